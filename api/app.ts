@@ -1,0 +1,61 @@
+// The Express application: API under /api, the built admin UI at /, one error shape.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { auditRoutes } from './audit/routes';
+import { authRoutes, userRoutes } from './auth/routes';
+import { db } from './db/knex';
+import { errorHandler, notFound } from './http/errors';
+import { requestLog } from './http/logger';
+import { openApiDocument } from './http/openapi';
+import { ApiRouter } from './http/router';
+import { jobRoutes } from './jobs/routes';
+import { departmentRoutes, orgUnitRoutes } from './org/routes';
+
+const uiDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../admin-ui/dist');
+
+const systemRoutes = new ApiRouter('', 'system')
+  .get('/health', { summary: 'Liveness and database reachability', public: true }, async (_req, res) => {
+    const started = Date.now();
+    try {
+      await db().raw('select 1');
+      return { status: 'ok', database: 'reachable', ms: Date.now() - started };
+    } catch {
+      res.status(503);
+      return { status: 'degraded', database: 'unreachable' };
+    }
+  })
+  .get('/openapi.json', { summary: 'This description', public: true }, () => openApiDocument());
+
+/** Every domain's routers, in menu order. A new domain adds its routers here. */
+const routers: ApiRouter[] = [systemRoutes, authRoutes, userRoutes, orgUnitRoutes, departmentRoutes, auditRoutes, jobRoutes];
+
+export function createApp() {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+
+  const api = express.Router();
+  api.use(requestLog);
+  api.use((_req, res, next) => {
+    res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+    next();
+  });
+  api.use(express.json({ limit: '1mb' }));
+  for (const r of routers) api.use(r.base || '/', r.router);
+  api.use((req) => {
+    throw notFound('route', `${req.method} ${req.baseUrl}${req.path}`);
+  });
+  api.use(errorHandler);
+  app.use('/api', api);
+
+  if (fs.existsSync(uiDist)) {
+    app.use(express.static(uiDist, { index: false, maxAge: '1h' }));
+    // client-side routes of the single-page app all load index.html
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(uiDist, 'index.html')));
+  }
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,24 @@
+// Who is acting: what every use-case receives instead of an HTTP request.
+export interface Actor {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: string[];
+  orgUnitId: number;
+  /** ltree path of the caller's own unit */
+  unitPath: string;
+  /** ltree path the caller may see: their unit, or the whole group for group roles */
+  scopePath: string;
+  ip?: string;
+}
+
+/** The actor for scheduled jobs and seeds: group-wide, audited under its own name. */
+export const systemActor = (name = 'system'): Actor => ({
+  id: 0,
+  username: name,
+  displayName: name,
+  roles: ['group_admin'],
+  orgUnitId: 0,
+  unitPath: '',
+  scopePath: '',
+});

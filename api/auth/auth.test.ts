@@ -1,0 +1,32 @@
+import { expect } from 'chai';
+import { get, post } from '../../scripts/test/harness';
+
+describe('login and me', () => {
+  it('logs in with the demo password and returns identity, unit, scope and permissions', async () => {
+    const r = await post('/api/auth/login', { username: 'doctor-V001', password: 'demo123' });
+    expect(r.status).to.equal(200);
+    expect(r.body.token).to.be.a('string');
+    expect(r.body.user.roles).to.deep.equal(['village_doctor']);
+    expect(r.body.user.org_unit.code).to.equal('V001');
+    const me = await get('/api/auth/me', { headers: { authorization: `Bearer ${r.body.token}` } });
+    expect(me.body.scope_path).to.equal(me.body.org_unit.path);
+    const resources = me.body.permissions.map((p: { resource: string }) => p.resource);
+    expect(resources).to.include('org-units');
+    expect(resources).not.to.include('audit-log');
+  });
+
+  it('a wrong password is a 401; a missing field a 400', async () => {
+    expect((await post('/api/auth/login', { username: 'admin', password: 'nope' })).status).to.equal(401);
+    const r = await post('/api/auth/login', { username: 'admin' });
+    expect(r.status).to.equal(400);
+    expect(r.body.error.details[0].field).to.equal('password');
+  });
+
+  it('rate-limits repeated failures for one account (429), without locking out others', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await post('/api/auth/login', { username: 'director-B3', password: `bad${i}` })).status);
+    expect(statuses.slice(0, 10).every((s) => s === 401)).to.equal(true);
+    expect(statuses[10]).to.equal(429);
+    expect((await post('/api/auth/login', { username: 'director-B2', password: 'demo123' })).status).to.equal(200);
+  });
+});

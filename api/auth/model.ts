@@ -1,0 +1,31 @@
+import { Model } from 'objection';
+import { OrgUnit } from '../org/model';
+
+export class User extends Model {
+  id!: number;
+  username!: string;
+  display_name!: string;
+  password_hash!: string;
+  roles!: string[];
+  org_unit_id!: number;
+  active!: boolean;
+  created_at!: string;
+  updated_at!: string;
+  org_unit?: OrgUnit;
+
+  static tableName = 'users';
+
+  static relationMappings = () => ({
+    org_unit: {
+      relation: Model.BelongsToOneRelation,
+      modelClass: OrgUnit,
+      join: { from: 'users.org_unit_id', to: 'org_units.id' },
+    },
+  });
+
+  // the hash never leaves the server
+  $formatJson(json: Record<string, unknown>) {
+    const { password_hash: _hidden, ...rest } = super.$formatJson(json);
+    return rest;
+  }
+}

@@ -1,0 +1,56 @@
+// User accounts as a resource: group admins manage them; directors read those of their units.
+import { z } from 'zod';
+import type { Actor } from './actor';
+import { scopeByUnit } from '../db/scope';
+import { forbidden } from '../http/errors';
+import type { ResourceDef } from '../http/crud';
+import { User } from './model';
+import { hashPassword } from './password';
+import { forgetActors } from './service';
+import { GROUP_ROLES, ROLES } from './rules';
+
+const userFields = {
+  username: z.string().regex(/^[A-Za-z0-9._-]{2,60}$/, 'letters, digits, . _ - (2–60)'),
+  display_name: z.string().trim().min(1).max(100),
+  roles: z.array(z.enum(ROLES)).min(1),
+  org_unit_id: z.number().int().positive(),
+  active: z.boolean().optional(),
+  password: z.string().min(8).max(200),
+};
+export const createUserSchema = z.strictObject(userFields);
+export const updateUserSchema = z
+  .strictObject({ ...userFields, password: userFields.password.optional() })
+  .partial()
+  .extend({ id: z.unknown().optional(), created_at: z.unknown().optional(), updated_at: z.unknown().optional() })
+  .transform(({ id: _i, created_at: _c, updated_at: _u, ...rest }) => rest);
+
+async function withHash(data: Record<string, unknown>, actor: Actor) {
+  const { password, ...rest } = data;
+  const roles = rest.roles as string[] | undefined;
+  // only a group admin hands out group-wide roles
+  if (roles?.some((r) => GROUP_ROLES.includes(r as never)) && !actor.roles.includes('group_admin')) {
+    throw forbidden('only group_admin may grant group-wide roles');
+  }
+  return password ? { ...rest, password_hash: await hashPassword(String(password)) } : rest;
+}
+
+export const userResource: ResourceDef<User> = {
+  name: 'users',
+  model: User,
+  scope: scopeByUnit('users.org_unit_id'),
+  list: {
+    fields: { username: 'text', display_name: 'text', org_unit_id: 'int', active: 'bool' },
+    search: ['users.username', 'users.display_name'],
+    defaultSort: ['username', 'ASC'],
+    custom: { role: ROLES },
+  },
+  applyCustom: (qb, custom) => {
+    if (custom.role) qb.whereRaw('? = any(users.roles)', [custom.role]);
+  },
+  unitOf: (data) => data.org_unit_id as number | undefined,
+  prepareCreate: (data, _trx, actor) => withHash(data, actor),
+  prepareUpdate: (data, _current, _trx, actor) => {
+    forgetActors(); // roles, unit or active may change: re-read accounts on the next request
+    return withHash(data, actor);
+  },
+};

@@ -1,0 +1,24 @@
+// Runtime configuration, read once from the environment (see README "Configuration").
+import path from 'node:path';
+
+const env = process.env;
+
+export const config = {
+  databaseUrl: env.DATABASE_URL || undefined,
+  dataDir: path.resolve(env.DATA_DIR || './.data'),
+  port: Number(env.PORT ?? 3000),
+  jwtSecret: env.JWT_SECRET || 'dev-only-secret-change-me',
+  jwtTtl: env.JWT_TTL || '8h',
+  // key for personal ID numbers at rest (AES-GCM + HMAC); set it in production
+  piiSecret: env.PII_SECRET || env.JWT_SECRET || 'dev-only-pii-secret',
+  demoPassword: env.DEMO_PASSWORD || 'demo123',
+  // demo data size: 1 = the reference group's volumes; tests use a small fraction
+  demoScale: Number(env.DEMO_SCALE || 1),
+  cron: env.CRON !== 'off',
+  // how long a replica trusts its copy of a token's user (roles, unit, active)
+  actorCacheSeconds: Number(env.ACTOR_CACHE_SECONDS ?? 5),
+  logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  // login attempts allowed per username (and per client address) in the window below
+  loginMaxFailures: Number(env.LOGIN_MAX_FAILURES || 10),
+  loginWindowMinutes: Number(env.LOGIN_WINDOW_MINUTES || 15),
+};

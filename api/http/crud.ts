@@ -1,0 +1,112 @@
+// The common shape of a scoped, audited resource: list / read / create / update / delete.
+// Domains describe a resource once (model, scope, list spec, schemas, hooks) and reuse this;
+// anything special (moving a unit, a state change) stays in the domain's own service.
+import type { Knex } from 'knex';
+import type { Model, ModelClass } from 'objection';
+import type { ZodType } from 'zod';
+import type { Actor } from '../auth/actor';
+import { can, type Action } from '../auth/rules';
+import { inTransaction } from '../audit/service';
+import type { Scoper } from '../db/scope';
+import { forbidden, notFound } from './errors';
+import { applyFilters, applyPage, type ListQuery, type ListSpec } from './listQuery';
+import { db } from '../db/knex';
+
+type Row = Record<string, unknown>;
+
+export interface ResourceDef<M extends Model> {
+  name: string;
+  model: ModelClass<M>;
+  list: ListSpec;
+  scope: Scoper;
+  createSchema?: ZodType;
+  updateSchema?: ZodType;
+  /** the org unit a new or changed row belongs to, checked against the caller's scope */
+  unitOf?: (data: Row) => number | undefined;
+  /** domain checks and derived fields before insert / update; may throw 4xx */
+  prepareCreate?: (data: Row, trx: Knex.Transaction, actor: Actor) => Promise<Row>;
+  prepareUpdate?: (data: Row, current: M, trx: Knex.Transaction, actor: Actor) => Promise<Row>;
+  beforeDelete?: (current: M, trx: Knex.Transaction) => Promise<void>;
+  /** extra list filters the spec declares as custom */
+  applyCustom?: (qb: ReturnType<ModelClass<M>['query']>, custom: Record<string, unknown>) => void;
+}
+
+export function assertCan(actor: Actor, resource: string, action: Action) {
+  if (!can(actor.roles, resource, action)) throw forbidden(`role ${actor.roles.join(', ')} may not ${action} ${resource}`);
+}
+
+export async function assertUnitInScope(actor: Actor, unitId: number | undefined, field = 'org_unit_id', trx?: Knex.Transaction) {
+  if (unitId === undefined) return;
+  const unit = await (trx ?? db())('org_units').select('id').where('id', unitId).whereRaw('path <@ ?::ltree', [actor.scopePath]).first();
+  if (!unit) throw forbidden(`${field} ${unitId} is outside your organisation scope`);
+}
+
+function scoped<M extends Model>(def: ResourceDef<M>, actor: Actor, trx?: Knex.Transaction) {
+  const qb = def.model.query(trx);
+  def.scope(qb, actor.scopePath);
+  return qb;
+}
+
+export async function listRows<M extends Model>(def: ResourceDef<M>, actor: Actor, lq: ListQuery) {
+  assertCan(actor, def.name, 'list');
+  const table = def.model.tableName;
+  const base = scoped(def, actor);
+  applyFilters(base as never, def.list, lq, table);
+  def.applyCustom?.(base, lq.custom);
+  // the page and the total in one statement (a window count); a page past the end has no
+  // rows to carry the total, so only then is it counted on its own
+  const rows = (await applyPage(base.clone().select(`${table}.*`, db().raw('count(*) over () as total_rows')) as never, def.list, lq, table)) as unknown as (M & { total_rows?: number })[];
+  const total = rows.length ? Number(rows[0].total_rows) : Number(((await base.clearSelect().count('* as count')) as unknown as { count: number }[])[0].count);
+  for (const row of rows) delete row.total_rows;
+  return { rows: rows as M[], total };
+}
+
+export async function getRow<M extends Model>(def: ResourceDef<M>, actor: Actor, id: number, trx?: Knex.Transaction): Promise<M> {
+  const row = await scoped(def, actor, trx).findById(id);
+  if (!row) throw notFound(def.name, id);
+  return row as M;
+}
+
+export async function readRow<M extends Model>(def: ResourceDef<M>, actor: Actor, id: number) {
+  assertCan(actor, def.name, 'show');
+  return getRow(def, actor, id);
+}
+
+export function createRow<M extends Model>(def: ResourceDef<M>, actor: Actor, input: Row) {
+  assertCan(actor, def.name, 'create');
+  return inTransaction(actor, async (trx, audit) => {
+    const data = def.prepareCreate ? await def.prepareCreate(input, trx, actor) : input;
+    await assertUnitInScope(actor, def.unitOf?.(data), undefined, trx);
+    const created = await def.model.query(trx).insertAndFetch(data as never);
+    await audit({ action: 'create', resource: def.name, recordId: created.$id() as number, after: created });
+    return created;
+  });
+}
+
+export function updateRow<M extends Model>(def: ResourceDef<M>, actor: Actor, id: number, input: Row) {
+  assertCan(actor, def.name, 'edit');
+  return inTransaction(actor, async (trx, audit) => {
+    const current = await getRow(def, actor, id, trx);
+    await lockRow(trx, def.model.tableName, id);
+    const data = def.prepareUpdate ? await def.prepareUpdate(input, current, trx, actor) : input;
+    await assertUnitInScope(actor, def.unitOf?.(data), undefined, trx);
+    const updated = await def.model.query(trx).patchAndFetchById(id, { ...data, updated_at: new Date().toISOString() } as never);
+    await audit({ action: 'update', resource: def.name, recordId: id, before: current, after: updated });
+    return updated;
+  });
+}
+
+export function deleteRow<M extends Model>(def: ResourceDef<M>, actor: Actor, id: number) {
+  assertCan(actor, def.name, 'delete');
+  return inTransaction(actor, async (trx, audit) => {
+    const current = await getRow(def, actor, id, trx);
+    await def.beforeDelete?.(current, trx);
+    await def.model.query(trx).deleteById(id);
+    await audit({ action: 'delete', resource: def.name, recordId: id, before: current });
+    return current;
+  });
+}
+
+export async function lockRow(trx: Knex.Transaction, table: string, id: number) {
+  await trx(table).select('id').where('id', id).forUpdate();
+}

@@ -1,0 +1,74 @@
+// Bad input of every kind is a 4xx naming the field, never a 500, and changes nothing.
+import { expect } from 'chai';
+import { auditCount, call, get, post, put, unitId } from '../../scripts/test/harness';
+
+describe('HTTP conventions and bad input', () => {
+  it('a malformed filter, sort or range is a 400 naming it', async () => {
+    for (const [param, value] of [['filter', '{"level":'], ['sort', '["nope","ASC"]'], ['range', '[5,1]'], ['filter', '{"level":"two"}'], ['filter', '{"colour":"red"}']]) {
+      const r = await get('/api/org-units', { as: 'admin', query: { [param]: value } });
+      expect(r.status, `${param}=${value}`).to.equal(400);
+      expect(r.body.error.code).to.equal('validation_failed');
+      expect(r.body.error.details[0].field).to.match(new RegExp(param));
+    }
+  });
+
+  it('filters: q, _gte/_lte, arrays as IN and {"id":[…]} for many', async () => {
+    const ids = [await unitId('V001'), await unitId('V002')];
+    const many = await get('/api/org-units', { as: 'admin', query: { filter: { id: ids } } });
+    expect(many.body.map((u: { id: number }) => u.id).sort()).to.deep.equal([...ids].sort());
+    const levels = await get('/api/org-units', { as: 'admin', query: { filter: { level_gte: 2, level_lte: 2 }, range: [0, 99] } });
+    expect(levels.body.map((u: { code: string }) => u.code)).to.deep.equal(['B1', 'B2', 'B3']);
+    const q = await get('/api/org-units', { as: 'admin', query: { filter: { q: '中医' } } });
+    expect(q.body.map((u: { code: string }) => u.code)).to.include('B2');
+    expect(q.headers.get('access-control-expose-headers')).to.match(/Content-Range/);
+  });
+
+  it('a wrong type and an unknown enum value are 400s naming each field; nothing is written', async () => {
+    const before = await auditCount();
+    const r = await post('/api/org-units', { code: 'VY1', name: 42, kind: 'castle', parent_id: 'x' }, { as: 'admin' });
+    expect(r.status).to.equal(400);
+    expect(r.body.error.details.map((d: { field: string }) => d.field)).to.have.members(['name', 'kind', 'parent_id']);
+    const extra = await post('/api/departments', { org_unit_id: await unitId('T01'), name: 'x', kind: 'clinical', colour: 'red' }, { as: 'admin' });
+    expect(extra.status).to.equal(400);
+    expect(extra.body.error.details[0]).to.deep.equal({ field: 'colour', message: 'unknown field' });
+    expect(await auditCount()).to.equal(before);
+  });
+
+  it('a malformed JSON body is a 400; a 2 MB body is a 413; the database is unchanged', async () => {
+    const before = await auditCount();
+    const bad = await call('POST', '/api/departments', { as: 'admin', raw: '{"name":', headers: { 'content-type': 'application/json' } });
+    expect(bad.status).to.equal(400);
+    const big = await call('POST', '/api/departments', {
+      as: 'admin',
+      raw: JSON.stringify({ org_unit_id: 1, name: 'x'.repeat(2 * 1024 * 1024), kind: 'clinical' }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(big.status).to.equal(413);
+    expect(big.body.error.code).to.equal('payload_too_large');
+    expect(await auditCount()).to.equal(before);
+  });
+
+  it('a duplicate is a 409; a bad id is a 400; an unknown route is a JSON 404', async () => {
+    const dup = await post('/api/org-units', { code: 'T01', name: '重复', kind: 'village', parent_id: await unitId('T02') }, { as: 'admin' });
+    expect(dup.status).to.equal(409);
+    expect((await get('/api/org-units/abc', { as: 'admin' })).status).to.equal(400);
+    const none = await get('/api/nowhere', { as: 'admin' });
+    expect(none.status).to.equal(404);
+    expect(none.body.error.code).to.equal('not_found');
+  });
+
+  it('no error response carries a stack trace', async () => {
+    const r = await put(`/api/org-units/${await unitId('T01')}`, { code: 'ZZ' }, { as: 'admin' });
+    expect(r.status).to.equal(400);
+    expect(JSON.stringify(r.body)).not.to.match(/at .*\.ts:\d+/);
+  });
+
+  it('GET /api/health reports the database; /api/openapi.json describes every route', async () => {
+    expect((await get('/api/health')).body).to.include({ status: 'ok', database: 'reachable' });
+    const doc = (await get('/api/openapi.json')).body;
+    expect(doc.openapi).to.equal('3.1.0');
+    for (const p of ['/api/org-units', '/api/org-units/{id}/move', '/api/auth/login', '/api/audit-log', '/api/users/{id}']) {
+      expect(Object.keys(doc.paths).map((k) => `/api${k}`)).to.include(p);
+    }
+  });
+});

@@ -1,0 +1,149 @@
+// The ra-data-simple-rest list protocol: sort=["f","ASC"], range=[0,24], filter={…}.
+// Filter keys: `q` (text search), a field (equality; an array means IN), `f_gte`/`f_lte`/`f_gt`/`f_lt`.
+// Only declared fields are accepted, each value checked against its kind: a bad one is a 400.
+import type { Knex } from 'knex';
+import { badRequest } from './errors';
+
+export type FieldKind = 'int' | 'text' | 'bool' | 'date' | 'timestamp' | readonly string[];
+
+export interface ListSpec {
+  /** filterable and sortable fields → their kind; the key is the column unless `columns` maps it */
+  fields: Record<string, FieldKind>;
+  /** columns searched by `q` (ILIKE) */
+  search?: string[];
+  /** field name → SQL column (qualified) where they differ */
+  columns?: Record<string, string>;
+  defaultSort?: [string, 'ASC' | 'DESC'];
+  /** filter keys handled by the domain itself (e.g. a derived flag), passed through untouched */
+  custom?: Record<string, FieldKind>;
+}
+
+export interface Condition {
+  field: string;
+  op: '=' | 'in' | '>=' | '<=' | '>' | '<';
+  value: unknown;
+}
+
+export interface ListQuery {
+  sort: [string, 'ASC' | 'DESC'];
+  range: [number, number];
+  q?: string;
+  conditions: Condition[];
+  custom: Record<string, unknown>;
+}
+
+export const MAX_PAGE = 1000;
+const OPS: Record<string, Condition['op']> = { _gte: '>=', _lte: '<=', _gt: '>', _lt: '<' };
+
+function json(raw: unknown, name: string): unknown {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string') throw badRequest(`malformed ${name}`, [{ field: name, message: 'must be JSON' }]);
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw badRequest(`malformed ${name}: not valid JSON`, [{ field: name, message: 'not valid JSON' }]);
+  }
+}
+
+function checkValue(field: string, kind: FieldKind, v: unknown): unknown {
+  const bad = (message: string) => badRequest(`invalid filter ${field}`, [{ field: `filter.${field}`, message }]);
+  if (Array.isArray(kind)) {
+    if (typeof v !== 'string' || !kind.includes(v)) throw bad(`must be one of ${kind.join(', ')}`);
+    return v;
+  }
+  switch (kind) {
+    case 'int': {
+      const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+      if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw bad('must be an integer');
+      return n;
+    }
+    case 'bool':
+      if (v === 'true' || v === 'false') return v === 'true';
+      if (typeof v !== 'boolean') throw bad('must be true or false');
+      return v;
+    case 'date':
+      if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) {
+        throw bad('must be a date YYYY-MM-DD');
+      }
+      return v;
+    case 'timestamp':
+      if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw bad('must be an ISO date-time');
+      return v;
+    case 'text':
+      if (typeof v !== 'string' && typeof v !== 'number') throw bad('must be text');
+      return String(v);
+  }
+}
+
+export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): ListQuery {
+  const sortRaw = json(query.sort, 'sort') ?? spec.defaultSort ?? ['id', 'ASC'];
+  if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || !(sortRaw[0] in spec.fields || sortRaw[0] === 'id')) {
+    throw badRequest('invalid sort', [{ field: 'sort', message: `sort by one of ${['id', ...Object.keys(spec.fields)].join(', ')}` }]);
+  }
+  const dir = String(sortRaw[1]).toUpperCase();
+  if (dir !== 'ASC' && dir !== 'DESC') throw badRequest('invalid sort', [{ field: 'sort', message: 'direction must be ASC or DESC' }]);
+
+  const rangeRaw = json(query.range, 'range') ?? [0, 24];
+  if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0) || rangeRaw[1] < rangeRaw[0]) {
+    throw badRequest('invalid range', [{ field: 'range', message: 'must be [start, end] with 0 ≤ start ≤ end' }]);
+  }
+  if (rangeRaw[1] - rangeRaw[0] + 1 > MAX_PAGE) {
+    throw badRequest('range too large', [{ field: 'range', message: `at most ${MAX_PAGE} rows per page` }]);
+  }
+
+  const filter = json(query.filter, 'filter') ?? {};
+  if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
+    throw badRequest('malformed filter', [{ field: 'filter', message: 'must be a JSON object' }]);
+  }
+  const out: ListQuery = { sort: [sortRaw[0], dir], range: [rangeRaw[0], rangeRaw[1]], conditions: [], custom: {} };
+  const fields: Record<string, FieldKind> = { id: 'int', ...spec.fields };
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (key === 'q') {
+      if (!spec.search?.length) throw badRequest('unknown filter q', [{ field: 'filter.q', message: 'this list has no text search' }]);
+      out.q = checkValue('q', 'text', value) as string;
+      continue;
+    }
+    if (spec.custom && key in spec.custom) {
+      out.custom[key] = checkValue(key, spec.custom[key], value);
+      continue;
+    }
+    const suffix = Object.keys(OPS).find((s) => key.endsWith(s) && key.slice(0, -s.length) in fields);
+    const field = suffix ? key.slice(0, -suffix.length) : key;
+    if (!(field in fields)) {
+      throw badRequest(`unknown filter ${key}`, [{ field: `filter.${key}`, message: `filter by one of q, ${Object.keys(fields).join(', ')}` }]);
+    }
+    if (suffix) out.conditions.push({ field, op: OPS[suffix], value: checkValue(field, fields[field], value) });
+    else if (Array.isArray(value)) out.conditions.push({ field, op: 'in', value: value.map((v) => checkValue(field, fields[field], v)) });
+    else out.conditions.push({ field, op: '=', value: checkValue(field, fields[field], value) });
+  }
+  return out;
+}
+
+/** Applies filter and search (not sort or range) to a query. */
+export function applyFilters(qb: Knex.QueryBuilder, spec: ListSpec, lq: ListQuery, table: string) {
+  const col = (f: string) => spec.columns?.[f] ?? `${table}.${f}`;
+  for (const c of lq.conditions) {
+    if (c.op === 'in') qb.whereIn(col(c.field), c.value as readonly Knex.Value[] as Knex.Value[]);
+    else qb.where(col(c.field), c.op, c.value as Knex.Value);
+  }
+  if (lq.q && spec.search) {
+    const like = `%${lq.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    qb.where((w) => spec.search!.forEach((s) => w.orWhere(s, 'ilike', like)));
+  }
+  return qb;
+}
+
+export function applyPage(qb: Knex.QueryBuilder, spec: ListSpec, lq: ListQuery, table: string) {
+  const col = spec.columns?.[lq.sort[0]] ?? `${table}.${lq.sort[0]}`;
+  return qb
+    .orderBy(col, lq.sort[1].toLowerCase() as 'asc' | 'desc')
+    .orderBy(`${table}.id`, 'asc')
+    .offset(lq.range[0])
+    .limit(lq.range[1] - lq.range[0] + 1);
+}
+
+export function contentRange(resource: string, lq: ListQuery, count: number, total: number) {
+  const end = count === 0 ? lq.range[0] : lq.range[0] + count - 1;
+  return `${resource} ${lq.range[0]}-${end}/${total}`;
+}

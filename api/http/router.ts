@@ -1,0 +1,61 @@
+// A thin wrapper over express.Router that also records every route for /api/openapi.json,
+// so the description is generated from the same zod schemas the routes parse with.
+import express, { type Request, type Response, type RequestHandler } from 'express';
+import type { ZodType } from 'zod';
+import { authenticate } from './auth';
+
+export interface RouteSpec {
+  summary: string;
+  body?: ZodType;
+  /** query parameters beyond the list protocol */
+  query?: ZodType;
+  /** list endpoints take sort / range / filter and answer with Content-Range */
+  list?: boolean;
+  /** public routes (login, health, openapi); everything else needs a bearer token */
+  public?: boolean;
+  /** a binary download (xlsx) rather than JSON */
+  produces?: string;
+}
+
+export interface RegisteredRoute {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  tag: string;
+  spec: RouteSpec;
+}
+
+export const registry: RegisteredRoute[] = [];
+
+type Handler = (req: Request, res: Response) => Promise<unknown> | unknown;
+
+export class ApiRouter {
+  readonly router = express.Router();
+  constructor(
+    readonly base: string,
+    readonly tag: string,
+  ) {}
+
+  get(path: string, spec: RouteSpec, handler: Handler) {
+    return this.add('get', path, spec, handler);
+  }
+  post(path: string, spec: RouteSpec, handler: Handler) {
+    return this.add('post', path, spec, handler);
+  }
+  put(path: string, spec: RouteSpec, handler: Handler) {
+    return this.add('put', path, spec, handler);
+  }
+  delete(path: string, spec: RouteSpec, handler: Handler) {
+    return this.add('delete', path, spec, handler);
+  }
+
+  private add(method: RegisteredRoute['method'], path: string, spec: RouteSpec, handler: Handler) {
+    registry.push({ method, path: path === '/' && this.base ? this.base : `${this.base}${path}`, tag: this.tag, spec });
+    const wrapped: RequestHandler = async (req, res) => {
+      const result = await handler(req, res);
+      if (result !== undefined && !res.headersSent) res.json(result);
+    };
+    const chain: RequestHandler[] = spec.public ? [wrapped] : [authenticate, wrapped];
+    this.router[method](path, ...chain);
+    return this;
+  }
+}

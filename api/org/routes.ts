@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { mountCrud } from '../http/crudRoutes';
+import { ApiRouter } from '../http/router';
+import { idParam, parse } from '../http/validate';
+import { DEPARTMENT_KINDS, CODE_PATTERN, UNIT_KINDS } from './rules';
+import { departmentResource, moveUnit, orgUnitResource, tree } from './service';
+
+const unitFields = {
+  name: z.string().trim().min(1).max(100),
+  region: z.string().max(100).nullable().optional(),
+  address: z.string().max(200).nullable().optional(),
+  phone: z.string().max(40).nullable().optional(),
+  active: z.boolean().optional(),
+};
+const createUnit = z.strictObject({
+  code: z.string().regex(CODE_PATTERN, 'letters, digits and _ only, starting with a letter'),
+  kind: z.enum(UNIT_KINDS as [string, ...string[]]),
+  parent_id: z.number().int().positive().nullable(),
+  ...unitFields,
+});
+// react-admin echoes the whole record on save: code, kind and parent come back unchanged and
+// are checked (not edited) by the service; level and path are derived and dropped here.
+const updateUnit = z
+  .strictObject({
+    ...unitFields,
+    name: unitFields.name.optional(),
+    code: z.string().optional(),
+    kind: z.string().optional(),
+    parent_id: z.number().int().positive().nullable().optional(),
+    level: z.unknown().optional(),
+    path: z.unknown().optional(),
+  })
+  .transform(({ level: _level, path: _path, ...rest }) => rest);
+const moveBody = z.strictObject({ parent_id: z.number().int().positive() });
+
+export const orgUnitRoutes = new ApiRouter('/org-units', 'org')
+  .get('/tree', { summary: 'The units in scope as a tree' }, (req) => tree(req.actor))
+  .post('/:id/move', { summary: 'Move a unit and its subtree under another parent', body: moveBody }, (req) =>
+    moveUnit(req.actor, idParam(req.params.id), parse(moveBody, req.body).parent_id),
+  );
+mountCrud(orgUnitRoutes, orgUnitResource, { label: 'org units', create: createUnit, update: updateUnit });
+
+const departmentFields = {
+  org_unit_id: z.number().int().positive(),
+  name: z.string().trim().min(1).max(100),
+  kind: z.enum(DEPARTMENT_KINDS),
+  active: z.boolean().optional(),
+};
+export const departmentRoutes = mountCrud(new ApiRouter('/departments', 'org'), departmentResource, {
+  label: 'departments',
+  create: z.strictObject(departmentFields),
+  update: z.strictObject(departmentFields).partial(),
+});

@@ -1,0 +1,5 @@
+// `npm start`: build the admin UI if its sources changed, then boot everything.
+import { ensureUiBuilt } from './uiBuild';
+
+await ensureUiBuilt();
+await import('../api/main');

@@ -1,0 +1,87 @@
+// One running system for the whole test run: a throw-away embedded PostgreSQL (or
+// DATABASE_URL), migrations, the demo group at a small scale, and the API on a free port.
+// Tests talk to it over HTTP like any client; rules tests need none of this.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { boot, type Running } from '../../api/server';
+
+let running: Promise<Running> | undefined;
+let dataDir: string | undefined;
+
+/** Boots on first use; later calls share the same system. */
+export function system(): Promise<Running> {
+  if (!running) {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'erp-test-'));
+    running = boot({ port: 0, dataDir, cron: false, demoScale: Number(process.env.TEST_DEMO_SCALE ?? 0.01) });
+  }
+  return running;
+}
+
+export async function shutdown() {
+  if (!running) return;
+  const r = await running;
+  await r.stop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  running = undefined;
+}
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+const tokens = new Map<string, string>();
+
+/** A bearer token for a demo user (password DEMO_PASSWORD), cached per username. */
+export async function tokenFor(username: string): Promise<string> {
+  const cached = tokens.get(username);
+  if (cached) return cached;
+  const r = await call('POST', '/api/auth/login', { body: { username, password: process.env.DEMO_PASSWORD ?? 'demo123' } });
+  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+  tokens.set(username, r.body.token);
+  return r.body.token;
+}
+
+export interface CallOptions {
+  as?: string;
+  body?: unknown;
+  /** a raw body (string or bytes) sent as is */
+  raw?: BodyInit;
+  headers?: Record<string, string>;
+  query?: Record<string, unknown>;
+}
+
+/** One HTTP call to the running API; JSON in and out. `as` logs in as that demo user. */
+export async function call<T = any>(method: string, url: string, opts: CallOptions = {}): Promise<Reply<T>> {
+  const { url: base } = await system();
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.as) headers.authorization = `Bearer ${await tokenFor(opts.as)}`;
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  const qs = opts.query
+    ? `?${new URLSearchParams(Object.entries(opts.query).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))}`
+    : '';
+  const res = await fetch(`${base}${url}${qs}`, { method, headers, body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) });
+  const type = res.headers.get('content-type') ?? '';
+  const body = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
+  return { status: res.status, body: body as T, headers: res.headers };
+}
+
+export const get = <T = any>(url: string, opts?: CallOptions) => call<T>('GET', url, opts);
+export const post = <T = any>(url: string, body: unknown, opts?: CallOptions) => call<T>('POST', url, { ...opts, body });
+export const put = <T = any>(url: string, body: unknown, opts?: CallOptions) => call<T>('PUT', url, { ...opts, body });
+export const del = <T = any>(url: string, opts?: CallOptions) => call<T>('DELETE', url, opts);
+
+/** The id of a demo unit by its code. */
+export async function unitId(code: string): Promise<number> {
+  const r = await get('/api/org-units', { as: 'admin', query: { filter: { code } } });
+  if (!r.body[0]) throw new Error(`no unit ${code}`);
+  return r.body[0].id;
+}
+
+/** Number of audit rows so far (to assert "exactly one per write"). */
+export async function auditCount(): Promise<number> {
+  const r = await get('/api/audit-log', { as: 'auditor', query: { range: [0, 0] } });
+  return Number(String(r.headers.get('content-range')).split('/')[1]);
+}

@@ -1,0 +1,44 @@
+// Loads the demo group into an empty database (never on top of real data), in one transaction.
+// Each domain adds its demo data as a step below; steps run in order and see the units.
+import type { Knex } from 'knex';
+import { seedOrg, type UnitRow } from './org';
+import { config } from '../api/config';
+import { logger } from '../api/http/logger';
+
+export interface DemoContext {
+  units: UnitRow[];
+  /** 1 = the reference group's volumes; tests pass a fraction */
+  scale: number;
+  /** "today" for data dated relative to now (fund years, due tasks) */
+  today: Date;
+  demoPassword: string;
+}
+
+export interface DemoStep {
+  name: string;
+  run: (trx: Knex.Transaction, ctx: DemoContext) => Promise<unknown>;
+}
+
+/** Demo data of the domains, in dependency order. A domain with demo data adds its step here. */
+export const demoSteps: DemoStep[] = [];
+
+export async function loadDemoIfEmpty(knex: Knex, scale = config.demoScale, today = new Date()): Promise<boolean> {
+  const [{ count }] = await knex('org_units').count<{ count: number }[]>('* as count');
+  if (Number(count) > 0) return false;
+  await knex.transaction(async (trx) => {
+    // two starting replicas must not both seed: the second waits here, then finds data
+    await trx.raw('LOCK TABLE org_units IN EXCLUSIVE MODE');
+    const [{ again }] = await trx('org_units').count<{ again: number }[]>('* as again');
+    if (Number(again) > 0) return;
+    const started = Date.now();
+    const units = await seedOrg(trx, config.demoPassword);
+    const ctx: DemoContext = { units, scale, today, demoPassword: config.demoPassword };
+    for (const step of demoSteps) {
+      const t0 = Date.now();
+      const result = await step.run(trx, ctx);
+      logger.info({ step: step.name, ms: Date.now() - t0, result }, 'demo data');
+    }
+    await trx('audit_log').insert({ actor_name: 'system', action: 'seed', resource: 'demo', after: JSON.stringify({ units: units.length, scale, ms: Date.now() - started }) });
+  });
+  return true;
+}
