@@ -51,11 +51,12 @@ export function createApp() {
   api.use(errorHandler);
   app.use('/api', api);
 
-  if (fs.existsSync(uiDist)) {
-    app.use(express.static(uiDist, { index: false, maxAge: '1h' }));
-    // client-side routes of the single-page app all load index.html
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(uiDist, 'index.html')));
-  }
+  // the UI may be built after the app starts (the browser tests build it on demand)
+  const uiIndex = path.join(uiDist, 'index.html');
+  const serveUi = express.static(uiDist, { index: false, maxAge: '1h' });
+  app.use((req, res, next) => (fs.existsSync(uiIndex) ? serveUi(req, res, next) : next()));
+  // client-side routes of the single-page app all load index.html
+  app.get(/^\/(?!api\/).*/, (_req, res, next) => (fs.existsSync(uiIndex) ? res.sendFile(uiIndex) : next()));
   app.use(errorHandler);
   return app;
 }

@@ -15,9 +15,12 @@ export interface AuditRecord {
 
 export type Audit = (entry: AuditRecord) => Promise<void>;
 
-/** Runs `work` in a transaction; `audit` appends to audit_log within it. */
-export function inTransaction<T>(actor: Actor, work: (trx: Knex.Transaction, audit: Audit) => Promise<T>): Promise<T> {
-  return db().transaction((trx) => work(trx, (entry) => record(trx, actor, entry)));
+/**
+ * Runs `work` in a transaction; `audit` appends to audit_log within it. Given a `parent`
+ * transaction (e.g. the one an Idempotency-Key is recorded in) it runs inside it as a savepoint.
+ */
+export function inTransaction<T>(actor: Actor, work: (trx: Knex.Transaction, audit: Audit) => Promise<T>, parent?: Knex.Transaction): Promise<T> {
+  return (parent ?? db()).transaction((trx) => work(trx, (entry) => record(trx, actor, entry)));
 }
 
 export async function record(trx: Knex.Transaction, actor: Actor, e: AuditRecord) {

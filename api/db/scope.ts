@@ -8,6 +8,14 @@ export function scopeByUnit(column = 'org_unit_id') {
     qb.whereIn(column, db()('org_units').select('id').whereRaw('path <@ ?::ltree', [scopePath]));
 }
 
+/** Rows where ANY of `columns` is an org unit inside `scopePath` (e.g. a person's employer or working unit). */
+export function scopeByAnyUnit(...columns: string[]) {
+  return (qb: AnyQueryBuilder, scopePath: string) =>
+    qb.where((w) => {
+      for (const column of columns) w.orWhereIn(column, db()('org_units').select('id').whereRaw('path <@ ?::ltree', [scopePath]));
+    });
+}
+
 /** The org_units table itself. */
 export function scopeByPath(column = 'org_units.path') {
   return (qb: AnyQueryBuilder, scopePath: string) => qb.whereRaw(`${column} <@ ?::ltree`, [scopePath]);

@@ -28,7 +28,7 @@ export interface ResourceDef<M extends Model> {
   prepareUpdate?: (data: Row, current: M, trx: Knex.Transaction, actor: Actor) => Promise<Row>;
   beforeDelete?: (current: M, trx: Knex.Transaction) => Promise<void>;
   /** extra list filters the spec declares as custom */
-  applyCustom?: (qb: ReturnType<ModelClass<M>['query']>, custom: Record<string, unknown>) => void;
+  applyCustom?: (qb: ReturnType<ModelClass<M>['query']>, custom: Record<string, unknown>, actor: Actor) => void;
 }
 
 export function assertCan(actor: Actor, resource: string, action: Action) {
@@ -52,7 +52,7 @@ export async function listRows<M extends Model>(def: ResourceDef<M>, actor: Acto
   const table = def.model.tableName;
   const base = scoped(def, actor);
   applyFilters(base as never, def.list, lq, table);
-  def.applyCustom?.(base, lq.custom);
+  def.applyCustom?.(base, lq.custom, actor);
   // the page and the total in one statement (a window count); a page past the end has no
   // rows to carry the total, so only then is it counted on its own
   const rows = (await applyPage(base.clone().select(`${table}.*`, db().raw('count(*) over () as total_rows')) as never, def.list, lq, table)) as unknown as (M & { total_rows?: number })[];

@@ -1,5 +1,6 @@
 // zod parsing that turns every problem into a 400 naming the field.
-import type { ZodType, output } from 'zod';
+import { z, type ZodType, type output } from 'zod';
+import { toFen } from '../shared/money';
 import { badRequest, fromZod } from './errors';
 
 export function parse<S extends ZodType>(schema: S, data: unknown, where = ''): output<S> {
@@ -15,3 +16,15 @@ export function idParam(raw: unknown): number {
   }
   return id;
 }
+
+/** An amount of money in a request body: a decimal string or number with at most two places, as fen. */
+export const moneyInput = z
+  .union([z.string(), z.number()])
+  .transform((v, ctx) => {
+    try {
+      return toFen(v);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be an amount with at most two decimals' });
+      return z.NEVER;
+    }
+  });

@@ -1,0 +1,36 @@
+// Browser helpers for the admin UI tests: the system's Chromium, headless, and a demo login.
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'demo123';
+export const PHONE = { width: 390, height: 844 };
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** Opens a fresh page (own storage) with Chinese as the browser language. */
+export async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  return context.newPage();
+}
+
+/** Logs in through the login form and waits for the dashboard greeting. */
+export async function login(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD) {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.getByTestId('greeting').waitFor();
+}
+
+/** Saves a full-page screenshot outside the repository and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(os.tmpdir(), `erp-ui-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,37 @@
+// Login against the API; what the user may open comes from the permissions it returns.
+import type { AuthProvider } from 'react-admin';
+import { httpClient } from './httpClient';
+import { clearSession, storeSession, storedToken, storedUser, type CurrentUser } from './session';
+
+export const authProvider: AuthProvider = {
+  async login({ username, password }: { username: string; password: string }) {
+    const { json } = await httpClient('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) });
+    storeSession(json.token, json.user as CurrentUser);
+  },
+  async logout() {
+    clearSession();
+  },
+  async checkAuth() {
+    if (!storedToken()) throw new Error('ra.auth.auth_check_error');
+  },
+  async checkError(error: { status?: number }) {
+    if (error?.status === 401) {
+      clearSession();
+      throw new Error('ra.notification.logged_out');
+    }
+    // 403 is a refused action, not a lost session: stay logged in
+  },
+  async getIdentity() {
+    const user = storedUser();
+    if (!user) throw new Error('ra.auth.auth_check_error');
+    return { id: user.id, fullName: user.display_name };
+  },
+  async getPermissions() {
+    return storedUser()?.permissions ?? [];
+  },
+  async canAccess({ resource, action }) {
+    const granted = storedUser()?.permissions.find((p) => p.resource === resource);
+    return !!granted?.actions.includes(action);
+  },
+};
+

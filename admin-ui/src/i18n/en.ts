@@ -1,0 +1,78 @@
+// English: react-admin's pack plus our own names. zh.ts must translate every key of `appEnglish`.
+import englishMessages from 'ra-language-english';
+import { mergeTranslations } from 'react-admin';
+
+export const appEnglish = {
+  app: { title: 'Medical Group ERP' },
+  menu: {
+    groups: { org: 'Organisation', system: 'System' },
+    org_tree: 'Unit tree',
+  },
+  resources: {
+    'org-units': {
+      name: 'Org unit |||| Org units',
+      fields: {
+        code: 'Code', name: 'Name', kind: 'Kind', level: 'Level', parent_id: 'Parent unit', path: 'Path',
+        region: 'Region', address: 'Address', phone: 'Phone', active: 'Active',
+        created_at: 'Created', updated_at: 'Updated',
+      },
+    },
+    departments: {
+      name: 'Department |||| Departments',
+      fields: { org_unit_id: 'Org unit', name: 'Name', kind: 'Kind', active: 'Active' },
+    },
+    users: {
+      name: 'User |||| Users',
+      fields: {
+        username: 'Username', display_name: 'Display name', roles: 'Roles', org_unit_id: 'Org unit',
+        password: 'Password', active: 'Active', created_at: 'Created', updated_at: 'Updated',
+      },
+    },
+    'audit-log': {
+      name: 'Audit entry |||| Audit log',
+      fields: {
+        at: 'Time', actor_name: 'Actor', action: 'Action', resource: 'Resource', record_id: 'Record',
+        before: 'Before', after: 'After', client_ip: 'Client IP', at_gte: 'From', at_lte: 'Until',
+      },
+    },
+    'job-runs': {
+      name: 'Job run |||| Job runs',
+      fields: {
+        job: 'Job', run_key: 'Run key', status: 'Status', started_at: 'Started', finished_at: 'Finished',
+        triggered_by: 'Triggered by', result: 'Result', error: 'Error',
+      },
+    },
+  },
+  enums: {
+    unit_kind: {
+      hq: 'HQ hospital', branch: 'Branch hospital', township: 'Township health centre',
+      community: 'Community health centre', village: 'Village clinic', private: 'Private hospital',
+      rehabilitation: 'Rehabilitation facility', elderly_care: 'Elderly care facility',
+    },
+    unit_level: { 1: 'HQ', 2: 'Branch', 3: 'Township / community', 4: 'Village' },
+    department_kind: {
+      clinical: 'Clinical', medical_technology: 'Medical technology', nursing: 'Nursing',
+      pharmacy: 'Pharmacy', public_health: 'Public health', administration: 'Administration',
+    },
+    role: {
+      group_admin: 'Group administrator', group_finance: 'Group finance', group_hr: 'Group HR',
+      procurement: 'Procurement', referral_coordinator: 'Referral coordinator', director: 'Director',
+      staff_clerk: 'Staff clerk', village_doctor: 'Village doctor', auditor: 'Auditor',
+    },
+    job_status: { running: 'Running', succeeded: 'Succeeded', failed: 'Failed', skipped: 'Skipped' },
+  },
+  org_tree: {
+    title: 'Unit tree',
+    empty: 'No units in your scope',
+    expand: 'Expand %{name}',
+    collapse: 'Collapse %{name}',
+  },
+  dashboard: {
+    greeting: 'Hello, %{name}',
+    unit: 'Your unit: %{unit}',
+    units_per_level: 'Units per level in your scope',
+    units: 'Units',
+  },
+};
+
+export const english = mergeTranslations(englishMessages, appEnglish);

@@ -1,0 +1,78 @@
+// 简体中文: react-admin 的 ra.* 与本系统名称；缺的键落回英文。
+import { mergeTranslations } from 'react-admin';
+import { appEnglish, english } from './en';
+import { raChinese } from './raChinese';
+
+const appChinese: typeof appEnglish = {
+  app: { title: '医联体 ERP' },
+  menu: {
+    groups: { org: '组织机构', system: '系统' },
+    org_tree: '机构树',
+  },
+  resources: {
+    'org-units': {
+      name: '机构',
+      fields: {
+        code: '编码', name: '名称', kind: '类型', level: '层级', parent_id: '上级机构', path: '路径',
+        region: '地区', address: '地址', phone: '电话', active: '启用',
+        created_at: '创建时间', updated_at: '更新时间',
+      },
+    },
+    departments: {
+      name: '科室',
+      fields: { org_unit_id: '所属机构', name: '名称', kind: '类别', active: '启用' },
+    },
+    users: {
+      name: '用户',
+      fields: {
+        username: '用户名', display_name: '姓名', roles: '角色', org_unit_id: '所属机构',
+        password: '密码', active: '启用', created_at: '创建时间', updated_at: '更新时间',
+      },
+    },
+    'audit-log': {
+      name: '审计日志',
+      fields: {
+        at: '时间', actor_name: '操作人', action: '操作', resource: '资源', record_id: '记录',
+        before: '修改前', after: '修改后', client_ip: '客户端 IP', at_gte: '起始时间', at_lte: '截止时间',
+      },
+    },
+    'job-runs': {
+      name: '任务运行记录',
+      fields: {
+        job: '任务', run_key: '运行键', status: '状态', started_at: '开始时间', finished_at: '结束时间',
+        triggered_by: '触发者', result: '结果', error: '错误',
+      },
+    },
+  },
+  enums: {
+    unit_kind: {
+      hq: '总院', branch: '分院', township: '乡镇卫生院', community: '社区卫生服务中心',
+      village: '村卫生室', private: '民营医院', rehabilitation: '康复机构', elderly_care: '养老机构',
+    },
+    unit_level: { 1: '总院', 2: '分院', 3: '乡镇/社区', 4: '村卫生室' },
+    department_kind: {
+      clinical: '临床', medical_technology: '医技', nursing: '护理',
+      pharmacy: '药剂', public_health: '公共卫生', administration: '行政',
+    },
+    role: {
+      group_admin: '集团管理员', group_finance: '集团财务', group_hr: '集团人事',
+      procurement: '采购', referral_coordinator: '转诊协调员', director: '院长',
+      staff_clerk: '文员', village_doctor: '村医', auditor: '审计',
+    },
+    job_status: { running: '运行中', succeeded: '成功', failed: '失败', skipped: '跳过' },
+  },
+  org_tree: {
+    title: '机构树',
+    empty: '您的管辖范围内没有机构',
+    expand: '展开 %{name}',
+    collapse: '收起 %{name}',
+  },
+  dashboard: {
+    greeting: '您好，%{name}',
+    unit: '所属机构：%{unit}',
+    units_per_level: '管辖范围内各级机构数',
+    units: '机构数',
+  },
+};
+
+export const chinese = mergeTranslations(english, raChinese, appChinese);

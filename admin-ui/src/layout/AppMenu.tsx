@@ -1,0 +1,42 @@
+// The menu, one group per domain of the registry, each showing only what the user may list.
+import { ListSubheader } from '@mui/material';
+import { Menu, useCanAccessResources, useSidebarState, useTranslate } from 'react-admin';
+import { domains, type DomainModule } from '../registry';
+
+const DomainMenuGroup = ({ domain }: { domain: DomainModule }) => {
+  const translate = useTranslate();
+  const [sidebarOpen] = useSidebarState();
+  const pages = domain.pages ?? [];
+  const { canAccess } = useCanAccessResources({
+    action: 'list',
+    resources: [...new Set([...domain.resources.map((r) => r.name), ...pages.map((p) => p.resource)])],
+  });
+  if (!canAccess) return null;
+  const resources = domain.resources.filter((r) => canAccess[r.name]);
+  const visiblePages = pages.filter((p) => canAccess[p.resource]);
+  if (!resources.length && !visiblePages.length) return null;
+  return (
+    <>
+      {sidebarOpen && (
+        <ListSubheader data-testid={`menu-group-${domain.group}`} sx={{ bgcolor: 'transparent', lineHeight: '36px', mt: 1 }}>
+          {translate(domain.label)}
+        </ListSubheader>
+      )}
+      {resources.map((r) => (
+        <Menu.ResourceItem key={r.name} name={r.name} />
+      ))}
+      {visiblePages.map((p) => (
+        <Menu.Item key={p.path} to={p.path} primaryText={translate(p.label)} leftIcon={<p.icon />} />
+      ))}
+    </>
+  );
+};
+
+export const AppMenu = () => (
+  <Menu>
+    <Menu.DashboardItem />
+    {domains.map((domain) => (
+      <DomainMenuGroup key={domain.group} domain={domain} />
+    ))}
+  </Menu>
+);

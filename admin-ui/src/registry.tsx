@@ -1,0 +1,38 @@
+// Every business domain of the admin UI, in menu order. A domain is one folder exporting a
+// DomainModule; adding it here is all it takes to get its resources, pages, menu group and
+// dashboard widgets. App.tsx, the menu and the dashboard only read this list.
+import type { ComponentType, ReactElement } from 'react';
+import type { ResourceProps } from 'react-admin';
+import { orgDomain } from './org';
+import { systemDomain } from './system';
+
+/** A react-admin resource: the name is the API path under /api and the permission name. */
+export type ResourceEntry = Pick<ResourceProps, 'name' | 'list' | 'show' | 'edit' | 'create' | 'icon' | 'options' | 'recordRepresentation'>;
+
+/** A custom screen at `path`; users see it (menu and route) when they may list `resource`. */
+export interface PageEntry {
+  path: string;
+  /** i18n key of the menu label */
+  label: string;
+  icon: ComponentType;
+  element: ReactElement;
+  resource: string;
+}
+
+/** A dashboard card, shown to users who may list `resource`. */
+export interface DashboardWidget {
+  resource: string;
+  component: ComponentType;
+}
+
+export interface DomainModule {
+  /** menu group id */
+  group: string;
+  /** i18n key of the menu group header */
+  label: string;
+  resources: ResourceEntry[];
+  pages?: PageEntry[];
+  dashboardWidgets?: DashboardWidget[];
+}
+
+export const domains: DomainModule[] = [orgDomain, systemDomain];
