@@ -3,7 +3,13 @@
 // dashboard widgets. App.tsx, the menu and the dashboard only read this list.
 import type { ComponentType, ReactElement } from 'react';
 import type { ResourceProps } from 'react-admin';
+import { financeDomain } from './finance';
+import { healthDomain } from './health';
+import { hrDomain } from './hr';
 import { orgDomain } from './org';
+import { procurementDomain } from './procurement';
+import { referralsDomain } from './referrals';
+import { settlementDomain } from './settlement';
 import { systemDomain } from './system';
 
 /** A react-admin resource: the name is the API path under /api and the permission name. */
@@ -33,6 +39,8 @@ export interface DomainModule {
   resources: ResourceEntry[];
   pages?: PageEntry[];
   dashboardWidgets?: DashboardWidget[];
+  /** the domain's own translations, merged into the app's (zh-CN first, en second) */
+  messages?: { zh: object; en: object };
 }
 
-export const domains: DomainModule[] = [orgDomain, systemDomain];
+export const domains: DomainModule[] = [orgDomain, hrDomain, healthDomain, referralsDomain, settlementDomain, financeDomain, procurementDomain, systemDomain];

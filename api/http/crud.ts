@@ -27,6 +27,11 @@ export interface ResourceDef<M extends Model> {
   prepareCreate?: (data: Row, trx: Knex.Transaction, actor: Actor) => Promise<Row>;
   prepareUpdate?: (data: Row, current: M, trx: Knex.Transaction, actor: Actor) => Promise<Row>;
   beforeDelete?: (current: M, trx: Knex.Transaction) => Promise<void>;
+  /**
+   * The columns a list answers, when lighter than the whole row: the page is then read as plain
+   * rows (no model instances to build and serialise) — for hot lists of wide tables.
+   */
+  listColumns?: readonly string[];
   /** extra list filters the spec declares as custom */
   applyCustom?: (qb: ReturnType<ModelClass<M>['query']>, custom: Record<string, unknown>, actor: Actor) => void;
 }
@@ -55,8 +60,9 @@ export async function listRows<M extends Model>(def: ResourceDef<M>, actor: Acto
   def.applyCustom?.(base, lq.custom, actor);
   // the page and the total in one statement (a window count); a page past the end has no
   // rows to carry the total, so only then is it counted on its own
-  const rows = (await applyPage(base.clone().select(`${table}.*`, db().raw('count(*) over () as total_rows')) as never, def.list, lq, table)) as unknown as (M & { total_rows?: number })[];
-  const total = rows.length ? Number(rows[0].total_rows) : Number(((await base.clearSelect().count('* as count')) as unknown as { count: number }[])[0].count);
+  const page = base.clone().select(...(def.listColumns?.map((c) => `${table}.${c}`) ?? [`${table}.*`]), db().raw('count(*) over () as total_rows'));
+  const rows = (await applyPage((def.listColumns ? page.toKnexQuery() : page) as never, def.list, lq, table)) as unknown as (M & { total_rows?: number })[];
+  const total = rows.length ? Number(rows[0].total_rows) : Number(((await base.clearSelect().clearOrder().count('* as count')) as unknown as { count: number }[])[0].count);
   for (const row of rows) delete row.total_rows;
   return { rows: rows as M[], total };
 }

@@ -138,7 +138,7 @@ export function applyPage(qb: Knex.QueryBuilder, spec: ListSpec, lq: ListQuery, 
   const col = spec.columns?.[lq.sort[0]] ?? `${table}.${lq.sort[0]}`;
   return qb
     .orderBy(col, lq.sort[1].toLowerCase() as 'asc' | 'desc')
-    .orderBy(`${table}.id`, 'asc')
+    .orderBy(spec.columns?.id ?? `${table}.id`, 'asc') // tiebreak on the key (`columns.id` when the key has another name)
     .offset(lq.range[0])
     .limit(lq.range[1] - lq.range[0] + 1);
 }

@@ -1,6 +1,12 @@
+import { mergeTranslations } from 'react-admin';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import { english } from './en';
-import { chinese } from './zh';
+import { domains } from '../registry';
+import { english as baseEnglish } from './en';
+import { chinese as baseChinese } from './zh';
+
+// each domain brings its own messages (registry `messages`)
+const english = mergeTranslations(baseEnglish, ...domains.map((d) => d.messages?.en ?? {}));
+const chinese = mergeTranslations(baseChinese, ...domains.map((d) => d.messages?.zh ?? {}));
 
 export const i18nProvider = polyglotI18nProvider(
   (locale) => (locale === 'en' ? english : chinese),

@@ -1,0 +1,153 @@
+// The village doctor's phone screens in a real browser at 390×844: my tasks → an overdue
+// hypertension task → 150/95 → task done, visit uncontrolled; the same request replayed with its
+// Idempotency-Key creates nothing; a dropped response and an offline save are retried from the
+// phone's outbox and still make exactly one record.
+import { expect } from 'chai';
+import type { Browser, Page, Request } from 'playwright-core';
+import { call, get, post, system } from '../../scripts/test/harness';
+import { ensureUiBuilt } from '../../scripts/uiBuild';
+import { checkDigit } from '../../api/shared/personalId';
+import { localToday } from '../../api/health/taskService';
+import { addDays } from '../../api/health/rules';
+import { PHONE, launchBrowser, login, newPage, screenshot } from './browser';
+
+let serial = 500;
+const today = localToday();
+
+/** A V001 resident with hypertension whose uncontrolled visit 20 days ago left an overdue two-week recheck. */
+async function overdueHypertensionTask() {
+  serial += 1;
+  const first17 = `630103${Number(today.slice(0, 4)) - 62}0412${String(serial).padStart(3, '0')}`;
+  const r = await post('/api/residents', { name: `随访${serial}`, id_number: first17 + checkDigit(first17), conditions: [{ code: 'hypertension', diagnosed_on: `${Number(today.slice(0, 4)) - 4}-01-01` }] }, { as: 'doctor-V001' });
+  expect(r.status, JSON.stringify(r.body)).to.equal(200);
+  const visitedOn = addDays(today, -20);
+  const v = await post('/api/followups', { resident_id: r.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 158, diastolic: 96 }, { as: 'doctor-V001' });
+  expect(v.status).to.equal(200);
+  return { resident: r.body, taskId: `${r.body.id}-hypertension_recheck-${visitedOn}` };
+}
+
+const followupsOf = async (residentId: number) => (await get('/api/followups', { as: 'doctor-V001', query: { filter: { resident_id: residentId }, range: [0, 99] } })).body as { id: number }[];
+
+describe('admin UI: health management on a phone', function () {
+  this.timeout(120_000);
+  let browser: Browser;
+  let baseUrl: string;
+  let page: Page;
+
+  before(async function () {
+    this.timeout(240_000);
+    await ensureUiBuilt();
+    baseUrl = (await system()).url;
+    browser = await launchBrowser();
+    page = await newPage(browser, PHONE);
+    await login(page, baseUrl, 'doctor-V001');
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  /** Opens my tasks (overdue first), the task, and fills the form; returns the POST the page sent. */
+  async function logFromTasks(taskId: string, systolic: string, diastolic: string) {
+    await page.goto(`${baseUrl}/tasks`);
+    await page.getByTestId('bucket-overdue').click();
+    const row = page.getByTestId(`task-${taskId}`);
+    await row.waitFor();
+    expect(await row.locator('[data-overdue="true"]').count(), 'overdue shown in red').to.equal(1);
+    await row.click();
+    await page.getByTestId('followup-task').waitFor();
+    await page.getByTestId('input-systolic').fill(systolic);
+    await page.getByTestId('input-diastolic').fill(diastolic);
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/followups') && r.method() === 'POST');
+    await page.getByTestId('followup-save').click();
+    return sent;
+  }
+
+  it('opens an overdue hypertension task, logs 150/95, sees it classified uncontrolled and the task done; a replay creates nothing', async () => {
+    const { resident, taskId } = await overdueHypertensionTask();
+    await page.goto(`${baseUrl}/tasks`);
+    await page.getByTestId(`task-${taskId}`).waitFor();
+    await screenshot(page, 'health-my-tasks-phone');
+    const request: Request = await logFromTasks(taskId, '150', '95');
+    await page.getByTestId('classification').waitFor();
+    expect(await page.getByTestId('classification').textContent()).to.equal('控制不满意');
+    await page.getByTestId('task-done').waitFor();
+    await screenshot(page, 'health-followup-saved-phone');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, 'no horizontal scrolling at 390 px').to.be.at.most(PHONE.width);
+
+    const task = await get(`/api/tasks/${taskId}`, { as: 'doctor-V001' });
+    expect(task.body.state).to.equal('done');
+    const before = await followupsOf(resident.id);
+    // the same request again, as a retry would send it: same key, same body
+    const key = request.headers()['idempotency-key'];
+    expect(key).to.be.a('string').and.not.empty;
+    const replay = await call('POST', '/api/followups', { as: 'doctor-V001', raw: request.postData()!, headers: { 'content-type': 'application/json', 'Idempotency-Key': key } });
+    expect(replay.status).to.equal(200);
+    expect(replay.headers.get('idempotent-replayed')).to.equal('true');
+    expect(replay.body.classification).to.equal('uncontrolled');
+    expect(await followupsOf(resident.id)).to.have.length(before.length);
+  });
+
+  it('a dropped response is retried from the outbox with the same key: exactly one record', async () => {
+    const { resident, taskId } = await overdueHypertensionTask();
+    const before = (await followupsOf(resident.id)).length;
+    // the server gets the request and writes it, but the phone never sees the answer
+    await page.route('**/api/followups', async (route) => {
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    const first = await logFromTasks(taskId, '132', '84');
+    await page.getByTestId('followup-queued').waitFor();
+    await page.getByTestId('outbox-banner').waitFor();
+    expect(await followupsOf(resident.id)).to.have.length(before + 1);
+    await page.unroute('**/api/followups');
+    const retry = page.waitForRequest((r) => r.url().endsWith('/api/followups') && r.method() === 'POST');
+    await page.getByTestId('outbox-banner').getByRole('button').click();
+    expect((await retry).headers()['idempotency-key']).to.equal(first.headers()['idempotency-key']);
+    await page.getByTestId('outbox-banner').waitFor({ state: 'detached' });
+    expect(await followupsOf(resident.id)).to.have.length(before + 1);
+    expect(await page.evaluate(() => localStorage.getItem('erp.health.outbox'))).to.equal('[]');
+  });
+
+  it('offline: the visit waits on the phone and is sent once when the network is back', async () => {
+    const { resident, taskId } = await overdueHypertensionTask();
+    const before = (await followupsOf(resident.id)).length;
+    await page.goto(`${baseUrl}/tasks`);
+    await page.getByTestId(`task-${taskId}`).waitFor();
+    await page.context().setOffline(true);
+    await page.getByTestId(`task-${taskId}`).click();
+    await page.getByTestId('input-systolic').fill('128');
+    await page.getByTestId('input-diastolic').fill('80');
+    await page.getByTestId('followup-save').click();
+    await page.getByTestId('followup-queued').waitFor();
+    await screenshot(page, 'health-followup-offline-phone');
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('erp.health.outbox'))) ?? '[]')).to.have.length(1);
+    expect(await followupsOf(resident.id)).to.have.length(before);
+    await page.context().setOffline(false); // the `online` event flushes the outbox
+    await page.getByTestId('outbox-banner').waitFor({ state: 'detached', timeout: 20_000 });
+    expect(await followupsOf(resident.id)).to.have.length(before + 1);
+    expect((await get(`/api/tasks/${taskId}`, { as: 'doctor-V001' })).body.state).to.equal('done');
+  });
+
+  it('the resident page shows the contract, conditions and a trend chart of the last measurements', async () => {
+    const { resident } = await overdueHypertensionTask();
+    await post('/api/followups', { resident_id: resident.id, type: 'hypertension', visited_on: addDays(today, -3), systolic: 136, diastolic: 84 }, { as: 'doctor-V001' });
+    await page.goto(`${baseUrl}/residents/${resident.id}/show`);
+    await page.getByTestId('resident-contract').waitFor();
+    await page.getByTestId('measurement-chart').locator('svg.recharts-surface').first().waitFor();
+    expect(await page.getByText('高血压 ·').count()).to.be.greaterThan(0);
+    await screenshot(page, 'health-resident-phone');
+  });
+
+  it('HQ sees the indicators per township, worst first', async () => {
+    const hq = await newPage(browser);
+    await login(hq, baseUrl, 'admin');
+    await hq.goto(`${baseUrl}/health-indicators`);
+    await hq.getByTestId('indicators-table').waitFor();
+    const rows = await hq.locator('[data-testid^="indicator-row-"]').count();
+    expect(rows).to.equal(3); // the three branches under HQ
+    await screenshot(hq, 'health-indicators-hq');
+    await hq.context().close();
+  });
+});

@@ -1,0 +1,98 @@
+// The rotation planner in a real browser, as group HR: this year's plan at 18/18 and 30/30,
+// an overlapping rotation refused with the Chinese message naming the other one, a valid one
+// created and shown on the timeline; the staff list with its filters.
+import { expect } from 'chai';
+import type { Browser, Page } from 'playwright-core';
+import { get, system, unitId } from '../../scripts/test/harness';
+import { ensureUiBuilt } from '../../scripts/uiBuild';
+import { hire } from '../../api/hr/testData';
+import { today } from '../../api/hr/shared';
+import { launchBrowser, login, newPage, screenshot } from './browser';
+
+describe('admin UI: HR rotation planner', function () {
+  this.timeout(90_000);
+  let browser: Browser;
+  let baseUrl: string;
+  let page: Page;
+  const year = Number(today().slice(0, 4));
+
+  before(async function () {
+    this.timeout(180_000);
+    await ensureUiBuilt();
+    baseUrl = (await system()).url;
+    browser = await launchBrowser();
+    page = await newPage(browser, { width: 1400, height: 900 });
+    await login(page, baseUrl, 'hr');
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  /** Fills the planner's create form and saves. */
+  async function planRotation(p: Page, staff: { id: number; name: string }, hostCode: string, startOn: string) {
+    const staffInput = p.getByLabel('人员（输入姓名查找）');
+    await staffInput.fill(staff.name);
+    await p.getByRole('option', { name: new RegExp(`#${staff.id}$`) }).click();
+    const host = p.getByLabel('接收单位', { exact: false }).first();
+    await host.fill(hostCode);
+    await p.getByRole('option', { name: new RegExp(`\\(${hostCode}\\)`) }).click();
+    await p.getByLabel('开始日期').fill(startOn);
+    await p.getByRole('button', { name: '保存' }).click();
+  }
+
+  it("opens this year's plan: 18/18 down to the branches and 30/30 down to the townships", async () => {
+    await page.goto(`${baseUrl}/rotation-planner`);
+    await page.getByTestId('quota-down_hq_branch').waitFor();
+    expect(await page.getByTestId('quota-down_hq_branch').textContent()).to.contain('18/18');
+    expect(await page.getByTestId('quota-down_branch_township').textContent()).to.contain('30/30');
+    expect(await page.getByTestId('quota-up_township_branch').textContent()).to.contain('30/30');
+    await page.getByTestId('balance-table').waitFor();
+    await screenshot(page, 'hr-planner');
+  });
+
+  it('an overlapping rotation shows the Chinese conflict message naming the other rotation', async () => {
+    const existing = (await get('/api/rotations', { as: 'hr', query: { filter: { year, type: 'down_expert', home_org_unit_id: await unitId('HQ') }, range: [0, 0] } })).body[0];
+    const staff = (await get(`/api/staff/${existing.staff_id}`, { as: 'hr' })).body;
+    const host = (await get(`/api/org-units/${existing.host_org_unit_id}`, { as: 'admin' })).body;
+    await page.goto(`${baseUrl}/rotation-planner`);
+    await page.getByTestId('quota-down_hq_branch').waitFor();
+    await planRotation(page, staff, host.code, existing.start_on);
+    const problem = page.getByTestId('rotation-problem');
+    await problem.waitFor();
+    const text = await problem.textContent();
+    expect(text).to.contain(`与该人员的轮转 #${existing.id}`);
+    expect(text).to.contain('时间重叠');
+    expect(text).to.contain(host.name);
+    await screenshot(page, 'hr-planner-conflict');
+  });
+
+  it('a valid rotation is created and appears on the timeline of its host unit', async () => {
+    const s = await hire({ unit: 'HQ', name: '轮转测试甲' });
+    await page.goto(`${baseUrl}/rotation-planner`);
+    await page.getByTestId('quota-down_hq_branch').waitFor();
+    await planRotation(page, { id: s.id, name: '轮转测试甲' }, 'B2', today());
+    await page.getByText(/已安排轮转 #\d+/).waitFor();
+    const created = (await get('/api/rotations', { as: 'hr', query: { filter: { staff_id: s.id } } })).body[0];
+    expect(created).to.include({ host_org_unit_id: await unitId('B2'), status: 'active' });
+    await page.getByTestId(`timeline-bar-${created.id}`).waitFor();
+    expect(await page.getByTestId(`timeline-host-${created.host_org_unit_id}`).textContent()).to.contain('轮转测试甲');
+    // the quota bar counts it
+    expect(await page.getByTestId('quota-down_hq_branch').textContent()).to.contain('19/18');
+    await page.getByTestId(`timeline-bar-${created.id}`).scrollIntoViewIfNeeded();
+    await screenshot(page, 'hr-planner-created');
+  });
+
+  it('the staff list filters by title and flags expired licences', async () => {
+    page = await newPage(browser, { width: 1400, height: 900 });
+    await login(page, baseUrl, 'hr');
+    await page.goto(`${baseUrl}/staff?filter=${encodeURIComponent(JSON.stringify({ title: 'attending_physician' }))}`);
+    await page.locator('td.column-title', { hasText: '主治医师' }).first().waitFor();
+    const titles = await page.locator('td.column-title').allTextContents();
+    expect(titles.length).to.be.greaterThan(0);
+    expect(new Set(titles)).to.deep.equal(new Set(['主治医师']));
+    await page.goto(`${baseUrl}/staff?filter=${encodeURIComponent(JSON.stringify({ licence_expired: true }))}`);
+    await page.locator('.MuiChip-label', { hasText: '证书已过期' }).first().waitFor();
+    await screenshot(page, 'hr-staff-expired');
+  });
+});

@@ -1,0 +1,210 @@
+// 医保打包付费 in a real browser: as `finance` import a claims xlsx for last year with three bad
+// rows (listed by row and field), commit the rest; recalculate last year's final run with a
+// reason and review it; as `admin` approve it (four eyes); a later import touching last year is
+// refused for the locked period, with the reason on screen. Also the dashboard's drill-down.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { checkDigit } from '../../api/shared/personalId';
+import { get, system, unitId } from '../../scripts/test/harness';
+import { ensureUiBuilt } from '../../scripts/uiBuild';
+import { launchBrowser, login, newPage, screenshot } from './browser';
+
+const HEADER = ['claim_no', 'id_number', 'insured_township_code', 'provider_class', 'provider_unit_code', 'provider_name', 'care_type', 'visit_on', 'discharged_on', 'settled_on', 'total_cost', 'fund_paid', 'self_pay', 'self_funded', 'drug_cost', 'consumables_cost', 'diagnosis', 'referred_up'];
+
+const idNumber = (n: number) => {
+  const first17 = `630121198502${String(10 + (n % 18)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
+  return first17 + checkDigit(first17);
+};
+
+/** An xlsx of `n` claims settled in `year`-06, with cell overrides by data row index; answers the file path. */
+async function claimsXlsx(name: string, year: number, prefix: string, n: number, overrides: Record<number, Record<string, string | number>> = {}) {
+  const file = path.join(os.tmpdir(), `erp-e2e-${name}-${process.pid}.xlsx`);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('claims');
+  ws.addRow(HEADER);
+  for (let i = 0; i < n; i++) {
+    const inpatient = i % 3 === 0;
+    const day = `${year}-06-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const total = inpatient ? 6000 + i : 120 + i;
+    const fund = Math.round(total * 60) / 100;
+    const selfFunded = Math.round(total * 4) / 100;
+    const row: Record<string, string | number> = {
+      claim_no: `${prefix}-${i + 1}`,
+      id_number: idNumber(i),
+      insured_township_code: i % 2 ? 'T01' : 'T02',
+      provider_class: 'in_group',
+      provider_unit_code: inpatient ? 'B1' : 'T01',
+      provider_name: '',
+      care_type: inpatient ? 'inpatient' : 'outpatient',
+      visit_on: day,
+      discharged_on: inpatient ? day : '',
+      settled_on: day,
+      total_cost: total.toFixed(2),
+      fund_paid: fund.toFixed(2),
+      self_pay: (total - fund - selfFunded).toFixed(2),
+      self_funded: selfFunded.toFixed(2),
+      drug_cost: (total * 0.3).toFixed(2),
+      consumables_cost: '0',
+      diagnosis: 'I10',
+      referred_up: 'false',
+      ...overrides[i],
+    };
+    ws.addRow(HEADER.map((h) => row[h]));
+  }
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+describe('admin UI: settlement (医保打包付费)', function () {
+  this.timeout(180_000);
+  let browser: Browser;
+  let baseUrl: string;
+  let lastYear: { id: number; region: string; year: number };
+  let finalRunId: number;
+  const files: string[] = [];
+
+  async function open(username: string) {
+    const page = await newPage(browser, { width: 1400, height: 900 });
+    await login(page, baseUrl, username);
+    return page;
+  }
+
+  /** Picks the fund year in a MUI select (TextField select with a data-testid). */
+  async function pickFundYear(page: Page, testId: string) {
+    await page.getByTestId(testId).locator('[role="combobox"]').click();
+    await page.getByRole('option', { name: `${lastYear.region} ${lastYear.year}` }).click();
+  }
+
+  async function upload(page: Page, file: string) {
+    await page.goto(`${baseUrl}/claims-import`);
+    await pickFundYear(page, 'import-fund-year');
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('dry-run').click();
+    await page.getByTestId('import-summary').waitFor();
+  }
+
+  before(async function () {
+    this.timeout(300_000);
+    await ensureUiBuilt();
+    baseUrl = (await system()).url;
+    browser = await launchBrowser();
+    const year = new Date().getFullYear() - 1;
+    const fys = await get('/api/fund-years', { as: 'finance', query: { filter: JSON.stringify({ year }) } });
+    lastYear = fys.body.find((f: { region: string }) => f.region === '大通县');
+    expect(lastYear, 'the demo has last year’s fund year').to.exist;
+    const runs = await get('/api/settlement-runs', { as: 'finance', query: { filter: JSON.stringify({ fund_year_id: lastYear.id, kind: 'final', current: true }) } });
+    expect(runs.body, JSON.stringify(runs.body)).to.have.length(1);
+    finalRunId = runs.body[0].id;
+    expect(runs.body[0].status).to.equal('calculated');
+  });
+
+  after(async () => {
+    await browser?.close();
+    for (const f of files) fs.rmSync(f, { force: true });
+  });
+
+  it('finance imports a claims file: three bad rows listed by row and field, the rest committed', async () => {
+    const file = await claimsXlsx('claims', lastYear.year, 'E2E', 12, {
+      1: { total_cost: '999.99' }, // spreadsheet row 3: the parts do not add up
+      4: { provider_unit_code: 'NOPE' }, // row 6: unknown unit
+      7: { settled_on: `${lastYear.year + 1}-01-05` }, // row 9: outside the fund year
+    });
+    files.push(file);
+    const page = await open('finance');
+    await upload(page, file);
+    expect(await page.getByTestId('import-summary').textContent()).to.contain('9 行有效').and.contain('3 行有错误');
+    for (const id of ['rejected-3-total_cost', 'rejected-6-provider_unit_code', 'rejected-9-settled_on']) {
+      expect(await page.getByTestId(id).count(), id).to.equal(1);
+    }
+    expect(await page.getByTestId('rejected-rows').locator('tbody tr').count()).to.equal(3);
+    await screenshot(page, 'settlement-import-dry-run');
+    await page.getByTestId('commit').click();
+    await page.getByText('导入完成').waitFor();
+    expect(await page.getByTestId('import-summary').textContent()).to.contain('新增 9');
+    const stored = await get('/api/claims', { as: 'finance', query: { filter: JSON.stringify({ fund_year_id: lastYear.id, q: 'E2E-' }), range: '[0,99]' } });
+    expect(stored.body.map((c: { claim_no: string }) => c.claim_no).sort()).to.deep.equal(['E2E-1', 'E2E-10', 'E2E-11', 'E2E-12', 'E2E-3', 'E2E-4', 'E2E-6', 'E2E-7', 'E2E-9']);
+    await page.context().close();
+  });
+
+  it('finance recalculates last year’s final run with a reason and reviews it; approving is not offered', async () => {
+    const before = (await get(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
+    const page = await open('finance');
+    await page.goto(`${baseUrl}/settlement-runs/${finalRunId}/show`);
+    await page.getByTestId('run-status').waitFor();
+    expect(await page.getByTestId('step-approve').count()).to.equal(0);
+    await page.getByTestId('step-recalculate').click();
+    // no reason, no recalculation
+    expect(await page.getByTestId('step-submit').isDisabled()).to.equal(true);
+    await page.getByTestId('step-text').fill('导入补报的 6 月结算单');
+    await page.getByTestId('step-submit').click();
+    await page.getByTestId('version-2').waitFor();
+    expect(await page.getByTestId('run-version').textContent()).to.contain('2');
+    expect(await page.getByTestId('versions').textContent()).to.contain('导入补报的 6 月结算单');
+    const after = (await get(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
+    expect(after.figures.spending.claims).to.equal(before.figures.spending.claims + 9);
+    expect(await page.getByTestId('figure-spending').textContent()).to.contain(Number(after.figures.spending.total).toLocaleString('zh-CN', { minimumFractionDigits: 2 }));
+    // the earlier calculation stays viewable
+    await page.getByTestId('version-1').getByRole('button').click();
+    await page.getByTestId('viewing-version').waitFor();
+    expect(await page.getByTestId('figure-spending').textContent()).to.contain(Number(before.figures.spending.total).toLocaleString('zh-CN', { minimumFractionDigits: 2 }));
+    await page.getByTestId('viewing-version').getByRole('button').click();
+
+    await page.getByTestId('step-review').click();
+    await page.getByTestId('step-text').fill('数据核对无误，提交批准');
+    await page.getByTestId('step-submit').click();
+    await page.locator('[data-testid="run-status"][data-status="reviewed"]').waitFor();
+    expect(await page.getByTestId('history').textContent()).to.contain('数据核对无误');
+    expect(await page.getByTestId('step-review').count()).to.equal(0);
+    expect(await page.getByTestId('step-approve').count()).to.equal(0);
+    await screenshot(page, 'settlement-run-reviewed');
+    await page.context().close();
+  });
+
+  it('admin approves the reviewed run (four eyes) and it is locked', async () => {
+    const page = await open('admin');
+    await page.goto(`${baseUrl}/settlement-runs/${finalRunId}/show`);
+    await page.getByTestId('step-approve').click();
+    await page.getByTestId('step-submit').click();
+    await page.locator('[data-testid="run-status"][data-status="approved"]').waitFor();
+    expect(await page.getByTestId('step-approve').count()).to.equal(0);
+    expect(await page.getByTestId('step-recalculate').count()).to.equal(0);
+    await screenshot(page, 'settlement-run-approved');
+    const run = (await get(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
+    expect(run.status).to.equal('approved');
+    expect(run.approved_by_name).to.equal('admin');
+    await page.context().close();
+  });
+
+  it('a later import touching last year is refused for the locked period', async () => {
+    const file = await claimsXlsx('locked', lastYear.year, 'E2E-LATE', 2);
+    files.push(file);
+    const page = await open('finance');
+    await upload(page, file);
+    expect(await page.getByTestId('import-summary').textContent()).to.contain('0 行有效').and.contain('2 行有错误');
+    const reason = await page.getByTestId('rejected-2-settled_on').textContent();
+    expect(reason).to.contain(`period ${lastYear.year}-06 is locked`).and.contain(`settlement run ${finalRunId} is approved`);
+    expect(await page.getByTestId('commit').isDisabled()).to.equal(true);
+    await screenshot(page, 'settlement-import-locked');
+    await page.context().close();
+  });
+
+  it('the dashboard shows last year’s figures and drills down from a township to its claims summary', async () => {
+    const page = await open('finance');
+    await page.goto(`${baseUrl}/settlement-dashboard`);
+    await pickFundYear(page, 'fund-year-select');
+    await page.getByTestId('latest-run').filter({ hasText: String(lastYear.year) }).waitFor();
+    expect(await page.getByTestId('gates').locator('[data-ok]').count()).to.equal(3);
+    expect(await page.getByTestId('indicators').locator('[data-ok]').count()).to.equal(9);
+    await page.getByTestId('unit-row-T01').click();
+    await page.getByTestId('drill-provided').waitFor();
+    const summary = (await get(`/api/fund-years/${lastYear.id}/units/${await unitId('T01')}/summary`, { as: 'finance' })).body;
+    const outpatient = summary.provided.find((r: { care_type: string; provider_class: string }) => r.care_type === 'outpatient' && r.provider_class === 'in_group');
+    expect(await page.getByTestId('drill-provided-outpatient-in_group').textContent()).to.contain(outpatient.claims.toLocaleString('zh-CN'));
+    await screenshot(page, 'settlement-dashboard-drill');
+    await page.context().close();
+  });
+});

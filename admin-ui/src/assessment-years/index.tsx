@@ -1,0 +1,41 @@
+// 年度考核 calendar: a year is opened with its 优秀 share (default 20%) and approved (locked) by group HR.
+import EventAvailableIcon from '@mui/icons-material/EventAvailable';
+import { Create, Datagrid, DateField, Edit, List, NumberField, NumberInput, SelectField, TextField, WrapperField, required } from 'react-admin';
+import { ASSESSMENT_YEAR_STATUS_CHOICES } from '../hr/choices';
+import { ActionButton, HrForm } from '../hr/problems';
+import type { ResourceEntry } from '../registry';
+
+const YearList = () => (
+  <List sort={{ field: 'year', order: 'DESC' }}>
+    <Datagrid bulkActionButtons={false} rowClick={(_id, _r, y) => (y.status === 'open' ? 'edit' : false)}>
+      <TextField source="year" />
+      <NumberField source="excellent_share" options={{ style: 'percent' }} />
+      <SelectField source="status" choices={ASSESSMENT_YEAR_STATUS_CHOICES} />
+      <TextField source="approved_by" />
+      <DateField source="approved_at" showTime />
+      <WrapperField label="hr.promotions.steps">
+        <ActionButton verb="approve" label="hr.assessments.approve_year" color="success" when={(y) => y.status === 'open'} fields={[]} />
+      </WrapperField>
+    </Datagrid>
+  </List>
+);
+
+const YearCreate = () => (
+  <Create>
+    <HrForm fields={['year', 'excellent_share']}>
+      <NumberInput source="year" defaultValue={new Date().getFullYear()} validate={required()} />
+      <NumberInput source="excellent_share" defaultValue={0.2} step={0.05} min={0.01} max={1} helperText="hr.assessments.share_help" />
+    </HrForm>
+  </Create>
+);
+
+const YearEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <HrForm fields={['excellent_share']}>
+      <TextField source="year" />
+      <NumberInput source="excellent_share" step={0.05} min={0.01} max={1} helperText="hr.assessments.share_help" />
+    </HrForm>
+  </Edit>
+);
+
+export const assessmentYears: ResourceEntry = { name: 'assessment-years', list: YearList, create: YearCreate, edit: YearEdit, icon: EventAvailableIcon };

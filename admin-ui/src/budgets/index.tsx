@@ -1,0 +1,41 @@
+// 预算: budgets per unit, year and account (versions kept). Finance approves a budget with its
+// monthly split and revises it into a new version linked to the old.
+import AccountBalanceWalletIcon from '@mui/icons-material/AccountBalanceWallet';
+import { AutocompleteInput, Datagrid, List, NumberField, NumberInput, ReferenceField, ReferenceInput, SelectField, SelectInput, SimpleList, TextField, useTranslate } from 'react-admin';
+import type { ResourceEntry } from '../registry';
+import { yuan } from '../finance/api';
+import { BUDGET_ACCOUNT_CHOICES, BUDGET_STATUS_CHOICES } from '../finance/choices';
+import { useIsSmall } from '../shared/useIsSmall';
+import { BudgetCreate, BudgetRevise } from './BudgetForms';
+import { BudgetShow } from './BudgetShow';
+
+const filters = [
+  <NumberInput key="year" source="year" alwaysOn />,
+  <ReferenceInput key="unit" source="org_unit_id" reference="org-units" alwaysOn><AutocompleteInput /></ReferenceInput>,
+  <SelectInput key="account" source="account" choices={BUDGET_ACCOUNT_CHOICES} />,
+  <SelectInput key="status" source="status" choices={BUDGET_STATUS_CHOICES} />,
+];
+
+const BudgetList = () => {
+  const isSmall = useIsSmall();
+  const translate = useTranslate();
+  return (
+    <List filters={filters} filterDefaultValues={{ year: new Date().getFullYear(), status: 'active' }}>
+      {isSmall ? (
+        <SimpleList primaryText={(r) => translate(`enums.account.${r.account}`)} secondaryText={(r) => `${r.year} · v${r.version}`} tertiaryText={(r) => yuan(r.amount)} linkType="show" />
+      ) : (
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <ReferenceField source="org_unit_id" reference="org-units" link={false} />
+          <TextField source="year" />
+          <SelectField source="account" choices={BUDGET_ACCOUNT_CHOICES} />
+          <NumberField source="amount" options={{ minimumFractionDigits: 2 }} />
+          <TextField source="version" />
+          <SelectField source="status" choices={BUDGET_STATUS_CHOICES} />
+          <TextField source="reason" />
+        </Datagrid>
+      )}
+    </List>
+  );
+};
+
+export const budgets: ResourceEntry = { name: 'budgets', list: BudgetList, show: BudgetShow, create: BudgetCreate, edit: BudgetRevise, icon: AccountBalanceWalletIcon };

@@ -1,0 +1,22 @@
+// 财务管理中心: budgets and budget vs actual, expense requests with my approvals inbox, the
+// ledger and closed periods, the spending-limit matrix, chief accountants, the risk fund.
+import BarChartIcon from '@mui/icons-material/BarChart';
+import InboxIcon from '@mui/icons-material/Inbox';
+import type { DomainModule } from '../registry';
+import { budgets } from '../budgets';
+import { expenseRequests } from '../expense-requests';
+import { ApprovalsInbox } from '../expense-requests/ExpenseRequestList';
+import { BudgetExecution } from './BudgetExecution';
+import { financeLists } from './lists';
+import { en, zh } from './messages';
+
+export const financeDomain: DomainModule = {
+  group: 'finance',
+  label: 'menu.groups.finance',
+  resources: [expenseRequests, budgets, ...financeLists],
+  pages: [
+    { path: '/approvals', label: 'menu.approvals', icon: InboxIcon, element: <ApprovalsInbox />, resource: 'expense-requests' },
+    { path: '/budget-execution', label: 'menu.budget_execution', icon: BarChartIcon, element: <BudgetExecution />, resource: 'budgets' },
+  ],
+  messages: { zh, en },
+};

@@ -1,0 +1,46 @@
+// The last measurements of a resident as a small trend chart: blood pressure, and fasting glucose
+// on its own axis. 140/90 and 7.0 mmol/L (the norms' control thresholds) are drawn as reference lines.
+import { Box, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { useTranslate } from 'react-admin';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { httpClient } from '../httpClient';
+
+interface Point {
+  visited_on: string;
+  systolic: number | null;
+  diastolic: number | null;
+  fasting_glucose: number | null;
+}
+
+export const MeasurementChart = ({ residentId }: { residentId: number }) => {
+  const translate = useTranslate();
+  const [points, setPoints] = useState<Point[]>();
+  useEffect(() => {
+    void httpClient(`/api/residents/${residentId}/measurements`).then(({ json }) => setPoints(json as Point[]));
+  }, [residentId]);
+  if (!points?.length) return null;
+  const hasBp = points.some((p) => p.systolic != null);
+  const hasGlucose = points.some((p) => p.fasting_glucose != null);
+  const label = (f: string) => translate(`resources.followups.fields.${f}`);
+  return (
+    <Box data-testid="measurement-chart" sx={{ width: '100%', height: 220 }}>
+      <Typography variant="subtitle2">{translate('health.resident.trend')}</Typography>
+      <ResponsiveContainer width="100%" height="90%">
+        <LineChart data={points} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="visited_on" tickFormatter={(d: string) => d.slice(5)} fontSize={11} />
+          {hasBp && <YAxis yAxisId="bp" domain={[50, 'auto']} fontSize={11} />}
+          {hasGlucose && <YAxis yAxisId="glu" orientation="right" domain={[0, 'auto']} fontSize={11} />}
+          <Tooltip />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          {hasBp && <ReferenceLine yAxisId="bp" y={140} stroke="#d32f2f" strokeDasharray="4 4" />}
+          {hasBp && <Line yAxisId="bp" dataKey="systolic" name={label('systolic')} stroke="#d32f2f" connectNulls dot isAnimationActive={false} />}
+          {hasBp && <Line yAxisId="bp" dataKey="diastolic" name={label('diastolic')} stroke="#1976d2" connectNulls dot isAnimationActive={false} />}
+          {hasGlucose && <ReferenceLine yAxisId="glu" y={7} stroke="#ed6c02" strokeDasharray="4 4" />}
+          {hasGlucose && <Line yAxisId="glu" dataKey="fasting_glucose" name={label('fasting_glucose')} stroke="#ed6c02" connectNulls dot isAnimationActive={false} />}
+        </LineChart>
+      </ResponsiveContainer>
+    </Box>
+  );
+};

@@ -1,0 +1,19 @@
+// 健康管理: residents, family-doctor teams and contracts, follow-ups and due tasks — first of all
+// the village doctor's phone screens (my tasks, the follow-up form) — and the indicators view.
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import type { DomainModule } from '../registry';
+import { contracts } from '../contracts';
+import { familyDoctorTeams } from '../family-doctor-teams';
+import { followups } from '../followups';
+import { residents } from '../residents';
+import { tasks } from '../tasks';
+import { IndicatorsPage } from './IndicatorsPage';
+import { en, zh } from './messages';
+
+export const healthDomain: DomainModule = {
+  group: 'health',
+  label: 'menu.groups.health',
+  resources: [tasks, residents, followups, contracts, familyDoctorTeams],
+  pages: [{ path: '/health-indicators', label: 'menu.health_indicators', icon: AssessmentIcon, element: <IndicatorsPage />, resource: 'health-indicators' }],
+  messages: { zh, en },
+};

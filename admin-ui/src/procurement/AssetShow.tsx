@@ -1,0 +1,83 @@
+// A fixed asset with the buttons its state and the user's rights allow: group approval of a
+// purchase above the threshold, offer on the idle market / withdraw, dispose; and its transfer
+// history (each request, decision and comment).
+import { useState } from 'react';
+import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField as MuiTextField } from '@mui/material';
+import { Datagrid, DateField, Labeled, NumberField, ReferenceField, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { apiError, apiPost, can } from '../finance/api';
+import { ASSET_CATEGORY_CHOICES, ASSET_STATUS_CHOICES, TRANSFER_STATUS_CHOICES } from './choices';
+import { TransferDecision } from './TransferDecision';
+
+const VERBS: { verb: 'approve' | 'offer' | 'withdraw' | 'dispose'; from: string; color: 'success' | 'primary' | 'inherit' | 'error' }[] = [
+  { verb: 'approve', from: 'pending_approval', color: 'success' },
+  { verb: 'offer', from: 'in_use', color: 'primary' },
+  { verb: 'withdraw', from: 'idle', color: 'inherit' },
+  { verb: 'dispose', from: 'in_use', color: 'error' },
+];
+
+const AssetActions = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [verb, setVerb] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  if (!record) return null;
+  const shown = VERBS.filter((v) => (v.from === record.status || (v.verb === 'dispose' && record.status === 'idle')) && can('assets', v.verb));
+  const run = () =>
+    apiPost(`/assets/${record.id}/${verb}`, note ? { note } : {})
+      .then(() => {
+        setVerb(null);
+        setNote('');
+        refresh();
+      })
+      .catch((e) => notify(apiError(e).message, { type: 'error' }));
+  return (
+    <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
+      {shown.map((v) => (
+        <Button key={v.verb} variant={v.verb === 'dispose' ? 'outlined' : 'contained'} color={v.color} onClick={() => setVerb(v.verb)} data-testid={`asset-${v.verb}`}>
+          {translate(`procurement.asset.${v.verb}`)}
+        </Button>
+      ))}
+      <Dialog open={!!verb} onClose={() => setVerb(null)} fullWidth maxWidth="xs">
+        <DialogTitle>{verb ? translate(`procurement.asset.${verb}`) : ''}：{record.name}</DialogTitle>
+        <DialogContent>
+          <MuiTextField fullWidth multiline label={translate('resources.assets.fields.note')} value={note} onChange={(e) => setNote(e.target.value)} sx={{ mt: 1 }} />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setVerb(null)}>{translate('ra.action.cancel')}</Button>
+          <Button variant="contained" onClick={run} data-testid="asset-confirm">{translate('ra.action.confirm')}</Button>
+        </DialogActions>
+      </Dialog>
+    </Stack>
+  );
+};
+
+export const AssetShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
+        <Labeled><TextField source="code" /></Labeled>
+        <Labeled><TextField source="name" /></Labeled>
+        <Labeled><SelectField source="category" choices={ASSET_CATEGORY_CHOICES} /></Labeled>
+        <Labeled><ReferenceField source="org_unit_id" reference="org-units" link={false} /></Labeled>
+        <Labeled><NumberField source="value" options={{ minimumFractionDigits: 2 }} /></Labeled>
+        <Labeled><DateField source="acquired_on" /></Labeled>
+        <Labeled><SelectField source="status" choices={ASSET_STATUS_CHOICES} data-testid="asset-status" /></Labeled>
+      </Box>
+      <TextField source="note" />
+      <AssetActions />
+      <ReferenceManyField reference="asset-transfers" target="asset_id" label="procurement.asset.history" sort={{ field: 'created_at', order: 'DESC' }}>
+        <Datagrid bulkActionButtons={false} empty={<></>}>
+          <DateField source="created_at" showTime />
+          <ReferenceField source="from_org_unit_id" reference="org-units" link={false} />
+          <ReferenceField source="to_org_unit_id" reference="org-units" link={false} />
+          <TextField source="reason" />
+          <SelectField source="status" choices={TRANSFER_STATUS_CHOICES} />
+          <TextField source="decision_comment" />
+          <TransferDecision />
+        </Datagrid>
+      </ReferenceManyField>
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,76 @@
+// 采购 messages, zh-CN first.
+export const zh = {
+  menu: { groups: { procurement: '药械采购中心' }, consolidation: '集中采购汇总', savings: '采购节约分析', asset_market: '闲置资产调剂' },
+  resources: {
+    suppliers: { name: '供应商', fields: { code: '编码', name: '名称', contact: '联系人', phone: '电话', contract_no: '合同号', contract_ends_on: '合同到期', active: '启用' } },
+    'catalog-items': { name: '采购目录', fields: { code: '编码', name: '品名', category: '类别', spec: '规格', uom: '单位', baseline_price: '集采前基准价', contract_price: '合同价', supplier_id: '签约供应商', account: '预算科目', active: '启用' } },
+    requisitions: {
+      name: '申领单',
+      fields: { org_unit_id: '申领单位', status: '状态', note: '备注', needed_by: '需用日期', created_at: '提交时间', lines: '明细', ordered_pct: '已下单%', received_pct: '已到货%', progress: '进度', item_id: '品目', requested_qty: '申领数量', approved_qty: '批准数量' },
+    },
+    'purchase-orders': { name: '采购订单', fields: { number: '订单号', supplier_id: '供应商', status: '状态', order_date: '下单日期', total_amount: '合同金额', baseline_amount: '基准金额', lines: '明细' } },
+    deliveries: { name: '配送单', fields: { purchase_order_id: '采购订单', org_unit_id: '收货单位', status: '状态', shipped_on: '发货日期', received_by_name: '签收人', proof_note: '签收凭证', confirmed_at: '签收时间' } },
+    stock: { name: '库存', fields: { org_unit_id: '单位', item_id: '品目', quantity: '数量', updated_at: '更新时间' } },
+    assets: { name: '固定资产', fields: { org_unit_id: '单位', code: '资产编号', name: '名称', category: '类别', value: '原值', acquired_on: '购置日期', status: '状态', note: '备注' } },
+    'asset-transfers': { name: '资产调拨', fields: { asset_id: '资产', from_org_unit_id: '调出单位', to_org_unit_id: '调入单位', status: '状态', reason: '理由', created_at: '申请时间', decision_comment: '审批意见' } },
+  },
+  procurement: {
+    consolidation: { title: '集中采购汇总：选择已批准的申领明细，按签约供应商生成订单', select_all: '全选', selected: '已选 %{count} 行，合同金额 %{amount}', create: '生成采购订单', created: '已生成 %{count} 张订单', empty: '没有待汇总的已批准申领明细', unit: '申领单位', item: '品目', qty: '批准数量', price: '合同价', value: '金额' },
+    order: { send: '发送给供应商', receive: '登记到货', deliver: '配送到成员单位', outstanding: '未到', quantity: '本次到货', received: '已到货', shipped: '已配送', refs: '来源申领', confirm_receipt: '确认到货' },
+    delivery: { confirm: '确认签收', accepted: '实收', rejected: '拒收', reason: '拒收原因', shipped: '发货数量', received_by_name: '签收人', proof_note: '签收凭证/备注' },
+    savings: { title: '集中采购节约分析', from: '起', to: '止', baseline: '基准价金额', contract: '合同价金额', savings: '节约金额', pct: '节约率', download: '导出 Excel' },
+    catalog: { saving: '每单位较基准价节约 %{amount} 元（%{pct}%）', account_hint: '留空则按类别默认科目' },
+    asset: { approve: '集团审批通过', offer: '挂牌闲置', withdraw: '撤回挂牌', dispose: '报废处置', history: '调拨记录', threshold_hint: '原值达到集团规定限额的购置须经集团审批（集团财务、管理员登记的除外），审批前状态为“待集团审批”。' },
+    transfer: { approve: '批准调拨', reject: '驳回', cancel: '撤回申请', comment: '意见' },
+    requisition: { decide: '审批：逐行核定批准数量（不超过申领数量）' },
+    market: { title: '闲置资产调剂市场', request: '申请调入', reason: '申请理由', requested: '已提交调拨申请', offer: '挂牌闲置' },
+  },
+  enums: {
+    item_category: { drug: '药品', consumable: '医用耗材', office: '办公用品', equipment: '设备' },
+    requisition_status: { submitted: '待审批', approved: '已批准', rejected: '已驳回', cancelled: '已撤回' },
+    progress: { awaiting_order: '待汇总下单', partially_ordered: '部分下单', ordered: '已下单', in_delivery: '配送中', partially_received: '部分到货', completed: '已完成', submitted: '待审批', rejected: '已驳回', cancelled: '已撤回' },
+    order_status: { draft: '草稿', sent: '已发送', partially_received: '部分到货', received: '全部到货', closed: '已完结', cancelled: '已取消' },
+    delivery_status: { shipped: '待签收', confirmed: '已签收' },
+    asset_status: { pending_approval: '待集团审批', in_use: '在用', idle: '闲置', transferring: '调拨中', disposed: '已处置' },
+    asset_category: { medical_equipment: '医疗设备', imaging: '影像设备', laboratory: '检验设备', vehicle: '车辆', it: '信息设备', furniture: '家具', other: '其他' },
+    transfer_status: { requested: '待审批', approved: '已调拨', rejected: '已驳回', cancelled: '已撤回' },
+  },
+};
+
+export const en = {
+  menu: { groups: { procurement: 'Procurement' }, consolidation: 'Consolidation', savings: 'Savings', asset_market: 'Idle-asset market' },
+  resources: {
+    suppliers: { name: 'Suppliers', fields: { code: 'Code', name: 'Name', contact: 'Contact', phone: 'Phone', contract_no: 'Contract', contract_ends_on: 'Contract ends', active: 'Active' } },
+    'catalog-items': { name: 'Catalogue', fields: { code: 'Code', name: 'Name', category: 'Category', spec: 'Spec', uom: 'Unit', baseline_price: 'Baseline price', contract_price: 'Contract price', supplier_id: 'Supplier', account: 'Account', active: 'Active' } },
+    requisitions: {
+      name: 'Requisitions',
+      fields: { org_unit_id: 'Unit', status: 'Status', note: 'Note', needed_by: 'Needed by', created_at: 'Submitted', lines: 'Lines', ordered_pct: 'Ordered %', received_pct: 'Received %', progress: 'Progress', item_id: 'Item', requested_qty: 'Requested', approved_qty: 'Approved' },
+    },
+    'purchase-orders': { name: 'Purchase orders', fields: { number: 'Number', supplier_id: 'Supplier', status: 'Status', order_date: 'Date', total_amount: 'Contract value', baseline_amount: 'Baseline value', lines: 'Lines' } },
+    deliveries: { name: 'Deliveries', fields: { purchase_order_id: 'Order', org_unit_id: 'Member', status: 'Status', shipped_on: 'Shipped', received_by_name: 'Signed by', proof_note: 'Proof', confirmed_at: 'Confirmed' } },
+    stock: { name: 'Stock', fields: { org_unit_id: 'Unit', item_id: 'Item', quantity: 'Quantity', updated_at: 'Updated' } },
+    assets: { name: 'Fixed assets', fields: { org_unit_id: 'Unit', code: 'Code', name: 'Name', category: 'Category', value: 'Value', acquired_on: 'Acquired', status: 'Status', note: 'Note' } },
+    'asset-transfers': { name: 'Asset transfers', fields: { asset_id: 'Asset', from_org_unit_id: 'From', to_org_unit_id: 'To', status: 'Status', reason: 'Reason', created_at: 'Requested', decision_comment: 'Decision' } },
+  },
+  procurement: {
+    consolidation: { title: 'Consolidation: pick approved requisition lines, create one order per supplier', select_all: 'Select all', selected: '%{count} lines selected, value %{amount}', create: 'Create orders', created: '%{count} orders created', empty: 'No approved lines waiting', unit: 'Member', item: 'Item', qty: 'Approved', price: 'Contract price', value: 'Value' },
+    order: { send: 'Send to supplier', receive: 'Record receipt', deliver: 'Deliver to members', outstanding: 'Outstanding', quantity: 'Received now', received: 'Received', shipped: 'Shipped', refs: 'Requisition lines', confirm_receipt: 'Confirm receipt' },
+    delivery: { confirm: 'Confirm delivery', accepted: 'Accepted', rejected: 'Rejected', reason: 'Reason', shipped: 'Shipped', received_by_name: 'Signed by', proof_note: 'Proof / note' },
+    savings: { title: 'Procurement savings', from: 'From', to: 'To', baseline: 'Baseline value', contract: 'Contract value', savings: 'Savings', pct: 'Savings %', download: 'Export Excel' },
+    catalog: { saving: 'Saves %{amount} per unit against the baseline (%{pct}%)', account_hint: 'Empty: the category’s account' },
+    asset: { approve: 'Approve purchase', offer: 'Offer as idle', withdraw: 'Withdraw offer', dispose: 'Dispose', history: 'Transfers', threshold_hint: 'Purchases at or above the group threshold wait for group approval (unless registered by group finance or admin).' },
+    transfer: { approve: 'Approve transfer', reject: 'Reject', cancel: 'Withdraw', comment: 'Comment' },
+    requisition: { decide: 'Decide: approved quantity per line (at most the requested)' },
+    market: { title: 'Idle-asset market', request: 'Request transfer', reason: 'Reason', requested: 'Transfer requested', offer: 'Offer as idle' },
+  },
+  enums: {
+    item_category: { drug: 'Drugs', consumable: 'Consumables', office: 'Office supplies', equipment: 'Equipment' },
+    requisition_status: { submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected', cancelled: 'Cancelled' },
+    progress: { awaiting_order: 'Awaiting order', partially_ordered: 'Partially ordered', ordered: 'Ordered', in_delivery: 'In delivery', partially_received: 'Partially received', completed: 'Completed', submitted: 'Submitted', rejected: 'Rejected', cancelled: 'Cancelled' },
+    order_status: { draft: 'Draft', sent: 'Sent', partially_received: 'Partially received', received: 'Received', closed: 'Closed', cancelled: 'Cancelled' },
+    delivery_status: { shipped: 'To confirm', confirmed: 'Confirmed' },
+    asset_status: { pending_approval: 'Awaiting approval', in_use: 'In use', idle: 'Idle', transferring: 'Transferring', disposed: 'Disposed' },
+    asset_category: { medical_equipment: 'Medical', imaging: 'Imaging', laboratory: 'Laboratory', vehicle: 'Vehicle', it: 'IT', furniture: 'Furniture', other: 'Other' },
+    transfer_status: { requested: 'Requested', approved: 'Transferred', rejected: 'Rejected', cancelled: 'Cancelled' },
+  },
+};

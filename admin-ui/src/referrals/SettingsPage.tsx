@@ -1,0 +1,85 @@
+// 转诊参数: service levels per urgency, registration fees and inpatient thresholds per level, and
+// the share of each day's places held for up-referrals. The group referral office and the group
+// administrator change them; everyone else who may see them reads them.
+import { Card, CardContent, Stack, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { Form, HttpError, Loading, NumberInput, SaveButton, TextInput, Title, maxValue, minValue, required, useCanAccess, useNotify, useTranslate } from 'react-admin';
+import { httpClient } from '../httpClient';
+
+const FEE_KEYS = ['1', '2', '3', '4', 'out'] as const;
+const URGENCY_KEYS = ['emergency', 'urgent', 'routine'] as const;
+const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
+const amount = (v: unknown) => (v != null && v !== '' && !AMOUNT.test(String(v)) ? 'referrals.settings.amount' : undefined);
+
+interface Settings {
+  serviceLevelMinutes: Record<(typeof URGENCY_KEYS)[number], number>;
+  registrationFee: Record<(typeof FEE_KEYS)[number], string>;
+  inpatientThreshold: Record<(typeof FEE_KEYS)[number], string>;
+  upReservedShare: number;
+}
+
+const Section = ({ title, children }: { title: string; children: React.ReactNode }) => {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" sx={{ mb: 2 }}>
+      <CardContent>
+        <Typography variant="subtitle1" gutterBottom>{translate(title)}</Typography>
+        <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ columnGap: 2, flexWrap: 'wrap' }}>{children}</Stack>
+      </CardContent>
+    </Card>
+  );
+};
+
+export const SettingsPage = () => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const { canAccess: canEdit, isPending } = useCanAccess({ resource: 'referral-settings', action: 'edit' });
+  useEffect(() => {
+    void httpClient('/api/referral-settings').then((r) => setSettings(r.json as Settings));
+  }, []);
+  if (!settings || isPending) return <Loading />;
+  const readOnly = !canEdit;
+  const save = async (values: Record<string, unknown>) => {
+    try {
+      const { json } = await httpClient('/api/referral-settings', { method: 'PUT', body: JSON.stringify(values) });
+      setSettings(json as Settings);
+      notify('referrals.settings.saved', { type: 'success' });
+      return undefined;
+    } catch (e) {
+      const errors = e instanceof HttpError ? (e.body as { errors?: object })?.errors : undefined;
+      if (!errors) notify((e as Error).message, { type: 'error' });
+      return errors;
+    }
+  };
+  const level = (k: string) => translate(`enums.level.${k}`);
+  return (
+    <Stack sx={{ p: { xs: 1, sm: 2 } }}>
+      <Title title={translate('referrals.settings.title')} />
+      <Form record={settings} onSubmit={save} disabled={readOnly}>
+        <Section title="referrals.settings.service_levels">
+          {URGENCY_KEYS.map((u) => (
+            <NumberInput
+              key={u} source={`serviceLevelMinutes.${u}`} label={translate(`enums.referral_urgency.${u}`)} helperText="referrals.settings.minutes"
+              validate={[required(), minValue(1), maxValue(10_080)]} step={1} readOnly={readOnly} fullWidth={false}
+            />
+          ))}
+        </Section>
+        <Section title="referrals.settings.registration_fees">
+          {FEE_KEYS.map((k) => <TextInput key={k} source={`registrationFee.${k}`} label={level(k)} helperText="referrals.settings.yuan" validate={[required(), amount]} readOnly={readOnly} fullWidth={false} />)}
+        </Section>
+        <Section title="referrals.settings.thresholds">
+          {FEE_KEYS.map((k) => <TextInput key={k} source={`inpatientThreshold.${k}`} label={level(k)} helperText="referrals.settings.yuan" validate={[required(), amount]} readOnly={readOnly} fullWidth={false} />)}
+        </Section>
+        <Section title="referrals.settings.held">
+          <NumberInput source="upReservedShare" label="referrals.settings.share" helperText="referrals.settings.share_help" step={0.05} readOnly={readOnly} validate={required()} fullWidth={false} />
+        </Section>
+        {readOnly ? (
+          <Typography color="text.secondary" data-testid="settings-read-only">{translate('referrals.settings.read_only')}</Typography>
+        ) : (
+          <SaveButton data-testid="save-settings" />
+        )}
+      </Form>
+    </Stack>
+  );
+};

@@ -1,0 +1,24 @@
+import { enumChoices } from '../shared/enumChoices';
+
+export const DIRECTION_CHOICES = enumChoices('enums.referral_direction', ['up', 'down', 'out'] as const);
+export const URGENCY_CHOICES = enumChoices('enums.referral_urgency', ['routine', 'urgent', 'emergency'] as const);
+export const STATUS_CHOICES = enumChoices('enums.referral_status', ['requested', 'accepted', 'arrived', 'completed', 'rejected', 'cancelled'] as const);
+export const PURPOSE_CHOICES = enumChoices('enums.referral_purpose', ['treatment', 'inpatient', 'examination', 'rehabilitation', 'chronic_care'] as const);
+
+/** A referral row as the API answers it. */
+export interface ReferralRecord {
+  id: number;
+  status: string;
+  urgency: string;
+  direction: string;
+  requested_at: string;
+  due_at: string;
+  appointment_at: string | null;
+  escalated_at: string | null;
+  to_org_unit_id: number | null;
+  to_department_id: number | null;
+  fees: { registration_fee: string; registration_due: string; registration_waived: boolean; threshold: string; threshold_paid_before: string; threshold_offset: string; threshold_due: string; basis: string[] };
+  events?: { id: number; kind: string; actor_name: string; at: string; note: string | null; data: Record<string, unknown> | null }[];
+  unit_history?: { id: number; from_org_unit_id: number; to_org_unit_id: number; at: string }[];
+  allowed_actions?: string[];
+}

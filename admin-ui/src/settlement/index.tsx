@@ -1,0 +1,22 @@
+// 医保结算 (医保打包付费): the finance dashboard per fund year, the import of the insurer's claims
+// and satisfaction scores, fund years, claims and settlement runs.
+import DashboardIcon from '@mui/icons-material/Insights';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import type { DomainModule } from '../registry';
+import { claims } from '../claims';
+import { fundYears } from '../fund-years';
+import { settlementRuns } from '../settlement-runs';
+import { ClaimsImport } from './ClaimsImport';
+import { en, zh } from './messages';
+import { SettlementDashboard } from './SettlementDashboard';
+
+export const settlementDomain: DomainModule = {
+  group: 'settlement',
+  label: 'menu.groups.settlement',
+  resources: [settlementRuns, fundYears, claims],
+  pages: [
+    { path: '/settlement-dashboard', label: 'menu.settlement_dashboard', icon: DashboardIcon, element: <SettlementDashboard />, resource: 'fund-years' },
+    { path: '/claims-import', label: 'menu.claims_import', icon: UploadFileIcon, element: <ClaimsImport />, resource: 'claims' },
+  ],
+  messages: { zh, en },
+};

@@ -1,0 +1,103 @@
+// One person: the record (ID number masked), their rotations and the effective-dated history.
+import { useState } from 'react';
+import { Button as MuiButton, Stack, Typography } from '@mui/material';
+import {
+  Datagrid, DateField, EditButton, Labeled, TopToolbar, useCanAccess, ReferenceField, ReferenceManyField, SelectField, Show, TabbedShowLayout, TextField, useRecordContext, useTranslate,
+} from 'react-admin';
+import { CATEGORY_CHOICES, EMPLOYMENT_CHOICES, ROTATION_STATUS_CHOICES, ROTATION_TYPE_CHOICES, SEX_CHOICES, STAFF_FIELD_CHOICES, STAFF_STATUS_CHOICES, TITLE_CHOICES } from '../hr/choices';
+import { httpClient } from '../httpClient';
+import { LicenceFlag } from './StaffList';
+
+/** A history value: units by name, titles and statuses translated. */
+const HistoryValue = ({ source }: { source: 'from_value' | 'to_value'; label?: string }) => {
+  const row = useRecordContext();
+  const translate = useTranslate();
+  const value = row?.[source];
+  if (value == null) return null;
+  if (['employer_org_unit_id', 'work_org_unit_id'].includes(row!.field)) {
+    return <ReferenceField record={{ id: row!.id, unit: Number(value) }} source="unit" reference="org-units" link={false} />;
+  }
+  if (row!.field === 'title') return <>{translate(`enums.title.${value}`)}</>;
+  if (row!.field === 'status') return <>{translate(`enums.staff_status.${value}`)}</>;
+  if (row!.field === 'employment_type') return <>{translate(`enums.employment_type.${value}`)}</>;
+  return <>{value}</>;
+};
+
+/** The masked ID number; roles that may see it in full reveal it by an explicit, audited action. */
+const IdNumber = () => {
+  const staff = useRecordContext();
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: 'staff', action: 'reveal' });
+  const [full, setFull] = useState<string | null>(null);
+  if (!staff) return null;
+  const reveal = async () => setFull(((await httpClient(`/api/staff/${staff.id}/reveal-id-number`, { method: 'POST', body: '{}' })).json as { id_number: string }).id_number);
+  return (
+    <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
+      <Typography variant="body2" data-testid="id-number">{full ?? staff.id_number_masked}</Typography>
+      {canAccess && !full && (
+        <MuiButton size="small" onClick={() => void reveal()} data-testid="reveal-id-number">{translate('hr.staff.reveal')}</MuiButton>
+      )}
+      {full && <Typography variant="caption" color="text.secondary">{translate('hr.staff.revealed_audited')}</Typography>}
+    </Stack>
+  );
+};
+
+const ShowActions = () => (
+  <TopToolbar>
+    <EditButton />
+  </TopToolbar>
+);
+
+export const StaffShow = () => (
+  <Show actions={<ShowActions />}>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="resources.staff.name">
+        <TextField source="name" />
+        <SelectField source="sex" choices={SEX_CHOICES} />
+        <DateField source="birth_date" />
+        <Labeled label="resources.staff.fields.id_number_masked">
+          <IdNumber />
+        </Labeled>
+        <TextField source="phone" />
+        <SelectField source="category" choices={CATEGORY_CHOICES} />
+        <SelectField source="title" choices={TITLE_CHOICES} />
+        <ReferenceField source="department_id" reference="departments" link={false} />
+        <SelectField source="employment_type" choices={EMPLOYMENT_CHOICES} />
+        <ReferenceField source="employer_org_unit_id" reference="org-units" link="show" />
+        <ReferenceField source="work_org_unit_id" reference="org-units" link="show" />
+        <DateField source="hire_date" />
+        <SelectField source="status" choices={STAFF_STATUS_CHOICES} />
+        <TextField source="leave_reason" />
+        <Labeled label="resources.staff.fields.licence_expires_on">
+          <LicenceFlag />
+        </Labeled>
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.rotations.name" path="rotations">
+        <ReferenceManyField reference="rotations" target="staff_id" label={false} sort={{ field: 'start_on', order: 'DESC' }}>
+          <Datagrid bulkActionButtons={false}>
+            <SelectField source="type" choices={ROTATION_TYPE_CHOICES} />
+            <TextField source="home_name" label="resources.rotations.fields.home_org_unit_id" />
+            <TextField source="host_name" label="resources.rotations.fields.host_org_unit_id" />
+            <DateField source="start_on" />
+            <DateField source="planned_end_on" />
+            <DateField source="actual_end_on" />
+            <SelectField source="status" choices={ROTATION_STATUS_CHOICES} />
+          </Datagrid>
+        </ReferenceManyField>
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.staff-history.name" path="history">
+        <ReferenceManyField reference="staff-history" target="staff_id" label={false} sort={{ field: 'effective_on', order: 'DESC' }} perPage={100}>
+          <Datagrid bulkActionButtons={false}>
+            <DateField source="effective_on" />
+            <SelectField source="field" choices={STAFF_FIELD_CHOICES} />
+            <HistoryValue source="from_value" label="resources.staff-history.fields.from_value" />
+            <HistoryValue source="to_value" label="resources.staff-history.fields.to_value" />
+            <TextField source="reason" />
+            <TextField source="changed_by_name" />
+            <DateField source="changed_at" showTime />
+          </Datagrid>
+        </ReferenceManyField>
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);

@@ -1,0 +1,414 @@
+// Health management over HTTP on a real database: residents and their scope, ID numbers,
+// follow-ups with validation, classification and task completion, Idempotency-Key replays,
+// contracts, teams, transfers, the daily job, indicators by hand count, and the workload report.
+import { expect } from 'chai';
+import { auditCount, call, get, post, put, unitId } from '../../scripts/test/harness';
+import { readWorkbook } from '../../reports/xlsx';
+import { checkDigit } from '../shared/personalId';
+import { runJob } from '../jobs/service';
+import { healthIndicators } from './service';
+import { localToday } from './taskService';
+import { addDays } from './rules';
+
+let serial = 0;
+/** A valid ID number (region 630102, not used by the demo data) for a birth date. */
+function idNumber(birth: string, sex: 'M' | 'F' = 'M') {
+  serial += 1;
+  const seq = (serial * 2 + (sex === 'M' ? 1 : 0)) % 1000;
+  const first17 = `630102${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
+  return first17 + checkDigit(first17);
+}
+const today = localToday();
+const year = Number(today.slice(0, 4));
+const yearsAgo = (n: number) => `${year - n}${today.slice(4, 8)}15`;
+
+async function resident(as: string, extra: Record<string, unknown> = {}, birth = yearsAgo(60), sex: 'M' | 'F' = 'M') {
+  const r = await post('/api/residents', { name: `测试${serial}`, id_number: idNumber(birth, sex), phone: '13800000000', household: 'T-1', ...extra }, { as });
+  expect(r.status, JSON.stringify(r.body)).to.equal(200);
+  return r.body;
+}
+const hypertension = { conditions: [{ code: 'hypertension', diagnosed_on: `${year - 3}-03-01` }] };
+const count = (r: { headers: Headers }) => Number(String(r.headers.get('content-range')).split('/')[1]);
+/** Headers for a fixture user (the harness logs in demo users only). */
+async function bearer(username: string, password: string) {
+  const r = await post('/api/auth/login', { username, password });
+  expect(r.status, JSON.stringify(r.body)).to.equal(200);
+  return { authorization: `Bearer ${r.body.token}` };
+}
+
+describe('health management (HTTP, real database)', () => {
+  let v001: number;
+  let v002: number;
+  before(async () => {
+    v001 = await unitId('V001');
+    v002 = await unitId('V002');
+  });
+
+  describe('residents', () => {
+    it('registers a resident in the doctor’s own village, with birth date and sex from the ID number, the ID masked', async () => {
+      const before = await auditCount();
+      const id = idNumber('1958-04-02', 'F');
+      const r = await post('/api/residents', { name: '李秀英', id_number: id, ...hypertension }, { as: 'doctor-V001' });
+      expect(r.status).to.equal(200);
+      expect(r.body).to.include({ org_unit_id: v001, birth_date: '1958-04-02', sex: 'F', id_number_masked: `${id.slice(0, 4)}**********${id.slice(-4)}` });
+      expect(r.body).not.to.have.property('id_number_cipher');
+      expect(r.body).not.to.have.property('id_number_hash');
+      expect(r.body.tags).to.include.members(['elderly_65', 'hypertension']);
+      expect(await auditCount()).to.equal(before + 1);
+    });
+
+    it('refuses a wrong check digit (400 id_number), a birth date that contradicts the ID (400), the same ID twice (409 naming the record)', async () => {
+      const good = idNumber('1970-01-01');
+      const wrong = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+      const bad = await post('/api/residents', { name: '张三', id_number: wrong }, { as: 'doctor-V001' });
+      expect(bad.status).to.equal(400);
+      expect(bad.body.error.details[0]).to.include({ field: 'id_number' });
+      const contradicts = await post('/api/residents', { name: '张三', id_number: good, birth_date: '1971-01-01' }, { as: 'doctor-V001' });
+      expect(contradicts.status).to.equal(400);
+      expect(contradicts.body.error.details[0].field).to.equal('birth_date');
+      const first = await post('/api/residents', { name: '张三', id_number: good }, { as: 'doctor-V001' });
+      expect(first.status).to.equal(200);
+      const again = await post('/api/residents', { name: '张三', id_number: good.toLowerCase() }, { as: 'doctor-V001' });
+      expect(again.status).to.equal(409);
+      expect(again.body.error.details).to.include({ existing_id: first.body.id });
+      const found = await get('/api/residents', { as: 'doctor-V001', query: { filter: { id_number: good } } });
+      expect(found.body.map((x: { id: number }) => x.id)).to.deep.equal([first.body.id]);
+    });
+
+    it('derives 65+ from the birth date and refuses it typed; disease tags come from conditions; pregnant is typed', async () => {
+      const young = await post('/api/residents', { name: '王五', id_number: idNumber(yearsAgo(30), 'F'), tags: ['elderly_65'] }, { as: 'doctor-V001' });
+      expect(young.status).to.equal(400);
+      expect(young.body.error.details[0]).to.include({ field: 'tags.0' });
+      const noCondition = await post('/api/residents', { name: '王五', id_number: idNumber(yearsAgo(30), 'F'), tags: ['diabetes'] }, { as: 'doctor-V001' });
+      expect(noCondition.status).to.equal(400);
+      const r = await resident('doctor-V001', { tags: ['pregnant'] }, yearsAgo(28), 'F');
+      expect(r.tags).to.deep.equal(['pregnant']);
+      // react-admin echoes the record back on save: the derived fields pass through unchanged
+      const echoed = await put(`/api/residents/${r.id}`, { ...r, phone: '13900000000' }, { as: 'doctor-V001' });
+      expect(echoed.status, JSON.stringify(echoed.body)).to.equal(200);
+      expect(echoed.body.phone).to.equal('13900000000');
+    });
+
+    it('shows the full ID only to roles that need it, and audits the read', async () => {
+      const id = idNumber('1966-06-06');
+      const r = await post('/api/residents', { name: '赵六', id_number: id }, { as: 'doctor-V001' });
+      const revealed = await get(`/api/residents/${r.body.id}/id-number`, { as: 'doctor-V001' });
+      expect(revealed.body).to.deep.equal({ id: r.body.id, id_number: id });
+      const audit = await get('/api/audit-log', { as: 'auditor', query: { filter: { resource: 'residents', record_id: String(r.body.id), action: 'reveal_id' } } });
+      expect(audit.body).to.have.length(1);
+      expect(audit.body[0].actor_name).to.equal('doctor-V001');
+      expect((await get(`/api/residents/${r.body.id}/id-number`, { as: 'auditor' })).status).to.equal(403);
+    });
+
+    it('doctor-V001 cannot read, list, edit or log for a resident of V002 (404), nor register one there', async () => {
+      const other = await resident('doctor-V002', hypertension);
+      expect((await get(`/api/residents/${other.id}`, { as: 'doctor-V001' })).status).to.equal(404);
+      expect((await put(`/api/residents/${other.id}`, { phone: '13100000000' }, { as: 'doctor-V001' })).status).to.equal(404);
+      const list = await get('/api/residents', { as: 'doctor-V001', query: { filter: { id: [other.id] } } });
+      expect(list.body).to.deep.equal([]);
+      const visit = await post('/api/followups', { resident_id: other.id, type: 'hypertension', visited_on: today, systolic: 130, diastolic: 80 }, { as: 'doctor-V001' });
+      expect(visit.status).to.equal(404);
+      const there = await post('/api/residents', { name: '外村', id_number: idNumber('1980-02-02'), org_unit_id: v002 }, { as: 'doctor-V001' });
+      expect(there.status).to.equal(404);
+      expect((await get(`/api/residents/${other.id}`, { as: 'doctor-V002' })).status).to.equal(200);
+    });
+
+    it('a transfer moves the record with history; open tasks follow; the old village loses sight of it', async () => {
+      const r = await resident('doctor-V001', hypertension);
+      const moved = await post(`/api/residents/${r.id}/transfer`, { to_org_unit_id: v002, reason: '搬家' }, { as: 'doctor-V001' });
+      expect(moved.status, JSON.stringify(moved.body)).to.equal(200);
+      expect(moved.body).to.include({ id: r.id, org_unit_id: v002 });
+      expect((await get(`/api/residents/${r.id}`, { as: 'doctor-V001' })).status).to.equal(404);
+      const read = await get(`/api/residents/${r.id}`, { as: 'doctor-V002' });
+      expect(read.body.transfers).to.have.length(1);
+      expect(read.body.transfers[0]).to.include({ from_org_unit_id: v001, to_org_unit_id: v002 });
+      const tasks = await get('/api/tasks', { as: 'doctor-V002', query: { filter: { resident_id: r.id, bucket: 'open' } } });
+      expect(tasks.body.length).to.be.greaterThan(0);
+      expect(tasks.body.every((t: { org_unit_id: number }) => t.org_unit_id === v002)).to.equal(true);
+    });
+  });
+
+  describe('follow-ups and tasks', () => {
+    it('names the field of a wrong measurement: systolic 400, diastolic above systolic, glucose "abc" (400)', async () => {
+      const r = await resident('doctor-V001', { conditions: [...hypertension.conditions, { code: 'diabetes', diagnosed_on: `${year - 2}-05-01` }] });
+      const cases: [Record<string, unknown>, string][] = [
+        [{ type: 'hypertension', systolic: 400, diastolic: 90 }, 'systolic'],
+        [{ type: 'hypertension', systolic: 120, diastolic: 130 }, 'diastolic'],
+        [{ type: 'diabetes', fasting_glucose: 'abc' }, 'fasting_glucose'],
+      ];
+      for (const [body, field] of cases) {
+        const res = await post('/api/followups', { resident_id: r.id, visited_on: today, ...body }, { as: 'doctor-V001' });
+        expect(res.status, field).to.equal(400);
+        expect(res.body.error.details.map((d: { field: string }) => d.field)).to.include(field);
+      }
+      const list = await get('/api/followups', { as: 'doctor-V001', query: { filter: { resident_id: r.id } } });
+      expect(list.body).to.deep.equal([]);
+    });
+
+    it('refuses a hypertension follow-up for a resident without hypertension (422) and a visit in the future (400)', async () => {
+      const r = await resident('doctor-V001', {}, yearsAgo(40));
+      expect((await post('/api/followups', { resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 130, diastolic: 80 }, { as: 'doctor-V001' })).status).to.equal(422);
+      const h = await resident('doctor-V001', hypertension);
+      const future = await post('/api/followups', { resident_id: h.id, type: 'hypertension', visited_on: addDays(today, 2), systolic: 130, diastolic: 80 }, { as: 'doctor-V001' });
+      expect(future.status).to.equal(400);
+      expect(future.body.error.details[0].field).to.equal('visited_on');
+    });
+
+    it('an uncontrolled visit (150/95) completes the task, is classified, and makes an overdue-able two-week recheck task', async () => {
+      const r = await resident('doctor-V001', hypertension);
+      const open = await get('/api/tasks', { as: 'doctor-V001', query: { filter: { resident_id: r.id, type: 'hypertension', bucket: 'open' } } });
+      const task = open.body.find((t: { window_start: string }) => t.window_start <= today);
+      expect(task, 'the current quarter’s task').to.not.equal(undefined);
+      expect(task.id).to.equal(`${r.id}-hypertension_quarterly-${task.period}`);
+      const visitedOn = task.window_start > addDays(today, -20) ? task.window_start : addDays(today, -20);
+      const res = await post('/api/followups', { resident_id: r.id, type: 'hypertension', visited_on: visitedOn, systolic: 150, diastolic: 95, task_id: task.id }, { as: 'doctor-V001' });
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+      expect(res.body).to.include({ classification: 'uncontrolled', advice: 'recheck_in_2_weeks', task_id: task.id });
+      expect(res.body.task).to.include({ id: task.id, state: 'done', done_on: visitedOn });
+      const read = await get(`/api/tasks/${task.id}`, { as: 'doctor-V001' });
+      const history = read.body.history.map((h: { to_state: string; reason: string }) => [h.reason, h.to_state]);
+      expect(history[0]).to.deep.equal(['generated', task.state]);
+      expect(history[history.length - 1]).to.deep.equal(['follow-up logged', 'done']);
+      const recheck = await get(`/api/tasks/${r.id}-hypertension_recheck-${visitedOn}`, { as: 'doctor-V001' });
+      expect(recheck.status).to.equal(200);
+      expect(recheck.body).to.include({ due_on: addDays(visitedOn, 14), type: 'hypertension' });
+      const many = await get('/api/tasks', { as: 'doctor-V001', query: { filter: { id: [task.id, recheck.body.id] } } });
+      expect(many.body.map((t: { id: string }) => t.id).sort()).to.deep.equal([task.id, recheck.body.id].sort());
+      // a visit that cannot complete the named task is refused, not silently unlinked
+      const twice = await post('/api/followups', { resident_id: r.id, type: 'hypertension', visited_on: visitedOn, systolic: 130, diastolic: 80, task_id: task.id }, { as: 'doctor-V001' });
+      expect(twice.status).to.equal(409);
+    });
+
+    it('a replay with the same Idempotency-Key answers the first response and creates no second record', async () => {
+      const r = await resident('doctor-V001', hypertension);
+      const key = `test-${r.id}-${Date.now()}`;
+      const body = { resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 128, diastolic: 82 };
+      const first = await call('POST', '/api/followups', { as: 'doctor-V001', body, headers: { 'Idempotency-Key': key } });
+      expect(first.status).to.equal(200);
+      const before = await auditCount();
+      const replay = await call('POST', '/api/followups', { as: 'doctor-V001', body, headers: { 'Idempotency-Key': key } });
+      expect(replay.status).to.equal(200);
+      expect(replay.headers.get('idempotent-replayed')).to.equal('true');
+      expect(replay.body).to.deep.equal(first.body);
+      expect(await auditCount()).to.equal(before);
+      const list = await get('/api/followups', { as: 'doctor-V001', query: { filter: { resident_id: r.id } } });
+      expect(list.body).to.have.length(1);
+      const changed = await call('POST', '/api/followups', { as: 'doctor-V001', body: { ...body, systolic: 129 }, headers: { 'Idempotency-Key': key } });
+      expect(changed.status).to.equal(422);
+      // another user's key space is their own
+      const malformed = await call('POST', '/api/followups', { as: 'doctor-V001', body, headers: { 'Idempotency-Key': 'x' } });
+      expect(malformed.status).to.equal(400);
+    });
+
+    it('concurrent retries with one key (a dropped response retried at once) create exactly one record', async () => {
+      const r = await resident('doctor-V001', hypertension);
+      const key = `race-${r.id}-${Date.now()}`;
+      const body = { resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 135, diastolic: 85 };
+      const replies = await Promise.all(Array.from({ length: 5 }, () => call('POST', '/api/followups', { as: 'doctor-V001', body, headers: { 'Idempotency-Key': key } })));
+      expect(replies.map((x) => x.status)).to.deep.equal([200, 200, 200, 200, 200]);
+      expect(new Set(replies.map((x) => x.body.id)).size).to.equal(1);
+      const list = await get('/api/followups', { as: 'doctor-V001', query: { filter: { resident_id: r.id } } });
+      expect(list.body).to.have.length(1);
+    });
+
+    it('a failed request does not burn its key: after a 4xx the same key can carry the corrected body', async () => {
+      const r = await resident('doctor-V001', hypertension);
+      const key = `fix-${r.id}-${Date.now()}`;
+      const first = await call('POST', '/api/followups', { as: 'doctor-V001', body: { resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 400, diastolic: 80 }, headers: { 'Idempotency-Key': key } });
+      expect(first.status).to.equal(400);
+      const fixed = await call('POST', '/api/followups', { as: 'doctor-V001', body: { resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 140, diastolic: 80 }, headers: { 'Idempotency-Key': key } });
+      expect(fixed.status).to.equal(200);
+    });
+
+    it('my tasks: overdue ones first by due date, overdue flagged, filters by bucket and type', async () => {
+      const r = await resident('doctor-V001', hypertension);
+      const visitedOn = addDays(today, -20);
+      // log an uncontrolled visit 20 days ago: its recheck was due 6 days ago
+      await post('/api/followups', { resident_id: r.id, type: 'hypertension', visited_on: visitedOn, systolic: 160, diastolic: 100 }, { as: 'doctor-V001' });
+      const overdue = await get('/api/tasks', { as: 'doctor-V001', query: { filter: { bucket: 'overdue', type: 'hypertension' }, sort: ['due_on', 'ASC'], range: [0, 999] } });
+      expect(overdue.status).to.equal(200);
+      const mine = overdue.body.find((t: { id: string }) => t.id === `${r.id}-hypertension_recheck-${visitedOn}`);
+      expect(mine).to.include({ overdue: true, due_on: addDays(visitedOn, 14), resident_name: r.name });
+      const dues = overdue.body.map((t: { due_on: string }) => t.due_on);
+      expect(dues).to.deep.equal([...dues].sort());
+      expect(overdue.body.every((t: { overdue: boolean; org_unit_id: number }) => t.overdue && t.org_unit_id === v001)).to.equal(true);
+      const bad = await get('/api/tasks', { as: 'doctor-V001', query: { filter: { bucket: 'yesterday' } } });
+      expect(bad.status).to.equal(400);
+    });
+
+    it('the daily job run twice for the same day creates each task once', async () => {
+      const r = await resident('doctor-V001', hypertension);
+      const day = new Date(`${addDays(today, 40)}T04:00:00Z`);
+      const first = await runJob('health-daily', { now: day, triggeredBy: 'test' });
+      const second = await runJob('health-daily', { now: day, triggeredBy: 'test' });
+      expect(first.status).to.equal('succeeded');
+      expect(second.status).to.equal('succeeded');
+      expect((first.result as { created: number }).created).to.be.greaterThan(0);
+      expect((second.result as { created: number }).created).to.equal(0);
+      const tasks = await get('/api/tasks', { as: 'doctor-V001', query: { filter: { resident_id: r.id }, range: [0, 99] } });
+      const ids = tasks.body.map((t: { id: string }) => t.id);
+      expect(new Set(ids).size).to.equal(ids.length);
+      const runs = await get('/api/job-runs', { as: 'admin', query: { filter: { job: 'health-daily', triggered_by: 'test' } } });
+      expect(runs.body.length).to.equal(2);
+    });
+
+    it('health education is a group activity: attendees and topic, no resident', async () => {
+      const bad = await post('/api/followups', { type: 'health_education', visited_on: today }, { as: 'doctor-V001' });
+      expect(bad.status).to.equal(400);
+      expect(bad.body.error.details.map((d: { field: string }) => d.field)).to.deep.equal(['topic', 'attendees']);
+      const ok = await post('/api/followups', { type: 'health_education', visited_on: today, topic: '高血压防治', attendees: 23 }, { as: 'doctor-V001' });
+      expect(ok.status).to.equal(200);
+      expect(ok.body).to.include({ org_unit_id: v001, resident_id: null, attendees: 23 });
+    });
+  });
+
+  describe('teams, contracts and indicators on a fixture township', () => {
+    let township: number;
+    let villageA: number;
+    let villageB: number;
+    let gp: number;
+    let doctorA: number;
+    let doctorAuth: Record<string, string>;
+    let team: number;
+    const people: Record<string, { id: number }> = {};
+
+    before(async () => {
+      const b1 = await unitId('B1');
+      township = (await post('/api/org-units', { code: 'TH1', name: '测试乡卫生院', kind: 'township', parent_id: b1 }, { as: 'admin' })).body.id;
+      villageA = (await post('/api/org-units', { code: 'VH1', name: '甲村卫生室', kind: 'village', parent_id: township }, { as: 'admin' })).body.id;
+      villageB = (await post('/api/org-units', { code: 'VH2', name: '乙村卫生室', kind: 'village', parent_id: township }, { as: 'admin' })).body.id;
+      const pw = 'testpass123';
+      gp = (await post('/api/users', { username: 'gp-th1', display_name: '全科医生', roles: ['staff_clerk'], org_unit_id: township, password: pw }, { as: 'admin' })).body.id;
+      doctorA = (await post('/api/users', { username: 'doctor-VH1', display_name: '甲村村医', roles: ['village_doctor'], org_unit_id: villageA, password: pw }, { as: 'admin' })).body.id;
+      doctorAuth = await bearer('doctor-VH1', pw);
+    });
+
+    it('a team is led by a general practitioner, serves villages of its township, and lists a village doctor of a served village', async () => {
+      const wrong = await post('/api/family-doctor-teams', { org_unit_id: township, code: 'FDT-TH1-X', name: '错', village_ids: [v001], members: [{ user_id: doctorA, role: 'general_practitioner', is_leader: true }] }, { as: 'admin' });
+      expect(wrong.status).to.equal(400);
+      expect(wrong.body.error.details.map((d: { field: string }) => d.field)).to.include('village_ids.0');
+      const r = await post('/api/family-doctor-teams', {
+        org_unit_id: township,
+        code: 'FDT-TH1-01',
+        name: '甲村家庭医生团队',
+        village_ids: [villageA],
+        members: [{ user_id: gp, role: 'general_practitioner', is_leader: true }, { user_id: doctorA, role: 'village_doctor' }],
+      }, { as: 'admin' });
+      expect(r.status, JSON.stringify(r.body)).to.equal(200);
+      team = r.body.id;
+      expect(r.body.village_ids).to.deep.equal([villageA]);
+      expect(r.body.members.map((m: { user_id: number }) => m.user_id)).to.deep.equal([gp, doctorA]);
+      // the served village's doctor sees the team; another village's doctor does not
+      expect((await get(`/api/family-doctor-teams/${team}`, { headers: doctorAuth })).status).to.equal(200);
+      expect((await get(`/api/family-doctor-teams/${team}`, { as: 'doctor-V001' })).status).to.equal(404);
+    });
+
+    it('contracts: one active per resident (409), a team that does not serve the village (422), terminate with reason, renew', async () => {
+      const mk = async (key: string, birth: string, extra: Record<string, unknown> = {}) => {
+        const r = await post('/api/residents', { name: key, id_number: idNumber(birth), org_unit_id: key.startsWith('b') ? villageB : villageA, ...extra }, { as: 'admin' });
+        expect(r.status, JSON.stringify(r.body)).to.equal(200);
+        people[key] = r.body;
+      };
+      await mk('a1', yearsAgo(70), hypertension);
+      await mk('a2', yearsAgo(50), hypertension);
+      await mk('a3', yearsAgo(40), { conditions: [{ code: 'diabetes', diagnosed_on: `${year - 1}-01-10` }] });
+      await mk('a4', yearsAgo(30));
+      await mk('b1', yearsAgo(45));
+      const sign = (key: string, pkg = 'basic') => post('/api/contracts', { resident_id: people[key].id, team_id: team, package_code: pkg, signed_on: today }, { as: 'admin' });
+      const c1 = await sign('a1', 'chronic');
+      expect(c1.status, JSON.stringify(c1.body)).to.equal(200);
+      expect(c1.body).to.include({ status: 'active', start_on: today, org_unit_id: villageA });
+      expect((await sign('a1')).status).to.equal(409);
+      expect((await sign('b1')).status).to.equal(422);
+      expect((await sign('a2', 'chronic')).status).to.equal(200);
+      const c4 = await sign('a4');
+      const term = await post(`/api/contracts/${c4.body.id}/terminate`, { reason: 'resident_request' }, { as: 'admin' });
+      expect(term.body).to.include({ status: 'terminated', termination_reason: 'resident_request' });
+      const again = await post(`/api/contracts/${c4.body.id}/terminate`, { reason: 'other' }, { as: 'admin' });
+      expect(again.status).to.equal(409);
+      expect(again.body.error.details.allowed).to.deep.equal([]);
+      const renew = await post(`/api/contracts/${c1.body.id}/renew`, {}, { as: 'admin' });
+      expect(renew.status).to.equal(422); // renewal opens 90 days before the end
+    });
+
+    it('the indicators equal a hand count, numerator and denominator', async () => {
+      // a1: 4 controlled visits; a2: 2 visits, last uncontrolled; a3 (diabetes): 4 visits, last controlled
+      const jan = `${year}-01-01`;
+      const days = (n: number) => Array.from({ length: n }, (_, i) => {
+        const d = addDays(jan, i * 20);
+        return d <= today ? d : today;
+      });
+      const log = async (body: Record<string, unknown>) => {
+        const res = await call('POST', '/api/followups', { headers: doctorAuth, body });
+        expect(res.status, JSON.stringify(res.body)).to.equal(200);
+      };
+      for (const d of days(4)) await log({ resident_id: people.a1.id, type: 'hypertension', visited_on: d, systolic: 130, diastolic: 80 });
+      const [a2first, a2last] = days(2);
+      await log({ resident_id: people.a2.id, type: 'hypertension', visited_on: a2first, systolic: 130, diastolic: 80 });
+      await log({ resident_id: people.a2.id, type: 'hypertension', visited_on: a2last, systolic: 150, diastolic: 80 });
+      for (const [i, d] of days(4).entries()) await log({ resident_id: people.a3.id, type: 'diabetes', visited_on: d, fasting_glucose: i === 3 ? 6.1 : 8.2 });
+      const r = await get('/api/health/indicators', { as: 'admin', query: { org_unit_id: String(township), year: String(year), breakdown: 'villages' } });
+      expect(r.status, JSON.stringify(r.body)).to.equal(200);
+      const ind = r.body.indicators;
+      // 5 residents; contracts in force this year: a1, a2 (a4's ended the day it began: never in force)
+      expect(ind.contract_rate).to.deep.equal({ numerator: 2, denominator: 5, value: 0.4 });
+      // key populations: a1 (65+, hypertension), a2 (hypertension), a3 (diabetes)
+      expect(ind.key_population_contract_rate).to.deep.equal({ numerator: 2, denominator: 3, value: 0.6667 });
+      // patients: a1 ✓ (4), a2 ✗ (2), a3 ✓ (4)
+      expect(ind.standardised_management_rate).to.deep.equal({ numerator: 2, denominator: 3, value: 0.6667 });
+      // last visit controlled: a1 ✓, a2 ✗, a3 ✓ of 3 followed up
+      expect(ind.control_rate).to.deep.equal({ numerator: 2, denominator: 3, value: 0.6667 });
+      // tasks: counted from the fixture's own tasks by the stated definition
+      const tasks = await get('/api/tasks', { as: 'admin', query: { filter: { org_unit_id: [villageA, villageB] }, range: [0, 999] } });
+      const inYear = tasks.body.filter((t: { due_on: string; state: string }) => t.due_on.startsWith(String(year)) && t.state !== 'cancelled');
+      const cameDue = inYear.filter((t: { due_on: string; state: string }) => t.due_on <= today || t.state === 'done');
+      const done = inYear.filter((t: { state: string }) => t.state === 'done');
+      expect(cameDue.length).to.be.greaterThan(0);
+      expect(ind.task_completion_rate).to.include({ numerator: done.length, denominator: cameDue.length });
+      // per village, worst first; the township is the sum of its villages
+      const byCode = Object.fromEntries(r.body.units.map((u: { code: string; indicators: unknown }) => [u.code, u.indicators]));
+      expect(byCode.VH2.contract_rate).to.deep.equal({ numerator: 0, denominator: 1, value: 0 });
+      expect(byCode.VH1.contract_rate).to.deep.equal({ numerator: 2, denominator: 4, value: 0.5 });
+      // the settlement's view: the same figures from the service, for many units at once
+      const map = await healthIndicators({ orgUnitIds: [township, villageA, villageB], year });
+      expect(map.get(township)).to.deep.equal(ind);
+      expect(map.get(villageB)!.contract_rate.value).to.equal(0);
+    });
+
+    it('the workload report: one row per village doctor, township totals, and the indicators sheet, as the API counts them', async () => {
+      const visit = await call('POST', '/api/followups', { headers: doctorAuth, body: { resident_id: people.a1.id, type: 'hypertension', visited_on: today, systolic: 126, diastolic: 78 } });
+      expect(visit.status, JSON.stringify(visit.body)).to.equal(200);
+      await call('POST', '/api/followups', { headers: doctorAuth, body: { type: 'health_education', visited_on: today, topic: '合理用药', attendees: 12 } });
+      const r = await get('/api/reports/health-workload.xlsx', { as: 'admin', query: { org_unit_id: String(township), year: String(year) } });
+      expect(r.status).to.equal(200);
+      expect(r.headers.get('content-type')).to.contain('spreadsheetml');
+      const wb = await readWorkbook(r.body as Buffer);
+      const sheet = wb.worksheets[0];
+      const header = (sheet.getRow(1).values as unknown[]).slice(1);
+      const rows = [] as Record<string, unknown>[];
+      sheet.eachRow((row, i) => {
+        if (i > 1) rows.push(Object.fromEntries(header.map((h, j) => [String(h), row.getCell(j + 1).value])));
+      });
+      const doctor = rows.find((x) => x['村医账号'] === 'doctor-VH1')!;
+      const logged = await get('/api/followups', { as: 'admin', query: { filter: { doctor_user_id: doctorA, visited_on_gte: `${year}-01-01` }, range: [0, 99] } });
+      const hypertensionVisits = await get('/api/followups', { as: 'admin', query: { filter: { doctor_user_id: doctorA, type: 'hypertension' }, range: [0, 0] } });
+      expect(doctor['随访合计']).to.equal(count(logged)).and.to.equal(12);
+      expect(doctor['高血压随访']).to.equal(count(hypertensionVisits)).and.to.equal(7);
+      expect(doctor['糖尿病随访']).to.equal(4);
+      expect(doctor['健康教育']).to.equal(1);
+      const tasks = await get('/api/tasks', { as: 'admin', query: { filter: { org_unit_id: villageA, state: 'missed', due_on_gte: `${year}-01-01` }, range: [0, 0] } });
+      expect(doctor['漏访任务']).to.equal(count(tasks));
+      const total = rows.find((x) => x['乡镇卫生院'] === '测试乡卫生院 合计')!;
+      expect(total['随访合计']).to.equal(12);
+      const indicatorsSheet = wb.worksheets[1];
+      const api = await get('/api/health/indicators', { as: 'admin', query: { org_unit_id: String(township), year: String(year) } });
+      const totals = indicatorsSheet.getRow(2);
+      expect(totals.getCell(3).value).to.equal(api.body.indicators.contract_rate.numerator);
+      expect(totals.getCell(4).value).to.equal(api.body.indicators.contract_rate.denominator);
+      expect(totals.getCell(5).value).to.equal(api.body.indicators.contract_rate.value);
+      const bad = await get('/api/reports/health-workload.xlsx', { as: 'admin', query: { year: 'x' } });
+      expect(bad.status).to.equal(400);
+      expect((await get('/api/reports/health-workload.xlsx', { as: 'doctor-V001', query: { year: String(year), org_unit_id: String(township) } })).status).to.equal(404);
+    });
+  });
+});

@@ -1,0 +1,187 @@
+import { Model } from 'objection';
+import type { Condition } from './rules';
+
+/** 居民健康档案. The full ID number is only in `id_number_cipher`, never serialised. */
+export class Resident extends Model {
+  id!: number;
+  org_unit_id!: number;
+  name!: string;
+  sex!: 'M' | 'F';
+  birth_date!: string;
+  id_number_hash!: string;
+  id_number_masked!: string;
+  id_number_cipher!: string;
+  phone!: string | null;
+  household!: string | null;
+  insured!: boolean;
+  conditions!: Condition[];
+  tags!: string[];
+  deregistered_on!: string | null;
+  deregistration_reason!: string | null;
+  created_at!: string;
+  updated_at!: string;
+
+  static tableName = 'residents';
+
+  $formatJson(json: Record<string, unknown>) {
+    const { id_number_hash: _h, id_number_cipher: _c, ...rest } = super.$formatJson(json);
+    return rest;
+  }
+
+  static relationMappings = () => ({
+    transfers: {
+      relation: Model.HasManyRelation,
+      modelClass: ResidentTransfer,
+      join: { from: 'residents.id', to: 'resident_transfers.resident_id' },
+    },
+  });
+}
+
+export class ResidentTransfer extends Model {
+  id!: number;
+  resident_id!: number;
+  from_org_unit_id!: number;
+  to_org_unit_id!: number;
+  transferred_on!: string;
+  reason!: string | null;
+  actor_id!: number | null;
+  actor_name!: string | null;
+  created_at!: string;
+  static tableName = 'resident_transfers';
+}
+
+export class ServicePackage extends Model {
+  code!: string;
+  name!: string;
+  description!: string | null;
+  services!: { code: string; name: string; yearly_count: number }[];
+  active!: boolean;
+  static tableName = 'service_packages';
+  static idColumn = 'code';
+}
+
+export class FollowupSchedule extends Model {
+  code!: string;
+  followup_type!: string;
+  population!: string;
+  period_months!: number;
+  due_within_days!: number;
+  name!: string;
+  norm!: string | null;
+  active!: boolean;
+  static tableName = 'followup_schedules';
+  static idColumn = 'code';
+}
+
+/** 家庭医生团队, led from a township centre (org_unit_id), serving villages. */
+export class Team extends Model {
+  id!: number;
+  org_unit_id!: number;
+  code!: string;
+  name!: string;
+  active!: boolean;
+  created_at!: string;
+  updated_at!: string;
+  village_ids?: number[];
+  members?: TeamMember[];
+
+  static tableName = 'family_doctor_teams';
+
+  static relationMappings = () => ({
+    members: {
+      relation: Model.HasManyRelation,
+      modelClass: TeamMember,
+      join: { from: 'family_doctor_teams.id', to: 'team_members.team_id' },
+    },
+  });
+}
+
+/** A team member is a user (HR's staff.user_id links the staff record to the same user). */
+export class TeamMember extends Model {
+  team_id!: number;
+  user_id!: number;
+  role!: string;
+  is_leader!: boolean;
+  static tableName = 'team_members';
+  static idColumn = ['team_id', 'user_id'];
+}
+
+export class Contract extends Model {
+  id!: number;
+  org_unit_id!: number;
+  resident_id!: number;
+  team_id!: number;
+  package_code!: string;
+  signed_on!: string;
+  start_on!: string;
+  end_on!: string;
+  status!: string;
+  terminated_on!: string | null;
+  termination_reason!: string | null;
+  renewed_from_id!: number | null;
+  signed_by_user_id!: number | null;
+  created_at!: string;
+  updated_at!: string;
+  static tableName = 'contracts';
+}
+
+export class Followup extends Model {
+  id!: number;
+  org_unit_id!: number;
+  resident_id!: number | null;
+  type!: string;
+  mode!: string;
+  visited_on!: string;
+  systolic!: number | null;
+  diastolic!: number | null;
+  fasting_glucose!: number | null;
+  weight_kg!: number | null;
+  height_cm!: number | null;
+  heart_rate!: number | null;
+  classification!: string | null;
+  advice!: string | null;
+  topic!: string | null;
+  attendees!: number | null;
+  notes!: string | null;
+  task_id!: string | null;
+  doctor_user_id!: number | null;
+  created_at!: string;
+  static tableName = 'followups';
+
+  // measurements are numeric(…,1) columns: numbers in the API (they are not money)
+  $parseDatabaseJson(json: Record<string, unknown>) {
+    const out = super.$parseDatabaseJson(json);
+    for (const k of ['fasting_glucose', 'weight_kg', 'height_cm']) if (out[k] != null) out[k] = Number(out[k]);
+    return out;
+  }
+}
+
+export class Task extends Model {
+  id!: string;
+  org_unit_id!: number;
+  resident_id!: number;
+  schedule_code!: string;
+  type!: string;
+  period!: string;
+  window_start!: string;
+  window_end!: string;
+  due_on!: string;
+  state!: string;
+  followup_id!: number | null;
+  done_on!: string | null;
+  created_at!: string;
+  updated_at!: string;
+  static tableName = 'tasks';
+}
+
+export class TaskEvent extends Model {
+  id!: number;
+  task_id!: string;
+  from_state!: string | null;
+  to_state!: string;
+  at!: string;
+  actor_name!: string;
+  followup_id!: number | null;
+  reason!: string | null;
+  static tableName = 'task_events';
+}

@@ -1,0 +1,267 @@
+// Residents' health records (居民健康档案): register, edit, transfer to another village (with
+// history), deregister; the full ID number only for roles that need it, and that read audited.
+import type { Knex } from 'knex';
+import type { Actor } from '../auth/actor';
+import { inTransaction } from '../audit/service';
+import { db } from '../db/knex';
+import { scopeByUnit } from '../db/scope';
+import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
+import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from '../http/errors';
+import { OrgUnit } from '../org/model';
+import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../shared/personalId';
+import { Contract, Resident, ResidentTransfer } from './model';
+import { AGE_TAGS, KEY_CONDITIONS, KEY_TAGS, TYPED_TAGS, ageOn, ageTags, conditionProblems, residentTags, storedTags, type Condition } from './rules';
+import { cancelOpenTasks, localToday, syncResidentTasks } from './taskService';
+
+type Row = Record<string, unknown>;
+
+/** The API view of a resident: all key-population tags (age ones derived today) and the age. */
+export function residentView(r: Resident, today = localToday()) {
+  const json = r.toJSON() as Row;
+  return { ...json, tags: residentTags(r, today), age: ageOn(r.birth_date, today) };
+}
+
+export const residentResource: ResourceDef<Resident> = {
+  name: 'residents',
+  model: Resident,
+  scope: scopeByUnit('residents.org_unit_id'),
+  list: {
+    fields: { org_unit_id: 'int', name: 'text', sex: ['M', 'F'], birth_date: 'date', insured: 'bool', household: 'text', phone: 'text', created_at: 'timestamp' },
+    search: ['residents.name', 'residents.household', 'residents.phone', 'residents.id_number_masked'],
+    defaultSort: ['name', 'ASC'],
+    custom: { tag: KEY_TAGS, active: 'bool', id_number: 'text', contracted: 'bool' },
+  },
+  applyCustom: (qb, custom) => {
+    const today = localToday();
+    const tag = custom.tag as string | undefined;
+    if (tag === 'elderly_65') qb.where('residents.birth_date', '<=', yearsBefore(today, 65));
+    else if (tag === 'child_0_6') qb.where('residents.birth_date', '>', yearsBefore(today, 7));
+    else if (tag) qb.whereRaw('residents.tags @> array[?]::text[]', [tag]);
+    if (custom.active === true) qb.whereNull('residents.deregistered_on');
+    if (custom.active === false) qb.whereNotNull('residents.deregistered_on');
+    // exact look-up by full ID number, through its keyed hash (the number itself is never stored in clear)
+    if (custom.id_number !== undefined) qb.where('residents.id_number_hash', hashIdNumber(normaliseIdNumber(String(custom.id_number))));
+    if (custom.contracted !== undefined) {
+      const sub = db()('contracts').select(db().raw('1')).whereRaw('contracts.resident_id = residents.id').where('status', 'active');
+      if (custom.contracted) qb.whereExists(sub);
+      else qb.whereNotExists(sub);
+    }
+  },
+};
+
+const yearsBefore = (day: string, years: number) => `${Number(day.slice(0, 4)) - years}${day.slice(4)}`;
+
+
+export async function readResident(actor: Actor, id: number) {
+  assertCan(actor, 'residents', 'show');
+  const r = await getRow(residentResource, actor, id);
+  const [transfers, contract] = await Promise.all([
+    ResidentTransfer.query().where('resident_id', id).orderBy('id'),
+    Contract.query().where('resident_id', id).whereIn('status', ['active']).first(),
+  ]);
+  return { ...residentView(r), transfers, active_contract: contract ?? null };
+}
+
+export interface ResidentInput {
+  org_unit_id?: number;
+  name?: string;
+  sex?: 'M' | 'F';
+  birth_date?: string;
+  id_number?: string;
+  phone?: string | null;
+  household?: string | null;
+  insured?: boolean;
+  conditions?: Condition[];
+  tags?: string[];
+}
+
+/** Checks the ID number, the age and condition tags against the facts; builds the stored columns. */
+function prepare(input: ResidentInput, current: Resident | undefined, today: string): Row {
+  const problems: FieldProblem[] = [];
+  const out: Row = { ...input };
+  delete out.id_number;
+  delete out.tags;
+  let birth = input.birth_date ?? current?.birth_date;
+  let sex = input.sex ?? current?.sex;
+  if (input.id_number !== undefined) {
+    const id = normaliseIdNumber(input.id_number);
+    const problem = idNumberProblem(id);
+    if (problem) throw badRequest(`invalid id_number: ${problem}`, [{ field: 'id_number', message: problem }]);
+    const facts = idNumberFacts(id);
+    // the ID number encodes the birth date and the sex: take them from it, or check what was typed
+    if (input.birth_date && input.birth_date !== facts.birthDate) problems.push({ field: 'birth_date', message: `does not match the ID number (${facts.birthDate})` });
+    if (input.sex && input.sex !== facts.sex) problems.push({ field: 'sex', message: `does not match the ID number (${facts.sex})` });
+    birth = facts.birthDate;
+    sex = facts.sex;
+    Object.assign(out, protectIdNumber(id), { birth_date: birth, sex });
+  } else if (!current) {
+    problems.push({ field: 'id_number', message: 'is required' });
+  } else if (input.birth_date !== undefined || input.sex !== undefined) {
+    const facts = idNumberFacts(revealIdNumber(current.id_number_cipher));
+    if (input.birth_date !== undefined && input.birth_date !== facts.birthDate) problems.push({ field: 'birth_date', message: `does not match the ID number (${facts.birthDate}); correct the ID number` });
+    if (input.sex !== undefined && input.sex !== facts.sex) problems.push({ field: 'sex', message: `does not match the ID number (${facts.sex}); correct the ID number` });
+  }
+  if (birth && birth > today) problems.push({ field: 'birth_date', message: 'is in the future' });
+  const conditions = input.conditions ?? current?.conditions ?? [];
+  if (birth) problems.push(...conditionProblems(conditions, birth, today));
+  if (input.tags !== undefined && birth) {
+    // 65+ and 0–6 come from the birth date, the disease tags from the conditions: an echoed
+    // value must agree with them, and only `pregnant` is ever typed
+    const derivedAge = ageTags(birth, today) as string[];
+    const fromConditions = conditions.map((c) => c.code).filter((c) => KEY_CONDITIONS.includes(c)) as string[];
+    input.tags.forEach((t, i) => {
+      if ((AGE_TAGS as readonly string[]).includes(t) && !derivedAge.includes(t)) problems.push({ field: `tags.${i}`, message: `${t} is derived from birth_date and cannot be typed` });
+      if ((KEY_CONDITIONS as readonly string[]).includes(t) && !fromConditions.includes(t)) problems.push({ field: `tags.${i}`, message: `${t} comes from conditions: add a ${t} condition with its diagnosis date` });
+    });
+    if (input.tags.includes('pregnant') && sex === 'M') problems.push({ field: 'tags', message: 'pregnant needs a female resident' });
+  }
+  if (problems.length) throw badRequest(`invalid ${problems.map((p) => p.field).join(', ')}`, problems);
+  if (input.conditions !== undefined || input.tags !== undefined) {
+    const typed = input.tags !== undefined ? input.tags.filter((t) => (TYPED_TAGS as readonly string[]).includes(t)) : (current?.tags ?? []).filter((t) => (TYPED_TAGS as readonly string[]).includes(t));
+    out.tags = storedTags(conditions, typed);
+    out.conditions = JSON.stringify(conditions);
+  }
+  return out;
+}
+
+async function assertVillage(trx: Knex.Transaction, unitId: number, field = 'org_unit_id') {
+  const unit = await OrgUnit.query(trx).findById(unitId);
+  if (!unit) throw unprocessable(`${field} ${unitId} does not exist`, [{ field, message: 'no such unit' }]);
+  if (unit.kind !== 'village') throw unprocessable(`residents are registered at a village clinic; ${unit.name} is a ${unit.kind}`, [{ field, message: 'must be a village clinic' }]);
+  return unit;
+}
+
+async function assertUniqueId(trx: Knex.Transaction, hash: string, exceptId?: number) {
+  const existing = await trx('residents').select('id', 'org_unit_id', 'name').where('id_number_hash', hash).whereNot('id', exceptId ?? 0).first();
+  if (existing) {
+    throw conflict(`a resident with this ID number is already registered: #${existing.id}`, { field: 'id_number', existing_id: existing.id, existing_org_unit_id: existing.org_unit_id });
+  }
+}
+
+export function createResident(actor: Actor, input: ResidentInput) {
+  assertCan(actor, 'residents', 'create');
+  const today = localToday();
+  return inTransaction(actor, async (trx, audit) => {
+    const data = prepare(input, undefined, today);
+    const unitId = input.org_unit_id ?? actor.orgUnitId;
+    await assertVillage(trx, unitId);
+    const inScope = await trx('org_units').where('id', unitId).whereRaw('path <@ ?::ltree', [actor.scopePath]).first();
+    if (!inScope) throw notFound('org-units', unitId);
+    await assertUniqueId(trx, String(data.id_number_hash));
+    if (data.tags === undefined) data.tags = [];
+    const created = await Resident.query(trx).insertAndFetch({ ...data, org_unit_id: unitId } as never);
+    await syncResidentTasks(trx, created.id, today, actor.username);
+    await audit({ action: 'create', resource: 'residents', recordId: created.id, after: created });
+    return residentView(created, today);
+  });
+}
+
+export function updateResident(actor: Actor, id: number, input: ResidentInput) {
+  assertCan(actor, 'residents', 'edit');
+  const today = localToday();
+  return inTransaction(actor, async (trx, audit) => {
+    const current = await getRow(residentResource, actor, id, trx);
+    await lockRow(trx, 'residents', id);
+    if (input.org_unit_id !== undefined && input.org_unit_id !== current.org_unit_id) {
+      throw badRequest('cannot change org_unit_id', [{ field: 'org_unit_id', message: `moving house is a transfer: POST /api/residents/${id}/transfer` }]);
+    }
+    if (current.deregistered_on) throw conflict(`resident ${id} was deregistered on ${current.deregistered_on}; the record is closed`);
+    const data = prepare(input, current, today);
+    delete data.org_unit_id;
+    if (data.id_number_hash) await assertUniqueId(trx, String(data.id_number_hash), id);
+    const updated = await Resident.query(trx).patchAndFetchById(id, { ...data, updated_at: new Date().toISOString() } as never);
+    const tasks = await syncResidentTasks(trx, id, today, actor.username);
+    await audit({ action: 'update', resource: 'residents', recordId: id, before: current, after: { ...updated.toJSON(), tasks } });
+    return residentView(updated, today);
+  });
+}
+
+/** The full ID number, for roles that need it; every read is audited. */
+export function revealResidentId(actor: Actor, id: number) {
+  assertCan(actor, 'residents', 'reveal_id');
+  return inTransaction(actor, async (trx, audit) => {
+    const r = await getRow(residentResource, actor, id, trx);
+    await audit({ action: 'reveal_id', resource: 'residents', recordId: id });
+    return { id, id_number: revealIdNumber(r.id_number_cipher) };
+  });
+}
+
+/**
+ * Moving house to another village (迁移): the record moves, with a transfer row; open tasks
+ * follow the resident; an active contract follows too if its team serves the new village,
+ * otherwise it is terminated (the new village's team signs a new one).
+ */
+export function transferResident(actor: Actor, id: number, input: { to_org_unit_id: number; transferred_on?: string; reason?: string | null }) {
+  assertCan(actor, 'residents', 'transfer');
+  const today = localToday();
+  return inTransaction(actor, async (trx, audit) => {
+    const current = await getRow(residentResource, actor, id, trx);
+    await lockRow(trx, 'residents', id);
+    if (current.deregistered_on) throw conflict(`resident ${id} was deregistered on ${current.deregistered_on}`);
+    if (input.to_org_unit_id === current.org_unit_id) throw unprocessable('the resident already lives in that village', [{ field: 'to_org_unit_id', message: 'same village' }]);
+    const on = input.transferred_on ?? today;
+    if (on > today) throw badRequest('invalid transferred_on', [{ field: 'transferred_on', message: 'is in the future' }]);
+    await assertVillage(trx, input.to_org_unit_id, 'to_org_unit_id');
+    const transfer = await ResidentTransfer.query(trx).insertAndFetch({
+      resident_id: id,
+      from_org_unit_id: current.org_unit_id,
+      to_org_unit_id: input.to_org_unit_id,
+      transferred_on: on,
+      reason: input.reason ?? null,
+      actor_id: actor.id || null,
+      actor_name: actor.username,
+    });
+    const updated = await Resident.query(trx).patchAndFetchById(id, { org_unit_id: input.to_org_unit_id, updated_at: new Date().toISOString() });
+    await trx('tasks').where('resident_id', id).whereIn('state', ['upcoming', 'due']).update({ org_unit_id: input.to_org_unit_id, updated_at: new Date().toISOString() });
+    const contract = await Contract.query(trx).where({ resident_id: id, status: 'active' }).first();
+    let contractOutcome: string | null = null;
+    if (contract) {
+      const serves = await trx('team_villages').where({ team_id: contract.team_id, village_id: input.to_org_unit_id }).first();
+      if (serves) {
+        await Contract.query(trx).patchAndFetchById(contract.id, { org_unit_id: input.to_org_unit_id, updated_at: new Date().toISOString() });
+        contractOutcome = 'moved';
+      } else {
+        await Contract.query(trx).patchAndFetchById(contract.id, { status: 'terminated', terminated_on: maxDay(on, contract.start_on), termination_reason: 'moved_away', updated_at: new Date().toISOString() });
+        contractOutcome = 'terminated';
+      }
+    }
+    await audit({ action: 'transfer', resource: 'residents', recordId: id, before: current, after: { ...updated.toJSON(), transfer, contract: contractOutcome } });
+    return { ...residentView(updated, today), transfer, contract: contractOutcome };
+  });
+}
+
+const maxDay = (a: string, b: string) => (a > b ? a : b);
+
+/** Closes a record (death, moved out of the group): open tasks cancelled, active contract terminated. */
+export function deregisterResident(actor: Actor, id: number, input: { reason: 'death' | 'moved_away'; on?: string }) {
+  assertCan(actor, 'residents', 'deregister');
+  const today = localToday();
+  return inTransaction(actor, async (trx, audit) => {
+    const current = await getRow(residentResource, actor, id, trx);
+    await lockRow(trx, 'residents', id);
+    if (current.deregistered_on) throw conflict(`resident ${id} is already deregistered (${current.deregistered_on})`);
+    const on = input.on ?? today;
+    if (on > today) throw badRequest('invalid on', [{ field: 'on', message: 'is in the future' }]);
+    const updated = await Resident.query(trx).patchAndFetchById(id, { deregistered_on: on, deregistration_reason: input.reason, updated_at: new Date().toISOString() });
+    const cancelled = await cancelOpenTasks(trx, id, actor.username, `deregistered: ${input.reason}`);
+    const contract = await Contract.query(trx).where({ resident_id: id, status: 'active' }).first();
+    if (contract) {
+      await Contract.query(trx).patchAndFetchById(contract.id, { status: 'terminated', terminated_on: maxDay(on, contract.start_on), termination_reason: input.reason, updated_at: new Date().toISOString() });
+    }
+    await audit({ action: 'deregister', resource: 'residents', recordId: id, before: current, after: { ...updated.toJSON(), cancelled_tasks: cancelled, contract_terminated: contract?.id ?? null } });
+    return residentView(updated, today);
+  });
+}
+
+/** The last measurements of a resident (for the trend chart), newest last. */
+export async function residentMeasurements(actor: Actor, id: number, limit = 12) {
+  assertCan(actor, 'residents', 'show');
+  await getRow(residentResource, actor, id);
+  const rows = await db()('followups')
+    .select('id', 'type', 'visited_on', 'systolic', 'diastolic', 'fasting_glucose', 'weight_kg', 'heart_rate', 'classification')
+    .where('resident_id', id)
+    .where((w) => w.whereNotNull('systolic').orWhereNotNull('fasting_glucose').orWhereNotNull('weight_kg'))
+    .orderBy([{ column: 'visited_on', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .limit(limit);
+  return rows.reverse().map((r) => ({ ...r, fasting_glucose: r.fasting_glucose == null ? null : Number(r.fasting_glucose), weight_kg: r.weight_kg == null ? null : Number(r.weight_kg) }));
+}

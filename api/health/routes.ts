@@ -1,0 +1,279 @@
+// Health management routes: parse (zod) → service → respond.
+import { z } from 'zod';
+import { assertCan, getRow, listRows, type ResourceDef } from '../http/crud';
+import { idempotent } from '../http/idempotency';
+import { contentRange, parseListQuery } from '../http/listQuery';
+import { ApiRouter } from '../http/router';
+import { idParam, parse } from '../http/validate';
+import { sendFile, XLSX } from '../http/download';
+import { badRequest } from '../http/errors';
+import type { Request, Response } from 'express';
+import type { Model } from 'objection';
+import { buildHealthWorkload } from '../../reports/health-workload';
+import { FollowupSchedule, ServicePackage } from './model';
+import {
+  CONDITION_CODES,
+  FOLLOWUP_MODES,
+  FOLLOWUP_TYPES,
+  INDICATOR_KEYS,
+  KEY_TAGS,
+  MEMBER_ROLES,
+  MEASUREMENT_RANGES,
+  PACKAGE_CODES,
+  TERMINATION_REASONS,
+} from './rules';
+import {
+  BREAKDOWNS,
+  cancelTask,
+  contractResource,
+  createFollowup,
+  createResident,
+  createTeam,
+  deleteTeam,
+  deregisterResident,
+  followupResource,
+  generateTasks,
+  indicatorsView,
+  readFollowup,
+  readResident,
+  readTask,
+  readTeam,
+  renewContract,
+  residentMeasurements,
+  residentResource,
+  residentView,
+  revealResidentId,
+  signContract,
+  taskResource,
+  teamResource,
+  terminateContract,
+  transferResident,
+  updateResident,
+  updateSchedule,
+  updateTeam,
+  workload,
+} from './service';
+
+const day = z.iso.date();
+const id = z.number().int().positive();
+
+/** A list route on the simple-rest protocol, with an optional row mapper. */
+function listRoute<M extends Model>(r: ApiRouter, def: ResourceDef<M>, label: string, view: (row: M) => unknown = (x) => x) {
+  r.get('/', { summary: `List ${label}`, list: true }, async (req, res) => {
+    const lq = parseListQuery(req.query as Record<string, unknown>, def.list);
+    const { rows, total } = await listRows(def, req.actor, lq);
+    res.setHeader('Content-Range', contentRange(def.name, lq, rows.length, total));
+    return rows.map(view);
+  });
+}
+
+// ---------------------------------------------------------------- residents
+
+const condition = z.strictObject({ code: z.enum(CONDITION_CODES), diagnosed_on: day });
+const residentFields = {
+  org_unit_id: id,
+  name: z.string().trim().min(1).max(60),
+  sex: z.enum(['M', 'F']),
+  birth_date: day,
+  id_number: z.string().trim().min(1).max(20),
+  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'digits, + and - only').nullable(),
+  household: z.string().trim().max(60).nullable(),
+  insured: z.boolean(),
+  conditions: z.array(condition).max(20),
+  tags: z.array(z.enum(KEY_TAGS)).max(KEY_TAGS.length),
+};
+const createResidentBody = z.strictObject({ ...residentFields, sex: residentFields.sex.optional(), birth_date: residentFields.birth_date.optional(), org_unit_id: id.optional(), phone: residentFields.phone.optional(), household: residentFields.household.optional(), insured: residentFields.insured.optional(), conditions: residentFields.conditions.optional(), tags: residentFields.tags.optional() });
+// react-admin echoes the whole record on save: derived and read-only fields are dropped
+const ECHOED = ['id', 'created_at', 'updated_at', 'age', 'id_number_masked', 'deregistered_on', 'deregistration_reason', 'transfers', 'active_contract'];
+const updateResidentBody = z.preprocess(
+  (b) => (b && typeof b === 'object' && !Array.isArray(b) ? Object.fromEntries(Object.entries(b).filter(([k]) => !ECHOED.includes(k))) : b),
+  z.strictObject(residentFields).partial(),
+);
+const transferBody = z.strictObject({ to_org_unit_id: id, transferred_on: day.optional(), reason: z.string().trim().max(200).nullable().optional() });
+const deregisterBody = z.strictObject({ reason: z.enum(['death', 'moved_away']), on: day.optional() });
+
+export const residentRoutes = new ApiRouter('/residents', 'health');
+listRoute(residentRoutes, residentResource, 'residents (health records)', (r) => residentView(r));
+residentRoutes
+  .get('/:id', { summary: 'A resident with transfers and the active contract' }, (req) => readResident(req.actor, idParam(req.params.id)))
+  .get('/:id/id-number', { summary: 'The full ID number (audited)' }, (req) => revealResidentId(req.actor, idParam(req.params.id)))
+  .get('/:id/measurements', { summary: 'The last measurements, oldest first (trend chart)' }, (req) => residentMeasurements(req.actor, idParam(req.params.id)))
+  .post('/', { summary: 'Register a resident', body: createResidentBody }, (req) => createResident(req.actor, parse(createResidentBody, req.body)))
+  .put('/:id', { summary: 'Edit a resident', body: updateResidentBody }, (req) => updateResident(req.actor, idParam(req.params.id), parse(updateResidentBody, req.body)))
+  .post('/:id/transfer', { summary: 'Move to another village (with history)', body: transferBody }, (req) =>
+    transferResident(req.actor, idParam(req.params.id), parse(transferBody, req.body)),
+  )
+  .post('/:id/deregister', { summary: 'Close the record (death, moved away)', body: deregisterBody }, (req) =>
+    deregisterResident(req.actor, idParam(req.params.id), parse(deregisterBody, req.body)),
+  );
+
+// ---------------------------------------------------------------- teams
+
+const member = z.strictObject({ user_id: id, role: z.enum(MEMBER_ROLES), is_leader: z.boolean().optional() });
+const teamFields = {
+  org_unit_id: id,
+  code: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ and - only'),
+  name: z.string().trim().min(1).max(100),
+  active: z.boolean().optional(),
+  village_ids: z.array(id).max(50),
+  // members as echoed by the read (display_name…) are accepted and reduced to the three fields
+  members: z.array(z.object({ user_id: id, role: z.enum(MEMBER_ROLES), is_leader: z.boolean().optional() }).transform((m) => member.parse(m))).max(30),
+};
+const createTeamBody = z.strictObject(teamFields);
+const updateTeamBody = z.preprocess(
+  (b) => (b && typeof b === 'object' && !Array.isArray(b) ? Object.fromEntries(Object.entries(b).filter(([k]) => !['id', 'created_at', 'updated_at', 'member_count', 'leader_name', 'active_contracts'].includes(k))) : b),
+  z.strictObject(teamFields).partial(),
+);
+
+export const teamRoutes = new ApiRouter('/family-doctor-teams', 'health');
+listRoute(teamRoutes, teamResource, 'family-doctor teams');
+teamRoutes
+  .get('/:id', { summary: 'A team with its villages and members' }, (req) => readTeam(req.actor, idParam(req.params.id)))
+  .post('/', { summary: 'Create a team', body: createTeamBody }, (req) => createTeam(req.actor, parse(createTeamBody, req.body)))
+  .put('/:id', { summary: 'Edit a team (villages and members replaced when given)', body: updateTeamBody }, (req) =>
+    updateTeam(req.actor, idParam(req.params.id), parse(updateTeamBody, req.body)),
+  )
+  .delete('/:id', { summary: 'Delete a team that never had a contract' }, (req) => deleteTeam(req.actor, idParam(req.params.id)));
+
+// ---------------------------------------------------------------- contracts
+
+const signBody = z.strictObject({ resident_id: id, team_id: id, package_code: z.enum(PACKAGE_CODES), signed_on: day.optional(), start_on: day.optional() });
+const renewBody = z.strictObject({ package_code: z.enum(PACKAGE_CODES).optional(), team_id: id.optional() });
+const terminateBody = z.strictObject({ reason: z.enum(TERMINATION_REASONS), note: z.string().trim().max(200).nullable().optional(), terminated_on: day.optional() });
+
+export const contractRoutes = new ApiRouter('/contracts', 'health');
+listRoute(contractRoutes, contractResource, 'family-doctor contracts');
+contractRoutes
+  .get('/:id', { summary: 'A contract' }, (req) => {
+    assertCan(req.actor, 'contracts', 'show');
+    return getRow(contractResource, req.actor, idParam(req.params.id));
+  })
+  .post('/', { summary: 'Sign a contract (Idempotency-Key honoured)', body: signBody }, (req, res) =>
+    idempotent(req, res, (trx) => signContract(req.actor, parse(signBody, req.body), trx)),
+  )
+  .post('/:id/renew', { summary: 'Renew for another year', body: renewBody }, (req) => renewContract(req.actor, idParam(req.params.id), parse(renewBody, req.body)))
+  .post('/:id/terminate', { summary: 'Terminate with a reason', body: terminateBody }, (req) =>
+    terminateContract(req.actor, idParam(req.params.id), parse(terminateBody, req.body)),
+  );
+
+// ---------------------------------------------------------------- follow-ups
+
+const measurement = (field: keyof typeof MEASUREMENT_RANGES, int = false) => {
+  const base = int ? z.number().int() : z.number();
+  return base.nullable().optional().describe(`${MEASUREMENT_RANGES[field][0]}–${MEASUREMENT_RANGES[field][1]}`);
+};
+const followupBody = z.strictObject({
+  resident_id: id.nullable().optional(),
+  org_unit_id: id.optional(),
+  type: z.enum(FOLLOWUP_TYPES),
+  mode: z.enum(FOLLOWUP_MODES).optional(),
+  visited_on: day,
+  systolic: measurement('systolic', true),
+  diastolic: measurement('diastolic', true),
+  fasting_glucose: measurement('fasting_glucose'),
+  weight_kg: measurement('weight_kg'),
+  height_cm: measurement('height_cm'),
+  heart_rate: measurement('heart_rate', true),
+  topic: z.string().trim().min(1).max(200).nullable().optional(),
+  attendees: z.number().int().min(1).max(10_000).nullable().optional(),
+  notes: z.string().max(2000).nullable().optional(),
+  task_id: z.string().max(80).nullable().optional(),
+});
+
+export const followupRoutes = new ApiRouter('/followups', 'health');
+listRoute(followupRoutes, followupResource, 'follow-ups');
+followupRoutes
+  .get('/:id', { summary: 'A follow-up' }, (req) => readFollowup(req.actor, idParam(req.params.id)))
+  .post('/', { summary: 'Log a follow-up; completes the matching task (send an Idempotency-Key on retries)', body: followupBody }, (req, res) => {
+    const input = parse(followupBody, req.body);
+    return idempotent(req, res, (trx) => createFollowup(req.actor, input, trx));
+  });
+
+// ---------------------------------------------------------------- tasks
+
+const taskIdParam = (raw: unknown) => {
+  const s = String(raw);
+  if (!/^\d+-[a-z0-9_]+-[0-9A-Z-]+$/.test(s)) throw badRequest('invalid id', [{ field: 'id', message: 'a task id: resident-schedule-period' }]);
+  return s;
+};
+const cancelBody = z.strictObject({ reason: z.string().trim().min(2).max(200) });
+const generateBody = z.strictObject({ from: day, to: day });
+
+export const taskRoutes = new ApiRouter('/tasks', 'health');
+listRoute(taskRoutes, taskResource, 'due tasks (filter bucket: today | overdue | this_month | open)');
+taskRoutes
+  .post('/generate', { summary: 'Generate the tasks of the periods overlapping [from, to] (idempotent)', body: generateBody }, async (req) => {
+    assertCan(req.actor, 'tasks', 'generate');
+    const body = parse(generateBody, req.body);
+    if (body.to < body.from) throw badRequest('invalid to', [{ field: 'to', message: 'is before from' }]);
+    return generateTasks(body);
+  })
+  .get('/:id', { summary: 'A task with its history' }, (req) => readTask(req.actor, taskIdParam(req.params.id)))
+  .post('/:id/cancel', { summary: 'Cancel an open task with a reason', body: cancelBody }, (req) =>
+    cancelTask(req.actor, taskIdParam(req.params.id), parse(cancelBody, req.body).reason),
+  );
+
+// ---------------------------------------------------------------- configuration
+
+async function configList(req: Request, res: Response, resource: string, rows: () => Promise<{ code: string }[]>) {
+  assertCan(req.actor, resource, 'list');
+  const list = (await rows()).map((r) => ({ id: r.code, ...r }));
+  res.setHeader('Content-Range', `${resource} 0-${Math.max(0, list.length - 1)}/${list.length}`);
+  return list;
+}
+const scheduleBody = z.preprocess(
+  (b) => (b && typeof b === 'object' && !Array.isArray(b) ? Object.fromEntries(Object.entries(b).filter(([k]) => !['id', 'code', 'followup_type', 'population'].includes(k))) : b),
+  z.strictObject({
+    name: z.string().trim().min(1).max(100).optional(),
+    period_months: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(6), z.literal(12)]).optional(),
+    due_within_days: z.number().int().min(1).max(366).optional(),
+    norm: z.string().max(300).nullable().optional(),
+    active: z.boolean().optional(),
+  }),
+);
+
+export const configRoutes = new ApiRouter('', 'health')
+  .get('/service-packages', { summary: 'Service packages (服务包) and their yearly services', list: true }, (req, res) =>
+    configList(req, res, 'service-packages', async () => (await ServicePackage.query().orderBy('code')).map((p) => p.toJSON() as ServicePackage)),
+  )
+  .get('/followup-schedules', { summary: 'Follow-up schedules (configuration)', list: true }, (req, res) =>
+    configList(req, res, 'followup-schedules', async () => (await FollowupSchedule.query().orderBy('code')).map((p) => p.toJSON() as FollowupSchedule)),
+  )
+  .put('/followup-schedules/:code', { summary: 'Edit a follow-up schedule (takes effect at the next generation)', body: scheduleBody }, (req) =>
+    updateSchedule(req.actor, String(req.params.code), parse(scheduleBody, req.body)),
+  );
+
+// ---------------------------------------------------------------- indicators and report
+
+const indicatorQuery = z.strictObject({
+  org_unit_id: z.coerce.number().int().positive().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  breakdown: z.enum(BREAKDOWNS).optional(),
+  sort: z.enum(INDICATOR_KEYS).optional(),
+});
+const workloadQuery = z.strictObject({
+  org_unit_id: z.coerce.number().int().positive().optional(),
+  year: z.coerce.number().int().min(2000).max(2100),
+  month: z.coerce.number().int().min(1).max(12).optional(),
+});
+
+export const healthRoutes = new ApiRouter('/health', 'health').get(
+  '/indicators',
+  { summary: 'Contract, key-population contract, standardised-management, control and task-completion rates of a unit and the units below, worst first', query: indicatorQuery },
+  (req) => indicatorsView(req.actor, parse(indicatorQuery, req.query, 'query')),
+);
+
+export const healthReportRoutes = new ApiRouter('/reports', 'health').get(
+  '/health-workload.xlsx',
+  { summary: 'Village doctors’ workload (follow-ups by type, tasks, contracts), township totals, indicators', query: workloadQuery, produces: XLSX },
+  async (req, res) => {
+    const q = parse(workloadQuery, req.query, 'query');
+    // figures first (scope and parameters checked), then the file streams
+    const data = await workload(req.actor, q);
+    const indicators = await indicatorsView(req.actor, { org_unit_id: data.unitId, year: q.year, breakdown: 'villages' });
+    const period = q.month ? `${q.year}-${String(q.month).padStart(2, '0')}` : `${q.year}`;
+    await sendFile(res, `health-workload-${period}.xlsx`, XLSX, (out) => buildHealthWorkload(out, { ...data, period, indicators }));
+  },
+);
+
+export const healthRouters = [residentRoutes, teamRoutes, contractRoutes, followupRoutes, taskRoutes, configRoutes, healthRoutes, healthReportRoutes];

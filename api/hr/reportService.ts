@@ -1,0 +1,85 @@
+// The data of the HR workbooks: the rotation roster of a year and the staff roster of a unit
+// (read in keyset pages so that the streamed workbook never holds the whole registry).
+import type { Actor } from '../auth/actor';
+import { db } from '../db/knex';
+import { assertCan, assertUnitInScope } from '../http/crud';
+import type { RotationRosterData } from '../../reports/rotation-roster';
+import type { StaffRosterRow } from '../../reports/staff-roster';
+import { RotationPlan } from './model';
+import { CATEGORY_ZH, EMPLOYMENT_ZH, STATUS_ZH, TITLE_ZH } from './rules';
+import { directionFigures, balance } from './rotationRules';
+import { rotationsOfYear } from './rotationService';
+import { today, unitsById } from './shared';
+
+export const TYPE_ZH: Record<string, string> = { down_expert: '下派驻点', up_training: '上派进修' };
+export const ROTATION_STATUS_ZH: Record<string, string> = { planned: '计划', active: '进行中', completed: '已完成', cancelled: '已取消' };
+const LEVEL_ZH: Record<string, string> = { hq: '总院', branch: '分院', township: '乡镇卫生院', village: '村卫生室' };
+
+/** 下派 总院→分院 for down_hq_branch. */
+export function directionZh(key: string) {
+  const [dir, from, to] = key.split('_');
+  return `${dir === 'down' ? '下派' : '上派进修'} ${LEVEL_ZH[from] ?? from}→${LEVEL_ZH[to] ?? to}`;
+}
+
+export async function rotationRosterData(actor: Actor, year: number): Promise<RotationRosterData> {
+  assertCan(actor, 'rotations', 'export');
+  const plan = await RotationPlan.query().findOne({ year });
+  const rotations = await rotationsOfYear(actor, year);
+  const rows = balance(rotations);
+  const units = await unitsById(db(), rows.map((b) => b.org_unit_id));
+  return {
+    year,
+    rotations: rotations.map((r) => ({
+      id: r.id, staff_name: r.staff_name, title: r.staff_title ? TITLE_ZH[r.staff_title] : '', home: r.home_name, host: r.host_name, type: TYPE_ZH[r.type],
+      start_on: r.start_on, end_on: r.actual_end_on ?? r.planned_end_on, status: ROTATION_STATUS_ZH[r.status], purpose: r.purpose,
+    })),
+    directions: directionFigures(plan?.quotas ?? {}, rotations).map((d) => ({ direction: directionZh(d.key), quota: d.quota, filled: d.filled })),
+    balance: rows
+      .map((b) => ({ ...b, code: units.get(b.org_unit_id)!.code, name: units.get(b.org_unit_id)!.name, path: units.get(b.org_unit_id)!.path }))
+      .sort((a, b) => a.path.localeCompare(b.path))
+      .map(({ path: _p, org_unit_id: _id, ...b }) => b),
+  };
+}
+
+/** Checks the request before anything is streamed (a JSON error cannot follow sent headers). */
+export async function staffRosterUnit(actor: Actor, unitId: number) {
+  assertCan(actor, 'staff', 'export');
+  await assertUnitInScope(actor, unitId);
+  return (await unitsById(db(), [unitId])).get(unitId)!;
+}
+
+const PAGE = 2000;
+
+/** Everyone employed or working in the unit or below (and in the actor's scope), page by page. */
+export async function* staffRosterRows(actor: Actor, unitId: number): AsyncGenerator<StaffRosterRow> {
+  const day = today();
+  let after = 0;
+  for (;;) {
+    const { rows } = await db().raw(
+      `with sub as (select id from org_units where path <@ (select path from org_units where id = :unit) and path <@ :scope::ltree)
+       select s.id, s.name, s.sex, s.birth_date, s.id_number_masked, s.category, s.title, s.employment_type, s.hire_date, s.status,
+              e.name as employer, w.name as work_unit, d.name as department,
+              (select min(l.expires_on) from licences l where l.staff_id = s.id and l.status = 'valid' and l.expires_on >= :day) as licence_expires_on,
+              exists (select 1 from licences l where l.staff_id = s.id and l.status = 'valid' and l.expires_on < :day) as licence_expired
+         from staff s
+         join org_units e on e.id = s.employer_org_unit_id
+         join org_units w on w.id = s.work_org_unit_id
+         left join departments d on d.id = s.department_id
+        where s.id > :after and (s.employer_org_unit_id in (select id from sub) or s.work_org_unit_id in (select id from sub))
+        order by s.id limit ${PAGE}`,
+      { unit: unitId, scope: actor.scopePath, day, after },
+    );
+    for (const r of rows) {
+      yield {
+        ...r,
+        sex: r.sex === 'M' ? '男' : '女',
+        category: CATEGORY_ZH[r.category] ?? r.category,
+        title: r.title ? TITLE_ZH[r.title] : '',
+        employment_type: EMPLOYMENT_ZH[r.employment_type] ?? r.employment_type,
+        status: STATUS_ZH[r.status] ?? r.status,
+      };
+    }
+    if (rows.length < PAGE) return;
+    after = rows[rows.length - 1].id;
+  }
+}

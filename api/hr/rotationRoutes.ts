@@ -1,0 +1,45 @@
+// Rotations, yearly plans and the two HR workbooks over HTTP.
+import { writeRotationRoster } from '../../reports/rotation-roster';
+import { writeStaffRoster } from '../../reports/staff-roster';
+import { mountCrud } from '../http/crudRoutes';
+import { sendFile, XLSX } from '../http/download';
+import { ApiRouter } from '../http/router';
+import { idParam, parse } from '../http/validate';
+import { rotationRosterData, staffRosterRows, staffRosterUnit } from './reportService';
+import { cancelRotation, createRotation, endRotation, planOfYear, planSummary, readRotation, rotationPlanResource, rotationResource, summaryOf, updateRotation } from './rotationService';
+import * as s from './schemas';
+
+export const rotationRoutes = new ApiRouter('/rotations', 'hr')
+  .get('/:id', { summary: 'Read one rotation with names' }, (req) => readRotation(req.actor, idParam(req.params.id)))
+  .post('/', { summary: 'Plan a rotation (down_expert 下派 / up_training 上派进修); 422/409 name the rule broken', body: s.createRotation }, (req) =>
+    createRotation(req.actor, parse(s.createRotation, req.body)),
+  )
+  .put('/:id', { summary: 'Re-plan a planned rotation; an active one may move its planned end', body: s.updateRotation }, (req) =>
+    updateRotation(req.actor, idParam(req.params.id), parse(s.updateRotation, req.body)),
+  )
+  .post('/:id/end', { summary: 'End an active rotation (before the planned end with a reason)', body: s.endBody }, (req) =>
+    endRotation(req.actor, idParam(req.params.id), parse(s.endBody, req.body)),
+  )
+  .post('/:id/cancel', { summary: 'Cancel a planned rotation, with a reason', body: s.cancelBody }, (req) =>
+    cancelRotation(req.actor, idParam(req.params.id), parse(s.cancelBody, req.body)),
+  );
+mountCrud(rotationRoutes, rotationResource, { label: 'rotations (filters: year, ending_within)', readOnly: true });
+
+export const rotationPlanRoutes = new ApiRouter('/rotation-plans', 'hr')
+  .get('/by-year/:year', { summary: "A year's plan with quota vs filled per direction and the balance per receiving unit" }, async (req) =>
+    summaryOf(req.actor, await planOfYear(req.actor, parse(s.yearQuery, { year: req.params.year }).year)),
+  )
+  .get('/:id/summary', { summary: 'Quota vs filled per direction and the balance per receiving unit' }, (req) => planSummary(req.actor, idParam(req.params.id)));
+mountCrud(rotationPlanRoutes, rotationPlanResource, { label: 'rotation plans', create: s.createPlan, update: s.updatePlan });
+
+export const hrReportRoutes = new ApiRouter('/reports', 'reports')
+  .get('/rotation-roster.xlsx', { summary: "The year's rotations, quota vs filled, and the balance per receiving unit", query: s.yearQuery, produces: XLSX }, async (req, res) => {
+    const { year } = parse(s.yearQuery, req.query);
+    const data = await rotationRosterData(req.actor, year);
+    await sendFile(res, `轮转花名册-${year}.xlsx`, XLSX, (out) => writeRotationRoster(out, data));
+  })
+  .get('/staff-roster.xlsx', { summary: 'The staff registry of a unit and below (streamed)', query: s.unitQuery, produces: XLSX }, async (req, res) => {
+    const { org_unit_id } = parse(s.unitQuery, req.query);
+    const unit = await staffRosterUnit(req.actor, org_unit_id);
+    await sendFile(res, `人员花名册-${unit.code}.xlsx`, XLSX, (out) => writeStaffRoster(out, unit.name, staffRosterRows(req.actor, org_unit_id)));
+  });

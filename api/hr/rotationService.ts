@@ -1,0 +1,294 @@
+// Use-cases of rotations (下派驻点 / 上派进修) and yearly plans: create with the rules checked,
+// edit, start, end, cancel; the plan's figures (quota vs filled, the balance per receiving unit);
+// the daily step the job runs.
+import type { Knex } from 'knex';
+import type { AnyQueryBuilder } from 'objection';
+import type { Actor } from '../auth/actor';
+import { inTransaction, type Audit } from '../audit/service';
+import { db } from '../db/knex';
+import { scopeByAnyUnit } from '../db/scope';
+import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
+import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
+import { Rotation, RotationPlan, Staff } from './model';
+import { addDays } from './rules';
+import {
+  ROTATION_STATUSES, ROTATION_TYPES, balance, datesProblem, defaultPlannedEnd, directionFigures, directionProblem, dueSteps, endProblem,
+  findOverlap, homeProblem, overlapProblem, staffProblem, transitionProblem, type PlannedRotation, type RotationType,
+} from './rotationRules';
+import { raise, recordHistory, today, unitsById } from './shared';
+import { staffResource } from './staffService';
+
+/** A rotation is visible to a director when its home OR its host unit is in their subtree. */
+export const rotationScope = scopeByAnyUnit('rotations.home_org_unit_id', 'rotations.host_org_unit_id');
+
+/** Names and levels listed with each rotation (the planner's table and timeline need them). */
+export function withNames<Q extends AnyQueryBuilder>(qb: Q): Q {
+  return qb.select(
+    db().raw('(select s.name from staff s where s.id = rotations.staff_id) as staff_name'),
+    db().raw('(select s.title from staff s where s.id = rotations.staff_id) as staff_title'),
+    db().raw('(select u.name from org_units u where u.id = rotations.home_org_unit_id) as home_name'),
+    db().raw('(select u.name from org_units u where u.id = rotations.host_org_unit_id) as host_name'),
+    db().raw('(select u.level from org_units u where u.id = rotations.home_org_unit_id) as home_level'),
+    db().raw('(select u.level from org_units u where u.id = rotations.host_org_unit_id) as host_level'),
+  );
+}
+
+export const rotationResource: ResourceDef<Rotation> = {
+  name: 'rotations',
+  model: Rotation,
+  scope: rotationScope,
+  list: {
+    fields: {
+      staff_id: 'int', type: ROTATION_TYPES, home_org_unit_id: 'int', host_org_unit_id: 'int', status: ROTATION_STATUSES,
+      start_on: 'date', planned_end_on: 'date', actual_end_on: 'date',
+    },
+    defaultSort: ['start_on', 'ASC'],
+    // year: starting that year; ending_within: active and due to end within N days
+    custom: { year: 'int', ending_within: 'int' },
+  },
+  applyCustom: (qb, custom) => {
+    withNames(qb);
+    if (custom.year !== undefined) qb.whereBetween('rotations.start_on', [`${custom.year}-01-01`, `${custom.year}-12-31`]);
+    if (custom.ending_within !== undefined) {
+      const day = today();
+      qb.where('rotations.status', 'active').whereBetween('rotations.planned_end_on', [day, addDays(day, custom.ending_within as number)]);
+    }
+  },
+};
+
+export async function readRotation(actor: Actor, id: number, trx?: Knex.Transaction) {
+  assertCan(actor, 'rotations', 'show');
+  const q = Rotation.query(trx).where('rotations.id', id).select('rotations.*');
+  rotationScope(q, actor.scopePath);
+  const row = await withNames(q).first();
+  if (!row) throw notFound('rotations', id);
+  return row;
+}
+
+export interface RotationInput {
+  staff_id: number;
+  type: RotationType;
+  host_org_unit_id: number;
+  home_org_unit_id?: number;
+  start_on: string;
+  planned_end_on?: string;
+  purpose?: string | null;
+}
+
+/** The checks every new or re-planned rotation passes; returns the row to store. */
+async function checked(trx: Knex.Transaction, actor: Actor, input: RotationInput, self?: Rotation) {
+  const staff = await getRow(staffResource, actor, input.staff_id, trx).catch(() => {
+    throw unprocessable(`staff_id ${input.staff_id} does not exist`, [{ field: 'staff_id', message: 'no such person in your scope' }]);
+  });
+  await lockRow(trx, 'staff', staff.id); // one person's rotations are planned one at a time
+  const p = staffProblem(staff);
+  if (p) raise(p);
+  const home = input.home_org_unit_id ?? (staff.employment_type === 'township_hired' ? staff.work_org_unit_id : staff.employer_org_unit_id);
+  // a running rotation has already moved the working unit: its unchanged home stays valid
+  const hp = self?.home_org_unit_id === home ? null : homeProblem(home, staff);
+  if (hp) raise(hp);
+  const units = await unitsById(trx, [home, input.host_org_unit_id]);
+  const host = units.get(input.host_org_unit_id);
+  if (!host) throw unprocessable(`host_org_unit_id ${input.host_org_unit_id} does not exist`, [{ field: 'host_org_unit_id', message: 'no such unit' }]);
+  await assertUnitInScope(actor, host.id, 'host_org_unit_id', trx);
+  const dp = directionProblem(input.type, units.get(home)!, host);
+  if (dp) raise(dp);
+  const plannedEnd = input.planned_end_on ?? defaultPlannedEnd(input.type, input.start_on);
+  if (!plannedEnd) throw badRequest('an up_training rotation needs planned_end_on', [{ field: 'planned_end_on', message: 'required for up_training' }]);
+  const dates = datesProblem(input.start_on, plannedEnd);
+  if (dates) raise(dates);
+  const row = { staff_id: staff.id, type: input.type, home_org_unit_id: home, host_org_unit_id: host.id, start_on: input.start_on, planned_end_on: plannedEnd, purpose: input.purpose ?? null };
+  const others = await withNames(Rotation.query(trx).select('rotations.*').where('staff_id', staff.id).whereNot('status', 'cancelled'));
+  const other = findOverlap({ ...row, id: self?.id, status: 'planned' }, others as never[]) as (Rotation & { host_name: string }) | undefined;
+  if (other) raise(overlapProblem(other));
+  return { row, staff };
+}
+
+/** The database's own no-overlap constraint (a race between two requests) as the same 409. */
+async function guardOverlap<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    const code = (err as { code?: string; nativeError?: { code?: string } }).nativeError?.code ?? (err as { code?: string }).code;
+    if (code === '23P01') throw conflict('overlaps another rotation of the same person', [{ field: 'start_on', message: 'overlaps another rotation', rule: 'rotation_overlap', params: {} }]);
+    throw err;
+  }
+}
+
+export function createRotation(actor: Actor, input: RotationInput) {
+  assertCan(actor, 'rotations', 'create');
+  return inTransaction(actor, async (trx, audit) => {
+    const { row } = await checked(trx, actor, input);
+    const created = await guardOverlap(async () => await Rotation.query(trx).insertAndFetch({ ...row, status: 'planned' } as never));
+    await audit({ action: 'create', resource: 'rotations', recordId: created.id, after: created });
+    // a rotation starting today (or earlier) starts now rather than at tonight's job
+    for (const step of dueSteps(created, today())) await applyStep(trx, actor, audit, created.id, step, today());
+    return readRotation(actor, created.id, trx);
+  });
+}
+
+/** Re-plan a planned rotation (dates, host, purpose); an active one may only move its planned end. */
+export function updateRotation(actor: Actor, id: number, input: Partial<RotationInput>) {
+  assertCan(actor, 'rotations', 'edit');
+  return inTransaction(actor, async (trx, audit) => {
+    const current = await getRow(rotationResource, actor, id, trx);
+    await lockRow(trx, 'rotations', id);
+    if (current.status === 'completed' || current.status === 'cancelled') throw conflict(`a ${current.status} rotation is closed and cannot be edited`, [{ field: 'status', message: 'closed' }]);
+    const merged: RotationInput = {
+      staff_id: current.staff_id, type: current.type, host_org_unit_id: current.host_org_unit_id, home_org_unit_id: current.home_org_unit_id,
+      start_on: current.start_on, planned_end_on: current.planned_end_on, purpose: current.purpose, ...input,
+    };
+    if (current.status === 'active') {
+      const moved = (['staff_id', 'type', 'host_org_unit_id', 'home_org_unit_id', 'start_on'] as const).filter((f) => String(merged[f]) !== String(current[f]));
+      if (moved.length) throw conflict(`an active rotation can only change planned_end_on and purpose`, moved.map((field) => ({ field, message: 'fixed once the rotation is active' })));
+    } else if (merged.staff_id !== current.staff_id) {
+      throw badRequest('the person of a rotation cannot change; cancel it and plan a new one', [{ field: 'staff_id', message: 'cannot be changed' }]);
+    }
+    const { row } = await checked(trx, actor, merged, current);
+    const updated = await guardOverlap(async () => await Rotation.query(trx).patchAndFetchById(id, { ...row, updated_at: new Date().toISOString() } as never));
+    await audit({ action: 'update', resource: 'rotations', recordId: id, before: current, after: updated });
+    return readRotation(actor, id, trx);
+  });
+}
+
+/** planned → active: the person works at the host from the start day. */
+async function activate(trx: Knex.Transaction, actor: Actor, audit: Audit, r: Rotation) {
+  const staff = await Staff.query(trx).findById(r.staff_id).forUpdate();
+  const updated = await Rotation.query(trx).patchAndFetchById(r.id, { status: 'active', updated_at: new Date().toISOString() } as never);
+  if (staff && staff.work_org_unit_id !== r.host_org_unit_id) {
+    const moved = await Staff.query(trx).patchAndFetchById(staff.id, { work_org_unit_id: r.host_org_unit_id, updated_at: new Date().toISOString() } as never);
+    await recordHistory(trx, actor, staff.id, staff as never, moved as never, r.start_on, `rotation #${r.id} started`);
+  }
+  await audit({ action: 'activate', resource: 'rotations', recordId: r.id, before: r, after: updated });
+  return updated;
+}
+
+/** active → completed: back to the home unit. */
+async function complete(trx: Knex.Transaction, actor: Actor, audit: Audit, r: Rotation, endOn: string, reason: string | null) {
+  const updated = await Rotation.query(trx).patchAndFetchById(r.id, { status: 'completed', actual_end_on: endOn, end_reason: reason, updated_at: new Date().toISOString() } as never);
+  const staff = await Staff.query(trx).findById(r.staff_id).forUpdate();
+  if (staff && staff.work_org_unit_id === r.host_org_unit_id) {
+    const back = await Staff.query(trx).patchAndFetchById(staff.id, { work_org_unit_id: r.home_org_unit_id, updated_at: new Date().toISOString() } as never);
+    await recordHistory(trx, actor, staff.id, staff as never, back as never, addDays(endOn, 1), `rotation #${r.id} ended`);
+  }
+  await audit({ action: 'complete', resource: 'rotations', recordId: r.id, before: r, after: updated });
+  return updated;
+}
+
+async function applyStep(trx: Knex.Transaction, actor: Actor, audit: Audit, id: number, step: 'activate' | 'complete', day: string) {
+  const r = await Rotation.query(trx).findById(id).forUpdate();
+  if (!r) return;
+  if (step === 'activate' && r.status === 'planned') await activate(trx, actor, audit, r);
+  if (step === 'complete' && r.status === 'active') await complete(trx, actor, audit, r, r.planned_end_on < day ? r.planned_end_on : day, null);
+}
+
+/** Ends an active rotation (on a day, by default today); before the planned end it needs a reason. */
+export function endRotation(actor: Actor, id: number, input: { actual_end_on?: string; end_reason?: string }) {
+  assertCan(actor, 'rotations', 'end');
+  return inTransaction(actor, async (trx, audit) => {
+    const current = await getRow(rotationResource, actor, id, trx);
+    await lockRow(trx, 'rotations', id);
+    const t = transitionProblem(current.status, 'completed');
+    if (t) raise(t);
+    const endOn = input.actual_end_on ?? today();
+    const e = endProblem(current, endOn, input.end_reason);
+    if (e) raise(e);
+    await complete(trx, actor, audit, current, endOn, input.end_reason ?? null);
+    return readRotation(actor, id, trx);
+  });
+}
+
+/** Cancels a planned rotation, with a reason; a running one is ended instead. */
+export function cancelRotation(actor: Actor, id: number, input: { reason: string }) {
+  assertCan(actor, 'rotations', 'cancel');
+  return inTransaction(actor, async (trx, audit) => {
+    const current = await getRow(rotationResource, actor, id, trx);
+    await lockRow(trx, 'rotations', id);
+    const t = transitionProblem(current.status, 'cancelled');
+    if (t) raise(t);
+    const updated = await Rotation.query(trx).patchAndFetchById(id, { status: 'cancelled', end_reason: input.reason, updated_at: new Date().toISOString() } as never);
+    await audit({ action: 'cancel', resource: 'rotations', recordId: id, before: current, after: updated });
+    return readRotation(actor, id, trx);
+  });
+}
+
+/**
+ * The daily step: start rotations whose day has come, complete those past their planned end,
+ * each in its own transaction; a second run on the same day finds nothing left to change.
+ */
+export async function runDailyRotations(actor: Actor, day: string) {
+  const due = await Rotation.query()
+    .select('id', 'status', 'start_on', 'planned_end_on', 'actual_end_on')
+    .where((w) => w.where('status', 'planned').where('start_on', '<=', day))
+    .orWhere((w) => w.where('status', 'active').where('planned_end_on', '<', day))
+    .orderBy('id');
+  const activated: number[] = [];
+  const completed: number[] = [];
+  for (const r of due) {
+    const steps = dueSteps(r, day);
+    await inTransaction(actor, async (trx, audit) => {
+      for (const step of steps) await applyStep(trx, actor, audit, r.id, step, day);
+    });
+    if (steps.includes('activate')) activated.push(r.id);
+    if (steps.includes('complete')) completed.push(r.id);
+  }
+  const endingSoon = await withNames(Rotation.query().select('rotations.id', 'rotations.staff_id', 'rotations.host_org_unit_id', 'rotations.planned_end_on'))
+    .where('status', 'active')
+    .whereBetween('planned_end_on', [day, addDays(day, 30)])
+    .orderBy('planned_end_on');
+  return {
+    day,
+    activated,
+    completed,
+    ending_within_30_days: endingSoon.map((r) => {
+      const x = r as Rotation & { staff_name: string; host_name: string };
+      return { id: x.id, staff: x.staff_name, host: x.host_name, planned_end_on: x.planned_end_on };
+    }),
+  };
+}
+
+// ---- yearly plans ----
+
+export const rotationPlanResource: ResourceDef<RotationPlan> = {
+  name: 'rotation-plans',
+  model: RotationPlan,
+  // plans are the group's: every role that may read them sees all of them
+  scope: (qb) => qb,
+  list: { fields: { year: 'int' }, defaultSort: ['year', 'DESC'] },
+};
+
+/** The rotations of a year (by start day) in the actor's scope, with unit levels. */
+export async function rotationsOfYear(actor: Actor, year: number) {
+  const q = Rotation.query().select('rotations.*').whereBetween('start_on', [`${year}-01-01`, `${year}-12-31`]).orderBy('start_on').orderBy('id');
+  rotationScope(q, actor.scopePath);
+  return (await withNames(q)) as (Rotation & PlannedRotation & { staff_name: string; staff_title: string | null; home_name: string; host_name: string })[];
+}
+
+/** Quota vs filled per direction and, per receiving unit, experts received against trainees sent up. */
+export async function planSummary(actor: Actor, id: number) {
+  assertCan(actor, 'rotation-plans', 'show');
+  const plan = await RotationPlan.query().findById(id);
+  if (!plan) throw notFound('rotation-plans', id);
+  return summaryOf(actor, plan);
+}
+
+export async function summaryOf(actor: Actor, plan: RotationPlan) {
+  const rotations = await rotationsOfYear(actor, plan.year);
+  const rows = balance(rotations);
+  const units = await unitsById(db(), rows.map((b) => b.org_unit_id));
+  return {
+    plan,
+    directions: directionFigures(plan.quotas, rotations),
+    balance: rows
+      .map((b) => ({ ...b, code: units.get(b.org_unit_id)?.code, name: units.get(b.org_unit_id)?.name, level: units.get(b.org_unit_id)?.level }))
+      .sort((a, b) => (a.level ?? 0) - (b.level ?? 0) || String(a.code).localeCompare(String(b.code))),
+    rotations: rotations.length,
+  };
+}
+
+export async function planOfYear(actor: Actor, year: number) {
+  assertCan(actor, 'rotation-plans', 'show');
+  const plan = await RotationPlan.query().findOne({ year });
+  if (!plan) throw notFound('rotation-plans', `for ${year}`);
+  return plan;
+}

@@ -1,0 +1,153 @@
+// The request bodies of the HR routes (zod): a bad field is a 400 naming it.
+import { z } from 'zod';
+import { EXIT_REASONS } from './contractService';
+import { DIRECTION_PATTERN, ROTATION_TYPES } from './rotationRules';
+import { CATEGORIES, EMPLOYMENT_TYPES, GRADES, LEAVE_REASONS, LICENCE_KINDS, STAFF_STATUSES, TITLES } from './rules';
+
+export const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
+const id = z.number().int().positive();
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+/** fields react-admin echoes back on save; accepted and ignored */
+const echoed = { id: z.unknown().optional(), created_at: z.unknown().optional(), updated_at: z.unknown().optional() };
+const dropEchoed = <T extends Record<string, unknown>>({ id: _i, created_at: _c, updated_at: _u, ...rest }: T) => rest;
+
+// ---- staff ----
+
+const staffFields = {
+  name: text(50),
+  sex: z.enum(['M', 'F']).optional(),
+  birth_date: date.optional(),
+  phone: z.string().regex(/^[0-9+\- ]{5,20}$/, 'digits, + and - (5–20)').nullable().optional(),
+  category: z.enum(CATEGORIES),
+  title: z.enum(TITLES as [string, ...string[]]).nullable().optional(),
+  department_id: id.nullable().optional(),
+  employment_type: z.enum(EMPLOYMENT_TYPES),
+  employer_org_unit_id: id,
+  work_org_unit_id: id.optional(),
+  hire_date: date,
+  user_id: id.nullable().optional(),
+};
+export const createStaff = z.strictObject({ ...staffFields, id_number: z.string().trim().min(1).max(30) });
+// tracked fields may be echoed back unchanged; the service refuses a change with the action to use
+export const updateStaff = z
+  .strictObject({
+    ...staffFields,
+    work_org_unit_id: id.optional(),
+    status: z.enum(STAFF_STATUSES).optional(),
+    post_id: id.nullable().optional(),
+    ...echoed,
+    id_number_masked: z.unknown().optional(),
+    leave_reason: z.unknown().optional(),
+    left_on: z.unknown().optional(),
+    licence_expired: z.unknown().optional(),
+    licence_expires_on: z.unknown().optional(),
+  })
+  .partial()
+  .transform(({ id_number_masked: _m, leave_reason: _l, left_on: _o, licence_expired: _e, licence_expires_on: _x, ...rest }) => dropEchoed(rest));
+
+export const transferBody = z.strictObject({
+  employer_org_unit_id: id.optional(),
+  work_org_unit_id: id.optional(),
+  department_id: id.nullable().optional(),
+  employment_type: z.enum(EMPLOYMENT_TYPES).optional(),
+  effective_on: date.optional(),
+  reason: optionalText(200).transform((v) => v ?? undefined),
+});
+export const statusBody = z.strictObject({
+  status: z.enum(STAFF_STATUSES),
+  leave_reason: z.enum(LEAVE_REASONS).optional(),
+  effective_on: date.optional(),
+  reason: z.string().trim().max(200).optional(),
+});
+export const assignPostBody = z.strictObject({ post_id: id.nullable(), effective_on: date.optional() });
+
+// ---- posts, licences, promotions, assessments ----
+
+const postFields = {
+  org_unit_id: id,
+  department_id: id.nullable().optional(),
+  name: text(100),
+  category: z.enum(CATEGORIES),
+  headcount: z.number().int().min(1).max(10000),
+  note: optionalText(500),
+};
+export const createPost = z.strictObject(postFields);
+export const updatePost = z
+  .strictObject({ ...postFields, status: z.enum(['vacant', 'occupied', 'closed']), filled: z.unknown(), ...echoed })
+  .partial()
+  .transform((v) => dropEchoed(v));
+
+const licenceFields = {
+  staff_id: id,
+  kind: z.enum(LICENCE_KINDS),
+  number: text(50),
+  scope: optionalText(100),
+  issued_on: date,
+  expires_on: date,
+  status: z.enum(['valid', 'revoked']).optional(),
+};
+export const createLicence = z.strictObject(licenceFields);
+export const updateLicence = z
+  .strictObject({ ...licenceFields, org_unit_id: z.unknown(), staff_name: z.unknown(), days_left: z.unknown(), ...echoed })
+  .partial()
+  .transform(({ org_unit_id: _u, staff_name: _n, days_left: _d, ...rest }) => dropEchoed(rest));
+
+export const submitPromotion = z.strictObject({ staff_id: id, to_title: z.enum(TITLES as [string, ...string[]]), year: z.number().int().min(2000).max(2100).optional(), note: optionalText(1000) });
+export const reviewBody = z.strictObject({ unit_opinion: optionalText(1000) });
+export const approveBody = z.strictObject({ effective_on: date.optional() });
+export const rejectBody = z.strictObject({ reason: text(500) });
+
+export const createAssessmentYear = z.strictObject({ year: z.number().int().min(2000).max(2100), excellent_share: z.number().gt(0).max(1).optional() });
+export const updateAssessmentYear = z
+  .strictObject({ year: z.number().int().optional(), excellent_share: z.number().gt(0).max(1), status: z.unknown(), approved_by: z.unknown(), approved_at: z.unknown(), ...echoed })
+  .partial()
+  .transform(({ status: _s, approved_by: _b, approved_at: _a, ...rest }) => dropEchoed(rest));
+
+const assessmentFields = { staff_id: id, year: z.number().int().min(2000).max(2100), score: z.number().min(0).max(100), grade: z.enum(GRADES), comment: optionalText(1000) };
+export const createAssessment = z.strictObject(assessmentFields);
+export const updateAssessment = z
+  .strictObject({ ...assessmentFields, org_unit_id: z.unknown(), staff_name: z.unknown(), ...echoed })
+  .partial()
+  .transform(({ org_unit_id: _u, staff_name: _n, ...rest }) => dropEchoed(rest));
+
+// ---- village-doctor contracts ----
+
+export const signContract = z.strictObject({ staff_id: id, employer_org_unit_id: id, work_org_unit_id: id, start_on: date, end_on: date, note: optionalText(500) });
+export const renewBody = z.strictObject({ end_on: date, work_org_unit_id: id.optional(), note: optionalText(500) });
+export const exitBody = z.strictObject({ exit_reason: z.enum(EXIT_REASONS), exit_on: date.optional() });
+
+// ---- rotations and plans ----
+
+export const createRotation = z.strictObject({
+  staff_id: id,
+  type: z.enum(ROTATION_TYPES),
+  host_org_unit_id: id,
+  home_org_unit_id: id.optional(),
+  start_on: date,
+  planned_end_on: date.optional(),
+  purpose: optionalText(500),
+});
+const rotationEchoed = ['status', 'actual_end_on', 'end_reason', 'staff_name', 'staff_title', 'home_name', 'host_name', 'home_level', 'host_level'] as const;
+export const updateRotation = z
+  .strictObject({
+    ...createRotation.shape,
+    ...echoed,
+    ...Object.fromEntries(rotationEchoed.map((k) => [k, z.unknown().optional()])),
+  })
+  .partial()
+  .transform((v) => Object.fromEntries(Object.entries(dropEchoed(v)).filter(([k]) => !(rotationEchoed as readonly string[]).includes(k))));
+export const endBody = z.strictObject({ actual_end_on: date.optional(), end_reason: optionalText(500).transform((v) => v ?? undefined) });
+export const cancelBody = z.strictObject({ reason: text(500) });
+
+const quotas = z.record(z.string().regex(DIRECTION_PATTERN, 'a direction such as down_hq_branch or up_township_branch'), z.number().int().min(0).max(10000));
+export const createPlan = z.strictObject({ year: z.number().int().min(2000).max(2100), quotas, note: optionalText(1000) });
+export const updatePlan = z
+  .strictObject({ year: z.number().int().min(2000).max(2100), quotas, note: optionalText(1000), ...echoed })
+  .partial()
+  .transform((v) => dropEchoed(v));
+export const yearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+export const unitQuery = z.strictObject({ org_unit_id: z.coerce.number().int().positive() });

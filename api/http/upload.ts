@@ -1,0 +1,39 @@
+// Receives one uploaded file (multipart field `file`) onto disk, so large spreadsheets are
+// streamed from there rather than held in memory; the caller removes it when done.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import type { Request, Response } from 'express';
+import multer from 'multer';
+import { AppError, badRequest } from './errors';
+
+export interface UploadedFile {
+  path: string;
+  originalname: string;
+  size: number;
+}
+
+const upload = multer({ dest: os.tmpdir(), limits: { fileSize: 200 * 1024 * 1024, files: 1 } }).single('file');
+
+/** The uploaded file, or a 400 naming `file` (413 when too large). */
+export async function receiveFile(req: Request, res: Response): Promise<UploadedFile> {
+  await new Promise<void>((resolve, reject) =>
+    upload(req, res, (err: unknown) => {
+      if (!err) return resolve();
+      const e = err as { code?: string; message?: string };
+      if (e.code === 'LIMIT_FILE_SIZE') return reject(new AppError(413, 'payload_too_large', 'file exceeds 200 MB'));
+      reject(badRequest(`upload failed: ${e.message ?? e.code}`, [{ field: 'file', message: String(e.message ?? e.code) }]));
+    }),
+  );
+  if (!req.file) throw badRequest('no file uploaded', [{ field: 'file', message: 'send the file as multipart field "file"' }]);
+  return req.file;
+}
+
+/** Runs `work` with the uploaded file and removes it afterwards. */
+export async function withUpload<T>(req: Request, res: Response, work: (file: UploadedFile) => Promise<T>): Promise<T> {
+  const file = await receiveFile(req, res);
+  try {
+    return await work(file);
+  } finally {
+    await fs.rm(file.path, { force: true });
+  }
+}

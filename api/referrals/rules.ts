@@ -1,0 +1,344 @@
+// 双向转诊: the rules of two-way referrals as plain functions over plain data — directions
+// between the four levels, the state machine, the fee rules of the green channel, appointment
+// slots with places held for up-referrals, service levels. No HTTP, no database.
+import type { GrantTable } from '../auth/actions';
+import { all, read } from '../auth/actions';
+import { type Fen, fromFen, toFen } from '../shared/money';
+
+export const DIRECTIONS = ['up', 'down', 'out'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+/** emergency = the green channel (绿色通道): answered first, shown on top */
+export const URGENCIES = ['routine', 'urgent', 'emergency'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export const STATUSES = ['requested', 'accepted', 'arrived', 'completed', 'rejected', 'cancelled'] as const;
+export type Status = (typeof STATUSES)[number];
+export const OPEN_STATUSES: readonly Status[] = ['requested', 'accepted', 'arrived'];
+/** a receiving unit's inbox: requests to answer and accepted patients still to come */
+export const INBOX_STATUSES: readonly Status[] = ['requested', 'accepted'];
+/** what the patient is referred for; a down-referral for rehabilitation pays no threshold */
+export const PURPOSES = ['treatment', 'inpatient', 'examination', 'rehabilitation', 'chronic_care'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+export const ACTIONS = ['accept', 'reject', 'arrive', 'complete', 'cancel'] as const;
+export type ReferralAction = (typeof ACTIONS)[number];
+
+/** ICD-10 code: a letter, two digits, optionally a dot and up to four more (I21.9, E11.65). */
+export const ICD10_PATTERN = /^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$/;
+
+/** Level 1 is the HQ hospital, 4 a village clinic: "up" goes to a smaller level number. */
+export const LEVEL_NAMES: Record<number, string> = { 1: '总院', 2: '分院', 3: '乡镇卫生院/社区中心', 4: '村卫生室' };
+
+// ---------------------------------------------------------------- configuration
+
+/** Fee keys: the receiving unit's level (1–4; deeper affiliated members count as 4) or `out`. */
+export type FeeKey = '1' | '2' | '3' | '4' | 'out';
+
+export interface ReferralSettings {
+  /** minutes within which a request must be answered (accepted or rejected) */
+  serviceLevelMinutes: Record<Urgency, number>;
+  /** standard registration fee (挂号费) at the receiving unit, yuan as a decimal string */
+  registrationFee: Record<FeeKey, string>;
+  /** inpatient threshold (住院起付线) of the resident insurance at the receiving unit */
+  inpatientThreshold: Record<FeeKey, string>;
+  /** share of each day's slot places held for up-referrals until the day before (0–1) */
+  upReservedShare: number;
+}
+
+/**
+ * Defaults, plausible for 青海 urban-rural resident insurance; every figure is configuration
+ * (GET/PUT /api/referral-settings) and a referral keeps the fees computed when it was made.
+ */
+export const DEFAULT_SETTINGS: ReferralSettings = {
+  serviceLevelMinutes: { emergency: 30, urgent: 120, routine: 1440 },
+  registrationFee: { '1': '12.00', '2': '8.00', '3': '2.00', '4': '0.00', out: '15.00' },
+  inpatientThreshold: { '1': '800.00', '2': '500.00', '3': '200.00', '4': '0.00', out: '1200.00' },
+  upReservedShare: 0.3,
+};
+
+export const feeKey = (level: number | null): FeeKey => (level == null ? 'out' : (String(Math.min(Math.max(level, 1), 4)) as FeeKey));
+
+// ---------------------------------------------------------------- direction
+
+interface Leveled {
+  level: number;
+}
+
+/** Why a referral from `from` to `to` (null: out of the group) cannot go in `direction`, or null. */
+export function directionProblem(direction: Direction, from: Leveled, to: Leveled | null): { field: string; message: string } | null {
+  if (direction === 'out') {
+    return to ? { field: 'to_org_unit_id', message: 'a referral out of the group names to_external_name, not a member unit' } : null;
+  }
+  if (!to) return { field: 'to_org_unit_id', message: `an ${direction}-referral needs the receiving member unit` };
+  if (to.level === from.level) return { field: 'to_org_unit_id', message: `same level (${to.level}): a referral goes up or down between levels` };
+  if (direction === 'up' && to.level > from.level) return { field: 'direction', message: `level ${to.level} is below level ${from.level}: that is a down-referral` };
+  if (direction === 'down' && to.level < from.level) return { field: 'direction', message: `level ${to.level} is above level ${from.level}: that is an up-referral` };
+  return null;
+}
+
+// ---------------------------------------------------------------- state machine
+
+const MACHINE: Record<Status, Partial<Record<ReferralAction, Status>>> = {
+  requested: { accept: 'accepted', reject: 'rejected', cancel: 'cancelled' },
+  accepted: { arrive: 'arrived', cancel: 'cancelled' },
+  arrived: { complete: 'completed' },
+  completed: {},
+  rejected: {},
+  cancelled: {},
+};
+
+export const allowedActions = (status: Status): ReferralAction[] => Object.keys(MACHINE[status]) as ReferralAction[];
+
+/** The status `action` leads to from `status`, or the problem naming the allowed actions. */
+export function nextStatus(status: Status, action: ReferralAction): { to: Status } | { problem: string; allowed: ReferralAction[] } {
+  const to = MACHINE[status][action];
+  if (to) return { to };
+  const allowed = allowedActions(status);
+  return {
+    problem: `cannot ${action} a ${status} referral; allowed from ${status}: ${allowed.length ? allowed.join(', ') : 'none (final)'}`,
+    allowed,
+  };
+}
+
+/** Rejecting and cancelling must say why. */
+export const needsReason = (action: ReferralAction) => action === 'reject' || action === 'cancel';
+
+/** Which side acts: the receiving unit answers and receives, the sending unit cancels. */
+export const actingSide = (action: ReferralAction): 'receiving' | 'sending' => (action === 'cancel' ? 'sending' : 'receiving');
+
+// ---------------------------------------------------------------- fees
+
+export interface FeeInput {
+  direction: Direction;
+  purpose: Purpose;
+  /** the receiving unit's level; null for out of the group */
+  toLevel: number | null;
+  /** inpatient threshold the patient already paid at the sending unit within this episode */
+  thresholdPaidBefore: Fen;
+}
+
+export interface Fees {
+  registration_fee: Fen;
+  registration_due: Fen;
+  registration_waived: boolean;
+  threshold: Fen;
+  threshold_paid_before: Fen;
+  threshold_offset: Fen;
+  threshold_due: Fen;
+  /** why: registration_waived_up, threshold_offset, rehabilitation_no_threshold, out_of_group_no_offset */
+  basis: string[];
+}
+
+/**
+ * The fees at the receiving unit (green channel, 绿色通道): an up-referral pays no registration
+ * fee; the inpatient threshold due is the receiving one minus what was already paid below in the
+ * same episode, never below zero (住院可冲抵门槛费); a down-referral for rehabilitation pays no
+ * threshold (康复回社区免收门槛费). Out of the group the county's rules apply: no waiver, no offset.
+ */
+export function computeFees(input: FeeInput, settings: Pick<ReferralSettings, 'registrationFee' | 'inpatientThreshold'>): Fees {
+  if (input.thresholdPaidBefore < 0n) throw new RangeError('threshold paid before cannot be negative');
+  const key = feeKey(input.direction === 'out' ? null : input.toLevel);
+  const registration = toFen(settings.registrationFee[key]);
+  const threshold = toFen(settings.inpatientThreshold[key]);
+  const basis: string[] = [];
+  const waived = input.direction === 'up';
+  if (waived) basis.push('registration_waived_up');
+  let offset = 0n;
+  let due = threshold;
+  if (input.direction === 'down' && input.purpose === 'rehabilitation') {
+    due = 0n;
+    basis.push('rehabilitation_no_threshold');
+  } else if (input.direction === 'out') {
+    basis.push('out_of_group_no_offset');
+  } else if (input.thresholdPaidBefore > 0n) {
+    offset = input.thresholdPaidBefore < threshold ? input.thresholdPaidBefore : threshold;
+    due = threshold - offset;
+    basis.push('threshold_offset');
+  }
+  return {
+    registration_fee: registration,
+    registration_due: waived ? 0n : registration,
+    registration_waived: waived,
+    threshold,
+    threshold_paid_before: input.thresholdPaidBefore,
+    threshold_offset: offset,
+    threshold_due: due,
+    basis,
+  };
+}
+
+/** Fees as stored on the referral: decimal strings (yuan, two places) and the reasons that applied. */
+export interface StoredFees {
+  registration_fee: string;
+  registration_due: string;
+  registration_waived: boolean;
+  threshold: string;
+  threshold_paid_before: string;
+  threshold_offset: string;
+  threshold_due: string;
+  basis: string[];
+}
+
+export const storedFees = (f: Fees): StoredFees => ({
+  registration_fee: fromFen(f.registration_fee),
+  registration_due: fromFen(f.registration_due),
+  registration_waived: f.registration_waived,
+  threshold: fromFen(f.threshold),
+  threshold_paid_before: fromFen(f.threshold_paid_before),
+  threshold_offset: fromFen(f.threshold_offset),
+  threshold_due: fromFen(f.threshold_due),
+  basis: f.basis,
+});
+
+// ---------------------------------------------------------------- appointment slots
+
+export const SLOT_MINUTES = 30;
+const DAY_MS = 86_400_000;
+const SHANGHAI_MS = 8 * 3_600_000;
+
+/** The calendar day (Asia/Shanghai) of an instant. */
+export const shanghaiDay = (at: Date) => new Date(at.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
+/** Midnight (Asia/Shanghai) starting `day` (YYYY-MM-DD). */
+export const shanghaiMidnight = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_MS);
+
+/** Slots start on the hour or the half hour. */
+export function slotStartProblem(startsAt: Date): string | null {
+  if (Number.isNaN(startsAt.getTime())) return 'not a date-time';
+  return startsAt.getTime() % (SLOT_MINUTES * 60_000) === 0 ? null : 'a slot starts on the hour or the half hour (30-minute slots)';
+}
+
+/** The 30-minute starts of a day between two local times ("08:00", "11:30" → 08:00 … 11:00). */
+export function slotStarts(day: string, from: string, until: string): Date[] {
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const midnight = shanghaiMidnight(day).getTime();
+  const out: Date[] = [];
+  for (let m = minutes(from); m + SLOT_MINUTES <= minutes(until); m += SLOT_MINUTES) out.push(new Date(midnight + m * 60_000));
+  return out;
+}
+
+export interface SlotState {
+  starts_at: Date;
+  capacity: number;
+  booked: number;
+}
+
+export interface SlotDay {
+  /** places of all the department's slots that day */
+  capacity: number;
+  /** places that day already booked by referrals other than up-referrals */
+  bookedNotUp: number;
+}
+
+/** Until when (exclusive) the held places of a slot's day are kept for up-referrals: the day before, 00:00. */
+export const heldUntil = (startsAt: Date) => new Date(shanghaiMidnight(shanghaiDay(startsAt)).getTime() - DAY_MS);
+
+/** Places of a day held for up-referrals. */
+export const heldPlaces = (dayCapacity: number, share: number) => Math.ceil(dayCapacity * share);
+
+/** Why booking `slot` for a referral going `direction` fails now: 422 past, 409 full or held; null when it may. */
+export function bookingProblem(
+  slot: SlotState,
+  day: SlotDay,
+  direction: Direction,
+  now: Date,
+  upReservedShare: number,
+): { status: 409 | 422; message: string } | null {
+  if (slot.starts_at.getTime() + SLOT_MINUTES * 60_000 <= now.getTime()) return { status: 422, message: 'the slot is over; choose a later one' };
+  if (slot.booked >= slot.capacity) return { status: 409, message: `the slot is full (${slot.booked} of ${slot.capacity} places booked)` };
+  if (direction !== 'up' && now < heldUntil(slot.starts_at)) {
+    const held = heldPlaces(day.capacity, upReservedShare);
+    if (day.bookedNotUp + 1 > day.capacity - held) {
+      return {
+        status: 409,
+        message: `the remaining places of ${shanghaiDay(slot.starts_at)} are held for up-referrals until ${shanghaiDay(heldUntil(slot.starts_at))}`,
+      };
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- timeliness
+
+/** When a request made at `requestedAt` must be answered. */
+export const dueAt = (requestedAt: Date, urgency: Urgency, settings: Pick<ReferralSettings, 'serviceLevelMinutes'>) =>
+  new Date(requestedAt.getTime() + settings.serviceLevelMinutes[urgency] * 60_000);
+
+/** Median of numbers (the mean of the middle two for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+// ---------------------------------------------------------------- figures
+
+/** Per sending unit, referrals created in the period (read by settlement for the up-referral rate). */
+export interface ReferralFigures {
+  org_unit_id: number;
+  up: number;
+  down: number;
+  out: number;
+  completed: number;
+  up_completed: number;
+}
+
+export interface LevelFlow {
+  from_level: number;
+  /** null: out of the group */
+  to_level: number | null;
+  count: number;
+}
+
+/**
+ * Sankey nodes and links (recharts' shape) for flows between levels. Sending and receiving
+ * levels are separate nodes (left and right), so up and down flows never form a cycle.
+ */
+export function sankeyOf(flows: readonly LevelFlow[]) {
+  const levels = [1, 2, 3, 4];
+  const nodes = [
+    ...levels.map((l) => ({ name: `from:${l}`, level: l, side: 'from' as const })),
+    ...levels.map((l) => ({ name: `to:${l}`, level: l, side: 'to' as const })),
+    { name: 'to:out', level: null, side: 'to' as const },
+  ];
+  const index = (side: 'from' | 'to', level: number | null) =>
+    side === 'to' && level == null ? nodes.length - 1 : (side === 'from' ? 0 : levels.length) + Math.min(Math.max(level ?? 4, 1), 4) - 1;
+  const sums = new Map<string, number>();
+  for (const f of flows) {
+    if (f.count <= 0) continue;
+    const key = `${index('from', f.from_level)}>${index('to', f.to_level)}`;
+    sums.set(key, (sums.get(key) ?? 0) + f.count);
+  }
+  const links = [...sums].map(([k, value]) => {
+    const [source, target] = k.split('>').map(Number);
+    return { source, target, value };
+  });
+  // recharts wants every node to carry a link: keep only those used, re-indexed
+  const used = [...new Set(links.flatMap((l) => [l.source, l.target]))].sort((a, b) => a - b);
+  const renumber = new Map(used.map((old, i) => [old, i]));
+  return {
+    nodes: used.map((i) => nodes[i]),
+    links: links.map((l) => ({ source: renumber.get(l.source)!, target: renumber.get(l.target)!, value: l.value })),
+  };
+}
+
+// ---------------------------------------------------------------- grants
+
+const VERBS = [...ACTIONS] as const;
+
+/**
+ * The group referral office (双向转诊办公室) acts for every unit; directors answer their
+ * unit's inbox and refer patients; clerks register arrivals; village doctors refer their
+ * residents up and may cancel what they sent.
+ */
+export const referralGrants: GrantTable = {
+  referral_coordinator: {
+    referrals: [...read, 'create', ...VERBS],
+    'referral-slots': all,
+    'referral-settings': [...read, 'edit'],
+    'referral-escalations': read,
+  },
+  director: { referrals: [...read, 'create', ...VERBS], 'referral-slots': all, 'referral-settings': read, 'referral-escalations': read },
+  staff_clerk: { referrals: [...read, 'create', 'arrive', 'complete'], 'referral-slots': all, 'referral-settings': read },
+  village_doctor: { referrals: [...read, 'create', 'cancel'] },
+  group_admin: { referrals: read, 'referral-settings': [...read, 'edit'], 'referral-escalations': read },
+  group_finance: { referrals: read },
+};

@@ -1,0 +1,571 @@
+// Use-cases of two-way referrals (双向转诊): refer a patient, answer and follow the referral
+// through its states (each an event on its timeline), the configuration, and the figures the
+// group office and settlement read. Slots are in ./slots.ts, the escalation job in ./jobs.ts.
+import type { Knex } from 'knex';
+import { systemActor, type Actor } from '../auth/actor';
+import { inTransaction } from '../audit/service';
+import { can, withinScope } from '../auth/rules';
+import { db } from '../db/knex';
+import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
+import { AppError, badRequest, conflict, forbidden, unprocessable } from '../http/errors';
+import { toFen } from '../shared/money';
+import { Referral, ReferralEscalation, ReferralEvent } from './model';
+import { currentSettings } from './settings';
+import { managingUnit, resolvePatient, type PatientInput } from './patients';
+import { bookSlot, releaseSlot } from './slots';
+import {
+  DIRECTIONS,
+  INBOX_STATUSES,
+  OPEN_STATUSES,
+  PURPOSES,
+  STATUSES,
+  URGENCIES,
+  actingSide,
+  allowedActions,
+  computeFees,
+  storedFees,
+  directionProblem,
+  dueAt,
+  nextStatus,
+  sankeyOf,
+  type Direction,
+  type Purpose,
+  type ReferralAction,
+  type ReferralFigures,
+  type Urgency,
+} from './rules';
+
+export type { ReferralFigures } from './rules';
+
+// ---------------------------------------------------------------- the resource
+
+const inScope = (column: string) => `${column} in (select id from org_units where path <@ ?::ltree)`;
+
+export const referralResource: ResourceDef<Referral> = {
+  name: 'referrals',
+  model: Referral,
+  // a referral belongs to both ends: the sending unit and the receiving one see it
+  scope: (qb, scopePath) =>
+    qb.where((w) => w.whereRaw(inScope('referrals.from_org_unit_id'), [scopePath]).orWhereRaw(inScope('referrals.to_org_unit_id'), [scopePath])),
+  list: {
+    fields: {
+      status: STATUSES,
+      direction: DIRECTIONS,
+      urgency: URGENCIES,
+      purpose: PURPOSES,
+      from_org_unit_id: 'int',
+      to_org_unit_id: 'int',
+      to_department_id: 'int',
+      resident_id: 'int',
+      from_level: 'int',
+      to_level: 'int',
+      patient_name: 'text',
+      diagnosis_code: 'text',
+      requested_at: 'timestamp',
+      due_at: 'timestamp',
+      accepted_at: 'timestamp',
+      appointment_at: 'timestamp',
+      completed_at: 'timestamp',
+      escalated_at: 'timestamp',
+    },
+    search: ['referrals.patient_name', 'referrals.diagnosis_code', 'referrals.diagnosis_text', 'referrals.patient_id_number_masked', 'referrals.to_unit_name', 'referrals.from_unit_name'],
+    defaultSort: ['requested_at', 'DESC'],
+    custom: { inbox: 'int', outbox: 'int', overdue: 'bool' },
+  },
+  // what the inbox, outbox and list show; the referral page (GET /:id) has the rest — reason,
+  // summary, fees, timeline — and the protected ID number's hash and cipher are never listed
+  listColumns: [
+    'id', 'resident_id', 'patient_name', 'patient_sex', 'patient_birth_date', 'patient_id_number_masked',
+    'from_org_unit_id', 'from_unit_name', 'from_level', 'from_doctor_name', 'to_org_unit_id', 'to_unit_name', 'to_level', 'to_department_id', 'to_department_name',
+    'direction', 'urgency', 'purpose', 'diagnosis_code', 'diagnosis_text', 'status', 'slot_id',
+    'requested_at', 'due_at', 'answered_at', 'accepted_at', 'appointment_at', 'arrived_at', 'completed_at', 'closed_at', 'escalated_at',
+  ],
+  applyCustom: (qb, custom) => {
+    // a unit's inbox: requests to answer (first) and accepted patients to come, the green channel on top
+    if (custom.inbox !== undefined) {
+      qb.where('referrals.to_org_unit_id', custom.inbox as number)
+        .whereIn('referrals.status', INBOX_STATUSES as string[])
+        .orderByRaw("(referrals.status <> 'requested')")
+        .orderBy('referrals.urgency_rank');
+    }
+    if (custom.outbox !== undefined) qb.where('referrals.from_org_unit_id', custom.outbox as number);
+    if (custom.overdue === true) qb.where('referrals.status', 'requested').where('referrals.due_at', '<', new Date());
+    if (custom.overdue === false) qb.where((w) => w.whereNot('referrals.status', 'requested').orWhere('referrals.due_at', '>=', new Date()));
+  },
+};
+
+// ---------------------------------------------------------------- refer
+
+export interface ReferralInput extends PatientInput {
+  from_org_unit_id?: number;
+  to_org_unit_id?: number | null;
+  to_department_id?: number | null;
+  to_external_name?: string | null;
+  direction: Direction;
+  urgency: Urgency;
+  purpose?: Purpose;
+  diagnosis_code: string;
+  diagnosis_text: string;
+  reason: string;
+  summary?: string | null;
+  previous_referral_id?: number | null;
+  threshold_paid_before?: string | null;
+}
+
+interface UnitFacts {
+  id: number;
+  name: string;
+  level: number;
+  path: string;
+  active: boolean;
+}
+
+const unitFacts = (trx: Knex.Transaction, id: number): Promise<UnitFacts | undefined> =>
+  trx('org_units').select('id', 'name', 'level', 'path', 'active').where('id', id).first();
+
+
+/** Refers a patient: checks direction and patient, computes the fees and the answer-by time. */
+export function createReferral(actor: Actor, input: ReferralInput) {
+  assertCan(actor, 'referrals', 'create');
+  return inTransaction(actor, async (trx, audit) => {
+    const fromId = input.from_org_unit_id ?? actor.orgUnitId;
+    await assertUnitInScope(actor, fromId, 'from_org_unit_id', trx);
+    const from = await unitFacts(trx, fromId);
+    if (!from?.active) throw unprocessable(`unit ${fromId} is not an active member`, [{ field: 'from_org_unit_id', message: 'not an active member unit' }]);
+
+    const to = input.to_org_unit_id == null ? null : await unitFacts(trx, input.to_org_unit_id);
+    if (input.to_org_unit_id != null && !to?.active) {
+      throw unprocessable(`unit ${input.to_org_unit_id} is not an active member`, [{ field: 'to_org_unit_id', message: 'not an active member unit' }]);
+    }
+    const dirProblem = directionProblem(input.direction, from, to ?? null);
+    if (dirProblem) throw unprocessable(dirProblem.message, [dirProblem]);
+    if (input.direction === 'out' && !input.to_external_name?.trim()) {
+      throw badRequest('invalid to_external_name', [{ field: 'to_external_name', message: 'name the hospital outside the county' }]);
+    }
+    let department: { id: number; name: string } | undefined;
+    if (input.to_department_id != null) {
+      department = await trx('departments').select('id', 'name').where({ id: input.to_department_id, org_unit_id: to?.id ?? -1, active: true }).first();
+      if (!department) throw unprocessable('the department is not one of the receiving unit', [{ field: 'to_department_id', message: 'not a department of to_org_unit_id' }]);
+    }
+
+    const patient = await resolvePatient(trx, actor, input);
+    const open = await trx('referrals')
+      .select('id')
+      .whereIn('status', OPEN_STATUSES as string[])
+      .where((w) => (patient.resident_id ? w.where('resident_id', patient.resident_id) : w.where('patient_id_number_hash', patient.patient_id_number_hash)))
+      .first();
+    if (open) throw conflict(`the patient already has an open referral ${open.id}; cancel or complete it first`, { referral_id: open.id });
+
+    const paidBefore = await thresholdPaidBefore(trx, actor, input, patient, fromId);
+    const settings = await currentSettings(trx);
+    const purpose = input.purpose ?? (input.direction === 'down' ? 'rehabilitation' : 'treatment');
+    const fees = computeFees({ direction: input.direction, purpose, toLevel: to?.level ?? null, thresholdPaidBefore: paidBefore }, settings);
+    const now = new Date();
+    const created = await Referral.query(trx).insertAndFetch({
+      ...patient,
+      from_org_unit_id: from.id,
+      from_unit_name: from.name,
+      from_level: from.level,
+      from_doctor_id: actor.id || null,
+      from_doctor_name: actor.displayName,
+      to_org_unit_id: to?.id ?? null,
+      to_unit_name: to?.name ?? input.to_external_name!.trim(),
+      to_level: to?.level ?? null,
+      to_department_id: department?.id ?? null,
+      to_department_name: department?.name ?? null,
+      to_external_name: input.direction === 'out' ? input.to_external_name!.trim() : null,
+      direction: input.direction,
+      urgency: input.urgency,
+      purpose,
+      diagnosis_code: input.diagnosis_code,
+      diagnosis_text: input.diagnosis_text,
+      reason: input.reason,
+      summary: input.summary ?? null,
+      previous_referral_id: input.previous_referral_id ?? null,
+      status: 'requested',
+      fees: storedFees(fees),
+      requested_at: now.toISOString(),
+      due_at: dueAt(now, input.urgency, settings).toISOString(),
+    } as never);
+    await addEvent(trx, actor, created.id, 'requested', null, 'requested', input.reason, { urgency: input.urgency, due_at: created.due_at });
+    await audit({ action: 'create', resource: 'referrals', recordId: created.id, after: created });
+    return created;
+  });
+}
+
+/**
+ * The inpatient threshold already paid at the sending unit in this episode: as stated by the
+ * sender, else — when this referral continues an earlier one that brought the patient here —
+ * the threshold that one made due here.
+ */
+async function thresholdPaidBefore(trx: Knex.Transaction, actor: Actor, input: ReferralInput, patient: { resident_id: number | null; patient_id_number_hash: string | null }, fromId: number) {
+  let fromPrevious = 0n;
+  if (input.previous_referral_id != null) {
+    const prev = await getRow(referralResource, actor, input.previous_referral_id, trx).catch((err) => {
+      if (err instanceof AppError && err.status === 404) throw unprocessable('previous_referral_id is not a referral you can see', [{ field: 'previous_referral_id', message: 'not found' }]);
+      throw err;
+    });
+    const samePatient = patient.resident_id ? prev.resident_id === patient.resident_id : prev.patient_id_number_hash === patient.patient_id_number_hash;
+    if (!samePatient) throw unprocessable('the previous referral is of another patient', [{ field: 'previous_referral_id', message: 'another patient' }]);
+    if (prev.to_org_unit_id === fromId && prev.status === 'completed') fromPrevious = toFen(prev.fees.threshold_due);
+  }
+  if (input.threshold_paid_before != null) return toFen(input.threshold_paid_before);
+  return fromPrevious;
+}
+
+// ---------------------------------------------------------------- transitions
+
+export interface TransitionInput {
+  slot_id?: number | null;
+  reason?: string | null;
+  note?: string | null;
+}
+
+/** May the actor act for the side of the referral this action belongs to? */
+function assertSide(actor: Actor, r: Referral, action: ReferralAction, paths: { from: string; to: string | null }) {
+  // the group referral office (双向转诊办公室) acts for every unit
+  if (actor.roles.includes('referral_coordinator')) return;
+  const side = actingSide(action);
+  if (side === 'sending') {
+    if (!withinScope(paths.from, actor.scopePath)) throw forbidden(`only the sending unit may ${action} this referral`);
+    return;
+  }
+  // out of the group: the referral office answers; the sending unit records arrival and completion
+  if (r.direction === 'out') {
+    if ((action === 'arrive' || action === 'complete') && withinScope(paths.from, actor.scopePath)) return;
+    throw forbidden(`only the group referral office may ${action} a referral out of the group`);
+  }
+  if (!paths.to || !withinScope(paths.to, actor.scopePath)) throw forbidden(`only the receiving unit may ${action} this referral`);
+}
+
+/** accept | reject | arrive | complete | cancel: one step of the state machine, one event. */
+export function transition(actor: Actor, id: number, action: ReferralAction, input: TransitionInput) {
+  assertCan(actor, 'referrals', action);
+  return inTransaction(actor, async (trx, audit) => {
+    await lockRow(trx, 'referrals', id);
+    const current = await getRow(referralResource, actor, id, trx);
+    const paths = await unitPaths(trx, current);
+    assertSide(actor, current, action, paths);
+    const next = nextStatus(current.status, action);
+    if ('problem' in next) throw conflict(next.problem, { status: current.status, allowed: next.allowed });
+    if ((action === 'reject' || action === 'cancel') && !input.reason?.trim()) {
+      throw badRequest('invalid reason', [{ field: 'reason', message: `required to ${action}` }]);
+    }
+    const now = new Date();
+    const patch: Record<string, unknown> = { status: next.to, updated_at: now.toISOString() };
+    const data: Record<string, unknown> = {};
+    switch (action) {
+      case 'accept': {
+        Object.assign(patch, { answered_at: now, accepted_at: now });
+        if (input.slot_id != null) {
+          const slot = await bookSlot(trx, current, input.slot_id, now);
+          Object.assign(patch, { slot_id: slot.id, appointment_at: slot.starts_at, to_department_id: slot.department_id, to_department_name: slot.department_name });
+          Object.assign(data, { slot_id: slot.id, appointment_at: slot.starts_at, department: slot.department_name });
+        } else if (current.urgency === 'emergency' || current.direction === 'out') {
+          // green channel: received at once, no appointment to wait for
+          patch.appointment_at = now;
+          data.appointment_at = now;
+        } else {
+          throw badRequest('invalid slot_id', [{ field: 'slot_id', message: `required to accept a ${current.urgency} referral (only the green channel is received without a slot)` }]);
+        }
+        break;
+      }
+      case 'reject':
+        Object.assign(patch, { answered_at: now, closed_at: now, status_reason: input.reason!.trim() });
+        break;
+      case 'cancel':
+        Object.assign(patch, { closed_at: now, status_reason: input.reason!.trim() });
+        if (current.slot_id) await releaseSlot(trx, current.slot_id, current.direction === 'up');
+        break;
+      case 'arrive': {
+        patch.arrived_at = now;
+        // the resident's managing unit follows the referral to a member unit
+        if (current.resident_id && current.to_org_unit_id) {
+          const fromUnit = await managingUnit(trx, current.resident_id);
+          if (fromUnit !== current.to_org_unit_id) {
+            await trx('patient_unit_history').insert({ referral_id: id, resident_id: current.resident_id, from_org_unit_id: fromUnit, to_org_unit_id: current.to_org_unit_id, at: now });
+            Object.assign(data, { managing_unit_from: fromUnit, managing_unit_to: current.to_org_unit_id });
+          }
+        }
+        break;
+      }
+      case 'complete':
+        patch.completed_at = now;
+        break;
+    }
+    const updated = await Referral.query(trx).patchAndFetchById(id, patch as never);
+    await addEvent(trx, actor, id, next.to, current.status, next.to, input.reason?.trim() || input.note?.trim() || null, Object.keys(data).length ? data : null);
+    await audit({ action, resource: 'referrals', recordId: id, before: current, after: updated });
+    return updated;
+  });
+}
+
+async function unitPaths(trx: Knex.Transaction, r: Referral) {
+  const rows: { id: number; path: string }[] = await trx('org_units').select('id', 'path').whereIn('id', [r.from_org_unit_id, r.to_org_unit_id].filter((x): x is number => x != null));
+  const path = (id: number | null) => rows.find((u) => u.id === id)?.path ?? null;
+  return { from: path(r.from_org_unit_id)!, to: path(r.to_org_unit_id) };
+}
+
+async function addEvent(trx: Knex.Transaction, actor: Actor, referralId: number, kind: string, fromStatus: string | null, toStatus: string | null, note: string | null, data: unknown) {
+  await ReferralEvent.query(trx).insert({
+    referral_id: referralId,
+    kind,
+    from_status: fromStatus,
+    to_status: toStatus,
+    actor_id: actor.id || null,
+    actor_name: actor.displayName || actor.username,
+    note,
+    data: data ?? null,
+  } as never);
+}
+
+// ---------------------------------------------------------------- the referral page
+
+/** One referral with its timeline, what the caller may do next, and the patient's unit history. */
+export async function referralPage(actor: Actor, id: number) {
+  assertCan(actor, 'referrals', 'show');
+  const r = await getRow(referralResource, actor, id);
+  const [events, history, escalation] = await Promise.all([
+    ReferralEvent.query().where('referral_id', id).orderBy([{ column: 'at' }, { column: 'id' }]),
+    r.resident_id ? db()('patient_unit_history').where('referral_id', id).orderBy('at') : Promise.resolve([]),
+    db()('referral_escalations').where('referral_id', id).first(),
+  ]);
+  const paths = await db().transaction((trx) => unitPaths(trx, r));
+  const mayDo = allowedActions(r.status).filter((a) => {
+    if (!can(actor.roles, 'referrals', a)) return false;
+    try {
+      assertSide(actor, r, a, paths);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  return { ...r.toJSON(), events, unit_history: history, escalation: escalation ?? null, allowed_actions: mayDo };
+}
+
+// ---------------------------------------------------------------- figures
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** [from 00:00, to + 1 day 00:00) in Asia/Shanghai as bind values. */
+const periodBounds = (q: Period) => [`${q.from}T00:00:00+08:00`, `${q.to}T00:00:00+08:00`];
+const PERIOD_SQL = "r.requested_at >= ?::timestamptz and r.requested_at < ?::timestamptz + interval '1 day'";
+
+/**
+ * Per sending unit, referrals created in [from, to] (dates inclusive, Asia/Shanghai): up, down,
+ * out, completed, and completed up-referrals (the up-referral rate's numerator for settlement).
+ * Every unit asked for (or every member unit) has a row, zeros included.
+ */
+export async function referralFigures(q: { from: string; to: string; orgUnitIds?: number[] }): Promise<ReferralFigures[]> {
+  const units = db()('org_units').select('id');
+  if (q.orgUnitIds) units.whereIn('id', q.orgUnitIds);
+  const { rows } = await db().raw(
+    `select u.id as org_unit_id,
+            count(r.id) filter (where r.direction = 'up')::int as up,
+            count(r.id) filter (where r.direction = 'down')::int as down,
+            count(r.id) filter (where r.direction = 'out')::int as out,
+            count(r.id) filter (where r.status = 'completed')::int as completed,
+            count(r.id) filter (where r.status = 'completed' and r.direction = 'up')::int as up_completed
+       from (${units.toQuery()}) u
+       left join referrals r on r.from_org_unit_id = u.id and ${PERIOD_SQL}
+      group by u.id
+      order by u.id`,
+    periodBounds(q),
+  );
+  return rows;
+}
+
+async function scopedUnits(actor: Actor, orgUnitId?: number) {
+  const q = db()('org_units').select('id', 'code', 'name', 'level', 'path').whereRaw('path <@ ?::ltree', [actor.scopePath]).orderBy('path');
+  if (orgUnitId !== undefined) {
+    await assertUnitInScope(actor, orgUnitId);
+    q.whereRaw('path <@ (select path from org_units where id = ?)', [orgUnitId]);
+  }
+  return (await q) as { id: number; code: string; name: string; level: number; path: string }[];
+}
+
+/** The office table: per unit in scope, sent up/down/out, completed, and received. */
+export async function unitTable(actor: Actor, q: Period & { org_unit_id?: number }) {
+  assertCan(actor, 'referrals', 'list');
+  const units = await scopedUnits(actor, q.org_unit_id);
+  const ids = units.map((u) => u.id);
+  const [sent, received] = await Promise.all([
+    referralFigures({ from: q.from, to: q.to, orgUnitIds: ids }),
+    db().raw(
+      `select r.to_org_unit_id as id, count(*)::int as received, count(*) filter (where r.status = 'completed')::int as received_completed
+         from referrals r where r.to_org_unit_id = any(?) and ${PERIOD_SQL} group by r.to_org_unit_id`,
+      [ids, ...periodBounds(q)],
+    ),
+  ]);
+  const bySent = new Map(sent.map((s) => [s.org_unit_id, s]));
+  const byReceived = new Map<number, { received: number; received_completed: number }>(received.rows.map((r: { id: number; received: number; received_completed: number }) => [r.id, r]));
+  return units
+    .map((u) => ({
+      code: u.code,
+      name: u.name,
+      level: u.level,
+      ...bySent.get(u.id)!,
+      received: byReceived.get(u.id)?.received ?? 0,
+      received_completed: byReceived.get(u.id)?.received_completed ?? 0,
+    }))
+    .filter((row) => row.up + row.down + row.out + row.received > 0 || q.org_unit_id !== undefined);
+}
+
+/** Flows between levels in the period (within the caller's scope), with the Sankey shape. */
+export async function levelFlows(actor: Actor, q: Period & { org_unit_id?: number }) {
+  assertCan(actor, 'referrals', 'list');
+  const units = await scopedUnits(actor, q.org_unit_id);
+  const { rows } = await db().raw(
+    `select r.from_level, r.to_level, count(*)::int as count,
+            count(*) filter (where r.status = 'completed')::int as completed
+       from referrals r
+      where (r.from_org_unit_id = any(?) or r.to_org_unit_id = any(?)) and ${PERIOD_SQL}
+      group by r.from_level, r.to_level
+      order by r.from_level, r.to_level nulls last`,
+    [units.map((u) => u.id), units.map((u) => u.id), ...periodBounds(q)],
+  );
+  return { flows: rows, sankey: sankeyOf(rows) };
+}
+
+/**
+ * Timeliness per receiving unit: requests in the period, answered (accepted or rejected), the
+ * median minutes to accept, and the share answered within the service level among those that
+ * are due (answered, or still open past their time). Referrals out of the group are left out.
+ */
+export async function timeliness(actor: Actor, q: Period & { org_unit_id?: number }) {
+  assertCan(actor, 'referrals', 'list');
+  const units = await scopedUnits(actor, q.org_unit_id);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const { rows } = await db().raw(
+    `select r.to_org_unit_id as org_unit_id,
+            count(*)::int as requests,
+            count(r.answered_at)::int as answered,
+            count(r.accepted_at)::int as accepted,
+            count(*) filter (where r.answered_at is not null and r.answered_at <= r.due_at)::int as within,
+            count(*) filter (where r.answered_at is null and r.status = 'requested' and r.due_at < now())::int as overdue_open,
+            percentile_cont(0.5) within group (order by extract(epoch from r.accepted_at - r.requested_at) / 60)
+              filter (where r.accepted_at is not null) as median_minutes_to_accept,
+            count(*) filter (where r.urgency = 'emergency')::int as emergency,
+            percentile_cont(0.5) within group (order by extract(epoch from r.accepted_at - r.requested_at) / 60)
+              filter (where r.accepted_at is not null and r.urgency = 'emergency') as median_minutes_emergency
+       from referrals r
+      where r.to_org_unit_id = any(?) and ${PERIOD_SQL}
+      group by r.to_org_unit_id`,
+    [units.map((u) => u.id), ...periodBounds(q)],
+  );
+  return rows
+    .map((row: Record<string, number | null>) => {
+      const due = Number(row.answered) + Number(row.overdue_open);
+      const u = byId.get(row.org_unit_id as number)!;
+      return {
+        ...row,
+        code: u.code,
+        name: u.name,
+        level: u.level,
+        median_minutes_to_accept: row.median_minutes_to_accept == null ? null : Math.round(Number(row.median_minutes_to_accept) * 10) / 10,
+        median_minutes_emergency: row.median_minutes_emergency == null ? null : Math.round(Number(row.median_minutes_emergency) * 10) / 10,
+        share_within: due ? Math.round((Number(row.within) / due) * 10000) / 10000 : null,
+      };
+    })
+    .sort((a: { level: number; code: string }, b: { level: number; code: string }) => a.level - b.level || a.code.localeCompare(b.code));
+}
+
+// ---------------------------------------------------------------- escalation
+
+/**
+ * Escalates every request still unanswered past its service level, once: the escalation row
+ * (unique per referral) names the receiving unit's directors and the group referral office,
+ * and the referral's timeline gets an `escalated` event. Re-running escalates nothing twice.
+ */
+export function escalateOverdue(now: Date, runKey: string) {
+  const actor = systemActor('referrals.escalate');
+  return inTransaction(actor, async (trx, audit) => {
+    const { rows } = await trx.raw(
+      `insert into referral_escalations (referral_id, org_unit_id, due_at, escalated_at, overdue_minutes, notify_user_ids, run_key)
+       select r.id, r.to_org_unit_id, r.due_at, ?::timestamptz,
+              floor(extract(epoch from (?::timestamptz - r.due_at)) / 60)::int,
+              array(select u.id from users u
+                     where u.active and ((u.org_unit_id = r.to_org_unit_id and 'director' = any(u.roles)) or 'referral_coordinator' = any(u.roles))
+                     order by u.id),
+              ?
+         from referrals r
+        where r.status = 'requested' and r.due_at < ?::timestamptz
+          and not exists (select 1 from referral_escalations e where e.referral_id = r.id)
+        order by r.due_at
+       on conflict (referral_id) do nothing
+       returning referral_id, org_unit_id, overdue_minutes, notify_user_ids`,
+      [now, now, runKey, now],
+    );
+    const escalated = rows as { referral_id: number; org_unit_id: number | null; overdue_minutes: number; notify_user_ids: number[] }[];
+    if (escalated.length) {
+      await trx('referrals').whereIn('id', escalated.map((e) => e.referral_id)).update({ escalated_at: now });
+      await trx('referral_events').insert(
+        escalated.map((e) => ({
+          referral_id: e.referral_id,
+          kind: 'escalated',
+          actor_name: actor.username,
+          at: now,
+          note: `unanswered ${e.overdue_minutes} min past the service level`,
+          data: JSON.stringify({ notify_user_ids: e.notify_user_ids }),
+        })),
+      );
+      for (const e of escalated) await audit({ action: 'escalate', resource: 'referrals', recordId: e.referral_id, after: e });
+    }
+    return { escalated: escalated.length, referral_ids: escalated.map((e) => e.referral_id) };
+  });
+}
+
+export const escalationResource: ResourceDef<ReferralEscalation> = {
+  name: 'referral-escalations',
+  model: ReferralEscalation,
+  // visible to whoever sees the referral
+  scope: (qb, scopePath) =>
+    qb.whereIn('referral_escalations.referral_id', referralResource.scope(Referral.query().select('referrals.id'), scopePath) as never),
+  list: {
+    fields: { referral_id: 'int', org_unit_id: 'int', escalated_at: 'timestamp', overdue_minutes: 'int', run_key: 'text' },
+    defaultSort: ['escalated_at', 'DESC'],
+  },
+};
+
+// ---------------------------------------------------------------- report
+
+/** The rows of the referrals workbook (scope and period applied), in id order, a page at a time. */
+export async function* reportRows(actor: Actor, q: Period & { org_unit_id?: number }, pageSize = 2000): AsyncGenerator<Referral> {
+  let after = 0;
+  for (;;) {
+    const qb = Referral.query().select('referrals.*').whereRaw(PERIOD_SQL.replaceAll('r.', 'referrals.'), periodBounds(q)).where('referrals.id', '>', after).orderBy('referrals.id').limit(pageSize);
+    referralResource.scope(qb, actor.scopePath);
+    if (q.org_unit_id !== undefined) {
+      const within = 'in (select id from org_units where path <@ (select path from org_units where id = ?))';
+      qb.where((w) => w.whereRaw(`referrals.from_org_unit_id ${within}`, [q.org_unit_id]).orWhereRaw(`referrals.to_org_unit_id ${within}`, [q.org_unit_id]));
+    }
+    const page = await qb;
+    yield* page;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1].id;
+  }
+}
+
+/** Checks a report's parameters before anything is streamed. */
+export async function assertReportAllowed(actor: Actor, q: { org_unit_id?: number }) {
+  assertCan(actor, 'referrals', 'export');
+  if (q.org_unit_id !== undefined) await assertUnitInScope(actor, q.org_unit_id);
+}
+
+/**
+ * Where a referral can go: every active member unit with its level and clinical departments
+ * (a village doctor refers beyond their own scope, so this is not the scoped org-units list).
+ */
+export async function referralTargets(actor: Actor) {
+  assertCan(actor, 'referrals', 'create');
+  const [units, departments] = await Promise.all([
+    db()('org_units').select('id', 'code', 'name', 'kind', 'level', 'parent_id').where('active', true).orderBy('path'),
+    db()('departments').select('id', 'org_unit_id', 'name').where({ active: true, kind: 'clinical' }).orderBy('name'),
+  ]);
+  const byUnit = new Map<number, { id: number; name: string }[]>();
+  for (const d of departments) byUnit.set(d.org_unit_id, [...(byUnit.get(d.org_unit_id) ?? []), { id: d.id, name: d.name }]);
+  return units.map((u: { id: number }) => ({ ...u, departments: byUnit.get(u.id) ?? [] }));
+}

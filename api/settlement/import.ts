@@ -1,0 +1,185 @@
+// Imports of the insurer's files (xlsx or csv), streamed row by row: exceljs' WorkbookReader
+// for xlsx and fast-csv for csv, so a 100,000-row file never sits in memory as a workbook.
+// Each row is validated; valid rows are written in batches (INSERT … ON CONFLICT), the whole
+// import in one transaction with its audit rows; dry runs write nothing, all-or-nothing imports
+// roll back if any row is bad.
+import path from 'node:path';
+import type { Knex } from 'knex';
+import ExcelJS from 'exceljs';
+import { parseFile } from 'fast-csv';
+import type { Actor } from '../auth/actor';
+import { inTransaction, type Audit } from '../audit/service';
+import { db } from '../db/knex';
+import { badRequest } from '../http/errors';
+import type { UploadedFile } from '../http/upload';
+import { headerFields, missingColumns, type Cell, type RawRow, type RowProblem } from './claimRules';
+
+export interface Rejection extends RowProblem {
+  row: number;
+}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  allOrNothing: boolean;
+}
+
+export interface ImportResult {
+  accepted: number;
+  rejected: Rejection[];
+  /** rows with at least one problem (the list above stops at REJECTED_LISTED entries) */
+  rejected_rows: number;
+  committed: boolean;
+  dry_run: boolean;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export const REJECTED_LISTED = 1000;
+export const BATCH = 1000;
+
+/** The rows of the first sheet (xlsx) or of the file (csv), as field → cell, numbered as the spreadsheet shows them. */
+export async function* readRows(file: UploadedFile, columns: readonly [string, string][], required: readonly string[]): AsyncGenerator<{ row: number; raw: RawRow }> {
+  const ext = path.extname(file.originalname).toLowerCase();
+  if (ext !== '.xlsx' && ext !== '.csv') throw badRequest('unsupported file type', [{ field: 'file', message: 'an .xlsx or .csv file' }]);
+  let fields: (string | null)[] | null = null;
+  const toRaw = (values: Cell[]) => {
+    const raw: RawRow = {};
+    fields!.forEach((f, i) => {
+      if (f) raw[f] = values[i];
+    });
+    return raw;
+  };
+  const isBlank = (values: Cell[]) => values.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
+  const header = (values: Cell[]) => {
+    fields = headerFields(values.map((v) => (typeof v === 'string' ? v.replace(/^\uFEFF/, '') : v)), columns);
+    const missing = missingColumns(fields, required);
+    if (missing.length) throw badRequest(`missing columns ${missing.join(', ')}`, missing.map((m) => ({ field: m, message: 'column missing from the header row' })));
+  };
+
+  if (ext === '.csv') {
+    let n = 0;
+    for await (const values of parseFile<string[], string[]>(file.path, { headers: false, trim: true })) {
+      n += 1;
+      if (!fields) header(values);
+      else if (!isBlank(values)) yield { row: n, raw: toRaw(values) };
+    }
+  } else {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.path, { entries: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit' });
+    try {
+      for await (const sheet of reader) {
+        for await (const row of sheet) {
+          // row.values is 1-based; rich text and formulas are reduced to their text / result
+          const values = (row.values as unknown[]).slice(1).map(cellValue);
+          if (!fields) header(values);
+          else if (!isBlank(values)) yield { row: row.number, raw: toRaw(values) };
+        }
+        break; // the first sheet only
+      }
+    } catch (err) {
+      if ((err as { status?: number }).status) throw err;
+      throw badRequest(`not a readable xlsx file: ${(err as Error).message}`, [{ field: 'file', message: 'not a readable xlsx workbook' }]);
+    }
+  }
+  if (!fields) throw badRequest('empty file', [{ field: 'file', message: 'no header row' }]);
+}
+
+function cellValue(v: unknown): Cell {
+  if (v === null || v === undefined || typeof v !== 'object' || v instanceof Date) return v as Cell;
+  const o = v as { richText?: { text: string }[]; result?: Cell; text?: string };
+  if (o.richText) return o.richText.map((t) => t.text).join('');
+  if ('result' in o) return o.result ?? null;
+  if (o.text !== undefined) return o.text;
+  return String(v);
+}
+
+export interface ImportSpec<T> {
+  resource: string;
+  columns: readonly [string, string][];
+  required: readonly string[];
+  validate: (raw: RawRow) => { row: T } | { problems: RowProblem[] };
+  /** the field and key that must not repeat within one file */
+  keyField: string;
+  key: (row: T) => string;
+  /** rows that pass on their own but not against what is stored (e.g. a stored claim in a locked period) */
+  check?: (q: Knex | Knex.Transaction, rows: { row: number; data: T }[]) => Promise<Rejection[]>;
+  /** writes a batch; answers how many rows were inserted and updated (the rest were unchanged) */
+  write: (trx: Knex.Transaction, rows: { row: number; data: T }[], audit: Audit) => Promise<{ inserted: number; updated: number }>;
+  /** what the summary audit row records about the import */
+  summary: Record<string, unknown>;
+  /** runs first inside the transaction (e.g. a lock that keeps approvals out while importing) */
+  begin?: (trx: Knex.Transaction) => Promise<void>;
+}
+
+class RolledBack extends Error {}
+
+/** Streams, validates and (unless a dry run) writes an import; one summary audit row per commit. */
+export async function runImport<T>(actor: Actor, file: UploadedFile, opts: ImportOptions, spec: ImportSpec<T>): Promise<ImportResult> {
+  const result: ImportResult = { accepted: 0, rejected: [], rejected_rows: 0, committed: false, dry_run: opts.dryRun, inserted: 0, updated: 0, unchanged: 0 };
+  const badRows = new Set<number>();
+  const reject = (r: Rejection) => {
+    badRows.add(r.row);
+    if (result.rejected.length < REJECTED_LISTED) result.rejected.push(r);
+  };
+  const seen = new Map<string, number>();
+
+  const process = async (q: Knex | Knex.Transaction, write: ((rows: { row: number; data: T }[]) => Promise<void>) | null) => {
+    let batch: { row: number; data: T }[] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      const problems = spec.check ? await spec.check(q, batch) : [];
+      problems.forEach(reject);
+      const bad = new Set(problems.map((p) => p.row));
+      const good = bad.size ? batch.filter((b) => !bad.has(b.row)) : batch;
+      result.accepted += good.length;
+      if (write && good.length) await write(good);
+      batch = [];
+    };
+    for await (const { row, raw } of readRows(file, spec.columns, spec.required)) {
+      const v = spec.validate(raw);
+      if ('problems' in v) {
+        v.problems.forEach((p) => reject({ row, ...p }));
+        continue;
+      }
+      const key = spec.key(v.row);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        reject({ row, field: spec.keyField, message: `${key} appears twice in the file (first in row ${first})` });
+        continue;
+      }
+      seen.set(key, row);
+      batch.push({ row, data: v.row });
+      if (batch.length >= BATCH) await flush();
+    }
+    await flush();
+    result.rejected_rows = badRows.size;
+  };
+
+  if (opts.dryRun) {
+    await process(db(), null);
+    return result;
+  }
+  try {
+    await inTransaction(actor, async (trx, audit) => {
+      await spec.begin?.(trx);
+      await process(trx, async (rows) => {
+        const w = await spec.write(trx, rows, audit);
+        result.inserted += w.inserted;
+        result.updated += w.updated;
+        result.unchanged += rows.length - w.inserted - w.updated;
+      });
+      if (opts.allOrNothing && badRows.size) throw new RolledBack();
+      await audit({
+        action: 'import',
+        resource: spec.resource,
+        recordId: null,
+        after: { ...spec.summary, file: file.originalname, accepted: result.accepted, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, rejected_rows: badRows.size },
+      });
+    });
+    result.committed = true;
+  } catch (err) {
+    if (!(err instanceof RolledBack)) throw err;
+    Object.assign(result, { accepted: 0, inserted: 0, updated: 0, unchanged: 0 });
+  }
+  return result;
+}

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { assertCan, getRow, listRows } from '../http/crud';
+import { contentRange, parseListQuery } from '../http/listQuery';
+import { mountCrud } from '../http/crudRoutes';
+import { sendFile, XLSX } from '../http/download';
+import { unprocessable } from '../http/errors';
+import { ApiRouter } from '../http/router';
+import { withUpload } from '../http/upload';
+import { idParam, parse } from '../http/validate';
+import { writeSettlementWorkbook } from '../../reports/settlement';
+import { CLAIM_COLUMNS, POPULATION_COLUMNS, SATISFACTION_COLUMNS } from './claimRules';
+import { CLAIM_NOTES, claimResource, importClaims, importSatisfaction, SATISFACTION_NOTES, satisfactionResource, writeTemplate } from './claims';
+import { dashboard, fundYearResource, importPopulations, populationResource, runSummary, unitSummary, withBudget } from './fundYears';
+import { allocationResource, approveRun, calculateRun, commentRun, createRun, readRun, readVersion, reviewRun, runResource, scopedFigures } from './runs';
+import { FundYear } from './model';
+import { DEFAULT_ALLOCATION, DEFAULT_BUNDLE_RATIO, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_PROFILE, DEFAULT_TIERS, INDICATOR_KEYS, ALLOCATION_INDICATORS } from './rules';
+
+const amount = z.union([z.string().regex(/^\d+(\.\d{1,2})?$/, 'an amount with at most two decimals'), z.number().nonnegative()]).transform(String);
+const share = z.number().min(0).max(1);
+const tiers = z.array(z.strictObject({ upTo: share.positive().nullable(), groupShare: share })).min(1);
+const gate = z.strictObject({ threshold: z.number().nonnegative(), deduction: share });
+const gates = z.strictObject({ self_funded_rate: gate, reimbursement_ratio: gate, satisfaction: gate });
+const thresholds = z.strictObject(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, z.number().nonnegative()])) as Record<(typeof INDICATOR_KEYS)[number], z.ZodNumber>);
+const allocation = z.strictObject({
+  pools: z.array(z.strictObject({ key: z.string().regex(/^[a-z_]{1,40}$/), share })).min(1),
+  recipient_kinds: z.array(z.string()).min(1),
+  indicators: z.array(z.strictObject({ key: z.enum(ALLOCATION_INDICATORS), weight: share, higher_is_better: z.boolean() })).min(1),
+});
+const fundYearFields = {
+  region: z.string().trim().min(1).max(50),
+  year: z.number().int().min(2000).max(2100),
+  insured_count: z.number().int().nonnegative(),
+  premium_total: amount,
+  catastrophic_pool: amount,
+  outpatient_pool: amount,
+  bundle_ratio: z.union([z.string().regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/), z.number().gt(0).max(1)]).transform(String),
+  overspend_tiers: tiers,
+  gates,
+  indicator_thresholds: thresholds,
+  allocation,
+  monthly_profile: z.array(z.number().nonnegative()).length(12),
+};
+const createFundYear = z
+  .strictObject({
+    ...fundYearFields,
+    bundle_ratio: fundYearFields.bundle_ratio.optional(),
+    overspend_tiers: tiers.optional(),
+    gates: gates.optional(),
+    indicator_thresholds: thresholds.partial().optional(),
+    allocation: allocation.optional(),
+    monthly_profile: fundYearFields.monthly_profile.optional(),
+  })
+  .transform((d) => ({
+    ...d,
+    bundle_ratio: d.bundle_ratio ?? DEFAULT_BUNDLE_RATIO,
+    overspend_tiers: d.overspend_tiers ?? DEFAULT_TIERS,
+    gates: d.gates ?? DEFAULT_GATES,
+    indicator_thresholds: { ...DEFAULT_INDICATOR_THRESHOLDS, ...d.indicator_thresholds },
+    allocation: d.allocation ?? DEFAULT_ALLOCATION,
+    monthly_profile: d.monthly_profile ?? DEFAULT_PROFILE,
+  }));
+// the edit form sends the record back with derived fields; those are dropped
+const updateFundYear = z
+  .strictObject({ ...fundYearFields, budget: z.unknown().optional(), monthly_budgets: z.unknown().optional() })
+  .partial()
+  .transform(({ budget: _b, monthly_budgets: _m, ...rest }) => rest);
+
+const importQuery = z.object({
+  fund_year_id: z.coerce.number().int().positive(),
+  dry_run: z.enum(['true', 'false']).optional(),
+  all_or_nothing: z.enum(['true', 'false']).optional(),
+});
+const importOptions = (q: unknown) => {
+  const p = parse(importQuery, q, 'query');
+  return { fundYearId: p.fund_year_id, opts: { dryRun: p.dry_run === 'true', allOrNothing: p.all_or_nothing === 'true' } };
+};
+
+export const fundYearRoutes = new ApiRouter('/fund-years', 'settlement')
+  .get('/:id/dashboard', { summary: 'Budget against cumulative spending by month, the runs, and the latest figures' }, (req) => dashboard(req.actor, idParam(req.params.id)))
+  .get('/:id/units/:unitId/summary', { summary: 'Claims a unit provided and claims of its insured, by provider class and care type' }, (req) =>
+    unitSummary(req.actor, idParam(req.params.id), idParam(req.params.unitId)),
+  )
+  .get('/:id', { summary: 'Read one fund year with its budget' }, async (req) => {
+    assertCan(req.actor, 'fund-years', 'show');
+    return withBudget(await getRow(fundYearResource, req.actor, idParam(req.params.id)));
+  });
+mountCrud(fundYearRoutes, fundYearResource, { label: 'fund years', create: createFundYear, update: updateFundYear, readOnly: true });
+
+const populationFields = {
+  fund_year_id: z.number().int().positive(),
+  org_unit_id: z.number().int().positive(),
+  insured_population: z.number().int().nonnegative(),
+  baseline_admissions: z.number().int().nonnegative().nullable().optional(),
+};
+export const populationRoutes = new ApiRouter('/fund-year-populations', 'settlement')
+  .get('/template.xlsx', { summary: 'Template workbook for the insured population import', produces: XLSX }, (_req, res) =>
+    sendFile(res, 'insured-population-template.xlsx', XLSX, (out) => writeTemplate(out, 'fund-year-populations', POPULATION_COLUMNS, {
+      unit_code: 'Group unit code of the recipient (e.g. T01)',
+      insured_population: 'Insured residents registered there this fund year',
+      baseline_admissions: 'Inpatient admissions of those insured in the year before (when that year’s claims are not in the system)',
+    })),
+  )
+  .post('/import', { summary: 'Import insured population per unit (xlsx or csv; ?fund_year_id, ?dry_run, ?all_or_nothing)', query: importQuery }, (req, res) => {
+    const { fundYearId, opts } = importOptions(req.query);
+    return withUpload(req, res, (file) => importPopulations(req.actor, fundYearId, file, opts));
+  });
+mountCrud(populationRoutes, populationResource, { label: 'insured populations per unit', create: z.strictObject(populationFields), update: z.strictObject(populationFields).partial() });
+
+export const claimRoutes = new ApiRouter('/claims', 'settlement')
+  .get('/template.xlsx', { summary: 'Template workbook for the claims import', produces: XLSX }, (_req, res) =>
+    sendFile(res, 'claims-template.xlsx', XLSX, (out) => writeTemplate(out, 'claims', CLAIM_COLUMNS, CLAIM_NOTES)),
+  )
+  .post('/import', { summary: 'Import claims (multipart xlsx or csv; ?fund_year_id, ?dry_run, ?all_or_nothing)', query: importQuery }, (req, res) => {
+    const { fundYearId, opts } = importOptions(req.query);
+    return withUpload(req, res, (file) => importClaims(req.actor, fundYearId, file, opts));
+  });
+mountCrud(claimRoutes, claimResource, { label: 'claims', readOnly: true });
+
+export const satisfactionRoutes = new ApiRouter('/satisfaction-scores', 'settlement')
+  .get('/template.xlsx', { summary: 'Template workbook for the satisfaction import', produces: XLSX }, (_req, res) =>
+    sendFile(res, 'satisfaction-template.xlsx', XLSX, (out) => writeTemplate(out, 'satisfaction-scores', SATISFACTION_COLUMNS, SATISFACTION_NOTES)),
+  )
+  .post('/import', { summary: 'Import satisfaction survey scores per month (xlsx or csv)', query: importQuery }, (req, res) => {
+    const { fundYearId, opts } = importOptions(req.query);
+    return withUpload(req, res, (file) => importSatisfaction(req.actor, fundYearId, file, opts));
+  });
+mountCrud(satisfactionRoutes, satisfactionResource, { label: 'satisfaction scores', readOnly: true });
+
+const createRunBody = z.strictObject({ fund_year_id: z.number().int().positive(), period: z.string(), reason: z.string().trim().min(1).max(1000).optional() });
+const calculateBody = z.strictObject({ reason: z.string().trim().min(1).max(1000).optional() });
+const commentBody = z.strictObject({ comment: z.string().trim().min(1).max(2000) });
+const approveBody = z.strictObject({ comment: z.string().trim().max(2000).optional() });
+
+export const runRoutes = new ApiRouter('/settlement-runs', 'settlement')
+  .get('/', { summary: 'List settlement runs (figures summarised)', list: true }, async (req, res) => {
+    const lq = parseListQuery(req.query as Record<string, unknown>, runResource.list);
+    const { rows, total } = await listRows(runResource, req.actor, lq);
+    res.setHeader('Content-Range', contentRange(runResource.name, lq, rows.length, total));
+    return rows.map(runSummary);
+  })
+  .get('/:id', { summary: 'A run with its figures, versions and history' }, (req) => readRun(req.actor, idParam(req.params.id)))
+  .get('/:id/versions/:version', { summary: 'The figures of one calculation of a run' }, (req) => readVersion(req.actor, idParam(req.params.id), idParam(req.params.version)))
+  .post('/', { summary: 'Create a draft run for a month (YYYY-MM) or the year (YYYY); superseding an approved run needs a reason', body: createRunBody }, (req) =>
+    createRun(req.actor, parse(createRunBody, req.body)),
+  )
+  .post('/:id/calculate', { summary: 'Calculate (recalculating needs a reason; the previous figures stay as a version)', body: calculateBody }, (req) =>
+    calculateRun(req.actor, idParam(req.params.id), parse(calculateBody, req.body ?? {}).reason),
+  )
+  .post('/:id/review', { summary: 'Review a calculated run (group finance)', body: commentBody }, (req) => reviewRun(req.actor, idParam(req.params.id), parse(commentBody, req.body).comment))
+  .post('/:id/approve', { summary: 'Approve a reviewed run (not by its reviewer); locks its periods', body: approveBody }, (req) =>
+    approveRun(req.actor, idParam(req.params.id), parse(approveBody, req.body ?? {}).comment),
+  )
+  .post('/:id/comments', { summary: 'Add a comment to the run history', body: commentBody }, (req) => commentRun(req.actor, idParam(req.params.id), parse(commentBody, req.body).comment));
+
+export const allocationRoutes = mountCrud(new ApiRouter('/surplus-allocations', 'settlement'), allocationResource, { label: 'surplus allocations', readOnly: true });
+
+export const settlementReportRoutes = new ApiRouter('/reports', 'settlement').get(
+  '/settlement/:file',
+  { summary: 'Settlement run workbook: GET /api/reports/settlement/:runId.xlsx', produces: XLSX },
+  async (req, res) => {
+    const m = /^(\d+)\.xlsx$/.exec(String(req.params.file));
+    const id = idParam(m?.[1]);
+    const run = await readRun(req.actor, id);
+    if (!run.figures) throw unprocessable(`run ${id} is not calculated yet`);
+    const fy = await FundYear.query().findById(run.fund_year_id);
+    const figures = await scopedFigures(req.actor, run.figures);
+    return sendFile(res, `settlement-${fy?.region ?? ''}-${run.period}-run${id}.xlsx`, XLSX, (out) => writeSettlementWorkbook(out, run, figures));
+  },
+);

@@ -1,0 +1,492 @@
+// The settlement arithmetic of 医保打包付费 ("总额管理、超支分担、结余留用") as plain functions:
+// budget and its monthly profile, surplus and rate, overspend tiers, gates and retention,
+// monitoring indicators, and the allocation of the retained surplus. No HTTP, no database.
+// Money is BigInt fen throughout; rates are rounded to 4 decimals.
+import { divRound, fromFen, mulRatio, splitByLargestRemainder, toFen, type Fen } from '../shared/money';
+
+// ---------------------------------------------------------------- configuration shapes
+
+export interface OverspendTier {
+  /** upper edge of the slice as a share of budget; null = no upper edge */
+  upTo: number | null;
+  /** share of the slice the group bears; the fund bears the rest */
+  groupShare: number;
+}
+
+export const GATE_KEYS = ['self_funded_rate', 'reimbursement_ratio', 'satisfaction'] as const;
+export type GateKey = (typeof GATE_KEYS)[number];
+export interface GateConfig {
+  threshold: number;
+  /** share of the surplus deducted when the gate fails */
+  deduction: number;
+}
+export type GatesConfig = Record<GateKey, GateConfig>;
+/** self-funded rate must stay at most its threshold; the other two at least theirs */
+export const GATE_DIRECTION: Record<GateKey, 'max' | 'min'> = { self_funded_rate: 'max', reimbursement_ratio: 'min', satisfaction: 'min' };
+
+export const INDICATOR_KEYS = [
+  'inpatient_average_cost',
+  'drug_share',
+  'consumables_share',
+  'self_funded_rate',
+  'reimbursement_ratio',
+  'in_county_fund_share',
+  'primary_care_fund_share',
+  'in_county_inpatient_share',
+  'up_referral_rate',
+] as const;
+export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+/** which way each indicator is good: at most (`max`) or at least (`min`) its threshold */
+export const INDICATOR_DIRECTION: Record<IndicatorKey, 'max' | 'min'> = {
+  inpatient_average_cost: 'max',
+  drug_share: 'max',
+  consumables_share: 'max',
+  self_funded_rate: 'max',
+  reimbursement_ratio: 'min',
+  in_county_fund_share: 'min',
+  primary_care_fund_share: 'min',
+  in_county_inpatient_share: 'min',
+  up_referral_rate: 'max',
+};
+/** indicators about where a unit's insured were treated (by the insured's township), the rest by the providing unit */
+export const POPULATION_INDICATORS: readonly IndicatorKey[] = ['in_county_fund_share', 'primary_care_fund_share', 'in_county_inpatient_share', 'up_referral_rate'];
+/** thresholds: a rate (4 decimals) or, for the inpatient average cost, an amount in yuan */
+export type IndicatorThresholds = Record<IndicatorKey, number>;
+
+export const ALLOCATION_INDICATORS = ['standardised_management_rate', 'control_rate', 'inpatient_admissions_change'] as const;
+export type AllocationIndicatorKey = (typeof ALLOCATION_INDICATORS)[number];
+export interface AllocationConfig {
+  pools: { key: string; share: number }[];
+  /** org unit kinds that receive a share (default: township centres) */
+  recipient_kinds: string[];
+  indicators: { key: AllocationIndicatorKey; weight: number; higher_is_better: boolean }[];
+}
+
+export const DEFAULT_TIERS: OverspendTier[] = [
+  { upTo: 0.05, groupShare: 0.5 },
+  { upTo: null, groupShare: 1.0 },
+];
+export const DEFAULT_GATES: GatesConfig = {
+  self_funded_rate: { threshold: 0.08, deduction: 0.1 },
+  reimbursement_ratio: { threshold: 0.55, deduction: 0.1 },
+  satisfaction: { threshold: 85, deduction: 0.1 },
+};
+export const DEFAULT_INDICATOR_THRESHOLDS: IndicatorThresholds = {
+  inpatient_average_cost: 6500,
+  drug_share: 0.4,
+  consumables_share: 0.2,
+  self_funded_rate: 0.08,
+  reimbursement_ratio: 0.55,
+  in_county_fund_share: 0.8,
+  primary_care_fund_share: 0.2,
+  in_county_inpatient_share: 0.85,
+  up_referral_rate: 0.1,
+};
+export const DEFAULT_ALLOCATION: AllocationConfig = {
+  pools: [
+    { key: 'health_management', share: 0.6 },
+    { key: 'staff_performance', share: 0.4 },
+  ],
+  recipient_kinds: ['township', 'community'],
+  indicators: [
+    { key: 'standardised_management_rate', weight: 0.4, higher_is_better: true },
+    { key: 'control_rate', weight: 0.4, higher_is_better: true },
+    { key: 'inpatient_admissions_change', weight: 0.2, higher_is_better: false },
+  ],
+};
+export const DEFAULT_PROFILE: number[] = Array.from({ length: 12 }, () => 1 / 12);
+export const DEFAULT_BUNDLE_RATIO = '0.9000';
+
+/** Problems with a fund year's configuration, as {field, message}; empty when it is sound. */
+export function configProblems(c: {
+  overspend_tiers: OverspendTier[];
+  gates: GatesConfig;
+  allocation: AllocationConfig;
+  monthly_profile: number[];
+}): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  const tiers = c.overspend_tiers;
+  tiers.forEach((t, i) => {
+    if (i < tiers.length - 1 && t.upTo === null) out.push({ field: `overspend_tiers.${i}.upTo`, message: 'only the last tier may be open-ended' });
+    if (i > 0 && t.upTo !== null && tiers[i - 1].upTo !== null && t.upTo <= tiers[i - 1].upTo!) out.push({ field: `overspend_tiers.${i}.upTo`, message: 'tier edges must increase' });
+  });
+  if (tiers.length && tiers[tiers.length - 1].upTo !== null) out.push({ field: 'overspend_tiers', message: 'the last tier must be open-ended (upTo: null)' });
+  const near1 = (n: number) => Math.abs(n - 1) < 1e-6;
+  if (!near1(c.allocation.pools.reduce((a, p) => a + p.share, 0))) out.push({ field: 'allocation.pools', message: 'pool shares must add up to 1' });
+  if (!near1(c.allocation.indicators.reduce((a, k) => a + k.weight, 0))) out.push({ field: 'allocation.indicators', message: 'indicator weights must add up to 1' });
+  if (new Set(c.allocation.pools.map((p) => p.key)).size !== c.allocation.pools.length) out.push({ field: 'allocation.pools', message: 'pool keys must differ' });
+  if (c.monthly_profile.length !== 12) out.push({ field: 'monthly_profile', message: 'twelve monthly shares' });
+  else if (!near1(c.monthly_profile.reduce((a, b) => a + b, 0))) out.push({ field: 'monthly_profile', message: 'monthly shares must add up to 1' });
+  return out;
+}
+
+// ---------------------------------------------------------------- periods and run states
+
+export type RunKind = 'provisional' | 'final';
+export interface Period {
+  year: number;
+  kind: RunKind;
+  /** last month covered (year to date); 12 for the final run */
+  throughMonth: number;
+}
+
+/** "2025-03" → provisional through March; "2025" → final. null when malformed. */
+export function parsePeriod(text: string): Period | null {
+  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(text);
+  if (!m) return null;
+  if (m[2] === undefined) return { year: Number(m[1]), kind: 'final', throughMonth: 12 };
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  return { year: Number(m[1]), kind: 'provisional', throughMonth: month };
+}
+
+export const periodText = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+
+export const RUN_STATUSES = ['draft', 'calculated', 'reviewed', 'approved'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export type RunStep = 'calculate' | 'review' | 'approve';
+/** From which states each step may be taken (calculating again is a recalculation with a reason). */
+export const RUN_STEPS: Record<RunStep, readonly RunStatus[]> = {
+  calculate: ['draft', 'calculated', 'reviewed'],
+  review: ['calculated'],
+  approve: ['reviewed'],
+};
+export function allowedSteps(status: RunStatus): RunStep[] {
+  return (Object.keys(RUN_STEPS) as RunStep[]).filter((s) => RUN_STEPS[s].includes(status));
+}
+
+/**
+ * The months an approved run locks: a provisional run approves the year to date, so all of
+ * its months; the final run the whole year. Returns the highest locked month, 0 for none.
+ */
+export function lockedThrough(approvedRuns: { through_month: number }[]): number {
+  return approvedRuns.reduce((m, r) => Math.max(m, r.through_month), 0);
+}
+
+// ---------------------------------------------------------------- budget, surplus, tiers
+
+/** budget = round2((premium_total − catastrophic_pool − outpatient_pool) × bundle_ratio) */
+export function budgetOf(fy: { premium_total: string; catastrophic_pool: string; outpatient_pool: string; bundle_ratio: string | number }): Fen {
+  return mulRatio(toFen(fy.premium_total) - toFen(fy.catastrophic_pool) - toFen(fy.outpatient_pool), fy.bundle_ratio);
+}
+
+/** The budget of each month by the profile, by largest remainder so the twelve add up to the budget. */
+export const monthlyBudgets = (budget: Fen, profile: readonly number[]): Fen[] => splitByLargestRemainder(budget, profile);
+
+/** Budget to date: the months 1..through of the profile. */
+export function budgetThrough(budget: Fen, profile: readonly number[], through: number): Fen {
+  return monthlyBudgets(budget, profile)
+    .slice(0, through)
+    .reduce((a, b) => a + b, 0n);
+}
+
+/** num / den rounded half away from zero to 4 decimals; null when den is 0. */
+export function rate4(num: bigint, den: bigint): number | null {
+  if (den === 0n) return null;
+  return Number(divRound(num * 10000n, den)) / 10000;
+}
+
+export interface OverspendSlice {
+  from: number;
+  upTo: number | null;
+  groupShare: number;
+  amount: Fen;
+  group: Fen;
+  fund: Fen;
+}
+
+/**
+ * 超支分担: the overspend (spending − budget when positive) is cut into slices at the tier
+ * edges (each edge = round2(budget × upTo)); the group bears each slice × its share
+ * (rounded to the fen), the fund the rest.
+ */
+export function overspendSplit(budget: Fen, spending: Fen, tiers: readonly OverspendTier[]): { overspend: Fen; group: Fen; fund: Fen; slices: OverspendSlice[] } {
+  const overspend = spending > budget ? spending - budget : 0n;
+  const slices: OverspendSlice[] = [];
+  let lower = 0n;
+  let from = 0;
+  for (const tier of tiers) {
+    const edge = tier.upTo === null ? null : mulRatio(budget, tier.upTo);
+    const top = edge === null || overspend < edge ? overspend : edge;
+    const amount = top > lower ? top - lower : 0n;
+    const group = mulRatio(amount, tier.groupShare);
+    slices.push({ from, upTo: tier.upTo, groupShare: tier.groupShare, amount, group, fund: amount - group });
+    if (edge !== null) {
+      lower = edge > lower ? edge : lower;
+      from = tier.upTo!;
+    }
+    if (edge === null) break;
+  }
+  const group = slices.reduce((a, s) => a + s.group, 0n);
+  return { overspend, group, fund: overspend - group, slices };
+}
+
+// ---------------------------------------------------------------- sums, gates, indicators
+
+/** Claim totals over some set of claims (fen and counts); what every figure is computed from. */
+export interface ClaimSums {
+  claims: number;
+  inpatient: number;
+  inpatient_in_county: number;
+  /** inpatient claims with referred_up at level 1–2 providers (HQ, county hospitals) */
+  inpatient_referred_up_top: number;
+  total: Fen;
+  fund: Fen;
+  self_pay: Fen;
+  self_funded: Fen;
+  drug: Fen;
+  consumables: Fen;
+  inpatient_total: Fen;
+  fund_in_county: Fen;
+  /** fund paid at township and village units of the group */
+  fund_primary: Fen;
+}
+
+export const emptySums = (): ClaimSums => ({
+  claims: 0,
+  inpatient: 0,
+  inpatient_in_county: 0,
+  inpatient_referred_up_top: 0,
+  total: 0n,
+  fund: 0n,
+  self_pay: 0n,
+  self_funded: 0n,
+  drug: 0n,
+  consumables: 0n,
+  inpatient_total: 0n,
+  fund_in_county: 0n,
+  fund_primary: 0n,
+});
+
+export function addSums(into: ClaimSums, s: ClaimSums): ClaimSums {
+  for (const k of Object.keys(into) as (keyof ClaimSums)[]) (into as unknown as Record<string, number | bigint>)[k] = (into[k] as never) + (s[k] as never);
+  return into;
+}
+
+export type ProviderTier = 'top' | 'primary' | 'other';
+export const PRIMARY_KINDS = ['township', 'community', 'village'];
+/** levels 1–2 (HQ, county hospitals) are the top; township and village units are primary care */
+export function providerTier(unit: { level: number; kind: string }): ProviderTier {
+  return unit.level <= 2 ? 'top' : PRIMARY_KINDS.includes(unit.kind) ? 'primary' : 'other';
+}
+
+/** One aggregate row (a provider class × care type × provider unit group) as sums. */
+export interface AggregateRow {
+  provider_class: 'in_group' | 'out_group_in_county' | 'out_of_county';
+  care_type: 'inpatient' | 'outpatient';
+  /** the providing unit: HQ or county hospital (levels 1–2), township or village (primary), another member, or null outside the group */
+  provider_tier: ProviderTier | null;
+  claims: number;
+  referred_up: number;
+  total: Fen;
+  fund: Fen;
+  self_pay: Fen;
+  self_funded: Fen;
+  drug: Fen;
+  consumables: Fen;
+}
+
+export function sumsOf(row: AggregateRow): ClaimSums {
+  const inpatient = row.care_type === 'inpatient';
+  const inCounty = row.provider_class !== 'out_of_county';
+  const top = row.provider_tier === 'top';
+  const primary = row.provider_tier === 'primary';
+  return {
+    claims: row.claims,
+    inpatient: inpatient ? row.claims : 0,
+    inpatient_in_county: inpatient && inCounty ? row.claims : 0,
+    inpatient_referred_up_top: inpatient && top ? row.referred_up : 0,
+    total: row.total,
+    fund: row.fund,
+    self_pay: row.self_pay,
+    self_funded: row.self_funded,
+    drug: row.drug,
+    consumables: row.consumables,
+    inpatient_total: inpatient ? row.total : 0n,
+    fund_in_county: inCounty ? row.fund : 0n,
+    fund_primary: primary ? row.fund : 0n,
+  };
+}
+
+export interface GateResult {
+  key: GateKey;
+  direction: 'max' | 'min';
+  value: number | null;
+  threshold: number;
+  passed: boolean;
+  /** share of the surplus deducted (0 when passed) */
+  deduction: number;
+}
+
+/**
+ * 结余留用 gates: self-funded rate (Σ self_funded / Σ total_cost, at most), reimbursement
+ * ratio (Σ fund_paid / Σ total_cost, at least), satisfaction (survey score, at least).
+ * A gate without a value (no claims, no survey imported) fails.
+ */
+export function evaluateGates(sums: ClaimSums, satisfaction: number | null, gates: GatesConfig): GateResult[] {
+  const values: Record<GateKey, number | null> = {
+    self_funded_rate: rate4(sums.self_funded, sums.total),
+    reimbursement_ratio: rate4(sums.fund, sums.total),
+    satisfaction,
+  };
+  return GATE_KEYS.map((key) => {
+    const { threshold, deduction } = gates[key];
+    const value = values[key];
+    const direction = GATE_DIRECTION[key];
+    const passed = value !== null && (direction === 'max' ? value <= threshold : value >= threshold);
+    return { key, direction, value, threshold, passed, deduction: passed ? 0 : deduction };
+  });
+}
+
+/** retained = surplus × (1 − Σ deductions), never below 0 (nothing is retained from an overspend). */
+export function retainedOf(surplus: Fen, gates: readonly GateResult[]): Fen {
+  if (surplus <= 0n) return 0n;
+  const deducted = gates.reduce((a, g) => a + Math.round(g.deduction * 1e6), 0);
+  if (deducted >= 1e6) return 0n;
+  return mulRatio(surplus, ((1e6 - deducted) / 1e6).toFixed(6));
+}
+
+/**
+ * The respondent-weighted mean of the survey scores of the months covered (2 decimals);
+ * null when none was imported.
+ */
+export function satisfactionOf(scores: { score: string; respondents: number }[]): number | null {
+  const n = scores.reduce((a, s) => a + BigInt(s.respondents), 0n);
+  if (n === 0n) return null;
+  const weighted = scores.reduce((a, s) => a + toFen(s.score) * BigInt(s.respondents), 0n);
+  return Number(divRound(weighted, n)) / 100;
+}
+
+export interface Indicator {
+  key: IndicatorKey;
+  direction: 'max' | 'min';
+  /** amounts as decimal strings, counts as numbers */
+  numerator: string | number;
+  denominator: string | number;
+  /** a rate (4 decimals) or, for the inpatient average cost, an amount string */
+  value: number | string | null;
+  threshold: number | string;
+  /** null when there is nothing to measure */
+  ok: boolean | null;
+}
+
+/**
+ * The monitoring indicators. `provided` are the claims a unit treated, `insured` the claims of
+ * the insured it is responsible for; for the whole group both are all claims.
+ */
+export function indicatorsOf(provided: ClaimSums, insured: ClaimSums, thresholds: IndicatorThresholds): Indicator[] {
+  const ratio = (key: IndicatorKey, num: bigint | number, den: bigint | number): Indicator => {
+    const value = rate4(BigInt(num), BigInt(den));
+    const threshold = thresholds[key];
+    const direction = INDICATOR_DIRECTION[key];
+    const shown = (x: bigint | number) => (typeof x === 'bigint' ? fromFen(x) : x);
+    return { key, direction, numerator: shown(num), denominator: shown(den), value, threshold, ok: value === null ? null : direction === 'max' ? value <= threshold : value >= threshold };
+  };
+  const avg = provided.inpatient === 0 ? null : divRound(provided.inpatient_total, BigInt(provided.inpatient));
+  const avgThreshold = toFen(thresholds.inpatient_average_cost);
+  return [
+    {
+      key: 'inpatient_average_cost',
+      direction: 'max',
+      numerator: fromFen(provided.inpatient_total),
+      denominator: provided.inpatient,
+      value: avg === null ? null : fromFen(avg),
+      threshold: fromFen(avgThreshold),
+      ok: avg === null ? null : avg <= avgThreshold,
+    },
+    ratio('drug_share', provided.drug, provided.total),
+    ratio('consumables_share', provided.consumables, provided.total),
+    ratio('self_funded_rate', provided.self_funded, provided.total),
+    ratio('reimbursement_ratio', provided.fund, provided.total),
+    ratio('in_county_fund_share', insured.fund_in_county, insured.fund),
+    ratio('primary_care_fund_share', insured.fund_primary, insured.fund),
+    ratio('in_county_inpatient_share', insured.inpatient_in_county, insured.inpatient),
+    ratio('up_referral_rate', insured.inpatient_referred_up_top, insured.inpatient),
+  ];
+}
+
+// ---------------------------------------------------------------- allocation
+
+const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
+
+/**
+ * Normalises one indicator over the recipients: v / max_j v_j when higher is better, else
+ * min_j v_j / v (1 when v is 0). Missing values normalise to 0; when the best value is 0 and
+ * higher is better nobody is ahead and all get 1. Rounded to 6 decimals.
+ */
+export function normalise(values: readonly (number | null)[], higherIsBetter: boolean): number[] {
+  if (values.some((v) => v !== null && (!(v >= 0) || !Number.isFinite(v)))) throw new RangeError('indicator values must be finite and ≥ 0');
+  const present = values.filter((v): v is number => v !== null);
+  if (higherIsBetter) {
+    const max = Math.max(0, ...present);
+    return values.map((v) => (v === null ? 0 : max === 0 ? 1 : round(v / max, 6)));
+  }
+  const min = present.length ? Math.min(...present) : 0;
+  return values.map((v) => (v === null ? 0 : v === 0 ? 1 : round(min / v, 6)));
+}
+
+export interface Recipient {
+  org_unit_id: number;
+  code: string;
+  population: number;
+  values: Partial<Record<AllocationIndicatorKey, number | null>>;
+}
+
+export interface AllocationRow {
+  pool: string;
+  pool_amount: string;
+  org_unit_id: number;
+  code: string;
+  raw_values: Record<string, number | null>;
+  normalised_values: Record<string, number>;
+  score: number;
+  population: number;
+  weight: number;
+  share: number;
+  amount: string;
+}
+
+/**
+ * Shares `retained` out: into pools by their configured shares, then each pool among the
+ * recipients by weight_i = score_i × population_i with score_i = Σ_k w_k × n_k,i, amounts
+ * rounded to the fen by largest remainder (recipients in unit-code order break ties), so every
+ * pool, and the whole, adds up exactly. If every weight is 0 the pool goes by population.
+ */
+export function allocate(retained: Fen, config: AllocationConfig, recipients: readonly Recipient[]): AllocationRow[] {
+  if (!recipients.length) return [];
+  const ordered = [...recipients].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const normalised = config.indicators.map((k) => normalise(ordered.map((r) => r.values[k.key] ?? null), k.higher_is_better));
+  const scores = ordered.map((_, i) => round(config.indicators.reduce((a, k, j) => a + k.weight * normalised[j][i], 0), 6));
+  const weights = ordered.map((r, i) => round(scores[i] * r.population, 6));
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+  const basis = totalWeight > 0 ? weights : ordered.map((r) => r.population);
+  const basisTotal = basis.reduce((a, b) => a + b, 0);
+  const poolAmounts = splitByLargestRemainder(retained, config.pools.map((p) => p.share));
+  return config.pools.flatMap((pool, p) => {
+    const amounts = splitByLargestRemainder(poolAmounts[p], basis);
+    return ordered.map((r, i) => ({
+      pool: pool.key,
+      pool_amount: fromFen(poolAmounts[p]),
+      org_unit_id: r.org_unit_id,
+      code: r.code,
+      raw_values: Object.fromEntries(config.indicators.map((k) => [k.key, r.values[k.key] ?? null])),
+      normalised_values: Object.fromEntries(config.indicators.map((k, j) => [k.key, normalised[j][i]])),
+      score: scores[i],
+      population: r.population,
+      weight: weights[i],
+      share: basisTotal > 0 ? round(basis[i] / basisTotal, 8) : 0,
+      amount: fromFen(amounts[i]),
+    }));
+  });
+}
+
+/**
+ * Change in inpatient admissions per 1,000 insured against the previous year, as a factor:
+ * (admissions / population) this year ÷ the same rate over the same months of the previous
+ * year (0.92 = 8% fewer; lower is better). null when either rate is unknown or the previous is 0.
+ */
+export function admissionsChange(now: { admissions: number; population: number }, prev: { admissions: number; population: number } | null): number | null {
+  if (!prev || now.population <= 0 || prev.population <= 0 || prev.admissions <= 0) return null;
+  // (a/p) / (a'/p') = a·p' / (p·a'), all integers: exact before the one rounding
+  return rate4(BigInt(now.admissions) * BigInt(prev.population), BigInt(now.population) * BigInt(prev.admissions));
+}

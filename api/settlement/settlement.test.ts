@@ -1,0 +1,318 @@
+// Settlement over HTTP against the real database: claim import (bad rows by row and field,
+// idempotent re-import, dry run, all-or-nothing), runs (recalculation with reason and versions,
+// review, four-eyes approval, locked periods, superseding), the workbook read back to the fen,
+// and the demo fund years.
+import { expect } from 'chai';
+import { toFen } from '../shared/money';
+import { checkDigit } from '../shared/personalId';
+import { readWorkbook } from '../../reports/xlsx';
+import { auditCount, call, get, post, unitId } from '../../scripts/test/harness';
+
+const REGION = '测试县';
+const YEAR = 2024;
+
+const idNumber = (n: number) => {
+  const first17 = `630121199001${String(10 + (n % 18)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
+  return first17 + checkDigit(first17);
+};
+
+const HEADER = ['claim_no', 'id_number', 'insured_township_code', 'provider_class', 'provider_unit_code', 'provider_name', 'care_type', 'visit_on', 'discharged_on', 'settled_on', 'total_cost', 'fund_paid', 'self_pay', 'self_funded', 'drug_cost', 'consumables_cost', 'diagnosis', 'referred_up'];
+
+/** A claims csv: n good rows (claim numbers prefix-1..n) settled in `month`, with overrides by index. */
+function claimsCsv(prefix: string, n: number, month: number, overrides: Record<number, Record<string, string>> = {}) {
+  const rows = Array.from({ length: n }, (_, i) => {
+    const inpatient = i % 4 === 0;
+    const day = `${YEAR}-${String(month).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`;
+    const total = inpatient ? 5000 + i : 100 + i;
+    const fund = Math.round(total * 0.6 * 100) / 100;
+    const selfFunded = Math.round(total * 0.05 * 100) / 100;
+    const base: Record<string, string> = {
+      claim_no: `${prefix}-${i + 1}`,
+      id_number: idNumber(i),
+      insured_township_code: i % 2 ? 'T01' : 'T02',
+      provider_class: i % 5 === 4 ? 'out_of_county' : 'in_group',
+      provider_unit_code: i % 5 === 4 ? '' : inpatient ? 'B1' : 'T01',
+      provider_name: i % 5 === 4 ? '青海省人民医院' : '',
+      care_type: inpatient ? 'inpatient' : 'outpatient',
+      visit_on: day,
+      discharged_on: inpatient ? day : '',
+      settled_on: day,
+      total_cost: total.toFixed(2),
+      fund_paid: fund.toFixed(2),
+      self_pay: (total - fund - selfFunded).toFixed(2),
+      self_funded: selfFunded.toFixed(2),
+      drug_cost: (total * 0.3).toFixed(2),
+      consumables_cost: '0',
+      diagnosis: 'I10',
+      referred_up: inpatient && i % 8 === 0 ? 'true' : 'false',
+    };
+    return { ...base, ...overrides[i] };
+  });
+  return [HEADER.join(','), ...rows.map((r) => HEADER.map((h) => r[h]).join(','))].join('\n') + '\n';
+}
+
+function upload(url: string, name: string, content: string | Buffer, query: Record<string, string>, as = 'finance') {
+  const form = new FormData();
+  form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
+  return call('POST', url, { as, raw: form, query });
+}
+
+describe('settlement (HTTP, real database)', function () {
+  this.timeout(120_000);
+  let fundYearId: number;
+  const goodCsv = claimsCsv('A', 40, 2, {
+    2: { total_cost: '999.99' }, // row 4: the parts do not add up
+    5: { provider_unit_code: 'NOPE' }, // row 7: unknown unit
+    9: { settled_on: '2023-12-31' }, // row 11: outside the fund year
+  });
+
+  before(async () => {
+    const r = await post('/api/fund-years', { region: REGION, year: YEAR, insured_count: 2000, premium_total: '2180000.00', catastrophic_pool: '218000.00', outpatient_pool: '261600.00' }, { as: 'finance' });
+    expect(r.status, JSON.stringify(r.body)).to.equal(200);
+    fundYearId = r.body.id;
+    for (const [code, population] of [['T01', 1200], ['T02', 800]] as const) {
+      const p = await post('/api/fund-year-populations', { fund_year_id: fundYearId, org_unit_id: await unitId(code), insured_population: population, baseline_admissions: 40 }, { as: 'finance' });
+      expect(p.status, JSON.stringify(p.body)).to.equal(200);
+    }
+  });
+
+  it('a fund year answers its budget with the defaults (0.90 bundle, 1/12 profile)', async () => {
+    const r = await get(`/api/fund-years/${fundYearId}`, { as: 'finance' });
+    // (2,180,000 − 218,000 − 261,600) × 0.90 = 1,530,360.00
+    expect(r.body).to.include({ budget: '1530360.00', bundle_ratio: '0.9000' });
+    expect(r.body.monthly_budgets).to.have.length(12);
+    expect(r.body.overspend_tiers).to.deep.equal([{ upTo: 0.05, groupShare: 0.5 }, { upTo: null, groupShare: 1 }]);
+  });
+
+  it('refuses a bad configuration with 400 naming the field', async () => {
+    const r = await post('/api/fund-years', { region: REGION, year: 2023, insured_count: 1, premium_total: '100.00', catastrophic_pool: '0', outpatient_pool: '0', monthly_profile: [0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.1] }, { as: 'finance' });
+    expect(r.status).to.equal(400);
+    expect(r.body.error.details.map((d: { field: string }) => d.field)).to.include('monthly_profile');
+    const asDirector = await post('/api/fund-years', { region: REGION, year: 2023, insured_count: 1, premium_total: '100.00', catastrophic_pool: '0', outpatient_pool: '0' }, { as: 'director-T01' });
+    expect(asDirector.status).to.equal(403);
+  });
+
+  it('a dry run validates only; the three bad rows are listed by row and field', async () => {
+    const r = await upload('/api/claims/import', 'claims.csv', goodCsv, { fund_year_id: String(fundYearId), dry_run: 'true' });
+    expect(r.status, JSON.stringify(r.body)).to.equal(200);
+    expect(r.body).to.include({ accepted: 37, rejected_rows: 3, committed: false, dry_run: true });
+    expect(r.body.rejected.map((x: { row: number; field: string }) => [x.row, x.field])).to.deep.equal([
+      [4, 'total_cost'],
+      [7, 'provider_unit_code'],
+      [11, 'settled_on'],
+    ]);
+    const list = await get('/api/claims', { as: 'finance', query: { filter: { fund_year_id: fundYearId }, range: [0, 0] } });
+    expect(list.headers.get('content-range')).to.match(/\/0$/);
+  });
+
+  it('all-or-nothing lands nothing when a row is bad', async () => {
+    const r = await upload('/api/claims/import', 'claims.csv', goodCsv, { fund_year_id: String(fundYearId), all_or_nothing: 'true' });
+    expect(r.body).to.include({ accepted: 0, committed: false, rejected_rows: 3 });
+    const list = await get('/api/claims', { as: 'finance', query: { filter: { fund_year_id: fundYearId }, range: [0, 0] } });
+    expect(list.headers.get('content-range')).to.match(/\/0$/);
+  });
+
+  it('a commit lands the valid rows with one summary audit row; the ID number leaves masked', async () => {
+    const before = await auditCount();
+    const r = await upload('/api/claims/import', 'claims.csv', goodCsv, { fund_year_id: String(fundYearId) });
+    expect(r.body).to.include({ accepted: 37, inserted: 37, updated: 0, committed: true });
+    expect(await auditCount()).to.equal(before + 1);
+    const list = await get('/api/claims', { as: 'finance', query: { filter: { fund_year_id: fundYearId }, range: [0, 99] } });
+    expect(list.body).to.have.length(37);
+    expect(list.body[0]).to.not.have.property('id_number_cipher');
+    expect(list.body[0]).to.not.have.property('id_number_hash');
+    expect(list.body[0].id_number_masked).to.match(/^6301\*{10}\d{3}[\dX]$/);
+  });
+
+  async function sums() {
+    const d = await get(`/api/fund-years/${fundYearId}/dashboard`, { as: 'finance' });
+    return d.body.months.map((m: { claims: number; spending: string }) => `${m.claims}:${m.spending}`).join('|');
+  }
+
+  it('importing the same file again changes nothing (count and every sum)', async () => {
+    const s0 = await sums();
+    const r = await upload('/api/claims/import', 'claims.csv', goodCsv, { fund_year_id: String(fundYearId) });
+    expect(r.body).to.include({ accepted: 37, inserted: 0, updated: 0, unchanged: 37 });
+    expect(await sums()).to.equal(s0);
+  });
+
+  it('a changed row updates its claim with an audit row holding before and after', async () => {
+    const changed = claimsCsv('A', 2, 2, { 1: { fund_paid: '60.00', self_pay: '35.95' } });
+    const r = await upload('/api/claims/import', 'claims.csv', changed, { fund_year_id: String(fundYearId) });
+    expect(r.body).to.include({ accepted: 2, inserted: 0, updated: 1, unchanged: 1 });
+    const claim = (await get('/api/claims', { as: 'finance', query: { filter: { fund_year_id: fundYearId, claim_no: 'A-2' } } })).body[0];
+    expect(claim).to.include({ fund_paid: '60.00', self_pay: '35.95' });
+    const audit = await get('/api/audit-log', { as: 'auditor', query: { filter: { resource: 'claims', record_id: String(claim.id) } } });
+    expect(audit.body[0].action).to.equal('update');
+    expect(audit.body[0].before.fund_paid).to.equal(60.6);
+    expect(audit.body[0].after.fund_paid).to.equal(60);
+  });
+
+  it('a file with a missing column is refused with 400 naming it', async () => {
+    const r = await upload('/api/claims/import', 'claims.csv', 'claim_no,id_number\nX-1,1\n', { fund_year_id: String(fundYearId) });
+    expect(r.status).to.equal(400);
+    expect(r.body.error.details.map((d: { field: string }) => d.field)).to.include('fund_paid');
+    expect((await upload('/api/claims/import', 'claims.txt', 'x', { fund_year_id: String(fundYearId) })).status).to.equal(400);
+    expect((await upload('/api/claims/import', 'claims.csv', goodCsv, { fund_year_id: String(fundYearId) }, 'director-T01')).status).to.equal(403);
+  });
+
+  let runId: number;
+  it('creates and calculates the final run: budget, spending by class and care type, gates, indicators, allocations', async () => {
+    await upload('/api/satisfaction-scores/import', 's.csv', 'period,score,respondents\n2024-02,90,100\n', { fund_year_id: String(fundYearId) });
+    const created = await post('/api/settlement-runs', { fund_year_id: fundYearId, period: String(YEAR) }, { as: 'finance' });
+    expect(created.status, JSON.stringify(created.body)).to.equal(200);
+    expect(created.body).to.include({ status: 'draft', kind: 'final' });
+    runId = created.body.id;
+    const r = await post(`/api/settlement-runs/${runId}/calculate`, {}, { as: 'finance' });
+    expect(r.status, JSON.stringify(r.body)).to.equal(200);
+    const f = r.body.figures;
+    const claims = (await get('/api/claims', { as: 'finance', query: { filter: { fund_year_id: fundYearId }, range: [0, 99] } })).body;
+    const spent = claims.reduce((a: bigint, c: { fund_paid: string }) => a + toFen(c.fund_paid), 0n);
+    expect(toFen(f.spending.total)).to.equal(spent);
+    expect(f.budget).to.equal('1530360.00');
+    expect(toFen(f.surplus)).to.equal(toFen(f.budget) - spent);
+    expect(Object.values(f.spending.by_provider_class).reduce((a: bigint, v) => a + toFen(v as string), 0n)).to.equal(spent);
+    expect(f.gates.map((g: { key: string }) => g.key)).to.deep.equal(['self_funded_rate', 'reimbursement_ratio', 'satisfaction']);
+    expect(f.gates.every((g: object) => ['value', 'threshold', 'passed', 'deduction'].every((k) => k in g))).to.equal(true);
+    expect(f.indicators).to.have.length(9);
+    expect(f.indicators[0]).to.have.keys(['key', 'direction', 'numerator', 'denominator', 'value', 'threshold', 'ok']);
+    expect(f.allocations.length).to.be.greaterThan(0);
+    expect(f.allocations.reduce((a: bigint, x: { amount: string }) => a + toFen(x.amount), 0n)).to.equal(toFen(f.retained));
+    const stored = await get('/api/surplus-allocations', { as: 'finance', query: { filter: { run_id: runId, version: 1 }, range: [0, 999] } });
+    expect(stored.body.reduce((a: bigint, x: { amount: string }) => a + toFen(x.amount), 0n)).to.equal(toFen(f.retained));
+    expect(stored.body[0]).to.include.keys(['raw_values', 'normalised_values', 'score', 'population', 'weight', 'share', 'amount']);
+  });
+
+  it('recalculating needs a reason and keeps the previous figures as a version', async () => {
+    const noReason = await post(`/api/settlement-runs/${runId}/calculate`, {}, { as: 'finance' });
+    expect(noReason.status).to.equal(400);
+    expect(noReason.body.error.details[0].field).to.equal('reason');
+    const r = await post(`/api/settlement-runs/${runId}/calculate`, { reason: '补录2月结算单' }, { as: 'finance' });
+    expect(r.body.version).to.equal(2);
+    const run = await get(`/api/settlement-runs/${runId}`, { as: 'finance' });
+    expect(run.body.versions.map((v: { version: number }) => v.version)).to.deep.equal([2, 1]);
+    expect(run.body.events.map((e: { action: string }) => e.action)).to.deep.equal(['created', 'calculated', 'recalculated']);
+    expect((await get(`/api/settlement-runs/${runId}/versions/1`, { as: 'finance' })).body.figures.budget).to.equal('1530360.00');
+  });
+
+  it('approving before review is a 409 naming the allowed steps; review needs group finance', async () => {
+    const r = await post(`/api/settlement-runs/${runId}/approve`, {}, { as: 'admin' });
+    expect(r.status).to.equal(409);
+    expect(r.body.error.details.allowed).to.deep.equal(['calculate', 'review']);
+    expect((await post(`/api/settlement-runs/${runId}/review`, { comment: 'ok' }, { as: 'admin' })).status).to.equal(403);
+    const rv = await post(`/api/settlement-runs/${runId}/review`, { comment: '数据核对无误' }, { as: 'finance' });
+    expect(rv.body).to.include({ status: 'reviewed', reviewed_by_name: 'finance' });
+  });
+
+  it('four eyes: the reviewer cannot approve (422); admin approves and the run is locked', async () => {
+    const made = await post('/api/users', { username: 'fin-admin', display_name: '兼任', roles: ['group_finance', 'group_admin'], org_unit_id: await unitId('HQ'), password: 'twohats123' }, { as: 'admin' });
+    expect(made.status, JSON.stringify(made.body)).to.equal(200);
+    const login = await post('/api/auth/login', { username: 'fin-admin', password: 'twohats123' });
+    const headers = { authorization: `Bearer ${login.body.token}` };
+    // recalculated and reviewed by the two-hatted user, who then may not approve
+    await call('POST', `/api/settlement-runs/${runId}/calculate`, { headers, body: { reason: '复核重算' } });
+    expect((await call('POST', `/api/settlement-runs/${runId}/review`, { headers, body: { comment: '复核' } })).status).to.equal(200);
+    const self = await call('POST', `/api/settlement-runs/${runId}/approve`, { headers, body: {} });
+    expect(self.status).to.equal(422);
+    const ok = await post(`/api/settlement-runs/${runId}/approve`, { comment: '同意' }, { as: 'admin' });
+    expect(ok.body).to.include({ status: 'approved', approved_by_name: 'admin' });
+    const again = await post(`/api/settlement-runs/${runId}/calculate`, { reason: 'x' }, { as: 'finance' });
+    expect(again.status).to.equal(409);
+  });
+
+  it('a later import touching the locked year is refused for that period', async () => {
+    const r = await upload('/api/claims/import', 'late.csv', claimsCsv('B', 2, 3), { fund_year_id: String(fundYearId) });
+    expect(r.body.accepted).to.equal(0);
+    expect(r.body.rejected[0]).to.include({ row: 2, field: 'settled_on' });
+    expect(r.body.rejected[0].message).to.match(/locked.*approved/);
+  });
+
+  it('an approved run is superseded only by a new run with a reason', async () => {
+    const noReason = await post('/api/settlement-runs', { fund_year_id: fundYearId, period: String(YEAR) }, { as: 'finance' });
+    expect(noReason.status).to.equal(409);
+    const r = await post('/api/settlement-runs', { fund_year_id: fundYearId, period: String(YEAR), reason: '医保局更正' }, { as: 'finance' });
+    expect(r.body).to.include({ status: 'draft', supersedes_id: runId, reason: '医保局更正' });
+    const old = await get(`/api/settlement-runs/${runId}`, { as: 'finance' });
+    expect(old.body).to.include({ status: 'approved', superseded_by_id: r.body.id });
+    expect(old.body.allowed).to.deep.equal([]);
+  });
+
+  it('the workbook read back equals the API to the fen; allocations add up to retained', async () => {
+    const api = (await get(`/api/settlement-runs/${runId}`, { as: 'finance' })).body.figures;
+    const r = await get(`/api/reports/settlement/${runId}.xlsx`, { as: 'finance' });
+    expect(r.status).to.equal(200);
+    const wb = await readWorkbook(r.body);
+    const summary = new Map<string, unknown>();
+    wb.getWorksheet('汇总 Summary')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
+    for (const key of ['budget', 'surplus', 'retained', 'overspend_group', 'overspend_fund', 'returned_to_fund']) {
+      expect(toFen(summary.get(key) as number), key).to.equal(toFen(api[key]));
+    }
+    expect(toFen(summary.get('spending') as number)).to.equal(toFen(api.spending.total));
+    expect(summary.get('surplus_rate')).to.equal(api.surplus_rate);
+    const sheet = wb.getWorksheet('分配 Allocation')!;
+    const header = (sheet.getRow(1).values as string[]).indexOf('amount');
+    const amounts: bigint[] = [];
+    sheet.eachRow((row, n) => n > 1 && amounts.push(toFen(row.getCell(header).value as number)));
+    expect(amounts).to.deep.equal(api.allocations.map((a: { amount: string }) => toFen(a.amount)));
+    expect(amounts.reduce((a, b) => a + b, 0n)).to.equal(toFen(api.retained));
+    const spending = wb.getWorksheet('支出 Spending')!;
+    let fund = 0n;
+    spending.eachRow((row, n) => n > 1 && (fund += toFen(row.getCell(6).value as number)));
+    expect(fund).to.equal(toFen(api.spending.total));
+    expect(wb.getWorksheet('指标 Indicators')!.rowCount).to.be.greaterThan(9);
+  });
+
+  it('the claims template is a workbook with the import columns', async () => {
+    const r = await get('/api/claims/template.xlsx', { as: 'finance' });
+    const wb = await readWorkbook(r.body);
+    expect((wb.worksheets[0].getRow(1).values as string[]).slice(1)).to.include.members(['claim_no', 'fund_paid', 'settled_on']);
+  });
+
+  it('a director sees only claims their unit provided', async () => {
+    const t01 = await unitId('T01');
+    const r = await get('/api/claims', { as: 'director-T01', query: { filter: { fund_year_id: fundYearId }, range: [0, 99] } });
+    expect(r.status).to.equal(200);
+    expect(r.body.length).to.be.greaterThan(0);
+    expect(r.body.every((c: { org_unit_id: number }) => c.org_unit_id === t01)).to.equal(true);
+    const summary = await get(`/api/fund-years/${fundYearId}/units/${await unitId('B1')}/summary`, { as: 'director-T01' });
+    expect(summary.status).to.equal(404);
+  });
+
+  it('the drill-down summary of a unit by care type and provider class equals its claims', async () => {
+    const t01 = await unitId('T01');
+    const r = await get(`/api/fund-years/${fundYearId}/units/${t01}/summary`, { as: 'finance' });
+    expect(r.status, JSON.stringify(r.body)).to.equal(200);
+    const claims = (await get('/api/claims', { as: 'finance', query: { filter: { fund_year_id: fundYearId }, range: [0, 999] } })).body as { org_unit_id: number | null; insured_unit_id: number | null; provider_class: string; care_type: string; fund_paid: string; total_cost: string }[];
+    const expected = (pick: (c: (typeof claims)[number]) => boolean) => {
+      const out = new Map<string, { claims: number; fund: bigint; total: bigint }>();
+      for (const c of claims.filter(pick)) {
+        const k = `${c.care_type}|${c.provider_class}`;
+        const e = out.get(k) ?? { claims: 0, fund: 0n, total: 0n };
+        out.set(k, { claims: e.claims + 1, fund: e.fund + toFen(c.fund_paid), total: e.total + toFen(c.total_cost) });
+      }
+      return out;
+    };
+    for (const [side, pick] of [['provided', (c: (typeof claims)[number]) => c.org_unit_id === t01], ['insured', (c: (typeof claims)[number]) => c.insured_unit_id === t01]] as const) {
+      const want = expected(pick);
+      const got = r.body[side] as { care_type: string; provider_class: string; claims: number; fund_paid: string; total_cost: string }[];
+      expect(got.length, side).to.equal(want.size).and.be.greaterThan(0);
+      for (const row of got) {
+        const e = want.get(`${row.care_type}|${row.provider_class}`)!;
+        expect({ claims: row.claims, fund: toFen(row.fund_paid), total: toFen(row.total_cost) }, `${side} ${row.care_type} ${row.provider_class}`).to.deep.equal(e);
+      }
+    }
+  });
+
+  it('the demo: last year final run waits for review near 10.27%; this year has monthly runs to last month', async () => {
+    const years = (await get('/api/fund-years', { as: 'finance', query: { filter: { region: '大通县' } } })).body;
+    expect(years).to.have.length(2);
+    const [thisYear, lastYear] = years;
+    const runs = (await get('/api/settlement-runs', { as: 'finance', query: { filter: { fund_year_id: lastYear.id } } })).body;
+    const final = runs.find((x: { kind: string }) => x.kind === 'final');
+    expect(final.status).to.equal('calculated');
+    expect(final.surplus_rate).to.be.closeTo(0.1027, 0.0005);
+    const monthly = (await get('/api/settlement-runs', { as: 'finance', query: { filter: { fund_year_id: thisYear.id }, range: [0, 20] } })).body;
+    const month = new Date(Date.now() + 8 * 3600_000).getUTCMonth() + 1;
+    expect(monthly.filter((x: { kind: string; status: string }) => x.kind === 'provisional' && x.status === 'calculated')).to.have.length(month - 1);
+  });
+});

@@ -1,0 +1,65 @@
+// Health management at the issue's volume: 60,000 residents over the 289 villages and a year
+// of tasks and follow-ups. Targets (issue 3):
+// - a village doctor's "my tasks" list: p99 < 50 ms at 50 concurrent connections, against the
+//   same SQL run directly through pg (same run);
+// - generating a year's tasks for all residents: < 10 s, against a raw INSERT … SELECT of the
+//   same rows into a copy of the table (same run);
+// and, for the settlement engineer, the indicators of all 30 townships at once.
+import pg from 'pg';
+import { db } from '../../api/db/knex';
+import { generateTasks, healthIndicators, localToday } from '../../api/health/service';
+import { seedPopulation } from '../../seeds/health';
+import { baselineLoad, benchSystem, httpLoad, login, printLoad, printTiming, timed } from './lib';
+
+const sys = await benchSystem(0);
+const pool = new pg.Pool({ connectionString: sys.databaseUrl, max: 20 });
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+let ok = true;
+try {
+  const today = localToday();
+  const villages = await db()('org_units').where('kind', 'village').select('id', 'code', 'name', 'kind', 'level', 'parent_id', 'path').orderBy('id');
+  const loaded = await timed(() => db().transaction((trx) => seedPopulation(trx, { villages, scale: 1, today, seed: 4004, region: '630122' })));
+  const [{ residents, tasks, followups }] = (
+    await pool.query(`select (select count(*) from residents)::int as residents, (select count(*) from tasks)::int as tasks, (select count(*) from followups)::int as followups`)
+  ).rows;
+  console.log(`\ndata: ${residents} residents, ${tasks} tasks, ${followups} follow-ups (loaded in ${(loaded.ms / 1000).toFixed(1)} s)`);
+
+  // the busiest village: the worst case for one doctor's list
+  const { rows: [busiest] } = await pool.query(
+    `select o.code, o.id, count(*)::int as n from tasks t join org_units o on o.id = t.org_unit_id group by o.code, o.id order by n desc limit 1`,
+  );
+  const token = await login(sys.url, `doctor-${busiest.code}`);
+  for (const bucket of ['open', 'overdue']) {
+    const url = `${sys.url}/api/tasks?filter=${encodeURIComponent(JSON.stringify({ bucket }))}&sort=${encodeURIComponent('["due_on","ASC"]')}&range=${encodeURIComponent('[0,24]')}`;
+    const api = await httpLoad(url, { authorization: `Bearer ${token}` }, { seconds });
+    // the statement the endpoint runs: the scoped page with the resident's name and its window count
+    const sql = `select tasks.*, residents.name as resident_name, residents.sex, residents.birth_date,
+                        (tasks.state in ('upcoming','due') and tasks.due_on < $2::date) as overdue, count(*) over () as total_rows
+                   from tasks join residents on residents.id = tasks.resident_id
+                  where tasks.org_unit_id in (select id from org_units where path <@ (select path from org_units where id = $1))
+                    and tasks.state in ('upcoming','due') ${bucket === 'overdue' ? 'and tasks.due_on < $2::date' : ''}
+                  order by tasks.due_on asc, tasks.id asc limit 25`;
+    const raw = await baselineLoad(() => pool.query(sql, [busiest.id, today]), { seconds });
+    ok = printLoad(`GET /api/tasks bucket=${bucket} as doctor-${busiest.code} (${busiest.n} tasks in the village; 50 connections, ${seconds} s)`, api, raw, { p99Ms: 50, minRatio: 1 / 3 }) && ok;
+  }
+
+  // a year's tasks for every resident: next year, where none exist yet
+  const next = Number(today.slice(0, 4)) + 1;
+  const gen = await timed(() => generateTasks({ from: `${next}-01-01`, to: `${next}-12-31`, today }));
+  await pool.query(`create temp table tasks_copy (like tasks including defaults)`);
+  const rawInsert = await timed(() => pool.query(`insert into tasks_copy select * from tasks where window_start >= '${next}-01-01'`));
+  ok = printTiming(`generate a year's tasks (${next}) for all ${gen.value.residents} residents`, gen.ms, rawInsert.ms, { maxMs: 10_000 }, `${gen.value.created} tasks created; baseline = raw INSERT … SELECT of the same rows into an unindexed copy`) && ok;
+  const again = await timed(() => generateTasks({ from: `${next}-01-01`, to: `${next}-12-31`, today }));
+  console.log(`  re-run (idempotent): ${again.value.created} created in ${again.ms.toFixed(0)} ms`);
+
+  // the settlement's call: the five indicators of all 30 townships in one go
+  const townships = (await pool.query(`select id from org_units where level = 3`)).rows.map((r) => r.id as number);
+  await healthIndicators({ orgUnitIds: townships, year: Number(today.slice(0, 4)) });
+  const ind = await timed(() => healthIndicators({ orgUnitIds: townships, year: Number(today.slice(0, 4)) }));
+  const rawCount = await timed(() => pool.query(`select org_unit_id, count(*) from residents group by org_unit_id`));
+  ok = printTiming(`healthIndicators for ${townships.length} townships (5 ratios each)`, ind.ms, rawCount.ms, { maxMs: 2_000 }, 'baseline = one grouped count of residents') && ok;
+} finally {
+  await pool.end();
+  await sys.cleanup();
+}
+process.exit(ok ? 0 : 1);

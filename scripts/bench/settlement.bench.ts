@@ -1,0 +1,172 @@
+// Settlement at scale: 2,000,000 generated claims in one fund year.
+// 1. The annual run's calculation through the API (POST /calculate) against a same-run raw SQL
+//    aggregate (GROUP BY provider class, care type, unit, with the sums a run needs) over the
+//    same claims. Targets: < 10 s and ≤ 3× the raw aggregate.
+//    The aggregate's and the baseline's EXPLAIN ANALYZE are printed (one pass over the claims).
+// 2. Importing a 100,000-row xlsx through POST /api/claims/import, served by a server in a child
+//    process on the same database, so its peak RSS (VmHWM) is the import's alone. Targets: < 60 s,
+//    peak RSS < 500 MB.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import type { Knex } from 'knex';
+import { db } from '../../api/db/knex';
+import { aggregateSql } from '../../api/settlement/calculation';
+import { checkDigit } from '../../api/shared/personalId';
+import { CLAIM_COLUMNS } from '../../api/settlement/claimRules';
+import { benchSystem, login, printTiming, timed } from './lib';
+import { generateClaims, insuredPersons, townships } from '../../seeds/settlement';
+import { seeded } from '../../api/shared/random';
+
+const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 2_000_000);
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const YEAR = 2031;
+
+const sys = await benchSystem(0.01);
+const pool = new pg.Pool({ connectionString: sys.databaseUrl, max: 4 });
+let ok = true;
+try {
+  const token = await login(sys.url, 'finance');
+  const api = async (method: string, url: string, body?: unknown) => {
+    const res = await fetch(`${sys.url}${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  const fy = await api('POST', '/api/fund-years', { region: '压测县', year: YEAR, insured_count: 4_000_000, premium_total: '4360000000.00', catastrophic_pool: '436000000.00', outpatient_pool: '523200000.00' });
+
+  // the demo generator, at ten times the county's yearly volume; a bulk load: the secondary
+  // indexes and the unique constraint are built once afterwards, and the generated rows (valid
+  // by construction) skip the per-row foreign-key triggers
+  const units = (await db()('org_units').select('id', 'code', 'name', 'kind', 'level', 'parent_id', 'path')) as never[];
+  const gen = await timed(() =>
+    db().transaction(async (trx) => {
+      const rebuild = await withoutIndexes(trx, 'claims');
+      await trx.raw('SET LOCAL session_replication_role = replica');
+      const rng = seeded(31);
+      const towns = townships({ units, scale: 10, today: new Date(), demoPassword: '' }, rng);
+      const persons = await insuredPersons(trx, towns, 1, rng);
+      await generateClaims(trx, fy.id, YEAR, `${YEAR}-12-31`, CLAIMS, towns, persons, 1, 0.5);
+      await trx.raw('SET LOCAL session_replication_role = origin');
+      await rebuild();
+      await trx('fund_year_populations').insert(towns.map((t) => ({ fund_year_id: fy.id, org_unit_id: t.unit_id, insured_population: t.population, baseline_admissions: Math.round(t.population * 0.14) })));
+    }),
+  );
+  await db().raw('ANALYZE claims');
+  console.log(`generated ${CLAIMS.toLocaleString()} claims in ${(gen.ms / 1000).toFixed(1)} s`);
+
+  // warm both paths once (cache), then measure
+  const raw = `SELECT provider_class, care_type, org_unit_id, count(*), count(*) FILTER (WHERE referred_up), sum(total_cost), sum(fund_paid), sum(self_pay), sum(self_funded), sum(drug_cost), sum(consumables_cost)
+                 FROM claims WHERE fund_year_id = $1 GROUP BY provider_class, care_type, org_unit_id`;
+  await pool.query(raw, [fy.id]);
+  const run = await api('POST', '/api/settlement-runs', { fund_year_id: fy.id, period: String(YEAR) });
+  await api('POST', `/api/settlement-runs/${run.id}/calculate`, {});
+  const calc = await timed(() => api('POST', `/api/settlement-runs/${run.id}/calculate`, { reason: 'bench' }));
+  const baseline = await timed(() => pool.query(raw, [fy.id]));
+  ok =
+    printTiming(`Annual run calculation over ${CLAIMS.toLocaleString()} claims (POST /calculate)`, calc.ms, baseline.ms, { maxMs: 10_000, maxRatio: 3 }, `surplus_rate ${calc.value.figures.surplus_rate}`) && ok;
+  // the plans, with the calculation's work_mem: one parallel pass each
+  const aggregate = aggregateSql(db(), fy.id, 12).toSQL().toNative();
+  for (const [name, sql, bindings] of [['calculation aggregate', aggregate.sql, aggregate.bindings], ['raw baseline', raw, [fy.id]]] as const) {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query("SET LOCAL work_mem = '64MB'");
+      const plan: string[] = (await client.query(`EXPLAIN (ANALYZE) ${sql}`, bindings as unknown[])).rows.map((r: Record<string, string>) => r['QUERY PLAN']);
+      await client.query('COMMIT');
+      console.log(`  EXPLAIN ANALYZE ${name}: ${plan.filter((l) => /Aggregate|Scan|Gather|Execution Time/.test(l)).map((l) => l.trim().replace(/^->\s*/, '').replace(/\s+\(cost=[^)]*\)/, '')).join(' | ')}`);
+    } finally {
+      client.release();
+    }
+  }
+
+  // a 100,000-row xlsx in the next fund year, written with the streaming writer
+  const fy2 = await api('POST', '/api/fund-years', { region: '压测县', year: YEAR + 1, insured_count: 1000, premium_total: '1000000.00', catastrophic_pool: '0', outpatient_pool: '0' });
+  const file = path.join(os.tmpdir(), `claims-bench-${process.pid}.xlsx`);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
+  const sheet = wb.addWorksheet('claims');
+  sheet.addRow(CLAIM_COLUMNS.map(([k]) => k)).commit();
+  for (let i = 0; i < IMPORT_ROWS; i++) {
+    const first17 = `630121198${String(i % 10)}0101${String(i % 1000).padStart(3, '0')}`;
+    const day = `${YEAR + 1}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const inpatient = i % 5 === 0;
+    sheet
+      .addRow([`X-${i}`, first17 + checkDigit(first17), '', `T${String(1 + (i % 30)).padStart(2, '0')}`, 'in_group', inpatient ? 'B1' : 'T01', '', inpatient ? 'inpatient' : 'outpatient', day, inpatient ? day : '', day, 1000, 600, 350, 50, 300, 20, 'I10', 'false'])
+      .commit();
+  }
+  sheet.commit();
+  await wb.commit();
+  const child = await childServer(sys.databaseUrl);
+  try {
+    const childToken = await login(child.url, 'finance');
+    const form = new FormData();
+    form.append('file', new Blob([fs.readFileSync(file)]), 'claims.xlsx');
+    const imported = await timed(async () => {
+      const res = await fetch(`${child.url}/api/claims/import?fund_year_id=${fy2.id}`, { method: 'POST', headers: { authorization: `Bearer ${childToken}` }, body: form });
+      return res.json();
+    });
+    const rss = vmHwmMb(child.pid);
+    const importOk = imported.value.accepted === IMPORT_ROWS && rss < 500;
+    ok = printTiming(`Import of a ${IMPORT_ROWS.toLocaleString()}-row xlsx (POST /api/claims/import)`, imported.ms, undefined, { maxMs: 60_000 }, `accepted ${imported.value.accepted}, rejected ${imported.value.rejected_rows}`) && importOk && ok;
+    console.log(`  peak RSS of the server process that imported (VmHWM of pid ${child.pid}) ${rss.toFixed(0)} MB (target < 500) → ${rss < 500 ? 'MET' : 'MISSED'}`);
+  } finally {
+    child.stop();
+    fs.rmSync(file, { force: true });
+  }
+} finally {
+  await pool.end();
+  await sys.cleanup();
+}
+process.exit(ok ? 0 : 1);
+
+/** Drops the secondary indexes and unique constraints of `table`; answers a function that builds them again. */
+async function withoutIndexes(trx: Knex.Transaction, table: string) {
+  const { rows: constraints } = await trx.raw<{ rows: { name: string; def: string }[] }>(
+    `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = ?::regclass AND contype = 'u'`,
+    [table],
+  );
+  const { rows: indexes } = await trx.raw<{ rows: { name: string; def: string }[] }>(
+    `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = ? AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = ?::regclass)`,
+    [table, table],
+  );
+  for (const c of constraints) await trx.raw(`ALTER TABLE ?? DROP CONSTRAINT ??`, [table, c.name]);
+  for (const i of indexes) await trx.raw(`DROP INDEX ??`, [i.name]);
+  return async () => {
+    await trx.raw("SET LOCAL maintenance_work_mem = '256MB'");
+    for (const c of constraints) await trx.raw(`ALTER TABLE ?? ADD CONSTRAINT ?? ${c.def}`, [table, c.name]);
+    for (const i of indexes) await trx.raw(i.def);
+  };
+}
+
+/** The API server in a child process on the same database (its own memory), ready to answer. */
+async function childServer(databaseUrl: string) {
+  const port = await new Promise<number>((resolve) => {
+    const srv = net.createServer().listen(0, () => {
+      const { port: p } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(p));
+    });
+  });
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../api/main.ts')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), CRON: 'off', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (proc.exitCode !== null) throw new Error(`child server exited with ${proc.exitCode}`);
+    const up = await fetch(`${url}/api/auth/login`, { method: 'POST' }).then(() => true, () => false);
+    if (up) break;
+    if (i > 600) throw new Error('child server did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, pid: proc.pid!, stop: () => proc.kill('SIGTERM') };
+}
+
+/** Peak resident set size (VmHWM) of a process, in MB. */
+function vmHwmMb(pid: number): number {
+  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  return Number(line!.replace(/\D+/g, '')) / 1024;
+}

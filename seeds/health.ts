@@ -1,0 +1,413 @@
+// Demo health management: ~60,000 residents (× scale) over the 289 villages, unevenly, with a
+// rural age pyramid (hypertension ≈ 25% of adults 35+, diabetes ≈ 10%); the 307 family-doctor
+// teams of the reference case, each led by a township general practitioner; contracts; and a
+// year of tasks and follow-ups, some villages doing well and some badly. Deterministic.
+import type { Knex } from 'knex';
+import { hashPassword } from '../api/auth/password';
+import { checkDigit, protectIdNumber } from '../api/shared/personalId';
+import { between, pick, seeded, type Rng } from '../api/shared/random';
+import { dayKey } from '../api/jobs/rules';
+import {
+  addDays,
+  assess,
+  daysBetween,
+  contractEnd,
+  openStateOn,
+  taskPlanner,
+  recheckPlan,
+  storedTags,
+  type Condition,
+  type ConditionCode,
+  type FollowupType,
+  type Schedule,
+  type TaskPlan,
+} from '../api/health/rules';
+import { LOOKAHEAD_DAYS } from '../api/health/taskService';
+import type { DemoStep } from './demo';
+import type { UnitRow } from './org';
+
+export const RESIDENTS_AT_SCALE_1 = 60_000;
+export const TEAMS = 307;
+const MIN_PER_VILLAGE = 3;
+
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐韩冯祁鲁星'.split('');
+const GIVEN = '秀英兰华明国强建军平文玉珍芳丽红梅海林永福德成生春花金云霞桂荣志忠学义'.split('');
+const TOPICS = ['高血压防治', '糖尿病饮食指导', '冬季呼吸道传染病预防', '老年人防跌倒', '合理用药', '母婴健康', '结核病防治', '心理健康'];
+
+/** Age bands [from, to, share]: a rural county, many elderly (65+ ≈ 18%). */
+const AGE_BANDS: [number, number, number][] = [
+  [0, 6, 8],
+  [7, 17, 12],
+  [18, 34, 20],
+  [35, 49, 20],
+  [50, 64, 22],
+  [65, 79, 14],
+  [80, 95, 4],
+];
+/** Prevalence by age [minAge, probability] — first matching band from the top. */
+const PREVALENCE: Record<string, [number, number][]> = {
+  hypertension: [[65, 0.4], [50, 0.28], [35, 0.12]],
+  diabetes: [[65, 0.15], [50, 0.11], [35, 0.05]],
+  copd: [[60, 0.06], [45, 0.02]],
+  coronary: [[60, 0.05]],
+  stroke: [[65, 0.03]],
+  severe_mental: [[18, 0.004]],
+  tb: [[15, 0.001]],
+};
+
+interface DemoResident {
+  id: number;
+  org_unit_id: number;
+  name: string;
+  sex: 'M' | 'F';
+  birth_date: string;
+  idNumber: string;
+  phone: string;
+  household: string;
+  conditions: Condition[];
+  tags: string[];
+}
+
+function drawBand(rng: Rng) {
+  const total = AGE_BANDS.reduce((a, b) => a + b[2], 0);
+  let x = rng() * total;
+  for (const band of AGE_BANDS) if ((x -= band[2]) < 0) return band;
+  return AGE_BANDS[AGE_BANDS.length - 1];
+}
+
+/** The residents of one village (ids assigned by the caller). */
+function villageResidents(rng: Rng, village: UnitRow, count: number, today: string, usedIds: Set<string>, region: string): Omit<DemoResident, 'id'>[] {
+  const out: Omit<DemoResident, 'id'>[] = [];
+  let household = 0;
+  let left = 0;
+  for (let i = 0; i < count; i++) {
+    if (left <= 0) {
+      household += 1;
+      left = between(rng, 1, 5);
+    }
+    left -= 1;
+    const [lo, hi] = drawBand(rng);
+    const age = between(rng, lo, hi);
+    const birth = addDays(`${Number(today.slice(0, 4)) - age}${today.slice(4)}`, -between(rng, 1, 364));
+    const sex: 'M' | 'F' = rng() < 0.5 ? 'M' : 'F';
+    // 身份证号: region (630121 大通县) + birth date + sequence (odd for men) + check digit
+    let idNumber = '';
+    for (let seq = between(rng, 0, 498); ; seq = (seq + 1) % 499) {
+      const first17 = `${region}${birth.replace(/-/g, '')}${String(seq * 2 + (sex === 'M' ? 1 : 0)).padStart(3, '0')}`;
+      if (!usedIds.has(first17)) {
+        usedIds.add(first17);
+        idNumber = first17 + checkDigit(first17);
+        break;
+      }
+    }
+    const conditions: Condition[] = [];
+    for (const [code, bands] of Object.entries(PREVALENCE)) {
+      const p = bands.find(([min]) => age >= min)?.[1] ?? 0;
+      if (rng() < p) {
+        // most diagnosed years ago; about one in ten this year (newly registered patients)
+        const since = rng() < 0.1 ? between(rng, 10, 300) : between(rng, 365, 365 * Math.max(1, Math.min(15, age - 30)));
+        const diagnosed = addDays(today, -since);
+        conditions.push({ code: code as ConditionCode, diagnosed_on: diagnosed > birth ? diagnosed : addDays(birth, 1) });
+      }
+    }
+    const pregnant = sex === 'F' && age >= 20 && age <= 39 && rng() < 0.06;
+    out.push({
+      org_unit_id: village.id,
+      name: pick(rng, SURNAMES) + pick(rng, GIVEN) + (rng() < 0.6 ? pick(rng, GIVEN) : ''),
+      sex,
+      birth_date: birth,
+      idNumber,
+      phone: `1${pick(rng, ['3', '5', '8', '9'])}${String(between(rng, 0, 999_999_999)).padStart(9, '0')}`,
+      household: `${village.code}-${String(household).padStart(4, '0')}`,
+      conditions,
+      tags: storedTags(conditions, pregnant ? ['pregnant'] : []),
+    });
+  }
+  return out;
+}
+
+/** Measurements of a visit: controlled with probability `control`. */
+function measure(rng: Rng, type: FollowupType, control: number, age: number) {
+  const ok = rng() < control;
+  switch (type) {
+    case 'hypertension': {
+      const systolic = ok ? between(rng, 112, 138) : between(rng, 141, 176);
+      return { systolic, diastolic: Math.min(systolic - 30, ok ? between(rng, 68, 88) : between(rng, 86, 104)), heart_rate: between(rng, 60, 92) };
+    }
+    case 'diabetes':
+      return { fasting_glucose: Math.round((ok ? 4.6 + rng() * 2.3 : 7.1 + rng() * 6) * 10) / 10, weight_kg: Math.round((52 + rng() * 30) * 10) / 10 };
+    case 'elderly_check': {
+      const systolic = between(rng, 110, 165);
+      return { systolic, diastolic: between(rng, 65, Math.min(100, systolic - 30)), weight_kg: Math.round((45 + rng() * 30) * 10) / 10, height_cm: between(rng, 148, 178), heart_rate: between(rng, 58, 96) };
+    }
+    case 'child':
+      return { weight_kg: Math.round((3 + age * 2.4 + rng() * 3) * 10) / 10, height_cm: Math.min(130, 50 + age * 11 + between(rng, 0, 8)) };
+    default:
+      return {};
+  }
+}
+
+interface DemoTask extends TaskPlan {
+  org_unit_id: number;
+  state: string;
+  followup: { id: number; classification: string | null } | undefined;
+  done_on: string | null;
+}
+
+const ageOnDay = (birth: string, day: string) => Number(day.slice(0, 4)) - Number(birth.slice(0, 4)) - (day.slice(5) < birth.slice(5) ? 1 : 0);
+
+async function nextIds(trx: Knex.Transaction, sequence: string, n: number): Promise<number[]> {
+  if (n === 0) return [];
+  const { rows } = await trx.raw(`SELECT nextval(?) AS id FROM generate_series(1, ?)`, [sequence, n]);
+  return rows.map((r: { id: string | number }) => Number(r.id));
+}
+
+/** Bulk insert by columns: INSERT … SELECT FROM unnest(arrays), in chunks. Columns: [name, element type, cast]. */
+async function insertColumns(trx: Knex.Transaction, table: string, columns: [string, string, string?][], rows: Record<string, unknown>[], chunk = 10_000) {
+  const names = columns.map(([c]) => c).join(', ');
+  const select = columns.map(([c, , cast]) => (cast ? `u.${c}::${cast}` : `u.${c}`)).join(', ');
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    await trx.raw(
+      `INSERT INTO ${table} (${names}) SELECT ${select} FROM unnest(${columns.map(([, t]) => `?::${t}[]`).join(', ')}) AS u(${names})`,
+      columns.map(([c]) => part.map((r) => (r[c] === undefined ? null : r[c])) as never),
+    );
+  }
+}
+
+export interface PopulationOptions {
+  villages: UnitRow[];
+  scale: number;
+  /** the group's today (YYYY-MM-DD) */
+  today: string;
+  seed?: number;
+  /** the ID numbers' 6-digit region code (a second population uses another, so IDs never collide) */
+  region?: string;
+}
+
+export async function seedHealth(trx: Knex.Transaction, ctx: { units: UnitRow[]; scale: number; today: Date; demoPassword: string }) {
+  const villages = ctx.units.filter((u) => u.kind === 'village');
+  const townships = ctx.units.filter((u) => u.level === 3 && (u.kind === 'township' || u.kind === 'community'));
+  const teams = await seedTeams(trx, townships, villages, ctx.demoPassword);
+  return { teams, ...(await seedPopulation(trx, { villages, scale: ctx.scale, today: dayKey(ctx.today) })) };
+}
+
+/** Village sizes: a few big, many small; the same for the teams and the population. */
+const villageWeights = (villages: UnitRow[]) => {
+  const rng = seeded(3001);
+  return new Map(villages.map((v) => [v.id, 0.35 + rng() ** 2 * 2.5]));
+};
+
+/**
+ * The 307 family-doctor teams: one per village, plus a second (joint) team at the 18 biggest
+ * townships' two biggest villages; each led by a township general practitioner (a login of
+ * its own) with the village doctors of the villages it serves.
+ */
+export async function seedTeams(trx: Knex.Transaction, townships: UnitRow[], villages: UnitRow[], demoPassword: string) {
+  const size = villageWeights(villages);
+  const byTownship = new Map<number, UnitRow[]>(townships.map((t) => [t.id, villages.filter((v) => v.parent_id === t.id)]));
+  const townshipSize = (t: UnitRow) => byTownship.get(t.id)!.reduce((a, v) => a + size.get(v.id)!, 0);
+  const extra = [...townships].sort((a, b) => townshipSize(b) - townshipSize(a) || a.id - b.id).slice(0, Math.max(0, TEAMS - villages.length));
+  const password_hash = await hashPassword(demoPassword);
+  const doctorOf = await villageDoctors(trx, villages);
+  const teamDefs: { township: UnitRow; villages: UnitRow[]; n: number }[] = [];
+  for (const t of townships) {
+    const vs = byTownship.get(t.id)!;
+    vs.forEach((v, i) => teamDefs.push({ township: t, villages: [v], n: i + 1 }));
+    if (extra.includes(t)) {
+      const biggest = [...vs].sort((a, b) => size.get(b.id)! - size.get(a.id)! || a.id - b.id).slice(0, 2);
+      teamDefs.push({ township: t, villages: biggest, n: vs.length + 1 });
+    }
+  }
+  const gps = await trx('users')
+    .insert(
+      teamDefs.map((d) => ({
+        username: `gp-${d.township.code}-${String(d.n).padStart(2, '0')}`,
+        display_name: `${d.township.name.replace(/(中心)?卫生院|社区卫生服务中心/, '')}全科医生${d.n}`,
+        roles: ['staff_clerk'],
+        org_unit_id: d.township.id,
+        password_hash,
+      })),
+    )
+    .returning('id');
+  const teams = await trx('family_doctor_teams')
+    .insert(teamDefs.map((d) => ({ org_unit_id: d.township.id, code: `FDT-${d.township.code}-${String(d.n).padStart(2, '0')}`, name: `${d.villages[0].name.replace('卫生室', '')}家庭医生团队${d.villages.length > 1 ? '（联合）' : ''}` })))
+    .returning('id');
+  await trx('team_villages').insert(teamDefs.flatMap((d, i) => d.villages.map((v) => ({ team_id: teams[i].id, village_id: v.id }))));
+  await trx('team_members').insert(
+    teamDefs.flatMap((d, i) => [
+      { team_id: teams[i].id, user_id: gps[i].id, role: 'general_practitioner', is_leader: true },
+      ...d.villages.filter((v) => doctorOf.has(v.id)).map((v) => ({ team_id: teams[i].id, user_id: doctorOf.get(v.id)!, role: 'village_doctor', is_leader: false })),
+    ]),
+  );
+  return teams.length;
+}
+
+async function villageDoctors(trx: Knex.Transaction, villages: UnitRow[]) {
+  const rows: { id: number; org_unit_id: number }[] = await trx('users').select('id', 'org_unit_id').whereRaw(`'village_doctor' = any(roles)`).whereIn('org_unit_id', villages.map((v) => v.id)).orderBy('id');
+  return new Map(rows.map((u) => [u.org_unit_id, u.id]));
+}
+
+/**
+ * Residents (× scale), their contracts with the village's first team, and a year of tasks and
+ * follow-ups up to `today`, each village at its own quality. Used by the demo and the bench.
+ */
+export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOptions) {
+  const { villages, today } = opts;
+  const rng = seeded(opts.seed ?? 3003);
+  const timings: Record<string, number> = {};
+  let mark = Date.now();
+  const lap = (name: string) => {
+    timings[name] = Date.now() - mark;
+    mark = Date.now();
+  };
+  const size = villageWeights(villages);
+  const doctorOf = await villageDoctors(trx, villages);
+  const teamRows: { team_id: number; village_id: number }[] = await trx('team_villages').join('family_doctor_teams as t', 't.id', 'team_villages.team_id').where('t.active', true).select('team_id', 'village_id').orderBy('team_id');
+  const teamOfVillage = new Map<number, number>();
+  for (const t of teamRows) if (!teamOfVillage.has(t.village_id)) teamOfVillage.set(t.village_id, t.team_id);
+
+  // ---- residents: uneven villages (a few big, many small)
+  const sumW = [...size.values()].reduce((a, b) => a + b, 0);
+  const target = Math.round(RESIDENTS_AT_SCALE_1 * opts.scale);
+  const usedIds = new Set<string>();
+  const drafts = villages.flatMap((v) => villageResidents(rng, v, Math.max(MIN_PER_VILLAGE, Math.round((target * size.get(v.id)!) / sumW)), today, usedIds, opts.region ?? '630121'));
+  const residentIds = await nextIds(trx, 'residents_id_seq', drafts.length);
+  const residents: DemoResident[] = drafts.map((d, i) => ({ ...d, id: residentIds[i] }));
+  const registeredAt = `${addDays(today, -730)}T00:00:00+08:00`;
+  const t0 = Date.now();
+  const residentRows = residents.map((r) => ({
+    id: r.id,
+    org_unit_id: r.org_unit_id,
+    name: r.name,
+    sex: r.sex,
+    birth_date: r.birth_date,
+    ...protectIdNumber(r.idNumber),
+    phone: r.phone,
+    household: r.household,
+    insured: rng() < 0.97,
+    conditions: JSON.stringify(r.conditions),
+    tags: `{${r.tags.join(',')}}`,
+    created_at: registeredAt,
+    updated_at: registeredAt,
+  }));
+  const protectMs = Date.now() - t0;
+  await insertColumns(
+    trx,
+    'residents',
+    [
+      ['id', 'int'], ['org_unit_id', 'int'], ['name', 'text'], ['sex', 'text'], ['birth_date', 'date'], ['id_number_hash', 'text'], ['id_number_masked', 'text'],
+      ['id_number_cipher', 'text'], ['phone', 'text'], ['household', 'text'], ['insured', 'bool'], ['conditions', 'jsonb'], ['tags', 'text', 'text[]'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ],
+    residentRows,
+    5_000,
+  );
+
+  lap('residents');
+  // ---- each village's performance: some do well, some badly
+  const quality = new Map(villages.map((v) => [v.id, 0.25 + 0.73 * rng() ** 0.7]));
+
+  // ---- contracts: key populations sign more; better villages sign more
+  const contractRows: Record<string, unknown>[] = [];
+  for (const r of residents) {
+    if (!teamOfVillage.has(r.org_unit_id)) continue;
+    const q = quality.get(r.org_unit_id)!;
+    const age = ageOnDay(r.birth_date, today);
+    const key = r.tags.length > 0 || age >= 65 || age <= 6;
+    if (rng() >= (key ? 0.45 + 0.5 * q : 0.2 + 0.5 * q)) continue;
+    const start = addDays(today, -between(rng, 0, 364));
+    const pkg = r.tags.includes('hypertension') || r.tags.includes('diabetes') ? 'chronic' : age >= 65 ? 'elderly' : r.tags.includes('pregnant') || age <= 6 ? 'maternal_child' : 'basic';
+    contractRows.push({
+      org_unit_id: r.org_unit_id,
+      resident_id: r.id,
+      team_id: teamOfVillage.get(r.org_unit_id)!,
+      package_code: pkg,
+      signed_on: start,
+      start_on: start,
+      end_on: contractEnd(start),
+      status: 'active',
+      signed_by_user_id: doctorOf.get(r.org_unit_id) ?? null,
+    });
+  }
+  await insertColumns(trx, 'contracts', [
+    ['org_unit_id', 'int'], ['resident_id', 'int'], ['team_id', 'int'], ['package_code', 'text'], ['signed_on', 'date'], ['start_on', 'date'], ['end_on', 'date'], ['status', 'text'], ['signed_by_user_id', 'int'],
+  ], contractRows);
+
+  lap('contracts');
+  // ---- a year of tasks and follow-ups, by the same schedules the daily job uses
+  const schedules = (await trx('followup_schedules').where('active', true)) as Schedule[];
+  const from = addDays(today, -365);
+  const tasks: DemoTask[] = [];
+  const followups: Record<string, unknown>[] = [];
+  const visit = (r: DemoResident, type: FollowupType, on: string, control: number, taskId: string) => {
+    const m = measure(rng, type, control, ageOnDay(r.birth_date, on));
+    const { classification, advice } = assess(type, m);
+    const f = { id: 0, org_unit_id: r.org_unit_id, resident_id: r.id, type, mode: rng() < 0.15 ? 'home' : 'clinic', visited_on: on, ...m, classification, advice, task_id: taskId, doctor_user_id: doctorOf.get(r.org_unit_id) ?? null, created_at: `${on}T10:00:00+08:00` };
+    followups.push(f);
+    return f;
+  };
+  const plan = taskPlanner(schedules, from, addDays(today, LOOKAHEAD_DAYS));
+  for (const r of residents) {
+    const q = quality.get(r.org_unit_id)!;
+    const control = 0.35 + 0.45 * q;
+    const queue = plan(r).filter((p) => p.window_end >= from);
+    const planned = new Set(queue.map((p) => p.id));
+    while (queue.length) {
+      const p = queue.shift()!;
+      const task: DemoTask = { ...p, org_unit_id: r.org_unit_id, state: openStateOn(p, today), followup: undefined, done_on: null };
+      // a good village visits most of its tasks inside the window; a bad one misses many
+      if (p.window_start <= today && rng() < q) {
+        const on = addDays(p.window_start, between(rng, 0, daysBetween(p.window_start, p.window_end < today ? p.window_end : today)));
+        task.followup = visit(r, p.type, on, control, p.id);
+        task.state = 'done';
+        task.done_on = on;
+        if (task.followup.classification === 'uncontrolled') {
+          const recheck = schedules.find((s) => s.trigger === 'uncontrolled' && s.followup_type === p.type);
+          const plan = recheck && recheckPlan(recheck, r.id, on);
+          // one visit day, one recheck (the deterministic id would collide)
+          if (plan && !planned.has(plan.id)) {
+            planned.add(plan.id);
+            queue.push(plan);
+          }
+        }
+      }
+      tasks.push(task);
+    }
+  }
+  lap('plan');
+  // village health-education sessions (group activities, no single resident)
+  for (const v of villages) {
+    const q = quality.get(v.id)!;
+    for (let m = 0; m < 12; m++) {
+      if (rng() >= q) continue;
+      const on = addDays(today, -between(rng, m * 30, m * 30 + 29));
+      followups.push({ id: 0, org_unit_id: v.id, resident_id: null, type: 'health_education', mode: 'clinic', visited_on: on, topic: pick(rng, TOPICS), attendees: between(rng, 8, 45), doctor_user_id: doctorOf.get(v.id) ?? null, created_at: `${on}T15:00:00+08:00` });
+    }
+  }
+  const followupIds = await nextIds(trx, 'followups_id_seq', followups.length);
+  followups.forEach((f, i) => (f.id = followupIds[i]));
+  lap('education');
+  await insertColumns(trx, 'followups', [
+    ['id', 'bigint'], ['org_unit_id', 'int'], ['resident_id', 'int'], ['type', 'text'], ['mode', 'text'], ['visited_on', 'date'], ['systolic', 'int'], ['diastolic', 'int'],
+    ['fasting_glucose', 'numeric'], ['weight_kg', 'numeric'], ['height_cm', 'numeric'], ['heart_rate', 'int'], ['classification', 'text'], ['advice', 'text'], ['topic', 'text'],
+    ['attendees', 'int'], ['task_id', 'text'], ['doctor_user_id', 'int'], ['created_at', 'timestamptz'],
+  ], followups);
+  lap('followups');
+  await insertColumns(trx, 'tasks', [
+    ['id', 'text'], ['org_unit_id', 'int'], ['resident_id', 'int'], ['schedule_code', 'text'], ['type', 'text'], ['period', 'text'], ['window_start', 'date'], ['window_end', 'date'],
+    ['due_on', 'date'], ['state', 'text'], ['followup_id', 'bigint'], ['done_on', 'date'],
+  ], tasks.map((t) => ({ ...t, followup_id: t.followup?.id ?? null })));
+  lap('tasks');
+  // history: the state each task reached after its creation
+  await trx.raw(
+    `INSERT INTO task_events (task_id, from_state, to_state, at, actor_name, followup_id, reason)
+     SELECT id, 'upcoming', state, CASE state WHEN 'done' THEN done_on WHEN 'missed' THEN window_end + 1 ELSE window_start END, 'demo', followup_id,
+            CASE state WHEN 'done' THEN 'follow-up logged' ELSE 'schedule' END
+       FROM tasks WHERE state <> 'upcoming' AND resident_id BETWEEN ? AND ?`,
+    [residents[0]?.id ?? 0, residents[residents.length - 1]?.id ?? 0],
+  );
+  lap('events');
+  return { ms: timings, residents: residents.length, contracts: contractRows.length, tasks: tasks.length, followups: followups.length, protectIdMs: protectMs };
+}
+
+export const healthDemoStep: DemoStep = { name: 'health', run: seedHealth };
