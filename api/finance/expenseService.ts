@@ -51,10 +51,13 @@ export const expenseResource: ResourceDef<ExpenseRequest> = {
   },
 };
 
-/** Attaches each request's steps (ordered) in one query. */
+/** Attaches each request's steps (ordered, with the approving unit's name) in one query. */
 export async function withSteps(requests: ExpenseRequest[], trx?: Knex.Transaction) {
   if (!requests.length) return requests;
+  // the approving unit's name too: a requester may not be able to read the unit above
   const steps = await ExpenseRequestStep.query(trx)
+    .select('expense_request_steps.*', 'u.name as approver_unit_name')
+    .leftJoin('org_units as u', 'u.id', 'expense_request_steps.approver_unit_id')
     .whereIn('request_id', requests.map((r) => r.id))
     .orderBy(['request_id', 'seq']);
   for (const r of requests) r.steps = steps.filter((s) => s.request_id === r.id);

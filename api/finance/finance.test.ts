@@ -55,6 +55,7 @@ describe('finance: budgets, expense requests, ledger, risk fund (HTTP)', () => {
       ['unit_director', 'director'],
       ['group_finance', 'group_finance'],
     ]);
+    expect(r.body.steps[0].approver_unit_name).to.equal((await get(`/api/org-units/${await unitId('T01')}`, { as: 'admin' })).body.name);
     // the requester may not approve, nor may finance jump the director's step
     expect((await post(`/api/expense-requests/${r.body.id}/approve`, {}, requester)).status).to.equal(403);
     expect((await post(`/api/expense-requests/${r.body.id}/approve`, {}, { as: 'finance' })).status).to.equal(403);

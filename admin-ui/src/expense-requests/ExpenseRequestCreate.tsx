@@ -38,8 +38,9 @@ export const ExpenseRequestCreate = () => {
   const onError = (e: unknown) => {
     const { message, status, details } = apiError(e);
     const d = details as (OverBudget & { over_budget?: string }) | undefined;
-    if (status === 422 && d?.over_budget) setOver(d);
-    else setOver(null);
+    // a budget stop is explained by the figures above the form; anything else as a notification
+    if (status === 422 && d?.over_budget) return setOver(d);
+    setOver(null);
     notify(message, { type: 'error' });
   };
   return (

@@ -7,7 +7,7 @@ import { apiError, apiPost, can } from '../finance/api';
 import { EXPENSE_ACCOUNT_CHOICES } from '../finance/choices';
 import { storedUser } from '../session';
 
-interface StepRow { id: number; seq: number; kind: string; approver_role: string; approver_unit_id: number | null; status: string; decided_by_name: string | null; decided_at: string | null; comment: string | null }
+interface StepRow { id: number; seq: number; kind: string; approver_role: string; approver_unit_id: number | null; approver_unit_name: string | null; status: string; decided_by_name: string | null; decided_at: string | null; comment: string | null }
 
 const Chain = () => {
   const record = useRecordContext();
@@ -47,7 +47,7 @@ const Chain = () => {
             <Step key={s.id} completed={s.status === 'approved'}>
               <StepLabel error={s.status === 'rejected'} data-testid={`step-${s.seq}`}>
                 {translate(`enums.step_kind.${s.kind}`)} · {translate(`enums.approver_role.${s.approver_role}`)}
-                {s.approver_unit_id ? <> · <ReferenceField record={s} source="approver_unit_id" reference="org-units" link={false} /></> : null}{' '}
+                {s.approver_unit_name ? ` · ${s.approver_unit_name}` : null}{' '}
                 <Chip size="small" data-testid={`step-status-${s.seq}`} label={translate(`enums.step_status.${s.status}`)} color={s.status === 'approved' ? 'success' : s.status === 'rejected' ? 'error' : s.status === 'pending' ? 'warning' : 'default'} />
                 {s.decided_by_name ? <Typography variant="caption" sx={{ ml: 1 }}>{s.decided_by_name} {s.decided_at?.slice(0, 16).replace('T', ' ')}{s.comment ? `：${s.comment}` : ''}</Typography> : null}
               </StepLabel>

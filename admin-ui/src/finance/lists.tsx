@@ -5,18 +5,28 @@ import LockClockIcon from '@mui/icons-material/LockClock';
 import RuleIcon from '@mui/icons-material/Rule';
 import BadgeIcon from '@mui/icons-material/Badge';
 import SavingsIcon from '@mui/icons-material/Savings';
-import { AutocompleteInput, BooleanField, Datagrid, DateField, DateInput, FunctionField, List, NumberField, ReferenceField, ReferenceInput, SelectField, SelectInput, TextField, useTranslate } from 'react-admin';
+import { AutocompleteInput, BooleanField, Datagrid, DateField, DateInput, FunctionField, List, NumberField, ReferenceField, ReferenceInput, SelectField, SelectInput, SimpleList, TextField, useTranslate } from 'react-admin';
+import type { ReactElement } from 'react';
+import type { RaRecord } from 'react-admin';
 import type { ResourceEntry } from '../registry';
+import { useIsSmall } from '../shared/useIsSmall';
 import { UNIT_LEVEL_CHOICES } from '../org/orgUnits/choices';
 import { RiskFundActions, PeriodActions } from './actions';
-import { can } from './api';
+import { can, yuan } from './api';
 import { ACCOUNT_CHOICES, FUND_KIND_CHOICES } from './choices';
 import { LedgerEntryCreate, LimitCreate, LimitEdit, PostingCreate, PostingEdit } from './forms';
 
+/** Phones get the compact list instead of the table. */
+const SmallOr = ({ small, children }: { small: ReactElement; children: ReactElement }) => (useIsSmall() ? small : children);
+
 const unitFilter = <ReferenceInput key="unit" source="org_unit_id" reference="org-units" alwaysOn><AutocompleteInput /></ReferenceInput>;
 
-const LedgerList = () => (
+const LedgerList = () => {
+  const translate = useTranslate();
+  const acc = (c: string) => translate(`enums.account.${c}`);
+  return (
   <List filters={[unitFilter, <DateInput key="from" source="entry_date_gte" alwaysOn />, <DateInput key="to" source="entry_date_lte" alwaysOn />, <SelectInput key="d" source="debit_account" choices={ACCOUNT_CHOICES} />]} sort={{ field: 'entry_date', order: 'DESC' }}>
+    <SmallOr small={<SimpleList primaryText={(r) => r.memo ?? r.source_type} secondaryText={(r) => `${r.entry_date} · 借 ${acc(r.debit_account)} / 贷 ${acc(r.credit_account)}`} tertiaryText={(r) => yuan(r.amount)} linkType={false} />}>
     <Datagrid bulkActionButtons={false}>
       <DateField source="entry_date" />
       <ReferenceField source="org_unit_id" reference="org-units" link={false} />
@@ -26,8 +36,10 @@ const LedgerList = () => (
       <TextField source="memo" />
       <FunctionField source="source_type" render={(r) => (r.source_id ? `${r.source_type} #${r.source_id}` : r.source_type)} />
     </Datagrid>
+    </SmallOr>
   </List>
-);
+  );
+};
 
 const PeriodList = () => (
   <List sort={{ field: 'period', order: 'DESC' }} actions={<PeriodActions />}>
@@ -43,8 +55,16 @@ const StepsField = () => {
   return <FunctionField source="steps" render={(r) => (r.steps as string[]).map((s) => translate(`enums.step_kind.${s}`)).join(' → ')} />;
 };
 
-const LimitList = () => (
+const LimitList = () => {
+  const isSmall = useIsSmall();
+  const translate = useTranslate();
+  const band = (r: RaRecord) => `${yuan(r.min_amount)} – ${r.max_amount ? yuan(r.max_amount) : '∞'}`;
+  const chain = (r: RaRecord) => (r.steps as string[]).map((s) => translate(`enums.step_kind.${s}`)).join(' → ');
+  return (
   <List sort={{ field: 'unit_level', order: 'ASC' }} perPage={50}>
+    {isSmall ? (
+      <SimpleList primaryText={(r) => r.description ?? band(r)} secondaryText={chain} tertiaryText={band} linkType={can('spending-limits', 'edit') ? 'edit' : false} />
+    ) : (
     <Datagrid bulkActionButtons={false} rowClick={can('spending-limits', 'edit') ? 'edit' : false}>
       <SelectField source="unit_level" choices={UNIT_LEVEL_CHOICES} emptyText="*" />
       <SelectField source="account" choices={ACCOUNT_CHOICES} emptyText="*" />
@@ -54,8 +74,10 @@ const LimitList = () => (
       <TextField source="description" />
       <BooleanField source="active" />
     </Datagrid>
+    )}
   </List>
-);
+  );
+};
 
 const PostingList = () => (
   <List>
@@ -71,6 +93,7 @@ const PostingList = () => (
 
 const FundList = () => (
   <List filters={[unitFilter, <SelectInput key="kind" source="kind" choices={FUND_KIND_CHOICES} alwaysOn />]} sort={{ field: 'entry_date', order: 'DESC' }} actions={<RiskFundActions />}>
+    <SmallOr small={<SimpleList primaryText={(r) => `${r.entry_date} · ${r.fund_year}`} secondaryText={(r) => <ReferenceField record={r} source="org_unit_id" reference="org-units" link={false} />} tertiaryText={(r) => yuan(r.amount)} linkType={false} />}>
     <Datagrid bulkActionButtons={false}>
       <DateField source="entry_date" />
       <ReferenceField source="org_unit_id" reference="org-units" link={false} />
@@ -80,6 +103,7 @@ const FundList = () => (
       <NumberField source="amount" options={{ minimumFractionDigits: 2 }} />
       <TextField source="dispute_ref" />
     </Datagrid>
+    </SmallOr>
   </List>
 );
 

@@ -1,11 +1,12 @@
 // 闲置资产调剂: idle assets offered by every member; a director asks for one for their unit,
 // the group approves the transfer (asset-transfers).
 import { useState } from 'react';
-import { Box, Button, Card, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
+import { Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Loading, Title, useNotify, useTranslate } from 'react-admin';
 import { apiGet, apiPost, can, yuan } from '../finance/api';
 import { storedUser } from '../session';
+import { useIsSmall } from '../shared/useIsSmall';
 
 interface Idle { id: number; code: string; name: string; category: string; value: string; acquired_on: string; note: string | null; org_unit_id: number; unit_code: string; unit_name: string }
 
@@ -14,6 +15,7 @@ export const AssetMarket = () => {
   const notify = useNotify();
   const queryClient = useQueryClient();
   const user = storedUser();
+  const isSmall = useIsSmall();
   const { data, isPending } = useQuery({ queryKey: ['asset-market'], queryFn: () => apiGet<Idle[]>('/assets/market') });
   const [asking, setAsking] = useState<Idle | null>(null);
   const [reason, setReason] = useState('');
@@ -33,6 +35,20 @@ export const AssetMarket = () => {
   return (
     <Box sx={{ p: 2 }}>
       <Title title={t('title')} />
+      {isSmall ? (
+        <Stack sx={{ gap: 1 }}>
+          {(data ?? []).map((a) => (
+            <Card key={a.id} data-testid={`idle-${a.code}`}>
+              <CardContent>
+                <Typography variant="subtitle1">{a.name} <Typography component="span" variant="caption">{a.code}</Typography></Typography>
+                <Typography variant="body2" color="text.secondary">{a.unit_name} · {translate(`enums.asset_category.${a.category}`)} · {yuan(a.value)} · {a.acquired_on}</Typography>
+                {a.note ? <Typography variant="body2">{a.note}</Typography> : null}
+                {canAsk && a.org_unit_id !== user?.org_unit.id ? <Button size="small" sx={{ mt: 1 }} onClick={() => setAsking(a)}>{t('request')}</Button> : null}
+              </CardContent>
+            </Card>
+          ))}
+        </Stack>
+      ) : (
       <Card>
         <Table size="small">
           <TableHead>
@@ -57,6 +73,7 @@ export const AssetMarket = () => {
           </TableBody>
         </Table>
       </Card>
+      )}
       <Dialog open={!!asking} onClose={() => setAsking(null)}>
         <DialogTitle>{t('request')}：{asking?.name}</DialogTitle>
         <DialogContent>

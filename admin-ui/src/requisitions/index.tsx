@@ -4,13 +4,14 @@ import { useEffect, useState } from 'react';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import { Box, Button, Card, CardContent, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
 import {
-  ArrayInput, Labeled, AutocompleteInput, Create, Datagrid, DateField, FunctionField, List, NumberInput, ReferenceField, ReferenceInput, SelectField, SelectInput, Show, SimpleForm, SimpleFormIterator, SimpleShowLayout, TextField, TextInput, required,
+  ArrayInput, Labeled, AutocompleteInput, Create, Datagrid, DateField, FunctionField, List, NumberInput, ReferenceField, ReferenceInput, SelectField, SelectInput, Show, SimpleForm, SimpleList, SimpleFormIterator, SimpleShowLayout, TextField, TextInput, required,
   useNotify, useRecordContext, useRefresh, useTranslate,
 } from 'react-admin';
 import type { ResourceEntry } from '../registry';
 import { apiPost, can, dropEmpty } from '../finance/api';
 import { REQUISITION_STATUS_CHOICES } from '../procurement/choices';
 import { storedUser } from '../session';
+import { useIsSmall } from '../shared/useIsSmall';
 
 interface Line { id: number; item_name: string; item_code: string; uom: string; requested_qty: number; approved_qty: number | null; shipped_qty: number; accepted_qty: number; rejected_qty: number; purchase_order_line_id: number | null }
 
@@ -28,8 +29,17 @@ const Pct = ({ source }: { source: string }) => (
 
 const RequisitionList = () => {
   const translate = useTranslate();
+  const isSmall = useIsSmall();
   return (
     <List filters={[<SelectInput key="status" source="status" choices={REQUISITION_STATUS_CHOICES} alwaysOn />, <ReferenceInput key="u" source="org_unit_id" reference="org-units" alwaysOn><AutocompleteInput /></ReferenceInput>]} sort={{ field: 'created_at', order: 'DESC' }}>
+      {isSmall ? (
+        <SimpleList
+          primaryText={(r) => <ReferenceField record={r} source="org_unit_id" reference="org-units" link={false} />}
+          secondaryText={(r) => `#${r.id} · ${translate(`enums.progress.${r.progress}`)}`}
+          tertiaryText={(r) => `${r.ordered_pct}% / ${r.received_pct}%`}
+          linkType="show"
+        />
+      ) : (
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="id" />
         <ReferenceField source="org_unit_id" reference="org-units" link={false} />
@@ -39,6 +49,7 @@ const RequisitionList = () => {
         <Pct source="ordered_pct" />
         <Pct source="received_pct" />
       </Datagrid>
+      )}
     </List>
   );
 };
