@@ -10,14 +10,13 @@ import { errorHandler, notFound } from './http/errors';
 import { requestLog } from './http/logger';
 import { openApiDocument } from './http/openapi';
 import { ApiRouter } from './http/router';
-import { assessmentRoutes, assessmentYearRoutes, contractRoutes, licenceRoutes, postRoutes, promotionRoutes, staffHistoryRoutes, staffRoutes } from './hr/routes';
-import { hrReportRoutes, rotationPlanRoutes, rotationRoutes } from './hr/rotationRoutes';
+import { hrRouters } from './hr/routes';
 import { healthRouters } from './health/routes';
 import { financeRouters } from './finance/routes';
 import { procurementRouters } from './procurement/routes';
 import { jobRoutes } from './jobs/routes';
 import { departmentRoutes, orgUnitRoutes } from './org/routes';
-import { allocationRoutes, claimRoutes, fundYearRoutes, populationRoutes, runRoutes, satisfactionRoutes, settlementReportRoutes } from './settlement/routes';
+import { settlementRouters } from './settlement/routes';
 import { referralEscalationRoutes, referralReportRoutes, referralRoutes, referralSettingsRoutes, referralSlotRoutes } from './referrals/routes';
 
 const uiDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../admin-ui/dist');
@@ -36,7 +35,7 @@ const systemRoutes = new ApiRouter('', 'system')
   .get('/openapi.json', { summary: 'This description', public: true }, () => openApiDocument());
 
 /** Every domain's routers, in menu order. A new domain adds its routers here. */
-const routers: ApiRouter[] = [systemRoutes, authRoutes, userRoutes, orgUnitRoutes, departmentRoutes, auditRoutes, jobRoutes, staffRoutes, staffHistoryRoutes, postRoutes, licenceRoutes, promotionRoutes, assessmentYearRoutes, assessmentRoutes, contractRoutes, rotationPlanRoutes, rotationRoutes, hrReportRoutes, referralRoutes, referralSlotRoutes, referralSettingsRoutes, referralEscalationRoutes, referralReportRoutes, ...healthRouters, fundYearRoutes, populationRoutes, claimRoutes, satisfactionRoutes, runRoutes, allocationRoutes, settlementReportRoutes, ...financeRouters, ...procurementRouters];
+const routers: ApiRouter[] = [systemRoutes, authRoutes, userRoutes, orgUnitRoutes, departmentRoutes, auditRoutes, jobRoutes, ...hrRouters, referralRoutes, referralSlotRoutes, referralSettingsRoutes, referralEscalationRoutes, referralReportRoutes, ...healthRouters, ...settlementRouters, ...financeRouters, ...procurementRouters];
 
 export function createApp() {
   const app = express();

@@ -39,9 +39,7 @@ export async function loadDemoIfEmpty(knex: Knex, scale = config.demoScale, toda
     const started = Date.now();
     const units = await seedOrg(trx, config.demoPassword);
     const ctx: DemoContext = { units, scale, today, demoPassword: config.demoPassword };
-    // DEMO_SKIP=name,name leaves steps out (e.g. while one domain's step is being reworked)
-    const skip = new Set((process.env.DEMO_SKIP ?? '').split(',').filter(Boolean));
-    for (const step of demoSteps.filter((s) => !skip.has(s.name))) {
+    for (const step of demoSteps) {
       const t0 = Date.now();
       const result = await step.run(trx, ctx);
       logger.info({ step: step.name, ms: Date.now() - t0, result }, 'demo data');

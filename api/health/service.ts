@@ -1,6 +1,7 @@
 // Health management use-cases. The residents, teams, contracts, follow-ups and tasks live in
 // their own service files (re-exported here); this file holds what other domains call:
 // the indicators (scores the settlement reads) and the workload figures of the report.
+import type { Knex } from 'knex';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/knex';
 import { assertCan } from '../http/crud';
@@ -27,8 +28,9 @@ const n = (v: unknown) => Number(v ?? 0);
  *   follow-ups of that type in the year / registered pairs;
  * - control rate: pairs whose last follow-up of the year was controlled / pairs followed up in the year;
  * - task completion: tasks done / tasks that came due by the year's end (or today) and were not cancelled.
+ * `conn` lets a caller read inside its own transaction (a settlement run being calculated, the demo load).
  */
-export async function healthIndicators(q: { orgUnitIds: number[]; year: number }): Promise<Map<number, HealthIndicators>> {
+export async function healthIndicators(q: { orgUnitIds: number[]; year: number }, conn: Knex = db()): Promise<Map<number, HealthIndicators>> {
   const ids = [...new Set(q.orgUnitIds)];
   const out = new Map<number, HealthIndicators>();
   if (!ids.length) return out;
@@ -51,7 +53,7 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
   const params = { ids, yearStart, yearEnd, dueBy, elderlyBorn, childBorn, standard: STANDARD_FOLLOWUPS_PER_YEAR };
 
   const [contracts, management, tasks] = await Promise.all([
-    db().raw(
+    conn.raw(
       `WITH ${targets},
        in_force AS (
          SELECT DISTINCT c.resident_id FROM contracts c
@@ -72,7 +74,7 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
        )}`,
       params,
     ),
-    db().raw(
+    conn.raw(
       `WITH ${targets},
        pairs AS (
          SELECT r.org_unit_id AS unit_id, r.id AS resident_id, cond
@@ -94,7 +96,7 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
        )}`,
       params,
     ),
-    db().raw(
+    conn.raw(
       `WITH ${targets}
        ${rollUp(
          `SELECT t.org_unit_id AS unit_id,

@@ -305,7 +305,7 @@ async function allocationRows(
   const prevYear = await trx('fund_years').select('id').where({ region: fy.region, year: fy.year - 1 }).first();
   const prevAdmissions = prevYear ? await admissionsByTownship(trx, prevYear.id, m) : new Map<number, number>();
   const prevPops = prevYear ? await populations(trx, prevYear.id) : new Map<number, { insured_population: number }>();
-  const health = wanted.has('standardised_management_rate') || wanted.has('control_rate') ? await healthIndicators({ orgUnitIds: ids, year: fy.year }) : new Map();
+  const health = wanted.has('standardised_management_rate') || wanted.has('control_rate') ? await healthIndicators({ orgUnitIds: ids, year: fy.year }, trx) : new Map();
 
   const list: Recipient[] = recipients.map((u) => {
     const pop = pops.get(u.id);

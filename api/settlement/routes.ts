@@ -167,3 +167,5 @@ export const settlementReportRoutes = new ApiRouter('/reports', 'settlement').ge
     return sendFile(res, `settlement-${fy?.region ?? ''}-${run.period}-run${id}.xlsx`, XLSX, (out) => writeSettlementWorkbook(out, run, figures));
   },
 );
+
+export const settlementRouters = [fundYearRoutes, populationRoutes, claimRoutes, satisfactionRoutes, runRoutes, allocationRoutes, settlementReportRoutes];
