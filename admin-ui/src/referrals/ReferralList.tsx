@@ -23,7 +23,8 @@ const Grid = ({ box }: { box?: 'inbox' | 'outbox' }) => {
       <SimpleList<ReferralRecord & { patient_name: string; from_unit_name: string; to_unit_name: string; diagnosis_text: string }>
         primaryText={(r) => `${r.patient_name} · ${r.diagnosis_text}`}
         secondaryText={(r) => `${r.from_unit_name} → ${r.to_unit_name}`}
-        tertiaryText={(r) => translate(`enums.referral_status.${r.status}`)}
+        // the inbox keeps its live timer and the green channel on a phone too
+        tertiaryText={(r) => (box === 'inbox' ? <><UrgencyChip /> <LiveTimer /></> : translate(`enums.referral_status.${r.status}`))}
         linkType="show"
       />
     );

@@ -17,7 +17,8 @@ const yuan = (v: string) => `¥${v}`;
 const Fees = () => {
   const r = useRecordContext<ReferralRecord>();
   const translate = useTranslate();
-  if (!r) return null;
+  // a row of the list (no fees) stands in for the record until the page's own fetch answers
+  if (!r?.fees) return null;
   const f = r.fees;
   const rows: [string, string, string][] = [
     ['registration', translate('referrals.fees.registration'), f.registration_waived ? `${translate('referrals.fees.registration_waived')}（${yuan(f.registration_fee)} → ¥0.00）` : yuan(f.registration_due)],

@@ -4,7 +4,7 @@
 import { Alert, Box, Card, CardContent, Chip, LinearProgress, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import {
-  ArrayInput, CheckboxGroupInput, DateInput, Form, HttpError, NumberInput, SaveButton, SimpleFormIterator, TextInput, Title, maxValue, minValue, required, useCanAccess, useGetList, useNotify, useTranslate,
+  ArrayInput, CheckboxGroupInput, DateInput, Form, HttpError, NumberInput, ResourceContextProvider, SaveButton, SimpleFormIterator, TextInput, Title, maxValue, minValue, required, useCanAccess, useGetList, useNotify, useTranslate,
 } from 'react-admin';
 import { httpClient } from '../httpClient';
 import { storedUser } from '../session';
@@ -45,6 +45,7 @@ const PublishForm = ({ departmentId, onPublished }: { departmentId: number; onPu
     <Card variant="outlined">
       <CardContent>
         <Typography variant="subtitle1" gutterBottom>{translate('referrals.slots.publish')}</Typography>
+        <ResourceContextProvider value="referral-slots">
         <Form
           key={departmentId}
           onSubmit={submit}
@@ -57,13 +58,14 @@ const PublishForm = ({ departmentId, onPublished }: { departmentId: number; onPu
           </Stack>
           <ArrayInput source="sessions" label="referrals.slots.sessions">
             <SimpleFormIterator inline disableReordering>
-              <TextInput source="from" label="referrals.slots.session_from" validate={[required(), halfHour]} helperText="08:00" />
-              <TextInput source="until" label="referrals.slots.session_until" validate={[required(), halfHour]} helperText="12:00" />
+              <TextInput source="from" label="referrals.slots.session_from" validate={[required(), halfHour]} helperText={false} />
+              <TextInput source="until" label="referrals.slots.session_until" validate={[required(), halfHour]} helperText={false} />
             </SimpleFormIterator>
           </ArrayInput>
           <CheckboxGroupInput source="weekdays" label="referrals.slots.weekdays" choices={WEEKDAYS} />
           <SaveButton label="referrals.slots.publish_button" alwaysEnable data-testid="publish-slots" />
         </Form>
+        </ResourceContextProvider>
       </CardContent>
     </Card>
   );
