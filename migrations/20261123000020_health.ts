@@ -208,6 +208,8 @@ export async function up(knex: Knex) {
   });
   // my tasks: a village's tasks in some states, by due date
   await knex.raw('CREATE INDEX tasks_unit_state_due ON tasks (org_unit_id, state, due_on)');
+  // the open buckets (upcoming + due) read in due-date order straight off one partial index
+  await knex.raw("CREATE INDEX tasks_open_unit_due ON tasks (org_unit_id, due_on, id) WHERE state in ('upcoming','due')");
   await knex.raw('CREATE INDEX tasks_resident ON tasks (resident_id, type, window_start)');
 
   // the state changes after a task's creation (its creation is the task row itself)

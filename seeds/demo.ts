@@ -42,6 +42,9 @@ export async function loadDemoIfEmpty(knex: Knex, scale = config.demoScale, toda
     for (const step of demoSteps) {
       const t0 = Date.now();
       const result = await step.run(trx, ctx);
+      // fresh tables have no statistics yet: later steps' queries (settlement reads the health
+      // indicators) would be planned blind and take minutes instead of seconds
+      await trx.raw('ANALYZE');
       logger.info({ step: step.name, ms: Date.now() - t0, result }, 'demo data');
     }
     await trx('audit_log').insert({ actor_name: 'system', action: 'seed', resource: 'demo', after: JSON.stringify({ units: units.length, scale, ms: Date.now() - started }) });

@@ -9,6 +9,7 @@ import { between, pick, seeded, weighted, type Rng } from '../api/shared/random'
 import { checkDigit, protectIdNumber } from '../api/shared/personalId';
 import { toFen } from '../api/shared/money';
 import { DEFAULT_SETTINGS, computeFees, dueAt, shanghaiDay, shanghaiMidnight, slotStarts, storedFees, type Direction, type Purpose, type Urgency } from '../api/referrals/rules';
+import { syncManagingUnits } from '../api/health/service';
 
 /** Referrals a year at scale 1 (the reference county: ~450,000 people, 289 village clinics). */
 export const REFERRALS_PER_YEAR = 20_000;
@@ -255,10 +256,18 @@ async function deriveRest(trx: Knex | Knex.Transaction, now: Date) {
     union all select id, 'cancelled', case when accepted_at is null then 'requested' else 'accepted' end, 'cancelled', from_doctor_id, from_doctor_name, closed_at, status_reason from referrals r where status = 'cancelled' and not exists (select 1 from referral_events e where e.referral_id = r.id)
     union all select id, 'arrived', 'accepted', 'arrived', null, ${director}, arrived_at, null from referrals r where arrived_at is not null and not exists (select 1 from referral_events e where e.referral_id = r.id)
     union all select id, 'completed', 'arrived', 'completed', null, ${director}, completed_at, null from referrals r where completed_at is not null and not exists (select 1 from referral_events e where e.referral_id = r.id)`);
-  await trx.raw(`insert into patient_unit_history (referral_id, resident_id, from_org_unit_id, to_org_unit_id, at)
-                 select id, resident_id, from_org_unit_id, to_org_unit_id, arrived_at from referrals r
-                  where resident_id is not null and arrived_at is not null and to_org_unit_id is not null
-                    and not exists (select 1 from patient_unit_history h where h.referral_id = r.id)`);
+  // the managing unit followed each arrival (the health domain's care history), in time order
+  await trx.raw(`insert into resident_care_transfers (resident_id, from_org_unit_id, to_org_unit_id, referral_id, at, actor_name)
+                 select x.resident_id, coalesce(x.prev, res.org_unit_id), x.to_org_unit_id, x.id, x.arrived_at, '双向转诊办公室'
+                   from (select r.id, r.resident_id, r.to_org_unit_id, r.arrived_at,
+                                lag(r.to_org_unit_id) over (partition by r.resident_id order by r.arrived_at, r.id) as prev
+                           from referrals r
+                          where r.resident_id is not null and r.arrived_at is not null and r.to_org_unit_id is not null
+                            and not exists (select 1 from resident_care_transfers h where h.referral_id = r.id)) x
+                   join residents res on res.id = x.resident_id
+                  where x.to_org_unit_id <> coalesce(x.prev, res.org_unit_id)
+                  order by x.arrived_at, x.id`);
+  await syncManagingUnits(trx);
   // stuck requests more than a day overdue were escalated already; newer ones await the job
   await trx.raw(`with e as (
                    insert into referral_escalations (referral_id, org_unit_id, due_at, escalated_at, overdue_minutes, notify_user_ids, run_key)

@@ -84,6 +84,19 @@ describe('admin UI: referrals', function () {
     expect(steps[0]).to.contain('提出转诊');
     expect(steps[1]).to.contain('接收').and.contain('院长').and.contain('预约');
     await screenshot(director, 'referral-accepted');
+
+    // arrival: the resident's managing unit (health record) follows the referral to T01, on both pages
+    await director.getByTestId('action-arrive').click();
+    await director.getByTestId('confirm-action').click();
+    await director.getByTestId('event-arrived').waitFor();
+    await director.getByTestId('referral-unit-history').getByText('桥头镇中心卫生院').waitFor();
+    await director.getByTestId('referral-managing-unit').getByText('桥头镇中心卫生院').waitFor();
+    await screenshot(director, 'referral-arrived');
+    await director.goto(`${baseUrl}/residents/${resident.body.id}/show`);
+    await director.getByTestId('resident-managing-unit').getByText('桥头镇中心卫生院').waitFor();
+    expect(await director.getByTestId('resident-care-transfer-row').count()).to.equal(1);
+    expect(await director.getByTestId('resident-care-transfer-row').textContent()).to.contain(`#${id}`);
+    await screenshot(director, 'resident-managing-unit');
   });
 
   it('the group referral office sees the flows between levels as a Sankey and the table per unit', async () => {
@@ -160,6 +173,23 @@ describe('admin UI: referrals', function () {
     await director.getByTestId('slot-day-input').fill(day);
     await director.getByTestId('slot-cell').nth(3).waitFor();
     expect(await director.getByTestId('slot-booked').allTextContents()).to.deep.equal(['0 / 2', '1 / 2', '0 / 2', '0 / 2']);
+
+    // one slot's places raised, not below what is booked; a booked slot cannot be withdrawn, a free one can
+    const booked = director.getByTestId('slot-cell').nth(1);
+    await booked.getByTestId('slot-edit').click();
+    await director.getByTestId('slot-capacity-input').fill('0');
+    expect(await director.getByTestId('slot-capacity-save').isDisabled()).to.equal(true);
+    await director.getByTestId('slot-capacity-input').fill('3');
+    await director.getByTestId('slot-capacity-save').click();
+    await booked.getByText('1 / 3').waitFor();
+    expect(await booked.getByTestId('slot-delete').isDisabled()).to.equal(true);
+    await director.getByTestId('slot-cell').nth(3).getByTestId('slot-delete').click();
+    await director.getByTestId('slot-delete-confirm').click();
+    await director.getByTestId('slot-cell').nth(3).waitFor({ state: 'detached' });
+    expect(await director.getByTestId('slot-booked').allTextContents()).to.deep.equal(['0 / 2', '1 / 3', '0 / 2']);
+    const after = (await get('/api/referral-slots', { as: 'director-T01', query: { filter: { department_id: tcm, day } } })).body as { capacity: number; booked: number }[];
+    expect(after.map((s) => [s.booked, s.capacity])).to.deep.equal([[0, 2], [1, 3], [0, 2]]);
+    await screenshot(director, 'referral-slots-edited');
   });
 
   it('the referral office changes a service level in the settings; a bad value is refused on its field', async () => {
@@ -213,6 +243,10 @@ describe('admin UI: referrals', function () {
       // nothing wider than the screen: no horizontal scrolling
       expect(await director.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(PHONE.width);
       if (name === 'inbox') await items.first().getByTestId('live-timer').waitFor();
+      // the app bar's title is whole, not cut off with an ellipsis
+      const title = await director.locator('#react-admin-title').evaluate((el) => ({ text: el.textContent ?? '', fits: el.scrollWidth <= el.clientWidth + 1 }));
+      expect(title.fits, `title "${title.text}" fits`).to.equal(true);
+      if (name === 'inbox') expect(title.text).to.equal('转入待办');
       await screenshot(director, `referral-phone-${name}`);
     }
     // a row opens the referral page, which fits too

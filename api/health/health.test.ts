@@ -252,6 +252,24 @@ describe('health management (HTTP, real database)', () => {
       expect(runs.body.length).to.equal(2);
     });
 
+    it('follow-up schedules: everyone reads one; only group_admin edits it', async () => {
+      const list = await get('/api/followup-schedules', { as: 'doctor-V001' });
+      const first = list.body[0];
+      const one = await get(`/api/followup-schedules/${first.code}`, { as: 'doctor-V001' });
+      expect(one.status).to.equal(200);
+      expect(one.body).to.deep.equal(first);
+      expect((await get('/api/followup-schedules/no_such_schedule', { as: 'admin' })).status).to.equal(404);
+      expect((await put(`/api/followup-schedules/${first.code}`, { norm: 'x' }, { as: 'director-T01' })).status).to.equal(403);
+      const bad = await put(`/api/followup-schedules/${first.code}`, { period_months: 5 }, { as: 'admin' });
+      expect(bad.status).to.equal(400);
+      expect(bad.body.error.details[0].field).to.equal('period_months');
+      // react-admin's edit form echoes the whole record
+      const edited = await put(`/api/followup-schedules/${first.code}`, { ...first, norm: `${first.norm ?? ''} (checked)` }, { as: 'admin' });
+      expect(edited.status).to.equal(200);
+      expect(edited.body.norm).to.equal(`${first.norm ?? ''} (checked)`);
+      await put(`/api/followup-schedules/${first.code}`, { norm: first.norm }, { as: 'admin' });
+    });
+
     it('health education is a group activity: attendees and topic, no resident', async () => {
       const bad = await post('/api/followups', { type: 'health_education', visited_on: today }, { as: 'doctor-V001' });
       expect(bad.status).to.equal(400);

@@ -5,6 +5,8 @@ import type { Condition } from './rules';
 export class Resident extends Model {
   id!: number;
   org_unit_id!: number;
+  /** the unit managing the resident now (管理单位): the village, or where a referral took them */
+  managing_org_unit_id!: number;
   name!: string;
   sex!: 'M' | 'F';
   birth_date!: string;
@@ -48,6 +50,19 @@ export class ResidentTransfer extends Model {
   actor_name!: string | null;
   created_at!: string;
   static tableName = 'resident_transfers';
+}
+
+/** A change of the resident's managing unit (care follows a referral), as DHIS2's ownership history. */
+export class CareTransfer extends Model {
+  id!: number;
+  resident_id!: number;
+  from_org_unit_id!: number;
+  to_org_unit_id!: number;
+  referral_id!: number | null;
+  at!: string;
+  actor_id!: number | null;
+  actor_name!: string | null;
+  static tableName = 'resident_care_transfers';
 }
 
 export class ServicePackage extends Model {

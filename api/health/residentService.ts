@@ -9,6 +9,7 @@ import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from '../http/errors';
 import { OrgUnit } from '../org/model';
 import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../shared/personalId';
+import { careTransfers } from './careService';
 import { Contract, Resident, ResidentTransfer } from './model';
 import { AGE_TAGS, KEY_CONDITIONS, KEY_TAGS, TYPED_TAGS, ageOn, ageTags, conditionProblems, residentTags, storedTags, type Condition } from './rules';
 import { cancelOpenTasks, localToday, syncResidentTasks } from './taskService';
@@ -26,7 +27,7 @@ export const residentResource: ResourceDef<Resident> = {
   model: Resident,
   scope: scopeByUnit('residents.org_unit_id'),
   list: {
-    fields: { org_unit_id: 'int', name: 'text', sex: ['M', 'F'], birth_date: 'date', insured: 'bool', household: 'text', phone: 'text', created_at: 'timestamp' },
+    fields: { org_unit_id: 'int', managing_org_unit_id: 'int', name: 'text', sex: ['M', 'F'], birth_date: 'date', insured: 'bool', household: 'text', phone: 'text', created_at: 'timestamp' },
     search: ['residents.name', 'residents.household', 'residents.phone', 'residents.id_number_masked'],
     defaultSort: ['name', 'ASC'],
     custom: { tag: KEY_TAGS, active: 'bool', id_number: 'text', contracted: 'bool' },
@@ -55,11 +56,12 @@ const yearsBefore = (day: string, years: number) => `${Number(day.slice(0, 4)) -
 export async function readResident(actor: Actor, id: number) {
   assertCan(actor, 'residents', 'show');
   const r = await getRow(residentResource, actor, id);
-  const [transfers, contract] = await Promise.all([
+  const [transfers, contract, care] = await Promise.all([
     ResidentTransfer.query().where('resident_id', id).orderBy('id'),
     Contract.query().where('resident_id', id).whereIn('status', ['active']).first(),
+    careTransfers({ residentId: id }),
   ]);
-  return { ...residentView(r), transfers, active_contract: contract ?? null };
+  return { ...residentView(r), transfers, care_transfers: care, active_contract: contract ?? null };
 }
 
 export interface ResidentInput {
@@ -211,7 +213,9 @@ export function transferResident(actor: Actor, id: number, input: { to_org_unit_
       actor_id: actor.id || null,
       actor_name: actor.username,
     });
-    const updated = await Resident.query(trx).patchAndFetchById(id, { org_unit_id: input.to_org_unit_id, updated_at: new Date().toISOString() });
+    // a resident managed by their own village stays so in the new one; care held by a referral's unit stays there
+    const managing = current.managing_org_unit_id === current.org_unit_id ? input.to_org_unit_id : current.managing_org_unit_id;
+    const updated = await Resident.query(trx).patchAndFetchById(id, { org_unit_id: input.to_org_unit_id, managing_org_unit_id: managing, updated_at: new Date().toISOString() });
     await trx('tasks').where('resident_id', id).whereIn('state', ['upcoming', 'due']).update({ org_unit_id: input.to_org_unit_id, updated_at: new Date().toISOString() });
     const contract = await Contract.query(trx).where({ resident_id: id, status: 'active' }).first();
     let contractOutcome: string | null = null;

@@ -6,7 +6,7 @@ import { contentRange, parseListQuery } from '../http/listQuery';
 import { ApiRouter } from '../http/router';
 import { idParam, parse } from '../http/validate';
 import { sendFile, XLSX } from '../http/download';
-import { badRequest } from '../http/errors';
+import { badRequest, notFound } from '../http/errors';
 import type { Request, Response } from 'express';
 import type { Model } from 'objection';
 import { buildHealthWorkload } from '../../reports/health-workload';
@@ -84,7 +84,7 @@ const residentFields = {
 };
 const createResidentBody = z.strictObject({ ...residentFields, sex: residentFields.sex.optional(), birth_date: residentFields.birth_date.optional(), org_unit_id: id.optional(), phone: residentFields.phone.optional(), household: residentFields.household.optional(), insured: residentFields.insured.optional(), conditions: residentFields.conditions.optional(), tags: residentFields.tags.optional() });
 // react-admin echoes the whole record on save: derived and read-only fields are dropped
-const ECHOED = ['id', 'created_at', 'updated_at', 'age', 'id_number_masked', 'deregistered_on', 'deregistration_reason', 'transfers', 'active_contract'];
+const ECHOED = ['id', 'created_at', 'updated_at', 'age', 'id_number_masked', 'deregistered_on', 'deregistration_reason', 'transfers', 'care_transfers', 'managing_org_unit_id', 'active_contract'];
 const updateResidentBody = z.preprocess(
   (b) => (b && typeof b === 'object' && !Array.isArray(b) ? Object.fromEntries(Object.entries(b).filter(([k]) => !ECHOED.includes(k))) : b),
   z.strictObject(residentFields).partial(),
@@ -222,7 +222,7 @@ async function configList(req: Request, res: Response, resource: string, rows: (
   return list;
 }
 const scheduleBody = z.preprocess(
-  (b) => (b && typeof b === 'object' && !Array.isArray(b) ? Object.fromEntries(Object.entries(b).filter(([k]) => !['id', 'code', 'followup_type', 'population'].includes(k))) : b),
+  (b) => (b && typeof b === 'object' && !Array.isArray(b) ? Object.fromEntries(Object.entries(b).filter(([k]) => !['id', 'code', 'trigger', 'followup_type', 'population'].includes(k))) : b),
   z.strictObject({
     name: z.string().trim().min(1).max(100).optional(),
     period_months: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(6), z.literal(12)]).optional(),
@@ -239,6 +239,12 @@ export const configRoutes = new ApiRouter('', 'health')
   .get('/followup-schedules', { summary: 'Follow-up schedules (configuration)', list: true }, (req, res) =>
     configList(req, res, 'followup-schedules', async () => (await FollowupSchedule.query().orderBy('code')).map((p) => p.toJSON() as FollowupSchedule)),
   )
+  .get('/followup-schedules/:code', { summary: 'A follow-up schedule' }, async (req) => {
+    assertCan(req.actor, 'followup-schedules', 'show');
+    const schedule = await FollowupSchedule.query().findById(String(req.params.code));
+    if (!schedule) throw notFound('followup-schedules', String(req.params.code));
+    return { id: schedule.code, ...schedule.toJSON() };
+  })
   .put('/followup-schedules/:code', { summary: 'Edit a follow-up schedule (takes effect at the next generation)', body: scheduleBody }, (req) =>
     updateSchedule(req.actor, String(req.params.code), parse(scheduleBody, req.body)),
   );

@@ -14,9 +14,18 @@ export * from './teamService';
 export * from './contractService';
 export * from './followupService';
 export * from './taskService';
+export * from './careService';
 export type { HealthIndicators, Ratio } from './rules';
 
 const n = (v: unknown) => Number(v ?? 0);
+
+/** Runs the queries side by side on the pool, or one after another on a transaction's single connection. */
+async function allOn<T>(conn: Knex, queries: PromiseLike<T>[]): Promise<T[]> {
+  if (!conn.isTransaction) return Promise.all(queries);
+  const results: T[] = [];
+  for (const q of queries) results.push(await q);
+  return results;
+}
 
 /**
  * The health-management indicators of each given org unit over the year, computed over the
@@ -52,7 +61,7 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
     `SELECT tg.target_id, ${sums.map((c) => `sum(p.${c}) AS ${c}`).join(', ')} FROM targets tg JOIN (${perUnit}) p ON p.unit_id = tg.unit_id GROUP BY tg.target_id`;
   const params = { ids, yearStart, yearEnd, dueBy, elderlyBorn, childBorn, standard: STANDARD_FOLLOWUPS_PER_YEAR };
 
-  const [contracts, management, tasks] = await Promise.all([
+  const [contracts, management, tasks] = await allOn(conn, [
     conn.raw(
       `WITH ${targets},
        in_force AS (

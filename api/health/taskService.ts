@@ -42,12 +42,13 @@ export const taskResource: ResourceDef<Task> = {
     // my tasks: today / overdue / this month / all open; overdue is computed from dates here
     custom: { bucket: BUCKETS, overdue: 'bool' },
   },
+  // what "my tasks" and a resident's task list show, read as plain rows (the hot phone list);
+  // the task page (GET /:id) adds the follow-up, the dates and the history
+  listColumns: ['id', 'org_unit_id', 'resident_id', 'schedule_code', 'type', 'period', 'due_on', 'window_start', 'window_end', 'state', 'done_on'],
   applyCustom: (qb, custom) => {
     const today = localToday();
     qb.join('residents', 'residents.id', 'tasks.resident_id').select(
       'residents.name as resident_name',
-      'residents.sex as resident_sex',
-      'residents.birth_date as resident_birth_date',
       db().raw(`(tasks.state in ('upcoming','due') and tasks.due_on < ?::date) as overdue`, [today]),
     );
     const open = () => qb.whereIn('tasks.state', OPEN_STATES as string[]);

@@ -184,13 +184,17 @@ export const approvePromotion = (actor: Actor, id: number, input: { effective_on
 
 // ---- annual assessment (年度考核) ----
 
+/** 409 for any change to an approved (locked) year, with the rule the UI words in Chinese. */
+const yearLocked = (year: number) =>
+  conflict(`assessment year ${year} is approved and locked`, [{ field: 'year', message: 'locked', rule: 'assessment_year_locked', params: { year } }]);
+
 export const assessmentYearResource: ResourceDef<AssessmentYear> = {
   name: 'assessment-years',
   model: AssessmentYear,
   scope: (qb) => qb, // the group's assessment calendar
   list: { fields: { year: 'int', status: ['open', 'approved'] }, defaultSort: ['year', 'DESC'], columns: { id: 'assessment_years.year' } },
   prepareUpdate: async (data, current) => {
-    if (current.status === 'approved') throw conflict(`assessment year ${current.year} is approved and locked`);
+    if (current.status === 'approved') throw yearLocked(current.year);
     if (data.year !== undefined && data.year !== current.year) throw badRequest('the year cannot change', [{ field: 'year', message: 'cannot be changed' }]);
     return data;
   },
@@ -216,7 +220,7 @@ export function approveAssessmentYear(actor: Actor, year: number) {
 async function checkAssessment(trx: Knex.Transaction, data: { staff_id: number; year: number; score: number; grade: string; org_unit_id: number }, selfId?: number) {
   const year = await AssessmentYear.query(trx).findById(data.year).forUpdate();
   if (!year) throw unprocessable(`assessment year ${data.year} is not opened`, [{ field: 'year', message: 'open the year first (assessment-years)' }]);
-  if (year.status === 'approved') throw conflict(`assessment year ${data.year} is approved and locked`, [{ field: 'year', message: 'locked' }]);
+  if (year.status === 'approved') throw yearLocked(data.year);
   const g = gradeProblem(data.score, data.grade);
   if (g) throw unprocessable(g, [{ field: 'grade', message: g }]);
   if (data.grade !== 'excellent') return;
@@ -255,6 +259,6 @@ export const assessmentResource: ResourceDef<Assessment> = {
   },
   beforeDelete: async (current, trx) => {
     const year = await AssessmentYear.query(trx).findById(current.year);
-    if (year?.status === 'approved') throw conflict(`assessment year ${current.year} is approved and locked`);
+    if (year?.status === 'approved') throw yearLocked(current.year);
   },
 };

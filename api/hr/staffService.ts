@@ -26,6 +26,8 @@ export const staffResource: ResourceDef<Staff> = {
   name: 'staff',
   model: Staff,
   scope: staffScope,
+  // the registry's list and pickers: plain rows of the columns they show (no ID-number cipher/hash)
+  listColumns: ['id', 'name', 'id_number_masked', 'sex', 'category', 'title', 'employment_type', 'employer_org_unit_id', 'work_org_unit_id', 'department_id', 'post_id', 'status', 'hire_date'],
   list: {
     fields: {
       name: 'text', sex: ['M', 'F'], birth_date: 'date', category: CATEGORIES, title: TITLES, employment_type: EMPLOYMENT_TYPES,

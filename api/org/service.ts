@@ -13,6 +13,8 @@ export const orgUnitResource: ResourceDef<OrgUnit> = {
   name: 'org-units',
   model: OrgUnit,
   scope: scopeByPath(),
+  // plain rows for the list: the tree and menus read it on every screen
+  listColumns: ['id', 'code', 'name', 'kind', 'level', 'parent_id', 'path', 'region', 'address', 'phone', 'active', 'created_at', 'updated_at'],
   list: {
     fields: { code: 'text', name: 'text', kind: UNIT_KINDS, level: 'int', parent_id: 'int', active: 'bool', region: 'text', path: 'text' },
     search: ['org_units.name', 'org_units.code'],

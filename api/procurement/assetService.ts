@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { inTransaction } from '../audit/service';
 import { db } from '../db/knex';
 import { scopeByUnit } from '../db/scope';
-import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
+import { assertCan, assertUnitInScope, getRow, lockRow, readRow, type ResourceDef } from '../http/crud';
 import { conflict, forbidden, notFound, unprocessable } from '../http/errors';
 import { fromFen, type Fen } from '../shared/money';
 import { Asset, AssetTransfer } from './model';
@@ -37,6 +37,21 @@ export const transferResource: ResourceDef<AssetTransfer> = {
     ),
   list: { fields: { asset_id: 'int', from_org_unit_id: 'int', to_org_unit_id: 'int', status: ['requested', 'approved', 'rejected', 'cancelled'], created_at: 'timestamp' }, defaultSort: ['created_at', 'DESC'] },
 };
+
+/** Transfers with the asset's and both members' names: each side sees the other's, outside its own scope. */
+export async function withNames(rows: AssetTransfer[]) {
+  if (!rows.length) return [];
+  const unitIds = [...new Set(rows.flatMap((r) => [r.from_org_unit_id, r.to_org_unit_id]))];
+  const units: { id: number; code: string; name: string }[] = await db()('org_units').select('id', 'code', 'name').whereIn('id', unitIds);
+  const assets: { id: number; code: string; name: string }[] = await db()('assets').select('id', 'code', 'name').whereIn('id', [...new Set(rows.map((r) => r.asset_id))]);
+  const unit = new Map(units.map((u) => [u.id, `${u.name} (${u.code})`]));
+  const asset = new Map(assets.map((a) => [a.id, `${a.name}（${a.code}）`]));
+  return rows.map((r) => ({ ...r.toJSON(), asset_name: asset.get(r.asset_id), from_unit_name: unit.get(r.from_org_unit_id), to_unit_name: unit.get(r.to_org_unit_id) }));
+}
+
+export async function readTransfer(actor: Actor, id: number) {
+  return (await withNames([await readRow(transferResource, actor, id)]))[0];
+}
 
 function assertAssetMove(a: Asset, to: AssetState) {
   if (!canMoveAsset(a.status, to)) {

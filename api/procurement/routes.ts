@@ -7,7 +7,7 @@ import { ApiRouter } from '../http/router';
 import { idParam, moneyInput, parse } from '../http/validate';
 import { fromFen } from '../shared/money';
 import { writeProcurementSavings } from '../../reports/procurementSavings';
-import { createAsset, assetResource, decideTransfer, market, moveAsset, requestTransfer, transferResource } from './assetService';
+import { createAsset, assetResource, decideTransfer, market, moveAsset, readTransfer, requestTransfer, transferResource, withNames } from './assetService';
 import { cancelOrder, confirmDelivery, consolidate, deliver, deliveryResource, orderResource, readDelivery, readOrder, receive, savings, sendOrder, withDeliveryLines, withOrderLines } from './orderService';
 import { ASSET_CATEGORIES, CATEGORIES } from './rules';
 import { approveRequisition, catalogResource, consolidationCandidates, createRequisition, decideOtherwise, readRequisition, requisitionResource, stockResource, supplierResource, withProgress } from './service';
@@ -145,13 +145,13 @@ for (const verb of ['approve', 'offer', 'withdraw', 'dispose'] as const) {
 }
 mountCrud(assetRoutes, assetResource, { label: 'fixed assets', readOnly: true });
 
-export const transferRoutes = new ApiRouter('/asset-transfers', 'procurement').post('/', { summary: 'Ask for an idle asset of another member', body: transferBody }, (req) =>
-  requestTransfer(req.actor, parse(transferBody, req.body)),
-);
+export const transferRoutes = new ApiRouter('/asset-transfers', 'procurement')
+  .get('/', { summary: 'List asset transfers (history) with the asset’s and both members’ names', list: true }, enrichedList(transferResource, withNames))
+  .get('/:id', { summary: 'Read an asset transfer with the asset’s and both members’ names' }, (req) => readTransfer(req.actor, idParam(req.params.id)))
+  .post('/', { summary: 'Ask for an idle asset of another member', body: transferBody }, (req) => requestTransfer(req.actor, parse(transferBody, req.body)));
 for (const verb of ['approve', 'reject', 'cancel'] as const) {
   transferRoutes.post(`/:id/${verb}`, { summary: `Asset transfer: ${verb}`, body: decisionBody }, (req) => decideTransfer(req.actor, idParam(req.params.id), verb, parse(decisionBody, req.body ?? {}).comment));
 }
-mountCrud(transferRoutes, transferResource, { label: 'asset transfers', readOnly: true });
 
 // ---- report ------------------------------------------------------------------------------------
 

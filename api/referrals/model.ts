@@ -119,14 +119,3 @@ export class ReferralSettingsRow extends Model {
 
   static tableName = 'referral_settings';
 }
-
-export class PatientUnitHistory extends Model {
-  id!: number;
-  referral_id!: number;
-  resident_id!: number;
-  from_org_unit_id!: number;
-  to_org_unit_id!: number;
-  at!: string;
-
-  static tableName = 'patient_unit_history';
-}

@@ -198,6 +198,46 @@ describe('referrals (HTTP, real database)', () => {
     expect(outbox.body.map((x: { id: number }) => x.id)).to.include(r.body.id);
   });
 
+  it("the resident's managing unit follows an up-referral's arrival and comes back with the down-referral, with history", async () => {
+    const p = await resident('V001', '韩永寿');
+    const v001 = await unitId('V001');
+    const managing = async () => {
+      const r = await get(`/api/residents/${p.id}`, { as: 'doctor-V001' });
+      expect(r.status).to.equal(200);
+      return r.body as { org_unit_id: number; managing_org_unit_id: number; care_transfers: { from_org_unit_id: number; to_org_unit_id: number; referral_id: number }[] };
+    };
+    expect(await managing()).to.include({ org_unit_id: v001, managing_org_unit_id: v001 });
+
+    const up = await post('/api/referrals', upBody(p.id, t01, { urgency: 'emergency' }), { as: 'doctor-V001' });
+    expect(up.status, JSON.stringify(up.body)).to.equal(200);
+    expect((await post(`/api/referrals/${up.body.id}/accept`, {}, { as: 'director-T01' })).status).to.equal(200);
+    expect((await managing()).managing_org_unit_id, 'accepting does not move care').to.equal(v001);
+    expect((await post(`/api/referrals/${up.body.id}/arrive`, {}, { as: 'director-T01' })).status).to.equal(200);
+    const afterUp = await managing();
+    expect(afterUp).to.include({ org_unit_id: v001, managing_org_unit_id: t01 });
+    expect(afterUp.care_transfers.map((h) => [h.from_org_unit_id, h.to_org_unit_id, h.referral_id])).to.deep.equal([[v001, t01, up.body.id]]);
+    const upPage = await get(`/api/referrals/${up.body.id}`, { as: 'director-T01' });
+    expect(upPage.body.patient_managing_org_unit_id).to.equal(t01);
+    expect(upPage.body.unit_history.map((h: { to_org_unit_id: number }) => h.to_org_unit_id)).to.deep.equal([t01]);
+    expect((await post(`/api/referrals/${up.body.id}/complete`, {}, { as: 'director-T01' })).status).to.equal(200);
+    expect((await managing()).managing_org_unit_id, 'completing keeps care where it is').to.equal(t01);
+    // the receiving unit now manages the patient and sends them back down for rehabilitation
+    const down = await post('/api/referrals', { resident_id: p.id, from_org_unit_id: t01, to_org_unit_id: v001, direction: 'down', urgency: 'emergency', purpose: 'rehabilitation', diagnosis_code: 'I10', diagnosis_text: '原发性高血压', reason: '血压达标，回村康复随访' }, { as: 'director-T01' });
+    expect(down.status, JSON.stringify(down.body)).to.equal(200);
+    expect((await post(`/api/referrals/${down.body.id}/accept`, {}, { as: 'director-T01' })).status).to.equal(200);
+    expect((await post(`/api/referrals/${down.body.id}/arrive`, {}, { as: 'director-T01' })).status).to.equal(200);
+    const back = await managing();
+    expect(back.managing_org_unit_id).to.equal(v001);
+    expect(back.care_transfers.map((h) => [h.from_org_unit_id, h.to_org_unit_id, h.referral_id])).to.deep.equal([
+      [v001, t01, up.body.id],
+      [t01, v001, down.body.id],
+    ]);
+    const downPage = await get(`/api/referrals/${down.body.id}`, { as: 'doctor-V001' });
+    expect(downPage.body.patient_managing_org_unit_id).to.equal(v001);
+    const ev = downPage.body.events.find((e: { kind: string }) => e.kind === 'arrived');
+    expect(ev.data).to.deep.include({ managing_unit_from: t01, managing_unit_to: v001 });
+  });
+
   it('down for rehabilitation pays no threshold; places held for up-referrals until the day before', async () => {
     const hq = await unitId('HQ');
     const p = await resident('V005', '康复患者');

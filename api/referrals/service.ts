@@ -8,10 +8,11 @@ import { can, withinScope } from '../auth/rules';
 import { db } from '../db/knex';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { AppError, badRequest, conflict, forbidden, unprocessable } from '../http/errors';
+import { careTransfers, residentsForReferral, transferCare } from '../health/service';
 import { toFen } from '../shared/money';
 import { Referral, ReferralEscalation, ReferralEvent } from './model';
 import { currentSettings } from './settings';
-import { managingUnit, resolvePatient, type PatientInput } from './patients';
+import { resolvePatient, type PatientInput } from './patients';
 import { bookSlot, releaseSlot } from './slots';
 import {
   DIRECTIONS,
@@ -280,12 +281,10 @@ export function transition(actor: Actor, id: number, action: ReferralAction, inp
       case 'arrive': {
         patch.arrived_at = now;
         // the resident's managing unit follows the referral to a member unit
+        // (the health record's managing unit, set through the health service, which keeps the history)
         if (current.resident_id && current.to_org_unit_id) {
-          const fromUnit = await managingUnit(trx, current.resident_id);
-          if (fromUnit !== current.to_org_unit_id) {
-            await trx('patient_unit_history').insert({ referral_id: id, resident_id: current.resident_id, from_org_unit_id: fromUnit, to_org_unit_id: current.to_org_unit_id, at: now });
-            Object.assign(data, { managing_unit_from: fromUnit, managing_unit_to: current.to_org_unit_id });
-          }
+          const moved = await transferCare(trx, current.resident_id, current.to_org_unit_id, id, actor);
+          if (moved) Object.assign(data, { managing_unit_from: moved.from_org_unit_id, managing_unit_to: moved.to_org_unit_id });
         }
         break;
       }
@@ -327,7 +326,7 @@ export async function referralPage(actor: Actor, id: number) {
   const r = await getRow(referralResource, actor, id);
   const [events, history, escalation] = await Promise.all([
     ReferralEvent.query().where('referral_id', id).orderBy([{ column: 'at' }, { column: 'id' }]),
-    r.resident_id ? db()('patient_unit_history').where('referral_id', id).orderBy('at') : Promise.resolve([]),
+    r.resident_id ? careTransfers({ referralId: id }) : Promise.resolve([]),
     db()('referral_escalations').where('referral_id', id).first(),
   ]);
   const paths = await db().transaction((trx) => unitPaths(trx, r));
@@ -340,7 +339,8 @@ export async function referralPage(actor: Actor, id: number) {
       return false;
     }
   });
-  return { ...r.toJSON(), events, unit_history: history, escalation: escalation ?? null, allowed_actions: mayDo };
+  const [resident] = r.resident_id ? await residentsForReferral([r.resident_id]) : [];
+  return { ...r.toJSON(), events, unit_history: history, patient_managing_org_unit_id: resident?.managing_org_unit_id ?? null, escalation: escalation ?? null, allowed_actions: mayDo };
 }
 
 // ---------------------------------------------------------------- figures

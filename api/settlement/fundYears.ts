@@ -26,11 +26,21 @@ export const fundYearResource: ResourceDef<FundYear> = {
   list: { fields: { region: 'text', year: 'int' }, search: ['fund_years.region'], defaultSort: ['year', 'DESC'] },
   prepareCreate: async (data) => checked(data),
   prepareUpdate: async (data, current, trx) => {
-    const approvedFinal = await trx('settlement_runs').where({ fund_year_id: current.id, kind: 'final', status: 'approved' }).whereNull('superseded_by_id').first();
-    if (approvedFinal) throw conflict(`fund year ${current.year} is settled: final run ${approvedFinal.id} is approved`);
+    await assertYearOpen(trx, current.id);
     return checked({ ...current.toJSON(), ...data }, Object.keys(data));
   },
 };
+
+/** An approved run's figures rest on the year's configuration and populations: the year is locked (409) until that run is superseded. */
+async function assertYearOpen(trx: Knex.Transaction, fundYearId: number) {
+  const approved = await trx('settlement_runs').where({ fund_year_id: fundYearId, status: 'approved' }).whereNull('superseded_by_id').orderBy('through_month', 'desc').first();
+  if (!approved) return;
+  const fy = await trx('fund_years').select('region', 'year').where('id', fundYearId).first();
+  throw conflict(`fund year ${fy.region} ${fy.year} is locked: run ${approved.id} (${approved.period}) is approved; supersede it with a new run to change the configuration`, {
+    locked_by_run_id: approved.id,
+    period: approved.period,
+  });
+}
 
 /** Validates the configuration as a whole (tier order, shares and weights adding up to 1, the profile). */
 function checked(data: Row, keep?: string[]): Row {
@@ -55,6 +65,17 @@ export const populationResource: ResourceDef<FundYearPopulation> = {
   scope: scopeByUnit('fund_year_populations.org_unit_id'),
   list: { fields: { fund_year_id: 'int', org_unit_id: 'int', insured_population: 'int' }, defaultSort: ['org_unit_id', 'ASC'] },
   unitOf: (data) => data.org_unit_id as number | undefined,
+  prepareCreate: async (data, trx) => {
+    if (!(await trx('fund_years').where('id', data.fund_year_id as number).first())) throw badRequest('unknown fund year', [{ field: 'fund_year_id', message: 'no such fund year' }]);
+    await assertYearOpen(trx, data.fund_year_id as number);
+    return data;
+  },
+  prepareUpdate: async (data, current, trx) => {
+    await assertYearOpen(trx, current.fund_year_id);
+    if (data.fund_year_id !== undefined && data.fund_year_id !== current.fund_year_id) await assertYearOpen(trx, data.fund_year_id as number);
+    return data;
+  },
+  beforeDelete: (current, trx) => assertYearOpen(trx, current.fund_year_id),
 };
 
 /** POST /api/fund-year-populations/import: insured population (and baseline admissions) per unit. */

@@ -92,6 +92,46 @@ describe('settlement (HTTP, real database)', function () {
     expect(asDirector.status).to.equal(403);
   });
 
+  it('edits a fund year: the budget follows the bundle ratio; bad tiers, gates and weights are refused on their fields', async () => {
+    const made = await post('/api/fund-years', { region: REGION, year: 2022, insured_count: 10, premium_total: '10000.00', catastrophic_pool: '1000.00', outpatient_pool: '1000.00' }, { as: 'finance' });
+    expect(made.status, JSON.stringify(made.body)).to.equal(200);
+    const url = `/api/fund-years/${made.body.id}`;
+    const full = (await get(url, { as: 'finance' })).body;
+    expect(full.budget).to.equal('7200.00');
+    // the edit form sends the whole record back, derived fields included
+    const ok = await call('PUT', url, { as: 'finance', body: { ...full, bundle_ratio: '0.85' } });
+    expect(ok.status, JSON.stringify(ok.body)).to.equal(200);
+    expect((await get(url, { as: 'finance' })).body).to.include({ budget: '6800.00', bundle_ratio: '0.8500' });
+    const fields = async (body: Record<string, unknown>) => {
+      const r = await call('PUT', url, { as: 'finance', body });
+      expect(r.status, JSON.stringify(r.body)).to.equal(400);
+      return r.body.error.details.map((d: { field: string }) => d.field);
+    };
+    expect(await fields({ overspend_tiers: [{ upTo: 0.05, groupShare: 1.5 }, { upTo: null, groupShare: 1 }] })).to.deep.equal(['overspend_tiers.0.groupShare']);
+    expect(await fields({ overspend_tiers: [{ upTo: 0.1, groupShare: 0.5 }, { upTo: 0.05, groupShare: 0.8 }, { upTo: null, groupShare: 1 }] })).to.deep.equal(['overspend_tiers.1.upTo']);
+    expect(await fields({ overspend_tiers: [{ upTo: 0.05, groupShare: 0.5 }] })).to.deep.equal(['overspend_tiers']);
+    expect(await fields({ gates: { ...full.gates, satisfaction: { threshold: 85, deduction: 2 } } })).to.deep.equal(['gates.satisfaction.deduction']);
+    expect(await fields({ allocation: { ...full.allocation, indicators: full.allocation.indicators.map((k: object) => ({ ...k, weight: 0.5 })) } })).to.deep.equal(['allocation.indicators']);
+    expect(await fields({ bundle_ratio: '1.5' })).to.deep.equal(['bundle_ratio']);
+    expect(await fields({ catastrophic_pool: '9500.00' })).to.deep.equal(['catastrophic_pool']);
+    // nothing of the refused edits landed
+    expect((await get(url, { as: 'finance' })).body).to.include({ budget: '6800.00', catastrophic_pool: '1000.00' });
+    expect((await call('PUT', url, { as: 'director-T01', body: { bundle_ratio: '0.9' } })).status).to.equal(403);
+  });
+
+  it('insured populations per unit: listed per fund year, edited while the year is open', async () => {
+    const list = await get('/api/fund-year-populations', { as: 'finance', query: { filter: { fund_year_id: fundYearId } } });
+    expect(list.body.map((p: { insured_population: number }) => p.insured_population).sort((a: number, b: number) => a - b)).to.deep.equal([800, 1200]);
+    const t02 = list.body.find((p: { insured_population: number }) => p.insured_population === 800);
+    const r = await call('PUT', `/api/fund-year-populations/${t02.id}`, { as: 'finance', body: { ...t02, insured_population: 810 } });
+    expect(r.status, JSON.stringify(r.body)).to.equal(200);
+    expect(r.body.insured_population).to.equal(810);
+    expect((await call('PUT', `/api/fund-year-populations/${t02.id}`, { as: 'finance', body: { insured_population: 800 } })).status).to.equal(200);
+    const bad = await post('/api/fund-year-populations', { fund_year_id: 999999, org_unit_id: await unitId('T01'), insured_population: 5 }, { as: 'finance' });
+    expect(bad.status).to.equal(400);
+    expect(bad.body.error.details[0].field).to.equal('fund_year_id');
+  });
+
   it('a dry run validates only; the three bad rows are listed by row and field', async () => {
     const r = await upload('/api/claims/import', 'claims.csv', goodCsv, { fund_year_id: String(fundYearId), dry_run: 'true' });
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
@@ -225,6 +265,15 @@ describe('settlement (HTTP, real database)', function () {
     expect(r.body.accepted).to.equal(0);
     expect(r.body.rejected[0]).to.include({ row: 2, field: 'settled_on' });
     expect(r.body.rejected[0].message).to.match(/locked.*approved/);
+    // and so is the fund year's configuration, until the approved run is superseded
+    const edit = await call('PUT', `/api/fund-years/${fundYearId}`, { as: 'finance', body: { bundle_ratio: '0.8' } });
+    expect(edit.status).to.equal(409);
+    expect(edit.body.error.message).to.match(/locked.*approved/);
+    expect(edit.body.error.details).to.include({ locked_by_run_id: runId });
+    const [pop] = (await get('/api/fund-year-populations', { as: 'finance', query: { filter: { fund_year_id: fundYearId } } })).body;
+    const popEdit = await call('PUT', `/api/fund-year-populations/${pop.id}`, { as: 'finance', body: { insured_population: 1 } });
+    expect(popEdit.status).to.equal(409);
+    expect((await get(`/api/fund-year-populations/${pop.id}`, { as: 'finance' })).body.insured_population).to.equal(pop.insured_population);
   });
 
   it('an approved run is superseded only by a new run with a reason', async () => {

@@ -33,12 +33,15 @@ try {
     const url = `${sys.url}/api/tasks?filter=${encodeURIComponent(JSON.stringify({ bucket }))}&sort=${encodeURIComponent('["due_on","ASC"]')}&range=${encodeURIComponent('[0,24]')}`;
     const api = await httpLoad(url, { authorization: `Bearer ${token}` }, { seconds });
     // the statement the endpoint runs: the scoped page with the resident's name and its window count
-    const sql = `select tasks.*, residents.name as resident_name, residents.sex, residents.birth_date,
+    const sql = `select tasks.id, tasks.org_unit_id, tasks.resident_id, tasks.schedule_code, tasks.type, tasks.period, tasks.due_on,
+                        tasks.window_start, tasks.window_end, tasks.state, tasks.done_on, residents.name as resident_name,
                         (tasks.state in ('upcoming','due') and tasks.due_on < $2::date) as overdue, count(*) over () as total_rows
                    from tasks join residents on residents.id = tasks.resident_id
                   where tasks.org_unit_id in (select id from org_units where path <@ (select path from org_units where id = $1))
                     and tasks.state in ('upcoming','due') ${bucket === 'overdue' ? 'and tasks.due_on < $2::date' : ''}
                   order by tasks.due_on asc, tasks.id asc limit 25`;
+    const plan = await pool.query(`explain (analyze, costs off, summary on) ${sql}`, [busiest.id, today]);
+    console.log(`\n  plan (${bucket}):\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
     const raw = await baselineLoad(() => pool.query(sql, [busiest.id, today]), { seconds });
     ok = printLoad(`GET /api/tasks bucket=${bucket} as doctor-${busiest.code} (${busiest.n} tasks in the village; 50 connections, ${seconds} s)`, api, raw, { p99Ms: 50, minRatio: 1 / 3 }) && ok;
   }

@@ -6,11 +6,7 @@
 // same statement through pg, on the same child server.
 // Targets: roster < 20 s and < 200 MB RSS; list p99 < 100 ms and ≥ 1/3 of raw throughput.
 import pg from 'pg';
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { baselineLoad, benchSystem, httpLoad, login, printLoad, printTiming, timed } from './lib';
+import { baselineLoad, benchSystem, childServer, httpLoad, login, peakRssMb, printLoad, printTiming, timed, type ChildServer } from './lib';
 
 const sys = await benchSystem(Number(process.env.BENCH_DEMO_SCALE ?? 0.05));
 const pool = new pg.Pool({ connectionString: sys.databaseUrl, max: 20 });
@@ -36,44 +32,16 @@ async function growStaff(total: number) {
   await pool.query('analyze staff');
 }
 
-/** The API server as its own process on the bench database (no cron, any free port). */
-async function startApiChild(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', CRON: 'off', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = out.match(/is running: (http:\/\/\S+)/);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`API child exited (${code}) before listening:\n${out}`)));
-  });
-  child.stdout!.resume();
-  return { child, url };
-}
-
-/** Peak resident memory (VmHWM) of a process, in MB. */
-function peakRssOf(pid: number): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
-  if (!line) throw new Error(`no VmHWM for ${pid}`);
-  return Number(line.replace(/\D+/g, '')) / 1024;
-}
-
-let api: { child: ChildProcess; url: string } | undefined;
+let api: ChildServer | undefined;
 try {
   const rosterSize = Number(process.env.BENCH_ROSTER_STAFF ?? 50_000);
   await growStaff(rosterSize);
   const { rows: [hq] } = await pool.query(`select id from org_units where level = 1`);
   const { rows: [{ n: rosterRows }] } = await pool.query('select count(*)::int as n from staff');
-  api = await startApiChild(sys.databaseUrl);
-  const pid = api.child.pid!;
+  api = await childServer(sys.databaseUrl);
+  const pid = api.pid;
   const token = await login(api.url, 'hr');
-  const rssBefore = peakRssOf(pid);
+  const rssBefore = peakRssMb(pid);
   const roster = await timed(async () => {
     const res = await fetch(`${api!.url}/api/reports/staff-roster.xlsx?org_unit_id=${hq.id}`, { headers: { authorization: `Bearer ${token}` } });
     if (!res.ok || !res.body) throw new Error(`roster: ${res.status}`);
@@ -81,7 +49,7 @@ try {
     for await (const chunk of res.body) bytes += (chunk as Uint8Array).byteLength;
     return bytes;
   });
-  const peak = peakRssOf(pid);
+  const peak = peakRssMb(pid);
   const baseline = await timed(() => pool.query(`select s.*, e.name, w.name from staff s join org_units e on e.id = s.employer_org_unit_id join org_units w on w.id = s.work_org_unit_id`));
   const rosterOk = printTiming(
     `GET /api/reports/staff-roster.xlsx of the whole group (${rosterRows.toLocaleString()} staff, streamed; API server in child process ${pid})`,
@@ -94,7 +62,8 @@ try {
 
   // back to 5,000 people for the list
   await pool.query(`delete from staff where id_number_cipher = 'bench' and id > (select max(id) from staff) - ($1::int - 5000)`, [rosterSize]);
-  await pool.query('analyze staff');
+  // as autovacuum would: without it every scan of the list wades through 45,000 dead rows
+  await pool.query('vacuum analyze staff');
   const { rows: [{ n }] } = await pool.query('select count(*)::int as n from staff');
   const filter = encodeURIComponent(JSON.stringify({ level: 2, title: 'attending_physician' }));
   const url = `${api.url}/api/staff?filter=${filter}&sort=${encodeURIComponent('["name","ASC"]')}&range=${encodeURIComponent('[0,24]')}`;
@@ -115,10 +84,7 @@ try {
   const listOk = printLoad(`GET /api/staff filtered by level 2 and title (${n.toLocaleString()} staff, 50 connections, ${seconds} s, child API server)`, listed, raw, { p99Ms: 100, minRatio: 1 / 3 });
   if (!listOk || !rosterOk || peak >= 200) process.exitCode = 1;
 } finally {
-  if (api && api.child.exitCode === null) {
-    api.child.kill('SIGTERM');
-    await new Promise((resolve) => api!.child.once('exit', resolve));
-  }
+  await api?.stop();
   await pool.end();
   await sys.cleanup();
 }

@@ -1,6 +1,8 @@
-// Shared pieces of the benchmarks: a throw-away system, an HTTP load (autocannon on loopback),
-// the same concurrency against a raw baseline, and figures printed with their ratio.
+// Shared pieces of the benchmarks: a throw-away system, the API server in a child process (its
+// own peak RSS), an HTTP load (autocannon on loopback), the same concurrency against a raw
+// baseline, and figures printed with their ratio.
 // Ratios, not absolute times, are the targets: these machines are noisy.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,10 +80,52 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; va
   return { ms: performance.now() - t0, value };
 }
 
-/** Peak resident memory of this process so far, in MB (Linux VmHWM). */
-export function peakRssMb(): number {
-  const line = fs.readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
-  return line ? Number(line.replace(/\D+/g, '')) / 1024 : process.memoryUsage().rss / 1e6;
+/** Peak resident memory so far, in MB (Linux VmHWM), of this process or of the child `pid`. */
+export function peakRssMb(pid: number | 'self' = 'self'): number {
+  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  if (line) return Number(line.replace(/\D+/g, '')) / 1024;
+  if (pid !== 'self') throw new Error(`no VmHWM for ${pid}`);
+  return process.memoryUsage().rss / 1e6;
+}
+
+export interface ChildServer {
+  url: string;
+  pid: number;
+  /** SIGTERM, resolved once the child has exited */
+  stop(): Promise<void>;
+}
+
+/**
+ * The API server as its own process on `databaseUrl` (no cron, any free port; its boot skips
+ * seeding since the database is not empty), so that its peak RSS is the measured work's alone.
+ * Resolves once it listens.
+ */
+export async function childServer(databaseUrl: string): Promise<ChildServer> {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', CRON: 'off', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = out.match(/is running: (http:\/\/\S+)/);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`API child exited (${code}) before listening:\n${out}`)));
+  });
+  child.stdout!.resume();
+  const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+  return {
+    url,
+    pid: child.pid!,
+    stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
 }
 
 const f = (n: number, d = 1) => n.toFixed(d).padStart(9);

@@ -6,9 +6,7 @@
 // 2. Importing a 100,000-row xlsx through POST /api/claims/import, served by a server in a child
 //    process on the same database, so its peak RSS (VmHWM) is the import's alone. Targets: < 60 s,
 //    peak RSS < 500 MB.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -18,7 +16,7 @@ import { db } from '../../api/db/knex';
 import { aggregateSql } from '../../api/settlement/calculation';
 import { checkDigit } from '../../api/shared/personalId';
 import { CLAIM_COLUMNS } from '../../api/settlement/claimRules';
-import { benchSystem, login, printTiming, timed } from './lib';
+import { benchSystem, childServer, login, peakRssMb, printTiming, timed } from './lib';
 import { generateClaims, insuredPersons, townships } from '../../seeds/settlement';
 import { seeded } from '../../api/shared/random';
 
@@ -109,12 +107,12 @@ try {
       const res = await fetch(`${child.url}/api/claims/import?fund_year_id=${fy2.id}`, { method: 'POST', headers: { authorization: `Bearer ${childToken}` }, body: form });
       return res.json();
     });
-    const rss = vmHwmMb(child.pid);
+    const rss = peakRssMb(child.pid);
     const importOk = imported.value.accepted === IMPORT_ROWS && rss < 500;
     ok = printTiming(`Import of a ${IMPORT_ROWS.toLocaleString()}-row xlsx (POST /api/claims/import)`, imported.ms, undefined, { maxMs: 60_000 }, `accepted ${imported.value.accepted}, rejected ${imported.value.rejected_rows}`) && importOk && ok;
     console.log(`  peak RSS of the server process that imported (VmHWM of pid ${child.pid}) ${rss.toFixed(0)} MB (target < 500) → ${rss < 500 ? 'MET' : 'MISSED'}`);
   } finally {
-    child.stop();
+    await child.stop();
     fs.rmSync(file, { force: true });
   }
 } finally {
@@ -140,33 +138,4 @@ async function withoutIndexes(trx: Knex.Transaction, table: string) {
     for (const c of constraints) await trx.raw(`ALTER TABLE ?? ADD CONSTRAINT ?? ${c.def}`, [table, c.name]);
     for (const i of indexes) await trx.raw(i.def);
   };
-}
-
-/** The API server in a child process on the same database (its own memory), ready to answer. */
-async function childServer(databaseUrl: string) {
-  const port = await new Promise<number>((resolve) => {
-    const srv = net.createServer().listen(0, () => {
-      const { port: p } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(p));
-    });
-  });
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../api/main.ts')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), CRON: 'off', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (proc.exitCode !== null) throw new Error(`child server exited with ${proc.exitCode}`);
-    const up = await fetch(`${url}/api/auth/login`, { method: 'POST' }).then(() => true, () => false);
-    if (up) break;
-    if (i > 600) throw new Error('child server did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url, pid: proc.pid!, stop: () => proc.kill('SIGTERM') };
-}
-
-/** Peak resident set size (VmHWM) of a process, in MB. */
-function vmHwmMb(pid: number): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
-  return Number(line!.replace(/\D+/g, '')) / 1024;
 }

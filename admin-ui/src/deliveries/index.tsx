@@ -3,15 +3,24 @@
 import { useEffect, useState } from 'react';
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
 import { Box, Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
-import { Datagrid, Labeled, DateField, List, ReferenceField, SelectField, SelectInput, Show, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Datagrid, Labeled, DateField, List, ReferenceField, SelectField, SelectInput, Show, SimpleList, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { ResourceEntry } from '../registry';
 import { apiPost } from '../finance/api';
 import { DELIVERY_STATUS_CHOICES } from '../procurement/choices';
+import { useIsSmall } from '../shared/useIsSmall';
 
 interface Line { id: number; item_name: string; item_code: string; uom: string; shipped_qty: number; accepted_qty: number | null; rejected_qty: number | null; rejection_reason: string | null; requisition_id: number }
 
 const DeliveryList = () => (
   <List filters={[<SelectInput key="status" source="status" choices={DELIVERY_STATUS_CHOICES} alwaysOn />]} sort={{ field: 'shipped_on', order: 'DESC' }}>
+    {useIsSmall() ? (
+      <SimpleList
+        primaryText={(r) => <ReferenceField record={r} source="org_unit_id" reference="org-units" link={false} />}
+        secondaryText={(r) => `#${r.id} · ${r.shipped_on}${r.received_by_name ? ` · ${r.received_by_name}` : ''}`}
+        tertiaryText={(r) => <SelectField record={r} source="status" choices={DELIVERY_STATUS_CHOICES} />}
+        linkType="show"
+      />
+    ) : (
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="id" />
       <TextField source="purchase_order_id" />
@@ -20,6 +29,7 @@ const DeliveryList = () => (
       <SelectField source="status" choices={DELIVERY_STATUS_CHOICES} />
       <TextField source="received_by_name" />
     </Datagrid>
+    )}
   </List>
 );
 

@@ -48,7 +48,8 @@ const Chain = () => {
               <StepLabel error={s.status === 'rejected'} data-testid={`step-${s.seq}`}>
                 {translate(`enums.step_kind.${s.kind}`)} · {translate(`enums.approver_role.${s.approver_role}`)}
                 {s.approver_unit_name ? ` · ${s.approver_unit_name}` : null}{' '}
-                <Chip size="small" data-testid={`step-status-${s.seq}`} label={translate(`enums.step_status.${s.status}`)} color={s.status === 'approved' ? 'success' : s.status === 'rejected' ? 'error' : s.status === 'pending' ? 'warning' : 'default'} />
+                {/* no colour fade: a step just decided must not show the pending orange on its new label */}
+                <Chip size="small" data-testid={`step-status-${s.seq}`} label={translate(`enums.step_status.${s.status}`)} color={s.status === 'approved' ? 'success' : s.status === 'rejected' ? 'error' : s.status === 'pending' ? 'warning' : 'default'} sx={{ transition: 'none' }} />
                 {s.decided_by_name ? <Typography variant="caption" sx={{ ml: 1 }}>{s.decided_by_name} {s.decided_at?.slice(0, 16).replace('T', ' ')}{s.comment ? `：${s.comment}` : ''}</Typography> : null}
               </StepLabel>
               <StepContent>

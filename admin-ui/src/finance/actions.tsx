@@ -76,7 +76,7 @@ const Payout = ({ onClose }: { onClose: () => void }) => {
         <TextInput source="memo" fullWidth label="resources.risk-fund-entries.fields.memo" />
       </DialogContent>
       <DialogActions>
-        <SaveButton label="finance.fund.payout" icon={<PaymentsIcon />} />
+        <SaveButton label="finance.fund.payout" icon={<PaymentsIcon />} data-testid="fund-pay" />
       </DialogActions>
     </Form>
   );
@@ -112,7 +112,7 @@ const YearEndReturn = () => {
           {error ? <Alert severity="error" sx={{ mb: 1 }}>{error}</Alert> : null}
           <ReferenceInput source="org_unit_id" reference="org-units"><AutocompleteInput validate={required()} label="resources.risk-fund-entries.fields.org_unit_id" /></ReferenceInput>
           <NumberInput source="fund_year" validate={required()} label="resources.risk-fund-entries.fields.fund_year" />
-          <SaveButton label="finance.fund.show_balance" icon={<></>} variant="outlined" alwaysEnable />
+          <SaveButton label="finance.fund.show_balance" icon={<></>} variant="outlined" alwaysEnable data-testid="fund-show-balance" />
           {position ? (
             <Table size="small" sx={{ mt: 2 }} data-testid="fund-position">
               <TableBody>

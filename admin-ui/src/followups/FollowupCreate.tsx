@@ -21,7 +21,8 @@ import {
   type Validator,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { Link, useLocation, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { TaskCancelButton } from '../tasks/TaskCancelButton';
 import { FIELDS_OF, FOLLOWUP_TYPE_CHOICES, MODE_CHOICES, RANGES, REQUIRED, localToday, type FollowupType, type Measurement } from '../health/choices';
 import { OutboxBanner } from '../health/OutboxBanner';
 import { submitFollowup } from '../health/outbox';
@@ -124,6 +125,7 @@ export const FollowupCreate = () => {
   const isPending = !task && fetched.isPending;
   const [result, setResult] = useState<Result>();
   const [formKey, setFormKey] = useState(0);
+  const navigate = useNavigate();
   if (taskId && isPending) return null;
 
   const fixedType = task?.type as FollowupType | undefined;
@@ -163,6 +165,7 @@ export const FollowupCreate = () => {
             <Typography variant="body2" color={task.overdue ? 'error' : 'text.secondary'}>
               {translate(`enums.followup_type.${task.type}`)} · {translate('health.tasks.due', { date: task.due_on })}
             </Typography>
+            {!result && <TaskCancelButton task={task} onDone={() => navigate('/tasks')} />}
           </CardContent>
         </Card>
       )}

@@ -1,10 +1,12 @@
 // 基金年度: per county and year the premiums, the pools taken off, the bundle ratio and the
-// budget; finance creates a year (the defaults fill the tiers, gates, thresholds and profile).
+// budget; finance creates a year (the defaults fill the tiers, gates, thresholds and profile)
+// and edits its whole configuration (FundYearEdit).
 import SavingsIcon from '@mui/icons-material/Savings';
 import { Link } from 'react-router-dom';
 import { Create, Datagrid, FunctionField, List, NumberField, NumberInput, SimpleForm, TextField, TextInput, required, useTranslate } from 'react-admin';
 import type { ResourceEntry } from '../registry';
 import { dropEmpty } from '../finance/api';
+import { FundYearEdit } from './FundYearEdit';
 
 const amount = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
 
@@ -15,7 +17,7 @@ const DashboardLink = () => {
 
 const FundYearList = () => (
   <List sort={{ field: 'year', order: 'DESC' }}>
-    <Datagrid bulkActionButtons={false} rowClick={false}>
+    <Datagrid bulkActionButtons={false} rowClick="edit">
       <TextField source="region" />
       <TextField source="year" />
       <NumberField source="insured_count" />
@@ -30,7 +32,7 @@ const FundYearList = () => (
 );
 
 const FundYearCreate = () => (
-  <Create redirect="list" transform={dropEmpty}>
+  <Create redirect="edit" transform={dropEmpty}>
     <SimpleForm>
       <TextInput source="region" validate={required()} />
       <NumberInput source="year" validate={required()} defaultValue={new Date().getFullYear()} />
@@ -43,4 +45,4 @@ const FundYearCreate = () => (
   </Create>
 );
 
-export const fundYears: ResourceEntry = { name: 'fund-years', list: FundYearList, create: FundYearCreate, icon: SavingsIcon, recordRepresentation: (r) => `${r.region} ${r.year}` };
+export const fundYears: ResourceEntry = { name: 'fund-years', list: FundYearList, edit: FundYearEdit, create: FundYearCreate, icon: SavingsIcon, recordRepresentation: (r) => `${r.region} ${r.year}` };

@@ -4,6 +4,7 @@ import AssessmentIcon from '@mui/icons-material/Assessment';
 import type { DomainModule } from '../registry';
 import { contracts } from '../contracts';
 import { familyDoctorTeams } from '../family-doctor-teams';
+import { followupSchedules } from '../followup-schedules';
 import { followups } from '../followups';
 import { residents } from '../residents';
 import { tasks } from '../tasks';
@@ -13,7 +14,7 @@ import { en, zh } from './messages';
 export const healthDomain: DomainModule = {
   group: 'health',
   label: 'menu.groups.health',
-  resources: [tasks, residents, followups, contracts, familyDoctorTeams],
+  resources: [tasks, residents, followups, contracts, familyDoctorTeams, followupSchedules],
   pages: [{ path: '/health-indicators', label: 'menu.health_indicators', icon: AssessmentIcon, element: <IndicatorsPage />, resource: 'health-indicators' }],
   messages: { zh, en },
 };

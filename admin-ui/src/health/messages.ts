@@ -5,7 +5,7 @@ export const zh = {
     residents: {
       name: '居民档案',
       fields: {
-        id: '编号', org_unit_id: '村卫生室', name: '姓名', sex: '性别', birth_date: '出生日期', age: '年龄', id_number: '身份证号', id_number_masked: '身份证号',
+        id: '编号', org_unit_id: '村卫生室', managing_org_unit_id: '管理单位', name: '姓名', sex: '性别', birth_date: '出生日期', age: '年龄', id_number: '身份证号', id_number_masked: '身份证号',
         phone: '电话', household: '户', insured: '参保', conditions: '慢性病', tags: '重点人群', tag: '重点人群', q: '搜索', active: '在册', contracted: '已签约',
         created_at: '建档时间', 'conditions.code': '疾病', 'conditions.diagnosed_on': '确诊日期',
       },
@@ -32,6 +32,13 @@ export const zh = {
         org_unit_id: '村卫生室', doctor_user_id: '随访医生', task_id: '任务', q: '搜索',
       },
     },
+    'followup-schedules': {
+      name: '随访计划',
+      fields: {
+        code: '编码', name: '名称', followup_type: '随访类型', population: '适用人群', trigger: '触发', period_months: '周期', due_within_days: '周期开始后应随访天数',
+        norm: '规范依据', active: '启用',
+      },
+    },
     tasks: {
       name: '随访任务',
       fields: {
@@ -52,6 +59,8 @@ export const zh = {
     task_bucket: { today: '今天', overdue: '逾期', this_month: '本月', open: '全部待办' },
     key_tag: { elderly_65: '65岁及以上', hypertension: '高血压', diabetes: '糖尿病', pregnant: '孕产妇', child_0_6: '0–6岁儿童', severe_mental: '严重精神障碍', tb: '肺结核' },
     condition: { hypertension: '高血压', diabetes: '2型糖尿病', severe_mental: '严重精神障碍', tb: '肺结核', copd: '慢阻肺', coronary: '冠心病', stroke: '脑卒中', cancer: '肿瘤' },
+    deregistration_reason: { death: '死亡', moved_away: '迁出本医联体' },
+    schedule_trigger: { period: '按周期', uncontrolled: '控制不满意后复诊' },
     sex: { M: '男', F: '女' },
     package: { basic: '基础包', elderly: '老年人包', chronic: '慢病包', maternal_child: '母婴包' },
     contract_status: { active: '履约中', renewed: '已续约', expired: '已到期', terminated: '已解约' },
@@ -62,13 +71,19 @@ export const zh = {
     },
   },
   health: {
-    tasks: { title: '我的任务', empty: '没有待办任务', due: '应随访 %{date}', overdue: '逾期 %{days} 天', log: '登记' },
+    tasks: { title: '我的任务', empty: '没有待办任务', due: '应随访 %{date}', overdue: '逾期 %{days} 天', log: '登记', cancel: '取消任务', cancel_reason: '取消原因' },
     form: {
       title: '登记随访', resident: '居民', pick_resident: '选择居民', save: '保存', saved: '已保存', queued: '网络不可用：已保存在本机，联网后自动发送',
       sent_later: '离线随访已发送 %{n} 条', outbox: '%{n} 条随访等待发送', retry: '立即重试', task_done: '任务已完成', back: '返回我的任务', another: '再登记一条',
       measurements: '测量', today: '今天',
     },
-    resident: { contract: '家庭医生签约', no_contract: '未签约', measurements: '近期测量', trend: '血压 / 血糖趋势', followups: '随访记录', tasks: '随访任务', transfers: '迁移记录', reveal: '查看完整身份证号', transfer: '迁往他村', deregister: '注销档案' },
+    resident: { contract: '家庭医生签约', no_contract: '未签约', measurements: '近期测量', trend: '血压 / 血糖趋势', followups: '随访记录', tasks: '随访任务', transfers: '迁移记录', care_transfers: '管理单位变更（随转诊）', reveal: '查看完整身份证号', transfer: '迁往他村', deregister: '注销档案',
+      to_village: '迁入村卫生室', transferred_on: '迁移日期', reason: '原因', deregistered_on: '注销日期', deregistered: '档案已于 %{date} 注销（%{reason}）',
+    },
+    schedules: {
+      every_1: '每月', every_2: '每2个月', every_3: '每季度', every_4: '每4个月', every_6: '每半年', every_12: '每年', within: '%{days} 天内', inactive: '已停用',
+      takes_effect: '修改在下一次生成任务时生效；已生成的任务不变。',
+    },
     contract: { renew: '续约', terminate: '解约', sign: '签约' },
     indicators: {
       title: '健康管理考核指标', year: '年度', unit: '单位', breakdown: '明细', by: { children: '下一级', townships: '按乡镇', villages: '按村' }, sort: '排序（最差在前）',
@@ -83,7 +98,7 @@ export const en = {
     residents: {
       name: 'Resident |||| Residents',
       fields: {
-        id: 'No.', org_unit_id: 'Village clinic', name: 'Name', sex: 'Sex', birth_date: 'Birth date', age: 'Age', id_number: 'ID number', id_number_masked: 'ID number',
+        id: 'No.', org_unit_id: 'Village clinic', managing_org_unit_id: 'Managing unit', name: 'Name', sex: 'Sex', birth_date: 'Birth date', age: 'Age', id_number: 'ID number', id_number_masked: 'ID number',
         phone: 'Phone', household: 'Household', insured: 'Insured', conditions: 'Chronic conditions', tags: 'Key populations', tag: 'Key population', q: 'Search', active: 'Registered',
         contracted: 'Contracted', created_at: 'Registered at', 'conditions.code': 'Condition', 'conditions.diagnosed_on': 'Diagnosed on',
       },
@@ -110,6 +125,13 @@ export const en = {
         org_unit_id: 'Village clinic', doctor_user_id: 'Doctor', task_id: 'Task', q: 'Search',
       },
     },
+    'followup-schedules': {
+      name: 'Follow-up schedule |||| Follow-up schedules',
+      fields: {
+        code: 'Code', name: 'Name', followup_type: 'Follow-up type', population: 'Population', trigger: 'Trigger', period_months: 'Period', due_within_days: 'Due within (days from period start)',
+        norm: 'Norm', active: 'Active',
+      },
+    },
     tasks: {
       name: 'Task |||| Tasks',
       fields: {
@@ -130,6 +152,8 @@ export const en = {
     task_bucket: { today: 'Today', overdue: 'Overdue', this_month: 'This month', open: 'All open' },
     key_tag: { elderly_65: '65 and over', hypertension: 'Hypertension', diabetes: 'Diabetes', pregnant: 'Pregnant', child_0_6: 'Child 0–6', severe_mental: 'Severe mental illness', tb: 'Tuberculosis' },
     condition: { hypertension: 'Hypertension', diabetes: 'Type 2 diabetes', severe_mental: 'Severe mental illness', tb: 'Tuberculosis', copd: 'COPD', coronary: 'Coronary disease', stroke: 'Stroke', cancer: 'Cancer' },
+    deregistration_reason: { death: 'Death', moved_away: 'Moved out of the group' },
+    schedule_trigger: { period: 'Every period', uncontrolled: 'Recheck after an uncontrolled visit' },
     sex: { M: 'Male', F: 'Female' },
     package: { basic: 'Basic', elderly: 'Elderly', chronic: 'Chronic disease', maternal_child: 'Maternal & child' },
     contract_status: { active: 'Active', renewed: 'Renewed', expired: 'Expired', terminated: 'Terminated' },
@@ -141,13 +165,19 @@ export const en = {
     },
   },
   health: {
-    tasks: { title: 'My tasks', empty: 'No open tasks', due: 'Due %{date}', overdue: '%{days} days overdue', log: 'Log' },
+    tasks: { title: 'My tasks', empty: 'No open tasks', due: 'Due %{date}', overdue: '%{days} days overdue', log: 'Log', cancel: 'Cancel task', cancel_reason: 'Reason' },
     form: {
       title: 'Log a follow-up', resident: 'Resident', pick_resident: 'Choose a resident', save: 'Save', saved: 'Saved', queued: 'No network: kept on this phone, sent when back online',
       sent_later: '%{n} offline follow-ups sent', outbox: '%{n} follow-ups waiting to be sent', retry: 'Retry now', task_done: 'Task done', back: 'Back to my tasks', another: 'Log another',
       measurements: 'Measurements', today: 'Today',
     },
-    resident: { contract: 'Family-doctor contract', no_contract: 'No contract', measurements: 'Recent measurements', trend: 'Blood pressure / glucose trend', followups: 'Follow-ups', tasks: 'Tasks', transfers: 'Transfers', reveal: 'Show full ID number', transfer: 'Move to another village', deregister: 'Deregister' },
+    resident: { contract: 'Family-doctor contract', no_contract: 'No contract', measurements: 'Recent measurements', trend: 'Blood pressure / glucose trend', followups: 'Follow-ups', tasks: 'Tasks', transfers: 'Transfers', care_transfers: 'Managing unit changes (with referrals)', reveal: 'Show full ID number', transfer: 'Move to another village', deregister: 'Deregister',
+      to_village: 'To village clinic', transferred_on: 'Moved on', reason: 'Reason', deregistered_on: 'Deregistered on', deregistered: 'Record closed on %{date} (%{reason})',
+    },
+    schedules: {
+      every_1: 'Monthly', every_2: 'Every 2 months', every_3: 'Quarterly', every_4: 'Every 4 months', every_6: 'Half-yearly', every_12: 'Yearly', within: 'within %{days} days', inactive: 'Inactive',
+      takes_effect: 'Changes apply from the next task generation; tasks already generated stay as they are.',
+    },
     contract: { renew: 'Renew', terminate: 'Terminate', sign: 'Sign' },
     indicators: {
       title: 'Health-management indicators', year: 'Year', unit: 'Unit', breakdown: 'Breakdown', by: { children: 'Next level', townships: 'By township', villages: 'By village' }, sort: 'Sort (worst first)',

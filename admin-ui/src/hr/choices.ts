@@ -23,3 +23,4 @@ export const GRADE_CHOICES = enumChoices('enums.grade', ['excellent', 'qualified
 export const ASSESSMENT_YEAR_STATUS_CHOICES = enumChoices('enums.assessment_year_status', ['open', 'approved']);
 export const CONTRACT_STATUS_CHOICES = enumChoices('enums.contract_status', ['active', 'renewed', 'expired', 'exited']);
 export const EXIT_REASON_CHOICES = enumChoices('enums.exit_reason', ['resigned', 'retired', 'assessment_failed', 'licence_revoked', 'health', 'dismissed', 'other']);
+export const LEAVE_REASON_CHOICES = enumChoices('enums.leave_reason', ['resigned', 'retired', 'dismissed', 'transferred_out', 'contract_ended', 'exited', 'deceased', 'other']);

@@ -2,9 +2,9 @@
 // through `hr.rules.<rule>`; the others as the API worded them. Forms put them on their inputs;
 // workflow buttons (POST /api/<resource>/:id/<verb>) open a small dialog and show them inline.
 import { useState, type ReactNode } from 'react';
-import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField as MuiTextField } from '@mui/material';
+import { Alert, Autocomplete, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField as MuiTextField } from '@mui/material';
 import {
-  HttpError, SimpleForm, useCanAccess, useDataProvider, useNotify, useRecordContext, useRedirect, useRefresh, useResourceContext, useTranslate,
+  HttpError, SimpleForm, useCanAccess, useDataProvider, useGetList, useNotify, useRecordContext, useRedirect, useRefresh, useResourceContext, useTranslate,
   type RaRecord, type RedirectionSideEffect,
 } from 'react-admin';
 import { httpClient } from '../httpClient';
@@ -72,10 +72,38 @@ export interface ActionField {
   name: string;
   /** i18n key */
   label: string;
-  type?: 'text' | 'date' | 'select';
+  type?: 'text' | 'date' | 'select' | 'reference';
   choices?: { id: string; name: string }[];
   required?: boolean;
+  /** for `reference`: the resource searched by name (its ids are sent as numbers) and a filter from the record */
+  reference?: string;
+  filter?: (record: RaRecord) => Record<string, unknown>;
+  /** asked only when this holds for the values entered so far */
+  when?: (values: Record<string, string>) => boolean;
 }
+
+/** A record of `reference` picked by typing part of its name. */
+const ReferencePicker = ({ field, record, value, onChange }: { field: ActionField; record: RaRecord; value: string; onChange: (v: string) => void }) => {
+  const translate = useTranslate();
+  const [typed, setTyped] = useState('');
+  const { data = [] } = useGetList(field.reference!, {
+    filter: { ...field.filter?.(record), ...(typed ? { q: typed } : {}) },
+    pagination: { page: 1, perPage: 25 },
+    sort: { field: 'name', order: 'ASC' },
+  });
+  const selected = data.find((o) => String(o.id) === value) ?? null;
+  return (
+    <Autocomplete
+      options={data} value={selected} filterOptions={(o) => o} isOptionEqualToValue={(o, v) => o.id === v.id}
+      getOptionLabel={(o: RaRecord) => (o.code ? `${o.name} (${o.code})` : o.name)}
+      onInputChange={(_e, v, reason) => { if (reason === 'input') setTyped(v); }}
+      onChange={(_e, o) => onChange(o ? String(o.id) : '')}
+      renderInput={(params) => (
+        <MuiTextField {...params} label={translate(field.label)} required={field.required} slotProps={{ ...params.slotProps, inputLabel: { ...params.slotProps.inputLabel, shrink: true }, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': `field-${field.name}` } }} />
+      )}
+    />
+  );
+};
 
 /**
  * A workflow step of the record in context: shown only when the user may `verb` the resource
@@ -95,14 +123,16 @@ export const ActionButton = ({ verb, label, when, fields = [], color = 'primary'
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!record || !canAccess || !when(record)) return null;
+  const shown = fields.filter((f) => !f.when || f.when(values));
   const run = async () => {
     setBusy(true);
     setProblem(null);
     try {
-      const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+      const body = Object.fromEntries(shown.filter((f) => values[f.name]).map((f) => [f.name, f.type === 'reference' ? Number(values[f.name]) : values[f.name]]));
       await httpClient(`/api/${resource}/${record.id}/${verb}`, { method: 'POST', body: JSON.stringify(body) });
       notify('hr.actions.done', { type: 'success', messageArgs: { action: translate(label) } });
       setOpen(false);
+      setValues({});
       refresh();
     } catch (e) {
       setProblem(problemText(e, translate));
@@ -110,7 +140,7 @@ export const ActionButton = ({ verb, label, when, fields = [], color = 'primary'
       setBusy(false);
     }
   };
-  const missing = fields.some((f) => f.required && !values[f.name]);
+  const missing = shown.some((f) => f.required && !values[f.name]);
   return (
     <>
       <MuiButton size="small" variant="outlined" color={color} data-testid={`action-${verb}-${record.id}`} onClick={(e) => { e.stopPropagation(); if (fields.length) setOpen(true); else void run(); }}>
@@ -121,7 +151,9 @@ export const ActionButton = ({ verb, label, when, fields = [], color = 'primary'
         <DialogTitle>{translate(label)}</DialogTitle>
         <DialogContent>
           <Stack sx={{ gap: 2, pt: 1 }}>
-            {fields.map((f) => (
+            {shown.map((f) => f.type === 'reference' ? (
+              <ReferencePicker key={f.name} field={f} record={record} value={values[f.name] ?? ''} onChange={(v) => setValues({ ...values, [f.name]: v })} />
+            ) : (
               <MuiTextField
                 key={f.name} label={translate(f.label)} required={f.required} select={f.type === 'select'} type={f.type === 'date' ? 'date' : 'text'}
                 value={values[f.name] ?? ''} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}

@@ -2,11 +2,12 @@
 // purchase above the threshold, offer on the idle market / withdraw, dispose; and its transfer
 // history (each request, decision and comment).
 import { useState } from 'react';
-import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField as MuiTextField } from '@mui/material';
-import { Datagrid, DateField, Labeled, NumberField, ReferenceField, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField as MuiTextField, Typography } from '@mui/material';
+import { Datagrid, DateField, Labeled, NumberField, ReferenceField, RecordContextProvider, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField, useListContext, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { apiError, apiPost, can } from '../finance/api';
 import { ASSET_CATEGORY_CHOICES, ASSET_STATUS_CHOICES, TRANSFER_STATUS_CHOICES } from './choices';
 import { TransferDecision } from './TransferDecision';
+import { useIsSmall } from '../shared/useIsSmall';
 
 const VERBS: { verb: 'approve' | 'offer' | 'withdraw' | 'dispose'; from: string; color: 'success' | 'primary' | 'inherit' | 'error' }[] = [
   { verb: 'approve', from: 'pending_approval', color: 'success' },
@@ -53,7 +54,32 @@ const AssetActions = () => {
   );
 };
 
-export const AssetShow = () => (
+/** Phones: each transfer as a card (who, why, decision) with its buttons, instead of a wide table. */
+const TransferCards = () => {
+  const { data } = useListContext();
+  const translate = useTranslate();
+  return (
+    <Stack sx={{ gap: 1 }}>
+      {(data ?? []).map((t) => (
+        <RecordContextProvider key={t.id} value={t}>
+          <Card variant="outlined" data-testid={`transfer-${t.id}`}>
+            <CardContent>
+              <Typography variant="body2">{t.from_unit_name} → {t.to_unit_name}</Typography>
+              <Typography variant="caption" color="text.secondary">{new Date(t.created_at).toLocaleString('zh-CN')} · <SelectField source="status" choices={TRANSFER_STATUS_CHOICES} /></Typography>
+              <Typography variant="body2">{t.reason}</Typography>
+              {t.decision_comment ? <Typography variant="body2" color="text.secondary">{translate('resources.asset-transfers.fields.decision_comment')}：{t.decision_comment}</Typography> : null}
+              <Box sx={{ mt: 1 }}><TransferDecision /></Box>
+            </CardContent>
+          </Card>
+        </RecordContextProvider>
+      ))}
+    </Stack>
+  );
+};
+
+export const AssetShow = () => {
+  const isSmall = useIsSmall();
+  return (
   <Show>
     <SimpleShowLayout>
       <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
@@ -68,16 +94,19 @@ export const AssetShow = () => (
       <TextField source="note" />
       <AssetActions />
       <ReferenceManyField reference="asset-transfers" target="asset_id" label="procurement.asset.history" sort={{ field: 'created_at', order: 'DESC' }}>
+        {isSmall ? <TransferCards /> : (
         <Datagrid bulkActionButtons={false} empty={<></>}>
           <DateField source="created_at" showTime />
-          <ReferenceField source="from_org_unit_id" reference="org-units" link={false} />
-          <ReferenceField source="to_org_unit_id" reference="org-units" link={false} />
+          <TextField source="from_unit_name" label="resources.asset-transfers.fields.from_org_unit_id" sortBy="from_org_unit_id" />
+          <TextField source="to_unit_name" label="resources.asset-transfers.fields.to_org_unit_id" sortBy="to_org_unit_id" />
           <TextField source="reason" />
           <SelectField source="status" choices={TRANSFER_STATUS_CHOICES} />
           <TextField source="decision_comment" />
           <TransferDecision />
         </Datagrid>
+        )}
       </ReferenceManyField>
     </SimpleShowLayout>
   </Show>
-);
+  );
+};

@@ -70,9 +70,9 @@ const AssetList = () => (
 const TransferList = () => (
   <List filters={[<SelectInput key="s" source="status" choices={TRANSFER_STATUS_CHOICES} alwaysOn />]} sort={{ field: 'created_at', order: 'DESC' }}>
     <Datagrid bulkActionButtons={false}>
-      <ReferenceField source="asset_id" reference="assets" link={false} />
-      <ReferenceField source="from_org_unit_id" reference="org-units" link={false} />
-      <ReferenceField source="to_org_unit_id" reference="org-units" link={false} />
+      <TextField source="asset_name" label="resources.asset-transfers.fields.asset_id" sortBy="asset_id" />
+      <TextField source="from_unit_name" label="resources.asset-transfers.fields.from_org_unit_id" sortBy="from_org_unit_id" />
+      <TextField source="to_unit_name" label="resources.asset-transfers.fields.to_org_unit_id" sortBy="to_org_unit_id" />
       <TextField source="reason" />
       <SelectField source="status" choices={TRANSFER_STATUS_CHOICES} />
       <DateField source="created_at" />

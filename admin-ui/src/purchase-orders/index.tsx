@@ -3,17 +3,26 @@
 import { useState } from 'react';
 import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
 import { Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
-import { Datagrid, Labeled, DateField, List, NumberField, ReferenceField, SelectField, SelectInput, Show, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Datagrid, Labeled, DateField, List, NumberField, ReferenceField, SelectField, SelectInput, Show, SimpleList, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { ResourceEntry } from '../registry';
 import { apiPost, yuan } from '../finance/api';
 import { ORDER_STATUS_CHOICES } from '../procurement/choices';
 import { storedUser } from '../session';
+import { useIsSmall } from '../shared/useIsSmall';
 
 interface Ref { requisition_line_id: number; requisition_id: number; unit_code: string; unit_name: string; approved_qty: number; shipped_qty: number; accepted_qty: number; rejected_qty: number }
 interface OrderLine { id: number; item_code: string; item_name: string; uom: string; quantity: number; unit_price: string; baseline_price: string; received_qty: number; shipped_qty: number; requisition_lines: Ref[] }
 
 const OrderList = () => (
   <List filters={[<SelectInput key="status" source="status" choices={ORDER_STATUS_CHOICES} alwaysOn />]} sort={{ field: 'created_at', order: 'DESC' }}>
+    {useIsSmall() ? (
+      <SimpleList
+        primaryText={(r) => r.number}
+        secondaryText={(r) => <><ReferenceField record={r} source="supplier_id" reference="suppliers" link={false} /> · {r.order_date}</>}
+        tertiaryText={(r) => <>{yuan(r.total_amount)} · <SelectField record={r} source="status" choices={ORDER_STATUS_CHOICES} /></>}
+        linkType="show"
+      />
+    ) : (
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="number" />
       <ReferenceField source="supplier_id" reference="suppliers" link={false} />
@@ -22,6 +31,7 @@ const OrderList = () => (
       <NumberField source="total_amount" options={{ minimumFractionDigits: 2 }} />
       <NumberField source="baseline_amount" options={{ minimumFractionDigits: 2 }} />
     </Datagrid>
+    )}
   </List>
 );
 

@@ -54,11 +54,19 @@ export const ReferralList = () => (
   </List>
 );
 
-export const ReferralInbox = () => {
+/** The box's title with the unit's name; on a phone the app bar has room for the short one only. */
+const useBoxTitle = () => {
   const user = storedUser();
   const translate = useTranslate();
+  const isSmall = useIsSmall();
+  return (box: 'inbox' | 'outbox') => (isSmall ? translate(`referrals.${box}.short`) : translate(`referrals.${box}.title`, { unit: user?.org_unit.name ?? '' }));
+};
+
+export const ReferralInbox = () => {
+  const user = storedUser();
+  const boxTitle = useBoxTitle();
   return (
-    <List resource="referrals" storeKey="referrals.inbox" filter={{ inbox: user?.org_unit.id }} filters={filters} sort={{ field: 'requested_at', order: 'ASC' }} title={translate('referrals.inbox.title', { unit: user?.org_unit.name ?? '' })} disableSyncWithLocation>
+    <List resource="referrals" storeKey="referrals.inbox" filter={{ inbox: user?.org_unit.id }} filters={filters} sort={{ field: 'requested_at', order: 'ASC' }} title={boxTitle('inbox')} disableSyncWithLocation>
       <Grid box="inbox" />
     </List>
   );
@@ -66,9 +74,9 @@ export const ReferralInbox = () => {
 
 export const ReferralOutbox = () => {
   const user = storedUser();
-  const translate = useTranslate();
+  const boxTitle = useBoxTitle();
   return (
-    <List resource="referrals" storeKey="referrals.outbox" filter={{ outbox: user?.org_unit.id }} filters={filters} sort={{ field: 'requested_at', order: 'DESC' }} title={translate('referrals.outbox.title', { unit: user?.org_unit.name ?? '' })} disableSyncWithLocation>
+    <List resource="referrals" storeKey="referrals.outbox" filter={{ outbox: user?.org_unit.id }} filters={filters} sort={{ field: 'requested_at', order: 'DESC' }} title={boxTitle('outbox')} disableSyncWithLocation>
       <Grid box="outbox" />
     </List>
   );

@@ -5,7 +5,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import {
-  DateField, FunctionField, Labeled, SelectField, Show, TextField, useGetList, useNotify, useRecordContext, useRefresh, useTranslate,
+  DateField, FunctionField, Labeled, ReferenceField, SelectField, Show, TextField, useGetList, useNotify, useRecordContext, useRefresh, useTranslate,
 } from 'react-admin';
 import { httpClient } from '../httpClient';
 import { DIRECTION_CHOICES, PURPOSE_CHOICES, STATUS_CHOICES, type ReferralRecord } from './choices';
@@ -48,6 +48,19 @@ const Fees = () => {
   );
 };
 
+/** Where the resident's care is now (the health record's managing unit, which arrivals move). */
+const ManagingUnit = () => {
+  const r = useRecordContext<ReferralRecord>();
+  if (r?.patient_managing_org_unit_id == null) return null;
+  return (
+    <Grid size={6}>
+      <Labeled source="patient_managing_org_unit_id">
+        <Box component="span" data-testid="referral-managing-unit"><ReferenceField source="patient_managing_org_unit_id" reference="org-units" link={false} /></Box>
+      </Labeled>
+    </Grid>
+  );
+};
+
 const Timeline = () => {
   const r = useRecordContext<ReferralRecord>();
   const translate = useTranslate();
@@ -65,6 +78,17 @@ const Timeline = () => {
             </Box>
           ))}
         </Box>
+        {!!r.unit_history?.length && (
+          <Box data-testid="referral-unit-history" sx={{ mt: 1 }}>
+            <Typography variant="subtitle2">{translate('referrals.unit_history')}</Typography>
+            {r.unit_history.map((h) => (
+              <Typography key={h.id} variant="body2">
+                {formatTime(h.at)}: <ReferenceField record={h} source="from_org_unit_id" reference="org-units" link={false} /> →{' '}
+                <ReferenceField record={h} source="to_org_unit_id" reference="org-units" link={false} />
+              </Typography>
+            ))}
+          </Box>
+        )}
       </CardContent>
     </Card>
   );
@@ -212,6 +236,7 @@ export const ReferralShow = () => {
             <Stack spacing={1}>
               <Grid container spacing={1}>
                 <Grid size={6}><Labeled><TextField source="patient_id_number_masked" /></Labeled></Grid>
+                <ManagingUnit />
                 <Grid size={6}><Labeled><SelectField source="direction" choices={DIRECTION_CHOICES} /></Labeled></Grid>
                 <Grid size={6}><Labeled><TextField source="from_unit_name" /></Labeled></Grid>
                 <Grid size={6}><Labeled><TextField source="from_doctor_name" /></Labeled></Grid>

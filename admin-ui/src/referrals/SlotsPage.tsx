@@ -1,7 +1,11 @@
 // 号源发布: a receiving department publishes 30-minute appointment slots (a day or a range of
 // days × opening hours × places), and its day view shows each slot's booked/capacity and the
 // places of the day held for up-referrals until the day before.
-import { Alert, Box, Card, CardContent, Chip, LinearProgress, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
+import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
+import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
+import {
+  Alert, Box, Button as MuiButton, Card, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, LinearProgress, MenuItem, Stack, TextField as MuiTextField, Tooltip, Typography,
+} from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import {
   ArrayInput, CheckboxGroupInput, DateInput, Form, HttpError, NumberInput, ResourceContextProvider, SaveButton, SimpleFormIterator, TextInput, Title, maxValue, minValue, required, useCanAccess, useGetList, useNotify, useTranslate,
@@ -71,9 +75,90 @@ const PublishForm = ({ departmentId, onPublished }: { departmentId: number; onPu
   );
 };
 
-const DayView = ({ view }: { view: SlotDay }) => {
+const time = (s: string) => formatTime(s, { hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** One 30-minute slot: booked / capacity; the department may change its capacity (never below
+ * the booked places) or withdraw it while nothing is booked (the API answers 409 otherwise). */
+const SlotCell = ({ slot: s, canEdit, canDelete, onChanged }: { slot: Slot; canEdit: boolean; canDelete: boolean; onChanged: () => void }) => {
   const translate = useTranslate();
-  const time = (s: string) => formatTime(s, { hour: '2-digit', minute: '2-digit', hour12: false });
+  const notify = useNotify();
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [capacity, setCapacity] = useState(String(s.capacity));
+  const [busy, setBusy] = useState(false);
+  const label = `${time(s.starts_at)}–${time(new Date(Date.parse(s.starts_at) + 30 * 60_000).toISOString())}`;
+  const value = Number(capacity);
+  const invalid = !Number.isInteger(value) || value < Math.max(1, s.booked) || value > 500;
+  const call = async (init: RequestInit, done: string) => {
+    setBusy(true);
+    try {
+      await httpClient(`/api/referral-slots/${s.id}`, init);
+      notify(done, { type: 'success', messageArgs: { slot: label } });
+      setEditing(false);
+      setConfirming(false);
+      onChanged();
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Box data-testid="slot-cell" sx={{ border: 1, borderColor: s.booked >= s.capacity ? 'error.light' : 'divider', borderRadius: 1, p: 1 }}>
+      <Stack direction="row" sx={{ alignItems: 'center' }}>
+        <Typography variant="body2" sx={{ flex: 1 }}><strong>{time(s.starts_at)}</strong>–{time(new Date(Date.parse(s.starts_at) + 30 * 60_000).toISOString())}</Typography>
+        {canEdit && (
+          <Tooltip title={translate('referrals.slots.edit_capacity')}>
+            <IconButton size="small" aria-label={translate('referrals.slots.edit_capacity')} data-testid="slot-edit" onClick={() => { setCapacity(String(s.capacity)); setEditing(true); }} sx={{ p: 0.25 }}>
+              <EditOutlinedIcon fontSize="small" />
+            </IconButton>
+          </Tooltip>
+        )}
+        {canDelete && (
+          <Tooltip title={translate(s.booked > 0 ? 'referrals.slots.delete_booked' : 'referrals.slots.delete')}>
+            <span>
+              <IconButton size="small" aria-label={translate('referrals.slots.delete')} data-testid="slot-delete" disabled={s.booked > 0} onClick={() => setConfirming(true)} sx={{ p: 0.25 }}>
+                <DeleteOutlineIcon fontSize="small" />
+              </IconButton>
+            </span>
+          </Tooltip>
+        )}
+      </Stack>
+      <Typography variant="body2" data-testid="slot-booked">{s.booked} / {s.capacity}</Typography>
+      <LinearProgress variant="determinate" value={s.capacity ? (100 * s.booked) / s.capacity : 0} color={s.booked >= s.capacity ? 'error' : 'primary'} />
+      <Dialog open={editing} onClose={() => setEditing(false)}>
+        <DialogTitle>{translate('referrals.slots.edit_title', { slot: label })}</DialogTitle>
+        <DialogContent>
+          <MuiTextField
+            autoFocus type="number" size="small" margin="dense" label={translate('referrals.slots.capacity')} value={capacity} onChange={(e) => setCapacity(e.target.value)}
+            error={invalid} helperText={translate('referrals.slots.capacity_range', { min: Math.max(1, s.booked) })}
+            slotProps={{ htmlInput: { min: Math.max(1, s.booked), max: 500, step: 1, 'data-testid': 'slot-capacity-input' } }}
+          />
+        </DialogContent>
+        <DialogActions>
+          <MuiButton onClick={() => setEditing(false)}>{translate('ra.action.cancel')}</MuiButton>
+          <MuiButton variant="contained" disabled={invalid || busy} data-testid="slot-capacity-save" onClick={() => void call({ method: 'PUT', body: JSON.stringify({ capacity: value }) }, 'referrals.slots.updated')}>
+            {translate('ra.action.save')}
+          </MuiButton>
+        </DialogActions>
+      </Dialog>
+      <Dialog open={confirming} onClose={() => setConfirming(false)}>
+        <DialogTitle>{translate('referrals.slots.delete_title', { slot: label })}</DialogTitle>
+        <DialogActions>
+          <MuiButton onClick={() => setConfirming(false)}>{translate('ra.action.cancel')}</MuiButton>
+          <MuiButton color="error" variant="contained" disabled={busy} data-testid="slot-delete-confirm" onClick={() => void call({ method: 'DELETE' }, 'referrals.slots.deleted')}>
+            {translate('ra.action.delete')}
+          </MuiButton>
+        </DialogActions>
+      </Dialog>
+    </Box>
+  );
+};
+
+const DayView = ({ view, onChanged }: { view: SlotDay; onChanged: () => void }) => {
+  const translate = useTranslate();
+  const { canAccess: canEdit } = useCanAccess({ resource: 'referral-slots', action: 'edit' });
+  const { canAccess: canDelete } = useCanAccess({ resource: 'referral-slots', action: 'delete' });
   return (
     <Card variant="outlined" data-testid="slot-day">
       <CardContent>
@@ -98,11 +183,7 @@ const DayView = ({ view }: { view: SlotDay }) => {
         ) : (
           <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: 1 }}>
             {view.slots.map((s) => (
-              <Box key={s.id} data-testid="slot-cell" sx={{ border: 1, borderColor: s.booked >= s.capacity ? 'error.light' : 'divider', borderRadius: 1, p: 1 }}>
-                <Typography variant="body2"><strong>{time(s.starts_at)}</strong>–{time(new Date(Date.parse(s.starts_at) + 30 * 60_000).toISOString())}</Typography>
-                <Typography variant="body2" data-testid="slot-booked">{s.booked} / {s.capacity}</Typography>
-                <LinearProgress variant="determinate" value={s.capacity ? (100 * s.booked) / s.capacity : 0} color={s.booked >= s.capacity ? 'error' : 'primary'} />
-              </Box>
+              <SlotCell key={s.id} slot={s} canEdit={!!canEdit} canDelete={!!canDelete} onChanged={onChanged} />
             ))}
           </Box>
         )}
@@ -161,7 +242,7 @@ export const SlotsPage = () => {
       </Stack>
       {problem && <Alert severity="error" sx={{ mb: 2 }}>{problem}</Alert>}
       <Stack spacing={2}>
-        {view && <DayView view={view} />}
+        {view && <DayView view={view} onChanged={() => void load()} />}
         {canPublish && departmentId !== '' && (
           <PublishForm
             departmentId={departmentId}

@@ -7,7 +7,7 @@ export const zh = {
       fields: {
         id: '编号', resident_id: '居民档案', patient_name: '患者', patient_id_number: '身份证号', patient_id_number_masked: '身份证号',
         patient_sex: '性别', patient_birth_date: '出生日期', from_org_unit_id: '转出单位', from_unit_name: '转出单位', from_doctor_name: '转诊医生',
-        to_org_unit_id: '接收单位', to_unit_name: '接收单位', to_department_id: '接收科室', to_department_name: '接收科室', to_external_name: '县外医院',
+        to_org_unit_id: '接收单位', to_unit_name: '接收单位', to_department_id: '接收科室', to_department_name: '接收科室', to_external_name: '县外医院', patient_managing_org_unit_id: '患者当前管理单位',
         direction: '方向', urgency: '紧急程度', purpose: '转诊目的', diagnosis_code: 'ICD-10', diagnosis_text: '诊断', reason: '转诊理由', summary: '病历摘要',
         status: '状态', slot_id: '预约时段', appointment_at: '预约时间', fees: '费用', requested_at: '申请时间', due_at: '应答时限', answered_at: '应答时间',
         accepted_at: '接收时间', arrived_at: '到院时间', completed_at: '完成时间', closed_at: '关闭时间', status_reason: '拒绝/取消原因', escalated_at: '超时上报',
@@ -30,8 +30,8 @@ export const zh = {
   referrals: {
     green_channel: '绿色通道',
     timer: { title: '应答计时', left: '剩余 %{time}', overdue: '超时 %{time}', appointment: '预约 %{time}' },
-    inbox: { title: '转入待办（%{unit}）', empty: '没有待处理的转诊' },
-    outbox: { title: '转出记录（%{unit}）' },
+    inbox: { title: '转入待办（%{unit}）', short: '转入待办', empty: '没有待处理的转诊' },
+    outbox: { title: '转出记录（%{unit}）', short: '转出记录' },
     patient: { resident: '本集团居民', external: '外来患者' },
     fees: { title: '费用（接收单位）', registration: '挂号费', registration_waived: '免收（上转绿色通道）', threshold: '住院起付线', offset: '已付冲抵', due: '应付起付线' },
     timeline: '转诊流程',
@@ -48,6 +48,8 @@ export const zh = {
       half_hour: '须为整点或半点，如 08:00、14:30', published: '已发布 %{created} 个时段（%{skipped} 个已存在，未改动）',
       day_title: '%{day} %{department}', day_booked: '已约 %{booked} / 号源 %{capacity}', held: '上转预留 %{held} 个（%{share}%），保留至 %{until}',
       held_released: '上转预留 %{held} 个已于前一日释放', booked_up: '上转已约 %{count}', open_to_others: '其他转诊可约 %{count}', none: '当日未发布号源',
+      edit_capacity: '修改号源数', edit_title: '修改 %{slot} 的号源数', capacity_range: '不少于已约 %{min} 个，最多 500', updated: '%{slot} 的号源数已修改',
+      delete: '撤销该时段', delete_booked: '已有预约，不能撤销（先取消相关转诊）', delete_title: '撤销 %{slot} 这个时段？', deleted: '%{slot} 已撤销',
     },
     settings: {
       title: '转诊参数', service_levels: '应答时限（分钟）', minutes: '分钟', registration_fees: '挂号费（按接收单位级别，元）', thresholds: '住院起付线（按接收单位级别，元）',
@@ -70,7 +72,7 @@ export const en: typeof zh = {
       fields: {
         id: 'No.', resident_id: 'Resident', patient_name: 'Patient', patient_id_number: 'ID number', patient_id_number_masked: 'ID number',
         patient_sex: 'Sex', patient_birth_date: 'Birth date', from_org_unit_id: 'From', from_unit_name: 'From', from_doctor_name: 'Referring doctor',
-        to_org_unit_id: 'To', to_unit_name: 'To', to_department_id: 'Department', to_department_name: 'Department', to_external_name: 'Hospital outside the county',
+        to_org_unit_id: 'To', to_unit_name: 'To', to_department_id: 'Department', to_department_name: 'Department', to_external_name: 'Hospital outside the county', patient_managing_org_unit_id: "Patient's managing unit now",
         direction: 'Direction', urgency: 'Urgency', purpose: 'Purpose', diagnosis_code: 'ICD-10', diagnosis_text: 'Diagnosis', reason: 'Reason', summary: 'Case summary',
         status: 'Status', slot_id: 'Slot', appointment_at: 'Appointment', fees: 'Fees', requested_at: 'Requested', due_at: 'Answer by', answered_at: 'Answered',
         accepted_at: 'Accepted', arrived_at: 'Arrived', completed_at: 'Completed', closed_at: 'Closed', status_reason: 'Reason (reject/cancel)', escalated_at: 'Escalated',
@@ -93,8 +95,8 @@ export const en: typeof zh = {
   referrals: {
     green_channel: 'Green channel',
     timer: { title: 'Timer', left: '%{time} left', overdue: '%{time} overdue', appointment: 'Appointment %{time}' },
-    inbox: { title: 'Referral inbox (%{unit})', empty: 'Nothing to answer' },
-    outbox: { title: 'Referral outbox (%{unit})' },
+    inbox: { title: 'Referral inbox (%{unit})', short: 'Inbox', empty: 'Nothing to answer' },
+    outbox: { title: 'Referral outbox (%{unit})', short: 'Outbox' },
     patient: { resident: 'Resident', external: 'External patient' },
     fees: { title: 'Fees at the receiving unit', registration: 'Registration fee', registration_waived: 'Waived (up-referral)', threshold: 'Inpatient threshold', offset: 'Offset (paid below)', due: 'Threshold due' },
     timeline: 'Timeline',
@@ -111,6 +113,8 @@ export const en: typeof zh = {
       half_hour: 'On the hour or half hour, e.g. 08:00, 14:30', published: '%{created} slots published (%{skipped} already there, left as they were)',
       day_title: '%{day} %{department}', day_booked: '%{booked} of %{capacity} places booked', held: '%{held} places (%{share}%) held for up-referrals until %{until}',
       held_released: 'The %{held} places held for up-referrals were released the day before', booked_up: '%{count} booked by up-referrals', open_to_others: '%{count} open to other referrals', none: 'No slots published that day',
+      edit_capacity: 'Change places', edit_title: 'Places of the %{slot} slot', capacity_range: 'At least the %{min} booked, at most 500', updated: 'Places of %{slot} changed',
+      delete: 'Withdraw this slot', delete_booked: 'Booked: cancel its referrals before withdrawing it', delete_title: 'Withdraw the %{slot} slot?', deleted: '%{slot} withdrawn',
     },
     settings: {
       title: 'Referral settings', service_levels: 'Service levels (minutes to answer)', minutes: 'minutes', registration_fees: 'Registration fee by receiving level (¥)', thresholds: 'Inpatient threshold by receiving level (¥)',

@@ -108,6 +108,7 @@ const Decision = () => {
 const Lines = () => {
   const record = useRecordContext();
   const translate = useTranslate();
+  const isSmall = useIsSmall();
   if (!record) return null;
   const f = (k: string) => translate(`resources.requisitions.fields.${k}`);
   return (
@@ -119,9 +120,16 @@ const Lines = () => {
               <TableCell>{f('item_id')}</TableCell>
               <TableCell align="right">{f('requested_qty')}</TableCell>
               <TableCell align="right">{f('approved_qty')}</TableCell>
-              <TableCell align="right">{translate('procurement.order.shipped')}</TableCell>
-              <TableCell align="right">{translate('procurement.delivery.accepted')}</TableCell>
-              <TableCell align="right">{translate('procurement.delivery.rejected')}</TableCell>
+              {/* phones: shipped / accepted / rejected in one column, so the table fits the screen */}
+              {isSmall ? (
+                <TableCell align="right">{['procurement.order.shipped', 'procurement.delivery.accepted', 'procurement.delivery.rejected'].map((k) => translate(k)).join('/')}</TableCell>
+              ) : (
+                <>
+                  <TableCell align="right">{translate('procurement.order.shipped')}</TableCell>
+                  <TableCell align="right">{translate('procurement.delivery.accepted')}</TableCell>
+                  <TableCell align="right">{translate('procurement.delivery.rejected')}</TableCell>
+                </>
+              )}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -129,10 +137,16 @@ const Lines = () => {
               <TableRow key={l.id}>
                 <TableCell>{l.item_name} <Typography component="span" variant="caption">{l.item_code}</Typography></TableCell>
                 <TableCell align="right">{l.requested_qty}</TableCell>
-                <TableCell align="right">{l.approved_qty ?? '—'}</TableCell>
-                <TableCell align="right">{l.shipped_qty}</TableCell>
-                <TableCell align="right">{l.accepted_qty}</TableCell>
-                <TableCell align="right">{l.rejected_qty}</TableCell>
+                <TableCell align="right" data-testid={`line-approved-${l.id}`}>{l.approved_qty ?? '—'}</TableCell>
+                {isSmall ? (
+                  <TableCell align="right">{l.shipped_qty}/{l.accepted_qty}/{l.rejected_qty}</TableCell>
+                ) : (
+                  <>
+                    <TableCell align="right">{l.shipped_qty}</TableCell>
+                    <TableCell align="right">{l.accepted_qty}</TableCell>
+                    <TableCell align="right">{l.rejected_qty}</TableCell>
+                  </>
+                )}
               </TableRow>
             ))}
           </TableBody>

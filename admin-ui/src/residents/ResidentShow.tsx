@@ -24,6 +24,7 @@ import { httpClient } from '../httpClient';
 import { CLASSIFICATION_CHOICES, FOLLOWUP_TYPE_CHOICES, SEX_CHOICES, TASK_STATE_CHOICES } from '../health/choices';
 import { MeasurementChart } from '../health/MeasurementChart';
 import { useIsSmall } from '../shared/useIsSmall';
+import { DeregisterButton, TransferButton } from './ResidentActions';
 import { TagChips } from './ResidentList';
 
 interface ResidentRecord {
@@ -35,7 +36,11 @@ interface ResidentRecord {
   id_number_masked: string;
   active_contract: { id: number; team_id: number; package_code: string; start_on: string; end_on: string; status: string } | null;
   transfers: { id: number; from_org_unit_id: number; to_org_unit_id: number; transferred_on: string; reason: string | null }[];
+  org_unit_id: number;
+  managing_org_unit_id: number;
+  care_transfers: { id: number; from_org_unit_id: number; to_org_unit_id: number; referral_id: number | null; at: string }[];
   deregistered_on: string | null;
+  deregistration_reason: string | null;
 }
 
 const RevealId = () => {
@@ -114,6 +119,8 @@ const Actions = () => {
           {translate('menu.log_followup')}
         </Button>
       )}
+      {record && !record.deregistered_on && <TransferButton record={record} />}
+      {record && !record.deregistered_on && <DeregisterButton record={record} />}
       <EditButton />
     </TopToolbar>
   );
@@ -126,7 +133,11 @@ const Body = () => {
   if (!record) return null;
   return (
     <Stack spacing={2} sx={{ p: { xs: 1, sm: 2 } }}>
-      {record.deregistered_on && <Alert severity="info">{record.deregistered_on}</Alert>}
+      {record.deregistered_on && (
+        <Alert severity="info" data-testid="resident-deregistered">
+          {translate('health.resident.deregistered', { date: record.deregistered_on, reason: translate(`enums.deregistration_reason.${record.deregistration_reason}`) })}
+        </Alert>
+      )}
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', sm: 'repeat(4, 1fr)' }, gap: 1 }}>
         <Labeled source="name"><TextField source="name" /></Labeled>
         <Labeled source="sex"><SelectField source="sex" choices={SEX_CHOICES} /></Labeled>
@@ -135,6 +146,7 @@ const Body = () => {
         <Labeled source="phone"><TextField source="phone" /></Labeled>
         <Labeled source="household"><TextField source="household" /></Labeled>
         <Labeled source="org_unit_id"><ReferenceField source="org_unit_id" reference="org-units" link={false} /></Labeled>
+        <Labeled source="managing_org_unit_id"><Box component="span" data-testid="resident-managing-unit"><ReferenceField source="managing_org_unit_id" reference="org-units" link={false} /></Box></Labeled>
         <Labeled source="id_number"><RevealId /></Labeled>
       </Box>
       <TagChips tags={record.tags} />
@@ -172,9 +184,21 @@ const Body = () => {
         <>
           <Typography variant="subtitle1">{translate('health.resident.transfers')}</Typography>
           {record.transfers.map((t) => (
-            <Typography key={t.id} variant="body2">
+            <Typography key={t.id} variant="body2" data-testid="resident-transfer-row">
               {t.transferred_on}: <ReferenceField record={t} source="from_org_unit_id" reference="org-units" link={false} /> →{' '}
               <ReferenceField record={t} source="to_org_unit_id" reference="org-units" link={false} /> {t.reason ?? ''}
+            </Typography>
+          ))}
+        </>
+      )}
+      {record.care_transfers.length > 0 && (
+        <>
+          <Typography variant="subtitle1">{translate('health.resident.care_transfers')}</Typography>
+          {record.care_transfers.map((t) => (
+            <Typography key={t.id} variant="body2" data-testid="resident-care-transfer-row">
+              {new Date(t.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' })}: <ReferenceField record={t} source="from_org_unit_id" reference="org-units" link={false} /> →{' '}
+              <ReferenceField record={t} source="to_org_unit_id" reference="org-units" link={false} />{' '}
+              {t.referral_id && <Link to={`/referrals/${t.referral_id}/show`}>#{t.referral_id}</Link>}
             </Typography>
           ))}
         </>

@@ -1,10 +1,13 @@
 // 医保结算 (医保打包付费): the finance dashboard per fund year, the import of the insurer's claims
-// and satisfaction scores, fund years, claims and settlement runs.
+// and satisfaction scores, fund years (their configuration), insured populations per unit,
+// claims, satisfaction scores and settlement runs.
 import DashboardIcon from '@mui/icons-material/Insights';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { DomainModule } from '../registry';
 import { claims } from '../claims';
+import { fundYearPopulations } from '../fund-year-populations';
 import { fundYears } from '../fund-years';
+import { satisfactionScores } from '../satisfaction-scores';
 import { settlementRuns } from '../settlement-runs';
 import { ClaimsImport } from './ClaimsImport';
 import { en, zh } from './messages';
@@ -13,7 +16,7 @@ import { SettlementDashboard } from './SettlementDashboard';
 export const settlementDomain: DomainModule = {
   group: 'settlement',
   label: 'menu.groups.settlement',
-  resources: [settlementRuns, fundYears, claims],
+  resources: [settlementRuns, fundYears, fundYearPopulations, claims, satisfactionScores],
   pages: [
     { path: '/settlement-dashboard', label: 'menu.settlement_dashboard', icon: DashboardIcon, element: <SettlementDashboard />, resource: 'fund-years' },
     { path: '/claims-import', label: 'menu.claims_import', icon: UploadFileIcon, element: <ClaimsImport />, resource: 'claims' },

@@ -1,11 +1,13 @@
 // One person: the record (ID number masked), their rotations and the effective-dated history.
+// Transfers, status changes and posts are audited actions (dialogs) that write that history.
 import { useState } from 'react';
 import { Button as MuiButton, Stack, Typography } from '@mui/material';
 import {
-  Datagrid, DateField, EditButton, Labeled, TopToolbar, useCanAccess, ReferenceField, ReferenceManyField, SelectField, Show, TabbedShowLayout, TextField, useRecordContext, useTranslate,
+  Datagrid, DateField, EditButton, Labeled, TopToolbar, useCanAccess, ReferenceField, ReferenceManyField, SelectField, Show, TabbedShowLayout, TextField, useRecordContext, useTranslate, type RaRecord,
 } from 'react-admin';
-import { CATEGORY_CHOICES, EMPLOYMENT_CHOICES, ROTATION_STATUS_CHOICES, ROTATION_TYPE_CHOICES, SEX_CHOICES, STAFF_FIELD_CHOICES, STAFF_STATUS_CHOICES, TITLE_CHOICES } from '../hr/choices';
+import { CATEGORY_CHOICES, EMPLOYMENT_CHOICES, LEAVE_REASON_CHOICES, ROTATION_STATUS_CHOICES, ROTATION_TYPE_CHOICES, SEX_CHOICES, STAFF_FIELD_CHOICES, STAFF_STATUS_CHOICES, TITLE_CHOICES } from '../hr/choices';
 import { httpClient } from '../httpClient';
+import { ActionButton, type ActionField } from '../hr/problems';
 import { LicenceFlag } from './StaffList';
 
 /** A history value: units by name, titles and statuses translated. */
@@ -17,6 +19,7 @@ const HistoryValue = ({ source }: { source: 'from_value' | 'to_value'; label?: s
   if (['employer_org_unit_id', 'work_org_unit_id'].includes(row!.field)) {
     return <ReferenceField record={{ id: row!.id, unit: Number(value) }} source="unit" reference="org-units" link={false} />;
   }
+  if (row!.field === 'post_id') return <ReferenceField record={{ id: row!.id, post: Number(value) }} source="post" reference="posts" link={false} />;
   if (row!.field === 'title') return <>{translate(`enums.title.${value}`)}</>;
   if (row!.field === 'status') return <>{translate(`enums.staff_status.${value}`)}</>;
   if (row!.field === 'employment_type') return <>{translate(`enums.employment_type.${value}`)}</>;
@@ -42,11 +45,43 @@ const IdNumber = () => {
   );
 };
 
-const ShowActions = () => (
-  <TopToolbar>
-    <EditButton />
-  </TopToolbar>
-);
+const effectiveOn: ActionField = { name: 'effective_on', label: 'resources.staff-history.fields.effective_on', type: 'date' };
+const reason: ActionField = { name: 'reason', label: 'resources.staff-history.fields.reason', type: 'text' };
+const notLeft = (r: RaRecord) => r.status !== 'left';
+/** active ⇄ on_leave, either → left (the API's STATUS_TRANSITIONS; nothing once left) */
+const nextStatuses = (status?: string) => STAFF_STATUS_CHOICES.filter((c) => c.id !== status);
+
+const ShowActions = () => {
+  const staff = useRecordContext();
+  return (
+    <TopToolbar sx={{ gap: 1, alignItems: 'center' }}>
+      <ActionButton
+        verb="transfer" label="hr.staff.transfer" when={notLeft}
+        fields={[
+          { name: 'employer_org_unit_id', label: 'resources.staff.fields.employer_org_unit_id', type: 'reference', reference: 'org-units' },
+          { name: 'work_org_unit_id', label: 'resources.staff.fields.work_org_unit_id', type: 'reference', reference: 'org-units' },
+          effectiveOn, reason,
+        ]}
+      />
+      <ActionButton
+        verb="change-status" label="hr.staff.change_status" when={notLeft}
+        fields={[
+          { name: 'status', label: 'hr.staff.new_status', type: 'select', choices: nextStatuses(staff?.status), required: true },
+          { name: 'leave_reason', label: 'resources.staff.fields.leave_reason', type: 'select', choices: LEAVE_REASON_CHOICES, required: true, when: (v) => v.status === 'left' },
+          effectiveOn, reason,
+        ]}
+      />
+      <ActionButton
+        verb="assign-post" label="hr.staff.assign_post" when={notLeft}
+        fields={[
+          { name: 'post_id', label: 'resources.staff.fields.post_id', type: 'reference', reference: 'posts', required: true, filter: (r) => ({ org_unit_id: r.employer_org_unit_id }) },
+          effectiveOn,
+        ]}
+      />
+      <EditButton />
+    </TopToolbar>
+  );
+};
 
 export const StaffShow = () => (
   <Show actions={<ShowActions />}>
@@ -62,12 +97,13 @@ export const StaffShow = () => (
         <SelectField source="category" choices={CATEGORY_CHOICES} />
         <SelectField source="title" choices={TITLE_CHOICES} />
         <ReferenceField source="department_id" reference="departments" link={false} />
+        <ReferenceField source="post_id" reference="posts" link="show" />
         <SelectField source="employment_type" choices={EMPLOYMENT_CHOICES} />
         <ReferenceField source="employer_org_unit_id" reference="org-units" link="show" />
         <ReferenceField source="work_org_unit_id" reference="org-units" link="show" />
         <DateField source="hire_date" />
         <SelectField source="status" choices={STAFF_STATUS_CHOICES} />
-        <TextField source="leave_reason" />
+        <SelectField source="leave_reason" choices={LEAVE_REASON_CHOICES} />
         <Labeled label="resources.staff.fields.licence_expires_on">
           <LicenceFlag />
         </Labeled>

@@ -12,8 +12,6 @@ export interface TaskRecord extends RaRecord {
   id: string;
   resident_id: number;
   resident_name: string;
-  resident_sex: 'M' | 'F';
-  resident_birth_date: string;
   type: string;
   due_on: string;
   window_start: string;
