@@ -17,7 +17,7 @@ import { procurementRouters } from './procurement/routes';
 import { jobRoutes } from './jobs/routes';
 import { departmentRoutes, orgUnitRoutes } from './org/routes';
 import { settlementRouters } from './settlement/routes';
-import { referralEscalationRoutes, referralReportRoutes, referralRoutes, referralSettingsRoutes, referralSlotRoutes } from './referrals/routes';
+import { referralRouters } from './referrals/routes';
 
 const uiDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../admin-ui/dist');
 
@@ -35,7 +35,7 @@ const systemRoutes = new ApiRouter('', 'system')
   .get('/openapi.json', { summary: 'This description', public: true }, () => openApiDocument());
 
 /** Every domain's routers, in menu order. A new domain adds its routers here. */
-const routers: ApiRouter[] = [systemRoutes, authRoutes, userRoutes, orgUnitRoutes, departmentRoutes, auditRoutes, jobRoutes, ...hrRouters, referralRoutes, referralSlotRoutes, referralSettingsRoutes, referralEscalationRoutes, referralReportRoutes, ...healthRouters, ...settlementRouters, ...financeRouters, ...procurementRouters];
+const routers: ApiRouter[] = [systemRoutes, authRoutes, userRoutes, orgUnitRoutes, departmentRoutes, auditRoutes, jobRoutes, ...hrRouters, ...referralRouters, ...healthRouters, ...settlementRouters, ...financeRouters, ...procurementRouters];
 
 export function createApp() {
   const app = express();

@@ -1,7 +1,6 @@
 // The daily health-management job: expire ended contracts, generate the next tasks, move task
 // states by date (upcoming → due → missed). Idempotent: a re-run for the same day changes nothing.
 import { defineJob } from '../jobs/service';
-import { purgeIdempotencyKeys } from '../http/idempotency';
 import { expireContracts, dailyTaskRun } from './service';
 
 export const healthDailyJob = defineJob({
@@ -12,12 +11,4 @@ export const healthDailyJob = defineJob({
     const expired = await expireContracts(runKey);
     return { contracts_expired: expired, ...(await dailyTaskRun(runKey)) };
   },
-});
-
-// The Idempotency-Key store (api/http/idempotency.ts) keeps keys 30 days: a retry later than that is a new request.
-export const idempotencyPurgeJob = defineJob({
-  name: 'idempotency-keys-purge',
-  schedule: '40 3 * * *',
-  description: 'Forget Idempotency-Keys older than 30 days',
-  run: async ({ now }) => ({ purged: await purgeIdempotencyKeys(30, now) }),
 });

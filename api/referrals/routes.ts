@@ -141,3 +141,5 @@ export const referralReportRoutes = new ApiRouter('/reports', 'reports').get(
     await sendFile(res, `referrals-${q.from}-${q.to}.xlsx`, XLSX, (out) => writeReferralsWorkbook(out, { rows: reportRows(req.actor, q), units, timeliness: timely }));
   },
 );
+
+export const referralRouters = [referralRoutes, referralSlotRoutes, referralSettingsRoutes, referralEscalationRoutes, referralReportRoutes];
