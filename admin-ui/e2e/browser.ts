@@ -2,6 +2,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { system } from '../../scripts/test/harness';
+import { ensureUiBuilt } from '../../scripts/uiBuild';
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'demo123';
 export const PHONE = { width: 390, height: 844 };
@@ -11,6 +13,12 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/** What every browser test starts from: the UI built (before the system serves it), the test system booted, Chromium launched. */
+export async function startBrowserTest(): Promise<{ baseUrl: string; browser: Browser }> {
+  await ensureUiBuilt();
+  return { baseUrl: (await system()).url, browser: await launchBrowser() };
 }
 
 /** Opens a fresh page (own storage) with Chinese as the browser language. */

@@ -6,9 +6,8 @@
 // the lists and decision tables on a phone without sideways overflow.
 import { expect } from 'chai';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { get, post, system, unitId } from '../../scripts/test/harness';
-import { ensureUiBuilt } from '../../scripts/uiBuild';
-import { PHONE, launchBrowser, login, newPage, screenshot } from './browser';
+import { get, post, unitId } from '../../scripts/test/harness';
+import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
 
 const FUND_YEAR = 2033; // a fund year of our own
 const SUFFIX = String(Date.now()).slice(-6);
@@ -53,9 +52,7 @@ describe('admin UI: finance and procurement administration', function () {
 
   before(async function () {
     this.timeout(240_000);
-    await ensureUiBuilt();
-    baseUrl = (await system()).url;
-    browser = await launchBrowser();
+    ({ baseUrl, browser } = await startBrowserTest());
   });
 
   after(async () => {

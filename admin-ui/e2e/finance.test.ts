@@ -5,9 +5,8 @@
 // closes a month and a posting into it is refused. Also looks at the screens on a phone.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { get, post, system, unitId } from '../../scripts/test/harness';
-import { ensureUiBuilt } from '../../scripts/uiBuild';
-import { PHONE, launchBrowser, login, newPage, screenshot } from './browser';
+import { get, post, unitId } from '../../scripts/test/harness';
+import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
 
 const YEAR = 2034; // a year of our own: no demo data, no other test's budgets or closed months
 
@@ -32,9 +31,7 @@ describe('admin UI: finance forms and actions', function () {
 
   before(async function () {
     this.timeout(240_000);
-    await ensureUiBuilt();
-    baseUrl = (await system()).url;
-    browser = await launchBrowser();
+    ({ baseUrl, browser } = await startBrowserTest());
     const t01 = await get(`/api/org-units/${await unitId('T01')}`, { as: 'admin' });
     parent = (await get(`/api/org-units/${t01.body.parent_id}`, { as: 'admin' })).body;
     const b = await post('/api/budgets', { org_unit_id: t01.body.id, year: YEAR, account: 'equipment', amount: '90000.00' }, { as: 'finance' });

@@ -1,9 +1,7 @@
 // The foundation screens in a real browser against the running API and the demo group.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { system } from '../../scripts/test/harness';
-import { ensureUiBuilt } from '../../scripts/uiBuild';
-import { PHONE, launchBrowser, login, newPage, screenshot } from './browser';
+import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
 
 describe('admin UI: foundation', function () {
   this.timeout(60_000);
@@ -20,10 +18,7 @@ describe('admin UI: foundation', function () {
 
   before(async function () {
     this.timeout(180_000);
-    // the API serves admin-ui/dist only if it exists when the app is created
-    await ensureUiBuilt();
-    baseUrl = (await system()).url;
-    browser = await launchBrowser();
+    ({ baseUrl, browser } = await startBrowserTest());
   });
 
   after(async () => {

@@ -4,11 +4,10 @@
 // reason on the phone (the task's history keeps the reason).
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { get, post, system, unitId } from '../../scripts/test/harness';
-import { ensureUiBuilt } from '../../scripts/uiBuild';
+import { get, post, unitId } from '../../scripts/test/harness';
 import { checkDigit } from '../../api/shared/personalId';
 import { localToday } from '../../api/health/taskService';
-import { PHONE, launchBrowser, login, newPage, screenshot } from './browser';
+import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
 
 const today = localToday();
 const year = Number(today.slice(0, 4));
@@ -29,9 +28,7 @@ describe('admin UI: resident transfer and task cancel', function () {
 
   before(async function () {
     this.timeout(240_000);
-    await ensureUiBuilt();
-    baseUrl = (await system()).url;
-    browser = await launchBrowser();
+    ({ baseUrl, browser } = await startBrowserTest());
   });
 
   after(async () => {

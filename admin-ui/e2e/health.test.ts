@@ -4,12 +4,11 @@
 // phone's outbox and still make exactly one record.
 import { expect } from 'chai';
 import type { Browser, Page, Request } from 'playwright-core';
-import { call, get, post, system } from '../../scripts/test/harness';
-import { ensureUiBuilt } from '../../scripts/uiBuild';
+import { call, get, post } from '../../scripts/test/harness';
 import { checkDigit } from '../../api/shared/personalId';
 import { localToday } from '../../api/health/taskService';
 import { addDays } from '../../api/health/rules';
-import { PHONE, launchBrowser, login, newPage, screenshot } from './browser';
+import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
 
 let serial = 500;
 const today = localToday();
@@ -36,9 +35,7 @@ describe('admin UI: health management on a phone', function () {
 
   before(async function () {
     this.timeout(240_000);
-    await ensureUiBuilt();
-    baseUrl = (await system()).url;
-    browser = await launchBrowser();
+    ({ baseUrl, browser } = await startBrowserTest());
     page = await newPage(browser, PHONE);
     await login(page, baseUrl, 'doctor-V001');
   });

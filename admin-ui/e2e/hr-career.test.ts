@@ -5,10 +5,9 @@
 // licence 60-day alert list.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { get, post, system, unitId } from '../../scripts/test/harness';
-import { ensureUiBuilt } from '../../scripts/uiBuild';
+import { get, post, unitId } from '../../scripts/test/harness';
 import { hire } from '../../api/hr/testData';
-import { launchBrowser, login, newPage, screenshot } from './browser';
+import { login, newPage, screenshot, startBrowserTest } from './browser';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -21,9 +20,7 @@ describe('admin UI: HR careers', function () {
 
   before(async function () {
     this.timeout(180_000);
-    await ensureUiBuilt();
-    baseUrl = (await system()).url;
-    browser = await launchBrowser();
+    ({ baseUrl, browser } = await startBrowserTest());
     page = await newPage(browser, { width: 1400, height: 900 });
     await login(page, baseUrl, 'hr');
   });

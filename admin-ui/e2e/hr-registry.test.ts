@@ -4,10 +4,9 @@
 // township's clinic refused with the Chinese 422 on the clinic input.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { get, system, unitId } from '../../scripts/test/harness';
-import { ensureUiBuilt } from '../../scripts/uiBuild';
+import { get, unitId } from '../../scripts/test/harness';
 import { freshIdNumber, hire } from '../../api/hr/testData';
-import { launchBrowser, login, newPage, screenshot } from './browser';
+import { login, newPage, screenshot, startBrowserTest } from './browser';
 
 describe('admin UI: HR registry screens', function () {
   this.timeout(90_000);
@@ -18,9 +17,7 @@ describe('admin UI: HR registry screens', function () {
 
   before(async function () {
     this.timeout(180_000);
-    await ensureUiBuilt();
-    baseUrl = (await system()).url;
-    browser = await launchBrowser();
+    ({ baseUrl, browser } = await startBrowserTest());
     page = await newPage(browser, { width: 1400, height: 900 });
     await login(page, baseUrl, 'hr');
   });

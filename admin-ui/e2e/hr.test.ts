@@ -3,11 +3,10 @@
 // created and shown on the timeline; the staff list with its filters.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { get, system, unitId } from '../../scripts/test/harness';
-import { ensureUiBuilt } from '../../scripts/uiBuild';
+import { get, unitId } from '../../scripts/test/harness';
 import { hire } from '../../api/hr/testData';
 import { today } from '../../api/hr/shared';
-import { launchBrowser, login, newPage, screenshot } from './browser';
+import { login, newPage, screenshot, startBrowserTest } from './browser';
 
 describe('admin UI: HR rotation planner', function () {
   this.timeout(90_000);
@@ -18,9 +17,7 @@ describe('admin UI: HR rotation planner', function () {
 
   before(async function () {
     this.timeout(180_000);
-    await ensureUiBuilt();
-    baseUrl = (await system()).url;
-    browser = await launchBrowser();
+    ({ baseUrl, browser } = await startBrowserTest());
     page = await newPage(browser, { width: 1400, height: 900 });
     await login(page, baseUrl, 'hr');
   });

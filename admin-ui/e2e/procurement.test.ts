@@ -4,9 +4,8 @@
 // percentages update. Also the budget-vs-actual drill-down and the approvals inbox as finance.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { get, post, system, unitId } from '../../scripts/test/harness';
-import { ensureUiBuilt } from '../../scripts/uiBuild';
-import { launchBrowser, login, newPage, screenshot } from './browser';
+import { get, post, unitId } from '../../scripts/test/harness';
+import { login, newPage, screenshot, startBrowserTest } from './browser';
 
 const TOWNSHIPS = ['T01', 'T02', 'T03', 'T04', 'T05'];
 
@@ -34,9 +33,7 @@ describe('admin UI: procurement and finance', function () {
 
   before(async function () {
     this.timeout(240_000);
-    await ensureUiBuilt();
-    baseUrl = (await system()).url;
-    browser = await launchBrowser();
+    ({ baseUrl, browser } = await startBrowserTest());
     for (const [i, name] of ['国药控股（界面测试）', '威高耗材（界面测试）'].entries()) {
       suppliers.push((await post('/api/suppliers', { code: `S-UI-${i}`, name }, { as: 'procurement' })).body);
     }

@@ -3,11 +3,10 @@
 // shows the fees (registration waived, threshold offset) and the timeline of each step.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { get, post, put, system, unitId } from '../../scripts/test/harness';
+import { get, post, put, unitId } from '../../scripts/test/harness';
 import { shanghaiDay } from '../../api/referrals/rules';
-import { ensureUiBuilt } from '../../scripts/uiBuild';
 import { checkDigit } from '../../api/shared/personalId';
-import { launchBrowser, login, newPage, PHONE, screenshot } from './browser';
+import { login, newPage, PHONE, screenshot, startBrowserTest } from './browser';
 
 describe('admin UI: referrals', function () {
   this.timeout(120_000);
@@ -24,9 +23,7 @@ describe('admin UI: referrals', function () {
 
   before(async function () {
     this.timeout(240_000);
-    await ensureUiBuilt();
-    baseUrl = (await system()).url;
-    browser = await launchBrowser();
+    ({ baseUrl, browser } = await startBrowserTest());
   });
 
   after(async () => {

@@ -4,9 +4,8 @@
 // rests on its configuration is shown locked; an insured population per unit is corrected.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { get, post, system, unitId } from '../../scripts/test/harness';
-import { ensureUiBuilt } from '../../scripts/uiBuild';
-import { launchBrowser, login, newPage, screenshot } from './browser';
+import { get, post, unitId } from '../../scripts/test/harness';
+import { login, newPage, screenshot, startBrowserTest } from './browser';
 
 const REGION = '配置测试县';
 
@@ -30,9 +29,7 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
 
   before(async function () {
     this.timeout(300_000);
-    await ensureUiBuilt();
-    baseUrl = (await system()).url;
-    browser = await launchBrowser();
+    ({ baseUrl, browser } = await startBrowserTest());
     openYear = await makeYear(2019);
   });
 

@@ -9,9 +9,8 @@ import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { checkDigit } from '../../api/shared/personalId';
-import { get, system, unitId } from '../../scripts/test/harness';
-import { ensureUiBuilt } from '../../scripts/uiBuild';
-import { launchBrowser, login, newPage, screenshot } from './browser';
+import { get, unitId } from '../../scripts/test/harness';
+import { login, newPage, screenshot, startBrowserTest } from './browser';
 
 const HEADER = ['claim_no', 'id_number', 'insured_township_code', 'provider_class', 'provider_unit_code', 'provider_name', 'care_type', 'visit_on', 'discharged_on', 'settled_on', 'total_cost', 'fund_paid', 'self_pay', 'self_funded', 'drug_cost', 'consumables_cost', 'diagnosis', 'referred_up'];
 
@@ -89,9 +88,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
 
   before(async function () {
     this.timeout(300_000);
-    await ensureUiBuilt();
-    baseUrl = (await system()).url;
-    browser = await launchBrowser();
+    ({ baseUrl, browser } = await startBrowserTest());
     const year = new Date().getFullYear() - 1;
     const fys = await get('/api/fund-years', { as: 'finance', query: { filter: JSON.stringify({ year }) } });
     lastYear = fys.body.find((f: { region: string }) => f.region === '大通县');
