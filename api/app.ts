@@ -1,7 +1,7 @@
 // The Express application: API under /api, the built admin UI at /, one error shape.
+import type { Server } from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { auditRoutes } from './audit/routes';
 import { authRoutes, userRoutes } from './auth/routes';
@@ -15,11 +15,11 @@ import { healthRouters } from './health/routes';
 import { financeRouters } from './finance/routes';
 import { procurementRouters } from './procurement/routes';
 import { jobRoutes } from './jobs/routes';
+import { uiDist } from './paths';
 import { departmentRoutes, orgUnitRoutes } from './org/routes';
 import { settlementRouters } from './settlement/routes';
 import { referralRouters } from './referrals/routes';
 
-const uiDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../admin-ui/dist');
 
 const systemRoutes = new ApiRouter('', 'system')
   .get('/health', { summary: 'Liveness and database reachability', public: true }, async (_req, res) => {
@@ -66,4 +66,13 @@ export function createApp() {
   app.get(/^\/(?!api\/).*/, (_req, res, next) => (fs.existsSync(uiIndex) ? res.sendFile(uiIndex) : next()));
   app.use(errorHandler);
   return app;
+}
+
+/** Serves the app on `port` (0: any free port; shared by all workers of a cluster). */
+export function serve(port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createApp().listen(port, '0.0.0.0', () => resolve(server));
+    server.on('error', reject);
+    server.keepAliveTimeout = 65_000;
+  });
 }

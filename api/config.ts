@@ -1,4 +1,5 @@
 // Runtime configuration, read once from the environment (see README "Configuration").
+import os from 'node:os';
 import path from 'node:path';
 
 const env = process.env;
@@ -7,6 +8,8 @@ export const config = {
   databaseUrl: env.DATABASE_URL || undefined,
   dataDir: path.resolve(env.DATA_DIR || './.data'),
   port: Number(env.PORT ?? 3000),
+  // HTTP replicas `npm start` forks (node:cluster), one per core by default
+  apiWorkers: Number(env.API_WORKERS || Math.min(os.availableParallelism(), 8)),
   jwtSecret: env.JWT_SECRET || 'dev-only-secret-change-me',
   jwtTtl: env.JWT_TTL || '8h',
   // key for personal ID numbers at rest (AES-GCM + HMAC); set it in production

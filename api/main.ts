@@ -3,7 +3,7 @@ import { boot } from './server';
 import { config } from './config';
 import { GROUP_USERS } from '../seeds/org';
 
-const running = await boot();
+const running = await boot({ workers: config.apiWorkers });
 const logins = [
   ...GROUP_USERS.map(([u, name]) => `${u} (${name})`),
   'director-<unit code>  e.g. director-HQ, director-B1, director-T01, director-V001',
@@ -13,6 +13,7 @@ process.stdout.write(
   [
     '',
     `医联体 ERP is running: ${running.url.replace('127.0.0.1', 'localhost')}`,
+    `HTTP: ${config.apiWorkers} worker process${config.apiWorkers === 1 ? '' : 'es'} (API_WORKERS)`,
     `database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}${running.seeded ? ' (demo group loaded)' : ''}`,
     `demo logins, password "${config.demoPassword}":`,
     ...logins.map((l) => `  ${l}`),

@@ -1,8 +1,9 @@
 // Boots the whole system: database (embedded unless DATABASE_URL), migrations, demo data on
-// an empty database, the HTTP server and the cron jobs. Used by `npm start`, tests and benches.
-import type { Server } from 'node:http';
+// an empty database, the HTTP server (in this process, or in cluster workers) and the cron
+// jobs. Used by `npm start`, tests and benches.
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app';
+import { serve } from './app';
+import { startWorkers } from './cluster';
 import { config } from './config';
 import { connect, disconnect, migrate } from './db/knex';
 import { startEmbedded, type EmbeddedServer } from './db/embedded';
@@ -15,6 +16,8 @@ export interface Running {
   url: string;
   databaseUrl: string;
   seeded: boolean;
+  /** the processes serving HTTP: this one, or the cluster's workers */
+  httpPids(): number[];
   stop(): Promise<void>;
 }
 
@@ -25,6 +28,8 @@ export interface BootOptions {
   seed?: boolean;
   cron?: boolean;
   demoScale?: number;
+  /** HTTP in this process (0, the default: tests) or in that many cluster workers (`npm start`) */
+  workers?: number;
 }
 
 export async function boot(opts: BootOptions = {}): Promise<Running> {
@@ -38,16 +43,16 @@ export async function boot(opts: BootOptions = {}): Promise<Running> {
     const knex = connect(databaseUrl);
     await migrate(knex);
     const seeded = opts.seed === false ? false : await loadDemoIfEmpty(knex, opts.demoScale ?? config.demoScale);
-    const server = await listen(opts.port ?? config.port);
+    const http = await serveHttp(opts.workers ?? 0, opts.port ?? config.port, databaseUrl);
     const stopCron = (opts.cron ?? config.cron) ? startSchedules() : () => {};
-    const { port } = server.address() as AddressInfo;
     return {
-      url: `http://127.0.0.1:${port}`,
+      url: `http://127.0.0.1:${http.port}`,
       databaseUrl,
       seeded,
+      httpPids: http.pids,
       async stop() {
         stopCron();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await http.stop();
         await disconnect();
         await embedded?.stop();
       },
@@ -59,10 +64,12 @@ export async function boot(opts: BootOptions = {}): Promise<Running> {
   }
 }
 
-function listen(port: number): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = createApp().listen(port, '0.0.0.0', () => resolve(server));
-    server.on('error', reject);
-    server.keepAliveTimeout = 65_000;
-  });
+async function serveHttp(workers: number, port: number, databaseUrl: string) {
+  if (workers > 0) return startWorkers(workers, { DATABASE_URL: databaseUrl, PORT: port });
+  const server = await serve(port);
+  return {
+    port: (server.address() as AddressInfo).port,
+    pids: () => [process.pid],
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -200,8 +200,11 @@ export async function generateReferrals(trx: Knex | Knex.Transaction, units: Uni
     open.add(String(r.patient_id_number_hash));
   }
 
+  // what follows derives from these rows only: ids from `first` on
+  const { rows: [{ first }] } = await trx.raw('select coalesce(max(id), 0) + 1 as first from referrals');
   for (let i = 0; i < rows.length; i += 5000) await insertReferrals(trx, rows.slice(i, i + 5000));
-  await deriveRest(trx, new Date(now));
+  await trx.raw('analyze referrals'); // fresh rows, no statistics yet: the derivations below need them to plan
+  await deriveRest(trx, new Date(now), first);
   return { referrals: rows.length, stuck };
 }
 
@@ -236,37 +239,45 @@ async function insertReferrals(trx: Knex | Knex.Transaction, rows: Record<string
                    from jsonb_to_recordset(?::jsonb) as x(${COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`, [JSON.stringify(rows)]);
 }
 
-/** Slots, timeline events, escalations of the stuck requests and managing-unit history, from the referrals' times. */
-async function deriveRest(trx: Knex | Knex.Transaction, now: Date) {
+/** Slots, timeline events, escalations of the stuck requests and managing-unit history of the referrals from id `first` on. */
+async function deriveRest(trx: Knex | Knex.Transaction, now: Date, first: number) {
   // the slots the accepted referrals booked, then their slot ids
   await trx.raw(`insert into referral_slots (org_unit_id, department_id, starts_at, capacity, booked, booked_up)
                  select to_org_unit_id, to_department_id, appointment_at, greatest(4, count(*)), count(*), count(*) filter (where direction = 'up')
-                   from referrals where to_department_id is not null and appointment_at is not null and urgency <> 'emergency' and slot_id is null
+                   from referrals where id >= ? and to_department_id is not null and appointment_at is not null and urgency <> 'emergency'
                   group by to_org_unit_id, to_department_id, appointment_at
                  on conflict (department_id, starts_at) do update
                    set booked = referral_slots.booked + excluded.booked, booked_up = referral_slots.booked_up + excluded.booked_up,
-                       capacity = greatest(referral_slots.capacity, referral_slots.booked + excluded.booked)`);
+                       capacity = greatest(referral_slots.capacity, referral_slots.booked + excluded.booked)`, [first]);
   await trx.raw(`update referrals r set slot_id = s.id from referral_slots s
-                  where r.slot_id is null and r.urgency <> 'emergency' and s.department_id = r.to_department_id and s.starts_at = r.appointment_at`);
-  const director = `coalesce((select display_name from users u where u.username = 'director-' || (select code from org_units o where o.id = r.to_org_unit_id)), '双向转诊办公室')`;
+                  where r.id >= ? and r.urgency <> 'emergency' and s.department_id = r.to_department_id and s.starts_at = r.appointment_at`, [first]);
+  // each referral's timeline in one pass: the steps whose time it has; the receiving unit's director answered
   await trx.raw(`insert into referral_events (referral_id, kind, from_status, to_status, actor_id, actor_name, at, note)
-    select id, 'requested', null, 'requested', from_doctor_id, from_doctor_name, requested_at, reason from referrals r where not exists (select 1 from referral_events e where e.referral_id = r.id)
-    union all select id, 'accepted', 'requested', 'accepted', null, ${director}, accepted_at, null from referrals r where accepted_at is not null and not exists (select 1 from referral_events e where e.referral_id = r.id)
-    union all select id, 'rejected', 'requested', 'rejected', null, ${director}, closed_at, status_reason from referrals r where status = 'rejected' and not exists (select 1 from referral_events e where e.referral_id = r.id)
-    union all select id, 'cancelled', case when accepted_at is null then 'requested' else 'accepted' end, 'cancelled', from_doctor_id, from_doctor_name, closed_at, status_reason from referrals r where status = 'cancelled' and not exists (select 1 from referral_events e where e.referral_id = r.id)
-    union all select id, 'arrived', 'accepted', 'arrived', null, ${director}, arrived_at, null from referrals r where arrived_at is not null and not exists (select 1 from referral_events e where e.referral_id = r.id)
-    union all select id, 'completed', 'arrived', 'completed', null, ${director}, completed_at, null from referrals r where completed_at is not null and not exists (select 1 from referral_events e where e.referral_id = r.id)`);
+    select r.id, e.kind, e.from_status, e.to_status, e.actor_id, e.actor_name, e.at, e.note
+      from referrals r
+      left join org_units o on o.id = r.to_org_unit_id
+      left join users d on d.username = 'director-' || o.code
+      cross join lateral (values
+        ('requested', null, 'requested', r.from_doctor_id, r.from_doctor_name, r.requested_at, r.reason),
+        ('accepted', 'requested', 'accepted', null, coalesce(d.display_name, '双向转诊办公室'), r.accepted_at, null),
+        ('rejected', 'requested', 'rejected', null, coalesce(d.display_name, '双向转诊办公室'), case when r.status = 'rejected' then r.closed_at end, r.status_reason),
+        ('cancelled', case when r.accepted_at is null then 'requested' else 'accepted' end, 'cancelled', r.from_doctor_id, r.from_doctor_name,
+         case when r.status = 'cancelled' then r.closed_at end, r.status_reason),
+        ('arrived', 'accepted', 'arrived', null, coalesce(d.display_name, '双向转诊办公室'), r.arrived_at, null),
+        ('completed', 'arrived', 'completed', null, coalesce(d.display_name, '双向转诊办公室'), r.completed_at, null)
+      ) as e(kind, from_status, to_status, actor_id, actor_name, at, note)
+     where r.id >= ? and e.at is not null
+     order by r.id, e.at`, [first]);
   // the managing unit followed each arrival (the health domain's care history), in time order
   await trx.raw(`insert into resident_care_transfers (resident_id, from_org_unit_id, to_org_unit_id, referral_id, at, actor_name)
                  select x.resident_id, coalesce(x.prev, res.org_unit_id), x.to_org_unit_id, x.id, x.arrived_at, '双向转诊办公室'
                    from (select r.id, r.resident_id, r.to_org_unit_id, r.arrived_at,
                                 lag(r.to_org_unit_id) over (partition by r.resident_id order by r.arrived_at, r.id) as prev
                            from referrals r
-                          where r.resident_id is not null and r.arrived_at is not null and r.to_org_unit_id is not null
-                            and not exists (select 1 from resident_care_transfers h where h.referral_id = r.id)) x
+                          where r.id >= ? and r.resident_id is not null and r.arrived_at is not null and r.to_org_unit_id is not null) x
                    join residents res on res.id = x.resident_id
                   where x.to_org_unit_id <> coalesce(x.prev, res.org_unit_id)
-                  order by x.arrived_at, x.id`);
+                  order by x.arrived_at, x.id`, [first]);
   await syncManagingUnits(trx);
   // stuck requests more than a day overdue were escalated already; newer ones await the job
   await trx.raw(`with e as (
@@ -274,12 +285,12 @@ async function deriveRest(trx: Knex | Knex.Transaction, now: Date) {
                    select r.id, r.to_org_unit_id, r.due_at, r.due_at + interval '5 minutes', 5,
                           array(select u.id from users u where (u.org_unit_id = r.to_org_unit_id and 'director' = any(u.roles)) or 'referral_coordinator' = any(u.roles) order by u.id),
                           'demo'
-                     from referrals r where r.status = 'requested' and r.due_at < ?::timestamptz - interval '1 day'
+                     from referrals r where r.id >= ? and r.status = 'requested' and r.due_at < ?::timestamptz - interval '1 day'
                    on conflict (referral_id) do nothing
                    returning referral_id, escalated_at)
                  , u as (update referrals r set escalated_at = e.escalated_at from e where r.id = e.referral_id)
                  insert into referral_events (referral_id, kind, actor_name, at, note)
-                 select referral_id, 'escalated', 'referrals.escalate', escalated_at, 'unanswered past the service level' from e`, [now]);
+                 select referral_id, 'escalated', 'referrals.escalate', escalated_at, 'unanswered past the service level' from e`, [first, now]);
 }
 
 /** Two weeks of open slots ahead for the receiving departments (HQ and branch clinics, township GP and TCM). */

@@ -1,20 +1,33 @@
 // One knex instance per process, bound to objection. Migrations run from ../../migrations.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import knexFactory, { type Knex } from 'knex';
+import PgClient, { type CompiledQuery } from 'knex/lib/dialects/postgres/index.js';
 import pg from 'pg';
 import { Model } from 'objection';
+import { migrationsDir } from '../paths';
 
 // numeric (money) stays a string: decimal, never a float. int8 counts become numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 // dates stay ISO 'YYYY-MM-DD' strings: no time-zone shifts.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let instance: Knex | undefined;
 
+/**
+ * pg with opt-in prepared statements: a query built with `.options({ prepare: true })` runs as a
+ * named statement (named by its text's hash), so each connection plans it once instead of on
+ * every request — for the hot lists, planning costs more than running. Opt in only where the
+ * statement's text has a bounded number of shapes: each one stays prepared on every connection.
+ */
+class PreparingPgClient extends PgClient {
+  _query(connection: unknown, obj: CompiledQuery) {
+    if (obj.options?.prepare) obj.options = { name: `s_${createHash('sha1').update(obj.sql).digest('base64url').slice(0, 20)}` };
+    return super._query(connection, obj);
+  }
+}
+
 export function connect(url: string, poolMax = 20): Knex {
-  instance = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: poolMax } });
+  instance = knexFactory({ client: PreparingPgClient as unknown as typeof knexFactory.Client, connection: url, pool: { min: 0, max: poolMax } });
   Model.knex(instance);
   return instance;
 }
@@ -25,7 +38,7 @@ export function db(): Knex {
 }
 
 export async function migrate(knex: Knex) {
-  await knex.migrate.latest({ directory: path.join(root, 'migrations'), loadExtensions: ['.ts'] });
+  await knex.migrate.latest({ directory: migrationsDir, loadExtensions: ['.ts'] });
 }
 
 export async function disconnect() {

@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../auth/actor';
 import { inTransaction } from '../audit/service';
 import { db } from '../db/knex';
+import { inFixedSet } from '../db/fixedSet';
 import { scopeByUnit } from '../db/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { conflict, notFound } from '../http/errors';
@@ -51,7 +52,7 @@ export const taskResource: ResourceDef<Task> = {
       'residents.name as resident_name',
       db().raw(`(tasks.state in ('upcoming','due') and tasks.due_on < ?::date) as overdue`, [today]),
     );
-    const open = () => qb.whereIn('tasks.state', OPEN_STATES as string[]);
+    const open = () => qb.where(inFixedSet('tasks.state', OPEN_STATES));
     switch (custom.bucket) {
       case 'today':
         open().where('tasks.due_on', today);
@@ -67,7 +68,7 @@ export const taskResource: ResourceDef<Task> = {
         break;
     }
     if (custom.overdue === true) open().where('tasks.due_on', '<', today);
-    if (custom.overdue === false) qb.where((w) => w.whereNotIn('tasks.state', OPEN_STATES as string[]).orWhere('tasks.due_on', '>=', today));
+    if (custom.overdue === false) qb.where((w) => w.where(inFixedSet('tasks.state', OPEN_STATES, true)).orWhere('tasks.due_on', '>=', today));
   },
 };
 

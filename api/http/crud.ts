@@ -2,7 +2,7 @@
 // Domains describe a resource once (model, scope, list spec, schemas, hooks) and reuse this;
 // anything special (moving a unit, a state change) stays in the domain's own service.
 import type { Knex } from 'knex';
-import type { Model, ModelClass } from 'objection';
+import type { AnyQueryBuilder, Model, ModelClass } from 'objection';
 import type { ZodType } from 'zod';
 import type { Actor } from '../auth/actor';
 import { can, type Action } from '../auth/rules';
@@ -52,15 +52,25 @@ function scoped<M extends Model>(def: ResourceDef<M>, actor: Actor, trx?: Knex.T
   return qb;
 }
 
+/** Runs the statement prepared (see api/db/knex.ts): for the shapes a resource's spec bounds. */
+const prepared = <Q extends AnyQueryBuilder>(qb: Q) => qb.onBuildKnex((k) => k.options({ prepare: true })) as Q;
+
+/** A list's statement has one text per filter/sort combination, except with an IN list, whose length varies. */
+const boundedShape = (lq: ListQuery) => lq.conditions.every((c) => c.op !== 'in');
+
 export async function listRows<M extends Model>(def: ResourceDef<M>, actor: Actor, lq: ListQuery) {
   assertCan(actor, def.name, 'list');
   const table = def.model.tableName;
   const base = scoped(def, actor);
   applyFilters(base as never, def.list, lq, table);
   def.applyCustom?.(base, lq.custom, actor);
-  // the page and the total in one statement (a window count); a page past the end has no
-  // rows to carry the total, so only then is it counted on its own
-  const page = base.clone().select(...(def.listColumns?.map((c) => `${table}.${c}`) ?? [`${table}.*`]), db().raw('count(*) over () as total_rows'));
+  // the page and the total in one statement. The total is a scalar subquery, counted once (from
+  // an index where one covers the filter), so that only the page's rows are read: a window count
+  // would read and sort every matching row. A page past the end has no rows to carry the total,
+  // so only then is it counted on its own.
+  const count = base.clone().clearSelect().clearOrder().count('*').toKnexQuery();
+  const page = base.clone().select(...(def.listColumns?.map((c) => `${table}.${c}`) ?? [`${table}.*`]), db().raw('(?) as total_rows', [count]));
+  if (boundedShape(lq)) prepared(page);
   const rows = (await applyPage((def.listColumns ? page.toKnexQuery() : page) as never, def.list, lq, table)) as unknown as (M & { total_rows?: number })[];
   const total = rows.length ? Number(rows[0].total_rows) : Number(((await base.clearSelect().clearOrder().count('* as count')) as unknown as { count: number }[])[0].count);
   for (const row of rows) delete row.total_rows;
@@ -68,7 +78,7 @@ export async function listRows<M extends Model>(def: ResourceDef<M>, actor: Acto
 }
 
 export async function getRow<M extends Model>(def: ResourceDef<M>, actor: Actor, id: number, trx?: Knex.Transaction): Promise<M> {
-  const row = await scoped(def, actor, trx).findById(id);
+  const row = await prepared(scoped(def, actor, trx)).findById(id);
   if (!row) throw notFound(def.name, id);
   return row as M;
 }

@@ -6,6 +6,7 @@ import { systemActor, type Actor } from '../auth/actor';
 import { inTransaction } from '../audit/service';
 import { can, withinScope } from '../auth/rules';
 import { db } from '../db/knex';
+import { inFixedSet } from '../db/fixedSet';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { AppError, badRequest, conflict, forbidden, unprocessable } from '../http/errors';
 import { careTransfers, residentsForReferral, transferCare } from '../health/service';
@@ -85,13 +86,13 @@ export const referralResource: ResourceDef<Referral> = {
     // a unit's inbox: requests to answer (first) and accepted patients to come, the green channel on top
     if (custom.inbox !== undefined) {
       qb.where('referrals.to_org_unit_id', custom.inbox as number)
-        .whereIn('referrals.status', INBOX_STATUSES as string[])
+        .where(inFixedSet('referrals.status', INBOX_STATUSES))
         .orderByRaw("(referrals.status <> 'requested')")
         .orderBy('referrals.urgency_rank');
     }
     if (custom.outbox !== undefined) qb.where('referrals.from_org_unit_id', custom.outbox as number);
-    if (custom.overdue === true) qb.where('referrals.status', 'requested').where('referrals.due_at', '<', new Date());
-    if (custom.overdue === false) qb.where((w) => w.whereNot('referrals.status', 'requested').orWhere('referrals.due_at', '>=', new Date()));
+    if (custom.overdue === true) qb.where(inFixedSet('referrals.status', ['requested'])).where('referrals.due_at', '<', new Date());
+    if (custom.overdue === false) qb.where((w) => w.where(inFixedSet('referrals.status', ['requested'], true)).orWhere('referrals.due_at', '>=', new Date()));
   },
 };
 

@@ -1,15 +1,16 @@
 // Health management at the issue's volume: 60,000 residents over the 289 villages and a year
 // of tasks and follow-ups. Targets (issue 3):
 // - a village doctor's "my tasks" list: p99 < 50 ms at 50 concurrent connections, against the
-//   same SQL run directly through pg (same run);
+//   page statement the endpoint runs, sent straight through pg (plain and prepared; same run);
 // - generating a year's tasks for all residents: < 10 s, against a raw INSERT … SELECT of the
 //   same rows into a copy of the table (same run);
 // and, for the settlement engineer, the indicators of all 30 townships at once.
 import pg from 'pg';
 import { db } from '../../api/db/knex';
 import { generateTasks, healthIndicators, localToday } from '../../api/health/service';
+import { taskResource } from '../../api/health/taskService';
 import { seedPopulation } from '../../seeds/health';
-import { baselineLoad, benchSystem, httpLoad, login, printLoad, printTiming, timed } from './lib';
+import { benchSystem, httpLoad, listStatement, login, printLoad, printTiming, rawBaselines, timed } from './lib';
 
 const sys = await benchSystem(0);
 const pool = new pg.Pool({ connectionString: sys.databaseUrl, max: 20 });
@@ -30,19 +31,13 @@ try {
   );
   const token = await login(sys.url, `doctor-${busiest.code}`);
   for (const bucket of ['open', 'overdue']) {
-    const url = `${sys.url}/api/tasks?filter=${encodeURIComponent(JSON.stringify({ bucket }))}&sort=${encodeURIComponent('["due_on","ASC"]')}&range=${encodeURIComponent('[0,24]')}`;
-    const api = await httpLoad(url, { authorization: `Bearer ${token}` }, { seconds });
+    const query = { filter: JSON.stringify({ bucket }), sort: '["due_on","ASC"]', range: '[0,24]' };
+    const api = await httpLoad(`${sys.url}/api/tasks?${new URLSearchParams(query)}`, { authorization: `Bearer ${token}` }, { seconds });
     // the statement the endpoint runs: the scoped page with the resident's name and its window count
-    const sql = `select tasks.id, tasks.org_unit_id, tasks.resident_id, tasks.schedule_code, tasks.type, tasks.period, tasks.due_on,
-                        tasks.window_start, tasks.window_end, tasks.state, tasks.done_on, residents.name as resident_name,
-                        (tasks.state in ('upcoming','due') and tasks.due_on < $2::date) as overdue, count(*) over () as total_rows
-                   from tasks join residents on residents.id = tasks.resident_id
-                  where tasks.org_unit_id in (select id from org_units where path <@ (select path from org_units where id = $1))
-                    and tasks.state in ('upcoming','due') ${bucket === 'overdue' ? 'and tasks.due_on < $2::date' : ''}
-                  order by tasks.due_on asc, tasks.id asc limit 25`;
-    const plan = await pool.query(`explain (analyze, costs off, summary on) ${sql}`, [busiest.id, today]);
+    const statement = await listStatement(taskResource, token, query);
+    const plan = await pool.query(`explain (analyze, costs off, summary on) ${statement.sql}`, statement.bindings as unknown[]);
     console.log(`\n  plan (${bucket}):\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
-    const raw = await baselineLoad(() => pool.query(sql, [busiest.id, today]), { seconds });
+    const raw = await rawBaselines(pool, statement, { seconds });
     ok = printLoad(`GET /api/tasks bucket=${bucket} as doctor-${busiest.code} (${busiest.n} tasks in the village; 50 connections, ${seconds} s)`, api, raw, { p99Ms: 50, minRatio: 1 / 3 }) && ok;
   }
 

@@ -1,12 +1,18 @@
-// Shared pieces of the benchmarks: a throw-away system, the API server in a child process (its
-// own peak RSS), an HTTP load (autocannon on loopback), the same concurrency against a raw
-// baseline, and figures printed with their ratio.
+// Shared pieces of the benchmarks: a throw-away system served as `npm start` serves it (cluster
+// workers running the API bundle, each with its own peak RSS), an HTTP load (autocannon on
+// loopback), the same concurrency against a raw baseline, and figures printed with their ratio.
 // Ratios, not absolute times, are the targets: these machines are noisy.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import type { Model } from 'objection';
+import type pg from 'pg';
+import { actorFromToken } from '../../api/auth/service';
+import { db } from '../../api/db/knex';
+import { listRows, type ResourceDef } from '../../api/http/crud';
+import { parseListQuery } from '../../api/http/listQuery';
+import { config } from '../../api/config';
 import { boot, type Running } from '../../api/server';
 
 export interface Figures {
@@ -15,10 +21,14 @@ export interface Figures {
   p99: number;
 }
 
-/** A fresh system (embedded PostgreSQL in a temp dir unless DATABASE_URL) with the demo group. */
+/**
+ * A fresh system (embedded PostgreSQL in a temp dir unless DATABASE_URL) with the demo group,
+ * its HTTP served by `config.apiWorkers` cluster workers as `npm start` does (this process is
+ * their primary, so the benchmark can also call the domain and pg directly).
+ */
 export async function benchSystem(demoScale = Number(process.env.BENCH_DEMO_SCALE ?? 0.05)): Promise<Running & { cleanup(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'erp-bench-'));
-  const running = await boot({ port: 0, dataDir, cron: false, demoScale });
+  const running = await boot({ port: 0, dataDir, cron: false, demoScale, workers: config.apiWorkers });
   return {
     ...running,
     async cleanup() {
@@ -53,6 +63,42 @@ export async function httpLoad(url: string, headers: Record<string, string>, opt
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
+export interface Statement {
+  sql: string;
+  bindings: readonly unknown[];
+}
+
+/**
+ * The page statement a list endpoint runs for the user of `token` with `query` (sort, range,
+ * filter), captured from the same code the workers run, so that the baseline runs exactly it.
+ */
+export async function listStatement<M extends Model>(def: ResourceDef<M>, token: string, query: Record<string, string>): Promise<Statement> {
+  const actor = await actorFromToken(token);
+  let captured: Statement | undefined;
+  // knex reports each statement as sent: `$n` placeholders and their values
+  const listen = (q: Statement) => {
+    if (q.sql.includes('total_rows')) captured ??= { sql: q.sql, bindings: q.bindings };
+  };
+  db().on('query', listen);
+  try {
+    await listRows(def, actor, parseListQuery(query, def.list));
+  } finally {
+    db().off('query', listen);
+  }
+  if (!captured) throw new Error(`${def.name}: no page statement captured`);
+  return captured;
+}
+
+/**
+ * The raw baselines of a statement: as a pg client sends it by default (planned on every run),
+ * and prepared as the API sends its hot lists (planned once per connection).
+ */
+export async function rawBaselines(pool: pg.Pool, st: Statement, opts: LoadOptions = {}) {
+  const plain = await baselineLoad(() => pool.query(st.sql, st.bindings as unknown[]), opts);
+  const prepared = await baselineLoad(() => pool.query({ name: 'baseline', text: st.sql, values: st.bindings as unknown[] }), opts);
+  return { plain, prepared };
+}
+
 /** The same concurrency against a baseline function (e.g. the raw SQL through pg). */
 export async function baselineLoad(work: () => Promise<unknown>, opts: LoadOptions = {}): Promise<Figures> {
   if (!opts.seconds || opts.seconds > 2) await baselineLoad(work, { ...opts, seconds: 2 });
@@ -80,65 +126,36 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; va
   return { ms: performance.now() - t0, value };
 }
 
-/** Peak resident memory so far, in MB (Linux VmHWM), of this process or of the child `pid`. */
-export function peakRssMb(pid: number | 'self' = 'self'): number {
+/** Peak resident memory so far, in MB (Linux VmHWM), of the process `pid`. */
+export function peakRssMb(pid: number): number {
   const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
-  if (line) return Number(line.replace(/\D+/g, '')) / 1024;
-  if (pid !== 'self') throw new Error(`no VmHWM for ${pid}`);
-  return process.memoryUsage().rss / 1e6;
+  if (!line) throw new Error(`no VmHWM for ${pid}`);
+  return Number(line.replace(/\D+/g, '')) / 1024;
 }
 
-export interface ChildServer {
-  url: string;
-  pid: number;
-  /** SIGTERM, resolved once the child has exited */
-  stop(): Promise<void>;
-}
-
-/**
- * The API server as its own process on `databaseUrl` (no cron, any free port; its boot skips
- * seeding since the database is not empty), so that its peak RSS is the measured work's alone.
- * Resolves once it listens.
- */
-export async function childServer(databaseUrl: string): Promise<ChildServer> {
-  const root = path.resolve(import.meta.dirname, '../..');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', CRON: 'off', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = out.match(/is running: (http:\/\/\S+)/);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`API child exited (${code}) before listening:\n${out}`)));
-  });
-  child.stdout!.resume();
-  const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
-  return {
-    url,
-    pid: child.pid!,
-    stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      return exited;
-    },
-  };
+/** The largest peak RSS among the processes serving HTTP, and which one it is. */
+export function peakHttpRss(sys: Running): { mb: number; pid: number } {
+  return sys.httpPids().map((pid) => ({ pid, mb: peakRssMb(pid) })).reduce((a, b) => (b.mb > a.mb ? b : a));
 }
 
 const f = (n: number, d = 1) => n.toFixed(d).padStart(9);
 
-/** Prints a load comparison and whether the targets are met. */
-export function printLoad(title: string, subject: Figures, baseline: Figures, targets: { p99Ms: number; minRatio: number }) {
-  const ratio = subject.rps / baseline.rps;
+/**
+ * Prints a load comparison and whether the targets are met. The throughput target is against
+ * the plain raw statement (the issues' "raw SQL"); the ratio to the prepared one, which is the
+ * API's own overhead alone, is printed beside it.
+ */
+export function printLoad(title: string, subject: Figures, raw: { plain: Figures; prepared: Figures }, targets: { p99Ms: number; minRatio: number }) {
+  const ratio = subject.rps / raw.plain.rps;
   const ok = subject.p99 < targets.p99Ms && ratio >= targets.minRatio;
   console.log(`\n${title}`);
-  console.log(`                  req/s      p50 ms    p99 ms`);
-  console.log(`  API        ${f(subject.rps)} ${f(subject.p50)} ${f(subject.p99)}`);
-  console.log(`  baseline   ${f(baseline.rps)} ${f(baseline.p50)} ${f(baseline.p99)}`);
-  console.log(`  ratio API/baseline throughput: ${ratio.toFixed(2)} (target ≥ ${targets.minRatio.toFixed(2)}); p99 target < ${targets.p99Ms} ms → ${ok ? 'MET' : 'MISSED'}`);
+  console.log(`                          req/s      p50 ms    p99 ms`);
+  console.log(`  API                ${f(subject.rps)} ${f(subject.p50)} ${f(subject.p99)}`);
+  console.log(`  raw SQL            ${f(raw.plain.rps)} ${f(raw.plain.p50)} ${f(raw.plain.p99)}`);
+  console.log(`  raw SQL, prepared  ${f(raw.prepared.rps)} ${f(raw.prepared.p50)} ${f(raw.prepared.p99)}`);
+  console.log(
+    `  ratio API/raw SQL throughput: ${ratio.toFixed(2)} (target ≥ ${targets.minRatio.toFixed(2)}; against the prepared statement ${(subject.rps / raw.prepared.rps).toFixed(2)}); p99 target < ${targets.p99Ms} ms → ${ok ? 'MET' : 'MISSED'}`,
+  );
   return ok;
 }
 

@@ -1,12 +1,13 @@
 // The HQ's referral inbox with a year of referrals for the whole group (≥ 200,000 generated)
-// under 50 concurrent connections, against the same scoped SQL run directly through pg.
+// under 50 concurrent connections, against the page statement the endpoint runs, sent straight
+// through pg (plain and prepared).
 // Target: p99 < 50 ms, ≥ 1/3 of the raw throughput.
 import pg from 'pg';
 import { db } from '../../api/db/knex';
 import { referralResource } from '../../api/referrals/service';
 import { generateReferrals } from '../../seeds/referrals';
 import type { UnitRow } from '../../seeds/org';
-import { baselineLoad, benchSystem, httpLoad, login, printLoad, printTiming, timed } from './lib';
+import { benchSystem, httpLoad, listStatement, login, printLoad, printTiming, rawBaselines, timed } from './lib';
 
 const count = Number(process.env.BENCH_REFERRALS ?? 200_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -22,22 +23,13 @@ try {
   printTiming(`generate ${total} referrals (a year of the group; ${open} open in the HQ inbox)`, gen.ms, undefined, { maxMs: 300_000 });
 
   const token = await login(sys.url, 'director-HQ');
-  const url = `${sys.url}/api/referrals?filter=${encodeURIComponent(JSON.stringify({ inbox: hq.id }))}&sort=${encodeURIComponent('["requested_at","ASC"]')}&range=${encodeURIComponent('[0,24]')}`;
-  const api = await httpLoad(url, { authorization: `Bearer ${token}` }, { seconds });
-  // the statement the endpoint runs: the list's columns, scope (from or to in the HQ's subtree), the inbox, green channel first, a page with its count
-  const scope = `(select id from org_units where path <@ 'hq'::ltree)`;
-  const columns = referralResource.listColumns!.map((c) => `referrals.${c}`).join(', ');
-  const raw = await baselineLoad(
-    () =>
-      pool.query(
-        `select ${columns}, count(*) over () as total_rows from referrals
-          where (from_org_unit_id in ${scope} or to_org_unit_id in ${scope})
-            and to_org_unit_id = $1 and status in ('requested','accepted')
-          order by (status <> 'requested'), urgency_rank, requested_at, id limit 25`,
-        [hq.id],
-      ),
-    { seconds },
-  );
+  const query = { filter: JSON.stringify({ inbox: hq.id }), sort: '["requested_at","ASC"]', range: '[0,24]' };
+  const api = await httpLoad(`${sys.url}/api/referrals?${new URLSearchParams(query)}`, { authorization: `Bearer ${token}` }, { seconds });
+  // the statement the endpoint runs: the list's columns, scope, the inbox, green channel first, a page with its count
+  const statement = await listStatement(referralResource, token, query);
+  const plan = await pool.query(`explain (analyze, costs off, summary on) ${statement.sql}`, statement.bindings as unknown[]);
+  console.log(`\n  plan:\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
+  const raw = await rawBaselines(pool, statement, { seconds });
   const ok = printLoad(`GET /api/referrals?filter={"inbox":HQ} as director-HQ over ${total} referrals (50 connections, ${seconds} s)`, api, raw, { p99Ms: 50, minRatio: 1 / 3 });
   if (!ok) process.exitCode = 1;
 } finally {
