@@ -10,6 +10,9 @@ export const config = {
   port: Number(env.PORT ?? 3000),
   // HTTP replicas `npm start` forks (node:cluster), one per core by default
   apiWorkers: Number(env.API_WORKERS || Math.min(os.availableParallelism(), 8)),
+  // PostgreSQL connections per HTTP worker: requests beyond it wait in the worker, which costs
+  // less than PostgreSQL backends competing for the same cores
+  dbPoolSize: Number(env.DB_POOL_SIZE || 20),
   jwtSecret: env.JWT_SECRET || 'dev-only-secret-change-me',
   jwtTtl: env.JWT_TTL || '8h',
   // key for personal ID numbers at rest (AES-GCM + HMAC); set it in production

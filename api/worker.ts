@@ -4,7 +4,7 @@ import { serve } from './app';
 import { config } from './config';
 import { connect, disconnect } from './db/knex';
 
-connect(config.databaseUrl!);
+connect(config.databaseUrl!, config.dbPoolSize);
 const server = await serve(config.port);
 
 let stopping = false;

@@ -9,6 +9,8 @@ export interface Actor {
   unitPath: string;
   /** ltree path the caller may see: their unit, or the whole group for group roles */
   scopePath: string;
+  /** the scope's only unit, when it holds just one (a village clinic): lists filter by equality */
+  scopeUnitId?: number;
   ip?: string;
 }
 

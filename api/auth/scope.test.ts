@@ -1,6 +1,8 @@
 // The scope matrix: each role × in scope / out of scope × list / read / write, over HTTP.
 import { expect } from 'chai';
-import { del, get, post, put, unitId } from '../../scripts/test/harness';
+import { del, get, post, put, tokenFor, unitId } from '../../scripts/test/harness';
+import { checkDigit } from '../shared/personalId';
+import { actorFromToken } from './service';
 
 describe('org scope matrix (HTTP, real database)', () => {
   let ids: Record<string, number>;
@@ -38,6 +40,22 @@ describe('org scope matrix (HTTP, real database)', () => {
     const list = await get('/api/org-units', { as: 'doctor-V001' });
     expect(list.body.map((u: { code: string }) => u.code)).to.deep.equal(['V001']);
     expect(list.headers.get('content-range')).to.equal('org-units 0-0/1');
+  });
+
+  it("a village doctor's scope is its one unit, which lists filter by equality; a township's is not", async () => {
+    expect((await actorFromToken(await tokenFor('doctor-V001'))).scopeUnitId).to.equal(ids.V001);
+    expect((await actorFromToken(await tokenFor('director-V002'))).scopeUnitId).to.equal(ids.V002);
+    expect((await actorFromToken(await tokenFor('director-T01'))).scopeUnitId).to.equal(undefined);
+    expect((await actorFromToken(await tokenFor('admin'))).scopeUnitId).to.equal(undefined);
+    // the same rows either way: V001's residents through the doctor's equality, and through the township's subtree
+    const first17 = '63012119550505' + String(Date.now() % 1000).padStart(3, '0');
+    expect((await post('/api/residents', { name: '范围测试', id_number: first17 + checkDigit(first17) }, { as: 'doctor-V001' })).status).to.equal(200);
+    const mine = await get('/api/residents', { as: 'doctor-V001', query: { range: [0, 999] } });
+    const viaTownship = await get('/api/residents', { as: 'director-T01', query: { filter: { org_unit_id: ids.V001 }, range: [0, 999] } });
+    expect(mine.status).to.equal(200);
+    expect(mine.body.map((r: { name: string }) => r.name)).to.include('范围测试');
+    expect(mine.body.map((r: { id: number }) => r.id)).to.deep.equal(viaTownship.body.map((r: { id: number }) => r.id));
+    expect(mine.headers.get('content-range')).to.equal(viaTownship.headers.get('content-range'));
   });
 
   it('director-T01 sees T01 and its villages only', async () => {

@@ -90,6 +90,9 @@ export async function actorFromToken(token: string): Promise<Actor> {
   const user = await findUser({ 'users.id': id });
   if (!user || !user.active) throw unauthorized('account inactive or removed');
   const actor = toActor(user);
+  // a scope of one unit (a village clinic) lets the lists filter by equality
+  const [scope] = await db()('org_units').whereRaw('path <@ ?::ltree', [actor.scopePath]).select(db().raw('min(id) as id, count(*)::int as units'));
+  if (scope.units === 1) actor.scopeUnitId = scope.id;
   actors.set(id, { actor, until: Date.now() + config.actorCacheSeconds * 1000 });
   return actor;
 }

@@ -21,7 +21,10 @@ let instance: Knex | undefined;
  */
 class PreparingPgClient extends PgClient {
   _query(connection: unknown, obj: CompiledQuery) {
-    if (obj.options?.prepare) obj.options = { name: `s_${createHash('sha1').update(obj.sql).digest('base64url').slice(0, 20)}` };
+    if (obj.options?.prepare) {
+      const { prepare: _, ...rest } = obj.options;
+      obj.options = { ...rest, name: `s_${createHash('sha1').update(obj.sql).digest('base64url').slice(0, 20)}` };
+    }
     return super._query(connection, obj);
   }
 }

@@ -48,7 +48,8 @@ export const taskResource: ResourceDef<Task> = {
   listColumns: ['id', 'org_unit_id', 'resident_id', 'schedule_code', 'type', 'period', 'due_on', 'window_start', 'window_end', 'state', 'done_on'],
   applyCustom: (qb, custom) => {
     const today = localToday();
-    qb.join('residents', 'residents.id', 'tasks.resident_id').select(
+    // a left join (every task has its resident): the list's total then counts tasks alone
+    qb.leftJoin('residents', 'residents.id', 'tasks.resident_id').select(
       'residents.name as resident_name',
       db().raw(`(tasks.state in ('upcoming','due') and tasks.due_on < ?::date) as overdue`, [today]),
     );

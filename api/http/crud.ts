@@ -11,6 +11,7 @@ import type { Scoper } from '../db/scope';
 import { forbidden, notFound } from './errors';
 import { applyFilters, applyPage, type ListQuery, type ListSpec } from './listQuery';
 import { db } from '../db/knex';
+import { isoTimestampTypes } from '../db/isoTimestamps';
 
 type Row = Record<string, unknown>;
 
@@ -48,8 +49,20 @@ export async function assertUnitInScope(actor: Actor, unitId: number | undefined
 
 function scoped<M extends Model>(def: ResourceDef<M>, actor: Actor, trx?: Knex.Transaction) {
   const qb = def.model.query(trx);
-  def.scope(qb, actor.scopePath);
+  def.scope(qb, actor.scopePath, actor.scopeUnitId);
   return qb;
+}
+
+// a list's columns, quoted once per resource rather than on every request
+const selectLists = new WeakMap<object, string>();
+function selectList<M extends Model>(def: ResourceDef<M>) {
+  const table = def.model.tableName;
+  let sql = selectLists.get(def);
+  if (sql === undefined) {
+    sql = def.listColumns ? db().raw(def.listColumns.map(() => '??').join(', '), def.listColumns.map((c) => `${table}.${c}`)).toQuery() : `"${table}".*`;
+    selectLists.set(def, sql);
+  }
+  return db().raw(sql);
 }
 
 /** Runs the statement prepared (see api/db/knex.ts): for the shapes a resource's spec bounds. */
@@ -69,9 +82,11 @@ export async function listRows<M extends Model>(def: ResourceDef<M>, actor: Acto
   // would read and sort every matching row. A page past the end has no rows to carry the total,
   // so only then is it counted on its own.
   const count = base.clone().clearSelect().clearOrder().count('*').toKnexQuery();
-  const page = base.clone().select(...(def.listColumns?.map((c) => `${table}.${c}`) ?? [`${table}.*`]), db().raw('(?) as total_rows', [count]));
+  const page = base.clone().select(selectList(def), db().raw('(?) as total_rows', [count]));
   if (boundedShape(lq)) prepared(page);
-  const rows = (await applyPage((def.listColumns ? page.toKnexQuery() : page) as never, def.list, lq, table)) as unknown as (M & { total_rows?: number })[];
+  // plain rows go straight to JSON: their timestamps are read as the ISO text they are served as
+  const plain = def.listColumns ? page.toKnexQuery().options({ types: isoTimestampTypes }) : undefined;
+  const rows = (await applyPage((plain ?? page) as never, def.list, lq, table)) as unknown as (M & { total_rows?: number })[];
   const total = rows.length ? Number(rows[0].total_rows) : Number(((await base.clearSelect().clearOrder().count('* as count')) as unknown as { count: number }[])[0].count);
   for (const row of rows) delete row.total_rows;
   return { rows: rows as M[], total };

@@ -272,6 +272,29 @@ describe('referrals (HTTP, real database)', () => {
     expect((await post(`/api/referrals/${up.body.id}/accept`, { slot_id: slot.id }, { as: 'director-T01' })).status).to.equal(200);
   });
 
+  it('a village clinic, which publishes no slots, receives a patient back at the home visit it names', async () => {
+    const p = await resident('V008', '回村康复患者');
+    const v008 = await unitId('V008');
+    const down = await post('/api/referrals', { resident_id: p.id, from_org_unit_id: t01, to_org_unit_id: v008, direction: 'down', urgency: 'routine', purpose: 'rehabilitation', diagnosis_code: 'I63.9', diagnosis_text: '脑梗死恢复期', reason: '回村继续康复，村医上门随访' }, { as: 'director-T01' });
+    expect(down.status, JSON.stringify(down.body)).to.equal(200);
+    const accept = (body: Record<string, unknown>) => post(`/api/referrals/${down.body.id}/accept`, body, { as: 'director-V008' });
+    const missing = await accept({});
+    expect(missing.status).to.equal(400);
+    expect(missing.body.error.details[0]).to.include({ field: 'appointment_at' });
+    expect(missing.body.error.details[0].message).to.match(/publishes no slots/);
+    const past = await accept({ appointment_at: new Date(Date.now() - 3 * 3_600_000).toISOString() });
+    expect(past.status).to.equal(400);
+    expect(past.body.error.details[0].message).to.equal('the home visit cannot be in the past');
+    const notATime = await accept({ appointment_at: 'tomorrow' });
+    expect(notATime.status).to.equal(400);
+    expect(notATime.body.error.details[0].field).to.equal('appointment_at');
+    const visit = new Date(Date.now() + 2 * 86_400_000);
+    visit.setUTCSeconds(0, 0);
+    const ok = await accept({ appointment_at: visit.toISOString(), note: '周四上午上门' });
+    expect(ok.status, JSON.stringify(ok.body)).to.equal(200);
+    expect(ok.body).to.include({ status: 'accepted', appointment_at: visit.toISOString(), slot_id: null });
+  });
+
   it('an out-of-county referral needs the hospital named and is answered by the group referral office', async () => {
     const b1 = await unitId('B1');
     const body = { patient_name: '县外患者', patient_id_number: idNumber('19650505'), from_org_unit_id: b1, direction: 'out', urgency: 'urgent', purpose: 'inpatient', diagnosis_code: 'C34.9', diagnosis_text: '肺恶性肿瘤', reason: '需胸外科手术，县内无条件' };

@@ -56,6 +56,7 @@ const createBody = z.strictObject({
 });
 const transitionBody = z.strictObject({
   slot_id: id.nullish(),
+  appointment_at: z.iso.datetime({ offset: true }).nullish(),
   reason: z.string().trim().max(1000).nullish(),
   note: z.string().trim().max(1000).nullish(),
 });

@@ -12,6 +12,7 @@ import {
   sankeyOf,
   slotStartProblem,
   slotStarts,
+  visitTimeProblem,
   type Direction,
   type Purpose,
 } from './rules';
@@ -94,6 +95,20 @@ describe('referral rules', () => {
       expect(r2.allowed).to.deep.equal(['accept', 'reject', 'cancel']);
       expect(r2.problem).to.contain('accept, reject, cancel');
       expect(nextStatus('arrived', 'cancel')).to.have.property('allowed').that.deep.equals(['complete']);
+    });
+  });
+
+  describe('home visit of a village clinic (no slots)', () => {
+    const now = new Date('2026-11-26T02:00:00Z');
+    const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
+    it('takes a visit ahead within 30 days, or the one just made', () => {
+      expect(visitTimeProblem(at(2), now)).to.equal(null);
+      expect(visitTimeProblem(at(-0.5), now)).to.equal(null);
+      expect(visitTimeProblem(at(30 * 24), now)).to.equal(null);
+    });
+    it('refuses one in the past or too far ahead', () => {
+      expect(visitTimeProblem(at(-2), now)).to.equal('the home visit cannot be in the past');
+      expect(visitTimeProblem(at(30 * 24 + 1), now)).to.equal('the home visit must be within 30 days');
     });
   });
 

@@ -26,6 +26,7 @@ export const ICD10_PATTERN = /^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$/;
 
 /** Level 1 is the HQ hospital, 4 a village clinic: "up" goes to a smaller level number. */
 export const LEVEL_NAMES: Record<number, string> = { 1: '总院', 2: '分院', 3: '乡镇卫生院/社区中心', 4: '村卫生室' };
+export const VILLAGE_LEVEL = 4;
 
 // ---------------------------------------------------------------- configuration
 
@@ -189,6 +190,20 @@ export const storedFees = (f: Fees): StoredFees => ({
 });
 
 // ---------------------------------------------------------------- appointment slots
+
+/** How far ahead a village clinic may set the home visit of a patient it receives back. */
+export const VISIT_HORIZON_DAYS = 30;
+
+/**
+ * A village clinic has no departments and publishes no slots: a patient sent back to it
+ * (康复回社区) is received at a home visit whose time the clinic names. It may be the visit just
+ * made (an hour's grace), or one within the horizon; anything else is refused with the reason.
+ */
+export function visitTimeProblem(visitAt: Date, now: Date): string | null {
+  if (visitAt.getTime() < now.getTime() - 3_600_000) return 'the home visit cannot be in the past';
+  if (visitAt.getTime() > now.getTime() + VISIT_HORIZON_DAYS * 86_400_000) return `the home visit must be within ${VISIT_HORIZON_DAYS} days`;
+  return null;
+}
 
 export const SLOT_MINUTES = 30;
 const DAY_MS = 86_400_000;

@@ -7,6 +7,7 @@ import { inTransaction } from '../audit/service';
 import { can, withinScope } from '../auth/rules';
 import { db } from '../db/knex';
 import { inFixedSet } from '../db/fixedSet';
+import { scopeByAnyUnit } from '../db/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { AppError, badRequest, conflict, forbidden, unprocessable } from '../http/errors';
 import { careTransfers, residentsForReferral, transferCare } from '../health/service';
@@ -18,6 +19,8 @@ import { bookSlot, releaseSlot } from './slots';
 import {
   DIRECTIONS,
   INBOX_STATUSES,
+  VILLAGE_LEVEL,
+  visitTimeProblem,
   OPEN_STATUSES,
   PURPOSES,
   STATUSES,
@@ -41,14 +44,12 @@ export type { ReferralFigures } from './rules';
 
 // ---------------------------------------------------------------- the resource
 
-const inScope = (column: string) => `${column} in (select id from org_units where path <@ ?::ltree)`;
 
 export const referralResource: ResourceDef<Referral> = {
   name: 'referrals',
   model: Referral,
   // a referral belongs to both ends: the sending unit and the receiving one see it
-  scope: (qb, scopePath) =>
-    qb.where((w) => w.whereRaw(inScope('referrals.from_org_unit_id'), [scopePath]).orWhereRaw(inScope('referrals.to_org_unit_id'), [scopePath])),
+  scope: scopeByAnyUnit('referrals.from_org_unit_id', 'referrals.to_org_unit_id'),
   list: {
     fields: {
       status: STATUSES,
@@ -219,6 +220,8 @@ async function thresholdPaidBefore(trx: Knex.Transaction, actor: Actor, input: R
 
 export interface TransitionInput {
   slot_id?: number | null;
+  /** the home visit, when a village clinic (no slots) accepts */
+  appointment_at?: string | null;
   reason?: string | null;
   note?: string | null;
 }
@@ -267,6 +270,12 @@ export function transition(actor: Actor, id: number, action: ReferralAction, inp
           // green channel: received at once, no appointment to wait for
           patch.appointment_at = now;
           data.appointment_at = now;
+        } else if (current.to_level === VILLAGE_LEVEL) {
+          const visitAt = input.appointment_at ? new Date(input.appointment_at) : undefined;
+          const problem = visitAt ? visitTimeProblem(visitAt, now) : 'required: a village clinic publishes no slots, so it names the time of the home visit';
+          if (problem) throw badRequest('invalid appointment_at', [{ field: 'appointment_at', message: problem }]);
+          patch.appointment_at = visitAt;
+          data.appointment_at = visitAt;
         } else {
           throw badRequest('invalid slot_id', [{ field: 'slot_id', message: `required to accept a ${current.urgency} referral (only the green channel is received without a slot)` }]);
         }

@@ -2,6 +2,7 @@
 // workers running the API bundle, each with its own peak RSS), an HTTP load (autocannon on
 // loopback), the same concurrency against a raw baseline, and figures printed with their ratio.
 // Ratios, not absolute times, are the targets: these machines are noisy.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,7 +96,8 @@ export async function listStatement<M extends Model>(def: ResourceDef<M>, token:
  */
 export async function rawBaselines(pool: pg.Pool, st: Statement, opts: LoadOptions = {}) {
   const plain = await baselineLoad(() => pool.query(st.sql, st.bindings as unknown[]), opts);
-  const prepared = await baselineLoad(() => pool.query({ name: 'baseline', text: st.sql, values: st.bindings as unknown[] }), opts);
+  const name = `baseline_${createHash('sha1').update(st.sql).digest('hex').slice(0, 16)}`;
+  const prepared = await baselineLoad(() => pool.query({ name, text: st.sql, values: st.bindings as unknown[] }), opts);
   return { plain, prepared };
 }
 

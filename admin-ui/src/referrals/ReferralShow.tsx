@@ -8,7 +8,7 @@ import {
   DateField, FunctionField, Labeled, ReferenceField, SelectField, Show, TextField, useGetList, useNotify, useRecordContext, useRefresh, useTranslate,
 } from 'react-admin';
 import { httpClient } from '../httpClient';
-import { DIRECTION_CHOICES, PURPOSE_CHOICES, STATUS_CHOICES, type ReferralRecord } from './choices';
+import { DIRECTION_CHOICES, PURPOSE_CHOICES, STATUS_CHOICES, VILLAGE_LEVEL, type ReferralRecord } from './choices';
 import { DATE_TIME_OPTIONS, formatTime, shanghaiDate } from './time';
 import { LiveTimer, UrgencyChip } from './LiveTimer';
 
@@ -143,15 +143,19 @@ const ActionDialog = ({ action, r, onClose }: { action: string; r: ReferralRecor
   const notify = useNotify();
   const refresh = useRefresh();
   const [slot, setSlot] = useState<number | null>(null);
+  const [visitAt, setVisitAt] = useState('');
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const needsReason = action === 'reject' || action === 'cancel';
   const greenChannel = r.urgency === 'emergency' || r.direction === 'out';
+  // a village clinic publishes no slots: it names the time of the home visit instead
+  const homeVisit = action === 'accept' && !greenChannel && r.to_level === VILLAGE_LEVEL;
   const submit = async () => {
     setBusy(true);
     try {
       const body: Record<string, unknown> = {};
       if (action === 'accept' && slot) body.slot_id = slot;
+      if (homeVisit) body.appointment_at = new Date(visitAt).toISOString();
       if (needsReason) body.reason = text;
       else if (text) body.note = text;
       await httpClient(`/api/referrals/${r.id}/${action}`, { method: 'POST', body: JSON.stringify(body) });
@@ -170,9 +174,19 @@ const ActionDialog = ({ action, r, onClose }: { action: string; r: ReferralRecor
       <DialogContent>
         {action === 'accept' && (
           <Box sx={{ mb: 2 }}>
-            <Typography variant="subtitle2" gutterBottom>{translate('referrals.actions.choose_slot')}</Typography>
+            <Typography variant="subtitle2" gutterBottom>{translate(homeVisit ? 'referrals.actions.home_visit' : 'referrals.actions.choose_slot')}</Typography>
             {greenChannel && <Typography variant="body2" color="error" gutterBottom>{translate('referrals.actions.no_slot_needed')}</Typography>}
-            {r.direction !== 'out' && <SlotPicker r={r} value={slot} onChange={setSlot} />}
+            {homeVisit ? (
+              <>
+                <Typography variant="body2" gutterBottom>{translate('referrals.actions.home_visit_hint')}</Typography>
+                <MuiTextField
+                  type="datetime-local" size="small" label={translate('referrals.actions.home_visit')} value={visitAt} onChange={(e) => setVisitAt(e.target.value)}
+                  slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'home-visit-at' } }}
+                />
+              </>
+            ) : (
+              r.direction !== 'out' && <SlotPicker r={r} value={slot} onChange={setSlot} />
+            )}
           </Box>
         )}
         <MuiTextField
@@ -191,7 +205,7 @@ const ActionDialog = ({ action, r, onClose }: { action: string; r: ReferralRecor
         <MuiButton
           variant="contained"
           data-testid="confirm-action"
-          disabled={busy || (needsReason && !text.trim()) || (action === 'accept' && !greenChannel && !slot)}
+          disabled={busy || (needsReason && !text.trim()) || (action === 'accept' && !greenChannel && !(homeVisit ? visitAt : slot))}
           onClick={submit}
         >
           {translate('referrals.actions.confirm')}

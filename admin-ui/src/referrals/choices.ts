@@ -6,6 +6,9 @@ export const STATUS_CHOICES = enumChoices('enums.referral_status', ['requested',
 export const PURPOSE_CHOICES = enumChoices('enums.referral_purpose', ['treatment', 'inpatient', 'examination', 'rehabilitation', 'chronic_care'] as const);
 
 /** A referral row as the API answers it. */
+/** Level of a village clinic (村卫生室), which publishes no appointment slots. */
+export const VILLAGE_LEVEL = 4;
+
 export interface ReferralRecord {
   id: number;
   status: string;
@@ -16,6 +19,7 @@ export interface ReferralRecord {
   appointment_at: string | null;
   escalated_at: string | null;
   to_org_unit_id: number | null;
+  to_level: number | null;
   to_department_id: number | null;
   fees: { registration_fee: string; registration_due: string; registration_waived: boolean; threshold: string; threshold_paid_before: string; threshold_offset: string; threshold_due: string; basis: string[] };
   events?: { id: number; kind: string; actor_name: string; at: string; note: string | null; data: Record<string, unknown> | null }[];

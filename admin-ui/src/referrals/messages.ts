@@ -39,6 +39,7 @@ export const zh = {
     actions: {
       accept: '接收', reject: '拒绝', arrive: '登记到院', complete: '完成', cancel: '取消转诊', reason: '原因', note: '备注', confirm: '确定',
       choose_slot: '选择预约时段', no_slots: '没有可用的预约时段', no_slot_needed: '绿色通道：立即接收，无需预约', places: '余 %{free}',
+      home_visit: '上门随访时间', home_visit_hint: '村卫生室不发布预约时段：请填写村医上门随访的时间',
       done: '已%{action}',
     },
     slots: {
@@ -104,6 +105,7 @@ export const en: typeof zh = {
     actions: {
       accept: 'Accept', reject: 'Reject', arrive: 'Register arrival', complete: 'Complete', cancel: 'Cancel referral', reason: 'Reason', note: 'Note', confirm: 'Confirm',
       choose_slot: 'Choose an appointment slot', no_slots: 'No free slots', no_slot_needed: 'Green channel: received at once, no slot needed', places: '%{free} free',
+      home_visit: 'Home visit', home_visit_hint: 'A village clinic publishes no slots: set the time of the home visit',
       done: '%{action}: done',
     },
     slots: {
