@@ -222,6 +222,36 @@ describe('admin UI: referrals', function () {
     }
   });
 
+  it('a village clinic, which has no slots, accepts a patient sent back to it by naming the home visit', async () => {
+    const first17 = '63012119480303772';
+    const resident = await post('/api/residents', { name: '回村康复者', id_number: `${first17}${checkDigit(first17)}` }, { as: 'doctor-V002' });
+    expect(resident.status, JSON.stringify(resident.body)).to.equal(200);
+    const sent = await post(
+      '/api/referrals',
+      { resident_id: resident.body.id, from_org_unit_id: await unitId('T01'), to_org_unit_id: await unitId('V002'), direction: 'down', urgency: 'routine', purpose: 'rehabilitation', diagnosis_code: 'I63.9', diagnosis_text: '脑梗死恢复期', reason: '病情稳定，回村康复' },
+      { as: 'director-T01' },
+    );
+    expect(sent.status, JSON.stringify(sent.body)).to.equal(200);
+
+    const clinic = await open('director-V002', PHONE);
+    await clinic.goto(`${baseUrl}/referrals/${sent.body.id}/show`);
+    await clinic.getByTestId('action-accept').click();
+    await clinic.getByText('村卫生室不发布预约时段：请填写村医上门随访的时间').waitFor();
+    const confirm = clinic.getByTestId('confirm-action');
+    expect(await confirm.isDisabled()).to.equal(true);
+    // the day after tomorrow, 09:30 in the browser's time zone
+    const visit = new Date(Date.now() + 2 * 86_400_000);
+    visit.setHours(9, 30, 0, 0);
+    const local = `${visit.getFullYear()}-${String(visit.getMonth() + 1).padStart(2, '0')}-${String(visit.getDate()).padStart(2, '0')}T09:30`;
+    await clinic.getByTestId('home-visit-at').fill(local);
+    await confirm.click();
+    await clinic.getByTestId('event-accepted').waitFor();
+    await screenshot(clinic, 'referral-village-home-visit');
+    const accepted = await get(`/api/referrals/${sent.body.id}`, { as: 'director-V002' });
+    expect(accepted.body).to.include({ status: 'accepted', slot_id: null });
+    expect(Date.parse(accepted.body.appointment_at)).to.equal(visit.getTime());
+  });
+
   it('the inbox, outbox and list are usable on a phone (390×844)', async () => {
     // something in the outbox too: T01 refers an external patient up to its branch
     const t01 = (await get('/api/org-units', { as: 'admin', query: { filter: { code: 'T01' } } })).body[0];
