@@ -11,6 +11,8 @@ export interface Actor {
   scopePath: string;
   /** the scope's only unit, when it holds just one (a village clinic): lists filter by equality */
   scopeUnitId?: number;
+  /** the scope holds every unit of the group (group roles, the HQ's director): lists filter by nothing */
+  scopeIsWholeGroup?: boolean;
   ip?: string;
 }
 

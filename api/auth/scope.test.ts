@@ -42,11 +42,13 @@ describe('org scope matrix (HTTP, real database)', () => {
     expect(list.headers.get('content-range')).to.equal('org-units 0-0/1');
   });
 
-  it("a village doctor's scope is its one unit, which lists filter by equality; a township's is not", async () => {
+  it("a village doctor's scope is its one unit and a group role's the whole group, which lists say plainly; a township's is neither", async () => {
     expect((await actorFromToken(await tokenFor('doctor-V001'))).scopeUnitId).to.equal(ids.V001);
     expect((await actorFromToken(await tokenFor('director-V002'))).scopeUnitId).to.equal(ids.V002);
-    expect((await actorFromToken(await tokenFor('director-T01'))).scopeUnitId).to.equal(undefined);
-    expect((await actorFromToken(await tokenFor('admin'))).scopeUnitId).to.equal(undefined);
+    const township = await actorFromToken(await tokenFor('director-T01'));
+    expect([township.scopeUnitId, township.scopeIsWholeGroup]).to.deep.equal([undefined, undefined]);
+    for (const user of ['admin', 'finance', 'director-HQ']) expect((await actorFromToken(await tokenFor(user))).scopeIsWholeGroup, user).to.equal(true);
+    expect((await actorFromToken(await tokenFor('director-B1'))).scopeIsWholeGroup).to.equal(undefined);
     // the same rows either way: V001's residents through the doctor's equality, and through the township's subtree
     const first17 = '63012119550505' + String(Date.now() % 1000).padStart(3, '0');
     expect((await post('/api/residents', { name: '范围测试', id_number: first17 + checkDigit(first17) }, { as: 'doctor-V001' })).status).to.equal(200);

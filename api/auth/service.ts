@@ -90,9 +90,12 @@ export async function actorFromToken(token: string): Promise<Actor> {
   const user = await findUser({ 'users.id': id });
   if (!user || !user.active) throw unauthorized('account inactive or removed');
   const actor = toActor(user);
-  // a scope of one unit (a village clinic) lets the lists filter by equality
-  const [scope] = await db()('org_units').whereRaw('path <@ ?::ltree', [actor.scopePath]).select(db().raw('min(id) as id, count(*)::int as units'));
+  // a scope of one unit (a village clinic), or of the whole group, lets the lists say so plainly
+  const [scope] = await db()('org_units').select(
+    db().raw('min(id) filter (where path <@ ?::ltree) as id, (count(*) filter (where path <@ ?::ltree))::int as units, count(*)::int as all_units', [actor.scopePath, actor.scopePath]),
+  );
   if (scope.units === 1) actor.scopeUnitId = scope.id;
+  if (scope.units === scope.all_units) actor.scopeIsWholeGroup = true;
   actors.set(id, { actor, until: Date.now() + config.actorCacheSeconds * 1000 });
   return actor;
 }

@@ -2,12 +2,19 @@
 import type { AnyQueryBuilder } from 'objection';
 
 // The units inside a scope, as one raw fragment: it compiles in a fraction of the time a nested
-// query builder takes, and lists compile it on every request. When the scope is a single unit
-// (a village clinic's doctor, the commonest user), plain equality instead: the planner then reads
-// that unit's rows from its index in order and stops at the page, and one generic plan fits.
+// query builder takes, and lists compile it on every request. Two scopes are common enough to
+// say so outright, because the planner does far better with them: a single unit (a village
+// clinic's doctor) filters by equality, so the unit's rows come from its index in order and the
+// page stops early; the whole group (group roles, the HQ's director) filters by nothing at all.
 const UNIT_IN_SCOPE = '?? in (select id from org_units where path <@ ?::ltree)';
 
-/** Rows whose `column` is an org unit inside `scopePath` (its only unit `singleUnitId`, when known). */
+/** What is known of a scope beyond its path (the actor carries it; see `Actor`). */
+export interface ScopeHint {
+  scopeUnitId?: number;
+  scopeIsWholeGroup?: boolean;
+}
+
+/** Rows whose `column` is an org unit inside `scopePath`. */
 export function scopeByUnit(column = 'org_unit_id') {
   return scopeByAnyUnit(column);
 }
@@ -16,16 +23,17 @@ export function scopeByUnit(column = 'org_unit_id') {
 export function scopeByAnyUnit(...columns: string[]) {
   const inScope = `(${columns.map(() => UNIT_IN_SCOPE).join(' or ')})`;
   const isUnit = `(${columns.map(() => '?? = ?').join(' or ')})`;
-  return (qb: AnyQueryBuilder, scopePath: string, singleUnitId?: number) =>
-    singleUnitId === undefined
-      ? qb.whereRaw(inScope, columns.flatMap((column) => [column, scopePath]))
-      : qb.whereRaw(isUnit, columns.flatMap((column) => [column, singleUnitId]));
+  return (qb: AnyQueryBuilder, scopePath: string, hint?: ScopeHint) => {
+    if (hint?.scopeIsWholeGroup) return qb;
+    if (hint?.scopeUnitId !== undefined) return qb.whereRaw(isUnit, columns.flatMap((column) => [column, hint.scopeUnitId!]));
+    return qb.whereRaw(inScope, columns.flatMap((column) => [column, scopePath]));
+  };
 }
 
 /** The org_units table itself. */
 export function scopeByPath(column = 'org_units.path') {
-  return (qb: AnyQueryBuilder, scopePath: string) => qb.whereRaw(`${column} <@ ?::ltree`, [scopePath]);
+  return (qb: AnyQueryBuilder, scopePath: string, hint?: ScopeHint) => (hint?.scopeIsWholeGroup ? qb : qb.whereRaw(`${column} <@ ?::ltree`, [scopePath]));
 }
 
-/** Applies a scope: its ltree path, and its only unit when it has just one (see `Actor.scopeUnitId`). */
-export type Scoper = (qb: AnyQueryBuilder, scopePath: string, singleUnitId?: number) => AnyQueryBuilder;
+/** Applies a scope: its ltree path, and what the caller knows of it (see `ScopeHint`). */
+export type Scoper = (qb: AnyQueryBuilder, scopePath: string, hint?: ScopeHint) => AnyQueryBuilder;

@@ -49,7 +49,7 @@ export async function assertUnitInScope(actor: Actor, unitId: number | undefined
 
 function scoped<M extends Model>(def: ResourceDef<M>, actor: Actor, trx?: Knex.Transaction) {
   const qb = def.model.query(trx);
-  def.scope(qb, actor.scopePath, actor.scopeUnitId);
+  def.scope(qb, actor.scopePath, actor);
   return qb;
 }
 
