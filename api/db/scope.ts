@@ -30,9 +30,13 @@ export function scopeByAnyUnit(...columns: string[]) {
   };
 }
 
-/** The org_units table itself. */
-export function scopeByPath(column = 'org_units.path') {
-  return (qb: AnyQueryBuilder, scopePath: string, hint?: ScopeHint) => (hint?.scopeIsWholeGroup ? qb : qb.whereRaw(`${column} <@ ?::ltree`, [scopePath]));
+/** The org_units table itself (its path and key columns). */
+export function scopeByPath(column = 'org_units.path', idColumn = 'org_units.id') {
+  return (qb: AnyQueryBuilder, scopePath: string, hint?: ScopeHint) => {
+    if (hint?.scopeIsWholeGroup) return qb;
+    if (hint?.scopeUnitId !== undefined) return qb.whereRaw('?? = ?', [idColumn, hint.scopeUnitId]);
+    return qb.whereRaw(`${column} <@ ?::ltree`, [scopePath]);
+  };
 }
 
 /** Applies a scope: its ltree path, and what the caller knows of it (see `ScopeHint`). */
