@@ -21,9 +21,9 @@ let instance: Knex | undefined;
  */
 class PreparingPgClient extends PgClient {
   _query(connection: unknown, obj: CompiledQuery) {
-    if (obj.options?.prepare) {
-      const { prepare: _, ...rest } = obj.options;
-      obj.options = { ...rest, name: `s_${createHash('sha1').update(obj.sql).digest('base64url').slice(0, 20)}` };
+    if (obj.options && 'prepare' in obj.options) {
+      const { prepare, ...rest } = obj.options;
+      obj.options = prepare ? { ...rest, name: `s_${createHash('sha1').update(obj.sql).digest('base64url').slice(0, 20)}` } : rest;
     }
     return super._query(connection, obj);
   }

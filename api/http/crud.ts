@@ -74,23 +74,30 @@ const boundedShape = (lq: ListQuery) => lq.conditions.every((c) => c.op !== 'in'
 export async function listRows<M extends Model>(def: ResourceDef<M>, actor: Actor, lq: ListQuery) {
   assertCan(actor, def.name, 'list');
   const table = def.model.tableName;
-  const base = scoped(def, actor);
+  // plain-row lists are built on knex alone (no model instances to make or serialise); the
+  // others as models, whose $formatJson hides what a list must not show
+  const base = (def.listColumns ? db()(table) : def.model.query()) as AnyQueryBuilder;
+  def.scope(base, actor.scopePath, actor);
   applyFilters(base as never, def.list, lq, table);
-  def.applyCustom?.(base, lq.custom, actor);
+  def.applyCustom?.(base as never, lq.custom, actor);
   // the page and the total in one statement. The total is a scalar subquery, counted once (from
   // an index where one covers the filter), so that only the page's rows are read: a window count
   // would read and sort every matching row. A page past the end has no rows to carry the total,
   // so only then is it counted on its own.
-  const count = base.clone().clearSelect().clearOrder().count('*').toKnexQuery();
+  const count = knexOf(base.clone().clearSelect().clearOrder().count('*'));
   const page = base.clone().select(selectList(def), db().raw('(?) as total_rows', [count]));
-  if (boundedShape(lq)) prepared(page);
-  // plain rows go straight to JSON: their timestamps are read as the ISO text they are served as
-  const plain = def.listColumns ? page.toKnexQuery().options({ types: isoTimestampTypes }) : undefined;
-  const rows = (await applyPage((plain ?? page) as never, def.list, lq, table)) as unknown as (M & { total_rows?: number })[];
+  // prepared where the shape is bounded; plain rows go straight to JSON, so their timestamps are
+  // read as the ISO text they are served as
+  const options = { prepare: boundedShape(lq), ...(def.listColumns && { types: isoTimestampTypes }) };
+  const query = def.listColumns ? (page as unknown as Knex.QueryBuilder).options(options) : page.onBuildKnex((k) => k.options(options));
+  const rows = (await applyPage(query as never, def.list, lq, table)) as unknown as (M & { total_rows?: number })[];
   const total = rows.length ? Number(rows[0].total_rows) : Number(((await base.clearSelect().clearOrder().count('* as count')) as unknown as { count: number }[])[0].count);
   for (const row of rows) delete row.total_rows;
   return { rows: rows as M[], total };
 }
+
+/** The knex form of a builder, objection's or knex's own. */
+const knexOf = (qb: AnyQueryBuilder | Knex.QueryBuilder) => ('toKnexQuery' in qb ? qb.toKnexQuery() : qb);
 
 export async function getRow<M extends Model>(def: ResourceDef<M>, actor: Actor, id: number, trx?: Knex.Transaction): Promise<M> {
   const row = await prepared(scoped(def, actor, trx)).findById(id);
