@@ -258,7 +258,7 @@ export function revealStaffIdNumber(actor: Actor, id: number) {
 export async function readStaff(actor: Actor, id: number) {
   assertCan(actor, 'staff', 'show');
   const q = Staff.query().where('staff.id', id).select('staff.*');
-  staffResource.scope(q, actor.scopePath);
+  staffResource.scope(q, actor.scopePath, actor);
   staffResource.applyCustom!(q, {}, actor);
   const row = await q.first();
   if (!row) throw notFound('staff', id);

@@ -65,8 +65,18 @@ function selectList<M extends Model>(def: ResourceDef<M>) {
   return db().raw(sql);
 }
 
-/** Runs the statement prepared (see api/db/knex.ts): for the shapes a resource's spec bounds. */
-const prepared = <Q extends AnyQueryBuilder>(qb: Q) => qb.onBuildKnex((k) => k.options({ prepare: true })) as Q;
+/** The knex form of a builder, objection's or knex's own. */
+const knexOf = (qb: AnyQueryBuilder | Knex.QueryBuilder) => ('toKnexQuery' in qb ? qb.toKnexQuery() : qb);
+
+/**
+ * Options for the statement a builder runs (knex's own, or objection's when it builds): `prepare`
+ * (see api/db/knex.ts) for the shapes a resource's spec bounds, pg `types` for plain rows.
+ */
+function withOptions<Q extends AnyQueryBuilder | Knex.QueryBuilder>(qb: Q, options: Record<string, unknown>): Q {
+  if ('onBuildKnex' in qb) qb.onBuildKnex((k) => k.options(options));
+  else qb.options(options);
+  return qb;
+}
 
 /** A list's statement has one text per filter/sort combination, except with an IN list, whose length varies. */
 const boundedShape = (lq: ListQuery) => lq.conditions.every((c) => c.op !== 'in');
@@ -88,19 +98,15 @@ export async function listRows<M extends Model>(def: ResourceDef<M>, actor: Acto
   const page = base.clone().select(selectList(def), db().raw('(?) as total_rows', [count]));
   // prepared where the shape is bounded; plain rows go straight to JSON, so their timestamps are
   // read as the ISO text they are served as
-  const options = { prepare: boundedShape(lq), ...(def.listColumns && { types: isoTimestampTypes }) };
-  const query = def.listColumns ? (page as unknown as Knex.QueryBuilder).options(options) : page.onBuildKnex((k) => k.options(options));
-  const rows = (await applyPage(query as never, def.list, lq, table)) as unknown as (M & { total_rows?: number })[];
+  withOptions(page, { prepare: boundedShape(lq), ...(def.listColumns && { types: isoTimestampTypes }) });
+  const rows = (await applyPage(page as never, def.list, lq, table)) as unknown as (M & { total_rows?: number })[];
   const total = rows.length ? Number(rows[0].total_rows) : Number(((await base.clearSelect().clearOrder().count('* as count')) as unknown as { count: number }[])[0].count);
   for (const row of rows) delete row.total_rows;
   return { rows: rows as M[], total };
 }
 
-/** The knex form of a builder, objection's or knex's own. */
-const knexOf = (qb: AnyQueryBuilder | Knex.QueryBuilder) => ('toKnexQuery' in qb ? qb.toKnexQuery() : qb);
-
 export async function getRow<M extends Model>(def: ResourceDef<M>, actor: Actor, id: number, trx?: Knex.Transaction): Promise<M> {
-  const row = await prepared(scoped(def, actor, trx)).findById(id);
+  const row = await withOptions(scoped(def, actor, trx), { prepare: true }).findById(id);
   if (!row) throw notFound(def.name, id);
   return row as M;
 }

@@ -68,7 +68,7 @@ export const departmentResource: ResourceDef<Department> = {
 export async function tree(actor: Actor) {
   assertCan(actor, 'org-units', 'list');
   const q = OrgUnit.query().select('id', 'code', 'name', 'kind', 'level', 'parent_id', 'path');
-  orgUnitResource.scope(q, actor.scopePath);
+  orgUnitResource.scope(q, actor.scopePath, actor);
   return buildTree(await q);
 }
 

@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../auth/actor';
 import { inTransaction } from '../audit/service';
 import { db } from '../db/knex';
-import { scopeByUnit } from '../db/scope';
+import { scopeByAnyUnit, scopeByUnit } from '../db/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, readRow, type ResourceDef } from '../http/crud';
 import { conflict, forbidden, notFound, unprocessable } from '../http/errors';
 import { fromFen, type Fen } from '../shared/money';
@@ -29,12 +29,7 @@ export const assetResource: ResourceDef<Asset> = {
 export const transferResource: ResourceDef<AssetTransfer> = {
   name: 'asset-transfers',
   model: AssetTransfer,
-  scope: (qb, scopePath) =>
-    qb.where((w) =>
-      w
-        .whereIn('asset_transfers.from_org_unit_id', db()('org_units').select('id').whereRaw('path <@ ?::ltree', [scopePath]))
-        .orWhereIn('asset_transfers.to_org_unit_id', db()('org_units').select('id').whereRaw('path <@ ?::ltree', [scopePath])),
-    ),
+  scope: scopeByAnyUnit('asset_transfers.from_org_unit_id', 'asset_transfers.to_org_unit_id'),
   list: { fields: { asset_id: 'int', from_org_unit_id: 'int', to_org_unit_id: 'int', status: ['requested', 'approved', 'rejected', 'cancelled'], created_at: 'timestamp' }, defaultSort: ['created_at', 'DESC'] },
 };
 

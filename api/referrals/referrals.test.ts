@@ -285,6 +285,11 @@ describe('referrals (HTTP, real database)', () => {
     const past = await accept({ appointment_at: new Date(Date.now() - 3 * 3_600_000).toISOString() });
     expect(past.status).to.equal(400);
     expect(past.body.error.details[0].message).to.equal('the home visit cannot be in the past');
+    // a home visit belongs to accepting only: on a rejection it is a 400 naming it, and nothing is written
+    const stray = await post(`/api/referrals/${down.body.id}/reject`, { reason: '无法上门', appointment_at: new Date().toISOString() }, { as: 'director-V008' });
+    expect(stray.status).to.equal(400);
+    expect(stray.body.error.details[0].field).to.equal('appointment_at');
+    expect((await get(`/api/referrals/${down.body.id}`, { as: 'director-V008' })).body.status).to.equal('requested');
     const notATime = await accept({ appointment_at: 'tomorrow' });
     expect(notATime.status).to.equal(400);
     expect(notATime.body.error.details[0].field).to.equal('appointment_at');

@@ -11,6 +11,7 @@ import {
   nextStatus,
   sankeyOf,
   slotStartProblem,
+  receivesAtHomeVisit,
   slotStarts,
   visitTimeProblem,
   type Direction,
@@ -105,6 +106,14 @@ describe('referral rules', () => {
       expect(visitTimeProblem(at(2), now)).to.equal(null);
       expect(visitTimeProblem(at(-0.5), now)).to.equal(null);
       expect(visitTimeProblem(at(30 * 24), now)).to.equal(null);
+    });
+    it('applies to a village clinic and members below it, not to the green channel nor to a township', () => {
+      const routine = { urgency: 'routine', direction: 'down' };
+      expect(receivesAtHomeVisit({ ...routine, to_level: 4 })).to.equal(true);
+      expect(receivesAtHomeVisit({ ...routine, to_level: 5 })).to.equal(true);
+      expect(receivesAtHomeVisit({ ...routine, to_level: 3 })).to.equal(false);
+      expect(receivesAtHomeVisit({ urgency: 'emergency', direction: 'down', to_level: 4 })).to.equal(false);
+      expect(receivesAtHomeVisit({ urgency: 'routine', direction: 'out', to_level: null })).to.equal(false);
     });
     it('refuses one in the past or too far ahead', () => {
       expect(visitTimeProblem(at(-2), now)).to.equal('the home visit cannot be in the past');

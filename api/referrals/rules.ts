@@ -55,7 +55,7 @@ export const DEFAULT_SETTINGS: ReferralSettings = {
   upReservedShare: 0.3,
 };
 
-export const feeKey = (level: number | null): FeeKey => (level == null ? 'out' : (String(Math.min(Math.max(level, 1), 4)) as FeeKey));
+export const feeKey = (level: number | null): FeeKey => (level == null ? 'out' : (String(Math.min(Math.max(level, 1), VILLAGE_LEVEL)) as FeeKey));
 
 // ---------------------------------------------------------------- direction
 
@@ -195,10 +195,14 @@ export const storedFees = (f: Fees): StoredFees => ({
 export const VISIT_HORIZON_DAYS = 30;
 
 /**
- * A village clinic has no departments and publishes no slots: a patient sent back to it
- * (康复回社区) is received at a home visit whose time the clinic names. It may be the visit just
- * made (an hour's grace), or one within the horizon; anything else is refused with the reason.
+ * A village clinic has no departments and publishes no slots (nor does a member hanging under
+ * one): a patient sent to it other than by the green channel (康复回社区) is received at a home
+ * visit whose time the clinic names.
  */
+export const receivesAtHomeVisit = (r: { to_level: number | null; urgency: string; direction: string }) =>
+  r.to_level != null && r.to_level >= VILLAGE_LEVEL && r.urgency !== 'emergency' && r.direction !== 'out';
+
+/** The home visit may be the one just made (an hour's grace), or one within the horizon; anything else is refused with the reason. */
 export function visitTimeProblem(visitAt: Date, now: Date): string | null {
   if (visitAt.getTime() < now.getTime() - 3_600_000) return 'the home visit cannot be in the past';
   if (visitAt.getTime() > now.getTime() + VISIT_HORIZON_DAYS * 86_400_000) return `the home visit must be within ${VISIT_HORIZON_DAYS} days`;

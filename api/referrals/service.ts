@@ -19,7 +19,7 @@ import { bookSlot, releaseSlot } from './slots';
 import {
   DIRECTIONS,
   INBOX_STATUSES,
-  VILLAGE_LEVEL,
+  receivesAtHomeVisit,
   visitTimeProblem,
   OPEN_STATUSES,
   PURPOSES,
@@ -256,6 +256,10 @@ export function transition(actor: Actor, id: number, action: ReferralAction, inp
     if ((action === 'reject' || action === 'cancel') && !input.reason?.trim()) {
       throw badRequest('invalid reason', [{ field: 'reason', message: `required to ${action}` }]);
     }
+    const homeVisit = action === 'accept' && receivesAtHomeVisit(current);
+    if (input.appointment_at && !homeVisit) {
+      throw badRequest('invalid appointment_at', [{ field: 'appointment_at', message: 'only a village clinic accepting a patient names a home visit; others book a slot' }]);
+    }
     const now = new Date();
     const patch: Record<string, unknown> = { status: next.to, updated_at: now.toISOString() };
     const data: Record<string, unknown> = {};
@@ -270,7 +274,7 @@ export function transition(actor: Actor, id: number, action: ReferralAction, inp
           // green channel: received at once, no appointment to wait for
           patch.appointment_at = now;
           data.appointment_at = now;
-        } else if (current.to_level === VILLAGE_LEVEL) {
+        } else if (homeVisit) {
           const visitAt = input.appointment_at ? new Date(input.appointment_at) : undefined;
           const problem = visitAt ? visitTimeProblem(visitAt, now) : 'required: a village clinic publishes no slots, so it names the time of the home visit';
           if (problem) throw badRequest('invalid appointment_at', [{ field: 'appointment_at', message: problem }]);
@@ -532,8 +536,8 @@ export const escalationResource: ResourceDef<ReferralEscalation> = {
   name: 'referral-escalations',
   model: ReferralEscalation,
   // visible to whoever sees the referral
-  scope: (qb, scopePath) =>
-    qb.whereIn('referral_escalations.referral_id', referralResource.scope(Referral.query().select('referrals.id'), scopePath) as never),
+  scope: (qb, scopePath, hint) =>
+    qb.whereIn('referral_escalations.referral_id', referralResource.scope(Referral.query().select('referrals.id'), scopePath, hint) as never),
   list: {
     fields: { referral_id: 'int', org_unit_id: 'int', escalated_at: 'timestamp', overdue_minutes: 'int', run_key: 'text' },
     defaultSort: ['escalated_at', 'DESC'],
@@ -547,7 +551,7 @@ export async function* reportRows(actor: Actor, q: Period & { org_unit_id?: numb
   let after = 0;
   for (;;) {
     const qb = Referral.query().select('referrals.*').whereRaw(PERIOD_SQL.replaceAll('r.', 'referrals.'), periodBounds(q)).where('referrals.id', '>', after).orderBy('referrals.id').limit(pageSize);
-    referralResource.scope(qb, actor.scopePath);
+    referralResource.scope(qb, actor.scopePath, actor);
     if (q.org_unit_id !== undefined) {
       const within = 'in (select id from org_units where path <@ (select path from org_units where id = ?))';
       qb.where((w) => w.whereRaw(`referrals.from_org_unit_id ${within}`, [q.org_unit_id]).orWhereRaw(`referrals.to_org_unit_id ${within}`, [q.org_unit_id]));

@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../auth/actor';
 import { inTransaction, type Audit } from '../audit/service';
 import { db } from '../db/knex';
+import { scopeByUnit } from '../db/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
 import { computeFigures, type RunFigures } from './calculation';
@@ -30,7 +31,7 @@ export const runResource: ResourceDef<SettlementRun> = {
 export const allocationResource: ResourceDef<SurplusAllocation> = {
   name: 'surplus-allocations',
   model: SurplusAllocation,
-  scope: (qb, scopePath) => qb.whereIn('surplus_allocations.org_unit_id', db()('org_units').select('id').whereRaw('path <@ ?::ltree', [scopePath])),
+  scope: scopeByUnit('surplus_allocations.org_unit_id'),
   list: { fields: { run_id: 'int', version: 'int', pool: 'text', org_unit_id: 'int', amount: 'text', score: 'text' }, defaultSort: ['org_unit_id', 'ASC'] },
 };
 

@@ -149,7 +149,7 @@ const ActionDialog = ({ action, r, onClose }: { action: string; r: ReferralRecor
   const needsReason = action === 'reject' || action === 'cancel';
   const greenChannel = r.urgency === 'emergency' || r.direction === 'out';
   // a village clinic publishes no slots: it names the time of the home visit instead
-  const homeVisit = action === 'accept' && !greenChannel && r.to_level === VILLAGE_LEVEL;
+  const homeVisit = action === 'accept' && !greenChannel && r.to_level != null && r.to_level >= VILLAGE_LEVEL;
   const submit = async () => {
     setBusy(true);
     try {

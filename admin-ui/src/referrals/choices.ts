@@ -6,7 +6,7 @@ export const STATUS_CHOICES = enumChoices('enums.referral_status', ['requested',
 export const PURPOSE_CHOICES = enumChoices('enums.referral_purpose', ['treatment', 'inpatient', 'examination', 'rehabilitation', 'chronic_care'] as const);
 
 /** A referral row as the API answers it. */
-/** Level of a village clinic (村卫生室), which publishes no appointment slots. */
+/** Level of a village clinic (村卫生室): it, and any member below it, publishes no appointment slots. */
 export const VILLAGE_LEVEL = 4;
 
 export interface ReferralRecord {
