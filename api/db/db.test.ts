@@ -1,9 +1,9 @@
 // The database plumbing the hot lists rely on, against the real PostgreSQL: statements prepared
-// on request, the code's fixed sets written as literals, timestamps read as the API's ISO text.
+// on request, the code's fixed sets written as literals, list pages written as JSON from raw text.
 import { expect } from 'chai';
 import { system } from '../../scripts/test/harness';
 import { inFixedSet } from './fixedSet';
-import { isoFromPg, isoTimestampTypes } from './isoTimestamps';
+import { jsonPage } from './jsonPage';
 import { db } from './knex';
 
 describe('db plumbing', () => {
@@ -11,29 +11,35 @@ describe('db plumbing', () => {
     await system();
   });
 
-  it('reads PostgreSQL timestamptz text as Date#toJSON prints it', () => {
-    expect(isoFromPg('2026-11-26 05:53:15.489+00')).to.equal('2026-11-26T05:53:15.489Z');
-    expect(isoFromPg('2026-11-26 05:53:15+00')).to.equal('2026-11-26T05:53:15.000Z');
-    expect(isoFromPg('2026-11-26 05:53:15.4+00')).to.equal('2026-11-26T05:53:15.400Z');
-    // microseconds are cut to milliseconds, as a Date cuts them
-    expect(isoFromPg('2026-11-26 05:53:15.489999+00')).to.equal('2026-11-26T05:53:15.489Z');
-    // another session time zone goes through the ordinary parser
-    expect(isoFromPg('2026-11-26 13:53:15.489+08')).to.equal('2026-11-26T05:53:15.489Z');
-    expect(isoFromPg('2026-11-26 05:53:15.489+05:30')).to.equal('2026-11-26T00:23:15.489Z');
+  // every type a plain list may hold, with the values that trip JSON up
+  const fixture = `(values
+      (1, timestamptz '2026-11-26 05:53:15.489123+00', 1234.50::numeric(14,2), date '2026-02-28', 9007199254740991::int8, true,
+       'quote " backslash \\ newline
+ tab	 ctrl  中文 😀', 'HQ.B1'::ltree, array['a','b"c']::text[], '{"k": [1, "x"]}'::jsonb, 2.5::float8, interval '1 day 02:03:04'),
+      (2, timestamptz '2000-02-29 23:59:59+08', -0.01, date '1999-12-31', -1, false, '', 'HQ'::ltree, '{}'::text[], 'null'::jsonb, -0.1::float8, null),
+      (3, timestamptz '1999-12-31 16:00:00.5+00', 0, null, 0, null, null, null, null, null, 'NaN'::float8, interval '-3 months'),
+      (4, null, null, date '2026-11-26', null, true, 'four', 'HQ.B2.T01'::ltree, array[null, 'x'], '[]'::jsonb, 1e21::float8, null)
+    ) as v(n, at, amount, day, big, flag, note, path, tags, doc, ratio, span)`;
+  const fixturePage = () => db().select('*').fromRaw(fixture);
+  const count = () => db().count('*').fromRaw(fixture);
+
+  it('answers a page as JSON text, byte for byte what JSON.stringify makes of the rows pg parses', async () => {
+    const page = fixturePage().orderBy('n');
+    const rows = await fixturePage().orderBy('n');
+    const answered = await jsonPage(page, count(), { prepare: false });
+    expect(answered.body.text).to.equal(JSON.stringify(rows));
+    expect(JSON.parse(answered.body.text)[0]).to.include({ at: '2026-11-26T05:53:15.489Z', amount: '1234.50', day: '2026-02-28', big: 9007199254740991, path: 'HQ.B1' });
+    expect(answered.body.text).to.include('"at":"1999-12-31T16:00:00.500Z"');
+    expect(answered).to.include({ count: 4, total: 4 });
   });
 
-  it('answers what the Date parser answers, for the database’s own output in any session time zone', async () => {
-    const sql = `select t from (values (timestamptz '2026-11-26 05:53:15.489123+00'), ('2000-02-29 23:59:59+08'),
-                                      ('1999-12-31 16:00:00.5+00'), (now())) v(t) order by t`;
-    await db().transaction(async (trx) => {
-      for (const zone of ['UTC', 'Asia/Shanghai', 'America/St_Johns']) {
-        await trx.raw(`set local time zone '${zone}'`);
-        const asDates = (await trx.raw(sql)).rows.map((r: { t: Date }) => r.t.toJSON());
-        const asText = (await trx.raw(sql).options({ types: isoTimestampTypes })).rows.map((r: { t: string }) => r.t);
-        expect(asText, zone).to.deep.equal(asDates);
-        expect(asText[0]).to.equal('1999-12-31T16:00:00.500Z');
-      }
-    });
+  it('keeps the page’s order and bounds, and still counts the total past the end', async () => {
+    const page = await jsonPage(fixturePage().orderBy('n', 'desc').offset(1).limit(2), count(), { prepare: true });
+    expect(JSON.parse(page.body.text).map((r: { n: number }) => r.n)).to.deep.equal([3, 2]);
+    expect(page).to.include({ count: 2, total: 4 });
+    const past = await jsonPage(fixturePage().orderBy('n').offset(10).limit(5), count(), { prepare: true });
+    expect(past.body.text).to.equal('[]');
+    expect(past).to.include({ count: 0, total: 4 });
   });
 
   it('prepares a statement built with prepare: true, named by its text, and nothing else', async () => {

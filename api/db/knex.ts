@@ -23,10 +23,22 @@ class PreparingPgClient extends PgClient {
   _query(connection: unknown, obj: CompiledQuery) {
     if (obj.options && 'prepare' in obj.options) {
       const { prepare, ...rest } = obj.options;
-      obj.options = prepare ? { ...rest, name: `s_${createHash('sha1').update(obj.sql).digest('base64url').slice(0, 20)}` } : rest;
+      obj.options = prepare ? { ...rest, name: statementName(obj.sql) } : rest;
     }
     return super._query(connection, obj);
   }
+}
+
+// a statement's name, hashed once per text (the shapes are bounded, so is this)
+const names = new Map<string, string>();
+function statementName(sql: string) {
+  let name = names.get(sql);
+  if (name === undefined) {
+    if (names.size >= 1000) names.clear();
+    name = `s_${createHash('sha1').update(sql).digest('base64url').slice(0, 20)}`;
+    names.set(sql, name);
+  }
+  return name;
 }
 
 export function connect(url: string, poolMax = 20): Knex {

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { mountCrud } from '../http/crudRoutes';
-import { listRows } from '../http/crud';
-import { contentRange, parseListQuery } from '../http/listQuery';
+import { answerList, mountCrud } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, moneyInput, parse } from '../http/validate';
 import { sendFile, XLSX } from '../http/download';
@@ -88,12 +86,7 @@ const cancelBody = z.strictObject({ reason: z.string().trim().min(1).max(500) })
 const payBody = z.strictObject({ paid_on: date.optional() });
 
 export const expenseRoutes = new ApiRouter('/expense-requests', 'finance')
-  .get('/', { summary: 'List expense requests (filter awaiting_me=true: my approvals inbox)', list: true }, async (req, res) => {
-    const lq = parseListQuery(req.query as Record<string, unknown>, expenseResource.list);
-    const { rows, total } = await listRows(expenseResource, req.actor, lq);
-    res.setHeader('Content-Range', contentRange('expense-requests', lq, rows.length, total));
-    return withSteps(rows);
-  })
+  .get('/', { summary: 'List expense requests (filter awaiting_me=true: my approvals inbox)', list: true }, (req, res) => answerList(expenseResource, req, res, withSteps))
   .get('/:id', { summary: 'Read an expense request with its approval chain' }, (req) => readRequest(req.actor, idParam(req.params.id)))
   .post('/', { summary: 'Submit an expense request: budget check, then the chain of the spending-limit matrix', body: requestBody }, (req) => createRequest(req.actor, parse(requestBody, req.body)))
   .post('/:id/approve', { summary: 'Approve the pending step (the last one commits the money)', body: approveBody }, (req) => approveRequest(req.actor, idParam(req.params.id), parse(approveBody, req.body ?? {})))

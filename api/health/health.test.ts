@@ -236,6 +236,20 @@ describe('health management (HTTP, real database)', () => {
       expect(bad.status).to.equal(400);
     });
 
+    it('my tasks searched by the resident’s name: the page, its total and its columns agree with the unsearched list', async () => {
+      const r = await resident('doctor-V001', hypertension);
+      const all = await get('/api/tasks', { as: 'doctor-V001', query: { filter: { resident_id: r.id }, range: [0, 99] } });
+      const found = await get('/api/tasks', { as: 'doctor-V001', query: { filter: { resident_id: r.id, q: r.name }, range: [0, 99] } });
+      const none = await get('/api/tasks', { as: 'doctor-V001', query: { filter: { resident_id: r.id, q: `${r.name}-nobody` }, range: [0, 99] } });
+      expect(all.body.length).to.be.greaterThan(0);
+      expect(found.body).to.deep.equal(all.body);
+      expect(Object.keys(found.body[0])).to.deep.equal(Object.keys(all.body[0]));
+      expect(found.headers.get('content-range')).to.equal(`tasks 0-${all.body.length - 1}/${all.body.length}`);
+      expect(none.body).to.deep.equal([]);
+      expect(none.headers.get('content-range')).to.equal('tasks 0-0/0');
+      expect(all.body.every((t: { resident_name: string }) => t.resident_name === r.name)).to.equal(true);
+    });
+
     it('the daily job run twice for the same day creates each task once', async () => {
       const r = await resident('doctor-V001', hypertension);
       const day = new Date(`${addDays(today, 40)}T04:00:00Z`);

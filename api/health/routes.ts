@@ -1,8 +1,8 @@
 // Health management routes: parse (zod) → service → respond.
 import { z } from 'zod';
-import { assertCan, getRow, listRows, type ResourceDef } from '../http/crud';
+import { assertCan, getRow, type ResourceDef } from '../http/crud';
 import { idempotent } from '../http/idempotency';
-import { contentRange, parseListQuery } from '../http/listQuery';
+import { answerList } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, parse } from '../http/validate';
 import { sendFile, XLSX } from '../http/download';
@@ -58,13 +58,8 @@ const day = z.iso.date();
 const id = z.number().int().positive();
 
 /** A list route on the simple-rest protocol, with an optional row mapper. */
-function listRoute<M extends Model>(r: ApiRouter, def: ResourceDef<M>, label: string, view: (row: M) => unknown = (x) => x) {
-  r.get('/', { summary: `List ${label}`, list: true }, async (req, res) => {
-    const lq = parseListQuery(req.query as Record<string, unknown>, def.list);
-    const { rows, total } = await listRows(def, req.actor, lq);
-    res.setHeader('Content-Range', contentRange(def.name, lq, rows.length, total));
-    return rows.map(view);
-  });
+function listRoute<M extends Model>(r: ApiRouter, def: ResourceDef<M>, label: string, view?: (row: M) => unknown) {
+  r.get('/', { summary: `List ${label}`, list: true }, (req, res) => answerList(def, req, res, view && ((rows) => rows.map(view))));
 }
 
 // ---------------------------------------------------------------- residents

@@ -46,13 +46,11 @@ export const taskResource: ResourceDef<Task> = {
   // what "my tasks" and a resident's task list show, read as plain rows (the hot phone list);
   // the task page (GET /:id) adds the follow-up, the dates and the history
   listColumns: ['id', 'org_unit_id', 'resident_id', 'schedule_code', 'type', 'period', 'due_on', 'window_start', 'window_end', 'state', 'done_on'],
+  // the resident's name, for the page (and for a search by name); the total counts tasks alone
+  listLookup: (qb) => void qb.leftJoin('residents', 'residents.id', 'tasks.resident_id').select('residents.name as resident_name'),
   applyCustom: (qb, custom) => {
     const today = localToday();
-    // a left join (every task has its resident): the list's total then counts tasks alone
-    qb.leftJoin('residents', 'residents.id', 'tasks.resident_id').select(
-      'residents.name as resident_name',
-      db().raw(`(tasks.state in ('upcoming','due') and tasks.due_on < ?::date) as overdue`, [today]),
-    );
+    qb.select(db().raw(`(tasks.state in ('upcoming','due') and tasks.due_on < ?::date) as overdue`, [today]));
     const open = () => qb.where(inFixedSet('tasks.state', OPEN_STATES));
     switch (custom.bucket) {
       case 'today':

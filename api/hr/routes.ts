@@ -1,7 +1,5 @@
 // HR over HTTP: parse (zod) → service → respond. Rotations and plans are in rotationRoutes.ts.
-import { listRows } from '../http/crud';
-import { mountCrud } from '../http/crudRoutes';
-import { contentRange, parseListQuery } from '../http/listQuery';
+import { answerList, mountCrud } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, parse } from '../http/validate';
 import { approveAssessmentYear, approvePromotion, assessmentResource, assessmentYearResource, licenceResource, postResource, promotionResource, rejectPromotion, reviewPromotion, submitPromotion, vacancies } from './careerService';
@@ -11,12 +9,7 @@ import * as s from './schemas';
 import { assignPost, changeStaffStatus, createStaff, readStaff, revealStaffIdNumber, staffHistoryResource, staffResource, transferStaff, unitSummary, updateStaff } from './staffService';
 
 export const staffRoutes = new ApiRouter('/staff', 'hr')
-  .get('/', { summary: 'List staff (filters: org_unit_id, level, category, title, employment_type, licence_expiring…)', list: true }, async (req, res) => {
-    const lq = parseListQuery(req.query as Record<string, unknown>, staffResource.list);
-    const { rows, total } = await listRows(staffResource, req.actor, lq);
-    res.setHeader('Content-Range', contentRange('staff', lq, rows.length, total));
-    return rows;
-  })
+  .get('/', { summary: 'List staff (filters: org_unit_id, level, category, title, employment_type, licence_expiring…)', list: true }, (req, res) => answerList(staffResource, req, res))
   .get('/unit-summary', { summary: 'Headcount of a unit: employed, working, rotated in/out, posts', query: s.unitQuery }, (req) =>
     unitSummary(req.actor, parse(s.unitQuery, req.query).org_unit_id),
   )

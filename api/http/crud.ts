@@ -11,7 +11,7 @@ import type { Scoper } from '../db/scope';
 import { forbidden, notFound } from './errors';
 import { applyFilters, applyPage, type ListQuery, type ListSpec } from './listQuery';
 import { db } from '../db/knex';
-import { isoTimestampTypes } from '../db/isoTimestamps';
+import { jsonPage, type JsonPage } from '../db/jsonPage';
 
 type Row = Record<string, unknown>;
 
@@ -29,10 +29,17 @@ export interface ResourceDef<M extends Model> {
   prepareUpdate?: (data: Row, current: M, trx: Knex.Transaction, actor: Actor) => Promise<Row>;
   beforeDelete?: (current: M, trx: Knex.Transaction) => Promise<void>;
   /**
-   * The columns a list answers, when lighter than the whole row: the page is then read as plain
-   * rows (no model instances to build and serialise) — for hot lists of wide tables.
+   * The columns a list answers, when lighter than the whole row: the page is then answered as JSON
+   * written by PostgreSQL (no rows to parse, no model instances to build and serialise) — for the
+   * hot lists of wide tables. Selects the domain adds in `applyCustom` are answered too.
    */
   listColumns?: readonly string[];
+  /**
+   * Columns of a list looked up in other tables (a left join to one row each): joined for the
+   * page alone, so that the total counts this table's rows (off an index where one covers the
+   * filter) — and for the total too when a search may read them.
+   */
+  listLookup?: (qb: Knex.QueryBuilder) => void;
   /** extra list filters the spec declares as custom */
   applyCustom?: (qb: ReturnType<ModelClass<M>['query']>, custom: Record<string, unknown>, actor: Actor) => void;
 }
@@ -53,60 +60,66 @@ function scoped<M extends Model>(def: ResourceDef<M>, actor: Actor, trx?: Knex.T
   return qb;
 }
 
-// a list's columns, quoted once per resource rather than on every request
+// a plain list's columns, quoted once per resource rather than on every request
 const selectLists = new WeakMap<object, string>();
-function selectList<M extends Model>(def: ResourceDef<M>) {
-  const table = def.model.tableName;
+function selectList<M extends Model>(def: ResourceDef<M>, columns: readonly string[]) {
   let sql = selectLists.get(def);
   if (sql === undefined) {
-    sql = def.listColumns ? db().raw(def.listColumns.map(() => '??').join(', '), def.listColumns.map((c) => `${table}.${c}`)).toQuery() : `"${table}".*`;
+    sql = db().raw(columns.map(() => '??').join(', '), columns.map((c) => `${def.model.tableName}.${c}`)).toQuery();
     selectLists.set(def, sql);
   }
   return db().raw(sql);
 }
 
 /** The knex form of a builder, objection's or knex's own. */
-const knexOf = (qb: AnyQueryBuilder | Knex.QueryBuilder) => ('toKnexQuery' in qb ? qb.toKnexQuery() : qb);
+const knexOf = (qb: AnyQueryBuilder | Knex.QueryBuilder): Knex.QueryBuilder => ('toKnexQuery' in qb ? qb.toKnexQuery() : qb);
 
-/**
- * Options for the statement a builder runs (knex's own, or objection's when it builds): `prepare`
- * (see api/db/knex.ts) for the shapes a resource's spec bounds, pg `types` for plain rows.
- */
-function withOptions<Q extends AnyQueryBuilder | Knex.QueryBuilder>(qb: Q, options: Record<string, unknown>): Q {
-  if ('onBuildKnex' in qb) qb.onBuildKnex((k) => k.options(options));
-  else qb.options(options);
-  return qb;
-}
+/** An objection query run as a prepared statement (see api/db/knex.ts): for texts of bounded shape. */
+const prepared = <Q extends AnyQueryBuilder>(qb: Q, prepare = true): Q => qb.onBuildKnex((k) => k.options({ prepare })) as Q;
 
 /** A list's statement has one text per filter/sort combination, except with an IN list, whose length varies. */
 const boundedShape = (lq: ListQuery) => lq.conditions.every((c) => c.op !== 'in');
 
-export async function listRows<M extends Model>(def: ResourceDef<M>, actor: Actor, lq: ListQuery) {
+/** A list's rows in the caller's scope, filtered: the domain's own conditions and selects included. */
+function filtered<Q extends AnyQueryBuilder | Knex.QueryBuilder, M extends Model>(qb: Q, def: ResourceDef<M>, actor: Actor, lq: ListQuery): Q {
   assertCan(actor, def.name, 'list');
-  const table = def.model.tableName;
-  // plain-row lists are built on knex alone (no model instances to make or serialise); the
-  // others as models, whose $formatJson hides what a list must not show
-  const base = (def.listColumns ? db()(table) : def.model.query()) as AnyQueryBuilder;
-  def.scope(base, actor.scopePath, actor);
-  applyFilters(base as never, def.list, lq, table);
-  def.applyCustom?.(base as never, lq.custom, actor);
-  // the page and the total in one statement. The total is a scalar subquery, counted once (from
-  // an index where one covers the filter), so that only the page's rows are read: a window count
-  // would read and sort every matching row. A page past the end has no rows to carry the total,
-  // so only then is it counted on its own.
-  const count = knexOf(base.clone().clearSelect().clearOrder().count('*'));
-  const page = base.clone().select(selectList(def), db().raw('(?) as total_rows', [count]));
-  // prepared where the shape is bounded; plain rows go straight to JSON, so their timestamps are
-  // read as the ISO text they are served as
-  withOptions(page, { prepare: boundedShape(lq), ...(def.listColumns && { types: isoTimestampTypes }) });
-  const rows = (await applyPage(page as never, def.list, lq, table)) as unknown as (M & { total_rows?: number })[];
+  def.scope(qb as AnyQueryBuilder, actor.scopePath, actor);
+  applyFilters(qb as never, def.list, lq, def.model.tableName);
+  def.applyCustom?.(qb as never, lq.custom, actor);
+  return qb;
+}
+
+// The total of a list is a scalar subquery, counted once (from an index where one covers the
+// filter) beside the page, so that only the page's rows are read: a window count would read and
+// sort every matching row.
+// (counted before objection builds, lest it select the table's columns beside the count)
+const countOf = (qb: AnyQueryBuilder | Knex.QueryBuilder) => knexOf((qb.clone().clearSelect().clearOrder() as AnyQueryBuilder).count('*'));
+
+/** A page of a list as model rows (their $formatJson hides what a list must not show), and the total. */
+export async function listRows<M extends Model>(def: ResourceDef<M>, actor: Actor, lq: ListQuery) {
+  const base = filtered(def.model.query(), def, actor, lq);
+  const page = prepared(base.clone().select(`${def.model.tableName}.*`, db().raw('(?) as total_rows', [countOf(base)])), boundedShape(lq));
+  const rows = (await applyPage(page as never, def.list, lq, def.model.tableName)) as unknown as (M & { total_rows?: number })[];
+  // a page past the end has no row to carry the total: only then is it counted on its own
   const total = rows.length ? Number(rows[0].total_rows) : Number(((await base.clearSelect().clearOrder().count('* as count')) as unknown as { count: number }[])[0].count);
   for (const row of rows) delete row.total_rows;
   return { rows: rows as M[], total };
 }
 
+/** A page of a plain list (`listColumns`) as JSON text, counted, with the total: one prepared statement where the shape is bounded. */
+export async function listJson<M extends Model>(def: ResourceDef<M>, actor: Actor, lq: ListQuery): Promise<JsonPage> {
+  if (!def.listColumns) throw new Error(`${def.name} lists model rows, not plain columns`);
+  // (the total clears the columns: they are chosen first, so they come first on every page)
+  const base = filtered(db()(def.model.tableName).select(selectList(def, def.listColumns)), def, actor, lq);
+  const searched = lq.q !== undefined;
+  if (searched) def.listLookup?.(base);
+  const page = base.clone();
+  if (!searched) def.listLookup?.(page);
+  return jsonPage(applyPage(page, def.list, lq, def.model.tableName), countOf(base), { prepare: boundedShape(lq) });
+}
+
 export async function getRow<M extends Model>(def: ResourceDef<M>, actor: Actor, id: number, trx?: Knex.Transaction): Promise<M> {
-  const row = await withOptions(scoped(def, actor, trx), { prepare: true }).findById(id);
+  const row = await prepared(scoped(def, actor, trx)).findById(id);
   if (!row) throw notFound(def.name, id);
   return row as M;
 }

@@ -1,24 +1,36 @@
 // Mounts the five simple-rest routes of a resource described by a ResourceDef.
+import type { Request, Response } from 'express';
 import type { Model } from 'objection';
 import type { ZodType } from 'zod';
-
-type Row = Record<string, unknown>;
-import { createRow, deleteRow, listRows, readRow, updateRow, type ResourceDef } from './crud';
+import { createRow, deleteRow, listJson, listRows, readRow, updateRow, type ResourceDef } from './crud';
 import { contentRange, parseListQuery } from './listQuery';
 import type { ApiRouter } from './router';
 import { idParam, parse } from './validate';
+
+type Row = Record<string, unknown>;
+
+/**
+ * Answers a list on the simple-rest protocol with its Content-Range: a plain list (`listColumns`)
+ * as the JSON the database writes; any other, or one that `view` reshapes, as its model rows.
+ */
+export async function answerList<M extends Model>(def: ResourceDef<M>, req: Request, res: Response, view?: (rows: M[]) => unknown) {
+  const lq = parseListQuery(req.query as Record<string, unknown>, def.list);
+  if (def.listColumns && !view) {
+    const page = await listJson(def, req.actor, lq);
+    res.setHeader('Content-Range', contentRange(def.name, lq, page.count, page.total));
+    return page.body;
+  }
+  const { rows, total } = await listRows(def, req.actor, lq);
+  res.setHeader('Content-Range', contentRange(def.name, lq, rows.length, total));
+  return view ? view(rows) : rows;
+}
 
 export function mountCrud<M extends Model>(
   r: ApiRouter,
   def: ResourceDef<M>,
   schemas: { create?: ZodType; update?: ZodType; label: string; readOnly?: boolean },
 ) {
-  r.get('/', { summary: `List ${schemas.label}`, list: true }, async (req, res) => {
-    const lq = parseListQuery(req.query as Record<string, unknown>, def.list);
-    const { rows, total } = await listRows(def, req.actor, lq);
-    res.setHeader('Content-Range', contentRange(def.name, lq, rows.length, total));
-    return rows;
-  });
+  r.get('/', { summary: `List ${schemas.label}`, list: true }, (req, res) => answerList(def, req, res));
   r.get('/:id', { summary: `Read one of ${schemas.label}` }, (req) => readRow(def, req.actor, idParam(req.params.id)));
   if (schemas.create) {
     const body = schemas.create;

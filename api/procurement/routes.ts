@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { assertCan, listRows } from '../http/crud';
-import { mountCrud } from '../http/crudRoutes';
+import { assertCan } from '../http/crud';
+import { answerList, mountCrud } from '../http/crudRoutes';
 import { sendFile, XLSX } from '../http/download';
-import { contentRange, parseListQuery } from '../http/listQuery';
 import { ApiRouter } from '../http/router';
 import { idParam, moneyInput, parse } from '../http/validate';
 import { fromFen } from '../shared/money';
@@ -22,12 +21,7 @@ const price = moneyInput.refine((f) => f > 0n, 'must be greater than 0').transfo
 
 /** A list route whose rows are enriched (lines, progress) before they are answered. */
 function enrichedList<M extends Model>(def: ResourceDef<M>, enrich: (rows: M[]) => Promise<unknown[]>) {
-  return async (req: Request, res: Response) => {
-    const lq = parseListQuery(req.query as Record<string, unknown>, def.list);
-    const { rows, total } = await listRows(def, req.actor, lq);
-    res.setHeader('Content-Range', contentRange(def.name, lq, rows.length, total));
-    return enrich(rows);
-  };
+  return (req: Request, res: Response) => answerList(def, req, res, enrich);
 }
 
 // ---- suppliers, catalogue, stock -----------------------------------------------------------

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { listRows } from '../http/crud';
-import { mountCrud } from '../http/crudRoutes';
+import { answerList, mountCrud } from '../http/crudRoutes';
 import { sendFile, XLSX } from '../http/download';
-import { contentRange, parseListQuery } from '../http/listQuery';
 import { ApiRouter } from '../http/router';
 import { idParam, parse } from '../http/validate';
 import { toFen } from '../shared/money';
@@ -76,12 +74,7 @@ export const referralRoutes = new ApiRouter('/referrals', 'referrals')
     timeliness(req.actor, parse(periodQuery, req.query, 'query')),
   )
   .get('/targets', { summary: 'Member units (with clinical departments) a referral can be sent to' }, (req) => referralTargets(req.actor))
-  .get('/', { summary: 'List referrals (filter inbox=<unit> for a unit’s open requests, green channel first; outbox=<unit>)', list: true }, async (req, res) => {
-    const lq = parseListQuery(req.query as Record<string, unknown>, referralResource.list);
-    const { rows, total } = await listRows(referralResource, req.actor, lq);
-    res.setHeader('Content-Range', contentRange('referrals', lq, rows.length, total));
-    return rows;
-  })
+  .get('/', { summary: 'List referrals (filter inbox=<unit> for a unit’s open requests, green channel first; outbox=<unit>)', list: true }, (req, res) => answerList(referralResource, req, res))
   .get('/:id', { summary: 'One referral with its event timeline, fees and the actions open to you' }, (req) => referralPage(req.actor, idParam(req.params.id)))
   .post('/', { summary: 'Refer a patient (up, down, or out of the group)', body: createBody }, (req) => createReferral(req.actor, parse(createBody, req.body)));
 for (const action of ACTIONS) {

@@ -78,10 +78,8 @@ export const referralResource: ResourceDef<Referral> = {
   // what the inbox, outbox and list show; the referral page (GET /:id) has the rest — reason,
   // summary, fees, timeline — and the protected ID number's hash and cipher are never listed
   listColumns: [
-    'id', 'resident_id', 'patient_name', 'patient_sex', 'patient_birth_date', 'patient_id_number_masked',
-    'from_org_unit_id', 'from_unit_name', 'from_level', 'from_doctor_name', 'to_org_unit_id', 'to_unit_name', 'to_level', 'to_department_id', 'to_department_name',
-    'direction', 'urgency', 'purpose', 'diagnosis_code', 'diagnosis_text', 'status', 'slot_id',
-    'requested_at', 'due_at', 'answered_at', 'accepted_at', 'appointment_at', 'arrived_at', 'completed_at', 'closed_at', 'escalated_at',
+    'id', 'resident_id', 'patient_name', 'patient_id_number_masked', 'from_org_unit_id', 'from_unit_name', 'to_org_unit_id', 'to_unit_name', 'to_department_name',
+    'direction', 'urgency', 'diagnosis_code', 'diagnosis_text', 'status', 'requested_at', 'due_at', 'appointment_at', 'escalated_at',
   ],
   applyCustom: (qb, custom) => {
     // a unit's inbox: requests to answer (first) and accepted patients to come, the green channel on top

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { assertCan, getRow, listRows } from '../http/crud';
-import { contentRange, parseListQuery } from '../http/listQuery';
-import { mountCrud } from '../http/crudRoutes';
+import { assertCan, getRow } from '../http/crud';
+import { answerList, mountCrud } from '../http/crudRoutes';
 import { sendFile, XLSX } from '../http/download';
 import { unprocessable } from '../http/errors';
 import { ApiRouter } from '../http/router';
@@ -132,12 +131,7 @@ const commentBody = z.strictObject({ comment: z.string().trim().min(1).max(2000)
 const approveBody = z.strictObject({ comment: z.string().trim().max(2000).optional() });
 
 export const runRoutes = new ApiRouter('/settlement-runs', 'settlement')
-  .get('/', { summary: 'List settlement runs (figures summarised)', list: true }, async (req, res) => {
-    const lq = parseListQuery(req.query as Record<string, unknown>, runResource.list);
-    const { rows, total } = await listRows(runResource, req.actor, lq);
-    res.setHeader('Content-Range', contentRange(runResource.name, lq, rows.length, total));
-    return rows.map(runSummary);
-  })
+  .get('/', { summary: 'List settlement runs (figures summarised)', list: true }, (req, res) => answerList(runResource, req, res, (rows) => rows.map(runSummary)))
   .get('/:id', { summary: 'A run with its figures, versions and history' }, (req) => readRun(req.actor, idParam(req.params.id)))
   .get('/:id/versions/:version', { summary: 'The figures of one calculation of a run' }, (req) => readVersion(req.actor, idParam(req.params.id), idParam(req.params.version)))
   .post('/', { summary: 'Create a draft run for a month (YYYY-MM) or the year (YYYY); superseding an approved run needs a reason', body: createRunBody }, (req) =>

@@ -10,7 +10,7 @@ import { db } from '../../api/db/knex';
 import { generateTasks, healthIndicators, localToday } from '../../api/health/service';
 import { taskResource } from '../../api/health/taskService';
 import { seedPopulation } from '../../seeds/health';
-import { benchSystem, httpLoad, listStatement, login, printLoad, printTiming, rawBaselines, timed } from './lib';
+import { benchSystem, httpLoad, listStatement, login, printLoad, printTiming, rawBaselines, settle, timed } from './lib';
 
 const sys = await benchSystem(0);
 const pool = new pg.Pool({ connectionString: sys.databaseUrl, max: 20 });
@@ -24,8 +24,7 @@ try {
     await pool.query(`select (select count(*) from residents)::int as residents, (select count(*) from tasks)::int as tasks, (select count(*) from followups)::int as followups`)
   ).rows;
   console.log(`\ndata: ${residents} residents, ${tasks} tasks, ${followups} follow-ups (loaded in ${(loaded.ms / 1000).toFixed(1)} s)`);
-  // as autovacuum would within the minute, so that it does not run during the measurements
-  await pool.query('vacuum analyze');
+  await settle(pool);
 
   // the busiest village: the worst case for one doctor's list
   const { rows: [busiest] } = await pool.query(

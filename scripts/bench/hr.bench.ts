@@ -6,7 +6,7 @@
 // Targets: roster < 20 s and < 200 MB RSS; list p99 < 100 ms and ≥ 1/3 of raw throughput.
 import pg from 'pg';
 import { staffResource } from '../../api/hr/staffService';
-import { benchSystem, httpLoad, listStatement, login, peakHttpRss, printLoad, printTiming, rawBaselines, timed } from './lib';
+import { benchSystem, httpLoad, listStatement, login, peakHttpRss, printLoad, printTiming, rawBaselines, settle, timed } from './lib';
 
 const sys = await benchSystem(Number(process.env.BENCH_DEMO_SCALE ?? 0.05));
 const pool = new pg.Pool({ connectionString: sys.databaseUrl, max: 20 });
@@ -59,8 +59,7 @@ try {
 
   // back to 5,000 people for the list
   await pool.query(`delete from staff where id_number_cipher = 'bench' and id > (select max(id) from staff) - ($1::int - 5000)`, [rosterSize]);
-  // as autovacuum would: without it every scan of the list wades through 45,000 dead rows
-  await pool.query('vacuum analyze staff');
+  await settle(pool, 'staff');
   const { rows: [{ n }] } = await pool.query('select count(*)::int as n from staff');
   const query = { filter: JSON.stringify({ level: 2, title: 'attending_physician' }), sort: '["name","ASC"]', range: '[0,24]' };
   const listed = await httpLoad(`${sys.url}/api/staff?${new URLSearchParams(query)}`, { authorization: `Bearer ${token}` }, { seconds });

@@ -7,7 +7,7 @@ import { db } from '../../api/db/knex';
 import { referralResource } from '../../api/referrals/service';
 import { generateReferrals } from '../../seeds/referrals';
 import type { UnitRow } from '../../seeds/org';
-import { benchSystem, httpLoad, listStatement, login, printLoad, printTiming, rawBaselines, timed } from './lib';
+import { benchSystem, httpLoad, listStatement, login, printLoad, printTiming, rawBaselines, settle, timed } from './lib';
 
 const count = Number(process.env.BENCH_REFERRALS ?? 200_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -16,9 +16,7 @@ const pool = new pg.Pool({ connectionString: sys.databaseUrl, max: 20 });
 try {
   const units: UnitRow[] = await db()('org_units').select('id', 'code', 'name', 'kind', 'level', 'parent_id', 'path');
   const gen = await timed(() => generateReferrals(db(), units, { count, today: new Date(), stuckShare: 0.005 }));
-  // as autovacuum would within the minute: measuring while it catches up on 200,000 fresh rows
-  // (and without the visibility map an index-only count needs) would measure the bulk load
-  await db().raw('vacuum analyze');
+  await settle(pool);
   const [{ total }] = (await db().raw('select count(*)::int as total from referrals')).rows;
   const hq = units.find((u) => u.code === 'HQ')!;
   const [{ open }] = (await db().raw(`select count(*)::int as open from referrals where to_org_unit_id = ? and status in ('requested','accepted')`, [hq.id])).rows;
