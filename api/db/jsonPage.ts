@@ -24,7 +24,7 @@ const UNKNOWN = 705;
 const UTC_TEXT = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
 
 /** One timestamptz in PostgreSQL's text output as Date#toJSON prints it (ms precision, Z). */
-export function isoFromPg(text: string): string {
+function isoFromPg(text: string): string {
   const m = UTC_TEXT.exec(text);
   if (m) return `${m[1]}T${m[2]}.${(m[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
   // another session time zone, or a year outside 0000–9999: the ordinary parser decides

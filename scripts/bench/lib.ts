@@ -141,7 +141,7 @@ export async function rawBaselines(pool: pg.Pool, st: Statement, opts: LoadOptio
 }
 
 /** The same concurrency against a baseline function (e.g. the raw SQL through pg), measured as the HTTP load is. */
-export async function baselineLoad(work: () => Promise<unknown>, opts: LoadOptions = {}): Promise<Figures> {
+async function baselineLoad(work: () => Promise<unknown>, opts: LoadOptions = {}): Promise<Figures> {
   await baselineRun(work, { ...opts, seconds: WARM_UP_SECONDS });
   return medianOfRuns(() => baselineRun(work, opts));
 }
