@@ -28,7 +28,7 @@ export interface Workers {
   stop(): Promise<void>;
 }
 
-export async function startWorkers(count: number, env: { DATABASE_URL: string; PORT: number }): Promise<Workers> {
+export async function startWorkers(count: number, env: Record<string, string>): Promise<Workers> {
   await buildWorker();
   cluster.setupPrimary({ exec: bundle, execArgv: [] });
   const live = new Set<Worker>();
@@ -36,7 +36,7 @@ export async function startWorkers(count: number, env: { DATABASE_URL: string; P
   let started = false;
 
   const fork = () => {
-    const worker = cluster.fork({ DATABASE_URL: env.DATABASE_URL, PORT: String(env.PORT), CRON: 'off' });
+    const worker = cluster.fork({ ...env, CRON: 'off' });
     live.add(worker);
     worker.once('exit', (code, signal) => {
       live.delete(worker);

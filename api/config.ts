@@ -13,10 +13,9 @@ export const config = {
   // PostgreSQL connections per HTTP worker: requests beyond it wait in the worker, which costs
   // less than PostgreSQL backends competing for the same cores
   dbPoolSize: Number(env.DB_POOL_SIZE || 20),
-  jwtSecret: env.JWT_SECRET || 'dev-only-secret-change-me',
+  // the owner role's connection for migrations and the demo loader (external database only)
+  databaseOwnerUrl: env.DATABASE_OWNER_URL || undefined,
   jwtTtl: env.JWT_TTL || '8h',
-  // key for personal ID numbers at rest (AES-GCM + HMAC); set it in production
-  piiSecret: env.PII_SECRET || env.JWT_SECRET || 'dev-only-pii-secret',
   demoPassword: env.DEMO_PASSWORD || 'demo123',
   // demo data size: 1 = the reference group's volumes; tests use a small fraction
   demoScale: Number(env.DEMO_SCALE || 1),

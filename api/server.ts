@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { serve } from './app';
 import { startWorkers } from './cluster';
 import { config } from './config';
+import { appSecrets, secretsEnv, useSecrets, type AppSecrets } from './core/secrets';
 import { connect, disconnect, migrate } from './db/knex';
+import { grantApiRole, roleOf } from './db/roles';
 import { startEmbedded, type EmbeddedServer } from './db/embedded';
 import { startSchedules } from './jobs/service';
 import './jobs/schedule';
@@ -14,7 +16,10 @@ import { loadDemoIfEmpty } from '../seeds/demo';
 
 export interface Running {
   url: string;
+  /** the API's login */
   databaseUrl: string;
+  /** the tables' owner (embedded: the superuser), for benchmarks' bulk loads and maintenance */
+  adminDatabaseUrl: string;
   seeded: boolean;
   /** the processes serving HTTP: this one, or the cluster's workers */
   httpPids(): number[];
@@ -34,20 +39,21 @@ export interface BootOptions {
 
 export async function boot(opts: BootOptions = {}): Promise<Running> {
   let embedded: EmbeddedServer | undefined;
-  let databaseUrl = opts.databaseUrl ?? config.databaseUrl;
-  if (!databaseUrl) {
-    embedded = await startEmbedded(opts.dataDir ?? config.dataDir, (m) => logger.debug({ pg: m }, 'postgres'));
-    databaseUrl = embedded.url;
-  }
+  const external = opts.databaseUrl ?? config.databaseUrl;
   try {
-    const knex = connect(databaseUrl);
-    await migrate(knex);
-    const seeded = opts.seed === false ? false : await loadDemoIfEmpty(knex, opts.demoScale ?? config.demoScale);
-    const http = await serveHttp(opts.workers ?? 0, opts.port ?? config.port, databaseUrl);
+    if (!external) embedded = await startEmbedded(opts.dataDir ?? config.dataDir, (m) => logger.debug({ pg: m }, 'postgres'));
+    const keys = appSecrets(process.env, embedded?.secrets);
+    useSecrets(keys);
+    const databaseUrl = embedded?.apiUrl ?? external!;
+    const ownerUrl = embedded?.ownerUrl ?? config.databaseOwnerUrl ?? databaseUrl;
+    const seeded = await prepareSchema(ownerUrl, databaseUrl, opts);
+    connect(databaseUrl, config.dbPoolSize);
+    const http = await serveHttp(opts.workers ?? 0, opts.port ?? config.port, databaseUrl, keys);
     const stopCron = (opts.cron ?? config.cron) ? startSchedules() : () => {};
     return {
       url: `http://127.0.0.1:${http.port}`,
       databaseUrl,
+      adminDatabaseUrl: embedded?.superuserUrl ?? ownerUrl,
       seeded,
       httpPids: http.pids,
       async stop() {
@@ -64,8 +70,21 @@ export async function boot(opts: BootOptions = {}): Promise<Running> {
   }
 }
 
-async function serveHttp(workers: number, port: number, databaseUrl: string) {
-  if (workers > 0) return startWorkers(workers, { DATABASE_URL: databaseUrl, PORT: port });
+/** Migrations, the API role's grants and the demo data, as the tables' owner. */
+async function prepareSchema(ownerUrl: string, apiUrl: string, opts: BootOptions) {
+  const owner = connect(ownerUrl);
+  try {
+    await migrate(owner);
+    if (roleOf(ownerUrl) !== roleOf(apiUrl)) await grantApiRole(owner, roleOf(apiUrl));
+    else logger.warn('DATABASE_OWNER_URL is not set: the API runs as the tables\' owner, which can alter the audit trail');
+    return opts.seed === false ? false : await loadDemoIfEmpty(owner, opts.demoScale ?? config.demoScale);
+  } finally {
+    await disconnect();
+  }
+}
+
+async function serveHttp(workers: number, port: number, databaseUrl: string, keys: AppSecrets) {
+  if (workers > 0) return startWorkers(workers, { DATABASE_URL: databaseUrl, PORT: String(port), ...secretsEnv(keys) });
   const server = await serve(port);
   return {
     port: (server.address() as AddressInfo).port,

@@ -2,8 +2,10 @@
 // the database's life, the migrations, the demo data and the cron jobs.
 import { serve } from './app';
 import { config } from './config';
+import { appSecrets, useSecrets } from './core/secrets';
 import { connect, disconnect } from './db/knex';
 
+useSecrets(appSecrets(process.env));
 connect(config.databaseUrl!, config.dbPoolSize);
 const server = await serve(config.port);
 

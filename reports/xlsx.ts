@@ -2,6 +2,7 @@
 // added, so a roster of 50,000 staff never sits in memory) and one look for header rows.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import * as clock from '../api/core/clock';
 
 export type SheetColumn = { header: string; key: string; width?: number; numFmt?: string };
 
@@ -9,7 +10,7 @@ export type SheetColumn = { header: string; key: string; width?: number; numFmt?
 export function streamingWorkbook(out: Writable) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '医联体 ERP';
-  wb.created = new Date();
+  wb.created = clock.now();
   return wb;
 }
 

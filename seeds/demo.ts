@@ -10,6 +10,7 @@ import { financeDemo } from './finance';
 import { procurementDemo } from './procurement';
 import { config } from '../api/config';
 import { logger } from '../api/http/logger';
+import * as clock from '../api/core/clock';
 
 export interface DemoContext {
   units: UnitRow[];
@@ -28,7 +29,7 @@ export interface DemoStep {
 /** Demo data of the domains, in dependency order. A domain with demo data adds its step here. */
 export const demoSteps: DemoStep[] = [hrDemo, healthDemoStep, referralsDemo, settlementDemo, financeDemo, procurementDemo];
 
-export async function loadDemoIfEmpty(knex: Knex, scale = config.demoScale, today = new Date()): Promise<boolean> {
+export async function loadDemoIfEmpty(knex: Knex, scale = config.demoScale, today = clock.now()): Promise<boolean> {
   const [{ count }] = await knex('org_units').count<{ count: number }[]>('* as count');
   if (Number(count) > 0) return false;
   await knex.transaction(async (trx) => {

@@ -6,7 +6,6 @@ import type { Knex } from 'knex';
 import { hashPassword } from '../api/auth/password';
 import { checkDigit, protectIdNumber } from '../api/shared/personalId';
 import { between, pick, seeded, type Rng } from '../api/shared/random';
-import { dayKey } from '../api/jobs/rules';
 import {
   addDays,
   assess,
@@ -25,6 +24,7 @@ import {
 import { LOOKAHEAD_DAYS } from '../api/health/taskService';
 import type { DemoStep } from './demo';
 import type { UnitRow } from './org';
+import { dayKey } from '../api/core/clock';
 
 export const RESIDENTS_AT_SCALE_1 = 60_000;
 export const TEAMS = 307;

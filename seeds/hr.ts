@@ -6,11 +6,11 @@
 import type { Knex } from 'knex';
 import { addDays, addYears, excellentQuota, LADDER_OF, LADDERS, type Category } from '../api/hr/rules';
 import { REFERENCE_QUOTAS, statusOn } from '../api/hr/rotationRules';
-import { dayKey } from '../api/jobs/rules';
 import { checkDigit, protectIdNumber } from '../api/shared/personalId';
 import { between, pick, seeded, weighted, type Rng } from '../api/shared/random';
 import type { DemoContext, DemoStep } from './demo';
 import type { UnitRow } from './org';
+import { dayKey } from '../api/core/clock';
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢祁鲍韩星'.split('');
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅燕鹏辉玲建国文斌海峰晓丹宁雪琴慧鑫婷浩然佳欣志远春生福德发顺'.split('');

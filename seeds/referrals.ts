@@ -8,8 +8,9 @@ import type { UnitRow } from './org';
 import { between, pick, seeded, weighted, type Rng } from '../api/shared/random';
 import { checkDigit, protectIdNumber } from '../api/shared/personalId';
 import { toFen } from '../api/shared/money';
-import { DEFAULT_SETTINGS, computeFees, dueAt, shanghaiDay, shanghaiMidnight, slotStarts, storedFees, type Direction, type Purpose, type Urgency } from '../api/referrals/rules';
+import { DEFAULT_SETTINGS, computeFees, dueAt, shanghaiMidnight, slotStarts, storedFees, type Direction, type Purpose, type Urgency } from '../api/referrals/rules';
 import { syncManagingUnits } from '../api/health/service';
+import { dayKey } from '../api/core/clock';
 
 /** Referrals a year at scale 1 (the reference county: ~450,000 people, 289 village clinics). */
 export const REFERRALS_PER_YEAR = 20_000;
@@ -131,7 +132,7 @@ export async function generateReferrals(trx: Knex | Knex.Transaction, units: Uni
     const to = flow.to(rng, from);
     const isStuck = i < stuck;
     // daytime requests, spread over the year; stuck ones are 3–20 days old
-    const dayStart = shanghaiMidnight(shanghaiDay(new Date(isStuck ? now - between(rng, 3, 20) * 86_400_000 : now - rng() * yearMs))).getTime();
+    const dayStart = shanghaiMidnight(dayKey(new Date(isStuck ? now - between(rng, 3, 20) * 86_400_000 : now - rng() * yearMs))).getTime();
     const requested = new Date(Math.min(now - 60_000, dayStart + (7.5 + rng() * 11) * 3_600_000));
     const urgency: Urgency = isStuck || flow.direction === 'down' ? 'routine' : (['routine', 'urgent', 'emergency'] as const)[weighted(rng, flow.direction === 'out' ? [50, 50, 0] : [70, 22, 8])];
     const purpose: Purpose = flow.direction === 'down' ? (rng() < 0.8 ? 'rehabilitation' : 'chronic_care') : (['treatment', 'inpatient', 'examination'] as const)[weighted(rng, [40, 45, 15])];
@@ -212,12 +213,12 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const HALF_HOUR = 1_800_000;
 /** The next slot start (working hours 08:00–12:00, 14:30–17:30 Shanghai) at or after `ms`. */
 function slotAfter(ms: number): number {
-  let day = shanghaiDay(new Date(ms));
+  let day = dayKey(new Date(ms));
   for (;;) {
     const starts = [...slotStarts(day, '08:00', '12:00'), ...slotStarts(day, '14:30', '17:30')].map((d) => d.getTime());
     const next = starts.find((s) => s >= Math.ceil(ms / HALF_HOUR) * HALF_HOUR);
     if (next) return next;
-    day = shanghaiDay(new Date(shanghaiMidnight(day).getTime() + 36 * 3_600_000));
+    day = dayKey(new Date(shanghaiMidnight(day).getTime() + 36 * 3_600_000));
   }
 }
 
@@ -302,7 +303,7 @@ async function publishAhead(trx: Knex.Transaction, today: Date) {
   ).rows;
   const rows = [];
   for (let i = 0; i < 14; i++) {
-    const day = shanghaiDay(new Date(today.getTime() + i * 86_400_000));
+    const day = dayKey(new Date(today.getTime() + i * 86_400_000));
     const starts = [...slotStarts(day, '08:00', '12:00'), ...slotStarts(day, '14:30', '17:30')];
     for (const d of depts) for (const s of starts) rows.push({ org_unit_id: d.org_unit_id, department_id: d.id, starts_at: s, capacity: d.capacity });
   }

@@ -6,10 +6,10 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
 import { checkDigit } from '../../api/shared/personalId';
-import { localToday } from '../../api/health/taskService';
 import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
+import * as clock from '../../api/core/clock';
 
-const today = localToday();
+const today = clock.today();
 const year = Number(today.slice(0, 4));
 let serial = 700;
 

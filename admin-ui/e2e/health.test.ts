@@ -6,12 +6,12 @@ import { expect } from 'chai';
 import type { Browser, Page, Request } from 'playwright-core';
 import { call, get, post } from '../../scripts/test/harness';
 import { checkDigit } from '../../api/shared/personalId';
-import { localToday } from '../../api/health/taskService';
 import { addDays } from '../../api/health/rules';
 import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
+import * as clock from '../../api/core/clock';
 
 let serial = 500;
-const today = localToday();
+const today = clock.today();
 
 /** A V001 resident with hypertension whose uncontrolled visit 20 days ago left an overdue two-week recheck. */
 async function overdueHypertensionTask() {

@@ -8,8 +8,10 @@ import type { Browser, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
 import { hire } from '../../api/hr/testData';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
+import * as clock from '../../api/core/clock';
+import { addDays } from '../../api/core/clock';
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) => addDays(clock.today(), offset);
 
 describe('admin UI: HR careers', function () {
   this.timeout(90_000);

@@ -4,9 +4,10 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post, put, unitId } from '../../scripts/test/harness';
-import { shanghaiDay } from '../../api/referrals/rules';
 import { checkDigit } from '../../api/shared/personalId';
 import { login, newPage, PHONE, screenshot, startBrowserTest } from './browser';
+import { dayKey } from '../../api/core/clock';
+import * as clock from '../../api/core/clock';
 
 describe('admin UI: referrals', function () {
   this.timeout(120_000);
@@ -108,7 +109,7 @@ describe('admin UI: referrals', function () {
 
   it('director-T01 publishes slots for a department and sees them offered when accepting a referral', async () => {
     // a day beyond the demo's two weeks and the API tests' days, so the slots are only these
-    const day = shanghaiDay(new Date(Date.now() + 40 * 86_400_000));
+    const day = dayKey(new Date(clock.now().getTime() + 40 * 86_400_000));
     const t01 = await unitId('T01');
     const tcm = (await get('/api/departments', { as: 'admin', query: { filter: { org_unit_id: t01, name: '中医科' } } })).body[0].id as number;
     const director = await open('director-T01');
@@ -240,7 +241,7 @@ describe('admin UI: referrals', function () {
     const confirm = clinic.getByTestId('confirm-action');
     expect(await confirm.isDisabled()).to.equal(true);
     // the day after tomorrow, 09:30 in the browser's time zone
-    const visit = new Date(Date.now() + 2 * 86_400_000);
+    const visit = new Date(clock.now().getTime() + 2 * 86_400_000);
     visit.setHours(9, 30, 0, 0);
     const local = `${visit.getFullYear()}-${String(visit.getMonth() + 1).padStart(2, '0')}-${String(visit.getDate()).padStart(2, '0')}T09:30`;
     await clinic.getByTestId('home-visit-at').fill(local);

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { checkDigit } from '../../api/shared/personalId';
 import { get, unitId } from '../../scripts/test/harness';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
+import * as clock from '../../api/core/clock';
 
 const HEADER = ['claim_no', 'id_number', 'insured_township_code', 'provider_class', 'provider_unit_code', 'provider_name', 'care_type', 'visit_on', 'discharged_on', 'settled_on', 'total_cost', 'fund_paid', 'self_pay', 'self_funded', 'drug_cost', 'consumables_cost', 'diagnosis', 'referred_up'];
 
@@ -89,7 +90,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
   before(async function () {
     this.timeout(300_000);
     ({ baseUrl, browser } = await startBrowserTest());
-    const year = new Date().getFullYear() - 1;
+    const year = Number(clock.today().slice(0, 4)) - 1;
     const fys = await get('/api/fund-years', { as: 'finance', query: { filter: JSON.stringify({ year }) } });
     lastYear = fys.body.find((f: { region: string }) => f.region === '大通县');
     expect(lastYear, 'the demo has last year’s fund year').to.exist;

@@ -1,7 +1,7 @@
 // 全程留痕: one audit row per write, in the same transaction; the database refuses to alter the log.
 import { expect } from 'chai';
 import pg from 'pg';
-import { auditCount, get, post, put, system, unitId } from '../../scripts/test/harness';
+import { auditCount, get, post, put, system, unitId, ownerPassword } from '../../scripts/test/harness';
 
 describe('audit log', () => {
   it('every write leaves exactly one row with actor, before, after and client address', async () => {
@@ -25,19 +25,47 @@ describe('audit log', () => {
     expect(await auditCount()).to.equal(before);
   });
 
-  it('UPDATE, DELETE and TRUNCATE on audit_log fail in the database', async () => {
-    const client = new pg.Client((await system()).databaseUrl);
+  /** Runs each statement on its own connection as `url`'s login; answers the error each raised. */
+  async function errorsOf(url: string, statements: string[]) {
+    const client = new pg.Client(url);
     await client.connect();
     try {
-      for (const sql of ['UPDATE audit_log SET action = $1', 'DELETE FROM audit_log WHERE action <> $1', 'TRUNCATE audit_log']) {
-        const params = sql.includes('$1') ? ['x'] : [];
-        const err = await client.query(sql, params).then(() => null, (e: Error) => e);
-        expect(err, sql).to.be.instanceOf(Error);
-        expect(err!.message).to.match(/append-only/);
+      const errors: (Error | null)[] = [];
+      for (const sql of statements) {
+        errors.push(await client.query(`BEGIN; ${sql}; ROLLBACK`).then(() => null, (e: Error) => e));
+        await client.query('ROLLBACK');
       }
+      return errors;
     } finally {
       await client.end();
     }
+  }
+  const REWRITES = ["UPDATE audit_log SET action = 'x'", "DELETE FROM audit_log WHERE action <> 'x'", 'TRUNCATE audit_log'];
+
+  it("as the API's login: UPDATE, DELETE and TRUNCATE on audit_log are refused", async () => {
+    const errors = await errorsOf((await system()).databaseUrl, REWRITES);
+    for (const [i, err] of errors.entries()) expect(err?.message, REWRITES[i]).to.equal('permission denied for table audit_log');
+  });
+
+  it("as the API's login: no bypass of the audit triggers (replica session, disabled or dropped trigger)", async () => {
+    const bypasses = [
+      "SET LOCAL session_replication_role = 'replica'; UPDATE audit_log SET action = 'x'",
+      "ALTER TABLE audit_log DISABLE TRIGGER USER; DELETE FROM audit_log",
+      'DROP TRIGGER audit_log_no_truncate ON audit_log',
+      'ALTER TABLE audit_log OWNER TO erp_api',
+      "GRANT UPDATE ON audit_log TO erp_api; UPDATE audit_log SET action = 'x'",
+    ];
+    const errors = await errorsOf((await system()).databaseUrl, bypasses);
+    for (const [i, err] of errors.entries()) expect(err?.message, bypasses[i]).to.match(/permission denied|must be owner/);
+    const role = await errorsOf((await system()).databaseUrl, ['SELECT 1/0 FROM pg_roles WHERE rolname = current_user AND (rolsuper OR rolcreaterole OR rolbypassrls)']);
+    expect(role[0]).to.equal(null); // the login is neither superuser nor role creator nor RLS-exempt
+  });
+
+  it("even as the tables' owner the database refuses to alter the log (append-only triggers)", async () => {
+    const { adminDatabaseUrl } = await system();
+    const owner = adminDatabaseUrl.replace(/^postgres:\/\/postgres:[^@]*@/, `postgres://erp_owner:${encodeURIComponent(ownerPassword())}@`);
+    const errors = await errorsOf(owner, REWRITES);
+    for (const [i, err] of errors.entries()) expect(err?.message, REWRITES[i]).to.match(/append-only/);
   });
 
   it('passwords never appear in the audit trail or the API', async () => {

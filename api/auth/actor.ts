@@ -14,6 +14,8 @@ export interface Actor {
   /** the scope holds every unit of the group (group roles, the HQ's director): lists filter by nothing */
   scopeIsWholeGroup?: boolean;
   ip?: string;
+  /** the account's token version: a password, role or account change bumps it, revoking older tokens */
+  tokenVersion?: number;
 }
 
 /** The actor for scheduled jobs and seeds: group-wide, audited under its own name. */

@@ -9,6 +9,8 @@ export class User extends Model {
   roles!: string[];
   org_unit_id!: number;
   active!: boolean;
+  /** bumped by a password, role, unit or account change: tokens carry it */
+  token_version!: number;
   created_at!: string;
   updated_at!: string;
   org_unit?: OrgUnit;

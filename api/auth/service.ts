@@ -1,16 +1,29 @@
 // Login, token verification and "who am I".
-import { createSecretKey } from 'node:crypto';
+import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { config } from '../config';
 import { db } from '../db/knex';
-import { tooManyRequests, unauthorized } from '../http/errors';
+import { keyId, secrets } from '../core/secrets';
+import { unauthorized } from '../http/errors';
 import type { Actor } from './actor';
-import { verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
+import { attemptSucceeded, takeAttempt } from './throttle';
 import { permissionsFor, scopePathFor } from './rules';
 
-// one key object for every token: jsonwebtoken would otherwise build one per verification
-let key: ReturnType<typeof createSecretKey> | undefined;
-const secretKey = () => (key ??= createSecretKey(Buffer.from(config.jwtSecret)));
+// the signing keys by id: the current one signs, a previous one (rotation) still verifies
+let keys: { signing: { kid: string; key: KeyObject }; byKid: Map<string, KeyObject> } | undefined;
+function signingKeys() {
+  if (keys) return keys;
+  const { jwtSecret, jwtPreviousSecret } = secrets();
+  const entry = (secret: string) => ({ kid: keyId(secret), key: createSecretKey(Buffer.from(secret)) });
+  const signing = entry(jwtSecret);
+  const all = [signing, ...(jwtPreviousSecret ? [entry(jwtPreviousSecret)] : [])];
+  keys = { signing, byKid: new Map(all.map((k) => [k.kid, k.key])) };
+  return keys;
+}
+
+// a real hash to check unknown usernames against, so that both cost the same work
+const unknownUserHash = hashPassword(randomBytes(16).toString('hex'));
 
 interface UserWithUnit {
   id: number;
@@ -20,6 +33,7 @@ interface UserWithUnit {
   roles: string[];
   org_unit_id: number;
   active: boolean;
+  token_version: number;
   unit_path: string;
   unit_code: string;
   unit_name: string;
@@ -43,32 +57,20 @@ function toActor(u: UserWithUnit): Actor {
     orgUnitId: u.org_unit_id,
     unitPath: u.unit_path,
     scopePath: scopePathFor(u.roles, u.unit_path),
+    tokenVersion: u.token_version,
   };
 }
 
-/** Refuses a login when the username or the client address has too many recent failures. */
-async function checkRateLimit(username: string, ip: string | undefined) {
-  const since = new Date(Date.now() - config.loginWindowMinutes * 60_000);
-  const [{ by_user, by_ip }] = await db()('login_attempts')
-    .where('at', '>', since)
-    .where('succeeded', false)
-    .select(
-      db().raw('count(*) filter (where username = ?)::int as by_user', [username]),
-      db().raw('count(*) filter (where client_ip = ?)::int as by_ip', [ip ?? '']),
-    );
-  // an address may try several accounts (a shared clinic PC), so it gets a wider allowance
-  if (by_user >= config.loginMaxFailures || by_ip >= config.loginMaxFailures * 5) {
-    throw tooManyRequests(`too many failed logins; try again in ${config.loginWindowMinutes} minutes`);
-  }
-}
-
-export async function login(username: string, password: string, ip?: string) {
-  await checkRateLimit(username, ip);
+export async function login(username: string, password: string, ip = '') {
+  await takeAttempt(username, ip);
   const user = await findUser({ 'users.username': username });
-  const ok = !!user && user.active && (await verifyPassword(password, user.password_hash));
-  await db()('login_attempts').insert({ username, client_ip: ip ?? null, succeeded: ok });
+  const checked = await verifyPassword(password, user?.password_hash ?? (await unknownUserHash));
+  const ok = !!user && user.active && checked;
+  await db()('login_attempts').insert({ username, client_ip: ip || null, succeeded: ok });
   if (!ok || !user) throw unauthorized('wrong username or password');
-  const token = jwt.sign({ sub: String(user.id) }, secretKey(), { expiresIn: config.jwtTtl as jwt.SignOptions['expiresIn'] });
+  await attemptSucceeded(username, ip);
+  const { kid, key } = signingKeys().signing;
+  const token = jwt.sign({ sub: String(user.id), ver: user.token_version }, key, { keyid: kid, expiresIn: config.jwtTtl as jwt.SignOptions['expiresIn'] });
   return { token, user: me(toActor(user), user) };
 }
 
@@ -79,25 +81,37 @@ export const forgetActors = () => actors.clear();
 
 // A token once verified is known until it expires: its signature cannot change, and checking
 // it again (HMAC, base64, JSON) on every request is a measurable share of a hot list's work.
-const verified = new Map<string, { sub: string | undefined; expiresMs: number }>();
+const verified = new Map<string, { sub: number; ver: number; expiresMs: number }>();
 const MAX_VERIFIED = 10_000;
 
-function subjectOf(token: string): string | undefined {
+function claimsOf(token: string): { sub: number; ver: number } {
   const known = verified.get(token);
-  if (known && known.expiresMs > Date.now()) return known.sub;
+  if (known && known.expiresMs > Date.now()) return known;
   let payload: jwt.JwtPayload;
   try {
-    payload = jwt.verify(token, secretKey()) as jwt.JwtPayload;
+    const kid = jwt.decode(token, { complete: true })?.header.kid;
+    const key = kid ? signingKeys().byKid.get(kid) : undefined;
+    if (!key) throw new jwt.JsonWebTokenError('unknown key');
+    payload = jwt.verify(token, key, { algorithms: ['HS256'] }) as jwt.JwtPayload;
   } catch (e) {
     throw unauthorized(e instanceof jwt.TokenExpiredError ? 'token expired' : 'invalid token');
   }
+  const claims = { sub: Number(payload.sub), ver: Number(payload.ver), expiresMs: (payload.exp ?? 0) * 1000 };
+  if (!Number.isSafeInteger(claims.sub) || !Number.isSafeInteger(claims.ver)) throw unauthorized('invalid token');
   if (verified.size >= MAX_VERIFIED) verified.clear();
-  verified.set(token, { sub: payload.sub, expiresMs: (payload.exp ?? 0) * 1000 });
-  return payload.sub;
+  verified.set(token, claims);
+  return claims;
 }
 
-export function actorFromToken(token: string): Promise<Actor> {
-  const id = Number(subjectOf(token));
+/** The actor a token stands for; a token from before a password, role or account change is refused. */
+export async function actorFromToken(token: string): Promise<Actor> {
+  const { sub, ver } = claimsOf(token);
+  const actor = await cachedActor(sub);
+  if (actor.tokenVersion !== ver) throw unauthorized('token revoked: log in again');
+  return actor;
+}
+
+function cachedActor(id: number): Promise<Actor> {
   const cached = actors.get(id);
   if (cached && cached.until > Date.now()) return cached.actor;
   // one load per user at a time: the requests that find the entry stale meanwhile share it

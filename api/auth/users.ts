@@ -34,6 +34,12 @@ async function withHash(data: Record<string, unknown>, actor: Actor) {
   return password ? { ...rest, password_hash: await hashPassword(String(password)) } : rest;
 }
 
+/** A new password, other roles, another unit or a deactivation ends the sessions the account had. */
+function revokesTokens(row: Record<string, unknown>, current: User) {
+  const changed = (k: keyof User) => k in row && JSON.stringify(row[k]) !== JSON.stringify(current[k]);
+  return 'password_hash' in row || changed('roles') || changed('org_unit_id') || row.active === false;
+}
+
 export const userResource: ResourceDef<User> = {
   name: 'users',
   model: User,
@@ -49,8 +55,9 @@ export const userResource: ResourceDef<User> = {
   },
   unitOf: (data) => data.org_unit_id as number | undefined,
   prepareCreate: (data, _trx, actor) => withHash(data, actor),
-  prepareUpdate: (data, _current, _trx, actor) => {
+  prepareUpdate: async (data, current, _trx, actor) => {
     forgetActors(); // roles, unit or active may change: re-read accounts on the next request
-    return withHash(data, actor);
+    const row = await withHash(data, actor);
+    return revokesTokens(row, current) ? { ...row, token_version: current.token_version + 1 } : row;
   },
 };

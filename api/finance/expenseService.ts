@@ -13,8 +13,8 @@ import { postEntry } from './ledgerService';
 import { Account, ExpenseRequest, ExpenseRequestStep, SpendingLimit } from './model';
 import { budgetFigures, postedUnitIds } from './service';
 import { OVERRIDE_ROLES, REQUEST_STATES, allowedTransitions, canTransition, checkBudget, mayDecide, pickLimitRule, resolveSteps, type RequestState, type UnitNode } from './rules';
+import * as clock from '../core/clock';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const expenseResource: ResourceDef<ExpenseRequest> = {
   name: 'expense-requests',
@@ -42,8 +42,8 @@ export const expenseResource: ResourceDef<ExpenseRequest> = {
             c
               .where('s.approver_role', 'chief_accountant')
               .whereRaw(
-                's.approver_unit_id in (select org_unit_id from chief_accountant_postings where user_id = ? and starts_on <= current_date and (ends_on is null or ends_on >= current_date))',
-                [actor.id],
+                's.approver_unit_id in (select org_unit_id from chief_accountant_postings where user_id = ? and starts_on <= ? and (ends_on is null or ends_on >= ?))',
+                [actor.id, clock.today(), clock.today()],
               ),
           );
         }),
@@ -69,7 +69,7 @@ export async function readRequest(actor: Actor, id: number, trx?: Knex.Transacti
   assertCan(actor, 'expense-requests', 'show');
   const [request] = await withSteps([await getRow(expenseResource, actor, id, trx)], trx);
   const pending = request.steps!.find((s) => s.status === 'pending');
-  const who = { id: actor.id, roles: actor.roles, orgUnitId: actor.orgUnitId, postedUnitIds: pending ? await postedUnitIds(trx ?? db(), actor.id, today()) : [] };
+  const who = { id: actor.id, roles: actor.roles, orgUnitId: actor.orgUnitId, postedUnitIds: pending ? await postedUnitIds(trx ?? db(), actor.id, clock.today()) : [] };
   return Object.assign(request, { can_decide: !!pending && mayDecide(pending, who, request.requested_by) });
 }
 
@@ -128,7 +128,7 @@ export function createRequest(actor: Actor, input: RequestInput) {
     await assertUnitInScope(actor, input.org_unit_id, 'org_unit_id', trx);
     const account = await Account.query(trx).findOne({ code: input.account, active: true });
     if (!account || account.kind !== 'expense') throw unprocessable(`account ${input.account} is not an active expense account`, [{ field: 'account', message: 'must be an active expense account' }]);
-    const request_date = input.request_date ?? today();
+    const request_date = input.request_date ?? clock.today();
     const chain = await unitChain(trx, input.org_unit_id);
     const rules = (await SpendingLimit.query(trx).where('active', true)).map((r) => ({
       ...r,
@@ -184,7 +184,7 @@ async function lockedRequest(trx: Knex.Transaction, actor: Actor, id: number) {
 async function decidableStep(trx: Knex.Transaction, actor: Actor, request: ExpenseRequest) {
   const step = request.steps!.find((s) => s.status === 'pending')!;
   if (request.requested_by === actor.id) throw forbidden(`you raised expense request ${request.id}: nobody approves their own request`);
-  const who = { id: actor.id, roles: actor.roles, orgUnitId: actor.orgUnitId, postedUnitIds: await postedUnitIds(trx, actor.id, today()) };
+  const who = { id: actor.id, roles: actor.roles, orgUnitId: actor.orgUnitId, postedUnitIds: await postedUnitIds(trx, actor.id, clock.today()) };
   if (!mayDecide(step, who, request.requested_by)) {
     throw forbidden(`step ${step.seq} (${step.kind}) waits for ${step.approver_role}${step.approver_unit_id ? ` of unit ${step.approver_unit_id}` : ''}`);
   }
@@ -196,7 +196,7 @@ async function decideStep(trx: Knex.Transaction, actor: Actor, step: ExpenseRequ
     status,
     decided_by: actor.id || null,
     decided_by_name: actor.displayName,
-    decided_at: new Date().toISOString(),
+    decided_at: clock.nowIso(),
     comment: comment ?? null,
   });
 }
@@ -218,9 +218,9 @@ export function approveRequest(actor: Actor, id: number, input: { comment?: stri
       const gate = request.override_reason
         ? {}
         : await budgetGate(trx, audit, actor, request, toFen(request.amount), input.override_reason);
-      patch = { ...gate, status: 'approved', current_step: null, decided_at: new Date().toISOString() };
+      patch = { ...gate, status: 'approved', current_step: null, decided_at: clock.nowIso() };
     }
-    await ExpenseRequest.query(trx).patch({ ...patch, updated_at: new Date().toISOString() }).where('id', id);
+    await ExpenseRequest.query(trx).patch({ ...patch, updated_at: clock.nowIso() }).where('id', id);
     const after = await readRequest(actor, id, trx);
     await audit({ action: 'approve', resource: 'expense-requests', recordId: id, before: request, after });
     return after;
@@ -235,7 +235,7 @@ export function rejectRequest(actor: Actor, id: number, input: { comment: string
     const step = await decidableStep(trx, actor, request);
     await decideStep(trx, actor, step, 'rejected', input.comment);
     await ExpenseRequestStep.query(trx).patch({ status: 'skipped' }).where('request_id', id).where('status', 'waiting');
-    await ExpenseRequest.query(trx).patch({ status: 'rejected', current_step: null, decided_at: new Date().toISOString(), updated_at: new Date().toISOString() }).where('id', id);
+    await ExpenseRequest.query(trx).patch({ status: 'rejected', current_step: null, decided_at: clock.nowIso(), updated_at: clock.nowIso() }).where('id', id);
     const after = await readRequest(actor, id, trx);
     await audit({ action: 'reject', resource: 'expense-requests', recordId: id, before: request, after });
     return after;
@@ -250,7 +250,7 @@ export function cancelRequest(actor: Actor, id: number, input: { reason: string 
     assertTransition(request, 'cancelled');
     if (request.requested_by !== actor.id && !actor.roles.includes('group_finance')) throw forbidden('only the requester or group finance may cancel a request');
     await ExpenseRequestStep.query(trx).patch({ status: 'skipped' }).where('request_id', id).whereIn('status', ['waiting', 'pending']);
-    await ExpenseRequest.query(trx).patch({ status: 'cancelled', current_step: null, budget_note: input.reason, updated_at: new Date().toISOString() }).where('id', id);
+    await ExpenseRequest.query(trx).patch({ status: 'cancelled', current_step: null, budget_note: input.reason, updated_at: clock.nowIso() }).where('id', id);
     const after = await readRequest(actor, id, trx);
     await audit({ action: 'cancel', resource: 'expense-requests', recordId: id, before: request, after });
     return after;
@@ -263,7 +263,7 @@ export function payRequest(actor: Actor, id: number, input: { paid_on?: string }
   return inTransaction(actor, async (trx, audit) => {
     const request = await lockedRequest(trx, actor, id);
     assertTransition(request, 'paid');
-    const paidOn = input.paid_on ?? today();
+    const paidOn = input.paid_on ?? clock.today();
     if (paidOn < request.request_date) throw badRequest('paid_on is before the request date', [{ field: 'paid_on', message: `must be on or after ${request.request_date}` }]);
     const entry = await postEntry(trx, audit, actor, {
       org_unit_id: request.org_unit_id,
@@ -275,7 +275,7 @@ export function payRequest(actor: Actor, id: number, input: { paid_on?: string }
       source_type: 'expense-requests',
       source_id: id,
     });
-    await ExpenseRequest.query(trx).patch({ status: 'paid', paid_at: new Date().toISOString(), updated_at: new Date().toISOString() }).where('id', id);
+    await ExpenseRequest.query(trx).patch({ status: 'paid', paid_at: clock.nowIso(), updated_at: clock.nowIso() }).where('id', id);
     const after = await readRequest(actor, id, trx);
     await audit({ action: 'pay', resource: 'expense-requests', recordId: id, before: request, after: { ...after, ledger_entry_id: entry.id } });
     return { ...after, ledger_entry_id: entry.id };

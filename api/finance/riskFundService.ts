@@ -13,6 +13,7 @@ import { fromFen, sumFen, toFen, type Fen } from '../shared/money';
 import { postEntry } from './ledgerService';
 import { RiskFundEntry } from './model';
 import { riskFundReturns } from './rules';
+import * as clock from '../core/clock';
 
 export const riskFundResource: ResourceDef<RiskFundEntry> = {
   name: 'risk-fund-entries',
@@ -25,7 +26,6 @@ export const riskFundResource: ResourceDef<RiskFundEntry> = {
   },
 };
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Contributions, payouts, returns and balance of a unit's fund for a year. */
 export async function fundPosition(trx: Knex | Knex.Transaction, unitId: number, year: number) {
@@ -137,7 +137,7 @@ export function yearEndReturn(actor: Actor, input: { org_unit_id: number; fund_y
       .where({ org_unit_id: input.org_unit_id, fund_year: input.fund_year, kind: 'contribution' })
       .groupBy('staff_id');
     const returns = riskFundReturns(balance, contributions.map((c) => ({ staff_id: c.staff_id, amount: toFen(String(c.amount)) })));
-    const returnDate = input.return_date ?? today();
+    const returnDate = input.return_date ?? clock.today();
     const names = new Map((await Staff.query(trx).select('id', 'name').whereIn('id', returns.map((r) => r.staff_id))).map((s) => [s.id, s.name]));
     const created: RiskFundEntry[] = [];
     for (const r of returns) {

@@ -11,6 +11,7 @@ import { fromFen, toFen, type Fen } from '../shared/money';
 import { openCommitmentsSql } from '../procurement/commitments';
 import { Account, Budget, ChiefAccountantPosting, SpendingLimit } from './model';
 import { evenMonthly, monthlyProblem, type BudgetFigures } from './rules';
+import * as clock from '../core/clock';
 
 export const accountResource: ResourceDef<Account> = {
   name: 'accounts',
@@ -133,7 +134,7 @@ export function reviseBudget(actor: Actor, id: number, input: { amount: Fen; mon
     await lockRow(trx, 'budgets', id);
     const fresh = await Budget.query(trx).findById(id);
     if (fresh!.status !== 'active') throw conflict(`budget ${id} is superseded; revise the active version`, { allowed: [] });
-    const old = await Budget.query(trx).patchAndFetchById(id, { status: 'superseded', updated_at: new Date().toISOString() });
+    const old = await Budget.query(trx).patchAndFetchById(id, { status: 'superseded', updated_at: clock.nowIso() });
     const next = await Budget.query(trx).insertAndFetch({
       org_unit_id: current.org_unit_id,
       year: current.year,

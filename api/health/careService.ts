@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor';
 import { db } from '../db/knex';
 import { notFound } from '../http/errors';
 import { CareTransfer } from './model';
+import * as clock from '../core/clock';
 
 /** The facts of a resident another domain may copy (never the ID number itself). */
 export interface ResidentFacts {
@@ -54,7 +55,7 @@ export async function transferCare(trx: Knex.Transaction, residentId: number, to
     actor_id: actor?.id || null,
     actor_name: actor ? actor.displayName || actor.username : null,
   } as never);
-  await trx('residents').where('id', residentId).update({ managing_org_unit_id: toUnitId, updated_at: new Date().toISOString() });
+  await trx('residents').where('id', residentId).update({ managing_org_unit_id: toUnitId, updated_at: clock.nowIso() });
   return transfer;
 }
 

@@ -10,7 +10,7 @@ import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
 import { Contract, Resident, ServicePackage, Team } from './model';
 import { CONTRACT_STATUSES, PACKAGE_CODES, addDays, contractEnd, contractTransitionProblem, type ContractStatus } from './rules';
 import { residentResource } from './residentService';
-import { localToday } from './taskService';
+import * as clock from '../core/clock';
 
 export const contractResource: ResourceDef<Contract> = {
   name: 'contracts',
@@ -61,17 +61,17 @@ async function checkPackage(trx: Knex.Transaction, code: string) {
 
 /** An active contract past its end is expired; done here (and by the daily job) before signing anew. */
 async function expireIfEnded(trx: Knex.Transaction, residentId: number, today: string) {
-  await trx('contracts').where({ resident_id: residentId, status: 'active' }).where('end_on', '<', today).update({ status: 'expired', updated_at: new Date().toISOString() });
+  await trx('contracts').where({ resident_id: residentId, status: 'active' }).where('end_on', '<', today).update({ status: 'expired', updated_at: clock.nowIso() });
 }
 
 /** Marks every active contract past its end as expired (daily job). */
 export async function expireContracts(today: string) {
-  return db()('contracts').where('status', 'active').where('end_on', '<', today).update({ status: 'expired', updated_at: new Date().toISOString() });
+  return db()('contracts').where('status', 'active').where('end_on', '<', today).update({ status: 'expired', updated_at: clock.nowIso() });
 }
 
 export function signContract(actor: Actor, input: SignInput, parent?: Knex.Transaction) {
   assertCan(actor, 'contracts', 'create');
-  const today = localToday();
+  const today = clock.today();
   return inTransaction(
     actor,
     async (trx, audit) => {
@@ -122,7 +122,7 @@ const contractTransitionsFrom = (s: ContractStatus) => CONTRACT_STATUSES.filter(
 /** Renewal: the old contract becomes `renewed`, a new one starts the day after it ends (or today if it already ended). */
 export function renewContract(actor: Actor, id: number, input: { package_code?: SignInput['package_code']; team_id?: number }) {
   assertCan(actor, 'contracts', 'renew');
-  const today = localToday();
+  const today = clock.today();
   return inTransaction(actor, async (trx, audit) => {
     await expireIfEnded(trx, (await getRow(contractResource, actor, id, trx)).resident_id, today);
     const { current, fresh } = await transition(trx, actor, id, 'renewed');
@@ -136,7 +136,7 @@ export function renewContract(actor: Actor, id: number, input: { package_code?: 
     await checkTeamServes(trx, teamId, resident.org_unit_id);
     await checkPackage(trx, packageCode);
     const startOn = fresh.end_on >= today ? addDays(fresh.end_on, 1) : today;
-    const old = await Contract.query(trx).patchAndFetchById(id, { status: 'renewed', updated_at: new Date().toISOString() });
+    const old = await Contract.query(trx).patchAndFetchById(id, { status: 'renewed', updated_at: clock.nowIso() });
     const renewed = await Contract.query(trx).insertAndFetch({
       org_unit_id: resident.org_unit_id,
       resident_id: resident.id,
@@ -156,14 +156,14 @@ export function renewContract(actor: Actor, id: number, input: { package_code?: 
 
 export function terminateContract(actor: Actor, id: number, input: { reason: string; note?: string | null; terminated_on?: string }) {
   assertCan(actor, 'contracts', 'terminate');
-  const today = localToday();
+  const today = clock.today();
   return inTransaction(actor, async (trx, audit) => {
     const { current, fresh } = await transition(trx, actor, id, 'terminated');
     const on = input.terminated_on ?? today;
     if (on > today) throw badRequest('invalid terminated_on', [{ field: 'terminated_on', message: 'is in the future' }]);
     if (on < fresh.start_on && fresh.start_on <= today) throw badRequest('invalid terminated_on', [{ field: 'terminated_on', message: `is before the contract started (${fresh.start_on})` }]);
     const reason = input.note ? `${input.reason}: ${input.note}` : input.reason;
-    const updated = await Contract.query(trx).patchAndFetchById(id, { status: 'terminated', terminated_on: on < fresh.start_on ? fresh.start_on : on, termination_reason: reason, updated_at: new Date().toISOString() });
+    const updated = await Contract.query(trx).patchAndFetchById(id, { status: 'terminated', terminated_on: on < fresh.start_on ? fresh.start_on : on, termination_reason: reason, updated_at: clock.nowIso() });
     await audit({ action: 'terminate', resource: 'contracts', recordId: id, before: current, after: updated });
     return updated;
   });

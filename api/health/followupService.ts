@@ -10,7 +10,8 @@ import { OrgUnit } from '../org/model';
 import { Followup, Task, TaskEvent } from './model';
 import { FOLLOWUP_MODES, FOLLOWUP_TYPES, POPULATION_OF, assess, recheckPlan, completes, measurementProblems, residentTags, type FollowupMode, type FollowupType, type Measurements } from './rules';
 import { residentResource } from './residentService';
-import { activeSchedules, insertPlans, localToday, taskResource } from './taskService';
+import { activeSchedules, insertPlans, taskResource } from './taskService';
+import * as clock from '../core/clock';
 
 export const followupResource: ResourceDef<Followup> = {
   name: 'followups',
@@ -51,7 +52,7 @@ export interface FollowupInput extends Measurements {
 /** Logs a follow-up; completes the matching due task. `parent`: the Idempotency-Key transaction. */
 export function createFollowup(actor: Actor, input: FollowupInput, parent?: Knex.Transaction) {
   assertCan(actor, 'followups', 'create');
-  const today = localToday();
+  const today = clock.today();
   const problems = measurementProblems(input.type, input);
   if (input.visited_on > today) problems.push({ field: 'visited_on', message: 'is in the future' });
   if (input.type === 'health_education' && input.resident_id != null) problems.push({ field: 'resident_id', message: 'health education is a group activity: no single resident' });
@@ -103,7 +104,7 @@ export function createFollowup(actor: Actor, input: FollowupInput, parent?: Knex
       });
       let completedTask: Task | null = null;
       if (task) {
-        completedTask = await Task.query(trx).patchAndFetchById(task.id, { state: 'done', done_on: input.visited_on, followup_id: created.id, updated_at: new Date().toISOString() });
+        completedTask = await Task.query(trx).patchAndFetchById(task.id, { state: 'done', done_on: input.visited_on, followup_id: created.id, updated_at: clock.nowIso() });
         await TaskEvent.query(trx).insert({ task_id: task.id, from_state: task.state, to_state: 'done', actor_name: actor.username, followup_id: created.id, reason: 'follow-up logged' });
       }
       // not controlled: the norms' two-week recheck becomes a task

@@ -7,8 +7,9 @@ import { readWorkbook } from '../../reports/xlsx';
 import { checkDigit } from '../shared/personalId';
 import { runJob } from '../jobs/service';
 import { healthIndicators } from './service';
-import { localToday } from './taskService';
 import { addDays } from './rules';
+import { LOOKAHEAD_DAYS } from './taskService';
+import * as clock from '../core/clock';
 
 let serial = 0;
 /** A valid ID number (region 630102, not used by the demo data) for a birth date. */
@@ -18,8 +19,14 @@ function idNumber(birth: string, sex: 'M' | 'F' = 'M') {
   const first17 = `630102${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
   return first17 + checkDigit(first17);
 }
-const today = localToday();
+const today = clock.today();
 const year = Number(today.slice(0, 4));
+/** The first day of the quarter after the one `day` is in. */
+const nextQuarterStart = (day: string) => {
+  const [y, m] = day.split('-').map(Number);
+  const q = Math.floor((m - 1) / 3) + 1;
+  return q === 4 ? `${y + 1}-01-01` : `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+};
 const yearsAgo = (n: number) => `${year - n}${today.slice(4, 8)}15`;
 
 async function resident(as: string, extra: Record<string, unknown> = {}, birth = yearsAgo(60), sex: 'M' | 'F' = 'M') {
@@ -251,17 +258,24 @@ describe('health management (HTTP, real database)', () => {
     });
 
     it('the daily job run twice for the same day creates each task once', async () => {
-      const r = await resident('doctor-V001', hypertension);
-      const day = new Date(`${addDays(today, 40)}T04:00:00Z`);
-      const first = await runJob('health-daily', { now: day, triggeredBy: 'test' });
-      const second = await runJob('health-daily', { now: day, triggeredBy: 'test' });
+      // the demo generated every period opening up to today + LOOKAHEAD_DAYS; the job runs on the eve
+      // of the first quarter after that, so that quarter's tasks (and any shorter period's) are new
+      const horizon = addDays(today, LOOKAHEAD_DAYS);
+      const eve = addDays(nextQuarterStart(horizon), -1);
+      const beyond = { filter: { window_start_gt: horizon }, range: [0, 0] };
+      const countBeyond = async () => Number(String((await get('/api/tasks', { as: 'admin', query: beyond })).headers.get('content-range')).split('/')[1]);
+      expect(await countBeyond()).to.equal(0);
+      const at = new Date(`${eve}T04:00:00Z`);
+      const first = await runJob('health-daily', { now: at, triggeredBy: 'test' });
+      const second = await runJob('health-daily', { now: at, triggeredBy: 'test' });
       expect(first.status).to.equal('succeeded');
       expect(second.status).to.equal('succeeded');
-      expect((first.result as { created: number }).created).to.be.greaterThan(0);
+      const created = (first.result as { created: number }).created;
+      expect(created).to.be.greaterThan(0);
+      expect(created).to.equal(await countBeyond());
       expect((second.result as { created: number }).created).to.equal(0);
-      const tasks = await get('/api/tasks', { as: 'doctor-V001', query: { filter: { resident_id: r.id }, range: [0, 99] } });
-      const ids = tasks.body.map((t: { id: string }) => t.id);
-      expect(new Set(ids).size).to.equal(ids.length);
+      const quarter = await get('/api/tasks', { as: 'admin', query: { filter: { window_start: addDays(eve, 1), schedule_code: 'hypertension_quarterly' }, range: [0, 0] } });
+      expect(quarter.body[0]).to.include({ window_start: addDays(eve, 1), state: 'upcoming' });
       const runs = await get('/api/job-runs', { as: 'admin', query: { filter: { job: 'health-daily', triggered_by: 'test' } } });
       expect(runs.body.length).to.equal(2);
     });

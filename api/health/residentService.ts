@@ -12,12 +12,13 @@ import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protec
 import { careTransfers } from './careService';
 import { Contract, Resident, ResidentTransfer } from './model';
 import { AGE_TAGS, KEY_CONDITIONS, KEY_TAGS, TYPED_TAGS, ageOn, ageTags, conditionProblems, residentTags, storedTags, type Condition } from './rules';
-import { cancelOpenTasks, localToday, syncResidentTasks } from './taskService';
+import { cancelOpenTasks, syncResidentTasks } from './taskService';
+import * as clock from '../core/clock';
 
 type Row = Record<string, unknown>;
 
 /** The API view of a resident: all key-population tags (age ones derived today) and the age. */
-export function residentView(r: Resident, today = localToday()) {
+export function residentView(r: Resident, today = clock.today()) {
   const json = r.toJSON() as Row;
   return { ...json, tags: residentTags(r, today), age: ageOn(r.birth_date, today) };
 }
@@ -33,7 +34,7 @@ export const residentResource: ResourceDef<Resident> = {
     custom: { tag: KEY_TAGS, active: 'bool', id_number: 'text', contracted: 'bool' },
   },
   applyCustom: (qb, custom) => {
-    const today = localToday();
+    const today = clock.today();
     const tag = custom.tag as string | undefined;
     if (tag === 'elderly_65') qb.where('residents.birth_date', '<=', yearsBefore(today, 65));
     else if (tag === 'child_0_6') qb.where('residents.birth_date', '>', yearsBefore(today, 7));
@@ -142,7 +143,7 @@ async function assertUniqueId(trx: Knex.Transaction, hash: string, exceptId?: nu
 
 export function createResident(actor: Actor, input: ResidentInput) {
   assertCan(actor, 'residents', 'create');
-  const today = localToday();
+  const today = clock.today();
   return inTransaction(actor, async (trx, audit) => {
     const data = prepare(input, undefined, today);
     const unitId = input.org_unit_id ?? actor.orgUnitId;
@@ -160,7 +161,7 @@ export function createResident(actor: Actor, input: ResidentInput) {
 
 export function updateResident(actor: Actor, id: number, input: ResidentInput) {
   assertCan(actor, 'residents', 'edit');
-  const today = localToday();
+  const today = clock.today();
   return inTransaction(actor, async (trx, audit) => {
     const current = await getRow(residentResource, actor, id, trx);
     await lockRow(trx, 'residents', id);
@@ -171,7 +172,7 @@ export function updateResident(actor: Actor, id: number, input: ResidentInput) {
     const data = prepare(input, current, today);
     delete data.org_unit_id;
     if (data.id_number_hash) await assertUniqueId(trx, String(data.id_number_hash), id);
-    const updated = await Resident.query(trx).patchAndFetchById(id, { ...data, updated_at: new Date().toISOString() } as never);
+    const updated = await Resident.query(trx).patchAndFetchById(id, { ...data, updated_at: clock.nowIso() } as never);
     const tasks = await syncResidentTasks(trx, id, today, actor.username);
     await audit({ action: 'update', resource: 'residents', recordId: id, before: current, after: { ...updated.toJSON(), tasks } });
     return residentView(updated, today);
@@ -195,7 +196,7 @@ export function revealResidentId(actor: Actor, id: number) {
  */
 export function transferResident(actor: Actor, id: number, input: { to_org_unit_id: number; transferred_on?: string; reason?: string | null }) {
   assertCan(actor, 'residents', 'transfer');
-  const today = localToday();
+  const today = clock.today();
   return inTransaction(actor, async (trx, audit) => {
     const current = await getRow(residentResource, actor, id, trx);
     await lockRow(trx, 'residents', id);
@@ -215,17 +216,17 @@ export function transferResident(actor: Actor, id: number, input: { to_org_unit_
     });
     // a resident managed by their own village stays so in the new one; care held by a referral's unit stays there
     const managing = current.managing_org_unit_id === current.org_unit_id ? input.to_org_unit_id : current.managing_org_unit_id;
-    const updated = await Resident.query(trx).patchAndFetchById(id, { org_unit_id: input.to_org_unit_id, managing_org_unit_id: managing, updated_at: new Date().toISOString() });
-    await trx('tasks').where('resident_id', id).whereIn('state', ['upcoming', 'due']).update({ org_unit_id: input.to_org_unit_id, updated_at: new Date().toISOString() });
+    const updated = await Resident.query(trx).patchAndFetchById(id, { org_unit_id: input.to_org_unit_id, managing_org_unit_id: managing, updated_at: clock.nowIso() });
+    await trx('tasks').where('resident_id', id).whereIn('state', ['upcoming', 'due']).update({ org_unit_id: input.to_org_unit_id, updated_at: clock.nowIso() });
     const contract = await Contract.query(trx).where({ resident_id: id, status: 'active' }).first();
     let contractOutcome: string | null = null;
     if (contract) {
       const serves = await trx('team_villages').where({ team_id: contract.team_id, village_id: input.to_org_unit_id }).first();
       if (serves) {
-        await Contract.query(trx).patchAndFetchById(contract.id, { org_unit_id: input.to_org_unit_id, updated_at: new Date().toISOString() });
+        await Contract.query(trx).patchAndFetchById(contract.id, { org_unit_id: input.to_org_unit_id, updated_at: clock.nowIso() });
         contractOutcome = 'moved';
       } else {
-        await Contract.query(trx).patchAndFetchById(contract.id, { status: 'terminated', terminated_on: maxDay(on, contract.start_on), termination_reason: 'moved_away', updated_at: new Date().toISOString() });
+        await Contract.query(trx).patchAndFetchById(contract.id, { status: 'terminated', terminated_on: maxDay(on, contract.start_on), termination_reason: 'moved_away', updated_at: clock.nowIso() });
         contractOutcome = 'terminated';
       }
     }
@@ -239,18 +240,18 @@ const maxDay = (a: string, b: string) => (a > b ? a : b);
 /** Closes a record (death, moved out of the group): open tasks cancelled, active contract terminated. */
 export function deregisterResident(actor: Actor, id: number, input: { reason: 'death' | 'moved_away'; on?: string }) {
   assertCan(actor, 'residents', 'deregister');
-  const today = localToday();
+  const today = clock.today();
   return inTransaction(actor, async (trx, audit) => {
     const current = await getRow(residentResource, actor, id, trx);
     await lockRow(trx, 'residents', id);
     if (current.deregistered_on) throw conflict(`resident ${id} is already deregistered (${current.deregistered_on})`);
     const on = input.on ?? today;
     if (on > today) throw badRequest('invalid on', [{ field: 'on', message: 'is in the future' }]);
-    const updated = await Resident.query(trx).patchAndFetchById(id, { deregistered_on: on, deregistration_reason: input.reason, updated_at: new Date().toISOString() });
+    const updated = await Resident.query(trx).patchAndFetchById(id, { deregistered_on: on, deregistration_reason: input.reason, updated_at: clock.nowIso() });
     const cancelled = await cancelOpenTasks(trx, id, actor.username, `deregistered: ${input.reason}`);
     const contract = await Contract.query(trx).where({ resident_id: id, status: 'active' }).first();
     if (contract) {
-      await Contract.query(trx).patchAndFetchById(contract.id, { status: 'terminated', terminated_on: maxDay(on, contract.start_on), termination_reason: input.reason, updated_at: new Date().toISOString() });
+      await Contract.query(trx).patchAndFetchById(contract.id, { status: 'terminated', terminated_on: maxDay(on, contract.start_on), termination_reason: input.reason, updated_at: clock.nowIso() });
     }
     await audit({ action: 'deregister', resource: 'residents', recordId: id, before: current, after: { ...updated.toJSON(), cancelled_tasks: cancelled, contract_terminated: contract?.id ?? null } });
     return residentView(updated, today);

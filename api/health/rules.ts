@@ -4,6 +4,7 @@
 // The clinical thresholds follow 国家基本公共卫生服务规范（第三版）(National Basic Public Health
 // Service Norms, 3rd ed., 2017), cited where they are applied.
 import { all, read, type GrantTable } from '../auth/actions';
+import { addDays } from '../core/clock';
 
 export interface FieldProblem {
   field: string;
@@ -212,7 +213,7 @@ export interface TaskPlan {
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+export { addDays };
 /** First and last day of the month containing `day`. */
 export function monthOf(day: string): { start: string; end: string } {
   const [y, m] = day.split('-').map(Number);

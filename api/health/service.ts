@@ -7,9 +7,9 @@ import { db } from '../db/knex';
 import { assertCan } from '../http/crud';
 import { badRequest, notFound } from '../http/errors';
 import { INDICATOR_KEYS, STANDARD_FOLLOWUPS_PER_YEAR, ratio, worstFirst, type HealthIndicators } from './rules';
-import { localToday } from './taskService';
 
 export * from './residentService';
+import * as clock from '../core/clock';
 export * from './teamService';
 export * from './contractService';
 export * from './followupService';
@@ -45,7 +45,7 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
   if (!ids.length) return out;
   const yearStart = `${q.year}-01-01`;
   const yearEnd = `${q.year}-12-31`;
-  const today = localToday();
+  const today = clock.today();
   const dueBy = today < yearEnd ? today : yearEnd;
   const elderlyBorn = `${q.year - 65}-12-31`; // 65 or over at the year's end
   const childBorn = `${q.year - 7}-12-31`; // under 7 at the year's end
@@ -146,7 +146,7 @@ export async function indicatorsView(
   q: { org_unit_id?: number; year?: number; breakdown?: (typeof BREAKDOWNS)[number]; sort?: (typeof INDICATOR_KEYS)[number] },
 ) {
   assertCan(actor, 'health-indicators', 'list');
-  const year = q.year ?? Number(localToday().slice(0, 4));
+  const year = q.year ?? Number(clock.today().slice(0, 4));
   const unit = q.org_unit_id
     ? await db()('org_units').select('id', 'code', 'name', 'kind', 'level', 'path').where('id', q.org_unit_id).whereRaw('path <@ ?::ltree', [actor.scopePath]).first()
     : await db()('org_units').select('id', 'code', 'name', 'kind', 'level', 'path').whereRaw('path = ?::ltree', [actor.scopePath]).first();
@@ -198,7 +198,7 @@ export async function workload(actor: Actor, q: { org_unit_id?: number; year: nu
   if (!unit) throw notFound('org-units', q.org_unit_id);
   const from = q.month ? `${q.year}-${String(q.month).padStart(2, '0')}-01` : `${q.year}-01-01`;
   const to = q.month ? new Date(Date.UTC(q.year, q.month, 0)).toISOString().slice(0, 10) : `${q.year}-12-31`;
-  const today = localToday();
+  const today = clock.today();
   const { rows } = await db().raw(
     `WITH doctors AS (
        SELECT u.id AS user_id, u.username, u.display_name, v.id AS village_id, v.name AS village, t.id AS township_id, t.name AS township, v.path

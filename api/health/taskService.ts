@@ -8,12 +8,9 @@ import { inFixedSet } from '../db/fixedSet';
 import { scopeByUnit } from '../db/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { conflict, notFound } from '../http/errors';
-import { dayKey } from '../jobs/rules';
 import { FollowupSchedule, Task, TaskEvent } from './model';
 import { FOLLOWUP_TYPES, OPEN_STATES, TASK_STATES, TASK_TRANSITIONS, addDays, monthOf, openStateOn, planTasks, taskPlanner, type ResidentForTasks, type Schedule, type TaskPlan, type TaskState } from './rules';
-
-/** The group's calendar day (Asia/Shanghai). */
-export const localToday = (now = new Date()) => dayKey(now);
+import * as clock from '../core/clock';
 
 /** How far ahead the daily job creates tasks: the next period's tasks show as upcoming a month before. */
 export const LOOKAHEAD_DAYS = 31;
@@ -49,7 +46,7 @@ export const taskResource: ResourceDef<Task> = {
   // the resident's name, for the page (and for a search by name); the total counts tasks alone
   listLookup: (qb) => void qb.leftJoin('residents', 'residents.id', 'tasks.resident_id').select('residents.name as resident_name'),
   applyCustom: (qb, custom) => {
-    const today = localToday();
+    const today = clock.today();
     qb.select(db().raw(`(tasks.state in ('upcoming','due') and tasks.due_on < ?::date) as overdue`, [today]));
     const open = () => qb.where(inFixedSet('tasks.state', OPEN_STATES));
     switch (custom.bucket) {
@@ -82,7 +79,7 @@ export async function readTask(actor: Actor, id: string) {
   const created = { task_id: id, from_state: null, to_state: events[0]?.from_state ?? task.state, at: task.created_at, actor_name: 'system', followup_id: null, reason: 'generated' };
   return {
     ...task.toJSON(),
-    overdue: OPEN_STATES.includes(task.state as TaskState) && task.due_on < localToday(),
+    overdue: OPEN_STATES.includes(task.state as TaskState) && task.due_on < clock.today(),
     resident_name: resident?.name,
     history: [created, ...events.map((e) => e.toJSON())],
   };
@@ -127,7 +124,7 @@ export async function insertPlans(trx: Knex | Knex.Transaction, plans: TaskPlan[
  */
 export async function generateTasks(opts: { from: string; to: string; today?: string; residentIds?: number[]; trx?: Knex.Transaction }) {
   const conn = opts.trx ?? db();
-  const today = opts.today ?? localToday();
+  const today = opts.today ?? clock.today();
   const q = conn('residents').select('id', 'org_unit_id', 'birth_date', 'tags').whereNull('deregistered_on');
   if (opts.residentIds) q.whereIn('id', opts.residentIds);
   const [residents, schedules] = await Promise.all([q as Promise<(ResidentForTasks & { org_unit_id: number })[]>, activeSchedules(conn)]);
@@ -194,7 +191,7 @@ export function cancelTask(actor: Actor, id: string, reason: string) {
     if (!TASK_TRANSITIONS[from].includes('cancelled')) {
       throw conflict(`a ${from} task cannot be cancelled; allowed from ${from}: ${TASK_TRANSITIONS[from].join(', ') || 'none'}`, { state: from, allowed: TASK_TRANSITIONS[from] });
     }
-    const updated = await Task.query(trx).patchAndFetchById(id, { state: 'cancelled', updated_at: new Date().toISOString() });
+    const updated = await Task.query(trx).patchAndFetchById(id, { state: 'cancelled', updated_at: clock.nowIso() });
     await TaskEvent.query(trx).insert({ task_id: id, from_state: from, to_state: 'cancelled', actor_name: actor.username, reason });
     await audit({ action: 'cancel', resource: 'tasks', recordId: id, before: task, after: updated });
     return updated;

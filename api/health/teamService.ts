@@ -11,6 +11,7 @@ import { badRequest, conflict, notFound } from '../http/errors';
 import { OrgUnit } from '../org/model';
 import { Team, TeamMember } from './model';
 import { teamProblems, type TeamShape } from './rules';
+import * as clock from '../core/clock';
 
 /** A team is visible under its township centre, and to the villages it serves. */
 const scopeTeams = (qb: AnyQueryBuilder, scopePath: string) =>
@@ -125,7 +126,7 @@ export function updateTeam(actor: Actor, id: number, input: TeamInput) {
       if (Number(n) > 0) throw conflict(`${n} active contracts are with residents of the villages the team would stop serving; terminate or move them first`, { villages: dropped });
     }
     const patch = Object.fromEntries(Object.entries({ code: input.code, name: input.name, active: input.active }).filter(([, v]) => v !== undefined));
-    const team = await Team.query(trx).patchAndFetchById(id, { ...patch, updated_at: new Date().toISOString() });
+    const team = await Team.query(trx).patchAndFetchById(id, { ...patch, updated_at: clock.nowIso() });
     await writeComposition(trx, id, shape);
     const after = await withDetails(team, trx);
     await audit({ action: 'update', resource: 'family-doctor-teams', recordId: id, before, after });

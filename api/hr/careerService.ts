@@ -8,11 +8,10 @@ import { scopeByUnit } from '../db/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { badRequest, conflict, unprocessable } from '../http/errors';
 import { Assessment, AssessmentYear, Licence, Post, Staff, TitlePromotion } from './model';
-import {
-  CATEGORIES, DEFAULT_EXCELLENT_SHARE, GRADES, GRADE_ZH, LICENCE_KINDS, TITLES, addDays, excellentQuota, gradeProblem, postStatus, promotionProblem,
-} from './rules';
-import { recordHistory, today } from './shared';
+import { CATEGORIES, DEFAULT_EXCELLENT_SHARE, GRADES, GRADE_ZH, LICENCE_KINDS, TITLES, addDays, excellentQuota, gradeProblem, postStatus, promotionProblem } from './rules';
+import { recordHistory } from './shared';
 import { staffIdsIn, staffResource } from './staffService';
+import * as clock from '../core/clock';
 
 type Row = Record<string, unknown>;
 
@@ -94,7 +93,7 @@ export const licenceResource: ResourceDef<Licence> = {
     custom: { expiring_within: 'int', expired: 'bool' },
   },
   applyCustom: (qb, custom) => {
-    const day = today();
+    const day = clock.today();
     qb.select(staffName('licences'), db().raw('(licences.expires_on - ?::date) as days_left', [day]));
     if (custom.expiring_within !== undefined) qb.where('licences.status', 'valid').whereBetween('licences.expires_on', [day, addDays(day, custom.expiring_within as number)]);
     if (custom.expired !== undefined) qb.where('licences.status', 'valid').where('licences.expires_on', custom.expired ? '<' : '>=', day);
@@ -141,7 +140,7 @@ export function submitPromotion(actor: Actor, input: { staff_id: number; to_titl
     const open = await TitlePromotion.query(trx).where('staff_id', staff.id).whereIn('status', ['submitted', 'reviewed']).first();
     if (open) throw conflict(`${staff.name} already has promotion application #${open.id} (${open.status})`, [{ field: 'staff_id', message: `open application #${open.id}` }]);
     const created = await TitlePromotion.query(trx).insertAndFetch({
-      staff_id: staff.id, org_unit_id: staff.employer_org_unit_id, year: input.year ?? Number(today().slice(0, 4)), from_title: staff.title, to_title: input.to_title,
+      staff_id: staff.id, org_unit_id: staff.employer_org_unit_id, year: input.year ?? Number(clock.today().slice(0, 4)), from_title: staff.title, to_title: input.to_title,
       note: input.note ?? null, status: 'submitted', submitted_by: actor.username,
     } as never);
     await audit({ action: 'create', resource: 'title-promotions', recordId: created.id, after: created });
@@ -157,17 +156,17 @@ async function movePromotion(actor: Actor, id: number, verb: 'review' | 'approve
     const allowed = PROMOTION_TRANSITIONS[current.status];
     if (!allowed.includes(to)) throw conflict(`a ${current.status} application cannot become ${to}; allowed: ${allowed.join(', ') || 'none'}`, [{ field: 'status', message: `allowed: ${allowed.join(', ') || 'none'}` }]);
     const patch = await apply(trx, current);
-    const updated = await TitlePromotion.query(trx).patchAndFetchById(id, { ...patch, status: to, updated_at: new Date().toISOString() } as never);
+    const updated = await TitlePromotion.query(trx).patchAndFetchById(id, { ...patch, status: to, updated_at: clock.nowIso() } as never);
     await audit({ action: verb, resource: 'title-promotions', recordId: id, before: current, after: updated });
     return updated;
   });
 }
 
 export const reviewPromotion = (actor: Actor, id: number, input: { unit_opinion?: string | null }) =>
-  movePromotion(actor, id, 'review', 'reviewed', async () => ({ unit_opinion: input.unit_opinion ?? null, reviewed_by: actor.username, reviewed_at: new Date().toISOString() }));
+  movePromotion(actor, id, 'review', 'reviewed', async () => ({ unit_opinion: input.unit_opinion ?? null, reviewed_by: actor.username, reviewed_at: clock.nowIso() }));
 
 export const rejectPromotion = (actor: Actor, id: number, input: { reason: string }) =>
-  movePromotion(actor, id, 'reject', 'rejected', async () => ({ reject_reason: input.reason, decided_by: actor.username, decided_at: new Date().toISOString() }));
+  movePromotion(actor, id, 'reject', 'rejected', async () => ({ reject_reason: input.reason, decided_by: actor.username, decided_at: clock.nowIso() }));
 
 /** Group HR approves: the staff record takes the new title, effective on the given day, with history. */
 export const approvePromotion = (actor: Actor, id: number, input: { effective_on?: string }) =>
@@ -176,10 +175,10 @@ export const approvePromotion = (actor: Actor, id: number, input: { effective_on
     if (!staff || (staff.title ?? null) !== (p.from_title ?? null)) {
       throw conflict(`the title changed since the application (now ${staff?.title ?? 'none'}); reject it and apply again`, [{ field: 'from_title', message: 'out of date' }]);
     }
-    const effective = input.effective_on ?? today();
-    const updated = await Staff.query(trx).patchAndFetchById(staff.id, { title: p.to_title, updated_at: new Date().toISOString() } as never);
+    const effective = input.effective_on ?? clock.today();
+    const updated = await Staff.query(trx).patchAndFetchById(staff.id, { title: p.to_title, updated_at: clock.nowIso() } as never);
     await recordHistory(trx, actor, staff.id, staff as never, updated as never, effective, `title promotion #${p.id}`);
-    return { effective_on: effective, decided_by: actor.username, decided_at: new Date().toISOString() };
+    return { effective_on: effective, decided_by: actor.username, decided_at: clock.nowIso() };
   });
 
 // ---- annual assessment (年度考核) ----
@@ -211,7 +210,7 @@ export function approveAssessmentYear(actor: Actor, year: number) {
     await getRow(assessmentYearResource, actor, year, trx);
     const current = (await AssessmentYear.query(trx).findById(year).forUpdate())!;
     if (current.status === 'approved') throw conflict(`assessment year ${year} is already approved; allowed: none`);
-    const updated = await AssessmentYear.query(trx).patchAndFetchById(year, { status: 'approved', approved_by: actor.username, approved_at: new Date().toISOString(), updated_at: new Date().toISOString() } as never);
+    const updated = await AssessmentYear.query(trx).patchAndFetchById(year, { status: 'approved', approved_by: actor.username, approved_at: clock.nowIso(), updated_at: clock.nowIso() } as never);
     await audit({ action: 'approve', resource: 'assessment-years', recordId: year, before: current, after: updated });
     return updated;
   });

@@ -9,8 +9,9 @@ import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from 
 import { conflict, unprocessable } from '../http/errors';
 import { Staff, VillageDoctorContract } from './model';
 import { addDays, villageContractProblem } from './rules';
-import { recordHistory, today, unitsById } from './shared';
+import { recordHistory, unitsById } from './shared';
 import { leaveInTransaction, staffResource } from './staffService';
+import * as clock from '../core/clock';
 
 /** 准入退出: why a village doctor leaves the contract. */
 export const EXIT_REASONS = ['resigned', 'retired', 'assessment_failed', 'licence_revoked', 'health', 'dismissed', 'other'] as const;
@@ -26,7 +27,7 @@ export const contractResource: ResourceDef<VillageDoctorContract> = {
   },
   applyCustom: (qb, custom) => {
     qb.select(db().raw('(select s.name from staff s where s.id = village_doctor_contracts.staff_id) as staff_name'));
-    if (custom.ending_within !== undefined) qb.where('village_doctor_contracts.status', 'active').whereBetween('village_doctor_contracts.end_on', [today(), addDays(today(), custom.ending_within as number)]);
+    if (custom.ending_within !== undefined) qb.where('village_doctor_contracts.status', 'active').whereBetween('village_doctor_contracts.end_on', [clock.today(), addDays(clock.today(), custom.ending_within as number)]);
   },
 };
 
@@ -44,7 +45,7 @@ async function checkUnits(trx: Knex.Transaction, employerId: number, workId: num
 async function placeStaff(trx: Knex.Transaction, actor: Actor, staff: Staff, c: { employer_org_unit_id: number; work_org_unit_id: number; start_on: string }, reason: string) {
   const patch = { employment_type: 'township_hired', employer_org_unit_id: c.employer_org_unit_id, work_org_unit_id: c.work_org_unit_id };
   if (Object.entries(patch).every(([k, v]) => staff[k as keyof Staff] === v)) return;
-  const updated = await Staff.query(trx).patchAndFetchById(staff.id, { ...patch, ...(staff.employer_org_unit_id !== c.employer_org_unit_id ? { post_id: null, department_id: null } : {}), updated_at: new Date().toISOString() } as never);
+  const updated = await Staff.query(trx).patchAndFetchById(staff.id, { ...patch, ...(staff.employer_org_unit_id !== c.employer_org_unit_id ? { post_id: null, department_id: null } : {}), updated_at: clock.nowIso() } as never);
   await recordHistory(trx, actor, staff.id, staff as never, updated as never, c.start_on, reason);
 }
 
@@ -80,7 +81,7 @@ export function renewContract(actor: Actor, id: number, input: { end_on: string;
     await checkUnits(trx, current.employer_org_unit_id, work);
     const start = addDays(current.end_on, 1);
     if (input.end_on <= start) throw unprocessable(`end_on must be after ${start}`, [{ field: 'end_on', message: `after ${start}` }]);
-    const old = await VillageDoctorContract.query(trx).patchAndFetchById(id, { status: 'renewed', updated_at: new Date().toISOString() } as never);
+    const old = await VillageDoctorContract.query(trx).patchAndFetchById(id, { status: 'renewed', updated_at: clock.nowIso() } as never);
     const next = await VillageDoctorContract.query(trx).insertAndFetch({
       staff_id: current.staff_id, employer_org_unit_id: current.employer_org_unit_id, work_org_unit_id: work, start_on: start, end_on: input.end_on, status: 'active', renewed_from_id: id, note: input.note ?? null,
     } as never);
@@ -99,8 +100,8 @@ export function exitContract(actor: Actor, id: number, input: { exit_reason: str
     const current = await getRow(contractResource, actor, id, trx);
     await lockRow(trx, 'village_doctor_contracts', id);
     if (current.status !== 'active') throw conflict(`a ${current.status} contract cannot be exited; allowed from: active`, [{ field: 'status', message: 'allowed from: active' }]);
-    const exitOn = input.exit_on ?? today();
-    const updated = await VillageDoctorContract.query(trx).patchAndFetchById(id, { status: 'exited', exit_reason: input.exit_reason, exit_on: exitOn, updated_at: new Date().toISOString() } as never);
+    const exitOn = input.exit_on ?? clock.today();
+    const updated = await VillageDoctorContract.query(trx).patchAndFetchById(id, { status: 'exited', exit_reason: input.exit_reason, exit_on: exitOn, updated_at: clock.nowIso() } as never);
     const staff = await Staff.query(trx).findById(current.staff_id).forUpdate();
     if (staff && staff.status !== 'left') {
       const rotation = await trx('rotations').select('id', 'status').where('staff_id', staff.id).whereIn('status', ['planned', 'active']).first();
@@ -115,7 +116,7 @@ export function exitContract(actor: Actor, id: number, input: { exit_reason: str
 /** Daily: contracts past their end without renewal or exit become `expired`. */
 export async function expireContracts(actor: Actor, day: string) {
   return inTransaction(actor, async (trx, audit) => {
-    const rows = await VillageDoctorContract.query(trx).patch({ status: 'expired', updated_at: new Date().toISOString() } as never).where('status', 'active').where('end_on', '<', day).returning('*') as unknown as VillageDoctorContract[];
+    const rows = await VillageDoctorContract.query(trx).patch({ status: 'expired', updated_at: clock.nowIso() } as never).where('status', 'active').where('end_on', '<', day).returning('*') as unknown as VillageDoctorContract[];
     for (const r of rows) await audit({ action: 'expire', resource: 'village-doctor-contracts', recordId: r.id, after: r });
     return rows.map((r) => r.id);
   });

@@ -9,7 +9,8 @@ import { RotationPlan } from './model';
 import { CATEGORY_ZH, EMPLOYMENT_ZH, STATUS_ZH, TITLE_ZH } from './rules';
 import { directionFigures, balance } from './rotationRules';
 import { rotationsOfYear } from './rotationService';
-import { today, unitsById } from './shared';
+import { unitsById } from './shared';
+import * as clock from '../core/clock';
 
 export const TYPE_ZH: Record<string, string> = { down_expert: '下派驻点', up_training: '上派进修' };
 export const ROTATION_STATUS_ZH: Record<string, string> = { planned: '计划', active: '进行中', completed: '已完成', cancelled: '已取消' };
@@ -52,7 +53,7 @@ const PAGE = 2000;
 
 /** Everyone employed or working in the unit or below (and in the actor's scope), page by page. */
 export async function* staffRosterRows(actor: Actor, unitId: number): AsyncGenerator<StaffRosterRow> {
-  const day = today();
+  const day = clock.today();
   let after = 0;
   for (;;) {
     const { rows } = await db().raw(

@@ -15,8 +15,9 @@ import {
   ROTATION_STATUSES, ROTATION_TYPES, balance, datesProblem, defaultPlannedEnd, directionFigures, directionProblem, dueSteps, endProblem,
   findOverlap, homeProblem, overlapProblem, staffProblem, transitionProblem, type PlannedRotation, type RotationType,
 } from './rotationRules';
-import { raise, recordHistory, today, unitsById } from './shared';
+import { raise, recordHistory, unitsById } from './shared';
 import { staffResource } from './staffService';
+import * as clock from '../core/clock';
 
 /** A rotation is visible to a director when its home OR its host unit is in their subtree. */
 export const rotationScope = scopeByAnyUnit('rotations.home_org_unit_id', 'rotations.host_org_unit_id');
@@ -50,7 +51,7 @@ export const rotationResource: ResourceDef<Rotation> = {
     withNames(qb);
     if (custom.year !== undefined) qb.whereBetween('rotations.start_on', [`${custom.year}-01-01`, `${custom.year}-12-31`]);
     if (custom.ending_within !== undefined) {
-      const day = today();
+      const day = clock.today();
       qb.where('rotations.status', 'active').whereBetween('rotations.planned_end_on', [day, addDays(day, custom.ending_within as number)]);
     }
   },
@@ -122,7 +123,7 @@ export function createRotation(actor: Actor, input: RotationInput) {
     const created = await guardOverlap(async () => await Rotation.query(trx).insertAndFetch({ ...row, status: 'planned' } as never));
     await audit({ action: 'create', resource: 'rotations', recordId: created.id, after: created });
     // a rotation starting today (or earlier) starts now rather than at tonight's job
-    for (const step of dueSteps(created, today())) await applyStep(trx, actor, audit, created.id, step, today());
+    for (const step of dueSteps(created, clock.today())) await applyStep(trx, actor, audit, created.id, step, clock.today());
     return readRotation(actor, created.id, trx);
   });
 }
@@ -145,7 +146,7 @@ export function updateRotation(actor: Actor, id: number, input: Partial<Rotation
       throw badRequest('the person of a rotation cannot change; cancel it and plan a new one', [{ field: 'staff_id', message: 'cannot be changed' }]);
     }
     const { row } = await checked(trx, actor, merged, current);
-    const updated = await guardOverlap(async () => await Rotation.query(trx).patchAndFetchById(id, { ...row, updated_at: new Date().toISOString() } as never));
+    const updated = await guardOverlap(async () => await Rotation.query(trx).patchAndFetchById(id, { ...row, updated_at: clock.nowIso() } as never));
     await audit({ action: 'update', resource: 'rotations', recordId: id, before: current, after: updated });
     return readRotation(actor, id, trx);
   });
@@ -154,9 +155,9 @@ export function updateRotation(actor: Actor, id: number, input: Partial<Rotation
 /** planned → active: the person works at the host from the start day. */
 async function activate(trx: Knex.Transaction, actor: Actor, audit: Audit, r: Rotation) {
   const staff = await Staff.query(trx).findById(r.staff_id).forUpdate();
-  const updated = await Rotation.query(trx).patchAndFetchById(r.id, { status: 'active', updated_at: new Date().toISOString() } as never);
+  const updated = await Rotation.query(trx).patchAndFetchById(r.id, { status: 'active', updated_at: clock.nowIso() } as never);
   if (staff && staff.work_org_unit_id !== r.host_org_unit_id) {
-    const moved = await Staff.query(trx).patchAndFetchById(staff.id, { work_org_unit_id: r.host_org_unit_id, updated_at: new Date().toISOString() } as never);
+    const moved = await Staff.query(trx).patchAndFetchById(staff.id, { work_org_unit_id: r.host_org_unit_id, updated_at: clock.nowIso() } as never);
     await recordHistory(trx, actor, staff.id, staff as never, moved as never, r.start_on, `rotation #${r.id} started`);
   }
   await audit({ action: 'activate', resource: 'rotations', recordId: r.id, before: r, after: updated });
@@ -165,10 +166,10 @@ async function activate(trx: Knex.Transaction, actor: Actor, audit: Audit, r: Ro
 
 /** active → completed: back to the home unit. */
 async function complete(trx: Knex.Transaction, actor: Actor, audit: Audit, r: Rotation, endOn: string, reason: string | null) {
-  const updated = await Rotation.query(trx).patchAndFetchById(r.id, { status: 'completed', actual_end_on: endOn, end_reason: reason, updated_at: new Date().toISOString() } as never);
+  const updated = await Rotation.query(trx).patchAndFetchById(r.id, { status: 'completed', actual_end_on: endOn, end_reason: reason, updated_at: clock.nowIso() } as never);
   const staff = await Staff.query(trx).findById(r.staff_id).forUpdate();
   if (staff && staff.work_org_unit_id === r.host_org_unit_id) {
-    const back = await Staff.query(trx).patchAndFetchById(staff.id, { work_org_unit_id: r.home_org_unit_id, updated_at: new Date().toISOString() } as never);
+    const back = await Staff.query(trx).patchAndFetchById(staff.id, { work_org_unit_id: r.home_org_unit_id, updated_at: clock.nowIso() } as never);
     await recordHistory(trx, actor, staff.id, staff as never, back as never, addDays(endOn, 1), `rotation #${r.id} ended`);
   }
   await audit({ action: 'complete', resource: 'rotations', recordId: r.id, before: r, after: updated });
@@ -190,7 +191,7 @@ export function endRotation(actor: Actor, id: number, input: { actual_end_on?: s
     await lockRow(trx, 'rotations', id);
     const t = transitionProblem(current.status, 'completed');
     if (t) raise(t);
-    const endOn = input.actual_end_on ?? today();
+    const endOn = input.actual_end_on ?? clock.today();
     const e = endProblem(current, endOn, input.end_reason);
     if (e) raise(e);
     await complete(trx, actor, audit, current, endOn, input.end_reason ?? null);
@@ -206,7 +207,7 @@ export function cancelRotation(actor: Actor, id: number, input: { reason: string
     await lockRow(trx, 'rotations', id);
     const t = transitionProblem(current.status, 'cancelled');
     if (t) raise(t);
-    const updated = await Rotation.query(trx).patchAndFetchById(id, { status: 'cancelled', end_reason: input.reason, updated_at: new Date().toISOString() } as never);
+    const updated = await Rotation.query(trx).patchAndFetchById(id, { status: 'cancelled', end_reason: input.reason, updated_at: clock.nowIso() } as never);
     await audit({ action: 'cancel', resource: 'rotations', recordId: id, before: current, after: updated });
     return readRotation(actor, id, trx);
   });

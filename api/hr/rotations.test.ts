@@ -5,10 +5,10 @@ import { get, post, system, unitId } from '../../scripts/test/harness';
 import { runJob } from '../jobs/service';
 import { readWorkbook } from '../../reports/xlsx';
 import { addDays } from './rules';
-import { today } from './shared';
 import { hire } from './testData';
+import * as clock from '../core/clock';
 
-const year = Number(today().slice(0, 4));
+const year = Number(clock.today().slice(0, 4));
 
 describe('hr: rotations (HTTP)', () => {
   it("this year's plan shows 18/18 down HQ → branches and 30/30 branches → townships, and the same sent up", async () => {
@@ -63,7 +63,7 @@ describe('hr: rotations (HTTP)', () => {
     await system();
     const s = await hire({ unit: 'B1' });
     const host = await unitId('T01');
-    const tomorrow = addDays(today(), 1);
+    const tomorrow = addDays(clock.today(), 1);
     const r = await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: host, start_on: tomorrow, planned_end_on: addDays(tomorrow, 20) }, { as: 'hr' });
     expect(r.body.status).to.equal('planned');
     const at = new Date(`${tomorrow}T02:00:00Z`); // 10:00 in Xining
@@ -93,7 +93,7 @@ describe('hr: rotations (HTTP)', () => {
 
   it('ending early needs a reason; an active rotation cannot be cancelled (409 naming allowed)', async () => {
     const s = await hire({ unit: 'HQ' });
-    const r = await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B3'), start_on: today() }, { as: 'hr' });
+    const r = await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B3'), start_on: clock.today() }, { as: 'hr' });
     expect(r.body.status).to.equal('active'); // starting today: started at once
     expect((await get(`/api/staff/${s.id}`, { as: 'hr' })).body.work_org_unit_id).to.equal(await unitId('B3'));
     const cancel = await post(`/api/rotations/${r.body.id}/cancel`, { reason: 'x' }, { as: 'hr' });
@@ -103,7 +103,7 @@ describe('hr: rotations (HTTP)', () => {
     expect(early.status).to.equal(422);
     expect(early.body.error.details[0].rule).to.equal('early_end_needs_reason');
     const ended = await post(`/api/rotations/${r.body.id}/end`, { end_reason: '身体原因提前返回' }, { as: 'hr' });
-    expect(ended.body).to.include({ status: 'completed', actual_end_on: today() });
+    expect(ended.body).to.include({ status: 'completed', actual_end_on: clock.today() });
     expect((await get(`/api/staff/${s.id}`, { as: 'hr' })).body.work_org_unit_id).to.equal(await unitId('HQ'));
   });
 

@@ -1,5 +1,6 @@
 // The staff registry's vocabulary and rules: categories, title ladders (职称), employment types,
 // status transitions, posts, annual-assessment quota, village-doctor contracts. No I/O.
+import { addDays } from '../core/clock';
 
 export const CATEGORIES = ['doctor', 'nurse', 'pharmacist', 'technician', 'public_health', 'admin', 'village_doctor'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -150,7 +151,7 @@ export const EXPIRY_ALERT_DAYS = 60;
 
 // ---- dates (ISO strings, no time zones) ----
 
-export const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export { addDays };
 export function addYears(iso: string, years: number) {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCFullYear(d.getUTCFullYear() + years);

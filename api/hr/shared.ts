@@ -3,12 +3,10 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../auth/actor';
 import { AppError } from '../http/errors';
-import { dayKey } from '../jobs/rules';
 import type { Problem } from './rotationRules';
 import type { UnitFacts } from './rules';
 
 /** The group's calendar day (Asia/Shanghai). */
-export const today = (now = new Date()) => dayKey(now);
 
 /** A rule problem as the API error: details carry `rule` and `params` for the UI's Chinese text. */
 export function raise(p: Problem): never {

@@ -3,6 +3,8 @@
 import { expect } from 'chai';
 import { auditCount, get, post, put, unitId } from '../../scripts/test/harness';
 import { freshIdNumber, hire } from './testData';
+import * as clock from '../core/clock';
+import { addDays } from '../core/clock';
 
 const total = (r: { headers: Headers }) => Number(String(r.headers.get('content-range')).split('/')[1]);
 
@@ -172,8 +174,8 @@ describe('hr: staff registry (HTTP)', () => {
 
   it('licences: the 60-day alert list, and an expired licence flagged wherever the person is listed', async () => {
     const s = await hire({ unit: 'B1' });
-    const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
-    const past = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    const soon = addDays(clock.today(), 20);
+    const past = addDays(clock.today(), -10);
     await post('/api/licences', { staff_id: s.id, kind: 'physician', number: `T-${s.id}-A`, issued_on: '2021-01-01', expires_on: soon }, { as: 'hr' });
     const alert = await get('/api/licences', { as: 'hr', query: { filter: { expiring_within: 60, staff_id: s.id } } });
     expect(alert.body).to.have.length(1);

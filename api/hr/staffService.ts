@@ -10,7 +10,8 @@ import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from
 import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../shared/personalId';
 import { Post, Staff, StaffHistory } from './model';
 import { CATEGORIES, EMPLOYMENT_TYPES, EXPIRY_ALERT_DAYS, LEAVE_REASONS, STAFF_STATUSES, STATUS_TRANSITIONS, TITLES, addDays, fillProblem, placementProblem, postStatus, titleProblem, type StaffStatus } from './rules';
-import { TRACKED, recordHistory, today, unitsById } from './shared';
+import { TRACKED, recordHistory, unitsById } from './shared';
+import * as clock from '../core/clock';
 
 type Row = Record<string, unknown>;
 
@@ -41,7 +42,7 @@ export const staffResource: ResourceDef<Staff> = {
     custom: { org_unit_id: 'int', level: 'int', licence_expiring: 'bool', licence_expired: 'bool', on_rotation: 'bool', id_number: 'text' },
   },
   applyCustom: (qb, custom) => {
-    const day = today();
+    const day = clock.today();
     // every listed person carries the licence flags (an expired licence is flagged wherever listed)
     qb.select(
       db().raw('exists (select 1 from licences l where l.staff_id = staff.id and l.status = ? and l.expires_on < ?) as licence_expired', ['valid', day]),
@@ -133,7 +134,7 @@ export function updateStaff(actor: Actor, id: number, input: Row) {
       if (t) throw unprocessable(t, [{ field: 'category', message: t }]);
     }
     await checkUserLink(trx, data.user_id, id);
-    const updated = await Staff.query(trx).patchAndFetchById(id, { ...data, updated_at: new Date().toISOString() } as never);
+    const updated = await Staff.query(trx).patchAndFetchById(id, { ...data, updated_at: clock.nowIso() } as never);
     await audit({ action: 'update', resource: 'staff', recordId: id, before: current, after: updated });
     return updated;
   });
@@ -169,8 +170,8 @@ export function transferStaff(actor: Actor, id: number, input: { employer_org_un
       next.post_id = null;
     }
     const { category: _c, title: _t, ...patch } = next;
-    const updated = await Staff.query(trx).patchAndFetchById(id, { ...patch, updated_at: new Date().toISOString() } as never);
-    await recordHistory(trx, actor, id, current as never, updated as never, input.effective_on ?? today(), input.reason ?? 'transfer');
+    const updated = await Staff.query(trx).patchAndFetchById(id, { ...patch, updated_at: clock.nowIso() } as never);
+    await recordHistory(trx, actor, id, current as never, updated as never, input.effective_on ?? clock.today(), input.reason ?? 'transfer');
     await audit({ action: 'transfer', resource: 'staff', recordId: id, before: current, after: updated });
     return updated;
   });
@@ -187,7 +188,7 @@ export function changeStaffStatus(actor: Actor, id: number, input: { status: Sta
       throw conflict(`a staff member who is ${current.status} cannot become ${input.status}; allowed: ${allowed.join(', ') || 'none'}`, [{ field: 'status', message: `allowed: ${allowed.join(', ') || 'none'}` }]);
     }
     if (input.status === 'left' && !input.leave_reason) throw badRequest('leaving needs a coded reason', [{ field: 'leave_reason', message: `one of ${LEAVE_REASONS.join(', ')}` }]);
-    const effective = input.effective_on ?? today();
+    const effective = input.effective_on ?? clock.today();
     if (input.status !== 'active') {
       const rotation = await activeRotation(trx, id, ['planned', 'active']);
       if (rotation) throw conflict(`staff #${id} has ${rotation.status} rotation #${rotation.id}; end or cancel it first`, [{ field: 'status', message: `rotation #${rotation.id} is ${rotation.status}` }]);
@@ -198,7 +199,7 @@ export function changeStaffStatus(actor: Actor, id: number, input: { status: Sta
     }
     const patch: Row = input.status === 'left' ? { status: 'left', leave_reason: input.leave_reason, left_on: effective, post_id: null } : { status: input.status };
     if (input.status === 'left' && current.post_id) await releasePost(trx, current.post_id);
-    const updated = await Staff.query(trx).patchAndFetchById(id, { ...patch, updated_at: new Date().toISOString() } as never);
+    const updated = await Staff.query(trx).patchAndFetchById(id, { ...patch, updated_at: clock.nowIso() } as never);
     await recordHistory(trx, actor, id, current as never, updated as never, effective, input.reason ?? input.leave_reason ?? null);
     await audit({ action: 'change-status', resource: 'staff', recordId: id, before: current, after: updated });
     return updated;
@@ -208,7 +209,7 @@ export function changeStaffStatus(actor: Actor, id: number, input: { status: Sta
 /** The village-doctor contract exit (准入退出) leaves the registry in the same transaction. */
 export async function leaveInTransaction(trx: Knex.Transaction, actor: Actor, staff: Staff, reason: string, effective: string) {
   if (staff.post_id) await releasePost(trx, staff.post_id);
-  const updated = await Staff.query(trx).patchAndFetchById(staff.id, { status: 'left', leave_reason: reason, left_on: effective, post_id: null, updated_at: new Date().toISOString() } as never);
+  const updated = await Staff.query(trx).patchAndFetchById(staff.id, { status: 'left', leave_reason: reason, left_on: effective, post_id: null, updated_at: clock.nowIso() } as never);
   await recordHistory(trx, actor, staff.id, staff as never, updated as never, effective, reason);
   return updated;
 }
@@ -216,7 +217,7 @@ export async function leaveInTransaction(trx: Knex.Transaction, actor: Actor, st
 async function releasePost(trx: Knex.Transaction, postId: number) {
   const post = await trx('posts').where('id', postId).forUpdate().first();
   const filled = Math.max(0, post.filled - 1);
-  await trx('posts').where('id', postId).update({ filled, status: postStatus(filled, post.headcount, post.status === 'closed'), updated_at: new Date().toISOString() });
+  await trx('posts').where('id', postId).update({ filled, status: postStatus(filled, post.headcount, post.status === 'closed'), updated_at: clock.nowIso() });
 }
 
 /** Puts a person on a post of their employer (or off any post with null); beyond headcount is a 422. */
@@ -234,11 +235,11 @@ export function assignPost(actor: Actor, id: number, input: { post_id: number | 
       const full = fillProblem(post);
       if (full) throw unprocessable(full, [{ field: 'post_id', message: full }]);
       const filled = post.filled + 1;
-      await post.$query(trx).patch({ filled, status: postStatus(filled, post.headcount, false), updated_at: new Date().toISOString() });
+      await post.$query(trx).patch({ filled, status: postStatus(filled, post.headcount, false), updated_at: clock.nowIso() });
     }
     if (current.post_id) await releasePost(trx, current.post_id);
-    const updated = await Staff.query(trx).patchAndFetchById(id, { post_id: input.post_id, updated_at: new Date().toISOString() } as never);
-    await recordHistory(trx, actor, id, current as never, updated as never, input.effective_on ?? today(), 'post');
+    const updated = await Staff.query(trx).patchAndFetchById(id, { post_id: input.post_id, updated_at: clock.nowIso() } as never);
+    await recordHistory(trx, actor, id, current as never, updated as never, input.effective_on ?? clock.today(), 'post');
     await audit({ action: 'assign-post', resource: 'staff', recordId: id, before: current, after: updated });
     return updated;
   });

@@ -12,6 +12,7 @@ import { forbidden, notFound } from './errors';
 import { applyFilters, applyPage, type ListQuery, type ListSpec } from './listQuery';
 import { db } from '../db/knex';
 import { jsonPage, type JsonPage } from '../db/jsonPage';
+import * as clock from '../core/clock';
 
 type Row = Record<string, unknown>;
 
@@ -147,7 +148,7 @@ export function updateRow<M extends Model>(def: ResourceDef<M>, actor: Actor, id
     await lockRow(trx, def.model.tableName, id);
     const data = def.prepareUpdate ? await def.prepareUpdate(input, current, trx, actor) : input;
     await assertUnitInScope(actor, def.unitOf?.(data), undefined, trx);
-    const updated = await def.model.query(trx).patchAndFetchById(id, { ...data, updated_at: new Date().toISOString() } as never);
+    const updated = await def.model.query(trx).patchAndFetchById(id, { ...data, updated_at: clock.nowIso() } as never);
     await audit({ action: 'update', resource: def.name, recordId: id, before: current, after: updated });
     return updated;
   });

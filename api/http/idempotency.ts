@@ -8,6 +8,7 @@ import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { db } from '../db/knex';
 import { badRequest, unprocessable } from './errors';
+import * as clock from '../core/clock';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const KEY_PATTERN = /^[A-Za-z0-9_\-:.]{8,128}$/;
@@ -73,7 +74,7 @@ export async function idempotent(req: Request, res: Response, work: (trx?: Knex.
 }
 
 /** Forgets keys older than `days` (a retry that late is a new request). */
-export async function purgeIdempotencyKeys(days: number, now = new Date()) {
+export async function purgeIdempotencyKeys(days: number, now = clock.now()) {
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
   return db()('idempotency_keys').where('created_at', '<', cutoff).delete();
 }

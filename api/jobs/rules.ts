@@ -10,7 +10,3 @@ export function lockKey(job: string): number {
   return h | 0;
 }
 
-/** The calendar day a run is for, in the group's time zone (Asia/Shanghai, UTC+8, no DST). */
-export function dayKey(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}

@@ -8,7 +8,9 @@ import { assertCan, type ResourceDef } from '../http/crud';
 import { logger } from '../http/logger';
 import { notFound } from '../http/errors';
 import { JobRun } from './model';
-import { dayKey, lockKey } from './rules';
+import { lockKey } from './rules';
+import * as clock from '../core/clock';
+import { dayKey } from '../core/clock';
 
 export interface JobContext {
   /** the moment the run is for (tests pass a fixed day) */
@@ -37,22 +39,22 @@ export const listJobs = () => [...jobs.values()].map(({ name, schedule, descript
 export async function runJob(name: string, opts: { now?: Date; triggeredBy?: string } = {}) {
   const job = jobs.get(name);
   if (!job) throw notFound('job', name);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   const ctx: JobContext = { now, runKey: dayKey(now) };
   const conn = await db().client.acquireConnection();
   try {
     const { rows } = await conn.query('SELECT pg_try_advisory_lock($1) AS locked', [lockKey(name)]);
     const base = { job: name, run_key: ctx.runKey, triggered_by: opts.triggeredBy ?? 'cron' };
     if (!rows[0].locked) {
-      return JobRun.query().insertAndFetch({ ...base, status: 'skipped', finished_at: new Date().toISOString(), result: { reason: 'running elsewhere' } });
+      return JobRun.query().insertAndFetch({ ...base, status: 'skipped', finished_at: clock.nowIso(), result: { reason: 'running elsewhere' } });
     }
     const run = await JobRun.query().insertAndFetch({ ...base, status: 'running' });
     try {
       const result = await job.run(ctx);
-      return await run.$query().patchAndFetch({ status: 'succeeded', finished_at: new Date().toISOString(), result: result ?? null });
+      return await run.$query().patchAndFetch({ status: 'succeeded', finished_at: clock.nowIso(), result: result ?? null });
     } catch (err) {
       logger.error({ err, job: name }, 'job failed');
-      return await run.$query().patchAndFetch({ status: 'failed', finished_at: new Date().toISOString(), error: String((err as Error).message ?? err) });
+      return await run.$query().patchAndFetch({ status: 'failed', finished_at: clock.nowIso(), error: String((err as Error).message ?? err) });
     } finally {
       await conn.query('SELECT pg_advisory_unlock($1)', [lockKey(name)]);
     }

@@ -8,6 +8,7 @@ import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from 
 import { Department, OrgUnit } from './model';
 import { forgetActors } from '../auth/service';
 import { DEPARTMENT_KINDS, UNIT_KINDS, buildTree, childPath, isWithin, placementProblem } from './rules';
+import * as clock from '../core/clock';
 
 export const orgUnitResource: ResourceDef<OrgUnit> = {
   name: 'org-units',
@@ -88,7 +89,7 @@ export function moveUnit(actor: Actor, id: number, newParentId: number) {
     if (problem) throw unprocessable(problem, [{ field: 'parent_id', message: problem }]);
     await rewriteSubtree(trx, unit.path, childPath(parent.path, unit.code));
     forgetActors(); // scopes below the moved unit changed
-    const moved = await OrgUnit.query(trx).patchAndFetchById(id, { parent_id: parent.id, updated_at: new Date().toISOString() });
+    const moved = await OrgUnit.query(trx).patchAndFetchById(id, { parent_id: parent.id, updated_at: clock.nowIso() });
     await audit({ action: 'move', resource: 'org-units', recordId: id, before: unit, after: moved });
     return moved;
   });

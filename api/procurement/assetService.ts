@@ -11,6 +11,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../http/errors';
 import { fromFen, type Fen } from '../shared/money';
 import { Asset, AssetTransfer } from './model';
 import { ASSET_CATEGORIES, ASSET_STATES, assetApprovalThreshold, assetTransitions, canMoveAsset, needsGroupApproval, type AssetState } from './rules';
+import * as clock from '../core/clock';
 
 const GROUP_APPROVERS = ['group_finance', 'group_admin'];
 
@@ -90,7 +91,7 @@ export function moveAsset(actor: Actor, id: number, verb: 'approve' | 'offer' | 
     if (verb === 'approve' && a.status !== 'pending_approval') throw conflict(`asset ${a.code} is ${a.status}; only a pending purchase is approved`, { status: a.status, allowed: assetTransitions(a.status) });
     if (verb === 'withdraw' && a.status !== 'idle') throw conflict(`asset ${a.code} is ${a.status}; only an idle asset is withdrawn from the market`, { status: a.status, allowed: assetTransitions(a.status) });
     assertAssetMove(a, to);
-    const after = await Asset.query(trx).patchAndFetchById(id, { status: to, ...(verb === 'approve' ? { approved_by: actor.id } : {}), ...(note ? { note } : {}), updated_at: new Date().toISOString() });
+    const after = await Asset.query(trx).patchAndFetchById(id, { status: to, ...(verb === 'approve' ? { approved_by: actor.id } : {}), ...(note ? { note } : {}), updated_at: clock.nowIso() });
     await audit({ action: verb, resource: 'assets', recordId: id, before: a, after });
     return after;
   });
@@ -120,7 +121,7 @@ export function requestTransfer(actor: Actor, input: { asset_id: number; to_org_
     if (!asset || asset.status !== 'idle') throw asset ? conflict(`asset ${asset.code} is ${asset.status}, not on the idle market`, { status: asset.status }) : notFound('assets', input.asset_id);
     if (asset.org_unit_id === input.to_org_unit_id) throw unprocessable('the asset already belongs to that unit', [{ field: 'to_org_unit_id', message: 'must be another unit' }]);
     const transfer = await AssetTransfer.query(trx).insertAndFetch({ asset_id: asset.id, from_org_unit_id: asset.org_unit_id, to_org_unit_id: input.to_org_unit_id, reason: input.reason, status: 'requested', requested_by: actor.id || null });
-    await trx('assets').where('id', asset.id).update({ status: 'transferring', updated_at: new Date().toISOString() });
+    await trx('assets').where('id', asset.id).update({ status: 'transferring', updated_at: clock.nowIso() });
     await audit({ action: 'request', resource: 'asset-transfers', recordId: transfer.id, after: transfer });
     return transfer;
   });
@@ -137,11 +138,11 @@ export function decideTransfer(actor: Actor, id: number, verb: 'approve' | 'reje
     if (verb === 'cancel' && t.requested_by !== actor.id) throw forbidden('only the requester may cancel a transfer request');
     if (verb === 'approve' && t.requested_by === actor.id) throw forbidden('nobody approves their own request');
     const status = { approve: 'approved', reject: 'rejected', cancel: 'cancelled' }[verb] as AssetTransfer['status'];
-    const after = await AssetTransfer.query(trx).patchAndFetchById(id, { status, decided_by: actor.id || null, decided_at: new Date().toISOString(), decision_comment: comment ?? null, updated_at: new Date().toISOString() });
+    const after = await AssetTransfer.query(trx).patchAndFetchById(id, { status, decided_by: actor.id || null, decided_at: clock.nowIso(), decision_comment: comment ?? null, updated_at: clock.nowIso() });
     const asset = (await Asset.query(trx).findById(t.asset_id).forUpdate())!;
     const assetAfter = await Asset.query(trx).patchAndFetchById(
       t.asset_id,
-      verb === 'approve' ? { org_unit_id: t.to_org_unit_id, status: 'in_use', updated_at: new Date().toISOString() } : { status: 'idle', updated_at: new Date().toISOString() },
+      verb === 'approve' ? { org_unit_id: t.to_org_unit_id, status: 'in_use', updated_at: clock.nowIso() } : { status: 'idle', updated_at: clock.nowIso() },
     );
     await audit({ action: verb, resource: 'asset-transfers', recordId: id, before: t, after });
     await audit({ action: verb === 'approve' ? 'transfer' : 'return_to_market', resource: 'assets', recordId: t.asset_id, before: asset, after: assetAfter });

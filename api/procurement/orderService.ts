@@ -12,8 +12,8 @@ import { postEntry } from '../finance/ledgerService';
 import { fromFen, toFen } from '../shared/money';
 import { Delivery, DeliveryLine, PurchaseOrder, PurchaseOrderLine, Receipt } from './model';
 import { ORDER_STATES, canMoveOrder, confirmationProblems, orderTransitions, planDeliveries, planOrders, receiptProblems, savingsByCategory, type ApprovedLine, type SavingsRow, type Confirmation, type OrderState } from './rules';
+import * as clock from '../core/clock';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const orderResource: ResourceDef<PurchaseOrder> = {
   name: 'purchase-orders',
@@ -85,7 +85,7 @@ export function consolidate(actor: Actor, lineIds: number[]) {
 
     const plans = planOrders(rows as ApprovedLine[]);
     const hq = actor.orgUnitId || (await trx('org_units').where('level', 1).first('id')).id;
-    const orderDate = today();
+    const orderDate = clock.today();
     const orders = await trx('purchase_orders')
       .insert(plans.map((p, i) => ({ number: `PO-${orderDate.replace(/-/g, '')}-${Date.now().toString(36)}-${i + 1}`, supplier_id: p.supplier_id, org_unit_id: hq, order_date: orderDate, status: 'draft', total_amount: fromFen(p.total), baseline_amount: fromFen(p.baseline), created_by: actor.id || null })))
       .returning(['id', 'supplier_id']);
@@ -129,7 +129,7 @@ export function sendOrder(actor: Actor, id: number) {
   return inTransaction(actor, async (trx, audit) => {
     const o = await lockedOrder(trx, actor, id);
     assertOrderMove(o, 'sent');
-    const after = await PurchaseOrder.query(trx).patchAndFetchById(id, { status: 'sent', sent_at: new Date().toISOString(), updated_at: new Date().toISOString() });
+    const after = await PurchaseOrder.query(trx).patchAndFetchById(id, { status: 'sent', sent_at: clock.nowIso(), updated_at: clock.nowIso() });
     await audit({ action: 'send', resource: 'purchase-orders', recordId: id, before: o, after });
     return readOrder(actor, id, trx);
   });
@@ -142,7 +142,7 @@ export function cancelOrder(actor: Actor, id: number, reason: string) {
     const o = await lockedOrder(trx, actor, id);
     assertOrderMove(o, 'cancelled');
     await trx.raw('update requisition_lines set purchase_order_line_id = null where purchase_order_line_id in (select id from purchase_order_lines where purchase_order_id = ?)', [id]);
-    const after = await PurchaseOrder.query(trx).patchAndFetchById(id, { status: 'cancelled', closed_at: new Date().toISOString(), updated_at: new Date().toISOString() });
+    const after = await PurchaseOrder.query(trx).patchAndFetchById(id, { status: 'cancelled', closed_at: clock.nowIso(), updated_at: clock.nowIso() });
     await audit({ action: 'cancel', resource: 'purchase-orders', recordId: id, before: o, after: { ...after.toJSON(), reason } });
     return after;
   });
@@ -162,12 +162,12 @@ export function receive(actor: Actor, id: number, input: { received_on?: string;
     assertOrderMove(o, to);
     const receipt = await Receipt.query(trx).insertAndFetch({
       purchase_order_id: id,
-      received_on: input.received_on ?? today(),
+      received_on: input.received_on ?? clock.today(),
       note: input.note ?? null,
       received_by: actor.id || null,
       lines: input.lines.map((r) => ({ ...r, item_id: lines.find((l) => l.id === r.purchase_order_line_id)!.item_id })),
     });
-    await PurchaseOrder.query(trx).patch({ status: to, updated_at: new Date().toISOString() }).where('id', id);
+    await PurchaseOrder.query(trx).patch({ status: to, updated_at: clock.nowIso() }).where('id', id);
     await audit({ action: 'receive', resource: 'purchase-orders', recordId: id, before: o, after: receipt });
     return { receipt, order: await readOrder(actor, id, trx) };
   });
@@ -188,7 +188,7 @@ export function deliver(actor: Actor, id: number, input: { org_unit_ids?: number
       .select('id', 'org_unit_id', 'item_id', 'purchase_order_line_id', 'approved_qty', 'shipped_qty');
     const plans = planDeliveries(lines, reqLines);
     if (!plans.length) throw unprocessable(`purchase order ${o.number} has no received goods left to deliver`);
-    const shippedOn = input.shipped_on ?? today();
+    const shippedOn = input.shipped_on ?? clock.today();
     const deliveries = [];
     for (const p of plans) {
       const d = await Delivery.query(trx).insertAndFetch({ purchase_order_id: id, org_unit_id: p.org_unit_id, status: 'shipped', shipped_on: shippedOn, shipped_by: actor.id || null });
@@ -251,7 +251,7 @@ export function confirmDelivery(actor: Actor, id: number, input: { received_by_n
         valued.push({ account: priced.account, value: toFen(priced.unit_price) * BigInt(g.accepted_qty) });
       }
     }
-    const entryDate = input.confirmed_on ?? today();
+    const entryDate = input.confirmed_on ?? clock.today();
     for (const account of [...new Set(valued.map((v) => v.account))]) {
       await postEntry(trx, audit, actor, {
         org_unit_id: d.org_unit_id,
@@ -264,7 +264,7 @@ export function confirmDelivery(actor: Actor, id: number, input: { received_by_n
         source_id: id,
       });
     }
-    await Delivery.query(trx).patch({ status: 'confirmed', received_by_name: input.received_by_name, proof_note: input.proof_note ?? null, confirmed_by: actor.id || null, confirmed_at: new Date().toISOString(), updated_at: new Date().toISOString() }).where('id', id);
+    await Delivery.query(trx).patch({ status: 'confirmed', received_by_name: input.received_by_name, proof_note: input.proof_note ?? null, confirmed_by: actor.id || null, confirmed_at: clock.nowIso(), updated_at: clock.nowIso() }).where('id', id);
     await closeOrderWhenDone(trx, current.purchase_order_id);
     const after = await readDelivery(actor, id, trx);
     await audit({ action: 'confirm', resource: 'deliveries', recordId: id, before: current, after });
@@ -281,7 +281,7 @@ async function closeOrderWhenDone(trx: Knex.Transaction, orderId: number) {
     [orderId, orderId],
   );
   if (rows[0].all_shipped && rows[0].all_confirmed) {
-    await trx('purchase_orders').where({ id: orderId, status: 'received' }).update({ status: 'closed', closed_at: new Date().toISOString(), updated_at: new Date().toISOString() });
+    await trx('purchase_orders').where({ id: orderId, status: 'received' }).update({ status: 'closed', closed_at: clock.nowIso(), updated_at: clock.nowIso() });
   }
 }
 

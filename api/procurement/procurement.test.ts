@@ -4,6 +4,7 @@
 import { expect } from 'chai';
 import { get, post, unitId } from '../../scripts/test/harness';
 import { readWorkbook } from '../../reports/xlsx';
+import * as clock from '../core/clock';
 
 const TOWNSHIPS = ['T01', 'T02', 'T03', 'T04', 'T05'];
 
@@ -123,7 +124,7 @@ describe('procurement: requisitions → consolidated orders → receipts → del
   });
 
   it('savings per category = Σ (baseline − contract) × quantity, as amount and % of baseline; the workbook reads back the same', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = clock.today();
     const s = await get('/api/purchase-orders/savings', { as: 'procurement', query: { from: '2000-01-01', to: today } });
     expect(s.status).to.equal(200);
     const drug = s.body.categories.find((c: { category: string }) => c.category === 'drug');

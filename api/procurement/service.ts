@@ -9,6 +9,7 @@ import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from 
 import { badRequest, conflict, forbidden, unprocessable } from '../http/errors';
 import { CatalogItem, Requisition, RequisitionLine, StockItem, Supplier } from './model';
 import { CATEGORIES, CATEGORY_ACCOUNT, REQUISITION_STATES, requisitionProgress, type Category } from './rules';
+import * as clock from '../core/clock';
 
 export const supplierResource: ResourceDef<Supplier> = {
   name: 'suppliers',
@@ -120,7 +121,7 @@ export function approveRequisition(actor: Actor, id: number, input: { lines?: { 
       const g = given.find((x) => x.id === line.id);
       await trx('requisition_lines').where('id', line.id).update({ approved_qty: g ? g.approved_qty : 0 });
     }
-    await Requisition.query(trx).patch({ status: 'approved', decided_by: actor.id, decided_at: new Date().toISOString(), decision_comment: input.comment ?? null, updated_at: new Date().toISOString() }).where('id', id);
+    await Requisition.query(trx).patch({ status: 'approved', decided_by: actor.id, decided_at: clock.nowIso(), decision_comment: input.comment ?? null, updated_at: clock.nowIso() }).where('id', id);
     const after = await readRequisition(actor, id, trx);
     await audit({ action: 'approve', resource: 'requisitions', recordId: id, before: r, after });
     return after;
@@ -134,7 +135,7 @@ export function decideOtherwise(actor: Actor, id: number, to: 'rejected' | 'canc
     assertSubmitted(r, to);
     if (to === 'rejected' && r.requested_by === actor.id) throw forbidden(`you raised requisition ${id}: decide on others' requests`);
     if (to === 'cancelled' && r.requested_by !== actor.id && !actor.roles.includes('director')) throw forbidden('only the requester or a director may cancel');
-    await Requisition.query(trx).patch({ status: to, decided_by: actor.id, decided_at: new Date().toISOString(), decision_comment: comment, updated_at: new Date().toISOString() }).where('id', id);
+    await Requisition.query(trx).patch({ status: to, decided_by: actor.id, decided_at: clock.nowIso(), decision_comment: comment, updated_at: clock.nowIso() }).where('id', id);
     const after = await readRequisition(actor, id, trx);
     await audit({ action: to === 'rejected' ? 'reject' : 'cancel', resource: 'requisitions', recordId: id, before: r, after });
     return after;

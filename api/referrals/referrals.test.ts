@@ -5,8 +5,9 @@ import { get, post, put, unitId } from '../../scripts/test/harness';
 import { readWorkbook } from '../../reports/xlsx';
 import { runJob } from '../jobs/service';
 import { checkDigit } from '../shared/personalId';
-import { shanghaiDay } from './rules';
 import { referralFigures } from './service';
+import { dayKey } from '../core/clock';
+import * as clock from '../core/clock';
 
 let seq = 0;
 /** A valid 身份证号, different on every call. */
@@ -25,7 +26,7 @@ async function resident(villageCode: string, name: string) {
 }
 
 // the demo publishes two weeks of slots ahead; the tests publish their own further out
-const dayAfter = (n: number) => shanghaiDay(new Date(Date.now() + n * 86_400_000));
+const dayAfter = (n: number) => dayKey(new Date(clock.now().getTime() + n * 86_400_000));
 
 async function department(unitCode: string, name: string) {
   const r = await get('/api/departments', { as: 'admin', query: { filter: { org_unit_id: await unitId(unitCode), name } } });
@@ -261,7 +262,7 @@ describe('referrals (HTTP, real database)', () => {
     const view = await get('/api/referral-slots/day', { as: 'director-T01', query: { department_id: rehab, day } });
     expect(view.status).to.equal(200);
     expect(view.body).to.include({ capacity: 2, booked: 1, booked_up: 0, held: 1, held_in_effect: true, open_to_others: 0 });
-    expect(shanghaiDay(new Date(Date.parse(view.body.held_until) - 1))).to.equal(dayAfter(23));
+    expect(dayKey(new Date(Date.parse(view.body.held_until) - 1))).to.equal(dayAfter(23));
     expect(view.body.slots).to.have.length(1);
     expect((await get('/api/referral-slots/day', { as: 'director-T02', query: { department_id: rehab, day } })).status).to.equal(404);
     const badDay = await get('/api/referral-slots/day', { as: 'director-T01', query: { department_id: rehab, day: '2026-02-30' } });
@@ -282,18 +283,18 @@ describe('referrals (HTTP, real database)', () => {
     expect(missing.status).to.equal(400);
     expect(missing.body.error.details[0]).to.include({ field: 'appointment_at' });
     expect(missing.body.error.details[0].message).to.match(/publishes no slots/);
-    const past = await accept({ appointment_at: new Date(Date.now() - 3 * 3_600_000).toISOString() });
+    const past = await accept({ appointment_at: new Date(clock.now().getTime() - 3 * 3_600_000).toISOString() });
     expect(past.status).to.equal(400);
     expect(past.body.error.details[0].message).to.equal('the home visit cannot be in the past');
     // a home visit belongs to accepting only: on a rejection it is a 400 naming it, and nothing is written
-    const stray = await post(`/api/referrals/${down.body.id}/reject`, { reason: '无法上门', appointment_at: new Date().toISOString() }, { as: 'director-V008' });
+    const stray = await post(`/api/referrals/${down.body.id}/reject`, { reason: '无法上门', appointment_at: clock.now().toISOString() }, { as: 'director-V008' });
     expect(stray.status).to.equal(400);
     expect(stray.body.error.details[0].field).to.equal('appointment_at');
     expect((await get(`/api/referrals/${down.body.id}`, { as: 'director-V008' })).body.status).to.equal('requested');
     const notATime = await accept({ appointment_at: 'tomorrow' });
     expect(notATime.status).to.equal(400);
     expect(notATime.body.error.details[0].field).to.equal('appointment_at');
-    const visit = new Date(Date.now() + 2 * 86_400_000);
+    const visit = new Date(clock.now().getTime() + 2 * 86_400_000);
     visit.setUTCSeconds(0, 0);
     const ok = await accept({ appointment_at: visit.toISOString(), note: '周四上午上门' });
     expect(ok.status, JSON.stringify(ok.body)).to.equal(200);
@@ -317,7 +318,7 @@ describe('referrals (HTTP, real database)', () => {
   it('the escalation job run twice escalates an overdue request once', async () => {
     const p = await resident('V008', '超时患者');
     const r = await post('/api/referrals', upBody(p.id, t03, { urgency: 'emergency' }), { as: 'doctor-V008' });
-    const later = new Date(Date.now() + 45 * 60_000); // past the 30-minute green-channel limit
+    const later = new Date(clock.now().getTime() + 45 * 60_000); // past the 30-minute green-channel limit
     const first = await runJob('referrals.escalate', { now: later, triggeredBy: 'test' });
     const second = await runJob('referrals.escalate', { now: later, triggeredBy: 'test' });
     expect(first.status).to.equal('succeeded');
@@ -338,7 +339,7 @@ describe('referrals (HTTP, real database)', () => {
   });
 
   it('figures for settlement count up, down, out and completed per sending unit', async () => {
-    const today = shanghaiDay(new Date());
+    const today = dayKey(clock.now());
     const v009 = await unitId('V009');
     const [before] = await referralFigures({ from: today, to: today, orgUnitIds: [v009] });
     const p = await resident('V009', '统计患者');
@@ -358,7 +359,7 @@ describe('referrals (HTTP, real database)', () => {
   });
 
   it('timeliness per receiving unit: median minutes to accept and share within the service level', async () => {
-    const today = shanghaiDay(new Date());
+    const today = dayKey(clock.now());
     const r = await get('/api/referrals/timeliness', { as: 'director-T01', query: { from: today, to: today } });
     expect(r.status).to.equal(200);
     const row = r.body.find((u: { code: string }) => u.code === 'T01');
@@ -368,7 +369,7 @@ describe('referrals (HTTP, real database)', () => {
   });
 
   it('GET /api/reports/referrals.xlsx: every referral, counts per unit and direction, timeliness — matching the API', async () => {
-    const today = shanghaiDay(new Date());
+    const today = dayKey(clock.now());
     const p = await resident('V030', '报表患者');
     expect((await post('/api/referrals', upBody(p.id, t03), { as: 'doctor-V030' })).status).to.equal(200);
     const r = await get('/api/reports/referrals.xlsx', { as: 'director-T03', query: { from: today, to: today, org_unit_id: t03 } });

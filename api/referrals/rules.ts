@@ -4,6 +4,7 @@
 import type { GrantTable } from '../auth/actions';
 import { all, read } from '../auth/actions';
 import { type Fen, fromFen, toFen } from '../shared/money';
+import { dayKey } from '../core/clock';
 
 export const DIRECTIONS = ['up', 'down', 'out'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -214,7 +215,6 @@ const DAY_MS = 86_400_000;
 const SHANGHAI_MS = 8 * 3_600_000;
 
 /** The calendar day (Asia/Shanghai) of an instant. */
-export const shanghaiDay = (at: Date) => new Date(at.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
 /** Midnight (Asia/Shanghai) starting `day` (YYYY-MM-DD). */
 export const shanghaiMidnight = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_MS);
 
@@ -247,7 +247,7 @@ export interface SlotDay {
 }
 
 /** Until when (exclusive) the held places of a slot's day are kept for up-referrals: the day before, 00:00. */
-export const heldUntil = (startsAt: Date) => new Date(shanghaiMidnight(shanghaiDay(startsAt)).getTime() - DAY_MS);
+export const heldUntil = (startsAt: Date) => new Date(shanghaiMidnight(dayKey(startsAt)).getTime() - DAY_MS);
 
 /** Places of a day held for up-referrals. */
 export const heldPlaces = (dayCapacity: number, share: number) => Math.ceil(dayCapacity * share);
@@ -267,7 +267,7 @@ export function bookingProblem(
     if (day.bookedNotUp + 1 > day.capacity - held) {
       return {
         status: 409,
-        message: `the remaining places of ${shanghaiDay(slot.starts_at)} are held for up-referrals until ${shanghaiDay(heldUntil(slot.starts_at))}`,
+        message: `the remaining places of ${dayKey(slot.starts_at)} are held for up-referrals until ${dayKey(heldUntil(slot.starts_at))}`,
       };
     }
   }

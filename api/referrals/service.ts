@@ -39,6 +39,7 @@ import {
   type ReferralFigures,
   type Urgency,
 } from './rules';
+import * as clock from '../core/clock';
 
 export type { ReferralFigures } from './rules';
 
@@ -90,8 +91,8 @@ export const referralResource: ResourceDef<Referral> = {
         .orderBy('referrals.urgency_rank');
     }
     if (custom.outbox !== undefined) qb.where('referrals.from_org_unit_id', custom.outbox as number);
-    if (custom.overdue === true) qb.where(inFixedSet('referrals.status', ['requested'])).where('referrals.due_at', '<', new Date());
-    if (custom.overdue === false) qb.where((w) => w.where(inFixedSet('referrals.status', ['requested'], true)).orWhere('referrals.due_at', '>=', new Date()));
+    if (custom.overdue === true) qb.where(inFixedSet('referrals.status', ['requested'])).where('referrals.due_at', '<', clock.now());
+    if (custom.overdue === false) qb.where((w) => w.where(inFixedSet('referrals.status', ['requested'], true)).orWhere('referrals.due_at', '>=', clock.now()));
   },
 };
 
@@ -161,7 +162,7 @@ export function createReferral(actor: Actor, input: ReferralInput) {
     const settings = await currentSettings(trx);
     const purpose = input.purpose ?? (input.direction === 'down' ? 'rehabilitation' : 'treatment');
     const fees = computeFees({ direction: input.direction, purpose, toLevel: to?.level ?? null, thresholdPaidBefore: paidBefore }, settings);
-    const now = new Date();
+    const now = clock.now();
     const created = await Referral.query(trx).insertAndFetch({
       ...patient,
       from_org_unit_id: from.id,
@@ -258,7 +259,7 @@ export function transition(actor: Actor, id: number, action: ReferralAction, inp
     if (input.appointment_at && !homeVisit) {
       throw badRequest('invalid appointment_at', [{ field: 'appointment_at', message: 'only a village clinic accepting a patient names a home visit; others book a slot' }]);
     }
-    const now = new Date();
+    const now = clock.now();
     const patch: Record<string, unknown> = { status: next.to, updated_at: now.toISOString() };
     const data: Record<string, unknown> = {};
     switch (action) {
@@ -457,7 +458,7 @@ export async function timeliness(actor: Actor, q: Period & { org_unit_id?: numbe
             count(r.answered_at)::int as answered,
             count(r.accepted_at)::int as accepted,
             count(*) filter (where r.answered_at is not null and r.answered_at <= r.due_at)::int as within,
-            count(*) filter (where r.answered_at is null and r.status = 'requested' and r.due_at < now())::int as overdue_open,
+            count(*) filter (where r.answered_at is null and r.status = 'requested' and r.due_at < ?)::int as overdue_open,
             percentile_cont(0.5) within group (order by extract(epoch from r.accepted_at - r.requested_at) / 60)
               filter (where r.accepted_at is not null) as median_minutes_to_accept,
             count(*) filter (where r.urgency = 'emergency')::int as emergency,
@@ -466,7 +467,7 @@ export async function timeliness(actor: Actor, q: Period & { org_unit_id?: numbe
        from referrals r
       where r.to_org_unit_id = any(?) and ${PERIOD_SQL}
       group by r.to_org_unit_id`,
-    [units.map((u) => u.id), ...periodBounds(q)],
+    [clock.now(), units.map((u) => u.id), ...periodBounds(q)],
   );
   return rows
     .map((row: Record<string, number | null>) => {

@@ -6,6 +6,7 @@ import { inTransaction } from '../audit/service';
 import { assertCan } from '../http/crud';
 import { ReferralSettingsRow } from './model';
 import { DEFAULT_SETTINGS, type ReferralSettings } from './rules';
+import * as clock from '../core/clock';
 
 export async function currentSettings(trx?: Knex.Transaction): Promise<ReferralSettings> {
   const row = await ReferralSettingsRow.query(trx).findById(1);
@@ -22,7 +23,7 @@ export function updateSettings(actor: Actor, settings: ReferralSettings) {
   return inTransaction(actor, async (trx, audit) => {
     const before = await currentSettings(trx);
     await trx('referral_settings')
-      .insert({ id: 1, settings: JSON.stringify(settings), updated_by: actor.id || null, updated_at: new Date() })
+      .insert({ id: 1, settings: JSON.stringify(settings), updated_by: actor.id || null, updated_at: clock.now() })
       .onConflict('id')
       .merge();
     await audit({ action: 'update', resource: 'referral-settings', recordId: 1, before, after: settings });

@@ -9,8 +9,10 @@ import { scopeByUnit } from '../db/scope';
 import { assertCan, assertUnitInScope, type ResourceDef } from '../http/crud';
 import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
 import { ReferralSlot, type Referral } from './model';
-import { bookingProblem, heldPlaces, heldUntil, shanghaiDay, shanghaiMidnight, SLOT_MINUTES, slotStartProblem, slotStarts } from './rules';
+import { bookingProblem, heldPlaces, heldUntil, shanghaiMidnight, SLOT_MINUTES, slotStartProblem, slotStarts } from './rules';
 import { currentSettings } from './settings';
+import * as clock from '../core/clock';
+import { dayKey } from '../core/clock';
 
 async function departmentOf(trx: Knex.Transaction, departmentId: number) {
   const d = await trx('departments').select('id', 'org_unit_id', 'name').where({ id: departmentId, active: true }).first();
@@ -30,7 +32,7 @@ export const slotResource: ResourceDef<ReferralSlot> = {
   applyCustom: (qb, custom) => {
     if (custom.free === true) qb.whereRaw('referral_slots.booked < referral_slots.capacity');
     if (custom.free === false) qb.whereRaw('referral_slots.booked >= referral_slots.capacity');
-    if (custom.upcoming === true) qb.where('referral_slots.starts_at', '>', new Date(Date.now() - SLOT_MINUTES * 60_000));
+    if (custom.upcoming === true) qb.where('referral_slots.starts_at', '>', new Date(clock.now().getTime() - SLOT_MINUTES * 60_000));
     if (custom.day !== undefined) {
       const start = shanghaiMidnight(custom.day as string);
       qb.where('referral_slots.starts_at', '>=', start).where('referral_slots.starts_at', '<', new Date(start.getTime() + 86_400_000));
@@ -95,7 +97,7 @@ export function publishSlots(actor: Actor, input: PublishInput) {
  * One department's day (the receiving office's calendar): each slot's booked/capacity, and the
  * places of the day held for up-referrals — in effect until the day before, 00:00.
  */
-export async function slotDay(actor: Actor, q: { department_id: number; day: string }, now = new Date()) {
+export async function slotDay(actor: Actor, q: { department_id: number; day: string }, now = clock.now()) {
   assertCan(actor, 'referral-slots', 'list');
   const dept = await db()('departments').select('departments.id', 'departments.name', 'departments.org_unit_id').join('org_units', 'org_units.id', 'departments.org_unit_id')
     .where('departments.id', q.department_id).whereRaw('org_units.path <@ ?::ltree', [actor.scopePath]).first();
@@ -144,7 +146,7 @@ export async function bookSlot(trx: Knex.Transaction, referral: Referral, slotId
     throw unprocessable(`the referral is to ${referral.to_department_name}; the slot is of ${slot.department_name}`, [{ field: 'slot_id', message: 'another department’s slot' }]);
   }
   // lock the department's whole day: the places held for up-referrals are counted per day
-  const midnight = shanghaiMidnight(shanghaiDay(new Date(slot.starts_at)));
+  const midnight = shanghaiMidnight(dayKey(new Date(slot.starts_at)));
   const day: ReferralSlot[] = await trx('referral_slots')
     .where('department_id', slot.department_id)
     .where('starts_at', '>=', midnight)
@@ -174,5 +176,5 @@ export async function bookSlot(trx: Knex.Transaction, referral: Referral, slotId
 export async function releaseSlot(trx: Knex.Transaction, slotId: number, up: boolean) {
   await trx('referral_slots')
     .where('id', slotId)
-    .update({ booked: trx.raw('booked - 1'), booked_up: trx.raw('booked_up - ?', [up ? 1 : 0]), updated_at: new Date() });
+    .update({ booked: trx.raw('booked - 1'), booked_up: trx.raw('booked_up - ?', [up ? 1 : 0]), updated_at: clock.now() });
 }

@@ -26,6 +26,7 @@ import {
 import { runImport, type ImportOptions, type Rejection } from './import';
 import { Claim, FundYear, SatisfactionScore } from './model';
 import { lockedThrough, DEFAULT_ALLOCATION } from './rules';
+import * as clock from '../core/clock';
 
 export const claimResource: ResourceDef<Claim> = {
   name: 'claims',
@@ -197,7 +198,7 @@ export async function importSatisfaction(actor: Actor, fundYearId: number, file:
           await audit({ action: 'create', resource: 'satisfaction-scores', recordId: created.id, after: created });
           inserted += 1;
         } else if (before.score !== data.score || before.respondents !== data.respondents) {
-          const after = await SatisfactionScore.query(trx).patchAndFetchById(before.id, { ...data, updated_at: new Date().toISOString() });
+          const after = await SatisfactionScore.query(trx).patchAndFetchById(before.id, { ...data, updated_at: clock.nowIso() });
           await audit({ action: 'update', resource: 'satisfaction-scores', recordId: before.id, before, after });
           updated += 1;
         }

@@ -12,6 +12,7 @@ import { computeFigures, type RunFigures } from './calculation';
 import { fundYearOr404 } from './claims';
 import { SettlementRun, SettlementRunEvent, SettlementRunVersion, SurplusAllocation } from './model';
 import { allowedSteps, parsePeriod, RUN_STATUSES, RUN_STEPS, type RunStep } from './rules';
+import * as clock from '../core/clock';
 
 export const runResource: ResourceDef<SettlementRun> = {
   name: 'settlement-runs',
@@ -121,12 +122,12 @@ export async function calculateIn(trx: Knex.Transaction, actor: Actor, audit: Au
     version,
     figures,
     calculated_by: actor.id || null,
-    calculated_at: new Date().toISOString(),
+    calculated_at: clock.nowIso(),
     // a recalculated run must be reviewed again
     reviewed_by: null,
     reviewed_by_name: null,
     reviewed_at: null,
-    updated_at: new Date().toISOString(),
+    updated_at: clock.nowIso(),
   });
   await event(trx, actor, run.id, version === 1 ? 'calculated' : 'recalculated', { version, comment: reason });
   await audit({
@@ -167,8 +168,8 @@ export function reviewRun(actor: Actor, id: number, comment: string) {
       status: 'reviewed',
       reviewed_by: actor.id,
       reviewed_by_name: actor.username,
-      reviewed_at: new Date().toISOString(),
-      updated_at: new Date().toISOString(),
+      reviewed_at: clock.nowIso(),
+      updated_at: clock.nowIso(),
     });
     await event(trx, actor, id, 'reviewed', { version: run.version, comment });
     await audit({ action: 'review', resource: 'settlement-runs', recordId: id, before: { status: run.status }, after: { status: 'reviewed', version: run.version, comment } });
@@ -191,8 +192,8 @@ export function approveRun(actor: Actor, id: number, comment?: string) {
       status: 'approved',
       approved_by: actor.id,
       approved_by_name: actor.username,
-      approved_at: new Date().toISOString(),
-      updated_at: new Date().toISOString(),
+      approved_at: clock.nowIso(),
+      updated_at: clock.nowIso(),
     });
     await event(trx, actor, id, 'approved', { version: run.version, comment: comment ?? null });
     await audit({ action: 'approve', resource: 'settlement-runs', recordId: id, before: { status: run.status }, after: { status: 'approved', version: run.version, comment } });

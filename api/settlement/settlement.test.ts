@@ -7,6 +7,7 @@ import { toFen } from '../shared/money';
 import { checkDigit } from '../shared/personalId';
 import { readWorkbook } from '../../reports/xlsx';
 import { auditCount, call, get, post, unitId } from '../../scripts/test/harness';
+import * as clock from '../core/clock';
 
 const REGION = '测试县';
 const YEAR = 2024;
@@ -361,7 +362,7 @@ describe('settlement (HTTP, real database)', function () {
     expect(final.status).to.equal('calculated');
     expect(final.surplus_rate).to.be.closeTo(0.1027, 0.0005);
     const monthly = (await get('/api/settlement-runs', { as: 'finance', query: { filter: { fund_year_id: thisYear.id }, range: [0, 20] } })).body;
-    const month = new Date(Date.now() + 8 * 3600_000).getUTCMonth() + 1;
+    const month = Number(clock.today().slice(5, 7));
     expect(monthly.filter((x: { kind: string; status: string }) => x.kind === 'provisional' && x.status === 'calculated')).to.have.length(month - 1);
   });
 });

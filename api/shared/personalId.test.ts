@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import { checkDigit, hashIdNumber, idNumberFacts, idNumberProblem, maskIdNumber, protectIdNumber, revealIdNumber } from './personalId';
 
@@ -16,10 +17,15 @@ describe('personal ID numbers', () => {
 
   it('masks, hashes deterministically, encrypts reversibly', () => {
     expect(maskIdNumber(VALID)).to.equal(`6301**********${VALID.slice(-4)}`);
-    const p = protectIdNumber(VALID);
+    const key = randomBytes(32).toString('hex');
+    const p = protectIdNumber(VALID, key);
     expect(p.id_number_cipher).not.to.contain(VALID);
-    expect(revealIdNumber(p.id_number_cipher)).to.equal(VALID);
-    expect(p.id_number_hash).to.equal(hashIdNumber(VALID));
+    expect(revealIdNumber(p.id_number_cipher, key)).to.equal(VALID);
+    expect(p.id_number_hash).to.equal(hashIdNumber(VALID, key));
+    // another key reads nothing and hashes differently: the key is what protects the number
+    const other = randomBytes(32).toString('hex');
+    expect(() => revealIdNumber(p.id_number_cipher, other)).to.throw();
+    expect(hashIdNumber(VALID, other)).not.to.equal(p.id_number_hash);
     expect(idNumberFacts(VALID)).to.deep.equal({ birthDate: '1990-01-01', sex: 'M' });
   });
 });

@@ -2,7 +2,7 @@
 // Stored as AES-256-GCM ciphertext (readable in full only by roles that need it, audited)
 // plus an HMAC for equality look-ups (the same ID twice) and the masked form for lists.
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
-import { config } from '../config';
+import { secrets } from '../core/secrets';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
@@ -36,7 +36,12 @@ export function idNumberFacts(id: string): { birthDate: string; sex: 'M' | 'F' }
   };
 }
 
-const key = () => createHash('sha256').update(`pii:${config.piiSecret}`).digest();
+// the AES and HMAC key, derived once per secret (the secret in force is installed at boot)
+let derived: { secret: string; key: Buffer } | undefined;
+function key(secret = secrets().piiSecret) {
+  if (derived?.secret !== secret) derived = { secret, key: createHash('sha256').update(`pii:${secret}`).digest() };
+  return derived.key;
+}
 
 export interface ProtectedId {
   id_number_hash: string;
@@ -45,23 +50,23 @@ export interface ProtectedId {
 }
 
 /** The three stored columns for an ID number. */
-export function protectIdNumber(id: string): ProtectedId {
+export function protectIdNumber(id: string, secret?: string): ProtectedId {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key(), iv);
+  const cipher = createCipheriv('aes-256-gcm', key(secret), iv);
   const body = Buffer.concat([cipher.update(id, 'utf8'), cipher.final()]);
   return {
-    id_number_hash: hashIdNumber(id),
+    id_number_hash: hashIdNumber(id, secret),
     id_number_masked: maskIdNumber(id),
     id_number_cipher: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64'),
   };
 }
 
 /** Keyed hash for equality look-ups: the same ID always hashes the same, and cannot be guessed offline without the key. */
-export const hashIdNumber = (id: string) => createHmac('sha256', key()).update(id).digest('hex');
+export const hashIdNumber = (id: string, secret?: string) => createHmac('sha256', key(secret)).update(id).digest('hex');
 
-export function revealIdNumber(stored: string): string {
+export function revealIdNumber(stored: string, secret?: string): string {
   const raw = Buffer.from(stored, 'base64');
-  const decipher = createDecipheriv('aes-256-gcm', key(), raw.subarray(0, 12));
+  const decipher = createDecipheriv('aes-256-gcm', key(secret), raw.subarray(0, 12));
   decipher.setAuthTag(raw.subarray(12, 28));
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
 }

@@ -10,7 +10,7 @@ const LINES = Number(process.env.BENCH_REQUISITION_LINES ?? 10_000);
 const YEAR = 2035; // a year of its own, no demo data in it
 
 const sys = await benchSystem(0);
-const pool = new pg.Pool({ connectionString: sys.databaseUrl, max: 4 });
+const pool = new pg.Pool({ connectionString: sys.adminDatabaseUrl, max: 4 });
 let ok = true;
 try {
   // ---- a year of ledger entries over every unit and account -----------------------------------

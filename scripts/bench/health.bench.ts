@@ -7,17 +7,18 @@
 // and, for the settlement engineer, the indicators of all 30 townships at once.
 import pg from 'pg';
 import { db } from '../../api/db/knex';
-import { generateTasks, healthIndicators, localToday } from '../../api/health/service';
+import { generateTasks, healthIndicators } from '../../api/health/service';
 import { taskResource } from '../../api/health/taskService';
 import { seedPopulation } from '../../seeds/health';
 import { benchSystem, httpLoad, listStatement, login, printLoad, printTiming, rawBaselines, settle, timed } from './lib';
+import * as clock from '../../api/core/clock';
 
 const sys = await benchSystem(0);
-const pool = new pg.Pool({ connectionString: sys.databaseUrl, max: 20 });
+const pool = new pg.Pool({ connectionString: sys.adminDatabaseUrl, max: 20 });
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 let ok = true;
 try {
-  const today = localToday();
+  const today = clock.today();
   const villages = await db()('org_units').where('kind', 'village').select('id', 'code', 'name', 'kind', 'level', 'parent_id', 'path').orderBy('id');
   const loaded = await timed(() => db().transaction((trx) => seedPopulation(trx, { villages, scale: 1, today, seed: 4004, region: '630122' })));
   const [{ residents, tasks, followups }] = (

@@ -9,7 +9,7 @@ import { staffResource } from '../../api/hr/staffService';
 import { benchSystem, httpLoad, listStatement, login, peakHttpRss, printLoad, printTiming, rawBaselines, settle, timed } from './lib';
 
 const sys = await benchSystem(Number(process.env.BENCH_DEMO_SCALE ?? 0.05));
-const pool = new pg.Pool({ connectionString: sys.databaseUrl, max: 20 });
+const pool = new pg.Pool({ connectionString: sys.adminDatabaseUrl, max: 20 });
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
 /** Tops the registry up to `total` people spread over the hospitals (levels 1–3), titles on the physician and nursing ladders. */

@@ -6,7 +6,7 @@ import { orgUnitResource } from '../../api/org/service';
 import { benchSystem, httpLoad, listStatement, login, printLoad, rawBaselines } from './lib';
 
 const sys = await benchSystem(0);
-const pool = new pg.Pool({ connectionString: sys.databaseUrl, max: 20 });
+const pool = new pg.Pool({ connectionString: sys.adminDatabaseUrl, max: 20 });
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 let ok = true;
 try {

@@ -12,7 +12,7 @@ import { benchSystem, httpLoad, listStatement, login, printLoad, printTiming, ra
 const count = Number(process.env.BENCH_REFERRALS ?? 200_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const sys = await benchSystem(0);
-const pool = new pg.Pool({ connectionString: sys.databaseUrl, max: 20 });
+const pool = new pg.Pool({ connectionString: sys.adminDatabaseUrl, max: 20 });
 try {
   const units: UnitRow[] = await db()('org_units').select('id', 'code', 'name', 'kind', 'level', 'parent_id', 'path');
   const gen = await timed(() => generateReferrals(db(), units, { count, today: new Date(), stuckShare: 0.005 }));

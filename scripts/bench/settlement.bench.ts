@@ -25,7 +25,7 @@ const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const YEAR = 2031;
 
 const sys = await benchSystem(0.01);
-const pool = new pg.Pool({ connectionString: sys.databaseUrl, max: 4 });
+const pool = new pg.Pool({ connectionString: sys.adminDatabaseUrl, max: 4 });
 let ok = true;
 try {
   const token = await login(sys.url, 'finance');

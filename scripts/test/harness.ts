@@ -4,7 +4,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setClockFromEnv } from '../../api/core/clock';
+import { readEmbeddedSecrets } from '../../api/core/secrets';
 import { boot, type Running } from '../../api/server';
+
+// TEST_TODAY=2028-02-29 or 2028-02-29T23:30+08:00 runs the whole suite on that day
+setClockFromEnv('TEST_TODAY');
 
 let running: Promise<Running> | undefined;
 let dataDir: string | undefined;
@@ -16,6 +21,13 @@ export function system(): Promise<Running> {
     running = boot({ port: 0, dataDir, cron: false, demoScale: Number(process.env.TEST_DEMO_SCALE ?? 0.01) });
   }
   return running;
+}
+
+/** The owner role's password of the test system's embedded database (kept with its data). */
+export function ownerPassword(): string {
+  const kept = dataDir && readEmbeddedSecrets(dataDir);
+  if (!kept) throw new Error('no embedded test database');
+  return kept.ownerPassword;
 }
 
 export async function shutdown() {
