@@ -3,8 +3,11 @@ import type { Server } from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import helmet from 'helmet';
+import { refuseNul, requireJsonBody } from './http/guards';
 import { auditRoutes } from './audit/routes';
 import { authRoutes, userRoutes } from './auth/routes';
+import { config } from './config';
 import { db } from './db/knex';
 import { errorHandler, notFound } from './http/errors';
 import { requestLog } from './http/logger';
@@ -43,6 +46,8 @@ export function createApp() {
   app.set('etag', false); // API lists change with every write; hashing each body costs more than it saves
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
+  // security headers; the UI loads only its own scripts, styles and images (and inline styles, MUI's)
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'blob:'] } }, strictTransportSecurity: false }));
 
   const api = express.Router();
   api.use(requestLog);
@@ -50,7 +55,9 @@ export function createApp() {
     res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
     next();
   });
+  api.use(requireJsonBody);
   api.use(express.json({ limit: '1mb' }));
+  api.use(refuseNul);
   for (const r of routers) api.use(r.base || '/', r.router);
   api.use((req) => {
     throw notFound('route', `${req.method} ${req.baseUrl}${req.path}`);
@@ -71,7 +78,7 @@ export function createApp() {
 /** Serves the app on `port` (0: any free port; shared by all workers of a cluster). */
 export function serve(port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = createApp().listen(port, '0.0.0.0', () => resolve(server));
+    const server = createApp().listen(port, config.host, () => resolve(server));
     server.on('error', reject);
     server.keepAliveTimeout = 65_000;
   });

@@ -8,6 +8,10 @@ export const config = {
   databaseUrl: env.DATABASE_URL || undefined,
   dataDir: path.resolve(env.DATA_DIR || './.data'),
   port: Number(env.PORT ?? 3000),
+  // the address the HTTP server listens on (0.0.0.0: every interface, for phones on the clinic's network)
+  host: env.HOST || '0.0.0.0',
+  // a backstop for any one statement: a runaway query is stopped and answered 503
+  statementTimeoutMs: Number(env.STATEMENT_TIMEOUT_MS || 30_000),
   // HTTP replicas `npm start` forks (node:cluster), one per core by default
   apiWorkers: Number(env.API_WORKERS || Math.min(os.availableParallelism(), 8)),
   // PostgreSQL connections per HTTP worker: requests beyond it wait in the worker, which costs

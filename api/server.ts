@@ -47,7 +47,7 @@ export async function boot(opts: BootOptions = {}): Promise<Running> {
     const databaseUrl = embedded?.apiUrl ?? external!;
     const ownerUrl = embedded?.ownerUrl ?? config.databaseOwnerUrl ?? databaseUrl;
     const seeded = await prepareSchema(ownerUrl, databaseUrl, opts);
-    connect(databaseUrl, config.dbPoolSize);
+    connect(databaseUrl, config.dbPoolSize, config.statementTimeoutMs);
     const http = await serveHttp(opts.workers ?? 0, opts.port ?? config.port, databaseUrl, keys);
     const stopCron = (opts.cron ?? config.cron) ? startSchedules() : () => {};
     return {

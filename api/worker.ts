@@ -6,7 +6,7 @@ import { appSecrets, useSecrets } from './core/secrets';
 import { connect, disconnect } from './db/knex';
 
 useSecrets(appSecrets(process.env));
-connect(config.databaseUrl!, config.dbPoolSize);
+connect(config.databaseUrl!, config.dbPoolSize, config.statementTimeoutMs);
 const server = await serve(config.port);
 
 let stopping = false;

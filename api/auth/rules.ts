@@ -43,6 +43,18 @@ export function can(roles: readonly string[], resource: string, action: Action):
   return roles.some((r) => GRANTS[r as Role]?.[resource]?.includes(action));
 }
 
+const KNOWN_RESOURCES = new Set(Object.values(GRANTS).flatMap((g) => Object.keys(g)));
+
+/**
+ * Whether a write to `resource` can be allowed at all: false when the roles may only read it (or
+ * not see it), so that such a request is refused before its body is even looked at.
+ * Undefined for a path that is no granted resource (login, reports): the route decides.
+ */
+export function mayWriteAt(roles: readonly string[], resource: string): boolean | undefined {
+  if (!KNOWN_RESOURCES.has(resource)) return undefined;
+  return roles.some((r) => (GRANTS[r as Role]?.[resource] ?? []).some((a) => !(READ as readonly string[]).includes(a)));
+}
+
 /** react-admin `canAccess` input: every resource the roles reach, with the union of actions. */
 export function permissionsFor(roles: readonly string[]): { resource: string; actions: Action[] }[] {
   const merged = new Map<string, Set<Action>>();

@@ -41,8 +41,15 @@ function statementName(sql: string) {
   return name;
 }
 
-export function connect(url: string, poolMax = 20): Knex {
-  instance = knexFactory({ client: PreparingPgClient as unknown as typeof knexFactory.Client, connection: url, pool: { min: 0, max: poolMax } });
+/** Connects this process; `statementTimeoutMs` bounds each statement (the API's connections). */
+export function connect(url: string, poolMax = 20, statementTimeoutMs = 0): Knex {
+  instance = knexFactory({
+    client: PreparingPgClient as unknown as typeof knexFactory.Client,
+    // a down database is known in a second, not after the pool's minute of retries
+    connection: { connectionString: url, statement_timeout: statementTimeoutMs, connectionTimeoutMillis: 1000 },
+    pool: { min: 0, max: poolMax, propagateCreateError: true },
+    acquireConnectionTimeout: 10_000,
+  });
   Model.knex(instance);
   return instance;
 }

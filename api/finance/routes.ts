@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { answerList, mountCrud } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
-import { idParam, moneyInput, parse } from '../http/validate';
+import { idParam, isoDate, moneyInput, parse, positiveId } from '../http/validate';
 import { sendFile, XLSX } from '../http/download';
 import { assertCan, assertUnitInScope } from '../http/crud';
 import { writeBudgetExecution } from '../../reports/budgetExecution';
@@ -11,10 +11,10 @@ import { contributeMonth, payout, riskFundResource, summary, yearEndReturn } fro
 import { accountResource, budgetResource, createBudget, execution, postingResource, reviseBudget, spendingLimitResource } from './service';
 import { OVER_BUDGET_MODES, STEP_KINDS } from './rules';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date');
+const date = isoDate;
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
 const year = z.coerce.number().int().min(2000).max(2100);
-const id = z.number().int().positive();
+const id = positiveId;
 const positive = moneyInput.refine((f) => f > 0n, 'must be greater than 0');
 const nonNegative = moneyInput.refine((f) => f >= 0n, 'cannot be negative');
 

@@ -4,7 +4,7 @@ import { assertCan, getRow, type ResourceDef } from '../http/crud';
 import { idempotent } from '../http/idempotency';
 import { answerList } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
-import { idParam, parse } from '../http/validate';
+import { idParam, parse, isoDate, positiveId } from '../http/validate';
 import { sendFile, XLSX } from '../http/download';
 import { badRequest, notFound } from '../http/errors';
 import type { Request, Response } from 'express';
@@ -54,8 +54,8 @@ import {
   workload,
 } from './service';
 
-const day = z.iso.date();
-const id = z.number().int().positive();
+const day = isoDate;
+const id = positiveId;
 
 /** A list route on the simple-rest protocol, with an optional row mapper. */
 function listRoute<M extends Model>(r: ApiRouter, def: ResourceDef<M>, label: string, view?: (row: M) => unknown) {

@@ -1,14 +1,12 @@
 // The request bodies of the HR routes (zod): a bad field is a 400 naming it.
 import { z } from 'zod';
+import { isoDate, positiveId } from '../http/validate';
 import { EXIT_REASONS } from './contractService';
 import { DIRECTION_PATTERN, ROTATION_TYPES } from './rotationRules';
 import { CATEGORIES, EMPLOYMENT_TYPES, GRADES, LEAVE_REASONS, LICENCE_KINDS, STAFF_STATUSES, TITLES } from './rules';
 
-export const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
-const id = z.number().int().positive();
+export const date = isoDate;
+const id = positiveId;
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 /** fields react-admin echoes back on save; accepted and ignored */

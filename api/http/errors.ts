@@ -30,7 +30,7 @@ export const notFound = (resource: string, id?: unknown) =>
 export const conflict = (message: string, details?: unknown) => new AppError(409, 'conflict', message, details);
 export const unprocessable = (message: string, details?: unknown) =>
   new AppError(422, 'business_rule', message, details);
-export const tooManyRequests = (message: string) => new AppError(429, 'too_many_requests', message);
+export const unsupportedMedia = (message: string) => new AppError(415, 'unsupported_media_type', message);
 
 export function fromZod(err: ZodError, where = ''): AppError {
   const details: FieldProblem[] = err.issues.flatMap((i) => {
@@ -43,29 +43,44 @@ export function fromZod(err: ZodError, where = ''): AppError {
   return badRequest(`invalid ${details.map((d) => d.field).join(', ')}`, details);
 }
 
-// PostgreSQL error codes a client can provoke through valid-looking input.
-function fromPostgres(err: { code?: string; detail?: string; constraint?: string; table?: string }): AppError | undefined {
-  switch (err.code) {
-    case '23505':
-      return conflict(`already exists: ${err.detail ?? err.constraint}`, { constraint: err.constraint });
-    case '23503':
-    case '23001':
-      return conflict(`still referenced or missing reference: ${err.detail ?? err.constraint}`, {
-        constraint: err.constraint,
-      });
-    case '23514':
-    case '23502':
-      return unprocessable(`violates rule ${err.constraint ?? ''}`.trim(), { constraint: err.constraint });
-    case '22P02':
-    case '22003':
-    case '22007':
-    case '22008':
-      return badRequest(`invalid value: ${(err as Error).message}`);
-    case '42501':
-      return new AppError(403, 'forbidden', (err as Error).message);
+// PostgreSQL's own words never reach a client (they quote SQL, values and constraint names):
+// each error a client can provoke becomes a status and the field it concerns, in plain words.
+type PgError = { code?: string; detail?: string; column?: string; constraint?: string; message?: string };
+
+/** The columns a unique or foreign-key error names: `Key (a, b)=(…) …` → ['a', 'b']. */
+const keyColumns = (detail = '') => /^Key \(([^)]*)\)=/.exec(detail)?.[1].split(', ') ?? [];
+const problems = (fields: string[], message: string): FieldProblem[] => (fields.length ? fields : ['(body)']).map((field) => ({ field, message }));
+
+function fromPostgres(err: PgError): AppError | undefined {
+  const code = err.code ?? '';
+  if (code === '23505') return conflict('a record with the same value already exists', problems(keyColumns(err.detail), 'already taken by another record'));
+  if (code === '23503') {
+    const stillUsed = /is still referenced/.test(err.detail ?? '');
+    return conflict(stillUsed ? 'other records still refer to this one' : 'refers to a record that does not exist', problems(keyColumns(err.detail), stillUsed ? 'still referenced' : 'no such record'));
   }
+  if (code === '23001') return conflict('other records still refer to this one');
+  if (code === '23502') return badRequest(`${err.column ?? 'a field'} is required`, problems(err.column ? [err.column] : [], 'required'));
+  if (code === '23514' || code === '23P01') return unprocessable('the values break a rule of this record', problems(constraintField(err.constraint), 'not allowed with the other values'));
+  if (code.startsWith('22')) return badRequest('a value is out of range or malformed', problems(err.column ? [err.column] : [], 'out of range or malformed'));
+  if (code === '40001' || code === '40P01' || code === '55P03') return unavailable('the record is busy; try again', 1);
+  if (code === '57014') return unavailable('the request took too long and was stopped', 5);
+  if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300') return unavailable('the database is unavailable', 5);
+  if (code === '42501') return forbidden('not permitted');
   return undefined;
 }
+
+/** The field a CHECK constraint named `<table>_<field>_check` (knex's habit) is about, when it says. */
+const constraintField = (name = '') => {
+  const m = /^[a-z]+(?:_[a-z]+)*?_([a-z_]+?)_check$/.exec(name);
+  return m ? [m[1]] : [];
+};
+
+/** Errors that mean the database cannot be reached: refused, reset, or no pooled connection in time. */
+function isUnreachable(err: { code?: string; name?: string; message?: string }) {
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(err.code ?? '') || err.name === 'KnexTimeoutError' || /Connection terminated|connect ECONNREFUSED/.test(err.message ?? '');
+}
+
+export const unavailable = (message: string, retryAfterSeconds: number) => new AppError(503, 'unavailable', message, { retry_after: retryAfterSeconds });
 
 export function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
@@ -73,9 +88,12 @@ export function toAppError(err: unknown): AppError | undefined {
   if (err instanceof NotFoundError) return notFound('record');
   const e = err as { type?: string; status?: number; code?: string; nativeError?: unknown };
   if (e.type === 'entity.too.large') return new AppError(413, 'payload_too_large', 'request body exceeds 1 MB');
-  if (e.type === 'entity.parse.failed') return badRequest('malformed JSON body');
-  if (e.type && e.status && e.status < 500) return new AppError(e.status, 'bad_request', String((err as Error).message));
-  return fromPostgres((e.nativeError as typeof e) ?? e);
+  if (e.type === 'entity.parse.failed') return badRequest('malformed JSON body', [{ field: '(body)', message: 'not valid JSON' }]);
+  if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') return unsupportedMedia('the body must be JSON in UTF-8');
+  if (e.type && e.status && e.status < 500) return new AppError(e.status, 'bad_request', 'the request could not be read', [{ field: '(body)', message: 'unreadable' }]);
+  const native = (e.nativeError as typeof e) ?? e;
+  if (isUnreachable(native as never) || isUnreachable(e as never)) return unavailable('the database is unavailable', 5);
+  return fromPostgres(native);
 }
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
@@ -85,5 +103,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     res.status(500).json({ error: { code: 'internal', message: 'internal error' } });
     return;
   }
+  const retry = (appErr.details as { retry_after?: number } | undefined)?.retry_after;
+  if (retry && (appErr.status === 503 || appErr.status === 429)) res.setHeader('Retry-After', String(retry));
   res.status(appErr.status).json({ error: { code: appErr.code, message: appErr.message, details: appErr.details } });
 };

@@ -2,9 +2,15 @@
 // Filter keys: `q` (text search), a field (equality; an array means IN), `f_gte`/`f_lte`/`f_gt`/`f_lt`.
 // Only declared fields are accepted, each value checked against its kind: a bad one is a 400.
 import type { Knex } from 'knex';
+import { z } from 'zod';
 import { badRequest } from './errors';
+import { isoDate } from './validate';
 
-export type FieldKind = 'int' | 'text' | 'bool' | 'date' | 'timestamp' | readonly string[];
+export type FieldKind = 'int' | 'text' | 'bool' | 'date' | 'timestamp' | 'ltree' | readonly string[];
+
+/** The longest text search (an index serves it), and the longest text a filter compares. */
+const MAX_SEARCH = 100;
+const MAX_TEXT = 200;
 
 export interface ListSpec {
   /** filterable and sortable fields → their kind; the key is the column unless `columns` maps it */
@@ -62,22 +68,26 @@ function checkValue(field: string, kind: FieldKind, v: unknown): unknown {
       if (typeof v !== 'boolean') throw bad('must be true or false');
       return v;
     case 'date':
-      if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) {
-        throw bad('must be a date YYYY-MM-DD');
-      }
+      if (!isoDate.safeParse(v).success) throw bad('must be a real date YYYY-MM-DD');
       return v;
     case 'timestamp':
-      if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw bad('must be an ISO date-time');
+      if (!isoDate.safeParse(String(v).slice(0, 10)).success || !z.iso.datetime({ offset: true, local: true }).safeParse(v).success) {
+        throw bad('must be an ISO date-time such as 2026-03-01T08:00:00+08:00');
+      }
+      return v;
+    case 'ltree':
+      if (typeof v !== 'string' || !/^[a-z0-9_]{1,64}(\.[a-z0-9_]{1,64}){0,16}$/.test(v)) throw bad('must be a unit path such as hq.b1.t07');
       return v;
     case 'text':
       if (typeof v !== 'string' && typeof v !== 'number') throw bad('must be text');
+      if (String(v).length > MAX_TEXT) throw bad(`at most ${MAX_TEXT} characters`);
       return String(v);
   }
 }
 
 export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): ListQuery {
   const sortRaw = json(query.sort, 'sort') ?? spec.defaultSort ?? ['id', 'ASC'];
-  if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || !(sortRaw[0] in spec.fields || sortRaw[0] === 'id')) {
+  if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || !(Object.hasOwn(spec.fields, sortRaw[0]) || sortRaw[0] === 'id')) {
     throw badRequest('invalid sort', [{ field: 'sort', message: `sort by one of ${['id', ...Object.keys(spec.fields)].join(', ')}` }]);
   }
   const dir = String(sortRaw[1]).toUpperCase();
@@ -102,15 +112,16 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
     if (key === 'q') {
       if (!spec.search?.length) throw badRequest('unknown filter q', [{ field: 'filter.q', message: 'this list has no text search' }]);
       out.q = checkValue('q', 'text', value) as string;
+      if (out.q.length > MAX_SEARCH) throw badRequest('search too long', [{ field: 'filter.q', message: `at most ${MAX_SEARCH} characters` }]);
       continue;
     }
-    if (spec.custom && key in spec.custom) {
+    if (spec.custom && Object.hasOwn(spec.custom, key)) {
       out.custom[key] = checkValue(key, spec.custom[key], value);
       continue;
     }
-    const suffix = Object.keys(OPS).find((s) => key.endsWith(s) && key.slice(0, -s.length) in fields);
+    const suffix = Object.keys(OPS).find((s) => key.endsWith(s) && Object.hasOwn(fields, key.slice(0, -s.length)));
     const field = suffix ? key.slice(0, -suffix.length) : key;
-    if (!(field in fields)) {
+    if (!Object.hasOwn(fields, field)) {
       throw badRequest(`unknown filter ${key}`, [{ field: `filter.${key}`, message: `filter by one of q, ${Object.keys(fields).join(', ')}` }]);
     }
     if (suffix) out.conditions.push({ field, op: OPS[suffix], value: checkValue(field, fields[field], value) });

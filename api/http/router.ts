@@ -3,7 +3,9 @@
 import express, { type Request, type Response, type RequestHandler } from 'express';
 import type { ZodType } from 'zod';
 import { JsonText } from '../db/jsonPage';
+import { mayWriteAt } from '../auth/rules';
 import { authenticate } from './auth';
+import { forbidden } from './errors';
 
 export interface RouteSpec {
   summary: string;
@@ -47,6 +49,12 @@ export class ApiRouter {
     readonly tag: string,
   ) {}
 
+  // permission before validation: a role that may only read this resource learns nothing from its body
+  private readonly writeGuard: RequestHandler = (req, _res, next) => {
+    if (mayWriteAt(req.actor.roles, this.base.slice(1)) === false) throw forbidden(`role ${req.actor.roles.join(', ')} may not change ${this.base.slice(1)}`);
+    next();
+  };
+
   get(path: string, spec: RouteSpec, handler: Handler) {
     return this.add('get', path, spec, handler);
   }
@@ -66,7 +74,7 @@ export class ApiRouter {
       const result = await handler(req, res);
       if (result !== undefined && !res.headersSent) sendJson(res, result instanceof JsonText ? result.text : JSON.stringify(result));
     };
-    const chain: RequestHandler[] = spec.public ? [wrapped] : [authenticate, wrapped];
+    const chain: RequestHandler[] = spec.public ? [wrapped] : method === 'get' ? [authenticate, wrapped] : [authenticate, this.writeGuard, wrapped];
     this.router[method](path, ...chain);
     return this;
   }

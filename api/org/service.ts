@@ -17,7 +17,7 @@ export const orgUnitResource: ResourceDef<OrgUnit> = {
   // plain rows for the list: the tree and menus read it on every screen
   listColumns: ['id', 'code', 'name', 'kind', 'level', 'parent_id', 'path', 'region', 'address', 'phone', 'active', 'created_at', 'updated_at'],
   list: {
-    fields: { code: 'text', name: 'text', kind: UNIT_KINDS, level: 'int', parent_id: 'int', active: 'bool', region: 'text', path: 'text' },
+    fields: { code: 'text', name: 'text', kind: UNIT_KINDS, level: 'int', parent_id: 'int', active: 'bool', region: 'text', path: 'ltree' },
     search: ['org_units.name', 'org_units.code'],
     defaultSort: ['path', 'ASC'],
     custom: { within_id: 'int' },

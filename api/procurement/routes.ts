@@ -3,7 +3,7 @@ import { assertCan } from '../http/crud';
 import { answerList, mountCrud } from '../http/crudRoutes';
 import { sendFile, XLSX } from '../http/download';
 import { ApiRouter } from '../http/router';
-import { idParam, moneyInput, parse } from '../http/validate';
+import { idParam, isoDate, moneyInput, parse, positiveId } from '../http/validate';
 import { fromFen } from '../shared/money';
 import { writeProcurementSavings } from '../../reports/procurementSavings';
 import { createAsset, assetResource, decideTransfer, market, moveAsset, readTransfer, requestTransfer, transferResource, withNames } from './assetService';
@@ -14,8 +14,8 @@ import type { Request, Response } from 'express';
 import type { Model } from 'objection';
 import type { ResourceDef } from '../http/crud';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date');
-const id = z.number().int().positive();
+const date = isoDate;
+const id = positiveId;
 const qty = z.number().int().positive().max(10_000_000);
 const price = moneyInput.refine((f) => f > 0n, 'must be greater than 0').transform(fromFen);
 

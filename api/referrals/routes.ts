@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { answerList, mountCrud } from '../http/crudRoutes';
 import { sendFile, XLSX } from '../http/download';
 import { ApiRouter } from '../http/router';
-import { idParam, parse } from '../http/validate';
+import { idParam, parse, isoDate, positiveId } from '../http/validate';
 import { toFen } from '../shared/money';
 import { writeReferralsWorkbook } from '../../reports/referrals';
 import { ACTIONS, DIRECTIONS, ICD10_PATTERN, PURPOSES, URGENCIES, type ReferralAction } from './rules';
@@ -22,7 +22,7 @@ import {
 import { readSettings, updateSettings } from './settings';
 import { publishSlots, slotDay, slotResource } from './slots';
 
-const id = z.number().int().positive();
+const id = positiveId;
 const amount = z
   .union([z.string(), z.number()])
   .refine((v) => {
@@ -58,7 +58,7 @@ const transitionBody = z.strictObject({
   reason: z.string().trim().max(1000).nullish(),
   note: z.string().trim().max(1000).nullish(),
 });
-const day = z.iso.date();
+const day = isoDate;
 const periodQuery = z
   .strictObject({ from: day, to: day, org_unit_id: z.coerce.number().int().positive().optional() })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
