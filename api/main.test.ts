@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import jwt from 'jsonwebtoken';
 
 interface Started {
   url: string;
@@ -63,6 +64,20 @@ describe('npm start (the real entry point, as a child process)', function () {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
       body: JSON.stringify({ org_unit_id: login.user.org_unit.id, name: '重启验证科', kind: 'administration' }),
     }).then((r) => r.json());
+    const auth = { authorization: `Bearer ${login.token}` };
+    const residents = await fetch(`${first.url}/api/residents?range=[0,0]`, { headers: auth }).then((r) => r.json());
+    const idNumber = await fetch(`${first.url}/api/residents/${residents[0].id}/id-number`, { headers: auth }).then((r) => r.json());
+    expect(idNumber.id_number).to.match(/^\d{17}[\dX]$/);
+    // the jobs are known to the workers that answer HTTP, and run on demand
+    const jobs = await fetch(`${first.url}/api/job-runs/jobs`, { headers: auth }).then((r) => r.json());
+    expect(jobs.map((j: { name: string }) => j.name)).to.include.members(['health-daily', 'referrals.escalate']);
+    const run = await fetch(`${first.url}/api/job-runs/run/referrals.escalate`, { method: 'POST', headers: auth });
+    expect(run.status).to.equal(200);
+    // no key is built in: one was made at random and kept with the data, for this user only
+    const kept = path.join(dataDir, 'erp-secrets.json');
+    expect(fs.statSync(kept).mode & 0o777).to.equal(0o600);
+    const forged = jwt.sign({ sub: '1', ver: 0 }, 'dev-only-secret-change-me', { keyid: 'x' });
+    expect((await fetch(`${first.url}/api/auth/me`, { headers: { authorization: `Bearer ${forged}` } })).status).to.equal(401);
     expect(await first.stop()).to.equal(0);
     expect(fs.existsSync(path.join(dataDir, 'postmaster.pid'))).to.equal(false);
 
@@ -71,8 +86,23 @@ describe('npm start (the real entry point, as a child process)', function () {
       expect(second.output).not.to.match(/demo group loaded/);
       const again = await fetch(`${second.url}/api/departments/${created.id}`, { headers: { authorization: `Bearer ${login.token}` } }).then((r) => r.json());
       expect(again.name).to.equal('重启验证科');
+      // the same keys: the first start's token still works and the 身份证号 still decrypts
+      const read = await fetch(`${second.url}/api/residents/${residents[0].id}/id-number`, { headers: auth }).then((r) => r.json());
+      expect(read.id_number).to.equal(idNumber.id_number);
+      // PostgreSQL gone: every route answers 503 with Retry-After, within a second
+      const pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      process.kill(pid, 'SIGKILL');
+      await new Promise((r) => setTimeout(r, 300));
+      for (const [method, url, body] of [['GET', '/api/auth/me'], ['GET', '/api/staff'], ['POST', '/api/departments', { org_unit_id: 1, name: '停库', kind: 'administration' }], ['POST', '/api/auth/login', { username: 'admin', password: 'demo123' }]] as const) {
+        const started = Date.now();
+        const r = await fetch(`${second.url}${url}`, { method, headers: { ...auth, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+        expect(r.status, url).to.equal(503);
+        expect(r.headers.get('retry-after'), url).to.match(/^\d+$/);
+        expect((await r.json()).error.code).to.equal('unavailable');
+        expect(Date.now() - started, url).to.be.below(1000);
+      }
     } finally {
-      expect(await second.stop()).to.equal(0);
+      await second.stop();
     }
   });
 });

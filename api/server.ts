@@ -10,7 +10,6 @@ import { connect, disconnect, migrate } from './db/knex';
 import { grantApiRole, roleOf } from './db/roles';
 import { startEmbedded, type EmbeddedServer } from './db/embedded';
 import { startSchedules } from './jobs/service';
-import './jobs/schedule';
 import { logger } from './http/logger';
 import { loadDemoIfEmpty } from '../seeds/demo';
 

@@ -21,7 +21,7 @@ export const expenseResource: ResourceDef<ExpenseRequest> = {
   model: ExpenseRequest,
   scope: scopeByUnit('expense_requests.org_unit_id'),
   list: {
-    fields: { org_unit_id: 'int', account: 'text', status: REQUEST_STATES, request_date: 'date', requested_by: 'int', amount: 'text', created_at: 'timestamp' },
+    fields: { org_unit_id: 'int', account: 'text', status: REQUEST_STATES, request_date: 'date', requested_by: 'int', amount: 'decimal', created_at: 'timestamp' },
     search: ['expense_requests.purpose'],
     defaultSort: ['created_at', 'DESC'],
     custom: { awaiting_me: 'bool', mine: 'bool' },

@@ -24,7 +24,7 @@ export const ledgerResource: ResourceDef<LedgerEntry> = {
       credit_account: 'text',
       source_type: 'text',
       source_id: 'int',
-      amount: 'text',
+      amount: 'decimal',
     },
     search: ['ledger_entries.memo'],
     defaultSort: ['entry_date', 'DESC'],

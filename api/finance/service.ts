@@ -24,7 +24,7 @@ export const spendingLimitResource: ResourceDef<SpendingLimit> = {
   name: 'spending-limits',
   model: SpendingLimit,
   scope: (qb) => qb,
-  list: { fields: { unit_level: 'int', account: 'text', active: 'bool', min_amount: 'text' }, search: ['spending_limits.description'], defaultSort: ['unit_level', 'ASC'] },
+  list: { fields: { unit_level: 'int', account: 'text', active: 'bool', min_amount: 'decimal' }, search: ['spending_limits.description'], defaultSort: ['unit_level', 'ASC'] },
   prepareCreate: async (data, trx) => checkLimitAccount(data, trx),
   prepareUpdate: async (data, _c, trx) => checkLimitAccount(data, trx),
 };

@@ -238,7 +238,7 @@ export const assessmentResource: ResourceDef<Assessment> = {
   model: Assessment,
   scope: byStaffScope('assessments'),
   list: {
-    fields: { staff_id: 'int', org_unit_id: 'int', year: 'int', grade: GRADES, score: 'text' },
+    fields: { staff_id: 'int', org_unit_id: 'int', year: 'int', grade: GRADES, score: 'decimal' },
     defaultSort: ['year', 'DESC'],
   },
   applyCustom: (qb) => void qb.select(staffName('assessments')),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { badRequest } from './errors';
 import { isoDate } from './validate';
 
-export type FieldKind = 'int' | 'text' | 'bool' | 'date' | 'timestamp' | 'ltree' | readonly string[];
+export type FieldKind = 'int' | 'decimal' | 'text' | 'bool' | 'date' | 'timestamp' | 'ltree' | readonly string[];
 
 /** The longest text search (an index serves it), and the longest text a filter compares. */
 const MAX_SEARCH = 100;
@@ -53,6 +53,7 @@ function json(raw: unknown, name: string): unknown {
 
 function checkValue(field: string, kind: FieldKind, v: unknown): unknown {
   const bad = (message: string) => badRequest(`invalid filter ${field}`, [{ field: `filter.${field}`, message }]);
+  if (typeof v === 'string' && v.includes('\u0000')) throw bad('must not contain a NUL character');
   if (Array.isArray(kind)) {
     if (typeof v !== 'string' || !kind.includes(v)) throw bad(`must be one of ${kind.join(', ')}`);
     return v;
@@ -75,6 +76,11 @@ function checkValue(field: string, kind: FieldKind, v: unknown): unknown {
         throw bad('must be an ISO date-time such as 2026-03-01T08:00:00+08:00');
       }
       return v;
+    case 'decimal': {
+      const n = typeof v === 'number' ? String(v) : v;
+      if (typeof n !== 'string' || !/^-?\d{1,12}(\.\d{1,4})?$/.test(n)) throw bad('must be a number such as 1200.50');
+      return n;
+    }
     case 'ltree':
       if (typeof v !== 'string' || !/^[a-z0-9_]{1,64}(\.[a-z0-9_]{1,64}){0,16}$/.test(v)) throw bad('must be a unit path such as hq.b1.t07');
       return v;

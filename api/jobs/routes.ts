@@ -1,3 +1,5 @@
+// every domain's jobs are defined wherever the routes are served: the primary and each API worker
+import './schedule';
 import { mountCrud } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { jobRunResource, listJobs, triggerJob } from './service';

@@ -20,7 +20,7 @@ export const assetResource: ResourceDef<Asset> = {
   model: Asset,
   scope: scopeByUnit('assets.org_unit_id'),
   list: {
-    fields: { org_unit_id: 'int', code: 'text', name: 'text', category: ASSET_CATEGORIES, status: ASSET_STATES, acquired_on: 'date', value: 'text' },
+    fields: { org_unit_id: 'int', code: 'text', name: 'text', category: ASSET_CATEGORIES, status: ASSET_STATES, acquired_on: 'date', value: 'decimal' },
     search: ['assets.name', 'assets.code'],
     defaultSort: ['code', 'ASC'],
   },

@@ -33,7 +33,7 @@ export const allocationResource: ResourceDef<SurplusAllocation> = {
   name: 'surplus-allocations',
   model: SurplusAllocation,
   scope: scopeByUnit('surplus_allocations.org_unit_id'),
-  list: { fields: { run_id: 'int', version: 'int', pool: 'text', org_unit_id: 'int', amount: 'text', score: 'text' }, defaultSort: ['org_unit_id', 'ASC'] },
+  list: { fields: { run_id: 'int', version: 'int', pool: 'text', org_unit_id: 'int', amount: 'decimal', score: 'decimal' }, defaultSort: ['org_unit_id', 'ASC'] },
 };
 
 async function event(trx: Knex.Transaction, actor: Actor, runId: number, action: string, extra: { version?: number; comment?: string | null } = {}) {

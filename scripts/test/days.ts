@@ -9,7 +9,8 @@ export const AWKWARD_DAYS = [
   '2028-02-29', // a leap day
   '2027-03-31', // the last day of a quarter
   '2026-12-06', // a Sunday
-  '2027-06-30T23:30+08:00', // late evening in Shanghai, still 15:30 UTC: and the last day of a half-year
+  '2027-06-30T23:30+08:00', // 23:30 in Shanghai on the last day of a half-year
+  '2027-07-01T07:30+08:00', // early morning in Shanghai: still the previous day (30 June) in UTC
 ];
 
 const SUITE = ['api/**/*.test.ts', 'seeds/**/*.test.ts', 'reports/**/*.test.ts'];
