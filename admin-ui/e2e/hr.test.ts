@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, unitId } from '../../scripts/test/harness';
 import { hire } from '../../api/hr/testData';
-import { today } from '../../api/hr/shared';
+import { today } from '../../api/core/clock';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
 
 describe('admin UI: HR rotation planner', function () {

@@ -3,7 +3,7 @@
 // range) is refused by the API with the problem on that very input; a year whose approved run
 // rests on its configuration is shown locked; an insured population per unit is corrected.
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
 
