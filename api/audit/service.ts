@@ -1,4 +1,5 @@
 // Every use-case runs in one transaction and writes its audit row inside it.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Knex } from 'knex';
 import { db } from '../db/knex';
 import type { Actor } from '../auth/actor';
@@ -20,8 +21,15 @@ export type Audit = (entry: AuditRecord) => Promise<void>;
  * transaction (e.g. the one an Idempotency-Key is recorded in) it runs inside it as a savepoint.
  */
 export function inTransaction<T>(actor: Actor, work: (trx: Knex.Transaction, audit: Audit) => Promise<T>, parent?: Knex.Transaction): Promise<T> {
-  return (parent ?? db()).transaction((trx) => work(trx, (entry) => record(trx, actor, entry)));
+  return (parent ?? ambient.getStore() ?? db()).transaction((trx) => work(trx, (entry) => record(trx, actor, entry)));
 }
+
+// the transaction a request runs in when the HTTP edge opened one (an Idempotency-Key's): every
+// use-case of that request then runs inside it, so the key and the write commit together
+const ambient = new AsyncLocalStorage<Knex.Transaction>();
+
+/** Runs `work` with `trx` as the parent of every `inTransaction` it reaches. */
+export const withinTransaction = <T>(trx: Knex.Transaction, work: () => T): T => ambient.run(trx, work);
 
 export async function record(trx: Knex.Transaction, actor: Actor, e: AuditRecord) {
   await AuditEntry.query(trx).insert({

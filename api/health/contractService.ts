@@ -69,7 +69,7 @@ export async function expireContracts(today: string) {
   return db()('contracts').where('status', 'active').where('end_on', '<', today).update({ status: 'expired', updated_at: clock.nowIso() });
 }
 
-export function signContract(actor: Actor, input: SignInput, parent?: Knex.Transaction) {
+export function signContract(actor: Actor, input: SignInput) {
   assertCan(actor, 'contracts', 'create');
   const today = clock.today();
   return inTransaction(
@@ -105,7 +105,6 @@ export function signContract(actor: Actor, input: SignInput, parent?: Knex.Trans
       await audit({ action: 'create', resource: 'contracts', recordId: created.id, after: created });
       return created;
     },
-    parent,
   );
 }
 

@@ -49,8 +49,8 @@ export interface FollowupInput extends Measurements {
   task_id?: string | null;
 }
 
-/** Logs a follow-up; completes the matching due task. `parent`: the Idempotency-Key transaction. */
-export function createFollowup(actor: Actor, input: FollowupInput, parent?: Knex.Transaction) {
+/** Logs a follow-up; completes the matching due task. */
+export function createFollowup(actor: Actor, input: FollowupInput) {
   assertCan(actor, 'followups', 'create');
   const today = clock.today();
   const problems = measurementProblems(input.type, input);
@@ -113,7 +113,6 @@ export function createFollowup(actor: Actor, input: FollowupInput, parent?: Knex
       await audit({ action: 'create', resource: 'followups', recordId: created.id, after: created });
       return { ...created.toJSON(), task: completedTask };
     },
-    parent,
   );
 }
 

@@ -1,7 +1,6 @@
 // Health management routes: parse (zod) → service → respond.
 import { z } from 'zod';
 import { assertCan, getRow, type ResourceDef } from '../http/crud';
-import { idempotent } from '../http/idempotency';
 import { answerList } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, parse, isoDate, positiveId } from '../http/validate';
@@ -143,9 +142,7 @@ contractRoutes
     assertCan(req.actor, 'contracts', 'show');
     return getRow(contractResource, req.actor, idParam(req.params.id));
   })
-  .post('/', { summary: 'Sign a contract (Idempotency-Key honoured)', body: signBody }, (req, res) =>
-    idempotent(req, res, (trx) => signContract(req.actor, parse(signBody, req.body), trx)),
-  )
+  .post('/', { summary: 'Sign a contract (Idempotency-Key honoured)', body: signBody }, (req) => signContract(req.actor, parse(signBody, req.body)))
   .post('/:id/renew', { summary: 'Renew for another year', body: renewBody }, (req) => renewContract(req.actor, idParam(req.params.id), parse(renewBody, req.body)))
   .post('/:id/terminate', { summary: 'Terminate with a reason', body: terminateBody }, (req) =>
     terminateContract(req.actor, idParam(req.params.id), parse(terminateBody, req.body)),
@@ -179,9 +176,9 @@ export const followupRoutes = new ApiRouter('/followups', 'health');
 listRoute(followupRoutes, followupResource, 'follow-ups');
 followupRoutes
   .get('/:id', { summary: 'A follow-up' }, (req) => readFollowup(req.actor, idParam(req.params.id)))
-  .post('/', { summary: 'Log a follow-up; completes the matching task (send an Idempotency-Key on retries)', body: followupBody }, (req, res) => {
+  .post('/', { summary: 'Log a follow-up; completes the matching task (send an Idempotency-Key on retries)', body: followupBody }, (req) => {
     const input = parse(followupBody, req.body);
-    return idempotent(req, res, (trx) => createFollowup(req.actor, input, trx));
+    return createFollowup(req.actor, input);
   });
 
 // ---------------------------------------------------------------- tasks

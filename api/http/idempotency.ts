@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { db } from '../db/knex';
+import { JsonText } from '../db/jsonPage';
 import { badRequest, unprocessable } from './errors';
 import * as clock from '../core/clock';
 
@@ -41,18 +42,14 @@ function canonical(v: unknown): string {
  * and body (header `Idempotent-Replayed: true`); the same key with a different body is a 422.
  * `work` receives the transaction to run its use-case in (see `inTransaction`'s `parent`).
  */
-export async function idempotent(req: Request, res: Response, work: (trx?: Knex.Transaction) => Promise<unknown>, status = 200): Promise<unknown> {
+export async function idempotent(req: Request, res: Response, work: (trx?: Knex.Transaction) => Promise<unknown>): Promise<unknown> {
   const key = idempotencyKeyOf(req);
-  if (!key) {
-    const result = await work();
-    res.status(status);
-    return result;
-  }
+  if (!key) return work();
   const where = { user_id: req.actor.id, key, method: req.method, path: `${req.baseUrl}${req.path}` };
   const requestHash = createHash('sha256').update(canonical(req.body ?? null)).digest('hex');
   return db().transaction(async (trx) => {
     const claimed = await trx('idempotency_keys')
-      .insert({ ...where, request_hash: requestHash, status_code: status })
+      .insert({ ...where, request_hash: requestHash, status_code: 200 })
       .onConflict(['user_id', 'key', 'method', 'path'])
       .ignore()
       .returning('key');
@@ -66,9 +63,9 @@ export async function idempotent(req: Request, res: Response, work: (trx?: Knex.
       res.status(prior.status_code).setHeader('Idempotent-Replayed', 'true');
       return prior.response;
     }
-    const result = JSON.parse(JSON.stringify(await work(trx)));
-    await trx('idempotency_keys').where(where).update({ response: JSON.stringify(result) });
-    res.status(status);
+    const answer = await work(trx);
+    const result = answer instanceof JsonText ? JSON.parse(answer.text) : JSON.parse(JSON.stringify(answer ?? null));
+    await trx('idempotency_keys').where(where).update({ response: JSON.stringify(result), status_code: res.statusCode });
     return result;
   });
 }
