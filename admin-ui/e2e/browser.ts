@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { system } from '../../scripts/test/harness';
+import * as clock from '../../api/core/clock';
 import { ensureUiBuilt } from '../../scripts/uiBuild';
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'demo123';
@@ -21,9 +22,13 @@ export async function startBrowserTest(): Promise<{ baseUrl: string; browser: Br
   return { baseUrl: (await system()).url, browser: await launchBrowser() };
 }
 
-/** Opens a fresh page (own storage) with Chinese as the browser language. */
+/**
+ * Opens a fresh page (own storage) as a user in the group would: Chinese, Asia/Shanghai, and the
+ * page's clock on the system's (TEST_TODAY moves both).
+ */
 export async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  if (process.env.TEST_TODAY) await context.clock.setSystemTime(clock.now());
   return context.newPage();
 }
 

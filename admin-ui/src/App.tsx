@@ -6,6 +6,7 @@ import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { domains } from './registry';
+import { queryClient } from './shared/fullRecord';
 
 const resources = domains.flatMap((d) => d.resources);
 const pages = domains.flatMap((d) => d.pages ?? []);
@@ -15,6 +16,7 @@ export const App = () => (
     <Admin
       title="医联体 ERP"
       dataProvider={dataProvider}
+      queryClient={queryClient}
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       store={localStorageStore(undefined, 'erp-admin')}

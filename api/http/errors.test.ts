@@ -71,4 +71,54 @@ describe('HTTP conventions and bad input', () => {
       expect(Object.keys(doc.paths).map((k) => `/api${k}`)).to.include(p);
     }
   });
+  it('ids are digits only: 0x1, 1e0, 1.0 and 01 do not read record 1', async () => {
+    const one = await get('/api/staff/1', { as: 'hr' });
+    expect(one.status).to.equal(200);
+    for (const id of ['0x1', '1e0', '1.0', '01', '+1']) {
+      const r = await get(`/api/staff/${id}`, { as: 'hr' });
+      expect(r.status, id).to.equal(400);
+      expect(r.body.error.details[0].field).to.equal('id');
+    }
+  });
+
+  it('a body that is not JSON in UTF-8 is a 415; a NUL byte is a 400 naming the field', async () => {
+    const utf16 = await call('POST', '/api/departments', { as: 'director-T03', raw: Buffer.from(JSON.stringify({ name: 'x' }), 'utf16le'), headers: { 'content-type': 'application/json; charset=utf-16' } });
+    expect(utf16.status).to.equal(415);
+    const form = await call('POST', '/api/departments', { as: 'director-T03', raw: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(form.status).to.equal(415);
+    const nul = await post('/api/departments', { org_unit_id: await unitId('T03'), name: 'a\u0000b', kind: 'clinical' }, { as: 'director-T03' });
+    expect(nul.status).to.equal(400);
+    expect(nul.body.error.details).to.deep.equal([{ field: 'name', message: 'must not contain a NUL character' }]);
+  });
+
+  it('a search is at most 100 characters; a prototype key is an unknown filter, not a crash', async () => {
+    const long = await get('/api/claims', { as: 'finance', query: { filter: { q: 'x'.repeat(4000) } } });
+    expect(long.status).to.equal(400);
+    expect(long.body.error.details[0]).to.deep.equal({ field: 'filter.q', message: 'at most 100 characters' });
+    expect((await get('/api/claims', { as: 'finance', query: { filter: { q: 'x'.repeat(100) } } })).status).to.equal(200);
+    for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const r = await get('/api/staff', { as: 'hr', query: { filter: `{"${key}":"x"}` } });
+      expect(r.status, key).to.equal(400);
+      expect(r.body.error.details[0].field).to.equal(`filter.${key}`);
+    }
+  });
+
+  it('the auditor is refused a write before its body is read (403, not 400)', async () => {
+    const r = await post('/api/departments', { name: 42 }, { as: 'auditor' });
+    expect(r.status).to.equal(403);
+  });
+
+  it('a duplicate names the field, never the constraint or the value', async () => {
+    const body = { org_unit_id: await unitId('T04'), name: '重复科', kind: 'clinical' };
+    await post('/api/departments', body, { as: 'director-T04' });
+    const again = await post('/api/departments', body, { as: 'director-T04' });
+    expect(again.status).to.equal(409);
+    expect(JSON.stringify(again.body)).not.to.match(/Key \(|重复科|departments_|unique/);
+  });
+
+  it('security headers are set on every answer', async () => {
+    const r = await get('/api/health');
+    expect(r.headers.get('x-content-type-options')).to.equal('nosniff');
+    expect(r.headers.get('content-security-policy')).to.match(/script-src 'self'/);
+  });
 });

@@ -117,8 +117,8 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
     if (value === undefined || value === null || value === '') continue;
     if (key === 'q') {
       if (!spec.search?.length) throw badRequest('unknown filter q', [{ field: 'filter.q', message: 'this list has no text search' }]);
+      if (String(value).length > MAX_SEARCH) throw badRequest('search too long', [{ field: 'filter.q', message: `at most ${MAX_SEARCH} characters` }]);
       out.q = checkValue('q', 'text', value) as string;
-      if (out.q.length > MAX_SEARCH) throw badRequest('search too long', [{ field: 'filter.q', message: `at most ${MAX_SEARCH} characters` }]);
       continue;
     }
     if (spec.custom && Object.hasOwn(spec.custom, key)) {

@@ -67,6 +67,13 @@ try {
   const baseline = await timed(() => pool.query(raw, [fy.id]));
   ok =
     printTiming(`Annual run calculation over ${CLAIMS.toLocaleString()} claims (POST /calculate)`, calc.ms, baseline.ms, { maxMs: 10_000, maxRatio: 3 }, `surplus_rate ${calc.value.figures.surplus_rate}`) && ok;
+  // a text search of the largest list: 100 characters (the longest allowed), served by the trigram indexes
+  const financeToken = await login(sys.url, 'finance');
+  const search = (q: string) => fetch(`${sys.url}/api/claims?${new URLSearchParams({ filter: JSON.stringify({ q }), range: '[0,24]' })}`, { headers: { authorization: `Bearer ${financeToken}` } }).then((r) => r.json());
+  const longQ = `X-${'大通县人民医院'.repeat(14)}`.slice(0, 100);
+  await search(longQ);
+  const searched = await timed(() => search(longQ));
+  ok = printTiming(`Claims search, a 100-character q over ${CLAIMS.toLocaleString()} claims (GET /api/claims)`, searched.ms, undefined, { maxMs: 200 }, `${searched.value.length} rows`) && ok;
   // the plans, with the calculation's work_mem: one parallel pass each
   const aggregate = aggregateSql(db(), fy.id, 12).toSQL().toNative();
   for (const [name, sql, bindings] of [['calculation aggregate', aggregate.sql, aggregate.bindings], ['raw baseline', raw, [fy.id]]] as const) {

@@ -1,6 +1,7 @@
 // 年度考核 calendar: a year is opened with its 优秀 share (default 20%) and approved (locked) by group HR.
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
-import { Create, Datagrid, DateField, Edit, List, NumberField, NumberInput, SelectField, TextField, WrapperField, required } from 'react-admin';
+import { Create, Datagrid, DateField, List, NumberField, NumberInput, SelectField, TextField, WrapperField, required } from 'react-admin';
+import { Edit } from '../shared/fullRecord';
 import { ASSESSMENT_YEAR_STATUS_CHOICES } from '../hr/choices';
 import { ActionButton, HrForm } from '../hr/problems';
 import type { ResourceEntry } from '../registry';

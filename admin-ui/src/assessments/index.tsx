@@ -2,10 +2,8 @@
 // unit is checked by the API and its message shown on the grade; an approved year is locked.
 import GradingIcon from '@mui/icons-material/Grading';
 import { Alert } from '@mui/material';
-import {
-  AutocompleteInput, Create, Datagrid, Edit, List, NumberField, NumberInput, ReferenceField, ReferenceInput, SelectField, SelectInput, TextField, TextInput,
-  required, useGetOne, useListContext, useTranslate,
-} from 'react-admin';
+import { AutocompleteInput, Create, Datagrid, List, NumberField, NumberInput, ReferenceField, ReferenceInput, SelectField, SelectInput, TextField, TextInput, required, useGetOne, useListContext, useTranslate } from 'react-admin';
+import { Edit } from '../shared/fullRecord';
 import { GRADE_CHOICES } from '../hr/choices';
 import { HrForm } from '../hr/problems';
 import type { ResourceEntry } from '../registry';

@@ -1,7 +1,8 @@
 // Budget create (per unit, year and account, with its monthly split) and revise (a new
 // version linked to the old: POST /api/budgets/:id/revise, then the new version is shown).
 import { Alert } from '@mui/material';
-import { AutocompleteInput, Create, Edit, Labeled, NumberInput, ReferenceField, ReferenceInput, SelectField, SelectInput, SimpleForm, TextField, TextInput, required, useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin';
+import { AutocompleteInput, Create, Labeled, NumberInput, ReferenceField, ReferenceInput, SelectField, SelectInput, SimpleForm, TextField, TextInput, required, useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin';
+import { Edit } from '../shared/fullRecord';
 import { apiPost } from '../finance/api';
 import { BUDGET_ACCOUNT_CHOICES } from '../finance/choices';
 import { storedUser } from '../session';

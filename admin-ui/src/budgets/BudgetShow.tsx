@@ -1,7 +1,8 @@
 // A budget with its monthly split and the list of its versions (each revision links to the
 // one it replaced); finance revises the active version.
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { DateField, EditButton, Labeled, Link, NumberField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useGetList, useRecordContext, useTranslate } from 'react-admin';
+import { DateField, EditButton, Labeled, Link, NumberField, ReferenceField, SelectField, SimpleShowLayout, TextField, TopToolbar, useGetList, useRecordContext, useTranslate } from 'react-admin';
+import { Show } from '../shared/fullRecord';
 import { can, yuan } from '../finance/api';
 import { BUDGET_ACCOUNT_CHOICES } from '../finance/choices';
 

@@ -1,34 +1,8 @@
 // 家庭医生签约: the contracts in scope; signing (from a resident's page), renewal and termination.
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { useState } from 'react';
-import {
-  Create,
-  Datagrid,
-  DateField,
-  DateInput,
-  Form,
-  List,
-  ReferenceField,
-  ReferenceInput,
-  SaveButton,
-  SearchInput,
-  SelectField,
-  SelectInput,
-  Show,
-  SimpleForm,
-  SimpleList,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  TopToolbar,
-  required,
-  useCanAccess,
-  useGetOne,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-  useTranslate,
-} from 'react-admin';
+import { Create, Datagrid, DateField, DateInput, Form, List, ReferenceField, ReferenceInput, SaveButton, SearchInput, SelectField, SelectInput, SimpleForm, SimpleList, SimpleShowLayout, TextField, TextInput, TopToolbar, required, useCanAccess, useGetOne, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Show } from '../shared/fullRecord';
 import { useSearchParams } from 'react-router-dom';
 import { httpClient } from '../httpClient';
 import { CONTRACT_STATUS_CHOICES, PACKAGE_CHOICES, TERMINATION_CHOICES, localToday } from '../health/choices';

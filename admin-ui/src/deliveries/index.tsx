@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
 import { Box, Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
-import { Datagrid, Labeled, DateField, List, ReferenceField, SelectField, SelectInput, Show, SimpleList, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Datagrid, Labeled, DateField, List, ReferenceField, SelectField, SelectInput, SimpleList, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Show } from '../shared/fullRecord';
 import type { ResourceEntry } from '../registry';
 import { apiPost } from '../finance/api';
 import { DELIVERY_STATUS_CHOICES } from '../procurement/choices';

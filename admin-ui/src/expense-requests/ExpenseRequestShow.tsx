@@ -2,7 +2,8 @@
 // step's approver may approve or reject here; finance pays an approved request.
 import { useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Step, StepContent, StepLabel, Stepper, TextField as MuiTextField, Typography } from '@mui/material';
-import { DateField, FunctionField, Labeled, NumberField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { DateField, FunctionField, Labeled, NumberField, ReferenceField, SelectField, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Show } from '../shared/fullRecord';
 import { apiError, apiPost, can } from '../finance/api';
 import { EXPENSE_ACCOUNT_CHOICES } from '../finance/choices';
 import { storedUser } from '../session';

@@ -1,35 +1,8 @@
 // 家庭医生团队: led from a township centre by a general practitioner, serving villages, with the
 // village doctors of those villages as members.
 import { Chip, Stack } from '@mui/material';
-import {
-  ArrayField,
-  ArrayInput,
-  AutocompleteInput,
-  BooleanField,
-  BooleanInput,
-  Create,
-  Datagrid,
-  Edit,
-  FunctionField,
-  List,
-  NumberField,
-  ReferenceArrayInput,
-  ReferenceField,
-  ReferenceInput,
-  SearchInput,
-  SelectArrayInput,
-  SelectField,
-  SelectInput,
-  Show,
-  SimpleForm,
-  SimpleFormIterator,
-  SimpleList,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  required,
-  useRecordContext,
-} from 'react-admin';
+import { ArrayField, ArrayInput, AutocompleteInput, BooleanField, BooleanInput, Create, Datagrid, FunctionField, List, NumberField, ReferenceArrayInput, ReferenceField, ReferenceInput, SearchInput, SelectArrayInput, SelectField, SelectInput, SimpleForm, SimpleFormIterator, SimpleList, SimpleShowLayout, TextField, TextInput, required, useRecordContext } from 'react-admin';
+import { Edit, Show } from '../shared/fullRecord';
 import { useWatch } from 'react-hook-form';
 import { MEMBER_ROLE_CHOICES } from '../health/choices';
 import { useIsSmall } from '../shared/useIsSmall';

@@ -2,9 +2,8 @@
 // chief-accountant postings and manual ledger entries (409 into a closed month shown in place).
 import { useState } from 'react';
 import { Alert } from '@mui/material';
-import {
-  ArrayInput, AutocompleteInput, BooleanInput, Create, DateInput, Edit, NumberInput, ReferenceInput, SelectInput, SimpleForm, SimpleFormIterator, TextInput, required, useNotify, useTranslate,
-} from 'react-admin';
+import { ArrayInput, AutocompleteInput, BooleanInput, Create, DateInput, NumberInput, ReferenceInput, SelectInput, SimpleForm, SimpleFormIterator, TextInput, required, useNotify, useTranslate } from 'react-admin';
+import { Edit } from '../shared/fullRecord';
 import { UNIT_LEVEL_CHOICES } from '../org/orgUnits/choices';
 import { storedUser } from '../session';
 import { apiError } from './api';

@@ -3,10 +3,8 @@
 // edits (the API refuses others; the edit route and the row link follow the same grant).
 import EventRepeatIcon from '@mui/icons-material/EventRepeat';
 import { Alert } from '@mui/material';
-import {
-  BooleanField, BooleanInput, Datagrid, Edit, List, NumberField, NumberInput, SelectField, SelectInput, SimpleForm, SimpleList, TextField, TextInput,
-  maxValue, minValue, required, useCanAccess, useTranslate, type RaRecord,
-} from 'react-admin';
+import { BooleanField, BooleanInput, Datagrid, List, NumberField, NumberInput, SelectField, SelectInput, SimpleForm, SimpleList, TextField, TextInput, maxValue, minValue, required, useCanAccess, useTranslate, type RaRecord } from 'react-admin';
+import { Edit } from '../shared/fullRecord';
 import type { ResourceEntry } from '../registry';
 import { FOLLOWUP_TYPE_CHOICES, TAG_CHOICES } from '../health/choices';
 import { enumChoices } from '../shared/enumChoices';

@@ -1,5 +1,6 @@
 // 随访记录: every visit logged in scope, newest first, with its classification.
-import { Datagrid, DateField, FunctionField, List, NumberField, ReferenceField, SearchInput, SelectField, SelectInput, Show, SimpleList, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
+import { Datagrid, DateField, FunctionField, List, NumberField, ReferenceField, SearchInput, SelectField, SelectInput, SimpleList, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
+import { Show } from '../shared/fullRecord';
 import { CLASSIFICATION_CHOICES, FOLLOWUP_TYPE_CHOICES, MODE_CHOICES } from '../health/choices';
 import { useIsSmall } from '../shared/useIsSmall';
 

@@ -2,9 +2,8 @@
 // allocation weights) and the baseline admissions of the year before; finance lists them per
 // fund year and corrects one. A year locked by an approved run refuses edits (409, shown).
 import GroupsIcon from '@mui/icons-material/Groups';
-import {
-  AutocompleteInput, Create, Datagrid, Edit, FunctionField, List, NumberField, NumberInput, ReferenceField, ReferenceInput, SelectInput, SimpleForm, required,
-} from 'react-admin';
+import { AutocompleteInput, Create, Datagrid, FunctionField, List, NumberField, NumberInput, ReferenceField, ReferenceInput, SelectInput, SimpleForm, required } from 'react-admin';
+import { Edit } from '../shared/fullRecord';
 import type { ResourceEntry } from '../registry';
 
 const fundYearText = (y: { region: string; year: number }) => `${y.region} ${y.year}`;

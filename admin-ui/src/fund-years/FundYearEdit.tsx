@@ -6,10 +6,8 @@
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useFormState, useWatch } from 'react-hook-form';
-import {
-  ArrayInput, BooleanInput, Edit, NumberInput, SaveButton, SelectArrayInput, SelectInput, SimpleForm, SimpleFormIterator, TextInput, Toolbar,
-  required, useGetList, useRecordContext, useTranslate,
-} from 'react-admin';
+import { ArrayInput, BooleanInput, NumberInput, SaveButton, SelectArrayInput, SelectInput, SimpleForm, SimpleFormIterator, TextInput, Toolbar, required, useGetList, useRecordContext, useTranslate } from 'react-admin';
+import { Edit } from '../shared/fullRecord';
 import { UNIT_KIND_CHOICES } from '../org/orgUnits/choices';
 import { budgetFen, yuanText } from './budget';
 

@@ -2,10 +2,8 @@
 // expired flag on every row past its date.
 import CardMembershipIcon from '@mui/icons-material/CardMembership';
 import { Chip } from '@mui/material';
-import {
-  AutocompleteInput, BooleanInput, Create, Datagrid, DateField, DateInput, Edit, List, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput,
-  TextField, TextInput, required, useRecordContext, useTranslate, type RaRecord,
-} from 'react-admin';
+import { AutocompleteInput, BooleanInput, Create, Datagrid, DateField, DateInput, List, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField, TextInput, required, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { Edit } from '../shared/fullRecord';
 import { LICENCE_KIND_CHOICES, LICENCE_STATUS_CHOICES } from '../hr/choices';
 import { HrForm } from '../hr/problems';
 import type { ResourceEntry } from '../registry';

@@ -3,10 +3,8 @@
 import WorkIcon from '@mui/icons-material/Work';
 import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import {
-  AutocompleteInput, Create, Datagrid, Edit, FunctionField, List, NumberField, NumberInput, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput,
-  TextField, TextInput, required, useListContext, useTranslate, type RaRecord,
-} from 'react-admin';
+import { AutocompleteInput, Create, Datagrid, FunctionField, List, NumberField, NumberInput, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField, TextInput, required, useListContext, useTranslate, type RaRecord } from 'react-admin';
+import { Edit } from '../shared/fullRecord';
 import { useWatch } from 'react-hook-form';
 import { CATEGORY_CHOICES, POST_STATUS_CHOICES } from '../hr/choices';
 import { HrForm } from '../hr/problems';

@@ -3,7 +3,8 @@
 // history (each request, decision and comment).
 import { useState } from 'react';
 import { Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField as MuiTextField, Typography } from '@mui/material';
-import { Datagrid, DateField, Labeled, NumberField, ReferenceField, RecordContextProvider, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField, useListContext, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Datagrid, DateField, Labeled, NumberField, ReferenceField, RecordContextProvider, ReferenceManyField, SelectField, SimpleShowLayout, TextField, useListContext, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Show } from '../shared/fullRecord';
 import { apiError, apiPost, can } from '../finance/api';
 import { ASSET_CATEGORY_CHOICES, ASSET_STATUS_CHOICES, TRANSFER_STATUS_CHOICES } from './choices';
 import { TransferDecision } from './TransferDecision';

@@ -1,7 +1,8 @@
 // Create/edit forms of the procurement centre's master data: suppliers, catalogue items with
 // baseline (before central buying) and contract prices; and a member's fixed-asset register.
 import { Alert } from '@mui/material';
-import { AutocompleteInput, BooleanInput, Create, DateInput, Edit, NumberInput, ReferenceInput, SelectInput, SimpleForm, TextInput, required, useTranslate } from 'react-admin';
+import { AutocompleteInput, BooleanInput, Create, DateInput, NumberInput, ReferenceInput, SelectInput, SimpleForm, TextInput, required, useTranslate } from 'react-admin';
+import { Edit } from '../shared/fullRecord';
 import { useWatch } from 'react-hook-form';
 import { fenOf } from '../finance/api';
 import { EXPENSE_ACCOUNT_CHOICES } from '../finance/choices';

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
 import { Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
-import { Datagrid, Labeled, DateField, List, NumberField, ReferenceField, SelectField, SelectInput, Show, SimpleList, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Datagrid, Labeled, DateField, List, NumberField, ReferenceField, SelectField, SelectInput, SimpleList, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Show } from '../shared/fullRecord';
 import type { ResourceEntry } from '../registry';
 import { apiPost, yuan } from '../finance/api';
 import { ORDER_STATUS_CHOICES } from '../procurement/choices';

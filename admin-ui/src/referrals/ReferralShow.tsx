@@ -4,9 +4,8 @@ import {
   Box, Button as MuiButton, Card, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Grid, Stack, Table, TableBody, TableCell, TableRow, TextField as MuiTextField, Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import {
-  DateField, FunctionField, Labeled, ReferenceField, SelectField, Show, TextField, useGetList, useNotify, useRecordContext, useRefresh, useTranslate,
-} from 'react-admin';
+import { DateField, FunctionField, Labeled, ReferenceField, SelectField, TextField, useGetList, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Show } from '../shared/fullRecord';
 import { httpClient } from '../httpClient';
 import { DIRECTION_CHOICES, PURPOSE_CHOICES, STATUS_CHOICES, VILLAGE_LEVEL, type ReferralRecord } from './choices';
 import { DATE_TIME_OPTIONS, formatTime, shanghaiDate } from './time';

@@ -3,10 +3,8 @@
 import { useEffect, useState } from 'react';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import { Box, Button, Card, CardContent, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
-import {
-  ArrayInput, Labeled, AutocompleteInput, Create, Datagrid, DateField, FunctionField, List, NumberInput, ReferenceField, ReferenceInput, SelectField, SelectInput, Show, SimpleForm, SimpleList, SimpleFormIterator, SimpleShowLayout, TextField, TextInput, required,
-  useNotify, useRecordContext, useRefresh, useTranslate,
-} from 'react-admin';
+import { ArrayInput, Labeled, AutocompleteInput, Create, Datagrid, DateField, FunctionField, List, NumberInput, ReferenceField, ReferenceInput, SelectField, SelectInput, SimpleForm, SimpleList, SimpleFormIterator, SimpleShowLayout, TextField, TextInput, required, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Show } from '../shared/fullRecord';
 import type { ResourceEntry } from '../registry';
 import { apiPost, can, dropEmpty } from '../finance/api';
 import { REQUISITION_STATUS_CHOICES } from '../procurement/choices';

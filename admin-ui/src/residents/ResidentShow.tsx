@@ -2,23 +2,8 @@
 // the family-doctor contract, the trend of the last measurements, follow-ups, tasks, transfers.
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import {
-  Datagrid,
-  DateField,
-  EditButton,
-  FunctionField,
-  Labeled,
-  ReferenceField,
-  ReferenceManyField,
-  SelectField,
-  Show,
-  SimpleList,
-  TextField,
-  TopToolbar,
-  useCanAccess,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Datagrid, DateField, EditButton, FunctionField, Labeled, ReferenceField, ReferenceManyField, SelectField, SimpleList, TextField, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { Show } from '../shared/fullRecord';
 import { Link } from 'react-router-dom';
 import { httpClient } from '../httpClient';
 import { CLASSIFICATION_CHOICES, FOLLOWUP_TYPE_CHOICES, SEX_CHOICES, TASK_STATE_CHOICES } from '../health/choices';

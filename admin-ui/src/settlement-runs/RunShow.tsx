@@ -9,6 +9,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Loading, Title, useCanAccess, useNotify, useRefresh, useShowController, useTranslate } from 'react-admin';
 import { apiGet, apiPost, yuan } from '../finance/api';
+import { isPartial } from '../shared/fullRecord';
 import { downloadReport } from '../finance/download';
 import { storedUser } from '../session';
 import { AllocationBars, AllocationTable, GatesTable, IndicatorsTable, KeyFigures, MonthChart, OverspendSlices, SpendingTable, UnitIndicatorsTable } from '../settlement/Figures';
@@ -116,7 +117,7 @@ export const RunShow = () => {
   const steps = useSteps(record);
   const shown = viewing !== null && record && viewing !== record.version ? viewing : null;
   const version = useQuery({ queryKey: ['settlement-run-version', record?.id, shown], enabled: shown !== null, queryFn: () => apiGet<{ figures: RunFigures }>(`/settlement-runs/${record!.id}/versions/${shown}`) });
-  if (isPending) return <Loading />;
+  if (isPending || isPartial(record)) return <Loading />;
   if (error || !record) return <Typography color="error">{String(error)}</Typography>;
   const figures = shown === null ? record.figures : version.data?.figures;
   return (

@@ -1,7 +1,8 @@
 // Hiring into the registry and editing a person's plain fields. The ID number is checked by the
 // API (format, birth date, check digit, duplicates) and its problem is shown on the input;
 // units, titles, posts and status change through their own audited actions, not here.
-import { AutocompleteInput, Create, DateInput, Edit, ReferenceInput, SelectInput, TextInput, required, useTranslate } from 'react-admin';
+import { AutocompleteInput, Create, DateInput, ReferenceInput, SelectInput, TextInput, required, useTranslate } from 'react-admin';
+import { Edit } from '../shared/fullRecord';
 import { useWatch } from 'react-hook-form';
 import { CATEGORY_CHOICES, EMPLOYMENT_CHOICES, TITLE_CHOICES } from '../hr/choices';
 import { HrForm } from '../hr/problems';

@@ -2,9 +2,8 @@
 // Transfers, status changes and posts are audited actions (dialogs) that write that history.
 import { useState } from 'react';
 import { Button as MuiButton, Stack, Typography } from '@mui/material';
-import {
-  Datagrid, DateField, EditButton, Labeled, TopToolbar, useCanAccess, ReferenceField, ReferenceManyField, SelectField, Show, TabbedShowLayout, TextField, useRecordContext, useTranslate, type RaRecord,
-} from 'react-admin';
+import { Datagrid, DateField, EditButton, Labeled, TopToolbar, useCanAccess, ReferenceField, ReferenceManyField, SelectField, TabbedShowLayout, TextField, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { Show } from '../shared/fullRecord';
 import { CATEGORY_CHOICES, EMPLOYMENT_CHOICES, LEAVE_REASON_CHOICES, ROTATION_STATUS_CHOICES, ROTATION_TYPE_CHOICES, SEX_CHOICES, STAFF_FIELD_CHOICES, STAFF_STATUS_CHOICES, TITLE_CHOICES } from '../hr/choices';
 import { httpClient } from '../httpClient';
 import { ActionButton, type ActionField } from '../hr/problems';

@@ -1,4 +1,5 @@
-import { AutocompleteInput, BooleanInput, Create, Edit, ReferenceInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
+import { AutocompleteInput, BooleanInput, Create, ReferenceInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
+import { Edit } from '../../shared/fullRecord';
 import { DEPARTMENT_KIND_CHOICES } from './choices';
 
 /** The same fields for creating and editing a department. */

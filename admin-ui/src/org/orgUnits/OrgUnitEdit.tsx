@@ -1,4 +1,5 @@
-import { BooleanInput, Edit, Labeled, ReferenceField, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
+import { BooleanInput, Labeled, ReferenceField, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
+import { Edit } from '../../shared/fullRecord';
 import { UNIT_KIND_CHOICES } from './choices';
 
 /** Code, kind and parent are fixed here (moving a unit is its own operation). */

@@ -1,6 +1,5 @@
-import {
-  BooleanField, Datagrid, DateField, ReferenceField, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField,
-} from 'react-admin';
+import { BooleanField, Datagrid, DateField, ReferenceField, ReferenceManyField, SelectField, SimpleShowLayout, TextField } from 'react-admin';
+import { Show } from '../../shared/fullRecord';
 import { DEPARTMENT_KIND_CHOICES } from '../departments/choices';
 import { UNIT_KIND_CHOICES, UNIT_LEVEL_CHOICES } from './choices';
 

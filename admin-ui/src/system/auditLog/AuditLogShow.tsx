@@ -1,4 +1,5 @@
-import { DateField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { DateField, SimpleShowLayout, TextField } from 'react-admin';
+import { Show } from '../../shared/fullRecord';
 import { JsonField } from '../../shared/JsonField';
 
 export const AuditLogShow = () => (

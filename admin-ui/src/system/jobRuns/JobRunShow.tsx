@@ -1,4 +1,5 @@
-import { DateField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { DateField, SelectField, SimpleShowLayout, TextField } from 'react-admin';
+import { Show } from '../../shared/fullRecord';
 import { JsonField } from '../../shared/JsonField';
 import { JOB_STATUS_CHOICES } from './statuses';
 
