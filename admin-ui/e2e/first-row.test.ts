@@ -29,12 +29,12 @@ async function openMenu(page: Page) {
   await link.waitFor({ state: 'visible' });
 }
 
-/** The first row's first cell that is not its selection box (a click there opens the row). */
+/** The first row: a table's first cell that is not its selection box, or a phone list's first item. */
 const firstRow = (page: Page) =>
   page
     .locator('.RaDatagrid-row td')
     .filter({ hasNot: page.locator('input[type="checkbox"]') })
-    .or(page.locator('.RaSimpleList-root a[href], .RaSimpleList-root li[role="button"]'))
+    .or(page.locator('.RaList-content .MuiListItemButton-root'))
     .first();
 
 /** The menu's entries (their paths), read from the menu as it is drawn for this user. */
@@ -61,6 +61,7 @@ describe('admin UI: every list and its first row, for every role', function () {
       expect(paths.length, 'menu entries').to.be.greaterThan(1);
       const failures: string[] = [];
       let rowsOpened = 0;
+      const seen: string[] = [];
       for (const path of paths) {
         await openMenu(page);
         await page.locator(`a.RaMenuItemLink-root[href="${path}"]`).first().click();
@@ -68,16 +69,20 @@ describe('admin UI: every list and its first row, for every role', function () {
         await settle(page);
         if (await errorShown(page)) failures.push(`${path}: error page ${await screenshot(page, `error${path.replaceAll('/', '-')}`)}`);
         const row = firstRow(page);
-        if (!(await row.count())) continue;
+        if (!(await row.count())) {
+          seen.push(`${path}: no row`);
+          continue;
+        }
         const before = page.url();
         await row.click({ timeout: 5000 }).catch(() => undefined);
         await settle(page);
+        seen.push(`${path} → ${page.url().slice(baseUrl.length)}`);
         if (page.url() !== before) rowsOpened += 1;
         if (await errorShown(page)) failures.push(`${path} → ${page.url()}: error page ${await screenshot(page, `error${path.replaceAll('/', '-')}-row`)}`);
       }
       await page.context().close();
       expect([...failures, ...thrown]).to.deep.equal([]);
-      expect(rowsOpened, 'rows opened').to.be.greaterThan(0);
+      expect(rowsOpened, `rows opened: ${seen.join('; ')}`).to.be.greaterThan(0);
     });
   }
 });
