@@ -2,7 +2,7 @@
 import { Card, CardContent, CardHeader } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useTranslate } from 'react-admin';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { UNIT_LEVEL_CHOICES } from './choices';
 
 export const UnitsPerLevelChart = () => {
@@ -28,12 +28,15 @@ export const UnitsPerLevelChart = () => {
       <CardHeader title={translate('dashboard.units_per_level')} />
       <CardContent sx={{ height: 260 }}>
         <ResponsiveContainer>
-          <BarChart data={bars ?? []}>
+          <BarChart data={bars ?? []} margin={{ top: 20, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
             <YAxis allowDecimals={false} />
             <Tooltip />
-            <Bar dataKey="total" name={translate('dashboard.units')} fill="#1976d2" />
+            {/* one HQ beside 289 villages: a minimum height keeps the single unit's bar visible, the label says the count */}
+            <Bar dataKey="total" name={translate('dashboard.units')} fill="#1976d2" minPointSize={4}>
+              <LabelList dataKey="total" position="top" />
+            </Bar>
           </BarChart>
         </ResponsiveContainer>
       </CardContent>
