@@ -85,6 +85,9 @@ describe('admin UI: home page per role', function () {
     await screenshot(page, 'home-finance');
 
     expect(await clickToListTotal(page, 'home-runs-calculated', '/settlement-runs')).to.equal(toReview);
+    // the spending's claims: the run's months of the fund year
+    await page.goBack();
+    expect(await clickToListTotal(page, 'home-spending', '/claims')).to.equal(f.spending.claims);
     await page.context().close();
   });
 
