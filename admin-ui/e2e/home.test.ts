@@ -111,6 +111,12 @@ describe('admin UI: home page per role', function () {
     await screenshot(page, 'home-admin');
 
     expect(await clickToListTotal(page, 'home-runs-reviewed', '/settlement-runs')).to.equal(toApprove);
+    // a bar opens the units of its level: the villages
+    await page.goBack();
+    await page.locator('.recharts-bar-rectangle').nth(3).click();
+    await page.waitForURL((u) => u.pathname === '/org-units' && u.search.includes('level'));
+    await page.locator('.MuiTablePagination-displayedRows').waitFor();
+    expect(await page.locator('.MuiTablePagination-displayedRows').textContent()).to.contain(`共 ${levels[3]} 条`);
     await page.context().close();
   });
 
@@ -125,6 +131,14 @@ describe('admin UI: home page per role', function () {
       const sum = (k: string) => ds.reduce((s: number, d: Record<string, number>) => s + d[k], 0);
       expect((await figure(page, `home-rotation-${type}`)).value).to.equal(`${sum('filled')}/${sum('quota')}`);
     }
+    // the chart: a quota bar and a placed bar per direction, each labelled with its count
+    const chart = page.getByTestId('home-rotation-chart');
+    await chart.locator('.recharts-label-list text').first().waitFor();
+    expect((await chart.locator('.recharts-label-list text').allTextContents()).map(Number)).to.deep.equal([
+      ...plan.directions.map((d: { quota: number }) => d.quota),
+      ...plan.directions.map((d: { filled: number }) => d.filled),
+    ]);
+    expect(await chart.textContent()).to.contain('下派 总院→分院').and.contain('计划名额').and.contain('已安排');
     const nextPlans = await apiTotal('hr', 'rotation-plans', { year: year + 1 });
     expect((await figure(page, 'home-next-plan')).text).to.contain(nextPlans ? '已制定' : '未制定');
     const expiring = await apiTotal('hr', 'licences', { expiring_within: 60 });

@@ -1,7 +1,9 @@
 // 首页 card of group HR: this year's rotation plan against its quotas, whether next year's plan
 // exists, licences expiring within 60 days, and the posts with vacancies (headcount vs filled).
+import { Box } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { CountFigure, Figure, HomeCard, listLink, useListTotal } from '../dashboard/figures';
 import { apiGet } from '../finance/api';
 import { localToday } from '../health/choices';
@@ -26,6 +28,30 @@ const RotationFigure = ({ year, type, plan }: { year: number; type: string; plan
       tone={plan && filled < quota ? 'alert' : 'normal'}
       to={listLink('rotations', { year, type })}
     />
+  );
+};
+
+/** Quota against placed per direction of the plan, one pair of bars each, labelled with the counts. */
+const QuotaChart = ({ plan }: { plan: Summary }) => {
+  const translate = useTranslate();
+  const data = plan.directions.map((d) => ({ name: translate(`enums.direction.${d.key}`), quota: d.quota, filled: d.filled }));
+  return (
+    <Box sx={{ gridColumn: '1 / -1', height: 60 + 48 * data.length }} data-testid="home-rotation-chart">
+      <ResponsiveContainer>
+        <BarChart data={data} layout="vertical" margin={{ left: 24, right: 32 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} />
+          <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} />
+          <Legend />
+          <Bar dataKey="quota" name={translate('home.quota')} fill="#b0bec5" minPointSize={2}>
+            <LabelList dataKey="quota" position="right" />
+          </Bar>
+          <Bar dataKey="filled" name={translate('home.filled')} fill="#1976d2" minPointSize={2}>
+            <LabelList dataKey="filled" position="right" />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </Box>
   );
 };
 
@@ -64,6 +90,7 @@ export const HrHome = () => {
         filter={{ status: 'vacant' }}
         sub={v && translate('home.vacancies', { headcount: sum(v, 'headcount'), filled: sum(v, 'filled'), vacant: sum(v, 'vacant') })}
       />
+      {plan.data && <QuotaChart plan={plan.data} />}
     </HomeCard>
   );
 };

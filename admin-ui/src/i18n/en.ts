@@ -87,6 +87,8 @@ export const appEnglish = {
     hr: 'Human resources',
     rotation: '%{year} %{type} (placed / quota)',
     rotation_sub: 'Open the rotations',
+    quota: 'Quota',
+    filled: 'Placed',
     next_plan: 'Rotation plan %{year}',
     plan_exists: 'In place',
     plan_missing: 'Missing',

@@ -87,6 +87,8 @@ const appChinese: typeof appEnglish = {
     hr: '人力资源',
     rotation: '%{year} 年%{type}（已安排/计划名额）',
     rotation_sub: '点击查看轮转名单',
+    quota: '计划名额',
+    filled: '已安排',
     next_plan: '%{year} 年轮转计划',
     plan_exists: '已制定',
     plan_missing: '未制定',
