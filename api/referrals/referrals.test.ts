@@ -358,6 +358,41 @@ describe('referrals (HTTP, real database)', () => {
     expect(bad.body.error.details[0].field).to.equal('query.to');
   });
 
+  it('GET /api/referrals/inbox-summary: per receiving unit, requests waiting, overdue and the oldest — as the lists count them; a director only its subtree', async () => {
+    const t01 = await unitId('T01');
+    const total = (r: { headers: Headers }) => Number(String(r.headers.get('content-range')).split('/')[1]);
+    const count = async (as: string, filter: Record<string, unknown>) => total(await get('/api/referrals', { as, query: { filter, range: [0, 0] } }));
+    const rowOf = async (as: string) => ((await get('/api/referrals/inbox-summary', { as })).body as { org_unit_id: number; waiting: number }[]).find((r) => r.org_unit_id === t01);
+    const before = (await rowOf('referral'))?.waiting ?? 0;
+    const p = await resident('V003', '首页待办');
+    expect((await post('/api/referrals', upBody(p.id, t01), { as: 'doctor-V003' })).status).to.equal(200);
+
+    const office = await get('/api/referrals/inbox-summary', { as: 'referral' });
+    expect(office.status).to.equal(200);
+    const rows = office.body as { org_unit_id: number | null; code: string | null; name: string | null; waiting: number; overdue: number; oldest_requested_at: string }[];
+    const row = rows.find((r) => r.org_unit_id === t01)!;
+    expect(row).to.include({ code: 'T01', name: '桥头镇中心卫生院', waiting: before + 1 });
+    for (const r of rows) {
+      const receiver = r.org_unit_id === null ? { direction: 'out' } : { to_org_unit_id: r.org_unit_id };
+      expect(r.waiting, r.code ?? 'out').to.equal(await count('referral', { ...receiver, status: 'requested' }));
+      expect(r.overdue, r.code ?? 'out').to.equal(await count('referral', { ...receiver, overdue: true }));
+      const [oldest] = (await get('/api/referrals', { as: 'referral', query: { filter: { ...receiver, status: 'requested' }, sort: ['requested_at', 'ASC'], range: [0, 0] } })).body;
+      expect(r.oldest_requested_at).to.equal(oldest.requested_at);
+    }
+    expect(rows.reduce((s, r) => s + r.waiting, 0)).to.equal(await count('referral', { status: 'requested' }));
+    // busiest first
+    const keys = rows.map((r) => [r.overdue, r.waiting]);
+    expect(keys).to.deep.equal([...keys].sort((a, b) => b[0] - a[0] || b[1] - a[1]));
+
+    // the director of T01 sees T01 and its villages only, with the same figures
+    const subtree = (await get('/api/org-units', { as: 'director-T01', query: { range: [0, 999] } })).body.map((u: { id: number }) => u.id);
+    const mine = (await get('/api/referrals/inbox-summary', { as: 'director-T01' })).body as typeof rows;
+    expect(mine.map((r) => r.org_unit_id).filter((id) => id !== null && !subtree.includes(id))).to.deep.equal([]);
+    expect(mine.find((r) => r.org_unit_id === t01)).to.deep.equal(row);
+    expect(mine.some((r) => r.code === 'HQ')).to.equal(false);
+    expect((await get('/api/referrals/inbox-summary')).status).to.equal(401);
+  });
+
   it('timeliness per receiving unit: median minutes to accept and share within the service level', async () => {
     const today = dayKey(clock.now());
     const r = await get('/api/referrals/timeliness', { as: 'director-T01', query: { from: today, to: today } });

@@ -486,6 +486,32 @@ export async function timeliness(actor: Actor, q: Period & { org_unit_id?: numbe
     .sort((a: { level: number; code: string }, b: { level: number; code: string }) => a.level - b.level || a.code.localeCompare(b.code));
 }
 
+/**
+ * 转入待办 per receiving unit in scope (the home page of the referral office and directors):
+ * requests waiting for an answer, how many of them are past their service level, the oldest.
+ * Requests out of the county (answered by the referral office) are one row without a unit.
+ * Busiest first: overdue, then waiting. Units with nothing waiting are left out.
+ */
+export async function inboxSummary(actor: Actor) {
+  assertCan(actor, 'referrals', 'list');
+  const units = await scopedUnits(actor);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const ids = units.map((u) => u.id);
+  const { rows } = await db().raw(
+    `select r.to_org_unit_id as org_unit_id, count(*)::int as waiting,
+            count(*) filter (where r.due_at < ?)::int as overdue, min(r.requested_at) as oldest_requested_at
+       from referrals r
+      where r.status = 'requested' and (r.to_org_unit_id = any(?) or (r.to_org_unit_id is null and r.from_org_unit_id = any(?)))
+      group by r.to_org_unit_id
+      order by overdue desc, waiting desc, min(r.requested_at)`,
+    [clock.now(), ids, ids],
+  );
+  return rows.map((row: { org_unit_id: number | null }) => {
+    const u = row.org_unit_id === null ? undefined : byId.get(row.org_unit_id);
+    return { ...row, code: u?.code ?? null, name: u?.name ?? null };
+  });
+}
+
 // ---------------------------------------------------------------- escalation
 
 /**

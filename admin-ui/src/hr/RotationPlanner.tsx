@@ -17,7 +17,7 @@ import { problemText } from './problems';
 
 interface Direction { key: string; type: string; quota: number; filled: number }
 interface BalanceRow { org_unit_id: number; code: string; name: string; experts_received: number; trainees_sent: number; balance: number }
-interface Summary { plan: { id: number; year: number; note: string | null }; directions: Direction[]; balance: BalanceRow[] }
+export interface Summary { plan: { id: number; year: number; note: string | null }; directions: Direction[]; balance: BalanceRow[] }
 
 const DAY = 86_400_000;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
