@@ -28,7 +28,7 @@ const Notices = ({ onOpen, onReadAll }: { onOpen: (n: Notice) => void; onReadAll
   const { data, isPending } = useGetList<Notice>('notifications', { pagination: { page: 1, perPage: 20 }, sort: { field: 'created_at', order: 'DESC' } });
   if (isPending) return null;
   return (
-    <Box sx={{ width: 380, maxWidth: '100vw' }} data-testid="notification-list">
+    <Box data-testid="notification-list">
       <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', px: 2, py: 1 }}>
         <Typography variant="subtitle1">{translate('notifications.title')}</Typography>
         {data?.some((n) => !n.read_at) && <Button size="small" onClick={onReadAll}>{translate('notifications.read_all')}</Button>}
@@ -80,7 +80,10 @@ export const NotificationBell = () => {
           </Badge>
         </IconButton>
       </Tooltip>
-      <Popover open={!!anchor} anchorEl={anchor} onClose={() => setAnchor(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }} transformOrigin={{ vertical: 'top', horizontal: 'right' }}>
+      <Popover open={!!anchor} anchorEl={anchor} onClose={() => setAnchor(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }} transformOrigin={{ vertical: 'top', horizontal: 'right' }}
+        // its width is known before the list loads, so the popover is placed within the window
+        slotProps={{ paper: { sx: { width: 400, maxWidth: 'calc(100vw - 32px)' } } }}
+      >
         <Notices onOpen={open} onReadAll={readAll} />
       </Popover>
     </>
