@@ -1,7 +1,7 @@
 // The group referral office's inbox over every receiving unit, slots that have started refused,
 // and the notices a referral's sender gets (HTTP against the real database).
 import { expect } from 'chai';
-import { get, post, system, unitId } from '../../scripts/test/harness';
+import { get, post, put, system, unitId } from '../../scripts/test/harness';
 import * as clock from '../core/clock';
 import { dayAfter, department, resident, slotsOf, upBody } from './testFixtures';
 
@@ -84,6 +84,21 @@ describe('the referral office and the senders (HTTP, real database)', () => {
     expect(refused.body.error.details).to.deep.equal([{ field: 'slot_id', message: 'the slot has already started; choose a later one' }]);
     expect((await get(`/api/referrals/${id}`, { as: 'director-T13' })).body.status).to.equal('requested');
     expect(await unreadOf(`doctor-${v13}`, id)).to.deep.equal([]);
+  });
+
+  it('the timeline names people by the name their account goes by, never a login', async () => {
+    const [v17] = await villagesOf('T17');
+    const p = await resident(v17, '时间线');
+    const created = await post('/api/referrals', upBody(p.id, await unitId('T17'), { urgency: 'emergency' }), { as: `doctor-${v17}` });
+    expect((await post(`/api/referrals/${created.body.id}/accept`, {}, { as: 'director-T17' })).status).to.equal(200);
+    const director = (await get('/api/users', { as: 'admin', query: { filter: { username: 'director-T17' } } })).body[0];
+    expect((await put(`/api/users/${director.id}`, { display_name: '马建国院长' }, { as: 'admin' })).status).to.equal(200);
+    const doctor = (await get('/api/users', { as: 'admin', query: { filter: { username: `doctor-${v17}` } } })).body[0];
+    const page = await get(`/api/referrals/${created.body.id}`, { as: `doctor-${v17}` });
+    expect(page.body.events.map((e: { kind: string; actor_name: string }) => [e.kind, e.actor_name])).to.deep.equal([
+      ['requested', doctor.display_name],
+      ['accepted', '马建国院长'],
+    ]);
   });
 
   it('accepting tells the sender: one unread notice for the referring doctor and the sending unit, none elsewhere; reading marks it; another’s is a 404', async () => {
