@@ -29,7 +29,7 @@ const menu = (page: Page, label: string) => page.locator('a.RaMenuItemLink-root'
 const bellCount = async (page: Page) => Number((await page.getByTestId('notification-count').locator('.MuiBadge-badge').textContent()) || 0);
 
 describe('admin UI: the referral office’s inbox and the sender’s bell', function () {
-  this.timeout(180_000);
+  this.timeout(300_000); // two users' pages, and a poll of the bell
   let browser: Browser;
   let baseUrl: string;
 
