@@ -1,11 +1,12 @@
 // The group referral office and the senders in a real browser: `referral` opens the inbox of
 // every receiving unit from the menu and narrows it to one township; accepting offers only slots
 // yet to start; the referring village doctor sees the bell count go up, opens the notice and
-// lands on the referral.
+// lands on the referral; an escalated request's timeline names the system in Chinese.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
 import * as clock from '../../api/core/clock';
+import { runJob } from '../../api/jobs/service';
 import { resident, upBody } from '../../api/referrals/testFixtures';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
 
@@ -41,7 +42,7 @@ describe('admin UI: the referral office’s inbox and the sender’s bell', func
 
   it('referral filters the inbox by a township and accepts into a future slot; the village doctor’s bell goes up and leads to the referral', async () => {
     const mine = await referUp('T15', '韩守仁');
-    await referUp('T16', '冶福海'); // another township's request, filtered out below
+    const other = await referUp('T16', '冶福海'); // another township's request, filtered out below
 
     // the referring village doctor, before the answer
     const doctor = await newPage(browser);
@@ -89,5 +90,18 @@ describe('admin UI: the referral office’s inbox and the sender’s bell', func
     await doctor.getByTestId('event-accepted').waitFor();
     await doctor.waitForFunction((n) => Number(document.querySelector('[data-testid="notification-count"] .MuiBadge-badge')?.textContent || 0) === n, before, { timeout: 10_000 });
     await screenshot(doctor, 'doctor-referral-from-notice');
+
+    // the other township's request, left unanswered past its service level, is escalated by the job:
+    // its timeline says so in Chinese, by the system, not by a job's code name
+    await runJob('referrals.escalate', { now: new Date(clock.now().getTime() + 3 * 3_600_000), triggeredBy: 'test' });
+    await menu(office, '转入待办');
+    await office.locator('input[name="to_org_unit_id"]').fill(other.name);
+    await office.getByRole('option', { name: other.name }).click();
+    await office.locator('tbody tr', { hasText: '冶福海' }).click();
+    await office.waitForURL(new RegExp(`/referrals/${other.referralId}/show$`));
+    const escalated = office.getByTestId('event-escalated');
+    await escalated.waitFor();
+    expect(await escalated.textContent()).to.contain('超时上报').and.contain('系统（超时自动上报）').and.contain('超过应答时限').and.not.contain('referrals.escalate');
+    await screenshot(office, 'office-escalated-timeline');
   });
 });
