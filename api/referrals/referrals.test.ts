@@ -4,53 +4,10 @@ import { expect } from 'chai';
 import { get, post, put, unitId } from '../../scripts/test/harness';
 import { readWorkbook } from '../../reports/xlsx';
 import { runJob } from '../jobs/service';
-import { checkDigit } from '../shared/personalId';
 import { referralFigures } from './service';
 import { dayKey } from '../core/clock';
 import * as clock from '../core/clock';
-
-let seq = 0;
-/** A valid 身份证号, different on every call. */
-function idNumber(birth = '19580312') {
-  seq += 1;
-  const first17 = `630121${birth}${String(500 + seq).padStart(3, '0')}`;
-  return `${first17}${checkDigit(first17)}`;
-}
-
-/** A resident of a village, registered through the health API by the village doctor. */
-async function resident(villageCode: string, name: string) {
-  const id = idNumber();
-  const r = await post('/api/residents', { name, id_number: id }, { as: `doctor-${villageCode}` });
-  if (r.status !== 200) throw new Error(`resident fixture: ${r.status} ${JSON.stringify(r.body)}`);
-  return { id: r.body.id as number, idNumber: id };
-}
-
-// the demo publishes two weeks of slots ahead; the tests publish their own further out
-const dayAfter = (n: number) => dayKey(new Date(clock.now().getTime() + n * 86_400_000));
-
-async function department(unitCode: string, name: string) {
-  const r = await get('/api/departments', { as: 'admin', query: { filter: { org_unit_id: await unitId(unitCode), name } } });
-  return r.body[0].id as number;
-}
-
-async function slotsOf(as: string, departmentId: number, day: string) {
-  const r = await get('/api/referral-slots', { as, query: { filter: { department_id: departmentId, day }, range: [0, 99] } });
-  expect(r.status).to.equal(200);
-  return r.body as { id: number; starts_at: string; capacity: number; booked: number }[];
-}
-
-const upBody = (residentId: number, to: number, extra: Record<string, unknown> = {}) => ({
-  resident_id: residentId,
-  to_org_unit_id: to,
-  direction: 'up',
-  urgency: 'urgent',
-  purpose: 'inpatient',
-  diagnosis_code: 'I10',
-  diagnosis_text: '原发性高血压 3级',
-  reason: '血压控制不佳，需上级医院调整用药',
-  summary: '近两周收缩压 180–200 mmHg',
-  ...extra,
-});
+import { dayAfter, department, idNumber, resident, slotsOf, upBody } from './testFixtures';
 
 describe('referrals (HTTP, real database)', () => {
   // T01 is the browser test's township: tests that leave requests open send them to T03
@@ -331,6 +288,11 @@ describe('referrals (HTTP, real database)', () => {
     const receivingDirector = (await get('/api/users', { as: 'admin', query: { filter: { username: 'director-T03' } } })).body[0].id;
     const office = (await get('/api/users', { as: 'admin', query: { filter: { username: 'referral' } } })).body[0].id;
     expect(esc.body[0].notify_user_ids).to.include.members([receivingDirector, office]);
+    // those named, and the sender, find it among their notices
+    for (const as of ['director-T03', 'referral', 'doctor-V008']) {
+      const mine = await get('/api/notifications', { as, query: { filter: { record_id: r.body.id, unread: true } } });
+      expect(mine.body.map((n: { kind: string }) => n.kind), as).to.deep.equal(['referral_escalated']);
+    }
     const page = await get(`/api/referrals/${r.body.id}`, { as: 'director-T03' });
     expect(page.body.events.filter((e: { kind: string }) => e.kind === 'escalated')).to.have.length(1);
     expect(page.body.escalated_at).to.not.equal(null);
