@@ -155,14 +155,16 @@ export function updateRotation(actor: Actor, id: number, input: Partial<Rotation
   return inTransaction(actor, async (trx, audit) => {
     const current = await getRow(rotationResource, actor, id, trx);
     await lockRow(trx, 'rotations', id);
-    if (current.status === 'completed' || current.status === 'cancelled') throw conflict(`a ${current.status} rotation is closed and cannot be edited`, [{ field: 'status', message: 'closed' }]);
+    if (current.status === 'completed' || current.status === 'cancelled') {
+      throw conflict(`a ${current.status} rotation is closed and cannot be edited`, [{ field: 'status', message: 'closed', rule: 'rotation_closed', params: { from: current.status } }]);
+    }
     const merged: RotationInput = {
       staff_id: current.staff_id, type: current.type, host_org_unit_id: current.host_org_unit_id, home_org_unit_id: current.home_org_unit_id,
       start_on: current.start_on, planned_end_on: current.planned_end_on, purpose: current.purpose, ...input,
     };
     if (current.status === 'active') {
       const moved = (['staff_id', 'type', 'host_org_unit_id', 'home_org_unit_id', 'start_on'] as const).filter((f) => String(merged[f]) !== String(current[f]));
-      if (moved.length) throw conflict(`an active rotation can only change planned_end_on and purpose`, moved.map((field) => ({ field, message: 'fixed once the rotation is active' })));
+      if (moved.length) throw conflict(`an active rotation can only change planned_end_on and purpose`, moved.map((field) => ({ field, message: 'fixed once the rotation is active', rule: 'active_rotation_fixed', params: {} })));
     } else if (merged.staff_id !== current.staff_id) {
       throw badRequest('the person of a rotation cannot change; cancel it and plan a new one', [{ field: 'staff_id', message: 'cannot be changed' }]);
     }

@@ -1,5 +1,7 @@
 import SwapVertIcon from '@mui/icons-material/SwapVert';
 import type { ResourceEntry } from '../registry';
+import { RotationEdit } from './RotationEdit';
 import { RotationList } from './RotationList';
+import { RotationShow } from './RotationShow';
 
-export const rotations: ResourceEntry = { name: 'rotations', list: RotationList, icon: SwapVertIcon };
+export const rotations: ResourceEntry = { name: 'rotations', list: RotationList, show: RotationShow, edit: RotationEdit, icon: SwapVertIcon };
