@@ -117,7 +117,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     await screenshot(page, 'rotation-show-cancelled');
   });
 
-  it("shows next year without a plan and copies this year's plan: the quotas equal this year's", async () => {
+  it("shows next year without a plan and copies this year's plan: the quotas equal this year's, then adjusted; an empty plan the year after", async () => {
     const thisYear = (await get(`/api/rotation-plans/by-year/${year}`, { as: 'hr' })).body.plan.quotas as Record<string, number>;
     await fromHome('/rotation-planner');
     await page.getByTestId('timeline-legend').waitFor();
@@ -137,6 +137,22 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     const copied = (await get(`/api/rotation-plans/by-year/${year + 1}`, { as: 'hr' })).body.plan;
     expect(copied.quotas).to.deep.equal(thisYear);
     await screenshot(page, 'planner-next-year-copied');
+
+    // the copy's quotas are then adjusted: one more expert down to the branches
+    await page.getByTestId('edit-quotas').click();
+    await page.getByTestId('quota-input-down_hq_branch').fill(String(thisYear.down_hq_branch + 2));
+    await screenshot(page, 'planner-edit-quotas');
+    await page.getByTestId('save-quotas').click();
+    await page.getByTestId('quota-down_hq_branch').getByText(new RegExp(`/${thisYear.down_hq_branch + 2}$`)).waitFor();
+    expect((await get(`/api/rotation-plans/by-year/${year + 1}`, { as: 'hr' })).body.plan.quotas).to.deep.equal({ ...thisYear, down_hq_branch: thisYear.down_hq_branch + 2 });
+
+    // the year after has none either: it offers that year's copy, or an empty plan
+    await page.getByTestId('planner-next').click();
+    await page.getByTestId('no-plan').waitFor();
+    expect(await page.getByTestId('copy-plan').textContent()).to.equal(`复制 ${year + 1} 年计划`);
+    await page.getByTestId('create-plan').click();
+    await page.getByTestId('no-quotas').waitFor();
+    expect((await get(`/api/rotation-plans/by-year/${year + 2}`, { as: 'hr' })).body.plan.quotas).to.deep.equal({});
   });
 
   it('the person picker lists the exact name first, with title, unit and staff number', async () => {

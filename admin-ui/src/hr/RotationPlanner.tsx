@@ -15,19 +15,21 @@ import { ROTATION_TYPE_CHOICES } from './choices';
 import { problemText } from './problems';
 import { HostPicker, StaffPicker } from '../rotations/RotationInputs';
 import { PlanStart } from './PlanStart';
+import { QuotaEditor } from './QuotaEditor';
 import { Timeline } from './RotationTimeline';
 
 interface Direction { key: string; type: string; quota: number; filled: number }
 interface BalanceRow { org_unit_id: number; code: string; name: string; experts_received: number; trainees_sent: number; balance: number }
-interface Summary { plan: { id: number; year: number; note: string | null }; directions: Direction[]; balance: BalanceRow[] }
+interface Summary { plan: { id: number; year: number; note: string | null; quotas: Record<string, number> }; directions: Direction[]; balance: BalanceRow[] }
 
-const QuotaBars = ({ directions }: { directions: Direction[] }) => {
+const QuotaBars = ({ plan, directions, onSaved }: { plan: Summary['plan']; directions: Direction[]; onSaved: () => void }) => {
   const translate = useTranslate();
   const data = directions.map((d) => ({ ...d, name: translate(`enums.direction.${d.key}`, { _: d.key }), label: `${d.filled}/${d.quota}` }));
   return (
     <Card>
-      <CardHeader title={translate('hr.planner.quotas')} />
+      <CardHeader title={translate('hr.planner.quotas')} action={<QuotaEditor plan={plan} onSaved={onSaved} />} />
       <CardContent>
+        {!data.length && <Typography color="text.secondary" data-testid="no-quotas">{translate('hr.planner.no_quotas')}</Typography>}
         <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap', mb: 1 }}>
           {data.map((d) => (
             <Box key={d.key} data-testid={`quota-${d.key}`} sx={{ px: 1.5, py: 0.5, borderRadius: 1, bgcolor: d.filled >= d.quota ? 'success.light' : 'warning.light' }}>
@@ -35,7 +37,7 @@ const QuotaBars = ({ directions }: { directions: Direction[] }) => {
             </Box>
           ))}
         </Stack>
-        <Box sx={{ height: 60 + data.length * 44 }}>
+        {data.length > 0 && <Box sx={{ height: 60 + data.length * 44 }}>
           <ResponsiveContainer>
             <BarChart data={data} layout="vertical" margin={{ left: 40, right: 40 }}>
               <CartesianGrid strokeDasharray="3 3" />
@@ -49,7 +51,7 @@ const QuotaBars = ({ directions }: { directions: Direction[] }) => {
               </Bar>
             </BarChart>
           </ResponsiveContainer>
-        </Box>
+        </Box>}
       </CardContent>
     </Card>
   );
@@ -145,15 +147,15 @@ export const RotationPlanner = () => {
   return (
     <Box sx={{ mt: 1, display: 'grid', gap: 2 }}>
       <Title title="hr.planner.title" />
-      <Stack direction="row" sx={{ gap: 2, alignItems: 'center' }}>
+      <Stack direction="row" sx={{ gap: 2, alignItems: 'center', '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 } }}>
         <Button size="small" startIcon={<ChevronLeftIcon />} onClick={() => setYear(year - 1)} data-testid="planner-prev">{translate('hr.planner.prev_year')}</Button>
-        <MuiTextField size="small" type="number" label={translate('hr.planner.year')} value={year} onChange={(e) => setYear(Number(e.target.value))} slotProps={{ htmlInput: { 'data-testid': 'planner-year' } }} />
+        <MuiTextField size="small" type="number" label={translate('hr.planner.year')} value={year} onChange={(e) => setYear(Number(e.target.value))} sx={{ width: 120, flexShrink: 0 }} slotProps={{ htmlInput: { 'data-testid': 'planner-year' } }} />
         <Button size="small" endIcon={<ChevronRightIcon />} onClick={() => setYear(year + 1)} data-testid="planner-next">{translate('hr.planner.next_year')}</Button>
         <Button startIcon={<DownloadIcon />} onClick={() => void download(year)}>{translate('hr.planner.download')}</Button>
         {summary.data?.plan.note && <Typography variant="body2" color="text.secondary">{summary.data.plan.note}</Typography>}
       </Stack>
       {summary.isError && <PlanStart year={year} onCreated={refresh} />}
-      {summary.data && <QuotaBars directions={summary.data.directions} />}
+      {summary.data && <QuotaBars plan={summary.data.plan} directions={summary.data.directions} onSaved={refresh} />}
       <CreateRotation onCreated={refresh} />
       <Timeline year={year} rotations={rotations.data ?? []} />
       {summary.data && <BalanceTable rows={summary.data.balance} />}

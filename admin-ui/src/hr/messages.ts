@@ -94,6 +94,7 @@ export const zh = {
       prev_year: '上一年', next_year: '下一年', copy_this_year: '复制本年计划', copy_year: '复制 %{year} 年计划', create_empty: '新建空白计划',
       plan_created: '已建立 %{year} 年轮转计划', no_plan_hint: '可复制 %{year} 年计划（相同的流动方向和名额），或新建空白计划后再定名额。',
       legend_down: '下派驻点', legend_up: '上派进修', legend_cancelled: '已取消', legend_today: '今天',
+      edit_quotas: '调整名额', edit_quotas_title: '%{year} 年各方向计划名额', quotas_saved: '已保存 %{year} 年计划名额', no_quotas: '尚未设定名额，请点「调整名额」',
     },
     rotations: {
       end: '结束轮转', cancel: '取消轮转', edit: '修改计划', history: '操作记录', reason: '提前结束/取消原因', cancel_reason: '取消原因',
@@ -221,6 +222,7 @@ export const en: typeof zh = {
       prev_year: 'Previous year', next_year: 'Next year', copy_this_year: "Copy this year's plan", copy_year: 'Copy the %{year} plan', create_empty: 'New empty plan',
       plan_created: 'Rotation plan for %{year} created', no_plan_hint: 'Copy the %{year} plan (same directions and quotas), or start an empty plan.',
       legend_down: 'Expert sent down', legend_up: 'Training upward', legend_cancelled: 'Cancelled', legend_today: 'Today',
+      edit_quotas: 'Set quotas', edit_quotas_title: 'Quotas of the %{year} plan', quotas_saved: 'Quotas of %{year} saved', no_quotas: 'No quotas yet: use Set quotas',
     },
     rotations: {
       end: 'End rotation', cancel: 'Cancel rotation', edit: 'Re-plan', history: 'History', reason: 'Early end / cancellation reason', cancel_reason: 'Cancellation reason',

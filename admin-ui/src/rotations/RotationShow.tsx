@@ -2,7 +2,7 @@
 // actions 结束 / 取消 / 修改 (refusals shown in Chinese in their dialogs), and its audit trail.
 import { Alert, Card, CardHeader, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { EditButton, ReferenceField, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { EditButton, ReferenceField, SimpleShowLayout, TextField, TopToolbar, useCanAccess, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { ActionButton } from '../hr/problems';
 import { httpClient } from '../httpClient';
 import { Show } from '../shared/fullRecord';
@@ -14,6 +14,7 @@ interface TrailEntry { id: number; at: string; actor_name: string; action: strin
 
 const Actions = () => {
   const record = useRecordContext();
+  const { canAccess } = useCanAccess({ resource: 'rotations', action: 'edit' });
   return (
   <TopToolbar sx={{ gap: 1, alignItems: 'center' }}>
     <ActionButton
@@ -24,7 +25,7 @@ const Actions = () => {
       ]}
     />
     <ActionButton verb="cancel" label="hr.rotations.cancel" color="error" when={(r) => r.status === 'planned'} fields={[{ name: 'reason', label: 'hr.rotations.cancel_reason', type: 'text', required: true }]} />
-    {record && isOpen(record) && <EditButton label="hr.rotations.edit" />}
+    {canAccess && record && isOpen(record) && <EditButton label="hr.rotations.edit" />}
   </TopToolbar>
   );
 };
@@ -33,7 +34,8 @@ const Actions = () => {
 const StatusHint = () => {
   const r = useRecordContext();
   const translate = useTranslate();
-  if (!r) return null;
+  const { canAccess } = useCanAccess({ resource: 'rotations', action: 'edit' });
+  if (!r || !canAccess) return null; // readers are not offered the actions it explains
   const text = r.status === 'planned' ? translate('hr.rotations.hint_planned')
     : r.status === 'active' ? translate('hr.rotations.hint_active')
       : translate('hr.rotations.hint_closed', { status: translate(`enums.rotation_status.${r.status}`) });
