@@ -47,6 +47,10 @@ describe('hr: planning rotations (HTTP)', () => {
     const fromT01 = await get('/api/rotations/host-options', { as: 'hr', query: { staff_id: String(atB1.id), type: 'up_training', home_org_unit_id: String(t01) } });
     expect(fromT01.body.hosts.map((u: { code: string }) => u.code)).to.deep.equal(['B1', 'HQ']);
     expect((await get('/api/rotations/host-options', { as: 'hr', query: { staff_id: String(atB1.id), type: 'sideways' } })).status).to.equal(400);
+    const noHome = await get('/api/rotations/host-options', { as: 'hr', query: { staff_id: String(atB1.id), type: 'up_training', home_org_unit_id: '999999' } });
+    expect(noHome.status).to.equal(422);
+    expect(noHome.body.error.details[0].field).to.equal('home_org_unit_id');
+    expect((await get('/api/rotations/host-options', { as: 'hr', query: { staff_id: '999999', type: 'up_training' } })).body.error.details[0].field).to.equal('staff_id');
     expect((await get('/api/rotations/host-options', { as: 'auditor', query: { staff_id: String(atB1.id), type: 'down_expert' } })).status).to.equal(403);
   });
 

@@ -79,7 +79,8 @@ export async function hostOptions(actor: Actor, input: { staff_id: number; type:
     throw unprocessable(`staff_id ${input.staff_id} does not exist`, [{ field: 'staff_id', message: 'no such person in your scope' }]);
   });
   const homeId = homeOf(staff, input.home_org_unit_id);
-  const home = (await unitsById(db(), [homeId])).get(homeId)!;
+  const home = (await unitsById(db(), [homeId])).get(homeId);
+  if (!home) throw unprocessable(`home_org_unit_id ${homeId} does not exist`, [{ field: 'home_org_unit_id', message: 'no such unit' }]);
   const units = await db()('org_units').select('id', 'code', 'name', 'level', 'path').where('active', true).whereRaw('path <@ ?::ltree', [actor.scopePath]);
   return { home: { id: home.id, code: home.code, name: home.name, level: home.level }, hosts: hostCandidates(input.type, home, units).map(({ path: _p, ...u }) => u) };
 }
