@@ -99,6 +99,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     const end = page.getByLabel(/^计划结束/);
     await end.waitFor();
     await end.fill(`${year + 1}-08-31`);
+    await screenshot(page, 'rotation-edit');
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByTestId('rotation-hint').waitFor();
     await field('planned_end_on').getByText(/2\d{3}/).waitFor();

@@ -75,5 +75,20 @@ describe('hr: planning rotations (HTTP)', () => {
     expect(trail.body.map((a: { action: string; actor_name: string }) => `${a.action}:${a.actor_name}`)).to.deep.equal(['create:hr', 'update:hr', 'cancel:hr']);
     expect(trail.body[2].after).to.include({ status: 'cancelled', end_reason: '人员调整' });
     expect((await get(`/api/rotations/${r.body.id}/history`, { as: 'director-T05' })).status).to.equal(404);
+    // a closed rotation refuses edits with a rule code the UI translates
+    const closed = await put(`/api/rotations/${r.body.id}`, { purpose: '再议' }, { as: 'hr' });
+    expect(closed.status).to.equal(409);
+    expect(closed.body.error.details[0]).to.deep.include({ rule: 'rotation_closed', params: { from: 'cancelled' } });
+  });
+
+  it('an active rotation refuses a new receiving unit with a rule code, and accepts a new planned end', async () => {
+    const s = await hire({ unit: 'HQ' });
+    const r = await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B1'), start_on: clock.today() }, { as: 'hr' });
+    expect(r.body.status).to.equal('active');
+    const moved = await put(`/api/rotations/${r.body.id}`, { host_org_unit_id: await unitId('B2') }, { as: 'hr' });
+    expect(moved.status).to.equal(409);
+    expect(moved.body.error.details[0]).to.deep.include({ field: 'host_org_unit_id', rule: 'active_rotation_fixed' });
+    const later = await put(`/api/rotations/${r.body.id}`, { planned_end_on: `${year + 1}-12-31` }, { as: 'hr' });
+    expect(later.body).to.include({ status: 'active', planned_end_on: `${year + 1}-12-31`, host_org_unit_id: await unitId('B1') });
   });
 });
