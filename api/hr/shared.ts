@@ -41,7 +41,7 @@ export async function recordHistory(
     effective_on: effectiveOn,
     reason,
     changed_by: actor.id || null,
-    changed_by_name: actor.username,
+    changed_by_name: actor.displayName,
   }));
   if (rows.length) await trx('staff_history').insert(rows);
   return rows.length;

@@ -91,7 +91,7 @@ describe('hr: staff registry (HTTP)', () => {
     expect(r.body).to.include({ employer_org_unit_id: b3, work_org_unit_id: b3 });
     const h = await get('/api/staff-history', { as: 'hr', query: { filter: { staff_id: s.id, field: 'employer_org_unit_id' }, sort: ['effective_on', 'ASC'] } });
     expect(h.body).to.have.length(2);
-    expect(h.body[1]).to.include({ from_value: String(await unitId('B1')), to_value: String(b3), effective_on: '2026-07-01', reason: '集团调配', changed_by_name: 'hr' });
+    expect(h.body[1]).to.include({ from_value: String(await unitId('B1')), to_value: String(b3), effective_on: '2026-07-01', reason: '集团调配', changed_by_name: '集团人力资源部' });
     const edit = await put(`/api/staff/${s.id}`, { ...r.body, title: 'chief_physician', phone: '13900000000' }, { as: 'hr' });
     expect(edit.status).to.equal(400);
     expect(edit.body.error.details[0].field).to.equal('title');

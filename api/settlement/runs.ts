@@ -37,7 +37,7 @@ export const allocationResource: ResourceDef<SurplusAllocation> = {
 };
 
 async function event(trx: Knex.Transaction, actor: Actor, runId: number, action: string, extra: { version?: number; comment?: string | null } = {}) {
-  await trx('settlement_run_events').insert({ run_id: runId, action, actor_id: actor.id || null, actor_name: actor.username, version: extra.version ?? null, comment: extra.comment ?? null });
+  await trx('settlement_run_events').insert({ run_id: runId, action, actor_id: actor.id || null, actor_name: actor.displayName, version: extra.version ?? null, comment: extra.comment ?? null });
 }
 
 function stateConflict(run: SettlementRun, step: RunStep) {
@@ -96,7 +96,7 @@ export async function calculateIn(trx: Knex.Transaction, actor: Actor, audit: Au
   await trx.raw("SET LOCAL work_mem = '64MB'");
   const figures = await computeFigures(trx, fy, parsePeriod(run.period)!, run.period);
   const version = run.version + 1;
-  await SettlementRunVersion.query(trx).insert({ run_id: run.id, version, figures, reason, calculated_by: actor.id || null, calculated_by_name: actor.username });
+  await SettlementRunVersion.query(trx).insert({ run_id: run.id, version, figures, reason, calculated_by: actor.id || null, calculated_by_name: actor.displayName });
   if (figures.allocations.length) {
     await trx.batchInsert(
       'surplus_allocations',
@@ -167,7 +167,7 @@ export function reviewRun(actor: Actor, id: number, comment: string) {
     const updated = await SettlementRun.query(trx).patchAndFetchById(id, {
       status: 'reviewed',
       reviewed_by: actor.id,
-      reviewed_by_name: actor.username,
+      reviewed_by_name: actor.displayName,
       reviewed_at: clock.nowIso(),
       updated_at: clock.nowIso(),
     });
@@ -191,7 +191,7 @@ export function approveRun(actor: Actor, id: number, comment?: string) {
     const updated = await SettlementRun.query(trx).patchAndFetchById(id, {
       status: 'approved',
       approved_by: actor.id,
-      approved_by_name: actor.username,
+      approved_by_name: actor.displayName,
       approved_at: clock.nowIso(),
       updated_at: clock.nowIso(),
     });

@@ -242,7 +242,7 @@ describe('settlement (HTTP, real database)', function () {
     expect(r.body.error.details.allowed).to.deep.equal(['calculate', 'review']);
     expect((await post(`/api/settlement-runs/${runId}/review`, { comment: 'ok' }, { as: 'admin' })).status).to.equal(403);
     const rv = await post(`/api/settlement-runs/${runId}/review`, { comment: '数据核对无误' }, { as: 'finance' });
-    expect(rv.body).to.include({ status: 'reviewed', reviewed_by_name: 'finance' });
+    expect(rv.body).to.include({ status: 'reviewed', reviewed_by_name: '集团财务管理中心' });
   });
 
   it('four eyes: the reviewer cannot approve (422); admin approves and the run is locked', async () => {
@@ -256,7 +256,7 @@ describe('settlement (HTTP, real database)', function () {
     const self = await call('POST', `/api/settlement-runs/${runId}/approve`, { headers, body: {} });
     expect(self.status).to.equal(422);
     const ok = await post(`/api/settlement-runs/${runId}/approve`, { comment: '同意' }, { as: 'admin' });
-    expect(ok.body).to.include({ status: 'approved', approved_by_name: 'admin' });
+    expect(ok.body).to.include({ status: 'approved', approved_by_name: '集团管理员' });
     const again = await post(`/api/settlement-runs/${runId}/calculate`, { reason: 'x' }, { as: 'finance' });
     expect(again.status).to.equal(409);
   });
