@@ -35,7 +35,7 @@ export async function writeReferralsWorkbook(out: Writable, data: ReferralsWorkb
     { header: '诊断', key: 'diagnosis_text', width: 20 },
     { header: '应答时限', key: 'due_at', fmt: 'datetime' },
     { header: '应答时间', key: 'answered_at', fmt: 'datetime' },
-    { header: '应答用时(分)', key: 'answer_minutes', width: 12 },
+    { header: '应答用时（分钟）', key: 'answer_minutes', fmt: 'count' },
     { header: '时限内', key: 'within', width: 7 },
     { header: '预约时间', key: 'appointment_at', fmt: 'datetime' },
     { header: '到院时间', key: 'arrived_at', fmt: 'datetime' },

@@ -28,6 +28,8 @@ const pct = (x: number) => `${(x * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
 /** rates are fractions; the inpatient average cost (and amounts) are decimal strings in yuan */
 const valueFormat = (v: unknown): Format => (typeof v === 'string' ? 'money' : 'rate');
 const cell = (v: unknown) => (typeof v === 'string' ? amount(v) : v);
+/** a numerator or denominator as the note shows it: ¥1,234.50 for amounts, 1,234 for counts */
+const figure = (v: string | number) => (typeof v === 'string' ? `¥${Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : v.toLocaleString('en-US'));
 
 function summarySheet(wb: Book, run: RunHead, f: RunFigures) {
   const { sheet, line } = labelledSheet(wb, '汇总');
@@ -39,7 +41,7 @@ function summarySheet(wb: Book, run: RunHead, f: RunFigures) {
   line(zh.resources['settlement-runs'].fields.approved_by_name, run.approved_by_name ?? '');
   line(T.annual_budget, amount(f.annual_budget), 'money');
   line(T.budget_to_date, amount(f.budget), 'money', '按月度预算分布累计至本期');
-  line(T.spending, amount(f.spending.total), 'money', `${T.claims} ${f.spending.claims.toLocaleString('en-US')}`);
+  line(T.spending, amount(f.spending.total), 'money', `${T.claims} ${figure(f.spending.claims)}`);
   for (const [k, v] of Object.entries(f.spending.by_provider_class)) line(`${T.spending} · ${labelOf(E.provider_class, k)}`, amount(v), 'money');
   for (const [k, v] of Object.entries(f.spending.by_care_type)) line(`${T.spending} · ${labelOf(E.care_type, k)}`, amount(v), 'money');
   line(T.surplus, amount(f.surplus), 'money', '预算 − 基金支出');
@@ -75,7 +77,7 @@ function definitionSheet(wb: Book) {
 
 function indicatorNote(i: Indicator) {
   const threshold = typeof i.value === 'string' || i.key === 'inpatient_average_cost' ? `¥${i.threshold}` : pct(Number(i.threshold));
-  return `${T.numerator} ${i.numerator} ÷ ${T.denominator} ${i.denominator}；${labelOf(E.direction, i.direction)} ${threshold}：${PASSED(i.ok)}`;
+  return `${T.numerator} ${figure(i.numerator)} ÷ ${T.denominator} ${figure(i.denominator)}；${labelOf(E.direction, i.direction)} ${threshold}：${PASSED(i.ok)}`;
 }
 
 function indicatorSheet(wb: Book, f: RunFigures) {
