@@ -81,6 +81,8 @@ describe('settlement (HTTP, real database)', function () {
     const r = await get(`/api/fund-years/${fundYearId}`, { as: 'finance' });
     // (2,180,000 − 218,000 − 261,600) × 0.90 = 1,530,360.00
     expect(r.body).to.include({ budget: '1530360.00', bundle_ratio: '0.9000' });
+    const listed = (await get('/api/fund-years', { as: 'finance', query: { filter: { region: REGION } } })).body;
+    expect(listed.find((y: { id: number }) => y.id === fundYearId).budget).to.equal('1530360.00'); // the list's 打包预算 column
     expect(r.body.monthly_budgets).to.have.length(12);
     expect(r.body.overspend_tiers).to.deep.equal([{ upTo: 0.05, groupShare: 0.5 }, { upTo: null, groupShare: 1 }]);
   });
@@ -369,5 +371,10 @@ describe('settlement (HTTP, real database)', function () {
     const monthly = (await get('/api/settlement-runs', { as: 'finance', query: { filter: { fund_year_id: thisYear.id }, range: [0, 20] } })).body;
     const month = Number(clock.today().slice(5, 7));
     expect(monthly.filter((x: { kind: string; status: string }) => x.kind === 'provisional' && x.status === 'calculated')).to.have.length(month - 1);
+    // the list's reading order: newest fund year first, a year's final run before its months, months newest first
+    const listed = (await get('/api/settlement-runs', { as: 'finance', query: { filter: { fund_year_id: [thisYear.id, lastYear.id], current: true }, range: [0, 24] } })).body as { period: string; kind: string }[];
+    const key = (x: { period: string; kind: string }) => `${x.period.slice(0, 4)}-${x.kind === 'final' ? '13' : x.period.slice(5)}`;
+    expect(listed.map(key)).to.deep.equal(listed.map(key).sort().reverse());
+    expect(listed.findIndex((x) => x.kind === 'final' && x.period === String(lastYear.year))).to.equal(month - 1);
   });
 });
