@@ -134,6 +134,13 @@ describe('admin UI: settlement (医保打包付费)', function () {
     expect(codes.slice(0, 4)).to.deep.equal(['HQ', 'B1', 'B2', 'B3']);
     // the month's bars on their own (right) axis, the cumulative figures on the left one
     expect(await page.getByTestId('month-chart').locator('.recharts-yAxis').count()).to.equal(2);
+    // every axis reads with distinct ticks (no "1万, 1万, 2万, 2万")
+    for (const chart of ['month-chart', 'allocation-bars']) {
+      for (const axis of await page.getByTestId(chart).locator('.recharts-yAxis').all()) {
+        const ticks = await axis.locator('.recharts-cartesian-axis-tick-value').allTextContents();
+        expect(new Set(ticks).size, `${chart}: ${ticks.join(' ')}`).to.equal(ticks.length);
+      }
+    }
     await screenshot(page, 'settlement-final-run-1440');
     await page.context().close();
   });

@@ -7,7 +7,8 @@ import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, Respon
 import { yuan } from '../finance/api';
 import { byLevelThenCode, pct, type Allocation, type Gate, type Indicator, type RunFigures, type SpendingCell } from './types';
 
-const wan = (v: number) => `${(v / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 0 })}万`;
+// one decimal, so that ticks 5,000 apart (0.5万, 1万, 1.5万) stay distinct
+const wan = (v: number) => `${(v / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 1 })}万`;
 const num = (v: number, places = 6) => v.toLocaleString('zh-CN', { maximumFractionDigits: places });
 
 /** Green for passed / ok, red for failed, grey when there is nothing to measure. */
