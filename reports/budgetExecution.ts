@@ -1,46 +1,40 @@
 // 预算执行表: every unit of the subtree (each rolled up over its own subtree) × account,
-// with budget, posted, committed, consumed, remaining and the execution rate.
+// with budget, posted, committed, consumed, remaining and the execution rate, and after each
+// unit its 支出合计 and 收入合计 rows (the first unit is the root, so its totals are the whole).
 import type { Writable } from 'node:stream';
-import { executionByUnit, executionRows } from '../api/finance/service';
-import { addSheet, MONEY_FORMAT, PERCENT_FORMAT, streamingWorkbook } from './xlsx';
+import { executionByUnit, executionRows, type AccountExecution } from '../api/finance/service';
+import { zh } from '../admin-ui/src/finance/messages';
+import { zh as referralZh } from '../admin-ui/src/referrals/messages';
+import { addSheet, amount, labelOf, streamingWorkbook, sumAmounts, writeRow } from './xlsx';
 
-const money = (s: string) => Number(s);
+const X = zh.finance.execution;
+const AMOUNTS = ['budget', 'posted', 'committed', 'consumed', 'remaining'] as const;
 
 export async function writeBudgetExecution(out: Writable, year: number, rootId: number) {
   const units = executionByUnit(await executionRows(year, rootId, 100));
   const wb = streamingWorkbook(out);
-  const sheet = addSheet(wb, `${year} 预算执行`, [
+  const sheet = addSheet(wb, `${year}年预算执行`, [
     { header: '单位编码', key: 'code', width: 10 },
-    { header: '单位', key: 'name', width: 26 },
-    { header: '层级', key: 'level', width: 6 },
-    { header: '科目', key: 'account', width: 18 },
-    { header: '科目名称', key: 'account_name', width: 24 },
-    { header: '收支', key: 'kind', width: 8 },
-    { header: '预算', key: 'budget', numFmt: MONEY_FORMAT, width: 16 },
-    { header: '已入账', key: 'posted', numFmt: MONEY_FORMAT, width: 16 },
-    { header: '已占用（承诺）', key: 'committed', numFmt: MONEY_FORMAT, width: 16 },
-    { header: '已消耗', key: 'consumed', numFmt: MONEY_FORMAT, width: 16 },
-    { header: '结余', key: 'remaining', numFmt: MONEY_FORMAT, width: 16 },
-    { header: '执行率', key: 'rate', numFmt: PERCENT_FORMAT, width: 10 },
+    { header: X.unit, key: 'name', width: 24 },
+    { header: '层级', key: 'level', width: 12 },
+    { header: '科目', key: 'account_name', width: 20 },
+    { header: '收支', key: 'kind', width: 6 },
+    { header: X.budget, key: 'budget', fmt: 'money' },
+    { header: X.posted, key: 'posted', fmt: 'money' },
+    { header: '已占用（承诺）', key: 'committed', fmt: 'money' },
+    { header: X.consumed, key: 'consumed', fmt: 'money' },
+    { header: X.remaining, key: 'remaining', fmt: 'money' },
+    { header: X.rate, key: 'rate', fmt: 'rate' },
   ]);
+  const kindOf = (kind: string) => (kind === 'expense' ? X.expense : X.income);
   for (const u of units) {
+    const head = { code: u.code, name: u.name, level: labelOf(referralZh.enums.level, String(u.level)) };
     for (const a of u.accounts) {
-      sheet
-        .addRow({
-          code: u.code,
-          name: u.name,
-          level: u.level,
-          account: a.account,
-          account_name: a.name,
-          kind: a.kind === 'expense' ? '支出' : '收入',
-          budget: money(a.budget),
-          posted: money(a.posted),
-          committed: money(a.committed),
-          consumed: money(a.consumed),
-          remaining: money(a.remaining),
-          rate: a.rate,
-        })
-        .commit();
+      writeRow(sheet, { ...head, account_name: a.name, kind: kindOf(a.kind), ...Object.fromEntries(AMOUNTS.map((k) => [k, amount(a[k])])), rate: a.rate });
+    }
+    for (const [kind, total] of [['expense', u.expense], ['income', u.income]] as const) {
+      const of: AccountExecution[] = u.accounts.filter((a) => a.kind === kind);
+      writeRow(sheet, { ...head, account_name: `${kindOf(kind)}合计`, kind: kindOf(kind), ...Object.fromEntries(AMOUNTS.map((k) => [k, sumAmounts(of.map((a) => a[k]))])), rate: total.rate }, true);
     }
   }
   sheet.commit();

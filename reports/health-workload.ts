@@ -2,28 +2,14 @@
 // contracts signed) with a total row per township and a grand total; a second sheet with
 // the indicators per village (numerator, denominator, rate).
 import type { Writable } from 'node:stream';
-import { addSheet, PERCENT_FORMAT, streamingWorkbook, type SheetColumn } from './xlsx';
+import { addSheet, streamingWorkbook, writeRow, type SheetColumn } from './xlsx';
 import type { WorkloadRow } from '../api/health/service';
+import { zh } from '../admin-ui/src/health/messages';
 import { FOLLOWUP_TYPES, INDICATOR_KEYS, type HealthIndicators } from '../api/health/rules';
 
-export const FOLLOWUP_LABELS: Record<(typeof FOLLOWUP_TYPES)[number], string> = {
-  hypertension: '高血压随访',
-  diabetes: '糖尿病随访',
-  elderly_check: '老年人体检',
-  maternal: '孕产妇随访',
-  child: '儿童健康检查',
-  severe_mental: '严重精神障碍随访',
-  tb: '肺结核随访',
-  home_visit: '上门访视',
-  health_education: '健康教育',
-};
-export const INDICATOR_LABELS: Record<(typeof INDICATOR_KEYS)[number], string> = {
-  contract_rate: '签约率',
-  key_population_contract_rate: '重点人群签约率',
-  standardised_management_rate: '规范管理率',
-  control_rate: '控制率',
-  task_completion_rate: '任务完成率',
-};
+// the screens' labels (health messages), one place for both
+const FOLLOWUP_LABELS = zh.enums.followup_type;
+const INDICATOR_LABELS = zh.enums.indicator;
 
 export interface WorkloadReport {
   period: string;
@@ -53,16 +39,16 @@ export async function buildHealthWorkload(out: Writable, report: WorkloadReport)
     { header: '村卫生室', key: 'village', width: 18 },
     { header: '村医账号', key: 'username', width: 14 },
     { header: '村医', key: 'doctor', width: 14 },
-    ...FOLLOWUP_TYPES.map((t) => ({ header: FOLLOWUP_LABELS[t], key: `f_${t}`, width: 12 })),
-    { header: '随访合计', key: 'followups_total', width: 10 },
-    { header: '应完成任务', key: 'tasks_due', width: 10 },
-    { header: '已完成任务', key: 'tasks_done', width: 10 },
-    { header: '漏访任务', key: 'tasks_missed', width: 10 },
-    { header: '签约数', key: 'contracts_signed', width: 10 },
+    ...FOLLOWUP_TYPES.map((t) => ({ header: FOLLOWUP_LABELS[t], key: `f_${t}`, width: 12, fmt: 'count' as const })),
+    { header: '随访合计', key: 'followups_total', width: 10, fmt: 'count' as const },
+    { header: '应完成任务', key: 'tasks_due', width: 10, fmt: 'count' as const },
+    { header: '已完成任务', key: 'tasks_done', width: 10, fmt: 'count' as const },
+    { header: '漏访任务', key: 'tasks_missed', width: 10, fmt: 'count' as const },
+    { header: '签约数', key: 'contracts_signed', width: 10, fmt: 'count' as const },
   ];
   const sheet = addSheet(wb, `工作量 ${report.period}`, columns);
-  const line = (head: Record<string, string>, c: Counts, bold = false) => {
-    const row = sheet.addRow({
+  const line = (head: Record<string, string>, c: Counts, bold = false) =>
+    writeRow(sheet, {
       ...head,
       ...Object.fromEntries(FOLLOWUP_TYPES.map((t) => [`f_${t}`, c.followups[t] ?? 0])),
       followups_total: c.followups_total,
@@ -70,10 +56,7 @@ export async function buildHealthWorkload(out: Writable, report: WorkloadReport)
       tasks_done: c.tasks_done,
       tasks_missed: c.tasks_missed,
       contracts_signed: c.contracts_signed,
-    });
-    if (bold) row.font = { bold: true };
-    row.commit();
-  };
+    }, bold);
   const grand = empty();
   let township: { id: number; name: string; totals: Counts } | undefined;
   const closeTownship = () => township && line({ township: `${township.name} 合计` }, township.totals, true);
@@ -94,20 +77,17 @@ export async function buildHealthWorkload(out: Writable, report: WorkloadReport)
     { header: '单位编码', key: 'code', width: 10 },
     { header: '单位', key: 'name', width: 22 },
     ...INDICATOR_KEYS.flatMap((k) => [
-      { header: `${INDICATOR_LABELS[k]}分子`, key: `${k}_n`, width: 12 },
-      { header: `${INDICATOR_LABELS[k]}分母`, key: `${k}_d`, width: 12 },
-      { header: INDICATOR_LABELS[k], key: `${k}_v`, width: 12, numFmt: PERCENT_FORMAT },
+      { header: `${INDICATOR_LABELS[k]}分子`, key: `${k}_n`, width: 12, fmt: 'count' as const },
+      { header: `${INDICATOR_LABELS[k]}分母`, key: `${k}_d`, width: 12, fmt: 'count' as const },
+      { header: INDICATOR_LABELS[k], key: `${k}_v`, fmt: 'rate' as const },
     ]),
   ]);
-  const indicatorRow = (code: string, name: string, i: HealthIndicators, bold = false) => {
-    const row = ind.addRow({
+  const indicatorRow = (code: string, name: string, i: HealthIndicators, bold = false) =>
+    writeRow(ind, {
       code,
       name,
       ...Object.fromEntries(INDICATOR_KEYS.flatMap((k) => [[`${k}_n`, i[k].numerator], [`${k}_d`, i[k].denominator], [`${k}_v`, i[k].value]])),
-    });
-    if (bold) row.font = { bold: true };
-    row.commit();
-  };
+    }, bold);
   indicatorRow('', report.indicators.org_unit.name, report.indicators.indicators, true);
   for (const u of report.indicators.units) indicatorRow(u.code, u.name, u.indicators);
   ind.commit();

@@ -1,7 +1,9 @@
-// 双向转诊报表: every referral of the period with its times and fees; counts per unit and
-// direction; timeliness per receiving unit. Streaming: a year of the whole group stays small in memory.
+// 双向转诊报表: every referral of the period with its times (Beijing time) and fees; counts per
+// unit and direction with a total; timeliness per receiving unit with a total. Streaming: a year
+// of the whole group stays small in memory. Labels are the screens' (referrals messages).
 import type { Writable } from 'node:stream';
-import { addSheet, MONEY_FORMAT, PERCENT_FORMAT, streamingWorkbook } from './xlsx';
+import { zh } from '../admin-ui/src/referrals/messages';
+import { addSheet, amount, labelOf, shanghaiTime, streamingWorkbook, sumCounts, writeRow } from './xlsx';
 
 export interface ReferralsWorkbookData {
   rows: AsyncIterable<object>;
@@ -10,14 +12,15 @@ export interface ReferralsWorkbookData {
 }
 
 const minutesBetween = (a: unknown, b: unknown) => (a && b ? Math.round((new Date(b as string).getTime() - new Date(a as string).getTime()) / 60_000) : null);
-const money = (v: unknown) => (v == null ? null : Number(v)); // exceljs writes numbers; the text is exact to the fen
-const time = (v: unknown) => (v == null ? null : new Date(v as string));
+const E = zh.enums;
+const TIMES = ['requested_at', 'due_at', 'answered_at', 'appointment_at', 'arrived_at', 'completed_at'] as const;
+const FEES = ['registration_due', 'threshold', 'threshold_offset', 'threshold_due'] as const;
 
 export async function writeReferralsWorkbook(out: Writable, data: ReferralsWorkbookData) {
   const wb = streamingWorkbook(out);
   const list = addSheet(wb, '转诊明细', [
     { header: '编号', key: 'id', width: 9 },
-    { header: '申请时间', key: 'requested_at', width: 18, numFmt: 'yyyy-mm-dd hh:mm' },
+    { header: '申请时间', key: 'requested_at', fmt: 'datetime' },
     { header: '转出单位', key: 'from_unit_name', width: 22 },
     { header: '转诊医生', key: 'from_doctor_name', width: 14 },
     { header: '接收单位', key: 'to_unit_name', width: 22 },
@@ -30,69 +33,59 @@ export async function writeReferralsWorkbook(out: Writable, data: ReferralsWorkb
     { header: '身份证号', key: 'patient_id_number_masked', width: 20 },
     { header: 'ICD-10', key: 'diagnosis_code', width: 9 },
     { header: '诊断', key: 'diagnosis_text', width: 20 },
-    { header: '应答时限', key: 'due_at', width: 18, numFmt: 'yyyy-mm-dd hh:mm' },
-    { header: '应答时间', key: 'answered_at', width: 18, numFmt: 'yyyy-mm-dd hh:mm' },
-    { header: '应答用时(分)', key: 'answer_minutes', width: 12 },
+    { header: '应答时限', key: 'due_at', fmt: 'datetime' },
+    { header: '应答时间', key: 'answered_at', fmt: 'datetime' },
+    { header: '应答用时（分钟）', key: 'answer_minutes', fmt: 'count' },
     { header: '时限内', key: 'within', width: 7 },
-    { header: '预约时间', key: 'appointment_at', width: 18, numFmt: 'yyyy-mm-dd hh:mm' },
-    { header: '到院时间', key: 'arrived_at', width: 18, numFmt: 'yyyy-mm-dd hh:mm' },
-    { header: '完成时间', key: 'completed_at', width: 18, numFmt: 'yyyy-mm-dd hh:mm' },
-    { header: '挂号费', key: 'registration_due', numFmt: MONEY_FORMAT },
-    { header: '起付线', key: 'threshold', numFmt: MONEY_FORMAT },
-    { header: '已付冲抵', key: 'threshold_offset', numFmt: MONEY_FORMAT },
-    { header: '应付起付线', key: 'threshold_due', numFmt: MONEY_FORMAT },
+    { header: '预约时间', key: 'appointment_at', fmt: 'datetime' },
+    { header: '到院时间', key: 'arrived_at', fmt: 'datetime' },
+    { header: '完成时间', key: 'completed_at', fmt: 'datetime' },
+    { header: '挂号费', key: 'registration_due', fmt: 'money' },
+    { header: '起付线', key: 'threshold', fmt: 'money' },
+    { header: '已付冲抵', key: 'threshold_offset', fmt: 'money' },
+    { header: '应付起付线', key: 'threshold_due', fmt: 'money' },
     { header: '拒绝/取消原因', key: 'status_reason', width: 24 },
   ]);
   for await (const row of data.rows) {
     const r = row as Record<string, unknown>;
     const fees = (r.fees ?? {}) as Record<string, string>;
-    list
-      .addRow({
-        ...r,
-        requested_at: time(r.requested_at),
-        due_at: time(r.due_at),
-        answered_at: time(r.answered_at),
-        appointment_at: time(r.appointment_at),
-        arrived_at: time(r.arrived_at),
-        completed_at: time(r.completed_at),
-        answer_minutes: minutesBetween(r.requested_at, r.answered_at),
-        within: r.answered_at ? (new Date(r.answered_at as string) <= new Date(r.due_at as string) ? '是' : '否') : null,
-        registration_due: money(fees.registration_due),
-        threshold: money(fees.threshold),
-        threshold_offset: money(fees.threshold_offset),
-        threshold_due: money(fees.threshold_due),
-      })
-      .commit();
+    writeRow(list, {
+      ...r,
+      ...Object.fromEntries(TIMES.map((k) => [k, shanghaiTime(r[k])])),
+      direction: labelOf(E.referral_direction, r.direction as string),
+      urgency: labelOf(E.referral_urgency, r.urgency as string),
+      purpose: labelOf(E.referral_purpose, r.purpose as string),
+      status: labelOf(E.referral_status, r.status as string),
+      answer_minutes: minutesBetween(r.requested_at, r.answered_at),
+      within: r.answered_at ? (new Date(r.answered_at as string) <= new Date(r.due_at as string) ? '是' : '否') : null,
+      ...Object.fromEntries(FEES.map((k) => [k, amount(fees[k])])),
+    });
   }
   list.commit();
 
+  const COUNTS = ['up', 'down', 'out', 'completed', 'up_completed', 'received', 'received_completed'] as const;
   const units = addSheet(wb, '按单位方向统计', [
     { header: '单位编码', key: 'code' },
     { header: '单位', key: 'name', width: 24 },
-    { header: '级别', key: 'level', width: 6 },
-    { header: '上转', key: 'up', width: 8 },
-    { header: '下转', key: 'down', width: 8 },
-    { header: '转出县外', key: 'out', width: 10 },
-    { header: '已完成', key: 'completed', width: 8 },
-    { header: '上转已完成', key: 'up_completed', width: 10 },
-    { header: '接收', key: 'received', width: 8 },
-    { header: '接收已完成', key: 'received_completed', width: 10 },
+    { header: '级别', key: 'level', width: 12 },
+    ...COUNTS.map((key, i) => ({ header: ['上转', '下转', '转出县外', '已完成', '上转已完成', '接收', '接收已完成'][i], key, fmt: 'count' as const })),
   ]);
-  for (const u of data.units) units.addRow(u).commit();
+  for (const u of data.units) writeRow(units, { ...u, level: labelOf(E.level, String(u.level)) });
+  writeRow(units, { name: '合计', ...Object.fromEntries(COUNTS.map((k) => [k, sumCounts(data.units, k)])) }, true);
   units.commit();
 
+  const TIMELY = ['requests', 'answered', 'accepted', 'within', 'overdue_open'] as const;
   const timely = addSheet(wb, '及时性', [
     { header: '单位编码', key: 'code' },
     { header: '接收单位', key: 'name', width: 24 },
-    { header: '申请数', key: 'requests', width: 8 },
-    { header: '已应答', key: 'answered', width: 8 },
-    { header: '已接收', key: 'accepted', width: 8 },
-    { header: '时限内应答', key: 'within', width: 10 },
-    { header: '超时未应答', key: 'overdue_open', width: 10 },
-    { header: '接收用时中位数(分)', key: 'median_minutes_to_accept', width: 16 },
-    { header: '时限内比例', key: 'share_within', width: 10, numFmt: PERCENT_FORMAT },
+    ...TIMELY.map((key, i) => ({ header: ['申请数', '已应答', '已接收', '时限内应答', '超时未应答'][i], key, fmt: 'count' as const })),
+    { header: '接收用时中位数（分钟）', key: 'median_minutes_to_accept', fmt: 'score' },
+    { header: '时限内应答比例', key: 'share_within', fmt: 'rate' },
   ]);
-  for (const t of data.timeliness) timely.addRow(t).commit();
+  for (const t of data.timeliness) writeRow(timely, t);
+  const total = Object.fromEntries(TIMELY.map((k) => [k, sumCounts(data.timeliness, k)]));
+  const due = total.answered + total.overdue_open; // as the API: answered or overdue
+  writeRow(timely, { name: '合计', ...total, share_within: due ? Math.round((total.within / due) * 10000) / 10000 : null }, true);
   timely.commit();
   await wb.commit();
 }

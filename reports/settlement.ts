@@ -1,10 +1,13 @@
-// The settlement run workbook: summary (the definitions and every figure), indicators per unit,
-// the allocation table with every intermediate figure, and spending by month, provider class
-// and care type. Amounts are written as numbers with two decimals (the API's decimal strings).
+// The settlement run workbook (结算工作簿) for group finance and the board: 汇总 (every figure
+// with its meaning), 监测指标 per unit, 结余分配 per township with every
+// intermediate figure and a total, 基金支出 by month with month subtotals and a grand total, 定义 (the definitions).
+// Labels are the screens' (admin-ui settlement messages), so workbook and screen say the same.
 import type { Writable } from 'node:stream';
 import type { RunFigures } from '../api/settlement/calculation';
 import { DEFINITIONS } from '../api/settlement/definitions';
-import { addSheet, MONEY_FORMAT, streamingWorkbook } from './xlsx';
+import type { Indicator } from '../api/settlement/rules';
+import { zh } from '../admin-ui/src/settlement/messages';
+import { addSheet, amount, FORMATS, labelledSheet, labelOf, shanghaiTime, streamingWorkbook, sumAmounts, sumCounts, writeRow, type Format } from './xlsx';
 
 export interface RunHead {
   id: number;
@@ -17,131 +20,181 @@ export interface RunHead {
   approved_by_name: string | null;
 }
 
-const money = (s: string) => Number(s);
+type Book = ReturnType<typeof streamingWorkbook>;
+const T = zh.settlement;
+const E = zh.enums;
+const PASSED = (ok: boolean | null) => (ok === null ? T.na : ok ? T.passed : T.failed);
+const pct = (x: number) => `${(x * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+/** rates are fractions; the inpatient average cost (and amounts) are decimal strings in yuan */
+const valueFormat = (v: unknown): Format => (typeof v === 'string' ? 'money' : 'rate');
+const cell = (v: unknown) => (typeof v === 'string' ? amount(v) : v);
+/** a numerator or denominator as the note shows it: ¥1,234.50 for amounts, 1,234 for counts */
+const figure = (v: string | number) => (typeof v === 'string' ? `¥${Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : v.toLocaleString('en-US'));
+
+function summarySheet(wb: Book, run: RunHead, f: RunFigures) {
+  const { sheet, line } = labelledSheet(wb, '汇总');
+  line(T.fund_year, `${f.region} ${f.year} 年`);
+  line(zh.resources['settlement-runs'].fields.period, `${f.period}（${labelOf(E.run_kind, f.kind)}）`, undefined, `截至 ${f.through_month} 月`);
+  line('结算批次编号', run.id, 'count', `${labelOf(E.run_status, run.status)}，第 ${run.version} 版`);
+  line(zh.resources['settlement-runs'].fields.calculated_at, shanghaiTime(run.calculated_at), 'datetime', '北京时间');
+  line(zh.resources['settlement-runs'].fields.reviewed_by_name, run.reviewed_by_name ?? '');
+  line(zh.resources['settlement-runs'].fields.approved_by_name, run.approved_by_name ?? '');
+  line(T.annual_budget, amount(f.annual_budget), 'money');
+  line(T.budget_to_date, amount(f.budget), 'money', '按月度预算分布累计至本期');
+  line(T.spending, amount(f.spending.total), 'money', `${T.claims} ${figure(f.spending.claims)}`);
+  for (const [k, v] of Object.entries(f.spending.by_provider_class)) line(`${T.spending} · ${labelOf(E.provider_class, k)}`, amount(v), 'money');
+  for (const [k, v] of Object.entries(f.spending.by_care_type)) line(`${T.spending} · ${labelOf(E.care_type, k)}`, amount(v), 'money');
+  line(T.surplus, amount(f.surplus), 'money', '预算 − 基金支出');
+  line(T.surplus_rate, f.surplus_rate, 'rate', '结余 ÷ 预算');
+  line(T.overspend, amount(f.overspend), 'money');
+  line(T.overspend_group, amount(f.overspend_group), 'money');
+  line(T.overspend_fund, amount(f.overspend_fund), 'money');
+  f.overspend_slices.forEach((s, i) =>
+    line(`${T.overspend_slices} ${i + 1}`, amount(s.amount), 'money', `超支占预算 ${pct(s.from)} 至 ${s.upTo === null ? '不设上限' : pct(s.upTo)}；集团承担 ${pct(s.groupShare)}：集团 ¥${s.group}，基金 ¥${s.fund}`),
+  );
+  line(T.satisfaction, f.satisfaction, 'score');
+  for (const g of f.gates) {
+    const fmt: Format = g.key === 'satisfaction' ? 'score' : 'rate';
+    const threshold = fmt === 'rate' ? pct(g.threshold) : String(g.threshold);
+    line(`${T.gates} · ${labelOf(E.gate, g.key)}`, g.value, fmt, `${labelOf(E.direction, g.direction)} ${threshold}：${PASSED(g.passed)}，扣减 ${pct(g.deduction)}`);
+  }
+  line(T.deductions, f.deductions, 'rate');
+  line(T.retained, amount(f.retained), 'money');
+  line(T.returned, amount(f.returned_to_fund), 'money');
+  for (const p of f.pools) line(`${T.pool} · ${labelOf(E.pool, p.key)}`, amount(p.amount), 'money', `占结余留用 ${pct(p.share)}`);
+  for (const i of f.indicators) line(`${T.indicators} · ${labelOf(E.settlement_indicator, i.key)}`, cell(i.value), valueFormat(i.value), indicatorNote(i));
+  sheet.commit();
+}
+
+function definitionSheet(wb: Book) {
+  const sheet = addSheet(wb, '定义', [
+    { header: '术语', key: 'term', width: 16 },
+    { header: '定义', key: 'text', width: 120 },
+  ]);
+  for (const [term, text] of DEFINITIONS) writeRow(sheet, { term, text }).getCell('text').alignment = { wrapText: true, vertical: 'top' };
+  sheet.commit();
+}
+
+function indicatorNote(i: Indicator) {
+  const threshold = typeof i.value === 'string' || i.key === 'inpatient_average_cost' ? `¥${i.threshold}` : pct(Number(i.threshold));
+  return `${T.numerator} ${figure(i.numerator)} ÷ ${T.denominator} ${figure(i.denominator)}；${labelOf(E.direction, i.direction)} ${threshold}：${PASSED(i.ok)}`;
+}
+
+function indicatorSheet(wb: Book, f: RunFigures) {
+  const sheet = addSheet(wb, T.indicators, [
+    { header: '单位编码', key: 'code', width: 10 },
+    { header: T.unit, key: 'name', width: 24 },
+    { header: T.indicator, key: 'key', width: 20 },
+    { header: T.numerator, key: 'numerator', width: 18 },
+    { header: T.denominator, key: 'denominator', width: 18 },
+    { header: T.value, key: 'value', width: 14 },
+    { header: T.threshold, key: 'threshold', width: 12 },
+    { header: '方向', key: 'direction', width: 6 },
+    { header: T.ok, key: 'ok', width: 8 },
+  ]);
+  const byLevel = [...f.unit_indicators].sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));
+  for (const u of [{ code: '', name: `${T.group_level}${T.total}`, indicators: f.indicators }, ...byLevel]) {
+    for (const i of u.indicators) {
+      const row = sheet.addRow({ code: u.code, name: u.name, key: labelOf(E.settlement_indicator, i.key), numerator: cell(i.numerator), denominator: cell(i.denominator), value: cell(i.value), threshold: i.key === 'inpatient_average_cost' ? Number(i.threshold) : i.threshold, direction: labelOf(E.direction, i.direction), ok: PASSED(i.ok) });
+      for (const k of ['numerator', 'denominator'] as const) row.getCell(k).numFmt = FORMATS[typeof i[k] === 'string' ? 'money' : 'count'];
+      const fmt = FORMATS[i.key === 'inpatient_average_cost' ? 'money' : 'rate'];
+      row.getCell('value').numFmt = fmt;
+      row.getCell('threshold').numFmt = fmt;
+      row.commit();
+    }
+  }
+  sheet.commit();
+}
+
+/** One row per recipient (the figures are the same in every pool), one amount column per pool, a total row. */
+function allocationSheet(wb: Book, f: RunFigures) {
+  const keys = [...new Set(f.allocations.flatMap((a) => Object.keys(a.raw_values)))];
+  const rateLike = (k: string): Format => (k.endsWith('_rate') ? 'rate' : 'decimal');
+  const sheet = addSheet(wb, T.allocation, [
+    { header: '单位编码', key: 'code', width: 10 },
+    { header: T.unit, key: 'name', width: 22 },
+    ...keys.flatMap((k) => [
+      { header: `${labelOf(E.allocation_indicator, k)}（${T.raw}）`, key: `raw.${k}`, fmt: rateLike(k) },
+      { header: `${labelOf(E.allocation_indicator, k)}（${T.normalised}）`, key: `n.${k}`, fmt: 'decimal' as const },
+    ]),
+    { header: T.score, key: 'score', fmt: 'decimal' },
+    { header: T.population, key: 'population', fmt: 'count' },
+    { header: T.weight, key: 'weight', fmt: 'decimal', width: 14 },
+    { header: T.share, key: 'share', fmt: 'rate' },
+    ...f.pools.map((p) => ({ header: `${labelOf(E.pool, p.key)}${T.amount}`, key: `pool.${p.key}`, fmt: 'money' as const })),
+    { header: `${T.amount}${T.total}`, key: 'amount', fmt: 'money' },
+  ]);
+  const units = new Map<number, RunFigures['allocations']>();
+  for (const a of f.allocations) units.set(a.org_unit_id, [...(units.get(a.org_unit_id) ?? []), a]);
+  const firsts = [...units.values()].map((rows) => rows[0]);
+  for (const rows of units.values()) {
+    const a = rows[0];
+    writeRow(sheet, {
+      code: a.code,
+      name: a.name,
+      ...Object.fromEntries(keys.flatMap((k) => [[`raw.${k}`, a.raw_values[k]], [`n.${k}`, a.normalised_values[k]]])),
+      score: a.score,
+      population: a.population,
+      weight: a.weight,
+      share: a.share,
+      ...Object.fromEntries(rows.map((r) => [`pool.${r.pool}`, amount(r.amount)])),
+      amount: sumAmounts(rows.map((r) => r.amount)),
+    });
+  }
+  writeRow(sheet, {
+    name: T.total,
+    population: sumCounts(firsts, 'population'),
+    ...Object.fromEntries(f.pools.map((p) => [`pool.${p.key}`, sumAmounts(f.allocations.filter((a) => a.pool === p.key).map((a) => a.amount))])),
+    amount: sumAmounts(f.allocations.map((a) => a.amount)),
+  }, true);
+  sheet.commit();
+}
+
+/** Per month its cells (provider class × care type), then the month's subtotal with budget and cumulative figures; a grand total last. */
+function spendingSheet(wb: Book, f: RunFigures) {
+  const sheet = addSheet(wb, '基金支出（按月）', [
+    { header: T.month, key: 'month', fmt: 'month', width: 8 },
+    { header: T.provider_class, key: 'provider_class', width: 14 },
+    { header: T.care_type, key: 'care_type', width: 10 },
+    { header: T.claims, key: 'claims', fmt: 'count' },
+    { header: T.total_cost, key: 'total_cost', fmt: 'money' },
+    { header: T.fund_paid, key: 'fund_paid', fmt: 'money' },
+    { header: '月度预算', key: 'budget', fmt: 'money' },
+    { header: T.cumulative_budget, key: 'cumulative_budget', fmt: 'money' },
+    { header: T.cumulative_spending, key: 'cumulative_spending', fmt: 'money' },
+  ]);
+  const cells = f.spending.by_month.flatMap((m) => m.cells);
+  for (const m of f.spending.by_month) {
+    for (const c of m.cells) {
+      writeRow(sheet, { month: m.month, provider_class: labelOf(E.provider_class, c.provider_class), care_type: labelOf(E.care_type, c.care_type), claims: c.claims, total_cost: amount(c.total_cost), fund_paid: amount(c.fund_paid) });
+    }
+    writeRow(sheet, {
+      month: m.month,
+      provider_class: '小计',
+      claims: sumCounts(m.cells, 'claims'),
+      total_cost: sumAmounts(m.cells.map((c) => c.total_cost)),
+      fund_paid: amount(m.spending),
+      budget: amount(m.budget),
+      cumulative_budget: amount(m.cumulative_budget),
+      cumulative_spending: amount(m.cumulative_spending),
+    }, true);
+  }
+  writeRow(sheet, {
+    provider_class: T.total,
+    claims: sumCounts(cells, 'claims'),
+    total_cost: sumAmounts(cells.map((c) => c.total_cost)),
+    fund_paid: amount(f.spending.total),
+    budget: amount(f.budget),
+  }, true);
+  sheet.commit();
+}
 
 export async function writeSettlementWorkbook(out: Writable, run: RunHead, f: RunFigures) {
   const wb = streamingWorkbook(out);
-
-  const summary = addSheet(wb, '汇总 Summary', [
-    { header: 'item', key: 'item', width: 34 },
-    { header: 'value', key: 'value', width: 22 },
-    { header: 'note', key: 'note', width: 110 },
-  ]);
-  const line = (item: string, value: string | number | null, note = '') => summary.addRow({ item, value: value ?? '', note }).commit();
-  const amount = (item: string, value: string, note = '') => {
-    const row = summary.addRow({ item, value: money(value), note });
-    row.getCell('value').numFmt = MONEY_FORMAT;
-    row.commit();
-  };
-  line('run', run.id, `${f.region} ${f.period} (${f.kind}), status ${run.status}, version ${run.version}`);
-  line('calculated_at', run.calculated_at ?? '');
-  line('reviewed_by', run.reviewed_by_name ?? '');
-  line('approved_by', run.approved_by_name ?? '');
-  line('through_month', f.through_month);
-  amount('annual_budget', f.annual_budget);
-  amount('budget', f.budget, 'budget to date by the monthly profile');
-  amount('spending', f.spending.total, `${f.spending.claims} claims`);
-  for (const [k, v] of Object.entries(f.spending.by_provider_class)) amount(`spending.${k}`, v);
-  for (const [k, v] of Object.entries(f.spending.by_care_type)) amount(`spending.${k}`, v);
-  amount('surplus', f.surplus);
-  line('surplus_rate', f.surplus_rate);
-  amount('overspend', f.overspend);
-  amount('overspend_group', f.overspend_group);
-  amount('overspend_fund', f.overspend_fund);
-  f.overspend_slices.forEach((s, i) => line(`overspend_slice.${i + 1}`, s.amount, `from ${s.from} to ${s.upTo ?? '∞'} of budget; group share ${s.groupShare}: group ${s.group}, fund ${s.fund}`));
-  line('satisfaction', f.satisfaction);
-  for (const g of f.gates) line(`gate.${g.key}`, g.value, `${g.direction === 'max' ? '≤' : '≥'} ${g.threshold}: ${g.passed ? 'passed' : 'FAILED'}, deduction ${g.deduction}`);
-  line('deductions', f.deductions);
-  amount('retained', f.retained);
-  amount('returned_to_fund', f.returned_to_fund);
-  for (const p of f.pools) amount(`pool.${p.key}`, p.amount, `share ${p.share}`);
-  for (const i of f.indicators) line(`indicator.${i.key}`, i.value, `${i.numerator} / ${i.denominator}; ${i.direction === 'max' ? '≤' : '≥'} ${i.threshold}: ${i.ok === null ? 'n/a' : i.ok ? 'ok' : 'RED'}`);
-  summary.addRow({}).commit();
-  line('definitions 定义', '');
-  for (const [term, text] of DEFINITIONS) line(term, '', text);
-  summary.commit();
-
-  const indicators = addSheet(wb, '指标 Indicators', [
-    { header: 'unit_code', key: 'code', width: 10 },
-    { header: 'unit', key: 'name', width: 26 },
-    { header: 'indicator', key: 'key', width: 26 },
-    { header: 'numerator', key: 'numerator', width: 18 },
-    { header: 'denominator', key: 'denominator', width: 18 },
-    { header: 'value', key: 'value', width: 12 },
-    { header: 'threshold', key: 'threshold', width: 12 },
-    { header: 'direction', key: 'direction', width: 10 },
-    { header: 'ok', key: 'ok', width: 6 },
-  ]);
-  const units = [{ code: 'GROUP', name: '集团合计', indicators: f.indicators }, ...f.unit_indicators];
-  for (const u of units) {
-    for (const i of u.indicators) {
-      indicators.addRow({ code: u.code, name: u.name, key: i.key, numerator: i.numerator, denominator: i.denominator, value: i.value ?? '', threshold: i.threshold, direction: i.direction, ok: i.ok === null ? '' : i.ok ? 'yes' : 'no' }).commit();
-    }
-  }
-  indicators.commit();
-
-  const keys = [...new Set(f.allocations.flatMap((a) => Object.keys(a.raw_values)))];
-  const allocation = addSheet(wb, '分配 Allocation', [
-    { header: 'pool', key: 'pool', width: 20 },
-    { header: 'pool_amount', key: 'pool_amount', numFmt: MONEY_FORMAT, width: 16 },
-    { header: 'unit_code', key: 'code', width: 10 },
-    { header: 'unit', key: 'name', width: 26 },
-    ...keys.flatMap((k) => [
-      { header: `raw.${k}`, key: `raw.${k}`, width: 16 },
-      { header: `n.${k}`, key: `n.${k}`, width: 14 },
-    ]),
-    { header: 'score', key: 'score', width: 10 },
-    { header: 'population', key: 'population', width: 12 },
-    { header: 'weight', key: 'weight', width: 14 },
-    { header: 'share', key: 'share', width: 12 },
-    { header: 'amount', key: 'amount', numFmt: MONEY_FORMAT, width: 16 },
-  ]);
-  for (const a of f.allocations) {
-    allocation
-      .addRow({
-        pool: a.pool,
-        pool_amount: money(a.pool_amount),
-        code: a.code,
-        name: a.name,
-        ...Object.fromEntries(keys.flatMap((k) => [[`raw.${k}`, a.raw_values[k] ?? ''], [`n.${k}`, a.normalised_values[k]]])),
-        score: a.score,
-        population: a.population,
-        weight: a.weight,
-        share: a.share,
-        amount: money(a.amount),
-      })
-      .commit();
-  }
-  allocation.commit();
-
-  const spending = addSheet(wb, '支出 Spending', [
-    { header: 'month', key: 'month', width: 8 },
-    { header: 'provider_class', key: 'provider_class', width: 22 },
-    { header: 'care_type', key: 'care_type', width: 12 },
-    { header: 'claims', key: 'claims', width: 10 },
-    { header: 'total_cost', key: 'total_cost', numFmt: MONEY_FORMAT, width: 16 },
-    { header: 'fund_paid', key: 'fund_paid', numFmt: MONEY_FORMAT, width: 16 },
-    { header: 'month_budget', key: 'budget', numFmt: MONEY_FORMAT, width: 16 },
-    { header: 'cumulative_budget', key: 'cumulative_budget', numFmt: MONEY_FORMAT, width: 18 },
-    { header: 'cumulative_spending', key: 'cumulative_spending', numFmt: MONEY_FORMAT, width: 18 },
-  ]);
-  for (const m of f.spending.by_month) {
-    for (const c of m.cells) {
-      spending
-        .addRow({
-          month: m.month,
-          provider_class: c.provider_class,
-          care_type: c.care_type,
-          claims: c.claims,
-          total_cost: money(c.total_cost),
-          fund_paid: money(c.fund_paid),
-          budget: money(m.budget),
-          cumulative_budget: money(m.cumulative_budget),
-          cumulative_spending: money(m.cumulative_spending),
-        })
-        .commit();
-    }
-  }
-  spending.commit();
+  summarySheet(wb, run, f);
+  indicatorSheet(wb, f);
+  allocationSheet(wb, f);
+  spendingSheet(wb, f);
+  definitionSheet(wb);
   await wb.commit();
 }

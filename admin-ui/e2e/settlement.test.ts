@@ -105,6 +105,46 @@ describe('admin UI: settlement (医保打包付费)', function () {
     for (const f of files) fs.rmSync(f, { force: true });
   });
 
+  it('finance, from the menu at 1440 px: fund years show their budget; the runs fit, last year’s final run on page 1; its units by level', async () => {
+    const page = await newPage(browser, { width: 1440, height: 900 });
+    await login(page, baseUrl, 'finance');
+    await page.locator('a.RaMenuItemLink-root[href="/fund-years"]').click();
+    const yearRow = page.locator('.RaDatagrid-row').filter({ hasText: lastYear.region }).filter({ hasText: String(lastYear.year) }).first();
+    await yearRow.waitFor();
+    const budget = (await get(`/api/fund-years/${lastYear.id}`, { as: 'finance' })).body.budget as string;
+    const [whole, fen] = budget.split('.');
+    expect(await yearRow.locator('td.column-budget').textContent()).to.equal(`¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fen}`);
+    await screenshot(page, 'settlement-fund-years-1440');
+
+    await page.locator('a.RaMenuItemLink-root[href="/settlement-runs"]').click();
+    const finalRow = page.locator('.RaDatagrid-row').filter({ hasText: '年终清算' }).filter({ hasText: String(lastYear.year) });
+    await finalRow.first().waitFor();
+    expect(await finalRow.count(), 'last year’s final run on the first page').to.equal(1);
+    const wrapper = page.locator('.RaDatagrid-tableWrapper');
+    const [scrollWidth, clientWidth] = await wrapper.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(scrollWidth, 'the runs table fits at 1440 px').to.be.at.most(clientWidth);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(1440);
+    await screenshot(page, 'settlement-runs-1440');
+
+    await finalRow.locator('td').first().click();
+    await page.getByTestId('unit-indicators').waitFor();
+    const codes = await page.locator('[data-testid^="unit-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')!.replace('unit-row-', '')));
+    const level = (code: string) => (code === 'HQ' ? 1 : code.startsWith('B') ? 2 : 3);
+    expect(codes.map(level)).to.deep.equal([...codes.map(level)].sort((a, b) => a - b));
+    expect(codes.slice(0, 4)).to.deep.equal(['HQ', 'B1', 'B2', 'B3']);
+    // the month's bars on their own (right) axis, the cumulative figures on the left one
+    expect(await page.getByTestId('month-chart').locator('.recharts-yAxis').count()).to.equal(2);
+    // every axis reads with distinct ticks (no "1万, 1万, 2万, 2万")
+    for (const chart of ['month-chart', 'allocation-bars']) {
+      for (const axis of await page.getByTestId(chart).locator('.recharts-yAxis').all()) {
+        const ticks = await axis.locator('.recharts-cartesian-axis-tick-value').allTextContents();
+        expect(new Set(ticks).size, `${chart}: ${ticks.join(' ')}`).to.equal(ticks.length);
+      }
+    }
+    await screenshot(page, 'settlement-final-run-1440');
+    await page.context().close();
+  });
+
   it('finance imports a claims file: three bad rows listed by row and field, the rest committed', async () => {
     const file = await claimsXlsx('claims', lastYear.year, 'E2E', 12, {
       1: { total_cost: '999.99' }, // spreadsheet row 3: the parts do not add up

@@ -211,13 +211,15 @@ describe('finance: budgets, expense requests, ledger, risk fund (HTTP)', () => {
     const sheet = wb.worksheets[0];
     const rows: { code: string; account: string; budget: number; consumed: number }[] = [];
     sheet.eachRow((row, i) => {
-      if (i > 1) rows.push({ code: String(row.getCell(1).value), account: String(row.getCell(4).value), budget: Number(row.getCell(7).value), consumed: Number(row.getCell(10).value) });
+      if (i > 1) rows.push({ code: String(row.getCell(1).value), account: String(row.getCell(4).value), budget: Number(row.getCell(6).value), consumed: Number(row.getCell(9).value) });
     });
     for (const a of api.body.unit.accounts) {
-      const x = rows.find((row) => row.code === 'T01' && row.account === a.account)!;
+      const x = rows.find((row) => row.code === 'T01' && row.account === a.name)!;
       expect(x.budget).to.equal(Number(a.budget));
       expect(x.consumed).to.equal(Number(a.consumed));
     }
+    const expense = rows.find((row) => row.code === 'T01' && row.account === '支出合计')!;
+    expect([expense.budget, expense.consumed]).to.deep.equal([Number(api.body.unit.expense.budget), Number(api.body.unit.expense.consumed)]);
     expect(rows.some((row) => row.code === 'V001')).to.equal(true);
   });
 });

@@ -133,7 +133,9 @@ describe('hr: rotations (HTTP)', () => {
     expect(quotaRows.map((q) => [q[1], q[2]])).to.deep.equal(dirs.map((d) => [d.quota, d.filled]));
     expect(totalRow).to.deep.equal(['合计', dirs.reduce((a, d) => a + d.quota, 0), dirs.reduce((a, d) => a + d.filled, 0)]);
     expect(quotaRows[0][0]).to.equal('下派 总院→分院');
-    expect(bal.actualRowCount - 1).to.equal(summary.body.balance.length);
+    expect(bal.actualRowCount - 2).to.equal(summary.body.balance.length); // header and the 合计 row
+    const balTotal = bal.getRow(bal.actualRowCount);
+    expect([balTotal.getCell(2).value, balTotal.getCell(3).value]).to.deep.equal(['合计', summary.body.balance.reduce((a: number, b: { experts_received: number }) => a + b.experts_received, 0)]);
     const b1 = summary.body.balance.find((b: { code: string }) => b.code === 'B1');
     let found = false;
     bal.eachRow((row) => {

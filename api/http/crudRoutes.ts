@@ -28,9 +28,9 @@ export async function answerList<M extends Model>(def: ResourceDef<M>, req: Requ
 export function mountCrud<M extends Model>(
   r: ApiRouter,
   def: ResourceDef<M>,
-  schemas: { create?: ZodType; update?: ZodType; label: string; readOnly?: boolean },
+  schemas: { create?: ZodType; update?: ZodType; label: string; readOnly?: boolean; view?: (rows: M[]) => unknown },
 ) {
-  r.get('/', { summary: `List ${schemas.label}`, list: true }, (req, res) => answerList(def, req, res));
+  r.get('/', { summary: `List ${schemas.label}`, list: true }, (req, res) => answerList(def, req, res, schemas.view));
   r.get('/:id', { summary: `Read one of ${schemas.label}` }, (req) => readRow(def, req.actor, idParam(req.params.id)));
   if (schemas.create) {
     const body = schemas.create;

@@ -1,13 +1,14 @@
-// The definitions of 医保打包付费 as users read them: printed on the report's summary sheet and
-// in the README, so the figures and their meaning travel together.
+// The definitions of 医保打包付费 as users read them: printed on the settlement workbook's
+// summary sheet (zh-CN, the language of the board it is handed to), so the figures and their
+// meaning travel together.
 export const DEFINITIONS: [string, string][] = [
-  ['Fund year 基金年度', 'Per county region and year: insured_count, premium_total, catastrophic_pool (大病统筹), outpatient_pool (门诊统筹), bundle_ratio (default 0.90), overspend tiers, gates, indicator thresholds, allocation settings and the monthly budget profile (default 1/12 each).'],
-  ['Budget 打包预算', 'budget = round2((premium_total − catastrophic_pool − outpatient_pool) × bundle_ratio). Monthly budgets split the budget by the profile with largest-remainder rounding, so the twelve add up to the budget; a provisional run’s budget is the sum of its months to date.'],
-  ['Claim 结算单', 'One settled visit or stay of an insured resident; valid only if total_cost = fund_paid + self_pay + self_funded (to the fen), drug_cost + consumables_cost ≤ total_cost, amounts ≥ 0, dates inside the fund year, a known unit code for in_group providers. settled_on decides the period (its month).'],
-  ['Spending 支出', 'Σ fund_paid (统筹支付) of the period’s claims, all provider classes (in the group, outside it in the county, outside the county).'],
-  ['Run 结算', 'A month (provisional, year to date: budget to date against spending to date) or the year (final). surplus = budget − spending; surplus_rate = surplus / budget (4 decimals); negative is overspend.'],
-  ['Overspend sharing 超支分担', 'Tiers on the overspend as a share of budget, e.g. [{upTo: 0.05, groupShare: 0.5}, {upTo: null, groupShare: 1.0}]: each slice (edges at round2(budget × upTo)) is borne by the group × its share (rounded to the fen), the fund bears the rest.'],
-  ['Gates 结余留用条件', 'Self-funded rate Σ self_funded / Σ total_cost (at most), reimbursement ratio Σ fund_paid / Σ total_cost (at least), satisfaction = respondent-weighted mean survey score of the months covered (at least; none imported = failed). Each failed gate deducts its share of the surplus (default 10%); retained = surplus × (1 − Σ deductions), never below 0; the rest returns to the fund.'],
-  ['Indicators 监测指标', 'For the group and each member unit (HQ, county hospitals, townships; villages count under their township), with numerator and denominator: inpatient average cost, drug share, consumables share, self-funded rate, reimbursement ratio (over the claims the unit provided); in-county fund share, primary-care fund share (township and village units), in-county inpatient share, up-referral rate = referred_up inpatient claims at levels 1–2 / inpatient claims of the insured (over the claims of the insured registered in the township). Each is green or red against its own threshold.'],
-  ['Allocation 结余分配', 'retained is split into pools by shares (default health management 0.6, staff performance 0.4); each pool among the recipients (default the township centres): n_k,i = v_k,i / max_j v_k,j if higher is better, else min_j v_k,j / v_k,i (1 when v_k,i = 0; a missing value counts 0); score_i = Σ_k w_k × n_k,i; weight_i = score_i × insured_population_i; amount_i = pool × weight_i / Σ_j weight_j, rounded to the fen by largest remainder (ties by unit code) so the amounts add up to the pool exactly (if every weight is 0, by population). Default indicators: standardised management rate and control rate (health module), and the change in inpatient admissions per 1,000 insured against the same months of the previous year as a factor (this rate ÷ last year’s; lower is better; from last year’s claims, else the baseline admissions stored with the population).'],
+  ['基金年度', '按统筹区（县）和年度设置：参保人数、保费总额、大病统筹、门诊统筹、打包比例（默认 90%）、超支分担档次、结余留用条件、监测指标阈值、结余分配设置和月度预算分布（默认每月 1/12）。'],
+  ['打包预算', '打包预算 =（保费总额 − 大病统筹 − 门诊统筹）× 打包比例，保留两位小数。月度预算按月度分布拆分，尾差按最大余数法分配，十二个月之和恰等于全年预算；月度暂结的预算为年初至该月各月预算之和。'],
+  ['结算单', '参保人一次已结算的门诊或住院。有效条件：总费用 = 统筹支付 + 个人自付 + 自费（精确到分），药品费 + 耗材费 ≤ 总费用，金额不为负，日期在基金年度内，集团内机构的单位编码已知。结算日期所在月份决定其所属期间。'],
+  ['基金支出', '本期全部结算单的统筹支付之和，含集团内、县内集团外和县外各类机构。'],
+  ['结算', '月度暂结（年初至该月：累计预算对累计支出）或年终清算（全年）。结余 = 预算 − 基金支出；结余率 = 结余 ÷ 预算（四位小数）；为负即超支。'],
+  ['超支分担', '按超支额占预算的比例分段（如 5% 以内集团承担 50%，5% 以上集团承担 100%）：每段（边界为预算 × 上限，保留两位小数）由集团按该段的集团承担比例承担（精确到分），其余由基金承担。'],
+  ['结余留用条件', '自费率 = 自费 ÷ 总费用（不高于阈值）；实际报销比 = 统筹支付 ÷ 总费用（不低于阈值）；参保满意度 = 所涵盖月份调查得分按受访人数加权的平均（不低于阈值；未导入视为未达标）。每项未达标按其扣减比例扣减结余；结余留用 = 结余 ×（1 − 扣减合计），不低于 0；其余返还基金。'],
+  ['监测指标', '集团及各成员单位（总院、分院、乡镇卫生院；村卫生室计入所属乡镇）逐项列出分子和分母：住院次均费用、药占比、耗占比、自费率、实际报销比（按本单位提供服务的结算单）；县域内基金支出占比、基层基金支出占比（乡镇和村级机构）、县域内住院占比、上转住院率 = 一、二级机构上转住院人次 ÷ 本乡镇参保人住院人次（按在本乡镇登记的参保人的结算单）。各指标按各自阈值判定达标或超标。'],
+  ['结余分配', '结余留用按资金池比例拆分（默认健康管理 60%、绩效奖励 40%）；每个资金池分配给受益单位（默认各乡镇卫生院）：标准化值 = 本单位值 ÷ 各单位最大值（越高越好），或各单位最小值 ÷ 本单位值（越低越好；本单位值为 0 时取 1；缺失按 0）；得分 = Σ 指标权重 × 标准化值；权重 = 得分 × 参保人口；分配额 = 资金池 × 权重 ÷ 权重合计，按最大余数法精确到分（同余数按单位编码），各单位之和恰等于资金池（权重全为 0 时按参保人口分配）。默认指标：规范管理率、控制率（健康管理模块），以及千人住院人次较上年同期的变化（本年 ÷ 上年，越低越好；取上年结算数据，无则取参保人口中登记的上年住院人次基线）。'],
 ];

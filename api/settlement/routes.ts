@@ -83,7 +83,7 @@ export const fundYearRoutes = new ApiRouter('/fund-years', 'settlement')
     assertCan(req.actor, 'fund-years', 'show');
     return withBudget(await getRow(fundYearResource, req.actor, idParam(req.params.id)));
   });
-mountCrud(fundYearRoutes, fundYearResource, { label: 'fund years', create: createFundYear, update: updateFundYear, readOnly: true });
+mountCrud(fundYearRoutes, fundYearResource, { label: 'fund years (each with its budget)', create: createFundYear, update: updateFundYear, readOnly: true, view: (rows) => rows.map(withBudget) });
 
 const populationFields = {
   fund_year_id: z.number().int().positive(),

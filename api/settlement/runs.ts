@@ -19,8 +19,9 @@ export const runResource: ResourceDef<SettlementRun> = {
   model: SettlementRun,
   scope: (qb) => qb,
   list: {
-    fields: { fund_year_id: 'int', period: 'text', kind: ['provisional', 'final'], status: RUN_STATUSES, through_month: 'int', created_at: 'timestamp' },
-    defaultSort: ['period', 'DESC'],
+    // list_order: newest fund year first, its final run before its months (migration 20261205002300)
+    fields: { fund_year_id: 'int', period: 'text', kind: ['provisional', 'final'], status: RUN_STATUSES, through_month: 'int', created_at: 'timestamp', list_order: 'text' },
+    defaultSort: ['list_order', 'DESC'],
     custom: { current: 'bool' },
   },
   applyCustom: (qb, custom) => {

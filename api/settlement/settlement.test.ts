@@ -81,6 +81,8 @@ describe('settlement (HTTP, real database)', function () {
     const r = await get(`/api/fund-years/${fundYearId}`, { as: 'finance' });
     // (2,180,000 − 218,000 − 261,600) × 0.90 = 1,530,360.00
     expect(r.body).to.include({ budget: '1530360.00', bundle_ratio: '0.9000' });
+    const listed = (await get('/api/fund-years', { as: 'finance', query: { filter: { region: REGION } } })).body;
+    expect(listed.find((y: { id: number }) => y.id === fundYearId).budget).to.equal('1530360.00'); // the list's 打包预算 column
     expect(r.body.monthly_budgets).to.have.length(12);
     expect(r.body.overspend_tiers).to.deep.equal([{ upTo: 0.05, groupShare: 0.5 }, { upTo: null, groupShare: 1 }]);
   });
@@ -293,23 +295,28 @@ describe('settlement (HTTP, real database)', function () {
     expect(r.status).to.equal(200);
     const wb = await readWorkbook(r.body);
     const summary = new Map<string, unknown>();
-    wb.getWorksheet('汇总 Summary')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
-    for (const key of ['budget', 'surplus', 'retained', 'overspend_group', 'overspend_fund', 'returned_to_fund']) {
-      expect(toFen(summary.get(key) as number), key).to.equal(toFen(api[key]));
+    wb.getWorksheet('汇总')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
+    const labels: Record<string, string> = { budget: '预算（至本期）', surplus: '结余', retained: '结余留用', overspend_group: '集团承担', overspend_fund: '基金承担', returned_to_fund: '返还基金' };
+    for (const [key, label] of Object.entries(labels)) {
+      expect(toFen(summary.get(label) as number), key).to.equal(toFen(api[key]));
     }
-    expect(toFen(summary.get('spending') as number)).to.equal(toFen(api.spending.total));
-    expect(summary.get('surplus_rate')).to.equal(api.surplus_rate);
-    const sheet = wb.getWorksheet('分配 Allocation')!;
-    const header = (sheet.getRow(1).values as string[]).indexOf('amount');
+    expect(toFen(summary.get('基金支出') as number)).to.equal(toFen(api.spending.total));
+    expect(summary.get('结余率')).to.equal(api.surplus_rate);
+    const sheet = wb.getWorksheet('结余分配')!;
+    const header = (sheet.getRow(1).values as string[]).indexOf('分配额合计');
     const amounts: bigint[] = [];
-    sheet.eachRow((row, n) => n > 1 && amounts.push(toFen(row.getCell(header).value as number)));
-    expect(amounts).to.deep.equal(api.allocations.map((a: { amount: string }) => toFen(a.amount)));
+    sheet.eachRow((row, n) => n > 1 && n < sheet.rowCount && amounts.push(toFen(row.getCell(header).value as number)));
+    // one row per township: its amount is the sum of its shares of every pool
+    const perUnit = new Map<string, bigint>();
+    for (const a of api.allocations as { code: string; amount: string }[]) perUnit.set(a.code, (perUnit.get(a.code) ?? 0n) + toFen(a.amount));
+    expect(amounts).to.deep.equal([...perUnit.values()]);
     expect(amounts.reduce((a, b) => a + b, 0n)).to.equal(toFen(api.retained));
-    const spending = wb.getWorksheet('支出 Spending')!;
+    expect(toFen(sheet.getRow(sheet.rowCount).getCell(header).value as number)).to.equal(toFen(api.retained));
+    const spending = wb.getWorksheet('基金支出（按月）')!;
     let fund = 0n;
-    spending.eachRow((row, n) => n > 1 && (fund += toFen(row.getCell(6).value as number)));
+    spending.eachRow((row, n) => n > 1 && row.getCell(2).value !== '小计' && row.getCell(2).value !== '合计' && (fund += toFen(row.getCell(6).value as number)));
     expect(fund).to.equal(toFen(api.spending.total));
-    expect(wb.getWorksheet('指标 Indicators')!.rowCount).to.be.greaterThan(9);
+    expect(wb.getWorksheet('监测指标')!.rowCount).to.be.greaterThan(9);
   });
 
   it('the claims template is a workbook with the import columns', async () => {
@@ -364,5 +371,10 @@ describe('settlement (HTTP, real database)', function () {
     const monthly = (await get('/api/settlement-runs', { as: 'finance', query: { filter: { fund_year_id: thisYear.id }, range: [0, 20] } })).body;
     const month = Number(clock.today().slice(5, 7));
     expect(monthly.filter((x: { kind: string; status: string }) => x.kind === 'provisional' && x.status === 'calculated')).to.have.length(month - 1);
+    // the list's reading order: newest fund year first, a year's final run before its months, months newest first
+    const listed = (await get('/api/settlement-runs', { as: 'finance', query: { filter: { fund_year_id: [thisYear.id, lastYear.id], current: true }, range: [0, 24] } })).body as { period: string; kind: string }[];
+    const key = (x: { period: string; kind: string }) => `${x.period.slice(0, 4)}-${x.kind === 'final' ? '13' : x.period.slice(5)}`;
+    expect(listed.map(key)).to.deep.equal(listed.map(key).sort().reverse());
+    expect(listed.findIndex((x) => x.kind === 'final' && x.period === String(lastYear.year))).to.equal(month - 1);
   });
 });

@@ -7,8 +7,7 @@ import { Create, Datagrid, FunctionField, List, NumberField, NumberInput, Simple
 import type { ResourceEntry } from '../registry';
 import { dropEmpty } from '../finance/api';
 import { FundYearEdit } from './FundYearEdit';
-
-const amount = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+import { YUAN } from '../settlement/types';
 
 const DashboardLink = () => {
   const translate = useTranslate();
@@ -21,11 +20,11 @@ const FundYearList = () => (
       <TextField source="region" />
       <TextField source="year" />
       <NumberField source="insured_count" />
-      <NumberField source="premium_total" options={amount} />
-      <NumberField source="catastrophic_pool" options={amount} />
-      <NumberField source="outpatient_pool" options={amount} />
+      <NumberField source="premium_total" options={YUAN} />
+      <NumberField source="catastrophic_pool" options={YUAN} />
+      <NumberField source="outpatient_pool" options={YUAN} />
       <NumberField source="bundle_ratio" options={{ style: 'percent', maximumFractionDigits: 2 }} />
-      <NumberField source="budget" options={amount} sortable={false} />
+      <NumberField source="budget" options={YUAN} sortable={false} />
       <DashboardLink />
     </Datagrid>
   </List>

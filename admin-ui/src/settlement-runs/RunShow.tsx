@@ -76,7 +76,9 @@ function useSteps(run: RunDetail | undefined): Step[] {
     approve: useCanAccess({ resource: 'settlement-runs', action: 'approve' }).canAccess === true,
     comment: useCanAccess({ resource: 'settlement-runs', action: 'comment' }).canAccess === true,
   };
-  if (!run || run.superseded_by_id) return may.comment && run ? ['comment'] : [];
+  // a list row (lean, no `allowed`) stands in until the run's own read arrives
+  if (!run || isPartial(run as never)) return [];
+  if (run.superseded_by_id) return may.comment ? ['comment'] : [];
   const steps: Step[] = [];
   if (may.calculate && run.allowed.includes('calculate')) steps.push(run.status === 'draft' ? 'calculate' : 'recalculate');
   if (may.review && run.allowed.includes('review')) steps.push('review');

@@ -1,11 +1,11 @@
 // 结算批次: the runs (current ones by default), a new draft run, and the run page.
 import CalculateIcon from '@mui/icons-material/Calculate';
 import {
-  BooleanInput, Create, Datagrid, DateField, FunctionField, List, NumberField, ReferenceField, ReferenceInput, SelectField, SelectInput, SimpleForm, TextField, TextInput, required,
+  BooleanInput, Create, Datagrid, DateField, FunctionField, List, NumberField, ReferenceInput, SelectField, SelectInput, SimpleForm, TextField, TextInput, required,
 } from 'react-admin';
 import type { ResourceEntry } from '../registry';
 import { RUN_KIND_CHOICES, RUN_STATUS_CHOICES } from '../settlement/choices';
-import { pct, type RunSummary } from '../settlement/types';
+import { pct, YUAN, type RunSummary } from '../settlement/types';
 import { RunShow } from './RunShow';
 
 const filters = [
@@ -15,25 +15,19 @@ const filters = [
   <BooleanInput key="current" source="current" alwaysOn />,
 ];
 
-const amount = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
-
+// newest fund year first, its final run before its months; a year's runs fit on one page
 const RunList = () => (
-  <List filters={filters} filterDefaultValues={{ current: true }} sort={{ field: 'period', order: 'DESC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
-      <TextField source="id" />
-      <ReferenceField source="fund_year_id" reference="fund-years" link={false}><FunctionField render={(y: { region: string; year: number }) => `${y.region} ${y.year}`} /></ReferenceField>
-      <TextField source="period" />
-      <SelectField source="kind" choices={RUN_KIND_CHOICES} />
-      <SelectField source="status" choices={RUN_STATUS_CHOICES} />
-      <TextField source="version" />
-      <NumberField source="budget" options={amount} sortable={false} />
-      <NumberField source="spending" options={amount} sortable={false} />
-      <NumberField source="surplus" options={amount} sortable={false} />
+  <List filters={filters} filterDefaultValues={{ current: true }} sort={{ field: 'list_order', order: 'DESC' }} perPage={25}>
+    <Datagrid rowClick="show" bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap', px: 1 } }}>
+      <TextField source="period" sortable={false} />
+      <SelectField source="kind" choices={RUN_KIND_CHOICES} sortable={false} />
+      <SelectField source="status" choices={RUN_STATUS_CHOICES} sortable={false} />
+      <NumberField source="budget" options={YUAN} sortable={false} />
+      <NumberField source="spending" options={YUAN} sortable={false} />
+      <NumberField source="surplus" options={YUAN} sortable={false} />
       <FunctionField source="surplus_rate" sortable={false} render={(r: RunSummary) => pct(r.surplus_rate)} />
-      <NumberField source="retained" options={amount} sortable={false} />
-      <TextField source="reviewed_by_name" sortable={false} />
-      <TextField source="approved_by_name" sortable={false} />
-      <DateField source="calculated_at" showTime sortable={false} />
+      <NumberField source="retained" options={YUAN} sortable={false} />
+      <DateField source="calculated_at" showTime sortable={false} options={{ year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }} />
     </Datagrid>
   </List>
 );

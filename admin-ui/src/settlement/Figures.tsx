@@ -5,9 +5,10 @@ import { Box, Card, CardContent, CardHeader, Chip, Stack, Table, TableBody, Tabl
 import { useTranslate } from 'react-admin';
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { yuan } from '../finance/api';
-import { pct, type Allocation, type Gate, type Indicator, type RunFigures, type SpendingCell } from './types';
+import { byLevelThenCode, pct, type Allocation, type Gate, type Indicator, type RunFigures, type SpendingCell } from './types';
 
-const wan = (v: number) => `${(v / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 0 })}万`;
+// one decimal, so that ticks 5,000 apart (0.5万, 1万, 1.5万) stay distinct
+const wan = (v: number) => `${(v / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 1 })}万`;
 const num = (v: number, places = 6) => v.toLocaleString('zh-CN', { maximumFractionDigits: places });
 
 /** Green for passed / ok, red for failed, grey when there is nothing to measure. */
@@ -65,12 +66,14 @@ export const MonthChart = ({ months }: { months: { month: number; cumulative_bud
           <ComposedChart data={data} margin={{ left: 30 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="month" />
-            <YAxis tickFormatter={wan} />
+            {/* the month's spending is a twelfth of the cumulative figures: its bars get their own axis on the right */}
+            <YAxis yAxisId="cumulative" tickFormatter={wan} label={{ value: t('axis_cumulative'), angle: -90, position: 'insideLeft', offset: -20 }} />
+            <YAxis yAxisId="month" orientation="right" tickFormatter={wan} label={{ value: t('axis_month'), angle: 90, position: 'insideRight' }} />
             <Tooltip formatter={(v) => `¥${yuan(Number(v))}`} />
             <Legend />
-            <Area type="monotone" dataKey="budget" name={t('cumulative_budget')} stroke="#90a4ae" fill="#cfd8dc" />
-            <Line type="monotone" dataKey="spending" name={t('cumulative_spending')} stroke="#1976d2" strokeWidth={2} dot />
-            <Bar dataKey="monthly" name={t('spending')} fill="#ffb74d" barSize={14} />
+            <Area yAxisId="cumulative" type="monotone" dataKey="budget" name={t('cumulative_budget')} stroke="#90a4ae" fill="#cfd8dc" />
+            <Line yAxisId="cumulative" type="monotone" dataKey="spending" name={t('cumulative_spending')} stroke="#1976d2" strokeWidth={2} dot />
+            <Bar yAxisId="month" dataKey="monthly" name={t('month_spending')} fill="#ffb74d" barSize={14} />
           </ComposedChart>
         </ResponsiveContainer>
       </CardContent>
@@ -204,7 +207,7 @@ export const UnitIndicatorsTable = ({ units, onUnit }: { units: RunFigures['unit
             </TableRow>
           </TableHead>
           <TableBody>
-            {units.map((u) => (
+            {byLevelThenCode(units).map((u) => (
               <TableRow key={u.org_unit_id} hover={!!onUnit} sx={{ cursor: onUnit ? 'pointer' : undefined }} data-testid={`unit-row-${u.code}`} onClick={() => onUnit?.({ id: u.org_unit_id, name: u.name })}>
                 <TableCell>{u.name}（{u.code}）</TableCell>
                 {u.indicators.map((i) => (

@@ -1,0 +1,193 @@
+// Every workbook a board can read: each report downloaded through the API as its user and read
+// back — Chinese sheet names and labels, no numbers stored as text, no English codes, frozen
+// headers — and its totals equal to the sum of their parts and to the API's figures.
+import { expect } from 'chai';
+import type ExcelJS from 'exceljs';
+import * as clock from '../api/core/clock';
+import { toFen } from '../api/shared/money';
+import { get, unitId } from '../scripts/test/harness';
+import { zh as settlementZh } from '../admin-ui/src/settlement/messages';
+import { zh as referralZh } from '../admin-ui/src/referrals/messages';
+import { zh as procurementZh } from '../admin-ui/src/procurement/messages';
+import { zh as healthZh } from '../admin-ui/src/health/messages';
+import { zh as financeZh } from '../admin-ui/src/finance/messages';
+import { readWorkbook } from './xlsx';
+
+type Row = Record<string, ExcelJS.CellValue>;
+
+/** The rows of a sheet as objects keyed by the header texts. */
+function rowsOf(ws: ExcelJS.Worksheet): Row[] {
+  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map(String);
+  const rows: Row[] = [];
+  ws.eachRow((row, n) => n > 1 && rows.push(Object.fromEntries(header.map((h, i) => [h, row.getCell(i).value]).slice(1))));
+  return rows;
+}
+
+const fen = (v: ExcelJS.CellValue) => toFen(v as number);
+const sumFen = (values: ExcelJS.CellValue[]) => values.reduce<bigint>((a, v) => a + (v == null ? 0n : fen(v)), 0n);
+const sum = (values: ExcelJS.CellValue[]) => values.reduce<number>((a, v) => a + Number(v ?? 0), 0);
+
+// every code an enum label map knows (the values a workbook must show translated)
+const CODES = new Set(
+  [settlementZh, referralZh, procurementZh, healthZh, financeZh].flatMap((m) => Object.values(m.enums as Record<string, Record<string, string>>).flatMap((labels) => Object.keys(labels))).filter((k) => /^[a-z_]{3,}$/.test(k)),
+);
+const NUMERIC_TEXT = /^-?[\d,.]+%?$/;
+const SNAKE_CODE = /^[a-z]+(_[a-z]+)+$/;
+const CJK = /[\u4e00-\u9fff]/;
+
+/** The problems a reader would see: numbers as text, English codes, a sheet without a Chinese name, headers that scroll away. */
+function readabilityProblems(wb: ExcelJS.Workbook): string[] {
+  const problems: string[] = [];
+  for (const ws of wb.worksheets) {
+    if (!CJK.test(ws.name)) problems.push(`sheet name ${ws.name}`);
+    if (ws.views[0]?.state !== 'frozen') problems.push(`${ws.name}: header not frozen`);
+    ws.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        if (typeof cell.value !== 'string') return;
+        const text = cell.value.trim();
+        if (NUMERIC_TEXT.test(text)) problems.push(`${ws.name} R${r}C${c}: number as text "${text}"`);
+        if (SNAKE_CODE.test(text) || CODES.has(text)) problems.push(`${ws.name} R${r}C${c}: code "${text}"`);
+      }),
+    );
+  }
+  return problems;
+}
+
+async function workbook(url: string, as: string, query?: Record<string, unknown>) {
+  const r = await get(url, { as, query });
+  expect(r.status, `${url}: ${r.status}`).to.equal(200);
+  expect(r.headers.get('content-type')).to.match(/spreadsheetml/);
+  const wb = await readWorkbook(r.body as Buffer);
+  expect(readabilityProblems(wb), url).to.deep.equal([]);
+  return wb;
+}
+
+describe('workbooks a board can read', function () {
+  this.timeout(120_000);
+  const year = Number(clock.today().slice(0, 4));
+
+  it('the settlement run: Chinese labels, real numbers with formats, Beijing time; allocations and spending total exactly to the API', async () => {
+    const [final] = (await get('/api/settlement-runs', { as: 'finance', query: { filter: { kind: 'final' }, sort: ['period', 'DESC'] } })).body;
+    const run = (await get(`/api/settlement-runs/${final.id}`, { as: 'finance' })).body;
+    const f = run.figures;
+    const wb = await workbook(`/api/reports/settlement/${final.id}.xlsx`, 'finance');
+    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['汇总', '监测指标', '结余分配', '基金支出（按月）', '定义']);
+
+    const summary = new Map(rowsOf(wb.getWorksheet('汇总')!).map((r) => [String(r['项目']), r['数值']]));
+    expect(fen(summary.get('结余')!)).to.equal(toFen(f.surplus));
+    expect(fen(summary.get('基金支出')!)).to.equal(toFen(f.spending.total));
+    expect(fen(summary.get('结余留用')!)).to.equal(toFen(f.retained));
+    expect(summary.get('结余率')).to.equal(f.surplus_rate);
+    expect(fen(summary.get('基金支出 · 集团内')!)).to.equal(toFen(f.spending.by_provider_class.in_group));
+    const calculated = summary.get('计算时间') as Date;
+    expect(calculated.getTime() - new Date(run.calculated_at).getTime()).to.equal(8 * 3600_000); // shown in Beijing time
+    const cells = new Map<string, ExcelJS.Cell>();
+    wb.getWorksheet('汇总')!.eachRow((row) => cells.set(String(row.getCell(1).value), row.getCell(2)));
+    expect(cells.get('结余')!.numFmt).to.equal('¥#,##0.00');
+    expect(cells.get('结余率')!.numFmt).to.equal('0.00%');
+    expect(cells.get('计算时间')!.numFmt).to.equal('yyyy-mm-dd hh:mm');
+
+    // one row per township, one amount column per pool, a total row: each adds up to the API's pool and to retained
+    const allocation = rowsOf(wb.getWorksheet('结余分配')!);
+    const total = allocation.pop()!;
+    expect(total['单位']).to.equal('合计');
+    const townships = new Set(f.allocations.map((a: { code: string }) => a.code));
+    expect(allocation.map((r) => r['单位编码'])).to.deep.equal([...townships]);
+    for (const p of f.pools as { key: string; amount: string }[]) {
+      const column = `${settlementZh.enums.pool[p.key as 'health_management']}分配额`;
+      expect(sumFen(allocation.map((r) => r[column])), p.key).to.equal(toFen(p.amount));
+      expect(fen(total[column]), p.key).to.equal(toFen(p.amount));
+    }
+    for (const r of allocation) expect(fen(r['分配额合计'])).to.equal(sumFen(f.pools.map((p: { key: string }) => r[`${settlementZh.enums.pool[p.key as 'health_management']}分配额`])));
+    expect(fen(total['分配额合计'])).to.equal(toFen(f.retained));
+    expect(sumFen(allocation.map((r) => r['分配额合计']))).to.equal(toFen(f.retained));
+
+    // the month's cells add up to its subtotal, the subtotals to the grand total = the API's spending
+    const spending = rowsOf(wb.getWorksheet('基金支出（按月）')!);
+    const grand = spending.pop()!;
+    expect(grand['机构类别']).to.equal('合计');
+    const subtotals = spending.filter((r) => r['机构类别'] === '小计');
+    expect(subtotals).to.have.length(f.spending.by_month.length);
+    for (const s of subtotals) {
+      const cellsOfMonth = spending.filter((r) => r['月份'] === s['月份'] && r['机构类别'] !== '小计');
+      expect(fen(s['统筹支付'])).to.equal(sumFen(cellsOfMonth.map((r) => r['统筹支付'])));
+      expect(s['结算人次']).to.equal(sum(cellsOfMonth.map((r) => r['结算人次'])));
+    }
+    expect(fen(grand['统筹支付'])).to.equal(toFen(f.spending.total));
+    expect(sumFen(subtotals.map((r) => r['统筹支付']))).to.equal(toFen(f.spending.total));
+    expect(grand['结算人次']).to.equal(f.spending.claims);
+
+    // member units by level, then code: no branch between townships
+    const indicatorUnits = [...new Set(rowsOf(wb.getWorksheet('监测指标')!).map((r) => String(r['单位编码'] ?? '')))].filter(Boolean);
+    const levels = indicatorUnits.map((code) => f.unit_indicators.find((u: { code: string }) => u.code === code).level);
+    expect(levels).to.deep.equal([...levels].sort((a, b) => a - b));
+  });
+
+  it('budget execution: each unit’s 支出合计 is the sum of its expense accounts and the API’s', async () => {
+    const hq = await unitId('HQ');
+    const api = (await get('/api/budgets/execution', { as: 'finance', query: { year, org_unit_id: hq } })).body;
+    const wb = await workbook('/api/reports/budget-execution.xlsx', 'finance', { year: String(year), org_unit_id: String(hq) });
+    const rows = rowsOf(wb.worksheets[0]).filter((r) => r['单位编码'] === 'HQ');
+    const expense = rows.filter((r) => r['收支'] === '支出');
+    const total = expense.pop()!;
+    expect(total['科目']).to.equal('支出合计');
+    expect(fen(total['预算'])).to.equal(sumFen(expense.map((r) => r['预算'])));
+    expect(fen(total['预算'])).to.equal(toFen(api.unit.expense.budget));
+    expect(fen(total['已消耗'])).to.equal(toFen(api.unit.expense.consumed));
+    expect(rows[0]['层级']).to.equal('总院');
+  });
+
+  it('procurement savings: categories add up to the 合计 row = the API’s total; rates are percentages', async () => {
+    const today = clock.today();
+    const api = (await get('/api/purchase-orders/savings', { as: 'procurement', query: { from: '2000-01-01', to: today } })).body;
+    const wb = await workbook('/api/reports/procurement-savings.xlsx', 'procurement', { from: '2000-01-01', to: today });
+    const rows = rowsOf(wb.worksheets[0]);
+    const total = rows.pop()!;
+    expect(total['类别']).to.equal('合计');
+    expect(fen(total['节约金额'])).to.equal(sumFen(rows.map((r) => r['节约金额'])));
+    expect(fen(total['节约金额'])).to.equal(toFen(api.total.savings));
+    expect(total['节约率']).to.equal(Number((api.total.savings_pct / 100).toFixed(4)));
+  });
+
+  it('referrals: directions and statuses in Chinese, times in Beijing time, a 合计 row per table', async () => {
+    const today = clock.today();
+    const from = `${year}-01-01`;
+    const wb = await workbook('/api/reports/referrals.xlsx', 'referral', { from, to: today });
+    const list = rowsOf(wb.getWorksheet('转诊明细')!);
+    expect(list.length).to.be.greaterThan(0);
+    const first = (await get(`/api/referrals/${list[0]['编号']}`, { as: 'referral' })).body;
+    expect(list[0]['方向']).to.equal(referralZh.enums.referral_direction[first.direction as 'up']);
+    expect((list[0]['申请时间'] as Date).getTime() - new Date(first.requested_at).getTime()).to.equal(8 * 3600_000);
+    const units = rowsOf(wb.getWorksheet('按单位方向统计')!);
+    const total = units.pop()!;
+    expect(total['单位']).to.equal('合计');
+    for (const k of ['上转', '下转', '接收']) expect(total[k], k).to.equal(sum(units.map((r) => r[k])));
+    const timely = rowsOf(wb.getWorksheet('及时性')!);
+    const t = timely.pop()!;
+    expect(t['申请数']).to.equal(sum(timely.map((r) => r['申请数'])));
+  });
+
+  it('the rotation roster and the staff roster: real dates, Chinese labels, totals of quota and balance', async () => {
+    const wb = await workbook('/api/reports/rotation-roster.xlsx', 'hr', { year: String(year) });
+    const [list, quota, balance] = wb.worksheets.map(rowsOf);
+    if (list.length) expect(list[0]['开始日期']).to.be.instanceOf(Date);
+    const q = quota.pop()!;
+    expect(q['计划名额']).to.equal(sum(quota.map((r) => r['计划名额'])));
+    const b = balance.pop()!;
+    expect(b['接收下派专家']).to.equal(sum(balance.map((r) => r['接收下派专家'])));
+    const staff = rowsOf((await workbook('/api/reports/staff-roster.xlsx', 'hr', { org_unit_id: String(await unitId('T01')) })).worksheets[0]);
+    expect(staff[0]['入职日期']).to.be.instanceOf(Date);
+    expect(staff[0]['性别']).to.be.oneOf(['男', '女']);
+  });
+
+  it('health workload: the township totals add up to the 总计 row', async () => {
+    const wb = await workbook('/api/reports/health-workload.xlsx', 'admin', { org_unit_id: String(await unitId('B1')), year: String(year) });
+    const rows = rowsOf(wb.worksheets[0]);
+    const grand = rows.pop()!;
+    expect(grand['乡镇卫生院']).to.equal('总计');
+    const townships = rows.filter((r) => String(r['乡镇卫生院']).endsWith(' 合计'));
+    expect(townships.length).to.be.greaterThan(0);
+    expect(grand['随访合计']).to.equal(sum(townships.map((r) => r['随访合计'])));
+    expect(grand['随访合计']).to.equal(sum(rows.filter((r) => r['村医']).map((r) => r['随访合计'])));
+  });
+});
