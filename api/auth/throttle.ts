@@ -2,11 +2,15 @@
 // Two counters a login passes: its username at its client address, and the address itself (a
 // wider allowance: a clinic PC is shared). An attempt is counted before the password is checked,
 // so parallel guesses cannot race past the limit. Past the limit each attempt waits a growing
-// delay (1 s, 2 s, 4 s … up to the window) instead of a lock: a stranger guessing from elsewhere
-// slows only their own address, never the real user's.
+// delay (30 s, 1 min, 2 min … up to the window) instead of a lock: a stranger guessing from elsewhere
+// slows only their own address, never the real user's. The first delay is long enough that a burst of
+// parallel guesses, however slowly the server answers it, is refused past the allowance.
 import { config } from '../config';
 import { db } from '../db/knex';
 import { AppError } from '../http/errors';
+
+/** The wait after the allowance is used up; each further attempt doubles it. */
+const FIRST_DELAY_SECONDS = 30;
 
 /** The counters of one login attempt, with the attempts each allows before delays begin. */
 export function throttleKeys(username: string, ip: string) {
@@ -34,11 +38,11 @@ export async function takeAttempt(username: string, ip: string) {
                        else t.attempts + 1 end,
        wait_until = case when t.wait_until > now() then t.wait_until
                          when t.last_at >= now() - make_interval(secs => ?) and t.attempts + 1 >= excluded.allowance
-                           then now() + make_interval(secs => least(power(2, t.attempts + 1 - excluded.allowance), ?))
+                           then now() + make_interval(secs => least(? * power(2, t.attempts + 1 - excluded.allowance), ?))
                          else null end,
        last_at = now()
      returning refused, ceil(extract(epoch from wait_until - now()))::int as wait_seconds`,
-    [JSON.stringify(keys), windowSeconds, windowSeconds, windowSeconds],
+    [JSON.stringify(keys), windowSeconds, windowSeconds, FIRST_DELAY_SECONDS, windowSeconds],
   );
   const refused = (rows as { refused: boolean; wait_seconds: number | null }[]).filter((r) => r.refused);
   if (refused.length) {

@@ -82,13 +82,14 @@ describe('hr: planning rotations (HTTP)', () => {
   });
 
   it('an active rotation refuses a new receiving unit with a rule code, and accepts a new planned end', async () => {
-    const s = await hire({ unit: 'HQ' });
-    const r = await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B1'), start_on: clock.today() }, { as: 'hr' });
-    expect(r.body.status).to.equal('active');
-    const moved = await put(`/api/rotations/${r.body.id}`, { host_org_unit_id: await unitId('B2') }, { as: 'hr' });
+    // township → its village: a direction outside the year's quotas, so the demo plan's figures stay as loaded
+    const s = await hire({ unit: 'T01' });
+    const r = await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('V001'), start_on: clock.today() }, { as: 'hr' });
+    expect(r.body.status, JSON.stringify(r.body)).to.equal('active');
+    const moved = await put(`/api/rotations/${r.body.id}`, { host_org_unit_id: await unitId('V002') }, { as: 'hr' });
     expect(moved.status).to.equal(409);
     expect(moved.body.error.details[0]).to.deep.include({ field: 'host_org_unit_id', rule: 'active_rotation_fixed' });
     const later = await put(`/api/rotations/${r.body.id}`, { planned_end_on: `${year + 1}-12-31` }, { as: 'hr' });
-    expect(later.body).to.include({ status: 'active', planned_end_on: `${year + 1}-12-31`, host_org_unit_id: await unitId('B1') });
+    expect(later.body).to.include({ status: 'active', planned_end_on: `${year + 1}-12-31`, host_org_unit_id: await unitId('V001') });
   });
 });
