@@ -8,6 +8,7 @@ import { CATEGORY_CHOICES, EMPLOYMENT_CHOICES, LEAVE_REASON_CHOICES, ROTATION_ST
 import { httpClient } from '../httpClient';
 import { ActionButton, type ActionField } from '../hr/problems';
 import { LicenceFlag } from './StaffList';
+import { HistoryReasonField } from './HistoryReason';
 
 /** A history value: units by name, titles and statuses translated. */
 const HistoryValue = ({ source }: { source: 'from_value' | 'to_value'; label?: string }) => {
@@ -127,7 +128,7 @@ export const StaffShow = () => (
             <SelectField source="field" choices={STAFF_FIELD_CHOICES} />
             <HistoryValue source="from_value" label="resources.staff-history.fields.from_value" />
             <HistoryValue source="to_value" label="resources.staff-history.fields.to_value" />
-            <TextField source="reason" />
+            <HistoryReasonField source="reason" />
             <TextField source="changed_by_name" />
             <DateField source="changed_at" showTime />
           </Datagrid>
