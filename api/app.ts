@@ -22,6 +22,7 @@ import { uiDist } from './paths';
 import { departmentRoutes, orgUnitRoutes } from './org/routes';
 import { settlementRouters } from './settlement/routes';
 import { referralRouters } from './referrals/routes';
+import { notificationRoutes } from './notifications/routes';
 
 
 const systemRoutes = new ApiRouter('', 'system')
@@ -38,7 +39,7 @@ const systemRoutes = new ApiRouter('', 'system')
   .get('/openapi.json', { summary: 'This description', public: true }, () => openApiDocument());
 
 /** Every domain's routers, in menu order. A new domain adds its routers here. */
-const routers: ApiRouter[] = [systemRoutes, authRoutes, userRoutes, orgUnitRoutes, departmentRoutes, auditRoutes, jobRoutes, ...hrRouters, ...referralRouters, ...healthRouters, ...settlementRouters, ...financeRouters, ...procurementRouters];
+const routers: ApiRouter[] = [systemRoutes, authRoutes, userRoutes, orgUnitRoutes, departmentRoutes, auditRoutes, jobRoutes, notificationRoutes, ...hrRouters, ...referralRouters, ...healthRouters, ...settlementRouters, ...financeRouters, ...procurementRouters];
 
 export function createApp() {
   const app = express();

@@ -88,12 +88,12 @@ export async function clickMenu(page: Page, path: string) {
   await settle(page);
 }
 
-/** The first row's first cell that is not its selection box (a click there opens the row). */
+/** The first row: a table's first cell that is not its selection box, or a phone list's first item. */
 export const firstRow = (page: Page) =>
   page
     .locator('.RaDatagrid-row td')
     .filter({ hasNot: page.locator('input[type="checkbox"]') })
-    .or(page.locator('.RaSimpleList-root a[href], .RaSimpleList-root li[role="button"]'))
+    .or(page.locator('.RaList-content .MuiListItemButton-root'))
     .first();
 
 /** Opens the list's first row, if it has one; true when that led to another page. */

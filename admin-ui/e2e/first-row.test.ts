@@ -33,15 +33,18 @@ describe('admin UI: every list and its first row, for every role', function () {
       expect(paths.length, 'menu entries').to.be.greaterThan(1);
       const failures: string[] = [];
       let rowsOpened = 0;
+      const seen: string[] = [];
       for (const path of paths) {
         await clickMenu(page, path);
         if (await errorShown(page)) failures.push(`${path}: error page ${await screenshot(page, `error${path.replaceAll('/', '-')}`)}`);
-        if (await openFirstRow(page)) rowsOpened += 1;
+        const opened = await openFirstRow(page);
+        seen.push(opened ? `${path} → ${page.url().slice(baseUrl.length)}` : `${path}: no row opened`);
+        if (opened) rowsOpened += 1;
         if (await errorShown(page)) failures.push(`${path} → ${page.url()}: error page ${await screenshot(page, `error${path.replaceAll('/', '-')}-row`)}`);
       }
       await page.context().close();
       expect([...failures, ...thrown]).to.deep.equal([]);
-      expect(rowsOpened, 'rows opened').to.be.greaterThan(0);
+      expect(rowsOpened, `rows opened: ${seen.join('; ')}`).to.be.greaterThan(0);
     });
   }
 });

@@ -240,11 +240,10 @@ describe('admin UI: referrals', function () {
     await clinic.getByText('村卫生室不发布预约时段：请填写村医上门随访的时间').waitFor();
     const confirm = clinic.getByTestId('confirm-action');
     expect(await confirm.isDisabled()).to.equal(true);
-    // the day after tomorrow, 09:30 in the browser's time zone
-    const visit = new Date(clock.now().getTime() + 2 * 86_400_000);
-    visit.setHours(9, 30, 0, 0);
-    const local = `${visit.getFullYear()}-${String(visit.getMonth() + 1).padStart(2, '0')}-${String(visit.getDate()).padStart(2, '0')}T09:30`;
-    await clinic.getByTestId('home-visit-at').fill(local);
+    // the day after tomorrow, 09:30 in the group's (and the browser's) time zone
+    const day = clock.addDays(clock.today(), 2);
+    const visit = new Date(`${day}T09:30:00+08:00`);
+    await clinic.getByTestId('home-visit-at').fill(`${day}T09:30`);
     await confirm.click();
     await clinic.getByTestId('event-accepted').waitFor();
     await screenshot(clinic, 'referral-village-home-visit');

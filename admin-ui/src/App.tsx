@@ -5,6 +5,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './layout/AppLayout';
+import { LoginPage } from './layout/LoginPage';
 import { domains } from './registry';
 import { queryClient } from './shared/fullRecord';
 
@@ -14,7 +15,8 @@ const pages = domains.flatMap((d) => d.pages ?? []);
 export const App = () => (
   <BrowserRouter>
     <Admin
-      title="医联体 ERP"
+      title="医联体综合管理平台"
+      loginPage={LoginPage}
       dataProvider={dataProvider}
       queryClient={queryClient}
       authProvider={authProvider}

@@ -25,9 +25,15 @@ export interface PageEntry {
   resource: string;
 }
 
-/** A dashboard card, shown to users who may list `resource`. */
+/**
+ * A piece of the home page (首页), shown to users who may list `resource` — and, where roles
+ * share that permission but not the work, only to `roles`. A `todo` widget gives figures that
+ * join the one 待办 card at the top; the others are cards of their own.
+ */
 export interface DashboardWidget {
   resource: string;
+  roles?: string[];
+  todo?: boolean;
   component: ComponentType;
 }
 

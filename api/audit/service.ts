@@ -44,6 +44,18 @@ export async function record(trx: Knex.Transaction, actor: Actor, e: AuditRecord
   });
 }
 
+/**
+ * The trail of one record, oldest first: for a domain that shows a record's own history to
+ * users who may read the record but not the whole log. The caller checks that they may.
+ */
+export async function trailOf(resource: string, recordId: number | string) {
+  return AuditEntry.query()
+    .select('id', 'at', 'actor_name', 'action', 'before', 'after')
+    .where({ resource, record_id: String(recordId) })
+    .orderBy('at')
+    .orderBy('id');
+}
+
 // objection models serialise through toJSON (which hides secrets like password hashes)
 function plain(v: unknown) {
   if (v == null) return null;

@@ -15,6 +15,16 @@ describe('login and me', () => {
     expect(resources).not.to.include('audit-log');
   });
 
+  it('GET /api/auth/login-info, without a token: the product and, on the demo database, the demo logins with their names', async () => {
+    const r = await get('/api/auth/login-info');
+    expect(r.status).to.equal(200);
+    expect(r.body).to.include({ product: '医联体综合管理平台', demo: true, password: 'demo123' });
+    const logins = r.body.logins as { username: string; display_name: string; roles: string[]; unit_name: string }[];
+    expect(logins.map((u) => u.username)).to.deep.equal(['admin', 'finance', 'hr', 'procurement', 'referral', 'auditor', 'director-HQ', 'director-B1', 'director-T01', 'doctor-V001']);
+    expect(logins[1]).to.deep.equal({ username: 'finance', display_name: '集团财务管理中心', roles: ['group_finance'], unit_name: '西宁市第一人民医院' });
+    expect(Object.keys(logins[9]).sort()).to.deep.equal(['display_name', 'roles', 'unit_name', 'username']);
+  });
+
   it('a wrong password is a 401; a missing field a 400', async () => {
     expect((await post('/api/auth/login', { username: 'admin', password: 'nope' })).status).to.equal(401);
     const r = await post('/api/auth/login', { username: 'admin' });

@@ -7,5 +7,6 @@ import { referralGrants } from '../referrals/rules';
 import { settlementGrants } from '../settlement/grants';
 import { financeGrants } from '../finance/rules';
 import { procurementGrants } from '../procurement/rules';
+import { notificationGrants } from '../notifications/rules';
 
-export const domainGrants: GrantTable[] = [hrGrants, referralGrants, healthGrants, settlementGrants, financeGrants, procurementGrants];
+export const domainGrants: GrantTable[] = [hrGrants, referralGrants, healthGrants, settlementGrants, financeGrants, procurementGrants, notificationGrants];

@@ -12,6 +12,8 @@ const UNIT_IN_SCOPE = '?? in (select id from org_units where path <@ ?::ltree)';
 export interface ScopeHint {
   scopeUnitId?: number;
   scopeIsWholeGroup?: boolean;
+  /** the caller's own account (the actor's id): for rows addressed to one user */
+  id?: number;
 }
 
 /** Rows whose `column` is an org unit inside `scopePath`. */
@@ -37,6 +39,11 @@ export function scopeByPath(column = 'org_units.path', idColumn = 'org_units.id'
     if (hint?.scopeUnitId !== undefined) return qb.whereRaw('?? = ?', [idColumn, hint.scopeUnitId]);
     return qb.whereRaw(`${column} <@ ?::ltree`, [scopePath]);
   };
+}
+
+/** Rows addressed to the caller alone (their notifications), whatever their org scope. */
+export function scopeByOwner(column: string) {
+  return (qb: AnyQueryBuilder, _scopePath: string, hint?: ScopeHint) => qb.where(column, hint?.id ?? -1);
 }
 
 /** Applies a scope: its ltree path, and what the caller knows of it (see `ScopeHint`). */

@@ -48,6 +48,15 @@ export function directionProblem(type: RotationType, home: Unit, host: Unit): Pr
   return null;
 }
 
+/**
+ * The units a rotation of `type` may go to from `home`: those `directionProblem` accepts,
+ * the nearest level first (下派 from HQ lists the branches before the townships).
+ */
+export function hostCandidates<U extends Unit>(type: RotationType, home: Unit, units: U[]): U[] {
+  const distance = (u: Unit) => Math.abs(u.level - home.level);
+  return units.filter((u) => !directionProblem(type, home, u)).sort((a, b) => distance(a) - distance(b) || a.path.localeCompare(b.path));
+}
+
 export function staffProblem(staff: { status: string; name: string }): Problem | null {
   if (staff.status === 'active') return null;
   return { status: 422, rule: 'staff_not_active', field: 'staff_id', params: { staff: staff.name, status: staff.status }, message: `only active staff rotate; ${staff.name} is ${staff.status}` };
@@ -180,6 +189,13 @@ export function directionFigures(quotas: Record<string, number>, rotations: Plan
   const order = (k: string) => (k.startsWith('down_') ? 0 : 100) + LEVEL_ORDER.indexOf(k.split('_')[1]) * 10 + LEVEL_ORDER.indexOf(k.split('_')[2]);
   const keys = [...new Set([...Object.keys(quotas), ...filled.keys()])].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   return keys.map((key) => ({ key, type: key.startsWith('down_') ? 'down_expert' : 'up_training', quota: quotas[key] ?? 0, filled: filled.get(key) ?? 0 }));
+}
+
+/** Next year's plan is copied from this one only while that year has none (计划每年一份). */
+export function planCopyProblem(from: { year: number }, existing: { id: number } | undefined): Problem | null {
+  if (!existing) return null;
+  const year = from.year + 1;
+  return { status: 409, rule: 'plan_year_exists', field: 'year', params: { year, id: existing.id }, message: `a rotation plan for ${year} already exists (#${existing.id})` };
 }
 
 export interface BalanceRow {

@@ -4,7 +4,7 @@
 import type { Knex } from 'knex';
 import type { AnyQueryBuilder } from 'objection';
 import type { Actor } from '../auth/actor';
-import { inTransaction, type Audit } from '../audit/service';
+import { inTransaction, trailOf, type Audit } from '../audit/service';
 import { db } from '../db/knex';
 import { scopeByAnyUnit } from '../db/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
@@ -13,7 +13,7 @@ import { Rotation, RotationPlan, Staff } from './model';
 import { addDays } from './rules';
 import {
   ROTATION_STATUSES, ROTATION_TYPES, balance, datesProblem, defaultPlannedEnd, directionFigures, directionProblem, dueSteps, endProblem,
-  findOverlap, homeProblem, overlapProblem, staffProblem, transitionProblem, type PlannedRotation, type RotationType,
+  findOverlap, homeProblem, hostCandidates, overlapProblem, planCopyProblem, staffProblem, transitionProblem, type PlannedRotation, type RotationType,
 } from './rotationRules';
 import { raise, recordHistory, unitsById } from './shared';
 import { staffResource } from './staffService';
@@ -66,6 +66,25 @@ export async function readRotation(actor: Actor, id: number, trx?: Knex.Transact
   return row;
 }
 
+/** The audit trail of one rotation (planned, re-planned, started, ended, cancelled), oldest first. */
+export async function rotationHistory(actor: Actor, id: number) {
+  await readRotation(actor, id); // the rotation must be readable by the caller
+  return trailOf('rotations', id);
+}
+
+/** The active units in the caller's scope a person's rotation of `type` may go to, nearest level first. */
+export async function hostOptions(actor: Actor, input: { staff_id: number; type: RotationType; home_org_unit_id?: number }) {
+  assertCan(actor, 'rotations', 'create');
+  const staff = await getRow(staffResource, actor, input.staff_id).catch(() => {
+    throw unprocessable(`staff_id ${input.staff_id} does not exist`, [{ field: 'staff_id', message: 'no such person in your scope' }]);
+  });
+  const homeId = homeOf(staff, input.home_org_unit_id);
+  const home = (await unitsById(db(), [homeId])).get(homeId);
+  if (!home) throw unprocessable(`home_org_unit_id ${homeId} does not exist`, [{ field: 'home_org_unit_id', message: 'no such unit' }]);
+  const units = await db()('org_units').select('id', 'code', 'name', 'level', 'path').where('active', true).whereRaw('path <@ ?::ltree', [actor.scopePath]);
+  return { home: { id: home.id, code: home.code, name: home.name, level: home.level }, hosts: hostCandidates(input.type, home, units).map(({ path: _p, ...u }) => u) };
+}
+
 export interface RotationInput {
   staff_id: number;
   type: RotationType;
@@ -76,6 +95,9 @@ export interface RotationInput {
   purpose?: string | null;
 }
 
+/** The home (sending) unit: given, else where a 乡聘村用 doctor works, else the employer. */
+const homeOf = (staff: Staff, given?: number) => given ?? (staff.employment_type === 'township_hired' ? staff.work_org_unit_id : staff.employer_org_unit_id);
+
 /** The checks every new or re-planned rotation passes; returns the row to store. */
 async function checked(trx: Knex.Transaction, actor: Actor, input: RotationInput, self?: Rotation) {
   const staff = await getRow(staffResource, actor, input.staff_id, trx).catch(() => {
@@ -84,7 +106,7 @@ async function checked(trx: Knex.Transaction, actor: Actor, input: RotationInput
   await lockRow(trx, 'staff', staff.id); // one person's rotations are planned one at a time
   const p = staffProblem(staff);
   if (p) raise(p);
-  const home = input.home_org_unit_id ?? (staff.employment_type === 'township_hired' ? staff.work_org_unit_id : staff.employer_org_unit_id);
+  const home = homeOf(staff, input.home_org_unit_id);
   // a running rotation has already moved the working unit: its unchanged home stays valid
   const hp = self?.home_org_unit_id === home ? null : homeProblem(home, staff);
   if (hp) raise(hp);
@@ -134,14 +156,16 @@ export function updateRotation(actor: Actor, id: number, input: Partial<Rotation
   return inTransaction(actor, async (trx, audit) => {
     const current = await getRow(rotationResource, actor, id, trx);
     await lockRow(trx, 'rotations', id);
-    if (current.status === 'completed' || current.status === 'cancelled') throw conflict(`a ${current.status} rotation is closed and cannot be edited`, [{ field: 'status', message: 'closed' }]);
+    if (current.status === 'completed' || current.status === 'cancelled') {
+      throw conflict(`a ${current.status} rotation is closed and cannot be edited`, [{ field: 'status', message: 'closed', rule: 'rotation_closed', params: { from: current.status } }]);
+    }
     const merged: RotationInput = {
       staff_id: current.staff_id, type: current.type, host_org_unit_id: current.host_org_unit_id, home_org_unit_id: current.home_org_unit_id,
       start_on: current.start_on, planned_end_on: current.planned_end_on, purpose: current.purpose, ...input,
     };
     if (current.status === 'active') {
       const moved = (['staff_id', 'type', 'host_org_unit_id', 'home_org_unit_id', 'start_on'] as const).filter((f) => String(merged[f]) !== String(current[f]));
-      if (moved.length) throw conflict(`an active rotation can only change planned_end_on and purpose`, moved.map((field) => ({ field, message: 'fixed once the rotation is active' })));
+      if (moved.length) throw conflict(`an active rotation can only change planned_end_on and purpose`, moved.map((field) => ({ field, message: 'fixed once the rotation is active', rule: 'active_rotation_fixed', params: {} })));
     } else if (merged.staff_id !== current.staff_id) {
       throw badRequest('the person of a rotation cannot change; cancel it and plan a new one', [{ field: 'staff_id', message: 'cannot be changed' }]);
     }
@@ -285,6 +309,20 @@ export async function summaryOf(actor: Actor, plan: RotationPlan) {
       .sort((a, b) => (a.level ?? 0) - (b.level ?? 0) || String(a.code).localeCompare(String(b.code))),
     rotations: rotations.length,
   };
+}
+
+/** Next year's plan as a copy of this one (same directions and quotas): December is when HR plans. */
+export function copyPlan(actor: Actor, id: number) {
+  assertCan(actor, 'rotation-plans', 'create');
+  return inTransaction(actor, async (trx, audit) => {
+    const from = await RotationPlan.query(trx).findById(id);
+    if (!from) throw notFound('rotation-plans', id);
+    const p = planCopyProblem(from, await RotationPlan.query(trx).findOne({ year: from.year + 1 }));
+    if (p) raise(p);
+    const created = await RotationPlan.query(trx).insertAndFetch({ year: from.year + 1, quotas: from.quotas, note: from.note } as never);
+    await audit({ action: 'copy', resource: 'rotation-plans', recordId: created.id, before: from, after: created });
+    return created;
+  });
 }
 
 export async function planOfYear(actor: Actor, year: number) {

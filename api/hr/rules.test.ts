@@ -3,7 +3,8 @@
 import { expect } from 'chai';
 import { excellentQuota, fillProblem, gradeProblem, postStatus, promotionProblem, titleProblem, villageContractProblem } from './rules';
 import {
-  balance, defaultPlannedEnd, directionFigures, directionKey, directionProblem, dueSteps, endProblem, findOverlap, overlapProblem, staffProblem, statusOn, transitionProblem,
+  balance, defaultPlannedEnd, directionFigures, directionKey, directionProblem, dueSteps, endProblem, findOverlap, hostCandidates, overlapProblem, planCopyProblem, staffProblem, statusOn,
+  transitionProblem,
 } from './rotationRules';
 
 const hq = { id: 1, path: 'hq', level: 1, name: '总院' };
@@ -67,6 +68,24 @@ describe('rotation rules', () => {
     expect(directionProblem('up_training', b1, t01)!.rule).to.equal('up_not_above');
     // a path prefix is not an ancestor: hq.b1 is not above hq.b10
     expect(directionProblem('up_training', { id: 9, path: 'hq.b10', level: 2 }, b1)!.rule).to.equal('up_not_above');
+  });
+
+  it('the receiving units offered follow the direction from the sending unit, nearest level first', () => {
+    const v001 = { id: 6, path: 'hq.b1.t01.v001', level: 4, name: 'V001' };
+    const b10 = { id: 9, path: 'hq.b10', level: 2, name: '分院10' };
+    const units = [v001, t02, hq, b2, t01, b1, b10];
+    const names = (type: 'down_expert' | 'up_training', home: typeof hq) => hostCandidates(type, home, units).map((u) => u.name);
+    expect(names('down_expert', hq)).to.deep.equal(['分院1', '分院10', '分院2', 'T01', 'T02', 'V001']);
+    expect(names('down_expert', b1)).to.deep.equal(['T01', 'V001']);
+    expect(names('down_expert', v001)).to.deep.equal([]);
+    expect(names('up_training', t01)).to.deep.equal(['分院1', '总院']);
+    expect(names('up_training', b10)).to.deep.equal(['总院']);
+    expect(names('up_training', hq)).to.deep.equal([]);
+  });
+
+  it("next year's plan is copied only while that year has none", () => {
+    expect(planCopyProblem({ year: 2026 }, undefined)).to.equal(null);
+    expect(planCopyProblem({ year: 2026 }, { id: 8 })).to.deep.include({ status: 409, rule: 'plan_year_exists', field: 'year', params: { year: 2027, id: 8 } });
   });
 
   it('only active staff rotate', () => {

@@ -139,6 +139,7 @@ export const updateRotation = z
   .partial()
   .transform((v) => Object.fromEntries(Object.entries(dropEchoed(v)).filter(([k]) => !(rotationEchoed as readonly string[]).includes(k))));
 export const endBody = z.strictObject({ actual_end_on: date.optional(), end_reason: optionalText(500).transform((v) => v ?? undefined) });
+export const hostQuery = z.strictObject({ staff_id: z.coerce.number().int().positive(), type: z.enum(ROTATION_TYPES), home_org_unit_id: z.coerce.number().int().positive().optional() });
 export const cancelBody = z.strictObject({ reason: text(500) });
 
 const quotas = z.record(z.string().regex(DIRECTION_PATTERN, 'a direction such as down_hq_branch or up_township_branch'), z.number().int().min(0).max(10000));

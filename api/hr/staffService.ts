@@ -36,6 +36,7 @@ export const staffResource: ResourceDef<Staff> = {
       hire_date: 'date', user_id: 'int', leave_reason: LEAVE_REASONS,
     },
     search: ['staff.name', 'staff.phone'],
+    searchRank: 'staff.name', // typing 王芳 lists 王芳 before 王芳涛
     defaultSort: ['name', 'ASC'],
     // org_unit_id: employed or working in that unit or below; level: of the employer unit;
     // licence_expiring: a valid licence ends within 60 days; id_number: exact look-up by hash
@@ -47,6 +48,9 @@ export const staffResource: ResourceDef<Staff> = {
     qb.select(
       db().raw('exists (select 1 from licences l where l.staff_id = staff.id and l.status = ? and l.expires_on < ?) as licence_expired', ['valid', day]),
       db().raw('(select min(l.expires_on) from licences l where l.staff_id = staff.id and l.status = ? and l.expires_on >= ?) as licence_expires_on', ['valid', day]),
+      // pickers tell namesakes apart by their units
+      db().raw('(select u.name from org_units u where u.id = staff.employer_org_unit_id) as employer_name'),
+      db().raw('(select u.name from org_units u where u.id = staff.work_org_unit_id) as work_unit_name'),
     );
     if (custom.org_unit_id !== undefined) {
       const unit = custom.org_unit_id as number;

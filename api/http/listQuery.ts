@@ -17,6 +17,8 @@ export interface ListSpec {
   fields: Record<string, FieldKind>;
   /** columns searched by `q` (ILIKE) */
   search?: string[];
+  /** a searched column whose exact matches, then prefix matches, come before the others (a name picker) */
+  searchRank?: string;
   /** field name → SQL column (qualified) where they differ */
   columns?: Record<string, string>;
   defaultSort?: [string, 'ASC' | 'DESC'];
@@ -137,6 +139,9 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   return out;
 }
 
+/** Text matched literally inside a LIKE pattern. */
+const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (m) => `\\${m}`);
+
 /** Applies filter and search (not sort or range) to a query. */
 export function applyFilters(qb: Knex.QueryBuilder, spec: ListSpec, lq: ListQuery, table: string) {
   const col = (f: string) => spec.columns?.[f] ?? `${table}.${f}`;
@@ -145,7 +150,7 @@ export function applyFilters(qb: Knex.QueryBuilder, spec: ListSpec, lq: ListQuer
     else qb.where(col(c.field), c.op, c.value as Knex.Value);
   }
   if (lq.q && spec.search) {
-    const like = `%${lq.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const like = `%${likeEscaped(lq.q)}%`;
     qb.where((w) => spec.search!.forEach((s) => w.orWhere(s, 'ilike', like)));
   }
   return qb;
@@ -153,6 +158,9 @@ export function applyFilters(qb: Knex.QueryBuilder, spec: ListSpec, lq: ListQuer
 
 export function applyPage(qb: Knex.QueryBuilder, spec: ListSpec, lq: ListQuery, table: string) {
   const col = spec.columns?.[lq.sort[0]] ?? `${table}.${lq.sort[0]}`;
+  if (lq.q && spec.searchRank) {
+    qb.orderByRaw('case when lower(??) = lower(?) then 0 when ?? ilike ? then 1 else 2 end', [spec.searchRank, lq.q, spec.searchRank, `${likeEscaped(lq.q)}%`]);
+  }
   return qb
     .orderBy(col, lq.sort[1].toLowerCase() as 'asc' | 'desc')
     .orderBy(spec.columns?.id ?? `${table}.id`, 'asc') // tiebreak on the key (`columns.id` when the key has another name)

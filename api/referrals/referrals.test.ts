@@ -4,53 +4,10 @@ import { expect } from 'chai';
 import { get, post, put, unitId } from '../../scripts/test/harness';
 import { readWorkbook } from '../../reports/xlsx';
 import { runJob } from '../jobs/service';
-import { checkDigit } from '../shared/personalId';
 import { referralFigures } from './service';
 import { dayKey } from '../core/clock';
 import * as clock from '../core/clock';
-
-let seq = 0;
-/** A valid 身份证号, different on every call. */
-function idNumber(birth = '19580312') {
-  seq += 1;
-  const first17 = `630121${birth}${String(500 + seq).padStart(3, '0')}`;
-  return `${first17}${checkDigit(first17)}`;
-}
-
-/** A resident of a village, registered through the health API by the village doctor. */
-async function resident(villageCode: string, name: string) {
-  const id = idNumber();
-  const r = await post('/api/residents', { name, id_number: id }, { as: `doctor-${villageCode}` });
-  if (r.status !== 200) throw new Error(`resident fixture: ${r.status} ${JSON.stringify(r.body)}`);
-  return { id: r.body.id as number, idNumber: id };
-}
-
-// the demo publishes two weeks of slots ahead; the tests publish their own further out
-const dayAfter = (n: number) => dayKey(new Date(clock.now().getTime() + n * 86_400_000));
-
-async function department(unitCode: string, name: string) {
-  const r = await get('/api/departments', { as: 'admin', query: { filter: { org_unit_id: await unitId(unitCode), name } } });
-  return r.body[0].id as number;
-}
-
-async function slotsOf(as: string, departmentId: number, day: string) {
-  const r = await get('/api/referral-slots', { as, query: { filter: { department_id: departmentId, day }, range: [0, 99] } });
-  expect(r.status).to.equal(200);
-  return r.body as { id: number; starts_at: string; capacity: number; booked: number }[];
-}
-
-const upBody = (residentId: number, to: number, extra: Record<string, unknown> = {}) => ({
-  resident_id: residentId,
-  to_org_unit_id: to,
-  direction: 'up',
-  urgency: 'urgent',
-  purpose: 'inpatient',
-  diagnosis_code: 'I10',
-  diagnosis_text: '原发性高血压 3级',
-  reason: '血压控制不佳，需上级医院调整用药',
-  summary: '近两周收缩压 180–200 mmHg',
-  ...extra,
-});
+import { dayAfter, department, idNumber, resident, slotsOf, upBody } from './testFixtures';
 
 describe('referrals (HTTP, real database)', () => {
   // T01 is the browser test's township: tests that leave requests open send them to T03
@@ -331,6 +288,11 @@ describe('referrals (HTTP, real database)', () => {
     const receivingDirector = (await get('/api/users', { as: 'admin', query: { filter: { username: 'director-T03' } } })).body[0].id;
     const office = (await get('/api/users', { as: 'admin', query: { filter: { username: 'referral' } } })).body[0].id;
     expect(esc.body[0].notify_user_ids).to.include.members([receivingDirector, office]);
+    // those named, and the sender, find it among their notices
+    for (const as of ['director-T03', 'referral', 'doctor-V008']) {
+      const mine = await get('/api/notifications', { as, query: { filter: { record_id: r.body.id, unread: true } } });
+      expect(mine.body.map((n: { kind: string }) => n.kind), as).to.deep.equal(['referral_escalated']);
+    }
     const page = await get(`/api/referrals/${r.body.id}`, { as: 'director-T03' });
     expect(page.body.events.filter((e: { kind: string }) => e.kind === 'escalated')).to.have.length(1);
     expect(page.body.escalated_at).to.not.equal(null);
@@ -356,6 +318,41 @@ describe('referrals (HTTP, real database)', () => {
     const bad = await get('/api/referrals/figures', { as: 'referral', query: { from: today, to: '2020-01-01' } });
     expect(bad.status).to.equal(400);
     expect(bad.body.error.details[0].field).to.equal('query.to');
+  });
+
+  it('GET /api/referrals/inbox-summary: per receiving unit, requests waiting, overdue and the oldest — as the lists count them; a director only its subtree', async () => {
+    const t01 = await unitId('T01');
+    const total = (r: { headers: Headers }) => Number(String(r.headers.get('content-range')).split('/')[1]);
+    const count = async (as: string, filter: Record<string, unknown>) => total(await get('/api/referrals', { as, query: { filter, range: [0, 0] } }));
+    const rowOf = async (as: string) => ((await get('/api/referrals/inbox-summary', { as })).body as { org_unit_id: number; waiting: number }[]).find((r) => r.org_unit_id === t01);
+    const before = (await rowOf('referral'))?.waiting ?? 0;
+    const p = await resident('V003', '首页待办');
+    expect((await post('/api/referrals', upBody(p.id, t01), { as: 'doctor-V003' })).status).to.equal(200);
+
+    const office = await get('/api/referrals/inbox-summary', { as: 'referral' });
+    expect(office.status).to.equal(200);
+    const rows = office.body as { org_unit_id: number | null; code: string | null; name: string | null; waiting: number; overdue: number; oldest_requested_at: string }[];
+    const row = rows.find((r) => r.org_unit_id === t01)!;
+    expect(row).to.include({ code: 'T01', name: '桥头镇中心卫生院', waiting: before + 1 });
+    for (const r of rows) {
+      const receiver = r.org_unit_id === null ? { direction: 'out' } : { to_org_unit_id: r.org_unit_id };
+      expect(r.waiting, r.code ?? 'out').to.equal(await count('referral', { ...receiver, status: 'requested' }));
+      expect(r.overdue, r.code ?? 'out').to.equal(await count('referral', { ...receiver, overdue: true }));
+      const [oldest] = (await get('/api/referrals', { as: 'referral', query: { filter: { ...receiver, status: 'requested' }, sort: ['requested_at', 'ASC'], range: [0, 0] } })).body;
+      expect(r.oldest_requested_at).to.equal(oldest.requested_at);
+    }
+    expect(rows.reduce((s, r) => s + r.waiting, 0)).to.equal(await count('referral', { status: 'requested' }));
+    // busiest first
+    const keys = rows.map((r) => [r.overdue, r.waiting]);
+    expect(keys).to.deep.equal([...keys].sort((a, b) => b[0] - a[0] || b[1] - a[1]));
+
+    // the director of T01 sees T01 and its villages only, with the same figures
+    const subtree = (await get('/api/org-units', { as: 'director-T01', query: { range: [0, 999] } })).body.map((u: { id: number }) => u.id);
+    const mine = (await get('/api/referrals/inbox-summary', { as: 'director-T01' })).body as typeof rows;
+    expect(mine.map((r) => r.org_unit_id).filter((id) => id !== null && !subtree.includes(id))).to.deep.equal([]);
+    expect(mine.find((r) => r.org_unit_id === t01)).to.deep.equal(row);
+    expect(mine.some((r) => r.code === 'HQ')).to.equal(false);
+    expect((await get('/api/referrals/inbox-summary')).status).to.equal(401);
   });
 
   it('timeliness per receiving unit: median minutes to accept and share within the service level', async () => {

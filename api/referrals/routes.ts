@@ -16,6 +16,7 @@ import {
   referralTargets,
   reportRows,
   timeliness,
+  inboxSummary,
   transition,
   unitTable,
 } from './service';
@@ -73,6 +74,7 @@ export const referralRoutes = new ApiRouter('/referrals', 'referrals')
   .get('/timeliness', { summary: 'Per receiving unit: median minutes to accept and share answered within the service level', query: periodQuery }, (req) =>
     timeliness(req.actor, parse(periodQuery, req.query, 'query')),
   )
+  .get('/inbox-summary', { summary: 'Per receiving unit in scope: requests waiting for an answer, overdue ones, the oldest' }, (req) => inboxSummary(req.actor))
   .get('/targets', { summary: 'Member units (with clinical departments) a referral can be sent to' }, (req) => referralTargets(req.actor))
   .get('/', { summary: 'List referrals (filter inbox=<unit> for a unit’s open requests, green channel first; outbox=<unit>)', list: true }, (req, res) => answerList(referralResource, req, res))
   .get('/:id', { summary: 'One referral with its event timeline, fees and the actions open to you' }, (req) => referralPage(req.actor, idParam(req.params.id)))

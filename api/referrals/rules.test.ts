@@ -13,7 +13,9 @@ import {
   slotStartProblem,
   receivesAtHomeVisit,
   slotStarts,
+  senderRecipients,
   visitTimeProblem,
+  NOTICE_OF,
   type Direction,
   type Purpose,
 } from './rules';
@@ -143,6 +145,35 @@ describe('referral rules', () => {
     it('a full slot is a 409, a past one a 422', () => {
       expect(bookingProblem({ ...slot, booked: 4 }, { capacity: 10, bookedNotUp: 0 }, 'up', early, 0.3)).to.include({ status: 409 });
       expect(bookingProblem(slot, { capacity: 10, bookedNotUp: 0 }, 'up', at('2026-12-10T09:30:00+08:00'), 0.3)).to.include({ status: 422 });
+    });
+    it('a slot is bookable until the instant it starts, not once under way', () => {
+      const free = { capacity: 10, bookedNotUp: 0 };
+      expect(bookingProblem(slot, free, 'up', at('2026-12-10T08:59:59+08:00'), 0.3)).to.equal(null);
+      expect(bookingProblem(slot, free, 'up', at('2026-12-10T09:00:00+08:00'), 0.3)).to.deep.equal({ status: 422, message: 'the slot has already started; choose a later one' });
+      expect(bookingProblem(slot, free, 'up', at('2026-12-10T09:10:00+08:00'), 0.3)).to.include({ status: 422 });
+    });
+  });
+
+  describe('who on the sending side hears of an answer', () => {
+    const unitRoles = ['director', 'staff_clerk', 'village_doctor'];
+    const referral = { from_doctor_id: 7, from_org_unit_id: 40 };
+    const users = [
+      { id: 7, org_unit_id: 40, roles: ['village_doctor'], active: true }, // referred the patient
+      { id: 8, org_unit_id: 40, roles: ['director'], active: true }, // the sending unit's director
+      { id: 9, org_unit_id: 40, roles: ['director'], active: false }, // left
+      { id: 10, org_unit_id: 40, roles: ['auditor'], active: true }, // a group role sitting at the unit
+      { id: 11, org_unit_id: 41, roles: ['director'], active: true }, // another unit
+    ];
+    it('the creator and the unit’s active users whose unit role sees referrals', () => {
+      expect(senderRecipients(users, referral, 99, unitRoles)).to.deep.equal([7, 8]);
+    });
+    it('never the one who acted; the creator even when moved to another unit', () => {
+      expect(senderRecipients(users, referral, 8, unitRoles)).to.deep.equal([7]);
+      expect(senderRecipients([{ ...users[0], org_unit_id: 41 }, users[1]], referral, 0, unitRoles)).to.deep.equal([7, 8]);
+    });
+    it('an answer and an arrival are told; completion and the sender’s own cancel are not', () => {
+      expect([NOTICE_OF.accept, NOTICE_OF.reject, NOTICE_OF.arrive]).to.deep.equal(['referral_accepted', 'referral_rejected', 'referral_arrived']);
+      expect([NOTICE_OF.complete, NOTICE_OF.cancel]).to.deep.equal([undefined, undefined]);
     });
   });
 

@@ -260,7 +260,8 @@ export function bookingProblem(
   now: Date,
   upReservedShare: number,
 ): { status: 409 | 422; message: string } | null {
-  if (slot.starts_at.getTime() + SLOT_MINUTES * 60_000 <= now.getTime()) return { status: 422, message: 'the slot is over; choose a later one' };
+  // a slot under way is no appointment: the patient could not be there at its start
+  if (slot.starts_at.getTime() <= now.getTime()) return { status: 422, message: 'the slot has already started; choose a later one' };
   if (slot.booked >= slot.capacity) return { status: 409, message: `the slot is full (${slot.booked} of ${slot.capacity} places booked)` };
   if (direction !== 'up' && now < heldUntil(slot.starts_at)) {
     const held = heldPlaces(day.capacity, upReservedShare);
@@ -272,6 +273,33 @@ export function bookingProblem(
     }
   }
   return null;
+}
+
+// ---------------------------------------------------------------- notices to the sender
+
+/** The notice the sending side gets when the receiving side answers or receives the patient. */
+export const NOTICE_OF: Partial<Record<ReferralAction, string>> = { accept: 'referral_accepted', reject: 'referral_rejected', arrive: 'referral_arrived' };
+export const ESCALATION_NOTICE = 'referral_escalated';
+
+export interface Candidate {
+  id: number;
+  org_unit_id: number;
+  roles: readonly string[];
+  active: boolean;
+}
+
+/**
+ * Who on the sending side hears of a referral: the one who made it, and the active users of the
+ * sending unit holding a role of that unit which sees referrals (`unitRoles`: director, clerk,
+ * village doctor — not the group roles whose accounts merely sit at the HQ); never the actor,
+ * who knows already.
+ */
+export function senderRecipients(users: readonly Candidate[], r: { from_doctor_id: number | null; from_org_unit_id: number }, actorId: number, unitRoles: readonly string[]): number[] {
+  return users
+    .filter((u) => u.active && u.id !== actorId)
+    .filter((u) => u.id === r.from_doctor_id || (u.org_unit_id === r.from_org_unit_id && u.roles.some((role) => unitRoles.includes(role))))
+    .map((u) => u.id)
+    .sort((a, b) => a - b);
 }
 
 // ---------------------------------------------------------------- timeliness

@@ -16,6 +16,7 @@ import { Referral, ReferralEscalation, ReferralEvent } from './model';
 import { currentSettings } from './settings';
 import { resolvePatient, type PatientInput } from './patients';
 import { bookSlot, releaseSlot } from './slots';
+import { noticeOfEscalation, noticeOfTransition } from './notices';
 import {
   DIRECTIONS,
   INBOX_STATUSES,
@@ -74,7 +75,7 @@ export const referralResource: ResourceDef<Referral> = {
     },
     search: ['referrals.patient_name', 'referrals.diagnosis_code', 'referrals.diagnosis_text', 'referrals.patient_id_number_masked', 'referrals.to_unit_name', 'referrals.from_unit_name'],
     defaultSort: ['requested_at', 'DESC'],
-    custom: { inbox: 'int', outbox: 'int', overdue: 'bool' },
+    custom: { inbox: 'int', inbox_all: 'bool', outbox: 'int', overdue: 'bool' },
   },
   // what the inbox, outbox and list show; the referral page (GET /:id) has the rest — reason,
   // summary, fees, timeline — and the protected ID number's hash and cipher are never listed
@@ -82,11 +83,14 @@ export const referralResource: ResourceDef<Referral> = {
     'id', 'resident_id', 'patient_name', 'patient_id_number_masked', 'from_org_unit_id', 'from_unit_name', 'to_org_unit_id', 'to_unit_name', 'to_department_name',
     'direction', 'urgency', 'diagnosis_code', 'diagnosis_text', 'status', 'requested_at', 'due_at', 'appointment_at', 'escalated_at',
   ],
-  applyCustom: (qb, custom) => {
-    // a unit's inbox: requests to answer (first) and accepted patients to come, the green channel on top
-    if (custom.inbox !== undefined) {
-      qb.where('referrals.to_org_unit_id', custom.inbox as number)
-        .where(inFixedSet('referrals.status', INBOX_STATUSES))
+  applyCustom: (qb, custom, actor) => {
+    // a unit's inbox: requests to answer (first) and accepted patients to come, the green channel on top;
+    // or every receiving unit's in the caller's scope (the group referral office, which coordinates
+    // all units and answers those out of the group) — narrowed by to_org_unit_id to one or several
+    if (custom.inbox !== undefined) qb.where('referrals.to_org_unit_id', custom.inbox as number);
+    else if (custom.inbox_all === true && !actor.scopeIsWholeGroup) qb.whereRaw('referrals.to_org_unit_id in (select id from org_units where path <@ ?::ltree)', [actor.scopePath]);
+    if (custom.inbox !== undefined || custom.inbox_all === true) {
+      qb.where(inFixedSet('referrals.status', INBOX_STATUSES))
         .orderByRaw("(referrals.status <> 'requested')")
         .orderBy('referrals.urgency_rank');
     }
@@ -307,6 +311,7 @@ export function transition(actor: Actor, id: number, action: ReferralAction, inp
     }
     const updated = await Referral.query(trx).patchAndFetchById(id, patch as never);
     await addEvent(trx, actor, id, next.to, current.status, next.to, input.reason?.trim() || input.note?.trim() || null, Object.keys(data).length ? data : null);
+    await noticeOfTransition(trx, actor, updated, action);
     await audit({ action, resource: 'referrals', recordId: id, before: current, after: updated });
     return updated;
   });
@@ -333,12 +338,21 @@ async function addEvent(trx: Knex.Transaction, actor: Actor, referralId: number,
 
 // ---------------------------------------------------------------- the referral page
 
+/** A referral's events in order, each with the name its actor goes by now (not a login). */
+const timeline = (id: number) =>
+  ReferralEvent.query()
+    .leftJoin('users', 'users.id', 'referral_events.actor_id')
+    .select(['id', 'referral_id', 'kind', 'from_status', 'to_status', 'actor_id', 'at', 'note', 'data'].map((c) => `referral_events.${c}`))
+    .select(db().raw('coalesce(users.display_name, referral_events.actor_name) as actor_name'))
+    .where('referral_events.referral_id', id)
+    .orderBy([{ column: 'referral_events.at' }, { column: 'referral_events.id' }]);
+
 /** One referral with its timeline, what the caller may do next, and the patient's unit history. */
 export async function referralPage(actor: Actor, id: number) {
   assertCan(actor, 'referrals', 'show');
   const r = await getRow(referralResource, actor, id);
   const [events, history, escalation] = await Promise.all([
-    ReferralEvent.query().where('referral_id', id).orderBy([{ column: 'at' }, { column: 'id' }]),
+    timeline(id),
     r.resident_id ? careTransfers({ referralId: id }) : Promise.resolve([]),
     db()('referral_escalations').where('referral_id', id).first(),
   ]);
@@ -486,6 +500,32 @@ export async function timeliness(actor: Actor, q: Period & { org_unit_id?: numbe
     .sort((a: { level: number; code: string }, b: { level: number; code: string }) => a.level - b.level || a.code.localeCompare(b.code));
 }
 
+/**
+ * 转入待办 per receiving unit in scope (the home page of the referral office and directors):
+ * requests waiting for an answer, how many of them are past their service level, the oldest.
+ * Requests out of the county (answered by the referral office) are one row without a unit.
+ * Busiest first: overdue, then waiting. Units with nothing waiting are left out.
+ */
+export async function inboxSummary(actor: Actor) {
+  assertCan(actor, 'referrals', 'list');
+  const units = await scopedUnits(actor);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const ids = units.map((u) => u.id);
+  const { rows } = await db().raw(
+    `select r.to_org_unit_id as org_unit_id, count(*)::int as waiting,
+            count(*) filter (where r.due_at < ?)::int as overdue, min(r.requested_at) as oldest_requested_at
+       from referrals r
+      where r.status = 'requested' and (r.to_org_unit_id = any(?) or (r.to_org_unit_id is null and r.from_org_unit_id = any(?)))
+      group by r.to_org_unit_id
+      order by overdue desc, waiting desc, min(r.requested_at)`,
+    [clock.now(), ids, ids],
+  );
+  return rows.map((row: { org_unit_id: number | null }) => {
+    const u = row.org_unit_id === null ? undefined : byId.get(row.org_unit_id);
+    return { ...row, code: u?.code ?? null, name: u?.name ?? null };
+  });
+}
+
 // ---------------------------------------------------------------- escalation
 
 /**
@@ -525,7 +565,10 @@ export function escalateOverdue(now: Date, runKey: string) {
           data: JSON.stringify({ notify_user_ids: e.notify_user_ids }),
         })),
       );
-      for (const e of escalated) await audit({ action: 'escalate', resource: 'referrals', recordId: e.referral_id, after: e });
+      for (const e of escalated) {
+        await noticeOfEscalation(trx, e);
+        await audit({ action: 'escalate', resource: 'referrals', recordId: e.referral_id, after: e });
+      }
     }
     return { escalated: escalated.length, referral_ids: escalated.map((e) => e.referral_id) };
   });

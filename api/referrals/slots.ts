@@ -9,7 +9,7 @@ import { scopeByUnit } from '../db/scope';
 import { assertCan, assertUnitInScope, type ResourceDef } from '../http/crud';
 import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
 import { ReferralSlot, type Referral } from './model';
-import { bookingProblem, heldPlaces, heldUntil, shanghaiMidnight, SLOT_MINUTES, slotStartProblem, slotStarts } from './rules';
+import { bookingProblem, heldPlaces, heldUntil, shanghaiMidnight, slotStartProblem, slotStarts } from './rules';
 import { currentSettings } from './settings';
 import * as clock from '../core/clock';
 import { dayKey } from '../core/clock';
@@ -32,7 +32,8 @@ export const slotResource: ResourceDef<ReferralSlot> = {
   applyCustom: (qb, custom) => {
     if (custom.free === true) qb.whereRaw('referral_slots.booked < referral_slots.capacity');
     if (custom.free === false) qb.whereRaw('referral_slots.booked >= referral_slots.capacity');
-    if (custom.upcoming === true) qb.where('referral_slots.starts_at', '>', new Date(clock.now().getTime() - SLOT_MINUTES * 60_000));
+    // only slots yet to start can be booked (bookingProblem refuses a started one)
+    if (custom.upcoming === true) qb.where('referral_slots.starts_at', '>', clock.now());
     if (custom.day !== undefined) {
       const start = shanghaiMidnight(custom.day as string);
       qb.where('referral_slots.starts_at', '>=', start).where('referral_slots.starts_at', '<', new Date(start.getTime() + 86_400_000));

@@ -13,7 +13,7 @@ import { downloadReport } from './download';
 interface AccountFigures { account: string; name: string; kind: string; budget: string; posted: string; committed: string; consumed: string; remaining: string; rate: number | null }
 interface Totals { budget: string; consumed: string; remaining: string; rate: number | null }
 interface UnitFigures { id: number; code: string; name: string; level: number; accounts: AccountFigures[]; expense: Totals; income: Totals }
-interface Execution { year: number; unit: UnitFigures; children: UnitFigures[] }
+export interface Execution { year: number; unit: UnitFigures; children: UnitFigures[] }
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 

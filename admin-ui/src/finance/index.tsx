@@ -7,6 +7,7 @@ import { budgets } from '../budgets';
 import { expenseRequests } from '../expense-requests';
 import { ApprovalsInbox } from '../expense-requests/ExpenseRequestList';
 import { BudgetExecution } from './BudgetExecution';
+import { BudgetHome, ExpenseApprovalsHome } from './HomeWidgets';
 import { financeLists } from './lists';
 import { en, zh } from './messages';
 
@@ -17,6 +18,10 @@ export const financeDomain: DomainModule = {
   pages: [
     { path: '/approvals', label: 'menu.approvals', icon: InboxIcon, element: <ApprovalsInbox />, resource: 'expense-requests' },
     { path: '/budget-execution', label: 'menu.budget_execution', icon: BarChartIcon, element: <BudgetExecution />, resource: 'budgets' },
+  ],
+  dashboardWidgets: [
+    { resource: 'expense-requests', roles: ['group_finance', 'group_admin', 'director'], todo: true, component: ExpenseApprovalsHome },
+    { resource: 'budgets', roles: ['director'], component: BudgetHome },
   ],
   messages: { zh, en },
 };

@@ -9,6 +9,7 @@ import { followups } from '../followups';
 import { residents } from '../residents';
 import { tasks } from '../tasks';
 import { IndicatorsPage } from './IndicatorsPage';
+import { IndicatorsHome, TasksHome } from './HomeWidgets';
 import { en, zh } from './messages';
 
 export const healthDomain: DomainModule = {
@@ -16,5 +17,9 @@ export const healthDomain: DomainModule = {
   label: 'menu.groups.health',
   resources: [tasks, residents, followups, contracts, familyDoctorTeams, followupSchedules],
   pages: [{ path: '/health-indicators', label: 'menu.health_indicators', icon: AssessmentIcon, element: <IndicatorsPage />, resource: 'health-indicators' }],
+  dashboardWidgets: [
+    { resource: 'tasks', roles: ['village_doctor'], todo: true, component: TasksHome },
+    { resource: 'health-indicators', roles: ['director'], component: IndicatorsHome },
+  ],
   messages: { zh, en },
 };

@@ -24,3 +24,7 @@ export const ASSESSMENT_YEAR_STATUS_CHOICES = enumChoices('enums.assessment_year
 export const CONTRACT_STATUS_CHOICES = enumChoices('enums.contract_status', ['active', 'renewed', 'expired', 'exited']);
 export const EXIT_REASON_CHOICES = enumChoices('enums.exit_reason', ['resigned', 'retired', 'assessment_failed', 'licence_revoked', 'health', 'dismissed', 'other']);
 export const LEAVE_REASON_CHOICES = enumChoices('enums.leave_reason', ['resigned', 'retired', 'dismissed', 'transferred_out', 'contract_ended', 'exited', 'deceased', 'other']);
+/** The directions a plan may set a quota for (labels: enums.direction.<key>), down first. */
+export const DIRECTION_KEYS = [
+  'down_hq_branch', 'down_branch_township', 'down_hq_township', 'down_township_village', 'up_branch_hq', 'up_township_branch', 'up_township_hq', 'up_village_township',
+] as const;

@@ -10,6 +10,7 @@ import { titlePromotions } from '../title-promotions';
 import { villageDoctorContracts } from '../village-doctor-contracts';
 import { staff } from '../staff';
 import { en, zh } from './messages';
+import { HrHome } from './HomeWidgets';
 import { RotationPlanner } from './RotationPlanner';
 
 export const hrDomain: DomainModule = {
@@ -17,5 +18,6 @@ export const hrDomain: DomainModule = {
   label: 'menu.groups.hr',
   resources: [staff, posts, licences, titlePromotions, assessments, assessmentYears, villageDoctorContracts, rotations],
   pages: [{ path: '/rotation-planner', label: 'menu.rotation_planner', icon: TimelineIcon, element: <RotationPlanner />, resource: 'rotation-plans' }],
+  dashboardWidgets: [{ resource: 'rotation-plans', roles: ['group_hr'], component: HrHome }],
   messages: { zh, en },
 };

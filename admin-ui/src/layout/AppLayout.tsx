@@ -1,5 +1,23 @@
 import type { ReactNode } from 'react';
-import { Layout } from 'react-admin';
+import { AppBar, Layout, LoadingIndicator, LocalesMenuButton } from 'react-admin';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { AppMenu } from './AppMenu';
 
-export const AppLayout = ({ children }: { children: ReactNode }) => <Layout menu={AppMenu}>{children}</Layout>;
+// react-admin's bar (language, loading/refresh) with the notification bell before them
+const AppBarWithBell = () => (
+  <AppBar
+    toolbar={
+      <>
+        <NotificationBell />
+        <LocalesMenuButton />
+        <LoadingIndicator />
+      </>
+    }
+  />
+);
+
+export const AppLayout = ({ children }: { children: ReactNode }) => (
+  <Layout menu={AppMenu} appBar={AppBarWithBell}>
+    {children}
+  </Layout>
+);

@@ -12,5 +12,6 @@ export const orgDomain: DomainModule = {
   label: 'menu.groups.org',
   resources: [orgUnits, departments, users],
   pages: [{ path: '/org-tree', label: 'menu.org_tree', icon: AccountTreeIcon, element: <OrgTree />, resource: 'org-units' }],
-  dashboardWidgets: [{ resource: 'org-units', component: UnitsPerLevelChart }],
+  // the whole group's shape for those who look after all of it; the others have their day's work
+  dashboardWidgets: [{ resource: 'org-units', roles: ['group_admin', 'auditor', 'procurement'], component: UnitsPerLevelChart }],
 };

@@ -1,6 +1,6 @@
 // All referrals in scope, and the two boxes: a unit's inbox (open requests, green channel on
 // top, a live timer each) and its outbox (what it sent).
-import { Datagrid, DateField, FunctionField, List, SearchInput, SelectField, SelectInput, SimpleList, TextField, TextInput, useTranslate } from 'react-admin';
+import { AutocompleteInput, Datagrid, DateField, FunctionField, List, ReferenceInput, SearchInput, SelectField, SelectInput, SimpleList, TextField, TextInput, useTranslate } from 'react-admin';
 import { storedUser } from '../session';
 import { useIsSmall } from '../shared/useIsSmall';
 import { DIRECTION_CHOICES, STATUS_CHOICES, URGENCY_CHOICES, type ReferralRecord } from './choices';
@@ -15,7 +15,8 @@ const filters = [
   <TextInput key="diagnosis_code" source="diagnosis_code" />,
 ];
 
-const Grid = ({ box }: { box?: 'inbox' | 'outbox' }) => {
+/** `allUnits`: the inbox of every receiving unit (the group referral office), so each row names its unit. */
+const Grid = ({ box, allUnits }: { box?: 'inbox' | 'outbox'; allUnits?: boolean }) => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
   if (isSmall) {
@@ -39,7 +40,7 @@ const Grid = ({ box }: { box?: 'inbox' | 'outbox' }) => {
       <FunctionField source="diagnosis_text" render={(r) => `${r.diagnosis_code} ${r.diagnosis_text}`} />
       {box !== 'inbox' && <SelectField source="direction" choices={DIRECTION_CHOICES} />}
       {box !== 'outbox' && <TextField source="from_unit_name" />}
-      {box !== 'inbox' && <TextField source="to_unit_name" />}
+      {(box !== 'inbox' || allUnits) && <TextField source="to_unit_name" />}
       <TextField source="to_department_name" />
       <SelectField source="status" choices={STATUS_CHOICES} />
       <DateField source="requested_at" showTime options={DATE_TIME_OPTIONS} />
@@ -62,9 +63,26 @@ const useBoxTitle = () => {
   return (box: 'inbox' | 'outbox') => (isSmall ? translate(`referrals.${box}.short`) : translate(`referrals.${box}.title`, { unit: user?.org_unit.name ?? '' }));
 };
 
+// the office's inbox spans every receiving unit; it narrows it to one unit here
+const officeFilters = [
+  <ReferenceInput key="to_org_unit_id" source="to_org_unit_id" reference="org-units" sort={{ field: 'path', order: 'ASC' }} alwaysOn>
+    <AutocompleteInput label="referrals.inbox.unit" sx={{ minWidth: 260 }} />
+  </ReferenceInput>,
+  ...filters,
+];
+
 export const ReferralInbox = () => {
   const user = storedUser();
   const boxTitle = useBoxTitle();
+  const translate = useTranslate();
+  // the group referral office (双向转诊办公室) coordinates every unit: it sees every unit's inbox
+  if (user?.roles.includes('referral_coordinator')) {
+    return (
+      <List resource="referrals" storeKey="referrals.inbox.all" filter={{ inbox_all: true }} filters={officeFilters} sort={{ field: 'requested_at', order: 'ASC' }} title={translate('referrals.inbox.all_units')} disableSyncWithLocation>
+        <Grid box="inbox" allUnits />
+      </List>
+    );
+  }
   return (
     <List resource="referrals" storeKey="referrals.inbox" filter={{ inbox: user?.org_unit.id }} filters={filters} sort={{ field: 'requested_at', order: 'ASC' }} title={boxTitle('inbox')} disableSyncWithLocation>
       <Grid box="inbox" />

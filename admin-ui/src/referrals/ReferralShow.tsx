@@ -71,8 +71,9 @@ const Timeline = () => {
         <Box component="ol" data-testid="referral-timeline" sx={{ listStyle: 'none', p: 0, m: 0 }}>
           {r.events.map((e) => (
             <Box component="li" key={e.id} data-testid={`event-${e.kind}`} sx={{ borderLeft: 3, borderColor: e.kind === 'escalated' || e.kind === 'rejected' ? 'error.main' : 'primary.main', pl: 2, pb: 1.5 }}>
-              <Typography variant="body2"><strong>{translate(`enums.referral_event.${e.kind}`)}</strong> · {e.actor_name} · {formatTime(e.at)}</Typography>
-              {e.note && <Typography variant="body2" color="text.secondary">{e.note}</Typography>}
+              <Typography variant="body2"><strong>{translate(`enums.referral_event.${e.kind}`)}</strong> · {e.kind === 'escalated' ? translate('referrals.by_system') : e.actor_name} · {formatTime(e.at)}</Typography>
+              {/* the job's note is for the log; the page says it in the user's language */}
+              {e.kind === 'escalated' ? <Typography variant="body2" color="text.secondary">{translate('referrals.escalated_note')}</Typography> : e.note && <Typography variant="body2" color="text.secondary">{e.note}</Typography>}
               {e.data?.appointment_at ? <Typography variant="body2" color="text.secondary">{translate('referrals.timer.appointment', { time: formatTime(String(e.data.appointment_at)) })}{e.data.department ? ` · ${String(e.data.department)}` : ''}</Typography> : null}
             </Box>
           ))}

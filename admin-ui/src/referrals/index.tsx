@@ -10,6 +10,7 @@ import SsidChartIcon from '@mui/icons-material/SsidChart';
 import type { RaRecord } from 'react-admin';
 import type { DomainModule, ResourceEntry } from '../registry';
 import { en, zh } from './messages';
+import { DirectorInboxHome, OfficeInboxHome } from './HomeWidgets';
 import { OfficeView } from './OfficeView';
 import { ReferralCreate } from './ReferralCreate';
 import { ReferralInbox, ReferralList, ReferralOutbox } from './ReferralList';
@@ -36,6 +37,10 @@ export const referralsDomain: DomainModule = {
     { path: '/referral-slots', label: 'menu.referral_slots', icon: EventAvailableIcon, element: <SlotsPage />, resource: 'referral-slots' },
     { path: '/referral-office', label: 'menu.referral_office', icon: SsidChartIcon, element: <OfficeView />, resource: 'referral-escalations' },
     { path: '/referral-settings', label: 'menu.referral_settings', icon: SettingsIcon, element: <SettingsPage />, resource: 'referral-settings' },
+  ],
+  dashboardWidgets: [
+    { resource: 'referrals', roles: ['director'], component: DirectorInboxHome },
+    { resource: 'referrals', roles: ['referral_coordinator'], component: OfficeInboxHome },
   ],
   messages: { zh, en },
 };

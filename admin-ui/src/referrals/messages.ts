@@ -31,11 +31,13 @@ export const zh = {
   referrals: {
     green_channel: '绿色通道',
     timer: { title: '应答计时', left: '剩余 %{time}', overdue: '超时 %{time}', appointment: '预约 %{time}' },
-    inbox: { title: '转入待办（%{unit}）', short: '转入待办', empty: '没有待处理的转诊' },
+    inbox: { title: '转入待办（%{unit}）', short: '转入待办', empty: '没有待处理的转诊', all_units: '转入待办（全部接收单位）', unit: '接收单位' },
     outbox: { title: '转出记录（%{unit}）', short: '转出记录' },
     patient: { resident: '本集团居民', external: '外来患者' },
     fees: { title: '费用（接收单位）', registration: '挂号费', registration_waived: '免收（上转绿色通道）', threshold: '住院起付线', offset: '已付冲抵', due: '应付起付线' },
     timeline: '转诊流程',
+    by_system: '系统（超时自动上报）',
+    escalated_note: '超过应答时限仍未处理，已通知接收单位院长和双向转诊办公室',
     unit_history: '管理单位变更',
     actions: {
       accept: '接收', reject: '拒绝', arrive: '登记到院', complete: '完成', cancel: '取消转诊', reason: '原因', note: '备注', confirm: '确定',
@@ -98,11 +100,13 @@ export const en: typeof zh = {
   referrals: {
     green_channel: 'Green channel',
     timer: { title: 'Timer', left: '%{time} left', overdue: '%{time} overdue', appointment: 'Appointment %{time}' },
-    inbox: { title: 'Referral inbox (%{unit})', short: 'Inbox', empty: 'Nothing to answer' },
+    inbox: { title: 'Referral inbox (%{unit})', short: 'Inbox', empty: 'Nothing to answer', all_units: 'Referral inbox (every receiving unit)', unit: 'Receiving unit' },
     outbox: { title: 'Referral outbox (%{unit})', short: 'Outbox' },
     patient: { resident: 'Resident', external: 'External patient' },
     fees: { title: 'Fees at the receiving unit', registration: 'Registration fee', registration_waived: 'Waived (up-referral)', threshold: 'Inpatient threshold', offset: 'Offset (paid below)', due: 'Threshold due' },
     timeline: 'Timeline',
+    by_system: 'System (automatic escalation)',
+    escalated_note: 'Unanswered past the service level: the receiving director and the referral office were told',
     unit_history: 'Managing unit changes',
     actions: {
       accept: 'Accept', reject: 'Reject', arrive: 'Register arrival', complete: 'Complete', cancel: 'Cancel referral', reason: 'Reason', note: 'Note', confirm: 'Confirm',

@@ -1,6 +1,7 @@
-// 轮转: every rotation in scope, by year, type, status and unit.
-import { Datagrid, DateField, List, NumberInput, ReferenceField, ReferenceInput, AutocompleteInput, SelectField, SelectInput, TextField } from 'react-admin';
+// 轮转: every rotation in scope, by year, type, status and unit; a row opens the rotation.
+import { Datagrid, List, NumberInput, ReferenceField, ReferenceInput, AutocompleteInput, SelectInput } from 'react-admin';
 import { ROTATION_STATUS_CHOICES, ROTATION_TYPE_CHOICES } from '../hr/choices';
+import { rotationFields } from './rotationFields';
 
 const filters = [
   <NumberInput key="year" source="year" alwaysOn />,
@@ -12,15 +13,9 @@ const filters = [
 
 export const RotationList = () => (
   <List filters={filters} filterDefaultValues={{ year: new Date().getFullYear() }} sort={{ field: 'start_on', order: 'ASC' }}>
-    <Datagrid bulkActionButtons={false}>
+    <Datagrid bulkActionButtons={false} rowClick="show">
       <ReferenceField source="staff_id" reference="staff" link="show" />
-      <SelectField source="type" choices={ROTATION_TYPE_CHOICES} />
-      <TextField source="home_name" label="resources.rotations.fields.home_org_unit_id" />
-      <TextField source="host_name" label="resources.rotations.fields.host_org_unit_id" />
-      <DateField source="start_on" />
-      <DateField source="planned_end_on" />
-      <DateField source="actual_end_on" />
-      <SelectField source="status" choices={ROTATION_STATUS_CHOICES} />
+      {rotationFields()}
     </Datagrid>
   </List>
 );

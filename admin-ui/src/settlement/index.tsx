@@ -12,6 +12,7 @@ import { settlementRuns } from '../settlement-runs';
 import { ClaimsImport } from './ClaimsImport';
 import { en, zh } from './messages';
 import { SettlementDashboard } from './SettlementDashboard';
+import { FundYearHome, RunsAwaitingHome } from './HomeWidgets';
 
 export const settlementDomain: DomainModule = {
   group: 'settlement',
@@ -20,6 +21,10 @@ export const settlementDomain: DomainModule = {
   pages: [
     { path: '/settlement-dashboard', label: 'menu.settlement_dashboard', icon: DashboardIcon, element: <SettlementDashboard />, resource: 'fund-years' },
     { path: '/claims-import', label: 'menu.claims_import', icon: UploadFileIcon, element: <ClaimsImport />, resource: 'claims' },
+  ],
+  dashboardWidgets: [
+    { resource: 'settlement-runs', roles: ['group_finance', 'group_admin'], todo: true, component: RunsAwaitingHome },
+    { resource: 'fund-years', roles: ['group_finance'], component: FundYearHome },
   ],
   messages: { zh, en },
 };

@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { Button as MuiButton, Stack, Typography } from '@mui/material';
 import { Datagrid, DateField, EditButton, Labeled, TopToolbar, useCanAccess, ReferenceField, ReferenceManyField, SelectField, TabbedShowLayout, TextField, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { Show } from '../shared/fullRecord';
-import { CATEGORY_CHOICES, EMPLOYMENT_CHOICES, LEAVE_REASON_CHOICES, ROTATION_STATUS_CHOICES, ROTATION_TYPE_CHOICES, SEX_CHOICES, STAFF_FIELD_CHOICES, STAFF_STATUS_CHOICES, TITLE_CHOICES } from '../hr/choices';
+import { CATEGORY_CHOICES, EMPLOYMENT_CHOICES, LEAVE_REASON_CHOICES, SEX_CHOICES, STAFF_FIELD_CHOICES, STAFF_STATUS_CHOICES, TITLE_CHOICES } from '../hr/choices';
 import { httpClient } from '../httpClient';
 import { ActionButton, type ActionField } from '../hr/problems';
 import { LicenceFlag } from './StaffList';
 import { HistoryReasonField } from './HistoryReason';
+import { rotationFields } from '../rotations/rotationFields';
 
 /** A history value: units by name, titles and statuses translated. */
 const HistoryValue = ({ source }: { source: 'from_value' | 'to_value'; label?: string }) => {
@@ -111,13 +112,7 @@ export const StaffShow = () => (
       <TabbedShowLayout.Tab label="resources.rotations.name" path="rotations">
         <ReferenceManyField reference="rotations" target="staff_id" label={false} sort={{ field: 'start_on', order: 'DESC' }}>
           <Datagrid bulkActionButtons={false}>
-            <SelectField source="type" choices={ROTATION_TYPE_CHOICES} />
-            <TextField source="home_name" label="resources.rotations.fields.home_org_unit_id" />
-            <TextField source="host_name" label="resources.rotations.fields.host_org_unit_id" />
-            <DateField source="start_on" />
-            <DateField source="planned_end_on" />
-            <DateField source="actual_end_on" />
-            <SelectField source="status" choices={ROTATION_STATUS_CHOICES} />
+            {rotationFields()}
           </Datagrid>
         </ReferenceManyField>
       </TabbedShowLayout.Tab>
