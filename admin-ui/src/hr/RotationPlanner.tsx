@@ -20,11 +20,7 @@ import { Timeline } from './RotationTimeline';
 
 interface Direction { key: string; type: string; quota: number; filled: number }
 interface BalanceRow { org_unit_id: number; code: string; name: string; experts_received: number; trainees_sent: number; balance: number }
-<<<<<<< HEAD
-export interface Summary { plan: { id: number; year: number; note: string | null }; directions: Direction[]; balance: BalanceRow[] }
-=======
-interface Summary { plan: { id: number; year: number; note: string | null; quotas: Record<string, number> }; directions: Direction[]; balance: BalanceRow[] }
->>>>>>> rotations
+export interface Summary { plan: { id: number; year: number; note: string | null; quotas: Record<string, number> }; directions: Direction[]; balance: BalanceRow[] }
 
 const QuotaBars = ({ plan, directions, onSaved }: { plan: Summary['plan']; directions: Direction[]; onSaved: () => void }) => {
   const translate = useTranslate();
