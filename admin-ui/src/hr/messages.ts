@@ -13,6 +13,7 @@ export const zh = {
       },
     },
     'staff-history': { name: '人事变动', fields: { field: '项目', from_value: '原值', to_value: '新值', effective_on: '生效日期', reason: '原因', changed_by_name: '操作人', changed_at: '记录时间' } },
+    'rotation-plans': { name: '轮转计划' },
     rotations: {
       name: '轮转',
       fields: {
@@ -145,6 +146,7 @@ export const en: typeof zh = {
       },
     },
     'staff-history': { name: 'Changes', fields: { field: 'Field', from_value: 'From', to_value: 'To', effective_on: 'Effective', reason: 'Reason', changed_by_name: 'By', changed_at: 'Recorded' } },
+    'rotation-plans': { name: 'Rotation plans' },
     rotations: {
       name: 'Rotations',
       fields: {

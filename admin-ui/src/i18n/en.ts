@@ -76,6 +76,7 @@ export const appEnglish = {
       budget_override: 'Budget override', contribute: 'Contribute', year_end_return: 'Year-end return', consolidate: 'Consolidate', send: 'Send', ship: 'Ship', receive: 'Receive', confirm: 'Confirm',
       offer: 'Offer', withdraw: 'Withdraw', dispose: 'Dispose', transfer: 'Transfer', return_to_market: 'Back on the market', activate: 'Activate', renew: 'Renew', expire: 'Expire',
       exit: 'Exit', terminate: 'Terminate', deregister: 'Deregister', 'change-status': 'Change status', 'assign-post': 'Assign post', 'reveal-id-number': 'Reveal ID number', reveal_id: 'Reveal ID number',
+      copy: 'Copy', mark_read: 'Mark read', mark_all_read: 'Mark all read',
     },
   },
   org_tree: {

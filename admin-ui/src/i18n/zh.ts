@@ -76,6 +76,7 @@ const appChinese: typeof appEnglish = {
       budget_override: '超预算放行', contribute: '缴存', year_end_return: '年终返还', consolidate: '合并采购', send: '发送', ship: '发货', receive: '收货', confirm: '确认',
       offer: '挂出调剂', withdraw: '撤回', dispose: '报废', transfer: '调拨', return_to_market: '退回调剂市场', activate: '生效', renew: '续签', expire: '到期',
       exit: '退出', terminate: '终止', deregister: '注销', 'change-status': '变更状态', 'assign-post': '分配岗位', 'reveal-id-number': '查看身份证号', reveal_id: '查看身份证号',
+      copy: '复制', mark_read: '标为已读', mark_all_read: '全部标为已读',
     },
   },
   org_tree: {
