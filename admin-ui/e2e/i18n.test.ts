@@ -13,7 +13,7 @@ import '../../api/jobs/schedule';
 import { listJobs } from '../../api/jobs/service';
 import { chinese } from '../src/i18n/zh';
 import { AUDITED_RESOURCES, AUDIT_ACTIONS } from '../src/system/auditLog/choices';
-import { DEMO_PASSWORD, clickMenu, login, menuPaths, newPage, openFirstRow, settle, startBrowserTest } from './browser';
+import { DEMO_PASSWORD, clickMenu, login, menuPaths, newPage, openFirstRow, screenshot, settle, startBrowserTest } from './browser';
 
 const ROLES = ['admin', 'finance', 'hr', 'procurement', 'referral', 'auditor', 'director-T01', 'doctor-V001'];
 
@@ -91,7 +91,9 @@ describe('admin UI: Chinese everywhere on screen', function () {
     const text = await visibleText(page);
     const humanised = (text.match(HUMANISED) ?? []).filter((w) => !LATIN_ALLOWED.has(w));
     const found = [...(text.match(I18N_KEY) ?? []), ...(text.match(codes) ?? []), ...humanised];
-    return [...new Set(found)].map((f) => `${where}: ${f}`);
+    if (!found.length) return [];
+    const shot = await screenshot(page, `i18n${new URL(page.url()).pathname.replaceAll('/', '-')}`);
+    return [...new Set(found)].map((f) => `${where}: ${f} (${shot})`);
   }
 
   /** Opens the list's "add filter" menu (its labels are only drawn then) and reads it. */
