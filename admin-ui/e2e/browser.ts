@@ -47,3 +47,61 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Whether react-admin's error page (or its Chinese message) is on screen. */
+export const errorShown = async (page: Page) => (await page.locator('.RaError-root').or(page.getByText('出现错误')).or(page.getByText('客户端出错')).count()) > 0;
+
+/** Waits for the page's requests to finish (bounded: a page that keeps polling is not waited for). */
+export async function settle(page: Page) {
+  await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
+  await page.locator('.RaLoadingIndicator-loader').waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+}
+
+/** Makes the menu visible (on a phone it sits behind the toggle). */
+export async function openMenu(page: Page) {
+  const link = page.locator('a.RaMenuItemLink-root[href]').first();
+  const toggle = page.locator('.RaSidebarToggleButton-root, button[aria-label="打开菜单"]').first();
+  if (!(await link.isVisible()) && (await toggle.count())) await toggle.click();
+  await link.waitFor({ state: 'visible' });
+}
+
+/** The menu's entries (their paths), read from the menu as it is drawn for this user. */
+export async function menuPaths(page: Page): Promise<string[]> {
+  await openMenu(page);
+  const hrefs = await page.locator('a.RaMenuItemLink-root[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  return [...new Set(hrefs.filter((h) => h && h !== '/' && h !== '#/'))];
+}
+
+/** Clicks the menu entry to `path` as a user would, and waits for its page. */
+export async function clickMenu(page: Page, path: string) {
+  const arrived = () => page.waitForURL((url) => url.pathname === path, { timeout: 5000 }).then(() => true, () => false);
+  await openMenu(page);
+  await page.locator(`a.RaMenuItemLink-root[href="${path}"]`).first().click();
+  // a click that only closed a popup (a menu, a date picker) is repeated
+  if (!(await arrived())) {
+    await page.keyboard.press('Escape');
+    await openMenu(page);
+    await page.locator(`a.RaMenuItemLink-root[href="${path}"]`).first().click();
+    await arrived();
+  }
+  await page.locator('.MuiDrawer-modal').waitFor({ state: 'detached', timeout: 3000 }).catch(() => undefined);
+  await settle(page);
+}
+
+/** The first row: a table's first cell that is not its selection box, or a phone list's first item. */
+export const firstRow = (page: Page) =>
+  page
+    .locator('.RaDatagrid-row td')
+    .filter({ hasNot: page.locator('input[type="checkbox"]') })
+    .or(page.locator('.RaList-content .MuiListItemButton-root'))
+    .first();
+
+/** Opens the list's first row, if it has one; true when that led to another page. */
+export async function openFirstRow(page: Page): Promise<boolean> {
+  const row = firstRow(page);
+  if (!(await row.count())) return false;
+  const before = page.url();
+  await row.click({ timeout: 5000 }).catch(() => undefined);
+  await settle(page);
+  return page.url() !== before;
+}

@@ -1,12 +1,25 @@
 // Login against the API; what the user may open comes from the permissions it returns.
-import type { AuthProvider } from 'react-admin';
+import { HttpError, type AuthProvider } from 'react-admin';
 import { httpClient } from './httpClient';
 import { clearSession, storeSession, storedToken, storedUser, type CurrentUser } from './session';
 
+/** The login form shows the thrown message as an i18n key: the API's error code, in the user's language. */
+function loginProblem(e: unknown): string {
+  const code = e instanceof HttpError ? (e.body as { code?: string } | undefined)?.code : undefined;
+  if (code === 'unauthorized') return 'app.login.wrong_password';
+  if (code === 'too_many_requests') return 'app.login.too_many_attempts';
+  if (code === 'unavailable') return 'app.login.unavailable';
+  return 'ra.auth.sign_in_error';
+}
+
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
-    const { json } = await httpClient('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) });
-    storeSession(json.token, json.user as CurrentUser);
+    try {
+      const { json } = await httpClient('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) });
+      storeSession(json.token, json.user as CurrentUser);
+    } catch (e) {
+      throw new Error(loginProblem(e));
+    }
   },
   async logout() {
     clearSession();

@@ -1,7 +1,8 @@
 import {
-  AutocompleteInput, BooleanInput, ChipField, CreateButton, Datagrid, DateField, ExportButton, FilterButton, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, SimpleList, TextField, TopToolbar, useTranslate,
+  AutocompleteInput, BooleanInput, CreateButton, Datagrid, DateField, ExportButton, FilterButton, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, SimpleList, TextField, TopToolbar, useTranslate,
 } from 'react-admin';
 import { useIsSmall } from '../shared/useIsSmall';
+import { ChoiceChip } from '../shared/ChoiceChip';
 import { EXPENSE_ACCOUNT_CHOICES, REQUEST_STATUS_CHOICES } from '../finance/choices';
 import { yuan } from '../finance/api';
 
@@ -37,7 +38,7 @@ export const ExpenseRequestList = () => {
           <SelectField source="account" choices={EXPENSE_ACCOUNT_CHOICES} />
           <NumberField source="amount" options={{ minimumFractionDigits: 2 }} />
           <TextField source="purpose" />
-          <SelectField source="status" choices={REQUEST_STATUS_CHOICES} optionText={<ChipField source="name" size="small" />} />
+          <SelectField source="status" choices={REQUEST_STATUS_CHOICES} optionText={<ChoiceChip />} />
         </Datagrid>
       )}
     </List>

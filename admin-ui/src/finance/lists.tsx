@@ -24,9 +24,14 @@ const unitFilter = <ReferenceInput key="unit" source="org_unit_id" reference="or
 const LedgerList = () => {
   const translate = useTranslate();
   const acc = (c: string) => translate(`enums.account.${c}`);
+  // the source document is a resource (expense-requests …) or a manual entry by finance
+  const source = (r: RaRecord) => {
+    const kind = r.source_type === 'manual' ? translate('finance.ledger.manual') : translate(`resources.${r.source_type}.name`, { smart_count: 1 });
+    return r.source_id ? `${kind} #${r.source_id}` : kind;
+  };
   return (
-  <List filters={[unitFilter, <DateInput key="from" source="entry_date_gte" alwaysOn />, <DateInput key="to" source="entry_date_lte" alwaysOn />, <SelectInput key="d" source="debit_account" choices={ACCOUNT_CHOICES} />]} sort={{ field: 'entry_date', order: 'DESC' }}>
-    <SmallOr small={<SimpleList primaryText={(r) => r.memo ?? r.source_type} secondaryText={(r) => `${r.entry_date} · 借 ${acc(r.debit_account)} / 贷 ${acc(r.credit_account)}`} tertiaryText={(r) => yuan(r.amount)} linkType={false} />}>
+  <List filters={[unitFilter, <DateInput key="from" source="entry_date_gte" label="finance.ledger.from" alwaysOn />, <DateInput key="to" source="entry_date_lte" label="finance.ledger.to" alwaysOn />, <SelectInput key="d" source="debit_account" choices={ACCOUNT_CHOICES} />]} sort={{ field: 'entry_date', order: 'DESC' }}>
+    <SmallOr small={<SimpleList primaryText={(r) => r.memo ?? source(r)} secondaryText={(r) => `${r.entry_date} · 借 ${acc(r.debit_account)} / 贷 ${acc(r.credit_account)}`} tertiaryText={(r) => yuan(r.amount)} linkType={false} />}>
     <Datagrid bulkActionButtons={false}>
       <DateField source="entry_date" />
       <ReferenceField source="org_unit_id" reference="org-units" link={false} />
@@ -34,7 +39,7 @@ const LedgerList = () => {
       <SelectField source="credit_account" choices={ACCOUNT_CHOICES} />
       <NumberField source="amount" options={{ minimumFractionDigits: 2 }} />
       <TextField source="memo" />
-      <FunctionField source="source_type" render={(r) => (r.source_id ? `${r.source_type} #${r.source_id}` : r.source_type)} />
+      <FunctionField source="source_type" render={source} />
     </Datagrid>
     </SmallOr>
   </List>

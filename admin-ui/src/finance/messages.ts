@@ -6,6 +6,7 @@ export const zh = {
     'expense-requests': {
       name: '支出申请',
       fields: {
+        id: '编号',
         org_unit_id: '单位', account: '科目', amount: '金额', purpose: '用途', status: '状态', steps: '审批链', request_date: '申请日期', requested_by: '申请人',
         budget_note: '预算提示', override_reason: '超预算放行理由', attachments: '附件', awaiting_me: '待我审批', mine: '我的申请', current_step: '当前步骤',
       },
@@ -33,7 +34,7 @@ export const zh = {
       revise: '修订预算', revise_hint: '修订将生成新版本 v%{next}，当前版本 v%{version} 保留为“已被替代”', revise_reason: '修订理由', revised: '已生成新版本 v%{version}', versions: '版本记录',
     },
     limits: { any_level: '*（所有层级）', any_account: '*（所有科目）', min_hint: '含下限', max_hint: '不含上限；留空表示无上限', steps_hint: '按顺序逐级审批；最具体的规则优先（科目 > 层级），其次金额区间最窄者' },
-    ledger: { close: '月末结账', month: '结账月份', close_warning: '结账后全集团该月不得再记账，更正须记在未结账月份。', closed: '%{period} 已结账', period_closed: '%{period} 已结账，不能再记入该月：请改为未结账月份的日期（更正记在当前月份）。' },
+    ledger: { manual: '手工记账', from: '起始日期', to: '截止日期', close: '月末结账', month: '结账月份', close_warning: '结账后全集团该月不得再记账，更正须记在未结账月份。', closed: '%{period} 已结账', period_closed: '%{period} 已结账，不能再记入该月：请改为未结账月份的日期（更正记在当前月份）。' },
     fund: {
       payout: '纠纷赔付', return: '年终结余返还', paid: '赔付已入账', show_balance: '查看结余', contributions: '缴存合计', payouts: '赔付合计', returned: '已返还', balance: '结余',
       contributors: '缴存人数', contributor: '职工', return_amount: '返还金额', total_equals: '合计（= 结余 %{balance}）',
@@ -61,6 +62,7 @@ export const en = {
     'expense-requests': {
       name: 'Expense requests',
       fields: {
+        id: 'No.',
         org_unit_id: 'Unit', account: 'Account', amount: 'Amount', purpose: 'Purpose', status: 'Status', steps: 'Approval chain', request_date: 'Date', requested_by: 'Requester',
         budget_note: 'Budget note', override_reason: 'Override reason', attachments: 'Attachments', awaiting_me: 'Awaiting me', mine: 'Mine', current_step: 'Current step',
       },
@@ -88,7 +90,7 @@ export const en = {
       revise: 'Revise', revise_hint: 'A revision creates version v%{next}; v%{version} is kept as superseded', revise_reason: 'Reason for the revision', revised: 'Version v%{version} created', versions: 'Versions',
     },
     limits: { any_level: '* (any level)', any_account: '* (any account)', min_hint: 'inclusive', max_hint: 'exclusive; empty for no upper bound', steps_hint: 'Approved in this order; the most specific rule wins (account over level), then the narrowest band' },
-    ledger: { close: 'Close month', month: 'Month', close_warning: 'Once closed, nothing may be posted into this month anywhere in the group; corrections go into an open month.', closed: '%{period} closed', period_closed: '%{period} is closed: date the entry in an open month (post corrections in the current month).' },
+    ledger: { manual: 'Manual entry', from: 'From', to: 'Until', close: 'Close month', month: 'Month', close_warning: 'Once closed, nothing may be posted into this month anywhere in the group; corrections go into an open month.', closed: '%{period} closed', period_closed: '%{period} is closed: date the entry in an open month (post corrections in the current month).' },
     fund: {
       payout: 'Dispute payout', return: 'Year-end return', paid: 'Payout posted', show_balance: 'Show balance', contributions: 'Contributions', payouts: 'Payouts', returned: 'Returned', balance: 'Balance',
       contributors: 'Contributors', contributor: 'Staff', return_amount: 'Returned', total_equals: 'Total (= balance %{balance})',

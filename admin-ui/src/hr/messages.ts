@@ -13,6 +13,7 @@ export const zh = {
       },
     },
     'staff-history': { name: '人事变动', fields: { field: '项目', from_value: '原值', to_value: '新值', effective_on: '生效日期', reason: '原因', changed_by_name: '操作人', changed_at: '记录时间' } },
+    'rotation-plans': { name: '轮转计划' },
     rotations: {
       name: '轮转',
       fields: {
@@ -72,6 +73,10 @@ export const zh = {
     },
   },
   hr: {
+    history_reason: {
+      hired: '入职', post: '分配岗位', transfer: '调动', rotation_started: '轮岗 #%{id} 开始', rotation_ended: '轮岗 #%{id} 结束',
+      promotion: '职称晋升 #%{id}', contract: '乡村医生合同 #%{id}', contract_renewal: '乡村医生合同 #%{id}（续签）',
+    },
     staff: {
       id_number_help: '18位身份证号，出生日期和性别由身份证号确定', no_title: '无职称', work_unit_help: '不填则与聘用单位相同',
       reveal: '查看完整身份证号', revealed_audited: '已记录查看操作（审计）',
@@ -141,6 +146,7 @@ export const en: typeof zh = {
       },
     },
     'staff-history': { name: 'Changes', fields: { field: 'Field', from_value: 'From', to_value: 'To', effective_on: 'Effective', reason: 'Reason', changed_by_name: 'By', changed_at: 'Recorded' } },
+    'rotation-plans': { name: 'Rotation plans' },
     rotations: {
       name: 'Rotations',
       fields: {
@@ -200,6 +206,10 @@ export const en: typeof zh = {
     },
   },
   hr: {
+    history_reason: {
+      hired: 'Hired', post: 'Post assigned', transfer: 'Transfer', rotation_started: 'Rotation #%{id} started', rotation_ended: 'Rotation #%{id} ended',
+      promotion: 'Title promotion #%{id}', contract: 'Village-doctor contract #%{id}', contract_renewal: 'Village-doctor contract #%{id} (renewal)',
+    },
     staff: {
       id_number_help: '18-character ID number; birth date and sex are taken from it', no_title: 'No title', work_unit_help: 'Empty: same as the employer',
       reveal: 'Show full ID number', revealed_audited: 'This view was recorded (audit)',

@@ -3,12 +3,16 @@ import englishMessages from 'ra-language-english';
 import { mergeTranslations } from 'react-admin';
 
 export const appEnglish = {
-  app: { title: 'Medical Group ERP' },
+  app: {
+    title: 'Medical Group ERP',
+    login: { wrong_password: 'Wrong username or password', too_many_attempts: 'Too many login attempts: try again later', unavailable: 'The system is unavailable: try again shortly' },
+  },
   menu: {
     groups: { org: 'Organisation', system: 'System' },
     org_tree: 'Unit tree',
   },
   resources: {
+    demo: { name: 'Demo data' },
     'org-units': {
       name: 'Org unit |||| Org units',
       fields: {
@@ -60,6 +64,20 @@ export const appEnglish = {
       staff_clerk: 'Staff clerk', village_doctor: 'Village doctor', auditor: 'Auditor',
     },
     job_status: { running: 'Running', succeeded: 'Succeeded', failed: 'Failed', skipped: 'Skipped' },
+    job: {
+      'risk-fund-year-end': 'Risk fund year-end return', 'health-daily': 'Health daily', 'hr-daily': 'HR daily', referrals: { escalate: 'Referral escalation' },
+      settlement: { 'monthly-provisional': 'Monthly provisional settlement' }, 'idempotency-keys-purge': 'Idempotency keys purge',
+    },
+    job_trigger: { cron: 'Schedule' },
+    audit_action: {
+      create: 'Create', update: 'Update', delete: 'Delete', import: 'Import', seed: 'Demo data loaded', move: 'Move', post: 'Post', close: 'Close',
+      pay: 'Pay', request: 'Request', review: 'Review', approve: 'Approve', reject: 'Reject', cancel: 'Cancel', comment: 'Comment', accept: 'Accept',
+      arrive: 'Arrive', complete: 'Complete', escalate: 'Escalate', publish: 'Publish', calculate: 'Calculate', recalculate: 'Recalculate', supersede: 'Supersede', revise: 'Revise',
+      budget_override: 'Budget override', contribute: 'Contribute', year_end_return: 'Year-end return', consolidate: 'Consolidate', send: 'Send', ship: 'Ship', receive: 'Receive', confirm: 'Confirm',
+      offer: 'Offer', withdraw: 'Withdraw', dispose: 'Dispose', transfer: 'Transfer', return_to_market: 'Back on the market', activate: 'Activate', renew: 'Renew', expire: 'Expire',
+      exit: 'Exit', terminate: 'Terminate', deregister: 'Deregister', 'change-status': 'Change status', 'assign-post': 'Assign post', 'reveal-id-number': 'Reveal ID number', reveal_id: 'Reveal ID number',
+      copy: 'Copy', mark_read: 'Mark read', mark_all_read: 'Mark all read',
+    },
   },
   org_tree: {
     title: 'Unit tree',

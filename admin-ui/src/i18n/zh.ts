@@ -4,12 +4,16 @@ import { appEnglish, english } from './en';
 import { raChinese } from './raChinese';
 
 const appChinese: typeof appEnglish = {
-  app: { title: '医联体 ERP' },
+  app: {
+    title: '医联体 ERP',
+    login: { wrong_password: '用户名或密码错误', too_many_attempts: '登录尝试次数过多，请稍后再试', unavailable: '系统暂时无法使用，请稍后再试' },
+  },
   menu: {
     groups: { org: '组织机构', system: '系统' },
     org_tree: '机构树',
   },
   resources: {
+    demo: { name: '演示数据' },
     'org-units': {
       name: '机构',
       fields: {
@@ -60,6 +64,20 @@ const appChinese: typeof appEnglish = {
       staff_clerk: '文员', village_doctor: '村医', auditor: '审计',
     },
     job_status: { running: '运行中', succeeded: '成功', failed: '失败', skipped: '跳过' },
+    job: {
+      'risk-fund-year-end': '医疗风险金年终返还', 'health-daily': '健康管理每日任务', 'hr-daily': '人事每日检查', referrals: { escalate: '转诊超时上报' },
+      settlement: { 'monthly-provisional': '医保月度预结算' }, 'idempotency-keys-purge': '清理过期幂等键',
+    },
+    job_trigger: { cron: '定时任务' },
+    audit_action: {
+      create: '新建', update: '修改', delete: '删除', import: '导入', seed: '载入演示数据', move: '调整隶属', post: '记账', close: '结账',
+      pay: '付款', request: '申请', review: '审核', approve: '批准', reject: '驳回', cancel: '撤销', comment: '批注', accept: '接收',
+      arrive: '到达', complete: '完成', escalate: '超时升级', publish: '发布', calculate: '计算', recalculate: '重新计算', supersede: '替代', revise: '修订',
+      budget_override: '超预算放行', contribute: '缴存', year_end_return: '年终返还', consolidate: '合并采购', send: '发送', ship: '发货', receive: '收货', confirm: '确认',
+      offer: '挂出调剂', withdraw: '撤回', dispose: '报废', transfer: '调拨', return_to_market: '退回调剂市场', activate: '生效', renew: '续签', expire: '到期',
+      exit: '退出', terminate: '终止', deregister: '注销', 'change-status': '变更状态', 'assign-post': '分配岗位', 'reveal-id-number': '查看身份证号', reveal_id: '查看身份证号',
+      copy: '复制', mark_read: '标为已读', mark_all_read: '全部标为已读',
+    },
   },
   org_tree: {
     title: '机构树',

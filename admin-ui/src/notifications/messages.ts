@@ -1,5 +1,6 @@
 // 消息提醒 messages, zh-CN first. Each kind names what the notice's data holds.
 export const zh = {
+  resources: { notifications: { name: '消息提醒' } },
   notifications: {
     title: '消息提醒',
     unread: '未读消息 %{smart_count} 条',
@@ -17,6 +18,7 @@ export const zh = {
 };
 
 export const en: typeof zh = {
+  resources: { notifications: { name: 'Notifications' } },
   notifications: {
     title: 'Notifications',
     unread: '%{smart_count} unread',

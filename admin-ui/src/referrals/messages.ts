@@ -14,6 +14,7 @@ export const zh = {
         threshold_paid_before: '本次病程已付起付线（元）', previous_referral_id: '上一次转诊（同一病程）', q: '搜索',
       },
     },
+    'referral-settings': { name: '转诊参数' },
     'referral-slots': { name: '预约时段', fields: { department_id: '科室', starts_at: '开始时间', capacity: '号源', booked: '已约' } },
   },
   enums: {
@@ -82,6 +83,7 @@ export const en: typeof zh = {
         threshold_paid_before: 'Threshold already paid in this episode (¥)', previous_referral_id: 'Previous referral (same episode)', q: 'Search',
       },
     },
+    'referral-settings': { name: 'Referral settings' },
     'referral-slots': { name: 'Slot |||| Slots', fields: { department_id: 'Department', starts_at: 'Starts', capacity: 'Places', booked: 'Booked' } },
   },
   enums: {

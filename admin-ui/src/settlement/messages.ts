@@ -12,6 +12,7 @@ export const zh = {
     'settlement-runs': {
       name: '结算批次',
       fields: {
+        id: '编号',
         fund_year_id: '基金年度', period: '期间', kind: '类型', status: '状态', version: '版本', budget: '预算（至本期）', spending: '基金支出', surplus: '结余',
         surplus_rate: '结余率', retained: '留用', calculated_at: '计算时间', reviewed_by_name: '审核人', approved_by_name: '批准人', reason: '原因', current: '仅当前有效',
       },
@@ -39,7 +40,7 @@ export const zh = {
       up_to: '上限（占预算比例）', up_to_help: '留空 = 不设上限', group_share: '集团承担比例',
       gates_help: '未达标的每项条件按其扣减比例扣减结余；留用 = 结余 ×（1 − 扣减合计），不低于 0', deduction_share: '未达标扣减比例',
       thresholds: '监测指标阈值', thresholds_help: '比例指标填 0–1 的小数；住院次均费用填元',
-      allocation_help: '留用结余按资金池比例拆分，各池按得分 × 参保人口分配给受益单位', pools: '资金池', pool_key_help: '小写英文键，如 health_management',
+      allocation_help: '留用结余按资金池比例拆分，各池按得分 × 参保人口分配给受益单位', pools: '资金池', pool_key_help: '资金池代码：小写英文字母与下划线',
       recipient_kinds: '受益单位类型', allocation_indicators: '分配指标', higher_is_better: '越高越好', share_sum: '资金池比例合计', weight_sum: '指标权重合计',
       profile_help: '12 个月的预算占比，合计须为 1；暂结按年初至该月的累计占比计算预算', month_n: '%{n} 月', running_sum: '累计', profile_sum: '全年合计',
       locked: '本基金年度已锁定：结算批次 %{id}（%{period}）已批准，其数据依据本配置。如需修改，请先以新的结算批次（注明原因）取代该批次。',
@@ -101,6 +102,7 @@ export const en = {
     'settlement-runs': {
       name: 'Settlement runs',
       fields: {
+        id: 'No.',
         fund_year_id: 'Fund year', period: 'Period', kind: 'Kind', status: 'Status', version: 'Version', budget: 'Budget to date', spending: 'Spending', surplus: 'Surplus',
         surplus_rate: 'Surplus rate', retained: 'Retained', calculated_at: 'Calculated', reviewed_by_name: 'Reviewer', approved_by_name: 'Approver', reason: 'Reason', current: 'Current only',
       },
@@ -128,7 +130,7 @@ export const en = {
       up_to: 'Up to (share of budget)', up_to_help: 'Empty = open-ended', group_share: 'Group share',
       gates_help: 'Each failed gate deducts its share of the surplus; retained = surplus × (1 − deductions), never below 0', deduction_share: 'Deduction when failed',
       thresholds: 'Indicator thresholds', thresholds_help: 'Rates as decimals 0–1; the inpatient average cost in yuan',
-      allocation_help: 'The retained surplus is split into pools by share; each pool goes to the recipient units by score × insured population', pools: 'Pools', pool_key_help: 'Lower-case key, e.g. health_management',
+      allocation_help: 'The retained surplus is split into pools by share; each pool goes to the recipient units by score × insured population', pools: 'Pools', pool_key_help: 'Pool code: lower-case letters and underscores',
       recipient_kinds: 'Recipient unit kinds', allocation_indicators: 'Allocation indicators', higher_is_better: 'Higher is better', share_sum: 'Pool shares total', weight_sum: 'Indicator weights total',
       profile_help: 'The budget share of each of the 12 months, adding up to 1; provisional runs take the budget to date by it', month_n: 'Month %{n}', running_sum: 'Running sum', profile_sum: 'Year total',
       locked: 'This fund year is locked: settlement run %{id} (%{period}) is approved and rests on this configuration. To change it, supersede that run with a new one (with a reason) first.',

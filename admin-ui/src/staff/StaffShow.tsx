@@ -8,6 +8,7 @@ import { CATEGORY_CHOICES, EMPLOYMENT_CHOICES, LEAVE_REASON_CHOICES, SEX_CHOICES
 import { httpClient } from '../httpClient';
 import { ActionButton, type ActionField } from '../hr/problems';
 import { LicenceFlag } from './StaffList';
+import { HistoryReasonField } from './HistoryReason';
 import { rotationFields } from '../rotations/rotationFields';
 
 /** A history value: units by name, titles and statuses translated. */
@@ -122,7 +123,7 @@ export const StaffShow = () => (
             <SelectField source="field" choices={STAFF_FIELD_CHOICES} />
             <HistoryValue source="from_value" label="resources.staff-history.fields.from_value" />
             <HistoryValue source="to_value" label="resources.staff-history.fields.to_value" />
-            <TextField source="reason" />
+            <HistoryReasonField source="reason" />
             <TextField source="changed_by_name" />
             <DateField source="changed_at" showTime />
           </Datagrid>
