@@ -6,7 +6,7 @@ export const zh = {
     'expense-requests': {
       name: '支出申请',
       fields: {
-        org_unit_id: '单位', account: '科目', amount: '金额', purpose: '用途', status: '状态', steps: '审批链', request_date: '申请日期', requested_by: '申请人',
+        id: '编号', org_unit_id: '单位', account: '科目', amount: '金额', purpose: '用途', status: '状态', steps: '审批链', request_date: '申请日期', requested_by: '申请人',
         budget_note: '预算提示', override_reason: '超预算放行理由', attachments: '附件', awaiting_me: '待我审批', mine: '我的申请', current_step: '当前步骤',
       },
     },
@@ -61,7 +61,7 @@ export const en = {
     'expense-requests': {
       name: 'Expense requests',
       fields: {
-        org_unit_id: 'Unit', account: 'Account', amount: 'Amount', purpose: 'Purpose', status: 'Status', steps: 'Approval chain', request_date: 'Date', requested_by: 'Requester',
+        id: 'No.', org_unit_id: 'Unit', account: 'Account', amount: 'Amount', purpose: 'Purpose', status: 'Status', steps: 'Approval chain', request_date: 'Date', requested_by: 'Requester',
         budget_note: 'Budget note', override_reason: 'Override reason', attachments: 'Attachments', awaiting_me: 'Awaiting me', mine: 'Mine', current_step: 'Current step',
       },
     },

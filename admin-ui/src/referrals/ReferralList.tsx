@@ -1,10 +1,12 @@
 // All referrals in scope, and the two boxes: a unit's inbox (open requests, green channel on
 // top, a live timer each) and its outbox (what it sent).
-import { Datagrid, DateField, FunctionField, List, SearchInput, SelectField, SelectInput, SimpleList, TextField, TextInput, useTranslate } from 'react-admin';
+import { Datagrid, FunctionField, List, SearchInput, SelectInput, SimpleList, TextInput, useTranslate } from 'react-admin';
 import { storedUser } from '../session';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import type { Column } from '../shared/exporter';
 import { useIsSmall } from '../shared/useIsSmall';
 import { DIRECTION_CHOICES, STATUS_CHOICES, URGENCY_CHOICES, type ReferralRecord } from './choices';
-import { DATE_TIME_OPTIONS } from './time';
 import { LiveTimer, UrgencyChip } from './LiveTimer';
 
 const filters = [
@@ -15,7 +17,30 @@ const filters = [
   <TextInput key="diagnosis_code" source="diagnosis_code" />,
 ];
 
-const Grid = ({ box }: { box?: 'inbox' | 'outbox' }) => {
+type Box = 'inbox' | 'outbox' | undefined;
+
+const ALL_COLUMNS: Column[] = [
+  { source: 'id', kind: 'text' },
+  { source: 'urgency', kind: 'choice', choices: URGENCY_CHOICES },
+  { source: 'patient_name', kind: 'text' },
+  { source: 'patient_id_number_masked', kind: 'text' },
+  { source: 'diagnosis_text', kind: 'computed', value: (r) => `${r.diagnosis_code} ${r.diagnosis_text}` },
+  { source: 'direction', kind: 'choice', choices: DIRECTION_CHOICES },
+  { source: 'from_unit_name', kind: 'text' },
+  { source: 'to_unit_name', kind: 'text' },
+  { source: 'to_department_name', kind: 'text' },
+  { source: 'status', kind: 'choice', choices: STATUS_CHOICES },
+  { source: 'requested_at', kind: 'datetime' },
+  { source: 'appointment_at', kind: 'datetime' },
+];
+
+// the inbox is all incoming (no direction, no receiver), the outbox all sent (no sender)
+const HIDDEN: Record<string, string[]> = { all: ['appointment_at'], inbox: ['direction', 'to_unit_name', 'appointment_at'], outbox: ['from_unit_name'] };
+
+/** A box's columns, on the screen and in its export. */
+const columnsOf = (box: Box) => ALL_COLUMNS.filter((c) => !HIDDEN[box ?? 'all'].includes(c.source));
+
+const Grid = ({ box }: { box?: Box }) => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
   if (isSmall) {
@@ -29,27 +54,19 @@ const Grid = ({ box }: { box?: 'inbox' | 'outbox' }) => {
       />
     );
   }
+  const [id, urgency, ...rest] = columnFields(columnsOf(box), { urgency: <FunctionField source="urgency" render={() => <UrgencyChip />} /> });
   return (
     <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="id" />
-      <FunctionField source="urgency" render={() => <UrgencyChip />} />
+      {id}
+      {urgency}
       {box === 'inbox' && <FunctionField label="referrals.timer.title" render={() => <LiveTimer />} />}
-      <TextField source="patient_name" />
-      <TextField source="patient_id_number_masked" />
-      <FunctionField source="diagnosis_text" render={(r) => `${r.diagnosis_code} ${r.diagnosis_text}`} />
-      {box !== 'inbox' && <SelectField source="direction" choices={DIRECTION_CHOICES} />}
-      {box !== 'outbox' && <TextField source="from_unit_name" />}
-      {box !== 'inbox' && <TextField source="to_unit_name" />}
-      <TextField source="to_department_name" />
-      <SelectField source="status" choices={STATUS_CHOICES} />
-      <DateField source="requested_at" showTime options={DATE_TIME_OPTIONS} />
-      {box === 'outbox' && <DateField source="appointment_at" showTime options={DATE_TIME_OPTIONS} />}
+      {rest}
     </Datagrid>
   );
 };
 
 export const ReferralList = () => (
-  <List filters={filters} sort={{ field: 'requested_at', order: 'DESC' }}>
+  <List filters={filters} sort={{ field: 'requested_at', order: 'DESC' }} actions={<ListActions columns={columnsOf(undefined)} />}>
     <Grid />
   </List>
 );
@@ -66,7 +83,7 @@ export const ReferralInbox = () => {
   const user = storedUser();
   const boxTitle = useBoxTitle();
   return (
-    <List resource="referrals" storeKey="referrals.inbox" filter={{ inbox: user?.org_unit.id }} filters={filters} sort={{ field: 'requested_at', order: 'ASC' }} title={boxTitle('inbox')} disableSyncWithLocation>
+    <List resource="referrals" storeKey="referrals.inbox" filter={{ inbox: user?.org_unit.id }} filters={filters} sort={{ field: 'requested_at', order: 'ASC' }} title={boxTitle('inbox')} disableSyncWithLocation actions={<ListActions columns={columnsOf('inbox')} />}>
       <Grid box="inbox" />
     </List>
   );
@@ -76,7 +93,7 @@ export const ReferralOutbox = () => {
   const user = storedUser();
   const boxTitle = useBoxTitle();
   return (
-    <List resource="referrals" storeKey="referrals.outbox" filter={{ outbox: user?.org_unit.id }} filters={filters} sort={{ field: 'requested_at', order: 'DESC' }} title={boxTitle('outbox')} disableSyncWithLocation>
+    <List resource="referrals" storeKey="referrals.outbox" filter={{ outbox: user?.org_unit.id }} filters={filters} sort={{ field: 'requested_at', order: 'DESC' }} title={boxTitle('outbox')} disableSyncWithLocation actions={<ListActions columns={columnsOf('outbox')} />}>
       <Grid box="outbox" />
     </List>
   );
