@@ -5,7 +5,7 @@ import { Chip, Stack } from '@mui/material';
 import { SEX_CHOICES, TAG_CHOICES } from '../health/choices';
 import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
-import type { Column } from '../shared/exporter';
+import { codeLabels, type Column } from '../shared/exporter';
 import { useIsSmall } from '../shared/useIsSmall';
 
 export const TagChips = ({ tags }: { tags: string[] }) => {
@@ -36,7 +36,7 @@ const columns: Column[] = [
   { source: 'id_number_masked', kind: 'text', sortable: false },
   { source: 'household', kind: 'text' },
   { source: 'org_unit_id', kind: 'reference', reference: 'org-units', field: 'name' },
-  { source: 'tags', kind: 'computed', sortable: false, value: (r, translate) => (r.tags as string[]).map((t) => translate(`enums.key_tag.${t}`)).join('、') },
+  { source: 'tags', kind: 'computed', sortable: false, value: (r, translate) => codeLabels(r.tags, 'enums.key_tag', translate) },
 ];
 
 const cells = {
