@@ -72,9 +72,9 @@ export async function fetchRelated(dataProvider: DataProvider, rows: RaRecord[],
   return related;
 }
 
-/** A list of codes as their labels (`<prefix>.<code>`), joined the Chinese way. */
-export const codeLabels = (codes: unknown, prefix: string, translate: Translate) =>
-  Array.isArray(codes) ? codes.map((c) => translate(`${prefix}.${c}`)).join('、') : '';
+/** A list of codes as their labels (`<prefix>.<code>`), joined the Chinese way unless a chain (→) says otherwise. */
+export const codeLabels = (codes: unknown, prefix: string, translate: Translate, separator = '、') =>
+  Array.isArray(codes) ? codes.map((c) => translate(`${prefix}.${c}`)).join(separator) : '';
 
 /** How a referenced record reads: `field`, else its resource's representation. */
 export type Represent = (reference: string, record: RaRecord, field?: string) => string;
