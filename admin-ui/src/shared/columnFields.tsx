@@ -12,7 +12,7 @@ const MONEY = { minimumFractionDigits: 2 };
 
 function columnField(c: Column) {
   const key = c.source;
-  const common = { source: c.source, label: c.label, sortable: c.sortable };
+  const common = { source: c.source, label: c.label, sortable: c.sortable, sortBy: c.sortBy };
   switch (c.kind) {
     case 'text': return <TextField key={key} {...common} />;
     case 'number': return <NumberField key={key} {...common} />;

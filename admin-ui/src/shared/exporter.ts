@@ -20,8 +20,9 @@ interface ColumnBase {
   source: string;
   /** i18n key of the header; `resources.<resource>.fields.<source>` when absent */
   label?: string;
-  /** whether the list may sort by it (the list's own column) */
+  /** whether the list may sort by it, and by which field (the list's own column) */
   sortable?: boolean;
+  sortBy?: string;
 }
 
 /**
