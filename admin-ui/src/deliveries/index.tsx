@@ -17,7 +17,7 @@ interface Line { id: number; item_name: string; item_code: string; uom: string; 
 
 const columns: Column[] = [
   { source: 'id', kind: 'text' },
-  { source: 'purchase_order_id', kind: 'reference', reference: 'purchase-orders' },
+  { source: 'purchase_order_id', kind: 'text' },
   { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
   { source: 'shipped_on', kind: 'date' },
   { source: 'status', kind: 'choice', choices: DELIVERY_STATUS_CHOICES },

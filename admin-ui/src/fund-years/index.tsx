@@ -3,29 +3,34 @@
 // and edits its whole configuration (FundYearEdit).
 import SavingsIcon from '@mui/icons-material/Savings';
 import { Link } from 'react-router-dom';
-import { Create, Datagrid, FunctionField, List, NumberField, NumberInput, SimpleForm, TextField, TextInput, required, useTranslate } from 'react-admin';
+import { Create, Datagrid, FunctionField, List, NumberInput, SimpleForm, TextInput, required, useTranslate } from 'react-admin';
 import type { ResourceEntry } from '../registry';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 import { dropEmpty } from '../finance/api';
 import { FundYearEdit } from './FundYearEdit';
-
-const amount = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
 
 const DashboardLink = () => {
   const translate = useTranslate();
   return <FunctionField render={() => <Link to="/settlement-dashboard" onClick={(e) => e.stopPropagation()}>{translate('menu.settlement_dashboard')}</Link>} />;
 };
 
+const columns: Column[] = [
+  { source: 'region', kind: 'text' },
+  { source: 'year', kind: 'text' },
+  { source: 'insured_count', kind: 'number' },
+  { source: 'premium_total', kind: 'money' },
+  { source: 'catastrophic_pool', kind: 'money' },
+  { source: 'outpatient_pool', kind: 'money' },
+  { source: 'bundle_ratio', kind: 'percent' },
+  { source: 'budget', kind: 'money', sortable: false },
+];
+
 const FundYearList = () => (
-  <List sort={{ field: 'year', order: 'DESC' }}>
+  <List sort={{ field: 'year', order: 'DESC' }} actions={<ListActions columns={columns} />}>
     <Datagrid bulkActionButtons={false} rowClick="edit">
-      <TextField source="region" />
-      <TextField source="year" />
-      <NumberField source="insured_count" />
-      <NumberField source="premium_total" options={amount} />
-      <NumberField source="catastrophic_pool" options={amount} />
-      <NumberField source="outpatient_pool" options={amount} />
-      <NumberField source="bundle_ratio" options={{ style: 'percent', maximumFractionDigits: 2 }} />
-      <NumberField source="budget" options={amount} sortable={false} />
+      {columnFields(columns)}
       <DashboardLink />
     </Datagrid>
   </List>

@@ -1,9 +1,12 @@
 // 结算批次: the runs (current ones by default), a new draft run, and the run page.
 import CalculateIcon from '@mui/icons-material/Calculate';
 import {
-  BooleanInput, Create, Datagrid, DateField, FunctionField, List, NumberField, ReferenceField, ReferenceInput, SelectField, SelectInput, SimpleForm, TextField, TextInput, required,
+  BooleanInput, Create, Datagrid, List, ReferenceInput, SelectInput, SimpleForm, TextInput, required,
 } from 'react-admin';
 import type { ResourceEntry } from '../registry';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 import { RUN_KIND_CHOICES, RUN_STATUS_CHOICES } from '../settlement/choices';
 import { pct, type RunSummary } from '../settlement/types';
 import { RunShow } from './RunShow';
@@ -15,26 +18,26 @@ const filters = [
   <BooleanInput key="current" source="current" alwaysOn />,
 ];
 
-const amount = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+const columns: Column[] = [
+  { source: 'id', kind: 'text' },
+  { source: 'fund_year_id', kind: 'reference', reference: 'fund-years' },
+  { source: 'period', kind: 'text' },
+  { source: 'kind', kind: 'choice', choices: RUN_KIND_CHOICES },
+  { source: 'status', kind: 'choice', choices: RUN_STATUS_CHOICES },
+  { source: 'version', kind: 'text' },
+  { source: 'budget', kind: 'money', sortable: false },
+  { source: 'spending', kind: 'money', sortable: false },
+  { source: 'surplus', kind: 'money', sortable: false },
+  { source: 'surplus_rate', kind: 'computed', sortable: false, value: (r) => pct((r as RunSummary).surplus_rate) },
+  { source: 'retained', kind: 'money', sortable: false },
+  { source: 'reviewed_by_name', kind: 'text', sortable: false },
+  { source: 'approved_by_name', kind: 'text', sortable: false },
+  { source: 'calculated_at', kind: 'datetime', sortable: false },
+];
 
 const RunList = () => (
-  <List filters={filters} filterDefaultValues={{ current: true }} sort={{ field: 'period', order: 'DESC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
-      <TextField source="id" />
-      <ReferenceField source="fund_year_id" reference="fund-years" link={false}><FunctionField render={(y: { region: string; year: number }) => `${y.region} ${y.year}`} /></ReferenceField>
-      <TextField source="period" />
-      <SelectField source="kind" choices={RUN_KIND_CHOICES} />
-      <SelectField source="status" choices={RUN_STATUS_CHOICES} />
-      <TextField source="version" />
-      <NumberField source="budget" options={amount} sortable={false} />
-      <NumberField source="spending" options={amount} sortable={false} />
-      <NumberField source="surplus" options={amount} sortable={false} />
-      <FunctionField source="surplus_rate" sortable={false} render={(r: RunSummary) => pct(r.surplus_rate)} />
-      <NumberField source="retained" options={amount} sortable={false} />
-      <TextField source="reviewed_by_name" sortable={false} />
-      <TextField source="approved_by_name" sortable={false} />
-      <DateField source="calculated_at" showTime sortable={false} />
-    </Datagrid>
+  <List filters={filters} filterDefaultValues={{ current: true }} sort={{ field: 'period', order: 'DESC' }} actions={<ListActions columns={columns} />}>
+    <Datagrid rowClick="show" bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>{columnFields(columns)}</Datagrid>
   </List>
 );
 

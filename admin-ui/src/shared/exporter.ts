@@ -33,8 +33,8 @@ export type Column = ColumnBase &
   (
     | { kind: 'text' | 'number' | 'money' | 'percent' | 'date' | 'datetime' | 'bool' }
     | { kind: 'choice'; choices: readonly Choice[] }
-    /** an id shown as the referenced record: its resource's representation unless `field` says */
-    | { kind: 'reference'; reference: string; field?: string; link?: 'show' | 'edit' }
+    /** an id shown as the referenced record: its resource's representation unless `field` says; without an id, the row's `otherwise` field */
+    | { kind: 'reference'; reference: string; field?: string; link?: 'show' | 'edit'; otherwise?: string }
     /** a value the list computes from the row (a "120/80" pressure, a joined label) */
     | { kind: 'computed'; value: (record: RaRecord, translate: Translate) => string }
   );
@@ -67,7 +67,8 @@ export async function fetchRelated(dataProvider: DataProvider, rows: RaRecord[],
   }
   const related: Related = new Map();
   for (const [reference, set] of ids) {
-    const { data } = set.size ? await dataProvider.getMany(reference, { ids: [...set] }) : { data: [] };
+    // a resource this user may not list leaves its ids as they are, as the list's own cells do
+    const { data } = set.size ? await dataProvider.getMany(reference, { ids: [...set] }).catch(() => ({ data: [] as RaRecord[] })) : { data: [] };
     related.set(reference, new Map(data.map((r) => [String(r.id), r])));
   }
   return related;
@@ -97,6 +98,7 @@ const localDate = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : new Date(v
 export function cellValue(column: Column, record: RaRecord, ctx: CellContext): string {
   const v = record[column.source];
   if (column.kind === 'computed') return asText(column.value(record, ctx.translate));
+  if (column.kind === 'reference' && (v === null || v === undefined) && column.otherwise) return asText(String(record[column.otherwise] ?? ''));
   if (v === null || v === undefined || v === '') return '';
   switch (column.kind) {
     case 'choice': {
