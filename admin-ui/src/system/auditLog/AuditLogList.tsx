@@ -1,5 +1,8 @@
-import { Datagrid, DateField, DateTimeInput, List, SearchInput, SimpleList, TextField, TextInput } from 'react-admin';
+import { Datagrid, DateTimeInput, List, SearchInput, SimpleList, TextInput } from 'react-admin';
 import { useIsSmall } from '../../shared/useIsSmall';
+import { columnFields } from '../../shared/columnFields';
+import { ListActions } from '../../shared/ExportButton';
+import { type Column } from '../../shared/exporter';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -9,10 +12,19 @@ const filters = [
   <DateTimeInput key="at_lte" source="at_lte" />,
 ];
 
+const columns: Column[] = [
+  { source: 'at', kind: 'datetime' },
+  { source: 'actor_name', kind: 'text' },
+  { source: 'action', kind: 'text' },
+  // the resource by its menu name where it has one
+  { source: 'resource', kind: 'computed', value: (e, translate) => translate(`resources.${e.resource}.name`, { smart_count: 1, _: e.resource }) },
+  { source: 'record_id', kind: 'text' },
+];
+
 export const AuditLogList = () => {
   const isSmall = useIsSmall();
   return (
-    <List filters={filters} sort={{ field: 'at', order: 'DESC' }}>
+    <List filters={filters} sort={{ field: 'at', order: 'DESC' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
         <SimpleList
           primaryText={(entry) => `${entry.action} ${entry.resource} ${entry.record_id ?? ''}`}
@@ -21,13 +33,7 @@ export const AuditLogList = () => {
           linkType="show"
         />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-          <DateField source="at" showTime />
-          <TextField source="actor_name" />
-          <TextField source="action" />
-          <TextField source="resource" />
-          <TextField source="record_id" />
-        </Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
       )}
     </List>
   );
