@@ -12,7 +12,7 @@ export const zh = {
     'settlement-runs': {
       name: '结算批次',
       fields: {
-        fund_year_id: '基金年度', period: '期间', kind: '类型', status: '状态', version: '版本', budget: '预算（至本期）', spending: '基金支出', surplus: '结余',
+        id: '编号', fund_year_id: '基金年度', period: '期间', kind: '类型', status: '状态', version: '版本', budget: '预算（至本期）', spending: '基金支出', surplus: '结余',
         surplus_rate: '结余率', retained: '留用', calculated_at: '计算时间', reviewed_by_name: '审核人', approved_by_name: '批准人', reason: '原因', current: '仅当前有效',
       },
     },
@@ -100,7 +100,7 @@ export const en = {
     'settlement-runs': {
       name: 'Settlement runs',
       fields: {
-        fund_year_id: 'Fund year', period: 'Period', kind: 'Kind', status: 'Status', version: 'Version', budget: 'Budget to date', spending: 'Spending', surplus: 'Surplus',
+        id: 'No.', fund_year_id: 'Fund year', period: 'Period', kind: 'Kind', status: 'Status', version: 'Version', budget: 'Budget to date', spending: 'Spending', surplus: 'Surplus',
         surplus_rate: 'Surplus rate', retained: 'Retained', calculated_at: 'Calculated', reviewed_by_name: 'Reviewer', approved_by_name: 'Approver', reason: 'Reason', current: 'Current only',
       },
     },
