@@ -57,6 +57,8 @@ interface Case {
   unit: { header: string; source: string; reads: (u: Row) => string };
   /** an enum column: its header, the row's field, and the Chinese label of each code */
   choice: { header: string; source: string; labels: Record<string, string> };
+  /** typed into the list's search box before exporting: the export follows the list's filter */
+  search?: string;
 }
 
 const unitWithCode = (u: Row) => `${u.name} (${u.code})`;
@@ -66,6 +68,7 @@ const CASES: Case[] = [
     user: 'hr',
     menu: '人员',
     resource: 'staff',
+    search: '王',
     headers: ['姓名', '身份证号', '性别', '人员类别', '职称', '用工形式', '聘用单位', '工作单位', '状态'],
     unit: { header: '聘用单位', source: 'employer_org_unit_id', reads: unitWithCode },
     choice: { header: '状态', source: 'status', labels: { active: '在岗', on_leave: '休假/停岗', left: '离职' } },
@@ -115,6 +118,11 @@ describe('admin UI: 导出 gives every row of the list as a CSV Excel opens', fu
     });
     await page.getByRole('menuitem', { name: c.menu, exact: true }).click();
     await page.locator('.RaDatagrid-row').first().waitFor();
+    if (c.search) {
+      const searched = page.waitForResponse((r) => new URL(r.url()).searchParams.get('filter')?.includes(`"q":"${c.search}"`) ?? false);
+      await page.getByPlaceholder('搜索').fill(c.search);
+      await searched;
+    }
     await page.waitForLoadState('networkidle');
     const last = queries.at(-1)!;
     return { filter: last.get('filter') ?? '{}', sort: last.get('sort') ?? '["id","ASC"]' };
@@ -144,6 +152,7 @@ describe('admin UI: 导出 gives every row of the list as a CSV Excel opens', fu
 
       const { rows, total } = await apiRows(c.user, `/api/${c.resource}`, query);
       expect(total, 'the list is not empty').to.be.greaterThan(0);
+      if (c.search) expect(JSON.parse(query.filter).q, 'the list was searched').to.equal(c.search);
       expect(lines.length, 'rows in the file').to.equal(total);
 
       const units = new Map((await apiRows('admin', '/api/org-units', { filter: '{}', sort: '["id","ASC"]' })).rows.map((u) => [String(u.id), u]));
