@@ -1,6 +1,7 @@
 import {
-  AutocompleteInput, BooleanInput, ChipField, Datagrid, List, ReferenceInput, SearchInput, SelectField, SelectInput, SimpleList, TextField, useTranslate,
+  AutocompleteInput, BooleanInput, Datagrid, List, ReferenceInput, SearchInput, SelectField, SelectInput, SimpleList, TextField, useRecordContext, useTranslate,
 } from 'react-admin';
+import { Chip } from '@mui/material';
 import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
 import type { Column } from '../shared/exporter';
@@ -27,7 +28,13 @@ const columns: Column[] = [
   { source: 'purpose', kind: 'text' },
   { source: 'status', kind: 'choice', choices: REQUEST_STATUS_CHOICES },
 ];
-const statusChip = { status: <SelectField source="status" choices={REQUEST_STATUS_CHOICES} optionText={<ChipField source="name" size="small" />} /> };
+// the status as a chip with its Chinese label (a choice's name is an i18n key)
+const LabelChip = () => {
+  const choice = useRecordContext();
+  const translate = useTranslate();
+  return <Chip size="small" label={translate(String(choice?.name ?? ''))} />;
+};
+const statusChip = { status: <SelectField source="status" choices={REQUEST_STATUS_CHOICES} optionText={<LabelChip />} /> };
 
 export const ExpenseRequestList = () => {
   const isSmall = useIsSmall();
