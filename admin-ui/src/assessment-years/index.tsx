@@ -1,19 +1,26 @@
 // 年度考核 calendar: a year is opened with its 优秀 share (default 20%) and approved (locked) by group HR.
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
-import { Create, Datagrid, DateField, List, NumberField, NumberInput, SelectField, TextField, WrapperField, required } from 'react-admin';
+import { Create, Datagrid, List, NumberInput, TextField, WrapperField, required } from 'react-admin';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 import { Edit } from '../shared/fullRecord';
 import { ASSESSMENT_YEAR_STATUS_CHOICES } from '../hr/choices';
 import { ActionButton, HrForm } from '../hr/problems';
 import type { ResourceEntry } from '../registry';
 
+const columns: Column[] = [
+  { source: 'year', kind: 'text' },
+  { source: 'excellent_share', kind: 'percent' },
+  { source: 'status', kind: 'choice', choices: ASSESSMENT_YEAR_STATUS_CHOICES },
+  { source: 'approved_by', kind: 'text' },
+  { source: 'approved_at', kind: 'datetime' },
+];
+
 const YearList = () => (
-  <List sort={{ field: 'year', order: 'DESC' }}>
+  <List sort={{ field: 'year', order: 'DESC' }} actions={<ListActions columns={columns} />}>
     <Datagrid bulkActionButtons={false} rowClick={(_id, _r, y) => (y.status === 'open' ? 'edit' : false)}>
-      <TextField source="year" />
-      <NumberField source="excellent_share" options={{ style: 'percent' }} />
-      <SelectField source="status" choices={ASSESSMENT_YEAR_STATUS_CHOICES} />
-      <TextField source="approved_by" />
-      <DateField source="approved_at" showTime />
+      {columnFields(columns)}
       <WrapperField label="hr.promotions.steps">
         <ActionButton verb="approve" label="hr.assessments.approve_year" color="success" when={(y) => y.status === 'open'} fields={[]} />
       </WrapperField>

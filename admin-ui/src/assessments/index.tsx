@@ -2,7 +2,10 @@
 // unit is checked by the API and its message shown on the grade; an approved year is locked.
 import GradingIcon from '@mui/icons-material/Grading';
 import { Alert } from '@mui/material';
-import { AutocompleteInput, Create, Datagrid, List, NumberField, NumberInput, ReferenceField, ReferenceInput, SelectField, SelectInput, TextField, TextInput, required, useGetOne, useListContext, useTranslate } from 'react-admin';
+import { AutocompleteInput, Create, Datagrid, List, NumberInput, ReferenceInput, SelectInput, TextField, TextInput, required, useGetOne, useListContext, useTranslate } from 'react-admin';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 import { Edit } from '../shared/fullRecord';
 import { GRADE_CHOICES } from '../hr/choices';
 import { HrForm } from '../hr/problems';
@@ -29,17 +32,19 @@ const YearState = () => {
   );
 };
 
+const columns: Column[] = [
+  { source: 'staff_name', kind: 'text' },
+  { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
+  { source: 'year', kind: 'text' },
+  { source: 'score', kind: 'number' },
+  { source: 'grade', kind: 'choice', choices: GRADE_CHOICES },
+  { source: 'comment', kind: 'text' },
+];
+
 const AssessmentList = () => (
-  <List filters={filters} filterDefaultValues={{ year: new Date().getFullYear() - 1 }} sort={{ field: 'year', order: 'DESC' }}>
+  <List filters={filters} filterDefaultValues={{ year: new Date().getFullYear() - 1 }} sort={{ field: 'year', order: 'DESC' }} actions={<ListActions columns={columns} />}>
     <YearState />
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
-      <TextField source="staff_name" />
-      <ReferenceField source="org_unit_id" reference="org-units" link={false} />
-      <TextField source="year" />
-      <NumberField source="score" />
-      <SelectField source="grade" choices={GRADE_CHOICES} />
-      <TextField source="comment" />
-    </Datagrid>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
   </List>
 );
 

@@ -1,11 +1,14 @@
 // 预算: budgets per unit, year and account (versions kept). Finance approves a budget with its
 // monthly split and revises it into a new version linked to the old.
 import AccountBalanceWalletIcon from '@mui/icons-material/AccountBalanceWallet';
-import { AutocompleteInput, Datagrid, List, NumberField, NumberInput, ReferenceField, ReferenceInput, SelectField, SelectInput, SimpleList, TextField, useTranslate } from 'react-admin';
+import { AutocompleteInput, Datagrid, List, NumberInput, ReferenceInput, SelectInput, SimpleList, useTranslate } from 'react-admin';
 import type { ResourceEntry } from '../registry';
 import { yuan } from '../finance/api';
 import { BUDGET_ACCOUNT_CHOICES, BUDGET_STATUS_CHOICES } from '../finance/choices';
 import { useIsSmall } from '../shared/useIsSmall';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 import { BudgetCreate, BudgetRevise } from './BudgetForms';
 import { BudgetShow } from './BudgetShow';
 
@@ -16,23 +19,25 @@ const filters = [
   <SelectInput key="status" source="status" choices={BUDGET_STATUS_CHOICES} />,
 ];
 
+const columns: Column[] = [
+  { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
+  { source: 'year', kind: 'text' },
+  { source: 'account', kind: 'choice', choices: BUDGET_ACCOUNT_CHOICES },
+  { source: 'amount', kind: 'money' },
+  { source: 'version', kind: 'text' },
+  { source: 'status', kind: 'choice', choices: BUDGET_STATUS_CHOICES },
+  { source: 'reason', kind: 'text' },
+];
+
 const BudgetList = () => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
   return (
-    <List filters={filters} filterDefaultValues={{ year: new Date().getFullYear(), status: 'active' }}>
+    <List filters={filters} filterDefaultValues={{ year: new Date().getFullYear(), status: 'active' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
         <SimpleList primaryText={(r) => translate(`enums.account.${r.account}`)} secondaryText={(r) => `${r.year} · v${r.version}`} tertiaryText={(r) => yuan(r.amount)} linkType="show" />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-          <ReferenceField source="org_unit_id" reference="org-units" link={false} />
-          <TextField source="year" />
-          <SelectField source="account" choices={BUDGET_ACCOUNT_CHOICES} />
-          <NumberField source="amount" options={{ minimumFractionDigits: 2 }} />
-          <TextField source="version" />
-          <SelectField source="status" choices={BUDGET_STATUS_CHOICES} />
-          <TextField source="reason" />
-        </Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
       )}
     </List>
   );

@@ -2,9 +2,12 @@
 // settlement date; the ID number is shown masked only.
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import {
-  AutocompleteInput, BooleanField, Datagrid, DateField, DateInput, FunctionField, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField,
+  AutocompleteInput, Datagrid, DateInput, FunctionField, List, ReferenceField, ReferenceInput, SearchInput, SelectInput,
 } from 'react-admin';
 import type { ResourceEntry } from '../registry';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 import { CARE_TYPE_CHOICES, PROVIDER_CLASS_CHOICES } from '../settlement/choices';
 
 const filters = [
@@ -18,28 +21,32 @@ const filters = [
   <ReferenceInput key="insured" source="insured_unit_id" reference="org-units"><AutocompleteInput /></ReferenceInput>,
 ];
 
-const amount = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+const columns: Column[] = [
+  { source: 'claim_no', kind: 'text' },
+  { source: 'id_number_masked', kind: 'text', sortable: false },
+  { source: 'insured_name', kind: 'text', sortable: false },
+  { source: 'insured_unit_id', kind: 'reference', reference: 'org-units' },
+  { source: 'provider_class', kind: 'choice', choices: PROVIDER_CLASS_CHOICES },
+  // a provider outside the group has no unit, only its name
+  { source: 'org_unit_id', kind: 'reference', reference: 'org-units', otherwise: 'provider_name' },
+  { source: 'care_type', kind: 'choice', choices: CARE_TYPE_CHOICES },
+  { source: 'visit_on', kind: 'date', sortable: false },
+  { source: 'settled_on', kind: 'date' },
+  { source: 'total_cost', kind: 'money' },
+  { source: 'fund_paid', kind: 'money' },
+  { source: 'self_pay', kind: 'money', sortable: false },
+  { source: 'self_funded', kind: 'money', sortable: false },
+  { source: 'drug_cost', kind: 'money', sortable: false },
+  { source: 'diagnosis', kind: 'text' },
+  { source: 'referred_up', kind: 'bool' },
+];
+const providerCell = {
+  org_unit_id: <FunctionField source="org_unit_id" render={(r: { org_unit_id: number | null; provider_name: string | null }) => (r.org_unit_id ? <ReferenceField source="org_unit_id" reference="org-units" link={false} /> : r.provider_name)} />,
+};
 
 const ClaimList = () => (
-  <List filters={filters} sort={{ field: 'settled_on', order: 'DESC' }}>
-    <Datagrid bulkActionButtons={false} rowClick={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
-      <TextField source="claim_no" />
-      <TextField source="id_number_masked" sortable={false} />
-      <TextField source="insured_name" sortable={false} />
-      <ReferenceField source="insured_unit_id" reference="org-units" link={false} />
-      <SelectField source="provider_class" choices={PROVIDER_CLASS_CHOICES} />
-      <FunctionField source="org_unit_id" render={(r: { org_unit_id: number | null; provider_name: string | null }) => (r.org_unit_id ? <ReferenceField source="org_unit_id" reference="org-units" link={false} /> : r.provider_name)} />
-      <SelectField source="care_type" choices={CARE_TYPE_CHOICES} />
-      <DateField source="visit_on" sortable={false} />
-      <DateField source="settled_on" />
-      <NumberField source="total_cost" options={amount} />
-      <NumberField source="fund_paid" options={amount} />
-      <NumberField source="self_pay" options={amount} sortable={false} />
-      <NumberField source="self_funded" options={amount} sortable={false} />
-      <NumberField source="drug_cost" options={amount} sortable={false} />
-      <TextField source="diagnosis" />
-      <BooleanField source="referred_up" />
-    </Datagrid>
+  <List filters={filters} sort={{ field: 'settled_on', order: 'DESC' }} actions={<ListActions columns={columns} />}>
+    <Datagrid bulkActionButtons={false} rowClick={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>{columnFields(columns, providerCell)}</Datagrid>
   </List>
 );
 

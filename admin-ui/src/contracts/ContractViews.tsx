@@ -7,25 +7,30 @@ import { useSearchParams } from 'react-router-dom';
 import { httpClient } from '../httpClient';
 import { CONTRACT_STATUS_CHOICES, PACKAGE_CHOICES, TERMINATION_CHOICES, localToday } from '../health/choices';
 import { useIsSmall } from '../shared/useIsSmall';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="status" source="status" choices={CONTRACT_STATUS_CHOICES} alwaysOn />, <SelectInput key="package_code" source="package_code" choices={PACKAGE_CHOICES} />];
+
+const columns: Column[] = [
+  { source: 'resident_name', kind: 'text', sortable: false },
+  { source: 'team_id', kind: 'reference', reference: 'family-doctor-teams' },
+  { source: 'package_code', kind: 'choice', choices: PACKAGE_CHOICES },
+  { source: 'start_on', kind: 'date' },
+  { source: 'end_on', kind: 'date' },
+  { source: 'status', kind: 'choice', choices: CONTRACT_STATUS_CHOICES },
+];
 
 export const ContractList = () => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
   return (
-    <List filters={filters} filterDefaultValues={{ status: 'active' }} sort={{ field: 'signed_on', order: 'DESC' }}>
+    <List filters={filters} filterDefaultValues={{ status: 'active' }} sort={{ field: 'signed_on', order: 'DESC' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
         <SimpleList primaryText={(c) => c.resident_name} secondaryText={(c) => `${translate(`enums.package.${c.package_code}`)} · ${c.start_on} – ${c.end_on}`} tertiaryText={(c) => translate(`enums.contract_status.${c.status}`)} linkType="show" />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-          <TextField source="resident_name" sortable={false} />
-          <ReferenceField source="team_id" reference="family-doctor-teams" link={false} />
-          <SelectField source="package_code" choices={PACKAGE_CHOICES} />
-          <DateField source="start_on" />
-          <DateField source="end_on" />
-          <SelectField source="status" choices={CONTRACT_STATUS_CHOICES} />
-        </Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
       )}
     </List>
   );

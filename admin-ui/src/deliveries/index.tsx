@@ -9,11 +9,23 @@ import type { ResourceEntry } from '../registry';
 import { apiPost } from '../finance/api';
 import { DELIVERY_STATUS_CHOICES } from '../procurement/choices';
 import { useIsSmall } from '../shared/useIsSmall';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 
 interface Line { id: number; item_name: string; item_code: string; uom: string; shipped_qty: number; accepted_qty: number | null; rejected_qty: number | null; rejection_reason: string | null; requisition_id: number }
 
+const columns: Column[] = [
+  { source: 'id', kind: 'text' },
+  { source: 'purchase_order_id', kind: 'text' },
+  { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
+  { source: 'shipped_on', kind: 'date' },
+  { source: 'status', kind: 'choice', choices: DELIVERY_STATUS_CHOICES },
+  { source: 'received_by_name', kind: 'text' },
+];
+
 const DeliveryList = () => (
-  <List filters={[<SelectInput key="status" source="status" choices={DELIVERY_STATUS_CHOICES} alwaysOn />]} sort={{ field: 'shipped_on', order: 'DESC' }}>
+  <List filters={[<SelectInput key="status" source="status" choices={DELIVERY_STATUS_CHOICES} alwaysOn />]} sort={{ field: 'shipped_on', order: 'DESC' }} actions={<ListActions columns={columns} />}>
     {useIsSmall() ? (
       <SimpleList
         primaryText={(r) => <ReferenceField record={r} source="org_unit_id" reference="org-units" link={false} />}
@@ -22,14 +34,7 @@ const DeliveryList = () => (
         linkType="show"
       />
     ) : (
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="id" />
-      <TextField source="purchase_order_id" />
-      <ReferenceField source="org_unit_id" reference="org-units" link={false} />
-      <DateField source="shipped_on" />
-      <SelectField source="status" choices={DELIVERY_STATUS_CHOICES} />
-      <TextField source="received_by_name" />
-    </Datagrid>
+    <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
     )}
   </List>
 );

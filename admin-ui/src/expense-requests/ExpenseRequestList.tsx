@@ -1,6 +1,9 @@
 import {
-  AutocompleteInput, BooleanInput, CreateButton, Datagrid, DateField, ExportButton, FilterButton, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, SimpleList, TextField, TopToolbar, useTranslate,
+  AutocompleteInput, BooleanInput, Datagrid, List, ReferenceInput, SearchInput, SelectField, SelectInput, SimpleList, TextField, useTranslate,
 } from 'react-admin';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import type { Column } from '../shared/exporter';
 import { useIsSmall } from '../shared/useIsSmall';
 import { ChoiceChip } from '../shared/ChoiceChip';
 import { EXPENSE_ACCOUNT_CHOICES, REQUEST_STATUS_CHOICES } from '../finance/choices';
@@ -15,31 +18,28 @@ const filters = [
   <BooleanInput key="mine" source="mine" />,
 ];
 
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton />
-    <ExportButton />
-  </TopToolbar>
-);
+/** The requests' columns, on the screen and in its export; the inbox shows the pending step instead of the status. */
+const columns: Column[] = [
+  { source: 'id', kind: 'text' },
+  { source: 'request_date', kind: 'date' },
+  { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
+  { source: 'account', kind: 'choice', choices: EXPENSE_ACCOUNT_CHOICES },
+  { source: 'amount', kind: 'money' },
+  { source: 'purpose', kind: 'text' },
+  { source: 'status', kind: 'choice', choices: REQUEST_STATUS_CHOICES },
+];
+// the status as a chip with its Chinese label
+const statusChip = { status: <SelectField source="status" choices={REQUEST_STATUS_CHOICES} optionText={<ChoiceChip />} /> };
 
 export const ExpenseRequestList = () => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: 'created_at', order: 'DESC' }}>
+    <List filters={filters} actions={<ListActions columns={columns} />} sort={{ field: 'created_at', order: 'DESC' }}>
       {isSmall ? (
         <SimpleList primaryText={(r) => r.purpose} secondaryText={(r) => `${yuan(r.amount)} · ${translate(`enums.request_status.${r.status}`)}`} linkType="show" />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-          <TextField source="id" />
-          <DateField source="request_date" />
-          <ReferenceField source="org_unit_id" reference="org-units" link={false} />
-          <SelectField source="account" choices={EXPENSE_ACCOUNT_CHOICES} />
-          <NumberField source="amount" options={{ minimumFractionDigits: 2 }} />
-          <TextField source="purpose" />
-          <SelectField source="status" choices={REQUEST_STATUS_CHOICES} optionText={<ChoiceChip />} />
-        </Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns, statusChip)}</Datagrid>
       )}
     </List>
   );
@@ -49,13 +49,7 @@ export const ExpenseRequestList = () => {
 export const ApprovalsInbox = () => (
   <List resource="expense-requests" filter={{ awaiting_me: true }} sort={{ field: 'created_at', order: 'ASC' }} title="menu.approvals" actions={false} disableSyncWithLocation>
     <Datagrid rowClick={(id) => `/expense-requests/${id}/show`} bulkActionButtons={false}>
-      <TextField source="id" />
-      <DateField source="request_date" />
-      <ReferenceField source="org_unit_id" reference="org-units" link={false} />
-      <SelectField source="account" choices={EXPENSE_ACCOUNT_CHOICES} />
-      <NumberField source="amount" options={{ minimumFractionDigits: 2 }} />
-      <TextField source="purpose" />
-      <TextField source="current_step" />
+      {columnFields(columns, { status: <TextField source="current_step" /> })}
     </Datagrid>
   </List>
 );

@@ -1,30 +1,35 @@
 // 家庭医生团队: led from a township centre by a general practitioner, serving villages, with the
 // village doctors of those villages as members.
 import { Chip, Stack } from '@mui/material';
-import { ArrayField, ArrayInput, AutocompleteInput, BooleanField, BooleanInput, Create, Datagrid, FunctionField, List, NumberField, ReferenceArrayInput, ReferenceField, ReferenceInput, SearchInput, SelectArrayInput, SelectField, SelectInput, SimpleForm, SimpleFormIterator, SimpleList, SimpleShowLayout, TextField, TextInput, required, useRecordContext } from 'react-admin';
+import { ArrayField, ArrayInput, AutocompleteInput, BooleanField, BooleanInput, Create, Datagrid, FunctionField, List, ReferenceArrayInput, ReferenceField, ReferenceInput, SearchInput, SelectArrayInput, SelectField, SelectInput, SimpleForm, SimpleFormIterator, SimpleList, SimpleShowLayout, TextField, TextInput, required, useRecordContext } from 'react-admin';
 import { Edit, Show } from '../shared/fullRecord';
 import { useWatch } from 'react-hook-form';
 import { MEMBER_ROLE_CHOICES } from '../health/choices';
 import { useIsSmall } from '../shared/useIsSmall';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
+
+const columns: Column[] = [
+  { source: 'code', kind: 'text' },
+  { source: 'name', kind: 'text' },
+  { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
+  { source: 'leader_name', kind: 'text', sortable: false },
+  { source: 'member_count', kind: 'number', sortable: false },
+  { source: 'active_contracts', kind: 'number', sortable: false },
+  { source: 'active', kind: 'bool' },
+];
 
 export const TeamList = () => {
   const isSmall = useIsSmall();
   return (
-    <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
+    <List filters={filters} sort={{ field: 'code', order: 'ASC' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
         <SimpleList primaryText={(t) => t.name} secondaryText={(t) => t.leader_name ?? ''} tertiaryText={(t) => String(t.active_contracts)} linkType="show" />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-          <TextField source="code" />
-          <TextField source="name" />
-          <ReferenceField source="org_unit_id" reference="org-units" link={false} />
-          <TextField source="leader_name" sortable={false} />
-          <NumberField source="member_count" sortable={false} />
-          <NumberField source="active_contracts" sortable={false} />
-          <BooleanField source="active" />
-        </Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
       )}
     </List>
   );

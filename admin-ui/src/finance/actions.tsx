@@ -6,7 +6,7 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Table
 import LockIcon from '@mui/icons-material/Lock';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import ReplyAllIcon from '@mui/icons-material/ReplyAll';
-import { AutocompleteInput, DateInput, ExportButton, Form, NumberInput, ReferenceField, ReferenceInput, SaveButton, TextInput, TopToolbar, required, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { AutocompleteInput, DateInput, Form, NumberInput, ReferenceField, ReferenceInput, SaveButton, TextInput, required, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { apiError, apiGet, apiPost, can, fenOf, fenYuan, yuan } from './api';
 
 const lastMonth = () => {
@@ -32,7 +32,7 @@ export const PeriodActions = () => {
       })
       .catch((e) => notify(apiError(e).message, { type: 'error' }));
   return (
-    <TopToolbar>
+    <>
       {can('ledger-periods', 'create') ? <Button startIcon={<LockIcon />} onClick={() => setOpen(true)} data-testid="close-period">{t('close')}</Button> : null}
       <Dialog open={open} onClose={() => setOpen(false)}>
         <DialogTitle>{t('close')}</DialogTitle>
@@ -45,7 +45,7 @@ export const PeriodActions = () => {
           <Button variant="contained" color="warning" disabled={!/^\d{4}-\d{2}$/.test(month)} onClick={close} data-testid="confirm-close-period">{t('close')}</Button>
         </DialogActions>
       </Dialog>
-    </TopToolbar>
+    </>
   );
 };
 
@@ -155,15 +155,14 @@ export const RiskFundActions = () => {
   const translate = useTranslate();
   const [open, setOpen] = useState<'payout' | 'return' | null>(null);
   return (
-    <TopToolbar>
+    <>
       {can('risk-fund-entries', 'create') ? <Button startIcon={<PaymentsIcon />} onClick={() => setOpen('payout')} data-testid="fund-payout">{translate('finance.fund.payout')}</Button> : null}
       {can('risk-fund-entries', 'return') ? <Button startIcon={<ReplyAllIcon />} onClick={() => setOpen('return')} data-testid="fund-return">{translate('finance.fund.return')}</Button> : null}
-      <ExportButton />
       <Dialog open={!!open} onClose={() => setOpen(null)} fullWidth maxWidth="sm">
         <DialogTitle>{open ? translate(`finance.fund.${open}`) : ''}</DialogTitle>
         {open === 'payout' ? <Payout onClose={() => setOpen(null)} /> : null}
         {open === 'return' ? <YearEndReturn /> : null}
       </Dialog>
-    </TopToolbar>
+    </>
   );
 };

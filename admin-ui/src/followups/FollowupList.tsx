@@ -3,6 +3,9 @@ import { Datagrid, DateField, FunctionField, List, NumberField, ReferenceField, 
 import { Show } from '../shared/fullRecord';
 import { CLASSIFICATION_CHOICES, FOLLOWUP_TYPE_CHOICES, MODE_CHOICES } from '../health/choices';
 import { useIsSmall } from '../shared/useIsSmall';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -10,11 +13,22 @@ const filters = [
   <SelectInput key="classification" source="classification" choices={CLASSIFICATION_CHOICES} />,
 ];
 
+const columns: Column[] = [
+  { source: 'visited_on', kind: 'date' },
+  { source: 'resident_name', kind: 'text', sortable: false },
+  { source: 'type', kind: 'choice', choices: FOLLOWUP_TYPE_CHOICES },
+  { source: 'mode', kind: 'choice', choices: MODE_CHOICES },
+  { source: 'systolic', kind: 'computed', sortable: false, value: (f) => (f.systolic ? `${f.systolic}/${f.diastolic}` : '') },
+  { source: 'fasting_glucose', kind: 'number' },
+  { source: 'classification', kind: 'choice', choices: CLASSIFICATION_CHOICES },
+  { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
+];
+
 export const FollowupList = () => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
   return (
-    <List filters={filters} sort={{ field: 'visited_on', order: 'DESC' }}>
+    <List filters={filters} sort={{ field: 'visited_on', order: 'DESC' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
         <SimpleList
           primaryText={(f) => `${f.resident_name ?? f.topic ?? ''} · ${translate(`enums.followup_type.${f.type}`)}`}
@@ -23,16 +37,7 @@ export const FollowupList = () => {
           linkType="show"
         />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-          <DateField source="visited_on" />
-          <TextField source="resident_name" sortable={false} />
-          <SelectField source="type" choices={FOLLOWUP_TYPE_CHOICES} />
-          <SelectField source="mode" choices={MODE_CHOICES} />
-          <FunctionField label="resources.followups.fields.systolic" render={(f) => (f.systolic ? `${f.systolic}/${f.diastolic}` : '')} />
-          <NumberField source="fasting_glucose" />
-          <SelectField source="classification" choices={CLASSIFICATION_CHOICES} />
-          <ReferenceField source="org_unit_id" reference="org-units" link={false} />
-        </Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
       )}
     </List>
   );

@@ -2,9 +2,12 @@
 // allocation weights) and the baseline admissions of the year before; finance lists them per
 // fund year and corrects one. A year locked by an approved run refuses edits (409, shown).
 import GroupsIcon from '@mui/icons-material/Groups';
-import { AutocompleteInput, Create, Datagrid, FunctionField, List, NumberField, NumberInput, ReferenceField, ReferenceInput, SelectInput, SimpleForm, required } from 'react-admin';
+import { AutocompleteInput, Create, Datagrid, FunctionField, List, NumberInput, ReferenceField, ReferenceInput, SelectInput, SimpleForm, required } from 'react-admin';
 import { Edit } from '../shared/fullRecord';
 import type { ResourceEntry } from '../registry';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 
 const fundYearText = (y: { region: string; year: number }) => `${y.region} ${y.year}`;
 
@@ -13,14 +16,16 @@ const filters = [
   <ReferenceInput key="unit" source="org_unit_id" reference="org-units" alwaysOn><AutocompleteInput /></ReferenceInput>,
 ];
 
+const columns: Column[] = [
+  { source: 'fund_year_id', kind: 'reference', reference: 'fund-years' },
+  { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
+  { source: 'insured_population', kind: 'number' },
+  { source: 'baseline_admissions', kind: 'number' },
+];
+
 const PopulationList = () => (
-  <List filters={filters} sort={{ field: 'org_unit_id', order: 'ASC' }}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
-      <ReferenceField source="fund_year_id" reference="fund-years" link={false}><FunctionField render={fundYearText} /></ReferenceField>
-      <ReferenceField source="org_unit_id" reference="org-units" link={false} />
-      <NumberField source="insured_population" />
-      <NumberField source="baseline_admissions" />
-    </Datagrid>
+  <List filters={filters} sort={{ field: 'org_unit_id', order: 'ASC' }} actions={<ListActions columns={columns} />}>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
   </List>
 );
 

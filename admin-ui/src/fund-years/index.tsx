@@ -3,8 +3,11 @@
 // and edits its whole configuration (FundYearEdit).
 import SavingsIcon from '@mui/icons-material/Savings';
 import { Link } from 'react-router-dom';
-import { Create, Datagrid, FunctionField, List, NumberField, NumberInput, SimpleForm, TextField, TextInput, required, useTranslate } from 'react-admin';
+import { Create, Datagrid, FunctionField, List, NumberField, NumberInput, SimpleForm, TextInput, required, useTranslate } from 'react-admin';
 import type { ResourceEntry } from '../registry';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 import { dropEmpty } from '../finance/api';
 import { FundYearEdit } from './FundYearEdit';
 import { YUAN } from '../settlement/types';
@@ -14,17 +17,26 @@ const DashboardLink = () => {
   return <FunctionField render={() => <Link to="/settlement-dashboard" onClick={(e) => e.stopPropagation()}>{translate('menu.settlement_dashboard')}</Link>} />;
 };
 
+const columns: Column[] = [
+  { source: 'region', kind: 'text' },
+  { source: 'year', kind: 'text' },
+  { source: 'insured_count', kind: 'number' },
+  { source: 'premium_total', kind: 'money' },
+  { source: 'catastrophic_pool', kind: 'money' },
+  { source: 'outpatient_pool', kind: 'money' },
+  { source: 'bundle_ratio', kind: 'percent' },
+  { source: 'budget', kind: 'money', sortable: false },
+];
+
+// amounts in yuan as finance reads them (¥3,229,200.00); the export keeps plain decimals
+const yuanCells = Object.fromEntries(
+  columns.filter((c) => c.kind === 'money').map((c) => [c.source, <NumberField source={c.source} options={YUAN} sortable={c.sortable} />]),
+);
+
 const FundYearList = () => (
-  <List sort={{ field: 'year', order: 'DESC' }}>
+  <List sort={{ field: 'year', order: 'DESC' }} actions={<ListActions columns={columns} />}>
     <Datagrid bulkActionButtons={false} rowClick="edit">
-      <TextField source="region" />
-      <TextField source="year" />
-      <NumberField source="insured_count" />
-      <NumberField source="premium_total" options={YUAN} />
-      <NumberField source="catastrophic_pool" options={YUAN} />
-      <NumberField source="outpatient_pool" options={YUAN} />
-      <NumberField source="bundle_ratio" options={{ style: 'percent', maximumFractionDigits: 2 }} />
-      <NumberField source="budget" options={YUAN} sortable={false} />
+      {columnFields(columns, yuanCells)}
       <DashboardLink />
     </Datagrid>
   </List>

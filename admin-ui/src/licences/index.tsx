@@ -2,7 +2,10 @@
 // expired flag on every row past its date.
 import CardMembershipIcon from '@mui/icons-material/CardMembership';
 import { Chip } from '@mui/material';
-import { AutocompleteInput, BooleanInput, Create, Datagrid, DateField, DateInput, List, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField, TextInput, required, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { AutocompleteInput, BooleanInput, Create, Datagrid, DateInput, List, ReferenceInput, SearchInput, SelectInput, TextField, TextInput, required, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 import { Edit } from '../shared/fullRecord';
 import { LICENCE_KIND_CHOICES, LICENCE_STATUS_CHOICES } from '../hr/choices';
 import { HrForm } from '../hr/problems';
@@ -19,30 +22,35 @@ const filters = [
   <SelectInput key="status" source="status" choices={LICENCE_STATUS_CHOICES} />,
 ];
 
-/** 已过期 / N 天后到期 / — */
+/** 已过期 / N 天后到期 / nothing: a valid licence's state, as its chip and its exported text. */
+function expiry(l: RaRecord, translate: (key: string, options?: object) => string) {
+  const days = Number(l.days_left);
+  if (l.status !== 'valid' || days > ALERT_DAYS) return null;
+  return days < 0 ? { text: translate('hr.licences.expired'), color: 'error' as const } : { text: translate('hr.licences.days_left', { days }), color: 'warning' as const };
+}
+
 const ExpiryFlag = (_props: { label?: string }) => {
   const l = useRecordContext();
   const translate = useTranslate();
-  if (!l || l.status !== 'valid') return null;
-  const days = Number(l.days_left);
-  if (days < 0) return <Chip size="small" color="error" label={translate('hr.licences.expired')} data-testid={`expired-${l.id}`} />;
-  if (days <= ALERT_DAYS) return <Chip size="small" color="warning" label={translate('hr.licences.days_left', { days })} />;
-  return null;
+  const flag = l && expiry(l, translate);
+  return flag ? <Chip size="small" color={flag.color} label={flag.text} data-testid={flag.color === 'error' ? `expired-${l.id}` : undefined} /> : null;
 };
 
+const columns: Column[] = [
+  { source: 'staff_name', kind: 'text' },
+  { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
+  { source: 'kind', kind: 'choice', choices: LICENCE_KIND_CHOICES },
+  { source: 'number', kind: 'text' },
+  { source: 'scope', kind: 'text' },
+  { source: 'issued_on', kind: 'date' },
+  { source: 'expires_on', kind: 'date' },
+  { source: 'status', kind: 'choice', choices: LICENCE_STATUS_CHOICES },
+  { source: 'days_left', kind: 'computed', label: 'hr.licences.flag', sortable: false, value: (l, translate) => expiry(l, translate)?.text ?? '' },
+];
+
 const LicenceList = () => (
-  <List filters={filters} sort={{ field: 'expires_on', order: 'ASC' }}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
-      <TextField source="staff_name" />
-      <ReferenceField source="org_unit_id" reference="org-units" link={false} />
-      <SelectField source="kind" choices={LICENCE_KIND_CHOICES} />
-      <TextField source="number" />
-      <TextField source="scope" />
-      <DateField source="issued_on" />
-      <DateField source="expires_on" />
-      <SelectField source="status" choices={LICENCE_STATUS_CHOICES} />
-      <ExpiryFlag label="hr.licences.flag" />
-    </Datagrid>
+  <List filters={filters} sort={{ field: 'expires_on', order: 'ASC' }} actions={<ListActions columns={columns} />}>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>{columnFields(columns, { days_left: <ExpiryFlag label="hr.licences.flag" /> })}</Datagrid>
   </List>
 );
 

@@ -3,13 +3,16 @@
 import WorkIcon from '@mui/icons-material/Work';
 import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { AutocompleteInput, Create, Datagrid, FunctionField, List, NumberField, NumberInput, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField, TextInput, required, useListContext, useTranslate, type RaRecord } from 'react-admin';
+import { AutocompleteInput, Create, Datagrid, List, NumberField, NumberInput, ReferenceField, ReferenceInput, SearchInput, SelectInput, TextInput, required, useListContext, useTranslate, type RaRecord } from 'react-admin';
 import { Edit } from '../shared/fullRecord';
 import { useWatch } from 'react-hook-form';
 import { CATEGORY_CHOICES, POST_STATUS_CHOICES } from '../hr/choices';
 import { HrForm } from '../hr/problems';
 import { httpClient } from '../httpClient';
 import type { ResourceEntry } from '../registry';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 import { storedUser } from '../session';
 
 interface Vacancy { org_unit_id: number; code: string; name: string; headcount: number; filled: number; vacant: number; posts: number }
@@ -67,18 +70,20 @@ const Vacancies = () => {
   );
 };
 
+const columns: Column[] = [
+  { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
+  { source: 'department_id', kind: 'reference', reference: 'departments' },
+  { source: 'name', kind: 'text' },
+  { source: 'category', kind: 'choice', choices: CATEGORY_CHOICES },
+  { source: 'headcount', kind: 'number' },
+  { source: 'filled', kind: 'number' },
+  { source: 'vacant', kind: 'computed', sortable: false, value: (p) => String(p.status === 'closed' ? 0 : p.headcount - p.filled) },
+  { source: 'status', kind: 'choice', choices: POST_STATUS_CHOICES },
+];
+
 const PostList = () => (
-  <List filters={filters} sort={{ field: 'org_unit_id', order: 'ASC' }} aside={<Vacancies />}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
-      <ReferenceField source="org_unit_id" reference="org-units" link={false} />
-      <ReferenceField source="department_id" reference="departments" link={false} />
-      <TextField source="name" />
-      <SelectField source="category" choices={CATEGORY_CHOICES} />
-      <NumberField source="headcount" />
-      <NumberField source="filled" />
-      <FunctionField source="vacant" sortable={false} render={(p: RaRecord) => (p.status === 'closed' ? 0 : p.headcount - p.filled)} />
-      <SelectField source="status" choices={POST_STATUS_CHOICES} />
-    </Datagrid>
+  <List filters={filters} sort={{ field: 'org_unit_id', order: 'ASC' }} aside={<Vacancies />} actions={<ListActions columns={columns} />}>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
   </List>
 );
 

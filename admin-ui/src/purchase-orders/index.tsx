@@ -3,19 +3,31 @@
 import { useState } from 'react';
 import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
 import { Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
-import { Datagrid, Labeled, DateField, List, NumberField, ReferenceField, SelectField, SelectInput, SimpleList, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Datagrid, Labeled, List, NumberField, ReferenceField, SelectField, SelectInput, SimpleList, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { Show } from '../shared/fullRecord';
 import type { ResourceEntry } from '../registry';
 import { apiPost, yuan } from '../finance/api';
 import { ORDER_STATUS_CHOICES } from '../procurement/choices';
 import { storedUser } from '../session';
 import { useIsSmall } from '../shared/useIsSmall';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 
 interface Ref { requisition_line_id: number; requisition_id: number; unit_code: string; unit_name: string; approved_qty: number; shipped_qty: number; accepted_qty: number; rejected_qty: number }
 interface OrderLine { id: number; item_code: string; item_name: string; uom: string; quantity: number; unit_price: string; baseline_price: string; received_qty: number; shipped_qty: number; requisition_lines: Ref[] }
 
+const columns: Column[] = [
+  { source: 'number', kind: 'text' },
+  { source: 'supplier_id', kind: 'reference', reference: 'suppliers' },
+  { source: 'order_date', kind: 'date' },
+  { source: 'status', kind: 'choice', choices: ORDER_STATUS_CHOICES },
+  { source: 'total_amount', kind: 'money' },
+  { source: 'baseline_amount', kind: 'money' },
+];
+
 const OrderList = () => (
-  <List filters={[<SelectInput key="status" source="status" choices={ORDER_STATUS_CHOICES} alwaysOn />]} sort={{ field: 'created_at', order: 'DESC' }}>
+  <List filters={[<SelectInput key="status" source="status" choices={ORDER_STATUS_CHOICES} alwaysOn />]} sort={{ field: 'created_at', order: 'DESC' }} actions={<ListActions columns={columns} />}>
     {useIsSmall() ? (
       <SimpleList
         primaryText={(r) => r.number}
@@ -24,14 +36,7 @@ const OrderList = () => (
         linkType="show"
       />
     ) : (
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="number" />
-      <ReferenceField source="supplier_id" reference="suppliers" link={false} />
-      <DateField source="order_date" />
-      <SelectField source="status" choices={ORDER_STATUS_CHOICES} />
-      <NumberField source="total_amount" options={{ minimumFractionDigits: 2 }} />
-      <NumberField source="baseline_amount" options={{ minimumFractionDigits: 2 }} />
-    </Datagrid>
+    <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
     )}
   </List>
 );

@@ -1,10 +1,12 @@
 // All referrals in scope, and the two boxes: a unit's inbox (open requests, green channel on
 // top, a live timer each) and its outbox (what it sent).
-import { AutocompleteInput, Datagrid, DateField, FunctionField, List, ReferenceInput, SearchInput, SelectField, SelectInput, SimpleList, TextField, TextInput, useTranslate } from 'react-admin';
+import { AutocompleteInput, Datagrid, FunctionField, List, ReferenceInput, SearchInput, SelectInput, SimpleList, TextInput, useTranslate } from 'react-admin';
 import { storedUser } from '../session';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import type { Column } from '../shared/exporter';
 import { useIsSmall } from '../shared/useIsSmall';
 import { DIRECTION_CHOICES, STATUS_CHOICES, URGENCY_CHOICES, type ReferralRecord } from './choices';
-import { DATE_TIME_OPTIONS } from './time';
 import { LiveTimer, UrgencyChip } from './LiveTimer';
 
 const filters = [
@@ -15,8 +17,30 @@ const filters = [
   <TextInput key="diagnosis_code" source="diagnosis_code" />,
 ];
 
-/** `allUnits`: the inbox of every receiving unit (the group referral office), so each row names its unit. */
-const Grid = ({ box, allUnits }: { box?: 'inbox' | 'outbox'; allUnits?: boolean }) => {
+type Box = 'inbox' | 'outbox' | undefined;
+
+const ALL_COLUMNS: Column[] = [
+  { source: 'id', kind: 'text' },
+  { source: 'urgency', kind: 'choice', choices: URGENCY_CHOICES },
+  { source: 'patient_name', kind: 'text' },
+  { source: 'patient_id_number_masked', kind: 'text' },
+  { source: 'diagnosis_text', kind: 'computed', value: (r) => `${r.diagnosis_code} ${r.diagnosis_text}` },
+  { source: 'direction', kind: 'choice', choices: DIRECTION_CHOICES },
+  { source: 'from_unit_name', kind: 'text' },
+  { source: 'to_unit_name', kind: 'text' },
+  { source: 'to_department_name', kind: 'text' },
+  { source: 'status', kind: 'choice', choices: STATUS_CHOICES },
+  { source: 'requested_at', kind: 'datetime' },
+  { source: 'appointment_at', kind: 'datetime' },
+];
+
+// the inbox is all incoming (no direction, no receiver), the outbox all sent (no sender)
+const HIDDEN: Record<string, string[]> = { all: ['appointment_at'], inbox: ['direction', 'to_unit_name', 'appointment_at'], outbox: ['from_unit_name'] };
+
+/** A box's columns, on the screen and in its export; `allUnits`: every unit's inbox (the referral office), so each row names its receiver. */
+const columnsOf = (box: Box, allUnits = false) => ALL_COLUMNS.filter((c) => !HIDDEN[box ?? 'all'].includes(c.source) || (allUnits && c.source === 'to_unit_name'));
+
+const Grid = ({ box, allUnits }: { box?: Box; allUnits?: boolean }) => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
   if (isSmall) {
@@ -30,27 +54,19 @@ const Grid = ({ box, allUnits }: { box?: 'inbox' | 'outbox'; allUnits?: boolean 
       />
     );
   }
+  const [id, urgency, ...rest] = columnFields(columnsOf(box, allUnits), { urgency: <FunctionField source="urgency" render={() => <UrgencyChip />} /> });
   return (
     <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="id" />
-      <FunctionField source="urgency" render={() => <UrgencyChip />} />
+      {id}
+      {urgency}
       {box === 'inbox' && <FunctionField label="referrals.timer.title" render={() => <LiveTimer />} />}
-      <TextField source="patient_name" />
-      <TextField source="patient_id_number_masked" />
-      <FunctionField source="diagnosis_text" render={(r) => `${r.diagnosis_code} ${r.diagnosis_text}`} />
-      {box !== 'inbox' && <SelectField source="direction" choices={DIRECTION_CHOICES} />}
-      {box !== 'outbox' && <TextField source="from_unit_name" />}
-      {(box !== 'inbox' || allUnits) && <TextField source="to_unit_name" />}
-      <TextField source="to_department_name" />
-      <SelectField source="status" choices={STATUS_CHOICES} />
-      <DateField source="requested_at" showTime options={DATE_TIME_OPTIONS} />
-      {box === 'outbox' && <DateField source="appointment_at" showTime options={DATE_TIME_OPTIONS} />}
+      {rest}
     </Datagrid>
   );
 };
 
 export const ReferralList = () => (
-  <List filters={filters} sort={{ field: 'requested_at', order: 'DESC' }}>
+  <List filters={filters} sort={{ field: 'requested_at', order: 'DESC' }} actions={<ListActions columns={columnsOf(undefined)} />}>
     <Grid />
   </List>
 );
@@ -78,13 +94,13 @@ export const ReferralInbox = () => {
   // the group referral office (双向转诊办公室) coordinates every unit: it sees every unit's inbox
   if (user?.roles.includes('referral_coordinator')) {
     return (
-      <List resource="referrals" storeKey="referrals.inbox.all" filter={{ inbox_all: true }} filters={officeFilters} sort={{ field: 'requested_at', order: 'ASC' }} title={translate('referrals.inbox.all_units')} disableSyncWithLocation>
+      <List resource="referrals" storeKey="referrals.inbox.all" filter={{ inbox_all: true }} filters={officeFilters} sort={{ field: 'requested_at', order: 'ASC' }} title={translate('referrals.inbox.all_units')} disableSyncWithLocation actions={<ListActions columns={columnsOf('inbox', true)} />}>
         <Grid box="inbox" allUnits />
       </List>
     );
   }
   return (
-    <List resource="referrals" storeKey="referrals.inbox" filter={{ inbox: user?.org_unit.id }} filters={filters} sort={{ field: 'requested_at', order: 'ASC' }} title={boxTitle('inbox')} disableSyncWithLocation>
+    <List resource="referrals" storeKey="referrals.inbox" filter={{ inbox: user?.org_unit.id }} filters={filters} sort={{ field: 'requested_at', order: 'ASC' }} title={boxTitle('inbox')} disableSyncWithLocation actions={<ListActions columns={columnsOf('inbox')} />}>
       <Grid box="inbox" />
     </List>
   );
@@ -94,7 +110,7 @@ export const ReferralOutbox = () => {
   const user = storedUser();
   const boxTitle = useBoxTitle();
   return (
-    <List resource="referrals" storeKey="referrals.outbox" filter={{ outbox: user?.org_unit.id }} filters={filters} sort={{ field: 'requested_at', order: 'DESC' }} title={boxTitle('outbox')} disableSyncWithLocation>
+    <List resource="referrals" storeKey="referrals.outbox" filter={{ outbox: user?.org_unit.id }} filters={filters} sort={{ field: 'requested_at', order: 'DESC' }} title={boxTitle('outbox')} disableSyncWithLocation actions={<ListActions columns={columnsOf('outbox')} />}>
       <Grid box="outbox" />
     </List>
   );

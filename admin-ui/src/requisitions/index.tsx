@@ -3,13 +3,16 @@
 import { useEffect, useState } from 'react';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import { Box, Button, Card, CardContent, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
-import { ArrayInput, Labeled, AutocompleteInput, Create, Datagrid, DateField, FunctionField, List, NumberInput, ReferenceField, ReferenceInput, SelectField, SelectInput, SimpleForm, SimpleList, SimpleFormIterator, SimpleShowLayout, TextField, TextInput, required, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { ArrayInput, Labeled, AutocompleteInput, Create, Datagrid, FunctionField, List, NumberInput, ReferenceField, ReferenceInput, SelectField, SelectInput, SimpleForm, SimpleList, SimpleFormIterator, SimpleShowLayout, TextField, TextInput, required, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { Show } from '../shared/fullRecord';
 import type { ResourceEntry } from '../registry';
 import { apiPost, can, dropEmpty } from '../finance/api';
 import { REQUISITION_STATUS_CHOICES } from '../procurement/choices';
 import { storedUser } from '../session';
 import { useIsSmall } from '../shared/useIsSmall';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 
 interface Line { id: number; item_name: string; item_code: string; uom: string; requested_qty: number; approved_qty: number | null; shipped_qty: number; accepted_qty: number; rejected_qty: number; purchase_order_line_id: number | null }
 
@@ -25,11 +28,22 @@ const Pct = ({ source }: { source: string }) => (
   />
 );
 
+const columns: Column[] = [
+  { source: 'id', kind: 'text' },
+  { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
+  { source: 'created_at', kind: 'date' },
+  { source: 'status', kind: 'choice', choices: REQUISITION_STATUS_CHOICES },
+  { source: 'progress', kind: 'computed', value: (r, translate) => translate(`enums.progress.${r.progress}`) },
+  { source: 'ordered_pct', kind: 'computed', value: (r) => `${r.ordered_pct}%` },
+  { source: 'received_pct', kind: 'computed', value: (r) => `${r.received_pct}%` },
+];
+const pctCells = { ordered_pct: <Pct source="ordered_pct" />, received_pct: <Pct source="received_pct" /> };
+
 const RequisitionList = () => {
   const translate = useTranslate();
   const isSmall = useIsSmall();
   return (
-    <List filters={[<SelectInput key="status" source="status" choices={REQUISITION_STATUS_CHOICES} alwaysOn />, <ReferenceInput key="u" source="org_unit_id" reference="org-units" alwaysOn><AutocompleteInput /></ReferenceInput>]} sort={{ field: 'created_at', order: 'DESC' }}>
+    <List filters={[<SelectInput key="status" source="status" choices={REQUISITION_STATUS_CHOICES} alwaysOn />, <ReferenceInput key="u" source="org_unit_id" reference="org-units" alwaysOn><AutocompleteInput /></ReferenceInput>]} sort={{ field: 'created_at', order: 'DESC' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
         <SimpleList
           primaryText={(r) => <ReferenceField record={r} source="org_unit_id" reference="org-units" link={false} />}
@@ -38,15 +52,7 @@ const RequisitionList = () => {
           linkType="show"
         />
       ) : (
-      <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="id" />
-        <ReferenceField source="org_unit_id" reference="org-units" link={false} />
-        <DateField source="created_at" />
-        <SelectField source="status" choices={REQUISITION_STATUS_CHOICES} />
-        <FunctionField source="progress" render={(r) => translate(`enums.progress.${r.progress}`)} />
-        <Pct source="ordered_pct" />
-        <Pct source="received_pct" />
-      </Datagrid>
+      <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns, pctCells)}</Datagrid>
       )}
     </List>
   );

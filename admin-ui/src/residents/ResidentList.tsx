@@ -1,8 +1,11 @@
 // 居民档案: the village's residents with their key-population tags; search by name, household,
 // phone or masked ID; filter by tag. Phones get a simple list.
-import { BooleanInput, ChipField, Datagrid, DateField, FunctionField, List, ReferenceField, SearchInput, SelectField, SelectInput, SimpleList, TextField, TextInput, useTranslate } from 'react-admin';
+import { BooleanInput, ChipField, Datagrid, FunctionField, List, ReferenceField, SearchInput, SelectInput, SimpleList, TextInput, useTranslate } from 'react-admin';
 import { Chip, Stack } from '@mui/material';
 import { SEX_CHOICES, TAG_CHOICES } from '../health/choices';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { codeLabels, type Column } from '../shared/exporter';
 import { useIsSmall } from '../shared/useIsSmall';
 
 export const TagChips = ({ tags }: { tags: string[] }) => {
@@ -24,11 +27,28 @@ const filters = [
   <TextInput key="id_number" source="id_number" />,
 ];
 
+/** The register's columns, on the screen and in its export. */
+const columns: Column[] = [
+  { source: 'name', kind: 'text' },
+  { source: 'sex', kind: 'choice', choices: SEX_CHOICES },
+  { source: 'birth_date', kind: 'date' },
+  { source: 'age', kind: 'number', sortable: false },
+  { source: 'id_number_masked', kind: 'text', sortable: false },
+  { source: 'household', kind: 'text' },
+  { source: 'org_unit_id', kind: 'reference', reference: 'org-units', field: 'name' },
+  { source: 'tags', kind: 'computed', sortable: false, value: (r, translate) => codeLabels(r.tags, 'enums.key_tag', translate) },
+];
+
+const cells = {
+  org_unit_id: <ReferenceField source="org_unit_id" reference="org-units" link={false}><ChipField source="name" size="small" /></ReferenceField>,
+  tags: <FunctionField source="tags" sortable={false} render={(r) => <TagChips tags={r.tags} />} />,
+};
+
 export const ResidentList = () => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
   return (
-    <List filters={filters} filterDefaultValues={{ active: true }} sort={{ field: 'name', order: 'ASC' }}>
+    <List filters={filters} filterDefaultValues={{ active: true }} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
         <SimpleList
           primaryText={(r) => `${r.name} · ${translate(`enums.sex.${r.sex}`)} · ${r.age}`}
@@ -37,18 +57,7 @@ export const ResidentList = () => {
           linkType="show"
         />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-          <TextField source="name" />
-          <SelectField source="sex" choices={SEX_CHOICES} />
-          <DateField source="birth_date" />
-          <TextField source="age" sortable={false} />
-          <TextField source="id_number_masked" sortable={false} />
-          <TextField source="household" />
-          <ReferenceField source="org_unit_id" reference="org-units" link={false}>
-            <ChipField source="name" size="small" />
-          </ReferenceField>
-          <FunctionField source="tags" sortable={false} render={(r) => <TagChips tags={r.tags} />} />
-        </Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns, cells)}</Datagrid>
       )}
     </List>
   );

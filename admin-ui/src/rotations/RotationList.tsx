@@ -1,7 +1,10 @@
 // 轮转: every rotation in scope, by year, type, status and unit; a row opens the rotation.
-import { Datagrid, List, NumberInput, ReferenceField, ReferenceInput, AutocompleteInput, SelectInput } from 'react-admin';
+import { Datagrid, List, NumberInput, ReferenceInput, AutocompleteInput, SelectInput } from 'react-admin';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 import { ROTATION_STATUS_CHOICES, ROTATION_TYPE_CHOICES } from '../hr/choices';
-import { rotationFields } from './rotationFields';
+import { rotationColumns } from './rotationFields';
 
 const filters = [
   <NumberInput key="year" source="year" alwaysOn />,
@@ -11,11 +14,10 @@ const filters = [
   <ReferenceInput key="home" source="home_org_unit_id" reference="org-units"><AutocompleteInput /></ReferenceInput>,
 ];
 
+const columns: Column[] = [{ source: 'staff_id', kind: 'reference', reference: 'staff', link: 'show' }, ...rotationColumns];
+
 export const RotationList = () => (
-  <List filters={filters} filterDefaultValues={{ year: new Date().getFullYear() }} sort={{ field: 'start_on', order: 'ASC' }}>
-    <Datagrid bulkActionButtons={false} rowClick="show">
-      <ReferenceField source="staff_id" reference="staff" link="show" />
-      {rotationFields()}
-    </Datagrid>
+  <List filters={filters} filterDefaultValues={{ year: new Date().getFullYear() }} sort={{ field: 'start_on', order: 'ASC' }} actions={<ListActions columns={columns} />}>
+    <Datagrid bulkActionButtons={false} rowClick="show">{columnFields(columns)}</Datagrid>
   </List>
 );

@@ -1,9 +1,12 @@
 // 结算批次: the runs (current ones by default), a new draft run, and the run page.
 import CalculateIcon from '@mui/icons-material/Calculate';
 import {
-  BooleanInput, Create, Datagrid, DateField, FunctionField, List, NumberField, ReferenceInput, SelectField, SelectInput, SimpleForm, TextField, TextInput, required,
+  BooleanInput, Create, Datagrid, List, NumberField, ReferenceInput, SelectInput, SimpleForm, TextInput, required,
 } from 'react-admin';
 import type { ResourceEntry } from '../registry';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 import { RUN_KIND_CHOICES, RUN_STATUS_CHOICES } from '../settlement/choices';
 import { pct, YUAN, type RunSummary } from '../settlement/types';
 import { RunShow } from './RunShow';
@@ -15,20 +18,26 @@ const filters = [
   <BooleanInput key="current" source="current" alwaysOn />,
 ];
 
+// what a finance officer compares across runs, fitting 1440 px (the run page has the rest)
+const columns: Column[] = [
+  { source: 'period', kind: 'text', sortable: false },
+  { source: 'kind', kind: 'choice', choices: RUN_KIND_CHOICES, sortable: false },
+  { source: 'status', kind: 'choice', choices: RUN_STATUS_CHOICES, sortable: false },
+  { source: 'budget', kind: 'money', sortable: false },
+  { source: 'spending', kind: 'money', sortable: false },
+  { source: 'surplus', kind: 'money', sortable: false },
+  { source: 'surplus_rate', kind: 'computed', sortable: false, value: (r) => pct((r as RunSummary).surplus_rate) },
+  { source: 'retained', kind: 'money', sortable: false },
+  { source: 'calculated_at', kind: 'datetime', sortable: false },
+];
+
+// amounts as ¥ on screen; the export keeps plain decimals
+const yuanCells = Object.fromEntries(columns.filter((c) => c.kind === 'money').map((c) => [c.source, <NumberField source={c.source} options={YUAN} sortable={false} />]));
+
 // newest fund year first, its final run before its months; a year's runs fit on one page
 const RunList = () => (
-  <List filters={filters} filterDefaultValues={{ current: true }} sort={{ field: 'list_order', order: 'DESC' }} perPage={25}>
-    <Datagrid rowClick="show" bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap', px: 1 } }}>
-      <TextField source="period" sortable={false} />
-      <SelectField source="kind" choices={RUN_KIND_CHOICES} sortable={false} />
-      <SelectField source="status" choices={RUN_STATUS_CHOICES} sortable={false} />
-      <NumberField source="budget" options={YUAN} sortable={false} />
-      <NumberField source="spending" options={YUAN} sortable={false} />
-      <NumberField source="surplus" options={YUAN} sortable={false} />
-      <FunctionField source="surplus_rate" sortable={false} render={(r: RunSummary) => pct(r.surplus_rate)} />
-      <NumberField source="retained" options={YUAN} sortable={false} />
-      <DateField source="calculated_at" showTime sortable={false} options={{ year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }} />
-    </Datagrid>
+  <List filters={filters} filterDefaultValues={{ current: true }} sort={{ field: 'list_order', order: 'DESC' }} perPage={25} actions={<ListActions columns={columns} />}>
+    <Datagrid rowClick="show" bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap', px: 1 } }}>{columnFields(columns, yuanCells)}</Datagrid>
   </List>
 );
 

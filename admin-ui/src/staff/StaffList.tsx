@@ -2,9 +2,11 @@
 // employment type, status and licence expiry; people with an expired licence are flagged.
 import { Chip } from '@mui/material';
 import {
-  AutocompleteInput, BooleanInput, CreateButton, Datagrid, ExportButton, FilterButton, TopToolbar, DateField, List, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField,
-  useRecordContext, useTranslate,
+  AutocompleteInput, BooleanInput, Datagrid, DateField, List, ReferenceInput, SearchInput, SelectInput, useRecordContext, useTranslate,
 } from 'react-admin';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import type { Column } from '../shared/exporter';
 import { UNIT_LEVEL_CHOICES } from '../org/orgUnits/choices';
 import { CATEGORY_CHOICES, EMPLOYMENT_CHOICES, STAFF_STATUS_CHOICES, TITLE_CHOICES } from '../hr/choices';
 
@@ -30,19 +32,27 @@ export const LicenceFlag = (_props: { label?: string }) => {
   return staff?.licence_expires_on ? <DateField source="licence_expires_on" /> : null;
 };
 
+/** The registry's columns, on the screen and in its export. */
+const columns: Column[] = [
+  { source: 'name', kind: 'text' },
+  { source: 'id_number_masked', kind: 'text', sortable: false },
+  { source: 'sex', kind: 'choice', choices: [{ id: 'M', name: 'enums.sex.M' }, { id: 'F', name: 'enums.sex.F' }] },
+  { source: 'category', kind: 'choice', choices: CATEGORY_CHOICES },
+  { source: 'title', kind: 'choice', choices: TITLE_CHOICES },
+  { source: 'employment_type', kind: 'choice', choices: EMPLOYMENT_CHOICES },
+  { source: 'employer_org_unit_id', kind: 'reference', reference: 'org-units' },
+  { source: 'work_org_unit_id', kind: 'reference', reference: 'org-units' },
+  { source: 'status', kind: 'choice', choices: STAFF_STATUS_CHOICES },
+  {
+    source: 'licence_expires_on', kind: 'computed', sortable: false,
+    value: (s, translate) => (s.licence_expired ? translate('resources.staff.fields.licence_expired') : (s.licence_expires_on ?? '')),
+  },
+];
+
 export const StaffList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<TopToolbar><FilterButton /><CreateButton /><ExportButton /></TopToolbar>}>
+  <List filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions columns={columns} />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="name" />
-      <TextField source="id_number_masked" sortable={false} />
-      <SelectField source="sex" choices={[{ id: 'M', name: 'enums.sex.M' }, { id: 'F', name: 'enums.sex.F' }]} />
-      <SelectField source="category" choices={CATEGORY_CHOICES} />
-      <SelectField source="title" choices={TITLE_CHOICES} />
-      <SelectField source="employment_type" choices={EMPLOYMENT_CHOICES} />
-      <ReferenceField source="employer_org_unit_id" reference="org-units" link={false} />
-      <ReferenceField source="work_org_unit_id" reference="org-units" link={false} />
-      <SelectField source="status" choices={STAFF_STATUS_CHOICES} />
-      <LicenceFlag label="resources.staff.fields.licence_expires_on" />
+      {columnFields(columns, { licence_expires_on: <LicenceFlag label="resources.staff.fields.licence_expires_on" /> })}
     </Datagrid>
   </List>
 );

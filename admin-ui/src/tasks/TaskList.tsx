@@ -2,11 +2,14 @@
 // by type. A tap opens the follow-up form prefilled from the task (handed over with the
 // navigation, so the form opens without a network). Built for a 390-px phone.
 import { Box, Chip, List as MuiList, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
-import { Datagrid, DateField, FunctionField, List, SelectField, SelectInput, TextField, useListContext, useTranslate, type RaRecord } from 'react-admin';
+import { Datagrid, List, SelectInput, useListContext, useTranslate, type RaRecord } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { OutboxBanner } from '../health/OutboxBanner';
 import { BUCKETS, FOLLOWUP_TYPE_CHOICES, TASK_STATE_CHOICES, localToday } from '../health/choices';
 import { useIsSmall } from '../shared/useIsSmall';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 
 export interface TaskRecord extends RaRecord {
   id: string;
@@ -74,6 +77,18 @@ const PhoneTasks = () => {
 
 const filters = [<SelectInput key="type" source="type" choices={FOLLOWUP_TYPE_CHOICES} alwaysOn />];
 
+const columns: Column[] = [
+  { source: 'resident_name', kind: 'text', sortable: false },
+  { source: 'type', kind: 'choice', choices: FOLLOWUP_TYPE_CHOICES },
+  { source: 'due_on', kind: 'date' },
+  {
+    source: 'overdue', kind: 'computed', sortable: false,
+    value: (r, translate) => (r.overdue ? translate('health.tasks.overdue', { days: daysBetween(r.due_on, localToday()) }) : ''),
+  },
+  { source: 'window_end', kind: 'date' },
+  { source: 'state', kind: 'choice', choices: TASK_STATE_CHOICES },
+];
+
 export const TaskList = () => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
@@ -85,7 +100,7 @@ export const TaskList = () => {
       sort={{ field: 'due_on', order: 'ASC' }}
       perPage={25}
       empty={false}
-      actions={false}
+      actions={<ListActions columns={columns} />}
     >
       <OutboxBanner />
       <BucketChips />
@@ -93,12 +108,7 @@ export const TaskList = () => {
         <PhoneTasks />
       ) : (
         <Datagrid rowClick={(id) => `/followups/create?task_id=${encodeURIComponent(String(id))}`} bulkActionButtons={false} rowSx={(r) => ({ '& td': { color: r.overdue ? 'error.main' : undefined } })}>
-          <TextField source="resident_name" sortable={false} />
-          <SelectField source="type" choices={FOLLOWUP_TYPE_CHOICES} />
-          <DateField source="due_on" />
-          <FunctionField source="overdue" sortable={false} render={(r: TaskRecord) => (r.overdue ? translate('health.tasks.overdue', { days: daysBetween(r.due_on, localToday()) }) : '')} />
-          <DateField source="window_end" />
-          <SelectField source="state" choices={TASK_STATE_CHOICES} />
+          {columnFields(columns)}
         </Datagrid>
       )}
     </List>

@@ -4,8 +4,11 @@
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import { Stack } from '@mui/material';
 import {
-  AutocompleteInput, Create, Datagrid, DateField, List, NumberInput, ReferenceField, ReferenceInput, SelectField, SelectInput, TextField, TextInput, WrapperField, required,
+  AutocompleteInput, Create, Datagrid, List, NumberInput, ReferenceInput, SelectInput, TextInput, WrapperField, required,
 } from 'react-admin';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 import { PROMOTION_STATUS_CHOICES, TITLE_CHOICES } from '../hr/choices';
 import { ActionButton, HrForm } from '../hr/problems';
 import type { ResourceEntry } from '../registry';
@@ -25,18 +28,22 @@ const Steps = (_props: { label?: string }) => (
   </Stack>
 );
 
+const columns: Column[] = [
+  { source: 'staff_id', kind: 'reference', reference: 'staff', link: 'show' },
+  { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
+  { source: 'year', kind: 'text' },
+  { source: 'from_title', kind: 'choice', choices: TITLE_CHOICES },
+  { source: 'to_title', kind: 'choice', choices: TITLE_CHOICES },
+  { source: 'status', kind: 'choice', choices: PROMOTION_STATUS_CHOICES },
+  { source: 'unit_opinion', kind: 'text' },
+  { source: 'reject_reason', kind: 'text' },
+  { source: 'effective_on', kind: 'date' },
+];
+
 const PromotionList = () => (
-  <List filters={filters} sort={{ field: 'created_at', order: 'DESC' }}>
+  <List filters={filters} sort={{ field: 'created_at', order: 'DESC' }} actions={<ListActions columns={columns} />}>
     <Datagrid bulkActionButtons={false} rowClick={false}>
-      <ReferenceField source="staff_id" reference="staff" link="show" />
-      <ReferenceField source="org_unit_id" reference="org-units" link={false} />
-      <TextField source="year" />
-      <SelectField source="from_title" choices={TITLE_CHOICES} />
-      <SelectField source="to_title" choices={TITLE_CHOICES} />
-      <SelectField source="status" choices={PROMOTION_STATUS_CHOICES} />
-      <TextField source="unit_opinion" />
-      <TextField source="reject_reason" />
-      <DateField source="effective_on" />
+      {columnFields(columns)}
       <WrapperField label="hr.promotions.steps"><Steps /></WrapperField>
     </Datagrid>
   </List>

@@ -4,9 +4,12 @@
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import { Stack } from '@mui/material';
 import {
-  AutocompleteInput, Create, Datagrid, DateField, DateInput, List, NumberInput, ReferenceField, ReferenceInput, SelectField, SelectInput, TextInput, WrapperField,
+  AutocompleteInput, Create, Datagrid, DateInput, List, NumberInput, ReferenceInput, SelectInput, TextInput, WrapperField,
   required, useTranslate,
 } from 'react-admin';
+import { columnFields } from '../shared/columnFields';
+import { ListActions } from '../shared/ExportButton';
+import { type Column } from '../shared/exporter';
 import { useWatch } from 'react-hook-form';
 import { CONTRACT_STATUS_CHOICES, EXIT_REASON_CHOICES } from '../hr/choices';
 import { ActionButton, HrForm } from '../hr/problems';
@@ -25,16 +28,20 @@ const Steps = (_props: { label?: string }) => (
   </Stack>
 );
 
+const columns: Column[] = [
+  { source: 'staff_id', kind: 'reference', reference: 'staff', link: 'show' },
+  { source: 'employer_org_unit_id', kind: 'reference', reference: 'org-units' },
+  { source: 'work_org_unit_id', kind: 'reference', reference: 'org-units' },
+  { source: 'start_on', kind: 'date' },
+  { source: 'end_on', kind: 'date' },
+  { source: 'status', kind: 'choice', choices: CONTRACT_STATUS_CHOICES },
+  { source: 'exit_reason', kind: 'choice', choices: EXIT_REASON_CHOICES },
+];
+
 const ContractList = () => (
-  <List filters={filters} filterDefaultValues={{ status: 'active' }} sort={{ field: 'end_on', order: 'ASC' }}>
+  <List filters={filters} filterDefaultValues={{ status: 'active' }} sort={{ field: 'end_on', order: 'ASC' }} actions={<ListActions columns={columns} />}>
     <Datagrid bulkActionButtons={false} rowClick={false}>
-      <ReferenceField source="staff_id" reference="staff" link="show" />
-      <ReferenceField source="employer_org_unit_id" reference="org-units" link={false} />
-      <ReferenceField source="work_org_unit_id" reference="org-units" link={false} />
-      <DateField source="start_on" />
-      <DateField source="end_on" />
-      <SelectField source="status" choices={CONTRACT_STATUS_CHOICES} />
-      <SelectField source="exit_reason" choices={EXIT_REASON_CHOICES} />
+      {columnFields(columns)}
       <WrapperField label="hr.promotions.steps"><Steps /></WrapperField>
     </Datagrid>
   </List>

@@ -1,7 +1,7 @@
-import {
-  AutocompleteInput, BooleanField, Datagrid, List, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, SimpleList,
-  TextField, useTranslate,
-} from 'react-admin';
+import { AutocompleteInput, Datagrid, List, ReferenceInput, SearchInput, SelectInput, SimpleList, useTranslate } from 'react-admin';
+import { columnFields } from '../../shared/columnFields';
+import { ListActions } from '../../shared/ExportButton';
+import { type Column } from '../../shared/exporter';
 import { useIsSmall } from '../../shared/useIsSmall';
 import { DEPARTMENT_KIND_CHOICES } from './choices';
 
@@ -13,11 +13,18 @@ const filters = [
   <SelectInput key="kind" source="kind" choices={DEPARTMENT_KIND_CHOICES} />,
 ];
 
+const columns: Column[] = [
+  { source: 'org_unit_id', kind: 'reference', reference: 'org-units', link: 'show' },
+  { source: 'name', kind: 'text' },
+  { source: 'kind', kind: 'choice', choices: DEPARTMENT_KIND_CHOICES },
+  { source: 'active', kind: 'bool' },
+];
+
 export const DepartmentList = () => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
   return (
-    <List filters={filters}>
+    <List filters={filters} actions={<ListActions columns={columns} />}>
       {isSmall ? (
         <SimpleList
           primaryText={(department) => department.name}
@@ -25,12 +32,7 @@ export const DepartmentList = () => {
           linkType="edit"
         />
       ) : (
-        <Datagrid rowClick="edit">
-          <ReferenceField source="org_unit_id" reference="org-units" link="show" />
-          <TextField source="name" />
-          <SelectField source="kind" choices={DEPARTMENT_KIND_CHOICES} />
-          <BooleanField source="active" />
-        </Datagrid>
+        <Datagrid rowClick="edit">{columnFields(columns)}</Datagrid>
       )}
     </List>
   );

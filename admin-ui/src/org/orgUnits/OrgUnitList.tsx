@@ -1,4 +1,7 @@
-import { BooleanField, Datagrid, List, ReferenceField, SearchInput, SelectField, SelectInput, SimpleList, TextField, useTranslate } from 'react-admin';
+import { Datagrid, List, SearchInput, SelectInput, SimpleList, useTranslate } from 'react-admin';
+import { columnFields } from '../../shared/columnFields';
+import { ListActions } from '../../shared/ExportButton';
+import { type Column } from '../../shared/exporter';
 import { useIsSmall } from '../../shared/useIsSmall';
 import { UNIT_KIND_CHOICES, UNIT_LEVEL_CHOICES } from './choices';
 
@@ -8,11 +11,21 @@ const filters = [
   <SelectInput key="level" source="level" choices={UNIT_LEVEL_CHOICES} />,
 ];
 
+const columns: Column[] = [
+  { source: 'code', kind: 'text' },
+  { source: 'name', kind: 'text' },
+  { source: 'kind', kind: 'choice', choices: UNIT_KIND_CHOICES },
+  { source: 'level', kind: 'choice', choices: UNIT_LEVEL_CHOICES },
+  { source: 'parent_id', kind: 'reference', reference: 'org-units', link: 'show' },
+  { source: 'region', kind: 'text' },
+  { source: 'active', kind: 'bool' },
+];
+
 export const OrgUnitList = () => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
   return (
-    <List filters={filters} sort={{ field: 'path', order: 'ASC' }}>
+    <List filters={filters} sort={{ field: 'path', order: 'ASC' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
         <SimpleList
           primaryText={(unit) => unit.name}
@@ -21,15 +34,7 @@ export const OrgUnitList = () => {
           linkType="show"
         />
       ) : (
-        <Datagrid rowClick="show">
-          <TextField source="code" />
-          <TextField source="name" />
-          <SelectField source="kind" choices={UNIT_KIND_CHOICES} />
-          <SelectField source="level" choices={UNIT_LEVEL_CHOICES} />
-          <ReferenceField source="parent_id" reference="org-units" link="show" />
-          <TextField source="region" />
-          <BooleanField source="active" />
-        </Datagrid>
+        <Datagrid rowClick="show">{columnFields(columns)}</Datagrid>
       )}
     </List>
   );

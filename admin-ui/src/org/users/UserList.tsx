@@ -1,6 +1,7 @@
-import {
-  AutocompleteInput, BooleanField, Datagrid, List, ReferenceField, ReferenceInput, SearchInput, SelectInput, SimpleList, TextField,
-} from 'react-admin';
+import { AutocompleteInput, Datagrid, List, ReferenceInput, SearchInput, SelectInput, SimpleList } from 'react-admin';
+import { columnFields } from '../../shared/columnFields';
+import { ListActions } from '../../shared/ExportButton';
+import { codeLabels, type Column } from '../../shared/exporter';
 import { useIsSmall } from '../../shared/useIsSmall';
 import { RoleChips } from './RoleChips';
 import { ROLE_CHOICES } from './roles';
@@ -13,20 +14,22 @@ const filters = [
   </ReferenceInput>,
 ];
 
+const columns: Column[] = [
+  { source: 'username', kind: 'text' },
+  { source: 'display_name', kind: 'text' },
+  { source: 'roles', kind: 'computed', sortable: false, value: (u, translate) => codeLabels(u.roles, 'enums.role', translate) },
+  { source: 'org_unit_id', kind: 'reference', reference: 'org-units', link: 'show' },
+  { source: 'active', kind: 'bool' },
+];
+
 export const UserList = () => {
   const isSmall = useIsSmall();
   return (
-    <List filters={filters}>
+    <List filters={filters} actions={<ListActions columns={columns} />}>
       {isSmall ? (
         <SimpleList primaryText={(user) => user.display_name} secondaryText={(user) => user.username} linkType="edit" />
       ) : (
-        <Datagrid rowClick="edit">
-          <TextField source="username" />
-          <TextField source="display_name" />
-          <RoleChips label="resources.users.fields.roles" />
-          <ReferenceField source="org_unit_id" reference="org-units" link="show" />
-          <BooleanField source="active" />
-        </Datagrid>
+        <Datagrid rowClick="edit">{columnFields(columns, { roles: <RoleChips label="resources.users.fields.roles" /> })}</Datagrid>
       )}
     </List>
   );

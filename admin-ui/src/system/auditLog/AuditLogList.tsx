@@ -1,8 +1,10 @@
-import { Datagrid, DateField, DateTimeInput, List, SearchInput, SelectInput, SimpleList, TextField } from 'react-admin';
+import { Datagrid, DateTimeInput, List, SearchInput, SelectInput, SimpleList } from 'react-admin';
 import { useIsSmall } from '../../shared/useIsSmall';
+import { columnFields } from '../../shared/columnFields';
+import { ListActions } from '../../shared/ExportButton';
+import { type Column } from '../../shared/exporter';
 import { AUDITED_RESOURCE_CHOICES, AUDIT_ACTION_CHOICES } from './choices';
-import { CodeField } from '../../shared/CodeField';
-import { useAuditLabels } from './labels';
+import { auditAction, auditResource, useAuditLabels } from './labels';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -12,11 +14,19 @@ const filters = [
   <DateTimeInput key="at_lte" source="at_lte" />,
 ];
 
+const columns: Column[] = [
+  { source: 'at', kind: 'datetime' },
+  { source: 'actor_name', kind: 'text' },
+  { source: 'action', kind: 'computed', value: (e, translate) => auditAction(translate, e.action) },
+  { source: 'resource', kind: 'computed', value: (e, translate) => auditResource(translate, e.resource) },
+  { source: 'record_id', kind: 'text' },
+];
+
 export const AuditLogList = () => {
   const isSmall = useIsSmall();
   const { action, resource } = useAuditLabels();
   return (
-    <List filters={filters} sort={{ field: 'at', order: 'DESC' }}>
+    <List filters={filters} sort={{ field: 'at', order: 'DESC' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
         <SimpleList
           primaryText={(entry) => `${action(entry.action)} ${resource(entry.resource)} ${entry.record_id ?? ''}`}
@@ -25,13 +35,7 @@ export const AuditLogList = () => {
           linkType="show"
         />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-          <DateField source="at" showTime />
-          <TextField source="actor_name" />
-          <CodeField source="action" text={action} />
-          <CodeField source="resource" text={resource} />
-          <TextField source="record_id" />
-        </Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
       )}
     </List>
   );

@@ -1,17 +1,28 @@
-import { Datagrid, DateField, List, SearchInput, SelectField, SelectInput, SimpleList, TextField, useTranslate } from 'react-admin';
+import { Datagrid, List, SearchInput, SelectInput, SimpleList, useTranslate } from 'react-admin';
 import { useIsSmall } from '../../shared/useIsSmall';
+import { columnFields } from '../../shared/columnFields';
+import { ListActions } from '../../shared/ExportButton';
+import { type Column } from '../../shared/exporter';
 import { JOB_STATUS_CHOICES } from './statuses';
-import { CodeField } from '../../shared/CodeField';
-import { useJobLabels } from './labels';
+import { jobName, jobTrigger, useJobLabels } from './labels';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="status" source="status" choices={JOB_STATUS_CHOICES} />];
+
+const columns: Column[] = [
+  { source: 'job', kind: 'computed', value: (r, translate) => jobName(translate, r.job) },
+  { source: 'run_key', kind: 'text' },
+  { source: 'status', kind: 'choice', choices: JOB_STATUS_CHOICES },
+  { source: 'started_at', kind: 'datetime' },
+  { source: 'finished_at', kind: 'datetime' },
+  { source: 'triggered_by', kind: 'computed', value: (r, translate) => jobTrigger(translate, r.triggered_by) },
+];
 
 export const JobRunList = () => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
-  const { job, trigger } = useJobLabels();
+  const { job } = useJobLabels();
   return (
-    <List filters={filters} sort={{ field: 'started_at', order: 'DESC' }}>
+    <List filters={filters} sort={{ field: 'started_at', order: 'DESC' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
         <SimpleList
           primaryText={(run) => job(run.job)}
@@ -20,14 +31,7 @@ export const JobRunList = () => {
           linkType="show"
         />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-          <CodeField source="job" text={job} />
-          <TextField source="run_key" />
-          <SelectField source="status" choices={JOB_STATUS_CHOICES} />
-          <DateField source="started_at" showTime />
-          <DateField source="finished_at" showTime />
-          <CodeField source="triggered_by" text={trigger} />
-        </Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
       )}
     </List>
   );
