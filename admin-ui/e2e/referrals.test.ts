@@ -59,9 +59,13 @@ describe('admin UI: referrals', function () {
     // the T01 director: on top of the inbox, with its live timer
     const director = await open('director-T01');
     await director.goto(`${baseUrl}/referral-inbox`);
-    const firstRow = director.locator('tbody tr').first();
-    await firstRow.getByText('祁永贵').waitFor();
+    // green channel first: above every routine request (other tests may leave urgent ones waiting too)
+    const firstRow = director.locator('tbody tr').filter({ hasText: '祁永贵' }).first();
+    await firstRow.waitFor();
     expect(await firstRow.locator('td').first().textContent()).to.equal(String(id));
+    const rows = await director.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
+    const ours = rows.findIndex((text) => text.includes('祁永贵'));
+    expect(rows.slice(0, ours).every((text) => text.includes('紧急') || text.includes('急危重')), 'only urgent requests above it').to.equal(true);
     const timer = firstRow.getByTestId('live-timer');
     const before = await timer.textContent();
     await director.waitForTimeout(1500);

@@ -213,7 +213,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
     await screenshot(page, 'settlement-run-approved');
     const run = (await get(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
     expect(run.status).to.equal('approved');
-    expect(run.approved_by_name).to.equal('admin');
+    expect(run.approved_by_name).to.equal('集团管理员'); // the person's name, not the login
     await page.context().close();
   });
 
