@@ -152,6 +152,12 @@ describe('admin UI: home page per role', function () {
     await screenshot(page, 'home-hr');
 
     expect(await clickToListTotal(page, 'home-licences-expiring', '/licences')).to.equal(expiring);
+    // next year's plan opens the planner on that year (December is when HR plans)
+    await page.goBack();
+    await page.getByTestId('home-next-plan').click();
+    await page.waitForURL(/\/rotation-planner\?year=\d{4}$/);
+    await page.getByText(`${year + 1}`).first().waitFor();
+    if (!nextPlans) await page.getByTestId('no-plan').waitFor();
     await page.context().close();
   });
 

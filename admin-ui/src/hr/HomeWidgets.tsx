@@ -65,7 +65,7 @@ const NextYearPlan = ({ year }: { year: number }) => {
       value={total}
       display={total === undefined ? undefined : translate(total ? 'home.plan_exists' : 'home.plan_missing')}
       tone={total ? 'good' : 'alert'}
-      to={listLink('rotation-plans', { year })}
+      to={`/rotation-planner?year=${year}`}
     />
   );
 };

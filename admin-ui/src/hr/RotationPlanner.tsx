@@ -2,6 +2,7 @@
 // (a bar per person from start to end), the balance per receiving unit, and planning a new
 // rotation with the rule conflicts shown inline in Chinese (API `rule` + `params` → hr.rules.*).
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Alert, Box, Button, Card, CardContent, CardHeader, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
@@ -133,7 +134,9 @@ async function download(year: number) {
 
 export const RotationPlanner = () => {
   const translate = useTranslate();
-  const [year, setYear] = useState(new Date().getFullYear());
+  // a link may name the year (the home page's 'next year's plan'); otherwise this year
+  const [params] = useSearchParams();
+  const [year, setYear] = useState(/^\d{4}$/.test(params.get('year') ?? '') ? Number(params.get('year')) : new Date().getFullYear());
   const summary = useQuery({
     queryKey: ['rotation-plan', year],
     queryFn: async () => (await httpClient(`/api/rotation-plans/by-year/${year}`)).json as Summary,
