@@ -11,6 +11,12 @@ describe('db plumbing', () => {
     await system();
   });
 
+  it('classifies Chinese characters, so text searches in Chinese are served by the trigram indexes', async () => {
+    const { rows } = await db().raw("select show_trgm('大通县人民医院') as trigrams, datctype as ctype from pg_database where datname = current_database()");
+    expect(rows[0].ctype).to.equal('C.UTF-8');
+    expect(rows[0].trigrams).to.have.length(8); // 大通县人民医院: 7 characters, padded at both ends
+  });
+
   // every type a plain list may hold, with the values that trip JSON up
   const fixture = `(values
       (1, timestamptz '2026-11-26 05:53:15.489123+00', 1234.50::numeric(14,2), date '2026-02-28', 9007199254740991::int8, true,
