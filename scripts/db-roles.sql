@@ -9,5 +9,6 @@
 -- audit trail's triggers, and as no superuser it cannot open a replica session.
 CREATE ROLE erp_owner LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD :owner_password;
 CREATE ROLE erp_api LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD :api_password;
-CREATE DATABASE erp OWNER erp_owner ENCODING 'UTF8';
+-- C.UTF-8: code-point order, and Chinese characters classified as letters (pg_trgm's trigram indexes need it)
+CREATE DATABASE erp OWNER erp_owner ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0;
 -- the extensions the migrations create (ltree, btree_gist, pg_trgm) are trusted: the owner may create them
