@@ -19,6 +19,15 @@ export async function ensureUiBuilt(log: (m: string) => void = (m) => process.st
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return false;
   log('building the admin UI (vite)…');
   const { build } = await import('vite');
-  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // Vite builds for the NODE_ENV it finds: the tests run with NODE_ENV=test, which would give
+  // React's development build (and its JSX runtime) to a bundle that npm start may serve later
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, configFile: path.join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return true;
 }
