@@ -11,7 +11,7 @@ const YEAR = 2031; // a year of our own: no demo data in it
 async function user(username: string, roles: string[], code: string) {
   const existing = await get('/api/users', { as: 'admin', query: { filter: { username } } });
   if (!existing.body.length) {
-    const r = await post('/api/users', { username, display_name: `${code} ${roles[0]}`, roles, org_unit_id: await unitId(code), password: 'finance-test-1' }, { as: 'admin' });
+    const r = await post('/api/users', { username, display_name: `${code} 测试用户`, roles, org_unit_id: await unitId(code), password: 'finance-test-1' }, { as: 'admin' });
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
   }
   const login = await call('POST', '/api/auth/login', { body: { username, password: 'finance-test-1' } });
