@@ -75,18 +75,13 @@ export async function menuPaths(page: Page): Promise<string[]> {
 /** Clicks the menu entry to `path` as a user would, and waits for its page. */
 export async function clickMenu(page: Page, path: string) {
   const arrived = () => page.waitForURL((url) => url.pathname === path, { timeout: 5000 }).then(() => true, () => false);
-  const link = page.locator(`a.RaMenuItemLink-root[href="${path}"]`).first();
-  // while a wide page settles, its content can lie over the menu for a moment: then the click is
-  // delivered to the link itself
-  const press = async () => {
-    await openMenu(page);
-    await link.click({ timeout: 5000 }).catch(() => link.dispatchEvent('click'));
-  };
-  await press();
+  await openMenu(page);
+  await page.locator(`a.RaMenuItemLink-root[href="${path}"]`).first().click();
   // a click that only closed a popup (a menu, a date picker) is repeated
   if (!(await arrived())) {
     await page.keyboard.press('Escape');
-    await press();
+    await openMenu(page);
+    await page.locator(`a.RaMenuItemLink-root[href="${path}"]`).first().click();
     await arrived();
   }
   await page.locator('.MuiDrawer-modal').waitFor({ state: 'detached', timeout: 3000 }).catch(() => undefined);
