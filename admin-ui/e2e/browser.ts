@@ -99,6 +99,8 @@ export const firstRow = (page: Page) =>
 /** Opens the list's first row, if it has one; true when that led to another page. */
 export async function openFirstRow(page: Page): Promise<boolean> {
   const row = firstRow(page);
+  // a cold system may still be answering the list: give its first row a moment to appear
+  await row.waitFor({ timeout: 3000 }).catch(() => undefined);
   if (!(await row.count())) return false;
   const before = page.url();
   await row.click({ timeout: 5000 }).catch(() => undefined);
