@@ -3,14 +3,13 @@
 // and edits its whole configuration (FundYearEdit).
 import SavingsIcon from '@mui/icons-material/Savings';
 import { Link } from 'react-router-dom';
-import { Create, Datagrid, FunctionField, List, NumberField, NumberInput, SimpleForm, TextInput, required, useTranslate } from 'react-admin';
+import { Create, Datagrid, FunctionField, List, NumberInput, SimpleForm, TextInput, required, useTranslate } from 'react-admin';
 import type { ResourceEntry } from '../registry';
-import { columnFields } from '../shared/columnFields';
+import { columnFields, yuanCells } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
 import { type Column } from '../shared/exporter';
 import { dropEmpty } from '../finance/api';
 import { FundYearEdit } from './FundYearEdit';
-import { YUAN } from '../settlement/types';
 
 const DashboardLink = () => {
   const translate = useTranslate();
@@ -28,15 +27,11 @@ const columns: Column[] = [
   { source: 'budget', kind: 'money', sortable: false },
 ];
 
-// amounts in yuan as finance reads them (¥3,229,200.00); the export keeps plain decimals
-const yuanCells = Object.fromEntries(
-  columns.filter((c) => c.kind === 'money').map((c) => [c.source, <NumberField source={c.source} options={YUAN} sortable={c.sortable} />]),
-);
 
 const FundYearList = () => (
   <List sort={{ field: 'year', order: 'DESC' }} actions={<ListActions columns={columns} />}>
     <Datagrid bulkActionButtons={false} rowClick="edit">
-      {columnFields(columns, yuanCells)}
+      {columnFields(columns, yuanCells(columns))}
       <DashboardLink />
     </Datagrid>
   </List>

@@ -77,7 +77,7 @@ function useSteps(run: RunDetail | undefined): Step[] {
     comment: useCanAccess({ resource: 'settlement-runs', action: 'comment' }).canAccess === true,
   };
   // a list row (lean, no `allowed`) stands in until the run's own read arrives
-  if (!run || isPartial(run as never)) return [];
+  if (!run || isPartial(run)) return [];
   if (run.superseded_by_id) return may.comment ? ['comment'] : [];
   const steps: Step[] = [];
   if (may.calculate && run.allowed.includes('calculate')) steps.push(run.status === 'draft' ? 'calculate' : 'recalculate');

@@ -1,14 +1,14 @@
 // 结算批次: the runs (current ones by default), a new draft run, and the run page.
 import CalculateIcon from '@mui/icons-material/Calculate';
 import {
-  BooleanInput, Create, Datagrid, List, NumberField, ReferenceInput, SelectInput, SimpleForm, TextInput, required,
+  BooleanInput, Create, Datagrid, List, ReferenceInput, SelectInput, SimpleForm, TextInput, required,
 } from 'react-admin';
 import type { ResourceEntry } from '../registry';
-import { columnFields } from '../shared/columnFields';
+import { columnFields, yuanCells } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
 import { type Column } from '../shared/exporter';
 import { RUN_KIND_CHOICES, RUN_STATUS_CHOICES } from '../settlement/choices';
-import { pct, YUAN, type RunSummary } from '../settlement/types';
+import { pct, type RunSummary } from '../settlement/types';
 import { RunShow } from './RunShow';
 
 const filters = [
@@ -31,13 +31,11 @@ const columns: Column[] = [
   { source: 'calculated_at', kind: 'datetime', sortable: false },
 ];
 
-// amounts as ¥ on screen; the export keeps plain decimals
-const yuanCells = Object.fromEntries(columns.filter((c) => c.kind === 'money').map((c) => [c.source, <NumberField source={c.source} options={YUAN} sortable={false} />]));
 
 // newest fund year first, its final run before its months; a year's runs fit on one page
 const RunList = () => (
   <List filters={filters} filterDefaultValues={{ current: true }} sort={{ field: 'list_order', order: 'DESC' }} perPage={25} actions={<ListActions columns={columns} />}>
-    <Datagrid rowClick="show" bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap', px: 1 } }}>{columnFields(columns, yuanCells)}</Datagrid>
+    <Datagrid rowClick="show" bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap', px: 1 } }}>{columnFields(columns, yuanCells(columns))}</Datagrid>
   </List>
 );
 

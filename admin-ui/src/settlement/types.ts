@@ -49,6 +49,6 @@ export interface ImportResult { accepted: number; rejected: { row: number; field
 /** 0.1027 → "10.27%" */
 export const pct = (r: number | null | undefined, places = 2) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(places)}%`);
 /** NumberField options for amounts in yuan: ¥1,234.50 */
-export const YUAN = { style: 'currency', currency: 'CNY', minimumFractionDigits: 2, maximumFractionDigits: 2 } as const;
+export { YUAN } from '../shared/columnFields';
 /** Member units as the group is drawn: by level (HQ, branches, townships), then code. */
 export const byLevelThenCode = <U extends { level: number; code: string }>(units: readonly U[]) => [...units].sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));

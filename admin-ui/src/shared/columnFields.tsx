@@ -9,6 +9,8 @@ import type { Column } from './exporter';
 const Computed = ({ column, record }: { column: Extract<Column, { kind: 'computed' }>; record: RaRecord }) => <>{column.value(record, useTranslate())}</>;
 
 const MONEY = { minimumFractionDigits: 2 };
+/** Amounts as finance reads them on screen: ¥3,229,200.00 (an export keeps plain decimals). */
+export const YUAN = { style: 'currency', currency: 'CNY', minimumFractionDigits: 2, maximumFractionDigits: 2 } as const;
 
 function columnField(c: Column) {
   const key = c.source;
@@ -30,3 +32,9 @@ function columnField(c: Column) {
 /** The Datagrid children for these columns, in order; `cells` gives a column the screen draws its own way (a chip, a timer). */
 export const columnFields = (columns: readonly Column[], cells: Record<string, ReactElement> = {}) =>
   columns.map((c) => (cells[c.source] ? cloneElement(cells[c.source], { key: c.source }) : columnField(c)));
+
+/** Cells drawing every money column in yuan (¥), for `columnFields`' `cells`. */
+export const yuanCells = (columns: readonly Column[]) =>
+  Object.fromEntries(
+    columns.filter((c) => c.kind === 'money').map((c) => [c.source, <NumberField source={c.source} label={c.label} sortable={c.sortable} options={YUAN} />]),
+  );

@@ -13,7 +13,7 @@ const PARTIAL = Symbol('a lean list row');
 export const markPartial = <T extends object>(rows: T[]): T[] => rows.map((row) => Object.assign({ ...row }, { [PARTIAL]: true }));
 
 /** Whether a record is a list's lean row rather than the record's own read. */
-export const isPartial = (record: RaRecord | undefined) => !!record && (record as { [PARTIAL]?: boolean })[PARTIAL] === true;
+export const isPartial = (record: object | undefined) => !!record && (record as { [PARTIAL]?: boolean })[PARTIAL] === true;
 
 /** react-query's structural sharing keeps the old object when the new one is equal field by field: never a partial row. */
 export const keepUnlessPartial = (old: unknown, data: unknown) => (isPartial(old as RaRecord) ? data : replaceEqualDeep(old, data));
