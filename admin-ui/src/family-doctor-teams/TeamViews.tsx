@@ -57,10 +57,10 @@ export const TeamShow = () => (
       <FunctionField source="village_ids" render={() => <Villages />} />
       <ArrayField source="members">
         <Datagrid bulkActionButtons={false} rowClick={false}>
-          <TextField source="display_name" />
-          <TextField source="username" />
-          <SelectField source="role" choices={MEMBER_ROLE_CHOICES} />
-          <BooleanField source="is_leader" />
+          <TextField source="display_name" label="resources.family-doctor-teams.fields.display_name" />
+          <TextField source="username" label="resources.family-doctor-teams.fields.username" />
+          <SelectField source="role" choices={MEMBER_ROLE_CHOICES} label="resources.family-doctor-teams.fields.role" />
+          <BooleanField source="is_leader" label="resources.family-doctor-teams.fields.is_leader" />
         </Datagrid>
       </ArrayField>
       <BooleanField source="active" />

@@ -15,6 +15,7 @@ export const zh = {
       fields: {
         org_unit_id: '所属卫生院', code: '编码', name: '团队名称', active: '启用', village_ids: '服务村', members: '成员', member_count: '成员数',
         leader_name: '团队长', active_contracts: '在约居民', village_id: '服务村', q: '搜索', 'members.user_id': '用户', 'members.role': '角色', 'members.is_leader': '团队长',
+        display_name: '姓名', username: '用户名', role: '角色', is_leader: '团队长',
       },
     },
     contracts: {
@@ -108,6 +109,7 @@ export const en = {
       fields: {
         org_unit_id: 'Township centre', code: 'Code', name: 'Name', active: 'Active', village_ids: 'Villages served', members: 'Members', member_count: 'Members',
         leader_name: 'Leader', active_contracts: 'Active contracts', village_id: 'Village', q: 'Search', 'members.user_id': 'User', 'members.role': 'Role', 'members.is_leader': 'Leader',
+        display_name: 'Name', username: 'Username', role: 'Role', is_leader: 'Leader',
       },
     },
     contracts: {
