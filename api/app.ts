@@ -5,25 +5,17 @@ import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { refuseNul, requireJsonBody } from './http/guards';
-import { auditRoutes } from './audit/routes';
-import { authRoutes, userRoutes } from './auth/routes';
+import { domains } from './domains';
+import { actorFromToken } from './auth/service';
 import { config } from './config';
 import { db } from './db/knex';
-import { errorHandler, notFound } from './http/errors';
+import { errorHandler } from './http/errors';
+import { notFound } from './core/errors';
 import { requestLog } from './http/logger';
 import { openApiDocument } from './http/openapi';
 import { ApiRouter } from './http/router';
-import { hrRouters } from './hr/routes';
-import { healthRouters } from './health/routes';
-import { financeRouters } from './finance/routes';
-import { procurementRouters } from './procurement/routes';
-import { jobRoutes } from './jobs/routes';
+import { useAuthenticator } from './http/auth';
 import { uiDist } from './paths';
-import { departmentRoutes, orgUnitRoutes } from './org/routes';
-import { settlementRouters } from './settlement/routes';
-import { referralRouters } from './referrals/routes';
-import { notificationRoutes } from './notifications/routes';
-
 
 const systemRoutes = new ApiRouter('', 'system')
   .get('/health', { summary: 'Liveness and database reachability', public: true }, async (_req, res) => {
@@ -38,10 +30,11 @@ const systemRoutes = new ApiRouter('', 'system')
   })
   .get('/openapi.json', { summary: 'This description', public: true }, () => openApiDocument());
 
-/** Every domain's routers, in menu order. A new domain adds its routers here. */
-const routers: ApiRouter[] = [systemRoutes, authRoutes, userRoutes, orgUnitRoutes, departmentRoutes, auditRoutes, jobRoutes, notificationRoutes, ...hrRouters, ...referralRouters, ...healthRouters, ...settlementRouters, ...financeRouters, ...procurementRouters];
+/** The system's routes, then every domain's (api/domains.ts). */
+const routers: ApiRouter[] = [systemRoutes, ...domains.flatMap((d) => d.routers)];
 
 export function createApp() {
+  useAuthenticator(actorFromToken);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false); // API lists change with every write; hashing each body costs more than it saves

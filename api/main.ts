@@ -1,33 +1,36 @@
 // `npm start`: the whole system on one port. Ctrl-C / SIGTERM stop PostgreSQL cleanly.
-import { boot } from './server';
+// The demo group comes from the caller (scripts/serve.ts gives seeds/index.ts's).
+import { boot, type DemoLoader } from './server';
 import { config } from './config';
-import { GROUP_USERS } from '../seeds/org';
 
-const running = await boot({ workers: config.apiWorkers });
-const logins = [
-  ...GROUP_USERS.map(([u, name]) => `${u} (${name})`),
-  'director-<unit code>  e.g. director-HQ, director-B1, director-T01, director-V001',
-  'doctor-<village code> e.g. doctor-V001',
-];
-process.stdout.write(
-  [
-    '',
-    `医联体 ERP is running: ${running.url.replace('127.0.0.1', 'localhost')}`,
-    `HTTP: ${config.apiWorkers} worker process${config.apiWorkers === 1 ? '' : 'es'} (API_WORKERS)`,
-    `database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}${running.seeded ? ' (demo group loaded)' : ''}`,
-    `demo logins, password "${config.demoPassword}":`,
-    ...logins.map((l) => `  ${l}`),
-    '',
-  ].join('\n'),
-);
+export interface Demo {
+  load: DemoLoader;
+  /** the demo accounts, as the start banner lists them */
+  logins: string[];
+}
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`\n${signal}: stopping…\n`);
-    await running.stop();
-    process.exit(0);
-  });
+export async function start(demo: Demo) {
+  const running = await boot({ workers: config.apiWorkers, demo: demo.load });
+  process.stdout.write(
+    [
+      '',
+      `医联体 ERP is running: ${running.url.replace('127.0.0.1', 'localhost')}`,
+      `HTTP: ${config.apiWorkers} worker process${config.apiWorkers === 1 ? '' : 'es'} (API_WORKERS)`,
+      `database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}${running.seeded ? ' (demo group loaded)' : ''}`,
+      `demo logins, password "${config.demoPassword}":`,
+      ...demo.logins.map((l) => `  ${l}`),
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, async () => {
+      if (stopping) return;
+      stopping = true;
+      process.stdout.write(`\n${signal}: stopping…\n`);
+      await running.stop();
+      process.exit(0);
+    });
+  }
 }

@@ -1,7 +1,8 @@
 // Boots the whole system: database (embedded unless DATABASE_URL), migrations, demo data on
-// an empty database, the HTTP server (in this process, or in cluster workers) and the cron
-// jobs. Used by `npm start`, tests and benches.
+// an empty database (when given its loader), the HTTP server (in this process, or in cluster
+// workers) and the cron jobs. Used by `npm start`, tests and benches.
 import type { AddressInfo } from 'node:net';
+import type { Knex } from 'knex';
 import { serve } from './app';
 import { startWorkers } from './cluster';
 import { config } from './config';
@@ -11,7 +12,6 @@ import { grantApiRole, roleOf } from './db/roles';
 import { startEmbedded, type EmbeddedServer } from './db/embedded';
 import { startSchedules } from './jobs/service';
 import { logger } from './http/logger';
-import { loadDemoIfEmpty } from '../seeds/demo';
 
 export interface Running {
   url: string;
@@ -25,11 +25,15 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** Loads the demo group into an empty database, as its owner; true when it did. */
+export type DemoLoader = (owner: Knex, scale: number) => Promise<boolean>;
+
 export interface BootOptions {
   port?: number;
   dataDir?: string;
   databaseUrl?: string;
-  seed?: boolean;
+  /** the demo group's loader (seeds/index.ts); without one, no demo data */
+  demo?: DemoLoader;
   cron?: boolean;
   demoScale?: number;
   /** HTTP in this process (0, the default: tests) or in that many cluster workers (`npm start`) */
@@ -76,7 +80,7 @@ async function prepareSchema(ownerUrl: string, apiUrl: string, opts: BootOptions
     await migrate(owner);
     if (roleOf(ownerUrl) !== roleOf(apiUrl)) await grantApiRole(owner, roleOf(apiUrl));
     else logger.warn('DATABASE_OWNER_URL is not set: the API runs as the tables\' owner, which can alter the audit trail');
-    return opts.seed === false ? false : await loadDemoIfEmpty(owner, opts.demoScale ?? config.demoScale);
+    return opts.demo ? await opts.demo(owner, opts.demoScale ?? config.demoScale) : false;
   } finally {
     await disconnect();
   }

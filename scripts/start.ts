@@ -2,4 +2,4 @@
 import { ensureUiBuilt } from './uiBuild';
 
 await ensureUiBuilt();
-await import('../api/main');
+await import('./serve');

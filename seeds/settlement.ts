@@ -5,8 +5,8 @@
 // from its spending so that its final surplus rate lands near the reference's 10.27%; townships
 // differ markedly in admissions (their quality factor q), so the allocation has something to reward.
 import type { Knex } from 'knex';
-import { systemActor } from '../api/auth/actor';
-import { record } from '../api/audit/service';
+import { systemActor } from '../api/core/actor';
+import { record } from '../api/core/transaction';
 import { checkDigit, protectIdNumber } from '../api/shared/personalId';
 import { fromFen, toFen, divRound, splitByLargestRemainder } from '../api/shared/money';
 import { seeded, between } from '../api/shared/random';

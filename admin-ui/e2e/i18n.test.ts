@@ -7,9 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { domainGrants } from '../../api/auth/grants';
+import { domains } from '../../api/domains';
 import { db } from '../../api/db/knex';
-import '../../api/jobs/schedule';
 import { listJobs } from '../../api/jobs/service';
 import { chinese } from '../src/i18n/zh';
 import { AUDITED_RESOURCES, AUDIT_ACTIONS } from '../src/system/auditLog/choices';
@@ -54,7 +53,7 @@ async function choiceIds(): Promise<string[]> {
 }
 
 /** Every resource and action verb the roles are granted. */
-const grantWords = () => domainGrants.flatMap((table) => Object.values(table).flatMap((grants) => Object.entries(grants ?? {}).flatMap(([resource, actions]) => [resource, ...(actions ?? [])])));
+const grantWords = () => domains.flatMap((d) => (d.grants ? [d.grants] : [])).flatMap((table) => Object.values(table).flatMap((grants) => Object.entries(grants ?? {}).flatMap(([resource, actions]) => [resource, ...(actions ?? [])])));
 
 /** One pattern matching any code as a whole token (doctor-V001 or I63.9 are not tokens of it). */
 async function codePattern(): Promise<RegExp> {

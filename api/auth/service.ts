@@ -4,11 +4,12 @@ import jwt from 'jsonwebtoken';
 import { config } from '../config';
 import { db } from '../db/knex';
 import { keyId, secrets } from '../core/secrets';
-import { unauthorized } from '../http/errors';
-import type { Actor } from './actor';
+import { unauthorized } from '../core/errors';
+import type { Actor } from '../core/actor';
 import { hashPassword, verifyPassword } from './password';
 import { attemptSucceeded, takeAttempt } from './throttle';
-import { permissionsFor, scopePathFor } from './rules';
+import { scopePathFor } from './rules';
+import { permissionsFor } from '../core/access';
 
 // the signing keys by id: the current one signs, a previous one (rotation) still verifies
 let keys: { signing: { kid: string; key: KeyObject }; byKid: Map<string, KeyObject> } | undefined;

@@ -7,7 +7,7 @@
 // parallel guesses, however slowly the server answers it, is refused past the allowance.
 import { config } from '../config';
 import { db } from '../db/knex';
-import { AppError } from '../http/errors';
+import { tooMany } from '../core/errors';
 
 /** The wait after the allowance is used up; each further attempt doubles it. */
 const FIRST_DELAY_SECONDS = 30;
@@ -47,7 +47,7 @@ export async function takeAttempt(username: string, ip: string) {
   const refused = (rows as { refused: boolean; wait_seconds: number | null }[]).filter((r) => r.refused);
   if (refused.length) {
     const wait = Math.max(1, ...refused.map((r) => r.wait_seconds ?? 1));
-    throw new AppError(429, 'too_many_requests', `too many login attempts; try again in ${wait} s`, { retry_after: wait });
+    throw tooMany(`too many login attempts; try again in ${wait} s`, wait);
   }
 }
 

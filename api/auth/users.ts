@@ -1,9 +1,9 @@
 // User accounts as a resource: group admins manage them; directors read those of their units.
 import { z } from 'zod';
-import type { Actor } from './actor';
-import { scopeByUnit } from '../db/scope';
-import { forbidden } from '../http/errors';
-import type { ResourceDef } from '../http/crud';
+import type { Actor } from '../core/actor';
+import { scopeByUnit } from '../core/scope';
+import { forbidden } from '../core/errors';
+import type { ResourceDef } from '../core/crud';
 import { User } from './model';
 import { hashPassword } from './password';
 import { forgetActors } from './service';

@@ -2,12 +2,12 @@
 // check on submission and on final approval (stop or warn; an override needs a role and a
 // reason), approval steps decided by eligible approvers only, payment posting to the ledger.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction, type Audit } from '../audit/service';
-import { scopeByUnit } from '../db/scope';
+import type { Actor } from '../core/actor';
+import { inTransaction, type Audit } from '../core/transaction';
+import { scopeByUnit } from '../core/scope';
 import { db } from '../db/knex';
-import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
-import { badRequest, conflict, forbidden, unprocessable } from '../http/errors';
+import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { badRequest, conflict, forbidden, unprocessable } from '../core/errors';
 import { fromFen, toFen, type Fen } from '../shared/money';
 import { postEntry } from './ledgerService';
 import { Account, ExpenseRequest, ExpenseRequestStep, SpendingLimit } from './model';

@@ -1,11 +1,11 @@
 // 医疗风险金年终返还: on 10 January every member's balance of the year before goes back to
 // its contributors (idempotent: a unit already returned is left alone).
-import { systemActor } from '../auth/actor';
+import { systemActor } from '../core/actor';
 import { db } from '../db/knex';
-import { defineJob } from '../jobs/service';
+import type { JobDef } from '../jobs/service';
 import { yearEndReturn } from './riskFundService';
 
-export const riskFundYearEnd = defineJob({
+export const riskFundYearEnd: JobDef = {
   name: 'risk-fund-year-end',
   schedule: '30 2 10 1 *',
   description: "Returns each member's medical-risk fund balance of the previous year to its contributors pro rata (exact to the fen), each return a ledger entry",
@@ -25,4 +25,4 @@ export const riskFundYearEnd = defineJob({
     }
     return { fund_year: year, units: units.length, returns: returned };
   },
-});
+};

@@ -1,12 +1,12 @@
 // The ledger (分级核算): posting entries (every one audited), reversals, balances rolled up the
 // hierarchy, and the month close that locks a period against later entries.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction, type Audit } from '../audit/service';
-import { scopeByUnit } from '../db/scope';
+import type { Actor } from '../core/actor';
+import { inTransaction, type Audit } from '../core/transaction';
+import { scopeByUnit } from '../core/scope';
 import { db } from '../db/knex';
-import { assertCan, assertUnitInScope, getRow, type ResourceDef } from '../http/crud';
-import { conflict, unprocessable } from '../http/errors';
+import { assertCan, assertUnitInScope, getRow, type ResourceDef } from '../core/crud';
+import { conflict, unprocessable } from '../core/errors';
 import { fromFen, toFen, type Fen } from '../shared/money';
 import { Account, LedgerEntry, LedgerPeriod } from './model';
 import { periodOf } from './rules';

@@ -2,12 +2,12 @@
 // are paid out, and at year end the balance goes back to the contributors pro rata, exact to
 // the fen, each return posted to the ledger.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction } from '../audit/service';
+import type { Actor } from '../core/actor';
+import { inTransaction } from '../core/transaction';
 import { db } from '../db/knex';
-import { scopeByUnit } from '../db/scope';
-import { assertCan, assertUnitInScope, type ResourceDef } from '../http/crud';
-import { conflict, unprocessable } from '../http/errors';
+import { scopeByUnit } from '../core/scope';
+import { assertCan, assertUnitInScope, type ResourceDef } from '../core/crud';
+import { conflict, unprocessable } from '../core/errors';
 import { Staff } from '../hr/model';
 import { fromFen, sumFen, toFen, type Fen } from '../shared/money';
 import { postEntry } from './ledgerService';

@@ -3,7 +3,7 @@ import { answerList, mountCrud } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, isoDate, moneyInput, parse, positiveId } from '../http/validate';
 import { sendFile, XLSX } from '../http/download';
-import { assertCan, assertUnitInScope } from '../http/crud';
+import { assertCan, assertUnitInScope } from '../core/crud';
 import { writeBudgetExecution } from '../../reports/budgetExecution';
 import { balances, closePeriod, createEntry, ledgerPeriodResource, ledgerResource, reverseEntry } from './ledgerService';
 import { approveRequest, cancelRequest, createRequest, expenseResource, payRequest, readRequest, rejectRequest, withSteps } from './expenseService';

@@ -1,12 +1,12 @@
 // Budgets (核定收支) and budget vs actual, plus the configuration resources of finance:
 // accounts, the spending-limit matrix and chief-accountant postings.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction } from '../audit/service';
-import { scopeByUnit } from '../db/scope';
+import type { Actor } from '../core/actor';
+import { inTransaction } from '../core/transaction';
+import { scopeByUnit } from '../core/scope';
 import { db } from '../db/knex';
-import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
-import { badRequest, conflict, unprocessable } from '../http/errors';
+import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { badRequest, conflict, unprocessable } from '../core/errors';
 import { fromFen, toFen, type Fen } from '../shared/money';
 import { openCommitmentsSql } from '../procurement/commitments';
 import { Account, Budget, ChiefAccountantPosting, SpendingLimit } from './model';

@@ -3,9 +3,9 @@
 // restrict to a subtree) returning only the fields they use, and the managing unit (管理单位)
 // that follows a referral — set here, with its history, by `transferCare`.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../core/actor';
 import { db } from '../db/knex';
-import { notFound } from '../http/errors';
+import { notFound } from '../core/errors';
 import { CareTransfer } from './model';
 import * as clock from '../core/clock';
 

@@ -1,12 +1,12 @@
 // Family-doctor contracts (家庭医生签约): a resident and a team for one year with a service
 // package; one active contract per resident; renewal and termination with a reason.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction } from '../audit/service';
+import type { Actor } from '../core/actor';
+import { inTransaction } from '../core/transaction';
 import { db } from '../db/knex';
-import { scopeByUnit } from '../db/scope';
-import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
-import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
+import { scopeByUnit } from '../core/scope';
+import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
 import { Contract, Resident, ServicePackage, Team } from './model';
 import { CONTRACT_STATUSES, PACKAGE_CODES, addDays, contractEnd, contractTransitionProblem, type ContractStatus } from './rules';
 import { residentResource } from './residentService';

@@ -1,11 +1,11 @@
 // Follow-ups (随访 / 健康管理服务记录): measured, classified by the norms, completing the due
 // task they answer. Logged by a doctor for residents of their own village only (org scope).
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction } from '../audit/service';
-import { scopeByUnit } from '../db/scope';
-import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
-import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
+import type { Actor } from '../core/actor';
+import { inTransaction } from '../core/transaction';
+import { scopeByUnit } from '../core/scope';
+import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
 import { OrgUnit } from '../org/model';
 import { Followup, Task, TaskEvent } from './model';
 import { FOLLOWUP_MODES, FOLLOWUP_TYPES, POPULATION_OF, assess, recheckPlan, completes, measurementProblems, residentTags, type FollowupMode, type FollowupType, type Measurements } from './rules';

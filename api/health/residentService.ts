@@ -1,12 +1,12 @@
 // Residents' health records (居民健康档案): register, edit, transfer to another village (with
 // history), deregister; the full ID number only for roles that need it, and that read audited.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction } from '../audit/service';
+import type { Actor } from '../core/actor';
+import { inTransaction } from '../core/transaction';
 import { db } from '../db/knex';
-import { scopeByUnit } from '../db/scope';
-import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
-import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from '../http/errors';
+import { scopeByUnit } from '../core/scope';
+import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from '../core/errors';
 import { OrgUnit } from '../org/model';
 import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../shared/personalId';
 import { careTransfers } from './careService';

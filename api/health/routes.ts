@@ -1,11 +1,11 @@
 // Health management routes: parse (zod) → service → respond.
 import { z } from 'zod';
-import { assertCan, getRow, type ResourceDef } from '../http/crud';
+import { assertCan, getRow, type ResourceDef } from '../core/crud';
 import { answerList } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, parse, isoDate, positiveId } from '../http/validate';
 import { sendFile, XLSX } from '../http/download';
-import { badRequest, notFound } from '../http/errors';
+import { badRequest, notFound } from '../core/errors';
 import type { Request, Response } from 'express';
 import type { Model } from 'objection';
 import { buildHealthWorkload } from '../../reports/health-workload';

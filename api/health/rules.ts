@@ -3,7 +3,7 @@
 //
 // The clinical thresholds follow 国家基本公共卫生服务规范（第三版）(National Basic Public Health
 // Service Norms, 3rd ed., 2017), cited where they are applied.
-import { all, read, type GrantTable } from '../auth/actions';
+import { all, read, type GrantTable } from '../core/access';
 import { addDays } from '../core/clock';
 
 export interface FieldProblem {
@@ -179,7 +179,7 @@ export const POPULATION_OF: Partial<Record<FollowupType, KeyTag>> = {
 export const TASK_STATES = ['upcoming', 'due', 'done', 'missed', 'cancelled'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 export const OPEN_STATES: readonly TaskState[] = ['upcoming', 'due'];
-/** Allowed state changes; anything else is a 409 naming these. */
+/** Allowed state changes; anything else is a conflict naming these. */
 export const TASK_TRANSITIONS: Record<TaskState, readonly TaskState[]> = {
   // a visit inside the window completes a task even before the daily job marked it due
   upcoming: ['due', 'done', 'missed', 'cancelled'],

@@ -2,10 +2,10 @@
 // their own service files (re-exported here); this file holds what other domains call:
 // the indicators (scores the settlement reads) and the workload figures of the report.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../core/actor';
 import { db } from '../db/knex';
-import { assertCan } from '../http/crud';
-import { badRequest, notFound } from '../http/errors';
+import { assertCan } from '../core/crud';
+import { badRequest, notFound } from '../core/errors';
 import { INDICATOR_KEYS, STANDARD_FOLLOWUPS_PER_YEAR, ratio, worstFirst, type HealthIndicators } from './rules';
 
 export * from './residentService';

@@ -1,13 +1,13 @@
 // Due tasks (待办任务): generated from the follow-up schedules, completed by follow-ups, moved on
 // by the daily job (upcoming → due → missed). Every state change leaves a task_events row.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction } from '../audit/service';
+import type { Actor } from '../core/actor';
+import { inTransaction } from '../core/transaction';
 import { db } from '../db/knex';
 import { inFixedSet } from '../db/fixedSet';
-import { scopeByUnit } from '../db/scope';
-import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
-import { conflict, notFound } from '../http/errors';
+import { scopeByUnit } from '../core/scope';
+import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { conflict, notFound } from '../core/errors';
 import { FollowupSchedule, Task, TaskEvent } from './model';
 import { FOLLOWUP_TYPES, OPEN_STATES, TASK_STATES, TASK_TRANSITIONS, addDays, monthOf, openStateOn, planTasks, taskPlanner, type ResidentForTasks, type Schedule, type TaskPlan, type TaskState } from './rules';
 import * as clock from '../core/clock';

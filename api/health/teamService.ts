@@ -2,12 +2,12 @@
 // Members are users; HR's staff records link to the same users (staff.user_id).
 import type { Knex } from 'knex';
 import type { AnyQueryBuilder } from 'objection';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../core/actor';
 import { User } from '../auth/model';
-import { inTransaction } from '../audit/service';
+import { inTransaction } from '../core/transaction';
 import { db } from '../db/knex';
-import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { badRequest, conflict, notFound } from '../core/errors';
 import { OrgUnit } from '../org/model';
 import { Team, TeamMember } from './model';
 import { teamProblems, type TeamShape } from './rules';

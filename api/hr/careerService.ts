@@ -1,12 +1,12 @@
 // Posts and headcount (岗位设置), licences (执业证书) with their expiry, title promotions (职称晋升)
 // and the annual assessment (年度考核) with its 优秀 quota and the lock on approval.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction } from '../audit/service';
+import type { Actor } from '../core/actor';
+import { inTransaction } from '../core/transaction';
 import { db } from '../db/knex';
-import { scopeByUnit } from '../db/scope';
-import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
-import { badRequest, conflict, unprocessable } from '../http/errors';
+import { scopeByUnit } from '../core/scope';
+import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { badRequest, conflict, unprocessable } from '../core/errors';
 import { Assessment, AssessmentYear, Licence, Post, Staff, TitlePromotion } from './model';
 import { CATEGORIES, DEFAULT_EXCELLENT_SHARE, GRADES, GRADE_ZH, LICENCE_KINDS, TITLES, addDays, excellentQuota, gradeProblem, postStatus, promotionProblem } from './rules';
 import { recordHistory } from './shared';

@@ -1,12 +1,12 @@
 // 乡聘村用: a village doctor is employed by the township centre and works in one of its village
 // clinics. Contracts are signed, renewed and exited (准入退出); the staff record follows.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction } from '../audit/service';
+import type { Actor } from '../core/actor';
+import { inTransaction } from '../core/transaction';
 import { db } from '../db/knex';
-import { scopeByAnyUnit } from '../db/scope';
-import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
-import { conflict, unprocessable } from '../http/errors';
+import { scopeByAnyUnit } from '../core/scope';
+import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { conflict, unprocessable } from '../core/errors';
 import { Staff, VillageDoctorContract } from './model';
 import { addDays, villageContractProblem } from './rules';
 import { recordHistory, unitsById } from './shared';

@@ -1,12 +1,12 @@
 // HR's daily job: rotations start and end on their dates (the person's working unit follows),
 // those ending within 30 days are listed in the run's result, and village-doctor contracts past
 // their end expire. Safe to re-run: a second run on the same day finds nothing left to change.
-import { systemActor } from '../auth/actor';
-import { defineJob } from '../jobs/service';
+import { systemActor } from '../core/actor';
+import type { JobDef } from '../jobs/service';
 import { expireContracts } from './contractService';
 import { runDailyRotations } from './rotationService';
 
-export const hrDaily = defineJob({
+export const hrDaily: JobDef = {
   name: 'hr-daily',
   schedule: '5 0 * * *',
   description: 'Activates rotations starting today, completes those past their planned end, lists those ending within 30 days; expires village-doctor contracts',
@@ -15,4 +15,4 @@ export const hrDaily = defineJob({
     const rotations = await runDailyRotations(actor, ctx.runKey);
     return { ...rotations, contracts_expired: await expireContracts(actor, ctx.runKey) };
   },
-});
+};

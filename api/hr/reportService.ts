@@ -1,8 +1,8 @@
 // The data of the HR workbooks: the rotation roster of a year and the staff roster of a unit
 // (read in keyset pages so that the streamed workbook never holds the whole registry).
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../core/actor';
 import { db } from '../db/knex';
-import { assertCan, assertUnitInScope } from '../http/crud';
+import { assertCan, assertUnitInScope } from '../core/crud';
 import type { RotationRosterData } from '../../reports/rotation-roster';
 import type { StaffRosterRow } from '../../reports/staff-roster';
 import { RotationPlan } from './model';

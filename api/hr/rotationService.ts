@@ -3,12 +3,13 @@
 // the daily step the job runs.
 import type { Knex } from 'knex';
 import type { AnyQueryBuilder } from 'objection';
-import type { Actor } from '../auth/actor';
-import { inTransaction, trailOf, type Audit } from '../audit/service';
+import type { Actor } from '../core/actor';
+import { inTransaction, type Audit } from '../core/transaction';
+import { trailOf } from '../audit/service';
 import { db } from '../db/knex';
-import { scopeByAnyUnit } from '../db/scope';
-import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
-import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
+import { scopeByAnyUnit } from '../core/scope';
+import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
 import { Rotation, RotationPlan, Staff } from './model';
 import { addDays } from './rules';
 import {

@@ -59,7 +59,7 @@ describe('rotation rules', () => {
     expect(directionProblem('down_expert', hq, b1)).to.equal(null);
     expect(directionProblem('down_expert', hq, t01)).to.equal(null);
     expect(directionProblem('down_expert', b1, t01)).to.equal(null);
-    expect(directionProblem('down_expert', b1, t02)).to.include({ rule: 'down_not_below', status: 422, field: 'host_org_unit_id' });
+    expect(directionProblem('down_expert', b1, t02)).to.include({ rule: 'down_not_below', kind: 'business_rule', field: 'host_org_unit_id' });
     expect(directionProblem('down_expert', b1, hq)!.rule).to.equal('down_not_below');
     expect(directionProblem('down_expert', b1, b2)!.rule).to.equal('down_not_below');
     expect(directionProblem('up_training', t01, b1)).to.equal(null);
@@ -85,12 +85,12 @@ describe('rotation rules', () => {
 
   it("next year's plan is copied only while that year has none", () => {
     expect(planCopyProblem({ year: 2026 }, undefined)).to.equal(null);
-    expect(planCopyProblem({ year: 2026 }, { id: 8 })).to.deep.include({ status: 409, rule: 'plan_year_exists', field: 'year', params: { year: 2027, id: 8 } });
+    expect(planCopyProblem({ year: 2026 }, { id: 8 })).to.deep.include({ kind: 'conflict', rule: 'plan_year_exists', field: 'year', params: { year: 2027, id: 8 } });
   });
 
   it('only active staff rotate', () => {
     expect(staffProblem({ status: 'active', name: 'a' })).to.equal(null);
-    expect(staffProblem({ status: 'on_leave', name: '王芳' })).to.include({ rule: 'staff_not_active', status: 422 });
+    expect(staffProblem({ status: 'on_leave', name: '王芳' })).to.include({ rule: 'staff_not_active', kind: 'business_rule' });
   });
 
   it('finds the overlapping rotation (inclusive days, cancelled ignored, actual end counts) and names it', () => {
@@ -106,7 +106,7 @@ describe('rotation rules', () => {
     // the rotation itself is not its own conflict
     expect(findOverlap({ id: 3, start_on: '2026-10-01', planned_end_on: '2026-12-31', status: 'planned' }, others)).to.equal(undefined);
     const p = overlapProblem(hit);
-    expect(p).to.include({ status: 409, rule: 'rotation_overlap' });
+    expect(p).to.include({ kind: 'conflict', rule: 'rotation_overlap' });
     expect(p.params).to.include({ other_id: 3, other_host: '总院', other_start: '2026-10-01', other_end: '2026-12-31' });
     expect(p.message).to.match(/#3/);
   });
@@ -115,7 +115,7 @@ describe('rotation rules', () => {
     expect(defaultPlannedEnd('down_expert', '2026-03-01')).to.equal('2027-02-28');
     expect(defaultPlannedEnd('up_training', '2026-03-01')).to.equal(undefined);
     expect(transitionProblem('planned', 'active')).to.equal(null);
-    expect(transitionProblem('active', 'cancelled')).to.include({ status: 409 });
+    expect(transitionProblem('active', 'cancelled')).to.include({ kind: 'conflict' });
     expect(transitionProblem('active', 'cancelled')!.message).to.match(/allowed: completed/);
     expect(transitionProblem('completed', 'active')!.message).to.match(/allowed: none/);
   });

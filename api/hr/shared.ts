@@ -1,8 +1,8 @@
-// Small pieces the HR services share: today's date, unit facts, rule problems as HTTP errors,
+// Small pieces the HR services share: today's date, unit facts, rule problems as API errors,
 // and the change history writer (effective-dated, who/when/from/to).
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { AppError } from '../http/errors';
+import type { Actor } from '../core/actor';
+import { AppError } from '../core/errors';
 import type { Problem } from './rotationRules';
 import type { UnitFacts } from './rules';
 
@@ -10,7 +10,7 @@ import type { UnitFacts } from './rules';
 
 /** A rule problem as the API error: details carry `rule` and `params` for the UI's Chinese text. */
 export function raise(p: Problem): never {
-  throw new AppError(p.status, p.status === 409 ? 'conflict' : 'business_rule', p.message, [{ field: p.field, message: p.message, rule: p.rule, params: p.params }]);
+  throw new AppError(p.kind, p.kind, p.message, [{ field: p.field, message: p.message, rule: p.rule, params: p.params }]);
 }
 
 export type Unit = UnitFacts & { code: string; name: string };

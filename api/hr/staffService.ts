@@ -1,12 +1,12 @@
 // Use-cases of the staff registry: hire, edit, transfer, status changes, posts, the audited
 // reveal of an ID number, the per-unit headcount, and the history.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction } from '../audit/service';
+import type { Actor } from '../core/actor';
+import { inTransaction } from '../core/transaction';
 import { db } from '../db/knex';
-import { scopeByAnyUnit } from '../db/scope';
-import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
-import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from '../http/errors';
+import { scopeByAnyUnit } from '../core/scope';
+import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from '../core/errors';
 import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../shared/personalId';
 import { Post, Staff, StaffHistory } from './model';
 import { CATEGORIES, EMPLOYMENT_TYPES, EXPIRY_ALERT_DAYS, LEAVE_REASONS, STAFF_STATUSES, STATUS_TRANSITIONS, TITLES, addDays, fillProblem, placementProblem, postStatus, titleProblem, type StaffStatus } from './rules';

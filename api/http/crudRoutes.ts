@@ -2,8 +2,8 @@
 import type { Request, Response } from 'express';
 import type { Model } from 'objection';
 import type { ZodType } from 'zod';
-import { createRow, deleteRow, listJson, listRows, readRow, updateRow, type ResourceDef } from './crud';
-import { contentRange, parseListQuery } from './listQuery';
+import { createRow, deleteRow, listJson, listRows, readRow, updateRow, type ResourceDef } from '../core/crud';
+import { contentRange, parseListQuery } from '../core/listQuery';
 import type { ApiRouter } from './router';
 import { idParam, parse } from './validate';
 

@@ -4,44 +4,24 @@ import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { NotFoundError } from 'objection';
 import { logger } from './logger';
+import { AppError, badRequest, conflict, forbidden, fromZod, notFound, tooLarge, unavailable, unprocessable, unsupportedMedia, type FieldProblem, type ProblemKind } from '../core/errors';
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+/** The one place a problem kind becomes an HTTP status. */
+const STATUS: Record<ProblemKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_media: 415,
+  business_rule: 422,
+  too_many: 429,
+  unavailable: 503,
+};
 
-export class AppError extends Error {
-  constructor(
-    public status: number,
-    public code: string,
-    message: string,
-    public details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-export const badRequest = (message: string, details?: FieldProblem[]) =>
-  new AppError(400, 'validation_failed', message, details);
-export const unauthorized = (message = 'authentication required') => new AppError(401, 'unauthorized', message);
-export const forbidden = (message: string) => new AppError(403, 'forbidden', message);
-export const notFound = (resource: string, id?: unknown) =>
-  new AppError(404, 'not_found', id === undefined ? `${resource} not found` : `${resource} ${id} not found`);
-export const conflict = (message: string, details?: unknown) => new AppError(409, 'conflict', message, details);
-export const unprocessable = (message: string, details?: unknown) =>
-  new AppError(422, 'business_rule', message, details);
-export const unsupportedMedia = (message: string) => new AppError(415, 'unsupported_media_type', message);
-
-export function fromZod(err: ZodError, where = ''): AppError {
-  const details: FieldProblem[] = err.issues.flatMap((i) => {
-    const base = [where, ...i.path.map(String)].filter(Boolean).join('.');
-    if (i.code === 'unrecognized_keys') {
-      return i.keys.map((k) => ({ field: base ? `${base}.${k}` : k, message: 'unknown field' }));
-    }
-    return [{ field: base || '(body)', message: i.message }];
-  });
-  return badRequest(`invalid ${details.map((d) => d.field).join(', ')}`, details);
-}
+/** The kind a client error status of Express's body parser stands for (400 when no kind is that status). */
+const kindOfStatus = (status: number) => (Object.keys(STATUS) as ProblemKind[]).find((k) => STATUS[k] === status) ?? 'invalid';
 
 // PostgreSQL's own words never reach a client (they quote SQL, values and constraint names):
 // each error a client can provoke becomes a status and the field it concerns, in plain words.
@@ -80,17 +60,15 @@ function isUnreachable(err: { code?: string; name?: string; message?: string }) 
   return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(err.code ?? '') || err.name === 'KnexTimeoutError' || /Connection terminated|connect ECONNREFUSED/.test(err.message ?? '');
 }
 
-export const unavailable = (message: string, retryAfterSeconds: number) => new AppError(503, 'unavailable', message, { retry_after: retryAfterSeconds });
-
 export function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) return fromZod(err);
   if (err instanceof NotFoundError) return notFound('record');
   const e = err as { type?: string; status?: number; code?: string; nativeError?: unknown };
-  if (e.type === 'entity.too.large') return new AppError(413, 'payload_too_large', 'request body exceeds 1 MB');
+  if (e.type === 'entity.too.large') return tooLarge('request body exceeds 1 MB');
   if (e.type === 'entity.parse.failed') return badRequest('malformed JSON body', [{ field: '(body)', message: 'not valid JSON' }]);
   if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') return unsupportedMedia('the body must be JSON in UTF-8');
-  if (e.type && e.status && e.status < 500) return new AppError(e.status, 'bad_request', 'the request could not be read', [{ field: '(body)', message: 'unreadable' }]);
+  if (e.type && e.status && e.status < 500) return new AppError(kindOfStatus(e.status), 'bad_request', 'the request could not be read', [{ field: '(body)', message: 'unreadable' }]);
   const native = (e.nativeError as typeof e) ?? e;
   if (isUnreachable(native as never) || isUnreachable(e as never)) return unavailable('the database is unavailable', 5);
   return fromPostgres(native);
@@ -104,6 +82,6 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     return;
   }
   const retry = (appErr.details as { retry_after?: number } | undefined)?.retry_after;
-  if (retry && (appErr.status === 503 || appErr.status === 429)) res.setHeader('Retry-After', String(retry));
-  res.status(appErr.status).json({ error: { code: appErr.code, message: appErr.message, details: appErr.details } });
+  if (retry && (appErr.kind === 'unavailable' || appErr.kind === 'too_many')) res.setHeader('Retry-After', String(retry));
+  res.status(STATUS[appErr.kind]).json({ error: { code: appErr.code, message: appErr.message, details: appErr.details } });
 };

@@ -1,7 +1,7 @@
 // Request guards every route shares: a body is JSON in UTF-8 (or a multipart upload), and no
 // text anywhere in a request carries a NUL character (PostgreSQL cannot store one).
 import type { RequestHandler } from 'express';
-import { badRequest, unsupportedMedia } from './errors';
+import { badRequest, unsupportedMedia } from '../core/errors';
 
 const MAX_DEPTH = 32;
 

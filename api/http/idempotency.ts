@@ -8,7 +8,7 @@ import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { db } from '../db/knex';
 import { JsonText } from '../db/jsonPage';
-import { badRequest, unprocessable } from './errors';
+import { badRequest, unprocessable } from '../core/errors';
 import * as clock from '../core/clock';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';

@@ -3,11 +3,11 @@
 import express, { type Request, type Response, type RequestHandler } from 'express';
 import type { ZodType } from 'zod';
 import { JsonText } from '../db/jsonPage';
-import { mayWriteAt } from '../auth/rules';
+import { mayWriteAt } from '../core/access';
 import { authenticate } from './auth';
-import { forbidden } from './errors';
+import { forbidden } from '../core/errors';
 import { idempotent } from './idempotency';
-import { withinTransaction } from '../audit/service';
+import { withinTransaction } from '../core/transaction';
 
 export interface RouteSpec {
   summary: string;

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import type { Request, Response } from 'express';
 import multer from 'multer';
-import { AppError, badRequest } from './errors';
+import { badRequest, tooLarge } from '../core/errors';
 
 export interface UploadedFile {
   path: string;
@@ -20,7 +20,7 @@ export async function receiveFile(req: Request, res: Response): Promise<Uploaded
     upload(req, res, (err: unknown) => {
       if (!err) return resolve();
       const e = err as { code?: string; message?: string };
-      if (e.code === 'LIMIT_FILE_SIZE') return reject(new AppError(413, 'payload_too_large', 'file exceeds 200 MB'));
+      if (e.code === 'LIMIT_FILE_SIZE') return reject(tooLarge('file exceeds 200 MB'));
       reject(badRequest(`upload failed: ${e.message ?? e.code}`, [{ field: 'file', message: String(e.message ?? e.code) }]));
     }),
   );

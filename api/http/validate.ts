@@ -1,7 +1,7 @@
 // zod parsing that turns every problem into a 400 naming the field.
 import { z, type ZodType, type output } from 'zod';
 import { toFen } from '../shared/money';
-import { badRequest, fromZod } from './errors';
+import { badRequest, fromZod } from '../core/errors';
 
 export function parse<S extends ZodType>(schema: S, data: unknown, where = ''): output<S> {
   const result = schema.safeParse(data);

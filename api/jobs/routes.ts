@@ -1,9 +1,7 @@
-// every domain's jobs are defined wherever the routes are served: the primary and each API worker
-import './schedule';
 import { mountCrud } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { jobRunResource, listJobs, triggerJob } from './service';
-import { assertCan } from '../http/crud';
+import { assertCan } from '../core/crud';
 
 export const jobRoutes = new ApiRouter('/job-runs', 'jobs')
   .get('/jobs', { summary: 'The scheduled jobs and their cron expressions' }, (req) => {

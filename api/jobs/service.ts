@@ -2,11 +2,11 @@
 // held on one connection for the run, and a job_runs row recording what happened.
 // Jobs themselves are idempotent (safe to re-run); the lock only keeps replicas from racing.
 import cron from 'node-cron';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../core/actor';
 import { db } from '../db/knex';
-import { assertCan, type ResourceDef } from '../http/crud';
+import { assertCan, type ResourceDef } from '../core/crud';
 import { logger } from '../http/logger';
-import { notFound } from '../http/errors';
+import { notFound } from '../core/errors';
 import { JobRun } from './model';
 import { lockKey } from './rules';
 import * as clock from '../core/clock';
@@ -26,11 +26,11 @@ export interface JobDef {
   run: (ctx: JobContext) => Promise<unknown>;
 }
 
-const jobs = new Map<string, JobDef>();
+let jobs = new Map<string, JobDef>();
 
-export function defineJob(def: JobDef) {
-  jobs.set(def.name, def);
-  return def;
+/** Installs every domain's jobs (see api/domains.ts). */
+export function useJobs(defs: JobDef[]) {
+  jobs = new Map(defs.map((def) => [def.name, def]));
 }
 
 export const listJobs = () => [...jobs.values()].map(({ name, schedule, description }) => ({ name, schedule, description }));

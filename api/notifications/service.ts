@@ -1,11 +1,11 @@
 // Use-cases of notifications (消息提醒): other domains address them to users inside their own
 // transaction; a user lists theirs (unread first) and marks them read. Nobody sees another's.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction } from '../audit/service';
-import { scopeByOwner } from '../db/scope';
-import { assertCan, type ResourceDef } from '../http/crud';
-import { notFound } from '../http/errors';
+import type { Actor } from '../core/actor';
+import { inTransaction } from '../core/transaction';
+import { scopeByOwner } from '../core/scope';
+import { assertCan, type ResourceDef } from '../core/crud';
+import { notFound } from '../core/errors';
 import * as clock from '../core/clock';
 import { Notification } from './model';
 

@@ -1,10 +1,10 @@
 // Use-cases of the group hierarchy: units (create, edit, move, delete, tree) and departments.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction } from '../audit/service';
-import { scopeByPath, scopeByUnit } from '../db/scope';
-import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
-import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
+import type { Actor } from '../core/actor';
+import { inTransaction } from '../core/transaction';
+import { scopeByPath, scopeByUnit } from '../core/scope';
+import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
+import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { Department, OrgUnit } from './model';
 import { forgetActors } from '../auth/service';
 import { DEPARTMENT_KINDS, UNIT_KINDS, buildTree, childPath, isWithin, placementProblem } from './rules';

@@ -2,12 +2,12 @@
 // configured value, and the idle-asset market: an idle asset is offered, another member asks
 // for it, the group approves the transfer; every transfer stays in the history.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction } from '../audit/service';
+import type { Actor } from '../core/actor';
+import { inTransaction } from '../core/transaction';
 import { db } from '../db/knex';
-import { scopeByAnyUnit, scopeByUnit } from '../db/scope';
-import { assertCan, assertUnitInScope, getRow, lockRow, readRow, type ResourceDef } from '../http/crud';
-import { conflict, forbidden, notFound, unprocessable } from '../http/errors';
+import { scopeByAnyUnit, scopeByUnit } from '../core/scope';
+import { assertCan, assertUnitInScope, getRow, lockRow, readRow, type ResourceDef } from '../core/crud';
+import { conflict, forbidden, notFound, unprocessable } from '../core/errors';
 import { fromFen, type Fen } from '../shared/money';
 import { Asset, AssetTransfer } from './model';
 import { ASSET_CATEGORIES, ASSET_STATES, assetApprovalThreshold, assetTransitions, canMoveAsset, needsGroupApproval, type AssetState } from './rules';

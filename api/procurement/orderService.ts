@@ -2,12 +2,12 @@
 // → sent → received in parts → delivered to each member → confirmed with proof, which raises
 // the member's stock and posts the accepted value to the member's ledger.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction } from '../audit/service';
+import type { Actor } from '../core/actor';
+import { inTransaction } from '../core/transaction';
 import { db } from '../db/knex';
-import { scopeByUnit } from '../db/scope';
-import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
-import { badRequest, conflict, unprocessable } from '../http/errors';
+import { scopeByUnit } from '../core/scope';
+import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { badRequest, conflict, unprocessable } from '../core/errors';
 import { postEntry } from '../finance/ledgerService';
 import { fromFen, toFen } from '../shared/money';
 import { Delivery, DeliveryLine, PurchaseOrder, PurchaseOrderLine, Receipt } from './model';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertCan } from '../http/crud';
+import { assertCan } from '../core/crud';
 import { answerList, mountCrud } from '../http/crudRoutes';
 import { sendFile, XLSX } from '../http/download';
 import { ApiRouter } from '../http/router';
@@ -12,7 +12,7 @@ import { ASSET_CATEGORIES, CATEGORIES } from './rules';
 import { approveRequisition, catalogResource, consolidationCandidates, createRequisition, decideOtherwise, readRequisition, requisitionResource, stockResource, supplierResource, withProgress } from './service';
 import type { Request, Response } from 'express';
 import type { Model } from 'objection';
-import type { ResourceDef } from '../http/crud';
+import type { ResourceDef } from '../core/crud';
 
 const date = isoDate;
 const id = positiveId;

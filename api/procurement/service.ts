@@ -1,12 +1,12 @@
 // Catalogue, suppliers and member requisitions (申领): created with lines, approved by the
 // unit's director with an approved quantity per line, then consolidated by the centre.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction } from '../audit/service';
+import type { Actor } from '../core/actor';
+import { inTransaction } from '../core/transaction';
 import { db } from '../db/knex';
-import { scopeByUnit } from '../db/scope';
-import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
-import { badRequest, conflict, forbidden, unprocessable } from '../http/errors';
+import { scopeByUnit } from '../core/scope';
+import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { badRequest, conflict, forbidden, unprocessable } from '../core/errors';
 import { CatalogItem, Requisition, RequisitionLine, StockItem, Supplier } from './model';
 import { CATEGORIES, CATEGORY_ACCOUNT, REQUISITION_STATES, requisitionProgress, type Category } from './rules';
 import * as clock from '../core/clock';

@@ -2,20 +2,21 @@
 // sending side learns of the answer and the arrival; an overdue request reaches the receiving
 // unit's directors and the group referral office (named on the escalation) and the sender.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { can, GROUP_ROLES, ROLES, type Role } from '../auth/rules';
+import type { Actor } from '../core/actor';
+import { GROUP_ROLES, ROLES, type Role } from '../auth/rules';
+import { can } from '../core/access';
 import { notify } from '../notifications/service';
 import type { Referral } from './model';
 import { ESCALATION_NOTICE, NOTICE_OF, senderRecipients, type Candidate, type ReferralAction } from './rules';
 
-/** The roles of a member unit that see its referrals (the group roles act group-wide, not for the unit). */
-const UNIT_ROLES: readonly Role[] = ROLES.filter((r) => !GROUP_ROLES.includes(r) && can([r], 'referrals', 'show'));
+/** The roles of a member unit that see its referrals (the group roles act group-wide, not for the unit); asked when needed, once the grants are installed. */
+const unitRoles = (): readonly Role[] => ROLES.filter((r) => !GROUP_ROLES.includes(r) && can([r], 'referrals', 'show'));
 
 async function senders(trx: Knex.Transaction, r: Pick<Referral, 'from_doctor_id' | 'from_org_unit_id'>, actorId: number) {
   const users: Candidate[] = await trx('users')
     .select('id', 'org_unit_id', 'roles', 'active')
     .where((w) => w.where('org_unit_id', r.from_org_unit_id).orWhere('id', r.from_doctor_id ?? -1));
-  return senderRecipients(users, r, actorId, UNIT_ROLES);
+  return senderRecipients(users, r, actorId, unitRoles());
 }
 
 /** What every notice of a referral names: the patient and the two units. */

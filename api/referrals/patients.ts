@@ -2,9 +2,9 @@
 // external patient with a protected ID number. Residents are the health domain's: referrals
 // asks its service (look-ups by id and by ID-number hash), never its tables.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../core/actor';
 import { residentByIdNumberHash, residentsForReferral, type ResidentFacts } from '../health/service';
-import { badRequest, unprocessable } from '../http/errors';
+import { badRequest, unprocessable } from '../core/errors';
 import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber } from '../shared/personalId';
 
 export interface PatientInput {

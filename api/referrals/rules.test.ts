@@ -137,20 +137,20 @@ describe('referral rules', () => {
     it('holds a share of the day for up-referrals until the day before', () => {
       expect(heldUntil(slot.starts_at).toISOString()).to.equal('2026-12-08T16:00:00.000Z'); // 12-09 00:00 Shanghai
       const day = { capacity: 10, bookedNotUp: 7 }; // 30 % of 10 = 3 held: 7 others already booked
-      expect(bookingProblem(slot, day, 'down', early, 0.3)).to.include({ status: 409 });
+      expect(bookingProblem(slot, day, 'down', early, 0.3)).to.include({ kind: 'conflict' });
       expect(bookingProblem(slot, day, 'up', early, 0.3)).to.equal(null);
       expect(bookingProblem(slot, day, 'down', at('2026-12-09T00:00:00+08:00'), 0.3)).to.equal(null);
       expect(bookingProblem(slot, { capacity: 10, bookedNotUp: 6 }, 'down', early, 0.3)).to.equal(null);
     });
     it('a full slot is a 409, a past one a 422', () => {
-      expect(bookingProblem({ ...slot, booked: 4 }, { capacity: 10, bookedNotUp: 0 }, 'up', early, 0.3)).to.include({ status: 409 });
-      expect(bookingProblem(slot, { capacity: 10, bookedNotUp: 0 }, 'up', at('2026-12-10T09:30:00+08:00'), 0.3)).to.include({ status: 422 });
+      expect(bookingProblem({ ...slot, booked: 4 }, { capacity: 10, bookedNotUp: 0 }, 'up', early, 0.3)).to.include({ kind: 'conflict' });
+      expect(bookingProblem(slot, { capacity: 10, bookedNotUp: 0 }, 'up', at('2026-12-10T09:30:00+08:00'), 0.3)).to.include({ kind: 'business_rule' });
     });
     it('a slot is bookable until the instant it starts, not once under way', () => {
       const free = { capacity: 10, bookedNotUp: 0 };
       expect(bookingProblem(slot, free, 'up', at('2026-12-10T08:59:59+08:00'), 0.3)).to.equal(null);
-      expect(bookingProblem(slot, free, 'up', at('2026-12-10T09:00:00+08:00'), 0.3)).to.deep.equal({ status: 422, message: 'the slot has already started; choose a later one' });
-      expect(bookingProblem(slot, free, 'up', at('2026-12-10T09:10:00+08:00'), 0.3)).to.include({ status: 422 });
+      expect(bookingProblem(slot, free, 'up', at('2026-12-10T09:00:00+08:00'), 0.3)).to.deep.equal({ kind: 'business_rule', message: 'the slot has already started; choose a later one' });
+      expect(bookingProblem(slot, free, 'up', at('2026-12-10T09:10:00+08:00'), 0.3)).to.include({ kind: 'business_rule' });
     });
   });
 

@@ -1,8 +1,8 @@
 // 双向转诊: the rules of two-way referrals as plain functions over plain data — directions
 // between the four levels, the state machine, the fee rules of the green channel, appointment
 // slots with places held for up-referrals, service levels. No HTTP, no database.
-import type { GrantTable } from '../auth/actions';
-import { all, read } from '../auth/actions';
+import type { GrantTable } from '../core/access';
+import { all, read } from '../core/access';
 import { type Fen, fromFen, toFen } from '../shared/money';
 import { dayKey } from '../core/clock';
 
@@ -252,22 +252,22 @@ export const heldUntil = (startsAt: Date) => new Date(shanghaiMidnight(dayKey(st
 /** Places of a day held for up-referrals. */
 export const heldPlaces = (dayCapacity: number, share: number) => Math.ceil(dayCapacity * share);
 
-/** Why booking `slot` for a referral going `direction` fails now: 422 past, 409 full or held; null when it may. */
+/** Why booking `slot` for a referral going `direction` fails now: a broken rule when past, a conflict when full or held; null when it may. */
 export function bookingProblem(
   slot: SlotState,
   day: SlotDay,
   direction: Direction,
   now: Date,
   upReservedShare: number,
-): { status: 409 | 422; message: string } | null {
+): { kind: 'conflict' | 'business_rule'; message: string } | null {
   // a slot under way is no appointment: the patient could not be there at its start
-  if (slot.starts_at.getTime() <= now.getTime()) return { status: 422, message: 'the slot has already started; choose a later one' };
-  if (slot.booked >= slot.capacity) return { status: 409, message: `the slot is full (${slot.booked} of ${slot.capacity} places booked)` };
+  if (slot.starts_at.getTime() <= now.getTime()) return { kind: 'business_rule', message: 'the slot has already started; choose a later one' };
+  if (slot.booked >= slot.capacity) return { kind: 'conflict', message: `the slot is full (${slot.booked} of ${slot.capacity} places booked)` };
   if (direction !== 'up' && now < heldUntil(slot.starts_at)) {
     const held = heldPlaces(day.capacity, upReservedShare);
     if (day.bookedNotUp + 1 > day.capacity - held) {
       return {
-        status: 409,
+        kind: 'conflict',
         message: `the remaining places of ${dayKey(slot.starts_at)} are held for up-referrals until ${dayKey(heldUntil(slot.starts_at))}`,
       };
     }

@@ -2,14 +2,15 @@
 // through its states (each an event on its timeline), the configuration, and the figures the
 // group office and settlement read. Slots are in ./slots.ts, the escalation job in ./jobs.ts.
 import type { Knex } from 'knex';
-import { systemActor, type Actor } from '../auth/actor';
-import { inTransaction } from '../audit/service';
-import { can, withinScope } from '../auth/rules';
+import { systemActor, type Actor } from '../core/actor';
+import { inTransaction } from '../core/transaction';
+import { withinScope } from '../auth/rules';
+import { can } from '../core/access';
 import { db } from '../db/knex';
 import { inFixedSet } from '../db/fixedSet';
-import { scopeByAnyUnit } from '../db/scope';
-import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
-import { AppError, badRequest, conflict, forbidden, unprocessable } from '../http/errors';
+import { scopeByAnyUnit } from '../core/scope';
+import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { AppError, badRequest, conflict, forbidden, unprocessable } from '../core/errors';
 import { careTransfers, residentsForReferral, transferCare } from '../health/service';
 import { toFen } from '../shared/money';
 import { Referral, ReferralEscalation, ReferralEvent } from './model';
@@ -208,7 +209,7 @@ async function thresholdPaidBefore(trx: Knex.Transaction, actor: Actor, input: R
   let fromPrevious = 0n;
   if (input.previous_referral_id != null) {
     const prev = await getRow(referralResource, actor, input.previous_referral_id, trx).catch((err) => {
-      if (err instanceof AppError && err.status === 404) throw unprocessable('previous_referral_id is not a referral you can see', [{ field: 'previous_referral_id', message: 'not found' }]);
+      if (err instanceof AppError && err.kind === 'not_found') throw unprocessable('previous_referral_id is not a referral you can see', [{ field: 'previous_referral_id', message: 'not found' }]);
       throw err;
     });
     const samePatient = patient.resident_id ? prev.resident_id === patient.resident_id : prev.patient_id_number_hash === patient.patient_id_number_hash;

@@ -1,9 +1,9 @@
 // The referral configuration: service levels, fees per level, places held for up-referrals.
 // One row; absent, the defaults of rules.ts apply. Changing it never rewrites past referrals.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction } from '../audit/service';
-import { assertCan } from '../http/crud';
+import type { Actor } from '../core/actor';
+import { inTransaction } from '../core/transaction';
+import { assertCan } from '../core/crud';
 import { ReferralSettingsRow } from './model';
 import { DEFAULT_SETTINGS, type ReferralSettings } from './rules';
 import * as clock from '../core/clock';

@@ -2,12 +2,12 @@
 // booking an accepted referral makes: a full slot is a 409; a share of each day's places is
 // held for up-referrals until the day before.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction } from '../audit/service';
+import type { Actor } from '../core/actor';
+import { inTransaction } from '../core/transaction';
 import { db } from '../db/knex';
-import { scopeByUnit } from '../db/scope';
-import { assertCan, assertUnitInScope, type ResourceDef } from '../http/crud';
-import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
+import { scopeByUnit } from '../core/scope';
+import { assertCan, assertUnitInScope, type ResourceDef } from '../core/crud';
+import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
 import { ReferralSlot, type Referral } from './model';
 import { bookingProblem, heldPlaces, heldUntil, shanghaiMidnight, slotStartProblem, slotStarts } from './rules';
 import { currentSettings } from './settings';
@@ -164,7 +164,7 @@ export async function bookSlot(trx: Knex.Transaction, referral: Referral, slotId
     settings.upReservedShare,
   );
   if (problem) {
-    throw problem.status === 409
+    throw problem.kind === 'conflict'
       ? conflict(problem.message, { slot_id: slotId, capacity: locked.capacity, booked: locked.booked })
       : unprocessable(problem.message, [{ field: 'slot_id', message: problem.message }]);
   }

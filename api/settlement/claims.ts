@@ -4,11 +4,11 @@
 // re-import changed; new claims are counted in the summary, not logged one by one.
 import type { Knex } from 'knex';
 import type { Writable } from 'node:stream';
-import type { Actor } from '../auth/actor';
-import type { Audit } from '../audit/service';
-import { scopeByUnit } from '../db/scope';
-import { assertCan, type ResourceDef } from '../http/crud';
-import { notFound } from '../http/errors';
+import type { Actor } from '../core/actor';
+import type { Audit } from '../core/transaction';
+import { scopeByUnit } from '../core/scope';
+import { assertCan, type ResourceDef } from '../core/crud';
+import { notFound } from '../core/errors';
 import type { UploadedFile } from '../http/upload';
 import { protectIdNumber } from '../shared/personalId';
 import { addSheet, streamingWorkbook } from '../../reports/xlsx';

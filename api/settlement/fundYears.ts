@@ -2,10 +2,10 @@
 // finance dashboard: budget against cumulative spending by month, the latest run's figures,
 // and the drill-down from a unit to its claims.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { scopeByUnit } from '../db/scope';
-import { assertCan, type ResourceDef } from '../http/crud';
-import { badRequest, conflict, notFound } from '../http/errors';
+import type { Actor } from '../core/actor';
+import { scopeByUnit } from '../core/scope';
+import { assertCan, type ResourceDef } from '../core/crud';
+import { badRequest, conflict, notFound } from '../core/errors';
 import type { UploadedFile } from '../http/upload';
 import { db } from '../db/knex';
 import { fromFen, toFen } from '../shared/money';

@@ -7,10 +7,10 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import ExcelJS from 'exceljs';
 import { parseFile } from 'fast-csv';
-import type { Actor } from '../auth/actor';
-import { inTransaction, type Audit } from '../audit/service';
+import type { Actor } from '../core/actor';
+import { inTransaction, type Audit } from '../core/transaction';
 import { db } from '../db/knex';
-import { badRequest } from '../http/errors';
+import { badRequest } from '../core/errors';
 import type { UploadedFile } from '../http/upload';
 import { headerFields, missingColumns, type Cell, type RawRow, type RowProblem } from './claimRules';
 

@@ -1,8 +1,8 @@
 // The monthly job: on the 1st, create and calculate the previous month's provisional run for
 // every fund year of that year. Advisory-locked and recorded in job_runs by runJob; safe to
 // re-run: a month whose run is already calculated (or further) is left alone.
-import { systemActor } from '../auth/actor';
-import { defineJob } from '../jobs/service';
+import { systemActor } from '../core/actor';
+import type { JobDef } from '../jobs/service';
 import { db } from '../db/knex';
 import { calculateRun, createRun, currentRun } from './runs';
 import { periodText } from './rules';
@@ -35,9 +35,9 @@ export async function provisionalRuns(now: Date) {
   return { period, runs: done };
 }
 
-defineJob({
+export const monthlyProvisionalJob: JobDef = {
   name: 'settlement.monthly-provisional',
   schedule: '30 2 1 * *',
   description: "Creates and calculates the previous month's provisional settlement run (医保打包付费, year to date) for each fund year",
   run: ({ now }) => provisionalRuns(now),
-});
+};

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { assertCan, getRow } from '../http/crud';
+import { assertCan, getRow } from '../core/crud';
 import { answerList, mountCrud } from '../http/crudRoutes';
 import { sendFile, XLSX } from '../http/download';
-import { unprocessable } from '../http/errors';
+import { unprocessable } from '../core/errors';
 import { ApiRouter } from '../http/router';
 import { withUpload } from '../http/upload';
 import { idParam, parse } from '../http/validate';

@@ -2,12 +2,12 @@
 // transaction with its audit row and its event in the run's history. Recalculating keeps the
 // previous figures as a version; an approved run is only superseded by a new run with a reason.
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import { inTransaction, type Audit } from '../audit/service';
+import type { Actor } from '../core/actor';
+import { inTransaction, type Audit } from '../core/transaction';
 import { db } from '../db/knex';
-import { scopeByUnit } from '../db/scope';
-import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
-import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
+import { scopeByUnit } from '../core/scope';
+import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
 import { computeFigures, type RunFigures } from './calculation';
 import { fundYearOr404 } from './claims';
 import { SettlementRun, SettlementRunEvent, SettlementRunVersion, SurplusAllocation } from './model';

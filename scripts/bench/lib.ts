@@ -13,10 +13,11 @@ import type { Model } from 'objection';
 import type pg from 'pg';
 import { actorFromToken } from '../../api/auth/service';
 import { connect, db, disconnect } from '../../api/db/knex';
-import { listJson, listRows, type ResourceDef } from '../../api/http/crud';
-import { parseListQuery } from '../../api/http/listQuery';
+import { listJson, listRows, type ResourceDef } from '../../api/core/crud';
+import { parseListQuery } from '../../api/core/listQuery';
 import { config } from '../../api/config';
 import { boot, type Running } from '../../api/server';
+import { demo } from '../../seeds/index';
 
 const execFileAsync = promisify(execFile);
 
@@ -47,7 +48,7 @@ async function medianOfRuns(run: () => Promise<Figures>): Promise<Figures> {
  */
 export async function benchSystem(demoScale = Number(process.env.BENCH_DEMO_SCALE ?? 0.05)): Promise<Running & { cleanup(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'erp-bench-'));
-  const running = await boot({ port: 0, dataDir, cron: false, demoScale, workers: config.apiWorkers });
+  const running = await boot({ port: 0, dataDir, cron: false, demo: demo.load, demoScale, workers: config.apiWorkers });
   // the workers serve as the API's login; this process loads bulk data as the database's admin
   await disconnect();
   connect(running.adminDatabaseUrl);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { setClockFromEnv } from '../../api/core/clock';
 import { readEmbeddedSecrets } from '../../api/core/secrets';
 import { boot, type Running } from '../../api/server';
+import { demo } from '../../seeds/index';
 
 // TEST_TODAY=2028-02-29 or 2028-02-29T23:30+08:00 runs the whole suite on that day
 setClockFromEnv('TEST_TODAY');
@@ -18,7 +19,7 @@ let dataDir: string | undefined;
 export function system(): Promise<Running> {
   if (!running) {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'erp-test-'));
-    running = boot({ port: 0, dataDir, cron: false, demoScale: Number(process.env.TEST_DEMO_SCALE ?? 0.01) });
+    running = boot({ port: 0, dataDir, cron: false, demo: demo.load, demoScale: Number(process.env.TEST_DEMO_SCALE ?? 0.01) });
   }
   return running;
 }

@@ -5,7 +5,7 @@
 import type { DataProvider, RaRecord, SortPayload } from 'react-admin';
 import { TIME_ZONE } from '../referrals/time';
 
-/** The API's largest page (api/http/listQuery.ts MAX_PAGE). */
+/** The API's largest page (api/core/listQuery.ts MAX_PAGE). */
 export const EXPORT_CHUNK = 1000;
 
 export interface Choice {

@@ -4,15 +4,15 @@
 import type { Knex } from 'knex';
 import type { AnyQueryBuilder, Model, ModelClass } from 'objection';
 import type { ZodType } from 'zod';
-import type { Actor } from '../auth/actor';
-import { can, type Action } from '../auth/rules';
-import { inTransaction } from '../audit/service';
-import type { Scoper } from '../db/scope';
+import type { Actor } from './actor';
+import { can, type Action } from './access';
+import { inTransaction } from './transaction';
+import type { Scoper } from './scope';
 import { forbidden, notFound } from './errors';
 import { applyFilters, applyPage, type ListQuery, type ListSpec } from './listQuery';
 import { db } from '../db/knex';
 import { jsonPage, type JsonPage } from '../db/jsonPage';
-import * as clock from '../core/clock';
+import * as clock from './clock';
 
 type Row = Record<string, unknown>;
 
@@ -51,6 +51,7 @@ export function assertCan(actor: Actor, resource: string, action: Action) {
 
 export async function assertUnitInScope(actor: Actor, unitId: number | undefined, field = 'org_unit_id', trx?: Knex.Transaction) {
   if (unitId === undefined) return;
+  // org's table: see org/index.ts
   const unit = await (trx ?? db())('org_units').select('id').where('id', unitId).whereRaw('path <@ ?::ltree', [actor.scopePath]).first();
   if (!unit) throw forbidden(`${field} ${unitId} is outside your organisation scope`);
 }

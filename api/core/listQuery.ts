@@ -1,16 +1,18 @@
 // The ra-data-simple-rest list protocol: sort=["f","ASC"], range=[0,24], filter={…}.
 // Filter keys: `q` (text search), a field (equality; an array means IN), `f_gte`/`f_lte`/`f_gt`/`f_lt`.
-// Only declared fields are accepted, each value checked against its kind: a bad one is a 400.
+// Only declared fields are accepted, each value checked against its kind: a bad one is invalid input.
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { badRequest } from './errors';
-import { isoDate } from './validate';
 
 export type FieldKind = 'int' | 'decimal' | 'text' | 'bool' | 'date' | 'timestamp' | 'ltree' | readonly string[];
 
 /** The longest text search (an index serves it), and the longest text a filter compares. */
 const MAX_SEARCH = 100;
 const MAX_TEXT = 200;
+
+/** A calendar date YYYY-MM-DD that exists (the same check as the routes' isoDate field). */
+const calendarDate = z.iso.date();
 
 export interface ListSpec {
   /** filterable and sortable fields → their kind; the key is the column unless `columns` maps it */
@@ -71,10 +73,10 @@ function checkValue(field: string, kind: FieldKind, v: unknown): unknown {
       if (typeof v !== 'boolean') throw bad('must be true or false');
       return v;
     case 'date':
-      if (!isoDate.safeParse(v).success) throw bad('must be a real date YYYY-MM-DD');
+      if (!calendarDate.safeParse(v).success) throw bad('must be a real date YYYY-MM-DD');
       return v;
     case 'timestamp':
-      if (!isoDate.safeParse(String(v).slice(0, 10)).success || !z.iso.datetime({ offset: true, local: true }).safeParse(v).success) {
+      if (!calendarDate.safeParse(String(v).slice(0, 10)).success || !z.iso.datetime({ offset: true, local: true }).safeParse(v).success) {
         throw bad('must be an ISO date-time such as 2026-03-01T08:00:00+08:00');
       }
       return v;
