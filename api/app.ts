@@ -31,7 +31,7 @@ const systemRoutes = new ApiRouter('', 'system')
   .get('/openapi.json', { summary: 'This description', public: true }, () => openApiDocument());
 
 /** The system's routes, then every domain's (api/domains.ts). */
-const routers: ApiRouter[] = [systemRoutes, ...domains.flatMap((d) => d.routers)];
+const routers: ApiRouter[] = [systemRoutes, ...domains.flatMap((d) => [...d.routers, ...(d.reports ?? [])])];
 
 export function createApp() {
   useAuthenticator(actorFromToken);

@@ -1,33 +1,32 @@
-// The domains of the system, in menu order: each one's routers, scheduled jobs and grants.
-// A new domain adds its entry here; the app mounts the routers, the scheduler runs the jobs and
-// the access checks read the merged grants. Importing this list installs the jobs and grants
-// (app.ts imports it, so every process that serves, schedules or seeds has them).
-import type { GrantTable } from './core/access';
-import { useGrants } from './core/access';
+// The domains of the system, in menu order: each one's routers, report downloads, scheduled jobs
+// and grants. A new domain adds its entry here; the app mounts the routers, the scheduler runs
+// the jobs and the access checks read the merged grants. Importing this list installs the jobs
+// and grants (app.ts imports it, so every process that serves, schedules or seeds has them).
+import { useGrants, type GrantTable } from './core/access';
 import type { ApiRouter } from './http/router';
-import type { JobDef } from './jobs/service';
-import { useJobs } from './jobs/service';
+import { useJobs, type JobDef } from './jobs/service';
 import { auditRoutes } from './audit/routes';
 import { authRoutes, userRoutes } from './auth/routes';
 import { roleGrants } from './auth/rules';
 import { hrRouters } from './hr/routes';
+import { hrReportRoutes } from './hr/rotationRoutes';
 import { hrGrants } from './hr/grants';
 import { hrDaily } from './hr/jobs';
-import { healthRouters } from './health/routes';
+import { healthReportRoutes, healthRouters } from './health/routes';
 import { healthGrants } from './health/rules';
 import { healthDailyJob } from './health/jobs';
-import { financeRouters } from './finance/routes';
+import { financeReportRoutes, financeRouters } from './finance/routes';
 import { financeGrants } from './finance/rules';
 import { riskFundYearEnd } from './finance/jobs';
-import { procurementRouters } from './procurement/routes';
+import { procurementReportRoutes, procurementRouters } from './procurement/routes';
 import { procurementGrants } from './procurement/rules';
 import { jobRoutes } from './jobs/routes';
 import { idempotencyPurgeJob } from './jobs/housekeeping';
 import { departmentRoutes, orgUnitRoutes } from './org/routes';
-import { settlementRouters } from './settlement/routes';
+import { settlementReportRoutes, settlementRouters } from './settlement/routes';
 import { settlementGrants } from './settlement/grants';
 import { monthlyProvisionalJob } from './settlement/jobs';
-import { referralRouters } from './referrals/routes';
+import { referralReportRoutes, referralRouters } from './referrals/routes';
 import { referralGrants } from './referrals/rules';
 import { escalationJob } from './referrals/jobs';
 import { notificationRoutes } from './notifications/routes';
@@ -36,6 +35,8 @@ import { notificationGrants } from './notifications/rules';
 export interface Domain {
   name: string;
   routers: ApiRouter[];
+  /** the routers of its workbooks (GET /api/reports/…), mounted after its other routers */
+  reports?: ApiRouter[];
   jobs?: JobDef[];
   /** what the domain's roles may do (the foundation's grants are auth's, see roleGrants) */
   grants?: GrantTable;
@@ -46,12 +47,12 @@ export const domains: Domain[] = [
   { name: 'org', routers: [orgUnitRoutes, departmentRoutes] },
   { name: 'audit', routers: [auditRoutes] },
   { name: 'jobs', routers: [jobRoutes], jobs: [idempotencyPurgeJob] },
-  { name: 'hr', routers: hrRouters, jobs: [hrDaily], grants: hrGrants },
-  { name: 'referrals', routers: referralRouters, jobs: [escalationJob], grants: referralGrants },
-  { name: 'health', routers: healthRouters, jobs: [healthDailyJob], grants: healthGrants },
-  { name: 'settlement', routers: settlementRouters, jobs: [monthlyProvisionalJob], grants: settlementGrants },
-  { name: 'finance', routers: financeRouters, jobs: [riskFundYearEnd], grants: financeGrants },
-  { name: 'procurement', routers: procurementRouters, grants: procurementGrants },
+  { name: 'hr', routers: hrRouters, reports: [hrReportRoutes], jobs: [hrDaily], grants: hrGrants },
+  { name: 'referrals', routers: referralRouters, reports: [referralReportRoutes], jobs: [escalationJob], grants: referralGrants },
+  { name: 'health', routers: healthRouters, reports: [healthReportRoutes], jobs: [healthDailyJob], grants: healthGrants },
+  { name: 'settlement', routers: settlementRouters, reports: [settlementReportRoutes], jobs: [monthlyProvisionalJob], grants: settlementGrants },
+  { name: 'finance', routers: financeRouters, reports: [financeReportRoutes], jobs: [riskFundYearEnd], grants: financeGrants },
+  { name: 'procurement', routers: procurementRouters, reports: [procurementReportRoutes], grants: procurementGrants },
   // last, so its grants merge after the others' (the order /auth/me lists permissions in)
   { name: 'notifications', routers: [notificationRoutes], grants: notificationGrants },
 ];

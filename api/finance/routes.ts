@@ -141,4 +141,4 @@ export const financeReportRoutes = new ApiRouter('/reports', 'finance').get(
   },
 );
 
-export const financeRouters = [accountRoutes, budgetRoutes, expenseRoutes, ledgerRoutes, ledgerPeriodRoutes, spendingLimitRoutes, postingRoutes, riskFundRoutes, financeReportRoutes];
+export const financeRouters = [accountRoutes, budgetRoutes, expenseRoutes, ledgerRoutes, ledgerPeriodRoutes, spendingLimitRoutes, postingRoutes, riskFundRoutes];

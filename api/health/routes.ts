@@ -274,4 +274,4 @@ export const healthReportRoutes = new ApiRouter('/reports', 'health').get(
   },
 );
 
-export const healthRouters = [residentRoutes, teamRoutes, contractRoutes, followupRoutes, taskRoutes, configRoutes, healthRoutes, healthReportRoutes];
+export const healthRouters = [residentRoutes, teamRoutes, contractRoutes, followupRoutes, taskRoutes, configRoutes, healthRoutes];

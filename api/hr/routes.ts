@@ -4,7 +4,7 @@ import { ApiRouter } from '../http/router';
 import { idParam, parse } from '../http/validate';
 import { approveAssessmentYear, approvePromotion, assessmentResource, assessmentYearResource, licenceResource, postResource, promotionResource, rejectPromotion, reviewPromotion, submitPromotion, vacancies } from './careerService';
 import { contractResource, exitContract, renewContract, signContract } from './contractService';
-import { hrReportRoutes, rotationPlanRoutes, rotationRoutes } from './rotationRoutes';
+import { rotationPlanRoutes, rotationRoutes } from './rotationRoutes';
 import * as s from './schemas';
 import { assignPost, changeStaffStatus, createStaff, readStaff, revealStaffIdNumber, staffHistoryResource, staffResource, transferStaff, unitSummary, updateStaff } from './staffService';
 
@@ -60,4 +60,4 @@ export const contractRoutes = new ApiRouter('/village-doctor-contracts', 'hr')
   .post('/:id/exit', { summary: 'Exit (准入退出) with a coded reason; the doctor leaves', body: s.exitBody }, (req) => exitContract(req.actor, idParam(req.params.id), parse(s.exitBody, req.body)));
 mountCrud(contractRoutes, contractResource, { label: 'village-doctor contracts', readOnly: true });
 
-export const hrRouters = [staffRoutes, staffHistoryRoutes, postRoutes, licenceRoutes, promotionRoutes, assessmentYearRoutes, assessmentRoutes, contractRoutes, rotationPlanRoutes, rotationRoutes, hrReportRoutes];
+export const hrRouters = [staffRoutes, staffHistoryRoutes, postRoutes, licenceRoutes, promotionRoutes, assessmentYearRoutes, assessmentRoutes, contractRoutes, rotationPlanRoutes, rotationRoutes];

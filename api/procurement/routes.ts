@@ -160,4 +160,4 @@ export const procurementReportRoutes = new ApiRouter('/reports', 'procurement').
   },
 );
 
-export const procurementRouters = [supplierRoutes, catalogRoutes, requisitionRoutes, orderRoutes, deliveryRoutes, stockRoutes, assetRoutes, transferRoutes, procurementReportRoutes];
+export const procurementRouters = [supplierRoutes, catalogRoutes, requisitionRoutes, orderRoutes, deliveryRoutes, stockRoutes, assetRoutes, transferRoutes];

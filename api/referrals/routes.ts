@@ -138,4 +138,4 @@ export const referralReportRoutes = new ApiRouter('/reports', 'reports').get(
   },
 );
 
-export const referralRouters = [referralRoutes, referralSlotRoutes, referralSettingsRoutes, referralEscalationRoutes, referralReportRoutes];
+export const referralRouters = [referralRoutes, referralSlotRoutes, referralSettingsRoutes, referralEscalationRoutes];

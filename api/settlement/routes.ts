@@ -162,4 +162,4 @@ export const settlementReportRoutes = new ApiRouter('/reports', 'settlement').ge
   },
 );
 
-export const settlementRouters = [fundYearRoutes, populationRoutes, claimRoutes, satisfactionRoutes, runRoutes, allocationRoutes, settlementReportRoutes];
+export const settlementRouters = [fundYearRoutes, populationRoutes, claimRoutes, satisfactionRoutes, runRoutes, allocationRoutes];
