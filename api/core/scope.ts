@@ -6,6 +6,7 @@ import type { AnyQueryBuilder } from 'objection';
 // say so outright, because the planner does far better with them: a single unit (a village
 // clinic's doctor) filters by equality, so the unit's rows come from its index in order and the
 // page stops early; the whole group (group roles, the HQ's director) filters by nothing at all.
+// org's table: see org/index.ts
 const UNIT_IN_SCOPE = '?? in (select id from org_units where path <@ ?::ltree)';
 
 /** What is known of a scope beyond its path (the actor carries it; see `Actor`). */
