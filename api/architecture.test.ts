@@ -54,7 +54,9 @@ describe('architecture', () => {
       write({
         'api/org/index.ts': "export const units = () => 'SELECT * FROM org_units';\n",
         'api/org/model.ts': "export class OrgUnit {\n  static tableName = 'org_units';\n}\n",
+        'api/hr/model.ts': "export class Staff {\n  static tableName = 'staff';\n}\n",
         'api/hr/service.ts': "import { units } from '../org';\nexport const staff = () => [units(), 'SELECT * FROM staff'];\n",
+        'api/org/count.ts': 'export const counted = (staff: unknown[]) => `${staff.length} staff`;\n',
       });
       expect(checkArchitecture(root)).to.deep.equal([]);
     });

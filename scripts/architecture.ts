@@ -147,7 +147,7 @@ function tableReaches(root: string, file: string, owners: Map<string, string>): 
   const text = fs.readFileSync(path.join(root, file), 'utf8');
   const named = new Set<string>();
   for (const m of text.matchAll(LITERAL)) {
-    const literal = m[0];
+    const literal = m[0].replace(/\$\{[^}]*\}/g, ' '); // the text, not the expressions placed in it
     const [sql, whole, qualified] = TABLE_USE.map((re) => [...literal.matchAll(re)].map((t) => t[1]));
     const knexArgument = KNEX_CALL.test(text.slice(Math.max(0, m.index - 40), m.index)) ? whole : [];
     for (const table of [...sql, ...knexArgument, ...qualified]) if (owners.has(table) && owners.get(table) !== own) named.add(table);
