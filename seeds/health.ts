@@ -170,7 +170,7 @@ async function insertColumns(trx: Knex.Transaction, table: string, columns: [str
     const part = rows.slice(i, i + chunk);
     await trx.raw(
       `INSERT INTO ${table} (${names}) SELECT ${select} FROM unnest(${columns.map(([, t]) => `?::${t}[]`).join(', ')}) AS u(${names})`,
-      columns.map(([c]) => part.map((r) => (r[c] === undefined ? null : r[c])) as never),
+      columns.map(([c]) => part.map((r) => (r[c] === undefined ? null : r[c])) as Knex.Value),
     );
   }
 }

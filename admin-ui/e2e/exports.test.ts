@@ -61,7 +61,7 @@ interface Case {
   search?: string;
 }
 
-const unitWithCode = (u: Row) => `${u.name} (${u.code})`;
+const unitWithCode = (u: Row) => `${String(u.name)} (${String(u.code)})`;
 
 const CASES: Case[] = [
   {

@@ -18,6 +18,7 @@ import { checkDigit } from '../../api/shared/personalId';
 import { CLAIM_COLUMNS } from '../../api/settlement/claimRules';
 import { benchSystem, login, peakHttpRss, printTiming, timed } from './lib';
 import { generateClaims, insuredPersons, townships } from '../../seeds/settlement';
+import type { UnitRow } from '../../seeds/org';
 import { seeded } from '../../api/shared/random';
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 2_000_000);
@@ -40,7 +41,7 @@ try {
   // the demo generator, at ten times the county's yearly volume; a bulk load: the secondary
   // indexes and the unique constraint are built once afterwards, and the generated rows (valid
   // by construction) skip the per-row foreign-key triggers
-  const units = (await db()('org_units').select('id', 'code', 'name', 'kind', 'level', 'parent_id', 'path')) as never[];
+  const units = await db()('org_units').select<UnitRow[]>('id', 'code', 'name', 'kind', 'level', 'parent_id', 'path');
   const gen = await timed(() =>
     db().transaction(async (trx) => {
       const rebuild = await withoutIndexes(trx, 'claims');

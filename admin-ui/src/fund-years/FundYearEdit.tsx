@@ -26,7 +26,7 @@ const ALLOCATION_INDICATOR_CHOICES = ['standardised_management_rate', 'control_r
 // out-of-range share before the API judges the configuration and answers onto the fields
 const share = { step: 'any' };
 const near1 = (n: number) => Math.abs(n - 1) < 1e-6;
-const sumOf = (xs: unknown[] | undefined, pick: (x: never) => unknown = (x) => x) => (xs ?? []).reduce<number>((a, x) => a + (Number(pick(x as never)) || 0), 0);
+const sumOf = <T,>(xs: T[] | undefined, pick: (x: T) => unknown = (x) => x) => (xs ?? []).reduce<number>((a, x) => a + (Number(pick(x)) || 0), 0);
 
 const Section = ({ title, help, children }: { title: string; help?: string; children: ReactNode }) => {
   const translate = useTranslate();

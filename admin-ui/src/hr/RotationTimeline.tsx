@@ -53,7 +53,7 @@ export const Timeline = ({ year, rotations }: { year: number; rotations: RaRecor
         action={
           <FormControl size="small" sx={{ minWidth: 220 }}>
             <InputLabel>{translate('hr.planner.host_filter')}</InputLabel>
-            <Select label={translate('hr.planner.host_filter')} value={host} onChange={(e) => setHost(e.target.value as number | '')} data-testid="timeline-host">
+            <Select label={translate('hr.planner.host_filter')} value={host} onChange={(e) => setHost(e.target.value)} data-testid="timeline-host">
               <MenuItem value="">{translate('hr.planner.all_hosts')}</MenuItem>
               {hosts.map(([id, name]) => <MenuItem key={id} value={id}>{name}</MenuItem>)}
             </Select>

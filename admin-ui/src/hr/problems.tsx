@@ -21,8 +21,8 @@ const detailsOf = (e: unknown): Detail[] => {
 export function detailText(d: Detail, translate: Translate): string {
   if (!d.rule) return d.message ?? '';
   const params: Record<string, unknown> = { ...d.params };
-  for (const k of ['from', 'to']) if (params[k]) params[k] = translate(`enums.rotation_status.${params[k]}`);
-  if (params.status) params.status = translate(`enums.staff_status.${params.status}`);
+  for (const k of ['from', 'to']) if (params[k]) params[k] = translate(`enums.rotation_status.${String(params[k])}`);
+  if (params.status) params.status = translate(`enums.staff_status.${String(params.status)}`);
   return translate(`hr.rules.${d.rule}`, { _: d.message, ...params });
 }
 

@@ -64,7 +64,7 @@ export const NotificationBell = () => {
     setAnchor(null);
     if (!n.read_at) await httpClient(`/api/notifications/${n.id}/read`, { method: 'POST', body: '{}' });
     void refetch();
-    navigate(`/${n.resource}/${n.record_id}/show`);
+    void navigate(`/${n.resource}/${n.record_id}/show`);
   };
   const readAll = async () => {
     await httpClient('/api/notifications/read-all', { method: 'POST', body: '{}' });

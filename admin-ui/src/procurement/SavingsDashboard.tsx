@@ -46,7 +46,7 @@ export const SavingsDashboard = () => {
                     <XAxis dataKey="name" />
                     <YAxis unit="%" />
                     <Tooltip />
-                    <Bar dataKey="pct" name={t('pct')} fill="#1976d2" label={{ position: 'top', formatter: (v: unknown) => `${v}%` }} />
+                    <Bar dataKey="pct" name={t('pct')} fill="#1976d2" label={{ position: 'top', formatter: (v: unknown) => `${String(v)}%` }} />
                   </BarChart>
                 </ResponsiveContainer>
               </CardContent>

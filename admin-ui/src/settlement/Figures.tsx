@@ -305,7 +305,7 @@ export const AllocationTable = ({ allocations, pools }: { allocations: Allocatio
                 {rows.map((a) => (
                   <TableRow key={a.org_unit_id} data-testid={`allocation-${p.key}-${a.code}`}>
                     <TableCell>{a.name}（{a.code}）</TableCell>
-                    {keys.map((k) => <TableCell key={`r-${k}`} align="right">{a.raw_values[k] === null ? '—' : num(a.raw_values[k]!, 4)}</TableCell>)}
+                    {keys.map((k) => <TableCell key={`r-${k}`} align="right">{a.raw_values[k] === null ? '—' : num(a.raw_values[k], 4)}</TableCell>)}
                     {keys.map((k) => <TableCell key={`n-${k}`} align="right">{num(a.normalised_values[k])}</TableCell>)}
                     <TableCell align="right">{num(a.score)}</TableCell>
                     <TableCell align="right">{a.population.toLocaleString('zh-CN')}</TableCell>

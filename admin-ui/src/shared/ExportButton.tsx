@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import DownloadIcon from '@mui/icons-material/GetApp';
 import {
   Button, CreateButton, FilterButton, TopToolbar, downloadCSV, useDataProvider, useFilterContext, useListContext, useNotify,
-  useResourceDefinition, useResourceDefinitions, useTranslate, type RaRecord,
+  useResourceDefinition, useResourceDefinitions, useTranslate,
 } from 'react-admin';
 import { localToday } from '../health/choices';
 import { csvOf, fetchAllRows, fetchRelated, type Column, type Represent } from './exporter';
@@ -34,7 +34,7 @@ export const ExportButton = ({ columns }: { columns: readonly Column[] }) => {
       const rows = await fetchAllRows(dataProvider, resource, { filter: { ...filterValues, ...filter }, sort });
       const related = await fetchRelated(dataProvider, rows, columns);
       const name = translate(`resources.${resource}.name`, { smart_count: 2, _: resource });
-      downloadCSV(csvOf(resource, columns, rows as RaRecord[], { translate, related, represent }), `${name}-${localToday()}`);
+      downloadCSV(csvOf(resource, columns, rows, { translate, related, represent }), `${name}-${localToday()}`);
     } catch (e) {
       console.error(e);
       notify('ra.notification.http_error', { type: 'error' });
