@@ -60,8 +60,10 @@ export async function settle(page: Page) {
 /** Makes the menu visible (on a phone it sits behind the toggle). */
 export async function openMenu(page: Page) {
   const link = page.locator('a.RaMenuItemLink-root[href]').first();
-  const toggle = page.locator('.RaSidebarToggleButton-root, button[aria-label="打开菜单"]').first();
-  if (!(await link.isVisible()) && (await toggle.count())) await toggle.click();
+  // only a closed menu is toggled: toggling an open one (while a busy page redraws it) would
+  // collapse the desktop sidebar to its icons, and the page would then cover every entry
+  const toggle = page.locator('button[aria-label="打开菜单"]').first();
+  if (!(await link.isVisible()) && (await toggle.isVisible())) await toggle.click();
   await link.waitFor({ state: 'visible' });
 }
 
