@@ -1,5 +1,5 @@
 import { Model } from 'objection';
-import { OrgUnit } from '../org/model';
+import { OrgUnit } from '../org';
 
 export class User extends Model {
   id!: number;

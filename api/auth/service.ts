@@ -5,6 +5,7 @@ import { config } from '../config';
 import { db } from '../db/knex';
 import { keyId, secrets } from '../core/secrets';
 import { unauthorized } from '../http/errors';
+import { onSubtreeMoved } from '../org';
 import type { Actor } from './actor';
 import { hashPassword, verifyPassword } from './password';
 import { attemptSucceeded, takeAttempt } from './throttle';
@@ -78,6 +79,7 @@ export async function login(username: string, password: string, ip = '') {
 // to an account or a unit reaches every replica within that time (this one at once).
 const actors = new Map<number, { actor: Promise<Actor>; until: number }>();
 export const forgetActors = () => actors.clear();
+onSubtreeMoved(forgetActors); // a moved unit changes the scopes below it
 
 // A token once verified is known until it expires: its signature cannot change, and checking
 // it again (HMAC, base64, JSON) on every request is a measurable share of a hot list's work.

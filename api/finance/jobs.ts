@@ -2,7 +2,7 @@
 // its contributors (idempotent: a unit already returned is left alone).
 import { systemActor } from '../auth/actor';
 import { db } from '../db/knex';
-import { defineJob } from '../jobs/service';
+import { defineJob } from '../jobs';
 import { yearEndReturn } from './riskFundService';
 
 export const riskFundYearEnd = defineJob({

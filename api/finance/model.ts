@@ -1,5 +1,5 @@
 import { Model } from 'objection';
-import { OrgUnit } from '../org/model';
+import { OrgUnit } from '../org';
 
 /** An account of the small chart every unit budgets and books against. */
 export class Account extends Model {

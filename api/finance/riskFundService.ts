@@ -8,7 +8,7 @@ import { db } from '../db/knex';
 import { scopeByUnit } from '../db/scope';
 import { assertCan, assertUnitInScope, type ResourceDef } from '../http/crud';
 import { conflict, unprocessable } from '../http/errors';
-import { Staff } from '../hr/model';
+import { Staff } from '../hr';
 import { fromFen, sumFen, toFen, type Fen } from '../shared/money';
 import { postEntry } from './ledgerService';
 import { RiskFundEntry } from './model';

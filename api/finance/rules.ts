@@ -2,7 +2,7 @@
 // matrix (most specific rule wins), approval chains and who may decide a step, the budget
 // check, the request state machine, period locks and the risk-fund year-end return.
 import { fromFen, splitByLargestRemainder, sumFen, type Fen } from '../shared/money';
-import { all, read, type GrantTable } from '../auth/actions';
+import { all, read, type GrantTable } from '../auth';
 
 export const ACCOUNT_KINDS = ['expense', 'income', 'asset', 'liability'] as const;
 export const OVER_BUDGET_MODES = ['stop', 'warn'] as const;

@@ -8,7 +8,7 @@ import { db } from '../db/knex';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { badRequest, conflict, unprocessable } from '../http/errors';
 import { fromFen, toFen, type Fen } from '../shared/money';
-import { openCommitmentsSql } from '../procurement/commitments';
+import { openCommitmentsSql } from './commitments';
 import { Account, Budget, ChiefAccountantPosting, SpendingLimit } from './model';
 import { evenMonthly, monthlyProblem, type BudgetFigures } from './rules';
 import * as clock from '../core/clock';

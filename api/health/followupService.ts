@@ -6,7 +6,7 @@ import { inTransaction } from '../audit/service';
 import { scopeByUnit } from '../db/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
-import { OrgUnit } from '../org/model';
+import { OrgUnit } from '../org';
 import { Followup, Task, TaskEvent } from './model';
 import { FOLLOWUP_MODES, FOLLOWUP_TYPES, POPULATION_OF, assess, recheckPlan, completes, measurementProblems, residentTags, type FollowupMode, type FollowupType, type Measurements } from './rules';
 import { residentResource } from './residentService';

@@ -7,7 +7,7 @@ import { db } from '../db/knex';
 import { scopeByUnit } from '../db/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from '../http/errors';
-import { OrgUnit } from '../org/model';
+import { OrgUnit } from '../org';
 import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../shared/personalId';
 import { careTransfers } from './careService';
 import { Contract, Resident, ResidentTransfer } from './model';

@@ -3,7 +3,7 @@
 //
 // The clinical thresholds follow 国家基本公共卫生服务规范（第三版）(National Basic Public Health
 // Service Norms, 3rd ed., 2017), cited where they are applied.
-import { all, read, type GrantTable } from '../auth/actions';
+import { all, read, type GrantTable } from '../auth';
 import { addDays } from '../core/clock';
 
 export interface FieldProblem {

@@ -3,12 +3,12 @@
 import type { Knex } from 'knex';
 import type { AnyQueryBuilder } from 'objection';
 import type { Actor } from '../auth/actor';
-import { User } from '../auth/model';
+import { User } from '../auth';
 import { inTransaction } from '../audit/service';
 import { db } from '../db/knex';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { badRequest, conflict, notFound } from '../http/errors';
-import { OrgUnit } from '../org/model';
+import { OrgUnit } from '../org';
 import { Team, TeamMember } from './model';
 import { teamProblems, type TeamShape } from './rules';
 import * as clock from '../core/clock';

@@ -1,7 +1,7 @@
 // What each role may do in HR. Group HR runs the registry for every member (统一由集团人力资源部管理);
 // directors and clerks keep their own unit's records and do the unit step of promotions and
 // assessments; the auditor reads everything (added by auth/rules).
-import { all, read, type GrantTable } from '../auth/actions';
+import { all, read, type GrantTable } from '../auth';
 
 const staffVerbs = ['transfer', 'change-status', 'assign-post', 'reveal'];
 

@@ -2,7 +2,7 @@
 // those ending within 30 days are listed in the run's result, and village-doctor contracts past
 // their end expire. Safe to re-run: a second run on the same day finds nothing left to change.
 import { systemActor } from '../auth/actor';
-import { defineJob } from '../jobs/service';
+import { defineJob } from '../jobs';
 import { expireContracts } from './contractService';
 import { runDailyRotations } from './rotationService';
 

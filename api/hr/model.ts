@@ -1,5 +1,5 @@
 import { Model } from 'objection';
-import { OrgUnit } from '../org/model';
+import { OrgUnit } from '../org';
 
 /** One person in the group's registry. Employer and working unit differ for 乡聘村用 and during a rotation. */
 export class Staff extends Model {

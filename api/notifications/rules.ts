@@ -1,6 +1,4 @@
 // Notifications: every role reads and marks its own (the auditor, who writes nothing, only reads).
-import type { GrantTable } from '../auth/actions';
-import { read } from '../auth/actions';
-import { ROLES } from '../auth/roles';
+import { type GrantTable, read, ROLES } from '../auth';
 
 export const notificationGrants: GrantTable = Object.fromEntries(ROLES.map((role) => [role, { notifications: [...read, 'mark_read'] }]));

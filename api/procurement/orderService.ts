@@ -8,7 +8,7 @@ import { db } from '../db/knex';
 import { scopeByUnit } from '../db/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { badRequest, conflict, unprocessable } from '../http/errors';
-import { postEntry } from '../finance/ledgerService';
+import { postEntry } from '../finance';
 import { fromFen, toFen } from '../shared/money';
 import { Delivery, DeliveryLine, PurchaseOrder, PurchaseOrderLine, Receipt } from './model';
 import { ORDER_STATES, canMoveOrder, confirmationProblems, orderTransitions, planDeliveries, planOrders, receiptProblems, savingsByCategory, type ApprovedLine, type SavingsRow, type Confirmation, type OrderState } from './rules';

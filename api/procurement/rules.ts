@@ -1,7 +1,7 @@
 // Procurement rules as plain functions: consolidation of requisition lines into one order per
 // supplier, receipts and deliveries within what was ordered and received, proof of delivery,
 // requisition progress, savings against baseline prices, and the fixed-asset state machine.
-import { all, read, type GrantTable } from '../auth/actions';
+import { all, read, type GrantTable } from '../auth';
 import { fromFen, toFen, type Fen } from '../shared/money';
 
 export const CATEGORIES = ['drug', 'consumable', 'office', 'equipment'] as const;

@@ -1,6 +1,6 @@
 // Cron: requests past their service level are escalated to the receiving director and the
 // group referral office. Advisory-locked and recorded in job_runs by defineJob; safe to re-run.
-import { defineJob } from '../jobs/service';
+import { defineJob } from '../jobs';
 import { escalateOverdue } from './service';
 
 export const escalationJob = defineJob({

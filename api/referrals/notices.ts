@@ -4,7 +4,7 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../auth/actor';
 import { can, GROUP_ROLES, ROLES, type Role } from '../auth/rules';
-import { notify } from '../notifications/service';
+import { notify } from '../notifications';
 import type { Referral } from './model';
 import { ESCALATION_NOTICE, NOTICE_OF, senderRecipients, type Candidate, type ReferralAction } from './rules';
 

@@ -3,7 +3,7 @@
 // asks its service (look-ups by id and by ID-number hash), never its tables.
 import type { Knex } from 'knex';
 import type { Actor } from '../auth/actor';
-import { residentByIdNumberHash, residentsForReferral, type ResidentFacts } from '../health/service';
+import { residentByIdNumberHash, residentsForReferral, type ResidentFacts } from '../health';
 import { badRequest, unprocessable } from '../http/errors';
 import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber } from '../shared/personalId';
 

@@ -1,8 +1,7 @@
 // 双向转诊: the rules of two-way referrals as plain functions over plain data — directions
 // between the four levels, the state machine, the fee rules of the green channel, appointment
 // slots with places held for up-referrals, service levels. No HTTP, no database.
-import type { GrantTable } from '../auth/actions';
-import { all, read } from '../auth/actions';
+import { type GrantTable, all, read } from '../auth';
 import { type Fen, fromFen, toFen } from '../shared/money';
 import { dayKey } from '../core/clock';
 

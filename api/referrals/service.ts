@@ -10,7 +10,7 @@ import { inFixedSet } from '../db/fixedSet';
 import { scopeByAnyUnit } from '../db/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { AppError, badRequest, conflict, forbidden, unprocessable } from '../http/errors';
-import { careTransfers, residentsForReferral, transferCare } from '../health/service';
+import { careTransfers, residentsForReferral, transferCare } from '../health';
 import { toFen } from '../shared/money';
 import { Referral, ReferralEscalation, ReferralEvent } from './model';
 import { currentSettings } from './settings';

@@ -6,7 +6,7 @@
 // township's insured figures all derive from them. No loop over claims anywhere.
 import type { Knex } from 'knex';
 import { fromFen, toFen, type Fen } from '../shared/money';
-import { healthIndicators } from '../health/service';
+import { healthIndicators } from '../health';
 import type { FundYear } from './model';
 import {
   addSums,

@@ -1,7 +1,7 @@
 // What each role may do with settlement resources (merged into the grant table in api/auth/grants.ts).
 // group_finance imports, calculates and reviews; group_admin approves (four-eyes: never the
 // reviewer of the same run); directors read their own unit's figures; the auditor reads all.
-import { all, read, type GrantTable } from '../auth/actions';
+import { all, read, type GrantTable } from '../auth';
 
 export const settlementGrants: GrantTable = {
   group_finance: {

@@ -2,7 +2,7 @@
 // every fund year of that year. Advisory-locked and recorded in job_runs by runJob; safe to
 // re-run: a month whose run is already calculated (or further) is left alone.
 import { systemActor } from '../auth/actor';
-import { defineJob } from '../jobs/service';
+import { defineJob } from '../jobs';
 import { db } from '../db/knex';
 import { calculateRun, createRun, currentRun } from './runs';
 import { periodText } from './rules';
@@ -35,7 +35,7 @@ export async function provisionalRuns(now: Date) {
   return { period, runs: done };
 }
 
-defineJob({
+export const provisionalRunJob = defineJob({
   name: 'settlement.monthly-provisional',
   schedule: '30 2 1 * *',
   description: "Creates and calculates the previous month's provisional settlement run (医保打包付费, year to date) for each fund year",

@@ -1,6 +1,6 @@
 // Settlement tables as objection models. Money columns arrive from pg as decimal strings.
 import { Model } from 'objection';
-import { OrgUnit } from '../org/model';
+import { OrgUnit } from '../org';
 
 /** A county's resident-insurance fund year and its settlement configuration. */
 export class FundYear extends Model {
