@@ -1,5 +1,5 @@
 import { Model } from 'objection';
-import { OrgUnit } from '../org';
+import { belongsToUnit } from '../org';
 
 /** An account of the small chart every unit budgets and books against. */
 export class Account extends Model {
@@ -30,7 +30,7 @@ export class Budget extends Model {
   updated_at!: string;
   static tableName = 'budgets';
   static relationMappings = () => ({
-    org_unit: { relation: Model.BelongsToOneRelation, modelClass: OrgUnit, join: { from: 'budgets.org_unit_id', to: 'org_units.id' } },
+    org_unit: belongsToUnit('budgets.org_unit_id'),
   });
 }
 

@@ -8,7 +8,7 @@ import { inTransaction } from '../audit/service';
 import { db } from '../db/knex';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { badRequest, conflict, notFound } from '../http/errors';
-import { OrgUnit } from '../org';
+import { OrgUnit, unitInScope } from '../org';
 import { Team, TeamMember } from './model';
 import { teamProblems, type TeamShape } from './rules';
 import * as clock from '../core/clock';
@@ -75,7 +75,7 @@ export interface TeamInput extends Partial<TeamShape> {
 
 /** Checks the team's township, villages and members; 400 naming the fields. */
 async function checkTeam(trx: Knex.Transaction, actor: Actor, townshipId: number, shape: TeamShape) {
-  const township = await OrgUnit.query(trx).findById(townshipId).whereRaw('path <@ ?::ltree', [actor.scopePath]);
+  const township = await unitInScope(townshipId, actor.scopePath, ['id', 'name', 'kind'], trx);
   if (!township) throw notFound('org-units', townshipId);
   if (township.kind !== 'township' && township.kind !== 'community') {
     throw badRequest('a team belongs to a township centre', [{ field: 'org_unit_id', message: `${township.name} is a ${township.kind}, not a township centre` }]);

@@ -3,4 +3,5 @@
 export { OrgUnit, Department } from './model';
 export { childPath } from './rules';
 export { onSubtreeMoved } from './moves';
+export * from './units';
 export { orgUnitRoutes, departmentRoutes } from './routes';

@@ -9,6 +9,7 @@ import { scopeByAnyUnit, scopeByUnit } from '../db/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, readRow, type ResourceDef } from '../http/crud';
 import { conflict, forbidden, notFound, unprocessable } from '../http/errors';
 import { fromFen, type Fen } from '../shared/money';
+import { unitsByIds } from '../org';
 import { Asset, AssetTransfer } from './model';
 import { ASSET_CATEGORIES, ASSET_STATES, assetApprovalThreshold, assetTransitions, canMoveAsset, needsGroupApproval, type AssetState } from './rules';
 import * as clock from '../core/clock';
@@ -38,7 +39,7 @@ export const transferResource: ResourceDef<AssetTransfer> = {
 export async function withNames(rows: AssetTransfer[]) {
   if (!rows.length) return [];
   const unitIds = [...new Set(rows.flatMap((r) => [r.from_org_unit_id, r.to_org_unit_id]))];
-  const units: { id: number; code: string; name: string }[] = await db()('org_units').select('id', 'code', 'name').whereIn('id', unitIds);
+  const units = await unitsByIds(unitIds, ['id', 'code', 'name']);
   const assets: { id: number; code: string; name: string }[] = await db()('assets').select('id', 'code', 'name').whereIn('id', [...new Set(rows.map((r) => r.asset_id))]);
   const unit = new Map(units.map((u) => [u.id, `${u.name} (${u.code})`]));
   const asset = new Map(assets.map((a) => [a.id, `${a.name}（${a.code}）`]));
