@@ -4,3 +4,4 @@ export { all, read, type GrantTable } from './actions';
 export { ROLES } from './roles';
 export { hashPassword } from './password';
 export { authRoutes, userRoutes } from './routes';
+export { accounts, joinUser, userById, userField, usersSql, type UserColumn } from './directory';

@@ -8,6 +8,7 @@ import { db } from '../db/knex';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { badRequest, conflict, unprocessable } from '../http/errors';
 import { fromFen, toFen, type Fen } from '../shared/money';
+import { userById } from '../auth';
 import { openCommitmentsSql } from './commitments';
 import { Account, Budget, ChiefAccountantPosting, SpendingLimit } from './model';
 import { evenMonthly, monthlyProblem, type BudgetFigures } from './rules';
@@ -47,7 +48,7 @@ export const postingResource: ResourceDef<ChiefAccountantPosting> = {
 
 /** A posting is of a finance user of the group, and a unit has one chief accountant at a time. */
 async function checkPosting(data: Record<string, unknown>, trx: Knex.Transaction, selfId?: number) {
-  const user = await trx('users').select('roles').where('id', data.user_id as number).first();
+  const user = await userById(data.user_id as number, ['roles'], trx);
   if (!user || !(user.roles as string[]).includes('group_finance')) {
     throw unprocessable('a chief accountant is a group finance user', [{ field: 'user_id', message: 'must be a user with role group_finance' }]);
   }

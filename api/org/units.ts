@@ -55,15 +55,28 @@ export const unitIdsUnderSql = (pathSql: string) => `(select id from ${UNITS} wh
 export const unitField = (field: 'code' | 'name' | 'level' | 'kind' | 'path', fkColumn: string, as: string, conn: Conn = db()) =>
   conn.raw(`(select u.${field} from ${UNITS} u where u.id = ??) as ??`, [fkColumn, as]);
 
+/** SQL of the pairs of a unit `rootAlias` and each unit `memberAlias` of its subtree (itself included), for a raw statement's `from`. */
+export const unitsWithSubtreeSql = (rootAlias: string, memberAlias: string) => `${UNITS} ${rootAlias} join ${UNITS} ${memberAlias} on ${memberAlias}.path <@ ${rootAlias}.path`;
+
+/** SQL of a condition: the unit `alias` is the unit whose id is the SQL `unitIdSql`, or above it. */
+export const isAncestorOrSelfSql = (alias: string, unitIdSql: string) => `${alias}.path @> (select path from ${UNITS} where id = ${unitIdSql})`;
+
 /** SQL of a join of the units as `alias` on `alias.id = fkColumn` (raw SQL statements). */
 export const joinUnitSql = (alias: string, fkColumn: string, kind: 'join' | 'left join' = 'join') => `${kind} ${UNITS} ${alias} on ${alias}.id = ${fkColumn}`;
 
 /** SQL naming the units table under `alias`, for a raw statement's `from` (a recursive walk, a roll-up). */
 export const unitsSql = (alias: string) => `${UNITS} ${alias}`;
 
-/** Joins the units as `alias` to a query builder on `alias.id = fkColumn`. */
-export function joinUnit<Q extends Knex.QueryBuilder>(q: Q, alias: string, fkColumn: string, kind: 'join' | 'leftJoin' = 'join'): Q {
-  return q[kind](`${UNITS} as ${alias}`, `${alias}.id`, fkColumn) as Q;
+/** A knex or objection query another table can be joined to. */
+export interface Joinable {
+  join(table: string, first: string, second: string): unknown;
+  leftJoin(table: string, first: string, second: string): unknown;
+}
+
+/** Joins the units as `alias` to a query on `alias.id = fkColumn`. */
+export function joinUnit<Q extends Joinable>(q: Q, alias: string, fkColumn: string, kind: 'join' | 'leftJoin' = 'join'): Q {
+  q[kind](`${UNITS} as ${alias}`, `${alias}.id`, fkColumn);
+  return q;
 }
 
 /** An objection relation to the unit `fromColumn` points at. */
