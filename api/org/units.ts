@@ -51,6 +51,15 @@ export const subtreeIdsSql = (rootIdSql: string) => `(select id from ${UNITS} wh
 /** SQL of a subquery of the ids under the ltree path given by the SQL `pathSql` (a placeholder). */
 export const unitIdsUnderSql = (pathSql: string) => `(select id from ${UNITS} where path <@ ${pathSql}::ltree)`;
 
+/** SQL of a subquery of the ids of the units at the level given by the SQL `levelSql` (a placeholder). */
+export const unitIdsAtLevelSql = (levelSql: string) => `(select id from ${UNITS} where level = ${levelSql})`;
+
+/** SQL of a condition: the unit `alias` lies in the subtree of the unit whose id is the SQL `rootIdSql`. */
+export const isInSubtreeSql = (alias: string, rootIdSql: string) => `${alias}.path <@ (select path from ${UNITS} where id = ${rootIdSql})`;
+
+/** SQL of a condition: the unit `alias` lies under the ltree path given by the SQL `pathSql`. */
+export const isUnderSql = (alias: string, pathSql: string) => `${alias}.path <@ ${pathSql}::ltree`;
+
 /** A select column: `field` of the unit `fkColumn` points at, named `as` (one indexed lookup per row). */
 export const unitField = (field: 'code' | 'name' | 'level' | 'kind' | 'path', fkColumn: string, as: string, conn: Conn = db()) =>
   conn.raw(`(select u.${field} from ${UNITS} u where u.id = ??) as ??`, [fkColumn, as]);
@@ -93,6 +102,13 @@ export type DepartmentColumn = 'id' | 'org_unit_id' | 'name' | 'kind' | 'active'
 export function orgDepartments<C extends DepartmentColumn>(columns: readonly C[], conn: Conn = db()) {
   return conn(DEPARTMENTS).select(columns) as Knex.QueryBuilder<Department, Pick<Department, C>[]>;
 }
+
+export async function departmentById<C extends DepartmentColumn>(id: number, columns: readonly C[], conn: Conn = db()): Promise<Pick<Department, C> | undefined> {
+  return (await orgDepartments(columns, conn).where('id', id).first()) as Pick<Department, C> | undefined;
+}
+
+/** SQL naming the departments table under `alias`, for a raw statement's `from` or `join`. */
+export const departmentsSql = (alias: string) => `${DEPARTMENTS} ${alias}`;
 
 /** A select column: the name of the department `fkColumn` points at, named `as`. */
 export const departmentName = (fkColumn: string, as: string, conn: Conn = db()) => conn.raw(`(select d.name from ${DEPARTMENTS} d where d.id = ??) as ??`, [fkColumn, as]);
