@@ -7,7 +7,7 @@ import { db } from '../db/knex';
 import { scopeByUnit } from '../db/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from '../http/errors';
-import { OrgUnit } from '../org';
+import { OrgUnit, unitInScope } from '../org';
 import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../shared/personalId';
 import { careTransfers } from './careService';
 import { Contract, Resident, ResidentTransfer } from './model';
@@ -148,7 +148,7 @@ export function createResident(actor: Actor, input: ResidentInput) {
     const data = prepare(input, undefined, today);
     const unitId = input.org_unit_id ?? actor.orgUnitId;
     await assertVillage(trx, unitId);
-    const inScope = await trx('org_units').where('id', unitId).whereRaw('path <@ ?::ltree', [actor.scopePath]).first();
+    const inScope = await unitInScope(unitId, actor.scopePath, ['id'], trx);
     if (!inScope) throw notFound('org-units', unitId);
     await assertUniqueId(trx, String(data.id_number_hash));
     if (data.tags === undefined) data.tags = [];

@@ -30,6 +30,11 @@ export function unitInScope<C extends UnitColumn>(id: number, scopePath: string,
   return under(orgUnits(columns, conn).where('id', id), scopePath).first() as Promise<UnitRow<C> | undefined>;
 }
 
+/** The group's root unit (the HQ hospital, level 1). */
+export async function rootUnitId(conn: Conn = db()): Promise<number> {
+  return (await orgUnits(['id'], conn).where('level', 1).first())!.id;
+}
+
 /** The unit whose path is `path` (a scope's own unit). */
 export function unitAtPath<C extends UnitColumn>(path: string, columns: readonly C[], conn: Conn = db()): Promise<UnitRow<C> | undefined> {
   return orgUnits(columns, conn).whereRaw('path = ?::ltree', [path]).first() as Promise<UnitRow<C> | undefined>;

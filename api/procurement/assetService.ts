@@ -9,7 +9,7 @@ import { scopeByAnyUnit, scopeByUnit } from '../db/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, readRow, type ResourceDef } from '../http/crud';
 import { conflict, forbidden, notFound, unprocessable } from '../http/errors';
 import { fromFen, type Fen } from '../shared/money';
-import { unitsByIds } from '../org';
+import { joinUnit, unitsByIds } from '../org';
 import { Asset, AssetTransfer } from './model';
 import { ASSET_CATEGORIES, ASSET_STATES, assetApprovalThreshold, assetTransitions, canMoveAsset, needsGroupApproval, type AssetState } from './rules';
 import * as clock from '../core/clock';
@@ -101,8 +101,7 @@ export function moveAsset(actor: Actor, id: number, verb: 'approve' | 'offer' | 
 /** The idle-asset market: idle assets of every member, for any member to ask for. */
 export async function market(actor: Actor, q: { category?: string; q?: string }) {
   assertCan(actor, 'assets', 'list');
-  return db()('assets as a')
-    .join('org_units as u', 'u.id', 'a.org_unit_id')
+  return joinUnit(db()('assets as a'), 'u', 'a.org_unit_id')
     .where('a.status', 'idle')
     .modify((qb) => {
       if (q.category) qb.where('a.category', q.category);
