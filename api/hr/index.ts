@@ -1,5 +1,5 @@
 // The HR domain's public face: staff (finance's risk fund), the career rules the demo loader uses.
-export { Staff } from './model';
+export { activeStaffIds, staffNames } from './people';
 export { addDays, addYears, excellentQuota, LADDER_OF, LADDERS, type Category } from './rules';
 export { REFERENCE_QUOTAS, statusOn } from './rotationRules';
 export { hrGrants } from './grants';

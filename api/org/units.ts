@@ -50,6 +50,11 @@ export function inSubtree<Q extends Knex.QueryBuilder>(q: Q, rootId: number): Q 
   return q.whereRaw(`path <@ (select path from ${UNITS} where id = ?)`, [rootId]) as Q;
 }
 
+/** The ids of unit `rootId` and every unit below it. */
+export async function subtreeUnitIds(rootId: number, conn: Conn = db()): Promise<number[]> {
+  return inSubtree(conn(UNITS), rootId).pluck('id');
+}
+
 /** SQL of a subquery of the ids in the subtree of the unit whose id is the SQL `rootIdSql` (a placeholder). */
 export const subtreeIdsSql = (rootIdSql: string) => `(select id from ${UNITS} where path <@ (select path from ${UNITS} where id = ${rootIdSql}))`;
 

@@ -10,6 +10,7 @@ import { inFixedSet } from '../db/fixedSet';
 import { scopeByAnyUnit } from '../db/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { AppError, badRequest, conflict, forbidden, unprocessable } from '../http/errors';
+import { joinUser, usersSql } from '../auth';
 import { careTransfers, residentsForReferral, transferCare } from '../health';
 import { inSubtree, orgDepartments, orgUnits, subtreeIdsSql, under, unitById, unitIdsUnderSql, unitsByIds } from '../org';
 import { toFen } from '../shared/money';
@@ -341,10 +342,9 @@ async function addEvent(trx: Knex.Transaction, actor: Actor, referralId: number,
 
 /** A referral's events in order, each with the name its actor goes by now (not a login). */
 const timeline = (id: number) =>
-  ReferralEvent.query()
-    .leftJoin('users', 'users.id', 'referral_events.actor_id')
+  joinUser(ReferralEvent.query(), 'u', 'referral_events.actor_id', 'leftJoin')
     .select(['id', 'referral_id', 'kind', 'from_status', 'to_status', 'actor_id', 'at', 'note', 'data'].map((c) => `referral_events.${c}`))
-    .select(db().raw('coalesce(users.display_name, referral_events.actor_name) as actor_name'))
+    .select(db().raw('coalesce(u.display_name, referral_events.actor_name) as actor_name'))
     .where('referral_events.referral_id', id)
     .orderBy([{ column: 'referral_events.at' }, { column: 'referral_events.id' }]);
 
@@ -541,7 +541,7 @@ export function escalateOverdue(now: Date, runKey: string) {
       `insert into referral_escalations (referral_id, org_unit_id, due_at, escalated_at, overdue_minutes, notify_user_ids, run_key)
        select r.id, r.to_org_unit_id, r.due_at, ?::timestamptz,
               floor(extract(epoch from (?::timestamptz - r.due_at)) / 60)::int,
-              array(select u.id from users u
+              array(select u.id from ${usersSql('u')}
                      where u.active and ((u.org_unit_id = r.to_org_unit_id and 'director' = any(u.roles)) or 'referral_coordinator' = any(u.roles))
                      order by u.id),
               ?
