@@ -5,7 +5,7 @@ import { config } from '../config';
 import { db } from '../db/knex';
 import { keyId, secrets } from '../core/secrets';
 import { unauthorized } from '../http/errors';
-import { onSubtreeMoved } from '../org';
+import { joinUnit, onSubtreeMoved, scopeSize } from '../org';
 import type { Actor } from './actor';
 import { hashPassword, verifyPassword } from './password';
 import { attemptSucceeded, takeAttempt } from './throttle';
@@ -42,9 +42,8 @@ interface UserWithUnit {
 }
 
 function findUser(where: { 'users.id': number } | { 'users.username': string }) {
-  return db()('users')
-    .join('org_units', 'org_units.id', 'users.org_unit_id')
-    .select('users.*', 'org_units.path as unit_path', 'org_units.code as unit_code', 'org_units.name as unit_name', 'org_units.level as unit_level')
+  return joinUnit(db()('users'), 'o', 'users.org_unit_id')
+    .select('users.*', 'o.path as unit_path', 'o.code as unit_code', 'o.name as unit_name', 'o.level as unit_level')
     .where(where)
     .first() as Promise<UserWithUnit | undefined>;
 }
@@ -130,9 +129,7 @@ async function loadActor(id: number): Promise<Actor> {
   if (!user || !user.active) throw unauthorized('account inactive or removed');
   const actor = toActor(user);
   // a scope of one unit (a village clinic), or of the whole group, lets the lists say so plainly
-  const [scope] = await db()('org_units').select(
-    db().raw('min(id) filter (where path <@ ?::ltree) as id, (count(*) filter (where path <@ ?::ltree))::int as units, count(*)::int as all_units', [actor.scopePath, actor.scopePath]),
-  );
+  const scope = await scopeSize(actor.scopePath);
   if (scope.units === 1) actor.scopeUnitId = scope.id;
   if (scope.units === scope.all_units) actor.scopeIsWholeGroup = true;
   return actor;

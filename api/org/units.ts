@@ -40,6 +40,14 @@ export function unitAtPath<C extends UnitColumn>(path: string, columns: readonly
   return orgUnits(columns, conn).whereRaw('path = ?::ltree', [path]).first() as Promise<UnitRow<C> | undefined>;
 }
 
+/** How many units a scope holds (and the one, when it is one) against the whole group's count. */
+export async function scopeSize(scopePath: string, conn: Conn = db()): Promise<{ id: number; units: number; all_units: number }> {
+  const [size] = await conn(UNITS).select(
+    conn.raw('min(id) filter (where path <@ ?::ltree) as id, (count(*) filter (where path <@ ?::ltree))::int as units, count(*)::int as all_units', [scopePath, scopePath]),
+  );
+  return size;
+}
+
 /** Narrows a units query to those at `path` or below it. */
 export function under<Q extends Knex.QueryBuilder>(q: Q, path: string): Q {
   return q.whereRaw('path <@ ?::ltree', [path]) as Q;
