@@ -6,7 +6,7 @@
 // differ markedly in admissions (their quality factor q), so the allocation has something to reward.
 import type { Knex } from 'knex';
 import { systemActor } from '../api/auth/actor';
-import { record } from '../api/audit/service';
+import { record } from '../api/audit';
 import { checkDigit, protectIdNumber } from '../api/shared/personalId';
 import { fromFen, toFen, divRound, splitByLargestRemainder } from '../api/shared/money';
 import { seeded, between } from '../api/shared/random';

@@ -20,10 +20,6 @@ export async function userById<C extends UserColumn>(id: number, columns: readon
   return (await accounts(columns, conn).where('id', id).first()) as UserRow<C> | undefined;
 }
 
-/** A select column: `field` of the account `fkColumn` points at, named `as`. */
-export const userField = (field: 'username' | 'display_name', fkColumn: string, as: string, conn: Conn = db()) =>
-  conn.raw(`(select u.${field} from ${USERS} u where u.id = ??) as ??`, [fkColumn, as]);
-
 /** Joins the accounts as `alias` to a query on `alias.id = fkColumn`. */
 export function joinUser<Q extends Joinable>(q: Q, alias: string, fkColumn: string, kind: 'join' | 'leftJoin' = 'join'): Q {
   q[kind](`${USERS} as ${alias}`, `${alias}.id`, fkColumn);

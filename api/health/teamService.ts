@@ -3,12 +3,12 @@
 import type { Knex } from 'knex';
 import type { AnyQueryBuilder } from 'objection';
 import type { Actor } from '../auth/actor';
-import { joinUser, User, usersSql } from '../auth';
+import { accounts, joinUser, usersSql } from '../auth';
 import { inTransaction } from '../audit/service';
 import { db } from '../db/knex';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { badRequest, conflict, notFound } from '../http/errors';
-import { joinUnit, OrgUnit, unitIdsUnderSql, unitInScope } from '../org';
+import { joinUnit, orgUnits, unitIdsUnderSql, unitInScope } from '../org';
 import { Team, TeamMember } from './model';
 import { teamProblems, type TeamShape } from './rules';
 import * as clock from '../core/clock';
@@ -79,8 +79,8 @@ async function checkTeam(trx: Knex.Transaction, actor: Actor, townshipId: number
     throw badRequest('a team belongs to a township centre', [{ field: 'org_unit_id', message: `${township.name} is a ${township.kind}, not a township centre` }]);
   }
   const [villages, users] = await Promise.all([
-    OrgUnit.query(trx).select('id').where({ parent_id: townshipId, kind: 'village' }),
-    shape.members.length ? User.query(trx).select('id', 'roles', 'org_unit_id', 'active').findByIds(shape.members.map((m) => m.user_id)) : [],
+    orgUnits(['id'], trx).where({ parent_id: townshipId, kind: 'village' }),
+    shape.members.length ? accounts(['id', 'roles', 'org_unit_id', 'active'], trx).whereIn('id', shape.members.map((m) => m.user_id)) : [],
   ]);
   const problems = teamProblems(shape, { townshipVillageIds: new Set(villages.map((v) => v.id)), users: new Map(users.map((u) => [u.id, u])) });
   if (problems.length) throw badRequest(`invalid ${problems.map((p) => p.field).join(', ')}`, problems);
