@@ -6,7 +6,22 @@ import type { Knex } from 'knex';
 import { hashPassword } from '../api/auth';
 import { checkDigit, protectIdNumber } from '../api/shared/personalId';
 import { between, pick, seeded, type Rng } from '../api/shared/random';
-import { addDays, assess, daysBetween, contractEnd, openStateOn, taskPlanner, recheckPlan, storedTags, type Condition, type ConditionCode, type FollowupType, type Schedule, type TaskPlan, LOOKAHEAD_DAYS } from '../api/health';
+import {
+  addDays,
+  assess,
+  daysBetween,
+  contractEnd,
+  openStateOn,
+  taskPlanner,
+  recheckPlan,
+  storedTags,
+  type Condition,
+  type ConditionCode,
+  type FollowupType,
+  type Schedule,
+  type TaskPlan,
+  LOOKAHEAD_DAYS,
+} from '../api/health';
 import type { DemoStep } from './demo';
 import type { UnitRow } from './org';
 import { dayKey } from '../api/core/clock';

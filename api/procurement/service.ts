@@ -146,7 +146,11 @@ export function decideOtherwise(actor: Actor, id: number, to: 'rejected' | 'canc
 /** Approved requisition lines not yet on an order, with their member, item and contracted supplier. */
 export async function consolidationCandidates(actor: Actor, q: { supplier_id?: number; category?: string; limit: number }) {
   assertCan(actor, 'purchase-orders', 'create');
-  const rows = await joinUnit(db()('requisition_lines as rl').join('requisitions as r', 'r.id', 'rl.requisition_id').join('catalog_items as ci', 'ci.id', 'rl.item_id').join('suppliers as s', 's.id', 'ci.supplier_id'), 'u', 'rl.org_unit_id')
+  const lines = db()('requisition_lines as rl')
+    .join('requisitions as r', 'r.id', 'rl.requisition_id')
+    .join('catalog_items as ci', 'ci.id', 'rl.item_id')
+    .join('suppliers as s', 's.id', 'ci.supplier_id');
+  const rows = await joinUnit(lines, 'u', 'rl.org_unit_id')
     .where('r.status', 'approved')
     .whereNull('rl.purchase_order_line_id')
     .where('rl.approved_qty', '>', 0)
