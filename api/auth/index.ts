@@ -1,6 +1,7 @@
-// The auth domain's public face: users, roles and the grant vocabulary other domains build on.
+// The auth domain's public face: accounts, roles and the grant vocabulary other domains build on.
+// Its routers are not here: every domain's grants load this face while the HTTP edge is still
+// loading, and auth's routes need the edge loaded first (the composition root imports ./routes).
 export { all, read, type GrantTable } from './actions';
 export { ROLES } from './roles';
 export { hashPassword } from './password';
-export { authRoutes, userRoutes } from './routes';
 export { accounts, joinUser, userById, usersSql } from './directory';
