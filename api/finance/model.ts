@@ -54,7 +54,7 @@ export class ExpenseRequestStep extends Model {
   kind!: string;
   approver_role!: string;
   approver_unit_id!: number | null;
-  /** joined from org_units when read */
+  /** the approving unit's name, joined from org when read */
   approver_unit_name?: string | null;
   status!: 'waiting' | 'pending' | 'approved' | 'rejected' | 'skipped';
   decided_by!: number | null;

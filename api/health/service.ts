@@ -4,7 +4,7 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../auth/actor';
 import { usersSql } from '../auth';
-import { joinUnitSql, orgUnits, under, unitAtPath, unitInScope, unitsWithSubtreeSql } from '../org';
+import { isUnderSql, joinUnitSql, orgUnits, under, unitAtPath, unitInScope, unitsWithSubtreeSql } from '../org';
 import { db } from '../db/knex';
 import { assertCan } from '../http/crud';
 import { badRequest, notFound } from '../http/errors';
@@ -205,7 +205,7 @@ export async function workload(actor: Actor, q: { org_unit_id?: number; year: nu
     `WITH doctors AS (
        SELECT u.id AS user_id, u.username, u.display_name, v.id AS village_id, v.name AS village, t.id AS township_id, t.name AS township, v.path
          FROM ${usersSql('u')} ${joinUnitSql('v', 'u.org_unit_id')} ${joinUnitSql('t', 'v.parent_id')}
-        WHERE 'village_doctor' = ANY(u.roles) AND u.active AND v.path <@ :path::ltree),
+        WHERE 'village_doctor' = ANY(u.roles) AND u.active AND ${isUnderSql('v', ':path')}),
      f AS (SELECT doctor_user_id, type, count(*) AS n FROM followups
             WHERE visited_on BETWEEN :from::date AND :to::date AND doctor_user_id IN (SELECT user_id FROM doctors)
             GROUP BY doctor_user_id, type),

@@ -8,7 +8,7 @@ import { inTransaction } from '../audit/service';
 import { db } from '../db/knex';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../http/crud';
 import { badRequest, conflict, notFound } from '../http/errors';
-import { joinUnit, orgUnits, unitIdsUnderSql, unitInScope } from '../org';
+import { isUnderSql, joinUnit, orgUnits, unitIdsUnderSql, unitInScope } from '../org';
 import { Team, TeamMember } from './model';
 import { teamProblems, type TeamShape } from './rules';
 import * as clock from '../core/clock';
@@ -21,7 +21,7 @@ const scopeTeams = (qb: AnyQueryBuilder, scopePath: string) =>
       .orWhereExists(
         joinUnit(db()('team_villages'), 'v', 'team_villages.village_id')
           .whereRaw('team_villages.team_id = family_doctor_teams.id')
-          .whereRaw('v.path <@ ?::ltree', [scopePath]),
+          .whereRaw(isUnderSql('v', '?'), [scopePath]),
       ),
   );
 
