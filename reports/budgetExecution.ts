@@ -2,7 +2,7 @@
 // with budget, posted, committed, consumed, remaining and the execution rate, and after each
 // unit its 支出合计 and 收入合计 rows (the first unit is the root, so its totals are the whole).
 import type { Writable } from 'node:stream';
-import { executionByUnit, executionRows, type AccountExecution } from '../api/finance/service';
+import { executionByUnit, executionRows, type AccountExecution } from '../api/finance';
 import { zh } from '../admin-ui/src/finance/messages';
 import { zh as referralZh } from '../admin-ui/src/referrals/messages';
 import { addSheet, amount, labelOf, streamingWorkbook, sumAmounts, writeRow } from './xlsx';

@@ -3,9 +3,8 @@
 // the indicators per village (numerator, denominator, rate).
 import type { Writable } from 'node:stream';
 import { addSheet, streamingWorkbook, writeRow, type SheetColumn } from './xlsx';
-import type { WorkloadRow } from '../api/health/service';
+import { type WorkloadRow, FOLLOWUP_TYPES, INDICATOR_KEYS, type HealthIndicators } from '../api/health';
 import { zh } from '../admin-ui/src/health/messages';
-import { FOLLOWUP_TYPES, INDICATOR_KEYS, type HealthIndicators } from '../api/health/rules';
 
 // the screens' labels (health messages), one place for both
 const FOLLOWUP_LABELS = zh.enums.followup_type;

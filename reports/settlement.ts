@@ -3,9 +3,7 @@
 // intermediate figure and a total, 基金支出 by month with month subtotals and a grand total, 定义 (the definitions).
 // Labels are the screens' (admin-ui settlement messages), so workbook and screen say the same.
 import type { Writable } from 'node:stream';
-import type { RunFigures } from '../api/settlement/calculation';
-import { DEFINITIONS } from '../api/settlement/definitions';
-import type { Indicator } from '../api/settlement/rules';
+import { type RunFigures, DEFINITIONS, type Indicator } from '../api/settlement';
 import { zh } from '../admin-ui/src/settlement/messages';
 import { addSheet, amount, FORMATS, labelledSheet, labelOf, shanghaiTime, streamingWorkbook, sumAmounts, sumCounts, writeRow, type Format } from './xlsx';
 

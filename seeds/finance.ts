@@ -4,7 +4,7 @@
 // and the medical-risk fund: last year's contributions, payouts and year-end return, this
 // year's contributions so far. Bulk inserts; every ledger entry gets its audit row.
 import type { Knex } from 'knex';
-import { evenMonthly, pickLimitRule, resolveSteps, riskFundReturns, type UnitNode } from '../api/finance/rules';
+import { evenMonthly, pickLimitRule, resolveSteps, riskFundReturns, type UnitNode } from '../api/finance';
 import { fromFen, toFen } from '../api/shared/money';
 import { between, pick, seeded, weighted } from '../api/shared/random';
 import type { DemoContext, DemoStep } from './demo';

@@ -3,7 +3,7 @@
 // teams of the reference case, each led by a township general practitioner; contracts; and a
 // year of tasks and follow-ups, some villages doing well and some badly. Deterministic.
 import type { Knex } from 'knex';
-import { hashPassword } from '../api/auth/password';
+import { hashPassword } from '../api/auth';
 import { checkDigit, protectIdNumber } from '../api/shared/personalId';
 import { between, pick, seeded, type Rng } from '../api/shared/random';
 import {
@@ -20,8 +20,8 @@ import {
   type FollowupType,
   type Schedule,
   type TaskPlan,
-} from '../api/health/rules';
-import { LOOKAHEAD_DAYS } from '../api/health/taskService';
+  LOOKAHEAD_DAYS,
+} from '../api/health';
 import type { DemoStep } from './demo';
 import type { UnitRow } from './org';
 import { dayKey } from '../api/core/clock';

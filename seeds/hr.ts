@@ -4,8 +4,7 @@
 // and the rotation plans: last year's completed, this year's 18 + 30 down with the matching up.
 // Deterministic (seeded), dated relative to ctx.today, bulk inserts only.
 import type { Knex } from 'knex';
-import { addDays, addYears, excellentQuota, LADDER_OF, LADDERS, type Category } from '../api/hr/rules';
-import { REFERENCE_QUOTAS, statusOn } from '../api/hr/rotationRules';
+import { addDays, addYears, excellentQuota, LADDER_OF, LADDERS, type Category, REFERENCE_QUOTAS, statusOn } from '../api/hr';
 import { checkDigit, protectIdNumber } from '../api/shared/personalId';
 import { between, pick, seeded, weighted, type Rng } from '../api/shared/random';
 import type { DemoContext, DemoStep } from './demo';

@@ -1,7 +1,7 @@
 // The demo group's hierarchy, departments and demo logins. Deterministic: same rows every time.
 import type { Knex } from 'knex';
-import { hashPassword } from '../api/auth/password';
-import { childPath } from '../api/org/rules';
+import { hashPassword } from '../api/auth';
+import { childPath } from '../api/org';
 import { BRANCHES, DEPARTMENTS, HQ, TOWNSHIPS, TOWNSHIPS_PER_BRANCH, VILLAGES_PER_TOWNSHIP, villageName } from './orgNames';
 
 export interface UnitRow {

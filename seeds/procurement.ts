@@ -6,7 +6,7 @@
 // equipment on the market and transfers between members. Bulk inserts only.
 import type { Knex } from 'knex';
 import { fromFen, toFen } from '../api/shared/money';
-import { CATEGORY_ACCOUNT, planDeliveries, planOrders, type ApprovedLine, type Category } from '../api/procurement/rules';
+import { CATEGORY_ACCOUNT, planDeliveries, planOrders, type ApprovedLine, type Category } from '../api/procurement';
 import { between, pick, seeded, weighted, type Rng } from '../api/shared/random';
 import type { DemoContext, DemoStep } from './demo';
 

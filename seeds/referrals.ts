@@ -8,8 +8,8 @@ import type { UnitRow } from './org';
 import { between, pick, seeded, weighted, type Rng } from '../api/shared/random';
 import { checkDigit, protectIdNumber } from '../api/shared/personalId';
 import { toFen } from '../api/shared/money';
-import { DEFAULT_SETTINGS, computeFees, dueAt, shanghaiMidnight, slotStarts, storedFees, type Direction, type Purpose, type Urgency } from '../api/referrals/rules';
-import { syncManagingUnits } from '../api/health/service';
+import { DEFAULT_SETTINGS, computeFees, dueAt, shanghaiMidnight, slotStarts, storedFees, type Direction, type Purpose, type Urgency } from '../api/referrals';
+import { syncManagingUnits } from '../api/health';
 import { dayKey } from '../api/core/clock';
 
 /** Referrals a year at scale 1 (the reference county: ~450,000 people, 289 village clinics). */

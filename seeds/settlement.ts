@@ -10,9 +10,7 @@ import { record } from '../api/core/transaction';
 import { checkDigit, protectIdNumber } from '../api/shared/personalId';
 import { fromFen, toFen, divRound, splitByLargestRemainder } from '../api/shared/money';
 import { seeded, between } from '../api/shared/random';
-import { calculateIn } from '../api/settlement/runs';
-import { SettlementRun } from '../api/settlement/model';
-import { DEFAULT_ALLOCATION, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_PROFILE, DEFAULT_TIERS, periodText } from '../api/settlement/rules';
+import { calculateIn, SettlementRun, DEFAULT_ALLOCATION, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_PROFILE, DEFAULT_TIERS, periodText } from '../api/settlement';
 import type { DemoContext, DemoStep } from './demo';
 
 export const REGION = '大通县';

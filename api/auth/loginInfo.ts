@@ -2,6 +2,8 @@
 // database holds the demo group (the demo loader's audit row says so) — the demo accounts.
 import { config } from '../config';
 import { db } from '../db/knex';
+import { wasRecorded } from '../audit';
+import { joinUnit } from '../org';
 
 export const PRODUCT_NAME = '医联体综合管理平台';
 
@@ -12,19 +14,14 @@ const DEFAULT_DEMO_PASSWORD = 'demo123';
 // the demo is loaded before the API serves and never unloaded: one look per process
 let demoLoaded: Promise<boolean> | undefined;
 const isDemo = () =>
-  (demoLoaded ??= db()('audit_log')
-    .where({ resource: 'demo', action: 'seed' })
-    .first('id')
-    .then((row) => !!row)
-    .catch((e) => {
+  (demoLoaded ??= wasRecorded('demo', 'seed').catch((e) => {
       demoLoaded = undefined; // a database outage is not an answer
       throw e;
     }));
 
 export async function loginInfo() {
   if (!(await isDemo())) return { product: PRODUCT_NAME, demo: false };
-  const users = await db()('users as u')
-    .join('org_units as o', 'o.id', 'u.org_unit_id')
+  const users = await joinUnit(db()('users as u'), 'o', 'u.org_unit_id')
     .select('u.username', 'u.display_name', 'u.roles', 'o.name as unit_name')
     .whereIn('u.username', DEMO_USERNAMES)
     .where('u.active', true);

@@ -1,5 +1,5 @@
 import { Model } from 'objection';
-import { OrgUnit } from '../org/model';
+import { belongsToUnit, type OrgUnit } from '../org';
 
 export class User extends Model {
   id!: number;
@@ -18,11 +18,7 @@ export class User extends Model {
   static tableName = 'users';
 
   static relationMappings = () => ({
-    org_unit: {
-      relation: Model.BelongsToOneRelation,
-      modelClass: OrgUnit,
-      join: { from: 'users.org_unit_id', to: 'org_units.id' },
-    },
+    org_unit: belongsToUnit('users.org_unit_id'),
   });
 
   // the hash never leaves the server

@@ -6,6 +6,7 @@ import { db } from '../db/knex';
 import { keyId, secrets } from '../core/secrets';
 import { unauthorized } from '../core/errors';
 import type { Actor } from '../core/actor';
+import { joinUnit, onSubtreeMoved, scopeSize } from '../org';
 import { hashPassword, verifyPassword } from './password';
 import { attemptSucceeded, takeAttempt } from './throttle';
 import { scopePathFor } from './rules';
@@ -42,9 +43,8 @@ interface UserWithUnit {
 }
 
 function findUser(where: { 'users.id': number } | { 'users.username': string }) {
-  return db()('users')
-    .join('org_units', 'org_units.id', 'users.org_unit_id')
-    .select('users.*', 'org_units.path as unit_path', 'org_units.code as unit_code', 'org_units.name as unit_name', 'org_units.level as unit_level')
+  return joinUnit(db()('users'), 'o', 'users.org_unit_id')
+    .select('users.*', 'o.path as unit_path', 'o.code as unit_code', 'o.name as unit_name', 'o.level as unit_level')
     .where(where)
     .first() as Promise<UserWithUnit | undefined>;
 }
@@ -79,6 +79,7 @@ export async function login(username: string, password: string, ip = '') {
 // to an account or a unit reaches every replica within that time (this one at once).
 const actors = new Map<number, { actor: Promise<Actor>; until: number }>();
 export const forgetActors = () => actors.clear();
+onSubtreeMoved(forgetActors); // a moved unit changes the scopes below it
 
 // A token once verified is known until it expires: its signature cannot change, and checking
 // it again (HMAC, base64, JSON) on every request is a measurable share of a hot list's work.
@@ -129,9 +130,7 @@ async function loadActor(id: number): Promise<Actor> {
   if (!user || !user.active) throw unauthorized('account inactive or removed');
   const actor = toActor(user);
   // a scope of one unit (a village clinic), or of the whole group, lets the lists say so plainly
-  const [scope] = await db()('org_units').select(
-    db().raw('min(id) filter (where path <@ ?::ltree) as id, (count(*) filter (where path <@ ?::ltree))::int as units, count(*)::int as all_units', [actor.scopePath, actor.scopePath]),
-  );
+  const scope = await scopeSize(actor.scopePath);
   if (scope.units === 1) actor.scopeUnitId = scope.id;
   if (scope.units === scope.all_units) actor.scopeIsWholeGroup = true;
   return actor;

@@ -10,6 +10,8 @@ import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from 
 import { badRequest, conflict, forbidden, unprocessable } from '../core/errors';
 import { fromFen, toFen, type Fen } from '../shared/money';
 import { postEntry } from './ledgerService';
+import { usersSql } from '../auth';
+import { isAncestorOrSelfSql, joinUnit, unitsSql } from '../org';
 import { Account, ExpenseRequest, ExpenseRequestStep, SpendingLimit } from './model';
 import { budgetFigures, postedUnitIds } from './service';
 import { OVERRIDE_ROLES, REQUEST_STATES, allowedTransitions, canTransition, checkBudget, mayDecide, pickLimitRule, resolveSteps, type RequestState, type UnitNode } from './rules';
@@ -55,9 +57,7 @@ export const expenseResource: ResourceDef<ExpenseRequest> = {
 export async function withSteps(requests: ExpenseRequest[], trx?: Knex.Transaction) {
   if (!requests.length) return requests;
   // the approving unit's name too: a requester may not be able to read the unit above
-  const steps = await ExpenseRequestStep.query(trx)
-    .select('expense_request_steps.*', 'u.name as approver_unit_name')
-    .leftJoin('org_units as u', 'u.id', 'expense_request_steps.approver_unit_id')
+  const steps = await joinUnit(ExpenseRequestStep.query(trx).select('expense_request_steps.*', 'u.name as approver_unit_name'), 'u', 'expense_request_steps.approver_unit_id', 'leftJoin')
     .whereIn('request_id', requests.map((r) => r.id))
     .orderBy(['request_id', 'seq']);
   for (const r of requests) r.steps = steps.filter((s) => s.request_id === r.id);
@@ -77,9 +77,9 @@ export async function readRequest(actor: Actor, id: number, trx?: Knex.Transacti
 async function unitChain(trx: Knex.Transaction, unitId: number): Promise<UnitNode[]> {
   const { rows } = await trx.raw(
     `select u.id, u.level, coalesce(array_agg(d.id) filter (where d.id is not null), '{}') as directors
-       from org_units u
-       left join users d on d.org_unit_id = u.id and d.active and 'director' = any(d.roles)
-      where u.path @> (select path from org_units where id = ?)
+       from ${unitsSql('u')}
+       left join ${usersSql('d')} on d.org_unit_id = u.id and d.active and 'director' = any(d.roles)
+      where ${isAncestorOrSelfSql('u', '?')}
       group by u.id, u.level order by u.level desc`,
     [unitId],
   );

@@ -2,7 +2,7 @@
 // its contributors (idempotent: a unit already returned is left alone).
 import { systemActor } from '../core/actor';
 import { db } from '../db/knex';
-import type { JobDef } from '../jobs/service';
+import type { JobDef } from '../jobs';
 import { yearEndReturn } from './riskFundService';
 
 export const riskFundYearEnd: JobDef = {

@@ -10,7 +10,7 @@ import { conflict, unprocessable } from '../core/errors';
 import { fromFen, toFen, type Fen } from '../shared/money';
 import { Account, LedgerEntry, LedgerPeriod } from './model';
 import { periodOf } from './rules';
-import { unitIdsUnder } from './service';
+import { subtreeUnitIds } from '../org';
 
 export const ledgerResource: ResourceDef<LedgerEntry> = {
   name: 'ledger-entries',
@@ -138,7 +138,7 @@ export function closePeriod(actor: Actor, month: string) {
 export async function balances(actor: Actor, q: { org_unit_id: number; from: string; to: string }) {
   assertCan(actor, 'ledger-entries', 'list');
   await assertUnitInScope(actor, q.org_unit_id);
-  const ids = await unitIdsUnder(q.org_unit_id);
+  const ids = await subtreeUnitIds(q.org_unit_id);
   const { rows } = await db().raw(
     `with moves as (
             select x.account, sum(x.debit) as debit, sum(x.credit) as credit

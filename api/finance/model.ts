@@ -1,5 +1,5 @@
 import { Model } from 'objection';
-import { OrgUnit } from '../org/model';
+import { belongsToUnit } from '../org';
 
 /** An account of the small chart every unit budgets and books against. */
 export class Account extends Model {
@@ -30,7 +30,7 @@ export class Budget extends Model {
   updated_at!: string;
   static tableName = 'budgets';
   static relationMappings = () => ({
-    org_unit: { relation: Model.BelongsToOneRelation, modelClass: OrgUnit, join: { from: 'budgets.org_unit_id', to: 'org_units.id' } },
+    org_unit: belongsToUnit('budgets.org_unit_id'),
   });
 }
 
@@ -54,7 +54,7 @@ export class ExpenseRequestStep extends Model {
   kind!: string;
   approver_role!: string;
   approver_unit_id!: number | null;
-  /** joined from org_units when read */
+  /** the approving unit's name, joined from org when read */
   approver_unit_name?: string | null;
   status!: 'waiting' | 'pending' | 'approved' | 'rejected' | 'skipped';
   decided_by!: number | null;

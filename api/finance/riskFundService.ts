@@ -8,7 +8,7 @@ import { db } from '../db/knex';
 import { scopeByUnit } from '../core/scope';
 import { assertCan, assertUnitInScope, type ResourceDef } from '../core/crud';
 import { conflict, unprocessable } from '../core/errors';
-import { Staff } from '../hr/model';
+import { activeStaffIds, staffNames } from '../hr';
 import { fromFen, sumFen, toFen, type Fen } from '../shared/money';
 import { postEntry } from './ledgerService';
 import { RiskFundEntry } from './model';
@@ -57,11 +57,9 @@ export function contributeMonth(actor: Actor, input: { org_unit_id: number; mont
   return inTransaction(actor, async (trx, audit) => {
     await assertUnitInScope(actor, input.org_unit_id, 'org_unit_id', trx);
     const entryDate = `${input.month}-01`;
-    const staff = await Staff.query(trx)
-      .select('staff.id')
-      .where('employer_org_unit_id', input.org_unit_id)
-      .where('status', 'active')
-      .whereNotExists((q) => q.from('risk_fund_entries as r').whereRaw('r.staff_id = staff.id').where('r.kind', 'contribution').where('r.entry_date', entryDate));
+    const active = await activeStaffIds(input.org_unit_id, trx);
+    const paid = new Set<number>(await trx('risk_fund_entries').whereIn('staff_id', active).where({ kind: 'contribution', entry_date: entryDate }).pluck('staff_id'));
+    const staff = active.filter((id) => !paid.has(id));
     if (!staff.length) return { month: input.month, created: 0, total: '0.00' };
     const total = input.amount * BigInt(staff.length);
     const entry = await postEntry(trx, audit, actor, {
@@ -74,7 +72,7 @@ export function contributeMonth(actor: Actor, input: { org_unit_id: number; mont
       source_type: 'risk-fund-entries',
     });
     const ids = await trx('risk_fund_entries')
-      .insert(staff.map((s) => ({ org_unit_id: input.org_unit_id, fund_year: Number(input.month.slice(0, 4)), kind: 'contribution', staff_id: s.id, entry_date: entryDate, amount: fromFen(input.amount), ledger_entry_id: entry.id, created_by: actor.id || null })))
+      .insert(staff.map((id) => ({ org_unit_id: input.org_unit_id, fund_year: Number(input.month.slice(0, 4)), kind: 'contribution', staff_id: id, entry_date: entryDate, amount: fromFen(input.amount), ledger_entry_id: entry.id, created_by: actor.id || null })))
       .returning('id');
     await audit({ action: 'contribute', resource: 'risk-fund-entries', recordId: null, after: { org_unit_id: input.org_unit_id, month: input.month, amount: fromFen(input.amount), staff: staff.length, ids: ids.map((r) => r.id) } });
     return { month: input.month, created: staff.length, total: fromFen(total), ledger_entry_id: entry.id };
@@ -138,7 +136,7 @@ export function yearEndReturn(actor: Actor, input: { org_unit_id: number; fund_y
       .groupBy('staff_id');
     const returns = riskFundReturns(balance, contributions.map((c) => ({ staff_id: c.staff_id, amount: toFen(String(c.amount)) })));
     const returnDate = input.return_date ?? clock.today();
-    const names = new Map((await Staff.query(trx).select('id', 'name').whereIn('id', returns.map((r) => r.staff_id))).map((s) => [s.id, s.name]));
+    const names = await staffNames(returns.map((r) => r.staff_id), trx);
     const created: RiskFundEntry[] = [];
     for (const r of returns) {
       const entry = await postEntry(trx, audit, actor, {

@@ -8,7 +8,9 @@ import { db } from '../db/knex';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { badRequest, conflict, unprocessable } from '../core/errors';
 import { fromFen, toFen, type Fen } from '../shared/money';
-import { openCommitmentsSql } from '../procurement/commitments';
+import { userById } from '../auth';
+import { subtreeUnitIds, unitsSql } from '../org';
+import { openCommitmentsSql } from './commitments';
 import { Account, Budget, ChiefAccountantPosting, SpendingLimit } from './model';
 import { evenMonthly, monthlyProblem, type BudgetFigures } from './rules';
 import * as clock from '../core/clock';
@@ -47,7 +49,7 @@ export const postingResource: ResourceDef<ChiefAccountantPosting> = {
 
 /** A posting is of a finance user of the group, and a unit has one chief accountant at a time. */
 async function checkPosting(data: Record<string, unknown>, trx: Knex.Transaction, selfId?: number) {
-  const user = await trx('users').select('roles').where('id', data.user_id as number).first();
+  const user = await userById(data.user_id as number, ['roles'], trx);
   if (!user || !(user.roles as string[]).includes('group_finance')) {
     throw unprocessable('a chief accountant is a group finance user', [{ field: 'user_id', message: 'must be a user with role group_finance' }]);
   }
@@ -190,9 +192,9 @@ export interface ExecutionRow {
 export async function executionRows(year: number, rootId: number, depth: number): Promise<ExecutionRow[]> {
   const [from, to] = yearRange(year);
   // the subtree's ids as a constant array: the planner then sees how much of the ledger it covers
-  const ids = await unitIdsUnder(rootId);
+  const ids = await subtreeUnitIds(rootId);
   const { rows } = await db().raw(
-    `with root as (select path from org_units where id = ?),
+    `with root as (select path from ${unitsSql('u')} where u.id = ?),
      facts as (
        select org_unit_id, account, sum(budget) as budget, sum(posted) as posted, sum(committed) as committed from (
          select org_unit_id, account, amount as budget, 0::numeric as posted, 0::numeric as committed
@@ -214,11 +216,11 @@ export async function executionRows(year: number, rootId: number, depth: number)
          select org_unit_id, account, 0, 0, amount from (${openCommitmentsSql('select unnest(?::int[])')}) pc
        ) f group by 1, 2),
      targets as (
-       select u.id, u.code, u.name, u.level, u.parent_id, u.path from org_units u
+       select u.id, u.code, u.name, u.level, u.parent_id, u.path from ${unitsSql('u')}
         where u.path <@ (select path from root) and nlevel(u.path) <= nlevel((select path from root)) + ?),
      rolled as (
        select t.id, f.account, sum(f.budget) as budget, sum(f.posted) as posted, sum(f.committed) as committed
-         from targets t join org_units m on m.path <@ t.path join facts f on f.org_unit_id = m.id
+         from targets t join ${unitsSql('m')} on m.path <@ t.path join facts f on f.org_unit_id = m.id
         group by t.id, f.account)
      select t.id as org_unit_id, t.code, t.name, t.level, t.parent_id, a.code as account, a.name as account_name, a.kind,
             coalesce(r.budget, 0)::text as budget,
@@ -233,10 +235,6 @@ export async function executionRows(year: number, rootId: number, depth: number)
   return rows;
 }
 
-/** Ids of a unit and every unit below it. */
-export async function unitIdsUnder(rootId: number): Promise<number[]> {
-  return db()('org_units').whereRaw('path <@ (select path from org_units where id = ?)', [rootId]).pluck('id');
-}
 
 export interface AccountExecution {
   account: string;

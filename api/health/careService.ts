@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../core/actor';
 import { db } from '../db/knex';
 import { notFound } from '../core/errors';
+import { isUnderSql, unitsSql } from '../org';
 import { CareTransfer } from './model';
 import * as clock from '../core/clock';
 
@@ -28,7 +29,7 @@ export async function residentsForReferral(ids: number[], opts: { scopePath?: st
   if (!ids.length) return [];
   const q = (opts.conn ?? db())('residents').select(factColumns).whereIn('residents.id', ids);
   if (opts.scopePath) {
-    q.whereRaw('exists (select 1 from org_units o where o.id in (residents.org_unit_id, residents.managing_org_unit_id) and o.path <@ ?::ltree)', [opts.scopePath]);
+    q.whereRaw(`exists (select 1 from ${unitsSql('o')} where o.id in (residents.org_unit_id, residents.managing_org_unit_id) and ${isUnderSql('o', '?')})`, [opts.scopePath]);
   }
   return q;
 }

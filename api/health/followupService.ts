@@ -6,7 +6,7 @@ import { inTransaction } from '../core/transaction';
 import { scopeByUnit } from '../core/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
-import { OrgUnit } from '../org/model';
+import { unitInScope } from '../org';
 import { Followup, Task, TaskEvent } from './model';
 import { FOLLOWUP_MODES, FOLLOWUP_TYPES, POPULATION_OF, assess, recheckPlan, completes, measurementProblems, residentTags, type FollowupMode, type FollowupType, type Measurements } from './rules';
 import { residentResource } from './residentService';
@@ -78,7 +78,7 @@ export function createFollowup(actor: Actor, input: FollowupInput) {
         task = await taskToComplete(trx, actor, input, mode);
       } else {
         unitId = input.org_unit_id ?? actor.orgUnitId;
-        const unit = await OrgUnit.query(trx).findById(unitId).whereRaw('path <@ ?::ltree', [actor.scopePath]);
+        const unit = await unitInScope(unitId, actor.scopePath, ['id'], trx);
         if (!unit) throw notFound('org-units', unitId);
       }
       const { classification, advice } = assess(input.type, input);

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { auditCount, call, get, post, put, unitId } from '../../scripts/test/harness';
 import { readWorkbook } from '../../reports/xlsx';
 import { checkDigit } from '../shared/personalId';
-import { runJob } from '../jobs/service';
+import { runJob } from '../jobs';
 import { healthIndicators } from './service';
 import { addDays } from './rules';
 import { LOOKAHEAD_DAYS } from './taskService';

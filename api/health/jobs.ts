@@ -1,6 +1,6 @@
 // The daily health-management job: expire ended contracts, generate the next tasks, move task
 // states by date (upcoming → due → missed). Idempotent: a re-run for the same day changes nothing.
-import type { JobDef } from '../jobs/service';
+import type { JobDef } from '../jobs';
 import { expireContracts, dailyTaskRun } from './service';
 
 export const healthDailyJob: JobDef = {

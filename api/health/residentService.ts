@@ -7,7 +7,7 @@ import { db } from '../db/knex';
 import { scopeByUnit } from '../core/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from '../core/errors';
-import { OrgUnit } from '../org/model';
+import { unitById, unitInScope } from '../org';
 import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../shared/personalId';
 import { careTransfers } from './careService';
 import { Contract, Resident, ResidentTransfer } from './model';
@@ -128,7 +128,7 @@ function prepare(input: ResidentInput, current: Resident | undefined, today: str
 }
 
 async function assertVillage(trx: Knex.Transaction, unitId: number, field = 'org_unit_id') {
-  const unit = await OrgUnit.query(trx).findById(unitId);
+  const unit = await unitById(unitId, ['id', 'name', 'kind'], trx);
   if (!unit) throw unprocessable(`${field} ${unitId} does not exist`, [{ field, message: 'no such unit' }]);
   if (unit.kind !== 'village') throw unprocessable(`residents are registered at a village clinic; ${unit.name} is a ${unit.kind}`, [{ field, message: 'must be a village clinic' }]);
   return unit;
@@ -148,7 +148,7 @@ export function createResident(actor: Actor, input: ResidentInput) {
     const data = prepare(input, undefined, today);
     const unitId = input.org_unit_id ?? actor.orgUnitId;
     await assertVillage(trx, unitId);
-    const inScope = await trx('org_units').where('id', unitId).whereRaw('path <@ ?::ltree', [actor.scopePath]).first();
+    const inScope = await unitInScope(unitId, actor.scopePath, ['id'], trx);
     if (!inScope) throw notFound('org-units', unitId);
     await assertUniqueId(trx, String(data.id_number_hash));
     if (data.tags === undefined) data.tags = [];

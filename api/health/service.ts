@@ -3,6 +3,8 @@
 // the indicators (scores the settlement reads) and the workload figures of the report.
 import type { Knex } from 'knex';
 import type { Actor } from '../core/actor';
+import { usersSql } from '../auth';
+import { isUnderSql, joinUnitSql, orgUnits, under, unitAtPath, unitInScope, unitsWithSubtreeSql } from '../org';
 import { db } from '../db/knex';
 import { assertCan } from '../core/crud';
 import { badRequest, notFound } from '../core/errors';
@@ -53,7 +55,7 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
   // then summed over each target's subtree: a resident is read once however many targets hold it
   const targets = `targets AS (
       SELECT t.id AS target_id, v.id AS unit_id
-        FROM org_units t JOIN org_units v ON v.path <@ t.path
+        FROM ${unitsWithSubtreeSql('t', 'v')}
        WHERE t.id = ANY(:ids::int[])),
      units AS (SELECT DISTINCT unit_id FROM targets)`;
   const registered = `r.org_unit_id IN (SELECT unit_id FROM units) AND r.created_at < (:yearEnd::date + 1) AND (r.deregistered_on IS NULL OR r.deregistered_on >= :yearStart::date)`;
@@ -148,11 +150,11 @@ export async function indicatorsView(
   assertCan(actor, 'health-indicators', 'list');
   const year = q.year ?? Number(clock.today().slice(0, 4));
   const unit = q.org_unit_id
-    ? await db()('org_units').select('id', 'code', 'name', 'kind', 'level', 'path').where('id', q.org_unit_id).whereRaw('path <@ ?::ltree', [actor.scopePath]).first()
-    : await db()('org_units').select('id', 'code', 'name', 'kind', 'level', 'path').whereRaw('path = ?::ltree', [actor.scopePath]).first();
+    ? await unitInScope(q.org_unit_id, actor.scopePath, ['id', 'code', 'name', 'kind', 'level', 'path'])
+    : await unitAtPath(actor.scopePath, ['id', 'code', 'name', 'kind', 'level', 'path']);
   if (!unit) throw notFound('org-units', q.org_unit_id);
   if (year < 2000 || year > 2100) throw badRequest('invalid year', [{ field: 'year', message: 'must be between 2000 and 2100' }]);
-  const below = db()('org_units').select('id', 'code', 'name', 'kind', 'level', 'parent_id').whereRaw('path <@ ?::ltree', [unit.path]).whereNot('id', unit.id);
+  const below = under(orgUnits(['id', 'code', 'name', 'kind', 'level', 'parent_id']), unit.path).whereNot('id', unit.id);
   const breakdown = q.breakdown ?? 'children';
   if (breakdown === 'children') below.where('parent_id', unit.id);
   if (breakdown === 'townships') below.where('level', 3);
@@ -193,8 +195,8 @@ export interface WorkloadRow {
 export async function workload(actor: Actor, q: { org_unit_id?: number; year: number; month?: number }) {
   assertCan(actor, 'health-indicators', 'export');
   const unit = q.org_unit_id
-    ? await db()('org_units').select('id', 'path').where('id', q.org_unit_id).whereRaw('path <@ ?::ltree', [actor.scopePath]).first()
-    : await db()('org_units').select('id', 'path').whereRaw('path = ?::ltree', [actor.scopePath]).first();
+    ? await unitInScope(q.org_unit_id, actor.scopePath, ['id', 'path'])
+    : await unitAtPath(actor.scopePath, ['id', 'path']);
   if (!unit) throw notFound('org-units', q.org_unit_id);
   const from = q.month ? `${q.year}-${String(q.month).padStart(2, '0')}-01` : `${q.year}-01-01`;
   const to = q.month ? new Date(Date.UTC(q.year, q.month, 0)).toISOString().slice(0, 10) : `${q.year}-12-31`;
@@ -202,8 +204,8 @@ export async function workload(actor: Actor, q: { org_unit_id?: number; year: nu
   const { rows } = await db().raw(
     `WITH doctors AS (
        SELECT u.id AS user_id, u.username, u.display_name, v.id AS village_id, v.name AS village, t.id AS township_id, t.name AS township, v.path
-         FROM users u JOIN org_units v ON v.id = u.org_unit_id JOIN org_units t ON t.id = v.parent_id
-        WHERE 'village_doctor' = ANY(u.roles) AND u.active AND v.path <@ :path::ltree),
+         FROM ${usersSql('u')} ${joinUnitSql('v', 'u.org_unit_id')} ${joinUnitSql('t', 'v.parent_id')}
+        WHERE 'village_doctor' = ANY(u.roles) AND u.active AND ${isUnderSql('v', ':path')}),
      f AS (SELECT doctor_user_id, type, count(*) AS n FROM followups
             WHERE visited_on BETWEEN :from::date AND :to::date AND doctor_user_id IN (SELECT user_id FROM doctors)
             GROUP BY doctor_user_id, type),

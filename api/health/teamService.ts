@@ -3,12 +3,12 @@
 import type { Knex } from 'knex';
 import type { AnyQueryBuilder } from 'objection';
 import type { Actor } from '../core/actor';
-import { User } from '../auth/model';
 import { inTransaction } from '../core/transaction';
 import { db } from '../db/knex';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { badRequest, conflict, notFound } from '../core/errors';
-import { OrgUnit } from '../org/model';
+import { accounts, joinUser, usersSql } from '../auth';
+import { isUnderSql, joinUnit, orgUnits, unitIdsUnderSql, unitInScope } from '../org';
 import { Team, TeamMember } from './model';
 import { teamProblems, type TeamShape } from './rules';
 import * as clock from '../core/clock';
@@ -17,12 +17,11 @@ import * as clock from '../core/clock';
 const scopeTeams = (qb: AnyQueryBuilder, scopePath: string) =>
   qb.where((w: AnyQueryBuilder) =>
     w
-      .whereIn('family_doctor_teams.org_unit_id', db()('org_units').select('id').whereRaw('path <@ ?::ltree', [scopePath]))
+      .whereRaw(`family_doctor_teams.org_unit_id in ${unitIdsUnderSql('?')}`, [scopePath])
       .orWhereExists(
-        db()('team_villages')
-          .join('org_units', 'org_units.id', 'team_villages.village_id')
+        joinUnit(db()('team_villages'), 'v', 'team_villages.village_id')
           .whereRaw('team_villages.team_id = family_doctor_teams.id')
-          .whereRaw('org_units.path <@ ?::ltree', [scopePath]),
+          .whereRaw(isUnderSql('v', '?'), [scopePath]),
       ),
   );
 
@@ -40,7 +39,7 @@ export const teamResource: ResourceDef<Team> = {
     qb.select(
       db().raw('array(select village_id from team_villages tv where tv.team_id = family_doctor_teams.id order by village_id) as village_ids'),
       db().raw('(select count(*) from team_members tm where tm.team_id = family_doctor_teams.id)::int as member_count'),
-      db().raw('(select u.display_name from team_members tm join users u on u.id = tm.user_id where tm.team_id = family_doctor_teams.id and tm.is_leader) as leader_name'),
+      db().raw(`(select u.display_name from team_members tm join ${usersSql('u')} on u.id = tm.user_id where tm.team_id = family_doctor_teams.id and tm.is_leader) as leader_name`),
       db().raw(`(select count(*) from contracts c where c.team_id = family_doctor_teams.id and c.status = 'active')::int as active_contracts`),
     );
     if (custom.village_id !== undefined) qb.whereExists(db()('team_villages').whereRaw('team_villages.team_id = family_doctor_teams.id').where('village_id', custom.village_id as number));
@@ -52,9 +51,8 @@ async function withDetails(team: Team, trx?: Knex.Transaction) {
   const conn = trx ?? db();
   const [villages, members] = await Promise.all([
     conn('team_villages').select('village_id').where('team_id', team.id).orderBy('village_id'),
-    conn('team_members')
-      .join('users', 'users.id', 'team_members.user_id')
-      .select('team_members.user_id', 'team_members.role', 'team_members.is_leader', 'users.display_name', 'users.username', 'users.org_unit_id')
+    joinUser(conn('team_members'), 'u', 'team_members.user_id')
+      .select('team_members.user_id', 'team_members.role', 'team_members.is_leader', 'u.display_name', 'u.username', 'u.org_unit_id')
       .where('team_id', team.id)
       .orderBy([{ column: 'is_leader', order: 'desc' }, 'user_id']),
   ]);
@@ -75,14 +73,14 @@ export interface TeamInput extends Partial<TeamShape> {
 
 /** Checks the team's township, villages and members; 400 naming the fields. */
 async function checkTeam(trx: Knex.Transaction, actor: Actor, townshipId: number, shape: TeamShape) {
-  const township = await OrgUnit.query(trx).findById(townshipId).whereRaw('path <@ ?::ltree', [actor.scopePath]);
+  const township = await unitInScope(townshipId, actor.scopePath, ['id', 'name', 'kind'], trx);
   if (!township) throw notFound('org-units', townshipId);
   if (township.kind !== 'township' && township.kind !== 'community') {
     throw badRequest('a team belongs to a township centre', [{ field: 'org_unit_id', message: `${township.name} is a ${township.kind}, not a township centre` }]);
   }
   const [villages, users] = await Promise.all([
-    OrgUnit.query(trx).select('id').where({ parent_id: townshipId, kind: 'village' }),
-    shape.members.length ? User.query(trx).select('id', 'roles', 'org_unit_id', 'active').findByIds(shape.members.map((m) => m.user_id)) : [],
+    orgUnits(['id'], trx).where({ parent_id: townshipId, kind: 'village' }),
+    shape.members.length ? accounts(['id', 'roles', 'org_unit_id', 'active'], trx).whereIn('id', shape.members.map((m) => m.user_id)) : [],
   ]);
   const problems = teamProblems(shape, { townshipVillageIds: new Set(villages.map((v) => v.id)), users: new Map(users.map((u) => [u.id, u])) });
   if (problems.length) throw badRequest(`invalid ${problems.map((p) => p.field).join(', ')}`, problems);

@@ -9,6 +9,7 @@ import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from 
 import { badRequest, conflict, unprocessable } from '../core/errors';
 import { Assessment, AssessmentYear, Licence, Post, Staff, TitlePromotion } from './model';
 import { CATEGORIES, DEFAULT_EXCELLENT_SHARE, GRADES, GRADE_ZH, LICENCE_KINDS, TITLES, addDays, excellentQuota, gradeProblem, postStatus, promotionProblem } from './rules';
+import { departmentById, isInSubtreeSql, unitsSql } from '../org';
 import { recordHistory } from './shared';
 import { staffIdsIn, staffResource } from './staffService';
 import * as clock from '../core/clock';
@@ -59,7 +60,7 @@ export const postResource: ResourceDef<Post> = {
 
 async function checkDepartment(trx: Knex.Transaction, departmentId: unknown, unitId: number) {
   if (departmentId == null) return;
-  const dept = await trx('departments').select('org_unit_id').where('id', departmentId as number).first();
+  const dept = await departmentById(departmentId as number, ['org_unit_id'], trx);
   if (!dept || dept.org_unit_id !== unitId) throw unprocessable('the department belongs to another unit', [{ field: 'department_id', message: 'not a department of this unit' }]);
 }
 
@@ -71,8 +72,8 @@ export async function vacancies(actor: Actor, unitId: number) {
     `select u.id as org_unit_id, u.code, u.name, u.level,
             coalesce(sum(p.headcount), 0)::int as headcount, coalesce(sum(p.filled), 0)::int as filled,
             coalesce(sum(p.headcount - p.filled), 0)::int as vacant, count(p.id)::int as posts
-       from org_units u join posts p on p.org_unit_id = u.id and p.status <> 'closed'
-      where u.path <@ (select path from org_units where id = ?)
+       from ${unitsSql('u')} join posts p on p.org_unit_id = u.id and p.status <> 'closed'
+      where ${isInSubtreeSql('u', '?')}
       group by u.id order by u.path`,
     [unitId],
   );

@@ -2,7 +2,7 @@
 // those ending within 30 days are listed in the run's result, and village-doctor contracts past
 // their end expire. Safe to re-run: a second run on the same day finds nothing left to change.
 import { systemActor } from '../core/actor';
-import type { JobDef } from '../jobs/service';
+import type { JobDef } from '../jobs';
 import { expireContracts } from './contractService';
 import { runDailyRotations } from './rotationService';
 

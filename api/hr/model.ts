@@ -1,5 +1,5 @@
 import { Model } from 'objection';
-import { OrgUnit } from '../org/model';
+import { belongsToUnit } from '../org';
 
 /** One person in the group's registry. Employer and working unit differ for 乡聘村用 and during a rotation. */
 export class Staff extends Model {
@@ -29,8 +29,8 @@ export class Staff extends Model {
   static tableName = 'staff';
 
   static relationMappings = () => ({
-    employer: { relation: Model.BelongsToOneRelation, modelClass: OrgUnit, join: { from: 'staff.employer_org_unit_id', to: 'org_units.id' } },
-    work_unit: { relation: Model.BelongsToOneRelation, modelClass: OrgUnit, join: { from: 'staff.work_org_unit_id', to: 'org_units.id' } },
+    employer: belongsToUnit('staff.employer_org_unit_id'),
+    work_unit: belongsToUnit('staff.work_org_unit_id'),
   });
 
   // the ciphertext and the look-up hash never leave the server; lists show the masked number

@@ -9,6 +9,7 @@ import { RotationPlan } from './model';
 import { CATEGORY_ZH, EMPLOYMENT_ZH, STATUS_ZH, TITLE_ZH } from './rules';
 import { directionFigures, balance } from './rotationRules';
 import { rotationsOfYear } from './rotationService';
+import { departmentsSql, isInSubtreeSql, isUnderSql, joinUnitSql, unitsSql } from '../org';
 import { unitsById } from './shared';
 import * as clock from '../core/clock';
 
@@ -57,15 +58,15 @@ export async function* staffRosterRows(actor: Actor, unitId: number): AsyncGener
   let after = 0;
   for (;;) {
     const { rows } = await db().raw(
-      `with sub as (select id from org_units where path <@ (select path from org_units where id = :unit) and path <@ :scope::ltree)
+      `with sub as (select u.id from ${unitsSql('u')} where ${isInSubtreeSql('u', ':unit')} and ${isUnderSql('u', ':scope')})
        select s.id, s.name, s.sex, s.birth_date, s.id_number_masked, s.category, s.title, s.employment_type, s.hire_date, s.status,
               e.name as employer, w.name as work_unit, d.name as department,
               (select min(l.expires_on) from licences l where l.staff_id = s.id and l.status = 'valid' and l.expires_on >= :day) as licence_expires_on,
               exists (select 1 from licences l where l.staff_id = s.id and l.status = 'valid' and l.expires_on < :day) as licence_expired
          from staff s
-         join org_units e on e.id = s.employer_org_unit_id
-         join org_units w on w.id = s.work_org_unit_id
-         left join departments d on d.id = s.department_id
+         ${joinUnitSql('e', 's.employer_org_unit_id')}
+         ${joinUnitSql('w', 's.work_org_unit_id')}
+         left join ${departmentsSql('d')} on d.id = s.department_id
         where s.id > :after and (s.employer_org_unit_id in (select id from sub) or s.work_org_unit_id in (select id from sub))
         order by s.id limit ${PAGE}`,
       { unit: unitId, scope: actor.scopePath, day, after },

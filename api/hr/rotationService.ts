@@ -16,6 +16,7 @@ import {
   ROTATION_STATUSES, ROTATION_TYPES, balance, datesProblem, defaultPlannedEnd, directionFigures, directionProblem, dueSteps, endProblem,
   findOverlap, homeProblem, hostCandidates, overlapProblem, planCopyProblem, staffProblem, transitionProblem, type PlannedRotation, type RotationType,
 } from './rotationRules';
+import { orgUnits, under, unitField } from '../org';
 import { raise, recordHistory, unitsById } from './shared';
 import { staffResource } from './staffService';
 import * as clock from '../core/clock';
@@ -28,10 +29,10 @@ export function withNames<Q extends AnyQueryBuilder>(qb: Q): Q {
   return qb.select(
     db().raw('(select s.name from staff s where s.id = rotations.staff_id) as staff_name'),
     db().raw('(select s.title from staff s where s.id = rotations.staff_id) as staff_title'),
-    db().raw('(select u.name from org_units u where u.id = rotations.home_org_unit_id) as home_name'),
-    db().raw('(select u.name from org_units u where u.id = rotations.host_org_unit_id) as host_name'),
-    db().raw('(select u.level from org_units u where u.id = rotations.home_org_unit_id) as home_level'),
-    db().raw('(select u.level from org_units u where u.id = rotations.host_org_unit_id) as host_level'),
+    unitField('name', 'rotations.home_org_unit_id', 'home_name'),
+    unitField('name', 'rotations.host_org_unit_id', 'host_name'),
+    unitField('level', 'rotations.home_org_unit_id', 'home_level'),
+    unitField('level', 'rotations.host_org_unit_id', 'host_level'),
   );
 }
 
@@ -82,7 +83,7 @@ export async function hostOptions(actor: Actor, input: { staff_id: number; type:
   const homeId = homeOf(staff, input.home_org_unit_id);
   const home = (await unitsById(db(), [homeId])).get(homeId);
   if (!home) throw unprocessable(`home_org_unit_id ${homeId} does not exist`, [{ field: 'home_org_unit_id', message: 'no such unit' }]);
-  const units = await db()('org_units').select('id', 'code', 'name', 'level', 'path').where('active', true).whereRaw('path <@ ?::ltree', [actor.scopePath]);
+  const units = await under(orgUnits(['id', 'code', 'name', 'level', 'path']), actor.scopePath).where('active', true);
   return { home: { id: home.id, code: home.code, name: home.name, level: home.level }, hosts: hostCandidates(input.type, home, units).map(({ path: _p, ...u }) => u) };
 }
 

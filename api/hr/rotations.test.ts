@@ -2,7 +2,7 @@
 // (twice on one day changes each rotation once), and the rotation roster read back.
 import { expect } from 'chai';
 import { get, post, system, unitId } from '../../scripts/test/harness';
-import { runJob } from '../jobs/service';
+import { runJob } from '../jobs';
 import { readWorkbook } from '../../reports/xlsx';
 import { addDays } from './rules';
 import { hire } from './testData';

@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../core/actor';
 import { AppError } from '../core/errors';
+import { unitsByIds } from '../org';
 import type { Problem } from './rotationRules';
 import type { UnitFacts } from './rules';
 
@@ -16,7 +17,7 @@ export function raise(p: Problem): never {
 export type Unit = UnitFacts & { code: string; name: string };
 
 export async function unitsById(trx: Knex | Knex.Transaction, ids: number[]): Promise<Map<number, Unit>> {
-  const rows: Unit[] = await trx('org_units').select('id', 'code', 'name', 'kind', 'level', 'parent_id', 'path').whereIn('id', [...new Set(ids)]);
+  const rows: Unit[] = await unitsByIds(ids, ['id', 'code', 'name', 'kind', 'level', 'parent_id', 'path'], trx);
   return new Map(rows.map((u) => [u.id, u]));
 }
 

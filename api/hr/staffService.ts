@@ -10,6 +10,8 @@ import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from
 import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../shared/personalId';
 import { Post, Staff, StaffHistory } from './model';
 import { CATEGORIES, EMPLOYMENT_TYPES, EXPIRY_ALERT_DAYS, LEAVE_REASONS, STAFF_STATUSES, STATUS_TRANSITIONS, TITLES, addDays, fillProblem, placementProblem, postStatus, titleProblem, type StaffStatus } from './rules';
+import { userById } from '../auth';
+import { departmentById, subtreeIdsSql, unitField, unitIdsAtLevelSql } from '../org';
 import { TRACKED, recordHistory, unitsById } from './shared';
 import * as clock from '../core/clock';
 
@@ -20,8 +22,6 @@ export const staffScope = scopeByAnyUnit('staff.employer_org_unit_id', 'staff.wo
 
 /** Subquery: ids of the staff the scope path reaches (for tables hanging off a person). */
 export const staffIdsIn = (scopePath: string) => staffScope(db()('staff').select('staff.id') as never, scopePath);
-
-const subtreeIds = (unitParam: string) => `(select s.id from org_units s where s.path <@ (select u.path from org_units u where u.id = ${unitParam}))`;
 
 export const staffResource: ResourceDef<Staff> = {
   name: 'staff',
@@ -49,14 +49,14 @@ export const staffResource: ResourceDef<Staff> = {
       db().raw('exists (select 1 from licences l where l.staff_id = staff.id and l.status = ? and l.expires_on < ?) as licence_expired', ['valid', day]),
       db().raw('(select min(l.expires_on) from licences l where l.staff_id = staff.id and l.status = ? and l.expires_on >= ?) as licence_expires_on', ['valid', day]),
       // pickers tell namesakes apart by their units
-      db().raw('(select u.name from org_units u where u.id = staff.employer_org_unit_id) as employer_name'),
-      db().raw('(select u.name from org_units u where u.id = staff.work_org_unit_id) as work_unit_name'),
+      unitField('name', 'staff.employer_org_unit_id', 'employer_name'),
+      unitField('name', 'staff.work_org_unit_id', 'work_unit_name'),
     );
     if (custom.org_unit_id !== undefined) {
       const unit = custom.org_unit_id as number;
-      qb.whereRaw(`(staff.employer_org_unit_id in ${subtreeIds('?')} or staff.work_org_unit_id in ${subtreeIds('?')})`, [unit, unit]);
+      qb.whereRaw(`(staff.employer_org_unit_id in ${subtreeIdsSql('?')} or staff.work_org_unit_id in ${subtreeIdsSql('?')})`, [unit, unit]);
     }
-    if (custom.level !== undefined) qb.whereRaw('staff.employer_org_unit_id in (select id from org_units where level = ?)', [custom.level as number]);
+    if (custom.level !== undefined) qb.whereRaw(`staff.employer_org_unit_id in ${unitIdsAtLevelSql('?')}`, [custom.level as number]);
     const validLicence = (cond: string, params: string[]) =>
       db()('licences as l').select(db().raw('1')).whereRaw("l.staff_id = staff.id and l.status = 'valid'").whereRaw(cond, params);
     if (custom.licence_expiring !== undefined) {
@@ -80,7 +80,7 @@ async function checkPlacement(trx: Knex.Transaction, data: Row) {
   const title = titleProblem(String(data.category), data.title as string | null);
   if (title) throw unprocessable(title, [{ field: 'title', message: title }]);
   if (data.department_id != null) {
-    const dept = await trx('departments').select('org_unit_id').where('id', data.department_id as number).first();
+    const dept = await departmentById(data.department_id as number, ['org_unit_id'], trx);
     if (!dept || (dept.org_unit_id !== employer.id && dept.org_unit_id !== work.id)) {
       throw unprocessable('the department belongs to another unit', [{ field: 'department_id', message: 'not a department of the employer or working unit' }]);
     }
@@ -89,7 +89,7 @@ async function checkPlacement(trx: Knex.Transaction, data: Row) {
 
 async function checkUserLink(trx: Knex.Transaction, userId: unknown, staffId?: number) {
   if (userId == null) return;
-  const user = await trx('users').select('id').where('id', userId as number).first();
+  const user = await userById(userId as number, ['id'], trx);
   if (!user) throw unprocessable('user_id does not exist', [{ field: 'user_id', message: 'no such user' }]);
   const other = await trx('staff').select('id', 'name').where('user_id', userId as number).whereNot('id', staffId ?? 0).first();
   if (other) throw conflict(`user ${userId} is already linked to staff #${other.id} ${other.name}`, [{ field: 'user_id', message: `linked to staff #${other.id}` }]);

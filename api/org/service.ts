@@ -6,7 +6,7 @@ import { scopeByPath, scopeByUnit } from '../core/scope';
 import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { Department, OrgUnit } from './model';
-import { forgetActors } from '../auth/service';
+import { subtreeMoved } from './moves';
 import { DEPARTMENT_KINDS, UNIT_KINDS, buildTree, childPath, isWithin, placementProblem } from './rules';
 import * as clock from '../core/clock';
 
@@ -88,7 +88,7 @@ export function moveUnit(actor: Actor, id: number, newParentId: number) {
     const problem = placementProblem(unit.kind, parent);
     if (problem) throw unprocessable(problem, [{ field: 'parent_id', message: problem }]);
     await rewriteSubtree(trx, unit.path, childPath(parent.path, unit.code));
-    forgetActors(); // scopes below the moved unit changed
+    subtreeMoved(); // scopes below the moved unit changed
     const moved = await OrgUnit.query(trx).patchAndFetchById(id, { parent_id: parent.id, updated_at: clock.nowIso() });
     await audit({ action: 'move', resource: 'org-units', recordId: id, before: unit, after: moved });
     return moved;

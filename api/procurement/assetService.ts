@@ -9,6 +9,7 @@ import { scopeByAnyUnit, scopeByUnit } from '../core/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, readRow, type ResourceDef } from '../core/crud';
 import { conflict, forbidden, notFound, unprocessable } from '../core/errors';
 import { fromFen, type Fen } from '../shared/money';
+import { joinUnit, unitsByIds } from '../org';
 import { Asset, AssetTransfer } from './model';
 import { ASSET_CATEGORIES, ASSET_STATES, assetApprovalThreshold, assetTransitions, canMoveAsset, needsGroupApproval, type AssetState } from './rules';
 import * as clock from '../core/clock';
@@ -38,7 +39,7 @@ export const transferResource: ResourceDef<AssetTransfer> = {
 export async function withNames(rows: AssetTransfer[]) {
   if (!rows.length) return [];
   const unitIds = [...new Set(rows.flatMap((r) => [r.from_org_unit_id, r.to_org_unit_id]))];
-  const units: { id: number; code: string; name: string }[] = await db()('org_units').select('id', 'code', 'name').whereIn('id', unitIds);
+  const units = await unitsByIds(unitIds, ['id', 'code', 'name']);
   const assets: { id: number; code: string; name: string }[] = await db()('assets').select('id', 'code', 'name').whereIn('id', [...new Set(rows.map((r) => r.asset_id))]);
   const unit = new Map(units.map((u) => [u.id, `${u.name} (${u.code})`]));
   const asset = new Map(assets.map((a) => [a.id, `${a.name}（${a.code}）`]));
@@ -100,8 +101,7 @@ export function moveAsset(actor: Actor, id: number, verb: 'approve' | 'offer' | 
 /** The idle-asset market: idle assets of every member, for any member to ask for. */
 export async function market(actor: Actor, q: { category?: string; q?: string }) {
   assertCan(actor, 'assets', 'list');
-  return db()('assets as a')
-    .join('org_units as u', 'u.id', 'a.org_unit_id')
+  return joinUnit(db()('assets as a'), 'u', 'a.org_unit_id')
     .where('a.status', 'idle')
     .modify((qb) => {
       if (q.category) qb.where('a.category', q.category);

@@ -8,8 +8,9 @@ import { db } from '../db/knex';
 import { scopeByUnit } from '../core/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { badRequest, conflict, unprocessable } from '../core/errors';
-import { postEntry } from '../finance/ledgerService';
+import { postEntry } from '../finance';
 import { fromFen, toFen } from '../shared/money';
+import { joinUnit, rootUnitId } from '../org';
 import { Delivery, DeliveryLine, PurchaseOrder, PurchaseOrderLine, Receipt } from './model';
 import { ORDER_STATES, canMoveOrder, confirmationProblems, orderTransitions, planDeliveries, planOrders, receiptProblems, savingsByCategory, type ApprovedLine, type SavingsRow, type Confirmation, type OrderState } from './rules';
 import * as clock from '../core/clock';
@@ -41,8 +42,7 @@ export async function withOrderLines(orders: PurchaseOrder[], trx?: Knex.Transac
     .whereIn('pol.purchase_order_id', orders.map((o) => o.id))
     .select('pol.*', 'ci.code as item_code', 'ci.name as item_name', 'ci.uom', 'ci.category')
     .orderBy('pol.id');
-  const refs = await (trx ?? db())('requisition_lines as rl')
-    .join('org_units as u', 'u.id', 'rl.org_unit_id')
+  const refs = await joinUnit((trx ?? db())('requisition_lines as rl'), 'u', 'rl.org_unit_id')
     .whereIn('rl.purchase_order_line_id', lines.map((l) => l.id))
     .select('rl.id as requisition_line_id', 'rl.requisition_id', 'rl.purchase_order_line_id', 'rl.org_unit_id', 'u.code as unit_code', 'u.name as unit_name', 'rl.approved_qty', 'rl.shipped_qty', 'rl.accepted_qty', 'rl.rejected_qty')
     .orderBy('rl.id');
@@ -84,7 +84,7 @@ export function consolidate(actor: Actor, lineIds: number[]) {
     if (ordered.length) throw conflict(`already on an order: lines ${ordered.slice(0, 20).map((r: { id: number }) => r.id).join(', ')}`);
 
     const plans = planOrders(rows as ApprovedLine[]);
-    const hq = actor.orgUnitId || (await trx('org_units').where('level', 1).first('id')).id;
+    const hq = actor.orgUnitId || (await rootUnitId(trx));
     const orderDate = clock.today();
     const orders = await trx('purchase_orders')
       .insert(plans.map((p, i) => ({ number: `PO-${orderDate.replace(/-/g, '')}-${Date.now().toString(36)}-${i + 1}`, supplier_id: p.supplier_id, org_unit_id: hq, order_date: orderDate, status: 'draft', total_amount: fromFen(p.total), baseline_amount: fromFen(p.baseline), created_by: actor.id || null })))

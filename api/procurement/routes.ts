@@ -9,6 +9,7 @@ import { writeProcurementSavings } from '../../reports/procurementSavings';
 import { createAsset, assetResource, decideTransfer, market, moveAsset, readTransfer, requestTransfer, transferResource, withNames } from './assetService';
 import { cancelOrder, confirmDelivery, consolidate, deliver, deliveryResource, orderResource, readDelivery, readOrder, receive, savings, sendOrder, withDeliveryLines, withOrderLines } from './orderService';
 import { ASSET_CATEGORIES, CATEGORIES } from './rules';
+import './commitments'; // finance counts procurement's open orders as commitments
 import { approveRequisition, catalogResource, consolidationCandidates, createRequisition, decideOtherwise, readRequisition, requisitionResource, stockResource, supplierResource, withProgress } from './service';
 import type { Request, Response } from 'express';
 import type { Model } from 'objection';

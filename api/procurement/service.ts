@@ -7,6 +7,7 @@ import { db } from '../db/knex';
 import { scopeByUnit } from '../core/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { badRequest, conflict, forbidden, unprocessable } from '../core/errors';
+import { joinUnit } from '../org';
 import { CatalogItem, Requisition, RequisitionLine, StockItem, Supplier } from './model';
 import { CATEGORIES, CATEGORY_ACCOUNT, REQUISITION_STATES, requisitionProgress, type Category } from './rules';
 import * as clock from '../core/clock';
@@ -145,11 +146,11 @@ export function decideOtherwise(actor: Actor, id: number, to: 'rejected' | 'canc
 /** Approved requisition lines not yet on an order, with their member, item and contracted supplier. */
 export async function consolidationCandidates(actor: Actor, q: { supplier_id?: number; category?: string; limit: number }) {
   assertCan(actor, 'purchase-orders', 'create');
-  const rows = await db()('requisition_lines as rl')
+  const lines = db()('requisition_lines as rl')
     .join('requisitions as r', 'r.id', 'rl.requisition_id')
     .join('catalog_items as ci', 'ci.id', 'rl.item_id')
-    .join('suppliers as s', 's.id', 'ci.supplier_id')
-    .join('org_units as u', 'u.id', 'rl.org_unit_id')
+    .join('suppliers as s', 's.id', 'ci.supplier_id');
+  const rows = await joinUnit(lines, 'u', 'rl.org_unit_id')
     .where('r.status', 'approved')
     .whereNull('rl.purchase_order_line_id')
     .where('rl.approved_qty', '>', 0)

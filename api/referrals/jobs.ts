@@ -1,6 +1,6 @@
 // Cron: requests past their service level are escalated to the receiving director and the
 // group referral office. Advisory-locked and recorded in job_runs by runJob; safe to re-run.
-import type { JobDef } from '../jobs/service';
+import type { JobDef } from '../jobs';
 import { escalateOverdue } from './service';
 
 export const escalationJob: JobDef = {

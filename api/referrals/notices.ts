@@ -3,9 +3,9 @@
 // unit's directors and the group referral office (named on the escalation) and the sender.
 import type { Knex } from 'knex';
 import type { Actor } from '../core/actor';
-import { GROUP_ROLES, ROLES, type Role } from '../auth/rules';
 import { can } from '../core/access';
-import { notify } from '../notifications/service';
+import { GROUP_ROLES, ROLES, accounts, type Role } from '../auth';
+import { notify } from '../notifications';
 import type { Referral } from './model';
 import { ESCALATION_NOTICE, NOTICE_OF, senderRecipients, type Candidate, type ReferralAction } from './rules';
 
@@ -13,8 +13,7 @@ import { ESCALATION_NOTICE, NOTICE_OF, senderRecipients, type Candidate, type Re
 const unitRoles = (): readonly Role[] => ROLES.filter((r) => !GROUP_ROLES.includes(r) && can([r], 'referrals', 'show'));
 
 async function senders(trx: Knex.Transaction, r: Pick<Referral, 'from_doctor_id' | 'from_org_unit_id'>, actorId: number) {
-  const users: Candidate[] = await trx('users')
-    .select('id', 'org_unit_id', 'roles', 'active')
+  const users: Candidate[] = await accounts(['id', 'org_unit_id', 'roles', 'active'], trx)
     .where((w) => w.where('org_unit_id', r.from_org_unit_id).orWhere('id', r.from_doctor_id ?? -1));
   return senderRecipients(users, r, actorId, unitRoles());
 }

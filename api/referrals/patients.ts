@@ -3,8 +3,8 @@
 // asks its service (look-ups by id and by ID-number hash), never its tables.
 import type { Knex } from 'knex';
 import type { Actor } from '../core/actor';
-import { residentByIdNumberHash, residentsForReferral, type ResidentFacts } from '../health/service';
 import { badRequest, unprocessable } from '../core/errors';
+import { residentByIdNumberHash, residentsForReferral, type ResidentFacts } from '../health';
 import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber } from '../shared/personalId';
 
 export interface PatientInput {

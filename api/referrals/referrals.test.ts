@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { get, post, put, unitId } from '../../scripts/test/harness';
 import { readWorkbook } from '../../reports/xlsx';
-import { runJob } from '../jobs/service';
+import { runJob } from '../jobs';
 import { referralFigures } from './service';
 import { dayKey } from '../core/clock';
 import * as clock from '../core/clock';

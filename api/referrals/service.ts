@@ -11,7 +11,9 @@ import { inFixedSet } from '../db/fixedSet';
 import { scopeByAnyUnit } from '../core/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { AppError, badRequest, conflict, forbidden, unprocessable } from '../core/errors';
-import { careTransfers, residentsForReferral, transferCare } from '../health/service';
+import { joinUser, usersSql } from '../auth';
+import { careTransfers, residentsForReferral, transferCare } from '../health';
+import { inSubtree, orgDepartments, orgUnits, subtreeIdsSql, under, unitById, unitIdsUnderSql, unitsByIds } from '../org';
 import { toFen } from '../shared/money';
 import { Referral, ReferralEscalation, ReferralEvent } from './model';
 import { currentSettings } from './settings';
@@ -89,7 +91,7 @@ export const referralResource: ResourceDef<Referral> = {
     // or every receiving unit's in the caller's scope (the group referral office, which coordinates
     // all units and answers those out of the group) — narrowed by to_org_unit_id to one or several
     if (custom.inbox !== undefined) qb.where('referrals.to_org_unit_id', custom.inbox as number);
-    else if (custom.inbox_all === true && !actor.scopeIsWholeGroup) qb.whereRaw('referrals.to_org_unit_id in (select id from org_units where path <@ ?::ltree)', [actor.scopePath]);
+    else if (custom.inbox_all === true && !actor.scopeIsWholeGroup) qb.whereRaw(`referrals.to_org_unit_id in ${unitIdsUnderSql('?')}`, [actor.scopePath]);
     if (custom.inbox !== undefined || custom.inbox_all === true) {
       qb.where(inFixedSet('referrals.status', INBOX_STATUSES))
         .orderByRaw("(referrals.status <> 'requested')")
@@ -128,7 +130,7 @@ interface UnitFacts {
 }
 
 const unitFacts = (trx: Knex.Transaction, id: number): Promise<UnitFacts | undefined> =>
-  trx('org_units').select('id', 'name', 'level', 'path', 'active').where('id', id).first();
+  unitById(id, ['id', 'name', 'level', 'path', 'active'], trx);
 
 
 /** Refers a patient: checks direction and patient, computes the fees and the answer-by time. */
@@ -151,7 +153,7 @@ export function createReferral(actor: Actor, input: ReferralInput) {
     }
     let department: { id: number; name: string } | undefined;
     if (input.to_department_id != null) {
-      department = await trx('departments').select('id', 'name').where({ id: input.to_department_id, org_unit_id: to?.id ?? -1, active: true }).first();
+      department = await orgDepartments(['id', 'name'], trx).where({ id: input.to_department_id, org_unit_id: to?.id ?? -1, active: true }).first();
       if (!department) throw unprocessable('the department is not one of the receiving unit', [{ field: 'to_department_id', message: 'not a department of to_org_unit_id' }]);
     }
 
@@ -319,7 +321,7 @@ export function transition(actor: Actor, id: number, action: ReferralAction, inp
 }
 
 async function unitPaths(trx: Knex.Transaction, r: Referral) {
-  const rows: { id: number; path: string }[] = await trx('org_units').select('id', 'path').whereIn('id', [r.from_org_unit_id, r.to_org_unit_id].filter((x): x is number => x != null));
+  const rows = await unitsByIds([r.from_org_unit_id, r.to_org_unit_id].filter((x): x is number => x != null), ['id', 'path'], trx);
   const path = (id: number | null) => rows.find((u) => u.id === id)?.path ?? null;
   return { from: path(r.from_org_unit_id)!, to: path(r.to_org_unit_id) };
 }
@@ -341,10 +343,9 @@ async function addEvent(trx: Knex.Transaction, actor: Actor, referralId: number,
 
 /** A referral's events in order, each with the name its actor goes by now (not a login). */
 const timeline = (id: number) =>
-  ReferralEvent.query()
-    .leftJoin('users', 'users.id', 'referral_events.actor_id')
+  joinUser(ReferralEvent.query(), 'u', 'referral_events.actor_id', 'leftJoin')
     .select(['id', 'referral_id', 'kind', 'from_status', 'to_status', 'actor_id', 'at', 'note', 'data'].map((c) => `referral_events.${c}`))
-    .select(db().raw('coalesce(users.display_name, referral_events.actor_name) as actor_name'))
+    .select(db().raw('coalesce(u.display_name, referral_events.actor_name) as actor_name'))
     .where('referral_events.referral_id', id)
     .orderBy([{ column: 'referral_events.at' }, { column: 'referral_events.id' }]);
 
@@ -388,7 +389,7 @@ const PERIOD_SQL = "r.requested_at >= ?::timestamptz and r.requested_at < ?::tim
  * Every unit asked for (or every member unit) has a row, zeros included.
  */
 export async function referralFigures(q: { from: string; to: string; orgUnitIds?: number[] }): Promise<ReferralFigures[]> {
-  const units = db()('org_units').select('id');
+  const units = orgUnits(['id']);
   if (q.orgUnitIds) units.whereIn('id', q.orgUnitIds);
   const { rows } = await db().raw(
     `select u.id as org_unit_id,
@@ -407,12 +408,12 @@ export async function referralFigures(q: { from: string; to: string; orgUnitIds?
 }
 
 async function scopedUnits(actor: Actor, orgUnitId?: number) {
-  const q = db()('org_units').select('id', 'code', 'name', 'level', 'path').whereRaw('path <@ ?::ltree', [actor.scopePath]).orderBy('path');
+  const q = under(orgUnits(['id', 'code', 'name', 'level', 'path']), actor.scopePath).orderBy('path');
   if (orgUnitId !== undefined) {
     await assertUnitInScope(actor, orgUnitId);
-    q.whereRaw('path <@ (select path from org_units where id = ?)', [orgUnitId]);
+    inSubtree(q, orgUnitId);
   }
-  return (await q) as { id: number; code: string; name: string; level: number; path: string }[];
+  return await q;
 }
 
 /** The office table: per unit in scope, sent up/down/out, completed, and received. */
@@ -541,7 +542,7 @@ export function escalateOverdue(now: Date, runKey: string) {
       `insert into referral_escalations (referral_id, org_unit_id, due_at, escalated_at, overdue_minutes, notify_user_ids, run_key)
        select r.id, r.to_org_unit_id, r.due_at, ?::timestamptz,
               floor(extract(epoch from (?::timestamptz - r.due_at)) / 60)::int,
-              array(select u.id from users u
+              array(select u.id from ${usersSql('u')}
                      where u.active and ((u.org_unit_id = r.to_org_unit_id and 'director' = any(u.roles)) or 'referral_coordinator' = any(u.roles))
                      order by u.id),
               ?
@@ -596,7 +597,7 @@ export async function* reportRows(actor: Actor, q: Period & { org_unit_id?: numb
     const qb = Referral.query().select('referrals.*').whereRaw(PERIOD_SQL.replaceAll('r.', 'referrals.'), periodBounds(q)).where('referrals.id', '>', after).orderBy('referrals.id').limit(pageSize);
     referralResource.scope(qb, actor.scopePath, actor);
     if (q.org_unit_id !== undefined) {
-      const within = 'in (select id from org_units where path <@ (select path from org_units where id = ?))';
+      const within = `in ${subtreeIdsSql('?')}`;
       qb.where((w) => w.whereRaw(`referrals.from_org_unit_id ${within}`, [q.org_unit_id]).orWhereRaw(`referrals.to_org_unit_id ${within}`, [q.org_unit_id]));
     }
     const page = await qb;
@@ -619,8 +620,8 @@ export async function assertReportAllowed(actor: Actor, q: { org_unit_id?: numbe
 export async function referralTargets(actor: Actor) {
   assertCan(actor, 'referrals', 'create');
   const [units, departments] = await Promise.all([
-    db()('org_units').select('id', 'code', 'name', 'kind', 'level', 'parent_id').where('active', true).orderBy('path'),
-    db()('departments').select('id', 'org_unit_id', 'name').where({ active: true, kind: 'clinical' }).orderBy('name'),
+    orgUnits(['id', 'code', 'name', 'kind', 'level', 'parent_id']).where('active', true).orderBy('path'),
+    orgDepartments(['id', 'org_unit_id', 'name']).where({ active: true, kind: 'clinical' }).orderBy('name'),
   ]);
   const byUnit = new Map<number, { id: number; name: string }[]>();
   for (const d of departments) byUnit.set(d.org_unit_id, [...(byUnit.get(d.org_unit_id) ?? []), { id: d.id, name: d.name }]);

@@ -4,10 +4,10 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../core/actor';
 import { inTransaction } from '../core/transaction';
-import { db } from '../db/knex';
 import { scopeByUnit } from '../core/scope';
 import { assertCan, assertUnitInScope, type ResourceDef } from '../core/crud';
 import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
+import { departmentName, orgDepartments, unitIdsUnderSql } from '../org';
 import { ReferralSlot, type Referral } from './model';
 import { bookingProblem, heldPlaces, heldUntil, shanghaiMidnight, slotStartProblem, slotStarts } from './rules';
 import { currentSettings } from './settings';
@@ -15,7 +15,7 @@ import * as clock from '../core/clock';
 import { dayKey } from '../core/clock';
 
 async function departmentOf(trx: Knex.Transaction, departmentId: number) {
-  const d = await trx('departments').select('id', 'org_unit_id', 'name').where({ id: departmentId, active: true }).first();
+  const d = await orgDepartments(['id', 'org_unit_id', 'name'], trx).where({ id: departmentId, active: true }).first();
   if (!d) throw unprocessable(`department ${departmentId} does not exist`, [{ field: 'department_id', message: 'no such active department' }]);
   return d as { id: number; org_unit_id: number; name: string };
 }
@@ -100,8 +100,7 @@ export function publishSlots(actor: Actor, input: PublishInput) {
  */
 export async function slotDay(actor: Actor, q: { department_id: number; day: string }, now = clock.now()) {
   assertCan(actor, 'referral-slots', 'list');
-  const dept = await db()('departments').select('departments.id', 'departments.name', 'departments.org_unit_id').join('org_units', 'org_units.id', 'departments.org_unit_id')
-    .where('departments.id', q.department_id).whereRaw('org_units.path <@ ?::ltree', [actor.scopePath]).first();
+  const dept = await orgDepartments(['id', 'name', 'org_unit_id']).where('id', q.department_id).whereRaw(`org_unit_id in ${unitIdsUnderSql('?')}`, [actor.scopePath]).first();
   if (!dept) throw notFound('departments', q.department_id);
   const start = shanghaiMidnight(q.day);
   const slots: ReferralSlot[] = await ReferralSlot.query()
@@ -137,8 +136,7 @@ export async function slotDay(actor: Actor, q: { department_id: number; day: str
 /** Books one place of a slot for an accepted referral (locks the department's day). */
 export async function bookSlot(trx: Knex.Transaction, referral: Referral, slotId: number, now: Date) {
   const slot = await trx('referral_slots')
-    .select('referral_slots.*', 'departments.name as department_name')
-    .join('departments', 'departments.id', 'referral_slots.department_id')
+    .select('referral_slots.*', departmentName('referral_slots.department_id', 'department_name', trx))
     .where('referral_slots.id', slotId)
     .first();
   if (!slot) throw unprocessable(`slot ${slotId} does not exist`, [{ field: 'slot_id', message: 'no such slot' }]);

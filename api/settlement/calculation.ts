@@ -6,7 +6,8 @@
 // township's insured figures all derive from them. No loop over claims anywhere.
 import type { Knex } from 'knex';
 import { fromFen, toFen, type Fen } from '../shared/money';
-import { healthIndicators } from '../health/service';
+import { healthIndicators } from '../health';
+import { orgUnits } from '../org';
 import type { FundYear } from './model';
 import {
   addSums,
@@ -89,7 +90,7 @@ const CLASSES = ['in_group', 'out_group_in_county', 'out_of_county'];
 const CARE = ['inpatient', 'outpatient'];
 
 export async function loadUnits(trx: Knex | Knex.Transaction): Promise<Map<number, UnitInfo>> {
-  const rows: UnitInfo[] = await trx('org_units').select('id', 'code', 'name', 'level', 'kind', 'path', 'parent_id');
+  const rows: UnitInfo[] = await orgUnits(['id', 'code', 'name', 'level', 'kind', 'path', 'parent_id'], trx);
   return new Map(rows.map((u) => [u.id, u]));
 }
 

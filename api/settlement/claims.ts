@@ -24,6 +24,7 @@ import {
   type UnitRef,
 } from './claimRules';
 import { runImport, type ImportOptions, type Rejection } from './import';
+import { orgUnits } from '../org';
 import { Claim, FundYear, SatisfactionScore } from './model';
 import { lockedThrough, DEFAULT_ALLOCATION } from './rules';
 import * as clock from '../core/clock';
@@ -78,7 +79,7 @@ export async function lockState(q: Knex | Knex.Transaction, fundYearId: number):
 }
 
 export async function unitsByCode(q: Knex | Knex.Transaction): Promise<Map<string, UnitRef>> {
-  const rows: UnitRef[] = await q('org_units').select('id', 'code', 'level', 'kind');
+  const rows: UnitRef[] = await orgUnits(['id', 'code', 'level', 'kind'], q);
   return new Map(rows.map((u) => [u.code, u]));
 }
 

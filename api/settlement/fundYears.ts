@@ -12,6 +12,7 @@ import { fromFen, toFen } from '../shared/money';
 import { POPULATION_COLUMNS, validatePopulation, type PopulationRow } from './claimRules';
 import { fundYearOr404, unitsByCode } from './claims';
 import { runImport, type ImportOptions } from './import';
+import { unitIdsUnderSql, unitInScope } from '../org';
 import { FundYear, FundYearPopulation, SettlementRun } from './model';
 import { budgetOf, configProblems, monthlyBudgets } from './rules';
 import { scopedFigures } from './runs';
@@ -169,7 +170,7 @@ export function runSummary(r: SettlementRun) {
 export async function unitSummary(actor: Actor, fundYearId: number, unitId: number) {
   assertCan(actor, 'claims', 'list');
   const fy = await fundYearOr404(db(), fundYearId);
-  const unit = await db()('org_units').select('id', 'code', 'name', 'path', 'kind', 'level').where('id', unitId).whereRaw('path <@ ?::ltree', [actor.scopePath]).first();
+  const unit = await unitInScope(unitId, actor.scopePath, ['id', 'code', 'name', 'path', 'kind', 'level']);
   if (!unit) throw notFound('org-units', unitId);
   const sums = (qb: Knex.QueryBuilder) =>
     qb
@@ -180,7 +181,7 @@ export async function unitSummary(actor: Actor, fundYearId: number, unitId: numb
       .groupBy('provider_class', 'care_type')
       .orderBy(['provider_class', 'care_type']);
   const [provided, insured] = await Promise.all([
-    sums(db()('claims').whereIn('org_unit_id', db()('org_units').select('id').whereRaw('path <@ ?::ltree', [unit.path]))),
+    sums(db()('claims').whereRaw(`org_unit_id in ${unitIdsUnderSql('?')}`, [unit.path])),
     sums(db()('claims').where('insured_unit_id', unit.id)),
   ]);
   const norm = (rows: Row[]) => rows.map((r) => ({ ...r, claims: Number(r.claims) }));

@@ -3,7 +3,7 @@
 // once (the second run leaves the calculated run alone), each run recorded in job_runs.
 import { expect } from 'chai';
 import { get, post } from '../../scripts/test/harness';
-import { runJob } from '../jobs/service';
+import { runJob } from '../jobs';
 import { previousMonth } from './jobs';
 
 const YEAR = 2022;

@@ -2,7 +2,7 @@
 // every fund year of that year. Advisory-locked and recorded in job_runs by runJob; safe to
 // re-run: a month whose run is already calculated (or further) is left alone.
 import { systemActor } from '../core/actor';
-import type { JobDef } from '../jobs/service';
+import type { JobDef } from '../jobs';
 import { db } from '../db/knex';
 import { calculateRun, createRun, currentRun } from './runs';
 import { periodText } from './rules';

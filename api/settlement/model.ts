@@ -1,6 +1,6 @@
 // Settlement tables as objection models. Money columns arrive from pg as decimal strings.
 import { Model } from 'objection';
-import { OrgUnit } from '../org/model';
+import { belongsToUnit } from '../org';
 
 /** A county's resident-insurance fund year and its settlement configuration. */
 export class FundYear extends Model {
@@ -36,7 +36,7 @@ export class FundYearPopulation extends Model {
 
   static tableName = 'fund_year_populations';
   static relationMappings = () => ({
-    org_unit: { relation: Model.BelongsToOneRelation, modelClass: OrgUnit, join: { from: 'fund_year_populations.org_unit_id', to: 'org_units.id' } },
+    org_unit: belongsToUnit('fund_year_populations.org_unit_id'),
   });
 }
 

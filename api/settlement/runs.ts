@@ -10,6 +10,7 @@ import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
 import { computeFigures, type RunFigures } from './calculation';
 import { fundYearOr404 } from './claims';
+import { orgUnits, under } from '../org';
 import { SettlementRun, SettlementRunEvent, SettlementRunVersion, SurplusAllocation } from './model';
 import { allowedSteps, parsePeriod, RUN_STATUSES, RUN_STEPS, type RunStep } from './rules';
 import * as clock from '../core/clock';
@@ -216,7 +217,7 @@ export function commentRun(actor: Actor, id: number, comment: string) {
 /** A director sees the group totals and only the units in their scope. */
 export async function scopedFigures(actor: Actor, figures: RunFigures): Promise<RunFigures> {
   if (!actor.scopePath || !actor.scopePath.includes('.')) return figures;
-  const ids = new Set((await db()('org_units').select('id').whereRaw('path <@ ?::ltree', [actor.scopePath])).map((r: { id: number }) => r.id));
+  const ids = new Set((await under(orgUnits(['id']), actor.scopePath)).map((r) => r.id));
   return { ...figures, unit_indicators: figures.unit_indicators.filter((u) => ids.has(u.org_unit_id)), allocations: figures.allocations.filter((a) => ids.has(a.org_unit_id)) };
 }
 

@@ -1,0 +1,3 @@
+// The audit domain's public face: whether an action was ever recorded (the login page), and its routes.
+export { wasRecorded } from './recorded';
+export { auditRoutes } from './routes';

@@ -1,0 +1,9 @@
+// The finance domain's public face: the ledger and open commitments other domains post to and
+// report, budget execution for the workbooks, and the rules the demo loader plans a year with.
+export { postEntry } from './ledgerService';
+export { countCommitments, type CommitmentsSql } from './commitments';
+export { executionByUnit, executionRows, type AccountExecution } from './service';
+export { evenMonthly, pickLimitRule, resolveSteps, riskFundReturns, type UnitNode } from './rules';
+export { financeGrants } from './rules';
+export { riskFundYearEnd } from './jobs';
+export { financeRouters } from './routes';

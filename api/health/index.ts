@@ -1,0 +1,34 @@
+// The health domain's public face: residents and their care for referrals, indicators for
+// settlement and the workbooks, and the rules the demo loader plans a year of care with.
+export {
+  careTransfers,
+  healthIndicators,
+  residentByIdNumberHash,
+  residentsForReferral,
+  syncManagingUnits,
+  transferCare,
+  LOOKAHEAD_DAYS,
+  type ResidentFacts,
+  type WorkloadRow,
+} from './service';
+export {
+  addDays,
+  assess,
+  contractEnd,
+  daysBetween,
+  openStateOn,
+  recheckPlan,
+  storedTags,
+  taskPlanner,
+  FOLLOWUP_TYPES,
+  INDICATOR_KEYS,
+  type Condition,
+  type ConditionCode,
+  type FollowupType,
+  type HealthIndicators,
+  type Schedule,
+  type TaskPlan,
+} from './rules';
+export { healthGrants } from './rules';
+export { healthDailyJob } from './jobs';
+export { healthRouters } from './routes';

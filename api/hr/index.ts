@@ -1,0 +1,7 @@
+// The HR domain's public face: staff (finance's risk fund), the career rules the demo loader uses.
+export { activeStaffIds, staffNames } from './people';
+export { addDays, addYears, excellentQuota, LADDER_OF, LADDERS, type Category } from './rules';
+export { REFERENCE_QUOTAS, statusOn } from './rotationRules';
+export { hrGrants } from './grants';
+export { hrDaily } from './jobs';
+export { hrRouters } from './routes';
