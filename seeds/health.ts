@@ -4,7 +4,7 @@
 // year of tasks and follow-ups, some villages doing well and some badly. Deterministic.
 import type { Knex } from 'knex';
 import { hashPassword } from '../api/auth';
-import { checkDigit, protectIdNumber } from '../api/shared/personalId';
+import { checkDigit, protectIdNumber } from '../api/core/personalId';
 import { between, pick, seeded, type Rng } from '../api/shared/random';
 import {
   addDays,

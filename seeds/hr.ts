@@ -5,7 +5,7 @@
 // Deterministic (seeded), dated relative to ctx.today, bulk inserts only.
 import type { Knex } from 'knex';
 import { addDays, addYears, excellentQuota, LADDER_OF, LADDERS, type Category, REFERENCE_QUOTAS, statusOn } from '../api/hr';
-import { checkDigit, protectIdNumber } from '../api/shared/personalId';
+import { checkDigit, protectIdNumber } from '../api/core/personalId';
 import { between, pick, seeded, weighted, type Rng } from '../api/shared/random';
 import type { DemoContext, DemoStep } from './demo';
 import type { UnitRow } from './org';

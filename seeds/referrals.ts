@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import type { DemoContext, DemoStep } from './demo';
 import type { UnitRow } from './org';
 import { between, pick, seeded, weighted, type Rng } from '../api/shared/random';
-import { checkDigit, protectIdNumber } from '../api/shared/personalId';
+import { checkDigit, protectIdNumber } from '../api/core/personalId';
 import { toFen } from '../api/shared/money';
 import { DEFAULT_SETTINGS, computeFees, dueAt, shanghaiMidnight, slotStarts, storedFees, type Direction, type Purpose, type Urgency } from '../api/referrals';
 import { syncManagingUnits } from '../api/health';

@@ -7,7 +7,7 @@
 import type { Knex } from 'knex';
 import { systemActor } from '../api/core/actor';
 import { record } from '../api/core/transaction';
-import { checkDigit, protectIdNumber } from '../api/shared/personalId';
+import { checkDigit, protectIdNumber } from '../api/core/personalId';
 import { fromFen, toFen, divRound, splitByLargestRemainder } from '../api/shared/money';
 import { seeded, between } from '../api/shared/random';
 import { calculateIn, SettlementRun, DEFAULT_ALLOCATION, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_PROFILE, DEFAULT_TIERS, periodText } from '../api/settlement';

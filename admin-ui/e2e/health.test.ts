@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import type { Browser, Page, Request } from 'playwright-core';
 import { call, get, post } from '../../scripts/test/harness';
-import { checkDigit } from '../../api/shared/personalId';
+import { checkDigit } from '../../api/core/personalId';
 import { addDays } from '../../api/health/rules';
 import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
 import * as clock from '../../api/core/clock';
-import { checkDigit } from '../../api/shared/personalId';
+import { checkDigit } from '../../api/core/personalId';
 import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
 
 const total = (r: { headers: Headers }) => Number(String(r.headers.get('content-range')).split('/')[1]);

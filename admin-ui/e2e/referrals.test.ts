@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post, put, unitId } from '../../scripts/test/harness';
-import { checkDigit } from '../../api/shared/personalId';
+import { checkDigit } from '../../api/core/personalId';
 import { login, newPage, PHONE, screenshot, startBrowserTest } from './browser';
 import { dayKey } from '../../api/core/clock';
 import * as clock from '../../api/core/clock';

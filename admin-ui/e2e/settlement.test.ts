@@ -8,7 +8,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { checkDigit } from '../../api/shared/personalId';
+import { checkDigit } from '../../api/core/personalId';
 import { get, unitId } from '../../scripts/test/harness';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';

@@ -1,7 +1,7 @@
 // The scope matrix: each role × in scope / out of scope × list / read / write, over HTTP.
 import { expect } from 'chai';
 import { del, get, post, put, tokenFor, unitId } from '../../scripts/test/harness';
-import { checkDigit } from '../shared/personalId';
+import { checkDigit } from '../core/personalId';
 import { actorFromToken } from './service';
 
 describe('org scope matrix (HTTP, real database)', () => {

@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { auditCount, call, get, post, put, unitId } from '../../scripts/test/harness';
 import { readWorkbook } from '../../reports/xlsx';
-import { checkDigit } from '../shared/personalId';
+import { checkDigit } from '../core/personalId';
 import { runJob } from '../jobs';
 import { healthIndicators } from './service';
 import { addDays } from './rules';

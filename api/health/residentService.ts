@@ -8,7 +8,7 @@ import { scopeByUnit } from '../core/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from '../core/errors';
 import { unitById, unitInScope } from '../org';
-import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../shared/personalId';
+import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../core/personalId';
 import { careTransfers } from './careService';
 import { Contract, Resident, ResidentTransfer } from './model';
 import { AGE_TAGS, KEY_CONDITIONS, KEY_TAGS, TYPED_TAGS, ageOn, ageTags, conditionProblems, residentTags, storedTags, type Condition } from './rules';

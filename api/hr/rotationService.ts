@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import type { AnyQueryBuilder } from 'objection';
 import type { Actor } from '../core/actor';
 import { inTransaction, type Audit } from '../core/transaction';
-import { trailOf } from '../audit/service';
+import { trailOf } from '../audit';
 import { db } from '../db/knex';
 import { scopeByAnyUnit } from '../core/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';

@@ -7,7 +7,7 @@ import { db } from '../db/knex';
 import { scopeByAnyUnit } from '../core/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from '../core/errors';
-import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../shared/personalId';
+import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../core/personalId';
 import { Post, Staff, StaffHistory } from './model';
 import { CATEGORIES, EMPLOYMENT_TYPES, EXPIRY_ALERT_DAYS, LEAVE_REASONS, STAFF_STATUSES, STATUS_TRANSITIONS, TITLES, addDays, fillProblem, placementProblem, postStatus, titleProblem, type StaffStatus } from './rules';
 import { userById } from '../auth';

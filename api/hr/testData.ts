@@ -1,6 +1,6 @@
 // Fixtures for the HR API tests: valid, unique ID numbers and a hire through the API.
 import { post, unitId } from '../../scripts/test/harness';
-import { checkDigit } from '../shared/personalId';
+import { checkDigit } from '../core/personalId';
 
 let serial = 0;
 

@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../core/actor';
 import { badRequest, unprocessable } from '../core/errors';
 import { residentByIdNumberHash, residentsForReferral, type ResidentFacts } from '../health';
-import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber } from '../shared/personalId';
+import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber } from '../core/personalId';
 
 export interface PatientInput {
   resident_id?: number | null;

@@ -4,7 +4,7 @@
 import type { Knex } from 'knex';
 import { systemActor, type Actor } from '../core/actor';
 import { inTransaction } from '../core/transaction';
-import { withinScope } from '../auth/rules';
+import { withinScope } from '../auth';
 import { can } from '../core/access';
 import { db } from '../db/knex';
 import { inFixedSet } from '../db/fixedSet';

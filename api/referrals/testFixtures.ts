@@ -2,7 +2,7 @@
 // One module for every test file, so the ID numbers it makes never repeat within a run.
 import { expect } from 'chai';
 import { get, post, unitId } from '../../scripts/test/harness';
-import { checkDigit } from '../shared/personalId';
+import { checkDigit } from '../core/personalId';
 import { dayKey } from '../core/clock';
 import * as clock from '../core/clock';
 

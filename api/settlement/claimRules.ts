@@ -1,6 +1,6 @@
 // Row validation of the insurer's files (claims, satisfaction scores, insured populations):
 // plain functions from one row of cells to a clean record or the problems, field by field.
-import { idNumberProblem, normaliseIdNumber } from '../shared/personalId';
+import { idNumberProblem, normaliseIdNumber } from '../core/personalId';
 import { fromFen, toFen, type Fen } from '../shared/money';
 
 export type Cell = string | number | boolean | Date | null | undefined;

@@ -10,7 +10,7 @@ import { scopeByUnit } from '../core/scope';
 import { assertCan, type ResourceDef } from '../core/crud';
 import { notFound } from '../core/errors';
 import type { UploadedFile } from '../http/upload';
-import { protectIdNumber } from '../shared/personalId';
+import { protectIdNumber } from '../core/personalId';
 import { addSheet, streamingWorkbook } from '../../reports/xlsx';
 import {
   CARE_TYPES,

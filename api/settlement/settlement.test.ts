@@ -4,7 +4,7 @@
 // and the demo fund years.
 import { expect } from 'chai';
 import { toFen } from '../shared/money';
-import { checkDigit } from '../shared/personalId';
+import { checkDigit } from '../core/personalId';
 import { readWorkbook } from '../../reports/xlsx';
 import { auditCount, call, get, post, unitId } from '../../scripts/test/harness';
 import * as clock from '../core/clock';

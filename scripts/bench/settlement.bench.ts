@@ -14,7 +14,7 @@ import pg from 'pg';
 import type { Knex } from 'knex';
 import { db } from '../../api/db/knex';
 import { aggregateSql } from '../../api/settlement/calculation';
-import { checkDigit } from '../../api/shared/personalId';
+import { checkDigit } from '../../api/core/personalId';
 import { CLAIM_COLUMNS } from '../../api/settlement/claimRules';
 import { benchSystem, login, peakHttpRss, printTiming, timed } from './lib';
 import { generateClaims, insuredPersons, townships } from '../../seeds/settlement';

@@ -2,7 +2,7 @@
 // Stored as AES-256-GCM ciphertext (readable in full only by roles that need it, audited)
 // plus an HMAC for equality look-ups (the same ID twice) and the masked form for lists.
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
-import { secrets } from '../core/secrets';
+import { secrets } from './secrets';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
