@@ -9,28 +9,35 @@ import { auditRoutes } from './audit/routes';
 import { authRoutes, userRoutes } from './auth/routes';
 import { roleGrants } from './auth/rules';
 import { hrRouters } from './hr/routes';
-import { hrReportRoutes } from './hr/rotationRoutes';
 import { hrGrants } from './hr/grants';
 import { hrDaily } from './hr/jobs';
-import { healthReportRoutes, healthRouters } from './health/routes';
+import { healthRouters } from './health/routes';
 import { healthGrants } from './health/rules';
 import { healthDailyJob } from './health/jobs';
-import { financeReportRoutes, financeRouters } from './finance/routes';
+import { financeRouters } from './finance/routes';
 import { financeGrants } from './finance/rules';
 import { riskFundYearEnd } from './finance/jobs';
-import { procurementReportRoutes, procurementRouters } from './procurement/routes';
+import { procurementRouters } from './procurement/routes';
 import { procurementGrants } from './procurement/rules';
 import { jobRoutes } from './jobs/routes';
 import { idempotencyPurgeJob } from './jobs/housekeeping';
 import { departmentRoutes, orgUnitRoutes } from './org/routes';
-import { settlementReportRoutes, settlementRouters } from './settlement/routes';
+import { settlementRouters } from './settlement/routes';
 import { settlementGrants } from './settlement/grants';
 import { monthlyProvisionalJob } from './settlement/jobs';
-import { referralReportRoutes, referralRouters } from './referrals/routes';
+import { referralRouters } from './referrals/routes';
 import { referralGrants } from './referrals/rules';
 import { escalationJob } from './referrals/jobs';
 import { notificationRoutes } from './notifications/routes';
 import { notificationGrants } from './notifications/rules';
+import {
+  financeReportRoutes,
+  healthReportRoutes,
+  hrReportRoutes,
+  procurementReportRoutes,
+  referralReportRoutes,
+  settlementReportRoutes,
+} from '../reports/routes';
 
 export interface Domain {
   name: string;

@@ -2,7 +2,7 @@
 // with budget, posted, committed, consumed, remaining and the execution rate, and after each
 // unit its 支出合计 and 收入合计 rows (the first unit is the root, so its totals are the whole).
 import type { Writable } from 'node:stream';
-import { executionByUnit, executionRows, type AccountExecution } from '../api/finance';
+import type { AccountExecution, executionReport } from '../api/finance';
 import { zh } from '../admin-ui/src/finance/messages';
 import { zh as referralZh } from '../admin-ui/src/referrals/messages';
 import { addSheet, amount, labelOf, streamingWorkbook, sumAmounts, writeRow } from './xlsx';
@@ -10,8 +10,9 @@ import { addSheet, amount, labelOf, streamingWorkbook, sumAmounts, writeRow } fr
 const X = zh.finance.execution;
 const AMOUNTS = ['budget', 'posted', 'committed', 'consumed', 'remaining'] as const;
 
-export async function writeBudgetExecution(out: Writable, year: number, rootId: number) {
-  const units = executionByUnit(await executionRows(year, rootId, 100));
+type UnitExecution = Awaited<ReturnType<typeof executionReport>>[number];
+
+export async function writeBudgetExecution(out: Writable, year: number, units: UnitExecution[]) {
   const wb = streamingWorkbook(out);
   const sheet = addSheet(wb, `${year}年预算执行`, [
     { header: '单位编码', key: 'code', width: 10 },

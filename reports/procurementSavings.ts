@@ -1,11 +1,11 @@
 // 集中采购节约分析: savings per category for the period with its total, then per month and
 // category with each month's total.
 import type { Writable } from 'node:stream';
-import type { savings } from '../api/procurement';
+import type { savingsReport } from '../api/procurement';
 import { zh } from '../admin-ui/src/procurement/messages';
 import { addSheet, amount, labelOf, streamingWorkbook, writeRow, type SheetColumn } from './xlsx';
 
-type Savings = Awaited<ReturnType<typeof savings>>;
+type Savings = Awaited<ReturnType<typeof savingsReport>>;
 type Line = Savings['total'];
 
 const COLUMNS: SheetColumn[] = [

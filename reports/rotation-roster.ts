@@ -1,14 +1,8 @@
 // 轮转花名册: sheet 1 every rotation of the year; sheet 2 quota vs filled per direction;
 // sheet 3 per receiving unit the experts received against trainees sent up (等量 = 0); each with a 合计 row.
 import type { Writable } from 'node:stream';
+import type { RotationRosterData } from '../api/hr';
 import { addSheet, day, streamingWorkbook, sumCounts, writeRow } from './xlsx';
-
-export interface RotationRosterData {
-  year: number;
-  rotations: { id: number; staff_name: string; title: string; home: string; host: string; type: string; start_on: string; end_on: string; status: string; purpose: string | null }[];
-  directions: { direction: string; quota: number; filled: number }[];
-  balance: { code: string; name: string; experts_received: number; trainees_sent: number; balance: number }[];
-}
 
 export async function writeRotationRoster(out: Writable, data: RotationRosterData) {
   const wb = streamingWorkbook(out);

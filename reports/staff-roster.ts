@@ -1,25 +1,8 @@
 // 人员花名册: the registry of a unit and everything below it, streamed row by row (the rows come
 // from an async iterator reading the database in pages), so 50,000 people never sit in memory.
 import type { Writable } from 'node:stream';
+import type { StaffRosterRow } from '../api/hr';
 import { addSheet, day, streamingWorkbook } from './xlsx';
-
-export interface StaffRosterRow {
-  id: number;
-  name: string;
-  sex: string;
-  birth_date: string;
-  id_number_masked: string;
-  category: string;
-  title: string;
-  employment_type: string;
-  employer: string;
-  work_unit: string;
-  department: string | null;
-  hire_date: string;
-  status: string;
-  licence_expires_on: string | null;
-  licence_expired: boolean;
-}
 
 export async function writeStaffRoster(out: Writable, unitName: string, rows: AsyncIterable<StaffRosterRow>) {
   const wb = streamingWorkbook(out);

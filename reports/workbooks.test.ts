@@ -191,3 +191,56 @@ describe('workbooks a board can read', function () {
     expect(grand['随访合计']).to.equal(sum(rows.filter((r) => r['村医']).map((r) => r['随访合计'])));
   });
 });
+
+describe('workbooks read through the caller’s scope', function () {
+  this.timeout(120_000);
+  const year = Number(clock.today().slice(0, 4));
+  const T01 = 'director-T01';
+
+  /** The units a caller sees (the org-units list is scoped), by code and by name. */
+  async function unitsSeenBy(as: string) {
+    const units: { code: string; name: string }[] = (await get('/api/org-units', { as, query: { range: [0, 999] } })).body;
+    return { codes: new Set(units.map((u) => u.code)), names: new Set(units.map((u) => u.name)) };
+  }
+
+  it('budget execution: a township director gets its own subtree only, with the figures the group sees for that township', async () => {
+    const seen = await unitsSeenBy(T01);
+    expect(seen.codes.has('T01')).to.equal(true);
+    expect(seen.codes.has('HQ')).to.equal(false);
+    const rows = rowsOf((await workbook('/api/reports/budget-execution.xlsx', T01, { year: String(year) })).worksheets[0]);
+    expect(rows[0]['单位编码']).to.equal('T01');
+    const codes = new Set(rows.map((r) => String(r['单位编码'])));
+    expect(codes.size, 'T01 and the villages below it').to.be.greaterThan(1);
+    for (const code of codes) expect(seen.codes.has(code), code).to.equal(true);
+
+    const t01 = await unitId('T01');
+    const group = rowsOf((await workbook('/api/reports/budget-execution.xlsx', 'finance', { year: String(year), org_unit_id: String(t01) })).worksheets[0]);
+    expect(rows).to.deep.equal(group);
+    const expenseTotal = rows.find((r) => r['单位编码'] === 'T01' && r['科目'] === '支出合计')!;
+    const api = (await get('/api/budgets/execution', { as: T01, query: { year } })).body;
+    expect(fen(expenseTotal['预算'])).to.equal(toFen(api.unit.expense.budget));
+    expect(fen(expenseTotal['已消耗'])).to.equal(toFen(api.unit.expense.consumed));
+
+    const outside = await get('/api/reports/budget-execution.xlsx', { as: T01, query: { year: String(year), org_unit_id: String(await unitId('HQ')) } });
+    expect(outside.status).to.equal(403);
+  });
+
+  it('referrals: a township director gets only referrals from or to its subtree, a subset of the group’s', async () => {
+    const seen = await unitsSeenBy(T01);
+    const query = { from: '2000-01-01', to: clock.today() };
+    const mine = await workbook('/api/reports/referrals.xlsx', T01, query);
+    const list = rowsOf(mine.getWorksheet('转诊明细')!);
+    expect(list.length).to.be.greaterThan(0);
+    for (const r of list) expect(seen.names.has(String(r['转出单位'])) || seen.names.has(String(r['接收单位'])), `referral ${r['编号']}`).to.equal(true);
+    const units = rowsOf(mine.getWorksheet('按单位方向统计')!);
+    expect(units.pop()!['单位']).to.equal('合计');
+    for (const u of units) expect(seen.names.has(String(u['单位'])), String(u['单位'])).to.equal(true);
+
+    const group = rowsOf((await workbook('/api/reports/referrals.xlsx', 'referral', query)).getWorksheet('转诊明细')!);
+    const groupIds = new Set(group.map((r) => r['编号']));
+    expect(group.length).to.be.greaterThan(list.length);
+    for (const r of list) expect(groupIds.has(r['编号'])).to.equal(true);
+    const first = (await get(`/api/referrals/${list[0]['编号']}`, { as: T01 })).body;
+    expect(list[0]['方向']).to.equal(referralZh.enums.referral_direction[first.direction as 'up']);
+  });
+});

@@ -1,54 +1,12 @@
-// Common pieces of the report workbooks: a streaming writer (rows are flushed as they are
-// added, so a roster of 50,000 staff never sits in memory), one look for header and total
-// rows, the number formats a finance office expects, and dates shown in Shanghai time.
-import type { Writable } from 'node:stream';
+// Common pieces of the report workbooks: the basics every download shares (api/core/workbook),
+// one look for total rows, labelled summary sheets, exact sums and dates shown in Shanghai time.
 import ExcelJS from 'exceljs';
-import * as clock from '../api/core/clock';
 import { fromFen, toFen } from '../api/shared/money';
+import { addSheet, FORMATS, type Book, type Format } from '../api/core/workbook';
 
-/** Cell formats by kind: money in yuan, rates as percentages, counts with thousands separators. */
-export const FORMATS = {
-  money: '¥#,##0.00',
-  rate: '0.00%',
-  count: '#,##0',
-  decimal: '0.0000',
-  score: '0.00',
-  date: 'yyyy-mm-dd',
-  datetime: 'yyyy-mm-dd hh:mm',
-  month: '0"月"',
-} as const;
-export type Format = keyof typeof FORMATS;
+export { addSheet, FORMATS, streamingWorkbook, type Format, type SheetColumn } from '../api/core/workbook';
 
-const DEFAULT_WIDTH: Partial<Record<Format, number>> = { money: 16, date: 12, datetime: 17, rate: 10 };
-
-export type SheetColumn = { header: string; key: string; width?: number; fmt?: Format };
 type Sheet = ExcelJS.Worksheet;
-type Book = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter;
-
-/** A streaming workbook writing into `out`; call `commit()` when every sheet is done. */
-export function streamingWorkbook(out: Writable) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  wb.creator = '医联体 ERP';
-  wb.created = clock.now();
-  return wb;
-}
-
-// a CJK character takes about two columns of Excel's width unit
-const textWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-
-/** Adds a sheet with bold, frozen headers and the given columns, each formatted by its kind. */
-export function addSheet(wb: Book, name: string, columns: SheetColumn[]) {
-  const sheet = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: c.width ?? Math.max(DEFAULT_WIDTH[c.fmt!] ?? 8, textWidth(c.header) + 2),
-    style: c.fmt ? { numFmt: FORMATS[c.fmt] } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).alignment = { vertical: 'middle', wrapText: true };
-  return sheet;
-}
 
 /** Adds and commits a row; totals rows are bold. */
 export function writeRow(sheet: Sheet, values: Record<string, unknown>, total = false) {

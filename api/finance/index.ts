@@ -2,7 +2,7 @@
 // report, budget execution for the workbooks, and the rules the demo loader plans a year with.
 export { postEntry } from './ledgerService';
 export { countCommitments, type CommitmentsSql } from './commitments';
-export { executionByUnit, executionRows, type AccountExecution } from './service';
+export { executionReport, type AccountExecution } from './service';
 export { evenMonthly, pickLimitRule, resolveSteps, riskFundReturns, type UnitNode } from './rules';
 export { financeGrants } from './rules';
 export { riskFundYearEnd } from './jobs';

@@ -2,9 +2,6 @@ import { z } from 'zod';
 import { answerList, mountCrud } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, isoDate, moneyInput, parse, positiveId } from '../http/validate';
-import { sendFile, XLSX } from '../http/download';
-import { assertCan, assertUnitInScope } from '../core/crud';
-import { writeBudgetExecution } from '../../reports/budgetExecution';
 import { balances, closePeriod, createEntry, ledgerPeriodResource, ledgerResource, reverseEntry } from './ledgerService';
 import { approveRequest, cancelRequest, createRequest, expenseResource, payRequest, readRequest, rejectRequest, withSteps } from './expenseService';
 import { contributeMonth, payout, riskFundResource, summary, yearEndReturn } from './riskFundService';
@@ -125,20 +122,5 @@ export const riskFundRoutes = new ApiRouter('/risk-fund-entries', 'finance')
   .post('/payouts', { summary: 'Pay a settled dispute from the fund', body: payoutBody }, (req) => payout(req.actor, parse(payoutBody, req.body)))
   .post('/year-end-return', { summary: 'Return the year’s balance to contributors pro rata (exact to the fen)', body: returnBody }, (req) => yearEndReturn(req.actor, parse(returnBody, req.body)));
 mountCrud(riskFundRoutes, riskFundResource, { label: 'risk-fund entries', readOnly: true });
-
-// ---- report ----------------------------------------------------------------------------
-
-const reportQuery = z.object({ year, org_unit_id: z.coerce.number().int().positive().optional() });
-export const financeReportRoutes = new ApiRouter('/reports', 'finance').get(
-  '/budget-execution.xlsx',
-  { summary: 'Budget execution per unit (rolled up) and account', query: reportQuery, produces: XLSX },
-  async (req, res) => {
-    const q = parse(reportQuery, req.query, 'query');
-    assertCan(req.actor, 'budgets', 'export');
-    const rootId = q.org_unit_id ?? req.actor.orgUnitId;
-    await assertUnitInScope(req.actor, rootId);
-    await sendFile(res, `budget-execution-${q.year}.xlsx`, XLSX, (out) => writeBudgetExecution(out, q.year, rootId));
-  },
-);
 
 export const financeRouters = [accountRoutes, budgetRoutes, expenseRoutes, ledgerRoutes, ledgerPeriodRoutes, spendingLimitRoutes, postingRoutes, riskFundRoutes];

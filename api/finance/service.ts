@@ -284,6 +284,14 @@ export function executionByUnit(rows: ExecutionRow[]) {
   return [...units.values()].map((u) => ({ ...u, expense: totals(u.accounts, 'expense'), income: totals(u.accounts, 'income') }));
 }
 
+/** The workbook's answer: every unit of the subtree (each rolled up) per account, the root first; only a unit of the caller's scope. */
+export async function executionReport(actor: Actor, q: { year: number; org_unit_id?: number }) {
+  assertCan(actor, 'budgets', 'export');
+  const rootId = q.org_unit_id ?? actor.orgUnitId;
+  await assertUnitInScope(actor, rootId);
+  return executionByUnit(await executionRows(q.year, rootId, 100));
+}
+
 /** The screen's answer: a unit (rolled up) and its child units (each rolled up), per account. */
 export async function execution(actor: Actor, q: { year: number; org_unit_id?: number }) {
   assertCan(actor, 'budgets', 'list');

@@ -7,6 +7,7 @@ export {
   residentsForReferral,
   syncManagingUnits,
   transferCare,
+  workloadReport,
   LOOKAHEAD_DAYS,
   type ResidentFacts,
   type WorkloadRow,

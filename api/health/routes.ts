@@ -4,11 +4,9 @@ import { assertCan, getRow, type ResourceDef } from '../core/crud';
 import { answerList } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, parse, isoDate, positiveId } from '../http/validate';
-import { sendFile, XLSX } from '../http/download';
 import { badRequest, notFound } from '../core/errors';
 import type { Request, Response } from 'express';
 import type { Model } from 'objection';
-import { buildHealthWorkload } from '../../reports/health-workload';
 import { FollowupSchedule, ServicePackage } from './model';
 import {
   CONDITION_CODES,
@@ -50,7 +48,6 @@ import {
   updateResident,
   updateSchedule,
   updateTeam,
-  workload,
 } from './service';
 
 const day = isoDate;
@@ -241,7 +238,7 @@ export const configRoutes = new ApiRouter('', 'health')
     updateSchedule(req.actor, String(req.params.code), parse(scheduleBody, req.body)),
   );
 
-// ---------------------------------------------------------------- indicators and report
+// ---------------------------------------------------------------- indicators
 
 const indicatorQuery = z.strictObject({
   org_unit_id: z.coerce.number().int().positive().optional(),
@@ -249,29 +246,11 @@ const indicatorQuery = z.strictObject({
   breakdown: z.enum(BREAKDOWNS).optional(),
   sort: z.enum(INDICATOR_KEYS).optional(),
 });
-const workloadQuery = z.strictObject({
-  org_unit_id: z.coerce.number().int().positive().optional(),
-  year: z.coerce.number().int().min(2000).max(2100),
-  month: z.coerce.number().int().min(1).max(12).optional(),
-});
 
 export const healthRoutes = new ApiRouter('/health', 'health').get(
   '/indicators',
   { summary: 'Contract, key-population contract, standardised-management, control and task-completion rates of a unit and the units below, worst first', query: indicatorQuery },
   (req) => indicatorsView(req.actor, parse(indicatorQuery, req.query, 'query')),
-);
-
-export const healthReportRoutes = new ApiRouter('/reports', 'health').get(
-  '/health-workload.xlsx',
-  { summary: 'Village doctors’ workload (follow-ups by type, tasks, contracts), township totals, indicators', query: workloadQuery, produces: XLSX },
-  async (req, res) => {
-    const q = parse(workloadQuery, req.query, 'query');
-    // figures first (scope and parameters checked), then the file streams
-    const data = await workload(req.actor, q);
-    const indicators = await indicatorsView(req.actor, { org_unit_id: data.unitId, year: q.year, breakdown: 'villages' });
-    const period = q.month ? `${q.year}-${String(q.month).padStart(2, '0')}` : `${q.year}`;
-    await sendFile(res, `health-workload-${period}.xlsx`, XLSX, (out) => buildHealthWorkload(out, { ...data, period, indicators }));
-  },
 );
 
 export const healthRouters = [residentRoutes, teamRoutes, contractRoutes, followupRoutes, taskRoutes, configRoutes, healthRoutes];

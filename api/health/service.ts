@@ -245,3 +245,10 @@ export async function workload(actor: Actor, q: { org_unit_id?: number; year: nu
   });
   return { unitId: unit.id as number, from, to, rows: out };
 }
+
+/** The workload workbook's figures: the doctors' counts and the villages' indicators of the caller's unit or one in scope. */
+export async function workloadReport(actor: Actor, q: { org_unit_id?: number; year: number; month?: number }) {
+  const data = await workload(actor, q);
+  const indicators = await indicatorsView(actor, { org_unit_id: data.unitId, year: q.year, breakdown: 'villages' });
+  return { ...data, indicators };
+}

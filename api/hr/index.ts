@@ -2,6 +2,8 @@
 export { activeStaffIds, staffNames } from './people';
 export { addDays, addYears, excellentQuota, LADDER_OF, LADDERS, type Category } from './rules';
 export { REFERENCE_QUOTAS, statusOn } from './rotationRules';
+export { rotationRosterData, staffRosterRows, staffRosterUnit, type RotationRosterData, type StaffRosterRow } from './reportService';
+export { unitQuery, yearQuery } from './schemas';
 export { hrGrants } from './grants';
 export { hrDaily } from './jobs';
 export { hrRouters } from './routes';

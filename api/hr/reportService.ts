@@ -3,8 +3,6 @@
 import type { Actor } from '../core/actor';
 import { db } from '../db/knex';
 import { assertCan, assertUnitInScope } from '../core/crud';
-import type { RotationRosterData } from '../../reports/rotation-roster';
-import type { StaffRosterRow } from '../../reports/staff-roster';
 import { RotationPlan } from './model';
 import { CATEGORY_ZH, EMPLOYMENT_ZH, STATUS_ZH, TITLE_ZH } from './rules';
 import { directionFigures, balance } from './rotationRules';
@@ -21,6 +19,14 @@ const LEVEL_ZH: Record<string, string> = { hq: '总院', branch: '分院', towns
 export function directionZh(key: string) {
   const [dir, from, to] = key.split('_');
   return `${dir === 'down' ? '下派' : '上派进修'} ${LEVEL_ZH[from] ?? from}→${LEVEL_ZH[to] ?? to}`;
+}
+
+/** The rotation roster of a year, its labels in Chinese. */
+export interface RotationRosterData {
+  year: number;
+  rotations: { id: number; staff_name: string; title: string; home: string; host: string; type: string; start_on: string; end_on: string; status: string; purpose: string | null }[];
+  directions: { direction: string; quota: number; filled: number }[];
+  balance: { code: string; name: string; experts_received: number; trainees_sent: number; balance: number }[];
 }
 
 export async function rotationRosterData(actor: Actor, year: number): Promise<RotationRosterData> {
@@ -48,6 +54,25 @@ export async function staffRosterUnit(actor: Actor, unitId: number) {
   assertCan(actor, 'staff', 'export');
   await assertUnitInScope(actor, unitId);
   return (await unitsById(db(), [unitId])).get(unitId)!;
+}
+
+/** One person of the staff roster, its labels in Chinese. */
+export interface StaffRosterRow {
+  id: number;
+  name: string;
+  sex: string;
+  birth_date: string;
+  id_number_masked: string;
+  category: string;
+  title: string;
+  employment_type: string;
+  employer: string;
+  work_unit: string;
+  department: string | null;
+  hire_date: string;
+  status: string;
+  licence_expires_on: string | null;
+  licence_expired: boolean;
 }
 
 const PAGE = 2000;

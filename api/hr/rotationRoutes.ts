@@ -1,11 +1,7 @@
-// Rotations, yearly plans and the two HR workbooks over HTTP.
-import { writeRotationRoster } from '../../reports/rotation-roster';
-import { writeStaffRoster } from '../../reports/staff-roster';
+// Rotations and yearly plans over HTTP.
 import { mountCrud } from '../http/crudRoutes';
-import { sendFile, XLSX } from '../http/download';
 import { ApiRouter } from '../http/router';
 import { idParam, parse } from '../http/validate';
-import { rotationRosterData, staffRosterRows, staffRosterUnit } from './reportService';
 import {
   cancelRotation, copyPlan, createRotation, endRotation, hostOptions, planOfYear, planSummary, readRotation, rotationHistory, rotationPlanResource, rotationResource, summaryOf, updateRotation,
 } from './rotationService';
@@ -38,15 +34,3 @@ export const rotationPlanRoutes = new ApiRouter('/rotation-plans', 'hr')
   .post('/:id/copy', { summary: "Next year's plan as a copy of this one (same quotas); 409 naming the year when it already has one" }, (req) => copyPlan(req.actor, idParam(req.params.id)))
   .get('/:id/summary', { summary: 'Quota vs filled per direction and the balance per receiving unit' }, (req) => planSummary(req.actor, idParam(req.params.id)));
 mountCrud(rotationPlanRoutes, rotationPlanResource, { label: 'rotation plans', create: s.createPlan, update: s.updatePlan });
-
-export const hrReportRoutes = new ApiRouter('/reports', 'reports')
-  .get('/rotation-roster.xlsx', { summary: "The year's rotations, quota vs filled, and the balance per receiving unit", query: s.yearQuery, produces: XLSX }, async (req, res) => {
-    const { year } = parse(s.yearQuery, req.query);
-    const data = await rotationRosterData(req.actor, year);
-    await sendFile(res, `轮转花名册-${year}.xlsx`, XLSX, (out) => writeRotationRoster(out, data));
-  })
-  .get('/staff-roster.xlsx', { summary: 'The staff registry of a unit and below (streamed)', query: s.unitQuery, produces: XLSX }, async (req, res) => {
-    const { org_unit_id } = parse(s.unitQuery, req.query);
-    const unit = await staffRosterUnit(req.actor, org_unit_id);
-    await sendFile(res, `人员花名册-${unit.code}.xlsx`, XLSX, (out) => writeStaffRoster(out, unit.name, staffRosterRows(req.actor, org_unit_id)));
-  });

@@ -1,6 +1,6 @@
 // The procurement domain's public face: order savings for the workbooks, and the rules the
 // demo loader plans a year of orders with.
-export type { savings } from './orderService';
+export { savingsReport } from './orderService';
 export { CATEGORY_ACCOUNT, planDeliveries, planOrders, type ApprovedLine, type Category } from './rules';
 export { procurementGrants } from './rules';
-export { procurementRouters } from './routes';
+export { periodQuery as orderPeriodQuery, procurementRouters } from './routes';

@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { assertCan } from '../core/crud';
 import { answerList, mountCrud } from '../http/crudRoutes';
-import { sendFile, XLSX } from '../http/download';
 import { ApiRouter } from '../http/router';
 import { idParam, isoDate, moneyInput, parse, positiveId } from '../http/validate';
 import { fromFen } from '../shared/money';
-import { writeProcurementSavings } from '../../reports/procurementSavings';
 import { createAsset, assetResource, decideTransfer, market, moveAsset, readTransfer, requestTransfer, transferResource, withNames } from './assetService';
 import { cancelOrder, confirmDelivery, consolidate, deliver, deliveryResource, orderResource, readDelivery, readOrder, receive, savings, sendOrder, withDeliveryLines, withOrderLines } from './orderService';
 import { ASSET_CATEGORIES, CATEGORIES } from './rules';
@@ -88,7 +85,8 @@ const candidatesQuery = z.object({ supplier_id: z.coerce.number().int().positive
 const receiveBody = z.strictObject({ received_on: date.optional(), note: z.string().max(500).optional(), lines: z.array(z.strictObject({ purchase_order_line_id: id, quantity: qty })).min(1) });
 const deliverBody = z.strictObject({ org_unit_ids: z.array(id).optional(), shipped_on: date.optional() });
 const reasonBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
-const periodQuery = z.object({ from: date, to: date });
+/** A period of orders (the savings screen and its workbook). */
+export const periodQuery = z.object({ from: date, to: date });
 
 export const orderRoutes = new ApiRouter('/purchase-orders', 'procurement')
   .get('/candidates', { summary: 'Approved requisition lines not yet ordered, with member, item and contracted supplier', query: candidatesQuery }, (req) =>
@@ -147,18 +145,5 @@ export const transferRoutes = new ApiRouter('/asset-transfers', 'procurement')
 for (const verb of ['approve', 'reject', 'cancel'] as const) {
   transferRoutes.post(`/:id/${verb}`, { summary: `Asset transfer: ${verb}`, body: decisionBody }, (req) => decideTransfer(req.actor, idParam(req.params.id), verb, parse(decisionBody, req.body ?? {}).comment));
 }
-
-// ---- report ------------------------------------------------------------------------------------
-
-export const procurementReportRoutes = new ApiRouter('/reports', 'procurement').get(
-  '/procurement-savings.xlsx',
-  { summary: 'Savings per category and month against baseline prices', query: periodQuery, produces: XLSX },
-  async (req, res) => {
-    const q = parse(periodQuery, req.query, 'query');
-    assertCan(req.actor, 'purchase-orders', 'export');
-    const figures = await savings(req.actor, q);
-    await sendFile(res, `procurement-savings-${q.from}-${q.to}.xlsx`, XLSX, (out) => writeProcurementSavings(out, figures));
-  },
-);
 
 export const procurementRouters = [supplierRoutes, catalogRoutes, requisitionRoutes, orderRoutes, deliveryRoutes, stockRoutes, assetRoutes, transferRoutes];

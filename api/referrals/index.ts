@@ -2,4 +2,5 @@
 export { DEFAULT_SETTINGS, computeFees, dueAt, shanghaiMidnight, slotStarts, storedFees, type Direction, type Purpose, type Urgency } from './rules';
 export { referralGrants } from './rules';
 export { escalationJob } from './jobs';
-export { referralRouters } from './routes';
+export { referralsReport } from './service';
+export { periodQuery as referralPeriodQuery, referralRouters } from './routes';

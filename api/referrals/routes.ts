@@ -1,20 +1,16 @@
 import { z } from 'zod';
 import { answerList, mountCrud } from '../http/crudRoutes';
-import { sendFile, XLSX } from '../http/download';
 import { ApiRouter } from '../http/router';
 import { idParam, parse, isoDate, positiveId } from '../http/validate';
 import { toFen } from '../shared/money';
-import { writeReferralsWorkbook } from '../../reports/referrals';
 import { ACTIONS, DIRECTIONS, ICD10_PATTERN, PURPOSES, URGENCIES, type ReferralAction } from './rules';
 import {
-  assertReportAllowed,
   createReferral,
   escalationResource,
   levelFlows,
   referralPage,
   referralResource,
   referralTargets,
-  reportRows,
   timeliness,
   inboxSummary,
   transition,
@@ -60,7 +56,8 @@ const transitionBody = z.strictObject({
   note: z.string().trim().max(1000).nullish(),
 });
 const day = isoDate;
-const periodQuery = z
+/** A period of referrals, of the caller's scope or one unit of it (the figures, flows, timeliness and the workbook). */
+export const periodQuery = z
   .strictObject({ from: day, to: day, org_unit_id: z.coerce.number().int().positive().optional() })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 
@@ -126,16 +123,5 @@ export const referralSettingsRoutes = new ApiRouter('/referral-settings', 'refer
   .put('/', { summary: 'Change the referral configuration (applies to new referrals)', body: settingsBody }, (req) => updateSettings(req.actor, parse(settingsBody, req.body)));
 
 export const referralEscalationRoutes = mountCrud(new ApiRouter('/referral-escalations', 'referrals'), escalationResource, { label: 'referral escalations', readOnly: true });
-
-export const referralReportRoutes = new ApiRouter('/reports', 'reports').get(
-  '/referrals.xlsx',
-  { summary: 'Referrals of a period: every referral with times and fees, counts per unit and direction, timeliness', query: periodQuery, produces: XLSX },
-  async (req, res) => {
-    const q = parse(periodQuery, req.query, 'query');
-    await assertReportAllowed(req.actor, q);
-    const [units, timely] = await Promise.all([unitTable(req.actor, q), timeliness(req.actor, q)]);
-    await sendFile(res, `referrals-${q.from}-${q.to}.xlsx`, XLSX, (out) => writeReferralsWorkbook(out, { rows: reportRows(req.actor, q), units, timeliness: timely }));
-  },
-);
 
 export const referralRouters = [referralRoutes, referralSlotRoutes, referralSettingsRoutes, referralEscalationRoutes];

@@ -607,10 +607,15 @@ export async function* reportRows(actor: Actor, q: Period & { org_unit_id?: numb
   }
 }
 
-/** Checks a report's parameters before anything is streamed. */
-export async function assertReportAllowed(actor: Actor, q: { org_unit_id?: number }) {
+/**
+ * The referrals workbook's data, all of it in the caller's scope: the parameters are checked and
+ * the tables read before anything is streamed; the rows are then read a page at a time.
+ */
+export async function referralsReport(actor: Actor, q: Period & { org_unit_id?: number }) {
   assertCan(actor, 'referrals', 'export');
   if (q.org_unit_id !== undefined) await assertUnitInScope(actor, q.org_unit_id);
+  const [units, timely] = await Promise.all([unitTable(actor, q), timeliness(actor, q)]);
+  return { rows: reportRows(actor, q), units, timeliness: timely };
 }
 
 /**

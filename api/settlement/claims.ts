@@ -11,7 +11,7 @@ import { assertCan, type ResourceDef } from '../core/crud';
 import { notFound } from '../core/errors';
 import type { UploadedFile } from '../http/upload';
 import { protectIdNumber } from '../core/personalId';
-import { addSheet, streamingWorkbook } from '../../reports/xlsx';
+import { addSheet, streamingWorkbook } from '../core/workbook';
 import {
   CARE_TYPES,
   CLAIM_COLUMNS,

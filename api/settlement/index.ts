@@ -1,7 +1,7 @@
 // The settlement domain's public face: runs and their figures for the workbooks, and the
 // defaults the demo loader calculates a year of runs with.
 export { SettlementRun } from './model';
-export { calculateIn } from './runs';
+export { calculateIn, runReport } from './runs';
 export type { RunFigures } from './calculation';
 export { DEFINITIONS } from './definitions';
 export { DEFAULT_ALLOCATION, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_PROFILE, DEFAULT_TIERS, periodText, type Indicator } from './rules';

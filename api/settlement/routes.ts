@@ -2,16 +2,13 @@ import { z } from 'zod';
 import { assertCan, getRow } from '../core/crud';
 import { answerList, mountCrud } from '../http/crudRoutes';
 import { sendFile, XLSX } from '../http/download';
-import { unprocessable } from '../core/errors';
 import { ApiRouter } from '../http/router';
 import { withUpload } from '../http/upload';
 import { idParam, parse } from '../http/validate';
-import { writeSettlementWorkbook } from '../../reports/settlement';
 import { CLAIM_COLUMNS, POPULATION_COLUMNS, SATISFACTION_COLUMNS } from './claimRules';
 import { CLAIM_NOTES, claimResource, importClaims, importSatisfaction, SATISFACTION_NOTES, satisfactionResource, writeTemplate } from './claims';
 import { dashboard, fundYearResource, importPopulations, populationResource, runSummary, unitSummary, withBudget } from './fundYears';
-import { allocationResource, approveRun, calculateRun, commentRun, createRun, readRun, readVersion, reviewRun, runResource, scopedFigures } from './runs';
-import { FundYear } from './model';
+import { allocationResource, approveRun, calculateRun, commentRun, createRun, readRun, readVersion, reviewRun, runResource } from './runs';
 import { DEFAULT_ALLOCATION, DEFAULT_BUNDLE_RATIO, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_PROFILE, DEFAULT_TIERS, INDICATOR_KEYS, ALLOCATION_INDICATORS } from './rules';
 
 const amount = z.union([z.string().regex(/^\d+(\.\d{1,2})?$/, 'an amount with at most two decimals'), z.number().nonnegative()]).transform(String);
@@ -147,19 +144,5 @@ export const runRoutes = new ApiRouter('/settlement-runs', 'settlement')
   .post('/:id/comments', { summary: 'Add a comment to the run history', body: commentBody }, (req) => commentRun(req.actor, idParam(req.params.id), parse(commentBody, req.body).comment));
 
 export const allocationRoutes = mountCrud(new ApiRouter('/surplus-allocations', 'settlement'), allocationResource, { label: 'surplus allocations', readOnly: true });
-
-export const settlementReportRoutes = new ApiRouter('/reports', 'settlement').get(
-  '/settlement/:file',
-  { summary: 'Settlement run workbook: GET /api/reports/settlement/:runId.xlsx', produces: XLSX },
-  async (req, res) => {
-    const m = /^(\d+)\.xlsx$/.exec(String(req.params.file));
-    const id = idParam(m?.[1]);
-    const run = await readRun(req.actor, id);
-    if (!run.figures) throw unprocessable(`run ${id} is not calculated yet`);
-    const fy = await FundYear.query().findById(run.fund_year_id);
-    const figures = await scopedFigures(req.actor, run.figures);
-    return sendFile(res, `settlement-${fy?.region ?? ''}-${run.period}-run${id}.xlsx`, XLSX, (out) => writeSettlementWorkbook(out, run, figures));
-  },
-);
 
 export const settlementRouters = [fundYearRoutes, populationRoutes, claimRoutes, satisfactionRoutes, runRoutes, allocationRoutes];

@@ -11,7 +11,7 @@ import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
 import { computeFigures, type RunFigures } from './calculation';
 import { fundYearOr404 } from './claims';
 import { orgUnits, under } from '../org';
-import { SettlementRun, SettlementRunEvent, SettlementRunVersion, SurplusAllocation } from './model';
+import { FundYear, SettlementRun, SettlementRunEvent, SettlementRunVersion, SurplusAllocation } from './model';
 import { allowedSteps, parsePeriod, RUN_STATUSES, RUN_STEPS, type RunStep } from './rules';
 import * as clock from '../core/clock';
 
@@ -233,6 +233,14 @@ export async function readRun(actor: Actor, id: number) {
     SettlementRunEvent.query().where('run_id', id).orderBy('id', 'asc'),
   ]);
   return { ...run.toJSON(), figures: run.figures ? await scopedFigures(actor, run.figures) : null, allowed: run.superseded_by_id ? [] : allowedSteps(run.status), versions, events };
+}
+
+/** A calculated run for its workbook: the run with its figures limited to the caller's scope (see readRun), and its fund year's region. */
+export async function runReport(actor: Actor, id: number) {
+  const run = await readRun(actor, id);
+  if (!run.figures) throw unprocessable(`run ${id} is not calculated yet`);
+  const fy = await FundYear.query().findById(run.fund_year_id);
+  return { run, figures: run.figures, region: fy?.region ?? '' };
 }
 
 /** GET /api/settlement-runs/:id/versions/:version: the figures of one calculation. */

@@ -1,0 +1,95 @@
+// The workbooks over HTTP (GET /api/reports/…): each reads its figures through its domain's
+// public face, in the caller's scope and after the domain's checks, then streams the file.
+// One router per domain, mounted by api/domains.ts after that domain's other routers.
+import { z } from 'zod';
+import { ApiRouter } from '../api/http/router';
+import { sendFile, XLSX } from '../api/http/download';
+import { idParam, parse } from '../api/http/validate';
+import { executionReport } from '../api/finance';
+import { workloadReport } from '../api/health';
+import { rotationRosterData, staffRosterRows, staffRosterUnit, unitQuery, yearQuery } from '../api/hr';
+import { orderPeriodQuery, savingsReport } from '../api/procurement';
+import { referralPeriodQuery, referralsReport } from '../api/referrals';
+import { runReport } from '../api/settlement';
+import { writeBudgetExecution } from './budgetExecution';
+import { buildHealthWorkload } from './health-workload';
+import { writeProcurementSavings } from './procurementSavings';
+import { writeReferralsWorkbook } from './referrals';
+import { writeRotationRoster } from './rotation-roster';
+import { writeSettlementWorkbook } from './settlement';
+import { writeStaffRoster } from './staff-roster';
+
+const year = z.coerce.number().int().min(2000).max(2100);
+
+export const hrReportRoutes = new ApiRouter('/reports', 'reports')
+  .get('/rotation-roster.xlsx', { summary: "The year's rotations, quota vs filled, and the balance per receiving unit", query: yearQuery, produces: XLSX }, async (req, res) => {
+    const { year } = parse(yearQuery, req.query);
+    const data = await rotationRosterData(req.actor, year);
+    await sendFile(res, `轮转花名册-${year}.xlsx`, XLSX, (out) => writeRotationRoster(out, data));
+  })
+  .get('/staff-roster.xlsx', { summary: 'The staff registry of a unit and below (streamed)', query: unitQuery, produces: XLSX }, async (req, res) => {
+    const { org_unit_id } = parse(unitQuery, req.query);
+    const unit = await staffRosterUnit(req.actor, org_unit_id);
+    await sendFile(res, `人员花名册-${unit.code}.xlsx`, XLSX, (out) => writeStaffRoster(out, unit.name, staffRosterRows(req.actor, org_unit_id)));
+  });
+
+export const referralReportRoutes = new ApiRouter('/reports', 'reports').get(
+  '/referrals.xlsx',
+  { summary: 'Referrals of a period: every referral with times and fees, counts per unit and direction, timeliness', query: referralPeriodQuery, produces: XLSX },
+  async (req, res) => {
+    const q = parse(referralPeriodQuery, req.query, 'query');
+    const data = await referralsReport(req.actor, q);
+    await sendFile(res, `referrals-${q.from}-${q.to}.xlsx`, XLSX, (out) => writeReferralsWorkbook(out, data));
+  },
+);
+
+const workloadQuery = z.strictObject({
+  org_unit_id: z.coerce.number().int().positive().optional(),
+  year,
+  month: z.coerce.number().int().min(1).max(12).optional(),
+});
+
+export const healthReportRoutes = new ApiRouter('/reports', 'health').get(
+  '/health-workload.xlsx',
+  { summary: 'Village doctors’ workload (follow-ups by type, tasks, contracts), township totals, indicators', query: workloadQuery, produces: XLSX },
+  async (req, res) => {
+    const q = parse(workloadQuery, req.query, 'query');
+    // figures first (scope and parameters checked), then the file streams
+    const data = await workloadReport(req.actor, q);
+    const period = q.month ? `${q.year}-${String(q.month).padStart(2, '0')}` : `${q.year}`;
+    await sendFile(res, `health-workload-${period}.xlsx`, XLSX, (out) => buildHealthWorkload(out, { ...data, period }));
+  },
+);
+
+export const settlementReportRoutes = new ApiRouter('/reports', 'settlement').get(
+  '/settlement/:file',
+  { summary: 'Settlement run workbook: GET /api/reports/settlement/:runId.xlsx', produces: XLSX },
+  async (req, res) => {
+    const m = /^(\d+)\.xlsx$/.exec(String(req.params.file));
+    const id = idParam(m?.[1]);
+    const { run, figures, region } = await runReport(req.actor, id);
+    return sendFile(res, `settlement-${region}-${run.period}-run${id}.xlsx`, XLSX, (out) => writeSettlementWorkbook(out, run, figures));
+  },
+);
+
+const budgetQuery = z.object({ year, org_unit_id: z.coerce.number().int().positive().optional() });
+
+export const financeReportRoutes = new ApiRouter('/reports', 'finance').get(
+  '/budget-execution.xlsx',
+  { summary: 'Budget execution per unit (rolled up) and account', query: budgetQuery, produces: XLSX },
+  async (req, res) => {
+    const q = parse(budgetQuery, req.query, 'query');
+    const units = await executionReport(req.actor, q);
+    await sendFile(res, `budget-execution-${q.year}.xlsx`, XLSX, (out) => writeBudgetExecution(out, q.year, units));
+  },
+);
+
+export const procurementReportRoutes = new ApiRouter('/reports', 'procurement').get(
+  '/procurement-savings.xlsx',
+  { summary: 'Savings per category and month against baseline prices', query: orderPeriodQuery, produces: XLSX },
+  async (req, res) => {
+    const q = parse(orderPeriodQuery, req.query, 'query');
+    const figures = await savingsReport(req.actor, q);
+    await sendFile(res, `procurement-savings-${q.from}-${q.to}.xlsx`, XLSX, (out) => writeProcurementSavings(out, figures));
+  },
+);
