@@ -41,7 +41,12 @@ export function createApp() {
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
   // security headers; the UI loads only its own scripts, styles and images (and inline styles, MUI's)
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'blob:'] } }, strictTransportSecurity: false }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'blob:'] } },
+      strictTransportSecurity: false,
+    }),
+  );
 
   const api = express.Router();
   api.use(requestLog);

@@ -93,7 +93,12 @@ describe('npm start (the real entry point, as a child process)', function () {
       const pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
       process.kill(pid, 'SIGKILL');
       await new Promise((r) => setTimeout(r, 300));
-      for (const [method, url, body] of [['GET', '/api/auth/me'], ['GET', '/api/staff'], ['POST', '/api/departments', { org_unit_id: 1, name: '停库', kind: 'administration' }], ['POST', '/api/auth/login', { username: 'admin', password: 'demo123' }]] as const) {
+      for (const [method, url, body] of [
+        ['GET', '/api/auth/me'],
+        ['GET', '/api/staff'],
+        ['POST', '/api/departments', { org_unit_id: 1, name: '停库', kind: 'administration' }],
+        ['POST', '/api/auth/login', { username: 'admin', password: 'demo123' }],
+      ] as const) {
         const started = Date.now();
         const r = await fetch(`${second.url}${url}`, { method, headers: { ...auth, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
         expect(r.status, url).to.equal(503);

@@ -79,7 +79,7 @@ async function prepareSchema(ownerUrl: string, apiUrl: string, opts: BootOptions
   try {
     await migrate(owner);
     if (roleOf(ownerUrl) !== roleOf(apiUrl)) await grantApiRole(owner, roleOf(apiUrl));
-    else logger.warn('DATABASE_OWNER_URL is not set: the API runs as the tables\' owner, which can alter the audit trail');
+    else logger.warn("DATABASE_OWNER_URL is not set: the API runs as the tables' owner, which can alter the audit trail");
     return opts.demo ? await opts.demo(owner, opts.demoScale ?? config.demoScale) : false;
   } finally {
     await disconnect();

@@ -19,7 +19,7 @@ export async function up(knex: Knex) {
     t.boolean('active').notNullable().defaultTo(true);
     t.timestamps(true, true);
     t.check('level between 1 and 9', [], 'org_units_level_range');
-    t.check("(level = 1) = (parent_id is null)", [], 'org_units_root_is_level_1');
+    t.check('(level = 1) = (parent_id is null)', [], 'org_units_root_is_level_1');
   });
   await knex.raw('CREATE INDEX org_units_path_gist ON org_units USING gist (path)');
   await knex.raw('CREATE INDEX org_units_parent ON org_units (parent_id)');

@@ -58,10 +58,47 @@ export async function up(knex: Knex) {
 
   await knex('service_packages').insert(
     [
-      ['basic', '基础包', '建档、健康教育、一般体检', [['health_record', '健康档案管理', 1], ['health_education', '健康教育', 4], ['blood_pressure', '血压测量', 1]]],
-      ['elderly', '老年人包', '65岁及以上老年人年度健康管理', [['elderly_check', '老年人年度健康体检', 1], ['tcm', '中医药健康管理', 1], ['home_visit', '上门随访', 2]]],
-      ['chronic', '慢病包', '高血压、2型糖尿病患者健康管理', [['chronic_followup', '面对面随访', 4], ['fasting_glucose', '空腹血糖检测', 4], ['blood_pressure', '血压测量', 4], ['annual_check', '年度健康检查', 1]]],
-      ['maternal_child', '母婴包', '孕产妇与0–6岁儿童健康管理', [['antenatal', '孕期随访', 5], ['postnatal', '产后访视', 1], ['child_check', '儿童健康检查', 2]]],
+      [
+        'basic',
+        '基础包',
+        '建档、健康教育、一般体检',
+        [
+          ['health_record', '健康档案管理', 1],
+          ['health_education', '健康教育', 4],
+          ['blood_pressure', '血压测量', 1],
+        ],
+      ],
+      [
+        'elderly',
+        '老年人包',
+        '65岁及以上老年人年度健康管理',
+        [
+          ['elderly_check', '老年人年度健康体检', 1],
+          ['tcm', '中医药健康管理', 1],
+          ['home_visit', '上门随访', 2],
+        ],
+      ],
+      [
+        'chronic',
+        '慢病包',
+        '高血压、2型糖尿病患者健康管理',
+        [
+          ['chronic_followup', '面对面随访', 4],
+          ['fasting_glucose', '空腹血糖检测', 4],
+          ['blood_pressure', '血压测量', 4],
+          ['annual_check', '年度健康检查', 1],
+        ],
+      ],
+      [
+        'maternal_child',
+        '母婴包',
+        '孕产妇与0–6岁儿童健康管理',
+        [
+          ['antenatal', '孕期随访', 5],
+          ['postnatal', '产后访视', 1],
+          ['child_check', '儿童健康检查', 2],
+        ],
+      ],
     ].map(([code, name, description, services]) => ({
       code,
       name,
@@ -143,15 +180,89 @@ export async function up(knex: Knex) {
 
   // 国家基本公共卫生服务规范（第三版）: the defaults, editable as configuration
   await knex('followup_schedules').insert([
-    { code: 'hypertension_quarterly', followup_type: 'hypertension', population: 'hypertension', period_months: 3, due_within_days: 60, name: '高血压患者季度随访', norm: '原发性高血压患者每年至少4次面对面随访' },
-    { code: 'diabetes_quarterly', followup_type: 'diabetes', population: 'diabetes', period_months: 3, due_within_days: 60, name: '2型糖尿病患者季度随访', norm: '2型糖尿病患者每年4次空腹血糖检测、至少4次面对面随访' },
-    { code: 'elderly_annual', followup_type: 'elderly_check', population: 'elderly_65', period_months: 12, due_within_days: 270, name: '65岁及以上老年人年度健康管理', norm: '每年为65岁及以上老年人提供1次健康管理服务' },
-    { code: 'severe_mental_quarterly', followup_type: 'severe_mental', population: 'severe_mental', period_months: 3, due_within_days: 60, name: '严重精神障碍患者随访', norm: '在册严重精神障碍患者每年至少随访4次' },
-    { code: 'tb_monthly', followup_type: 'tb', population: 'tb', period_months: 1, due_within_days: 20, name: '肺结核患者督导随访', norm: '治疗期间每月至少1次随访评估' },
-    { code: 'maternal_bimonthly', followup_type: 'maternal', population: 'pregnant', period_months: 2, due_within_days: 45, name: '孕产妇健康管理', norm: '孕期至少5次产前随访（孕早期1次、孕中期2次、孕晚期2次）' },
-    { code: 'hypertension_recheck', trigger: 'uncontrolled', followup_type: 'hypertension', population: 'hypertension', period_months: 1, due_within_days: 14, name: '高血压控制不满意2周内随访', norm: '血压控制不满意（≥140/90 mmHg）者2周内随访' },
-    { code: 'diabetes_recheck', trigger: 'uncontrolled', followup_type: 'diabetes', population: 'diabetes', period_months: 1, due_within_days: 14, name: '血糖控制不满意2周内随访', norm: '空腹血糖控制不满意（≥7.0 mmol/L）者2周内随访' },
-    { code: 'child_halfyear', followup_type: 'child', population: 'child_0_6', period_months: 6, due_within_days: 120, name: '0–6岁儿童健康管理', norm: '0–6岁儿童定期健康检查（3岁后每年1次；此处按半年1次排期）' },
+    {
+      code: 'hypertension_quarterly',
+      followup_type: 'hypertension',
+      population: 'hypertension',
+      period_months: 3,
+      due_within_days: 60,
+      name: '高血压患者季度随访',
+      norm: '原发性高血压患者每年至少4次面对面随访',
+    },
+    {
+      code: 'diabetes_quarterly',
+      followup_type: 'diabetes',
+      population: 'diabetes',
+      period_months: 3,
+      due_within_days: 60,
+      name: '2型糖尿病患者季度随访',
+      norm: '2型糖尿病患者每年4次空腹血糖检测、至少4次面对面随访',
+    },
+    {
+      code: 'elderly_annual',
+      followup_type: 'elderly_check',
+      population: 'elderly_65',
+      period_months: 12,
+      due_within_days: 270,
+      name: '65岁及以上老年人年度健康管理',
+      norm: '每年为65岁及以上老年人提供1次健康管理服务',
+    },
+    {
+      code: 'severe_mental_quarterly',
+      followup_type: 'severe_mental',
+      population: 'severe_mental',
+      period_months: 3,
+      due_within_days: 60,
+      name: '严重精神障碍患者随访',
+      norm: '在册严重精神障碍患者每年至少随访4次',
+    },
+    {
+      code: 'tb_monthly',
+      followup_type: 'tb',
+      population: 'tb',
+      period_months: 1,
+      due_within_days: 20,
+      name: '肺结核患者督导随访',
+      norm: '治疗期间每月至少1次随访评估',
+    },
+    {
+      code: 'maternal_bimonthly',
+      followup_type: 'maternal',
+      population: 'pregnant',
+      period_months: 2,
+      due_within_days: 45,
+      name: '孕产妇健康管理',
+      norm: '孕期至少5次产前随访（孕早期1次、孕中期2次、孕晚期2次）',
+    },
+    {
+      code: 'hypertension_recheck',
+      trigger: 'uncontrolled',
+      followup_type: 'hypertension',
+      population: 'hypertension',
+      period_months: 1,
+      due_within_days: 14,
+      name: '高血压控制不满意2周内随访',
+      norm: '血压控制不满意（≥140/90 mmHg）者2周内随访',
+    },
+    {
+      code: 'diabetes_recheck',
+      trigger: 'uncontrolled',
+      followup_type: 'diabetes',
+      population: 'diabetes',
+      period_months: 1,
+      due_within_days: 14,
+      name: '血糖控制不满意2周内随访',
+      norm: '空腹血糖控制不满意（≥7.0 mmol/L）者2周内随访',
+    },
+    {
+      code: 'child_halfyear',
+      followup_type: 'child',
+      population: 'child_0_6',
+      period_months: 6,
+      due_within_days: 120,
+      name: '0–6岁儿童健康管理',
+      norm: '0–6岁儿童定期健康检查（3岁后每年1次；此处按半年1次排期）',
+    },
   ]);
 
   // 随访 / 健康管理服务记录
@@ -176,7 +287,11 @@ export async function up(knex: Knex) {
     t.text('task_id'); // the due task it completed
     t.integer('doctor_user_id').references('users.id');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
-    t.check("type in ('hypertension','diabetes','elderly_check','maternal','child','severe_mental','tb','home_visit','health_education')", [], 'followups_type');
+    t.check(
+      "type in ('hypertension','diabetes','elderly_check','maternal','child','severe_mental','tb','home_visit','health_education')",
+      [],
+      'followups_type',
+    );
     t.check("mode in ('clinic','home','phone')", [], 'followups_mode');
     t.check("classification is null or classification in ('controlled','uncontrolled')", [], 'followups_classification');
     t.check("(type = 'health_education') = (resident_id is null)", [], 'followups_resident');

@@ -26,7 +26,7 @@ export async function up(knex: Knex) {
     t.check('capacity between 1 and 500', [], 'referral_slots_capacity');
     t.check('booked between 0 and capacity', [], 'referral_slots_booked');
     t.check('booked_up between 0 and booked', [], 'referral_slots_booked_up');
-    t.check("extract(epoch from starts_at)::bigint % 1800 = 0", [], 'referral_slots_half_hour');
+    t.check('extract(epoch from starts_at)::bigint % 1800 = 0', [], 'referral_slots_half_hour');
   });
   await knex.raw('CREATE INDEX referral_slots_unit_start ON referral_slots (org_unit_id, starts_at)');
 

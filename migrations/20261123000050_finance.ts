@@ -160,7 +160,7 @@ export async function up(knex: Knex) {
     t.integer('closed_by').references('users.id');
     t.timestamp('closed_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.check("status = 'closed'", [], 'ledger_periods_status');
-    t.check("extract(day from period) = 1", [], 'ledger_periods_first_of_month');
+    t.check('extract(day from period) = 1', [], 'ledger_periods_first_of_month');
   });
 
   await knex.schema.createTable('ledger_entries', (t) => {

@@ -33,9 +33,22 @@ export async function writeBudgetExecution(out: Writable, year: number, units: U
     for (const a of u.accounts) {
       writeRow(sheet, { ...head, account_name: a.name, kind: kindOf(a.kind), ...Object.fromEntries(AMOUNTS.map((k) => [k, amount(a[k])])), rate: a.rate });
     }
-    for (const [kind, total] of [['expense', u.expense], ['income', u.income]] as const) {
+    for (const [kind, total] of [
+      ['expense', u.expense],
+      ['income', u.income],
+    ] as const) {
       const of: AccountExecution[] = u.accounts.filter((a) => a.kind === kind);
-      writeRow(sheet, { ...head, account_name: `${kindOf(kind)}合计`, kind: kindOf(kind), ...Object.fromEntries(AMOUNTS.map((k) => [k, sumAmounts(of.map((a) => a[k]))])), rate: total.rate }, true);
+      writeRow(
+        sheet,
+        {
+          ...head,
+          account_name: `${kindOf(kind)}合计`,
+          kind: kindOf(kind),
+          ...Object.fromEntries(AMOUNTS.map((k) => [k, sumAmounts(of.map((a) => a[k]))])),
+          rate: total.rate,
+        },
+        true,
+      );
     }
   }
   sheet.commit();

@@ -47,15 +47,19 @@ export async function buildHealthWorkload(out: Writable, report: WorkloadReport)
   ];
   const sheet = addSheet(wb, `工作量 ${report.period}`, columns);
   const line = (head: Record<string, string>, c: Counts, bold = false) =>
-    writeRow(sheet, {
-      ...head,
-      ...Object.fromEntries(FOLLOWUP_TYPES.map((t) => [`f_${t}`, c.followups[t] ?? 0])),
-      followups_total: c.followups_total,
-      tasks_due: c.tasks_due,
-      tasks_done: c.tasks_done,
-      tasks_missed: c.tasks_missed,
-      contracts_signed: c.contracts_signed,
-    }, bold);
+    writeRow(
+      sheet,
+      {
+        ...head,
+        ...Object.fromEntries(FOLLOWUP_TYPES.map((t) => [`f_${t}`, c.followups[t] ?? 0])),
+        followups_total: c.followups_total,
+        tasks_due: c.tasks_due,
+        tasks_done: c.tasks_done,
+        tasks_missed: c.tasks_missed,
+        contracts_signed: c.contracts_signed,
+      },
+      bold,
+    );
   const grand = empty();
   let township: { id: number; name: string; totals: Counts } | undefined;
   const closeTownship = () => township && line({ township: `${township.name} 合计` }, township.totals, true);
@@ -82,11 +86,21 @@ export async function buildHealthWorkload(out: Writable, report: WorkloadReport)
     ]),
   ]);
   const indicatorRow = (code: string, name: string, i: HealthIndicators, bold = false) =>
-    writeRow(ind, {
-      code,
-      name,
-      ...Object.fromEntries(INDICATOR_KEYS.flatMap((k) => [[`${k}_n`, i[k].numerator], [`${k}_d`, i[k].denominator], [`${k}_v`, i[k].value]])),
-    }, bold);
+    writeRow(
+      ind,
+      {
+        code,
+        name,
+        ...Object.fromEntries(
+          INDICATOR_KEYS.flatMap((k) => [
+            [`${k}_n`, i[k].numerator],
+            [`${k}_d`, i[k].denominator],
+            [`${k}_v`, i[k].value],
+          ]),
+        ),
+      },
+      bold,
+    );
   indicatorRow('', report.indicators.org_unit.name, report.indicators.indicators, true);
   for (const u of report.indicators.units) indicatorRow(u.code, u.name, u.indicators);
   ind.commit();

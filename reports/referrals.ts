@@ -7,8 +7,29 @@ import { addSheet, amount, labelOf, shanghaiTime, streamingWorkbook, sumCounts, 
 
 export interface ReferralsWorkbookData {
   rows: AsyncIterable<object>;
-  units: { code: string; name: string; level: number; up: number; down: number; out: number; completed: number; up_completed: number; received: number; received_completed: number }[];
-  timeliness: { code: string; name: string; requests: number; answered: number; accepted: number; within: number; overdue_open: number; median_minutes_to_accept: number | null; share_within: number | null }[];
+  units: {
+    code: string;
+    name: string;
+    level: number;
+    up: number;
+    down: number;
+    out: number;
+    completed: number;
+    up_completed: number;
+    received: number;
+    received_completed: number;
+  }[];
+  timeliness: {
+    code: string;
+    name: string;
+    requests: number;
+    answered: number;
+    accepted: number;
+    within: number;
+    overdue_open: number;
+    median_minutes_to_accept: number | null;
+    share_within: number | null;
+  }[];
 }
 
 const minutesBetween = (a: unknown, b: unknown) => (a && b ? Math.round((new Date(b as string).getTime() - new Date(a as string).getTime()) / 60_000) : null);

@@ -40,7 +40,16 @@ export async function writeRotationRoster(out: Writable, data: RotationRosterDat
     { header: '差额(上派-下派)', key: 'balance', width: 16, fmt: 'count' },
   ]);
   for (const b of data.balance) writeRow(bal, b);
-  writeRow(bal, { name: '合计', experts_received: sumCounts(data.balance, 'experts_received'), trainees_sent: sumCounts(data.balance, 'trainees_sent'), balance: sumCounts(data.balance, 'balance') }, true);
+  writeRow(
+    bal,
+    {
+      name: '合计',
+      experts_received: sumCounts(data.balance, 'experts_received'),
+      trainees_sent: sumCounts(data.balance, 'trainees_sent'),
+      balance: sumCounts(data.balance, 'balance'),
+    },
+    true,
+  );
   bal.commit();
   await wb.commit();
 }

@@ -22,11 +22,15 @@ import { writeStaffRoster } from './staff-roster';
 const year = z.coerce.number().int().min(2000).max(2100);
 
 export const hrReportRoutes = new ApiRouter('/reports', 'reports')
-  .get('/rotation-roster.xlsx', { summary: "The year's rotations, quota vs filled, and the balance per receiving unit", query: yearQuery, produces: XLSX }, async (req, res) => {
-    const { year } = parse(yearQuery, req.query);
-    const data = await rotationRosterData(req.actor, year);
-    await sendFile(res, `轮转花名册-${year}.xlsx`, XLSX, (out) => writeRotationRoster(out, data));
-  })
+  .get(
+    '/rotation-roster.xlsx',
+    { summary: "The year's rotations, quota vs filled, and the balance per receiving unit", query: yearQuery, produces: XLSX },
+    async (req, res) => {
+      const { year } = parse(yearQuery, req.query);
+      const data = await rotationRosterData(req.actor, year);
+      await sendFile(res, `轮转花名册-${year}.xlsx`, XLSX, (out) => writeRotationRoster(out, data));
+    },
+  )
   .get('/staff-roster.xlsx', { summary: 'The staff registry of a unit and below (streamed)', query: unitQuery, produces: XLSX }, async (req, res) => {
     const { org_unit_id } = parse(unitQuery, req.query);
     const unit = await staffRosterUnit(req.actor, org_unit_id);
@@ -35,7 +39,11 @@ export const hrReportRoutes = new ApiRouter('/reports', 'reports')
 
 export const referralReportRoutes = new ApiRouter('/reports', 'reports').get(
   '/referrals.xlsx',
-  { summary: 'Referrals of a period: every referral with times and fees, counts per unit and direction, timeliness', query: referralPeriodQuery, produces: XLSX },
+  {
+    summary: 'Referrals of a period: every referral with times and fees, counts per unit and direction, timeliness',
+    query: referralPeriodQuery,
+    produces: XLSX,
+  },
   async (req, res) => {
     const q = parse(referralPeriodQuery, req.query, 'query');
     const data = await referralsReport(req.actor, q);

@@ -27,7 +27,8 @@ const pct = (x: number) => `${(x * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
 const valueFormat = (v: unknown): Format => (typeof v === 'string' ? 'money' : 'rate');
 const cell = (v: unknown) => (typeof v === 'string' ? amount(v) : v);
 /** a numerator or denominator as the note shows it: ¥1,234.50 for amounts, 1,234 for counts */
-const figure = (v: string | number) => (typeof v === 'string' ? `¥${Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : v.toLocaleString('en-US'));
+const figure = (v: string | number) =>
+  typeof v === 'string' ? `¥${Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : v.toLocaleString('en-US');
 
 function summarySheet(wb: Book, run: RunHead, f: RunFigures) {
   const { sheet, line } = labelledSheet(wb, '汇总');
@@ -48,13 +49,23 @@ function summarySheet(wb: Book, run: RunHead, f: RunFigures) {
   line(T.overspend_group, amount(f.overspend_group), 'money');
   line(T.overspend_fund, amount(f.overspend_fund), 'money');
   f.overspend_slices.forEach((s, i) =>
-    line(`${T.overspend_slices} ${i + 1}`, amount(s.amount), 'money', `超支占预算 ${pct(s.from)} 至 ${s.upTo === null ? '不设上限' : pct(s.upTo)}；集团承担 ${pct(s.groupShare)}：集团 ¥${s.group}，基金 ¥${s.fund}`),
+    line(
+      `${T.overspend_slices} ${i + 1}`,
+      amount(s.amount),
+      'money',
+      `超支占预算 ${pct(s.from)} 至 ${s.upTo === null ? '不设上限' : pct(s.upTo)}；集团承担 ${pct(s.groupShare)}：集团 ¥${s.group}，基金 ¥${s.fund}`,
+    ),
   );
   line(T.satisfaction, f.satisfaction, 'score');
   for (const g of f.gates) {
     const fmt: Format = g.key === 'satisfaction' ? 'score' : 'rate';
     const threshold = fmt === 'rate' ? pct(g.threshold) : String(g.threshold);
-    line(`${T.gates} · ${labelOf(E.gate, g.key)}`, g.value, fmt, `${labelOf(E.direction, g.direction)} ${threshold}：${PASSED(g.passed)}，扣减 ${pct(g.deduction)}`);
+    line(
+      `${T.gates} · ${labelOf(E.gate, g.key)}`,
+      g.value,
+      fmt,
+      `${labelOf(E.direction, g.direction)} ${threshold}：${PASSED(g.passed)}，扣减 ${pct(g.deduction)}`,
+    );
   }
   line(T.deductions, f.deductions, 'rate');
   line(T.retained, amount(f.retained), 'money');
@@ -93,7 +104,17 @@ function indicatorSheet(wb: Book, f: RunFigures) {
   const byLevel = [...f.unit_indicators].sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));
   for (const u of [{ code: '', name: `${T.group_level}${T.total}`, indicators: f.indicators }, ...byLevel]) {
     for (const i of u.indicators) {
-      const row = sheet.addRow({ code: u.code, name: u.name, key: labelOf(E.settlement_indicator, i.key), numerator: cell(i.numerator), denominator: cell(i.denominator), value: cell(i.value), threshold: i.key === 'inpatient_average_cost' ? Number(i.threshold) : i.threshold, direction: labelOf(E.direction, i.direction), ok: PASSED(i.ok) });
+      const row = sheet.addRow({
+        code: u.code,
+        name: u.name,
+        key: labelOf(E.settlement_indicator, i.key),
+        numerator: cell(i.numerator),
+        denominator: cell(i.denominator),
+        value: cell(i.value),
+        threshold: i.key === 'inpatient_average_cost' ? Number(i.threshold) : i.threshold,
+        direction: labelOf(E.direction, i.direction),
+        ok: PASSED(i.ok),
+      });
       for (const k of ['numerator', 'denominator'] as const) row.getCell(k).numFmt = FORMATS[typeof i[k] === 'string' ? 'money' : 'count'];
       const fmt = FORMATS[i.key === 'inpatient_average_cost' ? 'money' : 'rate'];
       row.getCell('value').numFmt = fmt;
@@ -130,7 +151,12 @@ function allocationSheet(wb: Book, f: RunFigures) {
     writeRow(sheet, {
       code: a.code,
       name: a.name,
-      ...Object.fromEntries(keys.flatMap((k) => [[`raw.${k}`, a.raw_values[k]], [`n.${k}`, a.normalised_values[k]]])),
+      ...Object.fromEntries(
+        keys.flatMap((k) => [
+          [`raw.${k}`, a.raw_values[k]],
+          [`n.${k}`, a.normalised_values[k]],
+        ]),
+      ),
       score: a.score,
       population: a.population,
       weight: a.weight,
@@ -139,12 +165,16 @@ function allocationSheet(wb: Book, f: RunFigures) {
       amount: sumAmounts(rows.map((r) => r.amount)),
     });
   }
-  writeRow(sheet, {
-    name: T.total,
-    population: sumCounts(firsts, 'population'),
-    ...Object.fromEntries(f.pools.map((p) => [`pool.${p.key}`, sumAmounts(f.allocations.filter((a) => a.pool === p.key).map((a) => a.amount))])),
-    amount: sumAmounts(f.allocations.map((a) => a.amount)),
-  }, true);
+  writeRow(
+    sheet,
+    {
+      name: T.total,
+      population: sumCounts(firsts, 'population'),
+      ...Object.fromEntries(f.pools.map((p) => [`pool.${p.key}`, sumAmounts(f.allocations.filter((a) => a.pool === p.key).map((a) => a.amount))])),
+      amount: sumAmounts(f.allocations.map((a) => a.amount)),
+    },
+    true,
+  );
   sheet.commit();
 }
 
@@ -164,26 +194,41 @@ function spendingSheet(wb: Book, f: RunFigures) {
   const cells = f.spending.by_month.flatMap((m) => m.cells);
   for (const m of f.spending.by_month) {
     for (const c of m.cells) {
-      writeRow(sheet, { month: m.month, provider_class: labelOf(E.provider_class, c.provider_class), care_type: labelOf(E.care_type, c.care_type), claims: c.claims, total_cost: amount(c.total_cost), fund_paid: amount(c.fund_paid) });
+      writeRow(sheet, {
+        month: m.month,
+        provider_class: labelOf(E.provider_class, c.provider_class),
+        care_type: labelOf(E.care_type, c.care_type),
+        claims: c.claims,
+        total_cost: amount(c.total_cost),
+        fund_paid: amount(c.fund_paid),
+      });
     }
-    writeRow(sheet, {
-      month: m.month,
-      provider_class: '小计',
-      claims: sumCounts(m.cells, 'claims'),
-      total_cost: sumAmounts(m.cells.map((c) => c.total_cost)),
-      fund_paid: amount(m.spending),
-      budget: amount(m.budget),
-      cumulative_budget: amount(m.cumulative_budget),
-      cumulative_spending: amount(m.cumulative_spending),
-    }, true);
+    writeRow(
+      sheet,
+      {
+        month: m.month,
+        provider_class: '小计',
+        claims: sumCounts(m.cells, 'claims'),
+        total_cost: sumAmounts(m.cells.map((c) => c.total_cost)),
+        fund_paid: amount(m.spending),
+        budget: amount(m.budget),
+        cumulative_budget: amount(m.cumulative_budget),
+        cumulative_spending: amount(m.cumulative_spending),
+      },
+      true,
+    );
   }
-  writeRow(sheet, {
-    provider_class: T.total,
-    claims: sumCounts(cells, 'claims'),
-    total_cost: sumAmounts(cells.map((c) => c.total_cost)),
-    fund_paid: amount(f.spending.total),
-    budget: amount(f.budget),
-  }, true);
+  writeRow(
+    sheet,
+    {
+      provider_class: T.total,
+      claims: sumCounts(cells, 'claims'),
+      total_cost: sumAmounts(cells.map((c) => c.total_cost)),
+      fund_paid: amount(f.spending.total),
+      budget: amount(f.budget),
+    },
+    true,
+  );
   sheet.commit();
 }
 

@@ -25,7 +25,15 @@ export async function writeStaffRoster(out: Writable, unitName: string, rows: As
   ]);
   sheet.headerFooter = { oddHeader: `&C${unitName} 人员花名册` } as never;
   for await (const r of rows) {
-    sheet.addRow({ ...r, birth_date: day(r.birth_date), hire_date: day(r.hire_date), licence_expires_on: day(r.licence_expires_on), licence_expired: r.licence_expired ? '是' : '' }).commit();
+    sheet
+      .addRow({
+        ...r,
+        birth_date: day(r.birth_date),
+        hire_date: day(r.hire_date),
+        licence_expires_on: day(r.licence_expires_on),
+        licence_expired: r.licence_expired ? '是' : '',
+      })
+      .commit();
   }
   sheet.commit();
   await wb.commit();

@@ -29,7 +29,9 @@ const sum = (values: ExcelJS.CellValue[]) => values.reduce<number>((a, v) => a +
 
 // every code an enum label map knows (the values a workbook must show translated)
 const CODES = new Set(
-  [settlementZh, referralZh, procurementZh, healthZh, financeZh].flatMap((m) => Object.values(m.enums as Record<string, Record<string, string>>).flatMap((labels) => Object.keys(labels))).filter((k) => /^[a-z_]{3,}$/.test(k)),
+  [settlementZh, referralZh, procurementZh, healthZh, financeZh]
+    .flatMap((m) => Object.values(m.enums as Record<string, Record<string, string>>).flatMap((labels) => Object.keys(labels)))
+    .filter((k) => /^[a-z_]{3,}$/.test(k)),
 );
 const NUMERIC_TEXT = /^-?[\d,.]+%?$/;
 const SNAKE_CODE = /^[a-z]+(_[a-z]+)+$/;
@@ -98,7 +100,8 @@ describe('workbooks a board can read', function () {
       expect(sumFen(allocation.map((r) => r[column])), p.key).to.equal(toFen(p.amount));
       expect(fen(total[column]), p.key).to.equal(toFen(p.amount));
     }
-    for (const r of allocation) expect(fen(r['分配额合计'])).to.equal(sumFen(f.pools.map((p: { key: string }) => r[`${settlementZh.enums.pool[p.key as 'health_management']}分配额`])));
+    for (const r of allocation)
+      expect(fen(r['分配额合计'])).to.equal(sumFen(f.pools.map((p: { key: string }) => r[`${settlementZh.enums.pool[p.key as 'health_management']}分配额`])));
     expect(fen(total['分配额合计'])).to.equal(toFen(f.retained));
     expect(sumFen(allocation.map((r) => r['分配额合计']))).to.equal(toFen(f.retained));
 

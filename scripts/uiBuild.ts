@@ -15,7 +15,11 @@ function newest(dir: string): number {
 }
 
 export async function ensureUiBuilt(log: (m: string) => void = (m) => process.stdout.write(`${m}\n`)) {
-  const sources = Math.max(newest(path.join(root, 'src')), fs.statSync(path.join(root, 'index.html')).mtimeMs, fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newest(path.join(root, 'src')),
+    fs.statSync(path.join(root, 'index.html')).mtimeMs,
+    fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs,
+  );
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return false;
   log('building the admin UI (vite)…');
   const { build } = await import('vite');

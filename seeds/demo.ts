@@ -48,7 +48,12 @@ export async function loadDemoIfEmpty(knex: Knex, scale = config.demoScale, toda
       await trx.raw('ANALYZE');
       logger.info({ step: step.name, ms: Date.now() - t0, result }, 'demo data');
     }
-    await trx('audit_log').insert({ actor_name: 'system', action: 'seed', resource: 'demo', after: JSON.stringify({ units: units.length, scale, ms: Date.now() - started }) });
+    await trx('audit_log').insert({
+      actor_name: 'system',
+      action: 'seed',
+      resource: 'demo',
+      after: JSON.stringify({ units: units.length, scale, ms: Date.now() - started }),
+    });
   });
   return true;
 }

@@ -54,27 +54,67 @@ export async function seedFinance(trx: Knex.Transaction, ctx: DemoContext) {
   // chief accountants posted to the branches (总会计师委派)
   const branches = units.filter((u) => u.level === 2);
   const cas = await trx('users')
-    .insert(branches.map((b) => ({ username: `finance-${b.code.toLowerCase()}`, display_name: `派驻${b.name}总会计师`, roles: ['group_finance'], org_unit_id: units[0].id, password_hash })))
+    .insert(
+      branches.map((b) => ({
+        username: `finance-${b.code.toLowerCase()}`,
+        display_name: `派驻${b.name}总会计师`,
+        roles: ['group_finance'],
+        org_unit_id: units[0].id,
+        password_hash,
+      })),
+    )
     .returning(['id', 'username']);
-  await trx('chief_accountant_postings').insert(branches.map((b, i) => ({ user_id: cas[i].id, org_unit_id: b.id, starts_on: `${year - 1}-01-01`, note: '集团委派总会计师' })));
+  await trx('chief_accountant_postings').insert(
+    branches.map((b, i) => ({ user_id: cas[i].id, org_unit_id: b.id, starts_on: `${year - 1}-01-01`, note: '集团委派总会计师' })),
+  );
 
   // budgets: every unit and account; one in twenty revised mid-year
   const budgetRows = units.flatMap((u) =>
     accounts.map((a) => {
       const amount = toFen(String(round100(BUDGET_BASE[a.code][Math.min(u.level, 4) - 1] * (0.8 + rng() * 0.4))));
-      return { org_unit_id: u.id, year, account: a.code, amount: fromFen(amount), monthly: evenMonthly(amount).map(fromFen), status: 'active', reason: `${year} 年度核定预算`, created_by: finance.id };
+      return {
+        org_unit_id: u.id,
+        year,
+        account: a.code,
+        amount: fromFen(amount),
+        monthly: evenMonthly(amount).map(fromFen),
+        status: 'active',
+        reason: `${year} 年度核定预算`,
+        created_by: finance.id,
+      };
     }),
   );
   const inserted: { id: number; amount: string; org_unit_id: number; account: string }[] = [];
-  for (let i = 0; i < budgetRows.length; i += 1000) inserted.push(...(await trx('budgets').insert(budgetRows.slice(i, i + 1000)).returning(['id', 'amount', 'org_unit_id', 'account'])));
+  for (let i = 0; i < budgetRows.length; i += 1000)
+    inserted.push(
+      ...(await trx('budgets')
+        .insert(budgetRows.slice(i, i + 1000))
+        .returning(['id', 'amount', 'org_unit_id', 'account'])),
+    );
   const revised = inserted.filter(() => rng() < 0.05);
   if (revised.length) {
-    await trx('budgets').whereIn('id', revised.map((b) => b.id)).update({ status: 'superseded' });
+    await trx('budgets')
+      .whereIn(
+        'id',
+        revised.map((b) => b.id),
+      )
+      .update({ status: 'superseded' });
     await trx.batchInsert(
       'budgets',
       revised.map((b) => {
         const amount = toFen(b.amount) + toFen(String(round100(Number(b.amount) * 0.1)));
-        return { org_unit_id: b.org_unit_id, year, account: b.account, amount: fromFen(amount), monthly: evenMonthly(amount).map(fromFen), version: 2, previous_id: b.id, status: 'active', reason: '年中调整：业务量增长追加预算', created_by: finance.id };
+        return {
+          org_unit_id: b.org_unit_id,
+          year,
+          account: b.account,
+          amount: fromFen(amount),
+          monthly: evenMonthly(amount).map(fromFen),
+          version: 2,
+          previous_id: b.id,
+          status: 'active',
+          reason: '年中调整：业务量增长追加预算',
+          created_by: finance.id,
+        };
       }),
       500,
     );
@@ -97,7 +137,11 @@ export async function seedFinance(trx: Knex.Transaction, ctx: DemoContext) {
   );
 
   // expense requests in every state, routed by the matrix
-  const rules = (await trx('spending_limits').where('active', true)).map((r) => ({ ...r, min_amount: toFen(r.min_amount), max_amount: r.max_amount === null ? null : toFen(r.max_amount) }));
+  const rules = (await trx('spending_limits').where('active', true)).map((r) => ({
+    ...r,
+    min_amount: toFen(r.min_amount),
+    max_amount: r.max_amount === null ? null : toFen(r.max_amount),
+  }));
   const directors = new Map<number, number[]>();
   const names = new Map<number, string>();
   for (const d of await trx('users').select('id', 'org_unit_id', 'display_name', 'roles')) {
@@ -107,11 +151,13 @@ export async function seedFinance(trx: Knex.Transaction, ctx: DemoContext) {
   const byId = new Map(units.map((u) => [u.id, u]));
   const chainOf = (unitId: number): UnitNode[] => {
     const chain: UnitNode[] = [];
-    for (let u = byId.get(unitId); u; u = u.parent_id ? byId.get(u.parent_id) : undefined) chain.push({ id: u.id, level: u.level, directors: directors.get(u.id) ?? [] });
+    for (let u = byId.get(unitId); u; u = u.parent_id ? byId.get(u.parent_id) : undefined)
+      chain.push({ id: u.id, level: u.level, directors: directors.get(u.id) ?? [] });
     return chain;
   };
   const caOf = new Map(branches.map((b, i) => [b.id, cas[i].id]));
-  const decider = (role: string, unitId: number | null) => (role === 'director' ? directors.get(unitId!)![0] : role === 'chief_accountant' ? caOf.get(unitId!)! : role === 'group_admin' ? admin.id : finance.id);
+  const decider = (role: string, unitId: number | null) =>
+    role === 'director' ? directors.get(unitId!)![0] : role === 'chief_accountant' ? caOf.get(unitId!)! : role === 'group_admin' ? admin.id : finance.id;
   const expenseAccounts = accounts.filter((a) => a.kind === 'expense' && a.code !== 'personnel').map((a) => a.code);
   const candidates = units.filter((u) => u.level >= 2);
   const count = Math.max(40, Math.round(400 * ctx.scale));
@@ -131,14 +177,37 @@ export async function seedFinance(trx: Knex.Transaction, ctx: DemoContext) {
     if (!steps || 'problem' in steps) continue;
     const state = REQUEST_STATES[weighted(rng, [25, 20, 33, 13, 9])];
     const date = new Date(Date.UTC(year, 0, 1 + between(rng, 0, Math.max(0, dayOfYear - 3))));
-    const decidedSteps = state === 'pending' ? between(rng, 0, steps.length - 1) : state === 'rejected' ? between(rng, 0, steps.length - 1) : state === 'cancelled' ? 0 : steps.length;
+    const decidedSteps =
+      state === 'pending'
+        ? between(rng, 0, steps.length - 1)
+        : state === 'rejected'
+          ? between(rng, 0, steps.length - 1)
+          : state === 'cancelled'
+            ? 0
+            : steps.length;
     const at = (k: number) => new Date(date.getTime() + (k + 1) * 86_400_000).toISOString();
     stepsOf.push(
       steps.map((s, k) => {
-        const status = k < decidedSteps ? 'approved' : k === decidedSteps && state === 'pending' ? 'pending' : k === decidedSteps && state === 'rejected' ? 'rejected' : state === 'cancelled' || state === 'rejected' ? 'skipped' : 'waiting';
+        const status =
+          k < decidedSteps
+            ? 'approved'
+            : k === decidedSteps && state === 'pending'
+              ? 'pending'
+              : k === decidedSteps && state === 'rejected'
+                ? 'rejected'
+                : state === 'cancelled' || state === 'rejected'
+                  ? 'skipped'
+                  : 'waiting';
         const decided = status === 'approved' || status === 'rejected';
         const by = decided ? decider(s.approver_role, s.approver_unit_id) : null;
-        return { ...s, status, decided_by: by, decided_by_name: by ? names.get(by) : null, decided_at: decided ? at(k) : null, comment: status === 'rejected' ? '预算安排不足，下季度再议' : decided ? '同意' : null };
+        return {
+          ...s,
+          status,
+          decided_by: by,
+          decided_by_name: by ? names.get(by) : null,
+          decided_at: decided ? at(k) : null,
+          comment: status === 'rejected' ? '预算安排不足，下季度再议' : decided ? '同意' : null,
+        };
       }),
     );
     requests.push({
@@ -155,14 +224,40 @@ export async function seedFinance(trx: Knex.Transaction, ctx: DemoContext) {
       paid_at: state === 'paid' ? at(steps.length + 1) : null,
       budget_note: state === 'cancelled' ? '申请人撤回' : null,
     });
-    if (state === 'paid') payments.push({ unit: unit.id, account, amount: fromFen(amount), date: iso(new Date(Math.min(date.getTime() + (steps.length + 2) * 86_400_000, ctx.today.getTime()))), idx: requests.length - 1 });
+    if (state === 'paid')
+      payments.push({
+        unit: unit.id,
+        account,
+        amount: fromFen(amount),
+        date: iso(new Date(Math.min(date.getTime() + (steps.length + 2) * 86_400_000, ctx.today.getTime()))),
+        idx: requests.length - 1,
+      });
   }
   const requestIds: { id: number }[] = [];
-  for (let i = 0; i < requests.length; i += 500) requestIds.push(...(await trx('expense_requests').insert(requests.slice(i, i + 500)).returning('id')));
-  await trx.batchInsert('expense_request_steps', stepsOf.flatMap((steps, i) => steps.map((s) => ({ ...s, request_id: requestIds[i].id }))), 1000);
+  for (let i = 0; i < requests.length; i += 500)
+    requestIds.push(
+      ...(await trx('expense_requests')
+        .insert(requests.slice(i, i + 500))
+        .returning('id')),
+    );
+  await trx.batchInsert(
+    'expense_request_steps',
+    stepsOf.flatMap((steps, i) => steps.map((s) => ({ ...s, request_id: requestIds[i].id }))),
+    1000,
+  );
   await trx.batchInsert(
     'ledger_entries',
-    payments.map((p) => ({ org_unit_id: p.unit, entry_date: p.date, debit_account: p.account, credit_account: 'bank', amount: p.amount, memo: `支出申请 #${requestIds[p.idx].id}`, source_type: 'expense-requests', source_id: requestIds[p.idx].id, created_by: finance.id })),
+    payments.map((p) => ({
+      org_unit_id: p.unit,
+      entry_date: p.date,
+      debit_account: p.account,
+      credit_account: 'bank',
+      amount: p.amount,
+      memo: `支出申请 #${requestIds[p.idx].id}`,
+      source_type: 'expense-requests',
+      source_id: requestIds[p.idx].id,
+      created_by: finance.id,
+    })),
     1000,
   );
 
@@ -210,9 +305,28 @@ async function seedRiskFund(trx: Knex.Transaction, ctx: DemoContext, year: numbe
   const payers = ctx.units.filter((u) => u.level <= 2).slice(0, 2);
   for (const [i, u] of payers.entries()) {
     const [entry] = await trx('ledger_entries')
-      .insert({ org_unit_id: u.id, entry_date: `${year - 1}-0${6 + i}-18`, debit_account: 'risk_fund', credit_account: 'bank', amount: i === 0 ? '48000.00' : '12500.00', memo: `医疗风险金赔付 YL-${year - 1}-00${i + 1}`, source_type: 'risk-fund-entries', created_by: financeId })
+      .insert({
+        org_unit_id: u.id,
+        entry_date: `${year - 1}-0${6 + i}-18`,
+        debit_account: 'risk_fund',
+        credit_account: 'bank',
+        amount: i === 0 ? '48000.00' : '12500.00',
+        memo: `医疗风险金赔付 YL-${year - 1}-00${i + 1}`,
+        source_type: 'risk-fund-entries',
+        created_by: financeId,
+      })
       .returning('id');
-    await trx('risk_fund_entries').insert({ org_unit_id: u.id, fund_year: year - 1, kind: 'payout', entry_date: `${year - 1}-0${6 + i}-18`, amount: i === 0 ? '48000.00' : '12500.00', dispute_ref: `YL-${year - 1}-00${i + 1}`, memo: '医疗纠纷调解结案赔付', ledger_entry_id: entry.id, created_by: financeId });
+    await trx('risk_fund_entries').insert({
+      org_unit_id: u.id,
+      fund_year: year - 1,
+      kind: 'payout',
+      entry_date: `${year - 1}-0${6 + i}-18`,
+      amount: i === 0 ? '48000.00' : '12500.00',
+      dispute_ref: `YL-${year - 1}-00${i + 1}`,
+      memo: '医疗纠纷调解结案赔付',
+      ledger_entry_id: entry.id,
+      created_by: financeId,
+    });
   }
   const balances: { org_unit_id: number; balance: string }[] = (
     await trx.raw(
@@ -222,7 +336,10 @@ async function seedRiskFund(trx: Knex.Transaction, ctx: DemoContext, year: numbe
     )
   ).rows;
   const contributions: { org_unit_id: number; staff_id: number; amount: string }[] = (
-    await trx.raw(`select org_unit_id, staff_id, sum(amount)::text as amount from risk_fund_entries where fund_year = ? and kind = 'contribution' group by 1, 2`, [year - 1])
+    await trx.raw(
+      `select org_unit_id, staff_id, sum(amount)::text as amount from risk_fund_entries where fund_year = ? and kind = 'contribution' group by 1, 2`,
+      [year - 1],
+    )
   ).rows;
   const returns = balances.flatMap((b) =>
     riskFundReturns(
@@ -235,7 +352,18 @@ async function seedRiskFund(trx: Knex.Transaction, ctx: DemoContext, year: numbe
   for (let i = 0; i < returns.length; i += 1000) {
     entryIds.push(
       ...(await trx('ledger_entries')
-        .insert(returns.slice(i, i + 1000).map((r) => ({ org_unit_id: r.org_unit_id, entry_date: returnDate, debit_account: 'risk_fund', credit_account: 'bank', amount: r.amount, memo: `医疗风险金 ${year - 1} 年度结余返还`, source_type: 'risk-fund-entries', created_by: financeId })))
+        .insert(
+          returns.slice(i, i + 1000).map((r) => ({
+            org_unit_id: r.org_unit_id,
+            entry_date: returnDate,
+            debit_account: 'risk_fund',
+            credit_account: 'bank',
+            amount: r.amount,
+            memo: `医疗风险金 ${year - 1} 年度结余返还`,
+            source_type: 'risk-fund-entries',
+            created_by: financeId,
+          })),
+        )
         .returning('id')),
     );
   }
@@ -243,12 +371,19 @@ async function seedRiskFund(trx: Knex.Transaction, ctx: DemoContext, year: numbe
   for (let i = 0; i < returns.length; i += 1000) {
     fundIds.push(
       ...(await trx('risk_fund_entries')
-        .insert(returns.slice(i, i + 1000).map((r, k) => ({ ...r, fund_year: year - 1, kind: 'return', entry_date: returnDate, ledger_entry_id: entryIds[i + k].id, created_by: financeId })))
+        .insert(
+          returns
+            .slice(i, i + 1000)
+            .map((r, k) => ({ ...r, fund_year: year - 1, kind: 'return', entry_date: returnDate, ledger_entry_id: entryIds[i + k].id, created_by: financeId })),
+        )
         .returning('id')),
     );
   }
   if (fundIds.length) {
-    await trx.raw('update ledger_entries l set source_id = x.fid from unnest(?::bigint[], ?::bigint[]) x(lid, fid) where l.id = x.lid', [entryIds.map((e) => e.id), fundIds.map((f) => f.id)]);
+    await trx.raw('update ledger_entries l set source_id = x.fid from unnest(?::bigint[], ?::bigint[]) x(lid, fid) where l.id = x.lid', [
+      entryIds.map((e) => e.id),
+      fundIds.map((f) => f.id),
+    ]);
   }
   const [{ n }] = (await trx.raw("select count(*)::int as n from risk_fund_entries where kind = 'contribution'")).rows;
   return { contributions: n, returns: returns.length };

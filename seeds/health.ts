@@ -46,9 +46,20 @@ const AGE_BANDS: [number, number, number][] = [
 ];
 /** Prevalence by age [minAge, probability] — first matching band from the top. */
 const PREVALENCE: Record<string, [number, number][]> = {
-  hypertension: [[65, 0.4], [50, 0.28], [35, 0.12]],
-  diabetes: [[65, 0.15], [50, 0.11], [35, 0.05]],
-  copd: [[60, 0.06], [45, 0.02]],
+  hypertension: [
+    [65, 0.4],
+    [50, 0.28],
+    [35, 0.12],
+  ],
+  diabetes: [
+    [65, 0.15],
+    [50, 0.11],
+    [35, 0.05],
+  ],
+  copd: [
+    [60, 0.06],
+    [45, 0.02],
+  ],
   coronary: [[60, 0.05]],
   stroke: [[65, 0.03]],
   severe_mental: [[18, 0.004]],
@@ -138,7 +149,13 @@ function measure(rng: Rng, type: FollowupType, control: number, age: number) {
       return { fasting_glucose: Math.round((ok ? 4.6 + rng() * 2.3 : 7.1 + rng() * 6) * 10) / 10, weight_kg: Math.round((52 + rng() * 30) * 10) / 10 };
     case 'elderly_check': {
       const systolic = between(rng, 110, 165);
-      return { systolic, diastolic: between(rng, 65, Math.min(100, systolic - 30)), weight_kg: Math.round((45 + rng() * 30) * 10) / 10, height_cm: between(rng, 148, 178), heart_rate: between(rng, 58, 96) };
+      return {
+        systolic,
+        diastolic: between(rng, 65, Math.min(100, systolic - 30)),
+        weight_kg: Math.round((45 + rng() * 30) * 10) / 10,
+        height_cm: between(rng, 148, 178),
+        heart_rate: between(rng, 58, 96),
+      };
     }
     case 'child':
       return { weight_kg: Math.round((3 + age * 2.4 + rng() * 3) * 10) / 10, height_cm: Math.min(130, 50 + age * 11 + between(rng, 0, 8)) };
@@ -231,20 +248,35 @@ export async function seedTeams(trx: Knex.Transaction, townships: UnitRow[], vil
     )
     .returning('id');
   const teams = await trx('family_doctor_teams')
-    .insert(teamDefs.map((d) => ({ org_unit_id: d.township.id, code: `FDT-${d.township.code}-${String(d.n).padStart(2, '0')}`, name: `${d.villages[0].name.replace('卫生室', '')}家庭医生团队${d.villages.length > 1 ? '（联合）' : ''}` })))
+    .insert(
+      teamDefs.map((d) => ({
+        org_unit_id: d.township.id,
+        code: `FDT-${d.township.code}-${String(d.n).padStart(2, '0')}`,
+        name: `${d.villages[0].name.replace('卫生室', '')}家庭医生团队${d.villages.length > 1 ? '（联合）' : ''}`,
+      })),
+    )
     .returning('id');
   await trx('team_villages').insert(teamDefs.flatMap((d, i) => d.villages.map((v) => ({ team_id: teams[i].id, village_id: v.id }))));
   await trx('team_members').insert(
     teamDefs.flatMap((d, i) => [
       { team_id: teams[i].id, user_id: gps[i].id, role: 'general_practitioner', is_leader: true },
-      ...d.villages.filter((v) => doctorOf.has(v.id)).map((v) => ({ team_id: teams[i].id, user_id: doctorOf.get(v.id)!, role: 'village_doctor', is_leader: false })),
+      ...d.villages
+        .filter((v) => doctorOf.has(v.id))
+        .map((v) => ({ team_id: teams[i].id, user_id: doctorOf.get(v.id)!, role: 'village_doctor', is_leader: false })),
     ]),
   );
   return teams.length;
 }
 
 async function villageDoctors(trx: Knex.Transaction, villages: UnitRow[]) {
-  const rows: { id: number; org_unit_id: number }[] = await trx('users').select('id', 'org_unit_id').whereRaw(`'village_doctor' = any(roles)`).whereIn('org_unit_id', villages.map((v) => v.id)).orderBy('id');
+  const rows: { id: number; org_unit_id: number }[] = await trx('users')
+    .select('id', 'org_unit_id')
+    .whereRaw(`'village_doctor' = any(roles)`)
+    .whereIn(
+      'org_unit_id',
+      villages.map((v) => v.id),
+    )
+    .orderBy('id');
   return new Map(rows.map((u) => [u.org_unit_id, u.id]));
 }
 
@@ -263,7 +295,11 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
   };
   const size = villageWeights(villages);
   const doctorOf = await villageDoctors(trx, villages);
-  const teamRows: { team_id: number; village_id: number }[] = await trx('team_villages').join('family_doctor_teams as t', 't.id', 'team_villages.team_id').where('t.active', true).select('team_id', 'village_id').orderBy('team_id');
+  const teamRows: { team_id: number; village_id: number }[] = await trx('team_villages')
+    .join('family_doctor_teams as t', 't.id', 'team_villages.team_id')
+    .where('t.active', true)
+    .select('team_id', 'village_id')
+    .orderBy('team_id');
   const teamOfVillage = new Map<number, number>();
   for (const t of teamRows) if (!teamOfVillage.has(t.village_id)) teamOfVillage.set(t.village_id, t.team_id);
 
@@ -271,7 +307,9 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
   const sumW = [...size.values()].reduce((a, b) => a + b, 0);
   const target = Math.round(RESIDENTS_AT_SCALE_1 * opts.scale);
   const usedIds = new Set<string>();
-  const drafts = villages.flatMap((v) => villageResidents(rng, v, Math.max(MIN_PER_VILLAGE, Math.round((target * size.get(v.id)!) / sumW)), today, usedIds, opts.region ?? '630121'));
+  const drafts = villages.flatMap((v) =>
+    villageResidents(rng, v, Math.max(MIN_PER_VILLAGE, Math.round((target * size.get(v.id)!) / sumW)), today, usedIds, opts.region ?? '630121'),
+  );
   const residentIds = await nextIds(trx, 'residents_id_seq', drafts.length);
   const residents: DemoResident[] = drafts.map((d, i) => ({ ...d, id: residentIds[i] }));
   const registeredAt = `${addDays(today, -730)}T00:00:00+08:00`;
@@ -296,8 +334,21 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
     trx,
     'residents',
     [
-      ['id', 'int'], ['org_unit_id', 'int'], ['name', 'text'], ['sex', 'text'], ['birth_date', 'date'], ['id_number_hash', 'text'], ['id_number_masked', 'text'],
-      ['id_number_cipher', 'text'], ['phone', 'text'], ['household', 'text'], ['insured', 'bool'], ['conditions', 'jsonb'], ['tags', 'text', 'text[]'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+      ['id', 'int'],
+      ['org_unit_id', 'int'],
+      ['name', 'text'],
+      ['sex', 'text'],
+      ['birth_date', 'date'],
+      ['id_number_hash', 'text'],
+      ['id_number_masked', 'text'],
+      ['id_number_cipher', 'text'],
+      ['phone', 'text'],
+      ['household', 'text'],
+      ['insured', 'bool'],
+      ['conditions', 'jsonb'],
+      ['tags', 'text', 'text[]'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
     ],
     residentRows,
     5_000,
@@ -316,7 +367,14 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
     const key = r.tags.length > 0 || age >= 65 || age <= 6;
     if (rng() >= (key ? 0.45 + 0.5 * q : 0.2 + 0.5 * q)) continue;
     const start = addDays(today, -between(rng, 0, 364));
-    const pkg = r.tags.includes('hypertension') || r.tags.includes('diabetes') ? 'chronic' : age >= 65 ? 'elderly' : r.tags.includes('pregnant') || age <= 6 ? 'maternal_child' : 'basic';
+    const pkg =
+      r.tags.includes('hypertension') || r.tags.includes('diabetes')
+        ? 'chronic'
+        : age >= 65
+          ? 'elderly'
+          : r.tags.includes('pregnant') || age <= 6
+            ? 'maternal_child'
+            : 'basic';
     contractRows.push({
       org_unit_id: r.org_unit_id,
       resident_id: r.id,
@@ -329,9 +387,22 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
       signed_by_user_id: doctorOf.get(r.org_unit_id) ?? null,
     });
   }
-  await insertColumns(trx, 'contracts', [
-    ['org_unit_id', 'int'], ['resident_id', 'int'], ['team_id', 'int'], ['package_code', 'text'], ['signed_on', 'date'], ['start_on', 'date'], ['end_on', 'date'], ['status', 'text'], ['signed_by_user_id', 'int'],
-  ], contractRows);
+  await insertColumns(
+    trx,
+    'contracts',
+    [
+      ['org_unit_id', 'int'],
+      ['resident_id', 'int'],
+      ['team_id', 'int'],
+      ['package_code', 'text'],
+      ['signed_on', 'date'],
+      ['start_on', 'date'],
+      ['end_on', 'date'],
+      ['status', 'text'],
+      ['signed_by_user_id', 'int'],
+    ],
+    contractRows,
+  );
 
   lap('contracts');
   // ---- a year of tasks and follow-ups, by the same schedules the daily job uses
@@ -342,7 +413,20 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
   const visit = (r: DemoResident, type: FollowupType, on: string, control: number, taskId: string) => {
     const m = measure(rng, type, control, ageOnDay(r.birth_date, on));
     const { classification, advice } = assess(type, m);
-    const f = { id: 0, org_unit_id: r.org_unit_id, resident_id: r.id, type, mode: rng() < 0.15 ? 'home' : 'clinic', visited_on: on, ...m, classification, advice, task_id: taskId, doctor_user_id: doctorOf.get(r.org_unit_id) ?? null, created_at: `${on}T10:00:00+08:00` };
+    const f = {
+      id: 0,
+      org_unit_id: r.org_unit_id,
+      resident_id: r.id,
+      type,
+      mode: rng() < 0.15 ? 'home' : 'clinic',
+      visited_on: on,
+      ...m,
+      classification,
+      advice,
+      task_id: taskId,
+      doctor_user_id: doctorOf.get(r.org_unit_id) ?? null,
+      created_at: `${on}T10:00:00+08:00`,
+    };
     followups.push(f);
     return f;
   };
@@ -381,22 +465,69 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
     for (let m = 0; m < 12; m++) {
       if (rng() >= q) continue;
       const on = addDays(today, -between(rng, m * 30, m * 30 + 29));
-      followups.push({ id: 0, org_unit_id: v.id, resident_id: null, type: 'health_education', mode: 'clinic', visited_on: on, topic: pick(rng, TOPICS), attendees: between(rng, 8, 45), doctor_user_id: doctorOf.get(v.id) ?? null, created_at: `${on}T15:00:00+08:00` });
+      followups.push({
+        id: 0,
+        org_unit_id: v.id,
+        resident_id: null,
+        type: 'health_education',
+        mode: 'clinic',
+        visited_on: on,
+        topic: pick(rng, TOPICS),
+        attendees: between(rng, 8, 45),
+        doctor_user_id: doctorOf.get(v.id) ?? null,
+        created_at: `${on}T15:00:00+08:00`,
+      });
     }
   }
   const followupIds = await nextIds(trx, 'followups_id_seq', followups.length);
   followups.forEach((f, i) => (f.id = followupIds[i]));
   lap('education');
-  await insertColumns(trx, 'followups', [
-    ['id', 'bigint'], ['org_unit_id', 'int'], ['resident_id', 'int'], ['type', 'text'], ['mode', 'text'], ['visited_on', 'date'], ['systolic', 'int'], ['diastolic', 'int'],
-    ['fasting_glucose', 'numeric'], ['weight_kg', 'numeric'], ['height_cm', 'numeric'], ['heart_rate', 'int'], ['classification', 'text'], ['advice', 'text'], ['topic', 'text'],
-    ['attendees', 'int'], ['task_id', 'text'], ['doctor_user_id', 'int'], ['created_at', 'timestamptz'],
-  ], followups);
+  await insertColumns(
+    trx,
+    'followups',
+    [
+      ['id', 'bigint'],
+      ['org_unit_id', 'int'],
+      ['resident_id', 'int'],
+      ['type', 'text'],
+      ['mode', 'text'],
+      ['visited_on', 'date'],
+      ['systolic', 'int'],
+      ['diastolic', 'int'],
+      ['fasting_glucose', 'numeric'],
+      ['weight_kg', 'numeric'],
+      ['height_cm', 'numeric'],
+      ['heart_rate', 'int'],
+      ['classification', 'text'],
+      ['advice', 'text'],
+      ['topic', 'text'],
+      ['attendees', 'int'],
+      ['task_id', 'text'],
+      ['doctor_user_id', 'int'],
+      ['created_at', 'timestamptz'],
+    ],
+    followups,
+  );
   lap('followups');
-  await insertColumns(trx, 'tasks', [
-    ['id', 'text'], ['org_unit_id', 'int'], ['resident_id', 'int'], ['schedule_code', 'text'], ['type', 'text'], ['period', 'text'], ['window_start', 'date'], ['window_end', 'date'],
-    ['due_on', 'date'], ['state', 'text'], ['followup_id', 'bigint'], ['done_on', 'date'],
-  ], tasks.map((t) => ({ ...t, followup_id: t.followup?.id ?? null })));
+  await insertColumns(
+    trx,
+    'tasks',
+    [
+      ['id', 'text'],
+      ['org_unit_id', 'int'],
+      ['resident_id', 'int'],
+      ['schedule_code', 'text'],
+      ['type', 'text'],
+      ['period', 'text'],
+      ['window_start', 'date'],
+      ['window_end', 'date'],
+      ['due_on', 'date'],
+      ['state', 'text'],
+      ['followup_id', 'bigint'],
+      ['done_on', 'date'],
+    ],
+    tasks.map((t) => ({ ...t, followup_id: t.followup?.id ?? null })),
+  );
   lap('tasks');
   // history: the state each task reached after its creation
   await trx.raw(

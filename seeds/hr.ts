@@ -16,17 +16,50 @@ const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚�
 
 /** Category mix of a hospital's staff by level (HQ, branch, township). */
 const CATEGORY_MIX: Record<number, [Category, number][]> = {
-  1: [['doctor', 36], ['nurse', 42], ['pharmacist', 5], ['technician', 8], ['public_health', 2], ['admin', 7]],
-  2: [['doctor', 35], ['nurse', 40], ['pharmacist', 6], ['technician', 8], ['public_health', 3], ['admin', 8]],
-  3: [['doctor', 38], ['nurse', 25], ['pharmacist', 8], ['technician', 7], ['public_health', 14], ['admin', 8]],
+  1: [
+    ['doctor', 36],
+    ['nurse', 42],
+    ['pharmacist', 5],
+    ['technician', 8],
+    ['public_health', 2],
+    ['admin', 7],
+  ],
+  2: [
+    ['doctor', 35],
+    ['nurse', 40],
+    ['pharmacist', 6],
+    ['technician', 8],
+    ['public_health', 3],
+    ['admin', 8],
+  ],
+  3: [
+    ['doctor', 38],
+    ['nurse', 25],
+    ['pharmacist', 8],
+    ['technician', 7],
+    ['public_health', 14],
+    ['admin', 8],
+  ],
 };
 /** Title weights senior → junior (正高, 副高, 中级, 师, 士) per level: seniors concentrate at the HQ. */
 const TITLE_WEIGHTS: Record<number, number[]> = { 1: [7, 16, 34, 31, 12], 2: [2, 10, 33, 40, 15], 3: [0, 2, 20, 48, 30] };
 const DEPT_KINDS: Record<Category, string[]> = {
-  doctor: ['clinical'], nurse: ['nursing', 'clinical'], pharmacist: ['pharmacy'], technician: ['medical_technology'],
-  public_health: ['public_health', 'clinical'], admin: ['administration'], village_doctor: [],
+  doctor: ['clinical'],
+  nurse: ['nursing', 'clinical'],
+  pharmacist: ['pharmacy'],
+  technician: ['medical_technology'],
+  public_health: ['public_health', 'clinical'],
+  admin: ['administration'],
+  village_doctor: [],
 };
-const LICENCE_OF: Partial<Record<Category, string>> = { doctor: 'physician', public_health: 'physician', nurse: 'nurse', pharmacist: 'pharmacist', technician: 'technician', village_doctor: 'village_doctor' };
+const LICENCE_OF: Partial<Record<Category, string>> = {
+  doctor: 'physician',
+  public_health: 'physician',
+  nurse: 'nurse',
+  pharmacist: 'pharmacist',
+  technician: 'technician',
+  village_doctor: 'village_doctor',
+};
 const CLINICAL: Category[] = ['doctor', 'nurse', 'technician', 'public_health'];
 
 interface StaffSeed {
@@ -86,7 +119,8 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
     if (ladder && age < 30) rank = Math.max(rank, 3);
     if (ladder && age > 50 && rank > 2) rank -= 1;
     const steps = ladder ? (LADDERS[ladder] as readonly string[]) : [];
-    const title = category === 'village_doctor' ? (rng() < 0.15 ? 'assistant_physician' : 'village_doctor') : ladder ? steps[Math.min(rank, steps.length - 1)] : null;
+    const title =
+      category === 'village_doctor' ? (rng() < 0.15 ? 'assistant_physician' : 'village_doctor') : ladder ? steps[Math.min(rank, steps.length - 1)] : null;
     const kinds = DEPT_KINDS[category];
     const depts = (deptsOf.get(unit.id) ?? []).filter((d) => kinds.includes(d.kind));
     const preferred = depts.filter((d) => d.kind === kinds[0]);
@@ -95,11 +129,24 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
     const s: StaffSeed = {
       idx: people.length,
       name: pick(rng, SURNAMES) + pick(rng, GIVEN) + (rng() < 0.6 ? pick(rng, GIVEN) : ''),
-      sex, birth_date: birth, id_number: idNumber(rng, unit.level === 1 ? '630103' : '630121', birth, sex, usedIds),
+      sex,
+      birth_date: birth,
+      id_number: idNumber(rng, unit.level === 1 ? '630103' : '630121', birth, sex, usedIds),
       phone: `1${pick(rng, ['39', '58', '87', '35', '51'])}${String(between(rng, 0, 99_999_999)).padStart(8, '0')}`,
-      category, title, rank: ladder ? rank : 9, department_id: (preferred.length ? pick(rng, preferred) : depts.length ? pick(rng, depts) : null)?.id ?? null, post_id: null,
-      employment_type: employment, employer_org_unit_id: unit.id, work_org_unit_id: workUnit.id,
-      hire_date: hire > today ? today : hire, status: 'active', leave_reason: null, left_on: null, user_id: null, level: unit.level,
+      category,
+      title,
+      rank: ladder ? rank : 9,
+      department_id: (preferred.length ? pick(rng, preferred) : depts.length ? pick(rng, depts) : null)?.id ?? null,
+      post_id: null,
+      employment_type: employment,
+      employer_org_unit_id: unit.id,
+      work_org_unit_id: workUnit.id,
+      hire_date: hire > today ? today : hire,
+      status: 'active',
+      leave_reason: null,
+      left_on: null,
+      user_id: null,
+      level: unit.level,
     };
     // a few on leave, a few who left (retired or resigned) — they stay in the registry with the reason
     const r = rng();
@@ -115,7 +162,18 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
     if (size) {
       const n = Math.max(size[1], Math.round(size[0] * ctx.scale));
       const mix = CATEGORY_MIX[unit.level];
-      for (let i = 0; i < n; i++) person(unit, mix[weighted(rng, mix.map(([, w]) => w))][0], unit, rng() < (unit.level === 3 ? 0.7 : 0.65) ? 'establishment' : 'contract');
+      for (let i = 0; i < n; i++)
+        person(
+          unit,
+          mix[
+            weighted(
+              rng,
+              mix.map(([, w]) => w),
+            )
+          ][0],
+          unit,
+          rng() < (unit.level === 3 ? 0.7 : 0.65) ? 'establishment' : 'contract',
+        );
     } else if (unit.kind === 'village') {
       const township = byId.get(unit.parent_id!)!;
       const doctors = ctx.scale >= 0.5 && rng() < 0.45 ? 2 : 1;
@@ -127,7 +185,10 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
   }
 
   // the village doctors' logins (doctor-V001 …) are linked to the first doctor of their village
-  const logins: { id: number; org_unit_id: number }[] = await trx('users').select('id', 'org_unit_id').whereLike('username', 'doctor-%').whereRaw("'village_doctor' = any(roles)");
+  const logins: { id: number; org_unit_id: number }[] = await trx('users')
+    .select('id', 'org_unit_id')
+    .whereLike('username', 'doctor-%')
+    .whereRaw("'village_doctor' = any(roles)");
   const loginOf = new Map(logins.map((u) => [u.org_unit_id, u.id]));
   for (const p of people) {
     if (p.category === 'village_doctor' && loginOf.has(p.work_org_unit_id)) {
@@ -141,28 +202,60 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
   const groups = new Map<string, StaffSeed[]>();
   for (const p of people) if (p.status !== 'left') groups.set(postKey(p), [...(groups.get(postKey(p)) ?? []), p]);
   const deptName = new Map(departments.map((d) => [d.id, d.name]));
-  const CAT_POST: Record<Category, string> = { doctor: '临床医师岗', nurse: '护理岗', pharmacist: '药学岗', technician: '医技岗', public_health: '公共卫生岗', admin: '管理岗', village_doctor: '乡村医生岗' };
+  const CAT_POST: Record<Category, string> = {
+    doctor: '临床医师岗',
+    nurse: '护理岗',
+    pharmacist: '药学岗',
+    technician: '医技岗',
+    public_health: '公共卫生岗',
+    admin: '管理岗',
+    village_doctor: '乡村医生岗',
+  };
   const postRows = [...groups.values()].map((g) => {
     const headcount = g.length + (rng() < 0.6 ? between(rng, 1, 2) : 0);
     return {
-      org_unit_id: g[0].employer_org_unit_id, department_id: g[0].department_id, category: g[0].category,
-      name: `${g[0].department_id ? deptName.get(g[0].department_id) : ''}${CAT_POST[g[0].category]}`, headcount, filled: g.length,
+      org_unit_id: g[0].employer_org_unit_id,
+      department_id: g[0].department_id,
+      category: g[0].category,
+      name: `${g[0].department_id ? deptName.get(g[0].department_id) : ''}${CAT_POST[g[0].category]}`,
+      headcount,
+      filled: g.length,
       status: g.length >= headcount ? 'occupied' : 'vacant',
     };
   });
   const postIds: { id: number }[] = [];
-  for (let i = 0; i < postRows.length; i += 1000) postIds.push(...(await trx('posts').insert(postRows.slice(i, i + 1000)).returning('id')));
+  for (let i = 0; i < postRows.length; i += 1000)
+    postIds.push(
+      ...(await trx('posts')
+        .insert(postRows.slice(i, i + 1000))
+        .returning('id')),
+    );
   [...groups.values()].forEach((g, i) => g.forEach((p) => (p.post_id = postIds[i].id)));
 
   // the registry itself
   const staffRows = people.map(({ idx: _i, rank: _r, level: _l, id_number, ...p }) => ({ ...p, ...protectIdNumber(id_number) }));
   const ids: number[] = [];
-  for (let i = 0; i < staffRows.length; i += 1000) ids.push(...(await trx('staff').insert(staffRows.slice(i, i + 1000)).returning('id')).map((r: { id: number }) => r.id));
+  for (let i = 0; i < staffRows.length; i += 1000)
+    ids.push(
+      ...(
+        await trx('staff')
+          .insert(staffRows.slice(i, i + 1000))
+          .returning('id')
+      ).map((r: { id: number }) => r.id),
+    );
   const idOf = (p: StaffSeed) => ids[p.idx];
 
   const history: Record<string, unknown>[] = [];
   const hist = (p: StaffSeed, field: string, from: unknown, to: unknown, on: string, reason: string) =>
-    history.push({ staff_id: idOf(p), field, from_value: from == null ? null : String(from), to_value: to == null ? null : String(to), effective_on: on, reason, changed_by_name: 'system' });
+    history.push({
+      staff_id: idOf(p),
+      field,
+      from_value: from == null ? null : String(from),
+      to_value: to == null ? null : String(to),
+      effective_on: on,
+      reason,
+      changed_by_name: 'system',
+    });
   for (const p of people) {
     hist(p, 'employer_org_unit_id', null, p.employer_org_unit_id, p.hire_date, 'hired');
     if (p.title) hist(p, 'title', null, p.title, p.hire_date, 'hired');
@@ -186,9 +279,14 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
       expired += 1;
     } else expires = addDays(today, between(rng, 70, 1800));
     licences.push({
-      staff_id: idOf(p), org_unit_id: p.employer_org_unit_id, kind, number: `${kind === 'village_doctor' ? 'XC' : 'ZY'}${630000 + idOf(p)}${String(p.idx % 97).padStart(2, '0')}`,
+      staff_id: idOf(p),
+      org_unit_id: p.employer_org_unit_id,
+      kind,
+      number: `${kind === 'village_doctor' ? 'XC' : 'ZY'}${630000 + idOf(p)}${String(p.idx % 97).padStart(2, '0')}`,
       scope: p.category === 'village_doctor' ? '乡村全科' : p.category === 'nurse' ? '护理' : p.category === 'doctor' ? '内科/外科/全科' : null,
-      issued_on: addYears(expires, -5), expires_on: expires, status: 'valid',
+      issued_on: addYears(expires, -5),
+      expires_on: expires,
+      status: 'valid',
     });
   }
 
@@ -197,7 +295,14 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
     .filter((p) => p.category === 'village_doctor')
     .map((p, i) => {
       const start = i % 25 === 0 ? addDays(addYears(today, -3), between(rng, 15, 50)) : addDays(today, -between(rng, 30, 1000));
-      return { staff_id: idOf(p), employer_org_unit_id: p.employer_org_unit_id, work_org_unit_id: p.work_org_unit_id, start_on: start, end_on: addDays(addYears(start, 3), -1), status: 'active' };
+      return {
+        staff_id: idOf(p),
+        employer_org_unit_id: p.employer_org_unit_id,
+        work_org_unit_id: p.work_org_unit_id,
+        start_on: start,
+        end_on: addDays(addYears(start, 3), -1),
+        status: 'active',
+      };
     });
 
   // last year's assessment, approved: 优秀 within 20% of each unit, graded from the score
@@ -207,13 +312,22 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
   ]);
   const assessments: Record<string, unknown>[] = [];
   const byEmployer = new Map<number, StaffSeed[]>();
-  for (const p of people) if (p.status !== 'left' && p.hire_date < `${year - 1}-07-01`) byEmployer.set(p.employer_org_unit_id, [...(byEmployer.get(p.employer_org_unit_id) ?? []), p]);
+  for (const p of people)
+    if (p.status !== 'left' && p.hire_date < `${year - 1}-07-01`)
+      byEmployer.set(p.employer_org_unit_id, [...(byEmployer.get(p.employer_org_unit_id) ?? []), p]);
   for (const [unitId, group] of byEmployer) {
     const headcount = people.filter((p) => p.employer_org_unit_id === unitId && p.status !== 'left').length;
     const excellent = Math.min(excellentQuota(headcount, 0.2), Math.floor(group.length * 0.15));
     group.forEach((p, i) => {
       const r = rng();
-      const [grade, score] = i < excellent ? ['excellent', between(rng, 90, 98)] : r < 0.03 ? ['basically_qualified', between(rng, 60, 69)] : r < 0.04 ? ['unqualified', between(rng, 45, 59)] : ['qualified', between(rng, 72, 89)];
+      const [grade, score] =
+        i < excellent
+          ? ['excellent', between(rng, 90, 98)]
+          : r < 0.03
+            ? ['basically_qualified', between(rng, 60, 69)]
+            : r < 0.04
+              ? ['unqualified', between(rng, 45, 59)]
+              : ['qualified', between(rng, 72, 89)];
       assessments.push({ staff_id: idOf(p), org_unit_id: unitId, year: year - 1, score, grade });
     });
   }
@@ -226,8 +340,14 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
     const ladder = LADDERS[LADDER_OF[p.category]!] as readonly string[];
     const reviewed = i % 2 === 1;
     promotions.push({
-      staff_id: idOf(p), org_unit_id: p.employer_org_unit_id, year, from_title: p.title, to_title: ladder[ladder.indexOf(p.title!) - 1],
-      status: reviewed ? 'reviewed' : 'submitted', submitted_by: 'hr', note: '任现职满五年，年度考核合格',
+      staff_id: idOf(p),
+      org_unit_id: p.employer_org_unit_id,
+      year,
+      from_title: p.title,
+      to_title: ladder[ladder.indexOf(p.title!) - 1],
+      status: reviewed ? 'reviewed' : 'submitted',
+      submitted_by: 'hr',
+      note: '任现职满五年，年度考核合格',
       ...(reviewed ? { reviewed_by: `director-${byId.get(p.employer_org_unit_id)!.code}`, reviewed_at: `${today}T02:00:00Z`, unit_opinion: '同意推荐' } : {}),
     });
   }
@@ -257,7 +377,15 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
   for (const y of [year - 1, year]) {
     const start = () => addDays(`${y}-01-01`, between(rng, 0, 58));
     const add = (p: StaffSeed, type: string, home: number, host: number, s: string, end: string) => {
-      const r = { staff_id: idOf(p), type, home_org_unit_id: home, host_org_unit_id: host, start_on: s, planned_end_on: end, purpose: type === 'down_expert' ? PURPOSE.down : PURPOSE.up };
+      const r = {
+        staff_id: idOf(p),
+        type,
+        home_org_unit_id: home,
+        host_org_unit_id: host,
+        start_on: s,
+        planned_end_on: end,
+        purpose: type === 'down_expert' ? PURPOSE.down : PURPOSE.up,
+      };
       const status = statusOn({ ...r, status: 'planned' }, today);
       rotations.push({ ...r, p, status, actual_end_on: status === 'completed' ? end : null });
     };
@@ -290,9 +418,20 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
   await trx.batchInsert('village_doctor_contracts', contracts, 1000);
   await trx.batchInsert('assessments', assessments, 2000);
   if (promotions.length) await trx('title_promotions').insert(promotions);
-  await trx.batchInsert('rotations', rotations.map(({ p: _p, ...r }) => r), 500);
+  await trx.batchInsert(
+    'rotations',
+    rotations.map(({ p: _p, ...r }) => r),
+    500,
+  );
   await trx.raw(`update staff set work_org_unit_id = r.host_org_unit_id from rotations r where r.staff_id = staff.id and r.status = 'active'`);
-  return { staff: people.length, posts: postRows.length, licences: licences.length, contracts: contracts.length, assessments: assessments.length, rotations: rotations.length };
+  return {
+    staff: people.length,
+    posts: postRows.length,
+    licences: licences.length,
+    contracts: contracts.length,
+    assessments: assessments.length,
+    rotations: rotations.length,
+  };
 }
 
 export const hrDemo: DemoStep = { name: 'hr', run: seedHr };

@@ -61,7 +61,13 @@ export async function seedOrg(trx: Knex.Transaction, demoPassword: string): Prom
     ...units.map((u) => ({ username: `director-${u.code}`, display_name: `${u.name}院长`, roles: ['director'], org_unit_id: u.id, password_hash })),
     ...units
       .filter((u) => u.kind === 'village')
-      .map((u) => ({ username: `doctor-${u.code}`, display_name: `${u.name.replace('卫生室', '')}村医`, roles: ['village_doctor'], org_unit_id: u.id, password_hash })),
+      .map((u) => ({
+        username: `doctor-${u.code}`,
+        display_name: `${u.name.replace('卫生室', '')}村医`,
+        roles: ['village_doctor'],
+        org_unit_id: u.id,
+        password_hash,
+      })),
   ];
   await trx.batchInsert('users', users, 500);
   return units;

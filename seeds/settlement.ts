@@ -10,7 +10,16 @@ import { record } from '../api/core/transaction';
 import { checkDigit, protectIdNumber } from '../api/core/personalId';
 import { fromFen, toFen, divRound, splitByLargestRemainder } from '../api/shared/money';
 import { seeded, between } from '../api/shared/random';
-import { calculateIn, SettlementRun, DEFAULT_ALLOCATION, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_PROFILE, DEFAULT_TIERS, periodText } from '../api/settlement';
+import {
+  calculateIn,
+  SettlementRun,
+  DEFAULT_ALLOCATION,
+  DEFAULT_GATES,
+  DEFAULT_INDICATOR_THRESHOLDS,
+  DEFAULT_PROFILE,
+  DEFAULT_TIERS,
+  periodText,
+} from '../api/settlement';
 import type { DemoContext, DemoStep } from './demo';
 
 export const REGION = '大通县';
@@ -68,15 +77,38 @@ export async function insuredPersons(trx: Knex.Transaction, towns: Town[], scale
 }
 
 /** Claims of one fund year, settled from Jan 1 up to `lastDay`, in one INSERT … SELECT. */
-export async function generateClaims(trx: Knex.Transaction, fundYearId: number, year: number, lastDay: string, count: number, towns: Town[], persons: { offsets: number[]; counts: number[] }, qDrift: number, seed: number) {
+export async function generateClaims(
+  trx: Knex.Transaction,
+  fundYearId: number,
+  year: number,
+  lastDay: string,
+  count: number,
+  towns: Town[],
+  persons: { offsets: number[]; counts: number[] },
+  qDrift: number,
+  seed: number,
+) {
   if (count <= 0) return;
   await trx.raw('DROP TABLE IF EXISTS demo_towns');
-  await trx.raw('CREATE TEMP TABLE demo_towns (idx int PRIMARY KEY, unit_id int, branch_id int, village_ids int[], q float8, person_offset int, persons int) ON COMMIT DROP');
+  await trx.raw(
+    'CREATE TEMP TABLE demo_towns (idx int PRIMARY KEY, unit_id int, branch_id int, village_ids int[], q float8, person_offset int, persons int) ON COMMIT DROP',
+  );
   await trx('demo_towns').insert(
-    towns.map((t, i) => ({ idx: i, unit_id: t.unit_id, branch_id: t.branch_id, village_ids: t.village_ids, q: t.q * (i % 3 === 0 ? qDrift : 1), person_offset: persons.offsets[i], persons: persons.counts[i] })),
+    towns.map((t, i) => ({
+      idx: i,
+      unit_id: t.unit_id,
+      branch_id: t.branch_id,
+      village_ids: t.village_ids,
+      q: t.q * (i % 3 === 0 ? qDrift : 1),
+      person_offset: persons.offsets[i],
+      persons: persons.counts[i],
+    })),
   );
   // 10,000 slots, each naming a township in proportion to its population: the draw is one array look-up
-  const slots = splitByLargestRemainder(10_000n, towns.map((t) => t.population)).flatMap((n, i) => Array.from({ length: Number(n) }, () => i));
+  const slots = splitByLargestRemainder(
+    10_000n,
+    towns.map((t) => t.population),
+  ).flatMap((n, i) => Array.from({ length: Number(n) }, () => i));
   const hq = await trx('org_units').select('id').where('level', 1).first();
   await trx.raw('SELECT setseed(?)', [seed]);
   await trx.raw(
@@ -158,7 +190,14 @@ function premiums(total: bigint) {
 
 async function addRun(trx: Knex.Transaction, fundYearId: number, period: string, kind: 'provisional' | 'final', throughMonth: number) {
   const actor = { ...systemActor('demo'), roles: ['group_finance'] };
-  const run = await SettlementRun.query(trx).insertAndFetch({ fund_year_id: fundYearId, period, kind, through_month: throughMonth, status: 'draft', version: 0 });
+  const run = await SettlementRun.query(trx).insertAndFetch({
+    fund_year_id: fundYearId,
+    period,
+    kind,
+    through_month: throughMonth,
+    status: 'draft',
+    version: 0,
+  });
   await trx('settlement_run_events').insert({ run_id: run.id, action: 'created', actor_name: actor.username });
   await calculateIn(trx, actor, (e) => record(trx, actor, e), run, null);
 }
@@ -182,17 +221,21 @@ export const settlementDemo: DemoStep = {
     await generateClaims(trx, lastId, year - 1, `${year - 1}-12-31`, perYear, towns, persons, 1, 0.27);
     const [{ spent }] = await trx('claims').where('fund_year_id', lastId).sum({ spent: 'fund_paid' });
     const budget = (toFen(String(spent)) * 10000n) / BigInt(Math.round((1 - TARGET_SURPLUS_RATE) * 10000));
-    const premiumTotal = (budget * 10n ** 6n) / (9n * 10n ** 5n) / 78n * 100n;
+    const premiumTotal = ((budget * 10n ** 6n) / (9n * 10n ** 5n) / 78n) * 100n;
     await trx('fund_years').where('id', lastId).update(premiums(premiumTotal));
 
     // this year: premiums of ¥1,150 a head, claims up to yesterday, some townships improving
     const thisId = await addFundYear(trx, year, insured, BigInt(insured) * 115_000n);
     const yesterday = new Date(Date.UTC(year, month - 1, local.getUTCDate() - 1)).toISOString().slice(0, 10);
     const daysSoFar = Math.max(0, Math.round((Date.parse(yesterday) - Date.UTC(year, 0, 1)) / 86400000) + 1);
-    if (yesterday.startsWith(String(year))) await generateClaims(trx, thisId, year, yesterday, Math.round((perYear * daysSoFar) / 365), towns, persons, 0.85, 0.61);
+    if (yesterday.startsWith(String(year)))
+      await generateClaims(trx, thisId, year, yesterday, Math.round((perYear * daysSoFar) / 365), towns, persons, 0.85, 0.61);
 
     // insured population per township: this year's and last year's (with the year-before baseline)
-    for (const [id, drift] of [[lastId, 1], [thisId, 1.01]] as const) {
+    for (const [id, drift] of [
+      [lastId, 1],
+      [thisId, 1.01],
+    ] as const) {
       await trx.batchInsert(
         'fund_year_populations',
         towns.map((t) => ({

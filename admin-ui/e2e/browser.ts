@@ -49,12 +49,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Whether react-admin's error page (or its Chinese message) is on screen. */
-export const errorShown = async (page: Page) => (await page.locator('.RaError-root').or(page.getByText('出现错误')).or(page.getByText('客户端出错')).count()) > 0;
+export const errorShown = async (page: Page) =>
+  (await page.locator('.RaError-root').or(page.getByText('出现错误')).or(page.getByText('客户端出错')).count()) > 0;
 
 /** Waits for the page's requests to finish (bounded: a page that keeps polling is not waited for). */
 export async function settle(page: Page) {
   await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
-  await page.locator('.RaLoadingIndicator-loader').waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+  await page
+    .locator('.RaLoadingIndicator-loader')
+    .waitFor({ state: 'detached', timeout: 5000 })
+    .catch(() => undefined);
 }
 
 /** Makes the menu visible (on a phone it sits behind the toggle). */
@@ -76,7 +80,13 @@ export async function menuPaths(page: Page): Promise<string[]> {
 
 /** Clicks the menu entry to `path` as a user would, and waits for its page. */
 export async function clickMenu(page: Page, path: string) {
-  const arrived = () => page.waitForURL((url) => url.pathname === path, { timeout: 5000 }).then(() => true, () => false);
+  const arrived = () =>
+    page
+      .waitForURL((url) => url.pathname === path, { timeout: 5000 })
+      .then(
+        () => true,
+        () => false,
+      );
   await openMenu(page);
   await page.locator(`a.RaMenuItemLink-root[href="${path}"]`).first().click();
   // a click that only closed a popup (a menu, a date picker) is repeated
@@ -86,7 +96,10 @@ export async function clickMenu(page: Page, path: string) {
     await page.locator(`a.RaMenuItemLink-root[href="${path}"]`).first().click();
     await arrived();
   }
-  await page.locator('.MuiDrawer-modal').waitFor({ state: 'detached', timeout: 3000 }).catch(() => undefined);
+  await page
+    .locator('.MuiDrawer-modal')
+    .waitFor({ state: 'detached', timeout: 3000 })
+    .catch(() => undefined);
   await settle(page);
 }
 

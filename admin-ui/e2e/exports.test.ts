@@ -21,12 +21,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else if (ch === ',') (row.push(field), (field = ''));
+    else if (ch === '\r' && text[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     else field += ch;
   }
   expect(row, 'text after the last CRLF').to.deep.equal([]);
@@ -87,7 +87,11 @@ const CASES: Case[] = [
     resource: 'referrals',
     headers: ['编号', '紧急程度', '患者', '身份证号', '诊断', '方向', '转出单位', '接收单位'],
     unit: { header: '转出单位', source: 'from_unit_name', reads: (u) => String(u.name) },
-    choice: { header: '状态', source: 'status', labels: { requested: '待接收', accepted: '已接收', arrived: '已到院', completed: '已完成', rejected: '已拒绝', cancelled: '已取消' } },
+    choice: {
+      header: '状态',
+      source: 'status',
+      labels: { requested: '待接收', accepted: '已接收', arrived: '已到院', completed: '已完成', rejected: '已拒绝', cancelled: '已取消' },
+    },
   },
   {
     user: 'doctor-V001',
@@ -114,7 +118,8 @@ describe('admin UI: 导出 gives every row of the list as a CSV Excel opens', fu
     const queries: URLSearchParams[] = [];
     page.on('response', (r) => {
       const url = new URL(r.url());
-      if (url.pathname === `/api/${c.resource}` && r.request().method() === 'GET' && !url.searchParams.get('filter')?.startsWith('{"id"')) queries.push(url.searchParams);
+      if (url.pathname === `/api/${c.resource}` && r.request().method() === 'GET' && !url.searchParams.get('filter')?.startsWith('{"id"'))
+        queries.push(url.searchParams);
     });
     await page.getByRole('menuitem', { name: c.menu, exact: true }).click();
     await page.locator('.RaDatagrid-row').first().waitFor();
@@ -179,7 +184,12 @@ describe('exporter: every row, a chunk at a time, through the real simple-rest d
       requests.push(u);
       return fetchUtils.fetchJson(u, { ...options, headers: new Headers({ Accept: 'application/json', Authorization: `Bearer ${token}` }) });
     };
-    const rows = await fetchAllRows(simpleRestProvider(`${url}/api`, http), 'staff', { filter: { status: 'active' }, sort: { field: 'name', order: 'ASC' } }, 7);
+    const rows = await fetchAllRows(
+      simpleRestProvider(`${url}/api`, http),
+      'staff',
+      { filter: { status: 'active' }, sort: { field: 'name', order: 'ASC' } },
+      7,
+    );
 
     const expected = await apiRows('hr', '/api/staff', { filter: '{"status":"active"}', sort: '["name","ASC"]' });
     expect(expected.total, 'enough people for three pages').to.be.greaterThan(14);

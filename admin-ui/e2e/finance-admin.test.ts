@@ -95,7 +95,11 @@ describe('admin UI: finance and procurement administration', function () {
 
   it('finance posts a chief accountant to T14; the accountant appears on and approves T14’s request chain, the approved steps green', async () => {
     const username = `ca-ui-${SUFFIX}`;
-    const created = await post('/api/users', { username, display_name: `界面测试总会计师${SUFFIX}`, roles: ['group_finance'], org_unit_id: await unitId('HQ'), password: 'finance-ui-1' }, { as: 'admin' });
+    const created = await post(
+      '/api/users',
+      { username, display_name: `界面测试总会计师${SUFFIX}`, roles: ['group_finance'], org_unit_id: await unitId('HQ'), password: 'finance-ui-1' },
+      { as: 'admin' },
+    );
     expect(created.status, JSON.stringify(created.body)).to.equal(200);
     const t14 = await unit('T14');
 
@@ -114,7 +118,11 @@ describe('admin UI: finance and procurement administration', function () {
     await screenshot(page, 'finance-admin-postings');
 
     // a request of T14 in the rule's band walks director → the posted accountant
-    const r = await post('/api/expense-requests', { org_unit_id: t14.id, account: 'training', amount: '77500.00', purpose: '全科医生转岗培训（界面测试）', request_date: '2026-11-01' }, { as: 'director-T14' });
+    const r = await post(
+      '/api/expense-requests',
+      { org_unit_id: t14.id, account: 'training', amount: '77500.00', purpose: '全科医生转岗培训（界面测试）', request_date: '2026-11-01' },
+      { as: 'director-T14' },
+    );
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
     expect(r.body.steps.map((s: { approver_role: string; approver_unit_id: number }) => s.approver_role)).to.deep.equal(['director', 'chief_accountant']);
     expect(r.body.steps[1].approver_unit_id).to.equal(t14.id);
@@ -128,7 +136,10 @@ describe('admin UI: finance and procurement administration', function () {
     await ca.goto(`${baseUrl}/approvals`);
     await ca.getByText('全科医生转岗培训（界面测试）').first().waitFor();
     await ca.goto(`${baseUrl}/expense-requests/${r.body.id}/show`);
-    expect(await ca.getByTestId('step-2').textContent()).to.contain('派驻总会计师').and.contain('总会计师').and.contain(t14.name);
+    expect(await ca.getByTestId('step-2').textContent())
+      .to.contain('派驻总会计师')
+      .and.contain('总会计师')
+      .and.contain(t14.name);
     await ca.getByTestId('approve').click();
     await ca.getByTestId('request-status').filter({ hasText: '已批准' }).waitFor();
     for (const seq of [1, 2]) {
@@ -147,7 +158,10 @@ describe('admin UI: finance and procurement administration', function () {
     // a unit the API test's fund year does not share: ours is FUND_YEAR
     const [unitIdWithStaff, people] = [...counts.entries()].filter(([, n]) => n >= 3).at(-1)!;
     const fundUnit = (await get(`/api/org-units/${unitIdWithStaff}`, { as: 'admin' })).body;
-    for (const [month, amount] of [['01', '100.00'], ['02', '33.33']]) {
+    for (const [month, amount] of [
+      ['01', '100.00'],
+      ['02', '33.33'],
+    ]) {
       const c = await post('/api/risk-fund-entries/contributions', { org_unit_id: unitIdWithStaff, month: `${FUND_YEAR}-${month}`, amount }, { as: 'finance' });
       expect(c.status, JSON.stringify(c.body)).to.equal(200);
     }
@@ -161,7 +175,10 @@ describe('admin UI: finance and procurement administration', function () {
     await dialog.locator('[name="dispute_ref"]').fill(`YL-UI-${SUFFIX}`);
     await dialog.getByTestId('fund-pay').click();
     await dialog.waitFor({ state: 'detached' });
-    const payouts = await get('/api/risk-fund-entries', { as: 'finance', query: { filter: { org_unit_id: unitIdWithStaff, kind: 'payout', fund_year: FUND_YEAR } } });
+    const payouts = await get('/api/risk-fund-entries', {
+      as: 'finance',
+      query: { filter: { org_unit_id: unitIdWithStaff, kind: 'payout', fund_year: FUND_YEAR } },
+    });
     expect(payouts.body.map((p: { amount: string }) => p.amount)).to.deep.equal(['12.34']);
 
     await page.getByTestId('fund-return').click();
@@ -233,14 +250,22 @@ describe('admin UI: finance and procurement administration', function () {
     await other.goto(`${baseUrl}/assets/${assetId}/show`);
     const history = other.locator('table').filter({ hasText: '放射科缺超声设备' });
     await history.waitFor();
-    expect(await history.textContent()).to.contain(t11.name).and.contain(t12.name).and.contain('已调拨').and.contain('同意调拨');
+    expect(await history.textContent())
+      .to.contain(t11.name)
+      .and.contain(t12.name)
+      .and.contain('已调拨')
+      .and.contain('同意调拨');
   });
 
   it('the director approves a requisition with less than requested on one line', async () => {
     const items = (await get('/api/catalog-items', { as: 'procurement', query: { filter: { active: true }, range: [0, 1] } })).body;
     // a requisition of T13 is decided by the director above it
     const t13 = await unit('T13');
-    const r = await post('/api/requisitions', { org_unit_id: t13.id, note: `界面测试申领 ${SUFFIX}`, lines: items.map((it: { id: number }, k: number) => ({ item_id: it.id, requested_qty: 20 + k })) }, { as: 'director-T13' });
+    const r = await post(
+      '/api/requisitions',
+      { org_unit_id: t13.id, note: `界面测试申领 ${SUFFIX}`, lines: items.map((it: { id: number }, k: number) => ({ item_id: it.id, requested_qty: 20 + k })) },
+      { as: 'director-T13' },
+    );
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
     requisitionId = r.body.id;
     const approver = `director-${(await get(`/api/org-units/${t13.parent_id}`, { as: 'admin' })).body.code}`;
@@ -269,7 +294,21 @@ describe('admin UI: finance and procurement administration', function () {
 
   it('procurement edits a catalogue item’s contract price and a supplier’s contact', async () => {
     const supplier = (await post('/api/suppliers', { code: `S-ADM-${SUFFIX}`, name: `青海医药（界面测试）${SUFFIX}` }, { as: 'procurement' })).body;
-    const item = (await post('/api/catalog-items', { code: `I-ADM-${SUFFIX}`, name: `复方丹参片（界面测试）${SUFFIX}`, category: 'drug', uom: '瓶', baseline_price: '20.00', contract_price: '18.80', supplier_id: supplier.id }, { as: 'procurement' })).body;
+    const item = (
+      await post(
+        '/api/catalog-items',
+        {
+          code: `I-ADM-${SUFFIX}`,
+          name: `复方丹参片（界面测试）${SUFFIX}`,
+          category: 'drug',
+          uom: '瓶',
+          baseline_price: '20.00',
+          contract_price: '18.80',
+          supplier_id: supplier.id,
+        },
+        { as: 'procurement' },
+      )
+    ).body;
     const page = await open('procurement');
     await page.goto(`${baseUrl}/suppliers?filter=${encodeURIComponent(JSON.stringify({ q: SUFFIX }))}`);
     await page.getByText(supplier.name).click();
@@ -279,7 +318,11 @@ describe('admin UI: finance and procurement administration', function () {
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/suppliers(\?.*)?$/);
     await page.getByText('0971-6123456').waitFor();
-    expect((await get(`/api/suppliers/${supplier.id}`, { as: 'procurement' })).body).to.include({ contact: '马经理', phone: '0971-6123456', code: supplier.code });
+    expect((await get(`/api/suppliers/${supplier.id}`, { as: 'procurement' })).body).to.include({
+      contact: '马经理',
+      phone: '0971-6123456',
+      code: supplier.code,
+    });
 
     await page.goto(`${baseUrl}/catalog-items?filter=${encodeURIComponent(JSON.stringify({ q: SUFFIX }))}`);
     await page.getByText(item.name).click();
@@ -297,12 +340,31 @@ describe('admin UI: finance and procurement administration', function () {
     // a requisition waiting for a decision, for its decision table
     const items = (await get('/api/catalog-items', { as: 'procurement', query: { filter: { active: true }, range: [0, 2] } })).body;
     const t13 = await unit('T13');
-    const waiting = await post('/api/requisitions', { org_unit_id: t13.id, lines: items.map((it: { id: number }) => ({ item_id: it.id, requested_qty: 8 })) }, { as: 'director-T13' });
+    const waiting = await post(
+      '/api/requisitions',
+      { org_unit_id: t13.id, lines: items.map((it: { id: number }) => ({ item_id: it.id, requested_qty: 8 })) },
+      { as: 'director-T13' },
+    );
     const approver = `director-${(await get(`/api/org-units/${t13.parent_id}`, { as: 'admin' })).body.code}`;
     // an asset with a transfer waiting for the group, for its decision table
-    const asset = await post('/api/assets', { org_unit_id: await unitId('T11'), code: `ZC-UI2-${SUFFIX}`, name: '全自动生化分析仪（界面测试）', category: 'laboratory', value: '30000.00', acquired_on: '2025-03-01' }, { as: 'director-T11' });
+    const asset = await post(
+      '/api/assets',
+      {
+        org_unit_id: await unitId('T11'),
+        code: `ZC-UI2-${SUFFIX}`,
+        name: '全自动生化分析仪（界面测试）',
+        category: 'laboratory',
+        value: '30000.00',
+        acquired_on: '2025-03-01',
+      },
+      { as: 'director-T11' },
+    );
     await post(`/api/assets/${asset.body.id}/offer`, { note: '闲置' }, { as: 'director-T11' });
-    await post('/api/asset-transfers', { asset_id: asset.body.id, to_org_unit_id: await unitId('T12'), reason: '检验科设备老化，急需一台生化分析仪替换使用' }, { as: 'director-T12' });
+    await post(
+      '/api/asset-transfers',
+      { asset_id: asset.body.id, to_org_unit_id: await unitId('T12'), reason: '检验科设备老化，急需一台生化分析仪替换使用' },
+      { as: 'director-T12' },
+    );
 
     for (const [user, paths] of [
       ['procurement', ['/purchase-orders', '/deliveries']],

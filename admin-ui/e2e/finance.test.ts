@@ -100,7 +100,9 @@ describe('admin UI: finance forms and actions', function () {
     await select(page, 'account', '培训进修费');
     await page.locator('[name="amount"]').fill('1200');
     for (let m = 0; m < 12; m++) await page.locator(`[name="monthly.${m}"]`).fill(m === 11 ? '50' : '100');
-    expect(await page.getByTestId('monthly-diff').textContent()).to.contain('1,150.00').and.contain('差额 50.00');
+    expect(await page.getByTestId('monthly-diff').textContent())
+      .to.contain('1,150.00')
+      .and.contain('差额 50.00');
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('月度合计 1,150.00 与年度预算不符，差额 50.00').waitFor();
     expect(page.url()).to.match(/\/budgets\/create$/);
@@ -142,17 +144,26 @@ describe('admin UI: finance forms and actions', function () {
     expect(await page.getByTestId('period-closed').textContent()).to.contain(`${YEAR}-06 已结账`);
     expect(page.url()).to.match(/\/ledger-entries\/create$/);
     await screenshot(page, 'finance-period-closed');
-    const entries = await get('/api/ledger-entries', { as: 'finance', query: { filter: { entry_date_gte: `${YEAR}-06-01`, entry_date_lte: `${YEAR}-06-30` } } });
+    const entries = await get('/api/ledger-entries', {
+      as: 'finance',
+      query: { filter: { entry_date_gte: `${YEAR}-06-01`, entry_date_lte: `${YEAR}-06-30` } },
+    });
     expect(entries.body).to.have.length(0);
   });
 
   it('the finance and procurement screens on a phone and on a desktop', async () => {
     for (const [user, paths] of [
-      ['finance', ['/budgets/create', `/expense-requests/${requestId}/show`, '/spending-limits', '/spending-limits/create', '/ledger-periods', '/risk-fund-entries']],
+      [
+        'finance',
+        ['/budgets/create', `/expense-requests/${requestId}/show`, '/spending-limits', '/spending-limits/create', '/ledger-periods', '/risk-fund-entries'],
+      ],
       ['director-T01', ['/expense-requests/create', '/asset-market', '/assets/create', '/requisitions']],
       ['procurement', ['/catalog-items/create', '/suppliers']],
     ] as const) {
-      for (const [size, viewport] of [['phone', PHONE], ['desktop', undefined]] as const) {
+      for (const [size, viewport] of [
+        ['phone', PHONE],
+        ['desktop', undefined],
+      ] as const) {
         const page = await open(user, viewport);
         for (const p of paths) {
           await page.goto(`${baseUrl}${p}`);

@@ -16,7 +16,11 @@ let serial = 700;
 async function v001Resident(name: string) {
   serial += 1;
   const first17 = `630103${year - 58}0611${String(serial).padStart(3, '0')}`;
-  const r = await post('/api/residents', { name, id_number: first17 + checkDigit(first17), conditions: [{ code: 'hypertension', diagnosed_on: `${year - 2}-05-01` }] }, { as: 'doctor-V001' });
+  const r = await post(
+    '/api/residents',
+    { name, id_number: first17 + checkDigit(first17), conditions: [{ code: 'hypertension', diagnosed_on: `${year - 2}-05-01` }] },
+    { as: 'doctor-V001' },
+  );
   expect(r.status, JSON.stringify(r.body)).to.equal(200);
   return r.body as { id: number; org_unit_id: number };
 }
@@ -91,6 +95,11 @@ describe('admin UI: resident transfer and task cancel', function () {
 
     const read = await get(`/api/tasks/${encodeURIComponent(task.id)}`, { as: 'doctor-V001' });
     expect(read.body.state).to.equal('cancelled');
-    expect(read.body.history.at(-1)).to.include({ from_state: task.state, to_state: 'cancelled', actor_name: 'doctor-V001', reason: '住院治疗，本季度无法随访' });
+    expect(read.body.history.at(-1)).to.include({
+      from_state: task.state,
+      to_state: 'cancelled',
+      actor_name: 'doctor-V001',
+      reason: '住院治疗，本季度无法随访',
+    });
   });
 });

@@ -17,15 +17,28 @@ const today = clock.today();
 async function overdueHypertensionTask() {
   serial += 1;
   const first17 = `630103${Number(today.slice(0, 4)) - 62}0412${String(serial).padStart(3, '0')}`;
-  const r = await post('/api/residents', { name: `随访${serial}`, id_number: first17 + checkDigit(first17), conditions: [{ code: 'hypertension', diagnosed_on: `${Number(today.slice(0, 4)) - 4}-01-01` }] }, { as: 'doctor-V001' });
+  const r = await post(
+    '/api/residents',
+    {
+      name: `随访${serial}`,
+      id_number: first17 + checkDigit(first17),
+      conditions: [{ code: 'hypertension', diagnosed_on: `${Number(today.slice(0, 4)) - 4}-01-01` }],
+    },
+    { as: 'doctor-V001' },
+  );
   expect(r.status, JSON.stringify(r.body)).to.equal(200);
   const visitedOn = addDays(today, -20);
-  const v = await post('/api/followups', { resident_id: r.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 158, diastolic: 96 }, { as: 'doctor-V001' });
+  const v = await post(
+    '/api/followups',
+    { resident_id: r.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 158, diastolic: 96 },
+    { as: 'doctor-V001' },
+  );
   expect(v.status).to.equal(200);
   return { resident: r.body, taskId: `${r.body.id}-hypertension_recheck-${visitedOn}` };
 }
 
-const followupsOf = async (residentId: number) => (await get('/api/followups', { as: 'doctor-V001', query: { filter: { resident_id: residentId }, range: [0, 99] } })).body as { id: number }[];
+const followupsOf = async (residentId: number) =>
+  (await get('/api/followups', { as: 'doctor-V001', query: { filter: { resident_id: residentId }, range: [0, 99] } })).body as { id: number }[];
 
 describe('admin UI: health management on a phone', function () {
   this.timeout(120_000);
@@ -79,7 +92,11 @@ describe('admin UI: health management on a phone', function () {
     // the same request again, as a retry would send it: same key, same body
     const key = request.headers()['idempotency-key'];
     expect(key).to.be.a('string').and.not.empty;
-    const replay = await call('POST', '/api/followups', { as: 'doctor-V001', raw: request.postData()!, headers: { 'content-type': 'application/json', 'Idempotency-Key': key } });
+    const replay = await call('POST', '/api/followups', {
+      as: 'doctor-V001',
+      raw: request.postData()!,
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': key },
+    });
     expect(replay.status).to.equal(200);
     expect(replay.headers.get('idempotent-replayed')).to.equal('true');
     expect(replay.body.classification).to.equal('uncontrolled');
@@ -129,7 +146,11 @@ describe('admin UI: health management on a phone', function () {
 
   it('the resident page shows the contract, conditions and a trend chart of the last measurements', async () => {
     const { resident } = await overdueHypertensionTask();
-    await post('/api/followups', { resident_id: resident.id, type: 'hypertension', visited_on: addDays(today, -3), systolic: 136, diastolic: 84 }, { as: 'doctor-V001' });
+    await post(
+      '/api/followups',
+      { resident_id: resident.id, type: 'hypertension', visited_on: addDays(today, -3), systolic: 136, diastolic: 84 },
+      { as: 'doctor-V001' },
+    );
     await page.goto(`${baseUrl}/residents/${resident.id}/show`);
     await page.getByTestId('resident-contract').waitFor();
     await page.getByTestId('measurement-chart').locator('svg.recharts-surface').first().waitFor();

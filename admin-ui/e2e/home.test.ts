@@ -9,7 +9,8 @@ import { checkDigit } from '../../api/core/personalId';
 import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
 
 const total = (r: { headers: Headers }) => Number(String(r.headers.get('content-range')).split('/')[1]);
-const apiTotal = async (as: string, resource: string, filter: Record<string, unknown>) => total(await get(`/api/${resource}`, { as, query: { filter, range: [0, 0] } }));
+const apiTotal = async (as: string, resource: string, filter: Record<string, unknown>) =>
+  total(await get(`/api/${resource}`, { as, query: { filter, range: [0, 0] } }));
 const yuan = (s: string | number) => `¥${Number(s).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const thisYear = () => Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
 
@@ -94,14 +95,21 @@ describe('admin UI: home page per role', function () {
   it('group admin: the runs finance has reviewed wait for approval; council expenses; the units per level, every bar labelled', async () => {
     // arrange: finance reviews this year's earliest provisional run
     const fundYear = (await get('/api/fund-years', { as: 'finance', query: { filter: { year: thisYear() } } })).body[0];
-    const [first] = (await get('/api/settlement-runs', { as: 'finance', query: { filter: { fund_year_id: fundYear.id, status: 'calculated', current: true }, sort: ['period', 'ASC'], range: [0, 0] } })).body;
+    const [first] = (
+      await get('/api/settlement-runs', {
+        as: 'finance',
+        query: { filter: { fund_year_id: fundYear.id, status: 'calculated', current: true }, sort: ['period', 'ASC'], range: [0, 0] },
+      })
+    ).body;
     expect((await post(`/api/settlement-runs/${first.id}/review`, { comment: '首页测试：已核对' }, { as: 'finance' })).status).to.equal(200);
     const toApprove = await apiTotal('admin', 'settlement-runs', { status: 'reviewed', current: true });
     expect(toApprove).to.be.at.least(1);
 
     const page = await home('admin');
     expect(Number((await figure(page, 'home-runs-reviewed')).value)).to.equal(toApprove);
-    expect(Number((await figure(page, 'home-expenses-awaiting')).value)).to.equal(await apiTotal('admin', 'expense-requests', { awaiting_me: true, status: 'pending' }));
+    expect(Number((await figure(page, 'home-expenses-awaiting')).value)).to.equal(
+      await apiTotal('admin', 'expense-requests', { awaiting_me: true, status: 'pending' }),
+    );
     expect(await page.getByTestId('home-expenses-awaiting').textContent()).to.contain('理事会');
     // every level's bar carries its count, the single HQ included
     const levels = await Promise.all([1, 2, 3, 4].map((level) => apiTotal('admin', 'org-units', { level })));
@@ -124,7 +132,11 @@ describe('admin UI: home page per role', function () {
     const year = thisYear();
     const plan = (await get(`/api/rotation-plans/by-year/${year}`, { as: 'hr' })).body;
     const hq = await unitId('HQ');
-    const vacancies = (await get('/api/posts/vacancies', { as: 'hr', query: { org_unit_id: String(hq) } })).body as { headcount: number; filled: number; vacant: number }[];
+    const vacancies = (await get('/api/posts/vacancies', { as: 'hr', query: { org_unit_id: String(hq) } })).body as {
+      headcount: number;
+      filled: number;
+      vacant: number;
+    }[];
     const page = await home('hr');
     for (const type of ['down_expert', 'up_training']) {
       const ds = plan.directions.filter((d: { type: string }) => d.type === type);
@@ -138,7 +150,10 @@ describe('admin UI: home page per role', function () {
       ...plan.directions.map((d: { quota: number }) => d.quota),
       ...plan.directions.map((d: { filled: number }) => d.filled),
     ]);
-    expect(await chart.textContent()).to.contain('下派 总院→分院').and.contain('计划名额').and.contain('已安排');
+    expect(await chart.textContent())
+      .to.contain('下派 总院→分院')
+      .and.contain('计划名额')
+      .and.contain('已安排');
     const nextPlans = await apiTotal('hr', 'rotation-plans', { year: year + 1 });
     expect((await figure(page, 'home-next-plan')).text).to.contain(nextPlans ? '已制定' : '未制定');
     const expiring = await apiTotal('hr', 'licences', { expiring_within: 60 });
@@ -156,7 +171,10 @@ describe('admin UI: home page per role', function () {
     await page.goBack();
     await page.getByTestId('home-next-plan').click();
     await page.waitForURL(/\/rotation-planner\?year=\d{4}$/);
-    await page.getByText(`${year + 1}`).first().waitFor();
+    await page
+      .getByText(`${year + 1}`)
+      .first()
+      .waitFor();
     if (!nextPlans) await page.getByTestId('no-plan').waitFor();
     await page.context().close();
   });
@@ -166,25 +184,37 @@ describe('admin UI: home page per role', function () {
       const as = `director-${code}`;
       const unit = await unitId(code);
       const year = thisYear();
-      const indicators = (await get('/api/health/indicators', { as, query: { org_unit_id: String(unit), year: String(year) } })).body.indicators as Record<string, { value: number | null }>;
+      const indicators = (await get('/api/health/indicators', { as, query: { org_unit_id: String(unit), year: String(year) } })).body.indicators as Record<
+        string,
+        { value: number | null }
+      >;
       const execution = (await get('/api/budgets/execution', { as, query: { org_unit_id: String(unit), year: String(year) } })).body;
       const waiting = await apiTotal(as, 'referrals', { to_org_unit_id: unit, status: 'requested' });
       const page = await home(as);
 
       await page.getByTestId('home-indicators').locator('[data-testid^="home-indicator-"]').first().waitFor();
-      const shown = await page.getByTestId('home-indicators').locator('[data-testid^="home-indicator-"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-testid')!.replace('home-indicator-', ''), Number(e.getAttribute('data-value'))] as [string, number]));
+      const shown = await page
+        .getByTestId('home-indicators')
+        .locator('[data-testid^="home-indicator-"]')
+        .evaluateAll((els) =>
+          els.map((e) => [e.getAttribute('data-testid')!.replace('home-indicator-', ''), Number(e.getAttribute('data-value'))] as [string, number]),
+        );
       expect(shown).to.have.length(Object.keys(indicators).length);
       for (const [key, value] of shown) expect(value).to.equal(indicators[key].value);
       expect(shown.map(([, v]) => v)).to.deep.equal([...shown.map(([, v]) => v)].sort((a, b) => a - b));
 
       expect(Number((await figure(page, 'home-referrals-waiting')).value)).to.equal(waiting);
       expect(Number((await figure(page, 'home-referrals-overdue')).value)).to.equal(await apiTotal(as, 'referrals', { to_org_unit_id: unit, overdue: true }));
-      const [oldest] = (await get('/api/referrals', { as, query: { filter: { to_org_unit_id: unit, status: 'requested' }, sort: ['requested_at', 'ASC'], range: [0, 0] } })).body;
+      const [oldest] = (
+        await get('/api/referrals', { as, query: { filter: { to_org_unit_id: unit, status: 'requested' }, sort: ['requested_at', 'ASC'], range: [0, 0] } })
+      ).body;
       expect((await figure(page, 'home-referrals-oldest')).value).to.equal(oldest ? new Date(oldest.requested_at).toISOString() : '—');
 
       expect((await figure(page, 'home-expense-budget')).text).to.contain(yuan(execution.unit.expense.budget));
       expect((await figure(page, 'home-expense-consumed')).text).to.contain(yuan(execution.unit.expense.consumed));
-      expect(Number((await figure(page, 'home-expenses-awaiting')).value)).to.equal(await apiTotal(as, 'expense-requests', { awaiting_me: true, status: 'pending' }));
+      expect(Number((await figure(page, 'home-expenses-awaiting')).value)).to.equal(
+        await apiTotal(as, 'expense-requests', { awaiting_me: true, status: 'pending' }),
+      );
       await screenshot(page, `home-director-${code}`);
 
       if (waiting > 0) expect(await clickToListTotal(page, 'home-referrals-waiting', '/referrals')).to.equal(waiting);
@@ -193,7 +223,12 @@ describe('admin UI: home page per role', function () {
   }
 
   it('referral office: the inbox of every receiving unit and the answers overdue against the service level', async () => {
-    const summary = (await get('/api/referrals/inbox-summary', { as: 'referral' })).body as { code: string | null; org_unit_id: number | null; waiting: number; overdue: number }[];
+    const summary = (await get('/api/referrals/inbox-summary', { as: 'referral' })).body as {
+      code: string | null;
+      org_unit_id: number | null;
+      waiting: number;
+      overdue: number;
+    }[];
     expect(summary.length).to.be.above(0);
     const overdue = await apiTotal('referral', 'referrals', { overdue: true });
     const page = await home('referral');
@@ -203,8 +238,12 @@ describe('admin UI: home page per role', function () {
     for (const row of summary.slice(0, 4)) {
       const receiver = row.org_unit_id === null ? { direction: 'out' } : { to_org_unit_id: row.org_unit_id };
       const key = row.code ?? 'out';
-      expect(Number(await page.getByTestId(`home-office-waiting-${key}`).getAttribute('data-value'))).to.equal(await apiTotal('referral', 'referrals', { ...receiver, status: 'requested' }));
-      expect(Number(await page.getByTestId(`home-office-overdue-${key}`).getAttribute('data-value'))).to.equal(await apiTotal('referral', 'referrals', { ...receiver, overdue: true }));
+      expect(Number(await page.getByTestId(`home-office-waiting-${key}`).getAttribute('data-value'))).to.equal(
+        await apiTotal('referral', 'referrals', { ...receiver, status: 'requested' }),
+      );
+      expect(Number(await page.getByTestId(`home-office-overdue-${key}`).getAttribute('data-value'))).to.equal(
+        await apiTotal('referral', 'referrals', { ...receiver, overdue: true }),
+      );
     }
     await screenshot(page, 'home-referral');
 
@@ -216,10 +255,18 @@ describe('admin UI: home page per role', function () {
   it('village doctor on a phone: today / overdue / this month, one tap into the task list so filtered', async () => {
     // arrange: a hypertensive resident of V001 whose uncontrolled visit 20 days ago asked for a recheck within 14 days
     const first17 = `63012119600315${String(800 + (process.pid % 100)).padStart(3, '0')}`;
-    const resident = await post('/api/residents', { name: '首页测试', id_number: first17 + checkDigit(first17), conditions: [{ code: 'hypertension', diagnosed_on: '2020-03-01' }] }, { as: 'doctor-V001' });
+    const resident = await post(
+      '/api/residents',
+      { name: '首页测试', id_number: first17 + checkDigit(first17), conditions: [{ code: 'hypertension', diagnosed_on: '2020-03-01' }] },
+      { as: 'doctor-V001' },
+    );
     expect(resident.status, JSON.stringify(resident.body)).to.equal(200);
     const visitedOn = new Date(Date.parse(clock.today()) - 20 * 86_400_000).toISOString().slice(0, 10);
-    const visit = await post('/api/followups', { resident_id: resident.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 160, diastolic: 100 }, { as: 'doctor-V001' });
+    const visit = await post(
+      '/api/followups',
+      { resident_id: resident.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 160, diastolic: 100 },
+      { as: 'doctor-V001' },
+    );
     expect(visit.status, JSON.stringify(visit.body)).to.equal(200);
 
     const page = await home('doctor-V001', PHONE);

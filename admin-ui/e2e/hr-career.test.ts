@@ -73,7 +73,11 @@ describe('admin UI: HR careers', function () {
     await page.goto(`${baseUrl}/staff/${s.id}/show`);
     await page.getByTestId(`action-change-status-${s.id}`).click();
     await chooseInDialog('新状态', null, '休假/停岗');
-    expect(await dialog().getByLabel(/^离职原因/).count()).to.equal(0); // asked only when leaving
+    expect(
+      await dialog()
+        .getByLabel(/^离职原因/)
+        .count(),
+    ).to.equal(0); // asked only when leaving
     await page.getByTestId('confirm-change-status').click();
     await dialog().waitFor({ state: 'detached' });
     expect((await get(`/api/staff/${s.id}`, { as: 'hr' })).body.status).to.equal('on_leave');
@@ -117,7 +121,9 @@ describe('admin UI: HR careers', function () {
   });
 
   it('grade entry beyond the 优秀 quota shows the Chinese message on the grade', async () => {
-    const unit = (await post('/api/org-units', { code: `QE${tag.slice(-4)}`, name: `优秀名额测试${tag}`, kind: 'township', parent_id: await unitId('B2') }, { as: 'admin' })).body;
+    const unit = (
+      await post('/api/org-units', { code: `QE${tag.slice(-4)}`, name: `优秀名额测试${tag}`, kind: 'township', parent_id: await unitId('B2') }, { as: 'admin' })
+    ).body;
     const people = [];
     for (let i = 0; i < 5; i++) people.push(await hire({ unit: unit.code, name: `考核${tag}-${i}` }));
     const year = 2092;
@@ -126,7 +132,10 @@ describe('admin UI: HR careers', function () {
 
     await page.goto(`${baseUrl}/assessments/create`);
     await field(page, '人员').fill(`考核${tag}-1`);
-    await page.getByRole('option', { name: `考核${tag}-1` }).first().click();
+    await page
+      .getByRole('option', { name: `考核${tag}-1` })
+      .first()
+      .click();
     await field(page, '年度').fill(String(year));
     await field(page, '得分').fill('96');
     await field(page, '考核等次').click();
@@ -163,15 +172,32 @@ describe('admin UI: HR careers', function () {
     const t01 = await unitId('T01');
     const clinic = (await get('/api/org-units', { as: 'admin', query: { filter: { parent_id: t01, kind: 'village' }, range: [0, 0] } })).body[0];
     const name = `续签${tag}`;
-    const doctor = await hire({ unit: 'T01', name, category: 'village_doctor', title: 'village_doctor', employment_type: 'township_hired', work_org_unit_id: clinic.id });
-    const first = (await post('/api/village-doctor-contracts', { staff_id: doctor.id, employer_org_unit_id: t01, work_org_unit_id: clinic.id, start_on: '2024-01-01', end_on: '2026-12-31' }, { as: 'hr' })).body;
+    const doctor = await hire({
+      unit: 'T01',
+      name,
+      category: 'village_doctor',
+      title: 'village_doctor',
+      employment_type: 'township_hired',
+      work_org_unit_id: clinic.id,
+    });
+    const first = (
+      await post(
+        '/api/village-doctor-contracts',
+        { staff_id: doctor.id, employer_org_unit_id: t01, work_org_unit_id: clinic.id, start_on: '2024-01-01', end_on: '2026-12-31' },
+        { as: 'hr' },
+      )
+    ).body;
     await page.goto(`${baseUrl}/village-doctor-contracts?filter=${encodeURIComponent(JSON.stringify({ staff_id: doctor.id }))}`);
 
     await page.getByTestId(`action-renew-${first.id}`).click();
     await dialog().getByTestId('field-end_on').fill('2029-12-31');
     await page.getByTestId('confirm-renew').click();
     await dialog().waitFor({ state: 'detached' });
-    const contracts = (await get('/api/village-doctor-contracts', { as: 'hr', query: { filter: { staff_id: doctor.id } } })).body as { id: number; status: string; end_on: string }[];
+    const contracts = (await get('/api/village-doctor-contracts', { as: 'hr', query: { filter: { staff_id: doctor.id } } })).body as {
+      id: number;
+      status: string;
+      end_on: string;
+    }[];
     const renewal = contracts.find((c) => c.status === 'active')!;
     expect(renewal).to.include({ end_on: '2029-12-31' });
     expect(contracts.find((c) => c.id === first.id)).to.include({ status: 'renewed' });
@@ -188,7 +214,12 @@ describe('admin UI: HR careers', function () {
 
   it("the post vacancy table shows the API's figures", async () => {
     const b1 = await unitId('B1');
-    const api = (await get('/api/posts/vacancies', { as: 'hr', query: { org_unit_id: b1 } })).body as { code: string; headcount: number; filled: number; vacant: number }[];
+    const api = (await get('/api/posts/vacancies', { as: 'hr', query: { org_unit_id: b1 } })).body as {
+      code: string;
+      headcount: number;
+      filled: number;
+      vacant: number;
+    }[];
     expect(api.length).to.be.greaterThan(0);
     await page.goto(`${baseUrl}/posts?filter=${encodeURIComponent(JSON.stringify({ org_unit_id: b1 }))}`);
     await page.getByTestId(`vacancy-${api[0].code}`).waitFor();
@@ -204,8 +235,15 @@ describe('admin UI: HR careers', function () {
   it('the licence 60-day alert lists a licence expiring in 30 days, not one expiring in 90', async () => {
     const s = await hire({ unit: 'B1', name: `证书${tag}` });
     const prefix = `LIC${tag}`;
-    for (const [suffix, offset] of [['A', 30], ['B', 90]] as const) {
-      const r = await post('/api/licences', { staff_id: s.id, kind: 'physician', number: `${prefix}${suffix}`, issued_on: '2021-01-01', expires_on: day(offset) }, { as: 'hr' });
+    for (const [suffix, offset] of [
+      ['A', 30],
+      ['B', 90],
+    ] as const) {
+      const r = await post(
+        '/api/licences',
+        { staff_id: s.id, kind: 'physician', number: `${prefix}${suffix}`, issued_on: '2021-01-01', expires_on: day(offset) },
+        { as: 'hr' },
+      );
       expect(r.status, JSON.stringify(r.body)).to.equal(200);
     }
     await page.goto(`${baseUrl}/licences?filter=${encodeURIComponent(JSON.stringify({ q: prefix }))}`);

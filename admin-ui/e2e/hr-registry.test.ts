@@ -66,7 +66,10 @@ describe('admin UI: HR registry screens', function () {
     // the audited reveal, for a role that may
     await page.getByTestId('reveal-id-number').click();
     await page.getByText(idNumber).waitFor();
-    const audit = await get('/api/audit-log', { as: 'auditor', query: { filter: { resource: 'staff', record_id: String(created.id), action: 'reveal-id-number' } } });
+    const audit = await get('/api/audit-log', {
+      as: 'auditor',
+      query: { filter: { resource: 'staff', record_id: String(created.id), action: 'reveal-id-number' } },
+    });
     expect(audit.status).to.equal(200);
     expect(audit.body).to.have.length(1);
 
@@ -120,7 +123,14 @@ describe('admin UI: HR registry screens', function () {
     const own = await villages('T01');
     const foreign = await villages('T02');
     const name = `村医合同${tag}`;
-    const doctor = await hire({ unit: 'T01', name, category: 'village_doctor', title: 'village_doctor', employment_type: 'township_hired', work_org_unit_id: own.id });
+    const doctor = await hire({
+      unit: 'T01',
+      name,
+      category: 'village_doctor',
+      title: 'village_doctor',
+      employment_type: 'township_hired',
+      work_org_unit_id: own.id,
+    });
     const township = (await get(`/api/org-units/${t01}`, { as: 'admin' })).body;
 
     await page.goto(`${baseUrl}/village-doctor-contracts/create`);

@@ -55,7 +55,13 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
 
   it('opens a running rotation from the list and ends it early: refused without a reason, ended with one', async () => {
     const s = await hire({ unit: 'HQ', name: `提前结束${tag}` });
-    const r = (await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B1'), start_on: today(), purpose: '驻点帮扶心内科' }, { as: 'hr' })).body;
+    const r = (
+      await post(
+        '/api/rotations',
+        { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B1'), start_on: today(), purpose: '驻点帮扶心内科' },
+        { as: 'hr' },
+      )
+    ).body;
     expect(r.status).to.equal('active');
     await openRow(year, `提前结束${tag}`, true);
     expect(await field('status').textContent()).to.contain('进行中');
@@ -80,9 +86,15 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     expect(await field('end_reason').textContent()).to.contain('家中有事提前返回');
     const history = page.getByTestId('rotation-history');
     await history.locator('tr', { hasText: '结束' }).waitFor();
-    expect(await history.locator('tbody tr').allTextContents()).to.satisfy((rows: string[]) => rows[0].includes('安排') && rows.at(-1)!.includes('家中有事提前返回'));
+    expect(await history.locator('tbody tr').allTextContents()).to.satisfy(
+      (rows: string[]) => rows[0].includes('安排') && rows.at(-1)!.includes('家中有事提前返回'),
+    );
     expect(await page.getByTestId(`action-end-${r.id}`).count()).to.equal(0);
-    expect((await get(`/api/rotations/${r.id}`, { as: 'hr' })).body).to.include({ status: 'completed', actual_end_on: today(), end_reason: '家中有事提前返回' });
+    expect((await get(`/api/rotations/${r.id}`, { as: 'hr' })).body).to.include({
+      status: 'completed',
+      actual_end_on: today(),
+      end_reason: '家中有事提前返回',
+    });
     await screenshot(page, 'rotation-show-ended');
   });
 
@@ -102,9 +114,14 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     await screenshot(page, 'rotation-edit');
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByTestId('rotation-hint').waitFor();
-    await field('planned_end_on').getByText(/2\d{3}/).waitFor();
+    await field('planned_end_on')
+      .getByText(/2\d{3}/)
+      .waitFor();
     expect((await get(`/api/rotations/${r.id}`, { as: 'hr' })).body.planned_end_on).to.equal(`${year + 1}-08-31`);
-    await page.getByTestId('rotation-history').locator('tr', { hasText: `${r.planned_end_on} → ${year + 1}-08-31` }).waitFor();
+    await page
+      .getByTestId('rotation-history')
+      .locator('tr', { hasText: `${r.planned_end_on} → ${year + 1}-08-31` })
+      .waitFor();
 
     await page.getByTestId(`action-cancel-${r.id}`).click();
     expect(await page.getByTestId('confirm-cancel').isDisabled()).to.equal(true); // the reason is required
@@ -123,7 +140,10 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     await fromHome('/rotation-planner');
     await page.getByTestId('timeline-legend').waitFor();
     await page.getByTestId('timeline-today').waitFor();
-    expect(await page.getByTestId('timeline-legend').textContent()).to.contain('下派驻点').and.to.contain('上派进修').and.to.contain(`今天 ${today()}`);
+    expect(await page.getByTestId('timeline-legend').textContent())
+      .to.contain('下派驻点')
+      .and.to.contain('上派进修')
+      .and.to.contain(`今天 ${today()}`);
     await screenshot(page, 'planner-this-year');
     await page.getByTestId('planner-next').click();
     const none = page.getByTestId('no-plan');
@@ -144,8 +164,14 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     await page.getByTestId('quota-input-down_hq_branch').fill(String(thisYear.down_hq_branch + 2));
     await screenshot(page, 'planner-edit-quotas');
     await page.getByTestId('save-quotas').click();
-    await page.getByTestId('quota-down_hq_branch').getByText(new RegExp(`/${thisYear.down_hq_branch + 2}$`)).waitFor();
-    expect((await get(`/api/rotation-plans/by-year/${year + 1}`, { as: 'hr' })).body.plan.quotas).to.deep.equal({ ...thisYear, down_hq_branch: thisYear.down_hq_branch + 2 });
+    await page
+      .getByTestId('quota-down_hq_branch')
+      .getByText(new RegExp(`/${thisYear.down_hq_branch + 2}$`))
+      .waitFor();
+    expect((await get(`/api/rotation-plans/by-year/${year + 1}`, { as: 'hr' })).body.plan.quotas).to.deep.equal({
+      ...thisYear,
+      down_hq_branch: thisYear.down_hq_branch + 2,
+    });
 
     // the year after has none either: it offers that year's copy, or an empty plan
     await page.getByTestId('planner-next').click();
@@ -173,7 +199,10 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     await screenshot(page, 'planner-person-picker');
     // the receiving units then follow the direction: 下派 from a township centre goes only to its village clinics
     await options.first().click();
-    await page.getByLabel(/^接收单位/).first().click();
+    await page
+      .getByLabel(/^接收单位/)
+      .first()
+      .click();
     const hosts = await page.getByRole('option').allTextContents();
     expect(hosts.length).to.be.greaterThan(0);
     for (const h of hosts) expect(h).to.match(/\(V\w+\)$/); // village clinics (V001 …, and units other tests add)

@@ -59,7 +59,9 @@ describe('admin UI: HR rotation planner', function () {
   });
 
   it('an overlapping rotation shows the Chinese conflict message naming the other rotation', async () => {
-    const existing = (await get('/api/rotations', { as: 'hr', query: { filter: { year, type: 'down_expert', home_org_unit_id: await unitId('HQ') }, range: [0, 0] } })).body[0];
+    const existing = (
+      await get('/api/rotations', { as: 'hr', query: { filter: { year, type: 'down_expert', home_org_unit_id: await unitId('HQ') }, range: [0, 0] } })
+    ).body[0];
     const staff = (await get(`/api/staff/${existing.staff_id}`, { as: 'hr' })).body;
     const host = (await get(`/api/org-units/${existing.host_org_unit_id}`, { as: 'admin' })).body;
     await page.goto(`${baseUrl}/rotation-planner`);

@@ -21,8 +21,29 @@ const LOGINS = ['admin', 'finance', 'hr', 'procurement', 'referral', 'auditor', 
 
 // codes the API writes that no CHECK constraint lists, and labels react-admin derives from a source
 const KNOWN_CODES = [
-  'manual', 'hired', 'transfer', 'post', 'deliveries', 'expense-requests', 'risk-fund-entries', 'return_to_market', 'calculate', 'recalculate',
-  'import', 'seed', 'update', 'budget_override', 'reveal_id', 'gte', 'lte', 'Id', 'Entry date', 'wrong username or password', 'true', 'false', 'null',
+  'manual',
+  'hired',
+  'transfer',
+  'post',
+  'deliveries',
+  'expense-requests',
+  'risk-fund-entries',
+  'return_to_market',
+  'calculate',
+  'recalculate',
+  'import',
+  'seed',
+  'update',
+  'budget_override',
+  'reveal_id',
+  'gte',
+  'lte',
+  'Id',
+  'Entry date',
+  'wrong username or password',
+  'true',
+  'false',
+  'null',
 ];
 
 /** A translation key left on screen, such as enums.request_status.paid (org paths like hq.b1.t07 are not). */
@@ -53,13 +74,21 @@ async function choiceIds(): Promise<string[]> {
 }
 
 /** Every resource and action verb the roles are granted. */
-const grantWords = () => domains.flatMap((d) => (d.grants ? [d.grants] : [])).flatMap((table) => Object.values(table).flatMap((grants) => Object.entries(grants ?? {}).flatMap(([resource, actions]) => [resource, ...(actions ?? [])])));
+const grantWords = () =>
+  domains
+    .flatMap((d) => (d.grants ? [d.grants] : []))
+    .flatMap((table) =>
+      Object.values(table).flatMap((grants) => Object.entries(grants ?? {}).flatMap(([resource, actions]) => [resource, ...(actions ?? [])])),
+    );
 
 /** One pattern matching any code as a whole token (doctor-V001 or I63.9 are not tokens of it). */
 async function codePattern(): Promise<RegExp> {
   const words = new Set([...(await checkedValues()), ...(await choiceIds()), ...grantWords(), ...KNOWN_CODES]);
   for (const login of LOGINS) words.delete(login);
-  const alternatives = [...words].filter((w) => /[A-Za-z]/.test(w)).sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
+  const alternatives = [...words]
+    .filter((w) => /[A-Za-z]/.test(w))
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
   return new RegExp(`(?<![\\w./-])(${alternatives.join('|')})(?![\\w-])`, 'g');
 }
 
@@ -100,10 +129,19 @@ describe('admin UI: Chinese everywhere on screen', function () {
     const button = page.locator('.RaFilterButton-root button, button[aria-label="添加筛选"]').first();
     if (!(await button.isVisible().catch(() => false))) return [];
     // a list that is still loading redraws its toolbar: the button may go before the click lands
-    if (!(await button.click({ timeout: 3000 }).then(() => true, () => false))) return [];
+    if (
+      !(await button.click({ timeout: 3000 }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return [];
     const found = await problems(page, `${where} (筛选)`);
     await page.keyboard.press('Escape');
-    await page.locator('.MuiPopover-root').waitFor({ state: 'detached', timeout: 3000 }).catch(() => undefined);
+    await page
+      .locator('.MuiPopover-root')
+      .waitFor({ state: 'detached', timeout: 3000 })
+      .catch(() => undefined);
     return found;
   }
 
@@ -112,7 +150,10 @@ describe('admin UI: Chinese everywhere on screen', function () {
     const tabs = page.locator('[role="tab"]');
     const found: string[] = [];
     for (let i = 1; i < (await tabs.count()); i += 1) {
-      await tabs.nth(i).click({ timeout: 5000 }).catch(() => undefined);
+      await tabs
+        .nth(i)
+        .click({ timeout: 5000 })
+        .catch(() => undefined);
       await settle(page);
       found.push(...(await problems(page, `${where} [${i}]`)));
     }
@@ -120,7 +161,11 @@ describe('admin UI: Chinese everywhere on screen', function () {
   }
 
   it('names every job, audit verb and audited resource in Chinese (few of them are in the demo data)', async () => {
-    const keys = [...listJobs().map((j) => `enums.job.${j.name}`), ...AUDIT_ACTIONS.map((a) => `enums.audit_action.${a}`), ...AUDITED_RESOURCES.map((r) => `resources.${r}.name`)];
+    const keys = [
+      ...listJobs().map((j) => `enums.job.${j.name}`),
+      ...AUDIT_ACTIONS.map((a) => `enums.audit_action.${a}`),
+      ...AUDITED_RESOURCES.map((r) => `resources.${r}.name`),
+    ];
     const chineseText = await chineseTexts();
     expect(keys.filter((key) => !chineseText(key))).to.deep.equal([]);
     expect(chineseText('enums.job.referrals.escalate')).to.equal('转诊超时上报');

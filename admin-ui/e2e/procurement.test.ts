@@ -44,10 +44,22 @@ describe('admin UI: procurement and finance', function () {
         ['医用外科口罩（界面测试）', 'consumable', '25.00', '22.10', 1],
       ] as const
     ).entries()) {
-      items.push((await post('/api/catalog-items', { code: `I-UI-${i}`, name, category, uom: '盒', baseline_price: baseline, contract_price: contract, supplier_id: suppliers[s].id }, { as: 'procurement' })).body);
+      items.push(
+        (
+          await post(
+            '/api/catalog-items',
+            { code: `I-UI-${i}`, name, category, uom: '盒', baseline_price: baseline, contract_price: contract, supplier_id: suppliers[s].id },
+            { as: 'procurement' },
+          )
+        ).body,
+      );
     }
     for (const [i, code] of TOWNSHIPS.entries()) {
-      const r = await post('/api/requisitions', { org_unit_id: await unitId(code), note: '界面测试申领', lines: items.map((it, k) => ({ item_id: it.id, requested_qty: 10 * (i + 1) + k })) }, { as: `director-${code}` });
+      const r = await post(
+        '/api/requisitions',
+        { org_unit_id: await unitId(code), note: '界面测试申领', lines: items.map((it, k) => ({ item_id: it.id, requested_qty: 10 * (i + 1) + k })) },
+        { as: `director-${code}` },
+      );
       expect(r.status, JSON.stringify(r.body)).to.equal(200);
       const a = await post(`/api/requisitions/${r.body.id}/approve`, {}, { as: await parentDirector(code) });
       expect(a.status, JSON.stringify(a.body)).to.equal(200);

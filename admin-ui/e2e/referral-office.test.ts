@@ -14,7 +14,8 @@ import { login, newPage, screenshot, startBrowserTest } from './browser';
 async function townshipAndVillage(code: string) {
   const id = await unitId(code);
   const township = (await get(`/api/org-units/${id}`, { as: 'admin' })).body;
-  const village = (await get('/api/org-units', { as: 'admin', query: { filter: { parent_id: id, kind: 'village' }, sort: ['code', 'ASC'], range: [0, 0] } })).body[0];
+  const village = (await get('/api/org-units', { as: 'admin', query: { filter: { parent_id: id, kind: 'village' }, sort: ['code', 'ASC'], range: [0, 0] } }))
+    .body[0];
   return { id, name: township.name as string, village: village.code as string };
 }
 
@@ -79,16 +80,24 @@ describe('admin UI: the referral office’s inbox and the sender’s bell', func
     expect(await office.getByTestId('event-accepted').textContent()).to.contain('双向转诊办公室');
 
     // the doctor's bell counts it within a poll, and its notice opens the referral
-    await doctor.waitForFunction((n) => Number(document.querySelector('[data-testid="notification-count"] .MuiBadge-badge')?.textContent || 0) === n + 1, before, { timeout: 40_000 });
+    await doctor.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid="notification-count"] .MuiBadge-badge')?.textContent || 0) === n + 1,
+      before,
+      { timeout: 40_000 },
+    );
     await doctor.getByTestId('notification-bell').click();
     const item = doctor.getByTestId('notification-item').filter({ hasText: '韩守仁' }).first();
-    expect(await item.textContent()).to.contain(`${mine.name} 已接收 韩守仁 的转诊`).and.contain('预约');
+    expect(await item.textContent())
+      .to.contain(`${mine.name} 已接收 韩守仁 的转诊`)
+      .and.contain('预约');
     expect(await item.getAttribute('data-unread')).to.equal('true');
     await screenshot(doctor, 'doctor-notifications');
     await item.click();
     await doctor.waitForURL(new RegExp(`/referrals/${mine.referralId}/show$`));
     await doctor.getByTestId('event-accepted').waitFor();
-    await doctor.waitForFunction((n) => Number(document.querySelector('[data-testid="notification-count"] .MuiBadge-badge')?.textContent || 0) === n, before, { timeout: 10_000 });
+    await doctor.waitForFunction((n) => Number(document.querySelector('[data-testid="notification-count"] .MuiBadge-badge')?.textContent || 0) === n, before, {
+      timeout: 10_000,
+    });
     await screenshot(doctor, 'doctor-referral-from-notice');
 
     // the other township's request, left unanswered past its service level, is escalated by the job:
@@ -101,7 +110,11 @@ describe('admin UI: the referral office’s inbox and the sender’s bell', func
     await office.waitForURL(new RegExp(`/referrals/${other.referralId}/show$`));
     const escalated = office.getByTestId('event-escalated');
     await escalated.waitFor();
-    expect(await escalated.textContent()).to.contain('超时上报').and.contain('系统（超时自动上报）').and.contain('超过应答时限').and.not.contain('referrals.escalate');
+    expect(await escalated.textContent())
+      .to.contain('超时上报')
+      .and.contain('系统（超时自动上报）')
+      .and.contain('超过应答时限')
+      .and.not.contain('referrals.escalate');
     await screenshot(office, 'office-escalated-timeline');
   });
 });

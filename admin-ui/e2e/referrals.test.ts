@@ -65,11 +65,16 @@ describe('admin UI: referrals', function () {
     expect(await firstRow.locator('td').first().textContent()).to.equal(String(id));
     const rows = await director.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
     const ours = rows.findIndex((text) => text.includes('祁永贵'));
-    expect(rows.slice(0, ours).every((text) => text.includes('紧急') || text.includes('急危重')), 'only urgent requests above it').to.equal(true);
+    expect(
+      rows.slice(0, ours).every((text) => text.includes('紧急') || text.includes('急危重')),
+      'only urgent requests above it',
+    ).to.equal(true);
     const timer = firstRow.getByTestId('live-timer');
     const before = await timer.textContent();
     await director.waitForTimeout(1500);
-    expect(await timer.textContent()).to.match(/剩余/).and.not.equal(before);
+    expect(await timer.textContent())
+      .to.match(/剩余/)
+      .and.not.equal(before);
     await screenshot(director, 'referral-inbox');
 
     await firstRow.click();
@@ -154,7 +159,16 @@ describe('admin UI: referrals', function () {
     expect(resident.status, JSON.stringify(resident.body)).to.equal(200);
     const referral = await post(
       '/api/referrals',
-      { resident_id: resident.body.id, to_org_unit_id: t01, to_department_id: tcm, direction: 'up', urgency: 'routine', diagnosis_code: 'M54.5', diagnosis_text: '腰痛', reason: '针灸理疗' },
+      {
+        resident_id: resident.body.id,
+        to_org_unit_id: t01,
+        to_department_id: tcm,
+        direction: 'up',
+        urgency: 'routine',
+        diagnosis_code: 'M54.5',
+        diagnosis_text: '腰痛',
+        reason: '针灸理疗',
+      },
       { as: 'doctor-V002' },
     );
     expect(referral.status, JSON.stringify(referral.body)).to.equal(200);
@@ -167,7 +181,10 @@ describe('admin UI: referrals', function () {
     await offered.nth(1).click();
     await director.getByTestId('confirm-action').click();
     await director.getByTestId('event-accepted').waitFor();
-    const slots = (await get('/api/referral-slots', { as: 'director-T01', query: { filter: { department_id: tcm, day } } })).body as { starts_at: string; booked: number }[];
+    const slots = (await get('/api/referral-slots', { as: 'director-T01', query: { filter: { department_id: tcm, day } } })).body as {
+      starts_at: string;
+      booked: number;
+    }[];
     expect(slots.map((s) => s.booked)).to.deep.equal([0, 1, 0, 0]);
     await director.goto(`${baseUrl}/referral-slots`);
     await director.getByRole('combobox', { name: '接收科室' }).click();
@@ -189,8 +206,15 @@ describe('admin UI: referrals', function () {
     await director.getByTestId('slot-delete-confirm').click();
     await director.getByTestId('slot-cell').nth(3).waitFor({ state: 'detached' });
     expect(await director.getByTestId('slot-booked').allTextContents()).to.deep.equal(['0 / 2', '1 / 3', '0 / 2']);
-    const after = (await get('/api/referral-slots', { as: 'director-T01', query: { filter: { department_id: tcm, day } } })).body as { capacity: number; booked: number }[];
-    expect(after.map((s) => [s.booked, s.capacity])).to.deep.equal([[0, 2], [1, 3], [0, 2]]);
+    const after = (await get('/api/referral-slots', { as: 'director-T01', query: { filter: { department_id: tcm, day } } })).body as {
+      capacity: number;
+      booked: number;
+    }[];
+    expect(after.map((s) => [s.booked, s.capacity])).to.deep.equal([
+      [0, 2],
+      [1, 3],
+      [0, 2],
+    ]);
     await screenshot(director, 'referral-slots-edited');
   });
 
@@ -207,7 +231,10 @@ describe('admin UI: referrals', function () {
       await share.fill('1.5');
       await office.getByTestId('save-settings').click();
       // refused by the API and shown on the share field; nothing saved
-      await office.locator('p.Mui-error').filter({ hasText: /less than or equal to 1|<=\s*1|≤\s*1/ }).waitFor();
+      await office
+        .locator('p.Mui-error')
+        .filter({ hasText: /less than or equal to 1|<=\s*1|≤\s*1/ })
+        .waitFor();
       expect((await get('/api/referral-settings', { as: 'referral' })).body.serviceLevelMinutes.urgent).to.equal(before.serviceLevelMinutes.urgent);
       await screenshot(office, 'referral-settings-error');
       await share.fill(String(before.upReservedShare));
@@ -233,7 +260,17 @@ describe('admin UI: referrals', function () {
     expect(resident.status, JSON.stringify(resident.body)).to.equal(200);
     const sent = await post(
       '/api/referrals',
-      { resident_id: resident.body.id, from_org_unit_id: await unitId('T01'), to_org_unit_id: await unitId('V002'), direction: 'down', urgency: 'routine', purpose: 'rehabilitation', diagnosis_code: 'I63.9', diagnosis_text: '脑梗死恢复期', reason: '病情稳定，回村康复' },
+      {
+        resident_id: resident.body.id,
+        from_org_unit_id: await unitId('T01'),
+        to_org_unit_id: await unitId('V002'),
+        direction: 'down',
+        urgency: 'routine',
+        purpose: 'rehabilitation',
+        diagnosis_code: 'I63.9',
+        diagnosis_text: '脑梗死恢复期',
+        reason: '病情稳定，回村康复',
+      },
       { as: 'director-T01' },
     );
     expect(sent.status, JSON.stringify(sent.body)).to.equal(200);
@@ -262,12 +299,25 @@ describe('admin UI: referrals', function () {
     const first17 = '63012119700505123';
     const sent = await post(
       '/api/referrals',
-      { patient_name: '韩建国', patient_id_number: `${first17}${checkDigit(first17)}`, to_org_unit_id: t01.parent_id, direction: 'up', urgency: 'urgent', diagnosis_code: 'J18.9', diagnosis_text: '肺炎', reason: '高热不退，需住院治疗' },
+      {
+        patient_name: '韩建国',
+        patient_id_number: `${first17}${checkDigit(first17)}`,
+        to_org_unit_id: t01.parent_id,
+        direction: 'up',
+        urgency: 'urgent',
+        diagnosis_code: 'J18.9',
+        diagnosis_text: '肺炎',
+        reason: '高热不退，需住院治疗',
+      },
       { as: 'director-T01' },
     );
     expect(sent.status, JSON.stringify(sent.body)).to.equal(200);
     const director = await open('director-T01', PHONE);
-    for (const [path, name] of [['/referral-inbox', 'inbox'], ['/referral-outbox', 'outbox'], ['/referrals', 'list']] as const) {
+    for (const [path, name] of [
+      ['/referral-inbox', 'inbox'],
+      ['/referral-outbox', 'outbox'],
+      ['/referrals', 'list'],
+    ] as const) {
       await director.goto(`${baseUrl}${path}`);
       const items = director.locator('ul.MuiList-root a[href*="/referrals/"]');
       await items.first().waitFor();

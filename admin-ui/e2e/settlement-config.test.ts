@@ -22,7 +22,11 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
   }
 
   const makeYear = async (year: number) => {
-    const r = await post('/api/fund-years', { region: REGION, year, insured_count: 1000, premium_total: '1090000.00', catastrophic_pool: '109000.00', outpatient_pool: '130800.00' }, { as: 'finance' });
+    const r = await post(
+      '/api/fund-years',
+      { region: REGION, year, insured_count: 1000, premium_total: '1090000.00', catastrophic_pool: '109000.00', outpatient_pool: '130800.00' },
+      { as: 'finance' },
+    );
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
     return r.body.id as number;
   };
@@ -63,7 +67,8 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
     await page.getByTestId('derived-budget').waitFor();
     await page.locator('input[name="overspend_tiers.0.groupShare"]').fill('1.5');
     await page.getByRole('button', { name: '保存' }).click();
-    const errorOf = (name: string) => page.locator('.MuiTextField-root', { has: page.locator(`input[name="${name}"]`) }).locator('.MuiFormHelperText-root.Mui-error');
+    const errorOf = (name: string) =>
+      page.locator('.MuiTextField-root', { has: page.locator(`input[name="${name}"]`) }).locator('.MuiFormHelperText-root.Mui-error');
     await errorOf('overspend_tiers.0.groupShare').waitFor();
     expect(await errorOf('overspend_tiers.0.groupShare').textContent()).to.match(/1/);
     // the other inputs carry no error
@@ -71,7 +76,10 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
     expect(await errorOf('overspend_tiers.0.upTo').count()).to.equal(0);
     await screenshot(page, 'fund-year-tier-refused');
     const stored = (await get(`/api/fund-years/${openYear}`, { as: 'finance' })).body;
-    expect(stored.overspend_tiers).to.deep.equal([{ upTo: 0.05, groupShare: 0.5 }, { upTo: null, groupShare: 1 }]);
+    expect(stored.overspend_tiers).to.deep.equal([
+      { upTo: 0.05, groupShare: 0.5 },
+      { upTo: null, groupShare: 1 },
+    ]);
     await page.context().close();
   });
 
@@ -91,7 +99,11 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
     await post('/api/fund-year-populations', { fund_year_id: locked, org_unit_id: await unitId('T01'), insured_population: 1000 }, { as: 'finance' });
     const run = await post('/api/settlement-runs', { fund_year_id: locked, period: '2018-01' }, { as: 'finance' });
     expect(run.status, JSON.stringify(run.body)).to.equal(200);
-    for (const [step, as, body] of [['calculate', 'finance', {}], ['review', 'finance', { comment: '核对' }], ['approve', 'admin', {}]] as const) {
+    for (const [step, as, body] of [
+      ['calculate', 'finance', {}],
+      ['review', 'finance', { comment: '核对' }],
+      ['approve', 'admin', {}],
+    ] as const) {
       const r = await post(`/api/settlement-runs/${run.body.id}/${step}`, body, { as });
       expect(r.status, `${step}: ${JSON.stringify(r.body)}`).to.equal(200);
     }
@@ -99,14 +111,20 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
     await page.goto(`${baseUrl}/fund-years/${locked}`);
     const notice = page.getByTestId('fund-year-locked');
     await notice.waitFor();
-    expect(await notice.textContent()).to.contain(`结算批次 ${run.body.id}`).and.contain('2018-01');
+    expect(await notice.textContent())
+      .to.contain(`结算批次 ${run.body.id}`)
+      .and.contain('2018-01');
     expect(await page.getByRole('button', { name: '保存' }).isDisabled()).to.equal(true);
     await screenshot(page, 'fund-year-locked');
     await page.context().close();
   });
 
   it('finance corrects the insured population of a unit', async () => {
-    const made = await post('/api/fund-year-populations', { fund_year_id: openYear, org_unit_id: await unitId('T02'), insured_population: 900 }, { as: 'finance' });
+    const made = await post(
+      '/api/fund-year-populations',
+      { fund_year_id: openYear, org_unit_id: await unitId('T02'), insured_population: 900 },
+      { as: 'finance' },
+    );
     expect(made.status, JSON.stringify(made.body)).to.equal(200);
     const page = await open('finance');
     await page.goto(`${baseUrl}/fund-year-populations?filter=${encodeURIComponent(JSON.stringify({ fund_year_id: openYear }))}`);

@@ -13,7 +13,26 @@ import { get, unitId } from '../../scripts/test/harness';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 
-const HEADER = ['claim_no', 'id_number', 'insured_township_code', 'provider_class', 'provider_unit_code', 'provider_name', 'care_type', 'visit_on', 'discharged_on', 'settled_on', 'total_cost', 'fund_paid', 'self_pay', 'self_funded', 'drug_cost', 'consumables_cost', 'diagnosis', 'referred_up'];
+const HEADER = [
+  'claim_no',
+  'id_number',
+  'insured_township_code',
+  'provider_class',
+  'provider_unit_code',
+  'provider_name',
+  'care_type',
+  'visit_on',
+  'discharged_on',
+  'settled_on',
+  'total_cost',
+  'fund_paid',
+  'self_pay',
+  'self_funded',
+  'drug_cost',
+  'consumables_cost',
+  'diagnosis',
+  'referred_up',
+];
 
 const idNumber = (n: number) => {
   const first17 = `630121198502${String(10 + (n % 18)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
@@ -94,7 +113,10 @@ describe('admin UI: settlement (医保打包付费)', function () {
     const fys = await get('/api/fund-years', { as: 'finance', query: { filter: JSON.stringify({ year }) } });
     lastYear = fys.body.find((f: { region: string }) => f.region === '大通县');
     expect(lastYear, 'the demo has last year’s fund year').to.exist;
-    const runs = await get('/api/settlement-runs', { as: 'finance', query: { filter: JSON.stringify({ fund_year_id: lastYear.id, kind: 'final', current: true }) } });
+    const runs = await get('/api/settlement-runs', {
+      as: 'finance',
+      query: { filter: JSON.stringify({ fund_year_id: lastYear.id, kind: 'final', current: true }) },
+    });
     expect(runs.body, JSON.stringify(runs.body)).to.have.length(1);
     finalRunId = runs.body[0].id;
     expect(runs.body[0].status).to.equal('calculated');
@@ -109,7 +131,11 @@ describe('admin UI: settlement (医保打包付费)', function () {
     const page = await newPage(browser, { width: 1440, height: 900 });
     await login(page, baseUrl, 'finance');
     await page.locator('a.RaMenuItemLink-root[href="/fund-years"]').click();
-    const yearRow = page.locator('.RaDatagrid-row').filter({ hasText: lastYear.region }).filter({ hasText: String(lastYear.year) }).first();
+    const yearRow = page
+      .locator('.RaDatagrid-row')
+      .filter({ hasText: lastYear.region })
+      .filter({ hasText: String(lastYear.year) })
+      .first();
     await yearRow.waitFor();
     const budget = (await get(`/api/fund-years/${lastYear.id}`, { as: 'finance' })).body.budget as string;
     const [whole, fen] = budget.split('.');
@@ -117,7 +143,10 @@ describe('admin UI: settlement (医保打包付费)', function () {
     await screenshot(page, 'settlement-fund-years-1440');
 
     await page.locator('a.RaMenuItemLink-root[href="/settlement-runs"]').click();
-    const finalRow = page.locator('.RaDatagrid-row').filter({ hasText: '年终清算' }).filter({ hasText: String(lastYear.year) });
+    const finalRow = page
+      .locator('.RaDatagrid-row')
+      .filter({ hasText: '年终清算' })
+      .filter({ hasText: String(lastYear.year) });
     await finalRow.first().waitFor();
     expect(await finalRow.count(), 'last year’s final run on the first page').to.equal(1);
     const wrapper = page.locator('.RaDatagrid-tableWrapper');
@@ -128,7 +157,9 @@ describe('admin UI: settlement (医保打包付费)', function () {
 
     await finalRow.locator('td').first().click();
     await page.getByTestId('unit-indicators').waitFor();
-    const codes = await page.locator('[data-testid^="unit-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')!.replace('unit-row-', '')));
+    const codes = await page
+      .locator('[data-testid^="unit-row-"]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')!.replace('unit-row-', '')));
     const level = (code: string) => (code === 'HQ' ? 1 : code.startsWith('B') ? 2 : 3);
     expect(codes.map(level)).to.deep.equal([...codes.map(level)].sort((a, b) => a - b));
     expect(codes.slice(0, 4)).to.deep.equal(['HQ', 'B1', 'B2', 'B3']);
@@ -154,7 +185,9 @@ describe('admin UI: settlement (医保打包付费)', function () {
     files.push(file);
     const page = await open('finance');
     await upload(page, file);
-    expect(await page.getByTestId('import-summary').textContent()).to.contain('9 行有效').and.contain('3 行有错误');
+    expect(await page.getByTestId('import-summary').textContent())
+      .to.contain('9 行有效')
+      .and.contain('3 行有错误');
     for (const id of ['rejected-3-total_cost', 'rejected-6-provider_unit_code', 'rejected-9-settled_on']) {
       expect(await page.getByTestId(id).count(), id).to.equal(1);
     }
@@ -164,7 +197,17 @@ describe('admin UI: settlement (医保打包付费)', function () {
     await page.getByText('导入完成').waitFor();
     expect(await page.getByTestId('import-summary').textContent()).to.contain('新增 9');
     const stored = await get('/api/claims', { as: 'finance', query: { filter: JSON.stringify({ fund_year_id: lastYear.id, q: 'E2E-' }), range: '[0,99]' } });
-    expect(stored.body.map((c: { claim_no: string }) => c.claim_no).sort()).to.deep.equal(['E2E-1', 'E2E-10', 'E2E-11', 'E2E-12', 'E2E-3', 'E2E-4', 'E2E-6', 'E2E-7', 'E2E-9']);
+    expect(stored.body.map((c: { claim_no: string }) => c.claim_no).sort()).to.deep.equal([
+      'E2E-1',
+      'E2E-10',
+      'E2E-11',
+      'E2E-12',
+      'E2E-3',
+      'E2E-4',
+      'E2E-6',
+      'E2E-7',
+      'E2E-9',
+    ]);
     await page.context().close();
   });
 
@@ -184,11 +227,15 @@ describe('admin UI: settlement (医保打包付费)', function () {
     expect(await page.getByTestId('versions').textContent()).to.contain('导入补报的 6 月结算单');
     const after = (await get(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
     expect(after.figures.spending.claims).to.equal(before.figures.spending.claims + 9);
-    expect(await page.getByTestId('figure-spending').textContent()).to.contain(Number(after.figures.spending.total).toLocaleString('zh-CN', { minimumFractionDigits: 2 }));
+    expect(await page.getByTestId('figure-spending').textContent()).to.contain(
+      Number(after.figures.spending.total).toLocaleString('zh-CN', { minimumFractionDigits: 2 }),
+    );
     // the earlier calculation stays viewable
     await page.getByTestId('version-1').getByRole('button').click();
     await page.getByTestId('viewing-version').waitFor();
-    expect(await page.getByTestId('figure-spending').textContent()).to.contain(Number(before.figures.spending.total).toLocaleString('zh-CN', { minimumFractionDigits: 2 }));
+    expect(await page.getByTestId('figure-spending').textContent()).to.contain(
+      Number(before.figures.spending.total).toLocaleString('zh-CN', { minimumFractionDigits: 2 }),
+    );
     await page.getByTestId('viewing-version').getByRole('button').click();
 
     await page.getByTestId('step-review').click();
@@ -222,7 +269,9 @@ describe('admin UI: settlement (医保打包付费)', function () {
     files.push(file);
     const page = await open('finance');
     await upload(page, file);
-    expect(await page.getByTestId('import-summary').textContent()).to.contain('0 行有效').and.contain('2 行有错误');
+    expect(await page.getByTestId('import-summary').textContent())
+      .to.contain('0 行有效')
+      .and.contain('2 行有错误');
     const reason = await page.getByTestId('rejected-2-settled_on').textContent();
     expect(reason).to.contain(`period ${lastYear.year}-06 is locked`).and.contain(`settlement run ${finalRunId} is approved`);
     expect(await page.getByTestId('commit').isDisabled()).to.equal(true);
@@ -234,13 +283,18 @@ describe('admin UI: settlement (医保打包付费)', function () {
     const page = await open('finance');
     await page.goto(`${baseUrl}/settlement-dashboard`);
     await pickFundYear(page, 'fund-year-select');
-    await page.getByTestId('latest-run').filter({ hasText: String(lastYear.year) }).waitFor();
+    await page
+      .getByTestId('latest-run')
+      .filter({ hasText: String(lastYear.year) })
+      .waitFor();
     expect(await page.getByTestId('gates').locator('[data-ok]').count()).to.equal(3);
     expect(await page.getByTestId('indicators').locator('[data-ok]').count()).to.equal(9);
     await page.getByTestId('unit-row-T01').click();
     await page.getByTestId('drill-provided').waitFor();
     const summary = (await get(`/api/fund-years/${lastYear.id}/units/${await unitId('T01')}/summary`, { as: 'finance' })).body;
-    const outpatient = summary.provided.find((r: { care_type: string; provider_class: string }) => r.care_type === 'outpatient' && r.provider_class === 'in_group');
+    const outpatient = summary.provided.find(
+      (r: { care_type: string; provider_class: string }) => r.care_type === 'outpatient' && r.provider_class === 'in_group',
+    );
     expect(await page.getByTestId('drill-provided-outpatient-in_group').textContent()).to.contain(outpatient.claims.toLocaleString('zh-CN'));
     await screenshot(page, 'settlement-dashboard-drill');
     await page.context().close();

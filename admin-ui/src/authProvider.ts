@@ -47,4 +47,3 @@ export const authProvider: AuthProvider = {
     return !!granted?.actions.includes(action);
   },
 };
-

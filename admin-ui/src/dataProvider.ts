@@ -31,7 +31,12 @@ export const dataProvider = {
     const data = [];
     for (let i = 0; i < ids.length; i += MANY_CHUNK) {
       const chunk = ids.slice(i, i + MANY_CHUNK);
-      const page = await rest.getList(resource, { filter: { id: chunk }, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: chunk.length }, signal });
+      const page = await rest.getList(resource, {
+        filter: { id: chunk },
+        sort: { field: 'id', order: 'ASC' },
+        pagination: { page: 1, perPage: chunk.length },
+        signal,
+      });
       data.push(...page.data);
     }
     return { data: markPartial(data) };

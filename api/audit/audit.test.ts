@@ -10,7 +10,10 @@ describe('audit log', () => {
     const upd = await put(`/api/departments/${dep.body.id}`, { name: '国医馆' }, { as: 'director-T03' });
     expect(upd.status).to.equal(200);
     expect(await auditCount()).to.equal(before + 2);
-    const rows = await get('/api/audit-log', { as: 'admin', query: { filter: { resource: 'departments', record_id: String(dep.body.id) }, sort: ['id', 'ASC'] } });
+    const rows = await get('/api/audit-log', {
+      as: 'admin',
+      query: { filter: { resource: 'departments', record_id: String(dep.body.id) }, sort: ['id', 'ASC'] },
+    });
     expect(rows.body.map((r: { action: string }) => r.action)).to.deep.equal(['create', 'update']);
     expect(rows.body[1].before.name).to.equal('中医馆');
     expect(rows.body[1].after.name).to.equal('国医馆');
@@ -32,7 +35,12 @@ describe('audit log', () => {
     try {
       const errors: (Error | null)[] = [];
       for (const sql of statements) {
-        errors.push(await client.query(`BEGIN; ${sql}; ROLLBACK`).then(() => null, (e: Error) => e));
+        errors.push(
+          await client.query(`BEGIN; ${sql}; ROLLBACK`).then(
+            () => null,
+            (e: Error) => e,
+          ),
+        );
         await client.query('ROLLBACK');
       }
       return errors;
@@ -50,7 +58,7 @@ describe('audit log', () => {
   it("as the API's login: no bypass of the audit triggers (replica session, disabled or dropped trigger)", async () => {
     const bypasses = [
       "SET LOCAL session_replication_role = 'replica'; UPDATE audit_log SET action = 'x'",
-      "ALTER TABLE audit_log DISABLE TRIGGER USER; DELETE FROM audit_log",
+      'ALTER TABLE audit_log DISABLE TRIGGER USER; DELETE FROM audit_log',
       'DROP TRIGGER audit_log_no_truncate ON audit_log',
       'ALTER TABLE audit_log OWNER TO erp_api',
       "GRANT UPDATE ON audit_log TO erp_api; UPDATE audit_log SET action = 'x'",
@@ -75,7 +83,11 @@ describe('audit log', () => {
   });
 
   it('passwords never appear in the audit trail or the API', async () => {
-    const r = await post('/api/users', { username: 'clerk-t03', display_name: '文员', roles: ['staff_clerk'], org_unit_id: await unitId('T03'), password: 'secret-pass-1' }, { as: 'admin' });
+    const r = await post(
+      '/api/users',
+      { username: 'clerk-t03', display_name: '文员', roles: ['staff_clerk'], org_unit_id: await unitId('T03'), password: 'secret-pass-1' },
+      { as: 'admin' },
+    );
     expect(r.status).to.equal(200);
     expect(r.body).not.to.have.property('password_hash');
     const rows = await get('/api/audit-log', { as: 'admin', query: { filter: { resource: 'users', record_id: String(r.body.id) } } });

@@ -20,7 +20,18 @@ describe('login and me', () => {
     expect(r.status).to.equal(200);
     expect(r.body).to.include({ product: '医联体综合管理平台', demo: true, password: 'demo123' });
     const logins = r.body.logins as { username: string; display_name: string; roles: string[]; unit_name: string }[];
-    expect(logins.map((u) => u.username)).to.deep.equal(['admin', 'finance', 'hr', 'procurement', 'referral', 'auditor', 'director-HQ', 'director-B1', 'director-T01', 'doctor-V001']);
+    expect(logins.map((u) => u.username)).to.deep.equal([
+      'admin',
+      'finance',
+      'hr',
+      'procurement',
+      'referral',
+      'auditor',
+      'director-HQ',
+      'director-B1',
+      'director-T01',
+      'doctor-V001',
+    ]);
     expect(logins[1]).to.deep.equal({ username: 'finance', display_name: '集团财务管理中心', roles: ['group_finance'], unit_name: '西宁市第一人民医院' });
     expect(Object.keys(logins[9]).sort()).to.deep.equal(['display_name', 'roles', 'unit_name', 'username']);
   });

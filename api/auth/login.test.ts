@@ -6,10 +6,15 @@ import { call, post, put, unitId } from '../../scripts/test/harness';
 import { config } from '../config';
 
 const from = (address: string) => ({ 'x-forwarded-for': address }); // the API trusts its loopback proxy
-const loginAs = (username: string, password: string, address: string) => call('POST', '/api/auth/login', { body: { username, password }, headers: from(address) });
+const loginAs = (username: string, password: string, address: string) =>
+  call('POST', '/api/auth/login', { body: { username, password }, headers: from(address) });
 
 async function newClerk(username: string) {
-  const r = await post('/api/users', { username, display_name: '测试文员', roles: ['staff_clerk'], org_unit_id: await unitId('T05'), password: 'first-pass-1' }, { as: 'admin' });
+  const r = await post(
+    '/api/users',
+    { username, display_name: '测试文员', roles: ['staff_clerk'], org_unit_id: await unitId('T05'), password: 'first-pass-1' },
+    { as: 'admin' },
+  );
   expect(r.status).to.equal(200);
   return r.body.id as number;
 }

@@ -15,9 +15,9 @@ const DEFAULT_DEMO_PASSWORD = 'demo123';
 let demoLoaded: Promise<boolean> | undefined;
 const isDemo = () =>
   (demoLoaded ??= wasRecorded('demo', 'seed').catch((e) => {
-      demoLoaded = undefined; // a database outage is not an answer
-      throw e;
-    }));
+    demoLoaded = undefined; // a database outage is not an answer
+    throw e;
+  }));
 
 export async function loginInfo() {
   if (!(await isDemo())) return { product: PRODUCT_NAME, demo: false };

@@ -67,7 +67,12 @@ const selectLists = new WeakMap<object, string>();
 function selectList<M extends Model>(def: ResourceDef<M>, columns: readonly string[]) {
   let sql = selectLists.get(def);
   if (sql === undefined) {
-    sql = db().raw(columns.map(() => '??').join(', '), columns.map((c) => `${def.model.tableName}.${c}`)).toQuery();
+    sql = db()
+      .raw(
+        columns.map(() => '??').join(', '),
+        columns.map((c) => `${def.model.tableName}.${c}`),
+      )
+      .toQuery();
     selectLists.set(def, sql);
   }
   return db().raw(sql);
@@ -103,7 +108,9 @@ export async function listRows<M extends Model>(def: ResourceDef<M>, actor: Acto
   const page = prepared(base.clone().select(`${def.model.tableName}.*`, db().raw('(?) as total_rows', [countOf(base)])), boundedShape(lq));
   const rows = (await applyPage(page as never, def.list, lq, def.model.tableName)) as unknown as (M & { total_rows?: number })[];
   // a page past the end has no row to carry the total: only then is it counted on its own
-  const total = rows.length ? Number(rows[0].total_rows) : Number(((await base.clearSelect().clearOrder().count('* as count')) as unknown as { count: number }[])[0].count);
+  const total = rows.length
+    ? Number(rows[0].total_rows)
+    : Number(((await base.clearSelect().clearOrder().count('* as count')) as unknown as { count: number }[])[0].count);
   for (const row of rows) delete row.total_rows;
   return { rows: rows as M[], total };
 }

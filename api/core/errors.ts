@@ -3,7 +3,8 @@
 // turns each kind into a status.
 import { ZodError } from 'zod';
 
-export type ProblemKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'business_rule' | 'too_many' | 'too_large' | 'unsupported_media' | 'unavailable';
+export type ProblemKind =
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'business_rule' | 'too_many' | 'too_large' | 'unsupported_media' | 'unavailable';
 
 export interface FieldProblem {
   field: string;
@@ -21,19 +22,19 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (message: string, details?: FieldProblem[]) =>
-  new AppError('invalid', 'validation_failed', message, details);
+export const badRequest = (message: string, details?: FieldProblem[]) => new AppError('invalid', 'validation_failed', message, details);
 export const unauthorized = (message = 'authentication required') => new AppError('unauthenticated', 'unauthorized', message);
 export const forbidden = (message: string) => new AppError('forbidden', 'forbidden', message);
 export const notFound = (resource: string, id?: unknown) =>
   new AppError('not_found', 'not_found', id === undefined ? `${resource} not found` : `${resource} ${id} not found`);
 export const conflict = (message: string, details?: unknown) => new AppError('conflict', 'conflict', message, details);
-export const unprocessable = (message: string, details?: unknown) =>
-  new AppError('business_rule', 'business_rule', message, details);
+export const unprocessable = (message: string, details?: unknown) => new AppError('business_rule', 'business_rule', message, details);
 export const unsupportedMedia = (message: string) => new AppError('unsupported_media', 'unsupported_media_type', message);
 export const tooLarge = (message: string) => new AppError('too_large', 'payload_too_large', message);
-export const tooMany = (message: string, retryAfterSeconds: number) => new AppError('too_many', 'too_many_requests', message, { retry_after: retryAfterSeconds });
-export const unavailable = (message: string, retryAfterSeconds: number) => new AppError('unavailable', 'unavailable', message, { retry_after: retryAfterSeconds });
+export const tooMany = (message: string, retryAfterSeconds: number) =>
+  new AppError('too_many', 'too_many_requests', message, { retry_after: retryAfterSeconds });
+export const unavailable = (message: string, retryAfterSeconds: number) =>
+  new AppError('unavailable', 'unavailable', message, { retry_after: retryAfterSeconds });
 
 export function fromZod(err: ZodError, where = ''): AppError {
   const details: FieldProblem[] = err.issues.flatMap((i) => {

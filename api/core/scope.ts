@@ -28,8 +28,15 @@ export function scopeByAnyUnit(...columns: string[]) {
   const isUnit = `(${columns.map(() => '?? = ?').join(' or ')})`;
   return (qb: AnyQueryBuilder, scopePath: string, hint?: ScopeHint) => {
     if (hint?.scopeIsWholeGroup) return qb;
-    if (hint?.scopeUnitId !== undefined) return qb.whereRaw(isUnit, columns.flatMap((column) => [column, hint.scopeUnitId!]));
-    return qb.whereRaw(inScope, columns.flatMap((column) => [column, scopePath]));
+    if (hint?.scopeUnitId !== undefined)
+      return qb.whereRaw(
+        isUnit,
+        columns.flatMap((column) => [column, hint.scopeUnitId!]),
+      );
+    return qb.whereRaw(
+      inScope,
+      columns.flatMap((column) => [column, scopePath]),
+    );
   };
 }
 

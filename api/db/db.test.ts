@@ -34,7 +34,13 @@ describe('db plumbing', () => {
     const rows = await fixturePage().orderBy('n');
     const answered = await jsonPage(page, count(), { prepare: false });
     expect(answered.body.text).to.equal(JSON.stringify(rows));
-    expect(JSON.parse(answered.body.text)[0]).to.include({ at: '2026-11-26T05:53:15.489Z', amount: '1234.50', day: '2026-02-28', big: 9007199254740991, path: 'HQ.B1' });
+    expect(JSON.parse(answered.body.text)[0]).to.include({
+      at: '2026-11-26T05:53:15.489Z',
+      amount: '1234.50',
+      day: '2026-02-28',
+      big: 9007199254740991,
+      path: 'HQ.B1',
+    });
     expect(answered.body.text).to.include('"at":"1999-12-31T16:00:00.500Z"');
     expect(answered).to.include({ count: 4, total: 4 });
   });
@@ -66,9 +72,15 @@ describe('db plumbing', () => {
   });
 
   it('writes a fixed set as literals and refuses anything but code identifiers', async () => {
-    const q = db()('tasks').count('* as n').where(inFixedSet('state', ['upcoming', 'due']));
+    const q = db()('tasks')
+      .count('* as n')
+      .where(inFixedSet('state', ['upcoming', 'due']));
     expect(q.toSQL().sql).to.include(`state in ('upcoming', 'due')`);
-    expect(db()('tasks').where(inFixedSet('state', ['done'], true)).toSQL().sql).to.include(`state not in ('done')`);
+    expect(
+      db()('tasks')
+        .where(inFixedSet('state', ['done'], true))
+        .toSQL().sql,
+    ).to.include(`state not in ('done')`);
     expect(() => inFixedSet('state', ["due') or ('1'='1"])).to.throw(/code identifiers/);
     expect(() => inFixedSet('state', [])).to.throw(/code identifiers/);
     const [{ n }] = await q;

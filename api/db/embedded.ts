@@ -69,7 +69,10 @@ async function prepareDatabase(pg: EmbeddedPostgres, secrets: EmbeddedSecrets) {
   await admin.connect();
   try {
     await admin.query(`ALTER ROLE postgres PASSWORD ${literal(secrets.superuserPassword)}`);
-    for (const [role, password] of [[OWNER_ROLE, secrets.ownerPassword], [API_ROLE, secrets.apiPassword]]) {
+    for (const [role, password] of [
+      [OWNER_ROLE, secrets.ownerPassword],
+      [API_ROLE, secrets.apiPassword],
+    ]) {
       const { rowCount } = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
       const verb = rowCount ? 'ALTER' : 'CREATE';
       await admin.query(`${verb} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${literal(password)}`);

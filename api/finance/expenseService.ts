@@ -14,16 +14,34 @@ import { usersSql } from '../auth';
 import { isAncestorOrSelfSql, joinUnit, unitsSql } from '../org';
 import { Account, ExpenseRequest, ExpenseRequestStep, SpendingLimit } from './model';
 import { budgetFigures, postedUnitIds } from './service';
-import { OVERRIDE_ROLES, REQUEST_STATES, allowedTransitions, canTransition, checkBudget, mayDecide, pickLimitRule, resolveSteps, type RequestState, type UnitNode } from './rules';
+import {
+  OVERRIDE_ROLES,
+  REQUEST_STATES,
+  allowedTransitions,
+  canTransition,
+  checkBudget,
+  mayDecide,
+  pickLimitRule,
+  resolveSteps,
+  type RequestState,
+  type UnitNode,
+} from './rules';
 import * as clock from '../core/clock';
-
 
 export const expenseResource: ResourceDef<ExpenseRequest> = {
   name: 'expense-requests',
   model: ExpenseRequest,
   scope: scopeByUnit('expense_requests.org_unit_id'),
   list: {
-    fields: { org_unit_id: 'int', account: 'text', status: REQUEST_STATES, request_date: 'date', requested_by: 'int', amount: 'decimal', created_at: 'timestamp' },
+    fields: {
+      org_unit_id: 'int',
+      account: 'text',
+      status: REQUEST_STATES,
+      request_date: 'date',
+      requested_by: 'int',
+      amount: 'decimal',
+      created_at: 'timestamp',
+    },
     search: ['expense_requests.purpose'],
     defaultSort: ['created_at', 'DESC'],
     custom: { awaiting_me: 'bool', mine: 'bool' },
@@ -39,7 +57,10 @@ export const expenseResource: ResourceDef<ExpenseRequest> = {
         .where('s.status', 'pending')
         .where((w) => {
           if (actor.roles.includes('director')) w.orWhere((d) => d.where('s.approver_role', 'director').where('s.approver_unit_id', actor.orgUnitId));
-          w.orWhereIn('s.approver_role', actor.roles.filter((r) => r !== 'director'));
+          w.orWhereIn(
+            's.approver_role',
+            actor.roles.filter((r) => r !== 'director'),
+          );
           w.orWhere((c) =>
             c
               .where('s.approver_role', 'chief_accountant')
@@ -57,8 +78,16 @@ export const expenseResource: ResourceDef<ExpenseRequest> = {
 export async function withSteps(requests: ExpenseRequest[], trx?: Knex.Transaction) {
   if (!requests.length) return requests;
   // the approving unit's name too: a requester may not be able to read the unit above
-  const steps = await joinUnit(ExpenseRequestStep.query(trx).select('expense_request_steps.*', 'u.name as approver_unit_name'), 'u', 'expense_request_steps.approver_unit_id', 'leftJoin')
-    .whereIn('request_id', requests.map((r) => r.id))
+  const steps = await joinUnit(
+    ExpenseRequestStep.query(trx).select('expense_request_steps.*', 'u.name as approver_unit_name'),
+    'u',
+    'expense_request_steps.approver_unit_id',
+    'leftJoin',
+  )
+    .whereIn(
+      'request_id',
+      requests.map((r) => r.id),
+    )
     .orderBy(['request_id', 'seq']);
   for (const r of requests) r.steps = steps.filter((s) => s.request_id === r.id);
   return requests;
@@ -69,7 +98,12 @@ export async function readRequest(actor: Actor, id: number, trx?: Knex.Transacti
   assertCan(actor, 'expense-requests', 'show');
   const [request] = await withSteps([await getRow(expenseResource, actor, id, trx)], trx);
   const pending = request.steps!.find((s) => s.status === 'pending');
-  const who = { id: actor.id, roles: actor.roles, orgUnitId: actor.orgUnitId, postedUnitIds: pending ? await postedUnitIds(trx ?? db(), actor.id, clock.today()) : [] };
+  const who = {
+    id: actor.id,
+    roles: actor.roles,
+    orgUnitId: actor.orgUnitId,
+    postedUnitIds: pending ? await postedUnitIds(trx ?? db(), actor.id, clock.today()) : [],
+  };
   return Object.assign(request, { can_decide: !!pending && mayDecide(pending, who, request.requested_by) });
 }
 
@@ -94,7 +128,14 @@ const budgetLock = (trx: Knex.Transaction, unitId: number, year: number, account
  * Checks the remaining budget for `amount`: a stop account refuses (422 with the figures)
  * unless the actor holds an override role and gives a reason; a warn account notes the overrun.
  */
-async function budgetGate(trx: Knex.Transaction, audit: Audit, actor: Actor, req: { id?: number; org_unit_id: number; account: string; request_date: string }, amount: Fen, overrideReason: string | undefined) {
+async function budgetGate(
+  trx: Knex.Transaction,
+  audit: Audit,
+  actor: Actor,
+  req: { id?: number; org_unit_id: number; account: string; request_date: string },
+  amount: Fen,
+  overrideReason: string | undefined,
+) {
   const year = Number(req.request_date.slice(0, 4));
   await budgetLock(trx, req.org_unit_id, year, req.account);
   const account = (await Account.query(trx).findOne({ code: req.account }))!;
@@ -102,9 +143,16 @@ async function budgetGate(trx: Knex.Transaction, audit: Audit, actor: Actor, req
   const check = checkBudget(figures, amount, account.over_budget, `${req.account} ${year} at unit ${req.org_unit_id}`);
   if (check.outcome === 'ok') return { budget_note: null };
   if (check.outcome === 'warn') return { budget_note: `warning: ${check.message}` };
-  if (!overrideReason) throw unprocessable(check.message, { ...check.figures, over_budget: 'stop', override: `roles ${OVERRIDE_ROLES.join(', ')} may override with a reason` });
-  if (!actor.roles.some((r) => OVERRIDE_ROLES.includes(r))) throw forbidden(`only ${OVERRIDE_ROLES.join(' or ')} may override a budget stop (${check.message})`);
-  await audit({ action: 'budget_override', resource: 'expense-requests', recordId: req.id ?? null, after: { ...check.figures, reason: overrideReason, account: req.account, org_unit_id: req.org_unit_id } });
+  if (!overrideReason)
+    throw unprocessable(check.message, { ...check.figures, over_budget: 'stop', override: `roles ${OVERRIDE_ROLES.join(', ')} may override with a reason` });
+  if (!actor.roles.some((r) => OVERRIDE_ROLES.includes(r)))
+    throw forbidden(`only ${OVERRIDE_ROLES.join(' or ')} may override a budget stop (${check.message})`);
+  await audit({
+    action: 'budget_override',
+    resource: 'expense-requests',
+    recordId: req.id ?? null,
+    after: { ...check.figures, reason: overrideReason, account: req.account, org_unit_id: req.org_unit_id },
+  });
   return { budget_note: `override: ${check.message}`, override_reason: overrideReason, override_by: actor.id || null };
 }
 
@@ -127,7 +175,8 @@ export function createRequest(actor: Actor, input: RequestInput) {
   return inTransaction(actor, async (trx, audit) => {
     await assertUnitInScope(actor, input.org_unit_id, 'org_unit_id', trx);
     const account = await Account.query(trx).findOne({ code: input.account, active: true });
-    if (!account || account.kind !== 'expense') throw unprocessable(`account ${input.account} is not an active expense account`, [{ field: 'account', message: 'must be an active expense account' }]);
+    if (!account || account.kind !== 'expense')
+      throw unprocessable(`account ${input.account} is not an active expense account`, [{ field: 'account', message: 'must be an active expense account' }]);
     const request_date = input.request_date ?? clock.today();
     const chain = await unitChain(trx, input.org_unit_id);
     const rules = (await SpendingLimit.query(trx).where('active', true)).map((r) => ({
@@ -139,7 +188,10 @@ export function createRequest(actor: Actor, input: RequestInput) {
     if (!rule) throw unprocessable(`no spending-limit rule covers ${fromFen(input.amount)} on ${input.account} at level ${chain[0].level}`);
     const posted = await trx('chief_accountant_postings')
       .select('org_unit_id')
-      .whereIn('org_unit_id', chain.map((u) => u.id))
+      .whereIn(
+        'org_unit_id',
+        chain.map((u) => u.id),
+      )
       .where('starts_on', '<=', request_date)
       .where((w) => w.whereNull('ends_on').orWhere('ends_on', '>=', request_date));
     const postedUnit = chain.find((u) => posted.some((p) => p.org_unit_id === u.id));
@@ -169,7 +221,10 @@ export function createRequest(actor: Actor, input: RequestInput) {
 function assertTransition(request: ExpenseRequest, to: RequestState) {
   if (!canTransition(request.status, to)) {
     const allowed = allowedTransitions(request.status);
-    throw conflict(`expense request ${request.id} is ${request.status}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`, { status: request.status, allowed });
+    throw conflict(`expense request ${request.id} is ${request.status}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`, {
+      status: request.status,
+      allowed,
+    });
   }
 }
 
@@ -215,12 +270,12 @@ export function approveRequest(actor: Actor, id: number, input: { comment?: stri
       patch = { current_step: next.seq };
     } else {
       // the last approval commits the money: the budget is checked again at this moment
-      const gate = request.override_reason
-        ? {}
-        : await budgetGate(trx, audit, actor, request, toFen(request.amount), input.override_reason);
+      const gate = request.override_reason ? {} : await budgetGate(trx, audit, actor, request, toFen(request.amount), input.override_reason);
       patch = { ...gate, status: 'approved', current_step: null, decided_at: clock.nowIso() };
     }
-    await ExpenseRequest.query(trx).patch({ ...patch, updated_at: clock.nowIso() }).where('id', id);
+    await ExpenseRequest.query(trx)
+      .patch({ ...patch, updated_at: clock.nowIso() })
+      .where('id', id);
     const after = await readRequest(actor, id, trx);
     await audit({ action: 'approve', resource: 'expense-requests', recordId: id, before: request, after });
     return after;
@@ -248,7 +303,8 @@ export function cancelRequest(actor: Actor, id: number, input: { reason: string 
   return inTransaction(actor, async (trx, audit) => {
     const request = await lockedRequest(trx, actor, id);
     assertTransition(request, 'cancelled');
-    if (request.requested_by !== actor.id && !actor.roles.includes('group_finance')) throw forbidden('only the requester or group finance may cancel a request');
+    if (request.requested_by !== actor.id && !actor.roles.includes('group_finance'))
+      throw forbidden('only the requester or group finance may cancel a request');
     await ExpenseRequestStep.query(trx).patch({ status: 'skipped' }).where('request_id', id).whereIn('status', ['waiting', 'pending']);
     await ExpenseRequest.query(trx).patch({ status: 'cancelled', current_step: null, budget_note: input.reason, updated_at: clock.nowIso() }).where('id', id);
     const after = await readRequest(actor, id, trx);
@@ -264,7 +320,8 @@ export function payRequest(actor: Actor, id: number, input: { paid_on?: string }
     const request = await lockedRequest(trx, actor, id);
     assertTransition(request, 'paid');
     const paidOn = input.paid_on ?? clock.today();
-    if (paidOn < request.request_date) throw badRequest('paid_on is before the request date', [{ field: 'paid_on', message: `must be on or after ${request.request_date}` }]);
+    if (paidOn < request.request_date)
+      throw badRequest('paid_on is before the request date', [{ field: 'paid_on', message: `must be on or after ${request.request_date}` }]);
     const entry = await postEntry(trx, audit, actor, {
       org_unit_id: request.org_unit_id,
       entry_date: paidOn,

@@ -11,7 +11,11 @@ const YEAR = 2031; // a year of our own: no demo data in it
 async function user(username: string, roles: string[], code: string) {
   const existing = await get('/api/users', { as: 'admin', query: { filter: { username } } });
   if (!existing.body.length) {
-    const r = await post('/api/users', { username, display_name: `${code} 测试用户`, roles, org_unit_id: await unitId(code), password: 'finance-test-1' }, { as: 'admin' });
+    const r = await post(
+      '/api/users',
+      { username, display_name: `${code} 测试用户`, roles, org_unit_id: await unitId(code), password: 'finance-test-1' },
+      { as: 'admin' },
+    );
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
   }
   const login = await call('POST', '/api/auth/login', { body: { username, password: 'finance-test-1' } });
@@ -30,7 +34,11 @@ describe('finance: budgets, expense requests, ledger, risk fund (HTTP)', () => {
     const b = await budget('T03', 'training', '1000.00');
     expect(b.monthly).to.have.length(12);
     expect(b.monthly.reduce((s: number, m: string) => s + Math.round(Number(m) * 100), 0)).to.equal(100000);
-    const bad = await post('/api/budgets', { org_unit_id: await unitId('T03'), year: YEAR, account: 'drugs', amount: '1200', monthly: Array(12).fill('99') }, { as: 'finance' });
+    const bad = await post(
+      '/api/budgets',
+      { org_unit_id: await unitId('T03'), year: YEAR, account: 'drugs', amount: '1200', monthly: Array(12).fill('99') },
+      { as: 'finance' },
+    );
     expect(bad.status).to.equal(400);
     expect(bad.body.error.details[0].field).to.equal('monthly');
   });
@@ -48,7 +56,11 @@ describe('finance: budgets, expense requests, ledger, risk fund (HTTP)', () => {
   it('a township request above its director’s limit goes to group finance after the director; the requester cannot approve it', async () => {
     await budget('T01', 'equipment', '90000.00');
     const requester = await clerk('T01');
-    const r = await post('/api/expense-requests', { org_unit_id: await unitId('T01'), account: 'equipment', amount: '30000.00', purpose: '购置心电图机', request_date: `${YEAR}-02-01` }, requester);
+    const r = await post(
+      '/api/expense-requests',
+      { org_unit_id: await unitId('T01'), account: 'equipment', amount: '30000.00', purpose: '购置心电图机', request_date: `${YEAR}-02-01` },
+      requester,
+    );
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
     expect(r.body.status).to.equal('pending');
     expect(r.body.steps.map((s: { kind: string; approver_role: string }) => [s.kind, s.approver_role])).to.deep.equal([
@@ -81,7 +93,13 @@ describe('finance: budgets, expense requests, ledger, risk fund (HTTP)', () => {
     const paid = await post(`/api/expense-requests/${r.body.id}/pay`, { paid_on: `${YEAR}-03-15` }, { as: 'finance' });
     expect(paid.status).to.equal(200);
     const entry = await get(`/api/ledger-entries/${paid.body.ledger_entry_id}`, { as: 'finance' });
-    expect(entry.body).to.include({ debit_account: 'equipment', credit_account: 'bank', amount: '30000.00', source_type: 'expense-requests', source_id: r.body.id });
+    expect(entry.body).to.include({
+      debit_account: 'equipment',
+      credit_account: 'bank',
+      amount: '30000.00',
+      source_type: 'expense-requests',
+      source_id: r.body.id,
+    });
     const ex2 = await get('/api/budgets/execution', { as: 'finance', query: { year: YEAR, org_unit_id: await unitId('B1') } });
     const t01 = ex2.body.children.find((c: { code: string }) => c.code === 'T01');
     expect(t01.accounts.find((a: { account: string }) => a.account === 'equipment')).to.include({ posted: '30000.00', committed: '0.00' });
@@ -94,11 +112,19 @@ describe('finance: budgets, expense requests, ledger, risk fund (HTTP)', () => {
 
   it('a village clinic’s small request goes to its township director; a director’s own request goes up', async () => {
     await budget('V001', 'consumables', '8000.00');
-    const r = await post('/api/expense-requests', { org_unit_id: await unitId('V001'), account: 'consumables', amount: '800.00', purpose: '购买一次性耗材', request_date: `${YEAR}-02-01` }, { as: 'director-V001' });
+    const r = await post(
+      '/api/expense-requests',
+      { org_unit_id: await unitId('V001'), account: 'consumables', amount: '800.00', purpose: '购买一次性耗材', request_date: `${YEAR}-02-01` },
+      { as: 'director-V001' },
+    );
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
     expect(r.body.steps).to.have.length(1);
     expect(r.body.steps[0]).to.include({ kind: 'township_director', approver_unit_id: await unitId('T01') });
-    const own = await post('/api/expense-requests', { org_unit_id: await unitId('T01'), account: 'equipment', amount: '1000.00', purpose: '院长本人申请', request_date: `${YEAR}-02-01` }, { as: 'director-T01' });
+    const own = await post(
+      '/api/expense-requests',
+      { org_unit_id: await unitId('T01'), account: 'equipment', amount: '1000.00', purpose: '院长本人申请', request_date: `${YEAR}-02-01` },
+      { as: 'director-T01' },
+    );
     expect(own.body.steps[0]).to.include({ kind: 'unit_director', approver_unit_id: await unitId('B1') });
     expect((await post(`/api/expense-requests/${own.body.id}/approve`, {}, { as: 'director-T01' })).status).to.equal(403);
     expect((await post(`/api/expense-requests/${own.body.id}/approve`, {}, { as: 'director-B1' })).body.status).to.equal('approved');
@@ -107,14 +133,33 @@ describe('finance: budgets, expense requests, ledger, risk fund (HTTP)', () => {
   it('a request over the remaining budget is stopped with the budget figures; an override needs the role and a reason', async () => {
     await budget('T02', 'drugs', '10000.00');
     const requester = await clerk('T02');
-    const r = await post('/api/expense-requests', { org_unit_id: await unitId('T02'), account: 'drugs', amount: '12000.00', purpose: '季度药品', request_date: `${YEAR}-02-01` }, requester);
+    const r = await post(
+      '/api/expense-requests',
+      { org_unit_id: await unitId('T02'), account: 'drugs', amount: '12000.00', purpose: '季度药品', request_date: `${YEAR}-02-01` },
+      requester,
+    );
     expect(r.status).to.equal(422);
     expect(r.body.error.message).to.match(/budget 10000\.00, consumed 0\.00, requested 12000\.00, remaining 10000\.00/);
     expect(r.body.error.details).to.include({ budget: '10000.00', consumed: '0.00', requested: '12000.00', remaining: '10000.00' });
-    const noRole = await post('/api/expense-requests', { org_unit_id: await unitId('T02'), account: 'drugs', amount: '12000.00', purpose: '季度药品', override_reason: '急需', request_date: `${YEAR}-02-01` }, requester);
+    const noRole = await post(
+      '/api/expense-requests',
+      { org_unit_id: await unitId('T02'), account: 'drugs', amount: '12000.00', purpose: '季度药品', override_reason: '急需', request_date: `${YEAR}-02-01` },
+      requester,
+    );
     expect(noRole.status).to.equal(403);
     const before = await auditCount();
-    const ok = await post('/api/expense-requests', { org_unit_id: await unitId('T02'), account: 'drugs', amount: '12000.00', purpose: '疫情应急药品', request_date: `${YEAR}-02-01`, override_reason: '疫情应急，理事会已口头同意' }, { as: 'finance' });
+    const ok = await post(
+      '/api/expense-requests',
+      {
+        org_unit_id: await unitId('T02'),
+        account: 'drugs',
+        amount: '12000.00',
+        purpose: '疫情应急药品',
+        request_date: `${YEAR}-02-01`,
+        override_reason: '疫情应急，理事会已口头同意',
+      },
+      { as: 'finance' },
+    );
     expect(ok.status, JSON.stringify(ok.body)).to.equal(200);
     expect(ok.body.override_reason).to.equal('疫情应急，理事会已口头同意');
     const audit = await get('/api/audit-log', { as: 'auditor', query: { filter: { resource: 'expense-requests', action: 'budget_override' }, range: [0, 0] } });
@@ -122,7 +167,11 @@ describe('finance: budgets, expense requests, ledger, risk fund (HTTP)', () => {
     expect(await auditCount()).to.equal(before + 2);
     // a warn account lets it through with a note
     await budget('T02', 'training', '100.00');
-    const warn = await post('/api/expense-requests', { org_unit_id: await unitId('T02'), account: 'training', amount: '500.00', purpose: '进修', request_date: `${YEAR}-02-01` }, requester);
+    const warn = await post(
+      '/api/expense-requests',
+      { org_unit_id: await unitId('T02'), account: 'training', amount: '500.00', purpose: '进修', request_date: `${YEAR}-02-01` },
+      requester,
+    );
     expect(warn.status).to.equal(200);
     expect(warn.body.budget_note).to.match(/^warning: over budget/);
   });
@@ -130,8 +179,16 @@ describe('finance: budgets, expense requests, ledger, risk fund (HTTP)', () => {
   it('a large township request also goes to the council (decided by group_admin)', async () => {
     await budget('T06', 'equipment', '900000.00');
     const requester = await clerk('T06');
-    const r = await post('/api/expense-requests', { org_unit_id: await unitId('T06'), account: 'equipment', amount: '600000.00', purpose: '购置 DR', request_date: `${YEAR}-02-01` }, requester);
-    expect(r.body.steps.map((s: { kind: string; approver_role: string }) => `${s.kind}:${s.approver_role}`)).to.deep.equal(['unit_director:director', 'group_finance:group_finance', 'council:group_admin']);
+    const r = await post(
+      '/api/expense-requests',
+      { org_unit_id: await unitId('T06'), account: 'equipment', amount: '600000.00', purpose: '购置 DR', request_date: `${YEAR}-02-01` },
+      requester,
+    );
+    expect(r.body.steps.map((s: { kind: string; approver_role: string }) => `${s.kind}:${s.approver_role}`)).to.deep.equal([
+      'unit_director:director',
+      'group_finance:group_finance',
+      'council:group_admin',
+    ]);
     await post(`/api/expense-requests/${r.body.id}/approve`, {}, { as: 'director-T06' });
     await post(`/api/expense-requests/${r.body.id}/approve`, {}, { as: 'finance' });
     expect((await post(`/api/expense-requests/${r.body.id}/approve`, {}, { as: 'finance' })).status).to.equal(403);
@@ -141,7 +198,11 @@ describe('finance: budgets, expense requests, ledger, risk fund (HTTP)', () => {
   it('rejecting needs a comment and skips the rest of the chain', async () => {
     await budget('T04', 'operations', '100000.00');
     const requester = await clerk('T04');
-    const r = await post('/api/expense-requests', { org_unit_id: await unitId('T04'), account: 'operations', amount: '25000.00', purpose: '办公家具', request_date: `${YEAR}-02-01` }, requester);
+    const r = await post(
+      '/api/expense-requests',
+      { org_unit_id: await unitId('T04'), account: 'operations', amount: '25000.00', purpose: '办公家具', request_date: `${YEAR}-02-01` },
+      requester,
+    );
     expect((await post(`/api/expense-requests/${r.body.id}/reject`, {}, { as: 'director-T04' })).status).to.equal(400);
     const rej = await post(`/api/expense-requests/${r.body.id}/reject`, { comment: '非必需' }, { as: 'director-T04' });
     expect(rej.body.status).to.equal('rejected');
@@ -151,15 +212,38 @@ describe('finance: budgets, expense requests, ledger, risk fund (HTTP)', () => {
   it('a posted chief accountant approves the branch step in place of group finance; one accountant per unit at a time', async () => {
     // the demo posts finance-b2 to B2; a second posting overlapping it is refused
     const other = await user('finance-ca', ['group_finance'], 'HQ');
-    const overlap = await post('/api/chief-accountant-postings', { user_id: other.id, org_unit_id: await unitId('B2'), starts_on: '2030-01-01' }, { as: 'finance' });
+    const overlap = await post(
+      '/api/chief-accountant-postings',
+      { user_id: other.id, org_unit_id: await unitId('B2'), starts_on: '2030-01-01' },
+      { as: 'finance' },
+    );
     expect(overlap.status).to.equal(409);
-    const posting = await post('/api/chief-accountant-postings', { user_id: other.id, org_unit_id: await unitId('T09'), starts_on: '2030-01-01', ends_on: '2030-12-31' }, { as: 'finance' });
+    const posting = await post(
+      '/api/chief-accountant-postings',
+      { user_id: other.id, org_unit_id: await unitId('T09'), starts_on: '2030-01-01', ends_on: '2030-12-31' },
+      { as: 'finance' },
+    );
     expect(posting.status, JSON.stringify(posting.body)).to.equal(200);
-    const notFinance = await post('/api/chief-accountant-postings', { user_id: (await clerk('T09')).id, org_unit_id: await unitId('T10'), starts_on: '2030-01-01' }, { as: 'finance' });
+    const notFinance = await post(
+      '/api/chief-accountant-postings',
+      { user_id: (await clerk('T09')).id, org_unit_id: await unitId('T10'), starts_on: '2030-01-01' },
+      { as: 'finance' },
+    );
     expect(notFinance.status).to.equal(422);
     await budget('B2', 'maintenance', '50000.00');
     const requester = await clerk('B2');
-    const r = await post('/api/expense-requests', { org_unit_id: await unitId('B2'), account: 'maintenance', amount: '3000.00', purpose: '空调维修', request_date: `${YEAR}-02-01`, attachments: [{ name: '维修报价单.pdf' }] }, requester);
+    const r = await post(
+      '/api/expense-requests',
+      {
+        org_unit_id: await unitId('B2'),
+        account: 'maintenance',
+        amount: '3000.00',
+        purpose: '空调维修',
+        request_date: `${YEAR}-02-01`,
+        attachments: [{ name: '维修报价单.pdf' }],
+      },
+      requester,
+    );
     expect(r.body.attachments).to.deep.equal([{ name: '维修报价单.pdf' }]);
     expect(r.body.steps.map((s: { approver_role: string }) => s.approver_role)).to.deep.equal(['director', 'chief_accountant']);
     await post(`/api/expense-requests/${r.body.id}/approve`, {}, { as: 'director-B2' });
@@ -171,12 +255,20 @@ describe('finance: budgets, expense requests, ledger, risk fund (HTTP)', () => {
 
   it('entering into a closed month is a 409; every ledger entry has its audit row', async () => {
     const unit = await unitId('T05');
-    const e = await post('/api/ledger-entries', { org_unit_id: unit, entry_date: `${YEAR}-01-20`, debit_account: 'operations', credit_account: 'bank', amount: '123.45', memo: '水电费' }, { as: 'finance' });
+    const e = await post(
+      '/api/ledger-entries',
+      { org_unit_id: unit, entry_date: `${YEAR}-01-20`, debit_account: 'operations', credit_account: 'bank', amount: '123.45', memo: '水电费' },
+      { as: 'finance' },
+    );
     expect(e.status, JSON.stringify(e.body)).to.equal(200);
     const close = await post('/api/ledger-periods', { period: `${YEAR}-01` }, { as: 'finance' });
     expect(close.status).to.equal(200);
     expect((await post('/api/ledger-periods', { period: `${YEAR}-01` }, { as: 'finance' })).status).to.equal(409);
-    const late = await post('/api/ledger-entries', { org_unit_id: unit, entry_date: `${YEAR}-01-31`, debit_account: 'operations', credit_account: 'bank', amount: '10.00' }, { as: 'finance' });
+    const late = await post(
+      '/api/ledger-entries',
+      { org_unit_id: unit, entry_date: `${YEAR}-01-31`, debit_account: 'operations', credit_account: 'bank', amount: '10.00' },
+      { as: 'finance' },
+    );
     expect(late.status).to.equal(409);
     expect(late.body.error.message).to.match(/closed/);
     // the correction goes into an open month, linked to the original
@@ -195,10 +287,16 @@ describe('finance: budgets, expense requests, ledger, risk fund (HTTP)', () => {
   });
 
   it('bad input is a 400 naming the field; a village doctor may not create requests', async () => {
-    const r = await post('/api/expense-requests', { org_unit_id: await unitId('T01'), account: 'drugs', amount: '12.345', purpose: '' }, { as: 'director-T01' });
+    const r = await post(
+      '/api/expense-requests',
+      { org_unit_id: await unitId('T01'), account: 'drugs', amount: '12.345', purpose: '' },
+      { as: 'director-T01' },
+    );
     expect(r.status).to.equal(400);
     expect(r.body.error.details.map((d: { field: string }) => d.field)).to.include.members(['amount', 'purpose']);
-    expect((await post('/api/expense-requests', { org_unit_id: await unitId('V001'), account: 'drugs', amount: '1', purpose: 'x' }, { as: 'doctor-V001' })).status).to.equal(403);
+    expect(
+      (await post('/api/expense-requests', { org_unit_id: await unitId('V001'), account: 'drugs', amount: '1', purpose: 'x' }, { as: 'doctor-V001' })).status,
+    ).to.equal(403);
     expect((await get('/api/expense-requests/999999', { as: 'finance' })).status).to.equal(404);
   });
 
@@ -211,7 +309,13 @@ describe('finance: budgets, expense requests, ledger, risk fund (HTTP)', () => {
     const sheet = wb.worksheets[0];
     const rows: { code: string; account: string; budget: number; consumed: number }[] = [];
     sheet.eachRow((row, i) => {
-      if (i > 1) rows.push({ code: String(row.getCell(1).value), account: String(row.getCell(4).value), budget: Number(row.getCell(6).value), consumed: Number(row.getCell(9).value) });
+      if (i > 1)
+        rows.push({
+          code: String(row.getCell(1).value),
+          account: String(row.getCell(4).value),
+          budget: Number(row.getCell(6).value),
+          consumed: Number(row.getCell(9).value),
+        });
     });
     for (const a of api.body.unit.accounts) {
       const x = rows.find((row) => row.code === 'T01' && row.account === a.name)!;

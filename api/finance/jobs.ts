@@ -8,7 +8,8 @@ import { yearEndReturn } from './riskFundService';
 export const riskFundYearEnd: JobDef = {
   name: 'risk-fund-year-end',
   schedule: '30 2 10 1 *',
-  description: "Returns each member's medical-risk fund balance of the previous year to its contributors pro rata (exact to the fen), each return a ledger entry",
+  description:
+    "Returns each member's medical-risk fund balance of the previous year to its contributors pro rata (exact to the fen), each return a ledger entry",
   run: async (ctx) => {
     const actor = systemActor('job:risk-fund-year-end');
     const year = ctx.now.getUTCFullYear() - 1;

@@ -31,7 +31,8 @@ export const ledgerResource: ResourceDef<LedgerEntry> = {
     custom: { account: 'text' },
   },
   applyCustom: (qb, custom) => {
-    if (custom.account) qb.where((w) => w.where('ledger_entries.debit_account', custom.account as string).orWhere('ledger_entries.credit_account', custom.account as string));
+    if (custom.account)
+      qb.where((w) => w.where('ledger_entries.debit_account', custom.account as string).orWhere('ledger_entries.credit_account', custom.account as string));
   },
 };
 
@@ -70,8 +71,12 @@ export async function postEntry(trx: Knex.Transaction, audit: Audit, actor: Acto
     });
   }
   const accounts = await Account.query(trx).whereIn('code', [e.debit_account, e.credit_account]).where('active', true);
-  for (const [field, code] of [['debit_account', e.debit_account], ['credit_account', e.credit_account]] as const) {
-    if (!accounts.some((a) => a.code === code)) throw unprocessable(`${field} ${code} is not an active account`, [{ field, message: 'no such active account' }]);
+  for (const [field, code] of [
+    ['debit_account', e.debit_account],
+    ['credit_account', e.credit_account],
+  ] as const) {
+    if (!accounts.some((a) => a.code === code))
+      throw unprocessable(`${field} ${code} is not an active account`, [{ field, message: 'no such active account' }]);
   }
   if (e.amount <= 0n) throw unprocessable('amount must be positive', [{ field: 'amount', message: 'must be > 0' }]);
   const entry = await LedgerEntry.query(trx).insertAndFetch({

@@ -13,16 +13,30 @@ describe('medical-risk fund (HTTP)', () => {
     for (const s of staff.body) counts.set(s.employer_org_unit_id, (counts.get(s.employer_org_unit_id) ?? 0) + 1);
     const [unit, people] = [...counts.entries()].find(([, n]) => n >= 3)!;
     const year = 2032;
-    for (const [month, amount] of [['01', '100.00'], ['02', '33.33'], ['03', '50.01']]) {
+    for (const [month, amount] of [
+      ['01', '100.00'],
+      ['02', '33.33'],
+      ['03', '50.01'],
+    ]) {
       const r = await post('/api/risk-fund-entries/contributions', { org_unit_id: unit, month: `${year}-${month}`, amount }, { as: 'finance' });
       expect(r.status, JSON.stringify(r.body)).to.equal(200);
       expect(r.body.created).to.equal(people);
     }
     // a second run of the same month adds nobody
-    expect((await post('/api/risk-fund-entries/contributions', { org_unit_id: unit, month: `${year}-01`, amount: '100.00' }, { as: 'finance' })).body.created).to.equal(0);
-    const payout = await post('/api/risk-fund-entries/payouts', { org_unit_id: unit, entry_date: `${year}-06-30`, amount: '77.77', dispute_ref: 'YL-2032-007' }, { as: 'finance' });
+    expect(
+      (await post('/api/risk-fund-entries/contributions', { org_unit_id: unit, month: `${year}-01`, amount: '100.00' }, { as: 'finance' })).body.created,
+    ).to.equal(0);
+    const payout = await post(
+      '/api/risk-fund-entries/payouts',
+      { org_unit_id: unit, entry_date: `${year}-06-30`, amount: '77.77', dispute_ref: 'YL-2032-007' },
+      { as: 'finance' },
+    );
     expect(payout.status, JSON.stringify(payout.body)).to.equal(200);
-    const tooMuch = await post('/api/risk-fund-entries/payouts', { org_unit_id: unit, entry_date: `${year}-07-01`, amount: '999999.00', dispute_ref: 'X' }, { as: 'finance' });
+    const tooMuch = await post(
+      '/api/risk-fund-entries/payouts',
+      { org_unit_id: unit, entry_date: `${year}-07-01`, amount: '999999.00', dispute_ref: 'X' },
+      { as: 'finance' },
+    );
     expect(tooMuch.status).to.equal(422);
     const before = await get('/api/risk-fund-entries/summary', { as: 'finance', query: { org_unit_id: unit, fund_year: year } });
     const expected = Math.round((100 + 33.33 + 50.01) * 100) * people - 7777;

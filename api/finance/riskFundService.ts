@@ -26,10 +26,13 @@ export const riskFundResource: ResourceDef<RiskFundEntry> = {
   },
 };
 
-
 /** Contributions, payouts, returns and balance of a unit's fund for a year. */
 export async function fundPosition(trx: Knex | Knex.Transaction, unitId: number, year: number) {
-  const rows: { kind: string; total: string }[] = await trx('risk_fund_entries').select('kind').sum({ total: 'amount' }).where({ org_unit_id: unitId, fund_year: year }).groupBy('kind');
+  const rows: { kind: string; total: string }[] = await trx('risk_fund_entries')
+    .select('kind')
+    .sum({ total: 'amount' })
+    .where({ org_unit_id: unitId, fund_year: year })
+    .groupBy('kind');
   const of = (kind: string) => toFen(String(rows.find((r) => r.kind === kind)?.total ?? '0'));
   const contributions = of('contribution');
   const payouts = of('payout');
@@ -41,7 +44,9 @@ export async function fundPosition(trx: Knex | Knex.Transaction, unitId: number,
     payouts: fromFen(payouts),
     returned: fromFen(returned),
     balance: fromFen(contributions - payouts - returned),
-    contributors: Number((await trx('risk_fund_entries').countDistinct({ n: 'staff_id' }).where({ org_unit_id: unitId, fund_year: year, kind: 'contribution' }))[0].n),
+    contributors: Number(
+      (await trx('risk_fund_entries').countDistinct({ n: 'staff_id' }).where({ org_unit_id: unitId, fund_year: year, kind: 'contribution' }))[0].n,
+    ),
   };
 }
 
@@ -58,7 +63,9 @@ export function contributeMonth(actor: Actor, input: { org_unit_id: number; mont
     await assertUnitInScope(actor, input.org_unit_id, 'org_unit_id', trx);
     const entryDate = `${input.month}-01`;
     const active = await activeStaffIds(input.org_unit_id, trx);
-    const paid = new Set<number>(await trx('risk_fund_entries').whereIn('staff_id', active).where({ kind: 'contribution', entry_date: entryDate }).pluck('staff_id'));
+    const paid = new Set<number>(
+      await trx('risk_fund_entries').whereIn('staff_id', active).where({ kind: 'contribution', entry_date: entryDate }).pluck('staff_id'),
+    );
     const staff = active.filter((id) => !paid.has(id));
     if (!staff.length) return { month: input.month, created: 0, total: '0.00' };
     const total = input.amount * BigInt(staff.length);
@@ -72,9 +79,25 @@ export function contributeMonth(actor: Actor, input: { org_unit_id: number; mont
       source_type: 'risk-fund-entries',
     });
     const ids = await trx('risk_fund_entries')
-      .insert(staff.map((id) => ({ org_unit_id: input.org_unit_id, fund_year: Number(input.month.slice(0, 4)), kind: 'contribution', staff_id: id, entry_date: entryDate, amount: fromFen(input.amount), ledger_entry_id: entry.id, created_by: actor.id || null })))
+      .insert(
+        staff.map((id) => ({
+          org_unit_id: input.org_unit_id,
+          fund_year: Number(input.month.slice(0, 4)),
+          kind: 'contribution',
+          staff_id: id,
+          entry_date: entryDate,
+          amount: fromFen(input.amount),
+          ledger_entry_id: entry.id,
+          created_by: actor.id || null,
+        })),
+      )
       .returning('id');
-    await audit({ action: 'contribute', resource: 'risk-fund-entries', recordId: null, after: { org_unit_id: input.org_unit_id, month: input.month, amount: fromFen(input.amount), staff: staff.length, ids: ids.map((r) => r.id) } });
+    await audit({
+      action: 'contribute',
+      resource: 'risk-fund-entries',
+      recordId: null,
+      after: { org_unit_id: input.org_unit_id, month: input.month, amount: fromFen(input.amount), staff: staff.length, ids: ids.map((r) => r.id) },
+    });
     return { month: input.month, created: staff.length, total: fromFen(total), ledger_entry_id: entry.id };
   });
 }
@@ -128,15 +151,22 @@ export function yearEndReturn(actor: Actor, input: { org_unit_id: number; fund_y
     if (done) throw conflict(`the ${input.fund_year} fund of unit ${input.org_unit_id} was already returned on ${done.entry_date}`);
     const position = await fundPosition(trx, input.org_unit_id, input.fund_year);
     const balance = toFen(position.balance);
-    if (balance <= 0n) throw unprocessable(`the ${input.fund_year} fund of unit ${input.org_unit_id} has nothing to return (balance ${position.balance})`, position);
+    if (balance <= 0n)
+      throw unprocessable(`the ${input.fund_year} fund of unit ${input.org_unit_id} has nothing to return (balance ${position.balance})`, position);
     const contributions: { staff_id: number; amount: string }[] = await trx('risk_fund_entries')
       .select('staff_id')
       .sum({ amount: 'amount' })
       .where({ org_unit_id: input.org_unit_id, fund_year: input.fund_year, kind: 'contribution' })
       .groupBy('staff_id');
-    const returns = riskFundReturns(balance, contributions.map((c) => ({ staff_id: c.staff_id, amount: toFen(String(c.amount)) })));
+    const returns = riskFundReturns(
+      balance,
+      contributions.map((c) => ({ staff_id: c.staff_id, amount: toFen(String(c.amount)) })),
+    );
     const returnDate = input.return_date ?? clock.today();
-    const names = await staffNames(returns.map((r) => r.staff_id), trx);
+    const names = await staffNames(
+      returns.map((r) => r.staff_id),
+      trx,
+    );
     const created: RiskFundEntry[] = [];
     for (const r of returns) {
       const entry = await postEntry(trx, audit, actor, {
@@ -162,7 +192,12 @@ export function yearEndReturn(actor: Actor, input: { org_unit_id: number; fund_y
       created.push(row);
     }
     const total = sumFen(returns.map((r) => r.amount));
-    await audit({ action: 'year_end_return', resource: 'risk-fund-entries', recordId: null, after: { ...position, returned_total: fromFen(total), returns: created.length } });
+    await audit({
+      action: 'year_end_return',
+      resource: 'risk-fund-entries',
+      recordId: null,
+      after: { ...position, returned_total: fromFen(total), returns: created.length },
+    });
     return { ...position, returned_total: fromFen(total), returns: created };
   });
 }

@@ -22,7 +22,11 @@ describe('finance rules', () => {
   });
 
   it('picks the most specific spending-limit rule: account over level, then the narrower band', () => {
-    const rules = [rule(1, 3, null, '0', '20000', ['unit_director']), rule(2, 3, null, '20000', null, ['unit_director', 'group_finance']), rule(3, null, 'equipment', '100000', null, ['unit_director', 'group_finance', 'council'])];
+    const rules = [
+      rule(1, 3, null, '0', '20000', ['unit_director']),
+      rule(2, 3, null, '20000', null, ['unit_director', 'group_finance']),
+      rule(3, null, 'equipment', '100000', null, ['unit_director', 'group_finance', 'council']),
+    ];
     expect(pickLimitRule(rules, { level: 3, account: 'drugs', amount: toFen('19999.99') })!.id).to.equal(1);
     expect(pickLimitRule(rules, { level: 3, account: 'drugs', amount: toFen('20000') })!.id).to.equal(2);
     expect(pickLimitRule(rules, { level: 3, account: 'equipment', amount: toFen('150000') })!.id).to.equal(3);
@@ -36,9 +40,15 @@ describe('finance rules', () => {
       { id: 20, level: 2, directors: [200] },
     ];
     const steps = resolveSteps(['township_director', 'group_finance'], chain, 400, null) as { approver_unit_id: number | null; approver_role: string }[];
-    expect(steps.map((s) => [s.approver_role, s.approver_unit_id])).to.deep.equal([['director', 30], ['group_finance', null]]);
+    expect(steps.map((s) => [s.approver_role, s.approver_unit_id])).to.deep.equal([
+      ['director', 30],
+      ['group_finance', null],
+    ]);
     const own = resolveSteps(['unit_director', 'chief_accountant'], chain.slice(1), 300, null) as { approver_unit_id: number | null; approver_role: string }[];
-    expect(own.map((s) => [s.approver_role, s.approver_unit_id])).to.deep.equal([['director', 20], ['group_finance', null]]);
+    expect(own.map((s) => [s.approver_role, s.approver_unit_id])).to.deep.equal([
+      ['director', 20],
+      ['group_finance', null],
+    ]);
     expect(resolveSteps(['council'], chain, 1, null)).to.deep.equal([{ seq: 1, kind: 'council', approver_role: 'group_admin', approver_unit_id: null }]);
   });
 
@@ -64,7 +74,10 @@ describe('finance rules', () => {
     ]);
     expect(sumFen(returns.map((r) => r.amount))).to.equal(toFen('1000.00'));
     expect(returns.map((r) => r.amount)).to.deep.equal([33334n, 33333n, 33333n]);
-    const uneven = riskFundReturns(toFen('777.77'), [1, 2, 3, 4, 5, 6, 7].map((i) => ({ staff_id: i, amount: BigInt(i * 1337) })));
+    const uneven = riskFundReturns(
+      toFen('777.77'),
+      [1, 2, 3, 4, 5, 6, 7].map((i) => ({ staff_id: i, amount: BigInt(i * 1337) })),
+    );
     expect(sumFen(uneven.map((r) => r.amount))).to.equal(toFen('777.77'));
   });
 });

@@ -110,7 +110,12 @@ export interface ResolvedStep {
  * director is the requester moves up to the next unit with another director: nobody approves
  * their own request. Consecutive identical steps collapse into one.
  */
-export function resolveSteps(kinds: readonly string[], chain: readonly UnitNode[], requesterId: number, postedUnitId: number | null): ResolvedStep[] | { problem: string } {
+export function resolveSteps(
+  kinds: readonly string[],
+  chain: readonly UnitNode[],
+  requesterId: number,
+  postedUnitId: number | null,
+): ResolvedStep[] | { problem: string } {
   const steps: ResolvedStep[] = [];
   for (const kind of kinds) {
     let step: Omit<ResolvedStep, 'seq'>;
@@ -122,7 +127,10 @@ export function resolveSteps(kinds: readonly string[], chain: readonly UnitNode[
       step = { kind, approver_role: 'director', approver_unit_id: unit.id };
     } else if (kind === 'chief_accountant') {
       // the accountant posted to the unit (or the nearest unit above it); without one, group finance
-      step = postedUnitId !== null ? { kind, approver_role: 'chief_accountant', approver_unit_id: postedUnitId } : { kind, approver_role: 'group_finance', approver_unit_id: null };
+      step =
+        postedUnitId !== null
+          ? { kind, approver_role: 'chief_accountant', approver_unit_id: postedUnitId }
+          : { kind, approver_role: 'group_finance', approver_unit_id: null };
     } else if (kind === 'group_finance') {
       step = { kind, approver_role: 'group_finance', approver_unit_id: null };
     } else if (kind === 'council') {

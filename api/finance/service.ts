@@ -19,14 +19,22 @@ export const accountResource: ResourceDef<Account> = {
   name: 'accounts',
   model: Account,
   scope: (qb) => qb,
-  list: { fields: { code: 'text', name: 'text', kind: 'text', over_budget: 'text', active: 'bool', sort: 'int' }, search: ['accounts.name', 'accounts.code'], defaultSort: ['sort', 'ASC'] },
+  list: {
+    fields: { code: 'text', name: 'text', kind: 'text', over_budget: 'text', active: 'bool', sort: 'int' },
+    search: ['accounts.name', 'accounts.code'],
+    defaultSort: ['sort', 'ASC'],
+  },
 };
 
 export const spendingLimitResource: ResourceDef<SpendingLimit> = {
   name: 'spending-limits',
   model: SpendingLimit,
   scope: (qb) => qb,
-  list: { fields: { unit_level: 'int', account: 'text', active: 'bool', min_amount: 'decimal' }, search: ['spending_limits.description'], defaultSort: ['unit_level', 'ASC'] },
+  list: {
+    fields: { unit_level: 'int', account: 'text', active: 'bool', min_amount: 'decimal' },
+    search: ['spending_limits.description'],
+    defaultSort: ['unit_level', 'ASC'],
+  },
   prepareCreate: async (data, trx) => checkLimitAccount(data, trx),
   prepareUpdate: async (data, _c, trx) => checkLimitAccount(data, trx),
 };
@@ -56,7 +64,10 @@ async function checkPosting(data: Record<string, unknown>, trx: Knex.Transaction
   const overlap = await trx('chief_accountant_postings')
     .where('org_unit_id', data.org_unit_id as number)
     .whereNot('id', selfId ?? 0)
-    .whereRaw("daterange(starts_on, coalesce(ends_on, 'infinity'::date), '[]') && daterange(?::date, coalesce(?::date, 'infinity'::date), '[]')", [data.starts_on as string, (data.ends_on as string | null) ?? null])
+    .whereRaw("daterange(starts_on, coalesce(ends_on, 'infinity'::date), '[]') && daterange(?::date, coalesce(?::date, 'infinity'::date), '[]')", [
+      data.starts_on as string,
+      (data.ends_on as string | null) ?? null,
+    ])
     .first();
   if (overlap) throw conflict(`unit ${data.org_unit_id} already has a chief accountant from ${overlap.starts_on} (posting ${overlap.id})`);
   return data;
@@ -87,7 +98,9 @@ export const budgetResource: ResourceDef<Budget> = {
 async function expenseAccount(trx: Knex.Transaction | Knex, code: string, kinds = ['expense']) {
   const account = await Account.query(trx).findOne({ code, active: true });
   if (!account || !kinds.includes(account.kind)) {
-    throw unprocessable(`account ${code} is not an active ${kinds.join(' or ')} account`, [{ field: 'account', message: `must be an active ${kinds.join('/')} account` }]);
+    throw unprocessable(`account ${code} is not an active ${kinds.join(' or ')} account`, [
+      { field: 'account', message: `must be an active ${kinds.join('/')} account` },
+    ]);
   }
   return account;
 }
@@ -235,7 +248,6 @@ export async function executionRows(year: number, rootId: number, depth: number)
   return rows;
 }
 
-
 export interface AccountExecution {
   account: string;
   name: string;
@@ -270,7 +282,12 @@ function totals(accounts: AccountExecution[], kind: string) {
   const sum = (k: 'budget' | 'consumed') => of.reduce((s, a) => s + toFen(a[k]), 0n);
   const budget = sum('budget');
   const consumed = sum('consumed');
-  return { budget: fromFen(budget), consumed: fromFen(consumed), remaining: fromFen(budget - consumed), rate: budget === 0n ? null : Number((consumed * 10000n) / budget) / 10000 };
+  return {
+    budget: fromFen(budget),
+    consumed: fromFen(consumed),
+    remaining: fromFen(budget - consumed),
+    rate: budget === 0n ? null : Number((consumed * 10000n) / budget) / 10000,
+  };
 }
 
 /** Groups execution rows per unit, with expense and income totals. */

@@ -22,21 +22,32 @@ export interface ResidentFacts {
   id_number_masked: string;
 }
 
-const factColumns = ['residents.id', 'residents.org_unit_id', 'residents.managing_org_unit_id', 'residents.name', 'residents.sex', 'residents.birth_date', 'residents.id_number_hash', 'residents.id_number_masked'];
+const factColumns = [
+  'residents.id',
+  'residents.org_unit_id',
+  'residents.managing_org_unit_id',
+  'residents.name',
+  'residents.sex',
+  'residents.birth_date',
+  'residents.id_number_hash',
+  'residents.id_number_masked',
+];
 
 /** Residents by id; with `scopePath` (an ltree path) only those registered or managed under it. */
 export async function residentsForReferral(ids: number[], opts: { scopePath?: string; conn?: Knex } = {}): Promise<ResidentFacts[]> {
   if (!ids.length) return [];
   const q = (opts.conn ?? db())('residents').select(factColumns).whereIn('residents.id', ids);
   if (opts.scopePath) {
-    q.whereRaw(`exists (select 1 from ${unitsSql('o')} where o.id in (residents.org_unit_id, residents.managing_org_unit_id) and ${isUnderSql('o', '?')})`, [opts.scopePath]);
+    q.whereRaw(`exists (select 1 from ${unitsSql('o')} where o.id in (residents.org_unit_id, residents.managing_org_unit_id) and ${isUnderSql('o', '?')})`, [
+      opts.scopePath,
+    ]);
   }
   return q;
 }
 
 /** The resident whose ID number has this keyed hash (see hashIdNumber), if any. */
 export async function residentByIdNumberHash(hash: string, conn: Knex = db()): Promise<ResidentFacts | undefined> {
-  return (conn('residents').select(factColumns).where('id_number_hash', hash).orderBy('id').first()) as Promise<ResidentFacts | undefined>;
+  return conn('residents').select(factColumns).where('id_number_hash', hash).orderBy('id').first() as Promise<ResidentFacts | undefined>;
 }
 
 /**

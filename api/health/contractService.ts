@@ -51,7 +51,8 @@ async function checkTeamServes(trx: Knex.Transaction, teamId: number, villageId:
   if (!team) throw unprocessable(`team ${teamId} does not exist`, [{ field, message: 'no such team' }]);
   if (!team.active) throw unprocessable(`team ${team.code} is not active`, [{ field, message: 'inactive team' }]);
   const serves = await trx('team_villages').where({ team_id: teamId, village_id: villageId }).first();
-  if (!serves) throw unprocessable(`team ${team.code} does not serve the resident's village`, [{ field, message: "must be a team serving the resident's village" }]);
+  if (!serves)
+    throw unprocessable(`team ${team.code} does not serve the resident's village`, [{ field, message: "must be a team serving the resident's village" }]);
 }
 
 async function checkPackage(trx: Knex.Transaction, code: string) {
@@ -61,7 +62,10 @@ async function checkPackage(trx: Knex.Transaction, code: string) {
 
 /** An active contract past its end is expired; done here (and by the daily job) before signing anew. */
 async function expireIfEnded(trx: Knex.Transaction, residentId: number, today: string) {
-  await trx('contracts').where({ resident_id: residentId, status: 'active' }).where('end_on', '<', today).update({ status: 'expired', updated_at: clock.nowIso() });
+  await trx('contracts')
+    .where({ resident_id: residentId, status: 'active' })
+    .where('end_on', '<', today)
+    .update({ status: 'expired', updated_at: clock.nowIso() });
 }
 
 /** Marks every active contract past its end as expired (daily job). */
@@ -72,40 +76,40 @@ export async function expireContracts(today: string) {
 export function signContract(actor: Actor, input: SignInput) {
   assertCan(actor, 'contracts', 'create');
   const today = clock.today();
-  return inTransaction(
-    actor,
-    async (trx, audit) => {
-      const resident = await getRow(residentResource, actor, input.resident_id, trx).catch(() => {
-        throw notFound('residents', input.resident_id);
+  return inTransaction(actor, async (trx, audit) => {
+    const resident = await getRow(residentResource, actor, input.resident_id, trx).catch(() => {
+      throw notFound('residents', input.resident_id);
+    });
+    await lockRow(trx, 'residents', resident.id);
+    if (resident.deregistered_on) throw unprocessable(`resident ${resident.id} is deregistered`, [{ field: 'resident_id', message: 'deregistered' }]);
+    const signedOn = input.signed_on ?? today;
+    const startOn = input.start_on ?? signedOn;
+    if (signedOn > today) throw badRequest('invalid signed_on', [{ field: 'signed_on', message: 'is in the future' }]);
+    if (startOn < signedOn) throw badRequest('invalid start_on', [{ field: 'start_on', message: 'is before signed_on' }]);
+    await checkTeamServes(trx, input.team_id, resident.org_unit_id);
+    await checkPackage(trx, input.package_code);
+    await expireIfEnded(trx, resident.id, today);
+    const active = await Contract.query(trx).where({ resident_id: resident.id, status: 'active' }).first();
+    if (active) {
+      throw conflict(`resident ${resident.id} already has active contract #${active.id} until ${active.end_on}; renew or terminate it`, {
+        existing_id: active.id,
+        allowed: ['renew', 'terminate'],
       });
-      await lockRow(trx, 'residents', resident.id);
-      if (resident.deregistered_on) throw unprocessable(`resident ${resident.id} is deregistered`, [{ field: 'resident_id', message: 'deregistered' }]);
-      const signedOn = input.signed_on ?? today;
-      const startOn = input.start_on ?? signedOn;
-      if (signedOn > today) throw badRequest('invalid signed_on', [{ field: 'signed_on', message: 'is in the future' }]);
-      if (startOn < signedOn) throw badRequest('invalid start_on', [{ field: 'start_on', message: 'is before signed_on' }]);
-      await checkTeamServes(trx, input.team_id, resident.org_unit_id);
-      await checkPackage(trx, input.package_code);
-      await expireIfEnded(trx, resident.id, today);
-      const active = await Contract.query(trx).where({ resident_id: resident.id, status: 'active' }).first();
-      if (active) {
-        throw conflict(`resident ${resident.id} already has active contract #${active.id} until ${active.end_on}; renew or terminate it`, { existing_id: active.id, allowed: ['renew', 'terminate'] });
-      }
-      const created = await Contract.query(trx).insertAndFetch({
-        org_unit_id: resident.org_unit_id,
-        resident_id: resident.id,
-        team_id: input.team_id,
-        package_code: input.package_code,
-        signed_on: signedOn,
-        start_on: startOn,
-        end_on: contractEnd(startOn),
-        status: 'active',
-        signed_by_user_id: actor.id || null,
-      });
-      await audit({ action: 'create', resource: 'contracts', recordId: created.id, after: created });
-      return created;
-    },
-  );
+    }
+    const created = await Contract.query(trx).insertAndFetch({
+      org_unit_id: resident.org_unit_id,
+      resident_id: resident.id,
+      team_id: input.team_id,
+      package_code: input.package_code,
+      signed_on: signedOn,
+      start_on: startOn,
+      end_on: contractEnd(startOn),
+      status: 'active',
+      signed_by_user_id: actor.id || null,
+    });
+    await audit({ action: 'create', resource: 'contracts', recordId: created.id, after: created });
+    return created;
+  });
 }
 
 async function transition(trx: Knex.Transaction, actor: Actor, id: number, to: ContractStatus) {
@@ -160,9 +164,15 @@ export function terminateContract(actor: Actor, id: number, input: { reason: str
     const { current, fresh } = await transition(trx, actor, id, 'terminated');
     const on = input.terminated_on ?? today;
     if (on > today) throw badRequest('invalid terminated_on', [{ field: 'terminated_on', message: 'is in the future' }]);
-    if (on < fresh.start_on && fresh.start_on <= today) throw badRequest('invalid terminated_on', [{ field: 'terminated_on', message: `is before the contract started (${fresh.start_on})` }]);
+    if (on < fresh.start_on && fresh.start_on <= today)
+      throw badRequest('invalid terminated_on', [{ field: 'terminated_on', message: `is before the contract started (${fresh.start_on})` }]);
     const reason = input.note ? `${input.reason}: ${input.note}` : input.reason;
-    const updated = await Contract.query(trx).patchAndFetchById(id, { status: 'terminated', terminated_on: on < fresh.start_on ? fresh.start_on : on, termination_reason: reason, updated_at: clock.nowIso() });
+    const updated = await Contract.query(trx).patchAndFetchById(id, {
+      status: 'terminated',
+      terminated_on: on < fresh.start_on ? fresh.start_on : on,
+      termination_reason: reason,
+      updated_at: clock.nowIso(),
+    });
     await audit({ action: 'terminate', resource: 'contracts', recordId: id, before: current, after: updated });
     return updated;
   });

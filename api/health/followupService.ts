@@ -8,7 +8,19 @@ import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
 import { unitInScope } from '../org';
 import { Followup, Task, TaskEvent } from './model';
-import { FOLLOWUP_MODES, FOLLOWUP_TYPES, POPULATION_OF, assess, recheckPlan, completes, measurementProblems, residentTags, type FollowupMode, type FollowupType, type Measurements } from './rules';
+import {
+  FOLLOWUP_MODES,
+  FOLLOWUP_TYPES,
+  POPULATION_OF,
+  assess,
+  recheckPlan,
+  completes,
+  measurementProblems,
+  residentTags,
+  type FollowupMode,
+  type FollowupType,
+  type Measurements,
+} from './rules';
 import { residentResource } from './residentService';
 import { activeSchedules, insertPlans, taskResource } from './taskService';
 import * as clock from '../core/clock';
@@ -55,65 +67,79 @@ export function createFollowup(actor: Actor, input: FollowupInput) {
   const today = clock.today();
   const problems = measurementProblems(input.type, input);
   if (input.visited_on > today) problems.push({ field: 'visited_on', message: 'is in the future' });
-  if (input.type === 'health_education' && input.resident_id != null) problems.push({ field: 'resident_id', message: 'health education is a group activity: no single resident' });
-  if (input.type !== 'health_education' && input.resident_id == null) problems.push({ field: 'resident_id', message: `is required for a ${input.type} follow-up` });
+  if (input.type === 'health_education' && input.resident_id != null)
+    problems.push({ field: 'resident_id', message: 'health education is a group activity: no single resident' });
+  if (input.type !== 'health_education' && input.resident_id == null)
+    problems.push({ field: 'resident_id', message: `is required for a ${input.type} follow-up` });
   if (problems.length) throw badRequest(`invalid ${problems.map((p) => p.field).join(', ')}`, problems);
   const mode = input.mode ?? 'clinic';
 
-  return inTransaction(
-    actor,
-    async (trx, audit) => {
-      let unitId: number;
-      let task: Task | undefined;
-      if (input.resident_id != null) {
-        // outside the doctor's village the resident does not exist for them: 404
-        const resident = await getRow(residentResource, actor, input.resident_id, trx);
-        if (resident.deregistered_on) throw unprocessable(`resident ${resident.id} is deregistered`, [{ field: 'resident_id', message: 'deregistered' }]);
-        if (input.visited_on < resident.birth_date) throw badRequest('invalid visited_on', [{ field: 'visited_on', message: 'is before the birth date' }]);
-        const population = POPULATION_OF[input.type];
-        if (population && !residentTags(resident, input.visited_on).includes(population)) {
-          throw unprocessable(`resident ${resident.id} is not in the ${population} population; record the condition first`, [{ field: 'type', message: `resident is not tagged ${population}` }]);
-        }
-        unitId = resident.org_unit_id;
-        task = await taskToComplete(trx, actor, input, mode);
-      } else {
-        unitId = input.org_unit_id ?? actor.orgUnitId;
-        const unit = await unitInScope(unitId, actor.scopePath, ['id'], trx);
-        if (!unit) throw notFound('org-units', unitId);
+  return inTransaction(actor, async (trx, audit) => {
+    let unitId: number;
+    let task: Task | undefined;
+    if (input.resident_id != null) {
+      // outside the doctor's village the resident does not exist for them: 404
+      const resident = await getRow(residentResource, actor, input.resident_id, trx);
+      if (resident.deregistered_on) throw unprocessable(`resident ${resident.id} is deregistered`, [{ field: 'resident_id', message: 'deregistered' }]);
+      if (input.visited_on < resident.birth_date) throw badRequest('invalid visited_on', [{ field: 'visited_on', message: 'is before the birth date' }]);
+      const population = POPULATION_OF[input.type];
+      if (population && !residentTags(resident, input.visited_on).includes(population)) {
+        throw unprocessable(`resident ${resident.id} is not in the ${population} population; record the condition first`, [
+          { field: 'type', message: `resident is not tagged ${population}` },
+        ]);
       }
-      const { classification, advice } = assess(input.type, input);
-      const created = await Followup.query(trx).insertAndFetch({
-        org_unit_id: unitId,
-        resident_id: input.resident_id ?? null,
-        type: input.type,
-        mode,
-        visited_on: input.visited_on,
-        systolic: input.systolic ?? null,
-        diastolic: input.diastolic ?? null,
-        fasting_glucose: input.fasting_glucose ?? null,
-        weight_kg: input.weight_kg ?? null,
-        height_cm: input.height_cm ?? null,
-        heart_rate: input.heart_rate ?? null,
-        classification,
-        advice,
-        topic: input.topic ?? null,
-        attendees: input.attendees ?? null,
-        notes: input.notes ?? null,
-        task_id: task?.id ?? null,
-        doctor_user_id: actor.id || null,
+      unitId = resident.org_unit_id;
+      task = await taskToComplete(trx, actor, input, mode);
+    } else {
+      unitId = input.org_unit_id ?? actor.orgUnitId;
+      const unit = await unitInScope(unitId, actor.scopePath, ['id'], trx);
+      if (!unit) throw notFound('org-units', unitId);
+    }
+    const { classification, advice } = assess(input.type, input);
+    const created = await Followup.query(trx).insertAndFetch({
+      org_unit_id: unitId,
+      resident_id: input.resident_id ?? null,
+      type: input.type,
+      mode,
+      visited_on: input.visited_on,
+      systolic: input.systolic ?? null,
+      diastolic: input.diastolic ?? null,
+      fasting_glucose: input.fasting_glucose ?? null,
+      weight_kg: input.weight_kg ?? null,
+      height_cm: input.height_cm ?? null,
+      heart_rate: input.heart_rate ?? null,
+      classification,
+      advice,
+      topic: input.topic ?? null,
+      attendees: input.attendees ?? null,
+      notes: input.notes ?? null,
+      task_id: task?.id ?? null,
+      doctor_user_id: actor.id || null,
+    });
+    let completedTask: Task | null = null;
+    if (task) {
+      completedTask = await Task.query(trx).patchAndFetchById(task.id, {
+        state: 'done',
+        done_on: input.visited_on,
+        followup_id: created.id,
+        updated_at: clock.nowIso(),
       });
-      let completedTask: Task | null = null;
-      if (task) {
-        completedTask = await Task.query(trx).patchAndFetchById(task.id, { state: 'done', done_on: input.visited_on, followup_id: created.id, updated_at: clock.nowIso() });
-        await TaskEvent.query(trx).insert({ task_id: task.id, from_state: task.state, to_state: 'done', actor_name: actor.username, followup_id: created.id, reason: 'follow-up logged' });
-      }
-      // not controlled: the norms' two-week recheck becomes a task
-      const recheck = classification === 'uncontrolled' ? (await activeSchedules(trx)).find((s) => s.trigger === 'uncontrolled' && s.followup_type === input.type) : undefined;
-      if (recheck) await insertPlans(trx, [recheckPlan(recheck, input.resident_id!, input.visited_on)], new Map([[input.resident_id!, unitId]]), today);
-      await audit({ action: 'create', resource: 'followups', recordId: created.id, after: created });
-      return { ...created.toJSON(), task: completedTask };
-    },
-  );
+      await TaskEvent.query(trx).insert({
+        task_id: task.id,
+        from_state: task.state,
+        to_state: 'done',
+        actor_name: actor.username,
+        followup_id: created.id,
+        reason: 'follow-up logged',
+      });
+    }
+    // not controlled: the norms' two-week recheck becomes a task
+    const recheck =
+      classification === 'uncontrolled' ? (await activeSchedules(trx)).find((s) => s.trigger === 'uncontrolled' && s.followup_type === input.type) : undefined;
+    if (recheck) await insertPlans(trx, [recheckPlan(recheck, input.resident_id!, input.visited_on)], new Map([[input.resident_id!, unitId]]), today);
+    await audit({ action: 'create', resource: 'followups', recordId: created.id, after: created });
+    return { ...created.toJSON(), task: completedTask };
+  });
 }
 
 /**
@@ -128,13 +154,22 @@ async function taskToComplete(trx: Knex.Transaction, actor: Actor, input: Follow
     });
     await lockRow(trx, 'tasks', named.id as never);
     const task = (await Task.query(trx).findById(named.id))!;
-    if (task.resident_id !== input.resident_id) throw unprocessable('the task is for another resident', [{ field: 'task_id', message: 'belongs to another resident' }]);
-    if (task.type !== input.type) throw unprocessable(`the task is a ${task.type} follow-up`, [{ field: 'type', message: `must be ${task.type} for this task` }]);
+    if (task.resident_id !== input.resident_id)
+      throw unprocessable('the task is for another resident', [{ field: 'task_id', message: 'belongs to another resident' }]);
+    if (task.type !== input.type)
+      throw unprocessable(`the task is a ${task.type} follow-up`, [{ field: 'type', message: `must be ${task.type} for this task` }]);
     if (!completes(task, visit)) {
-      const why = task.state === 'done' || task.state === 'missed' || task.state === 'cancelled'
-        ? `the task is already ${task.state}`
-        : mode === 'phone' ? 'a phone call is not a face-to-face follow-up' : `the visit date is outside the task's window ${task.window_start}–${task.window_end}`;
-      throw conflict(`this follow-up cannot complete task ${task.id}: ${why}`, { state: task.state, window_start: task.window_start, window_end: task.window_end });
+      const why =
+        task.state === 'done' || task.state === 'missed' || task.state === 'cancelled'
+          ? `the task is already ${task.state}`
+          : mode === 'phone'
+            ? 'a phone call is not a face-to-face follow-up'
+            : `the visit date is outside the task's window ${task.window_start}–${task.window_end}`;
+      throw conflict(`this follow-up cannot complete task ${task.id}: ${why}`, {
+        state: task.state,
+        window_start: task.window_start,
+        window_end: task.window_end,
+      });
     }
     return task;
   }

@@ -101,7 +101,10 @@ describe('health management (HTTP, real database)', () => {
       const r = await post('/api/residents', { name: '赵六', id_number: id }, { as: 'doctor-V001' });
       const revealed = await get(`/api/residents/${r.body.id}/id-number`, { as: 'doctor-V001' });
       expect(revealed.body).to.deep.equal({ id: r.body.id, id_number: id });
-      const audit = await get('/api/audit-log', { as: 'auditor', query: { filter: { resource: 'residents', record_id: String(r.body.id), action: 'reveal_id' } } });
+      const audit = await get('/api/audit-log', {
+        as: 'auditor',
+        query: { filter: { resource: 'residents', record_id: String(r.body.id), action: 'reveal_id' } },
+      });
       expect(audit.body).to.have.length(1);
       expect(audit.body[0].actor_name).to.equal('doctor-V001');
       expect((await get(`/api/residents/${r.body.id}/id-number`, { as: 'auditor' })).status).to.equal(403);
@@ -113,7 +116,11 @@ describe('health management (HTTP, real database)', () => {
       expect((await put(`/api/residents/${other.id}`, { phone: '13100000000' }, { as: 'doctor-V001' })).status).to.equal(404);
       const list = await get('/api/residents', { as: 'doctor-V001', query: { filter: { id: [other.id] } } });
       expect(list.body).to.deep.equal([]);
-      const visit = await post('/api/followups', { resident_id: other.id, type: 'hypertension', visited_on: today, systolic: 130, diastolic: 80 }, { as: 'doctor-V001' });
+      const visit = await post(
+        '/api/followups',
+        { resident_id: other.id, type: 'hypertension', visited_on: today, systolic: 130, diastolic: 80 },
+        { as: 'doctor-V001' },
+      );
       expect(visit.status).to.equal(404);
       const there = await post('/api/residents', { name: '外村', id_number: idNumber('1980-02-02'), org_unit_id: v002 }, { as: 'doctor-V001' });
       expect(there.status).to.equal(404);
@@ -154,9 +161,16 @@ describe('health management (HTTP, real database)', () => {
 
     it('refuses a hypertension follow-up for a resident without hypertension (422) and a visit in the future (400)', async () => {
       const r = await resident('doctor-V001', {}, yearsAgo(40));
-      expect((await post('/api/followups', { resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 130, diastolic: 80 }, { as: 'doctor-V001' })).status).to.equal(422);
+      expect(
+        (await post('/api/followups', { resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 130, diastolic: 80 }, { as: 'doctor-V001' }))
+          .status,
+      ).to.equal(422);
       const h = await resident('doctor-V001', hypertension);
-      const future = await post('/api/followups', { resident_id: h.id, type: 'hypertension', visited_on: addDays(today, 2), systolic: 130, diastolic: 80 }, { as: 'doctor-V001' });
+      const future = await post(
+        '/api/followups',
+        { resident_id: h.id, type: 'hypertension', visited_on: addDays(today, 2), systolic: 130, diastolic: 80 },
+        { as: 'doctor-V001' },
+      );
       expect(future.status).to.equal(400);
       expect(future.body.error.details[0].field).to.equal('visited_on');
     });
@@ -168,7 +182,11 @@ describe('health management (HTTP, real database)', () => {
       expect(task, 'the current quarter’s task').to.not.equal(undefined);
       expect(task.id).to.equal(`${r.id}-hypertension_quarterly-${task.period}`);
       const visitedOn = task.window_start > addDays(today, -20) ? task.window_start : addDays(today, -20);
-      const res = await post('/api/followups', { resident_id: r.id, type: 'hypertension', visited_on: visitedOn, systolic: 150, diastolic: 95, task_id: task.id }, { as: 'doctor-V001' });
+      const res = await post(
+        '/api/followups',
+        { resident_id: r.id, type: 'hypertension', visited_on: visitedOn, systolic: 150, diastolic: 95, task_id: task.id },
+        { as: 'doctor-V001' },
+      );
       expect(res.status, JSON.stringify(res.body)).to.equal(200);
       expect(res.body).to.include({ classification: 'uncontrolled', advice: 'recheck_in_2_weeks', task_id: task.id });
       expect(res.body.task).to.include({ id: task.id, state: 'done', done_on: visitedOn });
@@ -182,7 +200,11 @@ describe('health management (HTTP, real database)', () => {
       const many = await get('/api/tasks', { as: 'doctor-V001', query: { filter: { id: [task.id, recheck.body.id] } } });
       expect(many.body.map((t: { id: string }) => t.id).sort()).to.deep.equal([task.id, recheck.body.id].sort());
       // a visit that cannot complete the named task is refused, not silently unlinked
-      const twice = await post('/api/followups', { resident_id: r.id, type: 'hypertension', visited_on: visitedOn, systolic: 130, diastolic: 80, task_id: task.id }, { as: 'doctor-V001' });
+      const twice = await post(
+        '/api/followups',
+        { resident_id: r.id, type: 'hypertension', visited_on: visitedOn, systolic: 130, diastolic: 80, task_id: task.id },
+        { as: 'doctor-V001' },
+      );
       expect(twice.status).to.equal(409);
     });
 
@@ -211,7 +233,9 @@ describe('health management (HTTP, real database)', () => {
       const r = await resident('doctor-V001', hypertension);
       const key = `race-${r.id}-${Date.now()}`;
       const body = { resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 135, diastolic: 85 };
-      const replies = await Promise.all(Array.from({ length: 5 }, () => call('POST', '/api/followups', { as: 'doctor-V001', body, headers: { 'Idempotency-Key': key } })));
+      const replies = await Promise.all(
+        Array.from({ length: 5 }, () => call('POST', '/api/followups', { as: 'doctor-V001', body, headers: { 'Idempotency-Key': key } })),
+      );
       expect(replies.map((x) => x.status)).to.deep.equal([200, 200, 200, 200, 200]);
       expect(new Set(replies.map((x) => x.body.id)).size).to.equal(1);
       const list = await get('/api/followups', { as: 'doctor-V001', query: { filter: { resident_id: r.id } } });
@@ -221,9 +245,17 @@ describe('health management (HTTP, real database)', () => {
     it('a failed request does not burn its key: after a 4xx the same key can carry the corrected body', async () => {
       const r = await resident('doctor-V001', hypertension);
       const key = `fix-${r.id}-${Date.now()}`;
-      const first = await call('POST', '/api/followups', { as: 'doctor-V001', body: { resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 400, diastolic: 80 }, headers: { 'Idempotency-Key': key } });
+      const first = await call('POST', '/api/followups', {
+        as: 'doctor-V001',
+        body: { resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 400, diastolic: 80 },
+        headers: { 'Idempotency-Key': key },
+      });
       expect(first.status).to.equal(400);
-      const fixed = await call('POST', '/api/followups', { as: 'doctor-V001', body: { resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 140, diastolic: 80 }, headers: { 'Idempotency-Key': key } });
+      const fixed = await call('POST', '/api/followups', {
+        as: 'doctor-V001',
+        body: { resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 140, diastolic: 80 },
+        headers: { 'Idempotency-Key': key },
+      });
       expect(fixed.status).to.equal(200);
     });
 
@@ -232,7 +264,10 @@ describe('health management (HTTP, real database)', () => {
       const visitedOn = addDays(today, -20);
       // log an uncontrolled visit 20 days ago: its recheck was due 6 days ago
       await post('/api/followups', { resident_id: r.id, type: 'hypertension', visited_on: visitedOn, systolic: 160, diastolic: 100 }, { as: 'doctor-V001' });
-      const overdue = await get('/api/tasks', { as: 'doctor-V001', query: { filter: { bucket: 'overdue', type: 'hypertension' }, sort: ['due_on', 'ASC'], range: [0, 999] } });
+      const overdue = await get('/api/tasks', {
+        as: 'doctor-V001',
+        query: { filter: { bucket: 'overdue', type: 'hypertension' }, sort: ['due_on', 'ASC'], range: [0, 999] },
+      });
       expect(overdue.status).to.equal(200);
       const mine = overdue.body.find((t: { id: string }) => t.id === `${r.id}-hypertension_recheck-${visitedOn}`);
       expect(mine).to.include({ overdue: true, due_on: addDays(visitedOn, 14), resident_name: r.name });
@@ -274,7 +309,10 @@ describe('health management (HTTP, real database)', () => {
       expect(created).to.be.greaterThan(0);
       expect(created).to.equal(await countBeyond());
       expect((second.result as { created: number }).created).to.equal(0);
-      const quarter = await get('/api/tasks', { as: 'admin', query: { filter: { window_start: addDays(eve, 1), schedule_code: 'hypertension_quarterly' }, range: [0, 0] } });
+      const quarter = await get('/api/tasks', {
+        as: 'admin',
+        query: { filter: { window_start: addDays(eve, 1), schedule_code: 'hypertension_quarterly' }, range: [0, 0] },
+      });
       expect(quarter.body[0]).to.include({ window_start: addDays(eve, 1), state: 'upcoming' });
       const runs = await get('/api/job-runs', { as: 'admin', query: { filter: { job: 'health-daily', triggered_by: 'test' } } });
       expect(runs.body.length).to.equal(2);
@@ -324,22 +362,47 @@ describe('health management (HTTP, real database)', () => {
       villageA = (await post('/api/org-units', { code: 'VH1', name: '甲村卫生室', kind: 'village', parent_id: township }, { as: 'admin' })).body.id;
       villageB = (await post('/api/org-units', { code: 'VH2', name: '乙村卫生室', kind: 'village', parent_id: township }, { as: 'admin' })).body.id;
       const pw = 'testpass123';
-      gp = (await post('/api/users', { username: 'gp-th1', display_name: '全科医生', roles: ['staff_clerk'], org_unit_id: township, password: pw }, { as: 'admin' })).body.id;
-      doctorA = (await post('/api/users', { username: 'doctor-VH1', display_name: '甲村村医', roles: ['village_doctor'], org_unit_id: villageA, password: pw }, { as: 'admin' })).body.id;
+      gp = (
+        await post('/api/users', { username: 'gp-th1', display_name: '全科医生', roles: ['staff_clerk'], org_unit_id: township, password: pw }, { as: 'admin' })
+      ).body.id;
+      doctorA = (
+        await post(
+          '/api/users',
+          { username: 'doctor-VH1', display_name: '甲村村医', roles: ['village_doctor'], org_unit_id: villageA, password: pw },
+          { as: 'admin' },
+        )
+      ).body.id;
       doctorAuth = await bearer('doctor-VH1', pw);
     });
 
     it('a team is led by a general practitioner, serves villages of its township, and lists a village doctor of a served village', async () => {
-      const wrong = await post('/api/family-doctor-teams', { org_unit_id: township, code: 'FDT-TH1-X', name: '错', village_ids: [v001], members: [{ user_id: doctorA, role: 'general_practitioner', is_leader: true }] }, { as: 'admin' });
+      const wrong = await post(
+        '/api/family-doctor-teams',
+        {
+          org_unit_id: township,
+          code: 'FDT-TH1-X',
+          name: '错',
+          village_ids: [v001],
+          members: [{ user_id: doctorA, role: 'general_practitioner', is_leader: true }],
+        },
+        { as: 'admin' },
+      );
       expect(wrong.status).to.equal(400);
       expect(wrong.body.error.details.map((d: { field: string }) => d.field)).to.include('village_ids.0');
-      const r = await post('/api/family-doctor-teams', {
-        org_unit_id: township,
-        code: 'FDT-TH1-01',
-        name: '甲村家庭医生团队',
-        village_ids: [villageA],
-        members: [{ user_id: gp, role: 'general_practitioner', is_leader: true }, { user_id: doctorA, role: 'village_doctor' }],
-      }, { as: 'admin' });
+      const r = await post(
+        '/api/family-doctor-teams',
+        {
+          org_unit_id: township,
+          code: 'FDT-TH1-01',
+          name: '甲村家庭医生团队',
+          village_ids: [villageA],
+          members: [
+            { user_id: gp, role: 'general_practitioner', is_leader: true },
+            { user_id: doctorA, role: 'village_doctor' },
+          ],
+        },
+        { as: 'admin' },
+      );
       expect(r.status, JSON.stringify(r.body)).to.equal(200);
       team = r.body.id;
       expect(r.body.village_ids).to.deep.equal([villageA]);
@@ -351,7 +414,11 @@ describe('health management (HTTP, real database)', () => {
 
     it('contracts: one active per resident (409), a team that does not serve the village (422), terminate with reason, renew', async () => {
       const mk = async (key: string, birth: string, extra: Record<string, unknown> = {}) => {
-        const r = await post('/api/residents', { name: key, id_number: idNumber(birth), org_unit_id: key.startsWith('b') ? villageB : villageA, ...extra }, { as: 'admin' });
+        const r = await post(
+          '/api/residents',
+          { name: key, id_number: idNumber(birth), org_unit_id: key.startsWith('b') ? villageB : villageA, ...extra },
+          { as: 'admin' },
+        );
         expect(r.status, JSON.stringify(r.body)).to.equal(200);
         people[key] = r.body;
       };
@@ -360,7 +427,8 @@ describe('health management (HTTP, real database)', () => {
       await mk('a3', yearsAgo(40), { conditions: [{ code: 'diabetes', diagnosed_on: `${year - 1}-01-10` }] });
       await mk('a4', yearsAgo(30));
       await mk('b1', yearsAgo(45));
-      const sign = (key: string, pkg = 'basic') => post('/api/contracts', { resident_id: people[key].id, team_id: team, package_code: pkg, signed_on: today }, { as: 'admin' });
+      const sign = (key: string, pkg = 'basic') =>
+        post('/api/contracts', { resident_id: people[key].id, team_id: team, package_code: pkg, signed_on: today }, { as: 'admin' });
       const c1 = await sign('a1', 'chronic');
       expect(c1.status, JSON.stringify(c1.body)).to.equal(200);
       expect(c1.body).to.include({ status: 'active', start_on: today, org_unit_id: villageA });
@@ -380,10 +448,11 @@ describe('health management (HTTP, real database)', () => {
     it('the indicators equal a hand count, numerator and denominator', async () => {
       // a1: 4 controlled visits; a2: 2 visits, last uncontrolled; a3 (diabetes): 4 visits, last controlled
       const jan = `${year}-01-01`;
-      const days = (n: number) => Array.from({ length: n }, (_, i) => {
-        const d = addDays(jan, i * 20);
-        return d <= today ? d : today;
-      });
+      const days = (n: number) =>
+        Array.from({ length: n }, (_, i) => {
+          const d = addDays(jan, i * 20);
+          return d <= today ? d : today;
+        });
       const log = async (body: Record<string, unknown>) => {
         const res = await call('POST', '/api/followups', { headers: doctorAuth, body });
         expect(res.status, JSON.stringify(res.body)).to.equal(200);
@@ -422,7 +491,10 @@ describe('health management (HTTP, real database)', () => {
     });
 
     it('the workload report: one row per village doctor, township totals, and the indicators sheet, as the API counts them', async () => {
-      const visit = await call('POST', '/api/followups', { headers: doctorAuth, body: { resident_id: people.a1.id, type: 'hypertension', visited_on: today, systolic: 126, diastolic: 78 } });
+      const visit = await call('POST', '/api/followups', {
+        headers: doctorAuth,
+        body: { resident_id: people.a1.id, type: 'hypertension', visited_on: today, systolic: 126, diastolic: 78 },
+      });
       expect(visit.status, JSON.stringify(visit.body)).to.equal(200);
       await call('POST', '/api/followups', { headers: doctorAuth, body: { type: 'health_education', visited_on: today, topic: '合理用药', attendees: 12 } });
       const r = await get('/api/reports/health-workload.xlsx', { as: 'admin', query: { org_unit_id: String(township), year: String(year) } });
@@ -436,13 +508,22 @@ describe('health management (HTTP, real database)', () => {
         if (i > 1) rows.push(Object.fromEntries(header.map((h, j) => [String(h), row.getCell(j + 1).value])));
       });
       const doctor = rows.find((x) => x['村医账号'] === 'doctor-VH1')!;
-      const logged = await get('/api/followups', { as: 'admin', query: { filter: { doctor_user_id: doctorA, visited_on_gte: `${year}-01-01` }, range: [0, 99] } });
-      const hypertensionVisits = await get('/api/followups', { as: 'admin', query: { filter: { doctor_user_id: doctorA, type: 'hypertension' }, range: [0, 0] } });
+      const logged = await get('/api/followups', {
+        as: 'admin',
+        query: { filter: { doctor_user_id: doctorA, visited_on_gte: `${year}-01-01` }, range: [0, 99] },
+      });
+      const hypertensionVisits = await get('/api/followups', {
+        as: 'admin',
+        query: { filter: { doctor_user_id: doctorA, type: 'hypertension' }, range: [0, 0] },
+      });
       expect(doctor['随访合计']).to.equal(count(logged)).and.to.equal(12);
       expect(doctor['高血压随访']).to.equal(count(hypertensionVisits)).and.to.equal(7);
       expect(doctor['糖尿病随访']).to.equal(4);
       expect(doctor['健康教育']).to.equal(1);
-      const tasks = await get('/api/tasks', { as: 'admin', query: { filter: { org_unit_id: villageA, state: 'missed', due_on_gte: `${year}-01-01` }, range: [0, 0] } });
+      const tasks = await get('/api/tasks', {
+        as: 'admin',
+        query: { filter: { org_unit_id: villageA, state: 'missed', due_on_gte: `${year}-01-01` }, range: [0, 0] },
+      });
       expect(doctor['漏访任务']).to.equal(count(tasks));
       const total = rows.find((x) => x['乡镇卫生院'] === '测试乡卫生院 合计')!;
       expect(total['随访合计']).to.equal(12);
@@ -454,7 +535,9 @@ describe('health management (HTTP, real database)', () => {
       expect(totals.getCell(5).value).to.equal(api.body.indicators.contract_rate.value);
       const bad = await get('/api/reports/health-workload.xlsx', { as: 'admin', query: { year: 'x' } });
       expect(bad.status).to.equal(400);
-      expect((await get('/api/reports/health-workload.xlsx', { as: 'doctor-V001', query: { year: String(year), org_unit_id: String(township) } })).status).to.equal(404);
+      expect(
+        (await get('/api/reports/health-workload.xlsx', { as: 'doctor-V001', query: { year: String(year), org_unit_id: String(township) } })).status,
+      ).to.equal(404);
     });
   });
 });

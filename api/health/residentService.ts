@@ -28,7 +28,17 @@ export const residentResource: ResourceDef<Resident> = {
   model: Resident,
   scope: scopeByUnit('residents.org_unit_id'),
   list: {
-    fields: { org_unit_id: 'int', managing_org_unit_id: 'int', name: 'text', sex: ['M', 'F'], birth_date: 'date', insured: 'bool', household: 'text', phone: 'text', created_at: 'timestamp' },
+    fields: {
+      org_unit_id: 'int',
+      managing_org_unit_id: 'int',
+      name: 'text',
+      sex: ['M', 'F'],
+      birth_date: 'date',
+      insured: 'bool',
+      household: 'text',
+      phone: 'text',
+      created_at: 'timestamp',
+    },
     search: ['residents.name', 'residents.household', 'residents.phone', 'residents.id_number_masked'],
     defaultSort: ['name', 'ASC'],
     custom: { tag: KEY_TAGS, active: 'bool', id_number: 'text', contracted: 'bool' },
@@ -52,7 +62,6 @@ export const residentResource: ResourceDef<Resident> = {
 };
 
 const yearsBefore = (day: string, years: number) => `${Number(day.slice(0, 4)) - years}${day.slice(4)}`;
-
 
 export async function readResident(actor: Actor, id: number) {
   assertCan(actor, 'residents', 'show');
@@ -92,7 +101,8 @@ function prepare(input: ResidentInput, current: Resident | undefined, today: str
     if (problem) throw badRequest(`invalid id_number: ${problem}`, [{ field: 'id_number', message: problem }]);
     const facts = idNumberFacts(id);
     // the ID number encodes the birth date and the sex: take them from it, or check what was typed
-    if (input.birth_date && input.birth_date !== facts.birthDate) problems.push({ field: 'birth_date', message: `does not match the ID number (${facts.birthDate})` });
+    if (input.birth_date && input.birth_date !== facts.birthDate)
+      problems.push({ field: 'birth_date', message: `does not match the ID number (${facts.birthDate})` });
     if (input.sex && input.sex !== facts.sex) problems.push({ field: 'sex', message: `does not match the ID number (${facts.sex})` });
     birth = facts.birthDate;
     sex = facts.sex;
@@ -101,8 +111,10 @@ function prepare(input: ResidentInput, current: Resident | undefined, today: str
     problems.push({ field: 'id_number', message: 'is required' });
   } else if (input.birth_date !== undefined || input.sex !== undefined) {
     const facts = idNumberFacts(revealIdNumber(current.id_number_cipher));
-    if (input.birth_date !== undefined && input.birth_date !== facts.birthDate) problems.push({ field: 'birth_date', message: `does not match the ID number (${facts.birthDate}); correct the ID number` });
-    if (input.sex !== undefined && input.sex !== facts.sex) problems.push({ field: 'sex', message: `does not match the ID number (${facts.sex}); correct the ID number` });
+    if (input.birth_date !== undefined && input.birth_date !== facts.birthDate)
+      problems.push({ field: 'birth_date', message: `does not match the ID number (${facts.birthDate}); correct the ID number` });
+    if (input.sex !== undefined && input.sex !== facts.sex)
+      problems.push({ field: 'sex', message: `does not match the ID number (${facts.sex}); correct the ID number` });
   }
   if (birth && birth > today) problems.push({ field: 'birth_date', message: 'is in the future' });
   const conditions = input.conditions ?? current?.conditions ?? [];
@@ -113,14 +125,19 @@ function prepare(input: ResidentInput, current: Resident | undefined, today: str
     const derivedAge = ageTags(birth, today) as string[];
     const fromConditions = conditions.map((c) => c.code).filter((c) => KEY_CONDITIONS.includes(c)) as string[];
     input.tags.forEach((t, i) => {
-      if ((AGE_TAGS as readonly string[]).includes(t) && !derivedAge.includes(t)) problems.push({ field: `tags.${i}`, message: `${t} is derived from birth_date and cannot be typed` });
-      if ((KEY_CONDITIONS as readonly string[]).includes(t) && !fromConditions.includes(t)) problems.push({ field: `tags.${i}`, message: `${t} comes from conditions: add a ${t} condition with its diagnosis date` });
+      if ((AGE_TAGS as readonly string[]).includes(t) && !derivedAge.includes(t))
+        problems.push({ field: `tags.${i}`, message: `${t} is derived from birth_date and cannot be typed` });
+      if ((KEY_CONDITIONS as readonly string[]).includes(t) && !fromConditions.includes(t))
+        problems.push({ field: `tags.${i}`, message: `${t} comes from conditions: add a ${t} condition with its diagnosis date` });
     });
     if (input.tags.includes('pregnant') && sex === 'M') problems.push({ field: 'tags', message: 'pregnant needs a female resident' });
   }
   if (problems.length) throw badRequest(`invalid ${problems.map((p) => p.field).join(', ')}`, problems);
   if (input.conditions !== undefined || input.tags !== undefined) {
-    const typed = input.tags !== undefined ? input.tags.filter((t) => (TYPED_TAGS as readonly string[]).includes(t)) : (current?.tags ?? []).filter((t) => (TYPED_TAGS as readonly string[]).includes(t));
+    const typed =
+      input.tags !== undefined
+        ? input.tags.filter((t) => (TYPED_TAGS as readonly string[]).includes(t))
+        : (current?.tags ?? []).filter((t) => (TYPED_TAGS as readonly string[]).includes(t));
     out.tags = storedTags(conditions, typed);
     out.conditions = JSON.stringify(conditions);
   }
@@ -130,14 +147,23 @@ function prepare(input: ResidentInput, current: Resident | undefined, today: str
 async function assertVillage(trx: Knex.Transaction, unitId: number, field = 'org_unit_id') {
   const unit = await unitById(unitId, ['id', 'name', 'kind'], trx);
   if (!unit) throw unprocessable(`${field} ${unitId} does not exist`, [{ field, message: 'no such unit' }]);
-  if (unit.kind !== 'village') throw unprocessable(`residents are registered at a village clinic; ${unit.name} is a ${unit.kind}`, [{ field, message: 'must be a village clinic' }]);
+  if (unit.kind !== 'village')
+    throw unprocessable(`residents are registered at a village clinic; ${unit.name} is a ${unit.kind}`, [{ field, message: 'must be a village clinic' }]);
   return unit;
 }
 
 async function assertUniqueId(trx: Knex.Transaction, hash: string, exceptId?: number) {
-  const existing = await trx('residents').select('id', 'org_unit_id', 'name').where('id_number_hash', hash).whereNot('id', exceptId ?? 0).first();
+  const existing = await trx('residents')
+    .select('id', 'org_unit_id', 'name')
+    .where('id_number_hash', hash)
+    .whereNot('id', exceptId ?? 0)
+    .first();
   if (existing) {
-    throw conflict(`a resident with this ID number is already registered: #${existing.id}`, { field: 'id_number', existing_id: existing.id, existing_org_unit_id: existing.org_unit_id });
+    throw conflict(`a resident with this ID number is already registered: #${existing.id}`, {
+      field: 'id_number',
+      existing_id: existing.id,
+      existing_org_unit_id: existing.org_unit_id,
+    });
   }
 }
 
@@ -201,7 +227,8 @@ export function transferResident(actor: Actor, id: number, input: { to_org_unit_
     const current = await getRow(residentResource, actor, id, trx);
     await lockRow(trx, 'residents', id);
     if (current.deregistered_on) throw conflict(`resident ${id} was deregistered on ${current.deregistered_on}`);
-    if (input.to_org_unit_id === current.org_unit_id) throw unprocessable('the resident already lives in that village', [{ field: 'to_org_unit_id', message: 'same village' }]);
+    if (input.to_org_unit_id === current.org_unit_id)
+      throw unprocessable('the resident already lives in that village', [{ field: 'to_org_unit_id', message: 'same village' }]);
     const on = input.transferred_on ?? today;
     if (on > today) throw badRequest('invalid transferred_on', [{ field: 'transferred_on', message: 'is in the future' }]);
     await assertVillage(trx, input.to_org_unit_id, 'to_org_unit_id');
@@ -216,7 +243,11 @@ export function transferResident(actor: Actor, id: number, input: { to_org_unit_
     });
     // a resident managed by their own village stays so in the new one; care held by a referral's unit stays there
     const managing = current.managing_org_unit_id === current.org_unit_id ? input.to_org_unit_id : current.managing_org_unit_id;
-    const updated = await Resident.query(trx).patchAndFetchById(id, { org_unit_id: input.to_org_unit_id, managing_org_unit_id: managing, updated_at: clock.nowIso() });
+    const updated = await Resident.query(trx).patchAndFetchById(id, {
+      org_unit_id: input.to_org_unit_id,
+      managing_org_unit_id: managing,
+      updated_at: clock.nowIso(),
+    });
     await trx('tasks').where('resident_id', id).whereIn('state', ['upcoming', 'due']).update({ org_unit_id: input.to_org_unit_id, updated_at: clock.nowIso() });
     const contract = await Contract.query(trx).where({ resident_id: id, status: 'active' }).first();
     let contractOutcome: string | null = null;
@@ -226,11 +257,22 @@ export function transferResident(actor: Actor, id: number, input: { to_org_unit_
         await Contract.query(trx).patchAndFetchById(contract.id, { org_unit_id: input.to_org_unit_id, updated_at: clock.nowIso() });
         contractOutcome = 'moved';
       } else {
-        await Contract.query(trx).patchAndFetchById(contract.id, { status: 'terminated', terminated_on: maxDay(on, contract.start_on), termination_reason: 'moved_away', updated_at: clock.nowIso() });
+        await Contract.query(trx).patchAndFetchById(contract.id, {
+          status: 'terminated',
+          terminated_on: maxDay(on, contract.start_on),
+          termination_reason: 'moved_away',
+          updated_at: clock.nowIso(),
+        });
         contractOutcome = 'terminated';
       }
     }
-    await audit({ action: 'transfer', resource: 'residents', recordId: id, before: current, after: { ...updated.toJSON(), transfer, contract: contractOutcome } });
+    await audit({
+      action: 'transfer',
+      resource: 'residents',
+      recordId: id,
+      before: current,
+      after: { ...updated.toJSON(), transfer, contract: contractOutcome },
+    });
     return { ...residentView(updated, today), transfer, contract: contractOutcome };
   });
 }
@@ -251,9 +293,20 @@ export function deregisterResident(actor: Actor, id: number, input: { reason: 'd
     const cancelled = await cancelOpenTasks(trx, id, actor.username, `deregistered: ${input.reason}`);
     const contract = await Contract.query(trx).where({ resident_id: id, status: 'active' }).first();
     if (contract) {
-      await Contract.query(trx).patchAndFetchById(contract.id, { status: 'terminated', terminated_on: maxDay(on, contract.start_on), termination_reason: input.reason, updated_at: clock.nowIso() });
+      await Contract.query(trx).patchAndFetchById(contract.id, {
+        status: 'terminated',
+        terminated_on: maxDay(on, contract.start_on),
+        termination_reason: input.reason,
+        updated_at: clock.nowIso(),
+      });
     }
-    await audit({ action: 'deregister', resource: 'residents', recordId: id, before: current, after: { ...updated.toJSON(), cancelled_tasks: cancelled, contract_terminated: contract?.id ?? null } });
+    await audit({
+      action: 'deregister',
+      resource: 'residents',
+      recordId: id,
+      before: current,
+      after: { ...updated.toJSON(), cancelled_tasks: cancelled, contract_terminated: contract?.id ?? null },
+    });
     return residentView(updated, today);
   });
 }
@@ -266,7 +319,14 @@ export async function residentMeasurements(actor: Actor, id: number, limit = 12)
     .select('id', 'type', 'visited_on', 'systolic', 'diastolic', 'fasting_glucose', 'weight_kg', 'heart_rate', 'classification')
     .where('resident_id', id)
     .where((w) => w.whereNotNull('systolic').orWhereNotNull('fasting_glucose').orWhereNotNull('weight_kg'))
-    .orderBy([{ column: 'visited_on', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .orderBy([
+      { column: 'visited_on', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
     .limit(limit);
-  return rows.reverse().map((r) => ({ ...r, fasting_glucose: r.fasting_glucose == null ? null : Number(r.fasting_glucose), weight_kg: r.weight_kg == null ? null : Number(r.weight_kg) }));
+  return rows.reverse().map((r) => ({
+    ...r,
+    fasting_glucose: r.fasting_glucose == null ? null : Number(r.fasting_glucose),
+    weight_kg: r.weight_kg == null ? null : Number(r.weight_kg),
+  }));
 }

@@ -67,15 +67,41 @@ const residentFields = {
   sex: z.enum(['M', 'F']),
   birth_date: day,
   id_number: z.string().trim().min(1).max(20),
-  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'digits, + and - only').nullable(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{5,20}$/, 'digits, + and - only')
+    .nullable(),
   household: z.string().trim().max(60).nullable(),
   insured: z.boolean(),
   conditions: z.array(condition).max(20),
   tags: z.array(z.enum(KEY_TAGS)).max(KEY_TAGS.length),
 };
-const createResidentBody = z.strictObject({ ...residentFields, sex: residentFields.sex.optional(), birth_date: residentFields.birth_date.optional(), org_unit_id: id.optional(), phone: residentFields.phone.optional(), household: residentFields.household.optional(), insured: residentFields.insured.optional(), conditions: residentFields.conditions.optional(), tags: residentFields.tags.optional() });
+const createResidentBody = z.strictObject({
+  ...residentFields,
+  sex: residentFields.sex.optional(),
+  birth_date: residentFields.birth_date.optional(),
+  org_unit_id: id.optional(),
+  phone: residentFields.phone.optional(),
+  household: residentFields.household.optional(),
+  insured: residentFields.insured.optional(),
+  conditions: residentFields.conditions.optional(),
+  tags: residentFields.tags.optional(),
+});
 // react-admin echoes the whole record on save: derived and read-only fields are dropped
-const ECHOED = ['id', 'created_at', 'updated_at', 'age', 'id_number_masked', 'deregistered_on', 'deregistration_reason', 'transfers', 'care_transfers', 'managing_org_unit_id', 'active_contract'];
+const ECHOED = [
+  'id',
+  'created_at',
+  'updated_at',
+  'age',
+  'id_number_masked',
+  'deregistered_on',
+  'deregistration_reason',
+  'transfers',
+  'care_transfers',
+  'managing_org_unit_id',
+  'active_contract',
+];
 const updateResidentBody = z.preprocess(
   (b) => (b && typeof b === 'object' && !Array.isArray(b) ? Object.fromEntries(Object.entries(b).filter(([k]) => !ECHOED.includes(k))) : b),
   z.strictObject(residentFields).partial(),
@@ -90,7 +116,9 @@ residentRoutes
   .get('/:id/id-number', { summary: 'The full ID number (audited)' }, (req) => revealResidentId(req.actor, idParam(req.params.id)))
   .get('/:id/measurements', { summary: 'The last measurements, oldest first (trend chart)' }, (req) => residentMeasurements(req.actor, idParam(req.params.id)))
   .post('/', { summary: 'Register a resident', body: createResidentBody }, (req) => createResident(req.actor, parse(createResidentBody, req.body)))
-  .put('/:id', { summary: 'Edit a resident', body: updateResidentBody }, (req) => updateResident(req.actor, idParam(req.params.id), parse(updateResidentBody, req.body)))
+  .put('/:id', { summary: 'Edit a resident', body: updateResidentBody }, (req) =>
+    updateResident(req.actor, idParam(req.params.id), parse(updateResidentBody, req.body)),
+  )
   .post('/:id/transfer', { summary: 'Move to another village (with history)', body: transferBody }, (req) =>
     transferResident(req.actor, idParam(req.params.id), parse(transferBody, req.body)),
   )
@@ -112,7 +140,12 @@ const teamFields = {
 };
 const createTeamBody = z.strictObject(teamFields);
 const updateTeamBody = z.preprocess(
-  (b) => (b && typeof b === 'object' && !Array.isArray(b) ? Object.fromEntries(Object.entries(b).filter(([k]) => !['id', 'created_at', 'updated_at', 'member_count', 'leader_name', 'active_contracts'].includes(k))) : b),
+  (b) =>
+    b && typeof b === 'object' && !Array.isArray(b)
+      ? Object.fromEntries(
+          Object.entries(b).filter(([k]) => !['id', 'created_at', 'updated_at', 'member_count', 'leader_name', 'active_contracts'].includes(k)),
+        )
+      : b,
   z.strictObject(teamFields).partial(),
 );
 
@@ -130,7 +163,11 @@ teamRoutes
 
 const signBody = z.strictObject({ resident_id: id, team_id: id, package_code: z.enum(PACKAGE_CODES), signed_on: day.optional(), start_on: day.optional() });
 const renewBody = z.strictObject({ package_code: z.enum(PACKAGE_CODES).optional(), team_id: id.optional() });
-const terminateBody = z.strictObject({ reason: z.enum(TERMINATION_REASONS), note: z.string().trim().max(200).nullable().optional(), terminated_on: day.optional() });
+const terminateBody = z.strictObject({
+  reason: z.enum(TERMINATION_REASONS),
+  note: z.string().trim().max(200).nullable().optional(),
+  terminated_on: day.optional(),
+});
 
 export const contractRoutes = new ApiRouter('/contracts', 'health');
 listRoute(contractRoutes, contractResource, 'family-doctor contracts');
@@ -140,7 +177,9 @@ contractRoutes
     return getRow(contractResource, req.actor, idParam(req.params.id));
   })
   .post('/', { summary: 'Sign a contract (Idempotency-Key honoured)', body: signBody }, (req) => signContract(req.actor, parse(signBody, req.body)))
-  .post('/:id/renew', { summary: 'Renew for another year', body: renewBody }, (req) => renewContract(req.actor, idParam(req.params.id), parse(renewBody, req.body)))
+  .post('/:id/renew', { summary: 'Renew for another year', body: renewBody }, (req) =>
+    renewContract(req.actor, idParam(req.params.id), parse(renewBody, req.body)),
+  )
   .post('/:id/terminate', { summary: 'Terminate with a reason', body: terminateBody }, (req) =>
     terminateContract(req.actor, idParam(req.params.id), parse(terminateBody, req.body)),
   );
@@ -211,7 +250,10 @@ async function configList(req: Request, res: Response, resource: string, rows: (
   return list;
 }
 const scheduleBody = z.preprocess(
-  (b) => (b && typeof b === 'object' && !Array.isArray(b) ? Object.fromEntries(Object.entries(b).filter(([k]) => !['id', 'code', 'trigger', 'followup_type', 'population'].includes(k))) : b),
+  (b) =>
+    b && typeof b === 'object' && !Array.isArray(b)
+      ? Object.fromEntries(Object.entries(b).filter(([k]) => !['id', 'code', 'trigger', 'followup_type', 'population'].includes(k)))
+      : b,
   z.strictObject({
     name: z.string().trim().min(1).max(100).optional(),
     period_months: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(6), z.literal(12)]).optional(),
@@ -249,7 +291,10 @@ const indicatorQuery = z.strictObject({
 
 export const healthRoutes = new ApiRouter('/health', 'health').get(
   '/indicators',
-  { summary: 'Contract, key-population contract, standardised-management, control and task-completion rates of a unit and the units below, worst first', query: indicatorQuery },
+  {
+    summary: 'Contract, key-population contract, standardised-management, control and task-completion rates of a unit and the units below, worst first',
+    query: indicatorQuery,
+  },
   (req) => indicatorsView(req.actor, parse(indicatorQuery, req.query, 'query')),
 );
 

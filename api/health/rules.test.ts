@@ -25,9 +25,30 @@ import {
   type Schedule,
 } from './rules';
 
-const quarterly: Schedule = { code: 'hypertension_quarterly', trigger: 'period', followup_type: 'hypertension', population: 'hypertension', period_months: 3, due_within_days: 60 };
-const elderly: Schedule = { code: 'elderly_annual', trigger: 'period', followup_type: 'elderly_check', population: 'elderly_65', period_months: 12, due_within_days: 270 };
-const recheck: Schedule = { code: 'hypertension_recheck', trigger: 'uncontrolled', followup_type: 'hypertension', population: 'hypertension', period_months: 1, due_within_days: 14 };
+const quarterly: Schedule = {
+  code: 'hypertension_quarterly',
+  trigger: 'period',
+  followup_type: 'hypertension',
+  population: 'hypertension',
+  period_months: 3,
+  due_within_days: 60,
+};
+const elderly: Schedule = {
+  code: 'elderly_annual',
+  trigger: 'period',
+  followup_type: 'elderly_check',
+  population: 'elderly_65',
+  period_months: 12,
+  due_within_days: 270,
+};
+const recheck: Schedule = {
+  code: 'hypertension_recheck',
+  trigger: 'uncontrolled',
+  followup_type: 'hypertension',
+  population: 'hypertension',
+  period_months: 1,
+  due_within_days: 14,
+};
 
 describe('health rules', () => {
   describe('key populations', () => {
@@ -41,7 +62,13 @@ describe('health rules', () => {
     });
 
     it('stores condition tags and typed ones, never the age tags', () => {
-      const tags = storedTags([{ code: 'diabetes', diagnosed_on: '2020-01-01' }, { code: 'copd', diagnosed_on: '2021-01-01' }], ['pregnant']);
+      const tags = storedTags(
+        [
+          { code: 'diabetes', diagnosed_on: '2020-01-01' },
+          { code: 'copd', diagnosed_on: '2021-01-01' },
+        ],
+        ['pregnant'],
+      );
       expect(tags).to.deep.equal(['diabetes', 'pregnant']);
       expect(residentTags({ birth_date: '1950-01-01', tags }, '2026-01-01')).to.deep.equal(['elderly_65', 'diabetes', 'pregnant']);
     });
@@ -49,7 +76,9 @@ describe('health rules', () => {
 
   describe('measurements', () => {
     it('names the field of a value out of range, a diastolic above the systolic, a missing reading', () => {
-      expect(measurementProblems('hypertension', { systolic: 400, diastolic: 90 })).to.deep.equal([{ field: 'systolic', message: 'must be between 60 and 300 mmHg' }]);
+      expect(measurementProblems('hypertension', { systolic: 400, diastolic: 90 })).to.deep.equal([
+        { field: 'systolic', message: 'must be between 60 and 300 mmHg' },
+      ]);
       expect(measurementProblems('hypertension', { systolic: 120, diastolic: 130 }).map((p) => p.field)).to.deep.equal(['diastolic']);
       expect(measurementProblems('diabetes', { fasting_glucose: 0.5 }).map((p) => p.field)).to.deep.equal(['fasting_glucose']);
       expect(measurementProblems('diabetes', {}).map((p) => p.field)).to.deep.equal(['fasting_glucose']);
@@ -83,14 +112,21 @@ describe('health rules', () => {
     it('plans four quarterly tasks a year for a hypertension patient, with deterministic ids and due dates inside the windows', () => {
       const r = { id: 42, birth_date: '1970-06-01', tags: ['hypertension'] };
       const plans = planTasks(r, [quarterly, elderly], '2026-01-01', '2026-12-31');
-      expect(plans.map((p) => p.id)).to.deep.equal(['42-hypertension_quarterly-2026-Q1', '42-hypertension_quarterly-2026-Q2', '42-hypertension_quarterly-2026-Q3', '42-hypertension_quarterly-2026-Q4']);
+      expect(plans.map((p) => p.id)).to.deep.equal([
+        '42-hypertension_quarterly-2026-Q1',
+        '42-hypertension_quarterly-2026-Q2',
+        '42-hypertension_quarterly-2026-Q3',
+        '42-hypertension_quarterly-2026-Q4',
+      ]);
       for (const p of plans) expect(p.due_on >= p.window_start && p.due_on <= p.window_end).to.equal(true);
       expect(planTasks(r, [quarterly, elderly], '2026-01-01', '2026-12-31')).to.deep.equal(plans); // same input, same tasks
       expect(taskId(42, 'hypertension_quarterly', '2026-Q1')).to.equal(plans[0].id);
     });
 
     it('gives a 65th birthday inside the year the annual check, and nothing to a 40-year-old without conditions', () => {
-      expect(planTasks({ id: 1, birth_date: '1961-08-01', tags: [] }, [quarterly, elderly], '2026-01-01', '2026-12-31').map((p) => p.id)).to.deep.equal(['1-elderly_annual-2026']);
+      expect(planTasks({ id: 1, birth_date: '1961-08-01', tags: [] }, [quarterly, elderly], '2026-01-01', '2026-12-31').map((p) => p.id)).to.deep.equal([
+        '1-elderly_annual-2026',
+      ]);
       expect(planTasks({ id: 2, birth_date: '1986-08-01', tags: [] }, [quarterly, elderly], '2026-01-01', '2026-12-31')).to.deep.equal([]);
     });
 
@@ -153,7 +189,11 @@ describe('health rules', () => {
         const r = { numerator: 0, denominator: v === null ? 0 : 1, value: v };
         return { contract_rate: r, key_population_contract_rate: r, standardised_management_rate: r, control_rate: r, task_completion_rate: r };
       };
-      const rows = [{ name: 'a', indicators: ind(0.9) }, { name: 'b', indicators: ind(null) }, { name: 'c', indicators: ind(0.2) }];
+      const rows = [
+        { name: 'a', indicators: ind(0.9) },
+        { name: 'b', indicators: ind(null) },
+        { name: 'c', indicators: ind(0.2) },
+      ];
       expect(worstFirst(rows, 'control_rate').map((r) => r.name)).to.deep.equal(['c', 'a', 'b']);
     });
   });
@@ -168,8 +208,29 @@ describe('health rules', () => {
       ]),
     };
     it('needs one general-practitioner leader, villages of the township, village doctors of served villages', () => {
-      expect(teamProblems({ village_ids: [10], members: [{ user_id: 1, role: 'general_practitioner', is_leader: true }, { user_id: 2, role: 'village_doctor' }] }, facts)).to.deep.equal([]);
-      const bad = teamProblems({ village_ids: [10, 12], members: [{ user_id: 2, role: 'village_doctor', is_leader: true }, { user_id: 3, role: 'village_doctor' }, { user_id: 4, role: 'nurse' }] }, facts);
+      expect(
+        teamProblems(
+          {
+            village_ids: [10],
+            members: [
+              { user_id: 1, role: 'general_practitioner', is_leader: true },
+              { user_id: 2, role: 'village_doctor' },
+            ],
+          },
+          facts,
+        ),
+      ).to.deep.equal([]);
+      const bad = teamProblems(
+        {
+          village_ids: [10, 12],
+          members: [
+            { user_id: 2, role: 'village_doctor', is_leader: true },
+            { user_id: 3, role: 'village_doctor' },
+            { user_id: 4, role: 'nurse' },
+          ],
+        },
+        facts,
+      );
       expect(bad.map((p) => p.field)).to.deep.equal(['village_ids.1', 'members', 'members.1.user_id', 'members.2.user_id']);
     });
   });

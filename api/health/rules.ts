@@ -82,7 +82,17 @@ export function conditionProblems(conditions: readonly Condition[], birthDate: s
 
 // ---------------------------------------------------------------- follow-ups (随访)
 
-export const FOLLOWUP_TYPES = ['hypertension', 'diabetes', 'elderly_check', 'maternal', 'child', 'severe_mental', 'tb', 'home_visit', 'health_education'] as const;
+export const FOLLOWUP_TYPES = [
+  'hypertension',
+  'diabetes',
+  'elderly_check',
+  'maternal',
+  'child',
+  'severe_mental',
+  'tb',
+  'home_visit',
+  'health_education',
+] as const;
 export type FollowupType = (typeof FOLLOWUP_TYPES)[number];
 export const FOLLOWUP_MODES = ['clinic', 'home', 'phone'] as const;
 export type FollowupMode = (typeof FOLLOWUP_MODES)[number];
@@ -151,10 +161,13 @@ export interface Assessment {
 export function assess(type: FollowupType, m: Measurements): Assessment {
   if (type === 'hypertension' && m.systolic != null && m.diastolic != null) {
     if (m.systolic >= 180 || m.diastolic >= 110) return { classification: 'uncontrolled', advice: 'urgent_referral' };
-    return m.systolic < 140 && m.diastolic < 90 ? { classification: 'controlled', advice: null } : { classification: 'uncontrolled', advice: 'recheck_in_2_weeks' };
+    return m.systolic < 140 && m.diastolic < 90
+      ? { classification: 'controlled', advice: null }
+      : { classification: 'uncontrolled', advice: 'recheck_in_2_weeks' };
   }
   if (type === 'diabetes' && m.fasting_glucose != null) {
-    if (m.fasting_glucose >= 16.7 || m.fasting_glucose <= 3.9) return { classification: m.fasting_glucose < 7.0 ? 'controlled' : 'uncontrolled', advice: 'urgent_referral' };
+    if (m.fasting_glucose >= 16.7 || m.fasting_glucose <= 3.9)
+      return { classification: m.fasting_glucose < 7.0 ? 'controlled' : 'uncontrolled', advice: 'urgent_referral' };
     return m.fasting_glucose < 7.0 ? { classification: 'controlled', advice: null } : { classification: 'uncontrolled', advice: 'recheck_in_2_weeks' };
   }
   return { classification: null, advice: null };
@@ -227,7 +240,9 @@ export function periodOf(periodMonths: number, day: string): { period: string; w
   const index = Math.floor((m - 1) / periodMonths); // 0-based period within the year
   const startMonth = index * periodMonths + 1;
   const endMonth = startMonth + periodMonths - 1;
-  const label = { 12: `${y}`, 6: `${y}-H${index + 1}`, 4: `${y}-T${index + 1}`, 3: `${y}-Q${index + 1}`, 2: `${y}-B${index + 1}`, 1: `${y}-${pad(m)}` }[periodMonths];
+  const label = { 12: `${y}`, 6: `${y}-H${index + 1}`, 4: `${y}-T${index + 1}`, 3: `${y}-Q${index + 1}`, 2: `${y}-B${index + 1}`, 1: `${y}-${pad(m)}` }[
+    periodMonths
+  ];
   if (!label) throw new Error(`unsupported period of ${periodMonths} months`);
   return { period: label, window_start: iso(y, startMonth, 1), window_end: iso(y, endMonth, lastDay(y, endMonth)) };
 }
@@ -260,9 +275,13 @@ export function taskPlanner(schedules: readonly Schedule[], from: string, to: st
     .filter((s) => s.trigger === 'period')
     .map((s) => {
       const periods: (ReturnType<typeof periodOf> & { startMs: number; span: number })[] = [];
-      for (let day = periodOf(s.period_months, from).window_start; day <= to; ) {
+      for (let day = periodOf(s.period_months, from).window_start; day <= to;) {
         const p = periodOf(s.period_months, day);
-        periods.push({ ...p, startMs: Date.parse(`${p.window_start}T00:00:00Z`), span: Math.min(s.due_within_days, daysBetween(p.window_start, p.window_end) + 1) });
+        periods.push({
+          ...p,
+          startMs: Date.parse(`${p.window_start}T00:00:00Z`),
+          span: Math.min(s.due_within_days, daysBetween(p.window_start, p.window_end) + 1),
+        });
         day = addDays(p.window_end, 1);
       }
       return { s, byAge: (AGE_TAGS as readonly string[]).includes(s.population), periods };
@@ -320,8 +339,17 @@ export function openStateOn(task: { window_start: string; window_end: string }, 
 export const isOverdue = (task: { state: string; due_on: string }, today: string) => OPEN_STATES.includes(task.state as TaskState) && task.due_on < today;
 
 /** Does a logged follow-up complete a task: same type, inside the window, face to face. */
-export function completes(task: { type: string; window_start: string; window_end: string; state: string }, f: { type: string; visited_on: string; mode: FollowupMode }): boolean {
-  return OPEN_STATES.includes(task.state as TaskState) && task.type === f.type && f.visited_on >= task.window_start && f.visited_on <= task.window_end && isFaceToFace(f.mode);
+export function completes(
+  task: { type: string; window_start: string; window_end: string; state: string },
+  f: { type: string; visited_on: string; mode: FollowupMode },
+): boolean {
+  return (
+    OPEN_STATES.includes(task.state as TaskState) &&
+    task.type === f.type &&
+    f.visited_on >= task.window_start &&
+    f.visited_on <= task.window_end &&
+    isFaceToFace(f.mode)
+  );
 }
 
 // ---------------------------------------------------------------- family-doctor teams (家庭医生团队)
@@ -415,7 +443,13 @@ export interface HealthIndicators {
   task_completion_rate: Ratio;
 }
 
-export const INDICATOR_KEYS = ['contract_rate', 'key_population_contract_rate', 'standardised_management_rate', 'control_rate', 'task_completion_rate'] as const;
+export const INDICATOR_KEYS = [
+  'contract_rate',
+  'key_population_contract_rate',
+  'standardised_management_rate',
+  'control_rate',
+  'task_completion_rate',
+] as const;
 
 /** numerator / denominator to 4 decimals, null when there is nothing to divide by. */
 export function ratio(numerator: number, denominator: number): Ratio {
@@ -433,7 +467,16 @@ export function worstFirst<T extends { indicators: HealthIndicators; name: strin
 
 // ---------------------------------------------------------------- grants
 
-const HEALTH_RESOURCES = ['residents', 'family-doctor-teams', 'contracts', 'followups', 'tasks', 'service-packages', 'followup-schedules', 'health-indicators'] as const;
+const HEALTH_RESOURCES = [
+  'residents',
+  'family-doctor-teams',
+  'contracts',
+  'followups',
+  'tasks',
+  'service-packages',
+  'followup-schedules',
+  'health-indicators',
+] as const;
 const readAll = Object.fromEntries(HEALTH_RESOURCES.map((r) => [r, read]));
 
 /** Who may do what. Reading a full ID number is the `reveal_id` verb (audited). */

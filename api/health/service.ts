@@ -194,9 +194,7 @@ export interface WorkloadRow {
  */
 export async function workload(actor: Actor, q: { org_unit_id?: number; year: number; month?: number }) {
   assertCan(actor, 'health-indicators', 'export');
-  const unit = q.org_unit_id
-    ? await unitInScope(q.org_unit_id, actor.scopePath, ['id', 'path'])
-    : await unitAtPath(actor.scopePath, ['id', 'path']);
+  const unit = q.org_unit_id ? await unitInScope(q.org_unit_id, actor.scopePath, ['id', 'path']) : await unitAtPath(actor.scopePath, ['id', 'path']);
   if (!unit) throw notFound('org-units', q.org_unit_id);
   const from = q.month ? `${q.year}-${String(q.month).padStart(2, '0')}-01` : `${q.year}-01-01`;
   const to = q.month ? new Date(Date.UTC(q.year, q.month, 0)).toISOString().slice(0, 10) : `${q.year}-12-31`;

@@ -9,7 +9,21 @@ import { scopeByUnit } from '../core/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { conflict, notFound } from '../core/errors';
 import { FollowupSchedule, Task, TaskEvent } from './model';
-import { FOLLOWUP_TYPES, OPEN_STATES, TASK_STATES, TASK_TRANSITIONS, addDays, monthOf, openStateOn, planTasks, taskPlanner, type ResidentForTasks, type Schedule, type TaskPlan, type TaskState } from './rules';
+import {
+  FOLLOWUP_TYPES,
+  OPEN_STATES,
+  TASK_STATES,
+  TASK_TRANSITIONS,
+  addDays,
+  monthOf,
+  openStateOn,
+  planTasks,
+  taskPlanner,
+  type ResidentForTasks,
+  type Schedule,
+  type TaskPlan,
+  type TaskState,
+} from './rules';
 import * as clock from '../core/clock';
 
 /** How far ahead the daily job creates tasks: the next period's tasks show as upcoming a month before. */
@@ -76,7 +90,15 @@ export async function readTask(actor: Actor, id: string) {
     db()('residents').select('name', 'sex', 'birth_date').where('id', task.resident_id).first(),
     TaskEvent.query().where('task_id', id).orderBy('id'),
   ]);
-  const created = { task_id: id, from_state: null, to_state: events[0]?.from_state ?? task.state, at: task.created_at, actor_name: 'system', followup_id: null, reason: 'generated' };
+  const created = {
+    task_id: id,
+    from_state: null,
+    to_state: events[0]?.from_state ?? task.state,
+    at: task.created_at,
+    actor_name: 'system',
+    followup_id: null,
+    reason: 'generated',
+  };
   return {
     ...task.toJSON(),
     overdue: OPEN_STATES.includes(task.state as TaskState) && task.due_on < clock.today(),
@@ -164,7 +186,13 @@ export async function syncResidentTasks(trx: Knex.Transaction, residentId: numbe
   const schedules = await activeSchedules(trx);
   const plans = resident.deregistered_on ? [] : planTasks(resident, schedules, today, to);
   const created = await insertPlans(trx, plans, new Map([[resident.id, resident.org_unit_id]]), today);
-  const cancelled = await cancelOpenTasks(trx, residentId, actorName, resident.deregistered_on ? 'deregistered' : 'no longer in the population', plans.map((p) => p.id));
+  const cancelled = await cancelOpenTasks(
+    trx,
+    residentId,
+    actorName,
+    resident.deregistered_on ? 'deregistered' : 'no longer in the population',
+    plans.map((p) => p.id),
+  );
   return { created, cancelled };
 }
 
@@ -189,7 +217,10 @@ export function cancelTask(actor: Actor, id: string, reason: string) {
     const fresh = await Task.query(trx).findById(id);
     const from = fresh!.state as TaskState;
     if (!TASK_TRANSITIONS[from].includes('cancelled')) {
-      throw conflict(`a ${from} task cannot be cancelled; allowed from ${from}: ${TASK_TRANSITIONS[from].join(', ') || 'none'}`, { state: from, allowed: TASK_TRANSITIONS[from] });
+      throw conflict(`a ${from} task cannot be cancelled; allowed from ${from}: ${TASK_TRANSITIONS[from].join(', ') || 'none'}`, {
+        state: from,
+        allowed: TASK_TRANSITIONS[from],
+      });
     }
     const updated = await Task.query(trx).patchAndFetchById(id, { state: 'cancelled', updated_at: clock.nowIso() });
     await TaskEvent.query(trx).insert({ task_id: id, from_state: from, to_state: 'cancelled', actor_name: actor.username, reason });
@@ -206,7 +237,11 @@ export async function dailyTaskRun(today: string, actorName = 'job:health-daily'
 }
 
 /** Edits a follow-up schedule (admin); existing tasks stay, the next generation uses the new rule. */
-export function updateSchedule(actor: Actor, code: string, patch: Partial<Pick<Schedule, 'period_months' | 'due_within_days'>> & { name?: string; norm?: string | null; active?: boolean }) {
+export function updateSchedule(
+  actor: Actor,
+  code: string,
+  patch: Partial<Pick<Schedule, 'period_months' | 'due_within_days'>> & { name?: string; norm?: string | null; active?: boolean },
+) {
   assertCan(actor, 'followup-schedules', 'edit');
   return inTransaction(actor, async (trx, audit) => {
     const current = await FollowupSchedule.query(trx).findById(code).forUpdate();

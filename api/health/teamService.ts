@@ -39,11 +39,23 @@ export const teamResource: ResourceDef<Team> = {
     qb.select(
       db().raw('array(select village_id from team_villages tv where tv.team_id = family_doctor_teams.id order by village_id) as village_ids'),
       db().raw('(select count(*) from team_members tm where tm.team_id = family_doctor_teams.id)::int as member_count'),
-      db().raw(`(select u.display_name from team_members tm join ${usersSql('u')} on u.id = tm.user_id where tm.team_id = family_doctor_teams.id and tm.is_leader) as leader_name`),
+      db().raw(
+        `(select u.display_name from team_members tm join ${usersSql('u')} on u.id = tm.user_id where tm.team_id = family_doctor_teams.id and tm.is_leader) as leader_name`,
+      ),
       db().raw(`(select count(*) from contracts c where c.team_id = family_doctor_teams.id and c.status = 'active')::int as active_contracts`),
     );
-    if (custom.village_id !== undefined) qb.whereExists(db()('team_villages').whereRaw('team_villages.team_id = family_doctor_teams.id').where('village_id', custom.village_id as number));
-    if (custom.member_user_id !== undefined) qb.whereExists(db()('team_members').whereRaw('team_members.team_id = family_doctor_teams.id').where('user_id', custom.member_user_id as number));
+    if (custom.village_id !== undefined)
+      qb.whereExists(
+        db()('team_villages')
+          .whereRaw('team_villages.team_id = family_doctor_teams.id')
+          .where('village_id', custom.village_id as number),
+      );
+    if (custom.member_user_id !== undefined)
+      qb.whereExists(
+        db()('team_members')
+          .whereRaw('team_members.team_id = family_doctor_teams.id')
+          .where('user_id', custom.member_user_id as number),
+      );
   },
 };
 
@@ -76,11 +88,18 @@ async function checkTeam(trx: Knex.Transaction, actor: Actor, townshipId: number
   const township = await unitInScope(townshipId, actor.scopePath, ['id', 'name', 'kind'], trx);
   if (!township) throw notFound('org-units', townshipId);
   if (township.kind !== 'township' && township.kind !== 'community') {
-    throw badRequest('a team belongs to a township centre', [{ field: 'org_unit_id', message: `${township.name} is a ${township.kind}, not a township centre` }]);
+    throw badRequest('a team belongs to a township centre', [
+      { field: 'org_unit_id', message: `${township.name} is a ${township.kind}, not a township centre` },
+    ]);
   }
   const [villages, users] = await Promise.all([
     orgUnits(['id'], trx).where({ parent_id: townshipId, kind: 'village' }),
-    shape.members.length ? accounts(['id', 'roles', 'org_unit_id', 'active'], trx).whereIn('id', shape.members.map((m) => m.user_id)) : [],
+    shape.members.length
+      ? accounts(['id', 'roles', 'org_unit_id', 'active'], trx).whereIn(
+          'id',
+          shape.members.map((m) => m.user_id),
+        )
+      : [],
   ]);
   const problems = teamProblems(shape, { townshipVillageIds: new Set(villages.map((v) => v.id)), users: new Map(users.map((u) => [u.id, u])) });
   if (problems.length) throw badRequest(`invalid ${problems.map((p) => p.field).join(', ')}`, problems);
@@ -121,7 +140,10 @@ export function updateTeam(actor: Actor, id: number, input: TeamInput) {
     const dropped = before.village_ids.filter((v) => !shape.village_ids.includes(v));
     if (dropped.length) {
       const [{ n }] = await trx('contracts').where({ team_id: id, status: 'active' }).whereIn('org_unit_id', dropped).count<{ n: number }[]>('* as n');
-      if (Number(n) > 0) throw conflict(`${n} active contracts are with residents of the villages the team would stop serving; terminate or move them first`, { villages: dropped });
+      if (Number(n) > 0)
+        throw conflict(`${n} active contracts are with residents of the villages the team would stop serving; terminate or move them first`, {
+          villages: dropped,
+        });
     }
     const patch = Object.fromEntries(Object.entries({ code: input.code, name: input.name, active: input.active }).filter(([, v]) => v !== undefined));
     const team = await Team.query(trx).patchAndFetchById(id, { ...patch, updated_at: clock.nowIso() });

@@ -8,7 +8,19 @@ import { scopeByUnit } from '../core/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { badRequest, conflict, unprocessable } from '../core/errors';
 import { Assessment, AssessmentYear, Licence, Post, Staff, TitlePromotion } from './model';
-import { CATEGORIES, DEFAULT_EXCELLENT_SHARE, GRADES, GRADE_ZH, LICENCE_KINDS, TITLES, addDays, excellentQuota, gradeProblem, postStatus, promotionProblem } from './rules';
+import {
+  CATEGORIES,
+  DEFAULT_EXCELLENT_SHARE,
+  GRADES,
+  GRADE_ZH,
+  LICENCE_KINDS,
+  TITLES,
+  addDays,
+  excellentQuota,
+  gradeProblem,
+  postStatus,
+  promotionProblem,
+} from './rules';
 import { departmentById, isInSubtreeSql, unitsSql } from '../org';
 import { recordHistory } from './shared';
 import { staffIdsIn, staffResource } from './staffService';
@@ -23,7 +35,8 @@ async function staffFor(trx: Knex.Transaction, actor: Actor, staffId: unknown): 
   });
 }
 
-const byStaffScope = (table: string) => (qb: Parameters<ResourceDef<Post>['scope']>[0], scopePath: string) => qb.whereIn(`${table}.staff_id`, staffIdsIn(scopePath));
+const byStaffScope = (table: string) => (qb: Parameters<ResourceDef<Post>['scope']>[0], scopePath: string) =>
+  qb.whereIn(`${table}.staff_id`, staffIdsIn(scopePath));
 const staffName = (table: string) => db().raw(`(select s.name from staff s where s.id = ${table}.staff_id) as staff_name`);
 
 // ---- posts ----
@@ -33,7 +46,15 @@ export const postResource: ResourceDef<Post> = {
   model: Post,
   scope: scopeByUnit('posts.org_unit_id'),
   list: {
-    fields: { org_unit_id: 'int', department_id: 'int', name: 'text', category: CATEGORIES, headcount: 'int', filled: 'int', status: ['vacant', 'occupied', 'closed'] },
+    fields: {
+      org_unit_id: 'int',
+      department_id: 'int',
+      name: 'text',
+      category: CATEGORIES,
+      headcount: 'int',
+      filled: 'int',
+      status: ['vacant', 'occupied', 'closed'],
+    },
     search: ['posts.name'],
     defaultSort: ['org_unit_id', 'ASC'],
   },
@@ -44,12 +65,17 @@ export const postResource: ResourceDef<Post> = {
   },
   // headcount can shrink to the people on the post, not below; closing needs it empty
   prepareUpdate: async (data, current, trx) => {
-    if (data.org_unit_id !== undefined && data.org_unit_id !== current.org_unit_id) throw badRequest('a post stays with its unit', [{ field: 'org_unit_id', message: 'cannot be changed' }]);
+    if (data.org_unit_id !== undefined && data.org_unit_id !== current.org_unit_id)
+      throw badRequest('a post stays with its unit', [{ field: 'org_unit_id', message: 'cannot be changed' }]);
     const { filled: _f, status, ...rest } = data;
     const headcount = (rest.headcount as number | undefined) ?? current.headcount;
-    if (headcount < current.filled) throw unprocessable(`headcount ${headcount} is below the ${current.filled} people on the post`, [{ field: 'headcount', message: `at least ${current.filled}` }]);
+    if (headcount < current.filled)
+      throw unprocessable(`headcount ${headcount} is below the ${current.filled} people on the post`, [
+        { field: 'headcount', message: `at least ${current.filled}` },
+      ]);
     const closed = status === undefined ? current.status === 'closed' : status === 'closed';
-    if (closed && current.filled > 0) throw unprocessable(`the post still has ${current.filled} people; move them first`, [{ field: 'status', message: 'post not empty' }]);
+    if (closed && current.filled > 0)
+      throw unprocessable(`the post still has ${current.filled} people; move them first`, [{ field: 'status', message: 'post not empty' }]);
     await checkDepartment(trx, rest.department_id, current.org_unit_id);
     return { ...rest, status: postStatus(current.filled, headcount, closed) };
   },
@@ -61,7 +87,8 @@ export const postResource: ResourceDef<Post> = {
 async function checkDepartment(trx: Knex.Transaction, departmentId: unknown, unitId: number) {
   if (departmentId == null) return;
   const dept = await departmentById(departmentId as number, ['org_unit_id'], trx);
-  if (!dept || dept.org_unit_id !== unitId) throw unprocessable('the department belongs to another unit', [{ field: 'department_id', message: 'not a department of this unit' }]);
+  if (!dept || dept.org_unit_id !== unitId)
+    throw unprocessable('the department belongs to another unit', [{ field: 'department_id', message: 'not a department of this unit' }]);
 }
 
 /** Sanctioned headcount, filled and vacant places per unit in the subtree of `unitId`. */
@@ -96,7 +123,8 @@ export const licenceResource: ResourceDef<Licence> = {
   applyCustom: (qb, custom) => {
     const day = clock.today();
     qb.select(staffName('licences'), db().raw('(licences.expires_on - ?::date) as days_left', [day]));
-    if (custom.expiring_within !== undefined) qb.where('licences.status', 'valid').whereBetween('licences.expires_on', [day, addDays(day, custom.expiring_within as number)]);
+    if (custom.expiring_within !== undefined)
+      qb.where('licences.status', 'valid').whereBetween('licences.expires_on', [day, addDays(day, custom.expiring_within as number)]);
     if (custom.expired !== undefined) qb.where('licences.status', 'valid').where('licences.expires_on', custom.expired ? '<' : '>=', day);
   },
   prepareCreate: async (data, trx, actor) => {
@@ -105,7 +133,8 @@ export const licenceResource: ResourceDef<Licence> = {
     return { ...data, org_unit_id: staff.employer_org_unit_id };
   },
   prepareUpdate: async (data, current) => {
-    if (data.staff_id !== undefined && data.staff_id !== current.staff_id) throw badRequest('a licence stays with its holder', [{ field: 'staff_id', message: 'cannot be changed' }]);
+    if (data.staff_id !== undefined && data.staff_id !== current.staff_id)
+      throw badRequest('a licence stays with its holder', [{ field: 'staff_id', message: 'cannot be changed' }]);
     checkLicenceDates((data.issued_on as string) ?? current.issued_on, (data.expires_on as string) ?? current.expires_on);
     return data;
   },
@@ -117,14 +146,26 @@ function checkLicenceDates(issued: string, expires: string) {
 
 // ---- title promotions (submitted → reviewed by unit → approved by group HR, or rejected) ----
 
-export const PROMOTION_TRANSITIONS: Record<string, string[]> = { submitted: ['reviewed', 'rejected'], reviewed: ['approved', 'rejected'], approved: [], rejected: [] };
+export const PROMOTION_TRANSITIONS: Record<string, string[]> = {
+  submitted: ['reviewed', 'rejected'],
+  reviewed: ['approved', 'rejected'],
+  approved: [],
+  rejected: [],
+};
 
 export const promotionResource: ResourceDef<TitlePromotion> = {
   name: 'title-promotions',
   model: TitlePromotion,
   scope: byStaffScope('title_promotions'),
   list: {
-    fields: { staff_id: 'int', org_unit_id: 'int', year: 'int', to_title: TITLES, status: ['submitted', 'reviewed', 'approved', 'rejected'], created_at: 'timestamp' },
+    fields: {
+      staff_id: 'int',
+      org_unit_id: 'int',
+      year: 'int',
+      to_title: TITLES,
+      status: ['submitted', 'reviewed', 'approved', 'rejected'],
+      created_at: 'timestamp',
+    },
     defaultSort: ['created_at', 'DESC'],
   },
   applyCustom: (qb) => void qb.select(staffName('title_promotions')),
@@ -139,23 +180,41 @@ export function submitPromotion(actor: Actor, input: { staff_id: number; to_titl
     const problem = promotionProblem(staff.category, staff.title, input.to_title);
     if (problem) throw unprocessable(problem, [{ field: 'to_title', message: problem }]);
     const open = await TitlePromotion.query(trx).where('staff_id', staff.id).whereIn('status', ['submitted', 'reviewed']).first();
-    if (open) throw conflict(`${staff.name} already has promotion application #${open.id} (${open.status})`, [{ field: 'staff_id', message: `open application #${open.id}` }]);
+    if (open)
+      throw conflict(`${staff.name} already has promotion application #${open.id} (${open.status})`, [
+        { field: 'staff_id', message: `open application #${open.id}` },
+      ]);
     const created = await TitlePromotion.query(trx).insertAndFetch({
-      staff_id: staff.id, org_unit_id: staff.employer_org_unit_id, year: input.year ?? Number(clock.today().slice(0, 4)), from_title: staff.title, to_title: input.to_title,
-      note: input.note ?? null, status: 'submitted', submitted_by: actor.username,
+      staff_id: staff.id,
+      org_unit_id: staff.employer_org_unit_id,
+      year: input.year ?? Number(clock.today().slice(0, 4)),
+      from_title: staff.title,
+      to_title: input.to_title,
+      note: input.note ?? null,
+      status: 'submitted',
+      submitted_by: actor.username,
     } as never);
     await audit({ action: 'create', resource: 'title-promotions', recordId: created.id, after: created });
     return created;
   });
 }
 
-async function movePromotion(actor: Actor, id: number, verb: 'review' | 'approve' | 'reject', to: string, apply: (trx: Knex.Transaction, p: TitlePromotion) => Promise<Row>) {
+async function movePromotion(
+  actor: Actor,
+  id: number,
+  verb: 'review' | 'approve' | 'reject',
+  to: string,
+  apply: (trx: Knex.Transaction, p: TitlePromotion) => Promise<Row>,
+) {
   assertCan(actor, 'title-promotions', verb);
   return inTransaction(actor, async (trx, audit) => {
     const current = await getRow(promotionResource, actor, id, trx);
     await lockRow(trx, 'title_promotions', id);
     const allowed = PROMOTION_TRANSITIONS[current.status];
-    if (!allowed.includes(to)) throw conflict(`a ${current.status} application cannot become ${to}; allowed: ${allowed.join(', ') || 'none'}`, [{ field: 'status', message: `allowed: ${allowed.join(', ') || 'none'}` }]);
+    if (!allowed.includes(to))
+      throw conflict(`a ${current.status} application cannot become ${to}; allowed: ${allowed.join(', ') || 'none'}`, [
+        { field: 'status', message: `allowed: ${allowed.join(', ') || 'none'}` },
+      ]);
     const patch = await apply(trx, current);
     const updated = await TitlePromotion.query(trx).patchAndFetchById(id, { ...patch, status: to, updated_at: clock.nowIso() } as never);
     await audit({ action: verb, resource: 'title-promotions', recordId: id, before: current, after: updated });
@@ -164,7 +223,11 @@ async function movePromotion(actor: Actor, id: number, verb: 'review' | 'approve
 }
 
 export const reviewPromotion = (actor: Actor, id: number, input: { unit_opinion?: string | null }) =>
-  movePromotion(actor, id, 'review', 'reviewed', async () => ({ unit_opinion: input.unit_opinion ?? null, reviewed_by: actor.username, reviewed_at: clock.nowIso() }));
+  movePromotion(actor, id, 'review', 'reviewed', async () => ({
+    unit_opinion: input.unit_opinion ?? null,
+    reviewed_by: actor.username,
+    reviewed_at: clock.nowIso(),
+  }));
 
 export const rejectPromotion = (actor: Actor, id: number, input: { reason: string }) =>
   movePromotion(actor, id, 'reject', 'rejected', async () => ({ reject_reason: input.reason, decided_by: actor.username, decided_at: clock.nowIso() }));
@@ -174,7 +237,9 @@ export const approvePromotion = (actor: Actor, id: number, input: { effective_on
   movePromotion(actor, id, 'approve', 'approved', async (trx, p) => {
     const staff = await Staff.query(trx).findById(p.staff_id).forUpdate();
     if (!staff || (staff.title ?? null) !== (p.from_title ?? null)) {
-      throw conflict(`the title changed since the application (now ${staff?.title ?? 'none'}); reject it and apply again`, [{ field: 'from_title', message: 'out of date' }]);
+      throw conflict(`the title changed since the application (now ${staff?.title ?? 'none'}); reject it and apply again`, [
+        { field: 'from_title', message: 'out of date' },
+      ]);
     }
     const effective = input.effective_on ?? clock.today();
     const updated = await Staff.query(trx).patchAndFetchById(staff.id, { title: p.to_title, updated_at: clock.nowIso() } as never);
@@ -211,26 +276,49 @@ export function approveAssessmentYear(actor: Actor, year: number) {
     await getRow(assessmentYearResource, actor, year, trx);
     const current = (await AssessmentYear.query(trx).findById(year).forUpdate())!;
     if (current.status === 'approved') throw conflict(`assessment year ${year} is already approved; allowed: none`);
-    const updated = await AssessmentYear.query(trx).patchAndFetchById(year, { status: 'approved', approved_by: actor.username, approved_at: clock.nowIso(), updated_at: clock.nowIso() } as never);
+    const updated = await AssessmentYear.query(trx).patchAndFetchById(year, {
+      status: 'approved',
+      approved_by: actor.username,
+      approved_at: clock.nowIso(),
+      updated_at: clock.nowIso(),
+    } as never);
     await audit({ action: 'approve', resource: 'assessment-years', recordId: year, before: current, after: updated });
     return updated;
   });
 }
 
-async function checkAssessment(trx: Knex.Transaction, data: { staff_id: number; year: number; score: number; grade: string; org_unit_id: number }, selfId?: number) {
+async function checkAssessment(
+  trx: Knex.Transaction,
+  data: { staff_id: number; year: number; score: number; grade: string; org_unit_id: number },
+  selfId?: number,
+) {
   const year = await AssessmentYear.query(trx).findById(data.year).forUpdate();
   if (!year) throw unprocessable(`assessment year ${data.year} is not opened`, [{ field: 'year', message: 'open the year first (assessment-years)' }]);
   if (year.status === 'approved') throw yearLocked(data.year);
   const g = gradeProblem(data.score, data.grade);
   if (g) throw unprocessable(g, [{ field: 'grade', message: g }]);
   if (data.grade !== 'excellent') return;
-  const [{ headcount }] = await trx('staff').where('employer_org_unit_id', data.org_unit_id).whereNot('status', 'left').count<{ headcount: number }[]>('* as headcount');
-  const [{ excellent }] = await trx('assessments').where({ org_unit_id: data.org_unit_id, year: data.year, grade: 'excellent' }).whereNot('id', selfId ?? 0).count<{ excellent: number }[]>('* as excellent');
+  const [{ headcount }] = await trx('staff')
+    .where('employer_org_unit_id', data.org_unit_id)
+    .whereNot('status', 'left')
+    .count<{ headcount: number }[]>('* as headcount');
+  const [{ excellent }] = await trx('assessments')
+    .where({ org_unit_id: data.org_unit_id, year: data.year, grade: 'excellent' })
+    .whereNot('id', selfId ?? 0)
+    .count<{ excellent: number }[]>('* as excellent');
   const quota = excellentQuota(Number(headcount), Number(year.excellent_share ?? DEFAULT_EXCELLENT_SHARE));
   if (Number(excellent) + 1 > quota) {
-    throw unprocessable(`the unit already has ${excellent} ${GRADE_ZH.excellent} (excellent) of ${quota} allowed (${Number(year.excellent_share) * 100}% of ${headcount})`, [
-      { field: 'grade', message: `quota ${quota} reached`, rule: 'excellent_quota', params: { excellent: Number(excellent), quota, headcount: Number(headcount), share: Math.round(Number(year.excellent_share) * 100) } },
-    ]);
+    throw unprocessable(
+      `the unit already has ${excellent} ${GRADE_ZH.excellent} (excellent) of ${quota} allowed (${Number(year.excellent_share) * 100}% of ${headcount})`,
+      [
+        {
+          field: 'grade',
+          message: `quota ${quota} reached`,
+          rule: 'excellent_quota',
+          params: { excellent: Number(excellent), quota, headcount: Number(headcount), share: Math.round(Number(year.excellent_share) * 100) },
+        },
+      ],
+    );
   }
 }
 
@@ -252,9 +340,20 @@ export const assessmentResource: ResourceDef<Assessment> = {
     return row as never;
   },
   prepareUpdate: async (data, current, trx) => {
-    for (const f of ['staff_id', 'year'] as const) if (data[f] !== undefined && data[f] !== current[f]) throw badRequest(`${f} cannot change`, [{ field: f, message: 'cannot be changed' }]);
+    for (const f of ['staff_id', 'year'] as const)
+      if (data[f] !== undefined && data[f] !== current[f]) throw badRequest(`${f} cannot change`, [{ field: f, message: 'cannot be changed' }]);
     await trx.raw('select pg_advisory_xact_lock(?, ?)', [4, current.org_unit_id]);
-    await checkAssessment(trx, { staff_id: current.staff_id, year: current.year, org_unit_id: current.org_unit_id, score: Number(data.score ?? current.score), grade: String(data.grade ?? current.grade) }, current.id);
+    await checkAssessment(
+      trx,
+      {
+        staff_id: current.staff_id,
+        year: current.year,
+        org_unit_id: current.org_unit_id,
+        score: Number(data.score ?? current.score),
+        grade: String(data.grade ?? current.grade),
+      },
+      current.id,
+    );
     return data;
   },
   beforeDelete: async (current, trx) => {

@@ -21,13 +21,24 @@ export const contractResource: ResourceDef<VillageDoctorContract> = {
   model: VillageDoctorContract,
   scope: scopeByAnyUnit('village_doctor_contracts.employer_org_unit_id', 'village_doctor_contracts.work_org_unit_id'),
   list: {
-    fields: { staff_id: 'int', employer_org_unit_id: 'int', work_org_unit_id: 'int', status: ['active', 'renewed', 'expired', 'exited'], start_on: 'date', end_on: 'date' },
+    fields: {
+      staff_id: 'int',
+      employer_org_unit_id: 'int',
+      work_org_unit_id: 'int',
+      status: ['active', 'renewed', 'expired', 'exited'],
+      start_on: 'date',
+      end_on: 'date',
+    },
     defaultSort: ['end_on', 'ASC'],
     custom: { ending_within: 'int' },
   },
   applyCustom: (qb, custom) => {
     qb.select(db().raw('(select s.name from staff s where s.id = village_doctor_contracts.staff_id) as staff_name'));
-    if (custom.ending_within !== undefined) qb.where('village_doctor_contracts.status', 'active').whereBetween('village_doctor_contracts.end_on', [clock.today(), addDays(clock.today(), custom.ending_within as number)]);
+    if (custom.ending_within !== undefined)
+      qb.where('village_doctor_contracts.status', 'active').whereBetween('village_doctor_contracts.end_on', [
+        clock.today(),
+        addDays(clock.today(), custom.ending_within as number),
+      ]);
   },
 };
 
@@ -42,27 +53,44 @@ async function checkUnits(trx: Knex.Transaction, employerId: number, workId: num
 }
 
 /** Places the staff record where the contract says (employer = township, work = village). */
-async function placeStaff(trx: Knex.Transaction, actor: Actor, staff: Staff, c: { employer_org_unit_id: number; work_org_unit_id: number; start_on: string }, reason: string) {
+async function placeStaff(
+  trx: Knex.Transaction,
+  actor: Actor,
+  staff: Staff,
+  c: { employer_org_unit_id: number; work_org_unit_id: number; start_on: string },
+  reason: string,
+) {
   const patch = { employment_type: 'township_hired', employer_org_unit_id: c.employer_org_unit_id, work_org_unit_id: c.work_org_unit_id };
   if (Object.entries(patch).every(([k, v]) => staff[k as keyof Staff] === v)) return;
-  const updated = await Staff.query(trx).patchAndFetchById(staff.id, { ...patch, ...(staff.employer_org_unit_id !== c.employer_org_unit_id ? { post_id: null, department_id: null } : {}), updated_at: clock.nowIso() } as never);
+  const updated = await Staff.query(trx).patchAndFetchById(staff.id, {
+    ...patch,
+    ...(staff.employer_org_unit_id !== c.employer_org_unit_id ? { post_id: null, department_id: null } : {}),
+    updated_at: clock.nowIso(),
+  } as never);
   await recordHistory(trx, actor, staff.id, staff as never, updated as never, c.start_on, reason);
 }
 
-export function signContract(actor: Actor, input: { staff_id: number; employer_org_unit_id: number; work_org_unit_id: number; start_on: string; end_on: string; note?: string | null }) {
+export function signContract(
+  actor: Actor,
+  input: { staff_id: number; employer_org_unit_id: number; work_org_unit_id: number; start_on: string; end_on: string; note?: string | null },
+) {
   assertCan(actor, 'village-doctor-contracts', 'create');
   return inTransaction(actor, async (trx, audit) => {
     const staff = await getRow(staffResource, actor, input.staff_id, trx).catch(() => {
       throw unprocessable(`staff_id ${input.staff_id} does not exist`, [{ field: 'staff_id', message: 'no such person in your scope' }]);
     });
     await lockRow(trx, 'staff', staff.id);
-    if (staff.category !== 'village_doctor') throw unprocessable(`${staff.name} is not a village doctor`, [{ field: 'staff_id', message: 'category must be village_doctor' }]);
+    if (staff.category !== 'village_doctor')
+      throw unprocessable(`${staff.name} is not a village doctor`, [{ field: 'staff_id', message: 'category must be village_doctor' }]);
     if (staff.status === 'left') throw unprocessable(`${staff.name} has left`, [{ field: 'staff_id', message: 'not in service' }]);
     await assertUnitInScope(actor, input.employer_org_unit_id, 'employer_org_unit_id', trx);
     await checkUnits(trx, input.employer_org_unit_id, input.work_org_unit_id);
     if (input.end_on <= input.start_on) throw unprocessable('end_on must be after start_on', [{ field: 'end_on', message: 'after start_on' }]);
     const running = await VillageDoctorContract.query(trx).findOne({ staff_id: staff.id, status: 'active' });
-    if (running) throw conflict(`${staff.name} already has active contract #${running.id} until ${running.end_on}; renew or exit it`, [{ field: 'staff_id', message: `active contract #${running.id}` }]);
+    if (running)
+      throw conflict(`${staff.name} already has active contract #${running.id} until ${running.end_on}; renew or exit it`, [
+        { field: 'staff_id', message: `active contract #${running.id}` },
+      ]);
     const created = await VillageDoctorContract.query(trx).insertAndFetch({ ...input, note: input.note ?? null, status: 'active' } as never);
     await placeStaff(trx, actor, staff, created, `village-doctor contract #${created.id}`);
     await audit({ action: 'create', resource: 'village-doctor-contracts', recordId: created.id, after: created });
@@ -76,14 +104,24 @@ export function renewContract(actor: Actor, id: number, input: { end_on: string;
   return inTransaction(actor, async (trx, audit) => {
     const current = await getRow(contractResource, actor, id, trx);
     await lockRow(trx, 'village_doctor_contracts', id);
-    if (current.status !== 'active' && current.status !== 'expired') throw conflict(`a ${current.status} contract cannot be renewed; allowed from: active, expired`, [{ field: 'status', message: 'allowed from: active, expired' }]);
+    if (current.status !== 'active' && current.status !== 'expired')
+      throw conflict(`a ${current.status} contract cannot be renewed; allowed from: active, expired`, [
+        { field: 'status', message: 'allowed from: active, expired' },
+      ]);
     const work = input.work_org_unit_id ?? current.work_org_unit_id;
     await checkUnits(trx, current.employer_org_unit_id, work);
     const start = addDays(current.end_on, 1);
     if (input.end_on <= start) throw unprocessable(`end_on must be after ${start}`, [{ field: 'end_on', message: `after ${start}` }]);
     const old = await VillageDoctorContract.query(trx).patchAndFetchById(id, { status: 'renewed', updated_at: clock.nowIso() } as never);
     const next = await VillageDoctorContract.query(trx).insertAndFetch({
-      staff_id: current.staff_id, employer_org_unit_id: current.employer_org_unit_id, work_org_unit_id: work, start_on: start, end_on: input.end_on, status: 'active', renewed_from_id: id, note: input.note ?? null,
+      staff_id: current.staff_id,
+      employer_org_unit_id: current.employer_org_unit_id,
+      work_org_unit_id: work,
+      start_on: start,
+      end_on: input.end_on,
+      status: 'active',
+      renewed_from_id: id,
+      note: input.note ?? null,
     } as never);
     const staff = await Staff.query(trx).findById(current.staff_id).forUpdate();
     if (staff) await placeStaff(trx, actor, staff, next, `village-doctor contract #${next.id} (renewal)`);
@@ -99,13 +137,22 @@ export function exitContract(actor: Actor, id: number, input: { exit_reason: str
   return inTransaction(actor, async (trx, audit) => {
     const current = await getRow(contractResource, actor, id, trx);
     await lockRow(trx, 'village_doctor_contracts', id);
-    if (current.status !== 'active') throw conflict(`a ${current.status} contract cannot be exited; allowed from: active`, [{ field: 'status', message: 'allowed from: active' }]);
+    if (current.status !== 'active')
+      throw conflict(`a ${current.status} contract cannot be exited; allowed from: active`, [{ field: 'status', message: 'allowed from: active' }]);
     const exitOn = input.exit_on ?? clock.today();
-    const updated = await VillageDoctorContract.query(trx).patchAndFetchById(id, { status: 'exited', exit_reason: input.exit_reason, exit_on: exitOn, updated_at: clock.nowIso() } as never);
+    const updated = await VillageDoctorContract.query(trx).patchAndFetchById(id, {
+      status: 'exited',
+      exit_reason: input.exit_reason,
+      exit_on: exitOn,
+      updated_at: clock.nowIso(),
+    } as never);
     const staff = await Staff.query(trx).findById(current.staff_id).forUpdate();
     if (staff && staff.status !== 'left') {
       const rotation = await trx('rotations').select('id', 'status').where('staff_id', staff.id).whereIn('status', ['planned', 'active']).first();
-      if (rotation) throw conflict(`${staff.name} has ${rotation.status} rotation #${rotation.id}; end or cancel it first`, [{ field: 'status', message: `rotation #${rotation.id}` }]);
+      if (rotation)
+        throw conflict(`${staff.name} has ${rotation.status} rotation #${rotation.id}; end or cancel it first`, [
+          { field: 'status', message: `rotation #${rotation.id}` },
+        ]);
       await leaveInTransaction(trx, actor, staff, 'exited', exitOn);
     }
     await audit({ action: 'exit', resource: 'village-doctor-contracts', recordId: id, before: current, after: updated });
@@ -116,7 +163,11 @@ export function exitContract(actor: Actor, id: number, input: { exit_reason: str
 /** Daily: contracts past their end without renewal or exit become `expired`. */
 export async function expireContracts(actor: Actor, day: string) {
   return inTransaction(actor, async (trx, audit) => {
-    const rows = await VillageDoctorContract.query(trx).patch({ status: 'expired', updated_at: clock.nowIso() } as never).where('status', 'active').where('end_on', '<', day).returning('*') as unknown as VillageDoctorContract[];
+    const rows = (await VillageDoctorContract.query(trx)
+      .patch({ status: 'expired', updated_at: clock.nowIso() } as never)
+      .where('status', 'active')
+      .where('end_on', '<', day)
+      .returning('*')) as unknown as VillageDoctorContract[];
     for (const r of rows) await audit({ action: 'expire', resource: 'village-doctor-contracts', recordId: r.id, after: r });
     return rows.map((r) => r.id);
   });

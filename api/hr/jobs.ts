@@ -9,7 +9,8 @@ import { runDailyRotations } from './rotationService';
 export const hrDaily: JobDef = {
   name: 'hr-daily',
   schedule: '5 0 * * *',
-  description: 'Activates rotations starting today, completes those past their planned end, lists those ending within 30 days; expires village-doctor contracts',
+  description:
+    'Activates rotations starting today, completes those past their planned end, lists those ending within 30 days; expires village-doctor contracts',
   run: async (ctx) => {
     const actor = systemActor('job:hr-daily');
     const rotations = await runDailyRotations(actor, ctx.runKey);

@@ -12,6 +12,8 @@ export async function activeStaffIds(employerUnitId: number, conn: Conn = db()):
 
 /** The names of the staff of `ids`, by id. */
 export async function staffNames(ids: readonly number[], conn: Conn = db()): Promise<Map<number, string>> {
-  const rows = await Staff.query(conn).select('id', 'name').whereIn('id', [...ids]);
+  const rows = await Staff.query(conn)
+    .select('id', 'name')
+    .whereIn('id', [...ids]);
   return new Map(rows.map((s) => [s.id, s.name]));
 }

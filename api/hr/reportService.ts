@@ -24,7 +24,18 @@ export function directionZh(key: string) {
 /** The rotation roster of a year, its labels in Chinese. */
 export interface RotationRosterData {
   year: number;
-  rotations: { id: number; staff_name: string; title: string; home: string; host: string; type: string; start_on: string; end_on: string; status: string; purpose: string | null }[];
+  rotations: {
+    id: number;
+    staff_name: string;
+    title: string;
+    home: string;
+    host: string;
+    type: string;
+    start_on: string;
+    end_on: string;
+    status: string;
+    purpose: string | null;
+  }[];
   directions: { direction: string; quota: number; filled: number }[];
   balance: { code: string; name: string; experts_received: number; trainees_sent: number; balance: number }[];
 }
@@ -34,12 +45,23 @@ export async function rotationRosterData(actor: Actor, year: number): Promise<Ro
   const plan = await RotationPlan.query().findOne({ year });
   const rotations = await rotationsOfYear(actor, year);
   const rows = balance(rotations);
-  const units = await unitsById(db(), rows.map((b) => b.org_unit_id));
+  const units = await unitsById(
+    db(),
+    rows.map((b) => b.org_unit_id),
+  );
   return {
     year,
     rotations: rotations.map((r) => ({
-      id: r.id, staff_name: r.staff_name, title: r.staff_title ? TITLE_ZH[r.staff_title] : '', home: r.home_name, host: r.host_name, type: TYPE_ZH[r.type],
-      start_on: r.start_on, end_on: r.actual_end_on ?? r.planned_end_on, status: ROTATION_STATUS_ZH[r.status], purpose: r.purpose,
+      id: r.id,
+      staff_name: r.staff_name,
+      title: r.staff_title ? TITLE_ZH[r.staff_title] : '',
+      home: r.home_name,
+      host: r.host_name,
+      type: TYPE_ZH[r.type],
+      start_on: r.start_on,
+      end_on: r.actual_end_on ?? r.planned_end_on,
+      status: ROTATION_STATUS_ZH[r.status],
+      purpose: r.purpose,
     })),
     directions: directionFigures(plan?.quotas ?? {}, rotations).map((d) => ({ direction: directionZh(d.key), quota: d.quota, filled: d.filled })),
     balance: rows

@@ -8,7 +8,7 @@ import * as clock from '../core/clock';
 const year = Number(clock.today().slice(0, 4));
 
 describe('hr: planning rotations (HTTP)', () => {
-  it("copies a plan to the next year with the same quotas, audited; a second copy is a 409 naming the year; the auditor gets 403", async () => {
+  it('copies a plan to the next year with the same quotas, audited; a second copy is a 409 naming the year; the auditor gets 403', async () => {
     const quotas = { down_hq_branch: 7, down_branch_township: 11, up_branch_hq: 5, up_township_branch: 9 };
     const from = await post('/api/rotation-plans', { year: 2090, quotas, note: '远期测试计划' }, { as: 'hr' });
     expect(from.status).to.equal(200);
@@ -19,7 +19,10 @@ describe('hr: planning rotations (HTTP)', () => {
     expect(copy.body.quotas).to.deep.equal(quotas);
     const read = await get('/api/rotation-plans/by-year/2091', { as: 'hr' });
     expect(read.body.directions.map((d: { key: string; quota: number; filled: number }) => [d.key, d.quota, d.filled])).to.deep.equal([
-      ['down_hq_branch', 7, 0], ['down_branch_township', 11, 0], ['up_branch_hq', 5, 0], ['up_township_branch', 9, 0],
+      ['down_hq_branch', 7, 0],
+      ['down_branch_township', 11, 0],
+      ['up_branch_hq', 5, 0],
+      ['up_township_branch', 9, 0],
     ]);
     const trail = await get('/api/audit-log', { as: 'auditor', query: { filter: { resource: 'rotation-plans', record_id: String(copy.body.id) } } });
     expect(trail.body.map((a: { action: string }) => a.action)).to.deep.equal(['copy']);
@@ -44,13 +47,21 @@ describe('hr: planning rotations (HTTP)', () => {
     for (const u of down.body.hosts) expect(u.level).to.be.greaterThan(2);
     const up = await get('/api/rotations/host-options', { as: 'hr', query: { staff_id: String(atB1.id), type: 'up_training' } });
     expect(up.body.hosts.map((u: { code: string }) => u.code)).to.deep.equal(['HQ']);
-    const fromT01 = await get('/api/rotations/host-options', { as: 'hr', query: { staff_id: String(atB1.id), type: 'up_training', home_org_unit_id: String(t01) } });
+    const fromT01 = await get('/api/rotations/host-options', {
+      as: 'hr',
+      query: { staff_id: String(atB1.id), type: 'up_training', home_org_unit_id: String(t01) },
+    });
     expect(fromT01.body.hosts.map((u: { code: string }) => u.code)).to.deep.equal(['B1', 'HQ']);
     expect((await get('/api/rotations/host-options', { as: 'hr', query: { staff_id: String(atB1.id), type: 'sideways' } })).status).to.equal(400);
-    const noHome = await get('/api/rotations/host-options', { as: 'hr', query: { staff_id: String(atB1.id), type: 'up_training', home_org_unit_id: '999999' } });
+    const noHome = await get('/api/rotations/host-options', {
+      as: 'hr',
+      query: { staff_id: String(atB1.id), type: 'up_training', home_org_unit_id: '999999' },
+    });
     expect(noHome.status).to.equal(422);
     expect(noHome.body.error.details[0].field).to.equal('home_org_unit_id');
-    expect((await get('/api/rotations/host-options', { as: 'hr', query: { staff_id: '999999', type: 'up_training' } })).body.error.details[0].field).to.equal('staff_id');
+    expect((await get('/api/rotations/host-options', { as: 'hr', query: { staff_id: '999999', type: 'up_training' } })).body.error.details[0].field).to.equal(
+      'staff_id',
+    );
     expect((await get('/api/rotations/host-options', { as: 'auditor', query: { staff_id: String(atB1.id), type: 'down_expert' } })).status).to.equal(403);
   });
 
@@ -61,13 +72,21 @@ describe('hr: planning rotations (HTTP)', () => {
     const longer = await hire({ unit: 'B2', name: '测王芳涛' });
     const r = await get('/api/staff', { as: 'hr', query: { filter: { q: '测王芳', status: 'active' }, sort: ['id', 'DESC'], range: [0, 9] } });
     expect(r.body.map((s: { id: number }) => s.id)).to.deep.equal([exact.id, longer.id, inside.id]);
-    expect(r.body[0]).to.include({ name: '测王芳', employer_name: (await get(`/api/org-units/${await unitId('T01')}`, { as: 'admin' })).body.name, title: 'attending_physician' });
+    expect(r.body[0]).to.include({
+      name: '测王芳',
+      employer_name: (await get(`/api/org-units/${await unitId('T01')}`, { as: 'admin' })).body.name,
+      title: 'attending_physician',
+    });
     expect(r.body[0].work_unit_name).to.equal(r.body[0].employer_name);
   });
 
   it("a rotation's trail lists who planned, re-planned and cancelled it, readable by group HR", async () => {
     const s = await hire({ unit: 'HQ' });
-    const r = await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B1'), start_on: `${year + 1}-04-01` }, { as: 'hr' });
+    const r = await post(
+      '/api/rotations',
+      { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B1'), start_on: `${year + 1}-04-01` },
+      { as: 'hr' },
+    );
     expect((await put(`/api/rotations/${r.body.id}`, { planned_end_on: `${year + 1}-12-31` }, { as: 'hr' })).status).to.equal(200);
     await post(`/api/rotations/${r.body.id}/cancel`, { reason: '人员调整' }, { as: 'hr' });
     const trail = await get(`/api/rotations/${r.body.id}/history`, { as: 'hr' });
@@ -84,7 +103,11 @@ describe('hr: planning rotations (HTTP)', () => {
   it('an active rotation refuses a new receiving unit with a rule code, and accepts a new planned end', async () => {
     // township → its village: a direction outside the year's quotas, so the demo plan's figures stay as loaded
     const s = await hire({ unit: 'T01' });
-    const r = await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('V001'), start_on: clock.today() }, { as: 'hr' });
+    const r = await post(
+      '/api/rotations',
+      { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('V001'), start_on: clock.today() },
+      { as: 'hr' },
+    );
     expect(r.body.status, JSON.stringify(r.body)).to.equal('active');
     const moved = await put(`/api/rotations/${r.body.id}`, { host_org_unit_id: await unitId('V002') }, { as: 'hr' });
     expect(moved.status).to.equal(409);

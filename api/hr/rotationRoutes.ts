@@ -3,7 +3,19 @@ import { mountCrud } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, parse } from '../http/validate';
 import {
-  cancelRotation, copyPlan, createRotation, endRotation, hostOptions, planOfYear, planSummary, readRotation, rotationHistory, rotationPlanResource, rotationResource, summaryOf, updateRotation,
+  cancelRotation,
+  copyPlan,
+  createRotation,
+  endRotation,
+  hostOptions,
+  planOfYear,
+  planSummary,
+  readRotation,
+  rotationHistory,
+  rotationPlanResource,
+  rotationResource,
+  summaryOf,
+  updateRotation,
 } from './rotationService';
 import * as s from './schemas';
 
@@ -31,6 +43,10 @@ export const rotationPlanRoutes = new ApiRouter('/rotation-plans', 'hr')
   .get('/by-year/:year', { summary: "A year's plan with quota vs filled per direction and the balance per receiving unit" }, async (req) =>
     summaryOf(req.actor, await planOfYear(req.actor, parse(s.yearQuery, { year: req.params.year }).year)),
   )
-  .post('/:id/copy', { summary: "Next year's plan as a copy of this one (same quotas); 409 naming the year when it already has one" }, (req) => copyPlan(req.actor, idParam(req.params.id)))
-  .get('/:id/summary', { summary: 'Quota vs filled per direction and the balance per receiving unit' }, (req) => planSummary(req.actor, idParam(req.params.id)));
+  .post('/:id/copy', { summary: "Next year's plan as a copy of this one (same quotas); 409 naming the year when it already has one" }, (req) =>
+    copyPlan(req.actor, idParam(req.params.id)),
+  )
+  .get('/:id/summary', { summary: 'Quota vs filled per direction and the balance per receiving unit' }, (req) =>
+    planSummary(req.actor, idParam(req.params.id)),
+  );
 mountCrud(rotationPlanRoutes, rotationPlanResource, { label: 'rotation plans', create: s.createPlan, update: s.updatePlan });

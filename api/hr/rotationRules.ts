@@ -40,10 +40,22 @@ const isBelow = (path: string, ancestor: string) => path.startsWith(`${ancestor}
 export function directionProblem(type: RotationType, home: Unit, host: Unit): Problem | null {
   const params = { home: home.name ?? home.id, host: host.name ?? host.id, home_level: home.level, host_level: host.level };
   if (type === 'down_expert' && !isBelow(host.path, home.path)) {
-    return { kind: 'business_rule', rule: 'down_not_below', field: 'host_org_unit_id', params, message: `a down_expert rotation goes to a unit below the home unit in its line; ${params.host} is not below ${params.home}` };
+    return {
+      kind: 'business_rule',
+      rule: 'down_not_below',
+      field: 'host_org_unit_id',
+      params,
+      message: `a down_expert rotation goes to a unit below the home unit in its line; ${params.host} is not below ${params.home}`,
+    };
   }
   if (type === 'up_training' && !isBelow(home.path, host.path)) {
-    return { kind: 'business_rule', rule: 'up_not_above', field: 'host_org_unit_id', params, message: `an up_training rotation goes to a unit above the home unit in its line; ${params.host} is not above ${params.home}` };
+    return {
+      kind: 'business_rule',
+      rule: 'up_not_above',
+      field: 'host_org_unit_id',
+      params,
+      message: `an up_training rotation goes to a unit above the home unit in its line; ${params.host} is not above ${params.home}`,
+    };
   }
   return null;
 }
@@ -59,13 +71,25 @@ export function hostCandidates<U extends Unit>(type: RotationType, home: Unit, u
 
 export function staffProblem(staff: { status: string; name: string }): Problem | null {
   if (staff.status === 'active') return null;
-  return { kind: 'business_rule', rule: 'staff_not_active', field: 'staff_id', params: { staff: staff.name, status: staff.status }, message: `only active staff rotate; ${staff.name} is ${staff.status}` };
+  return {
+    kind: 'business_rule',
+    rule: 'staff_not_active',
+    field: 'staff_id',
+    params: { staff: staff.name, status: staff.status },
+    message: `only active staff rotate; ${staff.name} is ${staff.status}`,
+  };
 }
 
 /** The home unit is where the person is employed or normally works. */
 export function homeProblem(homeId: number, staff: { employer_org_unit_id: number; work_org_unit_id: number }): Problem | null {
   if (homeId === staff.employer_org_unit_id || homeId === staff.work_org_unit_id) return null;
-  return { kind: 'business_rule', rule: 'home_not_staff_unit', field: 'home_org_unit_id', params: { home: homeId }, message: 'the home unit must be the employer or the working unit of the person' };
+  return {
+    kind: 'business_rule',
+    rule: 'home_not_staff_unit',
+    field: 'home_org_unit_id',
+    params: { home: homeId },
+    message: 'the home unit must be the employer or the working unit of the person',
+  };
 }
 
 export interface Span {
@@ -88,7 +112,14 @@ export function findOverlap<T extends Span>(candidate: Span, others: T[]): T | u
 }
 
 export function overlapProblem(other: Span & { id?: number; type?: string; host_name?: string }): Problem {
-  const params = { other_id: other.id ?? null, other_type: other.type ?? null, other_host: other.host_name ?? null, other_start: other.start_on, other_end: lastDay(other), other_status: other.status };
+  const params = {
+    other_id: other.id ?? null,
+    other_type: other.type ?? null,
+    other_host: other.host_name ?? null,
+    other_start: other.start_on,
+    other_end: lastDay(other),
+    other_status: other.status,
+  };
   return {
     kind: 'conflict',
     rule: 'rotation_overlap',
@@ -100,7 +131,13 @@ export function overlapProblem(other: Span & { id?: number; type?: string; host_
 
 export function datesProblem(start: string, plannedEnd: string): Problem | null {
   if (plannedEnd >= start) return null;
-  return { kind: 'business_rule', rule: 'end_before_start', field: 'planned_end_on', params: { start, end: plannedEnd }, message: 'planned_end_on is before start_on' };
+  return {
+    kind: 'business_rule',
+    rule: 'end_before_start',
+    field: 'planned_end_on',
+    params: { start, end: plannedEnd },
+    message: 'planned_end_on is before start_on',
+  };
 }
 
 /** down_expert: one year (驻点服务一年) unless given; up_training needs its end. */
@@ -122,9 +159,22 @@ export function transitionProblem(from: RotationStatus, to: RotationStatus): Pro
 
 /** Ending on `endOn`: not before the start, and before the planned end only with a reason. */
 export function endProblem(r: Span, endOn: string, reason: string | null | undefined): Problem | null {
-  if (endOn < r.start_on) return { kind: 'business_rule', rule: 'end_before_start', field: 'actual_end_on', params: { start: r.start_on, end: endOn }, message: 'actual_end_on is before start_on' };
+  if (endOn < r.start_on)
+    return {
+      kind: 'business_rule',
+      rule: 'end_before_start',
+      field: 'actual_end_on',
+      params: { start: r.start_on, end: endOn },
+      message: 'actual_end_on is before start_on',
+    };
   if (endOn < r.planned_end_on && !reason?.trim()) {
-    return { kind: 'business_rule', rule: 'early_end_needs_reason', field: 'end_reason', params: { planned_end: r.planned_end_on }, message: `ending before the planned end ${r.planned_end_on} needs a reason` };
+    return {
+      kind: 'business_rule',
+      rule: 'early_end_needs_reason',
+      field: 'end_reason',
+      params: { planned_end: r.planned_end_on },
+      message: `ending before the planned end ${r.planned_end_on} needs a reason`,
+    };
   }
   return null;
 }
@@ -195,7 +245,13 @@ export function directionFigures(quotas: Record<string, number>, rotations: Plan
 export function planCopyProblem(from: { year: number }, existing: { id: number } | undefined): Problem | null {
   if (!existing) return null;
   const year = from.year + 1;
-  return { kind: 'conflict', rule: 'plan_year_exists', field: 'year', params: { year, id: existing.id }, message: `a rotation plan for ${year} already exists (#${existing.id})` };
+  return {
+    kind: 'conflict',
+    rule: 'plan_year_exists',
+    field: 'year',
+    params: { year, id: existing.id },
+    message: `a rotation plan for ${year} already exists (#${existing.id})`,
+  };
 }
 
 export interface BalanceRow {

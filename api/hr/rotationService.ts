@@ -13,8 +13,24 @@ import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
 import { Rotation, RotationPlan, Staff } from './model';
 import { addDays } from './rules';
 import {
-  ROTATION_STATUSES, ROTATION_TYPES, balance, datesProblem, defaultPlannedEnd, directionFigures, directionProblem, dueSteps, endProblem,
-  findOverlap, homeProblem, hostCandidates, overlapProblem, planCopyProblem, staffProblem, transitionProblem, type PlannedRotation, type RotationType,
+  ROTATION_STATUSES,
+  ROTATION_TYPES,
+  balance,
+  datesProblem,
+  defaultPlannedEnd,
+  directionFigures,
+  directionProblem,
+  dueSteps,
+  endProblem,
+  findOverlap,
+  homeProblem,
+  hostCandidates,
+  overlapProblem,
+  planCopyProblem,
+  staffProblem,
+  transitionProblem,
+  type PlannedRotation,
+  type RotationType,
 } from './rotationRules';
 import { orgUnits, under, unitField } from '../org';
 import { raise, recordHistory, unitsById } from './shared';
@@ -42,8 +58,14 @@ export const rotationResource: ResourceDef<Rotation> = {
   scope: rotationScope,
   list: {
     fields: {
-      staff_id: 'int', type: ROTATION_TYPES, home_org_unit_id: 'int', host_org_unit_id: 'int', status: ROTATION_STATUSES,
-      start_on: 'date', planned_end_on: 'date', actual_end_on: 'date',
+      staff_id: 'int',
+      type: ROTATION_TYPES,
+      home_org_unit_id: 'int',
+      host_org_unit_id: 'int',
+      status: ROTATION_STATUSES,
+      start_on: 'date',
+      planned_end_on: 'date',
+      actual_end_on: 'date',
     },
     defaultSort: ['start_on', 'ASC'],
     // year: starting that year; ending_within: active and due to end within N days
@@ -84,7 +106,10 @@ export async function hostOptions(actor: Actor, input: { staff_id: number; type:
   const home = (await unitsById(db(), [homeId])).get(homeId);
   if (!home) throw unprocessable(`home_org_unit_id ${homeId} does not exist`, [{ field: 'home_org_unit_id', message: 'no such unit' }]);
   const units = await under(orgUnits(['id', 'code', 'name', 'level', 'path']), actor.scopePath).where('active', true);
-  return { home: { id: home.id, code: home.code, name: home.name, level: home.level }, hosts: hostCandidates(input.type, home, units).map(({ path: _p, ...u }) => u) };
+  return {
+    home: { id: home.id, code: home.code, name: home.name, level: home.level },
+    hosts: hostCandidates(input.type, home, units).map(({ path: _p, ...u }) => u),
+  };
 }
 
 export interface RotationInput {
@@ -122,7 +147,15 @@ async function checked(trx: Knex.Transaction, actor: Actor, input: RotationInput
   if (!plannedEnd) throw badRequest('an up_training rotation needs planned_end_on', [{ field: 'planned_end_on', message: 'required for up_training' }]);
   const dates = datesProblem(input.start_on, plannedEnd);
   if (dates) raise(dates);
-  const row = { staff_id: staff.id, type: input.type, home_org_unit_id: home, host_org_unit_id: host.id, start_on: input.start_on, planned_end_on: plannedEnd, purpose: input.purpose ?? null };
+  const row = {
+    staff_id: staff.id,
+    type: input.type,
+    home_org_unit_id: home,
+    host_org_unit_id: host.id,
+    start_on: input.start_on,
+    planned_end_on: plannedEnd,
+    purpose: input.purpose ?? null,
+  };
   const others = await withNames(Rotation.query(trx).select('rotations.*').where('staff_id', staff.id).whereNot('status', 'cancelled'));
   const other = findOverlap({ ...row, id: self?.id, status: 'planned' }, others as never[]) as (Rotation & { host_name: string }) | undefined;
   if (other) raise(overlapProblem(other));
@@ -135,7 +168,10 @@ async function guardOverlap<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (err) {
     const code = (err as { code?: string; nativeError?: { code?: string } }).nativeError?.code ?? (err as { code?: string }).code;
-    if (code === '23P01') throw conflict('overlaps another rotation of the same person', [{ field: 'start_on', message: 'overlaps another rotation', rule: 'rotation_overlap', params: {} }]);
+    if (code === '23P01')
+      throw conflict('overlaps another rotation of the same person', [
+        { field: 'start_on', message: 'overlaps another rotation', rule: 'rotation_overlap', params: {} },
+      ]);
     throw err;
   }
 }
@@ -159,15 +195,27 @@ export function updateRotation(actor: Actor, id: number, input: Partial<Rotation
     const current = await getRow(rotationResource, actor, id, trx);
     await lockRow(trx, 'rotations', id);
     if (current.status === 'completed' || current.status === 'cancelled') {
-      throw conflict(`a ${current.status} rotation is closed and cannot be edited`, [{ field: 'status', message: 'closed', rule: 'rotation_closed', params: { from: current.status } }]);
+      throw conflict(`a ${current.status} rotation is closed and cannot be edited`, [
+        { field: 'status', message: 'closed', rule: 'rotation_closed', params: { from: current.status } },
+      ]);
     }
     const merged: RotationInput = {
-      staff_id: current.staff_id, type: current.type, host_org_unit_id: current.host_org_unit_id, home_org_unit_id: current.home_org_unit_id,
-      start_on: current.start_on, planned_end_on: current.planned_end_on, purpose: current.purpose, ...input,
+      staff_id: current.staff_id,
+      type: current.type,
+      host_org_unit_id: current.host_org_unit_id,
+      home_org_unit_id: current.home_org_unit_id,
+      start_on: current.start_on,
+      planned_end_on: current.planned_end_on,
+      purpose: current.purpose,
+      ...input,
     };
     if (current.status === 'active') {
       const moved = (['staff_id', 'type', 'host_org_unit_id', 'home_org_unit_id', 'start_on'] as const).filter((f) => String(merged[f]) !== String(current[f]));
-      if (moved.length) throw conflict(`an active rotation can only change planned_end_on and purpose`, moved.map((field) => ({ field, message: 'fixed once the rotation is active', rule: 'active_rotation_fixed', params: {} })));
+      if (moved.length)
+        throw conflict(
+          `an active rotation can only change planned_end_on and purpose`,
+          moved.map((field) => ({ field, message: 'fixed once the rotation is active', rule: 'active_rotation_fixed', params: {} })),
+        );
     } else if (merged.staff_id !== current.staff_id) {
       throw badRequest('the person of a rotation cannot change; cancel it and plan a new one', [{ field: 'staff_id', message: 'cannot be changed' }]);
     }
@@ -192,7 +240,12 @@ async function activate(trx: Knex.Transaction, actor: Actor, audit: Audit, r: Ro
 
 /** active → completed: back to the home unit. */
 async function complete(trx: Knex.Transaction, actor: Actor, audit: Audit, r: Rotation, endOn: string, reason: string | null) {
-  const updated = await Rotation.query(trx).patchAndFetchById(r.id, { status: 'completed', actual_end_on: endOn, end_reason: reason, updated_at: clock.nowIso() } as never);
+  const updated = await Rotation.query(trx).patchAndFetchById(r.id, {
+    status: 'completed',
+    actual_end_on: endOn,
+    end_reason: reason,
+    updated_at: clock.nowIso(),
+  } as never);
   const staff = await Staff.query(trx).findById(r.staff_id).forUpdate();
   if (staff && staff.work_org_unit_id === r.host_org_unit_id) {
     const back = await Staff.query(trx).patchAndFetchById(staff.id, { work_org_unit_id: r.home_org_unit_id, updated_at: clock.nowIso() } as never);
@@ -286,7 +339,11 @@ export const rotationPlanResource: ResourceDef<RotationPlan> = {
 
 /** The rotations of a year (by start day) in the actor's scope, with unit levels. */
 export async function rotationsOfYear(actor: Actor, year: number) {
-  const q = Rotation.query().select('rotations.*').whereBetween('start_on', [`${year}-01-01`, `${year}-12-31`]).orderBy('start_on').orderBy('id');
+  const q = Rotation.query()
+    .select('rotations.*')
+    .whereBetween('start_on', [`${year}-01-01`, `${year}-12-31`])
+    .orderBy('start_on')
+    .orderBy('id');
   rotationScope(q, actor.scopePath);
   return (await withNames(q)) as (Rotation & PlannedRotation & { staff_name: string; staff_title: string | null; home_name: string; host_name: string })[];
 }
@@ -302,7 +359,10 @@ export async function planSummary(actor: Actor, id: number) {
 export async function summaryOf(actor: Actor, plan: RotationPlan) {
   const rotations = await rotationsOfYear(actor, plan.year);
   const rows = balance(rotations);
-  const units = await unitsById(db(), rows.map((b) => b.org_unit_id));
+  const units = await unitsById(
+    db(),
+    rows.map((b) => b.org_unit_id),
+  );
   return {
     plan,
     directions: directionFigures(plan.quotas, rotations),

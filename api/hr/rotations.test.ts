@@ -28,37 +28,71 @@ describe('hr: rotations (HTTP)', () => {
   it('refuses a down rotation out of the line, an up rotation downwards, and staff not active (422 with rule codes)', async () => {
     const s = await hire({ unit: 'B1' });
     const start = `${year + 1}-02-01`;
-    const outOfLine = await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('T30'), start_on: start }, { as: 'hr' });
+    const outOfLine = await post(
+      '/api/rotations',
+      { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('T30'), start_on: start },
+      { as: 'hr' },
+    );
     expect(outOfLine.status).to.equal(422);
     expect(outOfLine.body.error.details[0]).to.include({ field: 'host_org_unit_id', rule: 'down_not_below' });
-    const upDown = await post('/api/rotations', { staff_id: s.id, type: 'up_training', host_org_unit_id: await unitId('T01'), start_on: start, planned_end_on: `${year + 1}-07-31` }, { as: 'hr' });
+    const upDown = await post(
+      '/api/rotations',
+      { staff_id: s.id, type: 'up_training', host_org_unit_id: await unitId('T01'), start_on: start, planned_end_on: `${year + 1}-07-31` },
+      { as: 'hr' },
+    );
     expect(upDown.body.error.details[0].rule).to.equal('up_not_above');
     const noEnd = await post('/api/rotations', { staff_id: s.id, type: 'up_training', host_org_unit_id: await unitId('HQ'), start_on: start }, { as: 'hr' });
     expect(noEnd.status).to.equal(400);
     expect(noEnd.body.error.details[0].field).to.equal('planned_end_on');
     const away = await hire({ unit: 'B1' });
     await post(`/api/staff/${away.id}/change-status`, { status: 'on_leave' }, { as: 'hr' });
-    const inactive = await post('/api/rotations', { staff_id: away.id, type: 'down_expert', host_org_unit_id: await unitId('T01'), start_on: start }, { as: 'hr' });
+    const inactive = await post(
+      '/api/rotations',
+      { staff_id: away.id, type: 'down_expert', host_org_unit_id: await unitId('T01'), start_on: start },
+      { as: 'hr' },
+    );
     expect(inactive.status).to.equal(422);
     expect(inactive.body.error.details[0].rule).to.equal('staff_not_active');
-    expect((await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('T01'), start_on: start }, { as: 'director-B1' })).status).to.equal(403);
+    expect(
+      (await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('T01'), start_on: start }, { as: 'director-B1' }))
+        .status,
+    ).to.equal(403);
   });
 
   it('an overlapping rotation for the same person is a 409 naming the other one', async () => {
     const s = await hire({ unit: 'HQ' });
-    const first = await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B2'), start_on: `${year + 1}-03-01`, purpose: '驻点' }, { as: 'hr' });
+    const first = await post(
+      '/api/rotations',
+      { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B2'), start_on: `${year + 1}-03-01`, purpose: '驻点' },
+      { as: 'hr' },
+    );
     expect(first.status).to.equal(200);
     expect(first.body).to.include({ planned_end_on: addDays(`${year + 2}-03-01`, -1), status: 'planned', home_org_unit_id: await unitId('HQ') });
-    const clash = await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B3'), start_on: `${year + 1}-12-01` }, { as: 'hr' });
+    const clash = await post(
+      '/api/rotations',
+      { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B3'), start_on: `${year + 1}-12-01` },
+      { as: 'hr' },
+    );
     expect(clash.status).to.equal(409);
     expect(clash.body.error.message).to.include(`#${first.body.id}`);
     expect(clash.body.error.details[0]).to.deep.include({ rule: 'rotation_overlap', field: 'start_on' });
     expect(clash.body.error.details[0].params).to.include({ other_id: first.body.id, other_host: first.body.host_name, other_start: `${year + 1}-03-01` });
     // after the first one's planned end it is fine; a cancelled one no longer blocks
-    expect((await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B3'), start_on: `${year + 2}-03-01` }, { as: 'hr' })).status).to.equal(200);
+    expect(
+      (await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B3'), start_on: `${year + 2}-03-01` }, { as: 'hr' }))
+        .status,
+    ).to.equal(200);
     expect((await post(`/api/rotations/${first.body.id}/cancel`, {}, { as: 'hr' })).status).to.equal(400);
     expect((await post(`/api/rotations/${first.body.id}/cancel`, { reason: '工作需要' }, { as: 'hr' })).body.status).to.equal('cancelled');
-    expect((await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B3'), start_on: `${year + 1}-12-01`, planned_end_on: `${year + 2}-01-31` }, { as: 'hr' })).status).to.equal(200);
+    expect(
+      (
+        await post(
+          '/api/rotations',
+          { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B3'), start_on: `${year + 1}-12-01`, planned_end_on: `${year + 2}-01-31` },
+          { as: 'hr' },
+        )
+      ).status,
+    ).to.equal(200);
   });
 
   it('the daily job run twice on one day changes each rotation once; a rotation starting that day becomes active at the host', async () => {
@@ -66,7 +100,11 @@ describe('hr: rotations (HTTP)', () => {
     const s = await hire({ unit: 'B1' });
     const host = await unitId('T01');
     const tomorrow = addDays(clock.today(), 1);
-    const r = await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: host, start_on: tomorrow, planned_end_on: addDays(tomorrow, 20) }, { as: 'hr' });
+    const r = await post(
+      '/api/rotations',
+      { staff_id: s.id, type: 'down_expert', host_org_unit_id: host, start_on: tomorrow, planned_end_on: addDays(tomorrow, 20) },
+      { as: 'hr' },
+    );
     expect(r.body.status).to.equal('planned');
     const at = new Date(`${tomorrow}T02:00:00Z`); // 10:00 in Xining
     const first = await runJob('hr-daily', { now: at, triggeredBy: 'test' });
@@ -79,7 +117,10 @@ describe('hr: rotations (HTTP)', () => {
     expect((await get(`/api/rotations/${r.body.id}`, { as: 'hr' })).body.status).to.equal('active');
     const person = await get(`/api/staff/${s.id}`, { as: 'hr' });
     expect(person.body).to.include({ work_org_unit_id: host, employer_org_unit_id: await unitId('B1') });
-    const audits = await get('/api/audit-log', { as: 'auditor', query: { filter: { resource: 'rotations', record_id: String(r.body.id), action: 'activate' } } });
+    const audits = await get('/api/audit-log', {
+      as: 'auditor',
+      query: { filter: { resource: 'rotations', record_id: String(r.body.id), action: 'activate' } },
+    });
     expect(audits.body).to.have.length(1);
     // counted at both units: home headcount and host working staff
     const home = await get('/api/staff/unit-summary', { as: 'hr', query: { org_unit_id: String(await unitId('B1')) } });
@@ -95,7 +136,11 @@ describe('hr: rotations (HTTP)', () => {
 
   it('ending early needs a reason; an active rotation cannot be cancelled (409 naming allowed)', async () => {
     const s = await hire({ unit: 'HQ' });
-    const r = await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B3'), start_on: clock.today() }, { as: 'hr' });
+    const r = await post(
+      '/api/rotations',
+      { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B3'), start_on: clock.today() },
+      { as: 'hr' },
+    );
     expect(r.body.status).to.equal('active'); // starting today: started at once
     expect((await get(`/api/staff/${s.id}`, { as: 'hr' })).body.work_org_unit_id).to.equal(await unitId('B3'));
     const cancel = await post(`/api/rotations/${r.body.id}/cancel`, { reason: 'x' }, { as: 'hr' });
@@ -137,7 +182,10 @@ describe('hr: rotations (HTTP)', () => {
     expect(quotaRows[0][0]).to.equal('下派 总院→分院');
     expect(bal.actualRowCount - 2).to.equal(summary.body.balance.length); // header and the 合计 row
     const balTotal = bal.getRow(bal.actualRowCount);
-    expect([balTotal.getCell(2).value, balTotal.getCell(3).value]).to.deep.equal(['合计', summary.body.balance.reduce((a: number, b: { experts_received: number }) => a + b.experts_received, 0)]);
+    expect([balTotal.getCell(2).value, balTotal.getCell(3).value]).to.deep.equal([
+      '合计',
+      summary.body.balance.reduce((a: number, b: { experts_received: number }) => a + b.experts_received, 0),
+    ]);
     const b1 = summary.body.balance.find((b: { code: string }) => b.code === 'B1');
     let found = false;
     bal.eachRow((row) => {

@@ -3,7 +3,19 @@
 import { expect } from 'chai';
 import { excellentQuota, fillProblem, gradeProblem, postStatus, promotionProblem, titleProblem, villageContractProblem } from './rules';
 import {
-  balance, defaultPlannedEnd, directionFigures, directionKey, directionProblem, dueSteps, endProblem, findOverlap, hostCandidates, overlapProblem, planCopyProblem, staffProblem, statusOn,
+  balance,
+  defaultPlannedEnd,
+  directionFigures,
+  directionKey,
+  directionProblem,
+  dueSteps,
+  endProblem,
+  findOverlap,
+  hostCandidates,
+  overlapProblem,
+  planCopyProblem,
+  staffProblem,
+  statusOn,
   transitionProblem,
 } from './rotationRules';
 
@@ -85,7 +97,12 @@ describe('rotation rules', () => {
 
   it("next year's plan is copied only while that year has none", () => {
     expect(planCopyProblem({ year: 2026 }, undefined)).to.equal(null);
-    expect(planCopyProblem({ year: 2026 }, { id: 8 })).to.deep.include({ kind: 'conflict', rule: 'plan_year_exists', field: 'year', params: { year: 2027, id: 8 } });
+    expect(planCopyProblem({ year: 2026 }, { id: 8 })).to.deep.include({
+      kind: 'conflict',
+      rule: 'plan_year_exists',
+      field: 'year',
+      params: { year: 2027, id: 8 },
+    });
   });
 
   it('only active staff rotate', () => {
@@ -143,11 +160,28 @@ describe('rotation rules', () => {
   it('plan figures: filled against quota per direction, and the balance per receiving unit', () => {
     expect(directionKey('down_expert', 1, 2)).to.equal('down_hq_branch');
     expect(directionKey('up_training', 3, 2)).to.equal('up_township_branch');
-    const rot = (type: string, home: typeof hq, host: typeof hq, status = 'active') => ({ type, status, home_org_unit_id: home.id, host_org_unit_id: host.id, home_level: home.level, host_level: host.level });
-    const rotations = [rot('down_expert', hq, b1), rot('down_expert', hq, b2), rot('down_expert', hq, b2, 'cancelled'), rot('up_training', b1, hq), rot('down_expert', b1, t01), rot('up_training', t01, b1)];
+    const rot = (type: string, home: typeof hq, host: typeof hq, status = 'active') => ({
+      type,
+      status,
+      home_org_unit_id: home.id,
+      host_org_unit_id: host.id,
+      home_level: home.level,
+      host_level: host.level,
+    });
+    const rotations = [
+      rot('down_expert', hq, b1),
+      rot('down_expert', hq, b2),
+      rot('down_expert', hq, b2, 'cancelled'),
+      rot('up_training', b1, hq),
+      rot('down_expert', b1, t01),
+      rot('up_training', t01, b1),
+    ];
     const figures = directionFigures({ down_hq_branch: 18, down_branch_township: 30, up_branch_hq: 18, up_township_branch: 30 }, rotations);
     expect(figures.map((f) => [f.key, f.filled, f.quota])).to.deep.equal([
-      ['down_hq_branch', 2, 18], ['down_branch_township', 1, 30], ['up_branch_hq', 1, 18], ['up_township_branch', 1, 30],
+      ['down_hq_branch', 2, 18],
+      ['down_branch_township', 1, 30],
+      ['up_branch_hq', 1, 18],
+      ['up_township_branch', 1, 30],
     ]);
     const bal = Object.fromEntries(balance(rotations).map((b) => [b.org_unit_id, b]));
     expect(bal[b1.id]).to.include({ experts_received: 1, trainees_sent: 1, balance: 0 });

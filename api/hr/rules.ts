@@ -25,14 +25,36 @@ export type Ladder = keyof typeof LADDERS;
 export const TITLES = Object.values(LADDERS).flat() as string[];
 
 export const TITLE_ZH: Record<string, string> = {
-  chief_physician: '主任医师', associate_chief_physician: '副主任医师', attending_physician: '主治医师', physician: '医师', assistant_physician: '医士',
-  chief_nurse: '主任护师', associate_chief_nurse: '副主任护师', nurse_in_charge: '主管护师', senior_nurse: '护师', nurse: '护士',
-  chief_pharmacist: '主任药师', associate_chief_pharmacist: '副主任药师', pharmacist_in_charge: '主管药师', pharmacist: '药师', assistant_pharmacist: '药士',
-  chief_technician: '主任技师', associate_chief_technician: '副主任技师', technician_in_charge: '主管技师', technician: '技师', assistant_technician: '技士',
+  chief_physician: '主任医师',
+  associate_chief_physician: '副主任医师',
+  attending_physician: '主治医师',
+  physician: '医师',
+  assistant_physician: '医士',
+  chief_nurse: '主任护师',
+  associate_chief_nurse: '副主任护师',
+  nurse_in_charge: '主管护师',
+  senior_nurse: '护师',
+  nurse: '护士',
+  chief_pharmacist: '主任药师',
+  associate_chief_pharmacist: '副主任药师',
+  pharmacist_in_charge: '主管药师',
+  pharmacist: '药师',
+  assistant_pharmacist: '药士',
+  chief_technician: '主任技师',
+  associate_chief_technician: '副主任技师',
+  technician_in_charge: '主管技师',
+  technician: '技师',
+  assistant_technician: '技士',
   village_doctor: '乡村医生',
 };
 export const CATEGORY_ZH: Record<string, string> = {
-  doctor: '医师', nurse: '护理', pharmacist: '药剂', technician: '医技', public_health: '公共卫生', admin: '行政管理', village_doctor: '乡村医生',
+  doctor: '医师',
+  nurse: '护理',
+  pharmacist: '药剂',
+  technician: '医技',
+  public_health: '公共卫生',
+  admin: '行政管理',
+  village_doctor: '乡村医生',
 };
 export const EMPLOYMENT_ZH: Record<string, string> = { establishment: '编制内', contract: '合同制', township_hired: '乡聘村用' };
 export const STATUS_ZH: Record<string, string> = { active: '在岗', on_leave: '休假/停岗', left: '离职' };
@@ -96,15 +118,18 @@ export interface UnitFacts {
 export function placementProblem(employmentType: string, employer: UnitFacts, work: UnitFacts): { field: string; message: string; rule?: string } | null {
   const within = work.path === employer.path || work.path.startsWith(`${employer.path}.`);
   if (employmentType === 'township_hired') return villageContractProblem(employer, work);
-  if (!within && work.id !== employer.id) return { field: 'work_org_unit_id', message: 'the working unit must be the employer or one of its units (rotations move people between lines)' };
+  if (!within && work.id !== employer.id)
+    return { field: 'work_org_unit_id', message: 'the working unit must be the employer or one of its units (rotations move people between lines)' };
   return null;
 }
 
 /** 乡聘村用: the employer is a township centre and the clinic one of its own villages. `rule` names the case for the UI's text. */
 export function villageContractProblem(township: UnitFacts, village: UnitFacts): { field: string; message: string; rule: string } | null {
-  if (township.level !== 3) return { field: 'employer_org_unit_id', rule: 'village_employer_not_township', message: 'a village doctor is employed by a township centre (level 3)' };
+  if (township.level !== 3)
+    return { field: 'employer_org_unit_id', rule: 'village_employer_not_township', message: 'a village doctor is employed by a township centre (level 3)' };
   if (village.kind !== 'village') return { field: 'work_org_unit_id', rule: 'village_work_not_clinic', message: 'a village doctor works in a village clinic' };
-  if (village.parent_id !== township.id) return { field: 'work_org_unit_id', rule: 'village_clinic_other_township', message: 'the village clinic does not belong to the employing township' };
+  if (village.parent_id !== township.id)
+    return { field: 'work_org_unit_id', rule: 'village_clinic_other_township', message: 'the village clinic does not belong to the employing township' };
   return null;
 }
 
@@ -145,7 +170,12 @@ export function gradeProblem(score: number, grade: string): string | null {
 
 export const LICENCE_KINDS = ['physician', 'assistant_physician', 'nurse', 'pharmacist', 'technician', 'village_doctor'] as const;
 export const LICENCE_ZH: Record<string, string> = {
-  physician: '医师执业证书', assistant_physician: '助理医师执业证书', nurse: '护士执业证书', pharmacist: '执业药师注册证', technician: '技师资格证书', village_doctor: '乡村医生执业证书',
+  physician: '医师执业证书',
+  assistant_physician: '助理医师执业证书',
+  nurse: '护士执业证书',
+  pharmacist: '执业药师注册证',
+  technician: '技师资格证书',
+  village_doctor: '乡村医生执业证书',
 };
 export const EXPIRY_ALERT_DAYS = 60;
 

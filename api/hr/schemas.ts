@@ -19,9 +19,16 @@ const staffFields = {
   name: text(50),
   sex: z.enum(['M', 'F']).optional(),
   birth_date: date.optional(),
-  phone: z.string().regex(/^[0-9+\- ]{5,20}$/, 'digits, + and - (5–20)').nullable().optional(),
+  phone: z
+    .string()
+    .regex(/^[0-9+\- ]{5,20}$/, 'digits, + and - (5–20)')
+    .nullable()
+    .optional(),
   category: z.enum(CATEGORIES),
-  title: z.enum(TITLES as [string, ...string[]]).nullable().optional(),
+  title: z
+    .enum(TITLES as [string, ...string[]])
+    .nullable()
+    .optional(),
   department_id: id.nullable().optional(),
   employment_type: z.enum(EMPLOYMENT_TYPES),
   employer_org_unit_id: id,
@@ -94,18 +101,36 @@ export const updateLicence = z
   .partial()
   .transform(({ org_unit_id: _u, staff_name: _n, days_left: _d, ...rest }) => dropEchoed(rest));
 
-export const submitPromotion = z.strictObject({ staff_id: id, to_title: z.enum(TITLES as [string, ...string[]]), year: z.number().int().min(2000).max(2100).optional(), note: optionalText(1000) });
+export const submitPromotion = z.strictObject({
+  staff_id: id,
+  to_title: z.enum(TITLES as [string, ...string[]]),
+  year: z.number().int().min(2000).max(2100).optional(),
+  note: optionalText(1000),
+});
 export const reviewBody = z.strictObject({ unit_opinion: optionalText(1000) });
 export const approveBody = z.strictObject({ effective_on: date.optional() });
 export const rejectBody = z.strictObject({ reason: text(500) });
 
 export const createAssessmentYear = z.strictObject({ year: z.number().int().min(2000).max(2100), excellent_share: z.number().gt(0).max(1).optional() });
 export const updateAssessmentYear = z
-  .strictObject({ year: z.number().int().optional(), excellent_share: z.number().gt(0).max(1), status: z.unknown(), approved_by: z.unknown(), approved_at: z.unknown(), ...echoed })
+  .strictObject({
+    year: z.number().int().optional(),
+    excellent_share: z.number().gt(0).max(1),
+    status: z.unknown(),
+    approved_by: z.unknown(),
+    approved_at: z.unknown(),
+    ...echoed,
+  })
   .partial()
   .transform(({ status: _s, approved_by: _b, approved_at: _a, ...rest }) => dropEchoed(rest));
 
-const assessmentFields = { staff_id: id, year: z.number().int().min(2000).max(2100), score: z.number().min(0).max(100), grade: z.enum(GRADES), comment: optionalText(1000) };
+const assessmentFields = {
+  staff_id: id,
+  year: z.number().int().min(2000).max(2100),
+  score: z.number().min(0).max(100),
+  grade: z.enum(GRADES),
+  comment: optionalText(1000),
+};
 export const createAssessment = z.strictObject(assessmentFields);
 export const updateAssessment = z
   .strictObject({ ...assessmentFields, org_unit_id: z.unknown(), staff_name: z.unknown(), ...echoed })
@@ -114,7 +139,14 @@ export const updateAssessment = z
 
 // ---- village-doctor contracts ----
 
-export const signContract = z.strictObject({ staff_id: id, employer_org_unit_id: id, work_org_unit_id: id, start_on: date, end_on: date, note: optionalText(500) });
+export const signContract = z.strictObject({
+  staff_id: id,
+  employer_org_unit_id: id,
+  work_org_unit_id: id,
+  start_on: date,
+  end_on: date,
+  note: optionalText(500),
+});
 export const renewBody = z.strictObject({ end_on: date, work_org_unit_id: id.optional(), note: optionalText(500) });
 export const exitBody = z.strictObject({ exit_reason: z.enum(EXIT_REASONS), exit_on: date.optional() });
 
@@ -139,7 +171,11 @@ export const updateRotation = z
   .partial()
   .transform((v) => Object.fromEntries(Object.entries(dropEchoed(v)).filter(([k]) => !(rotationEchoed as readonly string[]).includes(k))));
 export const endBody = z.strictObject({ actual_end_on: date.optional(), end_reason: optionalText(500).transform((v) => v ?? undefined) });
-export const hostQuery = z.strictObject({ staff_id: z.coerce.number().int().positive(), type: z.enum(ROTATION_TYPES), home_org_unit_id: z.coerce.number().int().positive().optional() });
+export const hostQuery = z.strictObject({
+  staff_id: z.coerce.number().int().positive(),
+  type: z.enum(ROTATION_TYPES),
+  home_org_unit_id: z.coerce.number().int().positive().optional(),
+});
 export const cancelBody = z.strictObject({ reason: text(500) });
 
 const quotas = z.record(z.string().regex(DIRECTION_PATTERN, 'a direction such as down_hq_branch or up_township_branch'), z.number().int().min(0).max(10000));

@@ -29,14 +29,22 @@ describe('hr: staff registry (HTTP)', () => {
     const hr = await get('/api/staff', { as: 'hr', query: { filter: { org_unit_id: await unitId('T01') }, range: [0, 0] } });
     expect(total(r)).to.equal(total(hr));
     // the village doctors of T01's villages work there but are employed by the township: they are listed
-    expect(r.body.some((s: { category: string; work_org_unit_id: number; employer_org_unit_id: number }) => s.category === 'village_doctor' && s.work_org_unit_id !== s.employer_org_unit_id)).to.equal(true);
+    expect(
+      r.body.some(
+        (s: { category: string; work_org_unit_id: number; employer_org_unit_id: number }) =>
+          s.category === 'village_doctor' && s.work_org_unit_id !== s.employer_org_unit_id,
+      ),
+    ).to.equal(true);
     // someone of T02 is not there, and reading them is a 404
     const other = await get('/api/staff', { as: 'hr', query: { filter: { employer_org_unit_id: await unitId('T02') }, range: [0, 0] } });
     expect((await get(`/api/staff/${other.body[0].id}`, { as: 'director-T01' })).status).to.equal(404);
   });
 
   it("an HQ expert on rotation in B1 is in director-B1's list (working unit in scope)", async () => {
-    const rot = await get('/api/rotations', { as: 'hr', query: { filter: { status: 'active', type: 'down_expert', host_org_unit_id: await unitId('B1') }, range: [0, 0] } });
+    const rot = await get('/api/rotations', {
+      as: 'hr',
+      query: { filter: { status: 'active', type: 'down_expert', host_org_unit_id: await unitId('B1') }, range: [0, 0] },
+    });
     if (!rot.body.length) return; // early in January the year's rotations have not started
     const r = await get(`/api/staff/${rot.body[0].staff_id}`, { as: 'director-B1' });
     expect(r.status).to.equal(200);
@@ -52,7 +60,19 @@ describe('hr: staff registry (HTTP)', () => {
 
   it('hires with the ID number protected: masked in lists, sex and birth date derived, reveal audited', async () => {
     const idNumber = freshIdNumber('F');
-    const r = await post('/api/staff', { name: '李静', category: 'nurse', title: 'senior_nurse', employment_type: 'contract', hire_date: '2020-03-01', employer_org_unit_id: await unitId('B2'), id_number: idNumber }, { as: 'hr' });
+    const r = await post(
+      '/api/staff',
+      {
+        name: '李静',
+        category: 'nurse',
+        title: 'senior_nurse',
+        employment_type: 'contract',
+        hire_date: '2020-03-01',
+        employer_org_unit_id: await unitId('B2'),
+        id_number: idNumber,
+      },
+      { as: 'hr' },
+    );
     expect(r.status).to.equal(200);
     expect(r.body).to.include({ sex: 'F', id_number_masked: `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`, status: 'active' });
     expect(r.body).to.not.have.any.keys('id_number_cipher', 'id_number_hash', 'id_number');
@@ -89,9 +109,18 @@ describe('hr: staff registry (HTTP)', () => {
     const r = await post(`/api/staff/${s.id}/transfer`, { employer_org_unit_id: b3, effective_on: '2026-07-01', reason: '集团调配' }, { as: 'hr' });
     expect(r.status).to.equal(200);
     expect(r.body).to.include({ employer_org_unit_id: b3, work_org_unit_id: b3 });
-    const h = await get('/api/staff-history', { as: 'hr', query: { filter: { staff_id: s.id, field: 'employer_org_unit_id' }, sort: ['effective_on', 'ASC'] } });
+    const h = await get('/api/staff-history', {
+      as: 'hr',
+      query: { filter: { staff_id: s.id, field: 'employer_org_unit_id' }, sort: ['effective_on', 'ASC'] },
+    });
     expect(h.body).to.have.length(2);
-    expect(h.body[1]).to.include({ from_value: String(await unitId('B1')), to_value: String(b3), effective_on: '2026-07-01', reason: '集团调配', changed_by_name: '集团人力资源部' });
+    expect(h.body[1]).to.include({
+      from_value: String(await unitId('B1')),
+      to_value: String(b3),
+      effective_on: '2026-07-01',
+      reason: '集团调配',
+      changed_by_name: '集团人力资源部',
+    });
     const edit = await put(`/api/staff/${s.id}`, { ...r.body, title: 'chief_physician', phone: '13900000000' }, { as: 'hr' });
     expect(edit.status).to.equal(400);
     expect(edit.body.error.details[0].field).to.equal('title');
@@ -187,25 +216,65 @@ describe('hr: staff registry (HTTP)', () => {
     listed = await get('/api/staff', { as: 'hr', query: { filter: { name: s.name, id: s.id } } });
     expect(listed.body[0].licence_expired).to.equal(true);
     expect((await get(`/api/staff/${s.id}`, { as: 'hr' })).body.licence_expired).to.equal(true);
-    expect((await post('/api/licences', { staff_id: s.id, kind: 'physician', number: `T-${s.id}-C`, issued_on: '2022-01-01', expires_on: '2021-01-01' }, { as: 'hr' })).status).to.equal(422);
+    expect(
+      (
+        await post(
+          '/api/licences',
+          { staff_id: s.id, kind: 'physician', number: `T-${s.id}-C`, issued_on: '2022-01-01', expires_on: '2021-01-01' },
+          { as: 'hr' },
+        )
+      ).status,
+    ).to.equal(422);
   });
 
   it('乡聘村用: a T01 doctor placed in a clinic of T02 is a 422; a valid contract places the record; exit leaves', async () => {
     const t01 = await unitId('T01');
     const own = await villageOf('T01');
     const doctor = await hire({ unit: 'T01', category: 'village_doctor', title: 'village_doctor', employment_type: 'township_hired', work_org_unit_id: own });
-    const wrong = await post('/api/village-doctor-contracts', { staff_id: doctor.id, employer_org_unit_id: t01, work_org_unit_id: await villageOf('T02'), start_on: '2026-01-01', end_on: '2028-12-31' }, { as: 'hr' });
+    const wrong = await post(
+      '/api/village-doctor-contracts',
+      { staff_id: doctor.id, employer_org_unit_id: t01, work_org_unit_id: await villageOf('T02'), start_on: '2026-01-01', end_on: '2028-12-31' },
+      { as: 'hr' },
+    );
     expect(wrong.status).to.equal(422);
     const otherClinic = (await get(`/api/org-units/${await villageOf('T02')}`, { as: 'admin' })).body;
     const township = (await get(`/api/org-units/${t01}`, { as: 'admin' })).body;
-    expect(wrong.body.error.details[0]).to.deep.include({ field: 'work_org_unit_id', rule: 'village_clinic_other_township', params: { township: township.name, village: otherClinic.name } });
+    expect(wrong.body.error.details[0]).to.deep.include({
+      field: 'work_org_unit_id',
+      rule: 'village_clinic_other_township',
+      params: { township: township.name, village: otherClinic.name },
+    });
     expect(wrong.body.error.message).to.match(/does not belong to the employing township/);
     // the registry refuses the same placement directly
-    const direct = await post('/api/staff', { name: '马村医', category: 'village_doctor', employment_type: 'township_hired', hire_date: '2020-01-01', employer_org_unit_id: t01, work_org_unit_id: await villageOf('T02'), id_number: freshIdNumber() }, { as: 'hr' });
+    const direct = await post(
+      '/api/staff',
+      {
+        name: '马村医',
+        category: 'village_doctor',
+        employment_type: 'township_hired',
+        hire_date: '2020-01-01',
+        employer_org_unit_id: t01,
+        work_org_unit_id: await villageOf('T02'),
+        id_number: freshIdNumber(),
+      },
+      { as: 'hr' },
+    );
     expect(direct.status).to.equal(422);
-    const c = await post('/api/village-doctor-contracts', { staff_id: doctor.id, employer_org_unit_id: t01, work_org_unit_id: own, start_on: '2026-01-01', end_on: '2028-12-31' }, { as: 'hr' });
+    const c = await post(
+      '/api/village-doctor-contracts',
+      { staff_id: doctor.id, employer_org_unit_id: t01, work_org_unit_id: own, start_on: '2026-01-01', end_on: '2028-12-31' },
+      { as: 'hr' },
+    );
     expect(c.status).to.equal(200);
-    expect((await post('/api/village-doctor-contracts', { staff_id: doctor.id, employer_org_unit_id: t01, work_org_unit_id: own, start_on: '2026-01-01', end_on: '2028-12-31' }, { as: 'hr' })).status).to.equal(409);
+    expect(
+      (
+        await post(
+          '/api/village-doctor-contracts',
+          { staff_id: doctor.id, employer_org_unit_id: t01, work_org_unit_id: own, start_on: '2026-01-01', end_on: '2028-12-31' },
+          { as: 'hr' },
+        )
+      ).status,
+    ).to.equal(409);
     const renewed = await post(`/api/village-doctor-contracts/${c.body.id}/renew`, { end_on: '2031-12-31' }, { as: 'hr' });
     expect(renewed.body).to.include({ start_on: '2029-01-01', renewed_from_id: c.body.id, status: 'active' });
     const exit = await post(`/api/village-doctor-contracts/${renewed.body.id}/exit`, { exit_reason: 'retired', exit_on: '2026-12-31' }, { as: 'hr' });

@@ -9,7 +9,21 @@ import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from 
 import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from '../core/errors';
 import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../core/personalId';
 import { Post, Staff, StaffHistory } from './model';
-import { CATEGORIES, EMPLOYMENT_TYPES, EXPIRY_ALERT_DAYS, LEAVE_REASONS, STAFF_STATUSES, STATUS_TRANSITIONS, TITLES, addDays, fillProblem, placementProblem, postStatus, titleProblem, type StaffStatus } from './rules';
+import {
+  CATEGORIES,
+  EMPLOYMENT_TYPES,
+  EXPIRY_ALERT_DAYS,
+  LEAVE_REASONS,
+  STAFF_STATUSES,
+  STATUS_TRANSITIONS,
+  TITLES,
+  addDays,
+  fillProblem,
+  placementProblem,
+  postStatus,
+  titleProblem,
+  type StaffStatus,
+} from './rules';
 import { userById } from '../auth';
 import { departmentById, subtreeIdsSql, unitField, unitIdsAtLevelSql } from '../org';
 import { TRACKED, recordHistory, unitsById } from './shared';
@@ -28,12 +42,37 @@ export const staffResource: ResourceDef<Staff> = {
   model: Staff,
   scope: staffScope,
   // the registry's list and pickers: plain rows of the columns they show (no ID-number cipher/hash)
-  listColumns: ['id', 'name', 'id_number_masked', 'sex', 'category', 'title', 'employment_type', 'employer_org_unit_id', 'work_org_unit_id', 'department_id', 'post_id', 'status', 'hire_date'],
+  listColumns: [
+    'id',
+    'name',
+    'id_number_masked',
+    'sex',
+    'category',
+    'title',
+    'employment_type',
+    'employer_org_unit_id',
+    'work_org_unit_id',
+    'department_id',
+    'post_id',
+    'status',
+    'hire_date',
+  ],
   list: {
     fields: {
-      name: 'text', sex: ['M', 'F'], birth_date: 'date', category: CATEGORIES, title: TITLES, employment_type: EMPLOYMENT_TYPES,
-      employer_org_unit_id: 'int', work_org_unit_id: 'int', department_id: 'int', post_id: 'int', status: STAFF_STATUSES,
-      hire_date: 'date', user_id: 'int', leave_reason: LEAVE_REASONS,
+      name: 'text',
+      sex: ['M', 'F'],
+      birth_date: 'date',
+      category: CATEGORIES,
+      title: TITLES,
+      employment_type: EMPLOYMENT_TYPES,
+      employer_org_unit_id: 'int',
+      work_org_unit_id: 'int',
+      department_id: 'int',
+      post_id: 'int',
+      status: STAFF_STATUSES,
+      hire_date: 'date',
+      user_id: 'int',
+      leave_reason: LEAVE_REASONS,
     },
     search: ['staff.name', 'staff.phone'],
     searchRank: 'staff.name', // typing 王芳 lists 王芳 before 王芳涛
@@ -47,7 +86,10 @@ export const staffResource: ResourceDef<Staff> = {
     // every listed person carries the licence flags (an expired licence is flagged wherever listed)
     qb.select(
       db().raw('exists (select 1 from licences l where l.staff_id = staff.id and l.status = ? and l.expires_on < ?) as licence_expired', ['valid', day]),
-      db().raw('(select min(l.expires_on) from licences l where l.staff_id = staff.id and l.status = ? and l.expires_on >= ?) as licence_expires_on', ['valid', day]),
+      db().raw('(select min(l.expires_on) from licences l where l.staff_id = staff.id and l.status = ? and l.expires_on >= ?) as licence_expires_on', [
+        'valid',
+        day,
+      ]),
       // pickers tell namesakes apart by their units
       unitField('name', 'staff.employer_org_unit_id', 'employer_name'),
       unitField('name', 'staff.work_org_unit_id', 'work_unit_name'),
@@ -60,10 +102,14 @@ export const staffResource: ResourceDef<Staff> = {
     const validLicence = (cond: string, params: string[]) =>
       db()('licences as l').select(db().raw('1')).whereRaw("l.staff_id = staff.id and l.status = 'valid'").whereRaw(cond, params);
     if (custom.licence_expiring !== undefined) {
-      qb[custom.licence_expiring ? 'whereExists' : 'whereNotExists'](validLicence('l.expires_on between ?::date and ?::date', [day, addDays(day, EXPIRY_ALERT_DAYS)]) as never);
+      qb[custom.licence_expiring ? 'whereExists' : 'whereNotExists'](
+        validLicence('l.expires_on between ?::date and ?::date', [day, addDays(day, EXPIRY_ALERT_DAYS)]) as never,
+      );
     }
-    if (custom.licence_expired !== undefined) qb[custom.licence_expired ? 'whereExists' : 'whereNotExists'](validLicence('l.expires_on < ?::date', [day]) as never);
-    if (custom.on_rotation !== undefined) qb.whereRaw(`${custom.on_rotation ? '' : 'not '}exists (select 1 from rotations r where r.staff_id = staff.id and r.status = 'active')`);
+    if (custom.licence_expired !== undefined)
+      qb[custom.licence_expired ? 'whereExists' : 'whereNotExists'](validLicence('l.expires_on < ?::date', [day]) as never);
+    if (custom.on_rotation !== undefined)
+      qb.whereRaw(`${custom.on_rotation ? '' : 'not '}exists (select 1 from rotations r where r.staff_id = staff.id and r.status = 'active')`);
     if (custom.id_number !== undefined) qb.where('staff.id_number_hash', hashIdNumber(normaliseIdNumber(String(custom.id_number))));
   },
 };
@@ -91,8 +137,13 @@ async function checkUserLink(trx: Knex.Transaction, userId: unknown, staffId?: n
   if (userId == null) return;
   const user = await userById(userId as number, ['id'], trx);
   if (!user) throw unprocessable('user_id does not exist', [{ field: 'user_id', message: 'no such user' }]);
-  const other = await trx('staff').select('id', 'name').where('user_id', userId as number).whereNot('id', staffId ?? 0).first();
-  if (other) throw conflict(`user ${userId} is already linked to staff #${other.id} ${other.name}`, [{ field: 'user_id', message: `linked to staff #${other.id}` }]);
+  const other = await trx('staff')
+    .select('id', 'name')
+    .where('user_id', userId as number)
+    .whereNot('id', staffId ?? 0)
+    .first();
+  if (other)
+    throw conflict(`user ${userId} is already linked to staff #${other.id} ${other.name}`, [{ field: 'user_id', message: `linked to staff #${other.id}` }]);
 }
 
 /** Hires a person into the registry: ID number protected, placement checked, first history rows written. */
@@ -104,12 +155,26 @@ export function createStaff(actor: Actor, input: Row) {
     const bad = idNumberProblem(idNumber);
     if (bad) throw badRequest('invalid id_number', [{ field: 'id_number', message: bad, rule: 'id_number_invalid' } as FieldProblem]);
     const facts = idNumberFacts(idNumber);
-    for (const [field, fromId] of [['sex', facts.sex], ['birth_date', facts.birthDate]] as const) {
-      if (rest[field] != null && rest[field] !== fromId) throw unprocessable(`${field} does not match the ID number`, [{ field, message: `the ID number says ${fromId}` }]);
+    for (const [field, fromId] of [
+      ['sex', facts.sex],
+      ['birth_date', facts.birthDate],
+    ] as const) {
+      if (rest[field] != null && rest[field] !== fromId)
+        throw unprocessable(`${field} does not match the ID number`, [{ field, message: `the ID number says ${fromId}` }]);
     }
     const dup = await trx('staff').select('id', 'name').where('id_number_hash', hashIdNumber(idNumber)).first();
-    if (dup) throw conflict(`this ID number is already registered: staff #${dup.id} ${dup.name}`, [{ field: 'id_number', message: `already registered as staff #${dup.id}`, rule: 'id_number_duplicate', params: { id: dup.id, name: dup.name } }]);
-    const data: Row = { ...rest, sex: facts.sex, birth_date: facts.birthDate, work_org_unit_id: rest.work_org_unit_id ?? rest.employer_org_unit_id, status: 'active', ...protectIdNumber(idNumber) };
+    if (dup)
+      throw conflict(`this ID number is already registered: staff #${dup.id} ${dup.name}`, [
+        { field: 'id_number', message: `already registered as staff #${dup.id}`, rule: 'id_number_duplicate', params: { id: dup.id, name: dup.name } },
+      ]);
+    const data: Row = {
+      ...rest,
+      sex: facts.sex,
+      birth_date: facts.birthDate,
+      work_org_unit_id: rest.work_org_unit_id ?? rest.employer_org_unit_id,
+      status: 'active',
+      ...protectIdNumber(idNumber),
+    };
     await assertUnitInScope(actor, data.employer_org_unit_id as number, 'employer_org_unit_id', trx);
     await checkPlacement(trx, data);
     await checkUserLink(trx, data.user_id);
@@ -127,11 +192,20 @@ export function updateStaff(actor: Actor, id: number, input: Row) {
     const current = await getRow(staffResource, actor, id, trx);
     await lockRow(trx, 'staff', id);
     const how: Record<string, string> = {
-      employer_org_unit_id: 'POST /api/staff/:id/transfer', work_org_unit_id: 'POST /api/staff/:id/transfer', department_id: 'POST /api/staff/:id/transfer',
-      employment_type: 'POST /api/staff/:id/transfer', post_id: 'POST /api/staff/:id/assign-post', status: 'POST /api/staff/:id/change-status', title: 'an approved title promotion',
+      employer_org_unit_id: 'POST /api/staff/:id/transfer',
+      work_org_unit_id: 'POST /api/staff/:id/transfer',
+      department_id: 'POST /api/staff/:id/transfer',
+      employment_type: 'POST /api/staff/:id/transfer',
+      post_id: 'POST /api/staff/:id/assign-post',
+      status: 'POST /api/staff/:id/change-status',
+      title: 'an approved title promotion',
     };
     const changed = TRACKED.filter((f) => input[f] !== undefined && String(input[f] ?? '') !== String(current[f] ?? ''));
-    if (changed.length) throw badRequest(`cannot change ${changed.join(', ')} here`, changed.map((field) => ({ field, message: `use ${how[field]}` })));
+    if (changed.length)
+      throw badRequest(
+        `cannot change ${changed.join(', ')} here`,
+        changed.map((field) => ({ field, message: `use ${how[field]}` })),
+      );
     const data = Object.fromEntries(Object.entries(input).filter(([k]) => !(TRACKED as readonly string[]).includes(k)));
     if (data.category !== undefined) {
       const t = titleProblem(String(data.category), current.title);
@@ -149,17 +223,31 @@ async function activeRotation(trx: Knex.Transaction, staffId: number, statuses =
 }
 
 /** Moves a person to another employer / working unit / department (调配), effective on a date. */
-export function transferStaff(actor: Actor, id: number, input: { employer_org_unit_id?: number; work_org_unit_id?: number; department_id?: number | null; employment_type?: string; effective_on?: string; reason?: string }) {
+export function transferStaff(
+  actor: Actor,
+  id: number,
+  input: {
+    employer_org_unit_id?: number;
+    work_org_unit_id?: number;
+    department_id?: number | null;
+    employment_type?: string;
+    effective_on?: string;
+    reason?: string;
+  },
+) {
   assertCan(actor, 'staff', 'transfer');
   return inTransaction(actor, async (trx, audit) => {
     const current = await getRow(staffResource, actor, id, trx);
     await lockRow(trx, 'staff', id);
     if (current.status === 'left') throw conflict(`staff #${id} has left; a transfer needs an active or on-leave person`);
     const onRotation = await activeRotation(trx, id);
-    if (onRotation) throw conflict(`staff #${id} is on rotation #${onRotation.id}; end it before a transfer`, [{ field: 'work_org_unit_id', message: `on rotation #${onRotation.id}` }]);
+    if (onRotation)
+      throw conflict(`staff #${id} is on rotation #${onRotation.id}; end it before a transfer`, [
+        { field: 'work_org_unit_id', message: `on rotation #${onRotation.id}` },
+      ]);
     const next: Row = {
       employer_org_unit_id: input.employer_org_unit_id ?? current.employer_org_unit_id,
-      work_org_unit_id: input.work_org_unit_id ?? (input.employer_org_unit_id ?? current.work_org_unit_id),
+      work_org_unit_id: input.work_org_unit_id ?? input.employer_org_unit_id ?? current.work_org_unit_id,
       department_id: input.department_id === undefined ? (input.employer_org_unit_id ? null : current.department_id) : input.department_id,
       employment_type: input.employment_type ?? current.employment_type,
       category: current.category,
@@ -189,19 +277,29 @@ export function changeStaffStatus(actor: Actor, id: number, input: { status: Sta
     await lockRow(trx, 'staff', id);
     const allowed = STATUS_TRANSITIONS[current.status];
     if (!allowed.includes(input.status)) {
-      throw conflict(`a staff member who is ${current.status} cannot become ${input.status}; allowed: ${allowed.join(', ') || 'none'}`, [{ field: 'status', message: `allowed: ${allowed.join(', ') || 'none'}` }]);
+      throw conflict(`a staff member who is ${current.status} cannot become ${input.status}; allowed: ${allowed.join(', ') || 'none'}`, [
+        { field: 'status', message: `allowed: ${allowed.join(', ') || 'none'}` },
+      ]);
     }
-    if (input.status === 'left' && !input.leave_reason) throw badRequest('leaving needs a coded reason', [{ field: 'leave_reason', message: `one of ${LEAVE_REASONS.join(', ')}` }]);
+    if (input.status === 'left' && !input.leave_reason)
+      throw badRequest('leaving needs a coded reason', [{ field: 'leave_reason', message: `one of ${LEAVE_REASONS.join(', ')}` }]);
     const effective = input.effective_on ?? clock.today();
     if (input.status !== 'active') {
       const rotation = await activeRotation(trx, id, ['planned', 'active']);
-      if (rotation) throw conflict(`staff #${id} has ${rotation.status} rotation #${rotation.id}; end or cancel it first`, [{ field: 'status', message: `rotation #${rotation.id} is ${rotation.status}` }]);
+      if (rotation)
+        throw conflict(`staff #${id} has ${rotation.status} rotation #${rotation.id}; end or cancel it first`, [
+          { field: 'status', message: `rotation #${rotation.id} is ${rotation.status}` },
+        ]);
     }
     if (input.status === 'left') {
       const contract = await trx('village_doctor_contracts').select('id').where({ staff_id: id, status: 'active' }).first();
-      if (contract) throw conflict(`staff #${id} has active village-doctor contract #${contract.id}; exit it (POST /api/village-doctor-contracts/${contract.id}/exit)`, [{ field: 'status', message: `contract #${contract.id} is active` }]);
+      if (contract)
+        throw conflict(`staff #${id} has active village-doctor contract #${contract.id}; exit it (POST /api/village-doctor-contracts/${contract.id}/exit)`, [
+          { field: 'status', message: `contract #${contract.id} is active` },
+        ]);
     }
-    const patch: Row = input.status === 'left' ? { status: 'left', leave_reason: input.leave_reason, left_on: effective, post_id: null } : { status: input.status };
+    const patch: Row =
+      input.status === 'left' ? { status: 'left', leave_reason: input.leave_reason, left_on: effective, post_id: null } : { status: input.status };
     if (input.status === 'left' && current.post_id) await releasePost(trx, current.post_id);
     const updated = await Staff.query(trx).patchAndFetchById(id, { ...patch, updated_at: clock.nowIso() } as never);
     await recordHistory(trx, actor, id, current as never, updated as never, effective, input.reason ?? input.leave_reason ?? null);
@@ -213,7 +311,13 @@ export function changeStaffStatus(actor: Actor, id: number, input: { status: Sta
 /** The village-doctor contract exit (准入退出) leaves the registry in the same transaction. */
 export async function leaveInTransaction(trx: Knex.Transaction, actor: Actor, staff: Staff, reason: string, effective: string) {
   if (staff.post_id) await releasePost(trx, staff.post_id);
-  const updated = await Staff.query(trx).patchAndFetchById(staff.id, { status: 'left', leave_reason: reason, left_on: effective, post_id: null, updated_at: clock.nowIso() } as never);
+  const updated = await Staff.query(trx).patchAndFetchById(staff.id, {
+    status: 'left',
+    leave_reason: reason,
+    left_on: effective,
+    post_id: null,
+    updated_at: clock.nowIso(),
+  } as never);
   await recordHistory(trx, actor, staff.id, staff as never, updated as never, effective, reason);
   return updated;
 }
@@ -221,7 +325,9 @@ export async function leaveInTransaction(trx: Knex.Transaction, actor: Actor, st
 async function releasePost(trx: Knex.Transaction, postId: number) {
   const post = await trx('posts').where('id', postId).forUpdate().first();
   const filled = Math.max(0, post.filled - 1);
-  await trx('posts').where('id', postId).update({ filled, status: postStatus(filled, post.headcount, post.status === 'closed'), updated_at: clock.nowIso() });
+  await trx('posts')
+    .where('id', postId)
+    .update({ filled, status: postStatus(filled, post.headcount, post.status === 'closed'), updated_at: clock.nowIso() });
 }
 
 /** Puts a person on a post of their employer (or off any post with null); beyond headcount is a 422. */
@@ -235,7 +341,8 @@ export function assignPost(actor: Actor, id: number, input: { post_id: number | 
     if (input.post_id != null) {
       const post = await Post.query(trx).findById(input.post_id).forUpdate();
       if (!post) throw unprocessable(`post ${input.post_id} does not exist`, [{ field: 'post_id', message: 'no such post' }]);
-      if (post.org_unit_id !== current.employer_org_unit_id) throw unprocessable('the post belongs to another unit than the employer', [{ field: 'post_id', message: 'post of another unit' }]);
+      if (post.org_unit_id !== current.employer_org_unit_id)
+        throw unprocessable('the post belongs to another unit than the employer', [{ field: 'post_id', message: 'post of another unit' }]);
       const full = fillProblem(post);
       if (full) throw unprocessable(full, [{ field: 'post_id', message: full }]);
       const filled = post.filled + 1;
@@ -307,5 +414,12 @@ export async function unitSummary(actor: Actor, unitId: number) {
     )
   ).rows;
   const n = (v: unknown) => Number(v);
-  return { org_unit_id: unitId, employed: n(counts.employed), working: n(counts.working), rotated_out: n(counts.rotated_out), rotated_in: n(counts.rotated_in), posts };
+  return {
+    org_unit_id: unitId,
+    employed: n(counts.employed),
+    working: n(counts.working),
+    rotated_out: n(counts.rotated_out),
+    rotated_in: n(counts.rotated_in),
+    posts,
+  };
 }

@@ -16,10 +16,20 @@ export function freshIdNumber(sex: 'M' | 'F' = 'M'): string {
 
 export async function hire(fields: Record<string, unknown> & { unit: string }, as = 'hr') {
   const { unit, ...rest } = fields;
-  const r = await post('/api/staff', {
-    name: '测试人员', category: 'doctor', title: 'attending_physician', employment_type: 'establishment', hire_date: '2015-08-01',
-    employer_org_unit_id: await unitId(unit), id_number: freshIdNumber(), ...rest,
-  }, { as });
+  const r = await post(
+    '/api/staff',
+    {
+      name: '测试人员',
+      category: 'doctor',
+      title: 'attending_physician',
+      employment_type: 'establishment',
+      hire_date: '2015-08-01',
+      employer_org_unit_id: await unitId(unit),
+      id_number: freshIdNumber(),
+      ...rest,
+    },
+    { as },
+  );
   if (r.status !== 200) throw new Error(`hire: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body as { id: number; [k: string]: unknown };
 }

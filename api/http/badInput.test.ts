@@ -49,7 +49,9 @@ async function fieldQueries(url: string) {
   const r = await call('GET', `/api${url}${qs({ filter: JSON.stringify({ no_such_field: 1 }) })}`, { as: 'admin' });
   const listed = /filter by one of (.*)$/.exec(r.body?.error?.details?.[0]?.message ?? '')?.[1].split(', ') ?? [];
   const values = ['abc', '2026-02-30', '1e308', -1, true, ['x', 1], '12:00', '2026-13-01T25:00:00Z'];
-  return listed.filter((f) => f !== 'q').flatMap((f) => values.flatMap((v) => ['', '_gte', '_lt'].map((op) => ({ filter: JSON.stringify({ [`${f}${op}`]: v }) }))));
+  return listed
+    .filter((f) => f !== 'q')
+    .flatMap((f) => values.flatMap((v) => ['', '_gte', '_lt'].map((op) => ({ filter: JSON.stringify({ [`${f}${op}`]: v }) }))));
 }
 
 const qs = (q: Record<string, string>) => `?${new URLSearchParams(q)}`;
@@ -79,14 +81,23 @@ describe('bad input over every route of the OpenAPI description', function () {
         const send = async (url: string, init: { body?: unknown; raw?: string; query?: Record<string, string> }) => {
           const r = await call(method.toUpperCase(), `/api${url}${init.query ? qs(init.query) : ''}`, {
             as,
-            ...(init.raw !== undefined ? { raw: init.raw, headers: { 'content-type': 'application/json' } } : init.body !== undefined ? { body: init.body } : {}),
+            ...(init.raw !== undefined
+              ? { raw: init.raw, headers: { 'content-type': 'application/json' } }
+              : init.body !== undefined
+                ? { body: init.body }
+                : {}),
           });
-          replies.push({ what: `${method.toUpperCase()} ${url} ${JSON.stringify(init).slice(0, 120)}`, status: r.status, body: Buffer.isBuffer(r.body) ? r.body.toString('utf8').slice(0, 500) : r.body });
+          replies.push({
+            what: `${method.toUpperCase()} ${url} ${JSON.stringify(init).slice(0, 120)}`,
+            status: r.status,
+            body: Buffer.isBuffer(r.body) ? r.body.toString('utf8').slice(0, 500) : r.body,
+          });
         };
         for (const url of paths) {
           if (method === 'get') {
             const isList = op.parameters?.some((p) => p.name === 'filter');
-            for (const query of isList ? [...listQueries, ...(await fieldQueries(url))] : [{ from: '2026-02-30', to: NUL, year: '1e308', org_unit_id: '0x1' }]) await send(url, { query });
+            for (const query of isList ? [...listQueries, ...(await fieldQueries(url))] : [{ from: '2026-02-30', to: NUL, year: '1e308', org_unit_id: '0x1' }])
+              await send(url, { query });
             continue;
           }
           const schema = op.requestBody?.content['application/json'].schema ?? {};
@@ -99,17 +110,37 @@ describe('bad input over every route of the OpenAPI description', function () {
 
   it('sends thousands of requests', () => {
     expect(replies.length).to.be.greaterThan(1000);
-    if (process.env.BAD_INPUT_STATS) console.log(replies.filter((r) => r.status === 403).slice(0, 3).map((r) => r.what + JSON.stringify(r.body)).join('\n'), Object.entries(replies.reduce<Record<number, number>>((acc, r) => ((acc[r.status] = (acc[r.status] ?? 0) + 1), acc), {})));
+    if (process.env.BAD_INPUT_STATS)
+      console.log(
+        replies
+          .filter((r) => r.status === 403)
+          .slice(0, 3)
+          .map((r) => r.what + JSON.stringify(r.body))
+          .join('\n'),
+        Object.entries(replies.reduce<Record<number, number>>((acc, r) => ((acc[r.status] = (acc[r.status] ?? 0) + 1), acc), {})),
+      );
   });
 
   it('answers none of them with a 500', () => {
     const fives = replies.filter((r) => r.status >= 500);
-    expect(fives.map((r) => `${r.status} ${r.what} → ${JSON.stringify(r.body).slice(0, 200)}`).slice(0, 30).join('\n'), `${fives.length} answers`).to.equal('');
+    expect(
+      fives
+        .map((r) => `${r.status} ${r.what} → ${JSON.stringify(r.body).slice(0, 200)}`)
+        .slice(0, 30)
+        .join('\n'),
+      `${fives.length} answers`,
+    ).to.equal('');
   });
 
   it('quotes no SQL, value or constraint of the database in any answer', () => {
     const leaks = replies.filter((r) => SQL.test(JSON.stringify(r.body)));
-    expect(leaks.map((r) => `${r.what} → ${JSON.stringify(r.body).slice(0, 200)}`).slice(0, 30).join('\n'), `${leaks.length} answers`).to.equal('');
+    expect(
+      leaks
+        .map((r) => `${r.what} → ${JSON.stringify(r.body).slice(0, 200)}`)
+        .slice(0, 30)
+        .join('\n'),
+      `${leaks.length} answers`,
+    ).to.equal('');
   });
 
   it('names the field in every 400', () => {
@@ -120,6 +151,12 @@ describe('bad input over every route of the OpenAPI description', function () {
       const inQuery = r.what.startsWith('GET') ? (d: { field?: string }) => d.field !== '(body)' : () => true;
       return !Array.isArray(details) || !details.length || !details.every((d) => typeof d.field === 'string' && d.field.length > 0 && inQuery(d));
     });
-    expect(unnamed.map((r) => `${r.what} → ${JSON.stringify(r.body).slice(0, 200)}`).slice(0, 30).join('\n'), `${unnamed.length} answers`).to.equal('');
+    expect(
+      unnamed
+        .map((r) => `${r.what} → ${JSON.stringify(r.body).slice(0, 200)}`)
+        .slice(0, 30)
+        .join('\n'),
+      `${unnamed.length} answers`,
+    ).to.equal('');
   });
 });

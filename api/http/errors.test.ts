@@ -4,7 +4,13 @@ import { auditCount, call, get, post, put, unitId } from '../../scripts/test/har
 
 describe('HTTP conventions and bad input', () => {
   it('a malformed filter, sort or range is a 400 naming it', async () => {
-    for (const [param, value] of [['filter', '{"level":'], ['sort', '["nope","ASC"]'], ['range', '[5,1]'], ['filter', '{"level":"two"}'], ['filter', '{"colour":"red"}']]) {
+    for (const [param, value] of [
+      ['filter', '{"level":'],
+      ['sort', '["nope","ASC"]'],
+      ['range', '[5,1]'],
+      ['filter', '{"level":"two"}'],
+      ['filter', '{"colour":"red"}'],
+    ]) {
       const r = await get('/api/org-units', { as: 'admin', query: { [param]: value } });
       expect(r.status, `${param}=${value}`).to.equal(400);
       expect(r.body.error.code).to.equal('validation_failed');
@@ -82,9 +88,17 @@ describe('HTTP conventions and bad input', () => {
   });
 
   it('a body that is not JSON in UTF-8 is a 415; a NUL byte is a 400 naming the field', async () => {
-    const utf16 = await call('POST', '/api/departments', { as: 'director-T03', raw: Buffer.from(JSON.stringify({ name: 'x' }), 'utf16le'), headers: { 'content-type': 'application/json; charset=utf-16' } });
+    const utf16 = await call('POST', '/api/departments', {
+      as: 'director-T03',
+      raw: Buffer.from(JSON.stringify({ name: 'x' }), 'utf16le'),
+      headers: { 'content-type': 'application/json; charset=utf-16' },
+    });
     expect(utf16.status).to.equal(415);
-    const form = await call('POST', '/api/departments', { as: 'director-T03', raw: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await call('POST', '/api/departments', {
+      as: 'director-T03',
+      raw: 'name=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.status).to.equal(415);
     const nul = await post('/api/departments', { org_unit_id: await unitId('T03'), name: 'a\u0000b', kind: 'clinical' }, { as: 'director-T03' });
     expect(nul.status).to.equal(400);

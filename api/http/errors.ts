@@ -4,7 +4,20 @@ import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { NotFoundError } from 'objection';
 import { logger } from './logger';
-import { AppError, badRequest, conflict, forbidden, fromZod, notFound, tooLarge, unavailable, unprocessable, unsupportedMedia, type FieldProblem, type ProblemKind } from '../core/errors';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  forbidden,
+  fromZod,
+  notFound,
+  tooLarge,
+  unavailable,
+  unprocessable,
+  unsupportedMedia,
+  type FieldProblem,
+  type ProblemKind,
+} from '../core/errors';
 
 /** The one place a problem kind becomes an HTTP status. */
 const STATUS: Record<ProblemKind, number> = {
@@ -36,15 +49,20 @@ function fromPostgres(err: PgError): AppError | undefined {
   if (code === '23505') return conflict('a record with the same value already exists', problems(keyColumns(err.detail), 'already taken by another record'));
   if (code === '23503') {
     const stillUsed = /is still referenced/.test(err.detail ?? '');
-    return conflict(stillUsed ? 'other records still refer to this one' : 'refers to a record that does not exist', problems(keyColumns(err.detail), stillUsed ? 'still referenced' : 'no such record'));
+    return conflict(
+      stillUsed ? 'other records still refer to this one' : 'refers to a record that does not exist',
+      problems(keyColumns(err.detail), stillUsed ? 'still referenced' : 'no such record'),
+    );
   }
   if (code === '23001') return conflict('other records still refer to this one');
   if (code === '23502') return badRequest(`${err.column ?? 'a field'} is required`, problems(err.column ? [err.column] : [], 'required'));
-  if (code === '23514' || code === '23P01') return unprocessable('the values break a rule of this record', problems(constraintField(err.constraint), 'not allowed with the other values'));
+  if (code === '23514' || code === '23P01')
+    return unprocessable('the values break a rule of this record', problems(constraintField(err.constraint), 'not allowed with the other values'));
   if (code.startsWith('22')) return badRequest('a value is out of range or malformed', problems(err.column ? [err.column] : [], 'out of range or malformed'));
   if (code === '40001' || code === '40P01' || code === '55P03') return unavailable('the record is busy; try again', 1);
   if (code === '57014') return unavailable('the request took too long and was stopped', 5);
-  if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300') return unavailable('the database is unavailable', 5);
+  if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300')
+    return unavailable('the database is unavailable', 5);
   if (code === '42501') return forbidden('not permitted');
   return undefined;
 }
@@ -57,7 +75,11 @@ const constraintField = (name = '') => {
 
 /** Errors that mean the database cannot be reached: refused, reset, or no pooled connection in time. */
 function isUnreachable(err: { code?: string; name?: string; message?: string }) {
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(err.code ?? '') || err.name === 'KnexTimeoutError' || /Connection terminated|connect ECONNREFUSED/.test(err.message ?? '');
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(err.code ?? '') ||
+    err.name === 'KnexTimeoutError' ||
+    /Connection terminated|connect ECONNREFUSED/.test(err.message ?? '')
+  );
 }
 
 export function toAppError(err: unknown): AppError | undefined {
@@ -68,7 +90,8 @@ export function toAppError(err: unknown): AppError | undefined {
   if (e.type === 'entity.too.large') return tooLarge('request body exceeds 1 MB');
   if (e.type === 'entity.parse.failed') return badRequest('malformed JSON body', [{ field: '(body)', message: 'not valid JSON' }]);
   if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') return unsupportedMedia('the body must be JSON in UTF-8');
-  if (e.type && e.status && e.status < 500) return new AppError(kindOfStatus(e.status), 'bad_request', 'the request could not be read', [{ field: '(body)', message: 'unreadable' }]);
+  if (e.type && e.status && e.status < 500)
+    return new AppError(kindOfStatus(e.status), 'bad_request', 'the request could not be read', [{ field: '(body)', message: 'unreadable' }]);
   const native = (e.nativeError as typeof e) ?? e;
   if (isUnreachable(native as never) || isUnreachable(e as never)) return unavailable('the database is unavailable', 5);
   return fromPostgres(native);

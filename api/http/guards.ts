@@ -30,7 +30,10 @@ export const requireJsonBody: RequestHandler = (req, _res, next) => {
   const type = (req.headers['content-type'] ?? '').toLowerCase();
   if (hasBody && !type.startsWith('multipart/form-data')) {
     const [mime, ...params] = type.split(';').map((p) => p.trim());
-    const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
+    const charset = params
+      .find((p) => p.startsWith('charset='))
+      ?.slice(8)
+      .replace(/"/g, '');
     if (mime !== 'application/json' || (charset && charset !== 'utf-8' && charset !== 'utf8')) {
       throw unsupportedMedia('send the body as application/json in UTF-8 (or multipart/form-data for a file)');
     }

@@ -46,7 +46,9 @@ export async function idempotent(req: Request, res: Response, work: (trx?: Knex.
   const key = idempotencyKeyOf(req);
   if (!key) return work();
   const where = { user_id: req.actor.id, key, method: req.method, path: `${req.baseUrl}${req.path}` };
-  const requestHash = createHash('sha256').update(canonical(req.body ?? null)).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(canonical(req.body ?? null))
+    .digest('hex');
   return db().transaction(async (trx) => {
     const claimed = await trx('idempotency_keys')
       .insert({ ...where, request_hash: requestHash, status_code: 200 })
@@ -65,7 +67,9 @@ export async function idempotent(req: Request, res: Response, work: (trx?: Knex.
     }
     const answer = await work(trx);
     const result = answer instanceof JsonText ? JSON.parse(answer.text) : JSON.parse(JSON.stringify(answer ?? null));
-    await trx('idempotency_keys').where(where).update({ response: JSON.stringify(result), status_code: res.statusCode });
+    await trx('idempotency_keys')
+      .where(where)
+      .update({ response: JSON.stringify(result), status_code: res.statusCode });
     return result;
   });
 }

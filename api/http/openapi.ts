@@ -31,7 +31,12 @@ export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of registry) {
     const path = r.path.replace(/:(\w+)/g, '{$1}');
-    const pathParams = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: m[1] === 'id' ? 'integer' : 'string' } }));
+    const pathParams = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: m[1] === 'id' ? 'integer' : 'string' },
+    }));
     const ok = r.spec.produces
       ? { description: 'file', content: { [r.spec.produces]: { schema: { type: 'string', format: 'binary' } } } }
       : { description: 'OK', content: { 'application/json': {} } };

@@ -73,7 +73,10 @@ export class ApiRouter {
   private add(method: RegisteredRoute['method'], path: string, spec: RouteSpec, handler: Handler) {
     registry.push({ method, path: path === '/' && this.base ? this.base : `${this.base}${path}`, tag: this.tag, spec });
     // a create or action retried with the same Idempotency-Key answers the first response
-    const run: Handler = method === 'post' && !spec.public ? (req, res) => idempotent(req, res, async (trx) => (trx ? withinTransaction(trx, () => handler(req, res)) : handler(req, res))) : handler;
+    const run: Handler =
+      method === 'post' && !spec.public
+        ? (req, res) => idempotent(req, res, async (trx) => (trx ? withinTransaction(trx, () => handler(req, res)) : handler(req, res)))
+        : handler;
     const wrapped: RequestHandler = async (req, res) => {
       const result = await run(req, res);
       if (result !== undefined && !res.headersSent) sendJson(res, result instanceof JsonText ? result.text : JSON.stringify(result));

@@ -28,15 +28,13 @@ export const positiveId = z.number({ error: 'must be a positive integer' }).int(
 const MAX_FEN = 10n ** 14n - 1n;
 
 /** An amount of money in a request body: a decimal string or number with at most two places, as fen. */
-export const moneyInput = z
-  .union([z.string(), z.number()])
-  .transform((v, ctx) => {
-    try {
-      const fen = toFen(v);
-      if (fen > MAX_FEN || fen < -MAX_FEN) throw new RangeError('too large');
-      return fen;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be an amount with at most two decimals, below 1,000,000,000,000' });
-      return z.NEVER;
-    }
-  });
+export const moneyInput = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  try {
+    const fen = toFen(v);
+    if (fen > MAX_FEN || fen < -MAX_FEN) throw new RangeError('too large');
+    return fen;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be an amount with at most two decimals, below 1,000,000,000,000' });
+    return z.NEVER;
+  }
+});

@@ -9,4 +9,3 @@ export function lockKey(job: string): number {
   }
   return h | 0;
 }
-

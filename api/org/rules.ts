@@ -30,8 +30,7 @@ export function placementProblem(kind: string, parent: Placed | null): string | 
 }
 
 export const labelOf = (code: string) => code.toLowerCase();
-export const childPath = (parentPath: string | null, code: string) =>
-  parentPath ? `${parentPath}.${labelOf(code)}` : labelOf(code);
+export const childPath = (parentPath: string | null, code: string) => (parentPath ? `${parentPath}.${labelOf(code)}` : labelOf(code));
 
 /** True when `candidate` is `path` itself or below it: a unit cannot move under its own subtree. */
 export const isWithin = (candidate: string, path: string) => candidate === path || candidate.startsWith(`${path}.`);

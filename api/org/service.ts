@@ -40,10 +40,13 @@ export const orgUnitResource: ResourceDef<OrgUnit> = {
     const { code, kind, parent_id, ...rest } = data;
     const changed = Object.entries({ code, kind, parent_id }).filter(([k, v]) => v !== undefined && v !== current[k as keyof OrgUnit]);
     if (changed.length) {
-      throw badRequest(`cannot change ${changed.map(([k]) => k).join(', ')}`, changed.map(([field]) => ({
-        field,
-        message: field === 'parent_id' ? 'use POST /api/org-units/:id/move' : 'cannot be changed',
-      })));
+      throw badRequest(
+        `cannot change ${changed.map(([k]) => k).join(', ')}`,
+        changed.map(([field]) => ({
+          field,
+          message: field === 'parent_id' ? 'use POST /api/org-units/:id/move' : 'cannot be changed',
+        })),
+      );
     }
     return rest;
   },
@@ -84,7 +87,8 @@ export function moveUnit(actor: Actor, id: number, newParentId: number) {
     await assertUnitInScope(actor, newParentId, 'parent_id', trx);
     const parent = await OrgUnit.query(trx).findById(newParentId);
     if (!parent) throw notFound('org-units', newParentId);
-    if (isWithin(parent.path, unit.path)) throw unprocessable('a unit cannot move under itself or its own subtree', [{ field: 'parent_id', message: 'inside the moved subtree' }]);
+    if (isWithin(parent.path, unit.path))
+      throw unprocessable('a unit cannot move under itself or its own subtree', [{ field: 'parent_id', message: 'inside the moved subtree' }]);
     const problem = placementProblem(unit.kind, parent);
     if (problem) throw unprocessable(problem, [{ field: 'parent_id', message: problem }]);
     await rewriteSubtree(trx, unit.path, childPath(parent.path, unit.code));

@@ -43,7 +43,10 @@ export function unitAtPath<C extends UnitColumn>(path: string, columns: readonly
 /** How many units a scope holds (and the one, when it is one) against the whole group's count. */
 export async function scopeSize(scopePath: string, conn: Conn = db()): Promise<{ id: number; units: number; all_units: number }> {
   const [size] = await conn(UNITS).select(
-    conn.raw('min(id) filter (where path <@ ?::ltree) as id, (count(*) filter (where path <@ ?::ltree))::int as units, count(*)::int as all_units', [scopePath, scopePath]),
+    conn.raw('min(id) filter (where path <@ ?::ltree) as id, (count(*) filter (where path <@ ?::ltree))::int as units, count(*)::int as all_units', [
+      scopePath,
+      scopePath,
+    ]),
   );
   return size;
 }
@@ -83,7 +86,8 @@ export const unitField = (field: 'code' | 'name' | 'level' | 'kind' | 'path', fk
   conn.raw(`(select u.${field} from ${UNITS} u where u.id = ??) as ??`, [fkColumn, as]);
 
 /** SQL of the pairs of a unit `rootAlias` and each unit `memberAlias` of its subtree (itself included), for a raw statement's `from`. */
-export const unitsWithSubtreeSql = (rootAlias: string, memberAlias: string) => `${UNITS} ${rootAlias} join ${UNITS} ${memberAlias} on ${memberAlias}.path <@ ${rootAlias}.path`;
+export const unitsWithSubtreeSql = (rootAlias: string, memberAlias: string) =>
+  `${UNITS} ${rootAlias} join ${UNITS} ${memberAlias} on ${memberAlias}.path <@ ${rootAlias}.path`;
 
 /** SQL of a condition: the unit `alias` is the unit whose id is the SQL `unitIdSql`, or above it. */
 export const isAncestorOrSelfSql = (alias: string, unitIdSql: string) => `${alias}.path @> (select path from ${UNITS} where id = ${unitIdSql})`;
@@ -121,7 +125,11 @@ export function orgDepartments<C extends DepartmentColumn>(columns: readonly C[]
   return conn(DEPARTMENTS).select(columns) as Knex.QueryBuilder<Department, Pick<Department, C>[]>;
 }
 
-export async function departmentById<C extends DepartmentColumn>(id: number, columns: readonly C[], conn: Conn = db()): Promise<Pick<Department, C> | undefined> {
+export async function departmentById<C extends DepartmentColumn>(
+  id: number,
+  columns: readonly C[],
+  conn: Conn = db(),
+): Promise<Pick<Department, C> | undefined> {
   return (await orgDepartments(columns, conn).where('id', id).first()) as Pick<Department, C> | undefined;
 }
 
@@ -129,4 +137,5 @@ export async function departmentById<C extends DepartmentColumn>(id: number, col
 export const departmentsSql = (alias: string) => `${DEPARTMENTS} ${alias}`;
 
 /** A select column: the name of the department `fkColumn` points at, named `as`. */
-export const departmentName = (fkColumn: string, as: string, conn: Conn = db()) => conn.raw(`(select d.name from ${DEPARTMENTS} d where d.id = ??) as ??`, [fkColumn, as]);
+export const departmentName = (fkColumn: string, as: string, conn: Conn = db()) =>
+  conn.raw(`(select d.name from ${DEPARTMENTS} d where d.id = ??) as ??`, [fkColumn, as]);

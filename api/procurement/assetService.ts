@@ -32,7 +32,16 @@ export const transferResource: ResourceDef<AssetTransfer> = {
   name: 'asset-transfers',
   model: AssetTransfer,
   scope: scopeByAnyUnit('asset_transfers.from_org_unit_id', 'asset_transfers.to_org_unit_id'),
-  list: { fields: { asset_id: 'int', from_org_unit_id: 'int', to_org_unit_id: 'int', status: ['requested', 'approved', 'rejected', 'cancelled'], created_at: 'timestamp' }, defaultSort: ['created_at', 'DESC'] },
+  list: {
+    fields: {
+      asset_id: 'int',
+      from_org_unit_id: 'int',
+      to_org_unit_id: 'int',
+      status: ['requested', 'approved', 'rejected', 'cancelled'],
+      created_at: 'timestamp',
+    },
+    defaultSort: ['created_at', 'DESC'],
+  },
 };
 
 /** Transfers with the asset's and both members' names: each side sees the other's, outside its own scope. */
@@ -40,10 +49,17 @@ export async function withNames(rows: AssetTransfer[]) {
   if (!rows.length) return [];
   const unitIds = [...new Set(rows.flatMap((r) => [r.from_org_unit_id, r.to_org_unit_id]))];
   const units = await unitsByIds(unitIds, ['id', 'code', 'name']);
-  const assets: { id: number; code: string; name: string }[] = await db()('assets').select('id', 'code', 'name').whereIn('id', [...new Set(rows.map((r) => r.asset_id))]);
+  const assets: { id: number; code: string; name: string }[] = await db()('assets')
+    .select('id', 'code', 'name')
+    .whereIn('id', [...new Set(rows.map((r) => r.asset_id))]);
   const unit = new Map(units.map((u) => [u.id, `${u.name} (${u.code})`]));
   const asset = new Map(assets.map((a) => [a.id, `${a.name}（${a.code}）`]));
-  return rows.map((r) => ({ ...r.toJSON(), asset_name: asset.get(r.asset_id), from_unit_name: unit.get(r.from_org_unit_id), to_unit_name: unit.get(r.to_org_unit_id) }));
+  return rows.map((r) => ({
+    ...r.toJSON(),
+    asset_name: asset.get(r.asset_id),
+    from_unit_name: unit.get(r.from_org_unit_id),
+    to_unit_name: unit.get(r.to_org_unit_id),
+  }));
 }
 
 export async function readTransfer(actor: Actor, id: number) {
@@ -60,7 +76,10 @@ function assertAssetMove(a: Asset, to: AssetState) {
 const isGroupApprover = (actor: Actor) => actor.roles.some((r) => GROUP_APPROVERS.includes(r));
 
 /** Registers an asset; a purchase at or above the threshold waits for group approval. */
-export function createAsset(actor: Actor, input: { org_unit_id: number; code: string; name: string; category: string; value: Fen; acquired_on: string; note?: string }) {
+export function createAsset(
+  actor: Actor,
+  input: { org_unit_id: number; code: string; name: string; category: string; value: Fen; acquired_on: string; note?: string },
+) {
   assertCan(actor, 'assets', 'create');
   return inTransaction(actor, async (trx, audit) => {
     await assertUnitInScope(actor, input.org_unit_id, 'org_unit_id', trx);
@@ -72,7 +91,12 @@ export function createAsset(actor: Actor, input: { org_unit_id: number; code: st
       status: needsApproval ? 'pending_approval' : 'in_use',
       approved_by: needsApproval ? null : actor.id || null,
     });
-    await audit({ action: 'create', resource: 'assets', recordId: created.id, after: { ...created.toJSON(), approval_threshold: fromFen(assetApprovalThreshold()) } });
+    await audit({
+      action: 'create',
+      resource: 'assets',
+      recordId: created.id,
+      after: { ...created.toJSON(), approval_threshold: fromFen(assetApprovalThreshold()) },
+    });
     return created;
   });
 }
@@ -89,10 +113,20 @@ export function moveAsset(actor: Actor, id: number, verb: 'approve' | 'offer' | 
   const to: AssetState = { approve: 'in_use', offer: 'idle', withdraw: 'in_use', dispose: 'disposed' }[verb] as AssetState;
   return inTransaction(actor, async (trx, audit) => {
     const a = await lockedAsset(trx, actor, id);
-    if (verb === 'approve' && a.status !== 'pending_approval') throw conflict(`asset ${a.code} is ${a.status}; only a pending purchase is approved`, { status: a.status, allowed: assetTransitions(a.status) });
-    if (verb === 'withdraw' && a.status !== 'idle') throw conflict(`asset ${a.code} is ${a.status}; only an idle asset is withdrawn from the market`, { status: a.status, allowed: assetTransitions(a.status) });
+    if (verb === 'approve' && a.status !== 'pending_approval')
+      throw conflict(`asset ${a.code} is ${a.status}; only a pending purchase is approved`, { status: a.status, allowed: assetTransitions(a.status) });
+    if (verb === 'withdraw' && a.status !== 'idle')
+      throw conflict(`asset ${a.code} is ${a.status}; only an idle asset is withdrawn from the market`, {
+        status: a.status,
+        allowed: assetTransitions(a.status),
+      });
     assertAssetMove(a, to);
-    const after = await Asset.query(trx).patchAndFetchById(id, { status: to, ...(verb === 'approve' ? { approved_by: actor.id } : {}), ...(note ? { note } : {}), updated_at: clock.nowIso() });
+    const after = await Asset.query(trx).patchAndFetchById(id, {
+      status: to,
+      ...(verb === 'approve' ? { approved_by: actor.id } : {}),
+      ...(note ? { note } : {}),
+      updated_at: clock.nowIso(),
+    });
     await audit({ action: verb, resource: 'assets', recordId: id, before: a, after });
     return after;
   });
@@ -107,7 +141,19 @@ export async function market(actor: Actor, q: { category?: string; q?: string })
       if (q.category) qb.where('a.category', q.category);
       if (q.q) qb.where((w) => w.whereILike('a.name', `%${q.q}%`).orWhereILike('a.code', `%${q.q}%`));
     })
-    .select('a.id', 'a.code', 'a.name', 'a.category', 'a.value', 'a.acquired_on', 'a.note', 'a.org_unit_id', 'u.code as unit_code', 'u.name as unit_name', 'a.updated_at')
+    .select(
+      'a.id',
+      'a.code',
+      'a.name',
+      'a.category',
+      'a.value',
+      'a.acquired_on',
+      'a.note',
+      'a.org_unit_id',
+      'u.code as unit_code',
+      'u.name as unit_name',
+      'a.updated_at',
+    )
     .orderBy('a.updated_at', 'desc')
     .limit(500);
 }
@@ -118,9 +164,18 @@ export function requestTransfer(actor: Actor, input: { asset_id: number; to_org_
   return inTransaction(actor, async (trx, audit) => {
     await assertUnitInScope(actor, input.to_org_unit_id, 'to_org_unit_id', trx);
     const asset = await Asset.query(trx).findById(input.asset_id).forUpdate();
-    if (!asset || asset.status !== 'idle') throw asset ? conflict(`asset ${asset.code} is ${asset.status}, not on the idle market`, { status: asset.status }) : notFound('assets', input.asset_id);
-    if (asset.org_unit_id === input.to_org_unit_id) throw unprocessable('the asset already belongs to that unit', [{ field: 'to_org_unit_id', message: 'must be another unit' }]);
-    const transfer = await AssetTransfer.query(trx).insertAndFetch({ asset_id: asset.id, from_org_unit_id: asset.org_unit_id, to_org_unit_id: input.to_org_unit_id, reason: input.reason, status: 'requested', requested_by: actor.id || null });
+    if (!asset || asset.status !== 'idle')
+      throw asset ? conflict(`asset ${asset.code} is ${asset.status}, not on the idle market`, { status: asset.status }) : notFound('assets', input.asset_id);
+    if (asset.org_unit_id === input.to_org_unit_id)
+      throw unprocessable('the asset already belongs to that unit', [{ field: 'to_org_unit_id', message: 'must be another unit' }]);
+    const transfer = await AssetTransfer.query(trx).insertAndFetch({
+      asset_id: asset.id,
+      from_org_unit_id: asset.org_unit_id,
+      to_org_unit_id: input.to_org_unit_id,
+      reason: input.reason,
+      status: 'requested',
+      requested_by: actor.id || null,
+    });
     await trx('assets').where('id', asset.id).update({ status: 'transferring', updated_at: clock.nowIso() });
     await audit({ action: 'request', resource: 'asset-transfers', recordId: transfer.id, after: transfer });
     return transfer;
@@ -138,7 +193,13 @@ export function decideTransfer(actor: Actor, id: number, verb: 'approve' | 'reje
     if (verb === 'cancel' && t.requested_by !== actor.id) throw forbidden('only the requester may cancel a transfer request');
     if (verb === 'approve' && t.requested_by === actor.id) throw forbidden('nobody approves their own request');
     const status = { approve: 'approved', reject: 'rejected', cancel: 'cancelled' }[verb] as AssetTransfer['status'];
-    const after = await AssetTransfer.query(trx).patchAndFetchById(id, { status, decided_by: actor.id || null, decided_at: clock.nowIso(), decision_comment: comment ?? null, updated_at: clock.nowIso() });
+    const after = await AssetTransfer.query(trx).patchAndFetchById(id, {
+      status,
+      decided_by: actor.id || null,
+      decided_at: clock.nowIso(),
+      decision_comment: comment ?? null,
+      updated_at: clock.nowIso(),
+    });
     const asset = (await Asset.query(trx).findById(t.asset_id).forUpdate())!;
     const assetAfter = await Asset.query(trx).patchAndFetchById(
       t.asset_id,

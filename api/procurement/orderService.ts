@@ -12,9 +12,21 @@ import { postEntry } from '../finance';
 import { fromFen, toFen } from '../shared/money';
 import { joinUnit, rootUnitId } from '../org';
 import { Delivery, DeliveryLine, PurchaseOrder, PurchaseOrderLine, Receipt } from './model';
-import { ORDER_STATES, canMoveOrder, confirmationProblems, orderTransitions, planDeliveries, planOrders, receiptProblems, savingsByCategory, type ApprovedLine, type SavingsRow, type Confirmation, type OrderState } from './rules';
+import {
+  ORDER_STATES,
+  canMoveOrder,
+  confirmationProblems,
+  orderTransitions,
+  planDeliveries,
+  planOrders,
+  receiptProblems,
+  savingsByCategory,
+  type ApprovedLine,
+  type SavingsRow,
+  type Confirmation,
+  type OrderState,
+} from './rules';
 import * as clock from '../core/clock';
-
 
 export const orderResource: ResourceDef<PurchaseOrder> = {
   name: 'purchase-orders',
@@ -39,12 +51,29 @@ export async function withOrderLines(orders: PurchaseOrder[], trx?: Knex.Transac
   if (!orders.length) return [];
   const lines = await (trx ?? db())('purchase_order_lines as pol')
     .join('catalog_items as ci', 'ci.id', 'pol.item_id')
-    .whereIn('pol.purchase_order_id', orders.map((o) => o.id))
+    .whereIn(
+      'pol.purchase_order_id',
+      orders.map((o) => o.id),
+    )
     .select('pol.*', 'ci.code as item_code', 'ci.name as item_name', 'ci.uom', 'ci.category')
     .orderBy('pol.id');
   const refs = await joinUnit((trx ?? db())('requisition_lines as rl'), 'u', 'rl.org_unit_id')
-    .whereIn('rl.purchase_order_line_id', lines.map((l) => l.id))
-    .select('rl.id as requisition_line_id', 'rl.requisition_id', 'rl.purchase_order_line_id', 'rl.org_unit_id', 'u.code as unit_code', 'u.name as unit_name', 'rl.approved_qty', 'rl.shipped_qty', 'rl.accepted_qty', 'rl.rejected_qty')
+    .whereIn(
+      'rl.purchase_order_line_id',
+      lines.map((l) => l.id),
+    )
+    .select(
+      'rl.id as requisition_line_id',
+      'rl.requisition_id',
+      'rl.purchase_order_line_id',
+      'rl.org_unit_id',
+      'u.code as unit_code',
+      'u.name as unit_name',
+      'rl.approved_qty',
+      'rl.shipped_qty',
+      'rl.accepted_qty',
+      'rl.rejected_qty',
+    )
     .orderBy('rl.id');
   return orders.map((o) => ({
     ...o.toJSON(),
@@ -78,34 +107,85 @@ export function consolidate(actor: Actor, lineIds: number[]) {
     const missing = ids.filter((i) => !found.has(i));
     if (missing.length) problems.push({ field: 'requisition_line_ids', message: `no such lines: ${missing.slice(0, 20).join(', ')}` });
     const notApproved = rows.filter((r: { status: string; approved_qty: number | null }) => r.status !== 'approved' || !r.approved_qty);
-    if (notApproved.length) problems.push({ field: 'requisition_line_ids', message: `not approved (or approved as 0): ${notApproved.slice(0, 20).map((r: { id: number }) => r.id).join(', ')}` });
+    if (notApproved.length)
+      problems.push({
+        field: 'requisition_line_ids',
+        message: `not approved (or approved as 0): ${notApproved
+          .slice(0, 20)
+          .map((r: { id: number }) => r.id)
+          .join(', ')}`,
+      });
     if (problems.length) throw unprocessable('some requisition lines cannot be ordered', problems);
     const ordered = rows.filter((r: { purchase_order_line_id: number | null }) => r.purchase_order_line_id !== null);
-    if (ordered.length) throw conflict(`already on an order: lines ${ordered.slice(0, 20).map((r: { id: number }) => r.id).join(', ')}`);
+    if (ordered.length)
+      throw conflict(
+        `already on an order: lines ${ordered
+          .slice(0, 20)
+          .map((r: { id: number }) => r.id)
+          .join(', ')}`,
+      );
 
     const plans = planOrders(rows as ApprovedLine[]);
     const hq = actor.orgUnitId || (await rootUnitId(trx));
     const orderDate = clock.today();
     const orders = await trx('purchase_orders')
-      .insert(plans.map((p, i) => ({ number: `PO-${orderDate.replace(/-/g, '')}-${Date.now().toString(36)}-${i + 1}`, supplier_id: p.supplier_id, org_unit_id: hq, order_date: orderDate, status: 'draft', total_amount: fromFen(p.total), baseline_amount: fromFen(p.baseline), created_by: actor.id || null })))
+      .insert(
+        plans.map((p, i) => ({
+          number: `PO-${orderDate.replace(/-/g, '')}-${Date.now().toString(36)}-${i + 1}`,
+          supplier_id: p.supplier_id,
+          org_unit_id: hq,
+          order_date: orderDate,
+          status: 'draft',
+          total_amount: fromFen(p.total),
+          baseline_amount: fromFen(p.baseline),
+          created_by: actor.id || null,
+        })),
+      )
       .returning(['id', 'supplier_id']);
-    await trx.raw(`update purchase_orders set number = 'PO' || to_char(order_date, 'YYYYMMDD') || '-' || lpad(id::text, 6, '0') where id = any(?::int[])`, [orders.map((o) => o.id)]);
+    await trx.raw(`update purchase_orders set number = 'PO' || to_char(order_date, 'YYYYMMDD') || '-' || lpad(id::text, 6, '0') where id = any(?::int[])`, [
+      orders.map((o) => o.id),
+    ]);
     const orderBySupplier = new Map(orders.map((o) => [o.supplier_id, o.id]));
-    const lineRows = plans.flatMap((p) => p.lines.map((l) => ({ purchase_order_id: orderBySupplier.get(p.supplier_id), item_id: l.item_id, quantity: l.quantity, unit_price: l.unit_price, baseline_price: l.baseline_price })));
+    const lineRows = plans.flatMap((p) =>
+      p.lines.map((l) => ({
+        purchase_order_id: orderBySupplier.get(p.supplier_id),
+        item_id: l.item_id,
+        quantity: l.quantity,
+        unit_price: l.unit_price,
+        baseline_price: l.baseline_price,
+      })),
+    );
     const inserted: { id: number; purchase_order_id: number; item_id: number }[] = [];
-    for (let i = 0; i < lineRows.length; i += 2000) inserted.push(...(await trx('purchase_order_lines').insert(lineRows.slice(i, i + 2000)).returning(['id', 'purchase_order_id', 'item_id'])));
+    for (let i = 0; i < lineRows.length; i += 2000)
+      inserted.push(
+        ...(await trx('purchase_order_lines')
+          .insert(lineRows.slice(i, i + 2000))
+          .returning(['id', 'purchase_order_id', 'item_id'])),
+      );
     // the back-references: every requisition line points at the order line it went into
     const lineByKey = new Map(inserted.map((l) => [`${l.purchase_order_id}:${l.item_id}`, l.id]));
-    const links = plans.flatMap((p) => p.lines.flatMap((l) => l.requisition_line_ids.map((rid) => [rid, lineByKey.get(`${orderBySupplier.get(p.supplier_id)}:${l.item_id}`)!] as const)));
+    const links = plans.flatMap((p) =>
+      p.lines.flatMap((l) => l.requisition_line_ids.map((rid) => [rid, lineByKey.get(`${orderBySupplier.get(p.supplier_id)}:${l.item_id}`)!] as const)),
+    );
     await trx.raw(
       `update requisition_lines rl set purchase_order_line_id = x.pol
          from unnest(?::int[], ?::int[]) as x(rid, pol) where rl.id = x.rid`,
       [links.map((l) => l[0]), links.map((l) => l[1])],
     );
-    const created = await PurchaseOrder.query(trx).whereIn('id', orders.map((o) => o.id)).orderBy('id');
+    const created = await PurchaseOrder.query(trx)
+      .whereIn(
+        'id',
+        orders.map((o) => o.id),
+      )
+      .orderBy('id');
     for (const o of created) {
       const plan = plans.find((p) => p.supplier_id === o.supplier_id)!;
-      await audit({ action: 'consolidate', resource: 'purchase-orders', recordId: o.id, after: { ...o.toJSON(), lines: plan.lines.length, requisition_line_ids: plan.lines.flatMap((l) => l.requisition_line_ids) } });
+      await audit({
+        action: 'consolidate',
+        resource: 'purchase-orders',
+        recordId: o.id,
+        after: { ...o.toJSON(), lines: plan.lines.length, requisition_line_ids: plan.lines.flatMap((l) => l.requisition_line_ids) },
+      });
     }
     return { orders: created, requisition_lines: ids.length };
   });
@@ -141,7 +221,10 @@ export function cancelOrder(actor: Actor, id: number, reason: string) {
   return inTransaction(actor, async (trx, audit) => {
     const o = await lockedOrder(trx, actor, id);
     assertOrderMove(o, 'cancelled');
-    await trx.raw('update requisition_lines set purchase_order_line_id = null where purchase_order_line_id in (select id from purchase_order_lines where purchase_order_id = ?)', [id]);
+    await trx.raw(
+      'update requisition_lines set purchase_order_line_id = null where purchase_order_line_id in (select id from purchase_order_lines where purchase_order_id = ?)',
+      [id],
+    );
     const after = await PurchaseOrder.query(trx).patchAndFetchById(id, { status: 'cancelled', closed_at: clock.nowIso(), updated_at: clock.nowIso() });
     await audit({ action: 'cancel', resource: 'purchase-orders', recordId: id, before: o, after: { ...after.toJSON(), reason } });
     return after;
@@ -149,7 +232,11 @@ export function cancelOrder(actor: Actor, id: number, reason: string) {
 }
 
 /** A (partial) receipt from the supplier at the centre. */
-export function receive(actor: Actor, id: number, input: { received_on?: string; note?: string; lines: { purchase_order_line_id: number; quantity: number }[] }) {
+export function receive(
+  actor: Actor,
+  id: number,
+  input: { received_on?: string; note?: string; lines: { purchase_order_line_id: number; quantity: number }[] },
+) {
   assertCan(actor, 'purchase-orders', 'receive');
   return inTransaction(actor, async (trx, audit) => {
     const o = await lockedOrder(trx, actor, id);
@@ -178,10 +265,14 @@ export function deliver(actor: Actor, id: number, input: { org_unit_ids?: number
   assertCan(actor, 'purchase-orders', 'deliver');
   return inTransaction(actor, async (trx, audit) => {
     const o = await lockedOrder(trx, actor, id);
-    if (!['partially_received', 'received'].includes(o.status)) throw conflict(`purchase order ${o.number} is ${o.status}: nothing received to deliver`, { status: o.status });
+    if (!['partially_received', 'received'].includes(o.status))
+      throw conflict(`purchase order ${o.number} is ${o.status}: nothing received to deliver`, { status: o.status });
     const lines = await PurchaseOrderLine.query(trx).where('purchase_order_id', id);
     const reqLines = await trx('requisition_lines')
-      .whereIn('purchase_order_line_id', lines.map((l) => l.id))
+      .whereIn(
+        'purchase_order_line_id',
+        lines.map((l) => l.id),
+      )
       .modify((qb) => {
         if (input.org_unit_ids?.length) qb.whereIn('org_unit_id', input.org_unit_ids);
       })
@@ -191,8 +282,16 @@ export function deliver(actor: Actor, id: number, input: { org_unit_ids?: number
     const shippedOn = input.shipped_on ?? clock.today();
     const deliveries = [];
     for (const p of plans) {
-      const d = await Delivery.query(trx).insertAndFetch({ purchase_order_id: id, org_unit_id: p.org_unit_id, status: 'shipped', shipped_on: shippedOn, shipped_by: actor.id || null });
-      await trx('delivery_lines').insert(p.lines.map((l) => ({ delivery_id: d.id, requisition_line_id: l.requisition_line_id, item_id: l.item_id, shipped_qty: l.shipped_qty })));
+      const d = await Delivery.query(trx).insertAndFetch({
+        purchase_order_id: id,
+        org_unit_id: p.org_unit_id,
+        status: 'shipped',
+        shipped_on: shippedOn,
+        shipped_by: actor.id || null,
+      });
+      await trx('delivery_lines').insert(
+        p.lines.map((l) => ({ delivery_id: d.id, requisition_line_id: l.requisition_line_id, item_id: l.item_id, shipped_qty: l.shipped_qty })),
+      );
       for (const l of p.lines) {
         await trx('requisition_lines').where('id', l.requisition_line_id).increment('shipped_qty', l.shipped_qty);
         await trx('purchase_order_lines').where('id', l.purchase_order_line_id).increment('shipped_qty', l.shipped_qty);
@@ -209,7 +308,10 @@ export async function withDeliveryLines(deliveries: Delivery[], trx?: Knex.Trans
   const lines = await (trx ?? db())('delivery_lines as dl')
     .join('catalog_items as ci', 'ci.id', 'dl.item_id')
     .join('requisition_lines as rl', 'rl.id', 'dl.requisition_line_id')
-    .whereIn('dl.delivery_id', deliveries.map((d) => d.id))
+    .whereIn(
+      'dl.delivery_id',
+      deliveries.map((d) => d.id),
+    )
     .select('dl.*', 'ci.code as item_code', 'ci.name as item_name', 'ci.uom', 'rl.requisition_id')
     .orderBy('dl.id');
   return deliveries.map((d) => ({ ...d.toJSON(), lines: lines.filter((l) => l.delivery_id === d.id) }));
@@ -225,7 +327,11 @@ export async function readDelivery(actor: Actor, id: number, trx?: Knex.Transact
  * for any rejection. Accepted goods go into the member's stock and are posted to its ledger
  * (debit the item's account, credit payables), which releases the commitment.
  */
-export function confirmDelivery(actor: Actor, id: number, input: { received_by_name: string; proof_note?: string; confirmed_on?: string; lines: Confirmation[] }) {
+export function confirmDelivery(
+  actor: Actor,
+  id: number,
+  input: { received_by_name: string; proof_note?: string; confirmed_on?: string; lines: Confirmation[] },
+) {
   assertCan(actor, 'deliveries', 'confirm');
   return inTransaction(actor, async (trx, audit) => {
     const d = await getRow(deliveryResource, actor, id, trx);
@@ -238,7 +344,9 @@ export function confirmDelivery(actor: Actor, id: number, input: { received_by_n
     const valued: { account: string; value: bigint }[] = [];
     for (const line of lines) {
       const g = input.lines.find((x) => x.id === line.id)!;
-      await trx('delivery_lines').where('id', line.id).update({ accepted_qty: g.accepted_qty, rejected_qty: g.rejected_qty, rejection_reason: g.rejected_qty > 0 ? g.rejection_reason!.trim() : null });
+      await trx('delivery_lines')
+        .where('id', line.id)
+        .update({ accepted_qty: g.accepted_qty, rejected_qty: g.rejected_qty, rejection_reason: g.rejected_qty > 0 ? g.rejection_reason!.trim() : null });
       await trx('requisition_lines').where('id', line.requisition_line_id).increment({ accepted_qty: g.accepted_qty, rejected_qty: g.rejected_qty });
       if (g.accepted_qty > 0) {
         await trx.raw(
@@ -246,8 +354,18 @@ export function confirmDelivery(actor: Actor, id: number, input: { received_by_n
            on conflict (org_unit_id, item_id) do update set quantity = stock.quantity + excluded.quantity, updated_at = now()`,
           [d.org_unit_id, line.item_id, g.accepted_qty],
         );
-        await trx('stock_movements').insert({ org_unit_id: d.org_unit_id, item_id: line.item_id, quantity: g.accepted_qty, source_type: 'deliveries', source_id: id });
-        const priced = await trx('requisition_lines as rl').join('purchase_order_lines as pol', 'pol.id', 'rl.purchase_order_line_id').join('catalog_items as ci', 'ci.id', 'pol.item_id').where('rl.id', line.requisition_line_id).first('pol.unit_price', 'ci.account');
+        await trx('stock_movements').insert({
+          org_unit_id: d.org_unit_id,
+          item_id: line.item_id,
+          quantity: g.accepted_qty,
+          source_type: 'deliveries',
+          source_id: id,
+        });
+        const priced = await trx('requisition_lines as rl')
+          .join('purchase_order_lines as pol', 'pol.id', 'rl.purchase_order_line_id')
+          .join('catalog_items as ci', 'ci.id', 'pol.item_id')
+          .where('rl.id', line.requisition_line_id)
+          .first('pol.unit_price', 'ci.account');
         valued.push({ account: priced.account, value: toFen(priced.unit_price) * BigInt(g.accepted_qty) });
       }
     }
@@ -264,7 +382,16 @@ export function confirmDelivery(actor: Actor, id: number, input: { received_by_n
         source_id: id,
       });
     }
-    await Delivery.query(trx).patch({ status: 'confirmed', received_by_name: input.received_by_name, proof_note: input.proof_note ?? null, confirmed_by: actor.id || null, confirmed_at: clock.nowIso(), updated_at: clock.nowIso() }).where('id', id);
+    await Delivery.query(trx)
+      .patch({
+        status: 'confirmed',
+        received_by_name: input.received_by_name,
+        proof_note: input.proof_note ?? null,
+        confirmed_by: actor.id || null,
+        confirmed_at: clock.nowIso(),
+        updated_at: clock.nowIso(),
+      })
+      .where('id', id);
     await closeOrderWhenDone(trx, current.purchase_order_id);
     const after = await readDelivery(actor, id, trx);
     await audit({ action: 'confirm', resource: 'deliveries', recordId: id, before: current, after });
@@ -295,9 +422,20 @@ export async function savings(actor: Actor, q: { from: string; to: string }) {
     .whereBetween('po.order_date', [q.from, q.to])
     .modify((qb) => scopeByUnit('po.org_unit_id')(qb as never, actor.scopePath, actor))
     .groupBy('month', 'ci.category', 'pol.baseline_price', 'pol.unit_price')
-    .select(db().raw("to_char(po.order_date, 'YYYY-MM') as month"), 'ci.category', 'pol.baseline_price', 'pol.unit_price', db().raw('sum(pol.quantity)::int as quantity'));
+    .select(
+      db().raw("to_char(po.order_date, 'YYYY-MM') as month"),
+      'ci.category',
+      'pol.baseline_price',
+      'pol.unit_price',
+      db().raw('sum(pol.quantity)::int as quantity'),
+    );
   const months = [...new Set(rows.map((r) => r.month))].sort();
-  return { from: q.from, to: q.to, ...savingsByCategory(rows), months: months.map((month) => ({ month, ...savingsByCategory(rows.filter((r) => r.month === month)) })) };
+  return {
+    from: q.from,
+    to: q.to,
+    ...savingsByCategory(rows),
+    months: months.map((month) => ({ month, ...savingsByCategory(rows.filter((r) => r.month === month)) })),
+  };
 }
 
 /** The savings workbook's figures: the same as the screen's, for a caller who may export orders. */

@@ -29,7 +29,11 @@ async function fixtures(tag: string) {
       ['A4 复印纸', 'office', '25.00', '21.88', 1],
     ] as const
   ).entries()) {
-    const r = await post('/api/catalog-items', { code: `I-${tag}-${i}`, name, category, uom: '盒', baseline_price: baseline, contract_price: contract, supplier_id: suppliers[s].id }, { as: 'procurement' });
+    const r = await post(
+      '/api/catalog-items',
+      { code: `I-${tag}-${i}`, name, category, uom: '盒', baseline_price: baseline, contract_price: contract, supplier_id: suppliers[s].id },
+      { as: 'procurement' },
+    );
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
     items.push(r.body);
   }
@@ -41,11 +45,22 @@ describe('procurement: requisitions → consolidated orders → receipts → del
     const { suppliers, items } = await fixtures('A');
     const requisitions = [];
     for (const [i, code] of TOWNSHIPS.entries()) {
-      const r = await post('/api/requisitions', { org_unit_id: await unitId(code), lines: items.map((it, k) => ({ item_id: it.id, requested_qty: 10 * (i + 1) + k })) }, { as: `director-${code}` });
+      const r = await post(
+        '/api/requisitions',
+        { org_unit_id: await unitId(code), lines: items.map((it, k) => ({ item_id: it.id, requested_qty: 10 * (i + 1) + k })) },
+        { as: `director-${code}` },
+      );
       expect(r.status, JSON.stringify(r.body)).to.equal(200);
       expect((await post(`/api/requisitions/${r.body.id}/approve`, {}, { as: `director-${code}` })).status).to.equal(403);
       // the director above approves; the first township gets one line cut down
-      const lines = i === 0 ? [{ id: r.body.lines[0].id, approved_qty: 5 }, { id: r.body.lines[1].id, approved_qty: 11 }, { id: r.body.lines[2].id, approved_qty: 12 }] : undefined;
+      const lines =
+        i === 0
+          ? [
+              { id: r.body.lines[0].id, approved_qty: 5 },
+              { id: r.body.lines[1].id, approved_qty: 11 },
+              { id: r.body.lines[2].id, approved_qty: 12 },
+            ]
+          : undefined;
       const a = await post(`/api/requisitions/${r.body.id}/approve`, { lines }, { as: await parentDirector(code) });
       expect(a.status, JSON.stringify(a.body)).to.equal(200);
       expect(a.body).to.include({ status: 'approved', progress: 'awaiting_order', ordered_pct: 0 });
@@ -57,7 +72,9 @@ describe('procurement: requisitions → consolidated orders → receipts → del
     expect(c.status, JSON.stringify(c.body)).to.equal(200);
     expect(c.body.orders.map((o: { supplier_id: number }) => o.supplier_id).sort()).to.deep.equal(suppliers.map((s) => s.id).sort());
     // the drug order: one line summing the five requisition lines, each back-referenced
-    const drugOrder = (await get(`/api/purchase-orders/${c.body.orders.find((o: { supplier_id: number }) => o.supplier_id === suppliers[0].id).id}`, { as: 'procurement' })).body;
+    const drugOrder = (
+      await get(`/api/purchase-orders/${c.body.orders.find((o: { supplier_id: number }) => o.supplier_id === suppliers[0].id).id}`, { as: 'procurement' })
+    ).body;
     expect(drugOrder.lines).to.have.length(1);
     expect(drugOrder.lines[0].quantity).to.equal(5 + 20 + 30 + 40 + 50);
     expect(drugOrder.lines[0].requisition_lines.map((r: { unit_code: string; approved_qty: number }) => [r.unit_code, r.approved_qty])).to.deep.equal([
@@ -73,12 +90,28 @@ describe('procurement: requisitions → consolidated orders → receipts → del
     expect(req1.body).to.include({ ordered_pct: 100, received_pct: 0, progress: 'ordered' });
 
     // receive before sending is a 409; then send and receive part
-    expect((await post(`/api/purchase-orders/${drugOrder.id}/receive`, { lines: [{ purchase_order_line_id: drugOrder.lines[0].id, quantity: 1 }] }, { as: 'procurement' })).status).to.equal(409);
+    expect(
+      (
+        await post(
+          `/api/purchase-orders/${drugOrder.id}/receive`,
+          { lines: [{ purchase_order_line_id: drugOrder.lines[0].id, quantity: 1 }] },
+          { as: 'procurement' },
+        )
+      ).status,
+    ).to.equal(409);
     expect((await post(`/api/purchase-orders/${drugOrder.id}/send`, {}, { as: 'procurement' })).body.status).to.equal('sent');
-    const tooMuch = await post(`/api/purchase-orders/${drugOrder.id}/receive`, { lines: [{ purchase_order_line_id: drugOrder.lines[0].id, quantity: 146 }] }, { as: 'procurement' });
+    const tooMuch = await post(
+      `/api/purchase-orders/${drugOrder.id}/receive`,
+      { lines: [{ purchase_order_line_id: drugOrder.lines[0].id, quantity: 146 }] },
+      { as: 'procurement' },
+    );
     expect(tooMuch.status).to.equal(400);
     expect(tooMuch.body.error.details[0].field).to.equal('lines.0.quantity');
-    const part = await post(`/api/purchase-orders/${drugOrder.id}/receive`, { lines: [{ purchase_order_line_id: drugOrder.lines[0].id, quantity: 45 }] }, { as: 'procurement' });
+    const part = await post(
+      `/api/purchase-orders/${drugOrder.id}/receive`,
+      { lines: [{ purchase_order_line_id: drugOrder.lines[0].id, quantity: 45 }] },
+      { as: 'procurement' },
+    );
     expect(part.status, JSON.stringify(part.body)).to.equal(200);
     expect(part.body.order.status).to.equal('partially_received');
     // deliver what came in: oldest requisition lines first (T01 5, T02 20, T03 20 of 30)
@@ -93,16 +126,44 @@ describe('procurement: requisitions → consolidated orders → receipts → del
     expect(stockBefore.body).to.have.length(0);
     // a delivery of T01 is not T02's to confirm (outside scope: 404)
     const line = delivery.lines[0];
-    expect((await post(`/api/deliveries/${delivery.id}/confirm`, { received_by_name: '王药师', lines: [{ id: line.id, accepted_qty: 5, rejected_qty: 0 }] }, { as: 'director-T02' })).status).to.equal(404);
-    const noReason = await post(`/api/deliveries/${delivery.id}/confirm`, { received_by_name: '王药师', lines: [{ id: line.id, accepted_qty: 3, rejected_qty: 2 }] }, { as: 'director-T01' });
+    expect(
+      (
+        await post(
+          `/api/deliveries/${delivery.id}/confirm`,
+          { received_by_name: '王药师', lines: [{ id: line.id, accepted_qty: 5, rejected_qty: 0 }] },
+          { as: 'director-T02' },
+        )
+      ).status,
+    ).to.equal(404);
+    const noReason = await post(
+      `/api/deliveries/${delivery.id}/confirm`,
+      { received_by_name: '王药师', lines: [{ id: line.id, accepted_qty: 3, rejected_qty: 2 }] },
+      { as: 'director-T01' },
+    );
     expect(noReason.status).to.equal(400);
     expect(noReason.body.error.details[0].field).to.equal('lines.0.rejection_reason');
-    const mismatch = await post(`/api/deliveries/${delivery.id}/confirm`, { received_by_name: '王药师', lines: [{ id: line.id, accepted_qty: 3, rejected_qty: 1, rejection_reason: '破损' }] }, { as: 'director-T01' });
+    const mismatch = await post(
+      `/api/deliveries/${delivery.id}/confirm`,
+      { received_by_name: '王药师', lines: [{ id: line.id, accepted_qty: 3, rejected_qty: 1, rejection_reason: '破损' }] },
+      { as: 'director-T01' },
+    );
     expect(mismatch.status).to.equal(400);
-    const ok = await post(`/api/deliveries/${delivery.id}/confirm`, { received_by_name: '王药师', proof_note: '签收单 QS-001', lines: [{ id: line.id, accepted_qty: 3, rejected_qty: 2, rejection_reason: '外包装破损' }] }, { as: 'director-T01' });
+    const ok = await post(
+      `/api/deliveries/${delivery.id}/confirm`,
+      { received_by_name: '王药师', proof_note: '签收单 QS-001', lines: [{ id: line.id, accepted_qty: 3, rejected_qty: 2, rejection_reason: '外包装破损' }] },
+      { as: 'director-T01' },
+    );
     expect(ok.status, JSON.stringify(ok.body)).to.equal(200);
     expect(ok.body).to.include({ status: 'confirmed', received_by_name: '王药师' });
-    expect((await post(`/api/deliveries/${delivery.id}/confirm`, { received_by_name: 'x', lines: [{ id: line.id, accepted_qty: 5, rejected_qty: 0 }] }, { as: 'director-T01' })).status).to.equal(409);
+    expect(
+      (
+        await post(
+          `/api/deliveries/${delivery.id}/confirm`,
+          { received_by_name: 'x', lines: [{ id: line.id, accepted_qty: 5, rejected_qty: 0 }] },
+          { as: 'director-T01' },
+        )
+      ).status,
+    ).to.equal(409);
     const stock = await get('/api/stock', { as: 'director-T01', query: { filter: { org_unit_id: t01, item_id: items[0].id } } });
     expect(stock.body[0].quantity).to.equal(3);
     const after = await get(`/api/requisitions/${requisitions[0].id}`, { as: 'director-T01' });
@@ -115,12 +176,19 @@ describe('procurement: requisitions → consolidated orders → receipts → del
 
   it('refuses unapproved or unknown lines (422) and bad bodies (400)', async () => {
     const { items } = await fixtures('B');
-    const r = await post('/api/requisitions', { org_unit_id: await unitId('T06'), lines: [{ item_id: items[0].id, requested_qty: 3 }] }, { as: 'director-T06' });
+    const r = await post(
+      '/api/requisitions',
+      { org_unit_id: await unitId('T06'), lines: [{ item_id: items[0].id, requested_qty: 3 }] },
+      { as: 'director-T06' },
+    );
     const notApproved = await post('/api/purchase-orders/consolidate', { requisition_line_ids: [r.body.lines[0].id, 99999999] }, { as: 'procurement' });
     expect(notApproved.status).to.equal(422);
     expect(notApproved.body.error.details.map((d: { message: string }) => d.message).join(' ')).to.match(/no such lines: 99999999.*not approved/);
     expect((await post('/api/purchase-orders/consolidate', { requisition_line_ids: [] }, { as: 'procurement' })).status).to.equal(400);
-    expect((await post('/api/requisitions', { org_unit_id: await unitId('T06'), lines: [{ item_id: items[0].id, requested_qty: 0 }] }, { as: 'director-T06' })).status).to.equal(400);
+    expect(
+      (await post('/api/requisitions', { org_unit_id: await unitId('T06'), lines: [{ item_id: items[0].id, requested_qty: 0 }] }, { as: 'director-T06' }))
+        .status,
+    ).to.equal(400);
   });
 
   it('savings per category = Σ (baseline − contract) × quantity, as amount and % of baseline; the workbook reads back the same', async () => {
@@ -145,7 +213,11 @@ describe('procurement: requisitions → consolidated orders → receipts → del
   it('fixed assets: a purchase above the threshold waits for the group; an idle asset moves to another member with approval, history kept', async () => {
     const t07 = await unitId('T07');
     const t08 = await unitId('T08');
-    const big = await post('/api/assets', { org_unit_id: t07, code: 'ZC-T07-DR01', name: 'DR 数字化X光机', category: 'imaging', value: '680000.00', acquired_on: '2024-05-01' }, { as: 'director-T07' });
+    const big = await post(
+      '/api/assets',
+      { org_unit_id: t07, code: 'ZC-T07-DR01', name: 'DR 数字化X光机', category: 'imaging', value: '680000.00', acquired_on: '2024-05-01' },
+      { as: 'director-T07' },
+    );
     expect(big.status, JSON.stringify(big.body)).to.equal(200);
     expect(big.body.status).to.equal('pending_approval');
     expect((await post(`/api/assets/${big.body.id}/offer`, {}, { as: 'director-T07' })).status).to.equal(409);

@@ -1,15 +1,35 @@
 import { expect } from 'chai';
 import { toFen } from '../shared/money';
-import { canMoveAsset, confirmationProblems, needsGroupApproval, planDeliveries, planOrders, receiptProblems, requisitionProgress, savingsByCategory } from './rules';
+import {
+  canMoveAsset,
+  confirmationProblems,
+  needsGroupApproval,
+  planDeliveries,
+  planOrders,
+  receiptProblems,
+  requisitionProgress,
+  savingsByCategory,
+} from './rules';
 
-const line = (id: number, unit: number, item: number, supplier: number, qty: number) => ({ id, org_unit_id: unit, item_id: item, supplier_id: supplier, approved_qty: qty, contract_price: '9.40', baseline_price: '10.00' });
+const line = (id: number, unit: number, item: number, supplier: number, qty: number) => ({
+  id,
+  org_unit_id: unit,
+  item_id: item,
+  supplier_id: supplier,
+  approved_qty: qty,
+  contract_price: '9.40',
+  baseline_price: '10.00',
+});
 
 describe('procurement rules', () => {
   it('plans one order per supplier, one line per item summing the requisition lines', () => {
     const plans = planOrders([line(1, 10, 100, 2, 5), line(2, 11, 100, 2, 7), line(3, 10, 200, 1, 3), line(4, 12, 300, 2, 1)]);
     expect(plans.map((p) => p.supplier_id)).to.deep.equal([1, 2]);
     const s2 = plans[1];
-    expect(s2.lines.map((l) => [l.item_id, l.quantity, l.requisition_line_ids])).to.deep.equal([[100, 12, [1, 2]], [300, 1, [4]]]);
+    expect(s2.lines.map((l) => [l.item_id, l.quantity, l.requisition_line_ids])).to.deep.equal([
+      [100, 12, [1, 2]],
+      [300, 1, [4]],
+    ]);
     expect(s2.total).to.equal(toFen('9.40') * 13n);
     expect(s2.baseline).to.equal(toFen('130.00'));
   });
@@ -22,10 +42,13 @@ describe('procurement rules', () => {
   });
 
   it('allocates received goods to the oldest requisition lines, one delivery per member', () => {
-    const plan = planDeliveries([{ id: 1, received_qty: 8, shipped_qty: 0 }], [
-      { id: 3, org_unit_id: 30, item_id: 5, purchase_order_line_id: 1, approved_qty: 6, shipped_qty: 0 },
-      { id: 2, org_unit_id: 20, item_id: 5, purchase_order_line_id: 1, approved_qty: 5, shipped_qty: 0 },
-    ]);
+    const plan = planDeliveries(
+      [{ id: 1, received_qty: 8, shipped_qty: 0 }],
+      [
+        { id: 3, org_unit_id: 30, item_id: 5, purchase_order_line_id: 1, approved_qty: 6, shipped_qty: 0 },
+        { id: 2, org_unit_id: 20, item_id: 5, purchase_order_line_id: 1, approved_qty: 5, shipped_qty: 0 },
+      ],
+    );
     expect(plan).to.deep.equal([
       { org_unit_id: 20, lines: [{ requisition_line_id: 2, item_id: 5, purchase_order_line_id: 1, shipped_qty: 5 }] },
       { org_unit_id: 30, lines: [{ requisition_line_id: 3, item_id: 5, purchase_order_line_id: 1, shipped_qty: 3 }] },
@@ -33,11 +56,21 @@ describe('procurement rules', () => {
   });
 
   it('proof of delivery: accepted + rejected = shipped, a reason for a rejection, every line once', () => {
-    const shipped = [{ id: 1, shipped_qty: 5 }, { id: 2, shipped_qty: 3 }];
-    expect(confirmationProblems(shipped, [{ id: 1, accepted_qty: 5, rejected_qty: 0 }, { id: 2, accepted_qty: 2, rejected_qty: 1, rejection_reason: '破损' }])).to.deep.equal([]);
+    const shipped = [
+      { id: 1, shipped_qty: 5 },
+      { id: 2, shipped_qty: 3 },
+    ];
+    expect(
+      confirmationProblems(shipped, [
+        { id: 1, accepted_qty: 5, rejected_qty: 0 },
+        { id: 2, accepted_qty: 2, rejected_qty: 1, rejection_reason: '破损' },
+      ]),
+    ).to.deep.equal([]);
     const p = confirmationProblems(shipped, [{ id: 1, accepted_qty: 4, rejected_qty: 0 }]);
     expect(p.map((x) => x.field)).to.deep.equal(['lines.0', 'lines']);
-    expect(confirmationProblems(shipped.slice(0, 1), [{ id: 1, accepted_qty: 3, rejected_qty: 2, rejection_reason: ' ' }])[0].field).to.equal('lines.0.rejection_reason');
+    expect(confirmationProblems(shipped.slice(0, 1), [{ id: 1, accepted_qty: 3, rejected_qty: 2, rejection_reason: ' ' }])[0].field).to.equal(
+      'lines.0.rejection_reason',
+    );
   });
 
   it('requisition progress as percentages of the approved quantities', () => {

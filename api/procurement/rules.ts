@@ -47,7 +47,13 @@ export function planOrders(lines: readonly ApprovedLine[]): PlannedOrder[] {
   const bySupplier = new Map<number, Map<number, PlannedOrder['lines'][number]>>();
   for (const l of lines) {
     const items = bySupplier.get(l.supplier_id) ?? new Map();
-    const line = items.get(l.item_id) ?? { item_id: l.item_id, quantity: 0, unit_price: l.contract_price, baseline_price: l.baseline_price, requisition_line_ids: [] };
+    const line = items.get(l.item_id) ?? {
+      item_id: l.item_id,
+      quantity: 0,
+      unit_price: l.contract_price,
+      baseline_price: l.baseline_price,
+      requisition_line_ids: [],
+    };
     line.quantity += l.approved_qty;
     line.requisition_line_ids.push(l.id);
     items.set(l.item_id, line);
@@ -65,14 +71,18 @@ export function planOrders(lines: readonly ApprovedLine[]): PlannedOrder[] {
 // ---- receipts, deliveries, proof -------------------------------------------------------------
 
 /** Problems with a receipt: each quantity positive and within what is still outstanding on its line. */
-export function receiptProblems(orderLines: readonly { id: number; quantity: number; received_qty: number }[], receipt: readonly { purchase_order_line_id: number; quantity: number }[]) {
+export function receiptProblems(
+  orderLines: readonly { id: number; quantity: number; received_qty: number }[],
+  receipt: readonly { purchase_order_line_id: number; quantity: number }[],
+) {
   const problems: { field: string; message: string }[] = [];
   const seen = new Set<number>();
   receipt.forEach((r, i) => {
     const line = orderLines.find((l) => l.id === r.purchase_order_line_id);
     if (!line) problems.push({ field: `lines.${i}.purchase_order_line_id`, message: 'not a line of this order' });
     else if (seen.has(line.id)) problems.push({ field: `lines.${i}.purchase_order_line_id`, message: 'line given twice' });
-    else if (r.quantity > line.quantity - line.received_qty) problems.push({ field: `lines.${i}.quantity`, message: `only ${line.quantity - line.received_qty} outstanding` });
+    else if (r.quantity > line.quantity - line.received_qty)
+      problems.push({ field: `lines.${i}.quantity`, message: `only ${line.quantity - line.received_qty} outstanding` });
     seen.add(r.purchase_order_line_id);
   });
   return problems;
@@ -120,7 +130,8 @@ export function confirmationProblems(shipped: readonly { id: number; shipped_qty
       continue;
     }
     const g = given[i];
-    if (g.accepted_qty + g.rejected_qty !== line.shipped_qty) problems.push({ field: `lines.${i}`, message: `accepted ${g.accepted_qty} + rejected ${g.rejected_qty} must equal shipped ${line.shipped_qty}` });
+    if (g.accepted_qty + g.rejected_qty !== line.shipped_qty)
+      problems.push({ field: `lines.${i}`, message: `accepted ${g.accepted_qty} + rejected ${g.rejected_qty} must equal shipped ${line.shipped_qty}` });
     if (g.rejected_qty > 0 && !g.rejection_reason?.trim()) problems.push({ field: `lines.${i}.rejection_reason`, message: 'a rejection needs a reason' });
   }
   given.forEach((g, i) => {
@@ -158,7 +169,16 @@ export function requisitionProgress(status: string, lines: readonly LineProgress
     else if (ordered > 0) progress = 'partially_ordered';
     else progress = 'awaiting_order';
   }
-  return { approved_qty: approved, ordered_qty: ordered, shipped_qty: shipped, received_qty: received, rejected_qty: rejected, ordered_pct: pct(ordered, approved), received_pct: pct(received, approved), progress };
+  return {
+    approved_qty: approved,
+    ordered_qty: ordered,
+    shipped_qty: shipped,
+    received_qty: received,
+    rejected_qty: rejected,
+    ordered_pct: pct(ordered, approved),
+    received_pct: pct(received, approved),
+    progress,
+  };
 }
 
 export interface SavingsRow {
@@ -187,7 +207,10 @@ export function savingsByCategory(rows: readonly SavingsRow[]) {
     savings_pct: a.baseline === 0n ? 0 : Number(((a.baseline - a.contract) * 10000n) / a.baseline) / 100,
   });
   const categories = CATEGORIES.filter((c) => acc.has(c)).map((c) => line(c, acc.get(c)!));
-  const total = [...acc.values()].reduce((t, a) => ({ baseline: t.baseline + a.baseline, contract: t.contract + a.contract, quantity: t.quantity + a.quantity }), { baseline: 0n, contract: 0n, quantity: 0 });
+  const total = [...acc.values()].reduce(
+    (t, a) => ({ baseline: t.baseline + a.baseline, contract: t.contract + a.contract, quantity: t.quantity + a.quantity }),
+    { baseline: 0n, contract: 0n, quantity: 0 },
+  );
   return { categories, total: line('total', total) };
 }
 

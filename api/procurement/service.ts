@@ -56,7 +56,10 @@ export async function withProgress(rows: Requisition[], trx?: Knex.Transaction) 
   const lines = await RequisitionLine.query(trx)
     .select('requisition_lines.*', 'ci.name as item_name', 'ci.code as item_code', 'ci.uom', 'ci.category')
     .join('catalog_items as ci', 'ci.id', 'requisition_lines.item_id')
-    .whereIn('requisition_id', rows.map((r) => r.id))
+    .whereIn(
+      'requisition_id',
+      rows.map((r) => r.id),
+    )
     .orderBy('requisition_lines.id');
   return rows.map((r) => {
     const own = lines.filter((l) => l.requisition_id === r.id);
@@ -69,11 +72,19 @@ export async function readRequisition(actor: Actor, id: number, trx?: Knex.Trans
   return (await withProgress([await getRow(requisitionResource, actor, id, trx)], trx))[0];
 }
 
-export function createRequisition(actor: Actor, input: { org_unit_id: number; needed_by?: string; note?: string; lines: { item_id: number; requested_qty: number }[] }) {
+export function createRequisition(
+  actor: Actor,
+  input: { org_unit_id: number; needed_by?: string; note?: string; lines: { item_id: number; requested_qty: number }[] },
+) {
   assertCan(actor, 'requisitions', 'create');
   return inTransaction(actor, async (trx, audit) => {
     await assertUnitInScope(actor, input.org_unit_id, 'org_unit_id', trx);
-    const items = await CatalogItem.query(trx).whereIn('id', input.lines.map((l) => l.item_id)).where('active', true);
+    const items = await CatalogItem.query(trx)
+      .whereIn(
+        'id',
+        input.lines.map((l) => l.item_id),
+      )
+      .where('active', true);
     const problems = input.lines.flatMap((l, i) => [
       ...(items.some((it) => it.id === l.item_id) ? [] : [{ field: `lines.${i}.item_id`, message: 'no such active catalogue item' }]),
       ...(input.lines.findIndex((o) => o.item_id === l.item_id) !== i ? [{ field: `lines.${i}.item_id`, message: 'item given twice' }] : []),
@@ -86,7 +97,9 @@ export function createRequisition(actor: Actor, input: { org_unit_id: number; ne
       status: 'submitted',
       requested_by: actor.id || null,
     });
-    await trx('requisition_lines').insert(input.lines.map((l) => ({ requisition_id: requisition.id, org_unit_id: input.org_unit_id, item_id: l.item_id, requested_qty: l.requested_qty })));
+    await trx('requisition_lines').insert(
+      input.lines.map((l) => ({ requisition_id: requisition.id, org_unit_id: input.org_unit_id, item_id: l.item_id, requested_qty: l.requested_qty })),
+    );
     const full = await readRequisition(actor, requisition.id, trx);
     await audit({ action: 'create', resource: 'requisitions', recordId: requisition.id, after: full });
     return full;
@@ -100,7 +113,8 @@ async function lockedRequisition(trx: Knex.Transaction, actor: Actor, id: number
 }
 
 function assertSubmitted(r: Requisition, verb: string) {
-  if (r.status !== 'submitted') throw conflict(`requisition ${r.id} is ${r.status}; only a submitted requisition can be ${verb}`, { status: r.status, allowed: [] });
+  if (r.status !== 'submitted')
+    throw conflict(`requisition ${r.id} is ${r.status}; only a submitted requisition can be ${verb}`, { status: r.status, allowed: [] });
 }
 
 /** The unit's director approves a quantity per line (all requested when not given); not their own requisition. */
@@ -120,9 +134,13 @@ export function approveRequisition(actor: Actor, id: number, input: { lines?: { 
     if (problems.length) throw badRequest(`invalid lines: ${problems.map((p) => p.field).join(', ')}`, problems);
     for (const line of lines) {
       const g = given.find((x) => x.id === line.id);
-      await trx('requisition_lines').where('id', line.id).update({ approved_qty: g ? g.approved_qty : 0 });
+      await trx('requisition_lines')
+        .where('id', line.id)
+        .update({ approved_qty: g ? g.approved_qty : 0 });
     }
-    await Requisition.query(trx).patch({ status: 'approved', decided_by: actor.id, decided_at: clock.nowIso(), decision_comment: input.comment ?? null, updated_at: clock.nowIso() }).where('id', id);
+    await Requisition.query(trx)
+      .patch({ status: 'approved', decided_by: actor.id, decided_at: clock.nowIso(), decision_comment: input.comment ?? null, updated_at: clock.nowIso() })
+      .where('id', id);
     const after = await readRequisition(actor, id, trx);
     await audit({ action: 'approve', resource: 'requisitions', recordId: id, before: r, after });
     return after;
@@ -136,7 +154,9 @@ export function decideOtherwise(actor: Actor, id: number, to: 'rejected' | 'canc
     assertSubmitted(r, to);
     if (to === 'rejected' && r.requested_by === actor.id) throw forbidden(`you raised requisition ${id}: decide on others' requests`);
     if (to === 'cancelled' && r.requested_by !== actor.id && !actor.roles.includes('director')) throw forbidden('only the requester or a director may cancel');
-    await Requisition.query(trx).patch({ status: to, decided_by: actor.id, decided_at: clock.nowIso(), decision_comment: comment, updated_at: clock.nowIso() }).where('id', id);
+    await Requisition.query(trx)
+      .patch({ status: to, decided_by: actor.id, decided_at: clock.nowIso(), decision_comment: comment, updated_at: clock.nowIso() })
+      .where('id', id);
     const after = await readRequisition(actor, id, trx);
     await audit({ action: to === 'rejected' ? 'reject' : 'cancel', resource: 'requisitions', recordId: id, before: r, after });
     return after;

@@ -13,8 +13,9 @@ import { ESCALATION_NOTICE, NOTICE_OF, senderRecipients, type Candidate, type Re
 const unitRoles = (): readonly Role[] => ROLES.filter((r) => !GROUP_ROLES.includes(r) && can([r], 'referrals', 'show'));
 
 async function senders(trx: Knex.Transaction, r: Pick<Referral, 'from_doctor_id' | 'from_org_unit_id'>, actorId: number) {
-  const users: Candidate[] = await accounts(['id', 'org_unit_id', 'roles', 'active'], trx)
-    .where((w) => w.where('org_unit_id', r.from_org_unit_id).orWhere('id', r.from_doctor_id ?? -1));
+  const users: Candidate[] = await accounts(['id', 'org_unit_id', 'roles', 'active'], trx).where((w) =>
+    w.where('org_unit_id', r.from_org_unit_id).orWhere('id', r.from_doctor_id ?? -1),
+  );
   return senderRecipients(users, r, actorId, unitRoles());
 }
 

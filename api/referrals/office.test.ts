@@ -5,11 +5,20 @@ import { get, post, put, system, unitId } from '../../scripts/test/harness';
 import * as clock from '../core/clock';
 import { dayAfter, department, resident, slotsOf, upBody } from './testFixtures';
 
-interface Notice { id: number; kind: string; record_id: number; read_at: string | null; data: Record<string, unknown> }
+interface Notice {
+  id: number;
+  kind: string;
+  record_id: number;
+  read_at: string | null;
+  data: Record<string, unknown>;
+}
 
 /** The first two village clinics under a township. */
 async function villagesOf(townshipCode: string): Promise<string[]> {
-  const r = await get('/api/org-units', { as: 'admin', query: { filter: { parent_id: await unitId(townshipCode), kind: 'village' }, sort: ['code', 'ASC'], range: [0, 1] } });
+  const r = await get('/api/org-units', {
+    as: 'admin',
+    query: { filter: { parent_id: await unitId(townshipCode), kind: 'village' }, sort: ['code', 'ASC'], range: [0, 1] },
+  });
   return r.body.map((u: { code: string }) => u.code);
 }
 
@@ -31,7 +40,11 @@ const unreadOf = async (as: string, referralId: number) => (await notices(as, { 
 /** A free slot of the township's GP clinic three weeks ahead (published here, so it is free). */
 async function futureSlot(township: string) {
   const gp = await department(township, '全科');
-  await post('/api/referral-slots/publish', { department_id: gp, from: dayAfter(22), to: dayAfter(22), sessions: [{ from: '14:30', until: '17:30' }], capacity: 4 }, { as: `director-${township}` });
+  await post(
+    '/api/referral-slots/publish',
+    { department_id: gp, from: dayAfter(22), to: dayAfter(22), sessions: [{ from: '14:30', until: '17:30' }], capacity: 4 },
+    { as: `director-${township}` },
+  );
   return (await slotsOf(`director-${township}`, gp, dayAfter(22)))[0].id;
 }
 
@@ -58,13 +71,21 @@ describe('the referral office and the senders (HTTP, real database)', () => {
     expect(new Set(all.body.map((r: { to_org_unit_id: number }) => r.to_org_unit_id)).size).to.be.greaterThan(1);
 
     const one = await get('/api/referrals', { as: 'referral', query: { filter: { inbox_all: true, to_org_unit_id: t11 }, range: [0, 999] } });
-    expect(one.body.map((r: { id: number }) => r.id)).to.include(toT11).and.not.include(toT12);
-    expect(one.body.every((r: { to_org_unit_id: number; status: string }) => r.to_org_unit_id === t11 && ['requested', 'accepted'].includes(r.status))).to.equal(true);
+    expect(one.body.map((r: { id: number }) => r.id))
+      .to.include(toT11)
+      .and.not.include(toT12);
+    expect(
+      one.body.every((r: { to_org_unit_id: number; status: string }) => r.to_org_unit_id === t11 && ['requested', 'accepted'].includes(r.status)),
+    ).to.equal(true);
 
     // a township's director asking for every inbox gets those in their scope only
     const director = await get('/api/referrals', { as: 'director-T11', query: { filter: { inbox_all: true }, range: [0, 999] } });
-    expect(director.body.map((r: { id: number }) => r.id)).to.include(toT11).and.not.include(toT12);
-    expect((await get('/api/referrals', { as: 'director-T11', query: { filter: { inbox: t11 }, range: [0, 999] } })).body.map((r: { id: number }) => r.id)).to.include(toT11);
+    expect(director.body.map((r: { id: number }) => r.id))
+      .to.include(toT11)
+      .and.not.include(toT12);
+    expect(
+      (await get('/api/referrals', { as: 'director-T11', query: { filter: { inbox: t11 }, range: [0, 999] } })).body.map((r: { id: number }) => r.id),
+    ).to.include(toT11);
   });
 
   it('a slot that has started is neither offered nor bookable: 422 naming slot_id, and no notice is written', async () => {
@@ -76,7 +97,10 @@ describe('the referral office and the senders (HTTP, real database)', () => {
     const created = await post('/api/referral-slots', { department_id: dept, starts_at: started.toISOString(), capacity: 2 }, { as: 'director-T13' });
     expect(created.status, JSON.stringify(created.body)).to.equal(200);
 
-    const offered = await get('/api/referral-slots', { as: 'director-T13', query: { filter: { department_id: dept, upcoming: true, free: true }, range: [0, 99] } });
+    const offered = await get('/api/referral-slots', {
+      as: 'director-T13',
+      query: { filter: { department_id: dept, upcoming: true, free: true }, range: [0, 99] },
+    });
     expect(offered.body.map((s: { id: number }) => s.id)).not.to.include(created.body.id);
 
     const refused = await post(`/api/referrals/${id}/accept`, { slot_id: created.body.id }, { as: 'director-T13' });

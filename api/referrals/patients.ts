@@ -31,7 +31,8 @@ export async function resolvePatient(trx: Knex.Transaction, actor: Actor, input:
   // an ID number that belongs to a resident makes the patient that resident, whoever refers them
   const match = await residentByIdNumberHash(hashIdNumber(id), trx);
   if (match) return residentPatient(match);
-  if (!input.patient_name?.trim()) throw badRequest('invalid patient_name', [{ field: 'patient_name', message: 'required for a patient who is not a resident' }]);
+  if (!input.patient_name?.trim())
+    throw badRequest('invalid patient_name', [{ field: 'patient_name', message: 'required for a patient who is not a resident' }]);
   const facts = idNumberFacts(id);
   const p = protectIdNumber(id);
   return {

@@ -22,10 +22,24 @@ describe('referrals (HTTP, real database)', () => {
     const p = await resident('V001', '马有福');
     const created = await post('/api/referrals', upBody(p.id, t01, { threshold_paid_before: '150.00' }), { as: 'doctor-V001' });
     expect(created.status, JSON.stringify(created.body)).to.equal(200);
-    expect(created.body).to.include({ status: 'requested', direction: 'up', urgency: 'urgent', from_level: 4, to_level: 3, resident_id: p.id, patient_name: '马有福' });
+    expect(created.body).to.include({
+      status: 'requested',
+      direction: 'up',
+      urgency: 'urgent',
+      from_level: 4,
+      to_level: 3,
+      resident_id: p.id,
+      patient_name: '马有福',
+    });
     expect(created.body).not.to.have.property('patient_id_number_hash');
     // green channel fees: no registration fee, the threshold (township ¥200) offset by what was paid
-    expect(created.body.fees).to.include({ registration_due: '0.00', registration_waived: true, threshold: '200.00', threshold_offset: '150.00', threshold_due: '50.00' });
+    expect(created.body.fees).to.include({
+      registration_due: '0.00',
+      registration_waived: true,
+      threshold: '200.00',
+      threshold_offset: '150.00',
+      threshold_due: '50.00',
+    });
     expect(new Date(created.body.due_at).getTime() - new Date(created.body.requested_at).getTime()).to.equal(120 * 60_000);
 
     const inbox = await get('/api/referrals', { as: 'director-T01', query: { filter: { inbox: t01 } } });
@@ -33,7 +47,11 @@ describe('referrals (HTTP, real database)', () => {
     expect(inbox.body[0].id).to.equal(created.body.id);
 
     const gp = await department('T01', '全科');
-    const pub = await post('/api/referral-slots/publish', { department_id: gp, from: dayAfter(21), to: dayAfter(21), sessions: [{ from: '08:00', until: '12:00' }], capacity: 3 }, { as: 'director-T01' });
+    const pub = await post(
+      '/api/referral-slots/publish',
+      { department_id: gp, from: dayAfter(21), to: dayAfter(21), sessions: [{ from: '08:00', until: '12:00' }], capacity: 3 },
+      { as: 'director-T01' },
+    );
     expect(pub.status).to.equal(200);
     expect(pub.body).to.include({ created: 8 });
     const [slot] = await slotsOf('director-T01', gp, dayAfter(21));
@@ -82,7 +100,11 @@ describe('referrals (HTTP, real database)', () => {
     const t02 = await unitId('T02');
     const gp = await department('T02', '全科');
     const day = dayAfter(23);
-    await post('/api/referral-slots/publish', { department_id: gp, from: day, to: day, sessions: [{ from: '09:00', until: '09:30' }], capacity: 1 }, { as: 'referral' });
+    await post(
+      '/api/referral-slots/publish',
+      { department_id: gp, from: day, to: day, sessions: [{ from: '09:00', until: '09:30' }], capacity: 1 },
+      { as: 'referral' },
+    );
     const [slot] = await slotsOf('referral', gp, day);
     const villages = (await get('/api/org-units', { as: 'admin', query: { filter: { parent_id: t02 }, range: [0, 1] } })).body;
     const refs = [];
@@ -123,9 +145,17 @@ describe('referrals (HTTP, real database)', () => {
     const wrong = await post('/api/referrals', { ...upBody(0, await unitId('V001')), resident_id: undefined, ...external }, { as: 'director-T01' });
     expect(wrong.status).to.equal(422);
     expect(wrong.body.error.details[0].field).to.equal('direction');
-    const notMine = await post('/api/referrals', { ...upBody(0, t01), resident_id: undefined, ...external, from_org_unit_id: await unitId('V050') }, { as: 'doctor-V001' });
+    const notMine = await post(
+      '/api/referrals',
+      { ...upBody(0, t01), resident_id: undefined, ...external, from_org_unit_id: await unitId('V050') },
+      { as: 'doctor-V001' },
+    );
     expect(notMine.status).to.equal(403);
-    const badId = await post('/api/referrals', { ...upBody(0, t01), resident_id: undefined, patient_name: 'x', patient_id_number: '630121195803125000' }, { as: 'doctor-V001' });
+    const badId = await post(
+      '/api/referrals',
+      { ...upBody(0, t01), resident_id: undefined, patient_name: 'x', patient_id_number: '630121195803125000' },
+      { as: 'doctor-V001' },
+    );
     expect(badId.status).to.equal(400);
     expect(badId.body.error.details[0].field).to.equal('patient_id_number');
     const badIcd = await post('/api/referrals', { ...upBody(1, t01), diagnosis_code: 'hypertension' }, { as: 'doctor-V001' });
@@ -135,14 +165,26 @@ describe('referrals (HTTP, real database)', () => {
 
   it('an external patient keeps a protected ID number; an ID that is a resident’s links the resident; one open referral per patient', async () => {
     const ext = idNumber('19800101');
-    const r = await post('/api/referrals', { ...upBody(0, t03), resident_id: undefined, patient_name: '过路患者', patient_id_number: ext }, { as: 'doctor-V003' });
+    const r = await post(
+      '/api/referrals',
+      { ...upBody(0, t03), resident_id: undefined, patient_name: '过路患者', patient_id_number: ext },
+      { as: 'doctor-V003' },
+    );
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
     expect(r.body).to.include({ resident_id: null, patient_name: '过路患者', patient_id_number_masked: `${ext.slice(0, 4)}**********${ext.slice(-4)}` });
     expect(r.body).not.to.have.property('patient_id_number_cipher');
-    const again = await post('/api/referrals', { ...upBody(0, t03), resident_id: undefined, patient_name: '过路患者', patient_id_number: ext }, { as: 'doctor-V003' });
+    const again = await post(
+      '/api/referrals',
+      { ...upBody(0, t03), resident_id: undefined, patient_name: '过路患者', patient_id_number: ext },
+      { as: 'doctor-V003' },
+    );
     expect(again.status).to.equal(409);
     const p = await resident('V003', '本村居民');
-    const byId = await post('/api/referrals', { ...upBody(0, t03), resident_id: undefined, patient_name: '随便写', patient_id_number: p.idNumber }, { as: 'doctor-V003' });
+    const byId = await post(
+      '/api/referrals',
+      { ...upBody(0, t03), resident_id: undefined, patient_name: '随便写', patient_id_number: p.idNumber },
+      { as: 'doctor-V003' },
+    );
     expect(byId.body).to.include({ resident_id: p.id, patient_name: '本村居民' });
   });
 
@@ -162,7 +204,11 @@ describe('referrals (HTTP, real database)', () => {
     const managing = async () => {
       const r = await get(`/api/residents/${p.id}`, { as: 'doctor-V001' });
       expect(r.status).to.equal(200);
-      return r.body as { org_unit_id: number; managing_org_unit_id: number; care_transfers: { from_org_unit_id: number; to_org_unit_id: number; referral_id: number }[] };
+      return r.body as {
+        org_unit_id: number;
+        managing_org_unit_id: number;
+        care_transfers: { from_org_unit_id: number; to_org_unit_id: number; referral_id: number }[];
+      };
     };
     expect(await managing()).to.include({ org_unit_id: v001, managing_org_unit_id: v001 });
 
@@ -180,7 +226,21 @@ describe('referrals (HTTP, real database)', () => {
     expect((await post(`/api/referrals/${up.body.id}/complete`, {}, { as: 'director-T01' })).status).to.equal(200);
     expect((await managing()).managing_org_unit_id, 'completing keeps care where it is').to.equal(t01);
     // the receiving unit now manages the patient and sends them back down for rehabilitation
-    const down = await post('/api/referrals', { resident_id: p.id, from_org_unit_id: t01, to_org_unit_id: v001, direction: 'down', urgency: 'emergency', purpose: 'rehabilitation', diagnosis_code: 'I10', diagnosis_text: '原发性高血压', reason: '血压达标，回村康复随访' }, { as: 'director-T01' });
+    const down = await post(
+      '/api/referrals',
+      {
+        resident_id: p.id,
+        from_org_unit_id: t01,
+        to_org_unit_id: v001,
+        direction: 'down',
+        urgency: 'emergency',
+        purpose: 'rehabilitation',
+        diagnosis_code: 'I10',
+        diagnosis_text: '原发性高血压',
+        reason: '血压达标，回村康复随访',
+      },
+      { as: 'director-T01' },
+    );
     expect(down.status, JSON.stringify(down.body)).to.equal(200);
     expect((await post(`/api/referrals/${down.body.id}/accept`, {}, { as: 'director-T01' })).status).to.equal(200);
     expect((await post(`/api/referrals/${down.body.id}/arrive`, {}, { as: 'director-T01' })).status).to.equal(200);
@@ -200,17 +260,49 @@ describe('referrals (HTTP, real database)', () => {
     const hq = await unitId('HQ');
     const p = await resident('V005', '康复患者');
     // the patient went up to the HQ (threshold ¥800 paid there) and comes back down to T01
-    const down = await post('/api/referrals', { resident_id: p.id, from_org_unit_id: hq, to_org_unit_id: t01, direction: 'down', urgency: 'routine', purpose: 'rehabilitation', diagnosis_code: 'I63.9', diagnosis_text: '脑梗死恢复期', reason: '病情稳定，回基层康复' }, { as: 'director-HQ' });
+    const down = await post(
+      '/api/referrals',
+      {
+        resident_id: p.id,
+        from_org_unit_id: hq,
+        to_org_unit_id: t01,
+        direction: 'down',
+        urgency: 'routine',
+        purpose: 'rehabilitation',
+        diagnosis_code: 'I63.9',
+        diagnosis_text: '脑梗死恢复期',
+        reason: '病情稳定，回基层康复',
+      },
+      { as: 'director-HQ' },
+    );
     expect(down.status, JSON.stringify(down.body)).to.equal(200);
     expect(down.body.fees).to.include({ registration_waived: false, registration_due: '2.00', threshold_due: '0.00' });
     expect(down.body.fees.basis).to.deep.equal(['rehabilitation_no_threshold']);
     // a department day of 2 places: 30 % held (1 place) for up-referrals
     const rehab = await department('T01', '中医科');
     const day = dayAfter(25);
-    await post('/api/referral-slots/publish', { department_id: rehab, from: day, to: day, sessions: [{ from: '14:00', until: '14:30' }], capacity: 2 }, { as: 'director-T01' });
+    await post(
+      '/api/referral-slots/publish',
+      { department_id: rehab, from: day, to: day, sessions: [{ from: '14:00', until: '14:30' }], capacity: 2 },
+      { as: 'director-T01' },
+    );
     const [slot] = await slotsOf('director-T01', rehab, day);
     const p2 = await resident('V006', '康复患者二');
-    const down2 = await post('/api/referrals', { resident_id: p2.id, from_org_unit_id: hq, to_org_unit_id: t01, direction: 'down', urgency: 'routine', purpose: 'rehabilitation', diagnosis_code: 'S72.0', diagnosis_text: '股骨颈骨折术后', reason: '术后康复' }, { as: 'director-HQ' });
+    const down2 = await post(
+      '/api/referrals',
+      {
+        resident_id: p2.id,
+        from_org_unit_id: hq,
+        to_org_unit_id: t01,
+        direction: 'down',
+        urgency: 'routine',
+        purpose: 'rehabilitation',
+        diagnosis_code: 'S72.0',
+        diagnosis_text: '股骨颈骨折术后',
+        reason: '术后康复',
+      },
+      { as: 'director-HQ' },
+    );
     expect((await post(`/api/referrals/${down.body.id}/accept`, { slot_id: slot.id }, { as: 'director-T01' })).status).to.equal(200);
     const held = await post(`/api/referrals/${down2.body.id}/accept`, { slot_id: slot.id }, { as: 'director-T01' });
     expect(held.status).to.equal(409);
@@ -233,7 +325,21 @@ describe('referrals (HTTP, real database)', () => {
   it('a village clinic, which publishes no slots, receives a patient back at the home visit it names', async () => {
     const p = await resident('V008', '回村康复患者');
     const v008 = await unitId('V008');
-    const down = await post('/api/referrals', { resident_id: p.id, from_org_unit_id: t01, to_org_unit_id: v008, direction: 'down', urgency: 'routine', purpose: 'rehabilitation', diagnosis_code: 'I63.9', diagnosis_text: '脑梗死恢复期', reason: '回村继续康复，村医上门随访' }, { as: 'director-T01' });
+    const down = await post(
+      '/api/referrals',
+      {
+        resident_id: p.id,
+        from_org_unit_id: t01,
+        to_org_unit_id: v008,
+        direction: 'down',
+        urgency: 'routine',
+        purpose: 'rehabilitation',
+        diagnosis_code: 'I63.9',
+        diagnosis_text: '脑梗死恢复期',
+        reason: '回村继续康复，村医上门随访',
+      },
+      { as: 'director-T01' },
+    );
     expect(down.status, JSON.stringify(down.body)).to.equal(200);
     const accept = (body: Record<string, unknown>) => post(`/api/referrals/${down.body.id}/accept`, body, { as: 'director-V008' });
     const missing = await accept({});
@@ -244,7 +350,11 @@ describe('referrals (HTTP, real database)', () => {
     expect(past.status).to.equal(400);
     expect(past.body.error.details[0].message).to.equal('the home visit cannot be in the past');
     // a home visit belongs to accepting only: on a rejection it is a 400 naming it, and nothing is written
-    const stray = await post(`/api/referrals/${down.body.id}/reject`, { reason: '无法上门', appointment_at: clock.now().toISOString() }, { as: 'director-V008' });
+    const stray = await post(
+      `/api/referrals/${down.body.id}/reject`,
+      { reason: '无法上门', appointment_at: clock.now().toISOString() },
+      { as: 'director-V008' },
+    );
     expect(stray.status).to.equal(400);
     expect(stray.body.error.details[0].field).to.equal('appointment_at');
     expect((await get(`/api/referrals/${down.body.id}`, { as: 'director-V008' })).body.status).to.equal('requested');
@@ -260,7 +370,17 @@ describe('referrals (HTTP, real database)', () => {
 
   it('an out-of-county referral needs the hospital named and is answered by the group referral office', async () => {
     const b1 = await unitId('B1');
-    const body = { patient_name: '县外患者', patient_id_number: idNumber('19650505'), from_org_unit_id: b1, direction: 'out', urgency: 'urgent', purpose: 'inpatient', diagnosis_code: 'C34.9', diagnosis_text: '肺恶性肿瘤', reason: '需胸外科手术，县内无条件' };
+    const body = {
+      patient_name: '县外患者',
+      patient_id_number: idNumber('19650505'),
+      from_org_unit_id: b1,
+      direction: 'out',
+      urgency: 'urgent',
+      purpose: 'inpatient',
+      diagnosis_code: 'C34.9',
+      diagnosis_text: '肺恶性肿瘤',
+      reason: '需胸外科手术，县内无条件',
+    };
     const missing = await post('/api/referrals', body, { as: 'director-B1' });
     expect(missing.status).to.equal(400);
     expect(missing.body.error.details[0].field).to.equal('to_external_name');
@@ -291,7 +411,10 @@ describe('referrals (HTTP, real database)', () => {
     // those named, and the sender, find it among their notices
     for (const as of ['director-T03', 'referral', 'doctor-V008']) {
       const mine = await get('/api/notifications', { as, query: { filter: { record_id: r.body.id, unread: true } } });
-      expect(mine.body.map((n: { kind: string }) => n.kind), as).to.deep.equal(['referral_escalated']);
+      expect(
+        mine.body.map((n: { kind: string }) => n.kind),
+        as,
+      ).to.deep.equal(['referral_escalated']);
     }
     const page = await get(`/api/referrals/${r.body.id}`, { as: 'director-T03' });
     expect(page.body.events.filter((e: { kind: string }) => e.kind === 'escalated')).to.have.length(1);
@@ -324,21 +447,31 @@ describe('referrals (HTTP, real database)', () => {
     const t01 = await unitId('T01');
     const total = (r: { headers: Headers }) => Number(String(r.headers.get('content-range')).split('/')[1]);
     const count = async (as: string, filter: Record<string, unknown>) => total(await get('/api/referrals', { as, query: { filter, range: [0, 0] } }));
-    const rowOf = async (as: string) => ((await get('/api/referrals/inbox-summary', { as })).body as { org_unit_id: number; waiting: number }[]).find((r) => r.org_unit_id === t01);
+    const rowOf = async (as: string) =>
+      ((await get('/api/referrals/inbox-summary', { as })).body as { org_unit_id: number; waiting: number }[]).find((r) => r.org_unit_id === t01);
     const before = (await rowOf('referral'))?.waiting ?? 0;
     const p = await resident('V003', '首页待办');
     expect((await post('/api/referrals', upBody(p.id, t01), { as: 'doctor-V003' })).status).to.equal(200);
 
     const office = await get('/api/referrals/inbox-summary', { as: 'referral' });
     expect(office.status).to.equal(200);
-    const rows = office.body as { org_unit_id: number | null; code: string | null; name: string | null; waiting: number; overdue: number; oldest_requested_at: string }[];
+    const rows = office.body as {
+      org_unit_id: number | null;
+      code: string | null;
+      name: string | null;
+      waiting: number;
+      overdue: number;
+      oldest_requested_at: string;
+    }[];
     const row = rows.find((r) => r.org_unit_id === t01)!;
     expect(row).to.include({ code: 'T01', name: '桥头镇中心卫生院', waiting: before + 1 });
     for (const r of rows) {
       const receiver = r.org_unit_id === null ? { direction: 'out' } : { to_org_unit_id: r.org_unit_id };
       expect(r.waiting, r.code ?? 'out').to.equal(await count('referral', { ...receiver, status: 'requested' }));
       expect(r.overdue, r.code ?? 'out').to.equal(await count('referral', { ...receiver, overdue: true }));
-      const [oldest] = (await get('/api/referrals', { as: 'referral', query: { filter: { ...receiver, status: 'requested' }, sort: ['requested_at', 'ASC'], range: [0, 0] } })).body;
+      const [oldest] = (
+        await get('/api/referrals', { as: 'referral', query: { filter: { ...receiver, status: 'requested' }, sort: ['requested_at', 'ASC'], range: [0, 0] } })
+      ).body;
       expect(r.oldest_requested_at).to.equal(oldest.requested_at);
     }
     expect(rows.reduce((s, r) => s + r.waiting, 0)).to.equal(await count('referral', { status: 'requested' }));
@@ -381,7 +514,15 @@ describe('referrals (HTTP, real database)', () => {
     const figures = await get('/api/referrals/figures', { as: 'director-T03', query: { from: today, to: today, org_unit_id: t03 } });
     const t03Row = figures.body.find((u: { code: string }) => u.code === 'T03');
     const sheetRow = units.getSheetValues().find((v) => Array.isArray(v) && v[1] === 'T03') as unknown[];
-    expect(sheetRow.slice(4, 11)).to.deep.equal([t03Row.up, t03Row.down, t03Row.out, t03Row.completed, t03Row.up_completed, t03Row.received, t03Row.received_completed]);
+    expect(sheetRow.slice(4, 11)).to.deep.equal([
+      t03Row.up,
+      t03Row.down,
+      t03Row.out,
+      t03Row.completed,
+      t03Row.up_completed,
+      t03Row.received,
+      t03Row.received_completed,
+    ]);
     expect(wb.getWorksheet('及时性')!.rowCount).to.be.greaterThan(1);
     const outside = await get('/api/reports/referrals.xlsx', { as: 'director-T03', query: { from: today, to: today, org_unit_id: await unitId('T04') } });
     expect(outside.status).to.equal(403);

@@ -73,7 +73,9 @@ export const referralRoutes = new ApiRouter('/referrals', 'referrals')
   )
   .get('/inbox-summary', { summary: 'Per receiving unit in scope: requests waiting for an answer, overdue ones, the oldest' }, (req) => inboxSummary(req.actor))
   .get('/targets', { summary: 'Member units (with clinical departments) a referral can be sent to' }, (req) => referralTargets(req.actor))
-  .get('/', { summary: 'List referrals (filter inbox=<unit> for a unit’s open requests, green channel first; outbox=<unit>)', list: true }, (req, res) => answerList(referralResource, req, res))
+  .get('/', { summary: 'List referrals (filter inbox=<unit> for a unit’s open requests, green channel first; outbox=<unit>)', list: true }, (req, res) =>
+    answerList(referralResource, req, res),
+  )
   .get('/:id', { summary: 'One referral with its event timeline, fees and the actions open to you' }, (req) => referralPage(req.actor, idParam(req.params.id)))
   .post('/', { summary: 'Refer a patient (up, down, or out of the group)', body: createBody }, (req) => createReferral(req.actor, parse(createBody, req.body)));
 for (const action of ACTIONS) {
@@ -87,7 +89,10 @@ const publishBody = z.strictObject({
   department_id: id,
   from: day,
   to: day,
-  sessions: z.array(z.strictObject({ from: hhmm, until: hhmm })).min(1).max(6),
+  sessions: z
+    .array(z.strictObject({ from: hhmm, until: hhmm }))
+    .min(1)
+    .max(6),
   capacity: z.number().int().min(1).max(500),
   weekdays: z.array(z.number().int().min(1).max(7)).min(1).optional(),
 });
@@ -104,8 +109,10 @@ export const referralSlotRoutes = new ApiRouter('/referral-slots', 'referrals')
   .post('/publish', { summary: 'Publish a department’s 30-minute slots over a period (existing ones kept)', body: publishBody }, (req) =>
     publishSlots(req.actor, parse(publishBody, req.body)),
   )
-  .get('/day', { summary: 'A department’s day: each slot’s booked/capacity and the places held for up-referrals until the day before', query: dayQuery }, (req) =>
-    slotDay(req.actor, parse(dayQuery, req.query, 'query')),
+  .get(
+    '/day',
+    { summary: 'A department’s day: each slot’s booked/capacity and the places held for up-referrals until the day before', query: dayQuery },
+    (req) => slotDay(req.actor, parse(dayQuery, req.query, 'query')),
   );
 mountCrud(referralSlotRoutes, slotResource, { label: 'appointment slots', create: slotCreate, update: slotUpdate });
 
@@ -120,8 +127,13 @@ const settingsBody = z.strictObject({
 
 export const referralSettingsRoutes = new ApiRouter('/referral-settings', 'referrals')
   .get('/', { summary: 'Referral configuration: service levels, fees per level, places held for up-referrals' }, (req) => readSettings(req.actor))
-  .put('/', { summary: 'Change the referral configuration (applies to new referrals)', body: settingsBody }, (req) => updateSettings(req.actor, parse(settingsBody, req.body)));
+  .put('/', { summary: 'Change the referral configuration (applies to new referrals)', body: settingsBody }, (req) =>
+    updateSettings(req.actor, parse(settingsBody, req.body)),
+  );
 
-export const referralEscalationRoutes = mountCrud(new ApiRouter('/referral-escalations', 'referrals'), escalationResource, { label: 'referral escalations', readOnly: true });
+export const referralEscalationRoutes = mountCrud(new ApiRouter('/referral-escalations', 'referrals'), escalationResource, {
+  label: 'referral escalations',
+  readOnly: true,
+});
 
 export const referralRouters = [referralRoutes, referralSlotRoutes, referralSettingsRoutes, referralEscalationRoutes];

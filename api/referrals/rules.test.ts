@@ -23,17 +23,149 @@ import {
 describe('referral rules', () => {
   describe('fees (table-driven)', () => {
     // defaults: threshold 1:800 2:500 3:200 4:0 out:1200; registration 1:12 2:8 3:2 4:0 out:15
-    const cases: { name: string; direction: Direction; purpose: Purpose; toLevel: number | null; paid: string; reg: string; waived: boolean; threshold: string; offset: string; due: string; basis: string[] }[] = [
-      { name: 'up to a township, nothing paid before', direction: 'up', purpose: 'treatment', toLevel: 3, paid: '0', reg: '0.00', waived: true, threshold: '200.00', offset: '0.00', due: '200.00', basis: ['registration_waived_up'] },
-      { name: 'up to a branch, township threshold paid below is offset', direction: 'up', purpose: 'inpatient', toLevel: 2, paid: '200', reg: '0.00', waived: true, threshold: '500.00', offset: '200.00', due: '300.00', basis: ['registration_waived_up', 'threshold_offset'] },
-      { name: 'up to the HQ, branch threshold paid', direction: 'up', purpose: 'inpatient', toLevel: 1, paid: '500', reg: '0.00', waived: true, threshold: '800.00', offset: '500.00', due: '300.00', basis: ['registration_waived_up', 'threshold_offset'] },
-      { name: 'paid below more than the receiving threshold: never below zero', direction: 'down', purpose: 'treatment', toLevel: 3, paid: '800', reg: '2.00', waived: false, threshold: '200.00', offset: '200.00', due: '0.00', basis: ['threshold_offset'] },
-      { name: 'paid exactly the receiving threshold', direction: 'up', purpose: 'inpatient', toLevel: 2, paid: '500', reg: '0.00', waived: true, threshold: '500.00', offset: '500.00', due: '0.00', basis: ['registration_waived_up', 'threshold_offset'] },
-      { name: 'down for rehabilitation: no threshold', direction: 'down', purpose: 'rehabilitation', toLevel: 3, paid: '0', reg: '2.00', waived: false, threshold: '200.00', offset: '0.00', due: '0.00', basis: ['rehabilitation_no_threshold'] },
-      { name: 'down for rehabilitation, threshold paid above: still zero, nothing offset', direction: 'down', purpose: 'rehabilitation', toLevel: 2, paid: '800', reg: '8.00', waived: false, threshold: '500.00', offset: '0.00', due: '0.00', basis: ['rehabilitation_no_threshold'] },
-      { name: 'down for chronic care pays the threshold', direction: 'down', purpose: 'chronic_care', toLevel: 3, paid: '0', reg: '2.00', waived: false, threshold: '200.00', offset: '0.00', due: '200.00', basis: [] },
-      { name: 'out of the group: full fees, no offset', direction: 'out', purpose: 'inpatient', toLevel: null, paid: '800', reg: '15.00', waived: false, threshold: '1200.00', offset: '0.00', due: '1200.00', basis: ['out_of_group_no_offset'] },
-      { name: 'fen are exact', direction: 'up', purpose: 'inpatient', toLevel: 1, paid: '0.01', reg: '0.00', waived: true, threshold: '800.00', offset: '0.01', due: '799.99', basis: ['registration_waived_up', 'threshold_offset'] },
+    const cases: {
+      name: string;
+      direction: Direction;
+      purpose: Purpose;
+      toLevel: number | null;
+      paid: string;
+      reg: string;
+      waived: boolean;
+      threshold: string;
+      offset: string;
+      due: string;
+      basis: string[];
+    }[] = [
+      {
+        name: 'up to a township, nothing paid before',
+        direction: 'up',
+        purpose: 'treatment',
+        toLevel: 3,
+        paid: '0',
+        reg: '0.00',
+        waived: true,
+        threshold: '200.00',
+        offset: '0.00',
+        due: '200.00',
+        basis: ['registration_waived_up'],
+      },
+      {
+        name: 'up to a branch, township threshold paid below is offset',
+        direction: 'up',
+        purpose: 'inpatient',
+        toLevel: 2,
+        paid: '200',
+        reg: '0.00',
+        waived: true,
+        threshold: '500.00',
+        offset: '200.00',
+        due: '300.00',
+        basis: ['registration_waived_up', 'threshold_offset'],
+      },
+      {
+        name: 'up to the HQ, branch threshold paid',
+        direction: 'up',
+        purpose: 'inpatient',
+        toLevel: 1,
+        paid: '500',
+        reg: '0.00',
+        waived: true,
+        threshold: '800.00',
+        offset: '500.00',
+        due: '300.00',
+        basis: ['registration_waived_up', 'threshold_offset'],
+      },
+      {
+        name: 'paid below more than the receiving threshold: never below zero',
+        direction: 'down',
+        purpose: 'treatment',
+        toLevel: 3,
+        paid: '800',
+        reg: '2.00',
+        waived: false,
+        threshold: '200.00',
+        offset: '200.00',
+        due: '0.00',
+        basis: ['threshold_offset'],
+      },
+      {
+        name: 'paid exactly the receiving threshold',
+        direction: 'up',
+        purpose: 'inpatient',
+        toLevel: 2,
+        paid: '500',
+        reg: '0.00',
+        waived: true,
+        threshold: '500.00',
+        offset: '500.00',
+        due: '0.00',
+        basis: ['registration_waived_up', 'threshold_offset'],
+      },
+      {
+        name: 'down for rehabilitation: no threshold',
+        direction: 'down',
+        purpose: 'rehabilitation',
+        toLevel: 3,
+        paid: '0',
+        reg: '2.00',
+        waived: false,
+        threshold: '200.00',
+        offset: '0.00',
+        due: '0.00',
+        basis: ['rehabilitation_no_threshold'],
+      },
+      {
+        name: 'down for rehabilitation, threshold paid above: still zero, nothing offset',
+        direction: 'down',
+        purpose: 'rehabilitation',
+        toLevel: 2,
+        paid: '800',
+        reg: '8.00',
+        waived: false,
+        threshold: '500.00',
+        offset: '0.00',
+        due: '0.00',
+        basis: ['rehabilitation_no_threshold'],
+      },
+      {
+        name: 'down for chronic care pays the threshold',
+        direction: 'down',
+        purpose: 'chronic_care',
+        toLevel: 3,
+        paid: '0',
+        reg: '2.00',
+        waived: false,
+        threshold: '200.00',
+        offset: '0.00',
+        due: '200.00',
+        basis: [],
+      },
+      {
+        name: 'out of the group: full fees, no offset',
+        direction: 'out',
+        purpose: 'inpatient',
+        toLevel: null,
+        paid: '800',
+        reg: '15.00',
+        waived: false,
+        threshold: '1200.00',
+        offset: '0.00',
+        due: '1200.00',
+        basis: ['out_of_group_no_offset'],
+      },
+      {
+        name: 'fen are exact',
+        direction: 'up',
+        purpose: 'inpatient',
+        toLevel: 1,
+        paid: '0.01',
+        reg: '0.00',
+        waived: true,
+        threshold: '800.00',
+        offset: '0.01',
+        due: '799.99',
+        basis: ['registration_waived_up', 'threshold_offset'],
+      },
     ];
     for (const c of cases) {
       it(c.name, () => {
@@ -129,7 +261,10 @@ describe('referral rules', () => {
       expect(slotStartProblem(at('2026-12-01T08:30:00+08:00'))).to.equal(null);
       expect(slotStartProblem(at('2026-12-01T08:15:00+08:00'))).to.match(/half hour/);
       expect(slotStarts('2026-12-01', '08:00', '10:00').map((d) => d.toISOString())).to.deep.equal([
-        '2026-12-01T00:00:00.000Z', '2026-12-01T00:30:00.000Z', '2026-12-01T01:00:00.000Z', '2026-12-01T01:30:00.000Z',
+        '2026-12-01T00:00:00.000Z',
+        '2026-12-01T00:30:00.000Z',
+        '2026-12-01T01:00:00.000Z',
+        '2026-12-01T01:30:00.000Z',
       ]);
     });
     const slot = { starts_at: at('2026-12-10T09:00:00+08:00'), capacity: 4, booked: 1 };
@@ -149,7 +284,10 @@ describe('referral rules', () => {
     it('a slot is bookable until the instant it starts, not once under way', () => {
       const free = { capacity: 10, bookedNotUp: 0 };
       expect(bookingProblem(slot, free, 'up', at('2026-12-10T08:59:59+08:00'), 0.3)).to.equal(null);
-      expect(bookingProblem(slot, free, 'up', at('2026-12-10T09:00:00+08:00'), 0.3)).to.deep.equal({ kind: 'business_rule', message: 'the slot has already started; choose a later one' });
+      expect(bookingProblem(slot, free, 'up', at('2026-12-10T09:00:00+08:00'), 0.3)).to.deep.equal({
+        kind: 'business_rule',
+        message: 'the slot has already started; choose a later one',
+      });
       expect(bookingProblem(slot, free, 'up', at('2026-12-10T09:10:00+08:00'), 0.3)).to.include({ kind: 'business_rule' });
     });
   });

@@ -71,8 +71,10 @@ export function directionProblem(direction: Direction, from: Leveled, to: Levele
   }
   if (!to) return { field: 'to_org_unit_id', message: `an ${direction}-referral needs the receiving member unit` };
   if (to.level === from.level) return { field: 'to_org_unit_id', message: `same level (${to.level}): a referral goes up or down between levels` };
-  if (direction === 'up' && to.level > from.level) return { field: 'direction', message: `level ${to.level} is below level ${from.level}: that is a down-referral` };
-  if (direction === 'down' && to.level < from.level) return { field: 'direction', message: `level ${to.level} is above level ${from.level}: that is an up-referral` };
+  if (direction === 'up' && to.level > from.level)
+    return { field: 'direction', message: `level ${to.level} is below level ${from.level}: that is a down-referral` };
+  if (direction === 'down' && to.level < from.level)
+    return { field: 'direction', message: `level ${to.level} is above level ${from.level}: that is an up-referral` };
   return null;
 }
 
@@ -294,7 +296,12 @@ export interface Candidate {
  * village doctor — not the group roles whose accounts merely sit at the HQ); never the actor,
  * who knows already.
  */
-export function senderRecipients(users: readonly Candidate[], r: { from_doctor_id: number | null; from_org_unit_id: number }, actorId: number, unitRoles: readonly string[]): number[] {
+export function senderRecipients(
+  users: readonly Candidate[],
+  r: { from_doctor_id: number | null; from_org_unit_id: number },
+  actorId: number,
+  unitRoles: readonly string[],
+): number[] {
   return users
     .filter((u) => u.active && u.id !== actorId)
     .filter((u) => u.id === r.from_doctor_id || (u.org_unit_id === r.from_org_unit_id && u.roles.some((role) => unitRoles.includes(role))))

@@ -49,7 +49,6 @@ export type { ReferralFigures } from './rules';
 
 // ---------------------------------------------------------------- the resource
 
-
 export const referralResource: ResourceDef<Referral> = {
   name: 'referrals',
   model: Referral,
@@ -76,15 +75,38 @@ export const referralResource: ResourceDef<Referral> = {
       completed_at: 'timestamp',
       escalated_at: 'timestamp',
     },
-    search: ['referrals.patient_name', 'referrals.diagnosis_code', 'referrals.diagnosis_text', 'referrals.patient_id_number_masked', 'referrals.to_unit_name', 'referrals.from_unit_name'],
+    search: [
+      'referrals.patient_name',
+      'referrals.diagnosis_code',
+      'referrals.diagnosis_text',
+      'referrals.patient_id_number_masked',
+      'referrals.to_unit_name',
+      'referrals.from_unit_name',
+    ],
     defaultSort: ['requested_at', 'DESC'],
     custom: { inbox: 'int', inbox_all: 'bool', outbox: 'int', overdue: 'bool' },
   },
   // what the inbox, outbox and list show; the referral page (GET /:id) has the rest — reason,
   // summary, fees, timeline — and the protected ID number's hash and cipher are never listed
   listColumns: [
-    'id', 'resident_id', 'patient_name', 'patient_id_number_masked', 'from_org_unit_id', 'from_unit_name', 'to_org_unit_id', 'to_unit_name', 'to_department_name',
-    'direction', 'urgency', 'diagnosis_code', 'diagnosis_text', 'status', 'requested_at', 'due_at', 'appointment_at', 'escalated_at',
+    'id',
+    'resident_id',
+    'patient_name',
+    'patient_id_number_masked',
+    'from_org_unit_id',
+    'from_unit_name',
+    'to_org_unit_id',
+    'to_unit_name',
+    'to_department_name',
+    'direction',
+    'urgency',
+    'diagnosis_code',
+    'diagnosis_text',
+    'status',
+    'requested_at',
+    'due_at',
+    'appointment_at',
+    'escalated_at',
   ],
   applyCustom: (qb, custom, actor) => {
     // a unit's inbox: requests to answer (first) and accepted patients to come, the green channel on top;
@@ -93,9 +115,7 @@ export const referralResource: ResourceDef<Referral> = {
     if (custom.inbox !== undefined) qb.where('referrals.to_org_unit_id', custom.inbox as number);
     else if (custom.inbox_all === true && !actor.scopeIsWholeGroup) qb.whereRaw(`referrals.to_org_unit_id in ${unitIdsUnderSql('?')}`, [actor.scopePath]);
     if (custom.inbox !== undefined || custom.inbox_all === true) {
-      qb.where(inFixedSet('referrals.status', INBOX_STATUSES))
-        .orderByRaw("(referrals.status <> 'requested')")
-        .orderBy('referrals.urgency_rank');
+      qb.where(inFixedSet('referrals.status', INBOX_STATUSES)).orderByRaw("(referrals.status <> 'requested')").orderBy('referrals.urgency_rank');
     }
     if (custom.outbox !== undefined) qb.where('referrals.from_org_unit_id', custom.outbox as number);
     if (custom.overdue === true) qb.where(inFixedSet('referrals.status', ['requested'])).where('referrals.due_at', '<', clock.now());
@@ -129,9 +149,7 @@ interface UnitFacts {
   active: boolean;
 }
 
-const unitFacts = (trx: Knex.Transaction, id: number): Promise<UnitFacts | undefined> =>
-  unitById(id, ['id', 'name', 'level', 'path', 'active'], trx);
-
+const unitFacts = (trx: Knex.Transaction, id: number): Promise<UnitFacts | undefined> => unitById(id, ['id', 'name', 'level', 'path', 'active'], trx);
 
 /** Refers a patient: checks direction and patient, computes the fees and the answer-by time. */
 export function createReferral(actor: Actor, input: ReferralInput) {
@@ -153,8 +171,11 @@ export function createReferral(actor: Actor, input: ReferralInput) {
     }
     let department: { id: number; name: string } | undefined;
     if (input.to_department_id != null) {
-      department = await orgDepartments(['id', 'name'], trx).where({ id: input.to_department_id, org_unit_id: to?.id ?? -1, active: true }).first();
-      if (!department) throw unprocessable('the department is not one of the receiving unit', [{ field: 'to_department_id', message: 'not a department of to_org_unit_id' }]);
+      department = await orgDepartments(['id', 'name'], trx)
+        .where({ id: input.to_department_id, org_unit_id: to?.id ?? -1, active: true })
+        .first();
+      if (!department)
+        throw unprocessable('the department is not one of the receiving unit', [{ field: 'to_department_id', message: 'not a department of to_org_unit_id' }]);
     }
 
     const patient = await resolvePatient(trx, actor, input);
@@ -207,11 +228,18 @@ export function createReferral(actor: Actor, input: ReferralInput) {
  * sender, else — when this referral continues an earlier one that brought the patient here —
  * the threshold that one made due here.
  */
-async function thresholdPaidBefore(trx: Knex.Transaction, actor: Actor, input: ReferralInput, patient: { resident_id: number | null; patient_id_number_hash: string | null }, fromId: number) {
+async function thresholdPaidBefore(
+  trx: Knex.Transaction,
+  actor: Actor,
+  input: ReferralInput,
+  patient: { resident_id: number | null; patient_id_number_hash: string | null },
+  fromId: number,
+) {
   let fromPrevious = 0n;
   if (input.previous_referral_id != null) {
     const prev = await getRow(referralResource, actor, input.previous_referral_id, trx).catch((err) => {
-      if (err instanceof AppError && err.kind === 'not_found') throw unprocessable('previous_referral_id is not a referral you can see', [{ field: 'previous_referral_id', message: 'not found' }]);
+      if (err instanceof AppError && err.kind === 'not_found')
+        throw unprocessable('previous_referral_id is not a referral you can see', [{ field: 'previous_referral_id', message: 'not found' }]);
       throw err;
     });
     const samePatient = patient.resident_id ? prev.resident_id === patient.resident_id : prev.patient_id_number_hash === patient.patient_id_number_hash;
@@ -264,7 +292,9 @@ export function transition(actor: Actor, id: number, action: ReferralAction, inp
     }
     const homeVisit = action === 'accept' && receivesAtHomeVisit(current);
     if (input.appointment_at && !homeVisit) {
-      throw badRequest('invalid appointment_at', [{ field: 'appointment_at', message: 'only a village clinic accepting a patient names a home visit; others book a slot' }]);
+      throw badRequest('invalid appointment_at', [
+        { field: 'appointment_at', message: 'only a village clinic accepting a patient names a home visit; others book a slot' },
+      ]);
     }
     const now = clock.now();
     const patch: Record<string, unknown> = { status: next.to, updated_at: now.toISOString() };
@@ -274,7 +304,12 @@ export function transition(actor: Actor, id: number, action: ReferralAction, inp
         Object.assign(patch, { answered_at: now, accepted_at: now });
         if (input.slot_id != null) {
           const slot = await bookSlot(trx, current, input.slot_id, now);
-          Object.assign(patch, { slot_id: slot.id, appointment_at: slot.starts_at, to_department_id: slot.department_id, to_department_name: slot.department_name });
+          Object.assign(patch, {
+            slot_id: slot.id,
+            appointment_at: slot.starts_at,
+            to_department_id: slot.department_id,
+            to_department_name: slot.department_name,
+          });
           Object.assign(data, { slot_id: slot.id, appointment_at: slot.starts_at, department: slot.department_name });
         } else if (current.urgency === 'emergency' || current.direction === 'out') {
           // green channel: received at once, no appointment to wait for
@@ -287,7 +322,9 @@ export function transition(actor: Actor, id: number, action: ReferralAction, inp
           patch.appointment_at = visitAt;
           data.appointment_at = visitAt;
         } else {
-          throw badRequest('invalid slot_id', [{ field: 'slot_id', message: `required to accept a ${current.urgency} referral (only the green channel is received without a slot)` }]);
+          throw badRequest('invalid slot_id', [
+            { field: 'slot_id', message: `required to accept a ${current.urgency} referral (only the green channel is received without a slot)` },
+          ]);
         }
         break;
       }
@@ -313,7 +350,16 @@ export function transition(actor: Actor, id: number, action: ReferralAction, inp
         break;
     }
     const updated = await Referral.query(trx).patchAndFetchById(id, patch as never);
-    await addEvent(trx, actor, id, next.to, current.status, next.to, input.reason?.trim() || input.note?.trim() || null, Object.keys(data).length ? data : null);
+    await addEvent(
+      trx,
+      actor,
+      id,
+      next.to,
+      current.status,
+      next.to,
+      input.reason?.trim() || input.note?.trim() || null,
+      Object.keys(data).length ? data : null,
+    );
     await noticeOfTransition(trx, actor, updated, action);
     await audit({ action, resource: 'referrals', recordId: id, before: current, after: updated });
     return updated;
@@ -321,12 +367,25 @@ export function transition(actor: Actor, id: number, action: ReferralAction, inp
 }
 
 async function unitPaths(trx: Knex.Transaction, r: Referral) {
-  const rows = await unitsByIds([r.from_org_unit_id, r.to_org_unit_id].filter((x): x is number => x != null), ['id', 'path'], trx);
+  const rows = await unitsByIds(
+    [r.from_org_unit_id, r.to_org_unit_id].filter((x): x is number => x != null),
+    ['id', 'path'],
+    trx,
+  );
   const path = (id: number | null) => rows.find((u) => u.id === id)?.path ?? null;
   return { from: path(r.from_org_unit_id)!, to: path(r.to_org_unit_id) };
 }
 
-async function addEvent(trx: Knex.Transaction, actor: Actor, referralId: number, kind: string, fromStatus: string | null, toStatus: string | null, note: string | null, data: unknown) {
+async function addEvent(
+  trx: Knex.Transaction,
+  actor: Actor,
+  referralId: number,
+  kind: string,
+  fromStatus: string | null,
+  toStatus: string | null,
+  note: string | null,
+  data: unknown,
+) {
   await ReferralEvent.query(trx).insert({
     referral_id: referralId,
     kind,
@@ -369,7 +428,14 @@ export async function referralPage(actor: Actor, id: number) {
     }
   });
   const [resident] = r.resident_id ? await residentsForReferral([r.resident_id]) : [];
-  return { ...r.toJSON(), events, unit_history: history, patient_managing_org_unit_id: resident?.managing_org_unit_id ?? null, escalation: escalation ?? null, allowed_actions: mayDo };
+  return {
+    ...r.toJSON(),
+    events,
+    unit_history: history,
+    patient_managing_org_unit_id: resident?.managing_org_unit_id ?? null,
+    escalation: escalation ?? null,
+    allowed_actions: mayDo,
+  };
 }
 
 // ---------------------------------------------------------------- figures
@@ -430,7 +496,9 @@ export async function unitTable(actor: Actor, q: Period & { org_unit_id?: number
     ),
   ]);
   const bySent = new Map(sent.map((s) => [s.org_unit_id, s]));
-  const byReceived = new Map<number, { received: number; received_completed: number }>(received.rows.map((r: { id: number; received: number; received_completed: number }) => [r.id, r]));
+  const byReceived = new Map<number, { received: number; received_completed: number }>(
+    received.rows.map((r: { id: number; received: number; received_completed: number }) => [r.id, r]),
+  );
   return units
     .map((u) => ({
       code: u.code,
@@ -556,7 +624,12 @@ export function escalateOverdue(now: Date, runKey: string) {
     );
     const escalated = rows as { referral_id: number; org_unit_id: number | null; overdue_minutes: number; notify_user_ids: number[] }[];
     if (escalated.length) {
-      await trx('referrals').whereIn('id', escalated.map((e) => e.referral_id)).update({ escalated_at: now });
+      await trx('referrals')
+        .whereIn(
+          'id',
+          escalated.map((e) => e.referral_id),
+        )
+        .update({ escalated_at: now });
       await trx('referral_events').insert(
         escalated.map((e) => ({
           referral_id: e.referral_id,
@@ -594,7 +667,12 @@ export const escalationResource: ResourceDef<ReferralEscalation> = {
 export async function* reportRows(actor: Actor, q: Period & { org_unit_id?: number }, pageSize = 2000): AsyncGenerator<Referral> {
   let after = 0;
   for (;;) {
-    const qb = Referral.query().select('referrals.*').whereRaw(PERIOD_SQL.replaceAll('r.', 'referrals.'), periodBounds(q)).where('referrals.id', '>', after).orderBy('referrals.id').limit(pageSize);
+    const qb = Referral.query()
+      .select('referrals.*')
+      .whereRaw(PERIOD_SQL.replaceAll('r.', 'referrals.'), periodBounds(q))
+      .where('referrals.id', '>', after)
+      .orderBy('referrals.id')
+      .limit(pageSize);
     referralResource.scope(qb, actor.scopePath, actor);
     if (q.org_unit_id !== undefined) {
       const within = `in ${subtreeIdsSql('?')}`;

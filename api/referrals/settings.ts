@@ -30,4 +30,3 @@ export function updateSettings(actor: Actor, settings: ReferralSettings) {
     return settings;
   });
 }
-

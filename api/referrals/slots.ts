@@ -84,7 +84,8 @@ export function publishSlots(actor: Actor, input: PublishInput) {
       if (input.weekdays && !input.weekdays.includes(iso)) continue;
       const key = day.toISOString().slice(0, 10);
       for (const s of input.sessions) {
-        for (const starts_at of slotStarts(key, s.from, s.until)) rows.push({ org_unit_id: dept.org_unit_id, department_id: dept.id, starts_at, capacity: input.capacity });
+        for (const starts_at of slotStarts(key, s.from, s.until))
+          rows.push({ org_unit_id: dept.org_unit_id, department_id: dept.id, starts_at, capacity: input.capacity });
       }
     }
     const created = rows.length ? await trx('referral_slots').insert(rows).onConflict(['department_id', 'starts_at']).ignore().returning('id') : [];
@@ -100,7 +101,10 @@ export function publishSlots(actor: Actor, input: PublishInput) {
  */
 export async function slotDay(actor: Actor, q: { department_id: number; day: string }, now = clock.now()) {
   assertCan(actor, 'referral-slots', 'list');
-  const dept = await orgDepartments(['id', 'name', 'org_unit_id']).where('id', q.department_id).whereRaw(`org_unit_id in ${unitIdsUnderSql('?')}`, [actor.scopePath]).first();
+  const dept = await orgDepartments(['id', 'name', 'org_unit_id'])
+    .where('id', q.department_id)
+    .whereRaw(`org_unit_id in ${unitIdsUnderSql('?')}`, [actor.scopePath])
+    .first();
   if (!dept) throw notFound('departments', q.department_id);
   const start = shanghaiMidnight(q.day);
   const slots: ReferralSlot[] = await ReferralSlot.query()
@@ -140,9 +144,12 @@ export async function bookSlot(trx: Knex.Transaction, referral: Referral, slotId
     .where('referral_slots.id', slotId)
     .first();
   if (!slot) throw unprocessable(`slot ${slotId} does not exist`, [{ field: 'slot_id', message: 'no such slot' }]);
-  if (slot.org_unit_id !== referral.to_org_unit_id) throw unprocessable('the slot is not one of the receiving unit', [{ field: 'slot_id', message: 'another unit’s slot' }]);
+  if (slot.org_unit_id !== referral.to_org_unit_id)
+    throw unprocessable('the slot is not one of the receiving unit', [{ field: 'slot_id', message: 'another unit’s slot' }]);
   if (referral.to_department_id != null && slot.department_id !== referral.to_department_id) {
-    throw unprocessable(`the referral is to ${referral.to_department_name}; the slot is of ${slot.department_name}`, [{ field: 'slot_id', message: 'another department’s slot' }]);
+    throw unprocessable(`the referral is to ${referral.to_department_name}; the slot is of ${slot.department_name}`, [
+      { field: 'slot_id', message: 'another department’s slot' },
+    ]);
   }
   // lock the department's whole day: the places held for up-referrals are counted per day
   const midnight = shanghaiMidnight(dayKey(new Date(slot.starts_at)));
@@ -167,7 +174,9 @@ export async function bookSlot(trx: Knex.Transaction, referral: Referral, slotId
       : unprocessable(problem.message, [{ field: 'slot_id', message: problem.message }]);
   }
   const up = referral.direction === 'up' ? 1 : 0;
-  await trx('referral_slots').where('id', slotId).update({ booked: locked.booked + 1, booked_up: locked.booked_up + up, updated_at: now });
+  await trx('referral_slots')
+    .where('id', slotId)
+    .update({ booked: locked.booked + 1, booked_up: locked.booked_up + up, updated_at: now });
   return { id: slotId, starts_at: new Date(locked.starts_at), department_id: slot.department_id as number, department_name: slot.department_name as string };
 }
 

@@ -48,4 +48,3 @@ export const upBody = (residentId: number, to: number, extra: Record<string, unk
   summary: '近两周收缩压 180–200 mmHg',
   ...extra,
 });
-

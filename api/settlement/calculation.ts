@@ -228,7 +228,14 @@ export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear,
     const spent = monthCells.reduce((a, c) => a + toFen(c.fund_paid), 0n);
     cumBudget += monthly[i];
     cumSpending += spent;
-    return { month, budget: fromFen(monthly[i]), spending: fromFen(spent), cumulative_budget: fromFen(cumBudget), cumulative_spending: fromFen(cumSpending), cells: monthCells };
+    return {
+      month,
+      budget: fromFen(monthly[i]),
+      spending: fromFen(spent),
+      cumulative_budget: fromFen(cumBudget),
+      cumulative_spending: fromFen(cumSpending),
+      cells: monthCells,
+    };
   });
   const surplus = budget - spending;
   const split = overspendSplit(budget, spending, fy.overspend_tiers);
@@ -303,10 +310,14 @@ async function allocationRows(
   const pops = await populations(trx, fy.id);
   // the previous year: its fund year's claims over the same months when they are in the
   // system, else the baseline admissions given with this year's populations
-  const prevYear = await trx('fund_years').select('id').where({ region: fy.region, year: fy.year - 1 }).first();
+  const prevYear = await trx('fund_years')
+    .select('id')
+    .where({ region: fy.region, year: fy.year - 1 })
+    .first();
   const prevAdmissions = prevYear ? await admissionsByTownship(trx, prevYear.id, m) : new Map<number, number>();
   const prevPops = prevYear ? await populations(trx, prevYear.id) : new Map<number, { insured_population: number }>();
-  const health = wanted.has('standardised_management_rate') || wanted.has('control_rate') ? await healthIndicators({ orgUnitIds: ids, year: fy.year }, trx) : new Map();
+  const health =
+    wanted.has('standardised_management_rate') || wanted.has('control_rate') ? await healthIndicators({ orgUnitIds: ids, year: fy.year }, trx) : new Map();
 
   const list: Recipient[] = recipients.map((u) => {
     const pop = pops.get(u.id);

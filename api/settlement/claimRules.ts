@@ -262,7 +262,10 @@ export interface SatisfactionRow {
 }
 
 /** A satisfaction row: period YYYY-MM inside the fund year and not locked, score 0–100, respondents > 0. */
-export function validateSatisfaction(raw: RawRow, ctx: Pick<ClaimContext, 'year' | 'lockedThrough' | 'lockedBy'>): { row: SatisfactionRow } | { problems: RowProblem[] } {
+export function validateSatisfaction(
+  raw: RawRow,
+  ctx: Pick<ClaimContext, 'year' | 'lockedThrough' | 'lockedBy'>,
+): { row: SatisfactionRow } | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const period = raw.period instanceof Date ? raw.period.toISOString().slice(0, 7) : text(raw.period);
   const m = /^(\d{4})-(\d{2})$/.exec(period);

@@ -116,7 +116,9 @@ const RECORD_TYPES =
 async function upsertClaims(trx: Knex.Transaction, fundYearId: number, rows: { row: number; data: ClaimRow }[], audit: Audit) {
   const input = rows.map(({ data: { id_number, ...rest } }) => ({ ...rest, ...protectIdNumber(id_number) }));
   const cols = CLAIM_DATA.join(', ');
-  const { rows: changed } = await trx.raw<{ rows: { id: number; claim_no: string; inserted: boolean; before: Record<string, unknown> | null; after: Record<string, unknown> }[] }>(
+  const { rows: changed } = await trx.raw<{
+    rows: { id: number; claim_no: string; inserted: boolean; before: Record<string, unknown> | null; after: Record<string, unknown> }[];
+  }>(
     `WITH input AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(${RECORD_TYPES})),
           before AS (SELECT c.* FROM claims c JOIN input i ON c.fund_year_id = ? AND c.claim_no = i.claim_no),
           up AS (
@@ -152,7 +154,20 @@ export async function importClaims(actor: Actor, fundYearId: number, file: Uploa
   return runImport<ClaimRow>(actor, file, opts, {
     resource: 'claims',
     columns: CLAIM_COLUMNS,
-    required: ['claim_no', 'id_number', 'provider_class', 'care_type', 'visit_on', 'settled_on', 'total_cost', 'fund_paid', 'self_pay', 'self_funded', 'drug_cost', 'consumables_cost'],
+    required: [
+      'claim_no',
+      'id_number',
+      'provider_class',
+      'care_type',
+      'visit_on',
+      'settled_on',
+      'total_cost',
+      'fund_paid',
+      'self_pay',
+      'self_funded',
+      'drug_cost',
+      'consumables_cost',
+    ],
     validate: (raw) => validateClaim(raw, ctx),
     keyField: 'claim_no',
     key: (r) => r.claim_no,
@@ -164,12 +179,19 @@ export async function importClaims(actor: Actor, fundYearId: number, file: Uploa
       const locked: { claim_no: string; period_month: number }[] = await q('claims')
         .select('claim_no', 'period_month')
         .where('fund_year_id', fy.id)
-        .whereIn('claim_no', rows.map((r) => r.data.claim_no))
+        .whereIn(
+          'claim_no',
+          rows.map((r) => r.data.claim_no),
+        )
         .where('period_month', '<=', lock.lockedThrough);
       const byNo = new Map(locked.map((l) => [l.claim_no, l.period_month]));
       return rows
         .filter((r) => byNo.has(r.data.claim_no))
-        .map((r): Rejection => ({ row: r.row, field: 'claim_no', message: `claim is settled in locked period ${fy.year}-${String(byNo.get(r.data.claim_no)).padStart(2, '0')}: settlement run ${lock.lockedBy} is approved` }));
+        .map((r): Rejection => ({
+          row: r.row,
+          field: 'claim_no',
+          message: `claim is settled in locked period ${fy.year}-${String(byNo.get(r.data.claim_no)).padStart(2, '0')}: settlement run ${lock.lockedBy} is approved`,
+        }));
     },
     write: (trx, rows, audit) => upsertClaims(trx, fy.id, rows, audit),
   });
@@ -210,9 +232,18 @@ export async function importSatisfaction(actor: Actor, fundYearId: number, file:
 }
 
 /** A template workbook: the header row, and a second sheet describing each column. */
-export async function writeTemplate(out: Writable, kind: 'claims' | 'satisfaction-scores' | 'fund-year-populations', columns: readonly [string, string][], notes: Record<string, string>) {
+export async function writeTemplate(
+  out: Writable,
+  kind: 'claims' | 'satisfaction-scores' | 'fund-year-populations',
+  columns: readonly [string, string][],
+  notes: Record<string, string>,
+) {
   const wb = streamingWorkbook(out);
-  const sheet = addSheet(wb, kind, columns.map(([key]) => ({ header: key, key, width: Math.max(14, key.length + 4) })));
+  const sheet = addSheet(
+    wb,
+    kind,
+    columns.map(([key]) => ({ header: key, key, width: Math.max(14, key.length + 4) })),
+  );
   sheet.commit();
   const help = addSheet(wb, '说明 Columns', [
     { header: 'column', key: 'column', width: 24 },

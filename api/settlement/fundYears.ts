@@ -34,13 +34,20 @@ export const fundYearResource: ResourceDef<FundYear> = {
 
 /** An approved run's figures rest on the year's configuration and populations: the year is locked (409) until that run is superseded. */
 async function assertYearOpen(trx: Knex.Transaction, fundYearId: number) {
-  const approved = await trx('settlement_runs').where({ fund_year_id: fundYearId, status: 'approved' }).whereNull('superseded_by_id').orderBy('through_month', 'desc').first();
+  const approved = await trx('settlement_runs')
+    .where({ fund_year_id: fundYearId, status: 'approved' })
+    .whereNull('superseded_by_id')
+    .orderBy('through_month', 'desc')
+    .first();
   if (!approved) return;
   const fy = await trx('fund_years').select('region', 'year').where('id', fundYearId).first();
-  throw conflict(`fund year ${fy.region} ${fy.year} is locked: run ${approved.id} (${approved.period}) is approved; supersede it with a new run to change the configuration`, {
-    locked_by_run_id: approved.id,
-    period: approved.period,
-  });
+  throw conflict(
+    `fund year ${fy.region} ${fy.year} is locked: run ${approved.id} (${approved.period}) is approved; supersede it with a new run to change the configuration`,
+    {
+      locked_by_run_id: approved.id,
+      period: approved.period,
+    },
+  );
 }
 
 /** Validates the configuration as a whole (tier order, shares and weights adding up to 1, the profile). */
@@ -67,7 +74,12 @@ export const populationResource: ResourceDef<FundYearPopulation> = {
   list: { fields: { fund_year_id: 'int', org_unit_id: 'int', insured_population: 'int' }, defaultSort: ['org_unit_id', 'ASC'] },
   unitOf: (data) => data.org_unit_id as number | undefined,
   prepareCreate: async (data, trx) => {
-    if (!(await trx('fund_years').where('id', data.fund_year_id as number).first())) throw badRequest('unknown fund year', [{ field: 'fund_year_id', message: 'no such fund year' }]);
+    if (
+      !(await trx('fund_years')
+        .where('id', data.fund_year_id as number)
+        .first())
+    )
+      throw badRequest('unknown fund year', [{ field: 'fund_year_id', message: 'no such fund year' }]);
     await assertYearOpen(trx, data.fund_year_id as number);
     return data;
   },
@@ -101,7 +113,8 @@ export async function importPopulations(actor: Actor, fundYearId: number, file: 
          RETURNING id, fund_year_id, org_unit_id, insured_population, baseline_admissions, (xmax = 0) AS inserted`,
         [fy.id, JSON.stringify(rows.map((r) => r.data))],
       );
-      for (const { inserted, ...after } of changed) await audit({ action: inserted ? 'create' : 'update', resource: 'fund-year-populations', recordId: after.id, after });
+      for (const { inserted, ...after } of changed)
+        await audit({ action: inserted ? 'create' : 'update', resource: 'fund-year-populations', recordId: after.id, after });
       const inserted = changed.filter((c) => c.inserted).length;
       return { inserted, updated: changed.length - inserted };
     },
@@ -128,9 +141,21 @@ export async function dashboard(actor: Actor, fundYearId: number) {
     const fund = s ? toFen(s.fund) : 0n;
     cumBudget += b;
     cumSpent += fund;
-    return { month: i + 1, budget: fromFen(b), spending: fromFen(fund), claims: Number(s?.claims ?? 0), cumulative_budget: fromFen(cumBudget), cumulative_spending: fromFen(cumSpent) };
+    return {
+      month: i + 1,
+      budget: fromFen(b),
+      spending: fromFen(fund),
+      claims: Number(s?.claims ?? 0),
+      cumulative_budget: fromFen(cumBudget),
+      cumulative_spending: fromFen(cumSpent),
+    };
   });
-  const runs = await SettlementRun.query().where('fund_year_id', fy.id).orderBy([{ column: 'through_month', order: 'desc' }, { column: 'id', order: 'desc' }]);
+  const runs = await SettlementRun.query()
+    .where('fund_year_id', fy.id)
+    .orderBy([
+      { column: 'through_month', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ]);
   const current = runs.filter((r) => r.superseded_by_id === null);
   // the latest figures: the final run once calculated, else the latest calculated month
   const latest = current.filter((r) => r.figures).sort((a, b) => (a.kind === b.kind ? b.through_month - a.through_month : a.kind === 'final' ? -1 : 1))[0];
@@ -176,7 +201,14 @@ export async function unitSummary(actor: Actor, fundYearId: number, unitId: numb
     qb
       .select('provider_class', 'care_type')
       .count({ claims: '*' })
-      .sum({ total_cost: 'total_cost', fund_paid: 'fund_paid', self_pay: 'self_pay', self_funded: 'self_funded', drug_cost: 'drug_cost', consumables_cost: 'consumables_cost' })
+      .sum({
+        total_cost: 'total_cost',
+        fund_paid: 'fund_paid',
+        self_pay: 'self_pay',
+        self_funded: 'self_funded',
+        drug_cost: 'drug_cost',
+        consumables_cost: 'consumables_cost',
+      })
       .where('fund_year_id', fy.id)
       .groupBy('provider_class', 'care_type')
       .orderBy(['provider_class', 'care_type']);

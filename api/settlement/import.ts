@@ -39,7 +39,11 @@ export const REJECTED_LISTED = 1000;
 export const BATCH = 1000;
 
 /** The rows of the first sheet (xlsx) or of the file (csv), as field → cell, numbered as the spreadsheet shows them. */
-export async function* readRows(file: UploadedFile, columns: readonly [string, string][], required: readonly string[]): AsyncGenerator<{ row: number; raw: RawRow }> {
+export async function* readRows(
+  file: UploadedFile,
+  columns: readonly [string, string][],
+  required: readonly string[],
+): AsyncGenerator<{ row: number; raw: RawRow }> {
   const ext = path.extname(file.originalname).toLowerCase();
   if (ext !== '.xlsx' && ext !== '.csv') throw badRequest('unsupported file type', [{ field: 'file', message: 'an .xlsx or .csv file' }]);
   let fields: (string | null)[] | null = null;
@@ -52,9 +56,16 @@ export async function* readRows(file: UploadedFile, columns: readonly [string, s
   };
   const isBlank = (values: Cell[]) => values.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
   const header = (values: Cell[]) => {
-    fields = headerFields(values.map((v) => (typeof v === 'string' ? v.replace(/^\uFEFF/, '') : v)), columns);
+    fields = headerFields(
+      values.map((v) => (typeof v === 'string' ? v.replace(/^\uFEFF/, '') : v)),
+      columns,
+    );
     const missing = missingColumns(fields, required);
-    if (missing.length) throw badRequest(`missing columns ${missing.join(', ')}`, missing.map((m) => ({ field: m, message: 'column missing from the header row' })));
+    if (missing.length)
+      throw badRequest(
+        `missing columns ${missing.join(', ')}`,
+        missing.map((m) => ({ field: m, message: 'column missing from the header row' })),
+      );
   };
 
   if (ext === '.csv') {
@@ -65,7 +76,13 @@ export async function* readRows(file: UploadedFile, columns: readonly [string, s
       else if (!isBlank(values)) yield { row: n, raw: toRaw(values) };
     }
   } else {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.path, { entries: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.path, {
+      entries: 'emit',
+      sharedStrings: 'cache',
+      styles: 'ignore',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+    });
     try {
       for await (const sheet of reader) {
         for await (const row of sheet) {
@@ -173,7 +190,15 @@ export async function runImport<T>(actor: Actor, file: UploadedFile, opts: Impor
         action: 'import',
         resource: spec.resource,
         recordId: null,
-        after: { ...spec.summary, file: file.originalname, accepted: result.accepted, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, rejected_rows: badRows.size },
+        after: {
+          ...spec.summary,
+          file: file.originalname,
+          accepted: result.accepted,
+          inserted: result.inserted,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          rejected_rows: badRows.size,
+        },
       });
     });
     result.committed = true;

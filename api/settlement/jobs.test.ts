@@ -13,7 +13,11 @@ describe('settlement monthly provisional job', function () {
   let fundYearId: number;
 
   before(async () => {
-    const r = await post('/api/fund-years', { region: '定时县', year: YEAR, insured_count: 1000, premium_total: '1090000.00', catastrophic_pool: '109000.00', outpatient_pool: '130800.00' }, { as: 'finance' });
+    const r = await post(
+      '/api/fund-years',
+      { region: '定时县', year: YEAR, insured_count: 1000, premium_total: '1090000.00', catastrophic_pool: '109000.00', outpatient_pool: '130800.00' },
+      { as: 'finance' },
+    );
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
     fundYearId = r.body.id;
   });
@@ -28,12 +32,20 @@ describe('settlement monthly provisional job', function () {
   it('run twice for the same month: creates and calculates the previous month’s run once', async () => {
     const now = new Date('2022-06-01T02:30:00+08:00');
     const runsOf = async () =>
-      (await get('/api/settlement-runs', { as: 'finance', query: { filter: JSON.stringify({ fund_year_id: fundYearId }), range: '[0,99]' } })).body as { id: number; period: string; kind: string; status: string; version: number }[];
+      (await get('/api/settlement-runs', { as: 'finance', query: { filter: JSON.stringify({ fund_year_id: fundYearId }), range: '[0,99]' } })).body as {
+        id: number;
+        period: string;
+        kind: string;
+        status: string;
+        version: number;
+      }[];
     expect(await runsOf()).to.deep.equal([]);
 
     const first = await runJob('settlement.monthly-provisional', { now, triggeredBy: 'test' });
     expect(first.status, JSON.stringify(first)).to.equal('succeeded');
-    const mine = (first.result as { period: string; runs: { fund_year_id: number; run_id: number; action: string }[] }).runs.find((r) => r.fund_year_id === fundYearId);
+    const mine = (first.result as { period: string; runs: { fund_year_id: number; run_id: number; action: string }[] }).runs.find(
+      (r) => r.fund_year_id === fundYearId,
+    );
     expect((first.result as { period: string }).period).to.equal('2022-05');
     expect(mine?.action).to.equal('created and calculated');
     const afterFirst = await runsOf();

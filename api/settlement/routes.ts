@@ -9,14 +9,25 @@ import { CLAIM_COLUMNS, POPULATION_COLUMNS, SATISFACTION_COLUMNS } from './claim
 import { CLAIM_NOTES, claimResource, importClaims, importSatisfaction, SATISFACTION_NOTES, satisfactionResource, writeTemplate } from './claims';
 import { dashboard, fundYearResource, importPopulations, populationResource, runSummary, unitSummary, withBudget } from './fundYears';
 import { allocationResource, approveRun, calculateRun, commentRun, createRun, readRun, readVersion, reviewRun, runResource } from './runs';
-import { DEFAULT_ALLOCATION, DEFAULT_BUNDLE_RATIO, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_PROFILE, DEFAULT_TIERS, INDICATOR_KEYS, ALLOCATION_INDICATORS } from './rules';
+import {
+  DEFAULT_ALLOCATION,
+  DEFAULT_BUNDLE_RATIO,
+  DEFAULT_GATES,
+  DEFAULT_INDICATOR_THRESHOLDS,
+  DEFAULT_PROFILE,
+  DEFAULT_TIERS,
+  INDICATOR_KEYS,
+  ALLOCATION_INDICATORS,
+} from './rules';
 
 const amount = z.union([z.string().regex(/^\d+(\.\d{1,2})?$/, 'an amount with at most two decimals'), z.number().nonnegative()]).transform(String);
 const share = z.number().min(0).max(1);
 const tiers = z.array(z.strictObject({ upTo: share.positive().nullable(), groupShare: share })).min(1);
 const gate = z.strictObject({ threshold: z.number().nonnegative(), deduction: share });
 const gates = z.strictObject({ self_funded_rate: gate, reimbursement_ratio: gate, satisfaction: gate });
-const thresholds = z.strictObject(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, z.number().nonnegative()])) as Record<(typeof INDICATOR_KEYS)[number], z.ZodNumber>);
+const thresholds = z.strictObject(
+  Object.fromEntries(INDICATOR_KEYS.map((k) => [k, z.number().nonnegative()])) as Record<(typeof INDICATOR_KEYS)[number], z.ZodNumber>,
+);
 const allocation = z.strictObject({
   pools: z.array(z.strictObject({ key: z.string().regex(/^[a-z_]{1,40}$/), share })).min(1),
   recipient_kinds: z.array(z.string()).min(1),
@@ -72,7 +83,9 @@ const importOptions = (q: unknown) => {
 };
 
 export const fundYearRoutes = new ApiRouter('/fund-years', 'settlement')
-  .get('/:id/dashboard', { summary: 'Budget against cumulative spending by month, the runs, and the latest figures' }, (req) => dashboard(req.actor, idParam(req.params.id)))
+  .get('/:id/dashboard', { summary: 'Budget against cumulative spending by month, the runs, and the latest figures' }, (req) =>
+    dashboard(req.actor, idParam(req.params.id)),
+  )
   .get('/:id/units/:unitId/summary', { summary: 'Claims a unit provided and claims of its insured, by provider class and care type' }, (req) =>
     unitSummary(req.actor, idParam(req.params.id), idParam(req.params.unitId)),
   )
@@ -80,7 +93,13 @@ export const fundYearRoutes = new ApiRouter('/fund-years', 'settlement')
     assertCan(req.actor, 'fund-years', 'show');
     return withBudget(await getRow(fundYearResource, req.actor, idParam(req.params.id)));
   });
-mountCrud(fundYearRoutes, fundYearResource, { label: 'fund years (each with its budget)', create: createFundYear, update: updateFundYear, readOnly: true, view: (rows) => rows.map(withBudget) });
+mountCrud(fundYearRoutes, fundYearResource, {
+  label: 'fund years (each with its budget)',
+  create: createFundYear,
+  update: updateFundYear,
+  readOnly: true,
+  view: (rows) => rows.map(withBudget),
+});
 
 const populationFields = {
   fund_year_id: z.number().int().positive(),
@@ -90,17 +109,27 @@ const populationFields = {
 };
 export const populationRoutes = new ApiRouter('/fund-year-populations', 'settlement')
   .get('/template.xlsx', { summary: 'Template workbook for the insured population import', produces: XLSX }, (_req, res) =>
-    sendFile(res, 'insured-population-template.xlsx', XLSX, (out) => writeTemplate(out, 'fund-year-populations', POPULATION_COLUMNS, {
-      unit_code: 'Group unit code of the recipient (e.g. T01)',
-      insured_population: 'Insured residents registered there this fund year',
-      baseline_admissions: 'Inpatient admissions of those insured in the year before (when that year’s claims are not in the system)',
-    })),
+    sendFile(res, 'insured-population-template.xlsx', XLSX, (out) =>
+      writeTemplate(out, 'fund-year-populations', POPULATION_COLUMNS, {
+        unit_code: 'Group unit code of the recipient (e.g. T01)',
+        insured_population: 'Insured residents registered there this fund year',
+        baseline_admissions: 'Inpatient admissions of those insured in the year before (when that year’s claims are not in the system)',
+      }),
+    ),
   )
-  .post('/import', { summary: 'Import insured population per unit (xlsx or csv; ?fund_year_id, ?dry_run, ?all_or_nothing)', query: importQuery }, (req, res) => {
-    const { fundYearId, opts } = importOptions(req.query);
-    return withUpload(req, res, (file) => importPopulations(req.actor, fundYearId, file, opts));
-  });
-mountCrud(populationRoutes, populationResource, { label: 'insured populations per unit', create: z.strictObject(populationFields), update: z.strictObject(populationFields).partial() });
+  .post(
+    '/import',
+    { summary: 'Import insured population per unit (xlsx or csv; ?fund_year_id, ?dry_run, ?all_or_nothing)', query: importQuery },
+    (req, res) => {
+      const { fundYearId, opts } = importOptions(req.query);
+      return withUpload(req, res, (file) => importPopulations(req.actor, fundYearId, file, opts));
+    },
+  );
+mountCrud(populationRoutes, populationResource, {
+  label: 'insured populations per unit',
+  create: z.strictObject(populationFields),
+  update: z.strictObject(populationFields).partial(),
+});
 
 export const claimRoutes = new ApiRouter('/claims', 'settlement')
   .get('/template.xlsx', { summary: 'Template workbook for the claims import', produces: XLSX }, (_req, res) =>
@@ -128,21 +157,34 @@ const commentBody = z.strictObject({ comment: z.string().trim().min(1).max(2000)
 const approveBody = z.strictObject({ comment: z.string().trim().max(2000).optional() });
 
 export const runRoutes = new ApiRouter('/settlement-runs', 'settlement')
-  .get('/', { summary: 'List settlement runs (figures summarised)', list: true }, (req, res) => answerList(runResource, req, res, (rows) => rows.map(runSummary)))
+  .get('/', { summary: 'List settlement runs (figures summarised)', list: true }, (req, res) =>
+    answerList(runResource, req, res, (rows) => rows.map(runSummary)),
+  )
   .get('/:id', { summary: 'A run with its figures, versions and history' }, (req) => readRun(req.actor, idParam(req.params.id)))
-  .get('/:id/versions/:version', { summary: 'The figures of one calculation of a run' }, (req) => readVersion(req.actor, idParam(req.params.id), idParam(req.params.version)))
-  .post('/', { summary: 'Create a draft run for a month (YYYY-MM) or the year (YYYY); superseding an approved run needs a reason', body: createRunBody }, (req) =>
-    createRun(req.actor, parse(createRunBody, req.body)),
+  .get('/:id/versions/:version', { summary: 'The figures of one calculation of a run' }, (req) =>
+    readVersion(req.actor, idParam(req.params.id), idParam(req.params.version)),
+  )
+  .post(
+    '/',
+    { summary: 'Create a draft run for a month (YYYY-MM) or the year (YYYY); superseding an approved run needs a reason', body: createRunBody },
+    (req) => createRun(req.actor, parse(createRunBody, req.body)),
   )
   .post('/:id/calculate', { summary: 'Calculate (recalculating needs a reason; the previous figures stay as a version)', body: calculateBody }, (req) =>
     calculateRun(req.actor, idParam(req.params.id), parse(calculateBody, req.body ?? {}).reason),
   )
-  .post('/:id/review', { summary: 'Review a calculated run (group finance)', body: commentBody }, (req) => reviewRun(req.actor, idParam(req.params.id), parse(commentBody, req.body).comment))
+  .post('/:id/review', { summary: 'Review a calculated run (group finance)', body: commentBody }, (req) =>
+    reviewRun(req.actor, idParam(req.params.id), parse(commentBody, req.body).comment),
+  )
   .post('/:id/approve', { summary: 'Approve a reviewed run (not by its reviewer); locks its periods', body: approveBody }, (req) =>
     approveRun(req.actor, idParam(req.params.id), parse(approveBody, req.body ?? {}).comment),
   )
-  .post('/:id/comments', { summary: 'Add a comment to the run history', body: commentBody }, (req) => commentRun(req.actor, idParam(req.params.id), parse(commentBody, req.body).comment));
+  .post('/:id/comments', { summary: 'Add a comment to the run history', body: commentBody }, (req) =>
+    commentRun(req.actor, idParam(req.params.id), parse(commentBody, req.body).comment),
+  );
 
-export const allocationRoutes = mountCrud(new ApiRouter('/surplus-allocations', 'settlement'), allocationResource, { label: 'surplus allocations', readOnly: true });
+export const allocationRoutes = mountCrud(new ApiRouter('/surplus-allocations', 'settlement'), allocationResource, {
+  label: 'surplus allocations',
+  readOnly: true,
+});
 
 export const settlementRouters = [fundYearRoutes, populationRoutes, claimRoutes, satisfactionRoutes, runRoutes, allocationRoutes];

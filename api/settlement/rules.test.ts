@@ -33,7 +33,9 @@ const sums = (over: Partial<ClaimSums>): ClaimSums => ({ ...emptySums(), ...over
 describe('settlement rules: budget and surplus', () => {
   it('budget = round2((premiums − catastrophic − outpatient) × bundle ratio)', () => {
     // (436,000,000.00 − 43,600,000.00 − 52,320,000.00) × 0.90 = 306,072,000.00
-    expect(fromFen(budgetOf({ premium_total: '436000000.00', catastrophic_pool: '43600000.00', outpatient_pool: '52320000.00', bundle_ratio: '0.9000' }))).to.equal('306072000.00');
+    expect(
+      fromFen(budgetOf({ premium_total: '436000000.00', catastrophic_pool: '43600000.00', outpatient_pool: '52320000.00', bundle_ratio: '0.9000' })),
+    ).to.equal('306072000.00');
     // 100.01 × 0.9 = 90.009 → 90.01 (half away from zero at the fen)
     expect(fromFen(budgetOf({ premium_total: '100.01', catastrophic_pool: '0', outpatient_pool: '0', bundle_ratio: '0.9' }))).to.equal('90.01');
   });
@@ -150,16 +152,57 @@ describe('settlement rules: gates and retention (结余留用)', () => {
   });
 
   it('satisfaction is the respondent-weighted mean of the months', () => {
-    expect(satisfactionOf([{ score: '90.00', respondents: 100 }, { score: '80.00', respondents: 300 }])).to.equal(82.5);
+    expect(
+      satisfactionOf([
+        { score: '90.00', respondents: 100 },
+        { score: '80.00', respondents: 300 },
+      ]),
+    ).to.equal(82.5);
     expect(satisfactionOf([])).to.equal(null);
   });
 });
 
 describe('settlement rules: monitoring indicators', () => {
   it('computes each indicator with numerator, denominator and a red/green flag', () => {
-    const inpatientHq = sumsOf({ provider_class: 'in_group', care_type: 'inpatient', provider_tier: 'top', claims: 10, referred_up: 2, total: toFen('90000.00'), fund: toFen('60000.00'), self_pay: toFen('25000.00'), self_funded: toFen('5000.00'), drug: toFen('30000.00'), consumables: toFen('10000.00') });
-    const outside = sumsOf({ provider_class: 'out_of_county', care_type: 'inpatient', provider_tier: null, claims: 2, referred_up: 1, total: toFen('30000.00'), fund: toFen('15000.00'), self_pay: toFen('12000.00'), self_funded: toFen('3000.00'), drug: toFen('9000.00'), consumables: toFen('3000.00') });
-    const village = sumsOf({ provider_class: 'in_group', care_type: 'outpatient', provider_tier: 'primary', claims: 100, referred_up: 0, total: toFen('10000.00'), fund: toFen('5000.00'), self_pay: toFen('5000.00'), self_funded: 0n, drug: toFen('4000.00'), consumables: 0n });
+    const inpatientHq = sumsOf({
+      provider_class: 'in_group',
+      care_type: 'inpatient',
+      provider_tier: 'top',
+      claims: 10,
+      referred_up: 2,
+      total: toFen('90000.00'),
+      fund: toFen('60000.00'),
+      self_pay: toFen('25000.00'),
+      self_funded: toFen('5000.00'),
+      drug: toFen('30000.00'),
+      consumables: toFen('10000.00'),
+    });
+    const outside = sumsOf({
+      provider_class: 'out_of_county',
+      care_type: 'inpatient',
+      provider_tier: null,
+      claims: 2,
+      referred_up: 1,
+      total: toFen('30000.00'),
+      fund: toFen('15000.00'),
+      self_pay: toFen('12000.00'),
+      self_funded: toFen('3000.00'),
+      drug: toFen('9000.00'),
+      consumables: toFen('3000.00'),
+    });
+    const village = sumsOf({
+      provider_class: 'in_group',
+      care_type: 'outpatient',
+      provider_tier: 'primary',
+      claims: 100,
+      referred_up: 0,
+      total: toFen('10000.00'),
+      fund: toFen('5000.00'),
+      self_pay: toFen('5000.00'),
+      self_funded: 0n,
+      drug: toFen('4000.00'),
+      consumables: 0n,
+    });
     const all = [inpatientHq, outside, village].reduce((a, s) => {
       for (const k of Object.keys(a) as (keyof ClaimSums)[]) (a as never as Record<string, unknown>)[k] = (a[k] as never) + (s[k] as never);
       return a;
@@ -197,13 +240,21 @@ describe('settlement rules: allocation', () => {
 
   it('rounds by largest remainder so the parts add up where naive rounding is off by a fen', () => {
     // three equal recipients sharing 100.00: naive rounding gives 33.33 × 3 = 99.99
-    const config = { ...DEFAULT_ALLOCATION, pools: [{ key: 'all', share: 1 }], indicators: [{ key: 'control_rate' as const, weight: 1, higher_is_better: true }] };
+    const config = {
+      ...DEFAULT_ALLOCATION,
+      pools: [{ key: 'all', share: 1 }],
+      indicators: [{ key: 'control_rate' as const, weight: 1, higher_is_better: true }],
+    };
     const recipients = ['T03', 'T01', 'T02'].map((code, i) => ({ org_unit_id: i + 1, code, population: 1000, values: { control_rate: 0.5 } }));
     const rows = allocate(toFen('100.00'), config, recipients);
     const naive = rows.map((r) => Math.round((10000 * r.weight) / rows.reduce((a, x) => a + x.weight, 0)) / 100);
     expect(naive.reduce((a, b) => a + b, 0)).to.be.closeTo(99.99, 1e-9);
     // the extra fen goes to the first by unit code (the tie-break)
-    expect(rows.map((r) => [r.code, r.amount])).to.deep.equal([['T01', '33.34'], ['T02', '33.33'], ['T03', '33.33']]);
+    expect(rows.map((r) => [r.code, r.amount])).to.deep.equal([
+      ['T01', '33.34'],
+      ['T02', '33.33'],
+      ['T03', '33.33'],
+    ]);
   });
 
   it('weights = score × population; every pool and the whole add up exactly', () => {
@@ -241,7 +292,9 @@ describe('settlement rules: allocation', () => {
     const base = { overspend_tiers: DEFAULT_TIERS, gates: DEFAULT_GATES, allocation: DEFAULT_ALLOCATION, monthly_profile: DEFAULT_PROFILE };
     expect(configProblems(base)).to.deep.equal([]);
     expect(configProblems({ ...base, overspend_tiers: [{ upTo: 0.05, groupShare: 0.5 }] }).map((p) => p.field)).to.deep.equal(['overspend_tiers']);
-    expect(configProblems({ ...base, allocation: { ...DEFAULT_ALLOCATION, pools: [{ key: 'a', share: 0.5 }] } }).map((p) => p.field)).to.deep.equal(['allocation.pools']);
+    expect(configProblems({ ...base, allocation: { ...DEFAULT_ALLOCATION, pools: [{ key: 'a', share: 0.5 }] } }).map((p) => p.field)).to.deep.equal([
+      'allocation.pools',
+    ]);
     expect(configProblems({ ...base, monthly_profile: [1] }).map((p) => p.field)).to.deep.equal(['monthly_profile']);
   });
 });
@@ -279,11 +332,19 @@ describe('claim row validation', () => {
   it('accepts a valid row and normalises it', () => {
     const v = validateClaim(row, ctx);
     expect(v).to.have.property('row');
-    expect((v as { row: object }).row).to.include({ org_unit_id: 9, insured_unit_id: 5, fund_paid: '60.00', self_pay: '35.50', diagnosis: 'I10', referred_up: false });
+    expect((v as { row: object }).row).to.include({
+      org_unit_id: 9,
+      insured_unit_id: 5,
+      fund_paid: '60.00',
+      self_pay: '35.50',
+      diagnosis: 'I10',
+      referred_up: false,
+    });
   });
 
   it('names the field of each problem', () => {
-    const fields = (r: Record<string, unknown>) => ('problems' in validateClaim(r as never, ctx) ? (validateClaim(r as never, ctx) as { problems: { field: string }[] }).problems.map((p) => p.field) : []);
+    const fields = (r: Record<string, unknown>) =>
+      'problems' in validateClaim(r as never, ctx) ? (validateClaim(r as never, ctx) as { problems: { field: string }[] }).problems.map((p) => p.field) : [];
     expect(fields({ ...row, total_cost: '100.01' })).to.deep.equal(['total_cost']);
     expect(fields({ ...row, drug_cost: '90', consumables_cost: '20' })).to.deep.equal(['drug_cost']);
     expect(fields({ ...row, fund_paid: '-1' })).to.deep.equal(['fund_paid']);

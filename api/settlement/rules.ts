@@ -49,7 +49,12 @@ export const INDICATOR_DIRECTION: Record<IndicatorKey, 'max' | 'min'> = {
   up_referral_rate: 'max',
 };
 /** indicators about where a unit's insured were treated (by the insured's township), the rest by the providing unit */
-export const POPULATION_INDICATORS: readonly IndicatorKey[] = ['in_county_fund_share', 'primary_care_fund_share', 'in_county_inpatient_share', 'up_referral_rate'];
+export const POPULATION_INDICATORS: readonly IndicatorKey[] = [
+  'in_county_fund_share',
+  'primary_care_fund_share',
+  'in_county_inpatient_share',
+  'up_referral_rate',
+];
 /** thresholds: a rate (4 decimals) or, for the inpatient average cost, an amount in yuan */
 export type IndicatorThresholds = Record<IndicatorKey, number>;
 
@@ -108,13 +113,16 @@ export function configProblems(c: {
   const tiers = c.overspend_tiers;
   tiers.forEach((t, i) => {
     if (i < tiers.length - 1 && t.upTo === null) out.push({ field: `overspend_tiers.${i}.upTo`, message: 'only the last tier may be open-ended' });
-    if (i > 0 && t.upTo !== null && tiers[i - 1].upTo !== null && t.upTo <= tiers[i - 1].upTo!) out.push({ field: `overspend_tiers.${i}.upTo`, message: 'tier edges must increase' });
+    if (i > 0 && t.upTo !== null && tiers[i - 1].upTo !== null && t.upTo <= tiers[i - 1].upTo!)
+      out.push({ field: `overspend_tiers.${i}.upTo`, message: 'tier edges must increase' });
   });
   if (tiers.length && tiers[tiers.length - 1].upTo !== null) out.push({ field: 'overspend_tiers', message: 'the last tier must be open-ended (upTo: null)' });
   const near1 = (n: number) => Math.abs(n - 1) < 1e-6;
   if (!near1(c.allocation.pools.reduce((a, p) => a + p.share, 0))) out.push({ field: 'allocation.pools', message: 'pool shares must add up to 1' });
-  if (!near1(c.allocation.indicators.reduce((a, k) => a + k.weight, 0))) out.push({ field: 'allocation.indicators', message: 'indicator weights must add up to 1' });
-  if (new Set(c.allocation.pools.map((p) => p.key)).size !== c.allocation.pools.length) out.push({ field: 'allocation.pools', message: 'pool keys must differ' });
+  if (!near1(c.allocation.indicators.reduce((a, k) => a + k.weight, 0)))
+    out.push({ field: 'allocation.indicators', message: 'indicator weights must add up to 1' });
+  if (new Set(c.allocation.pools.map((p) => p.key)).size !== c.allocation.pools.length)
+    out.push({ field: 'allocation.pools', message: 'pool keys must differ' });
   if (c.monthly_profile.length !== 12) out.push({ field: 'monthly_profile', message: 'twelve monthly shares' });
   else if (!near1(c.monthly_profile.reduce((a, b) => a + b, 0))) out.push({ field: 'monthly_profile', message: 'monthly shares must add up to 1' });
   return out;
@@ -200,7 +208,11 @@ export interface OverspendSlice {
  * edges (each edge = round2(budget × upTo)); the group bears each slice × its share
  * (rounded to the fen), the fund the rest.
  */
-export function overspendSplit(budget: Fen, spending: Fen, tiers: readonly OverspendTier[]): { overspend: Fen; group: Fen; fund: Fen; slices: OverspendSlice[] } {
+export function overspendSplit(
+  budget: Fen,
+  spending: Fen,
+  tiers: readonly OverspendTier[],
+): { overspend: Fen; group: Fen; fund: Fen; slices: OverspendSlice[] } {
   const overspend = spending > budget ? spending - budget : 0n;
   const slices: OverspendSlice[] = [];
   let lower = 0n;
@@ -380,7 +392,15 @@ export function indicatorsOf(provided: ClaimSums, insured: ClaimSums, thresholds
     const threshold = thresholds[key];
     const direction = INDICATOR_DIRECTION[key];
     const shown = (x: bigint | number) => (typeof x === 'bigint' ? fromFen(x) : x);
-    return { key, direction, numerator: shown(num), denominator: shown(den), value, threshold, ok: value === null ? null : direction === 'max' ? value <= threshold : value >= threshold };
+    return {
+      key,
+      direction,
+      numerator: shown(num),
+      denominator: shown(den),
+      value,
+      threshold,
+      ok: value === null ? null : direction === 'max' ? value <= threshold : value >= threshold,
+    };
   };
   const avg = provided.inpatient === 0 ? null : divRound(provided.inpatient_total, BigInt(provided.inpatient));
   const avgThreshold = toFen(thresholds.inpatient_average_cost);
@@ -455,13 +475,26 @@ export interface AllocationRow {
 export function allocate(retained: Fen, config: AllocationConfig, recipients: readonly Recipient[]): AllocationRow[] {
   if (!recipients.length) return [];
   const ordered = [...recipients].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const normalised = config.indicators.map((k) => normalise(ordered.map((r) => r.values[k.key] ?? null), k.higher_is_better));
-  const scores = ordered.map((_, i) => round(config.indicators.reduce((a, k, j) => a + k.weight * normalised[j][i], 0), 6));
+  const normalised = config.indicators.map((k) =>
+    normalise(
+      ordered.map((r) => r.values[k.key] ?? null),
+      k.higher_is_better,
+    ),
+  );
+  const scores = ordered.map((_, i) =>
+    round(
+      config.indicators.reduce((a, k, j) => a + k.weight * normalised[j][i], 0),
+      6,
+    ),
+  );
   const weights = ordered.map((r, i) => round(scores[i] * r.population, 6));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const basis = totalWeight > 0 ? weights : ordered.map((r) => r.population);
   const basisTotal = basis.reduce((a, b) => a + b, 0);
-  const poolAmounts = splitByLargestRemainder(retained, config.pools.map((p) => p.share));
+  const poolAmounts = splitByLargestRemainder(
+    retained,
+    config.pools.map((p) => p.share),
+  );
   return config.pools.flatMap((pool, p) => {
     const amounts = splitByLargestRemainder(poolAmounts[p], basis);
     return ordered.map((r, i) => ({

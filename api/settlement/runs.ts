@@ -21,7 +21,15 @@ export const runResource: ResourceDef<SettlementRun> = {
   scope: (qb) => qb,
   list: {
     // list_order: newest fund year first, its final run before its months (migration 20261205002300)
-    fields: { fund_year_id: 'int', period: 'text', kind: ['provisional', 'final'], status: RUN_STATUSES, through_month: 'int', created_at: 'timestamp', list_order: 'text' },
+    fields: {
+      fund_year_id: 'int',
+      period: 'text',
+      kind: ['provisional', 'final'],
+      status: RUN_STATUSES,
+      through_month: 'int',
+      created_at: 'timestamp',
+      list_order: 'text',
+    },
     defaultSort: ['list_order', 'DESC'],
     custom: { current: 'bool' },
   },
@@ -35,17 +43,30 @@ export const allocationResource: ResourceDef<SurplusAllocation> = {
   name: 'surplus-allocations',
   model: SurplusAllocation,
   scope: scopeByUnit('surplus_allocations.org_unit_id'),
-  list: { fields: { run_id: 'int', version: 'int', pool: 'text', org_unit_id: 'int', amount: 'decimal', score: 'decimal' }, defaultSort: ['org_unit_id', 'ASC'] },
+  list: {
+    fields: { run_id: 'int', version: 'int', pool: 'text', org_unit_id: 'int', amount: 'decimal', score: 'decimal' },
+    defaultSort: ['org_unit_id', 'ASC'],
+  },
 };
 
 async function event(trx: Knex.Transaction, actor: Actor, runId: number, action: string, extra: { version?: number; comment?: string | null } = {}) {
-  await trx('settlement_run_events').insert({ run_id: runId, action, actor_id: actor.id || null, actor_name: actor.displayName, version: extra.version ?? null, comment: extra.comment ?? null });
+  await trx('settlement_run_events').insert({
+    run_id: runId,
+    action,
+    actor_id: actor.id || null,
+    actor_name: actor.displayName,
+    version: extra.version ?? null,
+    comment: extra.comment ?? null,
+  });
 }
 
 function stateConflict(run: SettlementRun, step: RunStep) {
   if (run.superseded_by_id) return conflict(`run ${run.id} is superseded by run ${run.superseded_by_id}`, { status: run.status, allowed: [] });
   const allowed = allowedSteps(run.status);
-  return conflict(`cannot ${step} a run that is ${run.status}; allowed: ${allowed.join(', ') || 'none (approved runs are locked)'}`, { status: run.status, allowed });
+  return conflict(`cannot ${step} a run that is ${run.status}; allowed: ${allowed.join(', ') || 'none (approved runs are locked)'}`, {
+    status: run.status,
+    allowed,
+  });
 }
 
 /** POST /api/settlement-runs: a draft run for a month ("2026-03", provisional) or the year ("2026", final). */
@@ -60,10 +81,18 @@ export function createRun(actor: Actor, input: { fund_year_id: number; period: s
     await trx('fund_years').where('id', fy.id).forUpdate();
     const current = await SettlementRun.query(trx).findOne({ fund_year_id: fy.id, period: input.period, superseded_by_id: null });
     if (current && current.status !== 'approved') {
-      throw conflict(`run ${current.id} for ${input.period} is ${current.status}; calculate it again instead`, { run_id: current.id, status: current.status, allowed: allowedSteps(current.status) });
+      throw conflict(`run ${current.id} for ${input.period} is ${current.status}; calculate it again instead`, {
+        run_id: current.id,
+        status: current.status,
+        allowed: allowedSteps(current.status),
+      });
     }
     if (current && !input.reason) {
-      throw conflict(`run ${current.id} for ${input.period} is approved; a new run superseding it needs a reason`, { run_id: current.id, status: current.status, field: 'reason' });
+      throw conflict(`run ${current.id} for ${input.period} is approved; a new run superseding it needs a reason`, {
+        run_id: current.id,
+        status: current.status,
+        field: 'reason',
+      });
     }
     const { rows } = await trx.raw<{ rows: { id: number }[] }>(`SELECT nextval(pg_get_serial_sequence('settlement_runs', 'id'))::int AS id`);
     const id = rows[0].id;
@@ -71,7 +100,13 @@ export function createRun(actor: Actor, input: { fund_year_id: number; period: s
       // the approved run stays as it was, pointing at the run that replaces it
       await trx('settlement_runs').where('id', current.id).update({ superseded_by_id: id, updated_at: trx.fn.now() });
       await event(trx, actor, current.id, 'superseded', { comment: input.reason });
-      await audit({ action: 'supersede', resource: 'settlement-runs', recordId: current.id, before: { status: current.status, superseded_by_id: null }, after: { superseded_by_id: id, reason: input.reason } });
+      await audit({
+        action: 'supersede',
+        resource: 'settlement-runs',
+        recordId: current.id,
+        before: { status: current.status, superseded_by_id: null },
+        after: { superseded_by_id: id, reason: input.reason },
+      });
     }
     const run = await SettlementRun.query(trx).insertAndFetch({
       id,
@@ -98,7 +133,14 @@ export async function calculateIn(trx: Knex.Transaction, actor: Actor, audit: Au
   await trx.raw("SET LOCAL work_mem = '64MB'");
   const figures = await computeFigures(trx, fy, parsePeriod(run.period)!, run.period);
   const version = run.version + 1;
-  await SettlementRunVersion.query(trx).insert({ run_id: run.id, version, figures, reason, calculated_by: actor.id || null, calculated_by_name: actor.displayName });
+  await SettlementRunVersion.query(trx).insert({
+    run_id: run.id,
+    version,
+    figures,
+    reason,
+    calculated_by: actor.id || null,
+    calculated_by_name: actor.displayName,
+  });
   if (figures.allocations.length) {
     await trx.batchInsert(
       'surplus_allocations',
@@ -137,7 +179,15 @@ export async function calculateIn(trx: Knex.Transaction, actor: Actor, audit: Au
     resource: 'settlement-runs',
     recordId: run.id,
     before: { status: run.status, version: run.version, surplus: run.figures?.surplus ?? null, retained: run.figures?.retained ?? null },
-    after: { status: 'calculated', version, reason, budget: figures.budget, spending: figures.spending.total, surplus: figures.surplus, retained: figures.retained },
+    after: {
+      status: 'calculated',
+      version,
+      reason,
+      budget: figures.budget,
+      spending: figures.spending.total,
+      surplus: figures.surplus,
+      retained: figures.retained,
+    },
   });
   return updated;
 }
@@ -156,7 +206,8 @@ export function calculateRun(actor: Actor, id: number, reason?: string) {
   assertCan(actor, 'settlement-runs', 'calculate');
   return inTransaction(actor, async (trx, audit) => {
     const run = await forStep(trx, actor, id, 'calculate');
-    if (run.status !== 'draft' && !reason) throw badRequest('a recalculation needs a reason', [{ field: 'reason', message: `run ${id} is ${run.status}: say why it is calculated again` }]);
+    if (run.status !== 'draft' && !reason)
+      throw badRequest('a recalculation needs a reason', [{ field: 'reason', message: `run ${id} is ${run.status}: say why it is calculated again` }]);
     return calculateIn(trx, actor, audit, run, reason ?? null);
   });
 }
@@ -174,7 +225,13 @@ export function reviewRun(actor: Actor, id: number, comment: string) {
       updated_at: clock.nowIso(),
     });
     await event(trx, actor, id, 'reviewed', { version: run.version, comment });
-    await audit({ action: 'review', resource: 'settlement-runs', recordId: id, before: { status: run.status }, after: { status: 'reviewed', version: run.version, comment } });
+    await audit({
+      action: 'review',
+      resource: 'settlement-runs',
+      recordId: id,
+      before: { status: run.status },
+      after: { status: 'reviewed', version: run.version, comment },
+    });
     return updated;
   });
 }
@@ -188,7 +245,9 @@ export function approveRun(actor: Actor, id: number, comment?: string) {
     await trx('fund_years').where('id', head.fund_year_id).forUpdate();
     const run = await forStep(trx, actor, id, 'approve');
     if (run.reviewed_by === actor.id) {
-      throw unprocessable('four-eyes rule: the reviewer of a run cannot also approve it', [{ field: 'approved_by', message: `${actor.username} reviewed this run` }]);
+      throw unprocessable('four-eyes rule: the reviewer of a run cannot also approve it', [
+        { field: 'approved_by', message: `${actor.username} reviewed this run` },
+      ]);
     }
     const updated = await SettlementRun.query(trx).patchAndFetchById(id, {
       status: 'approved',
@@ -198,7 +257,13 @@ export function approveRun(actor: Actor, id: number, comment?: string) {
       updated_at: clock.nowIso(),
     });
     await event(trx, actor, id, 'approved', { version: run.version, comment: comment ?? null });
-    await audit({ action: 'approve', resource: 'settlement-runs', recordId: id, before: { status: run.status }, after: { status: 'approved', version: run.version, comment } });
+    await audit({
+      action: 'approve',
+      resource: 'settlement-runs',
+      recordId: id,
+      before: { status: run.status },
+      after: { status: 'approved', version: run.version, comment },
+    });
     return updated;
   });
 }
@@ -218,7 +283,11 @@ export function commentRun(actor: Actor, id: number, comment: string) {
 export async function scopedFigures(actor: Actor, figures: RunFigures): Promise<RunFigures> {
   if (!actor.scopePath || !actor.scopePath.includes('.')) return figures;
   const ids = new Set((await under(orgUnits(['id']), actor.scopePath)).map((r) => r.id));
-  return { ...figures, unit_indicators: figures.unit_indicators.filter((u) => ids.has(u.org_unit_id)), allocations: figures.allocations.filter((a) => ids.has(a.org_unit_id)) };
+  return {
+    ...figures,
+    unit_indicators: figures.unit_indicators.filter((u) => ids.has(u.org_unit_id)),
+    allocations: figures.allocations.filter((a) => ids.has(a.org_unit_id)),
+  };
 }
 
 /** GET /api/settlement-runs/:id: the run, its figures, its versions and its history. */
@@ -227,12 +296,28 @@ export async function readRun(actor: Actor, id: number) {
   const run = await getRow(runResource, actor, id);
   const [versions, events] = await Promise.all([
     SettlementRunVersion.query()
-      .select('id', 'version', 'reason', 'calculated_by_name', 'calculated_at', db().raw("figures->>'surplus' as surplus"), db().raw("figures->>'retained' as retained"), db().raw("(figures->>'surplus_rate')::float as surplus_rate"), db().raw("figures->'spending'->>'total' as spending"))
+      .select(
+        'id',
+        'version',
+        'reason',
+        'calculated_by_name',
+        'calculated_at',
+        db().raw("figures->>'surplus' as surplus"),
+        db().raw("figures->>'retained' as retained"),
+        db().raw("(figures->>'surplus_rate')::float as surplus_rate"),
+        db().raw("figures->'spending'->>'total' as spending"),
+      )
       .where('run_id', id)
       .orderBy('version', 'desc'),
     SettlementRunEvent.query().where('run_id', id).orderBy('id', 'asc'),
   ]);
-  return { ...run.toJSON(), figures: run.figures ? await scopedFigures(actor, run.figures) : null, allowed: run.superseded_by_id ? [] : allowedSteps(run.status), versions, events };
+  return {
+    ...run.toJSON(),
+    figures: run.figures ? await scopedFigures(actor, run.figures) : null,
+    allowed: run.superseded_by_id ? [] : allowedSteps(run.status),
+    versions,
+    events,
+  };
 }
 
 /** A calculated run for its workbook: the run with its figures limited to the caller's scope (see readRun), and its fund year's region. */

@@ -17,7 +17,26 @@ const idNumber = (n: number) => {
   return first17 + checkDigit(first17);
 };
 
-const HEADER = ['claim_no', 'id_number', 'insured_township_code', 'provider_class', 'provider_unit_code', 'provider_name', 'care_type', 'visit_on', 'discharged_on', 'settled_on', 'total_cost', 'fund_paid', 'self_pay', 'self_funded', 'drug_cost', 'consumables_cost', 'diagnosis', 'referred_up'];
+const HEADER = [
+  'claim_no',
+  'id_number',
+  'insured_township_code',
+  'provider_class',
+  'provider_unit_code',
+  'provider_name',
+  'care_type',
+  'visit_on',
+  'discharged_on',
+  'settled_on',
+  'total_cost',
+  'fund_paid',
+  'self_pay',
+  'self_funded',
+  'drug_cost',
+  'consumables_cost',
+  'diagnosis',
+  'referred_up',
+];
 
 /** A claims csv: n good rows (claim numbers prefix-1..n) settled in `month`, with overrides by index. */
 function claimsCsv(prefix: string, n: number, month: number, overrides: Record<number, Record<string, string>> = {}) {
@@ -68,11 +87,22 @@ describe('settlement (HTTP, real database)', function () {
   });
 
   before(async () => {
-    const r = await post('/api/fund-years', { region: REGION, year: YEAR, insured_count: 2000, premium_total: '2180000.00', catastrophic_pool: '218000.00', outpatient_pool: '261600.00' }, { as: 'finance' });
+    const r = await post(
+      '/api/fund-years',
+      { region: REGION, year: YEAR, insured_count: 2000, premium_total: '2180000.00', catastrophic_pool: '218000.00', outpatient_pool: '261600.00' },
+      { as: 'finance' },
+    );
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
     fundYearId = r.body.id;
-    for (const [code, population] of [['T01', 1200], ['T02', 800]] as const) {
-      const p = await post('/api/fund-year-populations', { fund_year_id: fundYearId, org_unit_id: await unitId(code), insured_population: population, baseline_admissions: 40 }, { as: 'finance' });
+    for (const [code, population] of [
+      ['T01', 1200],
+      ['T02', 800],
+    ] as const) {
+      const p = await post(
+        '/api/fund-year-populations',
+        { fund_year_id: fundYearId, org_unit_id: await unitId(code), insured_population: population, baseline_admissions: 40 },
+        { as: 'finance' },
+      );
       expect(p.status, JSON.stringify(p.body)).to.equal(200);
     }
   });
@@ -84,19 +114,42 @@ describe('settlement (HTTP, real database)', function () {
     const listed = (await get('/api/fund-years', { as: 'finance', query: { filter: { region: REGION } } })).body;
     expect(listed.find((y: { id: number }) => y.id === fundYearId).budget).to.equal('1530360.00'); // the list's 打包预算 column
     expect(r.body.monthly_budgets).to.have.length(12);
-    expect(r.body.overspend_tiers).to.deep.equal([{ upTo: 0.05, groupShare: 0.5 }, { upTo: null, groupShare: 1 }]);
+    expect(r.body.overspend_tiers).to.deep.equal([
+      { upTo: 0.05, groupShare: 0.5 },
+      { upTo: null, groupShare: 1 },
+    ]);
   });
 
   it('refuses a bad configuration with 400 naming the field', async () => {
-    const r = await post('/api/fund-years', { region: REGION, year: 2023, insured_count: 1, premium_total: '100.00', catastrophic_pool: '0', outpatient_pool: '0', monthly_profile: [0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.1] }, { as: 'finance' });
+    const r = await post(
+      '/api/fund-years',
+      {
+        region: REGION,
+        year: 2023,
+        insured_count: 1,
+        premium_total: '100.00',
+        catastrophic_pool: '0',
+        outpatient_pool: '0',
+        monthly_profile: [0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.1],
+      },
+      { as: 'finance' },
+    );
     expect(r.status).to.equal(400);
     expect(r.body.error.details.map((d: { field: string }) => d.field)).to.include('monthly_profile');
-    const asDirector = await post('/api/fund-years', { region: REGION, year: 2023, insured_count: 1, premium_total: '100.00', catastrophic_pool: '0', outpatient_pool: '0' }, { as: 'director-T01' });
+    const asDirector = await post(
+      '/api/fund-years',
+      { region: REGION, year: 2023, insured_count: 1, premium_total: '100.00', catastrophic_pool: '0', outpatient_pool: '0' },
+      { as: 'director-T01' },
+    );
     expect(asDirector.status).to.equal(403);
   });
 
   it('edits a fund year: the budget follows the bundle ratio; bad tiers, gates and weights are refused on their fields', async () => {
-    const made = await post('/api/fund-years', { region: REGION, year: 2022, insured_count: 10, premium_total: '10000.00', catastrophic_pool: '1000.00', outpatient_pool: '1000.00' }, { as: 'finance' });
+    const made = await post(
+      '/api/fund-years',
+      { region: REGION, year: 2022, insured_count: 10, premium_total: '10000.00', catastrophic_pool: '1000.00', outpatient_pool: '1000.00' },
+      { as: 'finance' },
+    );
     expect(made.status, JSON.stringify(made.body)).to.equal(200);
     const url = `/api/fund-years/${made.body.id}`;
     const full = (await get(url, { as: 'finance' })).body;
@@ -110,11 +163,28 @@ describe('settlement (HTTP, real database)', function () {
       expect(r.status, JSON.stringify(r.body)).to.equal(400);
       return r.body.error.details.map((d: { field: string }) => d.field);
     };
-    expect(await fields({ overspend_tiers: [{ upTo: 0.05, groupShare: 1.5 }, { upTo: null, groupShare: 1 }] })).to.deep.equal(['overspend_tiers.0.groupShare']);
-    expect(await fields({ overspend_tiers: [{ upTo: 0.1, groupShare: 0.5 }, { upTo: 0.05, groupShare: 0.8 }, { upTo: null, groupShare: 1 }] })).to.deep.equal(['overspend_tiers.1.upTo']);
+    expect(
+      await fields({
+        overspend_tiers: [
+          { upTo: 0.05, groupShare: 1.5 },
+          { upTo: null, groupShare: 1 },
+        ],
+      }),
+    ).to.deep.equal(['overspend_tiers.0.groupShare']);
+    expect(
+      await fields({
+        overspend_tiers: [
+          { upTo: 0.1, groupShare: 0.5 },
+          { upTo: 0.05, groupShare: 0.8 },
+          { upTo: null, groupShare: 1 },
+        ],
+      }),
+    ).to.deep.equal(['overspend_tiers.1.upTo']);
     expect(await fields({ overspend_tiers: [{ upTo: 0.05, groupShare: 0.5 }] })).to.deep.equal(['overspend_tiers']);
     expect(await fields({ gates: { ...full.gates, satisfaction: { threshold: 85, deduction: 2 } } })).to.deep.equal(['gates.satisfaction.deduction']);
-    expect(await fields({ allocation: { ...full.allocation, indicators: full.allocation.indicators.map((k: object) => ({ ...k, weight: 0.5 })) } })).to.deep.equal(['allocation.indicators']);
+    expect(
+      await fields({ allocation: { ...full.allocation, indicators: full.allocation.indicators.map((k: object) => ({ ...k, weight: 0.5 })) } }),
+    ).to.deep.equal(['allocation.indicators']);
     expect(await fields({ bundle_ratio: '1.5' })).to.deep.equal(['bundle_ratio']);
     expect(await fields({ catastrophic_pool: '9500.00' })).to.deep.equal(['catastrophic_pool']);
     // nothing of the refused edits landed
@@ -248,7 +318,11 @@ describe('settlement (HTTP, real database)', function () {
   });
 
   it('four eyes: the reviewer cannot approve (422); admin approves and the run is locked', async () => {
-    const made = await post('/api/users', { username: 'fin-admin', display_name: '兼任', roles: ['group_finance', 'group_admin'], org_unit_id: await unitId('HQ'), password: 'twohats123' }, { as: 'admin' });
+    const made = await post(
+      '/api/users',
+      { username: 'fin-admin', display_name: '兼任', roles: ['group_finance', 'group_admin'], org_unit_id: await unitId('HQ'), password: 'twohats123' },
+      { as: 'admin' },
+    );
     expect(made.status, JSON.stringify(made.body)).to.equal(200);
     const login = await post('/api/auth/login', { username: 'fin-admin', password: 'twohats123' });
     const headers = { authorization: `Bearer ${login.body.token}` };
@@ -296,7 +370,14 @@ describe('settlement (HTTP, real database)', function () {
     const wb = await readWorkbook(r.body);
     const summary = new Map<string, unknown>();
     wb.getWorksheet('汇总')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
-    const labels: Record<string, string> = { budget: '预算（至本期）', surplus: '结余', retained: '结余留用', overspend_group: '集团承担', overspend_fund: '基金承担', returned_to_fund: '返还基金' };
+    const labels: Record<string, string> = {
+      budget: '预算（至本期）',
+      surplus: '结余',
+      retained: '结余留用',
+      overspend_group: '集团承担',
+      overspend_fund: '基金承担',
+      returned_to_fund: '返还基金',
+    };
     for (const [key, label] of Object.entries(labels)) {
       expect(toFen(summary.get(label) as number), key).to.equal(toFen(api[key]));
     }
@@ -314,7 +395,9 @@ describe('settlement (HTTP, real database)', function () {
     expect(toFen(sheet.getRow(sheet.rowCount).getCell(header).value as number)).to.equal(toFen(api.retained));
     const spending = wb.getWorksheet('基金支出（按月）')!;
     let fund = 0n;
-    spending.eachRow((row, n) => n > 1 && row.getCell(2).value !== '小计' && row.getCell(2).value !== '合计' && (fund += toFen(row.getCell(6).value as number)));
+    spending.eachRow(
+      (row, n) => n > 1 && row.getCell(2).value !== '小计' && row.getCell(2).value !== '合计' && (fund += toFen(row.getCell(6).value as number)),
+    );
     expect(fund).to.equal(toFen(api.spending.total));
     expect(wb.getWorksheet('监测指标')!.rowCount).to.be.greaterThan(9);
   });
@@ -339,7 +422,14 @@ describe('settlement (HTTP, real database)', function () {
     const t01 = await unitId('T01');
     const r = await get(`/api/fund-years/${fundYearId}/units/${t01}/summary`, { as: 'finance' });
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
-    const claims = (await get('/api/claims', { as: 'finance', query: { filter: { fund_year_id: fundYearId }, range: [0, 999] } })).body as { org_unit_id: number | null; insured_unit_id: number | null; provider_class: string; care_type: string; fund_paid: string; total_cost: string }[];
+    const claims = (await get('/api/claims', { as: 'finance', query: { filter: { fund_year_id: fundYearId }, range: [0, 999] } })).body as {
+      org_unit_id: number | null;
+      insured_unit_id: number | null;
+      provider_class: string;
+      care_type: string;
+      fund_paid: string;
+      total_cost: string;
+    }[];
     const expected = (pick: (c: (typeof claims)[number]) => boolean) => {
       const out = new Map<string, { claims: number; fund: bigint; total: bigint }>();
       for (const c of claims.filter(pick)) {
@@ -349,13 +439,19 @@ describe('settlement (HTTP, real database)', function () {
       }
       return out;
     };
-    for (const [side, pick] of [['provided', (c: (typeof claims)[number]) => c.org_unit_id === t01], ['insured', (c: (typeof claims)[number]) => c.insured_unit_id === t01]] as const) {
+    for (const [side, pick] of [
+      ['provided', (c: (typeof claims)[number]) => c.org_unit_id === t01],
+      ['insured', (c: (typeof claims)[number]) => c.insured_unit_id === t01],
+    ] as const) {
       const want = expected(pick);
       const got = r.body[side] as { care_type: string; provider_class: string; claims: number; fund_paid: string; total_cost: string }[];
       expect(got.length, side).to.equal(want.size).and.be.greaterThan(0);
       for (const row of got) {
         const e = want.get(`${row.care_type}|${row.provider_class}`)!;
-        expect({ claims: row.claims, fund: toFen(row.fund_paid), total: toFen(row.total_cost) }, `${side} ${row.care_type} ${row.provider_class}`).to.deep.equal(e);
+        expect(
+          { claims: row.claims, fund: toFen(row.fund_paid), total: toFen(row.total_cost) },
+          `${side} ${row.care_type} ${row.provider_class}`,
+        ).to.deep.equal(e);
       }
     }
   });
@@ -372,7 +468,9 @@ describe('settlement (HTTP, real database)', function () {
     const month = Number(clock.today().slice(5, 7));
     expect(monthly.filter((x: { kind: string; status: string }) => x.kind === 'provisional' && x.status === 'calculated')).to.have.length(month - 1);
     // the list's reading order: newest fund year first, a year's final run before its months, months newest first
-    const listed = (await get('/api/settlement-runs', { as: 'finance', query: { filter: { fund_year_id: [thisYear.id, lastYear.id], current: true }, range: [0, 24] } })).body as { period: string; kind: string }[];
+    const listed = (
+      await get('/api/settlement-runs', { as: 'finance', query: { filter: { fund_year_id: [thisYear.id, lastYear.id], current: true }, range: [0, 24] } })
+    ).body as { period: string; kind: string }[];
     const key = (x: { period: string; kind: string }) => `${x.period.slice(0, 4)}-${x.kind === 'final' ? '13' : x.period.slice(5)}`;
     expect(listed.map(key)).to.deep.equal(listed.map(key).sort().reverse());
     expect(listed.findIndex((x) => x.kind === 'final' && x.period === String(lastYear.year))).to.equal(month - 1);

@@ -67,7 +67,11 @@ export function splitByLargestRemainder(total: Fen, weights: readonly number[]):
   if (weights.some((w) => !(w >= 0) || !Number.isFinite(w))) throw new RangeError('weights must be finite and ≥ 0');
   const sum = weights.reduce((a, b) => a + b, 0);
   if (weights.length === 0) return [];
-  if (sum === 0) return splitByLargestRemainder(total, weights.map(() => 1));
+  if (sum === 0)
+    return splitByLargestRemainder(
+      total,
+      weights.map(() => 1),
+    );
   // scale weights to integers so the arithmetic stays exact
   const SCALE = 1_000_000_000_000n;
   const scaled = weights.map((w) => BigInt(Math.round((w / sum) * Number(SCALE))));

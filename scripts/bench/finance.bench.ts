@@ -43,7 +43,10 @@ try {
     return res.json() as Promise<{ unit: { expense: { consumed: string } }; children: unknown[] }>;
   };
   const raw = () =>
-    pool.query(`select org_unit_id, debit_account, sum(amount) from ledger_entries where entry_date >= $1 and entry_date < $2 group by 1, 2`, [`${YEAR}-01-01`, `${YEAR + 1}-01-01`]);
+    pool.query(`select org_unit_id, debit_account, sum(amount) from ledger_entries where entry_date >= $1 and entry_date < $2 group by 1, 2`, [
+      `${YEAR}-01-01`,
+      `${YEAR + 1}-01-01`,
+    ]);
   // warm both once, then the median of three
   await execution();
   await raw();
@@ -56,7 +59,13 @@ try {
   const rawMs = await median(raw);
   const answer = await execution();
   ok =
-    printTiming(`Budget vs actual, whole group rolled up, ${ENTRIES.toLocaleString()} ledger entries (GET /api/budgets/execution)`, apiMs, rawMs, { maxMs: 2000, maxRatio: 3 }, `group expense consumed ${answer.unit.expense.consumed}; ${answer.children.length} child units`) && ok;
+    printTiming(
+      `Budget vs actual, whole group rolled up, ${ENTRIES.toLocaleString()} ledger entries (GET /api/budgets/execution)`,
+      apiMs,
+      rawMs,
+      { maxMs: 2000, maxRatio: 3 },
+      `group expense consumed ${answer.unit.expense.consumed}; ${answer.children.length} child units`,
+    ) && ok;
 
   // ---- 10,000 approved requisition lines from every member --------------------------------------
   const { rows: suppliers } = await pool.query(
@@ -81,7 +90,10 @@ try {
        from r cross join generate_series(1, $2) k`,
     [Math.ceil(LINES / perRequisition), perRequisition],
   );
-  const { rows: lines } = await pool.query(`select rl.id from requisition_lines rl join requisitions r on r.id = rl.requisition_id where r.note = 'bench' order by rl.id limit $1`, [LINES]);
+  const { rows: lines } = await pool.query(
+    `select rl.id from requisition_lines rl join requisitions r on r.id = rl.requisition_id where r.note = 'bench' order by rl.id limit $1`,
+    [LINES],
+  );
   const procurement = await login(sys.url, 'procurement');
   const consolidation = await timed(async () => {
     const res = await fetch(`${sys.url}/api/purchase-orders/consolidate`, {
@@ -92,9 +104,18 @@ try {
     if (!res.ok) throw new Error(`consolidate: ${res.status} ${await res.text()}`);
     return res.json() as Promise<{ orders: unknown[] }>;
   });
-  const { rows: linked } = await pool.query(`select count(*)::int as n from requisition_lines where id = any($1::int[]) and purchase_order_line_id is not null`, [lines.map((l: { id: number }) => l.id)]);
+  const { rows: linked } = await pool.query(
+    `select count(*)::int as n from requisition_lines where id = any($1::int[]) and purchase_order_line_id is not null`,
+    [lines.map((l: { id: number }) => l.id)],
+  );
   ok =
-    printTiming(`Consolidate ${lines.length.toLocaleString()} approved requisition lines (POST /api/purchase-orders/consolidate)`, consolidation.ms, undefined, { maxMs: 5000 }, `${consolidation.value.orders.length} orders (one per supplier), ${linked[0].n} lines back-referenced`) &&
+    printTiming(
+      `Consolidate ${lines.length.toLocaleString()} approved requisition lines (POST /api/purchase-orders/consolidate)`,
+      consolidation.ms,
+      undefined,
+      { maxMs: 5000 },
+      `${consolidation.value.orders.length} orders (one per supplier), ${linked[0].n} lines back-referenced`,
+    ) &&
     linked[0].n === lines.length &&
     ok;
 } finally {

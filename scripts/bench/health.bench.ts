@@ -22,13 +22,17 @@ try {
   const villages = await db()('org_units').where('kind', 'village').select('id', 'code', 'name', 'kind', 'level', 'parent_id', 'path').orderBy('id');
   const loaded = await timed(() => db().transaction((trx) => seedPopulation(trx, { villages, scale: 1, today, seed: 4004, region: '630122' })));
   const [{ residents, tasks, followups }] = (
-    await pool.query(`select (select count(*) from residents)::int as residents, (select count(*) from tasks)::int as tasks, (select count(*) from followups)::int as followups`)
+    await pool.query(
+      `select (select count(*) from residents)::int as residents, (select count(*) from tasks)::int as tasks, (select count(*) from followups)::int as followups`,
+    )
   ).rows;
   console.log(`\ndata: ${residents} residents, ${tasks} tasks, ${followups} follow-ups (loaded in ${(loaded.ms / 1000).toFixed(1)} s)`);
   await settle(pool);
 
   // the busiest village: the worst case for one doctor's list
-  const { rows: [busiest] } = await pool.query(
+  const {
+    rows: [busiest],
+  } = await pool.query(
     `select o.code, o.id, count(*)::int as n from tasks t join org_units o on o.id = t.org_unit_id group by o.code, o.id order by n desc limit 1`,
   );
   const token = await login(sys.url, `doctor-${busiest.code}`);
@@ -40,7 +44,11 @@ try {
     const plan = await pool.query(`explain (analyze, costs off, summary on) ${statement.sql}`, statement.bindings as unknown[]);
     console.log(`\n  plan (${bucket}):\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
     const raw = await rawBaselines(pool, statement, { seconds });
-    ok = printLoad(`GET /api/tasks bucket=${bucket} as doctor-${busiest.code} (${busiest.n} tasks in the village; 50 connections, ${seconds} s)`, api, raw, { p99Ms: 50, minRatio: 1 / 3 }) && ok;
+    ok =
+      printLoad(`GET /api/tasks bucket=${bucket} as doctor-${busiest.code} (${busiest.n} tasks in the village; 50 connections, ${seconds} s)`, api, raw, {
+        p99Ms: 50,
+        minRatio: 1 / 3,
+      }) && ok;
   }
 
   // a year's tasks for every resident: next year, where none exist yet
@@ -48,7 +56,14 @@ try {
   const gen = await timed(() => generateTasks({ from: `${next}-01-01`, to: `${next}-12-31`, today }));
   await pool.query(`create temp table tasks_copy (like tasks including defaults)`);
   const rawInsert = await timed(() => pool.query(`insert into tasks_copy select * from tasks where window_start >= '${next}-01-01'`));
-  ok = printTiming(`generate a year's tasks (${next}) for all ${gen.value.residents} residents`, gen.ms, rawInsert.ms, { maxMs: 10_000 }, `${gen.value.created} tasks created; baseline = raw INSERT … SELECT of the same rows into an unindexed copy`) && ok;
+  ok =
+    printTiming(
+      `generate a year's tasks (${next}) for all ${gen.value.residents} residents`,
+      gen.ms,
+      rawInsert.ms,
+      { maxMs: 10_000 },
+      `${gen.value.created} tasks created; baseline = raw INSERT … SELECT of the same rows into an unindexed copy`,
+    ) && ok;
   const again = await timed(() => generateTasks({ from: `${next}-01-01`, to: `${next}-12-31`, today }));
   console.log(`  re-run (idempotent): ${again.value.created} created in ${again.ms.toFixed(0)} ms`);
 
@@ -57,7 +72,14 @@ try {
   await healthIndicators({ orgUnitIds: townships, year: Number(today.slice(0, 4)) });
   const ind = await timed(() => healthIndicators({ orgUnitIds: townships, year: Number(today.slice(0, 4)) }));
   const rawCount = await timed(() => pool.query(`select org_unit_id, count(*) from residents group by org_unit_id`));
-  ok = printTiming(`healthIndicators for ${townships.length} townships (5 ratios each)`, ind.ms, rawCount.ms, { maxMs: 2_000 }, 'baseline = one grouped count of residents') && ok;
+  ok =
+    printTiming(
+      `healthIndicators for ${townships.length} townships (5 ratios each)`,
+      ind.ms,
+      rawCount.ms,
+      { maxMs: 2_000 },
+      'baseline = one grouped count of residents',
+    ) && ok;
 } finally {
   await pool.end();
   await sys.cleanup();

@@ -35,8 +35,12 @@ async function growStaff(total: number) {
 try {
   const rosterSize = Number(process.env.BENCH_ROSTER_STAFF ?? 50_000);
   await growStaff(rosterSize);
-  const { rows: [hq] } = await pool.query(`select id from org_units where level = 1`);
-  const { rows: [{ n: rosterRows }] } = await pool.query('select count(*)::int as n from staff');
+  const {
+    rows: [hq],
+  } = await pool.query(`select id from org_units where level = 1`);
+  const {
+    rows: [{ n: rosterRows }],
+  } = await pool.query('select count(*)::int as n from staff');
   const token = await login(sys.url, 'hr');
   const rssBefore = peakHttpRss(sys).mb;
   const roster = await timed(async () => {
@@ -47,7 +51,9 @@ try {
     return bytes;
   });
   const { mb: peak, pid } = peakHttpRss(sys);
-  const baseline = await timed(() => pool.query(`select s.*, e.name, w.name from staff s join org_units e on e.id = s.employer_org_unit_id join org_units w on w.id = s.work_org_unit_id`));
+  const baseline = await timed(() =>
+    pool.query(`select s.*, e.name, w.name from staff s join org_units e on e.id = s.employer_org_unit_id join org_units w on w.id = s.work_org_unit_id`),
+  );
   const rosterOk = printTiming(
     `GET /api/reports/staff-roster.xlsx of the whole group (${rosterRows.toLocaleString()} staff, streamed by an API worker process)`,
     roster.ms,
@@ -55,17 +61,24 @@ try {
     { maxMs: 20_000 },
     `${(roster.value / 1e6).toFixed(1)} MB xlsx`,
   );
-  console.log(`  API worker peak RSS (VmHWM of pid ${pid}, the largest of the workers) ${peak.toFixed(0)} MB (target < 200 MB) → ${peak < 200 ? 'MET' : 'MISSED'}; before the roster the largest was ${rssBefore.toFixed(0)} MB, so the streamed roster added ${(peak - rssBefore).toFixed(0)} MB`);
+  console.log(
+    `  API worker peak RSS (VmHWM of pid ${pid}, the largest of the workers) ${peak.toFixed(0)} MB (target < 200 MB) → ${peak < 200 ? 'MET' : 'MISSED'}; before the roster the largest was ${rssBefore.toFixed(0)} MB, so the streamed roster added ${(peak - rssBefore).toFixed(0)} MB`,
+  );
 
   // back to 5,000 people for the list
   await pool.query(`delete from staff where id_number_cipher = 'bench' and id > (select max(id) from staff) - ($1::int - 5000)`, [rosterSize]);
   await settle(pool, 'staff');
-  const { rows: [{ n }] } = await pool.query('select count(*)::int as n from staff');
+  const {
+    rows: [{ n }],
+  } = await pool.query('select count(*)::int as n from staff');
   const query = { filter: JSON.stringify({ level: 2, title: 'attending_physician' }), sort: '["name","ASC"]', range: '[0,24]' };
   const listed = await httpLoad(`${sys.url}/api/staff?${new URLSearchParams(query)}`, { authorization: `Bearer ${token}` }, { seconds });
   // the baseline is the page the endpoint reads: filtered, sorted, with its window count and licence flags
   const raw = await rawBaselines(pool, await listStatement(staffResource, token, query), { seconds });
-  const listOk = printLoad(`GET /api/staff filtered by level 2 and title (${n.toLocaleString()} staff, 50 connections, ${seconds} s)`, listed, raw, { p99Ms: 100, minRatio: 1 / 3 });
+  const listOk = printLoad(`GET /api/staff filtered by level 2 and title (${n.toLocaleString()} staff, 50 connections, ${seconds} s)`, listed, raw, {
+    p99Ms: 100,
+    minRatio: 1 / 3,
+  });
   if (!listOk || !rosterOk || peak >= 200) process.exitCode = 1;
 } finally {
   await pool.end();

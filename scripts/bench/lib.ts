@@ -187,18 +187,25 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; va
 
 /** Peak resident memory so far, in MB (Linux VmHWM), of the process `pid`. */
 export function peakRssMb(pid: number): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
   if (!line) throw new Error(`no VmHWM for ${pid}`);
   return Number(line.replace(/\D+/g, '')) / 1024;
 }
 
 /** The largest peak RSS among the processes serving HTTP, and which one it is. */
 export function peakHttpRss(sys: Running): { mb: number; pid: number } {
-  return sys.httpPids().map((pid) => ({ pid, mb: peakRssMb(pid) })).reduce((a, b) => (b.mb > a.mb ? b : a));
+  return sys
+    .httpPids()
+    .map((pid) => ({ pid, mb: peakRssMb(pid) }))
+    .reduce((a, b) => (b.mb > a.mb ? b : a));
 }
 
 const f = (n: number, d = 1) => n.toFixed(d).padStart(9);
-const runsOf = (x: Figures) => (x.runs && x.runs.length > 1 ? `   runs: ${x.runs.map((r) => `${r.rps.toFixed(0)}/${r.p99.toFixed(0)}`).join(', ')} (req/s / p99)` : '');
+const runsOf = (x: Figures) =>
+  x.runs && x.runs.length > 1 ? `   runs: ${x.runs.map((r) => `${r.rps.toFixed(0)}/${r.p99.toFixed(0)}`).join(', ')} (req/s / p99)` : '';
 
 /**
  * Prints a load comparison and whether the targets are met. The throughput target is against
@@ -224,6 +231,8 @@ export function printTiming(title: string, ms: number, baselineMs: number | unde
   const ratio = baselineMs ? ms / baselineMs : undefined;
   const ok = ms < targets.maxMs && (targets.maxRatio === undefined || ratio === undefined || ratio <= targets.maxRatio);
   console.log(`\n${title}`);
-  console.log(`  time ${ms.toFixed(0)} ms (target < ${targets.maxMs} ms)${baselineMs !== undefined ? `; baseline ${baselineMs.toFixed(0)} ms; ratio ${ratio!.toFixed(2)}${targets.maxRatio ? ` (target ≤ ${targets.maxRatio})` : ''}` : ''}${extra ? `; ${extra}` : ''} → ${ok ? 'MET' : 'MISSED'}`);
+  console.log(
+    `  time ${ms.toFixed(0)} ms (target < ${targets.maxMs} ms)${baselineMs !== undefined ? `; baseline ${baselineMs.toFixed(0)} ms; ratio ${ratio!.toFixed(2)}${targets.maxRatio ? ` (target ≤ ${targets.maxRatio})` : ''}` : ''}${extra ? `; ${extra}` : ''} → ${ok ? 'MET' : 'MISSED'}`,
+  );
   return ok;
 }

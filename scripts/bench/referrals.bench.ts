@@ -19,7 +19,8 @@ try {
   await settle(pool);
   const [{ total }] = (await db().raw('select count(*)::int as total from referrals')).rows;
   const hq = units.find((u) => u.code === 'HQ')!;
-  const [{ open }] = (await db().raw(`select count(*)::int as open from referrals where to_org_unit_id = ? and status in ('requested','accepted')`, [hq.id])).rows;
+  const [{ open }] = (await db().raw(`select count(*)::int as open from referrals where to_org_unit_id = ? and status in ('requested','accepted')`, [hq.id]))
+    .rows;
   printTiming(`generate ${total} referrals (a year of the group; ${open} open in the HQ inbox)`, gen.ms, undefined, { maxMs: 300_000 });
 
   const token = await login(sys.url, 'director-HQ');
@@ -30,7 +31,10 @@ try {
   const plan = await pool.query(`explain (analyze, costs off, summary on) ${statement.sql}`, statement.bindings as unknown[]);
   console.log(`\n  plan:\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
   const raw = await rawBaselines(pool, statement, { seconds });
-  const ok = printLoad(`GET /api/referrals?filter={"inbox":HQ} as director-HQ over ${total} referrals (50 connections, ${seconds} s)`, api, raw, { p99Ms: 50, minRatio: 1 / 3 });
+  const ok = printLoad(`GET /api/referrals?filter={"inbox":HQ} as director-HQ over ${total} referrals (50 connections, ${seconds} s)`, api, raw, {
+    p99Ms: 50,
+    minRatio: 1 / 3,
+  });
   if (!ok) process.exitCode = 1;
 } finally {
   await pool.end();

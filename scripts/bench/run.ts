@@ -16,7 +16,10 @@ const files = fs
 let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file} ===`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, file)], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', CRON: 'off' } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, file)], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', CRON: 'off' },
+  });
   if (r.status !== 0) failed += 1;
 }
 process.exit(failed ? 1 : 0);

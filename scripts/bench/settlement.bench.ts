@@ -31,12 +31,23 @@ let ok = true;
 try {
   const token = await login(sys.url, 'finance');
   const api = async (method: string, url: string, body?: unknown) => {
-    const res = await fetch(`${sys.url}${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${sys.url}${url}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const json = await res.json();
     if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
     return json;
   };
-  const fy = await api('POST', '/api/fund-years', { region: '压测县', year: YEAR, insured_count: 4_000_000, premium_total: '4360000000.00', catastrophic_pool: '436000000.00', outpatient_pool: '523200000.00' });
+  const fy = await api('POST', '/api/fund-years', {
+    region: '压测县',
+    year: YEAR,
+    insured_count: 4_000_000,
+    premium_total: '4360000000.00',
+    catastrophic_pool: '436000000.00',
+    outpatient_pool: '523200000.00',
+  });
 
   // the demo generator, at ten times the county's yearly volume; a bulk load: the secondary
   // indexes and the unique constraint are built once afterwards, and the generated rows (valid
@@ -52,7 +63,14 @@ try {
       await generateClaims(trx, fy.id, YEAR, `${YEAR}-12-31`, CLAIMS, towns, persons, 1, 0.5);
       await trx.raw('SET LOCAL session_replication_role = origin');
       await rebuild();
-      await trx('fund_year_populations').insert(towns.map((t) => ({ fund_year_id: fy.id, org_unit_id: t.unit_id, insured_population: t.population, baseline_admissions: Math.round(t.population * 0.14) })));
+      await trx('fund_year_populations').insert(
+        towns.map((t) => ({
+          fund_year_id: fy.id,
+          org_unit_id: t.unit_id,
+          insured_population: t.population,
+          baseline_admissions: Math.round(t.population * 0.14),
+        })),
+      );
     }),
   );
   await db().raw('ANALYZE claims');
@@ -67,31 +85,67 @@ try {
   const calc = await timed(() => api('POST', `/api/settlement-runs/${run.id}/calculate`, { reason: 'bench' }));
   const baseline = await timed(() => pool.query(raw, [fy.id]));
   ok =
-    printTiming(`Annual run calculation over ${CLAIMS.toLocaleString()} claims (POST /calculate)`, calc.ms, baseline.ms, { maxMs: 10_000, maxRatio: 3 }, `surplus_rate ${calc.value.figures.surplus_rate}`) && ok;
+    printTiming(
+      `Annual run calculation over ${CLAIMS.toLocaleString()} claims (POST /calculate)`,
+      calc.ms,
+      baseline.ms,
+      { maxMs: 10_000, maxRatio: 3 },
+      `surplus_rate ${calc.value.figures.surplus_rate}`,
+    ) && ok;
   // a text search of the largest list: 100 characters (the longest allowed), served by the trigram indexes
   const financeToken = await login(sys.url, 'finance');
-  const search = (q: string) => fetch(`${sys.url}/api/claims?${new URLSearchParams({ filter: JSON.stringify({ q }), range: '[0,24]' })}`, { headers: { authorization: `Bearer ${financeToken}` } }).then((r) => r.json());
+  const search = (q: string) =>
+    fetch(`${sys.url}/api/claims?${new URLSearchParams({ filter: JSON.stringify({ q }), range: '[0,24]' })}`, {
+      headers: { authorization: `Bearer ${financeToken}` },
+    }).then((r) => r.json());
   const longQ = `X-${'大通县人民医院'.repeat(14)}`.slice(0, 100);
   await search(longQ);
   const searched = await timed(() => search(longQ));
-  ok = printTiming(`Claims search, a 100-character q over ${CLAIMS.toLocaleString()} claims (GET /api/claims)`, searched.ms, undefined, { maxMs: 200 }, `${searched.value.length} rows`) && ok;
+  ok =
+    printTiming(
+      `Claims search, a 100-character q over ${CLAIMS.toLocaleString()} claims (GET /api/claims)`,
+      searched.ms,
+      undefined,
+      { maxMs: 200 },
+      `${searched.value.length} rows`,
+    ) && ok;
   // the plans, with the calculation's work_mem: one parallel pass each
   const aggregate = aggregateSql(db(), fy.id, 12).toSQL().toNative();
-  for (const [name, sql, bindings] of [['calculation aggregate', aggregate.sql, aggregate.bindings], ['raw baseline', raw, [fy.id]]] as const) {
+  for (const [name, sql, bindings] of [
+    ['calculation aggregate', aggregate.sql, aggregate.bindings],
+    ['raw baseline', raw, [fy.id]],
+  ] as const) {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
       await client.query("SET LOCAL work_mem = '64MB'");
       const plan: string[] = (await client.query(`EXPLAIN (ANALYZE) ${sql}`, bindings as unknown[])).rows.map((r: Record<string, string>) => r['QUERY PLAN']);
       await client.query('COMMIT');
-      console.log(`  EXPLAIN ANALYZE ${name}: ${plan.filter((l) => /Aggregate|Scan|Gather|Execution Time/.test(l)).map((l) => l.trim().replace(/^->\s*/, '').replace(/\s+\(cost=[^)]*\)/, '')).join(' | ')}`);
+      console.log(
+        `  EXPLAIN ANALYZE ${name}: ${plan
+          .filter((l) => /Aggregate|Scan|Gather|Execution Time/.test(l))
+          .map((l) =>
+            l
+              .trim()
+              .replace(/^->\s*/, '')
+              .replace(/\s+\(cost=[^)]*\)/, ''),
+          )
+          .join(' | ')}`,
+      );
     } finally {
       client.release();
     }
   }
 
   // a 100,000-row xlsx in the next fund year, written with the streaming writer
-  const fy2 = await api('POST', '/api/fund-years', { region: '压测县', year: YEAR + 1, insured_count: 1000, premium_total: '1000000.00', catastrophic_pool: '0', outpatient_pool: '0' });
+  const fy2 = await api('POST', '/api/fund-years', {
+    region: '压测县',
+    year: YEAR + 1,
+    insured_count: 1000,
+    premium_total: '1000000.00',
+    catastrophic_pool: '0',
+    outpatient_pool: '0',
+  });
   const file = path.join(os.tmpdir(), `claims-bench-${process.pid}.xlsx`);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
   const sheet = wb.addWorksheet('claims');
@@ -101,7 +155,27 @@ try {
     const day = `${YEAR + 1}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
     const inpatient = i % 5 === 0;
     sheet
-      .addRow([`X-${i}`, first17 + checkDigit(first17), '', `T${String(1 + (i % 30)).padStart(2, '0')}`, 'in_group', inpatient ? 'B1' : 'T01', '', inpatient ? 'inpatient' : 'outpatient', day, inpatient ? day : '', day, 1000, 600, 350, 50, 300, 20, 'I10', 'false'])
+      .addRow([
+        `X-${i}`,
+        first17 + checkDigit(first17),
+        '',
+        `T${String(1 + (i % 30)).padStart(2, '0')}`,
+        'in_group',
+        inpatient ? 'B1' : 'T01',
+        '',
+        inpatient ? 'inpatient' : 'outpatient',
+        day,
+        inpatient ? day : '',
+        day,
+        1000,
+        600,
+        350,
+        50,
+        300,
+        20,
+        'I10',
+        'false',
+      ])
       .commit();
   }
   sheet.commit();
@@ -111,13 +185,28 @@ try {
     const form = new FormData();
     form.append('file', new Blob([fs.readFileSync(file)]), 'claims.xlsx');
     const imported = await timed(async () => {
-      const res = await fetch(`${sys.url}/api/claims/import?fund_year_id=${fy2.id}`, { method: 'POST', headers: { authorization: `Bearer ${childToken}` }, body: form });
+      const res = await fetch(`${sys.url}/api/claims/import?fund_year_id=${fy2.id}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${childToken}` },
+        body: form,
+      });
       return res.json();
     });
     const { mb: rss, pid } = peakHttpRss(sys);
     const importOk = imported.value.accepted === IMPORT_ROWS && rss < 500;
-    ok = printTiming(`Import of a ${IMPORT_ROWS.toLocaleString()}-row xlsx (POST /api/claims/import)`, imported.ms, undefined, { maxMs: 60_000 }, `accepted ${imported.value.accepted}, rejected ${imported.value.rejected_rows}`) && importOk && ok;
-    console.log(`  peak RSS of the API worker that imported (VmHWM of pid ${pid}, the largest of the workers) ${rss.toFixed(0)} MB (target < 500) → ${rss < 500 ? 'MET' : 'MISSED'}`);
+    ok =
+      printTiming(
+        `Import of a ${IMPORT_ROWS.toLocaleString()}-row xlsx (POST /api/claims/import)`,
+        imported.ms,
+        undefined,
+        { maxMs: 60_000 },
+        `accepted ${imported.value.accepted}, rejected ${imported.value.rejected_rows}`,
+      ) &&
+      importOk &&
+      ok;
+    console.log(
+      `  peak RSS of the API worker that imported (VmHWM of pid ${pid}, the largest of the workers) ${rss.toFixed(0)} MB (target < 500) → ${rss < 500 ? 'MET' : 'MISSED'}`,
+    );
   } finally {
     fs.rmSync(file, { force: true });
   }

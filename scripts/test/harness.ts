@@ -72,9 +72,7 @@ export async function call<T = any>(method: string, url: string, opts: CallOptio
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.as) headers.authorization = `Bearer ${await tokenFor(opts.as)}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const qs = opts.query
-    ? `?${new URLSearchParams(Object.entries(opts.query).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))}`
-    : '';
+  const qs = opts.query ? `?${new URLSearchParams(Object.entries(opts.query).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))}` : '';
   const res = await fetch(`${base}${url}${qs}`, { method, headers, body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) });
   const type = res.headers.get('content-type') ?? '';
   const body = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());

@@ -1,7 +1,24 @@
 // Budget create (per unit, year and account, with its monthly split) and revise (a new
 // version linked to the old: POST /api/budgets/:id/revise, then the new version is shown).
 import { Alert } from '@mui/material';
-import { AutocompleteInput, Create, Labeled, NumberInput, ReferenceField, ReferenceInput, SelectField, SelectInput, SimpleForm, TextField, TextInput, required, useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin';
+import {
+  AutocompleteInput,
+  Create,
+  Labeled,
+  NumberInput,
+  ReferenceField,
+  ReferenceInput,
+  SelectField,
+  SelectInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  required,
+  useNotify,
+  useRecordContext,
+  useRedirect,
+  useTranslate,
+} from 'react-admin';
 import { Edit } from '../shared/fullRecord';
 import { apiPost } from '../finance/api';
 import { BUDGET_ACCOUNT_CHOICES } from '../finance/choices';
@@ -20,7 +37,9 @@ const transform = (d: Record<string, unknown>) => ({
 export const BudgetCreate = () => (
   <Create redirect="show" transform={transform}>
     <SimpleForm defaultValues={{ org_unit_id: storedUser()?.org_unit.id, year: new Date().getFullYear() }} validate={validateBudget}>
-      <ReferenceInput source="org_unit_id" reference="org-units"><AutocompleteInput validate={required()} /></ReferenceInput>
+      <ReferenceInput source="org_unit_id" reference="org-units">
+        <AutocompleteInput validate={required()} />
+      </ReferenceInput>
       <NumberInput source="year" validate={required()} min={2000} max={2100} />
       <SelectInput source="account" choices={BUDGET_ACCOUNT_CHOICES} validate={required()} />
       <NumberInput source="amount" validate={required()} min={0} step={0.01} />
@@ -36,10 +55,18 @@ const Fixed = () => {
   if (!record) return null;
   return (
     <>
-      <Alert severity="info" sx={{ mb: 1 }}>{translate('finance.budget.revise_hint', { version: record.version, next: record.version + 1 })}</Alert>
-      <Labeled><ReferenceField source="org_unit_id" reference="org-units" link={false} /></Labeled>
-      <Labeled><TextField source="year" /></Labeled>
-      <Labeled><SelectField source="account" choices={BUDGET_ACCOUNT_CHOICES} /></Labeled>
+      <Alert severity="info" sx={{ mb: 1 }}>
+        {translate('finance.budget.revise_hint', { version: record.version, next: record.version + 1 })}
+      </Alert>
+      <Labeled>
+        <ReferenceField source="org_unit_id" reference="org-units" link={false} />
+      </Labeled>
+      <Labeled>
+        <TextField source="year" />
+      </Labeled>
+      <Labeled>
+        <SelectField source="account" choices={BUDGET_ACCOUNT_CHOICES} />
+      </Labeled>
     </>
   );
 };

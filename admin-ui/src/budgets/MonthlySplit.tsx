@@ -41,8 +41,12 @@ export const MonthlySplit = () => {
     <Box sx={{ width: '100%' }} data-testid="monthly-split">
       <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
         <Typography variant="subtitle2">{translate('resources.budgets.fields.monthly')}</Typography>
-        <Button size="small" onClick={spread} disabled={!fenOf(amount)} data-testid="spread-evenly">{translate('finance.budget.spread')}</Button>
-        <Typography variant="caption" color="text.secondary">{translate('finance.budget.even_hint')}</Typography>
+        <Button size="small" onClick={spread} disabled={!fenOf(amount)} data-testid="spread-evenly">
+          {translate('finance.budget.spread')}
+        </Button>
+        <Typography variant="caption" color="text.secondary">
+          {translate('finance.budget.even_hint')}
+        </Typography>
       </Stack>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'repeat(2, 1fr)', sm: 'repeat(4, 1fr)', lg: 'repeat(6, 1fr)' }, columnGap: 1 }}>
         {MONTHS.map((i) => (

@@ -14,7 +14,9 @@ import { BudgetShow } from './BudgetShow';
 
 const filters = [
   <NumberInput key="year" source="year" alwaysOn />,
-  <ReferenceInput key="unit" source="org_unit_id" reference="org-units" alwaysOn><AutocompleteInput /></ReferenceInput>,
+  <ReferenceInput key="unit" source="org_unit_id" reference="org-units" alwaysOn>
+    <AutocompleteInput />
+  </ReferenceInput>,
   <SelectInput key="account" source="account" choices={BUDGET_ACCOUNT_CHOICES} />,
   <SelectInput key="status" source="status" choices={BUDGET_STATUS_CHOICES} />,
 ];
@@ -35,12 +37,26 @@ const BudgetList = () => {
   return (
     <List filters={filters} filterDefaultValues={{ year: new Date().getFullYear(), status: 'active' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
-        <SimpleList primaryText={(r) => translate(`enums.account.${r.account}`)} secondaryText={(r) => `${r.year} · v${r.version}`} tertiaryText={(r) => yuan(r.amount)} linkType="show" />
+        <SimpleList
+          primaryText={(r) => translate(`enums.account.${r.account}`)}
+          secondaryText={(r) => `${r.year} · v${r.version}`}
+          tertiaryText={(r) => yuan(r.amount)}
+          linkType="show"
+        />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          {columnFields(columns)}
+        </Datagrid>
       )}
     </List>
   );
 };
 
-export const budgets: ResourceEntry = { name: 'budgets', list: BudgetList, show: BudgetShow, create: BudgetCreate, edit: BudgetRevise, icon: AccountBalanceWalletIcon };
+export const budgets: ResourceEntry = {
+  name: 'budgets',
+  list: BudgetList,
+  show: BudgetShow,
+  create: BudgetCreate,
+  edit: BudgetRevise,
+  icon: AccountBalanceWalletIcon,
+};

@@ -1,9 +1,7 @@
 // 结算明细: the imported claims, filtered by fund year, unit, provider class, care type and
 // settlement date; the ID number is shown masked only.
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
-import {
-  AutocompleteInput, Datagrid, DateInput, FunctionField, List, ReferenceField, ReferenceInput, SearchInput, SelectInput,
-} from 'react-admin';
+import { AutocompleteInput, Datagrid, DateInput, FunctionField, List, ReferenceField, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 import type { ResourceEntry } from '../registry';
 import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
@@ -12,13 +10,19 @@ import { CARE_TYPE_CHOICES, PROVIDER_CLASS_CHOICES } from '../settlement/choices
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="fy" source="fund_year_id" reference="fund-years" alwaysOn><SelectInput optionText={(y: { region: string; year: number }) => `${y.region} ${y.year}`} /></ReferenceInput>,
-  <ReferenceInput key="unit" source="org_unit_id" reference="org-units" alwaysOn><AutocompleteInput /></ReferenceInput>,
+  <ReferenceInput key="fy" source="fund_year_id" reference="fund-years" alwaysOn>
+    <SelectInput optionText={(y: { region: string; year: number }) => `${y.region} ${y.year}`} />
+  </ReferenceInput>,
+  <ReferenceInput key="unit" source="org_unit_id" reference="org-units" alwaysOn>
+    <AutocompleteInput />
+  </ReferenceInput>,
   <SelectInput key="pc" source="provider_class" choices={PROVIDER_CLASS_CHOICES} alwaysOn />,
   <SelectInput key="ct" source="care_type" choices={CARE_TYPE_CHOICES} alwaysOn />,
   <DateInput key="from" source="settled_on_gte" />,
   <DateInput key="to" source="settled_on_lte" />,
-  <ReferenceInput key="insured" source="insured_unit_id" reference="org-units"><AutocompleteInput /></ReferenceInput>,
+  <ReferenceInput key="insured" source="insured_unit_id" reference="org-units">
+    <AutocompleteInput />
+  </ReferenceInput>,
 ];
 
 const columns: Column[] = [
@@ -41,12 +45,21 @@ const columns: Column[] = [
   { source: 'referred_up', kind: 'bool' },
 ];
 const providerCell = {
-  org_unit_id: <FunctionField source="org_unit_id" render={(r: { org_unit_id: number | null; provider_name: string | null }) => (r.org_unit_id ? <ReferenceField source="org_unit_id" reference="org-units" link={false} /> : r.provider_name)} />,
+  org_unit_id: (
+    <FunctionField
+      source="org_unit_id"
+      render={(r: { org_unit_id: number | null; provider_name: string | null }) =>
+        r.org_unit_id ? <ReferenceField source="org_unit_id" reference="org-units" link={false} /> : r.provider_name
+      }
+    />
+  ),
 };
 
 const ClaimList = () => (
   <List filters={filters} sort={{ field: 'settled_on', order: 'DESC' }} actions={<ListActions columns={columns} />}>
-    <Datagrid bulkActionButtons={false} rowClick={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>{columnFields(columns, providerCell)}</Datagrid>
+    <Datagrid bulkActionButtons={false} rowClick={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
+      {columnFields(columns, providerCell)}
+    </Datagrid>
   </List>
 );
 

@@ -1,7 +1,33 @@
 // 家庭医生签约: the contracts in scope; signing (from a resident's page), renewal and termination.
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { useState } from 'react';
-import { Create, Datagrid, DateField, DateInput, Form, List, ReferenceField, ReferenceInput, SaveButton, SearchInput, SelectField, SelectInput, SimpleForm, SimpleList, SimpleShowLayout, TextField, TextInput, TopToolbar, required, useCanAccess, useGetOne, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import {
+  Create,
+  Datagrid,
+  DateField,
+  DateInput,
+  Form,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  SaveButton,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  SimpleForm,
+  SimpleList,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  TopToolbar,
+  required,
+  useCanAccess,
+  useGetOne,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import { Show } from '../shared/fullRecord';
 import { useSearchParams } from 'react-router-dom';
 import { httpClient } from '../httpClient';
@@ -11,7 +37,11 @@ import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
 import { type Column } from '../shared/exporter';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="status" source="status" choices={CONTRACT_STATUS_CHOICES} alwaysOn />, <SelectInput key="package_code" source="package_code" choices={PACKAGE_CHOICES} />];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="status" source="status" choices={CONTRACT_STATUS_CHOICES} alwaysOn />,
+  <SelectInput key="package_code" source="package_code" choices={PACKAGE_CHOICES} />,
+];
 
 const columns: Column[] = [
   { source: 'resident_name', kind: 'text', sortable: false },
@@ -28,9 +58,16 @@ export const ContractList = () => {
   return (
     <List filters={filters} filterDefaultValues={{ status: 'active' }} sort={{ field: 'signed_on', order: 'DESC' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
-        <SimpleList primaryText={(c) => c.resident_name} secondaryText={(c) => `${translate(`enums.package.${c.package_code}`)} · ${c.start_on} – ${c.end_on}`} tertiaryText={(c) => translate(`enums.contract_status.${c.status}`)} linkType="show" />
+        <SimpleList
+          primaryText={(c) => c.resident_name}
+          secondaryText={(c) => `${translate(`enums.package.${c.package_code}`)} · ${c.start_on} – ${c.end_on}`}
+          tertiaryText={(c) => translate(`enums.contract_status.${c.status}`)}
+          linkType="show"
+        />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          {columnFields(columns)}
+        </Datagrid>
       )}
     </List>
   );
@@ -52,7 +89,12 @@ const ContractActions = () => {
   return (
     <TopToolbar>
       {canRenew && (record.status === 'active' || record.status === 'expired') && (
-        <Button size="small" onClick={() => act(record.id as number, 'renew', {}).then(() => (notify('ra.notification.updated', { messageArgs: { smart_count: 1 } }), refresh()), fail)}>
+        <Button
+          size="small"
+          onClick={() =>
+            act(record.id as number, 'renew', {}).then(() => (notify('ra.notification.updated', { messageArgs: { smart_count: 1 } }), refresh()), fail)
+          }
+        >
           {translate('health.contract.renew')}
         </Button>
       )}
@@ -108,7 +150,11 @@ export const ContractCreate = () => {
         <ReferenceInput source="resident_id" reference="residents">
           <SelectInput optionText="name" validate={required()} disabled={!!residentId} />
         </ReferenceInput>
-        <ReferenceInput source="team_id" reference="family-doctor-teams" filter={resident ? { village_id: resident.org_unit_id, active: true } : { active: true }}>
+        <ReferenceInput
+          source="team_id"
+          reference="family-doctor-teams"
+          filter={resident ? { village_id: resident.org_unit_id, active: true } : { active: true }}
+        >
           <SelectInput optionText="name" validate={required()} />
         </ReferenceInput>
         <SelectInput source="package_code" choices={PACKAGE_CHOICES} validate={required()} />

@@ -27,7 +27,11 @@ export const Dashboard = () => {
           ))}
         </HomeCard>
       )}
-      {widgets.filter((w) => !w.todo && mine(w)).map((w, i) => <w.component key={i} />)}
+      {widgets
+        .filter((w) => !w.todo && mine(w))
+        .map((w, i) => (
+          <w.component key={i} />
+        ))}
     </Stack>
   );
 };

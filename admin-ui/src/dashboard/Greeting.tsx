@@ -15,9 +15,7 @@ export const Greeting = () => {
         <Typography variant="h5" data-testid="greeting">
           {translate('dashboard.greeting', { name: user.display_name })}
         </Typography>
-        <Typography color="text.secondary">
-          {translate('dashboard.unit', { unit: `${user.org_unit.name} (${user.org_unit.code})` })}
-        </Typography>
+        <Typography color="text.secondary">{translate('dashboard.unit', { unit: `${user.org_unit.name} (${user.org_unit.code})` })}</Typography>
       </CardContent>
     </Card>
   );

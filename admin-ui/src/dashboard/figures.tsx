@@ -15,7 +15,8 @@ export function useListTotal(resource: string, filter: Record<string, unknown>) 
   const dataProvider = useDataProvider();
   return useQuery({
     queryKey: [resource, 'home-total', filter],
-    queryFn: async () => (await dataProvider.getList(resource, { filter, pagination: { page: 1, perPage: 1 }, sort: { field: 'id', order: 'ASC' } })).total ?? 0,
+    queryFn: async () =>
+      (await dataProvider.getList(resource, { filter, pagination: { page: 1, perPage: 1 }, sort: { field: 'id', order: 'ASC' } })).total ?? 0,
   });
 }
 
@@ -32,20 +33,62 @@ export type Tone = 'normal' | 'alert' | 'good';
 const toneColor = { normal: 'text.primary', alert: 'error.main', good: 'success.main' } as const;
 
 /** One figure: label, value (data-value holds it unformatted for tests), a line below; a click opens `to`. */
-export const Figure = ({ testId, label, value, display, sub, to, tone = 'normal' }: { testId: string; label: string; value: string | number | undefined; display?: string; sub?: ReactNode; to: string; tone?: Tone }) => (
+export const Figure = ({
+  testId,
+  label,
+  value,
+  display,
+  sub,
+  to,
+  tone = 'normal',
+}: {
+  testId: string;
+  label: string;
+  value: string | number | undefined;
+  display?: string;
+  sub?: ReactNode;
+  to: string;
+  tone?: Tone;
+}) => (
   <Card variant="outlined" sx={{ borderColor: tone === 'alert' ? 'error.light' : undefined }}>
     <CardActionArea component={Link} to={to} data-testid={testId} data-value={value ?? ''} sx={{ height: '100%' }}>
       <CardContent sx={{ py: 1.5 }}>
-        <Typography variant="body2" color="text.secondary">{label}</Typography>
-        {value === undefined ? <Skeleton width={60} height={40} /> : <Typography variant="h5" sx={{ color: toneColor[tone], fontWeight: 500, overflowWrap: 'anywhere' }}>{display ?? value}</Typography>}
-        {sub && <Typography variant="caption" color="text.secondary" component="div">{sub}</Typography>}
+        <Typography variant="body2" color="text.secondary">
+          {label}
+        </Typography>
+        {value === undefined ? (
+          <Skeleton width={60} height={40} />
+        ) : (
+          <Typography variant="h5" sx={{ color: toneColor[tone], fontWeight: 500, overflowWrap: 'anywhere' }}>
+            {display ?? value}
+          </Typography>
+        )}
+        {sub && (
+          <Typography variant="caption" color="text.secondary" component="div">
+            {sub}
+          </Typography>
+        )}
       </CardContent>
     </CardActionArea>
   </Card>
 );
 
 /** A figure that counts a filtered list and opens that list. `alertAbove`: red when the count exceeds it. */
-export const CountFigure = ({ testId, label, resource, filter, sub, alertAbove }: { testId: string; label: string; resource: string; filter: Record<string, unknown>; sub?: ReactNode; alertAbove?: number }) => {
+export const CountFigure = ({
+  testId,
+  label,
+  resource,
+  filter,
+  sub,
+  alertAbove,
+}: {
+  testId: string;
+  label: string;
+  resource: string;
+  filter: Record<string, unknown>;
+  sub?: ReactNode;
+  alertAbove?: number;
+}) => {
   const { data: total } = useListTotal(resource, filter);
   const tone: Tone = alertAbove !== undefined && total !== undefined && total > alertAbove ? 'alert' : 'normal';
   return <Figure testId={testId} label={label} value={total} sub={sub} to={listLink(resource, filter)} tone={tone} />;

@@ -3,7 +3,22 @@
 import { useEffect, useState } from 'react';
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
 import { Box, Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
-import { Datagrid, Labeled, DateField, List, ReferenceField, SelectField, SelectInput, SimpleList, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  Labeled,
+  DateField,
+  List,
+  ReferenceField,
+  SelectField,
+  SelectInput,
+  SimpleList,
+  SimpleShowLayout,
+  TextField,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import { Show } from '../shared/fullRecord';
 import type { ResourceEntry } from '../registry';
 import { apiPost } from '../finance/api';
@@ -13,7 +28,17 @@ import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
 import { type Column } from '../shared/exporter';
 
-interface Line { id: number; item_name: string; item_code: string; uom: string; shipped_qty: number; accepted_qty: number | null; rejected_qty: number | null; rejection_reason: string | null; requisition_id: number }
+interface Line {
+  id: number;
+  item_name: string;
+  item_code: string;
+  uom: string;
+  shipped_qty: number;
+  accepted_qty: number | null;
+  rejected_qty: number | null;
+  rejection_reason: string | null;
+  requisition_id: number;
+}
 
 const columns: Column[] = [
   { source: 'id', kind: 'text' },
@@ -25,7 +50,11 @@ const columns: Column[] = [
 ];
 
 const DeliveryList = () => (
-  <List filters={[<SelectInput key="status" source="status" choices={DELIVERY_STATUS_CHOICES} alwaysOn />]} sort={{ field: 'shipped_on', order: 'DESC' }} actions={<ListActions columns={columns} />}>
+  <List
+    filters={[<SelectInput key="status" source="status" choices={DELIVERY_STATUS_CHOICES} alwaysOn />]}
+    sort={{ field: 'shipped_on', order: 'DESC' }}
+    actions={<ListActions columns={columns} />}
+  >
     {useIsSmall() ? (
       <SimpleList
         primaryText={(r) => <ReferenceField record={r} source="org_unit_id" reference="org-units" link={false} />}
@@ -34,7 +63,9 @@ const DeliveryList = () => (
         linkType="show"
       />
     ) : (
-    <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        {columnFields(columns)}
+      </Datagrid>
     )}
   </List>
 );
@@ -64,7 +95,12 @@ const Confirm = () => {
     apiPost(`/deliveries/${record.id}/confirm`, {
       received_by_name: signer,
       proof_note: proof || undefined,
-      lines: lines.map((l) => ({ id: l.id, accepted_qty: Number(values[l.id].accepted), rejected_qty: Number(values[l.id].rejected), rejection_reason: values[l.id].reason || null })),
+      lines: lines.map((l) => ({
+        id: l.id,
+        accepted_qty: Number(values[l.id].accepted),
+        rejected_qty: Number(values[l.id].rejected),
+        rejection_reason: values[l.id].reason || null,
+      })),
     })
       .then(() => refresh())
       .catch((e) => notify(e.message, { type: 'error' }));
@@ -84,17 +120,51 @@ const Confirm = () => {
           <TableBody>
             {lines.map((l) => (
               <TableRow key={l.id} data-testid={`delivery-line-${l.id}`}>
-                <TableCell>{l.item_name} <Typography component="span" variant="caption">{l.item_code}</Typography></TableCell>
-                <TableCell align="right">{l.shipped_qty} {l.uom}</TableCell>
+                <TableCell>
+                  {l.item_name}{' '}
+                  <Typography component="span" variant="caption">
+                    {l.item_code}
+                  </Typography>
+                </TableCell>
+                <TableCell align="right">
+                  {l.shipped_qty} {l.uom}
+                </TableCell>
                 {shipped && values[l.id] ? (
                   <>
-                    <TableCell align="right"><MuiTextField size="small" type="number" value={values[l.id].accepted} onChange={(e) => set(l.id, 'accepted', e.target.value)} slotProps={{ htmlInput: { 'data-testid': `accepted-${l.id}`, min: 0 } }} sx={{ width: 90 }} /></TableCell>
-                    <TableCell align="right"><MuiTextField size="small" type="number" value={values[l.id].rejected} onChange={(e) => set(l.id, 'rejected', e.target.value)} slotProps={{ htmlInput: { 'data-testid': `rejected-${l.id}`, min: 0 } }} sx={{ width: 90 }} /></TableCell>
-                    <TableCell><MuiTextField size="small" value={values[l.id].reason} onChange={(e) => set(l.id, 'reason', e.target.value)} slotProps={{ htmlInput: { 'data-testid': `reason-${l.id}` } }} /></TableCell>
+                    <TableCell align="right">
+                      <MuiTextField
+                        size="small"
+                        type="number"
+                        value={values[l.id].accepted}
+                        onChange={(e) => set(l.id, 'accepted', e.target.value)}
+                        slotProps={{ htmlInput: { 'data-testid': `accepted-${l.id}`, min: 0 } }}
+                        sx={{ width: 90 }}
+                      />
+                    </TableCell>
+                    <TableCell align="right">
+                      <MuiTextField
+                        size="small"
+                        type="number"
+                        value={values[l.id].rejected}
+                        onChange={(e) => set(l.id, 'rejected', e.target.value)}
+                        slotProps={{ htmlInput: { 'data-testid': `rejected-${l.id}`, min: 0 } }}
+                        sx={{ width: 90 }}
+                      />
+                    </TableCell>
+                    <TableCell>
+                      <MuiTextField
+                        size="small"
+                        value={values[l.id].reason}
+                        onChange={(e) => set(l.id, 'reason', e.target.value)}
+                        slotProps={{ htmlInput: { 'data-testid': `reason-${l.id}` } }}
+                      />
+                    </TableCell>
                   </>
                 ) : (
                   <>
-                    <TableCell align="right" data-testid={`accepted-${l.id}`}>{l.accepted_qty}</TableCell>
+                    <TableCell align="right" data-testid={`accepted-${l.id}`}>
+                      {l.accepted_qty}
+                    </TableCell>
                     <TableCell align="right">{l.rejected_qty}</TableCell>
                     <TableCell>{l.rejection_reason}</TableCell>
                   </>
@@ -105,9 +175,17 @@ const Confirm = () => {
         </Table>
         {shipped ? (
           <Stack direction="row" sx={{ gap: 2, mt: 2, alignItems: 'center' }}>
-            <MuiTextField size="small" label={t('received_by_name')} value={signer} onChange={(e) => setSigner(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'received-by' } }} />
+            <MuiTextField
+              size="small"
+              label={t('received_by_name')}
+              value={signer}
+              onChange={(e) => setSigner(e.target.value)}
+              slotProps={{ htmlInput: { 'data-testid': 'received-by' } }}
+            />
             <MuiTextField size="small" label={t('proof_note')} value={proof} onChange={(e) => setProof(e.target.value)} />
-            <Button variant="contained" onClick={submit} disabled={!signer} data-testid="confirm-delivery">{t('confirm')}</Button>
+            <Button variant="contained" onClick={submit} disabled={!signer} data-testid="confirm-delivery">
+              {t('confirm')}
+            </Button>
           </Stack>
         ) : null}
       </CardContent>
@@ -119,13 +197,27 @@ const DeliveryShow = () => (
   <Show>
     <SimpleShowLayout>
       <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
-        <Labeled><TextField source="id" /></Labeled>
-        <Labeled><TextField source="purchase_order_id" /></Labeled>
-        <Labeled><ReferenceField source="org_unit_id" reference="org-units" link={false} /></Labeled>
-        <Labeled><DateField source="shipped_on" /></Labeled>
-        <Labeled><SelectField source="status" choices={DELIVERY_STATUS_CHOICES} /></Labeled>
-        <Labeled><TextField source="received_by_name" /></Labeled>
-        <Labeled><TextField source="proof_note" /></Labeled>
+        <Labeled>
+          <TextField source="id" />
+        </Labeled>
+        <Labeled>
+          <TextField source="purchase_order_id" />
+        </Labeled>
+        <Labeled>
+          <ReferenceField source="org_unit_id" reference="org-units" link={false} />
+        </Labeled>
+        <Labeled>
+          <DateField source="shipped_on" />
+        </Labeled>
+        <Labeled>
+          <SelectField source="status" choices={DELIVERY_STATUS_CHOICES} />
+        </Labeled>
+        <Labeled>
+          <TextField source="received_by_name" />
+        </Labeled>
+        <Labeled>
+          <TextField source="proof_note" />
+        </Labeled>
       </Box>
       <Confirm />
     </SimpleShowLayout>

@@ -3,12 +3,31 @@
 // finance, the council) gives a reason and submits again. The chain appears on the request page.
 import { useState } from 'react';
 import { Alert, AlertTitle, Table, TableBody, TableCell, TableRow } from '@mui/material';
-import { ArrayInput, AutocompleteInput, Create, DateInput, NumberInput, ReferenceInput, SelectInput, SimpleForm, SimpleFormIterator, TextInput, required, useNotify, useTranslate } from 'react-admin';
+import {
+  ArrayInput,
+  AutocompleteInput,
+  Create,
+  DateInput,
+  NumberInput,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+  required,
+  useNotify,
+  useTranslate,
+} from 'react-admin';
 import { apiError, can, dropEmpty, yuan } from '../finance/api';
 import { EXPENSE_ACCOUNT_CHOICES } from '../finance/choices';
 import { storedUser } from '../session';
 
-interface OverBudget { budget: string; consumed: string; requested: string; remaining: string }
+interface OverBudget {
+  budget: string;
+  consumed: string;
+  requested: string;
+  remaining: string;
+}
 
 const OverBudgetAlert = ({ figures }: { figures: OverBudget }) => {
   const translate = useTranslate();
@@ -21,7 +40,9 @@ const OverBudgetAlert = ({ figures }: { figures: OverBudget }) => {
           {(['budget', 'consumed', 'remaining', 'requested'] as const).map((k) => (
             <TableRow key={k}>
               <TableCell sx={{ border: 0, py: 0.25 }}>{t(`figure_${k}`)}</TableCell>
-              <TableCell sx={{ border: 0, py: 0.25 }} align="right" data-testid={`over-budget-${k}`}>{yuan(figures[k])}</TableCell>
+              <TableCell sx={{ border: 0, py: 0.25 }} align="right" data-testid={`over-budget-${k}`}>
+                {yuan(figures[k])}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -44,10 +65,16 @@ export const ExpenseRequestCreate = () => {
     notify(message, { type: 'error' });
   };
   return (
-    <Create redirect="show" transform={(d) => dropEmpty({ ...d, attachments: (d.attachments ?? []).filter((a: { name?: string }) => a?.name) })} mutationOptions={{ onError }}>
+    <Create
+      redirect="show"
+      transform={(d) => dropEmpty({ ...d, attachments: (d.attachments ?? []).filter((a: { name?: string }) => a?.name) })}
+      mutationOptions={{ onError }}
+    >
       <SimpleForm defaultValues={{ org_unit_id: storedUser()?.org_unit.id, request_date: new Date().toISOString().slice(0, 10) }}>
         {over ? <OverBudgetAlert figures={over} /> : null}
-        <ReferenceInput source="org_unit_id" reference="org-units"><AutocompleteInput validate={required()} /></ReferenceInput>
+        <ReferenceInput source="org_unit_id" reference="org-units">
+          <AutocompleteInput validate={required()} />
+        </ReferenceInput>
         <SelectInput source="account" choices={EXPENSE_ACCOUNT_CHOICES} validate={required()} />
         <NumberInput source="amount" validate={required()} min={0.01} step={0.01} />
         <TextInput source="purpose" validate={required()} multiline fullWidth />

@@ -1,5 +1,15 @@
 import {
-  AutocompleteInput, BooleanInput, Datagrid, List, ReferenceInput, SearchInput, SelectField, SelectInput, SimpleList, TextField, useTranslate,
+  AutocompleteInput,
+  BooleanInput,
+  Datagrid,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  SimpleList,
+  TextField,
+  useTranslate,
 } from 'react-admin';
 import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
@@ -14,7 +24,9 @@ const filters = [
   <BooleanInput key="awaiting_me" source="awaiting_me" alwaysOn />,
   <SelectInput key="status" source="status" choices={REQUEST_STATUS_CHOICES} />,
   <SelectInput key="account" source="account" choices={EXPENSE_ACCOUNT_CHOICES} />,
-  <ReferenceInput key="unit" source="org_unit_id" reference="org-units"><AutocompleteInput /></ReferenceInput>,
+  <ReferenceInput key="unit" source="org_unit_id" reference="org-units">
+    <AutocompleteInput />
+  </ReferenceInput>,
   <BooleanInput key="mine" source="mine" />,
 ];
 
@@ -37,9 +49,15 @@ export const ExpenseRequestList = () => {
   return (
     <List filters={filters} actions={<ListActions columns={columns} />} sort={{ field: 'created_at', order: 'DESC' }}>
       {isSmall ? (
-        <SimpleList primaryText={(r) => r.purpose} secondaryText={(r) => `${yuan(r.amount)} · ${translate(`enums.request_status.${r.status}`)}`} linkType="show" />
+        <SimpleList
+          primaryText={(r) => r.purpose}
+          secondaryText={(r) => `${yuan(r.amount)} · ${translate(`enums.request_status.${r.status}`)}`}
+          linkType="show"
+        />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns, statusChip)}</Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          {columnFields(columns, statusChip)}
+        </Datagrid>
       )}
     </List>
   );
@@ -47,7 +65,14 @@ export const ExpenseRequestList = () => {
 
 /** 我的审批: the requests whose pending step this user may decide. */
 export const ApprovalsInbox = () => (
-  <List resource="expense-requests" filter={{ awaiting_me: true }} sort={{ field: 'created_at', order: 'ASC' }} title="menu.approvals" actions={false} disableSyncWithLocation>
+  <List
+    resource="expense-requests"
+    filter={{ awaiting_me: true }}
+    sort={{ field: 'created_at', order: 'ASC' }}
+    title="menu.approvals"
+    actions={false}
+    disableSyncWithLocation
+  >
     <Datagrid rowClick={(id) => `/expense-requests/${id}/show`} bulkActionButtons={false}>
       {columnFields(columns, { status: <TextField source="current_step" /> })}
     </Datagrid>

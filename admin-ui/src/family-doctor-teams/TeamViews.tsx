@@ -1,7 +1,32 @@
 // 家庭医生团队: led from a township centre by a general practitioner, serving villages, with the
 // village doctors of those villages as members.
 import { Chip, Stack } from '@mui/material';
-import { ArrayField, ArrayInput, AutocompleteInput, BooleanField, BooleanInput, Create, Datagrid, FunctionField, List, ReferenceArrayInput, ReferenceField, ReferenceInput, SearchInput, SelectArrayInput, SelectField, SelectInput, SimpleForm, SimpleFormIterator, SimpleList, SimpleShowLayout, TextField, TextInput, required, useRecordContext } from 'react-admin';
+import {
+  ArrayField,
+  ArrayInput,
+  AutocompleteInput,
+  BooleanField,
+  BooleanInput,
+  Create,
+  Datagrid,
+  FunctionField,
+  List,
+  ReferenceArrayInput,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectArrayInput,
+  SelectField,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  SimpleList,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+  useRecordContext,
+} from 'react-admin';
 import { Edit, Show } from '../shared/fullRecord';
 import { useWatch } from 'react-hook-form';
 import { MEMBER_ROLE_CHOICES } from '../health/choices';
@@ -29,7 +54,9 @@ export const TeamList = () => {
       {isSmall ? (
         <SimpleList primaryText={(t) => t.name} secondaryText={(t) => t.leader_name ?? ''} tertiaryText={(t) => String(t.active_contracts)} linkType="show" />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          {columnFields(columns)}
+        </Datagrid>
       )}
     </List>
   );

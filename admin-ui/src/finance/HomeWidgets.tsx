@@ -21,21 +21,53 @@ export const ExpenseApprovalsHome = () => {
   const translate = useTranslate();
   const roles = storedUser()?.roles ?? [];
   const label = APPROVER_LABEL.find(([role]) => roles.includes(role))?.[1] ?? 'home.expenses_awaiting.director';
-  return <CountFigure testId="home-expenses-awaiting" label={translate(label)} resource="expense-requests" filter={{ awaiting_me: true, status: 'pending' }} alertAbove={0} />;
+  return (
+    <CountFigure
+      testId="home-expenses-awaiting"
+      label={translate(label)}
+      resource="expense-requests"
+      filter={{ awaiting_me: true, status: 'pending' }}
+      alertAbove={0}
+    />
+  );
 };
 
 export const BudgetHome = () => {
   const translate = useTranslate();
   const unit = storedUser()?.org_unit;
   const year = Number(localToday().slice(0, 4));
-  const { data } = useQuery({ queryKey: ['budget-execution', 'home', unit?.id, year], enabled: !!unit, queryFn: () => apiGet<Execution>('/budgets/execution', { org_unit_id: unit!.id, year }) });
+  const { data } = useQuery({
+    queryKey: ['budget-execution', 'home', unit?.id, year],
+    enabled: !!unit,
+    queryFn: () => apiGet<Execution>('/budgets/execution', { org_unit_id: unit!.id, year }),
+  });
   const expense = data?.unit.expense;
   const over = data?.unit.accounts.filter((a) => a.kind === 'expense' && Number(a.remaining) < 0).length;
   return (
     <HomeCard title={translate('home.budget_execution', { year })} testId="home-budget-execution">
-      <Figure testId="home-expense-budget" label={translate('home.expense_budget')} value={expense?.budget} display={expense && money(expense.budget)} to="/budget-execution" />
-      <Figure testId="home-expense-consumed" label={translate('home.expense_consumed')} value={expense?.consumed} display={expense && money(expense.consumed)} sub={expense && translate('home.execution_rate', { rate: pct(expense.rate) })} to="/budget-execution" />
-      <Figure testId="home-expense-remaining" label={translate('home.expense_remaining')} value={expense?.remaining} display={expense && money(expense.remaining)} tone={expense && Number(expense.remaining) < 0 ? 'alert' : 'normal'} to="/budget-execution" />
+      <Figure
+        testId="home-expense-budget"
+        label={translate('home.expense_budget')}
+        value={expense?.budget}
+        display={expense && money(expense.budget)}
+        to="/budget-execution"
+      />
+      <Figure
+        testId="home-expense-consumed"
+        label={translate('home.expense_consumed')}
+        value={expense?.consumed}
+        display={expense && money(expense.consumed)}
+        sub={expense && translate('home.execution_rate', { rate: pct(expense.rate) })}
+        to="/budget-execution"
+      />
+      <Figure
+        testId="home-expense-remaining"
+        label={translate('home.expense_remaining')}
+        value={expense?.remaining}
+        display={expense && money(expense.remaining)}
+        tone={expense && Number(expense.remaining) < 0 ? 'alert' : 'normal'}
+        to="/budget-execution"
+      />
       <Figure testId="home-accounts-over" label={translate('home.accounts_over')} value={over} tone={over ? 'alert' : 'good'} to="/budget-execution" />
     </HomeCard>
   );

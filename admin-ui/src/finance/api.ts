@@ -2,12 +2,16 @@
 import { httpClient } from '../httpClient';
 import { storedUser } from '../session';
 
-export const apiGet = async <T,>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> => {
-  const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+export const apiGet = async <T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> => {
+  const qs = new URLSearchParams(
+    Object.entries(query)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  );
   return (await httpClient(`/api${path}${qs.size ? `?${qs}` : ''}`)).json as T;
 };
 
-export const apiPost = async <T,>(path: string, body: unknown = {}): Promise<T> =>
+export const apiPost = async <T>(path: string, body: unknown = {}): Promise<T> =>
   (await httpClient(`/api${path}`, { method: 'POST', body: JSON.stringify(body) })).json as T;
 
 /** "1234567.80" → "1,234,567.80" */
@@ -18,12 +22,17 @@ export const yuan = (s: string | number | null | undefined) =>
 export const dropEmpty = (d: Record<string, unknown>) => Object.fromEntries(Object.entries(d).filter(([, v]) => v !== null && v !== ''));
 
 /** Whether the logged-in user holds `action` on `resource`: action buttons are shown only to who may press them. */
-export const can = (resource: string, action: string) => !!storedUser()?.permissions.find((p) => p.resource === resource)?.actions.includes(action);
+export const can = (resource: string, action: string) =>
+  !!storedUser()
+    ?.permissions.find((p) => p.resource === resource)
+    ?.actions.includes(action);
 
 /** An amount typed in yuan as integer fen: 0 when empty, null when not an amount with at most two decimals. */
 export function fenOf(v: unknown): number | null {
   if (v === null || v === undefined || v === '') return 0;
-  const m = String(v).trim().match(/^(-?)(\d+)(?:\.(\d{1,2}))?$/);
+  const m = String(v)
+    .trim()
+    .match(/^(-?)(\d+)(?:\.(\d{1,2}))?$/);
   if (!m) return null;
   const f = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
   return m[1] ? -f : f;

@@ -2,7 +2,22 @@
 // chief-accountant postings and manual ledger entries (409 into a closed month shown in place).
 import { useState } from 'react';
 import { Alert } from '@mui/material';
-import { ArrayInput, AutocompleteInput, BooleanInput, Create, DateInput, NumberInput, ReferenceInput, SelectInput, SimpleForm, SimpleFormIterator, TextInput, required, useNotify, useTranslate } from 'react-admin';
+import {
+  ArrayInput,
+  AutocompleteInput,
+  BooleanInput,
+  Create,
+  DateInput,
+  NumberInput,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+  required,
+  useNotify,
+  useTranslate,
+} from 'react-admin';
 import { Edit } from '../shared/fullRecord';
 import { UNIT_LEVEL_CHOICES } from '../org/orgUnits/choices';
 import { storedUser } from '../session';
@@ -53,14 +68,22 @@ export const LimitEdit = () => (
   </Edit>
 );
 
-const postingPayload = (d: Record<string, unknown>) => ({ user_id: d.user_id, org_unit_id: d.org_unit_id, starts_on: d.starts_on, ends_on: orNull(d.ends_on), note: orNull(d.note) });
+const postingPayload = (d: Record<string, unknown>) => ({
+  user_id: d.user_id,
+  org_unit_id: d.org_unit_id,
+  starts_on: d.starts_on,
+  ends_on: orNull(d.ends_on),
+  note: orNull(d.note),
+});
 
 const PostingForm = () => (
   <SimpleForm>
     <ReferenceInput source="user_id" reference="users" filter={{ role: 'group_finance' }}>
       <AutocompleteInput optionText={(u) => `${u.display_name}（${u.username}）`} validate={required()} />
     </ReferenceInput>
-    <ReferenceInput source="org_unit_id" reference="org-units"><AutocompleteInput validate={required()} /></ReferenceInput>
+    <ReferenceInput source="org_unit_id" reference="org-units">
+      <AutocompleteInput validate={required()} />
+    </ReferenceInput>
     <DateInput source="starts_on" validate={required()} />
     <DateInput source="ends_on" />
     <TextInput source="note" fullWidth />
@@ -92,8 +115,14 @@ export const LedgerEntryCreate = () => {
   return (
     <Create redirect="list" transform={(d) => ({ ...d, amount: String(d.amount), memo: orNull(d.memo) })} mutationOptions={{ onError }}>
       <SimpleForm defaultValues={{ org_unit_id: storedUser()?.org_unit.id, entry_date: new Date().toISOString().slice(0, 10), credit_account: 'bank' }}>
-        {closed ? <Alert severity="error" sx={{ mb: 2, width: '100%' }} data-testid="period-closed">{translate('finance.ledger.period_closed', { period: closed })}</Alert> : null}
-        <ReferenceInput source="org_unit_id" reference="org-units"><AutocompleteInput validate={required()} /></ReferenceInput>
+        {closed ? (
+          <Alert severity="error" sx={{ mb: 2, width: '100%' }} data-testid="period-closed">
+            {translate('finance.ledger.period_closed', { period: closed })}
+          </Alert>
+        ) : null}
+        <ReferenceInput source="org_unit_id" reference="org-units">
+          <AutocompleteInput validate={required()} />
+        </ReferenceInput>
         <DateInput source="entry_date" validate={required()} />
         <SelectInput source="debit_account" choices={ACCOUNT_CHOICES} validate={required()} />
         <SelectInput source="credit_account" choices={ACCOUNT_CHOICES} validate={required()} />

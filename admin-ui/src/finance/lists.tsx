@@ -5,7 +5,19 @@ import LockClockIcon from '@mui/icons-material/LockClock';
 import RuleIcon from '@mui/icons-material/Rule';
 import BadgeIcon from '@mui/icons-material/Badge';
 import SavingsIcon from '@mui/icons-material/Savings';
-import { AutocompleteInput, Datagrid, DateInput, List, NumberField, ReferenceField, ReferenceInput, SelectField, SelectInput, SimpleList, useTranslate } from 'react-admin';
+import {
+  AutocompleteInput,
+  Datagrid,
+  DateInput,
+  List,
+  NumberField,
+  ReferenceField,
+  ReferenceInput,
+  SelectField,
+  SelectInput,
+  SimpleList,
+  useTranslate,
+} from 'react-admin';
 import type { ReactElement } from 'react';
 import type { RaRecord } from 'react-admin';
 import type { ResourceEntry } from '../registry';
@@ -22,7 +34,11 @@ import { LedgerEntryCreate, LimitCreate, LimitEdit, PostingCreate, PostingEdit }
 /** Phones get the compact list instead of the table. */
 const SmallOr = ({ small, children }: { small: ReactElement; children: ReactElement }) => (useIsSmall() ? small : children);
 
-const unitFilter = <ReferenceInput key="unit" source="org_unit_id" reference="org-units" alwaysOn><AutocompleteInput /></ReferenceInput>;
+const unitFilter = (
+  <ReferenceInput key="unit" source="org_unit_id" reference="org-units" alwaysOn>
+    <AutocompleteInput />
+  </ReferenceInput>
+);
 
 /** A ledger entry's source document: a resource (支出申请 #12 …) or a manual entry by finance. */
 const ledgerSource = (r: RaRecord, translate: Translate) => {
@@ -44,11 +60,29 @@ const LedgerList = () => {
   const translate = useTranslate();
   const acc = (c: string) => translate(`enums.account.${c}`);
   return (
-  <List filters={[unitFilter, <DateInput key="from" source="entry_date_gte" label="finance.ledger.from" alwaysOn />, <DateInput key="to" source="entry_date_lte" label="finance.ledger.to" alwaysOn />, <SelectInput key="d" source="debit_account" choices={ACCOUNT_CHOICES} />]} sort={{ field: 'entry_date', order: 'DESC' }} actions={<ListActions columns={ledgerColumns} />}>
-    <SmallOr small={<SimpleList primaryText={(r) => r.memo ?? ledgerSource(r, translate)} secondaryText={(r) => `${r.entry_date} · 借 ${acc(r.debit_account)} / 贷 ${acc(r.credit_account)}`} tertiaryText={(r) => yuan(r.amount)} linkType={false} />}>
-    <Datagrid bulkActionButtons={false}>{columnFields(ledgerColumns)}</Datagrid>
-    </SmallOr>
-  </List>
+    <List
+      filters={[
+        unitFilter,
+        <DateInput key="from" source="entry_date_gte" label="finance.ledger.from" alwaysOn />,
+        <DateInput key="to" source="entry_date_lte" label="finance.ledger.to" alwaysOn />,
+        <SelectInput key="d" source="debit_account" choices={ACCOUNT_CHOICES} />,
+      ]}
+      sort={{ field: 'entry_date', order: 'DESC' }}
+      actions={<ListActions columns={ledgerColumns} />}
+    >
+      <SmallOr
+        small={
+          <SimpleList
+            primaryText={(r) => r.memo ?? ledgerSource(r, translate)}
+            secondaryText={(r) => `${r.entry_date} · 借 ${acc(r.debit_account)} / 贷 ${acc(r.credit_account)}`}
+            tertiaryText={(r) => yuan(r.amount)}
+            linkType={false}
+          />
+        }
+      >
+        <Datagrid bulkActionButtons={false}>{columnFields(ledgerColumns)}</Datagrid>
+      </SmallOr>
+    </List>
   );
 };
 
@@ -58,7 +92,14 @@ const periodColumns: Column[] = [
 ];
 
 const PeriodList = () => (
-  <List sort={{ field: 'period', order: 'DESC' }} actions={<ListActions columns={periodColumns}><PeriodActions /></ListActions>}>
+  <List
+    sort={{ field: 'period', order: 'DESC' }}
+    actions={
+      <ListActions columns={periodColumns}>
+        <PeriodActions />
+      </ListActions>
+    }
+  >
     <Datagrid bulkActionButtons={false}>{columnFields(periodColumns)}</Datagrid>
   </List>
 );
@@ -85,13 +126,20 @@ const LimitList = () => {
   const band = (r: RaRecord) => `${yuan(r.min_amount)} – ${r.max_amount ? yuan(r.max_amount) : '∞'}`;
   const chain = (r: RaRecord) => (r.steps as string[]).map((s) => translate(`enums.step_kind.${s}`)).join(' → ');
   return (
-  <List sort={{ field: 'unit_level', order: 'ASC' }} perPage={50} actions={<ListActions columns={limitColumns} />}>
-    {isSmall ? (
-      <SimpleList primaryText={(r) => r.description ?? band(r)} secondaryText={chain} tertiaryText={band} linkType={can('spending-limits', 'edit') ? 'edit' : false} />
-    ) : (
-    <Datagrid bulkActionButtons={false} rowClick={can('spending-limits', 'edit') ? 'edit' : false}>{columnFields(limitColumns, limitCells)}</Datagrid>
-    )}
-  </List>
+    <List sort={{ field: 'unit_level', order: 'ASC' }} perPage={50} actions={<ListActions columns={limitColumns} />}>
+      {isSmall ? (
+        <SimpleList
+          primaryText={(r) => r.description ?? band(r)}
+          secondaryText={chain}
+          tertiaryText={band}
+          linkType={can('spending-limits', 'edit') ? 'edit' : false}
+        />
+      ) : (
+        <Datagrid bulkActionButtons={false} rowClick={can('spending-limits', 'edit') ? 'edit' : false}>
+          {columnFields(limitColumns, limitCells)}
+        </Datagrid>
+      )}
+    </List>
   );
 };
 
@@ -105,7 +153,9 @@ const postingColumns: Column[] = [
 
 const PostingList = () => (
   <List actions={<ListActions columns={postingColumns} />}>
-    <Datagrid bulkActionButtons={false} rowClick={can('chief-accountant-postings', 'edit') ? 'edit' : false}>{columnFields(postingColumns)}</Datagrid>
+    <Datagrid bulkActionButtons={false} rowClick={can('chief-accountant-postings', 'edit') ? 'edit' : false}>
+      {columnFields(postingColumns)}
+    </Datagrid>
   </List>
 );
 
@@ -120,9 +170,26 @@ const fundColumns: Column[] = [
 ];
 
 const FundList = () => (
-  <List filters={[unitFilter, <SelectInput key="kind" source="kind" choices={FUND_KIND_CHOICES} alwaysOn />]} sort={{ field: 'entry_date', order: 'DESC' }} actions={<ListActions columns={fundColumns}><RiskFundActions /></ListActions>}>
-    <SmallOr small={<SimpleList primaryText={(r) => `${r.entry_date} · ${r.fund_year}`} secondaryText={(r) => <ReferenceField record={r} source="org_unit_id" reference="org-units" link={false} />} tertiaryText={(r) => yuan(r.amount)} linkType={false} />}>
-    <Datagrid bulkActionButtons={false}>{columnFields(fundColumns)}</Datagrid>
+  <List
+    filters={[unitFilter, <SelectInput key="kind" source="kind" choices={FUND_KIND_CHOICES} alwaysOn />]}
+    sort={{ field: 'entry_date', order: 'DESC' }}
+    actions={
+      <ListActions columns={fundColumns}>
+        <RiskFundActions />
+      </ListActions>
+    }
+  >
+    <SmallOr
+      small={
+        <SimpleList
+          primaryText={(r) => `${r.entry_date} · ${r.fund_year}`}
+          secondaryText={(r) => <ReferenceField record={r} source="org_unit_id" reference="org-units" link={false} />}
+          tertiaryText={(r) => yuan(r.amount)}
+          linkType={false}
+        />
+      }
+    >
+      <Datagrid bulkActionButtons={false}>{columnFields(fundColumns)}</Datagrid>
     </SmallOr>
   </List>
 );

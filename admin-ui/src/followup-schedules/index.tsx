@@ -3,7 +3,26 @@
 // edits (the API refuses others; the edit route and the row link follow the same grant).
 import EventRepeatIcon from '@mui/icons-material/EventRepeat';
 import { Alert } from '@mui/material';
-import { BooleanField, BooleanInput, Datagrid, List, NumberField, NumberInput, SelectField, SelectInput, SimpleForm, SimpleList, TextField, TextInput, maxValue, minValue, required, useCanAccess, useTranslate, type RaRecord } from 'react-admin';
+import {
+  BooleanField,
+  BooleanInput,
+  Datagrid,
+  List,
+  NumberField,
+  NumberInput,
+  SelectField,
+  SelectInput,
+  SimpleForm,
+  SimpleList,
+  TextField,
+  TextInput,
+  maxValue,
+  minValue,
+  required,
+  useCanAccess,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
 import { Edit } from '../shared/fullRecord';
 import type { ResourceEntry } from '../registry';
 import { FOLLOWUP_TYPE_CHOICES, TAG_CHOICES } from '../health/choices';
@@ -23,7 +42,9 @@ const ScheduleList = () => {
       {isSmall ? (
         <SimpleList
           primaryText={(r) => r.name}
-          secondaryText={(r) => `${translate(`health.schedules.every_${r.period_months}`)} · ${translate('health.schedules.within', { days: r.due_within_days })}`}
+          secondaryText={(r) =>
+            `${translate(`health.schedules.every_${r.period_months}`)} · ${translate('health.schedules.within', { days: r.due_within_days })}`
+          }
           tertiaryText={(r) => (r.active ? '' : translate('health.schedules.inactive'))}
           linkType={rowClick}
         />
@@ -48,7 +69,9 @@ const ScheduleEdit = () => {
   return (
     <Edit mutationMode="pessimistic" redirect="list">
       <SimpleForm>
-        <Alert severity="info" sx={{ mb: 2 }}>{translate('health.schedules.takes_effect')}</Alert>
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {translate('health.schedules.takes_effect')}
+        </Alert>
         <TextInput source="code" disabled />
         <SelectInput source="followup_type" choices={FOLLOWUP_TYPE_CHOICES} disabled />
         <SelectInput source="population" choices={TAG_CHOICES} disabled />

@@ -37,7 +37,8 @@ const inRange =
     const [lo, hi, unit] = RANGES[field];
     return Number(value) < lo || Number(value) > hi ? `${lo}–${hi} ${unit}` : undefined;
   };
-const belowSystolic: Validator = (value, all) => (value != null && all.systolic != null && Number(value) >= Number(all.systolic) ? '< 收缩压 / systolic' : undefined);
+const belowSystolic: Validator = (value, all) =>
+  value != null && all.systolic != null && Number(value) >= Number(all.systolic) ? '< 收缩压 / systolic' : undefined;
 
 const Measurements = ({ type }: { type: FollowupType }) => {
   const translate = useTranslate();
@@ -80,7 +81,8 @@ const TypeFields = ({ fixedType }: { fixedType?: FollowupType }) => {
 
 const Outcome = ({ result, task, onAnother }: { result: Result; task?: TaskRecord; onAnother: () => void }) => {
   const translate = useTranslate();
-  const r = result.status === 'sent' ? (result.record as { classification?: string | null; advice?: string | null; task?: { state: string } | null }) : undefined;
+  const r =
+    result.status === 'sent' ? (result.record as { classification?: string | null; advice?: string | null; task?: { state: string } | null }) : undefined;
   return (
     <Card data-testid="followup-outcome">
       <CardContent>
@@ -92,7 +94,11 @@ const Outcome = ({ result, task, onAnother }: { result: Result; task?: TaskRecor
           <Stack spacing={1}>
             <Alert severity="success">{translate('health.form.saved')}</Alert>
             {r?.classification && (
-              <Chip data-testid="classification" color={r.classification === 'controlled' ? 'success' : 'error'} label={translate(`enums.classification.${r.classification}`)} />
+              <Chip
+                data-testid="classification"
+                color={r.classification === 'controlled' ? 'success' : 'error'}
+                label={translate(`enums.classification.${r.classification}`)}
+              />
             )}
             {r?.advice && <Alert severity={r.advice === 'urgent_referral' ? 'error' : 'info'}>{translate(`enums.advice.${r.advice}`)}</Alert>}
             {r?.task?.state === 'done' && <Chip data-testid="task-done" color="primary" variant="outlined" label={translate('health.form.task_done')} />}

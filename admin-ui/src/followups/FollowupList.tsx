@@ -1,5 +1,19 @@
 // 随访记录: every visit logged in scope, newest first, with its classification.
-import { Datagrid, DateField, FunctionField, List, NumberField, ReferenceField, SearchInput, SelectField, SelectInput, SimpleList, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  NumberField,
+  ReferenceField,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  SimpleList,
+  SimpleShowLayout,
+  TextField,
+  useTranslate,
+} from 'react-admin';
 import { Show } from '../shared/fullRecord';
 import { CLASSIFICATION_CHOICES, FOLLOWUP_TYPE_CHOICES, MODE_CHOICES } from '../health/choices';
 import { useIsSmall } from '../shared/useIsSmall';
@@ -32,12 +46,16 @@ export const FollowupList = () => {
       {isSmall ? (
         <SimpleList
           primaryText={(f) => `${f.resident_name ?? f.topic ?? ''} · ${translate(`enums.followup_type.${f.type}`)}`}
-          secondaryText={(f) => [f.visited_on, f.systolic && `${f.systolic}/${f.diastolic}`, f.fasting_glucose && `${f.fasting_glucose} mmol/L`].filter(Boolean).join(' · ')}
+          secondaryText={(f) =>
+            [f.visited_on, f.systolic && `${f.systolic}/${f.diastolic}`, f.fasting_glucose && `${f.fasting_glucose} mmol/L`].filter(Boolean).join(' · ')
+          }
           tertiaryText={(f) => (f.classification ? translate(`enums.classification.${f.classification}`) : '')}
           linkType="show"
         />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          {columnFields(columns)}
+        </Datagrid>
       )}
     </List>
   );

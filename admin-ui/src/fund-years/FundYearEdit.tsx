@@ -6,7 +6,22 @@
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useFormState, useWatch } from 'react-hook-form';
-import { ArrayInput, BooleanInput, NumberInput, SaveButton, SelectArrayInput, SelectInput, SimpleForm, SimpleFormIterator, TextInput, Toolbar, required, useGetList, useRecordContext, useTranslate } from 'react-admin';
+import {
+  ArrayInput,
+  BooleanInput,
+  NumberInput,
+  SaveButton,
+  SelectArrayInput,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+  Toolbar,
+  required,
+  useGetList,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { Edit } from '../shared/fullRecord';
 import { UNIT_KIND_CHOICES } from '../org/orgUnits/choices';
 import { budgetFen, yuanText } from './budget';
@@ -14,14 +29,31 @@ import { budgetFen, yuanText } from './budget';
 const GATE_KEYS = ['self_funded_rate', 'reimbursement_ratio', 'satisfaction'] as const;
 const GATE_DIRECTION = { self_funded_rate: 'max', reimbursement_ratio: 'min', satisfaction: 'min' } as const;
 const INDICATOR_KEYS = [
-  'inpatient_average_cost', 'drug_share', 'consumables_share', 'self_funded_rate', 'reimbursement_ratio',
-  'in_county_fund_share', 'primary_care_fund_share', 'in_county_inpatient_share', 'up_referral_rate',
+  'inpatient_average_cost',
+  'drug_share',
+  'consumables_share',
+  'self_funded_rate',
+  'reimbursement_ratio',
+  'in_county_fund_share',
+  'primary_care_fund_share',
+  'in_county_inpatient_share',
+  'up_referral_rate',
 ] as const;
 const INDICATOR_DIRECTION: Record<(typeof INDICATOR_KEYS)[number], 'max' | 'min'> = {
-  inpatient_average_cost: 'max', drug_share: 'max', consumables_share: 'max', self_funded_rate: 'max', reimbursement_ratio: 'min',
-  in_county_fund_share: 'min', primary_care_fund_share: 'min', in_county_inpatient_share: 'min', up_referral_rate: 'max',
+  inpatient_average_cost: 'max',
+  drug_share: 'max',
+  consumables_share: 'max',
+  self_funded_rate: 'max',
+  reimbursement_ratio: 'min',
+  in_county_fund_share: 'min',
+  primary_care_fund_share: 'min',
+  in_county_inpatient_share: 'min',
+  up_referral_rate: 'max',
 };
-const ALLOCATION_INDICATOR_CHOICES = ['standardised_management_rate', 'control_rate', 'inpatient_admissions_change'].map((id) => ({ id, name: `enums.allocation_indicator.${id}` }));
+const ALLOCATION_INDICATOR_CHOICES = ['standardised_management_rate', 'control_rate', 'inpatient_admissions_change'].map((id) => ({
+  id,
+  name: `enums.allocation_indicator.${id}`,
+}));
 // no min/max and step 'any': the browser must not refuse 1/12, a four-place ratio or an
 // out-of-range share before the API judges the configuration and answers onto the fields
 const share = { step: 'any' };
@@ -33,7 +65,11 @@ const Section = ({ title, help, children }: { title: string; help?: string; chil
   return (
     <Box sx={{ width: '100%', mt: 2 }}>
       <Typography variant="h6">{translate(title)}</Typography>
-      {help && <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{translate(help)}</Typography>}
+      {help && (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {translate(help)}
+        </Typography>
+      )}
       {children}
     </Box>
   );
@@ -42,12 +78,16 @@ const Section = ({ title, help, children }: { title: string; help?: string; chil
 /** budget = round2((premium − catastrophic − outpatient) × ratio), recomputed as the inputs change. */
 const DerivedBudget = () => {
   const translate = useTranslate();
-  const [premium_total, catastrophic_pool, outpatient_pool, bundle_ratio] = useWatch({ name: ['premium_total', 'catastrophic_pool', 'outpatient_pool', 'bundle_ratio'] });
+  const [premium_total, catastrophic_pool, outpatient_pool, bundle_ratio] = useWatch({
+    name: ['premium_total', 'catastrophic_pool', 'outpatient_pool', 'bundle_ratio'],
+  });
   const fen = budgetFen({ premium_total, catastrophic_pool, outpatient_pool, bundle_ratio });
   return (
     <Alert severity={fen === null || fen < 0n ? 'warning' : 'info'} icon={false} sx={{ my: 1 }}>
       <Typography variant="body2">{translate('settlement.config.budget_formula')}</Typography>
-      <Typography variant="h6" data-testid="derived-budget">{fen === null ? '—' : `¥${yuanText(fen)}`}</Typography>
+      <Typography variant="h6" data-testid="derived-budget">
+        {fen === null ? '—' : `¥${yuanText(fen)}`}
+      </Typography>
     </Alert>
   );
 };
@@ -66,8 +106,20 @@ const SumLine = ({ source, total, label, showError }: { source: string; total: n
   );
 };
 
-const PoolSum = () => <SumLine source="allocation.pools" total={sumOf(useWatch({ name: 'allocation.pools' }), (p: { share: number }) => p?.share)} label="settlement.config.share_sum" />;
-const WeightSum = () => <SumLine source="allocation.indicators" total={sumOf(useWatch({ name: 'allocation.indicators' }), (k: { weight: number }) => k?.weight)} label="settlement.config.weight_sum" />;
+const PoolSum = () => (
+  <SumLine
+    source="allocation.pools"
+    total={sumOf(useWatch({ name: 'allocation.pools' }), (p: { share: number }) => p?.share)}
+    label="settlement.config.share_sum"
+  />
+);
+const WeightSum = () => (
+  <SumLine
+    source="allocation.indicators"
+    total={sumOf(useWatch({ name: 'allocation.indicators' }), (k: { weight: number }) => k?.weight)}
+    label="settlement.config.weight_sum"
+  />
+);
 
 /** Twelve monthly shares, each with the running sum beside it. */
 const MonthlyProfile = () => {
@@ -99,19 +151,31 @@ const MonthlyProfile = () => {
 /** A year whose configuration an approved run rests on cannot be edited until that run is superseded. */
 function useLock() {
   const record = useRecordContext<{ id: number }>();
-  const { data } = useGetList('settlement-runs', { filter: { fund_year_id: record?.id, status: 'approved', current: true }, pagination: { page: 1, perPage: 1 }, sort: { field: 'period', order: 'DESC' } }, { enabled: !!record });
+  const { data } = useGetList(
+    'settlement-runs',
+    { filter: { fund_year_id: record?.id, status: 'approved', current: true }, pagination: { page: 1, perPage: 1 }, sort: { field: 'period', order: 'DESC' } },
+    { enabled: !!record },
+  );
   return data?.[0] as { id: number; period: string } | undefined;
 }
 
 const LockNotice = () => {
   const translate = useTranslate();
   const lock = useLock();
-  return lock ? <Alert severity="warning" data-testid="fund-year-locked" sx={{ mb: 1, width: '100%' }}>{translate('settlement.config.locked', { id: lock.id, period: lock.period })}</Alert> : null;
+  return lock ? (
+    <Alert severity="warning" data-testid="fund-year-locked" sx={{ mb: 1, width: '100%' }}>
+      {translate('settlement.config.locked', { id: lock.id, period: lock.period })}
+    </Alert>
+  ) : null;
 };
 
 const EditToolbar = () => {
   const lock = useLock();
-  return <Toolbar><SaveButton disabled={!!lock} /></Toolbar>;
+  return (
+    <Toolbar>
+      <SaveButton disabled={!!lock} />
+    </Toolbar>
+  );
 };
 
 export const FundYearEdit = () => {
@@ -147,7 +211,9 @@ export const FundYearEdit = () => {
         <Section title="resources.fund-years.fields.gates" help="settlement.config.gates_help">
           {GATE_KEYS.map((k) => (
             <Stack key={k} direction={{ xs: 'column', md: 'row' }} sx={{ columnGap: 2, alignItems: 'baseline' }}>
-              <Typography sx={{ minWidth: 160 }}>{translate(`enums.gate.${k}`)} {translate(`enums.direction.${GATE_DIRECTION[k]}`)}</Typography>
+              <Typography sx={{ minWidth: 160 }}>
+                {translate(`enums.gate.${k}`)} {translate(`enums.direction.${GATE_DIRECTION[k]}`)}
+              </Typography>
               <NumberInput source={`gates.${k}.threshold`} label="settlement.threshold" validate={required()} {...share} />
               <NumberInput source={`gates.${k}.deduction`} label="settlement.config.deduction_share" validate={required()} {...share} />
             </Stack>
@@ -176,7 +242,13 @@ export const FundYearEdit = () => {
             </SimpleFormIterator>
           </ArrayInput>
           <PoolSum />
-          <SelectArrayInput source="allocation.recipient_kinds" label="settlement.config.recipient_kinds" choices={UNIT_KIND_CHOICES} validate={required()} sx={{ mt: 2, minWidth: 320 }} />
+          <SelectArrayInput
+            source="allocation.recipient_kinds"
+            label="settlement.config.recipient_kinds"
+            choices={UNIT_KIND_CHOICES}
+            validate={required()}
+            sx={{ mt: 2, minWidth: 320 }}
+          />
           <ArrayInput source="allocation.indicators" label="settlement.config.allocation_indicators">
             <SimpleFormIterator inline disableReordering>
               <SelectInput source="key" label="settlement.indicator" choices={ALLOCATION_INDICATOR_CHOICES} validate={required()} />

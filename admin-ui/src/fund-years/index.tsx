@@ -13,7 +13,15 @@ import { FundYearEdit } from './FundYearEdit';
 
 const DashboardLink = () => {
   const translate = useTranslate();
-  return <FunctionField render={() => <Link to="/settlement-dashboard" onClick={(e) => e.stopPropagation()}>{translate('menu.settlement_dashboard')}</Link>} />;
+  return (
+    <FunctionField
+      render={() => (
+        <Link to="/settlement-dashboard" onClick={(e) => e.stopPropagation()}>
+          {translate('menu.settlement_dashboard')}
+        </Link>
+      )}
+    />
+  );
 };
 
 const columns: Column[] = [
@@ -26,7 +34,6 @@ const columns: Column[] = [
   { source: 'bundle_ratio', kind: 'percent' },
   { source: 'budget', kind: 'money', sortable: false },
 ];
-
 
 const FundYearList = () => (
   <List sort={{ field: 'year', order: 'DESC' }} actions={<ListActions columns={columns} />}>
@@ -51,4 +58,11 @@ const FundYearCreate = () => (
   </Create>
 );
 
-export const fundYears: ResourceEntry = { name: 'fund-years', list: FundYearList, edit: FundYearEdit, create: FundYearCreate, icon: SavingsIcon, recordRepresentation: (r) => `${r.region} ${r.year}` };
+export const fundYears: ResourceEntry = {
+  name: 'fund-years',
+  list: FundYearList,
+  edit: FundYearEdit,
+  create: FundYearCreate,
+  icon: SavingsIcon,
+  recordRepresentation: (r) => `${r.region} ${r.year}`,
+};

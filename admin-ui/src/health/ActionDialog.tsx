@@ -39,7 +39,12 @@ export const ActionDialog = ({ label, url, body, ready, testId, color = 'primary
       else refresh();
     } catch (e) {
       const problems = e instanceof HttpError ? (e.body?.details as { field: string; message: string }[] | undefined) : undefined;
-      setError([e instanceof Error ? e.message : String(e), ...(Array.isArray(problems) ? problems.map((p) => `${translate(p.field, { _: p.field })}: ${p.message}`) : [])].join(' · '));
+      setError(
+        [
+          e instanceof Error ? e.message : String(e),
+          ...(Array.isArray(problems) ? problems.map((p) => `${translate(p.field, { _: p.field })}: ${p.message}`) : []),
+        ].join(' · '),
+      );
     } finally {
       setBusy(false);
     }
@@ -54,7 +59,11 @@ export const ActionDialog = ({ label, url, body, ready, testId, color = 'primary
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             {children}
-            {error && <Alert severity="error" data-testid={`${testId}-error`}>{error}</Alert>}
+            {error && (
+              <Alert severity="error" data-testid={`${testId}-error`}>
+                {error}
+              </Alert>
+            )}
           </Stack>
         </DialogContent>
         <DialogActions>

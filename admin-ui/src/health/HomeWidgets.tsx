@@ -13,18 +13,35 @@ const TASK_BUCKETS = ['today', 'overdue', 'this_month'] as const;
 export const TasksHome = () => {
   const translate = useTranslate();
   return TASK_BUCKETS.map((bucket) => (
-    <CountFigure key={bucket} testId={`home-tasks-${bucket}`} label={translate(`home.tasks.${bucket}`)} resource="tasks" filter={{ bucket }} alertAbove={bucket === 'overdue' ? 0 : undefined} />
+    <CountFigure
+      key={bucket}
+      testId={`home-tasks-${bucket}`}
+      label={translate(`home.tasks.${bucket}`)}
+      resource="tasks"
+      filter={{ bucket }}
+      alertAbove={bucket === 'overdue' ? 0 : undefined}
+    />
   ));
 };
 
-interface Ratio { numerator: number; denominator: number; value: number | null }
-interface UnitIndicators { indicators: Record<string, Ratio> }
+interface Ratio {
+  numerator: number;
+  denominator: number;
+  value: number | null;
+}
+interface UnitIndicators {
+  indicators: Record<string, Ratio>;
+}
 
 export const IndicatorsHome = () => {
   const translate = useTranslate();
   const unit = storedUser()?.org_unit;
   const year = Number(localToday().slice(0, 4));
-  const { data } = useQuery({ queryKey: ['health-indicators', 'home', unit?.id, year], enabled: !!unit, queryFn: () => apiGet<UnitIndicators>('/health/indicators', { org_unit_id: unit!.id, year }) });
+  const { data } = useQuery({
+    queryKey: ['health-indicators', 'home', unit?.id, year],
+    enabled: !!unit,
+    queryFn: () => apiGet<UnitIndicators>('/health/indicators', { org_unit_id: unit!.id, year }),
+  });
   // worst first; an indicator with nothing to measure goes last
   const rows = Object.entries(data?.indicators ?? {}).sort(([, a], [, b]) => (a.value ?? 2) - (b.value ?? 2));
   return (

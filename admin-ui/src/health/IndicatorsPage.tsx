@@ -1,6 +1,22 @@
 // Township and HQ view: the five indicators of a unit and of the units below it, worst first,
 // each with its numerator and denominator; the workload report for the same unit and year.
-import { Box, Button, Card, CardContent, LinearProgress, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Card,
+  CardContent,
+  LinearProgress,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { httpClient } from '../httpClient';
@@ -28,7 +44,12 @@ const Cell = ({ r }: { r: Ratio }) => (
       <Typography variant="body2" color={r.value != null && r.value < 0.6 ? 'error' : 'text.primary'}>
         {pct(r)}
       </Typography>
-      <LinearProgress variant="determinate" value={(r.value ?? 0) * 100} color={r.value != null && r.value < 0.6 ? 'error' : 'primary'} sx={{ height: 4, borderRadius: 2 }} />
+      <LinearProgress
+        variant="determinate"
+        value={(r.value ?? 0) * 100}
+        color={r.value != null && r.value < 0.6 ? 'error' : 'primary'}
+        sx={{ height: 4, borderRadius: 2 }}
+      />
       <Typography variant="caption" color="text.secondary">
         {r.numerator}/{r.denominator}
       </Typography>
@@ -46,7 +67,10 @@ export const IndicatorsPage = () => {
   const [view, setView] = useState<View>();
   useEffect(() => {
     const q = new URLSearchParams({ year: String(year), breakdown, sort, ...(unitId ? { org_unit_id: String(unitId) } : {}) });
-    httpClient(`/api/health/indicators?${q}`).then(({ json }) => setView(json as View), (e: Error) => notify(e.message, { type: 'error' }));
+    httpClient(`/api/health/indicators?${q}`).then(
+      ({ json }) => setView(json as View),
+      (e: Error) => notify(e.message, { type: 'error' }),
+    );
   }, [year, breakdown, sort, unitId, notify]);
 
   const download = async () => {
@@ -65,23 +89,39 @@ export const IndicatorsPage = () => {
       <CardContent>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
           <TextField select size="small" label={translate('health.indicators.year')} value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {[0, 1, 2].map((d) => Number(localToday().slice(0, 4)) - d).map((y) => (
-              <MenuItem key={y} value={y}>{y}</MenuItem>
-            ))}
+            {[0, 1, 2]
+              .map((d) => Number(localToday().slice(0, 4)) - d)
+              .map((y) => (
+                <MenuItem key={y} value={y}>
+                  {y}
+                </MenuItem>
+              ))}
           </TextField>
-          <TextField select size="small" label={translate('health.indicators.breakdown')} value={breakdown} onChange={(e) => setBreakdown(e.target.value as typeof breakdown)}>
+          <TextField
+            select
+            size="small"
+            label={translate('health.indicators.breakdown')}
+            value={breakdown}
+            onChange={(e) => setBreakdown(e.target.value as typeof breakdown)}
+          >
             {(['children', 'townships', 'villages'] as const).map((b) => (
-              <MenuItem key={b} value={b}>{translate(`health.indicators.by.${b}`)}</MenuItem>
+              <MenuItem key={b} value={b}>
+                {translate(`health.indicators.by.${b}`)}
+              </MenuItem>
             ))}
           </TextField>
           <TextField select size="small" label={translate('health.indicators.sort')} value={sort} onChange={(e) => setSort(e.target.value as IndicatorKey)}>
             {INDICATORS.map((k) => (
-              <MenuItem key={k} value={k}>{translate(`enums.indicator.${k}`)}</MenuItem>
+              <MenuItem key={k} value={k}>
+                {translate(`enums.indicator.${k}`)}
+              </MenuItem>
             ))}
           </TextField>
           {unitId && <Button onClick={() => setUnitId(undefined)}>↑</Button>}
           <Box sx={{ flex: 1 }} />
-          <Button variant="outlined" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }} onClick={() => void download()}>{translate('health.indicators.download')}</Button>
+          <Button variant="outlined" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }} onClick={() => void download()}>
+            {translate('health.indicators.download')}
+          </Button>
         </Stack>
         {view && (
           <Box sx={{ overflowX: 'auto' }}>
@@ -90,21 +130,35 @@ export const IndicatorsPage = () => {
                 <TableRow>
                   <TableCell>{translate('health.indicators.unit')}</TableCell>
                   {INDICATORS.map((k) => (
-                    <TableCell key={k} sx={{ fontWeight: k === sort ? 700 : 400 }}>{translate(`enums.indicator.${k}`)}</TableCell>
+                    <TableCell key={k} sx={{ fontWeight: k === sort ? 700 : 400 }}>
+                      {translate(`enums.indicator.${k}`)}
+                    </TableCell>
                   ))}
                 </TableRow>
               </TableHead>
               <TableBody>
                 <TableRow sx={{ bgcolor: 'action.hover' }}>
-                  <TableCell><strong>{view.org_unit.name}</strong></TableCell>
-                  {INDICATORS.map((k) => <TableCell key={k}><Cell r={view.indicators[k]} /></TableCell>)}
+                  <TableCell>
+                    <strong>{view.org_unit.name}</strong>
+                  </TableCell>
+                  {INDICATORS.map((k) => (
+                    <TableCell key={k}>
+                      <Cell r={view.indicators[k]} />
+                    </TableCell>
+                  ))}
                 </TableRow>
                 {view.units.map((u) => (
                   <TableRow key={u.org_unit_id} hover data-testid={`indicator-row-${u.code}`}>
                     <TableCell>
-                      <Button size="small" onClick={() => setUnitId(u.org_unit_id)} sx={{ textTransform: 'none', p: 0, minWidth: 0 }}>{u.name}</Button>
+                      <Button size="small" onClick={() => setUnitId(u.org_unit_id)} sx={{ textTransform: 'none', p: 0, minWidth: 0 }}>
+                        {u.name}
+                      </Button>
                     </TableCell>
-                    {INDICATORS.map((k) => <TableCell key={k}><Cell r={u.indicators[k]} /></TableCell>)}
+                    {INDICATORS.map((k) => (
+                      <TableCell key={k}>
+                        <Cell r={u.indicators[k]} />
+                      </TableCell>
+                    ))}
                   </TableRow>
                 ))}
               </TableBody>

@@ -51,7 +51,9 @@ export const MeasurementChart = ({ residentId }: { residentId: number }) => {
           {hasBp && <Line yAxisId="bp" dataKey="systolic" name={label('systolic')} stroke="#d32f2f" connectNulls dot isAnimationActive={false} />}
           {hasBp && <Line yAxisId="bp" dataKey="diastolic" name={label('diastolic')} stroke="#1976d2" connectNulls dot isAnimationActive={false} />}
           {hasGlucose && <ReferenceLine yAxisId="glu" y={7} stroke="#ed6c02" strokeDasharray="4 4" />}
-          {hasGlucose && <Line yAxisId="glu" dataKey="fasting_glucose" name={label('fasting_glucose')} stroke="#ed6c02" connectNulls dot isAnimationActive={false} />}
+          {hasGlucose && (
+            <Line yAxisId="glu" dataKey="fasting_glucose" name={label('fasting_glucose')} stroke="#ed6c02" connectNulls dot isAnimationActive={false} />
+          )}
         </LineChart>
       </ResponsiveContainer>
     </Box>

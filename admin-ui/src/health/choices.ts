@@ -2,7 +2,17 @@
 // (the API checks them again; here they give the doctor an answer without a network).
 import { enumChoices } from '../shared/enumChoices';
 
-export const FOLLOWUP_TYPES = ['hypertension', 'diabetes', 'elderly_check', 'maternal', 'child', 'severe_mental', 'tb', 'home_visit', 'health_education'] as const;
+export const FOLLOWUP_TYPES = [
+  'hypertension',
+  'diabetes',
+  'elderly_check',
+  'maternal',
+  'child',
+  'severe_mental',
+  'tb',
+  'home_visit',
+  'health_education',
+] as const;
 export type FollowupType = (typeof FOLLOWUP_TYPES)[number];
 export const KEY_TAGS = ['elderly_65', 'hypertension', 'diabetes', 'pregnant', 'child_0_6', 'severe_mental', 'tb'] as const;
 export const CONDITIONS = ['hypertension', 'diabetes', 'severe_mental', 'tb', 'copd', 'coronary', 'stroke', 'cancer'] as const;
@@ -20,7 +30,13 @@ export const SEX_CHOICES = enumChoices('enums.sex', ['M', 'F'] as const);
 export const PACKAGE_CHOICES = enumChoices('enums.package', ['basic', 'elderly', 'chronic', 'maternal_child'] as const);
 export const CONTRACT_STATUS_CHOICES = enumChoices('enums.contract_status', ['active', 'renewed', 'expired', 'terminated'] as const);
 export const TERMINATION_CHOICES = enumChoices('enums.termination_reason', ['resident_request', 'moved_away', 'death', 'team_dissolved', 'other'] as const);
-export const MEMBER_ROLE_CHOICES = enumChoices('enums.member_role', ['general_practitioner', 'village_doctor', 'nurse', 'public_health', 'specialist'] as const);
+export const MEMBER_ROLE_CHOICES = enumChoices('enums.member_role', [
+  'general_practitioner',
+  'village_doctor',
+  'nurse',
+  'public_health',
+  'specialist',
+] as const);
 
 export type Measurement = 'systolic' | 'diastolic' | 'fasting_glucose' | 'weight_kg' | 'height_cm' | 'heart_rate';
 export const RANGES: Record<Measurement, [number, number, string]> = {

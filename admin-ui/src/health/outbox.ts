@@ -41,7 +41,8 @@ export const newIdempotencyKey = () =>
   globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 
 /** Retry later: no network, a timeout, a server or gateway fault, or a lapsed login (never drop data for those). */
-export const isRetryable = (e: unknown) => !(e instanceof HttpError) || e.status === 0 || e.status === 401 || e.status === 408 || e.status === 429 || e.status >= 500;
+export const isRetryable = (e: unknown) =>
+  !(e instanceof HttpError) || e.status === 0 || e.status === 401 || e.status === 408 || e.status === 429 || e.status >= 500;
 
 async function send(p: Pending) {
   const headers = new Headers({ Accept: 'application/json', 'Content-Type': 'application/json', 'Idempotency-Key': p.key });

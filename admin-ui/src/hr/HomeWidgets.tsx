@@ -10,7 +10,11 @@ import { localToday } from '../health/choices';
 import { storedUser } from '../session';
 import type { Summary } from './RotationPlanner';
 
-interface Vacancy { headcount: number; filled: number; vacant: number }
+interface Vacancy {
+  headcount: number;
+  filled: number;
+  vacant: number;
+}
 const sum = (rows: Vacancy[], k: keyof Vacancy) => rows.reduce((s, r) => s + r[k], 0);
 
 const RotationFigure = ({ year, type, plan }: { year: number; type: string; plan: Summary | null | undefined }) => {
@@ -74,15 +78,29 @@ export const HrHome = () => {
   const translate = useTranslate();
   const year = Number(localToday().slice(0, 4));
   const unitId = storedUser()?.org_unit.id;
-  const plan = useQuery({ queryKey: ['rotation-plan', year], retry: false, queryFn: () => apiGet<Summary>(`/rotation-plans/by-year/${year}`).catch(() => null) });
-  const vacancies = useQuery({ queryKey: ['posts-vacancies', unitId], enabled: !!unitId, queryFn: () => apiGet<Vacancy[]>('/posts/vacancies', { org_unit_id: unitId }) });
+  const plan = useQuery({
+    queryKey: ['rotation-plan', year],
+    retry: false,
+    queryFn: () => apiGet<Summary>(`/rotation-plans/by-year/${year}`).catch(() => null),
+  });
+  const vacancies = useQuery({
+    queryKey: ['posts-vacancies', unitId],
+    enabled: !!unitId,
+    queryFn: () => apiGet<Vacancy[]>('/posts/vacancies', { org_unit_id: unitId }),
+  });
   const v = vacancies.data;
   return (
     <HomeCard title={translate('home.hr')} testId="home-hr">
       <RotationFigure year={year} type="down_expert" plan={plan.data} />
       <RotationFigure year={year} type="up_training" plan={plan.data} />
       <NextYearPlan year={year + 1} />
-      <CountFigure testId="home-licences-expiring" label={translate('home.licences_expiring')} resource="licences" filter={{ expiring_within: 60 }} alertAbove={0} />
+      <CountFigure
+        testId="home-licences-expiring"
+        label={translate('home.licences_expiring')}
+        resource="licences"
+        filter={{ expiring_within: 60 }}
+        alertAbove={0}
+      />
       <CountFigure
         testId="home-posts-vacant"
         label={translate('home.posts_vacant')}

@@ -31,22 +31,41 @@ export const PlanStart = ({ year, onCreated }: { year: number; onCreated: () => 
   return (
     <Alert severity="info" data-testid="no-plan">
       {translate('hr.planner.no_plan', { year })}
-      {canAccess && from && <>{'。'}{translate('hr.planner.no_plan_hint', { year: from.year })}</>}
+      {canAccess && from && (
+        <>
+          {'。'}
+          {translate('hr.planner.no_plan_hint', { year: from.year })}
+        </>
+      )}
       {canAccess && (
         <Stack direction="row" sx={{ gap: 1, mt: 1 }}>
           {from && (
-            <Button variant="contained" size="small" startIcon={<ContentCopyIcon />} data-testid="copy-plan"
-              onClick={() => void run(() => httpClient(`/api/rotation-plans/${from.id}/copy`, { method: 'POST', body: '{}' }))}>
+            <Button
+              variant="contained"
+              size="small"
+              startIcon={<ContentCopyIcon />}
+              data-testid="copy-plan"
+              onClick={() => void run(() => httpClient(`/api/rotation-plans/${from.id}/copy`, { method: 'POST', body: '{}' }))}
+            >
               {from.year === thisYear ? translate('hr.planner.copy_this_year') : translate('hr.planner.copy_year', { year: from.year })}
             </Button>
           )}
-          <Button variant="outlined" size="small" startIcon={<AddIcon />} data-testid="create-plan"
-            onClick={() => void run(() => dataProvider.create('rotation-plans', { data: { year, quotas: {} } }))}>
+          <Button
+            variant="outlined"
+            size="small"
+            startIcon={<AddIcon />}
+            data-testid="create-plan"
+            onClick={() => void run(() => dataProvider.create('rotation-plans', { data: { year, quotas: {} } }))}
+          >
             {translate('hr.planner.create_empty')}
           </Button>
         </Stack>
       )}
-      {problem && <Alert severity="error" sx={{ mt: 1 }} data-testid="plan-problem">{problem}</Alert>}
+      {problem && (
+        <Alert severity="error" sx={{ mt: 1 }} data-testid="plan-problem">
+          {problem}
+        </Alert>
+      )}
     </Alert>
   );
 };

@@ -3,7 +3,22 @@
 // rotation with the rule conflicts shown inline in Chinese (API `rule` + `params` → hr.rules.*).
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Box, Button, Card, CardContent, CardHeader, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField as MuiTextField,
+  Typography,
+} from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
@@ -19,9 +34,25 @@ import { PlanStart } from './PlanStart';
 import { QuotaEditor } from './QuotaEditor';
 import { Timeline } from './RotationTimeline';
 
-interface Direction { key: string; type: string; quota: number; filled: number }
-interface BalanceRow { org_unit_id: number; code: string; name: string; experts_received: number; trainees_sent: number; balance: number }
-export interface Summary { plan: { id: number; year: number; note: string | null; quotas: Record<string, number> }; directions: Direction[]; balance: BalanceRow[] }
+interface Direction {
+  key: string;
+  type: string;
+  quota: number;
+  filled: number;
+}
+interface BalanceRow {
+  org_unit_id: number;
+  code: string;
+  name: string;
+  experts_received: number;
+  trainees_sent: number;
+  balance: number;
+}
+export interface Summary {
+  plan: { id: number; year: number; note: string | null; quotas: Record<string, number> };
+  directions: Direction[];
+  balance: BalanceRow[];
+}
 
 const QuotaBars = ({ plan, directions, onSaved }: { plan: Summary['plan']; directions: Direction[]; onSaved: () => void }) => {
   const translate = useTranslate();
@@ -30,29 +61,41 @@ const QuotaBars = ({ plan, directions, onSaved }: { plan: Summary['plan']; direc
     <Card>
       <CardHeader title={translate('hr.planner.quotas')} action={<QuotaEditor plan={plan} onSaved={onSaved} />} />
       <CardContent>
-        {!data.length && <Typography color="text.secondary" data-testid="no-quotas">{translate('hr.planner.no_quotas')}</Typography>}
+        {!data.length && (
+          <Typography color="text.secondary" data-testid="no-quotas">
+            {translate('hr.planner.no_quotas')}
+          </Typography>
+        )}
         <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap', mb: 1 }}>
           {data.map((d) => (
-            <Box key={d.key} data-testid={`quota-${d.key}`} sx={{ px: 1.5, py: 0.5, borderRadius: 1, bgcolor: d.filled >= d.quota ? 'success.light' : 'warning.light' }}>
-              <Typography variant="body2">{d.name}：<b>{d.label}</b></Typography>
+            <Box
+              key={d.key}
+              data-testid={`quota-${d.key}`}
+              sx={{ px: 1.5, py: 0.5, borderRadius: 1, bgcolor: d.filled >= d.quota ? 'success.light' : 'warning.light' }}
+            >
+              <Typography variant="body2">
+                {d.name}：<b>{d.label}</b>
+              </Typography>
             </Box>
           ))}
         </Stack>
-        {data.length > 0 && <Box sx={{ height: 60 + data.length * 44 }}>
-          <ResponsiveContainer>
-            <BarChart data={data} layout="vertical" margin={{ left: 40, right: 40 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="name" width={180} tick={{ fontSize: 12 }} />
-              <Tooltip />
-              <Legend />
-              <Bar dataKey="quota" name={translate('hr.planner.quota')} fill="#b0bec5" />
-              <Bar dataKey="filled" name={translate('hr.planner.filled')} fill="#1976d2">
-                <LabelList dataKey="label" position="right" />
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
-        </Box>}
+        {data.length > 0 && (
+          <Box sx={{ height: 60 + data.length * 44 }}>
+            <ResponsiveContainer>
+              <BarChart data={data} layout="vertical" margin={{ left: 40, right: 40 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis type="number" allowDecimals={false} />
+                <YAxis type="category" dataKey="name" width={180} tick={{ fontSize: 12 }} />
+                <Tooltip />
+                <Legend />
+                <Bar dataKey="quota" name={translate('hr.planner.quota')} fill="#b0bec5" />
+                <Bar dataKey="filled" name={translate('hr.planner.filled')} fill="#1976d2">
+                  <LabelList dataKey="label" position="right" />
+                </Bar>
+              </BarChart>
+            </ResponsiveContainer>
+          </Box>
+        )}
       </CardContent>
     </Card>
   );
@@ -75,10 +118,14 @@ const BalanceTable = ({ rows }: { rows: BalanceRow[] }) => {
         <TableBody>
           {rows.map((b) => (
             <TableRow key={b.org_unit_id}>
-              <TableCell>{b.name} ({b.code})</TableCell>
+              <TableCell>
+                {b.name} ({b.code})
+              </TableCell>
               <TableCell align="right">{b.experts_received}</TableCell>
               <TableCell align="right">{b.trainees_sent}</TableCell>
-              <TableCell align="right" sx={{ color: b.balance === 0 ? undefined : 'warning.main', fontWeight: b.balance === 0 ? undefined : 'bold' }}>{b.balance}</TableCell>
+              <TableCell align="right" sx={{ color: b.balance === 0 ? undefined : 'warning.main', fontWeight: b.balance === 0 ? undefined : 'bold' }}>
+                {b.balance}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -116,7 +163,11 @@ const CreateRotation = ({ onCreated }: { onCreated: () => void }) => {
             <DateInput source="planned_end_on" label="resources.rotations.fields.planned_end_on" />
             <TextInput source="purpose" label="resources.rotations.fields.purpose" sx={{ minWidth: 260 }} />
           </Stack>
-          {problem && <Alert severity="error" data-testid="rotation-problem" sx={{ mb: 2 }}>{problem}</Alert>}
+          {problem && (
+            <Alert severity="error" data-testid="rotation-problem" sx={{ mb: 2 }}>
+              {problem}
+            </Alert>
+          )}
           <SaveButton label="hr.planner.submit" alwaysEnable />
         </Form>
       </CardContent>
@@ -151,11 +202,29 @@ export const RotationPlanner = () => {
     <Box sx={{ mt: 1, display: 'grid', gap: 2 }}>
       <Title title="hr.planner.title" />
       <Stack direction="row" sx={{ gap: 2, alignItems: 'center', '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 } }}>
-        <Button size="small" startIcon={<ChevronLeftIcon />} onClick={() => setYear(year - 1)} data-testid="planner-prev">{translate('hr.planner.prev_year')}</Button>
-        <MuiTextField size="small" type="number" label={translate('hr.planner.year')} value={year} onChange={(e) => setYear(Number(e.target.value))} sx={{ width: 120, flexShrink: 0 }} slotProps={{ htmlInput: { 'data-testid': 'planner-year' } }} />
-        <Button size="small" endIcon={<ChevronRightIcon />} onClick={() => setYear(year + 1)} data-testid="planner-next">{translate('hr.planner.next_year')}</Button>
-        <Button startIcon={<DownloadIcon />} onClick={() => void download(year)}>{translate('hr.planner.download')}</Button>
-        {summary.data?.plan.note && <Typography variant="body2" color="text.secondary">{summary.data.plan.note}</Typography>}
+        <Button size="small" startIcon={<ChevronLeftIcon />} onClick={() => setYear(year - 1)} data-testid="planner-prev">
+          {translate('hr.planner.prev_year')}
+        </Button>
+        <MuiTextField
+          size="small"
+          type="number"
+          label={translate('hr.planner.year')}
+          value={year}
+          onChange={(e) => setYear(Number(e.target.value))}
+          sx={{ width: 120, flexShrink: 0 }}
+          slotProps={{ htmlInput: { 'data-testid': 'planner-year' } }}
+        />
+        <Button size="small" endIcon={<ChevronRightIcon />} onClick={() => setYear(year + 1)} data-testid="planner-next">
+          {translate('hr.planner.next_year')}
+        </Button>
+        <Button startIcon={<DownloadIcon />} onClick={() => void download(year)}>
+          {translate('hr.planner.download')}
+        </Button>
+        {summary.data?.plan.note && (
+          <Typography variant="body2" color="text.secondary">
+            {summary.data.plan.note}
+          </Typography>
+        )}
       </Stack>
       {summary.isError && <PlanStart year={year} onCreated={refresh} />}
       {summary.data && <QuotaBars plan={summary.data.plan} directions={summary.data.directions} onSaved={refresh} />}

@@ -55,7 +55,11 @@ export const Timeline = ({ year, rotations }: { year: number; rotations: RaRecor
             <InputLabel>{translate('hr.planner.host_filter')}</InputLabel>
             <Select label={translate('hr.planner.host_filter')} value={host} onChange={(e) => setHost(e.target.value)} data-testid="timeline-host">
               <MenuItem value="">{translate('hr.planner.all_hosts')}</MenuItem>
-              {hosts.map(([id, name]) => <MenuItem key={id} value={id}>{name}</MenuItem>)}
+              {hosts.map(([id, name]) => (
+                <MenuItem key={id} value={id}>
+                  {name}
+                </MenuItem>
+              ))}
             </Select>
           </FormControl>
         }
@@ -70,29 +74,50 @@ export const Timeline = ({ year, rotations }: { year: number; rotations: RaRecor
             </Box>
           )}
           <Box sx={{ display: 'flex', ml: `${NAME_WIDTH}px`, mb: 0.5 }}>
-            {[year, year + 1].map((y) => <Typography key={y} variant="caption" sx={{ flex: 1, borderLeft: 1, borderColor: 'divider', pl: 0.5 }}>{y}</Typography>)}
+            {[year, year + 1].map((y) => (
+              <Typography key={y} variant="caption" sx={{ flex: 1, borderLeft: 1, borderColor: 'divider', pl: 0.5 }}>
+                {y}
+              </Typography>
+            ))}
           </Box>
           {shown.map(([id, name]) => (
             <Box key={id} data-testid={`timeline-host-${id}`} sx={{ mb: 1 }}>
               <Typography variant="subtitle2">{name}</Typography>
-              {rotations.filter((r) => r.host_org_unit_id === id).map((r) => {
-                const end = r.actual_end_on ?? r.planned_end_on;
-                const left = pct(r.start_on);
-                const width = Math.max(0.8, pct(end) - left + (DAY / span) * 100);
-                return (
-                  <Box key={r.id} sx={{ display: 'flex', alignItems: 'center', height: 20 }}>
-                    <Typography variant="caption" noWrap sx={{ width: NAME_WIDTH, flexShrink: 0 }}>{r.staff_name}</Typography>
-                    <Box sx={{ position: 'relative', flex: 1, height: 14, bgcolor: 'grey.100' }}>
-                      <Tooltip title={`${r.staff_name} · ${translate(`enums.rotation_type.${r.type}`)} · ${r.home_name} → ${r.host_name} · ${r.start_on} – ${end} · ${translate(`enums.rotation_status.${r.status}`)}`}>
-                        <Box
-                          data-testid={`timeline-bar-${r.id}`} onClick={() => redirect('show', 'rotations', r.id)}
-                          sx={{ position: 'absolute', left: `${left}%`, width: `${width}%`, top: 0, bottom: 0, borderRadius: 0.5, cursor: 'pointer', bgcolor: COLOUR[r.type], opacity: r.status === 'cancelled' ? 0.3 : 1 }}
-                        />
-                      </Tooltip>
+              {rotations
+                .filter((r) => r.host_org_unit_id === id)
+                .map((r) => {
+                  const end = r.actual_end_on ?? r.planned_end_on;
+                  const left = pct(r.start_on);
+                  const width = Math.max(0.8, pct(end) - left + (DAY / span) * 100);
+                  return (
+                    <Box key={r.id} sx={{ display: 'flex', alignItems: 'center', height: 20 }}>
+                      <Typography variant="caption" noWrap sx={{ width: NAME_WIDTH, flexShrink: 0 }}>
+                        {r.staff_name}
+                      </Typography>
+                      <Box sx={{ position: 'relative', flex: 1, height: 14, bgcolor: 'grey.100' }}>
+                        <Tooltip
+                          title={`${r.staff_name} · ${translate(`enums.rotation_type.${r.type}`)} · ${r.home_name} → ${r.host_name} · ${r.start_on} – ${end} · ${translate(`enums.rotation_status.${r.status}`)}`}
+                        >
+                          <Box
+                            data-testid={`timeline-bar-${r.id}`}
+                            onClick={() => redirect('show', 'rotations', r.id)}
+                            sx={{
+                              position: 'absolute',
+                              left: `${left}%`,
+                              width: `${width}%`,
+                              top: 0,
+                              bottom: 0,
+                              borderRadius: 0.5,
+                              cursor: 'pointer',
+                              bgcolor: COLOUR[r.type],
+                              opacity: r.status === 'cancelled' ? 0.3 : 1,
+                            }}
+                          />
+                        </Tooltip>
+                      </Box>
                     </Box>
-                  </Box>
-                );
-              })}
+                  );
+                })}
             </Box>
           ))}
         </Box>

@@ -2,15 +2,42 @@
 // through `hr.rules.<rule>`; the others as the API worded them. Forms put them on their inputs;
 // workflow buttons (POST /api/<resource>/:id/<verb>) open a small dialog and show them inline.
 import { useState, type ReactNode } from 'react';
-import { Alert, Autocomplete, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField as MuiTextField } from '@mui/material';
 import {
-  HttpError, SimpleForm, useCanAccess, useDataProvider, useGetList, useNotify, useRecordContext, useRedirect, useRefresh, useResourceContext, useTranslate,
-  type RaRecord, type RedirectionSideEffect,
+  Alert,
+  Autocomplete,
+  Button as MuiButton,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  TextField as MuiTextField,
+} from '@mui/material';
+import {
+  HttpError,
+  SimpleForm,
+  useCanAccess,
+  useDataProvider,
+  useGetList,
+  useNotify,
+  useRecordContext,
+  useRedirect,
+  useRefresh,
+  useResourceContext,
+  useTranslate,
+  type RaRecord,
+  type RedirectionSideEffect,
 } from 'react-admin';
 import { httpClient } from '../httpClient';
 
 type Translate = ReturnType<typeof useTranslate>;
-interface Detail { field?: string; message?: string; rule?: string; params?: Record<string, unknown> }
+interface Detail {
+  field?: string;
+  message?: string;
+  rule?: string;
+  params?: Record<string, unknown>;
+}
 
 const detailsOf = (e: unknown): Detail[] => {
   const details = e instanceof HttpError ? (e.body as { details?: unknown })?.details : undefined;
@@ -44,7 +71,17 @@ function formErrors(e: unknown, translate: Translate) {
  * A SimpleForm that saves itself (create, or update of the record in context), sending only
  * the `fields` the API accepts, and puts the API's problems on the inputs in Chinese.
  */
-export const HrForm = ({ fields, children, redirect = 'list', toolbar }: { fields: string[]; children: ReactNode; redirect?: RedirectionSideEffect; toolbar?: false }) => {
+export const HrForm = ({
+  fields,
+  children,
+  redirect = 'list',
+  toolbar,
+}: {
+  fields: string[];
+  children: ReactNode;
+  redirect?: RedirectionSideEffect;
+  toolbar?: false;
+}) => {
   const resource = useResourceContext()!;
   const record = useRecordContext();
   const dataProvider = useDataProvider();
@@ -54,9 +91,10 @@ export const HrForm = ({ fields, children, redirect = 'list', toolbar }: { field
   const submit = async (values: Record<string, unknown>) => {
     const data = Object.fromEntries(fields.filter((f) => values[f] !== undefined).map((f) => [f, values[f] === '' ? null : values[f]]));
     try {
-      const saved = record?.id != null
-        ? (await dataProvider.update(resource, { id: record.id, data, previousData: record })).data
-        : (await dataProvider.create(resource, { data })).data;
+      const saved =
+        record?.id != null
+          ? (await dataProvider.update(resource, { id: record.id, data, previousData: record })).data
+          : (await dataProvider.create(resource, { data })).data;
       notify(record?.id != null ? 'ra.notification.updated' : 'ra.notification.created', { type: 'info', messageArgs: { smart_count: 1 } });
       redirectTo(redirect, resource, saved.id, saved);
     } catch (e) {
@@ -65,7 +103,11 @@ export const HrForm = ({ fields, children, redirect = 'list', toolbar }: { field
       return errors;
     }
   };
-  return <SimpleForm onSubmit={submit} toolbar={toolbar}>{children}</SimpleForm>;
+  return (
+    <SimpleForm onSubmit={submit} toolbar={toolbar}>
+      {children}
+    </SimpleForm>
+  );
 };
 
 export interface ActionField {
@@ -94,12 +136,26 @@ const ReferencePicker = ({ field, record, value, onChange }: { field: ActionFiel
   const selected = data.find((o) => String(o.id) === value) ?? null;
   return (
     <Autocomplete
-      options={data} value={selected} filterOptions={(o) => o} isOptionEqualToValue={(o, v) => o.id === v.id}
+      options={data}
+      value={selected}
+      filterOptions={(o) => o}
+      isOptionEqualToValue={(o, v) => o.id === v.id}
       getOptionLabel={(o: RaRecord) => (o.code ? `${o.name} (${o.code})` : o.name)}
-      onInputChange={(_e, v, reason) => { if (reason === 'input') setTyped(v); }}
+      onInputChange={(_e, v, reason) => {
+        if (reason === 'input') setTyped(v);
+      }}
       onChange={(_e, o) => onChange(o ? String(o.id) : '')}
       renderInput={(params) => (
-        <MuiTextField {...params} label={translate(field.label)} required={field.required} slotProps={{ ...params.slotProps, inputLabel: { ...params.slotProps.inputLabel, shrink: true }, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': `field-${field.name}` } }} />
+        <MuiTextField
+          {...params}
+          label={translate(field.label)}
+          required={field.required}
+          slotProps={{
+            ...params.slotProps,
+            inputLabel: { ...params.slotProps.inputLabel, shrink: true },
+            htmlInput: { ...params.slotProps.htmlInput, 'data-testid': `field-${field.name}` },
+          }}
+        />
       )}
     />
   );
@@ -109,8 +165,18 @@ const ReferencePicker = ({ field, record, value, onChange }: { field: ActionFiel
  * A workflow step of the record in context: shown only when the user may `verb` the resource
  * and `when(record)` holds; asks for `fields` (if any) in a dialog; problems shown inline.
  */
-export const ActionButton = ({ verb, label, when, fields = [], color = 'primary' }: {
-  verb: string; label: string; when: (r: RaRecord) => boolean; fields?: ActionField[]; color?: 'primary' | 'error' | 'success';
+export const ActionButton = ({
+  verb,
+  label,
+  when,
+  fields = [],
+  color = 'primary',
+}: {
+  verb: string;
+  label: string;
+  when: (r: RaRecord) => boolean;
+  fields?: ActionField[];
+  color?: 'primary' | 'error' | 'success';
 }) => {
   const resource = useResourceContext()!;
   const record = useRecordContext();
@@ -128,7 +194,9 @@ export const ActionButton = ({ verb, label, when, fields = [], color = 'primary'
     setBusy(true);
     setProblem(null);
     try {
-      const body = Object.fromEntries(shown.filter((f) => values[f.name]).map((f) => [f.name, f.type === 'reference' ? Number(values[f.name]) : values[f.name]]));
+      const body = Object.fromEntries(
+        shown.filter((f) => values[f.name]).map((f) => [f.name, f.type === 'reference' ? Number(values[f.name]) : values[f.name]]),
+      );
       await httpClient(`/api/${resource}/${record.id}/${verb}`, { method: 'POST', body: JSON.stringify(body) });
       notify('hr.actions.done', { type: 'success', messageArgs: { action: translate(label) } });
       setOpen(false);
@@ -143,31 +211,63 @@ export const ActionButton = ({ verb, label, when, fields = [], color = 'primary'
   const missing = shown.some((f) => f.required && !values[f.name]);
   return (
     <>
-      <MuiButton size="small" variant="outlined" color={color} data-testid={`action-${verb}-${record.id}`} onClick={(e) => { e.stopPropagation(); if (fields.length) setOpen(true); else void run(); }}>
+      <MuiButton
+        size="small"
+        variant="outlined"
+        color={color}
+        data-testid={`action-${verb}-${record.id}`}
+        onClick={(e) => {
+          e.stopPropagation();
+          if (fields.length) setOpen(true);
+          else void run();
+        }}
+      >
         {translate(label)}
       </MuiButton>
-      {problem && !open && <Alert severity="error" data-testid={`problem-${verb}-${record.id}`} sx={{ mt: 1 }}>{problem}</Alert>}
+      {problem && !open && (
+        <Alert severity="error" data-testid={`problem-${verb}-${record.id}`} sx={{ mt: 1 }}>
+          {problem}
+        </Alert>
+      )}
       <Dialog open={open} onClose={() => setOpen(false)} onClick={(e) => e.stopPropagation()} fullWidth maxWidth="xs">
         <DialogTitle>{translate(label)}</DialogTitle>
         <DialogContent>
           <Stack sx={{ gap: 2, pt: 1 }}>
-            {shown.map((f) => f.type === 'reference' ? (
-              <ReferencePicker key={f.name} field={f} record={record} value={values[f.name] ?? ''} onChange={(v) => setValues({ ...values, [f.name]: v })} />
-            ) : (
-              <MuiTextField
-                key={f.name} label={translate(f.label)} required={f.required} select={f.type === 'select'} type={f.type === 'date' ? 'date' : 'text'}
-                value={values[f.name] ?? ''} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `field-${f.name}` } }} multiline={f.type === 'text'}
-              >
-                {f.choices?.map((c) => <MenuItem key={c.id} value={c.id}>{translate(c.name)}</MenuItem>)}
-              </MuiTextField>
-            ))}
-            {problem && <Alert severity="error" data-testid={`problem-${verb}-${record.id}`}>{problem}</Alert>}
+            {shown.map((f) =>
+              f.type === 'reference' ? (
+                <ReferencePicker key={f.name} field={f} record={record} value={values[f.name] ?? ''} onChange={(v) => setValues({ ...values, [f.name]: v })} />
+              ) : (
+                <MuiTextField
+                  key={f.name}
+                  label={translate(f.label)}
+                  required={f.required}
+                  select={f.type === 'select'}
+                  type={f.type === 'date' ? 'date' : 'text'}
+                  value={values[f.name] ?? ''}
+                  onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
+                  slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `field-${f.name}` } }}
+                  multiline={f.type === 'text'}
+                >
+                  {f.choices?.map((c) => (
+                    <MenuItem key={c.id} value={c.id}>
+                      {translate(c.name)}
+                    </MenuItem>
+                  ))}
+                </MuiTextField>
+              ),
+            )}
+            {problem && (
+              <Alert severity="error" data-testid={`problem-${verb}-${record.id}`}>
+                {problem}
+              </Alert>
+            )}
           </Stack>
         </DialogContent>
         <DialogActions>
           <MuiButton onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</MuiButton>
-          <MuiButton variant="contained" color={color} disabled={busy || missing} onClick={() => void run()} data-testid={`confirm-${verb}`}>{translate('ra.action.confirm')}</MuiButton>
+          <MuiButton variant="contained" color={color} disabled={busy || missing} onClick={() => void run()} data-testid={`confirm-${verb}`}>
+            {translate('ra.action.confirm')}
+          </MuiButton>
         </DialogActions>
       </Dialog>
     </>

@@ -6,8 +6,18 @@ import { useQuery } from '@tanstack/react-query';
 import { Login, LoginForm, useTranslate } from 'react-admin';
 import { httpClient } from '../httpClient';
 
-interface DemoLogin { username: string; display_name: string; roles: string[]; unit_name: string }
-interface LoginInfo { product: string; demo: boolean; password?: string | null; logins?: DemoLogin[] }
+interface DemoLogin {
+  username: string;
+  display_name: string;
+  roles: string[];
+  unit_name: string;
+}
+interface LoginInfo {
+  product: string;
+  demo: boolean;
+  password?: string | null;
+  logins?: DemoLogin[];
+}
 
 const DemoLogins = ({ info }: { info: LoginInfo }) => {
   const translate = useTranslate();
@@ -19,8 +29,14 @@ const DemoLogins = ({ info }: { info: LoginInfo }) => {
         {info.password ? translate('login.demo_hint', { password: info.password }) : translate('login.demo_hint_no_password')}
       </Typography>
       {info.logins?.map((u) => (
-        <Box key={u.username} sx={{ display: 'flex', justifyContent: 'space-between', gap: 1, fontSize: 13, lineHeight: 1.7 }} data-testid={`demo-login-${u.username}`}>
-          <Box component="code" sx={{ fontWeight: 600 }}>{u.username}</Box>
+        <Box
+          key={u.username}
+          sx={{ display: 'flex', justifyContent: 'space-between', gap: 1, fontSize: 13, lineHeight: 1.7 }}
+          data-testid={`demo-login-${u.username}`}
+        >
+          <Box component="code" sx={{ fontWeight: 600 }}>
+            {u.username}
+          </Box>
           <Box sx={{ color: 'text.secondary', textAlign: 'right' }}>{u.display_name}</Box>
         </Box>
       ))}

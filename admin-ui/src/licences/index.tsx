@@ -2,7 +2,23 @@
 // expired flag on every row past its date.
 import CardMembershipIcon from '@mui/icons-material/CardMembership';
 import { Chip } from '@mui/material';
-import { AutocompleteInput, BooleanInput, Create, Datagrid, DateInput, List, ReferenceInput, SearchInput, SelectInput, TextField, TextInput, required, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  Create,
+  Datagrid,
+  DateInput,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TextInput,
+  required,
+  useRecordContext,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
 import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
 import { type Column } from '../shared/exporter';
@@ -18,7 +34,9 @@ const filters = [
   <SelectInput key="expiring" source="expiring_within" choices={[{ id: ALERT_DAYS, name: 'hr.licences.expiring_60' }]} alwaysOn />,
   <BooleanInput key="expired" source="expired" />,
   <SelectInput key="kind" source="kind" choices={LICENCE_KIND_CHOICES} />,
-  <ReferenceInput key="unit" source="org_unit_id" reference="org-units"><AutocompleteInput /></ReferenceInput>,
+  <ReferenceInput key="unit" source="org_unit_id" reference="org-units">
+    <AutocompleteInput />
+  </ReferenceInput>,
   <SelectInput key="status" source="status" choices={LICENCE_STATUS_CHOICES} />,
 ];
 
@@ -26,7 +44,9 @@ const filters = [
 function expiry(l: RaRecord, translate: (key: string, options?: object) => string) {
   const days = Number(l.days_left);
   if (l.status !== 'valid' || days > ALERT_DAYS) return null;
-  return days < 0 ? { text: translate('hr.licences.expired'), color: 'error' as const } : { text: translate('hr.licences.days_left', { days }), color: 'warning' as const };
+  return days < 0
+    ? { text: translate('hr.licences.expired'), color: 'error' as const }
+    : { text: translate('hr.licences.days_left', { days }), color: 'warning' as const };
 }
 
 const ExpiryFlag = (_props: { label?: string }) => {
@@ -50,15 +70,21 @@ const columns: Column[] = [
 
 const LicenceList = () => (
   <List filters={filters} sort={{ field: 'expires_on', order: 'ASC' }} actions={<ListActions columns={columns} />}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>{columnFields(columns, { days_left: <ExpiryFlag label="hr.licences.flag" /> })}</Datagrid>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>
+      {columnFields(columns, { days_left: <ExpiryFlag label="hr.licences.flag" /> })}
+    </Datagrid>
   </List>
 );
 
 const FIELDS = ['staff_id', 'kind', 'number', 'scope', 'issued_on', 'expires_on'];
 const Inputs = ({ edit }: { edit?: boolean }) => (
   <>
-    {edit ? <TextField source="staff_name" /> : (
-      <ReferenceInput source="staff_id" reference="staff" filter={{ status: 'active' }}><AutocompleteInput validate={required()} /></ReferenceInput>
+    {edit ? (
+      <TextField source="staff_name" />
+    ) : (
+      <ReferenceInput source="staff_id" reference="staff" filter={{ status: 'active' }}>
+        <AutocompleteInput validate={required()} />
+      </ReferenceInput>
     )}
     <SelectInput source="kind" choices={LICENCE_KIND_CHOICES} validate={required()} />
     <TextInput source="number" validate={required()} />
@@ -69,7 +95,26 @@ const Inputs = ({ edit }: { edit?: boolean }) => (
   </>
 );
 
-const LicenceCreate = () => <Create><HrForm fields={FIELDS}><Inputs /></HrForm></Create>;
-const LicenceEdit = () => <Edit mutationMode="pessimistic"><HrForm fields={[...FIELDS.filter((f) => f !== 'staff_id'), 'status']}><Inputs edit /></HrForm></Edit>;
+const LicenceCreate = () => (
+  <Create>
+    <HrForm fields={FIELDS}>
+      <Inputs />
+    </HrForm>
+  </Create>
+);
+const LicenceEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <HrForm fields={[...FIELDS.filter((f) => f !== 'staff_id'), 'status']}>
+      <Inputs edit />
+    </HrForm>
+  </Edit>
+);
 
-export const licences: ResourceEntry = { name: 'licences', list: LicenceList, create: LicenceCreate, edit: LicenceEdit, icon: CardMembershipIcon, recordRepresentation: (l: RaRecord) => l.number };
+export const licences: ResourceEntry = {
+  name: 'licences',
+  list: LicenceList,
+  create: LicenceCreate,
+  edit: LicenceEdit,
+  icon: CardMembershipIcon,
+  recordRepresentation: (l: RaRecord) => l.number,
+};

@@ -8,7 +8,15 @@ import { useNavigate } from 'react-router-dom';
 import { httpClient } from '../httpClient';
 import { formatTime } from '../referrals/time';
 
-interface Notice { id: number; kind: string; resource: string; record_id: number; data: Record<string, string | number | null> | null; created_at: string; read_at: string | null }
+interface Notice {
+  id: number;
+  kind: string;
+  resource: string;
+  record_id: number;
+  data: Record<string, string | number | null> | null;
+  created_at: string;
+  read_at: string | null;
+}
 
 const POLL_MS = 20_000;
 
@@ -17,7 +25,11 @@ const useNoticeText = () => {
   const translate = useTranslate();
   return (n: Notice) => {
     const data = n.data ?? {};
-    const detail = data.reason ? translate('notifications.reason', { reason: data.reason }) : data.appointment_at ? translate('notifications.appointment', { time: formatTime(String(data.appointment_at)) }) : '';
+    const detail = data.reason
+      ? translate('notifications.reason', { reason: data.reason })
+      : data.appointment_at
+        ? translate('notifications.appointment', { time: formatTime(String(data.appointment_at)) })
+        : '';
     return { primary: translate(`notifications.kind.${n.kind}`, { ...data, _: n.kind }), detail };
   };
 };
@@ -31,14 +43,28 @@ const Notices = ({ onOpen, onReadAll }: { onOpen: (n: Notice) => void; onReadAll
     <Box data-testid="notification-list">
       <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', px: 2, py: 1 }}>
         <Typography variant="subtitle1">{translate('notifications.title')}</Typography>
-        {data?.some((n) => !n.read_at) && <Button size="small" onClick={onReadAll}>{translate('notifications.read_all')}</Button>}
+        {data?.some((n) => !n.read_at) && (
+          <Button size="small" onClick={onReadAll}>
+            {translate('notifications.read_all')}
+          </Button>
+        )}
       </Box>
-      {!data?.length && <Typography sx={{ px: 2, pb: 2 }} color="text.secondary">{translate('notifications.none')}</Typography>}
+      {!data?.length && (
+        <Typography sx={{ px: 2, pb: 2 }} color="text.secondary">
+          {translate('notifications.none')}
+        </Typography>
+      )}
       <List dense disablePadding>
         {data?.map((n) => {
           const { primary, detail } = text(n);
           return (
-            <ListItemButton key={n.id} data-testid="notification-item" data-unread={!n.read_at} onClick={() => onOpen(n)} sx={{ borderLeft: 3, borderColor: n.read_at ? 'transparent' : 'primary.main' }}>
+            <ListItemButton
+              key={n.id}
+              data-testid="notification-item"
+              data-unread={!n.read_at}
+              onClick={() => onOpen(n)}
+              sx={{ borderLeft: 3, borderColor: n.read_at ? 'transparent' : 'primary.main' }}
+            >
               <ListItemText
                 primary={primary}
                 secondary={[detail, formatTime(n.created_at)].filter(Boolean).join(' · ')}
@@ -58,7 +84,11 @@ export const NotificationBell = () => {
   const refresh = useRefresh();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const { canAccess } = useCanAccess({ resource: 'notifications', action: 'list' });
-  const { total = 0, refetch } = useGetList('notifications', { filter: { unread: true }, pagination: { page: 1, perPage: 1 } }, { enabled: !!canAccess, refetchInterval: POLL_MS });
+  const { total = 0, refetch } = useGetList(
+    'notifications',
+    { filter: { unread: true }, pagination: { page: 1, perPage: 1 } },
+    { enabled: !!canAccess, refetchInterval: POLL_MS },
+  );
   if (!canAccess) return null;
   const open = async (n: Notice) => {
     setAnchor(null);
@@ -80,7 +110,12 @@ export const NotificationBell = () => {
           </Badge>
         </IconButton>
       </Tooltip>
-      <Popover open={!!anchor} anchorEl={anchor} onClose={() => setAnchor(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }} transformOrigin={{ vertical: 'top', horizontal: 'right' }}
+      <Popover
+        open={!!anchor}
+        anchorEl={anchor}
+        onClose={() => setAnchor(null)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
         // its width is known before the list loads, so the popover is placed within the window
         slotProps={{ paper: { sx: { width: 400, maxWidth: 'calc(100vw - 32px)' } } }}
       >

@@ -3,7 +3,23 @@
 import WorkIcon from '@mui/icons-material/Work';
 import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { AutocompleteInput, Create, Datagrid, List, NumberField, NumberInput, ReferenceField, ReferenceInput, SearchInput, SelectInput, TextInput, required, useListContext, useTranslate, type RaRecord } from 'react-admin';
+import {
+  AutocompleteInput,
+  Create,
+  Datagrid,
+  List,
+  NumberField,
+  NumberInput,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TextInput,
+  required,
+  useListContext,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
 import { Edit } from '../shared/fullRecord';
 import { useWatch } from 'react-hook-form';
 import { CATEGORY_CHOICES, POST_STATUS_CHOICES } from '../hr/choices';
@@ -15,11 +31,21 @@ import { ListActions } from '../shared/ExportButton';
 import { type Column } from '../shared/exporter';
 import { storedUser } from '../session';
 
-interface Vacancy { org_unit_id: number; code: string; name: string; headcount: number; filled: number; vacant: number; posts: number }
+interface Vacancy {
+  org_unit_id: number;
+  code: string;
+  name: string;
+  headcount: number;
+  filled: number;
+  vacant: number;
+  posts: number;
+}
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="unit" source="org_unit_id" reference="org-units" alwaysOn><AutocompleteInput label="resources.posts.fields.org_unit_id" /></ReferenceInput>,
+  <ReferenceInput key="unit" source="org_unit_id" reference="org-units" alwaysOn>
+    <AutocompleteInput label="resources.posts.fields.org_unit_id" />
+  </ReferenceInput>,
   <SelectInput key="category" source="category" choices={CATEGORY_CHOICES} />,
   <SelectInput key="status" source="status" choices={POST_STATUS_CHOICES} />,
 ];
@@ -34,11 +60,17 @@ const Vacancies = () => {
     queryFn: async () => (await httpClient(`/api/posts/vacancies?org_unit_id=${unit}`)).json as Vacancy[],
     enabled: unit != null,
   });
-  const total = (data ?? []).reduce((t, v) => ({ headcount: t.headcount + v.headcount, filled: t.filled + v.filled, vacant: t.vacant + v.vacant }), { headcount: 0, filled: 0, vacant: 0 });
+  const total = (data ?? []).reduce((t, v) => ({ headcount: t.headcount + v.headcount, filled: t.filled + v.filled, vacant: t.vacant + v.vacant }), {
+    headcount: 0,
+    filled: 0,
+    vacant: 0,
+  });
   return (
     <Card sx={{ ml: 2, mt: 8, minWidth: 360, alignSelf: 'flex-start' }}>
       <CardContent>
-        <Typography variant="subtitle1" gutterBottom>{translate('hr.posts.vacancies')}</Typography>
+        <Typography variant="subtitle1" gutterBottom>
+          {translate('hr.posts.vacancies')}
+        </Typography>
         <Table size="small" data-testid="post-vacancies">
           <TableHead>
             <TableRow>
@@ -54,14 +86,24 @@ const Vacancies = () => {
                 <TableCell>{v.name}</TableCell>
                 <TableCell align="right">{v.headcount}</TableCell>
                 <TableCell align="right">{v.filled}</TableCell>
-                <TableCell align="right" sx={{ fontWeight: v.vacant ? 'bold' : undefined }}>{v.vacant}</TableCell>
+                <TableCell align="right" sx={{ fontWeight: v.vacant ? 'bold' : undefined }}>
+                  {v.vacant}
+                </TableCell>
               </TableRow>
             ))}
             <TableRow>
-              <TableCell><b>{translate('hr.posts.total')}</b></TableCell>
-              <TableCell align="right"><b>{total.headcount}</b></TableCell>
-              <TableCell align="right"><b>{total.filled}</b></TableCell>
-              <TableCell align="right"><b>{total.vacant}</b></TableCell>
+              <TableCell>
+                <b>{translate('hr.posts.total')}</b>
+              </TableCell>
+              <TableCell align="right">
+                <b>{total.headcount}</b>
+              </TableCell>
+              <TableCell align="right">
+                <b>{total.filled}</b>
+              </TableCell>
+              <TableCell align="right">
+                <b>{total.vacant}</b>
+              </TableCell>
             </TableRow>
           </TableBody>
         </Table>
@@ -83,7 +125,9 @@ const columns: Column[] = [
 
 const PostList = () => (
   <List filters={filters} sort={{ field: 'org_unit_id', order: 'ASC' }} aside={<Vacancies />} actions={<ListActions columns={columns} />}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>
+      {columnFields(columns)}
+    </Datagrid>
   </List>
 );
 
@@ -101,7 +145,9 @@ const FIELDS = ['org_unit_id', 'department_id', 'name', 'category', 'headcount',
 const PostCreate = () => (
   <Create>
     <HrForm fields={FIELDS}>
-      <ReferenceInput source="org_unit_id" reference="org-units"><AutocompleteInput validate={required()} /></ReferenceInput>
+      <ReferenceInput source="org_unit_id" reference="org-units">
+        <AutocompleteInput validate={required()} />
+      </ReferenceInput>
       <DepartmentInput />
       <TextInput source="name" validate={required()} />
       <SelectInput source="category" choices={CATEGORY_CHOICES} validate={required()} />
@@ -126,4 +172,11 @@ const PostEdit = () => (
   </Edit>
 );
 
-export const posts: ResourceEntry = { name: 'posts', list: PostList, create: PostCreate, edit: PostEdit, icon: WorkIcon, recordRepresentation: (p: RaRecord) => p.name };
+export const posts: ResourceEntry = {
+  name: 'posts',
+  list: PostList,
+  create: PostCreate,
+  edit: PostEdit,
+  icon: WorkIcon,
+  recordRepresentation: (p: RaRecord) => p.name,
+};

@@ -1,14 +1,42 @@
 // 闲置资产调剂: idle assets offered by every member; a director asks for one for their unit,
 // the group approves the transfer (asset-transfers).
 import { useState } from 'react';
-import { Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Loading, Title, useNotify, useTranslate } from 'react-admin';
 import { apiGet, apiPost, can, yuan } from '../finance/api';
 import { storedUser } from '../session';
 import { useIsSmall } from '../shared/useIsSmall';
 
-interface Idle { id: number; code: string; name: string; category: string; value: string; acquired_on: string; note: string | null; org_unit_id: number; unit_code: string; unit_name: string }
+interface Idle {
+  id: number;
+  code: string;
+  name: string;
+  category: string;
+  value: string;
+  acquired_on: string;
+  note: string | null;
+  org_unit_id: number;
+  unit_code: string;
+  unit_name: string;
+}
 
 export const AssetMarket = () => {
   const translate = useTranslate();
@@ -40,47 +68,70 @@ export const AssetMarket = () => {
           {(data ?? []).map((a) => (
             <Card key={a.id} data-testid={`idle-${a.code}`}>
               <CardContent>
-                <Typography variant="subtitle1">{a.name} <Typography component="span" variant="caption">{a.code}</Typography></Typography>
-                <Typography variant="body2" color="text.secondary">{a.unit_name} · {translate(`enums.asset_category.${a.category}`)} · {yuan(a.value)} · {a.acquired_on}</Typography>
+                <Typography variant="subtitle1">
+                  {a.name}{' '}
+                  <Typography component="span" variant="caption">
+                    {a.code}
+                  </Typography>
+                </Typography>
+                <Typography variant="body2" color="text.secondary">
+                  {a.unit_name} · {translate(`enums.asset_category.${a.category}`)} · {yuan(a.value)} · {a.acquired_on}
+                </Typography>
                 {a.note ? <Typography variant="body2">{a.note}</Typography> : null}
-                {canAsk && a.org_unit_id !== user?.org_unit.id ? <Button size="small" sx={{ mt: 1 }} onClick={() => setAsking(a)}>{t('request')}</Button> : null}
+                {canAsk && a.org_unit_id !== user?.org_unit.id ? (
+                  <Button size="small" sx={{ mt: 1 }} onClick={() => setAsking(a)}>
+                    {t('request')}
+                  </Button>
+                ) : null}
               </CardContent>
             </Card>
           ))}
         </Stack>
       ) : (
-      <Card>
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              {['code', 'name', 'category', 'value', 'acquired_on', 'org_unit_id', 'note'].map((k) => <TableCell key={k}>{f(k)}</TableCell>)}
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {(data ?? []).map((a) => (
-              <TableRow key={a.id} data-testid={`idle-${a.code}`}>
-                <TableCell>{a.code}</TableCell>
-                <TableCell>{a.name}</TableCell>
-                <TableCell>{translate(`enums.asset_category.${a.category}`)}</TableCell>
-                <TableCell align="right">{yuan(a.value)}</TableCell>
-                <TableCell>{a.acquired_on}</TableCell>
-                <TableCell>{a.unit_name}</TableCell>
-                <TableCell>{a.note}</TableCell>
-                <TableCell>{canAsk && a.org_unit_id !== user?.org_unit.id ? <Button size="small" onClick={() => setAsking(a)}>{t('request')}</Button> : null}</TableCell>
+        <Card>
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                {['code', 'name', 'category', 'value', 'acquired_on', 'org_unit_id', 'note'].map((k) => (
+                  <TableCell key={k}>{f(k)}</TableCell>
+                ))}
+                <TableCell />
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </Card>
+            </TableHead>
+            <TableBody>
+              {(data ?? []).map((a) => (
+                <TableRow key={a.id} data-testid={`idle-${a.code}`}>
+                  <TableCell>{a.code}</TableCell>
+                  <TableCell>{a.name}</TableCell>
+                  <TableCell>{translate(`enums.asset_category.${a.category}`)}</TableCell>
+                  <TableCell align="right">{yuan(a.value)}</TableCell>
+                  <TableCell>{a.acquired_on}</TableCell>
+                  <TableCell>{a.unit_name}</TableCell>
+                  <TableCell>{a.note}</TableCell>
+                  <TableCell>
+                    {canAsk && a.org_unit_id !== user?.org_unit.id ? (
+                      <Button size="small" onClick={() => setAsking(a)}>
+                        {t('request')}
+                      </Button>
+                    ) : null}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Card>
       )}
       <Dialog open={!!asking} onClose={() => setAsking(null)}>
-        <DialogTitle>{t('request')}：{asking?.name}</DialogTitle>
+        <DialogTitle>
+          {t('request')}：{asking?.name}
+        </DialogTitle>
         <DialogContent>
           <TextField autoFocus fullWidth multiline label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} sx={{ mt: 1 }} />
         </DialogContent>
         <DialogActions>
-          <Button variant="contained" disabled={!reason.trim()} onClick={submit}>{t('request')}</Button>
+          <Button variant="contained" disabled={!reason.trim()} onClick={submit}>
+            {t('request')}
+          </Button>
         </DialogActions>
       </Dialog>
     </Box>

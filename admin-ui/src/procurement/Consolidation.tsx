@@ -7,13 +7,28 @@ import { Loading, Title, useNotify, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { apiGet, apiPost, yuan } from '../finance/api';
 
-interface Candidate { id: number; unit_code: string; unit_name: string; item_code: string; item_name: string; uom: string; approved_qty: number; contract_price: string; supplier_id: number; supplier_name: string; requisition_id: number }
+interface Candidate {
+  id: number;
+  unit_code: string;
+  unit_name: string;
+  item_code: string;
+  item_name: string;
+  uom: string;
+  approved_qty: number;
+  contract_price: string;
+  supplier_id: number;
+  supplier_name: string;
+  requisition_id: number;
+}
 
 export const Consolidation = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const queryClient = useQueryClient();
-  const { data, isPending } = useQuery({ queryKey: ['consolidation-candidates'], queryFn: () => apiGet<Candidate[]>('/purchase-orders/candidates', { limit: 5000 }) });
+  const { data, isPending } = useQuery({
+    queryKey: ['consolidation-candidates'],
+    queryFn: () => apiGet<Candidate[]>('/purchase-orders/candidates', { limit: 5000 }),
+  });
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [created, setCreated] = useState<{ id: number; number: string; supplier_id: number; total_amount: string }[]>([]);
   const groups = useMemo(() => {
@@ -30,7 +45,9 @@ export const Consolidation = () => {
   };
   const value = (data ?? []).filter((c) => selected.has(c.id)).reduce((s, c) => s + Number(c.contract_price) * c.approved_qty, 0);
   const create = () =>
-    apiPost<{ orders: { id: number; number: string; supplier_id: number; total_amount: string }[] }>('/purchase-orders/consolidate', { requisition_line_ids: [...selected] })
+    apiPost<{ orders: { id: number; number: string; supplier_id: number; total_amount: string }[] }>('/purchase-orders/consolidate', {
+      requisition_line_ids: [...selected],
+    })
       .then((r) => {
         setCreated(r.orders);
         setSelected(new Set());
@@ -45,14 +62,28 @@ export const Consolidation = () => {
         <Alert severity="success" sx={{ mb: 2 }} data-testid="created-orders">
           {t('created', { count: created.length })}：
           {created.map((o) => (
-            <Link key={o.id} component={RouterLink} to={`/purchase-orders/${o.id}/show`} sx={{ mx: 1 }} data-testid={`created-order-${o.supplier_id}`}>{o.number}（{yuan(o.total_amount)}）</Link>
+            <Link key={o.id} component={RouterLink} to={`/purchase-orders/${o.id}/show`} sx={{ mx: 1 }} data-testid={`created-order-${o.supplier_id}`}>
+              {o.number}（{yuan(o.total_amount)}）
+            </Link>
           ))}
         </Alert>
       ) : null}
       <Stack direction="row" sx={{ gap: 2, alignItems: 'center', mb: 2, position: 'sticky', top: 48, zIndex: 2, bgcolor: 'background.default', py: 1 }}>
-        <Button onClick={() => toggle((data ?? []).map((c) => c.id), selected.size !== (data ?? []).length)} data-testid="select-all">{t('select_all')}</Button>
+        <Button
+          onClick={() =>
+            toggle(
+              (data ?? []).map((c) => c.id),
+              selected.size !== (data ?? []).length,
+            )
+          }
+          data-testid="select-all"
+        >
+          {t('select_all')}
+        </Button>
         <Typography data-testid="selection">{t('selected', { count: selected.size, amount: yuan(value) })}</Typography>
-        <Button variant="contained" disabled={!selected.size} onClick={create} data-testid="create-orders">{t('create')}</Button>
+        <Button variant="contained" disabled={!selected.size} onClick={create} data-testid="create-orders">
+          {t('create')}
+        </Button>
       </Stack>
       {!groups.length ? <Alert severity="info">{t('empty')}</Alert> : null}
       {groups.map(([supplierId, lines]) => {
@@ -61,7 +92,20 @@ export const Consolidation = () => {
         return (
           <Card key={supplierId} sx={{ mb: 2 }} data-testid={`supplier-group-${supplierId}`}>
             <CardHeader
-              avatar={<Checkbox checked={all} indeterminate={some && !all} onChange={(e) => toggle(lines.map((l) => l.id), e.target.checked)} slotProps={{ input: { 'aria-label': lines[0].supplier_name } }} data-testid={`supplier-check-${supplierId}`} />}
+              avatar={
+                <Checkbox
+                  checked={all}
+                  indeterminate={some && !all}
+                  onChange={(e) =>
+                    toggle(
+                      lines.map((l) => l.id),
+                      e.target.checked,
+                    )
+                  }
+                  slotProps={{ input: { 'aria-label': lines[0].supplier_name } }}
+                  data-testid={`supplier-check-${supplierId}`}
+                />
+              }
               title={lines[0].supplier_name}
               subheader={`${lines.length} · ${yuan(lines.reduce((s, l) => s + Number(l.contract_price) * l.approved_qty, 0))}`}
             />
@@ -79,10 +123,21 @@ export const Consolidation = () => {
               <TableBody>
                 {lines.slice(0, 200).map((l) => (
                   <TableRow key={l.id} data-testid={`candidate-${l.id}`}>
-                    <TableCell padding="checkbox"><Checkbox size="small" checked={selected.has(l.id)} onChange={(e) => toggle([l.id], e.target.checked)} /></TableCell>
-                    <TableCell>{l.unit_name}（{l.unit_code}）</TableCell>
-                    <TableCell>{l.item_name} <Typography component="span" variant="caption">{l.item_code}</Typography></TableCell>
-                    <TableCell align="right">{l.approved_qty} {l.uom}</TableCell>
+                    <TableCell padding="checkbox">
+                      <Checkbox size="small" checked={selected.has(l.id)} onChange={(e) => toggle([l.id], e.target.checked)} />
+                    </TableCell>
+                    <TableCell>
+                      {l.unit_name}（{l.unit_code}）
+                    </TableCell>
+                    <TableCell>
+                      {l.item_name}{' '}
+                      <Typography component="span" variant="caption">
+                        {l.item_code}
+                      </Typography>
+                    </TableCell>
+                    <TableCell align="right">
+                      {l.approved_qty} {l.uom}
+                    </TableCell>
                     <TableCell align="right">{yuan(l.contract_price)}</TableCell>
                     <TableCell align="right">{yuan(Number(l.contract_price) * l.approved_qty)}</TableCell>
                   </TableRow>

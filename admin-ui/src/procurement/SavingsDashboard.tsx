@@ -9,8 +9,19 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { apiGet, yuan } from '../finance/api';
 import { downloadReport } from '../finance/download';
 
-interface Row { category: string; quantity: number; baseline_value: string; contract_value: string; savings: string; savings_pct: number }
-interface Savings { categories: Row[]; total: Row; months: { month: string; categories: Row[]; total: Row }[] }
+interface Row {
+  category: string;
+  quantity: number;
+  baseline_value: string;
+  contract_value: string;
+  savings: string;
+  savings_pct: number;
+}
+interface Savings {
+  categories: Row[];
+  total: Row;
+  months: { month: string; categories: Row[]; total: Row }[];
+}
 
 const CATEGORIES = ['drug', 'consumable', 'office', 'equipment'];
 const COLORS: Record<string, string> = { drug: '#1976d2', consumable: '#2e7d32', office: '#ef6c00', equipment: '#6a1b9a' };
@@ -28,9 +39,25 @@ export const SavingsDashboard = () => {
     <Box sx={{ p: 2 }}>
       <Title title={t('title')} />
       <Stack direction="row" sx={{ gap: 2, mb: 2, alignItems: 'center' }}>
-        <TextField size="small" type="date" label={t('from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField
+          size="small"
+          type="date"
+          label={t('from')}
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
         <TextField size="small" type="date" label={t('to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-        <Button startIcon={<DownloadIcon />} onClick={() => downloadReport(`/reports/procurement-savings.xlsx?from=${from}&to=${to}`, `采购节约-${from}-${to}.xlsx`).catch((e) => notify(String(e), { type: 'error' }))}>{t('download')}</Button>
+        <Button
+          startIcon={<DownloadIcon />}
+          onClick={() =>
+            downloadReport(`/reports/procurement-savings.xlsx?from=${from}&to=${to}`, `采购节约-${from}-${to}.xlsx`).catch((e) =>
+              notify(String(e), { type: 'error' }),
+            )
+          }
+        >
+          {t('download')}
+        </Button>
       </Stack>
       {isPending || !data ? (
         <Loading />
@@ -61,7 +88,9 @@ export const SavingsDashboard = () => {
                     <YAxis unit="%" />
                     <Tooltip />
                     <Legend />
-                    {CATEGORIES.map((c) => <Line key={c} dataKey={c} name={cat(c)} stroke={COLORS[c]} />)}
+                    {CATEGORIES.map((c) => (
+                      <Line key={c} dataKey={c} name={cat(c)} stroke={COLORS[c]} />
+                    ))}
                   </LineChart>
                 </ResponsiveContainer>
               </CardContent>

@@ -27,18 +27,34 @@ export const TransferDecision = () => {
   return (
     <Stack direction="row" sx={{ gap: 1 }} onClick={(e) => e.stopPropagation()}>
       {verbs.map((v) => (
-        <Button key={v} size="small" variant={v === 'approve' ? 'contained' : 'outlined'} color={v === 'approve' ? 'success' : v === 'reject' ? 'error' : 'inherit'} onClick={() => setVerb(v)} data-testid={`transfer-${v}-${record.id}`}>
+        <Button
+          key={v}
+          size="small"
+          variant={v === 'approve' ? 'contained' : 'outlined'}
+          color={v === 'approve' ? 'success' : v === 'reject' ? 'error' : 'inherit'}
+          onClick={() => setVerb(v)}
+          data-testid={`transfer-${v}-${record.id}`}
+        >
           {translate(`procurement.transfer.${v}`)}
         </Button>
       ))}
       <Dialog open={!!verb} onClose={() => setVerb(null)} fullWidth maxWidth="xs">
         <DialogTitle>{verb ? translate(`procurement.transfer.${verb}`) : ''}</DialogTitle>
         <DialogContent>
-          <TextField fullWidth multiline label={translate('procurement.transfer.comment')} value={comment} onChange={(e) => setComment(e.target.value)} sx={{ mt: 1 }} />
+          <TextField
+            fullWidth
+            multiline
+            label={translate('procurement.transfer.comment')}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            sx={{ mt: 1 }}
+          />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setVerb(null)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" onClick={run} data-testid="transfer-confirm">{translate('ra.action.confirm')}</Button>
+          <Button variant="contained" onClick={run} data-testid="transfer-confirm">
+            {translate('ra.action.confirm')}
+          </Button>
         </DialogActions>
       </Dialog>
     </Stack>

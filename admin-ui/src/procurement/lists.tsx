@@ -15,7 +15,11 @@ import { AssetCreate, CatalogCreate, CatalogEdit, SupplierCreate, SupplierEdit }
 import { TransferDecision } from './TransferDecision';
 import { ASSET_CATEGORY_CHOICES, ASSET_STATUS_CHOICES, CATEGORY_CHOICES, TRANSFER_STATUS_CHOICES } from './choices';
 
-const unitFilter = <ReferenceInput key="unit" source="org_unit_id" reference="org-units" alwaysOn><AutocompleteInput /></ReferenceInput>;
+const unitFilter = (
+  <ReferenceInput key="unit" source="org_unit_id" reference="org-units" alwaysOn>
+    <AutocompleteInput />
+  </ReferenceInput>
+);
 
 const catalogColumns: Column[] = [
   { source: 'code', kind: 'text' },
@@ -29,8 +33,13 @@ const catalogColumns: Column[] = [
 ];
 
 const CatalogList = () => (
-  <List filters={[<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="c" source="category" choices={CATEGORY_CHOICES} alwaysOn />]} actions={<ListActions columns={catalogColumns} />}>
-    <Datagrid bulkActionButtons={false} rowClick={can('catalog-items', 'edit') ? 'edit' : false}>{columnFields(catalogColumns)}</Datagrid>
+  <List
+    filters={[<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="c" source="category" choices={CATEGORY_CHOICES} alwaysOn />]}
+    actions={<ListActions columns={catalogColumns} />}
+  >
+    <Datagrid bulkActionButtons={false} rowClick={can('catalog-items', 'edit') ? 'edit' : false}>
+      {columnFields(catalogColumns)}
+    </Datagrid>
   </List>
 );
 
@@ -45,7 +54,9 @@ const supplierColumns: Column[] = [
 
 const SupplierList = () => (
   <List filters={[<SearchInput key="q" source="q" alwaysOn />]} actions={<ListActions columns={supplierColumns} />}>
-    <Datagrid bulkActionButtons={false} rowClick={can('suppliers', 'edit') ? 'edit' : false}>{columnFields(supplierColumns)}</Datagrid>
+    <Datagrid bulkActionButtons={false} rowClick={can('suppliers', 'edit') ? 'edit' : false}>
+      {columnFields(supplierColumns)}
+    </Datagrid>
   </List>
 );
 
@@ -73,8 +84,13 @@ const assetColumns: Column[] = [
 ];
 
 const AssetList = () => (
-  <List filters={[<SearchInput key="q" source="q" alwaysOn />, unitFilter, <SelectInput key="s" source="status" choices={ASSET_STATUS_CHOICES} alwaysOn />]} actions={<ListActions columns={assetColumns} />}>
-    <Datagrid bulkActionButtons={false} rowClick="show">{columnFields(assetColumns)}</Datagrid>
+  <List
+    filters={[<SearchInput key="q" source="q" alwaysOn />, unitFilter, <SelectInput key="s" source="status" choices={ASSET_STATUS_CHOICES} alwaysOn />]}
+    actions={<ListActions columns={assetColumns} />}
+  >
+    <Datagrid bulkActionButtons={false} rowClick="show">
+      {columnFields(assetColumns)}
+    </Datagrid>
   </List>
 );
 
@@ -88,7 +104,11 @@ const transferColumns: Column[] = [
 ];
 
 const TransferList = () => (
-  <List filters={[<SelectInput key="s" source="status" choices={TRANSFER_STATUS_CHOICES} alwaysOn />]} sort={{ field: 'created_at', order: 'DESC' }} actions={<ListActions columns={transferColumns} />}>
+  <List
+    filters={[<SelectInput key="s" source="status" choices={TRANSFER_STATUS_CHOICES} alwaysOn />]}
+    sort={{ field: 'created_at', order: 'DESC' }}
+    actions={<ListActions columns={transferColumns} />}
+  >
     <Datagrid bulkActionButtons={false}>
       {columnFields(transferColumns)}
       <TransferDecision />
@@ -97,7 +117,14 @@ const TransferList = () => (
 );
 
 export const procurementLists: ResourceEntry[] = [
-  { name: 'catalog-items', list: CatalogList, create: CatalogCreate, edit: CatalogEdit, icon: InventoryIcon, recordRepresentation: (r) => `${r.name} ${r.spec ?? ''}` },
+  {
+    name: 'catalog-items',
+    list: CatalogList,
+    create: CatalogCreate,
+    edit: CatalogEdit,
+    icon: InventoryIcon,
+    recordRepresentation: (r) => `${r.name} ${r.spec ?? ''}`,
+  },
   { name: 'suppliers', list: SupplierList, create: SupplierCreate, edit: SupplierEdit, icon: StoreIcon, recordRepresentation: 'name' },
   { name: 'stock', list: StockList, icon: WarehouseIcon },
   { name: 'assets', list: AssetList, show: AssetShow, create: AssetCreate, icon: BusinessCenterIcon, recordRepresentation: (r) => `${r.name}（${r.code}）` },

@@ -11,7 +11,14 @@ import { storedUser } from '../session';
 import { formatTime } from './time';
 
 /** org_unit_id null: requests out of the county, answered by the referral office */
-interface InboxRow { org_unit_id: number | null; code: string | null; name: string | null; waiting: number; overdue: number; oldest_requested_at: string }
+interface InboxRow {
+  org_unit_id: number | null;
+  code: string | null;
+  name: string | null;
+  waiting: number;
+  overdue: number;
+  oldest_requested_at: string;
+}
 
 const receiver = (unitId: number | null) => (unitId === null ? { direction: 'out' } : { to_org_unit_id: unitId });
 const waitingFilter = (unitId: number | null) => ({ ...receiver(unitId), status: 'requested' });
@@ -33,7 +40,13 @@ export const DirectorInboxHome = () => {
   return (
     <HomeCard title={translate('home.referral_inbox')} testId="home-referral-inbox">
       <CountFigure testId="home-referrals-waiting" label={translate('home.referrals_waiting')} resource="referrals" filter={waitingFilter(unitId)} />
-      <CountFigure testId="home-referrals-overdue" label={translate('home.referrals_overdue')} resource="referrals" filter={overdueFilter(unitId)} alertAbove={0} />
+      <CountFigure
+        testId="home-referrals-overdue"
+        label={translate('home.referrals_overdue')}
+        resource="referrals"
+        filter={overdueFilter(unitId)}
+        alertAbove={0}
+      />
       <Figure
         testId="home-referrals-oldest"
         label={translate('home.referrals_oldest')}
@@ -57,7 +70,13 @@ export const OfficeInboxHome = () => {
   const { data } = useInboxSummary();
   return (
     <HomeCard title={translate('home.office_inbox')} testId="home-office-inbox">
-      <CountFigure testId="home-referrals-overdue-all" label={translate('home.referrals_overdue_all')} resource="referrals" filter={{ overdue: true }} alertAbove={0} />
+      <CountFigure
+        testId="home-referrals-overdue-all"
+        label={translate('home.referrals_overdue_all')}
+        resource="referrals"
+        filter={{ overdue: true }}
+        alertAbove={0}
+      />
       <CountFigure testId="home-referrals-waiting-all" label={translate('home.referrals_waiting_all')} resource="referrals" filter={{ status: 'requested' }} />
       <Table size="small" sx={{ gridColumn: '1 / -1' }} data-testid="home-office-table">
         <TableHead>
@@ -72,9 +91,15 @@ export const OfficeInboxHome = () => {
           {data?.map((r) => (
             <TableRow key={r.code ?? 'out'}>
               <TableCell>{r.name ?? translate('home.out_of_county')}</TableCell>
-              <TableCell align="right"><CountLink testId={`home-office-waiting-${r.code ?? 'out'}`} count={r.waiting} to={listLink('referrals', waitingFilter(r.org_unit_id))} /></TableCell>
-              <TableCell align="right" sx={{ color: r.overdue ? 'error.main' : undefined }}><CountLink testId={`home-office-overdue-${r.code ?? 'out'}`} count={r.overdue} to={listLink('referrals', overdueFilter(r.org_unit_id))} /></TableCell>
-              <TableCell>{waited(r.oldest_requested_at, translate)}（{translate('home.requested_at', { at: formatTime(r.oldest_requested_at) })}）</TableCell>
+              <TableCell align="right">
+                <CountLink testId={`home-office-waiting-${r.code ?? 'out'}`} count={r.waiting} to={listLink('referrals', waitingFilter(r.org_unit_id))} />
+              </TableCell>
+              <TableCell align="right" sx={{ color: r.overdue ? 'error.main' : undefined }}>
+                <CountLink testId={`home-office-overdue-${r.code ?? 'out'}`} count={r.overdue} to={listLink('referrals', overdueFilter(r.org_unit_id))} />
+              </TableCell>
+              <TableCell>
+                {waited(r.oldest_requested_at, translate)}（{translate('home.requested_at', { at: formatTime(r.oldest_requested_at) })}）
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -50,5 +50,12 @@ export const UrgencyChip = () => {
   const translate = useTranslate();
   if (!r) return null;
   if (r.urgency === 'emergency') return <Chip size="small" color="error" data-testid="green-channel" label={translate('referrals.green_channel')} />;
-  return <Chip size="small" color={r.urgency === 'urgent' ? 'warning' : 'default'} variant={r.urgency === 'urgent' ? 'filled' : 'outlined'} label={translate(`enums.referral_urgency.${r.urgency}`)} />;
+  return (
+    <Chip
+      size="small"
+      color={r.urgency === 'urgent' ? 'warning' : 'default'}
+      variant={r.urgency === 'urgent' ? 'filled' : 'outlined'}
+      label={translate(`enums.referral_urgency.${r.urgency}`)}
+    />
+  );
 };

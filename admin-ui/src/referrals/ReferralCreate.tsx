@@ -2,13 +2,28 @@
 // number), up to a higher level, down to a lower one, or out of the county.
 import { useEffect, useMemo, useState } from 'react';
 import {
-  AutocompleteInput, Create, FormDataConsumer, RadioButtonGroupInput, ReferenceInput, SelectInput, SimpleForm, TextInput, required, useTranslate,
+  AutocompleteInput,
+  Create,
+  FormDataConsumer,
+  RadioButtonGroupInput,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  required,
+  useTranslate,
 } from 'react-admin';
 import { httpClient } from '../httpClient';
 import { storedUser } from '../session';
 import { DIRECTION_CHOICES, PURPOSE_CHOICES, URGENCY_CHOICES } from './choices';
 
-interface Target { id: number; code: string; name: string; level: number; departments: { id: number; name: string }[] }
+interface Target {
+  id: number;
+  code: string;
+  name: string;
+  level: number;
+  departments: { id: number; name: string }[];
+}
 
 function useTargets() {
   const [targets, setTargets] = useState<Target[]>([]);
@@ -78,11 +93,7 @@ export const ReferralCreate = () => {
             ) : (
               <>
                 <AutocompleteInput source="to_org_unit_id" choices={choicesFor(formData.direction)} validate={required()} />
-                <SelectInput
-                  source="to_department_id"
-                  choices={targets.find((t) => t.id === formData.to_org_unit_id)?.departments ?? []}
-                  emptyText="—"
-                />
+                <SelectInput source="to_department_id" choices={targets.find((t) => t.id === formData.to_org_unit_id)?.departments ?? []} emptyText="—" />
               </>
             )
           }

@@ -38,7 +38,8 @@ const ALL_COLUMNS: Column[] = [
 const HIDDEN: Record<string, string[]> = { all: ['appointment_at'], inbox: ['direction', 'to_unit_name', 'appointment_at'], outbox: ['from_unit_name'] };
 
 /** A box's columns, on the screen and in its export; `allUnits`: every unit's inbox (the referral office), so each row names its receiver. */
-const columnsOf = (box: Box, allUnits = false) => ALL_COLUMNS.filter((c) => !HIDDEN[box ?? 'all'].includes(c.source) || (allUnits && c.source === 'to_unit_name'));
+const columnsOf = (box: Box, allUnits = false) =>
+  ALL_COLUMNS.filter((c) => !HIDDEN[box ?? 'all'].includes(c.source) || (allUnits && c.source === 'to_unit_name'));
 
 const Grid = ({ box, allUnits }: { box?: Box; allUnits?: boolean }) => {
   const isSmall = useIsSmall();
@@ -49,7 +50,15 @@ const Grid = ({ box, allUnits }: { box?: Box; allUnits?: boolean }) => {
         primaryText={(r) => `${r.patient_name} · ${r.diagnosis_text}`}
         secondaryText={(r) => `${r.from_unit_name} → ${r.to_unit_name}`}
         // the inbox keeps its live timer and the green channel on a phone too
-        tertiaryText={(r) => (box === 'inbox' ? <><UrgencyChip /> <LiveTimer /></> : translate(`enums.referral_status.${r.status}`))}
+        tertiaryText={(r) =>
+          box === 'inbox' ? (
+            <>
+              <UrgencyChip /> <LiveTimer />
+            </>
+          ) : (
+            translate(`enums.referral_status.${r.status}`)
+          )
+        }
         linkType="show"
       />
     );
@@ -76,7 +85,8 @@ const useBoxTitle = () => {
   const user = storedUser();
   const translate = useTranslate();
   const isSmall = useIsSmall();
-  return (box: 'inbox' | 'outbox') => (isSmall ? translate(`referrals.${box}.short`) : translate(`referrals.${box}.title`, { unit: user?.org_unit.name ?? '' }));
+  return (box: 'inbox' | 'outbox') =>
+    isSmall ? translate(`referrals.${box}.short`) : translate(`referrals.${box}.title`, { unit: user?.org_unit.name ?? '' });
 };
 
 // the office's inbox spans every receiving unit; it narrows it to one unit here
@@ -94,13 +104,31 @@ export const ReferralInbox = () => {
   // the group referral office (双向转诊办公室) coordinates every unit: it sees every unit's inbox
   if (user?.roles.includes('referral_coordinator')) {
     return (
-      <List resource="referrals" storeKey="referrals.inbox.all" filter={{ inbox_all: true }} filters={officeFilters} sort={{ field: 'requested_at', order: 'ASC' }} title={translate('referrals.inbox.all_units')} disableSyncWithLocation actions={<ListActions columns={columnsOf('inbox', true)} />}>
+      <List
+        resource="referrals"
+        storeKey="referrals.inbox.all"
+        filter={{ inbox_all: true }}
+        filters={officeFilters}
+        sort={{ field: 'requested_at', order: 'ASC' }}
+        title={translate('referrals.inbox.all_units')}
+        disableSyncWithLocation
+        actions={<ListActions columns={columnsOf('inbox', true)} />}
+      >
         <Grid box="inbox" allUnits />
       </List>
     );
   }
   return (
-    <List resource="referrals" storeKey="referrals.inbox" filter={{ inbox: user?.org_unit.id }} filters={filters} sort={{ field: 'requested_at', order: 'ASC' }} title={boxTitle('inbox')} disableSyncWithLocation actions={<ListActions columns={columnsOf('inbox')} />}>
+    <List
+      resource="referrals"
+      storeKey="referrals.inbox"
+      filter={{ inbox: user?.org_unit.id }}
+      filters={filters}
+      sort={{ field: 'requested_at', order: 'ASC' }}
+      title={boxTitle('inbox')}
+      disableSyncWithLocation
+      actions={<ListActions columns={columnsOf('inbox')} />}
+    >
       <Grid box="inbox" />
     </List>
   );
@@ -110,7 +138,16 @@ export const ReferralOutbox = () => {
   const user = storedUser();
   const boxTitle = useBoxTitle();
   return (
-    <List resource="referrals" storeKey="referrals.outbox" filter={{ outbox: user?.org_unit.id }} filters={filters} sort={{ field: 'requested_at', order: 'DESC' }} title={boxTitle('outbox')} disableSyncWithLocation actions={<ListActions columns={columnsOf('outbox')} />}>
+    <List
+      resource="referrals"
+      storeKey="referrals.outbox"
+      filter={{ outbox: user?.org_unit.id }}
+      filters={filters}
+      sort={{ field: 'requested_at', order: 'DESC' }}
+      title={boxTitle('outbox')}
+      disableSyncWithLocation
+      actions={<ListActions columns={columnsOf('outbox')} />}
+    >
       <Grid box="outbox" />
     </List>
   );

@@ -1,10 +1,38 @@
 // The referral page: patient, route, diagnosis, the fees that apply, the event timeline, and
 // the next steps open to the user (accept into a slot, reject, register arrival, complete, cancel).
 import {
-  Box, Button as MuiButton, Card, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Grid, Stack, Table, TableBody, TableCell, TableRow, TextField as MuiTextField, Typography,
+  Box,
+  Button as MuiButton,
+  Card,
+  CardContent,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Grid,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  TextField as MuiTextField,
+  Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { DateField, FunctionField, Labeled, ReferenceField, SelectField, TextField, useGetList, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import {
+  DateField,
+  FunctionField,
+  Labeled,
+  ReferenceField,
+  SelectField,
+  TextField,
+  useGetList,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import { Show } from '../shared/fullRecord';
 import { httpClient } from '../httpClient';
 import { DIRECTION_CHOICES, PURPOSE_CHOICES, STATUS_CHOICES, VILLAGE_LEVEL, type ReferralRecord } from './choices';
@@ -20,7 +48,11 @@ const Fees = () => {
   if (!r?.fees) return null;
   const f = r.fees;
   const rows: [string, string, string][] = [
-    ['registration', translate('referrals.fees.registration'), f.registration_waived ? `${translate('referrals.fees.registration_waived')}（${yuan(f.registration_fee)} → ¥0.00）` : yuan(f.registration_due)],
+    [
+      'registration',
+      translate('referrals.fees.registration'),
+      f.registration_waived ? `${translate('referrals.fees.registration_waived')}（${yuan(f.registration_fee)} → ¥0.00）` : yuan(f.registration_due),
+    ],
     ['threshold', translate('referrals.fees.threshold'), yuan(f.threshold)],
     ['offset', translate('referrals.fees.offset'), `− ${yuan(f.threshold_offset)}`],
     ['due', translate('referrals.fees.due'), yuan(f.threshold_due)],
@@ -28,19 +60,25 @@ const Fees = () => {
   return (
     <Card variant="outlined" data-testid="referral-fees">
       <CardContent>
-        <Typography variant="subtitle1" gutterBottom>{translate('referrals.fees.title')}</Typography>
+        <Typography variant="subtitle1" gutterBottom>
+          {translate('referrals.fees.title')}
+        </Typography>
         <Table size="small">
           <TableBody>
             {rows.map(([key, label, value]) => (
               <TableRow key={key} data-testid={`fee-${key}`}>
                 <TableCell>{label}</TableCell>
-                <TableCell align="right"><strong>{value}</strong></TableCell>
+                <TableCell align="right">
+                  <strong>{value}</strong>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
         <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap' }}>
-          {f.basis.map((b) => <Chip key={b} size="small" color="success" variant="outlined" label={translate(`enums.fee_basis.${b}`)} />)}
+          {f.basis.map((b) => (
+            <Chip key={b} size="small" color="success" variant="outlined" label={translate(`enums.fee_basis.${b}`)} />
+          ))}
         </Stack>
       </CardContent>
     </Card>
@@ -54,7 +92,9 @@ const ManagingUnit = () => {
   return (
     <Grid size={6}>
       <Labeled source="patient_managing_org_unit_id">
-        <Box component="span" data-testid="referral-managing-unit"><ReferenceField source="patient_managing_org_unit_id" reference="org-units" link={false} /></Box>
+        <Box component="span" data-testid="referral-managing-unit">
+          <ReferenceField source="patient_managing_org_unit_id" reference="org-units" link={false} />
+        </Box>
       </Labeled>
     </Grid>
   );
@@ -67,14 +107,39 @@ const Timeline = () => {
   return (
     <Card variant="outlined">
       <CardContent>
-        <Typography variant="subtitle1" gutterBottom>{translate('referrals.timeline')}</Typography>
+        <Typography variant="subtitle1" gutterBottom>
+          {translate('referrals.timeline')}
+        </Typography>
         <Box component="ol" data-testid="referral-timeline" sx={{ listStyle: 'none', p: 0, m: 0 }}>
           {r.events.map((e) => (
-            <Box component="li" key={e.id} data-testid={`event-${e.kind}`} sx={{ borderLeft: 3, borderColor: e.kind === 'escalated' || e.kind === 'rejected' ? 'error.main' : 'primary.main', pl: 2, pb: 1.5 }}>
-              <Typography variant="body2"><strong>{translate(`enums.referral_event.${e.kind}`)}</strong> · {e.kind === 'escalated' ? translate('referrals.by_system') : e.actor_name} · {formatTime(e.at)}</Typography>
+            <Box
+              component="li"
+              key={e.id}
+              data-testid={`event-${e.kind}`}
+              sx={{ borderLeft: 3, borderColor: e.kind === 'escalated' || e.kind === 'rejected' ? 'error.main' : 'primary.main', pl: 2, pb: 1.5 }}
+            >
+              <Typography variant="body2">
+                <strong>{translate(`enums.referral_event.${e.kind}`)}</strong> · {e.kind === 'escalated' ? translate('referrals.by_system') : e.actor_name} ·{' '}
+                {formatTime(e.at)}
+              </Typography>
               {/* the job's note is for the log; the page says it in the user's language */}
-              {e.kind === 'escalated' ? <Typography variant="body2" color="text.secondary">{translate('referrals.escalated_note')}</Typography> : e.note && <Typography variant="body2" color="text.secondary">{e.note}</Typography>}
-              {e.data?.appointment_at ? <Typography variant="body2" color="text.secondary">{translate('referrals.timer.appointment', { time: formatTime(String(e.data.appointment_at)) })}{e.data.department ? ` · ${String(e.data.department)}` : ''}</Typography> : null}
+              {e.kind === 'escalated' ? (
+                <Typography variant="body2" color="text.secondary">
+                  {translate('referrals.escalated_note')}
+                </Typography>
+              ) : (
+                e.note && (
+                  <Typography variant="body2" color="text.secondary">
+                    {e.note}
+                  </Typography>
+                )
+              )}
+              {e.data?.appointment_at ? (
+                <Typography variant="body2" color="text.secondary">
+                  {translate('referrals.timer.appointment', { time: formatTime(String(e.data.appointment_at)) })}
+                  {e.data.department ? ` · ${String(e.data.department)}` : ''}
+                </Typography>
+              ) : null}
             </Box>
           ))}
         </Box>
@@ -94,14 +159,24 @@ const Timeline = () => {
   );
 };
 
-interface Slot { id: number; starts_at: string; capacity: number; booked: number; department_id: number }
+interface Slot {
+  id: number;
+  starts_at: string;
+  capacity: number;
+  booked: number;
+  department_id: number;
+}
 
 /** The receiving unit's free slots of one day (first the earliest day with a free place). */
 const SlotPicker = ({ r, value, onChange }: { r: ReferralRecord; value: number | null; onChange: (id: number) => void }) => {
   const translate = useTranslate();
   const filter: Record<string, unknown> = { org_unit_id: r.to_org_unit_id, upcoming: true, free: true };
   if (r.to_department_id) filter.department_id = r.to_department_id;
-  const { data: first, isPending: findingFirst } = useGetList<Slot>('referral-slots', { filter, sort: { field: 'starts_at', order: 'ASC' }, pagination: { page: 1, perPage: 1 } });
+  const { data: first, isPending: findingFirst } = useGetList<Slot>('referral-slots', {
+    filter,
+    sort: { field: 'starts_at', order: 'ASC' },
+    pagination: { page: 1, perPage: 1 },
+  });
   const [chosenDay, setDay] = useState<string | null>(null);
   const day = chosenDay ?? (first?.[0] ? shanghaiDate(first[0].starts_at) : null);
   const { data, isPending } = useGetList<Slot>(
@@ -109,15 +184,25 @@ const SlotPicker = ({ r, value, onChange }: { r: ReferralRecord; value: number |
     { filter: { ...filter, day }, sort: { field: 'starts_at', order: 'ASC' }, pagination: { page: 1, perPage: 100 } },
     { enabled: day != null },
   );
-  const { data: depts } = useGetList('departments', { filter: { org_unit_id: r.to_org_unit_id }, pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' } });
+  const { data: depts } = useGetList('departments', {
+    filter: { org_unit_id: r.to_org_unit_id },
+    pagination: { page: 1, perPage: 100 },
+    sort: { field: 'name', order: 'ASC' },
+  });
   if (findingFirst) return null;
   if (day == null) return <Typography>{translate('referrals.actions.no_slots')}</Typography>;
   const deptName = (id: number) => depts?.find((d) => d.id === id)?.name ?? '';
   return (
     <Stack spacing={1}>
       <MuiTextField
-        id="slot-picker-day" type="date" size="small" label={translate('referrals.slots.day')} value={day} onChange={(e) => setDay(e.target.value)}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'slot-picker-day' } }} sx={{ maxWidth: 200 }}
+        id="slot-picker-day"
+        type="date"
+        size="small"
+        label={translate('referrals.slots.day')}
+        value={day}
+        onChange={(e) => setDay(e.target.value)}
+        slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'slot-picker-day' } }}
+        sx={{ maxWidth: 200 }}
       />
       {!isPending && !data?.length ? (
         <Typography>{translate('referrals.actions.no_slots')}</Typography>
@@ -174,13 +259,25 @@ const ActionDialog = ({ action, r, onClose }: { action: string; r: ReferralRecor
       <DialogContent>
         {action === 'accept' && (
           <Box sx={{ mb: 2 }}>
-            <Typography variant="subtitle2" gutterBottom>{translate(homeVisit ? 'referrals.actions.home_visit' : 'referrals.actions.choose_slot')}</Typography>
-            {greenChannel && <Typography variant="body2" color="error" gutterBottom>{translate('referrals.actions.no_slot_needed')}</Typography>}
+            <Typography variant="subtitle2" gutterBottom>
+              {translate(homeVisit ? 'referrals.actions.home_visit' : 'referrals.actions.choose_slot')}
+            </Typography>
+            {greenChannel && (
+              <Typography variant="body2" color="error" gutterBottom>
+                {translate('referrals.actions.no_slot_needed')}
+              </Typography>
+            )}
             {homeVisit ? (
               <>
-                <Typography variant="body2" gutterBottom>{translate('referrals.actions.home_visit_hint')}</Typography>
+                <Typography variant="body2" gutterBottom>
+                  {translate('referrals.actions.home_visit_hint')}
+                </Typography>
                 <MuiTextField
-                  type="datetime-local" size="small" label={translate('referrals.actions.home_visit')} value={visitAt} onChange={(e) => setVisitAt(e.target.value)}
+                  type="datetime-local"
+                  size="small"
+                  label={translate('referrals.actions.home_visit')}
+                  value={visitAt}
+                  onChange={(e) => setVisitAt(e.target.value)}
                   slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'home-visit-at' } }}
                 />
               </>
@@ -223,7 +320,13 @@ const Actions = () => {
   return (
     <Stack direction="row" spacing={1} sx={{ my: 1 }}>
       {r.allowed_actions.map((a) => (
-        <MuiButton key={a} data-testid={`action-${a}`} variant={a === 'reject' || a === 'cancel' ? 'outlined' : 'contained'} color={a === 'reject' || a === 'cancel' ? 'error' : 'primary'} onClick={() => setOpen(a)}>
+        <MuiButton
+          key={a}
+          data-testid={`action-${a}`}
+          variant={a === 'reject' || a === 'cancel' ? 'outlined' : 'contained'}
+          color={a === 'reject' || a === 'cancel' ? 'error' : 'primary'}
+          onClick={() => setOpen(a)}
+        >
           {translate(`referrals.actions.${a}`)}
         </MuiButton>
       ))}
@@ -249,20 +352,72 @@ export const ReferralShow = () => {
           <Grid size={{ xs: 12, md: 7 }}>
             <Stack spacing={1}>
               <Grid container spacing={1}>
-                <Grid size={6}><Labeled><TextField source="patient_id_number_masked" /></Labeled></Grid>
+                <Grid size={6}>
+                  <Labeled>
+                    <TextField source="patient_id_number_masked" />
+                  </Labeled>
+                </Grid>
                 <ManagingUnit />
-                <Grid size={6}><Labeled><SelectField source="direction" choices={DIRECTION_CHOICES} /></Labeled></Grid>
-                <Grid size={6}><Labeled><TextField source="from_unit_name" /></Labeled></Grid>
-                <Grid size={6}><Labeled><TextField source="from_doctor_name" /></Labeled></Grid>
-                <Grid size={6}><Labeled><TextField source="to_unit_name" /></Labeled></Grid>
-                <Grid size={6}><Labeled><TextField source="to_department_name" emptyText="—" /></Labeled></Grid>
-                <Grid size={6}><Labeled><FunctionField source="diagnosis_text" render={(r) => `${r.diagnosis_code} ${r.diagnosis_text}`} /></Labeled></Grid>
-                <Grid size={6}><Labeled><SelectField source="purpose" choices={PURPOSE_CHOICES} /></Labeled></Grid>
-                <Grid size={6}><Labeled><DateField source="due_at" showTime options={DATE_TIME_OPTIONS} /></Labeled></Grid>
-                <Grid size={6}><Labeled><DateField source="appointment_at" showTime options={DATE_TIME_OPTIONS} emptyText="—" /></Labeled></Grid>
-                <Grid size={12}><Labeled><TextField source="reason" /></Labeled></Grid>
-                <Grid size={12}><Labeled><TextField source="summary" emptyText="—" /></Labeled></Grid>
-                <Grid size={12}><Labeled><TextField source="status_reason" emptyText="—" /></Labeled></Grid>
+                <Grid size={6}>
+                  <Labeled>
+                    <SelectField source="direction" choices={DIRECTION_CHOICES} />
+                  </Labeled>
+                </Grid>
+                <Grid size={6}>
+                  <Labeled>
+                    <TextField source="from_unit_name" />
+                  </Labeled>
+                </Grid>
+                <Grid size={6}>
+                  <Labeled>
+                    <TextField source="from_doctor_name" />
+                  </Labeled>
+                </Grid>
+                <Grid size={6}>
+                  <Labeled>
+                    <TextField source="to_unit_name" />
+                  </Labeled>
+                </Grid>
+                <Grid size={6}>
+                  <Labeled>
+                    <TextField source="to_department_name" emptyText="—" />
+                  </Labeled>
+                </Grid>
+                <Grid size={6}>
+                  <Labeled>
+                    <FunctionField source="diagnosis_text" render={(r) => `${r.diagnosis_code} ${r.diagnosis_text}`} />
+                  </Labeled>
+                </Grid>
+                <Grid size={6}>
+                  <Labeled>
+                    <SelectField source="purpose" choices={PURPOSE_CHOICES} />
+                  </Labeled>
+                </Grid>
+                <Grid size={6}>
+                  <Labeled>
+                    <DateField source="due_at" showTime options={DATE_TIME_OPTIONS} />
+                  </Labeled>
+                </Grid>
+                <Grid size={6}>
+                  <Labeled>
+                    <DateField source="appointment_at" showTime options={DATE_TIME_OPTIONS} emptyText="—" />
+                  </Labeled>
+                </Grid>
+                <Grid size={12}>
+                  <Labeled>
+                    <TextField source="reason" />
+                  </Labeled>
+                </Grid>
+                <Grid size={12}>
+                  <Labeled>
+                    <TextField source="summary" emptyText="—" />
+                  </Labeled>
+                </Grid>
+                <Grid size={12}>
+                  <Labeled>
+                    <TextField source="status_reason" emptyText="—" />
+                  </Labeled>
+                </Grid>
               </Grid>
               <Timeline />
             </Stack>

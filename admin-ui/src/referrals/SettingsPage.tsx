@@ -3,7 +3,21 @@
 // administrator change them; everyone else who may see them reads them.
 import { Card, CardContent, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Form, HttpError, Loading, NumberInput, SaveButton, TextInput, Title, maxValue, minValue, required, useCanAccess, useNotify, useTranslate } from 'react-admin';
+import {
+  Form,
+  HttpError,
+  Loading,
+  NumberInput,
+  SaveButton,
+  TextInput,
+  Title,
+  maxValue,
+  minValue,
+  required,
+  useCanAccess,
+  useNotify,
+  useTranslate,
+} from 'react-admin';
 import { httpClient } from '../httpClient';
 
 const FEE_KEYS = ['1', '2', '3', '4', 'out'] as const;
@@ -23,8 +37,12 @@ const Section = ({ title, children }: { title: string; children: React.ReactNode
   return (
     <Card variant="outlined" sx={{ mb: 2 }}>
       <CardContent>
-        <Typography variant="subtitle1" gutterBottom>{translate(title)}</Typography>
-        <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ columnGap: 2, flexWrap: 'wrap' }}>{children}</Stack>
+        <Typography variant="subtitle1" gutterBottom>
+          {translate(title)}
+        </Typography>
+        <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ columnGap: 2, flexWrap: 'wrap' }}>
+          {children}
+        </Stack>
       </CardContent>
     </Card>
   );
@@ -60,22 +78,58 @@ export const SettingsPage = () => {
         <Section title="referrals.settings.service_levels">
           {URGENCY_KEYS.map((u) => (
             <NumberInput
-              key={u} source={`serviceLevelMinutes.${u}`} label={translate(`enums.referral_urgency.${u}`)} helperText="referrals.settings.minutes"
-              validate={[required(), minValue(1), maxValue(10_080)]} step={1} readOnly={readOnly} fullWidth={false}
+              key={u}
+              source={`serviceLevelMinutes.${u}`}
+              label={translate(`enums.referral_urgency.${u}`)}
+              helperText="referrals.settings.minutes"
+              validate={[required(), minValue(1), maxValue(10_080)]}
+              step={1}
+              readOnly={readOnly}
+              fullWidth={false}
             />
           ))}
         </Section>
         <Section title="referrals.settings.registration_fees">
-          {FEE_KEYS.map((k) => <TextInput key={k} source={`registrationFee.${k}`} label={level(k)} helperText="referrals.settings.yuan" validate={[required(), amount]} readOnly={readOnly} fullWidth={false} />)}
+          {FEE_KEYS.map((k) => (
+            <TextInput
+              key={k}
+              source={`registrationFee.${k}`}
+              label={level(k)}
+              helperText="referrals.settings.yuan"
+              validate={[required(), amount]}
+              readOnly={readOnly}
+              fullWidth={false}
+            />
+          ))}
         </Section>
         <Section title="referrals.settings.thresholds">
-          {FEE_KEYS.map((k) => <TextInput key={k} source={`inpatientThreshold.${k}`} label={level(k)} helperText="referrals.settings.yuan" validate={[required(), amount]} readOnly={readOnly} fullWidth={false} />)}
+          {FEE_KEYS.map((k) => (
+            <TextInput
+              key={k}
+              source={`inpatientThreshold.${k}`}
+              label={level(k)}
+              helperText="referrals.settings.yuan"
+              validate={[required(), amount]}
+              readOnly={readOnly}
+              fullWidth={false}
+            />
+          ))}
         </Section>
         <Section title="referrals.settings.held">
-          <NumberInput source="upReservedShare" label="referrals.settings.share" helperText="referrals.settings.share_help" step={0.05} readOnly={readOnly} validate={required()} fullWidth={false} />
+          <NumberInput
+            source="upReservedShare"
+            label="referrals.settings.share"
+            helperText="referrals.settings.share_help"
+            step={0.05}
+            readOnly={readOnly}
+            validate={required()}
+            fullWidth={false}
+          />
         </Section>
         {readOnly ? (
-          <Typography color="text.secondary" data-testid="settings-read-only">{translate('referrals.settings.read_only')}</Typography>
+          <Typography color="text.secondary" data-testid="settings-read-only">
+            {translate('referrals.settings.read_only')}
+          </Typography>
         ) : (
           <SaveButton data-testid="save-settings" />
         )}

@@ -4,20 +4,68 @@
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import {
-  Alert, Box, Button as MuiButton, Card, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, LinearProgress, MenuItem, Stack, TextField as MuiTextField, Tooltip, Typography,
+  Alert,
+  Box,
+  Button as MuiButton,
+  Card,
+  CardContent,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  IconButton,
+  LinearProgress,
+  MenuItem,
+  Stack,
+  TextField as MuiTextField,
+  Tooltip,
+  Typography,
 } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import {
-  ArrayInput, CheckboxGroupInput, DateInput, Form, HttpError, NumberInput, ResourceContextProvider, SaveButton, SimpleFormIterator, TextInput, Title, maxValue, minValue, required, useCanAccess, useGetList, useNotify, useTranslate,
+  ArrayInput,
+  CheckboxGroupInput,
+  DateInput,
+  Form,
+  HttpError,
+  NumberInput,
+  ResourceContextProvider,
+  SaveButton,
+  SimpleFormIterator,
+  TextInput,
+  Title,
+  maxValue,
+  minValue,
+  required,
+  useCanAccess,
+  useGetList,
+  useNotify,
+  useTranslate,
 } from 'react-admin';
 import { httpClient } from '../httpClient';
 import { storedUser } from '../session';
 import { formatTime, shanghaiDate } from './time';
 
-interface Slot { id: number; starts_at: string; capacity: number; booked: number; booked_up: number }
+interface Slot {
+  id: number;
+  starts_at: string;
+  capacity: number;
+  booked: number;
+  booked_up: number;
+}
 interface SlotDay {
-  day: string; department_name: string; capacity: number; booked: number; booked_up: number; up_reserved_share: number;
-  held: number; held_until: string; held_in_effect: boolean; open_to_others: number; slots: Slot[];
+  day: string;
+  department_name: string;
+  capacity: number;
+  booked: number;
+  booked_up: number;
+  up_reserved_share: number;
+  held: number;
+  held_until: string;
+  held_in_effect: boolean;
+  open_to_others: number;
+  slots: Slot[];
 }
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ id: d, name: `referrals.slots.weekday.${d}` }));
@@ -48,27 +96,38 @@ const PublishForm = ({ departmentId, onPublished }: { departmentId: number; onPu
   return (
     <Card variant="outlined">
       <CardContent>
-        <Typography variant="subtitle1" gutterBottom>{translate('referrals.slots.publish')}</Typography>
+        <Typography variant="subtitle1" gutterBottom>
+          {translate('referrals.slots.publish')}
+        </Typography>
         <ResourceContextProvider value="referral-slots">
-        <Form
-          key={departmentId}
-          onSubmit={submit}
-          defaultValues={{ from: day, to: day, capacity: 2, sessions: [{ from: '08:00', until: '12:00' }, { from: '14:30', until: '17:30' }], weekdays: [1, 2, 3, 4, 5] }}
-        >
-          <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ columnGap: 2 }}>
-            <DateInput source="from" label="referrals.slots.from" validate={required()} />
-            <DateInput source="to" label="referrals.slots.to" validate={required()} />
-            <NumberInput source="capacity" label="referrals.slots.capacity" validate={[required(), minValue(1), maxValue(500)]} min={1} step={1} />
-          </Stack>
-          <ArrayInput source="sessions" label="referrals.slots.sessions">
-            <SimpleFormIterator inline disableReordering>
-              <TextInput source="from" label="referrals.slots.session_from" validate={[required(), halfHour]} helperText={false} />
-              <TextInput source="until" label="referrals.slots.session_until" validate={[required(), halfHour]} helperText={false} />
-            </SimpleFormIterator>
-          </ArrayInput>
-          <CheckboxGroupInput source="weekdays" label="referrals.slots.weekdays" choices={WEEKDAYS} />
-          <SaveButton label="referrals.slots.publish_button" alwaysEnable data-testid="publish-slots" />
-        </Form>
+          <Form
+            key={departmentId}
+            onSubmit={submit}
+            defaultValues={{
+              from: day,
+              to: day,
+              capacity: 2,
+              sessions: [
+                { from: '08:00', until: '12:00' },
+                { from: '14:30', until: '17:30' },
+              ],
+              weekdays: [1, 2, 3, 4, 5],
+            }}
+          >
+            <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ columnGap: 2 }}>
+              <DateInput source="from" label="referrals.slots.from" validate={required()} />
+              <DateInput source="to" label="referrals.slots.to" validate={required()} />
+              <NumberInput source="capacity" label="referrals.slots.capacity" validate={[required(), minValue(1), maxValue(500)]} min={1} step={1} />
+            </Stack>
+            <ArrayInput source="sessions" label="referrals.slots.sessions">
+              <SimpleFormIterator inline disableReordering>
+                <TextInput source="from" label="referrals.slots.session_from" validate={[required(), halfHour]} helperText={false} />
+                <TextInput source="until" label="referrals.slots.session_until" validate={[required(), halfHour]} helperText={false} />
+              </SimpleFormIterator>
+            </ArrayInput>
+            <CheckboxGroupInput source="weekdays" label="referrals.slots.weekdays" choices={WEEKDAYS} />
+            <SaveButton label="referrals.slots.publish_button" alwaysEnable data-testid="publish-slots" />
+          </Form>
         </ResourceContextProvider>
       </CardContent>
     </Card>
@@ -106,10 +165,21 @@ const SlotCell = ({ slot: s, canEdit, canDelete, onChanged }: { slot: Slot; canE
   return (
     <Box data-testid="slot-cell" sx={{ border: 1, borderColor: s.booked >= s.capacity ? 'error.light' : 'divider', borderRadius: 1, p: 1 }}>
       <Stack direction="row" sx={{ alignItems: 'center' }}>
-        <Typography variant="body2" sx={{ flex: 1 }}><strong>{time(s.starts_at)}</strong>–{time(new Date(Date.parse(s.starts_at) + 30 * 60_000).toISOString())}</Typography>
+        <Typography variant="body2" sx={{ flex: 1 }}>
+          <strong>{time(s.starts_at)}</strong>–{time(new Date(Date.parse(s.starts_at) + 30 * 60_000).toISOString())}
+        </Typography>
         {canEdit && (
           <Tooltip title={translate('referrals.slots.edit_capacity')}>
-            <IconButton size="small" aria-label={translate('referrals.slots.edit_capacity')} data-testid="slot-edit" onClick={() => { setCapacity(String(s.capacity)); setEditing(true); }} sx={{ p: 0.25 }}>
+            <IconButton
+              size="small"
+              aria-label={translate('referrals.slots.edit_capacity')}
+              data-testid="slot-edit"
+              onClick={() => {
+                setCapacity(String(s.capacity));
+                setEditing(true);
+              }}
+              sx={{ p: 0.25 }}
+            >
               <EditOutlinedIcon fontSize="small" />
             </IconButton>
           </Tooltip>
@@ -117,27 +187,48 @@ const SlotCell = ({ slot: s, canEdit, canDelete, onChanged }: { slot: Slot; canE
         {canDelete && (
           <Tooltip title={translate(s.booked > 0 ? 'referrals.slots.delete_booked' : 'referrals.slots.delete')}>
             <span>
-              <IconButton size="small" aria-label={translate('referrals.slots.delete')} data-testid="slot-delete" disabled={s.booked > 0} onClick={() => setConfirming(true)} sx={{ p: 0.25 }}>
+              <IconButton
+                size="small"
+                aria-label={translate('referrals.slots.delete')}
+                data-testid="slot-delete"
+                disabled={s.booked > 0}
+                onClick={() => setConfirming(true)}
+                sx={{ p: 0.25 }}
+              >
                 <DeleteOutlineIcon fontSize="small" />
               </IconButton>
             </span>
           </Tooltip>
         )}
       </Stack>
-      <Typography variant="body2" data-testid="slot-booked">{s.booked} / {s.capacity}</Typography>
+      <Typography variant="body2" data-testid="slot-booked">
+        {s.booked} / {s.capacity}
+      </Typography>
       <LinearProgress variant="determinate" value={s.capacity ? (100 * s.booked) / s.capacity : 0} color={s.booked >= s.capacity ? 'error' : 'primary'} />
       <Dialog open={editing} onClose={() => setEditing(false)}>
         <DialogTitle>{translate('referrals.slots.edit_title', { slot: label })}</DialogTitle>
         <DialogContent>
           <MuiTextField
-            autoFocus type="number" size="small" margin="dense" label={translate('referrals.slots.capacity')} value={capacity} onChange={(e) => setCapacity(e.target.value)}
-            error={invalid} helperText={translate('referrals.slots.capacity_range', { min: Math.max(1, s.booked) })}
+            autoFocus
+            type="number"
+            size="small"
+            margin="dense"
+            label={translate('referrals.slots.capacity')}
+            value={capacity}
+            onChange={(e) => setCapacity(e.target.value)}
+            error={invalid}
+            helperText={translate('referrals.slots.capacity_range', { min: Math.max(1, s.booked) })}
             slotProps={{ htmlInput: { min: Math.max(1, s.booked), max: 500, step: 1, 'data-testid': 'slot-capacity-input' } }}
           />
         </DialogContent>
         <DialogActions>
           <MuiButton onClick={() => setEditing(false)}>{translate('ra.action.cancel')}</MuiButton>
-          <MuiButton variant="contained" disabled={invalid || busy} data-testid="slot-capacity-save" onClick={() => void call({ method: 'PUT', body: JSON.stringify({ capacity: value }) }, 'referrals.slots.updated')}>
+          <MuiButton
+            variant="contained"
+            disabled={invalid || busy}
+            data-testid="slot-capacity-save"
+            onClick={() => void call({ method: 'PUT', body: JSON.stringify({ capacity: value }) }, 'referrals.slots.updated')}
+          >
             {translate('ra.action.save')}
           </MuiButton>
         </DialogActions>
@@ -146,7 +237,13 @@ const SlotCell = ({ slot: s, canEdit, canDelete, onChanged }: { slot: Slot; canE
         <DialogTitle>{translate('referrals.slots.delete_title', { slot: label })}</DialogTitle>
         <DialogActions>
           <MuiButton onClick={() => setConfirming(false)}>{translate('ra.action.cancel')}</MuiButton>
-          <MuiButton color="error" variant="contained" disabled={busy} data-testid="slot-delete-confirm" onClick={() => void call({ method: 'DELETE' }, 'referrals.slots.deleted')}>
+          <MuiButton
+            color="error"
+            variant="contained"
+            disabled={busy}
+            data-testid="slot-delete-confirm"
+            onClick={() => void call({ method: 'DELETE' }, 'referrals.slots.deleted')}
+          >
             {translate('ra.action.delete')}
           </MuiButton>
         </DialogActions>
@@ -202,7 +299,11 @@ export const SlotsPage = () => {
   const [problem, setProblem] = useState<string | null>(null);
   const { canAccess: canPublish } = useCanAccess({ resource: 'referral-slots', action: 'create' });
   // receiving units (levels 1–3 have referral offices); a director's scope holds only its own
-  const { data: units } = useGetList('org-units', { filter: { level_lte: 3, active: true }, sort: { field: 'path', order: 'ASC' }, pagination: { page: 1, perPage: 200 } });
+  const { data: units } = useGetList('org-units', {
+    filter: { level_lte: 3, active: true },
+    sort: { field: 'path', order: 'ASC' },
+    pagination: { page: 1, perPage: 200 },
+  });
   const { data: departments } = useGetList(
     'departments',
     { filter: { org_unit_id: unitId, kind: 'clinical', active: true }, sort: { field: 'name', order: 'ASC' }, pagination: { page: 1, perPage: 100 } },
@@ -228,19 +329,53 @@ export const SlotsPage = () => {
       <Title title={translate('referrals.slots.title')} />
       <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2, mb: 2 }}>
         {units && units.length > 1 && (
-          <MuiTextField id="slot-unit" select size="small" label={translate('resources.referrals.fields.to_org_unit_id')} value={unitId} onChange={(e) => setUnitId(Number(e.target.value))} sx={{ minWidth: 220 }}>
-            {units.map((u) => <MenuItem key={u.id} value={u.id}>{u.name}</MenuItem>)}
+          <MuiTextField
+            id="slot-unit"
+            select
+            size="small"
+            label={translate('resources.referrals.fields.to_org_unit_id')}
+            value={unitId}
+            onChange={(e) => setUnitId(Number(e.target.value))}
+            sx={{ minWidth: 220 }}
+          >
+            {units.map((u) => (
+              <MenuItem key={u.id} value={u.id}>
+                {u.name}
+              </MenuItem>
+            ))}
           </MuiTextField>
         )}
         <MuiTextField
-          id="slot-department" select size="small" label={translate('resources.referrals.fields.to_department_id')} value={departments?.some((d) => d.id === departmentId) ? departmentId : ''}
-          onChange={(e) => setDepartmentId(Number(e.target.value))} sx={{ minWidth: 180 }} slotProps={{ htmlInput: { 'data-testid': 'slot-department' } }}
+          id="slot-department"
+          select
+          size="small"
+          label={translate('resources.referrals.fields.to_department_id')}
+          value={departments?.some((d) => d.id === departmentId) ? departmentId : ''}
+          onChange={(e) => setDepartmentId(Number(e.target.value))}
+          sx={{ minWidth: 180 }}
+          slotProps={{ htmlInput: { 'data-testid': 'slot-department' } }}
         >
-          {(departments ?? []).map((d) => <MenuItem key={d.id} value={d.id}>{d.name}</MenuItem>)}
+          {(departments ?? []).map((d) => (
+            <MenuItem key={d.id} value={d.id}>
+              {d.name}
+            </MenuItem>
+          ))}
         </MuiTextField>
-        <MuiTextField id="slot-day" type="date" size="small" label={translate('referrals.slots.day')} value={day} onChange={(e) => setDay(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'slot-day-input' } }} />
+        <MuiTextField
+          id="slot-day"
+          type="date"
+          size="small"
+          label={translate('referrals.slots.day')}
+          value={day}
+          onChange={(e) => setDay(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'slot-day-input' } }}
+        />
       </Stack>
-      {problem && <Alert severity="error" sx={{ mb: 2 }}>{problem}</Alert>}
+      {problem && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {problem}
+        </Alert>
+      )}
       <Stack spacing={2}>
         {view && <DayView view={view} onChanged={() => void load()} />}
         {canPublish && departmentId !== '' && (

@@ -21,7 +21,16 @@ export interface ReferralRecord {
   to_org_unit_id: number | null;
   to_level: number | null;
   to_department_id: number | null;
-  fees: { registration_fee: string; registration_due: string; registration_waived: boolean; threshold: string; threshold_paid_before: string; threshold_offset: string; threshold_due: string; basis: string[] };
+  fees: {
+    registration_fee: string;
+    registration_due: string;
+    registration_waived: boolean;
+    threshold: string;
+    threshold_paid_before: string;
+    threshold_offset: string;
+    threshold_due: string;
+    basis: string[];
+  };
   events?: { id: number; kind: string; actor_name: string; at: string; note: string | null; data: Record<string, unknown> | null }[];
   unit_history?: { id: number; from_org_unit_id: number; to_org_unit_id: number; at: string }[];
   patient_managing_org_unit_id?: number | null;

@@ -20,7 +20,11 @@ export const TransferButton = ({ record }: { record: Resident }) => {
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'residents', action: 'transfer' });
   // the villages the user can see (a director: the township's; the group: all 289)
-  const { data: villages = [] } = useGetList<Village>('org-units', { filter: { kind: 'village', active: true }, sort: { field: 'code', order: 'ASC' }, pagination: { page: 1, perPage: 500 } }, { enabled: !!canAccess });
+  const { data: villages = [] } = useGetList<Village>(
+    'org-units',
+    { filter: { kind: 'village', active: true }, sort: { field: 'code', order: 'ASC' }, pagination: { page: 1, perPage: 500 } },
+    { enabled: !!canAccess },
+  );
   const [to, setTo] = useState<Village | null>(null);
   const [on, setOn] = useState(localToday());
   const [reason, setReason] = useState('');
@@ -40,10 +44,27 @@ export const TransferButton = ({ record }: { record: Resident }) => {
         getOptionLabel={(v) => `${v.code} ${v.name}`}
         value={to}
         onChange={(_, v) => setTo(v)}
-        renderInput={(params) => <TextField {...params} label={translate('health.resident.to_village')} slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'transfer-village' } }} />}
+        renderInput={(params) => (
+          <TextField
+            {...params}
+            label={translate('health.resident.to_village')}
+            slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'transfer-village' } }}
+          />
+        )}
       />
-      <TextField type="date" label={translate('health.resident.transferred_on')} value={on} onChange={(e) => setOn(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-      <TextField label={translate('health.resident.reason')} value={reason} onChange={(e) => setReason(e.target.value)} slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'transfer-reason' } }} />
+      <TextField
+        type="date"
+        label={translate('health.resident.transferred_on')}
+        value={on}
+        onChange={(e) => setOn(e.target.value)}
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+      <TextField
+        label={translate('health.resident.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'transfer-reason' } }}
+      />
     </ActionDialog>
   );
 };
@@ -55,15 +76,34 @@ export const DeregisterButton = ({ record }: { record: Resident }) => {
   const [on, setOn] = useState(localToday());
   if (!canAccess) return null;
   return (
-    <ActionDialog label="health.resident.deregister" url={`/api/residents/${record.id}/deregister`} body={{ reason, on }} ready={!!reason && !!on} testId="resident-deregister" color="error">
-      <TextField select label={translate('health.resident.reason')} value={reason} onChange={(e) => setReason(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'deregister-reason' } }}>
+    <ActionDialog
+      label="health.resident.deregister"
+      url={`/api/residents/${record.id}/deregister`}
+      body={{ reason, on }}
+      ready={!!reason && !!on}
+      testId="resident-deregister"
+      color="error"
+    >
+      <TextField
+        select
+        label={translate('health.resident.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        slotProps={{ htmlInput: { 'data-testid': 'deregister-reason' } }}
+      >
         {(['death', 'moved_away'] as const).map((r) => (
           <MenuItem key={r} value={r}>
             {translate(`enums.deregistration_reason.${r}`)}
           </MenuItem>
         ))}
       </TextField>
-      <TextField type="date" label={translate('health.resident.deregistered_on')} value={on} onChange={(e) => setOn(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+      <TextField
+        type="date"
+        label={translate('health.resident.deregistered_on')}
+        value={on}
+        onChange={(e) => setOn(e.target.value)}
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
     </ActionDialog>
   );
 };

@@ -1,6 +1,18 @@
 // Register or edit a resident. Birth date and sex come from the ID number when left empty;
 // 65+ and 0–6 are derived, disease tags come from the conditions: only "pregnant" is ticked.
-import { ArrayInput, BooleanInput, CheckboxGroupInput, Create, DateInput, ReferenceInput, SelectInput, SimpleForm, SimpleFormIterator, TextInput, required } from 'react-admin';
+import {
+  ArrayInput,
+  BooleanInput,
+  CheckboxGroupInput,
+  Create,
+  DateInput,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+  required,
+} from 'react-admin';
 import { Edit } from '../shared/fullRecord';
 import { CONDITION_CHOICES, SEX_CHOICES } from '../health/choices';
 import { enumChoices } from '../shared/enumChoices';

@@ -1,6 +1,18 @@
 // 居民档案: the village's residents with their key-population tags; search by name, household,
 // phone or masked ID; filter by tag. Phones get a simple list.
-import { BooleanInput, ChipField, Datagrid, FunctionField, List, ReferenceField, SearchInput, SelectInput, SimpleList, TextInput, useTranslate } from 'react-admin';
+import {
+  BooleanInput,
+  ChipField,
+  Datagrid,
+  FunctionField,
+  List,
+  ReferenceField,
+  SearchInput,
+  SelectInput,
+  SimpleList,
+  TextInput,
+  useTranslate,
+} from 'react-admin';
 import { Chip, Stack } from '@mui/material';
 import { SEX_CHOICES, TAG_CHOICES } from '../health/choices';
 import { columnFields } from '../shared/columnFields';
@@ -40,7 +52,11 @@ const columns: Column[] = [
 ];
 
 const cells = {
-  org_unit_id: <ReferenceField source="org_unit_id" reference="org-units" link={false}><ChipField source="name" size="small" /></ReferenceField>,
+  org_unit_id: (
+    <ReferenceField source="org_unit_id" reference="org-units" link={false}>
+      <ChipField source="name" size="small" />
+    </ReferenceField>
+  ),
   tags: <FunctionField source="tags" sortable={false} render={(r) => <TagChips tags={r.tags} />} />,
 };
 
@@ -57,7 +73,9 @@ export const ResidentList = () => {
           linkType="show"
         />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns, cells)}</Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          {columnFields(columns, cells)}
+        </Datagrid>
       )}
     </List>
   );

@@ -2,7 +2,22 @@
 // the family-doctor contract, the trend of the last measurements, follow-ups, tasks, transfers.
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Datagrid, DateField, EditButton, FunctionField, Labeled, ReferenceField, ReferenceManyField, SelectField, SimpleList, TextField, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  DateField,
+  EditButton,
+  FunctionField,
+  Labeled,
+  ReferenceField,
+  ReferenceManyField,
+  SelectField,
+  SimpleList,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { Show } from '../shared/fullRecord';
 import { Link } from 'react-router-dom';
 import { httpClient } from '../httpClient';
@@ -38,7 +53,10 @@ const RevealId = () => {
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       <Typography data-testid="resident-id-number">{full ?? record.id_number_masked}</Typography>
       {canAccess && !full && (
-        <Button size="small" onClick={() => void httpClient(`/api/residents/${record.id}/id-number`).then(({ json }) => setFull((json as { id_number: string }).id_number))}>
+        <Button
+          size="small"
+          onClick={() => void httpClient(`/api/residents/${record.id}/id-number`).then(({ json }) => setFull((json as { id_number: string }).id_number))}
+        >
           {translate('health.resident.reveal')}
         </Button>
       )}
@@ -120,19 +138,42 @@ const Body = () => {
     <Stack spacing={2} sx={{ p: { xs: 1, sm: 2 } }}>
       {record.deregistered_on && (
         <Alert severity="info" data-testid="resident-deregistered">
-          {translate('health.resident.deregistered', { date: record.deregistered_on, reason: translate(`enums.deregistration_reason.${record.deregistration_reason}`) })}
+          {translate('health.resident.deregistered', {
+            date: record.deregistered_on,
+            reason: translate(`enums.deregistration_reason.${record.deregistration_reason}`),
+          })}
         </Alert>
       )}
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', sm: 'repeat(4, 1fr)' }, gap: 1 }}>
-        <Labeled source="name"><TextField source="name" /></Labeled>
-        <Labeled source="sex"><SelectField source="sex" choices={SEX_CHOICES} /></Labeled>
-        <Labeled source="age"><TextField source="age" /></Labeled>
-        <Labeled source="birth_date"><DateField source="birth_date" /></Labeled>
-        <Labeled source="phone"><TextField source="phone" /></Labeled>
-        <Labeled source="household"><TextField source="household" /></Labeled>
-        <Labeled source="org_unit_id"><ReferenceField source="org_unit_id" reference="org-units" link={false} /></Labeled>
-        <Labeled source="managing_org_unit_id"><Box component="span" data-testid="resident-managing-unit"><ReferenceField source="managing_org_unit_id" reference="org-units" link={false} /></Box></Labeled>
-        <Labeled source="id_number"><RevealId /></Labeled>
+        <Labeled source="name">
+          <TextField source="name" />
+        </Labeled>
+        <Labeled source="sex">
+          <SelectField source="sex" choices={SEX_CHOICES} />
+        </Labeled>
+        <Labeled source="age">
+          <TextField source="age" />
+        </Labeled>
+        <Labeled source="birth_date">
+          <DateField source="birth_date" />
+        </Labeled>
+        <Labeled source="phone">
+          <TextField source="phone" />
+        </Labeled>
+        <Labeled source="household">
+          <TextField source="household" />
+        </Labeled>
+        <Labeled source="org_unit_id">
+          <ReferenceField source="org_unit_id" reference="org-units" link={false} />
+        </Labeled>
+        <Labeled source="managing_org_unit_id">
+          <Box component="span" data-testid="resident-managing-unit">
+            <ReferenceField source="managing_org_unit_id" reference="org-units" link={false} />
+          </Box>
+        </Labeled>
+        <Labeled source="id_number">
+          <RevealId />
+        </Labeled>
       </Box>
       <TagChips tags={record.tags} />
       <Conditions />
@@ -143,7 +184,9 @@ const Body = () => {
         {isSmall ? (
           <SimpleList
             primaryText={(f) => `${f.visited_on} · ${translate(`enums.followup_type.${f.type}`)}`}
-            secondaryText={(f) => [f.systolic && `${f.systolic}/${f.diastolic} mmHg`, f.fasting_glucose && `${f.fasting_glucose} mmol/L`].filter(Boolean).join(' · ')}
+            secondaryText={(f) =>
+              [f.systolic && `${f.systolic}/${f.diastolic} mmHg`, f.fasting_glucose && `${f.fasting_glucose} mmol/L`].filter(Boolean).join(' · ')
+            }
             tertiaryText={(f) => (f.classification ? translate(`enums.classification.${f.classification}`) : '')}
             linkType="show"
           />
@@ -181,7 +224,8 @@ const Body = () => {
           <Typography variant="subtitle1">{translate('health.resident.care_transfers')}</Typography>
           {record.care_transfers.map((t) => (
             <Typography key={t.id} variant="body2" data-testid="resident-care-transfer-row">
-              {new Date(t.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' })}: <ReferenceField record={t} source="from_org_unit_id" reference="org-units" link={false} /> →{' '}
+              {new Date(t.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' })}:{' '}
+              <ReferenceField record={t} source="from_org_unit_id" reference="org-units" link={false} /> →{' '}
               <ReferenceField record={t} source="to_org_unit_id" reference="org-units" link={false} />{' '}
               {t.referral_id && <Link to={`/referrals/${t.referral_id}/show`}>#{t.referral_id}</Link>}
             </Typography>
@@ -197,4 +241,3 @@ export const ResidentShow = () => (
     <Body />
   </Show>
 );
-

@@ -8,12 +8,23 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { httpClient } from '../httpClient';
 
 type Translate = ReturnType<typeof useTranslate>;
-interface HostOption { id: number; code: string; name: string; level: number }
-interface HostOptions { home: HostOption; hosts: HostOption[] }
+interface HostOption {
+  id: number;
+  code: string;
+  name: string;
+  level: number;
+}
+interface HostOptions {
+  home: HostOption;
+  hosts: HostOption[];
+}
 
 /** 王芳 · 主治医师 · 城关镇卫生院（现在在 城关分院）· 工号 #123 */
 export function staffOptionText(s: RaRecord, translate: Translate): string {
-  const unit = s.work_unit_name && s.work_unit_name !== s.employer_name ? `${s.employer_name}（${translate('hr.rotations.now_at')} ${s.work_unit_name}）` : s.employer_name;
+  const unit =
+    s.work_unit_name && s.work_unit_name !== s.employer_name
+      ? `${s.employer_name}（${translate('hr.rotations.now_at')} ${s.work_unit_name}）`
+      : s.employer_name;
   return [s.name, s.title ? translate(`enums.title.${s.title}`) : null, unit, `${translate('hr.rotations.staff_no')} #${s.id}`].filter(Boolean).join(' · ');
 }
 
@@ -21,7 +32,12 @@ export const StaffPicker = () => {
   const translate = useTranslate();
   return (
     <ReferenceInput source="staff_id" reference="staff" filter={{ status: 'active' }} sort={{ field: 'name', order: 'ASC' }}>
-      <AutocompleteInput label="hr.planner.staff_search" optionText={(s: RaRecord) => staffOptionText(s, translate)} validate={required()} sx={{ minWidth: 420 }} />
+      <AutocompleteInput
+        label="hr.planner.staff_search"
+        optionText={(s: RaRecord) => staffOptionText(s, translate)}
+        validate={required()}
+        sx={{ minWidth: 420 }}
+      />
     </ReferenceInput>
   );
 };
@@ -45,8 +61,13 @@ export const HostPicker = ({ home, disabled }: { home?: number; disabled?: boole
   }, [data, host, setValue]);
   return (
     <AutocompleteInput
-      source="host_org_unit_id" label="resources.rotations.fields.host_org_unit_id" choices={data?.hosts ?? []} optionText={(u: HostOption) => `${u.name} (${u.code})`}
-      disabled={disabled || !data} validate={required()} sx={{ minWidth: 300 }}
+      source="host_org_unit_id"
+      label="resources.rotations.fields.host_org_unit_id"
+      choices={data?.hosts ?? []}
+      optionText={(u: HostOption) => `${u.name} (${u.code})`}
+      disabled={disabled || !data}
+      validate={required()}
+      sx={{ minWidth: 300 }}
       helperText={data ? translate('hr.rotations.host_help', { home: data.home.name }) : translate('hr.rotations.pick_first')}
     />
   );

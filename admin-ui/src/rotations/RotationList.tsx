@@ -10,14 +10,25 @@ const filters = [
   <NumberInput key="year" source="year" alwaysOn />,
   <SelectInput key="type" source="type" choices={ROTATION_TYPE_CHOICES} alwaysOn />,
   <SelectInput key="status" source="status" choices={ROTATION_STATUS_CHOICES} />,
-  <ReferenceInput key="host" source="host_org_unit_id" reference="org-units"><AutocompleteInput /></ReferenceInput>,
-  <ReferenceInput key="home" source="home_org_unit_id" reference="org-units"><AutocompleteInput /></ReferenceInput>,
+  <ReferenceInput key="host" source="host_org_unit_id" reference="org-units">
+    <AutocompleteInput />
+  </ReferenceInput>,
+  <ReferenceInput key="home" source="home_org_unit_id" reference="org-units">
+    <AutocompleteInput />
+  </ReferenceInput>,
 ];
 
 const columns: Column[] = [{ source: 'staff_id', kind: 'reference', reference: 'staff', link: 'show' }, ...rotationColumns];
 
 export const RotationList = () => (
-  <List filters={filters} filterDefaultValues={{ year: new Date().getFullYear() }} sort={{ field: 'start_on', order: 'ASC' }} actions={<ListActions columns={columns} />}>
-    <Datagrid bulkActionButtons={false} rowClick="show">{columnFields(columns)}</Datagrid>
+  <List
+    filters={filters}
+    filterDefaultValues={{ year: new Date().getFullYear() }}
+    sort={{ field: 'start_on', order: 'ASC' }}
+    actions={<ListActions columns={columns} />}
+  >
+    <Datagrid bulkActionButtons={false} rowClick="show">
+      {columnFields(columns)}
+    </Datagrid>
   </List>
 );

@@ -9,7 +9,11 @@ import { type Column } from '../shared/exporter';
 
 const fundYearText = (y: { region: string; year: number }) => `${y.region} ${y.year}`;
 
-const filters = [<ReferenceInput key="fy" source="fund_year_id" reference="fund-years" alwaysOn><SelectInput optionText={fundYearText} /></ReferenceInput>];
+const filters = [
+  <ReferenceInput key="fy" source="fund_year_id" reference="fund-years" alwaysOn>
+    <SelectInput optionText={fundYearText} />
+  </ReferenceInput>,
+];
 
 const columns: Column[] = [
   { source: 'fund_year_id', kind: 'reference', reference: 'fund-years' },
@@ -20,7 +24,9 @@ const columns: Column[] = [
 
 const SatisfactionList = () => (
   <List filters={filters} sort={{ field: 'month', order: 'ASC' }} actions={<ListActions columns={columns} />}>
-    <Datagrid bulkActionButtons={false} rowClick={false}>{columnFields(columns)}</Datagrid>
+    <Datagrid bulkActionButtons={false} rowClick={false}>
+      {columnFields(columns)}
+    </Datagrid>
   </List>
 );
 

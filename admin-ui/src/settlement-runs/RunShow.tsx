@@ -3,7 +3,24 @@
 // only to who may take it now (role, state, and four eyes for approving).
 import { useState } from 'react';
 import {
-  Alert, Box, Button, Card, CardHeader, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardHeader,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useQuery } from '@tanstack/react-query';
@@ -12,7 +29,17 @@ import { apiGet, apiPost, yuan } from '../finance/api';
 import { isPartial } from '../shared/fullRecord';
 import { downloadReport } from '../finance/download';
 import { storedUser } from '../session';
-import { AllocationBars, AllocationTable, GatesTable, IndicatorsTable, KeyFigures, MonthChart, OverspendSlices, SpendingTable, UnitIndicatorsTable } from '../settlement/Figures';
+import {
+  AllocationBars,
+  AllocationTable,
+  GatesTable,
+  IndicatorsTable,
+  KeyFigures,
+  MonthChart,
+  OverspendSlices,
+  SpendingTable,
+  UnitIndicatorsTable,
+} from '../settlement/Figures';
 import { pct, type RunDetail, type RunFigures } from '../settlement/types';
 
 type Step = 'calculate' | 'recalculate' | 'review' | 'approve' | 'comment';
@@ -43,9 +70,15 @@ const StepDialog = ({ run, step, onClose }: { run: RunDetail; step: Step; onClos
   };
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" data-testid={`dialog-${step}`}>
-      <DialogTitle>{translate(`settlement.run.${step}`)} — {run.period}</DialogTitle>
+      <DialogTitle>
+        {translate(`settlement.run.${step}`)} — {run.period}
+      </DialogTitle>
       <DialogContent>
-        {step === 'approve' && <Alert severity="info" sx={{ mb: 1 }}>{translate('settlement.run.four_eyes')}</Alert>}
+        {step === 'approve' && (
+          <Alert severity="info" sx={{ mb: 1 }}>
+            {translate('settlement.run.four_eyes')}
+          </Alert>
+        )}
         <TextField
           autoFocus
           fullWidth
@@ -58,11 +91,17 @@ const StepDialog = ({ run, step, onClose }: { run: RunDetail; step: Step; onClos
           onChange={(e) => setText(e.target.value)}
           slotProps={{ htmlInput: { 'data-testid': 'step-text' } }}
         />
-        {error && <Alert severity="error" data-testid="step-error">{error}</Alert>}
+        {error && (
+          <Alert severity="error" data-testid="step-error">
+            {error}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('settlement.run.cancel')}</Button>
-        <Button variant="contained" disabled={busy || (needsText && !text.trim())} onClick={submit} data-testid="step-submit">{translate('settlement.run.submit')}</Button>
+        <Button variant="contained" disabled={busy || (needsText && !text.trim())} onClick={submit} data-testid="step-submit">
+          {translate('settlement.run.submit')}
+        </Button>
       </DialogActions>
     </Dialog>
   );
@@ -118,7 +157,11 @@ export const RunShow = () => {
   const [viewing, setViewing] = useState<number | null>(null);
   const steps = useSteps(record);
   const shown = viewing !== null && record && viewing !== record.version ? viewing : null;
-  const version = useQuery({ queryKey: ['settlement-run-version', record?.id, shown], enabled: shown !== null, queryFn: () => apiGet<{ figures: RunFigures }>(`/settlement-runs/${record!.id}/versions/${shown}`) });
+  const version = useQuery({
+    queryKey: ['settlement-run-version', record?.id, shown],
+    enabled: shown !== null,
+    queryFn: () => apiGet<{ figures: RunFigures }>(`/settlement-runs/${record!.id}/versions/${shown}`),
+  });
   if (isPending || isPartial(record)) return <Loading />;
   if (error || !record) return <Typography color="error">{String(error)}</Typography>;
   const figures = shown === null ? record.figures : version.data?.figures;
@@ -126,24 +169,62 @@ export const RunShow = () => {
     <Box sx={{ p: 2 }} data-testid="run-show">
       <Title title={`${translate('resources.settlement-runs.name')} ${record.period}`} />
       <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
-        <Typography variant="h5">{figures?.region ?? ''} {record.period}</Typography>
+        <Typography variant="h5">
+          {figures?.region ?? ''} {record.period}
+        </Typography>
         <Chip label={translate(`enums.run_kind.${record.kind}`)} />
-        <Chip color={record.status === 'approved' ? 'success' : record.status === 'reviewed' ? 'info' : 'default'} label={translate(`enums.run_status.${record.status}`)} data-testid="run-status" data-status={record.status} />
+        <Chip
+          color={record.status === 'approved' ? 'success' : record.status === 'reviewed' ? 'info' : 'default'}
+          label={translate(`enums.run_status.${record.status}`)}
+          data-testid="run-status"
+          data-status={record.status}
+        />
         <Chip variant="outlined" label={t('version_n', { n: record.version })} data-testid="run-version" />
-        {record.superseded_by_id && <Link to={`/settlement-runs/${record.superseded_by_id}/show`}><Chip color="warning" label={t('superseded', { id: record.superseded_by_id })} /></Link>}
-        {record.supersedes_id && <Link to={`/settlement-runs/${record.supersedes_id}/show`}><Chip variant="outlined" label={t('supersedes', { id: record.supersedes_id })} /></Link>}
+        {record.superseded_by_id && (
+          <Link to={`/settlement-runs/${record.superseded_by_id}/show`}>
+            <Chip color="warning" label={t('superseded', { id: record.superseded_by_id })} />
+          </Link>
+        )}
+        {record.supersedes_id && (
+          <Link to={`/settlement-runs/${record.supersedes_id}/show`}>
+            <Chip variant="outlined" label={t('supersedes', { id: record.supersedes_id })} />
+          </Link>
+        )}
         <Box sx={{ flex: 1 }} />
         {steps.map((s) => (
-          <Button key={s} variant={s === 'comment' ? 'outlined' : 'contained'} onClick={() => setStep(s)} data-testid={`step-${s}`}>{t(s)}</Button>
+          <Button key={s} variant={s === 'comment' ? 'outlined' : 'contained'} onClick={() => setStep(s)} data-testid={`step-${s}`}>
+            {t(s)}
+          </Button>
         ))}
         {record.figures && (
-          <Button startIcon={<DownloadIcon />} onClick={() => downloadReport(`/reports/settlement/${record.id}.xlsx`, `settlement-${record.period}-run${record.id}.xlsx`).catch((e) => notify(String(e), { type: 'error' }))} data-testid="download">
+          <Button
+            startIcon={<DownloadIcon />}
+            onClick={() =>
+              downloadReport(`/reports/settlement/${record.id}.xlsx`, `settlement-${record.period}-run${record.id}.xlsx`).catch((e) =>
+                notify(String(e), { type: 'error' }),
+              )
+            }
+            data-testid="download"
+          >
             {t('download')}
           </Button>
         )}
       </Stack>
-      {record.reason && <Alert severity="info" sx={{ mb: 2 }}>{translate('resources.settlement-runs.fields.reason')}：{record.reason}</Alert>}
-      {shown !== null && <Alert severity="warning" sx={{ mb: 2 }} action={<Button onClick={() => setViewing(null)}>{t('current_version')}</Button>} data-testid="viewing-version">{t('viewing_version', { n: shown })}</Alert>}
+      {record.reason && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {translate('resources.settlement-runs.fields.reason')}：{record.reason}
+        </Alert>
+      )}
+      {shown !== null && (
+        <Alert
+          severity="warning"
+          sx={{ mb: 2 }}
+          action={<Button onClick={() => setViewing(null)}>{t('current_version')}</Button>}
+          data-testid="viewing-version"
+        >
+          {t('viewing_version', { n: shown })}
+        </Alert>
+      )}
       <Stack direction={{ xs: 'column', md: 'row' }} sx={{ gap: 2, alignItems: 'flex-start', mb: 2 }}>
         <Card sx={{ flex: 1 }} data-testid="versions">
           <CardHeader title={t('versions')} />
@@ -160,11 +241,23 @@ export const RunShow = () => {
             <TableBody>
               {record.versions.map((v) => (
                 <TableRow key={v.version} selected={(shown ?? record.version) === v.version} data-testid={`version-${v.version}`}>
-                  <TableCell>{v.version}{v.version === record.version ? `（${t('current_version')}）` : ''}</TableCell>
+                  <TableCell>
+                    {v.version}
+                    {v.version === record.version ? `（${t('current_version')}）` : ''}
+                  </TableCell>
                   <TableCell align="right">{yuan(v.surplus)}</TableCell>
                   <TableCell align="right">{pct(v.surplus_rate)}</TableCell>
-                  <TableCell>{v.reason ?? ''}<Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>{v.calculated_by_name} {new Date(v.calculated_at).toLocaleString('zh-CN')}</Typography></TableCell>
-                  <TableCell><Button size="small" onClick={() => setViewing(v.version)}>{t('view')}</Button></TableCell>
+                  <TableCell>
+                    {v.reason ?? ''}
+                    <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                      {v.calculated_by_name} {new Date(v.calculated_at).toLocaleString('zh-CN')}
+                    </Typography>
+                  </TableCell>
+                  <TableCell>
+                    <Button size="small" onClick={() => setViewing(v.version)}>
+                      {t('view')}
+                    </Button>
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -178,8 +271,13 @@ export const RunShow = () => {
                 <TableRow key={e.id} data-testid={`event-${e.action}`}>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(e.at).toLocaleString('zh-CN')}</TableCell>
                   <TableCell>
-                    <strong>{translate(`settlement.event.${e.action}`, { _: e.action })}</strong>{e.version ? ` · ${t('version_n', { n: e.version })}` : ''} · {e.actor_name}
-                    {e.comment && <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{e.comment}</Typography>}
+                    <strong>{translate(`settlement.event.${e.action}`, { _: e.action })}</strong>
+                    {e.version ? ` · ${t('version_n', { n: e.version })}` : ''} · {e.actor_name}
+                    {e.comment && (
+                      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+                        {e.comment}
+                      </Typography>
+                    )}
                   </TableCell>
                 </TableRow>
               ))}

@@ -3,7 +3,22 @@
 // rows. Templates are downloadable.
 import { useState } from 'react';
 import {
-  Alert, Box, Button, Card, CardContent, Checkbox, FormControlLabel, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Checkbox,
+  FormControlLabel,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
@@ -59,45 +74,110 @@ export const ClaimsImport = () => {
       <Card sx={{ mb: 2 }}>
         <CardContent>
           <Stack direction="row" sx={{ gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-            <TextField select size="small" label={translate('settlement.fund_year')} value={fundYearId ?? ''} onChange={(e) => { setPicked(Number(e.target.value)); reset(); }} sx={{ minWidth: 180 }} data-testid="import-fund-year">
-              {(years.data ?? []).map((y) => <MenuItem key={y.id} value={y.id}>{y.region} {y.year}</MenuItem>)}
+            <TextField
+              select
+              size="small"
+              label={translate('settlement.fund_year')}
+              value={fundYearId ?? ''}
+              onChange={(e) => {
+                setPicked(Number(e.target.value));
+                reset();
+              }}
+              sx={{ minWidth: 180 }}
+              data-testid="import-fund-year"
+            >
+              {(years.data ?? []).map((y) => (
+                <MenuItem key={y.id} value={y.id}>
+                  {y.region} {y.year}
+                </MenuItem>
+              ))}
             </TextField>
-            <TextField select size="small" label={t('kind')} value={kind} onChange={(e) => { setKind(e.target.value as Kind); reset(); }} sx={{ minWidth: 220 }} data-testid="import-kind">
+            <TextField
+              select
+              size="small"
+              label={t('kind')}
+              value={kind}
+              onChange={(e) => {
+                setKind(e.target.value as Kind);
+                reset();
+              }}
+              sx={{ minWidth: 220 }}
+              data-testid="import-kind"
+            >
               <MenuItem value="claims">{t('claims')}</MenuItem>
               <MenuItem value="satisfaction">{t('satisfaction')}</MenuItem>
             </TextField>
-            <Button startIcon={<DownloadIcon />} onClick={() => downloadReport(`${KINDS[kind]}/template.xlsx`, `${kind}-template.xlsx`).catch((e) => notify(String(e), { type: 'error' }))} data-testid="template">
+            <Button
+              startIcon={<DownloadIcon />}
+              onClick={() => downloadReport(`${KINDS[kind]}/template.xlsx`, `${kind}-template.xlsx`).catch((e) => notify(String(e), { type: 'error' }))}
+              data-testid="template"
+            >
               {t('template')}
             </Button>
           </Stack>
           <Stack direction="row" sx={{ gap: 2, alignItems: 'center', flexWrap: 'wrap', mt: 2 }}>
             <Button component="label" variant="outlined" startIcon={<UploadFileIcon />}>
               {t('file')}
-              <input hidden type="file" accept=".xlsx,.csv" data-testid="import-file" onChange={(e) => { setFile(e.target.files?.[0] ?? null); reset(); }} />
+              <input
+                hidden
+                type="file"
+                accept=".xlsx,.csv"
+                data-testid="import-file"
+                onChange={(e) => {
+                  setFile(e.target.files?.[0] ?? null);
+                  reset();
+                }}
+              />
             </Button>
             <Typography data-testid="import-file-name">{file?.name ?? ''}</Typography>
             <FormControlLabel control={<Checkbox checked={allOrNothing} onChange={(e) => setAllOrNothing(e.target.checked)} />} label={t('all_or_nothing')} />
             <Box sx={{ flex: 1 }} />
-            <Button variant="outlined" disabled={!mayImport || !file || busy} onClick={() => send(true)} data-testid="dry-run">{t('dry_run')}</Button>
-            <Button variant="contained" disabled={!mayImport || !file || busy || !result?.dry_run || result.accepted === 0} onClick={() => send(false)} data-testid="commit">{t('commit')}</Button>
+            <Button variant="outlined" disabled={!mayImport || !file || busy} onClick={() => send(true)} data-testid="dry-run">
+              {t('dry_run')}
+            </Button>
+            <Button
+              variant="contained"
+              disabled={!mayImport || !file || busy || !result?.dry_run || result.accepted === 0}
+              onClick={() => send(false)}
+              data-testid="commit"
+            >
+              {t('commit')}
+            </Button>
           </Stack>
         </CardContent>
       </Card>
-      {!mayImport && <Alert severity="info" sx={{ mb: 2 }}>{t('not_allowed')}</Alert>}
-      {error && <Alert severity="error" sx={{ mb: 2 }} data-testid="import-error">{error}</Alert>}
+      {!mayImport && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {t('not_allowed')}
+        </Alert>
+      )}
+      {error && (
+        <Alert severity="error" sx={{ mb: 2 }} data-testid="import-error">
+          {error}
+        </Alert>
+      )}
       {result && (
         <Card data-testid="import-result">
           <CardContent>
             {result.dry_run ? (
-              <Alert severity={result.rejected_rows ? 'warning' : 'success'} data-testid="import-summary">{t('checked', { accepted: result.accepted, rejected: result.rejected_rows })}</Alert>
+              <Alert severity={result.rejected_rows ? 'warning' : 'success'} data-testid="import-summary">
+                {t('checked', { accepted: result.accepted, rejected: result.rejected_rows })}
+              </Alert>
             ) : result.committed ? (
-              <Alert severity="success" data-testid="import-summary">{t('committed', { inserted: result.inserted, updated: result.updated, unchanged: result.unchanged })}</Alert>
+              <Alert severity="success" data-testid="import-summary">
+                {t('committed', { inserted: result.inserted, updated: result.updated, unchanged: result.unchanged })}
+              </Alert>
             ) : (
-              <Alert severity="error" data-testid="import-summary">{t('rolled_back')}</Alert>
+              <Alert severity="error" data-testid="import-summary">
+                {t('rolled_back')}
+              </Alert>
             )}
             {result.rejected.length > 0 && (
               <>
-                <Typography variant="subtitle1" sx={{ mt: 2 }}>{t('rejected')}：{result.rejected_rows}{result.rejected.length < result.rejected_rows ? `（${t('listed', { n: result.rejected.length })}）` : ''}</Typography>
+                <Typography variant="subtitle1" sx={{ mt: 2 }}>
+                  {t('rejected')}：{result.rejected_rows}
+                  {result.rejected.length < result.rejected_rows ? `（${t('listed', { n: result.rejected.length })}）` : ''}
+                </Typography>
                 <Table size="small" data-testid="rejected-rows">
                   <TableHead>
                     <TableRow>

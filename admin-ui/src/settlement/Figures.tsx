@@ -29,8 +29,14 @@ const Figure = ({ label, value, sub, color, testId }: { label: string; value: st
   <Card sx={{ flex: 1, minWidth: 160 }} data-testid={testId}>
     <CardContent>
       <Typography variant="overline">{label}</Typography>
-      <Typography variant="h6" sx={{ color }}>{value}</Typography>
-      {sub && <Typography variant="body2" color="text.secondary">{sub}</Typography>}
+      <Typography variant="h6" sx={{ color }}>
+        {value}
+      </Typography>
+      {sub && (
+        <Typography variant="body2" color="text.secondary">
+          {sub}
+        </Typography>
+      )}
     </CardContent>
   </Card>
 );
@@ -42,12 +48,33 @@ export const KeyFigures = ({ f }: { f: RunFigures }) => {
   return (
     <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap', mb: 2 }}>
       <Figure testId="figure-budget" label={t('budget_to_date')} value={`¥${yuan(f.budget)}`} sub={`${t('annual_budget')} ¥${yuan(f.annual_budget)}`} />
-      <Figure testId="figure-spending" label={t('spending')} value={`¥${yuan(f.spending.total)}`} sub={`${t('claims')} ${f.spending.claims.toLocaleString('zh-CN')}`} />
-      <Figure testId="figure-surplus" label={t('surplus')} value={`¥${yuan(f.surplus)}`} sub={`${t('surplus_rate')} ${pct(f.surplus_rate)}`} color={negative ? 'error.main' : 'success.main'} />
+      <Figure
+        testId="figure-spending"
+        label={t('spending')}
+        value={`¥${yuan(f.spending.total)}`}
+        sub={`${t('claims')} ${f.spending.claims.toLocaleString('zh-CN')}`}
+      />
+      <Figure
+        testId="figure-surplus"
+        label={t('surplus')}
+        value={`¥${yuan(f.surplus)}`}
+        sub={`${t('surplus_rate')} ${pct(f.surplus_rate)}`}
+        color={negative ? 'error.main' : 'success.main'}
+      />
       {negative ? (
-        <Figure testId="figure-overspend" label={t('overspend')} value={`¥${yuan(f.overspend)}`} sub={`${t('overspend_group')} ¥${yuan(f.overspend_group)} · ${t('overspend_fund')} ¥${yuan(f.overspend_fund)}`} />
+        <Figure
+          testId="figure-overspend"
+          label={t('overspend')}
+          value={`¥${yuan(f.overspend)}`}
+          sub={`${t('overspend_group')} ¥${yuan(f.overspend_group)} · ${t('overspend_fund')} ¥${yuan(f.overspend_fund)}`}
+        />
       ) : (
-        <Figure testId="figure-retained" label={t('retained')} value={`¥${yuan(f.retained)}`} sub={`${t('deductions')} ${pct(f.deductions, 0)} · ${t('returned')} ¥${yuan(f.returned_to_fund)}`} />
+        <Figure
+          testId="figure-retained"
+          label={t('retained')}
+          value={`¥${yuan(f.retained)}`}
+          sub={`${t('deductions')} ${pct(f.deductions, 0)} · ${t('returned')} ¥${yuan(f.returned_to_fund)}`}
+        />
       )}
     </Stack>
   );
@@ -57,7 +84,12 @@ export const KeyFigures = ({ f }: { f: RunFigures }) => {
 export const MonthChart = ({ months }: { months: { month: number; cumulative_budget: string; cumulative_spending: string; spending: string }[] }) => {
   const translate = useTranslate();
   const t = (k: string) => translate(`settlement.${k}`);
-  const data = months.map((m) => ({ month: `${m.month}月`, budget: Number(m.cumulative_budget), spending: Number(m.cumulative_spending), monthly: Number(m.spending) }));
+  const data = months.map((m) => ({
+    month: `${m.month}月`,
+    budget: Number(m.cumulative_budget),
+    spending: Number(m.cumulative_spending),
+    monthly: Number(m.spending),
+  }));
   return (
     <Card sx={{ mb: 2 }} data-testid="month-chart">
       <CardHeader title={t('by_month')} />
@@ -81,7 +113,17 @@ export const MonthChart = ({ months }: { months: { month: number; cumulative_bud
   );
 };
 
-export const SpendingTable = ({ cells, byClass, byCare, total }: { cells: SpendingCell[]; byClass: Record<string, string>; byCare: Record<string, string>; total: string }) => {
+export const SpendingTable = ({
+  cells,
+  byClass,
+  byCare,
+  total,
+}: {
+  cells: SpendingCell[];
+  byClass: Record<string, string>;
+  byCare: Record<string, string>;
+  total: string;
+}) => {
   const translate = useTranslate();
   const t = (k: string) => translate(`settlement.${k}`);
   const cares = Object.keys(byCare);
@@ -93,7 +135,11 @@ export const SpendingTable = ({ cells, byClass, byCare, total }: { cells: Spendi
         <TableHead>
           <TableRow>
             <TableCell>{t('provider_class')}</TableCell>
-            {cares.map((ct) => <TableCell key={ct} align="right">{translate(`enums.care_type.${ct}`)}</TableCell>)}
+            {cares.map((ct) => (
+              <TableCell key={ct} align="right">
+                {translate(`enums.care_type.${ct}`)}
+              </TableCell>
+            ))}
             <TableCell align="right">{t('total')}</TableCell>
           </TableRow>
         </TableHead>
@@ -103,7 +149,10 @@ export const SpendingTable = ({ cells, byClass, byCare, total }: { cells: Spendi
               <TableCell>{translate(`enums.provider_class.${pc}`)}</TableCell>
               {cares.map((ct) => (
                 <TableCell key={ct} align="right" data-testid={`spending-${pc}-${ct}`}>
-                  {yuan(cell(pc, ct)?.fund_paid)} <Typography component="span" variant="caption" color="text.secondary">（{cell(pc, ct)?.claims.toLocaleString('zh-CN')}）</Typography>
+                  {yuan(cell(pc, ct)?.fund_paid)}{' '}
+                  <Typography component="span" variant="caption" color="text.secondary">
+                    （{cell(pc, ct)?.claims.toLocaleString('zh-CN')}）
+                  </Typography>
                 </TableCell>
               ))}
               <TableCell align="right">{yuan(sum)}</TableCell>
@@ -111,8 +160,14 @@ export const SpendingTable = ({ cells, byClass, byCare, total }: { cells: Spendi
           ))}
           <TableRow>
             <TableCell sx={{ fontWeight: 600 }}>{t('total')}</TableCell>
-            {cares.map((ct) => <TableCell key={ct} align="right" sx={{ fontWeight: 600 }}>{yuan(byCare[ct])}</TableCell>)}
-            <TableCell align="right" sx={{ fontWeight: 600 }} data-testid="spending-total">{yuan(total)}</TableCell>
+            {cares.map((ct) => (
+              <TableCell key={ct} align="right" sx={{ fontWeight: 600 }}>
+                {yuan(byCare[ct])}
+              </TableCell>
+            ))}
+            <TableCell align="right" sx={{ fontWeight: 600 }} data-testid="spending-total">
+              {yuan(total)}
+            </TableCell>
           </TableRow>
         </TableBody>
       </Table>
@@ -120,7 +175,8 @@ export const SpendingTable = ({ cells, byClass, byCare, total }: { cells: Spendi
   );
 };
 
-const rateOrAmount = (key: string, v: number | string | null) => (v === null ? '—' : key === 'inpatient_average_cost' ? `¥${yuan(v)}` : typeof v === 'number' ? pct(v) : String(v));
+const rateOrAmount = (key: string, v: number | string | null) =>
+  v === null ? '—' : key === 'inpatient_average_cost' ? `¥${yuan(v)}` : typeof v === 'number' ? pct(v) : String(v);
 const count = (v: string | number) => (typeof v === 'number' ? v.toLocaleString('zh-CN') : yuan(v));
 
 export const GatesTable = ({ gates, satisfaction }: { gates: Gate[]; satisfaction: number | null }) => {
@@ -145,8 +201,12 @@ export const GatesTable = ({ gates, satisfaction }: { gates: Gate[]; satisfactio
             <TableRow key={g.key}>
               <TableCell>{translate(`enums.gate.${g.key}`)}</TableCell>
               <TableCell align="right">{shown(g, g.value)}</TableCell>
-              <TableCell align="right">{translate(`enums.direction.${g.direction}`)} {shown(g, g.threshold)}</TableCell>
-              <TableCell><Light ok={g.passed} testId={`gate-${g.key}`} /></TableCell>
+              <TableCell align="right">
+                {translate(`enums.direction.${g.direction}`)} {shown(g, g.threshold)}
+              </TableCell>
+              <TableCell>
+                <Light ok={g.passed} testId={`gate-${g.key}`} />
+              </TableCell>
               <TableCell align="right">{pct(g.deduction, 0)}</TableCell>
             </TableRow>
           ))}
@@ -180,8 +240,12 @@ export const IndicatorsTable = ({ indicators, title, testId = 'indicators' }: { 
               <TableCell align="right">{count(i.numerator)}</TableCell>
               <TableCell align="right">{count(i.denominator)}</TableCell>
               <TableCell align="right">{rateOrAmount(i.key, i.value)}</TableCell>
-              <TableCell align="right">{translate(`enums.direction.${i.direction}`)} {rateOrAmount(i.key, typeof i.threshold === 'number' ? i.threshold : i.threshold)}</TableCell>
-              <TableCell><Light ok={i.ok} testId={`${testId}-${i.key}`} /></TableCell>
+              <TableCell align="right">
+                {translate(`enums.direction.${i.direction}`)} {rateOrAmount(i.key, typeof i.threshold === 'number' ? i.threshold : i.threshold)}
+              </TableCell>
+              <TableCell>
+                <Light ok={i.ok} testId={`${testId}-${i.key}`} />
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -203,13 +267,25 @@ export const UnitIndicatorsTable = ({ units, onUnit }: { units: RunFigures['unit
           <TableHead>
             <TableRow>
               <TableCell>{t('unit')}</TableCell>
-              {keys.map((k) => <TableCell key={k} align="right">{translate(`enums.settlement_indicator.${k}`)}</TableCell>)}
+              {keys.map((k) => (
+                <TableCell key={k} align="right">
+                  {translate(`enums.settlement_indicator.${k}`)}
+                </TableCell>
+              ))}
             </TableRow>
           </TableHead>
           <TableBody>
             {byLevelThenCode(units).map((u) => (
-              <TableRow key={u.org_unit_id} hover={!!onUnit} sx={{ cursor: onUnit ? 'pointer' : undefined }} data-testid={`unit-row-${u.code}`} onClick={() => onUnit?.({ id: u.org_unit_id, name: u.name })}>
-                <TableCell>{u.name}（{u.code}）</TableCell>
+              <TableRow
+                key={u.org_unit_id}
+                hover={!!onUnit}
+                sx={{ cursor: onUnit ? 'pointer' : undefined }}
+                data-testid={`unit-row-${u.code}`}
+                onClick={() => onUnit?.({ id: u.org_unit_id, name: u.name })}
+              >
+                <TableCell>
+                  {u.name}（{u.code}）
+                </TableCell>
                 {u.indicators.map((i) => (
                   <TableCell
                     key={i.key}
@@ -292,8 +368,20 @@ export const AllocationTable = ({ allocations, pools }: { allocations: Allocatio
               <TableHead>
                 <TableRow>
                   <TableCell>{t('unit')}</TableCell>
-                  {keys.map((k) => <TableCell key={`r-${k}`} align="right">{translate(`enums.allocation_indicator.${k}`, { _: k })}<br />{t('raw')}</TableCell>)}
-                  {keys.map((k) => <TableCell key={`n-${k}`} align="right">{translate(`enums.allocation_indicator.${k}`, { _: k })}<br />{t('normalised')}</TableCell>)}
+                  {keys.map((k) => (
+                    <TableCell key={`r-${k}`} align="right">
+                      {translate(`enums.allocation_indicator.${k}`, { _: k })}
+                      <br />
+                      {t('raw')}
+                    </TableCell>
+                  ))}
+                  {keys.map((k) => (
+                    <TableCell key={`n-${k}`} align="right">
+                      {translate(`enums.allocation_indicator.${k}`, { _: k })}
+                      <br />
+                      {t('normalised')}
+                    </TableCell>
+                  ))}
                   <TableCell align="right">{t('score')}</TableCell>
                   <TableCell align="right">{t('population')}</TableCell>
                   <TableCell align="right">{t('weight')}</TableCell>
@@ -304,9 +392,19 @@ export const AllocationTable = ({ allocations, pools }: { allocations: Allocatio
               <TableBody>
                 {rows.map((a) => (
                   <TableRow key={a.org_unit_id} data-testid={`allocation-${p.key}-${a.code}`}>
-                    <TableCell>{a.name}（{a.code}）</TableCell>
-                    {keys.map((k) => <TableCell key={`r-${k}`} align="right">{a.raw_values[k] === null ? '—' : num(a.raw_values[k], 4)}</TableCell>)}
-                    {keys.map((k) => <TableCell key={`n-${k}`} align="right">{num(a.normalised_values[k])}</TableCell>)}
+                    <TableCell>
+                      {a.name}（{a.code}）
+                    </TableCell>
+                    {keys.map((k) => (
+                      <TableCell key={`r-${k}`} align="right">
+                        {a.raw_values[k] === null ? '—' : num(a.raw_values[k], 4)}
+                      </TableCell>
+                    ))}
+                    {keys.map((k) => (
+                      <TableCell key={`n-${k}`} align="right">
+                        {num(a.normalised_values[k])}
+                      </TableCell>
+                    ))}
                     <TableCell align="right">{num(a.score)}</TableCell>
                     <TableCell align="right">{a.population.toLocaleString('zh-CN')}</TableCell>
                     <TableCell align="right">{num(a.weight, 2)}</TableCell>
@@ -315,8 +413,12 @@ export const AllocationTable = ({ allocations, pools }: { allocations: Allocatio
                   </TableRow>
                 ))}
                 <TableRow>
-                  <TableCell colSpan={1 + 2 * keys.length + 4} sx={{ fontWeight: 600 }}>{t('total')}</TableCell>
-                  <TableCell align="right" sx={{ fontWeight: 600 }}>{yuan(p.amount)}</TableCell>
+                  <TableCell colSpan={1 + 2 * keys.length + 4} sx={{ fontWeight: 600 }}>
+                    {t('total')}
+                  </TableCell>
+                  <TableCell align="right" sx={{ fontWeight: 600 }}>
+                    {yuan(p.amount)}
+                  </TableCell>
                 </TableRow>
               </TableBody>
             </Table>
@@ -333,15 +435,24 @@ export const OverspendSlices = ({ f }: { f: RunFigures }) => {
   if (!f.overspend_slices.length || Number(f.overspend) === 0) return null;
   return (
     <Card sx={{ mb: 2 }} data-testid="overspend-slices">
-      <CardHeader title={t('overspend_slices')} subheader={`${t('overspend_group')} ¥${yuan(f.overspend_group)} · ${t('overspend_fund')} ¥${yuan(f.overspend_fund)}`} />
+      <CardHeader
+        title={t('overspend_slices')}
+        subheader={`${t('overspend_group')} ¥${yuan(f.overspend_group)} · ${t('overspend_fund')} ¥${yuan(f.overspend_fund)}`}
+      />
       <Table size="small">
         <TableBody>
           {f.overspend_slices.map((s, i) => (
             <TableRow key={i}>
-              <TableCell>{t('slice')} {pct(s.from, 1)} – {s.upTo === null ? '∞' : pct(s.upTo, 1)}</TableCell>
+              <TableCell>
+                {t('slice')} {pct(s.from, 1)} – {s.upTo === null ? '∞' : pct(s.upTo, 1)}
+              </TableCell>
               <TableCell align="right">¥{yuan(s.amount)}</TableCell>
-              <TableCell align="right">{t('overspend_group')} {pct(s.groupShare, 0)} ¥{yuan(s.group)}</TableCell>
-              <TableCell align="right">{t('overspend_fund')} ¥{yuan(s.fund)}</TableCell>
+              <TableCell align="right">
+                {t('overspend_group')} {pct(s.groupShare, 0)} ¥{yuan(s.group)}
+              </TableCell>
+              <TableCell align="right">
+                {t('overspend_fund')} ¥{yuan(s.fund)}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

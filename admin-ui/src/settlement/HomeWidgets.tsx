@@ -21,7 +21,11 @@ function useCurrentFundYear() {
 export const FundYearHome = () => {
   const translate = useTranslate();
   const { data: fundYear } = useCurrentFundYear();
-  const { data } = useQuery({ queryKey: ['settlement-dashboard', fundYear?.id], enabled: !!fundYear, queryFn: () => apiGet<Dashboard>(`/fund-years/${fundYear!.id}/dashboard`) });
+  const { data } = useQuery({
+    queryKey: ['settlement-dashboard', fundYear?.id],
+    enabled: !!fundYear,
+    queryFn: () => apiGet<Dashboard>(`/fund-years/${fundYear!.id}/dashboard`),
+  });
   const latest = data?.latest;
   const f = latest?.figures;
   if (fundYear === null || (data && !f)) return null;
@@ -30,9 +34,31 @@ export const FundYearHome = () => {
   return (
     <>
       <HomeCard title={title} testId="home-fund-year">
-        <Figure testId="home-budget" label={translate('home.budget_to_date')} value={f?.budget} display={f && money(f.budget)} sub={f && translate('home.annual_budget', { amount: money(f.annual_budget) })} to={runPage} />
-        <Figure testId="home-spending" label={translate('home.spending_to_date')} value={f?.spending.total} display={f && money(f.spending.total)} sub={f && translate('home.claims', { count: f.spending.claims.toLocaleString('zh-CN') })} to={listLink('claims', { fund_year_id: fundYear?.id, period_month_lte: f?.through_month })} />
-        <Figure testId="home-surplus-rate" label={translate('home.surplus_rate')} value={f?.surplus_rate ?? undefined} display={f && pct(f.surplus_rate)} sub={f && money(f.surplus)} tone={f && Number(f.surplus) < 0 ? 'alert' : 'good'} to={runPage} />
+        <Figure
+          testId="home-budget"
+          label={translate('home.budget_to_date')}
+          value={f?.budget}
+          display={f && money(f.budget)}
+          sub={f && translate('home.annual_budget', { amount: money(f.annual_budget) })}
+          to={runPage}
+        />
+        <Figure
+          testId="home-spending"
+          label={translate('home.spending_to_date')}
+          value={f?.spending.total}
+          display={f && money(f.spending.total)}
+          sub={f && translate('home.claims', { count: f.spending.claims.toLocaleString('zh-CN') })}
+          to={listLink('claims', { fund_year_id: fundYear?.id, period_month_lte: f?.through_month })}
+        />
+        <Figure
+          testId="home-surplus-rate"
+          label={translate('home.surplus_rate')}
+          value={f?.surplus_rate ?? undefined}
+          display={f && pct(f.surplus_rate)}
+          sub={f && money(f.surplus)}
+          tone={f && Number(f.surplus) < 0 ? 'alert' : 'good'}
+          to={runPage}
+        />
         {f?.gates.map((g) => (
           <Figure
             key={g.key}
@@ -40,7 +66,10 @@ export const FundYearHome = () => {
             label={translate(`enums.gate.${g.key}`)}
             value={g.passed ? 'passed' : 'failed'}
             display={translate(g.passed ? 'settlement.passed' : 'settlement.failed')}
-            sub={translate('home.gate_value', { value: g.key === 'satisfaction' ? String(g.value ?? '—') : pct(g.value), threshold: g.key === 'satisfaction' ? String(g.threshold) : pct(g.threshold) })}
+            sub={translate('home.gate_value', {
+              value: g.key === 'satisfaction' ? String(g.value ?? '—') : pct(g.value),
+              threshold: g.key === 'satisfaction' ? String(g.threshold) : pct(g.threshold),
+            })}
             tone={g.passed ? 'good' : 'alert'}
             to="/settlement-dashboard"
           />
@@ -61,6 +90,13 @@ export const RunsAwaitingHome = () => {
   const translate = useTranslate();
   const roles = storedUser()?.roles ?? [];
   return RUN_STEP_FOR_ROLE.filter(([role]) => roles.includes(role)).map(([role, status]) => (
-    <CountFigure key={role} testId={`home-runs-${status}`} label={translate(`home.runs_awaiting.${status}`)} resource="settlement-runs" filter={{ status, current: true }} alertAbove={0} />
+    <CountFigure
+      key={role}
+      testId={`home-runs-${status}`}
+      label={translate(`home.runs_awaiting.${status}`)}
+      resource="settlement-runs"
+      filter={{ status, current: true }}
+      alertAbove={0}
+    />
   ));
 };

@@ -2,7 +2,23 @@
 // and rate, gates and indicators green/red, the allocation per township; a unit opens its
 // claims summary by care type and provider class.
 import { useState } from 'react';
-import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Loading, Title, useGetList, useTranslate } from 'react-admin';
 import { apiGet, yuan } from '../finance/api';
@@ -22,18 +38,28 @@ const SummaryTable = ({ rows, title, testId }: { rows: UnitSummaryRow[]; title: 
             <TableCell>{t('care_type')}</TableCell>
             <TableCell>{t('provider_class')}</TableCell>
             <TableCell align="right">{t('claims')}</TableCell>
-            {cols.map((c) => <TableCell key={c} align="right">{t(c)}</TableCell>)}
+            {cols.map((c) => (
+              <TableCell key={c} align="right">
+                {t(c)}
+              </TableCell>
+            ))}
           </TableRow>
         </TableHead>
         <TableBody>
-          {[...rows].sort((a, b) => (a.care_type + a.provider_class).localeCompare(b.care_type + b.provider_class)).map((r) => (
-            <TableRow key={`${r.care_type}-${r.provider_class}`} data-testid={`${testId}-${r.care_type}-${r.provider_class}`}>
-              <TableCell>{translate(`enums.care_type.${r.care_type}`)}</TableCell>
-              <TableCell>{translate(`enums.provider_class.${r.provider_class}`)}</TableCell>
-              <TableCell align="right">{r.claims.toLocaleString('zh-CN')}</TableCell>
-              {cols.map((c) => <TableCell key={c} align="right">{yuan(r[c])}</TableCell>)}
-            </TableRow>
-          ))}
+          {[...rows]
+            .sort((a, b) => (a.care_type + a.provider_class).localeCompare(b.care_type + b.provider_class))
+            .map((r) => (
+              <TableRow key={`${r.care_type}-${r.provider_class}`} data-testid={`${testId}-${r.care_type}-${r.provider_class}`}>
+                <TableCell>{translate(`enums.care_type.${r.care_type}`)}</TableCell>
+                <TableCell>{translate(`enums.provider_class.${r.provider_class}`)}</TableCell>
+                <TableCell align="right">{r.claims.toLocaleString('zh-CN')}</TableCell>
+                {cols.map((c) => (
+                  <TableCell key={c} align="right">
+                    {yuan(r[c])}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
         </TableBody>
       </Table>
     </Box>
@@ -42,19 +68,28 @@ const SummaryTable = ({ rows, title, testId }: { rows: UnitSummaryRow[]; title: 
 
 const UnitDrill = ({ fundYearId, unit, onClose }: { fundYearId: number; unit: { id: number; name: string }; onClose: () => void }) => {
   const translate = useTranslate();
-  const { data, error } = useQuery({ queryKey: ['settlement-unit-summary', fundYearId, unit.id], queryFn: () => apiGet<UnitSummary>(`/fund-years/${fundYearId}/units/${unit.id}/summary`) });
+  const { data, error } = useQuery({
+    queryKey: ['settlement-unit-summary', fundYearId, unit.id],
+    queryFn: () => apiGet<UnitSummary>(`/fund-years/${fundYearId}/units/${unit.id}/summary`),
+  });
   return (
     <Dialog open onClose={onClose} maxWidth="lg" fullWidth data-testid="unit-drill">
       <DialogTitle>{translate('settlement.drill_title', { unit: unit.name })}</DialogTitle>
       <DialogContent>
-        {error ? <Typography color="error">{String(error)}</Typography> : !data ? <Loading /> : (
+        {error ? (
+          <Typography color="error">{String(error)}</Typography>
+        ) : !data ? (
+          <Loading />
+        ) : (
           <>
             <SummaryTable rows={data.provided} title={translate('settlement.provided')} testId="drill-provided" />
             <SummaryTable rows={data.insured} title={translate('settlement.insured')} testId="drill-insured" />
           </>
         )}
       </DialogContent>
-      <DialogActions><Button onClick={onClose}>{translate('settlement.close')}</Button></DialogActions>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('settlement.close')}</Button>
+      </DialogActions>
     </Dialog>
   );
 };
@@ -66,17 +101,37 @@ export const SettlementDashboard = () => {
   const [picked, setPicked] = useState<number | null>(null);
   const fundYearId = picked ?? years.data?.[0]?.id ?? null;
   const [unit, setUnit] = useState<{ id: number; name: string } | null>(null);
-  const { data, error } = useQuery({ queryKey: ['settlement-dashboard', fundYearId], enabled: fundYearId !== null, queryFn: () => apiGet<Dashboard>(`/fund-years/${fundYearId}/dashboard`) });
+  const { data, error } = useQuery({
+    queryKey: ['settlement-dashboard', fundYearId],
+    enabled: fundYearId !== null,
+    queryFn: () => apiGet<Dashboard>(`/fund-years/${fundYearId}/dashboard`),
+  });
   if (years.isPending) return <Loading />;
   const f = data?.latest?.figures;
   return (
     <Box sx={{ p: 2 }} data-testid="settlement-dashboard">
       <Title title={translate('menu.settlement_dashboard')} />
       <Stack direction="row" sx={{ gap: 2, alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
-        <TextField select size="small" label={t('fund_year')} value={fundYearId ?? ''} onChange={(e) => setPicked(Number(e.target.value))} sx={{ minWidth: 200 }} data-testid="fund-year-select">
-          {(years.data ?? []).map((y) => <MenuItem key={y.id} value={y.id}>{y.region} {y.year}</MenuItem>)}
+        <TextField
+          select
+          size="small"
+          label={t('fund_year')}
+          value={fundYearId ?? ''}
+          onChange={(e) => setPicked(Number(e.target.value))}
+          sx={{ minWidth: 200 }}
+          data-testid="fund-year-select"
+        >
+          {(years.data ?? []).map((y) => (
+            <MenuItem key={y.id} value={y.id}>
+              {y.region} {y.year}
+            </MenuItem>
+          ))}
         </TextField>
-        {data && <Typography>{t('annual_budget')} ¥{yuan(data.fund_year.budget)}</Typography>}
+        {data && (
+          <Typography>
+            {t('annual_budget')} ¥{yuan(data.fund_year.budget)}
+          </Typography>
+        )}
         {data?.latest && (
           <Typography data-testid="latest-run">
             {t('latest_run', { period: data.latest.period, status: translate(`enums.run_status.${data.latest.status}`), version: data.latest.version })}{' '}
@@ -91,8 +146,12 @@ export const SettlementDashboard = () => {
         <>
           <KeyFigures f={f} />
           <Stack direction={{ xs: 'column', xl: 'row' }} sx={{ gap: 2 }}>
-            <Box sx={{ flex: 1 }}><GatesTable gates={f.gates} satisfaction={f.satisfaction} /></Box>
-            <Box sx={{ flex: 1 }}><IndicatorsTable indicators={f.indicators} title={`${t('indicators')}（${t('group_level')}）`} /></Box>
+            <Box sx={{ flex: 1 }}>
+              <GatesTable gates={f.gates} satisfaction={f.satisfaction} />
+            </Box>
+            <Box sx={{ flex: 1 }}>
+              <IndicatorsTable indicators={f.indicators} title={`${t('indicators')}（${t('group_level')}）`} />
+            </Box>
           </Stack>
           {f.allocations.length > 0 && <AllocationBars allocations={f.allocations} onUnit={setUnit} />}
           <UnitIndicatorsTable units={f.unit_indicators} onUnit={setUnit} />

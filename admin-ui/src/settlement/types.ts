@@ -1,54 +1,155 @@
 // The settlement API's answers as the screens read them (amounts are decimal strings).
-export interface SpendingCell { provider_class: string; care_type: string; claims: number; total_cost: string; fund_paid: string }
-export interface Gate { key: string; direction: 'max' | 'min'; value: number | null; threshold: number; passed: boolean; deduction: number }
-export interface Indicator { key: string; direction: 'max' | 'min'; numerator: string | number; denominator: string | number; value: number | string | null; threshold: number | string; ok: boolean | null }
+export interface SpendingCell {
+  provider_class: string;
+  care_type: string;
+  claims: number;
+  total_cost: string;
+  fund_paid: string;
+}
+export interface Gate {
+  key: string;
+  direction: 'max' | 'min';
+  value: number | null;
+  threshold: number;
+  passed: boolean;
+  deduction: number;
+}
+export interface Indicator {
+  key: string;
+  direction: 'max' | 'min';
+  numerator: string | number;
+  denominator: string | number;
+  value: number | string | null;
+  threshold: number | string;
+  ok: boolean | null;
+}
 export interface Allocation {
-  pool: string; pool_amount: string; org_unit_id: number; code: string; name: string;
-  raw_values: Record<string, number | null>; normalised_values: Record<string, number>;
-  score: number; population: number; weight: number; share: number; amount: string;
+  pool: string;
+  pool_amount: string;
+  org_unit_id: number;
+  code: string;
+  name: string;
+  raw_values: Record<string, number | null>;
+  normalised_values: Record<string, number>;
+  score: number;
+  population: number;
+  weight: number;
+  share: number;
+  amount: string;
 }
 export interface RunFigures {
-  region: string; year: number; period: string; kind: string; through_month: number;
-  annual_budget: string; budget: string;
+  region: string;
+  year: number;
+  period: string;
+  kind: string;
+  through_month: number;
+  annual_budget: string;
+  budget: string;
   spending: {
-    total: string; claims: number; by_provider_class: Record<string, string>; by_care_type: Record<string, string>; by_class_and_care: SpendingCell[];
+    total: string;
+    claims: number;
+    by_provider_class: Record<string, string>;
+    by_care_type: Record<string, string>;
+    by_class_and_care: SpendingCell[];
     by_month: { month: number; budget: string; spending: string; cumulative_budget: string; cumulative_spending: string }[];
   };
-  surplus: string; surplus_rate: number | null; overspend: string; overspend_group: string; overspend_fund: string;
+  surplus: string;
+  surplus_rate: number | null;
+  overspend: string;
+  overspend_group: string;
+  overspend_fund: string;
   overspend_slices: { from: number; upTo: number | null; groupShare: number; amount: string; group: string; fund: string }[];
-  satisfaction: number | null; gates: Gate[]; deductions: number; retained: string; returned_to_fund: string;
+  satisfaction: number | null;
+  gates: Gate[];
+  deductions: number;
+  retained: string;
+  returned_to_fund: string;
   indicators: Indicator[];
   unit_indicators: { org_unit_id: number; code: string; name: string; level: number; indicators: Indicator[] }[];
   pools: { key: string; share: number; amount: string }[];
   allocations: Allocation[];
 }
 export interface RunSummary {
-  id: number; fund_year_id: number; period: string; kind: string; through_month: number; status: string; version: number;
-  superseded_by_id: number | null; supersedes_id: number | null; reason: string | null;
-  budget: string | null; spending: string | null; surplus: string | null; surplus_rate: number | null; retained: string | null;
-  calculated_at: string | null; reviewed_by_name: string | null; approved_by_name: string | null;
+  id: number;
+  fund_year_id: number;
+  period: string;
+  kind: string;
+  through_month: number;
+  status: string;
+  version: number;
+  superseded_by_id: number | null;
+  supersedes_id: number | null;
+  reason: string | null;
+  budget: string | null;
+  spending: string | null;
+  surplus: string | null;
+  surplus_rate: number | null;
+  retained: string | null;
+  calculated_at: string | null;
+  reviewed_by_name: string | null;
+  approved_by_name: string | null;
 }
 export interface RunDetail extends Omit<RunSummary, 'budget' | 'spending' | 'surplus' | 'surplus_rate' | 'retained'> {
   figures: RunFigures | null;
   allowed: string[];
   reviewed_by: number | null;
-  versions: { id: number; version: number; reason: string | null; calculated_by_name: string | null; calculated_at: string; surplus: string; retained: string; surplus_rate: number | null; spending: string }[];
+  versions: {
+    id: number;
+    version: number;
+    reason: string | null;
+    calculated_by_name: string | null;
+    calculated_at: string;
+    surplus: string;
+    retained: string;
+    surplus_rate: number | null;
+    spending: string;
+  }[];
   events: { id: number; action: string; version: number | null; comment: string | null; actor_name: string; at: string }[];
 }
-export interface FundYearRecord { id: number; region: string; year: number; budget: string; insured_count: number }
+export interface FundYearRecord {
+  id: number;
+  region: string;
+  year: number;
+  budget: string;
+  insured_count: number;
+}
 export interface Dashboard {
   fund_year: FundYearRecord;
   months: { month: number; budget: string; spending: string; claims: number; cumulative_budget: string; cumulative_spending: string }[];
   runs: RunSummary[];
   latest: (RunSummary & { figures: RunFigures }) | null;
 }
-export interface UnitSummaryRow { provider_class: string; care_type: string; claims: number; total_cost: string; fund_paid: string; self_pay: string; self_funded: string; drug_cost: string; consumables_cost: string }
-export interface UnitSummary { unit: { id: number; code: string; name: string }; provided: UnitSummaryRow[]; insured: UnitSummaryRow[] }
-export interface ImportResult { accepted: number; rejected: { row: number; field: string; message: string }[]; rejected_rows: number; committed: boolean; dry_run: boolean; inserted: number; updated: number; unchanged: number }
+export interface UnitSummaryRow {
+  provider_class: string;
+  care_type: string;
+  claims: number;
+  total_cost: string;
+  fund_paid: string;
+  self_pay: string;
+  self_funded: string;
+  drug_cost: string;
+  consumables_cost: string;
+}
+export interface UnitSummary {
+  unit: { id: number; code: string; name: string };
+  provided: UnitSummaryRow[];
+  insured: UnitSummaryRow[];
+}
+export interface ImportResult {
+  accepted: number;
+  rejected: { row: number; field: string; message: string }[];
+  rejected_rows: number;
+  committed: boolean;
+  dry_run: boolean;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
 
 /** 0.1027 → "10.27%" */
 export const pct = (r: number | null | undefined, places = 2) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(places)}%`);
 /** NumberField options for amounts in yuan: ¥1,234.50 */
 export { YUAN } from '../shared/columnFields';
 /** Member units as the group is drawn: by level (HQ, branches, townships), then code. */
-export const byLevelThenCode = <U extends { level: number; code: string }>(units: readonly U[]) => [...units].sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));
+export const byLevelThenCode = <U extends { level: number; code: string }>(units: readonly U[]) =>
+  [...units].sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));

@@ -3,8 +3,18 @@
 import { useState, type ReactNode } from 'react';
 import DownloadIcon from '@mui/icons-material/GetApp';
 import {
-  Button, CreateButton, FilterButton, TopToolbar, downloadCSV, useDataProvider, useFilterContext, useListContext, useNotify,
-  useResourceDefinition, useResourceDefinitions, useTranslate,
+  Button,
+  CreateButton,
+  FilterButton,
+  TopToolbar,
+  downloadCSV,
+  useDataProvider,
+  useFilterContext,
+  useListContext,
+  useNotify,
+  useResourceDefinition,
+  useResourceDefinitions,
+  useTranslate,
 } from 'react-admin';
 import { localToday } from '../health/choices';
 import { csvOf, fetchAllRows, fetchRelated, type Column, type Represent } from './exporter';

@@ -1,8 +1,6 @@
 // A list's Datagrid cells from the same column declarations its export uses (exporter.ts).
 import { cloneElement, type ReactElement } from 'react';
-import {
-  BooleanField, DateField, FunctionField, NumberField, ReferenceField, SelectField, TextField, useTranslate, type RaRecord,
-} from 'react-admin';
+import { BooleanField, DateField, FunctionField, NumberField, ReferenceField, SelectField, TextField, useTranslate, type RaRecord } from 'react-admin';
 import { DATE_TIME_OPTIONS } from '../referrals/time';
 import type { Column } from './exporter';
 
@@ -16,16 +14,30 @@ function columnField(c: Column) {
   const key = c.source;
   const common = { source: c.source, label: c.label, sortable: c.sortable, sortBy: c.sortBy };
   switch (c.kind) {
-    case 'text': return <TextField key={key} {...common} />;
-    case 'number': return <NumberField key={key} {...common} />;
-    case 'money': return <NumberField key={key} {...common} options={MONEY} />;
-    case 'percent': return <NumberField key={key} {...common} options={{ style: 'percent', maximumFractionDigits: 2 }} />;
-    case 'date': return <DateField key={key} {...common} />;
-    case 'datetime': return <DateField key={key} {...common} showTime options={DATE_TIME_OPTIONS} />;
-    case 'bool': return <BooleanField key={key} {...common} />;
-    case 'choice': return <SelectField key={key} {...common} choices={[...c.choices]} />;
-    case 'reference': return <ReferenceField key={key} {...common} reference={c.reference} link={c.link ?? false}>{c.field ? <TextField source={c.field} /> : undefined}</ReferenceField>;
-    case 'computed': return <FunctionField key={key} {...common} render={(r: RaRecord) => <Computed column={c} record={r} />} />;
+    case 'text':
+      return <TextField key={key} {...common} />;
+    case 'number':
+      return <NumberField key={key} {...common} />;
+    case 'money':
+      return <NumberField key={key} {...common} options={MONEY} />;
+    case 'percent':
+      return <NumberField key={key} {...common} options={{ style: 'percent', maximumFractionDigits: 2 }} />;
+    case 'date':
+      return <DateField key={key} {...common} />;
+    case 'datetime':
+      return <DateField key={key} {...common} showTime options={DATE_TIME_OPTIONS} />;
+    case 'bool':
+      return <BooleanField key={key} {...common} />;
+    case 'choice':
+      return <SelectField key={key} {...common} choices={[...c.choices]} />;
+    case 'reference':
+      return (
+        <ReferenceField key={key} {...common} reference={c.reference} link={c.link ?? false}>
+          {c.field ? <TextField source={c.field} /> : undefined}
+        </ReferenceField>
+      );
+    case 'computed':
+      return <FunctionField key={key} {...common} render={(r: RaRecord) => <Computed column={c} record={r} />} />;
   }
 }
 

@@ -16,7 +16,18 @@ const DepartmentInput = () => {
   );
 };
 
-const CREATE_FIELDS = ['name', 'id_number', 'phone', 'category', 'title', 'employment_type', 'employer_org_unit_id', 'work_org_unit_id', 'department_id', 'hire_date'];
+const CREATE_FIELDS = [
+  'name',
+  'id_number',
+  'phone',
+  'category',
+  'title',
+  'employment_type',
+  'employer_org_unit_id',
+  'work_org_unit_id',
+  'department_id',
+  'hire_date',
+];
 
 export const StaffCreate = () => {
   const translate = useTranslate();

@@ -2,7 +2,16 @@
 // employment type, status and licence expiry; people with an expired licence are flagged.
 import { Chip } from '@mui/material';
 import {
-  AutocompleteInput, BooleanInput, Datagrid, DateField, List, ReferenceInput, SearchInput, SelectInput, useRecordContext, useTranslate,
+  AutocompleteInput,
+  BooleanInput,
+  Datagrid,
+  DateField,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
@@ -36,7 +45,14 @@ export const LicenceFlag = (_props: { label?: string }) => {
 const columns: Column[] = [
   { source: 'name', kind: 'text' },
   { source: 'id_number_masked', kind: 'text', sortable: false },
-  { source: 'sex', kind: 'choice', choices: [{ id: 'M', name: 'enums.sex.M' }, { id: 'F', name: 'enums.sex.F' }] },
+  {
+    source: 'sex',
+    kind: 'choice',
+    choices: [
+      { id: 'M', name: 'enums.sex.M' },
+      { id: 'F', name: 'enums.sex.F' },
+    ],
+  },
   { source: 'category', kind: 'choice', choices: CATEGORY_CHOICES },
   { source: 'title', kind: 'choice', choices: TITLE_CHOICES },
   { source: 'employment_type', kind: 'choice', choices: EMPLOYMENT_CHOICES },
@@ -44,7 +60,9 @@ const columns: Column[] = [
   { source: 'work_org_unit_id', kind: 'reference', reference: 'org-units' },
   { source: 'status', kind: 'choice', choices: STAFF_STATUS_CHOICES },
   {
-    source: 'licence_expires_on', kind: 'computed', sortable: false,
+    source: 'licence_expires_on',
+    kind: 'computed',
+    sortable: false,
     value: (s, translate) => (s.licence_expired ? translate('resources.staff.fields.licence_expired') : (s.licence_expires_on ?? '')),
   },
 ];

@@ -2,9 +2,32 @@
 // Transfers, status changes and posts are audited actions (dialogs) that write that history.
 import { useState } from 'react';
 import { Button as MuiButton, Stack, Typography } from '@mui/material';
-import { Datagrid, DateField, EditButton, Labeled, TopToolbar, useCanAccess, ReferenceField, ReferenceManyField, SelectField, TabbedShowLayout, TextField, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import {
+  Datagrid,
+  DateField,
+  EditButton,
+  Labeled,
+  TopToolbar,
+  useCanAccess,
+  ReferenceField,
+  ReferenceManyField,
+  SelectField,
+  TabbedShowLayout,
+  TextField,
+  useRecordContext,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
 import { Show } from '../shared/fullRecord';
-import { CATEGORY_CHOICES, EMPLOYMENT_CHOICES, LEAVE_REASON_CHOICES, SEX_CHOICES, STAFF_FIELD_CHOICES, STAFF_STATUS_CHOICES, TITLE_CHOICES } from '../hr/choices';
+import {
+  CATEGORY_CHOICES,
+  EMPLOYMENT_CHOICES,
+  LEAVE_REASON_CHOICES,
+  SEX_CHOICES,
+  STAFF_FIELD_CHOICES,
+  STAFF_STATUS_CHOICES,
+  TITLE_CHOICES,
+} from '../hr/choices';
 import { httpClient } from '../httpClient';
 import { ActionButton, type ActionField } from '../hr/problems';
 import { LicenceFlag } from './StaffList';
@@ -34,14 +57,23 @@ const IdNumber = () => {
   const { canAccess } = useCanAccess({ resource: 'staff', action: 'reveal' });
   const [full, setFull] = useState<string | null>(null);
   if (!staff) return null;
-  const reveal = async () => setFull(((await httpClient(`/api/staff/${staff.id}/reveal-id-number`, { method: 'POST', body: '{}' })).json as { id_number: string }).id_number);
+  const reveal = async () =>
+    setFull(((await httpClient(`/api/staff/${staff.id}/reveal-id-number`, { method: 'POST', body: '{}' })).json as { id_number: string }).id_number);
   return (
     <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
-      <Typography variant="body2" data-testid="id-number">{full ?? staff.id_number_masked}</Typography>
+      <Typography variant="body2" data-testid="id-number">
+        {full ?? staff.id_number_masked}
+      </Typography>
       {canAccess && !full && (
-        <MuiButton size="small" onClick={() => void reveal()} data-testid="reveal-id-number">{translate('hr.staff.reveal')}</MuiButton>
+        <MuiButton size="small" onClick={() => void reveal()} data-testid="reveal-id-number">
+          {translate('hr.staff.reveal')}
+        </MuiButton>
       )}
-      {full && <Typography variant="caption" color="text.secondary">{translate('hr.staff.revealed_audited')}</Typography>}
+      {full && (
+        <Typography variant="caption" color="text.secondary">
+          {translate('hr.staff.revealed_audited')}
+        </Typography>
+      )}
     </Stack>
   );
 };
@@ -57,25 +89,47 @@ const ShowActions = () => {
   return (
     <TopToolbar sx={{ gap: 1, alignItems: 'center' }}>
       <ActionButton
-        verb="transfer" label="hr.staff.transfer" when={notLeft}
+        verb="transfer"
+        label="hr.staff.transfer"
+        when={notLeft}
         fields={[
           { name: 'employer_org_unit_id', label: 'resources.staff.fields.employer_org_unit_id', type: 'reference', reference: 'org-units' },
           { name: 'work_org_unit_id', label: 'resources.staff.fields.work_org_unit_id', type: 'reference', reference: 'org-units' },
-          effectiveOn, reason,
+          effectiveOn,
+          reason,
         ]}
       />
       <ActionButton
-        verb="change-status" label="hr.staff.change_status" when={notLeft}
+        verb="change-status"
+        label="hr.staff.change_status"
+        when={notLeft}
         fields={[
           { name: 'status', label: 'hr.staff.new_status', type: 'select', choices: nextStatuses(staff?.status), required: true },
-          { name: 'leave_reason', label: 'resources.staff.fields.leave_reason', type: 'select', choices: LEAVE_REASON_CHOICES, required: true, when: (v) => v.status === 'left' },
-          effectiveOn, reason,
+          {
+            name: 'leave_reason',
+            label: 'resources.staff.fields.leave_reason',
+            type: 'select',
+            choices: LEAVE_REASON_CHOICES,
+            required: true,
+            when: (v) => v.status === 'left',
+          },
+          effectiveOn,
+          reason,
         ]}
       />
       <ActionButton
-        verb="assign-post" label="hr.staff.assign_post" when={notLeft}
+        verb="assign-post"
+        label="hr.staff.assign_post"
+        when={notLeft}
         fields={[
-          { name: 'post_id', label: 'resources.staff.fields.post_id', type: 'reference', reference: 'posts', required: true, filter: (r) => ({ org_unit_id: r.employer_org_unit_id }) },
+          {
+            name: 'post_id',
+            label: 'resources.staff.fields.post_id',
+            type: 'reference',
+            reference: 'posts',
+            required: true,
+            filter: (r) => ({ org_unit_id: r.employer_org_unit_id }),
+          },
           effectiveOn,
         ]}
       />
@@ -111,9 +165,7 @@ export const StaffShow = () => (
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.rotations.name" path="rotations">
         <ReferenceManyField reference="rotations" target="staff_id" label={false} sort={{ field: 'start_on', order: 'DESC' }}>
-          <Datagrid bulkActionButtons={false}>
-            {rotationFields()}
-          </Datagrid>
+          <Datagrid bulkActionButtons={false}>{rotationFields()}</Datagrid>
         </ReferenceManyField>
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.staff-history.name" path="history">

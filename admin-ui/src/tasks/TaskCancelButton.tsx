@@ -11,8 +11,22 @@ export const TaskCancelButton = ({ task, onDone }: { task: { id: string; state: 
   const [reason, setReason] = useState('');
   if (!canAccess || !['upcoming', 'due'].includes(task.state)) return null;
   return (
-    <ActionDialog label="health.tasks.cancel" url={`/api/tasks/${encodeURIComponent(task.id)}/cancel`} body={{ reason: reason.trim() }} ready={reason.trim().length >= 2} testId="task-cancel" color="error" onDone={onDone}>
-      <TextField label={translate('health.tasks.cancel_reason')} value={reason} onChange={(e) => setReason(e.target.value)} multiline slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'task-cancel-reason' } }} />
+    <ActionDialog
+      label="health.tasks.cancel"
+      url={`/api/tasks/${encodeURIComponent(task.id)}/cancel`}
+      body={{ reason: reason.trim() }}
+      ready={reason.trim().length >= 2}
+      testId="task-cancel"
+      color="error"
+      onDone={onDone}
+    >
+      <TextField
+        label={translate('health.tasks.cancel_reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        multiline
+        slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'task-cancel-reason' } }}
+      />
     </ActionDialog>
   );
 };

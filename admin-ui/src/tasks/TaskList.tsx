@@ -50,12 +50,22 @@ const PhoneTasks = () => {
   const navigate = useNavigate();
   const { data, isPending } = useListContext<TaskRecord>();
   if (isPending) return null;
-  if (!data?.length) return <Typography sx={{ p: 2 }} color="text.secondary">{translate('health.tasks.empty')}</Typography>;
+  if (!data?.length)
+    return (
+      <Typography sx={{ p: 2 }} color="text.secondary">
+        {translate('health.tasks.empty')}
+      </Typography>
+    );
   const today = localToday();
   return (
     <MuiList dense disablePadding>
       {data.map((t) => (
-        <ListItemButton key={t.id} divider data-testid={`task-${t.id}`} onClick={() => navigate(`/followups/create?task_id=${encodeURIComponent(t.id)}`, { state: { task: t } })}>
+        <ListItemButton
+          key={t.id}
+          divider
+          data-testid={`task-${t.id}`}
+          onClick={() => navigate(`/followups/create?task_id=${encodeURIComponent(t.id)}`, { state: { task: t } })}
+        >
           <ListItemText
             primary={
               <Box component="span" sx={{ display: 'flex', justifyContent: 'space-between', gap: 1 }}>
@@ -64,7 +74,11 @@ const PhoneTasks = () => {
               </Box>
             }
             secondary={
-              <Box component="span" sx={{ color: t.overdue ? 'error.main' : 'text.secondary', fontWeight: t.overdue ? 600 : 400 }} data-overdue={t.overdue ? 'true' : 'false'}>
+              <Box
+                component="span"
+                sx={{ color: t.overdue ? 'error.main' : 'text.secondary', fontWeight: t.overdue ? 600 : 400 }}
+                data-overdue={t.overdue ? 'true' : 'false'}
+              >
                 {t.overdue ? translate('health.tasks.overdue', { days: daysBetween(t.due_on, today) }) : translate('health.tasks.due', { date: t.due_on })}
               </Box>
             }
@@ -82,7 +96,9 @@ const columns: Column[] = [
   { source: 'type', kind: 'choice', choices: FOLLOWUP_TYPE_CHOICES },
   { source: 'due_on', kind: 'date' },
   {
-    source: 'overdue', kind: 'computed', sortable: false,
+    source: 'overdue',
+    kind: 'computed',
+    sortable: false,
     value: (r, translate) => (r.overdue ? translate('health.tasks.overdue', { days: daysBetween(r.due_on, localToday()) }) : ''),
   },
   { source: 'window_end', kind: 'date' },
@@ -107,7 +123,11 @@ export const TaskList = () => {
       {isSmall ? (
         <PhoneTasks />
       ) : (
-        <Datagrid rowClick={(id) => `/followups/create?task_id=${encodeURIComponent(String(id))}`} bulkActionButtons={false} rowSx={(r) => ({ '& td': { color: r.overdue ? 'error.main' : undefined } })}>
+        <Datagrid
+          rowClick={(id) => `/followups/create?task_id=${encodeURIComponent(String(id))}`}
+          bulkActionButtons={false}
+          rowSx={(r) => ({ '& td': { color: r.overdue ? 'error.main' : undefined } })}
+        >
           {columnFields(columns)}
         </Datagrid>
       )}

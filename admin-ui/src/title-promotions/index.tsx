@@ -3,9 +3,7 @@
 // only to who may press it, and only in the state it applies to.
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import { Stack } from '@mui/material';
-import {
-  AutocompleteInput, Create, Datagrid, List, NumberInput, ReferenceInput, SelectInput, TextInput, WrapperField, required,
-} from 'react-admin';
+import { AutocompleteInput, Create, Datagrid, List, NumberInput, ReferenceInput, SelectInput, TextInput, WrapperField, required } from 'react-admin';
 import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
 import { type Column } from '../shared/exporter';
@@ -16,15 +14,34 @@ import type { ResourceEntry } from '../registry';
 const filters = [
   <SelectInput key="status" source="status" choices={PROMOTION_STATUS_CHOICES} alwaysOn />,
   <NumberInput key="year" source="year" />,
-  <ReferenceInput key="unit" source="org_unit_id" reference="org-units"><AutocompleteInput /></ReferenceInput>,
+  <ReferenceInput key="unit" source="org_unit_id" reference="org-units">
+    <AutocompleteInput />
+  </ReferenceInput>,
   <SelectInput key="to_title" source="to_title" choices={TITLE_CHOICES} />,
 ];
 
 const Steps = (_props: { label?: string }) => (
   <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
-    <ActionButton verb="review" label="hr.promotions.review" when={(p) => p.status === 'submitted'} fields={[{ name: 'unit_opinion', label: 'resources.title-promotions.fields.unit_opinion', type: 'text' }]} />
-    <ActionButton verb="approve" label="hr.promotions.approve" color="success" when={(p) => p.status === 'reviewed'} fields={[{ name: 'effective_on', label: 'resources.title-promotions.fields.effective_on', type: 'date' }]} />
-    <ActionButton verb="reject" label="hr.promotions.reject" color="error" when={(p) => p.status === 'submitted' || p.status === 'reviewed'} fields={[{ name: 'reason', label: 'resources.title-promotions.fields.reject_reason', type: 'text', required: true }]} />
+    <ActionButton
+      verb="review"
+      label="hr.promotions.review"
+      when={(p) => p.status === 'submitted'}
+      fields={[{ name: 'unit_opinion', label: 'resources.title-promotions.fields.unit_opinion', type: 'text' }]}
+    />
+    <ActionButton
+      verb="approve"
+      label="hr.promotions.approve"
+      color="success"
+      when={(p) => p.status === 'reviewed'}
+      fields={[{ name: 'effective_on', label: 'resources.title-promotions.fields.effective_on', type: 'date' }]}
+    />
+    <ActionButton
+      verb="reject"
+      label="hr.promotions.reject"
+      color="error"
+      when={(p) => p.status === 'submitted' || p.status === 'reviewed'}
+      fields={[{ name: 'reason', label: 'resources.title-promotions.fields.reject_reason', type: 'text', required: true }]}
+    />
   </Stack>
 );
 
@@ -44,7 +61,9 @@ const PromotionList = () => (
   <List filters={filters} sort={{ field: 'created_at', order: 'DESC' }} actions={<ListActions columns={columns} />}>
     <Datagrid bulkActionButtons={false} rowClick={false}>
       {columnFields(columns)}
-      <WrapperField label="hr.promotions.steps"><Steps /></WrapperField>
+      <WrapperField label="hr.promotions.steps">
+        <Steps />
+      </WrapperField>
     </Datagrid>
   </List>
 );
@@ -52,7 +71,9 @@ const PromotionList = () => (
 const PromotionCreate = () => (
   <Create>
     <HrForm fields={['staff_id', 'to_title', 'year', 'note']}>
-      <ReferenceInput source="staff_id" reference="staff" filter={{ status: 'active' }}><AutocompleteInput validate={required()} /></ReferenceInput>
+      <ReferenceInput source="staff_id" reference="staff" filter={{ status: 'active' }}>
+        <AutocompleteInput validate={required()} />
+      </ReferenceInput>
       <SelectInput source="to_title" choices={TITLE_CHOICES} validate={required()} />
       <NumberInput source="year" defaultValue={new Date().getFullYear()} />
       <TextInput source="note" multiline />

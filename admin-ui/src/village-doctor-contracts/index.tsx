@@ -4,8 +4,18 @@
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import { Stack } from '@mui/material';
 import {
-  AutocompleteInput, Create, Datagrid, DateInput, List, NumberInput, ReferenceInput, SelectInput, TextInput, WrapperField,
-  required, useTranslate,
+  AutocompleteInput,
+  Create,
+  Datagrid,
+  DateInput,
+  List,
+  NumberInput,
+  ReferenceInput,
+  SelectInput,
+  TextInput,
+  WrapperField,
+  required,
+  useTranslate,
 } from 'react-admin';
 import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
@@ -17,14 +27,33 @@ import type { ResourceEntry } from '../registry';
 
 const filters = [
   <SelectInput key="status" source="status" choices={CONTRACT_STATUS_CHOICES} alwaysOn />,
-  <ReferenceInput key="employer" source="employer_org_unit_id" reference="org-units" filter={{ level: 3 }} alwaysOn><AutocompleteInput /></ReferenceInput>,
+  <ReferenceInput key="employer" source="employer_org_unit_id" reference="org-units" filter={{ level: 3 }} alwaysOn>
+    <AutocompleteInput />
+  </ReferenceInput>,
   <NumberInput key="ending" source="ending_within" />,
 ];
 
 const Steps = (_props: { label?: string }) => (
   <Stack direction="row" sx={{ gap: 1 }}>
-    <ActionButton verb="renew" label="hr.contracts.renew" when={(c) => c.status === 'active' || c.status === 'expired'} fields={[{ name: 'end_on', label: 'resources.village-doctor-contracts.fields.end_on', type: 'date', required: true }, { name: 'note', label: 'resources.village-doctor-contracts.fields.note', type: 'text' }]} />
-    <ActionButton verb="exit" label="hr.contracts.exit" color="error" when={(c) => c.status === 'active'} fields={[{ name: 'exit_reason', label: 'resources.village-doctor-contracts.fields.exit_reason', type: 'select', choices: EXIT_REASON_CHOICES, required: true }, { name: 'exit_on', label: 'resources.village-doctor-contracts.fields.exit_on', type: 'date' }]} />
+    <ActionButton
+      verb="renew"
+      label="hr.contracts.renew"
+      when={(c) => c.status === 'active' || c.status === 'expired'}
+      fields={[
+        { name: 'end_on', label: 'resources.village-doctor-contracts.fields.end_on', type: 'date', required: true },
+        { name: 'note', label: 'resources.village-doctor-contracts.fields.note', type: 'text' },
+      ]}
+    />
+    <ActionButton
+      verb="exit"
+      label="hr.contracts.exit"
+      color="error"
+      when={(c) => c.status === 'active'}
+      fields={[
+        { name: 'exit_reason', label: 'resources.village-doctor-contracts.fields.exit_reason', type: 'select', choices: EXIT_REASON_CHOICES, required: true },
+        { name: 'exit_on', label: 'resources.village-doctor-contracts.fields.exit_on', type: 'date' },
+      ]}
+    />
   </Stack>
 );
 
@@ -42,7 +71,9 @@ const ContractList = () => (
   <List filters={filters} filterDefaultValues={{ status: 'active' }} sort={{ field: 'end_on', order: 'ASC' }} actions={<ListActions columns={columns} />}>
     <Datagrid bulkActionButtons={false} rowClick={false}>
       {columnFields(columns)}
-      <WrapperField label="hr.promotions.steps"><Steps /></WrapperField>
+      <WrapperField label="hr.promotions.steps">
+        <Steps />
+      </WrapperField>
     </Datagrid>
   </List>
 );
@@ -61,8 +92,12 @@ const ClinicInput = () => {
 const ContractCreate = () => (
   <Create>
     <HrForm fields={['staff_id', 'employer_org_unit_id', 'work_org_unit_id', 'start_on', 'end_on', 'note']}>
-      <ReferenceInput source="staff_id" reference="staff" filter={{ category: 'village_doctor', status: 'active' }}><AutocompleteInput validate={required()} /></ReferenceInput>
-      <ReferenceInput source="employer_org_unit_id" reference="org-units" filter={{ level: 3 }}><AutocompleteInput validate={required()} /></ReferenceInput>
+      <ReferenceInput source="staff_id" reference="staff" filter={{ category: 'village_doctor', status: 'active' }}>
+        <AutocompleteInput validate={required()} />
+      </ReferenceInput>
+      <ReferenceInput source="employer_org_unit_id" reference="org-units" filter={{ level: 3 }}>
+        <AutocompleteInput validate={required()} />
+      </ReferenceInput>
       <ClinicInput />
       <DateInput source="start_on" validate={required()} />
       <DateInput source="end_on" validate={required()} />

@@ -38,7 +38,14 @@ export const UnitsPerLevelChart = () => {
             <YAxis allowDecimals={false} />
             <Tooltip />
             {/* one HQ beside 289 villages: a minimum height keeps the single unit's bar visible, the label says the count */}
-            <Bar dataKey="total" name={translate('dashboard.units')} fill="#1976d2" minPointSize={4} cursor="pointer" onClick={(_, i) => navigate(listLink('org-units', { level: bars[i].level }))}>
+            <Bar
+              dataKey="total"
+              name={translate('dashboard.units')}
+              fill="#1976d2"
+              minPointSize={4}
+              cursor="pointer"
+              onClick={(_, i) => navigate(listLink('org-units', { level: bars[i].level }))}
+            >
               <LabelList dataKey="total" position="top" />
             </Bar>
           </BarChart>

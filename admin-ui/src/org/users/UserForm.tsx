@@ -1,4 +1,16 @@
-import { AutocompleteInput, BooleanInput, Create, PasswordInput, ReferenceInput, SelectArrayInput, SimpleForm, TextInput, minLength, required, type RaRecord } from 'react-admin';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  Create,
+  PasswordInput,
+  ReferenceInput,
+  SelectArrayInput,
+  SimpleForm,
+  TextInput,
+  minLength,
+  required,
+  type RaRecord,
+} from 'react-admin';
 import { Edit } from '../../shared/fullRecord';
 import { ROLE_CHOICES } from './roles';
 

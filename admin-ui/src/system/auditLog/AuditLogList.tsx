@@ -35,7 +35,9 @@ export const AuditLogList = () => {
           linkType="show"
         />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          {columnFields(columns)}
+        </Datagrid>
       )}
     </List>
   );

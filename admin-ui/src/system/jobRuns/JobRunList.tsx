@@ -31,7 +31,9 @@ export const JobRunList = () => {
           linkType="show"
         />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>{columnFields(columns)}</Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          {columnFields(columns)}
+        </Datagrid>
       )}
     </List>
   );
