@@ -23,7 +23,7 @@ export async function writeStaffRoster(out: Writable, unitName: string, rows: As
     { header: '执业证书到期', key: 'licence_expires_on', fmt: 'date' },
     { header: '证书已过期', key: 'licence_expired', width: 10 },
   ]);
-  sheet.headerFooter = { oddHeader: `&C${unitName} 人员花名册` } as never;
+  sheet.headerFooter = { oddHeader: `&C${unitName} 人员花名册` };
   for await (const r of rows) {
     sheet
       .addRow({

@@ -7,7 +7,7 @@ import type { ResourceDef } from '../core/crud';
 import { User } from './model';
 import { hashPassword } from './password';
 import { forgetActors } from './service';
-import { GROUP_ROLES, ROLES } from './rules';
+import { GROUP_ROLES, ROLES, type Role } from './rules';
 
 const userFields = {
   username: z.string().regex(/^[A-Za-z0-9._-]{2,60}$/, 'letters, digits, . _ - (2–60)'),
@@ -26,9 +26,9 @@ export const updateUserSchema = z
 
 async function withHash(data: Record<string, unknown>, actor: Actor) {
   const { password, ...rest } = data;
-  const roles = rest.roles as string[] | undefined;
+  const roles = rest.roles as Role[] | undefined; // as the schema parsed them
   // only a group admin hands out group-wide roles
-  if (roles?.some((r) => GROUP_ROLES.includes(r as never)) && !actor.roles.includes('group_admin')) {
+  if (roles?.some((r) => GROUP_ROLES.includes(r)) && !actor.roles.includes('group_admin')) {
     throw forbidden('only group_admin may grant group-wide roles');
   }
   return password ? { ...rest, password_hash: await hashPassword(String(password)) } : rest;

@@ -15,6 +15,8 @@ import { jsonPage, type JsonPage } from '../db/jsonPage';
 import * as clock from './clock';
 
 type Row = Record<string, unknown>;
+/** A row's key: a number, or a bigint key's decimal text (pg reads int8 as text). */
+type RowId = number | string;
 
 export interface ResourceDef<M extends Model> {
   name: string;
@@ -90,9 +92,10 @@ const boundedShape = (lq: ListQuery) => lq.conditions.every((c) => c.op !== 'in'
 /** A list's rows in the caller's scope, filtered: the domain's own conditions and selects included. */
 function filtered<Q extends AnyQueryBuilder | Knex.QueryBuilder, M extends Model>(qb: Q, def: ResourceDef<M>, actor: Actor, lq: ListQuery): Q {
   assertCan(actor, def.name, 'list');
+  // (the scope and the domain's conditions, written against objection's builder, call only what knex's has too)
   def.scope(qb as AnyQueryBuilder, actor.scopePath, actor);
-  applyFilters(qb as never, def.list, lq, def.model.tableName);
-  def.applyCustom?.(qb as never, lq.custom, actor);
+  applyFilters(qb, def.list, lq, def.model.tableName);
+  def.applyCustom?.(qb as AnyQueryBuilder as ReturnType<ModelClass<M>['query']>, lq.custom, actor);
   return qb;
 }
 
@@ -106,7 +109,7 @@ const countOf = (qb: AnyQueryBuilder | Knex.QueryBuilder) => knexOf((qb.clone().
 export async function listRows<M extends Model>(def: ResourceDef<M>, actor: Actor, lq: ListQuery) {
   const base = filtered(def.model.query(), def, actor, lq);
   const page = prepared(base.clone().select(`${def.model.tableName}.*`, db().raw('(?) as total_rows', [countOf(base)])), boundedShape(lq));
-  const rows = (await applyPage(page as never, def.list, lq, def.model.tableName)) as unknown as (M & { total_rows?: number })[];
+  const rows = (await applyPage(page, def.list, lq, def.model.tableName)) as unknown as (M & { total_rows?: number })[];
   // a page past the end has no row to carry the total: only then is it counted on its own
   const total = rows.length
     ? Number(rows[0].total_rows)
@@ -127,7 +130,7 @@ export async function listJson<M extends Model>(def: ResourceDef<M>, actor: Acto
   return jsonPage(applyPage(page, def.list, lq, def.model.tableName), countOf(base), { prepare: boundedShape(lq) });
 }
 
-export async function getRow<M extends Model>(def: ResourceDef<M>, actor: Actor, id: number, trx?: Knex.Transaction): Promise<M> {
+export async function getRow<M extends Model>(def: ResourceDef<M>, actor: Actor, id: RowId, trx?: Knex.Transaction): Promise<M> {
   const row = await prepared(scoped(def, actor, trx)).findById(id);
   if (!row) throw notFound(def.name, id);
   return row as M;
@@ -143,7 +146,7 @@ export function createRow<M extends Model>(def: ResourceDef<M>, actor: Actor, in
   return inTransaction(actor, async (trx, audit) => {
     const data = def.prepareCreate ? await def.prepareCreate(input, trx, actor) : input;
     await assertUnitInScope(actor, def.unitOf?.(data), undefined, trx);
-    const created = await def.model.query(trx).insertAndFetch(data as never);
+    const created = await def.model.query(trx).insertAndFetch(data);
     await audit({ action: 'create', resource: def.name, recordId: created.$id() as number, after: created });
     return created;
   });
@@ -156,7 +159,7 @@ export function updateRow<M extends Model>(def: ResourceDef<M>, actor: Actor, id
     await lockRow(trx, def.model.tableName, id);
     const data = def.prepareUpdate ? await def.prepareUpdate(input, current, trx, actor) : input;
     await assertUnitInScope(actor, def.unitOf?.(data), undefined, trx);
-    const updated = await def.model.query(trx).patchAndFetchById(id, { ...data, updated_at: clock.nowIso() } as never);
+    const updated = await def.model.query(trx).patchAndFetchById(id, { ...data, updated_at: clock.nowIso() });
     await audit({ action: 'update', resource: def.name, recordId: id, before: current, after: updated });
     return updated;
   });
@@ -173,6 +176,6 @@ export function deleteRow<M extends Model>(def: ResourceDef<M>, actor: Actor, id
   });
 }
 
-export async function lockRow(trx: Knex.Transaction, table: string, id: number) {
+export async function lockRow(trx: Knex.Transaction, table: string, id: RowId) {
   await trx(table).select('id').where('id', id).forUpdate();
 }

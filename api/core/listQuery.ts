@@ -2,6 +2,7 @@
 // Filter keys: `q` (text search), a field (equality; an array means IN), `f_gte`/`f_lte`/`f_gt`/`f_lt`.
 // Only declared fields are accepted, each value checked against its kind: a bad one is invalid input.
 import type { Knex } from 'knex';
+import type { AnyQueryBuilder } from 'objection';
 import { z } from 'zod';
 import { badRequest } from './errors';
 
@@ -141,11 +142,19 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   return out;
 }
 
+/** A list's query: knex's own builder (plain JSON lists) or objection's (model rows). */
+export type SqlBuilder = Knex.QueryBuilder | AnyQueryBuilder;
+
+// objection's builder answers every knex method a filter, a page or a scope calls (where, whereIn,
+// whereRaw, orderBy, offset, limit), so one body serves both; the union's overloads cannot be called as they stand
+export const asKnex = (qb: SqlBuilder) => qb as Knex.QueryBuilder;
+
 /** Text matched literally inside a LIKE pattern. */
 const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /** Applies filter and search (not sort or range) to a query. */
-export function applyFilters(qb: Knex.QueryBuilder, spec: ListSpec, lq: ListQuery, table: string) {
+export function applyFilters<Q extends SqlBuilder>(builder: Q, spec: ListSpec, lq: ListQuery, table: string): Q {
+  const qb = asKnex(builder);
   const col = (f: string) => spec.columns?.[f] ?? `${table}.${f}`;
   for (const c of lq.conditions) {
     if (c.op === 'in') qb.whereIn(col(c.field), c.value as readonly Knex.Value[] as Knex.Value[]);
@@ -155,19 +164,20 @@ export function applyFilters(qb: Knex.QueryBuilder, spec: ListSpec, lq: ListQuer
     const like = `%${likeEscaped(lq.q)}%`;
     qb.where((w) => spec.search!.forEach((s) => w.orWhere(s, 'ilike', like)));
   }
-  return qb;
+  return builder;
 }
 
-export function applyPage(qb: Knex.QueryBuilder, spec: ListSpec, lq: ListQuery, table: string) {
+export function applyPage<Q extends SqlBuilder>(builder: Q, spec: ListSpec, lq: ListQuery, table: string): Q {
+  const qb = asKnex(builder);
   const col = spec.columns?.[lq.sort[0]] ?? `${table}.${lq.sort[0]}`;
   if (lq.q && spec.searchRank) {
     qb.orderByRaw('case when lower(??) = lower(?) then 0 when ?? ilike ? then 1 else 2 end', [spec.searchRank, lq.q, spec.searchRank, `${likeEscaped(lq.q)}%`]);
   }
-  return qb
-    .orderBy(col, lq.sort[1].toLowerCase() as 'asc' | 'desc')
+  qb.orderBy(col, lq.sort[1].toLowerCase() as 'asc' | 'desc')
     .orderBy(spec.columns?.id ?? `${table}.id`, 'asc') // tiebreak on the key (`columns.id` when the key has another name)
     .offset(lq.range[0])
     .limit(lq.range[1] - lq.range[0] + 1);
+  return builder;
 }
 
 export function contentRange(resource: string, lq: ListQuery, count: number, total: number) {

@@ -1,5 +1,6 @@
 // One place applies the caller's org scope (ltree `path <@ scope`) to every query.
 import type { AnyQueryBuilder } from 'objection';
+import { asKnex, type SqlBuilder } from './listQuery';
 
 // The units inside a scope, as one raw fragment: it compiles in a fraction of the time a nested
 // query builder takes, and lists compile it on every request. Two scopes are common enough to
@@ -26,17 +27,20 @@ export function scopeByUnit(column = 'org_unit_id') {
 export function scopeByAnyUnit(...columns: string[]) {
   const inScope = `(${columns.map(() => UNIT_IN_SCOPE).join(' or ')})`;
   const isUnit = `(${columns.map(() => '?? = ?').join(' or ')})`;
-  return (qb: AnyQueryBuilder, scopePath: string, hint?: ScopeHint) => {
+  // (on objection's builder or knex's own: a subquery of ids, a report's join)
+  return <Q extends SqlBuilder>(qb: Q, scopePath: string, hint?: ScopeHint): Q => {
     if (hint?.scopeIsWholeGroup) return qb;
     if (hint?.scopeUnitId !== undefined)
-      return qb.whereRaw(
+      asKnex(qb).whereRaw(
         isUnit,
         columns.flatMap((column) => [column, hint.scopeUnitId!]),
       );
-    return qb.whereRaw(
-      inScope,
-      columns.flatMap((column) => [column, scopePath]),
-    );
+    else
+      asKnex(qb).whereRaw(
+        inScope,
+        columns.flatMap((column) => [column, scopePath]),
+      );
+    return qb;
   };
 }
 

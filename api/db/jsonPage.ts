@@ -19,7 +19,7 @@ const INT2 = 21;
 const INT4 = 23;
 const DATE = 1082;
 const TIMESTAMPTZ = 1184;
-const UNKNOWN = 705;
+const UNKNOWN: number = 705; // not among pg-types' named oids: the parser of any type pg-types does not parse
 // PostgreSQL's text output of a timestamptz in UTC: 2026-11-26 05:53:15.489+00 (0–6 fraction digits)
 const UTC_TEXT = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
 
@@ -40,7 +40,7 @@ function writerFor(oid: number): Writer {
   if (oid === BOOL) return (t) => (t === 't' ? 'true' : 'false');
   if (oid === TIMESTAMPTZ) return (t) => `"${isoFromPg(t)}"`;
   // read as text: text, varchar, numeric (decimal strings), enums, ltree, uuid… and dates (api/db/knex.ts)
-  if (parse === pg.types.getTypeParser(UNKNOWN as never, 'text') || oid === DATE) return (t) => JSON.stringify(t);
+  if (parse === pg.types.getTypeParser(UNKNOWN, 'text') || oid === DATE) return (t) => JSON.stringify(t);
   return (t) => JSON.stringify(parse(t));
 }
 

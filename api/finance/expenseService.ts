@@ -1,6 +1,7 @@
 // Expense requests (支出申请) walking the chain the spending-limit matrix gives them: the budget
 // check on submission and on final approval (stop or warn; an override needs a role and a
 // reason), approval steps decided by eligible approvers only, payment posting to the ledger.
+import type { PartialModelObject } from 'objection';
 import type { Knex } from 'knex';
 import type { Actor } from '../core/actor';
 import { inTransaction, type Audit } from '../core/transaction';
@@ -211,7 +212,9 @@ export function createRequest(actor: Actor, input: RequestInput) {
       requested_by: actor.id || null,
       ...gate,
     });
-    await ExpenseRequestStep.query(trx).insert(resolved.map((s) => ({ ...s, request_id: request.id, status: s.seq === 1 ? 'pending' : 'waiting' })) as never);
+    await ExpenseRequestStep.query(trx).insert(
+      resolved.map((s): PartialModelObject<ExpenseRequestStep> => ({ ...s, request_id: request.id, status: s.seq === 1 ? 'pending' : 'waiting' })),
+    );
     const [full] = await withSteps([request], trx);
     await audit({ action: 'create', resource: 'expense-requests', recordId: request.id, after: full });
     return full;

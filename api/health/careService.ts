@@ -66,7 +66,7 @@ export async function transferCare(trx: Knex.Transaction, residentId: number, to
     referral_id: referralId,
     actor_id: actor?.id || null,
     actor_name: actor ? actor.displayName || actor.username : null,
-  } as never);
+  });
   await trx('residents').where('id', residentId).update({ managing_org_unit_id: toUnitId, updated_at: clock.nowIso() });
   return transfer;
 }

@@ -149,10 +149,10 @@ export function createFollowup(actor: Actor, input: FollowupInput) {
 async function taskToComplete(trx: Knex.Transaction, actor: Actor, input: FollowupInput, mode: FollowupMode): Promise<Task | undefined> {
   const visit = { type: input.type, visited_on: input.visited_on, mode };
   if (input.task_id) {
-    const named = await getRow(taskResource, actor, input.task_id as never, trx).catch(() => {
+    const named = await getRow(taskResource, actor, input.task_id, trx).catch(() => {
       throw unprocessable(`task ${input.task_id} does not exist`, [{ field: 'task_id', message: 'no such task' }]);
     });
-    await lockRow(trx, 'tasks', named.id as never);
+    await lockRow(trx, 'tasks', named.id);
     const task = (await Task.query(trx).findById(named.id))!;
     if (task.resident_id !== input.resident_id)
       throw unprocessable('the task is for another resident', [{ field: 'task_id', message: 'belongs to another resident' }]);

@@ -178,7 +178,7 @@ export function createResident(actor: Actor, input: ResidentInput) {
     if (!inScope) throw notFound('org-units', unitId);
     await assertUniqueId(trx, String(data.id_number_hash));
     if (data.tags === undefined) data.tags = [];
-    const created = await Resident.query(trx).insertAndFetch({ ...data, org_unit_id: unitId } as never);
+    const created = await Resident.query(trx).insertAndFetch({ ...data, org_unit_id: unitId });
     await syncResidentTasks(trx, created.id, today, actor.username);
     await audit({ action: 'create', resource: 'residents', recordId: created.id, after: created });
     return residentView(created, today);
@@ -198,7 +198,7 @@ export function updateResident(actor: Actor, id: number, input: ResidentInput) {
     const data = prepare(input, current, today);
     delete data.org_unit_id;
     if (data.id_number_hash) await assertUniqueId(trx, String(data.id_number_hash), id);
-    const updated = await Resident.query(trx).patchAndFetchById(id, { ...data, updated_at: clock.nowIso() } as never);
+    const updated = await Resident.query(trx).patchAndFetchById(id, { ...data, updated_at: clock.nowIso() });
     const tasks = await syncResidentTasks(trx, id, today, actor.username);
     await audit({ action: 'update', resource: 'residents', recordId: id, before: current, after: { ...updated.toJSON(), tasks } });
     return residentView(updated, today);

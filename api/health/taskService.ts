@@ -85,7 +85,7 @@ export const taskResource: ResourceDef<Task> = {
 /** One task with its computed `overdue`, the resident's name and its history (creation first). */
 export async function readTask(actor: Actor, id: string) {
   assertCan(actor, 'tasks', 'show');
-  const task = await getRow(taskResource, actor, id as never);
+  const task = await getRow(taskResource, actor, id);
   const [resident, events] = await Promise.all([
     db()('residents').select('name', 'sex', 'birth_date').where('id', task.resident_id).first(),
     TaskEvent.query().where('task_id', id).orderBy('id'),
@@ -212,8 +212,8 @@ export async function cancelOpenTasks(trx: Knex.Transaction, residentId: number,
 export function cancelTask(actor: Actor, id: string, reason: string) {
   assertCan(actor, 'tasks', 'cancel');
   return inTransaction(actor, async (trx, audit) => {
-    const task = await getRow(taskResource, actor, id as never, trx);
-    await lockRow(trx, 'tasks', id as never);
+    const task = await getRow(taskResource, actor, id, trx);
+    await lockRow(trx, 'tasks', id);
     const fresh = await Task.query(trx).findById(id);
     const from = fresh!.state as TaskState;
     if (!TASK_TRANSITIONS[from].includes('cancelled')) {

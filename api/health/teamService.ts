@@ -109,7 +109,7 @@ async function writeComposition(trx: Knex.Transaction, teamId: number, shape: Te
   await trx('team_villages').where('team_id', teamId).delete();
   await trx('team_members').where('team_id', teamId).delete();
   await trx('team_villages').insert(shape.village_ids.map((village_id) => ({ team_id: teamId, village_id })));
-  await TeamMember.query(trx).insert(shape.members.map((m) => ({ team_id: teamId, user_id: m.user_id, role: m.role, is_leader: !!m.is_leader })) as never);
+  await TeamMember.query(trx).insert(shape.members.map((m) => ({ team_id: teamId, user_id: m.user_id, role: m.role, is_leader: !!m.is_leader })));
 }
 
 export function createTeam(actor: Actor, input: Required<Pick<TeamInput, 'org_unit_id' | 'code' | 'name' | 'village_ids' | 'members'>> & TeamInput) {

@@ -193,7 +193,7 @@ export function submitPromotion(actor: Actor, input: { staff_id: number; to_titl
       note: input.note ?? null,
       status: 'submitted',
       submitted_by: actor.username,
-    } as never);
+    });
     await audit({ action: 'create', resource: 'title-promotions', recordId: created.id, after: created });
     return created;
   });
@@ -203,7 +203,7 @@ async function movePromotion(
   actor: Actor,
   id: number,
   verb: 'review' | 'approve' | 'reject',
-  to: string,
+  to: TitlePromotion['status'],
   apply: (trx: Knex.Transaction, p: TitlePromotion) => Promise<Row>,
 ) {
   assertCan(actor, 'title-promotions', verb);
@@ -216,7 +216,7 @@ async function movePromotion(
         { field: 'status', message: `allowed: ${allowed.join(', ') || 'none'}` },
       ]);
     const patch = await apply(trx, current);
-    const updated = await TitlePromotion.query(trx).patchAndFetchById(id, { ...patch, status: to, updated_at: clock.nowIso() } as never);
+    const updated = await TitlePromotion.query(trx).patchAndFetchById(id, { ...patch, status: to, updated_at: clock.nowIso() });
     await audit({ action: verb, resource: 'title-promotions', recordId: id, before: current, after: updated });
     return updated;
   });
@@ -242,8 +242,8 @@ export const approvePromotion = (actor: Actor, id: number, input: { effective_on
       ]);
     }
     const effective = input.effective_on ?? clock.today();
-    const updated = await Staff.query(trx).patchAndFetchById(staff.id, { title: p.to_title, updated_at: clock.nowIso() } as never);
-    await recordHistory(trx, actor, staff.id, staff as never, updated as never, effective, `title promotion #${p.id}`);
+    const updated = await Staff.query(trx).patchAndFetchById(staff.id, { title: p.to_title, updated_at: clock.nowIso() });
+    await recordHistory(trx, actor, staff.id, staff, updated, effective, `title promotion #${p.id}`);
     return { effective_on: effective, decided_by: actor.username, decided_at: clock.nowIso() };
   });
 
@@ -281,7 +281,7 @@ export function approveAssessmentYear(actor: Actor, year: number) {
       approved_by: actor.username,
       approved_at: clock.nowIso(),
       updated_at: clock.nowIso(),
-    } as never);
+    });
     await audit({ action: 'approve', resource: 'assessment-years', recordId: year, before: current, after: updated });
     return updated;
   });
@@ -335,9 +335,9 @@ export const assessmentResource: ResourceDef<Assessment> = {
     const staff = await staffFor(trx, actor, data.staff_id);
     // the unit's 优秀 quota is counted per employer: serialise its assessments
     await trx.raw('select pg_advisory_xact_lock(?, ?)', [4, staff.employer_org_unit_id]);
-    const row = { ...data, org_unit_id: staff.employer_org_unit_id } as never as Parameters<typeof checkAssessment>[1];
+    const row = { ...data, org_unit_id: staff.employer_org_unit_id } as Parameters<typeof checkAssessment>[1];
     await checkAssessment(trx, row);
-    return row as never;
+    return row;
   },
   prepareUpdate: async (data, current, trx) => {
     for (const f of ['staff_id', 'year'] as const)

@@ -66,8 +66,8 @@ async function placeStaff(
     ...patch,
     ...(staff.employer_org_unit_id !== c.employer_org_unit_id ? { post_id: null, department_id: null } : {}),
     updated_at: clock.nowIso(),
-  } as never);
-  await recordHistory(trx, actor, staff.id, staff as never, updated as never, c.start_on, reason);
+  });
+  await recordHistory(trx, actor, staff.id, staff, updated, c.start_on, reason);
 }
 
 export function signContract(
@@ -91,7 +91,7 @@ export function signContract(
       throw conflict(`${staff.name} already has active contract #${running.id} until ${running.end_on}; renew or exit it`, [
         { field: 'staff_id', message: `active contract #${running.id}` },
       ]);
-    const created = await VillageDoctorContract.query(trx).insertAndFetch({ ...input, note: input.note ?? null, status: 'active' } as never);
+    const created = await VillageDoctorContract.query(trx).insertAndFetch({ ...input, note: input.note ?? null, status: 'active' });
     await placeStaff(trx, actor, staff, created, `village-doctor contract #${created.id}`);
     await audit({ action: 'create', resource: 'village-doctor-contracts', recordId: created.id, after: created });
     return created;
@@ -112,7 +112,7 @@ export function renewContract(actor: Actor, id: number, input: { end_on: string;
     await checkUnits(trx, current.employer_org_unit_id, work);
     const start = addDays(current.end_on, 1);
     if (input.end_on <= start) throw unprocessable(`end_on must be after ${start}`, [{ field: 'end_on', message: `after ${start}` }]);
-    const old = await VillageDoctorContract.query(trx).patchAndFetchById(id, { status: 'renewed', updated_at: clock.nowIso() } as never);
+    const old = await VillageDoctorContract.query(trx).patchAndFetchById(id, { status: 'renewed', updated_at: clock.nowIso() });
     const next = await VillageDoctorContract.query(trx).insertAndFetch({
       staff_id: current.staff_id,
       employer_org_unit_id: current.employer_org_unit_id,
@@ -122,7 +122,7 @@ export function renewContract(actor: Actor, id: number, input: { end_on: string;
       status: 'active',
       renewed_from_id: id,
       note: input.note ?? null,
-    } as never);
+    });
     const staff = await Staff.query(trx).findById(current.staff_id).forUpdate();
     if (staff) await placeStaff(trx, actor, staff, next, `village-doctor contract #${next.id} (renewal)`);
     await audit({ action: 'renew', resource: 'village-doctor-contracts', recordId: id, before: current, after: old });
@@ -145,7 +145,7 @@ export function exitContract(actor: Actor, id: number, input: { exit_reason: str
       exit_reason: input.exit_reason,
       exit_on: exitOn,
       updated_at: clock.nowIso(),
-    } as never);
+    });
     const staff = await Staff.query(trx).findById(current.staff_id).forUpdate();
     if (staff && staff.status !== 'left') {
       const rotation = await trx('rotations').select('id', 'status').where('staff_id', staff.id).whereIn('status', ['planned', 'active']).first();
@@ -164,7 +164,7 @@ export function exitContract(actor: Actor, id: number, input: { exit_reason: str
 export async function expireContracts(actor: Actor, day: string) {
   return inTransaction(actor, async (trx, audit) => {
     const rows = (await VillageDoctorContract.query(trx)
-      .patch({ status: 'expired', updated_at: clock.nowIso() } as never)
+      .patch({ status: 'expired', updated_at: clock.nowIso() })
       .where('status', 'active')
       .where('end_on', '<', day)
       .returning('*')) as unknown as VillageDoctorContract[];

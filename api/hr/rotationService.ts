@@ -157,7 +157,7 @@ async function checked(trx: Knex.Transaction, actor: Actor, input: RotationInput
     purpose: input.purpose ?? null,
   };
   const others = await withNames(Rotation.query(trx).select('rotations.*').where('staff_id', staff.id).whereNot('status', 'cancelled'));
-  const other = findOverlap({ ...row, id: self?.id, status: 'planned' }, others as never[]) as (Rotation & { host_name: string }) | undefined;
+  const other = findOverlap({ ...row, id: self?.id, status: 'planned' }, others) as (Rotation & { host_name: string }) | undefined;
   if (other) raise(overlapProblem(other));
   return { row, staff };
 }
@@ -180,7 +180,7 @@ export function createRotation(actor: Actor, input: RotationInput) {
   assertCan(actor, 'rotations', 'create');
   return inTransaction(actor, async (trx, audit) => {
     const { row } = await checked(trx, actor, input);
-    const created = await guardOverlap(async () => await Rotation.query(trx).insertAndFetch({ ...row, status: 'planned' } as never));
+    const created = await guardOverlap(async () => await Rotation.query(trx).insertAndFetch({ ...row, status: 'planned' }));
     await audit({ action: 'create', resource: 'rotations', recordId: created.id, after: created });
     // a rotation starting today (or earlier) starts now rather than at tonight's job
     for (const step of dueSteps(created, clock.today())) await applyStep(trx, actor, audit, created.id, step, clock.today());
@@ -220,7 +220,7 @@ export function updateRotation(actor: Actor, id: number, input: Partial<Rotation
       throw badRequest('the person of a rotation cannot change; cancel it and plan a new one', [{ field: 'staff_id', message: 'cannot be changed' }]);
     }
     const { row } = await checked(trx, actor, merged, current);
-    const updated = await guardOverlap(async () => await Rotation.query(trx).patchAndFetchById(id, { ...row, updated_at: clock.nowIso() } as never));
+    const updated = await guardOverlap(async () => await Rotation.query(trx).patchAndFetchById(id, { ...row, updated_at: clock.nowIso() }));
     await audit({ action: 'update', resource: 'rotations', recordId: id, before: current, after: updated });
     return readRotation(actor, id, trx);
   });
@@ -229,10 +229,10 @@ export function updateRotation(actor: Actor, id: number, input: Partial<Rotation
 /** planned → active: the person works at the host from the start day. */
 async function activate(trx: Knex.Transaction, actor: Actor, audit: Audit, r: Rotation) {
   const staff = await Staff.query(trx).findById(r.staff_id).forUpdate();
-  const updated = await Rotation.query(trx).patchAndFetchById(r.id, { status: 'active', updated_at: clock.nowIso() } as never);
+  const updated = await Rotation.query(trx).patchAndFetchById(r.id, { status: 'active', updated_at: clock.nowIso() });
   if (staff && staff.work_org_unit_id !== r.host_org_unit_id) {
-    const moved = await Staff.query(trx).patchAndFetchById(staff.id, { work_org_unit_id: r.host_org_unit_id, updated_at: clock.nowIso() } as never);
-    await recordHistory(trx, actor, staff.id, staff as never, moved as never, r.start_on, `rotation #${r.id} started`);
+    const moved = await Staff.query(trx).patchAndFetchById(staff.id, { work_org_unit_id: r.host_org_unit_id, updated_at: clock.nowIso() });
+    await recordHistory(trx, actor, staff.id, staff, moved, r.start_on, `rotation #${r.id} started`);
   }
   await audit({ action: 'activate', resource: 'rotations', recordId: r.id, before: r, after: updated });
   return updated;
@@ -245,11 +245,11 @@ async function complete(trx: Knex.Transaction, actor: Actor, audit: Audit, r: Ro
     actual_end_on: endOn,
     end_reason: reason,
     updated_at: clock.nowIso(),
-  } as never);
+  });
   const staff = await Staff.query(trx).findById(r.staff_id).forUpdate();
   if (staff && staff.work_org_unit_id === r.host_org_unit_id) {
-    const back = await Staff.query(trx).patchAndFetchById(staff.id, { work_org_unit_id: r.home_org_unit_id, updated_at: clock.nowIso() } as never);
-    await recordHistory(trx, actor, staff.id, staff as never, back as never, addDays(endOn, 1), `rotation #${r.id} ended`);
+    const back = await Staff.query(trx).patchAndFetchById(staff.id, { work_org_unit_id: r.home_org_unit_id, updated_at: clock.nowIso() });
+    await recordHistory(trx, actor, staff.id, staff, back, addDays(endOn, 1), `rotation #${r.id} ended`);
   }
   await audit({ action: 'complete', resource: 'rotations', recordId: r.id, before: r, after: updated });
   return updated;
@@ -286,7 +286,7 @@ export function cancelRotation(actor: Actor, id: number, input: { reason: string
     await lockRow(trx, 'rotations', id);
     const t = transitionProblem(current.status, 'cancelled');
     if (t) raise(t);
-    const updated = await Rotation.query(trx).patchAndFetchById(id, { status: 'cancelled', end_reason: input.reason, updated_at: clock.nowIso() } as never);
+    const updated = await Rotation.query(trx).patchAndFetchById(id, { status: 'cancelled', end_reason: input.reason, updated_at: clock.nowIso() });
     await audit({ action: 'cancel', resource: 'rotations', recordId: id, before: current, after: updated });
     return readRotation(actor, id, trx);
   });
@@ -381,7 +381,7 @@ export function copyPlan(actor: Actor, id: number) {
     if (!from) throw notFound('rotation-plans', id);
     const p = planCopyProblem(from, await RotationPlan.query(trx).findOne({ year: from.year + 1 }));
     if (p) raise(p);
-    const created = await RotationPlan.query(trx).insertAndFetch({ year: from.year + 1, quotas: from.quotas, note: from.note } as never);
+    const created = await RotationPlan.query(trx).insertAndFetch({ year: from.year + 1, quotas: from.quotas, note: from.note });
     await audit({ action: 'copy', resource: 'rotation-plans', recordId: created.id, before: from, after: created });
     return created;
   });

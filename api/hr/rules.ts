@@ -163,7 +163,7 @@ export function gradeForScore(score: number): (typeof GRADES)[number] {
 }
 export function gradeProblem(score: number, grade: string): string | null {
   const max = gradeForScore(score);
-  return GRADES.indexOf(grade as never) < GRADES.indexOf(max) ? `a score of ${score} allows at most ${GRADE_ZH[max]} (${max})` : null;
+  return (GRADES as readonly string[]).indexOf(grade) < GRADES.indexOf(max) ? `a score of ${score} allows at most ${GRADE_ZH[max]} (${max})` : null;
 }
 
 // ---- licences ----

@@ -1,4 +1,4 @@
-// Small pieces the HR services share: today's date, unit facts, rule problems as API errors,
+// Small pieces the HR services share: unit facts, rule problems as API errors,
 // and the change history writer (effective-dated, who/when/from/to).
 import type { Knex } from 'knex';
 import type { Actor } from '../core/actor';
@@ -6,8 +6,6 @@ import { AppError } from '../core/errors';
 import { unitsByIds } from '../org';
 import type { Problem } from './rotationRules';
 import type { UnitFacts } from './rules';
-
-/** The group's calendar day (Asia/Shanghai). */
 
 /** A rule problem as the API error: details carry `rule` and `params` for the UI's Chinese text. */
 export function raise(p: Problem): never {
@@ -24,13 +22,16 @@ export async function unitsById(trx: Knex | Knex.Transaction, ids: number[]): Pr
 /** The staff fields whose changes are kept as effective-dated history. */
 export const TRACKED = ['employer_org_unit_id', 'work_org_unit_id', 'department_id', 'post_id', 'title', 'status', 'employment_type'] as const;
 
+/** A staff row, or a patch of one, as far as its history goes. */
+type TrackedFields = { readonly [F in (typeof TRACKED)[number]]?: string | number | null };
+
 /** Writes one history row per tracked field that differs between `before` and `after`. */
 export async function recordHistory(
   trx: Knex.Transaction,
   actor: Actor,
   staffId: number,
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown>,
+  before: TrackedFields | null,
+  after: TrackedFields,
   effectiveOn: string,
   reason: string | null = null,
 ) {

@@ -35,7 +35,7 @@ type Row = Record<string, unknown>;
 export const staffScope = scopeByAnyUnit('staff.employer_org_unit_id', 'staff.work_org_unit_id');
 
 /** Subquery: ids of the staff the scope path reaches (for tables hanging off a person). */
-export const staffIdsIn = (scopePath: string) => staffScope(db()('staff').select('staff.id') as never, scopePath);
+export const staffIdsIn = (scopePath: string) => staffScope(db()('staff').select('staff.id'), scopePath);
 
 export const staffResource: ResourceDef<Staff> = {
   name: 'staff',
@@ -103,11 +103,10 @@ export const staffResource: ResourceDef<Staff> = {
       db()('licences as l').select(db().raw('1')).whereRaw("l.staff_id = staff.id and l.status = 'valid'").whereRaw(cond, params);
     if (custom.licence_expiring !== undefined) {
       qb[custom.licence_expiring ? 'whereExists' : 'whereNotExists'](
-        validLicence('l.expires_on between ?::date and ?::date', [day, addDays(day, EXPIRY_ALERT_DAYS)]) as never,
+        validLicence('l.expires_on between ?::date and ?::date', [day, addDays(day, EXPIRY_ALERT_DAYS)]),
       );
     }
-    if (custom.licence_expired !== undefined)
-      qb[custom.licence_expired ? 'whereExists' : 'whereNotExists'](validLicence('l.expires_on < ?::date', [day]) as never);
+    if (custom.licence_expired !== undefined) qb[custom.licence_expired ? 'whereExists' : 'whereNotExists'](validLicence('l.expires_on < ?::date', [day]));
     if (custom.on_rotation !== undefined)
       qb.whereRaw(`${custom.on_rotation ? '' : 'not '}exists (select 1 from rotations r where r.staff_id = staff.id and r.status = 'active')`);
     if (custom.id_number !== undefined) qb.where('staff.id_number_hash', hashIdNumber(normaliseIdNumber(String(custom.id_number))));
@@ -178,8 +177,8 @@ export function createStaff(actor: Actor, input: Row) {
     await assertUnitInScope(actor, data.employer_org_unit_id as number, 'employer_org_unit_id', trx);
     await checkPlacement(trx, data);
     await checkUserLink(trx, data.user_id);
-    const created = await Staff.query(trx).insertAndFetch(data as never);
-    await recordHistory(trx, actor, created.id, null, created as never, created.hire_date, 'hired');
+    const created = await Staff.query(trx).insertAndFetch(data);
+    await recordHistory(trx, actor, created.id, null, created, created.hire_date, 'hired');
     await audit({ action: 'create', resource: 'staff', recordId: created.id, after: created });
     return created;
   });
@@ -212,7 +211,7 @@ export function updateStaff(actor: Actor, id: number, input: Row) {
       if (t) throw unprocessable(t, [{ field: 'category', message: t }]);
     }
     await checkUserLink(trx, data.user_id, id);
-    const updated = await Staff.query(trx).patchAndFetchById(id, { ...data, updated_at: clock.nowIso() } as never);
+    const updated = await Staff.query(trx).patchAndFetchById(id, { ...data, updated_at: clock.nowIso() });
     await audit({ action: 'update', resource: 'staff', recordId: id, before: current, after: updated });
     return updated;
   });
@@ -262,8 +261,8 @@ export function transferStaff(
       next.post_id = null;
     }
     const { category: _c, title: _t, ...patch } = next;
-    const updated = await Staff.query(trx).patchAndFetchById(id, { ...patch, updated_at: clock.nowIso() } as never);
-    await recordHistory(trx, actor, id, current as never, updated as never, input.effective_on ?? clock.today(), input.reason ?? 'transfer');
+    const updated = await Staff.query(trx).patchAndFetchById(id, { ...patch, updated_at: clock.nowIso() });
+    await recordHistory(trx, actor, id, current, updated, input.effective_on ?? clock.today(), input.reason ?? 'transfer');
     await audit({ action: 'transfer', resource: 'staff', recordId: id, before: current, after: updated });
     return updated;
   });
@@ -301,8 +300,8 @@ export function changeStaffStatus(actor: Actor, id: number, input: { status: Sta
     const patch: Row =
       input.status === 'left' ? { status: 'left', leave_reason: input.leave_reason, left_on: effective, post_id: null } : { status: input.status };
     if (input.status === 'left' && current.post_id) await releasePost(trx, current.post_id);
-    const updated = await Staff.query(trx).patchAndFetchById(id, { ...patch, updated_at: clock.nowIso() } as never);
-    await recordHistory(trx, actor, id, current as never, updated as never, effective, input.reason ?? input.leave_reason ?? null);
+    const updated = await Staff.query(trx).patchAndFetchById(id, { ...patch, updated_at: clock.nowIso() });
+    await recordHistory(trx, actor, id, current, updated, effective, input.reason ?? input.leave_reason ?? null);
     await audit({ action: 'change-status', resource: 'staff', recordId: id, before: current, after: updated });
     return updated;
   });
@@ -317,8 +316,8 @@ export async function leaveInTransaction(trx: Knex.Transaction, actor: Actor, st
     left_on: effective,
     post_id: null,
     updated_at: clock.nowIso(),
-  } as never);
-  await recordHistory(trx, actor, staff.id, staff as never, updated as never, effective, reason);
+  });
+  await recordHistory(trx, actor, staff.id, staff, updated, effective, reason);
   return updated;
 }
 
@@ -349,8 +348,8 @@ export function assignPost(actor: Actor, id: number, input: { post_id: number | 
       await post.$query(trx).patch({ filled, status: postStatus(filled, post.headcount, false), updated_at: clock.nowIso() });
     }
     if (current.post_id) await releasePost(trx, current.post_id);
-    const updated = await Staff.query(trx).patchAndFetchById(id, { post_id: input.post_id, updated_at: clock.nowIso() } as never);
-    await recordHistory(trx, actor, id, current as never, updated as never, input.effective_on ?? clock.today(), 'post');
+    const updated = await Staff.query(trx).patchAndFetchById(id, { post_id: input.post_id, updated_at: clock.nowIso() });
+    await recordHistory(trx, actor, id, current, updated, input.effective_on ?? clock.today(), 'post');
     await audit({ action: 'assign-post', resource: 'staff', recordId: id, before: current, after: updated });
     return updated;
   });

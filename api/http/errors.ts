@@ -93,7 +93,7 @@ export function toAppError(err: unknown): AppError | undefined {
   if (e.type && e.status && e.status < 500)
     return new AppError(kindOfStatus(e.status), 'bad_request', 'the request could not be read', [{ field: '(body)', message: 'unreadable' }]);
   const native = (e.nativeError as typeof e) ?? e;
-  if (isUnreachable(native as never) || isUnreachable(e as never)) return unavailable('the database is unavailable', 5);
+  if (isUnreachable(native) || isUnreachable(e)) return unavailable('the database is unavailable', 5);
   return fromPostgres(native);
 }
 

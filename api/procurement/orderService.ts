@@ -420,7 +420,7 @@ export async function savings(actor: Actor, q: { from: string; to: string }) {
     .join('catalog_items as ci', 'ci.id', 'pol.item_id')
     .whereNot('po.status', 'cancelled')
     .whereBetween('po.order_date', [q.from, q.to])
-    .modify((qb) => scopeByUnit('po.org_unit_id')(qb as never, actor.scopePath, actor))
+    .modify((qb) => scopeByUnit('po.org_unit_id')(qb, actor.scopePath, actor))
     .groupBy('month', 'ci.category', 'pol.baseline_price', 'pol.unit_price')
     .select(
       db().raw("to_char(po.order_date, 'YYYY-MM') as month"),

@@ -41,6 +41,7 @@ import {
   type Purpose,
   type ReferralAction,
   type ReferralFigures,
+  type Status,
   type Urgency,
 } from './rules';
 import * as clock from '../core/clock';
@@ -216,7 +217,7 @@ export function createReferral(actor: Actor, input: ReferralInput) {
       fees: storedFees(fees),
       requested_at: now.toISOString(),
       due_at: dueAt(now, input.urgency, settings).toISOString(),
-    } as never);
+    });
     await addEvent(trx, actor, created.id, 'requested', null, 'requested', input.reason, { urgency: input.urgency, due_at: created.due_at });
     await audit({ action: 'create', resource: 'referrals', recordId: created.id, after: created });
     return created;
@@ -349,7 +350,7 @@ export function transition(actor: Actor, id: number, action: ReferralAction, inp
         patch.completed_at = now;
         break;
     }
-    const updated = await Referral.query(trx).patchAndFetchById(id, patch as never);
+    const updated = await Referral.query(trx).patchAndFetchById(id, patch);
     await addEvent(
       trx,
       actor,
@@ -381,8 +382,8 @@ async function addEvent(
   actor: Actor,
   referralId: number,
   kind: string,
-  fromStatus: string | null,
-  toStatus: string | null,
+  fromStatus: Status | null,
+  toStatus: Status | null,
   note: string | null,
   data: unknown,
 ) {
@@ -395,7 +396,7 @@ async function addEvent(
     actor_name: actor.displayName || actor.username,
     note,
     data: data ?? null,
-  } as never);
+  });
 }
 
 // ---------------------------------------------------------------- the referral page
@@ -654,7 +655,7 @@ export const escalationResource: ResourceDef<ReferralEscalation> = {
   model: ReferralEscalation,
   // visible to whoever sees the referral
   scope: (qb, scopePath, hint) =>
-    qb.whereIn('referral_escalations.referral_id', referralResource.scope(Referral.query().select('referrals.id'), scopePath, hint) as never),
+    qb.whereIn('referral_escalations.referral_id', referralResource.scope(Referral.query().select('referrals.id'), scopePath, hint)),
   list: {
     fields: { referral_id: 'int', org_unit_id: 'int', escalated_at: 'timestamp', overdue_minutes: 'int', run_key: 'text' },
     defaultSort: ['escalated_at', 'DESC'],

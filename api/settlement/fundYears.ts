@@ -52,7 +52,8 @@ async function assertYearOpen(trx: Knex.Transaction, fundYearId: number) {
 
 /** Validates the configuration as a whole (tier order, shares and weights adding up to 1, the profile). */
 function checked(data: Row, keep?: string[]): Row {
-  const problems = configProblems(data as never);
+  // the body has passed the route's schema (createFundYear / updateFundYear) and been merged over the stored row
+  const problems = configProblems(data as Parameters<typeof configProblems>[0]);
   const pools = toFen(String(data.catastrophic_pool)) + toFen(String(data.outpatient_pool));
   if (pools > toFen(String(data.premium_total))) problems.push({ field: 'catastrophic_pool', message: 'the pools exceed the premiums' });
   if (problems.length) throw badRequest(`invalid ${problems.map((p) => p.field).join(', ')}`, problems);

@@ -2,6 +2,7 @@
 import { expect } from 'chai';
 import { fromFen, toFen } from '../shared/money';
 import {
+  addSums,
   admissionsChange,
   allocate,
   budgetOf,
@@ -26,7 +27,7 @@ import {
   sumsOf,
   type ClaimSums,
 } from './rules';
-import { validateClaim, type ClaimContext } from './claimRules';
+import { validateClaim, type ClaimContext, type RawRow } from './claimRules';
 
 const sums = (over: Partial<ClaimSums>): ClaimSums => ({ ...emptySums(), ...over });
 
@@ -203,10 +204,7 @@ describe('settlement rules: monitoring indicators', () => {
       drug: toFen('4000.00'),
       consumables: 0n,
     });
-    const all = [inpatientHq, outside, village].reduce((a, s) => {
-      for (const k of Object.keys(a) as (keyof ClaimSums)[]) (a as never as Record<string, unknown>)[k] = (a[k] as never) + (s[k] as never);
-      return a;
-    }, emptySums());
+    const all = [inpatientHq, outside, village].reduce(addSums, emptySums());
     const ind = Object.fromEntries(indicatorsOf(all, all, DEFAULT_INDICATOR_THRESHOLDS).map((i) => [i.key, i]));
     expect(ind.inpatient_average_cost).to.include({ numerator: '120000.00', denominator: 12, value: '10000.00', ok: false });
     expect(ind.drug_share).to.include({ numerator: '43000.00', denominator: '130000.00', value: 0.3308, ok: true });
@@ -343,8 +341,8 @@ describe('claim row validation', () => {
   });
 
   it('names the field of each problem', () => {
-    const fields = (r: Record<string, unknown>) =>
-      'problems' in validateClaim(r as never, ctx) ? (validateClaim(r as never, ctx) as { problems: { field: string }[] }).problems.map((p) => p.field) : [];
+    const fields = (r: RawRow) =>
+      'problems' in validateClaim(r, ctx) ? (validateClaim(r, ctx) as { problems: { field: string }[] }).problems.map((p) => p.field) : [];
     expect(fields({ ...row, total_cost: '100.01' })).to.deep.equal(['total_cost']);
     expect(fields({ ...row, drug_cost: '90', consumables_cost: '20' })).to.deep.equal(['drug_cost']);
     expect(fields({ ...row, fund_paid: '-1' })).to.deep.equal(['fund_paid']);

@@ -270,8 +270,11 @@ export const emptySums = (): ClaimSums => ({
   fund_primary: 0n,
 });
 
+/** A count plus a count, or fen plus fen: each key of the sums holds one kind. */
+const plus = (a: number | bigint, b: number | bigint) => (typeof a === 'bigint' ? a + BigInt(b) : a + Number(b));
+
 export function addSums(into: ClaimSums, s: ClaimSums): ClaimSums {
-  for (const k of Object.keys(into) as (keyof ClaimSums)[]) (into as unknown as Record<string, number | bigint>)[k] = (into[k] as never) + (s[k] as never);
+  for (const k of Object.keys(into) as (keyof ClaimSums)[]) (into as unknown as Record<string, number | bigint>)[k] = plus(into[k], s[k]);
   return into;
 }
 
