@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { fromFen, toFen } from '../api/shared/money';
 import { addSheet, FORMATS, type Book, type Format } from '../api/core/workbook';
+import { shanghaiWallTime } from '../api/core/clock';
 
 export { addSheet, FORMATS, streamingWorkbook, type Format, type SheetColumn } from '../api/core/workbook';
 
@@ -48,8 +49,6 @@ export const sumAmounts = (values: Iterable<string | number>) => {
 /** Sums a count field over rows. */
 export const sumCounts = <T>(rows: readonly T[], key: keyof T) => rows.reduce((a, r) => a + Number(r[key] ?? 0), 0);
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000; // Asia/Shanghai has no daylight saving
-
 /**
  * A timestamp as an Excel date cell showing Shanghai wall time (Excel dates carry no zone;
  * exceljs writes a Date's UTC fields, so the instant is shifted by +08:00).
@@ -57,7 +56,7 @@ const SHANGHAI_OFFSET_MS = 8 * 3600_000; // Asia/Shanghai has no daylight saving
 export function shanghaiTime(v: unknown): Date | null {
   if (v == null || v === '') return null;
   const ms = (v instanceof Date ? v : new Date(String(v))).getTime();
-  return Number.isNaN(ms) ? null : new Date(ms + SHANGHAI_OFFSET_MS);
+  return Number.isNaN(ms) ? null : shanghaiWallTime(new Date(ms));
 }
 
 /** A calendar date ('2026-03-01', as the database returns dates) as an Excel date cell. */

@@ -8,9 +8,9 @@ import type { UnitRow } from './org';
 import { between, pick, seeded, weighted, type Rng } from '../api/shared/random';
 import { checkDigit, protectIdNumber } from '../api/core/personalId';
 import { toFen } from '../api/shared/money';
-import { DEFAULT_SETTINGS, computeFees, dueAt, shanghaiMidnight, slotStarts, storedFees, type Direction, type Purpose, type Urgency } from '../api/referrals';
+import { DEFAULT_SETTINGS, computeFees, dueAt, slotStarts, storedFees, type Direction, type Purpose, type Urgency } from '../api/referrals';
 import { syncManagingUnits } from '../api/health';
-import { dayKey } from '../api/core/clock';
+import { dayKey, shanghaiMidnight } from '../api/core/clock';
 
 /** Referrals a year at scale 1 (the reference county: ~450,000 people, 289 village clinics). */
 export const REFERRALS_PER_YEAR = 20_000;

@@ -6,6 +6,7 @@
 // differ markedly in admissions (their quality factor q), so the allocation has something to reward.
 import type { Knex } from 'knex';
 import { systemActor } from '../api/core/actor';
+import { shanghaiWallTime } from '../api/core/clock';
 import { record } from '../api/core/transaction';
 import { checkDigit, protectIdNumber } from '../api/core/personalId';
 import { fromFen, toFen, divRound, splitByLargestRemainder } from '../api/shared/money';
@@ -206,7 +207,7 @@ export const settlementDemo: DemoStep = {
   name: 'settlement',
   run: async (trx, ctx) => {
     const rng = seeded(6);
-    const local = new Date(ctx.today.getTime() + 8 * 3600_000);
+    const local = shanghaiWallTime(ctx.today);
     const year = local.getUTCFullYear();
     const month = local.getUTCMonth() + 1;
     const towns = townships(ctx, rng);

@@ -14,8 +14,14 @@ export const now = (): Date => new Date(Date.now() + offsetMs);
 /** The current instant as ISO text (timestamps written by the services). */
 export const nowIso = (): string => now().toISOString();
 
+/** An instant shifted so that its UTC fields read Shanghai wall time (for Excel cells, month arithmetic). */
+export const shanghaiWallTime = (at: Date): Date => new Date(at.getTime() + SHANGHAI_MS);
+
 /** The calendar day (YYYY-MM-DD) of an instant in Asia/Shanghai. */
-export const dayKey = (at: Date): string => new Date(at.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
+export const dayKey = (at: Date): string => shanghaiWallTime(at).toISOString().slice(0, 10);
+
+/** Midnight (Asia/Shanghai) starting `day` (YYYY-MM-DD). */
+export const shanghaiMidnight = (day: string): Date => new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_MS);
 
 /** Today in Asia/Shanghai (YYYY-MM-DD). */
 export const today = (): string => dayKey(now());

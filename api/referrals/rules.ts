@@ -4,7 +4,7 @@
 import type { GrantTable } from '../core/access';
 import { all, read } from '../core/access';
 import { type Fen, fromFen, toFen } from '../shared/money';
-import { dayKey } from '../core/clock';
+import { dayKey, shanghaiMidnight } from '../core/clock';
 
 export const DIRECTIONS = ['up', 'down', 'out'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -214,11 +214,6 @@ export function visitTimeProblem(visitAt: Date, now: Date): string | null {
 
 export const SLOT_MINUTES = 30;
 const DAY_MS = 86_400_000;
-const SHANGHAI_MS = 8 * 3_600_000;
-
-/** The calendar day (Asia/Shanghai) of an instant. */
-/** Midnight (Asia/Shanghai) starting `day` (YYYY-MM-DD). */
-export const shanghaiMidnight = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_MS);
 
 /** Slots start on the hour or the half hour. */
 export function slotStartProblem(startsAt: Date): string | null {

@@ -9,10 +9,10 @@ import { assertCan, assertUnitInScope, type ResourceDef } from '../core/crud';
 import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
 import { departmentName, orgDepartments, unitIdsUnderSql } from '../org';
 import { ReferralSlot, type Referral } from './model';
-import { bookingProblem, heldPlaces, heldUntil, shanghaiMidnight, slotStartProblem, slotStarts } from './rules';
+import { bookingProblem, heldPlaces, heldUntil, slotStartProblem, slotStarts } from './rules';
 import { currentSettings } from './settings';
 import * as clock from '../core/clock';
-import { dayKey } from '../core/clock';
+import { dayKey, shanghaiMidnight } from '../core/clock';
 
 async function departmentOf(trx: Knex.Transaction, departmentId: number) {
   const d = await orgDepartments(['id', 'org_unit_id', 'name'], trx).where({ id: departmentId, active: true }).first();

@@ -2,14 +2,15 @@
 // every fund year of that year. Advisory-locked and recorded in job_runs by runJob; safe to
 // re-run: a month whose run is already calculated (or further) is left alone.
 import { systemActor } from '../core/actor';
+import { shanghaiWallTime } from '../core/clock';
 import type { JobDef } from '../jobs';
 import { db } from '../db/knex';
 import { calculateRun, createRun, currentRun } from './runs';
 import { periodText } from './rules';
 
-/** The month before `now` in the group's time zone (Asia/Shanghai, UTC+8). */
+/** The month before `now` in the group's time zone (Asia/Shanghai). */
 export function previousMonth(now: Date): { year: number; month: number } {
-  const local = new Date(now.getTime() + 8 * 3600_000);
+  const local = shanghaiWallTime(now);
   const y = local.getUTCFullYear();
   const m = local.getUTCMonth(); // 0-based: the previous month's 1-based number
   return m === 0 ? { year: y - 1, month: 12 } : { year: y, month: m };

@@ -31,11 +31,12 @@ import {
 import { Show } from '../shared/fullRecord';
 import { useSearchParams } from 'react-router-dom';
 import { httpClient } from '../httpClient';
-import { CONTRACT_STATUS_CHOICES, PACKAGE_CHOICES, TERMINATION_CHOICES, localToday } from '../health/choices';
+import { CONTRACT_STATUS_CHOICES, PACKAGE_CHOICES, TERMINATION_CHOICES } from '../health/choices';
 import { useIsSmall } from '../shared/useIsSmall';
 import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
 import { type Column } from '../shared/exporter';
+import { shanghaiDate } from '../shared/time';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -146,7 +147,7 @@ export const ContractCreate = () => {
   const { data: resident } = useGetOne('residents', { id: residentId! }, { enabled: !!residentId });
   return (
     <Create redirect="show">
-      <SimpleForm defaultValues={{ resident_id: residentId, signed_on: localToday(), package_code: 'basic' }}>
+      <SimpleForm defaultValues={{ resident_id: residentId, signed_on: shanghaiDate(), package_code: 'basic' }}>
         <ReferenceInput source="resident_id" reference="residents">
           <SelectInput optionText="name" validate={required()} disabled={!!residentId} />
         </ReferenceInput>

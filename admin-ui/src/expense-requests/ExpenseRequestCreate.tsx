@@ -21,6 +21,7 @@ import {
 import { apiError, can, dropEmpty, yuan } from '../finance/api';
 import { EXPENSE_ACCOUNT_CHOICES } from '../finance/choices';
 import { storedUser } from '../session';
+import { shanghaiDate } from '../shared/time';
 
 interface OverBudget {
   budget: string;
@@ -70,7 +71,7 @@ export const ExpenseRequestCreate = () => {
       transform={(d) => dropEmpty({ ...d, attachments: (d.attachments ?? []).filter((a: { name?: string }) => a?.name) })}
       mutationOptions={{ onError }}
     >
-      <SimpleForm defaultValues={{ org_unit_id: storedUser()?.org_unit.id, request_date: new Date().toISOString().slice(0, 10) }}>
+      <SimpleForm defaultValues={{ org_unit_id: storedUser()?.org_unit.id, request_date: shanghaiDate() }}>
         {over ? <OverBudgetAlert figures={over} /> : null}
         <ReferenceInput source="org_unit_id" reference="org-units">
           <AutocompleteInput validate={required()} />

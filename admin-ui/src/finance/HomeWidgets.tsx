@@ -4,11 +4,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { CountFigure, Figure, HomeCard, money } from '../dashboard/figures';
-import { localToday } from '../health/choices';
 import { pct } from '../settlement/types';
 import { storedUser } from '../session';
 import { apiGet } from './api';
 import type { Execution } from './BudgetExecution';
+import { shanghaiDate } from '../shared/time';
 
 /** Whose step it is, as the label says it: the first of the user's roles listed here. */
 const APPROVER_LABEL: [string, string][] = [
@@ -35,7 +35,7 @@ export const ExpenseApprovalsHome = () => {
 export const BudgetHome = () => {
   const translate = useTranslate();
   const unit = storedUser()?.org_unit;
-  const year = Number(localToday().slice(0, 4));
+  const year = Number(shanghaiDate().slice(0, 4));
   const { data } = useQuery({
     queryKey: ['budget-execution', 'home', unit?.id, year],
     enabled: !!unit,

@@ -21,6 +21,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { apiError, apiGet, apiPost, can, fenOf, fenYuan, yuan } from './api';
+import { shanghaiDate } from '../shared/time';
 
 const lastMonth = () => {
   const d = new Date();
@@ -109,7 +110,7 @@ const Payout = ({ onClose }: { onClose: () => void }) => {
       })
       .catch((e) => setError(apiError(e).message));
   return (
-    <Form onSubmit={submit} defaultValues={{ entry_date: new Date().toISOString().slice(0, 10) }}>
+    <Form onSubmit={submit} defaultValues={{ entry_date: shanghaiDate() }}>
       <DialogContent>
         {error ? (
           <Alert severity="error" sx={{ mb: 1 }}>

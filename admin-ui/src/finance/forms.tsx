@@ -23,6 +23,7 @@ import { UNIT_LEVEL_CHOICES } from '../org/orgUnits/choices';
 import { storedUser } from '../session';
 import { apiError } from './api';
 import { ACCOUNT_CHOICES, EXPENSE_ACCOUNT_CHOICES, STEP_KIND_CHOICES } from './choices';
+import { shanghaiDate } from '../shared/time';
 
 const orNull = (v: unknown) => (v === '' || v === undefined || v === null ? null : v);
 const amountOrNull = (v: unknown) => (orNull(v) === null ? null : String(v));
@@ -114,7 +115,7 @@ export const LedgerEntryCreate = () => {
   };
   return (
     <Create redirect="list" transform={(d) => ({ ...d, amount: String(d.amount), memo: orNull(d.memo) })} mutationOptions={{ onError }}>
-      <SimpleForm defaultValues={{ org_unit_id: storedUser()?.org_unit.id, entry_date: new Date().toISOString().slice(0, 10), credit_account: 'bank' }}>
+      <SimpleForm defaultValues={{ org_unit_id: storedUser()?.org_unit.id, entry_date: shanghaiDate(), credit_account: 'bank' }}>
         {closed ? (
           <Alert severity="error" sx={{ mb: 2, width: '100%' }} data-testid="period-closed">
             {translate('finance.ledger.period_closed', { period: closed })}

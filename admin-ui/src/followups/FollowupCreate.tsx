@@ -23,10 +23,11 @@ import {
 import { useWatch } from 'react-hook-form';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { TaskCancelButton } from '../tasks/TaskCancelButton';
-import { FIELDS_OF, FOLLOWUP_TYPE_CHOICES, MODE_CHOICES, RANGES, REQUIRED, localToday, type FollowupType, type Measurement } from '../health/choices';
+import { FIELDS_OF, FOLLOWUP_TYPE_CHOICES, MODE_CHOICES, RANGES, REQUIRED, type FollowupType, type Measurement } from '../health/choices';
 import { OutboxBanner } from '../health/OutboxBanner';
 import { submitFollowup } from '../health/outbox';
 import type { TaskRecord } from '../tasks/TaskList';
+import { shanghaiDate } from '../shared/time';
 
 type Result = { status: 'sent'; record: Record<string, unknown> } | { status: 'queued' };
 
@@ -138,7 +139,7 @@ export const FollowupCreate = () => {
   const defaults = {
     resident_id: task?.resident_id ?? (residentParam ? Number(residentParam) : undefined),
     type: fixedType,
-    visited_on: localToday(),
+    visited_on: shanghaiDate(),
     mode: 'clinic',
   };
 

@@ -6,7 +6,7 @@ import { CountFigure, Figure, HomeCard } from '../dashboard/figures';
 import { apiGet } from '../finance/api';
 import { pct } from '../settlement/types';
 import { storedUser } from '../session';
-import { localToday } from './choices';
+import { shanghaiDate } from '../shared/time';
 
 const TASK_BUCKETS = ['today', 'overdue', 'this_month'] as const;
 
@@ -36,7 +36,7 @@ interface UnitIndicators {
 export const IndicatorsHome = () => {
   const translate = useTranslate();
   const unit = storedUser()?.org_unit;
-  const year = Number(localToday().slice(0, 4));
+  const year = Number(shanghaiDate().slice(0, 4));
   const { data } = useQuery({
     queryKey: ['health-indicators', 'home', unit?.id, year],
     enabled: !!unit,

@@ -21,7 +21,8 @@ import { useEffect, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { httpClient } from '../httpClient';
 import { storedToken } from '../session';
-import { INDICATORS, localToday, type IndicatorKey } from './choices';
+import { INDICATORS, type IndicatorKey } from './choices';
+import { shanghaiDate } from '../shared/time';
 
 interface Ratio {
   numerator: number;
@@ -60,7 +61,7 @@ const Cell = ({ r }: { r: Ratio }) => (
 export const IndicatorsPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
-  const [year, setYear] = useState(Number(localToday().slice(0, 4)));
+  const [year, setYear] = useState(Number(shanghaiDate().slice(0, 4)));
   const [breakdown, setBreakdown] = useState<'children' | 'townships' | 'villages'>('children');
   const [sort, setSort] = useState<IndicatorKey>('standardised_management_rate');
   const [unitId, setUnitId] = useState<number>();
@@ -90,7 +91,7 @@ export const IndicatorsPage = () => {
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
           <TextField select size="small" label={translate('health.indicators.year')} value={year} onChange={(e) => setYear(Number(e.target.value))}>
             {[0, 1, 2]
-              .map((d) => Number(localToday().slice(0, 4)) - d)
+              .map((d) => Number(shanghaiDate().slice(0, 4)) - d)
               .map((y) => (
                 <MenuItem key={y} value={y}>
                   {y}

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { httpClient } from '../httpClient';
+import { shanghaiDate } from '../shared/time';
 
 interface Point {
   visited_on: string;
@@ -25,8 +26,7 @@ export const MeasurementChart = ({ residentId }: { residentId: number }) => {
   const hasGlucose = points.some((p) => p.fasting_glucose != null);
   const label = (f: string) => translate(`resources.followups.fields.${f}`);
   const data = points.map((p) => ({ ...p, at: Date.parse(`${p.visited_on}T00:00:00+08:00`) }));
-  const dayOf = (at: number) => new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
-  const spansYears = dayOf(data[0].at).slice(0, 4) !== dayOf(data[data.length - 1].at).slice(0, 4);
+  const spansYears = shanghaiDate(data[0].at).slice(0, 4) !== shanghaiDate(data[data.length - 1].at).slice(0, 4);
   return (
     <Box data-testid="measurement-chart" sx={{ width: '100%', height: 220 }}>
       <Typography variant="subtitle2">{translate('health.resident.trend')}</Typography>
@@ -39,12 +39,12 @@ export const MeasurementChart = ({ residentId }: { residentId: number }) => {
             scale="time"
             domain={['dataMin', 'dataMax']}
             padding={{ left: 12, right: 12 }}
-            tickFormatter={(at: number) => (spansYears ? dayOf(at).slice(0, 7) : dayOf(at).slice(5))}
+            tickFormatter={(at: number) => (spansYears ? shanghaiDate(at).slice(0, 7) : shanghaiDate(at).slice(5))}
             fontSize={11}
           />
           {hasBp && <YAxis yAxisId="bp" domain={[50, 'auto']} fontSize={11} />}
           {hasGlucose && <YAxis yAxisId="glu" orientation="right" domain={[0, 'auto']} fontSize={11} />}
-          <Tooltip labelFormatter={(at) => dayOf(Number(at))} />
+          <Tooltip labelFormatter={(at) => shanghaiDate(Number(at))} />
           <Legend wrapperStyle={{ fontSize: 11 }} />
           {hasBp && <ReferenceLine yAxisId="bp" y={140} stroke="#d32f2f" strokeDasharray="4 4" />}
           {hasBp && <ReferenceLine yAxisId="bp" y={90} stroke="#1976d2" strokeDasharray="4 4" />}

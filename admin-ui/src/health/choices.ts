@@ -61,6 +61,3 @@ export const FIELDS_OF: Record<FollowupType, Measurement[]> = {
   health_education: [],
 };
 export const REQUIRED: Partial<Record<FollowupType, Measurement[]>> = { hypertension: ['systolic', 'diastolic'], diabetes: ['fasting_glucose'] };
-
-/** Today in the group's time zone (Asia/Shanghai). */
-export const localToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -6,9 +6,9 @@ import { useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { CountFigure, Figure, HomeCard, listLink, useListTotal } from '../dashboard/figures';
 import { apiGet } from '../finance/api';
-import { localToday } from '../health/choices';
 import { storedUser } from '../session';
 import type { Summary } from './RotationPlanner';
+import { shanghaiDate } from '../shared/time';
 
 interface Vacancy {
   headcount: number;
@@ -76,7 +76,7 @@ const NextYearPlan = ({ year }: { year: number }) => {
 
 export const HrHome = () => {
   const translate = useTranslate();
-  const year = Number(localToday().slice(0, 4));
+  const year = Number(shanghaiDate().slice(0, 4));
   const unitId = storedUser()?.org_unit.id;
   const plan = useQuery({
     queryKey: ['rotation-plan', year],

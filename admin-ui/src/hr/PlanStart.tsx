@@ -7,7 +7,7 @@ import AddIcon from '@mui/icons-material/Add';
 import { useCanAccess, useDataProvider, useGetList, useNotify, useTranslate } from 'react-admin';
 import { httpClient } from '../httpClient';
 import { problemText } from './problems';
-import { localToday } from '../health/choices';
+import { shanghaiDate } from '../shared/time';
 
 export const PlanStart = ({ year, onCreated }: { year: number; onCreated: () => void }) => {
   const translate = useTranslate();
@@ -27,7 +27,7 @@ export const PlanStart = ({ year, onCreated }: { year: number; onCreated: () => 
       setProblem(problemText(e, translate));
     }
   };
-  const thisYear = Number(localToday().slice(0, 4));
+  const thisYear = Number(shanghaiDate().slice(0, 4));
   return (
     <Alert severity="info" data-testid="no-plan">
       {translate('hr.planner.no_plan', { year })}

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { Box, Card, CardContent, CardHeader, FormControl, InputLabel, MenuItem, Select, Stack, Tooltip, Typography } from '@mui/material';
 import { useRedirect, useTranslate, type RaRecord } from 'react-admin';
-import { localToday } from '../health/choices';
+import { shanghaiDate } from '../shared/time';
 
 const DAY = 86_400_000;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -26,7 +26,7 @@ const Legend = () => {
       <Swatch colour={COLOUR.down_expert} label={translate('hr.planner.legend_down')} />
       <Swatch colour={COLOUR.up_training} label={translate('hr.planner.legend_up')} />
       <Swatch colour="#757575" faded label={translate('hr.planner.legend_cancelled')} />
-      <Swatch colour={TODAY} line label={`${translate('hr.planner.legend_today')} ${localToday()}`} />
+      <Swatch colour={TODAY} line label={`${translate('hr.planner.legend_today')} ${shanghaiDate()}`} />
     </Stack>
   );
 };
@@ -43,7 +43,7 @@ export const Timeline = ({ year, rotations }: { year: number; rotations: RaRecor
   const from = dayOf(`${year}-01-01`);
   const span = dayOf(`${year + 1}-12-31`) - from;
   const pct = (iso: string) => Math.min(100, Math.max(0, ((dayOf(iso) - from) / span) * 100));
-  const today = localToday();
+  const today = shanghaiDate();
   const todayShown = today >= `${year}-01-01` && today <= `${year + 1}-12-31`;
   const shown = hosts.filter(([id]) => host === '' || id === host);
   return (

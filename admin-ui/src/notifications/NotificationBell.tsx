@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useCanAccess, useGetList, useRefresh, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { httpClient } from '../httpClient';
-import { formatTime } from '../referrals/time';
+import { formatTime } from '../shared/time';
 
 interface Notice {
   id: number;

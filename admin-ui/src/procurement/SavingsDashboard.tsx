@@ -8,6 +8,7 @@ import { Loading, Title, useNotify, useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { apiGet, yuan } from '../finance/api';
 import { downloadReport } from '../finance/download';
+import { shanghaiDate } from '../shared/time';
 
 interface Row {
   category: string;
@@ -29,8 +30,8 @@ const COLORS: Record<string, string> = { drug: '#1976d2', consumable: '#2e7d32',
 export const SavingsDashboard = () => {
   const translate = useTranslate();
   const notify = useNotify();
-  const today = new Date().toISOString().slice(0, 10);
-  const [from, setFrom] = useState(`${new Date().getFullYear()}-01-01`);
+  const today = shanghaiDate();
+  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
   const { data, isPending } = useQuery({ queryKey: ['savings', from, to], queryFn: () => apiGet<Savings>('/purchase-orders/savings', { from, to }) });
   const t = (k: string) => translate(`procurement.savings.${k}`);

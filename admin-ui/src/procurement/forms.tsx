@@ -20,6 +20,7 @@ import { fenOf } from '../finance/api';
 import { EXPENSE_ACCOUNT_CHOICES } from '../finance/choices';
 import { storedUser } from '../session';
 import { ASSET_CATEGORY_CHOICES, CATEGORY_CHOICES } from './choices';
+import { shanghaiDate } from '../shared/time';
 
 const orNull = (v: unknown) => (v === '' || v === undefined || v === null ? null : v);
 const pick = (d: Record<string, unknown>, keys: string[], nullable: string[] = []) =>
@@ -110,7 +111,7 @@ export const AssetCreate = () => (
     redirect="show"
     transform={(d) => ({ ...pick(d, ['org_unit_id', 'code', 'name', 'category', 'acquired_on', 'note']), value: String(d.value), note: d.note || undefined })}
   >
-    <SimpleForm defaultValues={{ org_unit_id: storedUser()?.org_unit.id, acquired_on: new Date().toISOString().slice(0, 10) }}>
+    <SimpleForm defaultValues={{ org_unit_id: storedUser()?.org_unit.id, acquired_on: shanghaiDate() }}>
       <ThresholdHint />
       <ReferenceInput source="org_unit_id" reference="org-units">
         <AutocompleteInput validate={required()} />

@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { CountFigure, Figure, HomeCard, listLink } from '../dashboard/figures';
 import { apiGet } from '../finance/api';
 import { storedUser } from '../session';
-import { formatTime } from './time';
+import { formatTime } from '../shared/time';
 
 /** org_unit_id null: requests out of the county, answered by the referral office */
 interface InboxRow {

@@ -3,7 +3,7 @@ import { Chip } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
 import type { ReferralRecord } from './choices';
-import { formatTime } from './time';
+import { formatTime } from '../shared/time';
 
 const hms = (ms: number) => {
   const s = Math.floor(Math.abs(ms) / 1000);

@@ -6,6 +6,7 @@ import { Title, useTranslate } from 'react-admin';
 import { ResponsiveContainer, Sankey, Tooltip } from 'recharts';
 import { httpClient } from '../httpClient';
 import { storedToken } from '../session';
+import { shanghaiDate } from '../shared/time';
 
 interface Flows {
   sankey: { nodes: { name: string; level: number | null; side: 'from' | 'to' }[]; links: { source: number; target: number; value: number }[] };
@@ -31,12 +32,10 @@ interface TimeRow {
   overdue_open: number;
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
 export const OfficeView = () => {
   const translate = useTranslate();
-  const [from, setFrom] = useState(day(new Date(Date.now() - 364 * 86_400_000)));
-  const [to, setTo] = useState(day(new Date()));
+  const [from, setFrom] = useState(shanghaiDate(new Date(Date.now() - 364 * 86_400_000)));
+  const [to, setTo] = useState(shanghaiDate());
   const [flows, setFlows] = useState<Flows | null>(null);
   const [units, setUnits] = useState<UnitRow[]>([]);
   const [timely, setTimely] = useState<TimeRow[]>([]);

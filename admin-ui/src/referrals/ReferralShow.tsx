@@ -36,7 +36,7 @@ import {
 import { Show } from '../shared/fullRecord';
 import { httpClient } from '../httpClient';
 import { DIRECTION_CHOICES, PURPOSE_CHOICES, STATUS_CHOICES, VILLAGE_LEVEL, type ReferralRecord } from './choices';
-import { DATE_TIME_OPTIONS, formatTime, shanghaiDate } from './time';
+import { DATE_TIME_OPTIONS, formatTime, shanghaiDate } from '../shared/time';
 import { LiveTimer, UrgencyChip } from './LiveTimer';
 
 const yuan = (v: string) => `¥${v}`;

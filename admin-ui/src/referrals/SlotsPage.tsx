@@ -45,7 +45,7 @@ import {
 } from 'react-admin';
 import { httpClient } from '../httpClient';
 import { storedUser } from '../session';
-import { formatTime, shanghaiDate } from './time';
+import { formatTime, shanghaiDate } from '../shared/time';
 
 interface Slot {
   id: number;

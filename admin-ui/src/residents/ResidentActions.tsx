@@ -4,7 +4,7 @@ import { Autocomplete, MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useCanAccess, useGetList, useTranslate } from 'react-admin';
 import { ActionDialog } from '../health/ActionDialog';
-import { localToday } from '../health/choices';
+import { shanghaiDate } from '../shared/time';
 
 interface Resident {
   id: number;
@@ -26,7 +26,7 @@ export const TransferButton = ({ record }: { record: Resident }) => {
     { enabled: !!canAccess },
   );
   const [to, setTo] = useState<Village | null>(null);
-  const [on, setOn] = useState(localToday());
+  const [on, setOn] = useState(shanghaiDate());
   const [reason, setReason] = useState('');
   const targets = villages.filter((v) => v.id !== record.org_unit_id);
   // a village doctor sees only their own village: the move is then done at the township
@@ -73,7 +73,7 @@ export const DeregisterButton = ({ record }: { record: Resident }) => {
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'residents', action: 'deregister' });
   const [reason, setReason] = useState('');
-  const [on, setOn] = useState(localToday());
+  const [on, setOn] = useState(shanghaiDate());
   if (!canAccess) return null;
   return (
     <ActionDialog

@@ -5,16 +5,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { CountFigure, Figure, HomeCard, listLink, money } from '../dashboard/figures';
 import { apiGet } from '../finance/api';
-import { localToday } from '../health/choices';
 import { storedUser } from '../session';
 import { MonthChart } from './Figures';
 import { pct, type Dashboard, type FundYearRecord } from './types';
+import { shanghaiDate } from '../shared/time';
 
 /** This calendar year's fund year (the API lists them newest first). */
 function useCurrentFundYear() {
   return useQuery({
-    queryKey: ['fund-years', 'home', localToday().slice(0, 4)],
-    queryFn: async () => (await apiGet<FundYearRecord[]>('/fund-years', { filter: JSON.stringify({ year: Number(localToday().slice(0, 4)) }) }))[0] ?? null,
+    queryKey: ['fund-years', 'home', shanghaiDate().slice(0, 4)],
+    queryFn: async () => (await apiGet<FundYearRecord[]>('/fund-years', { filter: JSON.stringify({ year: Number(shanghaiDate().slice(0, 4)) }) }))[0] ?? null,
   });
 }
 

@@ -16,8 +16,8 @@ import {
   useResourceDefinitions,
   useTranslate,
 } from 'react-admin';
-import { localToday } from '../health/choices';
 import { csvOf, fetchAllRows, fetchRelated, type Column, type Represent } from './exporter';
+import { shanghaiDate } from './time';
 
 /** A referenced record as the list shows it: the named field, else its resource's recordRepresentation. */
 function useRepresent(): Represent {
@@ -44,7 +44,7 @@ export const ExportButton = ({ columns }: { columns: readonly Column[] }) => {
       const rows = await fetchAllRows(dataProvider, resource, { filter: { ...filterValues, ...filter }, sort });
       const related = await fetchRelated(dataProvider, rows, columns);
       const name = translate(`resources.${resource}.name`, { smart_count: 2, _: resource });
-      downloadCSV(csvOf(resource, columns, rows, { translate, related, represent }), `${name}-${localToday()}`);
+      downloadCSV(csvOf(resource, columns, rows, { translate, related, represent }), `${name}-${shanghaiDate()}`);
     } catch (e) {
       console.error(e);
       notify('ra.notification.http_error', { type: 'error' });

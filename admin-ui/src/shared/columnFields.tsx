@@ -1,7 +1,7 @@
 // A list's Datagrid cells from the same column declarations its export uses (exporter.ts).
 import { cloneElement, type ReactElement } from 'react';
 import { BooleanField, DateField, FunctionField, NumberField, ReferenceField, SelectField, TextField, useTranslate, type RaRecord } from 'react-admin';
-import { DATE_TIME_OPTIONS } from '../referrals/time';
+import { DATE_TIME_OPTIONS } from './time';
 import type { Column } from './exporter';
 
 const Computed = ({ column, record }: { column: Extract<Column, { kind: 'computed' }>; record: RaRecord }) => <>{column.value(record, useTranslate())}</>;

@@ -3,7 +3,7 @@
 // and values as the screen shows them, CSV with a UTF-8 BOM and CRLF lines (RFC 4180).
 // Plain functions over a dataProvider, so that a test can run them against the real API.
 import type { DataProvider, RaRecord, SortPayload } from 'react-admin';
-import { TIME_ZONE } from '../referrals/time';
+import { TIME_ZONE } from './time';
 
 /** The API's largest page (api/core/listQuery.ts MAX_PAGE). */
 export const EXPORT_CHUNK = 1000;

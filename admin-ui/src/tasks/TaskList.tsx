@@ -5,11 +5,12 @@ import { Box, Chip, List as MuiList, ListItemButton, ListItemText, Stack, Typogr
 import { Datagrid, List, SelectInput, useListContext, useTranslate, type RaRecord } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { OutboxBanner } from '../health/OutboxBanner';
-import { BUCKETS, FOLLOWUP_TYPE_CHOICES, TASK_STATE_CHOICES, localToday } from '../health/choices';
+import { BUCKETS, FOLLOWUP_TYPE_CHOICES, TASK_STATE_CHOICES } from '../health/choices';
 import { useIsSmall } from '../shared/useIsSmall';
 import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
 import { type Column } from '../shared/exporter';
+import { shanghaiDate } from '../shared/time';
 
 export interface TaskRecord extends RaRecord {
   id: string;
@@ -56,7 +57,7 @@ const PhoneTasks = () => {
         {translate('health.tasks.empty')}
       </Typography>
     );
-  const today = localToday();
+  const today = shanghaiDate();
   return (
     <MuiList dense disablePadding>
       {data.map((t) => (
@@ -99,7 +100,7 @@ const columns: Column[] = [
     source: 'overdue',
     kind: 'computed',
     sortable: false,
-    value: (r, translate) => (r.overdue ? translate('health.tasks.overdue', { days: daysBetween(r.due_on, localToday()) }) : ''),
+    value: (r, translate) => (r.overdue ? translate('health.tasks.overdue', { days: daysBetween(r.due_on, shanghaiDate()) }) : ''),
   },
   { source: 'window_end', kind: 'date' },
   { source: 'state', kind: 'choice', choices: TASK_STATE_CHOICES },
