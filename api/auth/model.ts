@@ -1,5 +1,4 @@
 import { Model } from 'objection';
-import { belongsToUnit, type OrgUnit } from '../org';
 
 export class User extends Model {
   id!: number;
@@ -13,13 +12,8 @@ export class User extends Model {
   token_version!: number;
   created_at!: string;
   updated_at!: string;
-  org_unit?: OrgUnit;
 
   static tableName = 'users';
-
-  static relationMappings = () => ({
-    org_unit: belongsToUnit('users.org_unit_id'),
-  });
 
   // the hash never leaves the server
   $formatJson(json: Record<string, unknown>) {

@@ -1,5 +1,4 @@
 import { Model } from 'objection';
-import { belongsToUnit } from '../org';
 
 /** An account of the small chart every unit budgets and books against. */
 export class Account extends Model {
@@ -29,9 +28,6 @@ export class Budget extends Model {
   created_at!: string;
   updated_at!: string;
   static tableName = 'budgets';
-  static relationMappings = () => ({
-    org_unit: belongsToUnit('budgets.org_unit_id'),
-  });
 }
 
 /** A row of the spending-limit matrix (支出限额授权). */
@@ -85,14 +81,6 @@ export class ExpenseRequest extends Model {
   steps?: ExpenseRequestStep[];
   static tableName = 'expense_requests';
   static jsonAttributes = ['attachments'];
-  static relationMappings = () => ({
-    steps: {
-      relation: Model.HasManyRelation,
-      modelClass: ExpenseRequestStep,
-      join: { from: 'expense_requests.id', to: 'expense_request_steps.request_id' },
-      modify: (qb: ReturnType<typeof ExpenseRequestStep.query>) => qb.orderBy('seq'),
-    },
-  });
 }
 
 /** A double-entry-style ledger entry: one amount debited to one account and credited to another. */

@@ -4,7 +4,6 @@
 import { fromFen, splitByLargestRemainder, sumFen, type Fen } from '../shared/money';
 import { all, read, type GrantTable } from '../core/access';
 
-export const ACCOUNT_KINDS = ['expense', 'income', 'asset', 'liability'] as const;
 export const OVER_BUDGET_MODES = ['stop', 'warn'] as const;
 
 /** Who may decide an approval step. `council` (理事会) is decided by group_admin accounts. */
@@ -170,12 +169,6 @@ export function mayDecide(step: { approver_role: string; approver_unit_id: numbe
 
 /** The first day of the month of an ISO date: the period it belongs to. */
 export const periodOf = (isoDate: string) => `${isoDate.slice(0, 7)}-01`;
-
-/** Signed effect of an entry on an account's actual: debit raises expense and asset, credit raises income and liability. */
-export function actualSign(kind: string, side: 'debit' | 'credit'): 1 | -1 {
-  const debitNormal = kind === 'expense' || kind === 'asset';
-  return (side === 'debit') === debitNormal ? 1 : -1;
-}
 
 // ---- medical-risk fund -----------------------------------------------------------------
 

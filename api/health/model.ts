@@ -29,14 +29,6 @@ export class Resident extends Model {
     const { id_number_hash: _h, id_number_cipher: _c, ...rest } = super.$formatJson(json);
     return rest;
   }
-
-  static relationMappings = () => ({
-    transfers: {
-      relation: Model.HasManyRelation,
-      modelClass: ResidentTransfer,
-      join: { from: 'residents.id', to: 'resident_transfers.resident_id' },
-    },
-  });
 }
 
 export class ResidentTransfer extends Model {
@@ -98,17 +90,8 @@ export class Team extends Model {
   created_at!: string;
   updated_at!: string;
   village_ids?: number[];
-  members?: TeamMember[];
 
   static tableName = 'family_doctor_teams';
-
-  static relationMappings = () => ({
-    members: {
-      relation: Model.HasManyRelation,
-      modelClass: TeamMember,
-      join: { from: 'family_doctor_teams.id', to: 'team_members.team_id' },
-    },
-  });
 }
 
 /** A team member is a user (HR's staff.user_id links the staff record to the same user). */

@@ -1,5 +1,4 @@
 import { Model } from 'objection';
-import { belongsToUnit } from '../org';
 
 /** One person in the group's registry. Employer and working unit differ for 乡聘村用 and during a rotation. */
 export class Staff extends Model {
@@ -27,11 +26,6 @@ export class Staff extends Model {
   updated_at!: string;
 
   static tableName = 'staff';
-
-  static relationMappings = () => ({
-    employer: belongsToUnit('staff.employer_org_unit_id'),
-    work_unit: belongsToUnit('staff.work_org_unit_id'),
-  });
 
   // the ciphertext and the look-up hash never leave the server; lists show the masked number
   $formatJson(json: Record<string, unknown>) {

@@ -15,23 +15,8 @@ export class OrgUnit extends Model {
   active!: boolean;
   created_at!: string;
   updated_at!: string;
-  parent?: OrgUnit;
-  departments?: Department[];
 
   static tableName = 'org_units';
-
-  static relationMappings = () => ({
-    parent: {
-      relation: Model.BelongsToOneRelation,
-      modelClass: OrgUnit,
-      join: { from: 'org_units.parent_id', to: 'org_units.id' },
-    },
-    departments: {
-      relation: Model.HasManyRelation,
-      modelClass: Department,
-      join: { from: 'org_units.id', to: 'departments.org_unit_id' },
-    },
-  });
 }
 
 export class Department extends Model {
@@ -44,12 +29,4 @@ export class Department extends Model {
   updated_at!: string;
 
   static tableName = 'departments';
-
-  static relationMappings = () => ({
-    org_unit: {
-      relation: Model.BelongsToOneRelation,
-      modelClass: OrgUnit,
-      join: { from: 'departments.org_unit_id', to: 'org_units.id' },
-    },
-  });
 }

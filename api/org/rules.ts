@@ -5,7 +5,6 @@ export const LEVEL_OF = { hq: 1, branch: 2, township: 3, community: 3, village: 
 /** Affiliated members (民营、康复、养老机构) that joined the group; they hang under any unit. */
 export const AFFILIATED = ['private', 'rehabilitation', 'elderly_care'] as const;
 export const UNIT_KINDS = [...Object.keys(LEVEL_OF), ...AFFILIATED] as readonly string[];
-export type UnitKind = keyof typeof LEVEL_OF | (typeof AFFILIATED)[number];
 
 export const DEPARTMENT_KINDS = ['clinical', 'medical_technology', 'nursing', 'pharmacy', 'public_health', 'administration'] as const;
 

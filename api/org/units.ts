@@ -1,7 +1,6 @@
 // How other domains read the group's units. The SQL text of org's table lives here alone; each
 // function takes an optional connection (a transaction) and answers in one statement.
 import type { Knex } from 'knex';
-import { Model } from 'objection';
 import { db } from '../db/knex';
 import { Department, OrgUnit } from './model';
 
@@ -109,13 +108,6 @@ export function joinUnit<Q extends Joinable>(q: Q, alias: string, fkColumn: stri
   q[kind](`${UNITS} as ${alias}`, `${alias}.id`, fkColumn);
   return q;
 }
-
-/** An objection relation to the unit `fromColumn` points at. */
-export const belongsToUnit = (fromColumn: string) => ({
-  relation: Model.BelongsToOneRelation,
-  modelClass: OrgUnit,
-  join: { from: fromColumn, to: `${UNITS}.id` },
-});
 
 const DEPARTMENTS = Department.tableName;
 export type DepartmentColumn = 'id' | 'org_unit_id' | 'name' | 'kind' | 'active';

@@ -53,19 +53,6 @@ export class Referral extends Model {
     const { patient_id_number_hash: _h, patient_id_number_cipher: _c, ...rest } = super.$formatJson(json);
     return rest;
   }
-
-  static relationMappings = () => ({
-    events: {
-      relation: Model.HasManyRelation,
-      modelClass: ReferralEvent,
-      join: { from: 'referrals.id', to: 'referral_events.referral_id' },
-    },
-    slot: {
-      relation: Model.BelongsToOneRelation,
-      modelClass: ReferralSlot,
-      join: { from: 'referrals.slot_id', to: 'referral_slots.id' },
-    },
-  });
 }
 
 export class ReferralEvent extends Model {

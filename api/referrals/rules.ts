@@ -26,7 +26,6 @@ export type ReferralAction = (typeof ACTIONS)[number];
 export const ICD10_PATTERN = /^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$/;
 
 /** Level 1 is the HQ hospital, 4 a village clinic: "up" goes to a smaller level number. */
-export const LEVEL_NAMES: Record<number, string> = { 1: '总院', 2: '分院', 3: '乡镇卫生院/社区中心', 4: '村卫生室' };
 export const VILLAGE_LEVEL = 4;
 
 // ---------------------------------------------------------------- configuration

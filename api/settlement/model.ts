@@ -1,6 +1,5 @@
 // Settlement tables as objection models. Money columns arrive from pg as decimal strings.
 import { Model } from 'objection';
-import { belongsToUnit } from '../org';
 
 /** A county's resident-insurance fund year and its settlement configuration. */
 export class FundYear extends Model {
@@ -35,9 +34,6 @@ export class FundYearPopulation extends Model {
   updated_at!: string;
 
   static tableName = 'fund_year_populations';
-  static relationMappings = () => ({
-    org_unit: belongsToUnit('fund_year_populations.org_unit_id'),
-  });
 }
 
 /** One settled visit or stay of an insured resident. */

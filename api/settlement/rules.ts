@@ -48,13 +48,6 @@ export const INDICATOR_DIRECTION: Record<IndicatorKey, 'max' | 'min'> = {
   in_county_inpatient_share: 'min',
   up_referral_rate: 'max',
 };
-/** indicators about where a unit's insured were treated (by the insured's township), the rest by the providing unit */
-export const POPULATION_INDICATORS: readonly IndicatorKey[] = [
-  'in_county_fund_share',
-  'primary_care_fund_share',
-  'in_county_inpatient_share',
-  'up_referral_rate',
-];
 /** thresholds: a rate (4 decimals) or, for the inpatient average cost, an amount in yuan */
 export type IndicatorThresholds = Record<IndicatorKey, number>;
 
