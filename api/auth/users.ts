@@ -18,11 +18,7 @@ const userFields = {
   password: z.string().min(8).max(200),
 };
 export const createUserSchema = z.strictObject(userFields);
-export const updateUserSchema = z
-  .strictObject({ ...userFields, password: userFields.password.optional() })
-  .partial()
-  .extend({ id: z.unknown().optional(), created_at: z.unknown().optional(), updated_at: z.unknown().optional() })
-  .transform(({ id: _i, created_at: _c, updated_at: _u, ...rest }) => rest);
+export const updateUserSchema = z.strictObject({ ...userFields, password: userFields.password.optional() }).partial();
 
 async function withHash(data: Record<string, unknown>, actor: Actor) {
   const { password, ...rest } = data;

@@ -21,9 +21,8 @@ export const accountRoutes = mountCrud(new ApiRouter('/accounts', 'finance'), ac
   label: 'accounts',
   update: z
     .strictObject({ name: z.string().trim().min(1).max(100), over_budget: z.enum(OVER_BUDGET_MODES), active: z.boolean(), sort: z.number().int() })
-    .partial()
-    .extend({ code: z.unknown().optional(), kind: z.unknown().optional() })
-    .transform(({ code: _c, kind: _k, ...rest }) => rest),
+    .partial(),
+  echoed: ['code', 'kind'],
   readOnly: true,
 });
 

@@ -88,11 +88,8 @@ const createResidentBody = z.strictObject({
   conditions: residentFields.conditions.optional(),
   tags: residentFields.tags.optional(),
 });
-// react-admin echoes the whole record on save: derived and read-only fields are dropped
-const ECHOED = [
-  'id',
-  'created_at',
-  'updated_at',
+// the derived and read-only fields of a resident's read, which an edit sends back
+const RESIDENT_ECHOED = [
   'age',
   'id_number_masked',
   'deregistered_on',
@@ -102,10 +99,7 @@ const ECHOED = [
   'managing_org_unit_id',
   'active_contract',
 ];
-const updateResidentBody = z.preprocess(
-  (b) => (b && typeof b === 'object' && !Array.isArray(b) ? Object.fromEntries(Object.entries(b).filter(([k]) => !ECHOED.includes(k))) : b),
-  z.strictObject(residentFields).partial(),
-);
+const updateResidentBody = z.strictObject(residentFields).partial();
 const transferBody = z.strictObject({ to_org_unit_id: id, transferred_on: day.optional(), reason: z.string().trim().max(200).nullable().optional() });
 const deregisterBody = z.strictObject({ reason: z.enum(['death', 'moved_away']), on: day.optional() });
 
@@ -116,7 +110,7 @@ residentRoutes
   .get('/:id/id-number', { summary: 'The full ID number (audited)' }, (req) => revealResidentId(req.actor, idParam(req.params.id)))
   .get('/:id/measurements', { summary: 'The last measurements, oldest first (trend chart)' }, (req) => residentMeasurements(req.actor, idParam(req.params.id)))
   .post('/', { summary: 'Register a resident', body: createResidentBody }, (req) => createResident(req.actor, parse(createResidentBody, req.body)))
-  .put('/:id', { summary: 'Edit a resident', body: updateResidentBody }, (req) =>
+  .put('/:id', { summary: 'Edit a resident', body: updateResidentBody, echoed: RESIDENT_ECHOED }, (req) =>
     updateResident(req.actor, idParam(req.params.id), parse(updateResidentBody, req.body)),
   )
   .post('/:id/transfer', { summary: 'Move to another village (with history)', body: transferBody }, (req) =>
@@ -139,23 +133,17 @@ const teamFields = {
   members: z.array(z.object({ user_id: id, role: z.enum(MEMBER_ROLES), is_leader: z.boolean().optional() }).transform((m) => member.parse(m))).max(30),
 };
 const createTeamBody = z.strictObject(teamFields);
-const updateTeamBody = z.preprocess(
-  (b) =>
-    b && typeof b === 'object' && !Array.isArray(b)
-      ? Object.fromEntries(
-          Object.entries(b).filter(([k]) => !['id', 'created_at', 'updated_at', 'member_count', 'leader_name', 'active_contracts'].includes(k)),
-        )
-      : b,
-  z.strictObject(teamFields).partial(),
-);
+const updateTeamBody = z.strictObject(teamFields).partial();
 
 export const teamRoutes = new ApiRouter('/family-doctor-teams', 'health');
 listRoute(teamRoutes, teamResource, 'family-doctor teams');
 teamRoutes
   .get('/:id', { summary: 'A team with its villages and members' }, (req) => readTeam(req.actor, idParam(req.params.id)))
   .post('/', { summary: 'Create a team', body: createTeamBody }, (req) => createTeam(req.actor, parse(createTeamBody, req.body)))
-  .put('/:id', { summary: 'Edit a team (villages and members replaced when given)', body: updateTeamBody }, (req) =>
-    updateTeam(req.actor, idParam(req.params.id), parse(updateTeamBody, req.body)),
+  .put(
+    '/:id',
+    { summary: 'Edit a team (villages and members replaced when given)', body: updateTeamBody, echoed: ['member_count', 'leader_name', 'active_contracts'] },
+    (req) => updateTeam(req.actor, idParam(req.params.id), parse(updateTeamBody, req.body)),
   )
   .delete('/:id', { summary: 'Delete a team that never had a contract' }, (req) => deleteTeam(req.actor, idParam(req.params.id)));
 
@@ -249,19 +237,13 @@ async function configList(req: Request, res: Response, resource: string, rows: (
   res.setHeader('Content-Range', `${resource} 0-${Math.max(0, list.length - 1)}/${list.length}`);
   return list;
 }
-const scheduleBody = z.preprocess(
-  (b) =>
-    b && typeof b === 'object' && !Array.isArray(b)
-      ? Object.fromEntries(Object.entries(b).filter(([k]) => !['id', 'code', 'trigger', 'followup_type', 'population'].includes(k)))
-      : b,
-  z.strictObject({
-    name: z.string().trim().min(1).max(100).optional(),
-    period_months: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(6), z.literal(12)]).optional(),
-    due_within_days: z.number().int().min(1).max(366).optional(),
-    norm: z.string().max(300).nullable().optional(),
-    active: z.boolean().optional(),
-  }),
-);
+const scheduleBody = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  period_months: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(6), z.literal(12)]).optional(),
+  due_within_days: z.number().int().min(1).max(366).optional(),
+  norm: z.string().max(300).nullable().optional(),
+  active: z.boolean().optional(),
+});
 
 export const configRoutes = new ApiRouter('', 'health')
   .get('/service-packages', { summary: 'Service packages (服务包) and their yearly services', list: true }, (req, res) =>
@@ -276,8 +258,14 @@ export const configRoutes = new ApiRouter('', 'health')
     if (!schedule) throw notFound('followup-schedules', String(req.params.code));
     return { id: schedule.code, ...schedule.toJSON() };
   })
-  .put('/followup-schedules/:code', { summary: 'Edit a follow-up schedule (takes effect at the next generation)', body: scheduleBody }, (req) =>
-    updateSchedule(req.actor, String(req.params.code), parse(scheduleBody, req.body)),
+  .put(
+    '/followup-schedules/:code',
+    {
+      summary: 'Edit a follow-up schedule (takes effect at the next generation)',
+      body: scheduleBody,
+      echoed: ['code', 'trigger', 'followup_type', 'population'],
+    },
+    (req) => updateSchedule(req.actor, String(req.params.code), parse(scheduleBody, req.body)),
   );
 
 // ---------------------------------------------------------------- indicators

@@ -28,7 +28,7 @@ export const rotationRoutes = new ApiRouter('/rotations', 'hr')
   .post('/', { summary: 'Plan a rotation (down_expert 下派 / up_training 上派进修); 422/409 name the rule broken', body: s.createRotation }, (req) =>
     createRotation(req.actor, parse(s.createRotation, req.body)),
   )
-  .put('/:id', { summary: 'Re-plan a planned rotation; an active one may move its planned end', body: s.updateRotation }, (req) =>
+  .put('/:id', { summary: 'Re-plan a planned rotation; an active one may move its planned end', body: s.updateRotation, echoed: s.rotationEchoed }, (req) =>
     updateRotation(req.actor, idParam(req.params.id), parse(s.updateRotation, req.body)),
   )
   .post('/:id/end', { summary: 'End an active rotation (before the planned end with a reason)', body: s.endBody }, (req) =>

@@ -40,7 +40,7 @@ export const staffRoutes = new ApiRouter('/staff', 'hr')
   )
   .get('/:id', { summary: 'Read one person (ID number masked, licence flags)' }, (req) => readStaff(req.actor, idParam(req.params.id)))
   .post('/', { summary: 'Hire a person into the registry', body: s.createStaff }, (req) => createStaff(req.actor, parse(s.createStaff, req.body)))
-  .put('/:id', { summary: 'Edit plain fields of a person', body: s.updateStaff }, (req) =>
+  .put('/:id', { summary: 'Edit plain fields of a person', body: s.updateStaff, echoed: s.staffEchoed }, (req) =>
     updateStaff(req.actor, idParam(req.params.id), parse(s.updateStaff, req.body)),
   )
   .post('/:id/transfer', { summary: 'Move a person to another employer / working unit / department (调配)', body: s.transferBody }, (req) =>
@@ -67,6 +67,7 @@ export const licenceRoutes = mountCrud(new ApiRouter('/licences', 'hr'), licence
   label: 'licences (filter expiring_within=60 for the alert list)',
   create: s.createLicence,
   update: s.updateLicence,
+  echoed: s.licenceEchoed,
 });
 
 export const promotionRoutes = new ApiRouter('/title-promotions', 'hr')
@@ -87,12 +88,18 @@ mountCrud(promotionRoutes, promotionResource, { label: 'title promotions', readO
 export const assessmentYearRoutes = new ApiRouter('/assessment-years', 'hr').post('/:id/approve', { summary: 'Approve and lock an assessment year' }, (req) =>
   approveAssessmentYear(req.actor, idParam(req.params.id)),
 );
-mountCrud(assessmentYearRoutes, assessmentYearResource, { label: 'assessment years', create: s.createAssessmentYear, update: s.updateAssessmentYear });
+mountCrud(assessmentYearRoutes, assessmentYearResource, {
+  label: 'assessment years',
+  create: s.createAssessmentYear,
+  update: s.updateAssessmentYear,
+  echoed: s.assessmentYearEchoed,
+});
 
 export const assessmentRoutes = mountCrud(new ApiRouter('/assessments', 'hr'), assessmentResource, {
   label: 'annual assessments',
   create: s.createAssessment,
   update: s.updateAssessment,
+  echoed: s.assessmentEchoed,
 });
 
 export const contractRoutes = new ApiRouter('/village-doctor-contracts', 'hr')

@@ -9,9 +9,6 @@ export const date = isoDate;
 const id = positiveId;
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-/** fields react-admin echoes back on save; accepted and ignored */
-const echoed = { id: z.unknown().optional(), created_at: z.unknown().optional(), updated_at: z.unknown().optional() };
-const dropEchoed = <T extends Record<string, unknown>>({ id: _i, created_at: _c, updated_at: _u, ...rest }: T) => rest;
 
 // ---- staff ----
 
@@ -44,15 +41,10 @@ export const updateStaff = z
     work_org_unit_id: id.optional(),
     status: z.enum(STAFF_STATUSES).optional(),
     post_id: id.nullable().optional(),
-    ...echoed,
-    id_number_masked: z.unknown().optional(),
-    leave_reason: z.unknown().optional(),
-    left_on: z.unknown().optional(),
-    licence_expired: z.unknown().optional(),
-    licence_expires_on: z.unknown().optional(),
   })
-  .partial()
-  .transform(({ id_number_masked: _m, leave_reason: _l, left_on: _o, licence_expired: _e, licence_expires_on: _x, ...rest }) => dropEchoed(rest));
+  .partial();
+/** read-only fields of a person's read that an edit sends back (see RouteSpec.echoed) */
+export const staffEchoed = ['id_number_masked', 'leave_reason', 'left_on', 'licence_expired', 'licence_expires_on'];
 
 export const transferBody = z.strictObject({
   employer_org_unit_id: id.optional(),
@@ -81,10 +73,7 @@ const postFields = {
   note: optionalText(500),
 };
 export const createPost = z.strictObject(postFields);
-export const updatePost = z
-  .strictObject({ ...postFields, status: z.enum(['vacant', 'occupied', 'closed']), filled: z.unknown(), ...echoed })
-  .partial()
-  .transform((v) => dropEchoed(v));
+export const updatePost = z.strictObject({ ...postFields, status: z.enum(['vacant', 'occupied', 'closed']), filled: z.unknown() }).partial();
 
 const licenceFields = {
   staff_id: id,
@@ -96,10 +85,8 @@ const licenceFields = {
   status: z.enum(['valid', 'revoked']).optional(),
 };
 export const createLicence = z.strictObject(licenceFields);
-export const updateLicence = z
-  .strictObject({ ...licenceFields, org_unit_id: z.unknown(), staff_name: z.unknown(), days_left: z.unknown(), ...echoed })
-  .partial()
-  .transform(({ org_unit_id: _u, staff_name: _n, days_left: _d, ...rest }) => dropEchoed(rest));
+export const updateLicence = z.strictObject(licenceFields).partial();
+export const licenceEchoed = ['org_unit_id', 'staff_name', 'days_left'];
 
 export const submitPromotion = z.strictObject({
   staff_id: id,
@@ -116,13 +103,9 @@ export const updateAssessmentYear = z
   .strictObject({
     year: z.number().int().optional(),
     excellent_share: z.number().gt(0).max(1),
-    status: z.unknown(),
-    approved_by: z.unknown(),
-    approved_at: z.unknown(),
-    ...echoed,
   })
-  .partial()
-  .transform(({ status: _s, approved_by: _b, approved_at: _a, ...rest }) => dropEchoed(rest));
+  .partial();
+export const assessmentYearEchoed = ['status', 'approved_by', 'approved_at'];
 
 const assessmentFields = {
   staff_id: id,
@@ -132,10 +115,8 @@ const assessmentFields = {
   comment: optionalText(1000),
 };
 export const createAssessment = z.strictObject(assessmentFields);
-export const updateAssessment = z
-  .strictObject({ ...assessmentFields, org_unit_id: z.unknown(), staff_name: z.unknown(), ...echoed })
-  .partial()
-  .transform(({ org_unit_id: _u, staff_name: _n, ...rest }) => dropEchoed(rest));
+export const updateAssessment = z.strictObject(assessmentFields).partial();
+export const assessmentEchoed = ['org_unit_id', 'staff_name'];
 
 // ---- village-doctor contracts ----
 
@@ -161,15 +142,8 @@ export const createRotation = z.strictObject({
   planned_end_on: date.optional(),
   purpose: optionalText(500),
 });
-const rotationEchoed = ['status', 'actual_end_on', 'end_reason', 'staff_name', 'staff_title', 'home_name', 'host_name', 'home_level', 'host_level'] as const;
-export const updateRotation = z
-  .strictObject({
-    ...createRotation.shape,
-    ...echoed,
-    ...Object.fromEntries(rotationEchoed.map((k) => [k, z.unknown().optional()])),
-  })
-  .partial()
-  .transform((v) => Object.fromEntries(Object.entries(dropEchoed(v)).filter(([k]) => !(rotationEchoed as readonly string[]).includes(k))));
+export const rotationEchoed = ['status', 'actual_end_on', 'end_reason', 'staff_name', 'staff_title', 'home_name', 'host_name', 'home_level', 'host_level'];
+export const updateRotation = createRotation.partial();
 export const endBody = z.strictObject({ actual_end_on: date.optional(), end_reason: optionalText(500).transform((v) => v ?? undefined) });
 export const hostQuery = z.strictObject({
   staff_id: z.coerce.number().int().positive(),
@@ -180,9 +154,7 @@ export const cancelBody = z.strictObject({ reason: text(500) });
 
 const quotas = z.record(z.string().regex(DIRECTION_PATTERN, 'a direction such as down_hq_branch or up_township_branch'), z.number().int().min(0).max(10000));
 export const createPlan = z.strictObject({ year: z.number().int().min(2000).max(2100), quotas, note: optionalText(1000) });
-export const updatePlan = z
-  .strictObject({ year: z.number().int().min(2000).max(2100), quotas, note: optionalText(1000), ...echoed })
-  .partial()
-  .transform((v) => dropEchoed(v));
+export const updatePlan = z.strictObject({ year: z.number().int().min(2000).max(2100), quotas, note: optionalText(1000) }).partial();
+
 export const yearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
 export const unitQuery = z.strictObject({ org_unit_id: z.coerce.number().int().positive() });

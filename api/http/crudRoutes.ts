@@ -28,7 +28,7 @@ export async function answerList<M extends Model>(def: ResourceDef<M>, req: Requ
 export function mountCrud<M extends Model>(
   r: ApiRouter,
   def: ResourceDef<M>,
-  schemas: { create?: ZodType; update?: ZodType; label: string; readOnly?: boolean; view?: (rows: M[]) => unknown },
+  schemas: { create?: ZodType; update?: ZodType; echoed?: readonly string[]; label: string; readOnly?: boolean; view?: (rows: M[]) => unknown },
 ) {
   r.get('/', { summary: `List ${schemas.label}`, list: true }, (req, res) => answerList(def, req, res, schemas.view));
   r.get('/:id', { summary: `Read one of ${schemas.label}` }, (req) => readRow(def, req.actor, idParam(req.params.id)));
@@ -38,19 +38,11 @@ export function mountCrud<M extends Model>(
   }
   if (schemas.update) {
     const body = schemas.update;
-    r.put('/:id', { summary: `Update one of ${schemas.label}`, body }, (req) =>
-      updateRow(def, req.actor, idParam(req.params.id), parse(body, withoutEchoedFields(req.body)) as Row),
+    r.put('/:id', { summary: `Update one of ${schemas.label}`, body, echoed: schemas.echoed }, (req) =>
+      updateRow(def, req.actor, idParam(req.params.id), parse(body, req.body) as Row),
     );
   }
   if (schemas.readOnly) return r;
   r.delete('/:id', { summary: `Delete one of ${schemas.label}` }, (req) => deleteRow(def, req.actor, idParam(req.params.id)));
   return r;
-}
-
-// react-admin's edit form PUTs the whole record back, read-only fields included; those
-// are dropped here so that the update schema can stay strict about everything else.
-const ECHOED = ['id', 'created_at', 'updated_at'];
-function withoutEchoedFields(body: unknown) {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
-  return Object.fromEntries(Object.entries(body).filter(([k]) => !ECHOED.includes(k)));
 }

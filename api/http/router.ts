@@ -20,6 +20,8 @@ export interface RouteSpec {
   public?: boolean;
   /** a binary download (xlsx) rather than JSON */
   produces?: string;
+  /** an edit (PUT): the read-only fields of the read, beyond `ECHOED`, that the body may carry back and that are dropped */
+  echoed?: readonly string[];
 }
 
 export interface RegisteredRoute {
@@ -43,6 +45,14 @@ function sendJson(res: Response, text: string) {
 }
 
 type Handler = (req: Request, res: Response) => Promise<unknown> | unknown;
+
+// react-admin's edit form PUTs the whole record back, read-only fields included: they are dropped
+// here, for every edit, so that each update schema can stay strict about everything else
+const ECHOED = ['id', 'created_at', 'updated_at'];
+function withoutEchoed(body: unknown, echoed: readonly string[] = []): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  return Object.fromEntries(Object.entries(body).filter(([k]) => !ECHOED.includes(k) && !echoed.includes(k)));
+}
 
 export class ApiRouter {
   readonly router = express.Router();
@@ -76,7 +86,12 @@ export class ApiRouter {
     const run: Handler =
       method === 'post' && !spec.public
         ? (req, res) => idempotent(req, res, async (trx) => (trx ? withinTransaction(trx, () => handler(req, res)) : handler(req, res)))
-        : handler;
+        : method === 'put'
+          ? (req, res) => {
+              req.body = withoutEchoed(req.body, spec.echoed);
+              return handler(req, res);
+            }
+          : handler;
     const wrapped: RequestHandler = async (req, res) => {
       const result = await run(req, res);
       if (result !== undefined && !res.headersSent) sendJson(res, result instanceof JsonText ? result.text : JSON.stringify(result));

@@ -19,18 +19,14 @@ const createUnit = z.strictObject({
   ...unitFields,
 });
 // react-admin echoes the whole record on save: code, kind and parent come back unchanged and
-// are checked (not edited) by the service; level and path are derived and dropped here.
-const updateUnit = z
-  .strictObject({
-    ...unitFields,
-    name: unitFields.name.optional(),
-    code: z.string().optional(),
-    kind: z.string().optional(),
-    parent_id: z.number().int().positive().nullable().optional(),
-    level: z.unknown().optional(),
-    path: z.unknown().optional(),
-  })
-  .transform(({ level: _level, path: _path, ...rest }) => rest);
+// are checked (not edited) by the service; level and path are derived and dropped as echoed.
+const updateUnit = z.strictObject({
+  ...unitFields,
+  name: unitFields.name.optional(),
+  code: z.string().optional(),
+  kind: z.string().optional(),
+  parent_id: z.number().int().positive().nullable().optional(),
+});
 const moveBody = z.strictObject({ parent_id: z.number().int().positive() });
 
 export const orgUnitRoutes = new ApiRouter('/org-units', 'org')
@@ -38,7 +34,7 @@ export const orgUnitRoutes = new ApiRouter('/org-units', 'org')
   .post('/:id/move', { summary: 'Move a unit and its subtree under another parent', body: moveBody }, (req) =>
     moveUnit(req.actor, idParam(req.params.id), parse(moveBody, req.body).parent_id),
   );
-mountCrud(orgUnitRoutes, orgUnitResource, { label: 'org units', create: createUnit, update: updateUnit });
+mountCrud(orgUnitRoutes, orgUnitResource, { label: 'org units', create: createUnit, update: updateUnit, echoed: ['level', 'path'] });
 
 const departmentFields = {
   org_unit_id: z.number().int().positive(),

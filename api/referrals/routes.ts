@@ -97,11 +97,7 @@ const publishBody = z.strictObject({
   weekdays: z.array(z.number().int().min(1).max(7)).min(1).optional(),
 });
 const slotCreate = z.strictObject({ department_id: id, starts_at: z.iso.datetime({ offset: true }), capacity: z.number().int().min(1).max(500) });
-const slotUpdate = z
-  .strictObject({ capacity: z.number().int().min(1).max(500) })
-  .extend({ org_unit_id: z.unknown(), department_id: z.unknown(), starts_at: z.unknown(), booked: z.unknown(), booked_up: z.unknown() })
-  .partial()
-  .transform(({ capacity }) => ({ capacity }));
+const slotUpdate = z.strictObject({ capacity: z.number().int().min(1).max(500) }).partial();
 
 const dayQuery = z.strictObject({ department_id: z.coerce.number().int().positive(), day });
 
@@ -114,7 +110,12 @@ export const referralSlotRoutes = new ApiRouter('/referral-slots', 'referrals')
     { summary: 'A department’s day: each slot’s booked/capacity and the places held for up-referrals until the day before', query: dayQuery },
     (req) => slotDay(req.actor, parse(dayQuery, req.query, 'query')),
   );
-mountCrud(referralSlotRoutes, slotResource, { label: 'appointment slots', create: slotCreate, update: slotUpdate });
+mountCrud(referralSlotRoutes, slotResource, {
+  label: 'appointment slots',
+  create: slotCreate,
+  update: slotUpdate,
+  echoed: ['org_unit_id', 'department_id', 'starts_at', 'booked', 'booked_up'],
+});
 
 const minutes = z.number().int().min(1).max(10_080);
 const feeTable = z.strictObject({ '1': amount, '2': amount, '3': amount, '4': amount, out: amount });

@@ -66,11 +66,7 @@ const createFundYear = z
     allocation: d.allocation ?? DEFAULT_ALLOCATION,
     monthly_profile: d.monthly_profile ?? DEFAULT_PROFILE,
   }));
-// the edit form sends the record back with derived fields; those are dropped
-const updateFundYear = z
-  .strictObject({ ...fundYearFields, budget: z.unknown().optional(), monthly_budgets: z.unknown().optional() })
-  .partial()
-  .transform(({ budget: _b, monthly_budgets: _m, ...rest }) => rest);
+const updateFundYear = z.strictObject(fundYearFields).partial();
 
 const importQuery = z.object({
   fund_year_id: z.coerce.number().int().positive(),
@@ -97,6 +93,7 @@ mountCrud(fundYearRoutes, fundYearResource, {
   label: 'fund years (each with its budget)',
   create: createFundYear,
   update: updateFundYear,
+  echoed: ['budget', 'monthly_budgets'], // derived, sent back by the edit form
   readOnly: true,
   view: (rows) => rows.map(withBudget),
 });
