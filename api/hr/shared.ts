@@ -6,6 +6,7 @@ import { AppError } from '../core/errors';
 import { unitsByIds } from '../org';
 import type { Problem } from './rotationRules';
 import type { UnitFacts } from './rules';
+import { STAFF_FIELD } from './enums';
 
 /** The group's calendar day (Asia/Shanghai). */
 
@@ -22,7 +23,7 @@ export async function unitsById(trx: Knex | Knex.Transaction, ids: number[]): Pr
 }
 
 /** The staff fields whose changes are kept as effective-dated history. */
-export const TRACKED = ['employer_org_unit_id', 'work_org_unit_id', 'department_id', 'post_id', 'title', 'status', 'employment_type'] as const;
+export const TRACKED = STAFF_FIELD.values;
 
 /** Writes one history row per tracked field that differs between `before` and `after`. */
 export async function recordHistory(
