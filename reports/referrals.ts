@@ -3,6 +3,7 @@
 // of the whole group stays small in memory. Labels are the screens' (referrals messages).
 import type { Writable } from 'node:stream';
 import { zh } from '../admin-ui/src/referrals/messages';
+import { REFERRAL_DIRECTION, REFERRAL_PURPOSE, REFERRAL_STATUS, REFERRAL_URGENCY } from '../api/referrals';
 import { addSheet, amount, labelOf, shanghaiTime, streamingWorkbook, sumCounts, writeRow } from './xlsx';
 
 export interface ReferralsWorkbookData {
@@ -73,10 +74,10 @@ export async function writeReferralsWorkbook(out: Writable, data: ReferralsWorkb
     writeRow(list, {
       ...r,
       ...Object.fromEntries(TIMES.map((k) => [k, shanghaiTime(r[k])])),
-      direction: labelOf(E.referral_direction, r.direction as string),
-      urgency: labelOf(E.referral_urgency, r.urgency as string),
-      purpose: labelOf(E.referral_purpose, r.purpose as string),
-      status: labelOf(E.referral_status, r.status as string),
+      direction: labelOf(REFERRAL_DIRECTION.messages('zh'), r.direction as string),
+      urgency: labelOf(REFERRAL_URGENCY.messages('zh'), r.urgency as string),
+      purpose: labelOf(REFERRAL_PURPOSE.messages('zh'), r.purpose as string),
+      status: labelOf(REFERRAL_STATUS.messages('zh'), r.status as string),
       answer_minutes: minutesBetween(r.requested_at, r.answered_at),
       within: r.answered_at ? (new Date(r.answered_at as string) <= new Date(r.due_at as string) ? '是' : '否') : null,
       ...Object.fromEntries(FEES.map((k) => [k, amount(fees[k])])),

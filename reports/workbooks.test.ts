@@ -8,6 +8,7 @@ import { toFen } from '../api/shared/money';
 import { get, unitId } from '../scripts/test/harness';
 import { zh as settlementZh } from '../admin-ui/src/settlement/messages';
 import { zh as referralZh } from '../admin-ui/src/referrals/messages';
+import { REFERRAL_DIRECTION } from '../api/referrals';
 import { zh as procurementZh } from '../admin-ui/src/procurement/messages';
 import { zh as healthZh } from '../admin-ui/src/health/messages';
 import { zh as financeZh } from '../admin-ui/src/finance/messages';
@@ -159,7 +160,7 @@ describe('workbooks a board can read', function () {
     const list = rowsOf(wb.getWorksheet('转诊明细')!);
     expect(list.length).to.be.greaterThan(0);
     const first = (await get(`/api/referrals/${list[0]['编号']}`, { as: 'referral' })).body;
-    expect(list[0]['方向']).to.equal(referralZh.enums.referral_direction[first.direction as 'up']);
+    expect(list[0]['方向']).to.equal(REFERRAL_DIRECTION.zh(first.direction));
     expect((list[0]['申请时间'] as Date).getTime() - new Date(first.requested_at).getTime()).to.equal(8 * 3600_000);
     const units = rowsOf(wb.getWorksheet('按单位方向统计')!);
     const total = units.pop()!;
@@ -244,6 +245,6 @@ describe('workbooks read through the caller’s scope', function () {
     expect(group.length).to.be.greaterThan(list.length);
     for (const r of list) expect(groupIds.has(r['编号'])).to.equal(true);
     const first = (await get(`/api/referrals/${list[0]['编号']}`, { as: T01 })).body;
-    expect(list[0]['方向']).to.equal(referralZh.enums.referral_direction[first.direction as 'up']);
+    expect(list[0]['方向']).to.equal(REFERRAL_DIRECTION.zh(first.direction));
   });
 });

@@ -12,7 +12,6 @@ import {
   CATEGORIES,
   DEFAULT_EXCELLENT_SHARE,
   GRADES,
-  GRADE_ZH,
   LICENCE_KINDS,
   TITLES,
   addDays,
@@ -23,6 +22,7 @@ import {
 } from './rules';
 import { departmentById, isInSubtreeSql, unitsSql } from '../org';
 import { recordHistory } from './shared';
+import { ASSESSMENT_YEAR_STATUS, GRADE, POST_STATUS, LICENCE_STATUS, PROMOTION_STATUS } from './enums';
 import { staffIdsIn, staffResource } from './staffService';
 import * as clock from '../core/clock';
 
@@ -53,7 +53,7 @@ export const postResource: ResourceDef<Post> = {
       category: CATEGORIES,
       headcount: 'int',
       filled: 'int',
-      status: ['vacant', 'occupied', 'closed'],
+      status: POST_STATUS.values,
     },
     search: ['posts.name'],
     defaultSort: ['org_unit_id', 'ASC'],
@@ -114,7 +114,7 @@ export const licenceResource: ResourceDef<Licence> = {
   model: Licence,
   scope: byStaffScope('licences'),
   list: {
-    fields: { staff_id: 'int', org_unit_id: 'int', kind: LICENCE_KINDS, number: 'text', expires_on: 'date', issued_on: 'date', status: ['valid', 'revoked'] },
+    fields: { staff_id: 'int', org_unit_id: 'int', kind: LICENCE_KINDS, number: 'text', expires_on: 'date', issued_on: 'date', status: LICENCE_STATUS.values },
     search: ['licences.number'],
     defaultSort: ['expires_on', 'ASC'],
     // expiring_within: valid and ending within N days (the alert list uses 60); expired: valid but past its date
@@ -163,7 +163,7 @@ export const promotionResource: ResourceDef<TitlePromotion> = {
       org_unit_id: 'int',
       year: 'int',
       to_title: TITLES,
-      status: ['submitted', 'reviewed', 'approved', 'rejected'],
+      status: PROMOTION_STATUS.values,
       created_at: 'timestamp',
     },
     defaultSort: ['created_at', 'DESC'],
@@ -257,7 +257,7 @@ export const assessmentYearResource: ResourceDef<AssessmentYear> = {
   name: 'assessment-years',
   model: AssessmentYear,
   scope: (qb) => qb, // the group's assessment calendar
-  list: { fields: { year: 'int', status: ['open', 'approved'] }, defaultSort: ['year', 'DESC'], columns: { id: 'assessment_years.year' } },
+  list: { fields: { year: 'int', status: ASSESSMENT_YEAR_STATUS.values }, defaultSort: ['year', 'DESC'], columns: { id: 'assessment_years.year' } },
   prepareUpdate: async (data, current) => {
     if (current.status === 'approved') throw yearLocked(current.year);
     if (data.year !== undefined && data.year !== current.year) throw badRequest('the year cannot change', [{ field: 'year', message: 'cannot be changed' }]);
@@ -309,7 +309,7 @@ async function checkAssessment(
   const quota = excellentQuota(Number(headcount), Number(year.excellent_share ?? DEFAULT_EXCELLENT_SHARE));
   if (Number(excellent) + 1 > quota) {
     throw unprocessable(
-      `the unit already has ${excellent} ${GRADE_ZH.excellent} (excellent) of ${quota} allowed (${Number(year.excellent_share) * 100}% of ${headcount})`,
+      `the unit already has ${excellent} ${GRADE.zh('excellent')} (excellent) of ${quota} allowed (${Number(year.excellent_share) * 100}% of ${headcount})`,
       [
         {
           field: 'grade',

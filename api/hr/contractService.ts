@@ -9,12 +9,10 @@ import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from 
 import { conflict, unprocessable } from '../core/errors';
 import { Staff, VillageDoctorContract } from './model';
 import { addDays, villageContractProblem } from './rules';
+import { CONTRACT_STATUS } from './enums';
 import { recordHistory, unitsById } from './shared';
 import { leaveInTransaction, staffResource } from './staffService';
 import * as clock from '../core/clock';
-
-/** 准入退出: why a village doctor leaves the contract. */
-export const EXIT_REASONS = ['resigned', 'retired', 'assessment_failed', 'licence_revoked', 'health', 'dismissed', 'other'] as const;
 
 export const contractResource: ResourceDef<VillageDoctorContract> = {
   name: 'village-doctor-contracts',
@@ -25,7 +23,7 @@ export const contractResource: ResourceDef<VillageDoctorContract> = {
       staff_id: 'int',
       employer_org_unit_id: 'int',
       work_org_unit_id: 'int',
-      status: ['active', 'renewed', 'expired', 'exited'],
+      status: CONTRACT_STATUS.values,
       start_on: 'date',
       end_on: 'date',
     },

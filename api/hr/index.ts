@@ -3,6 +3,7 @@ export { activeStaffIds, staffNames } from './people';
 export { addDays, addYears, excellentQuota, LADDER_OF, LADDERS, type Category } from './rules';
 export { REFERENCE_QUOTAS, statusOn } from './rotationRules';
 export { rotationRosterData, staffRosterRows, staffRosterUnit, type RotationRosterData, type StaffRosterRow } from './reportService';
+export { STAFF_ROSTER_COLUMNS } from './staffFields';
 export { unitQuery, yearQuery } from './schemas';
 export { hrGrants } from './grants';
 export { hrDaily } from './jobs';

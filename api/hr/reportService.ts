@@ -4,21 +4,20 @@ import type { Actor } from '../core/actor';
 import { db } from '../db/knex';
 import { assertCan, assertUnitInScope } from '../core/crud';
 import { RotationPlan } from './model';
-import { CATEGORY_ZH, EMPLOYMENT_ZH, STATUS_ZH, TITLE_ZH } from './rules';
+import type { Enum } from '../core/enums';
+import { LEVEL_NAME, ROTATION_STATUS, ROTATION_TYPE, TITLE } from './enums';
+import { STAFF_ROSTER_COLUMNS } from './staffFields';
 import { directionFigures, balance } from './rotationRules';
 import { rotationsOfYear } from './rotationService';
 import { departmentsSql, isInSubtreeSql, isUnderSql, joinUnitSql, unitsSql } from '../org';
 import { unitsById } from './shared';
 import * as clock from '../core/clock';
 
-export const TYPE_ZH: Record<string, string> = { down_expert: '下派驻点', up_training: '上派进修' };
-export const ROTATION_STATUS_ZH: Record<string, string> = { planned: '计划', active: '进行中', completed: '已完成', cancelled: '已取消' };
-const LEVEL_ZH: Record<string, string> = { hq: '总院', branch: '分院', township: '乡镇卫生院', village: '村卫生室' };
-
 /** 下派 总院→分院 for down_hq_branch. */
 export function directionZh(key: string) {
   const [dir, from, to] = key.split('_');
-  return `${dir === 'down' ? '下派' : '上派进修'} ${LEVEL_ZH[from] ?? from}→${LEVEL_ZH[to] ?? to}`;
+  const level = (name: string) => (LEVEL_NAME.has(name) ? LEVEL_NAME.zh(name) : name);
+  return `${dir === 'down' ? '下派' : '上派进修'} ${level(from)}→${level(to)}`;
 }
 
 /** The rotation roster of a year, its labels in Chinese. */
@@ -54,13 +53,13 @@ export async function rotationRosterData(actor: Actor, year: number): Promise<Ro
     rotations: rotations.map((r) => ({
       id: r.id,
       staff_name: r.staff_name,
-      title: r.staff_title ? TITLE_ZH[r.staff_title] : '',
+      title: r.staff_title && TITLE.has(r.staff_title) ? TITLE.zh(r.staff_title) : '',
       home: r.home_name,
       host: r.host_name,
-      type: TYPE_ZH[r.type],
+      type: ROTATION_TYPE.zh(r.type),
       start_on: r.start_on,
       end_on: r.actual_end_on ?? r.planned_end_on,
-      status: ROTATION_STATUS_ZH[r.status],
+      status: ROTATION_STATUS.zh(r.status),
       purpose: r.purpose,
     })),
     directions: directionFigures(plan?.quotas ?? {}, rotations).map((d) => ({ direction: directionZh(d.key), quota: d.quota, filled: d.filled })),
@@ -79,25 +78,17 @@ export async function staffRosterUnit(actor: Actor, unitId: number) {
 }
 
 /** One person of the staff roster, its labels in Chinese. */
-export interface StaffRosterRow {
-  id: number;
-  name: string;
-  sex: string;
-  birth_date: string;
-  id_number_masked: string;
-  category: string;
-  title: string;
-  employment_type: string;
-  employer: string;
-  work_unit: string;
-  department: string | null;
-  hire_date: string;
-  status: string;
-  licence_expires_on: string | null;
-  licence_expired: boolean;
-}
+/** A roster row: the record's roster columns (coded values in Chinese) and the licence flags. */
+export type StaffRosterRow = Record<string, unknown> & { licence_expires_on: string | null; licence_expired: boolean };
 
 const PAGE = 2000;
+
+/** A coded value in Chinese (an empty cell for none, an unknown code as it is). */
+const zhOf = (list: Enum<string>, code: unknown) => (code == null ? '' : list.has(code) ? list.zh(code) : String(code));
+const rosterLabels = (r: StaffRosterRow): StaffRosterRow => ({
+  ...r,
+  ...Object.fromEntries(STAFF_ROSTER_COLUMNS.flatMap((c) => (c.coded ? [[c.key, zhOf(c.coded, r[c.key])]] : []))),
+});
 
 /** Everyone employed or working in the unit or below (and in the actor's scope), page by page. */
 export async function* staffRosterRows(actor: Actor, unitId: number): AsyncGenerator<StaffRosterRow> {
@@ -106,8 +97,7 @@ export async function* staffRosterRows(actor: Actor, unitId: number): AsyncGener
   for (;;) {
     const { rows } = await db().raw(
       `with sub as (select u.id from ${unitsSql('u')} where ${isInSubtreeSql('u', ':unit')} and ${isUnderSql('u', ':scope')})
-       select s.id, s.name, s.sex, s.birth_date, s.id_number_masked, s.category, s.title, s.employment_type, s.hire_date, s.status,
-              e.name as employer, w.name as work_unit, d.name as department,
+       select ${STAFF_ROSTER_COLUMNS.map((c) => `${c.sql} as ${c.key}`).join(', ')},
               (select min(l.expires_on) from licences l where l.staff_id = s.id and l.status = 'valid' and l.expires_on >= :day) as licence_expires_on,
               exists (select 1 from licences l where l.staff_id = s.id and l.status = 'valid' and l.expires_on < :day) as licence_expired
          from staff s
@@ -119,14 +109,7 @@ export async function* staffRosterRows(actor: Actor, unitId: number): AsyncGener
       { unit: unitId, scope: actor.scopePath, day, after },
     );
     for (const r of rows) {
-      yield {
-        ...r,
-        sex: r.sex === 'M' ? '男' : '女',
-        category: CATEGORY_ZH[r.category] ?? r.category,
-        title: r.title ? TITLE_ZH[r.title] : '',
-        employment_type: EMPLOYMENT_ZH[r.employment_type] ?? r.employment_type,
-        status: STATUS_ZH[r.status] ?? r.status,
-      };
+      yield rosterLabels(r);
     }
     if (rows.length < PAGE) return;
     after = rows[rows.length - 1].id;

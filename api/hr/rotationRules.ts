@@ -4,10 +4,11 @@
 // the admin UI shows the Chinese text of `hr.rules.<rule>` filled with the params.
 import { addDays, addYears } from './rules';
 
-export const ROTATION_TYPES = ['down_expert', 'up_training'] as const;
-export type RotationType = (typeof ROTATION_TYPES)[number];
-export const ROTATION_STATUSES = ['planned', 'active', 'completed', 'cancelled'] as const;
-export type RotationStatus = (typeof ROTATION_STATUSES)[number];
+import { ROTATION_STATUS, ROTATION_TYPE, type RotationStatus, type RotationType } from './enums';
+
+export type { RotationStatus, RotationType } from './enums';
+export const ROTATION_TYPES = ROTATION_TYPE.values;
+export const ROTATION_STATUSES = ROTATION_STATUS.values;
 
 export const ROTATION_TRANSITIONS: Record<RotationStatus, RotationStatus[]> = {
   planned: ['active', 'cancelled'],

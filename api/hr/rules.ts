@@ -1,63 +1,39 @@
 // The staff registry's vocabulary and rules: categories, title ladders (职称), employment types,
 // status transitions, posts, annual-assessment quota, village-doctor contracts. No I/O.
 import { addDays } from '../core/clock';
+import {
+  EMPLOYMENT_TYPE,
+  GRADE,
+  LEAVE_REASON,
+  LICENCE_KIND,
+  STAFF_CATEGORY,
+  STAFF_STATUS,
+  TITLE,
+  type Category,
+  type Grade,
+  type PostStatus,
+  type StaffStatus,
+  type Title,
+} from './enums';
 
-export const CATEGORIES = ['doctor', 'nurse', 'pharmacist', 'technician', 'public_health', 'admin', 'village_doctor'] as const;
-export type Category = (typeof CATEGORIES)[number];
+export type { Category, PostStatus, StaffStatus } from './enums';
 
+export const CATEGORIES = STAFF_CATEGORY.values;
 /** 编制内 | 合同制 | 乡聘村用 */
-export const EMPLOYMENT_TYPES = ['establishment', 'contract', 'township_hired'] as const;
+export const EMPLOYMENT_TYPES = EMPLOYMENT_TYPE.values;
+export const STAFF_STATUSES = STAFF_STATUS.values;
+export const LEAVE_REASONS = LEAVE_REASON.values;
 
-export const STAFF_STATUSES = ['active', 'on_leave', 'left'] as const;
-export type StaffStatus = (typeof STAFF_STATUSES)[number];
-/** 离职原因 */
-export const LEAVE_REASONS = ['resigned', 'retired', 'dismissed', 'transferred_out', 'contract_ended', 'exited', 'deceased', 'other'] as const;
-
-/** 职称 ladders, senior first: 正高 → 副高 → 中级 → 初级(师) → 初级(士). */
+/** 职称 ladders, senior first: 正高 → 副高 → 中级 → 初级(师) → 初级(士). Together they hold every TITLE value (enums.test.ts). */
 export const LADDERS = {
   physician: ['chief_physician', 'associate_chief_physician', 'attending_physician', 'physician', 'assistant_physician'],
   nursing: ['chief_nurse', 'associate_chief_nurse', 'nurse_in_charge', 'senior_nurse', 'nurse'],
   pharmacy: ['chief_pharmacist', 'associate_chief_pharmacist', 'pharmacist_in_charge', 'pharmacist', 'assistant_pharmacist'],
   technician: ['chief_technician', 'associate_chief_technician', 'technician_in_charge', 'technician', 'assistant_technician'],
   village: ['village_doctor'],
-} as const;
+} as const satisfies Record<string, readonly Title[]>;
 export type Ladder = keyof typeof LADDERS;
-export const TITLES = Object.values(LADDERS).flat() as string[];
-
-export const TITLE_ZH: Record<string, string> = {
-  chief_physician: '主任医师',
-  associate_chief_physician: '副主任医师',
-  attending_physician: '主治医师',
-  physician: '医师',
-  assistant_physician: '医士',
-  chief_nurse: '主任护师',
-  associate_chief_nurse: '副主任护师',
-  nurse_in_charge: '主管护师',
-  senior_nurse: '护师',
-  nurse: '护士',
-  chief_pharmacist: '主任药师',
-  associate_chief_pharmacist: '副主任药师',
-  pharmacist_in_charge: '主管药师',
-  pharmacist: '药师',
-  assistant_pharmacist: '药士',
-  chief_technician: '主任技师',
-  associate_chief_technician: '副主任技师',
-  technician_in_charge: '主管技师',
-  technician: '技师',
-  assistant_technician: '技士',
-  village_doctor: '乡村医生',
-};
-export const CATEGORY_ZH: Record<string, string> = {
-  doctor: '医师',
-  nurse: '护理',
-  pharmacist: '药剂',
-  technician: '医技',
-  public_health: '公共卫生',
-  admin: '行政管理',
-  village_doctor: '乡村医生',
-};
-export const EMPLOYMENT_ZH: Record<string, string> = { establishment: '编制内', contract: '合同制', township_hired: '乡聘村用' };
-export const STATUS_ZH: Record<string, string> = { active: '在岗', on_leave: '休假/停岗', left: '离职' };
+export const TITLES = TITLE.values;
 
 /** Which title ladder a category climbs (admin staff have none). */
 export const LADDER_OF: Record<Category, Ladder | null> = {
@@ -135,7 +111,6 @@ export function villageContractProblem(township: UnitFacts, village: UnitFacts):
 
 // ---- posts (岗位设置) ----
 
-export type PostStatus = 'vacant' | 'occupied' | 'closed';
 export const postStatus = (filled: number, headcount: number, closed: boolean): PostStatus => (closed ? 'closed' : filled >= headcount ? 'occupied' : 'vacant');
 
 /** Why one more person cannot fill the post, or null. */
@@ -147,15 +122,14 @@ export function fillProblem(post: { status: string; filled: number; headcount: n
 
 // ---- annual assessment (年度考核) ----
 
-export const GRADES = ['excellent', 'qualified', 'basically_qualified', 'unqualified'] as const;
-export const GRADE_ZH: Record<string, string> = { excellent: '优秀', qualified: '合格', basically_qualified: '基本合格', unqualified: '不合格' };
+export const GRADES = GRADE.values;
 export const DEFAULT_EXCELLENT_SHARE = 0.2;
 
 /** How many 优秀 a unit of `headcount` active staff may have: the share rounded down, at least one. */
 export const excellentQuota = (headcount: number, share: number) => Math.max(1, Math.floor(headcount * share + 1e-9));
 
 /** The grade a score implies (the unit may grade lower, never higher). */
-export function gradeForScore(score: number): (typeof GRADES)[number] {
+export function gradeForScore(score: number): Grade {
   if (score >= 90) return 'excellent';
   if (score >= 70) return 'qualified';
   if (score >= 60) return 'basically_qualified';
@@ -163,20 +137,12 @@ export function gradeForScore(score: number): (typeof GRADES)[number] {
 }
 export function gradeProblem(score: number, grade: string): string | null {
   const max = gradeForScore(score);
-  return (GRADES as readonly string[]).indexOf(grade) < GRADES.indexOf(max) ? `a score of ${score} allows at most ${GRADE_ZH[max]} (${max})` : null;
+  return (GRADES as readonly string[]).indexOf(grade) < GRADES.indexOf(max) ? `a score of ${score} allows at most ${GRADE.zh(max)} (${max})` : null;
 }
 
 // ---- licences ----
 
-export const LICENCE_KINDS = ['physician', 'assistant_physician', 'nurse', 'pharmacist', 'technician', 'village_doctor'] as const;
-export const LICENCE_ZH: Record<string, string> = {
-  physician: '医师执业证书',
-  assistant_physician: '助理医师执业证书',
-  nurse: '护士执业证书',
-  pharmacist: '执业药师注册证',
-  technician: '技师资格证书',
-  village_doctor: '乡村医生执业证书',
-};
+export const LICENCE_KINDS = LICENCE_KIND.values;
 export const EXPIRY_ALERT_DAYS = 60;
 
 // ---- dates (ISO strings, no time zones) ----

@@ -1,8 +1,9 @@
 // The request bodies of the HR routes (zod): a bad field is a 400 naming it.
 import { z } from 'zod';
 import { isoDate, positiveId } from '../http/validate';
-import { EXIT_REASONS } from './contractService';
 import { DIRECTION_PATTERN, ROTATION_TYPES } from './rotationRules';
+import { EXIT_REASON, LICENCE_STATUS, POST_STATUS } from './enums';
+import { STAFF_FIELDS, staffInputs, type StaffFieldName } from './staffFields';
 import { CATEGORIES, EMPLOYMENT_TYPES, GRADES, LEAVE_REASONS, LICENCE_KINDS, STAFF_STATUSES, TITLES } from './rules';
 
 export const date = isoDate;
@@ -12,39 +13,21 @@ const optionalText = (max: number) => z.string().trim().max(max).nullable().opti
 
 // ---- staff ----
 
-const staffFields = {
-  name: text(50),
-  sex: z.enum(['M', 'F']).optional(),
-  birth_date: date.optional(),
-  phone: z
-    .string()
-    .regex(/^[0-9+\- ]{5,20}$/, 'digits, + and - (5–20)')
-    .nullable()
-    .optional(),
-  category: z.enum(CATEGORIES),
-  title: z
-    .enum(TITLES as [string, ...string[]])
-    .nullable()
-    .optional(),
-  department_id: id.nullable().optional(),
-  employment_type: z.enum(EMPLOYMENT_TYPES),
-  employer_org_unit_id: id,
-  work_org_unit_id: id.optional(),
-  hire_date: date,
-  user_id: id.nullable().optional(),
-};
-export const createStaff = z.strictObject({ ...staffFields, id_number: z.string().trim().min(1).max(30) });
+export const createStaff = z.strictObject({ ...staffInputs, id_number: z.string().trim().min(1).max(30) });
+/** What the API writes or computes, echoed back by react-admin on save (the router drops them: RouteSpec.echoed). */
+export const staffEchoed = [
+  ...(Object.keys(STAFF_FIELDS) as StaffFieldName[]).filter((k) => !(k in staffInputs) && k !== 'status' && k !== 'post_id'),
+  'licence_expired',
+  'licence_expires_on',
+];
 // tracked fields may be echoed back unchanged; the service refuses a change with the action to use
 export const updateStaff = z
   .strictObject({
-    ...staffFields,
-    work_org_unit_id: id.optional(),
+    ...staffInputs,
     status: z.enum(STAFF_STATUSES).optional(),
     post_id: id.nullable().optional(),
   })
   .partial();
-/** read-only fields of a person's read that an edit sends back (see RouteSpec.echoed) */
-export const staffEchoed = ['id_number_masked', 'leave_reason', 'left_on', 'licence_expired', 'licence_expires_on'];
 
 export const transferBody = z.strictObject({
   employer_org_unit_id: id.optional(),
@@ -73,7 +56,7 @@ const postFields = {
   note: optionalText(500),
 };
 export const createPost = z.strictObject(postFields);
-export const updatePost = z.strictObject({ ...postFields, status: z.enum(['vacant', 'occupied', 'closed']), filled: z.unknown() }).partial();
+export const updatePost = z.strictObject({ ...postFields, status: z.enum(POST_STATUS.values), filled: z.unknown() }).partial();
 
 const licenceFields = {
   staff_id: id,
@@ -82,7 +65,7 @@ const licenceFields = {
   scope: optionalText(100),
   issued_on: date,
   expires_on: date,
-  status: z.enum(['valid', 'revoked']).optional(),
+  status: z.enum(LICENCE_STATUS.values).optional(),
 };
 export const createLicence = z.strictObject(licenceFields);
 export const updateLicence = z.strictObject(licenceFields).partial();
@@ -90,7 +73,7 @@ export const licenceEchoed = ['org_unit_id', 'staff_name', 'days_left'];
 
 export const submitPromotion = z.strictObject({
   staff_id: id,
-  to_title: z.enum(TITLES as [string, ...string[]]),
+  to_title: z.enum(TITLES),
   year: z.number().int().min(2000).max(2100).optional(),
   note: optionalText(1000),
 });
@@ -129,7 +112,7 @@ export const signContract = z.strictObject({
   note: optionalText(500),
 });
 export const renewBody = z.strictObject({ end_on: date, work_org_unit_id: id.optional(), note: optionalText(500) });
-export const exitBody = z.strictObject({ exit_reason: z.enum(EXIT_REASONS), exit_on: date.optional() });
+export const exitBody = z.strictObject({ exit_reason: z.enum(EXIT_REASON.values), exit_on: date.optional() });
 
 // ---- rotations and plans ----
 

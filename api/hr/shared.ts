@@ -6,6 +6,7 @@ import { AppError } from '../core/errors';
 import { unitsByIds } from '../org';
 import type { Problem } from './rotationRules';
 import type { UnitFacts } from './rules';
+import { STAFF_FIELD } from './enums';
 
 /** A rule problem as the API error: details carry `rule` and `params` for the UI's Chinese text. */
 export function raise(p: Problem): never {
@@ -20,7 +21,7 @@ export async function unitsById(trx: Knex | Knex.Transaction, ids: number[]): Pr
 }
 
 /** The staff fields whose changes are kept as effective-dated history. */
-export const TRACKED = ['employer_org_unit_id', 'work_org_unit_id', 'department_id', 'post_id', 'title', 'status', 'employment_type'] as const;
+export const TRACKED = STAFF_FIELD.values;
 
 /** A staff row, or a patch of one, as far as its history goes. */
 type TrackedFields = { readonly [F in (typeof TRACKED)[number]]?: string | number | null };

@@ -27,6 +27,8 @@ import {
 import { userById } from '../auth';
 import { departmentById, subtreeIdsSql, unitField, unitIdsAtLevelSql } from '../org';
 import { TRACKED, recordHistory, unitsById } from './shared';
+import { SEX } from './enums';
+import { STAFF_LIST_COLUMNS } from './staffFields';
 import * as clock from '../core/clock';
 
 type Row = Record<string, unknown>;
@@ -42,25 +44,11 @@ export const staffResource: ResourceDef<Staff> = {
   model: Staff,
   scope: staffScope,
   // the registry's list and pickers: plain rows of the columns they show (no ID-number cipher/hash)
-  listColumns: [
-    'id',
-    'name',
-    'id_number_masked',
-    'sex',
-    'category',
-    'title',
-    'employment_type',
-    'employer_org_unit_id',
-    'work_org_unit_id',
-    'department_id',
-    'post_id',
-    'status',
-    'hire_date',
-  ],
+  listColumns: STAFF_LIST_COLUMNS,
   list: {
     fields: {
       name: 'text',
-      sex: ['M', 'F'],
+      sex: SEX.values,
       birth_date: 'date',
       category: CATEGORIES,
       title: TITLES,

@@ -5,19 +5,18 @@ import type { GrantTable } from '../core/access';
 import { all, read } from '../core/access';
 import { type Fen, fromFen, toFen } from '../shared/money';
 import { dayKey, shanghaiMidnight } from '../core/clock';
+import { DIRECTION, PURPOSE, STATUS, URGENCY } from './enums';
 
-export const DIRECTIONS = ['up', 'down', 'out'] as const;
+export const DIRECTIONS = DIRECTION.values;
 export type Direction = (typeof DIRECTIONS)[number];
-/** emergency = the green channel (绿色通道): answered first, shown on top */
-export const URGENCIES = ['routine', 'urgent', 'emergency'] as const;
+export const URGENCIES = URGENCY.values;
 export type Urgency = (typeof URGENCIES)[number];
-export const STATUSES = ['requested', 'accepted', 'arrived', 'completed', 'rejected', 'cancelled'] as const;
+export const STATUSES = STATUS.values;
 export type Status = (typeof STATUSES)[number];
 export const OPEN_STATUSES: readonly Status[] = ['requested', 'accepted', 'arrived'];
 /** a receiving unit's inbox: requests to answer and accepted patients still to come */
 export const INBOX_STATUSES: readonly Status[] = ['requested', 'accepted'];
-/** what the patient is referred for; a down-referral for rehabilitation pays no threshold */
-export const PURPOSES = ['treatment', 'inpatient', 'examination', 'rehabilitation', 'chronic_care'] as const;
+export const PURPOSES = PURPOSE.values;
 export type Purpose = (typeof PURPOSES)[number];
 export const ACTIONS = ['accept', 'reject', 'arrive', 'complete', 'cancel'] as const;
 export type ReferralAction = (typeof ACTIONS)[number];
@@ -100,9 +99,6 @@ export function nextStatus(status: Status, action: ReferralAction): { to: Status
     allowed,
   };
 }
-
-/** Rejecting and cancelling must say why. */
-export const needsReason = (action: ReferralAction) => action === 'reject' || action === 'cancel';
 
 /** Which side acts: the receiving unit answers and receives, the sending unit cancels. */
 export const actingSide = (action: ReferralAction): 'receiving' | 'sending' => (action === 'cancel' ? 'sending' : 'receiving');

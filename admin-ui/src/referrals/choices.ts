@@ -1,9 +1,10 @@
-import { enumChoices } from '../shared/enumChoices';
+// Choices of the referral lists, derived from the API's (api/referrals/enums.ts); labels are i18n keys.
+import { DIRECTION, PURPOSE, STATUS, URGENCY } from '../../../api/referrals/enums';
 
-export const DIRECTION_CHOICES = enumChoices('enums.referral_direction', ['up', 'down', 'out'] as const);
-export const URGENCY_CHOICES = enumChoices('enums.referral_urgency', ['routine', 'urgent', 'emergency'] as const);
-export const STATUS_CHOICES = enumChoices('enums.referral_status', ['requested', 'accepted', 'arrived', 'completed', 'rejected', 'cancelled'] as const);
-export const PURPOSE_CHOICES = enumChoices('enums.referral_purpose', ['treatment', 'inpatient', 'examination', 'rehabilitation', 'chronic_care'] as const);
+export const DIRECTION_CHOICES = DIRECTION.choices();
+export const URGENCY_CHOICES = URGENCY.choices();
+export const STATUS_CHOICES = STATUS.choices();
+export const PURPOSE_CHOICES = PURPOSE.choices();
 
 /** A referral row as the API answers it. */
 /** Level of a village clinic (村卫生室): it, and any member below it, publishes no appointment slots. */

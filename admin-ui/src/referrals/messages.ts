@@ -1,4 +1,7 @@
-// 双向转诊 messages, zh-CN first.
+// 双向转诊 messages, zh-CN first; the lists of values come from api/referrals/enums.ts.
+import { enumMessages } from '../../../api/core/enums';
+import { REFERRAL_ENUMS } from '../../../api/referrals/enums';
+
 export const zh = {
   menu: {
     groups: { referrals: '双向转诊' },
@@ -57,10 +60,7 @@ export const zh = {
     'referral-slots': { name: '预约时段', fields: { department_id: '科室', starts_at: '开始时间', capacity: '号源', booked: '已约' } },
   },
   enums: {
-    referral_direction: { up: '上转', down: '下转', out: '转出县外' },
-    referral_urgency: { routine: '普通', urgent: '紧急', emergency: '急危重（绿色通道）' },
-    referral_status: { requested: '待接收', accepted: '已接收', arrived: '已到院', completed: '已完成', rejected: '已拒绝', cancelled: '已取消' },
-    referral_purpose: { treatment: '诊疗', inpatient: '住院', examination: '检查', rehabilitation: '康复', chronic_care: '慢病管理' },
+    ...enumMessages('zh', ...REFERRAL_ENUMS).enums,
     referral_event: { requested: '提出转诊', accepted: '接收', arrived: '到院', completed: '完成', rejected: '拒绝', cancelled: '取消', escalated: '超时上报' },
     fee_basis: {
       registration_waived_up: '上转免挂号费',
@@ -232,16 +232,7 @@ export const en: typeof zh = {
     'referral-slots': { name: 'Slot |||| Slots', fields: { department_id: 'Department', starts_at: 'Starts', capacity: 'Places', booked: 'Booked' } },
   },
   enums: {
-    referral_direction: { up: 'Up', down: 'Down', out: 'Out of county' },
-    referral_urgency: { routine: 'Routine', urgent: 'Urgent', emergency: 'Emergency (green channel)' },
-    referral_status: { requested: 'Requested', accepted: 'Accepted', arrived: 'Arrived', completed: 'Completed', rejected: 'Rejected', cancelled: 'Cancelled' },
-    referral_purpose: {
-      treatment: 'Treatment',
-      inpatient: 'Inpatient',
-      examination: 'Examination',
-      rehabilitation: 'Rehabilitation',
-      chronic_care: 'Chronic care',
-    },
+    ...enumMessages('en', ...REFERRAL_ENUMS).enums,
     referral_event: {
       requested: 'Referred',
       accepted: 'Accepted',

@@ -17,7 +17,7 @@ import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
 import type { Column } from '../shared/exporter';
 import { UNIT_LEVEL_CHOICES } from '../org/orgUnits/choices';
-import { CATEGORY_CHOICES, EMPLOYMENT_CHOICES, STAFF_STATUS_CHOICES, TITLE_CHOICES } from '../hr/choices';
+import { CATEGORY_CHOICES, EMPLOYMENT_CHOICES, SEX_CHOICES, STAFF_STATUS_CHOICES, TITLE_CHOICES } from '../hr/choices';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -45,14 +45,7 @@ export const LicenceFlag = (_props: { label?: string }) => {
 const columns: Column[] = [
   { source: 'name', kind: 'text' },
   { source: 'id_number_masked', kind: 'text', sortable: false },
-  {
-    source: 'sex',
-    kind: 'choice',
-    choices: [
-      { id: 'M', name: 'enums.sex.M' },
-      { id: 'F', name: 'enums.sex.F' },
-    ],
-  },
+  { source: 'sex', kind: 'choice', choices: SEX_CHOICES },
   { source: 'category', kind: 'choice', choices: CATEGORY_CHOICES },
   { source: 'title', kind: 'choice', choices: TITLE_CHOICES },
   { source: 'employment_type', kind: 'choice', choices: EMPLOYMENT_CHOICES },
