@@ -8,6 +8,7 @@ import { Loading, Title, useNotify, useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { apiGet, yuan } from '../finance/api';
 import { downloadReport } from '../finance/download';
+import { ITEM_CATEGORY } from '../../../api/procurement/enums';
 
 interface Row {
   category: string;
@@ -23,7 +24,7 @@ interface Savings {
   months: { month: string; categories: Row[]; total: Row }[];
 }
 
-const CATEGORIES = ['drug', 'consumable', 'office', 'equipment'];
+const CATEGORIES = ITEM_CATEGORY.values;
 const COLORS: Record<string, string> = { drug: '#1976d2', consumable: '#2e7d32', office: '#ef6c00', equipment: '#6a1b9a' };
 
 export const SavingsDashboard = () => {
