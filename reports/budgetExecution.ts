@@ -2,7 +2,7 @@
 // with budget, posted, committed, consumed, remaining and the execution rate, and after each
 // unit its 支出合计 and 收入合计 rows (the first unit is the root, so its totals are the whole).
 import type { Writable } from 'node:stream';
-import type { AccountExecution, executionReport } from '../api/finance';
+import { ACCOUNT_KIND, type AccountExecution, type executionReport } from '../api/finance';
 import { zh } from '../admin-ui/src/finance/messages';
 import { zh as referralZh } from '../admin-ui/src/referrals/messages';
 import { addSheet, amount, labelOf, streamingWorkbook, sumAmounts, writeRow } from './xlsx';
@@ -27,7 +27,7 @@ export async function writeBudgetExecution(out: Writable, year: number, units: U
     { header: X.remaining, key: 'remaining', fmt: 'money' },
     { header: X.rate, key: 'rate', fmt: 'rate' },
   ]);
-  const kindOf = (kind: string) => (kind === 'expense' ? X.expense : X.income);
+  const kindOf = (kind: string) => labelOf(ACCOUNT_KIND.messages('zh'), kind);
   for (const u of units) {
     const head = { code: u.code, name: u.name, level: labelOf(referralZh.enums.level, String(u.level)) };
     for (const a of u.accounts) {

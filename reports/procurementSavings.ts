@@ -1,8 +1,7 @@
 // 集中采购节约分析: savings per category for the period with its total, then per month and
 // category with each month's total.
 import type { Writable } from 'node:stream';
-import type { savingsReport } from '../api/procurement';
-import { zh } from '../admin-ui/src/procurement/messages';
+import { ITEM_CATEGORY, type savingsReport } from '../api/procurement';
 import { addSheet, amount, labelOf, streamingWorkbook, writeRow, type SheetColumn } from './xlsx';
 
 type Savings = Awaited<ReturnType<typeof savingsReport>>;
@@ -18,7 +17,7 @@ const COLUMNS: SheetColumn[] = [
 ];
 
 const row = (l: Line) => ({
-  category: l.category === 'total' ? '合计' : labelOf(zh.enums.item_category, l.category),
+  category: l.category === 'total' ? '合计' : labelOf(ITEM_CATEGORY.messages('zh'), l.category),
   quantity: l.quantity,
   baseline_value: amount(l.baseline_value),
   contract_value: amount(l.contract_value),

@@ -1,9 +1,10 @@
 // The settlement run workbook (结算工作簿) for group finance and the board: 汇总 (every figure
 // with its meaning), 监测指标 per unit, 结余分配 per township with every
 // intermediate figure and a total, 基金支出 by month with month subtotals and a grand total, 定义 (the definitions).
-// Labels are the screens' (admin-ui settlement messages), so workbook and screen say the same.
+// Labels are the screens' (admin-ui settlement messages; values' labels from api/settlement/enums.ts), so workbook and screen say the same.
 import type { Writable } from 'node:stream';
-import { type RunFigures, DEFINITIONS, type Indicator } from '../api/settlement';
+import { enumMessages } from '../api/core/enums';
+import { type RunFigures, DEFINITIONS, GATE, gateIsScore, type GateRegistry, type Indicator, SETTLEMENT_ENUMS } from '../api/settlement';
 import { zh } from '../admin-ui/src/settlement/messages';
 import { addSheet, amount, FORMATS, labelledSheet, labelOf, shanghaiTime, streamingWorkbook, sumAmounts, sumCounts, writeRow, type Format } from './xlsx';
 
@@ -20,7 +21,7 @@ export interface RunHead {
 
 type Book = ReturnType<typeof streamingWorkbook>;
 const T = zh.settlement;
-const E = zh.enums;
+const E = enumMessages('zh', ...SETTLEMENT_ENUMS).enums;
 const PASSED = (ok: boolean | null) => (ok === null ? T.na : ok ? T.passed : T.failed);
 const pct = (x: number) => `${(x * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
 /** rates are fractions; the inpatient average cost (and amounts) are decimal strings in yuan */
@@ -30,7 +31,7 @@ const cell = (v: unknown) => (typeof v === 'string' ? amount(v) : v);
 const figure = (v: string | number) =>
   typeof v === 'string' ? `¥${Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : v.toLocaleString('en-US');
 
-function summarySheet(wb: Book, run: RunHead, f: RunFigures) {
+function summarySheet(wb: Book, run: RunHead, f: RunFigures, gates: GateRegistry) {
   const { sheet, line } = labelledSheet(wb, '汇总');
   line(T.fund_year, `${f.region} ${f.year} 年`);
   line(zh.resources['settlement-runs'].fields.period, `${f.period}（${labelOf(E.run_kind, f.kind)}）`, undefined, `截至 ${f.through_month} 月`);
@@ -58,10 +59,10 @@ function summarySheet(wb: Book, run: RunHead, f: RunFigures) {
   );
   line(T.satisfaction, f.satisfaction, 'score');
   for (const g of f.gates) {
-    const fmt: Format = g.key === 'satisfaction' ? 'score' : 'rate';
+    const fmt: Format = gateIsScore(g.key, gates) ? 'score' : 'rate';
     const threshold = fmt === 'rate' ? pct(g.threshold) : String(g.threshold);
     line(
-      `${T.gates} · ${labelOf(E.gate, g.key)}`,
+      `${T.gates} · ${labelOf(gates.messages('zh'), g.key)}`,
       g.value,
       fmt,
       `${labelOf(E.direction, g.direction)} ${threshold}：${PASSED(g.passed)}，扣减 ${pct(g.deduction)}`,
@@ -232,9 +233,10 @@ function spendingSheet(wb: Book, f: RunFigures) {
   sheet.commit();
 }
 
-export async function writeSettlementWorkbook(out: Writable, run: RunHead, f: RunFigures) {
+/** `gates`: the registry the run's gates are labelled from (a test passes one with an extra gate). */
+export async function writeSettlementWorkbook(out: Writable, run: RunHead, f: RunFigures, gates: GateRegistry = GATE) {
   const wb = streamingWorkbook(out);
-  summarySheet(wb, run, f);
+  summarySheet(wb, run, f, gates);
   indicatorSheet(wb, f);
   allocationSheet(wb, f);
   spendingSheet(wb, f);

@@ -3,7 +3,10 @@
 // headers — and its totals equal to the sum of their parts and to the API's figures.
 import { expect } from 'chai';
 import type ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import * as clock from '../api/core/clock';
+import { defineEnum } from '../api/core/enums';
+import { GATE, type GateDef } from '../api/settlement';
 import { toFen } from '../api/shared/money';
 import { get, unitId } from '../scripts/test/harness';
 import { zh as settlementZh } from '../admin-ui/src/settlement/messages';
@@ -13,6 +16,7 @@ import { zh as procurementZh } from '../admin-ui/src/procurement/messages';
 import { zh as healthZh } from '../admin-ui/src/health/messages';
 import { zh as financeZh } from '../admin-ui/src/finance/messages';
 import { readWorkbook } from './xlsx';
+import { writeSettlementWorkbook } from './settlement';
 
 type Row = Record<string, ExcelJS.CellValue>;
 
@@ -125,6 +129,32 @@ describe('workbooks a board can read', function () {
     const indicatorUnits = [...new Set(rowsOf(wb.getWorksheet('监测指标')!).map((r) => String(r['单位编码'] ?? '')))].filter(Boolean);
     const levels = indicatorUnits.map((code) => f.unit_indicators.find((u: { code: string }) => u.code === code).level);
     expect(levels).to.deep.equal([...levels].sort((a, b) => a - b));
+  });
+
+  it('the settlement run: a gate added to the registry gets its row, labelled and formatted from its entry', async () => {
+    const [final] = (await get('/api/settlement-runs', { as: 'finance', query: { filter: { kind: 'final' }, sort: ['period', 'DESC'] } })).body;
+    const run = (await get(`/api/settlement-runs/${final.id}`, { as: 'finance' })).body;
+    const registry = defineEnum('gate', {
+      ...GATE.labels,
+      primary_care_fund_share: {
+        zh: '基层基金支出占比',
+        en: 'Primary-care fund share',
+        direction: 'min',
+        measure: { ratio: ['fund_primary', 'fund'] },
+        threshold: 0.2,
+        deduction: 0.05,
+      },
+    } satisfies Record<string, GateDef>);
+    const added = { key: 'primary_care_fund_share', direction: 'min', value: 0.1, threshold: 0.2, passed: false, deduction: 0.05 } as const;
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await writeSettlementWorkbook(out, run, { ...run.figures, gates: [...run.figures.gates, added] }, registry);
+    const cells = new Map<string, ExcelJS.Row>();
+    (await readWorkbook(Buffer.concat(chunks))).getWorksheet('汇总')!.eachRow((row) => cells.set(String(row.getCell(1).value), row));
+    const row = cells.get('结余留用条件 · 基层基金支出占比')!;
+    expect([row.getCell(2).value, row.getCell(2).numFmt, row.getCell(3).value]).to.deep.equal([0.1, '0.00%', '≥ 20%：未达标，扣减 5%']);
+    expect(cells.get('结余留用条件 · 参保满意度')!.getCell(2).numFmt).to.not.equal('0.00%'); // the survey's score, not a rate
   });
 
   it('budget execution: each unit’s 支出合计 is the sum of its expense accounts and the API’s', async () => {

@@ -5,12 +5,13 @@
 export type Labels = { readonly zh: string; readonly en: string };
 export type Locale = keyof Labels;
 
-export interface Enum<V extends string> {
+/** L keeps any further facts declared with each value (e.g. a gate's direction), typed. */
+export interface Enum<V extends string, L extends Record<V, Labels> = Record<V, Labels>> {
   /** The i18n key segment: the UI translates value v as `enums.<name>.<v>`. */
   readonly name: string;
   /** In declaration order; non-empty, so it can be passed to z.enum. */
   readonly values: readonly [V, ...V[]];
-  readonly labels: Readonly<Record<V, Labels>>;
+  readonly labels: Readonly<L>;
   zh(value: V): string;
   en(value: V): string;
   has(value: unknown): value is V;
@@ -20,9 +21,9 @@ export interface Enum<V extends string> {
   messages(locale: Locale): Record<V, string>;
 }
 
-export type EnumValue<E> = E extends Enum<infer V> ? V : never;
+export type EnumValue<E> = E extends { readonly values: readonly (infer V)[] } ? V : never;
 
-export function defineEnum<const L extends Record<string, Labels>>(name: string, labels: L): Enum<keyof L & string> {
+export function defineEnum<const L extends Record<string, Labels>>(name: string, labels: L): Enum<keyof L & string, L> {
   type V = keyof L & string;
   const values = Object.keys(labels) as V[];
   if (values.length === 0) throw new Error(`enum ${name} has no values`);

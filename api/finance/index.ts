@@ -7,3 +7,4 @@ export { evenMonthly, pickLimitRule, resolveSteps, riskFundReturns, type UnitNod
 export { financeGrants } from './rules';
 export { riskFundYearEnd } from './jobs';
 export { financeRouters } from './routes';
+export { ACCOUNT_KIND } from './enums';

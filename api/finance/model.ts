@@ -1,4 +1,6 @@
 import { Model } from 'objection';
+import type { EnumValue } from '../core/enums';
+import type { FUND_KIND, OVER_BUDGET, STEP_STATUS } from './enums';
 
 /** An account of the small chart every unit budgets and books against. */
 export class Account extends Model {
@@ -6,7 +8,7 @@ export class Account extends Model {
   code!: string;
   name!: string;
   kind!: string;
-  over_budget!: 'stop' | 'warn';
+  over_budget!: EnumValue<typeof OVER_BUDGET>;
   sort!: number;
   active!: boolean;
   static tableName = 'accounts';
@@ -52,7 +54,7 @@ export class ExpenseRequestStep extends Model {
   approver_unit_id!: number | null;
   /** the approving unit's name, joined from org when read */
   approver_unit_name?: string | null;
-  status!: 'waiting' | 'pending' | 'approved' | 'rejected' | 'skipped';
+  status!: EnumValue<typeof STEP_STATUS>;
   decided_by!: number | null;
   decided_by_name!: string | null;
   decided_at!: string | null;
@@ -126,7 +128,7 @@ export class RiskFundEntry extends Model {
   id!: number;
   org_unit_id!: number;
   fund_year!: number;
-  kind!: 'contribution' | 'payout' | 'return';
+  kind!: EnumValue<typeof FUND_KIND>;
   staff_id!: number | null;
   entry_date!: string;
   amount!: string;

@@ -13,6 +13,7 @@ import { fromFen, sumFen, toFen, type Fen } from '../shared/money';
 import { postEntry } from './ledgerService';
 import { RiskFundEntry } from './model';
 import { riskFundReturns } from './rules';
+import { FUND_KIND } from './enums';
 import * as clock from '../core/clock';
 
 export const riskFundResource: ResourceDef<RiskFundEntry> = {
@@ -20,7 +21,7 @@ export const riskFundResource: ResourceDef<RiskFundEntry> = {
   model: RiskFundEntry,
   scope: scopeByUnit('risk_fund_entries.org_unit_id'),
   list: {
-    fields: { org_unit_id: 'int', fund_year: 'int', kind: ['contribution', 'payout', 'return'], staff_id: 'int', entry_date: 'date' },
+    fields: { org_unit_id: 'int', fund_year: 'int', kind: FUND_KIND.values, staff_id: 'int', entry_date: 'date' },
     search: ['risk_fund_entries.dispute_ref', 'risk_fund_entries.memo'],
     defaultSort: ['entry_date', 'DESC'],
   },

@@ -3,17 +3,19 @@
 // check, the request state machine, period locks and the risk-fund year-end return.
 import { fromFen, splitByLargestRemainder, sumFen, type Fen } from '../shared/money';
 import { all, read, type GrantTable } from '../core/access';
+import type { EnumValue } from '../core/enums';
+import { OVER_BUDGET, REQUEST_STATUS, STEP_KIND } from './enums';
 
-export const OVER_BUDGET_MODES = ['stop', 'warn'] as const;
+export const OVER_BUDGET_MODES = OVER_BUDGET.values;
 
 /** Who may decide an approval step. `council` (理事会) is decided by group_admin accounts. */
-export const STEP_KINDS = ['unit_director', 'township_director', 'chief_accountant', 'group_finance', 'council'] as const;
-export type StepKind = (typeof STEP_KINDS)[number];
+export const STEP_KINDS = STEP_KIND.values;
+export type StepKind = EnumValue<typeof STEP_KIND>;
 /** Roles that may override a stop on an over-budget request, with a reason (audited). */
 export const OVERRIDE_ROLES = ['group_finance', 'group_admin'];
 
-export const REQUEST_STATES = ['pending', 'approved', 'rejected', 'cancelled', 'paid'] as const;
-export type RequestState = (typeof REQUEST_STATES)[number];
+export const REQUEST_STATES = REQUEST_STATUS.values;
+export type RequestState = EnumValue<typeof REQUEST_STATUS>;
 const TRANSITIONS: Record<RequestState, RequestState[]> = {
   pending: ['approved', 'rejected', 'cancelled'],
   approved: ['paid', 'cancelled'],

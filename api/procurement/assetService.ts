@@ -12,6 +12,7 @@ import { fromFen, type Fen } from '../shared/money';
 import { joinUnit, unitsByIds } from '../org';
 import { Asset, AssetTransfer } from './model';
 import { ASSET_CATEGORIES, ASSET_STATES, assetApprovalThreshold, assetTransitions, canMoveAsset, needsGroupApproval, type AssetState } from './rules';
+import { TRANSFER_STATUS } from './enums';
 import * as clock from '../core/clock';
 
 const GROUP_APPROVERS = ['group_finance', 'group_admin'];
@@ -37,7 +38,7 @@ export const transferResource: ResourceDef<AssetTransfer> = {
       asset_id: 'int',
       from_org_unit_id: 'int',
       to_org_unit_id: 'int',
-      status: ['requested', 'approved', 'rejected', 'cancelled'],
+      status: TRANSFER_STATUS.values,
       created_at: 'timestamp',
     },
     defaultSort: ['created_at', 'DESC'],

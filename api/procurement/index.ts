@@ -3,4 +3,5 @@
 export { savingsReport } from './orderService';
 export { CATEGORY_ACCOUNT, planDeliveries, planOrders, type ApprovedLine, type Category } from './rules';
 export { procurementGrants } from './rules';
+export { ITEM_CATEGORY } from './enums';
 export { periodQuery as orderPeriodQuery, procurementRouters } from './routes';

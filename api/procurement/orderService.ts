@@ -26,6 +26,7 @@ import {
   type Confirmation,
   type OrderState,
 } from './rules';
+import { DELIVERY_STATUS } from './enums';
 import * as clock from '../core/clock';
 
 export const orderResource: ResourceDef<PurchaseOrder> = {
@@ -43,7 +44,7 @@ export const deliveryResource: ResourceDef<Delivery> = {
   name: 'deliveries',
   model: Delivery,
   scope: scopeByUnit('deliveries.org_unit_id'),
-  list: { fields: { org_unit_id: 'int', purchase_order_id: 'int', status: ['shipped', 'confirmed'], shipped_on: 'date' }, defaultSort: ['shipped_on', 'DESC'] },
+  list: { fields: { org_unit_id: 'int', purchase_order_id: 'int', status: DELIVERY_STATUS.values, shipped_on: 'date' }, defaultSort: ['shipped_on', 'DESC'] },
 };
 
 /** Order lines with item names and their back-references (which member asked for how much). */

@@ -3,15 +3,17 @@
 // requisition progress, savings against baseline prices, and the fixed-asset state machine.
 import { all, read, type GrantTable } from '../core/access';
 import { fromFen, toFen, type Fen } from '../shared/money';
+import type { EnumValue } from '../core/enums';
+import { ASSET_CATEGORY, ASSET_STATUS, ITEM_CATEGORY, ORDER_STATUS, REQUISITION_STATUS } from './enums';
 
-export const CATEGORIES = ['drug', 'consumable', 'office', 'equipment'] as const;
-export type Category = (typeof CATEGORIES)[number];
+export const CATEGORIES = ITEM_CATEGORY.values;
+export type Category = EnumValue<typeof ITEM_CATEGORY>;
 /** The budget account a category is booked on unless the item says otherwise. */
 export const CATEGORY_ACCOUNT: Record<Category, string> = { drug: 'drugs', consumable: 'consumables', office: 'operations', equipment: 'equipment' };
 
-export const REQUISITION_STATES = ['submitted', 'approved', 'rejected', 'cancelled'] as const;
-export const ORDER_STATES = ['draft', 'sent', 'partially_received', 'received', 'closed', 'cancelled'] as const;
-export type OrderState = (typeof ORDER_STATES)[number];
+export const REQUISITION_STATES = REQUISITION_STATUS.values;
+export const ORDER_STATES = ORDER_STATUS.values;
+export type OrderState = EnumValue<typeof ORDER_STATUS>;
 const ORDER_TRANSITIONS: Record<OrderState, OrderState[]> = {
   draft: ['sent', 'cancelled'],
   sent: ['partially_received', 'received', 'cancelled'],
@@ -216,9 +218,9 @@ export function savingsByCategory(rows: readonly SavingsRow[]) {
 
 // ---- fixed assets ---------------------------------------------------------------------------
 
-export const ASSET_CATEGORIES = ['medical_equipment', 'imaging', 'laboratory', 'vehicle', 'it', 'furniture', 'other'] as const;
-export const ASSET_STATES = ['pending_approval', 'in_use', 'idle', 'transferring', 'disposed'] as const;
-export type AssetState = (typeof ASSET_STATES)[number];
+export const ASSET_CATEGORIES = ASSET_CATEGORY.values;
+export const ASSET_STATES = ASSET_STATUS.values;
+export type AssetState = EnumValue<typeof ASSET_STATUS>;
 const ASSET_TRANSITIONS: Record<AssetState, AssetState[]> = {
   pending_approval: ['in_use', 'disposed'],
   in_use: ['idle', 'disposed'],

@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import { fromFen, toFen, type Fen } from '../shared/money';
 import { healthIndicators } from '../health';
 import { orgUnits } from '../org';
+import { CARE_TYPE, PROVIDER_CLASS } from './enums';
 import type { FundYear } from './model';
 import {
   addSums,
@@ -86,8 +87,8 @@ export interface RunFigures {
   allocations: (AllocationRow & { name: string })[];
 }
 
-const CLASSES = ['in_group', 'out_group_in_county', 'out_of_county'];
-const CARE = ['inpatient', 'outpatient'];
+const CLASSES = PROVIDER_CLASS.values;
+const CARE = CARE_TYPE.values;
 
 export async function loadUnits(trx: Knex | Knex.Transaction): Promise<Map<number, UnitInfo>> {
   const rows: UnitInfo[] = await orgUnits(['id', 'code', 'name', 'level', 'kind', 'path', 'parent_id'], trx);
@@ -212,7 +213,7 @@ export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear,
       }),
     );
   const byClassAndCare = cellList(null);
-  const sumBy = (field: 'provider_class' | 'care_type', keys: string[]) =>
+  const sumBy = (field: 'provider_class' | 'care_type', keys: readonly string[]) =>
     Object.fromEntries(keys.map((k) => [k, fromFen(byClassAndCare.filter((c) => c[field] === k).reduce((a, c) => a + toFen(c.fund_paid), 0n))]));
 
   // ---- budget, surplus, tiers, gates, retention

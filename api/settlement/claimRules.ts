@@ -2,6 +2,8 @@
 // plain functions from one row of cells to a clean record or the problems, field by field.
 import { idNumberProblem, normaliseIdNumber } from '../core/personalId';
 import { fromFen, toFen, type Fen } from '../shared/money';
+import type { EnumValue } from '../core/enums';
+import { CARE_TYPE, PROVIDER_CLASS } from './enums';
 
 export type Cell = string | number | boolean | Date | null | undefined;
 export type RawRow = Record<string, Cell>;
@@ -10,10 +12,10 @@ export interface RowProblem {
   message: string;
 }
 
-export const PROVIDER_CLASSES = ['in_group', 'out_group_in_county', 'out_of_county'] as const;
-export type ProviderClass = (typeof PROVIDER_CLASSES)[number];
-export const CARE_TYPES = ['inpatient', 'outpatient'] as const;
-export type CareType = (typeof CARE_TYPES)[number];
+export const PROVIDER_CLASSES = PROVIDER_CLASS.values;
+export type ProviderClass = EnumValue<typeof PROVIDER_CLASS>;
+export const CARE_TYPES = CARE_TYPE.values;
+export type CareType = EnumValue<typeof CARE_TYPE>;
 
 /** The claim file's columns in template order, with the Chinese header each may carry instead. */
 export const CLAIM_COLUMNS: [string, string][] = [

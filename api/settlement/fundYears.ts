@@ -14,7 +14,7 @@ import { fundYearOr404, unitsByCode } from './claims';
 import { runImport, type ImportOptions } from './import';
 import { unitIdsUnderSql, unitInScope } from '../org';
 import { FundYear, FundYearPopulation, SettlementRun } from './model';
-import { budgetOf, configProblems, monthlyBudgets } from './rules';
+import { budgetOf, configProblems, gatesConfig, monthlyBudgets } from './rules';
 import { scopedFigures } from './runs';
 
 type Row = Record<string, unknown>;
@@ -62,10 +62,10 @@ function checked(data: Row, keep?: string[]): Row {
   return out;
 }
 
-/** A fund year with its budget (and the twelve monthly budgets). */
+/** A fund year with its budget (and the twelve monthly budgets); a gate added after the year was stored shows its default. */
 export function withBudget(fy: FundYear) {
   const budget = budgetOf(fy);
-  return { ...fy.toJSON(), budget: fromFen(budget), monthly_budgets: monthlyBudgets(budget, fy.monthly_profile).map(fromFen) };
+  return { ...fy.toJSON(), gates: gatesConfig(fy.gates), budget: fromFen(budget), monthly_budgets: monthlyBudgets(budget, fy.monthly_profile).map(fromFen) };
 }
 
 export const populationResource: ResourceDef<FundYearPopulation> = {

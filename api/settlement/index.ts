@@ -4,6 +4,7 @@ export { SettlementRun } from './model';
 export { calculateIn, runReport } from './runs';
 export type { RunFigures } from './calculation';
 export { DEFINITIONS } from './definitions';
+export { GATE, gateIsScore, SETTLEMENT_ENUMS, type GateDef, type GateRegistry } from './enums';
 export { DEFAULT_ALLOCATION, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_PROFILE, DEFAULT_TIERS, periodText, type Indicator } from './rules';
 export { settlementGrants } from './grants';
 export { monthlyProvisionalJob } from './jobs';

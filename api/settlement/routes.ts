@@ -18,13 +18,18 @@ import {
   DEFAULT_TIERS,
   INDICATOR_KEYS,
   ALLOCATION_INDICATORS,
+  type GateKey,
 } from './rules';
+import { GATE, type GateRegistry } from './enums';
 
 const amount = z.union([z.string().regex(/^\d+(\.\d{1,2})?$/, 'an amount with at most two decimals'), z.number().nonnegative()]).transform(String);
 const share = z.number().min(0).max(1);
 const tiers = z.array(z.strictObject({ upTo: share.positive().nullable(), groupShare: share })).min(1);
 const gate = z.strictObject({ threshold: z.number().nonnegative(), deduction: share });
-const gates = z.strictObject({ self_funded_rate: gate, reimbursement_ratio: gate, satisfaction: gate });
+/** one threshold and deduction per gate of the registry */
+export const gatesSchema = (registry: GateRegistry = GATE) =>
+  z.strictObject(Object.fromEntries(registry.values.map((k) => [k, gate])) as Record<GateKey, typeof gate>);
+const gates = gatesSchema();
 const thresholds = z.strictObject(
   Object.fromEntries(INDICATOR_KEYS.map((k) => [k, z.number().nonnegative()])) as Record<(typeof INDICATOR_KEYS)[number], z.ZodNumber>,
 );

@@ -15,6 +15,7 @@ import {
   DEFAULT_TIERS,
   emptySums,
   evaluateGates,
+  gatesConfig,
   indicatorsOf,
   lockedThrough,
   monthlyBudgets,
@@ -28,6 +29,9 @@ import {
   type ClaimSums,
 } from './rules';
 import { validateClaim, type ClaimContext, type RawRow } from './claimRules';
+import { defineEnum } from '../core/enums';
+import { GATE, type GateDef } from './enums';
+import { gatesSchema } from './routes';
 
 const sums = (over: Partial<ClaimSums>): ClaimSums => ({ ...emptySums(), ...over });
 
@@ -150,6 +154,39 @@ describe('settlement rules: gates and retention (结余留用)', () => {
     const heavy = failed.map((g) => ({ ...g, deduction: g.passed ? 0 : 0.6 }));
     expect(retainedOf(toFen('1000.00'), heavy)).to.equal(0n);
     expect(retainedOf(toFen('-5.00'), evaluateGates(good, 90, DEFAULT_GATES))).to.equal(0n);
+  });
+
+  // the README's "Adding a settlement gate", in-process: one registry entry, and the evaluation and the schema follow
+  const withPrimaryCare = defineEnum('gate', {
+    ...GATE.labels,
+    primary_care_fund_share: {
+      zh: '基层基金支出占比',
+      en: 'Primary-care fund share',
+      direction: 'min',
+      measure: { ratio: ['fund_primary', 'fund'] },
+      threshold: 0.2,
+      deduction: 0.05,
+    },
+  } satisfies Record<string, GateDef>);
+
+  it('an added gate is evaluated from its registry entry, with its default for a year stored before it existed', () => {
+    const gates = evaluateGates(sums({ ...good, fund_primary: toFen('60.00') }), 90, DEFAULT_GATES, withPrimaryCare);
+    expect(gates.map((g) => g.key)).to.deep.equal([...GATE.values, 'primary_care_fund_share']);
+    expect(gates[3]).to.deep.equal({ key: 'primary_care_fund_share', direction: 'min', value: 0.1, threshold: 0.2, passed: false, deduction: 0.05 });
+    expect(fromFen(retainedOf(toFen('1000.00'), gates))).to.equal('950.00');
+    const configured = { ...DEFAULT_GATES, primary_care_fund_share: { threshold: 0.1, deduction: 0.05 } };
+    expect(evaluateGates(sums({ ...good, fund_primary: toFen('60.00') }), 90, configured, withPrimaryCare)[3]).to.include({ passed: true, deduction: 0 });
+  });
+
+  it('the fund-year schema asks for the added gate; a year stored before it reads the default', () => {
+    const gate = { threshold: 0.2, deduction: 0.05 };
+    expect(gatesSchema(withPrimaryCare).safeParse(DEFAULT_GATES).success).to.equal(false);
+    expect(gatesSchema(withPrimaryCare).safeParse({ ...DEFAULT_GATES, primary_care_fund_share: gate }).success).to.equal(true);
+    expect(gatesSchema().safeParse({ ...DEFAULT_GATES, primary_care_fund_share: gate }).success).to.equal(false); // not in the real registry
+    expect(gatesConfig({ self_funded_rate: { threshold: 0.07, deduction: 0.2 } })).to.deep.equal({
+      ...DEFAULT_GATES,
+      self_funded_rate: { threshold: 0.07, deduction: 0.2 },
+    });
   });
 
   it('satisfaction is the respondent-weighted mean of the months', () => {

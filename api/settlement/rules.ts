@@ -2,7 +2,9 @@
 // budget and its monthly profile, surplus and rate, overspend tiers, gates and retention,
 // monitoring indicators, and the allocation of the retained surplus. No HTTP, no database.
 // Money is BigInt fen throughout; rates are rounded to 4 decimals.
+import type { EnumValue } from '../core/enums';
 import { divRound, fromFen, mulRatio, splitByLargestRemainder, toFen, type Fen } from '../shared/money';
+import { ALLOCATION_INDICATOR, CARE_TYPE, GATE, PROVIDER_CLASS, RUN_KIND, RUN_STATUS, SETTLEMENT_INDICATOR, type Direction, type GateRegistry } from './enums';
 
 // ---------------------------------------------------------------- configuration shapes
 
@@ -13,46 +15,21 @@ export interface OverspendTier {
   groupShare: number;
 }
 
-export const GATE_KEYS = ['self_funded_rate', 'reimbursement_ratio', 'satisfaction'] as const;
-export type GateKey = (typeof GATE_KEYS)[number];
+export type GateKey = EnumValue<typeof GATE>;
 export interface GateConfig {
   threshold: number;
   /** share of the surplus deducted when the gate fails */
   deduction: number;
 }
 export type GatesConfig = Record<GateKey, GateConfig>;
-/** self-funded rate must stay at most its threshold; the other two at least theirs */
-export const GATE_DIRECTION: Record<GateKey, 'max' | 'min'> = { self_funded_rate: 'max', reimbursement_ratio: 'min', satisfaction: 'min' };
 
-export const INDICATOR_KEYS = [
-  'inpatient_average_cost',
-  'drug_share',
-  'consumables_share',
-  'self_funded_rate',
-  'reimbursement_ratio',
-  'in_county_fund_share',
-  'primary_care_fund_share',
-  'in_county_inpatient_share',
-  'up_referral_rate',
-] as const;
-export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
-/** which way each indicator is good: at most (`max`) or at least (`min`) its threshold */
-export const INDICATOR_DIRECTION: Record<IndicatorKey, 'max' | 'min'> = {
-  inpatient_average_cost: 'max',
-  drug_share: 'max',
-  consumables_share: 'max',
-  self_funded_rate: 'max',
-  reimbursement_ratio: 'min',
-  in_county_fund_share: 'min',
-  primary_care_fund_share: 'min',
-  in_county_inpatient_share: 'min',
-  up_referral_rate: 'max',
-};
+export const INDICATOR_KEYS = SETTLEMENT_INDICATOR.values;
+export type IndicatorKey = EnumValue<typeof SETTLEMENT_INDICATOR>;
 /** thresholds: a rate (4 decimals) or, for the inpatient average cost, an amount in yuan */
 export type IndicatorThresholds = Record<IndicatorKey, number>;
 
-export const ALLOCATION_INDICATORS = ['standardised_management_rate', 'control_rate', 'inpatient_admissions_change'] as const;
-export type AllocationIndicatorKey = (typeof ALLOCATION_INDICATORS)[number];
+export const ALLOCATION_INDICATORS = ALLOCATION_INDICATOR.values;
+export type AllocationIndicatorKey = EnumValue<typeof ALLOCATION_INDICATOR>;
 export interface AllocationConfig {
   pools: { key: string; share: number }[];
   /** org unit kinds that receive a share (default: township centres) */
@@ -64,11 +41,13 @@ export const DEFAULT_TIERS: OverspendTier[] = [
   { upTo: 0.05, groupShare: 0.5 },
   { upTo: null, groupShare: 1.0 },
 ];
-export const DEFAULT_GATES: GatesConfig = {
-  self_funded_rate: { threshold: 0.08, deduction: 0.1 },
-  reimbursement_ratio: { threshold: 0.55, deduction: 0.1 },
-  satisfaction: { threshold: 85, deduction: 0.1 },
-};
+/** Each gate's configuration, its default where `stored` (a fund year's) lacks it, e.g. saved before the gate existed. */
+export function gatesConfig(stored: Partial<Record<string, GateConfig>> = {}, registry: GateRegistry = GATE): Record<string, GateConfig> {
+  return Object.fromEntries(
+    registry.values.map((key) => [key, stored[key] ?? { threshold: registry.labels[key].threshold, deduction: registry.labels[key].deduction }]),
+  );
+}
+export const DEFAULT_GATES = gatesConfig() as GatesConfig;
 export const DEFAULT_INDICATOR_THRESHOLDS: IndicatorThresholds = {
   inpatient_average_cost: 6500,
   drug_share: 0.4,
@@ -123,7 +102,7 @@ export function configProblems(c: {
 
 // ---------------------------------------------------------------- periods and run states
 
-export type RunKind = 'provisional' | 'final';
+export type RunKind = EnumValue<typeof RUN_KIND>;
 export interface Period {
   year: number;
   kind: RunKind;
@@ -143,8 +122,7 @@ export function parsePeriod(text: string): Period | null {
 
 export const periodText = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
 
-export const RUN_STATUSES = ['draft', 'calculated', 'reviewed', 'approved'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+export type RunStatus = EnumValue<typeof RUN_STATUS>;
 export type RunStep = 'calculate' | 'review' | 'approve';
 /** From which states each step may be taken (calculating again is a recalculation with a reason). */
 export const RUN_STEPS: Record<RunStep, readonly RunStatus[]> = {
@@ -280,8 +258,8 @@ export function providerTier(unit: { level: number; kind: string }): ProviderTie
 
 /** One aggregate row (a provider class × care type × provider unit group) as sums. */
 export interface AggregateRow {
-  provider_class: 'in_group' | 'out_group_in_county' | 'out_of_county';
-  care_type: 'inpatient' | 'outpatient';
+  provider_class: EnumValue<typeof PROVIDER_CLASS>;
+  care_type: EnumValue<typeof CARE_TYPE>;
   /** the providing unit: HQ or county hospital (levels 1–2), township or village (primary), another member, or null outside the group */
   provider_tier: ProviderTier | null;
   claims: number;
@@ -317,8 +295,8 @@ export function sumsOf(row: AggregateRow): ClaimSums {
 }
 
 export interface GateResult {
-  key: GateKey;
-  direction: 'max' | 'min';
+  key: string;
+  direction: Direction;
   value: number | null;
   threshold: number;
   passed: boolean;
@@ -327,20 +305,21 @@ export interface GateResult {
 }
 
 /**
- * 结余留用 gates: self-funded rate (Σ self_funded / Σ total_cost, at most), reimbursement
- * ratio (Σ fund_paid / Σ total_cost, at least), satisfaction (survey score, at least).
+ * 结余留用 gates, each as its registry entry measures it (a ratio of the claim sums or the survey score) against the
+ * fund year's threshold, or the gate's default when the year was stored before the gate existed.
  * A gate without a value (no claims, no survey imported) fails.
  */
-export function evaluateGates(sums: ClaimSums, satisfaction: number | null, gates: GatesConfig): GateResult[] {
-  const values: Record<GateKey, number | null> = {
-    self_funded_rate: rate4(sums.self_funded, sums.total),
-    reimbursement_ratio: rate4(sums.fund, sums.total),
-    satisfaction,
-  };
-  return GATE_KEYS.map((key) => {
-    const { threshold, deduction } = gates[key];
-    const value = values[key];
-    const direction = GATE_DIRECTION[key];
+export function evaluateGates(
+  sums: ClaimSums,
+  satisfaction: number | null,
+  stored: Partial<Record<string, GateConfig>>,
+  registry: GateRegistry = GATE,
+): GateResult[] {
+  const config = gatesConfig(stored, registry);
+  return registry.values.map((key) => {
+    const { direction, measure } = registry.labels[key];
+    const { threshold, deduction } = config[key];
+    const value = measure === 'satisfaction' ? satisfaction : rate4(BigInt(sums[measure.ratio[0]]), BigInt(sums[measure.ratio[1]]));
     const passed = value !== null && (direction === 'max' ? value <= threshold : value >= threshold);
     return { key, direction, value, threshold, passed, deduction: passed ? 0 : deduction };
   });
@@ -367,7 +346,7 @@ export function satisfactionOf(scores: { score: string; respondents: number }[])
 
 export interface Indicator {
   key: IndicatorKey;
-  direction: 'max' | 'min';
+  direction: Direction;
   /** amounts as decimal strings, counts as numbers */
   numerator: string | number;
   denominator: string | number;
@@ -386,7 +365,7 @@ export function indicatorsOf(provided: ClaimSums, insured: ClaimSums, thresholds
   const ratio = (key: IndicatorKey, num: bigint | number, den: bigint | number): Indicator => {
     const value = rate4(BigInt(num), BigInt(den));
     const threshold = thresholds[key];
-    const direction = INDICATOR_DIRECTION[key];
+    const { direction } = SETTLEMENT_INDICATOR.labels[key];
     const shown = (x: bigint | number) => (typeof x === 'bigint' ? fromFen(x) : x);
     return {
       key,

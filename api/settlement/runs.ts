@@ -12,7 +12,8 @@ import { computeFigures, type RunFigures } from './calculation';
 import { fundYearOr404 } from './claims';
 import { orgUnits, under } from '../org';
 import { FundYear, SettlementRun, SettlementRunEvent, SettlementRunVersion, SurplusAllocation } from './model';
-import { allowedSteps, parsePeriod, RUN_STATUSES, RUN_STEPS, type RunStep } from './rules';
+import { RUN_KIND, RUN_STATUS } from './enums';
+import { allowedSteps, parsePeriod, RUN_STEPS, type RunStep } from './rules';
 import * as clock from '../core/clock';
 
 export const runResource: ResourceDef<SettlementRun> = {
@@ -24,8 +25,8 @@ export const runResource: ResourceDef<SettlementRun> = {
     fields: {
       fund_year_id: 'int',
       period: 'text',
-      kind: ['provisional', 'final'],
-      status: RUN_STATUSES,
+      kind: RUN_KIND.values,
+      status: RUN_STATUS.values,
       through_month: 'int',
       created_at: 'timestamp',
       list_order: 'text',

@@ -8,6 +8,7 @@ import { checkDigit } from '../core/personalId';
 import { readWorkbook } from '../../reports/xlsx';
 import { auditCount, call, get, post, unitId } from '../../scripts/test/harness';
 import * as clock from '../core/clock';
+import { db } from '../db/knex';
 
 const REGION = '测试县';
 const YEAR = 2024;
@@ -190,6 +191,29 @@ describe('settlement (HTTP, real database)', function () {
     // nothing of the refused edits landed
     expect((await get(url, { as: 'finance' })).body).to.include({ budget: '6800.00', catastrophic_pool: '1000.00' });
     expect((await call('PUT', url, { as: 'director-T01', body: { bundle_ratio: '0.9' } })).status).to.equal(403);
+  });
+
+  it('a fund year stored before a gate existed reads, saves and calculates with the gate’s default', async () => {
+    const made = await post(
+      '/api/fund-years',
+      { region: REGION, year: 2021, insured_count: 10, premium_total: '10000.00', catastrophic_pool: '0', outpatient_pool: '0' },
+      { as: 'finance' },
+    );
+    // as if satisfaction were added to the registry after the year was saved (gates are stored as JSON text in jsonb)
+    const withoutSatisfaction = () =>
+      db().raw(`update fund_years set gates = to_jsonb(((gates #>> '{}')::jsonb - 'satisfaction')::text) where id = ?`, [made.body.id]);
+    await withoutSatisfaction();
+    const stored = await db().raw(`select ((gates #>> '{}')::jsonb -> 'satisfaction') is not null as has from fund_years where id = ?`, [made.body.id]);
+    expect(stored.rows[0].has).to.equal(false);
+    const url = `/api/fund-years/${made.body.id}`;
+    const full = (await get(url, { as: 'finance' })).body;
+    expect(full.gates.satisfaction).to.deep.equal({ threshold: 85, deduction: 0.1 });
+    expect((await call('PUT', url, { as: 'finance', body: full })).status).to.equal(200);
+    await withoutSatisfaction();
+    const created = await post('/api/settlement-runs', { fund_year_id: made.body.id, period: '2021' }, { as: 'finance' });
+    const calculated = await post(`/api/settlement-runs/${created.body.id}/calculate`, {}, { as: 'finance' });
+    expect(calculated.status, JSON.stringify(calculated.body)).to.equal(200);
+    expect(calculated.body.figures.gates.find((g: { key: string }) => g.key === 'satisfaction')).to.include({ threshold: 85, passed: false });
   });
 
   it('insured populations per unit: listed per fund year, edited while the year is open', async () => {

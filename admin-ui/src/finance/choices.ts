@@ -1,12 +1,10 @@
-import { enumChoices } from '../shared/enumChoices';
+// The choices come from the API's lists of values (api/finance/enums.ts); their labels are the `enums.*` translations.
+import { ACCOUNT, accountsOf, BUDGET_STATUS, FUND_KIND, REQUEST_STATUS, STEP_KIND } from '../../../api/finance/enums';
 
-export const EXPENSE_ACCOUNTS = ['personnel', 'drugs', 'consumables', 'equipment', 'operations', 'health_management', 'maintenance', 'training'] as const;
-export const INCOME_ACCOUNTS = ['medical_income', 'drug_income', 'subsidy_income', 'insurance_income'] as const;
-export const ALL_ACCOUNTS = [...EXPENSE_ACCOUNTS, ...INCOME_ACCOUNTS, 'bank', 'inventory', 'payables', 'risk_fund'] as const;
-export const EXPENSE_ACCOUNT_CHOICES = enumChoices('enums.account', EXPENSE_ACCOUNTS);
-export const BUDGET_ACCOUNT_CHOICES = enumChoices('enums.account', [...EXPENSE_ACCOUNTS, ...INCOME_ACCOUNTS]);
-export const ACCOUNT_CHOICES = enumChoices('enums.account', ALL_ACCOUNTS);
-export const BUDGET_STATUS_CHOICES = enumChoices('enums.budget_status', ['active', 'superseded']);
-export const REQUEST_STATUS_CHOICES = enumChoices('enums.request_status', ['pending', 'approved', 'rejected', 'cancelled', 'paid']);
-export const FUND_KIND_CHOICES = enumChoices('enums.fund_kind', ['contribution', 'payout', 'return']);
-export const STEP_KIND_CHOICES = enumChoices('enums.step_kind', ['unit_director', 'township_director', 'chief_accountant', 'group_finance', 'council']);
+export const EXPENSE_ACCOUNT_CHOICES = ACCOUNT.choices(accountsOf('expense'));
+export const BUDGET_ACCOUNT_CHOICES = ACCOUNT.choices(accountsOf('expense', 'income'));
+export const ACCOUNT_CHOICES = ACCOUNT.choices();
+export const BUDGET_STATUS_CHOICES = BUDGET_STATUS.choices();
+export const REQUEST_STATUS_CHOICES = REQUEST_STATUS.choices();
+export const FUND_KIND_CHOICES = FUND_KIND.choices();
+export const STEP_KIND_CHOICES = STEP_KIND.choices();

@@ -1,3 +1,5 @@
+import { enumMessages } from '../../../api/core/enums';
+import { FINANCE_ENUMS } from '../../../api/finance/enums';
 // 财务 messages, zh-CN first.
 export const zh = {
   menu: { groups: { finance: '财务管理中心' }, budget_execution: '预算执行', approvals: '我的审批' },
@@ -158,38 +160,7 @@ export const zh = {
       total_equals: '合计（= 结余 %{balance}）',
     },
   },
-  enums: {
-    account: {
-      personnel: '人员经费',
-      drugs: '药品费',
-      consumables: '卫生材料费',
-      equipment: '设备购置费',
-      operations: '日常运行费',
-      health_management: '健康管理与公共卫生',
-      maintenance: '维修维护费',
-      training: '培训进修费',
-      medical_income: '医疗收入',
-      drug_income: '药品收入',
-      subsidy_income: '财政补助收入',
-      insurance_income: '医保打包支付收入',
-      bank: '银行存款',
-      inventory: '库存物资',
-      payables: '应付账款',
-      risk_fund: '医疗风险金',
-    },
-    request_status: { pending: '审批中', approved: '已批准', rejected: '已驳回', cancelled: '已撤回', paid: '已付款' },
-    step_status: { waiting: '未到', pending: '待审批', approved: '同意', rejected: '驳回', skipped: '跳过' },
-    step_kind: {
-      unit_director: '本单位院长',
-      township_director: '乡镇卫生院院长',
-      chief_accountant: '派驻总会计师',
-      group_finance: '集团财务管理中心',
-      council: '理事会',
-    },
-    approver_role: { director: '院长', chief_accountant: '总会计师', group_finance: '集团财务', group_admin: '理事会（集团管理员）' },
-    fund_kind: { contribution: '缴存', payout: '赔付', return: '年终返还' },
-    budget_status: { active: '有效', superseded: '已被替代' },
-  },
+  ...enumMessages('zh', ...FINANCE_ENUMS),
 };
 
 export const en = {
@@ -359,36 +330,5 @@ export const en = {
       total_equals: 'Total (= balance %{balance})',
     },
   },
-  enums: {
-    account: {
-      personnel: 'Personnel',
-      drugs: 'Drugs',
-      consumables: 'Consumables',
-      equipment: 'Equipment',
-      operations: 'Operations',
-      health_management: 'Health management',
-      maintenance: 'Maintenance',
-      training: 'Training',
-      medical_income: 'Medical income',
-      drug_income: 'Drug income',
-      subsidy_income: 'Subsidies',
-      insurance_income: 'Insurance bundle',
-      bank: 'Bank',
-      inventory: 'Inventory',
-      payables: 'Payables',
-      risk_fund: 'Risk fund',
-    },
-    request_status: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', cancelled: 'Cancelled', paid: 'Paid' },
-    step_status: { waiting: 'Waiting', pending: 'Pending', approved: 'Approved', rejected: 'Rejected', skipped: 'Skipped' },
-    step_kind: {
-      unit_director: 'Unit director',
-      township_director: 'Township director',
-      chief_accountant: 'Chief accountant',
-      group_finance: 'Group finance',
-      council: 'Council',
-    },
-    approver_role: { director: 'Director', chief_accountant: 'Chief accountant', group_finance: 'Group finance', group_admin: 'Council (group admin)' },
-    fund_kind: { contribution: 'Contribution', payout: 'Payout', return: 'Year-end return' },
-    budget_status: { active: 'Active', superseded: 'Superseded' },
-  },
+  ...enumMessages('en', ...FINANCE_ENUMS),
 };

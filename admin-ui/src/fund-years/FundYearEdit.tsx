@@ -24,36 +24,10 @@ import {
 } from 'react-admin';
 import { Edit } from '../shared/fullRecord';
 import { UNIT_KIND_CHOICES } from '../org/orgUnits/choices';
+import { GATE, SETTLEMENT_INDICATOR } from '../../../api/settlement/enums';
+import { ALLOCATION_INDICATOR_CHOICES } from '../settlement/choices';
 import { budgetFen, yuanText } from './budget';
 
-const GATE_KEYS = ['self_funded_rate', 'reimbursement_ratio', 'satisfaction'] as const;
-const GATE_DIRECTION = { self_funded_rate: 'max', reimbursement_ratio: 'min', satisfaction: 'min' } as const;
-const INDICATOR_KEYS = [
-  'inpatient_average_cost',
-  'drug_share',
-  'consumables_share',
-  'self_funded_rate',
-  'reimbursement_ratio',
-  'in_county_fund_share',
-  'primary_care_fund_share',
-  'in_county_inpatient_share',
-  'up_referral_rate',
-] as const;
-const INDICATOR_DIRECTION: Record<(typeof INDICATOR_KEYS)[number], 'max' | 'min'> = {
-  inpatient_average_cost: 'max',
-  drug_share: 'max',
-  consumables_share: 'max',
-  self_funded_rate: 'max',
-  reimbursement_ratio: 'min',
-  in_county_fund_share: 'min',
-  primary_care_fund_share: 'min',
-  in_county_inpatient_share: 'min',
-  up_referral_rate: 'max',
-};
-const ALLOCATION_INDICATOR_CHOICES = ['standardised_management_rate', 'control_rate', 'inpatient_admissions_change'].map((id) => ({
-  id,
-  name: `enums.allocation_indicator.${id}`,
-}));
 // no min/max and step 'any': the browser must not refuse 1/12, a four-place ratio or an
 // out-of-range share before the API judges the configuration and answers onto the fields
 const share = { step: 'any' };
@@ -209,10 +183,10 @@ export const FundYearEdit = () => {
         </Section>
 
         <Section title="resources.fund-years.fields.gates" help="settlement.config.gates_help">
-          {GATE_KEYS.map((k) => (
+          {GATE.values.map((k) => (
             <Stack key={k} direction={{ xs: 'column', md: 'row' }} sx={{ columnGap: 2, alignItems: 'baseline' }}>
               <Typography sx={{ minWidth: 160 }}>
-                {translate(`enums.gate.${k}`)} {translate(`enums.direction.${GATE_DIRECTION[k]}`)}
+                {translate(`enums.gate.${k}`)} {translate(`enums.direction.${GATE.labels[k].direction}`)}
               </Typography>
               <NumberInput source={`gates.${k}.threshold`} label="settlement.threshold" validate={required()} {...share} />
               <NumberInput source={`gates.${k}.deduction`} label="settlement.config.deduction_share" validate={required()} {...share} />
@@ -222,11 +196,11 @@ export const FundYearEdit = () => {
 
         <Section title="settlement.config.thresholds" help="settlement.config.thresholds_help">
           <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'repeat(3, 1fr)' }, columnGap: 2 }}>
-            {INDICATOR_KEYS.map((k) => (
+            {SETTLEMENT_INDICATOR.values.map((k) => (
               <NumberInput
                 key={k}
                 source={`indicator_thresholds.${k}`}
-                label={`${translate(`enums.settlement_indicator.${k}`)} ${translate(`enums.direction.${INDICATOR_DIRECTION[k]}`)}`}
+                label={`${translate(`enums.settlement_indicator.${k}`)} ${translate(`enums.direction.${SETTLEMENT_INDICATOR.labels[k].direction}`)}`}
                 validate={required()}
                 {...share}
               />

@@ -9,6 +9,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { apiGet, yuan } from '../finance/api';
 import { downloadReport } from '../finance/download';
 import { shanghaiDate } from '../shared/time';
+import { ITEM_CATEGORY } from '../../../api/procurement/enums';
 
 interface Row {
   category: string;
@@ -24,7 +25,7 @@ interface Savings {
   months: { month: string; categories: Row[]; total: Row }[];
 }
 
-const CATEGORIES = ['drug', 'consumable', 'office', 'equipment'];
+const CATEGORIES = ITEM_CATEGORY.values;
 const COLORS: Record<string, string> = { drug: '#1976d2', consumable: '#2e7d32', office: '#ef6c00', equipment: '#6a1b9a' };
 
 export const SavingsDashboard = () => {

@@ -1,17 +1,18 @@
-import { enumChoices } from '../shared/enumChoices';
+// The choices come from the API's lists of values (api/procurement/enums.ts); their labels are the `enums.*` translations.
+import {
+  ASSET_CATEGORY,
+  ASSET_STATUS,
+  DELIVERY_STATUS,
+  ITEM_CATEGORY,
+  ORDER_STATUS,
+  REQUISITION_STATUS,
+  TRANSFER_STATUS,
+} from '../../../api/procurement/enums';
 
-export const CATEGORY_CHOICES = enumChoices('enums.item_category', ['drug', 'consumable', 'office', 'equipment']);
-export const REQUISITION_STATUS_CHOICES = enumChoices('enums.requisition_status', ['submitted', 'approved', 'rejected', 'cancelled']);
-export const ORDER_STATUS_CHOICES = enumChoices('enums.order_status', ['draft', 'sent', 'partially_received', 'received', 'closed', 'cancelled']);
-export const DELIVERY_STATUS_CHOICES = enumChoices('enums.delivery_status', ['shipped', 'confirmed']);
-export const ASSET_STATUS_CHOICES = enumChoices('enums.asset_status', ['pending_approval', 'in_use', 'idle', 'transferring', 'disposed']);
-export const ASSET_CATEGORY_CHOICES = enumChoices('enums.asset_category', [
-  'medical_equipment',
-  'imaging',
-  'laboratory',
-  'vehicle',
-  'it',
-  'furniture',
-  'other',
-]);
-export const TRANSFER_STATUS_CHOICES = enumChoices('enums.transfer_status', ['requested', 'approved', 'rejected', 'cancelled']);
+export const CATEGORY_CHOICES = ITEM_CATEGORY.choices();
+export const REQUISITION_STATUS_CHOICES = REQUISITION_STATUS.choices();
+export const ORDER_STATUS_CHOICES = ORDER_STATUS.choices();
+export const DELIVERY_STATUS_CHOICES = DELIVERY_STATUS.choices();
+export const ASSET_STATUS_CHOICES = ASSET_STATUS.choices();
+export const ASSET_CATEGORY_CHOICES = ASSET_CATEGORY.choices();
+export const TRANSFER_STATUS_CHOICES = TRANSFER_STATUS.choices();

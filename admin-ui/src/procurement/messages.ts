@@ -1,3 +1,5 @@
+import { enumMessages } from '../../../api/core/enums';
+import { PROCUREMENT_ENUMS } from '../../../api/procurement/enums';
 // 采购 messages, zh-CN first.
 export const zh = {
   menu: { groups: { procurement: '药械采购中心' }, consolidation: '集中采购汇总', savings: '采购节约分析', asset_market: '闲置资产调剂' },
@@ -139,34 +141,7 @@ export const zh = {
     requisition: { decide: '审批：逐行核定批准数量（不超过申领数量）' },
     market: { title: '闲置资产调剂市场', request: '申请调入', reason: '申请理由', requested: '已提交调拨申请', offer: '挂牌闲置' },
   },
-  enums: {
-    item_category: { drug: '药品', consumable: '医用耗材', office: '办公用品', equipment: '设备' },
-    requisition_status: { submitted: '待审批', approved: '已批准', rejected: '已驳回', cancelled: '已撤回' },
-    progress: {
-      awaiting_order: '待汇总下单',
-      partially_ordered: '部分下单',
-      ordered: '已下单',
-      in_delivery: '配送中',
-      partially_received: '部分到货',
-      completed: '已完成',
-      submitted: '待审批',
-      rejected: '已驳回',
-      cancelled: '已撤回',
-    },
-    order_status: { draft: '草稿', sent: '已发送', partially_received: '部分到货', received: '全部到货', closed: '已完结', cancelled: '已取消' },
-    delivery_status: { shipped: '待签收', confirmed: '已签收' },
-    asset_status: { pending_approval: '待集团审批', in_use: '在用', idle: '闲置', transferring: '调拨中', disposed: '已处置' },
-    asset_category: {
-      medical_equipment: '医疗设备',
-      imaging: '影像设备',
-      laboratory: '检验设备',
-      vehicle: '车辆',
-      it: '信息设备',
-      furniture: '家具',
-      other: '其他',
-    },
-    transfer_status: { requested: '待审批', approved: '已调拨', rejected: '已驳回', cancelled: '已撤回' },
-  },
+  ...enumMessages('zh', ...PROCUREMENT_ENUMS),
 };
 
 export const en = {
@@ -318,32 +293,5 @@ export const en = {
     requisition: { decide: 'Decide: approved quantity per line (at most the requested)' },
     market: { title: 'Idle-asset market', request: 'Request transfer', reason: 'Reason', requested: 'Transfer requested', offer: 'Offer as idle' },
   },
-  enums: {
-    item_category: { drug: 'Drugs', consumable: 'Consumables', office: 'Office supplies', equipment: 'Equipment' },
-    requisition_status: { submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected', cancelled: 'Cancelled' },
-    progress: {
-      awaiting_order: 'Awaiting order',
-      partially_ordered: 'Partially ordered',
-      ordered: 'Ordered',
-      in_delivery: 'In delivery',
-      partially_received: 'Partially received',
-      completed: 'Completed',
-      submitted: 'Submitted',
-      rejected: 'Rejected',
-      cancelled: 'Cancelled',
-    },
-    order_status: { draft: 'Draft', sent: 'Sent', partially_received: 'Partially received', received: 'Received', closed: 'Closed', cancelled: 'Cancelled' },
-    delivery_status: { shipped: 'To confirm', confirmed: 'Confirmed' },
-    asset_status: { pending_approval: 'Awaiting approval', in_use: 'In use', idle: 'Idle', transferring: 'Transferring', disposed: 'Disposed' },
-    asset_category: {
-      medical_equipment: 'Medical',
-      imaging: 'Imaging',
-      laboratory: 'Laboratory',
-      vehicle: 'Vehicle',
-      it: 'IT',
-      furniture: 'Furniture',
-      other: 'Other',
-    },
-    transfer_status: { requested: 'Requested', approved: 'Transferred', rejected: 'Rejected', cancelled: 'Cancelled' },
-  },
+  ...enumMessages('en', ...PROCUREMENT_ENUMS),
 };

@@ -5,6 +5,7 @@ import { Box, Card, CardContent, CardHeader, Chip, Stack, Table, TableBody, Tabl
 import { useTranslate } from 'react-admin';
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { yuan } from '../finance/api';
+import { gateIsScore } from '../../../api/settlement/enums';
 import { byLevelThenCode, pct, type Allocation, type Gate, type Indicator, type RunFigures, type SpendingCell } from './types';
 
 // one decimal, so that ticks 5,000 apart (0.5万, 1万, 1.5万) stay distinct
@@ -182,7 +183,7 @@ const count = (v: string | number) => (typeof v === 'number' ? v.toLocaleString(
 export const GatesTable = ({ gates, satisfaction }: { gates: Gate[]; satisfaction: number | null }) => {
   const translate = useTranslate();
   const t = (k: string) => translate(`settlement.${k}`);
-  const shown = (g: Gate, v: number | null) => (v === null ? '—' : g.key === 'satisfaction' ? v.toFixed(2) : pct(v));
+  const shown = (g: Gate, v: number | null) => (v === null ? '—' : gateIsScore(g.key) ? v.toFixed(2) : pct(v));
   return (
     <Card sx={{ mb: 2 }} data-testid="gates">
       <CardHeader title={t('gates')} subheader={`${t('satisfaction')} ${satisfaction ?? '—'}`} />

@@ -2,6 +2,7 @@
 // spending, surplus rate and gates) and the runs waiting for the user's step (finance reviews a
 // calculated run, the group admin approves a reviewed one).
 import { useQuery } from '@tanstack/react-query';
+import { gateIsScore } from '../../../api/settlement/enums';
 import { useTranslate } from 'react-admin';
 import { CountFigure, Figure, HomeCard, listLink, money } from '../dashboard/figures';
 import { apiGet } from '../finance/api';
@@ -67,8 +68,8 @@ export const FundYearHome = () => {
             value={g.passed ? 'passed' : 'failed'}
             display={translate(g.passed ? 'settlement.passed' : 'settlement.failed')}
             sub={translate('home.gate_value', {
-              value: g.key === 'satisfaction' ? String(g.value ?? '—') : pct(g.value),
-              threshold: g.key === 'satisfaction' ? String(g.threshold) : pct(g.threshold),
+              value: gateIsScore(g.key) ? String(g.value ?? '—') : pct(g.value),
+              threshold: gateIsScore(g.key) ? String(g.threshold) : pct(g.threshold),
             })}
             tone={g.passed ? 'good' : 'alert'}
             to="/settlement-dashboard"

@@ -1,6 +1,8 @@
-import { enumChoices } from '../shared/enumChoices';
+// The choices come from the API's lists of values (api/settlement/enums.ts); their labels are the `enums.*` translations.
+import { ALLOCATION_INDICATOR, CARE_TYPE, PROVIDER_CLASS, RUN_KIND, RUN_STATUS } from '../../../api/settlement/enums';
 
-export const PROVIDER_CLASS_CHOICES = enumChoices('enums.provider_class', ['in_group', 'out_group_in_county', 'out_of_county']);
-export const CARE_TYPE_CHOICES = enumChoices('enums.care_type', ['inpatient', 'outpatient']);
-export const RUN_KIND_CHOICES = enumChoices('enums.run_kind', ['provisional', 'final']);
-export const RUN_STATUS_CHOICES = enumChoices('enums.run_status', ['draft', 'calculated', 'reviewed', 'approved']);
+export const PROVIDER_CLASS_CHOICES = PROVIDER_CLASS.choices();
+export const CARE_TYPE_CHOICES = CARE_TYPE.choices();
+export const RUN_KIND_CHOICES = RUN_KIND.choices();
+export const RUN_STATUS_CHOICES = RUN_STATUS.choices();
+export const ALLOCATION_INDICATOR_CHOICES = ALLOCATION_INDICATOR.choices();

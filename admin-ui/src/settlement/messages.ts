@@ -1,3 +1,5 @@
+import { enumMessages } from '../../../api/core/enums';
+import { SETTLEMENT_ENUMS } from '../../../api/settlement/enums';
 // 医保打包付费 messages, zh-CN first.
 export const zh = {
   menu: { groups: { settlement: '医保结算' }, settlement_dashboard: '结算看板', claims_import: '结算数据导入' },
@@ -225,27 +227,7 @@ export const zh = {
       listed: '仅列出前 %{n} 条问题',
     },
   },
-  enums: {
-    provider_class: { in_group: '集团内', out_group_in_county: '县内集团外', out_of_county: '县外' },
-    care_type: { inpatient: '住院', outpatient: '门诊' },
-    run_kind: { provisional: '月度暂结', final: '年终清算' },
-    run_status: { draft: '草稿', calculated: '已计算', reviewed: '已审核', approved: '已批准（锁定）' },
-    gate: { self_funded_rate: '自费率', reimbursement_ratio: '实际报销比', satisfaction: '参保满意度' },
-    direction: { max: '≤', min: '≥' },
-    settlement_indicator: {
-      inpatient_average_cost: '住院次均费用',
-      drug_share: '药占比',
-      consumables_share: '耗占比',
-      self_funded_rate: '自费率',
-      reimbursement_ratio: '实际报销比',
-      in_county_fund_share: '县域内基金支出占比',
-      primary_care_fund_share: '基层基金支出占比',
-      in_county_inpatient_share: '县域内住院占比',
-      up_referral_rate: '上转住院率',
-    },
-    allocation_indicator: { standardised_management_rate: '规范管理率', control_rate: '控制率', inpatient_admissions_change: '千人住院变化' },
-    pool: { health_management: '健康管理', staff_performance: '绩效奖励' },
-  },
+  ...enumMessages('zh', ...SETTLEMENT_ENUMS),
 };
 
 export const en = {
@@ -489,29 +471,5 @@ export const en = {
       listed: 'Only the first %{n} problems are listed',
     },
   },
-  enums: {
-    provider_class: { in_group: 'In group', out_group_in_county: 'In county, outside group', out_of_county: 'Out of county' },
-    care_type: { inpatient: 'Inpatient', outpatient: 'Outpatient' },
-    run_kind: { provisional: 'Monthly provisional', final: 'Year-end final' },
-    run_status: { draft: 'Draft', calculated: 'Calculated', reviewed: 'Reviewed', approved: 'Approved (locked)' },
-    gate: { self_funded_rate: 'Self-funded rate', reimbursement_ratio: 'Reimbursement ratio', satisfaction: 'Satisfaction' },
-    direction: { max: '≤', min: '≥' },
-    settlement_indicator: {
-      inpatient_average_cost: 'Inpatient average cost',
-      drug_share: 'Drug share',
-      consumables_share: 'Consumables share',
-      self_funded_rate: 'Self-funded rate',
-      reimbursement_ratio: 'Reimbursement ratio',
-      in_county_fund_share: 'In-county fund share',
-      primary_care_fund_share: 'Primary-care fund share',
-      in_county_inpatient_share: 'In-county inpatient share',
-      up_referral_rate: 'Up-referral rate',
-    },
-    allocation_indicator: {
-      standardised_management_rate: 'Standardised management rate',
-      control_rate: 'Control rate',
-      inpatient_admissions_change: 'Admissions change',
-    },
-    pool: { health_management: 'Health management', staff_performance: 'Staff performance' },
-  },
+  ...enumMessages('en', ...SETTLEMENT_ENUMS),
 };

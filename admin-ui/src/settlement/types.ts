@@ -1,74 +1,10 @@
 // The settlement API's answers as the screens read them (amounts are decimal strings).
-export interface SpendingCell {
-  provider_class: string;
-  care_type: string;
-  claims: number;
-  total_cost: string;
-  fund_paid: string;
-}
-export interface Gate {
-  key: string;
-  direction: 'max' | 'min';
-  value: number | null;
-  threshold: number;
-  passed: boolean;
-  deduction: number;
-}
-export interface Indicator {
-  key: string;
-  direction: 'max' | 'min';
-  numerator: string | number;
-  denominator: string | number;
-  value: number | string | null;
-  threshold: number | string;
-  ok: boolean | null;
-}
-export interface Allocation {
-  pool: string;
-  pool_amount: string;
-  org_unit_id: number;
-  code: string;
-  name: string;
-  raw_values: Record<string, number | null>;
-  normalised_values: Record<string, number>;
-  score: number;
-  population: number;
-  weight: number;
-  share: number;
-  amount: string;
-}
-export interface RunFigures {
-  region: string;
-  year: number;
-  period: string;
-  kind: string;
-  through_month: number;
-  annual_budget: string;
-  budget: string;
-  spending: {
-    total: string;
-    claims: number;
-    by_provider_class: Record<string, string>;
-    by_care_type: Record<string, string>;
-    by_class_and_care: SpendingCell[];
-    by_month: { month: number; budget: string; spending: string; cumulative_budget: string; cumulative_spending: string }[];
-  };
-  surplus: string;
-  surplus_rate: number | null;
-  overspend: string;
-  overspend_group: string;
-  overspend_fund: string;
-  overspend_slices: { from: number; upTo: number | null; groupShare: number; amount: string; group: string; fund: string }[];
-  satisfaction: number | null;
-  gates: Gate[];
-  deductions: number;
-  retained: string;
-  returned_to_fund: string;
-  indicators: Indicator[];
-  unit_indicators: { org_unit_id: number; code: string; name: string; level: number; indicators: Indicator[] }[];
-  pools: { key: string; share: number; amount: string }[];
-  allocations: Allocation[];
-}
+import type { RunFigures } from '../../../api/settlement';
+// the run's figures are the API's own type (api/settlement/calculation.ts), never re-declared here
+export type { Indicator, RunFigures } from '../../../api/settlement';
+export type Gate = RunFigures['gates'][number];
+export type Allocation = RunFigures['allocations'][number];
+export type SpendingCell = RunFigures['spending']['by_class_and_care'][number];
 export interface RunSummary {
   id: number;
   fund_year_id: number;

@@ -1,0 +1,21 @@
+// Each constrained column allows exactly its list's values: a value added to enums.ts without its migration fails here.
+import { expect } from 'chai';
+import { checkedValues } from '../db/checkedValues';
+import { system } from '../../scripts/test/harness';
+import { CARE_TYPE, PROVIDER_CLASS, RUN_KIND, RUN_STATUS } from './enums';
+
+describe('settlement enums and the CHECK constraints', () => {
+  before(async () => {
+    await system();
+  });
+
+  for (const [table, column, list] of [
+    ['claims', 'provider_class', PROVIDER_CLASS],
+    ['claims', 'care_type', CARE_TYPE],
+    ['settlement_runs', 'kind', RUN_KIND],
+    ['settlement_runs', 'status', RUN_STATUS],
+  ] as const)
+    it(`${table}.${column} allows the values of ${list.name}`, async () => {
+      expect(await checkedValues(table, column)).to.have.members([...list.values]);
+    });
+});

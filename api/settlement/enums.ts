@@ -1,0 +1,89 @@
+// Every list of values of settlement, with its zh and en labels: the API's zod schemas and rules, the
+// workbook's labels, the UI's choices and translations and the migrations' CHECK constraints derive from it.
+// The admin UI imports this file: nothing from node or the database.
+import { defineEnum, type Enum, type EnumValue, type Labels } from '../core/enums';
+import type { ClaimSums } from './rules';
+
+export const PROVIDER_CLASS = defineEnum('provider_class', {
+  in_group: { zh: '集团内', en: 'In group' },
+  out_group_in_county: { zh: '县内集团外', en: 'In county, outside group' },
+  out_of_county: { zh: '县外', en: 'Out of county' },
+});
+export const CARE_TYPE = defineEnum('care_type', { inpatient: { zh: '住院', en: 'Inpatient' }, outpatient: { zh: '门诊', en: 'Outpatient' } });
+export const RUN_KIND = defineEnum('run_kind', { provisional: { zh: '月度暂结', en: 'Monthly provisional' }, final: { zh: '年终清算', en: 'Year-end final' } });
+export const RUN_STATUS = defineEnum('run_status', {
+  draft: { zh: '草稿', en: 'Draft' },
+  calculated: { zh: '已计算', en: 'Calculated' },
+  reviewed: { zh: '已审核', en: 'Reviewed' },
+  approved: { zh: '已批准（锁定）', en: 'Approved (locked)' },
+});
+/** which way a gate or indicator is good: at most (`max`) or at least (`min`) its threshold */
+export const DIRECTION = defineEnum('direction', { max: { zh: '≤', en: '≤' }, min: { zh: '≥', en: '≥' } });
+export type Direction = EnumValue<typeof DIRECTION>;
+
+/** The sums of the claims a gate's value can be a ratio of. */
+type SumKey = keyof ClaimSums;
+export interface GateDef extends Labels {
+  direction: Direction;
+  /** the gate's value: a ratio of two claim sums (4 decimals), or the survey's satisfaction score */
+  measure: { readonly ratio: readonly [SumKey, SumKey] } | 'satisfaction';
+  /** the defaults of a fund year, and of one stored before the gate existed */
+  threshold: number;
+  deduction: number;
+}
+
+/**
+ * 结余留用 gates, in the order they are shown: adding a gate is one entry here (see README, "Adding a settlement gate").
+ * A failed gate deducts its share of the surplus; a gate without a value (no claims, no survey) fails.
+ */
+export const GATE = defineEnum('gate', {
+  self_funded_rate: {
+    zh: '自费率',
+    en: 'Self-funded rate',
+    direction: 'max',
+    measure: { ratio: ['self_funded', 'total'] },
+    threshold: 0.08,
+    deduction: 0.1,
+  },
+  reimbursement_ratio: {
+    zh: '实际报销比',
+    en: 'Reimbursement ratio',
+    direction: 'min',
+    measure: { ratio: ['fund', 'total'] },
+    threshold: 0.55,
+    deduction: 0.1,
+  },
+  satisfaction: { zh: '参保满意度', en: 'Satisfaction', direction: 'min', measure: 'satisfaction', threshold: 85, deduction: 0.1 },
+} satisfies Record<string, GateDef>);
+/** A registry of gates: the real one is GATE; a test may define one with an extra gate. */
+export type GateRegistry = Enum<string, Record<string, GateDef>>;
+
+/** the monitoring indicators with the way each is good */
+/** A gate's value is shown as a score when it is the survey's, else as a rate; an unknown key (a gate since removed) as a rate. */
+export const gateIsScore = (key: string, registry: GateRegistry = GATE) => (registry.labels[key] as GateDef | undefined)?.measure === 'satisfaction';
+
+/** the monitoring indicators with the way each is good */
+export const SETTLEMENT_INDICATOR = defineEnum('settlement_indicator', {
+  inpatient_average_cost: { zh: '住院次均费用', en: 'Inpatient average cost', direction: 'max' },
+  drug_share: { zh: '药占比', en: 'Drug share', direction: 'max' },
+  consumables_share: { zh: '耗占比', en: 'Consumables share', direction: 'max' },
+  self_funded_rate: { zh: '自费率', en: 'Self-funded rate', direction: 'max' },
+  reimbursement_ratio: { zh: '实际报销比', en: 'Reimbursement ratio', direction: 'min' },
+  in_county_fund_share: { zh: '县域内基金支出占比', en: 'In-county fund share', direction: 'min' },
+  primary_care_fund_share: { zh: '基层基金支出占比', en: 'Primary-care fund share', direction: 'min' },
+  in_county_inpatient_share: { zh: '县域内住院占比', en: 'In-county inpatient share', direction: 'min' },
+  up_referral_rate: { zh: '上转住院率', en: 'Up-referral rate', direction: 'max' },
+} satisfies Record<string, Labels & { direction: Direction }>);
+export const ALLOCATION_INDICATOR = defineEnum('allocation_indicator', {
+  standardised_management_rate: { zh: '规范管理率', en: 'Standardised management rate' },
+  control_rate: { zh: '控制率', en: 'Control rate' },
+  inpatient_admissions_change: { zh: '千人住院变化', en: 'Admissions change' },
+});
+/** the default pools' labels (a fund year may name other pools) */
+export const POOL = defineEnum('pool', {
+  health_management: { zh: '健康管理', en: 'Health management' },
+  staff_performance: { zh: '绩效奖励', en: 'Staff performance' },
+});
+
+/** The lists of values the UI translates (`enums.<name>.<value>`). */
+export const SETTLEMENT_ENUMS = [PROVIDER_CLASS, CARE_TYPE, RUN_KIND, RUN_STATUS, GATE, DIRECTION, SETTLEMENT_INDICATOR, ALLOCATION_INDICATOR, POOL];
