@@ -78,6 +78,27 @@ export async function menuPaths(page: Page): Promise<string[]> {
   return [...new Set(hrefs.filter((h) => h && h !== '/' && h !== '#/'))];
 }
 
+/**
+ * Clicks a menu entry. A page left scrolled (a wide table) can lie over the fixed sidebar, so when
+ * the page takes the click the walk scrolls back to the top left first, as a user would.
+ */
+async function clickEntry(page: Page, path: string) {
+  const entry = page.locator(`a.RaMenuItemLink-root[href="${path}"]`).first();
+  if (
+    await entry.click({ timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    return;
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    for (const el of document.querySelectorAll('#main-content, .RaLayout-content')) el.scrollLeft = 0;
+  });
+  await openMenu(page);
+  await entry.click();
+}
+
 /** Clicks the menu entry to `path` as a user would, and waits for its page. */
 export async function clickMenu(page: Page, path: string) {
   const arrived = () =>
@@ -88,12 +109,12 @@ export async function clickMenu(page: Page, path: string) {
         () => false,
       );
   await openMenu(page);
-  await page.locator(`a.RaMenuItemLink-root[href="${path}"]`).first().click();
+  await clickEntry(page, path);
   // a click that only closed a popup (a menu, a date picker) is repeated
   if (!(await arrived())) {
     await page.keyboard.press('Escape');
     await openMenu(page);
-    await page.locator(`a.RaMenuItemLink-root[href="${path}"]`).first().click();
+    await clickEntry(page, path);
     await arrived();
   }
   await page
