@@ -12,27 +12,10 @@ import { checkDigit } from '../../api/core/personalId';
 import { get, unitId } from '../../scripts/test/harness';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
+import { CLAIM_COLUMNS } from '../../api/settlement';
 
-const HEADER = [
-  'claim_no',
-  'id_number',
-  'insured_township_code',
-  'provider_class',
-  'provider_unit_code',
-  'provider_name',
-  'care_type',
-  'visit_on',
-  'discharged_on',
-  'settled_on',
-  'total_cost',
-  'fund_paid',
-  'self_pay',
-  'self_funded',
-  'drug_cost',
-  'consumables_cost',
-  'diagnosis',
-  'referred_up',
-];
+// the claim file's template columns, without the optional insured name (these files carry none)
+const HEADER = CLAIM_COLUMNS.map(([column]) => column).filter((column) => column !== 'insured_name');
 
 const idNumber = (n: number) => {
   const first17 = `630121198502${String(10 + (n % 18)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;

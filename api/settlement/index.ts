@@ -1,6 +1,7 @@
 // The settlement domain's public face: runs and their figures for the workbooks, and the
 // defaults the demo loader calculates a year of runs with.
 export { SettlementRun } from './model';
+export { CLAIM_COLUMNS } from './claimRules';
 export { calculateIn, runReport } from './runs';
 export type { RunFigures } from './calculation';
 export { DEFINITIONS } from './definitions';

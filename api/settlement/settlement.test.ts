@@ -9,6 +9,7 @@ import { readWorkbook } from '../../reports/xlsx';
 import { auditCount, call, get, post, unitId } from '../../scripts/test/harness';
 import * as clock from '../core/clock';
 import { db } from '../db/knex';
+import { CLAIM_COLUMNS } from './claimRules';
 
 const REGION = '测试县';
 const YEAR = 2024;
@@ -18,26 +19,8 @@ const idNumber = (n: number) => {
   return first17 + checkDigit(first17);
 };
 
-const HEADER = [
-  'claim_no',
-  'id_number',
-  'insured_township_code',
-  'provider_class',
-  'provider_unit_code',
-  'provider_name',
-  'care_type',
-  'visit_on',
-  'discharged_on',
-  'settled_on',
-  'total_cost',
-  'fund_paid',
-  'self_pay',
-  'self_funded',
-  'drug_cost',
-  'consumables_cost',
-  'diagnosis',
-  'referred_up',
-];
+// the claim file's template columns, without the optional insured name (these files carry none)
+const HEADER = CLAIM_COLUMNS.map(([column]) => column).filter((column) => column !== 'insured_name');
 
 /** A claims csv: n good rows (claim numbers prefix-1..n) settled in `month`, with overrides by index. */
 function claimsCsv(prefix: string, n: number, month: number, overrides: Record<number, Record<string, string>> = {}) {
