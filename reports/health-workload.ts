@@ -3,12 +3,7 @@
 // the indicators per village (numerator, denominator, rate).
 import type { Writable } from 'node:stream';
 import { addSheet, streamingWorkbook, writeRow, type SheetColumn } from './xlsx';
-import { type WorkloadRow, FOLLOWUP_TYPES, INDICATOR_KEYS, type HealthIndicators } from '../api/health';
-import { zh } from '../admin-ui/src/health/messages';
-
-// the screens' labels (health messages), one place for both
-const FOLLOWUP_LABELS = zh.enums.followup_type;
-const INDICATOR_LABELS = zh.enums.indicator;
+import { type WorkloadRow, FOLLOWUP_TYPE, INDICATOR, type HealthIndicators } from '../api/health';
 
 export interface WorkloadReport {
   period: string;
@@ -38,7 +33,7 @@ export async function buildHealthWorkload(out: Writable, report: WorkloadReport)
     { header: '村卫生室', key: 'village', width: 18 },
     { header: '村医账号', key: 'username', width: 14 },
     { header: '村医', key: 'doctor', width: 14 },
-    ...FOLLOWUP_TYPES.map((t) => ({ header: FOLLOWUP_LABELS[t], key: `f_${t}`, width: 12, fmt: 'count' as const })),
+    ...FOLLOWUP_TYPE.values.map((t) => ({ header: FOLLOWUP_TYPE.zh(t), key: `f_${t}`, width: 12, fmt: 'count' as const })),
     { header: '随访合计', key: 'followups_total', width: 10, fmt: 'count' as const },
     { header: '应完成任务', key: 'tasks_due', width: 10, fmt: 'count' as const },
     { header: '已完成任务', key: 'tasks_done', width: 10, fmt: 'count' as const },
@@ -51,7 +46,7 @@ export async function buildHealthWorkload(out: Writable, report: WorkloadReport)
       sheet,
       {
         ...head,
-        ...Object.fromEntries(FOLLOWUP_TYPES.map((t) => [`f_${t}`, c.followups[t] ?? 0])),
+        ...Object.fromEntries(FOLLOWUP_TYPE.values.map((t) => [`f_${t}`, c.followups[t] ?? 0])),
         followups_total: c.followups_total,
         tasks_due: c.tasks_due,
         tasks_done: c.tasks_done,
@@ -79,10 +74,10 @@ export async function buildHealthWorkload(out: Writable, report: WorkloadReport)
   const ind = addSheet(wb, '考核指标', [
     { header: '单位编码', key: 'code', width: 10 },
     { header: '单位', key: 'name', width: 22 },
-    ...INDICATOR_KEYS.flatMap((k) => [
-      { header: `${INDICATOR_LABELS[k]}分子`, key: `${k}_n`, width: 12, fmt: 'count' as const },
-      { header: `${INDICATOR_LABELS[k]}分母`, key: `${k}_d`, width: 12, fmt: 'count' as const },
-      { header: INDICATOR_LABELS[k], key: `${k}_v`, fmt: 'rate' as const },
+    ...INDICATOR.values.flatMap((k) => [
+      { header: `${INDICATOR.zh(k)}分子`, key: `${k}_n`, width: 12, fmt: 'count' as const },
+      { header: `${INDICATOR.zh(k)}分母`, key: `${k}_d`, width: 12, fmt: 'count' as const },
+      { header: INDICATOR.zh(k), key: `${k}_v`, fmt: 'rate' as const },
     ]),
   ]);
   const indicatorRow = (code: string, name: string, i: HealthIndicators, bold = false) =>
@@ -92,7 +87,7 @@ export async function buildHealthWorkload(out: Writable, report: WorkloadReport)
         code,
         name,
         ...Object.fromEntries(
-          INDICATOR_KEYS.flatMap((k) => [
+          INDICATOR.values.flatMap((k) => [
             [`${k}_n`, i[k].numerator],
             [`${k}_d`, i[k].denominator],
             [`${k}_v`, i[k].value],

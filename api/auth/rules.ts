@@ -1,8 +1,8 @@
 // Roles, what each may do per resource, and the scope a role works in. Plain data, no I/O.
-import { ROLES, type Role } from './roles';
+import { ROLES, type Role } from './enums';
 import { all, mergeGrants, read, type GrantTable } from '../core/access';
 
-export { ROLES, type Role } from './roles';
+export { ROLES, type Role } from './enums';
 
 /** Roles that work at the HQ for the whole group, whatever unit their account sits in. */
 export const GROUP_ROLES: readonly Role[] = ['group_admin', 'group_finance', 'group_hr', 'procurement', 'referral_coordinator', 'auditor'];

@@ -8,7 +8,8 @@ import { scopeByUnit } from '../core/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
 import { Contract, Resident, ServicePackage, Team } from './model';
-import { CONTRACT_STATUSES, PACKAGE_CODES, addDays, contractEnd, contractTransitionProblem, type ContractStatus } from './rules';
+import { CONTRACT_STATUS, PACKAGE, type PackageCode } from './enums';
+import { addDays, contractEnd, contractTransitionProblem, type ContractStatus } from './rules';
 import { residentResource } from './residentService';
 import * as clock from '../core/clock';
 
@@ -21,8 +22,8 @@ export const contractResource: ResourceDef<Contract> = {
       org_unit_id: 'int',
       resident_id: 'int',
       team_id: 'int',
-      package_code: PACKAGE_CODES,
-      status: CONTRACT_STATUSES,
+      package_code: PACKAGE.values,
+      status: CONTRACT_STATUS.values,
       signed_on: 'date',
       start_on: 'date',
       end_on: 'date',
@@ -41,7 +42,7 @@ export const RENEWAL_OPENS_DAYS = 90;
 export interface SignInput {
   resident_id: number;
   team_id: number;
-  package_code: (typeof PACKAGE_CODES)[number];
+  package_code: PackageCode;
   signed_on?: string;
   start_on?: string;
 }
@@ -120,7 +121,7 @@ async function transition(trx: Knex.Transaction, actor: Actor, id: number, to: C
   if (problem) throw conflict(problem, { status: fresh.status, allowed: contractTransitionsFrom(fresh.status as ContractStatus) });
   return { current, fresh };
 }
-const contractTransitionsFrom = (s: ContractStatus) => CONTRACT_STATUSES.filter((t) => !contractTransitionProblem(s, t));
+const contractTransitionsFrom = (s: ContractStatus) => CONTRACT_STATUS.values.filter((t) => !contractTransitionProblem(s, t));
 
 /** Renewal: the old contract becomes `renewed`, a new one starts the day after it ends (or today if it already ended). */
 export function renewContract(actor: Actor, id: number, input: { package_code?: SignInput['package_code']; team_id?: number }) {

@@ -8,9 +8,8 @@ import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
 import { unitInScope } from '../org';
 import { Followup, Task, TaskEvent } from './model';
+import { CLASSIFICATION, FOLLOWUP_MODE, FOLLOWUP_TYPE } from './enums';
 import {
-  FOLLOWUP_MODES,
-  FOLLOWUP_TYPES,
   POPULATION_OF,
   assess,
   recheckPlan,
@@ -33,10 +32,10 @@ export const followupResource: ResourceDef<Followup> = {
     fields: {
       org_unit_id: 'int',
       resident_id: 'int',
-      type: FOLLOWUP_TYPES,
-      mode: FOLLOWUP_MODES,
+      type: FOLLOWUP_TYPE.values,
+      mode: FOLLOWUP_MODE.values,
       visited_on: 'date',
-      classification: ['controlled', 'uncontrolled'],
+      classification: CLASSIFICATION.values,
       doctor_user_id: 'int',
       task_id: 'text',
       created_at: 'timestamp',

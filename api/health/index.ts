@@ -21,15 +21,12 @@ export {
   recheckPlan,
   storedTags,
   taskPlanner,
-  FOLLOWUP_TYPES,
-  INDICATOR_KEYS,
   type Condition,
-  type ConditionCode,
-  type FollowupType,
   type HealthIndicators,
   type Schedule,
   type TaskPlan,
 } from './rules';
+export { FOLLOWUP_TYPE, INDICATOR, type ConditionCode, type FollowupType } from './enums';
 export { healthGrants } from './rules';
 export { healthDailyJob } from './jobs';
 export { healthRouters } from './routes';

@@ -11,7 +11,9 @@ import { unitById, unitInScope } from '../org';
 import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../core/personalId';
 import { careTransfers } from './careService';
 import { Contract, Resident, ResidentTransfer } from './model';
-import { AGE_TAGS, KEY_CONDITIONS, KEY_TAGS, TYPED_TAGS, ageOn, ageTags, conditionProblems, residentTags, storedTags, type Condition } from './rules';
+import { SEX } from '../hr';
+import { KEY_TAG, type DeregistrationReason } from './enums';
+import { AGE_TAGS, KEY_CONDITIONS, TYPED_TAGS, ageOn, ageTags, conditionProblems, residentTags, storedTags, type Condition } from './rules';
 import { cancelOpenTasks, syncResidentTasks } from './taskService';
 import * as clock from '../core/clock';
 
@@ -32,7 +34,7 @@ export const residentResource: ResourceDef<Resident> = {
       org_unit_id: 'int',
       managing_org_unit_id: 'int',
       name: 'text',
-      sex: ['M', 'F'],
+      sex: SEX.values,
       birth_date: 'date',
       insured: 'bool',
       household: 'text',
@@ -41,7 +43,7 @@ export const residentResource: ResourceDef<Resident> = {
     },
     search: ['residents.name', 'residents.household', 'residents.phone', 'residents.id_number_masked'],
     defaultSort: ['name', 'ASC'],
-    custom: { tag: KEY_TAGS, active: 'bool', id_number: 'text', contracted: 'bool' },
+    custom: { tag: KEY_TAG.values, active: 'bool', id_number: 'text', contracted: 'bool' },
   },
   applyCustom: (qb, custom) => {
     const today = clock.today();
@@ -280,7 +282,7 @@ export function transferResident(actor: Actor, id: number, input: { to_org_unit_
 const maxDay = (a: string, b: string) => (a > b ? a : b);
 
 /** Closes a record (death, moved out of the group): open tasks cancelled, active contract terminated. */
-export function deregisterResident(actor: Actor, id: number, input: { reason: 'death' | 'moved_away'; on?: string }) {
+export function deregisterResident(actor: Actor, id: number, input: { reason: DeregistrationReason; on?: string }) {
   assertCan(actor, 'residents', 'deregister');
   const today = clock.today();
   return inTransaction(actor, async (trx, audit) => {

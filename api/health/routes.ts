@@ -8,19 +8,21 @@ import { badRequest, notFound } from '../core/errors';
 import type { Request, Response } from 'express';
 import type { Model } from 'objection';
 import { FollowupSchedule, ServicePackage } from './model';
+import { SEX } from '../hr';
 import {
-  CONDITION_CODES,
-  FOLLOWUP_MODES,
-  FOLLOWUP_TYPES,
-  INDICATOR_KEYS,
-  KEY_TAGS,
-  MEMBER_ROLES,
-  MEASUREMENT_RANGES,
-  PACKAGE_CODES,
-  TERMINATION_REASONS,
-} from './rules';
+  BREAKDOWN,
+  CONDITION,
+  DEREGISTRATION_REASON,
+  FOLLOWUP_MODE,
+  FOLLOWUP_TYPE,
+  INDICATOR,
+  KEY_TAG,
+  MEMBER_ROLE,
+  PACKAGE,
+  TERMINATION_REASON,
+} from './enums';
+import { MEASUREMENT_RANGES } from './rules';
 import {
-  BREAKDOWNS,
   cancelTask,
   contractResource,
   createFollowup,
@@ -60,11 +62,11 @@ function listRoute<M extends Model>(r: ApiRouter, def: ResourceDef<M>, label: st
 
 // ---------------------------------------------------------------- residents
 
-const condition = z.strictObject({ code: z.enum(CONDITION_CODES), diagnosed_on: day });
+const condition = z.strictObject({ code: z.enum(CONDITION.values), diagnosed_on: day });
 const residentFields = {
   org_unit_id: id,
   name: z.string().trim().min(1).max(60),
-  sex: z.enum(['M', 'F']),
+  sex: z.enum(SEX.values),
   birth_date: day,
   id_number: z.string().trim().min(1).max(20),
   phone: z
@@ -75,7 +77,7 @@ const residentFields = {
   household: z.string().trim().max(60).nullable(),
   insured: z.boolean(),
   conditions: z.array(condition).max(20),
-  tags: z.array(z.enum(KEY_TAGS)).max(KEY_TAGS.length),
+  tags: z.array(z.enum(KEY_TAG.values)).max(KEY_TAG.values.length),
 };
 const createResidentBody = z.strictObject({
   ...residentFields,
@@ -101,7 +103,7 @@ const RESIDENT_ECHOED = [
 ];
 const updateResidentBody = z.strictObject(residentFields).partial();
 const transferBody = z.strictObject({ to_org_unit_id: id, transferred_on: day.optional(), reason: z.string().trim().max(200).nullable().optional() });
-const deregisterBody = z.strictObject({ reason: z.enum(['death', 'moved_away']), on: day.optional() });
+const deregisterBody = z.strictObject({ reason: z.enum(DEREGISTRATION_REASON.values), on: day.optional() });
 
 export const residentRoutes = new ApiRouter('/residents', 'health');
 listRoute(residentRoutes, residentResource, 'residents (health records)', (r) => residentView(r));
@@ -122,7 +124,7 @@ residentRoutes
 
 // ---------------------------------------------------------------- teams
 
-const member = z.strictObject({ user_id: id, role: z.enum(MEMBER_ROLES), is_leader: z.boolean().optional() });
+const member = z.strictObject({ user_id: id, role: z.enum(MEMBER_ROLE.values), is_leader: z.boolean().optional() });
 const teamFields = {
   org_unit_id: id,
   code: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ and - only'),
@@ -130,7 +132,7 @@ const teamFields = {
   active: z.boolean().optional(),
   village_ids: z.array(id).max(50),
   // members as echoed by the read (display_name…) are accepted and reduced to the three fields
-  members: z.array(z.object({ user_id: id, role: z.enum(MEMBER_ROLES), is_leader: z.boolean().optional() }).transform((m) => member.parse(m))).max(30),
+  members: z.array(z.object({ user_id: id, role: z.enum(MEMBER_ROLE.values), is_leader: z.boolean().optional() }).transform((m) => member.parse(m))).max(30),
 };
 const createTeamBody = z.strictObject(teamFields);
 const updateTeamBody = z.strictObject(teamFields).partial();
@@ -149,10 +151,10 @@ teamRoutes
 
 // ---------------------------------------------------------------- contracts
 
-const signBody = z.strictObject({ resident_id: id, team_id: id, package_code: z.enum(PACKAGE_CODES), signed_on: day.optional(), start_on: day.optional() });
-const renewBody = z.strictObject({ package_code: z.enum(PACKAGE_CODES).optional(), team_id: id.optional() });
+const signBody = z.strictObject({ resident_id: id, team_id: id, package_code: z.enum(PACKAGE.values), signed_on: day.optional(), start_on: day.optional() });
+const renewBody = z.strictObject({ package_code: z.enum(PACKAGE.values).optional(), team_id: id.optional() });
 const terminateBody = z.strictObject({
-  reason: z.enum(TERMINATION_REASONS),
+  reason: z.enum(TERMINATION_REASON.values),
   note: z.string().trim().max(200).nullable().optional(),
   terminated_on: day.optional(),
 });
@@ -181,8 +183,8 @@ const measurement = (field: keyof typeof MEASUREMENT_RANGES, int = false) => {
 const followupBody = z.strictObject({
   resident_id: id.nullable().optional(),
   org_unit_id: id.optional(),
-  type: z.enum(FOLLOWUP_TYPES),
-  mode: z.enum(FOLLOWUP_MODES).optional(),
+  type: z.enum(FOLLOWUP_TYPE.values),
+  mode: z.enum(FOLLOWUP_MODE.values).optional(),
   visited_on: day,
   systolic: measurement('systolic', true),
   diastolic: measurement('diastolic', true),
@@ -273,8 +275,8 @@ export const configRoutes = new ApiRouter('', 'health')
 const indicatorQuery = z.strictObject({
   org_unit_id: z.coerce.number().int().positive().optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  breakdown: z.enum(BREAKDOWNS).optional(),
-  sort: z.enum(INDICATOR_KEYS).optional(),
+  breakdown: z.enum(BREAKDOWN.values).optional(),
+  sort: z.enum(INDICATOR.values).optional(),
 });
 
 export const healthRoutes = new ApiRouter('/health', 'health').get(

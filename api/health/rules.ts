@@ -5,6 +5,21 @@
 // Service Norms, 3rd ed., 2017), cited where they are applied.
 import { all, read, type GrantTable } from '../core/access';
 import { addDays } from '../core/clock';
+import {
+  KEY_TAG,
+  type Advice,
+  type Classification,
+  type ConditionCode,
+  type ContractStatus,
+  type FollowupMode,
+  type FollowupType,
+  type IndicatorKey,
+  type KeyTag,
+  type ScheduleTrigger,
+  type TaskState,
+} from './enums';
+
+export type { Classification, ConditionCode, ContractStatus, FollowupMode, FollowupType, KeyTag, TaskState } from './enums';
 
 export interface FieldProblem {
   field: string;
@@ -13,17 +28,12 @@ export interface FieldProblem {
 
 // ---------------------------------------------------------------- key populations (重点人群)
 
-/** Chronic conditions a resident can be diagnosed with; the first four are key-population tags. */
-export const CONDITION_CODES = ['hypertension', 'diabetes', 'severe_mental', 'tb', 'copd', 'coronary', 'stroke', 'cancer'] as const;
-export type ConditionCode = (typeof CONDITION_CODES)[number];
 /** Conditions that make a resident part of a key population (and get scheduled follow-ups). */
 export const KEY_CONDITIONS: readonly ConditionCode[] = ['hypertension', 'diabetes', 'severe_mental', 'tb'];
 /** Tags a user types (everything else is derived). */
-export const TYPED_TAGS = ['pregnant'] as const;
+export const TYPED_TAGS: readonly KeyTag[] = ['pregnant'];
 /** Tags derived from the birth date at query time, never stored. */
-export const AGE_TAGS = ['elderly_65', 'child_0_6'] as const;
-export const KEY_TAGS = ['elderly_65', 'hypertension', 'diabetes', 'pregnant', 'child_0_6', 'severe_mental', 'tb'] as const;
-export type KeyTag = (typeof KEY_TAGS)[number];
+export const AGE_TAGS: readonly KeyTag[] = ['elderly_65', 'child_0_6'];
 
 export interface Condition {
   code: ConditionCode;
@@ -55,7 +65,7 @@ export function storedTags(conditions: readonly Condition[], typed: readonly str
 /** All key-population tags of a resident on a day: stored ones and the age-derived ones. */
 export function residentTags(r: { birth_date: string; tags: readonly string[] }, day: string): KeyTag[] {
   const byAge = ageTags(r.birth_date, day);
-  return KEY_TAGS.filter((t) => r.tags.includes(t) || byAge.includes(t));
+  return KEY_TAG.values.filter((t) => r.tags.includes(t) || byAge.includes(t));
 }
 
 /** Is the resident in one key population on a day (the age ones by comparing dates as strings). */
@@ -81,21 +91,6 @@ export function conditionProblems(conditions: readonly Condition[], birthDate: s
 }
 
 // ---------------------------------------------------------------- follow-ups (随访)
-
-export const FOLLOWUP_TYPES = [
-  'hypertension',
-  'diabetes',
-  'elderly_check',
-  'maternal',
-  'child',
-  'severe_mental',
-  'tb',
-  'home_visit',
-  'health_education',
-] as const;
-export type FollowupType = (typeof FOLLOWUP_TYPES)[number];
-export const FOLLOWUP_MODES = ['clinic', 'home', 'phone'] as const;
-export type FollowupMode = (typeof FOLLOWUP_MODES)[number];
 
 /** Plausible ranges; outside them a value is a typing error, not a finding. */
 export const MEASUREMENT_RANGES = {
@@ -142,12 +137,10 @@ export function measurementProblems(type: FollowupType, m: Measurements & { topi
   return problems;
 }
 
-export type Classification = 'controlled' | 'uncontrolled';
-
 export interface Assessment {
   classification: Classification | null;
   /** the norms' next step for this visit, or null */
-  advice: string | null;
+  advice: Advice | null;
 }
 
 /**
@@ -189,8 +182,6 @@ export const POPULATION_OF: Partial<Record<FollowupType, KeyTag>> = {
 
 // ---------------------------------------------------------------- due tasks (待办任务)
 
-export const TASK_STATES = ['upcoming', 'due', 'done', 'missed', 'cancelled'] as const;
-export type TaskState = (typeof TASK_STATES)[number];
 export const OPEN_STATES: readonly TaskState[] = ['upcoming', 'due'];
 /** Allowed state changes; anything else is a conflict naming these. */
 export const TASK_TRANSITIONS: Record<TaskState, readonly TaskState[]> = {
@@ -205,7 +196,7 @@ export const TASK_TRANSITIONS: Record<TaskState, readonly TaskState[]> = {
 export interface Schedule {
   code: string;
   /** 'period': one task per period for the population; 'uncontrolled': a recheck after an uncontrolled visit */
-  trigger: 'period' | 'uncontrolled';
+  trigger: ScheduleTrigger;
   followup_type: FollowupType;
   population: KeyTag;
   period_months: number;
@@ -354,8 +345,6 @@ export function completes(
 
 // ---------------------------------------------------------------- family-doctor teams (家庭医生团队)
 
-export const MEMBER_ROLES = ['general_practitioner', 'village_doctor', 'nurse', 'public_health', 'specialist'] as const;
-
 export interface TeamShape {
   village_ids: number[];
   members: { user_id: number; role: string; is_leader?: boolean }[];
@@ -398,16 +387,12 @@ export function teamProblems(team: TeamShape, facts: TeamFacts): FieldProblem[] 
 
 // ---------------------------------------------------------------- contracts (家庭医生签约)
 
-export const CONTRACT_STATUSES = ['active', 'renewed', 'expired', 'terminated'] as const;
-export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 export const CONTRACT_TRANSITIONS: Record<ContractStatus, readonly ContractStatus[]> = {
   active: ['renewed', 'expired', 'terminated'],
   renewed: [],
   expired: ['renewed'],
   terminated: [],
 };
-export const PACKAGE_CODES = ['basic', 'elderly', 'chronic', 'maternal_child'] as const;
-export const TERMINATION_REASONS = ['resident_request', 'moved_away', 'death', 'team_dissolved', 'other'] as const;
 
 /** A contract runs one year: from the start day to the day before its anniversary. */
 export function contractEnd(startOn: string): string {
@@ -443,14 +428,6 @@ export interface HealthIndicators {
   task_completion_rate: Ratio;
 }
 
-export const INDICATOR_KEYS = [
-  'contract_rate',
-  'key_population_contract_rate',
-  'standardised_management_rate',
-  'control_rate',
-  'task_completion_rate',
-] as const;
-
 /** numerator / denominator to 4 decimals, null when there is nothing to divide by. */
 export function ratio(numerator: number, denominator: number): Ratio {
   return { numerator, denominator, value: denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 10_000 };
@@ -460,7 +437,7 @@ export function ratio(numerator: number, denominator: number): Ratio {
 export const STANDARD_FOLLOWUPS_PER_YEAR = 4;
 
 /** Worst first: the lowest value of an indicator first, units with no denominator last. */
-export function worstFirst<T extends { indicators: HealthIndicators; name: string }>(rows: T[], key: (typeof INDICATOR_KEYS)[number]): T[] {
+export function worstFirst<T extends { indicators: HealthIndicators; name: string }>(rows: T[], key: IndicatorKey): T[] {
   const v = (r: T) => r.indicators[key].value ?? Number.POSITIVE_INFINITY;
   return [...rows].sort((a, b) => v(a) - v(b) || a.name.localeCompare(b.name));
 }

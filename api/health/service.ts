@@ -8,7 +8,8 @@ import { isUnderSql, joinUnitSql, orgUnits, under, unitAtPath, unitInScope, unit
 import { db } from '../db/knex';
 import { assertCan } from '../core/crud';
 import { badRequest, notFound } from '../core/errors';
-import { INDICATOR_KEYS, STANDARD_FOLLOWUPS_PER_YEAR, ratio, worstFirst, type HealthIndicators } from './rules';
+import type { Breakdown, IndicatorKey } from './enums';
+import { STANDARD_FOLLOWUPS_PER_YEAR, ratio, worstFirst, type HealthIndicators } from './rules';
 
 export * from './residentService';
 import * as clock from '../core/clock';
@@ -140,13 +141,8 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
   return out;
 }
 
-export const BREAKDOWNS = ['children', 'townships', 'villages'] as const;
-
 /** The indicators of a unit in scope, and of the units below it, worst first. */
-export async function indicatorsView(
-  actor: Actor,
-  q: { org_unit_id?: number; year?: number; breakdown?: (typeof BREAKDOWNS)[number]; sort?: (typeof INDICATOR_KEYS)[number] },
-) {
+export async function indicatorsView(actor: Actor, q: { org_unit_id?: number; year?: number; breakdown?: Breakdown; sort?: IndicatorKey }) {
   assertCan(actor, 'health-indicators', 'list');
   const year = q.year ?? Number(clock.today().slice(0, 4));
   const unit = q.org_unit_id

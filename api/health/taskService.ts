@@ -9,10 +9,9 @@ import { scopeByUnit } from '../core/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { conflict, notFound } from '../core/errors';
 import { FollowupSchedule, Task, TaskEvent } from './model';
+import { FOLLOWUP_TYPE, TASK_BUCKET, TASK_STATE } from './enums';
 import {
-  FOLLOWUP_TYPES,
   OPEN_STATES,
-  TASK_STATES,
   TASK_TRANSITIONS,
   addDays,
   monthOf,
@@ -29,8 +28,6 @@ import * as clock from '../core/clock';
 /** How far ahead the daily job creates tasks: the next period's tasks show as upcoming a month before. */
 export const LOOKAHEAD_DAYS = 31;
 
-export const BUCKETS = ['today', 'overdue', 'this_month', 'open'] as const;
-
 export const taskResource: ResourceDef<Task> = {
   name: 'tasks',
   model: Task,
@@ -41,8 +38,8 @@ export const taskResource: ResourceDef<Task> = {
       org_unit_id: 'int',
       resident_id: 'int',
       schedule_code: 'text',
-      type: FOLLOWUP_TYPES,
-      state: TASK_STATES,
+      type: FOLLOWUP_TYPE.values,
+      state: TASK_STATE.values,
       period: 'text',
       due_on: 'date',
       window_start: 'date',
@@ -52,7 +49,7 @@ export const taskResource: ResourceDef<Task> = {
     search: ['residents.name'],
     defaultSort: ['due_on', 'ASC'],
     // my tasks: today / overdue / this month / all open; overdue is computed from dates here
-    custom: { bucket: BUCKETS, overdue: 'bool' },
+    custom: { bucket: TASK_BUCKET.values, overdue: 'bool' },
   },
   // what "my tasks" and a resident's task list show, read as plain rows (the hot phone list);
   // the task page (GET /:id) adds the follow-up, the dates and the history

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { mountCrud } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, parse } from '../http/validate';
-import { DEPARTMENT_KINDS, CODE_PATTERN, UNIT_KINDS } from './rules';
+import { DEPARTMENT_KIND, UNIT_KIND } from './enums';
+import { CODE_PATTERN } from './rules';
 import { departmentResource, moveUnit, orgUnitResource, tree } from './service';
 
 const unitFields = {
@@ -14,7 +15,7 @@ const unitFields = {
 };
 const createUnit = z.strictObject({
   code: z.string().regex(CODE_PATTERN, 'letters, digits and _ only, starting with a letter'),
-  kind: z.enum(UNIT_KINDS as [string, ...string[]]),
+  kind: z.enum(UNIT_KIND.values),
   parent_id: z.number().int().positive().nullable(),
   ...unitFields,
 });
@@ -39,7 +40,7 @@ mountCrud(orgUnitRoutes, orgUnitResource, { label: 'org units', create: createUn
 const departmentFields = {
   org_unit_id: z.number().int().positive(),
   name: z.string().trim().min(1).max(100),
-  kind: z.enum(DEPARTMENT_KINDS),
+  kind: z.enum(DEPARTMENT_KIND.values),
   active: z.boolean().optional(),
 };
 export const departmentRoutes = mountCrud(new ApiRouter('/departments', 'org'), departmentResource, {

@@ -1,12 +1,11 @@
-// The group's four levels and where each kind of unit may hang. Plain functions, no I/O.
+// The group's four levels and where each kind of unit may hang (UNIT_KIND's levels). Plain functions, no I/O.
+import { UNIT_KIND, type UnitKind } from './enums';
 
-/** Kinds with a fixed level: 总院 → 分院 → 乡镇卫生院/社区卫生服务中心 → 村卫生室. */
-export const LEVEL_OF = { hq: 1, branch: 2, township: 3, community: 3, village: 4 } as const;
-/** Affiliated members (民营、康复、养老机构) that joined the group; they hang under any unit. */
-export const AFFILIATED = ['private', 'rehabilitation', 'elderly_care'] as const;
-export const UNIT_KINDS = [...Object.keys(LEVEL_OF), ...AFFILIATED] as readonly string[];
-
-export const DEPARTMENT_KINDS = ['clinical', 'medical_technology', 'nursing', 'pharmacy', 'public_health', 'administration'] as const;
+/** The level of a kind of unit, undefined for an affiliated member (it hangs under any unit). */
+function levelOf(kind: UnitKind): number | undefined {
+  const facts = UNIT_KIND.labels[kind];
+  return 'level' in facts ? facts.level : undefined;
+}
 
 export const CODE_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 
@@ -20,11 +19,11 @@ export function placementProblem(kind: string, parent: Placed | null): string | 
   const level = parent ? parent.level + 1 : 1;
   if (kind === 'hq') return parent ? 'the HQ hospital is the root and has no parent' : null;
   if (!parent) return 'only the HQ hospital can be the root; give a parent_id';
-  if ((AFFILIATED as readonly string[]).includes(kind)) return null;
-  const fixed = LEVEL_OF[kind as keyof typeof LEVEL_OF];
-  if (fixed === undefined) return `unknown kind ${kind}`;
+  if (!UNIT_KIND.has(kind)) return `unknown kind ${kind}`;
+  const fixed = levelOf(kind);
+  if (fixed === undefined) return null;
   if (fixed !== level) return `a ${kind} unit is level ${fixed} and cannot hang under a level ${parent.level} unit`;
-  if ((AFFILIATED as readonly string[]).includes(parent.kind)) return `a ${kind} unit cannot hang under an affiliated member`;
+  if (UNIT_KIND.has(parent.kind) && levelOf(parent.kind) === undefined) return `a ${kind} unit cannot hang under an affiliated member`;
   return null;
 }
 

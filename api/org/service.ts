@@ -7,7 +7,8 @@ import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { Department, OrgUnit } from './model';
 import { subtreeMoved } from './moves';
-import { DEPARTMENT_KINDS, UNIT_KINDS, buildTree, childPath, isWithin, placementProblem } from './rules';
+import { DEPARTMENT_KIND, UNIT_KIND } from './enums';
+import { buildTree, childPath, isWithin, placementProblem } from './rules';
 import * as clock from '../core/clock';
 
 export const orgUnitResource: ResourceDef<OrgUnit> = {
@@ -17,7 +18,7 @@ export const orgUnitResource: ResourceDef<OrgUnit> = {
   // plain rows for the list: the tree and menus read it on every screen
   listColumns: ['id', 'code', 'name', 'kind', 'level', 'parent_id', 'path', 'region', 'address', 'phone', 'active', 'created_at', 'updated_at'],
   list: {
-    fields: { code: 'text', name: 'text', kind: UNIT_KINDS, level: 'int', parent_id: 'int', active: 'bool', region: 'text', path: 'ltree' },
+    fields: { code: 'text', name: 'text', kind: UNIT_KIND.values, level: 'int', parent_id: 'int', active: 'bool', region: 'text', path: 'ltree' },
     search: ['org_units.name', 'org_units.code'],
     defaultSort: ['path', 'ASC'],
     custom: { within_id: 'int' },
@@ -61,7 +62,7 @@ export const departmentResource: ResourceDef<Department> = {
   model: Department,
   scope: scopeByUnit('departments.org_unit_id'),
   list: {
-    fields: { org_unit_id: 'int', name: 'text', kind: DEPARTMENT_KINDS, active: 'bool' },
+    fields: { org_unit_id: 'int', name: 'text', kind: DEPARTMENT_KIND.values, active: 'bool' },
     search: ['departments.name'],
     defaultSort: ['name', 'ASC'],
   },

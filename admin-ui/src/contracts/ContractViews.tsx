@@ -62,7 +62,7 @@ export const ContractList = () => {
         <SimpleList
           primaryText={(c) => c.resident_name}
           secondaryText={(c) => `${translate(`enums.package.${c.package_code}`)} · ${c.start_on} – ${c.end_on}`}
-          tertiaryText={(c) => translate(`enums.contract_status.${c.status}`)}
+          tertiaryText={(c) => translate(`enums.family_contract_status.${c.status}`)}
           linkType="show"
         />
       ) : (

@@ -25,11 +25,9 @@ import {
 } from 'react-admin';
 import { Edit } from '../shared/fullRecord';
 import type { ResourceEntry } from '../registry';
-import { FOLLOWUP_TYPE_CHOICES, TAG_CHOICES } from '../health/choices';
-import { enumChoices } from '../shared/enumChoices';
+import { FOLLOWUP_TYPE_CHOICES, TAG_CHOICES, TRIGGER_CHOICES } from '../health/choices';
 import { useIsSmall } from '../shared/useIsSmall';
 
-const TRIGGER_CHOICES = enumChoices('enums.schedule_trigger', ['period', 'uncontrolled'] as const);
 const PERIOD_CHOICES = [1, 2, 3, 4, 6, 12].map((m) => ({ id: m, name: `health.schedules.every_${m}` }));
 
 const ScheduleList = () => {

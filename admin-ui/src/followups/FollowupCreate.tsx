@@ -23,7 +23,8 @@ import {
 import { useWatch } from 'react-hook-form';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { TaskCancelButton } from '../tasks/TaskCancelButton';
-import { FIELDS_OF, FOLLOWUP_TYPE_CHOICES, MODE_CHOICES, RANGES, REQUIRED, type FollowupType, type Measurement } from '../health/choices';
+import type { FollowupType } from '../../../api/health/enums';
+import { FIELDS_OF, FOLLOWUP_TYPE_CHOICES, MODE_CHOICES, RANGES, REQUIRED, type Measurement } from '../health/choices';
 import { OutboxBanner } from '../health/OutboxBanner';
 import { submitFollowup } from '../health/outbox';
 import type { TaskRecord } from '../tasks/TaskList';

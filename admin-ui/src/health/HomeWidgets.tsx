@@ -7,8 +7,9 @@ import { apiGet } from '../finance/api';
 import { pct } from '../settlement/types';
 import { storedUser } from '../session';
 import { shanghaiDate } from '../shared/time';
+import type { TaskBucket } from '../../../api/health/enums';
 
-const TASK_BUCKETS = ['today', 'overdue', 'this_month'] as const;
+const TASK_BUCKETS: TaskBucket[] = ['today', 'overdue', 'this_month'];
 
 export const TasksHome = () => {
   const translate = useTranslate();

@@ -21,7 +21,7 @@ import { useEffect, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { httpClient } from '../httpClient';
 import { storedToken } from '../session';
-import { INDICATORS, type IndicatorKey } from './choices';
+import { BREAKDOWN, INDICATOR, type Breakdown, type IndicatorKey } from '../../../api/health/enums';
 import { shanghaiDate } from '../shared/time';
 
 interface Ratio {
@@ -62,7 +62,7 @@ export const IndicatorsPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const [year, setYear] = useState(Number(shanghaiDate().slice(0, 4)));
-  const [breakdown, setBreakdown] = useState<'children' | 'townships' | 'villages'>('children');
+  const [breakdown, setBreakdown] = useState<Breakdown>('children');
   const [sort, setSort] = useState<IndicatorKey>('standardised_management_rate');
   const [unitId, setUnitId] = useState<number>();
   const [view, setView] = useState<View>();
@@ -103,16 +103,16 @@ export const IndicatorsPage = () => {
             size="small"
             label={translate('health.indicators.breakdown')}
             value={breakdown}
-            onChange={(e) => setBreakdown(e.target.value as typeof breakdown)}
+            onChange={(e) => setBreakdown(e.target.value as Breakdown)}
           >
-            {(['children', 'townships', 'villages'] as const).map((b) => (
+            {BREAKDOWN.values.map((b) => (
               <MenuItem key={b} value={b}>
-                {translate(`health.indicators.by.${b}`)}
+                {translate(`enums.indicator_breakdown.${b}`)}
               </MenuItem>
             ))}
           </TextField>
           <TextField select size="small" label={translate('health.indicators.sort')} value={sort} onChange={(e) => setSort(e.target.value as IndicatorKey)}>
-            {INDICATORS.map((k) => (
+            {INDICATOR.values.map((k) => (
               <MenuItem key={k} value={k}>
                 {translate(`enums.indicator.${k}`)}
               </MenuItem>
@@ -130,7 +130,7 @@ export const IndicatorsPage = () => {
               <TableHead>
                 <TableRow>
                   <TableCell>{translate('health.indicators.unit')}</TableCell>
-                  {INDICATORS.map((k) => (
+                  {INDICATOR.values.map((k) => (
                     <TableCell key={k} sx={{ fontWeight: k === sort ? 700 : 400 }}>
                       {translate(`enums.indicator.${k}`)}
                     </TableCell>
@@ -142,7 +142,7 @@ export const IndicatorsPage = () => {
                   <TableCell>
                     <strong>{view.org_unit.name}</strong>
                   </TableCell>
-                  {INDICATORS.map((k) => (
+                  {INDICATOR.values.map((k) => (
                     <TableCell key={k}>
                       <Cell r={view.indicators[k]} />
                     </TableCell>
@@ -155,7 +155,7 @@ export const IndicatorsPage = () => {
                         {u.name}
                       </Button>
                     </TableCell>
-                    {INDICATORS.map((k) => (
+                    {INDICATOR.values.map((k) => (
                       <TableCell key={k}>
                         <Cell r={u.indicators[k]} />
                       </TableCell>

@@ -1,42 +1,36 @@
-// Health enums as react-admin choices (labels are i18n keys), and the form's measurement ranges
-// (the API checks them again; here they give the doctor an answer without a network).
-import { enumChoices } from '../shared/enumChoices';
+// Choices of the health lists, derived from the API's lists (api/health/enums.ts; sex is HR's); labels are
+// i18n keys `enums.<list>.<value>`. Also the form's measurement ranges (the API checks them again; here they
+// give the doctor an answer without a network).
+import { SEX } from '../../../api/hr/enums';
+import {
+  CLASSIFICATION,
+  CONDITION,
+  CONTRACT_STATUS,
+  FOLLOWUP_MODE,
+  FOLLOWUP_TYPE,
+  KEY_TAG,
+  MEMBER_ROLE,
+  PACKAGE,
+  SCHEDULE_TRIGGER,
+  TASK_STATE,
+  TERMINATION_REASON,
+  type FollowupType,
+} from '../../../api/health/enums';
 
-export const FOLLOWUP_TYPES = [
-  'hypertension',
-  'diabetes',
-  'elderly_check',
-  'maternal',
-  'child',
-  'severe_mental',
-  'tb',
-  'home_visit',
-  'health_education',
-] as const;
-export type FollowupType = (typeof FOLLOWUP_TYPES)[number];
-export const KEY_TAGS = ['elderly_65', 'hypertension', 'diabetes', 'pregnant', 'child_0_6', 'severe_mental', 'tb'] as const;
-export const CONDITIONS = ['hypertension', 'diabetes', 'severe_mental', 'tb', 'copd', 'coronary', 'stroke', 'cancer'] as const;
-export const INDICATORS = ['contract_rate', 'key_population_contract_rate', 'standardised_management_rate', 'control_rate', 'task_completion_rate'] as const;
-export type IndicatorKey = (typeof INDICATORS)[number];
-
-export const FOLLOWUP_TYPE_CHOICES = enumChoices('enums.followup_type', FOLLOWUP_TYPES);
-export const MODE_CHOICES = enumChoices('enums.followup_mode', ['clinic', 'home', 'phone'] as const);
-export const CLASSIFICATION_CHOICES = enumChoices('enums.classification', ['controlled', 'uncontrolled'] as const);
-export const TASK_STATE_CHOICES = enumChoices('enums.task_state', ['upcoming', 'due', 'done', 'missed', 'cancelled'] as const);
-export const BUCKETS = ['overdue', 'today', 'this_month', 'open'] as const;
-export const TAG_CHOICES = enumChoices('enums.key_tag', KEY_TAGS);
-export const CONDITION_CHOICES = enumChoices('enums.condition', CONDITIONS);
-export const SEX_CHOICES = enumChoices('enums.sex', ['M', 'F'] as const);
-export const PACKAGE_CHOICES = enumChoices('enums.package', ['basic', 'elderly', 'chronic', 'maternal_child'] as const);
-export const CONTRACT_STATUS_CHOICES = enumChoices('enums.contract_status', ['active', 'renewed', 'expired', 'terminated'] as const);
-export const TERMINATION_CHOICES = enumChoices('enums.termination_reason', ['resident_request', 'moved_away', 'death', 'team_dissolved', 'other'] as const);
-export const MEMBER_ROLE_CHOICES = enumChoices('enums.member_role', [
-  'general_practitioner',
-  'village_doctor',
-  'nurse',
-  'public_health',
-  'specialist',
-] as const);
+export const FOLLOWUP_TYPE_CHOICES = FOLLOWUP_TYPE.choices();
+export const MODE_CHOICES = FOLLOWUP_MODE.choices();
+export const CLASSIFICATION_CHOICES = CLASSIFICATION.choices();
+export const TASK_STATE_CHOICES = TASK_STATE.choices();
+export const TAG_CHOICES = KEY_TAG.choices();
+/** The tag a user types; the others come from the conditions and the birth date. */
+export const TYPED_TAG_CHOICES = KEY_TAG.choices(['pregnant']);
+export const CONDITION_CHOICES = CONDITION.choices();
+export const SEX_CHOICES = SEX.choices();
+export const PACKAGE_CHOICES = PACKAGE.choices();
+export const CONTRACT_STATUS_CHOICES = CONTRACT_STATUS.choices();
+export const TERMINATION_CHOICES = TERMINATION_REASON.choices();
+export const MEMBER_ROLE_CHOICES = MEMBER_ROLE.choices();
+export const TRIGGER_CHOICES = SCHEDULE_TRIGGER.choices();
 
 export type Measurement = 'systolic' | 'diastolic' | 'fasting_glucose' | 'weight_kg' | 'height_cm' | 'heart_rate';
 export const RANGES: Record<Measurement, [number, number, string]> = {

@@ -1,6 +1,9 @@
 // English: react-admin's pack plus our own names. zh.ts must translate every key of `appEnglish`.
 import englishMessages from 'ra-language-english';
 import { mergeTranslations } from 'react-admin';
+import { enumMessages } from '../../../api/core/enums';
+import { ROLE } from '../../../api/auth/enums';
+import { ORG_ENUMS } from '../../../api/org/enums';
 
 export const appEnglish = {
   app: {
@@ -81,36 +84,7 @@ export const appEnglish = {
     },
   },
   enums: {
-    unit_kind: {
-      hq: 'HQ hospital',
-      branch: 'Branch hospital',
-      township: 'Township health centre',
-      community: 'Community health centre',
-      village: 'Village clinic',
-      private: 'Private hospital',
-      rehabilitation: 'Rehabilitation facility',
-      elderly_care: 'Elderly care facility',
-    },
-    unit_level: { 1: 'HQ', 2: 'Branch', 3: 'Township / community', 4: 'Village' },
-    department_kind: {
-      clinical: 'Clinical',
-      medical_technology: 'Medical technology',
-      nursing: 'Nursing',
-      pharmacy: 'Pharmacy',
-      public_health: 'Public health',
-      administration: 'Administration',
-    },
-    role: {
-      group_admin: 'Group administrator',
-      group_finance: 'Group finance',
-      group_hr: 'Group HR',
-      procurement: 'Procurement',
-      referral_coordinator: 'Referral coordinator',
-      director: 'Director',
-      staff_clerk: 'Staff clerk',
-      village_doctor: 'Village doctor',
-      auditor: 'Auditor',
-    },
+    ...enumMessages('en', ...ORG_ENUMS, ROLE).enums,
     job_status: { running: 'Running', succeeded: 'Succeeded', failed: 'Failed', skipped: 'Skipped' },
     job: {
       'risk-fund-year-end': 'Risk fund year-end return',

@@ -2,6 +2,9 @@
 import { mergeTranslations } from 'react-admin';
 import { appEnglish, english } from './en';
 import { raChinese } from './raChinese';
+import { enumMessages } from '../../../api/core/enums';
+import { ROLE } from '../../../api/auth/enums';
+import { ORG_ENUMS } from '../../../api/org/enums';
 
 const appChinese: typeof appEnglish = {
   app: {
@@ -78,36 +81,7 @@ const appChinese: typeof appEnglish = {
     },
   },
   enums: {
-    unit_kind: {
-      hq: '总院',
-      branch: '分院',
-      township: '乡镇卫生院',
-      community: '社区卫生服务中心',
-      village: '村卫生室',
-      private: '民营医院',
-      rehabilitation: '康复机构',
-      elderly_care: '养老机构',
-    },
-    unit_level: { 1: '总院', 2: '分院', 3: '乡镇/社区', 4: '村卫生室' },
-    department_kind: {
-      clinical: '临床',
-      medical_technology: '医技',
-      nursing: '护理',
-      pharmacy: '药剂',
-      public_health: '公共卫生',
-      administration: '行政',
-    },
-    role: {
-      group_admin: '集团管理员',
-      group_finance: '集团财务',
-      group_hr: '集团人事',
-      procurement: '采购',
-      referral_coordinator: '转诊协调员',
-      director: '院长',
-      staff_clerk: '文员',
-      village_doctor: '村医',
-      auditor: '审计',
-    },
+    ...enumMessages('zh', ...ORG_ENUMS, ROLE).enums,
     job_status: { running: '运行中', succeeded: '成功', failed: '失败', skipped: '跳过' },
     job: {
       'risk-fund-year-end': '医疗风险金年终返还',

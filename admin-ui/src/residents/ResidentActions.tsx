@@ -4,6 +4,7 @@ import { Autocomplete, MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useCanAccess, useGetList, useTranslate } from 'react-admin';
 import { ActionDialog } from '../health/ActionDialog';
+import { DEREGISTRATION_REASON } from '../../../api/health/enums';
 import { shanghaiDate } from '../shared/time';
 
 interface Resident {
@@ -91,7 +92,7 @@ export const DeregisterButton = ({ record }: { record: Resident }) => {
         onChange={(e) => setReason(e.target.value)}
         slotProps={{ htmlInput: { 'data-testid': 'deregister-reason' } }}
       >
-        {(['death', 'moved_away'] as const).map((r) => (
+        {DEREGISTRATION_REASON.values.map((r) => (
           <MenuItem key={r} value={r}>
             {translate(`enums.deregistration_reason.${r}`)}
           </MenuItem>

@@ -14,10 +14,8 @@ import {
   required,
 } from 'react-admin';
 import { Edit } from '../shared/fullRecord';
-import { CONDITION_CHOICES, SEX_CHOICES } from '../health/choices';
-import { enumChoices } from '../shared/enumChoices';
+import { CONDITION_CHOICES, SEX_CHOICES, TYPED_TAG_CHOICES } from '../health/choices';
 
-const TYPED_TAGS = enumChoices('enums.key_tag', ['pregnant'] as const);
 /** Only the typed tag goes back; the derived ones are the server's to work out. */
 const typedOnly = (data: Record<string, unknown>) => ({ ...data, tags: ((data.tags as string[] | undefined) ?? []).filter((t) => t === 'pregnant') });
 
@@ -41,7 +39,7 @@ const Fields = ({ creating }: { creating?: boolean }) => (
         <DateInput source="diagnosed_on" validate={required()} />
       </SimpleFormIterator>
     </ArrayInput>
-    <CheckboxGroupInput source="tags" choices={TYPED_TAGS} defaultValue={[]} />
+    <CheckboxGroupInput source="tags" choices={TYPED_TAG_CHOICES} defaultValue={[]} />
   </>
 );
 

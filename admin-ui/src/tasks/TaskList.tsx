@@ -5,7 +5,8 @@ import { Box, Chip, List as MuiList, ListItemButton, ListItemText, Stack, Typogr
 import { Datagrid, List, SelectInput, useListContext, useTranslate, type RaRecord } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { OutboxBanner } from '../health/OutboxBanner';
-import { BUCKETS, FOLLOWUP_TYPE_CHOICES, TASK_STATE_CHOICES } from '../health/choices';
+import { TASK_BUCKET } from '../../../api/health/enums';
+import { FOLLOWUP_TYPE_CHOICES, TASK_STATE_CHOICES } from '../health/choices';
 import { useIsSmall } from '../shared/useIsSmall';
 import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
@@ -32,7 +33,7 @@ const BucketChips = () => {
   const { filterValues, setFilters } = useListContext();
   return (
     <Stack direction="row" spacing={1} sx={{ px: 1, pt: 1, flexWrap: 'wrap', rowGap: 1 }}>
-      {BUCKETS.map((b) => (
+      {TASK_BUCKET.values.map((b) => (
         <Chip
           key={b}
           data-testid={`bucket-${b}`}

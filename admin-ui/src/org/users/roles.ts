@@ -1,13 +1,4 @@
-import { enumChoices } from '../../shared/enumChoices';
+// Choices of the roles, derived from the API's list (api/auth/enums.ts); labels are i18n keys `enums.role.<value>`.
+import { ROLE } from '../../../../api/auth/enums';
 
-export const ROLE_CHOICES = enumChoices('enums.role', [
-  'group_admin',
-  'group_finance',
-  'group_hr',
-  'procurement',
-  'referral_coordinator',
-  'director',
-  'staff_clerk',
-  'village_doctor',
-  'auditor',
-] as const);
+export const ROLE_CHOICES = ROLE.choices();
