@@ -3,9 +3,9 @@
 import BarChartIcon from '@mui/icons-material/BarChart';
 import InboxIcon from '@mui/icons-material/Inbox';
 import type { DomainModule } from '../registry';
-import { budgets } from '../budgets';
-import { expenseRequests } from '../expense-requests';
-import { ApprovalsInbox } from '../expense-requests/ExpenseRequestList';
+import { budgets } from './budgets';
+import { expenseRequests } from './expense-requests';
+import { ApprovalsInbox } from './expense-requests/ExpenseRequestList';
 import { BudgetExecution } from './BudgetExecution';
 import { BudgetHome, ExpenseApprovalsHome } from './HomeWidgets';
 import { financeLists } from './lists';

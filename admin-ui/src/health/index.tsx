@@ -2,12 +2,12 @@
 // the village doctor's phone screens (my tasks, the follow-up form) — and the indicators view.
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import type { DomainModule } from '../registry';
-import { contracts } from '../contracts';
-import { familyDoctorTeams } from '../family-doctor-teams';
-import { followupSchedules } from '../followup-schedules';
-import { followups } from '../followups';
-import { residents } from '../residents';
-import { tasks } from '../tasks';
+import { contracts } from './contracts';
+import { familyDoctorTeams } from './family-doctor-teams';
+import { followupSchedules } from './followup-schedules';
+import { followups } from './followups';
+import { residents } from './residents';
+import { tasks } from './tasks';
 import { IndicatorsPage } from './IndicatorsPage';
 import { IndicatorsHome, TasksHome } from './HomeWidgets';
 import { en, zh } from './messages';

@@ -29,7 +29,7 @@ import { httpClient } from '../httpClient';
 import { storedToken } from '../session';
 import { ROTATION_TYPE_CHOICES } from './choices';
 import { problemText } from './problems';
-import { HostPicker, StaffPicker } from '../rotations/RotationInputs';
+import { HostPicker, StaffPicker } from './rotations/RotationInputs';
 import { PlanStart } from './PlanStart';
 import { QuotaEditor } from './QuotaEditor';
 import { Timeline } from './RotationTimeline';

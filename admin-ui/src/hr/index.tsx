@@ -1,14 +1,14 @@
 // 人力资源: the staff registry, rotations, and the rotation planner group HR lives in.
 import TimelineIcon from '@mui/icons-material/Timeline';
 import type { DomainModule } from '../registry';
-import { assessmentYears } from '../assessment-years';
-import { assessments } from '../assessments';
-import { licences } from '../licences';
-import { posts } from '../posts';
-import { rotations } from '../rotations';
-import { titlePromotions } from '../title-promotions';
-import { villageDoctorContracts } from '../village-doctor-contracts';
-import { staff } from '../staff';
+import { assessmentYears } from './assessment-years';
+import { assessments } from './assessments';
+import { licences } from './licences';
+import { posts } from './posts';
+import { rotations } from './rotations';
+import { titlePromotions } from './title-promotions';
+import { villageDoctorContracts } from './village-doctor-contracts';
+import { staff } from './staff';
 import { en, zh } from './messages';
 import { HrHome } from './HomeWidgets';
 import { RotationPlanner } from './RotationPlanner';

@@ -4,11 +4,11 @@
 import DashboardIcon from '@mui/icons-material/Insights';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { DomainModule } from '../registry';
-import { claims } from '../claims';
-import { fundYearPopulations } from '../fund-year-populations';
-import { fundYears } from '../fund-years';
-import { satisfactionScores } from '../satisfaction-scores';
-import { settlementRuns } from '../settlement-runs';
+import { claims } from './claims';
+import { fundYearPopulations } from './fund-year-populations';
+import { fundYears } from './fund-years';
+import { satisfactionScores } from './satisfaction-scores';
+import { settlementRuns } from './settlement-runs';
 import { ClaimsImport } from './ClaimsImport';
 import { en, zh } from './messages';
 import { SettlementDashboard } from './SettlementDashboard';

@@ -1,0 +1,243 @@
+// A resident's page: identity (full ID on request, audited), key populations and conditions,
+// the family-doctor contract, the trend of the last measurements, follow-ups, tasks, transfers.
+import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import {
+  Datagrid,
+  DateField,
+  EditButton,
+  FunctionField,
+  Labeled,
+  ReferenceField,
+  ReferenceManyField,
+  SelectField,
+  SimpleList,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { Show } from '../../shared/fullRecord';
+import { Link } from 'react-router-dom';
+import { httpClient } from '../../httpClient';
+import { CLASSIFICATION_CHOICES, FOLLOWUP_TYPE_CHOICES, SEX_CHOICES, TASK_STATE_CHOICES } from '../choices';
+import { MeasurementChart } from '../MeasurementChart';
+import { useIsSmall } from '../../shared/useIsSmall';
+import { DeregisterButton, TransferButton } from './ResidentActions';
+import { TagChips } from './ResidentList';
+
+interface ResidentRecord {
+  id: number;
+  name: string;
+  age: number;
+  tags: string[];
+  conditions: { code: string; diagnosed_on: string }[];
+  id_number_masked: string;
+  active_contract: { id: number; team_id: number; package_code: string; start_on: string; end_on: string; status: string } | null;
+  transfers: { id: number; from_org_unit_id: number; to_org_unit_id: number; transferred_on: string; reason: string | null }[];
+  org_unit_id: number;
+  managing_org_unit_id: number;
+  care_transfers: { id: number; from_org_unit_id: number; to_org_unit_id: number; referral_id: number | null; at: string }[];
+  deregistered_on: string | null;
+  deregistration_reason: string | null;
+}
+
+const RevealId = () => {
+  const record = useRecordContext<ResidentRecord>();
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: 'residents', action: 'reveal_id' });
+  const [full, setFull] = useState<string>();
+  if (!record) return null;
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+      <Typography data-testid="resident-id-number">{full ?? record.id_number_masked}</Typography>
+      {canAccess && !full && (
+        <Button
+          size="small"
+          onClick={() => void httpClient(`/api/residents/${record.id}/id-number`).then(({ json }) => setFull((json as { id_number: string }).id_number))}
+        >
+          {translate('health.resident.reveal')}
+        </Button>
+      )}
+    </Stack>
+  );
+};
+
+const ContractCard = () => {
+  const record = useRecordContext<ResidentRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  const c = record.active_contract;
+  return (
+    <Card variant="outlined" data-testid="resident-contract">
+      <CardContent sx={{ py: 1.5, '&:last-child': { pb: 1.5 } }}>
+        <Typography variant="subtitle2">{translate('health.resident.contract')}</Typography>
+        {c ? (
+          <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 0.5, mt: 0.5, alignItems: 'center' }}>
+            <ReferenceField record={c} source="team_id" reference="family-doctor-teams" link="show" />
+            <Chip size="small" label={translate(`enums.package.${c.package_code}`)} />
+            <Typography variant="body2">
+              {c.start_on} – {c.end_on}
+            </Typography>
+            <Button size="small" component={Link} to={`/contracts/${c.id}/show`}>
+              #{c.id}
+            </Button>
+          </Stack>
+        ) : (
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <Typography color="text.secondary">{translate('health.resident.no_contract')}</Typography>
+            {!record.deregistered_on && (
+              <Button size="small" variant="outlined" component={Link} to={`/contracts/create?resident_id=${record.id}`}>
+                {translate('health.contract.sign')}
+              </Button>
+            )}
+          </Stack>
+        )}
+      </CardContent>
+    </Card>
+  );
+};
+
+const Conditions = () => {
+  const record = useRecordContext<ResidentRecord>();
+  const translate = useTranslate();
+  if (!record?.conditions.length) return null;
+  return (
+    <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
+      {record.conditions.map((c) => (
+        <Chip key={c.code} variant="outlined" size="small" label={`${translate(`enums.condition.${c.code}`)} · ${c.diagnosed_on}`} />
+      ))}
+    </Stack>
+  );
+};
+
+const Actions = () => {
+  const record = useRecordContext<ResidentRecord>();
+  const translate = useTranslate();
+  return (
+    <TopToolbar>
+      {record && !record.deregistered_on && (
+        <Button variant="contained" size="small" component={Link} to={`/followups/create?resident_id=${record.id}`}>
+          {translate('menu.log_followup')}
+        </Button>
+      )}
+      {record && !record.deregistered_on && <TransferButton record={record} />}
+      {record && !record.deregistered_on && <DeregisterButton record={record} />}
+      <EditButton />
+    </TopToolbar>
+  );
+};
+
+const Body = () => {
+  const record = useRecordContext<ResidentRecord>();
+  const translate = useTranslate();
+  const isSmall = useIsSmall();
+  if (!record) return null;
+  return (
+    <Stack spacing={2} sx={{ p: { xs: 1, sm: 2 } }}>
+      {record.deregistered_on && (
+        <Alert severity="info" data-testid="resident-deregistered">
+          {translate('health.resident.deregistered', {
+            date: record.deregistered_on,
+            reason: translate(`enums.deregistration_reason.${record.deregistration_reason}`),
+          })}
+        </Alert>
+      )}
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', sm: 'repeat(4, 1fr)' }, gap: 1 }}>
+        <Labeled source="name">
+          <TextField source="name" />
+        </Labeled>
+        <Labeled source="sex">
+          <SelectField source="sex" choices={SEX_CHOICES} />
+        </Labeled>
+        <Labeled source="age">
+          <TextField source="age" />
+        </Labeled>
+        <Labeled source="birth_date">
+          <DateField source="birth_date" />
+        </Labeled>
+        <Labeled source="phone">
+          <TextField source="phone" />
+        </Labeled>
+        <Labeled source="household">
+          <TextField source="household" />
+        </Labeled>
+        <Labeled source="org_unit_id">
+          <ReferenceField source="org_unit_id" reference="org-units" link={false} />
+        </Labeled>
+        <Labeled source="managing_org_unit_id">
+          <Box component="span" data-testid="resident-managing-unit">
+            <ReferenceField source="managing_org_unit_id" reference="org-units" link={false} />
+          </Box>
+        </Labeled>
+        <Labeled source="id_number">
+          <RevealId />
+        </Labeled>
+      </Box>
+      <TagChips tags={record.tags} />
+      <Conditions />
+      <ContractCard />
+      <MeasurementChart residentId={record.id} />
+      <Typography variant="subtitle1">{translate('health.resident.followups')}</Typography>
+      <ReferenceManyField reference="followups" target="resident_id" sort={{ field: 'visited_on', order: 'DESC' }} perPage={10}>
+        {isSmall ? (
+          <SimpleList
+            primaryText={(f) => `${f.visited_on} · ${translate(`enums.followup_type.${f.type}`)}`}
+            secondaryText={(f) =>
+              [f.systolic && `${f.systolic}/${f.diastolic} mmHg`, f.fasting_glucose && `${f.fasting_glucose} mmol/L`].filter(Boolean).join(' · ')
+            }
+            tertiaryText={(f) => (f.classification ? translate(`enums.classification.${f.classification}`) : '')}
+            linkType="show"
+          />
+        ) : (
+          <Datagrid bulkActionButtons={false} rowClick="show">
+            <DateField source="visited_on" />
+            <SelectField source="type" choices={FOLLOWUP_TYPE_CHOICES} />
+            <FunctionField label="resources.followups.fields.systolic" render={(f) => (f.systolic ? `${f.systolic}/${f.diastolic}` : '')} />
+            <TextField source="fasting_glucose" />
+            <SelectField source="classification" choices={CLASSIFICATION_CHOICES} />
+          </Datagrid>
+        )}
+      </ReferenceManyField>
+      <Typography variant="subtitle1">{translate('health.resident.tasks')}</Typography>
+      <ReferenceManyField reference="tasks" target="resident_id" sort={{ field: 'due_on', order: 'DESC' }} perPage={8}>
+        <Datagrid bulkActionButtons={false} rowClick={(id) => `/followups/create?task_id=${encodeURIComponent(String(id))}`}>
+          <SelectField source="type" choices={FOLLOWUP_TYPE_CHOICES} />
+          <DateField source="due_on" />
+          <SelectField source="state" choices={TASK_STATE_CHOICES} />
+        </Datagrid>
+      </ReferenceManyField>
+      {record.transfers.length > 0 && (
+        <>
+          <Typography variant="subtitle1">{translate('health.resident.transfers')}</Typography>
+          {record.transfers.map((t) => (
+            <Typography key={t.id} variant="body2" data-testid="resident-transfer-row">
+              {t.transferred_on}: <ReferenceField record={t} source="from_org_unit_id" reference="org-units" link={false} /> →{' '}
+              <ReferenceField record={t} source="to_org_unit_id" reference="org-units" link={false} /> {t.reason ?? ''}
+            </Typography>
+          ))}
+        </>
+      )}
+      {record.care_transfers.length > 0 && (
+        <>
+          <Typography variant="subtitle1">{translate('health.resident.care_transfers')}</Typography>
+          {record.care_transfers.map((t) => (
+            <Typography key={t.id} variant="body2" data-testid="resident-care-transfer-row">
+              {new Date(t.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' })}:{' '}
+              <ReferenceField record={t} source="from_org_unit_id" reference="org-units" link={false} /> →{' '}
+              <ReferenceField record={t} source="to_org_unit_id" reference="org-units" link={false} />{' '}
+              {t.referral_id && <Link to={`/referrals/${t.referral_id}/show`}>#{t.referral_id}</Link>}
+            </Typography>
+          ))}
+        </>
+      )}
+    </Stack>
+  );
+};
+
+export const ResidentShow = () => (
+  <Show actions={<Actions />}>
+    <Body />
+  </Show>
+);
