@@ -37,7 +37,7 @@ describe('architecture', () => {
         'api/hr/hr.test.ts': "import { roster } from '../../reports/roster';\nexport const r = roster;\n",
         'api/http/guard.ts': "import { staffCount } from '../hr';\nexport const g = staffCount;\n",
         'api/app.ts': "import { roster } from '../reports/roster';\nexport const a = roster;\n",
-        'reports/roster.ts': "import { size } from './org/service';\nexport const roster = size;\n",
+        'reports/roster.ts': "import { size } from '../api/org/service';\nexport const roster = size;\n",
       });
       expect(checkArchitecture(root).map(formatViolation)).to.have.members([
         'api/hr/service.ts → api/org/model.ts (reach)',

@@ -1,0 +1,77 @@
+// The test runner of `npm test`: every test file once, on a pool of worker processes (each with
+// its own test system: database, API, Chromium), the longest files first, so a 2-core machine runs
+// the browser tests two at a time. Each file's spec output is printed whole when it ends.
+// Usage: tsx scripts/test/run.ts [--api] [file ...]   (--api: only the API, seeds and reports tests;
+// files: just those)
+// Env: TEST_WORKERS (default 2), TEST_TODAY (passed on: the whole system's clock).
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureUiBuilt } from '../uiBuild';
+import type { FileResult } from './worker';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const API_DIRS = ['api', 'seeds', 'reports'];
+const BROWSER_DIR = 'admin-ui/e2e';
+
+const testFiles = (dir: string): string[] =>
+  (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.test.ts') && !f.includes('node_modules'))
+    .map((f) => path.join(dir, f))
+    .sort();
+
+/**
+ * The browser tests first (they are the long ones), the walks of every screen (first-row*) ahead of
+ * them all, so that no long file starts last while the other workers sit idle.
+ */
+function queue(apiOnly: boolean): string[] {
+  const api = API_DIRS.flatMap(testFiles);
+  if (apiOnly) return api;
+  const browser = testFiles(BROWSER_DIR);
+  const walks = browser.filter((f) => path.basename(f).startsWith('first-row'));
+  return [...walks, ...browser.filter((f) => !walks.includes(f)), ...api];
+}
+
+/** One worker: takes files from the queue until it is empty, printing each result as it comes. */
+function work(files: string[], results: FileResult[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(root, 'scripts/test/worker.ts'), [], {
+      cwd: root,
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, NODE_ENV: 'test' },
+    });
+    const next = () => {
+      const file = files.shift();
+      child.send(file ? { file } : {});
+    };
+    child.on('message', (m: FileResult | { ready: true }) => {
+      if ('file' in m) {
+        results.push(m);
+        process.stdout.write(`\n── ${m.file} (${(m.ms / 1000).toFixed(0)} s)\n${m.output}`);
+      }
+      next();
+    });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a test worker stopped with code ${code}`))));
+  });
+}
+
+async function main() {
+  const started = Date.now();
+  const args = process.argv.slice(2);
+  const named = args.filter((a) => !a.startsWith('--'));
+  const files = named.length ? named : queue(args.includes('--api'));
+  if (files.some((f) => f.startsWith(BROWSER_DIR))) await ensureUiBuilt();
+  const workers = Math.max(1, Number(process.env.TEST_WORKERS ?? 2));
+  const results: FileResult[] = [];
+  await Promise.all(Array.from({ length: workers }, () => work(files, results)));
+  const sum = (k: 'passes' | 'failures' | 'pending') => results.reduce((n, r) => n + r[k], 0);
+  const failed = results.filter((r) => r.failures > 0).map((r) => r.file);
+  console.log(
+    `\n${sum('passes')} passing, ${sum('failures')} failing, ${sum('pending')} pending — ${results.length} files on ${workers} workers in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+  if (failed.length) console.log(`failed: ${failed.join(', ')}`);
+  process.exit(failed.length ? 1 : 0);
+}
+
+void main();
