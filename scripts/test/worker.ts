@@ -20,7 +20,7 @@ async function runFile(file: string): Promise<FileResult> {
   mocha.addFile(path.resolve(file));
   const chunks: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => chunks.push(String(chunk)) > 0);
+  process.stdout.write = (chunk: string | Uint8Array) => chunks.push(String(chunk)) > 0;
   try {
     await mocha.loadFilesAsync();
     const stats = await new Promise<Mocha.Stats>((resolve) => {
