@@ -1,16 +1,10 @@
-// Row validation of the insurer's files (claims, satisfaction scores, insured populations):
-// plain functions from one row of cells to a clean record or the problems, field by field.
-import { idNumberProblem, normaliseIdNumber } from '../core/personalId';
-import { fromFen, toFen, type Fen } from '../shared/money';
-import type { EnumValue } from '../core/enums';
-import { CARE_TYPE, PROVIDER_CLASS } from './enums';
-
-export type Cell = string | number | boolean | Date | null | undefined;
-export type RawRow = Record<string, Cell>;
-export interface RowProblem {
-  field: string;
-  message: string;
-}
+// Row validation of the insurer's claim and satisfaction files: plain functions from one row of
+// cells to a clean record or the problems, field by field; the months an approved run locks.
+import { idNumberProblem, normaliseIdNumber } from '../../core/personalId';
+import { fromFen, type Fen } from '../../shared/money';
+import type { EnumValue } from '../../core/enums';
+import { blankCell, boolCell, cellText, dateCell, moneyCell, type Cell, type RawRow, type RowProblem, type UnitRef } from '../cells';
+import { CARE_TYPE, PROVIDER_CLASS } from '../enums';
 
 export const PROVIDER_CLASSES = PROVIDER_CLASS.values;
 export type ProviderClass = EnumValue<typeof PROVIDER_CLASS>;
@@ -44,74 +38,9 @@ export const SATISFACTION_COLUMNS: [string, string][] = [
   ['score', '满意度得分'],
   ['respondents', '调查人数'],
 ];
-export const POPULATION_COLUMNS: [string, string][] = [
-  ['unit_code', '机构编码'],
-  ['insured_population', '参保人数'],
-  ['baseline_admissions', '上年住院人次'],
-];
-
-/** Maps a header row (English keys or the Chinese headers) to field names; unknown headers are kept as-is. */
-export function headerFields(headers: readonly Cell[], columns: readonly [string, string][]): (string | null)[] {
-  const byLabel = new Map<string, string>();
-  for (const [key, zh] of columns) {
-    byLabel.set(key, key);
-    byLabel.set(zh, key);
-  }
-  return headers.map((h) => {
-    const text = h == null ? '' : String(h).trim();
-    return text ? (byLabel.get(text) ?? byLabel.get(text.toLowerCase()) ?? text) : null;
-  });
-}
-
-/** Required columns missing from a header row. */
-export const missingColumns = (fields: readonly (string | null)[], required: readonly string[]) => required.filter((r) => !fields.includes(r));
-
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-const blank = (v: Cell) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-
-/** A date cell: a Date, an Excel serial day number, or text YYYY-MM-DD (or YYYY/MM/DD) → 'YYYY-MM-DD'. */
-export function dateCell(v: Cell): string | null {
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
-  if (typeof v === 'number') return Number.isInteger(v) && v > 0 && v < 100000 ? new Date(EXCEL_EPOCH + v * 86400000).toISOString().slice(0, 10) : null;
-  if (typeof v !== 'string') return null;
-  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(v.trim());
-  if (!m) return null;
-  const text = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  const d = new Date(`${text}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text ? null : text;
-}
-
-/** A money cell → fen, or null when it is not a non-negative amount with at most two decimals. */
-export function moneyCell(v: Cell): Fen | null {
-  if (typeof v !== 'number' && typeof v !== 'string') return null;
-  try {
-    const fen = toFen(typeof v === 'string' ? v.replace(/,/g, '') : v);
-    return fen >= 0n ? fen : null;
-  } catch {
-    return null;
-  }
-}
-
-const TRUE = ['true', '1', 'y', 'yes', '是'];
-const FALSE = ['false', '0', 'n', 'no', '否', ''];
-export function boolCell(v: Cell): boolean | null {
-  if (typeof v === 'boolean') return v;
-  if (v === null || v === undefined) return false;
-  const t = String(v).trim().toLowerCase();
-  return TRUE.includes(t) ? true : FALSE.includes(t) ? false : null;
-}
-
-const text = (v: Cell) => (blank(v) ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
 
 export const CLAIM_NO = /^[A-Za-z0-9][A-Za-z0-9_\-/.]{0,49}$/;
 export const ICD10 = /^[A-Z]\d{2}(\.[0-9A-Za-z]{1,4})?$/;
-
-export interface UnitRef {
-  id: number;
-  code: string;
-  level: number;
-  kind: string;
-}
 
 export interface ClaimContext {
   year: number;
@@ -153,25 +82,25 @@ export function validateClaim(raw: RawRow, ctx: ClaimContext): { row: ClaimRow }
   const problems: RowProblem[] = [];
   const bad = (field: string, message: string) => problems.push({ field, message });
 
-  const claimNo = text(raw.claim_no);
+  const claimNo = cellText(raw.claim_no);
   if (!claimNo) bad('claim_no', 'required');
   else if (!CLAIM_NO.test(claimNo)) bad('claim_no', 'letters, digits and - _ / . only, at most 50');
 
-  const idNumber = normaliseIdNumber(text(raw.id_number));
+  const idNumber = normaliseIdNumber(cellText(raw.id_number));
   const idProblem = idNumber ? idNumberProblem(idNumber) : 'required';
   if (idProblem) bad('id_number', idProblem);
 
-  const name = text(raw.insured_name);
+  const name = cellText(raw.insured_name);
   if (name.length > 50) bad('insured_name', 'at most 50 characters');
 
-  const townshipCode = text(raw.insured_township_code);
+  const townshipCode = cellText(raw.insured_township_code);
   const township = townshipCode ? ctx.units.get(townshipCode) : undefined;
   if (townshipCode && (!township || !ctx.insuredKinds.includes(township.kind))) bad('insured_township_code', `unknown township code ${townshipCode}`);
 
-  const providerClass = text(raw.provider_class) as ProviderClass;
+  const providerClass = cellText(raw.provider_class) as ProviderClass;
   if (!PROVIDER_CLASSES.includes(providerClass)) bad('provider_class', `must be one of ${PROVIDER_CLASSES.join(', ')}`);
-  const unitCode = text(raw.provider_unit_code);
-  const providerName = text(raw.provider_name);
+  const unitCode = cellText(raw.provider_unit_code);
+  const providerName = cellText(raw.provider_name);
   let unit: UnitRef | undefined;
   if (providerClass === 'in_group') {
     unit = ctx.units.get(unitCode);
@@ -183,11 +112,11 @@ export function validateClaim(raw: RawRow, ctx: ClaimContext): { row: ClaimRow }
   }
   if (providerName.length > 100) bad('provider_name', 'at most 100 characters');
 
-  const careType = text(raw.care_type) as CareType;
+  const careType = cellText(raw.care_type) as CareType;
   if (!CARE_TYPES.includes(careType)) bad('care_type', `must be one of ${CARE_TYPES.join(', ')}`);
 
   const inYear = (field: string, v: Cell, required: boolean) => {
-    if (blank(v)) {
+    if (blankCell(v)) {
       if (required) bad(field, 'required');
       return null;
     }
@@ -209,7 +138,7 @@ export function validateClaim(raw: RawRow, ctx: ClaimContext): { row: ClaimRow }
 
   const fen: Partial<Record<(typeof AMOUNTS)[number], Fen>> = {};
   for (const field of AMOUNTS) {
-    if (blank(raw[field])) {
+    if (blankCell(raw[field])) {
       bad(field, 'required');
       continue;
     }
@@ -224,7 +153,7 @@ export function validateClaim(raw: RawRow, ctx: ClaimContext): { row: ClaimRow }
     if (fen.drug_cost! + fen.consumables_cost! > fen.total_cost!) bad('drug_cost', 'drug_cost + consumables_cost exceeds total_cost');
   }
 
-  const diagnosis = text(raw.diagnosis).toUpperCase();
+  const diagnosis = cellText(raw.diagnosis).toUpperCase();
   if (diagnosis && !ICD10.test(diagnosis)) bad('diagnosis', 'must be an ICD-10 code such as I10 or E11.9');
 
   const referredUp = boolCell(raw.referred_up);
@@ -269,7 +198,7 @@ export function validateSatisfaction(
   ctx: Pick<ClaimContext, 'year' | 'lockedThrough' | 'lockedBy'>,
 ): { row: SatisfactionRow } | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const period = raw.period instanceof Date ? raw.period.toISOString().slice(0, 7) : text(raw.period);
+  const period = raw.period instanceof Date ? raw.period.toISOString().slice(0, 7) : cellText(raw.period);
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   const month = m ? Number(m[2]) : 0;
   if (!m || month < 1 || month > 12) problems.push({ field: 'period', message: 'must be a month YYYY-MM' });
@@ -277,36 +206,44 @@ export function validateSatisfaction(
   else if (month <= ctx.lockedThrough) problems.push({ field: 'period', message: `period ${period} is locked: settlement run ${ctx.lockedBy} is approved` });
   const score = moneyCell(raw.score);
   if (score === null || score > 10000n) problems.push({ field: 'score', message: 'must be a score between 0 and 100 with at most two decimals' });
-  const respondents = Number(text(raw.respondents));
+  const respondents = Number(cellText(raw.respondents));
   if (!Number.isSafeInteger(respondents) || respondents <= 0) problems.push({ field: 'respondents', message: 'must be a whole number above 0' });
   if (problems.length) return { problems };
   return { row: { month, score: fromFen(score!), respondents } };
 }
 
-export interface PopulationRow {
-  org_unit_id: number;
-  insured_population: number;
-  baseline_admissions: number | null;
-}
+export const CLAIM_NOTES: Record<string, string> = {
+  claim_no: 'Claim number, unique within the fund year (re-importing the same number updates the claim)',
+  id_number: '18-digit resident ID number (身份证号) with a valid check digit; stored encrypted, shown masked',
+  insured_name: 'Name of the insured (optional)',
+  insured_township_code: 'Code of the township centre where the insured is registered (e.g. T01; optional but needed for township indicators)',
+  provider_class: 'in_group | out_group_in_county | out_of_county',
+  provider_unit_code: 'Group unit code (HQ, B1, T01, V001…) — required for in_group, empty otherwise',
+  provider_name: 'Provider name — required outside the group',
+  care_type: 'inpatient | outpatient',
+  visit_on: 'Visit or admission date YYYY-MM-DD, inside the fund year',
+  discharged_on: 'Discharge date (inpatient), inside the fund year',
+  settled_on: 'Settlement date: decides the period (month) the claim counts in',
+  total_cost: 'Total cost; must equal fund_paid + self_pay + self_funded to the fen',
+  fund_paid: 'Paid by the pooled fund (统筹支付)',
+  self_pay: 'Co-payment inside the scheme (个人自付)',
+  self_funded: 'Paid out of pocket outside the scheme (自费)',
+  drug_cost: 'Drug cost; drug_cost + consumables_cost ≤ total_cost',
+  consumables_cost: 'Consumables cost',
+  diagnosis: 'ICD-10 code of the main diagnosis, e.g. I10, E11.9',
+  referred_up: 'true if the stay followed an upward referral (inpatient only)',
+};
 
-/** An insured-population row: a known unit code, counts as whole numbers ≥ 0. */
-export function validatePopulation(raw: RawRow, units: Map<string, UnitRef>): { row: PopulationRow } | { problems: RowProblem[] } {
-  const problems: RowProblem[] = [];
-  const code = text(raw.unit_code);
-  const unit = units.get(code);
-  if (!unit) problems.push({ field: 'unit_code', message: code ? `unknown unit code ${code}` : 'required' });
-  const count = (field: string, required: boolean) => {
-    const t = text(raw[field]);
-    if (!t) {
-      if (required) problems.push({ field, message: 'required' });
-      return null;
-    }
-    const n = Number(t);
-    if (!Number.isSafeInteger(n) || n < 0) problems.push({ field, message: 'must be a whole number ≥ 0' });
-    return n;
-  };
-  const population = count('insured_population', true);
-  const baseline = count('baseline_admissions', false);
-  if (problems.length) return { problems };
-  return { row: { org_unit_id: unit!.id, insured_population: population!, baseline_admissions: baseline } };
+export const SATISFACTION_NOTES: Record<string, string> = {
+  period: 'Month YYYY-MM inside the fund year',
+  score: 'Survey score 0–100 (two decimals at most)',
+  respondents: 'Number of insured who answered; the run uses the respondent-weighted mean of its months',
+};
+
+/**
+ * The months an approved run locks: a provisional run approves the year to date, so all of
+ * its months; the final run the whole year. Returns the highest locked month, 0 for none.
+ */
+export function lockedThrough(approvedRuns: { through_month: number }[]): number {
+  return approvedRuns.reduce((m, r) => Math.max(m, r.through_month), 0);
 }

@@ -5,21 +5,19 @@
 // those rows: spending by month × class × care type, the group's, each unit's own and each
 // township's insured figures all derive from them. No loop over claims anywhere.
 import type { Knex } from 'knex';
-import { fromFen, toFen, type Fen } from '../shared/money';
-import { healthIndicators } from '../health';
-import { orgUnits } from '../org';
-import { CARE_TYPE, PROVIDER_CLASS } from './enums';
-import type { FundYear } from './model';
+import { fromFen, toFen, type Fen } from '../../shared/money';
+import { healthIndicators } from '../../health';
+import { orgUnits } from '../../org';
+import { CARE_TYPE, PROVIDER_CLASS } from '../enums';
+import type { FundYear } from '../fundYears/model';
+import { budgetOf, budgetThrough, monthlyBudgets } from '../fundYears/rules';
 import {
   addSums,
   admissionsChange,
   allocate,
-  budgetOf,
-  budgetThrough,
   emptySums,
   evaluateGates,
   indicatorsOf,
-  monthlyBudgets,
   overspendSplit,
   providerTier,
   rate4,

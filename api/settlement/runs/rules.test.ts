@@ -1,59 +1,31 @@
-// The settlement arithmetic without a database: budget, tiers, gates, normalisation, allocation.
+// The settlement arithmetic without a database: rates, periods, tiers, gates, indicators, normalisation, allocation.
 import { expect } from 'chai';
-import { fromFen, toFen } from '../shared/money';
+import { fromFen, toFen } from '../../shared/money';
+import { defineEnum } from '../../core/enums';
+import { GATE, type GateDef } from '../enums';
+import { DEFAULT_ALLOCATION, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_TIERS, gatesConfig } from '../fundYears/rules';
+import { gatesSchema } from '../fundYears/routes';
 import {
-  addSums,
-  admissionsChange,
-  allocate,
-  budgetOf,
-  budgetThrough,
-  configProblems,
-  DEFAULT_ALLOCATION,
-  DEFAULT_GATES,
-  DEFAULT_INDICATOR_THRESHOLDS,
-  DEFAULT_PROFILE,
-  DEFAULT_TIERS,
-  emptySums,
-  evaluateGates,
-  gatesConfig,
-  indicatorsOf,
-  lockedThrough,
-  monthlyBudgets,
-  normalise,
-  overspendSplit,
-  parsePeriod,
+  // grouped as the describes below test them
   rate4,
+  parsePeriod,
+  overspendSplit,
+  evaluateGates,
   retainedOf,
   satisfactionOf,
   sumsOf,
+  addSums,
+  emptySums,
+  indicatorsOf,
+  normalise,
+  allocate,
+  admissionsChange,
   type ClaimSums,
 } from './rules';
-import { validateClaim, type ClaimContext, type RawRow } from './claimRules';
-import { defineEnum } from '../core/enums';
-import { GATE, type GateDef } from './enums';
-import { gatesSchema } from './routes';
 
 const sums = (over: Partial<ClaimSums>): ClaimSums => ({ ...emptySums(), ...over });
 
-describe('settlement rules: budget and surplus', () => {
-  it('budget = round2((premiums − catastrophic − outpatient) × bundle ratio)', () => {
-    // (436,000,000.00 − 43,600,000.00 − 52,320,000.00) × 0.90 = 306,072,000.00
-    expect(
-      fromFen(budgetOf({ premium_total: '436000000.00', catastrophic_pool: '43600000.00', outpatient_pool: '52320000.00', bundle_ratio: '0.9000' })),
-    ).to.equal('306072000.00');
-    // 100.01 × 0.9 = 90.009 → 90.01 (half away from zero at the fen)
-    expect(fromFen(budgetOf({ premium_total: '100.01', catastrophic_pool: '0', outpatient_pool: '0', bundle_ratio: '0.9' }))).to.equal('90.01');
-  });
-
-  it('monthly budgets by the 1/12 profile add up to the budget exactly', () => {
-    const budget = toFen('1000000.07');
-    const months = monthlyBudgets(budget, DEFAULT_PROFILE);
-    expect(months).to.have.length(12);
-    expect(months.reduce((a, b) => a + b, 0n)).to.equal(budget);
-    expect(budgetThrough(budget, DEFAULT_PROFILE, 12)).to.equal(budget);
-    expect(fromFen(budgetThrough(toFen('1200.00'), DEFAULT_PROFILE, 3))).to.equal('300.00');
-  });
-
+describe('settlement rules: rates and periods', () => {
   it('rates are rounded to four decimals, null without a denominator', () => {
     expect(rate4(1027n, 10000n)).to.equal(0.1027);
     expect(rate4(2n, 3n)).to.equal(0.6667);
@@ -66,12 +38,6 @@ describe('settlement rules: budget and surplus', () => {
     expect(parsePeriod('2025')).to.deep.equal({ year: 2025, kind: 'final', throughMonth: 12 });
     expect(parsePeriod('2025-13')).to.equal(null);
     expect(parsePeriod('25-1')).to.equal(null);
-  });
-
-  it('an approved provisional run locks its months to date; the final run the year', () => {
-    expect(lockedThrough([])).to.equal(0);
-    expect(lockedThrough([{ through_month: 3 }, { through_month: 5 }])).to.equal(5);
-    expect(lockedThrough([{ through_month: 12 }])).to.equal(12);
   });
 });
 
@@ -321,72 +287,5 @@ describe('settlement rules: allocation', () => {
     expect(admissionsChange({ admissions: 90, population: 1000 }, { admissions: 100, population: 2000 })).to.equal(1.8);
     expect(admissionsChange({ admissions: 90, population: 1000 }, null)).to.equal(null);
     expect(admissionsChange({ admissions: 90, population: 1000 }, { admissions: 0, population: 2000 })).to.equal(null);
-  });
-
-  it('checks a fund year configuration', () => {
-    const base = { overspend_tiers: DEFAULT_TIERS, gates: DEFAULT_GATES, allocation: DEFAULT_ALLOCATION, monthly_profile: DEFAULT_PROFILE };
-    expect(configProblems(base)).to.deep.equal([]);
-    expect(configProblems({ ...base, overspend_tiers: [{ upTo: 0.05, groupShare: 0.5 }] }).map((p) => p.field)).to.deep.equal(['overspend_tiers']);
-    expect(configProblems({ ...base, allocation: { ...DEFAULT_ALLOCATION, pools: [{ key: 'a', share: 0.5 }] } }).map((p) => p.field)).to.deep.equal([
-      'allocation.pools',
-    ]);
-    expect(configProblems({ ...base, monthly_profile: [1] }).map((p) => p.field)).to.deep.equal(['monthly_profile']);
-  });
-});
-
-describe('claim row validation', () => {
-  const ctx: ClaimContext = {
-    year: 2025,
-    units: new Map([
-      ['T01', { id: 5, code: 'T01', level: 3, kind: 'township' }],
-      ['V001', { id: 9, code: 'V001', level: 4, kind: 'village' }],
-    ]),
-    insuredKinds: ['township', 'community'],
-    lockedThrough: 3,
-    lockedBy: 42,
-  };
-  const row = {
-    claim_no: 'C-1',
-    id_number: '11010519491231002X',
-    provider_class: 'in_group',
-    provider_unit_code: 'V001',
-    insured_township_code: 'T01',
-    care_type: 'outpatient',
-    visit_on: '2025-05-02',
-    settled_on: '2025-05-02',
-    total_cost: '100.00',
-    fund_paid: 60,
-    self_pay: '35.5',
-    self_funded: '4.50',
-    drug_cost: '40',
-    consumables_cost: '0',
-    diagnosis: 'i10',
-    referred_up: '',
-  };
-
-  it('accepts a valid row and normalises it', () => {
-    const v = validateClaim(row, ctx);
-    expect(v).to.have.property('row');
-    expect((v as { row: object }).row).to.include({
-      org_unit_id: 9,
-      insured_unit_id: 5,
-      fund_paid: '60.00',
-      self_pay: '35.50',
-      diagnosis: 'I10',
-      referred_up: false,
-    });
-  });
-
-  it('names the field of each problem', () => {
-    const fields = (r: RawRow) =>
-      'problems' in validateClaim(r, ctx) ? (validateClaim(r, ctx) as { problems: { field: string }[] }).problems.map((p) => p.field) : [];
-    expect(fields({ ...row, total_cost: '100.01' })).to.deep.equal(['total_cost']);
-    expect(fields({ ...row, drug_cost: '90', consumables_cost: '20' })).to.deep.equal(['drug_cost']);
-    expect(fields({ ...row, fund_paid: '-1' })).to.deep.equal(['fund_paid']);
-    expect(fields({ ...row, provider_unit_code: 'X99' })).to.deep.equal(['provider_unit_code']);
-    expect(fields({ ...row, visit_on: '2024-12-30' })).to.deep.equal(['visit_on']);
-    expect(fields({ ...row, id_number: '110105194912310021' })).to.deep.equal(['id_number']);
-    expect(fields({ ...row, visit_on: '2025-03-01', settled_on: '2025-03-05' })).to.deep.equal(['settled_on']);
-    expect(fields({ ...row, settled_on: 45800 })).to.deep.equal([]); // an Excel serial day in 2025-05
   });
 });

@@ -1,33 +1,34 @@
 // Claims and satisfaction scores: the scoped lists, the imports (idempotent by claim_no within
-// the fund year; a changed row updates the claim with an audit row), and the templates.
+// the fund year; a changed row updates the claim with an audit row), the months an approved run
+// locks against them, and the drill-down from a unit to its claims.
 // Audit choice: one summary row per import, plus one `update` row (before/after) per claim a
 // re-import changed; new claims are counted in the summary, not logged one by one.
 import type { Knex } from 'knex';
-import type { Writable } from 'node:stream';
-import type { Actor } from '../core/actor';
-import type { Audit } from '../core/transaction';
-import { scopeByUnit } from '../core/scope';
-import { assertCan, type ResourceDef } from '../core/crud';
-import { notFound } from '../core/errors';
-import type { UploadedFile } from '../http/upload';
-import { protectIdNumber } from '../core/personalId';
-import { addSheet, streamingWorkbook } from '../core/workbook';
+import type { Actor } from '../../core/actor';
+import type { Audit } from '../../core/transaction';
+import { scopeByUnit } from '../../core/scope';
+import { assertCan, type ResourceDef } from '../../core/crud';
+import { notFound } from '../../core/errors';
+import type { UploadedFile } from '../../http/upload';
+import { protectIdNumber } from '../../core/personalId';
+import { db } from '../../db/knex';
+import * as clock from '../../core/clock';
+import { unitIdsUnderSql, unitInScope } from '../../org';
+import { runImport, unitsByCode, type ImportOptions, type Rejection } from '../import';
+import { DEFAULT_ALLOCATION } from '../fundYears/rules';
+import { fundYearOr404 } from '../fundYears/service';
+import { Claim, SatisfactionScore } from './model';
 import {
   CARE_TYPES,
   CLAIM_COLUMNS,
+  lockedThrough,
   PROVIDER_CLASSES,
   SATISFACTION_COLUMNS,
   validateClaim,
   validateSatisfaction,
   type ClaimRow,
   type SatisfactionRow,
-  type UnitRef,
-} from './claimRules';
-import { runImport, type ImportOptions, type Rejection } from './import';
-import { orgUnits } from '../org';
-import { Claim, FundYear, SatisfactionScore } from './model';
-import { lockedThrough, DEFAULT_ALLOCATION } from './rules';
-import * as clock from '../core/clock';
+} from './rules';
 
 export const claimResource: ResourceDef<Claim> = {
   name: 'claims',
@@ -62,12 +63,6 @@ export const satisfactionResource: ResourceDef<SatisfactionScore> = {
   list: { fields: { fund_year_id: 'int', month: 'int' }, defaultSort: ['month', 'ASC'] },
 };
 
-export async function fundYearOr404(q: Knex | Knex.Transaction, id: number): Promise<FundYear> {
-  const fy = await FundYear.query(q).findById(id);
-  if (!fy) throw notFound('fund-years', id);
-  return fy;
-}
-
 /** The highest month locked by a current approved run of the fund year, and that run. */
 export async function lockState(q: Knex | Knex.Transaction, fundYearId: number): Promise<{ lockedThrough: number; lockedBy: number | null }> {
   const runs: { id: number; through_month: number }[] = await q('settlement_runs')
@@ -76,11 +71,6 @@ export async function lockState(q: Knex | Knex.Transaction, fundYearId: number):
     .whereNull('superseded_by_id')
     .orderBy('through_month', 'desc');
   return { lockedThrough: lockedThrough(runs), lockedBy: runs[0]?.id ?? null };
-}
-
-export async function unitsByCode(q: Knex | Knex.Transaction): Promise<Map<string, UnitRef>> {
-  const rows: UnitRef[] = await orgUnits(['id', 'code', 'level', 'kind'], q);
-  return new Map(rows.map((u) => [u.code, u]));
 }
 
 /** Keeps approvals of this fund year out while an import writes (approve takes the row FOR UPDATE). */
@@ -231,54 +221,31 @@ export async function importSatisfaction(actor: Actor, fundYearId: number, file:
   });
 }
 
-/** A template workbook: the header row, and a second sheet describing each column. */
-export async function writeTemplate(
-  out: Writable,
-  kind: 'claims' | 'satisfaction-scores' | 'fund-year-populations',
-  columns: readonly [string, string][],
-  notes: Record<string, string>,
-) {
-  const wb = streamingWorkbook(out);
-  const sheet = addSheet(
-    wb,
-    kind,
-    columns.map(([key]) => ({ header: key, key, width: Math.max(14, key.length + 4) })),
-  );
-  sheet.commit();
-  const help = addSheet(wb, '说明 Columns', [
-    { header: 'column', key: 'column', width: 24 },
-    { header: '列名', key: 'zh', width: 18 },
-    { header: 'meaning', key: 'note', width: 90 },
+/** Drill-down: the claims a unit (and its villages) provided, and the claims of the insured registered there, by care type and provider class. */
+export async function unitSummary(actor: Actor, fundYearId: number, unitId: number) {
+  assertCan(actor, 'claims', 'list');
+  const fy = await fundYearOr404(db(), fundYearId);
+  const unit = await unitInScope(unitId, actor.scopePath, ['id', 'code', 'name', 'path', 'kind', 'level']);
+  if (!unit) throw notFound('org-units', unitId);
+  const sums = (qb: Knex.QueryBuilder) =>
+    qb
+      .select('provider_class', 'care_type')
+      .count({ claims: '*' })
+      .sum({
+        total_cost: 'total_cost',
+        fund_paid: 'fund_paid',
+        self_pay: 'self_pay',
+        self_funded: 'self_funded',
+        drug_cost: 'drug_cost',
+        consumables_cost: 'consumables_cost',
+      })
+      .where('fund_year_id', fy.id)
+      .groupBy('provider_class', 'care_type')
+      .orderBy(['provider_class', 'care_type']);
+  const [provided, insured] = await Promise.all([
+    sums(db()('claims').whereRaw(`org_unit_id in ${unitIdsUnderSql('?')}`, [unit.path])),
+    sums(db()('claims').where('insured_unit_id', unit.id)),
   ]);
-  for (const [key, zh] of columns) help.addRow({ column: key, zh, note: notes[key] ?? '' }).commit();
-  help.commit();
-  await wb.commit();
+  const norm = (rows: Record<string, unknown>[]) => rows.map((r) => ({ ...r, claims: Number(r.claims) }));
+  return { fund_year_id: fy.id, unit, provided: norm(provided), insured: norm(insured) };
 }
-
-export const CLAIM_NOTES: Record<string, string> = {
-  claim_no: 'Claim number, unique within the fund year (re-importing the same number updates the claim)',
-  id_number: '18-digit resident ID number (身份证号) with a valid check digit; stored encrypted, shown masked',
-  insured_name: 'Name of the insured (optional)',
-  insured_township_code: 'Code of the township centre where the insured is registered (e.g. T01; optional but needed for township indicators)',
-  provider_class: 'in_group | out_group_in_county | out_of_county',
-  provider_unit_code: 'Group unit code (HQ, B1, T01, V001…) — required for in_group, empty otherwise',
-  provider_name: 'Provider name — required outside the group',
-  care_type: 'inpatient | outpatient',
-  visit_on: 'Visit or admission date YYYY-MM-DD, inside the fund year',
-  discharged_on: 'Discharge date (inpatient), inside the fund year',
-  settled_on: 'Settlement date: decides the period (month) the claim counts in',
-  total_cost: 'Total cost; must equal fund_paid + self_pay + self_funded to the fen',
-  fund_paid: 'Paid by the pooled fund (统筹支付)',
-  self_pay: 'Co-payment inside the scheme (个人自付)',
-  self_funded: 'Paid out of pocket outside the scheme (自费)',
-  drug_cost: 'Drug cost; drug_cost + consumables_cost ≤ total_cost',
-  consumables_cost: 'Consumables cost',
-  diagnosis: 'ICD-10 code of the main diagnosis, e.g. I10, E11.9',
-  referred_up: 'true if the stay followed an upward referral (inpatient only)',
-};
-
-export const SATISFACTION_NOTES: Record<string, string> = {
-  period: 'Month YYYY-MM inside the fund year',
-  score: 'Survey score 0–100 (two decimals at most)',
-  respondents: 'Number of insured who answered; the run uses the respondent-weighted mean of its months',
-};

@@ -1,20 +1,25 @@
 // Settlement runs: draft → calculated → reviewed → approved (locked). Each step is one
 // transaction with its audit row and its event in the run's history. Recalculating keeps the
 // previous figures as a version; an approved run is only superseded by a new run with a reason.
+// Also what is read of them: a run with its figures in the caller's scope, a version, the run's
+// workbook data, and the fund year's dashboard (budget against spending by month, the runs, the latest figures).
 import type { Knex } from 'knex';
-import type { Actor } from '../core/actor';
-import { inTransaction, type Audit } from '../core/transaction';
-import { db } from '../db/knex';
-import { scopeByUnit } from '../core/scope';
-import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
-import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
+import type { Actor } from '../../core/actor';
+import { inTransaction, type Audit } from '../../core/transaction';
+import { db } from '../../db/knex';
+import { scopeByUnit } from '../../core/scope';
+import { assertCan, getRow, lockRow, type ResourceDef } from '../../core/crud';
+import { badRequest, conflict, notFound, unprocessable } from '../../core/errors';
+import * as clock from '../../core/clock';
+import { fromFen, toFen } from '../../shared/money';
+import { orgUnits, under } from '../../org';
+import { RUN_KIND, RUN_STATUS } from '../enums';
+import { FundYear } from '../fundYears/model';
+import { budgetOf, monthlyBudgets } from '../fundYears/rules';
+import { fundYearOr404, withBudget } from '../fundYears/service';
 import { computeFigures, type RunFigures } from './calculation';
-import { fundYearOr404 } from './claims';
-import { orgUnits, under } from '../org';
-import { FundYear, SettlementRun, SettlementRunEvent, SettlementRunVersion, SurplusAllocation } from './model';
-import { RUN_KIND, RUN_STATUS } from './enums';
+import { SettlementRun, SettlementRunEvent, SettlementRunVersion, SurplusAllocation } from './model';
 import { allowedSteps, parsePeriod, RUN_STEPS, type RunStep } from './rules';
-import * as clock from '../core/clock';
 
 export const runResource: ResourceDef<SettlementRun> = {
   name: 'settlement-runs',
@@ -341,3 +346,73 @@ export async function readVersion(actor: Actor, id: number, version: number) {
 /** The current run of a fund year and period, if any. */
 export const currentRun = (q: Knex | Knex.Transaction, fundYearId: number, period: string) =>
   SettlementRun.query(q).findOne({ fund_year_id: fundYearId, period, superseded_by_id: null });
+
+/** Budget against cumulative spending by month, the runs, and the latest calculated run's figures (scoped). */
+export async function dashboard(actor: Actor, fundYearId: number) {
+  assertCan(actor, 'fund-years', 'show');
+  const fy = await fundYearOr404(db(), fundYearId);
+  const budget = budgetOf(fy);
+  const monthly = monthlyBudgets(budget, fy.monthly_profile);
+  const spentRows: { period_month: number; fund: string; claims: number }[] = await db()('claims')
+    .select('period_month')
+    .sum({ fund: 'fund_paid' })
+    .count({ claims: '*' })
+    .where('fund_year_id', fy.id)
+    .groupBy('period_month');
+  const spent = new Map(spentRows.map((r) => [r.period_month, r]));
+  let cumBudget = 0n;
+  let cumSpent = 0n;
+  const months = monthly.map((b, i) => {
+    const s = spent.get(i + 1);
+    const fund = s ? toFen(s.fund) : 0n;
+    cumBudget += b;
+    cumSpent += fund;
+    return {
+      month: i + 1,
+      budget: fromFen(b),
+      spending: fromFen(fund),
+      claims: Number(s?.claims ?? 0),
+      cumulative_budget: fromFen(cumBudget),
+      cumulative_spending: fromFen(cumSpent),
+    };
+  });
+  const runs = await SettlementRun.query()
+    .where('fund_year_id', fy.id)
+    .orderBy([
+      { column: 'through_month', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ]);
+  const current = runs.filter((r) => r.superseded_by_id === null);
+  // the latest figures: the final run once calculated, else the latest calculated month
+  const latest = current.filter((r) => r.figures).sort((a, b) => (a.kind === b.kind ? b.through_month - a.through_month : a.kind === 'final' ? -1 : 1))[0];
+  return {
+    fund_year: withBudget(fy),
+    months,
+    runs: runs.map(runSummary),
+    latest: latest ? { ...runSummary(latest), figures: await scopedFigures(actor, latest.figures!) } : null,
+  };
+}
+
+export function runSummary(r: SettlementRun) {
+  const f = r.figures;
+  return {
+    id: r.id,
+    fund_year_id: r.fund_year_id,
+    period: r.period,
+    kind: r.kind,
+    through_month: r.through_month,
+    status: r.status,
+    version: r.version,
+    superseded_by_id: r.superseded_by_id,
+    supersedes_id: r.supersedes_id,
+    reason: r.reason,
+    budget: f?.budget ?? null,
+    spending: f?.spending.total ?? null,
+    surplus: f?.surplus ?? null,
+    surplus_rate: f?.surplus_rate ?? null,
+    retained: f?.retained ?? null,
+    calculated_at: r.calculated_at,
+    reviewed_by_name: r.reviewed_by_name,
+    approved_by_name: r.approved_by_name,
+  };
+}

@@ -1,21 +1,17 @@
-// Fund years (their money and configuration), the insured population per unit, and the
-// finance dashboard: budget against cumulative spending by month, the latest run's figures,
-// and the drill-down from a unit to its claims.
+// Fund years (their money and configuration) and the insured population per unit: the resources
+// their CRUD runs through (a year is locked while an approved run rests on it), a year with its
+// budget, and the population import.
 import type { Knex } from 'knex';
-import type { Actor } from '../core/actor';
-import { scopeByUnit } from '../core/scope';
-import { assertCan, type ResourceDef } from '../core/crud';
-import { badRequest, conflict, notFound } from '../core/errors';
-import type { UploadedFile } from '../http/upload';
-import { db } from '../db/knex';
-import { fromFen, toFen } from '../shared/money';
-import { POPULATION_COLUMNS, validatePopulation, type PopulationRow } from './claimRules';
-import { fundYearOr404, unitsByCode } from './claims';
-import { runImport, type ImportOptions } from './import';
-import { unitIdsUnderSql, unitInScope } from '../org';
-import { FundYear, FundYearPopulation, SettlementRun } from './model';
-import { budgetOf, configProblems, gatesConfig, monthlyBudgets } from './rules';
-import { scopedFigures } from './runs';
+import type { Actor } from '../../core/actor';
+import { scopeByUnit } from '../../core/scope';
+import { assertCan, type ResourceDef } from '../../core/crud';
+import { badRequest, conflict, notFound } from '../../core/errors';
+import type { UploadedFile } from '../../http/upload';
+import { db } from '../../db/knex';
+import { fromFen, toFen } from '../../shared/money';
+import { runImport, unitsByCode, type ImportOptions } from '../import';
+import { FundYear, FundYearPopulation } from './model';
+import { budgetOf, configProblems, gatesConfig, monthlyBudgets, POPULATION_COLUMNS, validatePopulation, type PopulationRow } from './rules';
 
 type Row = Record<string, unknown>;
 
@@ -31,6 +27,13 @@ export const fundYearResource: ResourceDef<FundYear> = {
     return checked({ ...current.toJSON(), ...data }, Object.keys(data));
   },
 };
+
+/** A fund year, or 404 naming it. */
+export async function fundYearOr404(q: Knex | Knex.Transaction, id: number): Promise<FundYear> {
+  const fy = await FundYear.query(q).findById(id);
+  if (!fy) throw notFound('fund-years', id);
+  return fy;
+}
 
 /** An approved run's figures rest on the year's configuration and populations: the year is locked (409) until that run is superseded. */
 async function assertYearOpen(trx: Knex.Transaction, fundYearId: number) {
@@ -120,103 +123,4 @@ export async function importPopulations(actor: Actor, fundYearId: number, file: 
       return { inserted, updated: changed.length - inserted };
     },
   });
-}
-
-/** Budget against cumulative spending by month, the runs, and the latest calculated run's figures (scoped). */
-export async function dashboard(actor: Actor, fundYearId: number) {
-  assertCan(actor, 'fund-years', 'show');
-  const fy = await fundYearOr404(db(), fundYearId);
-  const budget = budgetOf(fy);
-  const monthly = monthlyBudgets(budget, fy.monthly_profile);
-  const spentRows: { period_month: number; fund: string; claims: number }[] = await db()('claims')
-    .select('period_month')
-    .sum({ fund: 'fund_paid' })
-    .count({ claims: '*' })
-    .where('fund_year_id', fy.id)
-    .groupBy('period_month');
-  const spent = new Map(spentRows.map((r) => [r.period_month, r]));
-  let cumBudget = 0n;
-  let cumSpent = 0n;
-  const months = monthly.map((b, i) => {
-    const s = spent.get(i + 1);
-    const fund = s ? toFen(s.fund) : 0n;
-    cumBudget += b;
-    cumSpent += fund;
-    return {
-      month: i + 1,
-      budget: fromFen(b),
-      spending: fromFen(fund),
-      claims: Number(s?.claims ?? 0),
-      cumulative_budget: fromFen(cumBudget),
-      cumulative_spending: fromFen(cumSpent),
-    };
-  });
-  const runs = await SettlementRun.query()
-    .where('fund_year_id', fy.id)
-    .orderBy([
-      { column: 'through_month', order: 'desc' },
-      { column: 'id', order: 'desc' },
-    ]);
-  const current = runs.filter((r) => r.superseded_by_id === null);
-  // the latest figures: the final run once calculated, else the latest calculated month
-  const latest = current.filter((r) => r.figures).sort((a, b) => (a.kind === b.kind ? b.through_month - a.through_month : a.kind === 'final' ? -1 : 1))[0];
-  return {
-    fund_year: withBudget(fy),
-    months,
-    runs: runs.map(runSummary),
-    latest: latest ? { ...runSummary(latest), figures: await scopedFigures(actor, latest.figures!) } : null,
-  };
-}
-
-export function runSummary(r: SettlementRun) {
-  const f = r.figures;
-  return {
-    id: r.id,
-    fund_year_id: r.fund_year_id,
-    period: r.period,
-    kind: r.kind,
-    through_month: r.through_month,
-    status: r.status,
-    version: r.version,
-    superseded_by_id: r.superseded_by_id,
-    supersedes_id: r.supersedes_id,
-    reason: r.reason,
-    budget: f?.budget ?? null,
-    spending: f?.spending.total ?? null,
-    surplus: f?.surplus ?? null,
-    surplus_rate: f?.surplus_rate ?? null,
-    retained: f?.retained ?? null,
-    calculated_at: r.calculated_at,
-    reviewed_by_name: r.reviewed_by_name,
-    approved_by_name: r.approved_by_name,
-  };
-}
-
-/** Drill-down: the claims a unit (and its villages) provided, and the claims of the insured registered there, by care type and provider class. */
-export async function unitSummary(actor: Actor, fundYearId: number, unitId: number) {
-  assertCan(actor, 'claims', 'list');
-  const fy = await fundYearOr404(db(), fundYearId);
-  const unit = await unitInScope(unitId, actor.scopePath, ['id', 'code', 'name', 'path', 'kind', 'level']);
-  if (!unit) throw notFound('org-units', unitId);
-  const sums = (qb: Knex.QueryBuilder) =>
-    qb
-      .select('provider_class', 'care_type')
-      .count({ claims: '*' })
-      .sum({
-        total_cost: 'total_cost',
-        fund_paid: 'fund_paid',
-        self_pay: 'self_pay',
-        self_funded: 'self_funded',
-        drug_cost: 'drug_cost',
-        consumables_cost: 'consumables_cost',
-      })
-      .where('fund_year_id', fy.id)
-      .groupBy('provider_class', 'care_type')
-      .orderBy(['provider_class', 'care_type']);
-  const [provided, insured] = await Promise.all([
-    sums(db()('claims').whereRaw(`org_unit_id in ${unitIdsUnderSql('?')}`, [unit.path])),
-    sums(db()('claims').where('insured_unit_id', unit.id)),
-  ]);
-  const norm = (rows: Row[]) => rows.map((r) => ({ ...r, claims: Number(r.claims) }));
-  return { fund_year_id: fy.id, unit, provided: norm(provided), insured: norm(insured) };
 }
