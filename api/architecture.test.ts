@@ -37,7 +37,7 @@ describe('architecture', () => {
         'api/hr/hr.test.ts': "import { roster } from '../../reports/roster';\nexport const r = roster;\n",
         'api/http/guard.ts': "import { staffCount } from '../hr';\nexport const g = staffCount;\n",
         'api/app.ts': "import { roster } from '../reports/roster';\nexport const a = roster;\n",
-        'reports/roster.ts': "import { size } from './org/service';\nexport const roster = size;\n",
+        'reports/roster.ts': "import { size } from '../api/org/service';\nexport const roster = size;\n",
       });
       expect(checkArchitecture(root).map(formatViolation)).to.have.members([
         'api/hr/service.ts → api/org/model.ts (reach)',
@@ -48,6 +48,15 @@ describe('architecture', () => {
         'api/org/service.ts → api/hr/index.ts (circle)',
         'api/hr/service.ts → org.org_units (table)',
       ]);
+    });
+
+    it("counts the tables of a sub-domain's model (api/<domain>/<sub-domain>/model.ts) as the domain's", () => {
+      write({
+        'api/hr/staff/model.ts': "export class Staff {\n  static tableName = 'staff';\n}\n",
+        'api/hr/staff/service.ts': "export const staff = () => 'SELECT * FROM staff';\n",
+        'api/org/service.ts': "export const people = () => 'SELECT count(*) FROM staff';\n",
+      });
+      expect(checkArchitecture(root).map(formatViolation)).to.deep.equal(['api/org/service.ts → hr.staff (table)']);
     });
 
     it('accepts domains that meet through their public faces', () => {
