@@ -1,9 +1,9 @@
 // Planning rotations over HTTP: next year's plan copied from this one, the receiving units a
 // person may be sent to, the person picker's order (exact name, then prefix), a rotation's trail.
 import { expect } from 'chai';
-import { get, post, put, unitId } from '../../scripts/test/harness';
-import { hire } from './testData';
-import * as clock from '../core/clock';
+import { get, post, put, unitId } from '../../../scripts/test/harness';
+import { hire } from '../testData';
+import * as clock from '../../core/clock';
 
 const year = Number(clock.today().slice(0, 4));
 

@@ -1,11 +1,11 @@
 // The staff record's columns, written once: what the API accepts on hire and edit, what the
 // registry's list answers and what the 人员花名册 workbook writes are all derived from here, and
-// staffFields.test.ts holds the `staff` table to it (every column is here or in NOT_FIELDS).
+// fields.test.ts holds the `staff` table to it (every column is here or in NOT_FIELDS).
 // Adding a staff field: the migration, an entry here, and the admin UI (README "Adding a staff field").
 import { z } from 'zod';
-import { isoDate, positiveId } from '../http/validate';
-import type { Enum } from '../core/enums';
-import { EMPLOYMENT_TYPE, SEX, STAFF_CATEGORY, STAFF_STATUS, TITLE } from './enums';
+import { isoDate, positiveId } from '../../http/validate';
+import type { Enum } from '../../core/enums';
+import { EMPLOYMENT_TYPE, SEX, STAFF_CATEGORY, STAFF_STATUS, TITLE } from '../enums';
 
 /** A roster column: its header and width or format. */
 export interface RosterColumn {

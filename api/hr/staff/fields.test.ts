@@ -1,11 +1,11 @@
 // The staff field list against the `staff` table: every column is a field (or explicitly no field), and
 // every field is carried where the list says: accepted on hire and edit, answered by the list, written by
-// the roster. A column added by a migration but forgotten in staffFields.ts fails here.
+// the roster. A column added by a migration but forgotten in fields.ts fails here.
 import { expect } from 'chai';
-import { db } from '../db/knex';
-import { createStaff, updateStaff } from './schemas';
-import { NOT_FIELDS, STAFF_FIELDS, STAFF_LIST_COLUMNS, staffInputs } from './staffFields';
-import { get, system } from '../../scripts/test/harness';
+import { db } from '../../db/knex';
+import { createStaffBody, updateStaffBody } from './routes';
+import { NOT_FIELDS, STAFF_FIELDS, STAFF_LIST_COLUMNS, staffInputs } from './fields';
+import { get, system } from '../../../scripts/test/harness';
 
 describe('hr: the staff field list', () => {
   before(() => system());
@@ -21,8 +21,8 @@ describe('hr: the staff field list', () => {
 
   it('the hire and edit schemas accept each input field', () => {
     for (const key of Object.keys(staffInputs)) {
-      expect(createStaff.shape, key).to.have.property(key);
-      expect(updateStaff.shape, key).to.have.property(key);
+      expect(createStaffBody.shape, key).to.have.property(key);
+      expect(updateStaffBody.shape, key).to.have.property(key);
     }
   });
 

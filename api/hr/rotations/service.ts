@@ -1,17 +1,17 @@
 // Use-cases of rotations (下派驻点 / 上派进修) and yearly plans: create with the rules checked,
 // edit, start, end, cancel; the plan's figures (quota vs filled, the balance per receiving unit);
-// the daily step the job runs.
+// the daily step the job runs; the data of the rotation roster workbook.
 import type { Knex } from 'knex';
 import type { AnyQueryBuilder } from 'objection';
-import type { Actor } from '../core/actor';
-import { inTransaction, type Audit } from '../core/transaction';
-import { trailOf } from '../audit';
-import { db } from '../db/knex';
-import { scopeByAnyUnit } from '../core/scope';
-import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
-import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
-import { Rotation, RotationPlan, Staff } from './model';
-import { addDays } from './rules';
+import type { Actor } from '../../core/actor';
+import { inTransaction, type Audit } from '../../core/transaction';
+import { trailOf } from '../../audit';
+import { db } from '../../db/knex';
+import { scopeByAnyUnit } from '../../core/scope';
+import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../../core/crud';
+import { AppError, badRequest, conflict, notFound, unprocessable } from '../../core/errors';
+import { addDays } from '../../core/clock';
+import { Rotation, RotationPlan } from './model';
 import {
   ROTATION_STATUSES,
   ROTATION_TYPES,
@@ -30,12 +30,20 @@ import {
   staffProblem,
   transitionProblem,
   type PlannedRotation,
+  type Problem,
   type RotationType,
-} from './rotationRules';
-import { orgUnits, under, unitField } from '../org';
-import { raise, recordHistory, unitsById } from './shared';
-import { staffResource } from './staffService';
-import * as clock from '../core/clock';
+} from './rules';
+import { Staff } from '../staff/model';
+import { staffFor } from '../staff/service';
+import { LEVEL_NAME, ROTATION_STATUS, ROTATION_TYPE, TITLE } from '../enums';
+import { orgUnits, under, unitField } from '../../org';
+import { recordHistory, unitsById } from '../shared';
+import * as clock from '../../core/clock';
+
+/** A rule problem as the API error: details carry `rule` and `params` for the UI's Chinese text. */
+function raise(p: Problem): never {
+  throw new AppError(p.kind, p.kind, p.message, [{ field: p.field, message: p.message, rule: p.rule, params: p.params }]);
+}
 
 /** A rotation is visible to a director when its home OR its host unit is in their subtree. */
 export const rotationScope = scopeByAnyUnit('rotations.home_org_unit_id', 'rotations.host_org_unit_id');
@@ -99,9 +107,7 @@ export async function rotationHistory(actor: Actor, id: number) {
 /** The active units in the caller's scope a person's rotation of `type` may go to, nearest level first. */
 export async function hostOptions(actor: Actor, input: { staff_id: number; type: RotationType; home_org_unit_id?: number }) {
   assertCan(actor, 'rotations', 'create');
-  const staff = await getRow(staffResource, actor, input.staff_id).catch(() => {
-    throw unprocessable(`staff_id ${input.staff_id} does not exist`, [{ field: 'staff_id', message: 'no such person in your scope' }]);
-  });
+  const staff = await staffFor(actor, input.staff_id);
   const homeId = homeOf(staff, input.home_org_unit_id);
   const home = (await unitsById(db(), [homeId])).get(homeId);
   if (!home) throw unprocessable(`home_org_unit_id ${homeId} does not exist`, [{ field: 'home_org_unit_id', message: 'no such unit' }]);
@@ -127,9 +133,7 @@ const homeOf = (staff: Staff, given?: number) => given ?? (staff.employment_type
 
 /** The checks every new or re-planned rotation passes; returns the row to store. */
 async function checked(trx: Knex.Transaction, actor: Actor, input: RotationInput, self?: Rotation) {
-  const staff = await getRow(staffResource, actor, input.staff_id, trx).catch(() => {
-    throw unprocessable(`staff_id ${input.staff_id} does not exist`, [{ field: 'staff_id', message: 'no such person in your scope' }]);
-  });
+  const staff = await staffFor(actor, input.staff_id, trx);
   await lockRow(trx, 'staff', staff.id); // one person's rotations are planned one at a time
   const p = staffProblem(staff);
   if (p) raise(p);
@@ -356,13 +360,19 @@ export async function planSummary(actor: Actor, id: number) {
   return summaryOf(actor, plan);
 }
 
-export async function summaryOf(actor: Actor, plan: RotationPlan) {
-  const rotations = await rotationsOfYear(actor, plan.year);
+/** A year's rotations in the actor's scope, the balance per receiving unit, and those units. */
+async function yearFigures(actor: Actor, year: number) {
+  const rotations = await rotationsOfYear(actor, year);
   const rows = balance(rotations);
   const units = await unitsById(
     db(),
     rows.map((b) => b.org_unit_id),
   );
+  return { rotations, rows, units };
+}
+
+export async function summaryOf(actor: Actor, plan: RotationPlan) {
+  const { rotations, rows, units } = await yearFigures(actor, plan.year);
   return {
     plan,
     directions: directionFigures(plan.quotas, rotations),
@@ -392,4 +402,58 @@ export async function planOfYear(actor: Actor, year: number) {
   const plan = await RotationPlan.query().findOne({ year });
   if (!plan) throw notFound('rotation-plans', `for ${year}`);
   return plan;
+}
+
+// ---- the rotation roster workbook's data ----
+
+/** 下派 总院→分院 for down_hq_branch. */
+export function directionZh(key: string) {
+  const [dir, from, to] = key.split('_');
+  const level = (name: string) => (LEVEL_NAME.has(name) ? LEVEL_NAME.zh(name) : name);
+  return `${dir === 'down' ? '下派' : '上派进修'} ${level(from)}→${level(to)}`;
+}
+
+/** The rotation roster of a year, its labels in Chinese. */
+export interface RotationRosterData {
+  year: number;
+  rotations: {
+    id: number;
+    staff_name: string;
+    title: string;
+    home: string;
+    host: string;
+    type: string;
+    start_on: string;
+    end_on: string;
+    status: string;
+    purpose: string | null;
+  }[];
+  directions: { direction: string; quota: number; filled: number }[];
+  balance: { code: string; name: string; experts_received: number; trainees_sent: number; balance: number }[];
+}
+
+export async function rotationRosterData(actor: Actor, year: number): Promise<RotationRosterData> {
+  assertCan(actor, 'rotations', 'export');
+  const plan = await RotationPlan.query().findOne({ year });
+  const { rotations, rows, units } = await yearFigures(actor, year);
+  return {
+    year,
+    rotations: rotations.map((r) => ({
+      id: r.id,
+      staff_name: r.staff_name,
+      title: r.staff_title && TITLE.has(r.staff_title) ? TITLE.zh(r.staff_title) : '',
+      home: r.home_name,
+      host: r.host_name,
+      type: ROTATION_TYPE.zh(r.type),
+      start_on: r.start_on,
+      end_on: r.actual_end_on ?? r.planned_end_on,
+      status: ROTATION_STATUS.zh(r.status),
+      purpose: r.purpose,
+    })),
+    directions: directionFigures(plan?.quotas ?? {}, rotations).map((d) => ({ direction: directionZh(d.key), quota: d.quota, filled: d.filled })),
+    balance: rows
+      .map((b) => ({ ...b, code: units.get(b.org_unit_id)!.code, name: units.get(b.org_unit_id)!.name, path: units.get(b.org_unit_id)!.path }))
+      .sort((a, b) => a.path.localeCompare(b.path))
+      .map(({ path: _p, org_unit_id: _id, ...b }) => b),
+  };
 }

@@ -1,35 +1,36 @@
 // Use-cases of the staff registry: hire, edit, transfer, status changes, posts, the audited
-// reveal of an ID number, the per-unit headcount, and the history.
+// reveal of an ID number, the per-unit headcount, and the history; what other domains read of the
+// staff (finance's risk fund) and the data of the staff roster workbook.
 import type { Knex } from 'knex';
-import type { Actor } from '../core/actor';
-import { inTransaction } from '../core/transaction';
-import { db } from '../db/knex';
-import { scopeByAnyUnit } from '../core/scope';
-import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
-import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from '../core/errors';
-import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../core/personalId';
-import { Post, Staff, StaffHistory } from './model';
+import type { Actor } from '../../core/actor';
+import { inTransaction } from '../../core/transaction';
+import { db } from '../../db/knex';
+import { scopeByAnyUnit } from '../../core/scope';
+import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../../core/crud';
+import type { Enum } from '../../core/enums';
+import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from '../../core/errors';
+import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../../core/personalId';
+import { Staff, StaffHistory } from './model';
 import {
   CATEGORIES,
   EMPLOYMENT_TYPES,
-  EXPIRY_ALERT_DAYS,
   LEAVE_REASONS,
   STAFF_STATUSES,
   STATUS_TRANSITIONS,
   TITLES,
   addDays,
-  fillProblem,
   placementProblem,
-  postStatus,
   titleProblem,
   type StaffStatus,
 } from './rules';
-import { userById } from '../auth';
-import { departmentById, subtreeIdsSql, unitField, unitIdsAtLevelSql } from '../org';
-import { TRACKED, recordHistory, unitsById } from './shared';
-import { SEX } from './enums';
-import { STAFF_LIST_COLUMNS } from './staffFields';
-import * as clock from '../core/clock';
+import { Post } from '../careers/model';
+import { EXPIRY_ALERT_DAYS, fillProblem, postStatus } from '../careers/rules';
+import { userById } from '../../auth';
+import { departmentById, departmentsSql, isInSubtreeSql, isUnderSql, joinUnitSql, subtreeIdsSql, unitField, unitIdsAtLevelSql, unitsSql } from '../../org';
+import { TRACKED, recordHistory, unitsById } from '../shared';
+import { SEX } from '../enums';
+import { STAFF_LIST_COLUMNS, STAFF_ROSTER_COLUMNS } from './fields';
+import * as clock from '../../core/clock';
 
 type Row = Record<string, unknown>;
 
@@ -100,6 +101,13 @@ export const staffResource: ResourceDef<Staff> = {
     if (custom.id_number !== undefined) qb.where('staff.id_number_hash', hashIdNumber(normaliseIdNumber(String(custom.id_number))));
   },
 };
+
+/** The person a record is about, inside the actor's scope (a 422 naming staff_id otherwise). */
+export async function staffFor(actor: Actor, staffId: number, trx?: Knex.Transaction): Promise<Staff> {
+  return getRow(staffResource, actor, staffId, trx).catch(() => {
+    throw unprocessable(`staff_id ${staffId} does not exist`, [{ field: 'staff_id', message: 'no such person in your scope' }]);
+  });
+}
 
 /** Checks the units, department and title of a (new or changed) record; throws 422 naming the field. */
 async function checkPlacement(trx: Knex.Transaction, data: Row) {
@@ -409,4 +417,68 @@ export async function unitSummary(actor: Actor, unitId: number) {
     rotated_in: n(counts.rotated_in),
     posts,
   };
+}
+
+// ---- what other domains read of the staff (finance's risk fund): the SQL of HR's tables stays here ----
+
+type Conn = Knex | Knex.Transaction;
+
+/** Ids of the staff employed at the unit and active now. */
+export async function activeStaffIds(employerUnitId: number, conn: Conn = db()): Promise<number[]> {
+  return conn(Staff.tableName).where({ employer_org_unit_id: employerUnitId, status: 'active' }).pluck('id');
+}
+
+/** The names of the staff of `ids`, by id. */
+export async function staffNames(ids: readonly number[], conn: Conn = db()): Promise<Map<number, string>> {
+  const rows = await Staff.query(conn)
+    .select('id', 'name')
+    .whereIn('id', [...ids]);
+  return new Map(rows.map((s) => [s.id, s.name]));
+}
+
+// ---- the staff roster of a unit (人员花名册), read in keyset pages so that the streamed workbook never holds the whole registry ----
+
+/** Checks the request before anything is streamed (a JSON error cannot follow sent headers). */
+export async function staffRosterUnit(actor: Actor, unitId: number) {
+  assertCan(actor, 'staff', 'export');
+  await assertUnitInScope(actor, unitId);
+  return (await unitsById(db(), [unitId])).get(unitId)!;
+}
+
+/** A roster row: the record's roster columns (coded values in Chinese) and the licence flags. */
+export type StaffRosterRow = Record<string, unknown> & { licence_expires_on: string | null; licence_expired: boolean };
+
+const PAGE = 2000;
+
+/** A coded value in Chinese (an empty cell for none, an unknown code as it is). */
+const zhOf = (list: Enum<string>, code: unknown) => (code == null ? '' : list.has(code) ? list.zh(code) : String(code));
+const rosterLabels = (r: StaffRosterRow): StaffRosterRow => ({
+  ...r,
+  ...Object.fromEntries(STAFF_ROSTER_COLUMNS.flatMap((c) => (c.coded ? [[c.key, zhOf(c.coded, r[c.key])]] : []))),
+});
+
+/** Everyone employed or working in the unit or below (and in the actor's scope), page by page. */
+export async function* staffRosterRows(actor: Actor, unitId: number): AsyncGenerator<StaffRosterRow> {
+  const day = clock.today();
+  let after = 0;
+  for (;;) {
+    const { rows } = await db().raw(
+      `with sub as (select u.id from ${unitsSql('u')} where ${isInSubtreeSql('u', ':unit')} and ${isUnderSql('u', ':scope')})
+       select ${STAFF_ROSTER_COLUMNS.map((c) => `${c.sql} as ${c.key}`).join(', ')},
+              (select min(l.expires_on) from licences l where l.staff_id = s.id and l.status = 'valid' and l.expires_on >= :day) as licence_expires_on,
+              exists (select 1 from licences l where l.staff_id = s.id and l.status = 'valid' and l.expires_on < :day) as licence_expired
+         from staff s
+         ${joinUnitSql('e', 's.employer_org_unit_id')}
+         ${joinUnitSql('w', 's.work_org_unit_id')}
+         left join ${departmentsSql('d')} on d.id = s.department_id
+        where s.id > :after and (s.employer_org_unit_id in (select id from sub) or s.work_org_unit_id in (select id from sub))
+        order by s.id limit ${PAGE}`,
+      { unit: unitId, scope: actor.scopePath, day, after },
+    );
+    for (const r of rows) {
+      yield rosterLabels(r);
+    }
+    if (rows.length < PAGE) return;
+    after = rows[rows.length - 1].id;
+  }
 }

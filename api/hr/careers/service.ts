@@ -1,39 +1,24 @@
 // Posts and headcount (岗位设置), licences (执业证书) with their expiry, title promotions (职称晋升)
 // and the annual assessment (年度考核) with its 优秀 quota and the lock on approval.
 import type { Knex } from 'knex';
-import type { Actor } from '../core/actor';
-import { inTransaction } from '../core/transaction';
-import { db } from '../db/knex';
-import { scopeByUnit } from '../core/scope';
-import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
-import { badRequest, conflict, unprocessable } from '../core/errors';
-import { Assessment, AssessmentYear, Licence, Post, Staff, TitlePromotion } from './model';
-import {
-  CATEGORIES,
-  DEFAULT_EXCELLENT_SHARE,
-  GRADES,
-  LICENCE_KINDS,
-  TITLES,
-  addDays,
-  excellentQuota,
-  gradeProblem,
-  postStatus,
-  promotionProblem,
-} from './rules';
-import { departmentById, isInSubtreeSql, unitsSql } from '../org';
-import { recordHistory } from './shared';
-import { ASSESSMENT_YEAR_STATUS, GRADE, POST_STATUS, LICENCE_STATUS, PROMOTION_STATUS } from './enums';
-import { staffIdsIn, staffResource } from './staffService';
-import * as clock from '../core/clock';
+import type { Actor } from '../../core/actor';
+import { inTransaction } from '../../core/transaction';
+import { db } from '../../db/knex';
+import { scopeByUnit } from '../../core/scope';
+import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../../core/crud';
+import { badRequest, conflict, unprocessable } from '../../core/errors';
+import { addDays } from '../../core/clock';
+import { Assessment, AssessmentYear, Licence, Post, TitlePromotion } from './model';
+import { DEFAULT_EXCELLENT_SHARE, GRADES, LICENCE_KINDS, PROMOTION_TRANSITIONS, excellentQuota, gradeProblem, postStatus, promotionProblem } from './rules';
+import { Staff } from '../staff/model';
+import { CATEGORIES, TITLES } from '../staff/rules';
+import { staffFor, staffIdsIn } from '../staff/service';
+import { departmentById, isInSubtreeSql, unitsSql } from '../../org';
+import { recordHistory } from '../shared';
+import { ASSESSMENT_YEAR_STATUS, GRADE, POST_STATUS, LICENCE_STATUS, PROMOTION_STATUS } from '../enums';
+import * as clock from '../../core/clock';
 
 type Row = Record<string, unknown>;
-
-/** The person a record is about, inside the actor's scope (a 422 naming staff_id otherwise). */
-async function staffFor(trx: Knex.Transaction, actor: Actor, staffId: unknown): Promise<Staff> {
-  return getRow(staffResource, actor, Number(staffId), trx).catch(() => {
-    throw unprocessable(`staff_id ${staffId} does not exist`, [{ field: 'staff_id', message: 'no such person in your scope' }]);
-  });
-}
 
 const byStaffScope = (table: string) => (qb: Parameters<ResourceDef<Post>['scope']>[0], scopePath: string) =>
   qb.whereIn(`${table}.staff_id`, staffIdsIn(scopePath));
@@ -128,7 +113,7 @@ export const licenceResource: ResourceDef<Licence> = {
     if (custom.expired !== undefined) qb.where('licences.status', 'valid').where('licences.expires_on', custom.expired ? '<' : '>=', day);
   },
   prepareCreate: async (data, trx, actor) => {
-    const staff = await staffFor(trx, actor, data.staff_id);
+    const staff = await staffFor(actor, data.staff_id as number, trx);
     checkLicenceDates(data.issued_on as string, data.expires_on as string);
     return { ...data, org_unit_id: staff.employer_org_unit_id };
   },
@@ -145,13 +130,6 @@ function checkLicenceDates(issued: string, expires: string) {
 }
 
 // ---- title promotions (submitted → reviewed by unit → approved by group HR, or rejected) ----
-
-export const PROMOTION_TRANSITIONS: Record<string, string[]> = {
-  submitted: ['reviewed', 'rejected'],
-  reviewed: ['approved', 'rejected'],
-  approved: [],
-  rejected: [],
-};
 
 export const promotionResource: ResourceDef<TitlePromotion> = {
   name: 'title-promotions',
@@ -174,7 +152,7 @@ export const promotionResource: ResourceDef<TitlePromotion> = {
 export function submitPromotion(actor: Actor, input: { staff_id: number; to_title: string; year?: number; note?: string | null }) {
   assertCan(actor, 'title-promotions', 'create');
   return inTransaction(actor, async (trx, audit) => {
-    const staff = await staffFor(trx, actor, input.staff_id);
+    const staff = await staffFor(actor, input.staff_id, trx);
     await lockRow(trx, 'staff', staff.id);
     if (staff.status === 'left') throw unprocessable(`${staff.name} has left`, [{ field: 'staff_id', message: 'not in service' }]);
     const problem = promotionProblem(staff.category, staff.title, input.to_title);
@@ -332,7 +310,7 @@ export const assessmentResource: ResourceDef<Assessment> = {
   },
   applyCustom: (qb) => void qb.select(staffName('assessments')),
   prepareCreate: async (data, trx, actor) => {
-    const staff = await staffFor(trx, actor, data.staff_id);
+    const staff = await staffFor(actor, data.staff_id as number, trx);
     // the unit's 优秀 quota is counted per employer: serialise its assessments
     await trx.raw('select pg_advisory_xact_lock(?, ?)', [4, staff.employer_org_unit_id]);
     const row = { ...data, org_unit_id: staff.employer_org_unit_id } as Parameters<typeof checkAssessment>[1];

@@ -1,18 +1,20 @@
 // 乡聘村用: a village doctor is employed by the township centre and works in one of its village
 // clinics. Contracts are signed, renewed and exited (准入退出); the staff record follows.
 import type { Knex } from 'knex';
-import type { Actor } from '../core/actor';
-import { inTransaction } from '../core/transaction';
-import { db } from '../db/knex';
-import { scopeByAnyUnit } from '../core/scope';
-import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
-import { conflict, unprocessable } from '../core/errors';
-import { Staff, VillageDoctorContract } from './model';
-import { addDays, villageContractProblem } from './rules';
-import { CONTRACT_STATUS } from './enums';
-import { recordHistory, unitsById } from './shared';
-import { leaveInTransaction, staffResource } from './staffService';
-import * as clock from '../core/clock';
+import type { Actor } from '../../core/actor';
+import { inTransaction } from '../../core/transaction';
+import { db } from '../../db/knex';
+import { scopeByAnyUnit } from '../../core/scope';
+import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../../core/crud';
+import { conflict, unprocessable } from '../../core/errors';
+import { addDays } from '../../core/clock';
+import { VillageDoctorContract } from './model';
+import { CONTRACT_MOVES, moveProblem, villageContractProblem } from './rules';
+import { Staff } from '../staff/model';
+import { leaveInTransaction, staffFor } from '../staff/service';
+import { CONTRACT_STATUS } from '../enums';
+import { recordHistory, unitsById } from '../shared';
+import * as clock from '../../core/clock';
 
 export const contractResource: ResourceDef<VillageDoctorContract> = {
   name: 'village-doctor-contracts',
@@ -74,9 +76,7 @@ export function signContract(
 ) {
   assertCan(actor, 'village-doctor-contracts', 'create');
   return inTransaction(actor, async (trx, audit) => {
-    const staff = await getRow(staffResource, actor, input.staff_id, trx).catch(() => {
-      throw unprocessable(`staff_id ${input.staff_id} does not exist`, [{ field: 'staff_id', message: 'no such person in your scope' }]);
-    });
+    const staff = await staffFor(actor, input.staff_id, trx);
     await lockRow(trx, 'staff', staff.id);
     if (staff.category !== 'village_doctor')
       throw unprocessable(`${staff.name} is not a village doctor`, [{ field: 'staff_id', message: 'category must be village_doctor' }]);
@@ -96,16 +96,20 @@ export function signContract(
   });
 }
 
+/** The contract in the actor's scope, locked, when it may be renewed or exited (a 409 naming the statuses allowed otherwise). */
+async function movable(trx: Knex.Transaction, actor: Actor, id: number, move: keyof typeof CONTRACT_MOVES) {
+  const current = await getRow(contractResource, actor, id, trx);
+  await lockRow(trx, 'village_doctor_contracts', id);
+  const refused = moveProblem(current.status, move);
+  if (refused) throw conflict(refused, [{ field: 'status', message: `allowed from: ${CONTRACT_MOVES[move].join(', ')}` }]);
+  return current;
+}
+
 /** Renewal: the running contract becomes `renewed` and a new one continues it (optionally in another clinic of the township). */
 export function renewContract(actor: Actor, id: number, input: { end_on: string; work_org_unit_id?: number; note?: string | null }) {
   assertCan(actor, 'village-doctor-contracts', 'renew');
   return inTransaction(actor, async (trx, audit) => {
-    const current = await getRow(contractResource, actor, id, trx);
-    await lockRow(trx, 'village_doctor_contracts', id);
-    if (current.status !== 'active' && current.status !== 'expired')
-      throw conflict(`a ${current.status} contract cannot be renewed; allowed from: active, expired`, [
-        { field: 'status', message: 'allowed from: active, expired' },
-      ]);
+    const current = await movable(trx, actor, id, 'renew');
     const work = input.work_org_unit_id ?? current.work_org_unit_id;
     await checkUnits(trx, current.employer_org_unit_id, work);
     const start = addDays(current.end_on, 1);
@@ -133,10 +137,7 @@ export function renewContract(actor: Actor, id: number, input: { end_on: string;
 export function exitContract(actor: Actor, id: number, input: { exit_reason: string; exit_on?: string }) {
   assertCan(actor, 'village-doctor-contracts', 'exit');
   return inTransaction(actor, async (trx, audit) => {
-    const current = await getRow(contractResource, actor, id, trx);
-    await lockRow(trx, 'village_doctor_contracts', id);
-    if (current.status !== 'active')
-      throw conflict(`a ${current.status} contract cannot be exited; allowed from: active`, [{ field: 'status', message: 'allowed from: active' }]);
+    const current = await movable(trx, actor, id, 'exit');
     const exitOn = input.exit_on ?? clock.today();
     const updated = await VillageDoctorContract.query(trx).patchAndFetchById(id, {
       status: 'exited',

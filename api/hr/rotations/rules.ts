@@ -2,11 +2,11 @@
 // machine, what the daily job does to a rotation on a given day, plan figures and balance.
 // Each problem carries a `rule` code and `params`: the API puts them in the error details and
 // the admin UI shows the Chinese text of `hr.rules.<rule>` filled with the params.
-import { addDays, addYears } from './rules';
+import { addDays } from '../../core/clock';
+import { addYears } from '../staff/rules';
+import { ROTATION_STATUS, ROTATION_TYPE, type RotationStatus, type RotationType } from '../enums';
 
-import { ROTATION_STATUS, ROTATION_TYPE, type RotationStatus, type RotationType } from './enums';
-
-export type { RotationStatus, RotationType } from './enums';
+export type { RotationStatus, RotationType } from '../enums';
 export const ROTATION_TYPES = ROTATION_TYPE.values;
 export const ROTATION_STATUSES = ROTATION_STATUS.values;
 

@@ -1,7 +1,5 @@
-// HR rules without a database: titles and promotions, 乡聘村用 placement, posts, the 优秀 quota,
-// and the rotation rules (direction, overlap, states, the daily step, plan figures, balance).
+// The rotation rules without a database: direction, overlap, states, the daily step, plan figures, balance.
 import { expect } from 'chai';
-import { excellentQuota, fillProblem, gradeProblem, postStatus, promotionProblem, titleProblem, villageContractProblem } from './rules';
 import {
   balance,
   defaultPlannedEnd,
@@ -17,54 +15,13 @@ import {
   staffProblem,
   statusOn,
   transitionProblem,
-} from './rotationRules';
+} from './rules';
 
 const hq = { id: 1, path: 'hq', level: 1, name: '总院' };
 const b1 = { id: 2, path: 'hq.b1', level: 2, name: '分院1' };
 const b2 = { id: 3, path: 'hq.b2', level: 2, name: '分院2' };
 const t01 = { id: 4, path: 'hq.b1.t01', level: 3, name: 'T01' };
 const t02 = { id: 5, path: 'hq.b2.t02', level: 3, name: 'T02' };
-
-describe('hr rules', () => {
-  it('titles must sit on the category ladder; promotions go one step up', () => {
-    expect(titleProblem('doctor', 'attending_physician')).to.equal(null);
-    expect(titleProblem('nurse', 'attending_physician')).to.match(/nursing ladder/);
-    expect(titleProblem('admin', 'nurse')).to.match(/no professional title/);
-    expect(titleProblem('village_doctor', 'assistant_physician')).to.equal(null);
-    expect(promotionProblem('doctor', 'physician', 'attending_physician')).to.equal(null);
-    expect(promotionProblem('doctor', 'physician', 'associate_chief_physician')).to.match(/one step/);
-    expect(promotionProblem('doctor', 'attending_physician', 'physician')).to.match(/not above/);
-    expect(promotionProblem('nurse', 'senior_nurse', 'attending_physician')).to.match(/nursing ladder/);
-    expect(promotionProblem('doctor', null, 'physician')).to.equal(null);
-    expect(promotionProblem('doctor', null, 'chief_physician')).to.match(/first title/);
-  });
-
-  it('乡聘村用: a township employs, and the clinic must be one of its own villages', () => {
-    const township = { id: 10, kind: 'township', level: 3, parent_id: 2, path: 'hq.b1.t01' };
-    const own = { id: 11, kind: 'village', level: 4, parent_id: 10, path: 'hq.b1.t01.v001' };
-    const other = { id: 12, kind: 'village', level: 4, parent_id: 20, path: 'hq.b2.t02.v050' };
-    expect(villageContractProblem(township, own)).to.equal(null);
-    expect(villageContractProblem(township, other)).to.deep.include({ field: 'work_org_unit_id' });
-    expect(villageContractProblem({ ...township, level: 2 }, own)).to.deep.include({ field: 'employer_org_unit_id' });
-  });
-
-  it('posts: vacant, occupied, closed; one beyond headcount is refused', () => {
-    expect(postStatus(1, 2, false)).to.equal('vacant');
-    expect(postStatus(2, 2, false)).to.equal('occupied');
-    expect(postStatus(0, 2, true)).to.equal('closed');
-    expect(fillProblem({ status: 'occupied', filled: 2, headcount: 2 })).to.match(/full: 2 of 2/);
-    expect(fillProblem({ status: 'closed', filled: 0, headcount: 2 })).to.match(/closed/);
-    expect(fillProblem({ status: 'vacant', filled: 1, headcount: 2 })).to.equal(null);
-  });
-
-  it('优秀 quota is 20% of the unit rounded down (at least one); the grade cannot exceed the score', () => {
-    expect(excellentQuota(40, 0.2)).to.equal(8);
-    expect(excellentQuota(44, 0.2)).to.equal(8);
-    expect(excellentQuota(3, 0.2)).to.equal(1);
-    expect(gradeProblem(85, 'excellent')).to.match(/at most 合格/);
-    expect(gradeProblem(95, 'qualified')).to.equal(null);
-  });
-});
 
 describe('rotation rules', () => {
   it('down_expert goes below the home unit in its own line; up_training to an ancestor', () => {
