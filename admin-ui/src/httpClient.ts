@@ -1,7 +1,10 @@
 // fetch for the API: adds the bearer token and turns the API's error shape into an HttpError
 // whose message is the API's own and whose body.errors puts field problems on the form inputs.
+// A GET the phone can answer offline (shared/offline) is answered from what it keeps when the
+// network fails — or at once when the browser knows it has none.
 import { HttpError, fetchUtils } from 'react-admin';
 import { storedToken } from './session';
+import { answerableOffline, offlineAnswer, rememberAnswer, setReachable } from './shared/offline';
 
 interface ApiErrorBody {
   error?: { code?: string; message?: string; details?: unknown };
@@ -19,10 +22,30 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
   const token = storedToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
+  const offlineable = (options.method ?? 'GET').toUpperCase() === 'GET' && answerableOffline(url);
+  if (offlineable && !navigator.onLine) {
+    const kept = await offlineAnswer(url);
+    if (kept) return kept;
+  }
   try {
-    return await fetchUtils.fetchJson(url, { ...options, headers });
+    const answer = await fetchUtils.fetchJson(url, { ...options, headers });
+    setReachable(true);
+    if (offlineable) void rememberAnswer(url, answer);
+    return answer;
   } catch (e) {
-    if (!(e instanceof HttpError)) throw e;
+    // no answer at all (no network, the connection dropped): the phone's copy, if it has one
+    if (!(e instanceof HttpError)) {
+      if ((e as Error).name !== 'AbortError') setReachable(false);
+      const kept = offlineable ? await offlineAnswer(url) : undefined;
+      if (kept) return kept;
+      throw e;
+    }
+    // a gateway that cannot reach the server answers for it: the phone's copy is the better answer
+    if (offlineable && [502, 503, 504].includes(e.status)) {
+      const kept = await offlineAnswer(url);
+      if (kept) return kept;
+    }
+    setReachable(true);
     const apiError = (e.body as ApiErrorBody | undefined)?.error;
     if (!apiError?.message) throw e;
     throw new HttpError(apiError.message, e.status, { ...apiError, errors: formErrors(apiError.message, apiError.details) });

@@ -93,7 +93,7 @@ export async function taskSummary(actor: Actor, filter: { type?: FollowupType } 
   const qb = db()('tasks').where(inFixedSet('tasks.state', OPEN_STATES));
   taskResource.scope(qb as unknown as AnyQueryBuilder, actor.scopePath, actor);
   if (filter.type) qb.where('tasks.type', filter.type);
-  const [row] = (await qb.select(
+  const [row] = await qb.select<TaskSummary[]>(
     db().raw(
       `count(*) filter (where due_on <= ?::date) as today,
        count(*) filter (where due_on < ?::date) as overdue,
@@ -102,7 +102,7 @@ export async function taskSummary(actor: Actor, filter: { type?: FollowupType } 
        count(*) filter (where due_on = ?::date) as due_today`,
       [today, today, month.start, month.end, today],
     ),
-  )) as TaskSummary[];
+  );
   return { overdue: row.overdue, today: row.today, this_month: row.this_month, open: row.open, due_today: row.due_today, as_of: today };
 }
 
