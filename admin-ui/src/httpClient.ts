@@ -18,6 +18,16 @@ function formErrors(message: string, details: unknown) {
   return { ...Object.fromEntries(problems.map((d) => [d.field, d.message])), root: { serverError: message } };
 }
 
+/** How long a read the phone can answer itself waits on a weak network before it does. */
+const WEAK_NETWORK_MS = 12_000;
+
+/** The caller's signal, and a timeout where the browser has both (AbortSignal.any, .timeout): a TimeoutError, not an AbortError. */
+export function withTimeout(signal: AbortSignal | null | undefined, ms = WEAK_NETWORK_MS): AbortSignal | undefined {
+  if (typeof AbortSignal.timeout !== 'function') return signal ?? undefined;
+  if (!signal) return AbortSignal.timeout(ms);
+  return typeof AbortSignal.any === 'function' ? AbortSignal.any([signal, AbortSignal.timeout(ms)]) : signal;
+}
+
 export async function httpClient(url: string, options: fetchUtils.Options = {}) {
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
   const token = storedToken();
@@ -28,14 +38,16 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
     if (kept) return kept;
   }
   try {
-    const answer = await fetchUtils.fetchJson(url, { ...options, headers });
+    const answer = await fetchUtils.fetchJson(url, { ...options, headers, signal: offlineable ? withTimeout(options.signal) : options.signal });
     setReachable(true);
     if (offlineable) void rememberAnswer(url, answer);
     return answer;
   } catch (e) {
     // no answer at all (no network, the connection dropped): the phone's copy, if it has one
     if (!(e instanceof HttpError)) {
-      if ((e as Error).name !== 'AbortError') setReachable(false);
+      // the screen was left (its own signal): no answer wanted
+      if ((e as Error).name === 'AbortError') throw e;
+      setReachable(false);
       const kept = offlineable ? await offlineAnswer(url) : undefined;
       if (kept) return kept;
       throw e;

@@ -7,7 +7,7 @@
 // for the sync line (OutboxBanner) and the saved form to show.
 import { useSyncExternalStore } from 'react';
 import { HttpError } from 'react-admin';
-import { httpClient } from '../httpClient';
+import { httpClient, withTimeout } from '../httpClient';
 import { storedUser } from '../session';
 
 const KEY = 'erp.health.outbox';
@@ -16,6 +16,7 @@ const CHANGED = 'erp-health-outbox';
 /** Dispatched on window whenever the server recorded a visit (now or from the outbox). */
 export const FOLLOWUP_SENT = 'erp-health-followup-sent';
 const SENT_KEPT = 20;
+const SEND_TIMEOUT_MS = 30_000;
 
 export interface Pending {
   key: string;
@@ -84,7 +85,10 @@ export const isRetryable = (e: unknown) =>
 
 async function send(p: Pending) {
   const headers = new Headers({ Accept: 'application/json', 'Content-Type': 'application/json', 'Idempotency-Key': p.key });
-  const record = (await httpClient('/api/followups', { method: 'POST', body: JSON.stringify(p.body), headers })).json as SavedFollowup;
+  // a request that hangs on a weak network is given up after a while and sent again with the same key
+  const record = (
+    await httpClient('/api/followups', { method: 'POST', body: JSON.stringify(p.body), headers, signal: withTimeout(undefined, SEND_TIMEOUT_MS) })
+  ).json as SavedFollowup;
   window.dispatchEvent(new Event(FOLLOWUP_SENT));
   return record;
 }

@@ -179,7 +179,7 @@ export function keepVillageOffline() {
     },
   });
   keepOffline(/^\/api\/tasks\/[^/]+$/, {
-    remember: true,
+    remember: keepsVillageCopy,
     read: async (url) => {
       const id = decodeURIComponent(url.pathname.split('/').pop()!);
       const task = (await openTasks())?.find((t) => t.id === id);
@@ -187,20 +187,20 @@ export function keepVillageOffline() {
     },
   });
   keepOffline(/^\/api\/tasks$/, {
-    remember: true,
+    remember: keepsVillageCopy,
     read: async (url) => {
       const tasks = asksOpenTasks(url) ? await openTasks() : undefined;
       return tasks && answerList(url, 'tasks', tasks, taskFilter);
     },
   });
   keepOffline(/^\/api\/residents$/, {
-    remember: true,
+    remember: keepsVillageCopy,
     read: async (url) => {
       const kept = await villageCopy();
       return kept && answerList(url, 'residents', kept.residents, residentFilter);
     },
   });
-  keepOffline(/^\/api\/residents\/\d+$/, { remember: true });
-  keepOffline(/^\/api\/followup-schedules$/, { remember: true });
-  keepOffline(/^\/api\/auth\/me$/, { remember: true });
+  keepOffline(/^\/api\/residents\/\d+$/, { remember: keepsVillageCopy });
+  keepOffline(/^\/api\/followup-schedules$/, { remember: keepsVillageCopy });
+  keepOffline(/^\/api\/auth\/me$/, { remember: keepsVillageCopy });
 }

@@ -4,7 +4,7 @@
 // user in IndexedDB. httpClient asks here when a request fails for want of network.
 import type { fetchUtils } from 'react-admin';
 import { storedUser } from '../../session';
-import { idbDeletePrefix, idbGet, idbSet } from './idb';
+import { idbDelete, idbDeletePrefix, idbGet, idbSet } from './idb';
 
 /** What fetchUtils.fetchJson answers: the shape react-admin's data provider reads. */
 export type JsonAnswer = Awaited<ReturnType<typeof fetchUtils.fetchJson>>;
@@ -13,16 +13,20 @@ export type OfflineReader = (url: URL) => Promise<JsonAnswer | undefined>;
 
 interface Entry {
   pattern: RegExp;
-  remember: boolean;
+  /** keep the last answer per URL (for the logins that work offline: a predicate read at each answer) */
+  remember: () => boolean;
   read?: OfflineReader;
 }
 
 const entries: Entry[] = [];
 
 /** Makes GETs of the paths matching `pattern` answerable offline: by `read`, else by the last answer kept. */
-export function keepOffline(pattern: RegExp, opts: { remember?: boolean; read?: OfflineReader }) {
-  entries.push({ pattern, remember: !!opts.remember, read: opts.read });
+export function keepOffline(pattern: RegExp, opts: { remember?: () => boolean; read?: OfflineReader }) {
+  entries.push({ pattern, remember: opts.remember ?? (() => false), read: opts.read });
 }
+
+/** The most URLs whose answers are kept per user: the oldest kept is forgotten first. */
+const KEPT_URLS = 200;
 
 export const jsonAnswer = (json: unknown, headers: Record<string, string> = {}): JsonAnswer => ({
   status: 200,
@@ -50,13 +54,25 @@ interface Kept {
   body: string;
 }
 
-/** Keeps a successful answer, when its path is one to remember. */
-export async function rememberAnswer(url: string, answer: JsonAnswer) {
+let keeping = Promise.resolve();
+
+/** Keeps a successful answer, when its path is one to remember (one write at a time: the index of kept URLs is read and written). */
+export function rememberAnswer(url: string, answer: JsonAnswer): Promise<void> {
   const u = toUrl(url);
   const prefix = userPrefix();
-  if (!prefix || !entryOf(u)?.remember) return;
+  if (!prefix || !entryOf(u)?.remember()) return Promise.resolve();
+  const key = `${prefix}url:${u.pathname}${u.search}`;
   const kept: Kept = { at: new Date().toISOString(), status: answer.status, contentRange: answer.headers.get('Content-Range'), body: answer.body };
-  await idbSet(`${prefix}url:${u.pathname}${u.search}`, kept).catch(() => undefined);
+  keeping = keeping
+    .then(async () => {
+      const index = ((await idbGet<string[]>(`${prefix}urls`)) ?? []).filter((k) => k !== key);
+      index.push(key);
+      for (const old of index.splice(0, Math.max(0, index.length - KEPT_URLS))) await idbDelete(old);
+      await idbSet(key, kept);
+      await idbSet(`${prefix}urls`, index);
+    })
+    .catch(() => undefined);
+  return keeping;
 }
 
 /** The answer the phone can give without network, or undefined. */
@@ -67,7 +83,7 @@ export async function offlineAnswer(url: string): Promise<JsonAnswer | undefined
   if (!entry || !prefix) return undefined;
   const read = await entry.read?.(u).catch(() => undefined);
   if (read) return read;
-  if (!entry.remember) return undefined;
+  if (!entry.remember()) return undefined;
   const kept = await idbGet<Kept>(`${prefix}url:${u.pathname}${u.search}`).catch(() => undefined);
   if (!kept) return undefined;
   return { ...jsonAnswer(JSON.parse(kept.body), kept.contentRange ? { 'Content-Range': kept.contentRange } : {}), status: kept.status };

@@ -33,6 +33,7 @@ function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRe
 
 export const idbGet = <T>(key: string) => run<T | undefined>('readonly', (s) => s.get(key));
 export const idbSet = (key: string, value: unknown) => run<IDBValidKey>('readwrite', (s) => s.put(value, key)).then(() => undefined);
+export const idbDelete = (key: string) => run<undefined>('readwrite', (s) => s.delete(key)).then(() => undefined);
 /** Forgets every key starting with `prefix` (a user's copies at logout). */
 export const idbDeletePrefix = (prefix: string) =>
   run<undefined>('readwrite', (s) => s.delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`))).then(() => undefined);
