@@ -1,7 +1,7 @@
 // The village doctor with no network, in a real browser at 390×844 (issue 16): the app is
 // installable (manifest, icons, zh name) and its service worker and manifest are never cached by
 // the browser; after one visit online it opens with no network (context offline, reload), shows
-// the village's tasks from the phone's copy ("同步于 HH:mm"), takes a full hypertension follow-up
+// the village's tasks and residents from the phone's copy ("同步于 HH:mm"), takes a full hypertension follow-up
 // into the outbox, keeps it when the phone is switched off, and once the network is back the
 // server has it exactly once and the phone shows the classification the server gave it.
 import { expect } from 'chai';
@@ -10,7 +10,7 @@ import { get, post } from '../../scripts/test/harness';
 import { checkDigit } from '../../api/core/personalId';
 import { addDays } from '../../api/health/rules';
 import * as clock from '../../api/core/clock';
-import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
+import { PHONE, clickMenu, login, newPage, screenshot, startBrowserTest } from './browser';
 
 const today = clock.today();
 let serial = 700 + (process.pid % 50);
@@ -138,6 +138,15 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     await page.getByTestId(`task-${taskId}`).waitFor();
     expect(await page.getByTestId(`task-${taskId}`).locator('[data-overdue="true"]').count()).to.equal(1);
     await screenshot(page, 'offline-tasks-phone');
+
+    // the village's residents too, searched on the phone
+    await clickMenu(page, '/residents');
+    await page.locator('input[name="q"]').fill(resident.name);
+    const found = page.locator('.RaList-content').getByText(new RegExp(`^${resident.name} · `));
+    await found.first().waitFor();
+    expect(await found.count()).to.equal(1);
+    await clickMenu(page, '/tasks');
+    await page.getByTestId(`task-${taskId}`).waitFor();
 
     // a full hypertension follow-up: at home, pressures, heart rate, weight, a note
     await page.getByTestId(`task-${taskId}`).click();
