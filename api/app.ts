@@ -67,6 +67,12 @@ export function createApp() {
   // the UI may be built after the app starts (the browser tests build it on demand)
   const uiIndex = path.join(uiDist, 'index.html');
   const serveUi = express.static(uiDist, { index: false, maxAge: '1h' });
+  // the service worker and the web-app manifest are asked again on every visit: a new build reaches
+  // phones through them (the worker then fetches the new shell and chunks itself)
+  app.use(/^\/(sw\.js|registerSW\.js|manifest\.webmanifest)$/, (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    next();
+  });
   app.use((req, res, next) => (fs.existsSync(uiIndex) ? serveUi(req, res, next) : next()));
   // client-side routes of the single-page app all load index.html
   app.get(/^\/(?!api\/).*/, (_req, res, next) => (fs.existsSync(uiIndex) ? res.sendFile(uiIndex) : next()));

@@ -17,6 +17,7 @@ function newest(dir: string): number {
 export async function ensureUiBuilt(log: (m: string) => void = (m) => process.stdout.write(`${m}\n`)) {
   const sources = Math.max(
     newest(path.join(root, 'src')),
+    newest(path.join(root, 'public')),
     fs.statSync(path.join(root, 'index.html')).mtimeMs,
     fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs,
   );

@@ -47,6 +47,10 @@ export interface DomainModule {
   dashboardWidgets?: DashboardWidget[];
   /** the domain's own translations, merged into the app's (zh-CN first, en second) */
   messages?: { zh: object; en: object };
+  /** roles whose menu shows this group first (their day's work) */
+  firstFor?: string[];
+  /** background work from app start, before the first screen (health: the offline copy and the outbox) */
+  start?: () => void;
 }
 
 export const domains: DomainModule[] = [orgDomain, hrDomain, healthDomain, referralsDomain, settlementDomain, financeDomain, procurementDomain, systemDomain];

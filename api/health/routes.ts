@@ -44,6 +44,7 @@ import {
   revealResidentId,
   signContract,
   taskResource,
+  taskSummary,
   teamResource,
   terminateContract,
   transferResident,
@@ -215,11 +216,17 @@ const taskIdParam = (raw: unknown) => {
   return s;
 };
 const cancelBody = z.strictObject({ reason: z.string().trim().min(2).max(200) });
+const summaryQuery = z.strictObject({ type: z.enum(FOLLOWUP_TYPE.values).optional() });
 const generateBody = z.strictObject({ from: day, to: day });
 
 export const taskRoutes = new ApiRouter('/tasks', 'health');
-listRoute(taskRoutes, taskResource, 'due tasks (filter bucket: today | overdue | this_month | open)');
+listRoute(taskRoutes, taskResource, 'due tasks (filter bucket: today (due by today) | overdue | this_month | open)');
 taskRoutes
+  .get(
+    '/summary',
+    { summary: 'The counts of my tasks: today (due by today), overdue, this month, all open, due on today itself', query: summaryQuery },
+    (req) => taskSummary(req.actor, parse(summaryQuery, req.query, 'query')),
+  )
   .post('/generate', { summary: 'Generate the tasks of the periods overlapping [from, to] (idempotent)', body: generateBody }, async (req) => {
     assertCan(req.actor, 'tasks', 'generate');
     const body = parse(generateBody, req.body);

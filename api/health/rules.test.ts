@@ -24,6 +24,7 @@ import {
   type HealthIndicators,
   type Schedule,
 } from './rules';
+import { bucketCounts, inBucket } from './buckets';
 
 const quarterly: Schedule = {
   code: 'hypertension_quarterly',
@@ -165,6 +166,33 @@ describe('health rules', () => {
       expect(completes({ ...t, state: 'due' }, { ...visit, mode: 'phone' })).to.equal(false);
       expect(completes({ ...t, state: 'due' }, { ...visit, type: 'diabetes' })).to.equal(false);
       expect(completes({ ...t, state: 'due' }, { ...visit, visited_on: '2026-09-30' })).to.equal(false);
+    });
+  });
+
+  describe('my tasks buckets', () => {
+    const task = (due_on: string, state = 'due') => ({ due_on, state });
+    it('today is what is due by today: the overdue and today’s; overdue strictly before; this month by the calendar', () => {
+      const today = '2026-12-06';
+      expect(inBucket(task('2026-10-20'), 'today', today)).to.equal(true);
+      expect(inBucket(task('2026-12-06'), 'today', today)).to.equal(true);
+      expect(inBucket(task('2026-12-07'), 'today', today)).to.equal(false);
+      expect(inBucket(task('2026-12-06'), 'overdue', today)).to.equal(false);
+      expect(inBucket(task('2026-12-05'), 'overdue', today)).to.equal(true);
+      expect(inBucket(task('2026-12-01'), 'this_month', today)).to.equal(true);
+      expect(inBucket(task('2026-12-31'), 'this_month', today)).to.equal(true);
+      expect(inBucket(task('2026-11-30'), 'this_month', today)).to.equal(false);
+      expect(inBucket(task('2027-01-04', 'upcoming'), 'open', today)).to.equal(true);
+      for (const state of ['done', 'missed', 'cancelled']) {
+        for (const b of ['today', 'overdue', 'this_month', 'open'] as const)
+          expect(inBucket(task('2026-12-01', state), b, today), `${state} ${b}`).to.equal(false);
+      }
+    });
+
+    it('counts a village’s tasks as the summary does, on the last day of a year too', () => {
+      const tasks = [task('2026-10-20'), task('2026-12-30'), task('2026-12-31'), task('2027-01-02', 'upcoming'), task('2026-12-01', 'done')];
+      expect(bucketCounts(tasks, '2026-12-31')).to.deep.equal({ overdue: 2, today: 3, this_month: 2, open: 4, due_today: 1 });
+      expect(bucketCounts(tasks, '2027-01-01')).to.deep.equal({ overdue: 3, today: 3, this_month: 1, open: 4, due_today: 0 });
+      expect(bucketCounts([], '2026-12-31')).to.deep.equal({ overdue: 0, today: 0, this_month: 0, open: 0, due_today: 0 });
     });
   });
 

@@ -18,6 +18,7 @@ import {
   type ScheduleTrigger,
   type TaskState,
 } from './enums';
+import { OPEN_TASK_STATES } from './buckets';
 
 export type { Classification, ConditionCode, ContractStatus, FollowupMode, FollowupType, KeyTag, TaskState } from './enums';
 
@@ -182,7 +183,8 @@ export const POPULATION_OF: Partial<Record<FollowupType, KeyTag>> = {
 
 // ---------------------------------------------------------------- due tasks (待办任务)
 
-export const OPEN_STATES: readonly TaskState[] = ['upcoming', 'due'];
+/** The states of a task still to be done (buckets.ts, shared with the phone's offline copy). */
+export const OPEN_STATES = OPEN_TASK_STATES;
 /** Allowed state changes; anything else is a conflict naming these. */
 export const TASK_TRANSITIONS: Record<TaskState, readonly TaskState[]> = {
   // a visit inside the window completes a task even before the daily job marked it due

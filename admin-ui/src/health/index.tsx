@@ -9,7 +9,8 @@ import { followups } from './followups';
 import { residents } from './residents';
 import { tasks } from './tasks';
 import { IndicatorsPage } from './IndicatorsPage';
-import { IndicatorsHome, TasksHome } from './HomeWidgets';
+import { IndicatorsHome, OutboxHome, SyncHome, TasksHome } from './HomeWidgets';
+import { startHealthSync } from './sync';
 import { en, zh } from './messages';
 
 export const healthDomain: DomainModule = {
@@ -19,7 +20,13 @@ export const healthDomain: DomainModule = {
   pages: [{ path: '/health-indicators', label: 'menu.health_indicators', icon: AssessmentIcon, element: <IndicatorsPage />, resource: 'health-indicators' }],
   dashboardWidgets: [
     { resource: 'tasks', roles: ['village_doctor'], todo: true, component: TasksHome },
+    { resource: 'followups', roles: ['village_doctor'], todo: true, component: OutboxHome },
+    { resource: 'followups', roles: ['village_doctor'], component: SyncHome },
     { resource: 'health-indicators', roles: ['director'], component: IndicatorsHome },
   ],
   messages: { zh, en },
+  // the village doctor's day starts here: my tasks before the org chart's menus
+  firstFor: ['village_doctor'],
+  // offline-first: the village's copy answers offline, the outbox is sent from app start on
+  start: startHealthSync,
 };

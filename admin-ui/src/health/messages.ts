@@ -186,6 +186,21 @@ export const zh = {
       takes_effect: '修改在下一次生成任务时生效；已生成的任务不变。',
     },
     contract: { renew: '续约', terminate: '解约', sign: '签约' },
+    sync: {
+      offline: '离线',
+      synced_at: '同步于 %{time}',
+      never: '尚未同步：联网时打开一次，之后无网也能用',
+      saved_at: '%{time} 保存',
+      sent: '已发送 %{n} 条离线随访',
+      refused: '未被接受：%{reason}',
+      dismiss: '知道了',
+    },
+    home: {
+      today_sub: '含逾期；今天到期 %{n} 条',
+      outbox: '待发送随访',
+      outbox_none: '全部已发送',
+      outbox_sent: '已发送 %{n} 条，点击查看分类',
+    },
     indicators: {
       title: '健康管理考核指标',
       year: '年度',
@@ -383,6 +398,21 @@ export const en = {
       takes_effect: 'Changes apply from the next task generation; tasks already generated stay as they are.',
     },
     contract: { renew: 'Renew', terminate: 'Terminate', sign: 'Sign' },
+    sync: {
+      offline: 'Offline',
+      synced_at: 'Synced at %{time}',
+      never: 'Not synced yet: open once online, then it works without network',
+      saved_at: 'saved %{time}',
+      sent: '%{n} offline follow-ups sent',
+      refused: 'Refused: %{reason}',
+      dismiss: 'Got it',
+    },
+    home: {
+      today_sub: 'Overdue included; %{n} due today',
+      outbox: 'Follow-ups to send',
+      outbox_none: 'All sent',
+      outbox_sent: '%{n} sent — tap for their classification',
+    },
     indicators: {
       title: 'Health-management indicators',
       year: 'Year',

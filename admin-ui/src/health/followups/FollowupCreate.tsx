@@ -26,11 +26,11 @@ import { TaskCancelButton } from '../tasks/TaskCancelButton';
 import type { FollowupType } from '../../../../api/health/enums';
 import { FIELDS_OF, FOLLOWUP_TYPE_CHOICES, MODE_CHOICES, RANGES, REQUIRED, type Measurement } from '../choices';
 import { OutboxBanner } from '../OutboxBanner';
-import { submitFollowup } from '../outbox';
+import { submitFollowup, useSentVisit, type SubmitResult } from '../outbox';
 import type { TaskRecord } from '../tasks/TaskList';
 import { shanghaiDate } from '../../shared/time';
 
-type Result = { status: 'sent'; record: Record<string, unknown> } | { status: 'queued' };
+type Result = SubmitResult;
 
 const inRange =
   (field: Measurement): Validator =>
@@ -83,12 +83,22 @@ const TypeFields = ({ fixedType }: { fixedType?: FollowupType }) => {
 
 const Outcome = ({ result, task, onAnother }: { result: Result; task?: TaskRecord; onAnother: () => void }) => {
   const translate = useTranslate();
+  // a visit that waited in the outbox: once sent, its answer replaces "no network" here too
+  const later = useSentVisit(result.status === 'queued' ? result.key : undefined);
   const r =
-    result.status === 'sent' ? (result.record as { classification?: string | null; advice?: string | null; task?: { state: string } | null }) : undefined;
+    result.status === 'sent'
+      ? (result.record as { classification?: string | null; advice?: string | null; task?: { state: string } | null })
+      : later && !later.error
+        ? { classification: later.classification, advice: later.advice, task: later.task_done ? { state: 'done' } : null }
+        : undefined;
   return (
     <Card data-testid="followup-outcome">
       <CardContent>
-        {result.status === 'queued' ? (
+        {result.status === 'queued' && later?.error ? (
+          <Alert severity="error" data-testid="followup-refused">
+            {translate('health.sync.refused', { reason: later.error })}
+          </Alert>
+        ) : result.status === 'queued' && !later ? (
           <Alert severity="warning" data-testid="followup-queued">
             {translate('health.form.queued')}
           </Alert>
