@@ -162,15 +162,17 @@ describe('the UI files (a built dist precompressed, served by uiFiles)', () => {
     expect(img.body.equals(png)).to.equal(true);
   });
 
-  it('HEAD gives the headers alone; a missing hashed file is a JSON 404, never the page; nothing outside the build is served', async () => {
+  it('HEAD gives the headers alone; a missing file (a hashed chunk, a favicon) is a JSON 404, never the page; nothing outside the build is served', async () => {
     const head = await raw(base, '/assets/index-AbC123.js', { 'accept-encoding': 'br' }, 'HEAD');
     expect(head.status).to.equal(200);
     expect(head.body.length).to.equal(0);
     expect(Number(head.headers['content-length'])).to.equal(fs.statSync(path.join(dist, 'assets/index-AbC123.js.br')).size);
-    const gone = await raw(base, '/assets/index-OldOld.js', { 'accept-encoding': 'br' });
-    expect(gone.status).to.equal(404);
-    expect(gone.headers['content-type']).to.match(/application\/json/);
-    expect(JSON.parse(gone.body.toString()).error.code).to.equal('not_found');
+    for (const p of ['/assets/index-OldOld.js', '/favicon.ico']) {
+      const gone = await raw(base, p, { 'accept-encoding': 'br' });
+      expect(gone.status, p).to.equal(404);
+      expect(gone.headers['content-type'], p).to.match(/application\/json/);
+      expect(JSON.parse(gone.body.toString()).error.code, p).to.equal('not_found');
+    }
     // a path climbing out of the build gets the page, not the file
     const out = await raw(base, '/..%2f..%2f..%2fetc%2fpasswd');
     expect(out.status).to.equal(200);
@@ -205,5 +207,21 @@ describe('the API’s JSON, compressed for a client that asks', () => {
     expect(small.body.length).to.be.below(1024);
     expect(small.headers['content-encoding']).to.equal(undefined);
     expect(JSON.parse(small.body.toString())).to.deep.equal([rows[0]]);
+  });
+});
+
+describe('the security headers of the app', () => {
+  it('a hashed file carries those that bear on a script (nosniff, same-origin), not the document policy the page and the API carry', async () => {
+    const { url } = await system();
+    const asset = await raw(url, '/assets/index-NotBuilt.js', { 'accept-encoding': 'br' });
+    expect(asset.status).to.equal(404);
+    expect(asset.headers['x-content-type-options']).to.equal('nosniff');
+    expect(asset.headers['cross-origin-resource-policy']).to.equal('same-origin');
+    expect(asset.headers['content-security-policy']).to.equal(undefined);
+    expect(asset.headers['x-frame-options']).to.equal(undefined);
+    const api = await raw(url, '/api/health');
+    expect(api.headers['content-security-policy']).to.match(/script-src 'self'/);
+    expect(api.headers['x-frame-options']).to.equal('SAMEORIGIN');
+    expect(api.headers['x-content-type-options']).to.equal('nosniff');
   });
 });

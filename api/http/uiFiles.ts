@@ -5,7 +5,8 @@
 // - hashed files (/assets/…: the name changes with the content) cached for a year as immutable;
 //   index.html and anything else unhashed (a service worker, a manifest) revalidated each time
 //   (`no-cache`), answered 304 while its ETag holds;
-// - any other path outside /api and /assets is a screen of the single-page app: index.html.
+// - any other path outside /api (without a file's extension) is a screen of the single-page app:
+//   index.html.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -109,8 +110,8 @@ export function uiFiles(dist: string): RequestHandler {
     const hashed = rel.startsWith('/assets/');
     const stat = !rel.includes('\0') && file.startsWith(root + path.sep) && !path.basename(file).startsWith('.') ? await statFile(file) : undefined;
     if (stat) return sendFile(req, res, file, stat, hashed ? IMMUTABLE : REVALIDATE);
-    // a hashed file that is not there (an old build's chunk) is a 404, never the app's page as JS
-    if (hashed) throw notFound('asset', rel);
+    // a file that is not there (an old build's chunk, a favicon) is a 404, never the app's page
+    if (hashed || /\.[a-z0-9]+$/i.test(rel)) throw notFound('file', rel);
     const indexStat = await statFile(index);
     if (!indexStat) return next();
     return sendFile(req, res, index, indexStat, REVALIDATE);

@@ -8,9 +8,12 @@ import { followupSchedules } from './followup-schedules';
 import { followups } from './followups';
 import { residents } from './residents';
 import { tasks } from './tasks';
-import { IndicatorsPage } from './IndicatorsPage';
-import { IndicatorsHome, TasksHome } from './HomeWidgets';
 import { en, zh } from './messages';
+import { lazyScreens } from '../shared/lazyScreens';
+
+// pages and home widgets, each module fetched when first shown
+const { IndicatorsPage } = lazyScreens(() => import('./IndicatorsPage'));
+const { IndicatorsHome, TasksHome } = lazyScreens(() => import('./HomeWidgets'));
 
 export const healthDomain: DomainModule = {
   group: 'health',
