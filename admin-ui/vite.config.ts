@@ -49,20 +49,25 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // vendor code in long-cached chunks, each under Vite's 500 kB warning (split, not silenced)
+    // vendor code in long-cached chunks, each under Vite's 500 kB warning (split, not silenced).
+    // The screens are fetched when first shown (shared/lazyScreens.ts): the first load brings the
+    // shell's libraries (`$initial`: what main.tsx reaches without a dynamic import) and that page's
+    // screens; a library only some screens use comes with them (recharts with the charts' screens)
     rolldownOptions: {
       output: {
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'mui-icons', test: /node_modules[\\/]@mui[\\/]icons-material[\\/]/ },
-            { name: 'mui', test: /node_modules[\\/](@mui|@emotion)[\\/]/ },
+            { name: 'mui', test: /node_modules[\\/](@mui|@emotion)[\\/]/, tags: ['$initial'] },
+            { name: 'react-admin', test: /node_modules[\\/]/, tags: ['$initial'] },
             { name: 'charts', test: /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor)[\\/]/ },
-            { name: 'react-admin-ui', test: /node_modules[\\/]ra-ui-materialui[\\/]/ },
-            { name: 'react-admin', test: /node_modules[\\/]/ },
-            // the back office's own screens, by domain group (finance and settlement are the largest)
-            { name: 'app-finance', test: /src[\\/](finance|budgets|expense-requests|procurement|purchase-orders|requisitions|deliveries)[\\/]/ },
-            { name: 'app-settlement', test: /src[\\/](settlement|settlement-runs|fund-years|fund-year-populations|claims|satisfaction-scores)[\\/]/ },
+            // what 25 screens or more use (lists, fields, forms) in one chunk, less the reference
+            // inputs' autocomplete: a list without one (the village doctor's tasks) goes without it
+            {
+              name: 'screens',
+              test: (id) => /node_modules[\\/]/.test(id) && !/(Reference|Autocomplete)(Array)?Input|[\\/](use)?Autocomplete[\\/]/.test(id),
+              minShareCount: 25,
+            },
           ],
         },
       },

@@ -8,10 +8,13 @@ import { followupSchedules } from './followup-schedules';
 import { followups } from './followups';
 import { residents } from './residents';
 import { tasks } from './tasks';
-import { IndicatorsPage } from './IndicatorsPage';
-import { IndicatorsHome, OutboxHome, SyncHome, TasksHome } from './HomeWidgets';
 import { startHealthSync } from './sync';
 import { en, zh } from './messages';
+import { lazyScreens } from '../shared/lazyScreens';
+
+// pages and home widgets, each module fetched when first shown
+const { IndicatorsPage } = lazyScreens(() => import('./IndicatorsPage'));
+const { IndicatorsHome, OutboxHome, SyncHome, TasksHome } = lazyScreens(() => import('./HomeWidgets'));
 
 export const healthDomain: DomainModule = {
   group: 'health',

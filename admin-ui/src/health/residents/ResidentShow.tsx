@@ -1,7 +1,7 @@
 // A resident's page: identity (full ID on request, audited), key populations and conditions,
 // the family-doctor contract, the trend of the last measurements, follow-ups, tasks, transfers.
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import {
   Datagrid,
   DateField,
@@ -22,10 +22,13 @@ import { Show } from '../../shared/fullRecord';
 import { Link } from 'react-router-dom';
 import { httpClient } from '../../httpClient';
 import { CLASSIFICATION_CHOICES, FOLLOWUP_TYPE_CHOICES, SEX_CHOICES, TASK_STATE_CHOICES } from '../choices';
-import { MeasurementChart } from '../MeasurementChart';
 import { useIsSmall } from '../../shared/useIsSmall';
 import { DeregisterButton, TransferButton } from './ResidentActions';
 import { TagChips } from './ResidentList';
+import { lazyScreens } from '../../shared/lazyScreens';
+
+// the chart library is fetched only when a chart is drawn
+const { MeasurementChart } = lazyScreens(() => import('../MeasurementChart'));
 
 interface ResidentRecord {
   id: number;
@@ -178,7 +181,9 @@ const Body = () => {
       <TagChips tags={record.tags} />
       <Conditions />
       <ContractCard />
-      <MeasurementChart residentId={record.id} />
+      <Suspense fallback={null}>
+        <MeasurementChart residentId={record.id} />
+      </Suspense>
       <Typography variant="subtitle1">{translate('health.resident.followups')}</Typography>
       <ReferenceManyField reference="followups" target="resident_id" sort={{ field: 'visited_on', order: 'DESC' }} perPage={10}>
         {isSmall ? (

@@ -1,8 +1,6 @@
 // 结算明细: the imported claims, filtered by fund year, unit, provider class, care type and
 // settlement date; the ID number is shown masked only.
-import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { AutocompleteInput, Datagrid, DateInput, FunctionField, List, ReferenceField, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
-import type { ResourceEntry } from '../../registry';
 import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
@@ -55,12 +53,10 @@ const providerCell = {
   ),
 };
 
-const ClaimList = () => (
+export const ClaimList = () => (
   <List filters={filters} sort={{ field: 'settled_on', order: 'DESC' }} actions={<ListActions columns={columns} />}>
     <Datagrid bulkActionButtons={false} rowClick={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
       {columnFields(columns, providerCell)}
     </Datagrid>
   </List>
 );
-
-export const claims: ResourceEntry = { name: 'claims', list: ClaimList, icon: ReceiptLongIcon, recordRepresentation: 'claim_no' };

@@ -1,6 +1,5 @@
 // 年度考核: per staff per year, score and grade; filtered per year and unit. The 优秀 quota of the
 // unit is checked by the API and its message shown on the grade; an approved year is locked.
-import GradingIcon from '@mui/icons-material/Grading';
 import { Alert } from '@mui/material';
 import {
   AutocompleteInput,
@@ -23,7 +22,6 @@ import { type Column } from '../../shared/exporter';
 import { Edit } from '../../shared/fullRecord';
 import { GRADE_CHOICES } from '../choices';
 import { HrForm } from '../problems';
-import type { ResourceEntry } from '../../registry';
 
 const filters = [
   <NumberInput key="year" source="year" alwaysOn />,
@@ -65,7 +63,7 @@ const columns: Column[] = [
   { source: 'comment', kind: 'text' },
 ];
 
-const AssessmentList = () => (
+export const AssessmentList = () => (
   <List
     filters={filters}
     filterDefaultValues={{ year: new Date().getFullYear() - 1 }}
@@ -79,7 +77,7 @@ const AssessmentList = () => (
   </List>
 );
 
-const AssessmentCreate = () => (
+export const AssessmentCreate = () => (
   <Create>
     <HrForm fields={['staff_id', 'year', 'score', 'grade', 'comment']} redirect="create">
       <ReferenceInput source="staff_id" reference="staff" filter={{ status: 'active' }}>
@@ -93,7 +91,7 @@ const AssessmentCreate = () => (
   </Create>
 );
 
-const AssessmentEdit = () => (
+export const AssessmentEdit = () => (
   <Edit mutationMode="pessimistic">
     <HrForm fields={['score', 'grade', 'comment']}>
       <TextField source="staff_name" />
@@ -104,5 +102,3 @@ const AssessmentEdit = () => (
     </HrForm>
   </Edit>
 );
-
-export const assessments: ResourceEntry = { name: 'assessments', list: AssessmentList, create: AssessmentCreate, edit: AssessmentEdit, icon: GradingIcon };

@@ -1,7 +1,6 @@
 // 随访计划: the per-condition follow-up schedules the daily job generates tasks from (e.g.
 // hypertension: one face-to-face follow-up per quarter). Everyone reads them; only group_admin
 // edits (the API refuses others; the edit route and the row link follow the same grant).
-import EventRepeatIcon from '@mui/icons-material/EventRepeat';
 import { Alert } from '@mui/material';
 import {
   BooleanField,
@@ -21,16 +20,14 @@ import {
   required,
   useCanAccess,
   useTranslate,
-  type RaRecord,
 } from 'react-admin';
 import { Edit } from '../../shared/fullRecord';
-import type { ResourceEntry } from '../../registry';
 import { FOLLOWUP_TYPE_CHOICES, TAG_CHOICES, TRIGGER_CHOICES } from '../choices';
 import { useIsSmall } from '../../shared/useIsSmall';
 
 const PERIOD_CHOICES = [1, 2, 3, 4, 6, 12].map((m) => ({ id: m, name: `health.schedules.every_${m}` }));
 
-const ScheduleList = () => {
+export const ScheduleList = () => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
   const { canAccess: canEdit } = useCanAccess({ resource: 'followup-schedules', action: 'edit' });
@@ -62,7 +59,7 @@ const ScheduleList = () => {
   );
 };
 
-const ScheduleEdit = () => {
+export const ScheduleEdit = () => {
   const translate = useTranslate();
   return (
     <Edit mutationMode="pessimistic" redirect="list">
@@ -82,12 +79,4 @@ const ScheduleEdit = () => {
       </SimpleForm>
     </Edit>
   );
-};
-
-export const followupSchedules: ResourceEntry = {
-  name: 'followup-schedules',
-  list: ScheduleList,
-  edit: ScheduleEdit,
-  icon: EventRepeatIcon,
-  recordRepresentation: (r: RaRecord) => String(r.name),
 };

@@ -1,16 +1,12 @@
 // 预算: budgets per unit, year and account (versions kept). Finance approves a budget with its
 // monthly split and revises it into a new version linked to the old.
-import AccountBalanceWalletIcon from '@mui/icons-material/AccountBalanceWallet';
 import { AutocompleteInput, Datagrid, List, NumberInput, ReferenceInput, SelectInput, SimpleList, useTranslate } from 'react-admin';
-import type { ResourceEntry } from '../../registry';
 import { yuan } from '../api';
 import { BUDGET_ACCOUNT_CHOICES, BUDGET_STATUS_CHOICES } from '../choices';
 import { useIsSmall } from '../../shared/useIsSmall';
 import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
-import { BudgetCreate, BudgetRevise } from './BudgetForms';
-import { BudgetShow } from './BudgetShow';
 
 const filters = [
   <NumberInput key="year" source="year" alwaysOn />,
@@ -31,7 +27,7 @@ const columns: Column[] = [
   { source: 'reason', kind: 'text' },
 ];
 
-const BudgetList = () => {
+export const BudgetList = () => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
   return (
@@ -50,13 +46,4 @@ const BudgetList = () => {
       )}
     </List>
   );
-};
-
-export const budgets: ResourceEntry = {
-  name: 'budgets',
-  list: BudgetList,
-  show: BudgetShow,
-  create: BudgetCreate,
-  edit: BudgetRevise,
-  icon: AccountBalanceWalletIcon,
 };

@@ -1,13 +1,10 @@
 // 结算批次: the runs (current ones by default), a new draft run, and the run page.
-import CalculateIcon from '@mui/icons-material/Calculate';
 import { BooleanInput, Create, Datagrid, List, ReferenceInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
-import type { ResourceEntry } from '../../registry';
 import { columnFields, yuanCells } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
 import { RUN_KIND_CHOICES, RUN_STATUS_CHOICES } from '../choices';
 import { pct, type RunSummary } from '../types';
-import { RunShow } from './RunShow';
 
 const filters = [
   <ReferenceInput key="fy" source="fund_year_id" reference="fund-years" alwaysOn>
@@ -32,7 +29,7 @@ const columns: Column[] = [
 ];
 
 // newest fund year first, its final run before its months; a year's runs fit on one page
-const RunList = () => (
+export const RunList = () => (
   <List
     filters={filters}
     filterDefaultValues={{ current: true }}
@@ -46,7 +43,7 @@ const RunList = () => (
   </List>
 );
 
-const RunCreate = () => (
+export const RunCreate = () => (
   <Create redirect="show">
     <SimpleForm>
       <ReferenceInput source="fund_year_id" reference="fund-years">
@@ -57,12 +54,3 @@ const RunCreate = () => (
     </SimpleForm>
   </Create>
 );
-
-export const settlementRuns: ResourceEntry = {
-  name: 'settlement-runs',
-  list: RunList,
-  show: RunShow,
-  create: RunCreate,
-  icon: CalculateIcon,
-  recordRepresentation: 'period',
-};

@@ -1,7 +1,6 @@
 // 采购订单: list, and the order page with its lines and back-references, where the centre
 // sends it, records (partial) receipts and delivers the received goods to the members.
 import { useState } from 'react';
-import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
 import {
   Box,
   Button,
@@ -37,7 +36,6 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Show } from '../../shared/fullRecord';
-import type { ResourceEntry } from '../../registry';
 import { apiPost, yuan } from '../../finance/api';
 import { ORDER_STATUS_CHOICES } from '../choices';
 import { storedUser } from '../../session';
@@ -78,7 +76,7 @@ const columns: Column[] = [
   { source: 'baseline_amount', kind: 'money' },
 ];
 
-const OrderList = () => (
+export const OrderList = () => (
   <List
     filters={[<SelectInput key="status" source="status" choices={ORDER_STATUS_CHOICES} alwaysOn />]}
     sort={{ field: 'created_at', order: 'DESC' }}
@@ -231,7 +229,7 @@ const Lines = () => {
   );
 };
 
-const OrderShow = () => (
+export const OrderShow = () => (
   <Show>
     <SimpleShowLayout>
       <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
@@ -256,11 +254,3 @@ const OrderShow = () => (
     </SimpleShowLayout>
   </Show>
 );
-
-export const purchaseOrders: ResourceEntry = {
-  name: 'purchase-orders',
-  list: OrderList,
-  show: OrderShow,
-  icon: ShoppingCartIcon,
-  recordRepresentation: 'number',
-};

@@ -1,8 +1,6 @@
 // 参保满意度: the imported survey score per month of a fund year (the satisfaction gate reads
 // the respondent-weighted mean); imported on the claims import page.
-import SentimentSatisfiedIcon from '@mui/icons-material/SentimentSatisfied';
 import { Datagrid, List, ReferenceInput, SelectInput } from 'react-admin';
-import type { ResourceEntry } from '../../registry';
 import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
@@ -22,12 +20,10 @@ const columns: Column[] = [
   { source: 'respondents', kind: 'number' },
 ];
 
-const SatisfactionList = () => (
+export const SatisfactionList = () => (
   <List filters={filters} sort={{ field: 'month', order: 'ASC' }} actions={<ListActions columns={columns} />}>
     <Datagrid bulkActionButtons={false} rowClick={false}>
       {columnFields(columns)}
     </Datagrid>
   </List>
 );
-
-export const satisfactionScores: ResourceEntry = { name: 'satisfaction-scores', list: SatisfactionList, icon: SentimentSatisfiedIcon };

@@ -1,7 +1,6 @@
 // 参保人口（按单位）: the insured population registered in each recipient unit per fund year (the
 // allocation weights) and the baseline admissions of the year before; finance lists them per
 // fund year and corrects one. A year locked by an approved run refuses edits (409, shown).
-import GroupsIcon from '@mui/icons-material/Groups';
 import {
   AutocompleteInput,
   Create,
@@ -16,7 +15,6 @@ import {
   required,
 } from 'react-admin';
 import { Edit } from '../../shared/fullRecord';
-import type { ResourceEntry } from '../../registry';
 import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
@@ -39,7 +37,7 @@ const columns: Column[] = [
   { source: 'baseline_admissions', kind: 'number' },
 ];
 
-const PopulationList = () => (
+export const PopulationList = () => (
   <List filters={filters} sort={{ field: 'org_unit_id', order: 'ASC' }} actions={<ListActions columns={columns} />}>
     <Datagrid rowClick="edit" bulkActionButtons={false}>
       {columnFields(columns)}
@@ -47,7 +45,7 @@ const PopulationList = () => (
   </List>
 );
 
-const PopulationEdit = () => (
+export const PopulationEdit = () => (
   <Edit mutationMode="pessimistic" redirect="list">
     <SimpleForm>
       <ReferenceField source="fund_year_id" reference="fund-years" link={false}>
@@ -60,7 +58,7 @@ const PopulationEdit = () => (
   </Edit>
 );
 
-const PopulationCreate = () => (
+export const PopulationCreate = () => (
   <Create redirect="list">
     <SimpleForm>
       <ReferenceInput source="fund_year_id" reference="fund-years">
@@ -74,11 +72,3 @@ const PopulationCreate = () => (
     </SimpleForm>
   </Create>
 );
-
-export const fundYearPopulations: ResourceEntry = {
-  name: 'fund-year-populations',
-  list: PopulationList,
-  edit: PopulationEdit,
-  create: PopulationCreate,
-  icon: GroupsIcon,
-};

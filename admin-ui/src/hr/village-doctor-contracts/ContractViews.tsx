@@ -1,7 +1,6 @@
 // 乡聘村用: the township centre employs the village doctor, who works in one of its village clinics.
 // Sign (the clinic must belong to the township — the API's 422 is shown on the clinic input),
 // renew, and exit with a coded reason (准入退出).
-import HandshakeIcon from '@mui/icons-material/Handshake';
 import { Stack } from '@mui/material';
 import {
   AutocompleteInput,
@@ -23,7 +22,6 @@ import { type Column } from '../../shared/exporter';
 import { useWatch } from 'react-hook-form';
 import { CONTRACT_STATUS_CHOICES, EXIT_REASON_CHOICES } from '../choices';
 import { ActionButton, HrForm } from '../problems';
-import type { ResourceEntry } from '../../registry';
 
 const filters = [
   <SelectInput key="status" source="status" choices={CONTRACT_STATUS_CHOICES} alwaysOn />,
@@ -67,7 +65,7 @@ const columns: Column[] = [
   { source: 'exit_reason', kind: 'choice', choices: EXIT_REASON_CHOICES },
 ];
 
-const ContractList = () => (
+export const ContractList = () => (
   <List filters={filters} filterDefaultValues={{ status: 'active' }} sort={{ field: 'end_on', order: 'ASC' }} actions={<ListActions columns={columns} />}>
     <Datagrid bulkActionButtons={false} rowClick={false}>
       {columnFields(columns)}
@@ -89,7 +87,7 @@ const ClinicInput = () => {
   );
 };
 
-const ContractCreate = () => (
+export const ContractCreate = () => (
   <Create>
     <HrForm fields={['staff_id', 'employer_org_unit_id', 'work_org_unit_id', 'start_on', 'end_on', 'note']}>
       <ReferenceInput source="staff_id" reference="staff" filter={{ category: 'village_doctor', status: 'active' }}>
@@ -105,5 +103,3 @@ const ContractCreate = () => (
     </HrForm>
   </Create>
 );
-
-export const villageDoctorContracts: ResourceEntry = { name: 'village-doctor-contracts', list: ContractList, create: ContractCreate, icon: HandshakeIcon };

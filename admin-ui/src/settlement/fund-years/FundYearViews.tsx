@@ -1,15 +1,12 @@
 // 基金年度: per county and year the premiums, the pools taken off, the bundle ratio and the
 // budget; finance creates a year (the defaults fill the tiers, gates, thresholds and profile)
 // and edits its whole configuration (FundYearEdit).
-import SavingsIcon from '@mui/icons-material/Savings';
 import { Link } from 'react-router-dom';
 import { Create, Datagrid, FunctionField, List, NumberInput, SimpleForm, TextInput, required, useTranslate } from 'react-admin';
-import type { ResourceEntry } from '../../registry';
 import { columnFields, yuanCells } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
 import { dropEmpty } from '../../finance/api';
-import { FundYearEdit } from './FundYearEdit';
 
 const DashboardLink = () => {
   const translate = useTranslate();
@@ -35,7 +32,7 @@ const columns: Column[] = [
   { source: 'budget', kind: 'money', sortable: false },
 ];
 
-const FundYearList = () => (
+export const FundYearList = () => (
   <List sort={{ field: 'year', order: 'DESC' }} actions={<ListActions columns={columns} />}>
     <Datagrid bulkActionButtons={false} rowClick="edit">
       {columnFields(columns, yuanCells(columns))}
@@ -44,7 +41,7 @@ const FundYearList = () => (
   </List>
 );
 
-const FundYearCreate = () => (
+export const FundYearCreate = () => (
   <Create redirect="edit" transform={dropEmpty}>
     <SimpleForm>
       <TextInput source="region" validate={required()} />
@@ -57,12 +54,3 @@ const FundYearCreate = () => (
     </SimpleForm>
   </Create>
 );
-
-export const fundYears: ResourceEntry = {
-  name: 'fund-years',
-  list: FundYearList,
-  edit: FundYearEdit,
-  create: FundYearCreate,
-  icon: SavingsIcon,
-  recordRepresentation: (r) => `${r.region} ${r.year}`,
-};

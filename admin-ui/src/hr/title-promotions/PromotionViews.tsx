@@ -1,7 +1,6 @@
 // 职称晋升: applications and their workflow — submitted → reviewed by the unit → approved by group
 // HR (the staff record takes the title), or rejected with a reason. Each step's button is shown
 // only to who may press it, and only in the state it applies to.
-import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import { Stack } from '@mui/material';
 import { AutocompleteInput, Create, Datagrid, List, NumberInput, ReferenceInput, SelectInput, TextInput, WrapperField, required } from 'react-admin';
 import { columnFields } from '../../shared/columnFields';
@@ -9,7 +8,6 @@ import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
 import { PROMOTION_STATUS_CHOICES, TITLE_CHOICES } from '../choices';
 import { ActionButton, HrForm } from '../problems';
-import type { ResourceEntry } from '../../registry';
 
 const filters = [
   <SelectInput key="status" source="status" choices={PROMOTION_STATUS_CHOICES} alwaysOn />,
@@ -57,7 +55,7 @@ const columns: Column[] = [
   { source: 'effective_on', kind: 'date' },
 ];
 
-const PromotionList = () => (
+export const PromotionList = () => (
   <List filters={filters} sort={{ field: 'created_at', order: 'DESC' }} actions={<ListActions columns={columns} />}>
     <Datagrid bulkActionButtons={false} rowClick={false}>
       {columnFields(columns)}
@@ -68,7 +66,7 @@ const PromotionList = () => (
   </List>
 );
 
-const PromotionCreate = () => (
+export const PromotionCreate = () => (
   <Create>
     <HrForm fields={['staff_id', 'to_title', 'year', 'note']}>
       <ReferenceInput source="staff_id" reference="staff" filter={{ status: 'active' }}>
@@ -80,5 +78,3 @@ const PromotionCreate = () => (
     </HrForm>
   </Create>
 );
-
-export const titlePromotions: ResourceEntry = { name: 'title-promotions', list: PromotionList, create: PromotionCreate, icon: TrendingUpIcon };

@@ -1,5 +1,4 @@
 // 年度考核 calendar: a year is opened with its 优秀 share (default 20%) and approved (locked) by group HR.
-import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import { Create, Datagrid, List, NumberInput, TextField, WrapperField, required } from 'react-admin';
 import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
@@ -7,7 +6,6 @@ import { type Column } from '../../shared/exporter';
 import { Edit } from '../../shared/fullRecord';
 import { ASSESSMENT_YEAR_STATUS_CHOICES } from '../choices';
 import { ActionButton, HrForm } from '../problems';
-import type { ResourceEntry } from '../../registry';
 
 const columns: Column[] = [
   { source: 'year', kind: 'text' },
@@ -17,7 +15,7 @@ const columns: Column[] = [
   { source: 'approved_at', kind: 'datetime' },
 ];
 
-const YearList = () => (
+export const YearList = () => (
   <List sort={{ field: 'year', order: 'DESC' }} actions={<ListActions columns={columns} />}>
     <Datagrid bulkActionButtons={false} rowClick={(_id, _r, y) => (y.status === 'open' ? 'edit' : false)}>
       {columnFields(columns)}
@@ -28,7 +26,7 @@ const YearList = () => (
   </List>
 );
 
-const YearCreate = () => (
+export const YearCreate = () => (
   <Create>
     <HrForm fields={['year', 'excellent_share']}>
       <NumberInput source="year" defaultValue={new Date().getFullYear()} validate={required()} />
@@ -37,7 +35,7 @@ const YearCreate = () => (
   </Create>
 );
 
-const YearEdit = () => (
+export const YearEdit = () => (
   <Edit mutationMode="pessimistic">
     <HrForm fields={['excellent_share']}>
       <TextField source="year" />
@@ -45,5 +43,3 @@ const YearEdit = () => (
     </HrForm>
   </Edit>
 );
-
-export const assessmentYears: ResourceEntry = { name: 'assessment-years', list: YearList, create: YearCreate, edit: YearEdit, icon: EventAvailableIcon };

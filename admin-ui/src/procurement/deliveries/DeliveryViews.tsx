@@ -1,7 +1,6 @@
 // 配送单: deliveries to the members; at the member the director confirms with proof —
 // per line accepted + rejected = shipped, a reason for every rejection.
 import { useEffect, useState } from 'react';
-import LocalShippingIcon from '@mui/icons-material/LocalShipping';
 import { Box, Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
 import {
   Datagrid,
@@ -20,7 +19,6 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Show } from '../../shared/fullRecord';
-import type { ResourceEntry } from '../../registry';
 import { apiPost } from '../../finance/api';
 import { DELIVERY_STATUS_CHOICES } from '../choices';
 import { useIsSmall } from '../../shared/useIsSmall';
@@ -49,7 +47,7 @@ const columns: Column[] = [
   { source: 'received_by_name', kind: 'text' },
 ];
 
-const DeliveryList = () => (
+export const DeliveryList = () => (
   <List
     filters={[<SelectInput key="status" source="status" choices={DELIVERY_STATUS_CHOICES} alwaysOn />]}
     sort={{ field: 'shipped_on', order: 'DESC' }}
@@ -193,7 +191,7 @@ const Confirm = () => {
   );
 };
 
-const DeliveryShow = () => (
+export const DeliveryShow = () => (
   <Show>
     <SimpleShowLayout>
       <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
@@ -223,5 +221,3 @@ const DeliveryShow = () => (
     </SimpleShowLayout>
   </Show>
 );
-
-export const deliveries: ResourceEntry = { name: 'deliveries', list: DeliveryList, show: DeliveryShow, icon: LocalShippingIcon };

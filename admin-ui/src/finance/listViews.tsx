@@ -1,10 +1,5 @@
 // The finance resources shown as plain lists: ledger, closed periods, the spending-limit
 // matrix, chief-accountant postings, the medical-risk fund; with their forms and actions.
-import MenuBookIcon from '@mui/icons-material/MenuBook';
-import LockClockIcon from '@mui/icons-material/LockClock';
-import RuleIcon from '@mui/icons-material/Rule';
-import BadgeIcon from '@mui/icons-material/Badge';
-import SavingsIcon from '@mui/icons-material/Savings';
 import {
   AutocompleteInput,
   Datagrid,
@@ -20,7 +15,6 @@ import {
 } from 'react-admin';
 import type { ReactElement } from 'react';
 import type { RaRecord } from 'react-admin';
-import type { ResourceEntry } from '../registry';
 import { useIsSmall } from '../shared/useIsSmall';
 import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
@@ -29,7 +23,6 @@ import { UNIT_LEVEL_CHOICES } from '../org/orgUnits/choices';
 import { RiskFundActions, PeriodActions } from './actions';
 import { can, yuan } from './api';
 import { ACCOUNT_CHOICES, FUND_KIND_CHOICES } from './choices';
-import { LedgerEntryCreate, LimitCreate, LimitEdit, PostingCreate, PostingEdit } from './forms';
 
 /** Phones get the compact list instead of the table. */
 const SmallOr = ({ small, children }: { small: ReactElement; children: ReactElement }) => (useIsSmall() ? small : children);
@@ -56,7 +49,7 @@ const ledgerColumns: Column[] = [
   { source: 'source_type', kind: 'computed', value: (r, translate) => ledgerSource(r, translate) },
 ];
 
-const LedgerList = () => {
+export const LedgerList = () => {
   const translate = useTranslate();
   const acc = (c: string) => translate(`enums.account.${c}`);
   return (
@@ -91,7 +84,7 @@ const periodColumns: Column[] = [
   { source: 'closed_at', kind: 'datetime' },
 ];
 
-const PeriodList = () => (
+export const PeriodList = () => (
   <List
     sort={{ field: 'period', order: 'DESC' }}
     actions={
@@ -120,7 +113,7 @@ const limitCells = {
   max_amount: <NumberField source="max_amount" options={{ minimumFractionDigits: 2 }} emptyText="∞" />,
 };
 
-const LimitList = () => {
+export const LimitList = () => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
   const band = (r: RaRecord) => `${yuan(r.min_amount)} – ${r.max_amount ? yuan(r.max_amount) : '∞'}`;
@@ -151,7 +144,7 @@ const postingColumns: Column[] = [
   { source: 'note', kind: 'text' },
 ];
 
-const PostingList = () => (
+export const PostingList = () => (
   <List actions={<ListActions columns={postingColumns} />}>
     <Datagrid bulkActionButtons={false} rowClick={can('chief-accountant-postings', 'edit') ? 'edit' : false}>
       {columnFields(postingColumns)}
@@ -169,7 +162,7 @@ const fundColumns: Column[] = [
   { source: 'dispute_ref', kind: 'text' },
 ];
 
-const FundList = () => (
+export const FundList = () => (
   <List
     filters={[unitFilter, <SelectInput key="kind" source="kind" choices={FUND_KIND_CHOICES} alwaysOn />]}
     sort={{ field: 'entry_date', order: 'DESC' }}
@@ -193,11 +186,3 @@ const FundList = () => (
     </SmallOr>
   </List>
 );
-
-export const financeLists: ResourceEntry[] = [
-  { name: 'ledger-entries', list: LedgerList, create: LedgerEntryCreate, icon: MenuBookIcon },
-  { name: 'ledger-periods', list: PeriodList, icon: LockClockIcon },
-  { name: 'spending-limits', list: LimitList, create: LimitCreate, edit: LimitEdit, icon: RuleIcon },
-  { name: 'chief-accountant-postings', list: PostingList, create: PostingCreate, edit: PostingEdit, icon: BadgeIcon },
-  { name: 'risk-fund-entries', list: FundList, icon: SavingsIcon },
-];

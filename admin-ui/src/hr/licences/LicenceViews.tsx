@@ -1,6 +1,5 @@
 // 执业证书: number, scope, expiry; the alert filter (valid and ending within 60 days) and the
 // expired flag on every row past its date.
-import CardMembershipIcon from '@mui/icons-material/CardMembership';
 import { Chip } from '@mui/material';
 import {
   AutocompleteInput,
@@ -25,7 +24,6 @@ import { type Column } from '../../shared/exporter';
 import { Edit } from '../../shared/fullRecord';
 import { LICENCE_KIND_CHOICES, LICENCE_STATUS_CHOICES } from '../choices';
 import { HrForm } from '../problems';
-import type { ResourceEntry } from '../../registry';
 
 const ALERT_DAYS = 60;
 
@@ -68,7 +66,7 @@ const columns: Column[] = [
   { source: 'days_left', kind: 'computed', label: 'hr.licences.flag', sortable: false, value: (l, translate) => expiry(l, translate)?.text ?? '' },
 ];
 
-const LicenceList = () => (
+export const LicenceList = () => (
   <List filters={filters} sort={{ field: 'expires_on', order: 'ASC' }} actions={<ListActions columns={columns} />}>
     <Datagrid rowClick="edit" bulkActionButtons={false}>
       {columnFields(columns, { days_left: <ExpiryFlag label="hr.licences.flag" /> })}
@@ -95,26 +93,17 @@ const Inputs = ({ edit }: { edit?: boolean }) => (
   </>
 );
 
-const LicenceCreate = () => (
+export const LicenceCreate = () => (
   <Create>
     <HrForm fields={FIELDS}>
       <Inputs />
     </HrForm>
   </Create>
 );
-const LicenceEdit = () => (
+export const LicenceEdit = () => (
   <Edit mutationMode="pessimistic">
     <HrForm fields={[...FIELDS.filter((f) => f !== 'staff_id'), 'status']}>
       <Inputs edit />
     </HrForm>
   </Edit>
 );
-
-export const licences: ResourceEntry = {
-  name: 'licences',
-  list: LicenceList,
-  create: LicenceCreate,
-  edit: LicenceEdit,
-  icon: CardMembershipIcon,
-  recordRepresentation: (l: RaRecord) => l.number,
-};

@@ -1,7 +1,6 @@
 // 申领单: members' requisitions with ordered / received percentages; the director above
 // approves them; a new requisition picks catalogue items and quantities.
 import { useEffect, useState } from 'react';
-import AssignmentIcon from '@mui/icons-material/Assignment';
 import {
   Box,
   Button,
@@ -43,7 +42,6 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Show } from '../../shared/fullRecord';
-import type { ResourceEntry } from '../../registry';
 import { apiPost, can, dropEmpty } from '../../finance/api';
 import { REQUISITION_STATUS_CHOICES } from '../choices';
 import { storedUser } from '../../session';
@@ -88,7 +86,7 @@ const columns: Column[] = [
 ];
 const pctCells = { ordered_pct: <Pct source="ordered_pct" />, received_pct: <Pct source="received_pct" /> };
 
-const RequisitionList = () => {
+export const RequisitionList = () => {
   const translate = useTranslate();
   const isSmall = useIsSmall();
   return (
@@ -259,7 +257,7 @@ const Lines = () => {
   );
 };
 
-const RequisitionShow = () => {
+export const RequisitionShow = () => {
   const translate = useTranslate();
   return (
     <Show>
@@ -292,7 +290,7 @@ const RequisitionShow = () => {
   );
 };
 
-const RequisitionCreate = () => (
+export const RequisitionCreate = () => (
   <Create redirect="show" transform={dropEmpty}>
     <SimpleForm defaultValues={{ org_unit_id: storedUser()?.org_unit.id, lines: [{}] }}>
       <ReferenceInput source="org_unit_id" reference="org-units">
@@ -310,11 +308,3 @@ const RequisitionCreate = () => (
     </SimpleForm>
   </Create>
 );
-
-export const requisitions: ResourceEntry = {
-  name: 'requisitions',
-  list: RequisitionList,
-  show: RequisitionShow,
-  create: RequisitionCreate,
-  icon: AssignmentIcon,
-};

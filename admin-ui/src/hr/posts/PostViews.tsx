@@ -1,6 +1,5 @@
 // 岗位设置: sanctioned posts per unit and department with headcount, occupied and vacant places;
 // beside the list, the vacancy figures per unit of the chosen unit's subtree.
-import WorkIcon from '@mui/icons-material/Work';
 import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -18,14 +17,12 @@ import {
   required,
   useListContext,
   useTranslate,
-  type RaRecord,
 } from 'react-admin';
 import { Edit } from '../../shared/fullRecord';
 import { useWatch } from 'react-hook-form';
 import { CATEGORY_CHOICES, POST_STATUS_CHOICES } from '../choices';
 import { HrForm } from '../problems';
 import { httpClient } from '../../httpClient';
-import type { ResourceEntry } from '../../registry';
 import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
@@ -123,7 +120,7 @@ const columns: Column[] = [
   { source: 'status', kind: 'choice', choices: POST_STATUS_CHOICES },
 ];
 
-const PostList = () => (
+export const PostList = () => (
   <List filters={filters} sort={{ field: 'org_unit_id', order: 'ASC' }} aside={<Vacancies />} actions={<ListActions columns={columns} />}>
     <Datagrid rowClick="edit" bulkActionButtons={false}>
       {columnFields(columns)}
@@ -142,7 +139,7 @@ const DepartmentInput = () => {
 
 const FIELDS = ['org_unit_id', 'department_id', 'name', 'category', 'headcount', 'note'];
 
-const PostCreate = () => (
+export const PostCreate = () => (
   <Create>
     <HrForm fields={FIELDS}>
       <ReferenceInput source="org_unit_id" reference="org-units">
@@ -157,7 +154,7 @@ const PostCreate = () => (
   </Create>
 );
 
-const PostEdit = () => (
+export const PostEdit = () => (
   <Edit mutationMode="pessimistic">
     <HrForm fields={[...FIELDS.filter((f) => f !== 'org_unit_id'), 'status']}>
       <ReferenceField source="org_unit_id" reference="org-units" link={false} />
@@ -171,12 +168,3 @@ const PostEdit = () => (
     </HrForm>
   </Edit>
 );
-
-export const posts: ResourceEntry = {
-  name: 'posts',
-  list: PostList,
-  create: PostCreate,
-  edit: PostEdit,
-  icon: WorkIcon,
-  recordRepresentation: (p: RaRecord) => p.name,
-};

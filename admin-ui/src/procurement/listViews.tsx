@@ -1,17 +1,9 @@
 // Catalogue, suppliers, member stock, fixed assets and transfers as lists, with their forms.
-import InventoryIcon from '@mui/icons-material/Inventory';
-import StoreIcon from '@mui/icons-material/Store';
-import WarehouseIcon from '@mui/icons-material/Warehouse';
-import BusinessCenterIcon from '@mui/icons-material/BusinessCenter';
-import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { AutocompleteInput, Datagrid, List, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
-import type { ResourceEntry } from '../registry';
 import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
 import { type Column } from '../shared/exporter';
 import { can } from '../finance/api';
-import { AssetShow } from './AssetShow';
-import { AssetCreate, CatalogCreate, CatalogEdit, SupplierCreate, SupplierEdit } from './forms';
 import { TransferDecision } from './TransferDecision';
 import { ASSET_CATEGORY_CHOICES, ASSET_STATUS_CHOICES, CATEGORY_CHOICES, TRANSFER_STATUS_CHOICES } from './choices';
 
@@ -32,7 +24,7 @@ const catalogColumns: Column[] = [
   { source: 'supplier_id', kind: 'reference', reference: 'suppliers' },
 ];
 
-const CatalogList = () => (
+export const CatalogList = () => (
   <List
     filters={[<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="c" source="category" choices={CATEGORY_CHOICES} alwaysOn />]}
     actions={<ListActions columns={catalogColumns} />}
@@ -52,7 +44,7 @@ const supplierColumns: Column[] = [
   { source: 'contract_ends_on', kind: 'date' },
 ];
 
-const SupplierList = () => (
+export const SupplierList = () => (
   <List filters={[<SearchInput key="q" source="q" alwaysOn />]} actions={<ListActions columns={supplierColumns} />}>
     <Datagrid bulkActionButtons={false} rowClick={can('suppliers', 'edit') ? 'edit' : false}>
       {columnFields(supplierColumns)}
@@ -67,7 +59,7 @@ const stockColumns: Column[] = [
   { source: 'updated_at', kind: 'datetime' },
 ];
 
-const StockList = () => (
+export const StockList = () => (
   <List filters={[unitFilter]} actions={<ListActions columns={stockColumns} />}>
     <Datagrid bulkActionButtons={false}>{columnFields(stockColumns)}</Datagrid>
   </List>
@@ -83,7 +75,7 @@ const assetColumns: Column[] = [
   { source: 'status', kind: 'choice', choices: ASSET_STATUS_CHOICES },
 ];
 
-const AssetList = () => (
+export const AssetList = () => (
   <List
     filters={[<SearchInput key="q" source="q" alwaysOn />, unitFilter, <SelectInput key="s" source="status" choices={ASSET_STATUS_CHOICES} alwaysOn />]}
     actions={<ListActions columns={assetColumns} />}
@@ -103,7 +95,7 @@ const transferColumns: Column[] = [
   { source: 'created_at', kind: 'date' },
 ];
 
-const TransferList = () => (
+export const TransferList = () => (
   <List
     filters={[<SelectInput key="s" source="status" choices={TRANSFER_STATUS_CHOICES} alwaysOn />]}
     sort={{ field: 'created_at', order: 'DESC' }}
@@ -115,18 +107,3 @@ const TransferList = () => (
     </Datagrid>
   </List>
 );
-
-export const procurementLists: ResourceEntry[] = [
-  {
-    name: 'catalog-items',
-    list: CatalogList,
-    create: CatalogCreate,
-    edit: CatalogEdit,
-    icon: InventoryIcon,
-    recordRepresentation: (r) => `${r.name} ${r.spec ?? ''}`,
-  },
-  { name: 'suppliers', list: SupplierList, create: SupplierCreate, edit: SupplierEdit, icon: StoreIcon, recordRepresentation: 'name' },
-  { name: 'stock', list: StockList, icon: WarehouseIcon },
-  { name: 'assets', list: AssetList, show: AssetShow, create: AssetCreate, icon: BusinessCenterIcon, recordRepresentation: (r) => `${r.name}（${r.code}）` },
-  { name: 'asset-transfers', list: TransferList, icon: SwapHorizIcon },
-];
