@@ -8,7 +8,7 @@ import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
 import { unitInScope } from '../org';
 import { ElderlyCheck, Followup, Task, TaskEvent } from './model';
-import { CLASSIFICATION, FOLLOWUP_MODE, FOLLOWUP_TYPE, type SelfCareLevel } from './enums';
+import { CLASSIFICATION, FOLLOWUP_MODE, FOLLOWUP_TYPE } from './enums';
 import {
   POPULATION_OF,
   RECORD_FIELDS,
@@ -188,7 +188,7 @@ export function createFollowup(actor: Actor, input: FollowupInput) {
     if (input.type === 'elderly_check' && input.elderly_check) {
       const c = input.elderly_check;
       const { score, level } = selfCare(c);
-      const findings = elderlyFindings({ ...c, ...input, sex, age, bmi, self_care_level: level as SelfCareLevel });
+      const findings = elderlyFindings({ ...c, ...input, sex, age, bmi, self_care_level: level });
       const elderlyIssues = elderlyProblems(c, input, findings);
       if (elderlyIssues.length) throw invalid(elderlyIssues);
       nextVisit = nextElderlyCheckOn(input.visited_on);
