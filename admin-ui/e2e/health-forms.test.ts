@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { get, post } from '../../scripts/test/harness';
 import { checkDigit } from '../../api/core/personalId';
 import { addDays } from '../../api/health/rules';
-import { PHONE, clickMenu, login, newPage, screenshot, startBrowserTest } from './browser';
+import { PHONE, clickMenu, login, newPage, screenshot, settle, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 
 const today = clock.today();
@@ -185,7 +185,11 @@ describe('admin UI: the national follow-up forms on a phone', function () {
     const row = page.locator('.RaList-content .MuiListItemButton-root').filter({ hasText: elder.name });
     await row.waitFor();
     await row.click();
+    // the resident's page, drawn from its own read (not the list row): then its 登记随访
+    await page.getByTestId('resident-contract').waitFor();
+    await settle(page);
     await page.getByRole('link', { name: '登记随访' }).click();
+    await page.locator('input[name="type"]').waitFor({ state: 'attached' });
     await page.locator('input[name="type"]').locator('xpath=..').getByRole('combobox').click();
     await page.getByRole('option', { name: '老年人体检' }).click();
     await fill(page, 'temperature_c', '36.6');
