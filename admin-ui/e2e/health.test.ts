@@ -37,6 +37,12 @@ async function overdueHypertensionTask() {
   return { resident: r.body, taskId: `${r.body.id}-hypertension_recheck-${visitedOn}` };
 }
 
+/** The national record's required answers besides the pressures: 无症状, 服药 规律. */
+async function answerRecord(page: Page) {
+  await page.getByTestId('field-symptoms').getByLabel('无症状', { exact: true }).check();
+  await page.getByTestId('field-medication_adherence').getByLabel('规律', { exact: true }).check();
+}
+
 const followupsOf = async (residentId: number) =>
   (await get('/api/followups', { as: 'doctor-V001', query: { filter: { resident_id: residentId }, range: [0, 99] } })).body as { id: number }[];
 
@@ -68,6 +74,7 @@ describe('admin UI: health management on a phone', function () {
     await page.getByTestId('followup-task').waitFor();
     await page.getByTestId('input-systolic').fill(systolic);
     await page.getByTestId('input-diastolic').fill(diastolic);
+    await answerRecord(page);
     const sent = page.waitForRequest((r) => r.url().endsWith('/api/followups') && r.method() === 'POST');
     await page.getByTestId('followup-save').click();
     return sent;
@@ -133,6 +140,7 @@ describe('admin UI: health management on a phone', function () {
     await page.getByTestId(`task-${taskId}`).click();
     await page.getByTestId('input-systolic').fill('128');
     await page.getByTestId('input-diastolic').fill('80');
+    await answerRecord(page);
     await page.getByTestId('followup-save').click();
     await page.getByTestId('followup-queued').waitFor();
     await screenshot(page, 'health-followup-offline-phone');

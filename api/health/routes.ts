@@ -10,18 +10,33 @@ import type { Model } from 'objection';
 import { FollowupSchedule, ServicePackage } from './model';
 import { SEX } from '../hr';
 import {
+  ADJUSTMENT,
   BREAKDOWN,
   CONDITION,
   DEREGISTRATION_REASON,
+  DORSALIS_PEDIS,
+  DOSE_UNIT,
+  EXAM_ITEM,
+  EXAM_RESULT,
   FOLLOWUP_MODE,
   FOLLOWUP_TYPE,
+  GUIDANCE,
+  HEALTH_SELF_ASSESSMENT,
+  HYPOGLYCAEMIA,
   INDICATOR,
   KEY_TAG,
+  MEDICATION_ADHERENCE,
   MEMBER_ROLE,
   PACKAGE,
+  RISK_ADVICE,
+  SALT_INTAKE,
+  SCREEN_RESULT,
+  SELF_CARE_LEVEL,
+  SYMPTOM,
   TERMINATION_REASON,
+  URINE_PROTEIN,
 } from './enums';
-import { MEASUREMENT_RANGES } from './rules';
+import { ELDERLY_RANGES, MEASUREMENT_RANGES, RECORD_RANGES } from './rules';
 import {
   cancelTask,
   contractResource,
@@ -181,6 +196,57 @@ const measurement = (field: keyof typeof MEASUREMENT_RANGES, int = false) => {
   const base = int ? z.number().int() : z.number();
   return base.nullable().optional().describe(`${MEASUREMENT_RANGES[field][0]}–${MEASUREMENT_RANGES[field][1]}`);
 };
+const ranged = (ranges: Record<string, readonly [number, number, string]>, field: string, int = false) =>
+  (int ? z.number().int() : z.number()).nullable().optional().describe(`${ranges[field][0]}–${ranges[field][1]} ${ranges[field][2]}`);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => v || null)
+    .nullable()
+    .optional();
+const medication = z.strictObject({
+  name: z.string().trim().min(1).max(50),
+  times_per_day: z.number().int().min(1).max(6),
+  dose: z.number().positive().max(10_000),
+  unit: z.enum(DOSE_UNIT.values),
+});
+const selfCareAnswer = z.enum(SELF_CARE_LEVEL.values);
+/** 老年人健康管理: the check's own record (sent with type elderly_check). */
+const elderlyCheckBody = z.strictObject({
+  eating: selfCareAnswer,
+  grooming: selfCareAnswer,
+  dressing: selfCareAnswer,
+  toileting: selfCareAnswer,
+  activity: selfCareAnswer,
+  health_self_assessment: z.enum(HEALTH_SELF_ASSESSMENT.values).nullable().optional(),
+  cognition_screen: z.enum(SCREEN_RESULT.values).nullable().optional(),
+  emotion_screen: z.enum(SCREEN_RESULT.values).nullable().optional(),
+  temperature_c: ranged(ELDERLY_RANGES, 'temperature_c'),
+  respiration_rate: ranged(ELDERLY_RANGES, 'respiration_rate', true),
+  waist_cm: ranged(ELDERLY_RANGES, 'waist_cm'),
+  exam_abnormal: z.array(z.enum(EXAM_ITEM.values)).max(EXAM_ITEM.values.length).optional(),
+  exam_notes: text(500),
+  haemoglobin: ranged(ELDERLY_RANGES, 'haemoglobin', true),
+  wbc: ranged(ELDERLY_RANGES, 'wbc'),
+  platelets: ranged(ELDERLY_RANGES, 'platelets', true),
+  urine_protein: z.enum(URINE_PROTEIN.values).nullable().optional(),
+  alt: ranged(ELDERLY_RANGES, 'alt', true),
+  ast: ranged(ELDERLY_RANGES, 'ast', true),
+  total_bilirubin: ranged(ELDERLY_RANGES, 'total_bilirubin'),
+  creatinine: ranged(ELDERLY_RANGES, 'creatinine', true),
+  urea: ranged(ELDERLY_RANGES, 'urea'),
+  total_cholesterol: ranged(ELDERLY_RANGES, 'total_cholesterol'),
+  triglycerides: ranged(ELDERLY_RANGES, 'triglycerides'),
+  ldl: ranged(ELDERLY_RANGES, 'ldl'),
+  hdl: ranged(ELDERLY_RANGES, 'hdl'),
+  ecg: z.enum(EXAM_RESULT.values).nullable().optional(),
+  ultrasound: z.enum(EXAM_RESULT.values).nullable().optional(),
+  abnormal_notes: text(1000),
+  guidance: z.array(z.enum(GUIDANCE.values)).max(GUIDANCE.values.length).optional(),
+  risk_advice: z.array(z.enum(RISK_ADVICE.values)).max(RISK_ADVICE.values.length).optional(),
+});
 const followupBody = z.strictObject({
   resident_id: id.nullable().optional(),
   org_unit_id: id.optional(),
@@ -197,6 +263,38 @@ const followupBody = z.strictObject({
   attendees: z.number().int().min(1).max(10_000).nullable().optional(),
   notes: z.string().max(2000).nullable().optional(),
   task_id: z.string().max(80).nullable().optional(),
+  // the national hypertension / diabetes record (随访服务记录表)
+  symptoms: z.array(z.enum(SYMPTOM.values)).max(SYMPTOM.values.length).nullable().optional(),
+  symptoms_other: text(200),
+  target_weight_kg: ranged(RECORD_RANGES, 'target_weight_kg'),
+  dorsalis_pedis: z.enum(DORSALIS_PEDIS.values).nullable().optional(),
+  signs_other: text(200),
+  smoking_per_day: ranged(RECORD_RANGES, 'smoking_per_day', true),
+  smoking_target: ranged(RECORD_RANGES, 'smoking_target', true),
+  drinking_per_day: ranged(RECORD_RANGES, 'drinking_per_day'),
+  drinking_target: ranged(RECORD_RANGES, 'drinking_target'),
+  exercise_per_week: ranged(RECORD_RANGES, 'exercise_per_week', true),
+  exercise_minutes: ranged(RECORD_RANGES, 'exercise_minutes', true),
+  exercise_per_week_target: ranged(RECORD_RANGES, 'exercise_per_week_target', true),
+  exercise_minutes_target: ranged(RECORD_RANGES, 'exercise_minutes_target', true),
+  salt_intake: z.enum(SALT_INTAKE.values).nullable().optional(),
+  salt_intake_target: z.enum(SALT_INTAKE.values).nullable().optional(),
+  staple_food_g: ranged(RECORD_RANGES, 'staple_food_g', true),
+  staple_food_target_g: ranged(RECORD_RANGES, 'staple_food_target_g', true),
+  psychological_adjustment: z.enum(ADJUSTMENT.values).nullable().optional(),
+  compliance: z.enum(ADJUSTMENT.values).nullable().optional(),
+  hba1c: ranged(RECORD_RANGES, 'hba1c'),
+  exams_other: text(500),
+  medication_adherence: z.enum(MEDICATION_ADHERENCE.values).nullable().optional(),
+  adverse_reaction: z.boolean().nullable().optional(),
+  adverse_reaction_text: text(200),
+  hypoglycaemia: z.enum(HYPOGLYCAEMIA.values).nullable().optional(),
+  new_complication: z.boolean().nullable().optional(),
+  complication_text: text(200),
+  medications: z.array(medication).max(10).nullable().optional(),
+  next_visit_on: day.nullable().optional(),
+  // the elderly annual check's record (type elderly_check)
+  elderly_check: elderlyCheckBody.nullable().optional(),
 });
 
 export const followupRoutes = new ApiRouter('/followups', 'health');
