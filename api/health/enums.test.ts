@@ -13,6 +13,7 @@ import {
   DEREGISTRATION_REASON,
   FOLLOWUP_MODE,
   FOLLOWUP_TYPE,
+  HOUSEHOLD_RELATION,
   MEMBER_ROLE,
   PACKAGE,
   SCHEDULE_TRIGGER,
@@ -22,6 +23,7 @@ import {
 const CHECKED: [table: string, column: string, list: Enum<string>][] = [
   ['residents', 'sex', SEX],
   ['residents', 'deregistration_reason', DEREGISTRATION_REASON],
+  ['residents', 'household_relation', HOUSEHOLD_RELATION],
   ['team_members', 'role', MEMBER_ROLE],
   ['contracts', 'status', CONTRACT_STATUS],
   ['followup_schedules', 'trigger', SCHEDULE_TRIGGER],
