@@ -24,7 +24,7 @@ import {
 } from '../api/health';
 import type { DemoStep } from './demo';
 import { groupHouseholds, householdAddress, keepsOwnSurname } from './households';
-import type { HouseholdRelation } from '../api/health/enums';
+import type { HouseholdRelation } from '../api/health';
 import type { UnitRow } from './org';
 import { dayKey } from '../api/core/clock';
 

@@ -3,7 +3,7 @@
 // years younger, grandchildren under an older head, sometimes a parent — sharing the head's
 // surname (a spouse or a mother keeps her own) and an address. Deterministic, and drawn from a
 // generator of its own, so the rest of the demo stays as it was.
-import type { HouseholdRelation } from '../api/health/enums';
+import type { HouseholdRelation } from '../api/health';
 import { between, seeded, weighted } from '../api/shared/random';
 
 export const MAX_HOUSEHOLD = 6;

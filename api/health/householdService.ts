@@ -43,7 +43,7 @@ export const householdResource: ResourceDef<Household> = {
       ),
     );
     if (custom.member !== undefined) {
-      const like = `%${String(custom.member).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = `%${(custom.member as string).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.whereExists(db()('residents as m').select(db().raw('1')).whereRaw('m.household_id = households.id').where('m.name', 'ilike', like));
     }
     if (custom.due !== undefined) {

@@ -22,7 +22,7 @@ type Row = Record<string, unknown>;
 /** The API view of a resident: all key-population tags (age ones derived today) and the age; in a list, whether the next task is overdue. */
 export function residentView(r: Resident, today = clock.today()) {
   const json = r.toJSON() as Row;
-  const overdue = 'next_due_on' in json ? { overdue: json.next_due_on != null && String(json.next_due_on) < today } : {};
+  const overdue = 'next_due_on' in json ? { overdue: json.next_due_on != null && (json.next_due_on as string) < today } : {};
   return { ...json, tags: residentTags(r, today), age: ageOn(r.birth_date, today), ...overdue };
 }
 
