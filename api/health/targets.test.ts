@@ -19,7 +19,7 @@ const year = Number(today.slice(0, 4));
 let serial = 0;
 function idNumber(birth: string) {
   serial += 1;
-  const first17 = `630105${birth.replace(/-/g, '')}${String(serial * 2 + 1).padStart(3, '0')}`;
+  const first17 = `630108${birth.replace(/-/g, '')}${String(serial * 2 + 1).padStart(3, '0')}`;
   return first17 + checkDigit(first17);
 }
 async function bearer(username: string, password: string) {

@@ -8,6 +8,7 @@ import {
   CONTRACT_STATUS,
   FOLLOWUP_MODE,
   FOLLOWUP_TYPE,
+  HOUSEHOLD_RELATION,
   KEY_TAG,
   MEMBER_ROLE,
   PACKAGE,
@@ -31,6 +32,7 @@ export const CONTRACT_STATUS_CHOICES = CONTRACT_STATUS.choices();
 export const TERMINATION_CHOICES = TERMINATION_REASON.choices();
 export const MEMBER_ROLE_CHOICES = MEMBER_ROLE.choices();
 export const TRIGGER_CHOICES = SCHEDULE_TRIGGER.choices();
+export const HOUSEHOLD_RELATION_CHOICES = HOUSEHOLD_RELATION.choices();
 
 export type Measurement = 'systolic' | 'diastolic' | 'fasting_glucose' | 'weight_kg' | 'height_cm' | 'heart_rate';
 export const RANGES: Record<Measurement, [number, number, string]> = {
