@@ -4,11 +4,14 @@
 //   page statement the endpoint runs, sent straight through pg (plain and prepared; same run);
 // - generating a year's tasks for all residents: < 10 s, against a raw INSERT … SELECT of the
 //   same rows into a copy of the table (same run);
-// and, for the settlement engineer, the indicators of all 30 townships at once.
+// and, for the settlement engineer, the indicators of all 30 townships at once; and the village
+// doctor's "my patients" (the resident list with each patient's last readings, control and next
+// due date), plain and filtered to the uncontrolled and the overdue (issue 16: kept fast).
 import pg from 'pg';
 import { db } from '../../api/db/knex';
 import { generateTasks, healthIndicators } from '../../api/health/service';
 import { taskResource } from '../../api/health/taskService';
+import { residentResource } from '../../api/health/residentService';
 import { seedPopulation } from '../../seeds/health';
 import { benchSystem, httpLoad, listStatement, login, printLoad, printTiming, rawBaselines, settle, timed } from './lib';
 import * as clock from '../../api/core/clock';
@@ -48,6 +51,19 @@ try {
       printLoad(`GET /api/tasks bucket=${bucket} as doctor-${busiest.code} (${busiest.n} tasks in the village; 50 connections, ${seconds} s)`, api, raw, {
         p99Ms: 50,
         minRatio: 1 / 3,
+      }) && ok;
+  }
+
+  // my patients: the busiest village's resident list, 25 a page, with the last readings and next due date of each
+  for (const filter of [{ active: true }, { active: true, control: 'uncontrolled' }, { active: true, overdue: true }]) {
+    const query = { filter: JSON.stringify(filter), sort: '["name","ASC"]', range: '[0,24]' };
+    const api = await httpLoad(`${sys.url}/api/residents?${new URLSearchParams(query)}`, { authorization: `Bearer ${token}` }, { seconds });
+    const statement = await listStatement(residentResource, token, query);
+    const raw = await rawBaselines(pool, statement, { seconds });
+    ok =
+      printLoad(`GET /api/residents filter=${JSON.stringify(filter)} as doctor-${busiest.code} (my patients; 50 connections, ${seconds} s)`, api, raw, {
+        p99Ms: 100,
+        minRatio: 1 / 4,
       }) && ok;
   }
 

@@ -7,6 +7,7 @@ import {
   Card,
   CardContent,
   LinearProgress,
+  MenuItem,
   Stack,
   Table,
   TableBody,
@@ -53,6 +54,15 @@ export interface TargetsView {
   month: string;
   previous_month: string;
   doctors: DoctorTargets[];
+}
+
+/** The months around this one, newest first (`after` ahead, `before` back): YYYY-MM. */
+export function monthChoices(before = 12, after = 0): string[] {
+  const [y, m] = shanghaiDate().slice(0, 7).split('-').map(Number);
+  return Array.from({ length: before + after + 1 }, (_, i) => {
+    const d = new Date(Date.UTC(y, m - 1 + after - i, 1));
+    return d.toISOString().slice(0, 7);
+  });
 }
 
 /** "7 / 12" with a bar; red when behind, green when met; the default goal in the tooltip. */
@@ -183,14 +193,13 @@ export const TargetsPage = () => {
           <Typography variant="subtitle1" sx={{ flex: 1 }}>
             {view?.org_unit.name}
           </Typography>
-          <TextField
-            size="small"
-            type="month"
-            label={translate('health.targets.month')}
-            value={month}
-            onChange={(e) => e.target.value && setMonth(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true } }}
-          />
+          <TextField select size="small" label={translate('health.targets.month')} value={month} onChange={(e) => setMonth(e.target.value)}>
+            {monthChoices().map((m) => (
+              <MenuItem key={m} value={m}>
+                {m}
+              </MenuItem>
+            ))}
+          </TextField>
         </Stack>
         {view && !view.doctors.length && <Typography color="text.secondary">{translate('health.targets.none')}</Typography>}
         {view &&

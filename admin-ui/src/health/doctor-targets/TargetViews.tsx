@@ -21,7 +21,7 @@ import { Edit } from '../../shared/fullRecord';
 import { apiGet } from '../../finance/api';
 import { useIsSmall } from '../../shared/useIsSmall';
 import { shanghaiDate } from '../../shared/time';
-import type { TargetsView } from '../TargetsPage';
+import { monthChoices, type TargetsView } from '../TargetsPage';
 
 const GOALS = ['followups_goal', 'contracts_goal', 'checks_goal'] as const;
 
@@ -70,7 +70,7 @@ export const TargetCreate = () => {
     <Create redirect="list">
       <SimpleForm defaultValues={{ month: shanghaiDate().slice(0, 7) }}>
         <DoctorInput />
-        <TextInput source="month" type="month" validate={required()} fullWidth />
+        <SelectInput source="month" choices={monthChoices(12, 12).map((m) => ({ id: m, name: m }))} translateChoice={false} validate={required()} fullWidth />
         {goalInputs(translate)}
         <TextInput source="note" fullWidth />
       </SimpleForm>

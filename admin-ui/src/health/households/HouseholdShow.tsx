@@ -4,7 +4,7 @@
 // Sent with an Idempotency-Key, so a retry after a dropped answer saves nothing twice. Built for 390 px.
 import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, FormControlLabel, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { EditButton, HttpError, Loading, ReferenceField, TopToolbar, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { EditButton, HttpError, Loading, ReferenceField, TopToolbar, useCanAccess, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { Show } from '../../shared/fullRecord';
 import { httpClient } from '../../httpClient';
@@ -63,6 +63,7 @@ function readingProblem(
 
 const TaskEntry = ({
   task,
+  canVisit,
   chosen,
   values,
   errors,
@@ -70,6 +71,8 @@ const TaskEntry = ({
   onValue,
 }: {
   task: MemberTask;
+  /** who may not log visits (a clerk, the auditor) sees the task alone */
+  canVisit: boolean;
   chosen: boolean;
   values: Record<string, string>;
   errors: Record<string, string>;
@@ -78,6 +81,20 @@ const TaskEntry = ({
 }) => {
   const translate = useTranslate();
   const today = shanghaiDate();
+  const label = (
+    <span>
+      {translate(`enums.followup_type.${task.type}`)} ·{' '}
+      <Box component="span" sx={{ color: task.overdue ? 'error.main' : 'text.secondary', fontWeight: task.overdue ? 600 : 400 }}>
+        {task.overdue ? translate('health.tasks.overdue', { days: daysBetween(task.due_on, today) }) : translate('health.tasks.due', { date: task.due_on })}
+      </Box>
+    </span>
+  );
+  if (!canVisit)
+    return (
+      <Typography variant="body2" sx={{ borderTop: 1, borderColor: 'divider', py: 1 }}>
+        {label}
+      </Typography>
+    );
   return (
     <Box sx={{ borderTop: 1, borderColor: 'divider', pt: 1 }}>
       <FormControlLabel
@@ -88,16 +105,7 @@ const TaskEntry = ({
             slotProps={{ input: { 'data-testid': `household-task-${task.id}` } as object }}
           />
         }
-        label={
-          <span>
-            {translate(`enums.followup_type.${task.type}`)} ·{' '}
-            <Box component="span" sx={{ color: task.overdue ? 'error.main' : 'text.secondary', fontWeight: task.overdue ? 600 : 400 }}>
-              {task.overdue
-                ? translate('health.tasks.overdue', { days: daysBetween(task.due_on, today) })
-                : translate('health.tasks.due', { date: task.due_on })}
-            </Box>
-          </span>
-        }
+        label={label}
       />
       {chosen && (FIELDS_OF[task.type] ?? []).length > 0 && (
         <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1, pb: 1 }}>
@@ -132,6 +140,7 @@ const HouseholdVisit = ({ household }: { household: HouseholdRecord }) => {
   const [message, setMessage] = useState<string>();
   const [saved, setSaved] = useState<Saved>();
   const [busy, setBusy] = useState(false);
+  const { canAccess: canVisit = false } = useCanAccess({ resource: 'households', action: 'visit' });
 
   const tasks = household.members.flatMap((m) => m.tasks);
   const chosen = tasks.filter((t) => !unticked[t.id]);
@@ -235,6 +244,7 @@ const HouseholdVisit = ({ household }: { household: HouseholdRecord }) => {
                 <TaskEntry
                   key={t.id}
                   task={t}
+                  canVisit={canVisit}
                   chosen={!unticked[t.id]}
                   values={values[t.id] ?? {}}
                   errors={errors[t.id] ?? {}}
@@ -250,7 +260,7 @@ const HouseholdVisit = ({ household }: { household: HouseholdRecord }) => {
           </CardContent>
         </Card>
       ))}
-      {tasks.length > 0 && (
+      {canVisit && tasks.length > 0 && (
         <Card>
           <CardContent>
             <Typography variant="subtitle1" gutterBottom>
@@ -307,7 +317,8 @@ const Body = () => {
           {record.code}
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          {record.address ?? ''} · <ReferenceField record={record} source="org_unit_id" reference="org-units" link={false} />
+          {record.address ? `${record.address} · ` : ''}
+          <ReferenceField record={record} source="org_unit_id" reference="org-units" link={false} />
         </Typography>
         <Typography variant="subtitle2" sx={{ mt: 1 }}>
           {translate('health.household.members', { n: record.members.length })}
