@@ -276,6 +276,12 @@ describe('households and my patients (HTTP, real database)', () => {
       expect(ids(await list({ control: 'uncontrolled' }))).to.deep.equal(ids([a, c]));
       expect(ids(await list({ control: 'controlled' }))).to.deep.equal(ids([b]));
       expect(ids(await list({ tag: 'hypertension', control: 'uncontrolled' }))).to.deep.equal(ids([a]));
+      // the same over a township's villages (the director's scope takes the tags' index first)
+      const township = await get('/api/residents', {
+        as: 'director-T01',
+        query: { filter: { id: [a.id, b.id, c.id, d.id], control: 'uncontrolled' }, range: [0, 99] },
+      });
+      expect(ids(township.body)).to.deep.equal(ids([a, c]));
       // overdue: an open task past its due date, counted from each one's tasks
       const overdue: { id: number }[] = [];
       for (const r of [a, b, c, d]) {

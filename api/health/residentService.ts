@@ -70,14 +70,16 @@ export const residentResource: ResourceDef<Resident> = {
     // overdue: an open task past its due date
     custom: { tag: KEY_TAG.values, active: 'bool', id_number: 'text', contracted: 'bool', control: CLASSIFICATION.values, overdue: 'bool' },
   },
-  applyCustom: (qb, custom) => {
+  applyCustom: (qb, custom, actor) => {
     const today = clock.today();
     qb.select(db().raw(MY_PATIENT_COLUMNS));
     if (custom.control !== undefined) {
-      qb.whereRaw(`residents.tags && ${CHRONIC}`).whereRaw(
-        `exists (select 1 from unnest(${CHRONIC}) as c(type) where residents.tags @> array[c.type] and ${lastClassification('c.type')} = ?)`,
-        [custom.control as string],
-      );
+      // over many units the tags' index narrows the patients first; in one village (a few hundred
+      // residents) reading them is cheaper than that index's group-wide scan
+      if (actor.scopeUnitId === undefined) qb.whereRaw(`residents.tags && ${CHRONIC}`);
+      qb.whereRaw(`exists (select 1 from unnest(${CHRONIC}) as c(type) where residents.tags @> array[c.type] and ${lastClassification('c.type')} = ?)`, [
+        custom.control as string,
+      ]);
     }
     if (custom.overdue !== undefined) {
       const overdue = db()('tasks')
