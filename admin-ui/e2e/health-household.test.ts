@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { get, post } from '../../scripts/test/harness';
 import { checkDigit } from '../../api/core/personalId';
 import { FOLLOWUP_TYPE } from '../../api/health/enums';
-import { CHECK_TYPES, monthRange, previousMonth } from '../../api/health/rules';
+import { CHECK_TYPES, addDays, monthRange, previousMonth } from '../../api/health/rules';
 import { PHONE, clickMenu, login, newPage, openFirstRow, screenshot, settle, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 
@@ -85,6 +85,14 @@ describe('admin UI: households and targets on a phone', function () {
       59,
       'F',
     );
+    // and a patient whose uncontrolled visit 20 days ago left a two-week recheck overdue
+    const late = await resident({ conditions: [{ code: 'hypertension', diagnosed_on: `${year - 3}-02-01` }] }, 57, 'M');
+    const lateVisit = await post(
+      '/api/followups',
+      { resident_id: late.id, type: 'hypertension', visited_on: addDays(today, -20), systolic: 156, diastolic: 96 },
+      { as: 'doctor-V001' },
+    );
+    expect(lateVisit.status).to.equal(200);
     const household = (await get(`/api/households/${head.household_id}`, { as: 'doctor-V001' })).body;
     const [headTask] = household.members[0].tasks;
     const [spouseTask] = household.members[1].tasks;
@@ -107,6 +115,9 @@ describe('admin UI: households and targets on a phone', function () {
 
     await clickMenu(page, '/households');
     await page.locator('input[name="q"]').fill(code);
+    // the search is applied (after its debounce) before a row is opened: else it would take the page back to the list
+    await page.waitForURL((u) => decodeURIComponent(u.search).includes(code));
+    await settle(page);
     await page.getByText(`${code} · ${head.name}`).waitFor();
     expect(await openFirstRow(page)).to.equal(true);
     await page.getByTestId('household-code').waitFor();
@@ -139,6 +150,25 @@ describe('admin UI: households and targets on a phone', function () {
     expect(await page.getByTestId('resident-household').textContent()).to.equal(`${code} · 配偶`);
     await page.getByTestId('resident-household').click();
     await page.getByTestId('household-code').waitFor();
+
+    // my patients: 居民档案 with one tap on 逾期 lists those with an open task past due, the date in red
+    await clickMenu(page, '/residents');
+    await page.getByTestId('patients-overdue').click();
+    await page.waitForURL((u) => u.search.includes('overdue'));
+    await settle(page);
+    const overdue = await get('/api/residents', {
+      as: 'doctor-V001',
+      query: { filter: { active: true, overdue: true }, sort: ['name', 'ASC'], range: [0, 24] },
+    });
+    expect(overdue.body.map((r: { id: number }) => r.id)).to.include(late.id);
+    const first = overdue.body[0] as { id: number; next_due_on: string };
+    const due = page.getByTestId(`patient-due-${first.id}`);
+    await due.waitFor();
+    expect(await due.getAttribute('data-overdue')).to.equal('true');
+    expect(await due.textContent()).to.equal(`下次随访 ${first.next_due_on}`);
+    expect(await page.locator('[data-testid^="patient-due-"]').count()).to.equal(overdue.body.length);
+    await noSideScroll(page);
+    await screenshot(page, 'health-my-patients-overdue-phone');
     await page.context().close();
   });
 
