@@ -31,12 +31,16 @@ import {
   LOOKAHEAD_DAYS,
 } from '../api/health';
 import type { DemoStep } from './demo';
+import { groupHouseholds, householdAddress, keepsOwnSurname } from './households';
+import type { HouseholdRelation } from '../api/health';
 import type { UnitRow } from './org';
 import { dayKey } from '../api/core/clock';
 
 export const RESIDENTS_AT_SCALE_1 = 60_000;
 export const TEAMS = 307;
 const MIN_PER_VILLAGE = 3;
+/** The ID numbers' region of the demo population (630121 大通县). */
+const DEFAULT_REGION = '630121';
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐韩冯祁鲁星'.split('');
 const GIVEN = '秀英兰华明国强建军平文玉珍芳丽红梅海林永福德成生春花金云霞桂荣志忠学义'.split('');
@@ -83,6 +87,9 @@ interface DemoResident {
   idNumber: string;
   phone: string;
   household: string;
+  /** the village's household (its index in `households`) */
+  householdIndex: number;
+  household_relation: HouseholdRelation;
   conditions: Condition[];
   tags: string[];
 }
@@ -94,16 +101,35 @@ function drawBand(rng: Rng) {
   return AGE_BANDS[AGE_BANDS.length - 1];
 }
 
-/** The residents of one village (ids assigned by the caller). */
-function villageResidents(rng: Rng, village: UnitRow, count: number, today: string, usedIds: Set<string>, region: string): Omit<DemoResident, 'id'>[] {
-  const out: Omit<DemoResident, 'id'>[] = [];
-  let household = 0;
+type Drafted = Omit<DemoResident, 'id' | 'household' | 'householdIndex' | 'household_relation'>;
+
+/** A demo household: its village, code and address. */
+export interface DemoHousehold {
+  org_unit_id: number;
+  code: string;
+  address: string;
+}
+
+/**
+ * The residents of one village (ids assigned by the caller), grouped into households of 1–6
+ * (seeds/households.ts) sharing the head's surname and an address; the households are appended
+ * to `households` and each resident names its index there.
+ */
+function villageResidents(
+  rng: Rng,
+  village: UnitRow,
+  count: number,
+  today: string,
+  usedIds: Set<string>,
+  region: string,
+  households: DemoHousehold[],
+  seed: number,
+): Omit<DemoResident, 'id'>[] {
+  const out: Drafted[] = [];
   let left = 0;
   for (let i = 0; i < count; i++) {
-    if (left <= 0) {
-      household += 1;
-      left = between(rng, 1, 5);
-    }
+    // (the draw that once sized the households stays, so that the rest of the demo is as it was)
+    if (left <= 0) left = between(rng, 1, 5);
     left -= 1;
     const [lo, hi] = drawBand(rng);
     const age = between(rng, lo, hi);
@@ -137,12 +163,32 @@ function villageResidents(rng: Rng, village: UnitRow, count: number, today: stri
       birth_date: birth,
       idNumber,
       phone: `1${pick(rng, ['3', '5', '8', '9'])}${String(between(rng, 0, 999_999_999)).padStart(9, '0')}`,
-      household: `${village.code}-${String(household).padStart(4, '0')}`,
       conditions,
       tags: storedTags(conditions, pregnant ? ['pregnant'] : []),
     });
   }
-  return out;
+  const placements = groupHouseholds(
+    out.map((r) => ({ age: ageOnDay(r.birth_date, today), sex: r.sex })),
+    seed * 7919 + village.id,
+  );
+  const first = households.length;
+  const heads = new Map(placements.flatMap((p, i) => (p.relation === 'head' ? [[p.household, i]] : [])));
+  const place = village.name.replace('卫生室', '');
+  // a second population (another region: the bench's) numbers its households apart
+  const prefix = region === DEFAULT_REGION ? village.code : `${village.code}-${region}`;
+  for (let h = 0; h < heads.size; h++)
+    households.push({ org_unit_id: village.id, code: `${prefix}-${String(h + 1).padStart(4, '0')}`, address: householdAddress(place, h) });
+  return out.map((r, i) => {
+    const { household, relation } = placements[i];
+    const surname = out[heads.get(household)!].name[0];
+    return {
+      ...r,
+      name: keepsOwnSurname(r.sex, relation) ? r.name : surname + r.name.slice(1),
+      household: households[first + household].code,
+      householdIndex: first + household,
+      household_relation: relation,
+    };
+  });
 }
 
 /** Measurements of a visit: controlled with probability `control`. */
@@ -394,8 +440,30 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
   const sumW = [...size.values()].reduce((a, b) => a + b, 0);
   const target = Math.round(RESIDENTS_AT_SCALE_1 * opts.scale);
   const usedIds = new Set<string>();
+  const households: DemoHousehold[] = [];
   const drafts = villages.flatMap((v) =>
-    villageResidents(rng, v, Math.max(MIN_PER_VILLAGE, Math.round((target * size.get(v.id)!) / sumW)), today, usedIds, opts.region ?? '630121'),
+    villageResidents(
+      rng,
+      v,
+      Math.max(MIN_PER_VILLAGE, Math.round((target * size.get(v.id)!) / sumW)),
+      today,
+      usedIds,
+      opts.region ?? DEFAULT_REGION,
+      households,
+      opts.seed ?? 3003,
+    ),
+  );
+  const householdIds = await nextIds(trx, 'households_id_seq', households.length);
+  await insertColumns(
+    trx,
+    'households',
+    [
+      ['id', 'int'],
+      ['org_unit_id', 'int'],
+      ['code', 'text'],
+      ['address', 'text'],
+    ],
+    households.map((h, i) => ({ ...h, id: householdIds[i] })),
   );
   const residentIds = await nextIds(trx, 'residents_id_seq', drafts.length);
   const residents: DemoResident[] = drafts.map((d, i) => ({ ...d, id: residentIds[i] }));
@@ -410,6 +478,8 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
     ...protectIdNumber(r.idNumber),
     phone: r.phone,
     household: r.household,
+    household_id: householdIds[r.householdIndex],
+    household_relation: r.household_relation,
     insured: rng() < 0.97,
     conditions: JSON.stringify(r.conditions),
     tags: `{${r.tags.join(',')}}`,
@@ -431,6 +501,8 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
       ['id_number_cipher', 'text'],
       ['phone', 'text'],
       ['household', 'text'],
+      ['household_id', 'int'],
+      ['household_relation', 'text'],
       ['insured', 'bool'],
       ['conditions', 'jsonb'],
       ['tags', 'text', 'text[]'],
@@ -690,7 +762,15 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
     [residents[0]?.id ?? 0, residents[residents.length - 1]?.id ?? 0],
   );
   lap('events');
-  return { ms: timings, residents: residents.length, contracts: contractRows.length, tasks: tasks.length, followups: followups.length, protectIdMs: protectMs };
+  return {
+    ms: timings,
+    residents: residents.length,
+    households: households.length,
+    contracts: contractRows.length,
+    tasks: tasks.length,
+    followups: followups.length,
+    protectIdMs: protectMs,
+  };
 }
 
 export const healthDemoStep: DemoStep = { name: 'health', run: seedHealth };

@@ -24,6 +24,7 @@ import {
   HEALTH_SELF_ASSESSMENT,
   HYPOGLYCAEMIA,
   MEDICATION_ADHERENCE,
+  HOUSEHOLD_RELATION,
   MEMBER_ROLE,
   PACKAGE,
   RISK_ADVICE,
@@ -41,6 +42,7 @@ import {
 const CHECKED: [table: string, column: string, list: Enum<string>][] = [
   ['residents', 'sex', SEX],
   ['residents', 'deregistration_reason', DEREGISTRATION_REASON],
+  ['residents', 'household_relation', HOUSEHOLD_RELATION],
   ['team_members', 'role', MEMBER_ROLE],
   ['contracts', 'status', CONTRACT_STATUS],
   ['followup_schedules', 'trigger', SCHEDULE_TRIGGER],

@@ -361,6 +361,34 @@ export const BREAKDOWN = defineEnum('indicator_breakdown', {
 });
 export type Breakdown = EnumValue<typeof BREAKDOWN>;
 
+/** 与户主关系: a household member's relation to the head of the household (residents.household_relation). */
+export const HOUSEHOLD_RELATION = defineEnum('household_relation', {
+  head: { zh: '户主', en: 'Head of household' },
+  spouse: { zh: '配偶', en: 'Spouse' },
+  child: { zh: '子女', en: 'Child' },
+  parent: { zh: '父母', en: 'Parent' },
+  grandchild: { zh: '孙子女', en: 'Grandchild' },
+  sibling: { zh: '兄弟姐妹', en: 'Sibling' },
+  other: { zh: '其他', en: 'Other' },
+});
+export type HouseholdRelation = EnumValue<typeof HOUSEHOLD_RELATION>;
+
+/** What a village doctor's monthly targets count (rules.ts targets). */
+export const TARGET_METRIC = defineEnum('target_metric', {
+  followups: { zh: '随访', en: 'Follow-ups' },
+  contracts: { zh: '签约', en: 'Contracts' },
+  checks: { zh: '体检', en: 'Health checks' },
+});
+export type TargetMetric = EnumValue<typeof TARGET_METRIC>;
+
+/** Where a month's done stands against its goal (rules.ts targetStatus); behind is shown in red. */
+export const TARGET_STATUS = defineEnum('target_status', {
+  met: { zh: '已达标', en: 'Met' },
+  on_track: { zh: '进度正常', en: 'On track' },
+  behind: { zh: '落后', en: 'Behind' },
+});
+export type TargetStatus = EnumValue<typeof TARGET_STATUS>;
+
 /** Every health list the admin UI translates as `enums.<name>.<value>`. */
 export const HEALTH_ENUMS = [
   CONDITION,
@@ -397,4 +425,7 @@ export const HEALTH_ENUMS = [
   TERMINATION_REASON,
   INDICATOR,
   BREAKDOWN,
+  HOUSEHOLD_RELATION,
+  TARGET_METRIC,
+  TARGET_STATUS,
 ];

@@ -14,7 +14,10 @@ export class Resident extends Model {
   id_number_masked!: string;
   id_number_cipher!: string;
   phone!: string | null;
+  /** the household's code (户编号), kept equal to households.code by the service */
   household!: string | null;
+  household_id!: number | null;
+  household_relation!: string | null;
   insured!: boolean;
   conditions!: Condition[];
   tags!: string[];
@@ -29,6 +32,32 @@ export class Resident extends Model {
     const { id_number_hash: _h, id_number_cipher: _c, ...rest } = super.$formatJson(json);
     return rest;
   }
+}
+
+/** 户: residents of one village living together; the members are the residents naming it. */
+export class Household extends Model {
+  id!: number;
+  org_unit_id!: number;
+  code!: string;
+  address!: string | null;
+  created_at!: string;
+  updated_at!: string;
+  static tableName = 'households';
+}
+
+/** A village doctor's goals for one month; a null goal takes its default from the records. */
+export class DoctorTarget extends Model {
+  id!: number;
+  user_id!: number;
+  org_unit_id!: number;
+  month!: string;
+  followups_goal!: number | null;
+  contracts_goal!: number | null;
+  checks_goal!: number | null;
+  note!: string | null;
+  created_at!: string;
+  updated_at!: string;
+  static tableName = 'doctor_targets';
 }
 
 export class ResidentTransfer extends Model {

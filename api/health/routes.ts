@@ -1,6 +1,6 @@
 // Health management routes: parse (zod) → service → respond.
 import { z } from 'zod';
-import { assertCan, getRow, type ResourceDef } from '../core/crud';
+import { assertCan, deleteRow, getRow, type ResourceDef } from '../core/crud';
 import { answerList } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, parse, isoDate, positiveId } from '../http/validate';
@@ -23,6 +23,7 @@ import {
   GUIDANCE,
   HEALTH_SELF_ASSESSMENT,
   HYPOGLYCAEMIA,
+  HOUSEHOLD_RELATION,
   INDICATOR,
   KEY_TAG,
   MEDICATION_ADHERENCE,
@@ -41,15 +42,21 @@ import {
   cancelTask,
   contractResource,
   createFollowup,
+  createHousehold,
+  createTarget,
   createResident,
   createTeam,
   deleteTeam,
   deregisterResident,
   followupResource,
   generateTasks,
+  householdResource,
   indicatorsView,
+  myTargets,
   readFollowup,
+  readHousehold,
   readResident,
+  readTarget,
   readTask,
   readTeam,
   renewContract,
@@ -58,14 +65,19 @@ import {
   residentView,
   revealResidentId,
   signContract,
+  targetResource,
+  targetsView,
   taskResource,
   taskSummary,
   teamResource,
   terminateContract,
   transferResident,
+  updateHousehold,
   updateResident,
   updateSchedule,
+  updateTarget,
   updateTeam,
+  visitHousehold,
 } from './service';
 
 const day = isoDate;
@@ -91,6 +103,7 @@ const residentFields = {
     .regex(/^[0-9+\- ]{5,20}$/, 'digits, + and - only')
     .nullable(),
   household: z.string().trim().max(60).nullable(),
+  household_relation: z.enum(HOUSEHOLD_RELATION.values).nullable(),
   insured: z.boolean(),
   conditions: z.array(condition).max(20),
   tags: z.array(z.enum(KEY_TAG.values)).max(KEY_TAG.values.length),
@@ -102,6 +115,7 @@ const createResidentBody = z.strictObject({
   org_unit_id: id.optional(),
   phone: residentFields.phone.optional(),
   household: residentFields.household.optional(),
+  household_relation: residentFields.household_relation.optional(),
   insured: residentFields.insured.optional(),
   conditions: residentFields.conditions.optional(),
   tags: residentFields.tags.optional(),
@@ -116,6 +130,13 @@ const RESIDENT_ECHOED = [
   'care_transfers',
   'managing_org_unit_id',
   'active_contract',
+  // the household is set by its code (household); the list's "my patients" columns
+  'household_id',
+  'last_bp',
+  'last_glucose',
+  'control',
+  'next_due_on',
+  'overdue',
 ];
 const updateResidentBody = z.strictObject(residentFields).partial();
 const transferBody = z.strictObject({ to_org_unit_id: id, transferred_on: day.optional(), reason: z.string().trim().max(200).nullable().optional() });
@@ -306,6 +327,41 @@ followupRoutes
     return createFollowup(req.actor, input);
   });
 
+// ---------------------------------------------------------------- households
+
+const householdFields = {
+  org_unit_id: id,
+  code: z.string().trim().min(1).max(60),
+  address: z.string().trim().max(200).nullable(),
+};
+const createHouseholdBody = z.strictObject({ ...householdFields, org_unit_id: id.optional(), address: householdFields.address.optional() });
+const updateHouseholdBody = z.strictObject(householdFields).partial();
+// one member's visit: the follow-up's own fields (its form's inputs), the day and the way being the household visit's
+const memberVisit = followupBody.omit({ org_unit_id: true, visited_on: true, mode: true }).extend({ resident_id: id });
+const householdVisitBody = z.strictObject({
+  visited_on: day,
+  mode: z.enum(FOLLOWUP_MODE.values).optional(),
+  visits: z.array(memberVisit).min(1).max(30),
+});
+
+export const householdRoutes = new ApiRouter('/households', 'health');
+listRoute(householdRoutes, householdResource, 'households (filters member, due)');
+householdRoutes
+  .get('/:id', { summary: 'A household with its members and the tasks each can have done today' }, (req) => readHousehold(req.actor, idParam(req.params.id)))
+  .post('/', { summary: 'Create a household in a village', body: createHouseholdBody }, (req) =>
+    createHousehold(req.actor, parse(createHouseholdBody, req.body)),
+  )
+  .put(
+    '/:id',
+    { summary: 'Edit a household (members follow a new code)', body: updateHouseholdBody, echoed: ['member_count', 'head_name', 'due_count', 'members'] },
+    (req) => updateHousehold(req.actor, idParam(req.params.id), parse(updateHouseholdBody, req.body)),
+  )
+  .post(
+    '/:id/visits',
+    { summary: 'One home visit: a follow-up per member, all saved in one transaction or none (send an Idempotency-Key on retries)', body: householdVisitBody },
+    (req) => visitHousehold(req.actor, idParam(req.params.id), parse(householdVisitBody, req.body)),
+  );
+
 // ---------------------------------------------------------------- tasks
 
 const taskIdParam = (raw: unknown) => {
@@ -375,6 +431,35 @@ export const configRoutes = new ApiRouter('', 'health')
     (req) => updateSchedule(req.actor, String(req.params.code), parse(scheduleBody, req.body)),
   );
 
+// ---------------------------------------------------------------- targets
+
+const goal = z.number().int().min(0).max(10_000).nullable();
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
+const targetFields = { user_id: id, month, followups_goal: goal, contracts_goal: goal, checks_goal: goal, note: z.string().trim().max(200).nullable() };
+const createTargetBody = z.strictObject({
+  ...targetFields,
+  followups_goal: goal.optional(),
+  contracts_goal: goal.optional(),
+  checks_goal: goal.optional(),
+  note: targetFields.note.optional(),
+});
+const updateTargetBody = z.strictObject(targetFields).partial();
+
+export const targetRoutes = new ApiRouter('/doctor-targets', 'health');
+listRoute(targetRoutes, targetResource, "village doctors' monthly goals (a null goal is the default from the records)");
+targetRoutes
+  .get('/:id', { summary: "A doctor's goals for a month" }, (req) => readTarget(req.actor, idParam(req.params.id)))
+  .post('/', { summary: "Set a village doctor's goals for a month", body: createTargetBody }, (req) =>
+    createTarget(req.actor, parse(createTargetBody, req.body)),
+  )
+  .put('/:id', { summary: 'Change the goals (null: back to the default)', body: updateTargetBody, echoed: ['org_unit_id', 'doctor_name', 'username'] }, (req) =>
+    updateTarget(req.actor, idParam(req.params.id), parse(updateTargetBody, req.body)),
+  )
+  .delete('/:id', { summary: 'Drop the goals set for the month (the defaults apply)' }, (req) => deleteRow(targetResource, req.actor, idParam(req.params.id)));
+
+const targetsQuery = z.strictObject({ org_unit_id: z.coerce.number().int().positive().optional(), month: month.optional() });
+const myTargetsQuery = z.strictObject({ month: month.optional() });
+
 // ---------------------------------------------------------------- indicators
 
 const indicatorQuery = z.strictObject({
@@ -384,13 +469,32 @@ const indicatorQuery = z.strictObject({
   sort: z.enum(INDICATOR.values).optional(),
 });
 
-export const healthRoutes = new ApiRouter('/health', 'health').get(
-  '/indicators',
-  {
-    summary: 'Contract, key-population contract, standardised-management, control and task-completion rates of a unit and the units below, worst first',
-    query: indicatorQuery,
-  },
-  (req) => indicatorsView(req.actor, parse(indicatorQuery, req.query, 'query')),
-);
+export const healthRoutes = new ApiRouter('/health', 'health')
+  .get(
+    '/indicators',
+    {
+      summary: 'Contract, key-population contract, standardised-management, control and task-completion rates of a unit and the units below, worst first',
+      query: indicatorQuery,
+    },
+    (req) => indicatorsView(req.actor, parse(indicatorQuery, req.query, 'query')),
+  )
+  .get(
+    '/targets',
+    { summary: "Each village doctor's targets under a unit: done / goal this month and last (follow-ups, contracts, checks)", query: targetsQuery },
+    (req) => targetsView(req.actor, parse(targetsQuery, req.query, 'query')),
+  )
+  .get('/targets/mine', { summary: "The calling village doctor's targets: done / goal this month and last", query: myTargetsQuery }, (req) =>
+    myTargets(req.actor, parse(myTargetsQuery, req.query, 'query')),
+  );
 
-export const healthRouters = [residentRoutes, teamRoutes, contractRoutes, followupRoutes, taskRoutes, configRoutes, healthRoutes];
+export const healthRouters = [
+  residentRoutes,
+  householdRoutes,
+  teamRoutes,
+  contractRoutes,
+  followupRoutes,
+  taskRoutes,
+  targetRoutes,
+  configRoutes,
+  healthRoutes,
+];

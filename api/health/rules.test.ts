@@ -1,6 +1,8 @@
 // Health rules without a database: populations, measurement checks, classification by the
 // norms (with the 65+ target, the critical readings, twice in a row), the national record, the
 // elderly check (self-care score, findings), scheduling (periods, deterministic ids, due dates, states), contracts, indicators, teams.
+// norms, scheduling (periods, deterministic ids, due dates, states), contracts, indicators, teams,
+// a household's one-save visit, village doctors' monthly targets.
 import { expect } from 'chai';
 import {
   addMonths,
@@ -20,9 +22,14 @@ import {
   nextElderlyCheckOn,
   nextVisitOn,
   nextVisitProblem,
+  goalToDate,
+  householdVisitProblems,
+  monthProgress,
+  monthRange,
   openStateOn,
   periodOf,
   planTasks,
+  previousMonth,
   ratio,
   recheckPlan,
   recordProblems,
@@ -31,6 +38,8 @@ import {
   selfCare,
   selfCareProblems,
   storedTags,
+  targetMonthProblem,
+  targetStatus,
   taskId,
   teamProblems,
   worstFirst,
@@ -555,6 +564,85 @@ describe('health rules', () => {
         facts,
       );
       expect(bad.map((p) => p.field)).to.deep.equal(['village_ids.1', 'members', 'members.1.user_id', 'members.2.user_id']);
+    });
+  });
+  describe('households', () => {
+    it('takes visits of members only, each task once, one visit of a type per member', () => {
+      const members = new Set([7, 8]);
+      expect(
+        householdVisitProblems(
+          [
+            { resident_id: 7, type: 'hypertension', task_id: '7-hypertension_quarterly-2026-Q2' },
+            { resident_id: 7, type: 'diabetes', task_id: '7-diabetes_quarterly-2026-Q2' },
+            { resident_id: 8, type: 'elderly_check' },
+          ],
+          members,
+        ),
+      ).to.deep.equal([]);
+      const bad = householdVisitProblems(
+        [
+          { resident_id: 7, type: 'hypertension', task_id: 'a' },
+          { resident_id: 9, type: 'hypertension' },
+          { resident_id: 8, type: 'hypertension', task_id: 'a' },
+          { resident_id: 7, type: 'hypertension' },
+        ],
+        members,
+      );
+      expect(bad.map((p) => p.field)).to.deep.equal(['visits.1.resident_id', 'visits.2.task_id', 'visits.3.type']);
+      expect(householdVisitProblems([], members)).to.deep.equal([{ field: 'visits', message: 'at least one visit' }]);
+    });
+  });
+
+  describe('targets', () => {
+    it('works in months: their days, the one before, how far a target may be set', () => {
+      expect(monthRange('2028-02')).to.deep.equal({ start: '2028-02-01', end: '2028-02-29' });
+      expect(previousMonth('2026-01')).to.equal('2025-12');
+      expect(previousMonth('2026-10')).to.equal('2026-09');
+      expect(targetMonthProblem('2027-06', '2026-06-30')).to.equal(null);
+      expect(targetMonthProblem('2025-06', '2026-06-01')).to.equal(null);
+      expect(targetMonthProblem('2027-07', '2026-06-30')).to.include({ field: 'month' });
+      expect(targetMonthProblem('2025-05', '2026-06-01')).to.include({ field: 'month' });
+    });
+
+    it('spreads a goal over the days gone: none on the first day, the whole once the month is over', () => {
+      // June has 30 days; on 16 June 15 days are gone: 30 × 15 / 30
+      expect(goalToDate(30, '2026-06', '2026-06-01')).to.equal(0);
+      expect(goalToDate(30, '2026-06', '2026-06-16')).to.equal(15);
+      expect(goalToDate(10, '2026-06', '2026-06-16')).to.equal(5);
+      // 7 × 10 / 30 = 2.33: two are due by the 11th
+      expect(goalToDate(7, '2026-06', '2026-06-11')).to.equal(2);
+      expect(goalToDate(30, '2026-06', '2026-06-30')).to.equal(29);
+      expect(goalToDate(30, '2026-06', '2026-07-01')).to.equal(30);
+      expect(goalToDate(30, '2026-07', '2026-06-20')).to.equal(0);
+    });
+
+    it('is met at the goal, on track while keeping pace, behind when lagging or below the goal of a month that is over', () => {
+      expect(targetStatus(12, 12, '2026-06', '2026-06-05')).to.equal('met');
+      expect(targetStatus(0, 0, '2026-05', '2026-06-05')).to.equal('met');
+      // 16 June: 15 of 30 due
+      expect(targetStatus(15, 30, '2026-06', '2026-06-16')).to.equal('on_track');
+      expect(targetStatus(14, 30, '2026-06', '2026-06-16')).to.equal('behind');
+      expect(targetStatus(0, 30, '2026-06', '2026-06-01')).to.equal('on_track');
+      // last month: anything below the goal is behind
+      expect(targetStatus(29, 30, '2026-05', '2026-06-01')).to.equal('behind');
+    });
+
+    it('takes the goal set for the month, else the default from the records, per metric', () => {
+      const progress = monthProgress(
+        '2026-05',
+        '2026-06-10',
+        { followups: 9, contracts: 3, checks: 0 },
+        { followups: 12, contracts: 2, checks: 4 },
+        {
+          followups: 8,
+          contracts: null,
+        },
+      );
+      expect(progress).to.deep.equal({
+        followups: { done: 9, goal: 8, default_goal: 12, set: true, status: 'met' },
+        contracts: { done: 3, goal: 2, default_goal: 2, set: false, status: 'met' },
+        checks: { done: 0, goal: 4, default_goal: 4, set: false, status: 'behind' },
+      });
     });
   });
 });

@@ -30,6 +30,8 @@ import {
   type IndicatorKey,
   type KeyTag,
   type ScheduleTrigger,
+  type TargetMetric,
+  type TargetStatus,
   type TaskState,
 } from './enums';
 import { OPEN_TASK_STATES } from './buckets';
@@ -842,6 +844,109 @@ export function worstFirst<T extends { indicators: HealthIndicators; name: strin
   return [...rows].sort((a, b) => v(a) - v(b) || a.name.localeCompare(b.name));
 }
 
+// ---------------------------------------------------------------- households (户)
+
+/** A visit of one member in a household's one-save visit (the rest of the follow-up's fields aside). */
+export interface HouseholdVisit {
+  resident_id: number;
+  task_id?: string | null;
+  type: string;
+}
+
+/**
+ * Problems of a household visit before anything is written: every visit is for a member of the
+ * household, a task is answered once, a member gets one visit of each type.
+ */
+export function householdVisitProblems(visits: readonly HouseholdVisit[], memberIds: ReadonlySet<number>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!visits.length) problems.push({ field: 'visits', message: 'at least one visit' });
+  const tasks = new Set<string>();
+  const kinds = new Set<string>();
+  visits.forEach((v, i) => {
+    if (!memberIds.has(v.resident_id))
+      problems.push({ field: `visits.${i}.resident_id`, message: `resident ${v.resident_id} is not a member of this household` });
+    if (v.task_id) {
+      if (tasks.has(v.task_id)) problems.push({ field: `visits.${i}.task_id`, message: 'the same task twice' });
+      tasks.add(v.task_id);
+    }
+    const kind = `${v.resident_id}:${v.type}`;
+    if (kinds.has(kind)) problems.push({ field: `visits.${i}.type`, message: `a second ${v.type} visit of the same resident` });
+    kinds.add(kind);
+  });
+  return problems;
+}
+
+// ---------------------------------------------------------------- targets (随访目标)
+
+/** The follow-up types a "check" target counts (体检: the elderly annual check, the child check); the others are follow-ups. */
+export const CHECK_TYPES: readonly FollowupType[] = ['elderly_check', 'child'];
+/** How far from this month a target may be set (months before or after). */
+export const TARGET_MONTHS_AWAY = 12;
+
+export const monthKey = (day: string) => day.slice(0, 7);
+/** First and last day of a month YYYY-MM. */
+export const monthRange = (month: string) => monthOf(`${month}-01`);
+/** The month before YYYY-MM. */
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
+}
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+
+/** A target's month must be within TARGET_MONTHS_AWAY of today's month. */
+export function targetMonthProblem(month: string, today: string): FieldProblem | null {
+  const away = monthIndex(month) - monthIndex(monthKey(today));
+  return Math.abs(away) > TARGET_MONTHS_AWAY ? { field: 'month', message: `must be within ${TARGET_MONTHS_AWAY} months of this month` } : null;
+}
+
+/**
+ * The part of a goal due by `today` in its month, pro rata over the days already gone (today not
+ * counted: a day's work is judged when it is over); the whole goal once the month is over, none before it.
+ */
+export function goalToDate(goal: number, month: string, today: string): number {
+  const { start, end } = monthRange(month);
+  if (today > end) return goal;
+  if (today <= start) return 0;
+  return Math.floor((goal * daysBetween(start, today)) / (daysBetween(start, end) + 1));
+}
+
+/**
+ * Where a month's count stands: met once done reaches the goal (a goal of 0 is met); otherwise on
+ * track while it keeps up with the goal to date (goalToDate), behind when not — so a past month
+ * below its goal is behind, and the month under way is behind only when it lags its pace.
+ */
+export function targetStatus(done: number, goal: number, month: string, today: string): TargetStatus {
+  if (done >= goal) return 'met';
+  return done >= goalToDate(goal, month, today) ? 'on_track' : 'behind';
+}
+
+export interface MetricProgress {
+  done: number;
+  goal: number;
+  /** the goal derived from the records (tasks due, contracts ending) */
+  default_goal: number;
+  /** whether a township GP or director set this goal (else it is the default) */
+  set: boolean;
+  status: TargetStatus;
+}
+
+/** A month's progress per metric: the goal set (a non-null one) or else the default, the count done, the status. */
+export function monthProgress(
+  month: string,
+  today: string,
+  done: Record<TargetMetric, number>,
+  defaults: Record<TargetMetric, number>,
+  set: Partial<Record<TargetMetric, number | null>> = {},
+): Record<TargetMetric, MetricProgress> {
+  const out = {} as Record<TargetMetric, MetricProgress>;
+  for (const metric of Object.keys(defaults) as TargetMetric[]) {
+    const chosen = set[metric];
+    const goal = chosen ?? defaults[metric];
+    out[metric] = { done: done[metric], goal, default_goal: defaults[metric], set: chosen != null, status: targetStatus(done[metric], goal, month, today) };
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- grants
 
 const HEALTH_RESOURCES = [
@@ -853,6 +958,8 @@ const HEALTH_RESOURCES = [
   'service-packages',
   'followup-schedules',
   'health-indicators',
+  'households',
+  'doctor-targets',
 ] as const;
 const readAll = Object.fromEntries(HEALTH_RESOURCES.map((r) => [r, read]));
 
@@ -865,6 +972,8 @@ export const healthGrants: GrantTable = {
     contracts: [...read, 'create', 'renew', 'terminate'],
     tasks: [...read, 'generate', 'cancel'],
     'followup-schedules': [...read, 'edit'],
+    households: all,
+    'doctor-targets': all,
   },
   director: {
     ...readAll,
@@ -873,14 +982,24 @@ export const healthGrants: GrantTable = {
     contracts: [...read, 'create', 'renew', 'terminate'],
     followups: [...read, 'create'],
     tasks: [...read, 'cancel'],
+    households: [...read, 'create', 'edit', 'visit'],
+    'doctor-targets': all,
   },
-  staff_clerk: { ...readAll, residents: [...read, 'create', 'edit', 'transfer'], contracts: [...read, 'create', 'renew'] },
+  // a township's general practitioners log in as staff clerks (seeds: gp-T01-01 …): they set their village doctors' targets
+  staff_clerk: {
+    ...readAll,
+    residents: [...read, 'create', 'edit', 'transfer'],
+    contracts: [...read, 'create', 'renew'],
+    households: [...read, 'create', 'edit'],
+    'doctor-targets': all,
+  },
   village_doctor: {
     ...readAll,
     residents: [...read, 'create', 'edit', 'transfer', 'reveal_id'],
     contracts: [...read, 'create', 'renew', 'terminate'],
     followups: [...read, 'create'],
     tasks: [...read, 'cancel'],
+    households: [...read, 'create', 'edit', 'visit'],
   },
   group_finance: { 'health-indicators': read, 'family-doctor-teams': read, 'service-packages': read },
   referral_coordinator: { residents: read },

@@ -18,6 +18,8 @@ export * from './contractService';
 export * from './followupService';
 export * from './taskService';
 export * from './careService';
+export * from './householdService';
+export * from './targetService';
 export type { HealthIndicators, Ratio } from './rules';
 
 const n = (v: unknown) => Number(v ?? 0);

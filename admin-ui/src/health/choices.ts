@@ -17,6 +17,7 @@ import {
   GUIDANCE,
   HEALTH_SELF_ASSESSMENT,
   HYPOGLYCAEMIA,
+  HOUSEHOLD_RELATION,
   KEY_TAG,
   MEDICATION_ADHERENCE,
   MEMBER_ROLE,
@@ -50,6 +51,7 @@ export const CONTRACT_STATUS_CHOICES = CONTRACT_STATUS.choices();
 export const TERMINATION_CHOICES = TERMINATION_REASON.choices();
 export const MEMBER_ROLE_CHOICES = MEMBER_ROLE.choices();
 export const TRIGGER_CHOICES = SCHEDULE_TRIGGER.choices();
+export const HOUSEHOLD_RELATION_CHOICES = HOUSEHOLD_RELATION.choices();
 
 // the national follow-up record (hypertension, diabetes)
 /** The symptoms the record of this type lists, 无症状 first. */

@@ -41,6 +41,9 @@ interface ResidentRecord {
   transfers: { id: number; from_org_unit_id: number; to_org_unit_id: number; transferred_on: string; reason: string | null }[];
   org_unit_id: number;
   managing_org_unit_id: number;
+  household: string | null;
+  household_id: number | null;
+  household_relation: string | null;
   care_transfers: { id: number; from_org_unit_id: number; to_org_unit_id: number; referral_id: number | null; at: string }[];
   deregistered_on: string | null;
   deregistration_reason: string | null;
@@ -164,7 +167,14 @@ const Body = () => {
           <TextField source="phone" />
         </Labeled>
         <Labeled source="household">
-          <TextField source="household" />
+          {record.household_id ? (
+            <Typography variant="body2" component={Link} to={`/households/${record.household_id}/show`} data-testid="resident-household">
+              {record.household}
+              {record.household_relation ? ` · ${translate(`enums.household_relation.${record.household_relation}`)}` : ''}
+            </Typography>
+          ) : (
+            <TextField source="household" />
+          )}
         </Labeled>
         <Labeled source="org_unit_id">
           <ReferenceField source="org_unit_id" reference="org-units" link={false} />
