@@ -49,6 +49,8 @@ const followupsOf = async (residentId: number) =>
     weight_kg: string | number;
     mode: string;
     notes: string;
+    symptoms: string[];
+    medication_adherence: string;
   }[];
 
 /** A home figure's raw value once loaded. */
@@ -156,6 +158,9 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     await page.getByTestId('input-diastolic').fill('94');
     await page.getByTestId('input-heart_rate').fill('78');
     await page.getByTestId('input-weight_kg').fill('68.5');
+    // the national record's required answers besides the pressures: 无症状, 服药 规律
+    await page.getByTestId('field-symptoms').getByLabel('无症状', { exact: true }).check();
+    await page.getByTestId('field-medication_adherence').getByLabel('规律', { exact: true }).check();
     await page.locator('textarea[name="notes"]').fill('头晕减轻，按时服药');
     await page.getByTestId('followup-save').click();
     await page.getByTestId('followup-queued').waitFor();
@@ -191,7 +196,15 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     const after = await followupsOf(resident.id);
     expect(after).to.have.length(before + 1);
     const visit = after.find((f) => f.systolic === 152)!;
-    expect(visit).to.include({ classification: 'uncontrolled', diastolic: 94, heart_rate: 78, mode: 'home', notes: '头晕减轻，按时服药' });
+    expect(visit).to.include({
+      classification: 'uncontrolled',
+      diastolic: 94,
+      heart_rate: 78,
+      mode: 'home',
+      notes: '头晕减轻，按时服药',
+      medication_adherence: 'regular',
+    });
+    expect(visit.symptoms).to.deep.equal(['none']);
     expect(Number(visit.weight_kg)).to.equal(68.5);
     expect((await get(`/api/tasks/${taskId}`, { as: 'doctor-V001' })).body.state).to.equal('done');
     expect(await page.evaluate(() => localStorage.getItem('erp.health.outbox'))).to.equal('[]');
