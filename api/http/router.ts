@@ -56,7 +56,7 @@ async function sendJson(res: Response, text: string) {
   res.end(text);
 }
 
-type Handler = (req: Request, res: Response) => Promise<unknown> | unknown;
+type Handler = (req: Request, res: Response) => unknown;
 
 // react-admin's edit form PUTs the whole record back, read-only fields included: they are dropped
 // here, for every edit, so that each update schema can stay strict about everything else

@@ -6,3 +6,4 @@ export type { OrgUnit } from './model';
 export { childPath } from './rules';
 export { onSubtreeMoved } from './moves';
 export * from './units';
+export { UNIT_LEVEL } from './enums';
