@@ -61,27 +61,16 @@ export default tseslint.config(
     },
   },
   {
-    // non-test source (api, reports, seeds, scripts): `any` is typed where it comes in (knex rows, parsed JSON), so these hold
-    files: ['api/**/*.ts', 'reports/**/*.ts', 'seeds/**/*.ts', 'scripts/**/*.ts'],
-    ignores: ['**/*.test.ts', 'scripts/test/harness.ts'],
+    // non-test source (api, reports, scripts): `any` is typed where it comes in (knex rows, parsed JSON), so these hold.
+    // Still to type: api/health and seeds (being changed on other branches)
+    files: ['api/**/*.ts', 'reports/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['**/*.test.ts', 'scripts/test/harness.ts', 'api/health/**'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'error',
       '@typescript-eslint/no-unsafe-assignment': 'error',
       '@typescript-eslint/no-unsafe-argument': 'error',
       '@typescript-eslint/no-unsafe-call': 'error',
       '@typescript-eslint/no-unsafe-return': 'error',
-    },
-  },
-  {
-    // known findings in code being moved by the issue-14 refactor: visible as warnings until fixed there, then back to errors
-    files: ['api/**', 'reports/**'],
-    rules: {
-      '@typescript-eslint/no-unnecessary-type-assertion': 'warn',
-      '@typescript-eslint/restrict-template-expressions': 'warn',
-      '@typescript-eslint/restrict-plus-operands': 'warn',
-      '@typescript-eslint/unbound-method': 'warn',
-      '@typescript-eslint/no-redundant-type-constituents': 'warn',
-      'no-constant-condition': 'warn',
     },
   },
 );

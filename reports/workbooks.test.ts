@@ -189,7 +189,7 @@ describe('workbooks a board can read', function () {
     const wb = await workbook('/api/reports/referrals.xlsx', 'referral', { from, to: today });
     const list = rowsOf(wb.getWorksheet('转诊明细')!);
     expect(list.length).to.be.greaterThan(0);
-    const first = (await get(`/api/referrals/${list[0]['编号']}`, { as: 'referral' })).body;
+    const first = (await get(`/api/referrals/${list[0]['编号'] as number}`, { as: 'referral' })).body;
     expect(list[0]['方向']).to.equal(REFERRAL_DIRECTION.zh(first.direction));
     expect((list[0]['申请时间'] as Date).getTime() - new Date(first.requested_at).getTime()).to.equal(8 * 3600_000);
     const units = rowsOf(wb.getWorksheet('按单位方向统计')!);
@@ -265,7 +265,8 @@ describe('workbooks read through the caller’s scope', function () {
     const mine = await workbook('/api/reports/referrals.xlsx', T01, query);
     const list = rowsOf(mine.getWorksheet('转诊明细')!);
     expect(list.length).to.be.greaterThan(0);
-    for (const r of list) expect(seen.names.has(String(r['转出单位'])) || seen.names.has(String(r['接收单位'])), `referral ${r['编号']}`).to.equal(true);
+    for (const r of list)
+      expect(seen.names.has(String(r['转出单位'])) || seen.names.has(String(r['接收单位'])), `referral ${r['编号'] as number}`).to.equal(true);
     const units = rowsOf(mine.getWorksheet('按单位方向统计')!);
     expect(units.pop()!['单位']).to.equal('合计');
     for (const u of units) expect(seen.names.has(String(u['单位'])), String(u['单位'])).to.equal(true);
@@ -274,7 +275,7 @@ describe('workbooks read through the caller’s scope', function () {
     const groupIds = new Set(group.map((r) => r['编号']));
     expect(group.length).to.be.greaterThan(list.length);
     for (const r of list) expect(groupIds.has(r['编号'])).to.equal(true);
-    const first = (await get(`/api/referrals/${list[0]['编号']}`, { as: T01 })).body;
+    const first = (await get(`/api/referrals/${list[0]['编号'] as number}`, { as: T01 })).body;
     expect(list[0]['方向']).to.equal(REFERRAL_DIRECTION.zh(first.direction));
   });
 });

@@ -3,7 +3,7 @@ import { answerList, mountCrud } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, parse, isoDate, positiveId } from '../http/validate';
 import { toFen } from '../shared/money';
-import { ACTIONS, DIRECTIONS, ICD10_PATTERN, PURPOSES, URGENCIES, type ReferralAction } from './rules';
+import { ACTIONS, DIRECTIONS, ICD10_PATTERN, PURPOSES, URGENCIES } from './rules';
 import {
   createReferral,
   referFromFollowup,
@@ -90,7 +90,7 @@ export const referralRoutes = new ApiRouter('/referrals', 'referrals')
   );
 for (const action of ACTIONS) {
   referralRoutes.post(`/:id/${action}`, { summary: `${action[0].toUpperCase()}${action.slice(1)} a referral`, body: transitionBody }, (req) =>
-    transition(req.actor, idParam(req.params.id), action as ReferralAction, parse(transitionBody, req.body ?? {})),
+    transition(req.actor, idParam(req.params.id), action, parse(transitionBody, req.body ?? {})),
   );
 }
 

@@ -123,8 +123,8 @@ export async function slotDay(actor: Actor, q: { department_id: number; day: str
   return {
     day: q.day,
     department_id: dept.id,
-    department_name: dept.name as string,
-    org_unit_id: dept.org_unit_id as number,
+    department_name: dept.name,
+    org_unit_id: dept.org_unit_id,
     capacity,
     booked,
     booked_up: bookedUp,

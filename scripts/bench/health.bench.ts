@@ -14,6 +14,7 @@ import { generateTasks, healthIndicators } from '../../api/health/service';
 import { taskResource } from '../../api/health/taskService';
 import { residentResource } from '../../api/health/residentService';
 import { seedPopulation } from '../../seeds/health';
+import type { UnitRow } from '../../seeds/org';
 import { benchSystem, httpLoad, listStatement, login, printLoad, printTiming, rawBaselines, settle, timed } from './lib';
 import * as clock from '../../api/core/clock';
 
@@ -23,10 +24,10 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 let ok = true;
 try {
   const today = clock.today();
-  const villages = await db()('org_units').where('kind', 'village').select('id', 'code', 'name', 'kind', 'level', 'parent_id', 'path').orderBy('id');
+  const villages = await db()('org_units').where('kind', 'village').select<UnitRow[]>('id', 'code', 'name', 'kind', 'level', 'parent_id', 'path').orderBy('id');
   const loaded = await timed(() => db().transaction((trx) => seedPopulation(trx, { villages, scale: 1, today, seed: 4004, region: '630122' })));
   const [{ residents, tasks, followups }] = (
-    await pool.query(
+    await pool.query<{ residents: number; tasks: number; followups: number }>(
       `select (select count(*) from residents)::int as residents, (select count(*) from tasks)::int as tasks, (select count(*) from followups)::int as followups`,
     )
   ).rows;
@@ -36,7 +37,7 @@ try {
   // the busiest village: the worst case for one doctor's list
   const {
     rows: [busiest],
-  } = await pool.query(
+  } = await pool.query<{ code: string; id: number; n: number }>(
     `select o.code, o.id, count(*)::int as n from tasks t join org_units o on o.id = t.org_unit_id group by o.code, o.id order by n desc limit 1`,
   );
   const token = await login(sys.url, `doctor-${busiest.code}`);
@@ -45,7 +46,7 @@ try {
     const api = await httpLoad(`${sys.url}/api/tasks?${new URLSearchParams(query)}`, { authorization: `Bearer ${token}` }, { seconds });
     // the statement the endpoint runs: the scoped page with the resident's name and its window count
     const statement = await listStatement(taskResource, token, query);
-    const plan = await pool.query(`explain (analyze, costs off, summary on) ${statement.sql}`, statement.bindings as unknown[]);
+    const plan = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, costs off, summary on) ${statement.sql}`, statement.bindings as unknown[]);
     console.log(`\n  plan (${bucket}):\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
     const raw = await rawBaselines(pool, statement, { seconds });
     ok =
@@ -60,7 +61,7 @@ try {
     const query = { filter: JSON.stringify(filter), sort: '["name","ASC"]', range: '[0,24]' };
     const api = await httpLoad(`${sys.url}/api/residents?${new URLSearchParams(query)}`, { authorization: `Bearer ${token}` }, { seconds });
     const statement = await listStatement(residentResource, token, query);
-    const plan = await pool.query(`explain (analyze, costs off, summary on) ${statement.sql}`, statement.bindings as unknown[]);
+    const plan = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, costs off, summary on) ${statement.sql}`, statement.bindings as unknown[]);
     console.log(`\n  plan (my patients ${JSON.stringify(filter)}):\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
     const raw = await rawBaselines(pool, statement, { seconds });
     // measured and printed beside its page statement; the issue sets no target of its own for it
@@ -87,7 +88,7 @@ try {
   console.log(`  re-run (idempotent): ${again.value.created} created in ${again.ms.toFixed(0)} ms`);
 
   // the settlement's call: the five indicators of all 30 townships in one go
-  const townships = (await pool.query(`select id from org_units where level = 3`)).rows.map((r) => r.id as number);
+  const townships = (await pool.query<{ id: number }>(`select id from org_units where level = 3`)).rows.map((r) => r.id);
   await healthIndicators({ orgUnitIds: townships, year: Number(today.slice(0, 4)) });
   const ind = await timed(() => healthIndicators({ orgUnitIds: townships, year: Number(today.slice(0, 4)) }));
   const rawCount = await timed(() => pool.query(`select org_unit_id, count(*) from residents group by org_unit_id`));

@@ -6,7 +6,7 @@
 // township's insured figures all derive from them. No loop over claims anywhere.
 import type { Knex } from 'knex';
 import { fromFen, toFen, type Fen } from '../../shared/money';
-import { healthIndicators } from '../../health';
+import { healthIndicators, type HealthIndicators } from '../../health';
 import { orgUnits } from '../../org';
 import { CARE_TYPE, PROVIDER_CLASS } from '../enums';
 import type { FundYear } from '../fundYears/model';
@@ -143,8 +143,12 @@ async function admissionsByTownship(trx: Knex | Knex.Transaction, fundYearId: nu
 }
 
 async function populations(trx: Knex | Knex.Transaction, fundYearId: number) {
-  const rows: { org_unit_id: number; insured_population: number; baseline_admissions: number | null }[] = await trx('fund_year_populations')
-    .select('org_unit_id', 'insured_population', 'baseline_admissions')
+  const rows = await trx('fund_year_populations')
+    .select<{ org_unit_id: number; insured_population: number; baseline_admissions: number | null }[]>(
+      'org_unit_id',
+      'insured_population',
+      'baseline_admissions',
+    )
     .where('fund_year_id', fundYearId);
   return new Map(rows.map((r) => [r.org_unit_id, r]));
 }
@@ -155,7 +159,10 @@ export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear,
   // one connection (a transaction): the statements run one after another
   const units = await loadUnits(trx);
   const { rows } = await aggregateSql(trx, fy.id, m);
-  const scores = await trx('satisfaction_scores').select('score', 'respondents').where('fund_year_id', fy.id).where('month', '<=', m);
+  const scores = await trx('satisfaction_scores')
+    .select<{ score: string; respondents: number }[]>('score', 'respondents')
+    .where('fund_year_id', fy.id)
+    .where('month', '<=', m);
 
   // ---- spending, group sums, per-unit sums
   const group = emptySums();
@@ -312,11 +319,13 @@ async function allocationRows(
   const prevYear = await trx('fund_years')
     .select('id')
     .where({ region: fy.region, year: fy.year - 1 })
-    .first();
+    .first<Pick<FundYear, 'id'> | undefined>();
   const prevAdmissions = prevYear ? await admissionsByTownship(trx, prevYear.id, m) : new Map<number, number>();
   const prevPops = prevYear ? await populations(trx, prevYear.id) : new Map<number, { insured_population: number }>();
   const health =
-    wanted.has('standardised_management_rate') || wanted.has('control_rate') ? await healthIndicators({ orgUnitIds: ids, year: fy.year }, trx) : new Map();
+    wanted.has('standardised_management_rate') || wanted.has('control_rate')
+      ? await healthIndicators({ orgUnitIds: ids, year: fy.year }, trx)
+      : new Map<number, HealthIndicators>();
 
   const list: Recipient[] = recipients.map((u) => {
     const pop = pops.get(u.id);
