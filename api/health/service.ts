@@ -240,7 +240,7 @@ export async function workload(actor: Actor, q: { org_unit_id?: number; year: nu
       contracts_signed: n(r.contracts_signed),
     };
   });
-  return { unitId: unit.id as number, from, to, rows: out };
+  return { unitId: unit.id, from, to, rows: out };
 }
 
 /** The workload workbook's figures: the doctors' counts and the villages' indicators of the caller's unit or one in scope. */

@@ -147,7 +147,7 @@ export async function insertPlans(trx: Knex | Knex.Transaction, plans: TaskPlan[
        ON CONFLICT (id) DO NOTHING
        RETURNING id`,
       [
-        col('id') as string[],
+        col('id'),
         chunk.map((p) => unitOf.get(p.resident_id)!),
         col('resident_id'),
         col('schedule_code'),
