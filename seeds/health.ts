@@ -25,13 +25,12 @@ import {
 import type { DemoStep } from './demo';
 import type { UnitRow } from './org';
 import { dayKey } from '../api/core/clock';
+import { personName } from './names';
 
 export const RESIDENTS_AT_SCALE_1 = 60_000;
 export const TEAMS = 307;
 const MIN_PER_VILLAGE = 3;
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐韩冯祁鲁星'.split('');
-const GIVEN = '秀英兰华明国强建军平文玉珍芳丽红梅海林永福德成生春花金云霞桂荣志忠学义'.split('');
 const TOPICS = ['高血压防治', '糖尿病饮食指导', '冬季呼吸道传染病预防', '老年人防跌倒', '合理用药', '母婴健康', '结核病防治', '心理健康'];
 
 /** Age bands [from, to, share]: a rural county, many elderly (65+ ≈ 18%). */
@@ -124,7 +123,8 @@ function villageResidents(rng: Rng, village: UnitRow, count: number, today: stri
     const pregnant = sex === 'F' && age >= 20 && age <= 39 && rng() < 0.06;
     out.push({
       org_unit_id: village.id,
-      name: pick(rng, SURNAMES) + pick(rng, GIVEN) + (rng() < 0.6 ? pick(rng, GIVEN) : ''),
+      // by sex, with the same draws as before: the rest of the health demo is unchanged
+      name: personName(rng, sex),
       sex,
       birth_date: birth,
       idNumber,
