@@ -62,6 +62,15 @@ export const TARGETS: Record<Site, { stay: (SiteFigures & { los: number }) | nul
   },
 };
 
+/**
+ * Prescribing habits: how a provider's drug share departs from its level's. The county's TCM
+ * hospital (B2) dispenses herbal pieces (中药饮片, counted as drugs); each township (with its
+ * villages) has its own habit between these bounds, averaging 1 over the county, so the townships'
+ * 药占比 spread as a county's do and the monitoring has someone to call in.
+ */
+export const BRANCH_DRUG_HABIT: Record<string, number> = { B1: 0.99, B2: 1.05, B3: 0.96 };
+export const TOWNSHIP_DRUG_HABIT: Range = [0.88, 1.2];
+
 /** A closed range [low, high]. */
 export type Range = readonly [number, number];
 /**

@@ -15,7 +15,7 @@ import { record } from '../api/core/transaction';
 import { checkDigit, protectIdNumber } from '../api/core/personalId';
 import { fromFen, toFen, divRound, splitByLargestRemainder } from '../api/shared/money';
 import { seeded, between } from '../api/shared/random';
-import { parameters, PEOPLE_MIX, slots, townshipSpectrum } from './claimsMix';
+import { BRANCH_DRUG_HABIT, parameters, PEOPLE_MIX, slots, TOWNSHIP_DRUG_HABIT, townshipSpectrum } from './claimsMix';
 import { personName, tibetanName } from './names';
 import {
   calculateIn,
@@ -45,6 +45,7 @@ interface Town {
   unit_id: number;
   code: string;
   branch_id: number;
+  branch_code: string;
   village_ids: number[];
   population: number;
   q: number;
@@ -62,6 +63,7 @@ export function townships(ctx: DemoContext, rng: () => number): Town[] {
     unit_id: t.id,
     code: t.code,
     branch_id: byId.get(t.id)!.parent_id!,
+    branch_code: byId.get(byId.get(t.id)!.parent_id!)!.code,
     village_ids: villages(t.id),
     population: pops[i],
     // a few townships markedly better (fewer admissions), a few worse
@@ -145,7 +147,12 @@ export async function claimTables(trx: Knex.Transaction, towns: Town[], persons:
       visit_fund: arr(p.visit.fund),
     })),
   );
-  return towns.map((_, i) => ({
+  // each township's prescribing habit (its villages follow it), around 1 over the county
+  const own = towns.map(() => TOWNSHIP_DRUG_HABIT[0] + (TOWNSHIP_DRUG_HABIT[1] - TOWNSHIP_DRUG_HABIT[0]) * rng());
+  const mean = own.reduce((a, h, i) => a + h * towns[i].population, 0) / towns.reduce((a, t) => a + t.population, 0);
+  return towns.map((t, i) => ({
+    drug_habit: own[i] / mean,
+    branch_habit: BRANCH_DRUG_HABIT[t.branch_code] ?? 1,
     dx_stay: arr(slots(spectra[i].stays, 1000)),
     dx_visit: arr(slots(spectra[i].visits, 1000)),
     grp_off: arr(persons[i].offsets),
@@ -174,7 +181,7 @@ export async function generateClaims(
   await trx.raw('DROP TABLE IF EXISTS demo_towns');
   await trx.raw(
     `CREATE TEMP TABLE demo_towns (idx int PRIMARY KEY, unit_id int, branch_id int, village_ids int[], q float8,
-       dx_stay int[], dx_visit int[], grp_off int[], grp_n int[]) ON COMMIT DROP`,
+       dx_stay int[], dx_visit int[], grp_off int[], grp_n int[], drug_habit float8, branch_habit float8) ON COMMIT DROP`,
   );
   await trx('demo_towns').insert(
     towns.map((t, i) => ({
@@ -204,7 +211,7 @@ export async function generateClaims(
               random() AS r_vil
          FROM generate_series(1, :count) i
      ), t AS (
-       SELECT r.*, d.unit_id, d.branch_id, d.village_ids, d.grp_off, d.grp_n, (r.r_care < :stay_share * d.q) AS inpatient,
+       SELECT r.*, d.unit_id, d.branch_id, d.village_ids, d.grp_off, d.grp_n, d.drug_habit, d.branch_habit, (r.r_care < :stay_share * d.q) AS inpatient,
               CASE WHEN r.r_care < :stay_share * d.q THEN d.dx_stay[1 + floor(r.r_dx * 1000)::int] ELSE d.dx_visit[1 + floor(r.r_dx * 1000)::int] END AS dx
          FROM r JOIN demo_towns d ON d.idx = (:town_slots::int[])[1 + floor(r.r_town * 10000)::int]
      ), s AS (
@@ -228,7 +235,8 @@ export async function generateClaims(
        -- a stay is settled on its discharge day, admitted within the year
        SELECT l.*, least(:last_day::date, greatest(day, :year_start::date + los)) AS settled FROM l
      ), m AS (
-       SELECT c.*, round(total * (p_sf[k] * (0.7 + 0.6 * r_sf))::numeric, 2) AS sf, round(total * (p_drug[k] * (0.85 + 0.3 * r_drug))::numeric, 2) AS drug
+       SELECT c.*, round(total * (p_sf[k] * (0.7 + 0.6 * r_sf))::numeric, 2) AS sf, round(total * (p_drug[k] * (CASE k WHEN 2 THEN branch_habit WHEN 3 THEN drug_habit WHEN 4 THEN drug_habit ELSE 1 END)
+                                                                      * (0.85 + 0.3 * r_drug))::numeric, 2) AS drug
          FROM c
      ), f AS (
        SELECT m.*, round((total - sf) * (p_fund[k] + (r_fund - 0.5) * 0.08)::numeric, 2) AS fund,
