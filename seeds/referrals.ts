@@ -54,10 +54,13 @@ export interface GenerateOptions {
   stuckShare?: number;
 }
 
-/** The group a person of `sex` born on `birth` falls in on `day`. */
+/**
+ * The group a person of `sex` born on `birth` falls in over the year before `day`, when their
+ * referrals were made: a 15-year-old today was 14 a year ago, still a child.
+ */
 function groupOf(sex: string, birth: string, day: string): PersonGroup {
   const age = Number(day.slice(0, 4)) - Number(birth.slice(0, 4)) - (day.slice(5) < birth.slice(5) ? 1 : 0);
-  if (age < 15) return 'child';
+  if (age < 16) return 'child';
   if (age < 45) return sex === 'F' ? 'young_woman' : 'young_man';
   return sex === 'F' ? 'older_woman' : 'older_man';
 }
