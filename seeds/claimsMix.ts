@@ -68,7 +68,7 @@ export const TARGETS: Record<Site, { stay: (SiteFigures & { los: number }) | nul
  * villages) has its own habit between these bounds, averaging 1 over the county, so the townships'
  * 药占比 spread as a county's do and the monitoring has someone to call in.
  */
-export const BRANCH_DRUG_HABIT: Record<string, number> = { B1: 0.99, B2: 1.05, B3: 0.96 };
+export const BRANCH_DRUG_HABIT: Record<string, number> = { B1: 0.98, B2: 1.05, B3: 0.98 };
 export const TOWNSHIP_DRUG_HABIT: Range = [0.88, 1.2];
 
 /** A closed range [low, high]. */

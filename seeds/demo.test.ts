@@ -235,6 +235,9 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
     const sexOf = (masked: string) => (Number(masked[masked.length - 2]) % 2 ? 'M' : 'F');
     expect(rows.filter((r) => !r.insured_name || !nameFitsSex(r.insured_name, sexOf(r.id_number_masked)))).to.deep.equal([]);
     expect(rows.every((r) => /^6301\*{10}\d{3}[\dX]$/.test(r.id_number_masked))).to.equal(true);
+    // one person, one number: no ID number carries two names
+    const { rows: twice } = await knex.raw('select id_number_hash from claims group by 1 having count(distinct insured_name) > 1 limit 5');
+    expect(twice).to.deep.equal([]);
   });
 
   it('the disease spectrum: the commonest chapters of rural Qinghai, differing by township', async () => {

@@ -350,7 +350,8 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
   const take = (unitId: number, senior: boolean, startOn: string) => {
     const candidates = people.filter((p) => p.employer_org_unit_id === unitId && p.status === 'active' && p.category !== 'village_doctor' && !used.has(p.idx));
     // someone a year in the post by the start (a tiny demo unit may have no one else)
-    const settled = candidates.filter((p) => p.hire_date <= addDays(startOn, -365));
+    const yearBefore = addDays(startOn, -365);
+    const settled = candidates.filter((p) => p.hire_date <= yearBefore);
     const free = settled.length ? settled : candidates;
     // clinical staff first; a tiny demo unit may have to send someone else
     const clinical = free.filter((p) => CLINICAL.includes(p.category));
@@ -427,10 +428,13 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
     today,
   );
   const hr = await trx('users').where('username', 'hr').first('id', 'display_name');
-  await trx.batchInsert(
-    'staff_history',
-    history.map((h) => ({ ...h, changed_by: hr?.id ?? null, changed_by_name: hr?.display_name ?? 'system' })),
-    2000,
+  // one statement over column arrays: tens of thousands of rows
+  const cols = ['staff_id', 'field', 'from_value', 'to_value', 'effective_on', 'reason', 'changed_at'] as const;
+  await trx.raw(
+    `INSERT INTO staff_history (staff_id, field, from_value, to_value, effective_on, reason, changed_at, changed_by, changed_by_name)
+     SELECT u.staff_id, u.field, u.from_value, u.to_value, u.effective_on::date, u.reason, u.changed_at::timestamptz, ?::int, ?
+       FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(${cols.join(', ')})`,
+    [hr?.id ?? null, hr?.display_name ?? 'system', ...cols.map((c) => history.map((h) => h[c]) as Knex.Value)],
   );
   await trx.raw(`update staff set work_org_unit_id = r.host_org_unit_id from rotations r where r.staff_id = staff.id and r.status = 'active'`);
   return {
@@ -482,15 +486,11 @@ function staffHistory(
     });
   const years = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / (365.25 * 86_400_000);
 
+  const branches = [...byId.values()].filter((u) => u.kind === 'branch');
+  const townshipsOf = new Map(branches.map((b) => [b.id, [...byId.values()].filter((u) => u.parent_id === b.id)]));
   for (const p of people) {
     // some of the HQ's and the county hospitals' staff came up from a unit below, years ago
-    const employer = byId.get(p.employer_org_unit_id)!;
-    const below =
-      p.level === 1
-        ? [...byId.values()].filter((u) => u.kind === 'branch')
-        : p.level === 2
-          ? [...byId.values()].filter((u) => u.parent_id === employer.id)
-          : [];
+    const below = p.level === 1 ? branches : p.level === 2 ? (townshipsOf.get(p.employer_org_unit_id) ?? []) : [];
     // by the end of the year before last: before any rotation of the demo's two years
     const latest = `${Number(today.slice(0, 4)) - 2}-12-31`;
     const moved = below.length > 0 && years(p.hire_date, latest) >= 3 && rng() < 0.1 ? below[Math.floor(rng() * below.length)] : null;

@@ -86,6 +86,7 @@ export async function insuredPersons(trx: Knex.Transaction, towns: Town[], scale
   const rows: { gidx: number; hash: string; masked: string; cipher: string; name: string }[] = [];
   // per township: where each group starts in the pool, and how many it has
   const groups: { offsets: number[]; counts: number[] }[] = [];
+  const used = new Set<string>();
   for (const t of towns) {
     const n = Math.max(PEOPLE_MIX.length, Math.round((total * t.population) / sum));
     const counts = splitByLargestRemainder(
@@ -98,8 +99,12 @@ export async function insuredPersons(trx: Knex.Transaction, towns: Town[], scale
       for (let k = 0; k < counts[g]; k++) {
         const s = sex ?? (rng() < 0.5 ? 'M' : 'F');
         const birth = `${year - between(rng, youngest, oldest)}${String(between(rng, 1, 12)).padStart(2, '0')}${String(between(rng, 1, 28)).padStart(2, '0')}`;
-        // the 17th digit is odd for a man, even for a woman
-        const first17 = `630121${birth}${String(between(rng, 0, 99)).padStart(2, '0')}${2 * between(rng, 0, 4) + (s === 'M' ? 1 : 0)}`;
+        // the 17th digit is odd for a man, even for a woman; one person, one number
+        let seq = between(rng, 0, 99) * 5 + between(rng, 0, 4);
+        const numberOf = (q: number) => `630121${birth}${String(Math.floor(q / 5)).padStart(2, '0')}${2 * (q % 5) + (s === 'M' ? 1 : 0)}`;
+        while (used.has(numberOf(seq))) seq = (seq + 1) % 500;
+        const first17 = numberOf(seq);
+        used.add(first17);
         const p = protectIdNumber(first17 + checkDigit(first17));
         const name = rng() < (TIBETAN_SHARE[t.code] ?? 0.02) ? tibetanName(rng, s) : personName(rng, s);
         rows.push({ gidx: rows.length, hash: p.id_number_hash, masked: p.id_number_masked, cipher: p.id_number_cipher, name });
@@ -111,53 +116,48 @@ export async function insuredPersons(trx: Knex.Transaction, towns: Town[], scale
   return groups;
 }
 
-/** Where the demo's diagnoses and sites are looked up: the townships' spectra and the parameters per diagnosis and site. */
-export async function claimTables(trx: Knex.Transaction, towns: Town[], persons: { offsets: number[]; counts: number[] }[], rng: () => number) {
+/**
+ * Where the demo's diagnoses and sites are looked up: per township its spectrum as slots, where
+ * its people's groups start in the pool, its prescribing habit; per diagnosis the groups it befalls,
+ * its sites as slots, and what a stay or a visit averages at each site. Flat arrays the generator
+ * passes as constants (an element by its offset: no per-row join, no large array read per row).
+ */
+export function claimTables(towns: Town[], persons: { offsets: number[]; counts: number[] }[], rng: () => number) {
   const spectra = towns.map((t) => townshipSpectrum(t.code, rng));
   const inpatient = (t: Town) => STAY_SHARE * t.q;
   const params = parameters(
     spectra,
     towns.map((t) => ({ stays: t.population * inpatient(t), visits: t.population * (1 - inpatient(t)) })),
   );
-  await trx.raw('DROP TABLE IF EXISTS demo_dx');
-  await trx.raw(
-    `CREATE TEMP TABLE demo_dx (dx int PRIMARY KEY, code text, who int[], stay_site int[], visit_site int[], ref_up float8,
-       stay_cost float8[], stay_drug float8[], stay_cons float8[], stay_sf float8[], stay_fund float8[], stay_los float8[],
-       visit_cost float8[], visit_drug float8[], visit_cons float8[], visit_sf float8[], visit_fund float8[]) ON COMMIT DROP`,
-  );
-  const arr = (xs: number[]) => `{${xs.join(',')}}`;
-  await trx('demo_dx').insert(
-    params.map((p, i) => ({
-      dx: i,
-      code: p.code,
-      who: arr(p.who),
-      stay_site: arr(p.staySite),
-      visit_site: arr(p.visitSite),
-      ref_up: p.referredUp,
-      stay_cost: arr(p.stay.cost),
-      stay_drug: arr(p.stay.drug),
-      stay_cons: arr(p.stay.consumables),
-      stay_sf: arr(p.stay.selfFunded),
-      stay_fund: arr(p.stay.fund),
-      stay_los: arr(p.stay.los),
-      visit_cost: arr(p.visit.cost),
-      visit_drug: arr(p.visit.drug),
-      visit_cons: arr(p.visit.consumables),
-      visit_sf: arr(p.visit.selfFunded),
-      visit_fund: arr(p.visit.fund),
-    })),
-  );
   // each township's prescribing habit (its villages follow it), around 1 over the county
   const own = towns.map(() => TOWNSHIP_DRUG_HABIT[0] + (TOWNSHIP_DRUG_HABIT[1] - TOWNSHIP_DRUG_HABIT[0]) * rng());
   const mean = own.reduce((a, h, i) => a + h * towns[i].population, 0) / towns.reduce((a, t) => a + t.population, 0);
-  return towns.map((t, i) => ({
-    drug_habit: own[i] / mean,
-    branch_habit: BRANCH_DRUG_HABIT[t.branch_code] ?? 1,
-    dx_stay: arr(slots(spectra[i].stays, 1000)),
-    dx_visit: arr(slots(spectra[i].visits, 1000)),
-    grp_off: arr(persons[i].offsets),
-    grp_n: arr(persons[i].counts),
-  }));
+  const arr = (xs: readonly (number | string)[]) => `{${xs.join(',')}}`;
+  // per diagnosis × care (stay, visit) × site: offset (dx × 2 + care) × 6 + site
+  const bySite = (pick: (figures: { cost: number[]; drug: number[]; consumables: number[]; selfFunded: number[]; fund: number[] }) => number[]) =>
+    arr(params.flatMap((p) => [...pick(p.stay), ...pick(p.visit)]));
+  return {
+    towns: towns.map((t, i) => ({ drug_habit: own[i] / mean, branch_habit: BRANCH_DRUG_HABIT[t.branch_code] ?? 1 })),
+    constants: {
+      // per township: 1,000 diagnosis slots of its stays and of its visits; 5 groups' offsets and counts
+      dx_stay: arr(spectra.flatMap((x) => slots(x.stays, 1000))),
+      dx_visit: arr(spectra.flatMap((x) => slots(x.visits, 1000))),
+      grp_off: arr(persons.flatMap((x) => x.offsets)),
+      grp_n: arr(persons.flatMap((x) => x.counts)),
+      // per diagnosis: 60 slots of the groups it befalls (each list fills them evenly), 100 of its sites
+      who: arr(params.flatMap((p) => Array.from({ length: 60 }, (_, k) => p.who[k % p.who.length]))),
+      site_stay: arr(params.flatMap((p) => p.staySite)),
+      site_visit: arr(params.flatMap((p) => p.visitSite)),
+      code: `{${params.map((p) => `"${p.code}"`).join(',')}}`,
+      ref_up: arr(params.map((p) => p.referredUp)),
+      cost: bySite((f) => f.cost),
+      drug: bySite((f) => f.drug),
+      cons: bySite((f) => f.consumables),
+      sf: bySite((f) => f.selfFunded),
+      fund: bySite((f) => f.fund),
+      los: arr(params.flatMap((p) => p.stay.los)),
+    },
+  };
 }
 
 /**
@@ -173,15 +173,14 @@ export async function generateClaims(
   lastDay: string,
   count: number,
   towns: Town[],
-  tables: Awaited<ReturnType<typeof claimTables>>,
+  tables: ReturnType<typeof claimTables>,
   qDrift: number,
   seed: number,
 ) {
   if (count <= 0) return;
   await trx.raw('DROP TABLE IF EXISTS demo_towns');
   await trx.raw(
-    `CREATE TEMP TABLE demo_towns (idx int PRIMARY KEY, unit_id int, branch_id int, village_ids int[], q float8,
-       dx_stay int[], dx_visit int[], grp_off int[], grp_n int[], drug_habit float8, branch_habit float8) ON COMMIT DROP`,
+    'CREATE TEMP TABLE demo_towns (idx int PRIMARY KEY, unit_id int, branch_id int, village_ids int[], q float8, drug_habit float8, branch_habit float8) ON COMMIT DROP',
   );
   await trx('demo_towns').insert(
     towns.map((t, i) => ({
@@ -190,7 +189,7 @@ export async function generateClaims(
       branch_id: t.branch_id,
       village_ids: t.village_ids,
       q: t.q * (i % 3 === 0 ? qDrift : 1),
-      ...tables[i],
+      ...tables.towns[i],
     })),
   );
   // 10,000 slots, each naming a township in proportion to its population: the draw is one array look-up
@@ -200,7 +199,7 @@ export async function generateClaims(
   );
   const hq = await trx('org_units').select('id').where('level', 1).first();
   await trx.raw('SELECT setseed(?)', [seed]);
-  // sites: 0 hq, 1 branch, 2 township, 3 village, 4 county (outside the group), 5 outside the county (SITES)
+  // sites: k = 1 hq, 2 branch, 3 township, 4 village, 5 county (outside the group), 6 outside the county (SITES)
   await trx.raw(
     `INSERT INTO claims (fund_year_id, claim_no, id_number_hash, id_number_masked, id_number_cipher, insured_name, insured_unit_id, provider_class, org_unit_id,
                          provider_name, care_type, visit_on, discharged_on, settled_on, total_cost, fund_paid, self_pay, self_funded, drug_cost, consumables_cost,
@@ -211,37 +210,41 @@ export async function generateClaims(
               random() AS r_vil
          FROM generate_series(1, :count) i
      ), t AS (
-       SELECT r.*, d.unit_id, d.branch_id, d.village_ids, d.grp_off, d.grp_n, d.drug_habit, d.branch_habit, (r.r_care < :stay_share * d.q) AS inpatient,
-              CASE WHEN r.r_care < :stay_share * d.q THEN d.dx_stay[1 + floor(r.r_dx * 1000)::int] ELSE d.dx_visit[1 + floor(r.r_dx * 1000)::int] END AS dx
-         FROM r JOIN demo_towns d ON d.idx = (:town_slots::int[])[1 + floor(r.r_town * 10000)::int]
+       SELECT r.*, d.idx AS town, d.unit_id, d.branch_id, d.village_ids, d.drug_habit, d.branch_habit, (r.r_care < :stay_share * d.q) AS inpatient
+         FROM r JOIN demo_towns d ON d.idx = (:town_slots::int[])[1 + floor(r.r_town * 10000)::int] OFFSET 0
+     ), x AS (
+       SELECT t.*, CASE WHEN inpatient THEN (:dx_stay::int[])[1 + town * 1000 + floor(r_dx * 1000)::int]
+                        ELSE (:dx_visit::int[])[1 + town * 1000 + floor(r_dx * 1000)::int] END AS dx
+         FROM t OFFSET 0
      ), s AS (
-       SELECT t.*, g.code, g.ref_up,
-              g.who[1 + floor(r_who * cardinality(g.who))::int] AS grp,
-              CASE WHEN inpatient THEN g.stay_site[1 + floor(r_site * 100)::int] ELSE g.visit_site[1 + floor(r_site * 100)::int] END AS site0,
-              CASE WHEN inpatient THEN g.stay_cost ELSE g.visit_cost END AS p_cost, CASE WHEN inpatient THEN g.stay_drug ELSE g.visit_drug END AS p_drug,
-              CASE WHEN inpatient THEN g.stay_cons ELSE g.visit_cons END AS p_cons, CASE WHEN inpatient THEN g.stay_sf ELSE g.visit_sf END AS p_sf,
-              CASE WHEN inpatient THEN g.stay_fund ELSE g.visit_fund END AS p_fund, g.stay_los AS p_los
-         FROM t JOIN demo_dx g ON g.dx = t.dx
+       SELECT x.*, (:who::int[])[1 + dx * 60 + floor(r_who * 60)::int] AS grp,
+              CASE WHEN inpatient THEN (:site_stay::int[])[1 + dx * 100 + floor(r_site * 100)::int]
+                   ELSE (:site_visit::int[])[1 + dx * 100 + floor(r_site * 100)::int] END AS site0
+         FROM x OFFSET 0
      ), p AS (
-       -- a township without villages treats its village visits itself
+       -- a township without villages treats its village visits itself; o: the offset of (diagnosis, care, site)
        SELECT s.*, 1 + (CASE WHEN site0 = 3 AND cardinality(village_ids) = 0 THEN 2 ELSE site0 END) AS k,
               (:year_start::date + floor(r_day * (:last_day::date - :year_start::date + 1))::int) AS day
-         FROM s
+         FROM s OFFSET 0
      ), l AS (
-       SELECT p.*, round((p_cost[k] * (0.55 + 0.9 * r_amt))::numeric, 2) AS total,
-              CASE WHEN inpatient THEN greatest(1, round(p_los[k] * (0.5 + r_los)))::int ELSE 0 END AS los
-         FROM p
+       SELECT p.*, (dx * 2 + CASE WHEN inpatient THEN 0 ELSE 1 END) * 6 + k AS o,
+              CASE WHEN inpatient THEN greatest(1, round((:los::float8[])[dx * 6 + k] * (0.5 + r_los)))::int ELSE 0 END AS los
+         FROM p OFFSET 0
      ), c AS (
        -- a stay is settled on its discharge day, admitted within the year
-       SELECT l.*, least(:last_day::date, greatest(day, :year_start::date + los)) AS settled FROM l
+       SELECT l.*, round(((:cost::float8[])[o] * (0.55 + 0.9 * r_amt))::numeric, 2) AS total,
+              least(:last_day::date, greatest(day, :year_start::date + los)) AS settled
+         FROM l OFFSET 0
      ), m AS (
-       SELECT c.*, round(total * (p_sf[k] * (0.7 + 0.6 * r_sf))::numeric, 2) AS sf, round(total * (p_drug[k] * (CASE k WHEN 2 THEN branch_habit WHEN 3 THEN drug_habit WHEN 4 THEN drug_habit ELSE 1 END)
-                                                                      * (0.85 + 0.3 * r_drug))::numeric, 2) AS drug
-         FROM c
+       SELECT c.*, round(total * ((:sf::float8[])[o] * (0.7 + 0.6 * r_sf))::numeric, 2) AS sf,
+              round(total * ((:drug::float8[])[o] * (CASE k WHEN 2 THEN branch_habit WHEN 3 THEN drug_habit WHEN 4 THEN drug_habit ELSE 1 END)
+                                                  * (0.85 + 0.3 * r_drug))::numeric, 2) AS drug
+         FROM c OFFSET 0
      ), f AS (
-       SELECT m.*, round((total - sf) * (p_fund[k] + (r_fund - 0.5) * 0.08)::numeric, 2) AS fund,
-              least(total - drug, round(total * (p_cons[k] * (0.8 + 0.4 * r_cons))::numeric, 2)) AS cons
-         FROM m
+       SELECT m.*, round((total - sf) * ((:fund::float8[])[o] + (r_fund - 0.5) * 0.08)::numeric, 2) AS fund,
+              least(total - drug, round(total * ((:cons::float8[])[o] * (0.8 + 0.4 * r_cons))::numeric, 2)) AS cons,
+              (:code::text[])[1 + dx] AS code
+         FROM m OFFSET 0
      )
      SELECT :fund_year_id, format('%s-%s', :year_text::text, lpad(i::text, 7, '0')),
             pe.hash, pe.masked, pe.cipher, pe.name, f.unit_id,
@@ -258,8 +261,8 @@ export async function generateClaims(
             CASE WHEN inpatient THEN settled END,
             settled,
             total, fund, total - fund - sf, sf, drug, cons, code,
-            inpatient AND k IN (1, 2) AND r_ref < ref_up
-       FROM f JOIN demo_persons pe ON pe.gidx = f.grp_off[1 + grp] + floor(f.r_person * f.grp_n[1 + grp])::int`,
+            inpatient AND k IN (1, 2) AND r_ref < (:ref_up::float8[])[1 + dx]
+       FROM f JOIN demo_persons pe ON pe.gidx = (:grp_off::int[])[1 + town * 5 + grp] + floor(f.r_person * (:grp_n::int[])[1 + town * 5 + grp])::int`,
     {
       count,
       town_slots: `{${townSlots.join(',')}}`,
@@ -269,6 +272,7 @@ export async function generateClaims(
       year_text: String(year),
       hq: hq.id,
       stay_share: STAY_SHARE,
+      ...tables.constants,
     },
   );
 }
@@ -340,7 +344,7 @@ export const settlementDemo: DemoStep = {
     const perYear = Math.max(200, Math.round(200_000 * ctx.scale));
     const t0 = Date.now();
     const persons = await insuredPersons(trx, towns, ctx.scale, year, rng);
-    const tables = await claimTables(trx, towns, persons, rng);
+    const tables = claimTables(towns, persons, rng);
     const tPersons = Date.now() - t0;
 
     // last year: claims first, then premiums set so the final surplus rate is the reference's 10.27%

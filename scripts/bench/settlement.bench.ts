@@ -60,7 +60,7 @@ try {
       const rng = seeded(31);
       const towns = townships({ units, scale: 10, today: new Date(), demoPassword: '' }, rng);
       const persons = await insuredPersons(trx, towns, 1, YEAR, rng);
-      const tables = await claimTables(trx, towns, persons, rng);
+      const tables = claimTables(towns, persons, rng);
       await generateClaims(trx, fy.id, YEAR, `${YEAR}-12-31`, CLAIMS, towns, tables, 1, 0.5);
       await trx.raw('SET LOCAL session_replication_role = origin');
       await rebuild();
