@@ -50,6 +50,15 @@ describe('architecture', () => {
       ]);
     });
 
+    it('counts the tables of a sub-domain’s model.ts as its domain’s', () => {
+      write({
+        'api/hr/rotations/model.ts': "export class Rotation {\n  static tableName = 'rotations';\n}\n",
+        'api/hr/rotations/service.ts': "export const rotations = () => 'SELECT * FROM rotations';\n",
+        'api/org/service.ts': "export const moved = () => 'SELECT count(*) FROM rotations';\n",
+      });
+      expect(checkArchitecture(root).map(formatViolation)).to.deep.equal(['api/org/service.ts → hr.rotations (table)']);
+    });
+
     it('accepts domains that meet through their public faces', () => {
       write({
         'api/org/index.ts': "export const units = () => 'SELECT * FROM org_units';\n",

@@ -1,6 +1,6 @@
 // 人员花名册: the registry of a unit and everything below it, streamed row by row (the rows come
 // from an async iterator reading the database in pages), so 50,000 people never sit in memory.
-// The record's columns come from the HR field list (api/hr/staffFields.ts), the licence flags follow.
+// The record's columns come from the HR field list (api/hr/staff/fields.ts), the licence flags follow.
 import type { Writable } from 'node:stream';
 import { STAFF_ROSTER_COLUMNS, type StaffRosterRow } from '../api/hr';
 import { addSheet, day, streamingWorkbook, type SheetColumn } from './xlsx';

@@ -125,13 +125,13 @@ function walkRound(graph: DomainGraph, component: Set<string>): Violation[] {
   return edges;
 }
 
-/** Each table's owner: the models' `static tableName`, then the model-less tables. */
+/** Each table's owner: the models' `static tableName` (a domain's model.ts, or its sub-domains'), then the model-less tables. */
 function tableOwners(root: string): Map<string, string> {
   const owners = new Map<string, string>();
   for (const d of DOMAINS) {
-    const model = path.join(root, 'api', d, 'model.ts');
-    if (!fs.existsSync(model)) continue;
-    for (const m of fs.readFileSync(model, 'utf8').matchAll(/static\s+(?:override\s+)?tableName\s*=\s*['"](\w+)['"]/g)) owners.set(m[1], d);
+    for (const model of sourceFiles(root, `api/${d}`).filter((f) => path.posix.basename(f) === 'model.ts')) {
+      for (const m of fs.readFileSync(path.join(root, model), 'utf8').matchAll(/static\s+(?:override\s+)?tableName\s*=\s*['"](\w+)['"]/g)) owners.set(m[1], d);
+    }
   }
   for (const [table, owner] of Object.entries(TABLES_WITHOUT_MODEL)) if (!owners.has(table)) owners.set(table, owner);
   return owners;

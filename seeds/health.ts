@@ -11,6 +11,12 @@ import {
   assess,
   daysBetween,
   contractEnd,
+  elderlyFindings,
+  bmiOf,
+  needsRecheck,
+  nextElderlyCheckOn,
+  nextVisitOn,
+  selfCare,
   openStateOn,
   taskPlanner,
   recheckPlan,
@@ -18,11 +24,15 @@ import {
   type Condition,
   type ConditionCode,
   type FollowupType,
+  type Medication,
+  type PreviousVisit,
   type Schedule,
   type TaskPlan,
   LOOKAHEAD_DAYS,
 } from '../api/health';
 import type { DemoStep } from './demo';
+import { groupHouseholds, householdAddress, keepsOwnSurname } from './households';
+import type { HouseholdRelation } from '../api/health';
 import type { UnitRow } from './org';
 import { dayKey } from '../api/core/clock';
 import { personName } from './names';
@@ -30,6 +40,8 @@ import { personName } from './names';
 export const RESIDENTS_AT_SCALE_1 = 60_000;
 export const TEAMS = 307;
 const MIN_PER_VILLAGE = 3;
+/** The ID numbers' region of the demo population (630121 大通县). */
+const DEFAULT_REGION = '630121';
 
 const TOPICS = ['高血压防治', '糖尿病饮食指导', '冬季呼吸道传染病预防', '老年人防跌倒', '合理用药', '母婴健康', '结核病防治', '心理健康'];
 
@@ -74,6 +86,9 @@ interface DemoResident {
   idNumber: string;
   phone: string;
   household: string;
+  /** the village's household (its index in `households`) */
+  householdIndex: number;
+  household_relation: HouseholdRelation;
   conditions: Condition[];
   tags: string[];
 }
@@ -85,16 +100,35 @@ function drawBand(rng: Rng) {
   return AGE_BANDS[AGE_BANDS.length - 1];
 }
 
-/** The residents of one village (ids assigned by the caller). */
-function villageResidents(rng: Rng, village: UnitRow, count: number, today: string, usedIds: Set<string>, region: string): Omit<DemoResident, 'id'>[] {
-  const out: Omit<DemoResident, 'id'>[] = [];
-  let household = 0;
+type Drafted = Omit<DemoResident, 'id' | 'household' | 'householdIndex' | 'household_relation'>;
+
+/** A demo household: its village, code and address. */
+export interface DemoHousehold {
+  org_unit_id: number;
+  code: string;
+  address: string;
+}
+
+/**
+ * The residents of one village (ids assigned by the caller), grouped into households of 1–6
+ * (seeds/households.ts) sharing the head's surname and an address; the households are appended
+ * to `households` and each resident names its index there.
+ */
+function villageResidents(
+  rng: Rng,
+  village: UnitRow,
+  count: number,
+  today: string,
+  usedIds: Set<string>,
+  region: string,
+  households: DemoHousehold[],
+  seed: number,
+): Omit<DemoResident, 'id'>[] {
+  const out: Drafted[] = [];
   let left = 0;
   for (let i = 0; i < count; i++) {
-    if (left <= 0) {
-      household += 1;
-      left = between(rng, 1, 5);
-    }
+    // (the draw that once sized the households stays, so that the rest of the demo is as it was)
+    if (left <= 0) left = between(rng, 1, 5);
     left -= 1;
     const [lo, hi] = drawBand(rng);
     const age = between(rng, lo, hi);
@@ -129,12 +163,32 @@ function villageResidents(rng: Rng, village: UnitRow, count: number, today: stri
       birth_date: birth,
       idNumber,
       phone: `1${pick(rng, ['3', '5', '8', '9'])}${String(between(rng, 0, 999_999_999)).padStart(9, '0')}`,
-      household: `${village.code}-${String(household).padStart(4, '0')}`,
       conditions,
       tags: storedTags(conditions, pregnant ? ['pregnant'] : []),
     });
   }
-  return out;
+  const placements = groupHouseholds(
+    out.map((r) => ({ age: ageOnDay(r.birth_date, today), sex: r.sex })),
+    seed * 7919 + village.id,
+  );
+  const first = households.length;
+  const heads = new Map(placements.flatMap((p, i) => (p.relation === 'head' ? [[p.household, i]] : [])));
+  const place = village.name.replace('卫生室', '');
+  // a second population (another region: the bench's) numbers its households apart
+  const prefix = region === DEFAULT_REGION ? village.code : `${village.code}-${region}`;
+  for (let h = 0; h < heads.size; h++)
+    households.push({ org_unit_id: village.id, code: `${prefix}-${String(h + 1).padStart(4, '0')}`, address: householdAddress(place, h) });
+  return out.map((r, i) => {
+    const { household, relation } = placements[i];
+    const surname = out[heads.get(household)!].name[0];
+    return {
+      ...r,
+      name: keepsOwnSurname(r.sex, relation) ? r.name : surname + r.name.slice(1),
+      household: households[first + household].code,
+      householdIndex: first + household,
+      household_relation: relation,
+    };
+  });
 }
 
 /** Measurements of a visit: controlled with probability `control`. */
@@ -164,10 +218,89 @@ function measure(rng: Rng, type: FollowupType, control: number, age: number) {
   }
 }
 
+const pgArray = (values: readonly string[]) => `{${values.join(',')}}`;
+const HT_MEDICINES: Medication[] = [
+  { name: '苯磺酸氨氯地平片', times_per_day: 1, dose: 5, unit: 'mg' },
+  { name: '厄贝沙坦片', times_per_day: 1, dose: 150, unit: 'mg' },
+  { name: '硝苯地平缓释片', times_per_day: 2, dose: 20, unit: 'mg' },
+];
+const DM_MEDICINES: Medication[] = [
+  { name: '盐酸二甲双胍片', times_per_day: 2, dose: 500, unit: 'mg' },
+  { name: '格列美脲片', times_per_day: 1, dose: 2, unit: 'mg' },
+  { name: '阿卡波糖片', times_per_day: 3, dose: 50, unit: 'mg' },
+];
+
+/** The rest of a demo hypertension / diabetes record: symptoms, lifestyle, adherence, medicines (worse when not on target). */
+function nationalRecord(rng: Rng, type: 'hypertension' | 'diabetes', onTarget: boolean) {
+  const smoker = rng() < 0.3;
+  const drinker = rng() < 0.25;
+  const symptomatic = rng() < (onTarget ? 0.1 : 0.4);
+  const symptoms = symptomatic ? [type === 'hypertension' ? 'headache_dizziness' : 'polydipsia'] : ['none'];
+  const medicines = type === 'hypertension' ? HT_MEDICINES : DM_MEDICINES;
+  return {
+    symptoms: pgArray(symptoms),
+    smoking_per_day: smoker ? between(rng, 5, 20) : 0,
+    smoking_target: 0,
+    drinking_per_day: drinker ? between(rng, 1, 4) : 0,
+    drinking_target: drinker ? 1 : 0,
+    exercise_per_week: between(rng, 0, 7),
+    exercise_minutes: 30,
+    exercise_per_week_target: 5,
+    exercise_minutes_target: 30,
+    ...(type === 'hypertension'
+      ? { salt_intake: onTarget ? pick(rng, ['light', 'moderate']) : pick(rng, ['moderate', 'heavy']), salt_intake_target: 'light' }
+      : { staple_food_g: between(rng, 250, 450), staple_food_target_g: 250, hypoglycaemia: rng() < 0.1 ? 'occasional' : 'none', dorsalis_pedis: 'normal' }),
+    psychological_adjustment: rng() < 0.85 ? 'good' : 'fair',
+    compliance: onTarget ? 'good' : pick(rng, ['good', 'fair', 'poor']),
+    medication_adherence: onTarget ? 'regular' : pick(rng, ['regular', 'intermittent', 'none']),
+    adverse_reaction: false,
+    new_complication: false,
+    medications: JSON.stringify([pick(rng, medicines)]),
+  };
+}
+
+/** A demo elderly check's record: most are independent; the findings follow from the readings. */
+function elderlyRecord(rng: Rng, f: Record<string, unknown>, r: DemoResident, age: number) {
+  const frail = rng() < Math.min(0.6, (age - 60) / 50);
+  const answers = {
+    eating: 'independent',
+    grooming: frail ? 'mild' : 'independent',
+    dressing: 'independent',
+    toileting: frail && rng() < 0.3 ? 'mild' : 'independent',
+    activity: frail ? pick(rng, ['mild', 'moderate'] as const) : 'independent',
+  } as const;
+  const { score, level } = selfCare(answers);
+  const labs = {
+    haemoglobin: between(rng, r.sex === 'M' ? 112 : 104, 160),
+    total_cholesterol: Math.round((3.8 + rng() * 3) * 100) / 100,
+    triglycerides: Math.round((0.8 + rng() * 2) * 100) / 100,
+    ecg: rng() < 0.12 ? 'abnormal' : 'normal',
+  };
+  const bmi = bmiOf(f.weight_kg as number, f.height_cm as number);
+  f.bmi = bmi;
+  const cognition = rng() < 0.05 ? 'positive' : 'negative';
+  const findings = elderlyFindings({ ...(f as object), ...labs, sex: r.sex, age, bmi, cognition_screen: cognition, self_care_level: level });
+  return {
+    followup: f,
+    ...answers,
+    self_care_score: score,
+    self_care_level: level,
+    health_self_assessment: pick(rng, ['satisfied', 'fairly_satisfied', 'fairly_satisfied', 'unsure']),
+    cognition_screen: cognition,
+    emotion_screen: 'negative',
+    ...labs,
+    findings: pgArray(findings),
+    assessment: findings.length ? 'abnormal' : 'normal',
+    guidance: pgArray(findings.length ? ['recheck'] : []),
+    risk_advice: pgArray(['fall_prevention', ...(findings.some((x) => x === 'overweight' || x === 'obese') ? ['lose_weight', 'exercise'] : [])]),
+    next_check_on: nextElderlyCheckOn(f.visited_on as string),
+  };
+}
+
 interface DemoTask extends TaskPlan {
   org_unit_id: number;
   state: string;
-  followup: { id: number; classification: string | null } | undefined;
+  followup: { id: number; classification: string | null; advice: string | null } | undefined;
   done_on: string | null;
 }
 
@@ -307,8 +440,30 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
   const sumW = [...size.values()].reduce((a, b) => a + b, 0);
   const target = Math.round(RESIDENTS_AT_SCALE_1 * opts.scale);
   const usedIds = new Set<string>();
+  const households: DemoHousehold[] = [];
   const drafts = villages.flatMap((v) =>
-    villageResidents(rng, v, Math.max(MIN_PER_VILLAGE, Math.round((target * size.get(v.id)!) / sumW)), today, usedIds, opts.region ?? '630121'),
+    villageResidents(
+      rng,
+      v,
+      Math.max(MIN_PER_VILLAGE, Math.round((target * size.get(v.id)!) / sumW)),
+      today,
+      usedIds,
+      opts.region ?? DEFAULT_REGION,
+      households,
+      opts.seed ?? 3003,
+    ),
+  );
+  const householdIds = await nextIds(trx, 'households_id_seq', households.length);
+  await insertColumns(
+    trx,
+    'households',
+    [
+      ['id', 'int'],
+      ['org_unit_id', 'int'],
+      ['code', 'text'],
+      ['address', 'text'],
+    ],
+    households.map((h, i) => ({ ...h, id: householdIds[i] })),
   );
   const residentIds = await nextIds(trx, 'residents_id_seq', drafts.length);
   const residents: DemoResident[] = drafts.map((d, i) => ({ ...d, id: residentIds[i] }));
@@ -323,6 +478,8 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
     ...protectIdNumber(r.idNumber),
     phone: r.phone,
     household: r.household,
+    household_id: householdIds[r.householdIndex],
+    household_relation: r.household_relation,
     insured: rng() < 0.97,
     conditions: JSON.stringify(r.conditions),
     tags: `{${r.tags.join(',')}}`,
@@ -344,6 +501,8 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
       ['id_number_cipher', 'text'],
       ['phone', 'text'],
       ['household', 'text'],
+      ['household_id', 'int'],
+      ['household_relation', 'text'],
       ['insured', 'bool'],
       ['conditions', 'jsonb'],
       ['tags', 'text', 'text[]'],
@@ -410,10 +569,19 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
   const from = addDays(today, -365);
   const tasks: DemoTask[] = [];
   const followups: Record<string, unknown>[] = [];
+  const elderlyChecks: Record<string, unknown>[] = [];
+  // the national record's other answers come from their own stream, so the visits, tasks and
+  // readings stay what they were before the record had them
+  const recordRng = seeded(3011);
+  // each resident's latest visit of a type so far, for "twice in a row"
+  const lastVisit = new Map<string, PreviousVisit & { on: string }>();
   const visit = (r: DemoResident, type: FollowupType, on: string, control: number, taskId: string) => {
-    const m = measure(rng, type, control, ageOnDay(r.birth_date, on));
-    const { classification, advice } = assess(type, m);
-    const f = {
+    const age = ageOnDay(r.birth_date, on);
+    const m = measure(rng, type, control, age);
+    const prev = lastVisit.get(`${r.id}-${type}`);
+    const a = assess(type, m, { age, previous: prev && prev.on <= on ? prev : null });
+    const chronic = type === 'hypertension' || type === 'diabetes';
+    const f: Record<string, unknown> & { id: number; classification: string | null; advice: string | null } = {
       id: 0,
       org_unit_id: r.org_unit_id,
       resident_id: r.id,
@@ -421,12 +589,15 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
       mode: rng() < 0.15 ? 'home' : 'clinic',
       visited_on: on,
       ...m,
-      classification,
-      advice,
+      ...a,
+      ...(chronic ? nationalRecord(recordRng, type, a.on_target === true) : {}),
+      next_visit_on: chronic ? nextVisitOn(on, a) : type === 'elderly_check' ? nextElderlyCheckOn(on) : null,
       task_id: taskId,
       doctor_user_id: doctorOf.get(r.org_unit_id) ?? null,
       created_at: `${on}T10:00:00+08:00`,
     };
+    if (chronic && (!prev || prev.on <= on)) lastVisit.set(`${r.id}-${type}`, { on, on_target: a.on_target, adverse_reaction: false });
+    if (type === 'elderly_check') elderlyChecks.push(elderlyRecord(recordRng, f, r, age));
     followups.push(f);
     return f;
   };
@@ -445,7 +616,7 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
         task.followup = visit(r, p.type, on, control, p.id);
         task.state = 'done';
         task.done_on = on;
-        if (task.followup.classification === 'uncontrolled') {
+        if (needsRecheck(task.followup)) {
           const recheck = schedules.find((s) => s.trigger === 'uncontrolled' && s.followup_type === p.type);
           const plan = recheck && recheckPlan(recheck, r.id, on);
           // one visit day, one recheck (the deterministic id would collide)
@@ -500,6 +671,31 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
       ['heart_rate', 'int'],
       ['classification', 'text'],
       ['advice', 'text'],
+      ['on_target', 'bool'],
+      ['referral_reason', 'text'],
+      ['next_visit_on', 'date'],
+      ['symptoms', 'text', 'text[]'],
+      ['bmi', 'numeric'],
+      ['smoking_per_day', 'int'],
+      ['smoking_target', 'int'],
+      ['drinking_per_day', 'numeric'],
+      ['drinking_target', 'numeric'],
+      ['exercise_per_week', 'int'],
+      ['exercise_minutes', 'int'],
+      ['exercise_per_week_target', 'int'],
+      ['exercise_minutes_target', 'int'],
+      ['salt_intake', 'text'],
+      ['salt_intake_target', 'text'],
+      ['staple_food_g', 'int'],
+      ['staple_food_target_g', 'int'],
+      ['psychological_adjustment', 'text'],
+      ['compliance', 'text'],
+      ['medication_adherence', 'text'],
+      ['adverse_reaction', 'bool'],
+      ['hypoglycaemia', 'text'],
+      ['dorsalis_pedis', 'text'],
+      ['new_complication', 'bool'],
+      ['medications', 'text', 'jsonb'],
       ['topic', 'text'],
       ['attendees', 'int'],
       ['task_id', 'text'],
@@ -509,6 +705,34 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
     followups,
   );
   lap('followups');
+  await insertColumns(
+    trx,
+    'elderly_checks',
+    [
+      ['followup_id', 'bigint'],
+      ['eating', 'text'],
+      ['grooming', 'text'],
+      ['dressing', 'text'],
+      ['toileting', 'text'],
+      ['activity', 'text'],
+      ['self_care_score', 'int'],
+      ['self_care_level', 'text'],
+      ['health_self_assessment', 'text'],
+      ['cognition_screen', 'text'],
+      ['emotion_screen', 'text'],
+      ['haemoglobin', 'int'],
+      ['total_cholesterol', 'numeric'],
+      ['triglycerides', 'numeric'],
+      ['ecg', 'text'],
+      ['findings', 'text', 'text[]'],
+      ['assessment', 'text'],
+      ['guidance', 'text', 'text[]'],
+      ['risk_advice', 'text', 'text[]'],
+      ['next_check_on', 'date'],
+    ],
+    elderlyChecks.map((e) => ({ ...e, followup_id: (e.followup as { id: number }).id })),
+  );
+  lap('elderly checks');
   await insertColumns(
     trx,
     'tasks',
@@ -538,7 +762,15 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
     [residents[0]?.id ?? 0, residents[residents.length - 1]?.id ?? 0],
   );
   lap('events');
-  return { ms: timings, residents: residents.length, contracts: contractRows.length, tasks: tasks.length, followups: followups.length, protectIdMs: protectMs };
+  return {
+    ms: timings,
+    residents: residents.length,
+    households: households.length,
+    contracts: contractRows.length,
+    tasks: tasks.length,
+    followups: followups.length,
+    protectIdMs: protectMs,
+  };
 }
 
 export const healthDemoStep: DemoStep = { name: 'health', run: seedHealth };

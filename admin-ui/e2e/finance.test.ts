@@ -151,7 +151,10 @@ describe('admin UI: finance forms and actions', function () {
     expect(entries.body).to.have.length(0);
   });
 
-  it('the finance and procurement screens on a phone and on a desktop', async () => {
+  it('the finance and procurement screens on a phone and on a desktop', async function () {
+    // every screen at two sizes: a guard against a hang, not a speed check (the benchmarks measure
+    // speed), with room for two test workers sharing a busy machine
+    this.timeout(360_000);
     for (const [user, paths] of [
       [
         'finance',

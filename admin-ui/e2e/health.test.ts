@@ -7,7 +7,7 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { call, get, post } from '../../scripts/test/harness';
 import { checkDigit } from '../../api/core/personalId';
 import { addDays } from '../../api/health/rules';
-import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
+import { PHONE, clickMenu, login, newPage, screenshot, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 
 let serial = 500;
@@ -35,6 +35,12 @@ async function overdueHypertensionTask() {
   );
   expect(v.status).to.equal(200);
   return { resident: r.body, taskId: `${r.body.id}-hypertension_recheck-${visitedOn}` };
+}
+
+/** The national record's required answers besides the pressures: 无症状, 服药 规律. */
+async function answerRecord(page: Page) {
+  await page.getByTestId('field-symptoms').getByLabel('无症状', { exact: true }).check();
+  await page.getByTestId('field-medication_adherence').getByLabel('规律', { exact: true }).check();
 }
 
 const followupsOf = async (residentId: number) =>
@@ -68,6 +74,7 @@ describe('admin UI: health management on a phone', function () {
     await page.getByTestId('followup-task').waitFor();
     await page.getByTestId('input-systolic').fill(systolic);
     await page.getByTestId('input-diastolic').fill(diastolic);
+    await answerRecord(page);
     const sent = page.waitForRequest((r) => r.url().endsWith('/api/followups') && r.method() === 'POST');
     await page.getByTestId('followup-save').click();
     return sent;
@@ -133,6 +140,7 @@ describe('admin UI: health management on a phone', function () {
     await page.getByTestId(`task-${taskId}`).click();
     await page.getByTestId('input-systolic').fill('128');
     await page.getByTestId('input-diastolic').fill('80');
+    await answerRecord(page);
     await page.getByTestId('followup-save').click();
     await page.getByTestId('followup-queued').waitFor();
     await screenshot(page, 'health-followup-offline-phone');
@@ -140,6 +148,11 @@ describe('admin UI: health management on a phone', function () {
     expect(await followupsOf(resident.id)).to.have.length(before);
     await page.context().setOffline(false); // the `online` event flushes the outbox
     await page.getByTestId('outbox-banner').waitFor({ state: 'detached', timeout: 20_000 });
+    // the saved form no longer says "no network": it shows what the server made of the visit
+    await page.getByTestId('followup-outcome').getByTestId('classification').waitFor();
+    expect(await page.getByTestId('classification').textContent()).to.equal('控制满意');
+    expect(await page.getByTestId('followup-queued').count()).to.equal(0);
+    await page.getByTestId('task-done').waitFor();
     expect(await followupsOf(resident.id)).to.have.length(before + 1);
     expect((await get(`/api/tasks/${taskId}`, { as: 'doctor-V001' })).body.state).to.equal('done');
   });
@@ -156,6 +169,30 @@ describe('admin UI: health management on a phone', function () {
     await page.getByTestId('measurement-chart').locator('svg.recharts-surface').first().waitFor();
     expect(await page.getByText('高血压 ·').count()).to.be.greaterThan(0);
     await screenshot(page, 'health-resident-phone');
+  });
+
+  it('考核指标 on a phone: one card per unit, an indicator per line, nothing wider than the screen', async () => {
+    const director = await newPage(browser, PHONE);
+    await login(director, baseUrl, 'director-T01');
+    const view = (await get('/api/health/indicators', { as: 'director-T01' })).body as { org_unit: { code: string }; units: { code: string }[] };
+    await clickMenu(director, '/health-indicators');
+    await director.getByTestId('indicators-cards').waitFor();
+    expect(await director.getByTestId('indicators-table').count()).to.equal(0);
+    const cards = director.locator('[data-testid^="indicator-card-"]');
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).to.deep.equal(
+      [view.org_unit, ...view.units].map((u) => `indicator-card-${u.code}`),
+    );
+    // every indicator's name on one line (it was one character per line in the table's narrow columns)
+    const first = director.getByTestId(`indicator-card-${view.org_unit.code}`);
+    for (const k of ['contract_rate', 'key_population_contract_rate', 'standardised_management_rate', 'control_rate', 'task_completion_rate']) {
+      const label = first.getByTestId(`indicator-${k}`).locator('p').first();
+      const box = (await label.boundingBox())!;
+      const lineHeight = await label.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+      expect(box.height, k).to.be.at.most(lineHeight * 1.5);
+    }
+    expect(await director.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(PHONE.width);
+    await screenshot(director, 'health-indicators-phone');
+    await director.context().close();
   });
 
   it('HQ sees the indicators per township, worst first', async () => {

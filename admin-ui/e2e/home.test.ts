@@ -270,18 +270,42 @@ describe('admin UI: home page per role', function () {
     expect(visit.status, JSON.stringify(visit.body)).to.equal(200);
 
     const page = await home('doctor-V001', PHONE);
+    const summary = (await get('/api/tasks/summary', { as: 'doctor-V001' })).body as Record<string, number>;
     const counts: Record<string, number> = {};
     for (const bucket of ['today', 'overdue', 'this_month']) {
       counts[bucket] = await apiTotal('doctor-V001', 'tasks', { bucket });
+      expect(counts[bucket]).to.equal(summary[bucket]);
       expect(Number((await figure(page, `home-tasks-${bucket}`)).value)).to.equal(counts[bucket]);
     }
     expect(counts.overdue).to.be.at.least(1);
+    // today is what is due by today: the overdue included, and the line below says how many fall due today itself
+    expect(counts.today).to.equal(counts.overdue + summary.due_today);
+    expect((await figure(page, 'home-tasks-today')).text).to.contain(`今天到期 ${summary.due_today} 条`);
+    // the outbox: nothing waits
+    expect(Number((await figure(page, 'home-outbox')).value)).to.equal(0);
+    // their day's work, not the org chart; the menu starts with 健康管理
+    expect(await page.getByText('管辖范围内各级机构数').count()).to.equal(0);
+    const todo = await page
+      .getByTestId('home-todo')
+      .locator('[data-testid^="home-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(todo.slice(0, 3)).to.deep.equal(['home-tasks-today', 'home-tasks-overdue', 'home-tasks-this_month']);
+    expect(todo).to.include('home-outbox');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(PHONE.width);
     await screenshot(page, 'home-doctor-phone');
+    await page.locator('button[aria-label="打开菜单"]').first().click();
+    const groups = await page.locator('[data-testid^="menu-group-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(groups[0]).to.equal('menu-group-health');
+    expect(groups).to.include('menu-group-org');
+    await page.keyboard.press('Escape');
 
     await page.getByTestId('home-tasks-overdue').click();
     await page.waitForURL((u) => u.pathname === '/tasks');
     await page.locator('[data-testid="bucket-overdue"].MuiChip-filled').waitFor();
+    // each chip with its count
+    for (const bucket of ['today', 'overdue', 'this_month', 'open']) {
+      await page.locator(`[data-testid="bucket-${bucket}"][data-count="${summary[bucket]}"]`).waitFor();
+    }
     // the phone list shows a page of at most 25 rows
     await page.locator('[data-testid^="task-"]').first().waitFor();
     expect(await page.locator('[data-testid^="task-"]').count()).to.equal(Math.min(counts.overdue, 25));

@@ -39,7 +39,7 @@ describe('admin UI: HR rotation planner', function () {
   }
 
   /** filled/quota per direction as the API counts them (API tests add rotations of their own
-   *  this year, so the fresh demo's 18/18 and 30/30 are asserted in api/hr/rotations.test.ts) */
+   *  this year, so the fresh demo's 18/18 and 30/30 are asserted in api/hr/rotations/rotations.test.ts) */
   async function planFigures(): Promise<Record<string, string>> {
     const r = await get(`/api/rotation-plans/by-year/${year}`, { as: 'hr' });
     return Object.fromEntries(r.body.directions.map((d: { key: string; filled: number; quota: number }) => [d.key, `${d.filled}/${d.quota}`]));

@@ -83,7 +83,8 @@ async function codePattern(): Promise<RegExp> {
     .filter((w) => /[A-Za-z]/.test(w))
     .sort((a, b) => b.length - a.length)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
-  return new RegExp(`(?<![\\w./-])(${alternatives.join('|')})(?![\\w-])`, 'g');
+  // a code before a slash is a unit's part (血红蛋白 (g/L)), not a stored value shown raw
+  return new RegExp(`(?<![\\w./-])(${alternatives.join('|')})(?![\\w/-])`, 'g');
 }
 
 /** The Chinese text of an i18n key in the app's or a domain's messages, or undefined when it has none. */

@@ -6,11 +6,19 @@ import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
-import { domains } from './registry';
+import { domains, screensAt, userScreens } from './registry';
 import { queryClient } from './shared/fullRecord';
+import { prefetchScreens, prefetchWhenQuiet } from './shared/lazyScreens';
+import { storedUser } from './session';
 
 const resources = domains.flatMap((d) => d.resources);
 const pages = domains.flatMap((d) => d.pages ?? []);
+
+// The screens of the page being opened are fetched while the app starts (not once its router has
+// drawn the layout); once that page is drawn and the network is quiet, the rest of this user's
+// screens, so that a village doctor's follow-up form opens without a network.
+if (storedUser()) void prefetchScreens(screensAt(window.location.pathname));
+prefetchWhenQuiet(userScreens, () => queryClient.isFetching() + queryClient.isMutating() > 0);
 
 export const App = () => (
   <BrowserRouter>

@@ -2,6 +2,7 @@
 import { HttpError, type AuthProvider } from 'react-admin';
 import { httpClient } from './httpClient';
 import { clearSession, storeSession, storedToken, storedUser, type CurrentUser } from './session';
+import { forgetOfflineData } from './shared/offline';
 
 /** The login form shows the thrown message as an i18n key: the API's error code, in the user's language. */
 function loginProblem(e: unknown): string {
@@ -22,6 +23,8 @@ export const authProvider: AuthProvider = {
     }
   },
   async logout() {
+    // what the phone kept of this user's data goes with the login (a visit waiting to be sent stays, theirs to send)
+    await forgetOfflineData();
     clearSession();
   },
   async checkAuth() {
@@ -29,6 +32,7 @@ export const authProvider: AuthProvider = {
   },
   async checkError(error: { status?: number }) {
     if (error?.status === 401) {
+      await forgetOfflineData();
       clearSession();
       throw new Error('ra.notification.logged_out');
     }

@@ -27,6 +27,7 @@ export const contractResource: ResourceDef<Contract> = {
       signed_on: 'date',
       start_on: 'date',
       end_on: 'date',
+      signed_by_user_id: 'int',
     },
     search: ['residents.name'],
     defaultSort: ['signed_on', 'DESC'],

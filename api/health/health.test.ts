@@ -278,6 +278,77 @@ describe('health management (HTTP, real database)', () => {
       expect(bad.status).to.equal(400);
     });
 
+    it('my task counts (GET /api/tasks/summary): today = due by today, overdue, this month, open, due today — exactly, in the caller’s scope', async () => {
+      // two hypertensive residents: one's uncontrolled visit 20 days ago left a recheck due 6 days
+      // ago (overdue), the other's 14 days ago a recheck due today
+      const late = await resident('doctor-V001', hypertension);
+      const dueNow = await resident('doctor-V001', hypertension);
+      for (const [r, daysAgo] of [
+        [late, 20],
+        [dueNow, 14],
+      ] as const) {
+        const v = await post(
+          '/api/followups',
+          { resident_id: r.id, type: 'hypertension', visited_on: addDays(today, -daysAgo), systolic: 162, diastolic: 98 },
+          { as: 'doctor-V001' },
+        );
+        expect(v.status, JSON.stringify(v.body)).to.equal(200);
+      }
+      const lateTask = `${late.id}-hypertension_recheck-${addDays(today, -20)}`;
+      const todayTask = `${dueNow.id}-hypertension_recheck-${addDays(today, -14)}`;
+
+      // the expected counts, worked out here from every open task of the village and its dates
+      const open = await get('/api/tasks', { as: 'doctor-V001', query: { filter: { bucket: 'open' }, range: [0, 999] } });
+      expect(count(open)).to.equal(open.body.length).and.to.be.below(1000);
+      const rows = open.body as { id: string; type: string; due_on: string; state: string }[];
+      const expected = (of: typeof rows) => ({
+        today: of.filter((t) => t.due_on <= today).length,
+        overdue: of.filter((t) => t.due_on < today).length,
+        this_month: of.filter((t) => t.due_on.slice(0, 7) === today.slice(0, 7)).length,
+        open: of.length,
+        due_today: of.filter((t) => t.due_on === today).length,
+        as_of: today,
+      });
+      expect(rows.every((t) => ['upcoming', 'due'].includes(t.state))).to.equal(true);
+      expect(rows.find((t) => t.id === lateTask)).to.include({ due_on: addDays(today, -6) });
+      expect(rows.find((t) => t.id === todayTask)).to.include({ due_on: today });
+
+      const summary = await get('/api/tasks/summary', { as: 'doctor-V001' });
+      expect(summary.status).to.equal(200);
+      expect(summary.body).to.deep.equal(expected(rows));
+      expect(summary.body.today - summary.body.overdue)
+        .to.equal(summary.body.due_today)
+        .and.to.be.at.least(1);
+      const ofType = await get('/api/tasks/summary', { as: 'doctor-V001', query: { type: 'hypertension' } });
+      expect(ofType.body).to.deep.equal(expected(rows.filter((t) => t.type === 'hypertension')));
+
+      // the list's buckets agree: today holds the overdue recheck first, then today's
+      const todayList = await get('/api/tasks', { as: 'doctor-V001', query: { filter: { bucket: 'today' }, sort: ['due_on', 'ASC'], range: [0, 999] } });
+      expect(count(todayList)).to.equal(summary.body.today);
+      const ids = todayList.body.map((t: { id: string }) => t.id);
+      expect(ids).to.include.members([lateTask, todayTask]);
+      expect(ids.indexOf(lateTask)).to.be.below(ids.indexOf(todayTask));
+      for (const bucket of ['overdue', 'this_month'] as const) {
+        const list = await get('/api/tasks', { as: 'doctor-V001', query: { filter: { bucket }, range: [0, 0] } });
+        expect(count(list), bucket).to.equal(summary.body[bucket]);
+      }
+
+      // a director counts the villages below the township; another village's doctor none of V001's
+      const township = await get('/api/tasks/summary', { as: 'director-T01' });
+      const townshipOpen = await get('/api/tasks', { as: 'director-T01', query: { filter: { bucket: 'open' }, range: [0, 999] } });
+      expect(township.body).to.deep.equal(expected(townshipOpen.body));
+      expect(township.body.open).to.be.at.least(summary.body.open);
+      const v002 = await get('/api/tasks/summary', { as: 'doctor-V002' });
+      const v002Open = await get('/api/tasks', { as: 'doctor-V002', query: { filter: { bucket: 'open' }, range: [0, 999] } });
+      expect(v002.body).to.deep.equal(expected(v002Open.body));
+
+      const bad = await get('/api/tasks/summary', { as: 'doctor-V001', query: { type: 'dental' } });
+      expect(bad.status).to.equal(400);
+      expect(JSON.stringify(bad.body)).to.contain('type').and.not.contain('stack');
+      expect((await get('/api/tasks/summary', { as: 'finance' })).status).to.equal(403);
+      expect((await get('/api/tasks/summary')).status).to.equal(401);
+    });
+
     it('my tasks searched by the resident’s name: the page, its total and its columns agree with the unsearched list', async () => {
       const r = await resident('doctor-V001', hypertension);
       const all = await get('/api/tasks', { as: 'doctor-V001', query: { filter: { resident_id: r.id }, range: [0, 99] } });

@@ -18,6 +18,8 @@ export * from './contractService';
 export * from './followupService';
 export * from './taskService';
 export * from './careService';
+export * from './householdService';
+export * from './targetService';
 export type { HealthIndicators, Ratio } from './rules';
 
 const n = (v: unknown) => Number(v ?? 0);
@@ -38,7 +40,8 @@ async function allOn<T>(conn: Knex, queries: PromiseLike<T>[]): Promise<T[]> {
  * - key-population contract rate: the same over residents in a key population at year end;
  * - standardised management: (resident, hypertension|diabetes) pairs with ≥ 4 face-to-face
  *   follow-ups of that type in the year / registered pairs;
- * - control rate: pairs whose last follow-up of the year was controlled / pairs followed up in the year;
+ * - control rate: pairs whose last follow-up of the year had blood pressure / glucose on target (控制率
+ *   counts the readings: a visit classified 不良反应 or 并发症 with readings on target is controlled) / pairs followed up in the year;
  * - task completion: tasks done / tasks that came due by the year's end (or today) and were not cancelled.
  * `conn` lets a caller read inside its own transaction (a settlement run being calculated, the demo load).
  */
@@ -95,14 +98,14 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
        visits AS (
          SELECT f.resident_id, f.type,
                 count(*) FILTER (WHERE f.mode <> 'phone') AS face_to_face,
-                (array_agg(f.classification ORDER BY f.visited_on DESC, f.id DESC))[1] AS last_classification
+                (array_agg(coalesce(f.on_target, f.classification = 'controlled') ORDER BY f.visited_on DESC, f.id DESC))[1] AS last_on_target
            FROM followups f
           WHERE f.type IN ('hypertension','diabetes') AND f.visited_on BETWEEN :yearStart::date AND :yearEnd::date
             AND f.resident_id IN (SELECT resident_id FROM pairs)
           GROUP BY f.resident_id, f.type)
        ${rollUp(
          `SELECT p.unit_id, count(*) AS patients, count(*) FILTER (WHERE v.face_to_face >= :standard) AS standardised,
-                 count(v.resident_id) AS followed, count(*) FILTER (WHERE v.last_classification = 'controlled') AS controlled
+                 count(v.resident_id) AS followed, count(*) FILTER (WHERE v.last_on_target) AS controlled
             FROM pairs p LEFT JOIN visits v ON v.resident_id = p.resident_id AND v.type = p.cond GROUP BY p.unit_id`,
          ['patients', 'standardised', 'followed', 'controlled'],
        )}`,

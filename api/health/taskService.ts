@@ -1,6 +1,7 @@
 // Due tasks (待办任务): generated from the follow-up schedules, completed by follow-ups, moved on
 // by the daily job (upcoming → due → missed). Every state change leaves a task_events row.
 import type { Knex } from 'knex';
+import type { AnyQueryBuilder } from 'objection';
 import type { Actor } from '../core/actor';
 import { inTransaction } from '../core/transaction';
 import { db } from '../db/knex';
@@ -9,7 +10,8 @@ import { scopeByUnit } from '../core/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { conflict, notFound } from '../core/errors';
 import { FollowupSchedule, Task, TaskEvent } from './model';
-import { FOLLOWUP_TYPE, TASK_BUCKET, TASK_STATE } from './enums';
+import { FOLLOWUP_TYPE, TASK_BUCKET, TASK_STATE, type FollowupType } from './enums';
+import type { TaskSummary } from './buckets';
 import {
   OPEN_STATES,
   TASK_TRANSITIONS,
@@ -48,7 +50,7 @@ export const taskResource: ResourceDef<Task> = {
     columns: { id: 'tasks.id' },
     search: ['residents.name'],
     defaultSort: ['due_on', 'ASC'],
-    // my tasks: today / overdue / this month / all open; overdue is computed from dates here
+    // my tasks: today / overdue / this month / all open (buckets.ts); overdue is computed from dates here
     custom: { bucket: TASK_BUCKET.values, overdue: 'bool' },
   },
   // what "my tasks" and a resident's task list show, read as plain rows (the hot phone list);
@@ -60,9 +62,10 @@ export const taskResource: ResourceDef<Task> = {
     const today = clock.today();
     qb.select(db().raw(`(tasks.state in ('upcoming','due') and tasks.due_on < ?::date) as overdue`, [today]));
     const open = () => qb.where(inFixedSet('tasks.state', OPEN_STATES));
+    // (buckets.ts inBucket says the same for the phone's offline copy)
     switch (custom.bucket) {
       case 'today':
-        open().where('tasks.due_on', today);
+        open().where('tasks.due_on', '<=', today);
         break;
       case 'overdue':
         open().where('tasks.due_on', '<', today);
@@ -78,6 +81,30 @@ export const taskResource: ResourceDef<Task> = {
     if (custom.overdue === false) qb.where((w) => w.where(inFixedSet('tasks.state', OPEN_STATES, true)).orWhere('tasks.due_on', '>=', today));
   },
 };
+
+/**
+ * The village doctor's counts (buckets.ts): today (due by today), overdue, this month, all open,
+ * and the tasks due on today itself — in the caller's scope, of one type if asked. One statement.
+ */
+export async function taskSummary(actor: Actor, filter: { type?: FollowupType } = {}): Promise<TaskSummary & { as_of: string }> {
+  assertCan(actor, 'tasks', 'list');
+  const today = clock.today();
+  const month = monthOf(today);
+  const qb = db()('tasks').where(inFixedSet('tasks.state', OPEN_STATES));
+  taskResource.scope(qb as unknown as AnyQueryBuilder, actor.scopePath, actor);
+  if (filter.type) qb.where('tasks.type', filter.type);
+  const [row] = await qb.select<TaskSummary[]>(
+    db().raw(
+      `count(*) filter (where due_on <= ?::date) as today,
+       count(*) filter (where due_on < ?::date) as overdue,
+       count(*) filter (where due_on between ?::date and ?::date) as this_month,
+       count(*) as open,
+       count(*) filter (where due_on = ?::date) as due_today`,
+      [today, today, month.start, month.end, today],
+    ),
+  );
+  return { overdue: row.overdue, today: row.today, this_month: row.this_month, open: row.open, due_today: row.due_today, as_of: today };
+}
 
 /** One task with its computed `overdue`, the resident's name and its history (creation first). */
 export async function readTask(actor: Actor, id: string) {

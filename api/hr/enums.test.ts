@@ -18,7 +18,7 @@ import {
   STAFF_STATUS,
   TITLE,
 } from './enums';
-import { LADDERS } from './rules';
+import { LADDERS } from './staff/rules';
 
 const CHECKED: [table: string, column: string, list: Enum<string>][] = [
   ['staff', 'sex', SEX],

@@ -16,7 +16,7 @@ export const STAFF_CATEGORY = defineEnum('staff_category', {
 });
 export type Category = EnumValue<typeof STAFF_CATEGORY>;
 
-/** 职称, each ladder senior first (正高 → 副高 → 中级 → 初级(师) → 初级(士)); rules.ts LADDERS groups them. */
+/** 职称, each ladder senior first (正高 → 副高 → 中级 → 初级(师) → 初级(士)); staff/rules.ts LADDERS groups them. */
 export const TITLE = defineEnum('title', {
   chief_physician: { zh: '主任医师', en: 'Chief physician' },
   associate_chief_physician: { zh: '副主任医师', en: 'Associate chief physician' },

@@ -1,11 +1,15 @@
-// The HR domain's public face: staff (finance's risk fund), the career rules the demo loader uses.
-export { activeStaffIds, staffNames } from './people';
-export { addDays, addYears, excellentQuota, LADDER_OF, LADDERS, type Category } from './rules';
+// The HR domain's public face: staff (finance's risk fund), the career rules the demo loader uses,
+// the data of the HR workbooks, and what api/domains.ts wires (routers, grants, the daily job).
+// HR is split into sub-domains, each with its model, rules, service and routes: staff/ (the
+// registry), careers/ (posts, licences, promotions, assessments), contracts/ (乡聘村用), rotations/.
+export { activeStaffIds, staffNames, staffRosterRows, staffRosterUnit, type StaffRosterRow } from './staff/service';
+export { addDays, addYears, LADDER_OF, LADDERS, type Category } from './staff/rules';
+export { excellentQuota } from './careers/rules';
 export { SEX } from './enums';
-export { REFERENCE_QUOTAS, statusOn } from './rotationRules';
-export { rotationRosterData, staffRosterRows, staffRosterUnit, type RotationRosterData, type StaffRosterRow } from './reportService';
-export { STAFF_ROSTER_COLUMNS } from './staffFields';
-export { unitQuery, yearQuery } from './schemas';
+export { REFERENCE_QUOTAS, statusOn } from './rotations/rules';
+export { rotationRosterData, type RotationRosterData } from './rotations/service';
+export { STAFF_ROSTER_COLUMNS } from './staff/fields';
+export { unitQuery, yearQuery } from './shared';
 export { hrGrants } from './grants';
 export { hrDaily } from './jobs';
 export { hrRouters } from './routes';

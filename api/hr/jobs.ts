@@ -3,8 +3,8 @@
 // their end expire. Safe to re-run: a second run on the same day finds nothing left to change.
 import { systemActor } from '../core/actor';
 import type { JobDef } from '../jobs';
-import { expireContracts } from './contractService';
-import { runDailyRotations } from './rotationService';
+import { expireContracts } from './contracts/service';
+import { runDailyRotations } from './rotations/service';
 
 export const hrDaily: JobDef = {
   name: 'hr-daily',

@@ -1,16 +1,18 @@
-// Small pieces the HR services share: unit facts, rule problems as API errors,
-// and the change history writer (effective-dated, who/when/from/to).
+// Small pieces the HR sub-domains share: unit facts, the change history writer (effective-dated,
+// who/when/from/to), and the pieces of their request schemas (texts, a unit or a year in the query).
 import type { Knex } from 'knex';
+import { z } from 'zod';
 import type { Actor } from '../core/actor';
-import { AppError } from '../core/errors';
 import { unitsByIds } from '../org';
-import type { Problem } from './rotationRules';
-import type { UnitFacts } from './rules';
 import { STAFF_FIELD } from './enums';
 
-/** A rule problem as the API error: details carry `rule` and `params` for the UI's Chinese text. */
-export function raise(p: Problem): never {
-  throw new AppError(p.kind, p.kind, p.message, [{ field: p.field, message: p.message, rule: p.rule, params: p.params }]);
+/** What the placement rules read of a unit. */
+export interface UnitFacts {
+  id: number;
+  kind: string;
+  level: number;
+  parent_id: number | null;
+  path: string;
 }
 
 export type Unit = UnitFacts & { code: string; name: string };
@@ -49,3 +51,11 @@ export async function recordHistory(
   if (rows.length) await trx('staff_history').insert(rows);
   return rows.length;
 }
+
+// ---- request schemas: a bad field is a 400 naming it ----
+
+export const text = (max: number) => z.string().trim().min(1).max(max);
+export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const yearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+export const unitQuery = z.strictObject({ org_unit_id: z.coerce.number().int().positive() });

@@ -3,7 +3,7 @@
 // group office and settlement read. Slots are in ./slots.ts, the escalation job in ./jobs.ts.
 import type { Knex } from 'knex';
 import { systemActor, type Actor } from '../core/actor';
-import { inTransaction } from '../core/transaction';
+import { inTransaction, withinTransaction } from '../core/transaction';
 import { withinScope } from '../auth';
 import { can } from '../core/access';
 import { db } from '../db/knex';
@@ -12,7 +12,7 @@ import { scopeByAnyUnit } from '../core/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { AppError, badRequest, conflict, forbidden, unprocessable } from '../core/errors';
 import { joinUser, usersSql } from '../auth';
-import { careTransfers, residentsForReferral, transferCare } from '../health';
+import { careTransfers, followupReferralDraft, linkFollowupReferral, residentsForReferral, transferCare } from '../health';
 import { inSubtree, orgDepartments, orgUnits, subtreeIdsSql, under, unitById, unitIdsUnderSql, unitsByIds } from '../org';
 import { toFen } from '../shared/money';
 import { Referral, ReferralEscalation, ReferralEvent } from './model';
@@ -221,6 +221,34 @@ export function createReferral(actor: Actor, input: ReferralInput) {
     await addEvent(trx, actor, created.id, 'requested', null, 'requested', input.reason, { urgency: input.urgency, due_at: created.due_at });
     await audit({ action: 'create', resource: 'referrals', recordId: created.id, after: created });
     return created;
+  });
+}
+
+export interface FollowupReferralInput {
+  followup_id: number;
+  to_org_unit_id?: number | null;
+  to_department_id?: number | null;
+}
+
+/**
+ * 一键转诊: the up-referral a hypertension or diabetes visit's advice calls for (two uncontrolled
+ * visits in a row, a persisting adverse reaction, a new complication, a critical reading). The
+ * health domain drafts it from the visit — resident, diagnosis, reason with the readings, summary
+ * — and it goes to the unit above the visit's village (its township centre) unless another is
+ * named; the follow-up records the referral, all in one transaction.
+ */
+export function referFromFollowup(actor: Actor, input: FollowupReferralInput) {
+  assertCan(actor, 'referrals', 'create');
+  return inTransaction(actor, async (trx, audit) => {
+    const draft = await followupReferralDraft(actor, input.followup_id, trx);
+    const from = await unitById(draft.from_org_unit_id, ['id', 'parent_id'], trx);
+    const to = input.to_org_unit_id ?? from?.parent_id ?? null;
+    if (to == null) throw unprocessable('the visit’s unit has none above it: name the receiving unit', [{ field: 'to_org_unit_id', message: 'required' }]);
+    const referral = await withinTransaction(trx, () =>
+      createReferral(actor, { ...draft, to_org_unit_id: to, to_department_id: input.to_department_id ?? null }),
+    );
+    await linkFollowupReferral(trx, input.followup_id, referral.id, audit);
+    return referral;
   });
 }
 

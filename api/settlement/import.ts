@@ -1,18 +1,24 @@
-// Imports of the insurer's files (xlsx or csv), streamed row by row: exceljs' WorkbookReader
-// for xlsx and fast-csv for csv, so a 100,000-row file never sits in memory as a workbook.
-// Each row is validated; valid rows are written in batches (INSERT … ON CONFLICT), the whole
-// import in one transaction with its audit rows; dry runs write nothing, all-or-nothing imports
-// roll back if any row is bad.
+// Imports of the insurer's files (xlsx or csv), shared by the sub-domains (claims and satisfaction
+// scores, insured populations), streamed row by row: exceljs' WorkbookReader for xlsx and fast-csv
+// for csv, so a 100,000-row file never sits in memory as a workbook. Each row is validated; valid
+// rows are written in batches (INSERT … ON CONFLICT), the whole import in one transaction with its
+// audit rows; dry runs write nothing, all-or-nothing imports roll back if any row is bad. Also the
+// files' templates, the query an import takes, and the units a file names by code.
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import type { Knex } from 'knex';
 import ExcelJS from 'exceljs';
 import { parseFile } from 'fast-csv';
+import { z } from 'zod';
 import type { Actor } from '../core/actor';
 import { inTransaction, type Audit } from '../core/transaction';
 import { db } from '../db/knex';
 import { badRequest } from '../core/errors';
+import { addSheet, streamingWorkbook } from '../core/workbook';
 import type { UploadedFile } from '../http/upload';
-import { headerFields, missingColumns, type Cell, type RawRow, type RowProblem } from './claimRules';
+import { parse } from '../http/validate';
+import { orgUnits } from '../org';
+import { headerFields, missingColumns, type Cell, type RawRow, type RowProblem, type UnitRef } from './cells';
 
 export interface Rejection extends RowProblem {
   row: number;
@@ -207,4 +213,45 @@ export async function runImport<T>(actor: Actor, file: UploadedFile, opts: Impor
     Object.assign(result, { accepted: 0, inserted: 0, updated: 0, unchanged: 0 });
   }
   return result;
+}
+
+/** The group's units by code, as the files name them. */
+export async function unitsByCode(q: Knex | Knex.Transaction): Promise<Map<string, UnitRef>> {
+  const rows: UnitRef[] = await orgUnits(['id', 'code', 'level', 'kind'], q);
+  return new Map(rows.map((u) => [u.code, u]));
+}
+
+export const importQuery = z.object({
+  fund_year_id: z.coerce.number().int().positive(),
+  dry_run: z.enum(['true', 'false']).optional(),
+  all_or_nothing: z.enum(['true', 'false']).optional(),
+});
+/** An import's query (?fund_year_id, ?dry_run, ?all_or_nothing) as the fund year and the options. */
+export const importOptions = (q: unknown) => {
+  const p = parse(importQuery, q, 'query');
+  return { fundYearId: p.fund_year_id, opts: { dryRun: p.dry_run === 'true', allOrNothing: p.all_or_nothing === 'true' } };
+};
+
+/** A template workbook: the header row, and a second sheet describing each column. */
+export async function writeTemplate(
+  out: Writable,
+  kind: 'claims' | 'satisfaction-scores' | 'fund-year-populations',
+  columns: readonly [string, string][],
+  notes: Record<string, string>,
+) {
+  const wb = streamingWorkbook(out);
+  const sheet = addSheet(
+    wb,
+    kind,
+    columns.map(([key]) => ({ header: key, key, width: Math.max(14, key.length + 4) })),
+  );
+  sheet.commit();
+  const help = addSheet(wb, '说明 Columns', [
+    { header: 'column', key: 'column', width: 24 },
+    { header: '列名', key: 'zh', width: 18 },
+    { header: 'meaning', key: 'note', width: 90 },
+  ]);
+  for (const [key, zh] of columns) help.addRow({ column: key, zh, note: notes[key] ?? '' }).commit();
+  help.commit();
+  await wb.commit();
 }

@@ -1,14 +1,16 @@
-// The settlement domain's public face: runs and their figures for the workbooks, and the
-// defaults the demo loader calculates a year of runs with.
-export { SettlementRun } from './model';
-export { CLAIM_COLUMNS } from './claimRules';
-export { calculateIn, runReport } from './runs';
-export type { RunFigures } from './calculation';
+// The settlement domain's public face: runs and their figures for the workbooks, the defaults the
+// demo loader calculates a year of runs with, and the calculation's aggregate for the benchmark.
+export { SettlementRun } from './runs/model';
+export { CLAIM_COLUMNS } from './claims/rules';
+export { calculateIn, runReport } from './runs/service';
+export { aggregateSql, type RunFigures } from './runs/calculation';
 export { DEFINITIONS } from './definitions';
 export { GATE, gateIsScore, SETTLEMENT_ENUMS, type GateDef, type GateRegistry } from './enums';
-export { DEFAULT_ALLOCATION, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_PROFILE, DEFAULT_TIERS, periodText, type Indicator } from './rules';
+export { DEFAULT_ALLOCATION, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_PROFILE, DEFAULT_TIERS } from './fundYears/rules';
+export { periodText, type Indicator } from './runs/rules';
 // the budget arithmetic, so the demo sets last year's premiums to land on the reference surplus rate exactly
-export { budgetOf, DEFAULT_BUNDLE_RATIO, rate4 } from './rules';
+export { budgetOf, DEFAULT_BUNDLE_RATIO } from './fundYears/rules';
+export { rate4 } from './runs/rules';
 export { settlementGrants } from './grants';
 export { monthlyProvisionalJob } from './jobs';
 export { settlementRouters } from './routes';

@@ -5,8 +5,8 @@ import { systemActor } from '../core/actor';
 import { shanghaiWallTime } from '../core/clock';
 import type { JobDef } from '../jobs';
 import { db } from '../db/knex';
-import { calculateRun, createRun, currentRun } from './runs';
-import { periodText } from './rules';
+import { calculateRun, createRun, currentRun } from './runs/service';
+import { periodText } from './runs/rules';
 
 /** The month before `now` in the group's time zone (Asia/Shanghai). */
 export function previousMonth(now: Date): { year: number; month: number } {

@@ -9,7 +9,7 @@ import { readWorkbook } from '../../reports/xlsx';
 import { auditCount, call, get, post, unitId } from '../../scripts/test/harness';
 import * as clock from '../core/clock';
 import { db } from '../db/knex';
-import { CLAIM_COLUMNS } from './claimRules';
+import { CLAIM_COLUMNS } from './claims/rules';
 
 const REGION = '测试县';
 const YEAR = 2024;

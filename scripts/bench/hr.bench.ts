@@ -5,7 +5,7 @@
 // same statement through pg.
 // Targets: roster < 20 s and < 200 MB RSS; list p99 < 100 ms and ≥ 1/3 of raw throughput.
 import pg from 'pg';
-import { staffResource } from '../../api/hr/staffService';
+import { staffResource } from '../../api/hr/staff/service';
 import { benchSystem, httpLoad, listStatement, login, peakHttpRss, printLoad, printTiming, rawBaselines, settle, timed } from './lib';
 
 const sys = await benchSystem(Number(process.env.BENCH_DEMO_SCALE ?? 0.05));

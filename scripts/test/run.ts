@@ -22,15 +22,16 @@ const testFiles = (dir: string): string[] =>
     .sort();
 
 /**
- * The browser tests first (they are the long ones), the walks of every screen (first-row*) ahead of
- * them all, so that no long file starts last while the other workers sit idle.
+ * The API tests first: they assert demo figures (this year's rotation plan, last year's final run
+ * awaiting review) that the browser tests change as users would. Then the walks of every screen
+ * (first-row*), the longest files, so that no long file starts last while the other worker sits idle.
  */
 function queue(apiOnly: boolean): string[] {
   const api = API_DIRS.flatMap(testFiles);
   if (apiOnly) return api;
   const browser = testFiles(BROWSER_DIR);
   const walks = browser.filter((f) => path.basename(f).startsWith('first-row'));
-  return [...walks, ...browser.filter((f) => !walks.includes(f)), ...api];
+  return [...api, ...walks, ...browser.filter((f) => !walks.includes(f))];
 }
 
 /** One worker: takes files from the queue until it is empty, printing each result as it comes. */

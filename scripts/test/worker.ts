@@ -1,8 +1,10 @@
-// A test worker of scripts/test/run.ts: runs the files it is sent, one at a time, on one test
-// system (booted by the first file that needs it), and answers each with its spec output and counts.
+// A test worker of scripts/test/run.ts: boots its test system, then runs the files it is sent, one
+// at a time, and answers each with its spec output and counts. The boot comes first, outside any
+// test's time limit: two systems migrating and loading the demo at once on a busy machine can
+// take longer than a test may.
 import path from 'node:path';
 import Mocha from 'mocha';
-import { shutdown } from './harness';
+import { shutdown, system } from './harness';
 
 export interface FileResult {
   file: string;
@@ -43,4 +45,5 @@ process.on('message', (message: { file?: string }) => {
     process.exit(0);
   })();
 });
+await system();
 process.send?.({ ready: true });

@@ -1,5 +1,6 @@
 // Township and HQ view: the five indicators of a unit and of the units below it, worst first,
 // each with its numerator and denominator; the workload report for the same unit and year.
+// A phone (390 px) gets one card per unit, an indicator per line, instead of the wide table.
 import {
   Box,
   Button,
@@ -23,6 +24,7 @@ import { httpClient } from '../httpClient';
 import { storedToken } from '../session';
 import { BREAKDOWN, INDICATOR, type Breakdown, type IndicatorKey } from '../../../api/health/enums';
 import { shanghaiDate } from '../shared/time';
+import { useIsSmall } from '../shared/useIsSmall';
 
 interface Ratio {
   numerator: number;
@@ -58,6 +60,52 @@ const Cell = ({ r }: { r: Ratio }) => (
   </Tooltip>
 );
 
+/** One unit on a phone: its name (a tap drills down), then each indicator on its own line. */
+const UnitCard = ({
+  name,
+  indicators,
+  sort,
+  testId,
+  onOpen,
+  own,
+}: {
+  name: string;
+  indicators: Indicators;
+  sort: IndicatorKey;
+  testId: string;
+  onOpen?: () => void;
+  own?: boolean;
+}) => {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" data-testid={testId} sx={{ bgcolor: own ? 'action.hover' : undefined }}>
+      <CardContent sx={{ py: 1.5, '&:last-child': { pb: 1.5 } }}>
+        {onOpen ? (
+          <Button size="small" onClick={onOpen} sx={{ textTransform: 'none', p: 0, minWidth: 0, fontSize: '1rem' }}>
+            {name}
+          </Button>
+        ) : (
+          <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+            {name}
+          </Typography>
+        )}
+        <Stack spacing={1} sx={{ mt: 1 }}>
+          {INDICATOR.values.map((k) => (
+            <Box key={k} sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }} data-testid={`indicator-${k}`}>
+              <Typography variant="body2" sx={{ flex: 1, minWidth: 0, fontWeight: k === sort ? 700 : 400 }}>
+                {translate(`enums.indicator.${k}`)}
+              </Typography>
+              <Box sx={{ width: 110, flexShrink: 0 }}>
+                <Cell r={indicators[k]} />
+              </Box>
+            </Box>
+          ))}
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+};
+
 export const IndicatorsPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -66,6 +114,7 @@ export const IndicatorsPage = () => {
   const [sort, setSort] = useState<IndicatorKey>('standardised_management_rate');
   const [unitId, setUnitId] = useState<number>();
   const [view, setView] = useState<View>();
+  const isSmall = useIsSmall();
   useEffect(() => {
     const q = new URLSearchParams({ year: String(year), breakdown, sort, ...(unitId ? { org_unit_id: String(unitId) } : {}) });
     httpClient(`/api/health/indicators?${q}`).then(
@@ -124,7 +173,22 @@ export const IndicatorsPage = () => {
             {translate('health.indicators.download')}
           </Button>
         </Stack>
-        {view && (
+        {view && isSmall && (
+          <Stack spacing={1} data-testid="indicators-cards">
+            <UnitCard name={view.org_unit.name} indicators={view.indicators} sort={sort} testId={`indicator-card-${view.org_unit.code}`} own />
+            {view.units.map((u) => (
+              <UnitCard
+                key={u.org_unit_id}
+                name={u.name}
+                indicators={u.indicators}
+                sort={sort}
+                testId={`indicator-card-${u.code}`}
+                onOpen={() => setUnitId(u.org_unit_id)}
+              />
+            ))}
+          </Stack>
+        )}
+        {view && !isSmall && (
           <Box sx={{ overflowX: 'auto' }}>
             <Table size="small" data-testid="indicators-table">
               <TableHead>

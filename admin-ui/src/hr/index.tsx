@@ -10,8 +10,11 @@ import { titlePromotions } from './title-promotions';
 import { villageDoctorContracts } from './village-doctor-contracts';
 import { staff } from './staff';
 import { en, zh } from './messages';
-import { HrHome } from './HomeWidgets';
-import { RotationPlanner } from './RotationPlanner';
+import { lazyScreens } from '../shared/lazyScreens';
+
+// pages and home widgets, each module fetched when first shown
+const { HrHome } = lazyScreens(() => import('./HomeWidgets'));
+const { RotationPlanner } = lazyScreens(() => import('./RotationPlanner'));
 
 export const hrDomain: DomainModule = {
   group: 'hr',

@@ -186,7 +186,7 @@ export const appEnglish = {
     licences_expiring: 'Licences expiring within 60 days',
     posts_vacant: 'Posts with vacancies',
     vacancies: 'Headcount %{headcount}, filled %{filled}, vacant %{vacant}',
-    tasks: { today: 'Due today', overdue: 'Overdue', this_month: 'This month' },
+    tasks: { today: 'To do today', overdue: 'Overdue', this_month: 'This month' },
     indicators: 'Indicators %{year} (worst first)',
     ratio: '%{numerator} / %{denominator}',
     referral_inbox: 'Referral inbox (this unit)',

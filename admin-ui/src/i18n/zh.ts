@@ -179,7 +179,7 @@ const appChinese: typeof appEnglish = {
     licences_expiring: '60 天内到期的执业证书',
     posts_vacant: '有空缺的岗位',
     vacancies: '核定编制 %{headcount} 人，在岗 %{filled} 人，空缺 %{vacant} 人',
-    tasks: { today: '今天到期', overdue: '已逾期', this_month: '本月待办' },
+    tasks: { today: '今天待办', overdue: '已逾期', this_month: '本月待办' },
     indicators: '%{year} 年考核指标（最差的在前）',
     ratio: '%{numerator} / %{denominator}',
     referral_inbox: '转入待办（本单位）',

@@ -2,6 +2,7 @@
 import { ListSubheader } from '@mui/material';
 import { Menu, useCanAccessResources, useSidebarState, useTranslate } from 'react-admin';
 import { domains, type DomainModule } from '../registry';
+import { storedUser } from '../session';
 
 const DomainMenuGroup = ({ domain }: { domain: DomainModule }) => {
   const translate = useTranslate();
@@ -32,10 +33,16 @@ const DomainMenuGroup = ({ domain }: { domain: DomainModule }) => {
   );
 };
 
+/** The registry's order, with the groups a role works in first (a village doctor: 健康管理). */
+const menuOrder = (roles: string[]) => [
+  ...domains.filter((d) => d.firstFor?.some((r) => roles.includes(r))),
+  ...domains.filter((d) => !d.firstFor?.some((r) => roles.includes(r))),
+];
+
 export const AppMenu = () => (
   <Menu>
     <Menu.DashboardItem />
-    {domains.map((domain) => (
+    {menuOrder(storedUser()?.roles ?? []).map((domain) => (
       <DomainMenuGroup key={domain.group} domain={domain} />
     ))}
   </Menu>

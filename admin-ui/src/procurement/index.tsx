@@ -7,11 +7,14 @@ import type { DomainModule } from '../registry';
 import { deliveries } from './deliveries';
 import { purchaseOrders } from './purchase-orders';
 import { requisitions } from './requisitions';
-import { AssetMarket } from './AssetMarket';
-import { Consolidation } from './Consolidation';
 import { procurementLists } from './lists';
 import { en, zh } from './messages';
-import { SavingsDashboard } from './SavingsDashboard';
+import { lazyScreens } from '../shared/lazyScreens';
+
+// pages, each module fetched when first shown
+const { AssetMarket } = lazyScreens(() => import('./AssetMarket'));
+const { Consolidation } = lazyScreens(() => import('./Consolidation'));
+const { SavingsDashboard } = lazyScreens(() => import('./SavingsDashboard'));
 
 export const procurementDomain: DomainModule = {
   group: 'procurement',

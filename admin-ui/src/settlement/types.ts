@@ -1,6 +1,6 @@
 // The settlement API's answers as the screens read them (amounts are decimal strings).
 import type { RunFigures } from '../../../api/settlement';
-// the run's figures are the API's own type (api/settlement/calculation.ts), never re-declared here
+// the run's figures are the API's own type (api/settlement/runs/calculation.ts), never re-declared here
 export type { Indicator, RunFigures } from '../../../api/settlement';
 export type Gate = RunFigures['gates'][number];
 export type Allocation = RunFigures['allocations'][number];

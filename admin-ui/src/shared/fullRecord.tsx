@@ -18,8 +18,14 @@ export const isPartial = (record: object | undefined) => !!record && (record as 
 /** react-query's structural sharing keeps the old object when the new one is equal field by field: never a partial row. */
 export const keepUnlessPartial = (old: unknown, data: unknown) => (isPartial(old as RaRecord) ? data : replaceEqualDeep(old, data));
 
-/** The query client of the app: shared as react-query does, except over a partial row. */
-export const queryClient = new QueryClient({ defaultOptions: { queries: { structuralSharing: keepUnlessPartial } } });
+/**
+ * The query client of the app: shared as react-query does, except over a partial row. Queries run
+ * without network too ('always': react-query would otherwise pause them while the browser is
+ * offline): httpClient answers what the phone keeps (shared/offline), or fails at once.
+ */
+export const queryClient = new QueryClient({
+  defaultOptions: { queries: { structuralSharing: keepUnlessPartial, networkMode: 'always' }, mutations: { networkMode: 'always' } },
+});
 
 const WhenFull = ({ children }: { children: ReactNode }) => (isPartial(useRecordContext()) ? <Loading /> : <>{children}</>);
 

@@ -1,7 +1,12 @@
 // The village doctor's follow-up form: opened from a task it is prefilled (resident, type,
-// today), so a visit is a handful of taps — the readings and Save. The visit is kept on the
+// today). A hypertension or diabetes visit is the national record (NationalFields), an elderly
+// check its own form (ElderlyCheckFields); the answer shows the classification, the advice, the
+// next visit and — when the norms advise it — the one-tap up-referral. The visit is kept on the
 // phone and sent with an Idempotency-Key; without network it waits in the outbox.
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { NationalFields, nationalBody } from './NationalFields';
+import { ELDERLY_DEFAULTS, ElderlyCheckFields, elderlyBody } from './ElderlyCheckFields';
+import { httpClient } from '../../httpClient';
 import { useState } from 'react';
 import {
   AutocompleteInput,
@@ -26,11 +31,11 @@ import { TaskCancelButton } from '../tasks/TaskCancelButton';
 import type { FollowupType } from '../../../../api/health/enums';
 import { FIELDS_OF, FOLLOWUP_TYPE_CHOICES, MODE_CHOICES, RANGES, REQUIRED, type Measurement } from '../choices';
 import { OutboxBanner } from '../OutboxBanner';
-import { submitFollowup } from '../outbox';
+import { submitFollowup, useSentVisit, type SubmitResult } from '../outbox';
 import type { TaskRecord } from '../tasks/TaskList';
 import { shanghaiDate } from '../../shared/time';
 
-type Result = { status: 'sent'; record: Record<string, unknown> } | { status: 'queued' };
+type Result = SubmitResult;
 
 const inRange =
   (field: Measurement): Validator =>
@@ -78,17 +83,83 @@ const Measurements = ({ type }: { type: FollowupType }) => {
 const TypeFields = ({ fixedType }: { fixedType?: FollowupType }) => {
   const chosen = useWatch({ name: 'type' }) as FollowupType | undefined;
   const type = fixedType ?? chosen;
+  if (type === 'hypertension' || type === 'diabetes') return <NationalFields type={type} />;
+  if (type === 'elderly_check') return <ElderlyCheckFields />;
   return type ? <Measurements type={type} /> : null;
+};
+
+interface SavedFollowup {
+  /** absent on a visit the outbox sent later, until the list is read again */
+  id?: number;
+  type?: string;
+  classification?: string | null;
+  advice?: string | null;
+  referral_reason?: string | null;
+  referral_id?: number | null;
+  next_visit_on?: string | null;
+  task?: { state: string } | null;
+  elderly_check?: { self_care_score: number; self_care_level: string; assessment: string; findings: string[]; next_check_on: string } | null;
+}
+
+/** 一键转诊: the referral the visit's advice calls for, prefilled by the API from the visit. */
+const ReferUp = ({ followup }: { followup: SavedFollowup }) => {
+  const translate = useTranslate();
+  const [referral, setReferral] = useState<{ id: number; to_unit_name: string } | undefined>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  if ((followup.advice !== 'up_referral' && followup.advice !== 'urgent_referral') || followup.id === undefined) return null;
+  if (referral || followup.referral_id)
+    return (
+      <Alert severity="success" data-testid="referral-created">
+        {translate('health.form.referred', { unit: referral?.to_unit_name ?? '' })}{' '}
+        <Link to={`/referrals/${referral?.id ?? followup.referral_id}/show`}>{translate('health.form.open_referral')}</Link>
+      </Alert>
+    );
+  const refer = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { json } = await httpClient('/api/referrals/from-followup', { method: 'POST', body: JSON.stringify({ followup_id: followup.id }) });
+      setReferral(json as { id: number; to_unit_name: string });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button variant="contained" color="error" size="large" disabled={busy} onClick={() => void refer()} data-testid="refer-up">
+        {translate('health.form.refer_up')}
+      </Button>
+      {error && (
+        <Alert severity="error" data-testid="refer-up-error">
+          {error}
+        </Alert>
+      )}
+    </>
+  );
 };
 
 const Outcome = ({ result, task, onAnother }: { result: Result; task?: TaskRecord; onAnother: () => void }) => {
   const translate = useTranslate();
-  const r =
-    result.status === 'sent' ? (result.record as { classification?: string | null; advice?: string | null; task?: { state: string } | null }) : undefined;
+  // a visit that waited in the outbox: once sent, its answer replaces "no network" here too
+  const later = useSentVisit(result.status === 'queued' ? result.key : undefined);
+  const r: SavedFollowup | undefined =
+    result.status === 'sent'
+      ? (result.record as unknown as SavedFollowup)
+      : later && !later.error
+        ? { id: later.id, classification: later.classification, advice: later.advice, task: later.task_done ? { state: 'done' } : null }
+        : undefined;
+  const check = r?.elderly_check;
   return (
     <Card data-testid="followup-outcome">
       <CardContent>
-        {result.status === 'queued' ? (
+        {result.status === 'queued' && later?.error ? (
+          <Alert severity="error" data-testid="followup-refused">
+            {translate('health.sync.refused', { reason: later.error })}
+          </Alert>
+        ) : result.status === 'queued' && !later ? (
           <Alert severity="warning" data-testid="followup-queued">
             {translate('health.form.queued')}
           </Alert>
@@ -102,7 +173,34 @@ const Outcome = ({ result, task, onAnother }: { result: Result; task?: TaskRecor
                 label={translate(`enums.classification.${r.classification}`)}
               />
             )}
-            {r?.advice && <Alert severity={r.advice === 'urgent_referral' ? 'error' : 'info'}>{translate(`enums.advice.${r.advice}`)}</Alert>}
+            {r?.advice && (
+              <Alert severity={r.advice === 'recheck_in_2_weeks' ? 'info' : 'error'} data-testid="advice">
+                {translate(`enums.advice.${r.advice}`)}
+                {r.referral_reason && `：${translate(`enums.up_referral_reason.${r.referral_reason}`)}`}
+              </Alert>
+            )}
+            {r && <ReferUp followup={r} />}
+            {check && (
+              <>
+                <Chip
+                  data-testid="self-care-level"
+                  color={check.self_care_level === 'independent' ? 'success' : 'warning'}
+                  label={translate('health.form.self_care_total', {
+                    score: check.self_care_score,
+                    level: translate(`enums.self_care_level.${check.self_care_level}`),
+                  })}
+                />
+                <Alert severity={check.assessment === 'normal' ? 'success' : 'warning'} data-testid="assessment">
+                  {translate('health.form.assessment', { result: translate(`enums.exam_result.${check.assessment}`) })}
+                  {check.findings.length > 0 && `：${check.findings.map((f) => translate(`enums.elderly_finding.${f}`)).join('、')}`}
+                </Alert>
+              </>
+            )}
+            {r?.next_visit_on && (
+              <Typography data-testid="next-visit" variant="body2">
+                {translate(check ? 'health.form.next_check' : 'health.form.next_visit_on', { date: r.next_visit_on })}
+              </Typography>
+            )}
             {r?.task?.state === 'done' && <Chip data-testid="task-done" color="primary" variant="outlined" label={translate('health.form.task_done')} />}
           </Stack>
         )}
@@ -142,6 +240,9 @@ export const FollowupCreate = () => {
     type: fixedType,
     visited_on: shanghaiDate(),
     mode: 'clinic',
+    adverse_reaction: false,
+    new_complication: false,
+    ...ELDERLY_DEFAULTS,
   };
 
   const onSubmit = async (values: Record<string, unknown>) => {
@@ -151,6 +252,8 @@ export const FollowupCreate = () => {
     if (task) body.task_id = task.id;
     for (const f of FIELDS_OF[type] ?? []) if (values[f] != null && values[f] !== '') body[f] = Number(values[f]);
     for (const f of ['topic', 'attendees', 'notes']) if (values[f] != null && values[f] !== '') body[f] = values[f];
+    if (type === 'hypertension' || type === 'diabetes') Object.assign(body, nationalBody(values));
+    if (type === 'elderly_check') Object.assign(body, elderlyBody(values));
     const label = `${task?.resident_name ?? (type === 'health_education' ? String(values.topic ?? '') : `#${String(values.resident_id)}`)} · ${translate(`enums.followup_type.${type}`)}`;
     try {
       setResult(await submitFollowup(body, label));

@@ -1,7 +1,7 @@
 // A resident's page: identity (full ID on request, audited), key populations and conditions,
 // the family-doctor contract, the trend of the last measurements, follow-ups, tasks, transfers.
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import {
   Datagrid,
   DateField,
@@ -22,10 +22,13 @@ import { Show } from '../../shared/fullRecord';
 import { Link } from 'react-router-dom';
 import { httpClient } from '../../httpClient';
 import { CLASSIFICATION_CHOICES, FOLLOWUP_TYPE_CHOICES, SEX_CHOICES, TASK_STATE_CHOICES } from '../choices';
-import { MeasurementChart } from '../MeasurementChart';
 import { useIsSmall } from '../../shared/useIsSmall';
 import { DeregisterButton, TransferButton } from './ResidentActions';
 import { TagChips } from './ResidentList';
+import { lazyScreens } from '../../shared/lazyScreens';
+
+// the chart library is fetched only when a chart is drawn
+const { MeasurementChart } = lazyScreens(() => import('../MeasurementChart'));
 
 interface ResidentRecord {
   id: number;
@@ -38,6 +41,9 @@ interface ResidentRecord {
   transfers: { id: number; from_org_unit_id: number; to_org_unit_id: number; transferred_on: string; reason: string | null }[];
   org_unit_id: number;
   managing_org_unit_id: number;
+  household: string | null;
+  household_id: number | null;
+  household_relation: string | null;
   care_transfers: { id: number; from_org_unit_id: number; to_org_unit_id: number; referral_id: number | null; at: string }[];
   deregistered_on: string | null;
   deregistration_reason: string | null;
@@ -161,7 +167,14 @@ const Body = () => {
           <TextField source="phone" />
         </Labeled>
         <Labeled source="household">
-          <TextField source="household" />
+          {record.household_id ? (
+            <Typography variant="body2" component={Link} to={`/households/${record.household_id}/show`} data-testid="resident-household">
+              {record.household}
+              {record.household_relation ? ` · ${translate(`enums.household_relation.${record.household_relation}`)}` : ''}
+            </Typography>
+          ) : (
+            <TextField source="household" />
+          )}
         </Labeled>
         <Labeled source="org_unit_id">
           <ReferenceField source="org_unit_id" reference="org-units" link={false} />
@@ -178,7 +191,9 @@ const Body = () => {
       <TagChips tags={record.tags} />
       <Conditions />
       <ContractCard />
-      <MeasurementChart residentId={record.id} />
+      <Suspense fallback={null}>
+        <MeasurementChart residentId={record.id} />
+      </Suspense>
       <Typography variant="subtitle1">{translate('health.resident.followups')}</Typography>
       <ReferenceManyField reference="followups" target="resident_id" sort={{ field: 'visited_on', order: 'DESC' }} perPage={10}>
         {isSmall ? (

@@ -1,4 +1,4 @@
-// The fund year's budget as the server computes it (api/settlement/rules.ts budgetOf), for the
+// The fund year's budget as the server computes it (api/settlement/fundYears/rules.ts budgetOf), for the
 // live preview on the edit form: round2((premium − catastrophic − outpatient) × ratio), in
 // BigInt fen with the ratio as an exact decimal fraction, half away from zero.
 

@@ -1,0 +1,204 @@
+// Households and targets in a real browser at 390×844. The village doctor starts from the home
+// page: this month's targets there equal a hand count of the records; then 家庭档案 → a household
+// → the two members' due tasks, their readings, one Save → both tasks done, two follow-ups; the
+// household is reached again from a member's page. The township's director opens 目标进度: each
+// village doctor's done / goal, this month and last, equal to the same hand count, behind in red.
+import { expect } from 'chai';
+import type { Browser, Page } from 'playwright-core';
+import { get, post } from '../../scripts/test/harness';
+import { checkDigit } from '../../api/core/personalId';
+import { FOLLOWUP_TYPE } from '../../api/health/enums';
+import { CHECK_TYPES, addDays, monthRange, previousMonth } from '../../api/health/rules';
+import { PHONE, clickMenu, login, newPage, openFirstRow, screenshot, settle, startBrowserTest } from './browser';
+import * as clock from '../../api/core/clock';
+
+const today = clock.today();
+const year = Number(today.slice(0, 4));
+const total = (r: { headers: Headers }) => Number(String(r.headers.get('content-range')).split('/')[1]);
+const count = async (resource: string, filter: Record<string, unknown>) =>
+  total(await get(`/api/${resource}`, { as: 'admin', query: { filter, range: [0, 0] } }));
+
+/** A doctor's month counted by hand from the lists, by the definitions of README (health: targets). */
+async function handCount(doctorId: number, village: number, month: string) {
+  const { start, end } = monthRange(month);
+  const checks = [...CHECK_TYPES] as string[];
+  const others = FOLLOWUP_TYPE.values.filter((t) => !checks.includes(t));
+  const due = (type: string[]) =>
+    count('tasks', { org_unit_id: village, due_on_gte: start, due_on_lte: end, state: ['upcoming', 'due', 'done', 'missed'], type });
+  const visits = (type: string[], withTask: boolean) =>
+    count('followups', {
+      org_unit_id: village,
+      doctor_user_id: doctorId,
+      visited_on_gte: start,
+      visited_on_lte: end,
+      type,
+      ...(withTask && { task_id_gte: '0' }),
+    });
+  return {
+    followups: { done: await visits(others, true), goal: await due(others) },
+    contracts: {
+      done: await count('contracts', { signed_by_user_id: doctorId, signed_on_gte: start, signed_on_lte: end }),
+      goal: await count('contracts', { org_unit_id: village, end_on_gte: start, end_on_lte: end, status: ['active', 'renewed', 'expired'] }),
+    },
+    checks: { done: await visits(checks, false), goal: await due(checks) },
+  };
+}
+
+let serial = 700;
+async function resident(body: Record<string, unknown>, age: number, sex: 'M' | 'F') {
+  serial += 1;
+  const first17 = `630109${year - age}0611${String(serial * 2 + (sex === 'M' ? 1 : 0)).slice(-3)}`;
+  const r = await post('/api/residents', { name: `入户${serial}`, id_number: first17 + checkDigit(first17), ...body }, { as: 'doctor-V001' });
+  expect(r.status, JSON.stringify(r.body)).to.equal(200);
+  return r.body as { id: number; name: string; household_id: number };
+}
+
+describe('admin UI: households and targets on a phone', function () {
+  this.timeout(180_000);
+  let browser: Browser;
+  let baseUrl: string;
+  let doctorId: number;
+  let v001: number;
+
+  before(async function () {
+    this.timeout(300_000);
+    ({ baseUrl, browser } = await startBrowserTest());
+    doctorId = (await get('/api/users', { as: 'admin', query: { filter: { username: 'doctor-V001' } } })).body[0].id;
+    v001 = (await get('/api/org-units', { as: 'admin', query: { filter: { code: 'V001' } } })).body[0].id;
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  const noSideScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(PHONE.width);
+
+  it('doctor-V001: the home page’s targets equal a hand count; 家庭档案 → a household → two members done in one visit', async () => {
+    const code = `E2E-${Date.now() % 100_000}`;
+    const head = await resident(
+      { household: code, household_relation: 'head', conditions: [{ code: 'hypertension', diagnosed_on: `${year - 5}-02-01` }] },
+      61,
+      'M',
+    );
+    const spouse = await resident(
+      { household: code, household_relation: 'spouse', conditions: [{ code: 'diabetes', diagnosed_on: `${year - 4}-02-01` }] },
+      59,
+      'F',
+    );
+    // and a patient whose uncontrolled visit 20 days ago left a two-week recheck overdue
+    const late = await resident({ conditions: [{ code: 'hypertension', diagnosed_on: `${year - 3}-02-01` }] }, 57, 'M');
+    const lateVisit = await post(
+      '/api/followups',
+      { resident_id: late.id, type: 'hypertension', visited_on: addDays(today, -20), systolic: 156, diastolic: 96 },
+      { as: 'doctor-V001' },
+    );
+    expect(lateVisit.status).to.equal(200);
+    const household = (await get(`/api/households/${head.household_id}`, { as: 'doctor-V001' })).body;
+    const [headTask] = household.members[0].tasks;
+    const [spouseTask] = household.members[1].tasks;
+    expect([headTask.type, spouseTask.type]).to.deep.equal(['hypertension', 'diabetes']);
+
+    const page = await newPage(browser, PHONE);
+    await login(page, baseUrl, 'doctor-V001');
+    const month = today.slice(0, 7);
+    const counted = await handCount(doctorId, v001, month);
+    const last = await handCount(doctorId, v001, previousMonth(month));
+    await page.getByTestId('home-targets').waitFor();
+    for (const [metric, c] of Object.entries(counted)) {
+      const figure = page.getByTestId(`home-target-${metric}`);
+      await page.waitForFunction((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-value') !== '', `home-target-${metric}`);
+      expect(await figure.getAttribute('data-value'), metric).to.equal(`${c.done}/${c.goal}`);
+      expect(await figure.textContent()).to.contain(`上月 ${last[metric as keyof typeof last].done}/${last[metric as keyof typeof last].goal}`);
+    }
+    await noSideScroll(page);
+    await screenshot(page, 'health-home-targets-phone');
+
+    await clickMenu(page, '/households');
+    await page.locator('input[name="q"]').fill(code);
+    // the search is applied (after its debounce) before a row is opened: else it would take the page back to the list
+    await page.waitForURL((u) => decodeURIComponent(u.search).includes(code));
+    await settle(page);
+    await page.getByText(`${code} · ${head.name}`).waitFor();
+    expect(await openFirstRow(page)).to.equal(true);
+    await page.getByTestId('household-code').waitFor();
+    expect(await page.getByTestId('household-code').textContent()).to.equal(code);
+    // both members' tasks are ticked: the readings, one Save
+    expect(await page.getByTestId(`household-task-${headTask.id}`).isChecked()).to.equal(true);
+    expect(await page.getByTestId(`household-task-${spouseTask.id}`).isChecked()).to.equal(true);
+    await page.getByTestId(`visit-${headTask.id}-systolic`).fill('134');
+    await page.getByTestId(`visit-${headTask.id}-diastolic`).fill('84');
+    await page.getByTestId(`visit-${spouseTask.id}-fasting_glucose`).fill('6.4');
+    await noSideScroll(page);
+    await screenshot(page, 'health-household-phone');
+    const sent = page.waitForRequest((r) => r.url().endsWith(`/api/households/${head.household_id}/visits`) && r.method() === 'POST');
+    await page.getByTestId('household-save').click();
+    expect((await sent).headers()['idempotency-key']).to.be.a('string').and.not.empty;
+    await page.getByTestId('household-saved').waitFor();
+    expect(await page.getByTestId('household-saved').textContent()).to.contain('已保存 2 条随访');
+    for (const t of [headTask, spouseTask]) {
+      expect(await page.getByTestId(`household-visit-${t.id}`).getAttribute('data-state')).to.equal('done');
+      expect((await get(`/api/tasks/${t.id}`, { as: 'doctor-V001' })).body.state).to.equal('done');
+    }
+    expect(await page.getByTestId(`household-visit-${headTask.id}`).textContent()).to.contain('控制满意');
+    const saved = await get('/api/followups', { as: 'doctor-V001', query: { filter: { resident_id: [head.id, spouse.id] }, range: [0, 9] } });
+    expect(saved.body).to.have.length(2);
+    await screenshot(page, 'health-household-saved-phone');
+
+    // the household from a member's page
+    await page.getByRole('link', { name: spouse.name }).click();
+    await page.getByTestId('resident-household').waitFor();
+    expect(await page.getByTestId('resident-household').textContent()).to.equal(`${code} · 配偶`);
+    await page.getByTestId('resident-household').click();
+    await page.getByTestId('household-code').waitFor();
+
+    // my patients: 居民档案 with one tap on 逾期 lists those with an open task past due, the date in red
+    await clickMenu(page, '/residents');
+    await page.getByTestId('patients-overdue').click();
+    await page.waitForURL((u) => u.search.includes('overdue'));
+    await settle(page);
+    const overdue = await get('/api/residents', {
+      as: 'doctor-V001',
+      query: { filter: { active: true, overdue: true }, sort: ['name', 'ASC'], range: [0, 24] },
+    });
+    expect(overdue.body.map((r: { id: number }) => r.id)).to.include(late.id);
+    const first = overdue.body[0] as { id: number; next_due_on: string };
+    const due = page.getByTestId(`patient-due-${first.id}`);
+    await due.waitFor();
+    expect(await due.getAttribute('data-overdue')).to.equal('true');
+    expect(await due.textContent()).to.equal(`下次随访 ${first.next_due_on}`);
+    expect(await page.locator('[data-testid^="patient-due-"]').count()).to.equal(overdue.body.length);
+    await noSideScroll(page);
+    await screenshot(page, 'health-my-patients-overdue-phone');
+    await page.context().close();
+  });
+
+  it('director-T01: 目标进度 shows each village doctor’s done / goal this month and last as counted by hand, behind in red', async () => {
+    const page = await newPage(browser, PHONE);
+    await login(page, baseUrl, 'director-T01');
+    await clickMenu(page, '/health-targets');
+    const card = page.getByTestId('targets-doctor-V001');
+    await card.waitFor();
+    await settle(page);
+    const month = today.slice(0, 7);
+    const counted = { this_month: await handCount(doctorId, v001, month), last_month: await handCount(doctorId, v001, previousMonth(month)) };
+    const api = (await get('/api/health/targets', { as: 'director-T01' })).body;
+    expect(api.doctors.length).to.be.greaterThan(1);
+    for (const [which, metrics] of Object.entries(counted)) {
+      for (const [metric, c] of Object.entries(metrics)) {
+        const cell = page.getByTestId(`target-doctor-V001-${which}-${metric}`);
+        expect([Number(await cell.getAttribute('data-done')), Number(await cell.getAttribute('data-goal'))], `${which} ${metric}`).to.deep.equal([
+          c.done,
+          c.goal,
+        ]);
+      }
+    }
+    // every doctor of the township is on the screen; behind is red
+    for (const d of api.doctors as { username: string }[]) await page.getByTestId(`targets-${d.username}`).waitFor();
+    const behind = page.locator('[data-status="behind"] p');
+    expect(await behind.count(), 'some doctor is behind somewhere in the demo township').to.be.greaterThan(0);
+    expect(await behind.first().evaluate((el) => getComputedStyle(el).color)).to.equal('rgb(211, 47, 47)');
+    await noSideScroll(page);
+    await screenshot(page, 'health-targets-township-phone');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,213 @@
+// The village doctor with no network, in a real browser at 390×844 (issue 16): the app is
+// installable (manifest, icons, zh name) and its service worker and manifest are never cached by
+// the browser; after one visit online it opens with no network (context offline, reload), shows
+// the village's tasks and residents from the phone's copy ("同步于 HH:mm"), takes a full hypertension follow-up
+// into the outbox, keeps it when the phone is switched off, and once the network is back the
+// server has it exactly once and the phone shows the classification the server gave it.
+import { expect } from 'chai';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { get, post } from '../../scripts/test/harness';
+import { checkDigit } from '../../api/core/personalId';
+import { addDays } from '../../api/health/rules';
+import * as clock from '../../api/core/clock';
+import { PHONE, clickMenu, login, newPage, screenshot, startBrowserTest } from './browser';
+
+const today = clock.today();
+let serial = 700 + (process.pid % 50);
+
+/** A V001 resident with hypertension whose uncontrolled visit 20 days ago left an overdue two-week recheck. */
+async function overdueHypertensionTask() {
+  serial += 1;
+  const first17 = `630103${Number(today.slice(0, 4)) - 58}0611${String(serial).padStart(3, '0')}`;
+  const r = await post(
+    '/api/residents',
+    {
+      name: `离线${serial}`,
+      id_number: first17 + checkDigit(first17),
+      conditions: [{ code: 'hypertension', diagnosed_on: `${Number(today.slice(0, 4)) - 5}-02-01` }],
+    },
+    { as: 'doctor-V001' },
+  );
+  expect(r.status, JSON.stringify(r.body)).to.equal(200);
+  const visitedOn = addDays(today, -20);
+  const v = await post(
+    '/api/followups',
+    { resident_id: r.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 164, diastolic: 99 },
+    { as: 'doctor-V001' },
+  );
+  expect(v.status, JSON.stringify(v.body)).to.equal(200);
+  return { resident: r.body as { id: number; name: string }, taskId: `${r.body.id}-hypertension_recheck-${visitedOn}` };
+}
+
+const followupsOf = async (residentId: number) =>
+  (await get('/api/followups', { as: 'doctor-V001', query: { filter: { resident_id: residentId }, range: [0, 99] } })).body as {
+    id: number;
+    classification: string;
+    systolic: number;
+    diastolic: number;
+    heart_rate: number;
+    weight_kg: string | number;
+    mode: string;
+    notes: string;
+    symptoms: string[];
+    medication_adherence: string;
+  }[];
+
+/** A home figure's raw value once loaded. */
+async function figureValue(page: Page, testId: string) {
+  await page.waitForFunction((id) => (document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-value') ?? '') !== '', testId);
+  return Number(await page.getByTestId(testId).getAttribute('data-value'));
+}
+
+describe('admin UI: the village doctor offline (service worker, village copy, outbox)', function () {
+  this.timeout(180_000);
+  let browser: Browser;
+  let baseUrl: string;
+
+  before(async function () {
+    this.timeout(300_000);
+    ({ baseUrl, browser } = await startBrowserTest());
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('is installable: a manifest with the zh name and PNG icons; the worker and the manifest are asked again on every visit', async () => {
+    const manifest = await fetch(`${baseUrl}/manifest.webmanifest`);
+    expect(manifest.status).to.equal(200);
+    expect(manifest.headers.get('cache-control')).to.equal('no-cache');
+    const m = (await manifest.json()) as {
+      name: string;
+      short_name: string;
+      lang: string;
+      start_url: string;
+      display: string;
+      icons: { src: string; sizes: string }[];
+    };
+    expect(m).to.include({ name: '医联体 · 村医', short_name: '村医', lang: 'zh-CN', start_url: '/', display: 'standalone' });
+    for (const size of ['192x192', '512x512']) {
+      const icon = m.icons.find((i) => i.sizes === size)!;
+      const res = await fetch(`${baseUrl}${icon.src}`);
+      expect(res.status, icon.src).to.equal(200);
+      expect(res.headers.get('content-type')).to.equal('image/png');
+      // a PNG whose width and height are the size it claims
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(`${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`).to.equal(size);
+    }
+    const sw = await fetch(`${baseUrl}/sw.js`);
+    expect(sw.status).to.equal(200);
+    expect(sw.headers.get('cache-control')).to.equal('no-cache');
+    expect(await sw.text()).to.contain('index.html');
+    const html = await (await fetch(`${baseUrl}/`)).text();
+    expect(html).to.contain('rel="manifest"').and.to.contain('/registerSW.js');
+  });
+
+  it('visited once online, reloaded with no network: opens, shows the village’s tasks, takes a full hypertension follow-up, and sends it once when the network returns, classified on the phone', async () => {
+    const { resident, taskId } = await overdueHypertensionTask();
+    const before = (await followupsOf(resident.id)).length;
+    const summary = (await get('/api/tasks/summary', { as: 'doctor-V001' })).body as { today: number; overdue: number; this_month: number };
+
+    // one visit online: the worker takes over the page, the village copy is taken
+    let page = await newPage(browser, PHONE);
+    const context: BrowserContext = page.context();
+    await login(page, baseUrl, 'doctor-V001');
+    await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 30_000 });
+    await page.getByTestId('synced-at').waitFor({ timeout: 30_000 });
+
+    // no network at all: the API is out of reach from the page, and the app opens anyway
+    await context.setOffline(true);
+    expect(
+      await page.evaluate(() =>
+        fetch('/api/health').then(
+          () => 'reached',
+          () => 'unreachable',
+        ),
+      ),
+    ).to.equal('unreachable');
+    await page.reload();
+    await page.getByTestId('greeting').waitFor();
+    await page.getByTestId('sync-offline').first().waitFor();
+    expect(await page.getByTestId('synced-at').first().textContent()).to.match(/^同步于 (\d{2}-\d{2} )?\d{2}:\d{2}$/);
+    for (const bucket of ['today', 'overdue', 'this_month'] as const) expect(await figureValue(page, `home-tasks-${bucket}`), bucket).to.equal(summary[bucket]);
+    await screenshot(page, 'offline-home-phone');
+
+    // the village's tasks, from the phone's copy: the overdue first, the chips with their counts
+    await page.getByTestId('home-tasks-overdue').click();
+    await page.waitForURL((u) => u.pathname === '/tasks');
+    await page.locator('[data-testid="bucket-overdue"].MuiChip-filled').waitFor();
+    expect(await page.getByTestId('bucket-overdue').getAttribute('data-count')).to.equal(String(summary.overdue));
+    await page.getByTestId(`task-${taskId}`).waitFor();
+    expect(await page.getByTestId(`task-${taskId}`).locator('[data-overdue="true"]').count()).to.equal(1);
+    await screenshot(page, 'offline-tasks-phone');
+
+    // the village's residents too, searched on the phone
+    await clickMenu(page, '/residents');
+    await page.locator('input[name="q"]').fill(resident.name);
+    const found = page.locator('.RaList-content').getByText(new RegExp(`^${resident.name} · `));
+    await found.first().waitFor();
+    expect(await found.count()).to.equal(1);
+    await clickMenu(page, '/tasks');
+    await page.getByTestId(`task-${taskId}`).waitFor();
+
+    // a full hypertension follow-up: at home, pressures, heart rate, weight, a note
+    await page.getByTestId(`task-${taskId}`).click();
+    await page.getByTestId('followup-task').waitFor();
+    await page.getByLabel('入户').check();
+    await page.getByTestId('input-systolic').fill('152');
+    await page.getByTestId('input-diastolic').fill('94');
+    await page.getByTestId('input-heart_rate').fill('78');
+    await page.getByTestId('input-weight_kg').fill('68.5');
+    // the national record's required answers besides the pressures: 无症状, 服药 规律
+    await page.getByTestId('field-symptoms').getByLabel('无症状', { exact: true }).check();
+    await page.getByTestId('field-medication_adherence').getByLabel('规律', { exact: true }).check();
+    await page.locator('textarea[name="notes"]').fill('头晕减轻，按时服药');
+    await page.getByTestId('followup-save').click();
+    await page.getByTestId('followup-queued').waitFor();
+    await page.getByTestId('outbox-banner').waitFor();
+    expect(await page.getByTestId('outbox-item').count()).to.equal(1);
+    expect(await page.getByTestId('outbox-item').textContent()).to.contain(resident.name);
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('erp.health.outbox'))) ?? '[]')).to.have.length(1);
+    expect(await followupsOf(resident.id)).to.have.length(before);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(PHONE.width);
+    await screenshot(page, 'offline-followup-queued-phone');
+
+    // the phone is switched off and on again, still with no network: the visit still waits
+    await page.close();
+    page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId('greeting').waitFor();
+    expect(await figureValue(page, 'home-outbox')).to.equal(1);
+    // its task is off the lists while the visit waits
+    expect(await figureValue(page, 'home-tasks-overdue')).to.equal(summary.overdue - 1);
+    expect(await followupsOf(resident.id)).to.have.length(before);
+
+    // the network is back: the outbox is sent once, the home page shows it with its classification
+    await context.setOffline(false);
+    await page.getByTestId('outbox-banner').waitFor({ state: 'detached', timeout: 40_000 });
+    const sentLine = page.getByTestId('outbox-sent');
+    await sentLine.waitFor();
+    expect(await sentLine.textContent()).to.contain(resident.name);
+    expect(await sentLine.getByTestId('sent-classification').textContent()).to.equal('控制不满意');
+    await page.getByTestId('sync-offline').waitFor({ state: 'detached' });
+    expect(await figureValue(page, 'home-outbox')).to.equal(0);
+    await screenshot(page, 'offline-sent-phone');
+
+    const after = await followupsOf(resident.id);
+    expect(after).to.have.length(before + 1);
+    const visit = after.find((f) => f.systolic === 152)!;
+    expect(visit).to.include({
+      classification: 'uncontrolled',
+      diastolic: 94,
+      heart_rate: 78,
+      mode: 'home',
+      notes: '头晕减轻，按时服药',
+      medication_adherence: 'regular',
+    });
+    expect(visit.symptoms).to.deep.equal(['none']);
+    expect(Number(visit.weight_kg)).to.equal(68.5);
+    expect((await get(`/api/tasks/${taskId}`, { as: 'doctor-V001' })).body.state).to.equal('done');
+    expect(await page.evaluate(() => localStorage.getItem('erp.health.outbox'))).to.equal('[]');
+    await context.close();
+  });
+});

@@ -1,0 +1,206 @@
+// The village doctor's copy of their village (offline-first, issue 16): every open task and every
+// registered resident of the village, fetched whole when the network is there and kept in
+// IndexedDB per user. With no network the task list, the home counts, the chips, a task and the
+// resident picker are answered from it (on the API's own protocol, shared/offline), and the screens
+// say when it was taken ("同步于 HH:mm"). A visit waiting in the outbox takes its task off the
+// lists until the server has it.
+import { useSyncExternalStore } from 'react';
+import { fetchUtils } from 'react-admin';
+import { storedToken, storedUser } from '../session';
+import { answerList, idbGet, idbSet, isReachable, jsonAnswer, keepOffline, userPrefix, type RowFilter } from '../shared/offline';
+import { shanghaiDate } from '../shared/time';
+import { bucketCounts, inBucket, OPEN_TASK_STATES } from '../../../api/health/buckets';
+import { TASK_BUCKET, type TaskBucket } from '../../../api/health/enums';
+import { pendingFollowups } from './outbox';
+import type { TaskRecord } from './tasks/TaskList';
+
+interface ResidentRow {
+  id: number;
+  name: string;
+  household?: string | null;
+  phone?: string | null;
+  id_number_masked?: string | null;
+  tags?: string[];
+  deregistered_on?: string | null;
+  [field: string]: unknown;
+}
+
+export interface VillageCopy {
+  user_id: number;
+  /** when it was taken (ISO instant) */
+  at: string;
+  tasks: TaskRecord[];
+  residents: ResidentRow[];
+}
+
+const PAGE = 1000; // the API's largest page
+/** A copy older than this is taken again when the network is there. */
+const FRESH_MS = 10 * 60_000;
+
+/** Whether this login keeps a copy: a village doctor's scope is one village. */
+export const keepsVillageCopy = () => !!storedUser()?.roles.includes('village_doctor');
+
+// ---------------------------------------------------------------- the copy and its state
+
+let copy: VillageCopy | undefined;
+let loaded: Promise<VillageCopy | undefined> | undefined;
+let state = { at: undefined as string | undefined, syncing: false, failed: false };
+const listeners = new Set<() => void>();
+const setState = (patch: Partial<typeof state>) => {
+  state = { ...state, ...patch };
+  for (const l of listeners) l();
+};
+
+const storeKey = () => {
+  const prefix = userPrefix();
+  return prefix && `${prefix}health:village`;
+};
+
+/** The copy of the logged-in user, read from IndexedDB once. */
+export function villageCopy(): Promise<VillageCopy | undefined> {
+  const user = storedUser();
+  if (!user) return Promise.resolve(undefined);
+  if (copy?.user_id === user.id) return Promise.resolve(copy);
+  loaded ??= idbGet<VillageCopy>(storeKey()!)
+    .catch(() => undefined)
+    .then((kept) => {
+      loaded = undefined;
+      if (kept && kept.user_id === storedUser()?.id) {
+        copy = kept;
+        setState({ at: kept.at });
+      }
+      return copy?.user_id === storedUser()?.id ? copy : undefined;
+    });
+  return loaded;
+}
+
+async function fetchAll<T>(path: string, filter: Record<string, unknown>, sort: [string, string]): Promise<T[]> {
+  const headers = new Headers({ Accept: 'application/json', Authorization: `Bearer ${storedToken()}` });
+  const rows: T[] = [];
+  for (let start = 0; ; start += PAGE) {
+    const q = new URLSearchParams({ filter: JSON.stringify(filter), sort: JSON.stringify(sort), range: JSON.stringify([start, start + PAGE - 1]) });
+    const { json, headers: h } = await fetchUtils.fetchJson(`/api/${path}?${q}`, { headers });
+    rows.push(...(json as T[]));
+    const total = Number(h.get('Content-Range')?.split('/')[1] ?? rows.length);
+    if (rows.length >= total || !(json as T[]).length) return rows;
+  }
+}
+
+let syncing: Promise<VillageCopy | undefined> | undefined;
+
+/** Takes the copy again from the server (the village doctor's open tasks and residents). */
+export function syncVillage(): Promise<VillageCopy | undefined> {
+  const user = storedUser();
+  if (!user || !storedToken() || !keepsVillageCopy()) return Promise.resolve(undefined);
+  syncing ??= (async () => {
+    setState({ syncing: true });
+    try {
+      const at = new Date().toISOString();
+      const [tasks, residents] = await Promise.all([
+        fetchAll<TaskRecord>('tasks', { bucket: 'open' }, ['due_on', 'ASC']),
+        fetchAll<ResidentRow>('residents', { active: true }, ['name', 'ASC']),
+      ]);
+      if (storedUser()?.id !== user.id) return undefined; // logged out meanwhile
+      copy = { user_id: user.id, at, tasks, residents };
+      await idbSet(storeKey()!, copy).catch(() => undefined);
+      setState({ at, failed: false });
+      return copy;
+    } catch {
+      setState({ failed: true });
+      return undefined;
+    } finally {
+      setState({ syncing: false });
+      syncing = undefined;
+    }
+  })();
+  return syncing;
+}
+
+/** Takes the copy when there is none for this user or it is older than FRESH_MS (and the network is there). */
+export async function ensureVillageCopy() {
+  if (!keepsVillageCopy() || !isReachable()) return;
+  const kept = await villageCopy();
+  if (!kept || Date.now() - Date.parse(kept.at) > FRESH_MS) await syncVillage();
+}
+
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => void listeners.delete(l);
+};
+const current = () => state;
+
+/** When the copy was taken, and whether it is being taken now. */
+export const useVillageCopyState = () => useSyncExternalStore(subscribe, current);
+
+// ---------------------------------------------------------------- answering the API offline
+
+/** The copy's open tasks as of today: overdue recomputed, those with a visit waiting in the outbox left out. */
+async function openTasks(): Promise<TaskRecord[] | undefined> {
+  const kept = await villageCopy();
+  if (!kept) return undefined;
+  const today = shanghaiDate();
+  const waiting = new Set(pendingFollowups().map((p) => p.body.task_id));
+  return kept.tasks
+    .filter((t) => !waiting.has(t.id) && OPEN_TASK_STATES.includes(t.state as never))
+    .map((t) => ({ ...t, overdue: inBucket(t, 'overdue', today) }));
+}
+
+const taskFilter: RowFilter<TaskRecord> = (t, key, value) => {
+  if (key === 'bucket') return (TASK_BUCKET.values as readonly string[]).includes(String(value)) ? inBucket(t, value as TaskBucket, shanghaiDate()) : false;
+  if (key === 'overdue') return t.overdue === value;
+  if (key === 'q') return t.resident_name.includes(String(value).trim());
+  return undefined;
+};
+
+/** The copy answers only lists of open tasks (a bucket, or open states): a resident's history needs the server. */
+const asksOpenTasks = (url: URL) => {
+  const filter = JSON.parse(url.searchParams.get('filter') ?? '{}') as Record<string, unknown>;
+  const states = [filter.state ?? []].flat().map(String);
+  return filter.bucket !== undefined || (states.length > 0 && states.every((s) => OPEN_TASK_STATES.includes(s as never)));
+};
+
+const residentFilter: RowFilter<ResidentRow> = (r, key, value) => {
+  if (key === 'q') {
+    const q = String(value).trim();
+    return [r.name, r.household, r.phone, r.id_number_masked].some((f) => typeof f === 'string' && f.includes(q));
+  }
+  if (key === 'active') return value === true ? !r.deregistered_on : !!r.deregistered_on;
+  if (key === 'tag') return !!r.tags?.includes(String(value));
+  return undefined;
+};
+
+/** Registers the paths the village doctor opens offline: tasks, counts, a task, residents; me and the schedules as last seen. */
+export function keepVillageOffline() {
+  keepOffline(/^\/api\/tasks\/summary$/, {
+    read: async (url) => {
+      const tasks = await openTasks();
+      const type = url.searchParams.get('type');
+      return tasks && jsonAnswer({ ...bucketCounts(type ? tasks.filter((t) => t.type === type) : tasks, shanghaiDate()), as_of: shanghaiDate() });
+    },
+  });
+  keepOffline(/^\/api\/tasks\/[^/]+$/, {
+    remember: keepsVillageCopy,
+    read: async (url) => {
+      const id = decodeURIComponent(url.pathname.split('/').pop()!);
+      const task = (await openTasks())?.find((t) => t.id === id);
+      return task && jsonAnswer(task);
+    },
+  });
+  keepOffline(/^\/api\/tasks$/, {
+    remember: keepsVillageCopy,
+    read: async (url) => {
+      const tasks = asksOpenTasks(url) ? await openTasks() : undefined;
+      return tasks && answerList(url, 'tasks', tasks, taskFilter);
+    },
+  });
+  keepOffline(/^\/api\/residents$/, {
+    remember: keepsVillageCopy,
+    read: async (url) => {
+      const kept = await villageCopy();
+      return kept && answerList(url, 'residents', kept.residents, residentFilter);
+    },
+  });
+  keepOffline(/^\/api\/residents\/\d+$/, { remember: keepsVillageCopy });
+  keepOffline(/^\/api\/followup-schedules$/, { remember: keepsVillageCopy });
+  keepOffline(/^\/api\/auth\/me$/, { remember: keepsVillageCopy });
+}

@@ -1,0 +1,249 @@
+// Row validation of the insurer's claim and satisfaction files: plain functions from one row of
+// cells to a clean record or the problems, field by field; the months an approved run locks.
+import { idNumberProblem, normaliseIdNumber } from '../../core/personalId';
+import { fromFen, type Fen } from '../../shared/money';
+import type { EnumValue } from '../../core/enums';
+import { blankCell, boolCell, cellText, dateCell, moneyCell, type Cell, type RawRow, type RowProblem, type UnitRef } from '../cells';
+import { CARE_TYPE, PROVIDER_CLASS } from '../enums';
+
+export const PROVIDER_CLASSES = PROVIDER_CLASS.values;
+export type ProviderClass = EnumValue<typeof PROVIDER_CLASS>;
+export const CARE_TYPES = CARE_TYPE.values;
+export type CareType = EnumValue<typeof CARE_TYPE>;
+
+/** The claim file's columns in template order, with the Chinese header each may carry instead. */
+export const CLAIM_COLUMNS: [string, string][] = [
+  ['claim_no', '结算单号'],
+  ['id_number', '身份证号'],
+  ['insured_name', '姓名'],
+  ['insured_township_code', '参保乡镇编码'],
+  ['provider_class', '机构类别'],
+  ['provider_unit_code', '集团机构编码'],
+  ['provider_name', '机构名称'],
+  ['care_type', '就诊类型'],
+  ['visit_on', '就诊或入院日期'],
+  ['discharged_on', '出院日期'],
+  ['settled_on', '结算日期'],
+  ['total_cost', '医疗总费用'],
+  ['fund_paid', '统筹支付'],
+  ['self_pay', '个人自付'],
+  ['self_funded', '自费'],
+  ['drug_cost', '药品费用'],
+  ['consumables_cost', '耗材费用'],
+  ['diagnosis', '诊断ICD10'],
+  ['referred_up', '上转住院'],
+];
+export const SATISFACTION_COLUMNS: [string, string][] = [
+  ['period', '月份'],
+  ['score', '满意度得分'],
+  ['respondents', '调查人数'],
+];
+
+export const CLAIM_NO = /^[A-Za-z0-9][A-Za-z0-9_\-/.]{0,49}$/;
+export const ICD10 = /^[A-Z]\d{2}(\.[0-9A-Za-z]{1,4})?$/;
+
+export interface ClaimContext {
+  year: number;
+  /** org unit code → unit */
+  units: Map<string, UnitRef>;
+  /** unit kinds an insured person may be registered in (townships) */
+  insuredKinds: readonly string[];
+  /** highest month locked by an approved run (0 for none), and that run's id */
+  lockedThrough: number;
+  lockedBy: number | null;
+}
+
+export interface ClaimRow {
+  claim_no: string;
+  id_number: string;
+  insured_name: string | null;
+  insured_unit_id: number | null;
+  provider_class: ProviderClass;
+  org_unit_id: number | null;
+  provider_name: string | null;
+  care_type: CareType;
+  visit_on: string;
+  discharged_on: string | null;
+  settled_on: string;
+  total_cost: string;
+  fund_paid: string;
+  self_pay: string;
+  self_funded: string;
+  drug_cost: string;
+  consumables_cost: string;
+  diagnosis: string | null;
+  referred_up: boolean;
+}
+
+const AMOUNTS = ['total_cost', 'fund_paid', 'self_pay', 'self_funded', 'drug_cost', 'consumables_cost'] as const;
+
+/** Validates one claim row: a clean row, or every problem found with the field it is in. */
+export function validateClaim(raw: RawRow, ctx: ClaimContext): { row: ClaimRow } | { problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const bad = (field: string, message: string) => problems.push({ field, message });
+
+  const claimNo = cellText(raw.claim_no);
+  if (!claimNo) bad('claim_no', 'required');
+  else if (!CLAIM_NO.test(claimNo)) bad('claim_no', 'letters, digits and - _ / . only, at most 50');
+
+  const idNumber = normaliseIdNumber(cellText(raw.id_number));
+  const idProblem = idNumber ? idNumberProblem(idNumber) : 'required';
+  if (idProblem) bad('id_number', idProblem);
+
+  const name = cellText(raw.insured_name);
+  if (name.length > 50) bad('insured_name', 'at most 50 characters');
+
+  const townshipCode = cellText(raw.insured_township_code);
+  const township = townshipCode ? ctx.units.get(townshipCode) : undefined;
+  if (townshipCode && (!township || !ctx.insuredKinds.includes(township.kind))) bad('insured_township_code', `unknown township code ${townshipCode}`);
+
+  const providerClass = cellText(raw.provider_class) as ProviderClass;
+  if (!PROVIDER_CLASSES.includes(providerClass)) bad('provider_class', `must be one of ${PROVIDER_CLASSES.join(', ')}`);
+  const unitCode = cellText(raw.provider_unit_code);
+  const providerName = cellText(raw.provider_name);
+  let unit: UnitRef | undefined;
+  if (providerClass === 'in_group') {
+    unit = ctx.units.get(unitCode);
+    if (!unitCode) bad('provider_unit_code', 'required for an in_group provider');
+    else if (!unit) bad('provider_unit_code', `unknown unit code ${unitCode}`);
+  } else if (PROVIDER_CLASSES.includes(providerClass)) {
+    if (unitCode) bad('provider_unit_code', 'only for in_group providers');
+    if (!providerName) bad('provider_name', 'required for a provider outside the group');
+  }
+  if (providerName.length > 100) bad('provider_name', 'at most 100 characters');
+
+  const careType = cellText(raw.care_type) as CareType;
+  if (!CARE_TYPES.includes(careType)) bad('care_type', `must be one of ${CARE_TYPES.join(', ')}`);
+
+  const inYear = (field: string, v: Cell, required: boolean) => {
+    if (blankCell(v)) {
+      if (required) bad(field, 'required');
+      return null;
+    }
+    const d = dateCell(v);
+    if (!d) bad(field, 'must be a date YYYY-MM-DD');
+    else if (Number(d.slice(0, 4)) !== ctx.year) bad(field, `must lie inside the fund year ${ctx.year}`);
+    else return d;
+    return null;
+  };
+  const visitOn = inYear('visit_on', raw.visit_on, true);
+  const dischargedOn = inYear('discharged_on', raw.discharged_on, false);
+  const settledOn = inYear('settled_on', raw.settled_on, true);
+  if (visitOn && dischargedOn && dischargedOn < visitOn) bad('discharged_on', 'before the admission date');
+  if (visitOn && settledOn && settledOn < visitOn) bad('settled_on', 'before the visit date');
+  if (dischargedOn && careType === 'outpatient') bad('discharged_on', 'only for inpatient stays');
+  if (settledOn && Number(settledOn.slice(5, 7)) <= ctx.lockedThrough) {
+    bad('settled_on', `period ${settledOn.slice(0, 7)} is locked: settlement run ${ctx.lockedBy} is approved`);
+  }
+
+  const fen: Partial<Record<(typeof AMOUNTS)[number], Fen>> = {};
+  for (const field of AMOUNTS) {
+    if (blankCell(raw[field])) {
+      bad(field, 'required');
+      continue;
+    }
+    const v = moneyCell(raw[field]);
+    if (v === null) bad(field, 'must be an amount ≥ 0 with at most two decimals');
+    else fen[field] = v;
+  }
+  if (AMOUNTS.every((f) => fen[f] !== undefined)) {
+    if (fen.total_cost !== fen.fund_paid! + fen.self_pay! + fen.self_funded!) {
+      bad('total_cost', `must equal fund_paid + self_pay + self_funded (${fromFen(fen.fund_paid! + fen.self_pay! + fen.self_funded!)})`);
+    }
+    if (fen.drug_cost! + fen.consumables_cost! > fen.total_cost!) bad('drug_cost', 'drug_cost + consumables_cost exceeds total_cost');
+  }
+
+  const diagnosis = cellText(raw.diagnosis).toUpperCase();
+  if (diagnosis && !ICD10.test(diagnosis)) bad('diagnosis', 'must be an ICD-10 code such as I10 or E11.9');
+
+  const referredUp = boolCell(raw.referred_up);
+  if (referredUp === null) bad('referred_up', 'must be true or false');
+  else if (referredUp && careType === 'outpatient') bad('referred_up', 'only inpatient stays follow an upward referral');
+
+  if (problems.length) return { problems };
+  return {
+    row: {
+      claim_no: claimNo,
+      id_number: idNumber,
+      insured_name: name || null,
+      insured_unit_id: township?.id ?? null,
+      provider_class: providerClass,
+      org_unit_id: unit?.id ?? null,
+      provider_name: providerClass === 'in_group' ? null : providerName,
+      care_type: careType,
+      visit_on: visitOn!,
+      discharged_on: dischargedOn,
+      settled_on: settledOn!,
+      total_cost: fromFen(fen.total_cost!),
+      fund_paid: fromFen(fen.fund_paid!),
+      self_pay: fromFen(fen.self_pay!),
+      self_funded: fromFen(fen.self_funded!),
+      drug_cost: fromFen(fen.drug_cost!),
+      consumables_cost: fromFen(fen.consumables_cost!),
+      diagnosis: diagnosis || null,
+      referred_up: referredUp!,
+    },
+  };
+}
+
+export interface SatisfactionRow {
+  month: number;
+  score: string;
+  respondents: number;
+}
+
+/** A satisfaction row: period YYYY-MM inside the fund year and not locked, score 0–100, respondents > 0. */
+export function validateSatisfaction(
+  raw: RawRow,
+  ctx: Pick<ClaimContext, 'year' | 'lockedThrough' | 'lockedBy'>,
+): { row: SatisfactionRow } | { problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const period = raw.period instanceof Date ? raw.period.toISOString().slice(0, 7) : cellText(raw.period);
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  const month = m ? Number(m[2]) : 0;
+  if (!m || month < 1 || month > 12) problems.push({ field: 'period', message: 'must be a month YYYY-MM' });
+  else if (Number(m[1]) !== ctx.year) problems.push({ field: 'period', message: `must lie inside the fund year ${ctx.year}` });
+  else if (month <= ctx.lockedThrough) problems.push({ field: 'period', message: `period ${period} is locked: settlement run ${ctx.lockedBy} is approved` });
+  const score = moneyCell(raw.score);
+  if (score === null || score > 10000n) problems.push({ field: 'score', message: 'must be a score between 0 and 100 with at most two decimals' });
+  const respondents = Number(cellText(raw.respondents));
+  if (!Number.isSafeInteger(respondents) || respondents <= 0) problems.push({ field: 'respondents', message: 'must be a whole number above 0' });
+  if (problems.length) return { problems };
+  return { row: { month, score: fromFen(score!), respondents } };
+}
+
+export const CLAIM_NOTES: Record<string, string> = {
+  claim_no: 'Claim number, unique within the fund year (re-importing the same number updates the claim)',
+  id_number: '18-digit resident ID number (身份证号) with a valid check digit; stored encrypted, shown masked',
+  insured_name: 'Name of the insured (optional)',
+  insured_township_code: 'Code of the township centre where the insured is registered (e.g. T01; optional but needed for township indicators)',
+  provider_class: 'in_group | out_group_in_county | out_of_county',
+  provider_unit_code: 'Group unit code (HQ, B1, T01, V001…) — required for in_group, empty otherwise',
+  provider_name: 'Provider name — required outside the group',
+  care_type: 'inpatient | outpatient',
+  visit_on: 'Visit or admission date YYYY-MM-DD, inside the fund year',
+  discharged_on: 'Discharge date (inpatient), inside the fund year',
+  settled_on: 'Settlement date: decides the period (month) the claim counts in',
+  total_cost: 'Total cost; must equal fund_paid + self_pay + self_funded to the fen',
+  fund_paid: 'Paid by the pooled fund (统筹支付)',
+  self_pay: 'Co-payment inside the scheme (个人自付)',
+  self_funded: 'Paid out of pocket outside the scheme (自费)',
+  drug_cost: 'Drug cost; drug_cost + consumables_cost ≤ total_cost',
+  consumables_cost: 'Consumables cost',
+  diagnosis: 'ICD-10 code of the main diagnosis, e.g. I10, E11.9',
+  referred_up: 'true if the stay followed an upward referral (inpatient only)',
+};
+
+export const SATISFACTION_NOTES: Record<string, string> = {
+  period: 'Month YYYY-MM inside the fund year',
+  score: 'Survey score 0–100 (two decimals at most)',
+  respondents: 'Number of insured who answered; the run uses the respondent-weighted mean of its months',
+};
+
+/**
+ * The months an approved run locks: a provisional run approves the year to date, so all of
+ * its months; the final run the whole year. Returns the highest locked month, 0 for none.
+ */
+export function lockedThrough(approvedRuns: { through_month: number }[]): number {
+  return approvedRuns.reduce((m, r) => Math.max(m, r.through_month), 0);
+}

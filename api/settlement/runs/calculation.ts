@@ -1,0 +1,346 @@
+// The figures of a settlement run from ONE pass over the claims: a plain aggregate GROUP BY
+// (provider class, care type, providing unit, month, insured's township) — a few thousand rows
+// even for millions of claims; PostgreSQL aggregates it in parallel (the migration's ndistinct
+// statistics on these columns let the planner see how few groups there are) — then the rules over
+// those rows: spending by month × class × care type, the group's, each unit's own and each
+// township's insured figures all derive from them. No loop over claims anywhere.
+import type { Knex } from 'knex';
+import { fromFen, toFen, type Fen } from '../../shared/money';
+import { healthIndicators } from '../../health';
+import { orgUnits } from '../../org';
+import { CARE_TYPE, PROVIDER_CLASS } from '../enums';
+import type { FundYear } from '../fundYears/model';
+import { budgetOf, budgetThrough, monthlyBudgets } from '../fundYears/rules';
+import {
+  addSums,
+  admissionsChange,
+  allocate,
+  emptySums,
+  evaluateGates,
+  indicatorsOf,
+  overspendSplit,
+  providerTier,
+  rate4,
+  retainedOf,
+  satisfactionOf,
+  sumsOf,
+  type AggregateRow,
+  type AllocationRow,
+  type ClaimSums,
+  type GateResult,
+  type Indicator,
+  type Period,
+  type Recipient,
+} from './rules';
+
+export interface UnitInfo {
+  id: number;
+  code: string;
+  name: string;
+  level: number;
+  kind: string;
+  path: string;
+  parent_id: number | null;
+}
+
+export interface SpendingCell {
+  provider_class: string;
+  care_type: string;
+  claims: number;
+  total_cost: string;
+  fund_paid: string;
+}
+
+export interface RunFigures {
+  region: string;
+  year: number;
+  period: string;
+  kind: Period['kind'];
+  through_month: number;
+  annual_budget: string;
+  /** budget to date: the months covered by the profile */
+  budget: string;
+  spending: {
+    total: string;
+    claims: number;
+    by_provider_class: Record<string, string>;
+    by_care_type: Record<string, string>;
+    by_class_and_care: SpendingCell[];
+    by_month: { month: number; budget: string; spending: string; cumulative_budget: string; cumulative_spending: string; cells: SpendingCell[] }[];
+  };
+  surplus: string;
+  surplus_rate: number | null;
+  overspend: string;
+  overspend_group: string;
+  overspend_fund: string;
+  overspend_slices: { from: number; upTo: number | null; groupShare: number; amount: string; group: string; fund: string }[];
+  satisfaction: number | null;
+  gates: GateResult[];
+  deductions: number;
+  retained: string;
+  returned_to_fund: string;
+  indicators: Indicator[];
+  unit_indicators: { org_unit_id: number; code: string; name: string; level: number; indicators: Indicator[] }[];
+  pools: { key: string; share: number; amount: string }[];
+  allocations: (AllocationRow & { name: string })[];
+}
+
+const CLASSES = PROVIDER_CLASS.values;
+const CARE = CARE_TYPE.values;
+
+export async function loadUnits(trx: Knex | Knex.Transaction): Promise<Map<number, UnitInfo>> {
+  const rows: UnitInfo[] = await orgUnits(['id', 'code', 'name', 'level', 'kind', 'path', 'parent_id'], trx);
+  return new Map(rows.map((u) => [u.id, u]));
+}
+
+/** The member unit a provider counts under: itself at levels 1–3, else its level-3 ancestor (villages roll up to their township). */
+function memberOf(units: Map<number, UnitInfo>, id: number): UnitInfo {
+  let u = units.get(id)!;
+  while (u.level > 3 && u.parent_id !== null) u = units.get(u.parent_id)!;
+  return u;
+}
+
+interface SqlRow {
+  provider_class: AggregateRow['provider_class'];
+  care_type: AggregateRow['care_type'];
+  org_unit_id: number | null;
+  period_month: number;
+  insured_unit_id: number | null;
+  claims: number;
+  referred_up: number;
+  total: string;
+  fund: string;
+  self_pay: string;
+  self_funded: string;
+  drug: string;
+  consumables: string;
+}
+
+/** The one aggregate statement of a calculation (the benchmark compares it with a plain GROUP BY). */
+export function aggregateSql(trx: Knex | Knex.Transaction, fundYearId: number, throughMonth: number) {
+  return trx.raw<{ rows: SqlRow[] }>(
+    `SELECT provider_class, care_type, org_unit_id, period_month, insured_unit_id,
+            count(*)::int AS claims, (count(*) FILTER (WHERE referred_up))::int AS referred_up,
+            sum(total_cost) AS total, sum(fund_paid) AS fund, sum(self_pay) AS self_pay, sum(self_funded) AS self_funded,
+            sum(drug_cost) AS drug, sum(consumables_cost) AS consumables
+       FROM claims
+      WHERE fund_year_id = ? AND period_month <= ?
+      GROUP BY provider_class, care_type, org_unit_id, period_month, insured_unit_id`,
+    [fundYearId, throughMonth],
+  );
+}
+
+/** Inpatient admissions of the insured per township, months 1..through. */
+async function admissionsByTownship(trx: Knex | Knex.Transaction, fundYearId: number, throughMonth: number): Promise<Map<number, number>> {
+  const rows: { insured_unit_id: number; n: number }[] = await trx('claims')
+    .select('insured_unit_id')
+    .count<{ insured_unit_id: number; n: number }[]>('* as n')
+    .where({ fund_year_id: fundYearId, care_type: 'inpatient' })
+    .where('period_month', '<=', throughMonth)
+    .whereNotNull('insured_unit_id')
+    .groupBy('insured_unit_id');
+  return new Map(rows.map((r) => [r.insured_unit_id, Number(r.n)]));
+}
+
+async function populations(trx: Knex | Knex.Transaction, fundYearId: number) {
+  const rows: { org_unit_id: number; insured_population: number; baseline_admissions: number | null }[] = await trx('fund_year_populations')
+    .select('org_unit_id', 'insured_population', 'baseline_admissions')
+    .where('fund_year_id', fundYearId);
+  return new Map(rows.map((r) => [r.org_unit_id, r]));
+}
+
+/** Computes every figure of a run of `fy` for `period`, reading the claims as they are now. */
+export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear, period: Period, periodText: string): Promise<RunFigures> {
+  const m = period.throughMonth;
+  // one connection (a transaction): the statements run one after another
+  const units = await loadUnits(trx);
+  const { rows } = await aggregateSql(trx, fy.id, m);
+  const scores = await trx('satisfaction_scores').select('score', 'respondents').where('fund_year_id', fy.id).where('month', '<=', m);
+
+  // ---- spending, group sums, per-unit sums
+  const group = emptySums();
+  const provided = new Map<number, ClaimSums>();
+  const insured = new Map<number, ClaimSums>();
+  const cells = new Map<string, { claims: number; total: Fen; fund: Fen }>();
+  const add = (key: string, claims: number, total: Fen, fund: Fen) => {
+    const c = cells.get(key) ?? { claims: 0, total: 0n, fund: 0n };
+    cells.set(key, { claims: c.claims + claims, total: c.total + total, fund: c.fund + fund });
+  };
+  for (const r of rows) {
+    const unit = r.org_unit_id === null ? null : units.get(r.org_unit_id)!;
+    const agg: AggregateRow = {
+      provider_class: r.provider_class,
+      care_type: r.care_type,
+      provider_tier: unit ? providerTier(unit) : null,
+      claims: r.claims,
+      referred_up: r.referred_up,
+      total: toFen(r.total),
+      fund: toFen(r.fund),
+      self_pay: toFen(r.self_pay),
+      self_funded: toFen(r.self_funded),
+      drug: toFen(r.drug),
+      consumables: toFen(r.consumables),
+    };
+    const sums = sumsOf(agg);
+    // the insured's township (claims of insured registered outside the townships have none)
+    if (r.insured_unit_id !== null) addSums(insured.get(r.insured_unit_id) ?? insured.set(r.insured_unit_id, emptySums()).get(r.insured_unit_id)!, sums);
+    addSums(group, sums);
+    if (unit) {
+      const member = memberOf(units, unit.id);
+      addSums(provided.get(member.id) ?? provided.set(member.id, emptySums()).get(member.id)!, sums);
+    }
+    add(`${r.period_month}|${r.provider_class}|${r.care_type}`, r.claims, agg.total, agg.fund);
+  }
+
+  const cellList = (month: number | null): SpendingCell[] =>
+    CLASSES.flatMap((pc) =>
+      CARE.map((ct) => {
+        let claims = 0;
+        let total = 0n;
+        let fund = 0n;
+        for (let mm = 1; mm <= m; mm++) {
+          if (month !== null && mm !== month) continue;
+          const c = cells.get(`${mm}|${pc}|${ct}`);
+          if (c) {
+            claims += c.claims;
+            total += c.total;
+            fund += c.fund;
+          }
+        }
+        return { provider_class: pc, care_type: ct, claims, total_cost: fromFen(total), fund_paid: fromFen(fund) };
+      }),
+    );
+  const byClassAndCare = cellList(null);
+  const sumBy = (field: 'provider_class' | 'care_type', keys: readonly string[]) =>
+    Object.fromEntries(keys.map((k) => [k, fromFen(byClassAndCare.filter((c) => c[field] === k).reduce((a, c) => a + toFen(c.fund_paid), 0n))]));
+
+  // ---- budget, surplus, tiers, gates, retention
+  const annual = budgetOf(fy);
+  const monthly = monthlyBudgets(annual, fy.monthly_profile);
+  const budget = budgetThrough(annual, fy.monthly_profile, m);
+  const spending = group.fund;
+  let cumBudget = 0n;
+  let cumSpending = 0n;
+  const byMonth = Array.from({ length: m }, (_, i) => {
+    const month = i + 1;
+    const monthCells = cellList(month);
+    const spent = monthCells.reduce((a, c) => a + toFen(c.fund_paid), 0n);
+    cumBudget += monthly[i];
+    cumSpending += spent;
+    return {
+      month,
+      budget: fromFen(monthly[i]),
+      spending: fromFen(spent),
+      cumulative_budget: fromFen(cumBudget),
+      cumulative_spending: fromFen(cumSpending),
+      cells: monthCells,
+    };
+  });
+  const surplus = budget - spending;
+  const split = overspendSplit(budget, spending, fy.overspend_tiers);
+  const satisfaction = satisfactionOf(scores);
+  const gates = evaluateGates(group, satisfaction, fy.gates);
+  const retained = retainedOf(surplus, gates);
+
+  // ---- indicators for the group and each member unit (HQ, county hospitals, townships)
+  const members = [...units.values()].filter((u) => u.level <= 3).sort((a, b) => (a.path < b.path ? -1 : 1));
+  const unitIndicators = members.map((u) => ({
+    org_unit_id: u.id,
+    code: u.code,
+    name: u.name,
+    level: u.level,
+    indicators: indicatorsOf(provided.get(u.id) ?? emptySums(), insured.get(u.id) ?? emptySums(), fy.indicator_thresholds),
+  }));
+
+  // ---- allocation of the retained surplus to the recipients
+  const recipients = [...units.values()].filter((u) => fy.allocation.recipient_kinds.includes(u.kind));
+  const allocations = await allocationRows(trx, fy, period, retained, recipients, insured);
+
+  return {
+    region: fy.region,
+    year: fy.year,
+    period: periodText,
+    kind: period.kind,
+    through_month: m,
+    annual_budget: fromFen(annual),
+    budget: fromFen(budget),
+    spending: {
+      total: fromFen(spending),
+      claims: group.claims,
+      by_provider_class: sumBy('provider_class', CLASSES),
+      by_care_type: sumBy('care_type', CARE),
+      by_class_and_care: byClassAndCare,
+      by_month: byMonth,
+    },
+    surplus: fromFen(surplus),
+    surplus_rate: rate4(surplus, budget),
+    overspend: fromFen(split.overspend),
+    overspend_group: fromFen(split.group),
+    overspend_fund: fromFen(split.fund),
+    overspend_slices: split.slices.map((s) => ({ ...s, amount: fromFen(s.amount), group: fromFen(s.group), fund: fromFen(s.fund) })),
+    satisfaction,
+    gates,
+    deductions: gates.reduce((a, g) => a + g.deduction, 0),
+    retained: fromFen(retained),
+    returned_to_fund: fromFen(surplus > 0n ? surplus - retained : 0n),
+    indicators: indicatorsOf(group, group, fy.indicator_thresholds),
+    unit_indicators: unitIndicators,
+    pools: (() => {
+      const byPool = new Map<string, string>();
+      for (const a of allocations) byPool.set(a.pool, a.pool_amount);
+      return fy.allocation.pools.map((p) => ({ key: p.key, share: p.share, amount: byPool.get(p.key) ?? fromFen(0n) }));
+    })(),
+    allocations,
+  };
+}
+
+async function allocationRows(
+  trx: Knex | Knex.Transaction,
+  fy: FundYear,
+  period: Period,
+  retained: Fen,
+  recipients: UnitInfo[],
+  insured: Map<number, ClaimSums>,
+): Promise<RunFigures['allocations']> {
+  if (!recipients.length) return [];
+  const m = period.throughMonth;
+  const ids = recipients.map((u) => u.id);
+  const wanted = new Set(fy.allocation.indicators.map((k) => k.key));
+  const pops = await populations(trx, fy.id);
+  // the previous year: its fund year's claims over the same months when they are in the
+  // system, else the baseline admissions given with this year's populations
+  const prevYear = await trx('fund_years')
+    .select('id')
+    .where({ region: fy.region, year: fy.year - 1 })
+    .first();
+  const prevAdmissions = prevYear ? await admissionsByTownship(trx, prevYear.id, m) : new Map<number, number>();
+  const prevPops = prevYear ? await populations(trx, prevYear.id) : new Map<number, { insured_population: number }>();
+  const health =
+    wanted.has('standardised_management_rate') || wanted.has('control_rate') ? await healthIndicators({ orgUnitIds: ids, year: fy.year }, trx) : new Map();
+
+  const list: Recipient[] = recipients.map((u) => {
+    const pop = pops.get(u.id);
+    const population = pop?.insured_population ?? 0;
+    const now = { admissions: insured.get(u.id)?.inpatient ?? 0, population };
+    const prevPop = prevPops.get(u.id)?.insured_population;
+    const prev =
+      prevAdmissions.size > 0 && prevPop
+        ? { admissions: prevAdmissions.get(u.id) ?? 0, population: prevPop }
+        : pop?.baseline_admissions != null
+          ? { admissions: pop.baseline_admissions * m, population: population * 12 }
+          : null;
+    const h = health.get(u.id);
+    return {
+      org_unit_id: u.id,
+      code: u.code,
+      population,
+      values: {
+        standardised_management_rate: h?.standardised_management_rate.value ?? null,
+        control_rate: h?.control_rate.value ?? null,
+        inpatient_admissions_change: admissionsChange(now, prev),
+      },
+    };
+  });
+  const names = new Map(recipients.map((u) => [u.id, u.name]));
+  return allocate(retained, fy.allocation, list).map((a) => ({ ...a, name: names.get(a.org_unit_id)! }));
+}
