@@ -2,7 +2,9 @@
 // TEST_DEMO_SCALE), and read as a county's finance officer and a township director would. Claims
 // by level within the ranges the README states, drug share rising down the levels, a disease
 // spectrum that differs by township, names that match the sex, last year's final run at the
-// reference group's 10.27%, referrals a clinician would sign, staff history dated when it happened.
+// reference group's 10.27%, referrals a clinician would sign, staff history dated when it happened,
+// and two years of health work whose 考核指标 a western county would show (both years; every
+// township's 规范管理率 in last year's final run).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +19,8 @@ import { CHAPTERS, RANGES, SITES, TOWNSHIP_PROFILES, type Range, type Site } fro
 import { nameFitsSex } from './names';
 import { DEPARTMENTS, VILLAGE_NAMES, VILLAGES_PER_TOWNSHIP } from './orgNames';
 import { REFERRAL_PATHS, type Place } from './referralPaths';
+import { HEALTH_RANGES } from './health';
+import { healthIndicators, type HealthIndicators } from '../api/health';
 
 /**
  * Diagnoses (ICD-10 prefix) and departments no clinician would pair, whatever the direction:
@@ -227,6 +231,76 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
         'drug share by unit',
         [1, 2, 3].map((l) => drug(l).map(pct).join(' ')),
       );
+  });
+
+  /** The 考核指标 of the county (the HQ with everything under it) and of its townships and villages for a year, as the indicators screen computes them. */
+  async function healthOf(fundYear: number) {
+    const units: { id: number; code: string; level: number; kind: string }[] = await knex('org_units').select('id', 'code', 'level', 'kind');
+    const figures = await healthIndicators({ orgUnitIds: units.map((u) => u.id), year: fundYear }, knex);
+    const of = (pred: (u: (typeof units)[number]) => boolean) => units.filter(pred).map((u) => ({ code: u.code, ...figures.get(u.id)! }));
+    return { county: of((u) => u.level === 1)[0], townships: of((u) => u.level === 3), villages: of((u) => u.kind === 'village') };
+  }
+  const HEALTH_KEYS = Object.keys(HEALTH_RANGES) as (keyof typeof HEALTH_RANGES)[];
+
+  for (const which of ['last year', 'this year'] as const) {
+    it(`health work of ${which}: 签约率, 重点人群签约率, 规范管理率 and 控制率 of the county within a western county's ranges`, async function () {
+      const fundYear = which === 'last year' ? year - 1 : year;
+      const { county } = await healthOf(fundYear);
+      const today = clock.today();
+      // this year to date: four quarters' visits from mid-October, the year's last readings from February
+      const keys = HEALTH_KEYS.filter(
+        (k) =>
+          which === 'last year' || (k === 'standardised_management_rate' ? today >= `${year}-10-15` : k === 'control_rate' ? today >= `${year}-02-01` : true),
+      );
+      if (process.env.DEMO_CHECK_PRINT)
+        console.log(which, Object.fromEntries(HEALTH_KEYS.map((k) => [k, `${pct(county[k].value!)} (${county[k].numerator}/${county[k].denominator})`])));
+      const out = keys.filter((k) => !inRange(county[k].value!, HEALTH_RANGES[k])).map((k) => `${k} ${pct(county[k].value!)}`);
+      expect(out, which).to.deep.equal([]);
+    });
+  }
+
+  it('health work: the villages differ, each steady from last year to this (the ranking in 考核指标 means something)', async () => {
+    const [before, now] = [await healthOf(year - 1), await healthOf(year)];
+    // task completion of the villages with enough tasks to judge by, last year against this year
+    const rate = (h: HealthIndicators) => h.task_completion_rate.value!;
+    const judged = before.villages.filter((v) => v.task_completion_rate.denominator >= 40);
+    const thisYear = new Map(now.villages.map((v) => [v.code, v]));
+    const pairs = judged.map((v) => [rate(v), rate(thisYear.get(v.code)!)] as const);
+    expect(pairs.length).to.be.above(20);
+    const rank = (xs: number[]) => xs.map((x) => xs.filter((y) => y < x).length);
+    const [a, b] = [rank(pairs.map((p) => p[0])), rank(pairs.map((p) => p[1]))];
+    const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+    const [ma, mb] = [mean(a), mean(b)];
+    const cov = mean(a.map((x, i) => (x - ma) * (b[i] - mb)));
+    const sd = (xs: number[], m: number) => Math.sqrt(mean(xs.map((x) => (x - m) ** 2)));
+    expect(cov / (sd(a, ma) * sd(b, mb)), 'rank correlation of the villages’ task completion, last year and this').to.be.above(0.5);
+    // some villages good, some poor
+    const rates = judged.map(rate).sort((x, y) => x - y);
+    expect(rates[rates.length - 1] - rates[0], 'spread of the villages’ task completion').to.be.above(0.2);
+  });
+
+  it('last year’s final run shares the health pool by 规范管理率 between 45% and 80% in every township, as 考核指标 shows it', async () => {
+    const run = await knex('settlement_runs as r')
+      .join('fund_years as f', 'f.id', 'r.fund_year_id')
+      .where({ 'f.region': '大通县', 'f.year': year - 1, 'r.kind': 'final' })
+      .first('r.figures');
+    const rows: { code: string; raw_values: Record<string, number | null> }[] = run.figures.allocations.filter(
+      (a: { raw_values: Record<string, unknown> }) => 'standardised_management_rate' in a.raw_values,
+    );
+    const { townships } = await healthOf(year - 1);
+    const rates = new Map(rows.map((r) => [r.code, r.raw_values.standardised_management_rate]));
+    expect([...rates.keys()].sort()).to.deep.equal(townships.map((t) => t.code).sort());
+    // the run's figure is the one the indicators screen shows
+    for (const t of townships) expect(rates.get(t.code), t.code).to.equal(t.standardised_management_rate.value);
+    // at a test scale a township of a handful of patients is a coin's toss: judged from 20 patients (at scale 1, every one)
+    const judged = townships.filter((t) => SCALE >= 1 || t.standardised_management_rate.denominator >= 20);
+    expect(judged.length).to.be.at.least(townships.length * 0.75);
+    const out = judged
+      .filter((t) => !inRange(t.standardised_management_rate.value!, HEALTH_RANGES.standardised_management_rate))
+      .map((t) => `${t.code} ${pct(t.standardised_management_rate.value!)} of ${t.standardised_management_rate.denominator}`);
+    expect(out).to.deep.equal([]);
+    if (process.env.DEMO_CHECK_PRINT)
+      console.log('规范管理率 by township', townships.map((t) => `${t.code} ${pct(t.standardised_management_rate.value ?? 0)}`).join(' '));
   });
 
   it('claims name the insured, the name fitting the sex the masked ID number still shows (its 17th digit)', async () => {

@@ -40,6 +40,16 @@ import { dayKey } from '../api/core/clock';
 import { personName } from './names';
 
 export const RESIDENTS_AT_SCALE_1 = 60_000;
+/**
+ * The 考核指标 a western county's health work shows, both years (the demo's self-check holds the
+ * county's figures and each township's 规范管理率 in last year's final run to them).
+ */
+export const HEALTH_RANGES = {
+  contract_rate: [0.35, 0.75],
+  key_population_contract_rate: [0.6, 0.9],
+  standardised_management_rate: [0.45, 0.8],
+  control_rate: [0.4, 0.75],
+} as const satisfies Record<string, readonly [number, number]>;
 export const TEAMS = 307;
 const MIN_PER_VILLAGE = 3;
 /** The ID numbers' region of the demo population (630121 大通县). */
@@ -422,7 +432,7 @@ const SEEN_IRREGULAR = 0.25;
 const ON_TARGET_CONTROLLED = 0.8;
 const ON_TARGET_UNCONTROLLED = 0.15;
 /** A village's share of regularly seen residents, and of controlled patients, from its worst to its best. */
-const MANAGED: [number, number] = [0.5, 0.9];
+const MANAGED: [number, number] = [0.56, 0.88];
 const CONTROLLED: [number, number] = [0.15, 0.55];
 
 /** A village's work over the demo's two years, [last year, this year]. */
@@ -449,7 +459,7 @@ export function villageWork(rng: Rng): VillageWork {
   return {
     quality,
     improving,
-    managed: [managed, Math.min(0.95, managed + (improving ? 0.12 + 0.1 * rng() : drift()))],
+    managed: [managed, Math.min(0.9, managed + (improving ? 0.08 + 0.08 * rng() : drift()))],
     controlled: [controlled, Math.min(0.8, controlled + (improving ? 0.1 : drift()))],
   };
 }
