@@ -1,7 +1,9 @@
 // Demo health management: ~60,000 residents (× scale) over the 289 villages, unevenly, with a
 // rural age pyramid (hypertension ≈ 25% of adults 35+, diabetes ≈ 10%); the 307 family-doctor
-// teams of the reference case, each led by a township general practitioner; contracts; and a
-// year of tasks and follow-ups, some villages doing well and some badly. Deterministic.
+// teams of the reference case, each led by a township general practitioner; contracts renewed
+// year on year since the year before last; and two years of tasks and follow-ups (last year's and
+// this year's to date) behind both fund years, each village at its own steady quality (some good,
+// some poor, a few improving this year). Deterministic.
 import type { Knex } from 'knex';
 import { hashPassword } from '../api/auth';
 import { checkDigit, protectIdNumber } from '../api/core/personalId';
@@ -35,15 +37,24 @@ import { groupHouseholds, householdAddress, keepsOwnSurname } from './households
 import type { HouseholdRelation } from '../api/health';
 import type { UnitRow } from './org';
 import { dayKey } from '../api/core/clock';
+import { personName } from './names';
 
 export const RESIDENTS_AT_SCALE_1 = 60_000;
+/**
+ * The 考核指标 a western county's health work shows, both years (the demo's self-check holds the
+ * county's figures and each township's 规范管理率 in last year's final run to them).
+ */
+export const HEALTH_RANGES = {
+  contract_rate: [0.35, 0.75],
+  key_population_contract_rate: [0.6, 0.9],
+  standardised_management_rate: [0.45, 0.8],
+  control_rate: [0.4, 0.75],
+} as const satisfies Record<string, readonly [number, number]>;
 export const TEAMS = 307;
 const MIN_PER_VILLAGE = 3;
 /** The ID numbers' region of the demo population (630121 大通县). */
 const DEFAULT_REGION = '630121';
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐韩冯祁鲁星'.split('');
-const GIVEN = '秀英兰华明国强建军平文玉珍芳丽红梅海林永福德成生春花金云霞桂荣志忠学义'.split('');
 const TOPICS = ['高血压防治', '糖尿病饮食指导', '冬季呼吸道传染病预防', '老年人防跌倒', '合理用药', '母婴健康', '结核病防治', '心理健康'];
 
 /** Age bands [from, to, share]: a rural county, many elderly (65+ ≈ 18%). */
@@ -158,7 +169,8 @@ function villageResidents(
     const pregnant = sex === 'F' && age >= 20 && age <= 39 && rng() < 0.06;
     out.push({
       org_unit_id: village.id,
-      name: pick(rng, SURNAMES) + pick(rng, GIVEN) + (rng() < 0.6 ? pick(rng, GIVEN) : ''),
+      // by sex, with the same draws as before: the rest of the health demo is unchanged
+      name: personName(rng, sex),
       sex,
       birth_date: birth,
       idNumber,
@@ -413,9 +425,134 @@ async function villageDoctors(trx: Knex.Transaction, villages: UnitRow[]) {
   return new Map(rows.map((u) => [u.org_unit_id, u.id]));
 }
 
+/** How often a village's regular residents are seen for a task inside its window, and the rest. */
+const SEEN_REGULAR = 0.97;
+const SEEN_IRREGULAR = 0.25;
+/** How often a controlled patient's readings are on target at a visit, and an uncontrolled one's. */
+const ON_TARGET_CONTROLLED = 0.8;
+const ON_TARGET_UNCONTROLLED = 0.15;
+/** A village's share of regularly seen residents, and of controlled patients, from its worst to its best. */
+const MANAGED: [number, number] = [0.56, 0.88];
+const CONTROLLED: [number, number] = [0.15, 0.55];
+
+/** A village's work over the demo's two years, [last year, this year]. */
+export interface VillageWork {
+  /** 0 (poor) – 1 (good): how well it signs, sees and controls its people */
+  quality: number;
+  /** a poor village that took itself in hand this year */
+  improving: boolean;
+  /** the share of its residents seen regularly */
+  managed: [number, number];
+  /** the share of its patients whose readings are mostly on target */
+  controlled: [number, number];
+}
+
+/** A village's steady quality (some good, some poor); a few of the poorer ones improving this year. */
+export function villageWork(rng: Rng): VillageWork {
+  const quality = rng() ** 0.8;
+  const improving = quality < 0.5 && rng() < 0.25;
+  const at = ([low, high]: [number, number], x: number) => low + (high - low) * x;
+  // a steady village does about as well as last year
+  const drift = () => (rng() - 0.5) * 0.06;
+  const managed = at(MANAGED, quality);
+  const controlled = at(CONTROLLED, quality);
+  return {
+    quality,
+    improving,
+    managed: [managed, Math.min(0.9, managed + (improving ? 0.08 + 0.08 * rng() : drift()))],
+    controlled: [controlled, Math.min(0.8, controlled + (improving ? 0.1 : drift()))],
+  };
+}
+
+const shuffled = <T>(rng: Rng, xs: readonly T[]): T[] => {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+};
+
+/** The service package a resident signs for on a day: chronic patients, the elderly, mothers and small children, the rest. */
+function packageOn(r: Pick<DemoResident, 'tags' | 'birth_date'>, day: string) {
+  const age = ageOnDay(r.birth_date, day);
+  if (r.tags.includes('hypertension') || r.tags.includes('diabetes')) return 'chronic';
+  if (age >= 65) return 'elderly';
+  return r.tags.includes('pregnant') || age <= 6 ? 'maternal_child' : 'basic';
+}
+
+interface DemoContract {
+  package_code: string;
+  signed_on: string;
+  start_on: string;
+  end_on: string;
+  status: 'active' | 'renewed' | 'expired' | 'terminated';
+  terminated_on: string | null;
+  termination_reason: string | null;
+  /** renews the contract before it in the list */
+  renewed: boolean;
+}
+
 /**
- * Residents (× scale), their contracts with the village's first team, and a year of tasks and
- * follow-ups up to `today`, each village at its own quality. Used by the demo and the bench.
+ * One resident's family-doctor contracts, oldest first: the county's signing round of `firstYear`
+ * (key populations and better villages sign more), then each year renewed on its end (most) or
+ * left to lapse; a few ended early at the resident's request; some who had not signed sign in a
+ * later year (more in an improving village). What is still in force on `today` is active.
+ */
+export function contractHistory(rng: Rng, r: Pick<DemoResident, 'tags' | 'birth_date'>, w: VillageWork, firstYear: number, today: string): DemoContract[] {
+  const thisYear = Number(today.slice(0, 4));
+  const key = (day: string) => r.tags.length > 0 || ageOnDay(r.birth_date, day) >= 65 || ageOnDay(r.birth_date, day) <= 6;
+  // a year's signing round: most in its first quarter
+  const roundDay = (year: number) => addDays(`${year}-01-01`, rng() < 0.7 ? between(rng, 1, 88) : between(rng, 89, 330));
+  let start: string | null = null;
+  for (let year = firstYear; year <= thisYear && !start; year++) {
+    const p =
+      year === firstYear
+        ? key(`${year}-06-30`)
+          ? 0.5 + 0.4 * w.quality
+          : 0.15 + 0.4 * w.quality
+        : 0.05 + 0.08 * w.quality + (w.improving && year === thisYear ? 0.15 : 0);
+    if (rng() >= p) continue;
+    const day = roundDay(year);
+    if (day > r.birth_date && day <= today) start = day;
+  }
+  const out: DemoContract[] = [];
+  let renewed = false;
+  while (start) {
+    const end = contractEnd(start);
+    const c: DemoContract = {
+      package_code: packageOn(r, start),
+      // a renewal is signed in the weeks before the old contract ends
+      signed_on: renewed ? addDays(start, -between(rng, 1, 60)) : start,
+      start_on: start,
+      end_on: end,
+      status: 'active',
+      terminated_on: null,
+      termination_reason: null,
+      renewed,
+    };
+    out.push(c);
+    if (rng() < 0.015) {
+      const on = addDays(start, between(rng, 30, 330));
+      if (on < today) Object.assign(c, { status: 'terminated', terminated_on: on, termination_reason: 'resident_request' });
+      break;
+    }
+    if (end >= today) break;
+    if (rng() >= 0.88 + 0.1 * w.quality) {
+      c.status = 'expired';
+      break;
+    }
+    c.status = 'renewed';
+    start = addDays(end, 1);
+    renewed = true;
+  }
+  return out;
+}
+
+/**
+ * Residents (× scale), their contracts with the village's first team, and two years of tasks and
+ * follow-ups (from the first of January last year to `today`), each village at its own quality.
+ * Used by the demo and the bench.
  */
 export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOptions) {
   const { villages, today } = opts;
@@ -467,25 +604,36 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
   );
   const residentIds = await nextIds(trx, 'residents_id_seq', drafts.length);
   const residents: DemoResident[] = drafts.map((d, i) => ({ ...d, id: residentIds[i] }));
-  const registeredAt = `${addDays(today, -730)}T00:00:00+08:00`;
+  // registered when the county took its people onto the system (2017 on), at the latest before the
+  // demo's two years; a child born since, a few weeks after its birth
+  const regRng = seeded((opts.seed ?? 3003) + 11);
+  const firstYear = Number(today.slice(0, 4)) - 1;
+  const registeredOn = (r: DemoResident) => {
+    const since = addDays(`${firstYear - 1}-12-31`, -between(regRng, 0, daysBetween('2017-03-01', `${firstYear - 1}-12-31`)));
+    const born = addDays(r.birth_date, between(regRng, 7, 40));
+    return `${since > r.birth_date ? since : born < today ? born : today}T09:00:00+08:00`;
+  };
   const t0 = Date.now();
-  const residentRows = residents.map((r) => ({
-    id: r.id,
-    org_unit_id: r.org_unit_id,
-    name: r.name,
-    sex: r.sex,
-    birth_date: r.birth_date,
-    ...protectIdNumber(r.idNumber),
-    phone: r.phone,
-    household: r.household,
-    household_id: householdIds[r.householdIndex],
-    household_relation: r.household_relation,
-    insured: rng() < 0.97,
-    conditions: JSON.stringify(r.conditions),
-    tags: `{${r.tags.join(',')}}`,
-    created_at: registeredAt,
-    updated_at: registeredAt,
-  }));
+  const residentRows = residents.map((r) => {
+    const created = registeredOn(r);
+    return {
+      id: r.id,
+      org_unit_id: r.org_unit_id,
+      name: r.name,
+      sex: r.sex,
+      birth_date: r.birth_date,
+      ...protectIdNumber(r.idNumber),
+      phone: r.phone,
+      household: r.household,
+      household_id: householdIds[r.householdIndex],
+      household_relation: r.household_relation,
+      insured: rng() < 0.97,
+      conditions: JSON.stringify(r.conditions),
+      tags: `{${r.tags.join(',')}}`,
+      created_at: created,
+      updated_at: created,
+    };
+  });
   const protectMs = Date.now() - t0;
   await insertColumns(
     trx,
@@ -514,42 +662,57 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
   );
 
   lap('residents');
-  // ---- each village's performance: some do well, some badly
-  const quality = new Map(villages.map((v) => [v.id, 0.25 + 0.73 * rng() ** 0.7]));
+  // ---- each village's work over the two years: steady, some good and some poor, a few improving
+  const work = new Map(villages.map((v) => [v.id, villageWork(rng)]));
+  const lastYear = `${firstYear}-01-01`;
+  const yearOf = (day: string) => (day < `${firstYear + 1}-01-01` ? 0 : 1);
+  // each resident's place in the village's order of diligence and of control, spread evenly over
+  // its chronic patients and over the rest (a village's share of regularly seen and of controlled
+  // patients is its own, not a draw's)
+  const standing = new Map<number, { regular: number; controlled: number }>();
+  const spread = (ids: number[], set: (id: number, at: number) => void) => {
+    const offset = rng();
+    shuffled(rng, ids).forEach((id, i) => set(id, (i + offset) / ids.length));
+  };
+  const villageOf = new Map<number, DemoResident[]>();
+  for (const r of residents) {
+    if (!villageOf.has(r.org_unit_id)) villageOf.set(r.org_unit_id, []);
+    villageOf.get(r.org_unit_id)!.push(r);
+  }
+  for (const v of villages) {
+    const people = villageOf.get(v.id) ?? [];
+    for (const chronic of [true, false]) {
+      const ids = people.filter((r) => (r.tags.includes('hypertension') || r.tags.includes('diabetes')) === chronic).map((r) => r.id);
+      for (const id of ids) standing.set(id, { regular: 0, controlled: 0 });
+      spread(ids, (id, at) => (standing.get(id)!.regular = at));
+      spread(ids, (id, at) => (standing.get(id)!.controlled = at));
+    }
+  }
 
-  // ---- contracts: key populations sign more; better villages sign more
+  // ---- contracts since the campaign of the year before last: renewed year on year, some lapsed, a few ended
   const contractRows: Record<string, unknown>[] = [];
   for (const r of residents) {
-    if (!teamOfVillage.has(r.org_unit_id)) continue;
-    const q = quality.get(r.org_unit_id)!;
-    const age = ageOnDay(r.birth_date, today);
-    const key = r.tags.length > 0 || age >= 65 || age <= 6;
-    if (rng() >= (key ? 0.45 + 0.5 * q : 0.2 + 0.5 * q)) continue;
-    const start = addDays(today, -between(rng, 0, 364));
-    const pkg =
-      r.tags.includes('hypertension') || r.tags.includes('diabetes')
-        ? 'chronic'
-        : age >= 65
-          ? 'elderly'
-          : r.tags.includes('pregnant') || age <= 6
-            ? 'maternal_child'
-            : 'basic';
-    contractRows.push({
-      org_unit_id: r.org_unit_id,
-      resident_id: r.id,
-      team_id: teamOfVillage.get(r.org_unit_id)!,
-      package_code: pkg,
-      signed_on: start,
-      start_on: start,
-      end_on: contractEnd(start),
-      status: 'active',
-      signed_by_user_id: doctorOf.get(r.org_unit_id) ?? null,
-    });
+    const team = teamOfVillage.get(r.org_unit_id);
+    if (team === undefined) continue;
+    for (const c of contractHistory(rng, r, work.get(r.org_unit_id)!, firstYear - 1, today))
+      contractRows.push({
+        ...c,
+        org_unit_id: r.org_unit_id,
+        resident_id: r.id,
+        team_id: team,
+        signed_by_user_id: doctorOf.get(r.org_unit_id) ?? null,
+        created_at: `${c.signed_on}T10:00:00+08:00`,
+        updated_at: `${c.status === 'active' ? c.signed_on : c.status === 'terminated' ? c.terminated_on : c.end_on}T18:00:00+08:00`,
+      });
   }
+  const contractIds = await nextIds(trx, 'contracts_id_seq', contractRows.length);
+  contractRows.forEach((c, i) => (c.id = contractIds[i]));
+  contractRows.forEach((c, i) => (c.renewed_from_id = c.renewed ? contractIds[i - 1] : null));
   await insertColumns(
     trx,
     'contracts',
     [
+      ['id', 'int'],
       ['org_unit_id', 'int'],
       ['resident_id', 'int'],
       ['team_id', 'int'],
@@ -558,15 +721,21 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
       ['start_on', 'date'],
       ['end_on', 'date'],
       ['status', 'text'],
+      ['terminated_on', 'date'],
+      ['termination_reason', 'text'],
+      ['renewed_from_id', 'int'],
       ['signed_by_user_id', 'int'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
     ],
     contractRows,
   );
 
   lap('contracts');
-  // ---- a year of tasks and follow-ups, by the same schedules the daily job uses
+  // ---- two years of tasks and follow-ups (last year's and this year's to date), by the same
+  // schedules the daily job uses
   const schedules = (await trx('followup_schedules').where('active', true)) as Schedule[];
-  const from = addDays(today, -365);
+  const from = lastYear;
   const tasks: DemoTask[] = [];
   const followups: Record<string, unknown>[] = [];
   const elderlyChecks: Record<string, unknown>[] = [];
@@ -603,16 +772,21 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
   };
   const plan = taskPlanner(schedules, from, addDays(today, LOOKAHEAD_DAYS));
   for (const r of residents) {
-    const q = quality.get(r.org_unit_id)!;
-    const control = 0.35 + 0.45 * q;
-    const queue = plan(r).filter((p) => p.window_end >= from);
+    const w = work.get(r.org_unit_id)!;
+    const { regular, controlled } = standing.get(r.id)!;
+    // a patient's chronic follow-ups start with the diagnosis
+    const diagnosed = new Map(r.conditions.map((c) => [c.code as string, c.diagnosed_on]));
+    const queue = plan(r).filter((p) => p.window_end >= from && !(p.window_end < (diagnosed.get(p.type) ?? '')));
     const planned = new Set(queue.map((p) => p.id));
     while (queue.length) {
       const p = queue.shift()!;
       const task: DemoTask = { ...p, org_unit_id: r.org_unit_id, state: openStateOn(p, today), followup: undefined, done_on: null };
-      // a good village visits most of its tasks inside the window; a bad one misses many
-      if (p.window_start <= today && rng() < q) {
+      // the village's regular patients are seen for nearly every task inside its window, the
+      // rest now and then; a controlled patient's readings are mostly on target, the rest's seldom
+      const y = yearOf(p.window_start);
+      if (p.window_start <= today && rng() < (regular < w.managed[y] ? SEEN_REGULAR : SEEN_IRREGULAR)) {
         const on = addDays(p.window_start, between(rng, 0, daysBetween(p.window_start, p.window_end < today ? p.window_end : today)));
+        const control = controlled < w.controlled[yearOf(on)] ? ON_TARGET_CONTROLLED : ON_TARGET_UNCONTROLLED;
         task.followup = visit(r, p.type, on, control, p.id);
         task.state = 'done';
         task.done_on = on;
@@ -631,11 +805,12 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
   }
   lap('plan');
   // village health-education sessions (group activities, no single resident)
+  const months = Math.floor(daysBetween(lastYear, today) / 30);
   for (const v of villages) {
-    const q = quality.get(v.id)!;
-    for (let m = 0; m < 12; m++) {
-      if (rng() >= q) continue;
+    const w = work.get(v.id)!;
+    for (let m = 0; m < months; m++) {
       const on = addDays(today, -between(rng, m * 30, m * 30 + 29));
+      if (rng() >= w.managed[yearOf(on)]) continue;
       followups.push({
         id: 0,
         org_unit_id: v.id,

@@ -8,6 +8,9 @@ export { DEFINITIONS } from './definitions';
 export { GATE, gateIsScore, SETTLEMENT_ENUMS, type GateDef, type GateRegistry } from './enums';
 export { DEFAULT_ALLOCATION, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_PROFILE, DEFAULT_TIERS } from './fundYears/rules';
 export { periodText, type Indicator } from './runs/rules';
+// the budget arithmetic, so the demo sets last year's premiums to land on the reference surplus rate exactly
+export { budgetOf, DEFAULT_BUNDLE_RATIO } from './fundYears/rules';
+export { rate4 } from './runs/rules';
 export { settlementGrants } from './grants';
 export { monthlyProvisionalJob } from './jobs';
 export { settlementRouters } from './routes';

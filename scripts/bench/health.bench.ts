@@ -1,5 +1,5 @@
-// Health management at the issue's volume: 60,000 residents over the 289 villages and a year
-// of tasks and follow-ups. Targets (issue 3):
+// Health management at the issue's volume: 60,000 residents over the 289 villages and two years
+// of tasks and follow-ups (the demo's: last year's and this year's to date). Targets (issue 3):
 // - a village doctor's "my tasks" list: p99 < 50 ms at 50 concurrent connections, against the
 //   page statement the endpoint runs, sent straight through pg (plain and prepared; same run);
 // - generating a year's tasks for all residents: < 10 s, against a raw INSERT … SELECT of the

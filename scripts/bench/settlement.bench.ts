@@ -16,7 +16,7 @@ import { db } from '../../api/db/knex';
 import { aggregateSql, CLAIM_COLUMNS, type RunFigures } from '../../api/settlement';
 import { checkDigit } from '../../api/core/personalId';
 import { benchSystem, login, peakHttpRss, printTiming, timed } from './lib';
-import { generateClaims, insuredPersons, townships } from '../../seeds/settlement';
+import { claimTables, generateClaims, insuredPersons, townships } from '../../seeds/settlement';
 import type { UnitRow } from '../../seeds/org';
 import { seeded } from '../../api/shared/random';
 
@@ -58,8 +58,9 @@ try {
       await trx.raw('SET LOCAL session_replication_role = replica');
       const rng = seeded(31);
       const towns = townships({ units, scale: 10, today: new Date(), demoPassword: '' }, rng);
-      const persons = await insuredPersons(trx, towns, 1, rng);
-      await generateClaims(trx, fy.id, YEAR, `${YEAR}-12-31`, CLAIMS, towns, persons, 1, 0.5);
+      const persons = await insuredPersons(trx, towns, 1, YEAR, rng);
+      const tables = claimTables(towns, persons, rng);
+      await generateClaims(trx, fy.id, YEAR, `${YEAR}-12-31`, CLAIMS, towns, tables, 1, 0.5);
       await trx.raw('SET LOCAL session_replication_role = origin');
       await rebuild();
       await trx('fund_year_populations').insert(

@@ -160,6 +160,7 @@ export const zh = {
       promotion: '职称晋升 #%{id}',
       contract: '乡村医生合同 #%{id}',
       contract_renewal: '乡村医生合同 #%{id}（续签）',
+      title_review: '职称评审聘任',
     },
     staff: {
       id_number_help: '18位身份证号，出生日期和性别由身份证号确定',
@@ -423,6 +424,7 @@ export const en: typeof zh = {
       promotion: 'Title promotion #%{id}',
       contract: 'Village-doctor contract #%{id}',
       contract_renewal: 'Village-doctor contract #%{id} (renewal)',
+      title_review: 'Title awarded on review',
     },
     staff: {
       id_number_help: '18-character ID number; birth date and sex are taken from it',
