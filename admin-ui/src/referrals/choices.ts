@@ -12,6 +12,9 @@ export const VILLAGE_LEVEL = 4;
 
 export interface ReferralRecord {
   id: number;
+  patient_name: string;
+  diagnosis_code: string;
+  diagnosis_text: string;
   status: string;
   urgency: string;
   direction: string;
