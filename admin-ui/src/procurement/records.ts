@@ -79,3 +79,26 @@ export interface AssetTransferRecord extends RaRecord {
   from_unit_name?: string;
   to_unit_name?: string;
 }
+
+/** GET /api/suppliers */
+export interface SupplierRecord extends RaRecord {
+  id: number;
+  code: string;
+  name: string;
+  contact: string | null;
+  phone: string | null;
+  contract_no: string | null;
+  contract_ends_on: string | null;
+  active: boolean;
+}
+
+/** A line of a requisition's own read (GET /api/requisitions/:id) */
+export interface RequisitionLineRecord {
+  id: number;
+  item_id: number;
+  requested_qty: number;
+  approved_qty: number | null;
+  shipped_qty: number;
+  accepted_qty: number;
+  rejected_qty: number;
+}
