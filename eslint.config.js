@@ -63,7 +63,11 @@ export default tseslint.config(
   {
     // the admin UI and its browser tests read typed replies: `any` is typed where it comes in (issue 14);
     // admin-ui/src/health and the other admin-ui/e2e files follow
-    files: ['admin-ui/src/**/*.{ts,tsx}', 'admin-ui/e2e/{finance-admin,home}.test.ts'],
+    files: [
+      'admin-ui/src/**/*.{ts,tsx}',
+      'admin-ui/e2e/{browser,walk}.ts',
+      'admin-ui/e2e/{finance-admin,finance,first-row-field,first-row,foundation,home,hr-career,hr-registry,i18n,offline-list,referral-office}.test.ts',
+    ],
     ignores: ['admin-ui/src/health/**'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'error',

@@ -334,7 +334,7 @@ describe('admin UI: finance and procurement administration', function () {
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/suppliers(\?.*)?$/);
     await page.getByText('0971-6123456').waitFor();
-    expect((await get(`/api/suppliers/${supplier.id}`, { as: 'procurement' })).body).to.include({
+    expect((await get<SupplierRecord>(`/api/suppliers/${supplier.id}`, { as: 'procurement' })).body).to.include({
       contact: '马经理',
       phone: '0971-6123456',
       code: supplier.code,
@@ -376,7 +376,7 @@ describe('admin UI: finance and procurement administration', function () {
       { as: 'director-T11' },
     );
     await post(`/api/assets/${asset.body.id}/offer`, { note: '闲置' }, { as: 'director-T11' });
-    await post(
+    await post<AssetTransferRecord>(
       '/api/asset-transfers',
       { asset_id: asset.body.id, to_org_unit_id: await unitId('T12'), reason: '检验科设备老化，急需一台生化分析仪替换使用' },
       { as: 'director-T12' },

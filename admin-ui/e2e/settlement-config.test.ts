@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
+import type { FundYearRecord, RunSummary } from '../src/settlement/types';
 
 const REGION = '配置测试县';
 
@@ -22,7 +23,7 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
   }
 
   const makeYear = async (year: number) => {
-    const r = await post(
+    const r = await post<FundYearRecord>(
       '/api/fund-years',
       { region: REGION, year, insured_count: 1000, premium_total: '1090000.00', catastrophic_pool: '109000.00', outpatient_pool: '130800.00' },
       { as: 'finance' },
@@ -56,7 +57,9 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
     await screenshot(page, 'fund-year-edit');
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('已更新').first().waitFor();
-    const saved = (await get(`/api/fund-years/${openYear}`, { as: 'finance' })).body;
+    const saved = (
+      await get<FundYearRecord & { overspend_tiers: { upTo: number | null; groupShare: number }[] }>(`/api/fund-years/${openYear}`, { as: 'finance' })
+    ).body;
     expect(saved).to.include({ bundle_ratio: '0.8500', budget: '722670.00' });
     await page.context().close();
   });
@@ -75,7 +78,9 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
     expect(await errorOf('overspend_tiers.1.groupShare').count()).to.equal(0);
     expect(await errorOf('overspend_tiers.0.upTo').count()).to.equal(0);
     await screenshot(page, 'fund-year-tier-refused');
-    const stored = (await get(`/api/fund-years/${openYear}`, { as: 'finance' })).body;
+    const stored = (
+      await get<FundYearRecord & { overspend_tiers: { upTo: number | null; groupShare: number }[] }>(`/api/fund-years/${openYear}`, { as: 'finance' })
+    ).body;
     expect(stored.overspend_tiers).to.deep.equal([
       { upTo: 0.05, groupShare: 0.5 },
       { upTo: null, groupShare: 1 },
@@ -97,7 +102,7 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
   it('a fund year with an approved run is shown locked and cannot be saved', async () => {
     const locked = await makeYear(2018);
     await post('/api/fund-year-populations', { fund_year_id: locked, org_unit_id: await unitId('T01'), insured_population: 1000 }, { as: 'finance' });
-    const run = await post('/api/settlement-runs', { fund_year_id: locked, period: '2018-01' }, { as: 'finance' });
+    const run = await post<RunSummary>('/api/settlement-runs', { fund_year_id: locked, period: '2018-01' }, { as: 'finance' });
     expect(run.status, JSON.stringify(run.body)).to.equal(200);
     for (const [step, as, body] of [
       ['calculate', 'finance', {}],

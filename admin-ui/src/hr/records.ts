@@ -98,3 +98,38 @@ export interface AssessmentYearRecord extends RaRecord {
   excellent_share: string;
   status: 'open' | 'approved';
 }
+
+/** GET /api/title-promotions */
+export interface TitlePromotionRecord extends RaRecord {
+  id: number;
+  staff_id: number;
+  org_unit_id: number;
+  year: number;
+  from_title: string | null;
+  to_title: string;
+  status: 'submitted' | 'reviewed' | 'approved' | 'rejected';
+  unit_opinion: string | null;
+}
+
+/** GET /api/assessments */
+export interface AssessmentRecord extends RaRecord {
+  id: number;
+  staff_id: number;
+  org_unit_id: number;
+  year: number;
+  score: string;
+  grade: string;
+  comment: string | null;
+}
+
+/** GET /api/village-doctor-contracts */
+export interface VillageDoctorContractRecord extends RaRecord {
+  id: number;
+  staff_id: number;
+  employer_org_unit_id: number;
+  work_org_unit_id: number;
+  start_on: string;
+  end_on: string;
+  status: 'active' | 'renewed' | 'expired' | 'exited';
+  renewed_from_id: number | null;
+}

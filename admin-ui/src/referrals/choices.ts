@@ -15,6 +15,8 @@ export interface ReferralRecord {
   patient_name: string;
   diagnosis_code: string;
   diagnosis_text: string;
+  reason: string;
+  to_unit_name: string | null;
   status: string;
   urgency: string;
   direction: string;
