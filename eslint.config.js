@@ -66,7 +66,7 @@ export default tseslint.config(
     files: [
       'admin-ui/src/**/*.{ts,tsx}',
       'admin-ui/e2e/{browser,walk}.ts',
-      'admin-ui/e2e/{finance-admin,finance,first-row-field,first-row,foundation,home,hr-career,hr-registry,i18n,offline-list,referral-office}.test.ts',
+      'admin-ui/e2e/{exports,finance-admin,finance,first-row-field,first-row,foundation,home,hr-career,hr-registry,hr,i18n,offline-list,procurement,referral-office,settlement-config}.test.ts',
     ],
     ignores: ['admin-ui/src/health/**'],
     rules: {

@@ -9,6 +9,7 @@ import { today } from '../../api/core/clock';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
 import type { RotationRecord, StaffRecord } from '../src/hr/records';
 import type { OrgUnitRecord } from '../src/shared/records';
+import type { Summary } from '../src/hr/RotationPlanner';
 
 describe('admin UI: HR rotation planner', function () {
   this.timeout(90_000);
@@ -43,8 +44,8 @@ describe('admin UI: HR rotation planner', function () {
   /** filled/quota per direction as the API counts them (API tests add rotations of their own
    *  this year, so the fresh demo's 18/18 and 30/30 are asserted in api/hr/rotations/rotations.test.ts) */
   async function planFigures(): Promise<Record<string, string>> {
-    const r = await get(`/api/rotation-plans/by-year/${year}`, { as: 'hr' });
-    return Object.fromEntries(r.body.directions.map((d: { key: string; filled: number; quota: number }) => [d.key, `${d.filled}/${d.quota}`]));
+    const r = await get<Summary>(`/api/rotation-plans/by-year/${year}`, { as: 'hr' });
+    return Object.fromEntries(r.body.directions.map((d) => [d.key, `${d.filled}/${d.quota}`]));
   }
 
   it("opens this year's plan: filled against quota per direction (18 down to the branches, 30 down to the townships)", async () => {

@@ -94,7 +94,11 @@ describe('admin UI: procurement and finance', function () {
     await page.getByTestId(`created-order-${suppliers[0].id}`).click();
     await page.waitForURL(/\/purchase-orders\/\d+\/show$/);
     const orderId = Number(page.url().match(/purchase-orders\/(\d+)/)![1]);
-    const order = (await get<PurchaseOrderRecord>(`/api/purchase-orders/${orderId}`, { as: 'procurement' })).body;
+    const order = (
+      await get<PurchaseOrderRecord & { lines: { id: number; quantity: number; requisition_lines: unknown[] }[] }>(`/api/purchase-orders/${orderId}`, {
+        as: 'procurement',
+      })
+    ).body;
     expect(order.lines).to.have.length(1);
     expect(order.lines[0].quantity).to.equal(10 + 20 + 30 + 40 + 50);
     expect(order.lines[0].requisition_lines).to.have.length(5);
@@ -133,7 +137,7 @@ describe('admin UI: procurement and finance', function () {
     await page.getByTestId('confirm-delivery').waitFor({ state: 'detached' });
     expect(await page.getByTestId(`accepted-${line.id}`).textContent()).to.equal('8');
 
-    const stock = await get('/api/stock', { as: 'director-T01', query: { filter: { org_unit_id: t01, item_id: items[0].id } } });
+    const stock = await get<{ quantity: number }[]>('/api/stock', { as: 'director-T01', query: { filter: { org_unit_id: t01, item_id: items[0].id } } });
     expect(stock.body[0].quantity).to.equal(8);
     const requisition = requisitions.find((r) => r.org_unit_id === t01)!;
     const approved = 10 + 11 + 12;

@@ -19,7 +19,7 @@ async function townshipAndVillage(code: string) {
   const village = (
     await get<OrgUnitRecord[]>('/api/org-units', { as: 'admin', query: { filter: { parent_id: id, kind: 'village' }, sort: ['code', 'ASC'], range: [0, 0] } })
   ).body[0];
-  return { id, name: township.name as string, village: village.code as string };
+  return { id, name: township.name, village: village.code };
 }
 
 async function referUp(code: string, patient: string) {
@@ -27,7 +27,7 @@ async function referUp(code: string, patient: string) {
   const p = await resident(t.village, patient);
   const r = await post<ReferralRecord>('/api/referrals', upBody(p.id, t.id, { urgency: 'urgent' }), { as: `doctor-${t.village}` });
   expect(r.status, JSON.stringify(r.body)).to.equal(200);
-  return { ...t, referralId: r.body.id as number };
+  return { ...t, referralId: r.body.id };
 }
 
 const menu = (page: Page, label: string) => page.locator('a.RaMenuItemLink-root', { hasText: label }).first().click();

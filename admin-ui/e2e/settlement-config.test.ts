@@ -8,6 +8,14 @@ import { get, post, unitId } from '../../scripts/test/harness';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
 import type { FundYearRecord, RunSummary } from '../src/settlement/types';
 
+/** GET /api/fund-year-populations/:id */
+interface Population {
+  id: number;
+  fund_year_id: number;
+  org_unit_id: number;
+  insured_population: number;
+}
+
 const REGION = '配置测试县';
 
 describe('admin UI: fund-year configuration (医保打包付费)', function () {
@@ -29,7 +37,7 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
       { as: 'finance' },
     );
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
-    return r.body.id as number;
+    return r.body.id;
   };
 
   before(async function () {
@@ -125,7 +133,7 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
   });
 
   it('finance corrects the insured population of a unit', async () => {
-    const made = await post(
+    const made = await post<Population>(
       '/api/fund-year-populations',
       { fund_year_id: openYear, org_unit_id: await unitId('T02'), insured_population: 900 },
       { as: 'finance' },
@@ -137,7 +145,7 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
     await page.locator('input[name="insured_population"]').fill('950');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/fund-year-populations(\?|$)/);
-    expect((await get(`/api/fund-year-populations/${made.body.id}`, { as: 'finance' })).body.insured_population).to.equal(950);
+    expect((await get<Population>(`/api/fund-year-populations/${made.body.id}`, { as: 'finance' })).body.insured_population).to.equal(950);
     await page.context().close();
   });
 });

@@ -124,7 +124,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
       .filter({ hasText: String(lastYear.year) })
       .first();
     await yearRow.waitFor();
-    const budget = (await get<FundYearRecord>(`/api/fund-years/${lastYear.id}`, { as: 'finance' })).body.budget as string;
+    const budget = (await get<FundYearRecord>(`/api/fund-years/${lastYear.id}`, { as: 'finance' })).body.budget;
     const [whole, fen] = budget.split('.');
     expect(await yearRow.locator('td.column-budget').textContent()).to.equal(`¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fen}`);
     await screenshot(page, 'settlement-fund-years-1440');
