@@ -7,6 +7,8 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
 import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
+import type { BudgetRecord, ExpenseRequestRecord, ExpenseRequestStep, LedgerEntryRecord } from '../src/finance/records';
+import type { OrgUnitRecord } from '../src/shared/records';
 
 const YEAR = 2034; // a year of our own: no demo data, no other test's budgets or closed months
 
@@ -32,9 +34,9 @@ describe('admin UI: finance forms and actions', function () {
   before(async function () {
     this.timeout(240_000);
     ({ baseUrl, browser } = await startBrowserTest());
-    const t01 = await get(`/api/org-units/${await unitId('T01')}`, { as: 'admin' });
-    parent = (await get(`/api/org-units/${t01.body.parent_id}`, { as: 'admin' })).body;
-    const b = await post('/api/budgets', { org_unit_id: t01.body.id, year: YEAR, account: 'equipment', amount: '90000.00' }, { as: 'finance' });
+    const t01 = await get<OrgUnitRecord>(`/api/org-units/${await unitId('T01')}`, { as: 'admin' });
+    parent = (await get<OrgUnitRecord>(`/api/org-units/${t01.body.parent_id}`, { as: 'admin' })).body;
+    const b = await post<BudgetRecord>('/api/budgets', { org_unit_id: t01.body.id, year: YEAR, account: 'equipment', amount: '90000.00' }, { as: 'finance' });
     expect(b.status, JSON.stringify(b.body)).to.equal(200);
   });
 
@@ -88,9 +90,9 @@ describe('admin UI: finance forms and actions', function () {
     await finance.getByTestId('request-status').filter({ hasText: '已批准' }).waitFor();
     expect(await finance.getByTestId('pay').count()).to.equal(1);
     await screenshot(finance, 'finance-request-approved');
-    const r = await get(`/api/expense-requests/${requestId}`, { as: 'finance' });
+    const r = await get<ExpenseRequestRecord & { steps: ExpenseRequestStep[] }>(`/api/expense-requests/${requestId}`, { as: 'finance' });
     expect(r.body.status).to.equal('approved');
-    expect(r.body.steps.map((s: { decided_by_name: string }) => s.decided_by_name)).to.have.length(2);
+    expect(r.body.steps.map((s) => s.decided_by_name)).to.have.length(2);
   });
 
   it('a budget whose months do not add up is refused with the difference shown; saved, then revised into version 2', async () => {
@@ -144,7 +146,7 @@ describe('admin UI: finance forms and actions', function () {
     expect(await page.getByTestId('period-closed').textContent()).to.contain(`${YEAR}-06 已结账`);
     expect(page.url()).to.match(/\/ledger-entries\/create$/);
     await screenshot(page, 'finance-period-closed');
-    const entries = await get('/api/ledger-entries', {
+    const entries = await get<LedgerEntryRecord[]>('/api/ledger-entries', {
       as: 'finance',
       query: { filter: { entry_date_gte: `${YEAR}-06-01`, entry_date_lte: `${YEAR}-06-30` } },
     });

@@ -9,6 +9,7 @@ import { checkDigit } from '../../api/core/personalId';
 import { addDays } from '../../api/health/rules';
 import { PHONE, clickMenu, login, newPage, screenshot, settle, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
+import type { ReferralRecord } from '../src/referrals/choices';
 
 const today = clock.today();
 const year = Number(today.slice(0, 4));
@@ -169,7 +170,7 @@ describe('admin UI: the national follow-up forms on a phone', function () {
 
     const followup = (await get(`/api/followups/${saved.id}`, { as: 'doctor-V001' })).body;
     expect(followup.referral_id).to.be.a('number');
-    const referral = (await get(`/api/referrals/${followup.referral_id}`, { as: 'doctor-V001' })).body;
+    const referral = (await get<ReferralRecord>(`/api/referrals/${followup.referral_id}`, { as: 'doctor-V001' })).body;
     expect(referral).to.include({ resident_id: resident.id, direction: 'up', diagnosis_code: 'I10', status: 'requested' });
     expect(referral.reason).to.equal(`连续两次控制不满意；${today} 随访：血压 158/96 mmHg`);
     expect(await page.getByTestId('referral-created').textContent()).to.contain(referral.to_unit_name);

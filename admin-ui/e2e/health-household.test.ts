@@ -11,6 +11,7 @@ import { FOLLOWUP_TYPE } from '../../api/health/enums';
 import { CHECK_TYPES, addDays, monthRange, previousMonth } from '../../api/health/rules';
 import { PHONE, clickMenu, login, newPage, openFirstRow, screenshot, settle, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
+import type { OrgUnitRecord, UserRecord } from '../src/shared/records';
 
 const today = clock.today();
 const year = Number(today.slice(0, 4));
@@ -63,8 +64,8 @@ describe('admin UI: households and targets on a phone', function () {
   before(async function () {
     this.timeout(300_000);
     ({ baseUrl, browser } = await startBrowserTest());
-    doctorId = (await get('/api/users', { as: 'admin', query: { filter: { username: 'doctor-V001' } } })).body[0].id;
-    v001 = (await get('/api/org-units', { as: 'admin', query: { filter: { code: 'V001' } } })).body[0].id;
+    doctorId = (await get<UserRecord[]>('/api/users', { as: 'admin', query: { filter: { username: 'doctor-V001' } } })).body[0].id;
+    v001 = (await get<OrgUnitRecord[]>('/api/org-units', { as: 'admin', query: { filter: { code: 'V001' } } })).body[0].id;
   });
 
   after(async () => {

@@ -8,6 +8,7 @@ import { get, post, unitId } from '../../scripts/test/harness';
 import { checkDigit } from '../../api/core/personalId';
 import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
+import type { OrgUnitRecord } from '../src/shared/records';
 
 const today = clock.today();
 const year = Number(today.slice(0, 4));
@@ -41,7 +42,10 @@ describe('admin UI: resident transfer and task cancel', function () {
 
   it('director-T01 moves a V001 resident to another T01 village; the history shows it and doctor-V001 no longer sees the resident', async () => {
     const resident = await v001Resident(`迁移${serial}`);
-    const villages = await get('/api/org-units', { as: 'director-T01', query: { filter: { kind: 'village' }, sort: ['code', 'ASC'], range: [0, 99] } });
+    const villages = await get<OrgUnitRecord[]>('/api/org-units', {
+      as: 'director-T01',
+      query: { filter: { kind: 'village' }, sort: ['code', 'ASC'], range: [0, 99] },
+    });
     const target = (villages.body as { id: number; code: string; name: string }[]).find((v) => v.id !== resident.org_unit_id)!;
     expect(target, 'T01 has a second village').to.not.equal(undefined);
 

@@ -8,6 +8,8 @@ import { get, post, unitId } from '../../scripts/test/harness';
 import { hire } from '../../api/hr/testData';
 import { today } from '../../api/core/clock';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
+import type { RotationRecord } from '../src/hr/records';
+import type { OrgUnitRecord } from '../src/shared/records';
 
 describe('admin UI: HR rotations (show, end, cancel, next year, person picker)', function () {
   this.timeout(120_000);
@@ -56,7 +58,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
   it('opens a running rotation from the list and ends it early: refused without a reason, ended with one', async () => {
     const s = await hire({ unit: 'HQ', name: `提前结束${tag}` });
     const r = (
-      await post(
+      await post<RotationRecord>(
         '/api/rotations',
         { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B1'), start_on: today(), purpose: '驻点帮扶心内科' },
         { as: 'hr' },
@@ -90,7 +92,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
       (rows: string[]) => rows[0].includes('安排') && rows.at(-1)!.includes('家中有事提前返回'),
     );
     expect(await page.getByTestId(`action-end-${r.id}`).count()).to.equal(0);
-    expect((await get(`/api/rotations/${r.id}`, { as: 'hr' })).body).to.include({
+    expect((await get<RotationRecord>(`/api/rotations/${r.id}`, { as: 'hr' })).body).to.include({
       status: 'completed',
       actual_end_on: today(),
       end_reason: '家中有事提前返回',
@@ -102,7 +104,8 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     const s = await hire({ unit: 'B2', name: `取消轮转${tag}` });
     const start = `${year + 1}-03-01`;
     const host = (await get('/api/rotations/host-options', { as: 'hr', query: { staff_id: String(s.id), type: 'down_expert' } })).body.hosts[0];
-    const r = (await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: host.id, start_on: start }, { as: 'hr' })).body;
+    const r = (await post<RotationRecord>('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: host.id, start_on: start }, { as: 'hr' }))
+      .body;
     expect(r.status, JSON.stringify(r)).to.equal('planned');
     await openRow(year + 1, `取消轮转${tag}`);
     expect(await page.getByTestId('rotation-hint').textContent()).to.contain('计划中');
@@ -117,7 +120,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     await field('planned_end_on')
       .getByText(/2\d{3}/)
       .waitFor();
-    expect((await get(`/api/rotations/${r.id}`, { as: 'hr' })).body.planned_end_on).to.equal(`${year + 1}-08-31`);
+    expect((await get<RotationRecord>(`/api/rotations/${r.id}`, { as: 'hr' })).body.planned_end_on).to.equal(`${year + 1}-08-31`);
     await page
       .getByTestId('rotation-history')
       .locator('tr', { hasText: `${r.planned_end_on} → ${year + 1}-08-31` })
@@ -131,7 +134,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     await field('status').getByText('已取消').waitFor();
     expect(await page.getByTestId('rotation-hint').textContent()).to.contain('「已取消」的轮转不能再结束、取消或修改');
     expect(await page.getByRole('link', { name: '修改计划' }).count()).to.equal(0);
-    expect((await get(`/api/rotations/${r.id}`, { as: 'hr' })).body).to.include({ status: 'cancelled', end_reason: '分院人员紧张，暂缓下派' });
+    expect((await get<RotationRecord>(`/api/rotations/${r.id}`, { as: 'hr' })).body).to.include({ status: 'cancelled', end_reason: '分院人员紧张，暂缓下派' });
     await screenshot(page, 'rotation-show-cancelled');
   });
 
@@ -188,7 +191,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     const exact = await hire({ unit: 'T01', name: `芳${tag}` });
     await hire({ unit: 'B1', name: `李芳${tag}` });
     await hire({ unit: 'B2', name: `芳${tag}涛` });
-    const t01 = (await get(`/api/org-units/${await unitId('T01')}`, { as: 'admin' })).body.name;
+    const t01 = (await get<OrgUnitRecord>(`/api/org-units/${await unitId('T01')}`, { as: 'admin' })).body.name;
     await fromHome('/rotation-planner');
     await page.getByLabel('人员（输入姓名查找）').fill(`芳${tag}`);
     const options = page.getByRole('option');

@@ -8,6 +8,8 @@ import { checkDigit } from '../../api/core/personalId';
 import { login, newPage, PHONE, screenshot, startBrowserTest } from './browser';
 import { dayKey } from '../../api/core/clock';
 import * as clock from '../../api/core/clock';
+import type { ReferralRecord } from '../src/referrals/choices';
+import type { OrgUnitRecord } from '../src/shared/records';
 
 describe('admin UI: referrals', function () {
   this.timeout(120_000);
@@ -157,7 +159,7 @@ describe('admin UI: referrals', function () {
     const first17 = '63012119600101882';
     const resident = await post('/api/residents', { name: '马秀兰', id_number: `${first17}${checkDigit(first17)}` }, { as: 'doctor-V002' });
     expect(resident.status, JSON.stringify(resident.body)).to.equal(200);
-    const referral = await post(
+    const referral = await post<ReferralRecord>(
       '/api/referrals',
       {
         resident_id: resident.body.id,
@@ -258,7 +260,7 @@ describe('admin UI: referrals', function () {
     const first17 = '63012119480303772';
     const resident = await post('/api/residents', { name: '回村康复者', id_number: `${first17}${checkDigit(first17)}` }, { as: 'doctor-V002' });
     expect(resident.status, JSON.stringify(resident.body)).to.equal(200);
-    const sent = await post(
+    const sent = await post<ReferralRecord>(
       '/api/referrals',
       {
         resident_id: resident.body.id,
@@ -288,16 +290,16 @@ describe('admin UI: referrals', function () {
     await confirm.click();
     await clinic.getByTestId('event-accepted').waitFor();
     await screenshot(clinic, 'referral-village-home-visit');
-    const accepted = await get(`/api/referrals/${sent.body.id}`, { as: 'director-V002' });
+    const accepted = await get<ReferralRecord>(`/api/referrals/${sent.body.id}`, { as: 'director-V002' });
     expect(accepted.body).to.include({ status: 'accepted', slot_id: null });
-    expect(Date.parse(accepted.body.appointment_at)).to.equal(visit.getTime());
+    expect(Date.parse(accepted.body.appointment_at!)).to.equal(visit.getTime());
   });
 
   it('the inbox, outbox and list are usable on a phone (390×844)', async () => {
     // something in the outbox too: T01 refers an external patient up to its branch
-    const t01 = (await get('/api/org-units', { as: 'admin', query: { filter: { code: 'T01' } } })).body[0];
+    const t01 = (await get<OrgUnitRecord[]>('/api/org-units', { as: 'admin', query: { filter: { code: 'T01' } } })).body[0];
     const first17 = '63012119700505123';
-    const sent = await post(
+    const sent = await post<ReferralRecord>(
       '/api/referrals',
       {
         patient_name: '韩建国',

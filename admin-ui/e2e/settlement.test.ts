@@ -13,6 +13,10 @@ import { get, unitId } from '../../scripts/test/harness';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 import { CLAIM_COLUMNS } from '../../api/settlement';
+import type { FundYearRecord, RunDetail, RunFigures, RunSummary } from '../src/settlement/types';
+
+/** A run's own read once calculated: its figures are there */
+type CalculatedRun = RunDetail & { figures: RunFigures };
 
 // the claim file's template columns, without the optional insured name (these files carry none)
 const HEADER = CLAIM_COLUMNS.map(([column]) => column).filter((column) => column !== 'insured_name');
@@ -93,10 +97,10 @@ describe('admin UI: settlement (医保打包付费)', function () {
     this.timeout(300_000);
     ({ baseUrl, browser } = await startBrowserTest());
     const year = Number(clock.today().slice(0, 4)) - 1;
-    const fys = await get('/api/fund-years', { as: 'finance', query: { filter: JSON.stringify({ year }) } });
-    lastYear = fys.body.find((f: { region: string }) => f.region === '大通县');
+    const fys = await get<FundYearRecord[]>('/api/fund-years', { as: 'finance', query: { filter: JSON.stringify({ year }) } });
+    lastYear = fys.body.find((f) => f.region === '大通县')!;
     expect(lastYear, 'the demo has last year’s fund year').to.exist;
-    const runs = await get('/api/settlement-runs', {
+    const runs = await get<RunSummary[]>('/api/settlement-runs', {
       as: 'finance',
       query: { filter: JSON.stringify({ fund_year_id: lastYear.id, kind: 'final', current: true }) },
     });
@@ -120,7 +124,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
       .filter({ hasText: String(lastYear.year) })
       .first();
     await yearRow.waitFor();
-    const budget = (await get(`/api/fund-years/${lastYear.id}`, { as: 'finance' })).body.budget as string;
+    const budget = (await get<FundYearRecord>(`/api/fund-years/${lastYear.id}`, { as: 'finance' })).body.budget;
     const [whole, fen] = budget.split('.');
     expect(await yearRow.locator('td.column-budget').textContent()).to.equal(`¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fen}`);
     await screenshot(page, 'settlement-fund-years-1440');
@@ -195,7 +199,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
   });
 
   it('finance recalculates last year’s final run with a reason and reviews it; approving is not offered', async () => {
-    const before = (await get(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
+    const before = (await get<CalculatedRun>(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
     const page = await open('finance');
     await page.goto(`${baseUrl}/settlement-runs/${finalRunId}/show`);
     await page.getByTestId('run-status').waitFor();
@@ -208,7 +212,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
     await page.getByTestId('version-2').waitFor();
     expect(await page.getByTestId('run-version').textContent()).to.contain('2');
     expect(await page.getByTestId('versions').textContent()).to.contain('导入补报的 6 月结算单');
-    const after = (await get(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
+    const after = (await get<CalculatedRun>(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
     expect(after.figures.spending.claims).to.equal(before.figures.spending.claims + 9);
     expect(await page.getByTestId('figure-spending').textContent()).to.contain(
       Number(after.figures.spending.total).toLocaleString('zh-CN', { minimumFractionDigits: 2 }),
@@ -241,7 +245,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
     expect(await page.getByTestId('step-approve').count()).to.equal(0);
     expect(await page.getByTestId('step-recalculate').count()).to.equal(0);
     await screenshot(page, 'settlement-run-approved');
-    const run = (await get(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
+    const run = (await get<CalculatedRun>(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
     expect(run.status).to.equal('approved');
     expect(run.approved_by_name).to.equal('集团管理员'); // the person's name, not the login
     await page.context().close();

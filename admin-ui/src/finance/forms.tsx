@@ -24,6 +24,7 @@ import { storedUser } from '../session';
 import { apiError } from './api';
 import { ACCOUNT_CHOICES, EXPENSE_ACCOUNT_CHOICES, STEP_KIND_CHOICES } from './choices';
 import { shanghaiDate } from '../shared/time';
+import type { UserRecord } from '../shared/records';
 
 const orNull = (v: unknown) => (v === '' || v === undefined || v === null ? null : v);
 const amountOrNull = (v: unknown) => (orNull(v) === null ? null : String(v));
@@ -80,7 +81,7 @@ const postingPayload = (d: Record<string, unknown>) => ({
 const PostingForm = () => (
   <SimpleForm>
     <ReferenceInput source="user_id" reference="users" filter={{ role: 'group_finance' }}>
-      <AutocompleteInput optionText={(u) => `${u.display_name}（${u.username}）`} validate={required()} />
+      <AutocompleteInput optionText={(u: UserRecord) => `${u.display_name}（${u.username}）`} validate={required()} />
     </ReferenceInput>
     <ReferenceInput source="org_unit_id" reference="org-units">
       <AutocompleteInput validate={required()} />
@@ -114,7 +115,11 @@ export const LedgerEntryCreate = () => {
     notify(message, { type: 'error' });
   };
   return (
-    <Create redirect="list" transform={(d) => ({ ...d, amount: String(d.amount), memo: orNull(d.memo) })} mutationOptions={{ onError }}>
+    <Create
+      redirect="list"
+      transform={(d: Record<string, unknown>) => ({ ...d, amount: String(d.amount), memo: orNull(d.memo) })}
+      mutationOptions={{ onError }}
+    >
       <SimpleForm defaultValues={{ org_unit_id: storedUser()?.org_unit.id, entry_date: shanghaiDate(), credit_account: 'bank' }}>
         {closed ? (
           <Alert severity="error" sx={{ mb: 2, width: '100%' }} data-testid="period-closed">

@@ -14,7 +14,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { ReactElement } from 'react';
-import type { RaRecord } from 'react-admin';
+import type { LedgerEntryRecord, RiskFundRecord, SpendingLimitRecord } from './records';
 import { useIsSmall } from '../shared/useIsSmall';
 import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
@@ -34,12 +34,12 @@ const unitFilter = (
 );
 
 /** A ledger entry's source document: a resource (支出申请 #12 …) or a manual entry by finance. */
-const ledgerSource = (r: RaRecord, translate: Translate) => {
+const ledgerSource = (r: LedgerEntryRecord, translate: Translate) => {
   const kind = r.source_type === 'manual' ? translate('finance.ledger.manual') : translate(`resources.${r.source_type}.name`, { smart_count: 1 });
   return r.source_id ? `${kind} #${r.source_id}` : kind;
 };
 
-const ledgerColumns: Column[] = [
+const ledgerColumns: Column<LedgerEntryRecord>[] = [
   { source: 'entry_date', kind: 'date' },
   { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
   { source: 'debit_account', kind: 'choice', choices: ACCOUNT_CHOICES },
@@ -65,7 +65,7 @@ export const LedgerList = () => {
     >
       <SmallOr
         small={
-          <SimpleList
+          <SimpleList<LedgerEntryRecord>
             primaryText={(r) => r.memo ?? ledgerSource(r, translate)}
             secondaryText={(r) => `${r.entry_date} · 借 ${acc(r.debit_account)} / 贷 ${acc(r.credit_account)}`}
             tertiaryText={(r) => yuan(r.amount)}
@@ -97,7 +97,7 @@ export const PeriodList = () => (
   </List>
 );
 
-const limitColumns: Column[] = [
+const limitColumns: Column<SpendingLimitRecord>[] = [
   { source: 'unit_level', kind: 'choice', choices: UNIT_LEVEL_CHOICES },
   { source: 'account', kind: 'choice', choices: ACCOUNT_CHOICES },
   { source: 'min_amount', kind: 'money' },
@@ -116,12 +116,12 @@ const limitCells = {
 export const LimitList = () => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
-  const band = (r: RaRecord) => `${yuan(r.min_amount)} – ${r.max_amount ? yuan(r.max_amount) : '∞'}`;
-  const chain = (r: RaRecord) => (r.steps as string[]).map((s) => translate(`enums.step_kind.${s}`)).join(' → ');
+  const band = (r: SpendingLimitRecord) => `${yuan(r.min_amount)} – ${r.max_amount ? yuan(r.max_amount) : '∞'}`;
+  const chain = (r: SpendingLimitRecord) => r.steps.map((s) => translate(`enums.step_kind.${s}`)).join(' → ');
   return (
     <List sort={{ field: 'unit_level', order: 'ASC' }} perPage={50} actions={<ListActions columns={limitColumns} />}>
       {isSmall ? (
-        <SimpleList
+        <SimpleList<SpendingLimitRecord>
           primaryText={(r) => r.description ?? band(r)}
           secondaryText={chain}
           tertiaryText={band}
@@ -152,7 +152,7 @@ export const PostingList = () => (
   </List>
 );
 
-const fundColumns: Column[] = [
+const fundColumns: Column<RiskFundRecord>[] = [
   { source: 'entry_date', kind: 'date' },
   { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
   { source: 'fund_year', kind: 'text' },
@@ -174,7 +174,7 @@ export const FundList = () => (
   >
     <SmallOr
       small={
-        <SimpleList
+        <SimpleList<RiskFundRecord>
           primaryText={(r) => `${r.entry_date} · ${r.fund_year}`}
           secondaryText={(r) => <ReferenceField record={r} source="org_unit_id" reference="org-units" link={false} />}
           tertiaryText={(r) => yuan(r.amount)}

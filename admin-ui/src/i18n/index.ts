@@ -1,13 +1,13 @@
-import { mergeTranslations } from 'react-admin';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { domains } from '../registry';
 import { english as baseEnglish } from './en';
 import { chinese as baseChinese } from './zh';
+import { mergeMessages } from './merge';
 import * as notifications from '../notifications/messages';
 
 // each domain brings its own messages (registry `messages`)
-const english = mergeTranslations(baseEnglish, notifications.en, ...domains.map((d) => d.messages?.en ?? {}));
-const chinese = mergeTranslations(baseChinese, notifications.zh, ...domains.map((d) => d.messages?.zh ?? {}));
+const english = mergeMessages(baseEnglish, notifications.en, ...domains.map((d) => d.messages?.en ?? {}));
+const chinese = mergeMessages(baseChinese, notifications.zh, ...domains.map((d) => d.messages?.zh ?? {}));
 
 export const i18nProvider = polyglotI18nProvider(
   (locale) => (locale === 'en' ? english : chinese),

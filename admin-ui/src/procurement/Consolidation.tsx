@@ -54,7 +54,7 @@ export const Consolidation = () => {
         notify(t('created', { count: r.orders.length }), { type: 'success' });
         return queryClient.invalidateQueries({ queryKey: ['consolidation-candidates'] });
       })
-      .catch((e) => notify(e.message, { type: 'error' }));
+      .catch((e: Error) => notify(e.message, { type: 'error' }));
   return (
     <Box sx={{ p: 2 }}>
       <Title title={t('title')} />

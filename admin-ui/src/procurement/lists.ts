@@ -6,6 +6,7 @@ import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import WarehouseIcon from '@mui/icons-material/Warehouse';
 import type { ResourceEntry } from '../registry';
 import { lazyScreens } from '../shared/lazyScreens';
+import type { AssetRecord, CatalogItemRecord } from './records';
 
 const listViews = lazyScreens(() => import('./listViews'));
 const forms = lazyScreens(() => import('./forms'));
@@ -18,7 +19,7 @@ export const procurementLists: ResourceEntry[] = [
     create: forms.CatalogCreate,
     edit: forms.CatalogEdit,
     icon: InventoryIcon,
-    recordRepresentation: (r) => `${r.name} ${r.spec ?? ''}`,
+    recordRepresentation: (r: CatalogItemRecord) => `${r.name} ${r.spec ?? ''}`,
   },
   { name: 'suppliers', list: listViews.SupplierList, create: forms.SupplierCreate, edit: forms.SupplierEdit, icon: StoreIcon, recordRepresentation: 'name' },
   { name: 'stock', list: listViews.StockList, icon: WarehouseIcon },
@@ -28,7 +29,7 @@ export const procurementLists: ResourceEntry[] = [
     show: assetShow.AssetShow,
     create: forms.AssetCreate,
     icon: BusinessCenterIcon,
-    recordRepresentation: (r) => `${r.name}（${r.code}）`,
+    recordRepresentation: (r: AssetRecord) => `${r.name}（${r.code}）`,
   },
   { name: 'asset-transfers', list: listViews.TransferList, icon: SwapHorizIcon },
 ];

@@ -46,6 +46,7 @@ import {
 import { httpClient } from '../httpClient';
 import { storedUser } from '../session';
 import { formatTime, shanghaiDate } from '../shared/time';
+import type { DepartmentRecord, OrgUnitRecord } from '../shared/records';
 
 interface Slot {
   id: number;
@@ -75,6 +76,13 @@ const halfHour = (v: string) => (v && !HHMM.test(v) ? 'referrals.slots.half_hour
 /** A 400/422 from the API as field errors for the form (react-admin sets them on the inputs). */
 const submissionErrors = (e: unknown) => (e instanceof HttpError && (e.body as { errors?: object })?.errors) || undefined;
 
+/** POST /api/referral-slots/publish's answer (api/referrals/slots.ts publishSlots) */
+interface Published {
+  department_id: number;
+  created: number;
+  skipped: number;
+}
+
 const PublishForm = ({ departmentId, onPublished }: { departmentId: number; onPublished: (from: string) => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -83,7 +91,8 @@ const PublishForm = ({ departmentId, onPublished }: { departmentId: number; onPu
     const body = { ...values, department_id: departmentId, weekdays: weekdays?.length ? weekdays : undefined };
     try {
       const { json } = await httpClient('/api/referral-slots/publish', { method: 'POST', body: JSON.stringify(body) });
-      notify('referrals.slots.published', { type: 'success', messageArgs: { created: json.created, skipped: json.skipped } });
+      const { created, skipped } = json as Published;
+      notify('referrals.slots.published', { type: 'success', messageArgs: { created, skipped } });
       onPublished(values.from as string);
       return undefined;
     } catch (e) {
@@ -299,12 +308,12 @@ export const SlotsPage = () => {
   const [problem, setProblem] = useState<string | null>(null);
   const { canAccess: canPublish } = useCanAccess({ resource: 'referral-slots', action: 'create' });
   // receiving units (levels 1–3 have referral offices); a director's scope holds only its own
-  const { data: units } = useGetList('org-units', {
+  const { data: units } = useGetList<OrgUnitRecord>('org-units', {
     filter: { level_lte: 3, active: true },
     sort: { field: 'path', order: 'ASC' },
     pagination: { page: 1, perPage: 200 },
   });
-  const { data: departments } = useGetList(
+  const { data: departments } = useGetList<DepartmentRecord>(
     'departments',
     { filter: { org_unit_id: unitId, kind: 'clinical', active: true }, sort: { field: 'name', order: 'ASC' }, pagination: { page: 1, perPage: 100 } },
     { enabled: unitId !== '' },

@@ -12,6 +12,11 @@ export const VILLAGE_LEVEL = 4;
 
 export interface ReferralRecord {
   id: number;
+  patient_name: string;
+  diagnosis_code: string;
+  diagnosis_text: string;
+  reason: string;
+  to_unit_name: string | null;
   status: string;
   urgency: string;
   direction: string;

@@ -7,6 +7,7 @@ import { useIsSmall } from '../../shared/useIsSmall';
 import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
+import type { BudgetRecord } from '../records';
 
 const filters = [
   <NumberInput key="year" source="year" alwaysOn />,
@@ -17,7 +18,7 @@ const filters = [
   <SelectInput key="status" source="status" choices={BUDGET_STATUS_CHOICES} />,
 ];
 
-const columns: Column[] = [
+const columns: Column<BudgetRecord>[] = [
   { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
   { source: 'year', kind: 'text' },
   { source: 'account', kind: 'choice', choices: BUDGET_ACCOUNT_CHOICES },
@@ -33,7 +34,7 @@ export const BudgetList = () => {
   return (
     <List filters={filters} filterDefaultValues={{ year: new Date().getFullYear(), status: 'active' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
-        <SimpleList
+        <SimpleList<BudgetRecord>
           primaryText={(r) => translate(`enums.account.${r.account}`)}
           secondaryText={(r) => `${r.year} · v${r.version}`}
           tertiaryText={(r) => yuan(r.amount)}

@@ -29,7 +29,7 @@ export const monthlyPayload = (monthly: unknown[] | undefined) => (filled(monthl
 export const MonthlySplit = () => {
   const translate = useTranslate();
   const { setValue } = useFormContext();
-  const amount = useWatch({ name: 'amount' });
+  const amount: unknown = useWatch({ name: 'amount' });
   const monthly = useWatch({ name: 'monthly' }) as unknown[] | undefined;
   const d = monthlyDifference({ amount, monthly });
   const spread = () => {

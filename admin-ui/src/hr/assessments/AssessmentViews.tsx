@@ -13,7 +13,6 @@ import {
   TextInput,
   required,
   useGetOne,
-  useListContext,
   useTranslate,
 } from 'react-admin';
 import { columnFields } from '../../shared/columnFields';
@@ -22,6 +21,8 @@ import { type Column } from '../../shared/exporter';
 import { Edit } from '../../shared/fullRecord';
 import { GRADE_CHOICES } from '../choices';
 import { HrForm } from '../problems';
+import type { AssessmentYearRecord } from '../records';
+import { useFilterValues } from '../../shared/filterValues';
 
 const filters = [
   <NumberInput key="year" source="year" alwaysOn />,
@@ -34,13 +35,13 @@ const filters = [
 /** Whether the filtered year is still open or approved (locked). */
 const YearState = () => {
   const translate = useTranslate();
-  const { filterValues } = useListContext();
-  const { data, error } = useGetOne('assessment-years', { id: filterValues.year }, { enabled: !!filterValues.year, retry: false });
-  if (!filterValues.year) return null;
+  const { year } = useFilterValues<{ year?: number }>();
+  const { data, error } = useGetOne<AssessmentYearRecord>('assessment-years', { id: year! }, { enabled: !!year, retry: false });
+  if (!year) return null;
   if (error)
     return (
       <Alert severity="info" sx={{ mb: 1 }}>
-        {translate('hr.assessments.year_not_open', { year: filterValues.year })}
+        {translate('hr.assessments.year_not_open', { year })}
       </Alert>
     );
   if (!data) return null;

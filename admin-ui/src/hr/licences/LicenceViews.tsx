@@ -16,7 +16,6 @@ import {
   required,
   useRecordContext,
   useTranslate,
-  type RaRecord,
 } from 'react-admin';
 import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
@@ -24,6 +23,7 @@ import { type Column } from '../../shared/exporter';
 import { Edit } from '../../shared/fullRecord';
 import { LICENCE_KIND_CHOICES, LICENCE_STATUS_CHOICES } from '../choices';
 import { HrForm } from '../problems';
+import type { LicenceRecord } from '../records';
 
 const ALERT_DAYS = 60;
 
@@ -39,7 +39,7 @@ const filters = [
 ];
 
 /** 已过期 / N 天后到期 / nothing: a valid licence's state, as its chip and its exported text. */
-function expiry(l: RaRecord, translate: (key: string, options?: object) => string) {
+function expiry(l: LicenceRecord, translate: (key: string, options?: object) => string) {
   const days = Number(l.days_left);
   if (l.status !== 'valid' || days > ALERT_DAYS) return null;
   return days < 0
@@ -48,13 +48,13 @@ function expiry(l: RaRecord, translate: (key: string, options?: object) => strin
 }
 
 const ExpiryFlag = (_props: { label?: string }) => {
-  const l = useRecordContext();
+  const l = useRecordContext<LicenceRecord>();
   const translate = useTranslate();
   const flag = l && expiry(l, translate);
   return flag ? <Chip size="small" color={flag.color} label={flag.text} data-testid={flag.color === 'error' ? `expired-${l.id}` : undefined} /> : null;
 };
 
-const columns: Column[] = [
+const columns: Column<LicenceRecord>[] = [
   { source: 'staff_name', kind: 'text' },
   { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
   { source: 'kind', kind: 'choice', choices: LICENCE_KIND_CHOICES },

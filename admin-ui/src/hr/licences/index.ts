@@ -1,6 +1,6 @@
 // The licences resource: its screens in LicenceViews.tsx, loaded when first shown.
 import CardMembershipIcon from '@mui/icons-material/CardMembership';
-import type { RaRecord } from 'react-admin';
+import type { LicenceRecord } from '../records';
 import type { ResourceEntry } from '../../registry';
 import { lazyScreens } from '../../shared/lazyScreens';
 
@@ -12,5 +12,5 @@ export const licences: ResourceEntry = {
   create: licenceViews.LicenceCreate,
   edit: licenceViews.LicenceEdit,
   icon: CardMembershipIcon,
-  recordRepresentation: (l: RaRecord) => l.number,
+  recordRepresentation: (l: LicenceRecord) => l.number,
 };

@@ -15,7 +15,6 @@ import {
   SelectInput,
   TextInput,
   required,
-  useListContext,
   useTranslate,
 } from 'react-admin';
 import { Edit } from '../../shared/fullRecord';
@@ -27,6 +26,8 @@ import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
 import { storedUser } from '../../session';
+import type { PostRecord } from '../records';
+import { useFilterValues } from '../../shared/filterValues';
 
 interface Vacancy {
   org_unit_id: number;
@@ -50,8 +51,8 @@ const filters = [
 /** Headcount, occupied and vacant places per unit below the filtered unit (or the user's own). */
 const Vacancies = () => {
   const translate = useTranslate();
-  const { filterValues } = useListContext();
-  const unit = (filterValues.org_unit_id as number | undefined) ?? storedUser()?.org_unit.id;
+  const { org_unit_id } = useFilterValues<{ org_unit_id?: number }>();
+  const unit = org_unit_id ?? storedUser()?.org_unit.id;
   const { data } = useQuery({
     queryKey: ['post-vacancies', unit],
     queryFn: async () => (await httpClient(`/api/posts/vacancies?org_unit_id=${unit}`)).json as Vacancy[],
@@ -109,7 +110,7 @@ const Vacancies = () => {
   );
 };
 
-const columns: Column[] = [
+const columns: Column<PostRecord>[] = [
   { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
   { source: 'department_id', kind: 'reference', reference: 'departments' },
   { source: 'name', kind: 'text' },
@@ -129,7 +130,7 @@ export const PostList = () => (
 );
 
 const DepartmentInput = () => {
-  const unit = useWatch({ name: 'org_unit_id' });
+  const unit = useWatch<{ org_unit_id?: number | null }>({ name: 'org_unit_id' });
   return (
     <ReferenceInput source="department_id" reference="departments" filter={unit ? { org_unit_id: unit } : {}}>
       <AutocompleteInput disabled={!unit} />

@@ -1,6 +1,6 @@
 // The posts resource: its screens in PostViews.tsx, loaded when first shown.
 import WorkIcon from '@mui/icons-material/Work';
-import type { RaRecord } from 'react-admin';
+import type { PostRecord } from '../records';
 import type { ResourceEntry } from '../../registry';
 import { lazyScreens } from '../../shared/lazyScreens';
 
@@ -12,5 +12,5 @@ export const posts: ResourceEntry = {
   create: postViews.PostCreate,
   edit: postViews.PostEdit,
   icon: WorkIcon,
-  recordRepresentation: (p: RaRecord) => p.name,
+  recordRepresentation: (p: PostRecord) => p.name,
 };

@@ -1,5 +1,5 @@
 import BadgeIcon from '@mui/icons-material/Badge';
-import type { RaRecord } from 'react-admin';
+import type { StaffRecord } from '../records';
 import type { ResourceEntry } from '../../registry';
 import { lazyScreens } from '../../shared/lazyScreens';
 
@@ -14,5 +14,5 @@ export const staff: ResourceEntry = {
   create: staffForms.StaffCreate,
   edit: staffForms.StaffEdit,
   icon: BadgeIcon,
-  recordRepresentation: (s: RaRecord) => s.name,
+  recordRepresentation: (s: StaffRecord) => s.name,
 };

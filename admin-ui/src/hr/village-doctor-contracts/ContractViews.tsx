@@ -79,7 +79,7 @@ export const ContractList = () => (
 /** The clinic picker lists the chosen township's own villages (the API enforces it either way). */
 const ClinicInput = () => {
   const translate = useTranslate();
-  const township = useWatch({ name: 'employer_org_unit_id' });
+  const township = useWatch<{ employer_org_unit_id?: number | null }>({ name: 'employer_org_unit_id' });
   return (
     <ReferenceInput source="work_org_unit_id" reference="org-units" filter={{ kind: 'village' }}>
       <AutocompleteInput validate={required()} helperText={township ? translate('hr.contracts.clinic_help') : undefined} />

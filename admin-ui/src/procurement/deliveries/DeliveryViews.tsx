@@ -25,6 +25,7 @@ import { useIsSmall } from '../../shared/useIsSmall';
 import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
+import type { DeliveryRecord } from '../records';
 
 interface Line {
   id: number;
@@ -38,7 +39,7 @@ interface Line {
   requisition_id: number;
 }
 
-const columns: Column[] = [
+const columns: Column<DeliveryRecord>[] = [
   { source: 'id', kind: 'text' },
   { source: 'purchase_order_id', kind: 'text' },
   { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
@@ -54,7 +55,7 @@ export const DeliveryList = () => (
     actions={<ListActions columns={columns} />}
   >
     {useIsSmall() ? (
-      <SimpleList
+      <SimpleList<DeliveryRecord>
         primaryText={(r) => <ReferenceField record={r} source="org_unit_id" reference="org-units" link={false} />}
         secondaryText={(r) => `#${r.id} · ${r.shipped_on}${r.received_by_name ? ` · ${r.received_by_name}` : ''}`}
         tertiaryText={(r) => <SelectField record={r} source="status" choices={DELIVERY_STATUS_CHOICES} />}
@@ -101,7 +102,7 @@ const Confirm = () => {
       })),
     })
       .then(() => refresh())
-      .catch((e) => notify(e.message, { type: 'error' }));
+      .catch((e: Error) => notify(e.message, { type: 'error' }));
   return (
     <Card variant="outlined">
       <CardContent>

@@ -43,6 +43,7 @@ import { useIsSmall } from '../../shared/useIsSmall';
 import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
+import type { PurchaseOrderRecord } from '../records';
 
 interface Ref {
   requisition_line_id: number;
@@ -67,7 +68,7 @@ interface OrderLine {
   requisition_lines: Ref[];
 }
 
-const columns: Column[] = [
+const columns: Column<PurchaseOrderRecord>[] = [
   { source: 'number', kind: 'text' },
   { source: 'supplier_id', kind: 'reference', reference: 'suppliers' },
   { source: 'order_date', kind: 'date' },
@@ -83,7 +84,7 @@ export const OrderList = () => (
     actions={<ListActions columns={columns} />}
   >
     {useIsSmall() ? (
-      <SimpleList
+      <SimpleList<PurchaseOrderRecord>
         primaryText={(r) => r.number}
         secondaryText={(r) => (
           <>
@@ -106,7 +107,7 @@ export const OrderList = () => (
 );
 
 const Actions = () => {
-  const record = useRecordContext();
+  const record = useRecordContext<PurchaseOrderRecord>();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -121,7 +122,7 @@ const Actions = () => {
         setOpen(false);
         refresh();
       })
-      .catch((e) => notify(e.message, { type: 'error' }));
+      .catch((e: Error) => notify(e.message, { type: 'error' }));
   const receivable = ['sent', 'partially_received'].includes(record.status);
   const deliverable = ['partially_received', 'received'].includes(record.status) && lines.some((l) => l.received_qty > l.shipped_qty);
   return (

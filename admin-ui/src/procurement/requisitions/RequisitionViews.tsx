@@ -49,6 +49,7 @@ import { useIsSmall } from '../../shared/useIsSmall';
 import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
+import type { CatalogItemRecord, RequisitionRecord } from '../records';
 
 interface Line {
   id: number;
@@ -63,8 +64,8 @@ interface Line {
   purchase_order_line_id: number | null;
 }
 
-const Pct = ({ source }: { source: string }) => (
-  <FunctionField
+const Pct = ({ source }: { source: 'ordered_pct' | 'received_pct' }) => (
+  <FunctionField<RequisitionRecord>
     source={source}
     render={(r) => (
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1, minWidth: 120 }} data-testid={`${source}-${r.id}`}>
@@ -75,7 +76,7 @@ const Pct = ({ source }: { source: string }) => (
   />
 );
 
-const columns: Column[] = [
+const columns: Column<RequisitionRecord>[] = [
   { source: 'id', kind: 'text' },
   { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
   { source: 'created_at', kind: 'date' },
@@ -101,7 +102,7 @@ export const RequisitionList = () => {
       actions={<ListActions columns={columns} />}
     >
       {isSmall ? (
-        <SimpleList
+        <SimpleList<RequisitionRecord>
           primaryText={(r) => <ReferenceField record={r} source="org_unit_id" reference="org-units" link={false} />}
           secondaryText={(r) => `#${r.id} · ${translate(`enums.progress.${r.progress}`)}`}
           tertiaryText={(r) => `${r.ordered_pct}% / ${r.received_pct}%`}
@@ -135,7 +136,7 @@ const Decision = () => {
       verb === 'approve' ? { lines: lines.map((l) => ({ id: l.id, approved_qty: Number(qty[l.id]) })), ...(comment ? { comment } : {}) } : { comment },
     )
       .then(() => refresh())
-      .catch((e) => notify(e.message, { type: 'error' }));
+      .catch((e: Error) => notify(e.message, { type: 'error' }));
   return (
     <Card variant="outlined" sx={{ borderColor: 'warning.main' }} data-testid="requisition-decision">
       <CardContent>
@@ -273,13 +274,16 @@ export const RequisitionShow = () => {
             <SelectField source="status" choices={REQUISITION_STATUS_CHOICES} />
           </Labeled>
           <Labeled>
-            <FunctionField source="progress" render={(r) => <span data-testid="progress">{translate(`enums.progress.${r.progress}`)}</span>} />
+            <FunctionField<RequisitionRecord>
+              source="progress"
+              render={(r) => <span data-testid="progress">{translate(`enums.progress.${r.progress}`)}</span>}
+            />
           </Labeled>
           <Labeled>
-            <FunctionField source="ordered_pct" render={(r) => <b data-testid="ordered-pct">{r.ordered_pct}%</b>} />
+            <FunctionField<RequisitionRecord> source="ordered_pct" render={(r) => <b data-testid="ordered-pct">{r.ordered_pct}%</b>} />
           </Labeled>
           <Labeled>
-            <FunctionField source="received_pct" render={(r) => <b data-testid="received-pct">{r.received_pct}%</b>} />
+            <FunctionField<RequisitionRecord> source="received_pct" render={(r) => <b data-testid="received-pct">{r.received_pct}%</b>} />
           </Labeled>
         </Box>
         <TextField source="note" />
@@ -300,7 +304,7 @@ export const RequisitionCreate = () => (
       <ArrayInput source="lines">
         <SimpleFormIterator inline>
           <ReferenceInput source="item_id" reference="catalog-items">
-            <AutocompleteInput validate={required()} optionText={(i) => `${i.name} ${i.spec ?? ''}（${i.uom}）`} />
+            <AutocompleteInput validate={required()} optionText={(i: CatalogItemRecord) => `${i.name} ${i.spec ?? ''}（${i.uom}）`} />
           </ReferenceInput>
           <NumberInput source="requested_qty" validate={required()} min={1} />
         </SimpleFormIterator>

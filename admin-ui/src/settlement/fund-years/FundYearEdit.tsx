@@ -32,6 +32,15 @@ import { budgetFen, yuanText } from './budget';
 // out-of-range share before the API judges the configuration and answers onto the fields
 const share = { step: 'any' };
 const near1 = (n: number) => Math.abs(n - 1) < 1e-6;
+/** The edit form's values the live sums read: amounts and the ratio as typed (decimal text), shares and weights per row. */
+interface FundYearForm {
+  premium_total: string | null;
+  catastrophic_pool: string | null;
+  outpatient_pool: string | null;
+  bundle_ratio: string | null;
+  allocation: { pools: { share: number | null }[]; indicators: { weight: number | null }[] };
+}
+
 const sumOf = <T,>(xs: T[] | undefined, pick: (x: T) => unknown = (x) => x) => (xs ?? []).reduce<number>((a, x) => a + (Number(pick(x)) || 0), 0);
 
 const Section = ({ title, help, children }: { title: string; help?: string; children: ReactNode }) => {
@@ -52,7 +61,10 @@ const Section = ({ title, help, children }: { title: string; help?: string; chil
 /** budget = round2((premium − catastrophic − outpatient) × ratio), recomputed as the inputs change. */
 const DerivedBudget = () => {
   const translate = useTranslate();
-  const [premium_total, catastrophic_pool, outpatient_pool, bundle_ratio] = useWatch({
+  const [premium_total, catastrophic_pool, outpatient_pool, bundle_ratio] = useWatch<
+    FundYearForm,
+    ['premium_total', 'catastrophic_pool', 'outpatient_pool', 'bundle_ratio']
+  >({
     name: ['premium_total', 'catastrophic_pool', 'outpatient_pool', 'bundle_ratio'],
   });
   const fen = budgetFen({ premium_total, catastrophic_pool, outpatient_pool, bundle_ratio });
@@ -83,14 +95,14 @@ const SumLine = ({ source, total, label, showError }: { source: string; total: n
 const PoolSum = () => (
   <SumLine
     source="allocation.pools"
-    total={sumOf(useWatch({ name: 'allocation.pools' }), (p: { share: number }) => p?.share)}
+    total={sumOf(useWatch<FundYearForm, 'allocation.pools'>({ name: 'allocation.pools' }), (p) => p?.share)}
     label="settlement.config.share_sum"
   />
 );
 const WeightSum = () => (
   <SumLine
     source="allocation.indicators"
-    total={sumOf(useWatch({ name: 'allocation.indicators' }), (k: { weight: number }) => k?.weight)}
+    total={sumOf(useWatch<FundYearForm, 'allocation.indicators'>({ name: 'allocation.indicators' }), (k) => k?.weight)}
     label="settlement.config.weight_sum"
   />
 );

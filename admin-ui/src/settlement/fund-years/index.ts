@@ -12,5 +12,5 @@ export const fundYears: ResourceEntry = {
   edit: fundYearEdit.FundYearEdit,
   create: fundYearViews.FundYearCreate,
   icon: SavingsIcon,
-  recordRepresentation: (r) => `${r.region} ${r.year}`,
+  recordRepresentation: (r: { region: string; year: number }) => `${r.region} ${r.year}`,
 };

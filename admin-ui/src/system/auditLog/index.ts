@@ -1,6 +1,7 @@
 import HistoryIcon from '@mui/icons-material/History';
 import type { ResourceEntry } from '../../registry';
 import { lazyScreens } from '../../shared/lazyScreens';
+import type { AuditEntry } from '../records';
 
 const auditLogList = lazyScreens(() => import('./AuditLogList'));
 const auditLogShow = lazyScreens(() => import('./AuditLogShow'));
@@ -10,5 +11,5 @@ export const auditLog: ResourceEntry = {
   list: auditLogList.AuditLogList,
   show: auditLogShow.AuditLogShow,
   icon: HistoryIcon,
-  recordRepresentation: (entry) => `#${entry.id}`,
+  recordRepresentation: (entry: AuditEntry) => `#${entry.id}`,
 };

@@ -1,6 +1,7 @@
 import ScheduleIcon from '@mui/icons-material/Schedule';
 import type { ResourceEntry } from '../../registry';
 import { lazyScreens } from '../../shared/lazyScreens';
+import type { JobRun } from '../records';
 
 const jobRunList = lazyScreens(() => import('./JobRunList'));
 const jobRunShow = lazyScreens(() => import('./JobRunShow'));
@@ -10,5 +11,5 @@ export const jobRuns: ResourceEntry = {
   list: jobRunList.JobRunList,
   show: jobRunShow.JobRunShow,
   icon: ScheduleIcon,
-  recordRepresentation: (run) => `${run.job} ${run.run_key}`,
+  recordRepresentation: (run: JobRun) => `${run.job} ${run.run_key}`,
 };
