@@ -372,12 +372,13 @@ export const zh = {
       doctor: '村医',
       set_goal: '设置目标',
       edit_goal: '修改目标',
-      default_goal: '默认目标 %{goal}（按应随访任务、到期签约计算）',
+      default_goal: '默认目标 %{goal}（按随访任务平摊到各月、到期签约计算）',
       set: '已设定',
       none: '没有村医',
       default_short: '默认',
       empty_is_default: '留空即按默认',
-      legend: '* 为已设定的目标，其余为默认目标（当月应随访任务、到期签约）。本月按已过天数计进度，落后显示为红色；上月未达目标为红色。',
+      legend:
+        '* 为已设定的目标，其余为默认目标（随访任务按其时间窗平摊到各月，如季度任务每月三分之一；当月到期签约）。本月按已过天数计进度，落后显示为红色；上月未达目标为红色。',
     },
     indicators: {
       title: '健康管理考核指标',
@@ -767,13 +768,13 @@ export const en = {
       doctor: 'Village doctor',
       set_goal: 'Set goals',
       edit_goal: 'Edit goals',
-      default_goal: 'Default goal %{goal} (from the tasks due and contracts ending)',
+      default_goal: 'Default goal %{goal} (the tasks spread over their windows’ months, contracts ending)',
       set: 'Set',
       none: 'No village doctors',
       default_short: 'Default',
       empty_is_default: 'Empty: the default',
       legend:
-        '* a goal set; the others are the defaults (tasks due, contracts ending in the month). This month is judged pro rata over the days gone: behind in red; last month below its goal in red.',
+        '* a goal set; the others are the defaults (the tasks spread over their windows’ months, a quarter’s a third each month; contracts ending in the month). This month is judged pro rata over the days gone: behind in red; last month below its goal in red.',
     },
     indicators: {
       title: 'Health-management indicators',
