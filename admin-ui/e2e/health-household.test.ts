@@ -19,13 +19,40 @@ const total = (r: { headers: Headers }) => Number(String(r.headers.get('content-
 const count = async (resource: string, filter: Record<string, unknown>) =>
   total(await get(`/api/${resource}`, { as: 'admin', query: { filter, range: [0, 0] } }));
 
+/** The month number of a day or month (year × 12 + month). */
+const monthNo = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
+
 /** A doctor's month counted by hand from the lists, by the definitions of README (health: targets). */
 async function handCount(doctorId: number, village: number, month: string) {
   const { start, end } = monthRange(month);
   const checks = [...CHECK_TYPES] as string[];
   const others = FOLLOWUP_TYPE.values.filter((t) => !checks.includes(t));
-  const due = (type: string[]) =>
-    count('tasks', { org_unit_id: village, due_on_gte: start, due_on_lte: end, state: ['upcoming', 'due', 'done', 'missed'], type });
+  // the goal: the tasks (not cancelled) whose window touches the month, per window its n tasks spread
+  // over its k months — by the end of its i-th month floor(n·i/k) of them, so this month's share is
+  // floor(n·i/k) − floor(n·(i−1)/k)
+  const due = async (type: string[]) => {
+    const r = await get('/api/tasks', {
+      as: 'admin',
+      query: {
+        filter: { org_unit_id: village, window_start_lte: end, window_end_gte: start, state: ['upcoming', 'due', 'done', 'missed'], type },
+        range: [0, 999],
+      },
+    });
+    expect(total(r)).to.be.at.most(1000);
+    const windows = new Map<string, number>();
+    for (const t of r.body as { window_start: string; window_end: string }[]) {
+      const w = `${t.window_start}/${t.window_end}`;
+      windows.set(w, (windows.get(w) ?? 0) + 1);
+    }
+    let goal = 0;
+    for (const [w, n] of windows) {
+      const [from, to] = w.split('/');
+      const k = monthNo(to) - monthNo(from) + 1;
+      const i = monthNo(month) - monthNo(from) + 1;
+      goal += Math.floor((n * i) / k) - Math.floor((n * (i - 1)) / k);
+    }
+    return goal;
+  };
   const visits = (type: string[], withTask: boolean) =>
     count('followups', {
       org_unit_id: village,

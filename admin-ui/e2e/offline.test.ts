@@ -3,7 +3,9 @@
 // the browser; after one visit online it opens with no network (context offline, reload), shows
 // the village's tasks and residents from the phone's copy ("同步于 HH:mm"), takes a full hypertension follow-up
 // into the outbox, keeps it when the phone is switched off, and once the network is back the
-// server has it exactly once and the phone shows the classification the server gave it.
+// server has it exactly once and the phone shows the classification the server gave it. A household
+// visit taken offline goes into the same outbox, a follow-up per member, each resent with its own
+// key after a lost answer and recorded once.
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { get, post } from '../../scripts/test/harness';
@@ -37,6 +39,35 @@ async function overdueHypertensionTask() {
   );
   expect(v.status, JSON.stringify(v.body)).to.equal(200);
   return { resident: r.body as { id: number; name: string }, taskId: `${r.body.id}-hypertension_recheck-${visitedOn}` };
+}
+
+/** A household of V001 made today: a head with hypertension and a spouse with diabetes, each with the quarter's task open. */
+async function householdOfTwo() {
+  const code = `离线户-${process.pid % 1000}-${Date.now() % 10_000}`;
+  const member = async (age: number, relation: string, condition: string) => {
+    serial += 1;
+    const first17 = `630104${Number(today.slice(0, 4)) - age}0611${String(serial).padStart(3, '0')}`;
+    const r = await post(
+      '/api/residents',
+      {
+        name: `离线户${serial}`,
+        id_number: first17 + checkDigit(first17),
+        household: code,
+        household_relation: relation,
+        conditions: [{ code: condition, diagnosed_on: `${Number(today.slice(0, 4)) - 4}-02-01` }],
+      },
+      { as: 'doctor-V001' },
+    );
+    expect(r.status, JSON.stringify(r.body)).to.equal(200);
+    return r.body as { id: number; name: string; household_id: number };
+  };
+  const head = await member(62, 'head', 'hypertension');
+  const spouse = await member(60, 'spouse', 'diabetes');
+  const household = (await get(`/api/households/${head.household_id}`, { as: 'doctor-V001' })).body as {
+    members: { id: number; tasks: { id: string; type: string }[] }[];
+  };
+  const taskOf = (id: number) => household.members.find((m) => m.id === id)!.tasks[0];
+  return { code, head, spouse, headTask: taskOf(head.id), spouseTask: taskOf(spouse.id) };
 }
 
 const followupsOf = async (residentId: number) =>
@@ -208,6 +239,95 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     expect(Number(visit.weight_kg)).to.equal(68.5);
     expect((await get(`/api/tasks/${taskId}`, { as: 'doctor-V001' })).body.state).to.equal('done');
     expect(await page.evaluate(() => localStorage.getItem('erp.health.outbox'))).to.equal('[]');
+    await context.close();
+  });
+
+  it('a household visit with no network: a follow-up per member into the same outbox, each resent with its own key until the server has it once', async function () {
+    // two rounds of the outbox's 30 s retry after the lost answers
+    this.timeout(240_000);
+    const { code, head, spouse, headTask, spouseTask } = await householdOfTwo();
+    expect([headTask.type, spouseTask.type]).to.deep.equal(['hypertension', 'diabetes']);
+
+    // one visit online (the copy now has the household), then no network
+    const page = await newPage(browser, PHONE);
+    const context: BrowserContext = page.context();
+    await login(page, baseUrl, 'doctor-V001');
+    await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 30_000 });
+    await page.getByTestId('synced-at').waitFor({ timeout: 30_000 });
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('greeting').waitFor();
+
+    // 家庭档案 from the phone's copy: searched, opened, both members' tasks ticked
+    await clickMenu(page, '/households');
+    await page.locator('input[name="q"]').fill(code);
+    await page.waitForURL((u) => decodeURIComponent(u.search).includes(code));
+    await page.getByText(`${code} · ${head.name}`).waitFor();
+    await page.getByText(`${code} · ${head.name}`).click();
+    await page.getByTestId('household-code').waitFor();
+    expect(await page.getByTestId('household-code').textContent()).to.equal(code);
+    for (const t of [headTask, spouseTask]) expect(await page.getByTestId(`household-task-${t.id}`).isChecked()).to.equal(true);
+    await page.getByTestId(`visit-${headTask.id}-systolic`).fill('158');
+    await page.getByTestId(`visit-${headTask.id}-diastolic`).fill('96');
+    await page.getByTestId(`visit-${spouseTask.id}-fasting_glucose`).fill('6.2');
+    await page.getByTestId('household-save').click();
+
+    // kept: one outbox entry per member's visit, each with its own key; the tasks off the page; nothing on the server
+    await page.getByTestId('household-queued').waitFor();
+    const waiting = page.getByTestId('household-queued-visit');
+    expect(await waiting.count()).to.equal(2);
+    for (const state of await waiting.evaluateAll((els) => els.map((el) => el.getAttribute('data-state')))) expect(state).to.equal('waiting');
+    const outbox = JSON.parse((await page.evaluate(() => localStorage.getItem('erp.health.outbox'))) ?? '[]') as {
+      key: string;
+      label: string;
+      body: Record<string, unknown>;
+    }[];
+    expect(outbox.map((p) => p.body.task_id)).to.deep.equal([headTask.id, spouseTask.id]);
+    expect(outbox.map((p) => p.body.resident_id)).to.deep.equal([head.id, spouse.id]);
+    expect(outbox[0].body).to.include({ type: 'hypertension', systolic: 158, diastolic: 96, visited_on: today, mode: 'home' });
+    expect(outbox[1].body).to.include({ type: 'diabetes', fasting_glucose: 6.2 });
+    expect(new Set(outbox.map((p) => p.key)).size).to.equal(2);
+    expect(await page.getByTestId(`household-task-${headTask.id}`).count()).to.equal(0);
+    expect(await followupsOf(head.id)).to.have.length(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(PHONE.width);
+    await screenshot(page, 'offline-household-queued-phone');
+
+    // the network is back, but the first answer to each visit is lost on the way: the server has it,
+    // the phone does not know; the outbox sends it again with the same key and the server answers the first
+    const keysSent: string[] = [];
+    await context.route('**/api/followups', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const key = route.request().headers()['idempotency-key'];
+      const first = !keysSent.includes(key);
+      keysSent.push(key);
+      if (!first) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await context.setOffline(false);
+    await page.waitForFunction(() => localStorage.getItem('erp.health.outbox') === '[]', undefined, { timeout: 120_000, polling: 500 });
+    expect(keysSent).to.have.length(4);
+    expect([...new Set(keysSent)].sort()).to.deep.equal(outbox.map((p) => p.key).sort());
+    for (const p of outbox)
+      expect(
+        keysSent.filter((k) => k === p.key),
+        p.label,
+      ).to.have.length(2);
+
+    // the server has each member's visit once, its task done; the page shows each sent with its classification
+    for (const [member, task] of [
+      [head, headTask],
+      [spouse, spouseTask],
+    ] as const) {
+      expect(await followupsOf(member.id), member.name).to.have.length(1);
+      expect((await get(`/api/tasks/${task.id}`, { as: 'doctor-V001' })).body.state).to.equal('done');
+    }
+    expect((await followupsOf(head.id))[0]).to.include({ classification: 'uncontrolled', systolic: 158, mode: 'home' });
+    await page.locator('[data-testid="household-queued-visit"][data-state="sent"]').nth(1).waitFor();
+    expect(await waiting.first().textContent())
+      .to.contain(head.name)
+      .and.to.contain('控制不满意');
+    await screenshot(page, 'offline-household-sent-phone');
     await context.close();
   });
 });

@@ -26,6 +26,7 @@ import {
   householdVisitProblems,
   monthProgress,
   monthRange,
+  monthlyShares,
   openStateOn,
   periodOf,
   planTasks,
@@ -602,6 +603,26 @@ describe('health rules', () => {
       expect(targetMonthProblem('2025-06', '2026-06-01')).to.equal(null);
       expect(targetMonthProblem('2027-07', '2026-06-30')).to.include({ field: 'month' });
       expect(targetMonthProblem('2025-05', '2026-06-01')).to.include({ field: 'month' });
+    });
+
+    it('spreads a window’s tasks evenly over its months as their goals: the third month of a quarter has its share', () => {
+      const shares = (from: string, to: string, n: number) => Object.fromEntries(monthlyShares(from, to, n));
+      // a quarter's 40 follow-ups (due in its first 60 days): 13, 13, 14 — the shares add up to 40
+      expect(shares('2026-04-01', '2026-06-30', 40)).to.deep.equal({ '2026-04': 13, '2026-05': 13, '2026-06': 14 });
+      expect(shares('2026-04-01', '2026-06-30', 3)).to.deep.equal({ '2026-04': 1, '2026-05': 1, '2026-06': 1 });
+      // what does not divide falls late: one task is the third month's, two the second's and third's
+      expect(shares('2026-04-01', '2026-06-30', 1)).to.deep.equal({ '2026-06': 1 });
+      expect(shares('2026-04-01', '2026-06-30', 2)).to.deep.equal({ '2026-05': 1, '2026-06': 1 });
+      // a recheck's four weeks across two months: the month its window closes in; within one month: that month
+      expect(shares('2026-01-20', '2026-02-16', 1)).to.deep.equal({ '2026-02': 1 });
+      expect(shares('2026-03-02', '2026-03-29', 2)).to.deep.equal({ '2026-03': 2 });
+      // a year's elderly checks over its twelve months, across the turn of the year too
+      const year = shares('2026-01-01', '2026-12-31', 30);
+      expect(Object.values(year).reduce((a, b) => a + b, 0)).to.equal(30);
+      expect(Object.keys(year)).to.have.length(12);
+      expect(year['2026-01']).to.equal(2);
+      expect(year['2026-02']).to.equal(3);
+      expect(shares('2025-12-01', '2026-01-31', 4)).to.deep.equal({ '2025-12': 2, '2026-01': 2 });
     });
 
     it('spreads a goal over the days gone: none on the first day, the whole once the month is over', () => {

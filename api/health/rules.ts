@@ -893,6 +893,26 @@ export function previousMonth(month: string): string {
 }
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 
+/**
+ * A window's tasks as monthly goals, the way a township sets them: spread evenly over the months the
+ * window touches, by the end of its i-th month (1-based, of k) floor(n·i/k) of them — so the months'
+ * shares add up to n, each month gets about n/k (a quarter's 40 follow-ups: 13, 13, 14), and a share
+ * that does not divide falls late in the window (one task of a quarter: its third month). A task's
+ * due date is where its schedule wants it (the first 60 days of a quarter); its window is when it
+ * can be done, and the goal spreads over that. Returns the months with a share above 0.
+ */
+export function monthlyShares(windowStart: string, windowEnd: string, n: number): Map<string, number> {
+  const first = monthIndex(monthKey(windowStart));
+  const k = monthIndex(monthKey(windowEnd)) - first + 1;
+  const shares = new Map<string, number>();
+  for (let i = 1; i <= k; i++) {
+    const share = Math.floor((n * i) / k) - Math.floor((n * (i - 1)) / k);
+    const index = first + i - 1;
+    if (share > 0) shares.set(`${Math.floor(index / 12)}-${pad((index % 12) + 1)}`, share);
+  }
+  return shares;
+}
+
 /** A target's month must be within TARGET_MONTHS_AWAY of today's month. */
 export function targetMonthProblem(month: string, today: string): FieldProblem | null {
   const away = monthIndex(month) - monthIndex(monthKey(today));

@@ -1,12 +1,14 @@
 // Village doctors' monthly targets (随访目标), as community-health tools give their workers: per
 // doctor and month a goal for follow-ups, contracts and checks, and what was done against it this
-// month and last. A goal nobody set is derived from the records (the village's tasks due in the
-// month, its contracts ending in it); a township GP or director sets one as configuration
+// month and last. A goal nobody set is derived from the records (the village's tasks whose window
+// is open in the month, spread over their windows' months; its contracts ending in it); a township GP or director sets one as configuration
 // (doctor_targets, a null goal keeping the default).
 //
 // Counts, per doctor (a village doctor works in one village) and month:
-// - follow-ups: goal = the village's tasks due in the month, not cancelled, other than checks;
-//   done = the doctor's follow-ups in the month that completed a task, other than checks;
+// - follow-ups: goal = the village's tasks other than checks, not cancelled, spread evenly over the
+//   months of their windows (rules.ts monthlyShares: a quarter's tasks a third each month, though
+//   their due dates sit in its first 60 days); done = the doctor's follow-ups in the month that
+//   completed a task, other than checks;
 // - checks (体检: elderly annual check, child check): the same for those types — every such visit counts;
 // - contracts: goal = the village's contracts ending in the month, not terminated (to renew);
 //   done = contracts the doctor signed in the month (new or renewed).
@@ -21,7 +23,7 @@ import { joinUser, userById, usersSql } from '../auth';
 import { isUnderSql, joinUnitSql, unitAtPath, unitInScope } from '../org';
 import { DoctorTarget } from './model';
 import { TARGET_METRIC, type TargetMetric } from './enums';
-import { CHECK_TYPES, monthKey, monthProgress, monthRange, previousMonth, targetMonthProblem, type MetricProgress } from './rules';
+import { CHECK_TYPES, monthKey, monthProgress, monthRange, monthlyShares, previousMonth, targetMonthProblem, type MetricProgress } from './rules';
 import * as clock from '../core/clock';
 
 export const targetResource: ResourceDef<DoctorTarget> = {
@@ -144,9 +146,35 @@ async function doctorsUnder(path: string, conn: Knex = db()): Promise<Doctor[]> 
 const n = (v: unknown) => Number(v ?? 0);
 
 /**
- * Done, defaults and the goals set, for each doctor and month, in one statement: each count is
- * grouped once over the doctors' villages and the months' span (off the tasks', follow-ups' and
- * contracts' unit indexes), then read per doctor and month.
+ * The default goals from tasks per village and month: the village's tasks (not cancelled) whose
+ * window overlaps [from, to], counted per window, each window's count spread over its months.
+ */
+async function taskGoals(villages: readonly number[], from: string, to: string, conn: Knex) {
+  const { rows } = await conn.raw(
+    `SELECT org_unit_id, to_char(window_start, 'YYYY-MM-DD') AS window_start, to_char(window_end, 'YYYY-MM-DD') AS window_end,
+            type = ANY(:checks::text[]) AS is_check, count(*)::int AS n
+       FROM tasks
+      WHERE org_unit_id = ANY(:villages::int[]) AND window_start <= :to::date AND window_end >= :from::date AND state <> 'cancelled'
+      GROUP BY 1, 2, 3, 4`,
+    { villages: [...villages], from, to, checks: [...CHECK_TYPES] },
+  );
+  const goals = new Map<string, { followups: number; checks: number }>();
+  for (const w of rows as { org_unit_id: number; window_start: string; window_end: string; is_check: boolean; n: number }[]) {
+    for (const [month, share] of monthlyShares(w.window_start, w.window_end, w.n)) {
+      const key = `${w.org_unit_id}:${month}`;
+      const goal = goals.get(key) ?? { followups: 0, checks: 0 };
+      goal[w.is_check ? 'checks' : 'followups'] += share;
+      goals.set(key, goal);
+    }
+  }
+  return goals;
+}
+
+/**
+ * Done, defaults and the goals set, for each doctor and month: the counts done and the contracts'
+ * and goals set in one statement, each grouped once over the doctors' villages and the months'
+ * span (off the follow-ups' and contracts' unit indexes), then read per doctor and month; the
+ * tasks' defaults beside it (taskGoals).
  */
 export async function targetProgress(doctors: readonly Doctor[], months: readonly string[], today = clock.today(), conn: Knex = db()) {
   const out = new Map<number, MonthTargets[]>();
@@ -160,14 +188,10 @@ export async function targetProgress(doctors: readonly Doctor[], months: readonl
     to: monthRange(sorted[sorted.length - 1]).end,
     checks: [...CHECK_TYPES],
   };
-  const { rows } = await conn.raw(
-    `WITH d AS (SELECT * FROM unnest(:users::int[], :villages::int[]) AS d(user_id, village_id)),
+  const [{ rows }, goals] = await Promise.all([
+    conn.raw(
+      `WITH d AS (SELECT * FROM unnest(:users::int[], :villages::int[]) AS d(user_id, village_id)),
           m AS (SELECT unnest(:months::text[]) AS month),
-          tk AS (SELECT org_unit_id, to_char(due_on, 'YYYY-MM') AS month,
-                        count(*) FILTER (WHERE type <> ALL(:checks::text[])) AS followups, count(*) FILTER (WHERE type = ANY(:checks::text[])) AS checks
-                   FROM tasks
-                  WHERE org_unit_id = ANY(:villages::int[]) AND due_on BETWEEN :from::date AND :to::date AND state <> 'cancelled'
-                  GROUP BY 1, 2),
           fu AS (SELECT doctor_user_id, to_char(visited_on, 'YYYY-MM') AS month,
                         count(*) FILTER (WHERE type <> ALL(:checks::text[]) AND task_id IS NOT NULL) AS followups,
                         count(*) FILTER (WHERE type = ANY(:checks::text[])) AS checks
@@ -182,19 +206,22 @@ export async function targetProgress(doctors: readonly Doctor[], months: readonl
                        FROM contracts
                       WHERE signed_by_user_id = ANY(:users::int[]) AND signed_on BETWEEN :from::date AND :to::date
                       GROUP BY 1, 2)
-     SELECT d.user_id, m.month,
-            coalesce(tk.followups, 0) AS followups_default, coalesce(tk.checks, 0) AS checks_default, coalesce(ending.n, 0) AS contracts_default,
+     SELECT d.user_id, d.village_id, m.month, coalesce(ending.n, 0) AS contracts_default,
             coalesce(fu.followups, 0) AS followups_done, coalesce(fu.checks, 0) AS checks_done, coalesce(signed.n, 0) AS contracts_done,
             dt.id AS target_id, dt.followups_goal, dt.contracts_goal, dt.checks_goal
        FROM d CROSS JOIN m
-       LEFT JOIN tk ON tk.org_unit_id = d.village_id AND tk.month = m.month
        LEFT JOIN fu ON fu.doctor_user_id = d.user_id AND fu.month = m.month
        LEFT JOIN ending ON ending.org_unit_id = d.village_id AND ending.month = m.month
        LEFT JOIN signed ON signed.signed_by_user_id = d.user_id AND signed.month = m.month
        LEFT JOIN doctor_targets dt ON dt.user_id = d.user_id AND dt.month = m.month`,
-    params,
-  );
+      params,
+    ),
+    taskGoals(params.villages, params.from, params.to, conn),
+  ]);
   for (const r of rows as Record<string, unknown>[]) {
+    const goal = goals.get(`${n(r.village_id)}:${String(r.month)}`);
+    r.followups_default = goal?.followups ?? 0;
+    r.checks_default = goal?.checks ?? 0;
     const metric = (k: string) => Object.fromEntries(TARGET_METRIC.values.map((m) => [m, n(r[`${m}_${k}`])])) as Record<TargetMetric, number>;
     const set = Object.fromEntries(TARGET_METRIC.values.map((m) => [m, r[`${m}_goal`] == null ? null : n(r[`${m}_goal`])]));
     const month = String(r.month);

@@ -14,6 +14,8 @@ const M = today.slice(0, 7);
 const L = previousMonth(M);
 const m = monthRange(M);
 const l = monthRange(L);
+// the month before last: with last month and this one, a quarter's window (this month its third)
+const p = monthRange(previousMonth(L));
 const year = Number(today.slice(0, 4));
 
 let serial = 0;
@@ -96,11 +98,12 @@ describe('village doctors’ targets (HTTP, real database)', () => {
       state,
     });
     await db()('tasks').insert([
-      // last month: three follow-ups and a child check due, windows open until this month's end
-      task(r.r1, 'L1', 'hypertension', addDays(l.start, 2), l.start, m.end),
-      task(r.r2, 'L2', 'hypertension', addDays(l.start, 3), l.start, m.end),
-      task(r.r3, 'L3', 'hypertension', addDays(l.start, 4), l.start, m.end),
-      task(r.kid, 'L4', 'child', l.start, l.start, m.end),
+      // a quarter's three follow-ups, window the month before last to this month's end, all due in
+      // its first 60 days (last month), as the schedules place them; and last month's child check
+      task(r.r1, 'L1', 'hypertension', addDays(l.start, 2), p.start, m.end),
+      task(r.r2, 'L2', 'hypertension', addDays(l.start, 3), p.start, m.end),
+      task(r.r3, 'L3', 'hypertension', addDays(l.start, 4), p.start, m.end),
+      task(r.kid, 'L4', 'child', l.start, l.start, l.end),
       // this month: three follow-ups (one cancelled) and a child check
       task(r.r1, 'M1', 'hypertension', m.start, m.start, m.end),
       task(r.r2, 'M2', 'hypertension', m.start, m.start, m.end),
@@ -141,15 +144,17 @@ describe('village doctors’ targets (HTTP, real database)', () => {
     expect(ending.end_on.slice(0, 7)).to.equal(M);
   });
 
-  // the hand count of the arrangement above
+  // the hand count of the arrangement above: a window's tasks are the goal of its months, a third of
+  // a quarter's each month (README, health: targets) — though none of the quarter's is due this month
   const expected = {
     this_month: {
-      followups: { done: 2, default_goal: 3 }, // M1, M2 done of M1, M2, M3 (M4 cancelled; r4's extra visit answered no task)
+      // M1, M2 done; goal: M1, M2, M3 (M4 cancelled) and the quarter's third of L1–L3; r4's extra visit answered no task
+      followups: { done: 2, default_goal: 4 },
       contracts: { done: 2, default_goal: 1 }, // r1, r2 signed; the child's ends
       checks: { done: 1, default_goal: 1 }, // M5
     },
     last_month: {
-      followups: { done: 2, default_goal: 3 }, // L1, L2 done of L1, L2, L3
+      followups: { done: 2, default_goal: 1 }, // L1, L2 done; goal: the quarter's third of L1–L3
       contracts: { done: 1, default_goal: 0 }, // r3 signed
       checks: { done: 0, default_goal: 1 }, // L4 open
     },
@@ -167,7 +172,7 @@ describe('village doctors’ targets (HTTP, real database)', () => {
     expect(figures(mine.body, 'last_month')).to.deep.equal(expected.last_month);
     // no goals set: each goal is its default; last month is over, so below the goal is behind
     const last = mine.body.last_month.metrics;
-    expect([last.followups.goal, last.followups.set, last.followups.status]).to.deep.equal([3, false, 'behind']);
+    expect([last.followups.goal, last.followups.set, last.followups.status]).to.deep.equal([1, false, 'met']);
     expect([last.contracts.goal, last.contracts.status]).to.deep.equal([0, 'met']);
     expect(last.checks.status).to.equal('behind');
     expect(mine.body.this_month.metrics.checks.status).to.equal('met');
@@ -216,7 +221,7 @@ describe('village doctors’ targets (HTTP, real database)', () => {
 
     const mine = (await call('GET', '/api/health/targets/mine', { headers: doctorAuth })).body;
     expect(mine.this_month.target_id).to.equal(set.body.id);
-    expect(mine.this_month.metrics.followups).to.include({ done: 2, goal: 5, default_goal: 3, set: true });
+    expect(mine.this_month.metrics.followups).to.include({ done: 2, goal: 5, default_goal: 4, set: true });
     expect(mine.this_month.metrics.contracts).to.include({ goal: 1, set: false });
 
     // react-admin's edit form sends the whole record back
@@ -231,7 +236,7 @@ describe('village doctors’ targets (HTTP, real database)', () => {
     expect(moved.status).to.equal(400);
     expect(moved.body.error.details[0].field).to.equal('month');
     const after = (await call('GET', '/api/health/targets/mine', { headers: doctorAuth })).body.this_month.metrics;
-    expect(after.followups).to.include({ goal: 3, set: false });
+    expect(after.followups).to.include({ goal: 4, set: false });
     expect(after.contracts).to.include({ done: 2, goal: 4, set: true });
     expect((await call('PUT', `/api/doctor-targets/${set.body.id}`, { headers: doctorAuth, body: { checks_goal: 0 } })).status).to.equal(403);
     expect((await put(`/api/doctor-targets/${set.body.id}`, { checks_goal: 1 }, { as: 'doctor-V001' })).status).to.equal(403);

@@ -88,7 +88,13 @@ async function sendFile(req: Request, res: Response, file: string, stat: fs.Stat
     res.end();
     return;
   }
-  await pipeline(fs.createReadStream(served.file), res);
+  try {
+    await pipeline(fs.createReadStream(served.file), res);
+  } catch (e) {
+    // the client went away mid-file (a closed tab, a village's link lost): nobody left to answer
+    if (res.destroyed || (e as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+    throw e;
+  }
 }
 
 /**

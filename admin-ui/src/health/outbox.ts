@@ -110,6 +110,17 @@ export async function submitFollowup(body: Record<string, unknown>, label: strin
   }
 }
 
+/**
+ * Keeps visits to be sent later, each its own entry with its own key (a household visit with no
+ * network: a follow-up per member, as if each had been saved alone). Returns their keys.
+ */
+export function queueFollowups(visits: readonly { body: Record<string, unknown>; label: string }[]): string[] {
+  const queued_at = new Date().toISOString();
+  const entries: Pending[] = visits.map((v) => ({ key: newIdempotencyKey(), body: v.body, label: v.label, queued_at, attempts: 0, user: me() }));
+  write([...read(), ...entries]);
+  return entries.map((p) => p.key);
+}
+
 let flushing: Promise<{ sent: number; rejected: Rejected[] }> | undefined;
 
 /** Sends what waits (the logged-in user's), oldest first, each with its own key; stops at the first network failure. */

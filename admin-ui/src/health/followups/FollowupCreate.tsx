@@ -147,7 +147,7 @@ const Outcome = ({ result, task, onAnother }: { result: Result; task?: TaskRecor
   const later = useSentVisit(result.status === 'queued' ? result.key : undefined);
   const r: SavedFollowup | undefined =
     result.status === 'sent'
-      ? (result.record as unknown as SavedFollowup)
+      ? result.record
       : later && !later.error
         ? { id: later.id, classification: later.classification, advice: later.advice, task: later.task_done ? { state: 'done' } : null }
         : undefined;

@@ -1,16 +1,20 @@
 // A household's page (户): its members, head first, each with the tasks a visit today can complete,
 // and one home visit for all of them — tick the tasks done, enter each member's readings (the
 // follow-up form's inputs for that type), one Save: a follow-up per member, all saved or none.
-// Sent with an Idempotency-Key, so a retry after a dropped answer saves nothing twice. Built for 390 px.
+// Sent with an Idempotency-Key, so a retry after a dropped answer saves nothing twice. With no
+// network (or none answering) the visits go into the outbox like single follow-ups: one entry per
+// member's visit, each with its own key, sent when the network returns (a household visit the server
+// did record after all is refused there member by member: its tasks are done). Built for 390 px.
 import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, FormControlLabel, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { EditButton, HttpError, Loading, ReferenceField, TopToolbar, useCanAccess, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { Show } from '../../shared/fullRecord';
-import { httpClient } from '../../httpClient';
+import { httpClient, withTimeout } from '../../httpClient';
+import { isReachable } from '../../shared/offline';
 import { shanghaiDate } from '../../shared/time';
 import { FIELDS_OF, RANGES, REQUIRED, type Measurement } from '../choices';
-import { newIdempotencyKey } from '../outbox';
+import { flushOutbox, isRetryable, newIdempotencyKey, queueFollowups, useOutbox } from '../outbox';
 import { TagChips } from '../residents/ResidentList';
 import type { FollowupType } from '../../../../api/health/enums';
 
@@ -139,6 +143,9 @@ const HouseholdVisit = ({ household }: { household: HouseholdRecord }) => {
   const [errors, setErrors] = useState<Record<string, Record<string, string>>>({});
   const [message, setMessage] = useState<string>();
   const [saved, setSaved] = useState<Saved>();
+  /** the visits kept in the outbox for want of network: their keys and labels */
+  const [queued, setQueued] = useState<{ key: string; label: string }[]>();
+  const { sent } = useOutbox();
   const [busy, setBusy] = useState(false);
   const { canAccess: canVisit = false } = useCanAccess({ resource: 'households', action: 'visit' });
 
@@ -148,6 +155,7 @@ const HouseholdVisit = ({ household }: { household: HouseholdRecord }) => {
 
   const save = async () => {
     setMessage(undefined);
+    setQueued(undefined);
     if (!chosen.length) return setMessage(translate('health.household.nothing'));
     // the readings checked here first (no network needed), then again by the API
     const found: Record<string, Record<string, string>> = {};
@@ -166,6 +174,17 @@ const HouseholdVisit = ({ household }: { household: HouseholdRecord }) => {
       );
       return { resident_id: t.resident_id, type: t.type, task_id: t.id, ...readings };
     });
+    // no network: a follow-up per member into the outbox, sent when the network returns
+    const keep = () => {
+      const labels = chosen.map((t) => `${nameOf.get(t.resident_id) ?? `#${t.resident_id}`} · ${translate(`enums.followup_type.${t.type}`)}`);
+      const keys = queueFollowups(visits.map((v, i) => ({ body: { ...v, visited_on: visitedOn, mode }, label: labels[i] })));
+      setQueued(keys.map((key, i) => ({ key, label: labels[i] })));
+      setSaved(undefined);
+      setValues({});
+      setUnticked({});
+      refresh();
+    };
+    if (!isReachable()) return keep();
     setBusy(true);
     try {
       const headers = new Headers({ Accept: 'application/json', 'Content-Type': 'application/json', 'Idempotency-Key': newIdempotencyKey() });
@@ -173,12 +192,19 @@ const HouseholdVisit = ({ household }: { household: HouseholdRecord }) => {
         method: 'POST',
         headers,
         body: JSON.stringify({ visited_on: visitedOn, mode, visits }),
+        // a request that hangs on a weak network is given up, and the visits kept for later
+        signal: withTimeout(undefined, 30_000),
       });
       setSaved(json as Saved);
       setValues({});
       setUnticked({});
       refresh();
     } catch (e) {
+      if (isRetryable(e)) {
+        keep();
+        void flushOutbox();
+        return;
+      }
       // the API names the member's reading: visits.<i>.<field>
       const problems = e instanceof HttpError && Array.isArray(e.body?.details) ? (e.body.details as { field: string; message: string }[]) : [];
       const mapped: Record<string, Record<string, string>> = {};
@@ -216,6 +242,32 @@ const HouseholdVisit = ({ household }: { household: HouseholdRecord }) => {
                   .join(' · ')}
               />
             ))}
+          </Stack>
+        </Alert>
+      )}
+      {queued && (
+        // each visit as the outbox has it: waiting, then sent with the classification the server gave it
+        <Alert severity="info" data-testid="household-queued" onClose={() => setQueued(undefined)}>
+          <Typography variant="body2">{translate('health.household.queued', { n: queued.length })}</Typography>
+          <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5, mt: 0.5 }}>
+            {queued.map((q) => {
+              const done = sent.find((x) => x.key === q.key);
+              return (
+                <Chip
+                  key={q.key}
+                  size="small"
+                  data-testid="household-queued-visit"
+                  data-state={done ? (done.error ? 'refused' : 'sent') : 'waiting'}
+                  color={done?.error || done?.classification === 'uncontrolled' ? 'error' : done?.classification === 'controlled' ? 'success' : 'default'}
+                  label={[
+                    q.label,
+                    done
+                      ? (done.error ?? (done.classification ? translate(`enums.classification.${done.classification}`) : translate('health.household.sent')))
+                      : translate('health.household.waiting'),
+                  ].join(' · ')}
+                />
+              );
+            })}
           </Stack>
         </Alert>
       )}

@@ -1,7 +1,7 @@
 // A resident's page: identity (full ID on request, audited), key populations and conditions,
 // the family-doctor contract, the trend of the last measurements, follow-ups, tasks, transfers.
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
-import { Suspense, useState } from 'react';
+import { Component, Suspense, useState, type ReactNode } from 'react';
 import {
   Datagrid,
   DateField,
@@ -29,6 +29,21 @@ import { lazyScreens } from '../../shared/lazyScreens';
 
 // the chart library is fetched only when a chart is drawn
 const { MeasurementChart } = lazyScreens(() => import('../MeasurementChart'));
+
+/**
+ * The chart, or nothing when its module cannot be had: it is not among the files the service worker
+ * keeps ahead (recharts is large, and the chart's data needs the network anyway), so a resident's
+ * page opened offline before the chart was ever drawn goes without it.
+ */
+class ChartOrNothing extends Component<{ children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
 
 interface ResidentRecord {
   id: number;
@@ -191,9 +206,11 @@ const Body = () => {
       <TagChips tags={record.tags} />
       <Conditions />
       <ContractCard />
-      <Suspense fallback={null}>
-        <MeasurementChart residentId={record.id} />
-      </Suspense>
+      <ChartOrNothing>
+        <Suspense fallback={null}>
+          <MeasurementChart residentId={record.id} />
+        </Suspense>
+      </ChartOrNothing>
       <Typography variant="subtitle1">{translate('health.resident.followups')}</Typography>
       <ReferenceManyField reference="followups" target="resident_id" sort={{ field: 'visited_on', order: 'DESC' }} perPage={10}>
         {isSmall ? (
