@@ -6,8 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
-import type { AnswerOf, Problem } from '../scripts/test/harness';
-import type { login as logIn } from './auth/service';
+import type { LoginAnswer, Problem } from '../scripts/test/harness';
 
 /** The JSON body of a reply, as the type the route answers (fetch's own `json()` is untyped). */
 const json = <T>(r: Response) => r.json() as Promise<T>;
@@ -64,7 +63,7 @@ describe('npm start (the real entry point, as a child process)', function () {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'admin', password: 'demo123' }),
-    }).then(json<AnswerOf<typeof logIn>>);
+    }).then(json<LoginAnswer>);
     const created = await fetch(`${first.url}/api/departments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },

@@ -75,13 +75,16 @@ export interface Problem<D = RuleProblem[]> {
   error: { code: string; message: string; details?: D };
 }
 
+/** The body of a login: the bearer token and who it is (a test of any domain may log in). */
+export type LoginAnswer = AnswerOf<typeof login>;
+
 const tokens = new Map<string, string>();
 
 /** A bearer token for a demo user (password DEMO_PASSWORD), cached per username. */
 export async function tokenFor(username: string): Promise<string> {
   const cached = tokens.get(username);
   if (cached) return cached;
-  const r = await call<AnswerOf<typeof login>>('POST', '/api/auth/login', { body: { username, password: process.env.DEMO_PASSWORD ?? 'demo123' } });
+  const r = await call<LoginAnswer>('POST', '/api/auth/login', { body: { username, password: process.env.DEMO_PASSWORD ?? 'demo123' } });
   if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
   tokens.set(username, r.body.token);
   return r.body.token;

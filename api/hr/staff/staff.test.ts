@@ -3,7 +3,6 @@
 import { expect } from 'chai';
 import { auditCount, get, post, put, unitId, type Json, type Problem } from '../../../scripts/test/harness';
 import type { OrgUnit } from '../../org';
-import type { User } from '../../auth/model';
 import type { Rotation } from '../rotations/model';
 import type { Staff, StaffHistory } from './model';
 import { readWorkbook } from '../../../reports/xlsx';
@@ -45,7 +44,7 @@ describe('hr: staff registry (HTTP)', () => {
   });
 
   it('the village doctor logins are linked to their staff records', async () => {
-    const users = await get<Json<User>[]>('/api/users', { as: 'admin', query: { filter: { username: 'doctor-V001' } } });
+    const users = await get<{ id: number }[]>('/api/users', { as: 'admin', query: { filter: { username: 'doctor-V001' } } });
     const r = await get<Json<Staff>[]>('/api/staff', { as: 'hr', query: { filter: { user_id: users.body[0].id } } });
     expect(r.body).to.have.length(1);
     expect(r.body[0]).to.include({ category: 'village_doctor', employment_type: 'township_hired', work_org_unit_id: await unitId('V001') });
