@@ -2,7 +2,7 @@
 // NUL bytes, prototype keys, impossible dates, huge numbers and strings, odd ids. None may be a
 // 500, none may quote SQL, and every 400 names the field it is about.
 import { expect } from 'chai';
-import { call } from '../../scripts/test/harness';
+import { call, type Problem } from '../../scripts/test/harness';
 
 interface Operation {
   parameters?: { name: string; in: string; schema?: { type?: string } }[];
@@ -46,7 +46,7 @@ const listQueries: Record<string, string>[] = [
 
 /** Each filter field the list declares (its 400 for an unknown key names them), sent values of every wrong kind. */
 async function fieldQueries(url: string) {
-  const r = await call('GET', `/api${url}${qs({ filter: JSON.stringify({ no_such_field: 1 }) })}`, { as: 'admin' });
+  const r = await call<Problem | undefined>('GET', `/api${url}${qs({ filter: JSON.stringify({ no_such_field: 1 }) })}`, { as: 'admin' });
   const listed = /filter by one of (.*)$/.exec(r.body?.error?.details?.[0]?.message ?? '')?.[1].split(', ') ?? [];
   const values = ['abc', '2026-02-30', '1e308', -1, true, ['x', 1], '12:00', '2026-13-01T25:00:00Z'];
   return listed

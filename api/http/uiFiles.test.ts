@@ -12,7 +12,7 @@ import zlib from 'node:zlib';
 import { expect } from 'chai';
 import express from 'express';
 import { precompress } from '../../scripts/uiBuild';
-import { system, tokenFor } from '../../scripts/test/harness';
+import { system, tokenFor, type Problem } from '../../scripts/test/harness';
 import { errorHandler } from './errors';
 import { acceptedCoding } from './compression';
 import { uiFiles } from './uiFiles';
@@ -153,7 +153,7 @@ describe('the UI files (a built dist precompressed, served by uiFiles)', () => {
     expect(m.headers['content-type']).to.equal('application/manifest+json; charset=utf-8');
     expect(m.headers['cache-control']).to.equal('no-cache');
     expect(m.headers['content-encoding']).to.equal(undefined); // its gzip copy was not smaller than it
-    expect(JSON.parse(decode(m).toString()).name).to.equal('医联体');
+    expect((JSON.parse(decode(m).toString()) as { name: string }).name).to.equal('医联体');
     const img = await raw(base, '/assets/logo-XyZ789.png', { 'accept-encoding': 'br, gzip' });
     expect(img.headers['content-type']).to.equal('image/png');
     expect(img.headers['content-encoding']).to.equal(undefined);
@@ -171,7 +171,7 @@ describe('the UI files (a built dist precompressed, served by uiFiles)', () => {
       const gone = await raw(base, p, { 'accept-encoding': 'br' });
       expect(gone.status, p).to.equal(404);
       expect(gone.headers['content-type'], p).to.match(/application\/json/);
-      expect(JSON.parse(gone.body.toString()).error.code, p).to.equal('not_found');
+      expect((JSON.parse(gone.body.toString()) as Problem).error.code, p).to.equal('not_found');
     }
     // a path climbing out of the build gets the page, not the file
     const out = await raw(base, '/..%2f..%2f..%2fetc%2fpasswd');
@@ -192,7 +192,7 @@ describe('the API’s JSON, compressed for a client that asks', () => {
     expect(plain.status).to.equal(200);
     expect(plain.headers['content-encoding']).to.equal(undefined);
     expect(plain.body.length).to.be.above(1024);
-    const rows = JSON.parse(plain.body.toString());
+    const rows = JSON.parse(plain.body.toString()) as unknown[]; // the units' rows, compared whole
     expect(rows).to.have.length(50);
     for (const coding of ['br', 'gzip']) {
       const r = await raw(url, page, { ...auth, 'accept-encoding': coding === 'br' ? 'gzip, deflate, br' : 'gzip' });

@@ -4,6 +4,7 @@ import { divRound, fromFen, mulRatio, splitByLargestRemainder, toFen } from './m
 describe('money', () => {
   it('parses and formats exactly', () => {
     expect(toFen('1234.5')).to.equal(123450n);
+    expect(toFen('0.3')).to.equal(30n);
     expect(toFen('0.30')).to.equal(30n);
     expect(toFen(19.99)).to.equal(1999n);
     expect(fromFen(-5n)).to.equal('-0.05');

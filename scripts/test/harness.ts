@@ -6,6 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { setClockFromEnv } from '../../api/core/clock';
 import { readEmbeddedSecrets } from '../../api/core/secrets';
+import type { AuditEntry } from '../../api/audit/model';
+import type { login } from '../../api/auth/service';
+import type { FieldProblem } from '../../api/core/errors';
+import type { OrgUnit } from '../../api/org';
 import { boot, type Running } from '../../api/server';
 import { demo } from '../../seeds/index';
 
@@ -39,11 +43,40 @@ export async function shutdown() {
   running = undefined;
 }
 
+/** One answer of the API: `body` is the parsed JSON (or the bytes of a file), typed by the caller as the API answers it. */
 export interface Reply<T = any> {
   status: number;
   body: T;
   headers: Headers;
 }
+
+/**
+ * What a value of the API's own types looks like once sent as JSON: dates become strings,
+ * methods (and objection's `$` members and QueryBuilderType) drop out. `Json<OrgUnit>` is a
+ * unit row, `AnswerOf<typeof login>` the body of the route that answers `login(…)`.
+ */
+export type Json<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Json<U>[]
+    : T extends object
+      ? { [K in keyof T as K extends 'QueryBuilderType' | `$${string}` ? never : T[K] extends (...args: never[]) => unknown ? never : K]: Json<T[K]> }
+      : T;
+export type AnswerOf<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
+
+/** A row of the audit log, its `before` and `after` read as records of the audited resource (null on create, delete). */
+export type AuditRow<R = Record<string, unknown>> = Omit<Json<AuditEntry>, 'before' | 'after'> & { before: R | null; after: R | null };
+
+/** One field's problem; a business rule's also names the rule and the figures its message is made of. */
+export type RuleProblem = FieldProblem & { rule?: string; params?: Record<string, unknown> };
+
+/** The API's one error body (api/http/errors.ts): `{"error":{"code","message","details"}}`. */
+export interface Problem<D = RuleProblem[]> {
+  error: { code: string; message: string; details?: D };
+}
+
+/** The body of a login: the bearer token and who it is (a test of any domain may log in). */
+export type LoginAnswer = AnswerOf<typeof login>;
 
 const tokens = new Map<string, string>();
 
@@ -51,7 +84,7 @@ const tokens = new Map<string, string>();
 export async function tokenFor(username: string): Promise<string> {
   const cached = tokens.get(username);
   if (cached) return cached;
-  const r = await call('POST', '/api/auth/login', { body: { username, password: process.env.DEMO_PASSWORD ?? 'demo123' } });
+  const r = await call<LoginAnswer>('POST', '/api/auth/login', { body: { username, password: process.env.DEMO_PASSWORD ?? 'demo123' } });
   if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
   tokens.set(username, r.body.token);
   return r.body.token;
@@ -75,7 +108,7 @@ export async function call<T = any>(method: string, url: string, opts: CallOptio
   const qs = opts.query ? `?${new URLSearchParams(Object.entries(opts.query).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))}` : '';
   const res = await fetch(`${base}${url}${qs}`, { method, headers, body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) });
   const type = res.headers.get('content-type') ?? '';
-  const body = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
+  const body: unknown = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
   return { status: res.status, body: body as T, headers: res.headers };
 }
 
@@ -86,7 +119,7 @@ export const del = <T = any>(url: string, opts?: CallOptions) => call<T>('DELETE
 
 /** The id of a demo unit by its code. */
 export async function unitId(code: string): Promise<number> {
-  const r = await get('/api/org-units', { as: 'admin', query: { filter: { code } } });
+  const r = await get<Json<OrgUnit>[]>('/api/org-units', { as: 'admin', query: { filter: { code } } });
   if (!r.body[0]) throw new Error(`no unit ${code}`);
   return r.body[0].id;
 }
