@@ -19,7 +19,8 @@ const DomainMenuGroup = ({ domain }: { domain: DomainModule }) => {
   return (
     <>
       {sidebarOpen && (
-        <ListSubheader data-testid={`menu-group-${domain.group}`} sx={{ bgcolor: 'transparent', lineHeight: '36px', mt: 1 }}>
+        // not sticky: a transparent group title that stuck to the top would lie over the entries scrolled under it
+        <ListSubheader disableSticky data-testid={`menu-group-${domain.group}`} sx={{ bgcolor: 'transparent', lineHeight: '36px', mt: 1 }}>
           {translate(domain.label)}
         </ListSubheader>
       )}
