@@ -201,13 +201,19 @@ describe('admin UI: households and targets on a phone', function () {
   });
 
   it('director-T01: 目标进度 shows each village doctor’s done / goal this month and last as counted by hand, behind in red', async () => {
+    // another doctor of the township given last month a goal above what they did: behind, in red
+    const month = today.slice(0, 7);
+    const other = ((await get('/api/health/targets', { as: 'director-T01' })).body.doctors as { user_id: number; username: string }[]).find(
+      (d) => d.username !== 'doctor-V001',
+    )!;
+    const set = await post('/api/doctor-targets', { user_id: other.user_id, month: previousMonth(month), checks_goal: 9999 }, { as: 'director-T01' });
+    expect(set.status, JSON.stringify(set.body)).to.equal(200);
     const page = await newPage(browser, PHONE);
     await login(page, baseUrl, 'director-T01');
     await clickMenu(page, '/health-targets');
     const card = page.getByTestId('targets-doctor-V001');
     await card.waitFor();
     await settle(page);
-    const month = today.slice(0, 7);
     const counted = { this_month: await handCount(doctorId, v001, month), last_month: await handCount(doctorId, v001, previousMonth(month)) };
     const api = (await get('/api/health/targets', { as: 'director-T01' })).body;
     expect(api.doctors.length).to.be.greaterThan(1);
@@ -222,9 +228,15 @@ describe('admin UI: households and targets on a phone', function () {
     }
     // every doctor of the township is on the screen; behind is red
     for (const d of api.doctors as { username: string }[]) await page.getByTestId(`targets-${d.username}`).waitFor();
-    const behind = page.locator('[data-status="behind"] p');
-    expect(await behind.count(), 'some doctor is behind somewhere in the demo township').to.be.greaterThan(0);
-    expect(await behind.first().evaluate((el) => getComputedStyle(el).color)).to.equal('rgb(211, 47, 47)');
+    const behind = page.getByTestId(`target-${other.username}-last_month-checks`);
+    expect(await behind.getAttribute('data-status')).to.equal('behind');
+    expect(await behind.getAttribute('data-goal')).to.equal('9999');
+    expect(
+      await behind
+        .locator('p')
+        .first()
+        .evaluate((el) => getComputedStyle(el).color),
+    ).to.equal('rgb(211, 47, 47)');
     await noSideScroll(page);
     await screenshot(page, 'health-targets-township-phone');
     await page.context().close();
