@@ -48,8 +48,8 @@ export interface DomainModule {
   resources: ResourceEntry[];
   pages?: PageEntry[];
   dashboardWidgets?: DashboardWidget[];
-  /** the domain's own translations, merged into the app's (zh-CN first, en second) */
-  messages?: { zh: object; en: object };
+  /** the domain's own translations, merged into the app's: zh-CN at start, en loaded when chosen */
+  messages?: { zh: object; en: () => Promise<object> };
   /** roles whose menu shows this group first (their day's work) */
   firstFor?: string[];
   /** background work from app start, before the first screen (health: the offline copy and the outbox) */

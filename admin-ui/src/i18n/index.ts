@@ -5,12 +5,14 @@ import { chinese as baseChinese } from './zh';
 import { mergeMessages } from './merge';
 import * as notifications from '../notifications/messages';
 
-// each domain brings its own messages (registry `messages`)
-const english = mergeMessages(baseEnglish, notifications.en, ...domains.map((d) => d.messages?.en ?? {}));
+// each domain brings its own messages (registry `messages`). The English ones are loaded when a
+// user chooses English: a village doctor's first load on a weak network carries only Chinese.
 const chinese = mergeMessages(baseChinese, notifications.zh, ...domains.map((d) => d.messages?.zh ?? {}));
+const english = async () =>
+  mergeMessages(baseEnglish, (await import('../notifications/messages.en')).en, ...(await Promise.all(domains.map((d) => d.messages?.en() ?? {}))));
 
 export const i18nProvider = polyglotI18nProvider(
-  (locale) => (locale === 'en' ? english : chinese),
+  (locale) => (locale === 'en' ? english() : chinese),
   'zh-CN',
   [
     { locale: 'zh-CN', name: '中文' },

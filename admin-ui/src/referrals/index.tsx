@@ -10,7 +10,7 @@ import SsidChartIcon from '@mui/icons-material/SsidChart';
 import type { RaRecord } from 'react-admin';
 import type { DomainModule, ResourceEntry } from '../registry';
 import { lazyScreens } from '../shared/lazyScreens';
-import { en, zh } from './messages';
+import { zh } from './messages';
 
 // the screens, each module fetched when first shown
 const { DirectorInboxHome, OfficeInboxHome } = lazyScreens(() => import('./HomeWidgets'));
@@ -45,5 +45,5 @@ export const referralsDomain: DomainModule = {
     { resource: 'referrals', roles: ['director'], component: DirectorInboxHome },
     { resource: 'referrals', roles: ['referral_coordinator'], component: OfficeInboxHome },
   ],
-  messages: { zh, en },
+  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
 };

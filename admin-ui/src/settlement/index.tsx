@@ -9,7 +9,7 @@ import { fundYearPopulations } from './fund-year-populations';
 import { fundYears } from './fund-years';
 import { satisfactionScores } from './satisfaction-scores';
 import { settlementRuns } from './settlement-runs';
-import { en, zh } from './messages';
+import { zh } from './messages';
 import { lazyScreens } from '../shared/lazyScreens';
 
 // pages and home widgets, each module fetched when first shown
@@ -29,5 +29,5 @@ export const settlementDomain: DomainModule = {
     { resource: 'settlement-runs', roles: ['group_finance', 'group_admin'], todo: true, component: RunsAwaitingHome },
     { resource: 'fund-years', roles: ['group_finance'], component: FundYearHome },
   ],
-  messages: { zh, en },
+  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
 };
