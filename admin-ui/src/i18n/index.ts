@@ -9,7 +9,11 @@ import * as notifications from '../notifications/messages';
 // user chooses English: a village doctor's first load on a weak network carries only Chinese.
 const chinese = mergeMessages(baseChinese, notifications.zh, ...domains.map((d) => d.messages?.zh ?? {}));
 const english = async () =>
-  mergeMessages(baseEnglish, (await import('../notifications/messages.en')).en, ...(await Promise.all(domains.map((d) => d.messages?.en() ?? {}))));
+  mergeMessages(
+    baseEnglish,
+    (await import('../notifications/messages.en')).en,
+    ...(await Promise.all(domains.flatMap((d) => (d.messages ? [d.messages.en()] : [])))),
+  );
 
 export const i18nProvider = polyglotI18nProvider(
   (locale) => (locale === 'en' ? english() : chinese),
