@@ -69,6 +69,7 @@ export default tseslint.config(
       'api/settlement/*/rules.test.ts',
       'api/referrals/enums.test.ts',
       'api/referrals/rules.test.ts',
+      'api/referrals/referrals.test.ts',
     ],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'error',
