@@ -70,6 +70,7 @@ export default tseslint.config(
       'api/referrals/enums.test.ts',
       'api/referrals/rules.test.ts',
       'api/referrals/referrals.test.ts',
+      'api/referrals/office.test.ts',
     ],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'error',
