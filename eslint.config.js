@@ -71,6 +71,7 @@ export default tseslint.config(
       'api/referrals/rules.test.ts',
       'api/referrals/referrals.test.ts',
       'api/referrals/office.test.ts',
+      'reports/workbooks.test.ts',
     ],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'error',
