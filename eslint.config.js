@@ -69,6 +69,9 @@ export default tseslint.config(
       'api/settlement/*/rules.test.ts',
       'api/referrals/enums.test.ts',
       'api/referrals/rules.test.ts',
+      'api/referrals/referrals.test.ts',
+      'api/referrals/office.test.ts',
+      'reports/workbooks.test.ts',
     ],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'error',
