@@ -67,6 +67,7 @@ export default tseslint.config(
       'api/settlement/enums.test.ts',
       'api/settlement/jobs.test.ts',
       'api/settlement/*/rules.test.ts',
+      'api/settlement/settlement.test.ts',
       'api/referrals/enums.test.ts',
       'api/referrals/rules.test.ts',
       'api/referrals/referrals.test.ts',
