@@ -74,6 +74,8 @@ export default tseslint.config(
       'api/referrals/office.test.ts',
       'reports/workbooks.test.ts',
     ],
+    // the demo self-check came with issue 17 after this list was typed: still to type
+    ignores: ['seeds/demo.test.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'error',
       '@typescript-eslint/no-unsafe-assignment': 'error',
