@@ -10,6 +10,7 @@ import { addDays } from '../../api/health/rules';
 import { PHONE, clickMenu, login, newPage, screenshot, settle, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 import type { ReferralRecord } from '../src/referrals/choices';
+import type { FollowupRecord, ResidentRecord } from '../src/health/records';
 
 const today = clock.today();
 const year = Number(today.slice(0, 4));
@@ -18,7 +19,7 @@ let serial = 800;
 async function resident(conditions: string[], age: number) {
   serial += 1;
   const first17 = `630105${year - age}0611${String(serial).padStart(3, '0')}`;
-  const r = await post(
+  const r = await post<ResidentRecord>(
     '/api/residents',
     {
       name: `国表${serial}`,
@@ -133,7 +134,7 @@ describe('admin UI: the national follow-up forms on a phone', function () {
     await screenshot(page, 'health-forms-saved-phone');
 
     // what the form sent is the record
-    const record = (await get(`/api/followups/${saved.id}`, { as: 'doctor-V001' })).body;
+    const record = (await get<FollowupRecord>(`/api/followups/${saved.id}`, { as: 'doctor-V001' })).body;
     expect(record).to.include({
       resident_id: resident.id,
       task_id: taskId,
@@ -168,7 +169,7 @@ describe('admin UI: the national follow-up forms on a phone', function () {
     await screenshot(page, 'health-forms-referred-phone');
     await noSideScroll(page);
 
-    const followup = (await get(`/api/followups/${saved.id}`, { as: 'doctor-V001' })).body;
+    const followup = (await get<FollowupRecord>(`/api/followups/${saved.id}`, { as: 'doctor-V001' })).body;
     expect(followup.referral_id).to.be.a('number');
     const referral = (await get<ReferralRecord>(`/api/referrals/${followup.referral_id}`, { as: 'doctor-V001' })).body;
     expect(referral).to.include({ resident_id: resident.id, direction: 'up', diagnosis_code: 'I10', status: 'requested' });
@@ -224,10 +225,10 @@ describe('admin UI: the national follow-up forms on a phone', function () {
     expect(await page.getByTestId('assessment').textContent()).to.equal('健康评价：异常：体格检查异常、生活自理能力下降');
     await page.getByTestId('task-done').waitFor();
     await screenshot(page, 'health-forms-elderly-saved-phone');
-    const record = (await get(`/api/followups/${saved.id}`, { as: 'doctor-V001' })).body;
+    const record = (await get<FollowupRecord>(`/api/followups/${saved.id}`, { as: 'doctor-V001' })).body;
     expect(record.elderly_check).to.include({ grooming: 'mild', activity: 'moderate', self_care_score: 6, assessment: 'abnormal', haemoglobin: 128 });
-    expect(record.elderly_check.guidance).to.deep.equal(['recheck']);
-    expect(record.elderly_check.risk_advice).to.deep.equal(['fall_prevention']);
+    expect(record.elderly_check?.guidance).to.deep.equal(['recheck']);
+    expect(record.elderly_check?.risk_advice).to.deep.equal(['fall_prevention']);
     await page.context().close();
   });
 });

@@ -12,6 +12,8 @@ import { CHECK_TYPES, addDays, monthRange, previousMonth } from '../../api/healt
 import { PHONE, clickMenu, login, newPage, openFirstRow, screenshot, settle, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 import type { OrgUnitRecord, UserRecord } from '../src/shared/records';
+import type { FollowupRecord, HouseholdDetail, PatientRecord, ResidentRecord, TaskRecord } from '../src/health/records';
+import type { TargetsView } from '../src/health/TargetsPage';
 
 const today = clock.today();
 const year = Number(today.slice(0, 4));
@@ -76,7 +78,7 @@ let serial = 700;
 async function resident(body: Record<string, unknown>, age: number, sex: 'M' | 'F') {
   serial += 1;
   const first17 = `630109${year - age}0611${String(serial * 2 + (sex === 'M' ? 1 : 0)).slice(-3)}`;
-  const r = await post('/api/residents', { name: `入户${serial}`, id_number: first17 + checkDigit(first17), ...body }, { as: 'doctor-V001' });
+  const r = await post<ResidentRecord>('/api/residents', { name: `入户${serial}`, id_number: first17 + checkDigit(first17), ...body }, { as: 'doctor-V001' });
   expect(r.status, JSON.stringify(r.body)).to.equal(200);
   return r.body as { id: number; name: string; household_id: number };
 }
@@ -121,7 +123,7 @@ describe('admin UI: households and targets on a phone', function () {
       { as: 'doctor-V001' },
     );
     expect(lateVisit.status).to.equal(200);
-    const household = (await get(`/api/households/${head.household_id}`, { as: 'doctor-V001' })).body;
+    const household = (await get<HouseholdDetail>(`/api/households/${head.household_id}`, { as: 'doctor-V001' })).body;
     const [headTask] = household.members[0].tasks;
     const [spouseTask] = household.members[1].tasks;
     expect([headTask.type, spouseTask.type]).to.deep.equal(['hypertension', 'diabetes']);
@@ -165,10 +167,10 @@ describe('admin UI: households and targets on a phone', function () {
     expect(await page.getByTestId('household-saved').textContent()).to.contain('已保存 2 条随访');
     for (const t of [headTask, spouseTask]) {
       expect(await page.getByTestId(`household-visit-${t.id}`).getAttribute('data-state')).to.equal('done');
-      expect((await get(`/api/tasks/${t.id}`, { as: 'doctor-V001' })).body.state).to.equal('done');
+      expect((await get<TaskRecord>(`/api/tasks/${t.id}`, { as: 'doctor-V001' })).body.state).to.equal('done');
     }
     expect(await page.getByTestId(`household-visit-${headTask.id}`).textContent()).to.contain('控制满意');
-    const saved = await get('/api/followups', { as: 'doctor-V001', query: { filter: { resident_id: [head.id, spouse.id] }, range: [0, 9] } });
+    const saved = await get<FollowupRecord[]>('/api/followups', { as: 'doctor-V001', query: { filter: { resident_id: [head.id, spouse.id] }, range: [0, 9] } });
     expect(saved.body).to.have.length(2);
     await screenshot(page, 'health-household-saved-phone');
 
@@ -184,12 +186,12 @@ describe('admin UI: households and targets on a phone', function () {
     await page.getByTestId('patients-overdue').click();
     await page.waitForURL((u) => u.search.includes('overdue'));
     await settle(page);
-    const overdue = await get('/api/residents', {
+    const overdue = await get<PatientRecord[]>('/api/residents', {
       as: 'doctor-V001',
       query: { filter: { active: true, overdue: true }, sort: ['name', 'ASC'], range: [0, 24] },
     });
-    expect(overdue.body.map((r: { id: number }) => r.id)).to.include(late.id);
-    const first = overdue.body[0] as { id: number; next_due_on: string };
+    expect(overdue.body.map((r) => r.id)).to.include(late.id);
+    const first = overdue.body[0];
     const due = page.getByTestId(`patient-due-${first.id}`);
     await due.waitFor();
     expect(await due.getAttribute('data-overdue')).to.equal('true');
@@ -203,9 +205,7 @@ describe('admin UI: households and targets on a phone', function () {
   it('director-T01: 目标进度 shows each village doctor’s done / goal this month and last as counted by hand, behind in red', async () => {
     // another doctor of the township given last month a goal above what they did: behind, in red
     const month = today.slice(0, 7);
-    const other = ((await get('/api/health/targets', { as: 'director-T01' })).body.doctors as { user_id: number; username: string }[]).find(
-      (d) => d.username !== 'doctor-V001',
-    )!;
+    const other = (await get<TargetsView>('/api/health/targets', { as: 'director-T01' })).body.doctors.find((d) => d.username !== 'doctor-V001')!;
     const set = await post('/api/doctor-targets', { user_id: other.user_id, month: previousMonth(month), checks_goal: 9999 }, { as: 'director-T01' });
     expect(set.status, JSON.stringify(set.body)).to.equal(200);
     const page = await newPage(browser, PHONE);
@@ -215,7 +215,7 @@ describe('admin UI: households and targets on a phone', function () {
     await card.waitFor();
     await settle(page);
     const counted = { this_month: await handCount(doctorId, v001, month), last_month: await handCount(doctorId, v001, previousMonth(month)) };
-    const api = (await get('/api/health/targets', { as: 'director-T01' })).body;
+    const api = (await get<TargetsView>('/api/health/targets', { as: 'director-T01' })).body;
     expect(api.doctors.length).to.be.greaterThan(1);
     for (const [which, metrics] of Object.entries(counted)) {
       for (const [metric, c] of Object.entries(metrics)) {
@@ -227,7 +227,7 @@ describe('admin UI: households and targets on a phone', function () {
       }
     }
     // every doctor of the township is on the screen; behind is red
-    for (const d of api.doctors as { username: string }[]) await page.getByTestId(`targets-${d.username}`).waitFor();
+    for (const d of api.doctors) await page.getByTestId(`targets-${d.username}`).waitFor();
     const behind = page.getByTestId(`target-${other.username}-last_month-checks`);
     expect(await behind.getAttribute('data-status')).to.equal('behind');
     expect(await behind.getAttribute('data-goal')).to.equal('9999');

@@ -9,6 +9,7 @@ import { checkDigit } from '../../api/core/personalId';
 import { addDays } from '../../api/health/rules';
 import { PHONE, clickMenu, login, newPage, screenshot, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
+import type { FollowupRecord, ResidentRecord, TaskRecord } from '../src/health/records';
 
 let serial = 500;
 const today = clock.today();
@@ -17,7 +18,7 @@ const today = clock.today();
 async function overdueHypertensionTask() {
   serial += 1;
   const first17 = `630103${Number(today.slice(0, 4)) - 62}0412${String(serial).padStart(3, '0')}`;
-  const r = await post(
+  const r = await post<ResidentRecord>(
     '/api/residents',
     {
       name: `随访${serial}`,
@@ -93,13 +94,13 @@ describe('admin UI: health management on a phone', function () {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, 'no horizontal scrolling at 390 px').to.be.at.most(PHONE.width);
 
-    const task = await get(`/api/tasks/${taskId}`, { as: 'doctor-V001' });
+    const task = await get<TaskRecord>(`/api/tasks/${taskId}`, { as: 'doctor-V001' });
     expect(task.body.state).to.equal('done');
     const before = await followupsOf(resident.id);
     // the same request again, as a retry would send it: same key, same body
     const key = request.headers()['idempotency-key'];
     expect(key).to.be.a('string').and.not.empty;
-    const replay = await call('POST', '/api/followups', {
+    const replay = await call<FollowupRecord>('POST', '/api/followups', {
       as: 'doctor-V001',
       raw: request.postData()!,
       headers: { 'content-type': 'application/json', 'Idempotency-Key': key },
@@ -154,7 +155,7 @@ describe('admin UI: health management on a phone', function () {
     expect(await page.getByTestId('followup-queued').count()).to.equal(0);
     await page.getByTestId('task-done').waitFor();
     expect(await followupsOf(resident.id)).to.have.length(before + 1);
-    expect((await get(`/api/tasks/${taskId}`, { as: 'doctor-V001' })).body.state).to.equal('done');
+    expect((await get<TaskRecord>(`/api/tasks/${taskId}`, { as: 'doctor-V001' })).body.state).to.equal('done');
   });
 
   it('the resident page shows the contract, conditions and a trend chart of the last measurements', async () => {

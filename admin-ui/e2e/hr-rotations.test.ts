@@ -9,6 +9,8 @@ import { hire } from '../../api/hr/testData';
 import { today } from '../../api/core/clock';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
 import type { RotationRecord } from '../src/hr/records';
+import type { HostOptions } from '../src/hr/rotations/RotationInputs';
+import type { Summary } from '../src/hr/RotationPlanner';
 import type { OrgUnitRecord } from '../src/shared/records';
 
 describe('admin UI: HR rotations (show, end, cancel, next year, person picker)', function () {
@@ -103,7 +105,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
   it('re-plans a planned rotation, then cancels it with a reason', async () => {
     const s = await hire({ unit: 'B2', name: `取消轮转${tag}` });
     const start = `${year + 1}-03-01`;
-    const host = (await get('/api/rotations/host-options', { as: 'hr', query: { staff_id: String(s.id), type: 'down_expert' } })).body.hosts[0];
+    const host = (await get<HostOptions>('/api/rotations/host-options', { as: 'hr', query: { staff_id: String(s.id), type: 'down_expert' } })).body.hosts[0];
     const r = (await post<RotationRecord>('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: host.id, start_on: start }, { as: 'hr' }))
       .body;
     expect(r.status, JSON.stringify(r)).to.equal('planned');
@@ -139,7 +141,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
   });
 
   it("shows next year without a plan and copies this year's plan: the quotas equal this year's, then adjusted; an empty plan the year after", async () => {
-    const thisYear = (await get(`/api/rotation-plans/by-year/${year}`, { as: 'hr' })).body.plan.quotas as Record<string, number>;
+    const thisYear = (await get<Summary>(`/api/rotation-plans/by-year/${year}`, { as: 'hr' })).body.plan.quotas;
     await fromHome('/rotation-planner');
     await page.getByTestId('timeline-legend').waitFor();
     await page.getByTestId('timeline-today').waitFor();
@@ -158,7 +160,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     for (const [key, quota] of Object.entries(thisYear)) {
       expect(await page.getByTestId(`quota-${key}`).textContent(), key).to.match(new RegExp(`\\d+/${quota}$`));
     }
-    const copied = (await get(`/api/rotation-plans/by-year/${year + 1}`, { as: 'hr' })).body.plan;
+    const copied = (await get<Summary>(`/api/rotation-plans/by-year/${year + 1}`, { as: 'hr' })).body.plan;
     expect(copied.quotas).to.deep.equal(thisYear);
     await screenshot(page, 'planner-next-year-copied');
 
@@ -171,7 +173,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
       .getByTestId('quota-down_hq_branch')
       .getByText(new RegExp(`/${thisYear.down_hq_branch + 2}$`))
       .waitFor();
-    expect((await get(`/api/rotation-plans/by-year/${year + 1}`, { as: 'hr' })).body.plan.quotas).to.deep.equal({
+    expect((await get<Summary>(`/api/rotation-plans/by-year/${year + 1}`, { as: 'hr' })).body.plan.quotas).to.deep.equal({
       ...thisYear,
       down_hq_branch: thisYear.down_hq_branch + 2,
     });
@@ -184,7 +186,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     // the new plan is drawn with its quota editor (other tests may have rotations in that year already)
     await page.getByTestId('no-plan').waitFor({ state: 'detached' });
     await page.getByTestId('edit-quotas').waitFor();
-    expect((await get(`/api/rotation-plans/by-year/${year + 2}`, { as: 'hr' })).body.plan.quotas).to.deep.equal({});
+    expect((await get<Summary>(`/api/rotation-plans/by-year/${year + 2}`, { as: 'hr' })).body.plan.quotas).to.deep.equal({});
   });
 
   it('the person picker lists the exact name first, with title, unit and staff number', async () => {

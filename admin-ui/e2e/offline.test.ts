@@ -13,6 +13,7 @@ import { checkDigit } from '../../api/core/personalId';
 import { addDays } from '../../api/health/rules';
 import * as clock from '../../api/core/clock';
 import { PHONE, clickMenu, login, newPage, screenshot, startBrowserTest } from './browser';
+import type { ResidentRecord, TaskRecord } from '../src/health/records';
 
 const today = clock.today();
 let serial = 700 + (process.pid % 50);
@@ -21,7 +22,7 @@ let serial = 700 + (process.pid % 50);
 async function overdueHypertensionTask() {
   serial += 1;
   const first17 = `630103${Number(today.slice(0, 4)) - 58}0611${String(serial).padStart(3, '0')}`;
-  const r = await post(
+  const r = await post<ResidentRecord>(
     '/api/residents',
     {
       name: `离线${serial}`,
@@ -47,7 +48,7 @@ async function householdOfTwo() {
   const member = async (age: number, relation: string, condition: string) => {
     serial += 1;
     const first17 = `630104${Number(today.slice(0, 4)) - age}0611${String(serial).padStart(3, '0')}`;
-    const r = await post(
+    const r = await post<ResidentRecord>(
       '/api/residents',
       {
         name: `离线户${serial}`,
@@ -237,7 +238,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     });
     expect(visit.symptoms).to.deep.equal(['none']);
     expect(Number(visit.weight_kg)).to.equal(68.5);
-    expect((await get(`/api/tasks/${taskId}`, { as: 'doctor-V001' })).body.state).to.equal('done');
+    expect((await get<TaskRecord>(`/api/tasks/${taskId}`, { as: 'doctor-V001' })).body.state).to.equal('done');
     expect(await page.evaluate(() => localStorage.getItem('erp.health.outbox'))).to.equal('[]');
     await context.close();
   });
@@ -320,7 +321,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
       [spouse, spouseTask],
     ] as const) {
       expect(await followupsOf(member.id), member.name).to.have.length(1);
-      expect((await get(`/api/tasks/${task.id}`, { as: 'doctor-V001' })).body.state).to.equal('done');
+      expect((await get<TaskRecord>(`/api/tasks/${task.id}`, { as: 'doctor-V001' })).body.state).to.equal('done');
     }
     expect((await followupsOf(head.id))[0]).to.include({ classification: 'uncontrolled', systolic: 158, mode: 'home' });
     await page.locator('[data-testid="household-queued-visit"][data-state="sent"]').nth(1).waitFor();

@@ -13,7 +13,7 @@ import { get, unitId } from '../../scripts/test/harness';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 import { CLAIM_COLUMNS } from '../../api/settlement';
-import type { FundYearRecord, RunDetail, RunFigures, RunSummary } from '../src/settlement/types';
+import type { ClaimRecord, FundYearRecord, RunDetail, RunFigures, RunSummary, UnitSummary } from '../src/settlement/types';
 
 /** A run's own read once calculated: its figures are there */
 type CalculatedRun = RunDetail & { figures: RunFigures };
@@ -183,18 +183,11 @@ describe('admin UI: settlement (医保打包付费)', function () {
     await page.getByTestId('commit').click();
     await page.getByText('导入完成').waitFor();
     expect(await page.getByTestId('import-summary').textContent()).to.contain('新增 9');
-    const stored = await get('/api/claims', { as: 'finance', query: { filter: JSON.stringify({ fund_year_id: lastYear.id, q: 'E2E-' }), range: '[0,99]' } });
-    expect(stored.body.map((c: { claim_no: string }) => c.claim_no).sort()).to.deep.equal([
-      'E2E-1',
-      'E2E-10',
-      'E2E-11',
-      'E2E-12',
-      'E2E-3',
-      'E2E-4',
-      'E2E-6',
-      'E2E-7',
-      'E2E-9',
-    ]);
+    const stored = await get<ClaimRecord[]>('/api/claims', {
+      as: 'finance',
+      query: { filter: JSON.stringify({ fund_year_id: lastYear.id, q: 'E2E-' }), range: '[0,99]' },
+    });
+    expect(stored.body.map((c) => c.claim_no).sort()).to.deep.equal(['E2E-1', 'E2E-10', 'E2E-11', 'E2E-12', 'E2E-3', 'E2E-4', 'E2E-6', 'E2E-7', 'E2E-9']);
     await page.context().close();
   });
 
@@ -278,10 +271,8 @@ describe('admin UI: settlement (医保打包付费)', function () {
     expect(await page.getByTestId('indicators').locator('[data-ok]').count()).to.equal(9);
     await page.getByTestId('unit-row-T01').click();
     await page.getByTestId('drill-provided').waitFor();
-    const summary = (await get(`/api/fund-years/${lastYear.id}/units/${await unitId('T01')}/summary`, { as: 'finance' })).body;
-    const outpatient = summary.provided.find(
-      (r: { care_type: string; provider_class: string }) => r.care_type === 'outpatient' && r.provider_class === 'in_group',
-    );
+    const summary = (await get<UnitSummary>(`/api/fund-years/${lastYear.id}/units/${await unitId('T01')}/summary`, { as: 'finance' })).body;
+    const outpatient = summary.provided.find((r) => r.care_type === 'outpatient' && r.provider_class === 'in_group')!;
     expect(await page.getByTestId('drill-provided-outpatient-in_group').textContent()).to.contain(outpatient.claims.toLocaleString('zh-CN'));
     await screenshot(page, 'settlement-dashboard-drill');
     await page.context().close();

@@ -7,12 +7,12 @@
 import { useSyncExternalStore } from 'react';
 import { fetchUtils } from 'react-admin';
 import { storedToken, storedUser } from '../session';
-import { answerList, idbGet, idbSet, isReachable, jsonAnswer, keepOffline, userPrefix, type RowFilter } from '../shared/offline';
+import { answerList, idbGet, idbSet, isReachable, jsonAnswer, keepOffline, userPrefix, type JsonAnswer, type RowFilter } from '../shared/offline';
 import { shanghaiDate } from '../shared/time';
 import { bucketCounts, inBucket, OPEN_TASK_STATES } from '../../../api/health/buckets';
 import { TASK_BUCKET, type TaskBucket } from '../../../api/health/enums';
 import { pendingFollowups } from './outbox';
-import type { TaskRecord } from './tasks/TaskList';
+import type { TaskRecord } from './records';
 
 interface ResidentRow {
   id: number;
@@ -92,7 +92,8 @@ async function fetchAll<T>(path: string, filter: Record<string, unknown>, sort: 
   const rows: T[] = [];
   for (let start = 0; ; start += PAGE) {
     const q = new URLSearchParams({ filter: JSON.stringify(filter), sort: JSON.stringify(sort), range: JSON.stringify([start, start + PAGE - 1]) });
-    const { json, headers: h } = await fetchUtils.fetchJson(`/api/${path}?${q}`, { headers });
+    const answer: JsonAnswer = await fetchUtils.fetchJson(`/api/${path}?${q}`, { headers });
+    const { json, headers: h } = answer;
     rows.push(...(json as T[]));
     const total = Number(h.get('Content-Range')?.split('/')[1] ?? rows.length);
     if (rows.length >= total || !(json as T[]).length) return rows;

@@ -25,7 +25,7 @@ const URGENCY_KEYS = ['emergency', 'urgent', 'routine'] as const;
 const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
 const amount = (v: unknown) => (v != null && v !== '' && !AMOUNT.test(String(v)) ? 'referrals.settings.amount' : undefined);
 
-interface Settings {
+export interface Settings {
   serviceLevelMinutes: Record<(typeof URGENCY_KEYS)[number], number>;
   registrationFee: Record<(typeof FEE_KEYS)[number], string>;
   inpatientThreshold: Record<(typeof FEE_KEYS)[number], string>;

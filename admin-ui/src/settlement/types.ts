@@ -89,3 +89,28 @@ export { YUAN } from '../shared/columnFields';
 /** Member units as the group is drawn: by level (HQ, branches, townships), then code. */
 export const byLevelThenCode = <U extends { level: number; code: string }>(units: readonly U[]) =>
   [...units].sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));
+/** GET /api/claims: an insurance claim (api/settlement/claims/model.ts; the full ID number is never answered) */
+export interface ClaimRecord {
+  id: number;
+  fund_year_id: number;
+  claim_no: string;
+  id_number_masked: string;
+  insured_name: string | null;
+  insured_unit_id: number | null;
+  provider_class: string;
+  org_unit_id: number | null;
+  provider_name: string | null;
+  care_type: string;
+  visit_on: string;
+  discharged_on: string | null;
+  settled_on: string;
+  period_month: number;
+  total_cost: string;
+  fund_paid: string;
+  self_pay: string;
+  self_funded: string;
+  drug_cost: string;
+  consumables_cost: string;
+  diagnosis: string | null;
+  referred_up: boolean;
+}

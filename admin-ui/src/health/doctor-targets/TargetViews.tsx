@@ -15,18 +15,18 @@ import {
   TextInput,
   required,
   useTranslate,
-  type RaRecord,
 } from 'react-admin';
 import { Edit } from '../../shared/fullRecord';
 import { apiGet } from '../../finance/api';
 import { useIsSmall } from '../../shared/useIsSmall';
 import { shanghaiDate } from '../../shared/time';
 import { monthChoices, type TargetsView } from '../TargetsPage';
+import type { DoctorTargetRecord } from '../records';
 
 const GOALS = ['followups_goal', 'contracts_goal', 'checks_goal'] as const;
 
 /** A goal, or "默认" when none was set. */
-const goalText = (r: RaRecord, field: string, translate: ReturnType<typeof useTranslate>) =>
+const goalText = (r: DoctorTargetRecord, field: (typeof GOALS)[number], translate: ReturnType<typeof useTranslate>) =>
   r[field] == null ? translate('health.targets.default_short') : String(r[field]);
 
 export const TargetList = () => {
@@ -35,7 +35,7 @@ export const TargetList = () => {
   return (
     <List sort={{ field: 'month', order: 'DESC' }} filters={[<TextInput key="month" source="month" alwaysOn />]}>
       {isSmall ? (
-        <SimpleList
+        <SimpleList<DoctorTargetRecord>
           primaryText={(r) => `${r.doctor_name} · ${r.month}`}
           secondaryText={(r) => GOALS.map((g) => `${translate(`resources.doctor-targets.fields.${g}`)} ${goalText(r, g, translate)}`).join(' · ')}
           linkType="edit"
@@ -45,7 +45,7 @@ export const TargetList = () => {
           <TextField source="doctor_name" sortable={false} />
           <TextField source="month" />
           {GOALS.map((g) => (
-            <FunctionField key={g} source={g} render={(r) => goalText(r, g, translate)} />
+            <FunctionField<DoctorTargetRecord> key={g} source={g} render={(r) => goalText(r, g, translate)} />
           ))}
           <TextField source="note" sortable={false} />
         </Datagrid>

@@ -24,6 +24,7 @@ import {
 import { Edit } from '../../shared/fullRecord';
 import { FOLLOWUP_TYPE_CHOICES, TAG_CHOICES, TRIGGER_CHOICES } from '../choices';
 import { useIsSmall } from '../../shared/useIsSmall';
+import type { ScheduleRecord } from '../records';
 
 const PERIOD_CHOICES = [1, 2, 3, 4, 6, 12].map((m) => ({ id: m, name: `health.schedules.every_${m}` }));
 
@@ -35,7 +36,7 @@ export const ScheduleList = () => {
   return (
     <List pagination={false} perPage={100} sort={{ field: 'code', order: 'ASC' }} exporter={false} actions={false}>
       {isSmall ? (
-        <SimpleList
+        <SimpleList<ScheduleRecord>
           primaryText={(r) => r.name}
           secondaryText={(r) =>
             `${translate(`health.schedules.every_${r.period_months}`)} · ${translate('health.schedules.within', { days: r.due_within_days })}`

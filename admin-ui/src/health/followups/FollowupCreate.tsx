@@ -32,7 +32,7 @@ import type { FollowupType } from '../../../../api/health/enums';
 import { FIELDS_OF, FOLLOWUP_TYPE_CHOICES, MODE_CHOICES, RANGES, REQUIRED, type Measurement } from '../choices';
 import { OutboxBanner } from '../OutboxBanner';
 import { submitFollowup, useSentVisit, type SubmitResult } from '../outbox';
-import type { TaskRecord } from '../tasks/TaskList';
+import type { TaskRecord } from '../records';
 import { shanghaiDate } from '../../shared/time';
 
 type Result = SubmitResult;
@@ -44,7 +44,7 @@ const inRange =
     const [lo, hi, unit] = RANGES[field];
     return Number(value) < lo || Number(value) > hi ? `${lo}–${hi} ${unit}` : undefined;
   };
-const belowSystolic: Validator = (value, all) =>
+const belowSystolic: Validator = (value, all: { systolic?: unknown }) =>
   value != null && all.systolic != null && Number(value) >= Number(all.systolic) ? '< 收缩压 / systolic' : undefined;
 
 const Measurements = ({ type }: { type: FollowupType }) => {
@@ -254,13 +254,15 @@ export const FollowupCreate = () => {
     for (const f of ['topic', 'attendees', 'notes']) if (values[f] != null && values[f] !== '') body[f] = values[f];
     if (type === 'hypertension' || type === 'diabetes') Object.assign(body, nationalBody(values));
     if (type === 'elderly_check') Object.assign(body, elderlyBody(values));
-    const label = `${task?.resident_name ?? (type === 'health_education' ? String(values.topic ?? '') : `#${String(values.resident_id)}`)} · ${translate(`enums.followup_type.${type}`)}`;
+    const topic = typeof values.topic === 'string' ? values.topic : '';
+    const label = `${task?.resident_name ?? (type === 'health_education' ? topic : `#${String(values.resident_id)}`)} · ${translate(`enums.followup_type.${type}`)}`;
     try {
       setResult(await submitFollowup(body, label));
       return undefined;
     } catch (e) {
       // the API's field problems land on the inputs (httpClient puts them in body.errors)
-      if (e instanceof HttpError && e.body?.errors) return e.body.errors;
+      const errors = e instanceof HttpError ? (e.body as { errors?: Record<string, string> } | undefined)?.errors : undefined;
+      if (errors) return errors;
       throw e;
     }
   };
@@ -313,7 +315,7 @@ export const FollowupCreate = () => {
 };
 
 const ResidentPicker = () => {
-  const type = useWatch({ name: 'type' });
+  const type = useWatch<{ type?: FollowupType }>({ name: 'type' });
   if (type === 'health_education') return null;
   return (
     <ReferenceInput source="resident_id" reference="residents" filter={{ active: true }}>

@@ -37,6 +37,7 @@ import { useIsSmall } from '../../shared/useIsSmall';
 import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
+import type { FollowupRecord } from '../records';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -44,7 +45,7 @@ const filters = [
   <SelectInput key="classification" source="classification" choices={CLASSIFICATION_CHOICES} />,
 ];
 
-const columns: Column[] = [
+const columns: Column<FollowupRecord>[] = [
   { source: 'visited_on', kind: 'date' },
   { source: 'resident_name', kind: 'text', sortable: false },
   { source: 'type', kind: 'choice', choices: FOLLOWUP_TYPE_CHOICES },
@@ -61,7 +62,7 @@ export const FollowupList = () => {
   return (
     <List filters={filters} sort={{ field: 'visited_on', order: 'DESC' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
-        <SimpleList
+        <SimpleList<FollowupRecord>
           primaryText={(f) => `${f.resident_name ?? f.topic ?? ''} · ${translate(`enums.followup_type.${f.type}`)}`}
           secondaryText={(f) =>
             [f.visited_on, f.systolic && `${f.systolic}/${f.diastolic}`, f.fasting_glucose && `${f.fasting_glucose} mmol/L`].filter(Boolean).join(' · ')
@@ -94,22 +95,20 @@ const EnumList = ({ source, list }: { source: string; list: string }) => {
   );
 };
 
-const YesNoField = ({ source }: { source: string }) => {
+const YesNoField = ({ source }: { source: 'adverse_reaction' | 'new_complication' }) => {
   const translate = useTranslate();
-  return <FunctionField source={source} render={(f) => (f[source] == null ? '—' : translate(f[source] ? 'health.form.yes' : 'health.form.no'))} />;
+  return (
+    <FunctionField<FollowupRecord> source={source} render={(f) => (f[source] == null ? '—' : translate(f[source] ? 'health.form.yes' : 'health.form.no'))} />
+  );
 };
 
 const MedicationsField = () => {
   const translate = useTranslate();
   return (
-    <FunctionField
+    <FunctionField<FollowupRecord>
       source="medications"
       render={(f) =>
-        f.medications?.length
-          ? (f.medications as { name: string; times_per_day: number; dose: number; unit: string }[])
-              .map((m) => `${m.name} ${m.times_per_day}×${m.dose}${translate(`enums.dose_unit.${m.unit}`)}`)
-              .join('；')
-          : '—'
+        f.medications?.length ? f.medications.map((m) => `${m.name} ${m.times_per_day}×${m.dose}${translate(`enums.dose_unit.${m.unit}`)}`).join('；') : '—'
       }
     />
   );
@@ -139,13 +138,13 @@ const nationalFields = (type: string) => [
   <YesNoField key="new_complication" source="new_complication" />,
   <TextField key="complication_text" source="complication_text" emptyText="—" />,
   <MedicationsField key="medications" />,
-  <FunctionField
+  <FunctionField<FollowupRecord>
     key="referral_reason"
     source="referral_reason"
     render={(f) => (f.referral_reason ? <EnumText list="up_referral_reason" value={f.referral_reason} /> : '—')}
   />,
   <DateField key="next_visit_on" source="next_visit_on" emptyText="—" />,
-  <FunctionField
+  <FunctionField<FollowupRecord>
     key="referral_id"
     source="referral_id"
     render={(f) => (f.referral_id ? <Link to={`/referrals/${f.referral_id}/show`}>#{f.referral_id}</Link> : '—')}
@@ -172,7 +171,7 @@ const elderlyFields = [
 ];
 
 const FollowupRecord = () => {
-  const f = useRecordContext();
+  const f = useRecordContext<FollowupRecord>();
   if (!f) return null;
   return (
     <SimpleShowLayout>
@@ -187,7 +186,7 @@ const FollowupRecord = () => {
       <NumberField source="height_cm" emptyText="—" />
       <NumberField source="heart_rate" emptyText="—" />
       <SelectField source="classification" choices={CLASSIFICATION_CHOICES} emptyText="—" />
-      <FunctionField source="advice" render={(r) => (r.advice ? <EnumText list="advice" value={r.advice} /> : '—')} />
+      <FunctionField<FollowupRecord> source="advice" render={(r) => (r.advice ? <EnumText list="advice" value={r.advice} /> : '—')} />
       {chronic(f.type) && nationalFields(f.type)}
       {f.type === 'elderly_check' && f.elderly_check && elderlyFields}
       <TextField source="topic" emptyText="—" />

@@ -37,7 +37,7 @@ const between =
   (lo: number, hi: number): Validator =>
   (value) =>
     value == null || value === '' || (Number(value) >= lo && Number(value) <= hi) ? undefined : `${lo}–${hi}`;
-const belowSystolic: Validator = (value, all) =>
+const belowSystolic: Validator = (value, all: { systolic?: unknown }) =>
   value != null && value !== '' && all.systolic != null && Number(value) >= Number(all.systolic) ? '< 收缩压 / systolic' : undefined;
 
 export const Section = ({ title, children }: { title: string; children: ReactNode }) => {

@@ -7,10 +7,11 @@ import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
 import { useIsSmall } from '../../shared/useIsSmall';
+import type { HouseholdRecord } from '../records';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <TextInput key="member" source="member" alwaysOn />, <BooleanInput key="due" source="due" />];
 
-const columns: Column[] = [
+const columns: Column<HouseholdRecord>[] = [
   { source: 'code', kind: 'text' },
   { source: 'head_name', kind: 'text', sortable: false },
   { source: 'address', kind: 'text' },
@@ -25,7 +26,7 @@ export const HouseholdList = () => {
   return (
     <List filters={filters} sort={{ field: 'code', order: 'ASC' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
-        <SimpleList
+        <SimpleList<HouseholdRecord>
           primaryText={(h) => `${h.code} · ${h.head_name ?? ''}`}
           secondaryText={(h) => h.address ?? ''}
           tertiaryText={(h) =>

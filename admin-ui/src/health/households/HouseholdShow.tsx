@@ -17,31 +17,8 @@ import { FIELDS_OF, RANGES, REQUIRED, type Measurement } from '../choices';
 import { flushOutbox, isRetryable, newIdempotencyKey, queueFollowups, useOutbox } from '../outbox';
 import { TagChips } from '../residents/ResidentList';
 import type { FollowupType } from '../../../../api/health/enums';
+import type { HouseholdDetail, HouseholdMemberTask } from '../records';
 
-interface MemberTask {
-  id: string;
-  resident_id: number;
-  type: FollowupType;
-  due_on: string;
-  window_end: string;
-  overdue: boolean;
-}
-interface Member {
-  id: number;
-  name: string;
-  sex: 'M' | 'F';
-  age: number;
-  tags: string[];
-  household_relation: string | null;
-  tasks: MemberTask[];
-}
-interface HouseholdRecord {
-  id: number;
-  code: string;
-  address: string | null;
-  org_unit_id: number;
-  members: Member[];
-}
 interface Saved {
   visits: { id: number; resident_id: number; type: string; classification: string | null; advice: string | null; task: { id: string; state: string } | null }[];
 }
@@ -74,7 +51,7 @@ const TaskEntry = ({
   onChoose,
   onValue,
 }: {
-  task: MemberTask;
+  task: HouseholdMemberTask;
   /** who may not log visits (a clerk, the auditor) sees the task alone */
   canVisit: boolean;
   chosen: boolean;
@@ -133,7 +110,7 @@ const TaskEntry = ({
   );
 };
 
-const HouseholdVisit = ({ household }: { household: HouseholdRecord }) => {
+const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
   const translate = useTranslate();
   const refresh = useRefresh();
   const [visitedOn, setVisitedOn] = useState(shanghaiDate());
@@ -206,7 +183,8 @@ const HouseholdVisit = ({ household }: { household: HouseholdRecord }) => {
         return;
       }
       // the API names the member's reading: visits.<i>.<field>
-      const problems = e instanceof HttpError && Array.isArray(e.body?.details) ? (e.body.details as { field: string; message: string }[]) : [];
+      const details = e instanceof HttpError ? (e.body as { details?: { field: string; message: string }[] } | undefined)?.details : undefined;
+      const problems = Array.isArray(details) ? details : [];
       const mapped: Record<string, Record<string, string>> = {};
       for (const p of problems) {
         const [, i, field] = /^visits\.(\d+)\.(\w+)$/.exec(p.field) ?? [];
@@ -359,7 +337,7 @@ const HouseholdVisit = ({ household }: { household: HouseholdRecord }) => {
 };
 
 const Body = () => {
-  const record = useRecordContext<HouseholdRecord>();
+  const record = useRecordContext<HouseholdDetail>();
   const translate = useTranslate();
   if (!record) return <Loading />;
   return (

@@ -15,7 +15,6 @@ import {
   TextInput,
   useListContext,
   useTranslate,
-  type RaRecord,
 } from 'react-admin';
 import { Box, Chip, Stack } from '@mui/material';
 import { CLASSIFICATION_CHOICES, SEX_CHOICES, TAG_CHOICES } from '../choices';
@@ -23,6 +22,8 @@ import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { codeLabels, type Column } from '../../shared/exporter';
 import { useIsSmall } from '../../shared/useIsSmall';
+import { useFilterValues } from '../../shared/filterValues';
+import type { PatientRecord as Patient } from '../records';
 
 export const TagChips = ({ tags }: { tags: string[] }) => {
   const translate = useTranslate();
@@ -35,18 +36,10 @@ export const TagChips = ({ tags }: { tags: string[] }) => {
   );
 };
 
-interface Patient extends RaRecord {
-  last_bp: { systolic: number; diastolic: number; visited_on: string } | null;
-  last_glucose: { fasting_glucose: number; visited_on: string } | null;
-  control: Record<string, string> | null;
-  next_due_on: string | null;
-  overdue: boolean;
-}
-
-const bp = (r: RaRecord) => (r.last_bp ? `${r.last_bp.systolic}/${r.last_bp.diastolic} mmHg` : '');
-const glucose = (r: RaRecord) => (r.last_glucose ? `${r.last_glucose.fasting_glucose} mmol/L` : '');
-const controlText = (r: RaRecord, translate: ReturnType<typeof useTranslate>) =>
-  Object.entries((r.control ?? {}) as Record<string, string>)
+const bp = (r: Patient) => (r.last_bp ? `${r.last_bp.systolic}/${r.last_bp.diastolic} mmHg` : '');
+const glucose = (r: Patient) => (r.last_glucose ? `${r.last_glucose.fasting_glucose} mmol/L` : '');
+const controlText = (r: Patient, translate: ReturnType<typeof useTranslate>) =>
+  Object.entries(r.control ?? {})
     .map(([condition, c]) => `${translate(`enums.key_tag.${condition}`)} ${translate(`enums.classification.${c}`)}`)
     .join(' · ');
 
@@ -91,7 +84,8 @@ const QUICK: { key: string; filter: Record<string, unknown>; label: string }[] =
 ];
 const QuickFilters = () => {
   const translate = useTranslate();
-  const { filterValues, setFilters } = useListContext();
+  const { setFilters } = useListContext();
+  const filterValues = useFilterValues();
   return (
     <Stack direction="row" spacing={1} sx={{ px: 1, pt: 1, flexWrap: 'wrap', rowGap: 1 }}>
       {QUICK.map(({ key, filter, label }) => {
@@ -128,7 +122,7 @@ const filters = [
 ];
 
 /** The register's columns, on the screen and in its export. */
-const columns: Column[] = [
+const columns: Column<Patient>[] = [
   { source: 'name', kind: 'text' },
   { source: 'sex', kind: 'choice', choices: SEX_CHOICES },
   { source: 'birth_date', kind: 'date' },
@@ -149,7 +143,7 @@ const cells = {
       <ChipField source="name" size="small" />
     </ReferenceField>
   ),
-  tags: <FunctionField source="tags" sortable={false} render={(r) => <TagChips tags={r.tags} />} />,
+  tags: <FunctionField<Patient> source="tags" sortable={false} render={(r) => <TagChips tags={r.tags} />} />,
   control: <FunctionField source="control" sortable={false} render={(r: Patient) => <ControlChips control={r.control} />} />,
   next_due_on: <FunctionField source="next_due_on" sortable={false} render={(r: Patient) => <NextDue r={r} />} />,
 };
@@ -165,7 +159,7 @@ export const ResidentList = () => {
           primaryText={(r) => `${r.name} · ${translate(`enums.sex.${r.sex}`)} · ${r.age}`}
           secondaryText={(r) =>
             [
-              ...(r.tags as string[]).map((t) => translate(`enums.key_tag.${t}`)),
+              ...r.tags.map((t) => translate(`enums.key_tag.${t}`)),
               r.last_bp && translate('health.patients.bp', { value: bp(r) }),
               r.last_glucose && translate('health.patients.glucose', { value: glucose(r) }),
               controlText(r, translate),

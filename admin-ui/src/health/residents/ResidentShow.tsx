@@ -26,6 +26,7 @@ import { useIsSmall } from '../../shared/useIsSmall';
 import { DeregisterButton, TransferButton } from './ResidentActions';
 import { TagChips } from './ResidentList';
 import { lazyScreens } from '../../shared/lazyScreens';
+import type { FollowupRecord, ResidentDetail } from '../records';
 
 // the chart library is fetched only when a chart is drawn
 const { MeasurementChart } = lazyScreens(() => import('../MeasurementChart'));
@@ -45,27 +46,8 @@ class ChartOrNothing extends Component<{ children: ReactNode }, { failed: boolea
   }
 }
 
-interface ResidentRecord {
-  id: number;
-  name: string;
-  age: number;
-  tags: string[];
-  conditions: { code: string; diagnosed_on: string }[];
-  id_number_masked: string;
-  active_contract: { id: number; team_id: number; package_code: string; start_on: string; end_on: string; status: string } | null;
-  transfers: { id: number; from_org_unit_id: number; to_org_unit_id: number; transferred_on: string; reason: string | null }[];
-  org_unit_id: number;
-  managing_org_unit_id: number;
-  household: string | null;
-  household_id: number | null;
-  household_relation: string | null;
-  care_transfers: { id: number; from_org_unit_id: number; to_org_unit_id: number; referral_id: number | null; at: string }[];
-  deregistered_on: string | null;
-  deregistration_reason: string | null;
-}
-
 const RevealId = () => {
-  const record = useRecordContext<ResidentRecord>();
+  const record = useRecordContext<ResidentDetail>();
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'residents', action: 'reveal_id' });
   const [full, setFull] = useState<string>();
@@ -86,7 +68,7 @@ const RevealId = () => {
 };
 
 const ContractCard = () => {
-  const record = useRecordContext<ResidentRecord>();
+  const record = useRecordContext<ResidentDetail>();
   const translate = useTranslate();
   if (!record) return null;
   const c = record.active_contract;
@@ -121,7 +103,7 @@ const ContractCard = () => {
 };
 
 const Conditions = () => {
-  const record = useRecordContext<ResidentRecord>();
+  const record = useRecordContext<ResidentDetail>();
   const translate = useTranslate();
   if (!record?.conditions.length) return null;
   return (
@@ -134,7 +116,7 @@ const Conditions = () => {
 };
 
 const Actions = () => {
-  const record = useRecordContext<ResidentRecord>();
+  const record = useRecordContext<ResidentDetail>();
   const translate = useTranslate();
   return (
     <TopToolbar>
@@ -151,7 +133,7 @@ const Actions = () => {
 };
 
 const Body = () => {
-  const record = useRecordContext<ResidentRecord>();
+  const record = useRecordContext<ResidentDetail>();
   const translate = useTranslate();
   const isSmall = useIsSmall();
   if (!record) return null;
@@ -214,7 +196,7 @@ const Body = () => {
       <Typography variant="subtitle1">{translate('health.resident.followups')}</Typography>
       <ReferenceManyField reference="followups" target="resident_id" sort={{ field: 'visited_on', order: 'DESC' }} perPage={10}>
         {isSmall ? (
-          <SimpleList
+          <SimpleList<FollowupRecord>
             primaryText={(f) => `${f.visited_on} · ${translate(`enums.followup_type.${f.type}`)}`}
             secondaryText={(f) =>
               [f.systolic && `${f.systolic}/${f.diastolic} mmHg`, f.fasting_glucose && `${f.fasting_glucose} mmol/L`].filter(Boolean).join(' · ')
@@ -226,7 +208,7 @@ const Body = () => {
           <Datagrid bulkActionButtons={false} rowClick="show">
             <DateField source="visited_on" />
             <SelectField source="type" choices={FOLLOWUP_TYPE_CHOICES} />
-            <FunctionField label="resources.followups.fields.systolic" render={(f) => (f.systolic ? `${f.systolic}/${f.diastolic}` : '')} />
+            <FunctionField<FollowupRecord> label="resources.followups.fields.systolic" render={(f) => (f.systolic ? `${f.systolic}/${f.diastolic}` : '')} />
             <TextField source="fasting_glucose" />
             <SelectField source="classification" choices={CLASSIFICATION_CHOICES} />
           </Datagrid>

@@ -21,7 +21,7 @@ interface RotationForm {
   type: RotationRecord['type'] | null;
   host_org_unit_id: number | null;
 }
-interface HostOptions {
+export interface HostOptions {
   home: HostOption;
   hosts: HostOption[];
 }
