@@ -316,6 +316,28 @@ describe('admin UI: referrals', function () {
       { as: 'director-T01' },
     );
     expect(sent.status, JSON.stringify(sent.body)).to.equal(200);
+    // and one waiting in the inbox, its clock running: a village doctor refers a resident up to T01
+    const firstOfResident = '63012119580302771';
+    const resident = await post<ResidentRecord>(
+      '/api/residents',
+      { name: '李春花', id_number: `${firstOfResident}${checkDigit(firstOfResident)}` },
+      { as: 'doctor-V002' },
+    );
+    expect(resident.status, JSON.stringify(resident.body)).to.equal(200);
+    const waiting = await post<ReferralRecord>(
+      '/api/referrals',
+      {
+        resident_id: resident.body.id,
+        to_org_unit_id: t01.id,
+        direction: 'up',
+        urgency: 'urgent',
+        diagnosis_code: 'I10',
+        diagnosis_text: '高血压',
+        reason: '血压控制不满意',
+      },
+      { as: 'doctor-V002' },
+    );
+    expect(waiting.status, JSON.stringify(waiting.body)).to.equal(200);
     const director = await open('director-T01', PHONE);
     for (const [path, name] of [
       ['/referral-inbox', 'inbox'],
