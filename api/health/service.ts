@@ -9,7 +9,7 @@ import { db } from '../db/knex';
 import { assertCan } from '../core/crud';
 import { badRequest, notFound } from '../core/errors';
 import type { Breakdown, IndicatorKey } from './enums';
-import { STANDARD_FOLLOWUPS_PER_YEAR, ratio, worstFirst, type HealthIndicators } from './rules';
+import { KEY_CONDITIONS, STANDARD_FOLLOWUPS_PER_YEAR, TYPED_TAGS, ratio, worstFirst, type HealthIndicators } from './rules';
 
 export * from './residentService';
 import * as clock from '../core/clock';
@@ -34,7 +34,9 @@ async function allOn<T>(conn: Knex, queries: PromiseLike<T>[]): Promise<T[]> {
 
 /**
  * The health-management indicators of each given org unit over the year, computed over the
- * unit AND its subtree, in three grouped queries whatever the number of units.
+ * unit AND its subtree, in three grouped queries whatever the number of units. A year counts the
+ * residents registered by its end and, as patients, those whose condition was diagnosed by its end
+ * (the stored tags are today's: a patient diagnosed this year was not one last year).
  * - contract rate: residents with a contract in force at some time in the year / residents
  *   registered by the year's end and not deregistered before it began;
  * - key-population contract rate: the same over residents in a key population at year end;
@@ -63,9 +65,23 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
        WHERE t.id = ANY(:ids::int[])),
      units AS (SELECT DISTINCT unit_id FROM targets)`;
   const registered = `r.org_unit_id IN (SELECT unit_id FROM units) AND r.created_at < (:yearEnd::date + 1) AND (r.deregistered_on IS NULL OR r.deregistered_on >= :yearStart::date)`;
+  // a resident's conditions among :codes diagnosed by the year's end, one row each
+  const diagnosed = (codes: string) =>
+    `SELECT c->>'code' AS cond FROM jsonb_array_elements(r.conditions) AS c WHERE c->>'code' = ANY(${codes}::text[]) AND (c->>'diagnosed_on')::date <= :yearEnd::date`;
   const rollUp = (perUnit: string, sums: string[]) =>
     `SELECT tg.target_id, ${sums.map((c) => `sum(p.${c}) AS ${c}`).join(', ')} FROM targets tg JOIN (${perUnit}) p ON p.unit_id = tg.unit_id GROUP BY tg.target_id`;
-  const params = { ids, yearStart, yearEnd, dueBy, elderlyBorn, childBorn, standard: STANDARD_FOLLOWUPS_PER_YEAR };
+  const params = {
+    ids,
+    yearStart,
+    yearEnd,
+    dueBy,
+    elderlyBorn,
+    childBorn,
+    standard: STANDARD_FOLLOWUPS_PER_YEAR,
+    keyConditions: [...KEY_CONDITIONS],
+    typedTags: [...TYPED_TAGS],
+    managed: ['hypertension', 'diabetes'],
+  };
 
   const [contracts, management, tasks] = await allOn(conn, [
     conn.raw(
@@ -76,7 +92,7 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
             AND (c.terminated_on IS NULL OR (c.terminated_on >= :yearStart::date AND c.terminated_on > c.start_on))),
        people AS (
          SELECT r.org_unit_id AS unit_id,
-                (r.tags && array['hypertension','diabetes','pregnant','severe_mental','tb']::text[]
+                (r.tags && :typedTags::text[] OR EXISTS (${diagnosed(':keyConditions')})
                   OR r.birth_date <= :elderlyBorn::date OR r.birth_date > :childBorn::date) AS key_population,
                 f.resident_id IS NOT NULL AS contracted
            FROM residents r LEFT JOIN in_force f ON f.resident_id = r.id
@@ -92,9 +108,9 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
     conn.raw(
       `WITH ${targets},
        pairs AS (
-         SELECT r.org_unit_id AS unit_id, r.id AS resident_id, cond
-           FROM residents r CROSS JOIN unnest(array['hypertension','diabetes']::text[]) AS cond
-          WHERE r.tags && array['hypertension','diabetes']::text[] AND r.tags @> array[cond] AND ${registered}),
+         SELECT r.org_unit_id AS unit_id, r.id AS resident_id, d.cond
+           FROM residents r CROSS JOIN LATERAL (${diagnosed(':managed')}) AS d
+          WHERE r.tags && :managed::text[] AND ${registered}),
        visits AS (
          SELECT f.resident_id, f.type,
                 count(*) FILTER (WHERE f.mode <> 'phone') AS face_to_face,
