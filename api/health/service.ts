@@ -23,6 +23,8 @@ export * from './targetService';
 export type { HealthIndicators, Ratio } from './rules';
 
 const n = (v: unknown) => Number(v ?? 0);
+/** A grouped query's row: the target unit and its sums (PostgreSQL answers a sum of counts as a numeric string). */
+type SumsRow = { target_id: number } & Record<string, string | number | null>;
 
 /** Runs the queries side by side on the pool, or one after another on a transaction's single connection. */
 async function allOn<T>(conn: Knex, queries: PromiseLike<T>[]): Promise<T[]> {
@@ -84,7 +86,7 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
   };
 
   const [contracts, management, tasks] = await allOn(conn, [
-    conn.raw(
+    conn.raw<{ rows: SumsRow[] }>(
       `WITH ${targets},
        in_force AS (
          SELECT DISTINCT c.resident_id FROM contracts c
@@ -105,7 +107,7 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
        )}`,
       params,
     ),
-    conn.raw(
+    conn.raw<{ rows: SumsRow[] }>(
       `WITH ${targets},
        pairs AS (
          SELECT r.org_unit_id AS unit_id, r.id AS resident_id, d.cond
@@ -127,7 +129,7 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
        )}`,
       params,
     ),
-    conn.raw(
+    conn.raw<{ rows: SumsRow[] }>(
       `WITH ${targets}
        ${rollUp(
          `SELECT t.org_unit_id AS unit_id,
@@ -141,14 +143,15 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
       params,
     ),
   ]);
-  const by = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [n(r.target_id), r]));
+  const by = (rows: SumsRow[]) => new Map(rows.map((r) => [n(r.target_id), r]));
   const c = by(contracts.rows);
   const m = by(management.rows);
   const t = by(tasks.rows);
+  const none: SumsRow = { target_id: 0 }; // a unit with no row counts nothing
   for (const id of ids) {
-    const cr = c.get(id) ?? {};
-    const mr = m.get(id) ?? {};
-    const tr = t.get(id) ?? {};
+    const cr = c.get(id) ?? none;
+    const mr = m.get(id) ?? none;
+    const tr = t.get(id) ?? none;
     out.set(id, {
       contract_rate: ratio(n(cr.contracted), n(cr.residents)),
       key_population_contract_rate: ratio(n(cr.key_contracted), n(cr.key_population)),
@@ -203,6 +206,22 @@ export interface WorkloadRow {
   contracts_signed: number;
 }
 
+/** The workload query's row: ids and names as stored, counts as PostgreSQL answers bigints (strings), follow-ups by type as JSON numbers. */
+interface WorkloadSqlRow {
+  township_id: number;
+  township: string;
+  village_id: number;
+  village: string;
+  user_id: number;
+  username: string;
+  display_name: string;
+  followups: Record<string, number>;
+  tasks_due: string | number;
+  tasks_done: string | number;
+  tasks_missed: string | number;
+  contracts_signed: string | number;
+}
+
 /**
  * One row per village doctor in the unit: follow-ups they logged by type, their village's
  * tasks that came due / were done / were missed in the period, and contracts they signed.
@@ -214,7 +233,7 @@ export async function workload(actor: Actor, q: { org_unit_id?: number; year: nu
   const from = q.month ? `${q.year}-${String(q.month).padStart(2, '0')}-01` : `${q.year}-01-01`;
   const to = q.month ? new Date(Date.UTC(q.year, q.month, 0)).toISOString().slice(0, 10) : `${q.year}-12-31`;
   const today = clock.today();
-  const { rows } = await db().raw(
+  const { rows } = await db().raw<{ rows: WorkloadSqlRow[] }>(
     `WITH doctors AS (
        SELECT u.id AS user_id, u.username, u.display_name, v.id AS village_id, v.name AS village, t.id AS township_id, t.name AS township, v.path
          FROM ${usersSql('u')} ${joinUnitSql('v', 'u.org_unit_id')} ${joinUnitSql('t', 'v.parent_id')}
@@ -238,16 +257,16 @@ export async function workload(actor: Actor, q: { org_unit_id?: number; year: nu
       ORDER BY d.path, d.username`,
     { path: unit.path, from, to, today },
   );
-  const out: WorkloadRow[] = rows.map((r: Record<string, unknown>) => {
-    const followups = Object.fromEntries(Object.entries(r.followups as Record<string, unknown>).map(([k, v]) => [k, n(v)]));
+  const out: WorkloadRow[] = rows.map((r) => {
+    const followups = Object.fromEntries(Object.entries(r.followups).map(([k, v]) => [k, n(v)]));
     return {
-      township_id: n(r.township_id),
-      township: String(r.township),
-      village_id: n(r.village_id),
-      village: String(r.village),
-      user_id: n(r.user_id),
-      username: String(r.username),
-      doctor: String(r.display_name),
+      township_id: r.township_id,
+      township: r.township,
+      village_id: r.village_id,
+      village: r.village,
+      user_id: r.user_id,
+      username: r.username,
+      doctor: r.display_name,
       followups,
       followups_total: Object.values(followups).reduce((a, b) => a + b, 0),
       tasks_due: n(r.tasks_due),
