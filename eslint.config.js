@@ -61,9 +61,10 @@ export default tseslint.config(
     },
   },
   {
-    // non-test source (api, reports, scripts; seeds to follow): `any` is typed where it comes in (knex rows, parsed JSON), so these hold
-    files: ['api/**/*.ts', 'reports/**/*.ts', 'scripts/**/*.ts'],
-    ignores: ['**/*.test.ts', 'scripts/test/harness.ts'],
+    // non-test source (api, reports, scripts, seeds): `any` is typed where it comes in (knex rows, parsed JSON), so these hold.
+    // Still to type: seeds/finance.ts and seeds/referrals.ts
+    files: ['api/**/*.ts', 'reports/**/*.ts', 'scripts/**/*.ts', 'seeds/**/*.ts'],
+    ignores: ['**/*.test.ts', 'scripts/test/harness.ts', 'seeds/finance.ts', 'seeds/referrals.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'error',
       '@typescript-eslint/no-unsafe-assignment': 'error',
