@@ -320,8 +320,7 @@ const ageOnDay = (birth: string, day: string) => Number(day.slice(0, 4)) - Numbe
 
 async function nextIds(trx: Knex.Transaction, sequence: string, n: number): Promise<number[]> {
   if (n === 0) return [];
-  // nextval answers a bigint: a string
-  const { rows } = await trx.raw<{ rows: { id: string | number }[] }>(`SELECT nextval(?) AS id FROM generate_series(1, ?)`, [sequence, n]);
+  const { rows } = await trx.raw<{ rows: { id: number }[] }>(`SELECT nextval(?) AS id FROM generate_series(1, ?)`, [sequence, n]);
   return rows.map((r) => Number(r.id));
 }
 

@@ -206,7 +206,7 @@ export interface WorkloadRow {
   contracts_signed: number;
 }
 
-/** The workload query's row: ids and names as stored, counts as PostgreSQL answers bigints (strings), follow-ups by type as JSON numbers. */
+/** The workload query's row: ids and names as stored, counts (bigints, read as numbers by api/db/knex), follow-ups by type as JSON numbers. */
 interface WorkloadSqlRow {
   township_id: number;
   township: string;
@@ -216,10 +216,10 @@ interface WorkloadSqlRow {
   username: string;
   display_name: string;
   followups: Record<string, number>;
-  tasks_due: string | number;
-  tasks_done: string | number;
-  tasks_missed: string | number;
-  contracts_signed: string | number;
+  tasks_due: number;
+  tasks_done: number;
+  tasks_missed: number;
+  contracts_signed: number;
 }
 
 /**

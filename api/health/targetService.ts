@@ -189,7 +189,7 @@ export async function targetProgress(doctors: readonly Doctor[], months: readonl
     checks: [...CHECK_TYPES],
   };
   const [{ rows }, goals] = await Promise.all([
-    // counts, goals and ids read by name below, through n() (counts are bigints: strings)
+    // counts, goals and ids read by name below, through n()
     conn.raw<{ rows: Record<string, unknown>[] }>(
       `WITH d AS (SELECT * FROM unnest(:users::int[], :villages::int[]) AS d(user_id, village_id)),
           m AS (SELECT unnest(:months::text[]) AS month),
