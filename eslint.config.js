@@ -97,10 +97,10 @@ export default tseslint.config(
     },
   },
   {
-    // non-test source (api, reports, scripts): `any` is typed where it comes in (knex rows, parsed JSON), so these hold.
-    // Still to type: api/health and seeds (being changed on other branches)
-    files: ['api/**/*.ts', 'reports/**/*.ts', 'scripts/**/*.ts'],
-    ignores: ['**/*.test.ts', 'scripts/test/harness.ts', 'api/health/**'],
+    // non-test source (api, reports, scripts, seeds): `any` is typed where it comes in (knex rows, parsed JSON), so these hold.
+    // Still to type: seeds/finance.ts
+    files: ['api/**/*.ts', 'reports/**/*.ts', 'scripts/**/*.ts', 'seeds/**/*.ts'],
+    ignores: ['**/*.test.ts', 'scripts/test/harness.ts', 'seeds/finance.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'error',
       '@typescript-eslint/no-unsafe-assignment': 'error',

@@ -245,7 +245,7 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
   for (const which of ['last year', 'this year'] as const) {
     it(`health work of ${which}: 签约率, 重点人群签约率, 规范管理率 and 控制率 of the county within a western county's ranges`, async function () {
       const fundYear = which === 'last year' ? year - 1 : year;
-      const { county } = await healthOf(fundYear);
+      const { county, townships } = await healthOf(fundYear);
       const today = clock.today();
       // this year to date: four quarters' visits from mid-October, the year's last readings from February
       const keys = HEALTH_KEYS.filter(
@@ -254,6 +254,18 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
       );
       if (process.env.DEMO_CHECK_PRINT)
         console.log(which, Object.fromEntries(HEALTH_KEYS.map((k) => [k, `${pct(county[k].value!)} (${county[k].numerator}/${county[k].denominator})`])));
+      if (process.env.DEMO_CHECK_PRINT)
+        for (const k of ['standardised_management_rate', 'control_rate'] as const) {
+          const values = townships.filter((t) => t[k].value !== null).map((t) => t[k].value!);
+          console.log(
+            which,
+            fundYear,
+            k,
+            'townships',
+            `${pct(Math.min(...values))}–${pct(Math.max(...values))}`,
+            townships.map((t) => `${t.code} ${t[k].numerator}/${t[k].denominator}`).join(' '),
+          );
+        }
       const out = keys.filter((k) => !inRange(county[k].value!, HEALTH_RANGES[k])).map((k) => `${k} ${pct(county[k].value!)}`);
       expect(out, which).to.deep.equal([]);
     });

@@ -234,7 +234,7 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
     postIds.push(
       ...(await trx('posts')
         .insert(postRows.slice(i, i + 1000))
-        .returning('id')),
+        .returning<{ id: number }[]>('id')),
     );
   [...groups.values()].forEach((g, i) => g.forEach((p) => (p.post_id = postIds[i].id)));
 
@@ -427,7 +427,7 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
     deptsOf,
     today,
   );
-  const hr = await trx('users').where('username', 'hr').first('id', 'display_name');
+  const hr = await trx('users').where('username', 'hr').first<{ id: number; display_name: string } | undefined>('id', 'display_name');
   // one statement over column arrays: tens of thousands of rows
   const cols = ['staff_id', 'field', 'from_value', 'to_value', 'effective_on', 'reason', 'changed_at'] as const;
   await trx.raw(

@@ -58,6 +58,19 @@ export interface GenerateOptions {
  * The group a person of `sex` born on `birth` falls in over the year before `day`, when their
  * referrals were made: a 15-year-old today was 14 a year ago, still a child.
  */
+/** The health records a referral's patient is drawn from: the key tags and the condition codes beside them. */
+interface ResidentRow {
+  id: number;
+  org_unit_id: number;
+  name: string;
+  sex: string;
+  birth_date: string;
+  id_number_hash: string;
+  id_number_masked: string;
+  tags: string[] | null;
+  conditions: string[] | null;
+}
+
 function groupOf(sex: string, birth: string, day: string): PersonGroup {
   const age = Number(day.slice(0, 4)) - Number(birth.slice(0, 4)) - (day.slice(5) < birth.slice(5) ? 1 : 0);
   if (age < 16) return 'child';
@@ -94,21 +107,19 @@ export async function generateReferrals(trx: Knex | Knex.Transaction, units: Uni
   const under = (u: UnitRow, place: Place) => at[place].filter((x) => x.path.startsWith(`${u.path}.`));
 
   // one after another: a transaction is one connection
-  const departments: { id: number; org_unit_id: number; name: string }[] = await trx('departments')
-    .select('id', 'org_unit_id', 'name')
+  const departments = await trx('departments')
+    .select<{ id: number; org_unit_id: number; name: string }[]>('id', 'org_unit_id', 'name')
     .where({ active: true, kind: 'clinical' });
   const deptOf = new Map(departments.map((d) => [`${d.org_unit_id}|${d.name}`, d]));
   const users = await trx('users')
-    .select('id', 'username', 'display_name')
+    .select<{ id: number; username: string; display_name: string }[]>('id', 'username', 'display_name')
     .where((w) => w.where('username', 'like', 'doctor-%').orWhere('username', 'like', 'director-%'));
   const today = dayKey(opts.today);
-  const residents = await trx.raw(`select id, org_unit_id, name, sex, birth_date, id_number_hash, id_number_masked, tags,
+  const residents = await trx.raw<{ rows: ResidentRow[] }>(`select id, org_unit_id, name, sex, birth_date, id_number_hash, id_number_masked, tags,
                                           coalesce((select array_agg(c->>'code') from jsonb_array_elements(conditions) c), '{}') as conditions
                from (select r.*, row_number() over (partition by org_unit_id order by id) as n from residents r where deregistered_on is null) x
               where n <= 60`);
-  const userOf = new Map<string, { id: number; display_name: string }>(
-    users.map((u: { id: number; username: string; display_name: string }) => [u.username, u]),
-  );
+  const userOf = new Map<string, { id: number; display_name: string }>(users.map((u) => [u.username, u]));
   const residentsOf = new Map<number, Map<PersonGroup, Patient[]>>();
   for (const r of residents.rows) {
     const groups = residentsOf.get(r.org_unit_id) ?? residentsOf.set(r.org_unit_id, new Map()).get(r.org_unit_id)!;
@@ -296,7 +307,7 @@ export async function generateReferrals(trx: Knex | Knex.Transaction, units: Uni
   // what follows derives from these rows only: ids from `first` on
   const {
     rows: [{ first }],
-  } = await trx.raw('select coalesce(max(id), 0) + 1 as first from referrals');
+  } = await trx.raw<{ rows: { first: number }[] }>('select coalesce(max(id), 0) + 1 as first from referrals');
   for (let i = 0; i < rows.length; i += 5000) await insertReferrals(trx, rows.slice(i, i + 5000));
   await trx.raw('analyze referrals'); // fresh rows, no statistics yet: the derivations below need them to plan
   await deriveRest(trx, new Date(now), first);
@@ -436,8 +447,10 @@ async function deriveRest(trx: Knex | Knex.Transaction, now: Date, first: number
 
 /** Two weeks of open slots ahead for the receiving departments (HQ and branch clinics, township GP and TCM). */
 async function publishAhead(trx: Knex.Transaction, today: Date) {
-  const depts: { id: number; org_unit_id: number; capacity: number }[] = (
-    await trx.raw(`select d.id, d.org_unit_id, case u.kind when 'hq' then 4 when 'branch' then 3 else 2 end as capacity
+  const depts = (
+    await trx.raw<{
+      rows: { id: number; org_unit_id: number; capacity: number }[];
+    }>(`select d.id, d.org_unit_id, case u.kind when 'hq' then 4 when 'branch' then 3 else 2 end as capacity
                      from departments d join org_units u on u.id = d.org_unit_id
                     where d.active and d.kind = 'clinical' and (u.kind in ('hq','branch') or d.name in ('全科','中医科'))`)
   ).rows;

@@ -197,7 +197,7 @@ export async function generateClaims(
     towns.map((t) => t.population),
     10_000,
   );
-  const hq = await trx('org_units').select('id').where('level', 1).first();
+  const hq = (await trx('org_units').select('id').where('level', 1).first<{ id: number } | undefined>())!;
   await trx.raw('SELECT setseed(?)', [seed]);
   // sites: k = 1 hq, 2 branch, 3 township, 4 village, 5 county (outside the group), 6 outside the county (SITES)
   await trx.raw(
@@ -291,8 +291,8 @@ async function addFundYear(trx: Knex.Transaction, year: number, insured: number,
       allocation: JSON.stringify(DEFAULT_ALLOCATION),
       monthly_profile: JSON.stringify(DEFAULT_PROFILE),
     })
-    .returning('id');
-  return fy.id as number;
+    .returning<{ id: number }[]>('id');
+  return fy.id;
 }
 
 /** Premiums, rounded to the yuan, with the catastrophic (10%) and outpatient (12%) pools taken off. */

@@ -7,6 +7,7 @@ import { readWorkbook } from '../../reports/xlsx';
 import { checkDigit } from '../core/personalId';
 import { runJob } from '../jobs';
 import { healthIndicators } from './service';
+import { db } from '../db/knex';
 import { addDays } from './rules';
 import { LOOKAHEAD_DAYS } from './taskService';
 import * as clock from '../core/clock';
@@ -559,6 +560,41 @@ describe('health management (HTTP, real database)', () => {
       const map = await healthIndicators({ orgUnitIds: [township, villageA, villageB], year });
       expect(map.get(township)).to.deep.equal(ind);
       expect(map.get(villageB)!.contract_rate.value).to.equal(0);
+    });
+
+    it('a year counts as patients only those diagnosed by its end: one diagnosed the day after is in this year’s denominator, not last year’s', async () => {
+      // two residents of village B registered last year, 40 years old: c1 diagnosed on last year's last day, c2 on this year's first
+      const mk = async (key: string, diagnosed_on: string) => {
+        const r = await post(
+          '/api/residents',
+          { name: key, id_number: idNumber(yearsAgo(40)), org_unit_id: villageB, conditions: [{ code: 'hypertension', diagnosed_on }] },
+          { as: 'admin' },
+        );
+        expect(r.status, JSON.stringify(r.body)).to.equal(200);
+        people[key] = r.body;
+      };
+      await mk('c1', `${year - 1}-12-31`);
+      await mk('c2', `${year}-01-01`);
+      await db()('residents')
+        .whereIn('id', [people.c1.id, people.c2.id])
+        .update({ created_at: `${year - 1}-06-01T10:00:00+08:00` });
+      const of = async (y: number) => {
+        const r = await get('/api/health/indicators', { as: 'admin', query: { org_unit_id: String(villageB), year: String(y) } });
+        expect(r.status, JSON.stringify(r.body)).to.equal(200);
+        return r.body.indicators;
+      };
+      const last = await of(year - 1);
+      // last year: residents c1, c2 (b1 registered this year); key population and patients: c1 alone
+      expect(last.contract_rate).to.deep.equal({ numerator: 0, denominator: 2, value: 0 });
+      expect(last.key_population_contract_rate).to.deep.equal({ numerator: 0, denominator: 1, value: 0 });
+      expect(last.standardised_management_rate).to.deep.equal({ numerator: 0, denominator: 1, value: 0 });
+      const now = await of(year);
+      // this year: b1, c1, c2; key population and patients: c1, c2
+      expect(now.contract_rate).to.deep.equal({ numerator: 0, denominator: 3, value: 0 });
+      expect(now.key_population_contract_rate).to.deep.equal({ numerator: 0, denominator: 2, value: 0 });
+      expect(now.standardised_management_rate).to.deep.equal({ numerator: 0, denominator: 2, value: 0 });
+      // the settlement reads the same figures
+      expect((await healthIndicators({ orgUnitIds: [villageB], year: year - 1 })).get(villageB)).to.deep.equal(last);
     });
 
     it('the workload report: one row per village doctor, township totals, and the indicators sheet, as the API counts them', async () => {

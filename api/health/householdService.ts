@@ -10,7 +10,7 @@ import { scopeByUnit } from '../core/scope';
 import { db } from '../db/knex';
 import { unitById, unitInScope } from '../org';
 import type { FollowupMode } from './enums';
-import { Household, Resident } from './model';
+import { Household, Resident, Task } from './model';
 import { ageOn, householdVisitProblems, residentTags } from './rules';
 import { createFollowup, type FollowupInput } from './followupService';
 import * as clock from '../core/clock';
@@ -72,7 +72,15 @@ export async function readHousehold(actor: Actor, id: number) {
     .orderBy('birth_date');
   const tasks: { id: string; resident_id: number; type: string; due_on: string; window_start: string; window_end: string; state: string }[] = members.length
     ? await db()('tasks as t')
-        .select('t.id', 't.resident_id', 't.type', 't.due_on', 't.window_start', 't.window_end', 't.state')
+        .select<Pick<Task, 'id' | 'resident_id' | 'type' | 'due_on' | 'window_start' | 'window_end' | 'state'>[]>(
+          't.id',
+          't.resident_id',
+          't.type',
+          't.due_on',
+          't.window_start',
+          't.window_end',
+          't.state',
+        )
         .whereIn(
           't.resident_id',
           members.map((m) => m.id),
@@ -179,7 +187,7 @@ export function visitHousehold(actor: Actor, id: number, input: HouseholdVisitIn
   return inTransaction(actor, async (trx) => {
     const household = await getRow(householdResource, actor, id, trx);
     await lockRow(trx, 'households', id);
-    const members: { id: number }[] = await trx('residents').select('id').where('household_id', id).whereNull('deregistered_on');
+    const members = await trx('residents').select<Pick<Resident, 'id'>[]>('id').where('household_id', id).whereNull('deregistered_on');
     const problems = householdVisitProblems(input.visits, new Set(members.map((m) => m.id)));
     if (problems.length) throw badRequest(`invalid ${problems.map((p) => p.field).join(', ')}`, problems);
     const mode = input.mode ?? 'home';

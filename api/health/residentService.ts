@@ -10,7 +10,7 @@ import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from
 import { unitById, unitInScope } from '../org';
 import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../core/personalId';
 import { careTransfers } from './careService';
-import { Contract, Household, Resident, ResidentTransfer } from './model';
+import { Contract, Followup, Household, Resident, ResidentTransfer } from './model';
 import { SEX } from '../hr';
 import { CLASSIFICATION, HOUSEHOLD_RELATION, KEY_TAG, type DeregistrationReason, type HouseholdRelation } from './enums';
 import { AGE_TAGS, KEY_CONDITIONS, TYPED_TAGS, ageOn, ageTags, conditionProblems, residentTags, storedTags, type Condition } from './rules';
@@ -97,7 +97,7 @@ export const residentResource: ResourceDef<Resident> = {
     if (custom.active === true) qb.whereNull('residents.deregistered_on');
     if (custom.active === false) qb.whereNotNull('residents.deregistered_on');
     // exact look-up by full ID number, through its keyed hash (the number itself is never stored in clear)
-    if (custom.id_number !== undefined) qb.where('residents.id_number_hash', hashIdNumber(normaliseIdNumber(String(custom.id_number))));
+    if (typeof custom.id_number === 'string') qb.where('residents.id_number_hash', hashIdNumber(normaliseIdNumber(custom.id_number)));
     if (custom.contracted !== undefined) {
       const sub = db()('contracts').select(db().raw('1')).whereRaw('contracts.resident_id = residents.id').where('status', 'active');
       if (custom.contracted) qb.whereExists(sub);
@@ -220,7 +220,7 @@ async function placeInHousehold(trx: Knex.Transaction, data: Row, input: Residen
       .select('id', 'name')
       .where({ household_id: household.id, household_relation: 'head' })
       .whereNot('id', current?.id ?? 0)
-      .first();
+      .first<Pick<Resident, 'id' | 'name'> | undefined>();
     if (head) throw conflict(`household ${code} already has a head: ${head.name} (#${head.id})`, { field: 'household_relation', existing_id: head.id });
   }
   Object.assign(data, { household: code, household_id: household.id, household_relation: relation });
@@ -231,7 +231,7 @@ async function assertUniqueId(trx: Knex.Transaction, hash: string, exceptId?: nu
     .select('id', 'org_unit_id', 'name')
     .where('id_number_hash', hash)
     .whereNot('id', exceptId ?? 0)
-    .first();
+    .first<Pick<Resident, 'id' | 'org_unit_id' | 'name'> | undefined>();
   if (existing) {
     throw conflict(`a resident with this ID number is already registered: #${existing.id}`, {
       field: 'id_number',
@@ -272,7 +272,7 @@ export function updateResident(actor: Actor, id: number, input: ResidentInput) {
     if (current.deregistered_on) throw conflict(`resident ${id} was deregistered on ${current.deregistered_on}; the record is closed`);
     const data = prepare(input, current, today);
     delete data.org_unit_id;
-    if (data.id_number_hash) await assertUniqueId(trx, String(data.id_number_hash), id);
+    if (typeof data.id_number_hash === 'string' && data.id_number_hash) await assertUniqueId(trx, data.id_number_hash, id);
     await placeInHousehold(trx, data, input, current.org_unit_id, current);
     const updated = await Resident.query(trx).patchAndFetchById(id, { ...data, updated_at: clock.nowIso() });
     const tasks = await syncResidentTasks(trx, id, today, actor.username);
@@ -332,7 +332,7 @@ export function transferResident(actor: Actor, id: number, input: { to_org_unit_
     const contract = await Contract.query(trx).where({ resident_id: id, status: 'active' }).first();
     let contractOutcome: string | null = null;
     if (contract) {
-      const serves = await trx('team_villages').where({ team_id: contract.team_id, village_id: input.to_org_unit_id }).first();
+      const serves = await trx('team_villages').where({ team_id: contract.team_id, village_id: input.to_org_unit_id }).first<{ team_id: number } | undefined>();
       if (serves) {
         await Contract.query(trx).patchAndFetchById(contract.id, { org_unit_id: input.to_org_unit_id, updated_at: clock.nowIso() });
         contractOutcome = 'moved';
@@ -395,8 +395,13 @@ export function deregisterResident(actor: Actor, id: number, input: { reason: De
 export async function residentMeasurements(actor: Actor, id: number, limit = 12) {
   assertCan(actor, 'residents', 'show');
   await getRow(residentResource, actor, id);
+  // numeric columns come back as strings
+  type MeasurementRow = Pick<Followup, 'id' | 'type' | 'visited_on' | 'systolic' | 'diastolic' | 'heart_rate' | 'classification'> & {
+    fasting_glucose: string | null;
+    weight_kg: string | null;
+  };
   const rows = await db()('followups')
-    .select('id', 'type', 'visited_on', 'systolic', 'diastolic', 'fasting_glucose', 'weight_kg', 'heart_rate', 'classification')
+    .select<MeasurementRow[]>('id', 'type', 'visited_on', 'systolic', 'diastolic', 'fasting_glucose', 'weight_kg', 'heart_rate', 'classification')
     .where('resident_id', id)
     .where((w) => w.whereNotNull('systolic').orWhereNotNull('fasting_glucose').orWhereNotNull('weight_kg'))
     .orderBy([

@@ -133,7 +133,7 @@ export interface MonthTargets {
 
 /** The active village doctors of the villages under an org path, village by village. */
 async function doctorsUnder(path: string, conn: Knex = db()): Promise<Doctor[]> {
-  const { rows } = await conn.raw(
+  const { rows } = await conn.raw<{ rows: Doctor[] }>(
     `SELECT u.id AS user_id, u.username, u.display_name, v.id AS village_id, v.code AS village_code, v.name AS village
        FROM ${usersSql('u')} ${joinUnitSql('v', 'u.org_unit_id')}
       WHERE 'village_doctor' = ANY(u.roles) AND u.active AND v.kind = 'village' AND ${isUnderSql('v', '?')}
@@ -150,7 +150,7 @@ const n = (v: unknown) => Number(v ?? 0);
  * window overlaps [from, to], counted per window, each window's count spread over its months.
  */
 async function taskGoals(villages: readonly number[], from: string, to: string, conn: Knex) {
-  const { rows } = await conn.raw(
+  const { rows } = await conn.raw<{ rows: { org_unit_id: number; window_start: string; window_end: string; is_check: boolean; n: number }[] }>(
     `SELECT org_unit_id, to_char(window_start, 'YYYY-MM-DD') AS window_start, to_char(window_end, 'YYYY-MM-DD') AS window_end,
             type = ANY(:checks::text[]) AS is_check, count(*)::int AS n
        FROM tasks
@@ -159,7 +159,7 @@ async function taskGoals(villages: readonly number[], from: string, to: string, 
     { villages: [...villages], from, to, checks: [...CHECK_TYPES] },
   );
   const goals = new Map<string, { followups: number; checks: number }>();
-  for (const w of rows as { org_unit_id: number; window_start: string; window_end: string; is_check: boolean; n: number }[]) {
+  for (const w of rows) {
     for (const [month, share] of monthlyShares(w.window_start, w.window_end, w.n)) {
       const key = `${w.org_unit_id}:${month}`;
       const goal = goals.get(key) ?? { followups: 0, checks: 0 };
@@ -189,7 +189,8 @@ export async function targetProgress(doctors: readonly Doctor[], months: readonl
     checks: [...CHECK_TYPES],
   };
   const [{ rows }, goals] = await Promise.all([
-    conn.raw(
+    // counts, goals and ids read by name below, through n()
+    conn.raw<{ rows: Record<string, unknown>[] }>(
       `WITH d AS (SELECT * FROM unnest(:users::int[], :villages::int[]) AS d(user_id, village_id)),
           m AS (SELECT unnest(:months::text[]) AS month),
           fu AS (SELECT doctor_user_id, to_char(visited_on, 'YYYY-MM') AS month,
@@ -218,7 +219,7 @@ export async function targetProgress(doctors: readonly Doctor[], months: readonl
     ),
     taskGoals(params.villages, params.from, params.to, conn),
   ]);
-  for (const r of rows as Record<string, unknown>[]) {
+  for (const r of rows) {
     const goal = goals.get(`${n(r.village_id)}:${String(r.month)}`);
     r.followups_default = goal?.followups ?? 0;
     r.checks_default = goal?.checks ?? 0;
