@@ -60,7 +60,7 @@ function work(files: string[], results: FileResult[]): Promise<void> {
 async function main() {
   const started = Date.now();
   const args = process.argv.slice(2);
-  const left = args.filter((a, i) => args[i - 1] === '--not');
+  const left = args.filter((_a, i) => args[i - 1] === '--not');
   const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--not');
   const files = (named.length ? named : queue(args.includes('--api'))).filter((f) => !left.includes(f));
   if (files.some((f) => f.startsWith(BROWSER_DIR))) await ensureUiBuilt();
