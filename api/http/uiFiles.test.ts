@@ -173,6 +173,12 @@ describe('the UI files (a built dist precompressed, served by uiFiles)', () => {
       expect(gone.headers['content-type'], p).to.match(/application\/json/);
       expect((JSON.parse(gone.body.toString()) as Problem).error.code, p).to.equal('not_found');
     }
+    // the fixed-assets resource's screens share the hashed files' folder: a screen is the page
+    for (const p of ['/assets/create', '/assets/12/show']) {
+      const screen = await raw(base, p);
+      expect(screen.status, p).to.equal(200);
+      expect(decode(screen).toString(), p).to.equal(html);
+    }
     // a path climbing out of the build gets the page, not the file
     const out = await raw(base, '/..%2f..%2f..%2fetc%2fpasswd');
     expect(out.status).to.equal(200);

@@ -116,8 +116,9 @@ export function uiFiles(dist: string): RequestHandler {
     const hashed = rel.startsWith('/assets/');
     const stat = !rel.includes('\0') && file.startsWith(root + path.sep) && !path.basename(file).startsWith('.') ? await statFile(file) : undefined;
     if (stat) return sendFile(req, res, file, stat, hashed ? IMMUTABLE : REVALIDATE);
-    // a file that is not there (an old build's chunk, a favicon) is a 404, never the app's page
-    if (hashed || /\.[a-z0-9]+$/i.test(rel)) throw notFound('file', rel);
+    // a file that is not there (an old build's chunk, a favicon) is a 404, never the app's page; a
+    // screen's path has no extension, also under /assets/ (the fixed-assets screens: /assets/create)
+    if (/\.[a-z0-9]+$/i.test(rel)) throw notFound('file', rel);
     const indexStat = await statFile(index);
     if (!indexStat) return next();
     return sendFile(req, res, index, indexStat, REVALIDATE);
