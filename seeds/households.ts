@@ -47,9 +47,10 @@ export function groupHouseholds(people: readonly Person[], seed: number): Placem
     return best;
   };
 
-  // heads: adults, the middle-aged first (they head most rural households), in a drawn order
+  // heads: adults, the middle-aged first and among them the men (a rural household is registered
+  // under the husband: his wife is 配偶, the children carry his surname), in a drawn order
   const order = people
-    .map((p, i) => ({ i, key: (p.age >= 28 && p.age <= 70 ? 0 : 1) + rng() }))
+    .map((p, i) => ({ i, key: (p.age >= 28 && p.age <= 70 ? 0 : 2) + (p.sex === 'F' ? 1 : 0) + rng() }))
     .filter(({ i }) => people[i].age >= 20)
     .sort((a, b) => a.key - b.key)
     .map(({ i }) => i);
