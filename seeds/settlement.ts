@@ -98,7 +98,8 @@ export async function insuredPersons(trx: Knex.Transaction, towns: Town[], scale
       offsets.push(rows.length);
       for (let k = 0; k < counts[g]; k++) {
         const s = sex ?? (rng() < 0.5 ? 'M' : 'F');
-        const birth = `${year - between(rng, youngest, oldest)}${String(between(rng, 1, 12)).padStart(2, '0')}${String(between(rng, 1, 28)).padStart(2, '0')}`;
+        // born before last year, the first year of claims: no claim predates its patient
+        const birth = `${year - 1 - between(rng, youngest, oldest)}${String(between(rng, 1, 12)).padStart(2, '0')}${String(between(rng, 1, 28)).padStart(2, '0')}`;
         // the 17th digit is odd for a man, even for a woman; one person, one number
         let seq = between(rng, 0, 99) * 5 + between(rng, 0, 4);
         const numberOf = (q: number) => `630121${birth}${String(Math.floor(q / 5)).padStart(2, '0')}${2 * (q % 5) + (s === 'M' ? 1 : 0)}`;
