@@ -20,6 +20,7 @@ import {
   elderlyFindings,
   elderlyProblems,
   isChronic,
+  bmiProblems,
   measurementProblems,
   needsRecheck,
   nextElderlyCheckOn,
@@ -172,6 +173,8 @@ export function createFollowup(actor: Actor, input: FollowupInput) {
               .first()
           )?.height_cm
         : undefined);
+    const implausible = bmiProblems(height, { weight_kg: input.weight_kg, target_weight_kg: input.target_weight_kg });
+    if (implausible.length) throw invalid(implausible);
     const bmi = input.weight_kg != null && height ? bmiOf(input.weight_kg, height) : null;
     const targetBmi = input.target_weight_kg != null && height ? bmiOf(input.target_weight_kg, height) : null;
 

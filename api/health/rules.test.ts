@@ -10,6 +10,7 @@ import {
   ageTags,
   assess,
   bmiOf,
+  bmiProblems,
   completes,
   contractEnd,
   contractTransitionProblem,
@@ -233,6 +234,15 @@ describe('health rules', () => {
     it('computes BMI to one decimal', () => {
       expect(bmiOf(70, 170)).to.equal(24.2);
       expect(bmiOf(52.5, 160)).to.equal(20.5);
+    });
+
+    it('names a weight whose BMI at this height no person has; no height, nothing to judge', () => {
+      expect(bmiProblems(170, { weight_kg: 65, target_weight_kg: 60 })).to.deep.equal([]);
+      expect(bmiProblems(35, { weight_kg: 120, target_weight_kg: 3 })).to.deep.equal([
+        { field: 'weight_kg', message: 'gives a BMI of 979.6 at 35 cm: check the weight and the height' },
+      ]);
+      expect(bmiProblems(180, { target_weight_kg: 1 }).map((p) => p.field)).to.deep.equal(['target_weight_kg']);
+      expect(bmiProblems(undefined, { weight_kg: 300 })).to.deep.equal([]);
     });
   });
 

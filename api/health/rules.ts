@@ -264,6 +264,19 @@ export function nextVisitProblem(visitedOn: string, chosen: string, a: Pick<Asse
 /** 体质指数 (BMI, kg/m²) to one decimal. */
 export const bmiOf = (weightKg: number, heightCm: number) => Math.round((weightKg / (heightCm / 100) ** 2) * 10) / 10;
 
+/** BMIs no person has: a weight and a height each in range can still be a typing slip together. */
+export const BMI_RANGE = [5, 99] as const;
+
+/** A weight (or target weight) whose BMI at this height no person has, named on the weight. */
+export function bmiProblems(heightCm: number | null | undefined, weights: { weight_kg?: number | null; target_weight_kg?: number | null }): FieldProblem[] {
+  if (!heightCm) return [];
+  return (Object.entries(weights) as [string, number | null | undefined][]).flatMap(([field, kg]) => {
+    if (kg == null) return [];
+    const bmi = bmiOf(kg, heightCm);
+    return bmi < BMI_RANGE[0] || bmi > BMI_RANGE[1] ? [{ field, message: `gives a BMI of ${bmi} at ${heightCm} cm: check the weight and the height` }] : [];
+  });
+}
+
 // ---------------------------------------------------------------- the national record's fields
 
 export type ChronicType = Extract<FollowupType, 'hypertension' | 'diabetes'>;
