@@ -170,7 +170,7 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
         // uncontrolled: the norms want the next visit within two weeks
         [{ next_visit_on: addDays(today, 30) }, ['next_visit_on']],
         [{ type: 'home_visit', symptoms: ['none'] }, ['symptoms']],
-        // each in range, together no person: a BMI of 979.6 (once a database overflow on no field)
+        // each in range, together no person: a BMI of 979.6 (once saved as it was) and of 1,562.5 (once a database overflow)
         [{ weight_kg: 120, height_cm: 35 }, ['weight_kg']],
         [{ height_cm: 40, target_weight_kg: 250 }, ['target_weight_kg']],
         [
