@@ -26,8 +26,8 @@ export async function startBrowserTest(): Promise<{ baseUrl: string; browser: Br
  * Opens a fresh page (own storage) as a user in the group would: Chinese, Asia/Shanghai, and the
  * page's clock on the system's (TEST_TODAY moves both).
  */
-export async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+export async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }, serviceWorkers: 'allow' | 'block' = 'allow'): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers });
   if (process.env.TEST_TODAY) await context.clock.setSystemTime(clock.now());
   return context.newPage();
 }
@@ -134,6 +134,8 @@ export const firstRow = (page: Page) =>
 
 /** Opens the list's first row, if it has one; true when that led to another page. */
 export async function openFirstRow(page: Page): Promise<boolean> {
+  // a page that is no list (a tree, a planner, a report, a settings form) has no row to wait for
+  if (!(await page.locator('.RaList-main').count())) return false;
   const row = firstRow(page);
   // a cold system may still be answering the list: give its first row a moment to appear
   await row.waitFor({ timeout: 3000 }).catch(() => undefined);

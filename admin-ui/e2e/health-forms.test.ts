@@ -178,6 +178,26 @@ describe('admin UI: the national follow-up forms on a phone', function () {
     await page.context().close();
   });
 
+  it('a resident tapped while the search is still being applied opens, though the page’s module is slow to come', async () => {
+    const page = await newPage(browser, PHONE, 'block');
+    // the resident page's module held back two seconds: the list's search applies meanwhile
+    await page.route('**/assets/ResidentShow-*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await route.continue();
+    });
+    await login(page, baseUrl, 'doctor-V001');
+    await clickMenu(page, '/residents');
+    const first = page.locator('.RaList-content .MuiListItemButton-root').first();
+    const name = (await first.locator('.MuiListItemText-primary').textContent())?.split(' · ')[0] ?? '';
+    await page.locator('input[name="q"]').fill(name);
+    await first.click();
+    await page.getByTestId('resident-contract').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(1000);
+    expect(new URL(page.url()).pathname).to.match(/^\/residents\/\d+\/show$/);
+    expect(await page.getByText(name).count()).to.be.greaterThan(0);
+    await page.context().close();
+  });
+
   it('the elderly annual check on its own form, from the resident’s page: self-care score and level, the assessment, the task done', async () => {
     const elder = await resident([], 71);
     const page = await newPage(browser, PHONE);

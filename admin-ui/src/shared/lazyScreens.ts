@@ -6,11 +6,12 @@
 //   export const tasks: ResourceEntry = { name: 'tasks', list: views.TaskList, icon: ChecklistIcon };
 //
 // Each `views.X` is a React.lazy component over the module's export X (the module is fetched once,
-// on the first render of any of its screens; react-admin's layout shows its loading bar
+// on the first render of any of its screens; the screen shows react-admin's loading state
 // meanwhile). `prefetchScreens` fetches the modules of given screens ahead, without drawing them.
 // A module that cannot be fetched while online is one a new build has replaced (its hashed
 // name is gone): the page reloads once, to the new build's index.html.
-import { lazy, type ComponentType } from 'react';
+import { Suspense, createElement, lazy, type ComponentType } from 'react';
+import { Loading } from 'react-admin';
 
 type Load = () => Promise<unknown>;
 
@@ -56,11 +57,16 @@ export function lazyScreens<M extends object>(load: () => Promise<M>): M {
     get(_target, name) {
       let screen = made.get(name);
       if (!screen) {
-        screen = lazy(async () => {
+        const Lazy = lazy(async () => {
           const m = (await module().catch(reloadForNewBuild)) as Record<string | symbol, ComponentType>;
           if (!m[name]) throw new Error(`lazyScreens: the module has no export ${String(name)}`);
           return { default: m[name] };
         });
+        // Its own boundary: a screen still fetching its module shows its own loading state, and
+        // the screen it replaces goes at once. Under the layout's boundary the old screen was only
+        // hidden, still mounted, and a list kept so applied its search half a second after the
+        // typing: a resident tapped in that half second sent the doctor back to the list.
+        screen = (props: object) => createElement(Suspense, { fallback: createElement(Loading) }, createElement(Lazy, props));
         loaders.set(screen, module);
         made.set(name, screen);
       }
