@@ -29,7 +29,24 @@ export async function startBrowserTest(): Promise<{ baseUrl: string; browser: Br
 export async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }, serviceWorkers: 'allow' | 'block' = 'allow'): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers });
   if (process.env.TEST_TODAY) await context.clock.setSystemTime(clock.now());
-  return context.newPage();
+  const page = await context.newPage();
+  trackRequests(page);
+  return page;
+}
+
+/** The page's requests in flight, and when that number last changed (for settle). */
+const traffic = new WeakMap<Page, { inFlight: number; changedAt: number }>();
+
+function trackRequests(page: Page) {
+  const t = { inFlight: 0, changedAt: Date.now() };
+  const change = (by: number) => () => {
+    t.inFlight += by;
+    t.changedAt = Date.now();
+  };
+  page.on('request', change(1));
+  page.on('requestfinished', change(-1));
+  page.on('requestfailed', change(-1));
+  traffic.set(page, t);
 }
 
 /** Logs in through the login form and waits for the dashboard greeting. */
@@ -52,9 +69,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export const errorShown = async (page: Page) =>
   (await page.locator('.RaError-root').or(page.getByText('出现错误')).or(page.getByText('客户端出错')).count()) > 0;
 
-/** Waits for the page's requests to finish (bounded: a page that keeps polling is not waited for). */
+/** How long a page's network must stay quiet to count as settled: what a click starts has begun by then. */
+const QUIET_MS = 300;
+
+/**
+ * Waits for the page's requests to finish and the network to stay quiet for QUIET_MS (bounded at
+ * 3 s: a page that keeps polling is not waited for). A page from newPage is watched as it goes,
+ * which spares the 500 ms that Playwright's 'networkidle' always waits.
+ */
 export async function settle(page: Page) {
-  await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
+  const t = traffic.get(page);
+  if (!t) await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
+  const started = Date.now();
+  while (t && Date.now() - started < 3000 && (t.inFlight > 0 || Date.now() - Math.max(t.changedAt, started) < QUIET_MS)) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
   await page
     .locator('.RaLoadingIndicator-loader')
     .waitFor({ state: 'detached', timeout: 5000 })
