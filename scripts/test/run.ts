@@ -34,8 +34,11 @@ function queue(apiOnly: boolean): string[] {
   return [...api, ...walks, ...browser.filter((f) => !walks.includes(f))];
 }
 
-/** One worker: takes files from the queue until it is empty, printing each result as it comes. */
-function work(files: string[], results: FileResult[]): Promise<void> {
+/**
+ * One worker: takes files from the queue until it is empty, printing each result as it comes. A
+ * browser file waits for `uiBuilt`: the UI builds while the API files run.
+ */
+function work(files: string[], results: FileResult[], uiBuilt: Promise<unknown>): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(root, 'scripts/test/worker.ts'), [], {
       cwd: root,
@@ -44,7 +47,14 @@ function work(files: string[], results: FileResult[]): Promise<void> {
     });
     const next = () => {
       const file = files.shift();
-      child.send(file ? { file } : {});
+      if (!file?.startsWith(BROWSER_DIR)) return child.send(file ? { file } : {});
+      uiBuilt.then(
+        () => child.send({ file }),
+        (e: unknown) => {
+          console.error('the admin UI could not be built:', e);
+          process.exit(1);
+        },
+      );
     };
     child.on('message', (m: FileResult | { ready: true }) => {
       if ('file' in m) {
@@ -63,10 +73,10 @@ async function main() {
   const left = args.filter((_a, i) => args[i - 1] === '--not');
   const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--not');
   const files = (named.length ? named : queue(args.includes('--api'))).filter((f) => !left.includes(f));
-  if (files.some((f) => f.startsWith(BROWSER_DIR))) await ensureUiBuilt();
+  const uiBuilt = files.some((f) => f.startsWith(BROWSER_DIR)) ? ensureUiBuilt() : Promise.resolve(false);
   const workers = Math.max(1, Number(process.env.TEST_WORKERS ?? 2));
   const results: FileResult[] = [];
-  await Promise.all(Array.from({ length: workers }, () => work(files, results)));
+  await Promise.all(Array.from({ length: workers }, () => work(files, results, uiBuilt)));
   const sum = (k: 'passes' | 'failures' | 'pending') => results.reduce((n, r) => n + r[k], 0);
   const failed = results.filter((r) => r.failures > 0).map((r) => r.file);
   console.log(
