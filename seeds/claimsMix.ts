@@ -9,16 +9,10 @@
 import { splitByLargestRemainder } from '../api/shared/money';
 import type { Rng } from '../api/shared/random';
 
+// hq 总院; branch 县级分院; township 乡镇卫生院、社区卫生服务中心; village 村卫生室;
+// county 县内集团外（妇幼保健院、康复医院）; outside 县外（省级、外省医院）
 export const SITES = ['hq', 'branch', 'township', 'village', 'county', 'outside'] as const;
 export type Site = (typeof SITES)[number];
-export const SITE_LABEL: Record<Site, string> = {
-  hq: '总院',
-  branch: '县级分院',
-  township: '乡镇卫生院、社区卫生服务中心',
-  village: '村卫生室',
-  county: '县内集团外（妇幼保健院、康复医院）',
-  outside: '县外（省级、外省医院）',
-};
 
 type Care = 'stay' | 'visit';
 interface SiteFigures {

@@ -14,8 +14,8 @@ import type { Request, RequestHandler, Response } from 'express';
 import { notFound } from '../core/errors';
 import { acceptedCoding, type Coding } from './compression';
 
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
-export const REVALIDATE = 'no-cache';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
 
 /** Content types of what a build holds; anything else is sent as bytes. */
 const TYPES: Record<string, string> = {

@@ -164,7 +164,7 @@ export function decideOtherwise(actor: Actor, id: number, to: 'rejected' | 'canc
 }
 
 /** An approved requisition line not yet on an order, with its member, item and contracted supplier. */
-export type ConsolidationCandidate = Pick<RequisitionLine, 'id' | 'requisition_id' | 'org_unit_id' | 'item_id' | 'approved_qty'> &
+type ConsolidationCandidate = Pick<RequisitionLine, 'id' | 'requisition_id' | 'org_unit_id' | 'item_id' | 'approved_qty'> &
   Pick<CatalogItem, 'category' | 'uom' | 'contract_price' | 'baseline_price' | 'supplier_id'> & {
     unit_code: string;
     unit_name: string;

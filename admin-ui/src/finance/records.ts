@@ -63,12 +63,6 @@ export interface LedgerEntryRecord extends RaRecord {
 }
 
 /** GET /api/ledger-periods */
-export interface LedgerPeriodRecord extends RaRecord {
-  id: number;
-  period: string;
-  status: 'closed';
-}
-
 /** GET /api/spending-limits */
 export interface SpendingLimitRecord extends RaRecord {
   id: number;

@@ -18,9 +18,6 @@ type Load = () => Promise<unknown>;
 const loaders = new WeakMap<object, Load>();
 let inFlight = 0;
 
-/** The number of screen modules being fetched right now (their first render waits for them). */
-export const screensLoading = () => inFlight;
-
 function counted<T>(load: () => Promise<T>): () => Promise<T> {
   let once: Promise<T> | undefined;
   return () => {
