@@ -13,7 +13,8 @@
 import os from 'node:os';
 import { chromium, type Browser, type BrowserContext, type CDPSession } from 'playwright-core';
 import { ensureUiBuilt } from '../uiBuild';
-import { benchSystem } from './lib';
+import { PHONE, login } from '../../admin-ui/e2e/browser';
+import { benchSystem, median } from './lib';
 
 interface Profile {
   name: string;
@@ -37,7 +38,6 @@ const TARGET_WARM_MS = 1_000;
 const TODAY_JS_BYTES = 1.95 * 1024 * 1024;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const USER = 'doctor-V001';
-const PHONE = { width: 390, height: 844 };
 const ROW = '[data-testid^="task-"]';
 
 interface Load {
@@ -103,18 +103,12 @@ async function openTasks(base: string, { page, read, cpu }: Awaited<ReturnType<t
 
 async function session(browser: Browser, base: string) {
   const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.locator('input[name="username"]').fill(USER);
-  await page.locator('input[name="password"]').fill(process.env.DEMO_PASSWORD ?? 'demo123');
-  await page.locator('button[type="submit"]').click();
-  await page.getByTestId('greeting').waitFor();
+  await login(await context.newPage(), base, USER);
   const state = await context.storageState();
   await context.close();
   return state;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const medianLoad = (loads: Load[]): Load & { runs: Load[] } => ({
   ms: median(loads.map((l) => l.ms)),
   bytes: median(loads.map((l) => l.bytes)),
