@@ -9,7 +9,6 @@
 //   index.html.
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Request, RequestHandler, Response } from 'express';
 import { notFound } from '../core/errors';
 import { acceptedCoding, type Coding } from './compression';
@@ -48,53 +47,32 @@ async function statFile(file: string): Promise<fs.Stats | undefined> {
   }
 }
 
-const etagOf = (s: fs.Stats) => `"${s.size.toString(16)}-${Math.floor(s.mtimeMs).toString(16)}"`;
-
-/** Whether the client's copy (If-None-Match, else If-Modified-Since) is still this one. */
-function fresh(req: Request, etag: string, mtime: Date): boolean {
-  const inm = req.headers['if-none-match'];
-  if (inm) return inm === '*' || inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
-  const ims = req.headers['if-modified-since'];
-  return !!ims && Math.floor(mtime.getTime() / 1000) <= Math.floor(Date.parse(ims) / 1000);
-}
-
-/** Sends `file` (a path inside the build) in the best coding its copies and the request allow. */
-async function sendFile(req: Request, res: Response, file: string, stat: fs.Stats, cacheControl: string) {
-  const compressible = COMPRESSIBLE.test(file);
-  let served = { file, stat, coding: undefined as Coding | undefined };
-  if (compressible) {
+/**
+ * Sends `file` (a path inside the build) in the best coding its copies and the request allow;
+ * ETag (of the copy sent), 304, HEAD and Content-Length are express's sendFile's.
+ */
+async function sendFile(req: Request, res: Response, file: string, cacheControl: string) {
+  let served = file;
+  if (COMPRESSIBLE.test(file)) {
     // the codings present on disk, in our order; then the one the client takes
-    const copies = new Map<Coding, fs.Stats>();
-    for (const coding of ['br', 'gzip'] as const) {
-      const s = await statFile(file + CODING_SUFFIX[coding]);
-      if (s) copies.set(coding, s);
+    const copies: Coding[] = [];
+    for (const coding of ['br', 'gzip'] as const) if (await statFile(file + CODING_SUFFIX[coding])) copies.push(coding);
+    const coding = acceptedCoding(req.headers['accept-encoding'], copies);
+    if (coding) {
+      served = file + CODING_SUFFIX[coding];
+      res.setHeader('Content-Encoding', coding);
     }
-    const coding = acceptedCoding(req.headers['accept-encoding'], [...copies.keys()]);
-    if (coding) served = { file: file + CODING_SUFFIX[coding], stat: copies.get(coding)!, coding };
     res.setHeader('Vary', 'Accept-Encoding');
   }
-  const etag = etagOf(served.stat);
   res.setHeader('Cache-Control', cacheControl);
-  res.setHeader('ETag', etag);
-  res.setHeader('Last-Modified', served.stat.mtime.toUTCString());
-  if (fresh(req, etag, served.stat.mtime)) {
-    res.status(304).end();
-    return;
-  }
+  // the type of the file, not of its .br or .gz copy (sendFile keeps a type already set)
   res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
-  if (served.coding) res.setHeader('Content-Encoding', served.coding);
-  res.setHeader('Content-Length', served.stat.size);
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  try {
-    await pipeline(fs.createReadStream(served.file), res);
-  } catch (e) {
-    // the client went away mid-file (a closed tab, a village's link lost): nobody left to answer
-    if (res.destroyed || (e as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
-    throw e;
-  }
+  await new Promise<void>((resolve, reject) =>
+    res.sendFile(served, { cacheControl: false, dotfiles: 'allow' }, (e?: Error & { code?: string }) =>
+      // the client went away mid-file (a closed tab, a village's link lost): nobody left to answer
+      !e || res.destroyed || e.code === 'ECONNABORTED' || e.code === 'ECONNRESET' ? resolve() : reject(e),
+    ),
+  );
 }
 
 /**
@@ -115,12 +93,11 @@ export function uiFiles(dist: string): RequestHandler {
     const file = path.join(root, rel);
     const hashed = rel.startsWith('/assets/');
     const stat = !rel.includes('\0') && file.startsWith(root + path.sep) && !path.basename(file).startsWith('.') ? await statFile(file) : undefined;
-    if (stat) return sendFile(req, res, file, stat, hashed ? IMMUTABLE : REVALIDATE);
+    if (stat) return sendFile(req, res, file, hashed ? IMMUTABLE : REVALIDATE);
     // a file that is not there (an old build's chunk, a favicon) is a 404, never the app's page; a
     // screen's path has no extension, also under /assets/ (the fixed-assets screens: /assets/create)
     if (/\.[a-z0-9]+$/i.test(rel)) throw notFound('file', rel);
-    const indexStat = await statFile(index);
-    if (!indexStat) return next();
-    return sendFile(req, res, index, indexStat, REVALIDATE);
+    if (!(await statFile(index))) return next();
+    return sendFile(req, res, index, REVALIDATE);
   };
 }
