@@ -54,11 +54,18 @@ export function lazyScreens<M extends object>(load: () => Promise<M>): M {
     get(_target, name) {
       let screen = made.get(name);
       if (!screen) {
-        const Lazy = lazy(async () => {
-          const m = (await module().catch(reloadForNewBuild)) as Record<string | symbol, ComponentType>;
-          if (!m[name]) throw new Error(`lazyScreens: the module has no export ${String(name)}`);
-          return { default: m[name] };
-        });
+        // React keeps a lazy component's failed load for good: a failed one (offline) is replaced,
+        // so that the screen's next render (the error page resets when the user moves on) tries again
+        const fresh = (): ComponentType =>
+          lazy(async () => {
+            const m = (await module().catch((e: unknown) => {
+              Lazy = fresh();
+              return reloadForNewBuild(e);
+            })) as Record<string | symbol, ComponentType>;
+            if (!m[name]) throw new Error(`lazyScreens: the module has no export ${String(name)}`);
+            return { default: m[name] };
+          });
+        let Lazy = fresh();
         // Its own boundary: a screen still fetching its module shows its own loading state, and
         // the screen it replaces goes at once. Under the layout's boundary the old screen was only
         // hidden, still mounted, and a list kept so applied its search half a second after the
