@@ -181,6 +181,8 @@ describe('households and my patients (HTTP, real database)', () => {
       const replay = await call('POST', `/api/households/${head.household_id}/visits`, { as: 'doctor-V001', body, headers: { 'Idempotency-Key': key } });
       expect(replay.status).to.equal(200);
       expect(replay.headers.get('idempotent-replayed')).to.equal('true');
+      // the phone whose first answer was lost gets the same answer: each member's classification, not a refusal
+      expect(replay.body).to.deep.equal(res.body);
       expect(await followupsOf([head.id, spouse.id])).to.have.length(2);
       expect(await auditCount()).to.equal(before + 2);
     });

@@ -11,7 +11,7 @@ import { answerList, idbGet, idbSet, isReachable, jsonAnswer, keepOffline, userP
 import { shanghaiDate } from '../shared/time';
 import { bucketCounts, inBucket, OPEN_TASK_STATES } from '../../../api/health/buckets';
 import { TASK_BUCKET, type TaskBucket } from '../../../api/health/enums';
-import { pendingFollowups } from './outbox';
+import { waitingTaskIds } from './outbox';
 import type { TaskRecord } from './records';
 
 interface ResidentRow {
@@ -154,7 +154,7 @@ async function openTasks(): Promise<TaskRecord[] | undefined> {
   const kept = await villageCopy();
   if (!kept) return undefined;
   const today = shanghaiDate();
-  const waiting = new Set(pendingFollowups().map((p) => p.body.task_id));
+  const waiting = waitingTaskIds();
   return kept.tasks
     .filter((t) => !waiting.has(t.id) && OPEN_TASK_STATES.includes(t.state as never))
     .map((t) => ({ ...t, overdue: inBucket(t, 'overdue', today) }));

@@ -1,27 +1,22 @@
 // A household's page (户): its members, head first, each with the tasks a visit today can complete,
 // and one home visit for all of them — tick the tasks done, enter each member's readings (the
 // follow-up form's inputs for that type), one Save: a follow-up per member, all saved or none.
-// Sent with an Idempotency-Key, so a retry after a dropped answer saves nothing twice. With no
-// network (or none answering) the visits go into the outbox like single follow-ups: one entry per
-// member's visit, each with its own key, sent when the network returns (a household visit the server
-// did record after all is refused there member by member: its tasks are done). Built for 390 px.
+// The visit is one outbox entry (its URL, one Idempotency-Key) written before it is sent: with no
+// network, no answer or a lost answer it stays and is sent again with the same key, so the server
+// records it once and answers what it stored (each member's classification, shown on the page).
+// Built for 390 px.
 import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, FormControlLabel, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { EditButton, HttpError, Loading, ReferenceField, TopToolbar, useCanAccess, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { Show } from '../../shared/fullRecord';
-import { httpClient, withTimeout } from '../../httpClient';
 import { isReachable } from '../../shared/offline';
 import { shanghaiDate } from '../../shared/time';
 import { FIELDS_OF, RANGES, REQUIRED, type Measurement } from '../choices';
-import { flushOutbox, isRetryable, newIdempotencyKey, queueFollowups, useOutbox } from '../outbox';
+import { flushOutbox, memberKey, submitHouseholdVisit, useOutbox, type SavedHousehold } from '../outbox';
 import { TagChips } from '../residents/ResidentList';
 import type { FollowupType } from '../../../../api/health/enums';
 import type { HouseholdDetail, HouseholdMemberTask } from '../records';
-
-interface Saved {
-  visits: { id: number; resident_id: number; type: string; classification: string | null; advice: string | null; task: { id: string; state: string } | null }[];
-}
 
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 const decimal = (f: Measurement) => f === 'fasting_glucose' || f === 'weight_kg';
@@ -119,9 +114,9 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
   const [values, setValues] = useState<Record<string, Record<string, string>>>({});
   const [errors, setErrors] = useState<Record<string, Record<string, string>>>({});
   const [message, setMessage] = useState<string>();
-  const [saved, setSaved] = useState<Saved>();
+  const [saved, setSaved] = useState<SavedHousehold>();
   /** the visits kept in the outbox for want of network: their keys and labels */
-  const [queued, setQueued] = useState<{ key: string; label: string }[]>();
+  const [queued, setQueued] = useState<{ key: string; entry: string; label: string }[]>();
   const { sent } = useOutbox();
   const [busy, setBusy] = useState(false);
   const { canAccess: canVisit = false } = useCanAccess({ resource: 'households', action: 'visit' });
@@ -151,37 +146,32 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
       );
       return { resident_id: t.resident_id, type: t.type, task_id: t.id, ...readings };
     });
-    // no network: a follow-up per member into the outbox, sent when the network returns
-    const keep = () => {
-      const labels = chosen.map((t) => `${nameOf.get(t.resident_id) ?? `#${t.resident_id}`} · ${translate(`enums.followup_type.${t.type}`)}`);
-      const keys = queueFollowups(visits.map((v, i) => ({ body: { ...v, visited_on: visitedOn, mode }, label: labels[i] })));
-      setQueued(keys.map((key, i) => ({ key, label: labels[i] })));
-      setSaved(undefined);
-      setValues({});
-      setUnticked({});
-      refresh();
-    };
-    if (!isReachable()) return keep();
+    const members = chosen.map((t) => ({
+      label: `${nameOf.get(t.resident_id) ?? `#${t.resident_id}`} · ${translate(`enums.followup_type.${t.type}`)}`,
+      task_id: t.id,
+    }));
+    const online = isReachable();
     setBusy(true);
     try {
-      const headers = new Headers({ Accept: 'application/json', 'Content-Type': 'application/json', 'Idempotency-Key': newIdempotencyKey() });
-      const { json } = await httpClient(`/api/households/${household.id}/visits`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ visited_on: visitedOn, mode, visits }),
-        // a request that hangs on a weak network is given up, and the visits kept for later
-        signal: withTimeout(undefined, 30_000),
-      });
-      setSaved(json as Saved);
+      // kept on the phone first; sent now unless there is no network
+      const result = await submitHouseholdVisit(
+        household.id,
+        { visited_on: visitedOn, mode, visits },
+        members,
+        `${household.code} · ${members.map((m) => m.label).join('、')}`,
+        online,
+      );
+      if (result.status === 'sent') setSaved(result.record);
+      else {
+        // waits in the outbox (sent when the network returns, or again now after a dropped answer)
+        setQueued(members.map((m, i) => ({ key: memberKey(result.key, i), entry: result.key, label: m.label })));
+        setSaved(undefined);
+        if (online) void flushOutbox();
+      }
       setValues({});
       setUnticked({});
       refresh();
     } catch (e) {
-      if (isRetryable(e)) {
-        keep();
-        void flushOutbox();
-        return;
-      }
       // the API names the member's reading: visits.<i>.<field>
       const details = e instanceof HttpError ? (e.body as { details?: { field: string; message: string }[] } | undefined)?.details : undefined;
       const problems = Array.isArray(details) ? details : [];
@@ -229,7 +219,8 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
           <Typography variant="body2">{translate('health.household.queued', { n: queued.length })}</Typography>
           <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5, mt: 0.5 }}>
             {queued.map((q) => {
-              const done = sent.find((x) => x.key === q.key);
+              // the member's line once sent, or the visit's refusal
+              const done = sent.find((x) => x.key === q.key) ?? sent.find((x) => x.key === q.entry);
               return (
                 <Chip
                   key={q.key}
