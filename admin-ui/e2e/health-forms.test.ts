@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post } from '../../scripts/test/harness';
+import { ANSWERED } from '../../scripts/test/health';
 import { checkDigit } from '../../api/core/personalId';
 import { addDays } from '../../api/health/rules';
 import { PHONE, clickMenu, login, newPage, screenshot, settle, startBrowserTest } from './browser';
@@ -36,7 +37,7 @@ async function resident(conditions: string[], age: number) {
 async function overdueRecheck(previous: Record<string, unknown>) {
   const r = await resident(['hypertension'], 58);
   const visitedOn = addDays(today, -20);
-  const v = await post('/api/followups', { resident_id: r.id, type: 'hypertension', visited_on: visitedOn, ...previous }, { as: 'doctor-V001' });
+  const v = await post('/api/followups', { ...ANSWERED, resident_id: r.id, type: 'hypertension', visited_on: visitedOn, ...previous }, { as: 'doctor-V001' });
   expect(v.status, JSON.stringify(v.body)).to.equal(200);
   return { resident: r, taskId: `${r.id}-hypertension_recheck-${visitedOn}` };
 }

@@ -9,6 +9,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { get, post } from '../../scripts/test/harness';
+import { ANSWERED } from '../../scripts/test/health';
 import { checkDigit } from '../../api/core/personalId';
 import { addDays } from '../../api/health/rules';
 import * as clock from '../../api/core/clock';
@@ -35,7 +36,7 @@ async function overdueHypertensionTask() {
   const visitedOn = addDays(today, -20);
   const v = await post(
     '/api/followups',
-    { resident_id: r.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 164, diastolic: 99 },
+    { ...ANSWERED, resident_id: r.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 164, diastolic: 99 },
     { as: 'doctor-V001' },
   );
   expect(v.status, JSON.stringify(v.body)).to.equal(200);
@@ -84,6 +85,12 @@ const followupsOf = async (residentId: number) =>
     symptoms: string[];
     medication_adherence: string;
   }[];
+
+/** The national record's answers of one chronic visit on the household page: 无症状, 规律服药 (无 不良反应/并发症 by default). */
+async function answerNothingToReport(page: Page, taskId: string) {
+  await page.getByTestId(`visit-${taskId}-symptom-none`).click();
+  await page.getByTestId(`visit-${taskId}-medication_adherence`).selectOption('regular');
+}
 
 /** A home figure's raw value once loaded. */
 async function figureValue(page: Page, testId: string) {
@@ -271,6 +278,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     await page.getByTestId(`visit-${headTask.id}-systolic`).fill('158');
     await page.getByTestId(`visit-${headTask.id}-diastolic`).fill('96');
     await page.getByTestId(`visit-${spouseTask.id}-fasting_glucose`).fill('6.2');
+    for (const t of [headTask, spouseTask]) await answerNothingToReport(page, t.id);
     await page.getByTestId('household-save').click();
 
     // kept: one outbox entry for the visit, its URL and key, each member's visit in it; the tasks off the page; nothing on the server
@@ -290,7 +298,14 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     const visits = outbox[0].body.visits;
     expect(visits.map((v) => v.task_id)).to.deep.equal([headTask.id, spouseTask.id]);
     expect(visits.map((v) => v.resident_id)).to.deep.equal([head.id, spouse.id]);
-    expect(visits[0]).to.include({ type: 'hypertension', systolic: 158, diastolic: 96 });
+    expect(visits[0]).to.deep.include({
+      type: 'hypertension',
+      systolic: 158,
+      diastolic: 96,
+      symptoms: ['none'],
+      medication_adherence: 'regular',
+      adverse_reaction: false,
+    });
     expect(visits[1]).to.include({ type: 'diabetes', fasting_glucose: 6.2 });
     expect(await page.getByTestId(`household-task-${headTask.id}`).count()).to.equal(0);
     expect(await followupsOf(head.id)).to.have.length(0);
@@ -353,6 +368,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     await page.getByTestId(`visit-${headTask.id}-systolic`).fill('150');
     await page.getByTestId(`visit-${headTask.id}-diastolic`).fill('95');
     await page.getByTestId(`visit-${spouseTask.id}-fasting_glucose`).fill('6.0');
+    for (const t of [headTask, spouseTask]) await answerNothingToReport(page, t.id);
     await page.getByTestId('household-save').click();
 
     // both members sent, as the server classified them: the stored answer, not a refusal

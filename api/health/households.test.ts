@@ -4,6 +4,7 @@
 // or nothing at all); the resident list's last readings, control, next due date and its filters.
 import { expect } from 'chai';
 import { auditCount, call, get, post, put } from '../../scripts/test/harness';
+import { ANSWERED } from '../../scripts/test/health';
 import { checkDigit } from '../core/personalId';
 import { addDays } from './rules';
 import * as clock from '../core/clock';
@@ -114,8 +115,8 @@ describe('households and my patients (HTTP, real database)', () => {
         {
           visited_on: today,
           visits: [
-            { resident_id: head.id, type: 'hypertension', task_id: h.tasks[0].id, systolic: 132, diastolic: 84 },
-            { resident_id: spouse.id, type: 'diabetes', task_id: s.tasks[0].id, fasting_glucose: 99 },
+            { ...ANSWERED, resident_id: head.id, type: 'hypertension', task_id: h.tasks[0].id, systolic: 132, diastolic: 84 },
+            { ...ANSWERED, resident_id: spouse.id, type: 'diabetes', task_id: s.tasks[0].id, fasting_glucose: 99 },
           ],
         },
         { as: 'doctor-V001' },
@@ -127,7 +128,7 @@ describe('households and my patients (HTTP, real database)', () => {
       expect((await get(`/api/tasks/${h.tasks[0].id}`, { as: 'doctor-V001' })).body.state).to.not.equal('done');
       const stranger = await post(
         `/api/households/${head.household_id}/visits`,
-        { visited_on: today, visits: [{ resident_id: head.id + 100_000, type: 'hypertension', systolic: 130, diastolic: 80 }] },
+        { visited_on: today, visits: [{ ...ANSWERED, resident_id: head.id + 100_000, type: 'hypertension', systolic: 130, diastolic: 80 }] },
         { as: 'doctor-V001' },
       );
       expect(stranger.status).to.equal(400);
@@ -142,8 +143,8 @@ describe('households and my patients (HTTP, real database)', () => {
       const body = {
         visited_on: today,
         visits: [
-          { resident_id: head.id, type: 'hypertension', task_id: tasks[0], systolic: 132, diastolic: 84 },
-          { resident_id: spouse.id, type: 'diabetes', task_id: tasks[1], fasting_glucose: 8.4, weight_kg: 61.5 },
+          { ...ANSWERED, resident_id: head.id, type: 'hypertension', task_id: tasks[0], systolic: 132, diastolic: 84 },
+          { ...ANSWERED, resident_id: spouse.id, type: 'diabetes', task_id: tasks[1], fasting_glucose: 8.4, weight_kg: 61.5 },
         ],
       };
       const key = `household-${head.household_id}-${Date.now()}`;
@@ -227,7 +228,7 @@ describe('households and my patients (HTTP, real database)', () => {
     let d: { id: number };
     const ago20 = addDays(today, -20);
     const visit = async (residentId: number, type: string, on: string, m: Record<string, number>) => {
-      const r = await post('/api/followups', { resident_id: residentId, type, visited_on: on, ...m }, { as: 'doctor-V001' });
+      const r = await post('/api/followups', { ...ANSWERED, resident_id: residentId, type, visited_on: on, ...m }, { as: 'doctor-V001' });
       expect(r.status, JSON.stringify(r.body)).to.equal(200);
     };
 

@@ -358,9 +358,16 @@ export type NationalRecord = Partial<{
 const given = (v: unknown) => v != null && !(Array.isArray(v) && v.length === 0) && v !== '';
 
 /**
+ * The answers every hypertension or diabetes visit must give (the record's boxes the doctor
+ * always ticks: 症状 — 无症状 is an answer —, 服药依从性, 药物不良反应 无/有, 此次随访并发症 无/有),
+ * whichever form sent it (the single visit, a household visit, the outbox).
+ */
+export const RECORD_REQUIRED = ['symptoms', 'medication_adherence', 'adverse_reaction', 'new_complication'] as const satisfies readonly RecordField[];
+
+/**
  * Problems of the national record's fields: they belong to a hypertension or diabetes visit (some
- * to one of them only); symptoms of that record, 无症状 alone; numbers in range; an adverse
- * reaction or a complication described.
+ * to one of them only); its required answers given; symptoms of that record, 无症状 alone; numbers
+ * in range; an adverse reaction or a complication described.
  */
 export function recordProblems(type: FollowupType, r: NationalRecord): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -372,6 +379,7 @@ export function recordProblems(type: FollowupType, r: NationalRecord): FieldProb
   for (const [f, only] of Object.entries(ONLY_IN)) {
     if (only !== type && given(values[f])) problems.push({ field: f, message: `is part of the ${only} record only` });
   }
+  for (const f of RECORD_REQUIRED) if (!given(values[f])) problems.push({ field: f, message: `is required for a ${type} follow-up` });
   const symptoms = r.symptoms ?? [];
   const seen = new Set<string>();
   symptoms.forEach((s, i) => {

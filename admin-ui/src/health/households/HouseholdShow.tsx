@@ -12,10 +12,11 @@ import { Link } from 'react-router-dom';
 import { Show } from '../../shared/fullRecord';
 import { isReachable } from '../../shared/offline';
 import { shanghaiDate } from '../../shared/time';
-import { FIELDS_OF, RANGES, REQUIRED, type Measurement } from '../choices';
+import { ADHERENCE_CHOICES, FIELDS_OF, RANGES, REQUIRED, symptomChoices, type Measurement } from '../choices';
 import { flushOutbox, memberKey, submitHouseholdVisit, useOutbox, type SavedHousehold } from '../outbox';
 import { TagChips } from '../residents/ResidentList';
 import type { FollowupType } from '../../../../api/health/enums';
+import { isChronic, RECORD_REQUIRED } from '../../../../api/health/rules';
 import type { HouseholdDetail, HouseholdMemberTask } from '../records';
 
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
@@ -37,23 +38,168 @@ function readingProblem(
   return undefined;
 }
 
+/** The national record's answers a chronic visit must give (api/health/rules.ts RECORD_REQUIRED), as on the single-visit form. */
+interface Answers {
+  symptoms: string[];
+  medication_adherence: string;
+  /** 无 / 有, 无 until changed (as on the single-visit form) */
+  adverse_reaction: 'no' | 'yes';
+  adverse_reaction_text: string;
+  new_complication: 'no' | 'yes';
+  complication_text: string;
+}
+const NO_ANSWERS: Answers = {
+  symptoms: [],
+  medication_adherence: '',
+  adverse_reaction: 'no',
+  adverse_reaction_text: '',
+  new_complication: 'no',
+  complication_text: '',
+};
+
+/** The answers' problems, named as the API names them (it checks again). */
+function answerProblems(a: Answers, translate: ReturnType<typeof useTranslate>): Record<string, string> {
+  const found: Record<string, string> = {};
+  const required = translate('health.household.required');
+  const given: Record<(typeof RECORD_REQUIRED)[number], boolean> = {
+    symptoms: a.symptoms.length > 0,
+    medication_adherence: a.medication_adherence !== '',
+    adverse_reaction: true,
+    new_complication: true,
+  };
+  for (const f of RECORD_REQUIRED) if (!given[f]) found[f] = required;
+  if (a.adverse_reaction === 'yes' && !a.adverse_reaction_text.trim()) found.adverse_reaction_text = required;
+  if (a.new_complication === 'yes' && !a.complication_text.trim()) found.complication_text = required;
+  return found;
+}
+
+/** The answers as the API takes them. */
+const answersBody = (a: Answers) => ({
+  symptoms: a.symptoms,
+  medication_adherence: a.medication_adherence,
+  adverse_reaction: a.adverse_reaction === 'yes',
+  new_complication: a.new_complication === 'yes',
+  ...(a.adverse_reaction === 'yes' && { adverse_reaction_text: a.adverse_reaction_text.trim() }),
+  ...(a.new_complication === 'yes' && { complication_text: a.complication_text.trim() }),
+});
+
+/** 症状 (无症状 alone), 服药依从性, 药物不良反应 and 并发症 of one chronic visit, compact for 390 px. */
+const ChronicAnswers = ({
+  task,
+  answers,
+  errors,
+  onChange,
+}: {
+  task: HouseholdMemberTask;
+  answers: Answers;
+  errors: Record<string, string>;
+  onChange: (a: Answers) => void;
+}) => {
+  const translate = useTranslate();
+  const type = task.type as 'hypertension' | 'diabetes';
+  const toggle = (s: string) => {
+    const on = answers.symptoms.includes(s);
+    // 无症状 stands alone
+    const symptoms = on ? answers.symptoms.filter((x) => x !== s) : s === 'none' ? ['none'] : [...answers.symptoms.filter((x) => x !== 'none'), s];
+    onChange({ ...answers, symptoms });
+  };
+  const yesNo = (source: 'adverse_reaction' | 'new_complication', text: 'adverse_reaction_text' | 'complication_text') => (
+    <>
+      <MuiTextField
+        select
+        size="small"
+        label={translate(`resources.followups.fields.${source}`)}
+        value={answers[source]}
+        onChange={(e) => onChange({ ...answers, [source]: e.target.value as 'no' | 'yes' })}
+        slotProps={{ select: { native: true }, htmlInput: { 'data-testid': `visit-${task.id}-${source}` } }}
+      >
+        <option value="no">{translate('health.form.no')}</option>
+        <option value="yes">{translate('health.form.yes')}</option>
+      </MuiTextField>
+      {answers[source] === 'yes' && (
+        <MuiTextField
+          size="small"
+          required
+          label={translate(`resources.followups.fields.${text}`)}
+          value={answers[text]}
+          onChange={(e) => onChange({ ...answers, [text]: e.target.value })}
+          error={!!errors[text]}
+          helperText={errors[text]}
+          slotProps={{ htmlInput: { maxLength: 200, 'data-testid': `visit-${task.id}-${text}` } }}
+        />
+      )}
+    </>
+  );
+  return (
+    <Box sx={{ pb: 1 }}>
+      <Typography variant="caption" color={errors.symptoms ? 'error' : 'text.secondary'} data-testid={`visit-${task.id}-symptoms-label`}>
+        {translate('resources.followups.fields.symptoms')} *{errors.symptoms ? ` · ${errors.symptoms}` : ''}
+      </Typography>
+      <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5, mb: 1 }} data-testid={`visit-${task.id}-symptoms`}>
+        {symptomChoices(type).map((c) => {
+          const on = answers.symptoms.includes(c.id);
+          return (
+            <Chip
+              key={c.id}
+              size="small"
+              label={translate(c.name)}
+              color={on ? 'primary' : 'default'}
+              variant={on ? 'filled' : 'outlined'}
+              onClick={() => toggle(c.id)}
+              data-testid={`visit-${task.id}-symptom-${c.id}`}
+              data-selected={on ? 'true' : 'false'}
+            />
+          );
+        })}
+      </Stack>
+      <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1 }}>
+        <MuiTextField
+          select
+          size="small"
+          required
+          label={translate('resources.followups.fields.medication_adherence')}
+          value={answers.medication_adherence}
+          onChange={(e) => onChange({ ...answers, medication_adherence: e.target.value })}
+          error={!!errors.medication_adherence}
+          helperText={errors.medication_adherence}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': `visit-${task.id}-medication_adherence` } }}
+          sx={{ gridColumn: '1 / -1' }}
+        >
+          <option value="" disabled />
+          {ADHERENCE_CHOICES.map((c) => (
+            <option key={c.id} value={c.id}>
+              {translate(c.name)}
+            </option>
+          ))}
+        </MuiTextField>
+        {yesNo('adverse_reaction', 'adverse_reaction_text')}
+        {yesNo('new_complication', 'complication_text')}
+      </Box>
+    </Box>
+  );
+};
+
 const TaskEntry = ({
   task,
   canVisit,
   chosen,
   values,
+  answers,
   errors,
   onChoose,
   onValue,
+  onAnswers,
 }: {
   task: HouseholdMemberTask;
   /** who may not log visits (a clerk, the auditor) sees the task alone */
   canVisit: boolean;
   chosen: boolean;
   values: Record<string, string>;
+  answers: Answers;
   errors: Record<string, string>;
   onChoose: (on: boolean) => void;
   onValue: (field: Measurement, value: string) => void;
+  onAnswers: (a: Answers) => void;
 }) => {
   const translate = useTranslate();
   const today = shanghaiDate();
@@ -101,6 +247,7 @@ const TaskEntry = ({
           ))}
         </Box>
       )}
+      {chosen && isChronic(task.type) && <ChronicAnswers task={task} answers={answers} errors={errors} onChange={onAnswers} />}
     </Box>
   );
 };
@@ -112,6 +259,7 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
   const [mode, setMode] = useState<'home' | 'clinic'>('home');
   const [unticked, setUnticked] = useState<Record<string, boolean>>({});
   const [values, setValues] = useState<Record<string, Record<string, string>>>({});
+  const [answers, setAnswers] = useState<Record<string, Answers>>({});
   const [errors, setErrors] = useState<Record<string, Record<string, string>>>({});
   const [message, setMessage] = useState<string>();
   const [saved, setSaved] = useState<SavedHousehold>();
@@ -137,6 +285,10 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
         const problem = readingProblem(t.type, f, v[f], v, translate);
         if (problem) found[t.id] = { ...found[t.id], [f]: problem };
       }
+      if (isChronic(t.type)) {
+        const missing = answerProblems(answers[t.id] ?? NO_ANSWERS, translate);
+        if (Object.keys(missing).length) found[t.id] = { ...found[t.id], ...missing };
+      }
     }
     setErrors(found);
     if (Object.keys(found).length) return;
@@ -144,7 +296,7 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
       const readings = Object.fromEntries(
         (FIELDS_OF[t.type] ?? []).filter((f) => values[t.id]?.[f] !== undefined && values[t.id][f] !== '').map((f) => [f, Number(values[t.id][f])]),
       );
-      return { resident_id: t.resident_id, type: t.type, task_id: t.id, ...readings };
+      return { resident_id: t.resident_id, type: t.type, task_id: t.id, ...readings, ...(isChronic(t.type) && answersBody(answers[t.id] ?? NO_ANSWERS)) };
     });
     const members = chosen.map((t) => ({
       label: `${nameOf.get(t.resident_id) ?? `#${t.resident_id}`} · ${translate(`enums.followup_type.${t.type}`)}`,
@@ -169,6 +321,7 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
         if (online) void flushOutbox();
       }
       setValues({});
+      setAnswers({});
       setUnticked({});
       refresh();
     } catch (e) {
@@ -268,9 +421,11 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
                   canVisit={canVisit}
                   chosen={!unticked[t.id]}
                   values={values[t.id] ?? {}}
+                  answers={answers[t.id] ?? NO_ANSWERS}
                   errors={errors[t.id] ?? {}}
                   onChoose={(on) => setUnticked((u) => ({ ...u, [t.id]: !on }))}
                   onValue={(f, v) => setValues((all) => ({ ...all, [t.id]: { ...all[t.id], [f]: v } }))}
+                  onAnswers={(a) => setAnswers((all) => ({ ...all, [t.id]: a }))}
                 />
               ))
             ) : (
