@@ -436,7 +436,11 @@ describe('health rules', () => {
       expect(elderlyProblems({ ...independent, haemoglobin: 20 }, { ...readings, height_cm: null }, ['high_bp'])).to.deep.equal([
         { field: 'height_cm', message: 'is required for an elderly check' },
         { field: 'elderly_check.haemoglobin', message: 'must be between 30 and 250 g/L' },
-        { field: 'elderly_check.guidance', message: 'the check found high_bp: choose 纳入慢性病患者健康管理, 建议复查 or 建议转诊' },
+        { field: 'elderly_check.guidance', message: '体检发现血压偏高：请选择纳入慢性病患者健康管理、建议复查、建议转诊' },
+      ]);
+      // on the doctor's form: the findings by their Chinese labels, never the codes
+      expect(elderlyProblems({ ...independent }, readings, ['high_bp', 'anaemia'])).to.deep.equal([
+        { field: 'elderly_check.guidance', message: '体检发现血压偏高、血红蛋白偏低：请选择纳入慢性病患者健康管理、建议复查、建议转诊' },
       ]);
       expect(nextElderlyCheckOn('2026-03-10')).to.equal('2027-03-10');
       expect(nextElderlyCheckOn('2028-02-29')).to.equal('2029-02-28');

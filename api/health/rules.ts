@@ -8,6 +8,7 @@ import { addDays } from '../core/clock';
 import {
   DOSE_UNIT,
   FINDING,
+  GUIDANCE,
   KEY_TAG,
   MEDICATION_ADHERENCE,
   SELF_CARE_ITEM,
@@ -583,8 +584,12 @@ export function elderlyProblems(
     if (v != null && (v < lo || v > hi)) problems.push({ field: `elderly_check.${f}`, message: `must be between ${lo} and ${hi} ${unit}` });
   }
   problems.push(...selfCareProblems(c, 'elderly_check.'));
+  // shown under the guidance on the doctor's (Chinese) form: the findings and the choices by their labels, no codes
   if (findings.length && !c.guidance?.length)
-    problems.push({ field: 'elderly_check.guidance', message: `the check found ${findings.join(', ')}: choose 纳入慢性病患者健康管理, 建议复查 or 建议转诊` });
+    problems.push({
+      field: 'elderly_check.guidance',
+      message: `体检发现${findings.map((f) => FINDING.zh(f)).join('、')}：请选择${GUIDANCE.values.map((g) => GUIDANCE.zh(g)).join('、')}`,
+    });
   return problems;
 }
 

@@ -11,6 +11,7 @@ import { useSyncExternalStore } from 'react';
 import { HttpError } from 'react-admin';
 import { httpClient, withTimeout } from '../httpClient';
 import { storedUser } from '../session';
+import { refusalOf, type Refusal } from './problems';
 
 const KEY = 'erp.health.outbox';
 const SENT_KEY = 'erp.health.outbox.sent';
@@ -44,8 +45,10 @@ export interface SentVisit {
   classification?: string | null;
   advice?: string | null;
   task_done?: boolean;
-  /** the server's reason, when it refused the visit (e.g. the resident moved away) */
+  /** the server's reason, when it refused the visit (e.g. the resident moved away): its English message, for the log */
   error?: string;
+  /** the refusal as the screen says it (problems.ts refusalText) */
+  refusal?: Refusal;
   user?: string;
   /** the doctor has read it ("知道了"): off the sync line, still known to the saved form */
   seen?: boolean;
@@ -186,7 +189,7 @@ export function flushOutbox(): Promise<{ sent: number; rejected: Rejected[] }> {
         }
         // the server refused it for good (e.g. the resident moved away): keep the reason, drop the request
         remove(p.key);
-        logSent({ key: p.key, label: p.label, user: p.user, sent_at: new Date().toISOString(), error: (e as Error).message });
+        logSent({ key: p.key, label: p.label, user: p.user, sent_at: new Date().toISOString(), error: (e as Error).message, refusal: refusalOf(e) });
         rejected.push({ label: p.label, message: (e as Error).message });
       }
     }

@@ -7,13 +7,14 @@
 // Built for 390 px.
 import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, FormControlLabel, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { EditButton, HttpError, Loading, ReferenceField, TopToolbar, useCanAccess, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { EditButton, Loading, ReferenceField, TopToolbar, useCanAccess, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { Show } from '../../shared/fullRecord';
 import { isReachable } from '../../shared/offline';
 import { shanghaiDate } from '../../shared/time';
 import { ADHERENCE_CHOICES, FIELDS_OF, RANGES, REQUIRED, symptomChoices, type Measurement } from '../choices';
 import { flushOutbox, memberKey, submitHouseholdVisit, useOutbox, type SavedHousehold } from '../outbox';
+import { problemText, refusalOf, refusalText } from '../problems';
 import { TagChips } from '../residents/ResidentList';
 import type { FollowupType } from '../../../../api/health/enums';
 import { isChronic, RECORD_REQUIRED } from '../../../../api/health/rules';
@@ -325,16 +326,17 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
       setUnticked({});
       refresh();
     } catch (e) {
-      // the API names the member's reading: visits.<i>.<field>
-      const details = e instanceof HttpError ? (e.body as { details?: { field: string; message: string }[] } | undefined)?.details : undefined;
-      const problems = Array.isArray(details) ? details : [];
+      // the API names the member's reading: visits.<i>.<field>; the screen says it in the doctor's words
+      const refusal = refusalOf(e);
+      const problems = Array.isArray(refusal?.details) ? (refusal.details as { field: string; message: string }[]) : [];
       const mapped: Record<string, Record<string, string>> = {};
       for (const p of problems) {
         const [, i, field] = /^visits\.(\d+)\.(\w+)$/.exec(p.field) ?? [];
-        if (i !== undefined) mapped[chosen[Number(i)].id] = { ...mapped[chosen[Number(i)].id], [field]: p.message };
+        if (i !== undefined && chosen[Number(i)])
+          mapped[chosen[Number(i)].id] = { ...mapped[chosen[Number(i)].id], [field]: problemText(translate, p.message) };
       }
       setErrors(mapped);
-      setMessage(e instanceof Error ? e.message : String(e));
+      setMessage(refusalText(translate, refusal, (i) => members[i]?.label));
     } finally {
       setBusy(false);
     }
@@ -384,7 +386,13 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
                   label={[
                     q.label,
                     done
-                      ? (done.error ?? (done.classification ? translate(`enums.classification.${done.classification}`) : translate('health.household.sent')))
+                      ? done.error
+                        ? done.refusal
+                          ? refusalText(translate, done.refusal, (i) => queued[i]?.label)
+                          : translate('health.sync.refused', { reason: done.error })
+                        : done.classification
+                          ? translate(`enums.classification.${done.classification}`)
+                          : translate('health.household.sent')
                       : translate('health.household.waiting'),
                   ].join(' · ')}
                 />
