@@ -216,7 +216,7 @@ describe('admin UI: households and targets on a phone', function () {
     await settle(page);
     const overdue = await get<PatientRecord[]>('/api/residents', {
       as: 'doctor-V001',
-      query: { filter: { active: true, overdue: true }, sort: ['name', 'ASC'], range: [0, 24] },
+      query: { filter: { active: true, overdue: true, care_columns: true }, sort: ['name', 'ASC'], range: [0, 24] },
     });
     expect(overdue.body.map((r) => r.id)).to.include(late.id);
     const first = overdue.body[0];

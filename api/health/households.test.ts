@@ -245,7 +245,8 @@ describe('households and my patients (HTTP, real database)', () => {
     });
 
     const list = async (filter: Record<string, unknown>) =>
-      (await get('/api/residents', { as: 'doctor-V001', query: { filter: { id: [a.id, b.id, c.id, d.id], ...filter }, range: [0, 99] } })).body as {
+      (await get('/api/residents', { as: 'doctor-V001', query: { filter: { id: [a.id, b.id, c.id, d.id], care_columns: true, ...filter }, range: [0, 99] } }))
+        .body as {
         id: number;
         last_bp: { systolic: number; diastolic: number; visited_on: string } | null;
         last_glucose: { fasting_glucose: number; visited_on: string } | null;
@@ -256,7 +257,7 @@ describe('households and my patients (HTTP, real database)', () => {
     const ids = (rows: { id: number }[]) => rows.map((r) => r.id).sort((x, y) => x - y);
 
     it('each row shows the last blood pressure or glucose, the control of the last visit per condition and the next due date', async () => {
-      const rows = Object.fromEntries((await list({})).map((r) => [r.id, r]));
+      const rows = Object.fromEntries((await list({})).map((r) => [r.id, r as typeof r & { name: string }]));
       expect(rows[a.id].last_bp).to.deep.equal({ systolic: 152, diastolic: 96, visited_on: ago20 });
       expect(rows[a.id].control).to.deep.equal({ hypertension: 'uncontrolled' });
       expect(rows[b.id].last_bp).to.deep.equal({ systolic: 128, diastolic: 80, visited_on: today });
@@ -271,6 +272,11 @@ describe('households and my patients (HTTP, real database)', () => {
       ).body;
       expect(open[0].due_on <= addDays(ago20, 14)).to.equal(true);
       expect(rows[a.id]).to.include({ next_due_on: open[0].due_on, overdue: true });
+      // any other list of residents (a reference picker, a look-up) runs none of the four subqueries
+      const picker = await get('/api/residents', { as: 'doctor-V001', query: { filter: { id: [a.id], active: true }, range: [0, 9] } });
+      expect(picker.body).to.have.length(1);
+      expect(picker.body[0]).to.include({ id: a.id, name: rows[a.id].name });
+      expect(picker.body[0]).to.not.have.any.keys('last_bp', 'last_glucose', 'control', 'next_due_on', 'overdue');
     });
 
     it('filters hypertension, diabetes, uncontrolled, controlled and overdue, as a hand count of the same rows', async () => {

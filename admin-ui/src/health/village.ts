@@ -112,7 +112,7 @@ export function syncVillage(): Promise<VillageCopy | undefined> {
       const at = new Date().toISOString();
       const [tasks, residents, households] = await Promise.all([
         fetchAll<TaskRecord>('tasks', { bucket: 'open' }, ['due_on', 'ASC']),
-        fetchAll<ResidentRow>('residents', { active: true }, ['name', 'ASC']),
+        fetchAll<ResidentRow>('residents', { active: true, care_columns: true }, ['name', 'ASC']),
         fetchAll<HouseholdRow>('households', {}, ['code', 'ASC']),
       ]);
       if (storedUser()?.id !== user.id) return undefined; // logged out meanwhile
@@ -181,6 +181,8 @@ const residentFilter: RowFilter<ResidentRow> = (r, key, value) => {
   }
   if (key === 'active') return value === true ? !r.deregistered_on : !!r.deregistered_on;
   if (key === 'tag') return !!r.tags?.includes(String(value));
+  // the copy was taken with the my-patients columns
+  if (key === 'care_columns') return true;
   return undefined;
 };
 
