@@ -92,6 +92,21 @@ async function answerNothingToReport(page: Page, taskId: string) {
   await page.getByTestId(`visit-${taskId}-medication_adherence`).selectOption('regular');
 }
 
+/** The server gets each POST and records it; the first answer per Idempotency-Key is lost on the way. Returns the keys as sent. */
+async function loseFirstAnswer(context: BrowserContext, url: string) {
+  const keysSent: string[] = [];
+  await context.route(url, async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    const key = route.request().headers()['idempotency-key'];
+    const first = !keysSent.includes(key);
+    keysSent.push(key);
+    if (!first) return route.continue();
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  return keysSent;
+}
+
 /** A home figure's raw value once loaded. */
 async function figureValue(page: Page, testId: string) {
   await page.waitForFunction((id) => (document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-value') ?? '') !== '', testId);
@@ -314,16 +329,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
 
     // the network is back, but the first answer is lost on the way: the server has the visit, the
     // phone does not know; the outbox sends it again with the same key and the server answers the first
-    const keysSent: string[] = [];
-    await context.route('**/api/households/*/visits', async (route) => {
-      if (route.request().method() !== 'POST') return route.continue();
-      const key = route.request().headers()['idempotency-key'];
-      const first = !keysSent.includes(key);
-      keysSent.push(key);
-      if (!first) return route.continue();
-      await route.fetch();
-      await route.abort('connectionreset');
-    });
+    const keysSent = await loseFirstAnswer(context, '**/api/households/*/visits');
     await context.setOffline(false);
     await page.waitForFunction(() => localStorage.getItem('erp.health.outbox') === '[]', undefined, { timeout: 120_000, polling: 500 });
     expect(keysSent).to.deep.equal([outbox[0].key, outbox[0].key]);
@@ -350,16 +356,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     const page = await newPage(browser, PHONE);
     const context: BrowserContext = page.context();
     // the server records the visit, its answer never reaches the phone
-    const keysSent: string[] = [];
-    await context.route('**/api/households/*/visits', async (route) => {
-      if (route.request().method() !== 'POST') return route.continue();
-      const key = route.request().headers()['idempotency-key'];
-      const first = !keysSent.includes(key);
-      keysSent.push(key);
-      if (!first) return route.continue();
-      await route.fetch();
-      await route.abort('connectionreset');
-    });
+    const keysSent = await loseFirstAnswer(context, '**/api/households/*/visits');
     await login(page, baseUrl, 'doctor-V001');
     await clickMenu(page, '/households');
     await page.locator('input[name="q"]').fill(code);
