@@ -4,8 +4,8 @@
 // norms, scheduling (periods, deterministic ids, due dates, states), contracts, indicators, teams,
 // a household's one-save visit, village doctors' monthly targets.
 import { expect } from 'chai';
+import { addMonths, monthRange, previousMonth } from '../core/clock';
 import {
-  addMonths,
   ageOn,
   ageTags,
   assess,
@@ -26,12 +26,10 @@ import {
   goalToDate,
   householdVisitProblems,
   monthProgress,
-  monthRange,
   monthlyShares,
   openStateOn,
   periodOf,
   planTasks,
-  previousMonth,
   ratio,
   recheckPlan,
   recordProblems,

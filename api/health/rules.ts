@@ -4,7 +4,7 @@
 // The clinical thresholds follow 国家基本公共卫生服务规范（第三版）(National Basic Public Health
 // Service Norms, 3rd ed., 2017), cited where they are applied.
 import { all, read, type GrantTable } from '../core/access';
-import { addDays } from '../core/clock';
+import { addDays, addMonths, daysBetween, monthKey, monthOf, monthRange, previousMonth } from '../core/clock';
 import {
   DOSE_UNIT,
   FINDING,
@@ -234,15 +234,6 @@ export function assess(type: FollowupType, m: VisitFacts, ctx: { age?: number | 
 
 /** Does the visit call for the two-week recheck task: every advice does. */
 export const needsRecheck = (a: { advice: string | null }) => a.advice != null;
-
-/** The same day `months` later (the last day of a shorter month: 31 May + 3 months = 31 August, 30 Nov + 3 = 28/29 Feb). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const index = y * 12 + (m - 1) + months;
-  const ty = Math.floor(index / 12);
-  const tm = (index % 12) + 1;
-  return iso(ty, tm, Math.min(d, lastDay(ty, tm)));
-}
 
 /** 下次随访日期 by the norms: within two weeks after an advice, else within three months. */
 export const nextVisitOn = (visitedOn: string, a: Pick<Assessment, 'advice'>) =>
@@ -645,13 +636,7 @@ export interface TaskPlan {
   due_on: string;
 }
 
-export { addDays };
-/** First and last day of the month containing `day`. */
-export function monthOf(day: string): { start: string; end: string } {
-  const [y, m] = day.split('-').map(Number);
-  return { start: iso(y, m, 1), end: iso(y, m, lastDay(y, m)) };
-}
-export const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+export { addDays, addMonths, daysBetween, monthKey, monthOf, monthRange, previousMonth };
 
 /** The schedule period containing `day`: label (2026, 2026-Q2, 2026-H1, 2026-03, 2026-B2…) and window. */
 export function periodOf(periodMonths: number, day: string): { period: string; window_start: string; window_end: string } {
@@ -909,14 +894,6 @@ export const CHECK_TYPES: readonly FollowupType[] = ['elderly_check', 'child'];
 /** How far from this month a target may be set (months before or after). */
 export const TARGET_MONTHS_AWAY = 12;
 
-export const monthKey = (day: string) => day.slice(0, 7);
-/** First and last day of a month YYYY-MM. */
-export const monthRange = (month: string) => monthOf(`${month}-01`);
-/** The month before YYYY-MM. */
-export function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
-}
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 
 /**

@@ -7,7 +7,7 @@ import { call, get, post, put, unitId } from '../../scripts/test/harness';
 import { ANSWERED } from '../../scripts/test/health';
 import { db } from '../db/knex';
 import { checkDigit } from '../core/personalId';
-import { addDays, monthRange, previousMonth } from './rules';
+import { addDays, monthRange, previousMonth } from '../core/clock';
 import * as clock from '../core/clock';
 
 const today = clock.today();

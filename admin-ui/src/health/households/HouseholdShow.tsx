@@ -12,19 +12,17 @@ import { Link } from 'react-router-dom';
 import { Show } from '../../shared/fullRecord';
 import { isReachable } from '../../shared/offline';
 import { shanghaiDate } from '../../shared/time';
-import { ADHERENCE_CHOICES, FIELDS_OF, RANGES, REQUIRED, symptomChoices, type Measurement } from '../choices';
+import { ADHERENCE_CHOICES, FIELDS_OF, RANGES, REQUIRED, readingInputMode, readingProblem, readingStep, symptomChoices, type Measurement } from '../choices';
 import { flushOutbox, memberKey, submitHouseholdVisit, useOutbox, type SavedHousehold } from '../outbox';
 import { problemText, refusalOf, refusalText } from '../problems';
 import { TagChips } from '../residents/ResidentList';
 import type { FollowupType } from '../../../../api/health/enums';
 import { isChronic, RECORD_REQUIRED } from '../../../../api/health/rules';
 import type { HouseholdDetail, HouseholdMemberTask } from '../records';
-
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
-const decimal = (f: Measurement) => f === 'fasting_glucose' || f === 'weight_kg';
+import { daysBetween } from '../../../../api/core/clock';
 
 /** The problem of one reading, as the API would name it (it checks again). */
-function readingProblem(
+function readingError(
   type: FollowupType,
   field: Measurement,
   raw: string | undefined,
@@ -32,11 +30,8 @@ function readingProblem(
   translate: ReturnType<typeof useTranslate>,
 ) {
   if (raw === undefined || raw === '') return REQUIRED[type]?.includes(field) ? translate('health.household.required') : undefined;
-  const v = Number(raw);
-  const [lo, hi, unit] = RANGES[field];
-  if (!Number.isFinite(v) || v < lo || v > hi) return translate('health.household.range', { lo, hi, unit });
-  if (field === 'diastolic' && all.systolic && v >= Number(all.systolic)) return translate('health.household.below_systolic');
-  return undefined;
+  const problem = readingProblem(field, raw, all.systolic);
+  return problem && translate(problem.message, problem.args);
 }
 
 /** The national record's answers a chronic visit must give (api/health/rules.ts RECORD_REQUIRED), as on the single-visit form. */
@@ -243,7 +238,7 @@ const TaskEntry = ({
               onChange={(e) => onValue(f, e.target.value)}
               error={!!errors[f]}
               helperText={errors[f]}
-              slotProps={{ htmlInput: { inputMode: decimal(f) ? 'decimal' : 'numeric', step: decimal(f) ? 0.1 : 1, 'data-testid': `visit-${task.id}-${f}` } }}
+              slotProps={{ htmlInput: { inputMode: readingInputMode(f), step: readingStep(f), 'data-testid': `visit-${task.id}-${f}` } }}
             />
           ))}
         </Box>
@@ -283,7 +278,7 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
     for (const t of chosen) {
       const v = values[t.id] ?? {};
       for (const f of FIELDS_OF[t.type] ?? []) {
-        const problem = readingProblem(t.type, f, v[f], v, translate);
+        const problem = readingError(t.type, f, v[f], v, translate);
         if (problem) found[t.id] = { ...found[t.id], [f]: problem };
       }
       if (isChronic(t.type)) {
