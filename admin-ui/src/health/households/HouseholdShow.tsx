@@ -69,6 +69,10 @@ function answerProblems(a: Answers, translate: ReturnType<typeof useTranslate>):
   return found;
 }
 
+const ANSWER_FIELDS: readonly string[] = [...RECORD_REQUIRED, 'adverse_reaction_text', 'complication_text'];
+/** A task's errors without those of the answers (checked again on their own). */
+const readingErrorsOnly = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).filter(([f]) => !ANSWER_FIELDS.includes(f)));
+
 /** The answers as the API takes them. */
 const answersBody = (a: Answers) => ({
   symptoms: a.symptoms,
@@ -428,7 +432,11 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
                   errors={errors[t.id] ?? {}}
                   onChoose={(on) => setUnticked((u) => ({ ...u, [t.id]: !on }))}
                   onValue={(f, v) => setValues((all) => ({ ...all, [t.id]: { ...all[t.id], [f]: v } }))}
-                  onAnswers={(a) => setAnswers((all) => ({ ...all, [t.id]: a }))}
+                  onAnswers={(a) => {
+                    setAnswers((all) => ({ ...all, [t.id]: a }));
+                    // once a save has named what is missing, the answers are checked again as they are given
+                    setErrors((all) => (all[t.id] ? { ...all, [t.id]: { ...readingErrorsOnly(all[t.id]), ...answerProblems(a, translate) } } : all));
+                  }}
                 />
               ))
             ) : (
