@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post } from '../../scripts/test/harness';
+import { ANSWERED } from '../../scripts/test/health';
 import { checkDigit } from '../../api/core/personalId';
 import { addDays } from '../../api/health/rules';
 import { PHONE, clickMenu, login, newPage, screenshot, settle, startBrowserTest } from './browser';
@@ -36,7 +37,7 @@ async function resident(conditions: string[], age: number) {
 async function overdueRecheck(previous: Record<string, unknown>) {
   const r = await resident(['hypertension'], 58);
   const visitedOn = addDays(today, -20);
-  const v = await post('/api/followups', { resident_id: r.id, type: 'hypertension', visited_on: visitedOn, ...previous }, { as: 'doctor-V001' });
+  const v = await post('/api/followups', { ...ANSWERED, resident_id: r.id, type: 'hypertension', visited_on: visitedOn, ...previous }, { as: 'doctor-V001' });
   expect(v.status, JSON.stringify(v.body)).to.equal(200);
   return { resident: r, taskId: `${r.id}-hypertension_recheck-${visitedOn}` };
 }
@@ -204,6 +205,9 @@ describe('admin UI: the national follow-up forms on a phone', function () {
     await login(page, baseUrl, 'doctor-V001');
     await clickMenu(page, '/residents');
     await page.locator('input[name="q"]').fill(elder.name);
+    // the search reaches the URL first: a row tapped before the debounced filter lands is left again
+    // when the filter navigates to the list (the page then never came: 30 s waiting for resident-contract)
+    await page.waitForURL((u) => decodeURIComponent(u.search).includes(elder.name));
     const row = page.locator('.RaList-content .MuiListItemButton-root').filter({ hasText: elder.name });
     await row.waitFor();
     await row.click();

@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post } from '../../scripts/test/harness';
+import { ANSWERED } from '../../scripts/test/health';
 import { checkDigit } from '../../api/core/personalId';
 import { FOLLOWUP_TYPE } from '../../api/health/enums';
 import { CHECK_TYPES, addDays, monthRange, previousMonth } from '../../api/health/rules';
@@ -119,7 +120,7 @@ describe('admin UI: households and targets on a phone', function () {
     const late = await resident({ conditions: [{ code: 'hypertension', diagnosed_on: `${year - 3}-02-01` }] }, 57, 'M');
     const lateVisit = await post(
       '/api/followups',
-      { resident_id: late.id, type: 'hypertension', visited_on: addDays(today, -20), systolic: 156, diastolic: 96 },
+      { ...ANSWERED, resident_id: late.id, type: 'hypertension', visited_on: addDays(today, -20), systolic: 156, diastolic: 96 },
       { as: 'doctor-V001' },
     );
     expect(lateVisit.status).to.equal(200);
@@ -158,6 +159,20 @@ describe('admin UI: households and targets on a phone', function () {
     await page.getByTestId(`visit-${headTask.id}-systolic`).fill('134');
     await page.getByTestId(`visit-${headTask.id}-diastolic`).fill('84');
     await page.getByTestId(`visit-${spouseTask.id}-fasting_glucose`).fill('6.4');
+    // the national record's answers are required here too: without them nothing is sent
+    let posted = 0;
+    const count = (r: { url: () => string; method: () => string }) => void (r.url().endsWith('/visits') && r.method() === 'POST' && (posted += 1));
+    page.on('request', count);
+    await page.getByTestId('household-save').click();
+    await page.getByTestId(`visit-${headTask.id}-symptoms-label`).getByText('必填').waitFor();
+    expect(posted).to.equal(0);
+    page.off('request', count);
+    await page.getByTestId(`visit-${headTask.id}-symptom-headache_dizziness`).click();
+    await page.getByTestId(`visit-${headTask.id}-medication_adherence`).selectOption('intermittent');
+    await page.getByTestId(`visit-${spouseTask.id}-symptom-none`).click();
+    await page.getByTestId(`visit-${spouseTask.id}-medication_adherence`).selectOption('regular');
+    await page.getByTestId(`visit-${spouseTask.id}-adverse_reaction`).selectOption('yes');
+    await page.getByTestId(`visit-${spouseTask.id}-adverse_reaction_text`).fill('胃肠不适');
     await noSideScroll(page);
     await screenshot(page, 'health-household-phone');
     const sent = page.waitForRequest((r) => r.url().endsWith(`/api/households/${head.household_id}/visits`) && r.method() === 'POST');
@@ -172,6 +187,19 @@ describe('admin UI: households and targets on a phone', function () {
     expect(await page.getByTestId(`household-visit-${headTask.id}`).textContent()).to.contain('控制满意');
     const saved = await get<FollowupRecord[]>('/api/followups', { as: 'doctor-V001', query: { filter: { resident_id: [head.id, spouse.id] }, range: [0, 9] } });
     expect(saved.body).to.have.length(2);
+    const byResident = new Map(saved.body.map((f) => [f.resident_id, f as FollowupRecord & Record<string, unknown>]));
+    expect(byResident.get(head.id)).to.deep.include({
+      symptoms: ['headache_dizziness'],
+      medication_adherence: 'intermittent',
+      adverse_reaction: false,
+      new_complication: false,
+    });
+    expect(byResident.get(spouse.id)).to.deep.include({
+      symptoms: ['none'],
+      medication_adherence: 'regular',
+      adverse_reaction: true,
+      adverse_reaction_text: '胃肠不适',
+    });
     await screenshot(page, 'health-household-saved-phone');
 
     // the household from a member's page
@@ -188,7 +216,7 @@ describe('admin UI: households and targets on a phone', function () {
     await settle(page);
     const overdue = await get<PatientRecord[]>('/api/residents', {
       as: 'doctor-V001',
-      query: { filter: { active: true, overdue: true }, sort: ['name', 'ASC'], range: [0, 24] },
+      query: { filter: { active: true, overdue: true, care_columns: true }, sort: ['name', 'ASC'], range: [0, 24] },
     });
     expect(overdue.body.map((r) => r.id)).to.include(late.id);
     const first = overdue.body[0];

@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import type { Browser, Page, Request } from 'playwright-core';
 import { call, get, post } from '../../scripts/test/harness';
+import { ANSWERED } from '../../scripts/test/health';
 import { checkDigit } from '../../api/core/personalId';
 import { addDays } from '../../api/health/rules';
 import { PHONE, clickMenu, login, newPage, screenshot, startBrowserTest } from './browser';
@@ -31,7 +32,7 @@ async function overdueHypertensionTask() {
   const visitedOn = addDays(today, -20);
   const v = await post(
     '/api/followups',
-    { resident_id: r.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 158, diastolic: 96 },
+    { ...ANSWERED, resident_id: r.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 158, diastolic: 96 },
     { as: 'doctor-V001' },
   );
   expect(v.status).to.equal(200);
@@ -162,7 +163,7 @@ describe('admin UI: health management on a phone', function () {
     const { resident } = await overdueHypertensionTask();
     await post(
       '/api/followups',
-      { resident_id: resident.id, type: 'hypertension', visited_on: addDays(today, -3), systolic: 136, diastolic: 84 },
+      { ...ANSWERED, resident_id: resident.id, type: 'hypertension', visited_on: addDays(today, -3), systolic: 136, diastolic: 84 },
       { as: 'doctor-V001' },
     );
     await page.goto(`${baseUrl}/residents/${resident.id}/show`);

@@ -4,6 +4,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
+import { ANSWERED } from '../../scripts/test/health';
 import * as clock from '../../api/core/clock';
 import { checkDigit } from '../../api/core/personalId';
 import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
@@ -273,7 +274,7 @@ describe('admin UI: home page per role', function () {
     const visitedOn = new Date(Date.parse(clock.today()) - 20 * 86_400_000).toISOString().slice(0, 10);
     const visit = await post(
       '/api/followups',
-      { resident_id: resident.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 160, diastolic: 100 },
+      { ...ANSWERED, resident_id: resident.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 160, diastolic: 100 },
       { as: 'doctor-V001' },
     );
     expect(visit.status, JSON.stringify(visit.body)).to.equal(200);

@@ -4,11 +4,12 @@
 // the village's tasks and residents from the phone's copy ("同步于 HH:mm"), takes a full hypertension follow-up
 // into the outbox, keeps it when the phone is switched off, and once the network is back the
 // server has it exactly once and the phone shows the classification the server gave it. A household
-// visit taken offline goes into the same outbox, a follow-up per member, each resent with its own
-// key after a lost answer and recorded once.
+// visit (offline, or online with its answer lost) is one entry of the same outbox, its own URL and
+// key, resent with that key after a lost answer and recorded once.
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { get, post } from '../../scripts/test/harness';
+import { ANSWERED } from '../../scripts/test/health';
 import { checkDigit } from '../../api/core/personalId';
 import { addDays } from '../../api/health/rules';
 import * as clock from '../../api/core/clock';
@@ -35,7 +36,7 @@ async function overdueHypertensionTask() {
   const visitedOn = addDays(today, -20);
   const v = await post(
     '/api/followups',
-    { resident_id: r.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 164, diastolic: 99 },
+    { ...ANSWERED, resident_id: r.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 164, diastolic: 99 },
     { as: 'doctor-V001' },
   );
   expect(v.status, JSON.stringify(v.body)).to.equal(200);
@@ -84,6 +85,27 @@ const followupsOf = async (residentId: number) =>
     symptoms: string[];
     medication_adherence: string;
   }[];
+
+/** The national record's answers of one chronic visit on the household page: 无症状, 规律服药 (无 不良反应/并发症 by default). */
+async function answerNothingToReport(page: Page, taskId: string) {
+  await page.getByTestId(`visit-${taskId}-symptom-none`).click();
+  await page.getByTestId(`visit-${taskId}-medication_adherence`).selectOption('regular');
+}
+
+/** The server gets each POST and records it; the first answer per Idempotency-Key is lost on the way. Returns the keys as sent. */
+async function loseFirstAnswer(context: BrowserContext, url: string) {
+  const keysSent: string[] = [];
+  await context.route(url, async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    const key = route.request().headers()['idempotency-key'];
+    const first = !keysSent.includes(key);
+    keysSent.push(key);
+    if (!first) return route.continue();
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  return keysSent;
+}
 
 /** A home figure's raw value once loaded. */
 async function figureValue(page: Page, testId: string) {
@@ -243,7 +265,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     await context.close();
   });
 
-  it('a household visit with no network: a follow-up per member into the same outbox, each resent with its own key until the server has it once', async function () {
+  it('a household visit with no network: one outbox entry (its URL, one key), resent with that key after a lost answer until the server has it once', async function () {
     // two rounds of the outbox's 30 s retry after the lost answers
     this.timeout(240_000);
     const { code, head, spouse, headTask, spouseTask } = await householdOfTwo();
@@ -271,49 +293,46 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     await page.getByTestId(`visit-${headTask.id}-systolic`).fill('158');
     await page.getByTestId(`visit-${headTask.id}-diastolic`).fill('96');
     await page.getByTestId(`visit-${spouseTask.id}-fasting_glucose`).fill('6.2');
+    for (const t of [headTask, spouseTask]) await answerNothingToReport(page, t.id);
     await page.getByTestId('household-save').click();
 
-    // kept: one outbox entry per member's visit, each with its own key; the tasks off the page; nothing on the server
+    // kept: one outbox entry for the visit, its URL and key, each member's visit in it; the tasks off the page; nothing on the server
     await page.getByTestId('household-queued').waitFor();
     const waiting = page.getByTestId('household-queued-visit');
     expect(await waiting.count()).to.equal(2);
     for (const state of await waiting.evaluateAll((els) => els.map((el) => el.getAttribute('data-state')))) expect(state).to.equal('waiting');
     const outbox = JSON.parse((await page.evaluate(() => localStorage.getItem('erp.health.outbox'))) ?? '[]') as {
       key: string;
+      url: string;
       label: string;
-      body: Record<string, unknown>;
+      body: { visited_on: string; mode: string; visits: Record<string, unknown>[] };
     }[];
-    expect(outbox.map((p) => p.body.task_id)).to.deep.equal([headTask.id, spouseTask.id]);
-    expect(outbox.map((p) => p.body.resident_id)).to.deep.equal([head.id, spouse.id]);
-    expect(outbox[0].body).to.include({ type: 'hypertension', systolic: 158, diastolic: 96, visited_on: today, mode: 'home' });
-    expect(outbox[1].body).to.include({ type: 'diabetes', fasting_glucose: 6.2 });
-    expect(new Set(outbox.map((p) => p.key)).size).to.equal(2);
+    expect(outbox).to.have.length(1);
+    expect(outbox[0].url).to.equal(`/api/households/${head.household_id}/visits`);
+    expect(outbox[0].body).to.include({ visited_on: today, mode: 'home' });
+    const visits = outbox[0].body.visits;
+    expect(visits.map((v) => v.task_id)).to.deep.equal([headTask.id, spouseTask.id]);
+    expect(visits.map((v) => v.resident_id)).to.deep.equal([head.id, spouse.id]);
+    expect(visits[0]).to.deep.include({
+      type: 'hypertension',
+      systolic: 158,
+      diastolic: 96,
+      symptoms: ['none'],
+      medication_adherence: 'regular',
+      adverse_reaction: false,
+    });
+    expect(visits[1]).to.include({ type: 'diabetes', fasting_glucose: 6.2 });
     expect(await page.getByTestId(`household-task-${headTask.id}`).count()).to.equal(0);
     expect(await followupsOf(head.id)).to.have.length(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(PHONE.width);
     await screenshot(page, 'offline-household-queued-phone');
 
-    // the network is back, but the first answer to each visit is lost on the way: the server has it,
-    // the phone does not know; the outbox sends it again with the same key and the server answers the first
-    const keysSent: string[] = [];
-    await context.route('**/api/followups', async (route) => {
-      if (route.request().method() !== 'POST') return route.continue();
-      const key = route.request().headers()['idempotency-key'];
-      const first = !keysSent.includes(key);
-      keysSent.push(key);
-      if (!first) return route.continue();
-      await route.fetch();
-      await route.abort('connectionreset');
-    });
+    // the network is back, but the first answer is lost on the way: the server has the visit, the
+    // phone does not know; the outbox sends it again with the same key and the server answers the first
+    const keysSent = await loseFirstAnswer(context, '**/api/households/*/visits');
     await context.setOffline(false);
     await page.waitForFunction(() => localStorage.getItem('erp.health.outbox') === '[]', undefined, { timeout: 120_000, polling: 500 });
-    expect(keysSent).to.have.length(4);
-    expect([...new Set(keysSent)].sort()).to.deep.equal(outbox.map((p) => p.key).sort());
-    for (const p of outbox)
-      expect(
-        keysSent.filter((k) => k === p.key),
-        p.label,
-      ).to.have.length(2);
+    expect(keysSent).to.deep.equal([outbox[0].key, outbox[0].key]);
 
     // the server has each member's visit once, its task done; the page shows each sent with its classification
     for (const [member, task] of [
@@ -329,6 +348,39 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
       .to.contain(head.name)
       .and.to.contain('控制不满意');
     await screenshot(page, 'offline-household-sent-phone');
+    await context.close();
+  });
+
+  it('a household visit online whose answer is lost: kept before it was sent, sent again with the same key, recorded once, each member classified (never refused as done)', async function () {
+    const { code, head, spouse, headTask, spouseTask } = await householdOfTwo();
+    const page = await newPage(browser, PHONE);
+    const context: BrowserContext = page.context();
+    // the server records the visit, its answer never reaches the phone
+    const keysSent = await loseFirstAnswer(context, '**/api/households/*/visits');
+    await login(page, baseUrl, 'doctor-V001');
+    await clickMenu(page, '/households');
+    await page.locator('input[name="q"]').fill(code);
+    // the search in the URL first: a row tapped before the debounced filter lands is left again
+    await page.waitForURL((u) => decodeURIComponent(u.search).includes(code));
+    await page.getByText(`${code} · ${head.name}`).click();
+    await page.getByTestId('household-code').waitFor();
+    await page.getByTestId(`visit-${headTask.id}-systolic`).fill('150');
+    await page.getByTestId(`visit-${headTask.id}-diastolic`).fill('95');
+    await page.getByTestId(`visit-${spouseTask.id}-fasting_glucose`).fill('6.0');
+    for (const t of [headTask, spouseTask]) await answerNothingToReport(page, t.id);
+    await page.getByTestId('household-save').click();
+
+    // both members sent, as the server classified them: the stored answer, not a refusal
+    const chips = page.getByTestId('household-queued-visit');
+    await page.locator('[data-testid="household-queued-visit"][data-state="sent"]').nth(1).waitFor({ timeout: 60_000 });
+    expect(await chips.evaluateAll((els) => els.map((el) => el.getAttribute('data-state')))).to.deep.equal(['sent', 'sent']);
+    expect(await chips.first().textContent())
+      .to.contain(head.name)
+      .and.to.contain('控制不满意');
+    expect(keysSent).to.have.length(2);
+    expect(keysSent[1]).to.equal(keysSent[0]);
+    for (const member of [head, spouse]) expect(await followupsOf(member.id), member.name).to.have.length(1);
+    expect(await page.evaluate(() => localStorage.getItem('erp.health.outbox'))).to.equal('[]');
     await context.close();
   });
 });

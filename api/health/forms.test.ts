@@ -5,6 +5,7 @@
 // guidance) completing the resident's elderly-check task.
 import { expect } from 'chai';
 import { auditCount, get, post, unitId } from '../../scripts/test/harness';
+import { ANSWERED } from '../../scripts/test/health';
 import { checkDigit } from '../core/personalId';
 import { addDays } from './rules';
 import * as clock from '../core/clock';
@@ -122,13 +123,14 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
       const r = await resident(['diabetes'], 50);
       const first = await post(
         '/api/followups',
-        { resident_id: r.id, type: 'diabetes', visited_on: addDays(today, -30), fasting_glucose: 6.4, weight_kg: 60, height_cm: 160 },
+        { ...ANSWERED, resident_id: r.id, type: 'diabetes', visited_on: addDays(today, -30), fasting_glucose: 6.4, weight_kg: 60, height_cm: 160 },
         { as: 'doctor-V001' },
       );
       expect(first.status, JSON.stringify(first.body)).to.equal(200);
       const res = await post(
         '/api/followups',
         {
+          ...ANSWERED,
           resident_id: r.id,
           type: 'diabetes',
           visited_on: today,
@@ -154,7 +156,7 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
 
     it('names the field of each wrong answer (400) and writes nothing', async () => {
       const r = await resident(['hypertension', 'diabetes'], 62);
-      const base = { resident_id: r.id, visited_on: today, type: 'hypertension', systolic: 150, diastolic: 92 };
+      const base = { ...ANSWERED, resident_id: r.id, visited_on: today, type: 'hypertension', systolic: 150, diastolic: 92 };
       const cases: [Record<string, unknown>, string[]][] = [
         [{ symptoms: ['polyuria'] }, ['symptoms.0']],
         [{ symptoms: ['none', 'headache_dizziness'] }, ['symptoms']],
@@ -167,6 +169,11 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
         [{ medications: [{ name: '氨氯地平', times_per_day: 1, dose: 5, unit: 'pill' }] }, ['medications.0.unit']],
         [{ medications: [{ name: '', times_per_day: 0, dose: 5, unit: 'mg' }] }, ['medications.0.name', 'medications.0.times_per_day']],
         [{ medication_adherence: 'sometimes' }, ['medication_adherence']],
+        // the record's required answers, whichever form sent the visit
+        [
+          { symptoms: [], medication_adherence: null, adverse_reaction: null, new_complication: null },
+          ['symptoms', 'medication_adherence', 'adverse_reaction', 'new_complication'],
+        ],
         // uncontrolled: the norms want the next visit within two weeks
         [{ next_visit_on: addDays(today, 30) }, ['next_visit_on']],
         [{ type: 'home_visit', symptoms: ['none'] }, ['symptoms']],
@@ -194,7 +201,7 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
       const r = await resident(['hypertension'], 55);
       const first = await post(
         '/api/followups',
-        { resident_id: r.id, type: 'hypertension', visited_on: addDays(today, -10), systolic: 156, diastolic: 94 },
+        { ...ANSWERED, resident_id: r.id, type: 'hypertension', visited_on: addDays(today, -10), systolic: 156, diastolic: 94 },
         { as: 'doctor-V001' },
       );
       expect(first.body).to.include({ classification: 'uncontrolled', advice: 'recheck_in_2_weeks' });
@@ -262,6 +269,7 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
       const complication = await post(
         '/api/followups',
         {
+          ...ANSWERED,
           resident_id: r.id,
           type: 'hypertension',
           visited_on: today,
@@ -273,7 +281,11 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
         { as: 'doctor-V001' },
       );
       expect(complication.body).to.include({ classification: 'complication', on_target: true, advice: 'up_referral', referral_reason: 'complication' });
-      const critical = await post('/api/followups', { resident_id: r.id, type: 'diabetes', visited_on: today, fasting_glucose: 17.4 }, { as: 'doctor-V001' });
+      const critical = await post(
+        '/api/followups',
+        { ...ANSWERED, resident_id: r.id, type: 'diabetes', visited_on: today, fasting_glucose: 17.4 },
+        { as: 'doctor-V001' },
+      );
       expect(critical.body).to.include({ classification: 'uncontrolled', advice: 'urgent_referral', referral_reason: 'critical' });
       const tap = await post('/api/referrals/from-followup', { followup_id: critical.body.id }, { as: 'doctor-V001' });
       expect(tap.status, JSON.stringify(tap.body)).to.equal(200);

@@ -3,6 +3,7 @@
 // contracts, teams, transfers, the daily job, indicators by hand count, and the workload report.
 import { expect } from 'chai';
 import { auditCount, call, get, post, put, unitId } from '../../scripts/test/harness';
+import { ANSWERED } from '../../scripts/test/health';
 import { readWorkbook } from '../../reports/xlsx';
 import { checkDigit } from '../core/personalId';
 import { runJob } from '../jobs';
@@ -119,7 +120,7 @@ describe('health management (HTTP, real database)', () => {
       expect(list.body).to.deep.equal([]);
       const visit = await post(
         '/api/followups',
-        { resident_id: other.id, type: 'hypertension', visited_on: today, systolic: 130, diastolic: 80 },
+        { ...ANSWERED, resident_id: other.id, type: 'hypertension', visited_on: today, systolic: 130, diastolic: 80 },
         { as: 'doctor-V001' },
       );
       expect(visit.status).to.equal(404);
@@ -163,13 +164,18 @@ describe('health management (HTTP, real database)', () => {
     it('refuses a hypertension follow-up for a resident without hypertension (422) and a visit in the future (400)', async () => {
       const r = await resident('doctor-V001', {}, yearsAgo(40));
       expect(
-        (await post('/api/followups', { resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 130, diastolic: 80 }, { as: 'doctor-V001' }))
-          .status,
+        (
+          await post(
+            '/api/followups',
+            { ...ANSWERED, resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 130, diastolic: 80 },
+            { as: 'doctor-V001' },
+          )
+        ).status,
       ).to.equal(422);
       const h = await resident('doctor-V001', hypertension);
       const future = await post(
         '/api/followups',
-        { resident_id: h.id, type: 'hypertension', visited_on: addDays(today, 2), systolic: 130, diastolic: 80 },
+        { ...ANSWERED, resident_id: h.id, type: 'hypertension', visited_on: addDays(today, 2), systolic: 130, diastolic: 80 },
         { as: 'doctor-V001' },
       );
       expect(future.status).to.equal(400);
@@ -185,7 +191,7 @@ describe('health management (HTTP, real database)', () => {
       const visitedOn = task.window_start > addDays(today, -20) ? task.window_start : addDays(today, -20);
       const res = await post(
         '/api/followups',
-        { resident_id: r.id, type: 'hypertension', visited_on: visitedOn, systolic: 150, diastolic: 95, task_id: task.id },
+        { ...ANSWERED, resident_id: r.id, type: 'hypertension', visited_on: visitedOn, systolic: 150, diastolic: 95, task_id: task.id },
         { as: 'doctor-V001' },
       );
       expect(res.status, JSON.stringify(res.body)).to.equal(200);
@@ -203,7 +209,7 @@ describe('health management (HTTP, real database)', () => {
       // a visit that cannot complete the named task is refused, not silently unlinked
       const twice = await post(
         '/api/followups',
-        { resident_id: r.id, type: 'hypertension', visited_on: visitedOn, systolic: 130, diastolic: 80, task_id: task.id },
+        { ...ANSWERED, resident_id: r.id, type: 'hypertension', visited_on: visitedOn, systolic: 130, diastolic: 80, task_id: task.id },
         { as: 'doctor-V001' },
       );
       expect(twice.status).to.equal(409);
@@ -212,7 +218,7 @@ describe('health management (HTTP, real database)', () => {
     it('a replay with the same Idempotency-Key answers the first response and creates no second record', async () => {
       const r = await resident('doctor-V001', hypertension);
       const key = `test-${r.id}-${Date.now()}`;
-      const body = { resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 128, diastolic: 82 };
+      const body = { ...ANSWERED, resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 128, diastolic: 82 };
       const first = await call('POST', '/api/followups', { as: 'doctor-V001', body, headers: { 'Idempotency-Key': key } });
       expect(first.status).to.equal(200);
       const before = await auditCount();
@@ -233,7 +239,7 @@ describe('health management (HTTP, real database)', () => {
     it('concurrent retries with one key (a dropped response retried at once) create exactly one record', async () => {
       const r = await resident('doctor-V001', hypertension);
       const key = `race-${r.id}-${Date.now()}`;
-      const body = { resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 135, diastolic: 85 };
+      const body = { ...ANSWERED, resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 135, diastolic: 85 };
       const replies = await Promise.all(
         Array.from({ length: 5 }, () => call('POST', '/api/followups', { as: 'doctor-V001', body, headers: { 'Idempotency-Key': key } })),
       );
@@ -248,13 +254,13 @@ describe('health management (HTTP, real database)', () => {
       const key = `fix-${r.id}-${Date.now()}`;
       const first = await call('POST', '/api/followups', {
         as: 'doctor-V001',
-        body: { resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 400, diastolic: 80 },
+        body: { ...ANSWERED, resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 400, diastolic: 80 },
         headers: { 'Idempotency-Key': key },
       });
       expect(first.status).to.equal(400);
       const fixed = await call('POST', '/api/followups', {
         as: 'doctor-V001',
-        body: { resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 140, diastolic: 80 },
+        body: { ...ANSWERED, resident_id: r.id, type: 'hypertension', visited_on: today, systolic: 140, diastolic: 80 },
         headers: { 'Idempotency-Key': key },
       });
       expect(fixed.status).to.equal(200);
@@ -264,7 +270,11 @@ describe('health management (HTTP, real database)', () => {
       const r = await resident('doctor-V001', hypertension);
       const visitedOn = addDays(today, -20);
       // log an uncontrolled visit 20 days ago: its recheck was due 6 days ago
-      await post('/api/followups', { resident_id: r.id, type: 'hypertension', visited_on: visitedOn, systolic: 160, diastolic: 100 }, { as: 'doctor-V001' });
+      await post(
+        '/api/followups',
+        { ...ANSWERED, resident_id: r.id, type: 'hypertension', visited_on: visitedOn, systolic: 160, diastolic: 100 },
+        { as: 'doctor-V001' },
+      );
       const overdue = await get('/api/tasks', {
         as: 'doctor-V001',
         query: { filter: { bucket: 'overdue', type: 'hypertension' }, sort: ['due_on', 'ASC'], range: [0, 999] },
@@ -290,7 +300,7 @@ describe('health management (HTTP, real database)', () => {
       ] as const) {
         const v = await post(
           '/api/followups',
-          { resident_id: r.id, type: 'hypertension', visited_on: addDays(today, -daysAgo), systolic: 162, diastolic: 98 },
+          { ...ANSWERED, resident_id: r.id, type: 'hypertension', visited_on: addDays(today, -daysAgo), systolic: 162, diastolic: 98 },
           { as: 'doctor-V001' },
         );
         expect(v.status, JSON.stringify(v.body)).to.equal(200);
@@ -529,11 +539,12 @@ describe('health management (HTTP, real database)', () => {
         const res = await call('POST', '/api/followups', { headers: doctorAuth, body });
         expect(res.status, JSON.stringify(res.body)).to.equal(200);
       };
-      for (const d of days(4)) await log({ resident_id: people.a1.id, type: 'hypertension', visited_on: d, systolic: 130, diastolic: 80 });
+      for (const d of days(4)) await log({ ...ANSWERED, resident_id: people.a1.id, type: 'hypertension', visited_on: d, systolic: 130, diastolic: 80 });
       const [a2first, a2last] = days(2);
-      await log({ resident_id: people.a2.id, type: 'hypertension', visited_on: a2first, systolic: 130, diastolic: 80 });
-      await log({ resident_id: people.a2.id, type: 'hypertension', visited_on: a2last, systolic: 150, diastolic: 80 });
-      for (const [i, d] of days(4).entries()) await log({ resident_id: people.a3.id, type: 'diabetes', visited_on: d, fasting_glucose: i === 3 ? 6.1 : 8.2 });
+      await log({ ...ANSWERED, resident_id: people.a2.id, type: 'hypertension', visited_on: a2first, systolic: 130, diastolic: 80 });
+      await log({ ...ANSWERED, resident_id: people.a2.id, type: 'hypertension', visited_on: a2last, systolic: 150, diastolic: 80 });
+      for (const [i, d] of days(4).entries())
+        await log({ ...ANSWERED, resident_id: people.a3.id, type: 'diabetes', visited_on: d, fasting_glucose: i === 3 ? 6.1 : 8.2 });
       const r = await get('/api/health/indicators', { as: 'admin', query: { org_unit_id: String(township), year: String(year), breakdown: 'villages' } });
       expect(r.status, JSON.stringify(r.body)).to.equal(200);
       const ind = r.body.indicators;
@@ -600,7 +611,7 @@ describe('health management (HTTP, real database)', () => {
     it('the workload report: one row per village doctor, township totals, and the indicators sheet, as the API counts them', async () => {
       const visit = await call('POST', '/api/followups', {
         headers: doctorAuth,
-        body: { resident_id: people.a1.id, type: 'hypertension', visited_on: today, systolic: 126, diastolic: 78 },
+        body: { ...ANSWERED, resident_id: people.a1.id, type: 'hypertension', visited_on: today, systolic: 126, diastolic: 78 },
       });
       expect(visit.status, JSON.stringify(visit.body)).to.equal(200);
       await call('POST', '/api/followups', { headers: doctorAuth, body: { type: 'health_education', visited_on: today, topic: '合理用药', attendees: 12 } });

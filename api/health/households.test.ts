@@ -4,6 +4,7 @@
 // or nothing at all); the resident list's last readings, control, next due date and its filters.
 import { expect } from 'chai';
 import { auditCount, call, get, post, put } from '../../scripts/test/harness';
+import { ANSWERED } from '../../scripts/test/health';
 import { checkDigit } from '../core/personalId';
 import { addDays } from './rules';
 import * as clock from '../core/clock';
@@ -114,8 +115,8 @@ describe('households and my patients (HTTP, real database)', () => {
         {
           visited_on: today,
           visits: [
-            { resident_id: head.id, type: 'hypertension', task_id: h.tasks[0].id, systolic: 132, diastolic: 84 },
-            { resident_id: spouse.id, type: 'diabetes', task_id: s.tasks[0].id, fasting_glucose: 99 },
+            { ...ANSWERED, resident_id: head.id, type: 'hypertension', task_id: h.tasks[0].id, systolic: 132, diastolic: 84 },
+            { ...ANSWERED, resident_id: spouse.id, type: 'diabetes', task_id: s.tasks[0].id, fasting_glucose: 99 },
           ],
         },
         { as: 'doctor-V001' },
@@ -127,7 +128,7 @@ describe('households and my patients (HTTP, real database)', () => {
       expect((await get(`/api/tasks/${h.tasks[0].id}`, { as: 'doctor-V001' })).body.state).to.not.equal('done');
       const stranger = await post(
         `/api/households/${head.household_id}/visits`,
-        { visited_on: today, visits: [{ resident_id: head.id + 100_000, type: 'hypertension', systolic: 130, diastolic: 80 }] },
+        { visited_on: today, visits: [{ ...ANSWERED, resident_id: head.id + 100_000, type: 'hypertension', systolic: 130, diastolic: 80 }] },
         { as: 'doctor-V001' },
       );
       expect(stranger.status).to.equal(400);
@@ -142,8 +143,8 @@ describe('households and my patients (HTTP, real database)', () => {
       const body = {
         visited_on: today,
         visits: [
-          { resident_id: head.id, type: 'hypertension', task_id: tasks[0], systolic: 132, diastolic: 84 },
-          { resident_id: spouse.id, type: 'diabetes', task_id: tasks[1], fasting_glucose: 8.4, weight_kg: 61.5 },
+          { ...ANSWERED, resident_id: head.id, type: 'hypertension', task_id: tasks[0], systolic: 132, diastolic: 84 },
+          { ...ANSWERED, resident_id: spouse.id, type: 'diabetes', task_id: tasks[1], fasting_glucose: 8.4, weight_kg: 61.5 },
         ],
       };
       const key = `household-${head.household_id}-${Date.now()}`;
@@ -181,6 +182,8 @@ describe('households and my patients (HTTP, real database)', () => {
       const replay = await call('POST', `/api/households/${head.household_id}/visits`, { as: 'doctor-V001', body, headers: { 'Idempotency-Key': key } });
       expect(replay.status).to.equal(200);
       expect(replay.headers.get('idempotent-replayed')).to.equal('true');
+      // the phone whose first answer was lost gets the same answer: each member's classification, not a refusal
+      expect(replay.body).to.deep.equal(res.body);
       expect(await followupsOf([head.id, spouse.id])).to.have.length(2);
       expect(await auditCount()).to.equal(before + 2);
     });
@@ -225,7 +228,7 @@ describe('households and my patients (HTTP, real database)', () => {
     let d: { id: number };
     const ago20 = addDays(today, -20);
     const visit = async (residentId: number, type: string, on: string, m: Record<string, number>) => {
-      const r = await post('/api/followups', { resident_id: residentId, type, visited_on: on, ...m }, { as: 'doctor-V001' });
+      const r = await post('/api/followups', { ...ANSWERED, resident_id: residentId, type, visited_on: on, ...m }, { as: 'doctor-V001' });
       expect(r.status, JSON.stringify(r.body)).to.equal(200);
     };
 
@@ -242,7 +245,8 @@ describe('households and my patients (HTTP, real database)', () => {
     });
 
     const list = async (filter: Record<string, unknown>) =>
-      (await get('/api/residents', { as: 'doctor-V001', query: { filter: { id: [a.id, b.id, c.id, d.id], ...filter }, range: [0, 99] } })).body as {
+      (await get('/api/residents', { as: 'doctor-V001', query: { filter: { id: [a.id, b.id, c.id, d.id], care_columns: true, ...filter }, range: [0, 99] } }))
+        .body as {
         id: number;
         last_bp: { systolic: number; diastolic: number; visited_on: string } | null;
         last_glucose: { fasting_glucose: number; visited_on: string } | null;
@@ -253,7 +257,7 @@ describe('households and my patients (HTTP, real database)', () => {
     const ids = (rows: { id: number }[]) => rows.map((r) => r.id).sort((x, y) => x - y);
 
     it('each row shows the last blood pressure or glucose, the control of the last visit per condition and the next due date', async () => {
-      const rows = Object.fromEntries((await list({})).map((r) => [r.id, r]));
+      const rows = Object.fromEntries((await list({})).map((r) => [r.id, r as typeof r & { name: string }]));
       expect(rows[a.id].last_bp).to.deep.equal({ systolic: 152, diastolic: 96, visited_on: ago20 });
       expect(rows[a.id].control).to.deep.equal({ hypertension: 'uncontrolled' });
       expect(rows[b.id].last_bp).to.deep.equal({ systolic: 128, diastolic: 80, visited_on: today });
@@ -268,6 +272,11 @@ describe('households and my patients (HTTP, real database)', () => {
       ).body;
       expect(open[0].due_on <= addDays(ago20, 14)).to.equal(true);
       expect(rows[a.id]).to.include({ next_due_on: open[0].due_on, overdue: true });
+      // any other list of residents (a reference picker, a look-up) runs none of the four subqueries
+      const picker = await get('/api/residents', { as: 'doctor-V001', query: { filter: { id: [a.id], active: true }, range: [0, 9] } });
+      expect(picker.body).to.have.length(1);
+      expect(picker.body[0]).to.include({ id: a.id, name: rows[a.id].name });
+      expect(picker.body[0]).to.not.have.any.keys('last_bp', 'last_glucose', 'control', 'next_due_on', 'overdue');
     });
 
     it('filters hypertension, diabetes, uncontrolled, controlled and overdue, as a hand count of the same rows', async () => {

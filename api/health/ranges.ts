@@ -13,6 +13,8 @@ export const MEASUREMENT_RANGES = {
   heart_rate: [30, 220],
 } as const;
 export type MeasurementField = keyof typeof MEASUREMENT_RANGES;
+/** The readings taken in whole numbers (mmHg, bpm); the others take one decimal (glucose, weight, height). The API and every form go by it. */
+export const WHOLE_READINGS: readonly MeasurementField[] = ['systolic', 'diastolic', 'heart_rate'];
 export const UNITS: Record<MeasurementField, string> = {
   systolic: 'mmHg',
   diastolic: 'mmHg',

@@ -29,7 +29,9 @@ export function residentView(r: Resident, today = clock.today()) {
 // "My patients": each listed resident's last blood pressure and fasting glucose (any visit that
 // measured them), the classification of the last hypertension / diabetes visit per condition they
 // have, and the due date of their next open task. Scalar subqueries in the select list: evaluated
-// for the page's rows alone (the total clears them), each off followups_resident / tasks_resident.
+// for the page's rows alone (the total clears them), each off followups_resident / tasks_resident —
+// four per row, so only for the list that shows them (filter care_columns: the my-patients list and
+// the village copy), not for every reference picker or look-up of residents.
 const CHRONIC = `array['hypertension','diabetes']::text[]`;
 /** The classification of the resident's last classified visit of type `typeSql`. */
 const lastClassification = (typeSql: string) =>
@@ -67,12 +69,20 @@ export const residentResource: ResourceDef<Resident> = {
     search: ['residents.name', 'residents.household', 'residents.phone', 'residents.id_number_masked'],
     defaultSort: ['name', 'ASC'],
     // control: the last hypertension or diabetes visit (of a condition the resident has) classified so;
-    // overdue: an open task past its due date
-    custom: { tag: KEY_TAG.values, active: 'bool', id_number: 'text', contracted: 'bool', control: CLASSIFICATION.values, overdue: 'bool' },
+    // overdue: an open task past its due date; care_columns: add the my-patients columns to each row
+    custom: {
+      tag: KEY_TAG.values,
+      active: 'bool',
+      id_number: 'text',
+      contracted: 'bool',
+      control: CLASSIFICATION.values,
+      overdue: 'bool',
+      care_columns: 'bool',
+    },
   },
   applyCustom: (qb, custom, actor) => {
     const today = clock.today();
-    qb.select(db().raw(MY_PATIENT_COLUMNS));
+    if (custom.care_columns === true) qb.select(db().raw(MY_PATIENT_COLUMNS));
     if (custom.control !== undefined) {
       // over many units the tags' index narrows the patients first; in one village (a few hundred
       // residents) reading them is cheaper than that index's group-wide scan

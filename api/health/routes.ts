@@ -38,6 +38,7 @@ import {
   URINE_PROTEIN,
 } from './enums';
 import { ELDERLY_RANGES, MEASUREMENT_RANGES, RECORD_RANGES } from './rules';
+import { WHOLE_READINGS } from './ranges';
 import {
   cancelTask,
   contractResource,
@@ -213,8 +214,8 @@ contractRoutes
 
 // ---------------------------------------------------------------- follow-ups
 
-const measurement = (field: keyof typeof MEASUREMENT_RANGES, int = false) => {
-  const base = int ? z.number().int() : z.number();
+const measurement = (field: keyof typeof MEASUREMENT_RANGES) => {
+  const base = WHOLE_READINGS.includes(field) ? z.number().int() : z.number();
   return base.nullable().optional().describe(`${MEASUREMENT_RANGES[field][0]}–${MEASUREMENT_RANGES[field][1]}`);
 };
 const ranged = (ranges: Record<string, readonly [number, number, string]>, field: string, int = false) =>
@@ -274,12 +275,12 @@ const followupBody = z.strictObject({
   type: z.enum(FOLLOWUP_TYPE.values),
   mode: z.enum(FOLLOWUP_MODE.values).optional(),
   visited_on: day,
-  systolic: measurement('systolic', true),
-  diastolic: measurement('diastolic', true),
+  systolic: measurement('systolic'),
+  diastolic: measurement('diastolic'),
   fasting_glucose: measurement('fasting_glucose'),
   weight_kg: measurement('weight_kg'),
   height_cm: measurement('height_cm'),
-  heart_rate: measurement('heart_rate', true),
+  heart_rate: measurement('heart_rate'),
   topic: z.string().trim().min(1).max(200).nullable().optional(),
   attendees: z.number().int().min(1).max(10_000).nullable().optional(),
   notes: z.string().max(2000).nullable().optional(),

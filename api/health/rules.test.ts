@@ -4,8 +4,8 @@
 // norms, scheduling (periods, deterministic ids, due dates, states), contracts, indicators, teams,
 // a household's one-save visit, village doctors' monthly targets.
 import { expect } from 'chai';
+import { addMonths, monthRange, previousMonth } from '../core/clock';
 import {
-  addMonths,
   ageOn,
   ageTags,
   assess,
@@ -26,12 +26,10 @@ import {
   goalToDate,
   householdVisitProblems,
   monthProgress,
-  monthRange,
   monthlyShares,
   openStateOn,
   periodOf,
   planTasks,
-  previousMonth,
   ratio,
   recheckPlan,
   recordProblems,
@@ -247,28 +245,55 @@ describe('health rules', () => {
   });
 
   describe('the national record', () => {
+    // the answers every chronic visit gives (无症状, 规律服药, no adverse reaction, no complication)
+    const answered = { symptoms: ['none' as const], medication_adherence: 'regular', adverse_reaction: false, new_complication: false };
+
+    it('wants symptoms, adherence, adverse reaction and complication answered, each named when missing (无症状 and 无 are answers)', () => {
+      expect(recordProblems('hypertension', answered)).to.deep.equal([]);
+      expect(recordProblems('hypertension', {})).to.deep.equal([
+        { field: 'symptoms', message: 'is required for a hypertension follow-up' },
+        { field: 'medication_adherence', message: 'is required for a hypertension follow-up' },
+        { field: 'adverse_reaction', message: 'is required for a hypertension follow-up' },
+        { field: 'new_complication', message: 'is required for a hypertension follow-up' },
+      ]);
+      expect(recordProblems('diabetes', { ...answered, symptoms: [], medication_adherence: '' }).map((p) => p.field)).to.deep.equal([
+        'symptoms',
+        'medication_adherence',
+      ]);
+      expect(recordProblems('diabetes', { ...answered, adverse_reaction: null, new_complication: undefined }).map((p) => p.field)).to.deep.equal([
+        'adverse_reaction',
+        'new_complication',
+      ]);
+      // another type's visit is not asked for them
+      expect(recordProblems('elderly_check', {})).to.deep.equal([]);
+    });
+
     it('takes symptoms of its own form, 无症状 alone, and no field of the other form', () => {
-      expect(recordProblems('hypertension', { symptoms: ['headache_dizziness', 'lower_limb_oedema'], salt_intake: 'heavy' })).to.deep.equal([]);
-      expect(recordProblems('hypertension', { symptoms: ['polyuria'] })).to.deep.equal([
+      expect(recordProblems('hypertension', { ...answered, symptoms: ['headache_dizziness', 'lower_limb_oedema'], salt_intake: 'heavy' })).to.deep.equal([]);
+      expect(recordProblems('hypertension', { ...answered, symptoms: ['polyuria'] })).to.deep.equal([
         { field: 'symptoms.0', message: 'polyuria is not a symptom of the hypertension record' },
       ]);
-      expect(recordProblems('diabetes', { symptoms: ['none', 'polyuria'] })).to.deep.equal([{ field: 'symptoms', message: 'none (无症状) stands alone' }]);
-      expect(recordProblems('diabetes', { salt_intake: 'light', hba1c: 7.2, dorsalis_pedis: 'normal' })).to.deep.equal([
+      expect(recordProblems('diabetes', { ...answered, symptoms: ['none', 'polyuria'] })).to.deep.equal([
+        { field: 'symptoms', message: 'none (无症状) stands alone' },
+      ]);
+      expect(recordProblems('diabetes', { ...answered, salt_intake: 'light', hba1c: 7.2, dorsalis_pedis: 'normal' })).to.deep.equal([
         { field: 'salt_intake', message: 'is part of the hypertension record only' },
       ]);
-      expect(recordProblems('hypertension', { hypoglycaemia: 'none' }).map((p) => p.field)).to.deep.equal(['hypoglycaemia']);
+      expect(recordProblems('hypertension', { ...answered, hypoglycaemia: 'none' }).map((p) => p.field)).to.deep.equal(['hypoglycaemia']);
       expect(recordProblems('elderly_check', { symptoms: ['none'], medications: [] }).map((p) => p.field)).to.deep.equal(['symptoms']);
     });
 
     it('keeps lifestyle numbers in range and wants an adverse reaction or a complication described', () => {
-      expect(recordProblems('hypertension', { smoking_per_day: 120, exercise_per_week: 3, drinking_per_day: 2.5 })).to.deep.equal([
+      expect(recordProblems('hypertension', { ...answered, smoking_per_day: 120, exercise_per_week: 3, drinking_per_day: 2.5 })).to.deep.equal([
         { field: 'smoking_per_day', message: 'must be between 0 and 100 cigarettes a day' },
       ]);
-      expect(recordProblems('diabetes', { hba1c: 2 }).map((p) => p.field)).to.deep.equal(['hba1c']);
-      expect(recordProblems('hypertension', { adverse_reaction: true }).map((p) => p.field)).to.deep.equal(['adverse_reaction_text']);
-      expect(recordProblems('hypertension', { adverse_reaction: true, adverse_reaction_text: '干咳' })).to.deep.equal([]);
-      expect(recordProblems('hypertension', { new_complication: true, complication_text: ' ' }).map((p) => p.field)).to.deep.equal(['complication_text']);
-      expect(recordProblems('hypertension', { adverse_reaction: false, adverse_reaction_text: '干咳' }).map((p) => p.field)).to.deep.equal([
+      expect(recordProblems('diabetes', { ...answered, hba1c: 2 }).map((p) => p.field)).to.deep.equal(['hba1c']);
+      expect(recordProblems('hypertension', { ...answered, adverse_reaction: true }).map((p) => p.field)).to.deep.equal(['adverse_reaction_text']);
+      expect(recordProblems('hypertension', { ...answered, adverse_reaction: true, adverse_reaction_text: '干咳' })).to.deep.equal([]);
+      expect(recordProblems('hypertension', { ...answered, new_complication: true, complication_text: ' ' }).map((p) => p.field)).to.deep.equal([
+        'complication_text',
+      ]);
+      expect(recordProblems('hypertension', { ...answered, adverse_reaction: false, adverse_reaction_text: '干咳' }).map((p) => p.field)).to.deep.equal([
         'adverse_reaction_text',
       ]);
     });
@@ -409,7 +434,11 @@ describe('health rules', () => {
       expect(elderlyProblems({ ...independent, haemoglobin: 20 }, { ...readings, height_cm: null }, ['high_bp'])).to.deep.equal([
         { field: 'height_cm', message: 'is required for an elderly check' },
         { field: 'elderly_check.haemoglobin', message: 'must be between 30 and 250 g/L' },
-        { field: 'elderly_check.guidance', message: 'the check found high_bp: choose 纳入慢性病患者健康管理, 建议复查 or 建议转诊' },
+        { field: 'elderly_check.guidance', message: '体检发现血压偏高：请选择纳入慢性病患者健康管理、建议复查、建议转诊' },
+      ]);
+      // on the doctor's form: the findings by their Chinese labels, never the codes
+      expect(elderlyProblems({ ...independent }, readings, ['high_bp', 'anaemia'])).to.deep.equal([
+        { field: 'elderly_check.guidance', message: '体检发现血压偏高、血红蛋白偏低：请选择纳入慢性病患者健康管理、建议复查、建议转诊' },
       ]);
       expect(nextElderlyCheckOn('2026-03-10')).to.equal('2027-03-10');
       expect(nextElderlyCheckOn('2028-02-29')).to.equal('2029-02-28');

@@ -4,10 +4,11 @@
 // The clinical thresholds follow 国家基本公共卫生服务规范（第三版）(National Basic Public Health
 // Service Norms, 3rd ed., 2017), cited where they are applied.
 import { all, read, type GrantTable } from '../core/access';
-import { addDays } from '../core/clock';
+import { addDays, addMonths, daysBetween, monthKey, monthOf, monthRange, previousMonth } from '../core/clock';
 import {
   DOSE_UNIT,
   FINDING,
+  GUIDANCE,
   KEY_TAG,
   MEDICATION_ADHERENCE,
   SELF_CARE_ITEM,
@@ -234,15 +235,6 @@ export function assess(type: FollowupType, m: VisitFacts, ctx: { age?: number | 
 /** Does the visit call for the two-week recheck task: every advice does. */
 export const needsRecheck = (a: { advice: string | null }) => a.advice != null;
 
-/** The same day `months` later (the last day of a shorter month: 31 May + 3 months = 31 August, 30 Nov + 3 = 28/29 Feb). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const index = y * 12 + (m - 1) + months;
-  const ty = Math.floor(index / 12);
-  const tm = (index % 12) + 1;
-  return iso(ty, tm, Math.min(d, lastDay(ty, tm)));
-}
-
 /** 下次随访日期 by the norms: within two weeks after an advice, else within three months. */
 export const nextVisitOn = (visitedOn: string, a: Pick<Assessment, 'advice'>) =>
   a.advice ? addDays(visitedOn, RECHECK_DAYS) : addMonths(visitedOn, NEXT_VISIT_MONTHS);
@@ -358,9 +350,16 @@ export type NationalRecord = Partial<{
 const given = (v: unknown) => v != null && !(Array.isArray(v) && v.length === 0) && v !== '';
 
 /**
+ * The answers every hypertension or diabetes visit must give (the record's boxes the doctor
+ * always ticks: 症状 — 无症状 is an answer —, 服药依从性, 药物不良反应 无/有, 此次随访并发症 无/有),
+ * whichever form sent it (the single visit, a household visit, the outbox).
+ */
+export const RECORD_REQUIRED = ['symptoms', 'medication_adherence', 'adverse_reaction', 'new_complication'] as const satisfies readonly RecordField[];
+
+/**
  * Problems of the national record's fields: they belong to a hypertension or diabetes visit (some
- * to one of them only); symptoms of that record, 无症状 alone; numbers in range; an adverse
- * reaction or a complication described.
+ * to one of them only); its required answers given; symptoms of that record, 无症状 alone; numbers
+ * in range; an adverse reaction or a complication described.
  */
 export function recordProblems(type: FollowupType, r: NationalRecord): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -372,6 +371,7 @@ export function recordProblems(type: FollowupType, r: NationalRecord): FieldProb
   for (const [f, only] of Object.entries(ONLY_IN)) {
     if (only !== type && given(values[f])) problems.push({ field: f, message: `is part of the ${only} record only` });
   }
+  for (const f of RECORD_REQUIRED) if (!given(values[f])) problems.push({ field: f, message: `is required for a ${type} follow-up` });
   const symptoms = r.symptoms ?? [];
   const seen = new Set<string>();
   symptoms.forEach((s, i) => {
@@ -575,8 +575,12 @@ export function elderlyProblems(
     if (v != null && (v < lo || v > hi)) problems.push({ field: `elderly_check.${f}`, message: `must be between ${lo} and ${hi} ${unit}` });
   }
   problems.push(...selfCareProblems(c, 'elderly_check.'));
+  // shown under the guidance on the doctor's (Chinese) form: the findings and the choices by their labels, no codes
   if (findings.length && !c.guidance?.length)
-    problems.push({ field: 'elderly_check.guidance', message: `the check found ${findings.join(', ')}: choose 纳入慢性病患者健康管理, 建议复查 or 建议转诊` });
+    problems.push({
+      field: 'elderly_check.guidance',
+      message: `体检发现${findings.map((f) => FINDING.zh(f)).join('、')}：请选择${GUIDANCE.values.map((g) => GUIDANCE.zh(g)).join('、')}`,
+    });
   return problems;
 }
 
@@ -632,13 +636,7 @@ export interface TaskPlan {
   due_on: string;
 }
 
-export { addDays };
-/** First and last day of the month containing `day`. */
-export function monthOf(day: string): { start: string; end: string } {
-  const [y, m] = day.split('-').map(Number);
-  return { start: iso(y, m, 1), end: iso(y, m, lastDay(y, m)) };
-}
-export const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+export { addDays, addMonths, daysBetween, monthKey, monthOf, monthRange, previousMonth };
 
 /** The schedule period containing `day`: label (2026, 2026-Q2, 2026-H1, 2026-03, 2026-B2…) and window. */
 export function periodOf(periodMonths: number, day: string): { period: string; window_start: string; window_end: string } {
@@ -896,14 +894,6 @@ export const CHECK_TYPES: readonly FollowupType[] = ['elderly_check', 'child'];
 /** How far from this month a target may be set (months before or after). */
 export const TARGET_MONTHS_AWAY = 12;
 
-export const monthKey = (day: string) => day.slice(0, 7);
-/** First and last day of a month YYYY-MM. */
-export const monthRange = (month: string) => monthOf(`${month}-01`);
-/** The month before YYYY-MM. */
-export function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
-}
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 
 /**

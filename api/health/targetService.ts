@@ -23,7 +23,8 @@ import { joinUser, userById, usersSql } from '../auth';
 import { isUnderSql, joinUnitSql, unitAtPath, unitInScope } from '../org';
 import { DoctorTarget } from './model';
 import { TARGET_METRIC, type TargetMetric } from './enums';
-import { CHECK_TYPES, monthKey, monthProgress, monthRange, monthlyShares, previousMonth, targetMonthProblem, type MetricProgress } from './rules';
+import { CHECK_TYPES, monthProgress, monthlyShares, targetMonthProblem, type MetricProgress } from './rules';
+import { monthKey, monthRange, previousMonth } from '../core/clock';
 import * as clock from '../core/clock';
 
 export const targetResource: ResourceDef<DoctorTarget> = {

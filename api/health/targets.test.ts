@@ -4,9 +4,10 @@
 // screen) both equal the count made here by hand; goals set as configuration, with 4xx naming the field.
 import { expect } from 'chai';
 import { call, get, post, put, unitId } from '../../scripts/test/harness';
+import { ANSWERED } from '../../scripts/test/health';
 import { db } from '../db/knex';
 import { checkDigit } from '../core/personalId';
-import { addDays, monthRange, previousMonth } from './rules';
+import { addDays, monthRange, previousMonth } from '../core/clock';
 import * as clock from '../core/clock';
 
 const today = clock.today();
@@ -114,7 +115,7 @@ describe('village doctors’ targets (HTTP, real database)', () => {
 
     const visit = async (resident: number, type: string, on: string, taskKey: string | null) => {
       const body: Record<string, unknown> = { resident_id: resident, type, visited_on: on, ...(taskKey && { task_id: `${resident}-fixture-${taskKey}` }) };
-      if (type === 'hypertension') Object.assign(body, { systolic: 128, diastolic: 80 }); // controlled: no recheck task
+      if (type === 'hypertension') Object.assign(body, ANSWERED, { systolic: 128, diastolic: 80 }); // controlled: no recheck task
       const res = await call('POST', '/api/followups', { headers: doctorAuth, body });
       expect(res.status, JSON.stringify(res.body)).to.equal(200);
     };

@@ -57,7 +57,12 @@ try {
   }
 
   // my patients: the busiest village's resident list, 25 a page, with the last readings and next due date of each
-  for (const filter of [{ active: true }, { active: true, control: 'uncontrolled' }, { active: true, overdue: true }]) {
+  // (care_columns: as the my-patients list asks them; other resident lists go without)
+  for (const filter of [
+    { active: true, care_columns: true },
+    { active: true, control: 'uncontrolled', care_columns: true },
+    { active: true, overdue: true, care_columns: true },
+  ]) {
     const query = { filter: JSON.stringify(filter), sort: '["name","ASC"]', range: '[0,24]' };
     const api = await httpLoad(`${sys.url}/api/residents?${new URLSearchParams(query)}`, { authorization: `Bearer ${token}` }, { seconds });
     const statement = await listStatement(residentResource, token, query);

@@ -2,7 +2,7 @@
 // i18n keys `enums.<list>.<value>`. Also the form's measurement ranges (api/health/ranges.ts: the API checks
 // them again; here they give the doctor an answer without a network).
 import { SEX } from '../../../api/hr/enums';
-import { MEASUREMENT_RANGES, UNITS, type MeasurementField } from '../../../api/health/ranges';
+import { MEASUREMENT_RANGES, UNITS, WHOLE_READINGS, type MeasurementField } from '../../../api/health/ranges';
 import {
   ADJUSTMENT,
   CLASSIFICATION,
@@ -84,6 +84,23 @@ export type Measurement = MeasurementField;
 export const RANGES = Object.fromEntries(
   (Object.keys(MEASUREMENT_RANGES) as Measurement[]).map((f) => [f, [MEASUREMENT_RANGES[f][0], MEASUREMENT_RANGES[f][1], UNITS[f]]]),
 ) as Record<Measurement, [number, number, string]>;
+
+/** How a reading is typed: whole numbers (mmHg, bpm) or one decimal (glucose, weight, height), as the API takes it. */
+export const readingStep = (f: Measurement) => (WHOLE_READINGS.includes(f) ? 1 : 0.1);
+export const readingInputMode = (f: Measurement) => (WHOLE_READINGS.includes(f) ? 'numeric' : 'decimal');
+
+/** A reading's problem as the API will find it (out of its range; a diastolic not below the systolic): i18n key and its values. */
+export function readingProblem(field: Measurement, value: unknown, systolic: unknown): { message: string; args: Record<string, unknown> } | undefined {
+  if (value == null || value === '') return undefined;
+  const v = Number(value);
+  const [lo, hi, unit] = RANGES[field];
+  if (!Number.isFinite(v) || v < lo || v > hi) return { message: 'health.household.range', args: { lo, hi, unit } };
+  if (field === 'diastolic' && systolic != null && systolic !== '' && v >= Number(systolic)) return { message: 'health.household.below_systolic', args: {} };
+  return undefined;
+}
+
+/** The same as a react-admin validator (the single-visit and national forms). */
+export const readingValidator = (field: Measurement) => (value: unknown, all: { systolic?: unknown }) => readingProblem(field, value, all.systolic);
 
 /** The measurements the form asks for, by follow-up type (the first ones are required by the API). */
 export const FIELDS_OF: Record<FollowupType, Measurement[]> = {

@@ -364,6 +364,16 @@ export const en = {
       below_systolic: 'Must be below the systolic',
       age: '%{age} y',
     },
+    problem: {
+      check: 'Please check',
+      field: 'Entry',
+      fields: 'Not saved, please check: %{fields}',
+      task_closed: 'Not saved: the task is already “%{state}”',
+      not_found: 'Not saved: the record does not exist or is outside your village',
+      forbidden: 'Not saved: not allowed',
+      other: 'Not saved: refused by the server (%{status})',
+      network: 'Not saved: no network',
+    },
     patients: {
       bp: 'BP %{value}',
       glucose: 'Glucose %{value}',

@@ -359,6 +359,16 @@ export const zh = {
       below_systolic: '应低于收缩压',
       age: '%{age} 岁',
     },
+    problem: {
+      check: '请核对',
+      field: '内容',
+      fields: '未保存，请核对：%{fields}',
+      task_closed: '未保存：任务已是“%{state}”状态，不能再记录',
+      not_found: '未保存：记录不存在或不在本村范围',
+      forbidden: '未保存：没有权限',
+      other: '未保存：服务器拒绝（%{status}）',
+      network: '未保存：网络不可用',
+    },
     patients: {
       bp: '血压 %{value}',
       glucose: '血糖 %{value}',

@@ -4,11 +4,14 @@
 // dropped response, a crash or no network keeps it; it is re-sent with the same key when the
 // network is back, when the app starts, every 30 s or by hand (sync.ts), so the server records it
 // once. What was sent later is kept in a short log with the classification the server gave it,
-// for the sync line (OutboxBanner) and the saved form to show.
+// for the sync line (OutboxBanner) and the saved form to show. A household visit is one entry too
+// (its own URL, one key for all its members' visits, all saved or none): sent online or later, a
+// retry after a lost answer re-sends the same key and the server answers what it stored.
 import { useSyncExternalStore } from 'react';
 import { HttpError } from 'react-admin';
 import { httpClient, withTimeout } from '../httpClient';
 import { storedUser } from '../session';
+import { refusalOf, type Refusal } from './problems';
 
 const KEY = 'erp.health.outbox';
 const SENT_KEY = 'erp.health.outbox.sent';
@@ -20,7 +23,11 @@ const SEND_TIMEOUT_MS = 30_000;
 
 export interface Pending {
   key: string;
+  /** where it is posted: /api/followups unless said (a household visit: /api/households/:id/visits) */
+  url?: string;
   body: Record<string, unknown>;
+  /** a household visit: each member's visit in the order of body.visits, as the sync line lists it */
+  members?: { label: string; task_id: string }[];
   /** what the doctor sees in the waiting list: resident and type */
   label: string;
   queued_at: string;
@@ -38,8 +45,10 @@ export interface SentVisit {
   classification?: string | null;
   advice?: string | null;
   task_done?: boolean;
-  /** the server's reason, when it refused the visit (e.g. the resident moved away) */
+  /** the server's reason, when it refused the visit (e.g. the resident moved away): its English message, for the log */
   error?: string;
+  /** the refusal as the screen says it (problems.ts refusalText) */
+  refusal?: Refusal;
   user?: string;
   /** the doctor has read it ("知道了"): off the sync line, still known to the saved form */
   seen?: boolean;
@@ -51,6 +60,8 @@ export interface Rejected {
 }
 
 type SavedFollowup = Record<string, unknown> & { id: number; classification?: string | null; advice?: string | null; task?: { state: string } | null };
+/** The server's answer to a household visit: a follow-up per member. */
+export type SavedHousehold = { visits: (SavedFollowup & { resident_id: number; type: string; task: { id: string; state: string } | null })[] };
 
 const parse = <T>(key: string): T[] => {
   try {
@@ -67,10 +78,31 @@ const write = (items: Pending[]) => {
   changed();
 };
 const remove = (key: string) => write(read().filter((p) => p.key !== key));
-const logSent = (s: SentVisit) => {
-  localStorage.setItem(SENT_KEY, JSON.stringify([s, ...readSent().filter((x) => x.key !== s.key)].slice(0, SENT_KEPT)));
+const logSent = (...s: SentVisit[]) => {
+  const keys = new Set(s.map((x) => x.key));
+  localStorage.setItem(SENT_KEY, JSON.stringify([...s, ...readSent().filter((x) => !keys.has(x.key))].slice(0, SENT_KEPT)));
   changed();
 };
+
+/** The key under which the sync line keeps member `i` of a household visit. */
+export const memberKey = (key: string, i: number) => `${key}#${i}`;
+
+/** What the server answered, as the sync line lists it: one line a follow-up (a line per member of a household visit). */
+function outcomes(p: Pending, answer: unknown): SentVisit[] {
+  const sent_at = new Date().toISOString();
+  const line = (key: string, label: string, r: SavedFollowup): SentVisit => ({
+    key,
+    label,
+    user: p.user,
+    sent_at,
+    id: r.id,
+    classification: r.classification ?? null,
+    advice: r.advice ?? null,
+    task_done: r.task?.state === 'done',
+  });
+  if (p.members) return (answer as SavedHousehold).visits.map((v, i) => line(memberKey(p.key, i), p.members?.[i]?.label ?? p.label, v));
+  return [line(p.key, p.label, answer as SavedFollowup)];
+}
 
 const me = () => storedUser()?.username;
 const mine = <T extends { user?: string }>(items: T[]) => items.filter((p) => p.user === undefined || p.user === me());
@@ -83,24 +115,32 @@ export const newIdempotencyKey = () =>
 export const isRetryable = (e: unknown) =>
   !(e instanceof HttpError) || e.status === 0 || e.status === 401 || e.status === 408 || e.status === 429 || e.status >= 500;
 
-async function send(p: Pending) {
+async function send(p: Pending): Promise<unknown> {
   const headers = new Headers({ Accept: 'application/json', 'Content-Type': 'application/json', 'Idempotency-Key': p.key });
   // a request that hangs on a weak network is given up after a while and sent again with the same key
-  const record = (
-    await httpClient('/api/followups', { method: 'POST', body: JSON.stringify(p.body), headers, signal: withTimeout(undefined, SEND_TIMEOUT_MS) })
-  ).json as SavedFollowup;
+  const { json } = await httpClient(p.url ?? '/api/followups', {
+    method: 'POST',
+    body: JSON.stringify(p.body),
+    headers,
+    signal: withTimeout(undefined, SEND_TIMEOUT_MS),
+  });
   window.dispatchEvent(new Event(FOLLOWUP_SENT));
-  return record;
+  return json;
 }
 
-export type SubmitResult = { status: 'sent'; record: SavedFollowup } | { status: 'queued'; key: string };
+export type SubmitResult<R = SavedFollowup> = { status: 'sent'; record: R } | { status: 'queued'; key: string };
 
-/** Keeps the follow-up locally, then tries to send it. A 4xx (bad input) comes back as the error to show. */
-export async function submitFollowup(body: Record<string, unknown>, label: string): Promise<SubmitResult> {
-  const p: Pending = { key: newIdempotencyKey(), body, label, queued_at: new Date().toISOString(), attempts: 1, user: me() };
+/**
+ * Writes the entry to this phone, then (unless told there is no network) sends it: 'sent' with the
+ * server's answer, or 'queued' (it stays, to be re-sent with its key). A 4xx (bad input) takes it
+ * out and comes back as the error to show.
+ */
+async function submit<R>(entry: Omit<Pending, 'key' | 'queued_at' | 'attempts' | 'user'>, sendNow: boolean): Promise<SubmitResult<R>> {
+  const p: Pending = { ...entry, key: newIdempotencyKey(), queued_at: new Date().toISOString(), attempts: sendNow ? 1 : 0, user: me() };
   write([...read(), p]);
+  if (!sendNow) return { status: 'queued', key: p.key };
   try {
-    const record = await send(p);
+    const record = (await send(p)) as R;
     remove(p.key);
     return { status: 'sent', record };
   } catch (e) {
@@ -110,16 +150,24 @@ export async function submitFollowup(body: Record<string, unknown>, label: strin
   }
 }
 
+/** Keeps the follow-up locally, then tries to send it. A 4xx (bad input) comes back as the error to show. */
+export const submitFollowup = (body: Record<string, unknown>, label: string) => submit<SavedFollowup>({ body, label }, true);
+
 /**
- * Keeps visits to be sent later, each its own entry with its own key (a household visit with no
- * network: a follow-up per member, as if each had been saved alone). Returns their keys.
+ * One household visit (a follow-up per member, all or none): one entry, its own URL and key, kept
+ * before it is sent (not sent now when there is no network), so whatever happens to the answer it
+ * is sent again with the same key and recorded once.
  */
-export function queueFollowups(visits: readonly { body: Record<string, unknown>; label: string }[]): string[] {
-  const queued_at = new Date().toISOString();
-  const entries: Pending[] = visits.map((v) => ({ key: newIdempotencyKey(), body: v.body, label: v.label, queued_at, attempts: 0, user: me() }));
-  write([...read(), ...entries]);
-  return entries.map((p) => p.key);
-}
+export const submitHouseholdVisit = (
+  householdId: number,
+  body: { visits: { task_id?: string }[] } & Record<string, unknown>,
+  members: { label: string; task_id: string }[],
+  label: string,
+  sendNow: boolean,
+) => submit<SavedHousehold>({ url: `/api/households/${householdId}/visits`, body, members, label }, sendNow);
+
+/** The tasks a waiting visit will complete (a household visit's, each member's). */
+export const waitingTaskIds = () => new Set(pendingFollowups().flatMap((p) => (p.members ? p.members.map((m) => m.task_id) : [p.body.task_id])));
 
 let flushing: Promise<{ sent: number; rejected: Rejected[] }> | undefined;
 
@@ -130,18 +178,9 @@ export function flushOutbox(): Promise<{ sent: number; rejected: Rejected[] }> {
     const rejected: Rejected[] = [];
     for (const p of mine(read())) {
       try {
-        const record = await send(p);
+        const answer = await send(p);
         remove(p.key);
-        logSent({
-          key: p.key,
-          label: p.label,
-          user: p.user,
-          sent_at: new Date().toISOString(),
-          id: record.id,
-          classification: record.classification ?? null,
-          advice: record.advice ?? null,
-          task_done: record.task?.state === 'done',
-        });
+        logSent(...outcomes(p, answer));
         sent += 1;
       } catch (e) {
         if (isRetryable(e)) {
@@ -150,7 +189,7 @@ export function flushOutbox(): Promise<{ sent: number; rejected: Rejected[] }> {
         }
         // the server refused it for good (e.g. the resident moved away): keep the reason, drop the request
         remove(p.key);
-        logSent({ key: p.key, label: p.label, user: p.user, sent_at: new Date().toISOString(), error: (e as Error).message });
+        logSent({ key: p.key, label: p.label, user: p.user, sent_at: new Date().toISOString(), error: (e as Error).message, refusal: refusalOf(e) });
         rejected.push({ label: p.label, message: (e as Error).message });
       }
     }

@@ -11,7 +11,7 @@ import { answerList, idbGet, idbSet, isReachable, jsonAnswer, keepOffline, userP
 import { shanghaiDate } from '../shared/time';
 import { bucketCounts, inBucket, OPEN_TASK_STATES } from '../../../api/health/buckets';
 import { TASK_BUCKET, type TaskBucket } from '../../../api/health/enums';
-import { pendingFollowups } from './outbox';
+import { waitingTaskIds } from './outbox';
 import type { TaskRecord } from './records';
 
 interface ResidentRow {
@@ -112,7 +112,7 @@ export function syncVillage(): Promise<VillageCopy | undefined> {
       const at = new Date().toISOString();
       const [tasks, residents, households] = await Promise.all([
         fetchAll<TaskRecord>('tasks', { bucket: 'open' }, ['due_on', 'ASC']),
-        fetchAll<ResidentRow>('residents', { active: true }, ['name', 'ASC']),
+        fetchAll<ResidentRow>('residents', { active: true, care_columns: true }, ['name', 'ASC']),
         fetchAll<HouseholdRow>('households', {}, ['code', 'ASC']),
       ]);
       if (storedUser()?.id !== user.id) return undefined; // logged out meanwhile
@@ -154,7 +154,7 @@ async function openTasks(): Promise<TaskRecord[] | undefined> {
   const kept = await villageCopy();
   if (!kept) return undefined;
   const today = shanghaiDate();
-  const waiting = new Set(pendingFollowups().map((p) => p.body.task_id));
+  const waiting = waitingTaskIds();
   return kept.tasks
     .filter((t) => !waiting.has(t.id) && OPEN_TASK_STATES.includes(t.state as never))
     .map((t) => ({ ...t, overdue: inBucket(t, 'overdue', today) }));
@@ -181,6 +181,8 @@ const residentFilter: RowFilter<ResidentRow> = (r, key, value) => {
   }
   if (key === 'active') return value === true ? !r.deregistered_on : !!r.deregistered_on;
   if (key === 'tag') return !!r.tags?.includes(String(value));
+  // the copy was taken with the my-patients columns
+  if (key === 'care_columns') return true;
   return undefined;
 };
 

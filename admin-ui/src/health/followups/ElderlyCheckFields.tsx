@@ -6,7 +6,8 @@ import { Box, Chip, Typography } from '@mui/material';
 import { CheckboxGroupInput, NumberInput, RadioButtonGroupInput, SelectInput, TextInput, required, useTranslate, type Validator } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { ELDERLY_RANGES, type ElderlyNumber } from '../../../../api/health/ranges';
-import { SELF_CARE_ITEM, SELF_CARE_LEVEL, type SelfCareItem, type SelfCareLevel } from '../../../../api/health/enums';
+import type { SelfCareItem, SelfCareLevel } from '../../../../api/health/enums';
+import { selfCare, type SelfCareAnswers } from '../../../../api/health/rules';
 import {
   EXAM_ITEM_CHOICES,
   EXAM_RESULT_CHOICES,
@@ -45,11 +46,8 @@ const Lab = ({ field }: { field: ElderlyNumber }) => {
 const SelfCareTotal = () => {
   const translate = useTranslate();
   const answers = useWatch({ name: SELF_CARE_ITEMS.map((i) => `elderly_check.${i}`) }) as (SelfCareLevel | undefined)[];
-  const score = SELF_CARE_ITEMS.reduce(
-    (sum, item, i) => sum + ((SELF_CARE_ITEM.labels[item].scores as Partial<Record<SelfCareLevel, number>>)[answers[i] ?? 'independent'] ?? 0),
-    0,
-  );
-  const level = [...SELF_CARE_LEVEL.values].reverse().find((l) => score >= SELF_CARE_LEVEL.labels[l].from)!;
+  // the API's own count (rules.ts), an item not yet answered counted as 可自理
+  const { score, level } = selfCare(Object.fromEntries(SELF_CARE_ITEMS.map((item, i) => [item, answers[i] ?? 'independent'])) as SelfCareAnswers);
   return (
     <Chip
       data-testid="self-care-total"

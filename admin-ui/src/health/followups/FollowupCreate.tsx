@@ -4,7 +4,7 @@
 // next visit and — when the norms advise it — the one-tap up-referral. The visit is kept on the
 // phone and sent with an Idempotency-Key; without network it waits in the outbox.
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
-import { NationalFields, nationalBody } from './NationalFields';
+import { NationalFields, Reading, nationalBody } from './NationalFields';
 import { ELDERLY_DEFAULTS, ElderlyCheckFields, elderlyBody } from './ElderlyCheckFields';
 import { httpClient } from '../../httpClient';
 import { useState } from 'react';
@@ -23,29 +23,18 @@ import {
   required,
   useGetOne,
   useTranslate,
-  type Validator,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { TaskCancelButton } from '../tasks/TaskCancelButton';
 import type { FollowupType } from '../../../../api/health/enums';
-import { FIELDS_OF, FOLLOWUP_TYPE_CHOICES, MODE_CHOICES, RANGES, REQUIRED, type Measurement } from '../choices';
+import { FIELDS_OF, FOLLOWUP_TYPE_CHOICES, MODE_CHOICES, REQUIRED } from '../choices';
 import { OutboxBanner } from '../OutboxBanner';
 import { submitFollowup, useSentVisit, type SubmitResult } from '../outbox';
 import type { TaskRecord } from '../records';
 import { shanghaiDate } from '../../shared/time';
 
 type Result = SubmitResult;
-
-const inRange =
-  (field: Measurement): Validator =>
-  (value) => {
-    if (value == null || value === '') return undefined;
-    const [lo, hi, unit] = RANGES[field];
-    return Number(value) < lo || Number(value) > hi ? `${lo}–${hi} ${unit}` : undefined;
-  };
-const belowSystolic: Validator = (value, all: { systolic?: unknown }) =>
-  value != null && all.systolic != null && Number(value) >= Number(all.systolic) ? '< 收缩压 / systolic' : undefined;
 
 const Measurements = ({ type }: { type: FollowupType }) => {
   const translate = useTranslate();
@@ -66,14 +55,7 @@ const Measurements = ({ type }: { type: FollowupType }) => {
       </Typography>
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 1 }}>
         {fields.map((f) => (
-          <NumberInput
-            key={f}
-            source={f}
-            label={`${translate(`resources.followups.fields.${f}`)} (${RANGES[f][2]})`}
-            validate={[...(REQUIRED[type]?.includes(f) ? [required()] : []), inRange(f), ...(f === 'diastolic' ? [belowSystolic] : [])]}
-            step={f === 'fasting_glucose' || f === 'weight_kg' ? 0.1 : 1}
-            slotProps={{ htmlInput: { inputMode: f === 'fasting_glucose' || f === 'weight_kg' ? 'decimal' : 'numeric', 'data-testid': `input-${f}` } }}
-          />
+          <Reading key={f} source={f} need={REQUIRED[type]?.includes(f)} />
         ))}
       </Box>
     </>

@@ -26,6 +26,9 @@ import {
   DOSE_UNIT_CHOICES,
   HYPOGLYCAEMIA_CHOICES,
   RANGES,
+  readingInputMode,
+  readingStep,
+  readingValidator,
   SALT_CHOICES,
   symptomChoices,
   type Measurement,
@@ -37,8 +40,6 @@ const between =
   (lo: number, hi: number): Validator =>
   (value) =>
     value == null || value === '' || (Number(value) >= lo && Number(value) <= hi) ? undefined : `${lo}–${hi}`;
-const belowSystolic: Validator = (value, all: { systolic?: unknown }) =>
-  value != null && value !== '' && all.systolic != null && Number(value) >= Number(all.systolic) ? '< 收缩压 / systolic' : undefined;
 
 export const Section = ({ title, children }: { title: string; children: ReactNode }) => {
   const translate = useTranslate();
@@ -58,15 +59,13 @@ export const Pair = ({ children }: { children: ReactNode }) => <Box sx={{ displa
 /** A reading with the API's plausible range (checked here too, so the doctor knows without a network). */
 export const Reading = ({ source, need = false }: { source: Measurement; need?: boolean }) => {
   const translate = useTranslate();
-  const [lo, hi, unit] = RANGES[source];
-  const decimal = source === 'fasting_glucose' || source === 'weight_kg' || source === 'height_cm';
   return (
     <NumberInput
       source={source}
-      label={`${translate(`resources.followups.fields.${source}`)} (${unit})`}
-      validate={[...(need ? [required()] : []), between(lo, hi), ...(source === 'diastolic' ? [belowSystolic] : [])]}
-      step={decimal ? 0.1 : 1}
-      slotProps={{ htmlInput: { inputMode: decimal ? 'decimal' : 'numeric', 'data-testid': `input-${source}` } }}
+      label={`${translate(`resources.followups.fields.${source}`)} (${RANGES[source][2]})`}
+      validate={[...(need ? [required()] : []), readingValidator(source)]}
+      step={readingStep(source)}
+      slotProps={{ htmlInput: { inputMode: readingInputMode(source), 'data-testid': `input-${source}` } }}
     />
   );
 };

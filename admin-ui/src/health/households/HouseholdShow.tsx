@@ -1,33 +1,28 @@
 // A household's page (户): its members, head first, each with the tasks a visit today can complete,
 // and one home visit for all of them — tick the tasks done, enter each member's readings (the
 // follow-up form's inputs for that type), one Save: a follow-up per member, all saved or none.
-// Sent with an Idempotency-Key, so a retry after a dropped answer saves nothing twice. With no
-// network (or none answering) the visits go into the outbox like single follow-ups: one entry per
-// member's visit, each with its own key, sent when the network returns (a household visit the server
-// did record after all is refused there member by member: its tasks are done). Built for 390 px.
+// The visit is one outbox entry (its URL, one Idempotency-Key) written before it is sent: with no
+// network, no answer or a lost answer it stays and is sent again with the same key, so the server
+// records it once and answers what it stored (each member's classification, shown on the page).
+// Built for 390 px.
 import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, FormControlLabel, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { EditButton, HttpError, Loading, ReferenceField, TopToolbar, useCanAccess, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { EditButton, Loading, ReferenceField, TopToolbar, useCanAccess, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { Show } from '../../shared/fullRecord';
-import { httpClient, withTimeout } from '../../httpClient';
 import { isReachable } from '../../shared/offline';
 import { shanghaiDate } from '../../shared/time';
-import { FIELDS_OF, RANGES, REQUIRED, type Measurement } from '../choices';
-import { flushOutbox, isRetryable, newIdempotencyKey, queueFollowups, useOutbox } from '../outbox';
+import { ADHERENCE_CHOICES, FIELDS_OF, RANGES, REQUIRED, readingInputMode, readingProblem, readingStep, symptomChoices, type Measurement } from '../choices';
+import { flushOutbox, memberKey, submitHouseholdVisit, useOutbox, type SavedHousehold } from '../outbox';
+import { problemText, refusalOf, refusalText } from '../problems';
 import { TagChips } from '../residents/ResidentList';
 import type { FollowupType } from '../../../../api/health/enums';
+import { isChronic, RECORD_REQUIRED } from '../../../../api/health/rules';
 import type { HouseholdDetail, HouseholdMemberTask } from '../records';
-
-interface Saved {
-  visits: { id: number; resident_id: number; type: string; classification: string | null; advice: string | null; task: { id: string; state: string } | null }[];
-}
-
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
-const decimal = (f: Measurement) => f === 'fasting_glucose' || f === 'weight_kg';
+import { daysBetween } from '../../../../api/core/clock';
 
 /** The problem of one reading, as the API would name it (it checks again). */
-function readingProblem(
+function readingError(
   type: FollowupType,
   field: Measurement,
   raw: string | undefined,
@@ -35,30 +30,176 @@ function readingProblem(
   translate: ReturnType<typeof useTranslate>,
 ) {
   if (raw === undefined || raw === '') return REQUIRED[type]?.includes(field) ? translate('health.household.required') : undefined;
-  const v = Number(raw);
-  const [lo, hi, unit] = RANGES[field];
-  if (!Number.isFinite(v) || v < lo || v > hi) return translate('health.household.range', { lo, hi, unit });
-  if (field === 'diastolic' && all.systolic && v >= Number(all.systolic)) return translate('health.household.below_systolic');
-  return undefined;
+  const problem = readingProblem(field, raw, all.systolic);
+  return problem && translate(problem.message, problem.args);
 }
+
+/** The national record's answers a chronic visit must give (api/health/rules.ts RECORD_REQUIRED), as on the single-visit form. */
+interface Answers {
+  symptoms: string[];
+  medication_adherence: string;
+  /** 无 / 有, 无 until changed (as on the single-visit form) */
+  adverse_reaction: 'no' | 'yes';
+  adverse_reaction_text: string;
+  new_complication: 'no' | 'yes';
+  complication_text: string;
+}
+const NO_ANSWERS: Answers = {
+  symptoms: [],
+  medication_adherence: '',
+  adverse_reaction: 'no',
+  adverse_reaction_text: '',
+  new_complication: 'no',
+  complication_text: '',
+};
+
+/** The answers' problems, named as the API names them (it checks again). */
+function answerProblems(a: Answers, translate: ReturnType<typeof useTranslate>): Record<string, string> {
+  const found: Record<string, string> = {};
+  const required = translate('health.household.required');
+  const given: Record<(typeof RECORD_REQUIRED)[number], boolean> = {
+    symptoms: a.symptoms.length > 0,
+    medication_adherence: a.medication_adherence !== '',
+    adverse_reaction: true,
+    new_complication: true,
+  };
+  for (const f of RECORD_REQUIRED) if (!given[f]) found[f] = required;
+  if (a.adverse_reaction === 'yes' && !a.adverse_reaction_text.trim()) found.adverse_reaction_text = required;
+  if (a.new_complication === 'yes' && !a.complication_text.trim()) found.complication_text = required;
+  return found;
+}
+
+const ANSWER_FIELDS: readonly string[] = [...RECORD_REQUIRED, 'adverse_reaction_text', 'complication_text'];
+/** A task's errors without those of the answers (checked again on their own). */
+const readingErrorsOnly = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).filter(([f]) => !ANSWER_FIELDS.includes(f)));
+
+/** The answers as the API takes them. */
+const answersBody = (a: Answers) => ({
+  symptoms: a.symptoms,
+  medication_adherence: a.medication_adherence,
+  adverse_reaction: a.adverse_reaction === 'yes',
+  new_complication: a.new_complication === 'yes',
+  ...(a.adverse_reaction === 'yes' && { adverse_reaction_text: a.adverse_reaction_text.trim() }),
+  ...(a.new_complication === 'yes' && { complication_text: a.complication_text.trim() }),
+});
+
+/** 症状 (无症状 alone), 服药依从性, 药物不良反应 and 并发症 of one chronic visit, compact for 390 px. */
+const ChronicAnswers = ({
+  task,
+  answers,
+  errors,
+  onChange,
+}: {
+  task: HouseholdMemberTask;
+  answers: Answers;
+  errors: Record<string, string>;
+  onChange: (a: Answers) => void;
+}) => {
+  const translate = useTranslate();
+  const type = task.type as 'hypertension' | 'diabetes';
+  const toggle = (s: string) => {
+    const on = answers.symptoms.includes(s);
+    // 无症状 stands alone
+    const symptoms = on ? answers.symptoms.filter((x) => x !== s) : s === 'none' ? ['none'] : [...answers.symptoms.filter((x) => x !== 'none'), s];
+    onChange({ ...answers, symptoms });
+  };
+  const yesNo = (source: 'adverse_reaction' | 'new_complication', text: 'adverse_reaction_text' | 'complication_text') => (
+    <>
+      <MuiTextField
+        select
+        size="small"
+        label={translate(`resources.followups.fields.${source}`)}
+        value={answers[source]}
+        onChange={(e) => onChange({ ...answers, [source]: e.target.value as 'no' | 'yes' })}
+        slotProps={{ select: { native: true }, htmlInput: { 'data-testid': `visit-${task.id}-${source}` } }}
+      >
+        <option value="no">{translate('health.form.no')}</option>
+        <option value="yes">{translate('health.form.yes')}</option>
+      </MuiTextField>
+      {answers[source] === 'yes' && (
+        <MuiTextField
+          size="small"
+          required
+          label={translate(`resources.followups.fields.${text}`)}
+          value={answers[text]}
+          onChange={(e) => onChange({ ...answers, [text]: e.target.value })}
+          error={!!errors[text]}
+          helperText={errors[text]}
+          slotProps={{ htmlInput: { maxLength: 200, 'data-testid': `visit-${task.id}-${text}` } }}
+        />
+      )}
+    </>
+  );
+  return (
+    <Box sx={{ pb: 1 }}>
+      <Typography variant="caption" color={errors.symptoms ? 'error' : 'text.secondary'} data-testid={`visit-${task.id}-symptoms-label`}>
+        {translate('resources.followups.fields.symptoms')} *{errors.symptoms ? ` · ${errors.symptoms}` : ''}
+      </Typography>
+      <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5, mb: 1 }} data-testid={`visit-${task.id}-symptoms`}>
+        {symptomChoices(type).map((c) => {
+          const on = answers.symptoms.includes(c.id);
+          return (
+            <Chip
+              key={c.id}
+              size="small"
+              label={translate(c.name)}
+              color={on ? 'primary' : 'default'}
+              variant={on ? 'filled' : 'outlined'}
+              onClick={() => toggle(c.id)}
+              data-testid={`visit-${task.id}-symptom-${c.id}`}
+              data-selected={on ? 'true' : 'false'}
+            />
+          );
+        })}
+      </Stack>
+      <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1 }}>
+        <MuiTextField
+          select
+          size="small"
+          required
+          label={translate('resources.followups.fields.medication_adherence')}
+          value={answers.medication_adherence}
+          onChange={(e) => onChange({ ...answers, medication_adherence: e.target.value })}
+          error={!!errors.medication_adherence}
+          helperText={errors.medication_adherence}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': `visit-${task.id}-medication_adherence` } }}
+          sx={{ gridColumn: '1 / -1' }}
+        >
+          <option value="" disabled />
+          {ADHERENCE_CHOICES.map((c) => (
+            <option key={c.id} value={c.id}>
+              {translate(c.name)}
+            </option>
+          ))}
+        </MuiTextField>
+        {yesNo('adverse_reaction', 'adverse_reaction_text')}
+        {yesNo('new_complication', 'complication_text')}
+      </Box>
+    </Box>
+  );
+};
 
 const TaskEntry = ({
   task,
   canVisit,
   chosen,
   values,
+  answers,
   errors,
   onChoose,
   onValue,
+  onAnswers,
 }: {
   task: HouseholdMemberTask;
   /** who may not log visits (a clerk, the auditor) sees the task alone */
   canVisit: boolean;
   chosen: boolean;
   values: Record<string, string>;
+  answers: Answers;
   errors: Record<string, string>;
   onChoose: (on: boolean) => void;
   onValue: (field: Measurement, value: string) => void;
+  onAnswers: (a: Answers) => void;
 }) => {
   const translate = useTranslate();
   const today = shanghaiDate();
@@ -101,11 +242,12 @@ const TaskEntry = ({
               onChange={(e) => onValue(f, e.target.value)}
               error={!!errors[f]}
               helperText={errors[f]}
-              slotProps={{ htmlInput: { inputMode: decimal(f) ? 'decimal' : 'numeric', step: decimal(f) ? 0.1 : 1, 'data-testid': `visit-${task.id}-${f}` } }}
+              slotProps={{ htmlInput: { inputMode: readingInputMode(f), step: readingStep(f), 'data-testid': `visit-${task.id}-${f}` } }}
             />
           ))}
         </Box>
       )}
+      {chosen && isChronic(task.type) && <ChronicAnswers task={task} answers={answers} errors={errors} onChange={onAnswers} />}
     </Box>
   );
 };
@@ -117,11 +259,12 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
   const [mode, setMode] = useState<'home' | 'clinic'>('home');
   const [unticked, setUnticked] = useState<Record<string, boolean>>({});
   const [values, setValues] = useState<Record<string, Record<string, string>>>({});
+  const [answers, setAnswers] = useState<Record<string, Answers>>({});
   const [errors, setErrors] = useState<Record<string, Record<string, string>>>({});
   const [message, setMessage] = useState<string>();
-  const [saved, setSaved] = useState<Saved>();
+  const [saved, setSaved] = useState<SavedHousehold>();
   /** the visits kept in the outbox for want of network: their keys and labels */
-  const [queued, setQueued] = useState<{ key: string; label: string }[]>();
+  const [queued, setQueued] = useState<{ key: string; entry: string; label: string }[]>();
   const { sent } = useOutbox();
   const [busy, setBusy] = useState(false);
   const { canAccess: canVisit = false } = useCanAccess({ resource: 'households', action: 'visit' });
@@ -139,8 +282,12 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
     for (const t of chosen) {
       const v = values[t.id] ?? {};
       for (const f of FIELDS_OF[t.type] ?? []) {
-        const problem = readingProblem(t.type, f, v[f], v, translate);
+        const problem = readingError(t.type, f, v[f], v, translate);
         if (problem) found[t.id] = { ...found[t.id], [f]: problem };
+      }
+      if (isChronic(t.type)) {
+        const missing = answerProblems(answers[t.id] ?? NO_ANSWERS, translate);
+        if (Object.keys(missing).length) found[t.id] = { ...found[t.id], ...missing };
       }
     }
     setErrors(found);
@@ -149,49 +296,46 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
       const readings = Object.fromEntries(
         (FIELDS_OF[t.type] ?? []).filter((f) => values[t.id]?.[f] !== undefined && values[t.id][f] !== '').map((f) => [f, Number(values[t.id][f])]),
       );
-      return { resident_id: t.resident_id, type: t.type, task_id: t.id, ...readings };
+      return { resident_id: t.resident_id, type: t.type, task_id: t.id, ...readings, ...(isChronic(t.type) && answersBody(answers[t.id] ?? NO_ANSWERS)) };
     });
-    // no network: a follow-up per member into the outbox, sent when the network returns
-    const keep = () => {
-      const labels = chosen.map((t) => `${nameOf.get(t.resident_id) ?? `#${t.resident_id}`} · ${translate(`enums.followup_type.${t.type}`)}`);
-      const keys = queueFollowups(visits.map((v, i) => ({ body: { ...v, visited_on: visitedOn, mode }, label: labels[i] })));
-      setQueued(keys.map((key, i) => ({ key, label: labels[i] })));
-      setSaved(undefined);
-      setValues({});
-      setUnticked({});
-      refresh();
-    };
-    if (!isReachable()) return keep();
+    const members = chosen.map((t) => ({
+      label: `${nameOf.get(t.resident_id) ?? `#${t.resident_id}`} · ${translate(`enums.followup_type.${t.type}`)}`,
+      task_id: t.id,
+    }));
+    const online = isReachable();
     setBusy(true);
     try {
-      const headers = new Headers({ Accept: 'application/json', 'Content-Type': 'application/json', 'Idempotency-Key': newIdempotencyKey() });
-      const { json } = await httpClient(`/api/households/${household.id}/visits`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ visited_on: visitedOn, mode, visits }),
-        // a request that hangs on a weak network is given up, and the visits kept for later
-        signal: withTimeout(undefined, 30_000),
-      });
-      setSaved(json as Saved);
+      // kept on the phone first; sent now unless there is no network
+      const result = await submitHouseholdVisit(
+        household.id,
+        { visited_on: visitedOn, mode, visits },
+        members,
+        `${household.code} · ${members.map((m) => m.label).join('、')}`,
+        online,
+      );
+      if (result.status === 'sent') setSaved(result.record);
+      else {
+        // waits in the outbox (sent when the network returns, or again now after a dropped answer)
+        setQueued(members.map((m, i) => ({ key: memberKey(result.key, i), entry: result.key, label: m.label })));
+        setSaved(undefined);
+        if (online) void flushOutbox();
+      }
       setValues({});
+      setAnswers({});
       setUnticked({});
       refresh();
     } catch (e) {
-      if (isRetryable(e)) {
-        keep();
-        void flushOutbox();
-        return;
-      }
-      // the API names the member's reading: visits.<i>.<field>
-      const details = e instanceof HttpError ? (e.body as { details?: { field: string; message: string }[] } | undefined)?.details : undefined;
-      const problems = Array.isArray(details) ? details : [];
+      // the API names the member's reading: visits.<i>.<field>; the screen says it in the doctor's words
+      const refusal = refusalOf(e);
+      const problems = Array.isArray(refusal?.details) ? (refusal.details as { field: string; message: string }[]) : [];
       const mapped: Record<string, Record<string, string>> = {};
       for (const p of problems) {
         const [, i, field] = /^visits\.(\d+)\.(\w+)$/.exec(p.field) ?? [];
-        if (i !== undefined) mapped[chosen[Number(i)].id] = { ...mapped[chosen[Number(i)].id], [field]: p.message };
+        if (i !== undefined && chosen[Number(i)])
+          mapped[chosen[Number(i)].id] = { ...mapped[chosen[Number(i)].id], [field]: problemText(translate, p.message) };
       }
       setErrors(mapped);
-      setMessage(e instanceof Error ? e.message : String(e));
+      setMessage(refusalText(translate, refusal, (i) => members[i]?.label));
     } finally {
       setBusy(false);
     }
@@ -229,7 +373,8 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
           <Typography variant="body2">{translate('health.household.queued', { n: queued.length })}</Typography>
           <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5, mt: 0.5 }}>
             {queued.map((q) => {
-              const done = sent.find((x) => x.key === q.key);
+              // the member's line once sent, or the visit's refusal
+              const done = sent.find((x) => x.key === q.key) ?? sent.find((x) => x.key === q.entry);
               return (
                 <Chip
                   key={q.key}
@@ -240,7 +385,13 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
                   label={[
                     q.label,
                     done
-                      ? (done.error ?? (done.classification ? translate(`enums.classification.${done.classification}`) : translate('health.household.sent')))
+                      ? done.error
+                        ? done.refusal
+                          ? refusalText(translate, done.refusal, (i) => queued[i]?.label)
+                          : translate('health.sync.refused', { reason: done.error })
+                        : done.classification
+                          ? translate(`enums.classification.${done.classification}`)
+                          : translate('health.household.sent')
                       : translate('health.household.waiting'),
                   ].join(' · ')}
                 />
@@ -277,9 +428,15 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
                   canVisit={canVisit}
                   chosen={!unticked[t.id]}
                   values={values[t.id] ?? {}}
+                  answers={answers[t.id] ?? NO_ANSWERS}
                   errors={errors[t.id] ?? {}}
                   onChoose={(on) => setUnticked((u) => ({ ...u, [t.id]: !on }))}
                   onValue={(f, v) => setValues((all) => ({ ...all, [t.id]: { ...all[t.id], [f]: v } }))}
+                  onAnswers={(a) => {
+                    setAnswers((all) => ({ ...all, [t.id]: a }));
+                    // once a save has named what is missing, the answers are checked again as they are given
+                    setErrors((all) => (all[t.id] ? { ...all, [t.id]: { ...readingErrorsOnly(all[t.id]), ...answerProblems(a, translate) } } : all));
+                  }}
                 />
               ))
             ) : (

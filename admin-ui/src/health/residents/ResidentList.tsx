@@ -148,11 +148,20 @@ const cells = {
   next_due_on: <FunctionField source="next_due_on" sortable={false} render={(r: Patient) => <NextDue r={r} />} />,
 };
 
+const CARE_COLUMNS = { care_columns: true };
+
 export const ResidentList = () => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
   return (
-    <List filters={filters} filterDefaultValues={{ active: true }} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions columns={columns} />}>
+    // care_columns: the API adds each patient's last readings, control and next due date (for this list only)
+    <List
+      filters={filters}
+      filter={CARE_COLUMNS}
+      filterDefaultValues={{ active: true }}
+      sort={{ field: 'name', order: 'ASC' }}
+      actions={<ListActions columns={columns} />}
+    >
       <QuickFilters />
       {isSmall ? (
         <SimpleList<Patient>

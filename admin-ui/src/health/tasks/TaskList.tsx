@@ -17,8 +17,7 @@ import { type Column } from '../../shared/exporter';
 import { shanghaiDate } from '../../shared/time';
 import { useFilterValues } from '../../shared/filterValues';
 import type { TaskRecord } from '../records';
-
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+import { daysBetween } from '../../../../api/core/clock';
 
 /** The bucket chips, each with its count (of the chosen type): one tap switches between today / overdue / this month / all open. */
 const BucketChips = () => {
