@@ -463,7 +463,7 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
     const month = Number(clock.today().slice(5, 7));
     expect(runs.map((r) => r.through_month)).to.deep.equal(Array.from({ length: month - 1 }, (_, i) => i + 1));
     if (process.env.DEMO_CHECK_PRINT) console.log('provisional surplus rates', runs.map((r) => `${r.period} ${pct(r.rate)}`).join(' '));
-    // judged from three months on: the first weeks of a winter are few claims (and January runs high, not yet explained)
+    // judged from three months on: at a test scale a month's claims are few (at 0.1 January's rate is 4.7%, at scale 1 10.5%)
     const last = 0.1027;
     const out = runs.filter((r) => r.through_month >= 3 && Math.abs(r.rate - last) > 0.04).map((r) => `${r.period} ${pct(r.rate)}`);
     expect(out, `last year's final ${pct(last)}`).to.deep.equal([]);
@@ -483,9 +483,9 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
     const [resIn, resOut] = [shareOf(inside), shareOf(plain)];
     expect(resIn, 'residents of the 藏族乡').to.be.within(0.5, 0.9);
     expect(resOut, 'residents elsewhere').to.be.below(0.1);
-    // the claims of the same townships' insured, for comparison: the same proportion, give or take
+    // the claims of the same townships' insured (each person once), for comparison: the same proportion, give or take
     const { rows: claims } = await knex.raw(
-      `select distinct c.insured_name as name from claims c join org_units t on t.id = c.insured_unit_id where t.code = any(?)`,
+      `select distinct on (c.id_number_hash) c.insured_name as name from claims c join org_units t on t.id = c.insured_unit_id where t.code = any(?)`,
       [tibetanTownships],
     );
     expect(Math.abs(shareOf(claims) - resIn), `claims ${pct(shareOf(claims))}, residents ${pct(resIn)}`).to.be.below(0.15);
