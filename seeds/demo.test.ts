@@ -16,8 +16,8 @@ import { appSecrets, secrets, useSecrets } from '../api/core/secrets';
 import * as clock from '../api/core/clock';
 import { loadDemoIfEmpty } from './demo';
 import { CHAPTERS, RANGES, SITES, TOWNSHIP_PROFILES, type Range, type Site } from './claimsMix';
-import { nameFitsSex } from './names';
-import { DEPARTMENTS, VILLAGE_NAMES, VILLAGES_PER_TOWNSHIP } from './orgNames';
+import { isTibetanName, nameFitsSex, TIBETAN_SHARE, tibetanShare } from './names';
+import { DEPARTMENTS, TOWNSHIPS, VILLAGE_NAMES, VILLAGES_PER_TOWNSHIP } from './orgNames';
 import { REFERRAL_PATHS, type Place } from './referralPaths';
 import { HEALTH_RANGES } from './health';
 import { healthIndicators, type HealthIndicators } from '../api/health';
@@ -440,5 +440,91 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
     const DIRECTIONS = '上下东西南北前后中大小新老尕';
     const stems = names.map((n) => (n.length > 2 && DIRECTIONS.includes(n[0]) ? n.slice(1) : n));
     expect(stems.filter((s, i) => stems.indexOf(s) !== i)).to.deep.equal([]);
+  });
+
+  it('this year’s provisional runs: the premium a head 3–5% above last year’s, the surplus rate to date within a few points of last year’s final', async () => {
+    const years: { year: number; premium_total: string; insured_count: number; monthly_profile: number[] }[] = await knex('fund_years')
+      .where('region', '大通县')
+      .select('year', 'premium_total', 'insured_count', 'monthly_profile')
+      .orderBy('year');
+    const perHead = (y: number) => Number(years.find((f) => f.year === y)!.premium_total) / years.find((f) => f.year === y)!.insured_count;
+    const rise = perHead(year) / perHead(year - 1) - 1;
+    expect(rise, `premium a head ¥${perHead(year - 1).toFixed(0)} → ¥${perHead(year).toFixed(0)}`).to.be.within(0.03, 0.05);
+    // budgeted by the season: the winter months above the summer ones
+    const profile = years.find((f) => f.year === year)!.monthly_profile;
+    expect(profile[0]).to.be.above(profile[6]);
+    const runs: { period: string; through_month: number; rate: number }[] = (
+      await knex.raw(
+        `select r.period, r.through_month, (r.figures->>'surplus_rate')::float8 as rate from settlement_runs r join fund_years f on f.id = r.fund_year_id
+                       where f.region = '大通县' and f.year = ? and r.kind = 'provisional' order by r.through_month`,
+        [year],
+      )
+    ).rows;
+    const month = Number(clock.today().slice(5, 7));
+    expect(runs.map((r) => r.through_month)).to.deep.equal(Array.from({ length: month - 1 }, (_, i) => i + 1));
+    if (process.env.DEMO_CHECK_PRINT) console.log('provisional surplus rates', runs.map((r) => `${r.period} ${pct(r.rate)}`).join(' '));
+    // judged from three months on: at a test scale a month's claims are few (at 0.1 January's rate is 4.7%, at scale 1 10.5%)
+    const last = 0.1027;
+    const out = runs.filter((r) => r.through_month >= 3 && Math.abs(r.rate - last) > 0.04).map((r) => `${r.period} ${pct(r.rate)}`);
+    expect(out, `last year's final ${pct(last)}`).to.deep.equal([]);
+  });
+
+  it('Tibetan names: the people of the 藏族乡 carry them as their claims do, in their records, households and referrals', async () => {
+    const tibetanTownships = TOWNSHIPS.flatMap(([name], i) => (name.includes('藏族乡') ? [`T${String(i + 1).padStart(2, '0')}`] : []));
+    expect(tibetanTownships.map((code) => tibetanShare(code))).to.deep.equal([0.7, 0.7]);
+    const residents: { township: string; name: string; household_id: number; resident_id: number }[] = (
+      await knex.raw(`select t.code as township, r.name, r.household_id, r.id as resident_id
+                        from residents r join org_units v on v.id = r.org_unit_id join org_units t on t.id = v.parent_id`)
+    ).rows;
+    const shareOf = (rows: { name: string }[]) => rows.filter((r) => isTibetanName(r.name)).length / rows.length;
+    const inside = residents.filter((r) => tibetanTownships.includes(r.township));
+    const plain = residents.filter((r) => !(r.township in TIBETAN_SHARE));
+    expect(inside.length).to.be.above(50);
+    const [resIn, resOut] = [shareOf(inside), shareOf(plain)];
+    expect(resIn, 'residents of the 藏族乡').to.be.within(0.5, 0.9);
+    expect(resOut, 'residents elsewhere').to.be.below(0.1);
+    // the claims of the same townships' insured (each person once), for comparison: the same proportion, give or take
+    const { rows: claims } = await knex.raw(
+      `select distinct on (c.id_number_hash) c.insured_name as name from claims c join org_units t on t.id = c.insured_unit_id where t.code = any(?)`,
+      [tibetanTownships],
+    );
+    expect(Math.abs(shareOf(claims) - resIn), `claims ${pct(shareOf(claims))}, residents ${pct(resIn)}`).to.be.below(0.15);
+    // a household is Tibetan or not as a whole: no Tibetan member in a family named by a Han surname, and the reverse
+    const households = new Map<number, boolean[]>();
+    for (const r of inside) households.set(r.household_id, [...(households.get(r.household_id) ?? []), isTibetanName(r.name)]);
+    expect([...households.values()].filter((xs) => xs.some((x) => x !== xs[0]))).to.deep.equal([]);
+    // a referral names the resident as the record does; the patients from outside the records are of their township too
+    const { rows: misnamed } = await knex.raw(`select r.id from referrals f join residents r on r.id = f.resident_id where f.patient_name <> r.name limit 5`);
+    expect(misnamed).to.deep.equal([]);
+    const { rows: referred } = await knex.raw(
+      `select f.patient_name as name, f.resident_id from referrals f join org_units v on v.id = f.from_org_unit_id and v.kind = 'village'
+         join org_units t on t.id = v.parent_id where t.code = any(?)`,
+      [tibetanTownships],
+    );
+    expect(referred.length).to.be.above(20);
+    expect(shareOf(referred), 'referral patients of the 藏族乡’s villages').to.be.within(0.45, 0.95);
+    if (process.env.DEMO_CHECK_PRINT)
+      console.log('Tibetan names', { residents: pct(resIn), elsewhere: pct(resOut), claims: pct(shareOf(claims)), referrals: pct(shareOf(referred)) });
+  });
+
+  it('residents were registered after their birth and on or before their first contract', async () => {
+    const { rows } =
+      await knex.raw(`select r.id, r.birth_date::text as born, (r.created_at at time zone 'Asia/Shanghai')::date::text as registered, min(c.start_on)::text as first_contract
+                                       from residents r left join contracts c on c.resident_id = r.id group by r.id
+                                     having (r.created_at at time zone 'Asia/Shanghai')::date <= r.birth_date
+                                         or (r.created_at at time zone 'Asia/Shanghai')::date > min(c.start_on) limit 5`);
+    expect(rows).to.deep.equal([]);
+  });
+
+  it('the units under an urban community health centre are 社区卫生服务站, under a rural township 村卫生室', async () => {
+    const rows: { name: string; parent_kind: string; doctor: string | null }[] = (
+      await knex.raw(`select v.name, t.kind as parent_kind, u.display_name as doctor from org_units v join org_units t on t.id = v.parent_id
+                        left join users u on u.username = 'doctor-' || v.code where v.kind = 'village'`)
+    ).rows;
+    expect(rows.length).to.equal(289);
+    const wrong = rows.filter((r) => !r.name.endsWith(r.parent_kind === 'community' ? '社区卫生服务站' : '村卫生室'));
+    expect(wrong).to.deep.equal([]);
+    expect(rows.filter((r) => r.parent_kind === 'community').length).to.be.above(20);
+    expect(rows.filter((r) => r.parent_kind === 'community' && !/[^区]社区医生$/.test(r.doctor ?? '')).map((r) => r.doctor)).to.deep.equal([]);
   });
 });

@@ -6,19 +6,16 @@
 // some poor, a few improving this year). Deterministic.
 import type { Knex } from 'knex';
 import { hashPassword } from '../api/auth';
-import { checkDigit, protectIdNumber } from '../api/core/personalId';
+import { protectIdNumber } from '../api/core/personalId';
+import { idNumberFor } from './people';
+import { insertColumns, pgArray } from './sql';
 import { between, pick, seeded, type Rng } from '../api/shared/random';
 import {
   addDays,
-  assess,
   daysBetween,
+  deriveFollowup,
   contractEnd,
-  elderlyFindings,
-  bmiOf,
   needsRecheck,
-  nextElderlyCheckOn,
-  nextVisitOn,
-  selfCare,
   openStateOn,
   taskPlanner,
   recheckPlan,
@@ -36,8 +33,9 @@ import type { DemoStep } from './demo';
 import { groupHouseholds, householdAddress, keepsOwnSurname } from './households';
 import type { HouseholdRelation } from '../api/health';
 import type { UnitRow } from './org';
+import { placeOf } from './orgNames';
 import { dayKey } from '../api/core/clock';
-import { personName } from './names';
+import { personName, tibetanName, tibetanShare } from './names';
 
 export const RESIDENTS_AT_SCALE_1 = 60_000;
 /**
@@ -135,6 +133,7 @@ function villageResidents(
   region: string,
   households: DemoHousehold[],
   seed: number,
+  tibetanShare: number,
 ): Omit<DemoResident, 'id'>[] {
   const out: Drafted[] = [];
   let left = 0;
@@ -147,15 +146,7 @@ function villageResidents(
     const birth = addDays(`${Number(today.slice(0, 4)) - age}${today.slice(4)}`, -between(rng, 1, 364));
     const sex: 'M' | 'F' = rng() < 0.5 ? 'M' : 'F';
     // 身份证号: region (630121 大通县) + birth date + sequence (odd for men) + check digit
-    let idNumber = '';
-    for (let seq = between(rng, 0, 498); ; seq = (seq + 1) % 499) {
-      const first17 = `${region}${birth.replace(/-/g, '')}${String(seq * 2 + (sex === 'M' ? 1 : 0)).padStart(3, '0')}`;
-      if (!usedIds.has(first17)) {
-        usedIds.add(first17);
-        idNumber = first17 + checkDigit(first17);
-        break;
-      }
-    }
+    const idNumber = idNumberFor(region, birth, sex, between(rng, 0, 498), usedIds);
     const conditions: Condition[] = [];
     for (const [code, bands] of Object.entries(PREVALENCE)) {
       const p = bands.find(([min]) => age >= min)?.[1] ?? 0;
@@ -185,17 +176,21 @@ function villageResidents(
   );
   const first = households.length;
   const heads = new Map(placements.flatMap((p, i) => (p.relation === 'head' ? [[p.household, i]] : [])));
-  const place = village.name.replace('卫生室', '');
+  const place = placeOf(village.name);
   // a second population (another region: the bench's) numbers its households apart
   const prefix = region === DEFAULT_REGION ? village.code : `${village.code}-${region}`;
   for (let h = 0; h < heads.size; h++)
     households.push({ org_unit_id: village.id, code: `${prefix}-${String(h + 1).padStart(4, '0')}`, address: householdAddress(place, h) });
+  // a Tibetan family (as many as the township's share), each member a Tibetan name of their own (no
+  // surname to share); drawn from a stream of its own, so the rest of the demo stays as it was
+  const tibetanRng = seeded(seed * 7927 + village.id);
+  const tibetan = Array.from({ length: heads.size }, () => tibetanRng() < tibetanShare);
   return out.map((r, i) => {
     const { household, relation } = placements[i];
     const surname = out[heads.get(household)!].name[0];
     return {
       ...r,
-      name: keepsOwnSurname(r.sex, relation) ? r.name : surname + r.name.slice(1),
+      name: tibetan[household] ? tibetanName(tibetanRng, r.sex) : keepsOwnSurname(r.sex, relation) ? r.name : surname + r.name.slice(1),
       household: households[first + household].code,
       householdIndex: first + household,
       household_relation: relation,
@@ -230,7 +225,6 @@ function measure(rng: Rng, type: FollowupType, control: number, age: number) {
   }
 }
 
-const pgArray = (values: readonly string[]) => `{${values.join(',')}}`;
 const HT_MEDICINES: Medication[] = [
   { name: '苯磺酸氨氯地平片', times_per_day: 1, dose: 5, unit: 'mg' },
   { name: '厄贝沙坦片', times_per_day: 1, dose: 150, unit: 'mg' },
@@ -281,31 +275,38 @@ function elderlyRecord(rng: Rng, f: Record<string, unknown>, r: DemoResident, ag
     toileting: frail && rng() < 0.3 ? 'mild' : 'independent',
     activity: frail ? pick(rng, ['mild', 'moderate'] as const) : 'independent',
   } as const;
-  const { score, level } = selfCare(answers);
   const labs = {
     haemoglobin: between(rng, r.sex === 'M' ? 112 : 104, 160),
     total_cholesterol: Math.round((3.8 + rng() * 3) * 100) / 100,
     triglycerides: Math.round((0.8 + rng() * 2) * 100) / 100,
     ecg: rng() < 0.12 ? 'abnormal' : 'normal',
   };
-  const bmi = bmiOf(f.weight_kg as number, f.height_cm as number);
-  f.bmi = bmi;
   const cognition = rng() < 0.05 ? 'positive' : 'negative';
-  const findings = elderlyFindings({ ...(f as object), ...labs, sex: r.sex, age, bmi, cognition_screen: cognition, self_care_level: level });
+  // the check's self-care score, findings and next check as the follow-up service derives them
+  const reading = (k: string) => f[k] as number | undefined;
+  const visit = { type: 'elderly_check' as const, visited_on: f.visited_on as string, systolic: reading('systolic'), diastolic: reading('diastolic') };
+  const d = deriveFollowup(
+    { ...visit, weight_kg: reading('weight_kg'), height_cm: reading('height_cm'), heart_rate: reading('heart_rate') },
+    {
+      age,
+      sex: r.sex,
+      elderly: { ...answers, ...labs, cognition_screen: cognition, emotion_screen: 'negative' },
+    },
+  );
+  const { findings, ...derived } = d.elderly!;
+  f.bmi = d.bmi;
+  f.next_visit_on = d.next_visit_on;
   return {
     followup: f,
     ...answers,
-    self_care_score: score,
-    self_care_level: level,
+    ...derived,
     health_self_assessment: pick(rng, ['satisfied', 'fairly_satisfied', 'fairly_satisfied', 'unsure']),
     cognition_screen: cognition,
     emotion_screen: 'negative',
     ...labs,
     findings: pgArray(findings),
-    assessment: findings.length ? 'abnormal' : 'normal',
     guidance: pgArray(findings.length ? ['recheck'] : []),
     risk_advice: pgArray(['fall_prevention', ...(findings.some((x) => x === 'overweight' || x === 'obese') ? ['lose_weight', 'exercise'] : [])]),
-    next_check_on: nextElderlyCheckOn(f.visited_on as string),
   };
 }
 
@@ -322,19 +323,6 @@ async function nextIds(trx: Knex.Transaction, sequence: string, n: number): Prom
   if (n === 0) return [];
   const { rows } = await trx.raw<{ rows: { id: number }[] }>(`SELECT nextval(?) AS id FROM generate_series(1, ?)`, [sequence, n]);
   return rows.map((r) => Number(r.id));
-}
-
-/** Bulk insert by columns: INSERT … SELECT FROM unnest(arrays), in chunks. Columns: [name, element type, cast]. */
-async function insertColumns(trx: Knex.Transaction, table: string, columns: [string, string, string?][], rows: Record<string, unknown>[], chunk = 10_000) {
-  const names = columns.map(([c]) => c).join(', ');
-  const select = columns.map(([c, , cast]) => (cast ? `u.${c}::${cast}` : `u.${c}`)).join(', ');
-  for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
-    await trx.raw(
-      `INSERT INTO ${table} (${names}) SELECT ${select} FROM unnest(${columns.map(([, t]) => `?::${t}[]`).join(', ')}) AS u(${names})`,
-      columns.map(([c]) => part.map((r) => (r[c] === undefined ? null : r[c])) as Knex.Value),
-    );
-  }
 }
 
 export interface PopulationOptions {
@@ -397,7 +385,7 @@ export async function seedTeams(trx: Knex.Transaction, townships: UnitRow[], vil
       teamDefs.map((d) => ({
         org_unit_id: d.township.id,
         code: `FDT-${d.township.code}-${String(d.n).padStart(2, '0')}`,
-        name: `${d.villages[0].name.replace('卫生室', '')}家庭医生团队${d.villages.length > 1 ? '（联合）' : ''}`,
+        name: `${placeOf(d.villages[0].name)}家庭医生团队${d.villages.length > 1 ? '（联合）' : ''}`,
       })),
     )
     .returning<{ id: number }[]>('id');
@@ -581,6 +569,16 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
   const target = Math.round(RESIDENTS_AT_SCALE_1 * opts.scale);
   const usedIds = new Set<string>();
   const households: DemoHousehold[] = [];
+  const townshipCode = new Map(
+    (
+      await trx('org_units')
+        .select<{ id: number; code: string }[]>('id', 'code')
+        .whereIn(
+          'id',
+          villages.map((v) => v.parent_id ?? 0),
+        )
+    ).map((u) => [u.id, u.code]),
+  );
   const drafts = villages.flatMap((v) =>
     villageResidents(
       rng,
@@ -591,6 +589,7 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
       opts.region ?? DEFAULT_REGION,
       households,
       opts.seed ?? 3003,
+      tibetanShare(townshipCode.get(v.parent_id ?? 0)),
     ),
   );
   const householdIds = await nextIds(trx, 'households_id_seq', households.length);
@@ -632,38 +631,12 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
       household_relation: r.household_relation,
       insured: rng() < 0.97,
       conditions: JSON.stringify(r.conditions),
-      tags: `{${r.tags.join(',')}}`,
+      tags: pgArray(r.tags),
       created_at: created,
       updated_at: created,
     };
   });
   const protectMs = Date.now() - t0;
-  await insertColumns(
-    trx,
-    'residents',
-    [
-      ['id', 'int'],
-      ['org_unit_id', 'int'],
-      ['name', 'text'],
-      ['sex', 'text'],
-      ['birth_date', 'date'],
-      ['id_number_hash', 'text'],
-      ['id_number_masked', 'text'],
-      ['id_number_cipher', 'text'],
-      ['phone', 'text'],
-      ['household', 'text'],
-      ['household_id', 'int'],
-      ['household_relation', 'text'],
-      ['insured', 'bool'],
-      ['conditions', 'jsonb'],
-      ['tags', 'text', 'text[]'],
-      ['created_at', 'timestamptz'],
-      ['updated_at', 'timestamptz'],
-    ],
-    residentRows,
-    5_000,
-  );
-
   lap('residents');
   // ---- each village's work over the two years: steady, some good and some poor, a few improving
   const work = new Map(villages.map((v) => [v.id, villageWork(rng)]));
@@ -708,6 +681,46 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
         updated_at: `${c.status === 'active' ? c.signed_on : c.status === 'terminated' ? c.terminated_on : c.end_on}T18:00:00+08:00`,
       });
   }
+  // registered on or before the first contract (and after birth): one who signed before the drawn
+  // day was registered in the weeks before signing (a stream of its own: the rest stays as it was)
+  const firstContract = new Map<number, string>();
+  for (const c of contractRows) {
+    const [id, on] = [c.resident_id as number, c.start_on as string];
+    if (!firstContract.has(id) || on < firstContract.get(id)!) firstContract.set(id, on);
+  }
+  const signRng = seeded((opts.seed ?? 3003) + 13);
+  for (const row of residentRows) {
+    const start = firstContract.get(row.id);
+    if (start === undefined || row.created_at.slice(0, 10) <= start) continue;
+    const day = addDays(start, -between(signRng, 0, Math.min(30, daysBetween(row.birth_date, start) - 1)));
+    row.created_at = row.updated_at = `${day}T09:00:00+08:00`;
+  }
+  await insertColumns(
+    trx,
+    'residents',
+    [
+      ['id', 'int'],
+      ['org_unit_id', 'int'],
+      ['name', 'text'],
+      ['sex', 'text'],
+      ['birth_date', 'date'],
+      ['id_number_hash', 'text'],
+      ['id_number_masked', 'text'],
+      ['id_number_cipher', 'text'],
+      ['phone', 'text'],
+      ['household', 'text'],
+      ['household_id', 'int'],
+      ['household_relation', 'text'],
+      ['insured', 'bool'],
+      ['conditions', 'jsonb'],
+      ['tags', 'text', 'text[]'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
+    residentRows,
+    5_000,
+  );
+
   const contractIds = await nextIds(trx, 'contracts_id_seq', contractRows.length);
   contractRows.forEach((c, i) => (c.id = contractIds[i]));
   contractRows.forEach((c, i) => (c.renewed_from_id = c.renewed ? contractIds[i - 1] : null));
@@ -751,7 +764,9 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
     const age = ageOnDay(r.birth_date, on);
     const m = measure(rng, type, control, age);
     const prev = lastVisit.get(`${r.id}-${type}`);
-    const a = assess(type, m, { age, previous: prev && prev.on <= on ? prev : null });
+    // derived as the follow-up service derives it: assessment, BMI, next visit
+    const d = deriveFollowup({ type, visited_on: on, ...m }, { age, sex: r.sex, previous: prev && prev.on <= on ? prev : null });
+    const a = d.assessment;
     const chronic = type === 'hypertension' || type === 'diabetes';
     const f: Record<string, unknown> & { id: number; classification: string | null; advice: string | null } = {
       id: 0,
@@ -763,7 +778,8 @@ export async function seedPopulation(trx: Knex.Transaction, opts: PopulationOpti
       ...m,
       ...a,
       ...(chronic ? nationalRecord(recordRng, type, a.on_target === true) : {}),
-      next_visit_on: chronic ? nextVisitOn(on, a) : type === 'elderly_check' ? nextElderlyCheckOn(on) : null,
+      bmi: d.bmi,
+      next_visit_on: d.next_visit_on,
       task_id: taskId,
       doctor_user_id: doctorOf.get(r.org_unit_id) ?? null,
       created_at: `${on}T10:00:00+08:00`,

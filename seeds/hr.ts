@@ -5,8 +5,10 @@
 // Deterministic (seeded), dated relative to ctx.today, bulk inserts only.
 import type { Knex } from 'knex';
 import { addDays, addYears, excellentQuota, LADDER_OF, LADDERS, type Category, REFERENCE_QUOTAS, statusOn } from '../api/hr';
-import { checkDigit, protectIdNumber } from '../api/core/personalId';
-import { between, pick, seeded, weighted, type Rng } from '../api/shared/random';
+import { protectIdNumber } from '../api/core/personalId';
+import { drawBirth, idNumberFor } from './people';
+import { insertColumns } from './sql';
+import { between, pick, seeded, weighted } from '../api/shared/random';
 import type { DemoContext, DemoStep } from './demo';
 import type { UnitRow } from './org';
 import { dayKey } from '../api/core/clock';
@@ -83,18 +85,6 @@ interface StaffSeed {
   level: number;
 }
 
-function idNumber(rng: Rng, region: string, birth: string, sex: 'M' | 'F', used: Set<string>): string {
-  for (;;) {
-    const seq = between(rng, 0, 99) * 10 + (sex === 'M' ? pick(rng, [1, 3, 5, 7, 9]) : pick(rng, [0, 2, 4, 6, 8]));
-    const first17 = `${region}${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
-    const id = first17 + checkDigit(first17);
-    if (!used.has(id)) {
-      used.add(id);
-      return id;
-    }
-  }
-}
-
 export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
   const rng = seeded(4004);
   const today = dayKey(ctx.today);
@@ -108,8 +98,7 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
   const people: StaffSeed[] = [];
   const person = (unit: UnitRow, category: Category, workUnit: UnitRow, employment: string): StaffSeed => {
     const sex: 'M' | 'F' = category === 'nurse' ? (rng() < 0.92 ? 'F' : 'M') : rng() < 0.5 ? 'M' : 'F';
-    const age = between(rng, 23, 59);
-    const birth = `${year - age}-${String(between(rng, 1, 12)).padStart(2, '0')}-${String(between(rng, 1, 28)).padStart(2, '0')}`;
+    const { age, birth } = drawBirth(rng, year, 23, 59);
     const ladder = LADDER_OF[category];
     const levelWeights = TITLE_WEIGHTS[Math.min(unit.level, 3)];
     // older people hold higher titles: shift the draw by age
@@ -129,7 +118,8 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
       name: personName(rng, sex),
       sex,
       birth_date: birth,
-      id_number: idNumber(rng, unit.level === 1 ? '630103' : '630121', birth, sex, usedIds),
+      // the sequence's last digit drawn (odd for a man, even for a woman), the next free one on a clash
+      id_number: idNumberFor(unit.level === 1 ? '630103' : '630121', birth, sex, between(rng, 0, 99) * 5 + pick(rng, [0, 1, 2, 3, 4]), usedIds),
       phone: `1${pick(rng, ['39', '58', '87', '35', '51'])}${String(between(rng, 0, 99_999_999)).padStart(8, '0')}`,
       category,
       title,
@@ -429,12 +419,22 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
   );
   const hr = await trx('users').where('username', 'hr').first<{ id: number; display_name: string } | undefined>('id', 'display_name');
   // one statement over column arrays: tens of thousands of rows
-  const cols = ['staff_id', 'field', 'from_value', 'to_value', 'effective_on', 'reason', 'changed_at'] as const;
-  await trx.raw(
-    `INSERT INTO staff_history (staff_id, field, from_value, to_value, effective_on, reason, changed_at, changed_by, changed_by_name)
-     SELECT u.staff_id, u.field, u.from_value, u.to_value, u.effective_on::date, u.reason, u.changed_at::timestamptz, ?::int, ?
-       FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(${cols.join(', ')})`,
-    [hr?.id ?? null, hr?.display_name ?? 'system', ...cols.map((c) => history.map((h) => h[c]) as Knex.Value)],
+  await insertColumns(
+    trx,
+    'staff_history',
+    [
+      ['staff_id', 'int'],
+      ['field', 'text'],
+      ['from_value', 'text'],
+      ['to_value', 'text'],
+      ['effective_on', 'date'],
+      ['reason', 'text'],
+      ['changed_at', 'timestamptz'],
+      ['changed_by', 'int'],
+      ['changed_by_name', 'text'],
+    ],
+    history.map((h) => ({ ...h, changed_by: hr?.id ?? null, changed_by_name: hr?.display_name ?? 'system' })),
+    50_000,
   );
   await trx.raw(`update staff set work_org_unit_id = r.host_org_unit_id from rotations r where r.staff_id = staff.id and r.status = 'active'`);
   return {

@@ -37,6 +37,17 @@ export function tibetanName(rng: Rng, sex: Sex): string {
   return rng() < 0.25 && !own.startsWith(before) ? before + own : own;
 }
 
+/**
+ * Share of Tibetan names among the people of a township, by its code, wherever they appear (the
+ * insured on claims, residents and their households, referral patients): the two 藏族乡 (T18 向化,
+ * T20 朔北) most, the pastoral 多林 (T08) and 宝库 (T15) some, elsewhere a few.
+ */
+export const TIBETAN_SHARE: Readonly<Record<string, number>> = { T18: 0.7, T20: 0.7, T08: 0.3, T15: 0.3 };
+export const tibetanShare = (townshipCode: string | undefined) => (townshipCode === undefined ? 0.02 : (TIBETAN_SHARE[townshipCode] ?? 0.02));
+
+/** A Tibetan name (one of the lists, perhaps with a first part before it), not a Han or Hui one. */
+export const isTibetanName = (name: string) => [...TIBETAN_MALE, ...TIBETAN_FEMALE].some((t) => name.endsWith(t));
+
 /** The given name's characters are all of `sex`'s list (a Tibetan name: of its list of names). */
 export function nameFitsSex(name: string, sex: Sex): boolean {
   const tibetan = sex === 'M' ? TIBETAN_MALE : TIBETAN_FEMALE;

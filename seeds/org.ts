@@ -2,7 +2,7 @@
 import type { Knex } from 'knex';
 import { hashPassword } from '../api/auth';
 import { childPath } from '../api/org';
-import { BRANCHES, DEPARTMENTS, HQ, TOWNSHIPS, TOWNSHIPS_PER_BRANCH, VILLAGES_PER_TOWNSHIP, villageName } from './orgNames';
+import { BRANCHES, DEPARTMENTS, HQ, TOWNSHIPS, TOWNSHIPS_PER_BRANCH, VILLAGES_PER_TOWNSHIP, villageName, placeOf, doctorTitleOf } from './orgNames';
 
 export interface UnitRow {
   id: number;
@@ -63,7 +63,7 @@ export async function seedOrg(trx: Knex.Transaction, demoPassword: string): Prom
       .filter((u) => u.kind === 'village')
       .map((u) => ({
         username: `doctor-${u.code}`,
-        display_name: `${u.name.replace('卫生室', '')}村医`,
+        display_name: `${placeOf(u.name)}${doctorTitleOf(u.name)}`,
         roles: ['village_doctor'],
         org_unit_id: u.id,
         password_hash,

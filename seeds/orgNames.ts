@@ -89,10 +89,21 @@ export const VILLAGE_NAMES: readonly string[][] = [
   '窎沟 泉尔湾 元朔', // 窎沟社区卫生服务中心
 ].map((names) => names.split(' '));
 
-/** The n-th village's clinic (0-based, in township order). */
+/**
+ * The n-th level-4 unit (0-based, in township order): a village's clinic (村卫生室), or under an
+ * urban community health centre (社区卫生服务中心) a community health station (社区卫生服务站).
+ */
 export function villageName(n: number): string {
-  return `${VILLAGE_NAMES.flat()[n]}村卫生室`;
+  let k = n;
+  const t = VILLAGE_NAMES.findIndex((names) => (k -= names.length) < 0);
+  return `${VILLAGE_NAMES.flat()[n]}${TOWNSHIPS[t][1] === 'community' ? '社区卫生服务站' : '村卫生室'}`;
 }
+
+/** The place a level-4 unit serves, as an address or a team names it: 南关社区, 元树尔村. */
+export const placeOf = (unitName: string) => unitName.replace(/社区卫生服务站$/, '社区').replace(/卫生室$/, '');
+
+/** What its doctor is called after the place: 元树尔村村医, 南关社区医生. */
+export const doctorTitleOf = (unitName: string) => (unitName.endsWith('社区卫生服务站') ? '医生' : '村医');
 
 export const DEPARTMENTS: Record<string, [string, string][]> = {
   hq: [

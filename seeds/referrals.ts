@@ -9,12 +9,13 @@ import type { Knex } from 'knex';
 import type { DemoContext, DemoStep } from './demo';
 import type { UnitRow } from './org';
 import { between, pick, seeded, weighted, type Rng } from '../api/shared/random';
-import { checkDigit, protectIdNumber } from '../api/core/personalId';
+import { protectIdNumber } from '../api/core/personalId';
+import { drawBirth, idNumberFor } from './people';
 import { toFen } from '../api/shared/money';
 import { DEFAULT_SETTINGS, computeFees, dueAt, slotStarts, storedFees, type Urgency } from '../api/referrals';
 import { syncManagingUnits } from '../api/health';
 import type { PersonGroup } from './claimsMix';
-import { personName } from './names';
+import { personName, tibetanName, tibetanShare, type Sex } from './names';
 import { departmentAt, REFERRAL_PATHS, type Place, type ReferralPath } from './referralPaths';
 import { dayKey, shanghaiMidnight } from '../api/core/clock';
 
@@ -138,43 +139,50 @@ export async function generateReferrals(trx: Knex | Knex.Transaction, units: Uni
       },
     ]);
   }
-  // patients from outside the health records: a pool of people of each group with protected IDs
+  // patients from outside the health records: a pool of people of each group with protected IDs; and
+  // a pool of Tibetan ones, drawn from a stream of its own (so the rest of the referrals stay as they
+  // were), for the patients of the townships whose people are Tibetan as often as its residents
   const perGroup = Math.min(200, Math.max(8, Math.ceil(opts.count / 100)));
   let seq = 0;
-  const externals = new Map<PersonGroup, Patient[]>(
-    EXTERNAL_GROUPS.map(([group, youngest, oldest, fixedSex]) => [
-      group,
-      Array.from({ length: perGroup }, () => {
-        const sex = fixedSex ?? (rng() < 0.5 ? 'M' : 'F');
-        const age = between(rng, youngest, oldest);
-        const birth = `${Number(today.slice(0, 4)) - age - 1}${String(between(rng, 1, 12)).padStart(2, '0')}${String(between(rng, 1, 28)).padStart(2, '0')}`;
-        seq += 1;
-        // the 17th digit: odd for a man, even for a woman
-        const first17 = `630121${birth}${String(seq % 100).padStart(2, '0')}${2 * (seq % 5) + (sex === 'M' ? 1 : 0)}`;
-        const p = protectIdNumber(`${first17}${checkDigit(first17)}`);
-        return {
-          resident_id: null,
-          patient_name: personName(rng, sex),
-          patient_sex: sex,
-          patient_birth_date: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
-          patient_id_number_hash: p.id_number_hash,
-          patient_id_number_masked: p.id_number_masked,
-          patient_id_number_cipher: p.id_number_cipher,
-          marks: [],
-        };
-      }),
-    ]),
-  );
+  const usedIds = new Set<string>();
+  const externalPool = (draw: Rng, nameOf: (rng: Rng, sex: Sex) => string) =>
+    new Map<PersonGroup, Patient[]>(
+      EXTERNAL_GROUPS.map(([group, youngest, oldest, fixedSex]) => [
+        group,
+        Array.from({ length: perGroup }, () => {
+          const sex = fixedSex ?? (draw() < 0.5 ? 'M' : 'F');
+          const { birth } = drawBirth(draw, Number(today.slice(0, 4)) - 1, youngest, oldest);
+          seq += 1;
+          const p = protectIdNumber(idNumberFor('630121', birth, sex, 5 * (seq % 100) + (seq % 5), usedIds));
+          return {
+            resident_id: null,
+            patient_name: nameOf(draw, sex),
+            patient_sex: sex,
+            patient_birth_date: birth,
+            patient_id_number_hash: p.id_number_hash,
+            patient_id_number_masked: p.id_number_masked,
+            patient_id_number_cipher: p.id_number_cipher,
+            marks: [],
+          };
+        }),
+      ]),
+    );
+  const externals = externalPool(rng, personName);
+  const tibetanRng = seeded((opts.seed ?? 20_181_101) + 17);
+  const tibetans = externalPool(tibetanRng, tibetanName);
   const patientFor = (path: ReferralPath, from: UnitRow, to: UnitRow | null): Patient => {
     // residents live in villages: the sending village itself, else one under the sending unit (or, going down, the receiving one)
     const home = from.kind === 'village' ? [from] : to?.kind === 'village' ? [to] : under(to && to.level > from.level ? to : from, 'village');
     const group = pick(rng, path.who);
-    const pool = home.length ? (residentsOf.get(pick(rng, home).id)?.get(group) ?? []) : [];
+    const village = home.length ? pick(rng, home) : undefined;
+    const pool = village ? (residentsOf.get(village.id)?.get(group) ?? []) : [];
     const marked = path.tag ? pool.filter((p) => p.marks.includes(path.tag!)) : [];
     const r = rng();
     if (marked.length && r < 0.9) return pick(rng, marked);
     if (pool.length && r < (path.tag ? 0.6 : 0.85)) return pick(rng, pool);
-    return pick(rng, externals.get(group)!);
+    const external = pick(rng, externals.get(group)!);
+    const township = village?.parent_id == null ? undefined : byId.get(village.parent_id)?.code;
+    return tibetanRng() < tibetanShare(township) ? pick(tibetanRng, tibetans.get(group)!) : external;
   };
 
   const now = opts.today.getTime();

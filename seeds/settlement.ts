@@ -12,11 +12,13 @@ import type { Knex } from 'knex';
 import { systemActor } from '../api/core/actor';
 import { shanghaiWallTime } from '../api/core/clock';
 import { record } from '../api/core/transaction';
-import { checkDigit, protectIdNumber } from '../api/core/personalId';
+import { protectIdNumber } from '../api/core/personalId';
+import { drawBirth, idNumberFor } from './people';
+import { pgArray } from './sql';
 import { fromFen, toFen, divRound, splitByLargestRemainder } from '../api/shared/money';
 import { seeded, between } from '../api/shared/random';
 import { BRANCH_DRUG_HABIT, parameters, PEOPLE_MIX, slots, TOWNSHIP_DRUG_HABIT, townshipSpectrum } from './claimsMix';
-import { personName, tibetanName } from './names';
+import { personName, tibetanName, tibetanShare } from './names';
 import {
   calculateIn,
   SettlementRun,
@@ -40,6 +42,15 @@ const TARGET_SURPLUS_RATE = 0.1027;
  * and a fund spending about ¥690 a head, what premiums of about ¥1,100 a head carry at 10.27%.
  */
 const STAY_SHARE = 0.34;
+
+/**
+ * This year against last: the premium a head rises by 4% (a county's yearly rise is 3–5%), the
+ * claims by 6% (more people use the scheme), and every third township improves (its admissions ×
+ * Q_DRIFT): the year-to-date surplus rate stays within a few points of last year's 10.27%.
+ */
+const PREMIUM_RISE = 1.04;
+const UTILISATION_GROWTH = 1.06;
+const Q_DRIFT = 0.92;
 
 interface Town {
   unit_id: number;
@@ -71,9 +82,6 @@ export function townships(ctx: DemoContext, rng: () => number): Town[] {
   }));
 }
 
-/** Share of Tibetan names among the insured of a township (the Tibetan townships, the pastoral ones). */
-const TIBETAN_SHARE: Record<string, number> = { T18: 0.7, T20: 0.7, T08: 0.3, T15: 0.3 };
-
 /**
  * A pool of insured persons per township with valid, protected ID numbers (大通县 630121) and names
  * that match their sex, in five groups (PEOPLE: children, women and men 15–44, 45 and over) so a
@@ -98,16 +106,10 @@ export async function insuredPersons(trx: Knex.Transaction, towns: Town[], scale
       offsets.push(rows.length);
       for (let k = 0; k < counts[g]; k++) {
         const s = sex ?? (rng() < 0.5 ? 'M' : 'F');
-        // born before last year, the first year of claims: no claim predates its patient
-        const birth = `${year - 1 - between(rng, youngest, oldest)}${String(between(rng, 1, 12)).padStart(2, '0')}${String(between(rng, 1, 28)).padStart(2, '0')}`;
-        // the 17th digit is odd for a man, even for a woman; one person, one number
-        let seq = between(rng, 0, 99) * 5 + between(rng, 0, 4);
-        const numberOf = (q: number) => `630121${birth}${String(Math.floor(q / 5)).padStart(2, '0')}${2 * (q % 5) + (s === 'M' ? 1 : 0)}`;
-        while (used.has(numberOf(seq))) seq = (seq + 1) % 500;
-        const first17 = numberOf(seq);
-        used.add(first17);
-        const p = protectIdNumber(first17 + checkDigit(first17));
-        const name = rng() < (TIBETAN_SHARE[t.code] ?? 0.02) ? tibetanName(rng, s) : personName(rng, s);
+        // born before last year, the first year of claims: no claim predates its patient; one person, one number
+        const { birth } = drawBirth(rng, year - 1, youngest, oldest);
+        const p = protectIdNumber(idNumberFor('630121', birth, s, between(rng, 0, 99) * 5 + between(rng, 0, 4), used));
+        const name = rng() < tibetanShare(t.code) ? tibetanName(rng, s) : personName(rng, s);
         rows.push({ gidx: rows.length, hash: p.id_number_hash, masked: p.id_number_masked, cipher: p.id_number_cipher, name });
       }
     });
@@ -133,30 +135,29 @@ export function claimTables(towns: Town[], persons: { offsets: number[]; counts:
   // each township's prescribing habit (its villages follow it), around 1 over the county
   const own = towns.map(() => TOWNSHIP_DRUG_HABIT[0] + (TOWNSHIP_DRUG_HABIT[1] - TOWNSHIP_DRUG_HABIT[0]) * rng());
   const mean = own.reduce((a, h, i) => a + h * towns[i].population, 0) / towns.reduce((a, t) => a + t.population, 0);
-  const arr = (xs: readonly (number | string)[]) => `{${xs.join(',')}}`;
   // per diagnosis × care (stay, visit) × site: offset (dx × 2 + care) × 6 + site
   const bySite = (pick: (figures: { cost: number[]; drug: number[]; consumables: number[]; selfFunded: number[]; fund: number[] }) => number[]) =>
-    arr(params.flatMap((p) => [...pick(p.stay), ...pick(p.visit)]));
+    pgArray(params.flatMap((p) => [...pick(p.stay), ...pick(p.visit)]));
   return {
     towns: towns.map((t, i) => ({ drug_habit: own[i] / mean, branch_habit: BRANCH_DRUG_HABIT[t.branch_code] ?? 1 })),
     constants: {
       // per township: 1,000 diagnosis slots of its stays and of its visits; 5 groups' offsets and counts
-      dx_stay: arr(spectra.flatMap((x) => slots(x.stays, 1000))),
-      dx_visit: arr(spectra.flatMap((x) => slots(x.visits, 1000))),
-      grp_off: arr(persons.flatMap((x) => x.offsets)),
-      grp_n: arr(persons.flatMap((x) => x.counts)),
+      dx_stay: pgArray(spectra.flatMap((x) => slots(x.stays, 1000))),
+      dx_visit: pgArray(spectra.flatMap((x) => slots(x.visits, 1000))),
+      grp_off: pgArray(persons.flatMap((x) => x.offsets)),
+      grp_n: pgArray(persons.flatMap((x) => x.counts)),
       // per diagnosis: 60 slots of the groups it befalls (each list fills them evenly), 100 of its sites
-      who: arr(params.flatMap((p) => Array.from({ length: 60 }, (_, k) => p.who[k % p.who.length]))),
-      site_stay: arr(params.flatMap((p) => p.staySite)),
-      site_visit: arr(params.flatMap((p) => p.visitSite)),
-      code: `{${params.map((p) => `"${p.code}"`).join(',')}}`,
-      ref_up: arr(params.map((p) => p.referredUp)),
+      who: pgArray(params.flatMap((p) => Array.from({ length: 60 }, (_, k) => p.who[k % p.who.length]))),
+      site_stay: pgArray(params.flatMap((p) => p.staySite)),
+      site_visit: pgArray(params.flatMap((p) => p.visitSite)),
+      code: pgArray(params.map((p) => p.code)),
+      ref_up: pgArray(params.map((p) => p.referredUp)),
       cost: bySite((f) => f.cost),
       drug: bySite((f) => f.drug),
       cons: bySite((f) => f.consumables),
       sf: bySite((f) => f.selfFunded),
       fund: bySite((f) => f.fund),
-      los: arr(params.flatMap((p) => p.stay.los)),
+      los: pgArray(params.flatMap((p) => p.stay.los)),
     },
   };
 }
@@ -198,6 +199,13 @@ export async function generateClaims(
     towns.map((t) => t.population),
     10_000,
   );
+  // 4,000 slots of the days from Jan 1 to `lastDay`, each day in proportion to the season: more
+  // admissions in the winter (respiratory disease, strokes, falls on the ice), fewer in the summer
+  const days = Math.round((Date.parse(lastDay) - Date.UTC(year, 0, 1)) / 86_400_000) + 1;
+  const daySlots = slots(
+    Array.from({ length: days }, (_, d) => season(d)),
+    4000,
+  );
   const hq = (await trx('org_units').select('id').where('level', 1).first<{ id: number } | undefined>())!;
   await trx.raw('SELECT setseed(?)', [seed]);
   // sites: k = 1 hq, 2 branch, 3 township, 4 village, 5 county (outside the group), 6 outside the county (SITES)
@@ -225,7 +233,7 @@ export async function generateClaims(
      ), p AS (
        -- a township without villages treats its village visits itself; o: the offset of (diagnosis, care, site)
        SELECT s.*, 1 + (CASE WHEN site0 = 3 AND cardinality(village_ids) = 0 THEN 2 ELSE site0 END) AS k,
-              (:year_start::date + floor(r_day * (:last_day::date - :year_start::date + 1))::int) AS day
+              (:year_start::date + (:day_slots::int[])[1 + floor(r_day * 4000)::int]) AS day
          FROM s OFFSET 0
      ), l AS (
        SELECT p.*, (dx * 2 + CASE WHEN inpatient THEN 0 ELSE 1 END) * 6 + k AS o,
@@ -266,7 +274,8 @@ export async function generateClaims(
        FROM f JOIN demo_persons pe ON pe.gidx = (:grp_off::int[])[1 + town * 5 + grp] + floor(f.r_person * (:grp_n::int[])[1 + town * 5 + grp])::int`,
     {
       count,
-      town_slots: `{${townSlots.join(',')}}`,
+      town_slots: pgArray(townSlots),
+      day_slots: pgArray(daySlots),
       year_start: `${year}-01-01`,
       last_day: lastDay,
       fund_year_id: fundYearId,
@@ -278,7 +287,27 @@ export async function generateClaims(
   );
 }
 
-async function addFundYear(trx: Knex.Transaction, year: number, insured: number, premiumTotal: bigint) {
+/** How busy the d-th day of the year (from 0) is against the year's mean: +10% in mid-January, −10% in mid-July. */
+export const season = (d: number) => 1 + 0.1 * Math.cos((2 * Math.PI * (d - 15)) / 365);
+
+/**
+ * A fund year's monthly budget shares by the season's shape (the days of each month weighed by
+ * `season`), to four decimals adding up to 1: the fund office budgets the winter months higher.
+ */
+export function seasonalProfile(year: number): number[] {
+  const weights = Array.from({ length: 12 }, (_, m) => {
+    const [from, to] = [Date.UTC(year, m, 1), Date.UTC(year, m + 1, 1)].map((t) => Math.round((t - Date.UTC(year, 0, 1)) / 86_400_000));
+    return Array.from({ length: to - from }, (_, k) => season(from + k)).reduce((a, b) => a + b, 0);
+  });
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const shares = splitByLargestRemainder(
+    10_000n,
+    weights.map((w) => w / sum),
+  );
+  return shares.map((k) => Number(k) / 10_000);
+}
+
+async function addFundYear(trx: Knex.Transaction, year: number, insured: number, premiumTotal: bigint, profile: readonly number[] = DEFAULT_PROFILE) {
   const [fy] = await trx('fund_years')
     .insert({
       region: REGION,
@@ -290,7 +319,7 @@ async function addFundYear(trx: Knex.Transaction, year: number, insured: number,
       gates: JSON.stringify(DEFAULT_GATES),
       indicator_thresholds: JSON.stringify(DEFAULT_INDICATOR_THRESHOLDS),
       allocation: JSON.stringify(DEFAULT_ALLOCATION),
-      monthly_profile: JSON.stringify(DEFAULT_PROFILE),
+      monthly_profile: JSON.stringify(profile),
     })
     .returning<{ id: number }[]>('id');
   return fy.id;
@@ -356,12 +385,16 @@ export const settlementDemo: DemoStep = {
       .where('id', lastId)
       .update(premiumsFor(toFen(String(spent)), TARGET_SURPLUS_RATE));
 
-    // this year: premiums of ¥1,150 a head, claims up to yesterday, some townships improving
-    const thisId = await addFundYear(trx, year, insured, BigInt(insured) * 115_000n);
+    // this year: last year's premium a head raised by PREMIUM_RISE, budgeted month by month by the
+    // season's shape; claims up to yesterday, a few more (UTILISATION_GROWTH), some townships improving
+    const [{ premium_total: lastPremium }] = await trx('fund_years').where('id', lastId).select('premium_total');
+    const perHead = divRound(toFen(String(lastPremium)) * BigInt(Math.round(PREMIUM_RISE * 1000)), 1000n * BigInt(insured) * 100n) * 100n;
+    const thisId = await addFundYear(trx, year, insured, BigInt(insured) * perHead, seasonalProfile(year));
     const yesterday = new Date(Date.UTC(year, month - 1, local.getUTCDate() - 1)).toISOString().slice(0, 10);
     const daysSoFar = Math.max(0, Math.round((Date.parse(yesterday) - Date.UTC(year, 0, 1)) / 86400000) + 1);
+    const share = Array.from({ length: daysSoFar }, (_, d) => season(d)).reduce((a, b) => a + b, 0) / 365;
     if (yesterday.startsWith(String(year)))
-      await generateClaims(trx, thisId, year, yesterday, Math.round((perYear * daysSoFar) / 365), towns, tables, 0.85, 0.61);
+      await generateClaims(trx, thisId, year, yesterday, Math.round(perYear * UTILISATION_GROWTH * share), towns, tables, Q_DRIFT, 0.61);
 
     // insured population per township: this year's and last year's (with the year-before baseline)
     for (const [id, drift] of [

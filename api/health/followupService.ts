@@ -13,23 +13,18 @@ import {
   POPULATION_OF,
   RECORD_FIELDS,
   ageOn,
-  assess,
-  bmiOf,
   recheckPlan,
   completes,
-  elderlyFindings,
   elderlyProblems,
   isChronic,
   bmiProblems,
+  deriveFollowup,
   measurementProblems,
   needsRecheck,
-  nextElderlyCheckOn,
-  nextVisitOn,
   nextVisitProblem,
   recordProblems,
   referralDraft,
   residentTags,
-  selfCare,
   type ElderlyNumber,
   type FieldProblem,
   type FollowupMode,
@@ -159,11 +154,9 @@ export function createFollowup(actor: Actor, input: FollowupInput) {
           ])
           .first()
       : undefined;
-    const assessment = assess(input.type, input, { age, previous });
     // BMI from this visit's height, else the resident's last one measured
-    const height =
-      input.height_cm ??
-      (input.resident_id != null && (input.weight_kg != null || input.target_weight_kg != null)
+    const lastHeight =
+      input.height_cm == null && input.resident_id != null && (input.weight_kg != null || input.target_weight_kg != null)
         ? (
             await Followup.query(trx)
               .select('height_cm')
@@ -172,11 +165,12 @@ export function createFollowup(actor: Actor, input: FollowupInput) {
               .orderBy('visited_on', 'desc')
               .first()
           )?.height_cm
-        : undefined);
-    const implausible = bmiProblems(height, { weight_kg: input.weight_kg, target_weight_kg: input.target_weight_kg });
+        : undefined;
+    const implausible = bmiProblems(input.height_cm ?? lastHeight, { weight_kg: input.weight_kg, target_weight_kg: input.target_weight_kg });
     if (implausible.length) throw invalid(implausible);
-    const bmi = input.weight_kg != null && height ? bmiOf(input.weight_kg, height) : null;
-    const targetBmi = input.target_weight_kg != null && height ? bmiOf(input.target_weight_kg, height) : null;
+    const c = input.type === 'elderly_check' ? input.elderly_check : null;
+    const derived = deriveFollowup(input, { age, sex, previous, height: lastHeight, elderly: c });
+    const { assessment, bmi, target_bmi: targetBmi } = derived;
 
     let nextVisit: string | null = null;
     if (chronic && assessment.classification) {
@@ -184,27 +178,20 @@ export function createFollowup(actor: Actor, input: FollowupInput) {
         const problem = nextVisitProblem(input.visited_on, input.next_visit_on, assessment);
         if (problem) throw invalid([problem]);
       }
-      nextVisit = input.next_visit_on ?? nextVisitOn(input.visited_on, assessment);
+      nextVisit = derived.next_visit_on;
     }
 
     let elderly: Record<string, unknown> | undefined;
-    if (input.type === 'elderly_check' && input.elderly_check) {
-      const c = input.elderly_check;
-      const { score, level } = selfCare(c);
-      const findings = elderlyFindings({ ...c, ...input, sex, age, bmi, self_care_level: level });
-      const elderlyIssues = elderlyProblems(c, input, findings);
+    if (c && derived.elderly) {
+      const elderlyIssues = elderlyProblems(c, input, derived.elderly.findings);
       if (elderlyIssues.length) throw invalid(elderlyIssues);
-      nextVisit = nextElderlyCheckOn(input.visited_on);
+      nextVisit = derived.next_visit_on;
       elderly = {
         ...c,
         exam_abnormal: c.exam_abnormal ?? [],
         guidance: c.guidance ?? [],
         risk_advice: c.risk_advice ?? [],
-        self_care_score: score,
-        self_care_level: level,
-        findings,
-        assessment: findings.length ? 'abnormal' : 'normal',
-        next_check_on: nextVisit,
+        ...derived.elderly,
       };
     }
 

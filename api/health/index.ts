@@ -21,6 +21,7 @@ export {
   bmiOf,
   contractEnd,
   daysBetween,
+  deriveFollowup,
   elderlyFindings,
   needsRecheck,
   nextElderlyCheckOn,

@@ -1027,3 +1027,55 @@ export const healthGrants: GrantTable = {
   group_finance: { 'health-indicators': read, 'family-doctor-teams': read, 'service-packages': read },
   referral_coordinator: { residents: read },
 };
+
+// ---------------------------------------------------------------- what a follow-up derives
+
+/** What a follow-up's record derives from what was entered: one source for the service and the demo. */
+export interface DerivedFollowup {
+  assessment: Assessment;
+  bmi: number | null;
+  target_bmi: number | null;
+  /** 下次随访日期: a chronic visit's (the doctor's choice, else the norms'), an elderly check's next check */
+  next_visit_on: string | null;
+  /** an elderly check's self-care score and level, findings and 健康评价 */
+  elderly: { self_care_score: number; self_care_level: SelfCareLevel; findings: Finding[]; assessment: 'normal' | 'abnormal'; next_check_on: string } | null;
+}
+
+/**
+ * The assessment, the BMI (at this visit's height, else `facts.height`, the resident's last one),
+ * the next visit and, for an elderly check with its answers, the self-care score, findings and
+ * assessment. Validation (implausible BMI, a next visit past the norms, the check's problems) is
+ * the caller's.
+ */
+export function deriveFollowup(
+  input: VisitFacts & {
+    type: FollowupType;
+    visited_on: string;
+    weight_kg?: number | null;
+    height_cm?: number | null;
+    target_weight_kg?: number | null;
+    next_visit_on?: string | null;
+  },
+  facts: {
+    age: number | null;
+    sex: 'M' | 'F';
+    previous?: PreviousVisit | null;
+    height?: number | null;
+    elderly?: (SelfCareAnswers & Omit<ElderlyCheckFacts, 'sex' | 'age' | 'self_care_level' | 'bmi'>) | null;
+  },
+): DerivedFollowup {
+  const assessment = assess(input.type, input, { age: facts.age, previous: facts.previous });
+  const height = input.height_cm ?? facts.height;
+  const bmi = input.weight_kg != null && height ? bmiOf(input.weight_kg, height) : null;
+  const target_bmi = input.target_weight_kg != null && height ? bmiOf(input.target_weight_kg, height) : null;
+  let next_visit_on: string | null = null;
+  if (isChronic(input.type) && assessment.classification) next_visit_on = input.next_visit_on ?? nextVisitOn(input.visited_on, assessment);
+  let elderly: DerivedFollowup['elderly'] = null;
+  if (input.type === 'elderly_check' && facts.elderly) {
+    const { score, level } = selfCare(facts.elderly);
+    const findings = elderlyFindings({ ...facts.elderly, ...input, sex: facts.sex, age: facts.age, bmi, self_care_level: level });
+    next_visit_on = nextElderlyCheckOn(input.visited_on);
+    elderly = { self_care_score: score, self_care_level: level, findings, assessment: findings.length ? 'abnormal' : 'normal', next_check_on: next_visit_on };
+  }
+  return { assessment, bmi, target_bmi, next_visit_on, elderly };
+}
