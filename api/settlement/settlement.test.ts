@@ -3,6 +3,7 @@
 // review, four-eyes approval, locked periods, superseding), the workbook read back to the fen,
 // and the demo fund years.
 import { expect } from 'chai';
+import ExcelJS from 'exceljs';
 import { toFen } from '../shared/money';
 import { checkDigit } from '../core/personalId';
 import { readWorkbook } from '../../reports/xlsx';
@@ -507,5 +508,111 @@ describe('settlement (HTTP, real database)', function () {
     const key = (x: { period: string; kind: string }) => `${x.period.slice(0, 4)}-${x.kind === 'final' ? '13' : x.period.slice(5)}`;
     expect(listed.map(key)).to.deep.equal(listed.map(key).sort().reverse());
     expect(listed.findIndex((x) => x.kind === 'final' && x.period === String(lastYear.year))).to.equal(month - 1);
+  });
+});
+
+describe('settlement: a stay across the new year (HTTP, real database)', function () {
+  this.timeout(120_000);
+  const region = '跨年测试县';
+  const years = new Map<number, number>();
+  // admitted 2025-12-28, discharged 2026-01-04, settled 2026-01-06: fund paid ¥3,600.00 of ¥5,000.00
+  const stay: Record<string, string> = {
+    claim_no: 'XY-1',
+    id_number: idNumber(7),
+    insured_township_code: 'T01',
+    provider_class: 'in_group',
+    provider_unit_code: 'B1',
+    provider_name: '',
+    care_type: 'inpatient',
+    visit_on: '2025-12-28',
+    discharged_on: '2026-01-04',
+    settled_on: '2026-01-06',
+    total_cost: '5000.00',
+    fund_paid: '3600.00',
+    self_pay: '1200.00',
+    self_funded: '200.00',
+    drug_cost: '1500.00',
+    consumables_cost: '300.00',
+    diagnosis: 'J18.9',
+    referred_up: 'false',
+  };
+  const csv = (rows: Record<string, string>[]) => [HEADER.join(','), ...rows.map((r) => HEADER.map((h) => r[h]).join(','))].join('\n') + '\n';
+
+  before(async () => {
+    for (const year of [2025, 2026]) {
+      const r = await post<FundYearAnswer>(
+        '/api/fund-years',
+        { region, year, insured_count: 100, premium_total: '100000.00', catastrophic_pool: '0', outpatient_pool: '0' },
+        { as: 'finance' },
+      );
+      expect(r.status, JSON.stringify(r.body)).to.equal(200);
+      years.set(year, r.body.id);
+    }
+  });
+
+  const claimsOf = async (year: number) =>
+    (await get<ClaimRow[]>('/api/claims', { as: 'finance', query: { filter: { fund_year_id: years.get(year) }, range: [0, 99] } })).body;
+
+  it('the year of the admission refuses it (settled after that year); the year of the settlement date takes it', async () => {
+    const refused = await upload('/api/claims/import', 'stay.csv', csv([stay]), { fund_year_id: String(years.get(2025)) });
+    expect(refused.status, JSON.stringify(refused.body)).to.equal(200);
+    expect(refused.body.accepted).to.equal(0);
+    expect(refused.body.rejected.map((x) => [x.row, x.field])).to.deep.equal([
+      [2, 'discharged_on'],
+      [2, 'settled_on'],
+    ]);
+    const taken = await upload('/api/claims/import', 'stay.csv', csv([stay]), { fund_year_id: String(years.get(2026)) });
+    expect(taken.body).to.include({ accepted: 1, inserted: 1, rejected_rows: 0 });
+    const [claim] = await claimsOf(2026);
+    expect(claim).to.include({ claim_no: 'XY-1', visit_on: '2025-12-28', discharged_on: '2026-01-04', settled_on: '2026-01-06', period_month: 1 });
+    expect(await claimsOf(2025)).to.have.length(0);
+    // an admission two years before the settlement is still refused, on its field
+    const old = await upload('/api/claims/import', 'old.csv', csv([{ ...stay, claim_no: 'XY-0', visit_on: '2024-12-28' }]), {
+      fund_year_id: String(years.get(2026)),
+    });
+    expect(old.body.rejected.map((x) => [x.row, x.field, x.message])).to.deep.equal([[2, 'visit_on', 'must lie inside the fund year 2026 or the year before']]);
+  });
+
+  it('an xlsx with date cells and the Chinese headers imports the stay into the year of its settlement date; January’s run counts it', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('结算单');
+    const labels = new Map(CLAIM_COLUMNS);
+    sheet.addRow(HEADER.map((h) => labels.get(h)));
+    const dates = new Set(['visit_on', 'discharged_on', 'settled_on']);
+    const cells = (r: Record<string, string>) => HEADER.map((h) => (dates.has(h) ? new Date(`${r[h]}T00:00:00Z`) : r[h]));
+    sheet.addRow(cells({ ...stay, claim_no: 'XY-2', id_number: idNumber(8), fund_paid: '3500.00', self_pay: '1300.00' }));
+    // an outpatient visit on New Year's Eve settled on 2 January
+    sheet.addRow(
+      cells({
+        ...stay,
+        claim_no: 'XY-3',
+        id_number: idNumber(9),
+        provider_unit_code: 'T01',
+        care_type: 'outpatient',
+        visit_on: '2025-12-31',
+        discharged_on: '',
+        settled_on: '2026-01-02',
+        total_cost: '120.00',
+        fund_paid: '72.00',
+        self_pay: '48.00',
+        self_funded: '0',
+        drug_cost: '60.00',
+        consumables_cost: '0',
+        diagnosis: 'I10',
+      }).map((v, i) => (HEADER[i] === 'discharged_on' ? null : v)),
+    );
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = await upload('/api/claims/import', 'stays.xlsx', file, { fund_year_id: String(years.get(2026)) });
+    expect(r.status, JSON.stringify(r.body)).to.equal(200);
+    expect(r.body).to.include({ accepted: 2, inserted: 2, rejected_rows: 0 });
+    const byNo = new Map((await claimsOf(2026)).map((c) => [c.claim_no, c]));
+    expect(byNo.get('XY-2')).to.include({ visit_on: '2025-12-28', settled_on: '2026-01-06', period_month: 1 });
+    expect(byNo.get('XY-3')).to.include({ visit_on: '2025-12-31', discharged_on: null, settled_on: '2026-01-02', period_month: 1 });
+    const run = await post<Run>('/api/settlement-runs', { fund_year_id: years.get(2026), period: '2026-01' }, { as: 'finance' });
+    const calc = await post<Run>(`/api/settlement-runs/${run.body.id}/calculate`, {}, { as: 'finance' });
+    expect(calc.status, JSON.stringify(calc.body)).to.equal(200);
+    // 3,600.00 + 3,500.00 + 72.00, all three in January
+    expect(calc.body.figures!.spending).to.include({ total: '7172.00', claims: 3 });
+    expect(calc.body.figures!.spending.by_month[0]).to.include({ month: 1, spending: '7172.00' });
   });
 });
