@@ -78,6 +78,7 @@ export const ALLOCATION_INDICATOR = defineEnum('allocation_indicator', {
   standardised_management_rate: { zh: '规范管理率', en: 'Standardised management rate' },
   control_rate: { zh: '控制率', en: 'Control rate' },
   inpatient_admissions_change: { zh: '千人住院变化', en: 'Admissions change' },
+  drug_share: { zh: '药占比', en: 'Drug share' },
 });
 /** the default pools' labels (a fund year may name other pools) */
 export const POOL = defineEnum('pool', {

@@ -182,9 +182,10 @@ describe('settlement (HTTP, real database)', function () {
     ).to.deep.equal(['overspend_tiers.1.upTo']);
     expect(await fields({ overspend_tiers: [{ upTo: 0.05, groupShare: 0.5 }] })).to.deep.equal(['overspend_tiers']);
     expect(await fields({ gates: { ...full.gates, satisfaction: { threshold: 85, deduction: 2 } } })).to.deep.equal(['gates.satisfaction.deduction']);
-    expect(await fields({ allocation: { ...full.allocation, indicators: full.allocation.indicators.map((k) => ({ ...k, weight: 0.5 })) } })).to.deep.equal([
-      'allocation.indicators',
-    ]);
+    const [health, staff] = full.allocation.pools;
+    expect(
+      await fields({ allocation: { ...full.allocation, pools: [health, { ...staff, indicators: staff.indicators.map((k) => ({ ...k, weight: 0.3 })) }] } }),
+    ).to.deep.equal(['allocation.pools.1.indicators']);
     expect(await fields({ bundle_ratio: '1.5' })).to.deep.equal(['bundle_ratio']);
     expect(await fields({ catastrophic_pool: '9500.00' })).to.deep.equal(['catastrophic_pool']);
     // nothing of the refused edits landed

@@ -346,20 +346,20 @@ export const AllocationBars = ({ allocations, onUnit }: { allocations: Allocatio
   );
 };
 
-const ALLOCATION_ORDER = ['standardised_management_rate', 'control_rate', 'inpatient_admissions_change'];
-const rank = (k: string) => (ALLOCATION_ORDER.includes(k) ? ALLOCATION_ORDER.indexOf(k) : ALLOCATION_ORDER.length);
-
-/** Every intermediate figure of the allocation: raw and normalised values, score, population, weight, share, amount. */
+/** Every intermediate figure of the allocation, pool by pool on its own indicators: raw values (无数据 when missing), points, the weight each counted with, score, population, weight, share, amount. */
 export const AllocationTable = ({ allocations, pools }: { allocations: Allocation[]; pools: RunFigures['pools'] }) => {
   const translate = useTranslate();
   const t = (k: string) => translate(`settlement.${k}`);
-  // the default indicators in their configured order, any others after them
-  const keys = Object.keys(allocations[0]?.raw_values ?? {}).sort((a, b) => rank(a) - rank(b));
   return (
     <Card sx={{ mb: 2 }} data-testid="allocation-table">
-      <CardHeader title={t('allocation')} />
+      <CardHeader title={t('allocation')} subheader={t('scoring_rule')} />
       {pools.map((p) => {
         const rows = allocations.filter((a) => a.pool === p.key);
+        // the pool's indicators in their configured order
+        const keys = Object.keys(rows[0]?.raw_values ?? {});
+        // versions calculated before each pool had its own weights carry none
+        const used = rows[0]?.indicator_weights as Record<string, number> | undefined;
+        const label = (k: string) => translate(`enums.allocation_indicator.${k}`, { _: k });
         return (
           <Box key={p.key} sx={{ mb: 2, overflowX: 'auto' }}>
             <Typography variant="subtitle2" sx={{ px: 2 }} data-testid={`pool-${p.key}`}>
@@ -371,16 +371,21 @@ export const AllocationTable = ({ allocations, pools }: { allocations: Allocatio
                   <TableCell>{t('unit')}</TableCell>
                   {keys.map((k) => (
                     <TableCell key={`r-${k}`} align="right">
-                      {translate(`enums.allocation_indicator.${k}`, { _: k })}
+                      {label(k)}
                       <br />
                       {t('raw')}
                     </TableCell>
                   ))}
                   {keys.map((k) => (
-                    <TableCell key={`n-${k}`} align="right">
-                      {translate(`enums.allocation_indicator.${k}`, { _: k })}
+                    <TableCell key={`n-${k}`} align="right" data-testid={`weight-${p.key}-${k}`}>
+                      {label(k)}
                       <br />
                       {t('normalised')}
+                      {used && (
+                        <Typography component="div" variant="caption" color="text.secondary">
+                          {used[k] > 0 ? `${t('weight_used')} ${num(used[k], 4)}` : t('left_out')}
+                        </Typography>
+                      )}
                     </TableCell>
                   ))}
                   <TableCell align="right">{t('score')}</TableCell>
@@ -397,8 +402,8 @@ export const AllocationTable = ({ allocations, pools }: { allocations: Allocatio
                       {a.name}（{a.code}）
                     </TableCell>
                     {keys.map((k) => (
-                      <TableCell key={`r-${k}`} align="right">
-                        {a.raw_values[k] === null ? '—' : num(a.raw_values[k], 4)}
+                      <TableCell key={`r-${k}`} align="right" sx={{ color: a.raw_values[k] === null ? 'text.disabled' : undefined }}>
+                        {a.raw_values[k] === null ? t('na') : num(a.raw_values[k], 4)}
                       </TableCell>
                     ))}
                     {keys.map((k) => (
