@@ -76,7 +76,11 @@ function summarySheet(wb: Book, run: RunHead, f: RunFigures, gates: GateRegistry
     line(`${T.pool} · ${labelOf(E.pool, p.key)}`, amount(p.amount), 'money', `占结余留用 ${pct(p.share)}${on ? `；分配指标及权重：${on}` : ''}`);
   }
   line('结余分配评分方法', '', undefined, T.scoring_rule);
-  for (const i of f.indicators) line(`${T.indicators} · ${labelOf(E.settlement_indicator, i.key)}`, cell(i.value), valueFormat(i.value), indicatorNote(i));
+  for (const [name, list] of [
+    [T.group_provided, f.indicators],
+    [T.group_insured, f.insured_indicators ?? []],
+  ] as const)
+    for (const i of list) line(`${T.indicators} · ${name} · ${labelOf(E.settlement_indicator, i.key)}`, cell(i.value), valueFormat(i.value), indicatorNote(i));
   sheet.commit();
 }
 
@@ -91,7 +95,8 @@ function definitionSheet(wb: Book) {
 
 function indicatorNote(i: Indicator) {
   const threshold = typeof i.value === 'string' || i.key === 'inpatient_average_cost' ? `¥${i.threshold}` : pct(Number(i.threshold));
-  return `${T.numerator} ${figure(i.numerator)} ÷ ${T.denominator} ${figure(i.denominator)}；${labelOf(E.direction, i.direction)} ${threshold}：${PASSED(i.ok)}`;
+  const over = i.over ? `${labelOf(E.claim_set, i.over)}：` : '';
+  return `${over}${T.numerator} ${figure(i.numerator)} ÷ ${T.denominator} ${figure(i.denominator)}；${labelOf(E.direction, i.direction)} ${threshold}：${PASSED(i.ok)}`;
 }
 
 function indicatorSheet(wb: Book, f: RunFigures) {
@@ -99,6 +104,7 @@ function indicatorSheet(wb: Book, f: RunFigures) {
     { header: '单位编码', key: 'code', width: 10 },
     { header: T.unit, key: 'name', width: 24 },
     { header: T.indicator, key: 'key', width: 20 },
+    { header: T.claim_set, key: 'over', width: 16 },
     { header: T.numerator, key: 'numerator', width: 18 },
     { header: T.denominator, key: 'denominator', width: 18 },
     { header: T.value, key: 'value', width: 14 },
@@ -107,12 +113,18 @@ function indicatorSheet(wb: Book, f: RunFigures) {
     { header: T.ok, key: 'ok', width: 8 },
   ]);
   const byLevel = [...f.unit_indicators].sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));
-  for (const u of [{ code: '', name: `${T.group_level}${T.total}`, indicators: f.indicators }, ...byLevel]) {
+  // the group over the claims its units provided, then over all the claims of its insured (absent in versions calculated before)
+  const group = [
+    { code: '', name: T.group_provided, indicators: f.indicators },
+    ...(f.insured_indicators ? [{ code: '', name: T.group_insured, indicators: f.insured_indicators }] : []),
+  ];
+  for (const u of [...group, ...byLevel]) {
     for (const i of u.indicators) {
       const row = sheet.addRow({
         code: u.code,
         name: u.name,
         key: labelOf(E.settlement_indicator, i.key),
+        over: i.over ? labelOf(E.claim_set, i.over) : '',
         numerator: cell(i.numerator),
         denominator: cell(i.denominator),
         value: cell(i.value),
@@ -142,7 +154,7 @@ function allocationSheet(wb: Book, f: RunFigures) {
   const keysOf = (pool: string) => Object.keys(firstOf(pool)?.raw_values ?? {});
   const rawKeys = [...new Set(f.pools.flatMap((p) => keysOf(p.key)))];
   const used = (pool: string, k: string) => {
-    const w = (firstOf(pool)?.indicator_weights as Record<string, number> | undefined)?.[k];
+    const w = firstOf(pool)?.indicator_weights?.[k];
     return w === undefined ? '' : w > 0 ? `，${T.weight_used} ${w}` : `，${T.left_out}`;
   };
   const sheet = addSheet(wb, T.allocation, [
@@ -174,8 +186,8 @@ function allocationSheet(wb: Book, f: RunFigures) {
       name: a.name,
       ...Object.fromEntries(rawKeys.map((k) => [`raw.${k}`, raw(k) ?? T.na])),
       ...Object.fromEntries(
-        rows.flatMap((r) => [
-          ...Object.entries(r.normalised_values).map(([k, n]) => [`n.${r.pool}.${k}`, n]),
+        rows.flatMap((r): [string, unknown][] => [
+          ...Object.entries(r.normalised_values).map(([k, n]): [string, unknown] => [`n.${r.pool}.${k}`, n]),
           [`score.${r.pool}`, r.score],
           [`weight.${r.pool}`, r.weight],
           [`share.${r.pool}`, r.share],

@@ -322,7 +322,8 @@ describe('settlement (HTTP, real database)', function () {
     expect(f.gates.map((g) => g.key)).to.deep.equal(['self_funded_rate', 'reimbursement_ratio', 'satisfaction']);
     expect(f.gates.every((g) => ['value', 'threshold', 'passed', 'deduction'].every((k) => k in g))).to.equal(true);
     expect(f.indicators).to.have.length(9);
-    expect(f.indicators[0]).to.have.keys(['key', 'direction', 'numerator', 'denominator', 'value', 'threshold', 'ok']);
+    expect(f.indicators[0]).to.have.keys(['key', 'over', 'direction', 'numerator', 'denominator', 'value', 'threshold', 'ok']);
+    expect(f.insured_indicators).to.have.length(9);
     expect(f.allocations.length).to.be.greaterThan(0);
     expect(f.allocations.reduce((a, x) => a + toFen(x.amount), 0n)).to.equal(toFen(f.retained));
     const stored = await get<Json<SurplusAllocation>[]>('/api/surplus-allocations', {
@@ -615,5 +616,69 @@ describe('settlement: a stay across the new year (HTTP, real database)', functio
     // 3,600.00 + 3,500.00 + 72.00, all three in January
     expect(calc.body.figures!.spending).to.include({ total: '7172.00', claims: 3 });
     expect(calc.body.figures!.spending.by_month[0]).to.include({ month: 1, spending: '7172.00' });
+  });
+
+  it('the group row is over the claims the group provided, the insured row over all their claims; hand-counted', async () => {
+    // a stay of a T01 insured at a provincial hospital: ¥20,000.00, fund 12,000.00, self-funded 3,000.00, drugs 8,000.00
+    const outside = {
+      ...stay,
+      claim_no: 'XY-4',
+      id_number: idNumber(10),
+      provider_class: 'out_of_county',
+      provider_unit_code: '',
+      provider_name: '青海省人民医院',
+      visit_on: '2026-01-02',
+      discharged_on: '2026-01-09',
+      settled_on: '2026-01-10',
+      total_cost: '20000.00',
+      fund_paid: '12000.00',
+      self_pay: '5000.00',
+      self_funded: '3000.00',
+      drug_cost: '8000.00',
+      consumables_cost: '4000.00',
+    };
+    expect((await upload('/api/claims/import', 'out.csv', csv([outside]), { fund_year_id: String(years.get(2026)) })).body).to.include({ accepted: 1 });
+    const [run] = (await get<Run[]>('/api/settlement-runs', { as: 'finance', query: { filter: { fund_year_id: years.get(2026), period: '2026-01' } } })).body;
+    const calc = await post<Run>(`/api/settlement-runs/${run.id}/calculate`, { reason: '县外结算单' }, { as: 'finance' });
+    expect(calc.status, JSON.stringify(calc.body)).to.equal(200);
+    const f = calc.body.figures!;
+    const shown = (list: typeof f.indicators) => Object.fromEntries(list.map((i) => [i.key, [i.over, i.numerator, i.denominator, i.value, i.ok]]));
+    // the group provided XY-1, XY-2 (B1 stays, ¥5,000.00 each) and XY-3 (T01 visit, ¥120.00):
+    //   total 10,120.00, fund 7,172.00, self-funded 400.00, drugs 3,060.00, consumables 600.00, 2 stays of 10,000.00
+    // its insured had those and XY-4: total 30,120.00, fund 19,172.00, self-funded 3,400.00, drugs 11,060.00,
+    //   consumables 4,600.00, 3 stays of 30,000.00, 2 of them in the county, fund in the county 7,172.00, at T01 72.00
+    const insured = {
+      in_county_fund_share: ['insured', '7172.00', '19172.00', 0.3741, false],
+      primary_care_fund_share: ['insured', '72.00', '19172.00', 0.0038, false],
+      in_county_inpatient_share: ['insured', 2, 3, 0.6667, false],
+      up_referral_rate: ['insured', 0, 3, 0, true],
+    };
+    expect(shown(f.indicators)).to.deep.equal({
+      inpatient_average_cost: ['provided', '10000.00', 2, '5000.00', true],
+      drug_share: ['provided', '3060.00', '10120.00', 0.3024, true],
+      consumables_share: ['provided', '600.00', '10120.00', 0.0593, true],
+      self_funded_rate: ['provided', '400.00', '10120.00', 0.0395, true],
+      reimbursement_ratio: ['provided', '7172.00', '10120.00', 0.7087, true],
+      ...insured,
+    });
+    expect(shown(f.insured_indicators!)).to.deep.equal({
+      inpatient_average_cost: ['insured', '30000.00', 3, '10000.00', false],
+      drug_share: ['insured', '11060.00', '30120.00', 0.3672, true],
+      consumables_share: ['insured', '4600.00', '30120.00', 0.1527, true],
+      self_funded_rate: ['insured', '3400.00', '30120.00', 0.1129, false],
+      reimbursement_ratio: ['insured', '19172.00', '30120.00', 0.6365, true],
+      ...insured,
+    });
+    // the workbook's 监测指标 says which claims each row is over
+    const wb = await readWorkbook((await get<Buffer>(`/api/reports/settlement/${run.id}.xlsx`, { as: 'finance' })).body);
+    const sheet = wb.getWorksheet('监测指标')!;
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    const rows: Record<string, unknown>[] = [];
+    sheet.eachRow((row, n) => n > 1 && rows.push(Object.fromEntries(header.map((h, i) => [h, row.getCell(i + 1).value]))));
+    const avg = rows.filter((r) => r['指标'] === '住院次均费用').slice(0, 2);
+    expect(avg.map((r) => [r['单位'], r['结算单口径'], r['实际值']])).to.deep.equal([
+      ['集团（本集团提供的结算单）', '按提供的结算单', 5000],
+      ['集团参保人（其全部结算单，含县内集团外和县外）', '按参保人的结算单', 10000],
+    ]);
   });
 });

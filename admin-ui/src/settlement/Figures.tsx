@@ -217,16 +217,27 @@ export const GatesTable = ({ gates, satisfaction }: { gates: Gate[]; satisfactio
   );
 };
 
-export const IndicatorsTable = ({ indicators, title, testId = 'indicators' }: { indicators: Indicator[]; title: string; testId?: string }) => {
+export const IndicatorsTable = ({
+  indicators,
+  title,
+  subheader,
+  testId = 'indicators',
+}: {
+  indicators: Indicator[];
+  title: string;
+  subheader?: string;
+  testId?: string;
+}) => {
   const translate = useTranslate();
   const t = (k: string) => translate(`settlement.${k}`);
   return (
     <Card sx={{ mb: 2 }} data-testid={testId}>
-      <CardHeader title={title} />
+      <CardHeader title={title} subheader={subheader} />
       <Table size="small">
         <TableHead>
           <TableRow>
             <TableCell>{t('indicator')}</TableCell>
+            <TableCell>{t('claim_set')}</TableCell>
             <TableCell align="right">{t('numerator')}</TableCell>
             <TableCell align="right">{t('denominator')}</TableCell>
             <TableCell align="right">{t('value')}</TableCell>
@@ -238,6 +249,7 @@ export const IndicatorsTable = ({ indicators, title, testId = 'indicators' }: { 
           {indicators.map((i) => (
             <TableRow key={i.key}>
               <TableCell>{translate(`enums.settlement_indicator.${i.key}`)}</TableCell>
+              <TableCell data-testid={`${testId}-${i.key}-over`}>{i.over ? translate(`enums.claim_set.${i.over}`) : '—'}</TableCell>
               <TableCell align="right">{count(i.numerator)}</TableCell>
               <TableCell align="right">{count(i.denominator)}</TableCell>
               <TableCell align="right">{rateOrAmount(i.key, i.value)}</TableCell>
@@ -255,11 +267,25 @@ export const IndicatorsTable = ({ indicators, title, testId = 'indicators' }: { 
   );
 };
 
-/** One row per member unit, one column per indicator (value, green/red); a click opens the unit's claims summary. */
+/** The group's indicators twice: over the claims its units provided, and over all the claims of its insured (absent in versions calculated before). */
+export const GroupIndicators = ({ f }: { f: RunFigures }) => {
+  const translate = useTranslate();
+  const t = (k: string) => translate(`settlement.${k}`);
+  return (
+    <>
+      <IndicatorsTable indicators={f.indicators} title={`${t('indicators')} · ${t('group_provided')}`} subheader={t('group_indicators_help')} />
+      {f.insured_indicators && (
+        <IndicatorsTable indicators={f.insured_indicators} title={`${t('indicators')} · ${t('group_insured')}`} testId="insured-indicators" />
+      )}
+    </>
+  );
+};
+
+/** One row per member unit, one column per indicator (value, green/red; its header says which claims it is over); a click opens the unit's claims summary. */
 export const UnitIndicatorsTable = ({ units, onUnit }: { units: RunFigures['unit_indicators']; onUnit?: (u: { id: number; name: string }) => void }) => {
   const translate = useTranslate();
   const t = (k: string) => translate(`settlement.${k}`);
-  const keys = units[0]?.indicators.map((i) => i.key) ?? [];
+  const heads = units[0]?.indicators ?? [];
   return (
     <Card sx={{ mb: 2 }} data-testid="unit-indicators">
       <CardHeader title={t('unit_indicators')} subheader={onUnit ? t('drill') : undefined} />
@@ -268,9 +294,14 @@ export const UnitIndicatorsTable = ({ units, onUnit }: { units: RunFigures['unit
           <TableHead>
             <TableRow>
               <TableCell>{t('unit')}</TableCell>
-              {keys.map((k) => (
-                <TableCell key={k} align="right">
-                  {translate(`enums.settlement_indicator.${k}`)}
+              {heads.map((i) => (
+                <TableCell key={i.key} align="right">
+                  {translate(`enums.settlement_indicator.${i.key}`)}
+                  {i.over && (
+                    <Typography component="div" variant="caption" color="text.secondary">
+                      {translate(`enums.claim_set.${i.over}`)}
+                    </Typography>
+                  )}
                 </TableCell>
               ))}
             </TableRow>

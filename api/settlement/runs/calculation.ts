@@ -19,6 +19,7 @@ import {
   emptySums,
   evaluateGates,
   indicatorsOf,
+  insuredIndicatorsOf,
   overspendSplit,
   providerTier,
   rate4,
@@ -80,7 +81,10 @@ export interface RunFigures {
   deductions: number;
   retained: string;
   returned_to_fund: string;
+  /** the group row: the five provision indicators over the claims the group's units provided, the four others over all claims of the insured */
   indicators: Indicator[];
+  /** the group's insured row: all nine over every claim of the county's insured, out-of-group and out-of-county hospitals included (absent in versions calculated before) */
+  insured_indicators?: Indicator[];
   unit_indicators: { org_unit_id: number; code: string; name: string; level: number; indicators: Indicator[] }[];
   /** each pool with its share, amount and the indicators (configured weights) its recipients are scored on */
   pools: { key: string; share: number; amount: string; indicators?: AllocationConfig['pools'][number]['indicators'] }[];
@@ -168,6 +172,8 @@ export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear,
 
   // ---- spending, group sums, per-unit sums
   const group = emptySums();
+  /** the claims the group's own units provided */
+  const groupProvided = emptySums();
   const provided = new Map<number, ClaimSums>();
   const insured = new Map<number, ClaimSums>();
   const cells = new Map<string, { claims: number; total: Fen; fund: Fen }>();
@@ -195,6 +201,7 @@ export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear,
     if (r.insured_unit_id !== null) addSums(insured.get(r.insured_unit_id) ?? insured.set(r.insured_unit_id, emptySums()).get(r.insured_unit_id)!, sums);
     addSums(group, sums);
     if (unit) {
+      addSums(groupProvided, sums);
       const member = memberOf(units, unit.id);
       addSums(provided.get(member.id) ?? provided.set(member.id, emptySums()).get(member.id)!, sums);
     }
@@ -292,7 +299,8 @@ export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear,
     deductions: gates.reduce((a, g) => a + g.deduction, 0),
     retained: fromFen(retained),
     returned_to_fund: fromFen(surplus > 0n ? surplus - retained : 0n),
-    indicators: indicatorsOf(group, group, fy.indicator_thresholds),
+    indicators: indicatorsOf(groupProvided, group, fy.indicator_thresholds),
+    insured_indicators: insuredIndicatorsOf(group, fy.indicator_thresholds),
     unit_indicators: unitIndicators,
     pools: (() => {
       const byPool = new Map<string, string>();

@@ -17,6 +17,7 @@ import {
   addSums,
   emptySums,
   indicatorsOf,
+  insuredIndicatorsOf,
   normalise,
   percentile,
   allocate,
@@ -220,6 +221,49 @@ describe('settlement rules: monitoring indicators', () => {
     // only referred-up stays at levels 1–2 count: 2 at the HQ, not the 1 outside the county
     expect(ind.up_referral_rate).to.include({ numerator: 2, denominator: 12, value: 0.1667, ok: false });
     expect(indicatorsOf(emptySums(), emptySums(), DEFAULT_INDICATOR_THRESHOLDS).every((i) => i.value === null && i.ok === null)).to.equal(true);
+  });
+
+  it('the group row is over its own provision for the five provision indicators; the insured row over all claims of the insured', () => {
+    const hq = sumsOf({
+      provider_class: 'in_group',
+      care_type: 'inpatient',
+      provider_tier: 'top',
+      claims: 4,
+      referred_up: 0,
+      total: toFen('20000.00'),
+      fund: toFen('14000.00'),
+      self_pay: toFen('5000.00'),
+      self_funded: toFen('1000.00'),
+      drug: toFen('5000.00'),
+      consumables: toFen('3000.00'),
+    });
+    const outside = sumsOf({
+      provider_class: 'out_of_county',
+      care_type: 'inpatient',
+      provider_tier: null,
+      claims: 1,
+      referred_up: 0,
+      total: toFen('20000.00'),
+      fund: toFen('11000.00'),
+      self_pay: toFen('6000.00'),
+      self_funded: toFen('3000.00'),
+      drug: toFen('9000.00'),
+      consumables: toFen('4000.00'),
+    });
+    const all = addSums(addSums(emptySums(), hq), outside);
+    const group = Object.fromEntries(indicatorsOf(hq, all, DEFAULT_INDICATOR_THRESHOLDS).map((i) => [i.key, i]));
+    const insured = Object.fromEntries(insuredIndicatorsOf(all, DEFAULT_INDICATOR_THRESHOLDS).map((i) => [i.key, i]));
+    // own provision: 20,000 / 4 stays = 5,000 (≤ 6,500); the insured's: 40,000 / 5 = 8,000 (red)
+    expect(group.inpatient_average_cost).to.include({ over: 'provided', value: '5000.00', ok: true });
+    expect(insured.inpatient_average_cost).to.include({ over: 'insured', value: '8000.00', ok: false });
+    // self-funded 1,000 / 20,000 = 0.05 against 4,000 / 40,000 = 0.10 (over 0.08: red)
+    expect(group.self_funded_rate).to.include({ over: 'provided', value: 0.05, ok: true });
+    expect(insured.self_funded_rate).to.include({ over: 'insured', value: 0.1, ok: false });
+    expect(insured.drug_share).to.include({ numerator: '14000.00', denominator: '40000.00', value: 0.35 });
+    // the four insured indicators are the same in both rows: 14,000 of 25,000 fund paid in the county
+    expect(group.in_county_fund_share).to.deep.equal(insured.in_county_fund_share);
+    expect(group.in_county_fund_share).to.include({ over: 'insured', value: 0.56 });
+    expect(Object.values(insured).every((i) => i.over === 'insured')).to.equal(true);
   });
 });
 

@@ -4,7 +4,7 @@
 // configuration and budget are fundYears/rules.ts. Money is BigInt fen throughout; rates are rounded to 4 decimals.
 import type { EnumValue } from '../../core/enums';
 import { divRound, fromFen, mulRatio, splitByLargestRemainder, toFen, type Fen } from '../../shared/money';
-import { CARE_TYPE, GATE, PROVIDER_CLASS, RUN_KIND, RUN_STATUS, SETTLEMENT_INDICATOR, type Direction, type GateRegistry } from '../enums';
+import { CARE_TYPE, CLAIM_SET, GATE, PROVIDER_CLASS, RUN_KIND, RUN_STATUS, SETTLEMENT_INDICATOR, type Direction, type GateRegistry } from '../enums';
 import {
   gatesConfig,
   type AllocationConfig,
@@ -236,8 +236,11 @@ export function satisfactionOf(scores: { score: string; respondents: number }[])
   return Number(divRound(weighted, n)) / 100;
 }
 
+export type ClaimSet = EnumValue<typeof CLAIM_SET>;
 export interface Indicator {
   key: IndicatorKey;
+  /** the claims it is over: those provided, or those of the insured */
+  over: ClaimSet;
   direction: Direction;
   /** amounts as decimal strings, counts as numbers */
   numerator: string | number;
@@ -250,17 +253,19 @@ export interface Indicator {
 }
 
 /**
- * The monitoring indicators. `provided` are the claims a unit treated, `insured` the claims of
- * the insured it is responsible for; for the whole group both are all claims.
+ * The monitoring indicators, each saying which claims it is over: the first five over `provided`, the claims
+ * a unit treated (for the group row, those its units treated), the last four over `insured`, the claims of the
+ * insured it is responsible for (for the group, all the claims of the county's insured, wherever treated).
  */
 export function indicatorsOf(provided: ClaimSums, insured: ClaimSums, thresholds: IndicatorThresholds): Indicator[] {
-  const ratio = (key: IndicatorKey, num: bigint | number, den: bigint | number): Indicator => {
+  const ratio = (key: IndicatorKey, num: bigint | number, den: bigint | number, over: ClaimSet): Indicator => {
     const value = rate4(BigInt(num), BigInt(den));
     const threshold = thresholds[key];
     const { direction } = SETTLEMENT_INDICATOR.labels[key];
     const shown = (x: bigint | number) => (typeof x === 'bigint' ? fromFen(x) : x);
     return {
       key,
+      over,
       direction,
       numerator: shown(num),
       denominator: shown(den),
@@ -274,6 +279,7 @@ export function indicatorsOf(provided: ClaimSums, insured: ClaimSums, thresholds
   return [
     {
       key: 'inpatient_average_cost',
+      over: 'provided',
       direction: 'max',
       numerator: fromFen(provided.inpatient_total),
       denominator: provided.inpatient,
@@ -281,16 +287,20 @@ export function indicatorsOf(provided: ClaimSums, insured: ClaimSums, thresholds
       threshold: fromFen(avgThreshold),
       ok: avg === null ? null : avg <= avgThreshold,
     },
-    ratio('drug_share', provided.drug, provided.total),
-    ratio('consumables_share', provided.consumables, provided.total),
-    ratio('self_funded_rate', provided.self_funded, provided.total),
-    ratio('reimbursement_ratio', provided.fund, provided.total),
-    ratio('in_county_fund_share', insured.fund_in_county, insured.fund),
-    ratio('primary_care_fund_share', insured.fund_primary, insured.fund),
-    ratio('in_county_inpatient_share', insured.inpatient_in_county, insured.inpatient),
-    ratio('up_referral_rate', insured.inpatient_referred_up_top, insured.inpatient),
+    ratio('drug_share', provided.drug, provided.total, 'provided'),
+    ratio('consumables_share', provided.consumables, provided.total, 'provided'),
+    ratio('self_funded_rate', provided.self_funded, provided.total, 'provided'),
+    ratio('reimbursement_ratio', provided.fund, provided.total, 'provided'),
+    ratio('in_county_fund_share', insured.fund_in_county, insured.fund, 'insured'),
+    ratio('primary_care_fund_share', insured.fund_primary, insured.fund, 'insured'),
+    ratio('in_county_inpatient_share', insured.inpatient_in_county, insured.inpatient, 'insured'),
+    ratio('up_referral_rate', insured.inpatient_referred_up_top, insured.inpatient, 'insured'),
   ];
 }
+
+/** All nine indicators over the claims of the insured (the group's insured row: every claim, wherever treated). */
+export const insuredIndicatorsOf = (insured: ClaimSums, thresholds: IndicatorThresholds): Indicator[] =>
+  indicatorsOf(insured, insured, thresholds).map((i) => ({ ...i, over: 'insured' }));
 
 // ---------------------------------------------------------------- allocation
 
