@@ -1,6 +1,6 @@
 // The settlement run workbook (结算工作簿) for group finance and the board: 汇总 (every figure
-// with its meaning), 监测指标 per unit, 结余分配 per township with every
-// intermediate figure and a total, 基金支出 by month with month subtotals and a grand total, 定义 (the definitions).
+// with its meaning, the scoring rule of the allocation), 监测指标 per unit, 结余分配 per township with every
+// intermediate figure of each pool and a total, 基金支出 by month with month subtotals and a grand total, 定义 (the definitions).
 // Labels are the screens' (admin-ui settlement messages; values' labels from api/settlement/enums.ts), so workbook and screen say the same.
 import type { Writable } from 'node:stream';
 import { enumMessages } from '../api/core/enums';
@@ -71,8 +71,16 @@ function summarySheet(wb: Book, run: RunHead, f: RunFigures, gates: GateRegistry
   line(T.deductions, f.deductions, 'rate');
   line(T.retained, amount(f.retained), 'money');
   line(T.returned, amount(f.returned_to_fund), 'money');
-  for (const p of f.pools) line(`${T.pool} · ${labelOf(E.pool, p.key)}`, amount(p.amount), 'money', `占结余留用 ${pct(p.share)}`);
-  for (const i of f.indicators) line(`${T.indicators} · ${labelOf(E.settlement_indicator, i.key)}`, cell(i.value), valueFormat(i.value), indicatorNote(i));
+  for (const p of f.pools) {
+    const on = (p.indicators ?? []).map((k) => `${labelOf(E.allocation_indicator, k.key)} ${k.weight}`).join('、');
+    line(`${T.pool} · ${labelOf(E.pool, p.key)}`, amount(p.amount), 'money', `占结余留用 ${pct(p.share)}${on ? `；分配指标及权重：${on}` : ''}`);
+  }
+  line('结余分配评分方法', '', undefined, T.scoring_rule);
+  for (const [name, list] of [
+    [T.group_provided, f.indicators],
+    [T.group_insured, f.insured_indicators ?? []],
+  ] as const)
+    for (const i of list) line(`${T.indicators} · ${name} · ${labelOf(E.settlement_indicator, i.key)}`, cell(i.value), valueFormat(i.value), indicatorNote(i));
   sheet.commit();
 }
 
@@ -87,7 +95,8 @@ function definitionSheet(wb: Book) {
 
 function indicatorNote(i: Indicator) {
   const threshold = typeof i.value === 'string' || i.key === 'inpatient_average_cost' ? `¥${i.threshold}` : pct(Number(i.threshold));
-  return `${T.numerator} ${figure(i.numerator)} ÷ ${T.denominator} ${figure(i.denominator)}；${labelOf(E.direction, i.direction)} ${threshold}：${PASSED(i.ok)}`;
+  const over = i.over ? `${labelOf(E.claim_set, i.over)}：` : '';
+  return `${over}${T.numerator} ${figure(i.numerator)} ÷ ${T.denominator} ${figure(i.denominator)}；${labelOf(E.direction, i.direction)} ${threshold}：${PASSED(i.ok)}`;
 }
 
 function indicatorSheet(wb: Book, f: RunFigures) {
@@ -95,6 +104,7 @@ function indicatorSheet(wb: Book, f: RunFigures) {
     { header: '单位编码', key: 'code', width: 10 },
     { header: T.unit, key: 'name', width: 24 },
     { header: T.indicator, key: 'key', width: 20 },
+    { header: T.claim_set, key: 'over', width: 16 },
     { header: T.numerator, key: 'numerator', width: 18 },
     { header: T.denominator, key: 'denominator', width: 18 },
     { header: T.value, key: 'value', width: 14 },
@@ -103,12 +113,18 @@ function indicatorSheet(wb: Book, f: RunFigures) {
     { header: T.ok, key: 'ok', width: 8 },
   ]);
   const byLevel = [...f.unit_indicators].sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));
-  for (const u of [{ code: '', name: `${T.group_level}${T.total}`, indicators: f.indicators }, ...byLevel]) {
+  // the group over the claims its units provided, then over all the claims of its insured (absent in versions calculated before)
+  const group = [
+    { code: '', name: T.group_provided, indicators: f.indicators },
+    ...(f.insured_indicators ? [{ code: '', name: T.group_insured, indicators: f.insured_indicators }] : []),
+  ];
+  for (const u of [...group, ...byLevel]) {
     for (const i of u.indicators) {
       const row = sheet.addRow({
         code: u.code,
         name: u.name,
         key: labelOf(E.settlement_indicator, i.key),
+        over: i.over ? labelOf(E.claim_set, i.over) : '',
         numerator: cell(i.numerator),
         denominator: cell(i.denominator),
         value: cell(i.value),
@@ -126,22 +142,37 @@ function indicatorSheet(wb: Book, f: RunFigures) {
   sheet.commit();
 }
 
-/** One row per recipient (the figures are the same in every pool), one amount column per pool, a total row. */
+/**
+ * One row per recipient: its raw values (无数据 when missing), then per pool its points on the pool's own indicators
+ * (the header says the weight each counted with), score, weight, share and amount; the population, the total; a total row.
+ */
 function allocationSheet(wb: Book, f: RunFigures) {
-  const keys = [...new Set(f.allocations.flatMap((a) => Object.keys(a.raw_values)))];
-  const rateLike = (k: string): Format => (k.endsWith('_rate') ? 'rate' : 'decimal');
+  const rateLike = (k: string): Format => (k.endsWith('_rate') || k.endsWith('_share') ? 'rate' : 'decimal');
+  const label = (k: string) => labelOf(E.allocation_indicator, k);
+  const poolLabel = (key: string) => labelOf(E.pool, key);
+  const firstOf = (pool: string) => f.allocations.find((a) => a.pool === pool);
+  const keysOf = (pool: string) => Object.keys(firstOf(pool)?.raw_values ?? {});
+  const rawKeys = [...new Set(f.pools.flatMap((p) => keysOf(p.key)))];
+  const used = (pool: string, k: string) => {
+    const w = firstOf(pool)?.indicator_weights?.[k];
+    return w === undefined ? '' : w > 0 ? `，${T.weight_used} ${w}` : `，${T.left_out}`;
+  };
   const sheet = addSheet(wb, T.allocation, [
     { header: '单位编码', key: 'code', width: 10 },
     { header: T.unit, key: 'name', width: 22 },
-    ...keys.flatMap((k) => [
-      { header: `${labelOf(E.allocation_indicator, k)}（${T.raw}）`, key: `raw.${k}`, fmt: rateLike(k) },
-      { header: `${labelOf(E.allocation_indicator, k)}（${T.normalised}）`, key: `n.${k}`, fmt: 'decimal' as const },
+    ...rawKeys.map((k) => ({ header: `${label(k)}（${T.raw}）`, key: `raw.${k}`, fmt: rateLike(k) })),
+    ...f.pools.flatMap((p) => [
+      ...keysOf(p.key).map((k) => ({
+        header: `${poolLabel(p.key)}·${label(k)}（${T.normalised}${used(p.key, k)}）`,
+        key: `n.${p.key}.${k}`,
+        fmt: 'decimal' as const,
+      })),
+      { header: `${poolLabel(p.key)}·${T.score}`, key: `score.${p.key}`, fmt: 'decimal' as const },
+      { header: `${poolLabel(p.key)}·${T.weight}`, key: `weight.${p.key}`, fmt: 'decimal' as const, width: 14 },
+      { header: `${poolLabel(p.key)}·${T.share}`, key: `share.${p.key}`, fmt: 'rate' as const },
+      { header: `${poolLabel(p.key)}${T.amount}`, key: `pool.${p.key}`, fmt: 'money' as const },
     ]),
-    { header: T.score, key: 'score', fmt: 'decimal' },
     { header: T.population, key: 'population', fmt: 'count' },
-    { header: T.weight, key: 'weight', fmt: 'decimal', width: 14 },
-    { header: T.share, key: 'share', fmt: 'rate' },
-    ...f.pools.map((p) => ({ header: `${labelOf(E.pool, p.key)}${T.amount}`, key: `pool.${p.key}`, fmt: 'money' as const })),
     { header: `${T.amount}${T.total}`, key: 'amount', fmt: 'money' },
   ]);
   const units = new Map<number, RunFigures['allocations']>();
@@ -149,20 +180,21 @@ function allocationSheet(wb: Book, f: RunFigures) {
   const firsts = [...units.values()].map((rows) => rows[0]);
   for (const rows of units.values()) {
     const a = rows[0];
+    const raw = (k: string) => rows.find((r) => k in r.raw_values)?.raw_values[k] ?? null;
     writeRow(sheet, {
       code: a.code,
       name: a.name,
+      ...Object.fromEntries(rawKeys.map((k) => [`raw.${k}`, raw(k) ?? T.na])),
       ...Object.fromEntries(
-        keys.flatMap((k) => [
-          [`raw.${k}`, a.raw_values[k]],
-          [`n.${k}`, a.normalised_values[k]],
+        rows.flatMap((r): [string, unknown][] => [
+          ...Object.entries(r.normalised_values).map(([k, n]): [string, unknown] => [`n.${r.pool}.${k}`, n]),
+          [`score.${r.pool}`, r.score],
+          [`weight.${r.pool}`, r.weight],
+          [`share.${r.pool}`, r.share],
+          [`pool.${r.pool}`, amount(r.amount)],
         ]),
       ),
-      score: a.score,
       population: a.population,
-      weight: a.weight,
-      share: a.share,
-      ...Object.fromEntries(rows.map((r) => [`pool.${r.pool}`, amount(r.amount)])),
       amount: sumAmounts(rows.map((r) => r.amount)),
     });
   }

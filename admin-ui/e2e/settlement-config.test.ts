@@ -107,6 +107,31 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
     await page.context().close();
   });
 
+  it('each pool has its own indicators with their weight sum; a pool whose weights do not add up is refused on it', async () => {
+    const page = await open('finance');
+    await page.goto(`${baseUrl}/fund-years/${openYear}`);
+    expect(await page.getByTestId('scoring-rule').textContent()).to.contain('第 10 百分位');
+    await page.getByTestId('sum-allocation.pools.0.indicators').filter({ hasText: '1.0000 ✓' }).waitFor();
+    await page.getByTestId('sum-allocation.pools.1.indicators').filter({ hasText: '1.0000 ✓' }).waitFor();
+    await page.locator('input[name="allocation.pools.1.indicators.0.weight"]').fill('0.3');
+    await page.getByTestId('sum-allocation.pools.1.indicators').filter({ hasText: '0.7000 ≠ 1' }).waitFor();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('sum-allocation.pools.1.indicators').filter({ hasText: 'add up to 1' }).waitFor();
+    // the health pool's sum is untouched, nothing saved
+    expect(await page.getByTestId('sum-allocation.pools.0.indicators').textContent()).to.contain('1.0000 ✓');
+    const stored = (
+      await get<FundYearRecord & { allocation: { pools: { indicators: { key: string; weight: number }[] }[] } }>(`/api/fund-years/${openYear}`, {
+        as: 'finance',
+      })
+    ).body;
+    expect(stored.allocation.pools.map((p) => p.indicators.map((k) => `${k.key} ${k.weight}`))).to.deep.equal([
+      ['standardised_management_rate 0.5', 'control_rate 0.5'],
+      ['inpatient_admissions_change 0.6', 'drug_share 0.4'],
+    ]);
+    await screenshot(page, 'fund-year-pool-weights-refused');
+    await page.context().close();
+  });
+
   it('a fund year with an approved run is shown locked and cannot be saved', async () => {
     const locked = await makeYear(2018);
     await post('/api/fund-year-populations', { fund_year_id: locked, org_unit_id: await unitId('T01'), insured_population: 1000 }, { as: 'finance' });

@@ -269,6 +269,11 @@ describe('admin UI: settlement (医保打包付费)', function () {
       .waitFor();
     expect(await page.getByTestId('gates').locator('[data-ok]').count()).to.equal(3);
     expect(await page.getByTestId('indicators').locator('[data-ok]').count()).to.equal(9);
+    // the group twice: over the claims its units provided, and over all the claims of its insured, each indicator naming its set
+    expect(await page.getByTestId('insured-indicators').locator('[data-ok]').count()).to.equal(9);
+    expect(await page.getByTestId('indicators-drug_share-over').textContent()).to.equal('按提供的结算单');
+    expect(await page.getByTestId('indicators-in_county_fund_share-over').textContent()).to.equal('按参保人的结算单');
+    expect(await page.getByTestId('insured-indicators-drug_share-over').textContent()).to.equal('按参保人的结算单');
     await page.getByTestId('unit-row-T01').click();
     await page.getByTestId('drill-provided').waitFor();
     const summary = (await get<UnitSummary>(`/api/fund-years/${lastYear.id}/units/${await unitId('T01')}/summary`, { as: 'finance' })).body;

@@ -74,10 +74,16 @@ export const SETTLEMENT_INDICATOR = defineEnum('settlement_indicator', {
   in_county_inpatient_share: { zh: '县域内住院占比', en: 'In-county inpatient share', direction: 'min' },
   up_referral_rate: { zh: '上转住院率', en: 'Up-referral rate', direction: 'max' },
 } satisfies Record<string, Labels & { direction: Direction }>);
+/** the set of claims an indicator is over: those the unit (for the group row, the group's units) provided, or those of the insured it is responsible for (for the group, all the county's insured, wherever treated) */
+export const CLAIM_SET = defineEnum('claim_set', {
+  provided: { zh: '按提供的结算单', en: 'Over the claims provided' },
+  insured: { zh: '按参保人的结算单', en: 'Over the claims of the insured' },
+});
 export const ALLOCATION_INDICATOR = defineEnum('allocation_indicator', {
   standardised_management_rate: { zh: '规范管理率', en: 'Standardised management rate' },
   control_rate: { zh: '控制率', en: 'Control rate' },
   inpatient_admissions_change: { zh: '千人住院变化', en: 'Admissions change' },
+  drug_share: { zh: '药占比', en: 'Drug share' },
 });
 /** the default pools' labels (a fund year may name other pools) */
 export const POOL = defineEnum('pool', {
@@ -86,4 +92,4 @@ export const POOL = defineEnum('pool', {
 });
 
 /** The lists of values the UI translates (`enums.<name>.<value>`). */
-export const SETTLEMENT_ENUMS = [PROVIDER_CLASS, CARE_TYPE, RUN_KIND, RUN_STATUS, GATE, DIRECTION, SETTLEMENT_INDICATOR, ALLOCATION_INDICATOR, POOL];
+export const SETTLEMENT_ENUMS = [PROVIDER_CLASS, CARE_TYPE, RUN_KIND, RUN_STATUS, GATE, DIRECTION, SETTLEMENT_INDICATOR, CLAIM_SET, ALLOCATION_INDICATOR, POOL];

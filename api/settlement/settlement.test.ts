@@ -3,6 +3,7 @@
 // review, four-eyes approval, locked periods, superseding), the workbook read back to the fen,
 // and the demo fund years.
 import { expect } from 'chai';
+import ExcelJS from 'exceljs';
 import { toFen } from '../shared/money';
 import { checkDigit } from '../core/personalId';
 import { readWorkbook } from '../../reports/xlsx';
@@ -181,9 +182,10 @@ describe('settlement (HTTP, real database)', function () {
     ).to.deep.equal(['overspend_tiers.1.upTo']);
     expect(await fields({ overspend_tiers: [{ upTo: 0.05, groupShare: 0.5 }] })).to.deep.equal(['overspend_tiers']);
     expect(await fields({ gates: { ...full.gates, satisfaction: { threshold: 85, deduction: 2 } } })).to.deep.equal(['gates.satisfaction.deduction']);
-    expect(await fields({ allocation: { ...full.allocation, indicators: full.allocation.indicators.map((k) => ({ ...k, weight: 0.5 })) } })).to.deep.equal([
-      'allocation.indicators',
-    ]);
+    const [health, staff] = full.allocation.pools;
+    expect(
+      await fields({ allocation: { ...full.allocation, pools: [health, { ...staff, indicators: staff.indicators.map((k) => ({ ...k, weight: 0.3 })) }] } }),
+    ).to.deep.equal(['allocation.pools.1.indicators']);
     expect(await fields({ bundle_ratio: '1.5' })).to.deep.equal(['bundle_ratio']);
     expect(await fields({ catastrophic_pool: '9500.00' })).to.deep.equal(['catastrophic_pool']);
     // nothing of the refused edits landed
@@ -320,7 +322,8 @@ describe('settlement (HTTP, real database)', function () {
     expect(f.gates.map((g) => g.key)).to.deep.equal(['self_funded_rate', 'reimbursement_ratio', 'satisfaction']);
     expect(f.gates.every((g) => ['value', 'threshold', 'passed', 'deduction'].every((k) => k in g))).to.equal(true);
     expect(f.indicators).to.have.length(9);
-    expect(f.indicators[0]).to.have.keys(['key', 'direction', 'numerator', 'denominator', 'value', 'threshold', 'ok']);
+    expect(f.indicators[0]).to.have.keys(['key', 'over', 'direction', 'numerator', 'denominator', 'value', 'threshold', 'ok']);
+    expect(f.insured_indicators).to.have.length(9);
     expect(f.allocations.length).to.be.greaterThan(0);
     expect(f.allocations.reduce((a, x) => a + toFen(x.amount), 0n)).to.equal(toFen(f.retained));
     const stored = await get<Json<SurplusAllocation>[]>('/api/surplus-allocations', {
@@ -507,5 +510,175 @@ describe('settlement (HTTP, real database)', function () {
     const key = (x: { period: string; kind: string }) => `${x.period.slice(0, 4)}-${x.kind === 'final' ? '13' : x.period.slice(5)}`;
     expect(listed.map(key)).to.deep.equal(listed.map(key).sort().reverse());
     expect(listed.findIndex((x) => x.kind === 'final' && x.period === String(lastYear.year))).to.equal(month - 1);
+  });
+});
+
+describe('settlement: a stay across the new year (HTTP, real database)', function () {
+  this.timeout(120_000);
+  const region = '跨年测试县';
+  const years = new Map<number, number>();
+  // admitted 2025-12-28, discharged 2026-01-04, settled 2026-01-06: fund paid ¥3,600.00 of ¥5,000.00
+  const stay: Record<string, string> = {
+    claim_no: 'XY-1',
+    id_number: idNumber(7),
+    insured_township_code: 'T01',
+    provider_class: 'in_group',
+    provider_unit_code: 'B1',
+    provider_name: '',
+    care_type: 'inpatient',
+    visit_on: '2025-12-28',
+    discharged_on: '2026-01-04',
+    settled_on: '2026-01-06',
+    total_cost: '5000.00',
+    fund_paid: '3600.00',
+    self_pay: '1200.00',
+    self_funded: '200.00',
+    drug_cost: '1500.00',
+    consumables_cost: '300.00',
+    diagnosis: 'J18.9',
+    referred_up: 'false',
+  };
+  const csv = (rows: Record<string, string>[]) => [HEADER.join(','), ...rows.map((r) => HEADER.map((h) => r[h]).join(','))].join('\n') + '\n';
+
+  before(async () => {
+    for (const year of [2025, 2026]) {
+      const r = await post<FundYearAnswer>(
+        '/api/fund-years',
+        { region, year, insured_count: 100, premium_total: '100000.00', catastrophic_pool: '0', outpatient_pool: '0' },
+        { as: 'finance' },
+      );
+      expect(r.status, JSON.stringify(r.body)).to.equal(200);
+      years.set(year, r.body.id);
+    }
+  });
+
+  const claimsOf = async (year: number) =>
+    (await get<ClaimRow[]>('/api/claims', { as: 'finance', query: { filter: { fund_year_id: years.get(year) }, range: [0, 99] } })).body;
+
+  it('the year of the admission refuses it (settled after that year); the year of the settlement date takes it', async () => {
+    const refused = await upload('/api/claims/import', 'stay.csv', csv([stay]), { fund_year_id: String(years.get(2025)) });
+    expect(refused.status, JSON.stringify(refused.body)).to.equal(200);
+    expect(refused.body.accepted).to.equal(0);
+    expect(refused.body.rejected.map((x) => [x.row, x.field])).to.deep.equal([
+      [2, 'discharged_on'],
+      [2, 'settled_on'],
+    ]);
+    const taken = await upload('/api/claims/import', 'stay.csv', csv([stay]), { fund_year_id: String(years.get(2026)) });
+    expect(taken.body).to.include({ accepted: 1, inserted: 1, rejected_rows: 0 });
+    const [claim] = await claimsOf(2026);
+    expect(claim).to.include({ claim_no: 'XY-1', visit_on: '2025-12-28', discharged_on: '2026-01-04', settled_on: '2026-01-06', period_month: 1 });
+    expect(await claimsOf(2025)).to.have.length(0);
+    // an admission two years before the settlement is still refused, on its field
+    const old = await upload('/api/claims/import', 'old.csv', csv([{ ...stay, claim_no: 'XY-0', visit_on: '2024-12-28' }]), {
+      fund_year_id: String(years.get(2026)),
+    });
+    expect(old.body.rejected.map((x) => [x.row, x.field, x.message])).to.deep.equal([[2, 'visit_on', 'must lie inside the fund year 2026 or the year before']]);
+  });
+
+  it('an xlsx with date cells and the Chinese headers imports the stay into the year of its settlement date; January’s run counts it', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('结算单');
+    const labels = new Map(CLAIM_COLUMNS);
+    sheet.addRow(HEADER.map((h) => labels.get(h)));
+    const dates = new Set(['visit_on', 'discharged_on', 'settled_on']);
+    const cells = (r: Record<string, string>) => HEADER.map((h) => (dates.has(h) ? new Date(`${r[h]}T00:00:00Z`) : r[h]));
+    sheet.addRow(cells({ ...stay, claim_no: 'XY-2', id_number: idNumber(8), fund_paid: '3500.00', self_pay: '1300.00' }));
+    // an outpatient visit on New Year's Eve settled on 2 January
+    sheet.addRow(
+      cells({
+        ...stay,
+        claim_no: 'XY-3',
+        id_number: idNumber(9),
+        provider_unit_code: 'T01',
+        care_type: 'outpatient',
+        visit_on: '2025-12-31',
+        discharged_on: '',
+        settled_on: '2026-01-02',
+        total_cost: '120.00',
+        fund_paid: '72.00',
+        self_pay: '48.00',
+        self_funded: '0',
+        drug_cost: '60.00',
+        consumables_cost: '0',
+        diagnosis: 'I10',
+      }).map((v, i) => (HEADER[i] === 'discharged_on' ? null : v)),
+    );
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = await upload('/api/claims/import', 'stays.xlsx', file, { fund_year_id: String(years.get(2026)) });
+    expect(r.status, JSON.stringify(r.body)).to.equal(200);
+    expect(r.body).to.include({ accepted: 2, inserted: 2, rejected_rows: 0 });
+    const byNo = new Map((await claimsOf(2026)).map((c) => [c.claim_no, c]));
+    expect(byNo.get('XY-2')).to.include({ visit_on: '2025-12-28', settled_on: '2026-01-06', period_month: 1 });
+    expect(byNo.get('XY-3')).to.include({ visit_on: '2025-12-31', discharged_on: null, settled_on: '2026-01-02', period_month: 1 });
+    const run = await post<Run>('/api/settlement-runs', { fund_year_id: years.get(2026), period: '2026-01' }, { as: 'finance' });
+    const calc = await post<Run>(`/api/settlement-runs/${run.body.id}/calculate`, {}, { as: 'finance' });
+    expect(calc.status, JSON.stringify(calc.body)).to.equal(200);
+    // 3,600.00 + 3,500.00 + 72.00, all three in January
+    expect(calc.body.figures!.spending).to.include({ total: '7172.00', claims: 3 });
+    expect(calc.body.figures!.spending.by_month[0]).to.include({ month: 1, spending: '7172.00' });
+  });
+
+  it('the group row is over the claims the group provided, the insured row over all their claims; hand-counted', async () => {
+    // a stay of a T01 insured at a provincial hospital: ¥20,000.00, fund 12,000.00, self-funded 3,000.00, drugs 8,000.00
+    const outside = {
+      ...stay,
+      claim_no: 'XY-4',
+      id_number: idNumber(10),
+      provider_class: 'out_of_county',
+      provider_unit_code: '',
+      provider_name: '青海省人民医院',
+      visit_on: '2026-01-02',
+      discharged_on: '2026-01-09',
+      settled_on: '2026-01-10',
+      total_cost: '20000.00',
+      fund_paid: '12000.00',
+      self_pay: '5000.00',
+      self_funded: '3000.00',
+      drug_cost: '8000.00',
+      consumables_cost: '4000.00',
+    };
+    expect((await upload('/api/claims/import', 'out.csv', csv([outside]), { fund_year_id: String(years.get(2026)) })).body).to.include({ accepted: 1 });
+    const [run] = (await get<Run[]>('/api/settlement-runs', { as: 'finance', query: { filter: { fund_year_id: years.get(2026), period: '2026-01' } } })).body;
+    const calc = await post<Run>(`/api/settlement-runs/${run.id}/calculate`, { reason: '县外结算单' }, { as: 'finance' });
+    expect(calc.status, JSON.stringify(calc.body)).to.equal(200);
+    const f = calc.body.figures!;
+    const shown = (list: typeof f.indicators) => Object.fromEntries(list.map((i) => [i.key, [i.over, i.numerator, i.denominator, i.value, i.ok]]));
+    // the group provided XY-1, XY-2 (B1 stays, ¥5,000.00 each) and XY-3 (T01 visit, ¥120.00):
+    //   total 10,120.00, fund 7,172.00, self-funded 400.00, drugs 3,060.00, consumables 600.00, 2 stays of 10,000.00
+    // its insured had those and XY-4: total 30,120.00, fund 19,172.00, self-funded 3,400.00, drugs 11,060.00,
+    //   consumables 4,600.00, 3 stays of 30,000.00, 2 of them in the county, fund in the county 7,172.00, at T01 72.00
+    const insured = {
+      in_county_fund_share: ['insured', '7172.00', '19172.00', 0.3741, false],
+      primary_care_fund_share: ['insured', '72.00', '19172.00', 0.0038, false],
+      in_county_inpatient_share: ['insured', 2, 3, 0.6667, false],
+      up_referral_rate: ['insured', 0, 3, 0, true],
+    };
+    expect(shown(f.indicators)).to.deep.equal({
+      inpatient_average_cost: ['provided', '10000.00', 2, '5000.00', true],
+      drug_share: ['provided', '3060.00', '10120.00', 0.3024, true],
+      consumables_share: ['provided', '600.00', '10120.00', 0.0593, true],
+      self_funded_rate: ['provided', '400.00', '10120.00', 0.0395, true],
+      reimbursement_ratio: ['provided', '7172.00', '10120.00', 0.7087, true],
+      ...insured,
+    });
+    expect(shown(f.insured_indicators!)).to.deep.equal({
+      inpatient_average_cost: ['insured', '30000.00', 3, '10000.00', false],
+      drug_share: ['insured', '11060.00', '30120.00', 0.3672, true],
+      consumables_share: ['insured', '4600.00', '30120.00', 0.1527, true],
+      self_funded_rate: ['insured', '3400.00', '30120.00', 0.1129, false],
+      reimbursement_ratio: ['insured', '19172.00', '30120.00', 0.6365, true],
+      ...insured,
+    });
+    // the workbook's 监测指标 says which claims each row is over
+    const wb = await readWorkbook((await get<Buffer>(`/api/reports/settlement/${run.id}.xlsx`, { as: 'finance' })).body);
+    const sheet = wb.getWorksheet('监测指标')!;
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    const rows: Record<string, unknown>[] = [];
+    sheet.eachRow((row, n) => n > 1 && rows.push(Object.fromEntries(header.map((h, i) => [h, row.getCell(i + 1).value]))));
+    const avg = rows.filter((r) => r['指标'] === '住院次均费用').slice(0, 2);
+    expect(avg.map((r) => [r['单位'], r['结算单口径'], r['实际值']])).to.deep.equal([
+      ['集团（本集团提供的结算单）', '按提供的结算单', 5000],
+      ['集团参保人（其全部结算单，含县内集团外和县外）', '按参保人的结算单', 10000],
+    ]);
   });
 });

@@ -217,16 +217,27 @@ export const GatesTable = ({ gates, satisfaction }: { gates: Gate[]; satisfactio
   );
 };
 
-export const IndicatorsTable = ({ indicators, title, testId = 'indicators' }: { indicators: Indicator[]; title: string; testId?: string }) => {
+export const IndicatorsTable = ({
+  indicators,
+  title,
+  subheader,
+  testId = 'indicators',
+}: {
+  indicators: Indicator[];
+  title: string;
+  subheader?: string;
+  testId?: string;
+}) => {
   const translate = useTranslate();
   const t = (k: string) => translate(`settlement.${k}`);
   return (
     <Card sx={{ mb: 2 }} data-testid={testId}>
-      <CardHeader title={title} />
+      <CardHeader title={title} subheader={subheader} />
       <Table size="small">
         <TableHead>
           <TableRow>
             <TableCell>{t('indicator')}</TableCell>
+            <TableCell>{t('claim_set')}</TableCell>
             <TableCell align="right">{t('numerator')}</TableCell>
             <TableCell align="right">{t('denominator')}</TableCell>
             <TableCell align="right">{t('value')}</TableCell>
@@ -238,6 +249,7 @@ export const IndicatorsTable = ({ indicators, title, testId = 'indicators' }: { 
           {indicators.map((i) => (
             <TableRow key={i.key}>
               <TableCell>{translate(`enums.settlement_indicator.${i.key}`)}</TableCell>
+              <TableCell data-testid={`${testId}-${i.key}-over`}>{i.over ? translate(`enums.claim_set.${i.over}`) : '—'}</TableCell>
               <TableCell align="right">{count(i.numerator)}</TableCell>
               <TableCell align="right">{count(i.denominator)}</TableCell>
               <TableCell align="right">{rateOrAmount(i.key, i.value)}</TableCell>
@@ -255,11 +267,25 @@ export const IndicatorsTable = ({ indicators, title, testId = 'indicators' }: { 
   );
 };
 
-/** One row per member unit, one column per indicator (value, green/red); a click opens the unit's claims summary. */
+/** The group's indicators twice: over the claims its units provided, and over all the claims of its insured (absent in versions calculated before). */
+export const GroupIndicators = ({ f }: { f: RunFigures }) => {
+  const translate = useTranslate();
+  const t = (k: string) => translate(`settlement.${k}`);
+  return (
+    <>
+      <IndicatorsTable indicators={f.indicators} title={`${t('indicators')} · ${t('group_provided')}`} subheader={t('group_indicators_help')} />
+      {f.insured_indicators && (
+        <IndicatorsTable indicators={f.insured_indicators} title={`${t('indicators')} · ${t('group_insured')}`} testId="insured-indicators" />
+      )}
+    </>
+  );
+};
+
+/** One row per member unit, one column per indicator (value, green/red; its header says which claims it is over); a click opens the unit's claims summary. */
 export const UnitIndicatorsTable = ({ units, onUnit }: { units: RunFigures['unit_indicators']; onUnit?: (u: { id: number; name: string }) => void }) => {
   const translate = useTranslate();
   const t = (k: string) => translate(`settlement.${k}`);
-  const keys = units[0]?.indicators.map((i) => i.key) ?? [];
+  const heads = units[0]?.indicators ?? [];
   return (
     <Card sx={{ mb: 2 }} data-testid="unit-indicators">
       <CardHeader title={t('unit_indicators')} subheader={onUnit ? t('drill') : undefined} />
@@ -268,9 +294,14 @@ export const UnitIndicatorsTable = ({ units, onUnit }: { units: RunFigures['unit
           <TableHead>
             <TableRow>
               <TableCell>{t('unit')}</TableCell>
-              {keys.map((k) => (
-                <TableCell key={k} align="right">
-                  {translate(`enums.settlement_indicator.${k}`)}
+              {heads.map((i) => (
+                <TableCell key={i.key} align="right">
+                  {translate(`enums.settlement_indicator.${i.key}`)}
+                  {i.over && (
+                    <Typography component="div" variant="caption" color="text.secondary">
+                      {translate(`enums.claim_set.${i.over}`)}
+                    </Typography>
+                  )}
                 </TableCell>
               ))}
             </TableRow>
@@ -346,20 +377,20 @@ export const AllocationBars = ({ allocations, onUnit }: { allocations: Allocatio
   );
 };
 
-const ALLOCATION_ORDER = ['standardised_management_rate', 'control_rate', 'inpatient_admissions_change'];
-const rank = (k: string) => (ALLOCATION_ORDER.includes(k) ? ALLOCATION_ORDER.indexOf(k) : ALLOCATION_ORDER.length);
-
-/** Every intermediate figure of the allocation: raw and normalised values, score, population, weight, share, amount. */
+/** Every intermediate figure of the allocation, pool by pool on its own indicators: raw values (无数据 when missing), points, the weight each counted with, score, population, weight, share, amount. */
 export const AllocationTable = ({ allocations, pools }: { allocations: Allocation[]; pools: RunFigures['pools'] }) => {
   const translate = useTranslate();
   const t = (k: string) => translate(`settlement.${k}`);
-  // the default indicators in their configured order, any others after them
-  const keys = Object.keys(allocations[0]?.raw_values ?? {}).sort((a, b) => rank(a) - rank(b));
   return (
     <Card sx={{ mb: 2 }} data-testid="allocation-table">
-      <CardHeader title={t('allocation')} />
+      <CardHeader title={t('allocation')} subheader={t('scoring_rule')} />
       {pools.map((p) => {
         const rows = allocations.filter((a) => a.pool === p.key);
+        // the pool's indicators in their configured order
+        const keys = Object.keys(rows[0]?.raw_values ?? {});
+        // versions calculated before each pool had its own weights carry none
+        const used = rows[0]?.indicator_weights as Record<string, number> | undefined;
+        const label = (k: string) => translate(`enums.allocation_indicator.${k}`, { _: k });
         return (
           <Box key={p.key} sx={{ mb: 2, overflowX: 'auto' }}>
             <Typography variant="subtitle2" sx={{ px: 2 }} data-testid={`pool-${p.key}`}>
@@ -371,16 +402,21 @@ export const AllocationTable = ({ allocations, pools }: { allocations: Allocatio
                   <TableCell>{t('unit')}</TableCell>
                   {keys.map((k) => (
                     <TableCell key={`r-${k}`} align="right">
-                      {translate(`enums.allocation_indicator.${k}`, { _: k })}
+                      {label(k)}
                       <br />
                       {t('raw')}
                     </TableCell>
                   ))}
                   {keys.map((k) => (
-                    <TableCell key={`n-${k}`} align="right">
-                      {translate(`enums.allocation_indicator.${k}`, { _: k })}
+                    <TableCell key={`n-${k}`} align="right" data-testid={`weight-${p.key}-${k}`}>
+                      {label(k)}
                       <br />
                       {t('normalised')}
+                      {used && (
+                        <Typography component="div" variant="caption" color="text.secondary">
+                          {used[k] > 0 ? `${t('weight_used')} ${num(used[k], 4)}` : t('left_out')}
+                        </Typography>
+                      )}
                     </TableCell>
                   ))}
                   <TableCell align="right">{t('score')}</TableCell>
@@ -397,8 +433,8 @@ export const AllocationTable = ({ allocations, pools }: { allocations: Allocatio
                       {a.name}（{a.code}）
                     </TableCell>
                     {keys.map((k) => (
-                      <TableCell key={`r-${k}`} align="right">
-                        {a.raw_values[k] === null ? '—' : num(a.raw_values[k], 4)}
+                      <TableCell key={`r-${k}`} align="right" sx={{ color: a.raw_values[k] === null ? 'text.disabled' : undefined }}>
+                        {a.raw_values[k] === null ? t('na') : num(a.raw_values[k], 4)}
                       </TableCell>
                     ))}
                     {keys.map((k) => (

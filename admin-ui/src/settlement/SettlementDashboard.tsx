@@ -22,7 +22,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link, Loading, Title, useGetList, useTranslate } from 'react-admin';
 import { apiGet, yuan } from '../finance/api';
-import { AllocationBars, GatesTable, IndicatorsTable, KeyFigures, MonthChart, UnitIndicatorsTable } from './Figures';
+import { AllocationBars, GatesTable, GroupIndicators, KeyFigures, MonthChart, UnitIndicatorsTable } from './Figures';
 import type { Dashboard, FundYearRecord, UnitSummary, UnitSummaryRow } from './types';
 
 const SummaryTable = ({ rows, title, testId }: { rows: UnitSummaryRow[]; title: string; testId: string }) => {
@@ -150,7 +150,7 @@ export const SettlementDashboard = () => {
               <GatesTable gates={f.gates} satisfaction={f.satisfaction} />
             </Box>
             <Box sx={{ flex: 1 }}>
-              <IndicatorsTable indicators={f.indicators} title={`${t('indicators')}（${t('group_level')}）`} />
+              <GroupIndicators f={f} />
             </Box>
           </Stack>
           {f.allocations.length > 0 && <AllocationBars allocations={f.allocations} onUnit={setUnit} />}

@@ -38,9 +38,16 @@ const thresholds = z.strictObject(
   Object.fromEntries(INDICATOR_KEYS.map((k) => [k, z.number().nonnegative()])) as Record<(typeof INDICATOR_KEYS)[number], z.ZodNumber>,
 );
 const allocation = z.strictObject({
-  pools: z.array(z.strictObject({ key: z.string().regex(/^[a-z_]{1,40}$/), share })).min(1),
+  pools: z
+    .array(
+      z.strictObject({
+        key: z.string().regex(/^[a-z_]{1,40}$/),
+        share,
+        indicators: z.array(z.strictObject({ key: z.enum(ALLOCATION_INDICATORS), weight: share, higher_is_better: z.boolean() })).min(1),
+      }),
+    )
+    .min(1),
   recipient_kinds: z.array(z.string()).min(1),
-  indicators: z.array(z.strictObject({ key: z.enum(ALLOCATION_INDICATORS), weight: share, higher_is_better: z.boolean() })).min(1),
 });
 const fundYearFields = {
   region: z.string().trim().min(1).max(50),

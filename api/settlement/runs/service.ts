@@ -158,6 +158,7 @@ export async function calculateIn(trx: Knex.Transaction, actor: Actor, audit: Au
         org_unit_id: a.org_unit_id,
         raw_values: JSON.stringify(a.raw_values),
         normalised_values: JSON.stringify(a.normalised_values),
+        indicator_weights: JSON.stringify(a.indicator_weights),
         score: a.score,
         population: a.population,
         weight: a.weight,

@@ -1,6 +1,7 @@
 // 基金年度配置 (group finance): the money, the bundle ratio with the budget derived live, the
 // overspend tiers (超支分担), the gates (结余留用条件) with their deductions, the indicator
-// thresholds, the allocation settings and the monthly budget profile with its running sum.
+// thresholds, the allocation settings (each pool with its own indicators and weights) and the monthly
+// budget profile with its running sum.
 // The server validates the whole configuration and answers field problems onto the inputs; a
 // year whose approved run rests on this configuration is locked (409), shown before editing.
 import { Alert, Box, Stack, Typography } from '@mui/material';
@@ -20,6 +21,7 @@ import {
   required,
   useGetList,
   useRecordContext,
+  useSimpleFormIteratorItem,
   useTranslate,
 } from 'react-admin';
 import { Edit } from '../../shared/fullRecord';
@@ -38,7 +40,7 @@ interface FundYearForm {
   catastrophic_pool: string | null;
   outpatient_pool: string | null;
   bundle_ratio: string | null;
-  allocation: { pools: { share: number | null }[]; indicators: { weight: number | null }[] };
+  allocation: { pools: { share: number | null; indicators: { weight: number | null }[] }[] };
 }
 
 const sumOf = <T,>(xs: T[] | undefined, pick: (x: T) => unknown = (x) => x) => (xs ?? []).reduce<number>((a, x) => a + (Number(pick(x)) || 0), 0);
@@ -99,13 +101,13 @@ const PoolSum = () => (
     label="settlement.config.share_sum"
   />
 );
-const WeightSum = () => (
-  <SumLine
-    source="allocation.indicators"
-    total={sumOf(useWatch<FundYearForm, 'allocation.indicators'>({ name: 'allocation.indicators' }), (k) => k?.weight)}
-    label="settlement.config.weight_sum"
-  />
-);
+/** The sum of one pool's indicator weights, with the server's problem on that pool's list. */
+const WeightSum = () => {
+  const { index } = useSimpleFormIteratorItem();
+  const source = `allocation.pools.${index}.indicators` as const;
+  const weights = useWatch<FundYearForm, `allocation.pools.${number}.indicators`>({ name: source });
+  return <SumLine source={source} total={sumOf(weights, (k) => k?.weight)} label="settlement.config.weight_sum" showError />;
+};
 
 /** Twelve monthly shares, each with the running sum beside it. */
 const MonthlyProfile = () => {
@@ -221,10 +223,23 @@ export const FundYearEdit = () => {
         </Section>
 
         <Section title="resources.fund-years.fields.allocation" help="settlement.config.allocation_help">
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="scoring-rule">
+            {translate('settlement.scoring_rule')}
+          </Typography>
           <ArrayInput source="allocation.pools" label="settlement.config.pools">
-            <SimpleFormIterator inline disableReordering>
-              <TextInput source="key" label="settlement.pool" validate={required()} helperText="settlement.config.pool_key_help" />
-              <NumberInput source="share" label="settlement.share" validate={required()} {...share} />
+            <SimpleFormIterator disableReordering>
+              <Stack direction={{ xs: 'column', md: 'row' }} sx={{ columnGap: 2 }}>
+                <TextInput source="key" label="settlement.pool" validate={required()} helperText="settlement.config.pool_key_help" />
+                <NumberInput source="share" label="settlement.share" validate={required()} {...share} />
+              </Stack>
+              <ArrayInput source="indicators" label="settlement.config.pool_indicators">
+                <SimpleFormIterator inline disableReordering>
+                  <SelectInput source="key" label="settlement.indicator" choices={ALLOCATION_INDICATOR_CHOICES} validate={required()} />
+                  <NumberInput source="weight" label="settlement.weight" validate={required()} {...share} />
+                  <BooleanInput source="higher_is_better" label="settlement.config.higher_is_better" defaultValue />
+                </SimpleFormIterator>
+              </ArrayInput>
+              <WeightSum />
             </SimpleFormIterator>
           </ArrayInput>
           <PoolSum />
@@ -235,14 +250,6 @@ export const FundYearEdit = () => {
             validate={required()}
             sx={{ mt: 2, minWidth: 320 }}
           />
-          <ArrayInput source="allocation.indicators" label="settlement.config.allocation_indicators">
-            <SimpleFormIterator inline disableReordering>
-              <SelectInput source="key" label="settlement.indicator" choices={ALLOCATION_INDICATOR_CHOICES} validate={required()} />
-              <NumberInput source="weight" label="settlement.weight" validate={required()} {...share} />
-              <BooleanInput source="higher_is_better" label="settlement.config.higher_is_better" defaultValue />
-            </SimpleFormIterator>
-          </ArrayInput>
-          <WeightSum />
         </Section>
 
         <Section title="resources.fund-years.fields.monthly_profile" help="settlement.config.profile_help">

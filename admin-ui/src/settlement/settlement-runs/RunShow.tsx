@@ -33,7 +33,7 @@ import {
   AllocationBars,
   AllocationTable,
   GatesTable,
-  IndicatorsTable,
+  GroupIndicators,
   KeyFigures,
   MonthChart,
   OverspendSlices,
@@ -128,7 +128,6 @@ function useSteps(run: RunDetail | undefined): Step[] {
 }
 
 const Figures = ({ f }: { f: RunFigures }) => {
-  const translate = useTranslate();
   return (
     <>
       <KeyFigures f={f} />
@@ -136,7 +135,7 @@ const Figures = ({ f }: { f: RunFigures }) => {
       <SpendingTable cells={f.spending.by_class_and_care} byClass={f.spending.by_provider_class} byCare={f.spending.by_care_type} total={f.spending.total} />
       <OverspendSlices f={f} />
       <GatesTable gates={f.gates} satisfaction={f.satisfaction} />
-      <IndicatorsTable indicators={f.indicators} title={`${translate('settlement.indicators')}（${translate('settlement.group_level')}）`} />
+      <GroupIndicators f={f} />
       <UnitIndicatorsTable units={f.unit_indicators} />
       {f.allocations.length > 0 && (
         <>
