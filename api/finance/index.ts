@@ -3,7 +3,7 @@
 export { postEntry } from './ledgerService';
 export { countCommitments, type CommitmentsSql } from './commitments';
 export { executionReport, type AccountExecution } from './service';
-export { evenMonthly, pickLimitRule, resolveSteps, riskFundReturns, type UnitNode } from './rules';
+export { evenMonthly, pickLimitRule, resolveSteps, riskFundReturns, type LimitRule, type UnitNode } from './rules';
 export { financeGrants } from './rules';
 export { riskFundYearEnd } from './jobs';
 export { financeRouters } from './routes';
