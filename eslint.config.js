@@ -38,11 +38,6 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
-    // the test harness answers loosely typed JSON on purpose: each test reads the fields it checks
-    files: ['scripts/test/harness.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
-  },
-  {
     files: ['admin-ui/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: reactHooks.configs.flat.recommended.plugins,
@@ -52,18 +47,6 @@ export default tseslint.config(
       'react-hooks/set-state-in-effect': 'warn',
       'react-hooks/immutability': 'warn',
       'react-hooks/purity': 'warn',
-    },
-  },
-  {
-    // still to type where `any` comes in: until then the five no-unsafe-* rules of the
-    // recommended type-checked set are off for these files alone
-    files: ['api/health/*.test.ts', 'seeds/demo.test.ts', 'seeds/finance.ts'],
-    rules: {
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
 );
