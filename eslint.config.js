@@ -24,8 +24,6 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
       // `async` keeps functions that fulfil a Promise-returning contract (react-admin providers, Express handlers) honest
       '@typescript-eslint/require-await': 'off',
-      // flags String(v ?? '') on untyped form and report values (primitives at run time): typing those values is the fix
-      '@typescript-eslint/no-base-to-string': 'warn',
     },
   },
   {
