@@ -7,4 +7,4 @@ export { evenMonthly, pickLimitRule, resolveSteps, riskFundReturns, type LimitRu
 export { financeGrants } from './rules';
 export { riskFundYearEnd } from './jobs';
 export { financeRouters } from './routes';
-export { ACCOUNT_KIND } from './enums';
+export { ACCOUNT_KIND, EXECUTION_COLUMN, FINANCE_ENUMS } from './enums';

@@ -3,6 +3,7 @@ export { DEFAULT_SETTINGS, computeFees, dueAt, slotStarts, storedFees, type Dire
 export { referralGrants } from './rules';
 export type { Referral } from './model';
 export { DIRECTION as REFERRAL_DIRECTION, PURPOSE as REFERRAL_PURPOSE, STATUS as REFERRAL_STATUS, URGENCY as REFERRAL_URGENCY } from './enums';
+export { REFERRAL_ENUMS } from './enums';
 export { escalationJob } from './jobs';
 export { referralsReport } from './service';
 export { periodQuery as referralPeriodQuery, referralRouters } from './routes';

@@ -86,4 +86,61 @@ export const POOL = defineEnum('pool', {
 });
 
 /** The lists of values the UI translates (`enums.<name>.<value>`). */
+/** The labels of a settlement run's figures: the run screens' and the run workbook's (汇总, 监测指标, 结余分配, 基金支出) headings. */
+export const RUN_LABEL = defineEnum('run_label', {
+  fund_year: { zh: '基金年度', en: 'Fund year' },
+  annual_budget: { zh: '年度预算', en: 'Annual budget' },
+  budget_to_date: { zh: '预算（至本期）', en: 'Budget to date' },
+  spending: { zh: '基金支出', en: 'Fund spending' },
+  claims: { zh: '结算人次', en: 'Claims' },
+  surplus: { zh: '结余', en: 'Surplus' },
+  surplus_rate: { zh: '结余率', en: 'Surplus rate' },
+  overspend: { zh: '超支', en: 'Overspend' },
+  overspend_group: { zh: '集团承担', en: 'Borne by the group' },
+  overspend_fund: { zh: '基金承担', en: 'Borne by the fund' },
+  overspend_slices: { zh: '超支分担分段', en: 'Overspend slices' },
+  satisfaction: { zh: '满意度', en: 'Satisfaction' },
+  gates: { zh: '结余留用条件', en: 'Conditions for keeping the surplus' },
+  deductions: { zh: '扣减比例', en: 'Deduction share' },
+  retained: { zh: '结余留用', en: 'Surplus retained' },
+  returned: { zh: '返还基金', en: 'Returned to the fund' },
+  pool: { zh: '资金池', en: 'Pool' },
+  indicators: { zh: '监测指标', en: 'Indicators' },
+  indicator: { zh: '指标', en: 'Indicator' },
+  numerator: { zh: '分子', en: 'Numerator' },
+  denominator: { zh: '分母', en: 'Denominator' },
+  value: { zh: '实际值', en: 'Value' },
+  threshold: { zh: '阈值', en: 'Threshold' },
+  ok: { zh: '状态', en: 'Status' },
+  passed: { zh: '达标', en: 'Passed' },
+  failed: { zh: '未达标', en: 'Failed' },
+  na: { zh: '无数据', en: 'No data' },
+  unit: { zh: '单位', en: 'Unit' },
+  group_level: { zh: '集团', en: 'Group' },
+  total: { zh: '合计', en: 'Total' },
+  allocation: { zh: '结余分配', en: 'Surplus allocation' },
+  raw: { zh: '原始值', en: 'Raw value' },
+  normalised: { zh: '标准化值', en: 'Normalised value' },
+  score: { zh: '得分', en: 'Score' },
+  population: { zh: '参保人口', en: 'Insured population' },
+  weight: { zh: '权重', en: 'Weight' },
+  share: { zh: '份额', en: 'Share' },
+  amount: { zh: '分配额', en: 'Amount allocated' },
+  month: { zh: '月份', en: 'Month' },
+  provider_class: { zh: '机构类别', en: 'Provider class' },
+  care_type: { zh: '就诊类型', en: 'Care type' },
+  total_cost: { zh: '总费用', en: 'Total cost' },
+  fund_paid: { zh: '统筹支付', en: 'Paid by the fund' },
+  cumulative_budget: { zh: '累计预算', en: 'Cumulative budget' },
+  cumulative_spending: { zh: '累计支出', en: 'Cumulative spending' },
+});
+
+/** The labels of a settlement run's own fields, as the run list and the workbook's 汇总 name them. */
+export const RUN_FIELD = defineEnum('run_field', {
+  period: { zh: '期间', en: 'Period' },
+  calculated_at: { zh: '计算时间', en: 'Calculated at' },
+  reviewed_by_name: { zh: '审核人', en: 'Reviewed by' },
+  approved_by_name: { zh: '批准人', en: 'Approved by' },
+});
+
 export const SETTLEMENT_ENUMS = [PROVIDER_CLASS, CARE_TYPE, RUN_KIND, RUN_STATUS, GATE, DIRECTION, SETTLEMENT_INDICATOR, ALLOCATION_INDICATOR, POOL];
