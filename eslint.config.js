@@ -24,8 +24,6 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
       // `async` keeps functions that fulfil a Promise-returning contract (react-admin providers, Express handlers) honest
       '@typescript-eslint/require-await': 'off',
-      // flags String(v ?? '') on untyped form and report values (primitives at run time): typing those values is the fix
-      '@typescript-eslint/no-base-to-string': 'warn',
     },
   },
   {
@@ -38,11 +36,6 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
-    // the test harness answers loosely typed JSON on purpose: each test reads the fields it checks
-    files: ['scripts/test/harness.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
-  },
-  {
     files: ['admin-ui/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: reactHooks.configs.flat.recommended.plugins,
@@ -52,18 +45,6 @@ export default tseslint.config(
       'react-hooks/set-state-in-effect': 'warn',
       'react-hooks/immutability': 'warn',
       'react-hooks/purity': 'warn',
-    },
-  },
-  {
-    // still to type where `any` comes in: until then the five no-unsafe-* rules of the
-    // recommended type-checked set are off for these files alone
-    files: ['api/health/*.test.ts', 'seeds/demo.test.ts', 'seeds/finance.ts'],
-    rules: {
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
 );

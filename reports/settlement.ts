@@ -1,11 +1,10 @@
 // The settlement run workbook (结算工作簿) for group finance and the board: 汇总 (every figure
 // with its meaning, the scoring rule of the allocation), 监测指标 per unit, 结余分配 per township with every
 // intermediate figure of each pool and a total, 基金支出 by month with month subtotals and a grand total, 定义 (the definitions).
-// Labels are the screens' (admin-ui settlement messages; values' labels from api/settlement/enums.ts), so workbook and screen say the same.
+// Labels are the screens' (api/settlement/enums.ts: the figures' RUN_LABEL, the run's RUN_FIELD and the values' labels), so workbook and screen say the same.
 import type { Writable } from 'node:stream';
 import { enumMessages } from '../api/core/enums';
-import { type RunFigures, DEFINITIONS, GATE, gateIsScore, type GateRegistry, type Indicator, SETTLEMENT_ENUMS } from '../api/settlement';
-import { zh } from '../admin-ui/src/settlement/messages';
+import { type RunFigures, DEFINITIONS, GATE, gateIsScore, type GateRegistry, type Indicator, RUN_FIELD, RUN_LABEL, SETTLEMENT_ENUMS } from '../api/settlement';
 import { addSheet, amount, FORMATS, labelledSheet, labelOf, shanghaiTime, streamingWorkbook, sumAmounts, sumCounts, writeRow, type Format } from './xlsx';
 
 export interface RunHead {
@@ -20,7 +19,8 @@ export interface RunHead {
 }
 
 type Book = ReturnType<typeof streamingWorkbook>;
-const T = zh.settlement;
+const T = RUN_LABEL.messages('zh');
+const F = RUN_FIELD.messages('zh');
 const E = enumMessages('zh', ...SETTLEMENT_ENUMS).enums;
 const PASSED = (ok: boolean | null) => (ok === null ? T.na : ok ? T.passed : T.failed);
 const pct = (x: number) => `${(x * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
@@ -34,11 +34,11 @@ const figure = (v: string | number) =>
 function summarySheet(wb: Book, run: RunHead, f: RunFigures, gates: GateRegistry) {
   const { sheet, line } = labelledSheet(wb, '汇总');
   line(T.fund_year, `${f.region} ${f.year} 年`);
-  line(zh.resources['settlement-runs'].fields.period, `${f.period}（${labelOf(E.run_kind, f.kind)}）`, undefined, `截至 ${f.through_month} 月`);
+  line(F.period, `${f.period}（${labelOf(E.run_kind, f.kind)}）`, undefined, `截至 ${f.through_month} 月`);
   line('结算批次编号', run.id, 'count', `${labelOf(E.run_status, run.status)}，第 ${run.version} 版`);
-  line(zh.resources['settlement-runs'].fields.calculated_at, shanghaiTime(run.calculated_at), 'datetime', '北京时间');
-  line(zh.resources['settlement-runs'].fields.reviewed_by_name, run.reviewed_by_name ?? '');
-  line(zh.resources['settlement-runs'].fields.approved_by_name, run.approved_by_name ?? '');
+  line(F.calculated_at, shanghaiTime(run.calculated_at), 'datetime', '北京时间');
+  line(F.reviewed_by_name, run.reviewed_by_name ?? '');
+  line(F.approved_by_name, run.approved_by_name ?? '');
   line(T.annual_budget, amount(f.annual_budget), 'money');
   line(T.budget_to_date, amount(f.budget), 'money', '按月度预算分布累计至本期');
   line(T.spending, amount(f.spending.total), 'money', `${T.claims} ${figure(f.spending.claims)}`);

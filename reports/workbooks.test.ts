@@ -6,17 +6,15 @@ import type ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import * as clock from '../api/core/clock';
 import { defineEnum } from '../api/core/enums';
-import { GATE, type GateDef, type RunFigures } from '../api/settlement';
+import { GATE, POOL, SETTLEMENT_ENUMS, type GateDef, type RunFigures } from '../api/settlement';
 import { toFen } from '../api/shared/money';
 import { get, unitId, type AnswerOf, type Json } from '../scripts/test/harness';
 import type { OrgUnit } from '../api/org';
 import type { savingsReport } from '../api/procurement';
-import { zh as settlementZh } from '../admin-ui/src/settlement/messages';
-import { zh as referralZh } from '../admin-ui/src/referrals/messages';
-import { REFERRAL_DIRECTION, type Direction } from '../api/referrals';
-import { zh as procurementZh } from '../admin-ui/src/procurement/messages';
-import { zh as healthZh } from '../admin-ui/src/health/messages';
-import { zh as financeZh } from '../admin-ui/src/finance/messages';
+import { REFERRAL_DIRECTION, REFERRAL_ENUMS, type Direction } from '../api/referrals';
+import { PROCUREMENT_ENUMS } from '../api/procurement';
+import { HEALTH_ENUMS } from '../api/health';
+import { FINANCE_ENUMS } from '../api/finance';
 import { readWorkbook } from './xlsx';
 import { writeSettlementWorkbook, type RunHead } from './settlement';
 
@@ -51,12 +49,11 @@ const fen = (v: ExcelJS.CellValue) => toFen(v as number);
 const sumFen = (values: ExcelJS.CellValue[]) => values.reduce<bigint>((a, v) => a + (v == null ? 0n : fen(v)), 0n);
 const sum = (values: ExcelJS.CellValue[]) => values.reduce<number>((a, v) => a + Number(v ?? 0), 0);
 
-// every code an enum label map knows (the values a workbook must show translated)
-const CODES = new Set(
-  [settlementZh, referralZh, procurementZh, healthZh, financeZh]
-    .flatMap((m) => Object.values(m.enums as Record<string, Record<string, string>>).flatMap((labels) => Object.keys(labels)))
-    .filter((k) => /^[a-z_]{3,}$/.test(k)),
-);
+// every code a list of values knows (the values a workbook must show translated)
+const LISTS: readonly (readonly { values: readonly string[] }[])[] = [SETTLEMENT_ENUMS, REFERRAL_ENUMS, PROCUREMENT_ENUMS, HEALTH_ENUMS, FINANCE_ENUMS];
+const CODES = new Set(LISTS.flatMap((lists) => lists.flatMap((list) => list.values)).filter((k) => /^[a-z_]{3,}$/.test(k)));
+/** A pool's label, as the allocation sheet heads its column. */
+const poolLabel = (key: string) => (POOL.has(key) ? POOL.zh(key) : key);
 const NUMERIC_TEXT = /^-?[\d,.]+%?$/;
 const SNAKE_CODE = /^[a-z]+(_[a-z]+)+$/;
 const CJK = /[\u4e00-\u9fff]/;
@@ -120,12 +117,11 @@ describe('workbooks a board can read', function () {
     const townships = new Set(f.allocations.map((a) => a.code));
     expect(allocation.map((r) => r['单位编码'])).to.deep.equal([...townships]);
     for (const p of f.pools) {
-      const column = `${settlementZh.enums.pool[p.key as 'health_management']}分配额`;
+      const column = `${poolLabel(p.key)}分配额`;
       expect(sumFen(allocation.map((r) => r[column])), p.key).to.equal(toFen(p.amount));
       expect(fen(total[column]), p.key).to.equal(toFen(p.amount));
     }
-    for (const r of allocation)
-      expect(fen(r['分配额合计'])).to.equal(sumFen(f.pools.map((p) => r[`${settlementZh.enums.pool[p.key as 'health_management']}分配额`])));
+    for (const r of allocation) expect(fen(r['分配额合计'])).to.equal(sumFen(f.pools.map((p) => r[`${poolLabel(p.key)}分配额`])));
     expect(fen(total['分配额合计'])).to.equal(toFen(f.retained));
     expect(sumFen(allocation.map((r) => r['分配额合计']))).to.equal(toFen(f.retained));
 

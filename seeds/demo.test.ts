@@ -21,6 +21,7 @@ import { DEPARTMENTS, TOWNSHIPS, VILLAGE_NAMES, VILLAGES_PER_TOWNSHIP } from './
 import { REFERRAL_PATHS, type Place } from './referralPaths';
 import { HEALTH_RANGES } from './health';
 import { healthIndicators, type HealthIndicators } from '../api/health';
+import type { SettlementRun } from '../api/settlement';
 
 /**
  * Diagnoses (ICD-10 prefix) and departments no clinician would pair, whatever the direction:
@@ -92,6 +93,25 @@ const SCALE = Number(process.env.TEST_DEMO_SCALE ?? 0.1);
 
 const inRange = (value: number, [low, high]: Range) => value >= low && value <= high;
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+/** The value a lookup found, or the test fails naming what is missing. */
+function found<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) expect.fail(`no ${what}`);
+  return value;
+}
+
+/** Claims figures of one site (SITES) in a fund year, as bySite reads them. */
+interface SiteFigures {
+  site: Site;
+  claims: number;
+  stays: number;
+  total: number;
+  drug: number;
+  consumables: number;
+  self_funded: number;
+  stay_total: number;
+  stay_days: number;
+  stays_in_year: number;
+}
 
 describe(`the demo county (self-check at scale ${SCALE})`, function () {
   // scale 1 loads for minutes on a shared machine
@@ -124,7 +144,7 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
 
   /** Claims figures by site (SITES) for one fund year. */
   async function bySite(fundYear: number) {
-    const { rows } = await knex.raw(
+    const { rows } = await knex.raw<{ rows: SiteFigures[] }>(
       `select case when c.provider_class = 'out_of_county' then 'outside' when c.provider_class = 'out_group_in_county' then 'county'
                    when u.kind = 'hq' then 'hq' when u.kind = 'branch' then 'branch' when u.kind = 'village' then 'village' else 'township' end as site,
               count(*)::int as claims, (count(*) filter (where care_type = 'inpatient'))::int as stays,
@@ -138,7 +158,7 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
         group by 1`,
       [fundYear],
     );
-    return new Map<Site, Record<string, number>>(rows.map((r: Record<string, number> & { site: Site }) => [r.site, r]));
+    return new Map(rows.map((r) => [r.site, r]));
   }
 
   for (const which of ['last year', 'this year'] as const) {
@@ -199,25 +219,38 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
   });
 
   it('last year’s final run waits for review at the reference group’s surplus rate of 10.27%; its 药占比 by unit rises down the levels', async () => {
-    const run = await knex('settlement_runs as r')
-      .join('fund_years as f', 'f.id', 'r.fund_year_id')
-      .where({ 'f.region': '大通县', 'f.year': year - 1, 'r.kind': 'final' })
-      .first('r.status', 'r.figures');
+    const run = found(
+      await knex('settlement_runs as r')
+        .join('fund_years as f', 'f.id', 'r.fund_year_id')
+        .where({ 'f.region': '大通县', 'f.year': year - 1, 'r.kind': 'final' })
+        .first<Pick<SettlementRun, 'status' | 'figures'> | undefined>('r.status', 'r.figures'),
+      'final run of last year',
+    );
     if (process.env.DEMO_CHECK_PRINT) {
-      const years = await knex('fund_years').select('year', 'insured_count', 'premium_total').orderBy('year');
-      const runs = await knex('settlement_runs').select('period', 'figures').orderBy('period');
+      const years = await knex('fund_years')
+        .select<{ year: number; insured_count: number; premium_total: string }[]>('year', 'insured_count', 'premium_total')
+        .orderBy('year');
+      const runs = await knex('settlement_runs').select<Pick<SettlementRun, 'period' | 'figures'>[]>('period', 'figures').orderBy('period');
       console.table(years.map((y) => ({ ...y, per_head: (Number(y.premium_total) / y.insured_count).toFixed(0) })));
-      console.table(runs.map((r) => ({ period: r.period, rate: r.figures.surplus_rate, spending: r.figures.spending.total, budget: r.figures.budget })));
+      console.table(runs.map((r) => ({ period: r.period, rate: r.figures?.surplus_rate, spending: r.figures?.spending.total, budget: r.figures?.budget })));
     }
     expect(run.status).to.equal('calculated');
-    expect(run.figures.surplus_rate).to.equal(0.1027);
+    const figures = found(run.figures, 'figures of last year’s final run');
+    expect(figures.surplus_rate).to.equal(0.1027);
     // the gates pass: the group's self-funded rate and reimbursement ratio are a county's
-    expect(run.figures.gates.filter((g: { passed: boolean }) => !g.passed).map((g: { key: string }) => g.key)).to.deep.equal([]);
+    expect(figures.gates.filter((g) => !g.passed).map((g) => g.key)).to.deep.equal([]);
     // 药占比 as the run's screens and workbook show it per unit (a township with its villages): it rises down the levels
     const drug = (level: number) =>
-      run.figures.unit_indicators
-        .filter((u: { level: number }) => u.level === level)
-        .map((u: { indicators: { key: string; value: number }[] }) => u.indicators.find((i) => i.key === 'drug_share')!.value);
+      figures.unit_indicators
+        .filter((u) => u.level === level)
+        .map((u) => {
+          const share = found(
+            u.indicators.find((i) => i.key === 'drug_share'),
+            `药占比 of ${u.code}`,
+          ).value;
+          if (typeof share !== 'number') expect.fail(`药占比 of ${u.code} is ${share}, not a rate`);
+          return share;
+        });
     const [hq] = drug(1);
     expect(inRange(hq, RANGES.hq.drug), `HQ ${pct(hq)}`).to.equal(true);
     for (const b of drug(2)) expect(inRange(b, RANGES.branch.drug), `county hospital ${pct(b)}`).to.equal(true);
@@ -227,7 +260,7 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
     if (process.env.DEMO_CHECK_PRINT)
       console.log(
         'gates',
-        run.figures.gates.map((g: { key: string; value: number }) => `${g.key} ${g.value}`),
+        figures.gates.map((g) => `${g.key} ${g.value}`),
         'drug share by unit',
         [1, 2, 3].map((l) => drug(l).map(pct).join(' ')),
       );
@@ -235,7 +268,7 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
 
   /** The 考核指标 of the county (the HQ with everything under it) and of its townships and villages for a year, as the indicators screen computes them. */
   async function healthOf(fundYear: number) {
-    const units: { id: number; code: string; level: number; kind: string }[] = await knex('org_units').select('id', 'code', 'level', 'kind');
+    const units = await knex('org_units').select<{ id: number; code: string; level: number; kind: string }[]>('id', 'code', 'level', 'kind');
     const figures = await healthIndicators({ orgUnitIds: units.map((u) => u.id), year: fundYear }, knex);
     const of = (pred: (u: (typeof units)[number]) => boolean) => units.filter(pred).map((u) => ({ code: u.code, ...figures.get(u.id)! }));
     return { county: of((u) => u.level === 1)[0], townships: of((u) => u.level === 3), villages: of((u) => u.kind === 'village') };
@@ -295,10 +328,8 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
     const run = await knex('settlement_runs as r')
       .join('fund_years as f', 'f.id', 'r.fund_year_id')
       .where({ 'f.region': '大通县', 'f.year': year - 1, 'r.kind': 'final' })
-      .first('r.figures');
-    const rows: { code: string; raw_values: Record<string, number | null> }[] = run.figures.allocations.filter(
-      (a: { raw_values: Record<string, unknown> }) => 'standardised_management_rate' in a.raw_values,
-    );
+      .first<Pick<SettlementRun, 'figures'> | undefined>('r.figures');
+    const rows = found(run?.figures, 'figures of last year’s final run').allocations.filter((a) => 'standardised_management_rate' in a.raw_values);
     const { townships } = await healthOf(year - 1);
     const rates = new Map(rows.map((r) => [r.code, r.raw_values.standardised_management_rate]));
     expect([...rates.keys()].sort()).to.deep.equal(townships.map((t) => t.code).sort());
@@ -316,43 +347,47 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
   });
 
   it('claims name the insured, the name fitting the sex the masked ID number still shows (its 17th digit)', async () => {
-    const rows: { insured_name: string | null; id_number_masked: string }[] = await knex('claims').distinct('insured_name', 'id_number_masked');
+    const rows = await knex('claims').distinct<{ insured_name: string | null; id_number_masked: string }[]>('insured_name', 'id_number_masked');
     expect(rows.length).to.be.above(100);
     const sexOf = (masked: string) => (Number(masked[masked.length - 2]) % 2 ? 'M' : 'F');
     expect(rows.filter((r) => !r.insured_name || !nameFitsSex(r.insured_name, sexOf(r.id_number_masked)))).to.deep.equal([]);
     expect(rows.every((r) => /^6301\*{10}\d{3}[\dX]$/.test(r.id_number_masked))).to.equal(true);
     // one person, one number: no ID number carries two names
-    const { rows: twice } = await knex.raw('select id_number_hash from claims group by 1 having count(distinct insured_name) > 1 limit 5');
+    const { rows: twice } = await knex.raw<{ rows: { id_number_hash: string }[] }>(
+      'select id_number_hash from claims group by 1 having count(distinct insured_name) > 1 limit 5',
+    );
     expect(twice).to.deep.equal([]);
   });
 
   it('the disease spectrum: the commonest chapters of rural Qinghai, differing by township', async () => {
-    const { rows: chapters } = await knex.raw(`select distinct left(diagnosis, 1) as chapter from claims`);
-    expect(chapters.map((r: { chapter: string }) => r.chapter).sort()).to.deep.equal(CHAPTERS);
+    const { rows: chapters } = await knex.raw<{ rows: { chapter: string }[] }>(`select distinct left(diagnosis, 1) as chapter from claims`);
+    expect(chapters.map((r) => r.chapter).sort()).to.deep.equal(CHAPTERS);
     // hydatid disease: the pastoral townships' insured are admitted for it far more often than the rest
     const pastoral = TOWNSHIP_PROFILES.find((p) => p.factors.B67 > 1)!.townships;
-    const { rows } = await knex.raw(
+    const { rows } = await knex.raw<{ rows: { code: string; b67: number; births: number }[] }>(
       `select u.code, count(*) filter (where c.diagnosis like 'B67%')::float8 / count(*) as b67,
               count(*) filter (where c.diagnosis like 'O8%')::float8 / count(*) as births
          from claims c join org_units u on u.id = c.insured_unit_id where c.care_type = 'inpatient' group by u.code`,
     );
     const rate = (inside: boolean) => {
-      const group = rows.filter((r: { code: string }) => pastoral.includes(r.code) === inside);
-      return group.reduce((a: number, r: { b67: number }) => a + r.b67, 0) / group.length;
+      const group = rows.filter((r) => pastoral.includes(r.code) === inside);
+      return group.reduce((a, r) => a + r.b67, 0) / group.length;
     };
     expect(rate(true)).to.be.above(3 * rate(false));
   });
 
   it('referrals: every one as the table says, none with an implausible department; the green channel answered in minutes', async () => {
-    const rows: {
-      diagnosis_code: string;
-      direction: string;
-      urgency: string;
-      to_kind: string | null;
-      to_department_name: string | null;
-      minutes: number | null;
-    }[] = (
-      await knex.raw(`select r.diagnosis_code, r.direction, r.urgency, u.kind as to_kind, r.to_department_name,
+    const rows = (
+      await knex.raw<{
+        rows: {
+          diagnosis_code: string;
+          direction: string;
+          urgency: string;
+          to_kind: string | null;
+          to_department_name: string | null;
+          minutes: number | null;
+        }[];
+      }>(`select r.diagnosis_code, r.direction, r.urgency, u.kind as to_kind, r.to_department_name,
                              (extract(epoch from r.answered_at - r.requested_at) / 60)::float8 as minutes
                         from referrals r left join org_units u on u.id = r.to_org_unit_id`)
     ).rows;
@@ -384,20 +419,22 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
   });
 
   it('referrals: townships send patients down to their villages; a few routine requests unanswered and escalated', async () => {
-    const { rows: down } = await knex.raw(`select f.code, count(*)::int as n from referrals r
+    const { rows: down } = await knex.raw<{ rows: { code: string; n: number }[] }>(`select f.code, count(*)::int as n from referrals r
         join org_units f on f.id = r.from_org_unit_id join org_units t on t.id = r.to_org_unit_id
        where r.direction = 'down' and f.kind in ('township', 'community') and t.kind = 'village' and t.parent_id = f.id group by f.code`);
     expect(down.length, 'townships that sent someone home to the village').to.be.at.least(SCALE >= 1 ? 30 : 20);
-    const { rows: stuck } = await knex.raw(`select urgency, escalated_at from referrals where status = 'requested' and due_at < now() - interval '1 day'`);
+    const { rows: stuck } = await knex.raw<{ rows: { urgency: string; escalated_at: string | null }[] }>(
+      `select urgency, escalated_at from referrals where status = 'requested' and due_at < now() - interval '1 day'`,
+    );
     expect(stuck.length)
       .to.be.at.least(1)
       .and.at.most(Math.max(5, 0.005 * 20_000 * SCALE));
-    expect(stuck.every((r: { urgency: string; escalated_at: string | null }) => r.urgency === 'routine' && r.escalated_at !== null)).to.equal(true);
+    expect(stuck.every((r) => r.urgency === 'routine' && r.escalated_at !== null)).to.equal(true);
   });
 
   it('referral patients fit the diagnosis and their names their sex: deliveries women 15–44, bronchiolitis children', async () => {
-    const rows: { diagnosis_code: string; patient_name: string; patient_sex: 'M' | 'F'; age: number }[] = (
-      await knex.raw(
+    const rows = (
+      await knex.raw<{ rows: { diagnosis_code: string; patient_name: string; patient_sex: 'M' | 'F'; age: number }[] }>(
         `select diagnosis_code, patient_name, patient_sex, extract(year from age(requested_at::date, patient_birth_date))::int as age from referrals`,
       )
     ).rows;
@@ -411,10 +448,12 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
   });
 
   it('staff: names fit the sex; history dated on the hire, award, transfer and rotation days, with reasons shown in Chinese', async () => {
-    const staff: { name: string; sex: 'M' | 'F' }[] = await knex('staff').select('name', 'sex');
+    const staff = await knex('staff').select<{ name: string; sex: 'M' | 'F' }[]>('name', 'sex');
     expect(staff.filter((s) => !nameFitsSex(s.name, s.sex))).to.deep.equal([]);
-    const rows: { reason: string; effective_on: string; recorded_on: string; hire_date: string; field: string }[] = (
-      await knex.raw(`select h.reason, h.effective_on::text, (h.changed_at at time zone 'Asia/Shanghai')::date::text as recorded_on, s.hire_date::text, h.field
+    const rows = (
+      await knex.raw<{
+        rows: { reason: string; effective_on: string; recorded_on: string; hire_date: string; field: string }[];
+      }>(`select h.reason, h.effective_on::text, (h.changed_at at time zone 'Asia/Shanghai')::date::text as recorded_on, s.hire_date::text, h.field
                         from staff_history h join staff s on s.id = h.staff_id`)
     ).rows;
     const today = clock.today();

@@ -103,7 +103,7 @@ describe('health: lists of values', () => {
   });
 
   it('the service packages are the PACKAGE list', async () => {
-    const codes: string[] = await db()('service_packages').pluck('code');
+    const codes = await db()('service_packages').pluck<string[]>('code');
     expect(codes)
       .to.have.members([...PACKAGE.values])
       .and.to.have.lengthOf(PACKAGE.values.length);

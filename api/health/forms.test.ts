@@ -4,8 +4,13 @@
 // through the referrals domain, and the elderly annual check (self-care score and level, findings,
 // guidance) completing the resident's elderly-check task.
 import { expect } from 'chai';
-import { auditCount, get, post, unitId } from '../../scripts/test/harness';
+import { auditCount, get, post, unitId, type AnswerOf, type Json, type Problem } from '../../scripts/test/harness';
 import { ANSWERED } from '../../scripts/test/health';
+import type { OrgUnit } from '../org';
+import type { Referral } from '../referrals';
+import type { Followup, Resident, Task } from './model';
+import type { createFollowup, readFollowup } from './followupService';
+import type { readTask } from './taskService';
 import { checkDigit } from '../core/personalId';
 import { addDays } from './rules';
 import * as clock from '../core/clock';
@@ -22,7 +27,7 @@ const year = Number(today.slice(0, 4));
 const bornYearsAgo = (n: number) => `${year - n}-03-15`;
 
 async function resident(conditions: string[], age: number) {
-  const r = await post(
+  const r = await post<Json<Resident>>(
     '/api/residents',
     {
       name: `表单${serial + 1}`,
@@ -32,17 +37,18 @@ async function resident(conditions: string[], age: number) {
     { as: 'doctor-V001' },
   );
   expect(r.status, JSON.stringify(r.body)).to.equal(200);
-  return r.body as { id: number; org_unit_id: number; name: string };
+  return r.body;
 }
 
 const openTasks = async (residentId: number, type: string) =>
-  (await get('/api/tasks', { as: 'doctor-V001', query: { filter: { resident_id: residentId, type, bucket: 'open' } } })).body as {
-    id: string;
-    window_start: string;
-    window_end: string;
-  }[];
+  (await get<Json<Task>[]>('/api/tasks', { as: 'doctor-V001', query: { filter: { resident_id: residentId, type, bucket: 'open' } } })).body;
 
-const fields = (r: { body: { error: { details: { field: string }[] } } }) => r.body.error.details.map((d) => d.field);
+const fields = (r: { body: Problem }) => r.body.error.details?.map((d) => d.field);
+type Saved = AnswerOf<typeof createFollowup>;
+const followup = async (id: number) => (await get<AnswerOf<typeof readFollowup>>(`/api/followups/${id}`, { as: 'doctor-V001' })).body;
+const taskPage = async (id: string) => await get<AnswerOf<typeof readTask>>(`/api/tasks/${id}`, { as: 'doctor-V001' });
+const followupsOf = async (residentId: number) =>
+  (await get<Json<Followup>[]>('/api/followups', { as: 'doctor-V001', query: { filter: { resident_id: residentId } } })).body;
 
 /** The hypertension record as the national form asks it, at 150/95 mmHg. */
 const fullHypertension = {
@@ -80,10 +86,10 @@ const fullHypertension = {
 };
 
 describe('health: the national follow-up forms (HTTP, real database)', () => {
-  let township: number;
+  let township: number | null;
   before(async () => {
     const v001 = await unitId('V001');
-    township = (await get(`/api/org-units/${v001}`, { as: 'admin' })).body.parent_id;
+    township = (await get<Json<OrgUnit>>(`/api/org-units/${v001}`, { as: 'admin' })).body.parent_id;
   });
 
   describe('the hypertension and diabetes records', () => {
@@ -92,7 +98,7 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
       const task = (await openTasks(r.id, 'hypertension')).find((t) => t.window_start <= today && t.window_end >= today)!;
       expect(task, 'this quarter’s task').to.not.equal(undefined);
       const before = await auditCount();
-      const res = await post('/api/followups', { ...fullHypertension, resident_id: r.id, visited_on: today, task_id: task.id }, { as: 'doctor-V001' });
+      const res = await post<Saved>('/api/followups', { ...fullHypertension, resident_id: r.id, visited_on: today, task_id: task.id }, { as: 'doctor-V001' });
       expect(res.status, JSON.stringify(res.body)).to.equal(200);
       expect(res.body).to.include({
         classification: 'uncontrolled',
@@ -109,25 +115,25 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
       expect(res.body.task).to.include({ id: task.id, state: 'done' });
       expect(await auditCount()).to.equal(before + 1);
       // the record reads back as it was written
-      const read = await get(`/api/followups/${res.body.id}`, { as: 'doctor-V001' });
+      const read = { body: await followup(res.body.id) };
       expect(read.body.symptoms).to.deep.equal(['headache_dizziness', 'limb_numbness']);
       expect(read.body.medications).to.deep.equal(fullHypertension.medications);
       expect(read.body).to.include({ drinking_per_day: 2, exercise_minutes_target: 30, compliance: 'fair', elderly_check: null });
       // the norms' two-week recheck
-      const recheck = await get(`/api/tasks/${r.id}-hypertension_recheck-${today}`, { as: 'doctor-V001' });
+      const recheck = await taskPage(`${r.id}-hypertension_recheck-${today}`);
       expect(recheck.status).to.equal(200);
       expect(recheck.body).to.include({ type: 'hypertension', due_on: addDays(today, 14), window_end: addDays(today, 28) });
     });
 
     it('a controlled diabetes visit is seen again within three months, with no recheck task; the BMI takes the last height measured', async () => {
       const r = await resident(['diabetes'], 50);
-      const first = await post(
+      const first = await post<Saved>(
         '/api/followups',
         { ...ANSWERED, resident_id: r.id, type: 'diabetes', visited_on: addDays(today, -30), fasting_glucose: 6.4, weight_kg: 60, height_cm: 160 },
         { as: 'doctor-V001' },
       );
       expect(first.status, JSON.stringify(first.body)).to.equal(200);
-      const res = await post(
+      const res = await post<Saved>(
         '/api/followups',
         {
           ...ANSWERED,
@@ -151,7 +157,7 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
       );
       expect(res.status, JSON.stringify(res.body)).to.equal(200);
       expect(res.body).to.include({ classification: 'controlled', on_target: true, advice: null, bmi: 25, next_visit_on: addDays(today, 60), hba1c: 6.6 });
-      expect((await get(`/api/tasks/${r.id}-diabetes_recheck-${today}`, { as: 'doctor-V001' })).status).to.equal(404);
+      expect((await taskPage(`${r.id}-diabetes_recheck-${today}`)).status).to.equal(404);
     });
 
     it('names the field of each wrong answer (400) and writes nothing', async () => {
@@ -186,31 +192,30 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
         ],
       ];
       for (const [change, expected] of cases) {
-        const res = await post('/api/followups', { ...base, ...change }, { as: 'doctor-V001' });
+        const res = await post<Problem>('/api/followups', { ...base, ...change }, { as: 'doctor-V001' });
         expect(res.status, JSON.stringify(change)).to.equal(400);
         expect(fields(res), JSON.stringify(change)).to.include.members(expected);
         expect(res.body.error.message).to.not.match(/select|insert|stack/i);
       }
-      const list = await get('/api/followups', { as: 'doctor-V001', query: { filter: { resident_id: r.id } } });
-      expect(list.body).to.deep.equal([]);
+      expect(await followupsOf(r.id)).to.deep.equal([]);
     });
   });
 
   describe('the one-tap up-referral', () => {
     it('two uncontrolled visits in a row advise an up-referral; one tap refers the resident to the township with diagnosis and reason', async () => {
       const r = await resident(['hypertension'], 55);
-      const first = await post(
+      const first = await post<Saved>(
         '/api/followups',
         { ...ANSWERED, resident_id: r.id, type: 'hypertension', visited_on: addDays(today, -10), systolic: 156, diastolic: 94 },
         { as: 'doctor-V001' },
       );
       expect(first.body).to.include({ classification: 'uncontrolled', advice: 'recheck_in_2_weeks' });
       // the first visit advises no referral: the tap is refused, naming the follow-up
-      const tooEarly = await post('/api/referrals/from-followup', { followup_id: first.body.id }, { as: 'doctor-V001' });
+      const tooEarly = await post<Problem>('/api/referrals/from-followup', { followup_id: first.body.id }, { as: 'doctor-V001' });
       expect(tooEarly.status).to.equal(422);
       expect(fields(tooEarly)).to.deep.equal(['followup_id']);
 
-      const second = await post(
+      const second = await post<Saved>(
         '/api/followups',
         {
           ...fullHypertension,
@@ -236,7 +241,7 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
       expect(stranger.status).to.equal(404);
 
       const before = await auditCount();
-      const tap = await post('/api/referrals/from-followup', { followup_id: second.body.id }, { as: 'doctor-V001' });
+      const tap = await post<Json<Referral>>('/api/referrals/from-followup', { followup_id: second.body.id }, { as: 'doctor-V001' });
       expect(tap.status, JSON.stringify(tap.body)).to.equal(200);
       expect(tap.body).to.include({
         resident_id: r.id,
@@ -255,18 +260,18 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
       );
       // the referral and the follow-up's link, one transaction, an audit row each
       expect(await auditCount()).to.equal(before + 2);
-      expect((await get(`/api/followups/${second.body.id}`, { as: 'doctor-V001' })).body.referral_id).to.equal(tap.body.id);
-      const referral = await get(`/api/referrals/${tap.body.id}`, { as: 'doctor-V001' });
+      expect((await followup(second.body.id)).referral_id).to.equal(tap.body.id);
+      const referral = await get<Json<Referral>>(`/api/referrals/${tap.body.id}`, { as: 'doctor-V001' });
       expect(referral.body).to.include({ patient_name: r.name, status: 'requested' });
       // one tap is one referral
-      const again = await post('/api/referrals/from-followup', { followup_id: second.body.id }, { as: 'doctor-V001' });
+      const again = await post<Problem<Record<string, unknown>>>('/api/referrals/from-followup', { followup_id: second.body.id }, { as: 'doctor-V001' });
       expect(again.status).to.equal(409);
       expect(again.body.error.details).to.include({ referral_id: tap.body.id });
     });
 
     it('a new complication advises the referral at once; a critical glucose refers urgently', async () => {
       const r = await resident(['hypertension', 'diabetes'], 66);
-      const complication = await post(
+      const complication = await post<Saved>(
         '/api/followups',
         {
           ...ANSWERED,
@@ -281,13 +286,13 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
         { as: 'doctor-V001' },
       );
       expect(complication.body).to.include({ classification: 'complication', on_target: true, advice: 'up_referral', referral_reason: 'complication' });
-      const critical = await post(
+      const critical = await post<Saved>(
         '/api/followups',
         { ...ANSWERED, resident_id: r.id, type: 'diabetes', visited_on: today, fasting_glucose: 17.4 },
         { as: 'doctor-V001' },
       );
       expect(critical.body).to.include({ classification: 'uncontrolled', advice: 'urgent_referral', referral_reason: 'critical' });
-      const tap = await post('/api/referrals/from-followup', { followup_id: critical.body.id }, { as: 'doctor-V001' });
+      const tap = await post<Json<Referral>>('/api/referrals/from-followup', { followup_id: critical.body.id }, { as: 'doctor-V001' });
       expect(tap.status, JSON.stringify(tap.body)).to.equal(200);
       expect(tap.body).to.include({ urgency: 'urgent', diagnosis_code: 'E11.9', to_org_unit_id: township });
       expect(tap.body.reason).to.match(/^危急情况.*空腹血糖 17\.4 mmol\/L$/);
@@ -333,7 +338,7 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
       const task = (await openTasks(r.id, 'elderly_check')).find((t) => t.window_start <= today && t.window_end >= today)!;
       expect(task, 'this year’s elderly check').to.not.equal(undefined);
       const before = await auditCount();
-      const res = await post(
+      const res = await post<Saved>(
         '/api/followups',
         {
           resident_id: r.id,
@@ -360,12 +365,12 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
         assessment: 'abnormal',
         next_check_on: `${year + 1}${today.slice(4)}`,
       });
-      expect(res.body.elderly_check.findings).to.deep.equal(['overweight', 'dyslipidaemia', 'exam', 'self_care']);
-      expect(res.body.elderly_check.risk_advice).to.deep.equal(['fall_prevention', 'diet', 'exercise']);
+      expect(res.body.elderly_check?.findings).to.deep.equal(['overweight', 'dyslipidaemia', 'exam', 'self_care']);
+      expect(res.body.elderly_check?.risk_advice).to.deep.equal(['fall_prevention', 'diet', 'exercise']);
       expect(await auditCount()).to.equal(before + 1);
-      const read = await get(`/api/followups/${res.body.id}`, { as: 'doctor-V001' });
+      const read = { body: await followup(res.body.id) };
       expect(read.body.elderly_check).to.include({ total_cholesterol: 6.4, urea: 5.6, exam_notes: '右耳听力下降', self_care_level: 'mild' });
-      expect((await get(`/api/tasks/${task.id}`, { as: 'doctor-V001' })).body.state).to.equal('done');
+      expect((await taskPage(task.id)).body.state).to.equal('done');
     });
 
     it('refuses an item answered with a level its row lacks, a missing reading, a lab out of range, an abnormal check without guidance (400 naming each)', async () => {
@@ -380,12 +385,11 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
         [{}, { exam_abnormal: ['teeth'] }, ['elderly_check.exam_abnormal.0']],
       ];
       for (const [change, checkChange, expected] of cases) {
-        const res = await post('/api/followups', { ...body, ...change, elderly_check: { ...check, ...checkChange } }, { as: 'doctor-V001' });
+        const res = await post<Problem>('/api/followups', { ...body, ...change, elderly_check: { ...check, ...checkChange } }, { as: 'doctor-V001' });
         expect(res.status, JSON.stringify(checkChange)).to.equal(400);
         expect(fields(res), JSON.stringify(checkChange)).to.include.members(expected);
       }
-      const list = await get('/api/followups', { as: 'doctor-V001', query: { filter: { resident_id: r.id } } });
-      expect(list.body).to.deep.equal([]);
+      expect(await followupsOf(r.id)).to.deep.equal([]);
       // a resident under 65 has no elderly check (422)
       const young = await resident(['hypertension'], 50);
       const refused = await post('/api/followups', { ...body, resident_id: young.id, elderly_check: check }, { as: 'doctor-V001' });

@@ -39,7 +39,7 @@ export {
   type Schedule,
   type TaskPlan,
 } from './rules';
-export { FOLLOWUP_TYPE, INDICATOR, type ConditionCode, type FollowupType, type HouseholdRelation } from './enums';
+export { FOLLOWUP_TYPE, HEALTH_ENUMS, INDICATOR, type ConditionCode, type FollowupType, type HouseholdRelation } from './enums';
 export { healthGrants } from './rules';
 export { healthDailyJob } from './jobs';
 export { healthRouters } from './routes';

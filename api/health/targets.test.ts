@@ -3,9 +3,15 @@
 // contracts signed and ending. The doctor's own view (home page) and the township's view (the GP's
 // screen) both equal the count made here by hand; goals set as configuration, with 4xx naming the field.
 import { expect } from 'chai';
-import { call, get, post, put, unitId } from '../../scripts/test/harness';
+import { call, get, post, put, unitId, type AnswerOf, type Json, type LoginAnswer, type Problem } from '../../scripts/test/harness';
 import { ANSWERED } from '../../scripts/test/health';
+import type { UserRow } from '../auth';
 import { db } from '../db/knex';
+import type { OrgUnit } from '../org';
+import type { DoctorTarget, Resident } from './model';
+import type { signContract } from './contractService';
+import type { createTarget, myTargets, targetsView } from './targetService';
+import type { createTeam } from './teamService';
 import { checkDigit } from '../core/personalId';
 import { addDays, monthRange, previousMonth } from '../core/clock';
 import * as clock from '../core/clock';
@@ -26,7 +32,7 @@ function idNumber(birth: string) {
   return first17 + checkDigit(first17);
 }
 async function bearer(username: string, password: string) {
-  const r = await post('/api/auth/login', { username, password });
+  const r = await post<LoginAnswer>('/api/auth/login', { username, password });
   expect(r.status, JSON.stringify(r.body)).to.equal(200);
   return { authorization: `Bearer ${r.body.token}` };
 }
@@ -45,17 +51,19 @@ describe('village doctors’ targets (HTTP, real database)', () => {
   before(async function () {
     this.timeout(120_000);
     const b1 = await unitId('B1');
-    township = (await post('/api/org-units', { code: 'TG1', name: '目标乡卫生院', kind: 'township', parent_id: b1 }, { as: 'admin' })).body.id;
-    village = (await post('/api/org-units', { code: 'VG1', name: '目标甲村卫生室', kind: 'village', parent_id: township }, { as: 'admin' })).body.id;
-    quiet = (await post('/api/org-units', { code: 'VG2', name: '目标乙村卫生室', kind: 'village', parent_id: township }, { as: 'admin' })).body.id;
+    township = (await post<Json<OrgUnit>>('/api/org-units', { code: 'TG1', name: '目标乡卫生院', kind: 'township', parent_id: b1 }, { as: 'admin' })).body.id;
+    village = (await post<Json<OrgUnit>>('/api/org-units', { code: 'VG1', name: '目标甲村卫生室', kind: 'village', parent_id: township }, { as: 'admin' })).body
+      .id;
+    quiet = (await post<Json<OrgUnit>>('/api/org-units', { code: 'VG2', name: '目标乙村卫生室', kind: 'village', parent_id: township }, { as: 'admin' })).body
+      .id;
     const user = async (username: string, roles: string[], unit: number) =>
-      (await post('/api/users', { username, display_name: username, roles, org_unit_id: unit, password: pw }, { as: 'admin' })).body.id as number;
+      (await post<Json<UserRow<'id'>>>('/api/users', { username, display_name: username, roles, org_unit_id: unit, password: pw }, { as: 'admin' })).body.id;
     const gp = await user('gp-tg1', ['staff_clerk'], township);
     doctor = await user('doctor-VG1', ['village_doctor'], village);
     other = await user('doctor-VG2', ['village_doctor'], quiet);
     doctorAuth = await bearer('doctor-VG1', pw);
     gpAuth = await bearer('gp-tg1', pw);
-    const team = await post(
+    const team = await post<AnswerOf<typeof createTeam>>(
       '/api/family-doctor-teams',
       {
         org_unit_id: township,
@@ -81,7 +89,7 @@ describe('village doctors’ targets (HTTP, real database)', () => {
       ['r4', `${year - 54}-02-02`, hypertension],
       ['kid', `${year - 3}-02-02`, []],
     ] as const) {
-      const res = await post('/api/residents', { name: key, id_number: idNumber(birth), org_unit_id: village, conditions }, { as: 'admin' });
+      const res = await post<Json<Resident>>('/api/residents', { name: key, id_number: idNumber(birth), org_unit_id: village, conditions }, { as: 'admin' });
       expect(res.status, JSON.stringify(res.body)).to.equal(200);
       r[key] = res.body.id;
     }
@@ -131,7 +139,7 @@ describe('village doctors’ targets (HTTP, real database)', () => {
     // contracts: the doctor signs r1 and r2 today and r3 on the first of last month; the child's,
     // signed by the admin a year ago, ends this month (the month's one to renew)
     const sign = async (resident: number, on: string, headers?: Record<string, string>) => {
-      const res = await call('POST', '/api/contracts', {
+      const res = await call<AnswerOf<typeof signContract>>('POST', '/api/contracts', {
         ...(headers ? { headers } : { as: 'admin' }),
         body: { resident_id: resident, team_id: team.body.id, package_code: 'basic', signed_on: on, start_on: on },
       });
@@ -160,13 +168,15 @@ describe('village doctors’ targets (HTTP, real database)', () => {
       checks: { done: 0, default_goal: 1 }, // L4 open
     },
   };
-  type Progress = { done: number; goal: number; default_goal: number; set: boolean; status: string };
-  type Row = { user_id: number; this_month: { month: string; target_id: number | null; metrics: Record<string, Progress> }; last_month: Row['this_month'] };
-  const figures = (row: Row, which: 'this_month' | 'last_month') =>
+  type Mine = AnswerOf<typeof myTargets>;
+  type Township = AnswerOf<typeof targetsView>;
+  /** A row of the targets list: the goals set for a doctor and month, with the doctor's name (targetResource). */
+  type TargetRow = Json<DoctorTarget> & { doctor_name: string; username: string };
+  const figures = (row: Pick<Mine, 'this_month' | 'last_month'>, which: 'this_month' | 'last_month') =>
     Object.fromEntries(Object.entries(row[which].metrics).map(([k, v]) => [k, { done: v.done, default_goal: v.default_goal }]));
 
   it('the doctor’s own targets (home page) and the township’s view of that doctor equal the hand count, this month and last', async () => {
-    const mine = await call('GET', '/api/health/targets/mine', { headers: doctorAuth });
+    const mine = await call<Mine>('GET', '/api/health/targets/mine', { headers: doctorAuth });
     expect(mine.status, JSON.stringify(mine.body)).to.equal(200);
     expect(mine.body).to.include({ month: M, previous_month: L, user_id: doctor, village_id: village });
     expect(figures(mine.body, 'this_month')).to.deep.equal(expected.this_month);
@@ -178,11 +188,11 @@ describe('village doctors’ targets (HTTP, real database)', () => {
     expect(last.checks.status).to.equal('behind');
     expect(mine.body.this_month.metrics.checks.status).to.equal('met');
 
-    const township_ = await call('GET', '/api/health/targets', { headers: gpAuth });
+    const township_ = await call<Township>('GET', '/api/health/targets', { headers: gpAuth });
     expect(township_.status, JSON.stringify(township_.body)).to.equal(200);
     expect(township_.body.org_unit.id).to.equal(township);
-    expect(township_.body.doctors.map((d: Row) => d.user_id)).to.deep.equal([doctor, other]);
-    const [row, quietRow] = township_.body.doctors as Row[];
+    expect(township_.body.doctors.map((d) => d.user_id)).to.deep.equal([doctor, other]);
+    const [row, quietRow] = township_.body.doctors;
     expect(row.this_month).to.deep.equal(mine.body.this_month);
     expect(row.last_month).to.deep.equal(mine.body.last_month);
     // the other village: nothing due, nothing done — every goal 0, met
@@ -192,7 +202,7 @@ describe('village doctors’ targets (HTTP, real database)', () => {
       [0, 0, 'met'],
     ]);
     // the admin asks for the township by id; a village doctor has no township view of another village
-    const admin = await get('/api/health/targets', { as: 'admin', query: { org_unit_id: String(township), month: M } });
+    const admin = await get<Township>('/api/health/targets', { as: 'admin', query: { org_unit_id: String(township), month: M } });
     expect(admin.body.doctors).to.deep.equal(township_.body.doctors);
     expect((await call('GET', `/api/health/targets?org_unit_id=${quiet}`, { headers: doctorAuth })).status).to.equal(404);
     expect((await get('/api/health/targets/mine', { as: 'director-T01' })).status).to.equal(403);
@@ -204,39 +214,51 @@ describe('village doctors’ targets (HTTP, real database)', () => {
       [{ user_id: doctor, month: M, followups_goal: -1 }, 400, 'followups_goal'],
       [{ user_id: doctor, month: M, checks_goal: 2.5 }, 400, 'checks_goal'],
       [{ user_id: doctor, month: `${year + 2}-01` }, 400, 'month'],
-      [{ user_id: (await get('/api/users', { as: 'admin', query: { filter: { username: 'doctor-V001' } } })).body[0].id, month: M }, 422, 'user_id'],
+      [
+        { user_id: (await get<Json<UserRow<'id'>>[]>('/api/users', { as: 'admin', query: { filter: { username: 'doctor-V001' } } })).body[0].id, month: M },
+        422,
+        'user_id',
+      ],
       [{ user_id: 999_999, month: M, followups_goal: 1 }, 422, 'user_id'],
     ];
     for (const [body, status, field] of bad) {
-      const res = await call('POST', '/api/doctor-targets', { headers: gpAuth, body });
+      const res = await call<Problem>('POST', '/api/doctor-targets', { headers: gpAuth, body });
       expect(res.status, `${field}: ${JSON.stringify(res.body)}`).to.equal(status);
-      expect(res.body.error.details.map((d: { field: string }) => d.field)).to.include(field);
+      expect(res.body.error.details?.map((d) => d.field)).to.include(field);
     }
-    const set = await call('POST', '/api/doctor-targets', { headers: gpAuth, body: { user_id: doctor, month: M, followups_goal: 5, note: '重点村' } });
+    const set = await call<AnswerOf<typeof createTarget>>('POST', '/api/doctor-targets', {
+      headers: gpAuth,
+      body: { user_id: doctor, month: M, followups_goal: 5, note: '重点村' },
+    });
     expect(set.status, JSON.stringify(set.body)).to.equal(200);
     expect(set.body).to.include({ org_unit_id: village, month: M, followups_goal: 5, contracts_goal: null });
-    const twice = await call('POST', '/api/doctor-targets', { headers: gpAuth, body: { user_id: doctor, month: M, checks_goal: 1 } });
+    const twice = await call<Problem<Record<string, unknown>>>('POST', '/api/doctor-targets', {
+      headers: gpAuth,
+      body: { user_id: doctor, month: M, checks_goal: 1 },
+    });
     expect(twice.status).to.equal(409);
     expect(twice.body.error.details).to.include({ field: 'month', existing_id: set.body.id });
     expect((await call('POST', '/api/doctor-targets', { headers: doctorAuth, body: { user_id: doctor, month: L, followups_goal: 1 } })).status).to.equal(403);
 
-    const mine = (await call('GET', '/api/health/targets/mine', { headers: doctorAuth })).body;
+    const mine = (await call<Mine>('GET', '/api/health/targets/mine', { headers: doctorAuth })).body;
     expect(mine.this_month.target_id).to.equal(set.body.id);
     expect(mine.this_month.metrics.followups).to.include({ done: 2, goal: 5, default_goal: 4, set: true });
     expect(mine.this_month.metrics.contracts).to.include({ goal: 1, set: false });
 
     // react-admin's edit form sends the whole record back
-    const listed = (await call('GET', `/api/doctor-targets?filter=${encodeURIComponent(JSON.stringify({ user_id: doctor }))}`, { headers: gpAuth })).body;
+    const listed = (
+      await call<TargetRow[]>('GET', `/api/doctor-targets?filter=${encodeURIComponent(JSON.stringify({ user_id: doctor }))}`, { headers: gpAuth })
+    ).body;
     expect(listed[0]).to.include({ id: set.body.id, doctor_name: 'doctor-VG1', username: 'doctor-VG1' });
     const edited = await call('PUT', `/api/doctor-targets/${set.body.id}`, {
       headers: gpAuth,
       body: { ...listed[0], followups_goal: null, contracts_goal: 4 },
     });
     expect(edited.status, JSON.stringify(edited.body)).to.equal(200);
-    const moved = await call('PUT', `/api/doctor-targets/${set.body.id}`, { headers: gpAuth, body: { month: L } });
+    const moved = await call<Problem>('PUT', `/api/doctor-targets/${set.body.id}`, { headers: gpAuth, body: { month: L } });
     expect(moved.status).to.equal(400);
-    expect(moved.body.error.details[0].field).to.equal('month');
-    const after = (await call('GET', '/api/health/targets/mine', { headers: doctorAuth })).body.this_month.metrics;
+    expect(moved.body.error.details?.[0].field).to.equal('month');
+    const after = (await call<Mine>('GET', '/api/health/targets/mine', { headers: doctorAuth })).body.this_month.metrics;
     expect(after.followups).to.include({ goal: 4, set: false });
     expect(after.contracts).to.include({ done: 2, goal: 4, set: true });
     expect((await call('PUT', `/api/doctor-targets/${set.body.id}`, { headers: doctorAuth, body: { checks_goal: 0 } })).status).to.equal(403);

@@ -3,5 +3,5 @@
 export { savingsReport } from './orderService';
 export { CATEGORY_ACCOUNT, planDeliveries, planOrders, type ApprovedLine, type Category } from './rules';
 export { procurementGrants } from './rules';
-export { ITEM_CATEGORY } from './enums';
+export { ITEM_CATEGORY, PROCUREMENT_ENUMS } from './enums';
 export { periodQuery as orderPeriodQuery, procurementRouters } from './routes';

@@ -43,8 +43,8 @@ export async function shutdown() {
   running = undefined;
 }
 
-/** One answer of the API: `body` is the parsed JSON (or the bytes of a file), typed by the caller as the API answers it. */
-export interface Reply<T = any> {
+/** One answer of the API: `body` is the parsed JSON (or the bytes of a file), typed by the caller as the API answers it (`unknown` until named). */
+export interface Reply<T = unknown> {
   status: number;
   body: T;
   headers: Headers;
@@ -100,7 +100,7 @@ export interface CallOptions {
 }
 
 /** One HTTP call to the running API; JSON in and out. `as` logs in as that demo user. */
-export async function call<T = any>(method: string, url: string, opts: CallOptions = {}): Promise<Reply<T>> {
+export async function call<T = unknown>(method: string, url: string, opts: CallOptions = {}): Promise<Reply<T>> {
   const { url: base } = await system();
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.as) headers.authorization = `Bearer ${await tokenFor(opts.as)}`;
@@ -112,10 +112,10 @@ export async function call<T = any>(method: string, url: string, opts: CallOptio
   return { status: res.status, body: body as T, headers: res.headers };
 }
 
-export const get = <T = any>(url: string, opts?: CallOptions) => call<T>('GET', url, opts);
-export const post = <T = any>(url: string, body: unknown, opts?: CallOptions) => call<T>('POST', url, { ...opts, body });
-export const put = <T = any>(url: string, body: unknown, opts?: CallOptions) => call<T>('PUT', url, { ...opts, body });
-export const del = <T = any>(url: string, opts?: CallOptions) => call<T>('DELETE', url, opts);
+export const get = <T = unknown>(url: string, opts?: CallOptions) => call<T>('GET', url, opts);
+export const post = <T = unknown>(url: string, body: unknown, opts?: CallOptions) => call<T>('POST', url, { ...opts, body });
+export const put = <T = unknown>(url: string, body: unknown, opts?: CallOptions) => call<T>('PUT', url, { ...opts, body });
+export const del = <T = unknown>(url: string, opts?: CallOptions) => call<T>('DELETE', url, opts);
 
 /** The id of a demo unit by its code. */
 export async function unitId(code: string): Promise<number> {

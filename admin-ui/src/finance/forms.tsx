@@ -19,6 +19,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Edit } from '../shared/fullRecord';
+import { inputText } from '../shared/inputText';
 import { UNIT_LEVEL_CHOICES } from '../org/orgUnits/choices';
 import { storedUser } from '../session';
 import { apiError } from './api';
@@ -33,7 +34,7 @@ const amountOrNull = (v: unknown) => (orNull(v) === null ? null : String(v));
 const limitPayload = (d: Record<string, unknown>) => ({
   unit_level: orNull(d.unit_level),
   account: orNull(d.account),
-  min_amount: String(d.min_amount ?? 0),
+  min_amount: inputText(d.min_amount ?? 0),
   max_amount: amountOrNull(d.max_amount),
   steps: ((d.steps as string[]) ?? []).filter(Boolean),
   description: orNull(d.description),

@@ -1,5 +1,5 @@
 import { enumMessages } from '../../../api/core/enums';
-import { FINANCE_ENUMS } from '../../../api/finance/enums';
+import { EXECUTION_COLUMN, FINANCE_ENUMS } from '../../../api/finance/enums';
 // 财务 messages, zh-CN first.
 export const zh = {
   menu: { groups: { finance: '财务管理中心' }, budget_execution: '预算执行', approvals: '我的审批' },
@@ -79,13 +79,8 @@ export const zh = {
     execution: {
       title: '预算执行（预算 vs 实际）',
       year: '年度',
-      unit: '单位',
-      budget: '预算',
-      posted: '已入账',
-      committed: '已占用',
-      consumed: '已消耗',
-      remaining: '结余',
-      rate: '执行率',
+      // the columns, as the workbook heads them
+      ...EXECUTION_COLUMN.messages('zh'),
       expense: '支出',
       income: '收入',
       children: '下级单位（含其下级汇总）',

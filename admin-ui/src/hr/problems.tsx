@@ -48,8 +48,12 @@ const detailsOf = (e: unknown): Detail[] => {
 export function detailText(d: Detail, translate: Translate): string {
   if (!d.rule) return d.message ?? '';
   const params: Record<string, unknown> = { ...d.params };
-  for (const k of ['from', 'to']) if (params[k]) params[k] = translate(`enums.rotation_status.${String(params[k])}`);
-  if (params.status) params.status = translate(`enums.staff_status.${String(params.status)}`);
+  // the statuses a rule names are codes: shown as their labels
+  for (const k of ['from', 'to']) {
+    const status = params[k];
+    if (typeof status === 'string' && status) params[k] = translate(`enums.rotation_status.${status}`);
+  }
+  if (typeof params.status === 'string' && params.status) params.status = translate(`enums.staff_status.${params.status}`);
   return translate(`hr.rules.${d.rule}`, { _: d.message, ...params });
 }
 

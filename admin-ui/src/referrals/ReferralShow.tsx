@@ -137,8 +137,8 @@ const Timeline = () => {
               )}
               {e.data?.appointment_at ? (
                 <Typography variant="body2" color="text.secondary">
-                  {translate('referrals.timer.appointment', { time: formatTime(String(e.data.appointment_at)) })}
-                  {e.data.department ? ` · ${String(e.data.department)}` : ''}
+                  {translate('referrals.timer.appointment', { time: formatTime(e.data.appointment_at) })}
+                  {e.data.department ? ` · ${e.data.department}` : ''}
                 </Typography>
               ) : null}
             </Box>

@@ -22,7 +22,7 @@ import {
   Tooltip,
   Typography,
 } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   ArrayInput,
   CheckboxGroupInput,
@@ -318,21 +318,30 @@ export const SlotsPage = () => {
     { filter: { org_unit_id: unitId, kind: 'clinical', active: true }, sort: { field: 'name', order: 'ASC' }, pagination: { page: 1, perPage: 100 } },
     { enabled: unitId !== '' },
   );
+  // the department chosen, or the unit's first until one of its own is chosen
+  const department: number | '' = departments?.some((d) => d.id === departmentId) ? departmentId : (departments?.[0]?.id ?? '');
+  // the day's slots, read again when the department or day changes or after a change (reload); an answer for an earlier choice is dropped
+  const [version, setVersion] = useState(0);
+  const reload = () => setVersion((v) => v + 1);
   useEffect(() => {
-    if (departments?.length && !departments.some((d) => d.id === departmentId)) setDepartmentId(departments[0].id);
-  }, [departments, departmentId]);
-  const load = useCallback(async () => {
-    if (departmentId === '' || !day) return;
-    try {
-      const { json } = await httpClient(`/api/referral-slots/day?department_id=${departmentId}&day=${day}`);
-      setView(json as SlotDay);
-      setProblem(null);
-    } catch (e) {
-      setView(null);
-      setProblem((e as Error).message);
-    }
-  }, [departmentId, day]);
-  useEffect(() => void load(), [load]);
+    if (department === '' || !day) return;
+    let current = true;
+    httpClient(`/api/referral-slots/day?department_id=${department}&day=${day}`).then(
+      ({ json }) => {
+        if (!current) return;
+        setView(json as SlotDay);
+        setProblem(null);
+      },
+      (e: unknown) => {
+        if (!current) return;
+        setView(null);
+        setProblem((e as Error).message);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [department, day, version]);
   return (
     <Box sx={{ p: { xs: 1, sm: 2 } }}>
       <Title title={translate('referrals.slots.title')} />
@@ -359,7 +368,7 @@ export const SlotsPage = () => {
           select
           size="small"
           label={translate('resources.referrals.fields.to_department_id')}
-          value={departments?.some((d) => d.id === departmentId) ? departmentId : ''}
+          value={department}
           onChange={(e) => setDepartmentId(Number(e.target.value))}
           sx={{ minWidth: 180 }}
           slotProps={{ htmlInput: { 'data-testid': 'slot-department' } }}
@@ -386,12 +395,12 @@ export const SlotsPage = () => {
         </Alert>
       )}
       <Stack spacing={2}>
-        {view && <DayView view={view} onChanged={() => void load()} />}
-        {canPublish && departmentId !== '' && (
+        {view && <DayView view={view} onChanged={reload} />}
+        {canPublish && department !== '' && (
           <PublishForm
-            departmentId={departmentId}
+            departmentId={department}
             onPublished={(from) => {
-              if (from === day) void load();
+              if (from === day) reload();
               else setDay(from);
             }}
           />

@@ -1,6 +1,6 @@
 // settlement: the English messages, loaded when a user switches to English (the first load is Chinese).
 import { enumMessages } from '../../../api/core/enums';
-import { SETTLEMENT_ENUMS } from '../../../api/settlement/enums';
+import { RUN_LABEL, SETTLEMENT_ENUMS } from '../../../api/settlement/enums';
 
 export const en = {
   menu: { groups: { settlement: 'Insurance settlement' }, settlement_dashboard: 'Settlement dashboard', claims_import: 'Claims import' },
@@ -85,6 +85,8 @@ export const en = {
     'satisfaction-scores': { name: 'Satisfaction scores', fields: { fund_year_id: 'Fund year', month: 'Month', score: 'Score', respondents: 'Respondents' } },
   },
   settlement: {
+    // the figures' labels, as the run workbook heads them (the keys below say some of them otherwise on screen)
+    ...RUN_LABEL.messages('en'),
     config: {
       money: 'Premiums and the bundled budget',
       budget_formula: 'Budget = (premiums − catastrophic pool − outpatient pool) × bundle ratio, to the fen',
@@ -150,15 +152,6 @@ export const en = {
     denominator: 'Denominator',
     ok: 'Status',
     na: 'no data',
-    scoring_rule:
-      "Scoring: each allocation indicator scores 0 to 1 on a straight line between the recipients' worst (10th percentile, 0) and best (90th percentile, 1), values beyond them 0 or 1, so no single outlier (such as a township with no admissions) takes the indicator's whole weight; no data scores 0, as the worst; an indicator on which all recipients stand the same (all zero, or no data anywhere) separates no one and is left out, its weight shared over the pool's other indicators; score = Σ weight × points, and the pool is shared by score × insured population.",
-    weight_used: 'Weight used',
-    left_out: 'separates no one, left out',
-    group_provided: 'Group (claims it provided)',
-    group_insured: "The group's insured (all their claims, outside the group and the county included)",
-    group_indicators_help:
-      "The group row's first five indicators are over the claims the group's units provided, the last four over the claims of all the insured; the insured row's nine are all over the insured's claims",
-    claim_set: 'Claims counted',
     group_level: 'Group',
     unit_indicators: 'Indicators per member unit',
     allocation: 'Allocation',

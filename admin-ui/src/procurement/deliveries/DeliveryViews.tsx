@@ -1,6 +1,6 @@
 // 配送单: deliveries to the members; at the member the director confirms with proof —
 // per line accepted + rejected = shipped, a reason for every rejection.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Box, Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
 import {
   Datagrid,
@@ -69,16 +69,24 @@ export const DeliveryList = () => (
   </List>
 );
 
+/** What the receiver types for a line: the quantities accepted and rejected, and why. */
+type LineEntry = { accepted: string; rejected: string; reason: string };
+
 const Confirm = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
   const lines = (record?.lines ?? []) as Line[];
-  const [values, setValues] = useState<Record<number, { accepted: string; rejected: string; reason: string }>>({});
+  // the quantities typed for this delivery: each line as shipped until the user changes it (another delivery starts afresh)
+  const [typed, setTyped] = useState<{ recordId: unknown; values: Record<number, LineEntry> } | null>(null);
+  const values: Record<number, LineEntry> =
+    typed && typed.recordId === record?.id
+      ? typed.values
+      : Object.fromEntries(lines.map((l) => [l.id, { accepted: String(l.shipped_qty), rejected: '0', reason: '' }]));
+  const setValues = (next: Record<number, LineEntry>) => setTyped({ recordId: record?.id, values: next });
   const [signer, setSigner] = useState('');
   const [proof, setProof] = useState('');
-  useEffect(() => setValues(Object.fromEntries(lines.map((l) => [l.id, { accepted: String(l.shipped_qty), rejected: '0', reason: '' }]))), [record?.id]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!record) return null;
   const t = (k: string) => translate(`procurement.delivery.${k}`);
   const shipped = record.status === 'shipped';

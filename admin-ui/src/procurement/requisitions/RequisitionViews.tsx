@@ -1,6 +1,6 @@
 // 申领单: members' requisitions with ordered / received percentages; the director above
 // approves them; a new requisition picks catalogue items and quantities.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Box,
   Button,
@@ -123,10 +123,13 @@ const Decision = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const [qty, setQty] = useState<Record<number, string>>({});
   const [comment, setComment] = useState('');
   const lines = (record?.lines ?? []) as Line[];
-  useEffect(() => setQty(Object.fromEntries(lines.map((l) => [l.id, String(l.requested_qty)]))), [record?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  // the quantities typed for this requisition: each line's requested one until the approver changes it (another requisition starts afresh)
+  const [typed, setTyped] = useState<{ recordId: unknown; qty: Record<number, string> } | null>(null);
+  const qty: Record<number, string> =
+    typed && typed.recordId === record?.id ? typed.qty : Object.fromEntries(lines.map((l) => [l.id, String(l.requested_qty)]));
+  const setQty = (next: Record<number, string>) => setTyped({ recordId: record?.id, qty: next });
   if (!record || record.status !== 'submitted' || !can('requisitions', 'approve') || record.requested_by === storedUser()?.id) return null;
   const f = (k: string) => translate(`resources.requisitions.fields.${k}`);
   const bad = lines.some((l) => !/^\d+$/.test(qty[l.id] ?? '') || Number(qty[l.id]) > l.requested_qty);

@@ -113,25 +113,23 @@ const WeightSum = () => {
 const MonthlyProfile = () => {
   const translate = useTranslate();
   const profile = (useWatch({ name: 'monthly_profile' }) as unknown[] | undefined) ?? [];
-  let running = 0;
+  // the running sum after each month, summed in month order
+  const running = Array.from({ length: 12 }, (_, i) => Number(profile[i]) || 0).reduce<number[]>((sums, share) => [...sums, (sums.at(-1) ?? 0) + share], []);
   return (
     <Box>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'repeat(4, 1fr)' }, columnGap: 2 }}>
-        {Array.from({ length: 12 }, (_, i) => {
-          running += Number(profile[i]) || 0;
-          return (
-            <NumberInput
-              key={i}
-              source={`monthly_profile.${i}`}
-              label={translate('settlement.config.month_n', { n: i + 1 })}
-              helperText={`${translate('settlement.config.running_sum')} ${running.toFixed(4)}`}
-              validate={required()}
-              {...share}
-            />
-          );
-        })}
+        {running.map((sum, i) => (
+          <NumberInput
+            key={i}
+            source={`monthly_profile.${i}`}
+            label={translate('settlement.config.month_n', { n: i + 1 })}
+            helperText={`${translate('settlement.config.running_sum')} ${sum.toFixed(4)}`}
+            validate={required()}
+            {...share}
+          />
+        ))}
       </Box>
-      <SumLine source="monthly_profile" total={running} label="settlement.config.profile_sum" showError />
+      <SumLine source="monthly_profile" total={running[11]} label="settlement.config.profile_sum" showError />
     </Box>
   );
 };
