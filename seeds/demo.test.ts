@@ -482,9 +482,14 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
   });
 
   it('this year’s provisional runs: the premium a head 3–5% above last year’s, the surplus rate to date within a few points of last year’s final', async () => {
-    const years: { year: number; premium_total: string; insured_count: number; monthly_profile: number[] }[] = await knex('fund_years')
+    const years = await knex('fund_years')
       .where('region', '大通县')
-      .select('year', 'premium_total', 'insured_count', 'monthly_profile')
+      .select<{ year: number; premium_total: string; insured_count: number; monthly_profile: number[] }[]>(
+        'year',
+        'premium_total',
+        'insured_count',
+        'monthly_profile',
+      )
       .orderBy('year');
     const perHead = (y: number) => Number(years.find((f) => f.year === y)!.premium_total) / years.find((f) => f.year === y)!.insured_count;
     const rise = perHead(year) / perHead(year - 1) - 1;
@@ -492,8 +497,8 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
     // budgeted by the season: the winter months above the summer ones
     const profile = years.find((f) => f.year === year)!.monthly_profile;
     expect(profile[0]).to.be.above(profile[6]);
-    const runs: { period: string; through_month: number; rate: number }[] = (
-      await knex.raw(
+    const runs = (
+      await knex.raw<{ rows: { period: string; through_month: number; rate: number }[] }>(
         `select r.period, r.through_month, (r.figures->>'surplus_rate')::float8 as rate from settlement_runs r join fund_years f on f.id = r.fund_year_id
                        where f.region = '大通县' and f.year = ? and r.kind = 'provisional' order by r.through_month`,
         [year],
@@ -511,8 +516,10 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
   it('Tibetan names: the people of the 藏族乡 carry them as their claims do, in their records, households and referrals', async () => {
     const tibetanTownships = TOWNSHIPS.flatMap(([name], i) => (name.includes('藏族乡') ? [`T${String(i + 1).padStart(2, '0')}`] : []));
     expect(tibetanTownships.map((code) => tibetanShare(code))).to.deep.equal([0.7, 0.7]);
-    const residents: { township: string; name: string; household_id: number; resident_id: number }[] = (
-      await knex.raw(`select t.code as township, r.name, r.household_id, r.id as resident_id
+    const residents = (
+      await knex.raw<{
+        rows: { township: string; name: string; household_id: number; resident_id: number }[];
+      }>(`select t.code as township, r.name, r.household_id, r.id as resident_id
                         from residents r join org_units v on v.id = r.org_unit_id join org_units t on t.id = v.parent_id`)
     ).rows;
     const shareOf = (rows: { name: string }[]) => rows.filter((r) => isTibetanName(r.name)).length / rows.length;
@@ -523,7 +530,7 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
     expect(resIn, 'residents of the 藏族乡').to.be.within(0.5, 0.9);
     expect(resOut, 'residents elsewhere').to.be.below(0.1);
     // the claims of the same townships' insured (each person once), for comparison: the same proportion, give or take
-    const { rows: claims } = await knex.raw(
+    const { rows: claims } = await knex.raw<{ rows: { name: string }[] }>(
       `select distinct on (c.id_number_hash) c.insured_name as name from claims c join org_units t on t.id = c.insured_unit_id where t.code = any(?)`,
       [tibetanTownships],
     );
@@ -533,9 +540,11 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
     for (const r of inside) households.set(r.household_id, [...(households.get(r.household_id) ?? []), isTibetanName(r.name)]);
     expect([...households.values()].filter((xs) => xs.some((x) => x !== xs[0]))).to.deep.equal([]);
     // a referral names the resident as the record does; the patients from outside the records are of their township too
-    const { rows: misnamed } = await knex.raw(`select r.id from referrals f join residents r on r.id = f.resident_id where f.patient_name <> r.name limit 5`);
+    const { rows: misnamed } = await knex.raw<{ rows: { id: number }[] }>(
+      `select r.id from referrals f join residents r on r.id = f.resident_id where f.patient_name <> r.name limit 5`,
+    );
     expect(misnamed).to.deep.equal([]);
-    const { rows: referred } = await knex.raw(
+    const { rows: referred } = await knex.raw<{ rows: { name: string; resident_id: number | null }[] }>(
       `select f.patient_name as name, f.resident_id from referrals f join org_units v on v.id = f.from_org_unit_id and v.kind = 'village'
          join org_units t on t.id = v.parent_id where t.code = any(?)`,
       [tibetanTownships],
@@ -547,8 +556,9 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
   });
 
   it('residents were registered after their birth and on or before their first contract', async () => {
-    const { rows } =
-      await knex.raw(`select r.id, r.birth_date::text as born, (r.created_at at time zone 'Asia/Shanghai')::date::text as registered, min(c.start_on)::text as first_contract
+    const { rows } = await knex.raw<{
+      rows: { id: number; born: string; registered: string; first_contract: string | null }[];
+    }>(`select r.id, r.birth_date::text as born, (r.created_at at time zone 'Asia/Shanghai')::date::text as registered, min(c.start_on)::text as first_contract
                                        from residents r left join contracts c on c.resident_id = r.id group by r.id
                                      having (r.created_at at time zone 'Asia/Shanghai')::date <= r.birth_date
                                          or (r.created_at at time zone 'Asia/Shanghai')::date > min(c.start_on) limit 5`);
@@ -556,8 +566,10 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
   });
 
   it('the units under an urban community health centre are 社区卫生服务站, under a rural township 村卫生室', async () => {
-    const rows: { name: string; parent_kind: string; doctor: string | null }[] = (
-      await knex.raw(`select v.name, t.kind as parent_kind, u.display_name as doctor from org_units v join org_units t on t.id = v.parent_id
+    const rows = (
+      await knex.raw<{
+        rows: { name: string; parent_kind: string; doctor: string | null }[];
+      }>(`select v.name, t.kind as parent_kind, u.display_name as doctor from org_units v join org_units t on t.id = v.parent_id
                         left join users u on u.username = 'doctor-' || v.code where v.kind = 'village'`)
     ).rows;
     expect(rows.length).to.equal(289);

@@ -387,7 +387,7 @@ export const settlementDemo: DemoStep = {
 
     // this year: last year's premium a head raised by PREMIUM_RISE, budgeted month by month by the
     // season's shape; claims up to yesterday, a few more (UTILISATION_GROWTH), some townships improving
-    const [{ premium_total: lastPremium }] = await trx('fund_years').where('id', lastId).select('premium_total');
+    const [{ premium_total: lastPremium }] = await trx('fund_years').where('id', lastId).select<{ premium_total: string }[]>('premium_total');
     const perHead = divRound(toFen(String(lastPremium)) * BigInt(Math.round(PREMIUM_RISE * 1000)), 1000n * BigInt(insured) * 100n) * 100n;
     const thisId = await addFundYear(trx, year, insured, BigInt(insured) * perHead, seasonalProfile(year));
     const yesterday = new Date(Date.UTC(year, month - 1, local.getUTCDate() - 1)).toISOString().slice(0, 10);

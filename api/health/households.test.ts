@@ -263,7 +263,7 @@ describe('households and my patients (HTTP, real database)', () => {
     const ids = (rows: { id: number }[]) => rows.map((r) => r.id).sort((x, y) => x - y);
 
     it('each row shows the last blood pressure or glucose, the control of the last visit per condition and the next due date', async () => {
-      const rows = Object.fromEntries((await list({})).map((r) => [r.id, r as typeof r & { name: string }]));
+      const rows = Object.fromEntries((await list({})).map((r) => [r.id, r]));
       expect(rows[a.id].last_bp).to.deep.equal({ systolic: 152, diastolic: 96, visited_on: ago20 });
       expect(rows[a.id].control).to.deep.equal({ hypertension: 'uncontrolled' });
       expect(rows[b.id].last_bp).to.deep.equal({ systolic: 128, diastolic: 80, visited_on: today });
