@@ -45,8 +45,8 @@ async function overdueHypertensionTask() {
   return { resident: r.body as { id: number; name: string }, taskId: `${r.body.id}-hypertension_recheck-${visitedOn}` };
 }
 
-/** A household of V001 made today: a head with hypertension and a spouse with diabetes (and, if asked, the head's mother with hypertension), each with the quarter's task open. */
-async function household({ withParent = false } = {}) {
+/** A household of V001 made today: a head with hypertension and a spouse with diabetes (and, if asked, the head's brother with hypertension), each with the quarter's task open. */
+async function household({ withBrother = false } = {}) {
   const code = `离线户-${process.pid % 1000}-${Date.now() % 10_000}`;
   const member = async (age: number, relation: string, condition: string) => {
     serial += 1;
@@ -67,12 +67,12 @@ async function household({ withParent = false } = {}) {
   };
   const head = await member(62, 'head', 'hypertension');
   const spouse = await member(60, 'spouse', 'diabetes');
-  const parent = withParent ? await member(84, 'parent', 'hypertension') : undefined;
+  const brother = withBrother ? await member(58, 'sibling', 'hypertension') : undefined;
   const household = (await get(`/api/households/${head.household_id}`, { as: 'doctor-V001' })).body as {
     members: { id: number; tasks: { id: string; type: string }[] }[];
   };
   const taskOf = (id: number) => household.members.find((m) => m.id === id)!.tasks[0];
-  return { code, head, spouse, parent, headTask: taskOf(head.id), spouseTask: taskOf(spouse.id), parentTask: parent && taskOf(parent.id) };
+  return { code, head, spouse, brother, headTask: taskOf(head.id), spouseTask: taskOf(spouse.id), brotherTask: brother && taskOf(brother.id) };
 }
 
 const followupsOf = async (residentId: number) =>
@@ -275,8 +275,8 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
   it('a household visit with no network: an outbox entry per member (each its own key), resent with its key after a lost answer; a member deregistered since the phone’s copy is refused alone, in Chinese', async function () {
     // two rounds of the outbox's 30 s retry after the lost answer
     this.timeout(240_000);
-    const { code, head, spouse, parent, headTask, spouseTask, parentTask } = await household({ withParent: true });
-    expect([headTask.type, spouseTask.type, parentTask!.type]).to.deep.equal(['hypertension', 'diabetes', 'hypertension']);
+    const { code, head, spouse, brother, headTask, spouseTask, brotherTask } = await household({ withBrother: true });
+    expect([headTask.type, spouseTask.type, brotherTask!.type]).to.deep.equal(['hypertension', 'diabetes', 'hypertension']);
 
     // one visit online (the copy now has the household), then no network
     const page = await newPage(browser, PHONE);
@@ -288,8 +288,8 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     await page.reload();
     await page.getByTestId('greeting').waitFor();
 
-    // meanwhile the township closes the mother's record (moved away): the phone's copy still has her
-    const closed = await post(`/api/residents/${parent!.id}/deregister`, { reason: 'moved_away' }, { as: 'director-T01' });
+    // meanwhile the township closes the brother's record (moved away): the phone's copy still has him
+    const closed = await post(`/api/residents/${brother!.id}/deregister`, { reason: 'moved_away' }, { as: 'director-T01' });
     expect(closed.status, JSON.stringify(closed.body)).to.equal(200);
 
     // 家庭档案 from the phone's copy: searched, opened, the three members' tasks ticked
@@ -300,13 +300,13 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     await page.getByText(`${code} · ${head.name}`).click();
     await page.getByTestId('household-code').waitFor();
     expect(await page.getByTestId('household-code').textContent()).to.equal(code);
-    for (const t of [headTask, spouseTask, parentTask!]) expect(await page.getByTestId(`household-task-${t.id}`).isChecked()).to.equal(true);
+    for (const t of [headTask, spouseTask, brotherTask!]) expect(await page.getByTestId(`household-task-${t.id}`).isChecked()).to.equal(true);
     await page.getByTestId(`visit-${headTask.id}-systolic`).fill('158');
     await page.getByTestId(`visit-${headTask.id}-diastolic`).fill('96');
     await page.getByTestId(`visit-${spouseTask.id}-fasting_glucose`).fill('6.2');
-    await page.getByTestId(`visit-${parentTask!.id}-systolic`).fill('136');
-    await page.getByTestId(`visit-${parentTask!.id}-diastolic`).fill('82');
-    for (const t of [headTask, spouseTask, parentTask!]) await answerNothingToReport(page, t.id);
+    await page.getByTestId(`visit-${brotherTask!.id}-systolic`).fill('136');
+    await page.getByTestId(`visit-${brotherTask!.id}-diastolic`).fill('82');
+    for (const t of [headTask, spouseTask, brotherTask!]) await answerNothingToReport(page, t.id);
     await page.getByTestId('household-save').click();
 
     // kept: an outbox entry per member, each its own key and the member's name, posted as a single visit; the tasks off the page; nothing on the server
@@ -314,7 +314,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     const members = [
       [head, headTask],
       [spouse, spouseTask],
-      [parent!, parentTask!],
+      [brother!, brotherTask!],
     ] as const;
     for (const [, t] of members) expect(await page.getByTestId(`household-visit-${t.id}`).getAttribute('data-outcome')).to.equal('waiting');
     expect(await page.getByTestId('household-visits').textContent()).to.contain('网络不可用：3 条随访已存入待发送');
@@ -327,7 +327,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     expect(outbox).to.have.length(3);
     expect(new Set(outbox.map((e) => e.key)).size).to.equal(3);
     expect(outbox.map((e) => e.url)).to.deep.equal([undefined, undefined, undefined]);
-    expect(outbox.map((e) => e.label)).to.deep.equal([`${head.name} · 高血压随访`, `${spouse.name} · 糖尿病随访`, `${parent!.name} · 高血压随访`]);
+    expect(outbox.map((e) => e.label)).to.deep.equal([`${head.name} · 高血压随访`, `${spouse.name} · 糖尿病随访`, `${brother!.name} · 高血压随访`]);
     expect(outbox.map((e) => [e.body.resident_id, e.body.task_id])).to.deep.equal(members.map(([m, t]) => [m.id, t.id]));
     for (const e of outbox) expect(e.body).to.include({ visited_on: today, mode: 'home' });
     expect(outbox[0].body).to.deep.include({
@@ -346,7 +346,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
 
     // the network is back, but the first answer (the head's) is lost on the way: the server has that
     // visit, the phone does not know; the outbox sends it again with the same key and the server
-    // answers the first; the mother's is refused, the spouse's recorded all the same
+    // answers the first; the brother's is refused, the spouse's recorded all the same
     const keysSent = await loseFirstAnswer(context, '**/api/followups', 1);
     await context.setOffline(false);
     await page.waitForFunction(() => localStorage.getItem('erp.health.outbox') === '[]', undefined, { timeout: 120_000, polling: 500 });
@@ -354,15 +354,15 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     expect(keysSent.filter((k) => k === outbox[1].key)).to.have.length(1);
     expect(keysSent).to.include(outbox[2].key);
 
-    // the server has the two registered members' visits once each, their tasks done; the mother's none
+    // the server has the two registered members' visits once each, their tasks done; the brother's none
     for (const [member, task] of members.slice(0, 2)) {
       expect(await followupsOf(member.id), member.name).to.have.length(1);
       expect((await get<TaskRecord>(`/api/tasks/${task.id}`, { as: 'doctor-V001' })).body.state).to.equal('done');
     }
     expect((await followupsOf(head.id))[0]).to.include({ classification: 'uncontrolled', systolic: 158, mode: 'home' });
-    expect(await followupsOf(parent!.id)).to.have.length(0);
+    expect(await followupsOf(brother!.id)).to.have.length(0);
 
-    // the page: each member's outcome — the head's classification, the mother's reason in Chinese
+    // the page: each member's outcome — the head's classification, the brother's reason in Chinese
     await page.locator('[data-testid="household-visits"] [data-outcome="waiting"]').first().waitFor({ state: 'detached' });
     const outcome = (t: { id: string }) => page.getByTestId(`household-visit-${t.id}`);
     expect(await outcome(headTask).getAttribute('data-outcome')).to.equal('sent');
@@ -370,14 +370,14 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
       .to.contain(head.name)
       .and.to.contain('控制不满意');
     expect(await outcome(spouseTask).getAttribute('data-outcome')).to.equal('sent');
-    expect(await outcome(parentTask!).getAttribute('data-outcome')).to.equal('refused');
-    expect(await outcome(parentTask!).getByTestId('sent-refusal').textContent()).to.equal('未保存：居民档案已注销（死亡或迁出）');
+    expect(await outcome(brotherTask!).getAttribute('data-outcome')).to.equal('refused');
+    expect(await outcome(brotherTask!).getByTestId('sent-refusal').textContent()).to.equal('未保存：居民档案已注销（死亡或迁出）');
     expect(await page.getByTestId('household-visits').textContent())
       .to.contain('已保存 2 条随访')
       .and.to.contain('1 条未被接受');
     await screenshot(page, 'offline-household-sent-phone');
 
-    // the sync line (我的任务) lists each member: two sent, the mother refused with the same reason
+    // the sync line (我的任务) lists each member: two sent, the brother refused with the same reason
     await clickMenu(page, '/tasks');
     const line = page.getByTestId('outbox-sent');
     await line.waitFor();

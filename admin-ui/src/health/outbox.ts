@@ -187,14 +187,20 @@ export async function submitHouseholdVisit(visits: Entry[], sendNow: boolean): P
   write([...read(), ...entries]);
   const outcomes: MemberOutcome[] = [];
   let reachable = sendNow;
-  for (const p of entries) {
-    const a: Attempt = reachable ? await attempt(p) : { status: 'queued' };
-    if (a.status === 'sent') outcomes.push({ key: p.key, status: 'sent', record: a.answer as SavedFollowup });
-    else if (a.status === 'refused') outcomes.push({ key: p.key, status: 'refused', error: (a.error as Error).message, refusal: refusalOf(a.error) });
-    else {
-      reachable = false;
-      outcomes.push({ key: p.key, status: 'queued' });
+  // the outbox's own round (every 30 s, on reconnect) leaves them to this save until it is over
+  if (sendNow) for (const p of entries) inFlight.add(p.key);
+  try {
+    for (const p of entries) {
+      const a: Attempt = reachable ? await attempt(p) : { status: 'queued' };
+      if (a.status === 'sent') outcomes.push({ key: p.key, status: 'sent', record: a.answer as SavedFollowup });
+      else if (a.status === 'refused') outcomes.push({ key: p.key, status: 'refused', error: (a.error as Error).message, refusal: refusalOf(a.error) });
+      else {
+        reachable = false;
+        outcomes.push({ key: p.key, status: 'queued' });
+      }
     }
+  } finally {
+    for (const p of entries) inFlight.delete(p.key);
   }
   return outcomes;
 }
