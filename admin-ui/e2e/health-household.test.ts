@@ -161,7 +161,7 @@ describe('admin UI: households and targets on a phone', function () {
     await page.getByTestId(`visit-${spouseTask.id}-fasting_glucose`).fill('6.4');
     // the national record's answers are required here too: without them nothing is sent
     let posted = 0;
-    const count = (r: { url: () => string; method: () => string }) => void (r.url().endsWith('/visits') && r.method() === 'POST' && (posted += 1));
+    const count = (r: { url: () => string; method: () => string }) => void (r.url().endsWith('/api/followups') && r.method() === 'POST' && (posted += 1));
     page.on('request', count);
     await page.getByTestId('household-save').click();
     await page.getByTestId(`visit-${headTask.id}-symptoms-label`).getByText('必填').waitFor();
@@ -175,12 +175,19 @@ describe('admin UI: households and targets on a phone', function () {
     await page.getByTestId(`visit-${spouseTask.id}-adverse_reaction_text`).fill('胃肠不适');
     await noSideScroll(page);
     await screenshot(page, 'health-household-phone');
-    const sent = page.waitForRequest((r) => r.url().endsWith(`/api/households/${head.household_id}/visits`) && r.method() === 'POST');
+    // each member's visit posted on its own, as the single-visit form posts it, each with its own key
+    const keys: string[] = [];
+    const sent = (r: { url: () => string; method: () => string; headers: () => Record<string, string> }) =>
+      void (r.url().endsWith('/api/followups') && r.method() === 'POST' && keys.push(r.headers()['idempotency-key']));
+    page.on('request', sent);
     await page.getByTestId('household-save').click();
-    expect((await sent).headers()['idempotency-key']).to.be.a('string').and.not.empty;
-    await page.getByTestId('household-saved').waitFor();
-    expect(await page.getByTestId('household-saved').textContent()).to.contain('已保存 2 条随访');
+    await page.getByTestId('household-visits').waitFor();
+    page.off('request', sent);
+    expect(keys).to.have.length(2);
+    expect(new Set(keys).size).to.equal(2);
+    expect(await page.getByTestId('household-visits').textContent()).to.contain('已保存 2 条随访');
     for (const t of [headTask, spouseTask]) {
+      expect(await page.getByTestId(`household-visit-${t.id}`).getAttribute('data-outcome')).to.equal('sent');
       expect(await page.getByTestId(`household-visit-${t.id}`).getAttribute('data-state')).to.equal('done');
       expect((await get<TaskRecord>(`/api/tasks/${t.id}`, { as: 'doctor-V001' })).body.state).to.equal('done');
     }

@@ -4,8 +4,10 @@
 // the village's tasks and residents from the phone's copy ("同步于 HH:mm"), takes a full hypertension follow-up
 // into the outbox, keeps it when the phone is switched off, and once the network is back the
 // server has it exactly once and the phone shows the classification the server gave it. A household
-// visit (offline, or online with its answer lost) is one entry of the same outbox, its own URL and
-// key, resent with that key after a lost answer and recorded once.
+// visit (offline, or online with an answer lost) is an entry per member in the same outbox, each its
+// own key, resent with that key after a lost answer and recorded once; a member the server refuses
+// (deregistered after the phone took its copy) is shown with its reason in Chinese and costs the
+// other members nothing.
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { get, post } from '../../scripts/test/harness';
@@ -43,8 +45,8 @@ async function overdueHypertensionTask() {
   return { resident: r.body as { id: number; name: string }, taskId: `${r.body.id}-hypertension_recheck-${visitedOn}` };
 }
 
-/** A household of V001 made today: a head with hypertension and a spouse with diabetes, each with the quarter's task open. */
-async function householdOfTwo() {
+/** A household of V001 made today: a head with hypertension and a spouse with diabetes (and, if asked, the head's brother with hypertension), each with the quarter's task open. */
+async function household({ withBrother = false } = {}) {
   const code = `离线户-${process.pid % 1000}-${Date.now() % 10_000}`;
   const member = async (age: number, relation: string, condition: string) => {
     serial += 1;
@@ -65,11 +67,12 @@ async function householdOfTwo() {
   };
   const head = await member(62, 'head', 'hypertension');
   const spouse = await member(60, 'spouse', 'diabetes');
+  const brother = withBrother ? await member(58, 'sibling', 'hypertension') : undefined;
   const household = (await get(`/api/households/${head.household_id}`, { as: 'doctor-V001' })).body as {
     members: { id: number; tasks: { id: string; type: string }[] }[];
   };
   const taskOf = (id: number) => household.members.find((m) => m.id === id)!.tasks[0];
-  return { code, head, spouse, headTask: taskOf(head.id), spouseTask: taskOf(spouse.id) };
+  return { code, head, spouse, brother, headTask: taskOf(head.id), spouseTask: taskOf(spouse.id), brotherTask: brother && taskOf(brother.id) };
 }
 
 const followupsOf = async (residentId: number) =>
@@ -92,15 +95,19 @@ async function answerNothingToReport(page: Page, taskId: string) {
   await page.getByTestId(`visit-${taskId}-medication_adherence`).selectOption('regular');
 }
 
-/** The server gets each POST and records it; the first answer per Idempotency-Key is lost on the way. Returns the keys as sent. */
-async function loseFirstAnswer(context: BrowserContext, url: string) {
+/**
+ * The server gets each POST and records it; the first answer per Idempotency-Key is lost on the way
+ * (for the first `keys` keys only, if said). Returns the keys as sent.
+ */
+async function loseFirstAnswer(context: BrowserContext, url: string, keys = Infinity) {
   const keysSent: string[] = [];
   await context.route(url, async (route) => {
     if (route.request().method() !== 'POST') return route.continue();
     const key = route.request().headers()['idempotency-key'];
     const first = !keysSent.includes(key);
+    const lose = first && new Set(keysSent).size < keys;
     keysSent.push(key);
-    if (!first) return route.continue();
+    if (!lose) return route.continue();
     await route.fetch();
     await route.abort('connectionreset');
   });
@@ -265,11 +272,11 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     await context.close();
   });
 
-  it('a household visit with no network: one outbox entry (its URL, one key), resent with that key after a lost answer until the server has it once', async function () {
-    // two rounds of the outbox's 30 s retry after the lost answers
+  it('a household visit with no network: an outbox entry per member (each its own key), resent with its key after a lost answer; a member deregistered since the phone’s copy is refused alone, in Chinese', async function () {
+    // two rounds of the outbox's 30 s retry after the lost answer
     this.timeout(240_000);
-    const { code, head, spouse, headTask, spouseTask } = await householdOfTwo();
-    expect([headTask.type, spouseTask.type]).to.deep.equal(['hypertension', 'diabetes']);
+    const { code, head, spouse, brother, headTask, spouseTask, brotherTask } = await household({ withBrother: true });
+    expect([headTask.type, spouseTask.type, brotherTask!.type]).to.deep.equal(['hypertension', 'diabetes', 'hypertension']);
 
     // one visit online (the copy now has the household), then no network
     const page = await newPage(browser, PHONE);
@@ -281,7 +288,11 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     await page.reload();
     await page.getByTestId('greeting').waitFor();
 
-    // 家庭档案 from the phone's copy: searched, opened, both members' tasks ticked
+    // meanwhile the township closes the brother's record (moved away): the phone's copy still has him
+    const closed = await post(`/api/residents/${brother!.id}/deregister`, { reason: 'moved_away' }, { as: 'director-T01' });
+    expect(closed.status, JSON.stringify(closed.body)).to.equal(200);
+
+    // 家庭档案 from the phone's copy: searched, opened, the three members' tasks ticked
     await clickMenu(page, '/households');
     await page.locator('input[name="q"]').fill(code);
     await page.waitForURL((u) => decodeURIComponent(u.search).includes(code));
@@ -289,31 +300,37 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     await page.getByText(`${code} · ${head.name}`).click();
     await page.getByTestId('household-code').waitFor();
     expect(await page.getByTestId('household-code').textContent()).to.equal(code);
-    for (const t of [headTask, spouseTask]) expect(await page.getByTestId(`household-task-${t.id}`).isChecked()).to.equal(true);
+    for (const t of [headTask, spouseTask, brotherTask!]) expect(await page.getByTestId(`household-task-${t.id}`).isChecked()).to.equal(true);
     await page.getByTestId(`visit-${headTask.id}-systolic`).fill('158');
     await page.getByTestId(`visit-${headTask.id}-diastolic`).fill('96');
     await page.getByTestId(`visit-${spouseTask.id}-fasting_glucose`).fill('6.2');
-    for (const t of [headTask, spouseTask]) await answerNothingToReport(page, t.id);
+    await page.getByTestId(`visit-${brotherTask!.id}-systolic`).fill('136');
+    await page.getByTestId(`visit-${brotherTask!.id}-diastolic`).fill('82');
+    for (const t of [headTask, spouseTask, brotherTask!]) await answerNothingToReport(page, t.id);
     await page.getByTestId('household-save').click();
 
-    // kept: one outbox entry for the visit, its URL and key, each member's visit in it; the tasks off the page; nothing on the server
-    await page.getByTestId('household-queued').waitFor();
-    const waiting = page.getByTestId('household-queued-visit');
-    expect(await waiting.count()).to.equal(2);
-    for (const state of await waiting.evaluateAll((els) => els.map((el) => el.getAttribute('data-state')))) expect(state).to.equal('waiting');
+    // kept: an outbox entry per member, each its own key and the member's name, posted as a single visit; the tasks off the page; nothing on the server
+    await page.getByTestId('household-visits').waitFor();
+    const members = [
+      [head, headTask],
+      [spouse, spouseTask],
+      [brother!, brotherTask!],
+    ] as const;
+    for (const [, t] of members) expect(await page.getByTestId(`household-visit-${t.id}`).getAttribute('data-outcome')).to.equal('waiting');
+    expect(await page.getByTestId('household-visits').textContent()).to.contain('网络不可用：3 条随访已存入待发送');
     const outbox = JSON.parse((await page.evaluate(() => localStorage.getItem('erp.health.outbox'))) ?? '[]') as {
       key: string;
-      url: string;
+      url?: string;
       label: string;
-      body: { visited_on: string; mode: string; visits: Record<string, unknown>[] };
+      body: Record<string, unknown>;
     }[];
-    expect(outbox).to.have.length(1);
-    expect(outbox[0].url).to.equal(`/api/households/${head.household_id}/visits`);
-    expect(outbox[0].body).to.include({ visited_on: today, mode: 'home' });
-    const visits = outbox[0].body.visits;
-    expect(visits.map((v) => v.task_id)).to.deep.equal([headTask.id, spouseTask.id]);
-    expect(visits.map((v) => v.resident_id)).to.deep.equal([head.id, spouse.id]);
-    expect(visits[0]).to.deep.include({
+    expect(outbox).to.have.length(3);
+    expect(new Set(outbox.map((e) => e.key)).size).to.equal(3);
+    expect(outbox.map((e) => e.url)).to.deep.equal([undefined, undefined, undefined]);
+    expect(outbox.map((e) => e.label)).to.deep.equal([`${head.name} · 高血压随访`, `${spouse.name} · 糖尿病随访`, `${brother!.name} · 高血压随访`]);
+    expect(outbox.map((e) => [e.body.resident_id, e.body.task_id])).to.deep.equal(members.map(([m, t]) => [m.id, t.id]));
+    for (const e of outbox) expect(e.body).to.include({ visited_on: today, mode: 'home' });
+    expect(outbox[0].body).to.deep.include({
       type: 'hypertension',
       systolic: 158,
       diastolic: 96,
@@ -321,42 +338,63 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
       medication_adherence: 'regular',
       adverse_reaction: false,
     });
-    expect(visits[1]).to.include({ type: 'diabetes', fasting_glucose: 6.2 });
-    expect(await page.getByTestId(`household-task-${headTask.id}`).count()).to.equal(0);
+    expect(outbox[1].body).to.include({ type: 'diabetes', fasting_glucose: 6.2 });
+    for (const [, t] of members) expect(await page.getByTestId(`household-task-${t.id}`).count()).to.equal(0);
     expect(await followupsOf(head.id)).to.have.length(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(PHONE.width);
     await screenshot(page, 'offline-household-queued-phone');
 
-    // the network is back, but the first answer is lost on the way: the server has the visit, the
-    // phone does not know; the outbox sends it again with the same key and the server answers the first
-    const keysSent = await loseFirstAnswer(context, '**/api/households/*/visits');
+    // the network is back, but the first answer (the head's) is lost on the way: the server has that
+    // visit, the phone does not know; the outbox sends it again with the same key and the server
+    // answers the first; the brother's is refused, the spouse's recorded all the same
+    const keysSent = await loseFirstAnswer(context, '**/api/followups', 1);
     await context.setOffline(false);
     await page.waitForFunction(() => localStorage.getItem('erp.health.outbox') === '[]', undefined, { timeout: 120_000, polling: 500 });
-    expect(keysSent).to.deep.equal([outbox[0].key, outbox[0].key]);
+    expect(keysSent.filter((k) => k === outbox[0].key)).to.have.length(2);
+    expect(keysSent.filter((k) => k === outbox[1].key)).to.have.length(1);
+    expect(keysSent).to.include(outbox[2].key);
 
-    // the server has each member's visit once, its task done; the page shows each sent with its classification
-    for (const [member, task] of [
-      [head, headTask],
-      [spouse, spouseTask],
-    ] as const) {
+    // the server has the two registered members' visits once each, their tasks done; the brother's none
+    for (const [member, task] of members.slice(0, 2)) {
       expect(await followupsOf(member.id), member.name).to.have.length(1);
       expect((await get<TaskRecord>(`/api/tasks/${task.id}`, { as: 'doctor-V001' })).body.state).to.equal('done');
     }
     expect((await followupsOf(head.id))[0]).to.include({ classification: 'uncontrolled', systolic: 158, mode: 'home' });
-    await page.locator('[data-testid="household-queued-visit"][data-state="sent"]').nth(1).waitFor();
-    expect(await waiting.first().textContent())
+    expect(await followupsOf(brother!.id)).to.have.length(0);
+
+    // the page: each member's outcome — the head's classification, the brother's reason in Chinese
+    await page.locator('[data-testid="household-visits"] [data-outcome="waiting"]').first().waitFor({ state: 'detached' });
+    const outcome = (t: { id: string }) => page.getByTestId(`household-visit-${t.id}`);
+    expect(await outcome(headTask).getAttribute('data-outcome')).to.equal('sent');
+    expect(await outcome(headTask).textContent())
       .to.contain(head.name)
       .and.to.contain('控制不满意');
+    expect(await outcome(spouseTask).getAttribute('data-outcome')).to.equal('sent');
+    expect(await outcome(brotherTask!).getAttribute('data-outcome')).to.equal('refused');
+    expect(await outcome(brotherTask!).getByTestId('sent-refusal').textContent()).to.equal('未保存：居民档案已注销（死亡或迁出）');
+    expect(await page.getByTestId('household-visits').textContent())
+      .to.contain('已保存 2 条随访')
+      .and.to.contain('1 条未被接受');
     await screenshot(page, 'offline-household-sent-phone');
+
+    // the sync line (我的任务) lists each member: two sent, the brother refused with the same reason
+    await clickMenu(page, '/tasks');
+    const line = page.getByTestId('outbox-sent');
+    await line.waitFor();
+    for (const e of outbox) expect(await line.textContent()).to.contain(e.label);
+    expect(await page.getByTestId(`sent-${outbox[2].key}`).getByTestId('sent-refusal').textContent()).to.equal('未保存：居民档案已注销（死亡或迁出）');
+    expect(await page.getByTestId(`sent-${outbox[0].key}`).getByTestId('sent-classification').textContent()).to.equal('控制不满意');
     await context.close();
   });
 
-  it('a household visit online whose answer is lost: kept before it was sent, sent again with the same key, recorded once, each member classified (never refused as done)', async function () {
-    const { code, head, spouse, headTask, spouseTask } = await householdOfTwo();
+  it('a household visit online whose answers are lost: each member kept before it was sent, sent again with its key, recorded once, each classified (never refused as done)', async function () {
+    // a round of the outbox's 30 s retry after the second lost answer
+    this.timeout(240_000);
+    const { code, head, spouse, headTask, spouseTask } = await household();
     const page = await newPage(browser, PHONE);
     const context: BrowserContext = page.context();
-    // the server records the visit, its answer never reaches the phone
-    const keysSent = await loseFirstAnswer(context, '**/api/households/*/visits');
+    // the server records each member's visit, its first answer never reaches the phone
+    const keysSent = await loseFirstAnswer(context, '**/api/followups');
     await login(page, baseUrl, 'doctor-V001');
     await clickMenu(page, '/households');
     await page.locator('input[name="q"]').fill(code);
@@ -369,14 +407,16 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     await page.getByTestId('household-save').click();
 
     // both members sent, as the server classified them: the stored answer, not a refusal
-    const chips = page.getByTestId('household-queued-visit');
-    await page.locator('[data-testid="household-queued-visit"][data-state="sent"]').nth(1).waitFor({ timeout: 60_000 });
-    expect(await chips.evaluateAll((els) => els.map((el) => el.getAttribute('data-state')))).to.deep.equal(['sent', 'sent']);
-    expect(await chips.first().textContent())
+    await page.getByTestId('household-visits').waitFor();
+    await page.locator('[data-testid="household-visits"] [data-outcome="waiting"]').first().waitFor({ state: 'detached', timeout: 90_000 });
+    for (const t of [headTask, spouseTask]) expect(await page.getByTestId(`household-visit-${t.id}`).getAttribute('data-outcome')).to.equal('sent');
+    expect(await page.getByTestId(`household-visit-${headTask.id}`).textContent())
       .to.contain(head.name)
       .and.to.contain('控制不满意');
-    expect(keysSent).to.have.length(2);
-    expect(keysSent[1]).to.equal(keysSent[0]);
+    // two keys, one a member, each sent twice (the second answered from the idempotency store)
+    const keys = [...new Set(keysSent)];
+    expect(keys).to.have.length(2);
+    for (const k of keys) expect(keysSent.filter((x) => x === k)).to.have.length(2);
     for (const member of [head, spouse]) expect(await followupsOf(member.id), member.name).to.have.length(1);
     expect(await page.evaluate(() => localStorage.getItem('erp.health.outbox'))).to.equal('[]');
     await context.close();

@@ -18,8 +18,8 @@ export const syncTime = (at: string) =>
     ? formatTime(at, { hour: '2-digit', minute: '2-digit', hour12: false })
     : `${shanghaiDate(at).slice(5)} ${formatTime(at, { hour: '2-digit', minute: '2-digit', hour12: false })}`;
 
-/** A sent visit's outcome as the server classified it. */
-export const SentOutcome = ({ visit }: { visit: SentVisit }) => {
+/** A sent visit's outcome as the server classified it (or its reason for refusing it). */
+export const SentOutcome = ({ visit }: { visit: Pick<SentVisit, 'classification' | 'advice' | 'task_done' | 'error' | 'refusal'> }) => {
   const translate = useTranslate();
   if (visit.error)
     return (
@@ -27,6 +27,7 @@ export const SentOutcome = ({ visit }: { visit: SentVisit }) => {
         size="small"
         color="error"
         variant="outlined"
+        data-testid="sent-refusal"
         label={visit.refusal ? refusalText(translate, visit.refusal) : translate('health.sync.refused', { reason: visit.error })}
       />
     );

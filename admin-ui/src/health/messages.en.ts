@@ -357,6 +357,7 @@ export const en = {
       nothing: 'Tick at least one task',
       saved: '%{n} follow-ups saved',
       queued: 'No network: %{n} follow-ups kept to send, sent when the network returns',
+      refused: "%{n} not accepted (reason below); the other members' follow-ups are not affected",
       waiting: 'Waiting',
       sent: 'Sent',
       required: 'Required',
@@ -373,6 +374,7 @@ export const en = {
       forbidden: 'Not saved: not allowed',
       other: 'Not saved: refused by the server (%{status})',
       network: 'Not saved: no network',
+      deregistered: "Not saved: the resident's record is closed (death or moved away)",
     },
     patients: {
       bp: 'BP %{value}',

@@ -352,6 +352,7 @@ export const zh = {
       nothing: '请至少勾选一项任务',
       saved: '已保存 %{n} 条随访',
       queued: '网络不可用：%{n} 条随访已存入待发送，联网后自动发送',
+      refused: '%{n} 条未被接受（原因见下），其他成员的随访不受影响',
       waiting: '待发送',
       sent: '已发送',
       required: '必填',
@@ -368,6 +369,7 @@ export const zh = {
       forbidden: '未保存：没有权限',
       other: '未保存：服务器拒绝（%{status}）',
       network: '未保存：网络不可用',
+      deregistered: '未保存：居民档案已注销（死亡或迁出）',
     },
     patients: {
       bp: '血压 %{value}',

@@ -4,9 +4,10 @@
 // dropped response, a crash or no network keeps it; it is re-sent with the same key when the
 // network is back, when the app starts, every 30 s or by hand (sync.ts), so the server records it
 // once. What was sent later is kept in a short log with the classification the server gave it,
-// for the sync line (OutboxBanner) and the saved form to show. A household visit is one entry too
-// (its own URL, one key for all its members' visits, all saved or none): sent online or later, a
-// retry after a lost answer re-sends the same key and the server answers what it stored.
+// for the sync line (OutboxBanner) and the saved form to show. A household visit is an entry per
+// member (each its own key and label, all written before the first is sent): the server refusing
+// one member (moved away, deregistered since the phone's copy) drops that member's entry alone,
+// with its reason; the other members' visits are recorded.
 import { useSyncExternalStore } from 'react';
 import { HttpError } from 'react-admin';
 import { httpClient, withTimeout } from '../httpClient';
@@ -23,10 +24,13 @@ const SEND_TIMEOUT_MS = 30_000;
 
 export interface Pending {
   key: string;
-  /** where it is posted: /api/followups unless said (a household visit: /api/households/:id/visits) */
+  /** where it is posted: /api/followups unless said */
   url?: string;
   body: Record<string, unknown>;
-  /** a household visit: each member's visit in the order of body.visits, as the sync line lists it */
+  /**
+   * an entry written by an earlier version (a whole household visit to /api/households/:id/visits,
+   * all members or none): each member's visit in the order of body.visits, as the sync line lists it
+   */
   members?: { label: string; task_id: string }[];
   /** what the doctor sees in the waiting list: resident and type */
   label: string;
@@ -60,8 +64,8 @@ export interface Rejected {
 }
 
 type SavedFollowup = Record<string, unknown> & { id: number; classification?: string | null; advice?: string | null; task?: { state: string } | null };
-/** The server's answer to a household visit: a follow-up per member. */
-export type SavedHousehold = { visits: (SavedFollowup & { resident_id: number; type: string; task: { id: string; state: string } | null })[] };
+/** The server's answer to an earlier version's household visit: a follow-up per member. */
+type SavedHousehold = { visits: SavedFollowup[] };
 
 const parse = <T>(key: string): T[] => {
   try {
@@ -84,10 +88,7 @@ const logSent = (...s: SentVisit[]) => {
   changed();
 };
 
-/** The key under which the sync line keeps member `i` of a household visit. */
-export const memberKey = (key: string, i: number) => `${key}#${i}`;
-
-/** What the server answered, as the sync line lists it: one line a follow-up (a line per member of a household visit). */
+/** What the server answered, as the sync line lists it: one line a follow-up (a line per member of an earlier version's household visit). */
 function outcomes(p: Pending, answer: unknown): SentVisit[] {
   const sent_at = new Date().toISOString();
   const line = (key: string, label: string, r: SavedFollowup): SentVisit => ({
@@ -100,7 +101,7 @@ function outcomes(p: Pending, answer: unknown): SentVisit[] {
     advice: r.advice ?? null,
     task_done: r.task?.state === 'done',
   });
-  if (p.members) return (answer as SavedHousehold).visits.map((v, i) => line(memberKey(p.key, i), p.members?.[i]?.label ?? p.label, v));
+  if (p.members) return (answer as SavedHousehold).visits.map((v, i) => line(`${p.key}#${i}`, p.members?.[i]?.label ?? p.label, v));
   return [line(p.key, p.label, answer as SavedFollowup)];
 }
 
@@ -130,44 +131,83 @@ async function send(p: Pending): Promise<unknown> {
 
 export type SubmitResult<R = SavedFollowup> = { status: 'sent'; record: R } | { status: 'queued'; key: string };
 
-/**
- * Writes the entry to this phone, then (unless told there is no network) sends it: 'sent' with the
- * server's answer, or 'queued' (it stays, to be re-sent with its key). A 4xx (bad input) takes it
- * out and comes back as the error to show.
- */
-async function submit<R>(entry: Omit<Pending, 'key' | 'queued_at' | 'attempts' | 'user'>, sendNow: boolean): Promise<SubmitResult<R>> {
-  const p: Pending = { ...entry, key: newIdempotencyKey(), queued_at: new Date().toISOString(), attempts: sendNow ? 1 : 0, user: me() };
-  write([...read(), p]);
-  if (!sendNow) return { status: 'queued', key: p.key };
+/** Entries being sent by a save on screen: the outbox's own round leaves them to it. */
+const inFlight = new Set<string>();
+
+type Attempt = { status: 'sent'; answer: unknown } | { status: 'queued' } | { status: 'refused'; error: unknown };
+
+/** Sends one entry: out of the outbox once answered or refused for good; kept (one attempt more) when no answer came. */
+async function attempt(p: Pending): Promise<Attempt> {
+  inFlight.add(p.key);
   try {
-    const record = (await send(p)) as R;
+    const answer = await send(p);
     remove(p.key);
-    return { status: 'sent', record };
-  } catch (e) {
-    if (isRetryable(e)) return { status: 'queued', key: p.key };
+    return { status: 'sent', answer };
+  } catch (error) {
+    if (isRetryable(error)) {
+      write(read().map((x) => (x.key === p.key ? { ...x, attempts: x.attempts + 1 } : x)));
+      return { status: 'queued' };
+    }
     remove(p.key);
-    throw e;
+    return { status: 'refused', error };
+  } finally {
+    inFlight.delete(p.key);
   }
 }
 
-/** Keeps the follow-up locally, then tries to send it. A 4xx (bad input) comes back as the error to show. */
-export const submitFollowup = (body: Record<string, unknown>, label: string) => submit<SavedFollowup>({ body, label }, true);
+type Entry = Pick<Pending, 'body' | 'label'>;
+const pending = (entry: Entry): Pending => ({ ...entry, key: newIdempotencyKey(), queued_at: new Date().toISOString(), attempts: 0, user: me() });
 
 /**
- * One household visit (a follow-up per member, all or none): one entry, its own URL and key, kept
- * before it is sent (not sent now when there is no network), so whatever happens to the answer it
- * is sent again with the same key and recorded once.
+ * Keeps the follow-up locally, then tries to send it: 'sent' with the server's answer, or 'queued'
+ * (it stays, to be re-sent with its key). A 4xx (bad input) takes it out and comes back as the error to show.
  */
-export const submitHouseholdVisit = (
-  householdId: number,
-  body: { visits: { task_id?: string }[] } & Record<string, unknown>,
-  members: { label: string; task_id: string }[],
-  label: string,
-  sendNow: boolean,
-) => submit<SavedHousehold>({ url: `/api/households/${householdId}/visits`, body, members, label }, sendNow);
+export async function submitFollowup(body: Record<string, unknown>, label: string): Promise<SubmitResult> {
+  const p = pending({ body, label });
+  write([...read(), p]);
+  const a = await attempt(p);
+  if (a.status === 'refused') throw a.error;
+  return a.status === 'sent' ? { status: 'sent', record: a.answer as SavedFollowup } : { status: 'queued', key: p.key };
+}
 
-/** The tasks a waiting visit will complete (a household visit's, each member's). */
-export const waitingTaskIds = () => new Set(pendingFollowups().flatMap((p) => (p.members ? p.members.map((m) => m.task_id) : [p.body.task_id])));
+/** One member's visit of a household visit, as the save left it. */
+export type MemberOutcome =
+  | { key: string; status: 'sent'; record: SavedFollowup }
+  | { key: string; status: 'queued' }
+  | { key: string; status: 'refused'; error: string; refusal?: Refusal };
+
+/**
+ * One household visit: a follow-up per member, each its own entry (its key, its label with the
+ * member's name), all written to the phone before the first is sent; then, unless there is no
+ * network, sent one by one. A member the server refuses is dropped alone (its reason returned);
+ * once one gets no answer the rest wait too, and every waiting one is re-sent with its key.
+ */
+export async function submitHouseholdVisit(visits: Entry[], sendNow: boolean): Promise<MemberOutcome[]> {
+  const entries = visits.map(pending);
+  write([...read(), ...entries]);
+  const outcomes: MemberOutcome[] = [];
+  let reachable = sendNow;
+  // the outbox's own round (every 30 s, on reconnect) leaves them to this save until it is over
+  if (sendNow) for (const p of entries) inFlight.add(p.key);
+  try {
+    for (const p of entries) {
+      const a: Attempt = reachable ? await attempt(p) : { status: 'queued' };
+      if (a.status === 'sent') outcomes.push({ key: p.key, status: 'sent', record: a.answer as SavedFollowup });
+      else if (a.status === 'refused') outcomes.push({ key: p.key, status: 'refused', error: (a.error as Error).message, refusal: refusalOf(a.error) });
+      else {
+        reachable = false;
+        outcomes.push({ key: p.key, status: 'queued' });
+      }
+    }
+  } finally {
+    for (const p of entries) inFlight.delete(p.key);
+  }
+  return outcomes;
+}
+
+/** The tasks the waiting visits will complete (an earlier version's household visit: each member's). */
+export const waitingTaskIds = (waiting = pendingFollowups()) =>
+  new Set(waiting.flatMap((p) => (p.members ? p.members.map((m) => m.task_id) : [p.body.task_id as string | undefined])));
 
 let flushing: Promise<{ sent: number; rejected: Rejected[] }> | undefined;
 
@@ -176,22 +216,18 @@ export function flushOutbox(): Promise<{ sent: number; rejected: Rejected[] }> {
   flushing ??= (async () => {
     let sent = 0;
     const rejected: Rejected[] = [];
-    for (const p of mine(read())) {
-      try {
-        const answer = await send(p);
-        remove(p.key);
-        logSent(...outcomes(p, answer));
+    for (const p of mine(read()).filter((x) => !inFlight.has(x.key))) {
+      const a = await attempt(p);
+      if (a.status === 'queued') break;
+      if (a.status === 'sent') {
+        logSent(...outcomes(p, a.answer));
         sent += 1;
-      } catch (e) {
-        if (isRetryable(e)) {
-          write(read().map((x) => (x.key === p.key ? { ...x, attempts: x.attempts + 1 } : x)));
-          break;
-        }
-        // the server refused it for good (e.g. the resident moved away): keep the reason, drop the request
-        remove(p.key);
-        logSent({ key: p.key, label: p.label, user: p.user, sent_at: new Date().toISOString(), error: (e as Error).message, refusal: refusalOf(e) });
-        rejected.push({ label: p.label, message: (e as Error).message });
+        continue;
       }
+      // the server refused it for good (e.g. the resident moved away): keep the reason, drop this request (a household's other members are their own)
+      const message = (a.error as Error).message;
+      logSent({ key: p.key, label: p.label, user: p.user, sent_at: new Date().toISOString(), error: message, refusal: refusalOf(a.error) });
+      rejected.push({ label: p.label, message });
     }
     return { sent, rejected };
   })().finally(() => {

@@ -37,6 +37,8 @@ export function problemText(translate: Translate, message: string): string {
 export function refusalText(translate: Translate, r: Refusal | undefined, memberOf?: (i: number) => string | undefined): string {
   if (!r) return translate('health.problem.network');
   const fields = fieldProblems(r.details);
+  // the resident's record was closed since the phone's copy (death, moved away)
+  if (fields.some((d) => d.field === 'resident_id' && d.message === 'deregistered')) return translate('health.problem.deregistered');
   if (fields.length) {
     const names = fields.map(({ field }) => {
       const [, i, rest] = /^visits\.(\d+)\.(.+)$/.exec(field) ?? [];

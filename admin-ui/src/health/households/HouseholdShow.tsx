@@ -1,10 +1,13 @@
 // A household's page (户): its members, head first, each with the tasks a visit today can complete,
 // and one home visit for all of them — tick the tasks done, enter each member's readings (the
-// follow-up form's inputs for that type), one Save: a follow-up per member, all saved or none.
-// The visit is one outbox entry (its URL, one Idempotency-Key) written before it is sent: with no
-// network, no answer or a lost answer it stays and is sent again with the same key, so the server
-// records it once and answers what it stored (each member's classification, shown on the page).
-// Built for 390 px.
+// follow-up form's inputs for that type), one Save: a follow-up per member. Each member's visit is
+// its own outbox entry (its Idempotency-Key, its label with the member's name), all written before
+// the first is sent, each posted as the single-visit form posts it: with no network, no answer or a
+// lost answer it stays and is sent again with the same key, so the server records it once and
+// answers what it stored. The server refusing one member (moved away, deregistered since the
+// phone's copy, a reading to check) loses no other member's readings: the page shows each member's
+// outcome — its classification, waiting, or its reason in Chinese (and keeps a refused member's
+// readings on the form to correct). Built for 390 px.
 import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, FormControlLabel, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { EditButton, Loading, ReferenceField, TopToolbar, useCanAccess, useRecordContext, useRefresh, useTranslate } from 'react-admin';
@@ -13,9 +16,10 @@ import { Show } from '../../shared/fullRecord';
 import { isReachable } from '../../shared/offline';
 import { shanghaiDate } from '../../shared/time';
 import { ADHERENCE_CHOICES, FIELDS_OF, RANGES, REQUIRED, readingInputMode, readingProblem, readingStep, symptomChoices, type Measurement } from '../choices';
-import { flushOutbox, memberKey, submitHouseholdVisit, useOutbox, type SavedHousehold } from '../outbox';
-import { problemText, refusalOf, refusalText } from '../problems';
+import { flushOutbox, submitHouseholdVisit, useOutbox, waitingTaskIds, type MemberOutcome, type SentVisit } from '../outbox';
+import { problemText } from '../problems';
 import { TagChips } from '../residents/ResidentList';
+import { SentOutcome } from '../OutboxBanner';
 import type { FollowupType } from '../../../../api/health/enums';
 import { isChronic, RECORD_REQUIRED } from '../../../../api/health/rules';
 import type { HouseholdDetail, HouseholdMemberTask } from '../records';
@@ -252,6 +256,56 @@ const TaskEntry = ({
   );
 };
 
+/** One member's visit of the last save: its task, its label and what became of it. */
+interface MemberVisit {
+  task_id: string;
+  label: string;
+  outcome: MemberOutcome;
+}
+
+/** What the server made of a member's visit: answered at the save, else as the outbox later sent or refused it; undefined while it waits. */
+const resultOf = (o: MemberOutcome, sent: SentVisit[]): Pick<SentVisit, 'classification' | 'advice' | 'task_done' | 'error' | 'refusal'> | undefined => {
+  if (o.status === 'sent')
+    return { classification: o.record.classification ?? null, advice: o.record.advice ?? null, task_done: o.record.task?.state === 'done' };
+  if (o.status === 'refused') return { error: o.error, refusal: o.refusal };
+  return sent.find((s) => s.key === o.key);
+};
+
+/** Each member's visit of the last save: sent with its classification, waiting in the outbox, or refused with its reason. */
+const MemberOutcomes = ({ visits, onClose }: { visits: MemberVisit[]; onClose: () => void }) => {
+  const translate = useTranslate();
+  const { sent } = useOutbox();
+  const rows = visits.map((v) => ({ ...v, result: resultOf(v.outcome, sent) }));
+  const stateOf = (r: (typeof rows)[number]) => (!r.result ? 'waiting' : r.result.error ? 'refused' : 'sent');
+  const count = (state: string) => rows.filter((r) => stateOf(r) === state).length;
+  const [done, waiting, refused] = [count('sent'), count('waiting'), count('refused')];
+  return (
+    <Alert severity={refused ? 'error' : waiting ? 'info' : 'success'} data-testid="household-visits" onClose={onClose}>
+      {done > 0 && <Typography variant="body2">{translate('health.household.saved', { n: done })}</Typography>}
+      {waiting > 0 && <Typography variant="body2">{translate('health.household.queued', { n: waiting })}</Typography>}
+      {refused > 0 && <Typography variant="body2">{translate('health.household.refused', { n: refused })}</Typography>}
+      <Stack spacing={0.75} sx={{ mt: 0.5 }}>
+        {rows.map((r) => (
+          <Box key={r.outcome.key} data-testid={`household-visit-${r.task_id}`} data-outcome={stateOf(r)} data-state={r.result?.task_done ? 'done' : ''}>
+            <Typography variant="body2">{r.label}</Typography>
+            {r.result ? <SentOutcome visit={r.result} /> : <Chip size="small" label={translate('health.household.waiting')} />}
+          </Box>
+        ))}
+      </Stack>
+    </Alert>
+  );
+};
+
+/** The API's field problems of a refused visit, on that member's inputs. */
+const fieldErrors = (o: MemberOutcome, translate: ReturnType<typeof useTranslate>): Record<string, string> => {
+  const details = o.status === 'refused' ? o.refusal?.details : undefined;
+  return Object.fromEntries(
+    (Array.isArray(details) ? (details as { field?: unknown; message?: unknown }[]) : [])
+      .filter((d) => typeof d.field === 'string' && typeof d.message === 'string')
+      .map((d) => [d.field as string, problemText(translate, d.message as string)]),
+  );
+};
+
 const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
   const translate = useTranslate();
   const refresh = useRefresh();
@@ -262,20 +316,21 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
   const [answers, setAnswers] = useState<Record<string, Answers>>({});
   const [errors, setErrors] = useState<Record<string, Record<string, string>>>({});
   const [message, setMessage] = useState<string>();
-  const [saved, setSaved] = useState<SavedHousehold>();
-  /** the visits kept in the outbox for want of network: their keys and labels */
-  const [queued, setQueued] = useState<{ key: string; entry: string; label: string }[]>();
-  const { sent } = useOutbox();
+  /** the last save's visits, a member each */
+  const [visits, setVisits] = useState<MemberVisit[]>();
+  const { pending } = useOutbox();
   const [busy, setBusy] = useState(false);
   const { canAccess: canVisit = false } = useCanAccess({ resource: 'households', action: 'visit' });
 
-  const tasks = household.members.flatMap((m) => m.tasks);
+  // a task whose visit waits in the outbox is not offered again
+  const waiting = waitingTaskIds(pending);
+  const members = household.members.map((m) => ({ ...m, tasks: m.tasks.filter((t) => !waiting.has(t.id)) }));
+  const tasks = members.flatMap((m) => m.tasks);
   const chosen = tasks.filter((t) => !unticked[t.id]);
   const nameOf = new Map(household.members.map((m) => [m.id, m.name]));
 
   const save = async () => {
     setMessage(undefined);
-    setQueued(undefined);
     if (!chosen.length) return setMessage(translate('health.household.nothing'));
     // the readings checked here first (no network needed), then again by the API
     const found: Record<string, Record<string, string>> = {};
@@ -292,50 +347,45 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
     }
     setErrors(found);
     if (Object.keys(found).length) return;
-    const visits = chosen.map((t) => {
+    // each member's visit as the single-visit form posts it: the day and the way being the household visit's
+    const entries = chosen.map((t) => {
       const readings = Object.fromEntries(
         (FIELDS_OF[t.type] ?? []).filter((f) => values[t.id]?.[f] !== undefined && values[t.id][f] !== '').map((f) => [f, Number(values[t.id][f])]),
       );
-      return { resident_id: t.resident_id, type: t.type, task_id: t.id, ...readings, ...(isChronic(t.type) && answersBody(answers[t.id] ?? NO_ANSWERS)) };
+      return {
+        task_id: t.id,
+        label: `${nameOf.get(t.resident_id) ?? `#${t.resident_id}`} · ${translate(`enums.followup_type.${t.type}`)}`,
+        body: {
+          resident_id: t.resident_id,
+          type: t.type,
+          task_id: t.id,
+          visited_on: visitedOn,
+          mode,
+          ...readings,
+          ...(isChronic(t.type) && answersBody(answers[t.id] ?? NO_ANSWERS)),
+        },
+      };
     });
-    const members = chosen.map((t) => ({
-      label: `${nameOf.get(t.resident_id) ?? `#${t.resident_id}`} · ${translate(`enums.followup_type.${t.type}`)}`,
-      task_id: t.id,
-    }));
     const online = isReachable();
     setBusy(true);
     try {
-      // kept on the phone first; sent now unless there is no network
-      const result = await submitHouseholdVisit(
-        household.id,
-        { visited_on: visitedOn, mode, visits },
-        members,
-        `${household.code} · ${members.map((m) => m.label).join('、')}`,
+      // each kept on the phone first; sent now unless there is no network
+      const outcomes = await submitHouseholdVisit(
+        entries.map(({ body, label }) => ({ body, label })),
         online,
       );
-      if (result.status === 'sent') setSaved(result.record);
-      else {
-        // waits in the outbox (sent when the network returns, or again now after a dropped answer)
-        setQueued(members.map((m, i) => ({ key: memberKey(result.key, i), entry: result.key, label: m.label })));
-        setSaved(undefined);
-        if (online) void flushOutbox();
-      }
-      setValues({});
-      setAnswers({});
+      const saved = entries.map(({ task_id, label }, i) => ({ task_id, label, outcome: outcomes[i] }));
+      setVisits(saved);
+      // a member refused now keeps the readings given, its fields named (the others' are recorded or waiting)
+      const refused = new Map(saved.filter((v) => v.outcome.status === 'refused').map((v) => [v.task_id, v.outcome]));
+      const kept = <T,>(all: Record<string, T>) => Object.fromEntries(Object.entries(all).filter(([id]) => refused.has(id)));
+      setValues(kept);
+      setAnswers(kept);
+      setErrors(Object.fromEntries([...refused].map(([id, o]) => [id, fieldErrors(o, translate)])));
       setUnticked({});
+      // no answer for some (sent again now: a lost answer), or no network (sent when it returns)
+      if (online && outcomes.some((o) => o.status === 'queued')) void flushOutbox();
       refresh();
-    } catch (e) {
-      // the API names the member's reading: visits.<i>.<field>; the screen says it in the doctor's words
-      const refusal = refusalOf(e);
-      const problems = Array.isArray(refusal?.details) ? (refusal.details as { field: string; message: string }[]) : [];
-      const mapped: Record<string, Record<string, string>> = {};
-      for (const p of problems) {
-        const [, i, field] = /^visits\.(\d+)\.(\w+)$/.exec(p.field) ?? [];
-        if (i !== undefined && chosen[Number(i)])
-          mapped[chosen[Number(i)].id] = { ...mapped[chosen[Number(i)].id], [field]: problemText(translate, p.message) };
-      }
-      setErrors(mapped);
-      setMessage(refusalText(translate, refusal, (i) => members[i]?.label));
     } finally {
       setBusy(false);
     }
@@ -343,64 +393,8 @@ const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
 
   return (
     <Stack spacing={1.5}>
-      {saved && (
-        <Alert severity="success" data-testid="household-saved" onClose={() => setSaved(undefined)}>
-          <Typography variant="body2">{translate('health.household.saved', { n: saved.visits.length })}</Typography>
-          <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5, mt: 0.5 }}>
-            {saved.visits.map((v) => (
-              <Chip
-                key={v.id}
-                size="small"
-                data-testid={`household-visit-${v.task?.id ?? v.id}`}
-                data-state={v.task?.state ?? ''}
-                color={v.classification === 'uncontrolled' ? 'error' : v.classification === 'controlled' ? 'success' : 'default'}
-                label={[
-                  nameOf.get(v.resident_id),
-                  translate(`enums.followup_type.${v.type}`),
-                  v.classification && translate(`enums.classification.${v.classification}`),
-                  v.task?.state === 'done' && translate('health.form.task_done'),
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              />
-            ))}
-          </Stack>
-        </Alert>
-      )}
-      {queued && (
-        // each visit as the outbox has it: waiting, then sent with the classification the server gave it
-        <Alert severity="info" data-testid="household-queued" onClose={() => setQueued(undefined)}>
-          <Typography variant="body2">{translate('health.household.queued', { n: queued.length })}</Typography>
-          <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5, mt: 0.5 }}>
-            {queued.map((q) => {
-              // the member's line once sent, or the visit's refusal
-              const done = sent.find((x) => x.key === q.key) ?? sent.find((x) => x.key === q.entry);
-              return (
-                <Chip
-                  key={q.key}
-                  size="small"
-                  data-testid="household-queued-visit"
-                  data-state={done ? (done.error ? 'refused' : 'sent') : 'waiting'}
-                  color={done?.error || done?.classification === 'uncontrolled' ? 'error' : done?.classification === 'controlled' ? 'success' : 'default'}
-                  label={[
-                    q.label,
-                    done
-                      ? done.error
-                        ? done.refusal
-                          ? refusalText(translate, done.refusal, (i) => queued[i]?.label)
-                          : translate('health.sync.refused', { reason: done.error })
-                        : done.classification
-                          ? translate(`enums.classification.${done.classification}`)
-                          : translate('health.household.sent')
-                      : translate('health.household.waiting'),
-                  ].join(' · ')}
-                />
-              );
-            })}
-          </Stack>
-        </Alert>
-      )}
-      {household.members.map((m) => (
+      {visits && <MemberOutcomes visits={visits} onClose={() => setVisits(undefined)} />}
+      {members.map((m) => (
         <Card key={m.id} variant="outlined" data-testid={`household-member-${m.id}`}>
           <CardContent sx={{ py: 1.5, '&:last-child': { pb: 1.5 } }}>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline', flexWrap: 'wrap' }}>
