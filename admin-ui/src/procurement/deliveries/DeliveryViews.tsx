@@ -27,18 +27,6 @@ import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
 import type { DeliveryRecord } from '../records';
 
-interface Line {
-  id: number;
-  item_name: string;
-  item_code: string;
-  uom: string;
-  shipped_qty: number;
-  accepted_qty: number | null;
-  rejected_qty: number | null;
-  rejection_reason: string | null;
-  requisition_id: number;
-}
-
 const columns: Column<DeliveryRecord>[] = [
   { source: 'id', kind: 'text' },
   { source: 'purchase_order_id', kind: 'text' },
@@ -70,11 +58,11 @@ export const DeliveryList = () => (
 );
 
 const Confirm = () => {
-  const record = useRecordContext();
+  const record = useRecordContext<DeliveryRecord>();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const lines = (record?.lines ?? []) as Line[];
+  const lines = record?.lines ?? [];
   const [values, setValues] = useState<Record<number, { accepted: string; rejected: string; reason: string }>>({});
   const [signer, setSigner] = useState('');
   const [proof, setProof] = useState('');
