@@ -18,3 +18,9 @@ export type Json<T> = T extends Date
 
 /** The JSON body of the route that answers a service function's (awaited) answer. */
 export type AnswerOf<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
+
+/**
+ * A model's row as a list or read answers it: the fields its query joins in (declared optional on
+ * the model, as other reads leave them out) present. `Listed<Rotation, 'staff_name'>`.
+ */
+export type Listed<M, K extends keyof Json<M>> = Json<M> & { [P in K]-?: Exclude<Json<M>[P], undefined> };
