@@ -42,3 +42,9 @@ export { FOLLOWUP_TYPE, INDICATOR, type ConditionCode, type FollowupType, type H
 export { healthGrants } from './rules';
 export { healthDailyJob } from './jobs';
 export { healthRouters } from './routes';
+// the records the API answers, for the admin UI to `import type` (api/core/json.ts)
+export type { Contract, DoctorTarget, ElderlyCheck, FollowupSchedule, Household, Task, TaskEvent, Team } from './model';
+export type { residentView, readResident } from './residentService';
+export type { readHousehold } from './householdService';
+export type { readFollowup } from './followupService';
+export type { readTask } from './taskService';
