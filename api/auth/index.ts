@@ -4,3 +4,5 @@
 export { GROUP_ROLES, ROLES, withinScope, type Role } from './rules';
 export { hashPassword } from './password';
 export { accounts, joinUser, userById, usersSql, type UserRow } from './directory';
+// the records the API answers, for the admin UI to `import type` (api/core/json.ts)
+export type { User } from './model';

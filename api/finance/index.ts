@@ -8,3 +8,6 @@ export { financeGrants } from './rules';
 export { riskFundYearEnd } from './jobs';
 export { financeRouters } from './routes';
 export { ACCOUNT_KIND, EXECUTION_COLUMN, FINANCE_ENUMS } from './enums';
+// the records the API answers, for the admin UI to `import type` (api/core/json.ts)
+export type { Budget, ExpenseRequest, ExpenseRequestStep, LedgerEntry, RiskFundEntry, SpendingLimit } from './model';
+export type { readRequest } from './expenseService';

@@ -70,7 +70,7 @@ export async function readHousehold(actor: Actor, id: number) {
     .where('household_id', id)
     .whereNull('deregistered_on')
     .orderBy('birth_date');
-  const tasks: { id: string; resident_id: number; type: string; due_on: string; window_start: string; window_end: string; state: string }[] = members.length
+  const tasks: Pick<Task, 'id' | 'resident_id' | 'type' | 'due_on' | 'window_start' | 'window_end' | 'state'>[] = members.length
     ? await db()('tasks as t')
         .select<Pick<Task, 'id' | 'resident_id' | 'type' | 'due_on' | 'window_start' | 'window_end' | 'state'>[]>(
           't.id',

@@ -43,3 +43,9 @@ export { FOLLOWUP_TYPE, HEALTH_ENUMS, INDICATOR, type ConditionCode, type Follow
 export { healthGrants } from './rules';
 export { healthDailyJob } from './jobs';
 export { healthRouters } from './routes';
+// the records the API answers, for the admin UI to `import type` (api/core/json.ts)
+export type { Contract, DoctorTarget, ElderlyCheck, FollowupSchedule, Household, Task, TaskEvent, Team } from './model';
+export type { residentView, readResident } from './residentService';
+export type { readHousehold } from './householdService';
+export type { readFollowup } from './followupService';
+export type { readTask } from './taskService';

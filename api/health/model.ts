@@ -1,4 +1,5 @@
 import { Model } from 'objection';
+import type { FollowupType } from './enums';
 import type { Condition, Medication } from './rules';
 
 /** 居民健康档案. The full ID number is only in `id_number_cipher`, never serialised. */
@@ -25,6 +26,11 @@ export class Resident extends Model {
   deregistration_reason!: string | null;
   created_at!: string;
   updated_at!: string;
+  /** "my patients" (the list's care_columns, residentService.ts MY_PATIENT_COLUMNS): the last readings, the control, the next task's due date */
+  declare last_bp?: { systolic: number; diastolic: number; visited_on: string } | null;
+  declare last_glucose?: { fasting_glucose: number; visited_on: string } | null;
+  declare control?: Record<string, string> | null;
+  declare next_due_on?: string | null;
 
   static tableName = 'residents';
 
@@ -42,6 +48,10 @@ export class Household extends Model {
   address!: string | null;
   created_at!: string;
   updated_at!: string;
+  /** the head's name and the counts, added by the list (householdService.ts householdResource.applyCustom) */
+  declare head_name?: string | null;
+  declare member_count?: number;
+  declare due_count?: number;
   static tableName = 'households';
 }
 
@@ -57,6 +67,9 @@ export class DoctorTarget extends Model {
   note!: string | null;
   created_at!: string;
   updated_at!: string;
+  /** the doctor's name and login, joined in by the list (targetService.ts) */
+  declare doctor_name?: string | null;
+  declare username?: string | null;
   static tableName = 'doctor_targets';
 }
 
@@ -119,6 +132,10 @@ export class Team extends Model {
   created_at!: string;
   updated_at!: string;
   village_ids?: number[];
+  /** the leader's name and the counts, added by the list (teamService.ts teamResource) */
+  declare leader_name?: string | null;
+  declare member_count?: number;
+  declare active_contracts?: number;
 
   static tableName = 'family_doctor_teams';
 }
@@ -149,6 +166,8 @@ export class Contract extends Model {
   signed_by_user_id!: number | null;
   created_at!: string;
   updated_at!: string;
+  /** the resident's name, joined in by the list (contractService.ts) */
+  declare resident_name?: string;
   static tableName = 'contracts';
 }
 
@@ -223,6 +242,8 @@ export class Followup extends Model {
   referral_reason!: string | null;
   next_visit_on!: string | null;
   referral_id!: number | null;
+  /** the resident's name, joined in by the list (followupService.ts) */
+  declare resident_name?: string | null;
   static tableName = 'followups';
   static jsonAttributes = ['medications'];
 
@@ -287,7 +308,7 @@ export class Task extends Model {
   org_unit_id!: number;
   resident_id!: number;
   schedule_code!: string;
-  type!: string;
+  type!: FollowupType;
   period!: string;
   window_start!: string;
   window_end!: string;
@@ -297,6 +318,9 @@ export class Task extends Model {
   done_on!: string | null;
   created_at!: string;
   updated_at!: string;
+  /** the resident's name and whether it is overdue, added by the list (taskService.ts taskResource) */
+  declare resident_name?: string;
+  declare overdue?: boolean;
   static tableName = 'tasks';
 }
 

@@ -21,8 +21,9 @@ type Row = Record<string, unknown>;
 
 /** The API view of a resident: all key-population tags (age ones derived today) and the age; in a list, whether the next task is overdue. */
 export function residentView(r: Resident, today = clock.today()) {
-  const json = r.toJSON() as Row;
-  const overdue = 'next_due_on' in json ? { overdue: json.next_due_on != null && (json.next_due_on as string) < today } : {};
+  // the ID number's hash and cipher never leave the server (Resident.$formatJson drops them)
+  const { id_number_hash: _h, id_number_cipher: _c, ...json } = r.toJSON();
+  const overdue: { overdue?: boolean } = 'next_due_on' in json ? { overdue: json.next_due_on != null && json.next_due_on < today } : {};
   return { ...json, tags: residentTags(r, today), age: ageOn(r.birth_date, today), ...overdue };
 }
 

@@ -7,3 +7,4 @@ export { childPath } from './rules';
 export { onSubtreeMoved } from './moves';
 export * from './units';
 export { UNIT_LEVEL } from './enums';
+export type { Department } from './model';

@@ -14,3 +14,9 @@ export { rate4 } from './runs/rules';
 export { settlementGrants } from './grants';
 export { monthlyProvisionalJob } from './jobs';
 export { settlementRouters } from './routes';
+// the records and answers the API sends, for the admin UI to `import type` (api/core/json.ts)
+export type { Claim } from './claims/model';
+export type { unitSummary } from './claims/service';
+export type { withBudget } from './fundYears/service';
+export type { dashboard, readRun, runSummary } from './runs/service';
+export type { ImportResult } from './import';

@@ -50,19 +50,8 @@ export interface Reply<T = unknown> {
   headers: Headers;
 }
 
-/**
- * What a value of the API's own types looks like once sent as JSON: dates become strings,
- * methods (and objection's `$` members and QueryBuilderType) drop out. `Json<OrgUnit>` is a
- * unit row, `AnswerOf<typeof login>` the body of the route that answers `login(…)`.
- */
-export type Json<T> = T extends Date
-  ? string
-  : T extends readonly (infer U)[]
-    ? Json<U>[]
-    : T extends object
-      ? { [K in keyof T as K extends 'QueryBuilderType' | `$${string}` ? never : T[K] extends (...args: never[]) => unknown ? never : K]: Json<T[K]> }
-      : T;
-export type AnswerOf<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
+import type { AnswerOf, Json } from '../../api/core/json';
+export type { Json, AnswerOf } from '../../api/core/json';
 
 /** A row of the audit log, its `before` and `after` read as records of the audited resource (null on create, delete). */
 export type AuditRow<R = Record<string, unknown>> = Omit<Json<AuditEntry>, 'before' | 'after'> & { before: R | null; after: R | null };

@@ -1,135 +1,48 @@
-// The HR records as the API answers them (api/hr/*/model.ts and the names its lists join in).
-import type { RaRecord } from 'react-admin';
+// The HR records as the API answers them: the models of api/hr/*/model.ts as JSON, with the names
+// its lists join in declared there (imported as types only).
+import type { Json, Listed } from '../../../api/core/json';
+import type {
+  Assessment,
+  AssessmentYear,
+  Licence,
+  Post,
+  Rotation,
+  RotationPlan,
+  Staff,
+  StaffHistory,
+  TitlePromotion,
+  VillageDoctorContract,
+} from '../../../api/hr';
 
-/** GET /api/staff: a person, with the names of their units */
-export interface StaffRecord extends RaRecord {
-  id: number;
-  name: string;
-  sex: 'M' | 'F';
-  birth_date: string;
-  id_number_masked: string;
-  phone: string | null;
-  category: string;
-  title: string | null;
-  department_id: number | null;
-  post_id: number | null;
-  employment_type: string;
-  employer_org_unit_id: number;
-  work_org_unit_id: number;
-  hire_date: string;
-  status: 'active' | 'on_leave' | 'left';
-  employer_name?: string;
-  work_unit_name?: string;
-  /** a valid licence past its expiry, and the nearest expiry to come (list rows) */
-  licence_expired?: boolean;
-  licence_expires_on?: string | null;
-}
+/** GET /api/staff: a person, with the names of their units and the licence flags (the ID number's hash and cipher never leave the server) */
+export type StaffRecord = Omit<
+  Listed<Staff, 'employer_name' | 'work_unit_name' | 'licence_expired' | 'licence_expires_on'>,
+  'id_number_hash' | 'id_number_cipher'
+>;
 
 /** One change of a person's record (GET /api/staff/:id/history) */
-export interface StaffHistoryRecord extends RaRecord {
-  id: number;
-  staff_id: number;
-  field: string;
-  from_value: string | null;
-  to_value: string | null;
-  effective_on: string;
-  reason: string | null;
-  changed_by_name: string;
-  changed_at: string;
-}
+export type StaffHistoryRecord = Json<StaffHistory>;
 
 /** GET /api/rotations: a rotation, with the person's and the units' names */
-export interface RotationRecord extends RaRecord {
-  id: number;
-  staff_id: number;
-  type: 'down_expert' | 'up_training';
-  home_org_unit_id: number;
-  host_org_unit_id: number;
-  start_on: string;
-  planned_end_on: string;
-  actual_end_on: string | null;
-  status: 'planned' | 'active' | 'completed' | 'cancelled';
-  purpose: string | null;
-  end_reason: string | null;
-  staff_name: string;
-  home_name: string;
-  host_name: string;
-}
+export type RotationRecord = Listed<Rotation, 'staff_name' | 'staff_title' | 'home_name' | 'host_name' | 'home_level' | 'host_level'>;
 
 /** GET /api/rotation-plans */
-export interface RotationPlanRecord extends RaRecord {
-  id: number;
-  year: number;
-  quotas: Record<string, number>;
-  note: string | null;
-}
+export type RotationPlanRecord = Json<RotationPlan>;
 
 /** GET /api/posts */
-export interface PostRecord extends RaRecord {
-  id: number;
-  org_unit_id: number;
-  department_id: number | null;
-  name: string;
-  category: string;
-  headcount: number;
-  filled: number;
-  status: 'vacant' | 'occupied' | 'closed';
-  note: string | null;
-}
+export type PostRecord = Json<Post>;
 
-/** GET /api/licences */
-export interface LicenceRecord extends RaRecord {
-  id: number;
-  staff_id: number;
-  org_unit_id: number;
-  kind: string;
-  number: string;
-  scope: string | null;
-  issued_on: string;
-  expires_on: string;
-  status: 'valid' | 'revoked';
-  staff_name: string;
-  days_left: number;
-}
+/** GET /api/licences: with the holder's name and the days left */
+export type LicenceRecord = Listed<Licence, 'staff_name' | 'days_left'>;
 
 /** GET /api/assessment-years: keyed by the year */
-export interface AssessmentYearRecord extends RaRecord {
-  year: number;
-  excellent_share: string;
-  status: 'open' | 'approved';
-}
+export type AssessmentYearRecord = Json<AssessmentYear>;
 
 /** GET /api/title-promotions */
-export interface TitlePromotionRecord extends RaRecord {
-  id: number;
-  staff_id: number;
-  org_unit_id: number;
-  year: number;
-  from_title: string | null;
-  to_title: string;
-  status: 'submitted' | 'reviewed' | 'approved' | 'rejected';
-  unit_opinion: string | null;
-}
+export type TitlePromotionRecord = Listed<TitlePromotion, 'staff_name'>;
 
 /** GET /api/assessments */
-export interface AssessmentRecord extends RaRecord {
-  id: number;
-  staff_id: number;
-  org_unit_id: number;
-  year: number;
-  score: string;
-  grade: string;
-  comment: string | null;
-}
+export type AssessmentRecord = Listed<Assessment, 'staff_name'>;
 
 /** GET /api/village-doctor-contracts */
-export interface VillageDoctorContractRecord extends RaRecord {
-  id: number;
-  staff_id: number;
-  employer_org_unit_id: number;
-  work_org_unit_id: number;
-  start_on: string;
-  end_on: string;
-  status: 'active' | 'renewed' | 'expired' | 'exited';
-  renewed_from_id: number | null;
-}
+export type VillageDoctorContractRecord = Listed<VillageDoctorContract, 'staff_name'>;

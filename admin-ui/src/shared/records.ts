@@ -1,35 +1,14 @@
-// The organisation's records as the API answers them (api/org/model.ts, api/auth/model.ts), for
-// the screens of every domain that list or pick units, departments and users.
-import type { RaRecord } from 'react-admin';
+// The organisation's records as the API answers them (api/org/model.ts, api/auth/model.ts as JSON,
+// imported as types only), for the screens of every domain that list or pick units, departments and users.
+import type { Json } from '../../../api/core/json';
+import type { User } from '../../../api/auth';
+import type { Department, OrgUnit } from '../../../api/org';
 
 /** GET /api/org-units: a member institution of the group */
-export interface OrgUnitRecord extends RaRecord {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  level: number;
-  parent_id: number | null;
-  path: string;
-  region: string | null;
-  active: boolean;
-}
+export type OrgUnitRecord = Json<OrgUnit>;
 
 /** GET /api/departments: a department of a unit */
-export interface DepartmentRecord extends RaRecord {
-  id: number;
-  org_unit_id: number;
-  name: string;
-  kind: string;
-  active: boolean;
-}
+export type DepartmentRecord = Json<Department>;
 
-/** GET /api/users: a login */
-export interface UserRecord extends RaRecord {
-  id: number;
-  username: string;
-  display_name: string;
-  roles: string[];
-  org_unit_id: number;
-  active: boolean;
-}
+/** GET /api/users: a login (the password hash never leaves the server: User.$formatJson) */
+export type UserRecord = Omit<Json<User>, 'password_hash'>;

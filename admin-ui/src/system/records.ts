@@ -1,29 +1,10 @@
-// The system screens' records as the API answers them (api/audit/model.ts, api/jobs/model.ts).
-import type { RaRecord } from 'react-admin';
+// The system screens' records as the API answers them (api/audit/model.ts, api/jobs/model.ts as JSON, imported as types only).
+import type { Json } from '../../../api/core/json';
+import type { AuditEntry as Entry } from '../../../api/audit';
+import type { JobRun as Run } from '../../../api/jobs';
 
 /** GET /api/audit-log: one audited change */
-export interface AuditEntry extends RaRecord {
-  id: number;
-  at: string;
-  actor_id: number | null;
-  actor_name: string | null;
-  action: string;
-  resource: string;
-  record_id: string | null;
-  before: unknown;
-  after: unknown;
-  client_ip: string | null;
-}
+export type AuditEntry = Json<Entry>;
 
 /** GET /api/job-runs: one run of a scheduled job */
-export interface JobRun extends RaRecord {
-  id: number;
-  job: string;
-  run_key: string;
-  status: 'running' | 'succeeded' | 'failed' | 'skipped';
-  started_at: string;
-  finished_at: string | null;
-  result: unknown;
-  error: string | null;
-  triggered_by: string;
-}
+export type JobRun = Json<Run>;

@@ -297,6 +297,14 @@ export async function scopedFigures(actor: Actor, figures: RunFigures): Promise<
   };
 }
 
+/** A calculation of a run as its page lists it: the figures' totals, not the figures. */
+type VersionSummary = Pick<SettlementRunVersion, 'id' | 'version' | 'reason' | 'calculated_by_name' | 'calculated_at'> & {
+  surplus: string;
+  retained: string;
+  surplus_rate: number | null;
+  spending: string;
+};
+
 /** GET /api/settlement-runs/:id: the run, its figures, its versions and its history. */
 export async function readRun(actor: Actor, id: number) {
   assertCan(actor, 'settlement-runs', 'show');
@@ -315,7 +323,8 @@ export async function readRun(actor: Actor, id: number) {
         db().raw("figures->'spending'->>'total' as spending"),
       )
       .where('run_id', id)
-      .orderBy('version', 'desc'),
+      .orderBy('version', 'desc')
+      .castTo<VersionSummary[]>(),
     SettlementRunEvent.query().where('run_id', id).orderBy('id', 'asc'),
   ]);
   return {

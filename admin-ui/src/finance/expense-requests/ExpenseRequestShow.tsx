@@ -38,10 +38,10 @@ import { Show } from '../../shared/fullRecord';
 import { apiError, apiPost, can } from '../api';
 import { EXPENSE_ACCOUNT_CHOICES } from '../choices';
 import { storedUser } from '../../session';
-import type { ExpenseRequestRecord } from '../records';
+import type { ExpenseRequestDetail } from '../records';
 
 const Chain = () => {
-  const record = useRecordContext<ExpenseRequestRecord>();
+  const record = useRecordContext<ExpenseRequestDetail>();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -178,7 +178,7 @@ const Chain = () => {
 };
 
 const BudgetNote = () => {
-  const record = useRecordContext<ExpenseRequestRecord>();
+  const record = useRecordContext<ExpenseRequestDetail>();
   if (!record?.budget_note) return null;
   return (
     <Alert severity={record.override_reason ? 'warning' : 'info'} sx={{ mt: 1 }}>
@@ -210,14 +210,14 @@ export const ExpenseRequestShow = () => {
             <DateField source="request_date" />
           </Labeled>
           <Labeled>
-            <FunctionField<ExpenseRequestRecord>
+            <FunctionField<ExpenseRequestDetail>
               source="status"
               render={(r) => <span data-testid="request-status">{translate(`enums.request_status.${r.status}`)}</span>}
             />
           </Labeled>
         </Box>
         <TextField source="purpose" />
-        <FunctionField<ExpenseRequestRecord>
+        <FunctionField<ExpenseRequestDetail>
           source="attachments"
           render={(r) =>
             r.attachments?.length

@@ -216,7 +216,7 @@ export const FollowupCreate = () => {
   const navigate = useNavigate();
   if (taskId && isPending) return null;
 
-  const fixedType = task?.type as FollowupType | undefined;
+  const fixedType = task?.type;
   const defaults = {
     resident_id: task?.resident_id ?? (residentParam ? Number(residentParam) : undefined),
     type: fixedType,

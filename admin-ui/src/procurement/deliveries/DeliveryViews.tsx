@@ -27,18 +27,6 @@ import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
 import type { DeliveryRecord } from '../records';
 
-interface Line {
-  id: number;
-  item_name: string;
-  item_code: string;
-  uom: string;
-  shipped_qty: number;
-  accepted_qty: number | null;
-  rejected_qty: number | null;
-  rejection_reason: string | null;
-  requisition_id: number;
-}
-
 const columns: Column<DeliveryRecord>[] = [
   { source: 'id', kind: 'text' },
   { source: 'purchase_order_id', kind: 'text' },
@@ -73,11 +61,11 @@ export const DeliveryList = () => (
 type LineEntry = { accepted: string; rejected: string; reason: string };
 
 const Confirm = () => {
-  const record = useRecordContext();
+  const record = useRecordContext<DeliveryRecord>();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const lines = (record?.lines ?? []) as Line[];
+  const lines = record?.lines ?? [];
   // the quantities typed for this delivery: each line as shipped until the user changes it (another delivery starts afresh)
   const [typed, setTyped] = useState<{ recordId: unknown; values: Record<number, LineEntry> } | null>(null);
   const values: Record<number, LineEntry> =

@@ -45,29 +45,6 @@ import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
 import type { PurchaseOrderRecord } from '../records';
 
-interface Ref {
-  requisition_line_id: number;
-  requisition_id: number;
-  unit_code: string;
-  unit_name: string;
-  approved_qty: number;
-  shipped_qty: number;
-  accepted_qty: number;
-  rejected_qty: number;
-}
-interface OrderLine {
-  id: number;
-  item_code: string;
-  item_name: string;
-  uom: string;
-  quantity: number;
-  unit_price: string;
-  baseline_price: string;
-  received_qty: number;
-  shipped_qty: number;
-  requisition_lines: Ref[];
-}
-
 const columns: Column<PurchaseOrderRecord>[] = [
   { source: 'number', kind: 'text' },
   { source: 'supplier_id', kind: 'reference', reference: 'suppliers' },
@@ -114,7 +91,7 @@ const Actions = () => {
   const [open, setOpen] = useState(false);
   const [qty, setQty] = useState<Record<number, string>>({});
   if (!record || !storedUser()?.roles.includes('procurement')) return null;
-  const lines = record.lines as OrderLine[];
+  const lines = record.lines;
   const t = (k: string) => translate(`procurement.order.${k}`);
   const act = (verb: string, body: object = {}) =>
     apiPost(`/purchase-orders/${record.id}/${verb}`, body)
@@ -185,7 +162,7 @@ const Actions = () => {
 };
 
 const Lines = () => {
-  const record = useRecordContext();
+  const record = useRecordContext<PurchaseOrderRecord>();
   const translate = useTranslate();
   if (!record) return null;
   const t = (k: string) => translate(`procurement.order.${k}`);
@@ -204,7 +181,7 @@ const Lines = () => {
             </TableRow>
           </TableHead>
           <TableBody>
-            {(record.lines as OrderLine[]).map((l) => (
+            {record.lines.map((l) => (
               <TableRow key={l.id} data-testid={`order-line-${l.id}`}>
                 <TableCell>
                   {l.item_name}{' '}

@@ -51,19 +51,6 @@ import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
 import type { CatalogItemRecord, RequisitionRecord } from '../records';
 
-interface Line {
-  id: number;
-  item_name: string;
-  item_code: string;
-  uom: string;
-  requested_qty: number;
-  approved_qty: number | null;
-  shipped_qty: number;
-  accepted_qty: number;
-  rejected_qty: number;
-  purchase_order_line_id: number | null;
-}
-
 const Pct = ({ source }: { source: 'ordered_pct' | 'received_pct' }) => (
   <FunctionField<RequisitionRecord>
     source={source}
@@ -119,12 +106,12 @@ export const RequisitionList = () => {
 
 /** The approver sets an approved quantity per line (at most the requested), then approves or rejects with a comment. */
 const Decision = () => {
-  const record = useRecordContext();
+  const record = useRecordContext<RequisitionRecord>();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
   const [comment, setComment] = useState('');
-  const lines = (record?.lines ?? []) as Line[];
+  const lines = record?.lines ?? [];
   // the quantities typed for this requisition: each line's requested one until the approver changes it (another requisition starts afresh)
   const [typed, setTyped] = useState<{ recordId: unknown; qty: Record<number, string> } | null>(null);
   const qty: Record<number, string> =
@@ -200,7 +187,7 @@ const Decision = () => {
 };
 
 const Lines = () => {
-  const record = useRecordContext();
+  const record = useRecordContext<RequisitionRecord>();
   const translate = useTranslate();
   const isSmall = useIsSmall();
   if (!record) return null;
@@ -229,7 +216,7 @@ const Lines = () => {
             </TableRow>
           </TableHead>
           <TableBody>
-            {(record.lines as Line[]).map((l) => (
+            {record.lines.map((l) => (
               <TableRow key={l.id}>
                 <TableCell>
                   {l.item_name}{' '}
