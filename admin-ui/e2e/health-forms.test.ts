@@ -196,6 +196,15 @@ describe('admin UI: the national follow-up forms on a phone', function () {
     await page.waitForTimeout(1000);
     expect(new URL(page.url()).pathname).to.match(/^\/residents\/\d+\/show$/);
     expect(await page.getByText(name).count()).to.be.greaterThan(0);
+    // again with the module at hand but a slow phone: the resident's page takes long to draw
+    await clickMenu(page, '/residents');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    await page.locator('input[name="q"]').fill(name);
+    await first.click();
+    await page.getByTestId('resident-contract').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(1500);
+    expect(new URL(page.url()).pathname).to.match(/^\/residents\/\d+\/show$/);
     await page.context().close();
   });
 

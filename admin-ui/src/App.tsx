@@ -20,8 +20,11 @@ const pages = domains.flatMap((d) => d.pages ?? []);
 if (storedUser()) void prefetchScreens(screensAt(window.location.pathname));
 prefetchWhenQuiet(userScreens, () => queryClient.isFetching() + queryClient.isMutating() > 0);
 
+// No transitions: by default the router renders the next screen in the background while the one
+// it replaces stays live, and a list still live then applies its search half a second after the
+// typing — a resident tapped within that half second sent the doctor back to the list.
 export const App = () => (
-  <BrowserRouter>
+  <BrowserRouter useTransitions={false}>
     <Admin
       title="医联体综合管理平台"
       loginPage={LoginPage}
