@@ -424,7 +424,8 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
        where r.direction = 'down' and f.kind in ('township', 'community') and t.kind = 'village' and t.parent_id = f.id group by f.code`);
     expect(down.length, 'townships that sent someone home to the village').to.be.at.least(SCALE >= 1 ? 30 : 20);
     const { rows: stuck } = await knex.raw<{ rows: { urgency: string; escalated_at: string | null }[] }>(
-      `select urgency, escalated_at from referrals where status = 'requested' and due_at < now() - interval '1 day'`,
+      `select urgency, escalated_at from referrals where status = 'requested' and due_at < ?::timestamptz - interval '1 day'`,
+      [clock.nowIso()],
     );
     expect(stuck.length)
       .to.be.at.least(1)

@@ -363,7 +363,8 @@ describe('health: the national follow-up forms (HTTP, real database)', () => {
         self_care_score: 6,
         self_care_level: 'mild',
         assessment: 'abnormal',
-        next_check_on: `${year + 1}${today.slice(4)}`,
+        // a year on: from 29 February, the 28th (clock.addMonths)
+        next_check_on: clock.addMonths(today, 12),
       });
       expect(res.body.elderly_check?.findings).to.deep.equal(['overweight', 'dyslipidaemia', 'exam', 'self_care']);
       expect(res.body.elderly_check?.risk_advice).to.deep.equal(['fall_prevention', 'diet', 'exercise']);

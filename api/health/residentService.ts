@@ -264,7 +264,8 @@ export function createResident(actor: Actor, input: ResidentInput) {
     await assertUniqueId(trx, String(data.id_number_hash));
     await placeInHousehold(trx, data, input, unitId);
     if (data.tags === undefined) data.tags = [];
-    const created = await Resident.query(trx).insertAndFetch({ ...data, org_unit_id: unitId });
+    // registered now by the system's clock (not the database's), as every other date it records
+    const created = await Resident.query(trx).insertAndFetch({ ...data, org_unit_id: unitId, created_at: clock.nowIso() });
     await syncResidentTasks(trx, created.id, today, actor.username);
     await audit({ action: 'create', resource: 'residents', recordId: created.id, after: created });
     return residentView(created, today);
