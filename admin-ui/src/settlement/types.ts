@@ -1,5 +1,6 @@
 // The settlement API's answers as the screens read them (amounts are decimal strings).
-import type { RunFigures } from '../../../api/settlement';
+import type { AdvancesView, RunFigures } from '../../../api/settlement';
+export type { AdvancesView } from '../../../api/settlement';
 // the run's figures are the API's own type (api/settlement/runs/calculation.ts), never re-declared here
 export type { Indicator, RunFigures } from '../../../api/settlement';
 export type Gate = RunFigures['gates'][number];
@@ -27,6 +28,8 @@ export interface RunSummary {
 }
 export interface RunDetail extends Omit<RunSummary, 'budget' | 'spending' | 'surplus' | 'surplus_rate' | 'retained'> {
   figures: RunFigures | null;
+  /** the final run's advances and 清算 (null for a month) */
+  advances?: AdvancesView | null;
   allowed: string[];
   reviewed_by: number | null;
   versions: {
@@ -52,6 +55,8 @@ export interface FundYearRecord {
 export interface Dashboard {
   fund_year: FundYearRecord;
   months: { month: number; budget: string; spending: string; claims: number; cumulative_budget: string; cumulative_spending: string }[];
+  /** the year's advances, planned against paid, with the 清算 once the final run is calculated (null for who may not read advances) */
+  advances: AdvancesView | null;
   runs: RunSummary[];
   latest: (RunSummary & { figures: RunFigures }) | null;
 }

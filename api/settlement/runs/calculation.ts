@@ -97,8 +97,7 @@ export interface RunFigures {
   allocations: (AllocationRow & { name: string })[];
 }
 
-/** A provisional run's retained surplus and allocation are an estimate; only the final run allocates. */
-export const isEstimate = (f: Pick<RunFigures, 'kind' | 'estimate'>) => f.estimate ?? f.kind === 'provisional';
+export { isEstimate } from './estimate';
 
 const CLASSES = PROVIDER_CLASS.values;
 const CARE = CARE_TYPE.values;
