@@ -326,8 +326,13 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
   });
 
   it('last year’s 清算: twelve advances paid early in their month (one late, one short), due = spending + retained − overspend borne, the balance adding up', async () => {
-    const fy = await knex('fund_years').where({ region: '大通县', year: year - 1 }).first<{ id: number; monthly_profile: number[] } & Parameters<typeof budgetOf>[0]>();
-    const run = await knex('settlement_runs').where({ fund_year_id: fy.id, kind: 'final' }).whereNull('superseded_by_id').first<Pick<SettlementRun, 'figures'>>('figures');
+    const fy = await knex('fund_years')
+      .where({ region: '大通县', year: year - 1 })
+      .first<{ id: number; monthly_profile: number[] } & Parameters<typeof budgetOf>[0]>();
+    const run = await knex('settlement_runs')
+      .where({ fund_year_id: fy.id, kind: 'final' })
+      .whereNull('superseded_by_id')
+      .first<Pick<SettlementRun, 'figures'>>('figures');
     const f = found(run.figures, 'figures of last year’s final run');
     const paid: { month: number; amount: string; paid_on: string }[] = await knex('settlement_advances')
       .select('month', knex.raw('amount::text as amount'), knex.raw("to_char(paid_on, 'YYYY-MM-DD') as paid_on"))
@@ -350,7 +355,11 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
     expect(totalPaid).to.equal(toFen(f.annual_budget) - shortfall);
     // a surplus year: the advances were the budget, the group keeps spending + retained, so it returns what went back to the fund, less the shortfall
     expect(balance).to.equal(shortfall - toFen(f.returned_to_fund));
-    expect(reconcile(f, totalPaid)).to.deep.include({ due: fromFen(due), balance: fromFen(balance), direction: balance < 0n ? 'group_returns' : 'fund_pays_group' });
+    expect(reconcile(f, totalPaid)).to.deep.include({
+      due: fromFen(due),
+      balance: fromFen(balance),
+      direction: balance < 0n ? 'group_returns' : 'fund_pays_group',
+    });
     if (process.env.DEMO_CHECK_PRINT) console.log('last year’s 清算', fromFen(due), fromFen(totalPaid), fromFen(balance));
   });
 
