@@ -334,8 +334,12 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
       .whereNull('superseded_by_id')
       .first<Pick<SettlementRun, 'figures'>>('figures');
     const f = found(run.figures, 'figures of last year’s final run');
-    const paid: { month: number; amount: string; paid_on: string }[] = await knex('settlement_advances')
-      .select('month', knex.raw('amount::text as amount'), knex.raw("to_char(paid_on, 'YYYY-MM-DD') as paid_on"))
+    const paid = await knex('settlement_advances')
+      .select<{ month: number; amount: string; paid_on: string }[]>(
+        'month',
+        knex.raw('amount::text as amount'),
+        knex.raw("to_char(paid_on, 'YYYY-MM-DD') as paid_on"),
+      )
       .where('fund_year_id', fy.id)
       .orderBy('month');
     expect(paid.map((p) => p.month)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);

@@ -8,7 +8,7 @@ describe('settlement advances: planned by the profile, paid by month', () => {
   it('splits a budget that does not divide by twelve exactly, the fen left over to the largest remainders', () => {
     // 1,000,000.07 yuan = 100,000,007 fen; / 12 = 8,333,333 fen rest 11: the first eleven months get one more fen
     const months = advanceMonths(100_000_007n, DEFAULT_PROFILE, []);
-    expect(months.map((m) => m.planned)).to.deep.equal([...Array(11).fill('83333.34'), '83333.33']);
+    expect(months.map((m) => m.planned)).to.deep.equal([...Array.from({ length: 11 }, () => '83333.34'), '83333.33']);
     expect(months[11].cumulative_planned).to.equal('1000000.07');
     expect(months.reduce((a, m) => a + toFen(m.planned), 0n)).to.equal(100_000_007n);
   });
