@@ -4,7 +4,19 @@
 // Labels are the screens' (api/settlement/enums.ts: the figures' RUN_LABEL, the run's RUN_FIELD and the values' labels), so workbook and screen say the same.
 import type { Writable } from 'node:stream';
 import { enumMessages } from '../api/core/enums';
-import { type RunFigures, DEFINITIONS, GATE, gateIsScore, type GateRegistry, type Indicator, RUN_FIELD, RUN_LABEL, SETTLEMENT_ENUMS } from '../api/settlement';
+import {
+  type AdvancesView,
+  type RunFigures,
+  DEFINITIONS,
+  GATE,
+  gateIsScore,
+  type GateRegistry,
+  type Indicator,
+  isEstimate,
+  RUN_FIELD,
+  RUN_LABEL,
+  SETTLEMENT_ENUMS,
+} from '../api/settlement';
 import { addSheet, amount, FORMATS, labelledSheet, labelOf, shanghaiTime, streamingWorkbook, sumAmounts, sumCounts, writeRow, type Format } from './xlsx';
 
 export interface RunHead {
@@ -16,6 +28,8 @@ export interface RunHead {
   calculated_at: string | null;
   reviewed_by_name: string | null;
   approved_by_name: string | null;
+  /** the final run's advances and 清算 (null for a month, or for a reader who may not see advances) */
+  advances?: AdvancesView | null;
 }
 
 type Book = ReturnType<typeof streamingWorkbook>;
@@ -69,11 +83,24 @@ function summarySheet(wb: Book, run: RunHead, f: RunFigures, gates: GateRegistry
     );
   }
   line(T.deductions, f.deductions, 'rate');
-  line(T.retained, amount(f.retained), 'money');
-  line(T.returned, amount(f.returned_to_fund), 'money');
+  // a provisional run only estimates what the year-end run will allocate
+  const estimate = isEstimate(f);
+  line(estimate ? T.retained_estimate : T.retained, amount(f.retained), 'money', estimate ? T.estimate_note : '');
+  line(T.returned, amount(f.returned_to_fund), 'money', estimate ? T.estimate : '');
   for (const p of f.pools) {
     const on = (p.indicators ?? []).map((k) => `${labelOf(E.allocation_indicator, k.key)} ${k.weight}`).join('、');
-    line(`${T.pool} · ${labelOf(E.pool, p.key)}`, amount(p.amount), 'money', `占结余留用 ${pct(p.share)}${on ? `；分配指标及权重：${on}` : ''}`);
+    line(
+      `${T.pool} · ${labelOf(E.pool, p.key)}${estimate ? `（${T.estimate}）` : ''}`,
+      amount(p.amount),
+      'money',
+      `占${estimate ? T.retained_estimate : T.retained} ${pct(p.share)}${on ? `；分配指标及权重：${on}` : ''}`,
+    );
+  }
+  if (run.advances?.reconciliation) {
+    const r = run.advances.reconciliation;
+    line(T.total_paid, amount(r.advances_paid), 'money', `见“${T.advances}”表`);
+    line(T.due, amount(r.due), 'money', '基金支出 + 结余留用 − 集团承担超支');
+    line(`${T.reconciliation} · ${T[r.direction]}`, amount(r.amount), 'money', T.reconciliation_formula);
   }
   line('结余分配评分方法', '', undefined, T.scoring_rule);
   for (const [name, list] of [
@@ -147,6 +174,7 @@ function indicatorSheet(wb: Book, f: RunFigures) {
  * (the header says the weight each counted with), score, weight, share and amount; the population, the total; a total row.
  */
 function allocationSheet(wb: Book, f: RunFigures) {
+  const amountLabel = isEstimate(f) ? T.amount_estimate : T.amount;
   const rateLike = (k: string): Format => (k.endsWith('_rate') || k.endsWith('_share') ? 'rate' : 'decimal');
   const label = (k: string) => labelOf(E.allocation_indicator, k);
   const poolLabel = (key: string) => labelOf(E.pool, key);
@@ -157,7 +185,7 @@ function allocationSheet(wb: Book, f: RunFigures) {
     const w = firstOf(pool)?.indicator_weights?.[k];
     return w === undefined ? '' : w > 0 ? `，${T.weight_used} ${w}` : `，${T.left_out}`;
   };
-  const sheet = addSheet(wb, T.allocation, [
+  const sheet = addSheet(wb, isEstimate(f) ? T.allocation_estimate : T.allocation, [
     { header: '单位编码', key: 'code', width: 10 },
     { header: T.unit, key: 'name', width: 22 },
     ...rawKeys.map((k) => ({ header: `${label(k)}（${T.raw}）`, key: `raw.${k}`, fmt: rateLike(k) })),
@@ -170,10 +198,10 @@ function allocationSheet(wb: Book, f: RunFigures) {
       { header: `${poolLabel(p.key)}·${T.score}`, key: `score.${p.key}`, fmt: 'decimal' as const },
       { header: `${poolLabel(p.key)}·${T.weight}`, key: `weight.${p.key}`, fmt: 'decimal' as const, width: 14 },
       { header: `${poolLabel(p.key)}·${T.share}`, key: `share.${p.key}`, fmt: 'rate' as const },
-      { header: `${poolLabel(p.key)}${T.amount}`, key: `pool.${p.key}`, fmt: 'money' as const },
+      { header: `${poolLabel(p.key)}${amountLabel}`, key: `pool.${p.key}`, fmt: 'money' as const },
     ]),
     { header: T.population, key: 'population', fmt: 'count' },
-    { header: `${T.amount}${T.total}`, key: 'amount', fmt: 'money' },
+    { header: `${amountLabel}${T.total}`, key: 'amount', fmt: 'money' },
   ]);
   const units = new Map<number, RunFigures['allocations']>();
   for (const a of f.allocations) units.set(a.org_unit_id, [...(units.get(a.org_unit_id) ?? []), a]);
@@ -265,6 +293,47 @@ function spendingSheet(wb: Book, f: RunFigures) {
   sheet.commit();
 }
 
+/**
+ * 预拨付与清算 (the final run): per month the advance planned, paid, the dates paid and the running totals; a 合计 row
+ * (planned = the annual budget, paid = the advances paid); then the 清算 lines: spending, retained, the overspend the
+ * group bears, what is due, the advances paid and the balance either way, with the formula.
+ */
+function advancesSheet(wb: Book, a: AdvancesView) {
+  const sheet = addSheet(wb, T.advances, [
+    { header: T.month, key: 'month', width: 12 },
+    { header: T.advance_planned, key: 'planned', fmt: 'money' },
+    { header: T.advance_paid, key: 'paid', fmt: 'money' },
+    { header: T.paid_on, key: 'paid_on', width: 24 },
+    { header: T.cumulative_planned, key: 'cumulative_planned', fmt: 'money' },
+    { header: T.cumulative_paid, key: 'cumulative_paid', fmt: 'money' },
+  ]);
+  for (const m of a.months)
+    writeRow(sheet, {
+      month: m.month,
+      planned: amount(m.planned),
+      paid: amount(m.paid),
+      paid_on: m.paid_on.join('、'),
+      cumulative_planned: amount(m.cumulative_planned),
+      cumulative_paid: amount(m.cumulative_paid),
+    });
+  writeRow(sheet, { month: T.total, planned: sumAmounts(a.months.map((m) => m.planned)), paid: sumAmounts(a.months.map((m) => m.paid)) }, true);
+  const r = a.reconciliation;
+  if (r) {
+    writeRow(sheet, {});
+    const lines: [string, string, string][] = [
+      [T.spending, r.spending, ''],
+      [T.retained, r.retained, ''],
+      [T.overspend_group, r.overspend_group, ''],
+      [T.due, r.due, '基金支出 + 结余留用 − 集团承担超支'],
+      [T.total_paid, r.advances_paid, ''],
+      [T.balance, r.balance, '集团年度应得 − 预拨付合计'],
+      [`${T.reconciliation}：${T[r.direction]}`, r.amount, T.reconciliation_formula],
+    ];
+    for (const [label, value, note] of lines) writeRow(sheet, { month: label, planned: amount(value), paid_on: note }, label.startsWith(T.reconciliation));
+  }
+  sheet.commit();
+}
+
 /** `gates`: the registry the run's gates are labelled from (a test passes one with an extra gate). */
 export async function writeSettlementWorkbook(out: Writable, run: RunHead, f: RunFigures, gates: GateRegistry = GATE) {
   const wb = streamingWorkbook(out);
@@ -272,6 +341,7 @@ export async function writeSettlementWorkbook(out: Writable, run: RunHead, f: Ru
   indicatorSheet(wb, f);
   allocationSheet(wb, f);
   spendingSheet(wb, f);
+  if (run.advances) advancesSheet(wb, run.advances);
   definitionSheet(wb);
   await wb.commit();
 }

@@ -94,7 +94,7 @@ describe('workbooks a board can read', function () {
     const run = (await get<RunJson>(`/api/settlement-runs/${final.id}`, { as: 'finance' })).body;
     const f = run.figures;
     const wb = await workbook(`/api/reports/settlement/${final.id}.xlsx`, 'finance');
-    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['汇总', '监测指标', '结余分配', '基金支出（按月）', '定义']);
+    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['汇总', '监测指标', '结余分配', '基金支出（按月）', '预拨付与清算', '定义']);
 
     const summary = new Map(rowsOf(wb.getWorksheet('汇总')!).map((r) => [textOf(r['项目']), r['数值']]));
     expect(fen(summary.get('结余'))).to.equal(toFen(f.surplus));
@@ -140,10 +140,45 @@ describe('workbooks a board can read', function () {
     expect(sumFen(subtotals.map((r) => r['统筹支付']))).to.equal(toFen(f.spending.total));
     expect(grand['结算人次']).to.equal(f.spending.claims);
 
+    // 预拨付与清算: twelve months, the planned ones adding up to the annual budget, the paid ones to the API's total; then the 清算 lines
+    const a = run.advances!;
+    const advances = rowsOf(wb.getWorksheet('预拨付与清算')!);
+    const months = advances.slice(0, 12);
+    const advanceTotal = advances[12];
+    expect(months.map((r) => r['月份'])).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(advanceTotal['月份']).to.equal('合计');
+    expect(sumFen(months.map((r) => r['计划预拨付']))).to.equal(toFen(f.annual_budget));
+    expect(fen(advanceTotal['计划预拨付'])).to.equal(toFen(f.annual_budget));
+    expect(sumFen(months.map((r) => r['实际预拨付']))).to.equal(toFen(a.total_paid));
+    expect(fen(advanceTotal['实际预拨付'])).to.equal(toFen(a.total_paid));
+    expect(fen(months[11]['累计已拨付'])).to.equal(toFen(a.total_paid));
+    const lines = new Map(advances.slice(13).map((r) => [textOf(r['月份']), r['计划预拨付']]));
+    const r = a.reconciliation!;
+    expect(fen(lines.get('集团年度应得'))).to.equal(toFen(f.spending.total) + toFen(f.retained) - toFen(f.overspend_group));
+    expect(fen(lines.get('预拨付合计'))).to.equal(toFen(a.total_paid));
+    expect(fen(lines.get('清算差额'))).to.equal(fen(lines.get('集团年度应得')) - fen(lines.get('预拨付合计')));
+    expect(fen(lines.get(`清算：${r.direction === 'group_returns' ? '集团应退回基金' : '基金应补付集团'}`))).to.equal(toFen(r.amount));
+    expect(fen(summary.get(`清算 · ${r.direction === 'group_returns' ? '集团应退回基金' : '基金应补付集团'}`))).to.equal(toFen(r.amount));
+
     // member units by level, then code: no branch between townships
     const indicatorUnits = [...new Set(rowsOf(wb.getWorksheet('监测指标')!).map((r) => textOf(r['单位编码'])))].filter(Boolean);
     const levels = indicatorUnits.map((code) => f.unit_indicators.find((u) => u.code === code)!.level);
     expect(levels).to.deep.equal([...levels].sort((a, b) => a - b));
+  });
+
+  it('a provisional run’s workbook shows its retained surplus and shares as an estimate (预估), and no 清算', async () => {
+    const [month] = (await get<RunJson[]>('/api/settlement-runs', { as: 'finance', query: { filter: { kind: 'provisional' }, sort: ['period', 'DESC'] } }))
+      .body;
+    const run = (await get<RunJson>(`/api/settlement-runs/${month.id}`, { as: 'finance' })).body;
+    expect(run.figures.estimate).to.equal(true);
+    const wb = await workbook(`/api/reports/settlement/${month.id}.xlsx`, 'finance');
+    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['汇总', '监测指标', '结余分配（预估）', '基金支出（按月）', '定义']);
+    const summary = new Map(rowsOf(wb.getWorksheet('汇总')!).map((r) => [textOf(r['项目']), r]));
+    expect(summary.has('结余留用')).to.equal(false);
+    expect(fen(summary.get('预估结余留用')!['数值'])).to.equal(toFen(run.figures.retained));
+    expect(textOf(summary.get('预估结余留用')!['说明'])).to.contain('不实际分配');
+    const allocation = rowsOf(wb.getWorksheet('结余分配（预估）')!);
+    expect(fen(allocation.pop()!['预估分配额合计'])).to.equal(toFen(run.figures.retained));
   });
 
   it('the settlement run: a gate added to the registry gets its row, labelled and formatted from its entry', async () => {

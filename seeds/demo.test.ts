@@ -21,7 +21,8 @@ import { DEPARTMENTS, TOWNSHIPS, VILLAGE_NAMES, VILLAGES_PER_TOWNSHIP } from './
 import { REFERRAL_PATHS, type Place } from './referralPaths';
 import { HEALTH_RANGES } from './health';
 import { healthIndicators, type HealthIndicators } from '../api/health';
-import type { SettlementRun } from '../api/settlement';
+import { budgetOf, monthlyBudgets, reconcile, type SettlementRun } from '../api/settlement';
+import { fromFen, toFen } from '../api/shared/money';
 
 /**
  * Diagnoses (ICD-10 prefix) and departments no clinician would pair, whatever the direction:
@@ -322,6 +323,48 @@ describe(`the demo county (self-check at scale ${SCALE})`, function () {
     // some villages good, some poor
     const rates = judged.map(rate).sort((x, y) => x - y);
     expect(rates[rates.length - 1] - rates[0], 'spread of the villages’ task completion').to.be.above(0.2);
+  });
+
+  it('last year’s 清算: twelve advances paid early in their month (one late, one short), due = spending + retained − overspend borne, the balance adding up', async () => {
+    const fy = await knex('fund_years')
+      .where({ region: '大通县', year: year - 1 })
+      .first<{ id: number; monthly_profile: number[] } & Parameters<typeof budgetOf>[0]>();
+    const run = await knex('settlement_runs')
+      .where({ fund_year_id: fy.id, kind: 'final' })
+      .whereNull('superseded_by_id')
+      .first<Pick<SettlementRun, 'figures'>>('figures');
+    const f = found(run.figures, 'figures of last year’s final run');
+    const paid = await knex('settlement_advances')
+      .select<{ month: number; amount: string; paid_on: string }[]>(
+        'month',
+        knex.raw('amount::text as amount'),
+        knex.raw("to_char(paid_on, 'YYYY-MM-DD') as paid_on"),
+      )
+      .where('fund_year_id', fy.id)
+      .orderBy('month');
+    expect(paid.map((p) => p.month)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const planned = monthlyBudgets(budgetOf(fy), fy.monthly_profile);
+    expect(planned.reduce((a, b) => a + b, 0n)).to.equal(toFen(f.annual_budget));
+    // paid in the first days of its month, but for one late month; every month in full but one short
+    const late = paid.filter((p) => p.paid_on.slice(5, 7) !== String(p.month).padStart(2, '0') || Number(p.paid_on.slice(8)) > 5);
+    const short = paid.filter((p) => toFen(p.amount) !== planned[p.month - 1]);
+    expect(late.map((p) => p.month)).to.deep.equal([8]);
+    expect(short.map((p) => p.month)).to.deep.equal([10]);
+    const shortfall = planned[9] - toFen(short[0].amount);
+    expect(shortfall > 0n, `October short by ${fromFen(shortfall)}`).to.equal(true);
+    // by hand: due = spending + retained − overspend borne by the group; balance = due − paid
+    const totalPaid = paid.reduce((a, p) => a + toFen(p.amount), 0n);
+    const due = toFen(f.spending.total) + toFen(f.retained) - toFen(f.overspend_group);
+    const balance = due - totalPaid;
+    expect(totalPaid).to.equal(toFen(f.annual_budget) - shortfall);
+    // a surplus year: the advances were the budget, the group keeps spending + retained, so it returns what went back to the fund, less the shortfall
+    expect(balance).to.equal(shortfall - toFen(f.returned_to_fund));
+    expect(reconcile(f, totalPaid)).to.deep.include({
+      due: fromFen(due),
+      balance: fromFen(balance),
+      direction: balance < 0n ? 'group_returns' : 'fund_pays_group',
+    });
+    if (process.env.DEMO_CHECK_PRINT) console.log('last year’s 清算', fromFen(due), fromFen(totalPaid), fromFen(balance));
   });
 
   it('last year’s final run shares the health pool by 规范管理率 between 45% and 80% in every township, as 考核指标 shows it', async () => {

@@ -15,7 +15,7 @@ import { record } from '../api/core/transaction';
 import { protectIdNumber } from '../api/core/personalId';
 import { drawBirth, idNumberFor } from './people';
 import { pgArray } from './sql';
-import { fromFen, toFen, divRound, splitByLargestRemainder } from '../api/shared/money';
+import { fromFen, toFen, divRound, mulRatio, splitByLargestRemainder } from '../api/shared/money';
 import { seeded, between } from '../api/shared/random';
 import { BRANCH_DRUG_HABIT, parameters, PEOPLE_MIX, slots, TOWNSHIP_DRUG_HABIT, townshipSpectrum } from './claimsMix';
 import { personName, tibetanName, tibetanShare } from './names';
@@ -25,6 +25,7 @@ import {
   DEFAULT_ALLOCATION,
   DEFAULT_BUNDLE_RATIO,
   budgetOf,
+  monthlyBudgets,
   rate4,
   DEFAULT_GATES,
   DEFAULT_INDICATOR_THRESHOLDS,
@@ -348,6 +349,30 @@ export function premiumsFor(spent: bigint, rate: number) {
   throw new Error(`settlement demo: no premiums give a surplus rate of ${rate}`);
 }
 
+/**
+ * The fund's monthly advances (预拨付) of a fund year as paid: each month's planned advance (the budget by the
+ * profile) paid in the first days of the month; one month (August) paid late, on the 19th, and one (October)
+ * short by 5% — the insurer withheld it pending a claims audit —, so the year-end 清算 has something to settle.
+ */
+async function addAdvances(trx: Knex.Transaction, fundYearId: number, year: number, months: number, rng: () => number) {
+  const fy = await trx('fund_years').where('id', fundYearId).first<Parameters<typeof budgetOf>[0] & { monthly_profile: number[] }>();
+  const planned = monthlyBudgets(budgetOf(fy), fy.monthly_profile);
+  const rows = planned.slice(0, months).map((fen, i) => {
+    const m = i + 1;
+    const day = m === 8 ? 19 : between(rng, 2, 5);
+    const amount = m === 10 ? fen - mulRatio(fen, '0.05') : fen;
+    return {
+      fund_year_id: fundYearId,
+      month: m,
+      amount: fromFen(amount),
+      paid_on: `${year}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      reference: `YB${year}${String(m).padStart(2, '0')}-${String(between(rng, 1000, 9999))}`,
+      note: m === 8 ? '医保局拨付延迟' : m === 10 ? '暂扣 5% 待稽核' : null,
+    };
+  });
+  if (rows.length) await trx.batchInsert('settlement_advances', rows, 100);
+}
+
 async function addRun(trx: Knex.Transaction, fundYearId: number, period: string, kind: 'provisional' | 'final', throughMonth: number) {
   const actor = { ...systemActor('demo'), roles: ['group_finance'] };
   const run = await SettlementRun.query(trx).insertAndFetch({
@@ -423,6 +448,9 @@ export const settlementDemo: DemoStep = {
 
     await trx.raw('ANALYZE claims');
     const tClaims = Date.now() - t0;
+    // advances: last year's twelve, this year's up to last month
+    await addAdvances(trx, lastId, year - 1, 12, rng);
+    await addAdvances(trx, thisId, year, month - 1, rng);
     await addRun(trx, lastId, String(year - 1), 'final', 12);
     for (let m = 1; m < month; m++) await addRun(trx, thisId, periodText(year, m), 'provisional', m);
     return { insured, claims_last_year: perYear, runs: month, ms_persons: tPersons, ms_claims: tClaims, ms_runs: Date.now() - t0 - tClaims };

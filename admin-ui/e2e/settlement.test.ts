@@ -10,10 +10,10 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { checkDigit } from '../../api/core/personalId';
 import { get, unitId } from '../../scripts/test/harness';
-import { login, newPage, screenshot, startBrowserTest } from './browser';
+import { clickMenu, login, newPage, screenshot, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 import { CLAIM_COLUMNS } from '../../api/settlement';
-import type { ClaimRecord, FundYearRecord, RunDetail, RunFigures, RunSummary, UnitSummary } from '../src/settlement/types';
+import type { AdvancesView, ClaimRecord, FundYearRecord, RunDetail, RunFigures, RunSummary, UnitSummary } from '../src/settlement/types';
 
 /** A run's own read once calculated: its figures are there */
 type CalculatedRun = RunDetail & { figures: RunFigures };
@@ -280,6 +280,37 @@ describe('admin UI: settlement (医保打包付费)', function () {
     const outpatient = summary.provided.find((r) => r.care_type === 'outpatient' && r.provider_class === 'in_group')!;
     expect(await page.getByTestId('drill-provided-outpatient-in_group').textContent()).to.contain(outpatient.claims.toLocaleString('zh-CN'));
     await screenshot(page, 'settlement-dashboard-drill');
+    await page.context().close();
+  });
+  it('finance, from the home page: 结算看板 shows last year’s advances and its 清算; the final run’s page shows the same card', async () => {
+    const a = (await get<AdvancesView>(`/api/fund-years/${lastYear.id}/advances`, { as: 'finance' })).body;
+    const r = a.reconciliation!;
+    expect(r, 'last year’s final run is calculated').to.exist;
+    const money = (v: string) => `¥${Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    const said = r.direction === 'group_returns' ? '集团应退回基金' : '基金应补付集团';
+    const page = await open('finance');
+    await clickMenu(page, '/settlement-dashboard');
+    await pickFundYear(page, 'fund-year-select');
+    const card = page.getByTestId('advances-card');
+    await card.getByTestId('reconciliation').waitFor();
+    expect(await card.getByTestId('reconciliation-amount').textContent()).to.equal(`${said} ${money(r.amount)}`);
+    expect(await card.locator('[data-testid^="advance-"]').count()).to.equal(13); // twelve months and the total
+    expect(await card.getByTestId('advance-total').textContent()).to.contain(money(a.total_paid));
+    expect(await card.getByTestId('advance-10').textContent()).to.contain('少拨');
+    await screenshot(page, 'settlement-dashboard-advances');
+
+    // → the final run (the dashboard's latest run of last year): its 预拨付与清算 card with the same 清算
+    await page
+      .getByTestId('latest-run')
+      .filter({ hasText: String(lastYear.year) })
+      .getByRole('link')
+      .click();
+    await page.getByTestId('run-show').waitFor();
+    const runCard = page.getByTestId('run-show').getByTestId('advances-card');
+    await runCard.getByTestId('reconciliation').waitFor();
+    expect(await runCard.getByTestId('reconciliation-amount').textContent()).to.equal(`${said} ${money(r.amount)}`);
+    expect(await page.getByTestId('run-estimate').count(), 'the final run is no estimate').to.equal(0);
+    await screenshot(page, 'settlement-final-run-advances');
     await page.context().close();
   });
 });

@@ -155,6 +155,35 @@ export const RUN_LABEL = defineEnum('run_label', {
     en: "The group's row's first five indicators are over the claims the group's units provided, the last four over the claims of all the insured; the insured row's nine are all over the insured's claims",
   },
   claim_set: { zh: '结算单口径', en: 'Claims counted' },
+  // a provisional run's retained surplus and shares are an estimate: only the final run allocates
+  estimate: { zh: '预估', en: 'Estimate' },
+  retained_estimate: { zh: '预估结余留用', en: 'Estimated surplus retained' },
+  amount_estimate: { zh: '预估分配额', en: 'Estimated amount' },
+  allocation_estimate: { zh: '结余分配（预估）', en: 'Surplus allocation (estimate)' },
+  estimate_note: {
+    zh: '月度暂结为年初至本月的预估：预估结余留用及各单位预估份额仅供参考，不实际分配、不拨付；结余只在年终清算批次中分配。',
+    en: 'A monthly provisional run is an estimate of the year to date: the estimated surplus retained and each unit’s estimated share are for reference only, not allocated or paid; only the year-end run allocates the surplus.',
+  },
+  // monthly advances (预拨付) and the year-end 清算
+  advances: { zh: '预拨付与清算', en: 'Advances and year-end settlement' },
+  advance_planned: { zh: '计划预拨付', en: 'Advance planned' },
+  advance_paid: { zh: '实际预拨付', en: 'Advance paid' },
+  paid_on: { zh: '拨付日期', en: 'Paid on' },
+  reference: { zh: '拨付凭证号', en: 'Payment reference' },
+  cumulative_paid: { zh: '累计已拨付', en: 'Paid to date' },
+  cumulative_planned: { zh: '累计计划', en: 'Planned to date' },
+  total_paid: { zh: '预拨付合计', en: 'Advances paid' },
+  due: { zh: '集团年度应得', en: 'Due to the group for the year' },
+  reconciliation: { zh: '清算', en: 'Year-end settlement' },
+  balance: { zh: '清算差额', en: 'Balance' },
+  fund_pays_group: { zh: '基金应补付集团', en: 'The fund owes the group' },
+  group_returns: { zh: '集团应退回基金', en: 'The group returns to the fund' },
+  settled: { zh: '已结清', en: 'Settled' },
+  reconciliation_formula: {
+    zh: '集团年度应得 = 基金支出 + 结余留用 − 集团承担超支；清算差额 = 集团年度应得 − 预拨付合计（为正：基金应补付集团；为负：集团应退回基金）。',
+    en: 'Due to the group = fund spending + surplus retained − overspend borne by the group; balance = due − advances paid (positive: the fund owes the group; negative: the group returns the difference).',
+  },
+  no_final_run: { zh: '年终清算批次计算后显示清算结果', en: 'The settlement shows once the year-end run is calculated' },
 });
 
 /** The labels of a settlement run's own fields, as the run list and the workbook's 汇总 name them. */

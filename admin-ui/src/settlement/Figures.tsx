@@ -6,6 +6,7 @@ import { useTranslate } from 'react-admin';
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { yuan } from '../finance/api';
 import { gateIsScore } from '../../../api/settlement/enums';
+import { isEstimate } from '../../../api/settlement/runs/estimate';
 import { byLevelThenCode, pct, type Allocation, type Gate, type Indicator, type RunFigures, type SpendingCell } from './types';
 
 // one decimal, so that ticks 5,000 apart (0.5万, 1万, 1.5万) stay distinct
@@ -46,6 +47,7 @@ export const KeyFigures = ({ f }: { f: RunFigures }) => {
   const translate = useTranslate();
   const t = (k: string) => translate(`settlement.${k}`);
   const negative = Number(f.surplus) < 0;
+  const estimate = isEstimate(f);
   return (
     <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap', mb: 2 }}>
       <Figure testId="figure-budget" label={t('budget_to_date')} value={`¥${yuan(f.budget)}`} sub={`${t('annual_budget')} ¥${yuan(f.annual_budget)}`} />
@@ -72,9 +74,9 @@ export const KeyFigures = ({ f }: { f: RunFigures }) => {
       ) : (
         <Figure
           testId="figure-retained"
-          label={t('retained')}
+          label={estimate ? t('retained_estimate') : t('retained')}
           value={`¥${yuan(f.retained)}`}
-          sub={`${t('deductions')} ${pct(f.deductions, 0)} · ${t('returned')} ¥${yuan(f.returned_to_fund)}`}
+          sub={`${t('deductions')} ${pct(f.deductions, 0)} · ${t('returned')} ¥${yuan(f.returned_to_fund)}${estimate ? ` · ${t('estimate_note')}` : ''}`}
         />
       )}
     </Stack>
@@ -338,7 +340,16 @@ export const UnitIndicatorsTable = ({ units, onUnit }: { units: RunFigures['unit
 };
 
 /** The amount per township and pool as stacked bars. */
-export const AllocationBars = ({ allocations, onUnit }: { allocations: Allocation[]; onUnit?: (u: { id: number; name: string }) => void }) => {
+export const AllocationBars = ({
+  allocations,
+  estimate = false,
+  onUnit,
+}: {
+  allocations: Allocation[];
+  /** a provisional run's shares: shown as an estimate, not as money allocated */
+  estimate?: boolean;
+  onUnit?: (u: { id: number; name: string }) => void;
+}) => {
   const translate = useTranslate();
   const pools = [...new Set(allocations.map((a) => a.pool))];
   const byUnit = new Map<number, Record<string, number | string>>();
@@ -349,8 +360,11 @@ export const AllocationBars = ({ allocations, onUnit }: { allocations: Allocatio
   }
   const colors = ['#43a047', '#1e88e5', '#fb8c00', '#8e24aa'];
   return (
-    <Card sx={{ mb: 2 }} data-testid="allocation-bars">
-      <CardHeader title={translate('settlement.allocation_by_township')} subheader={onUnit ? translate('settlement.drill') : undefined} />
+    <Card sx={{ mb: 2 }} data-testid="allocation-bars" data-estimate={String(estimate)}>
+      <CardHeader
+        title={translate(estimate ? 'settlement.allocation_by_township_estimate' : 'settlement.allocation_by_township')}
+        subheader={[estimate ? translate('settlement.estimate_note') : '', onUnit ? translate('settlement.drill') : ''].filter(Boolean).join(' ') || undefined}
+      />
       <CardContent sx={{ height: 340 }}>
         <ResponsiveContainer>
           <BarChart data={[...byUnit.values()]} margin={{ left: 30, bottom: 40 }}>
@@ -378,12 +392,15 @@ export const AllocationBars = ({ allocations, onUnit }: { allocations: Allocatio
 };
 
 /** Every intermediate figure of the allocation, pool by pool on its own indicators: raw values (无数据 when missing), points, the weight each counted with, score, population, weight, share, amount. */
-export const AllocationTable = ({ allocations, pools }: { allocations: Allocation[]; pools: RunFigures['pools'] }) => {
+export const AllocationTable = ({ allocations, pools, estimate = false }: { allocations: Allocation[]; pools: RunFigures['pools']; estimate?: boolean }) => {
   const translate = useTranslate();
   const t = (k: string) => translate(`settlement.${k}`);
   return (
-    <Card sx={{ mb: 2 }} data-testid="allocation-table">
-      <CardHeader title={t('allocation')} subheader={t('scoring_rule')} />
+    <Card sx={{ mb: 2 }} data-testid="allocation-table" data-estimate={String(estimate)}>
+      <CardHeader
+        title={t(estimate ? 'allocation_estimate' : 'allocation')}
+        subheader={estimate ? `${t('estimate_note')} ${t('scoring_rule')}` : t('scoring_rule')}
+      />
       {pools.map((p) => {
         const rows = allocations.filter((a) => a.pool === p.key);
         // the pool's indicators in their configured order
@@ -394,7 +411,7 @@ export const AllocationTable = ({ allocations, pools }: { allocations: Allocatio
         return (
           <Box key={p.key} sx={{ mb: 2, overflowX: 'auto' }}>
             <Typography variant="subtitle2" sx={{ px: 2 }} data-testid={`pool-${p.key}`}>
-              {t('pool')}：{translate(`enums.pool.${p.key}`, { _: p.key })}（{pct(p.share, 0)}）¥{yuan(p.amount)}
+              {t('pool')}：{translate(`enums.pool.${p.key}`, { _: p.key })}（{pct(p.share, 0)}）{estimate ? `${t('estimate')} ` : ''}¥{yuan(p.amount)}
             </Typography>
             <Table size="small">
               <TableHead>
@@ -423,7 +440,7 @@ export const AllocationTable = ({ allocations, pools }: { allocations: Allocatio
                   <TableCell align="right">{t('population')}</TableCell>
                   <TableCell align="right">{t('weight')}</TableCell>
                   <TableCell align="right">{t('share')}</TableCell>
-                  <TableCell align="right">{t('amount')}</TableCell>
+                  <TableCell align="right">{t(estimate ? 'amount_estimate' : 'amount')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>

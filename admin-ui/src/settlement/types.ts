@@ -3,6 +3,7 @@
 import type { AnswerOf, Json } from '../../../api/core/json';
 import type { Claim, dashboard, ImportResult as Import, readRun, RunFigures, runSummary, unitSummary, withBudget } from '../../../api/settlement';
 // the run's figures are the API's own type (api/settlement/runs/calculation.ts)
+export type { AdvancesView } from '../../../api/settlement';
 export type { Indicator, RunFigures } from '../../../api/settlement';
 export type Gate = RunFigures['gates'][number];
 export type Allocation = RunFigures['allocations'][number];

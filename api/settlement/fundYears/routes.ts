@@ -11,6 +11,7 @@ import { GATE, type GateRegistry } from '../enums';
 import { importOptions, importQuery, writeTemplate } from '../import';
 import { unitSummary } from '../claims/service';
 import { dashboard } from '../runs/service';
+import { readAdvances } from '../advances/service';
 import {
   ALLOCATION_INDICATORS,
   DEFAULT_ALLOCATION,
@@ -87,6 +88,9 @@ const updateFundYear = z.strictObject(fundYearFields).partial();
 export const fundYearRoutes = new ApiRouter('/fund-years', 'settlement')
   .get('/:id/dashboard', { summary: 'Budget against cumulative spending by month, the runs, and the latest figures' }, (req) =>
     dashboard(req.actor, idParam(req.params.id)),
+  )
+  .get('/:id/advances', { summary: 'Advances (预拨付) by month, planned by the profile against paid, and the final run’s 清算' }, (req) =>
+    readAdvances(req.actor, idParam(req.params.id)),
   )
   .get('/:id/units/:unitId/summary', { summary: 'Claims a unit provided and claims of its insured, by provider class and care type' }, (req) =>
     unitSummary(req.actor, idParam(req.params.id), idParam(req.params.unitId)),

@@ -88,8 +88,16 @@ export interface RunFigures {
   unit_indicators: { org_unit_id: number; code: string; name: string; level: number; indicators: Indicator[] }[];
   /** each pool with its share, amount and the indicators (configured weights) its recipients are scored on */
   pools: { key: string; share: number; amount: string; indicators?: AllocationConfig['pools'][number]['indicators'] }[];
+  /**
+   * true for a provisional run: its retained surplus and allocation rows are an estimate (预估) of the year to
+   * date, not money allocated; only the final run allocates (its rows alone are stored in surplus_allocations).
+   * Absent in versions calculated before: read it as `kind === 'provisional'` (isEstimate).
+   */
+  estimate?: boolean;
   allocations: (AllocationRow & { name: string })[];
 }
+
+export { isEstimate } from './estimate';
 
 const CLASSES = PROVIDER_CLASS.values;
 const CARE = CARE_TYPE.values;
@@ -307,6 +315,7 @@ export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear,
       for (const a of allocations) byPool.set(a.pool, a.pool_amount);
       return fy.allocation.pools.map((p) => ({ key: p.key, share: p.share, amount: byPool.get(p.key) ?? fromFen(0n), indicators: p.indicators }));
     })(),
+    estimate: period.kind === 'provisional',
     allocations,
   };
 }
