@@ -1,7 +1,8 @@
 import ScheduleIcon from '@mui/icons-material/Schedule';
+import { createElement } from 'react';
 import type { ResourceEntry } from '../../registry';
 import { lazyScreens } from '../../shared/lazyScreens';
-import type { JobRun } from '../records';
+import { JobRunTitle } from './JobRunTitle';
 
 const jobRunList = lazyScreens(() => import('./JobRunList'));
 const jobRunShow = lazyScreens(() => import('./JobRunShow'));
@@ -11,5 +12,5 @@ export const jobRuns: ResourceEntry = {
   list: jobRunList.JobRunList,
   show: jobRunShow.JobRunShow,
   icon: ScheduleIcon,
-  recordRepresentation: (run: JobRun) => `${run.job} ${run.run_key}`,
+  recordRepresentation: createElement(JobRunTitle),
 };
