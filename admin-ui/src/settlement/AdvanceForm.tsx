@@ -75,7 +75,7 @@ export const AdvanceForm = ({ advances, month, onClose }: { advances: AdvancesVi
         FIELDS.includes((d as { field?: unknown })?.field as Field),
       );
       if (problems.length) setErrors(Object.fromEntries(problems.map((d) => [d.field, advanceProblem(translate, d.field, String(d.message))])));
-      else notify(t('failed', { status: e instanceof HttpError ? e.status : '—' }), { type: 'error' });
+      else notify(t('failed', { status: e instanceof HttpError ? String(e.status as number) : '—' }), { type: 'error' });
     } finally {
       setSaving(false);
     }
