@@ -346,7 +346,9 @@ describe('admin UI: settlement (医保打包付费)', function () {
     expect(Number(after.total_paid) * 100).to.be.closeTo((Number(before.total_paid) + Number(lacking)) * 100, 0.5);
     const r = after.reconciliation!;
     expect(r.advances_paid).to.equal(after.total_paid);
-    const said = r.direction === 'group_returns' ? '集团应退回基金' : '基金应补付集团';
+    // the 清算 moves by what was paid: due less all the advances
+    expect(Math.round(Number(r.balance) * 100)).to.equal(Math.round((Number(before.reconciliation!.balance) - Number(lacking)) * 100));
+    const said = { group_returns: '集团应退回基金', fund_pays_group: '基金应补付集团', settled: '已结清' }[r.direction];
     await card
       .getByTestId('advance-total')
       .filter({ hasText: money(after.total_paid) })
