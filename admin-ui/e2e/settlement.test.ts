@@ -313,4 +313,57 @@ describe('admin UI: settlement (医保打包付费)', function () {
     await screenshot(page, 'settlement-final-run-advances');
     await page.context().close();
   });
+
+  it('finance records last year’s October advance by clicking (a bad amount refused on its input in Chinese); the card shows it and the new 清算; the auditor has no button', async () => {
+    const url = `/api/fund-years/${lastYear.id}/advances`;
+    const before = (await get<AdvancesView>(url, { as: 'finance' })).body;
+    const october = before.months[9];
+    const lacking = ((Math.round(Number(october.planned) * 100) - Math.round(Number(october.paid) * 100)) / 100).toFixed(2);
+    expect(Number(lacking), 'the demo pays October short').to.be.greaterThan(0);
+    const money = (v: string) => `¥${Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    const page = await open('finance');
+    await clickMenu(page, '/settlement-dashboard');
+    await pickFundYear(page, 'fund-year-select');
+    const card = page.getByTestId('advances-card');
+    await card.getByTestId('reconciliation').waitFor();
+    await card.getByTestId('record-advance-10').click();
+    const dialog = page.getByTestId('record-advance-dialog');
+    // prefilled: what October still lacks, paid today by the app's clock
+    expect(await dialog.getByTestId('record-advance-amount').inputValue()).to.equal(lacking);
+    expect(await dialog.getByTestId('record-advance-paid_on').inputValue()).to.equal(clock.today());
+    await dialog.getByTestId('record-advance-reference').fill('E2E-预拨-10');
+    // 0 is refused by the API, on the amount, in Chinese
+    await dialog.getByTestId('record-advance-amount').fill('0');
+    await dialog.getByTestId('record-advance-save').click();
+    expect(await dialog.getByTestId('record-advance-amount-error').textContent()).to.equal('请填写大于 0 的金额，至多两位小数');
+    await dialog.getByTestId('record-advance-amount').fill(lacking);
+    await dialog.getByTestId('record-advance-save').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const after = (await get<AdvancesView>(url, { as: 'finance' })).body;
+    expect(after.months[9].paid).to.equal(october.planned);
+    expect(after.months[9].paid_on).to.include(clock.today());
+    expect(Number(after.total_paid) * 100).to.be.closeTo((Number(before.total_paid) + Number(lacking)) * 100, 0.5);
+    const r = after.reconciliation!;
+    expect(r.advances_paid).to.equal(after.total_paid);
+    // the 清算 moves by what was paid: due less all the advances
+    expect(Math.round(Number(r.balance) * 100)).to.equal(Math.round((Number(before.reconciliation!.balance) - Number(lacking)) * 100));
+    const said = { group_returns: '集团应退回基金', fund_pays_group: '基金应补付集团', settled: '已结清' }[r.direction];
+    await card
+      .getByTestId('advance-total')
+      .filter({ hasText: money(after.total_paid) })
+      .waitFor();
+    const row = (await card.getByTestId('advance-10').textContent())!;
+    expect(row).to.contain(money(october.planned)).and.contain(clock.today()).and.not.contain('少拨');
+    expect(await card.getByTestId('reconciliation-amount').textContent()).to.equal(`${said} ${money(r.amount)}`);
+    await screenshot(page, 'settlement-advance-recorded');
+    await page.context().close();
+
+    const auditor = await open('auditor');
+    await clickMenu(auditor, '/settlement-dashboard');
+    await pickFundYear(auditor, 'fund-year-select');
+    await auditor.getByTestId('advances-card').getByTestId('reconciliation').waitFor();
+    expect(await auditor.locator('[data-testid^="record-advance-"]').count()).to.equal(0);
+    await auditor.context().close();
+  });
 });

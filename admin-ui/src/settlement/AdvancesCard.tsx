@@ -1,9 +1,11 @@
 // 预拨付与清算: the fund's monthly advances to the group, planned by the profile against paid (dates, running
 // totals), the total paid, and — once the final run is calculated — the 清算: what the group is due for the
 // year against the advances paid, the amount due either way. On the dashboard and the final run's page.
-import { Box, Card, CardContent, CardHeader, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useState } from 'react';
+import { Box, Button, Card, CardContent, CardHeader, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useCanAccess, useTranslate } from 'react-admin';
 import { yuan } from '../finance/api';
+import { AdvanceForm } from './AdvanceForm';
 import type { AdvancesView } from './types';
 
 export const AdvancesCard = ({ advances }: { advances: AdvancesView }) => {
@@ -11,6 +13,9 @@ export const AdvancesCard = ({ advances }: { advances: AdvancesView }) => {
   const t = (k: string, o?: object) => translate(`settlement.${k}`, o);
   const r = advances.reconciliation;
   const fen = (x: string) => Math.round(Number(x) * 100);
+  // group finance records an advance (登记拨付) for a month; the group admin and the auditor only read
+  const { canAccess: canRecord } = useCanAccess({ resource: 'settlement-advances', action: 'create' });
+  const [recording, setRecording] = useState<number | null>(null);
   return (
     <Card sx={{ mb: 2 }} data-testid="advances-card">
       <CardHeader title={t('advances')} subheader={t('reconciliation_formula')} />
@@ -50,6 +55,7 @@ export const AdvancesCard = ({ advances }: { advances: AdvancesView }) => {
                 <TableCell>{t('paid_on')}</TableCell>
                 <TableCell align="right">{t('cumulative_planned')}</TableCell>
                 <TableCell align="right">{t('cumulative_paid')}</TableCell>
+                {canRecord && <TableCell />}
               </TableRow>
             </TableHead>
             <TableBody>
@@ -73,6 +79,13 @@ export const AdvancesCard = ({ advances }: { advances: AdvancesView }) => {
                     </TableCell>
                     <TableCell align="right">¥{yuan(m.cumulative_planned)}</TableCell>
                     <TableCell align="right">¥{yuan(m.cumulative_paid)}</TableCell>
+                    {canRecord && (
+                      <TableCell>
+                        <Button size="small" onClick={() => setRecording(m.month)} data-testid={`record-advance-${m.month}`}>
+                          {t('record_advance')}
+                        </Button>
+                      </TableCell>
+                    )}
                   </TableRow>
                 );
               })}
@@ -84,12 +97,13 @@ export const AdvancesCard = ({ advances }: { advances: AdvancesView }) => {
                 <TableCell align="right" sx={{ fontWeight: 'bold' }}>
                   ¥{yuan(advances.total_paid)}
                 </TableCell>
-                <TableCell colSpan={3} />
+                <TableCell colSpan={canRecord ? 4 : 3} />
               </TableRow>
             </TableBody>
           </Table>
         </Box>
       </CardContent>
+      {recording !== null && <AdvanceForm advances={advances} month={recording} onClose={() => setRecording(null)} />}
     </Card>
   );
 };
