@@ -2,22 +2,14 @@
 import { z } from 'zod';
 import { mountCrud } from '../../http/crudRoutes';
 import { ApiRouter } from '../../http/router';
-import { isoDate } from '../../http/validate';
+import { isoDate, moneyInput } from '../../http/validate';
+import { fromFen } from '../../shared/money';
 import { advanceResource } from './service';
 
 const createAdvance = z.strictObject({
   fund_year_id: z.number().int().positive(),
   month: z.number().int().min(1).max(12),
-  amount: z
-    .union([
-      z
-        .string()
-        .trim()
-        .regex(/^\d{1,12}(\.\d{1,2})?$/, 'an amount with at most two decimals'),
-      z.number().positive(),
-    ])
-    .transform(String)
-    .refine((a) => Number(a) > 0, 'must be more than 0'),
+  amount: moneyInput.refine((fen) => fen > 0n, 'must be more than 0').transform(fromFen),
   paid_on: isoDate,
   reference: z.string().trim().min(1).max(100),
   note: z.string().trim().max(1000).nullable().optional(),
