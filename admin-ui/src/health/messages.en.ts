@@ -361,7 +361,7 @@ export const en = {
       waiting: 'Waiting',
       sent: 'Sent',
       required: 'Required',
-      range: 'Between %{lo} and %{hi} %{unit}',
+      range: 'Between %{lo} and %{hi}',
       below_systolic: 'Must be below the systolic',
       age: '%{age} y',
     },

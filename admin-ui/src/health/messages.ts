@@ -356,7 +356,7 @@ export const zh = {
       waiting: '待发送',
       sent: '已发送',
       required: '必填',
-      range: '应在 %{lo}–%{hi} %{unit}',
+      range: '应在 %{lo}–%{hi} 之间',
       below_systolic: '应低于收缩压',
       age: '%{age} 岁',
     },

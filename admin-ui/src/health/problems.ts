@@ -25,8 +25,9 @@ const fieldProblems = (details: unknown) =>
 /** One field's problem, by what the API's message says (required, a range) or else 请核对. */
 export function problemText(translate: Translate, message: string): string {
   if (/^is required/.test(message)) return translate('health.household.required');
-  const range = /^must be between (\S+) and (\S+) (.+)$/.exec(message);
-  if (range) return translate('health.household.range', { lo: range[1], hi: range[2], unit: range[3] });
+  // the numbers only: the unit in the API's message is English ("cigarettes a day"); the field's label names it
+  const range = /^must be between (\S+) and (\S+)/.exec(message);
+  if (range) return translate('health.household.range', { lo: range[1], hi: range[2] });
   return translate('health.problem.check');
 }
 
