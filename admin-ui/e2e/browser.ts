@@ -1,6 +1,7 @@
 // Browser helpers for the admin UI tests: the system's Chromium, headless, and a demo login.
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'chai';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { system } from '../../scripts/test/harness';
 import * as clock from '../../api/core/clock';
@@ -65,12 +66,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** The page fits its screen's width: nothing to scroll sideways (a phone's lists, tables and forms). */
+export async function expectFits(page: Page, what: string) {
+  const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(scroll, `${what}: page ${scroll}px wide on a ${width}px screen`).to.be.at.most(width);
+}
+
 /** Whether react-admin's error page (or its Chinese message) is on screen. */
 export const errorShown = async (page: Page) =>
   (await page.locator('.RaError-root').or(page.getByText('出现错误')).or(page.getByText('客户端出错')).count()) > 0;
 
 /** How long a page's network must stay quiet to count as settled: what a click starts has begun by then. */
-const QUIET_MS = 300;
+const QUIET_MS = 200;
 
 /**
  * Waits for the page's requests to finish and the network to stay quiet for QUIET_MS (bounded at

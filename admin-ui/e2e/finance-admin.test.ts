@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
-import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
+import { PHONE, expectFits, login, settle, newPage, screenshot, startBrowserTest } from './browser';
 import type { ExpenseRequestRecord, ExpenseRequestStep, RiskFundRecord, SpendingLimitRecord } from '../src/finance/records';
 import type { AssetRecord, AssetTransferRecord, CatalogItemRecord, RequisitionLineRecord, RequisitionRecord, SupplierRecord } from '../src/procurement/records';
 import type { StaffRecord } from '../src/hr/records';
@@ -50,11 +50,6 @@ describe('admin UI: finance and procurement administration', function () {
   }
 
   /** The page is no wider than the viewport (nothing scrolls sideways). */
-  async function expectNoOverflow(page: Page, what: string) {
-    const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-    expect(scroll, `${what}: page ${scroll}px wide on a ${width}px screen`).to.be.at.most(width);
-  }
-
   async function unit(code: string) {
     return (await get<OrgUnitRecord>(`/api/org-units/${await unitId(code)}`, { as: 'admin' })).body;
   }
@@ -392,10 +387,9 @@ describe('admin UI: finance and procurement administration', function () {
       for (const p of paths) {
         await page.goto(`${baseUrl}${p}`);
         await page.locator('main').first().waitFor();
-        await page.waitForLoadState('networkidle');
-        await page.waitForTimeout(500);
+        await settle(page);
         await screenshot(page, `finance-admin-phone-${user}${p.replace(/\//g, '_')}`);
-        await expectNoOverflow(page, `${user} ${p}`);
+        await expectFits(page, `${user} ${p}`);
       }
       await page.context().close();
     }

@@ -9,7 +9,7 @@
 // (deregistered after the phone took its copy) is shown with its reason in Chinese and costs the
 // other members nothing.
 import { expect } from 'chai';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { get, post } from '../../scripts/test/harness';
 import { ANSWERED } from '../../scripts/test/health';
 import { checkDigit } from '../../api/core/personalId';
@@ -114,6 +114,25 @@ async function loseFirstAnswer(context: BrowserContext, url: string, keys = Infi
   return keysSent;
 }
 
+/** An API request as a phone with no signal sees it: no connection. */
+const noNetwork = (route: Route) => route.abort('internetdisconnected');
+
+/**
+ * No network: the browser's offline mode, and every API request cut as well — offline mode alone
+ * does not hold for every request of a page a service worker controls (microsoft/playwright#2311),
+ * and a request that slipped through would reach the server the phone cannot reach.
+ */
+async function goOffline(context: BrowserContext) {
+  await context.setOffline(true);
+  await context.route('**/api/**', noNetwork);
+}
+
+/** The network is back. */
+async function goOnline(context: BrowserContext) {
+  await context.unroute('**/api/**', noNetwork);
+  await context.setOffline(false);
+}
+
 /** A home figure's raw value once loaded. */
 async function figureValue(page: Page, testId: string) {
   await page.waitForFunction((id) => (document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-value') ?? '') !== '', testId);
@@ -177,7 +196,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     await page.getByTestId('synced-at').waitFor({ timeout: 30_000 });
 
     // no network at all: the API is out of reach from the page, and the app opens anyway
-    await context.setOffline(true);
+    await goOffline(context);
     expect(
       await page.evaluate(() =>
         fetch('/api/health').then(
@@ -244,7 +263,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     expect(await followupsOf(resident.id)).to.have.length(before);
 
     // the network is back: the outbox is sent once, the home page shows it with its classification
-    await context.setOffline(false);
+    await goOnline(context);
     await page.getByTestId('outbox-banner').waitFor({ state: 'detached', timeout: 40_000 });
     const sentLine = page.getByTestId('outbox-sent');
     await sentLine.waitFor();
@@ -284,7 +303,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     await login(page, baseUrl, 'doctor-V001');
     await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 30_000 });
     await page.getByTestId('synced-at').waitFor({ timeout: 30_000 });
-    await context.setOffline(true);
+    await goOffline(context);
     await page.reload();
     await page.getByTestId('greeting').waitFor();
 
@@ -348,7 +367,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     // visit, the phone does not know; the outbox sends it again with the same key and the server
     // answers the first; the brother's is refused, the spouse's recorded all the same
     const keysSent = await loseFirstAnswer(context, '**/api/followups', 1);
-    await context.setOffline(false);
+    await goOnline(context);
     await page.waitForFunction(() => localStorage.getItem('erp.health.outbox') === '[]', undefined, { timeout: 120_000, polling: 500 });
     expect(keysSent.filter((k) => k === outbox[0].key)).to.have.length(2);
     expect(keysSent.filter((k) => k === outbox[1].key)).to.have.length(1);

@@ -47,7 +47,7 @@ export const App = () => (
             key={p.path}
             path={p.path}
             element={
-              <CanAccess resource={p.resource} action="list" accessDenied={<AccessDenied />}>
+              <CanAccess resource={p.resource} action={p.action ?? 'list'} accessDenied={<AccessDenied />}>
                 {p.element}
               </CanAccess>
             }

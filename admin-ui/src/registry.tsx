@@ -18,7 +18,7 @@ import { storedUser, type CurrentUser } from './session';
 /** A react-admin resource: the name is the API path under /api and the permission name. */
 export type ResourceEntry = Pick<ResourceProps, 'name' | 'list' | 'show' | 'edit' | 'create' | 'icon' | 'options' | 'recordRepresentation'>;
 
-/** A custom screen at `path`; users see it (menu and route) when they may list `resource`. */
+/** A custom screen at `path`; users see it (menu and route) when they may `action` (list, unless said) `resource`. */
 export interface PageEntry {
   path: string;
   /** i18n key of the menu label */
@@ -26,7 +26,13 @@ export interface PageEntry {
   icon: ComponentType;
   element: ReactElement;
   resource: string;
+  /** a page that is work only some of the resource's readers may do (集中采购: creating orders) */
+  action?: string;
 }
+
+/** Whether this user may open the page (see it in the menu). */
+export const pageAllowed = (page: PageEntry, user = storedUser()) =>
+  !!user?.permissions.some((p) => p.resource === page.resource && p.actions.includes(page.action ?? 'list'));
 
 /**
  * A piece of the home page (首页), shown to users who may list `resource` — and, where roles
@@ -95,7 +101,7 @@ export function userScreens(user = storedUser()): unknown[] {
       .filter((r) => listable.has(r.name))
       .flatMap((r) => [r.list, r.create, r.show, r.edit]),
     ...pages()
-      .filter((p) => listable.has(p.resource))
+      .filter((p) => pageAllowed(p, user))
       .map((p) => p.element.type),
     ...homeWidgets(user),
   ];

@@ -23,7 +23,7 @@ let dataDir: string | undefined;
 export function system(): Promise<Running> {
   if (!running) {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'erp-test-'));
-    running = boot({ port: 0, dataDir, cron: false, demo: demo.load, demoScale: Number(process.env.TEST_DEMO_SCALE ?? 0.01) });
+    running = boot({ port: 0, dataDir, cron: false, demo: demo.load, demoScale: Number(process.env.TEST_DEMO_SCALE ?? 0.01), throwaway: true });
   }
   return running;
 }

@@ -13,9 +13,8 @@ import {
   SimpleList,
   useTranslate,
 } from 'react-admin';
-import type { ReactElement } from 'react';
 import type { LedgerEntryRecord, RiskFundRecord, SpendingLimitRecord } from './records';
-import { useIsSmall } from '../shared/useIsSmall';
+import { SmallOr, useIsSmall } from '../shared/useIsSmall';
 import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
 import { codeLabels, type Column, type Translate } from '../shared/exporter';
@@ -25,7 +24,6 @@ import { can, yuan } from './api';
 import { ACCOUNT_CHOICES, FUND_KIND_CHOICES } from './choices';
 
 /** Phones get the compact list instead of the table. */
-const SmallOr = ({ small, children }: { small: ReactElement; children: ReactElement }) => (useIsSmall() ? small : children);
 
 const unitFilter = (
   <ReferenceInput key="unit" source="org_unit_id" reference="org-units" alwaysOn>

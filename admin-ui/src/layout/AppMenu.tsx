@@ -1,7 +1,7 @@
 // The menu, one group per domain of the registry, each showing only what the user may list.
 import { ListSubheader } from '@mui/material';
 import { Menu, useCanAccessResources, useSidebarState, useTranslate } from 'react-admin';
-import { domains, type DomainModule } from '../registry';
+import { domains, pageAllowed, type DomainModule } from '../registry';
 import { storedUser } from '../session';
 
 const DomainMenuGroup = ({ domain }: { domain: DomainModule }) => {
@@ -10,11 +10,11 @@ const DomainMenuGroup = ({ domain }: { domain: DomainModule }) => {
   const pages = domain.pages ?? [];
   const { canAccess } = useCanAccessResources({
     action: 'list',
-    resources: [...new Set([...domain.resources.map((r) => r.name), ...pages.map((p) => p.resource)])],
+    resources: domain.resources.map((r) => r.name),
   });
   if (!canAccess) return null;
   const resources = domain.resources.filter((r) => canAccess[r.name]);
-  const visiblePages = pages.filter((p) => canAccess[p.resource]);
+  const visiblePages = pages.filter((p) => pageAllowed(p));
   if (!resources.length && !visiblePages.length) return null;
   return (
     <>

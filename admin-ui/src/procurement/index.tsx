@@ -21,7 +21,7 @@ export const procurementDomain: DomainModule = {
   label: 'menu.groups.procurement',
   resources: [requisitions, purchaseOrders, deliveries, ...procurementLists],
   pages: [
-    { path: '/consolidation', label: 'menu.consolidation', icon: MergeTypeIcon, element: <Consolidation />, resource: 'purchase-orders' },
+    { path: '/consolidation', label: 'menu.consolidation', icon: MergeTypeIcon, element: <Consolidation />, resource: 'purchase-orders', action: 'create' },
     { path: '/procurement-savings', label: 'menu.savings', icon: TrendingDownIcon, element: <SavingsDashboard />, resource: 'purchase-orders' },
     { path: '/asset-market', label: 'menu.asset_market', icon: StorefrontIcon, element: <AssetMarket />, resource: 'assets' },
   ],

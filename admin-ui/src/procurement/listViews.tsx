@@ -1,9 +1,12 @@
 // Catalogue, suppliers, member stock, fixed assets and transfers as lists, with their forms.
-import { AutocompleteInput, Datagrid, List, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+// On a phone each is a <SimpleList> of two or three lines: a table of six columns does not fit 390 px.
+import { AutocompleteInput, Datagrid, List, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, SimpleList } from 'react-admin';
 import { columnFields } from '../shared/columnFields';
 import { ListActions } from '../shared/ExportButton';
 import { type Column } from '../shared/exporter';
-import { can } from '../finance/api';
+import { SmallOr } from '../shared/useIsSmall';
+import { can, yuan } from '../finance/api';
+import type { AssetRecord, AssetTransferRecord, CatalogItemRecord, StockRecord, SupplierRecord } from './records';
 import { TransferDecision } from './TransferDecision';
 import { ASSET_CATEGORY_CHOICES, ASSET_STATUS_CHOICES, CATEGORY_CHOICES, TRANSFER_STATUS_CHOICES } from './choices';
 
@@ -29,9 +32,20 @@ export const CatalogList = () => (
     filters={[<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="c" source="category" choices={CATEGORY_CHOICES} alwaysOn />]}
     actions={<ListActions columns={catalogColumns} />}
   >
-    <Datagrid bulkActionButtons={false} rowClick={can('catalog-items', 'edit') ? 'edit' : false}>
-      {columnFields(catalogColumns)}
-    </Datagrid>
+    <SmallOr
+      small={
+        <SimpleList<CatalogItemRecord>
+          primaryText={(r) => r.name}
+          secondaryText={(r) => [r.code, r.spec, r.uom].filter(Boolean).join(' · ')}
+          tertiaryText={(r) => yuan(r.contract_price)}
+          linkType={can('catalog-items', 'edit') ? 'edit' : false}
+        />
+      }
+    >
+      <Datagrid bulkActionButtons={false} rowClick={can('catalog-items', 'edit') ? 'edit' : false}>
+        {columnFields(catalogColumns)}
+      </Datagrid>
+    </SmallOr>
   </List>
 );
 
@@ -46,9 +60,20 @@ const supplierColumns: Column[] = [
 
 export const SupplierList = () => (
   <List filters={[<SearchInput key="q" source="q" alwaysOn />]} actions={<ListActions columns={supplierColumns} />}>
-    <Datagrid bulkActionButtons={false} rowClick={can('suppliers', 'edit') ? 'edit' : false}>
-      {columnFields(supplierColumns)}
-    </Datagrid>
+    <SmallOr
+      small={
+        <SimpleList<SupplierRecord>
+          primaryText={(r) => r.name}
+          secondaryText={(r) => [r.contact, r.phone].filter(Boolean).join(' · ')}
+          tertiaryText={(r) => [r.contract_no, r.contract_ends_on].filter(Boolean).join(' · ')}
+          linkType={can('suppliers', 'edit') ? 'edit' : false}
+        />
+      }
+    >
+      <Datagrid bulkActionButtons={false} rowClick={can('suppliers', 'edit') ? 'edit' : false}>
+        {columnFields(supplierColumns)}
+      </Datagrid>
+    </SmallOr>
   </List>
 );
 
@@ -61,7 +86,18 @@ const stockColumns: Column[] = [
 
 export const StockList = () => (
   <List filters={[unitFilter]} actions={<ListActions columns={stockColumns} />}>
-    <Datagrid bulkActionButtons={false}>{columnFields(stockColumns)}</Datagrid>
+    <SmallOr
+      small={
+        <SimpleList<StockRecord>
+          primaryText={(r) => <ReferenceField record={r} source="item_id" reference="catalog-items" link={false} />}
+          secondaryText={(r) => <ReferenceField record={r} source="org_unit_id" reference="org-units" link={false} />}
+          tertiaryText={(r) => r.quantity}
+          linkType={false}
+        />
+      }
+    >
+      <Datagrid bulkActionButtons={false}>{columnFields(stockColumns)}</Datagrid>
+    </SmallOr>
   </List>
 );
 
@@ -80,9 +116,28 @@ export const AssetList = () => (
     filters={[<SearchInput key="q" source="q" alwaysOn />, unitFilter, <SelectInput key="s" source="status" choices={ASSET_STATUS_CHOICES} alwaysOn />]}
     actions={<ListActions columns={assetColumns} />}
   >
-    <Datagrid bulkActionButtons={false} rowClick="show">
-      {columnFields(assetColumns)}
-    </Datagrid>
+    <SmallOr
+      small={
+        <SimpleList<AssetRecord>
+          primaryText={(r) => r.name}
+          secondaryText={(r) => (
+            <>
+              {r.code} · <ReferenceField record={r} source="org_unit_id" reference="org-units" link={false} />
+            </>
+          )}
+          tertiaryText={(r) => (
+            <>
+              {yuan(r.value)} · <SelectField record={r} source="status" choices={ASSET_STATUS_CHOICES} />
+            </>
+          )}
+          linkType="show"
+        />
+      }
+    >
+      <Datagrid bulkActionButtons={false} rowClick="show">
+        {columnFields(assetColumns)}
+      </Datagrid>
+    </SmallOr>
   </List>
 );
 
@@ -101,9 +156,21 @@ export const TransferList = () => (
     sort={{ field: 'created_at', order: 'DESC' }}
     actions={<ListActions columns={transferColumns} />}
   >
-    <Datagrid bulkActionButtons={false}>
-      {columnFields(transferColumns)}
-      <TransferDecision />
-    </Datagrid>
+    <SmallOr
+      small={
+        // the decision is taken on the asset's page (its transfers, with the same buttons)
+        <SimpleList<AssetTransferRecord>
+          primaryText={(r) => r.asset_name}
+          secondaryText={(r) => `${r.from_unit_name} → ${r.to_unit_name}`}
+          tertiaryText={(r) => <SelectField record={r} source="status" choices={TRANSFER_STATUS_CHOICES} />}
+          rowClick={(_id, _resource, r) => `/assets/${r.asset_id}/show`}
+        />
+      }
+    >
+      <Datagrid bulkActionButtons={false}>
+        {columnFields(transferColumns)}
+        <TransferDecision />
+      </Datagrid>
+    </SmallOr>
   </List>
 );

@@ -7,6 +7,7 @@ import type {
   deliveriesWithLines,
   ordersWithLines,
   requisitionsWithProgress,
+  StockItem,
   Supplier,
   transfersWithNames,
 } from '../../../api/procurement';
@@ -34,3 +35,6 @@ export type AssetTransferRecord = AnswerOf<typeof transfersWithNames>[number];
 
 /** GET /api/suppliers */
 export type SupplierRecord = Json<Supplier>;
+
+/** GET /api/stock: one item's quantity at one member */
+export type StockRecord = Json<StockItem>;

@@ -60,7 +60,7 @@ export const satisfactionResource: ResourceDef<SatisfactionScore> = {
   name: 'satisfaction-scores',
   model: SatisfactionScore,
   scope: (qb) => qb,
-  list: { fields: { fund_year_id: 'int', month: 'int' }, defaultSort: ['month', 'ASC'] },
+  list: { fields: { fund_year_id: 'int', month: 'int' }, defaultSort: ['fund_year_id', 'DESC'] },
 };
 
 /** The highest month locked by a current approved run of the fund year, and that run. */

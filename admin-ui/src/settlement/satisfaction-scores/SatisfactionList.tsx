@@ -21,7 +21,7 @@ const columns: Column[] = [
 ];
 
 export const SatisfactionList = () => (
-  <List filters={filters} sort={{ field: 'month', order: 'ASC' }} actions={<ListActions columns={columns} />}>
+  <List filters={filters} sort={{ field: 'fund_year_id', order: 'DESC' }} actions={<ListActions columns={columns} />}>
     <Datagrid bulkActionButtons={false} rowClick={false}>
       {columnFields(columns)}
     </Datagrid>
