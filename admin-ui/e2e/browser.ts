@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { system } from '../../scripts/test/harness';
 import * as clock from '../../api/core/clock';
 import { ensureUiBuilt } from '../../scripts/uiBuild';
+import { onFailure } from '../../scripts/test/onFailure';
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'demo123';
 export const PHONE = { width: 390, height: 844 };
@@ -32,8 +33,18 @@ export async function newPage(browser: Browser, viewport = { width: 1280, height
   if (process.env.TEST_TODAY) await context.clock.setSystemTime(clock.now());
   const page = await context.newPage();
   trackRequests(page);
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
   return page;
 }
+
+/** The pages not yet closed: a failed test's screens are kept as screenshots (what it saw, for the log). */
+const openPages = new Set<Page>();
+
+onFailure(async (title) => {
+  const name = `failed-${title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}`;
+  for (const [i, page] of [...openPages].entries()) console.log(`  screen at the failure (${page.url()}): ${await screenshot(page, `${name}-${i}`)}`);
+});
 
 /** The page's requests in flight, and when that number last changed (for settle). */
 const traffic = new WeakMap<Page, { inFlight: number; changedAt: number }>();

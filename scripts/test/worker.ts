@@ -14,6 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Mocha from 'mocha';
 import { shutdown, system } from './harness';
+import { afterFailure } from './onFailure';
 
 const { EVENT_FILE_PRE_REQUIRE, EVENT_FILE_REQUIRE, EVENT_FILE_POST_REQUIRE } = Mocha.Suite.constants;
 
@@ -29,7 +30,16 @@ export interface FileResult {
 /** Runs one file with mocha's spec reporter, keeping what it writes to hand it over whole. */
 async function runFile(file: string): Promise<FileResult> {
   const started = Date.now();
-  const mocha = new Mocha({ timeout: 60_000, reporter: 'spec', color: false });
+  const mocha = new Mocha({
+    timeout: 60_000,
+    reporter: 'spec',
+    color: false,
+    rootHooks: {
+      async afterEach(this: Mocha.Context) {
+        if (this.currentTest?.state === 'failed') await afterFailure(this.currentTest.fullTitle());
+      },
+    },
+  });
   const absolute = path.resolve(file);
   const chunks: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
