@@ -229,59 +229,6 @@ describe('admin UI: settlement (医保打包付费)', function () {
     await page.context().close();
   });
 
-  it('admin approves the reviewed run (four eyes) and it is locked', async () => {
-    const page = await open('admin');
-    await page.goto(`${baseUrl}/settlement-runs/${finalRunId}/show`);
-    await page.getByTestId('step-approve').click();
-    await page.getByTestId('step-submit').click();
-    await page.locator('[data-testid="run-status"][data-status="approved"]').waitFor();
-    expect(await page.getByTestId('step-approve').count()).to.equal(0);
-    expect(await page.getByTestId('step-recalculate').count()).to.equal(0);
-    await screenshot(page, 'settlement-run-approved');
-    const run = (await get<CalculatedRun>(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
-    expect(run.status).to.equal('approved');
-    expect(run.approved_by_name).to.equal('集团管理员'); // the person's name, not the login
-    await page.context().close();
-  });
-
-  it('a later import touching last year is refused for the locked period', async () => {
-    const file = await claimsXlsx('locked', lastYear.year, 'E2E-LATE', 2);
-    files.push(file);
-    const page = await open('finance');
-    await upload(page, file);
-    expect(await page.getByTestId('import-summary').textContent())
-      .to.contain('0 行有效')
-      .and.contain('2 行有错误');
-    const reason = await page.getByTestId('rejected-2-settled_on').textContent();
-    expect(reason).to.contain(`period ${lastYear.year}-06 is locked`).and.contain(`settlement run ${finalRunId} is approved`);
-    expect(await page.getByTestId('commit').isDisabled()).to.equal(true);
-    await screenshot(page, 'settlement-import-locked');
-    await page.context().close();
-  });
-
-  it('the dashboard shows last year’s figures and drills down from a township to its claims summary', async () => {
-    const page = await open('finance');
-    await page.goto(`${baseUrl}/settlement-dashboard`);
-    await pickFundYear(page, 'fund-year-select');
-    await page
-      .getByTestId('latest-run')
-      .filter({ hasText: String(lastYear.year) })
-      .waitFor();
-    expect(await page.getByTestId('gates').locator('[data-ok]').count()).to.equal(3);
-    expect(await page.getByTestId('indicators').locator('[data-ok]').count()).to.equal(9);
-    // the group twice: over the claims its units provided, and over all the claims of its insured, each indicator naming its set
-    expect(await page.getByTestId('insured-indicators').locator('[data-ok]').count()).to.equal(9);
-    expect(await page.getByTestId('indicators-drug_share-over').textContent()).to.equal('按提供的结算单');
-    expect(await page.getByTestId('indicators-in_county_fund_share-over').textContent()).to.equal('按参保人的结算单');
-    expect(await page.getByTestId('insured-indicators-drug_share-over').textContent()).to.equal('按参保人的结算单');
-    await page.getByTestId('unit-row-T01').click();
-    await page.getByTestId('drill-provided').waitFor();
-    const summary = (await get<UnitSummary>(`/api/fund-years/${lastYear.id}/units/${await unitId('T01')}/summary`, { as: 'finance' })).body;
-    const outpatient = summary.provided.find((r) => r.care_type === 'outpatient' && r.provider_class === 'in_group')!;
-    expect(await page.getByTestId('drill-provided-outpatient-in_group').textContent()).to.contain(outpatient.claims.toLocaleString('zh-CN'));
-    await screenshot(page, 'settlement-dashboard-drill');
-    await page.context().close();
-  });
   it('finance, from the home page: 结算看板 shows last year’s advances and its 清算; the final run’s page shows the same card', async () => {
     const a = (await get<AdvancesView>(`/api/fund-years/${lastYear.id}/advances`, { as: 'finance' })).body;
     const r = a.reconciliation!;
@@ -365,5 +312,70 @@ describe('admin UI: settlement (医保打包付费)', function () {
     await auditor.getByTestId('advances-card').getByTestId('reconciliation').waitFor();
     expect(await auditor.locator('[data-testid^="record-advance-"]').count()).to.equal(0);
     await auditor.context().close();
+  });
+  it('admin approves the reviewed run (four eyes) and it is locked', async () => {
+    const page = await open('admin');
+    await page.goto(`${baseUrl}/settlement-runs/${finalRunId}/show`);
+    await page.getByTestId('step-approve').click();
+    await page.getByTestId('step-submit').click();
+    await page.locator('[data-testid="run-status"][data-status="approved"]').waitFor();
+    expect(await page.getByTestId('step-approve').count()).to.equal(0);
+    expect(await page.getByTestId('step-recalculate').count()).to.equal(0);
+    await screenshot(page, 'settlement-run-approved');
+    const run = (await get<CalculatedRun>(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
+    expect(run.status).to.equal('approved');
+    expect(run.approved_by_name).to.equal('集团管理员'); // the person's name, not the login
+    await page.context().close();
+  });
+
+  it('once admin has approved last year’s final run its 清算 is closed: the card says so and offers finance no 登记拨付', async () => {
+    expect((await get<AdvancesView>(`/api/fund-years/${lastYear.id}/advances`, { as: 'finance' })).body.closed).to.equal(true);
+    const page = await open('finance');
+    await clickMenu(page, '/settlement-dashboard');
+    await pickFundYear(page, 'fund-year-select');
+    const card = page.getByTestId('advances-card');
+    await card.getByTestId('reconciliation').waitFor();
+    expect(await card.getByTestId('advances-subheader').textContent()).to.contain('年终结算已审批，清算已结');
+    expect(await card.locator('[data-testid^="record-advance-"]').count()).to.equal(0);
+    await page.context().close();
+  });
+
+  it('a later import touching last year is refused for the locked period', async () => {
+    const file = await claimsXlsx('locked', lastYear.year, 'E2E-LATE', 2);
+    files.push(file);
+    const page = await open('finance');
+    await upload(page, file);
+    expect(await page.getByTestId('import-summary').textContent())
+      .to.contain('0 行有效')
+      .and.contain('2 行有错误');
+    const reason = await page.getByTestId('rejected-2-settled_on').textContent();
+    expect(reason).to.contain(`period ${lastYear.year}-06 is locked`).and.contain(`settlement run ${finalRunId} is approved`);
+    expect(await page.getByTestId('commit').isDisabled()).to.equal(true);
+    await screenshot(page, 'settlement-import-locked');
+    await page.context().close();
+  });
+
+  it('the dashboard shows last year’s figures and drills down from a township to its claims summary', async () => {
+    const page = await open('finance');
+    await page.goto(`${baseUrl}/settlement-dashboard`);
+    await pickFundYear(page, 'fund-year-select');
+    await page
+      .getByTestId('latest-run')
+      .filter({ hasText: String(lastYear.year) })
+      .waitFor();
+    expect(await page.getByTestId('gates').locator('[data-ok]').count()).to.equal(3);
+    expect(await page.getByTestId('indicators').locator('[data-ok]').count()).to.equal(9);
+    // the group twice: over the claims its units provided, and over all the claims of its insured, each indicator naming its set
+    expect(await page.getByTestId('insured-indicators').locator('[data-ok]').count()).to.equal(9);
+    expect(await page.getByTestId('indicators-drug_share-over').textContent()).to.equal('按提供的结算单');
+    expect(await page.getByTestId('indicators-in_county_fund_share-over').textContent()).to.equal('按参保人的结算单');
+    expect(await page.getByTestId('insured-indicators-drug_share-over').textContent()).to.equal('按参保人的结算单');
+    await page.getByTestId('unit-row-T01').click();
+    await page.getByTestId('drill-provided').waitFor();
+    const summary = (await get<UnitSummary>(`/api/fund-years/${lastYear.id}/units/${await unitId('T01')}/summary`, { as: 'finance' })).body;
+    const outpatient = summary.provided.find((r) => r.care_type === 'outpatient' && r.provider_class === 'in_group')!;
+    expect(await page.getByTestId('drill-provided-outpatient-in_group').textContent()).to.contain(outpatient.claims.toLocaleString('zh-CN'));
+    await screenshot(page, 'settlement-dashboard-drill');
+    await page.context().close();
   });
 });

@@ -9,6 +9,9 @@ export type ProblemKind =
 export interface FieldProblem {
   field: string;
   message: string;
+  /** the rule refused, for a screen to say it in Chinese (with `params`, the figures of its message) */
+  rule?: string;
+  params?: Record<string, unknown>;
 }
 
 export class AppError extends Error {

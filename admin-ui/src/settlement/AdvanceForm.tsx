@@ -1,7 +1,7 @@
 // 登记拨付: group finance records an advance paid (预拨付) for a month of the fund year from the
 // 预拨付与清算 card — POST /api/settlement-advances. The amount starts at what the month still lacks
 // (planned less paid), the date at today (the app's clock). The API's refusals are put on their inputs
-// in Chinese by field (the API writes its messages in English); the card refreshes with the new 清算.
+// in Chinese by the rule each names; the card refreshes with the new 清算.
 import { useState, type ChangeEvent } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { HttpError, useNotify, useRefresh, useTranslate } from 'react-admin';
@@ -19,15 +19,15 @@ export function remainderOf(m: { planned: string; paid: string }): string {
   return fen > 0 ? (fen / 100).toFixed(2) : '';
 }
 
-/** One field's refusal in Chinese, by its field and what the API says of it. */
-export function advanceProblem(translate: Translate, field: Field, message: string): string {
+/** A refusal of the API's: the input it names, and the rule refused with its figures. */
+type Refusal = { field: string; message: string; rule?: string; params?: Record<string, unknown> };
+
+/** One refusal in Chinese: by the rule the API names (with its figures), else by the field. */
+export function advanceProblem(translate: Translate, problem: Refusal): string {
   const t = (k: string, o?: Record<string, unknown>) => translate(`settlement.advance_form.errors.${k}`, o);
-  if (field === 'paid_on') {
-    const year = /must lie in (\d{4})/.exec(message)?.[1];
-    if (year) return t('paid_on_outside', { year, next: Number(year) + 1 });
-    if (/once it is paid/.test(message)) return t('paid_on_future');
-  }
-  return t(field);
+  if (problem.rule === 'advance_outside_year') return t(problem.rule, { year: problem.params?.year, next: Number(problem.params?.year) + 1 });
+  if (problem.rule === 'advance_in_future' || problem.rule === 'advance_year_closed') return t(problem.rule, problem.params);
+  return t(problem.field);
 }
 
 export const AdvanceForm = ({ advances, month, onClose }: { advances: AdvancesView; month: number; onClose: () => void }) => {
@@ -71,10 +71,10 @@ export const AdvanceForm = ({ advances, month, onClose }: { advances: AdvancesVi
       onClose();
     } catch (e) {
       const body = e instanceof HttpError ? (e.body as { details?: unknown } | undefined) : undefined;
-      const problems = (Array.isArray(body?.details) ? (body.details as unknown[]) : []).filter((d): d is { field: Field; message: string } =>
-        FIELDS.includes((d as { field?: unknown })?.field as Field),
-      );
-      if (problems.length) setErrors(Object.fromEntries(problems.map((d) => [d.field, advanceProblem(translate, d.field, String(d.message))])));
+      const problems = Array.isArray(body?.details) ? (body.details as Refusal[]) : [];
+      const onInputs = problems.filter((d) => FIELDS.includes(d.field as Field));
+      if (onInputs.length) setErrors(Object.fromEntries(onInputs.map((d) => [d.field, advanceProblem(translate, d)])));
+      else if (problems.length) notify(advanceProblem(translate, problems[0]), { type: 'error' });
       else notify(t('failed', { status: e instanceof HttpError ? String(e.status as number) : '—' }), { type: 'error' });
     } finally {
       setSaving(false);

@@ -14,11 +14,17 @@ export const AdvancesCard = ({ advances }: { advances: AdvancesView }) => {
   const r = advances.reconciliation;
   const fen = (x: string) => Math.round(Number(x) * 100);
   // group finance records an advance (登记拨付) for a month; the group admin and the auditor only read
-  const { canAccess: canRecord } = useCanAccess({ resource: 'settlement-advances', action: 'create' });
+  const { canAccess: mayRecord } = useCanAccess({ resource: 'settlement-advances', action: 'create' });
+  // the approved final run's 清算 is closed: nothing more to record
+  const canRecord = mayRecord && !advances.closed;
   const [recording, setRecording] = useState<number | null>(null);
   return (
     <Card sx={{ mb: 2 }} data-testid="advances-card">
-      <CardHeader title={t('advances')} subheader={t('reconciliation_formula')} />
+      <CardHeader
+        title={t('advances')}
+        subheader={advances.closed ? `${t('reconciliation_formula')} · ${t('advances_closed')}` : t('reconciliation_formula')}
+        slotProps={{ subheader: { 'data-testid': 'advances-subheader' } as object }}
+      />
       <CardContent>
         {r ? (
           <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap', mb: 2 }} data-testid="reconciliation" data-direction={r.direction} data-amount={r.amount}>

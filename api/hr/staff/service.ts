@@ -8,7 +8,7 @@ import { db } from '../../db/knex';
 import { scopeByAnyUnit } from '../../core/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../../core/crud';
 import type { Enum } from '../../core/enums';
-import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from '../../core/errors';
+import { badRequest, conflict, notFound, unprocessable } from '../../core/errors';
 import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../../core/personalId';
 import { Staff, StaffHistory } from './model';
 import type { Rotation } from '../rotations/model';
@@ -150,7 +150,7 @@ export function createStaff(actor: Actor, input: Row) {
     const { id_number: raw, ...rest } = input;
     const idNumber = normaliseIdNumber(String(raw));
     const bad = idNumberProblem(idNumber);
-    if (bad) throw badRequest('invalid id_number', [{ field: 'id_number', message: bad, rule: 'id_number_invalid' } as FieldProblem]);
+    if (bad) throw badRequest('invalid id_number', [{ field: 'id_number', message: bad, rule: 'id_number_invalid' } ]);
     const facts = idNumberFacts(idNumber);
     for (const [field, fromId] of [
       ['sex', facts.sex],

@@ -129,4 +129,23 @@ describe('settlement advances and 清算 (HTTP, real database)', function () {
     const dash = (await get<{ advances: AdvancesAnswer }>(`/api/fund-years/${fundYearId}/dashboard`, { as: 'finance' })).body;
     expect(dash.advances.reconciliation?.amount).to.equal('576000.01');
   });
+
+  it('once the final run is approved its 清算 is closed: an advance more is a 409 naming the rule, nothing written', async () => {
+    const run = (await get<Json<SettlementRun>[]>('/api/settlement-runs', { as: 'finance', query: { filter: { fund_year_id: fundYearId, kind: 'final' } } }))
+      .body[0];
+    expect((await post(`/api/settlement-runs/${run.id}/review`, { comment: '核对无误' }, { as: 'finance' })).status).to.equal(200);
+    expect((await post(`/api/settlement-runs/${run.id}/approve`, {}, { as: 'admin' })).status).to.equal(200);
+    expect((await get<AdvancesAnswer>(`/api/fund-years/${fundYearId}/advances`, { as: 'finance' })).body.closed).to.equal(true);
+    const before = await count();
+    const r = await post<Problem>(
+      '/api/settlement-advances',
+      { fund_year_id: fundYearId, month: 3, amount: '1.00', paid_on: '2023-03-05', reference: 'YB202303-0003' },
+      { as: 'finance' },
+    );
+    expect(r.status).to.equal(409);
+    expect(r.body.error.details).to.deep.equal([
+      { field: 'fund_year_id', message: 'the 清算 is closed', rule: 'advance_year_closed', params: { year: 2023, run_id: run.id } },
+    ]);
+    expect(await count()).to.equal(before);
+  });
 });

@@ -3,7 +3,7 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../core/actor';
 import { assertCan, type ResourceDef } from '../../core/crud';
-import { badRequest } from '../../core/errors';
+import { badRequest, conflict } from '../../core/errors';
 import * as clock from '../../core/clock';
 import { db } from '../../db/knex';
 import { sumFen, toFen } from '../../shared/money';
@@ -28,11 +28,31 @@ export const advanceResource: ResourceDef<SettlementAdvance> = {
     const paidOn = data.paid_on as string;
     // an advance is paid in its fund year, or after it until the 清算; never in the future
     if (paidOn < `${fy.year}-01-01` || paidOn > `${fy.year + 1}-12-31`)
-      throw badRequest('paid_on outside the fund year', [{ field: 'paid_on', message: `must lie in ${fy.year} (or ${fy.year + 1}, before the 清算)` }]);
-    if (paidOn > clock.today()) throw badRequest('paid_on in the future', [{ field: 'paid_on', message: 'record an advance once it is paid' }]);
+      throw badRequest('paid_on outside the fund year', [
+        { field: 'paid_on', message: `must lie in ${fy.year} (or ${fy.year + 1}, before the 清算)`, rule: 'advance_outside_year', params: { year: fy.year } },
+      ]);
+    if (paidOn > clock.today())
+      throw badRequest('paid_on in the future', [{ field: 'paid_on', message: 'record an advance once it is paid', rule: 'advance_in_future' }]);
+    // the approved final run's 清算 is what both sides signed: an advance more would change it unseen
+    const approved = await finalRunOf(trx, fy.id);
+    if (approved?.status === 'approved')
+      throw conflict(`the final run of ${fy.year} is approved: its 清算 is closed`, [
+        { field: 'fund_year_id', message: 'the 清算 is closed', rule: 'advance_year_closed', params: { year: fy.year, run_id: approved.id } },
+      ]);
     return { ...data, created_by: actor.id || null };
   },
 };
+
+type FinalFigures = { spending: { total: string }; retained: string; overspend_group: string };
+
+/** The fund year's current final run, once calculated: the run its 清算 is of. */
+const finalRunOf = (q: Knex | Knex.Transaction, fundYearId: number) =>
+  q('settlement_runs')
+    .select('id', 'status', 'figures')
+    .where({ fund_year_id: fundYearId, kind: 'final' })
+    .whereNull('superseded_by_id')
+    .whereNotNull('figures')
+    .first<{ id: number; status: string; figures: FinalFigures } | undefined>();
 
 /** The payments of a fund year, in the order paid. */
 export const paymentsOf = (q: Knex | Knex.Transaction, fundYearId: number): Promise<Payment[]> =>
@@ -41,12 +61,11 @@ export const paymentsOf = (q: Knex | Knex.Transaction, fundYearId: number): Prom
     .where('fund_year_id', fundYearId)
     .orderBy([{ column: 'paid_on' }, { column: 'id' }]);
 
-/** A fund year's advances: each month planned against paid, the totals; with a final run's figures, its 清算. */
-export function advancesOf(
-  fy: FundYear,
-  payments: Payment[],
-  finalFigures?: { spending: { total: string }; retained: string; overspend_group: string } | null,
-) {
+/**
+ * A fund year's advances: each month planned against paid, the totals; with the final run calculated,
+ * its 清算 — closed (no advance more) once that run is approved.
+ */
+export function advancesOf(fy: FundYear, payments: Payment[], finalRun?: { status: string; figures: FinalFigures | null } | null) {
   const months = advanceMonths(budgetOf(fy), fy.monthly_profile, payments);
   const paid = sumFen(payments.map((p) => toFen(p.amount)));
   return {
@@ -54,7 +73,8 @@ export function advancesOf(
     months,
     total_planned: months[11].cumulative_planned,
     total_paid: months[11].cumulative_paid,
-    reconciliation: finalFigures ? reconcile(finalFigures, paid) : null,
+    reconciliation: finalRun?.figures ? reconcile(finalRun.figures, paid) : null,
+    closed: finalRun?.status === 'approved',
   };
 }
 
@@ -65,11 +85,6 @@ export type AdvancesView = ReturnType<typeof advancesOf>;
 export async function readAdvances(actor: Actor, fundYearId: number) {
   assertCan(actor, 'settlement-advances', 'list');
   const fy = await fundYearOr404(db(), fundYearId);
-  const final = await db()('settlement_runs')
-    .select('id', 'status', 'figures')
-    .where({ fund_year_id: fy.id, kind: 'final' })
-    .whereNull('superseded_by_id')
-    .whereNotNull('figures')
-    .first<{ id: number; status: string; figures: { spending: { total: string }; retained: string; overspend_group: string } } | undefined>();
-  return { ...advancesOf(fy, await paymentsOf(db(), fy.id), final?.figures), final_run_id: final?.id ?? null, final_run_status: final?.status ?? null };
+  const final = await finalRunOf(db(), fy.id);
+  return { ...advancesOf(fy, await paymentsOf(db(), fy.id), final), final_run_id: final?.id ?? null, final_run_status: final?.status ?? null };
 }

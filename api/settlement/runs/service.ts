@@ -345,7 +345,7 @@ export async function readRun(actor: Actor, id: number) {
 async function runAdvances(actor: Actor, run: SettlementRun) {
   if (run.kind !== 'final' || !can(actor.roles, 'settlement-advances', 'list')) return null;
   const fy = await fundYearOr404(db(), run.fund_year_id);
-  return advancesOf(fy, await paymentsOf(db(), fy.id), run.figures);
+  return advancesOf(fy, await paymentsOf(db(), fy.id), run);
 }
 
 /** A calculated run for its workbook: the run with its figures limited to the caller's scope (see readRun), and its fund year's region. */
@@ -411,7 +411,7 @@ export async function dashboard(actor: Actor, fundYearId: number) {
   return {
     fund_year: withBudget(fy),
     months,
-    advances: can(actor.roles, 'settlement-advances', 'list') ? advancesOf(fy, await paymentsOf(db(), fy.id), final?.figures) : null,
+    advances: can(actor.roles, 'settlement-advances', 'list') ? advancesOf(fy, await paymentsOf(db(), fy.id), final) : null,
     runs: runs.map(runSummary),
     latest: latest ? { ...runSummary(latest), figures: await scopedFigures(actor, latest.figures!) } : null,
   };
