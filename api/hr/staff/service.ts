@@ -150,7 +150,7 @@ export function createStaff(actor: Actor, input: Row) {
     const { id_number: raw, ...rest } = input;
     const idNumber = normaliseIdNumber(String(raw));
     const bad = idNumberProblem(idNumber);
-    if (bad) throw badRequest('invalid id_number', [{ field: 'id_number', message: bad, rule: 'id_number_invalid' } ]);
+    if (bad) throw badRequest('invalid id_number', [{ field: 'id_number', message: bad, rule: 'id_number_invalid' }]);
     const facts = idNumberFacts(idNumber);
     for (const [field, fromId] of [
       ['sex', facts.sex],
