@@ -100,7 +100,7 @@ describe('health rules', () => {
   describe('measurements', () => {
     it('names the field of a value out of range, a diastolic above the systolic, a missing reading', () => {
       expect(measurementProblems('hypertension', { systolic: 400, diastolic: 90 })).to.deep.equal([
-        { field: 'systolic', message: 'must be between 60 and 300 mmHg' },
+        { field: 'systolic', message: 'must be between 60 and 300 mmHg', rule: 'out_of_range', params: { lo: 60, hi: 300 } },
       ]);
       expect(measurementProblems('hypertension', { systolic: 120, diastolic: 130 }).map((p) => p.field)).to.deep.equal(['diastolic']);
       expect(measurementProblems('diabetes', { fasting_glucose: 0.5 }).map((p) => p.field)).to.deep.equal(['fasting_glucose']);
@@ -251,10 +251,10 @@ describe('health rules', () => {
     it('wants symptoms, adherence, adverse reaction and complication answered, each named when missing (无症状 and 无 are answers)', () => {
       expect(recordProblems('hypertension', answered)).to.deep.equal([]);
       expect(recordProblems('hypertension', {})).to.deep.equal([
-        { field: 'symptoms', message: 'is required for a hypertension follow-up' },
-        { field: 'medication_adherence', message: 'is required for a hypertension follow-up' },
-        { field: 'adverse_reaction', message: 'is required for a hypertension follow-up' },
-        { field: 'new_complication', message: 'is required for a hypertension follow-up' },
+        { field: 'symptoms', message: 'is required for a hypertension follow-up', rule: 'required' },
+        { field: 'medication_adherence', message: 'is required for a hypertension follow-up', rule: 'required' },
+        { field: 'adverse_reaction', message: 'is required for a hypertension follow-up', rule: 'required' },
+        { field: 'new_complication', message: 'is required for a hypertension follow-up', rule: 'required' },
       ]);
       expect(recordProblems('diabetes', { ...answered, symptoms: [], medication_adherence: '' }).map((p) => p.field)).to.deep.equal([
         'symptoms',
@@ -285,7 +285,7 @@ describe('health rules', () => {
 
     it('keeps lifestyle numbers in range and wants an adverse reaction or a complication described', () => {
       expect(recordProblems('hypertension', { ...answered, smoking_per_day: 120, exercise_per_week: 3, drinking_per_day: 2.5 })).to.deep.equal([
-        { field: 'smoking_per_day', message: 'must be between 0 and 100 cigarettes a day' },
+        { field: 'smoking_per_day', message: 'must be between 0 and 100 cigarettes a day', rule: 'out_of_range', params: { lo: 0, hi: 100 } },
       ]);
       expect(recordProblems('diabetes', { ...answered, hba1c: 2 }).map((p) => p.field)).to.deep.equal(['hba1c']);
       expect(recordProblems('hypertension', { ...answered, adverse_reaction: true }).map((p) => p.field)).to.deep.equal(['adverse_reaction_text']);
@@ -432,8 +432,8 @@ describe('health rules', () => {
       expect(elderlyProblems({ ...independent }, readings, [])).to.deep.equal([]);
       expect(elderlyProblems({ ...independent, guidance: ['recheck'] }, readings, ['high_bp'])).to.deep.equal([]);
       expect(elderlyProblems({ ...independent, haemoglobin: 20 }, { ...readings, height_cm: null }, ['high_bp'])).to.deep.equal([
-        { field: 'height_cm', message: 'is required for an elderly check' },
-        { field: 'elderly_check.haemoglobin', message: 'must be between 30 and 250 g/L' },
+        { field: 'height_cm', message: 'is required for an elderly check', rule: 'required' },
+        { field: 'elderly_check.haemoglobin', message: 'must be between 30 and 250 g/L', rule: 'out_of_range', params: { lo: 30, hi: 250 } },
         { field: 'elderly_check.guidance', message: '体检发现血压偏高：请选择纳入慢性病患者健康管理、建议复查、建议转诊' },
       ]);
       // on the doctor's form: the findings by their Chinese labels, never the codes

@@ -42,10 +42,24 @@ import { ELDERLY_RANGES, MEASUREMENT_RANGES, RECORD_RANGES, UNITS, type ElderlyN
 export { ELDERLY_RANGES, MEASUREMENT_RANGES, RECORD_RANGES, UNITS, type ElderlyNumber, type MeasurementField, type RecordNumber };
 export type { Classification, ConditionCode, ContractStatus, FollowupMode, FollowupType, KeyTag, TaskState } from './enums';
 
+/** One field's problem: the message for the log and other clients; the rule and its figures for a screen to say it in Chinese. */
 export interface FieldProblem {
   field: string;
   message: string;
+  rule?: 'out_of_range' | 'required';
+  params?: Record<string, unknown>;
 }
+
+/** A number outside its plausible range (ranges.ts). */
+const outOfRange = (field: string, lo: number, hi: number, unit: string): FieldProblem => ({
+  field,
+  message: `must be between ${lo} and ${hi} ${unit}`,
+  rule: 'out_of_range',
+  params: { lo, hi },
+});
+
+/** An answer the form requires, missing. */
+const required = (field: string, form: string): FieldProblem => ({ field, message: `is required for ${form}`, rule: 'required' });
 
 // ---------------------------------------------------------------- key populations (重点人群)
 
@@ -132,13 +146,13 @@ export function measurementProblems(type: FollowupType, m: Measurements & { topi
   for (const [field, [lo, hi]] of Object.entries(MEASUREMENT_RANGES) as [MeasurementField, readonly [number, number]][]) {
     const v = m[field];
     if (v == null) continue;
-    if (v < lo || v > hi) problems.push({ field, message: `must be between ${lo} and ${hi} ${UNITS[field]}` });
+    if (v < lo || v > hi) problems.push(outOfRange(field, lo, hi, UNITS[field]));
   }
   if (m.systolic != null && m.diastolic != null && m.diastolic >= m.systolic) {
     problems.push({ field: 'diastolic', message: 'must be below the systolic pressure' });
   }
   for (const field of REQUIRED_FIELDS[type] ?? []) {
-    if ((m as Record<string, unknown>)[field] == null) problems.push({ field, message: `is required for a ${type} follow-up` });
+    if ((m as Record<string, unknown>)[field] == null) problems.push(required(field, `a ${type} follow-up`));
   }
   return problems;
 }
@@ -371,7 +385,7 @@ export function recordProblems(type: FollowupType, r: NationalRecord): FieldProb
   for (const [f, only] of Object.entries(ONLY_IN)) {
     if (only !== type && given(values[f])) problems.push({ field: f, message: `is part of the ${only} record only` });
   }
-  for (const f of RECORD_REQUIRED) if (!given(values[f])) problems.push({ field: f, message: `is required for a ${type} follow-up` });
+  for (const f of RECORD_REQUIRED) if (!given(values[f])) problems.push(required(f, `a ${type} follow-up`));
   const symptoms = r.symptoms ?? [];
   const seen = new Set<string>();
   symptoms.forEach((s, i) => {
@@ -382,7 +396,7 @@ export function recordProblems(type: FollowupType, r: NationalRecord): FieldProb
   if (symptoms.includes('none') && symptoms.length > 1) problems.push({ field: 'symptoms', message: 'none (无症状) stands alone' });
   for (const [f, [lo, hi, unit]] of Object.entries(RECORD_RANGES) as [RecordNumber, readonly [number, number, string]][]) {
     const v = r[f];
-    if (v != null && (v < lo || v > hi)) problems.push({ field: f, message: `must be between ${lo} and ${hi} ${unit}` });
+    if (v != null && (v < lo || v > hi)) problems.push(outOfRange(f, lo, hi, unit));
   }
   if (r.adverse_reaction && !r.adverse_reaction_text?.trim()) problems.push({ field: 'adverse_reaction_text', message: 'describe the adverse reaction' });
   if (!r.adverse_reaction && r.adverse_reaction_text?.trim()) problems.push({ field: 'adverse_reaction_text', message: 'only with adverse_reaction' });
@@ -569,10 +583,10 @@ export function elderlyProblems(
   findings: readonly Finding[],
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  for (const f of ELDERLY_REQUIRED) if (m[f] == null) problems.push({ field: f, message: 'is required for an elderly check' });
+  for (const f of ELDERLY_REQUIRED) if (m[f] == null) problems.push(required(f, 'an elderly check'));
   for (const [f, [lo, hi, unit]] of Object.entries(ELDERLY_RANGES) as [ElderlyNumber, readonly [number, number, string]][]) {
     const v = c[f];
-    if (v != null && (v < lo || v > hi)) problems.push({ field: `elderly_check.${f}`, message: `must be between ${lo} and ${hi} ${unit}` });
+    if (v != null && (v < lo || v > hi)) problems.push(outOfRange(`elderly_check.${f}`, lo, hi, unit));
   }
   problems.push(...selfCareProblems(c, 'elderly_check.'));
   // shown under the guidance on the doctor's (Chinese) form: the findings and the choices by their labels, no codes

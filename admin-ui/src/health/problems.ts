@@ -19,15 +19,23 @@ export function refusalOf(e: unknown): Refusal | undefined {
   return { status: Number(e.status), code: body?.code, details: body?.details };
 }
 
-const fieldProblems = (details: unknown) =>
-  (Array.isArray(details) ? details : []).filter((d): d is { field: string; message: string } => typeof (d as { field?: unknown })?.field === 'string');
+/** The field problems of a refusal's details. */
+export const fieldProblems = (details: unknown) =>
+  (Array.isArray(details) ? details : []).filter((d): d is FieldRefusal => typeof (d as { field?: unknown })?.field === 'string');
 
-/** One field's problem, by what the API's message says (required, a range) or else 请核对. */
-export function problemText(translate: Translate, message: string): string {
-  if (/^is required/.test(message)) return translate('health.household.required');
-  // the numbers only: the unit in the API's message is English ("cigarettes a day"); the field's label names it
-  const range = /^must be between (\S+) and (\S+)/.exec(message);
-  if (range) return translate('health.household.range', { lo: range[1], hi: range[2] });
+/** One field's problem as the API names it: the field, and the rule refused with its figures. */
+export interface FieldRefusal {
+  field: string;
+  message: string;
+  rule?: string;
+  params?: { lo?: number; hi?: number };
+}
+
+/** One field's problem by its rule (required, out of range with its bounds), else 请核对. */
+export function problemText(translate: Translate, problem: FieldRefusal): string {
+  if (problem.rule === 'required') return translate('health.household.required');
+  // the bounds only: the field's label names the quantity and its unit
+  if (problem.rule === 'out_of_range') return translate('health.household.range', { lo: problem.params?.lo, hi: problem.params?.hi });
   return translate('health.problem.check');
 }
 

@@ -17,7 +17,7 @@ import { isReachable } from '../../shared/offline';
 import { shanghaiDate } from '../../shared/time';
 import { ADHERENCE_CHOICES, FIELDS_OF, RANGES, REQUIRED, readingInputMode, readingProblem, readingStep, symptomChoices, type Measurement } from '../choices';
 import { flushOutbox, submitHouseholdVisit, useOutbox, waitingTaskIds, type MemberOutcome, type SentVisit } from '../outbox';
-import { problemText } from '../problems';
+import { fieldProblems, problemText } from '../problems';
 import { TagChips } from '../residents/ResidentList';
 import { SentOutcome } from '../OutboxBanner';
 import type { FollowupType } from '../../../../api/health/enums';
@@ -297,14 +297,8 @@ const MemberOutcomes = ({ visits, onClose }: { visits: MemberVisit[]; onClose: (
 };
 
 /** The API's field problems of a refused visit, on that member's inputs. */
-const fieldErrors = (o: MemberOutcome, translate: ReturnType<typeof useTranslate>): Record<string, string> => {
-  const details = o.status === 'refused' ? o.refusal?.details : undefined;
-  return Object.fromEntries(
-    (Array.isArray(details) ? (details as { field?: unknown; message?: unknown }[]) : [])
-      .filter((d) => typeof d.field === 'string' && typeof d.message === 'string')
-      .map((d) => [d.field as string, problemText(translate, d.message as string)]),
-  );
-};
+const fieldErrors = (o: MemberOutcome, translate: ReturnType<typeof useTranslate>): Record<string, string> =>
+  Object.fromEntries(fieldProblems(o.status === 'refused' ? o.refusal?.details : undefined).map((d) => [d.field, problemText(translate, d)]));
 
 const HouseholdVisit = ({ household }: { household: HouseholdDetail }) => {
   const translate = useTranslate();
