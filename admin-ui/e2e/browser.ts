@@ -2,7 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { system } from '../../scripts/test/harness';
 import * as clock from '../../api/core/clock';
 import { ensureUiBuilt } from '../../scripts/uiBuild';
@@ -75,6 +75,22 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(os.tmpdir(), `erp-ui-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Picks an option of a react-admin SelectInput (named by its source) by its label, and waits for the
+ * list to close: a click while the menu was still opening can leave it open, and an open menu hides
+ * the rest of the form from the page's roles (the next "保存" is then not found).
+ */
+export async function selectOption(page: Page, source: string, label: string, scope: Page | Locator = page) {
+  await scope.locator(`input[name="${source}"]`).locator('xpath=..').getByRole('combobox').click();
+  const option = page.getByRole('option', { name: label, exact: true });
+  await option.click();
+  const closed = () => page.getByRole('listbox').waitFor({ state: 'detached', timeout: 3000 });
+  await closed().catch(async () => {
+    await option.click();
+    await closed();
+  });
 }
 
 /** The page fits its screen's width: nothing to scroll sideways (a phone's lists, tables and forms). */

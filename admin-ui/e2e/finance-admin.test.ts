@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
-import { PHONE, expectFits, login, settle, newPage, screenshot, startBrowserTest } from './browser';
+import { PHONE, expectFits, login, selectOption, settle, newPage, screenshot, startBrowserTest } from './browser';
 import type { ExpenseRequestRecord, ExpenseRequestStep, RiskFundRecord, SpendingLimitRecord } from '../src/finance/records';
 import type { AssetRecord, AssetTransferRecord, CatalogItemRecord, RequisitionLineRecord, RequisitionRecord, SupplierRecord } from '../src/procurement/records';
 import type { StaffRecord } from '../src/hr/records';
@@ -35,12 +35,6 @@ describe('admin UI: finance and procurement administration', function () {
     return page;
   }
 
-  /** Picks an option of a react-admin SelectInput by its label. */
-  async function select(scope: Page | Locator, source: string, label: string, page: Page) {
-    await scope.locator(`input[name="${source}"]`).locator('xpath=..').getByRole('combobox').click();
-    await page.getByRole('option', { name: label, exact: true }).click();
-  }
-
   /** Types into the AutocompleteInput labelled `field` and picks the option containing `label`. */
   async function autocomplete(scope: Page | Locator, field: string, typed: string, label: string, page: Page) {
     const input = scope.getByRole('combobox', { name: new RegExp(`^${field}\\s*\\*?$`) });
@@ -66,13 +60,13 @@ describe('admin UI: finance and procurement administration', function () {
   it('finance creates a spending-limit rule and edits it', async () => {
     const page = await open('finance');
     await page.goto(`${baseUrl}/spending-limits/create`);
-    await select(page, 'unit_level', '乡镇/社区', page);
-    await select(page, 'account', '培训进修费', page);
+    await selectOption(page, 'unit_level', '乡镇/社区');
+    await selectOption(page, 'account', '培训进修费');
     await page.locator('[name="min_amount"]').fill('77000');
     await page.locator('[name="max_amount"]').fill('78000');
     // the chain: the unit's director, then the posted chief accountant
     await page.getByRole('button', { name: '添加' }).click();
-    await select(page, 'steps.1', '派驻总会计师', page);
+    await selectOption(page, 'steps.1', '派驻总会计师');
     await page.locator('[name="description"]').fill(`界面测试：乡镇培训费 7.7 万档 ${SUFFIX}`);
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/spending-limits$/);
@@ -218,7 +212,7 @@ describe('admin UI: finance and procurement administration', function () {
     await page.goto(`${baseUrl}/assets/create`);
     await page.locator('[name="code"]').fill(`ZC-UI-${SUFFIX}`);
     await page.locator('[name="name"]').fill('彩色多普勒超声诊断仪（界面测试）');
-    await select(page, 'category', '影像设备', page);
+    await selectOption(page, 'category', '影像设备');
     await page.locator('[name="value"]').fill('420000');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/assets\/\d+\/show$/);

@@ -4,9 +4,9 @@
 // is refused with the difference shown, then saved and revised into a new version; finance
 // closes a month and a posting into it is refused. Also looks at the screens on a phone.
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
-import { PHONE, errorShown, expectFits, login, newPage, screenshot, settle, startBrowserTest } from './browser';
+import { PHONE, errorShown, expectFits, login, newPage, screenshot, selectOption, settle, startBrowserTest } from './browser';
 import type { BudgetRecord, ExpenseRequestRecord, ExpenseRequestStep, LedgerEntryRecord } from '../src/finance/records';
 import type { OrgUnitRecord } from '../src/shared/records';
 
@@ -25,12 +25,6 @@ describe('admin UI: finance forms and actions', function () {
     return page;
   }
 
-  /** Picks an option of a react-admin SelectInput by its label. */
-  async function select(page: Page, source: string, label: string) {
-    await page.locator(`input[name="${source}"]`).locator('xpath=..').getByRole('combobox').click();
-    await page.getByRole('option', { name: label, exact: true }).click();
-  }
-
   before(async function () {
     this.timeout(240_000);
     ({ baseUrl, browser } = await startBrowserTest());
@@ -47,7 +41,7 @@ describe('admin UI: finance forms and actions', function () {
   it('director-T01 is stopped over the budget with the figures, then raises a request above the limit and sees the chain director → group finance', async () => {
     const page = await open('director-T01');
     await page.goto(`${baseUrl}/expense-requests/create`);
-    await select(page, 'account', '设备购置费');
+    await selectOption(page, 'account', '设备购置费');
     await page.locator('[name="request_date"]').fill(`${YEAR}-02-01`);
     await page.locator('[name="purpose"]').fill('购置全自动生化分析仪（界面测试）');
     await page.locator('[name="amount"]').fill('95000');
@@ -99,7 +93,7 @@ describe('admin UI: finance forms and actions', function () {
     const page = await open('finance');
     await page.goto(`${baseUrl}/budgets/create`);
     await page.locator('[name="year"]').fill(String(YEAR));
-    await select(page, 'account', '培训进修费');
+    await selectOption(page, 'account', '培训进修费');
     await page.locator('[name="amount"]').fill('1200');
     for (let m = 0; m < 12; m++) await page.locator(`[name="monthly.${m}"]`).fill(m === 11 ? '50' : '100');
     expect(await page.getByTestId('monthly-diff').textContent())
@@ -138,7 +132,7 @@ describe('admin UI: finance forms and actions', function () {
 
     await page.goto(`${baseUrl}/ledger-entries/create`);
     await page.locator('[name="entry_date"]').fill(`${YEAR}-06-15`);
-    await select(page, 'debit_account', '日常运行费');
+    await selectOption(page, 'debit_account', '日常运行费');
     await page.locator('[name="amount"]').fill('100');
     await page.locator('[name="memo"]').fill('界面测试：补记六月水电费');
     await page.getByRole('button', { name: '保存' }).click();
