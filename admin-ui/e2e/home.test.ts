@@ -150,11 +150,10 @@ describe('admin UI: home page per role', function () {
     }
     // the chart: a quota bar and a placed bar per direction, each labelled with its count
     const chart = page.getByTestId('home-rotation-chart');
-    await chart.locator('.recharts-label-list text').first().waitFor();
-    expect((await chart.locator('.recharts-label-list text').allTextContents()).map(Number)).to.deep.equal([
-      ...plan.directions.map((d) => d.quota),
-      ...plan.directions.map((d) => d.filled),
-    ]);
+    // each series' labels by their class: recharts draws the two series' labels in either order
+    await chart.locator('text.label-filled').first().waitFor();
+    expect((await chart.locator('text.label-quota').allTextContents()).map(Number)).to.deep.equal(plan.directions.map((d) => d.quota));
+    expect((await chart.locator('text.label-filled').allTextContents()).map(Number)).to.deep.equal(plan.directions.map((d) => d.filled));
     expect(await chart.textContent())
       .to.contain('下派 总院→分院')
       .and.contain('计划名额')
