@@ -282,7 +282,9 @@ describe('admin UI: settlement (医保打包付费)', function () {
     // 0 is refused by the API, on the amount, in Chinese
     await dialog.getByTestId('record-advance-amount').fill('0');
     await dialog.getByTestId('record-advance-save').click();
-    expect(await dialog.getByTestId('record-advance-amount-error').textContent()).to.equal('请填写大于 0 的金额，至多两位小数');
+    const refusal = dialog.getByTestId('record-advance-amount-error');
+    await refusal.filter({ hasText: /\S/ }).waitFor(); // the API's answer, on the input
+    expect(await refusal.textContent()).to.equal('请填写大于 0 的金额，至多两位小数');
     await dialog.getByTestId('record-advance-amount').fill(lacking);
     await dialog.getByTestId('record-advance-save').click();
     await dialog.waitFor({ state: 'detached' });
