@@ -191,6 +191,7 @@ export const en = {
       reset: 'Back to the fund year’s settings',
       close: 'Close',
       figures: 'Key figures compared',
+      item: 'Item',
       by_unit: 'Amount per recipient compared',
       real: 'Real',
       what_if: 'What-if',

@@ -149,6 +149,7 @@ export const zh = {
       reset: '恢复本年度设置',
       close: '关闭',
       figures: '主要数据对照',
+      item: '项目',
       by_unit: '各受益单位分配额对照',
       real: '实际',
       what_if: '模拟',

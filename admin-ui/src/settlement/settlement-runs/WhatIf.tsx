@@ -220,7 +220,7 @@ const WhatIfResult = ({ answer }: { answer: WhatIfAnswer }) => {
       {answer.estimate && <Alert severity="info">{t('estimate_note')}</Alert>}
       <Typography variant="subtitle1">{t('figures')}</Typography>
       <Table size="small" data-testid="what-if-lines">
-        {head(translate('settlement.indicator'))}
+        {head(t('item'))}
         <TableBody>
           {answer.lines.map((l) => (
             <TableRow key={l.key} data-testid={`what-if-line-${l.key}`}>
