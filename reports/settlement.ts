@@ -6,6 +6,7 @@ import type { Writable } from 'node:stream';
 import { enumMessages } from '../api/core/enums';
 import {
   type AdvancesView,
+  type Forecast,
   type RunFigures,
   DEFINITIONS,
   GATE,
@@ -30,6 +31,8 @@ export interface RunHead {
   approved_by_name: string | null;
   /** the final run's advances and 清算 (null for a month, or for a reader who may not see advances) */
   advances?: AdvancesView | null;
+  /** a month's year-end forecast made at it (null for the final run, or without a past year) */
+  forecast?: Forecast | null;
 }
 
 type Book = ReturnType<typeof streamingWorkbook>;
@@ -334,6 +337,23 @@ function advancesSheet(wb: Book, a: AdvancesView) {
   sheet.commit();
 }
 
+/** 年终预测: the projected year-end spending and surplus rate with their range, the method, then each projection it spans. */
+function forecastSheet(wb: Book, f: Forecast) {
+  const { sheet, line } = labelledSheet(wb, T.forecast);
+  const range = (low: string, high: string) => `${T.forecast_range} ¥${low} – ¥${high}`;
+  line(T.forecast_at, f.period, undefined, `截至 ${f.through_month} 月的月度暂结`);
+  line(T.annual_budget, amount(f.annual_budget), 'money');
+  line(T.spending_to_date, amount(f.spending_to_date), 'money');
+  line(T.forecast_spending, amount(f.spending), 'money', range(f.spending_low, f.spending_high));
+  line(T.forecast_surplus, amount(f.surplus), 'money', '年度预算 − 预测全年基金支出');
+  const rate = (r: number | null) => (r === null ? '—' : pct(r));
+  line(T.forecast_surplus_rate, f.surplus_rate, 'rate', `${T.forecast_range} ${rate(f.surplus_rate_low)} – ${rate(f.surplus_rate_high)}`);
+  line('预测方法', '', undefined, T.forecast_method);
+  for (const p of f.projections)
+    line(`${T.past_year} ${p.year} · ${p.month} 月`, amount(p.spending), 'money', `${T.share_reached} ${p.share === null ? '—' : pct(p.share)}`);
+  sheet.commit();
+}
+
 /** `gates`: the registry the run's gates are labelled from (a test passes one with an extra gate). */
 export async function writeSettlementWorkbook(out: Writable, run: RunHead, f: RunFigures, gates: GateRegistry = GATE) {
   const wb = streamingWorkbook(out);
@@ -342,6 +362,7 @@ export async function writeSettlementWorkbook(out: Writable, run: RunHead, f: Ru
   allocationSheet(wb, f);
   spendingSheet(wb, f);
   if (run.advances) advancesSheet(wb, run.advances);
+  if (run.forecast) forecastSheet(wb, run.forecast);
   definitionSheet(wb);
   await wb.commit();
 }

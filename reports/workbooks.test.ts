@@ -172,7 +172,8 @@ describe('workbooks a board can read', function () {
     const run = (await get<RunJson>(`/api/settlement-runs/${month.id}`, { as: 'finance' })).body;
     expect(run.figures.estimate).to.equal(true);
     const wb = await workbook(`/api/reports/settlement/${month.id}.xlsx`, 'finance');
-    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['汇总', '监测指标', '结余分配（预估）', '基金支出（按月）', '定义']);
+    // a month's workbook also carries the year-end forecast made at it
+    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['汇总', '监测指标', '结余分配（预估）', '基金支出（按月）', '年终预测', '定义']);
     const summary = new Map(rowsOf(wb.getWorksheet('汇总')!).map((r) => [textOf(r['项目']), r]));
     expect(summary.has('结余留用')).to.equal(false);
     expect(fen(summary.get('预估结余留用')!['数值'])).to.equal(toFen(run.figures.retained));

@@ -9,11 +9,21 @@ import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { checkDigit } from '../../api/core/personalId';
-import { get, unitId } from '../../scripts/test/harness';
+import { get, post, unitId } from '../../scripts/test/harness';
 import { clickMenu, login, newPage, screenshot, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 import { CLAIM_COLUMNS } from '../../api/settlement';
-import type { AdvancesView, ClaimRecord, FundYearRecord, RunDetail, RunFigures, RunSummary, UnitSummary } from '../src/settlement/types';
+import type {
+  AdvancesView,
+  ClaimRecord,
+  Dashboard,
+  FundYearRecord,
+  RunDetail,
+  RunFigures,
+  RunSummary,
+  UnitSummary,
+  WhatIfAnswer,
+} from '../src/settlement/types';
 
 /** A run's own read once calculated: its figures are there */
 type CalculatedRun = RunDetail & { figures: RunFigures };
@@ -378,6 +388,51 @@ describe('admin UI: settlement (医保打包付费)', function () {
     const outpatient = summary.provided.find((r) => r.care_type === 'outpatient' && r.provider_class === 'in_group')!;
     expect(await page.getByTestId('drill-provided-outpatient-in_group').textContent()).to.contain(outpatient.claims.toLocaleString('zh-CN'));
     await screenshot(page, 'settlement-dashboard-drill');
+    await page.context().close();
+  });
+
+  it('finance, from the home page: 结算看板 shows this year’s 年终预测 with its method; last year’s final run 模拟测算 at 0.85 changes every township’s amount, a bad ratio named in Chinese', async () => {
+    const yuan = (v: string) => Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const [thisYear] = (
+      await get<FundYearRecord[]>('/api/fund-years', { as: 'finance', query: { filter: JSON.stringify({ year: lastYear.year + 1, region: lastYear.region }) } })
+    ).body;
+    const forecast = (await get<Dashboard>(`/api/fund-years/${thisYear.id}/dashboard`, { as: 'finance' })).body.forecast!;
+    expect(forecast, 'this year has monthly runs and last year a final run').to.exist;
+    const page = await open('finance');
+    await clickMenu(page, '/settlement-dashboard');
+    // the dashboard opens on the latest fund year: this year, still running
+    const card = page.getByTestId('forecast-card');
+    await card.waitFor();
+    expect(await card.getByTestId('forecast-spending').textContent())
+      .to.contain(`¥${yuan(forecast.spending)}`)
+      .and.contain(`¥${yuan(forecast.spending_high)}`);
+    expect(await card.getByTestId('forecast-method').textContent()).to.match(/^预测方法：/);
+    await screenshot(page, 'settlement-forecast');
+
+    // → last year's final run, its 模拟测算
+    await pickFundYear(page, 'fund-year-select');
+    await page
+      .getByTestId('latest-run')
+      .filter({ hasText: String(lastYear.year) })
+      .getByRole('link')
+      .click();
+    await page.getByTestId('what-if-open').click();
+    const panel = page.getByTestId('what-if');
+    await panel.getByTestId('what-if-bundle-ratio').fill('1.5');
+    await panel.getByTestId('what-if-run').click();
+    await panel.getByTestId('what-if-error').waitFor(); // the API's answer
+    expect(await panel.getByTestId('what-if-error').textContent()).to.equal('打包比例应在 0 到 1 之间，至多四位小数');
+    await panel.getByTestId('what-if-bundle-ratio').fill('0.85');
+    await panel.getByTestId('what-if-run').click();
+    await panel.getByTestId('what-if-result').waitFor();
+    const answer = (await post<WhatIfAnswer>(`/api/settlement-runs/${finalRunId}/what-if`, { bundle_ratio: '0.85' }, { as: 'finance' })).body;
+    expect(answer.units.length).to.be.greaterThan(0);
+    for (const u of answer.units) {
+      expect(u.difference, u.code).to.not.equal('0.00');
+      const row = await panel.getByTestId(`what-if-unit-${u.code}`).textContent();
+      expect(row, u.code).to.contain(yuan(u.real)).and.contain(yuan(u.what_if)).and.contain(yuan(u.difference));
+    }
+    await screenshot(page, 'settlement-what-if');
     await page.context().close();
   });
 });

@@ -184,6 +184,20 @@ export const RUN_LABEL = defineEnum('run_label', {
     en: 'Due to the group = fund spending + surplus retained − overspend borne by the group; balance = due − advances paid (positive: the fund owes the group; negative: the group returns the difference).',
   },
   no_final_run: { zh: '年终清算批次计算后显示清算结果', en: 'The settlement shows once the year-end run is calculated' },
+  // the year-end forecast (年终预测) made at a monthly run
+  forecast: { zh: '年终预测', en: 'Year-end forecast' },
+  forecast_at: { zh: '预测依据', en: 'Made at' },
+  spending_to_date: { zh: '本年累计基金支出', en: 'Spending to date' },
+  forecast_spending: { zh: '预测全年基金支出', en: 'Projected spending for the year' },
+  forecast_surplus: { zh: '预测结余', en: 'Projected surplus' },
+  forecast_surplus_rate: { zh: '预测结余率', en: 'Projected surplus rate' },
+  forecast_range: { zh: '区间', en: 'Range' },
+  past_year: { zh: '参照年度', en: 'Past year' },
+  share_reached: { zh: '参照年度同期支出进度', en: 'Share of that year’s spending reached by the month' },
+  forecast_method: {
+    zh: '预测方法：全年基金支出 = 本年截至最近一次月度暂结的累计支出 ÷ 上年同期累计支出占上年全年支出的比例（即按上年各月的支出进度推算）；区间为按每个往年的支出进度、分别在最近三个月所作推算中的最低至最高值。预测结余率 =（年度预算 − 预测全年支出）÷ 年度预算。',
+    en: "Method: the year's spending = this year's spending up to the latest monthly run ÷ the share of last year's spending reached by the same month (last year's monthly shape); the range is the lowest to the highest of the projections made by each past year's shape at each of the last three months. Projected surplus rate = (annual budget − projected spending) ÷ annual budget.",
+  },
 });
 
 /** The labels of a settlement run's own fields, as the run list and the workbook's 汇总 name them. */

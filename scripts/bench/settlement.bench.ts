@@ -3,6 +3,8 @@
 //    aggregate (GROUP BY provider class, care type, unit, with the sums a run needs) over the
 //    same claims. Targets: < 10 s and ≤ 3× the raw aggregate.
 //    The aggregate's and the baseline's EXPLAIN ANALYZE are printed (one pass over the claims).
+//    Then the what-if of that run (a 0.85 bundle ratio; from its stored figures) and the forecast of the next year
+//    at its June run (the dashboard, from the runs' stored figures). Targets: < 2 s each.
 // 2. Importing a 100,000-row xlsx through POST /api/claims/import, served by the API's worker
 //    processes, so the peak RSS (VmHWM) of the worker that imported is the import's alone.
 //    Targets: < 60 s, peak RSS < 500 MB.
@@ -91,6 +93,15 @@ try {
       baseline.ms,
       { maxMs: 10_000, maxRatio: 3 },
       `surplus_rate ${calc.value.figures.surplus_rate}`,
+    ) && ok;
+  const whatIf = await timed(() => api<{ units: unknown[] }>('POST', `/api/settlement-runs/${run.id}/what-if`, { bundle_ratio: '0.85' }));
+  ok =
+    printTiming(
+      `What-if of the annual run over ${CLAIMS.toLocaleString()} claims (POST /what-if, bundle ratio 0.85)`,
+      whatIf.ms,
+      undefined,
+      { maxMs: 2000 },
+      `${whatIf.value.units.length} recipients`,
     ) && ok;
   // a text search of the largest list: 100 characters (the longest allowed), served by the trigram indexes
   const financeToken = await login(sys.url, 'finance');
@@ -210,6 +221,18 @@ try {
   } finally {
     fs.rmSync(file, { force: true });
   }
+  // the next year's forecast at its June run, by the shape of the 2,000,000-claim year
+  const june = await api<{ id: number }>('POST', '/api/settlement-runs', { fund_year_id: fy2.id, period: `${YEAR + 1}-06` });
+  await api('POST', `/api/settlement-runs/${june.id}/calculate`, {});
+  const dashboard = await timed(() => api<{ forecast: { surplus_rate: number | null } | null }>('GET', `/api/fund-years/${fy2.id}/dashboard`));
+  ok =
+    printTiming(
+      `Forecast of ${YEAR + 1} at June by the ${CLAIMS.toLocaleString()}-claim year's shape (GET …/dashboard)`,
+      dashboard.ms,
+      undefined,
+      { maxMs: 2000 },
+      `projected surplus rate ${dashboard.value.forecast?.surplus_rate ?? '—'}`,
+    ) && ok;
 } finally {
   await pool.end();
   await sys.cleanup();

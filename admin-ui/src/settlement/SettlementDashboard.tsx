@@ -23,6 +23,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, Loading, Title, useGetList, useTranslate } from 'react-admin';
 import { apiGet, yuan } from '../finance/api';
 import { AdvancesCard } from './AdvancesCard';
+import { ForecastCard } from './ForecastCard';
 import { isEstimate } from '../../../api/settlement/runs/estimate';
 import { AllocationBars, GatesTable, GroupIndicators, KeyFigures, MonthChart, UnitIndicatorsTable } from './Figures';
 import type { Dashboard, FundYearRecord, UnitSummary, UnitSummaryRow } from './types';
@@ -143,6 +144,7 @@ export const SettlementDashboard = () => {
       </Stack>
       {error && <Typography color="error">{String(error)}</Typography>}
       {data && <MonthChart months={data.months.filter((m) => m.claims > 0 || Number(m.spending) > 0 || m.month <= (data.latest?.through_month ?? 0))} />}
+      {data?.forecast && <ForecastCard forecast={data.forecast} />}
       {data?.advances && <AdvancesCard advances={data.advances} />}
       {data && !f && <Typography data-testid="no-run">{t('no_run')}</Typography>}
       {data && f && (

@@ -1,7 +1,7 @@
 // The settlement API's answers as the screens read them: the API's own types as JSON (api/core/json.ts),
 // never re-declared here (import type only: nothing of api/ reaches the bundle). Amounts are decimal strings.
 import type { AnswerOf, Json } from '../../../api/core/json';
-import type { Claim, dashboard, ImportResult as Import, readRun, RunFigures, runSummary, unitSummary, withBudget } from '../../../api/settlement';
+import type { Claim, dashboard, ImportResult as Import, readRun, RunFigures, runSummary, unitSummary, whatIf, withBudget } from '../../../api/settlement';
 // the run's figures are the API's own type (api/settlement/runs/calculation.ts)
 export type { AdvancesView } from '../../../api/settlement';
 export type { Indicator, RunFigures } from '../../../api/settlement';
@@ -16,6 +16,10 @@ export type RunDetail = AnswerOf<typeof readRun>;
 export type FundYearRecord = AnswerOf<typeof withBudget>;
 /** GET /api/fund-years/:id/dashboard */
 export type Dashboard = AnswerOf<typeof dashboard>;
+/** The year-end forecast on the dashboard (api/settlement/runs/forecast.ts) */
+export type Forecast = NonNullable<Dashboard['forecast']>;
+/** POST /api/settlement-runs/:id/what-if: the run settled with changed settings beside its real figures */
+export type WhatIfAnswer = AnswerOf<typeof whatIf>;
 /** GET /api/claims/unit-summary: a unit's claims as provider and as the insured's unit */
 export type UnitSummary = AnswerOf<typeof unitSummary>;
 export type UnitSummaryRow = UnitSummary['provided'][number];

@@ -38,19 +38,19 @@ const gates = gatesSchema();
 const thresholds = z.strictObject(
   Object.fromEntries(INDICATOR_KEYS.map((k) => [k, z.number().nonnegative()])) as Record<(typeof INDICATOR_KEYS)[number], z.ZodNumber>,
 );
-const allocation = z.strictObject({
-  pools: z
-    .array(
-      z.strictObject({
-        key: z.string().regex(/^[a-z_]{1,40}$/),
-        share,
-        indicators: z.array(z.strictObject({ key: z.enum(ALLOCATION_INDICATORS), weight: share, higher_is_better: z.boolean() })).min(1),
-      }),
-    )
-    .min(1),
-  recipient_kinds: z.array(z.string()).min(1),
-});
-const fundYearFields = {
+/** the pools of the retained surplus, each with its share and its indicators (a what-if changes these too) */
+export const poolsSchema = z
+  .array(
+    z.strictObject({
+      key: z.string().regex(/^[a-z_]{1,40}$/),
+      share,
+      indicators: z.array(z.strictObject({ key: z.enum(ALLOCATION_INDICATORS), weight: share, higher_is_better: z.boolean() })).min(1),
+    }),
+  )
+  .min(1);
+const allocation = z.strictObject({ pools: poolsSchema, recipient_kinds: z.array(z.string()).min(1) });
+/** the fields of a fund year as created and edited; a what-if (runs/routes.ts) validates its settings with the same */
+export const fundYearFields = {
   region: z.string().trim().min(1).max(50),
   year: z.number().int().min(2000).max(2100),
   insured_count: z.number().int().nonnegative(),

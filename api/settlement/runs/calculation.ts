@@ -15,16 +15,14 @@ import { budgetOf, budgetThrough, monthlyBudgets } from '../fundYears/rules';
 import {
   addSums,
   admissionsChange,
-  allocate,
   emptySums,
-  evaluateGates,
+  gateValues,
   indicatorsOf,
   insuredIndicatorsOf,
-  overspendSplit,
   providerTier,
   rate4,
-  retainedOf,
   satisfactionOf,
+  settle,
   sumsOf,
   type AggregateRow,
   type AllocationRow,
@@ -33,6 +31,8 @@ import {
   type Indicator,
   type Period,
   type Recipient,
+  type SettleConfig,
+  type SettleInputs,
 } from './rules';
 
 export interface UnitInfo {
@@ -260,11 +260,7 @@ export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear,
       cells: monthCells,
     };
   });
-  const surplus = budget - spending;
-  const split = overspendSplit(budget, spending, fy.overspend_tiers);
   const satisfaction = satisfactionOf(scores);
-  const gates = evaluateGates(group, satisfaction, fy.gates);
-  const retained = retainedOf(surplus, gates);
 
   // ---- indicators for the group and each member unit (HQ, county hospitals, townships)
   const members = [...units.values()].filter((u) => u.level <= 3).sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -276,9 +272,14 @@ export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear,
     indicators: indicatorsOf(provided.get(u.id) ?? emptySums(), insured.get(u.id) ?? emptySums(), fy.indicator_thresholds),
   }));
 
-  // ---- allocation of the retained surplus to the recipients
+  // ---- the recipients' values, then the settings: surplus to allocation
   const recipients = [...units.values()].filter((u) => fy.allocation.recipient_kinds.includes(u.kind));
-  const allocations = await allocationRows(trx, fy, period, retained, recipients, insured, provided);
+  const settled = settledFigures(fy, {
+    budget,
+    spending,
+    gate_values: gateValues(group, satisfaction),
+    recipients: await recipientsOf(trx, fy, period, recipients, insured, provided),
+  });
 
   return {
     region: fy.region,
@@ -296,39 +297,51 @@ export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear,
       by_class_and_care: byClassAndCare,
       by_month: byMonth,
     },
+    ...settled,
+    satisfaction,
+    indicators: indicatorsOf(groupProvided, group, fy.indicator_thresholds),
+    insured_indicators: insuredIndicatorsOf(group, fy.indicator_thresholds),
+    unit_indicators: unitIndicators,
+    estimate: period.kind === 'provisional',
+  };
+}
+
+/** A recipient as settled: its values and its name for the figures. */
+export type NamedRecipient = Recipient & { name: string };
+
+/**
+ * The figures the settings decide — surplus, overspend split, gates, retained, pools and allocation — settled
+ * from what the run measured. The run's calculation and a what-if (runs/whatIf.ts) both come through here.
+ */
+export function settledFigures(config: SettleConfig, inputs: Omit<SettleInputs, 'recipients'> & { recipients: readonly NamedRecipient[] }) {
+  const { surplus, split, gates, retained, allocations } = settle(config, inputs);
+  const names = new Map(inputs.recipients.map((r) => [r.org_unit_id, r.name]));
+  const byPool = new Map(allocations.map((a) => [a.pool, a.pool_amount]));
+  return {
     surplus: fromFen(surplus),
-    surplus_rate: rate4(surplus, budget),
+    surplus_rate: rate4(surplus, inputs.budget),
     overspend: fromFen(split.overspend),
     overspend_group: fromFen(split.group),
     overspend_fund: fromFen(split.fund),
     overspend_slices: split.slices.map((s) => ({ ...s, amount: fromFen(s.amount), group: fromFen(s.group), fund: fromFen(s.fund) })),
-    satisfaction,
     gates,
     deductions: gates.reduce((a, g) => a + g.deduction, 0),
     retained: fromFen(retained),
     returned_to_fund: fromFen(surplus > 0n ? surplus - retained : 0n),
-    indicators: indicatorsOf(groupProvided, group, fy.indicator_thresholds),
-    insured_indicators: insuredIndicatorsOf(group, fy.indicator_thresholds),
-    unit_indicators: unitIndicators,
-    pools: (() => {
-      const byPool = new Map<string, string>();
-      for (const a of allocations) byPool.set(a.pool, a.pool_amount);
-      return fy.allocation.pools.map((p) => ({ key: p.key, share: p.share, amount: byPool.get(p.key) ?? fromFen(0n), indicators: p.indicators }));
-    })(),
-    estimate: period.kind === 'provisional',
-    allocations,
-  };
+    pools: config.allocation.pools.map((p) => ({ key: p.key, share: p.share, amount: byPool.get(p.key) ?? fromFen(0n), indicators: p.indicators })),
+    allocations: allocations.map((a) => ({ ...a, name: names.get(a.org_unit_id)! })),
+  } satisfies Partial<RunFigures>;
 }
 
-async function allocationRows(
+/** Each recipient's population and allocation indicator values for the run's months. */
+async function recipientsOf(
   trx: Knex | Knex.Transaction,
   fy: FundYear,
   period: Period,
-  retained: Fen,
   recipients: UnitInfo[],
   insured: Map<number, ClaimSums>,
   provided: Map<number, ClaimSums>,
-): Promise<RunFigures['allocations']> {
+): Promise<NamedRecipient[]> {
   if (!recipients.length) return [];
   const m = period.throughMonth;
   const ids = recipients.map((u) => u.id);
@@ -347,7 +360,7 @@ async function allocationRows(
       ? await healthIndicators({ orgUnitIds: ids, year: fy.year }, trx)
       : new Map<number, HealthIndicators>();
 
-  const list: Recipient[] = recipients.map((u) => {
+  return recipients.map((u) => {
     const pop = pops.get(u.id);
     const population = pop?.insured_population ?? 0;
     const now = { admissions: insured.get(u.id)?.inpatient ?? 0, population };
@@ -362,6 +375,7 @@ async function allocationRows(
     return {
       org_unit_id: u.id,
       code: u.code,
+      name: u.name,
       population,
       values: {
         standardised_management_rate: h?.standardised_management_rate.value ?? null,
@@ -372,6 +386,4 @@ async function allocationRows(
       },
     };
   });
-  const names = new Map(recipients.map((u) => [u.id, u.name]));
-  return allocate(retained, fy.allocation, list).map((a) => ({ ...a, name: names.get(a.org_unit_id)! }));
 }

@@ -3,12 +3,23 @@ import { z } from 'zod';
 import { answerList, mountCrud } from '../../http/crudRoutes';
 import { ApiRouter } from '../../http/router';
 import { idParam, parse } from '../../http/validate';
+import { fundYearFields, poolsSchema } from '../fundYears/routes';
 import { allocationResource, approveRun, calculateRun, commentRun, createRun, readRun, readVersion, reviewRun, runResource, runSummary } from './service';
+import { whatIf } from './whatIf';
 
 const createRunBody = z.strictObject({ fund_year_id: z.number().int().positive(), period: z.string(), reason: z.string().trim().min(1).max(1000).optional() });
 const calculateBody = z.strictObject({ reason: z.string().trim().min(1).max(1000).optional() });
 const commentBody = z.strictObject({ comment: z.string().trim().min(1).max(2000) });
 const approveBody = z.strictObject({ comment: z.string().trim().max(2000).optional() });
+/** the settings a what-if changes, each validated as the fund year's configuration is; those left out keep the fund year's */
+const whatIfBody = z
+  .strictObject({
+    bundle_ratio: fundYearFields.bundle_ratio,
+    overspend_tiers: fundYearFields.overspend_tiers,
+    gates: fundYearFields.gates,
+    allocation: z.strictObject({ pools: poolsSchema }),
+  })
+  .partial();
 
 export const runRoutes = new ApiRouter('/settlement-runs', 'settlement')
   .get('/', { summary: 'List settlement runs (figures summarised)', list: true }, (req, res) =>
@@ -34,6 +45,14 @@ export const runRoutes = new ApiRouter('/settlement-runs', 'settlement')
   )
   .post('/:id/comments', { summary: 'Add a comment to the run history', body: commentBody }, (req) =>
     commentRun(req.actor, idParam(req.params.id), parse(commentBody, req.body).comment),
+  )
+  .post(
+    '/:id/what-if',
+    {
+      summary: 'What-if (模拟测算): the run settled with a changed bundle ratio, tiers, gates or pools beside its real figures; stores nothing',
+      body: whatIfBody,
+    },
+    (req) => whatIf(req.actor, idParam(req.params.id), parse(whatIfBody, req.body ?? {})),
   );
 
 export const allocationRoutes = mountCrud(new ApiRouter('/surplus-allocations', 'settlement'), allocationResource, {

@@ -2,15 +2,16 @@
 import { expect } from 'chai';
 import { fromFen, toFen } from '../../shared/money';
 import { defineEnum } from '../../core/enums';
-import { GATE, type GateDef } from '../enums';
-import { DEFAULT_ALLOCATION, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_TIERS, gatesConfig } from '../fundYears/rules';
+import { GATE, type GateDef, type GateRegistry } from '../enums';
+import { DEFAULT_ALLOCATION, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_TIERS, gatesConfig, type GateConfig } from '../fundYears/rules';
 import { gatesSchema } from '../fundYears/routes';
 import {
   // grouped as the describes below test them
   rate4,
   parsePeriod,
   overspendSplit,
-  evaluateGates,
+  gateValues,
+  judgeGates,
   retainedOf,
   satisfactionOf,
   sumsOf,
@@ -22,6 +23,8 @@ import {
   percentile,
   allocate,
   admissionsChange,
+  settle,
+  projectYearEnd,
   type ClaimSums,
 } from './rules';
 
@@ -86,7 +89,98 @@ describe('settlement rules: overspend tiers (超支分担)', () => {
   });
 });
 
+describe('settlement rules: settling (the run and its what-if)', () => {
+  const recipients = [
+    {
+      org_unit_id: 1,
+      code: 'T01',
+      population: 1000,
+      values: { standardised_management_rate: 0.8, control_rate: 0.6, inpatient_admissions_change: 0.9, drug_share: 0.3 },
+    },
+    {
+      org_unit_id: 2,
+      code: 'T02',
+      population: 3000,
+      values: { standardised_management_rate: 0.5, control_rate: 0.4, inpatient_admissions_change: 1.1, drug_share: 0.4 },
+    },
+  ];
+  const config = { overspend_tiers: DEFAULT_TIERS, gates: DEFAULT_GATES, allocation: DEFAULT_ALLOCATION };
+  // self-funded 0.05 and reimbursement 0.60 pass; satisfaction 80 fails: 10% of the surplus deducted
+  const gate_values = { self_funded_rate: 0.05, reimbursement_ratio: 0.6, satisfaction: 80 };
+
+  it('a surplus: the gates judged, 90% retained, the pools and recipients adding up to it exactly', () => {
+    const s = settle(config, { budget: toFen('1000.00'), spending: toFen('899.99'), gate_values, recipients });
+    expect(fromFen(s.surplus)).to.equal('100.01');
+    expect(s.gates.map((g) => g.passed)).to.deep.equal([true, true, false]);
+    // 100.01 × 0.9 = 90.009 → 90.01; pools 60% 54.01 (54.006), 40% 36.00 (36.004)
+    expect(fromFen(s.retained)).to.equal('90.01');
+    expect(s.split.overspend).to.equal(0n);
+    expect(s.allocations.map((a) => [a.pool, a.code, a.amount])).to.deep.equal([
+      // T01 is the best on every indicator: it scores 1, T02 0 — health management and staff performance alike
+      ['health_management', 'T01', '54.01'],
+      ['health_management', 'T02', '0.00'],
+      ['staff_performance', 'T01', '36.00'],
+      ['staff_performance', 'T02', '0.00'],
+    ]);
+  });
+
+  it('an overspend: sliced by the tiers (5% edge at 50.00), nothing retained or allocated', () => {
+    const s = settle(config, { budget: toFen('1000.00'), spending: toFen('1080.00'), gate_values, recipients });
+    // 50.00 × 0.5 + 30.00 × 1.0 = 55.00 borne by the group, 25.00 by the fund
+    expect([s.split.overspend, s.split.group, s.split.fund].map(fromFen)).to.deep.equal(['80.00', '55.00', '25.00']);
+    expect(s.retained).to.equal(0n);
+    expect(s.allocations.every((a) => a.amount === '0.00')).to.equal(true);
+  });
+
+  it('the settings alone change the money: a lower satisfaction threshold keeps the whole surplus', () => {
+    const gates = { ...DEFAULT_GATES, satisfaction: { threshold: 80, deduction: 0.1 } };
+    const s = settle({ ...config, gates }, { budget: toFen('1000.00'), spending: toFen('899.99'), gate_values, recipients });
+    expect(fromFen(s.retained)).to.equal('100.01');
+  });
+});
+
+describe('settlement rules: the year-end forecast (年终预测)', () => {
+  const cum = (...yuan: number[]) => yuan.map((y) => toFen(y.toFixed(2)));
+  // last year 100.00 a month (a flat shape); the year before slow to start, then fast
+  const last = { year: 2025, cumulative: cum(100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200) };
+  const before = { year: 2024, cumulative: cum(100, 200, 250, 400, 500, 600, 700, 800, 900, 950, 980, 1000) };
+
+  it('projects by the latest past year at the last month; the range spans every past year at each of the last three months', () => {
+    const f = projectYearEnd(cum(110, 220, 330, 420), [last, before], toFen('1500.00'))!;
+    // at April by last year's shape: 420 ÷ (400 / 1200) = 1,260.00
+    expect(f).to.include({ through_month: 4, spending_to_date: '420.00', spending: '1260.00', surplus: '240.00', surplus_rate: 0.16 });
+    // last year: Feb 220 × 1200/200 = 1,320, Mar 330 × 1200/300 = 1,320; the year before: Feb 220 × 1000/200 = 1,100,
+    // Mar 330 × 1000/250 = 1,320, Apr 420 × 1000/400 = 1,050
+    expect(f.projections.map((p) => [p.year, p.month, p.share, p.spending])).to.deep.equal([
+      [2025, 4, 0.3333, '1260.00'],
+      [2025, 3, 0.25, '1320.00'],
+      [2025, 2, 0.1667, '1320.00'],
+      [2024, 4, 0.4, '1050.00'],
+      [2024, 3, 0.25, '1320.00'],
+      [2024, 2, 0.2, '1100.00'],
+    ]);
+    expect(f).to.include({ spending_low: '1050.00', spending_high: '1320.00', surplus_rate_low: 0.12, surplus_rate_high: 0.3 });
+  });
+
+  it('rounds the projection to the fen, half away from zero, from the exact shape', () => {
+    const shape = { year: 2025, cumulative: cum(7, ...Array.from({ length: 11 }, () => 10)) };
+    // 100.01 × 10 / 7 = 142.8714… → 142.87; one month to date: one projection
+    const f = projectYearEnd(cum(100.01), [shape], toFen('200.00'))!;
+    expect(f).to.include({ spending: '142.87', spending_low: '142.87', spending_high: '142.87', surplus_rate: 0.2857 });
+    expect(f.projections).to.have.length(1);
+  });
+
+  it('no forecast without a month to date, a past year, or spending of the latest past year by the month', () => {
+    expect(projectYearEnd([], [last], toFen('1500.00'))).to.equal(null);
+    expect(projectYearEnd(cum(110), [], toFen('1500.00'))).to.equal(null);
+    expect(projectYearEnd(cum(110), [{ year: 2025, cumulative: cum(0, ...Array.from({ length: 11 }, () => 100)) }], toFen('1500.00'))).to.equal(null);
+  });
+});
+
 describe('settlement rules: gates and retention (结余留用)', () => {
+  /** the gates as a run judges them: measured from the sums and the survey, then held against the configuration */
+  const evaluateGates = (s: ClaimSums, satisfaction: number | null, config: Partial<Record<string, GateConfig>>, registry?: GateRegistry) =>
+    judgeGates(gateValues(s, satisfaction, registry), config, registry);
   const good = sums({ total: toFen('1000.00'), fund: toFen('600.00'), self_funded: toFen('50.00'), self_pay: toFen('350.00') });
 
   it('all gates pass: nothing is deducted', () => {

@@ -196,22 +196,26 @@ export interface GateResult {
   deduction: number;
 }
 
+/** Each gate's value as its registry entry measures it: a ratio of the claim sums (4 decimals) or the survey score; null when there is nothing to measure. */
+export function gateValues(sums: ClaimSums, satisfaction: number | null, registry: GateRegistry = GATE): Record<string, number | null> {
+  return Object.fromEntries(
+    registry.values.map((key) => {
+      const { measure } = registry.labels[key];
+      return [key, measure === 'satisfaction' ? satisfaction : rate4(BigInt(sums[measure.ratio[0]]), BigInt(sums[measure.ratio[1]]))];
+    }),
+  );
+}
+
 /**
- * 结余留用 gates, each as its registry entry measures it (a ratio of the claim sums or the survey score) against the
- * fund year's threshold, or the gate's default when the year was stored before the gate existed.
- * A gate without a value (no claims, no survey imported) fails.
+ * 结余留用 gates: each gate's value (see gateValues) against the fund year's threshold, or the gate's default when
+ * the year was stored before the gate existed. A gate without a value (no claims, no survey imported) fails.
  */
-export function evaluateGates(
-  sums: ClaimSums,
-  satisfaction: number | null,
-  stored: Partial<Record<string, GateConfig>>,
-  registry: GateRegistry = GATE,
-): GateResult[] {
+export function judgeGates(values: Record<string, number | null>, stored: Partial<Record<string, GateConfig>>, registry: GateRegistry = GATE): GateResult[] {
   const config = gatesConfig(stored, registry);
   return registry.values.map((key) => {
-    const { direction, measure } = registry.labels[key];
+    const { direction } = registry.labels[key];
     const { threshold, deduction } = config[key];
-    const value = measure === 'satisfaction' ? satisfaction : rate4(BigInt(sums[measure.ratio[0]]), BigInt(sums[measure.ratio[1]]));
+    const value = values[key] ?? null;
     const passed = value !== null && (direction === 'max' ? value <= threshold : value >= threshold);
     return { key, direction, value, threshold, passed, deduction: passed ? 0 : deduction };
   });
@@ -426,6 +430,107 @@ export function allocate(retained: Fen, config: AllocationConfig, recipients: re
     }));
   });
 }
+
+// ---------------------------------------------------------------- settling a run's inputs
+
+/** The settings a run is settled with: a what-if changes these (and the budget, through the bundle ratio). */
+export interface SettleConfig {
+  overspend_tiers: readonly OverspendTier[];
+  gates: Partial<Record<string, GateConfig>>;
+  allocation: AllocationConfig;
+}
+
+/** What a run measured (from the claims, the surveys, the populations and the health data): none of it depends on the settings. */
+export interface SettleInputs {
+  /** the budget to date */
+  budget: Fen;
+  spending: Fen;
+  gate_values: Record<string, number | null>;
+  recipients: readonly Recipient[];
+}
+
+/**
+ * From the budget, the spending, the gates' values and the recipients to the money: surplus, the overspend
+ * split by tiers, the gates judged, the surplus retained and its allocation. The real run and a what-if both
+ * settle through here, so a what-if differs from the run only by the settings it changes.
+ */
+export function settle(config: SettleConfig, inputs: SettleInputs, registry: GateRegistry = GATE) {
+  const surplus = inputs.budget - inputs.spending;
+  const gates = judgeGates(inputs.gate_values, config.gates, registry);
+  const retained = retainedOf(surplus, gates);
+  return {
+    surplus,
+    split: overspendSplit(inputs.budget, inputs.spending, config.overspend_tiers),
+    gates,
+    retained,
+    allocations: allocate(retained, config.allocation, inputs.recipients),
+  };
+}
+
+// ---------------------------------------------------------------- forecast
+
+/** The forecast's range: the projections made at each of the last three months of the year to date. */
+export const FORECAST_MONTHS = 3;
+
+/** A past fund year's cumulative spending at the end of each of its twelve months (fen). */
+export interface PastYear {
+  year: number;
+  cumulative: readonly Fen[];
+}
+
+export interface Projection {
+  /** the past year whose shape projects */
+  year: number;
+  /** the month of this year the projection is made at */
+  month: number;
+  /** the share of that past year's spending reached by that month (4 decimals, shown; the projection uses the exact fen) */
+  share: number | null;
+  spending: string;
+}
+
+/**
+ * 年终预测: the year-end spending projected from the year to date and the past years' monthly shape — this
+ * year's spending to month k ÷ the share of a past year's spending reached by month k. The projection is the
+ * latest past year's at the last month to date; the range is the lowest and highest of the projections of
+ * every past year at each of the last FORECAST_MONTHS months. `toDate`: this year's cumulative spending per
+ * month to date; `past`: latest first. null when there is no month to date or the latest past year had spent
+ * nothing by then.
+ */
+export function projectYearEnd(toDate: readonly Fen[], past: readonly PastYear[], annualBudget: Fen) {
+  const m = toDate.length;
+  if (!m || !past.length) return null;
+  const months = Array.from({ length: Math.min(FORECAST_MONTHS, m) }, (_, i) => m - i);
+  const projections = past.flatMap((y) =>
+    months
+      .filter((k) => y.cumulative[k - 1] > 0n)
+      .map((k) => ({
+        year: y.year,
+        month: k,
+        share: rate4(y.cumulative[k - 1], y.cumulative[11]),
+        fen: divRound(toDate[k - 1] * y.cumulative[11], y.cumulative[k - 1]),
+      })),
+  );
+  const point = projections.find((p) => p.year === past[0].year && p.month === m);
+  if (!point) return null;
+  const low = projections.reduce((a, p) => (p.fen < a ? p.fen : a), point.fen);
+  const high = projections.reduce((a, p) => (p.fen > a ? p.fen : a), point.fen);
+  const rate = (spending: Fen) => rate4(annualBudget - spending, annualBudget);
+  return {
+    through_month: m,
+    spending_to_date: fromFen(toDate[m - 1]),
+    annual_budget: fromFen(annualBudget),
+    spending: fromFen(point.fen),
+    spending_low: fromFen(low),
+    spending_high: fromFen(high),
+    surplus: fromFen(annualBudget - point.fen),
+    surplus_rate: rate(point.fen),
+    // the surplus rate is lowest where the spending is highest
+    surplus_rate_low: rate(high),
+    surplus_rate_high: rate(low),
+    projections: projections.map(({ fen, ...p }): Projection => ({ ...p, spending: fromFen(fen) })),
+  };
+}
+export type YearEndForecast = NonNullable<ReturnType<typeof projectYearEnd>>;
 
 /**
  * Change in inpatient admissions per 1,000 insured against the previous year, as a factor:

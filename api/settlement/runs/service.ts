@@ -15,11 +15,11 @@ import * as clock from '../../core/clock';
 import { fromFen, toFen } from '../../shared/money';
 import { orgUnits, under } from '../../org';
 import { RUN_KIND, RUN_STATUS } from '../enums';
-import { FundYear } from '../fundYears/model';
 import { budgetOf, monthlyBudgets } from '../fundYears/rules';
 import { fundYearOr404, withBudget } from '../fundYears/service';
 import { computeFigures, isEstimate, type RunFigures } from './calculation';
 import { advancesOf, paymentsOf } from '../advances/service';
+import { forecastAt } from './forecast';
 import { SettlementRun, SettlementRunEvent, SettlementRunVersion, SurplusAllocation } from './model';
 import { allowedSteps, parsePeriod, RUN_STEPS, type RunStep } from './rules';
 
@@ -352,8 +352,9 @@ async function runAdvances(actor: Actor, run: SettlementRun) {
 export async function runReport(actor: Actor, id: number) {
   const run = await readRun(actor, id);
   if (!run.figures) throw unprocessable(`run ${id} is not calculated yet`);
-  const fy = await FundYear.query().findById(run.fund_year_id);
-  return { run, figures: run.figures, region: fy?.region ?? '' };
+  const fy = await fundYearOr404(db(), run.fund_year_id);
+  // a month's workbook carries the year-end forecast made at it
+  return { run: { ...run, forecast: await forecastAt(db(), fy, run) }, figures: run.figures, region: fy.region };
 }
 
 /** GET /api/settlement-runs/:id/versions/:version: the figures of one calculation. */
@@ -408,9 +409,12 @@ export async function dashboard(actor: Actor, fundYearId: number) {
   // the latest figures: the final run once calculated, else the latest calculated month
   const latest = current.filter((r) => r.figures).sort((a, b) => (a.kind === b.kind ? b.through_month - a.through_month : a.kind === 'final' ? -1 : 1))[0];
   const final = current.find((r) => r.kind === 'final' && r.figures);
+  // the year-end forecast until the year's final run is calculated: at the latest calculated month
+  const lastMonth = current.filter((r) => r.kind === 'provisional' && r.figures).sort((a, b) => b.through_month - a.through_month)[0];
   return {
     fund_year: withBudget(fy),
     months,
+    forecast: final || !lastMonth ? null : await forecastAt(db(), fy, lastMonth),
     advances: can(actor.roles, 'settlement-advances', 'list') ? advancesOf(fy, await paymentsOf(db(), fy.id), final) : null,
     runs: runs.map(runSummary),
     latest: latest ? { ...runSummary(latest), figures: await scopedFigures(actor, latest.figures!) } : null,

@@ -42,6 +42,7 @@ import {
 } from '../Figures';
 import { pct, type AdvancesView, type RunDetail, type RunFigures } from '../types';
 import { AdvancesCard } from '../AdvancesCard';
+import { WhatIfPanel } from './WhatIf';
 import { isEstimate } from '../../../../api/settlement/runs/estimate';
 
 type Step = 'calculate' | 'recalculate' | 'review' | 'approve' | 'comment';
@@ -158,6 +159,7 @@ export const RunShow = () => {
   const { record, isPending, error } = useShowController<RunDetail & { id: number }>();
   const [step, setStep] = useState<Step | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
+  const [whatIf, setWhatIf] = useState(false);
   const steps = useSteps(record);
   const shown = viewing !== null && record && viewing !== record.version ? viewing : null;
   const version = useQuery({
@@ -201,6 +203,11 @@ export const RunShow = () => {
           </Button>
         ))}
         {record.figures && (
+          <Button variant="outlined" onClick={() => setWhatIf(true)} data-testid="what-if-open">
+            {translate('settlement.what_if.open')}
+          </Button>
+        )}
+        {record.figures && (
           <Button
             startIcon={<DownloadIcon />}
             onClick={() =>
@@ -219,6 +226,7 @@ export const RunShow = () => {
           {translate('resources.settlement-runs.fields.reason')}：{record.reason}
         </Alert>
       )}
+      {whatIf && record.figures && <WhatIfPanel runId={record.id} fundYearId={record.fund_year_id} onClose={() => setWhatIf(false)} />}
       {shown !== null && (
         <Alert
           severity="warning"
