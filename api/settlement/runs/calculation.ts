@@ -6,7 +6,6 @@
 // township's insured figures all derive from them. No loop over claims anywhere.
 import type { Knex } from 'knex';
 import { fromFen, toFen, type Fen } from '../../shared/money';
-import { healthIndicators, type HealthIndicators } from '../../health';
 import { orgUnits } from '../../org';
 import { CARE_TYPE, PROVIDER_CLASS } from '../enums';
 import type { FundYear } from '../fundYears/model';
@@ -19,6 +18,7 @@ import {
   emptySums,
   evaluateGates,
   indicatorsOf,
+  inputValues,
   insuredIndicatorsOf,
   overspendSplit,
   providerTier,
@@ -30,6 +30,7 @@ import {
   type AllocationRow,
   type ClaimSums,
   type GateResult,
+  type HealthInput,
   type Indicator,
   type Period,
   type Recipient,
@@ -167,8 +168,17 @@ async function populations(trx: Knex | Knex.Transaction, fundYearId: number) {
   return new Map(rows.map((r) => [r.org_unit_id, r]));
 }
 
-/** Computes every figure of a run of `fy` for `period`, reading the claims as they are now. */
-export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear, period: Period, periodText: string): Promise<RunFigures> {
+/** The units the fund year's allocation shares the retained surplus among (their health indicators are the run's inputs). */
+export const recipientsOf = (units: Map<number, UnitInfo>, fy: FundYear) => [...units.values()].filter((u) => fy.allocation.recipient_kinds.includes(u.kind));
+
+/** Computes every figure of a run of `fy` for `period`, reading the claims as they are now and the health indicators from `inputs` (the version's stored inputs). */
+export async function computeFigures(
+  trx: Knex | Knex.Transaction,
+  fy: FundYear,
+  period: Period,
+  periodText: string,
+  inputs: readonly HealthInput[],
+): Promise<RunFigures> {
   const m = period.throughMonth;
   // one connection (a transaction): the statements run one after another
   const units = await loadUnits(trx);
@@ -277,8 +287,7 @@ export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear,
   }));
 
   // ---- allocation of the retained surplus to the recipients
-  const recipients = [...units.values()].filter((u) => fy.allocation.recipient_kinds.includes(u.kind));
-  const allocations = await allocationRows(trx, fy, period, retained, recipients, insured, provided);
+  const allocations = await allocationRows(trx, fy, period, retained, recipientsOf(units, fy), insured, provided, inputs);
 
   return {
     region: fy.region,
@@ -328,11 +337,10 @@ async function allocationRows(
   recipients: UnitInfo[],
   insured: Map<number, ClaimSums>,
   provided: Map<number, ClaimSums>,
+  inputs: readonly HealthInput[],
 ): Promise<RunFigures['allocations']> {
   if (!recipients.length) return [];
   const m = period.throughMonth;
-  const ids = recipients.map((u) => u.id);
-  const wanted = new Set(fy.allocation.pools.flatMap((p) => p.indicators.map((k) => k.key)));
   const pops = await populations(trx, fy.id);
   // the previous year: its fund year's claims over the same months when they are in the
   // system, else the baseline admissions given with this year's populations
@@ -342,10 +350,7 @@ async function allocationRows(
     .first<Pick<FundYear, 'id'> | undefined>();
   const prevAdmissions = prevYear ? await admissionsByTownship(trx, prevYear.id, m) : new Map<number, number>();
   const prevPops = prevYear ? await populations(trx, prevYear.id) : new Map<number, { insured_population: number }>();
-  const health =
-    wanted.has('standardised_management_rate') || wanted.has('control_rate')
-      ? await healthIndicators({ orgUnitIds: ids, year: fy.year }, trx)
-      : new Map<number, HealthIndicators>();
+  const health = inputValues(inputs);
 
   const list: Recipient[] = recipients.map((u) => {
     const pop = pops.get(u.id);
@@ -364,8 +369,8 @@ async function allocationRows(
       code: u.code,
       population,
       values: {
-        standardised_management_rate: h?.standardised_management_rate.value ?? null,
-        control_rate: h?.control_rate.value ?? null,
+        standardised_management_rate: h?.standardised_management_rate ?? null,
+        control_rate: h?.control_rate ?? null,
         inpatient_admissions_change: admissionsChange(now, prev),
         // over the claims the township (with its villages) provided
         drug_share: rate4(provided.get(u.id)?.drug ?? 0n, provided.get(u.id)?.total ?? 0n),
