@@ -24,3 +24,4 @@ export type { unitSummary } from './claims/service';
 export type { withBudget } from './fundYears/service';
 export type { dashboard, readRun, runSummary } from './runs/service';
 export type { ImportResult } from './import';
+export type { signoffGrid } from './signoffs/service';
