@@ -27,6 +27,9 @@ export const en = {
         allocation: 'Allocation',
       },
     },
+    // named in the audit log's resource filter
+    'settlement-advances': { name: 'Advances' },
+    'health-signoffs': { name: 'Health data sign-off' },
     'settlement-runs': {
       name: 'Settlement runs',
       fields: {

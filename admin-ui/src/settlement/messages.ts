@@ -21,6 +21,9 @@ export const zh = {
         allocation: '结余分配设置',
       },
     },
+    // named in the audit log's resource filter
+    'settlement-advances': { name: '预拨付' },
+    'health-signoffs': { name: '健康数据审核' },
     'settlement-runs': {
       name: '结算批次',
       fields: {
