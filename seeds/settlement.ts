@@ -32,11 +32,13 @@ import {
   DEFAULT_PROFILE,
   DEFAULT_TIERS,
   periodText,
+  signOffMonths,
 } from '../api/settlement';
 import type { DemoContext, DemoStep } from './demo';
 
 export const REGION = '大通县';
 const TARGET_SURPLUS_RATE = 0.1027;
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 /**
  * Share of the claims that are stays (× a township's q): 200,000 claims a year of 400,000 insured
  * make about 17 admissions per 100 insured, a western county's rate (the country's was 19 in 2019),
@@ -451,6 +453,9 @@ export const settlementDemo: DemoStep = {
     // advances: last year's twelve, this year's up to last month
     await addAdvances(trx, lastId, year - 1, 12, rng);
     await addAdvances(trx, thisId, year, month - 1, rng);
+    // health data signed off (健康数据审核) for last year and this year up to the month before last: last month awaits its sign-off
+    await signOffMonths(trx, year - 1, MONTHS, '演示数据');
+    await signOffMonths(trx, year, MONTHS.slice(0, Math.max(0, month - 2)), '演示数据');
     await addRun(trx, lastId, String(year - 1), 'final', 12);
     for (let m = 1; m < month; m++) await addRun(trx, thisId, periodText(year, m), 'provisional', m);
     return { insured, claims_last_year: perYear, runs: month, ms_persons: tPersons, ms_claims: tClaims, ms_runs: Date.now() - t0 - tClaims };

@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import { addMonths, monthRange, previousMonth } from '../core/clock';
 import {
+  standardThrough,
   ageOn,
   ageTags,
   assess,
@@ -74,6 +75,10 @@ const recheck: Schedule = {
 };
 
 describe('health rules', () => {
+  it('规范管理 over months 1..m (a settlement run’s months): the year’s 4 follow-ups in proportion, rounded down, at least 1', () => {
+    expect([1, 2, 3, 5, 6, 9, 10, 11, 12].map(standardThrough)).to.deep.equal([1, 1, 1, 1, 2, 3, 3, 3, 4]);
+  });
+
   describe('key populations', () => {
     it('derives 65 and over and 0–6 from the birth date, on the day asked', () => {
       expect(ageOn('1961-11-24', '2026-11-23')).to.equal(64);

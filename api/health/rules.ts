@@ -863,6 +863,9 @@ export function ratio(numerator: number, denominator: number): Ratio {
 /** 规范第三版: a hypertension or diabetes patient is 规范管理 with at least 4 face-to-face follow-ups a year. */
 export const STANDARD_FOLLOWUPS_PER_YEAR = 4;
 
+/** The face-to-face follow-ups 规范管理 needs by the end of month m: the year's standard in proportion, rounded down, at least 1 (4 at month 12). */
+export const standardThrough = (months: number) => Math.max(1, Math.floor((STANDARD_FOLLOWUPS_PER_YEAR * months) / 12));
+
 /** Worst first: the lowest value of an indicator first, units with no denominator last. */
 export function worstFirst<T extends { indicators: HealthIndicators; name: string }>(rows: T[], key: IndicatorKey): T[] {
   const v = (r: T) => r.indicators[key].value ?? Number.POSITIVE_INFINITY;

@@ -9,7 +9,7 @@ import { db } from '../db/knex';
 import { assertCan } from '../core/crud';
 import { badRequest, notFound } from '../core/errors';
 import type { Breakdown, IndicatorKey } from './enums';
-import { KEY_CONDITIONS, STANDARD_FOLLOWUPS_PER_YEAR, TYPED_TAGS, ratio, worstFirst, type HealthIndicators } from './rules';
+import { KEY_CONDITIONS, TYPED_TAGS, ratio, standardThrough, worstFirst, type HealthIndicators } from './rules';
 
 export * from './residentService';
 import * as clock from '../core/clock';
@@ -47,14 +47,21 @@ async function allOn<T>(conn: Knex, queries: PromiseLike<T>[]): Promise<T[]> {
  * - control rate: pairs whose last follow-up of the year had blood pressure / glucose on target (控制率
  *   counts the readings: a visit classified 不良反应 or 并发症 with readings on target is controlled) / pairs followed up in the year;
  * - task completion: tasks done / tasks that came due by the year's end (or today) and were not cancelled.
+ * With `throughMonth` (a settlement run's months 1..m) the period ends with month m and 规范管理 needs the year's
+ * standard in proportion to the months (standardThrough): the run reads the rates of its own months.
  * `conn` lets a caller read inside its own transaction (a settlement run being calculated, the demo load).
  */
-export async function healthIndicators(q: { orgUnitIds: number[]; year: number }, conn: Knex = db()): Promise<Map<number, HealthIndicators>> {
+export async function healthIndicators(
+  q: { orgUnitIds: number[]; year: number; throughMonth?: number },
+  conn: Knex = db(),
+): Promise<Map<number, HealthIndicators>> {
   const ids = [...new Set(q.orgUnitIds)];
   const out = new Map<number, HealthIndicators>();
   if (!ids.length) return out;
+  const months = q.throughMonth ?? 12;
   const yearStart = `${q.year}-01-01`;
-  const yearEnd = `${q.year}-12-31`;
+  // the period's last day: "the year" below reads "months 1..throughMonth" when a settlement run asks for its months
+  const yearEnd = clock.monthOf(`${q.year}-${String(months).padStart(2, '0')}-01`).end;
   const today = clock.today();
   const dueBy = today < yearEnd ? today : yearEnd;
   const elderlyBorn = `${q.year - 65}-12-31`; // 65 or over at the year's end
@@ -79,7 +86,7 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
     dueBy,
     elderlyBorn,
     childBorn,
-    standard: STANDARD_FOLLOWUPS_PER_YEAR,
+    standard: standardThrough(months),
     keyConditions: [...KEY_CONDITIONS],
     typedTags: [...TYPED_TAGS],
     managed: ['hypertension', 'diabetes'],

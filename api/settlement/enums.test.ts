@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { checkedValues } from '../db/checkedValues';
 import { system } from '../../scripts/test/harness';
-import { CARE_TYPE, PROVIDER_CLASS, RUN_KIND, RUN_STATUS } from './enums';
+import { CARE_TYPE, HEALTH_INPUT, PROVIDER_CLASS, RUN_KIND, RUN_STATUS, SIGNOFF_LEVEL } from './enums';
 
 describe('settlement enums and the CHECK constraints', () => {
   before(async () => {
@@ -14,6 +14,8 @@ describe('settlement enums and the CHECK constraints', () => {
     ['claims', 'care_type', CARE_TYPE],
     ['settlement_runs', 'kind', RUN_KIND],
     ['settlement_runs', 'status', RUN_STATUS],
+    ['settlement_run_inputs', 'indicator', HEALTH_INPUT],
+    ['health_data_signoffs', 'level', SIGNOFF_LEVEL],
   ] as const)
     it(`${table}.${column} allows the values of ${list.name}`, async () => {
       expect(await checkedValues(table, column)).to.have.members([...list.values]);

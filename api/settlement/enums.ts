@@ -85,6 +85,26 @@ export const ALLOCATION_INDICATOR = defineEnum('allocation_indicator', {
   inpatient_admissions_change: { zh: '千人住院变化', en: 'Admissions change' },
   drug_share: { zh: '药占比', en: 'Drug share' },
 });
+/** The health indicators a run reads from api/health and stores with each version (its frozen inputs, settlement_run_inputs). */
+export const HEALTH_INPUT = defineEnum('health_input', {
+  standardised_management_rate: { zh: '规范管理率', en: 'Standardised management rate' },
+  control_rate: { zh: '控制率', en: 'Control rate' },
+});
+export type HealthInputKey = EnumValue<typeof HEALTH_INPUT>;
+/** Who signs off a month's health data (健康数据审核), bottom-up: the village clinic's doctor, the township centre's director, the group. */
+export const SIGNOFF_LEVEL = defineEnum('signoff_level', {
+  village: { zh: '村卫生室', en: 'Village clinic' },
+  township: { zh: '乡镇卫生院', en: 'Township centre' },
+  group: { zh: '医共体', en: 'Medical group' },
+});
+export type SignoffLevel = EnumValue<typeof SIGNOFF_LEVEL>;
+/** A month of a unit on the sign-off page: not over yet, waiting for its sign-off, or signed. */
+export const SIGNOFF_STATE = defineEnum('signoff_state', {
+  not_over: { zh: '未到期', en: 'Month not over' },
+  open: { zh: '待审核', en: 'Awaiting sign-off' },
+  signed: { zh: '已审核', en: 'Signed off' },
+});
+export type SignoffState = EnumValue<typeof SIGNOFF_STATE>;
 /** the default pools' labels (a fund year may name other pools) */
 export const POOL = defineEnum('pool', {
   health_management: { zh: '健康管理', en: 'Health management' },
@@ -208,4 +228,18 @@ export const RUN_FIELD = defineEnum('run_field', {
   approved_by_name: { zh: '批准人', en: 'Approved by' },
 });
 
-export const SETTLEMENT_ENUMS = [PROVIDER_CLASS, CARE_TYPE, RUN_KIND, RUN_STATUS, GATE, DIRECTION, SETTLEMENT_INDICATOR, CLAIM_SET, ALLOCATION_INDICATOR, POOL];
+export const SETTLEMENT_ENUMS = [
+  PROVIDER_CLASS,
+  CARE_TYPE,
+  RUN_KIND,
+  RUN_STATUS,
+  GATE,
+  DIRECTION,
+  SETTLEMENT_INDICATOR,
+  CLAIM_SET,
+  ALLOCATION_INDICATOR,
+  POOL,
+  HEALTH_INPUT,
+  SIGNOFF_LEVEL,
+  SIGNOFF_STATE,
+];

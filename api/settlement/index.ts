@@ -15,6 +15,8 @@ export { periodText, type Indicator } from './runs/rules';
 export { budgetOf, DEFAULT_BUNDLE_RATIO, monthlyBudgets } from './fundYears/rules';
 export { rate4 } from './runs/rules';
 export { settlementGrants } from './grants';
+// the demo loader, the tests and the benchmark sign off whole months of health data before a final run
+export { signOffMonths } from './signoffs/service';
 export { monthlyProvisionalJob } from './jobs';
 export { settlementRouters } from './routes';
 // the records and answers the API sends, for the admin UI to `import type` (api/core/json.ts)
@@ -24,3 +26,4 @@ export type { withBudget } from './fundYears/service';
 export type { dashboard, readRun, runSummary } from './runs/service';
 export type { whatIf } from './runs/whatIf';
 export type { ImportResult } from './import';
+export type { signoffGrid } from './signoffs/service';

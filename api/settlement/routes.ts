@@ -4,5 +4,6 @@ import { fundYearRoutes, populationRoutes } from './fundYears/routes';
 import { claimRoutes, satisfactionRoutes } from './claims/routes';
 import { allocationRoutes, runRoutes } from './runs/routes';
 import { advanceRoutes } from './advances/routes';
+import { signoffRoutes } from './signoffs/routes';
 
-export const settlementRouters = [fundYearRoutes, populationRoutes, claimRoutes, satisfactionRoutes, runRoutes, allocationRoutes, advanceRoutes];
+export const settlementRouters = [fundYearRoutes, populationRoutes, claimRoutes, satisfactionRoutes, runRoutes, allocationRoutes, advanceRoutes, signoffRoutes];

@@ -12,6 +12,7 @@ import * as clock from '../core/clock';
 import { db } from '../db/knex';
 import type { Claim } from './claims/model';
 import { CLAIM_COLUMNS } from './claims/rules';
+import { signOffMonths } from './signoffs/service';
 import type { unitSummary } from './claims/service';
 import type { FundYearPopulation } from './fundYears/model';
 import type { withBudget } from './fundYears/service';
@@ -29,6 +30,7 @@ type RunAnswer = AnswerOf<typeof readRun>;
 
 const REGION = '测试县';
 const YEAR = 2024;
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
 const idNumber = (n: number) => {
   const first17 = `630121199001${String(10 + (n % 18)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
@@ -94,6 +96,8 @@ describe('settlement (HTTP, real database)', function () {
     );
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
     fundYearId = r.body.id;
+    // the final run reads only signed-off months
+    await signOffMonths(db(), YEAR, MONTHS, '测试');
     for (const [code, population] of [
       ['T01', 1200],
       ['T02', 800],
@@ -213,6 +217,7 @@ describe('settlement (HTTP, real database)', function () {
     expect(full.gates.satisfaction).to.deep.equal({ threshold: 85, deduction: 0.1 });
     expect((await call('PUT', url, { as: 'finance', body: full })).status).to.equal(200);
     await withoutSatisfaction();
+    await signOffMonths(db(), 2021, MONTHS, '测试');
     const created = await post<Run>('/api/settlement-runs', { fund_year_id: made.body.id, period: '2021' }, { as: 'finance' });
     const calculated = await post<Run>(`/api/settlement-runs/${created.body.id}/calculate`, {}, { as: 'finance' });
     expect(calculated.status, JSON.stringify(calculated.body)).to.equal(200);

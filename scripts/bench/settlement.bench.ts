@@ -15,7 +15,7 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import type { Knex } from 'knex';
 import { db } from '../../api/db/knex';
-import { aggregateSql, CLAIM_COLUMNS, type RunFigures } from '../../api/settlement';
+import { aggregateSql, CLAIM_COLUMNS, signOffMonths, type RunFigures } from '../../api/settlement';
 import { checkDigit } from '../../api/core/personalId';
 import { benchSystem, login, peakHttpRss, printTiming, timed } from './lib';
 import { claimTables, generateClaims, insuredPersons, townships } from '../../seeds/settlement';
@@ -82,6 +82,13 @@ try {
   const raw = `SELECT provider_class, care_type, org_unit_id, count(*), count(*) FILTER (WHERE referred_up), sum(total_cost), sum(fund_paid), sum(self_pay), sum(self_funded), sum(drug_cost), sum(consumables_cost)
                  FROM claims WHERE fund_year_id = $1 GROUP BY provider_class, care_type, org_unit_id`;
   await pool.query(raw, [fy.id]);
+  // a final run reads only signed-off months
+  await signOffMonths(
+    db(),
+    YEAR,
+    Array.from({ length: 12 }, (_, i) => i + 1),
+    'bench',
+  );
   const run = await api<{ id: number }>('POST', '/api/settlement-runs', { fund_year_id: fy.id, period: String(YEAR) });
   await api('POST', `/api/settlement-runs/${run.id}/calculate`, {});
   const calc = await timed(() => api<{ figures: RunFigures }>('POST', `/api/settlement-runs/${run.id}/calculate`, { reason: 'bench' }));

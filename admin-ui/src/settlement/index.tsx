@@ -3,6 +3,7 @@
 // claims, satisfaction scores and settlement runs.
 import DashboardIcon from '@mui/icons-material/Insights';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import type { DomainModule } from '../registry';
 import { claims } from './claims';
 import { fundYearPopulations } from './fund-year-populations';
@@ -14,6 +15,7 @@ import { lazyScreens } from '../shared/lazyScreens';
 
 // pages and home widgets, each module fetched when first shown
 const { ClaimsImport } = lazyScreens(() => import('./ClaimsImport'));
+const { HealthSignoffs } = lazyScreens(() => import('./HealthSignoffs'));
 const { SettlementDashboard } = lazyScreens(() => import('./SettlementDashboard'));
 const { FundYearHome, RunsAwaitingHome } = lazyScreens(() => import('./HomeWidgets'));
 
@@ -24,6 +26,8 @@ export const settlementDomain: DomainModule = {
   pages: [
     { path: '/settlement-dashboard', label: 'menu.settlement_dashboard', icon: DashboardIcon, element: <SettlementDashboard />, resource: 'fund-years' },
     { path: '/claims-import', label: 'menu.claims_import', icon: UploadFileIcon, element: <ClaimsImport />, resource: 'claims' },
+    // 健康数据审核: the village doctor, the township's director and group finance sign off a month's health data
+    { path: '/health-signoffs', label: 'menu.health_signoffs', icon: FactCheckIcon, element: <HealthSignoffs />, resource: 'health-signoffs' },
   ],
   dashboardWidgets: [
     { resource: 'settlement-runs', roles: ['group_finance', 'group_admin'], todo: true, component: RunsAwaitingHome },

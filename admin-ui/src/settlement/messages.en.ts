@@ -3,7 +3,12 @@ import { enumMessages } from '../../../api/core/enums';
 import { RUN_LABEL, SETTLEMENT_ENUMS } from '../../../api/settlement/enums';
 
 export const en = {
-  menu: { groups: { settlement: 'Insurance settlement' }, settlement_dashboard: 'Settlement dashboard', claims_import: 'Claims import' },
+  menu: {
+    groups: { settlement: 'Insurance settlement' },
+    settlement_dashboard: 'Settlement dashboard',
+    claims_import: 'Claims import',
+    health_signoffs: 'Health data sign-off',
+  },
   resources: {
     'fund-years': {
       name: 'Fund years',
@@ -22,6 +27,9 @@ export const en = {
         allocation: 'Allocation',
       },
     },
+    // named in the audit log's resource filter
+    'settlement-advances': { name: 'Advances' },
+    'health-signoffs': { name: 'Health data sign-off' },
     'settlement-runs': {
       name: 'Settlement runs',
       fields: {
@@ -266,6 +274,42 @@ export const en = {
       done: 'Done: %{action}',
       period_help: 'A month YYYY-MM (provisional, year to date) or a year YYYY (final)',
       viewing_version: 'Viewing version %{n}',
+    },
+    inputs: {
+      title: 'Inputs (frozen)',
+      help: 'The health indicators this version allocated on (months 1 to the period of the fund year), kept with the version: recalculating never changes a stored version',
+      unit: 'Unit',
+      indicator: 'Indicator',
+      value: 'Value (numerator/denominator)',
+      before: 'Previous version',
+      after: 'This version',
+      no_data: 'No data',
+      unchanged: 'No input changed against run %{run} version %{n}',
+      changed: '%{count} input(s) changed against run %{run} version %{n} (follow-ups recorded or corrected after sign-off)',
+    },
+    signoff: {
+      title: 'Health data sign-off',
+      year: 'Year',
+      unit: 'Unit',
+      month_n: 'M%{n}',
+      below: 'below %{n}/%{of}',
+      sign: 'Sign off',
+      withdraw: 'Withdraw',
+      back: 'Back to the group',
+      order:
+        'Signed off bottom-up: village clinic → township centre → medical group; a level withdraws while the level above has not signed. The final run uses only months the group signed off',
+      signed: '%{unit} %{period} signed off',
+      withdrawn: '%{unit} %{period} sign-off withdrawn',
+    },
+    rules: {
+      month_not_over: '%{period} is not over yet: sign it off once it ends',
+      already_signed: '%{period} is already signed off',
+      below_not_signed: '%{period}: %{count} unit(s) below have not signed off: %{units}',
+      not_signed: '%{period} is not signed off',
+      above_signed: '%{period} is signed off above (%{unit}): that level withdraws first',
+      not_a_signing_unit: 'This unit signs off no health data (village clinics, township centres and the group do)',
+      not_the_signer: 'The %{level} level is signed off by its own unit’s signer',
+      months_not_signed_off: 'The final run needs the whole year’s health data signed off by the group: month(s) %{months} are not',
     },
     event: {
       created: 'Created',

@@ -1,7 +1,18 @@
 // The settlement API's answers as the screens read them: the API's own types as JSON (api/core/json.ts),
 // never re-declared here (import type only: nothing of api/ reaches the bundle). Amounts are decimal strings.
 import type { AnswerOf, Json } from '../../../api/core/json';
-import type { Claim, dashboard, ImportResult as Import, readRun, RunFigures, runSummary, unitSummary, whatIf, withBudget } from '../../../api/settlement';
+import type {
+  Claim,
+  dashboard,
+  ImportResult as Import,
+  readRun,
+  RunFigures,
+  runSummary,
+  signoffGrid,
+  unitSummary,
+  whatIf,
+  withBudget,
+} from '../../../api/settlement';
 // the run's figures are the API's own type (api/settlement/runs/calculation.ts)
 export type { AdvancesView } from '../../../api/settlement';
 export type { Indicator, RunFigures } from '../../../api/settlement';
@@ -12,6 +23,10 @@ export type SpendingCell = RunFigures['spending']['by_class_and_care'][number];
 export type RunSummary = AnswerOf<typeof runSummary>;
 /** GET /api/settlement-runs/:id: the run, its figures, its versions and its history */
 export type RunDetail = AnswerOf<typeof readRun>;
+/** A version's stored inputs (the health indicators its allocation read) and what changed against the version before */
+export type RunInputs = Pick<RunDetail, 'inputs' | 'input_changes' | 'inputs_compared_with'>;
+/** GET /api/health-signoffs: the months × units of a year with their sign-off state */
+export type SignoffGrid = AnswerOf<typeof signoffGrid>;
 /** GET /api/fund-years/:id: a fund year with its budget */
 export type FundYearRecord = AnswerOf<typeof withBudget>;
 /** GET /api/fund-years/:id/dashboard */

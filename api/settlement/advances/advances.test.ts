@@ -7,6 +7,8 @@ import { auditCount, get, post, unitId, type AnswerOf, type Json, type Problem }
 import type { withBudget } from '../fundYears/service';
 import type { SettlementRun, SurplusAllocation } from '../runs/model';
 import type { readRun } from '../runs/service';
+import { db } from '../../db/knex';
+import { signOffMonths } from '../signoffs/service';
 import type { SettlementAdvance } from './model';
 import type { readAdvances } from './service';
 
@@ -29,6 +31,13 @@ describe('settlement advances and 清算 (HTTP, real database)', function () {
     );
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
     fundYearId = r.body.id;
+    // the final run reads only signed-off months
+    await signOffMonths(
+      db(),
+      2023,
+      Array.from({ length: 12 }, (_, i) => i + 1),
+      '测试',
+    );
     const p = await post(
       '/api/fund-year-populations',
       { fund_year_id: fundYearId, org_unit_id: await unitId('T01'), insured_population: 1000 },

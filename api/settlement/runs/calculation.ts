@@ -6,7 +6,6 @@
 // township's insured figures all derive from them. No loop over claims anywhere.
 import type { Knex } from 'knex';
 import { fromFen, toFen, type Fen } from '../../shared/money';
-import { healthIndicators, type HealthIndicators } from '../../health';
 import { orgUnits } from '../../org';
 import { CARE_TYPE, PROVIDER_CLASS } from '../enums';
 import type { FundYear } from '../fundYears/model';
@@ -18,6 +17,7 @@ import {
   emptySums,
   gateValues,
   indicatorsOf,
+  inputValues,
   insuredIndicatorsOf,
   providerTier,
   rate4,
@@ -28,6 +28,7 @@ import {
   type AllocationRow,
   type ClaimSums,
   type GateResult,
+  type HealthInput,
   type Indicator,
   type Period,
   type Recipient,
@@ -167,8 +168,17 @@ async function populations(trx: Knex | Knex.Transaction, fundYearId: number) {
   return new Map(rows.map((r) => [r.org_unit_id, r]));
 }
 
-/** Computes every figure of a run of `fy` for `period`, reading the claims as they are now. */
-export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear, period: Period, periodText: string): Promise<RunFigures> {
+/** The units the fund year's allocation shares the retained surplus among (their health indicators are the run's inputs). */
+export const recipientUnits = (units: Map<number, UnitInfo>, fy: FundYear) => [...units.values()].filter((u) => fy.allocation.recipient_kinds.includes(u.kind));
+
+/** Computes every figure of a run of `fy` for `period`, reading the claims as they are now and the health indicators from `inputs` (the version's stored inputs). */
+export async function computeFigures(
+  trx: Knex | Knex.Transaction,
+  fy: FundYear,
+  period: Period,
+  periodText: string,
+  inputs: readonly HealthInput[],
+): Promise<RunFigures> {
   const m = period.throughMonth;
   // one connection (a transaction): the statements run one after another
   const units = await loadUnits(trx);
@@ -273,12 +283,12 @@ export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear,
   }));
 
   // ---- the recipients' values, then the settings: surplus to allocation
-  const recipients = [...units.values()].filter((u) => fy.allocation.recipient_kinds.includes(u.kind));
+  const recipients = recipientUnits(units, fy);
   const settled = settledFigures(fy, {
     budget,
     spending,
     gate_values: gateValues(group, satisfaction),
-    recipients: await recipientsOf(trx, fy, period, recipients, insured, provided),
+    recipients: await recipientsOf(trx, fy, period, recipients, insured, provided, inputs),
   });
 
   return {
@@ -341,11 +351,10 @@ async function recipientsOf(
   recipients: UnitInfo[],
   insured: Map<number, ClaimSums>,
   provided: Map<number, ClaimSums>,
+  inputs: readonly HealthInput[],
 ): Promise<NamedRecipient[]> {
   if (!recipients.length) return [];
   const m = period.throughMonth;
-  const ids = recipients.map((u) => u.id);
-  const wanted = new Set(fy.allocation.pools.flatMap((p) => p.indicators.map((k) => k.key)));
   const pops = await populations(trx, fy.id);
   // the previous year: its fund year's claims over the same months when they are in the
   // system, else the baseline admissions given with this year's populations
@@ -355,10 +364,7 @@ async function recipientsOf(
     .first<Pick<FundYear, 'id'> | undefined>();
   const prevAdmissions = prevYear ? await admissionsByTownship(trx, prevYear.id, m) : new Map<number, number>();
   const prevPops = prevYear ? await populations(trx, prevYear.id) : new Map<number, { insured_population: number }>();
-  const health =
-    wanted.has('standardised_management_rate') || wanted.has('control_rate')
-      ? await healthIndicators({ orgUnitIds: ids, year: fy.year }, trx)
-      : new Map<number, HealthIndicators>();
+  const health = inputValues(inputs);
 
   return recipients.map((u) => {
     const pop = pops.get(u.id);
@@ -378,8 +384,8 @@ async function recipientsOf(
       name: u.name,
       population,
       values: {
-        standardised_management_rate: h?.standardised_management_rate.value ?? null,
-        control_rate: h?.control_rate.value ?? null,
+        standardised_management_rate: h?.standardised_management_rate ?? null,
+        control_rate: h?.control_rate ?? null,
         inpatient_admissions_change: admissionsChange(now, prev),
         // over the claims the township (with its villages) provided
         drug_share: rate4(provided.get(u.id)?.drug ?? 0n, provided.get(u.id)?.total ?? 0n),

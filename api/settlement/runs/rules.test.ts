@@ -7,6 +7,8 @@ import { DEFAULT_ALLOCATION, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAUL
 import { gatesSchema } from '../fundYears/routes';
 import {
   // grouped as the describes below test them
+  inputChanges,
+  inputValues,
   rate4,
   parsePeriod,
   overspendSplit,
@@ -520,5 +522,41 @@ describe('settlement rules: allocation', () => {
     expect(admissionsChange({ admissions: 90, population: 1000 }, { admissions: 100, population: 2000 })).to.equal(1.8);
     expect(admissionsChange({ admissions: 90, population: 1000 }, null)).to.equal(null);
     expect(admissionsChange({ admissions: 90, population: 1000 }, { admissions: 0, population: 2000 })).to.equal(null);
+  });
+});
+
+describe('frozen inputs: the difference between two versions', () => {
+  const input = (org_unit_id: number, indicator: 'standardised_management_rate' | 'control_rate', numerator: number, denominator: number) => ({
+    org_unit_id,
+    indicator,
+    numerator,
+    denominator,
+    value: denominator ? Math.round((numerator / denominator) * 10_000) / 10_000 : null,
+  });
+
+  it('lists only what changed, unit by unit, with both sides (before → after)', () => {
+    const before = [input(5, 'control_rate', 30, 40), input(5, 'standardised_management_rate', 20, 50), input(9, 'control_rate', 0, 0)];
+    const after = [input(5, 'control_rate', 29, 40), input(5, 'standardised_management_rate', 20, 50), input(9, 'control_rate', 1, 1)];
+    expect(inputChanges(before, after)).to.deep.equal([
+      {
+        org_unit_id: 5,
+        indicator: 'control_rate',
+        before: { numerator: 30, denominator: 40, value: 0.75 },
+        after: { numerator: 29, denominator: 40, value: 0.725 },
+      },
+      { org_unit_id: 9, indicator: 'control_rate', before: { numerator: 0, denominator: 0, value: null }, after: { numerator: 1, denominator: 1, value: 1 } },
+    ]);
+    expect(inputChanges(after, after)).to.deep.equal([]);
+  });
+
+  it('a unit on one side only is a change (a township added to the recipients)', () => {
+    expect(inputChanges([], [input(3, 'control_rate', 1, 2)])).to.deep.equal([
+      { org_unit_id: 3, indicator: 'control_rate', before: null, after: { numerator: 1, denominator: 2, value: 0.5 } },
+    ]);
+  });
+
+  it('the allocation reads each unit’s values from the stored rows', () => {
+    const values = inputValues([input(5, 'control_rate', 3, 4), input(5, 'standardised_management_rate', 0, 0)]);
+    expect(values.get(5)).to.deep.equal({ control_rate: 0.75, standardised_management_rate: null });
   });
 });

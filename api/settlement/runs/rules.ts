@@ -4,7 +4,19 @@
 // configuration and budget are fundYears/rules.ts. Money is BigInt fen throughout; rates are rounded to 4 decimals.
 import type { EnumValue } from '../../core/enums';
 import { divRound, fromFen, mulRatio, splitByLargestRemainder, toFen, type Fen } from '../../shared/money';
-import { CARE_TYPE, CLAIM_SET, GATE, PROVIDER_CLASS, RUN_KIND, RUN_STATUS, SETTLEMENT_INDICATOR, type Direction, type GateRegistry } from '../enums';
+import {
+  CARE_TYPE,
+  CLAIM_SET,
+  GATE,
+  HEALTH_INPUT,
+  PROVIDER_CLASS,
+  RUN_KIND,
+  RUN_STATUS,
+  SETTLEMENT_INDICATOR,
+  type Direction,
+  type GateRegistry,
+  type HealthInputKey,
+} from '../enums';
 import {
   gatesConfig,
   type AllocationConfig,
@@ -541,4 +553,44 @@ export function admissionsChange(now: { admissions: number; population: number }
   if (!prev || now.population <= 0 || prev.population <= 0 || prev.admissions <= 0) return null;
   // (a/p) / (a'/p') = a·p' / (p·a'), all integers: exact before the one rounding
   return rate4(BigInt(now.admissions) * BigInt(prev.population), BigInt(now.population) * BigInt(prev.admissions));
+}
+
+// ---------------------------------------------------------------- frozen inputs
+
+/** One stored input of a run version: a health indicator of a unit over the run's months, with the counts it is of. */
+export interface HealthInput {
+  org_unit_id: number;
+  indicator: HealthInputKey;
+  numerator: number;
+  denominator: number;
+  /** numerator / denominator to 4 decimals; null without a denominator (无数据) */
+  value: number | null;
+}
+
+/** The inputs as the allocation reads them: each unit's value of each indicator. */
+export function inputValues(inputs: readonly HealthInput[]): Map<number, Partial<Record<HealthInputKey, number | null>>> {
+  const out = new Map<number, Partial<Record<HealthInputKey, number | null>>>();
+  for (const i of inputs) out.set(i.org_unit_id, { ...out.get(i.org_unit_id), [i.indicator]: i.value });
+  return out;
+}
+
+export interface InputChange {
+  org_unit_id: number;
+  indicator: HealthInputKey;
+  before: Omit<HealthInput, 'org_unit_id' | 'indicator'> | null;
+  after: Omit<HealthInput, 'org_unit_id' | 'indicator'> | null;
+}
+
+/** What changed between two versions' inputs (a unit and indicator on one side only counts as a change), by unit then indicator. */
+export function inputChanges(before: readonly HealthInput[], after: readonly HealthInput[]): InputChange[] {
+  const key = (i: HealthInput) => `${i.org_unit_id}|${i.indicator}`;
+  const counts = ({ numerator, denominator, value }: HealthInput) => ({ numerator, denominator, value });
+  const old = new Map(before.map((i) => [key(i), i]));
+  const now = new Map(after.map((i) => [key(i), i]));
+  const keys = [...new Set([...old.keys(), ...now.keys()])];
+  return keys
+    .map((k) => ({ b: old.get(k), a: now.get(k) }))
+    .filter(({ b, a }) => !b || !a || b.numerator !== a.numerator || b.denominator !== a.denominator || b.value !== a.value)
+    .map(({ b, a }) => ({ org_unit_id: (a ?? b)!.org_unit_id, indicator: (a ?? b)!.indicator, before: b ? counts(b) : null, after: a ? counts(a) : null }))
+    .sort((x, y) => x.org_unit_id - y.org_unit_id || HEALTH_INPUT.values.indexOf(x.indicator) - HEALTH_INPUT.values.indexOf(y.indicator));
 }

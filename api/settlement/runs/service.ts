@@ -10,18 +10,20 @@ import { db } from '../../db/knex';
 import { scopeByUnit } from '../../core/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../../core/crud';
 import { can } from '../../core/access';
-import { badRequest, conflict, notFound, unprocessable } from '../../core/errors';
+import { AppError, badRequest, conflict, notFound, unprocessable } from '../../core/errors';
 import * as clock from '../../core/clock';
 import { fromFen, toFen } from '../../shared/money';
 import { orgUnits, under } from '../../org';
 import { RUN_KIND, RUN_STATUS } from '../enums';
 import { budgetOf, monthlyBudgets } from '../fundYears/rules';
 import { fundYearOr404, withBudget } from '../fundYears/service';
-import { computeFigures, isEstimate, type RunFigures } from './calculation';
+import { computeFigures, isEstimate, loadUnits, recipientUnits, type RunFigures } from './calculation';
+import { readHealthInputs, storedInputs, storeInputs } from './inputs';
+import { monthsNotSignedOff } from '../signoffs/service';
 import { advancesOf, paymentsOf } from '../advances/service';
 import { forecastAt } from './forecast';
 import { SettlementRun, SettlementRunEvent, SettlementRunVersion, SurplusAllocation } from './model';
-import { allowedSteps, parsePeriod, RUN_STEPS, type RunStep } from './rules';
+import { allowedSteps, inputChanges, parsePeriod, RUN_STEPS, type RunStep } from './rules';
 
 export const runResource: ResourceDef<SettlementRun> = {
   name: 'settlement-runs',
@@ -137,10 +139,14 @@ export function createRun(actor: Actor, input: { fund_year_id: number; period: s
 /** Calculates (or recalculates, with a reason) inside `trx`: the figures, a new version, its allocation rows. */
 export async function calculateIn(trx: Knex.Transaction, actor: Actor, audit: Audit, run: SettlementRun, reason: string | null) {
   const fy = await fundYearOr404(trx, run.fund_year_id);
+  const period = parsePeriod(run.period)!;
+  if (period.kind === 'final') await assertSignedOff(trx, fy.year, period.throughMonth);
   // the aggregate's hash table stays in memory rather than spilling to disk
   await trx.raw("SET LOCAL work_mem = '64MB'");
-  const figures = await computeFigures(trx, fy, parsePeriod(run.period)!, run.period);
   const version = run.version + 1;
+  // the version's inputs are stored first and its figures computed from the stored rows (frozen inputs)
+  await storeInputs(trx, run.id, version, await readHealthInputs(trx, fy, period.throughMonth, recipientUnits(await loadUnits(trx), fy)));
+  const figures = await computeFigures(trx, fy, period, run.period, await storedInputs(trx, run.id, version));
   await SettlementRunVersion.query(trx).insert({
     run_id: run.id,
     version,
@@ -200,6 +206,16 @@ export async function calculateIn(trx: Knex.Transaction, actor: Actor, audit: Au
     },
   });
   return updated;
+}
+
+/** A final run reads only months whose health data the group has signed off: refused naming the others. */
+async function assertSignedOff(trx: Knex.Transaction, year: number, throughMonth: number) {
+  const months = await monthsNotSignedOff(trx, year, throughMonth);
+  if (!months.length) return;
+  const message = `the health data of ${year} month(s) ${months.join(', ')} is not signed off by the group`;
+  throw new AppError('business_rule', 'months_not_signed_off', message, [
+    { field: 'period', message, rule: 'months_not_signed_off', params: { months: months.join('、') } },
+  ]);
 }
 
 /** The run locked for this step, after the state check (409 naming what is allowed). */
@@ -334,6 +350,7 @@ export async function readRun(actor: Actor, id: number) {
   return {
     ...run.toJSON(),
     figures: run.figures ? await scopedFigures(actor, run.figures) : null,
+    ...(await versionInputs(actor, run, run.version)),
     advances: await runAdvances(actor, run),
     allowed: run.superseded_by_id ? [] : allowedSteps(run.status),
     versions,
@@ -360,10 +377,36 @@ export async function runReport(actor: Actor, id: number) {
 /** GET /api/settlement-runs/:id/versions/:version: the figures of one calculation. */
 export async function readVersion(actor: Actor, id: number, version: number) {
   assertCan(actor, 'settlement-runs', 'show');
-  await getRow(runResource, actor, id);
+  const run = await getRow(runResource, actor, id);
   const v = await SettlementRunVersion.query().findOne({ run_id: id, version });
   if (!v) throw notFound(`settlement-runs ${id} version`, version);
-  return { ...v.toJSON(), figures: await scopedFigures(actor, v.figures) };
+  return { ...v.toJSON(), figures: await scopedFigures(actor, v.figures), ...(await versionInputs(actor, run, version)) };
+}
+
+/** The version calculated before this one: the run's previous, or for a run's first the last of the approved run it supersedes. */
+async function previousVersion(run: SettlementRun, version: number): Promise<{ run_id: number; version: number } | null> {
+  if (version > 1) return { run_id: run.id, version: version - 1 };
+  if (!run.supersedes_id) return null;
+  const superseded = await SettlementRun.query().findById(run.supersedes_id);
+  return superseded && superseded.version > 0 ? { run_id: superseded.id, version: superseded.version } : null;
+}
+
+/**
+ * A version's stored inputs (the health indicators its allocation read) in the caller's scope, and what changed
+ * against the version before it (unit, indicator, before → after): a follow-up recorded after sign-off shows here.
+ */
+async function versionInputs(actor: Actor, run: SettlementRun, version: number) {
+  if (version < 1) return { inputs: [], input_changes: null, inputs_compared_with: null };
+  const prev = await previousVersion(run, version);
+  const [inputs, before] = await Promise.all([storedInputs(db(), run.id, version), prev ? storedInputs(db(), prev.run_id, prev.version) : null]);
+  const units = new Map((await under(orgUnits(['id', 'code', 'name']), actor.scopePath)).map((u) => [u.id, u]));
+  const named = <T extends { org_unit_id: number }>(rows: T[]) =>
+    rows.filter((r) => units.has(r.org_unit_id)).map((r) => ({ ...r, code: units.get(r.org_unit_id)!.code, name: units.get(r.org_unit_id)!.name }));
+  return {
+    inputs: named(inputs),
+    input_changes: before ? named(inputChanges(before, inputs)) : null,
+    inputs_compared_with: prev,
+  };
 }
 
 /** The current run of a fund year and period, if any. */

@@ -40,9 +40,11 @@ import {
   SpendingTable,
   UnitIndicatorsTable,
 } from '../Figures';
-import { pct, type AdvancesView, type RunDetail, type RunFigures } from '../types';
+import { pct, type AdvancesView, type RunDetail, type RunFigures, type RunInputs } from '../types';
 import { AdvancesCard } from '../AdvancesCard';
 import { WhatIfPanel } from './WhatIf';
+import { refusalText } from '../problems';
+import { RunInputsCard } from './RunInputs';
 import { isEstimate } from '../../../../api/settlement/runs/estimate';
 
 type Step = 'calculate' | 'recalculate' | 'review' | 'approve' | 'comment';
@@ -66,7 +68,7 @@ const StepDialog = ({ run, step, onClose }: { run: RunDetail; step: Step; onClos
       refresh();
       onClose();
     } catch (e) {
-      setError((e as Error).message);
+      setError(refusalText(e, translate));
     } finally {
       setBusy(false);
     }
@@ -165,11 +167,12 @@ export const RunShow = () => {
   const version = useQuery({
     queryKey: ['settlement-run-version', record?.id, shown],
     enabled: shown !== null,
-    queryFn: () => apiGet<{ figures: RunFigures }>(`/settlement-runs/${record!.id}/versions/${shown}`),
+    queryFn: () => apiGet<RunInputs & { figures: RunFigures }>(`/settlement-runs/${record!.id}/versions/${shown}`),
   });
   if (isPending || isPartial(record)) return <Loading />;
   if (error || !record) return <Typography color="error">{String(error)}</Typography>;
   const figures = shown === null ? record.figures : version.data?.figures;
+  const inputs = shown === null ? record : version.data;
   return (
     <Box sx={{ p: 2 }} data-testid="run-show">
       <Title title={`${translate('resources.settlement-runs.name')} ${record.period}`} />
@@ -297,6 +300,7 @@ export const RunShow = () => {
           </Table>
         </Card>
       </Stack>
+      {inputs && <RunInputsCard inputs={inputs.inputs} input_changes={inputs.input_changes} inputs_compared_with={inputs.inputs_compared_with} />}
       {figures ? (
         <Figures f={figures} advances={shown === null ? record.advances : null} />
       ) : shown !== null ? (
