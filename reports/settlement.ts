@@ -6,6 +6,7 @@ import type { Writable } from 'node:stream';
 import { enumMessages } from '../api/core/enums';
 import {
   type AdvancesView,
+  type DifferenceView,
   type RunFigures,
   DEFINITIONS,
   GATE,
@@ -17,6 +18,7 @@ import {
   RUN_LABEL,
   SETTLEMENT_ENUMS,
 } from '../api/settlement';
+import { differenceSheet } from './settlementDifference';
 import { addSheet, amount, FORMATS, labelledSheet, labelOf, shanghaiTime, streamingWorkbook, sumAmounts, sumCounts, writeRow, type Format } from './xlsx';
 
 export interface RunHead {
@@ -30,6 +32,8 @@ export interface RunHead {
   approved_by_name: string | null;
   /** the final run's advances and 清算 (null for a month, or for a reader who may not see advances) */
   advances?: AdvancesView | null;
+  /** a correction run's difference against the approved run it supersedes (null for any other run) */
+  difference?: DifferenceView | null;
 }
 
 type Book = ReturnType<typeof streamingWorkbook>;
@@ -342,6 +346,7 @@ export async function writeSettlementWorkbook(out: Writable, run: RunHead, f: Ru
   allocationSheet(wb, f);
   spendingSheet(wb, f);
   if (run.advances) advancesSheet(wb, run.advances);
+  if (run.difference) differenceSheet(wb, run.difference);
   definitionSheet(wb);
   await wb.commit();
 }

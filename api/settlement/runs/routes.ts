@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { answerList, mountCrud } from '../../http/crudRoutes';
 import { ApiRouter } from '../../http/router';
 import { idParam, parse } from '../../http/validate';
+import { readDifference } from './differenceService';
 import { allocationResource, approveRun, calculateRun, commentRun, createRun, readRun, readVersion, reviewRun, runResource, runSummary } from './service';
 
 const createRunBody = z.strictObject({ fund_year_id: z.number().int().positive(), period: z.string(), reason: z.string().trim().min(1).max(1000).optional() });
@@ -15,6 +16,11 @@ export const runRoutes = new ApiRouter('/settlement-runs', 'settlement')
     answerList(runResource, req, res, (rows) => rows.map(runSummary)),
   )
   .get('/:id', { summary: 'A run with its figures, versions and history' }, (req) => readRun(req.actor, idParam(req.params.id)))
+  .get(
+    '/:id/difference',
+    { summary: 'A correction run against the approved run it supersedes: claims added, reversed, changed; spending and allocation per unit' },
+    (req) => readDifference(req.actor, idParam(req.params.id)),
+  )
   .get('/:id/versions/:version', { summary: 'The figures of one calculation of a run' }, (req) =>
     readVersion(req.actor, idParam(req.params.id), idParam(req.params.version)),
   )
