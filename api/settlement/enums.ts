@@ -117,6 +117,7 @@ export const DIFFERENCE_LABEL = defineEnum('difference_label', {
   allocation_change: { zh: '分配额差额', en: 'Allocation change' },
   no_lines: { zh: '被取代批次计算时未记录结算单版本，无法逐单列出', en: 'The approved run was calculated before claim revisions were kept: no line list' },
   none: { zh: '无变动的结算单', en: 'No claim changed' },
+  others_unchanged: { zh: '其余单位无变动', en: 'The other units are unchanged' },
   listed: { zh: '共 %{total} 条，列出前 %{n} 条', en: '%{total} in all, the first %{n} listed' },
   note: {
     zh: '逐单列出被取代批次计算之后新增、冲正或修改、并计入本批次的结算单；各单位金额之和等于总差额。',

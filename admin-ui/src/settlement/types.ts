@@ -1,7 +1,17 @@
 // The settlement API's answers as the screens read them: the API's own types as JSON (api/core/json.ts),
 // never re-declared here (import type only: nothing of api/ reaches the bundle). Amounts are decimal strings.
 import type { AnswerOf, Json } from '../../../api/core/json';
-import type { Claim, dashboard, ImportResult as Import, readRun, RunFigures, runSummary, unitSummary, withBudget } from '../../../api/settlement';
+import type {
+  Claim,
+  dashboard,
+  ImportResult as Import,
+  readDifference,
+  readRun,
+  RunFigures,
+  runSummary,
+  unitSummary,
+  withBudget,
+} from '../../../api/settlement';
 // the run's figures are the API's own type (api/settlement/runs/calculation.ts)
 export type { AdvancesView } from '../../../api/settlement';
 export type { Indicator, RunFigures } from '../../../api/settlement';
@@ -12,6 +22,8 @@ export type SpendingCell = RunFigures['spending']['by_class_and_care'][number];
 export type RunSummary = AnswerOf<typeof runSummary>;
 /** GET /api/settlement-runs/:id: the run, its figures, its versions and its history */
 export type RunDetail = AnswerOf<typeof readRun>;
+/** GET /api/settlement-runs/:id/difference: a correction run against the approved run it supersedes */
+export type RunDifference = AnswerOf<typeof readDifference>;
 /** GET /api/fund-years/:id: a fund year with its budget */
 export type FundYearRecord = AnswerOf<typeof withBudget>;
 /** GET /api/fund-years/:id/dashboard */

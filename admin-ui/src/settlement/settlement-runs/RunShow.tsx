@@ -42,6 +42,7 @@ import {
 } from '../Figures';
 import { pct, type AdvancesView, type RunDetail, type RunFigures } from '../types';
 import { AdvancesCard } from '../AdvancesCard';
+import { DifferenceCard } from './DifferenceCard';
 import { isEstimate } from '../../../../api/settlement/runs/estimate';
 
 type Step = 'calculate' | 'recalculate' | 'review' | 'approve' | 'comment';
@@ -289,6 +290,7 @@ export const RunShow = () => {
           </Table>
         </Card>
       </Stack>
+      {record.supersedes_id && record.figures && shown === null && <DifferenceCard runId={record.id} />}
       {figures ? (
         <Figures f={figures} advances={shown === null ? record.advances : null} />
       ) : shown !== null ? (
