@@ -10,7 +10,7 @@ import { workloadReport } from '../api/health';
 import { rotationRosterData, staffRosterRows, staffRosterUnit, unitQuery, yearQuery } from '../api/hr';
 import { orderPeriodQuery, savingsReport } from '../api/procurement';
 import { referralPeriodQuery, referralsReport } from '../api/referrals';
-import { runReport } from '../api/settlement';
+import { readDifference, runReport } from '../api/settlement';
 import { writeBudgetExecution } from './budgetExecution';
 import { buildHealthWorkload } from './health-workload';
 import { writeProcurementSavings } from './procurementSavings';
@@ -76,7 +76,8 @@ export const settlementReportRoutes = new ApiRouter('/reports', 'settlement').ge
     const m = /^(\d+)\.xlsx$/.exec(String(req.params.file));
     const id = idParam(m?.[1]);
     const { run, figures, region } = await runReport(req.actor, id);
-    return sendFile(res, `settlement-${region}-${run.period}-run${id}.xlsx`, XLSX, (out) => writeSettlementWorkbook(out, run, figures));
+    const difference = run.supersedes_id ? await readDifference(req.actor, id) : null;
+    return sendFile(res, `settlement-${region}-${run.period}-run${id}.xlsx`, XLSX, (out) => writeSettlementWorkbook(out, { ...run, difference }, figures));
   },
 );
 

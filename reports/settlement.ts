@@ -7,6 +7,7 @@ import { enumMessages } from '../api/core/enums';
 import {
   type AdvancesView,
   type Forecast,
+  type DifferenceView,
   type RunFigures,
   DEFINITIONS,
   GATE,
@@ -18,6 +19,7 @@ import {
   RUN_LABEL,
   SETTLEMENT_ENUMS,
 } from '../api/settlement';
+import { differenceSheet } from './settlementDifference';
 import { addSheet, amount, FORMATS, labelledSheet, labelOf, shanghaiTime, streamingWorkbook, sumAmounts, sumCounts, writeRow, type Format } from './xlsx';
 
 export interface RunHead {
@@ -33,6 +35,8 @@ export interface RunHead {
   advances?: AdvancesView | null;
   /** a month's year-end forecast made at it (null for the final run, or without a past year) */
   forecast?: Forecast | null;
+  /** a correction run's difference against the approved run it supersedes (null for any other run) */
+  difference?: DifferenceView | null;
 }
 
 type Book = ReturnType<typeof streamingWorkbook>;
@@ -363,6 +367,7 @@ export async function writeSettlementWorkbook(out: Writable, run: RunHead, f: Ru
   spendingSheet(wb, f);
   if (run.advances) advancesSheet(wb, run.advances);
   if (run.forecast) forecastSheet(wb, run.forecast);
+  if (run.difference) differenceSheet(wb, run.difference);
   definitionSheet(wb);
   await wb.commit();
 }

@@ -1,15 +1,17 @@
 // 医保打包付费 in a real browser: as `finance` import a claims xlsx for last year with three bad
 // rows (listed by row and field), commit the rest; recalculate last year's final run with a
 // reason and review it; as `admin` approve it (four eyes); a later import touching last year is
-// refused for the locked period, with the reason on screen. Also the dashboard's drill-down.
+// refused for the locked period, with the reason on screen. Also the dashboard's drill-down, and a correction run
+// (a late claim, a demo claim reversed) whose page shows 与已批准结算的差异.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { checkDigit } from '../../api/core/personalId';
-import { get, post, unitId } from '../../scripts/test/harness';
+import { checkDigit, revealIdNumber } from '../../api/core/personalId';
+import { call, get, post, unitId } from '../../scripts/test/harness';
+import { db } from '../../api/db/knex';
 import { clickMenu, login, newPage, screenshot, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 import { CLAIM_COLUMNS } from '../../api/settlement';
@@ -19,6 +21,7 @@ import type {
   Dashboard,
   FundYearRecord,
   RunDetail,
+  RunDifference,
   RunFigures,
   RunSummary,
   UnitSummary,
@@ -433,6 +436,75 @@ describe('admin UI: settlement (医保打包付费)', function () {
       expect(row, u.code).to.contain(yuan(u.real)).and.contain(yuan(u.what_if)).and.contain(yuan(u.difference));
     }
     await screenshot(page, 'settlement-what-if');
+    await page.context().close();
+  });
+
+  it('a correction run supersedes the approved final run: its page shows 与已批准结算的差异 — the late claim, the reversal (冲正) of a demo claim, the units adding up', async () => {
+    // as the insurer's files would bring them: a late June claim, and a demo claim reversed in full
+    const created = await post<RunDetail>(
+      '/api/settlement-runs',
+      { fund_year_id: lastYear.id, period: String(lastYear.year), reason: '医保局补传与冲正' },
+      { as: 'finance' },
+    );
+    expect(created.status, JSON.stringify(created.body)).to.equal(200);
+    const original = await db()('claims')
+      .where({ fund_year_id: lastYear.id, provider_class: 'in_group', care_type: 'outpatient' })
+      .where('fund_paid', '>', 10)
+      .orderBy('id')
+      .first<ClaimRecord & { id_number_cipher: string }>();
+    const unit = (await get<{ code: string }>(`/api/org-units/${original.org_unit_id}`, { as: 'admin' })).body;
+    const negated = (v: string) => (v === '0.00' ? '0' : `-${v}`);
+    const late = await claimsXlsx('correction', lastYear.year, 'E2E-CORR', 1);
+    files.push(late);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(late);
+    const reversal: Record<string, string> = {
+      claim_no: 'E2E-REV-1',
+      id_number: revealIdNumber(original.id_number_cipher),
+      provider_class: 'in_group',
+      provider_unit_code: unit.code,
+      care_type: 'outpatient',
+      visit_on: original.visit_on,
+      settled_on: original.settled_on,
+      total_cost: negated(original.total_cost),
+      fund_paid: negated(original.fund_paid),
+      self_pay: negated(original.self_pay),
+      self_funded: negated(original.self_funded),
+      drug_cost: negated(original.drug_cost),
+      consumables_cost: negated(original.consumables_cost),
+      referred_up: 'false',
+      reverses_claim_no: original.claim_no,
+    };
+    wb.getWorksheet('claims')!.addRow(HEADER.map((h) => reversal[h] ?? ''));
+    await wb.xlsx.writeFile(late);
+    const form = new FormData();
+    form.append('file', new Blob([fs.readFileSync(late)]), 'late.xlsx');
+    const imported = await call<{ inserted: number; rejected: unknown[] }>('POST', '/api/claims/import', {
+      as: 'finance',
+      raw: form,
+      query: { fund_year_id: String(lastYear.id) },
+    });
+    expect(imported.body, JSON.stringify(imported.body)).to.include({ inserted: 2, rejected_rows: 0 });
+    await post(`/api/settlement-runs/${created.body.id}/calculate`, {}, { as: 'finance' });
+    const d = (await get<RunDifference>(`/api/settlement-runs/${created.body.id}/difference`, { as: 'finance' })).body;
+
+    // from the approved run's page, its 已被取代 chip leads to the correction
+    const page = await open('finance');
+    await page.goto(`${baseUrl}/settlement-runs/${finalRunId}/show`);
+    await page.getByRole('link', { name: `本批次已被批次 ${created.body.id} 取代` }).click();
+    const card = page.getByTestId('difference-card');
+    await card.waitFor();
+    expect(await card.locator('[data-testid^="difference-line-"]').count()).to.equal(d.lines!.length);
+    expect(await card.getByTestId('difference-line-E2E-REV-1').getAttribute('data-kind')).to.equal('reversal');
+    expect(await card.getByTestId('difference-line-E2E-REV-1').textContent())
+      .to.contain('冲正')
+      .and.contain(original.claim_no);
+    const money = (v: string) => Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    expect(await card.getByTestId('difference-spending').textContent()).to.equal(money(d.spending.change));
+    expect(await card.getByTestId('difference-units-total').textContent())
+      .to.contain(money(d.spending.change))
+      .and.contain(money(d.retained.change));
+    await screenshot(page, 'settlement-correction-difference');
     await page.context().close();
   });
 });

@@ -49,15 +49,20 @@ export function dateCell(v: Cell): string | null {
   return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text ? null : text;
 }
 
-/** A money cell → fen, or null when it is not a non-negative amount with at most two decimals. */
-export function moneyCell(v: Cell): Fen | null {
+/** An amount cell of either sign (a reversal's are negative) → fen, or null when it is not an amount with at most two decimals. */
+export function amountCell(v: Cell): Fen | null {
   if (typeof v !== 'number' && typeof v !== 'string') return null;
   try {
-    const fen = toFen(typeof v === 'string' ? v.replace(/,/g, '') : v);
-    return fen >= 0n ? fen : null;
+    return toFen(typeof v === 'string' ? v.replace(/,/g, '') : v);
   } catch {
     return null;
   }
+}
+
+/** A money cell → fen, or null when it is not a non-negative amount with at most two decimals. */
+export function moneyCell(v: Cell): Fen | null {
+  const fen = amountCell(v);
+  return fen !== null && fen >= 0n ? fen : null;
 }
 
 const TRUE = ['true', '1', 'y', 'yes', '是'];

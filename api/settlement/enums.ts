@@ -111,6 +111,40 @@ export const POOL = defineEnum('pool', {
   staff_performance: { zh: '绩效奖励', en: 'Staff performance' },
 });
 
+/** How a claim line of a correction run's difference changed since the approved run it supersedes. */
+export const CLAIM_CHANGE = defineEnum('claim_change', {
+  added: { zh: '新增', en: 'Added' },
+  reversal: { zh: '冲正', en: 'Reversal' },
+  changed: { zh: '修改', en: 'Changed' },
+});
+
+/** The labels of a correction run's difference against the approved run it supersedes (run page card, workbook sheet). */
+export const DIFFERENCE_LABEL = defineEnum('difference_label', {
+  title: { zh: '与已批准结算的差异', en: 'Difference from the approved run' },
+  approved_run: { zh: '被取代的已批准批次', en: 'Approved run superseded' },
+  before: { zh: '更正前', en: 'Before' },
+  after: { zh: '更正后', en: 'After' },
+  change: { zh: '差额', en: 'Change' },
+  claims_changed: { zh: '变动的结算单', en: 'Claims changed' },
+  claim_no: { zh: '结算单号', en: 'Claim number' },
+  kind: { zh: '变动', en: 'Change' },
+  reverses: { zh: '冲正原结算单号', en: 'Reverses claim' },
+  provider: { zh: '就诊机构', en: 'Provider' },
+  settled_on: { zh: '结算日期', en: 'Settled on' },
+  counted_in: { zh: '计入月份', en: 'Counted in month' },
+  by_unit: { zh: '各单位基金支出与分配额', en: 'Spending and allocation per unit' },
+  spending_change: { zh: '基金支出差额', en: 'Spending change' },
+  allocation_change: { zh: '分配额差额', en: 'Allocation change' },
+  no_lines: { zh: '被取代批次计算时未记录结算单版本，无法逐单列出', en: 'The approved run was calculated before claim revisions were kept: no line list' },
+  none: { zh: '无变动的结算单', en: 'No claim changed' },
+  others_unchanged: { zh: '其余单位无变动', en: 'The other units are unchanged' },
+  listed: { zh: '共 %{total} 条，列出前 %{n} 条', en: '%{total} in all, the first %{n} listed' },
+  note: {
+    zh: '逐单列出被取代批次计算之后新增、冲正或修改、并计入本批次的结算单；各单位金额之和等于总差额。',
+    en: 'Lists, line by line, the claims added, reversed or changed after the approved run was calculated and counted by this run; the units’ amounts add up to the total change.',
+  },
+});
+
 /** The lists of values the UI translates (`enums.<name>.<value>`). */
 /** The labels of a settlement run's figures: the run screens' and the run workbook's (汇总, 监测指标, 结余分配, 基金支出) headings. */
 export const RUN_LABEL = defineEnum('run_label', {
@@ -242,4 +276,5 @@ export const SETTLEMENT_ENUMS = [
   HEALTH_INPUT,
   SIGNOFF_LEVEL,
   SIGNOFF_STATE,
+  CLAIM_CHANGE,
 ];

@@ -3,12 +3,13 @@
 export { SettlementRun } from './runs/model';
 export { CLAIM_COLUMNS } from './claims/rules';
 export { calculateIn, runReport } from './runs/service';
+export { readDifference, type DifferenceView } from './runs/differenceService';
 export { aggregateSql, isEstimate, type RunFigures } from './runs/calculation';
 export { type AdvancesView } from './advances/service';
 export { type Forecast } from './runs/forecast';
 export { reconcile } from './advances/rules';
 export { DEFINITIONS } from './definitions';
-export { GATE, gateIsScore, POOL, RUN_FIELD, RUN_LABEL, SETTLEMENT_ENUMS, type GateDef, type GateRegistry } from './enums';
+export { DIFFERENCE_LABEL, GATE, gateIsScore, POOL, RUN_FIELD, RUN_LABEL, SETTLEMENT_ENUMS, type GateDef, type GateRegistry } from './enums';
 export { DEFAULT_ALLOCATION, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_PROFILE, DEFAULT_TIERS } from './fundYears/rules';
 export { periodText, type Indicator } from './runs/rules';
 // the budget arithmetic, so the demo sets last year's premiums to land on the reference surplus rate exactly

@@ -79,7 +79,7 @@ try {
   console.log(`generated ${CLAIMS.toLocaleString()} claims in ${(gen.ms / 1000).toFixed(1)} s`);
 
   // warm both paths once (cache), then measure
-  const raw = `SELECT provider_class, care_type, org_unit_id, count(*), count(*) FILTER (WHERE referred_up), sum(total_cost), sum(fund_paid), sum(self_pay), sum(self_funded), sum(drug_cost), sum(consumables_cost)
+  const raw = `SELECT provider_class, care_type, org_unit_id, sum(claim_count), sum(claim_count) FILTER (WHERE referred_up), sum(total_cost), sum(fund_paid), sum(self_pay), sum(self_funded), sum(drug_cost), sum(consumables_cost)
                  FROM claims WHERE fund_year_id = $1 GROUP BY provider_class, care_type, org_unit_id`;
   await pool.query(raw, [fy.id]);
   // a final run reads only signed-off months

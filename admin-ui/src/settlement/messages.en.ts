@@ -1,6 +1,6 @@
 // settlement: the English messages, loaded when a user switches to English (the first load is Chinese).
 import { enumMessages } from '../../../api/core/enums';
-import { RUN_LABEL, SETTLEMENT_ENUMS } from '../../../api/settlement/enums';
+import { DIFFERENCE_LABEL, RUN_LABEL, SETTLEMENT_ENUMS } from '../../../api/settlement/enums';
 
 export const en = {
   menu: {
@@ -95,6 +95,7 @@ export const en = {
   settlement: {
     // the figures' labels, as the run workbook heads them (the keys below say some of them otherwise on screen)
     ...RUN_LABEL.messages('en'),
+    difference: DIFFERENCE_LABEL.messages('en'),
     config: {
       money: 'Premiums and the bundled budget',
       budget_formula: 'Budget = (premiums − catastrophic pool − outpatient pool) × bundle ratio, to the fen',

@@ -1,5 +1,5 @@
 import { enumMessages } from '../../../api/core/enums';
-import { RUN_FIELD, RUN_LABEL, SETTLEMENT_ENUMS } from '../../../api/settlement/enums';
+import { DIFFERENCE_LABEL, RUN_FIELD, RUN_LABEL, SETTLEMENT_ENUMS } from '../../../api/settlement/enums';
 // 医保打包付费 messages, zh-CN first.
 export const zh = {
   menu: { groups: { settlement: '医保结算' }, settlement_dashboard: '结算看板', claims_import: '结算数据导入', health_signoffs: '健康数据审核' },
@@ -81,6 +81,8 @@ export const zh = {
   settlement: {
     // the figures' labels, as the run workbook heads them
     ...RUN_LABEL.messages('zh'),
+    // a correction run against the approved run it supersedes
+    difference: DIFFERENCE_LABEL.messages('zh'),
     config: {
       money: '保费与打包预算',
       budget_formula: '打包预算 =（保费总额 − 大病统筹 − 门诊统筹）× 打包比例，保留两位小数',

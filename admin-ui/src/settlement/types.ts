@@ -11,6 +11,7 @@ import type {
   signoffGrid,
   unitSummary,
   whatIf,
+  readDifference,
   withBudget,
 } from '../../../api/settlement';
 // the run's figures are the API's own type (api/settlement/runs/calculation.ts)
@@ -27,6 +28,8 @@ export type RunDetail = AnswerOf<typeof readRun>;
 export type RunInputs = Pick<RunDetail, 'inputs' | 'input_changes' | 'inputs_compared_with'>;
 /** GET /api/health-signoffs: the months × units of a year with their sign-off state */
 export type SignoffGrid = AnswerOf<typeof signoffGrid>;
+/** GET /api/settlement-runs/:id/difference: a correction run against the approved run it supersedes */
+export type RunDifference = AnswerOf<typeof readDifference>;
 /** GET /api/fund-years/:id: a fund year with its budget */
 export type FundYearRecord = AnswerOf<typeof withBudget>;
 /** GET /api/fund-years/:id/dashboard */

@@ -27,6 +27,14 @@ export class Claim extends Model {
   consumables_cost!: string;
   diagnosis!: string | null;
   referred_up!: boolean;
+  /** a reversal (冲正): the claim it reverses; its amounts are ≤ 0 */
+  reverses_claim_id!: number | null;
+  /** a reversal settled in a locked month counts in this (the next open) month */
+  lands_in_month!: number | null;
+  /** 1 for a claim; a reversal −1 when it leaves nothing of its original, else 0 */
+  claim_count!: number;
+  /** numbers every write of the claim: a calculation keeps the highest it read (null: stored before revisions) */
+  revision!: number | null;
   created_at!: string;
   updated_at!: string;
 

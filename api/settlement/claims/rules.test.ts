@@ -1,6 +1,8 @@
 // The rows of the insurer's claim files without a database, and the months an approved run locks against them.
 import { expect } from 'chai';
 import type { RawRow } from '../cells';
+import { toFen } from '../../shared/money';
+import { amountsOf, checkReversal, landingMonth, remainingOf, type OriginalClaim, type ReversalLine } from './reversals';
 import { lockedThrough, validateClaim, type ClaimContext } from './rules';
 
 describe('claim row validation', () => {
@@ -80,5 +82,96 @@ describe('claim row validation', () => {
     expect(lockedThrough([])).to.equal(0);
     expect(lockedThrough([{ through_month: 3 }, { through_month: 5 }])).to.equal(5);
     expect(lockedThrough([{ through_month: 12 }])).to.equal(12);
+  });
+
+  // a reversal (冲正) of C-1: the same insured and provider, amounts ≤ 0
+  const reversal = {
+    ...row,
+    claim_no: 'R-1',
+    reverses_claim_no: 'C-1',
+    total_cost: '-40.00',
+    fund_paid: '-24',
+    self_pay: '-14.2',
+    self_funded: '-1.80',
+    drug_cost: '-16',
+    consumables_cost: '0',
+  };
+
+  it('a reversal has amounts ≤ 0 and names its original; an ordinary claim keeps amounts ≥ 0', () => {
+    const v = validateClaim(reversal, { ...ctx, lockedThrough: 0 });
+    expect('row' in v && v.row).to.include({ reverses_claim_no: 'C-1', total_cost: '-40.00', fund_paid: '-24.00', self_pay: '-14.20', lands_in_month: null });
+    const fields = (r: RawRow) => {
+      const x = validateClaim(r, { ...ctx, lockedThrough: 0 });
+      return 'problems' in x ? x.problems.map((p) => p.field) : [];
+    };
+    expect(fields({ ...reversal, fund_paid: '24', self_pay: '-62.2' })).to.deep.equal(['fund_paid']);
+    expect(fields({ ...reversal, drug_cost: '-30', consumables_cost: '-20' })).to.deep.equal(['drug_cost']);
+    expect(fields({ ...reversal, total_cost: '0', fund_paid: '0', self_pay: '0', self_funded: '0', drug_cost: '0' })).to.deep.equal(['total_cost']);
+    expect(fields({ ...reversal, reverses_claim_no: 'R-1' })).to.deep.equal(['reverses_claim_no']);
+    expect(fields({ ...reversal, reverses_claim_no: '' })).to.deep.equal(['total_cost', 'fund_paid', 'self_pay', 'self_funded', 'drug_cost']);
+  });
+
+  it('a reversal settled in a locked month lands in the next open month; with the year locked it is refused', () => {
+    expect(landingMonth(5, 3)).to.equal(5);
+    expect(landingMonth(2, 3)).to.equal(4);
+    expect(landingMonth(3, 3)).to.equal(4);
+    expect(landingMonth(12, 11)).to.equal(12);
+    expect(landingMonth(4, 12)).to.equal(null);
+    // settled in May with months 1–6 locked: counts in July; the ordinary claim of May is refused
+    const v = validateClaim(reversal, { ...ctx, lockedThrough: 6 });
+    expect('row' in v && v.row).to.include({ settled_on: '2025-05-02', lands_in_month: 7 });
+    expect('problems' in validateClaim(row, { ...ctx, lockedThrough: 6 })).to.equal(true);
+    const settled = validateClaim(reversal, { ...ctx, lockedThrough: 12 });
+    expect('problems' in settled && settled.problems).to.deep.equal([
+      { field: 'settled_on', message: 'fund year 2025 is locked: settlement run 42 is approved' },
+    ]);
+  });
+
+  const original: OriginalClaim = {
+    id: 7,
+    claim_no: 'C-1',
+    is_reversal: false,
+    id_number_hash: 'h1',
+    provider_class: 'in_group',
+    org_unit_id: 9,
+    provider_name: null,
+    care_type: 'outpatient',
+    referred_up: false,
+    amounts: amountsOf({ total_cost: '100.00', fund_paid: '60.00', self_pay: '35.50', self_funded: '4.50', drug_cost: '40.00', consumables_cost: '0.00' }),
+  };
+  /** a reversal of the original's insured, provider and care (what `over` does not change) */
+  const line = (amounts: Record<string, string>, over: Partial<ReversalLine> = {}): ReversalLine => ({
+    ...original,
+    amounts: amountsOf({ total_cost: '0', fund_paid: '0', self_pay: '0', self_funded: '0', drug_cost: '0', consumables_cost: '0', ...amounts }),
+    ...over,
+  });
+
+  it('a reversal takes back no more than is left of its original; the one that leaves nothing counts −1 claim', () => {
+    const first = line({ total_cost: '-40.00', fund_paid: '-24.00', self_pay: '-14.20', self_funded: '-1.80', drug_cost: '-16.00' });
+    expect(checkReversal(first, original, original.amounts)).to.deep.equal({ claim_count: 0 });
+    const left = remainingOf(original.amounts, [first.amounts]);
+    expect(left).to.deep.include({ total_cost: toFen('60.00'), fund_paid: toFen('36.00'), self_pay: toFen('21.30'), drug_cost: toFen('24.00') });
+    // a second reversal of the first's size again is fine; of 36.01 fund paid it is beyond what is left
+    const beyond = checkReversal(line({ total_cost: '-60.01', fund_paid: '-36.01', self_pay: '-21.30', self_funded: '-2.70' }), original, left);
+    expect('problems' in beyond && beyond.problems.map((p) => [p.field, p.message])).to.deep.equal([
+      ['total_cost', 'reverses more than is left of claim C-1 (60.00)'],
+      ['fund_paid', 'reverses more than is left of claim C-1 (36.00)'],
+    ]);
+    const rest = line({ total_cost: '-60.00', fund_paid: '-36.00', self_pay: '-21.30', self_funded: '-2.70', drug_cost: '-24.00' });
+    expect(checkReversal(rest, original, left)).to.deep.equal({ claim_count: -1 });
+  });
+
+  it('a reversal is of the same insured, provider, care type and referral; never of a reversal', () => {
+    const small = { total_cost: '-1.00', fund_paid: '-1.00' };
+    const fields = (l: ReversalLine, o = original) => {
+      const v = checkReversal(l, o, o.amounts);
+      return 'problems' in v ? v.problems.map((p) => p.field) : [];
+    };
+    expect(fields(line(small, { id_number_hash: 'h2' }))).to.deep.equal(['id_number']);
+    expect(fields(line(small, { org_unit_id: 5 }))).to.deep.equal(['provider_unit_code']);
+    expect(fields(line(small, { provider_class: 'out_of_county', org_unit_id: null }))).to.deep.equal(['provider_class']);
+    expect(fields(line(small, { care_type: 'inpatient' }))).to.deep.equal(['care_type']);
+    expect(fields(line(small, { referred_up: true }))).to.deep.equal(['referred_up']);
+    expect(fields(line(small), { ...original, is_reversal: true })).to.deep.equal(['reverses_claim_no']);
   });
 });

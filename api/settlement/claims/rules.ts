@@ -3,7 +3,8 @@
 import { idNumberProblem, normaliseIdNumber } from '../../core/personalId';
 import { fromFen, type Fen } from '../../shared/money';
 import type { EnumValue } from '../../core/enums';
-import { blankCell, boolCell, cellText, dateCell, moneyCell, type Cell, type RawRow, type RowProblem, type UnitRef } from '../cells';
+import { amountCell, blankCell, boolCell, cellText, dateCell, moneyCell, type Cell, type RawRow, type RowProblem, type UnitRef } from '../cells';
+import { landingMonth } from './reversals';
 import { CARE_TYPE, PROVIDER_CLASS } from '../enums';
 
 export const PROVIDER_CLASSES = PROVIDER_CLASS.values;
@@ -32,6 +33,7 @@ export const CLAIM_COLUMNS: [string, string][] = [
   ['consumables_cost', '耗材费用'],
   ['diagnosis', '诊断ICD10'],
   ['referred_up', '上转住院'],
+  ['reverses_claim_no', '冲正原结算单号'],
 ];
 export const SATISFACTION_COLUMNS: [string, string][] = [
   ['period', '月份'],
@@ -73,6 +75,10 @@ export interface ClaimRow {
   consumables_cost: string;
   diagnosis: string | null;
   referred_up: boolean;
+  /** a reversal (冲正): the claim_no it reverses (this fund year's or the year before's), its amounts ≤ 0 */
+  reverses_claim_no: string | null;
+  /** a reversal whose settlement month is locked counts in the next open month; null: its settlement month */
+  lands_in_month: number | null;
 }
 
 const AMOUNTS = ['total_cost', 'fund_paid', 'self_pay', 'self_funded', 'drug_cost', 'consumables_cost'] as const;
@@ -85,6 +91,9 @@ export function validateClaim(raw: RawRow, ctx: ClaimContext): { row: ClaimRow }
   const claimNo = cellText(raw.claim_no);
   if (!claimNo) bad('claim_no', 'required');
   else if (!CLAIM_NO.test(claimNo)) bad('claim_no', 'letters, digits and - _ / . only, at most 50');
+  const reverses = cellText(raw.reverses_claim_no);
+  if (reverses && !CLAIM_NO.test(reverses)) bad('reverses_claim_no', 'letters, digits and - _ / . only, at most 50');
+  else if (reverses && reverses === claimNo) bad('reverses_claim_no', 'a claim cannot reverse itself');
 
   const idNumber = normaliseIdNumber(cellText(raw.id_number));
   const idProblem = idNumber ? idNumberProblem(idNumber) : 'required';
@@ -136,7 +145,11 @@ export function validateClaim(raw: RawRow, ctx: ClaimContext): { row: ClaimRow }
   if (visitOn && dischargedOn && dischargedOn < visitOn) bad('discharged_on', 'before the admission date');
   if (visitOn && settledOn && settledOn < visitOn) bad('settled_on', 'before the visit date');
   if (dischargedOn && careType === 'outpatient') bad('discharged_on', 'only for inpatient stays');
-  if (settledOn && Number(settledOn.slice(5, 7)) <= ctx.lockedThrough) {
+  // an ordinary claim in a locked month is refused; a reversal lands in the next open month
+  const settledMonth = settledOn ? Number(settledOn.slice(5, 7)) : 0;
+  const lands = reverses && settledOn ? landingMonth(settledMonth, ctx.lockedThrough) : settledMonth;
+  if (settledOn && lands === null) bad('settled_on', `fund year ${ctx.year} is locked: settlement run ${ctx.lockedBy} is approved`);
+  else if (settledOn && !reverses && settledMonth <= ctx.lockedThrough) {
     bad('settled_on', `period ${settledOn.slice(0, 7)} is locked: settlement run ${ctx.lockedBy} is approved`);
   }
 
@@ -146,15 +159,17 @@ export function validateClaim(raw: RawRow, ctx: ClaimContext): { row: ClaimRow }
       bad(field, 'required');
       continue;
     }
-    const v = moneyCell(raw[field]);
-    if (v === null) bad(field, 'must be an amount ≥ 0 with at most two decimals');
+    const v = reverses ? amountCell(raw[field]) : moneyCell(raw[field]);
+    if (v === null || (reverses && v > 0n))
+      bad(field, reverses ? 'a reversal’s amounts are ≤ 0 with at most two decimals' : 'must be an amount ≥ 0 with at most two decimals');
     else fen[field] = v;
   }
   if (AMOUNTS.every((f) => fen[f] !== undefined)) {
+    const abs = (f: Fen) => (f < 0n ? -f : f);
     if (fen.total_cost !== fen.fund_paid! + fen.self_pay! + fen.self_funded!) {
       bad('total_cost', `must equal fund_paid + self_pay + self_funded (${fromFen(fen.fund_paid! + fen.self_pay! + fen.self_funded!)})`);
-    }
-    if (fen.drug_cost! + fen.consumables_cost! > fen.total_cost!) bad('drug_cost', 'drug_cost + consumables_cost exceeds total_cost');
+    } else if (reverses && fen.total_cost === 0n) bad('total_cost', 'a reversal takes back an amount: below 0');
+    if (abs(fen.drug_cost!) + abs(fen.consumables_cost!) > abs(fen.total_cost!)) bad('drug_cost', 'drug_cost + consumables_cost exceeds total_cost');
   }
 
   const diagnosis = cellText(raw.diagnosis).toUpperCase();
@@ -186,6 +201,8 @@ export function validateClaim(raw: RawRow, ctx: ClaimContext): { row: ClaimRow }
       consumables_cost: fromFen(fen.consumables_cost!),
       diagnosis: diagnosis || null,
       referred_up: referredUp!,
+      reverses_claim_no: reverses || null,
+      lands_in_month: lands === settledMonth ? null : lands,
     },
   };
 }
@@ -236,6 +253,8 @@ export const CLAIM_NOTES: Record<string, string> = {
   consumables_cost: 'Consumables cost',
   diagnosis: 'ICD-10 code of the main diagnosis, e.g. I10, E11.9',
   referred_up: 'true if the stay followed an upward referral (inpatient only)',
+  reverses_claim_no:
+    'Only for a reversal (冲正): the claim number it reverses (this fund year or the year before; same insured, provider, care type). Its amounts are ≤ 0 and no more than is left of that claim. Settled in a month an approved run has locked, it counts in the next open month',
 };
 
 export const SATISFACTION_NOTES: Record<string, string> = {

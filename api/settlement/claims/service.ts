@@ -18,6 +18,7 @@ import { runImport, unitsByCode, type ImportOptions, type Rejection } from '../i
 import { DEFAULT_ALLOCATION } from '../fundYears/rules';
 import { fundYearOr404 } from '../fundYears/service';
 import { Claim, SatisfactionScore } from './model';
+import { reversalCheck, type ImportedClaim } from './reversalImport';
 import {
   CARE_TYPES,
   CLAIM_COLUMNS,
@@ -26,7 +27,6 @@ import {
   SATISFACTION_COLUMNS,
   validateClaim,
   validateSatisfaction,
-  type ClaimRow,
   type SatisfactionRow,
 } from './rules';
 
@@ -98,13 +98,16 @@ const CLAIM_DATA = [
   'consumables_cost',
   'diagnosis',
   'referred_up',
+  'reverses_claim_id',
+  'lands_in_month',
+  'claim_count',
 ] as const;
 const RECORD_TYPES =
-  'claim_no text, id_number_hash text, id_number_masked text, id_number_cipher text, insured_name text, insured_unit_id int, provider_class text, org_unit_id int, provider_name text, care_type text, visit_on date, discharged_on date, settled_on date, total_cost numeric, fund_paid numeric, self_pay numeric, self_funded numeric, drug_cost numeric, consumables_cost numeric, diagnosis text, referred_up boolean';
+  'claim_no text, id_number_hash text, id_number_masked text, id_number_cipher text, insured_name text, insured_unit_id int, provider_class text, org_unit_id int, provider_name text, care_type text, visit_on date, discharged_on date, settled_on date, total_cost numeric, fund_paid numeric, self_pay numeric, self_funded numeric, drug_cost numeric, consumables_cost numeric, diagnosis text, referred_up boolean, reverses_claim_id bigint, lands_in_month smallint, claim_count smallint';
 
 /** One statement per batch: insert new claims, update changed ones (returning what they were), leave equal ones alone. */
-async function upsertClaims(trx: Knex.Transaction, fundYearId: number, rows: { row: number; data: ClaimRow }[], audit: Audit) {
-  const input = rows.map(({ data: { id_number, ...rest } }) => ({ ...rest, ...protectIdNumber(id_number) }));
+async function upsertClaims(trx: Knex.Transaction, fundYearId: number, rows: { row: number; data: ImportedClaim }[], audit: Audit) {
+  const input = rows.map(({ data: { id_number, reverses_claim_no: _, ...rest } }) => ({ ...rest, ...protectIdNumber(id_number) }));
   const cols = CLAIM_DATA.join(', ');
   const { rows: changed } = await trx.raw<{
     rows: { id: number; claim_no: string; inserted: boolean; before: Record<string, unknown> | null; after: Record<string, unknown> }[];
@@ -117,6 +120,7 @@ async function upsertClaims(trx: Knex.Transaction, fundYearId: number, rows: { r
             ON CONFLICT (fund_year_id, claim_no) DO UPDATE SET
               ${CLAIM_DATA.map((c) => `${c} = excluded.${c}`).join(', ')},
               id_number_cipher = CASE WHEN claims.id_number_hash = excluded.id_number_hash THEN claims.id_number_cipher ELSE excluded.id_number_cipher END,
+              revision = nextval('claims_revision_seq'),
               updated_at = now()
             WHERE (${CLAIM_DATA.map((c) => `claims.${c}`).join(', ')}) IS DISTINCT FROM (${CLAIM_DATA.map((c) => `excluded.${c}`).join(', ')})
             RETURNING claims.*, (xmax = 0) AS inserted
@@ -141,7 +145,8 @@ export async function importClaims(actor: Actor, fundYearId: number, file: Uploa
   const fy = await fundYearOr404(Claim.knex(), fundYearId);
   const [units, lock] = await Promise.all([unitsByCode(Claim.knex()), lockState(Claim.knex(), fy.id)]);
   const ctx = { year: fy.year, units, insuredKinds: fy.allocation.recipient_kinds ?? DEFAULT_ALLOCATION.recipient_kinds, ...lock };
-  return runImport<ClaimRow>(actor, file, opts, {
+  const reversals = reversalCheck(fy);
+  return runImport<ImportedClaim>(actor, file, opts, {
     resource: 'claims',
     columns: CLAIM_COLUMNS,
     required: [
@@ -158,33 +163,48 @@ export async function importClaims(actor: Actor, fundYearId: number, file: Uploa
       'drug_cost',
       'consumables_cost',
     ],
-    validate: (raw) => validateClaim(raw, ctx),
+    validate: (raw) => {
+      const v = validateClaim(raw, ctx);
+      return 'row' in v ? { row: { ...v.row, reverses_claim_id: null, claim_count: 1 } } : v;
+    },
     keyField: 'claim_no',
     key: (r) => r.claim_no,
     summary: { fund_year_id: fy.id, region: fy.region, year: fy.year },
     begin: shareLockFundYear(fy.id),
-    // a stored claim already settled in a locked period cannot be moved or changed by a re-import
+    // a stored claim already settled in a locked period cannot be moved or changed by a re-import; then the reversals
     check: async (q, rows) => {
-      if (!lock.lockedThrough) return [];
-      const locked = await q('claims')
-        .select<{ claim_no: string; period_month: number }[]>('claim_no', 'period_month')
-        .where('fund_year_id', fy.id)
-        .whereIn(
-          'claim_no',
-          rows.map((r) => r.data.claim_no),
-        )
-        .where('period_month', '<=', lock.lockedThrough);
-      const byNo = new Map(locked.map((l) => [l.claim_no, l.period_month]));
-      return rows
-        .filter((r) => byNo.has(r.data.claim_no))
-        .map((r): Rejection => ({
-          row: r.row,
-          field: 'claim_no',
-          message: `claim is settled in locked period ${fy.year}-${String(byNo.get(r.data.claim_no)).padStart(2, '0')}: settlement run ${lock.lockedBy} is approved`,
-        }));
+      const locked = await lockedClaims(q, rows);
+      const bad = new Set(locked.map((r) => r.row));
+      return [
+        ...locked,
+        ...(await reversals(
+          q,
+          rows.filter((r) => !bad.has(r.row)),
+        )),
+      ];
     },
     write: (trx, rows, audit) => upsertClaims(trx, fy.id, rows, audit),
   });
+
+  async function lockedClaims(q: Knex | Knex.Transaction, rows: { row: number; data: ImportedClaim }[]): Promise<Rejection[]> {
+    if (!lock.lockedThrough) return [];
+    const locked = await q('claims')
+      .select<{ claim_no: string; period_month: number }[]>('claim_no', 'period_month')
+      .where('fund_year_id', fy.id)
+      .whereIn(
+        'claim_no',
+        rows.map((r) => r.data.claim_no),
+      )
+      .where('period_month', '<=', lock.lockedThrough);
+    const byNo = new Map(locked.map((l) => [l.claim_no, l.period_month]));
+    return rows
+      .filter((r) => byNo.has(r.data.claim_no))
+      .map((r): Rejection => ({
+        row: r.row,
+        field: 'claim_no',
+        message: `claim is settled in locked period ${fy.year}-${String(byNo.get(r.data.claim_no)).padStart(2, '0')}: settlement run ${lock.lockedBy} is approved`,
+      }));
+  }
 }
 
 /** POST /api/satisfaction-scores/import: the survey score per month (upsert by month). */
@@ -234,8 +254,8 @@ export async function unitSummary(actor: Actor, fundYearId: number, unitId: numb
   const sums = async (qb: Knex.QueryBuilder) =>
     (await qb
       .select('provider_class', 'care_type')
-      .count({ claims: '*' })
       .sum({
+        claims: 'claim_count',
         total_cost: 'total_cost',
         fund_paid: 'fund_paid',
         self_pay: 'self_pay',

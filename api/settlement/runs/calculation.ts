@@ -135,7 +135,7 @@ interface SqlRow {
 export function aggregateSql(trx: Knex | Knex.Transaction, fundYearId: number, throughMonth: number) {
   return trx.raw<{ rows: SqlRow[] }>(
     `SELECT provider_class, care_type, org_unit_id, period_month, insured_unit_id,
-            count(*)::int AS claims, (count(*) FILTER (WHERE referred_up))::int AS referred_up,
+            sum(claim_count)::int AS claims, coalesce(sum(claim_count) FILTER (WHERE referred_up), 0)::int AS referred_up,
             sum(total_cost) AS total, sum(fund_paid) AS fund, sum(self_pay) AS self_pay, sum(self_funded) AS self_funded,
             sum(drug_cost) AS drug, sum(consumables_cost) AS consumables
        FROM claims
@@ -145,11 +145,11 @@ export function aggregateSql(trx: Knex | Knex.Transaction, fundYearId: number, t
   );
 }
 
-/** Inpatient admissions of the insured per township, months 1..through. */
+/** Inpatient admissions of the insured per township, months 1..through (a fully reversed stay counts −1: claim_count). */
 async function admissionsByTownship(trx: Knex | Knex.Transaction, fundYearId: number, throughMonth: number): Promise<Map<number, number>> {
   const rows: { insured_unit_id: number; n: number }[] = await trx('claims')
     .select('insured_unit_id')
-    .count<{ insured_unit_id: number; n: number }[]>('* as n')
+    .sum<{ insured_unit_id: number; n: number }[]>('claim_count as n')
     .where({ fund_year_id: fundYearId, care_type: 'inpatient' })
     .where('period_month', '<=', throughMonth)
     .whereNotNull('insured_unit_id')

@@ -38,6 +38,9 @@ export class SettlementRunVersion extends Model {
   calculated_by!: number | null;
   calculated_by_name!: string | null;
   calculated_at!: string;
+  /** the highest claim revision of the fund year and claim id this calculation read (null: calculated before they were kept) */
+  claims_revision!: number | null;
+  claims_max_id!: number | null;
 
   static tableName = 'settlement_run_versions';
   static jsonAttributes = ['figures'];

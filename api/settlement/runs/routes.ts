@@ -4,6 +4,7 @@ import { answerList, mountCrud } from '../../http/crudRoutes';
 import { ApiRouter } from '../../http/router';
 import { idParam, parse } from '../../http/validate';
 import { fundYearFields, poolsSchema } from '../fundYears/routes';
+import { readDifference } from './differenceService';
 import { allocationResource, approveRun, calculateRun, commentRun, createRun, readRun, readVersion, reviewRun, runResource, runSummary } from './service';
 import { whatIf } from './whatIf';
 
@@ -26,6 +27,11 @@ export const runRoutes = new ApiRouter('/settlement-runs', 'settlement')
     answerList(runResource, req, res, (rows) => rows.map(runSummary)),
   )
   .get('/:id', { summary: 'A run with its figures, versions and history' }, (req) => readRun(req.actor, idParam(req.params.id)))
+  .get(
+    '/:id/difference',
+    { summary: 'A correction run against the approved run it supersedes: claims added, reversed, changed; spending and allocation per unit' },
+    (req) => readDifference(req.actor, idParam(req.params.id)),
+  )
   .get('/:id/versions/:version', { summary: 'The figures of one calculation of a run' }, (req) =>
     readVersion(req.actor, idParam(req.params.id), idParam(req.params.version)),
   )

@@ -29,6 +29,7 @@ import {
   projectYearEnd,
   type ClaimSums,
 } from './rules';
+import { compareFigures } from './difference';
 
 const sums = (over: Partial<ClaimSums>): ClaimSums => ({ ...emptySums(), ...over });
 
@@ -558,5 +559,57 @@ describe('frozen inputs: the difference between two versions', () => {
   it('the allocation reads each unit’s values from the stored rows', () => {
     const values = inputValues([input(5, 'control_rate', 3, 4), input(5, 'standardised_management_rate', 0, 0)]);
     expect(values.get(5)).to.deep.equal({ control_rate: 0.75, standardised_management_rate: null });
+  });
+});
+
+describe('settlement rules: a correction run against the approved run', () => {
+  type Figures = Parameters<typeof compareFigures>[0];
+  /** figures with what the comparison reads: fund paid per member (the reimbursement numerator), outside the group, allocations */
+  const figures = (members: Record<string, string>, outside: Record<string, string>, allocations: Record<string, string[]>, retained: string): Figures => {
+    const ids: Record<string, number> = { HQ: 1, T01: 11, T02: 12 };
+    const inGroup = Object.values(members).reduce((a, v) => a + toFen(v), 0n);
+    const total = Object.values(outside).reduce((a, v) => a + toFen(v), inGroup);
+    return {
+      spending: { total: fromFen(total), claims: 0, by_provider_class: { in_group: fromFen(inGroup), ...outside } },
+      surplus: '0.00',
+      retained,
+      unit_indicators: Object.entries(members).map(([code, fund]) => ({
+        org_unit_id: ids[code],
+        code,
+        name: code,
+        level: code === 'HQ' ? 1 : 3,
+        indicators: indicatorsOf(sums({ fund: toFen(fund), total: toFen(fund) * 2n }), emptySums(), DEFAULT_INDICATOR_THRESHOLDS),
+      })),
+      allocations: Object.entries(allocations).flatMap(([code, amounts]) => amounts.map((amount) => ({ org_unit_id: ids[code], code, amount }))),
+    } as unknown as Figures;
+  };
+
+  it('per unit the spending and the allocation before → after; the changes add up to the total change to the fen', () => {
+    const before = figures(
+      { HQ: '1000.00', T01: '300.10', T02: '200.00' },
+      { out_group_in_county: '50.00', out_of_county: '400.00' },
+      { T01: ['60.01', '40.00'], T02: ['49.99', '30.00'] },
+      '180.00',
+    );
+    // a late claim at T02 (+120.35), a reversal at HQ (−80.00) and one out of the county (−0.01); retained falls by 12.34
+    const after = figures(
+      { HQ: '920.00', T01: '300.10', T02: '320.35' },
+      { out_group_in_county: '50.00', out_of_county: '399.99' },
+      { T01: ['55.00', '36.67'], T02: ['45.99', '30.00'] },
+      '167.66',
+    );
+    const d = compareFigures(before, after);
+    expect(d.spending).to.deep.equal({ before: '1950.10', after: '1990.44', change: '40.34' });
+    expect(d.retained).to.deep.equal({ before: '180.00', after: '167.66', change: '-12.34' });
+    expect(d.units.map((u) => [u.code ?? u.provider_class, u.spending.change, u.allocation.before, u.allocation.after, u.allocation.change])).to.deep.equal([
+      ['HQ', '-80.00', '0.00', '0.00', '0.00'],
+      ['T01', '0.00', '100.01', '91.67', '-8.34'],
+      ['T02', '120.35', '79.99', '75.99', '-4.00'],
+      ['out_group_in_county', '0.00', '0.00', '0.00', '0.00'],
+      ['out_of_county', '-0.01', '0.00', '0.00', '0.00'],
+    ]);
+    const add = (k: 'spending' | 'allocation') => fromFen(d.units.reduce((a, u) => a + toFen(u[k].change), 0n));
+    expect(add('spending')).to.equal(d.spending.change);
+    expect(add('allocation')).to.equal(d.retained.change);
   });
 });

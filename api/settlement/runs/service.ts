@@ -143,6 +143,7 @@ export async function calculateIn(trx: Knex.Transaction, actor: Actor, audit: Au
   if (period.kind === 'final') await assertSignedOff(trx, fy.year, period.throughMonth);
   // the aggregate's hash table stays in memory rather than spilling to disk
   await trx.raw("SET LOCAL work_mem = '64MB'");
+  const claimsRead = await claimsWatermark(trx, fy.id);
   const version = run.version + 1;
   // the version's inputs are stored first and its figures computed from the stored rows (frozen inputs)
   await storeInputs(trx, run.id, version, await readHealthInputs(trx, fy, period.throughMonth, recipientUnits(await loadUnits(trx), fy)));
@@ -151,6 +152,7 @@ export async function calculateIn(trx: Knex.Transaction, actor: Actor, audit: Au
     run_id: run.id,
     version,
     figures,
+    ...claimsRead,
     reason,
     calculated_by: actor.id || null,
     calculated_by_name: actor.displayName,
@@ -218,6 +220,19 @@ async function assertSignedOff(trx: Knex.Transaction, year: number, throughMonth
   ]);
 }
 
+/**
+ * The highest claim revision of the fund year and claim id the calculation reads, so a correction run can list
+ * the claims written since (differenceService.ts). Exact because the caller holds the fund year FOR UPDATE: no
+ * import (which holds it FOR SHARE while writing) is half-way.
+ */
+async function claimsWatermark(trx: Knex.Transaction, fundYearId: number) {
+  const { rows } = await trx.raw<{ rows: { claims_revision: number; claims_max_id: number }[] }>(
+    `SELECT (SELECT coalesce(max(revision), 0) FROM claims WHERE fund_year_id = ?) AS claims_revision, (SELECT coalesce(max(id), 0) FROM claims) AS claims_max_id`,
+    [fundYearId],
+  );
+  return rows[0];
+}
+
 /** The run locked for this step, after the state check (409 naming what is allowed). */
 async function forStep(trx: Knex.Transaction, actor: Actor, id: number, step: RunStep) {
   const run = await getRow(runResource, actor, id, trx);
@@ -231,6 +246,9 @@ async function forStep(trx: Knex.Transaction, actor: Actor, id: number, step: Ru
 export function calculateRun(actor: Actor, id: number, reason?: string) {
   assertCan(actor, 'settlement-runs', 'calculate');
   return inTransaction(actor, async (trx, audit) => {
+    // the fund year row first, as approval takes it: no import writes while the claims are read (see claimsWatermark)
+    const head = await getRow(runResource, actor, id, trx);
+    await trx('fund_years').where('id', head.fund_year_id).forUpdate();
     const run = await forStep(trx, actor, id, 'calculate');
     if (run.status !== 'draft' && !reason)
       throw badRequest('a recalculation needs a reason', [{ field: 'reason', message: `run ${id} is ${run.status}: say why it is calculated again` }]);
@@ -421,8 +439,7 @@ export async function dashboard(actor: Actor, fundYearId: number) {
   const monthly = monthlyBudgets(budget, fy.monthly_profile);
   const spentRows: { period_month: number; fund: string; claims: number }[] = await db()('claims')
     .select('period_month')
-    .sum({ fund: 'fund_paid' })
-    .count({ claims: '*' })
+    .sum({ fund: 'fund_paid', claims: 'claim_count' })
     .where('fund_year_id', fy.id)
     .groupBy('period_month');
   const spent = new Map(spentRows.map((r) => [r.period_month, r]));

@@ -45,6 +45,7 @@ import { AdvancesCard } from '../AdvancesCard';
 import { WhatIfPanel } from './WhatIf';
 import { refusalText } from '../problems';
 import { RunInputsCard } from './RunInputs';
+import { DifferenceCard } from './DifferenceCard';
 import { isEstimate } from '../../../../api/settlement/runs/estimate';
 
 type Step = 'calculate' | 'recalculate' | 'review' | 'approve' | 'comment';
@@ -301,6 +302,7 @@ export const RunShow = () => {
         </Card>
       </Stack>
       {inputs && <RunInputsCard inputs={inputs.inputs} input_changes={inputs.input_changes} inputs_compared_with={inputs.inputs_compared_with} />}
+      {record.supersedes_id && record.figures && shown === null && <DifferenceCard runId={record.id} />}
       {figures ? (
         <Figures f={figures} advances={shown === null ? record.advances : null} />
       ) : shown !== null ? (
