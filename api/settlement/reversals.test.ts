@@ -10,6 +10,7 @@ import { readWorkbook } from '../../reports/xlsx';
 import { db } from '../db/knex';
 import type { Claim } from './claims/model';
 import { CLAIM_COLUMNS } from './claims/rules';
+import { signOffMonths } from './signoffs/service';
 import type { withBudget } from './fundYears/service';
 import type { ImportResult } from './import';
 import type { readDifference } from './runs/differenceService';
@@ -99,6 +100,13 @@ describe('settlement: reversals and the correction run’s difference (HTTP, rea
   const c3 = claim('C-3', 3, 'T01', '县外:青海省人民医院', 'inpatient', `${YEAR}-04-20`, ['8000.00', '4800.00', '2400.00', '800.00', '2000.00']);
 
   before(async () => {
+    // a final run reads only health data the group has signed off (frozen inputs)
+    await signOffMonths(
+      db(),
+      YEAR,
+      Array.from({ length: 12 }, (_, i) => i + 1),
+      '测试',
+    );
     const fy = await post<AnswerOf<typeof withBudget>>(
       '/api/fund-years',
       { region: REGION, year: YEAR, insured_count: 2000, premium_total: '2000000.00', catastrophic_pool: '200000.00', outpatient_pool: '200000.00' },
