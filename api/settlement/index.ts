@@ -4,6 +4,7 @@ export { SettlementRun } from './runs/model';
 export { CLAIM_COLUMNS } from './claims/rules';
 export { calculateIn, runReport } from './runs/service';
 export { aggregateSql, isEstimate, type RunFigures } from './runs/calculation';
+export { staffPerformanceShare, type StaffPerformanceShare } from './runs/payShare';
 export { type AdvancesView } from './advances/service';
 export { reconcile } from './advances/rules';
 export { DEFINITIONS } from './definitions';
