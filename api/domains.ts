@@ -23,6 +23,7 @@ import { departmentRoutes, orgUnitRoutes } from './org/routes';
 import { settlementRouters } from './settlement/routes';
 import { settlementGrants } from './settlement/grants';
 import { monthlyProvisionalJob } from './settlement/jobs';
+import { payGrants, payRouters } from './pay';
 import { referralRouters } from './referrals/routes';
 import { referralGrants } from './referrals/rules';
 import { escalationJob } from './referrals/jobs';
@@ -57,6 +58,7 @@ export const domains: Domain[] = [
   { name: 'health', routers: healthRouters, reports: [healthReportRoutes], jobs: [healthDailyJob], grants: healthGrants },
   { name: 'settlement', routers: settlementRouters, reports: [settlementReportRoutes], jobs: [monthlyProvisionalJob], grants: settlementGrants },
   { name: 'finance', routers: financeRouters, reports: [financeReportRoutes], jobs: [riskFundYearEnd], grants: financeGrants },
+  { name: 'pay', routers: payRouters, grants: payGrants },
   { name: 'procurement', routers: procurementRouters, reports: [procurementReportRoutes], grants: procurementGrants },
   // last, so its grants merge after the others' (the order /auth/me lists permissions in)
   { name: 'notifications', routers: [notificationRoutes], grants: notificationGrants },

@@ -9,6 +9,7 @@ import { financeDomain } from './finance';
 import { healthDomain } from './health';
 import { hrDomain } from './hr';
 import { orgDomain } from './org';
+import { payDomain } from './pay';
 import { procurementDomain } from './procurement';
 import { referralsDomain } from './referrals';
 import { settlementDomain } from './settlement';
@@ -62,7 +63,17 @@ export interface DomainModule {
   start?: () => void;
 }
 
-export const domains: DomainModule[] = [orgDomain, hrDomain, healthDomain, referralsDomain, settlementDomain, financeDomain, procurementDomain, systemDomain];
+export const domains: DomainModule[] = [
+  orgDomain,
+  hrDomain,
+  healthDomain,
+  referralsDomain,
+  settlementDomain,
+  payDomain,
+  financeDomain,
+  procurementDomain,
+  systemDomain,
+];
 
 const resources = () => domains.flatMap((d) => d.resources);
 const pages = () => domains.flatMap((d) => d.pages ?? []);

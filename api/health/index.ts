@@ -15,6 +15,7 @@ export {
   type ResidentFacts,
   type WorkloadRow,
 } from './service';
+export { lapsedTasks, recordedWork, type LapsedTask, type RecordedWork } from './payWork';
 export {
   addDays,
   assess,

@@ -1,0 +1,34 @@
+// 首页 card of a village doctor: 本月健康管理绩效 — this month's points so far (live: a follow-up
+// logged counts at once) and, beside them, the last calculated month's point value and amount.
+import { useQuery } from '@tanstack/react-query';
+import { useTranslate } from 'react-admin';
+import { Figure, HomeCard, money } from '../dashboard/figures';
+import { apiGet } from '../finance/api';
+import type { PayStatement } from '../../../api/pay';
+
+export const PayStatementHome = () => {
+  const translate = useTranslate();
+  const { data } = useQuery({ queryKey: ['pay-statement'], queryFn: () => apiGet<PayStatement>('/pay-statement') });
+  if (data && data.points === null) return null;
+  const last = data?.last;
+  return (
+    <HomeCard title={translate('pay.statement.title')} testId="home-pay-statement">
+      <Figure
+        testId="pay-points"
+        label={translate('pay.statement.points')}
+        value={data?.points ?? undefined}
+        display={data?.points ? Number(data.points).toFixed(2) : undefined}
+        to="/followups"
+        sub={data && translate('pay.statement.gross', { gross: data.gross_points, missed: data.missed_tasks })}
+      />
+      <Figure
+        testId="pay-amount"
+        label={last ? translate('pay.statement.last', { month: last.month }) : translate('pay.statement.none')}
+        value={data ? (last?.amount ?? '') : undefined}
+        display={last ? money(last.amount) : undefined}
+        to="/"
+        sub={last?.point_value ? translate('pay.statement.value', { value: last.point_value }) : undefined}
+      />
+    </HomeCard>
+  );
+};

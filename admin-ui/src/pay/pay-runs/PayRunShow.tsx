@@ -1,0 +1,172 @@
+// A pay run: its pool and point value, the step the user may take next, a line per person and,
+// on a line, the follow-ups, contracts and missed tasks behind its points (residents masked).
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import {
+  DateField,
+  HttpError,
+  NumberField,
+  ReferenceField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
+import { PAY_GRADE, PAY_RUN_STATUS, type PayRunStatus } from '../../../../api/pay/enums';
+import type { Json } from '../../../../api/core/json';
+import type { PayLine, PayLineItem, PayRun } from '../../../../api/pay';
+import { apiGet, apiPost, can, yuan } from '../../finance/api';
+
+type Line = Json<PayLine>;
+type RunRead = Json<PayRun> & { lines: Line[] };
+type Step = 'calculate' | 'review' | 'approve' | 'lock';
+const NEXT: Partial<Record<PayRunStatus, Step[]>> = { draft: ['calculate'], calculated: ['calculate', 'review'], reviewed: ['approve'], approved: ['lock'] };
+const STATUS_CHOICES = PAY_RUN_STATUS.choices();
+
+const StepButtons = () => {
+  const run = useRecordContext<RunRead>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  if (!run) return null;
+  const take = async (step: Step) => {
+    try {
+      await apiPost(`/pay-runs/${run.id}/${step}`);
+      notify(translate('pay.done', { step: translate(`pay.action.${step}`) }), { type: 'success' });
+      refresh();
+    } catch (e) {
+      const body = e instanceof HttpError ? (e.body as { details?: { rule?: string }[] } | undefined) : undefined;
+      const rule = body?.details?.find((d) => d.rule)?.rule ?? 'other';
+      notify(`pay.refused.${rule}`, { type: 'error' });
+    }
+  };
+  return (
+    <Stack direction="row" spacing={1}>
+      {(NEXT[run.status] ?? [])
+        .filter((s) => can('pay-runs', s))
+        .map((s) => (
+          <Button key={s} variant="contained" onClick={() => void take(s)} data-testid={`pay-${s}`}>
+            {translate(`pay.action.${s}`)}
+          </Button>
+        ))}
+    </Stack>
+  );
+};
+
+const LineDrill = ({ runId, line, onClose }: { runId: number; line: Line; onClose: () => void }) => {
+  const translate = useTranslate();
+  const { data } = useQuery({
+    queryKey: ['pay-line', runId, line.id],
+    queryFn: () => apiGet<{ items: Json<PayLineItem>[] }>(`/pay-runs/${runId}/lines/${line.id}`),
+  });
+  const cols = ['on', 'kind', 'ref_id', 'type', 'resident', 'points'] as const;
+  return (
+    <Dialog open onClose={onClose} maxWidth="md" fullWidth>
+      <DialogTitle>
+        {translate('pay.drill')} · {line.name}
+      </DialogTitle>
+      <DialogContent>
+        <Table size="small" data-testid="pay-items">
+          <TableHead>
+            <TableRow>
+              {cols.map((c) => (
+                <TableCell key={c}>{translate(`pay.item.${c}`)}</TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {(data?.items ?? []).map((i) => (
+              <TableRow key={i.id}>
+                <TableCell>{i.on}</TableCell>
+                <TableCell>{translate(`enums.pay_item_kind.${i.kind}`)}</TableCell>
+                <TableCell>{i.ref_id}</TableCell>
+                <TableCell>{translate(i.kind === 'contract' ? `enums.package.${i.type}` : `enums.followup_type.${i.type}`)}</TableCell>
+                <TableCell>{i.resident ?? ''}</TableCell>
+                <TableCell align="right">{i.points}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('pay.close')}</Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
+
+const Lines = () => {
+  const run = useRecordContext<RunRead>();
+  const translate = useTranslate();
+  const [open, setOpen] = useState<Line | null>(null);
+  if (!run) return null;
+  const cols = [
+    'name',
+    'gross_points',
+    'missed_tasks',
+    'deduction_points',
+    'control_rate',
+    'quality_factor',
+    'grade',
+    'grade_factor',
+    'points',
+    'amount',
+  ] as const;
+  const cell = (l: Line, c: (typeof cols)[number]) =>
+    c === 'grade'
+      ? PAY_GRADE.has(l.grade) && translate(`enums.pay_grade.${l.grade}`)
+      : c === 'amount'
+        ? yuan(l.amount)
+        : c === 'points'
+          ? Number(l.points).toFixed(2)
+          : l[c];
+  return (
+    <>
+      <Table size="small" data-testid="pay-lines">
+        <TableHead>
+          <TableRow>
+            {cols.map((c) => (
+              <TableCell key={c}>{translate(`pay.line.${c}`)}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {run.lines.map((l) => (
+            <TableRow key={l.id} hover sx={{ cursor: 'pointer' }} onClick={() => setOpen(l)}>
+              {cols.map((c) => (
+                <TableCell key={c}>{cell(l, c) ?? ''}</TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {open && <LineDrill runId={run.id} line={open} onClose={() => setOpen(null)} />}
+    </>
+  );
+};
+
+export const PayRunShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <ReferenceField source="org_unit_id" reference="org-units" link={false}>
+        <TextField source="name" />
+      </ReferenceField>
+      <DateField source="month" options={{ year: 'numeric', month: 'long' }} />
+      <SelectField source="status" choices={STATUS_CHOICES} />
+      <NumberField source="budgeted_fund" options={{ minimumFractionDigits: 2 }} />
+      <NumberField source="settlement_share" options={{ minimumFractionDigits: 2 }} />
+      <NumberField source="pool" options={{ minimumFractionDigits: 2 }} />
+      <NumberField source="total_points" options={{ maximumFractionDigits: 2 }} />
+      <NumberField source="point_value" options={{ maximumFractionDigits: 4 }} />
+      <TextField source="reviewed_by_name" emptyText="—" />
+      <TextField source="approved_by_name" emptyText="—" />
+      <StepButtons />
+      <Lines />
+    </SimpleShowLayout>
+  </Show>
+);

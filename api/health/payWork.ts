@@ -1,0 +1,61 @@
+// The work performance pay counts (issue 19): the follow-ups and contracts each doctor recorded in
+// a period, and the tasks of their villages let lapse (漏访), each with its id, date and the
+// resident's name masked — what a pay line's drill-down shows.
+import type { Knex } from 'knex';
+import { db } from '../db/knex';
+
+export interface RecordedWork {
+  user_id: number;
+  kind: 'followup' | 'contract';
+  ref_id: string;
+  on: string;
+  /** the follow-up's type, or the contract's package */
+  type: string;
+  mode: string | null;
+  attendees: number | null;
+  resident: string | null;
+}
+
+export interface LapsedTask {
+  org_unit_id: number;
+  ref_id: string;
+  /** the last day of the task's window */
+  on: string;
+  type: string;
+  resident: string | null;
+}
+
+/** 张三 → 张*: enough for the doctor to recognise, not to identify. */
+const masked = (alias: string) => `left(${alias}.name, 1) || repeat('*', greatest(char_length(${alias}.name) - 1, 1))`;
+
+/** The follow-ups and contracts the users recorded with from ≤ date < to, oldest first. */
+export async function recordedWork(q: { userIds: readonly number[]; from: string; to: string }, conn: Knex = db()): Promise<RecordedWork[]> {
+  if (!q.userIds.length) return [];
+  const params = { ids: [...q.userIds], from: q.from, to: q.to };
+  const { rows } = await conn.raw<{ rows: RecordedWork[] }>(
+    `SELECT f.doctor_user_id AS user_id, 'followup' AS kind, f.id::text AS ref_id, to_char(f.visited_on, 'YYYY-MM-DD') AS "on",
+            f.type, f.mode, f.attendees, ${masked('r')} AS resident
+       FROM followups f LEFT JOIN residents r ON r.id = f.resident_id
+      WHERE f.doctor_user_id = ANY(:ids::int[]) AND f.visited_on >= :from::date AND f.visited_on < :to::date
+     UNION ALL
+     SELECT c.signed_by_user_id, 'contract', c.id::text, to_char(c.signed_on, 'YYYY-MM-DD'), c.package_code, NULL, NULL, ${masked('r')}
+       FROM contracts c JOIN residents r ON r.id = c.resident_id
+      WHERE c.signed_by_user_id = ANY(:ids::int[]) AND c.signed_on >= :from::date AND c.signed_on < :to::date
+      ORDER BY 4, 2, 3`,
+    params,
+  );
+  return rows;
+}
+
+/** The tasks of the units missed with their window closing from ≤ date < to. */
+export async function lapsedTasks(q: { unitIds: readonly number[]; from: string; to: string }, conn: Knex = db()): Promise<LapsedTask[]> {
+  if (!q.unitIds.length) return [];
+  const { rows } = await conn.raw<{ rows: LapsedTask[] }>(
+    `SELECT t.org_unit_id, t.id AS ref_id, to_char(t.window_end, 'YYYY-MM-DD') AS "on", t.type, ${masked('r')} AS resident
+       FROM tasks t JOIN residents r ON r.id = t.resident_id
+      WHERE t.org_unit_id = ANY(:ids::int[]) AND t.state = 'missed' AND t.window_end >= :from::date AND t.window_end < :to::date
+      ORDER BY t.window_end, t.id`,
+    { ids: [...q.unitIds], from: q.from, to: q.to },
+  );
+  return rows;
+}

@@ -1,0 +1,9 @@
+// The performance-pay domain's public face (绩效工资, issue 19): what api/domains.ts wires, the
+// rules the demo loader pays a month with, and the records the admin UI reads (`import type`).
+export { payGrants, DEFAULT_SCHEME } from './rules';
+export { payRouters } from './routes';
+export { PAY_ENUMS } from './enums';
+export { calculateRun, createRun } from './service';
+export type { PayLine, PayLineItem, PayRun } from './model';
+export type { PayStatement } from './statement';
+export type { SchemeView } from './scheme';

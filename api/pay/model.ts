@@ -1,0 +1,71 @@
+// Performance pay's records as objection models. Money and points arrive from pg as decimal strings.
+import { Model } from 'objection';
+import type { PayGrade, PayItemKind, PayRunStatus, PayService } from './enums';
+import type { ServiceCount } from './rules';
+
+/** A township's pay run for one month (月度绩效工资核算). */
+export class PayRun extends Model {
+  id!: number;
+  org_unit_id!: number;
+  month!: string;
+  status!: PayRunStatus;
+  budgeted_fund!: string;
+  settlement_share!: string;
+  settlement_run_id!: number | null;
+  pool!: string | null;
+  total_points!: string | null;
+  point_value!: string | null;
+  scheme!: unknown;
+  created_by!: number | null;
+  calculated_by!: number | null;
+  calculated_at!: string | null;
+  reviewed_by!: number | null;
+  reviewed_by_name!: string | null;
+  reviewed_at!: string | null;
+  approved_by!: number | null;
+  approved_by_name!: string | null;
+  approved_at!: string | null;
+  locked_by!: number | null;
+  locked_at!: string | null;
+  created_at!: string;
+  updated_at!: string;
+  static tableName = 'pay_runs';
+  static jsonAttributes = ['scheme'];
+}
+
+/** One person's line of a run, with every figure between their work and their amount. */
+export class PayLine extends Model {
+  id!: number;
+  run_id!: number;
+  staff_id!: number;
+  user_id!: number;
+  name!: string;
+  work_org_unit_id!: number;
+  by_service!: Partial<Record<PayService, ServiceCount>>;
+  gross_points!: string;
+  missed_tasks!: number;
+  deduction_points!: string;
+  control_rate!: string | null;
+  quality_factor!: string;
+  grade!: PayGrade;
+  grade_factor!: string;
+  points!: string;
+  amount!: string;
+  static tableName = 'pay_lines';
+  static jsonAttributes = ['by_service'];
+}
+
+/** A follow-up, contract or missed task behind a line (the drill-down). */
+export class PayLineItem extends Model {
+  id!: string;
+  line_id!: number;
+  kind!: PayItemKind;
+  ref_id!: string;
+  on!: string;
+  type!: string;
+  mode!: string | null;
+  attendees!: number | null;
+  resident!: string | null;
+  points!: string;
+  static tableName = 'pay_line_items';
+}

@@ -1,0 +1,128 @@
+// Performance pay through HTTP against the real database (demo at test scale): the demo's pay run
+// of the last complete month, its lines adding up to the pool to the fen and drilling down to the
+// work behind them; the director reviews, the reviewer may not approve (four eyes), finance
+// approves and locks; the village doctor's statement, live for the open month; bad input refused.
+import { expect } from 'chai';
+import { call, get, post, put, system, unitId, type Json, type LoginAnswer, type Problem } from '../../scripts/test/harness';
+import { db } from '../db/knex';
+import * as clock from '../core/clock';
+import type { PayLine, PayLineItem, PayRun, PayStatement, SchemeView } from '.';
+
+type RunRead = Json<PayRun> & { lines: Json<PayLine>[] };
+type LineRead = Json<PayLine> & { items: Json<PayLineItem>[] };
+const month = clock.previousMonth(clock.today().slice(0, 7));
+const fen = (yuan: string) => BigInt(Math.round(Number(yuan) * 100));
+
+describe('performance pay (HTTP, real database)', () => {
+  let township: number;
+  let run: RunRead;
+
+  before(async function () {
+    this.timeout(300_000);
+    await system();
+    const v001 = await unitId('V001');
+    township = (await db()('org_units').where('id', v001).first<{ parent_id: number }>('parent_id')).parent_id;
+    const list = await get<Json<PayRun>[]>('/api/pay-runs', { as: 'finance', query: { filter: { org_unit_id: township } } });
+    const mine = list.body.find((r) => r.month === `${month}-01`)!;
+    run = (await get<RunRead>(`/api/pay-runs/${mine.id}`, { as: 'finance' })).body;
+  });
+
+  it('the demo calculated the last complete month; the lines add up to the pool exactly', () => {
+    expect(run.status).to.equal('calculated');
+    expect(run.lines.length).to.be.greaterThan(0);
+    expect(run.lines.reduce((a, l) => a + fen(l.amount), 0n)).to.equal(fen(run.pool!));
+    expect(
+      run.lines.find((l) => Number(l.points) > 0),
+      'someone earned points',
+    ).to.not.equal(undefined);
+  });
+
+  it('a line drills down to the follow-ups and contracts behind it, the residents masked, and its points add up', async () => {
+    const line = run.lines.reduce((a, b) => (Number(b.gross_points) > Number(a.gross_points) ? b : a));
+    const r = await get<LineRead>(`/api/pay-runs/${run.id}/lines/${line.id}`, { as: 'finance' });
+    expect(r.status).to.equal(200);
+    const earned = r.body.items.filter((i) => i.kind !== 'missed_task').reduce((a, i) => a + fen(i.points), 0n);
+    const lost = r.body.items.filter((i) => i.kind === 'missed_task').reduce((a, i) => a - fen(i.points), 0n);
+    expect(earned).to.equal(fen(line.gross_points));
+    expect(lost).to.equal(fen(line.deduction_points));
+    for (const item of r.body.items.filter((i) => i.resident)) expect(item.resident).to.match(/^.\*+$/);
+    // (gross − deduction) × quality × grade, to the millionth
+    const net = Math.max(0, Number(line.gross_points) - Number(line.deduction_points));
+    expect(Number(line.points)).to.be.closeTo(net * Number(line.quality_factor) * Number(line.grade_factor), 1e-6);
+  });
+
+  it('four eyes: the director reviews; a reviewer who is also group finance may not approve (422); finance approves and locks', async () => {
+    const pw = 'twohats123';
+    const made = await post(
+      '/api/users',
+      { username: 'pay-two-hats', display_name: '兼任', roles: ['director', 'group_finance'], org_unit_id: township, password: pw },
+      { as: 'admin' },
+    );
+    expect(made.status, JSON.stringify(made.body)).to.equal(200);
+    const login = await post<LoginAnswer>('/api/auth/login', { username: 'pay-two-hats', password: pw });
+    const headers = { authorization: `Bearer ${login.body.token}` };
+    const early = await post<Problem>(`/api/pay-runs/${run.id}/approve`, {}, { as: 'finance' });
+    expect(early.status).to.equal(409);
+    expect((await call('POST', `/api/pay-runs/${run.id}/review`, { headers, body: { comment: '同意' } })).status).to.equal(200);
+    const self = await call<Problem>('POST', `/api/pay-runs/${run.id}/approve`, { headers, body: {} });
+    expect(self.status).to.equal(422);
+    expect(self.body.error.details).to.deep.include({ field: 'approved_by', message: 'pay-two-hats reviewed this run', rule: 'four_eyes' });
+    const ok = await post<Json<PayRun>>(`/api/pay-runs/${run.id}/approve`, { comment: '同意发放' }, { as: 'finance' });
+    expect(ok.body).to.include({
+      status: 'approved',
+      approved_by_name: (await db()('users').where('username', 'finance').first<{ display_name: string }>('display_name')).display_name,
+    });
+    expect((await post<Json<PayRun>>(`/api/pay-runs/${run.id}/lock`, {}, { as: 'finance' })).body.status).to.equal('locked');
+    expect((await post(`/api/pay-runs/${run.id}/calculate`, {}, { as: 'finance' })).status).to.equal(409);
+  });
+
+  it("only the township's own director reviews", async () => {
+    const other = await post<Json<PayRun>>(
+      '/api/pay-runs',
+      { org_unit_id: township, month: clock.today().slice(0, 7), budgeted_fund: '1000.00' },
+      { as: 'finance' },
+    );
+    expect(other.status, JSON.stringify(other.body)).to.equal(200);
+    expect((await post(`/api/pay-runs/${other.body.id}/review`, {}, { as: 'finance' })).status).to.equal(403);
+  });
+
+  it("doctor-V001's statement: last month's amount beside, and a session logged now raises this month's points at once", async () => {
+    const before = await get<PayStatement>('/api/pay-statement', { as: 'doctor-V001' });
+    expect(before.status).to.equal(200);
+    const doctor = (await db()('users').where('username', 'doctor-V001').first<{ id: number }>('id')).id;
+    const mine = run.lines.find((l) => l.user_id === doctor)!;
+    expect(before.body.last).to.deep.equal({ month, status: 'locked', points: mine.points, point_value: run.point_value, amount: mine.amount });
+    const logged = await post(
+      '/api/followups',
+      { type: 'health_education', visited_on: clock.today(), topic: '高血压防治', attendees: 23 },
+      { as: 'doctor-V001' },
+    );
+    expect(logged.status, JSON.stringify(logged.body)).to.equal(200);
+    const after = await get<PayStatement>('/api/pay-statement', { as: 'doctor-V001' });
+    // a session is 5 points and 0.2 a listener: 5 + 4.6
+    expect(fen(after.body.gross_points!) - fen(before.body.gross_points!)).to.equal(960n);
+  });
+
+  it('bad input is a 4xx naming the field', async () => {
+    const badMonth = await post<Problem>('/api/pay-runs', { org_unit_id: township, month: '2026-13', budgeted_fund: '10' }, { as: 'finance' });
+    expect(badMonth.status).to.equal(400);
+    expect(badMonth.body.error.details!.map((d) => d.field)).to.include('month');
+    const negative = await post<Problem>('/api/pay-runs', { org_unit_id: township, month: '2025-01', budgeted_fund: '-1' }, { as: 'finance' });
+    expect(negative.status).to.equal(400);
+    expect(negative.body.error.details!.map((d) => d.field)).to.include('budgeted_fund');
+    const village = await post<Problem>('/api/pay-runs', { org_unit_id: await unitId('V001'), month: '2025-01', budgeted_fund: '10' }, { as: 'finance' });
+    expect(village.status).to.equal(422);
+    expect(village.body.error.details).to.deep.include({
+      field: 'org_unit_id',
+      message: `unit ${await unitId('V001')} is not a township`,
+      rule: 'not_township',
+    });
+    const twice = await post<Problem>('/api/pay-runs', { org_unit_id: township, month, budgeted_fund: '10' }, { as: 'finance' });
+    expect(twice.status).to.equal(409);
+    const scheme = (await get<SchemeView>('/api/pay-scheme', { as: 'finance' })).body;
+    expect(scheme.points.hypertension_followup).to.equal(4);
+    const badScheme = await put<Problem>('/api/pay-scheme', { ...scheme, grade_factors: { ...scheme.grade_factors, excellent: -1 } }, { as: 'finance' });
+    expect(badScheme.status).to.equal(400);
+    expect(badScheme.body.error.details!.map((d) => d.field)).to.include('grade_factors.excellent');
+  });
+});

@@ -1,0 +1,42 @@
+// A month of people's points, read from the work they recorded: the one computation behind a pay
+// run and the village doctor's live statement (so the phone and the run never disagree).
+import type { Knex } from 'knex';
+import { assessmentGrades, type PayrollPerson } from '../hr';
+import { healthIndicators, lapsedTasks, recordedWork } from '../health';
+import { PAY_GRADE } from './enums';
+import { itemPoints, monthStart, nextMonthStart, personPoints, type PayScheme, type PersonPoints, type WorkItem } from './rules';
+
+export interface PersonMonth {
+  person: PayrollPerson;
+  control_rate: number | null;
+  points: PersonPoints;
+  items: (WorkItem & { points: number })[];
+}
+
+/** Each person's points of the month (YYYY-MM), with the items behind them; last year's assessment grades them. */
+export async function monthPoints(people: readonly PayrollPerson[], month: string, scheme: PayScheme, conn: Knex): Promise<PersonMonth[]> {
+  const from = monthStart(month);
+  const to = nextMonthStart(month);
+  const year = Number(month.slice(0, 4));
+  const villages = [...new Set(people.map((p) => p.work_org_unit_id))];
+  const work = await recordedWork({ userIds: people.map((p) => p.user_id), from, to }, conn);
+  const lapsed = await lapsedTasks({ unitIds: villages, from, to }, conn);
+  const grades = await assessmentGrades(
+    people.map((p) => p.staff_id),
+    year - 1,
+    conn,
+  );
+  const indicators = await healthIndicators({ orgUnitIds: villages, year }, conn);
+  return people.map((person) => {
+    // every doctor of a village answers for the tasks of its residents let lapse
+    const items: WorkItem[] = [
+      ...work.filter((w) => w.user_id === person.user_id),
+      ...lapsed.filter((t) => t.org_unit_id === person.work_org_unit_id).map((t) => ({ ...t, kind: 'missed_task' as const, mode: null, attendees: null })),
+    ];
+    const grade = grades.get(person.staff_id);
+    const control_rate = indicators.get(person.work_org_unit_id)?.control_rate.value ?? null;
+    const points = personPoints(scheme, { grade: PAY_GRADE.has(grade) ? grade : null, control_rate }, items);
+    const priced = items.map((i) => ({ ...i, points: itemPoints(scheme, i).reduce((a, p) => a + p.points, 0) }));
+    return { person, control_rate, points, items: priced };
+  });
+}

@@ -1,0 +1,60 @@
+// Performance pay's HTTP edge: the scheme, the monthly pay runs with their steps and drill-down,
+// and the village doctor's own statement. Parse → service → respond.
+import { z } from 'zod';
+import { answerList } from '../http/crudRoutes';
+import { ApiRouter } from '../http/router';
+import { idParam, moneyInput, parse, positiveId } from '../http/validate';
+import { PAY_GRADE, PAY_SERVICE } from './enums';
+import { approveRun, calculateRun, createRun, lockRun, payRunResource, readLine, readRun, reviewRun } from './service';
+import { showScheme, updateScheme } from './scheme';
+import { myStatement } from './statement';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
+const nonNegative = moneyInput.refine((f) => f >= 0n, 'cannot be negative');
+const createBody = z.strictObject({ org_unit_id: positiveId, month, budgeted_fund: nonNegative });
+const commentBody = z.strictObject({ comment: z.string().trim().max(2000).optional() });
+
+const points = z.number().min(0).max(1000).multipleOf(0.01);
+const factor = z.number().min(0).max(5).multipleOf(0.01);
+const schemeBody = z.strictObject({
+  points: z.strictObject(Object.fromEntries(PAY_SERVICE.values.map((s) => [s, points])) as Record<(typeof PAY_SERVICE.values)[number], typeof points>),
+  missed_task_points: points,
+  grade_factors: z.strictObject(Object.fromEntries(PAY_GRADE.values.map((g) => [g, factor])) as Record<(typeof PAY_GRADE.values)[number], typeof factor>),
+  quality_bands: z
+    .array(z.strictObject({ min_rate: z.number().min(0).max(1), factor }))
+    .min(1)
+    .max(10),
+  no_rate_factor: factor,
+});
+
+export const payRunRoutes = new ApiRouter('/pay-runs', 'pay')
+  .get('/', { summary: 'List pay runs (a township, a month each)', list: true }, (req, res) => answerList(payRunResource, req, res))
+  .get('/:id', { summary: 'A pay run with a line per person' }, (req) => readRun(req.actor, idParam(req.params.id)))
+  .get('/:id/lines/:lineId', { summary: "A person's line with the follow-ups, contracts and missed tasks behind it" }, (req) =>
+    readLine(req.actor, idParam(req.params.id), idParam(req.params.lineId, 'lineId')),
+  )
+  .post('/', { summary: "Create a draft pay run of a township's month with its budgeted performance fund", body: createBody }, (req) =>
+    createRun(req.actor, parse(createBody, req.body)),
+  )
+  .post('/:id/calculate', { summary: 'Calculate the lines from the work recorded (again until reviewed)' }, (req) =>
+    calculateRun(req.actor, idParam(req.params.id)),
+  )
+  .post('/:id/review', { summary: "Review (the township's director)", body: commentBody }, (req) =>
+    reviewRun(req.actor, idParam(req.params.id), parse(commentBody, req.body ?? {}).comment),
+  )
+  .post('/:id/approve', { summary: 'Approve (group finance, not the reviewer)', body: commentBody }, (req) =>
+    approveRun(req.actor, idParam(req.params.id), parse(commentBody, req.body ?? {}).comment),
+  )
+  .post('/:id/lock', { summary: 'Lock an approved run (paid)' }, (req) => lockRun(req.actor, idParam(req.params.id)));
+
+export const paySchemeRoutes = new ApiRouter('/pay-scheme', 'pay')
+  .get('/', { summary: 'The pay scheme: points per service, deduction per missed task, grade factors, quality bands' }, (req) => showScheme(req.actor))
+  .put('/', { summary: 'Replace the pay scheme', body: schemeBody }, (req) => updateScheme(req.actor, parse(schemeBody, req.body)));
+
+export const payStatementRoutes = new ApiRouter('/pay-statement', 'pay').get(
+  '/',
+  { summary: "The caller's 本月健康管理绩效: points so far this month, the last calculated month beside" },
+  (req) => myStatement(req.actor),
+);
+
+export const payRouters = [payRunRoutes, paySchemeRoutes, payStatementRoutes];

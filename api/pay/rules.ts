@@ -1,0 +1,226 @@
+// Performance-pay rules as plain functions over plain data: what a piece of work is worth in
+// health-management points (工分), a person's month (points less deductions, times the quality
+// factor of their village's control rate and their annual assessment grade's factor), the
+// township's point value and each person's amount, split so the parts add up to the pool.
+// Points and factors are held as integers of hundredths, so the arithmetic is exact.
+import { read, type GrantTable } from '../core/access';
+import { splitByLargestRemainder, type Fen } from '../shared/money';
+import { PAY_GRADE, PAY_SERVICE, type PayGrade, type PayRunStatus, type PayService } from './enums';
+
+/** A number of hundredths (4.5 points = 450; a factor of 1.2 = 120). */
+export type Centi = number;
+/** Effective points in millionths: hundredths of points × a factor in hundredths × a factor in hundredths. */
+export type Micro = bigint;
+
+export interface QualityBand {
+  /** the lowest control rate (0–1) the band starts at */
+  min_rate: number;
+  factor: Centi;
+}
+
+/** The pay scheme of township and village health management (configuration, one for the group). */
+export interface PayScheme {
+  points: Record<PayService, Centi>;
+  /** points taken off for each task let lapse (漏访) */
+  missed_task_points: Centi;
+  grade_factors: Record<PayGrade, Centi>;
+  /** the control rate's bands, any order; the highest band the rate reaches applies */
+  quality_bands: QualityBand[];
+  /** the factor where the village has no patient followed up in the year (no rate) */
+  no_rate_factor: Centi;
+}
+
+/**
+ * Defaults for a western county (README, 绩效工资): a face-to-face chronic follow-up 4 points, by
+ * phone 1, the elderly annual check 8, a signed contract 3, a household visit 3, a health-
+ * education session 5 + 0.2 a listener; 2 points off a missed task; 优秀 ×1.2 … 不称职 0; a
+ * village controlling ≥ 70 % of its patients ×1.1, ≥ 55 % ×1.0, ≥ 40 % ×0.9, below ×0.8.
+ */
+export const DEFAULT_SCHEME: PayScheme = {
+  points: {
+    hypertension_followup: 400,
+    diabetes_followup: 400,
+    phone_followup: 100,
+    elderly_check: 800,
+    maternal_followup: 400,
+    child_check: 300,
+    severe_mental_followup: 500,
+    tb_followup: 400,
+    home_visit: 300,
+    health_education: 500,
+    health_education_attendee: 20,
+    contract_signed: 300,
+  },
+  missed_task_points: 200,
+  grade_factors: { excellent: 120, qualified: 100, basically_qualified: 80, unqualified: 0 },
+  quality_bands: [
+    { min_rate: 0.7, factor: 110 },
+    { min_rate: 0.55, factor: 100 },
+    { min_rate: 0.4, factor: 90 },
+    { min_rate: 0, factor: 80 },
+  ],
+  no_rate_factor: 100,
+};
+
+/** A grade missing (a newcomer not yet assessed) counts as 合格. */
+export const DEFAULT_GRADE: PayGrade = 'qualified';
+
+const FOLLOWUP_SERVICE: Record<string, PayService> = {
+  hypertension: 'hypertension_followup',
+  diabetes: 'diabetes_followup',
+  elderly_check: 'elderly_check',
+  maternal: 'maternal_followup',
+  child: 'child_check',
+  severe_mental: 'severe_mental_followup',
+  tb: 'tb_followup',
+  home_visit: 'home_visit',
+  health_education: 'health_education',
+};
+
+/** The service a follow-up earns: a chronic follow-up by phone is worth less than face to face. */
+export function serviceOfFollowup(type: string, mode: string): PayService | null {
+  if ((type === 'hypertension' || type === 'diabetes') && mode === 'phone') return 'phone_followup';
+  return FOLLOWUP_SERVICE[type] ?? null;
+}
+
+/** A piece of work recorded (or, for missed tasks, let lapse), as the drill-down lists it. */
+export interface WorkItem {
+  kind: 'followup' | 'contract' | 'missed_task';
+  ref_id: string;
+  on: string;
+  /** the follow-up's type (health's FOLLOWUP_TYPE) or the contract's package */
+  type: string;
+  mode: string | null;
+  attendees: number | null;
+  resident: string | null;
+}
+
+/** What one item is worth (negative for a missed task), by service. */
+export function itemPoints(scheme: PayScheme, item: WorkItem): { service: PayService | null; points: Centi }[] {
+  if (item.kind === 'missed_task') return [{ service: null, points: -scheme.missed_task_points }];
+  if (item.kind === 'contract') return [{ service: 'contract_signed', points: scheme.points.contract_signed }];
+  const service = serviceOfFollowup(item.type, item.mode ?? '');
+  if (!service) return [];
+  const own = { service, points: scheme.points[service] };
+  if (service !== 'health_education' || !item.attendees) return [own];
+  return [own, { service: 'health_education_attendee', points: item.attendees * scheme.points.health_education_attendee }];
+}
+
+/** The quality factor of a control rate: the highest band it reaches. */
+export function qualityFactor(scheme: PayScheme, rate: number | null): Centi {
+  if (rate === null) return scheme.no_rate_factor;
+  const band = [...scheme.quality_bands].sort((a, b) => b.min_rate - a.min_rate).find((b) => rate >= b.min_rate);
+  return band?.factor ?? scheme.no_rate_factor;
+}
+
+export interface PersonFacts {
+  grade: PayGrade | null;
+  /** the control rate of the village (or township) they work in, this year; null without patients */
+  control_rate: number | null;
+}
+
+export interface ServiceCount {
+  count: number;
+  points: Centi;
+}
+
+export interface PersonPoints {
+  by_service: Partial<Record<PayService, ServiceCount>>;
+  gross: Centi;
+  missed_tasks: number;
+  deduction: Centi;
+  grade: PayGrade;
+  grade_factor: Centi;
+  quality_factor: Centi;
+  /** (gross − deduction, never below 0) × quality factor × grade factor, in millionths of a point */
+  effective: Micro;
+}
+
+/** A person's month: the points of their work less the deductions, times their two factors. */
+export function personPoints(scheme: PayScheme, facts: PersonFacts, items: readonly WorkItem[]): PersonPoints {
+  const by_service: Partial<Record<PayService, ServiceCount>> = {};
+  let gross = 0;
+  let deduction = 0;
+  let missed = 0;
+  for (const item of items) {
+    for (const p of itemPoints(scheme, item)) {
+      if (p.service === null) {
+        deduction -= p.points;
+        missed += 1;
+        continue;
+      }
+      const s = (by_service[p.service] ??= { count: 0, points: 0 });
+      // an attendee line counts the session's listeners
+      s.count += p.service === 'health_education_attendee' ? (item.attendees ?? 0) : 1;
+      s.points += p.points;
+      gross += p.points;
+    }
+  }
+  const grade = facts.grade ?? DEFAULT_GRADE;
+  const grade_factor = scheme.grade_factors[grade];
+  const quality_factor = qualityFactor(scheme, facts.control_rate);
+  const net = BigInt(Math.max(0, gross - deduction));
+  return {
+    by_service,
+    gross,
+    missed_tasks: missed,
+    deduction,
+    grade,
+    grade_factor,
+    quality_factor,
+    effective: net * BigInt(quality_factor) * BigInt(grade_factor),
+  };
+}
+
+/** Millionths of a point as text with six decimals. */
+export const microText = (m: Micro) => `${m / 1_000_000n}.${(m % 1_000_000n).toString().padStart(6, '0')}`;
+
+/** The point value in yuan (four decimals, half up): the pool ÷ the township's points; null without points. */
+export function pointValue(pool: Fen, total: Micro): string | null {
+  if (total === 0n) return null;
+  // fen ÷ (micro / 10⁶) = yuan × 10⁴ ⇒ 10⁻⁴ yuan = pool × 10⁸ / total
+  const tenThousandths = (pool * 100_000_000n * 2n + total) / (total * 2n);
+  return `${tenThousandths / 10_000n}.${(tenThousandths % 10_000n).toString().padStart(4, '0')}`;
+}
+
+/** Each person's amount: the pool split by effective points, adding up to it exactly (largest remainder). */
+export function splitPool(pool: Fen, effective: readonly Micro[]): Fen[] {
+  if (effective.every((e) => e === 0n)) return effective.map(() => 0n);
+  return splitByLargestRemainder(
+    pool,
+    effective.map((e) => Number(e)),
+  );
+}
+
+// ---- the run's workflow -------------------------------------------------------------------
+
+export type PayStep = 'calculate' | 'review' | 'approve' | 'lock';
+/** The states each step starts from (recalculating a calculated run is allowed until it is reviewed). */
+export const PAY_STEPS: Record<PayStep, PayRunStatus[]> = {
+  calculate: ['draft', 'calculated'],
+  review: ['calculated'],
+  approve: ['reviewed'],
+  lock: ['approved'],
+};
+export const STEP_TO: Record<PayStep, PayRunStatus> = { calculate: 'calculated', review: 'reviewed', approve: 'approved', lock: 'locked' };
+export const mayStep = (step: PayStep, from: PayRunStatus) => PAY_STEPS[step].includes(from);
+
+/** The first day of a month YYYY-MM. */
+export const monthStart = (month: string) => `${month}-01`;
+/** The first day of the month after. */
+export function nextMonthStart(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/** Every service and grade has its figure (the schema checks ranges; this checks completeness). */
+export const schemeKeys = { services: PAY_SERVICE.values, grades: PAY_GRADE.values };
+
+// ---- grants ---------------------------------------------------------------------------------
+
+export const payGrants: GrantTable = {
+  group_finance: { 'pay-runs': [...read, 'create', 'edit', 'calculate', 'approve', 'lock'], 'pay-scheme': [...read, 'edit'] },
+  group_admin: { 'pay-runs': read, 'pay-scheme': read },
+  director: { 'pay-runs': [...read, 'calculate', 'review'], 'pay-scheme': read },
+  village_doctor: { 'pay-statement': read },
+};

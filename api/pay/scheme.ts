@@ -1,0 +1,83 @@
+// The pay scheme (configuration, one for the group): the points table per service and the rest
+// (deduction per missed task, grade factors, quality bands). Read as integers of hundredths for
+// the rules; answered and edited as decimals; every change one transaction with its audit row.
+import type { Knex } from 'knex';
+import type { Actor } from '../core/actor';
+import { assertCan } from '../core/crud';
+import { inTransaction } from '../core/transaction';
+import * as clock from '../core/clock';
+import { db } from '../db/knex';
+import { PAY_GRADE, PAY_SERVICE, type PayGrade, type PayService } from './enums';
+import type { Centi, PayScheme } from './rules';
+
+/** 4.5 → 450: the decimals the database and the API hold, as exact hundredths. */
+export const toCenti = (value: string | number): Centi => Math.round(Number(value) * 100);
+/** 450 → 4.5 */
+export const fromCenti = (c: Centi): number => c / 100;
+
+/** The scheme as the API answers and takes it: points and factors as decimals. */
+export interface SchemeView {
+  points: Record<PayService, number>;
+  missed_task_points: number;
+  grade_factors: Record<PayGrade, number>;
+  quality_bands: { min_rate: number; factor: number }[];
+  no_rate_factor: number;
+}
+
+interface SettingsRow {
+  missed_task_points: string;
+  grade_factors: Record<PayGrade, number>;
+  quality_bands: { min_rate: number; factor: number }[];
+  no_rate_factor: string;
+}
+
+export async function readSchemeView(conn: Knex = db()): Promise<SchemeView> {
+  const rows: { service: PayService; points: string }[] = await conn('pay_service_points').select('service', 'points');
+  const settings = (await conn('pay_settings').where('id', 1).first<SettingsRow | undefined>())!;
+  const points = Object.fromEntries(PAY_SERVICE.values.map((s) => [s, Number(rows.find((r) => r.service === s)?.points ?? 0)])) as Record<PayService, number>;
+  return {
+    points,
+    missed_task_points: Number(settings.missed_task_points),
+    grade_factors: settings.grade_factors,
+    quality_bands: settings.quality_bands,
+    no_rate_factor: Number(settings.no_rate_factor),
+  };
+}
+
+/** The scheme in the rules' hundredths. */
+export function schemeOf(v: SchemeView): PayScheme {
+  return {
+    points: Object.fromEntries(PAY_SERVICE.values.map((s) => [s, toCenti(v.points[s])])) as Record<PayService, Centi>,
+    missed_task_points: toCenti(v.missed_task_points),
+    grade_factors: Object.fromEntries(PAY_GRADE.values.map((g) => [g, toCenti(v.grade_factors[g])])) as Record<PayGrade, Centi>,
+    quality_bands: v.quality_bands.map((b) => ({ min_rate: b.min_rate, factor: toCenti(b.factor) })),
+    no_rate_factor: toCenti(v.no_rate_factor),
+  };
+}
+
+/** GET /api/pay-scheme */
+export function showScheme(actor: Actor) {
+  assertCan(actor, 'pay-scheme', 'show');
+  return readSchemeView();
+}
+
+/** PUT /api/pay-scheme: the whole scheme replaced; the runs already calculated keep the scheme they were calculated with. */
+export function updateScheme(actor: Actor, input: SchemeView) {
+  assertCan(actor, 'pay-scheme', 'edit');
+  return inTransaction(actor, async (trx, audit) => {
+    const before = await readSchemeView(trx);
+    for (const service of PAY_SERVICE.values) await trx('pay_service_points').where('service', service).update({ points: input.points[service] });
+    await trx('pay_settings')
+      .where('id', 1)
+      .update({
+        missed_task_points: input.missed_task_points,
+        grade_factors: JSON.stringify(input.grade_factors),
+        quality_bands: JSON.stringify(input.quality_bands),
+        no_rate_factor: input.no_rate_factor,
+        updated_by: actor.id,
+        updated_at: clock.nowIso(),
+      });
+    await audit({ action: 'update', resource: 'pay-scheme', recordId: 1, before, after: input });
+    return readSchemeView(trx);
+  });
+}

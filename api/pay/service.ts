@@ -1,0 +1,224 @@
+// Monthly pay runs per township: draft → calculated → reviewed (the unit's director) → approved
+// (group finance, never the reviewer) → locked. Each step is one transaction with its audit row.
+// Calculating reads the month's work, prices it with the scheme of the day (kept on the run) and
+// splits the pool — the township's budgeted fund plus, in December, its share of the fund year's
+// approved settlement — over the people by their points, exactly to the fen.
+import type { Knex } from 'knex';
+import type { Actor } from '../core/actor';
+import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { conflict, forbidden, notFound, unprocessable } from '../core/errors';
+import { scopeByUnit } from '../core/scope';
+import { inTransaction } from '../core/transaction';
+import * as clock from '../core/clock';
+import { fromFen, sumFen, toFen } from '../shared/money';
+import { unitInScope } from '../org';
+import { payrollPeople } from '../hr';
+import { staffPerformanceShare } from '../settlement';
+import { PAY_RUN_STATUS } from './enums';
+import { PayLine, PayLineItem, PayRun } from './model';
+import { monthPoints, type PersonMonth } from './points';
+import { microText, monthStart, mayStep, PAY_STEPS, pointValue, splitPool, STEP_TO, type PayStep } from './rules';
+import { fromCenti, readSchemeView, schemeOf } from './scheme';
+
+export const payRunResource: ResourceDef<PayRun> = {
+  name: 'pay-runs',
+  model: PayRun,
+  scope: scopeByUnit('pay_runs.org_unit_id'),
+  list: {
+    fields: { org_unit_id: 'int', month: 'date', status: PAY_RUN_STATUS.values, created_at: 'timestamp' },
+    defaultSort: ['month', 'DESC'],
+  },
+};
+
+const TOWNSHIP_LEVEL = 3;
+const centiText = (c: number) => fromCenti(c).toFixed(2);
+
+/** POST /api/pay-runs {org_unit_id, month, budgeted_fund}: a draft run of a township's month. */
+export function createRun(actor: Actor, input: { org_unit_id: number; month: string; budgeted_fund: bigint }, parent?: Knex.Transaction) {
+  assertCan(actor, 'pay-runs', 'create');
+  return inTransaction(
+    actor,
+    async (trx, audit) => {
+      const unit = await unitInScope(input.org_unit_id, actor.scopePath, ['id', 'level'], trx);
+      if (!unit) throw notFound('org unit', input.org_unit_id);
+      if (unit.level !== TOWNSHIP_LEVEL)
+        throw unprocessable('pay runs are per township', [{ field: 'org_unit_id', message: `unit ${unit.id} is not a township`, rule: 'not_township' }]);
+      const month = monthStart(input.month);
+      const existing = await PayRun.query(trx).findOne({ org_unit_id: unit.id, month });
+      if (existing)
+        throw conflict(`the township already has a run for ${input.month}`, [
+          { field: 'month', message: `run ${existing.id}`, rule: 'run_exists', params: { id: existing.id } },
+        ]);
+      const run = await PayRun.query(trx).insertAndFetch({
+        org_unit_id: unit.id,
+        month,
+        status: 'draft',
+        budgeted_fund: fromFen(input.budgeted_fund),
+        created_by: actor.id,
+      });
+      await audit({ action: 'create', resource: 'pay-runs', recordId: run.id, after: run });
+      return run;
+    },
+    parent,
+  );
+}
+
+/** The run locked for a step after the state check (409 naming what is allowed). */
+async function forStep(trx: Knex.Transaction, actor: Actor, id: number, step: PayStep) {
+  await getRow(payRunResource, actor, id, trx);
+  await lockRow(trx, 'pay_runs', id);
+  const run = (await PayRun.query(trx).findById(id))!;
+  if (!mayStep(step, run.status))
+    throw conflict(`run ${id} is ${run.status}: it cannot be ${STEP_TO[step]}`, [
+      { field: 'status', message: `allowed from ${PAY_STEPS[step].join(', ')}`, rule: 'pay_run_state', params: { status: run.status, step } },
+    ]);
+  return run;
+}
+
+/** POST /api/pay-runs/:id/calculate: the month's lines from the work recorded (again, until reviewed). */
+export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction) {
+  assertCan(actor, 'pay-runs', 'calculate');
+  return inTransaction(
+    actor,
+    async (trx, audit) => {
+      const run = await forStep(trx, actor, id, 'calculate');
+      const month = run.month.slice(0, 7);
+      const view = await readSchemeView(trx);
+      const people = await payrollPeople(run.org_unit_id, run.month, trx);
+      const months = await monthPoints(people, month, schemeOf(view), trx);
+      // the fund year's settlement reaches the people in its December run
+      const share = month.endsWith('-12') ? await staffPerformanceShare(Number(month.slice(0, 4)), run.org_unit_id, trx) : null;
+      const pool = toFen(run.budgeted_fund) + (share ? toFen(share.amount) : 0n);
+      const total = months.reduce((a, m) => a + m.points.effective, 0n);
+      if (total === 0n && pool > 0n)
+        throw unprocessable(`no points recorded in ${month}: the pool cannot be paid out`, [{ field: 'month', message: 'no points', rule: 'no_points' }]);
+      const amounts = splitPool(
+        pool,
+        months.map((m) => m.points.effective),
+      );
+      await PayLine.query(trx).delete().where('run_id', id);
+      await saveLines(trx, id, months, amounts);
+      const updated = await PayRun.query(trx).patchAndFetchById(id, {
+        status: 'calculated',
+        settlement_share: share?.amount ?? '0.00',
+        settlement_run_id: share?.run_id ?? null,
+        pool: fromFen(pool),
+        total_points: microText(total),
+        point_value: pointValue(pool, total),
+        scheme: view,
+        calculated_by: actor.id,
+        calculated_at: clock.nowIso(),
+        updated_at: clock.nowIso(),
+      });
+      await audit({
+        action: 'calculate',
+        resource: 'pay-runs',
+        recordId: id,
+        before: { status: run.status },
+        after: { status: 'calculated', pool: updated.pool, total_points: updated.total_points, people: months.length, paid: fromFen(sumFen(amounts)) },
+      });
+      return updated;
+    },
+    parent,
+  );
+}
+
+async function saveLines(trx: Knex.Transaction, runId: number, months: readonly PersonMonth[], amounts: readonly bigint[]) {
+  for (const [i, m] of months.entries()) {
+    const p = m.points;
+    const line = await PayLine.query(trx).insertAndFetch({
+      run_id: runId,
+      staff_id: m.person.staff_id,
+      user_id: m.person.user_id,
+      name: m.person.name,
+      work_org_unit_id: m.person.work_org_unit_id,
+      by_service: p.by_service,
+      gross_points: centiText(p.gross),
+      missed_tasks: p.missed_tasks,
+      deduction_points: centiText(p.deduction),
+      control_rate: m.control_rate === null ? null : String(m.control_rate),
+      quality_factor: centiText(p.quality_factor),
+      grade: p.grade,
+      grade_factor: centiText(p.grade_factor),
+      points: microText(p.effective),
+      amount: fromFen(amounts[i]),
+    });
+    const items = m.items.map((it) => ({
+      line_id: line.id,
+      kind: it.kind,
+      ref_id: it.ref_id,
+      on: it.on,
+      type: it.type,
+      mode: it.mode,
+      attendees: it.attendees,
+      resident: it.resident,
+      points: centiText(it.points),
+    }));
+    if (items.length) await trx.batchInsert('pay_line_items', items, 1000);
+  }
+}
+
+/** POST /api/pay-runs/:id/review: calculated → reviewed, by the director of the run's township. */
+export function reviewRun(actor: Actor, id: number, comment?: string) {
+  assertCan(actor, 'pay-runs', 'review');
+  return inTransaction(actor, async (trx, audit) => {
+    const head = await getRow(payRunResource, actor, id, trx);
+    if (!actor.roles.includes('director') || actor.orgUnitId !== head.org_unit_id)
+      throw forbidden(`only the director of unit ${head.org_unit_id} reviews its pay run`);
+    const run = await forStep(trx, actor, id, 'review');
+    return step(trx, audit, run, 'review', { reviewed_by: actor.id, reviewed_by_name: actor.displayName, reviewed_at: clock.nowIso() }, comment);
+  });
+}
+
+/** POST /api/pay-runs/:id/approve: reviewed → approved, by group finance — never the reviewer (four eyes). */
+export function approveRun(actor: Actor, id: number, comment?: string) {
+  assertCan(actor, 'pay-runs', 'approve');
+  return inTransaction(actor, async (trx, audit) => {
+    const run = await forStep(trx, actor, id, 'approve');
+    if (run.reviewed_by === actor.id)
+      throw unprocessable('four-eyes rule: the reviewer of a pay run cannot also approve it', [
+        { field: 'approved_by', message: `${actor.username} reviewed this run`, rule: 'four_eyes' },
+      ]);
+    return step(trx, audit, run, 'approve', { approved_by: actor.id, approved_by_name: actor.displayName, approved_at: clock.nowIso() }, comment);
+  });
+}
+
+/** POST /api/pay-runs/:id/lock: approved → locked (paid; nothing changes it any more). */
+export function lockRun(actor: Actor, id: number) {
+  assertCan(actor, 'pay-runs', 'lock');
+  return inTransaction(actor, async (trx, audit) => {
+    const run = await forStep(trx, actor, id, 'lock');
+    return step(trx, audit, run, 'lock', { locked_by: actor.id, locked_at: clock.nowIso() });
+  });
+}
+
+async function step(
+  trx: Knex.Transaction,
+  audit: (e: { action: string; resource: string; recordId: number; before: unknown; after: unknown }) => Promise<void>,
+  run: PayRun,
+  name: PayStep,
+  who: Partial<PayRun>,
+  comment?: string,
+) {
+  const updated = await PayRun.query(trx).patchAndFetchById(run.id, { ...who, status: STEP_TO[name], updated_at: clock.nowIso() });
+  await audit({ action: name, resource: 'pay-runs', recordId: run.id, before: { status: run.status }, after: { status: updated.status, comment } });
+  return updated;
+}
+
+/** GET /api/pay-runs/:id: the run with a line per person (the drill-down is per line). */
+export async function readRun(actor: Actor, id: number) {
+  const run = await getRow(payRunResource, actor, id);
+  const lines = await PayLine.query().where('run_id', id).orderBy('id');
+  return { ...run, lines };
+}
+
+/** GET /api/pay-runs/:id/lines/:lineId: a person's line with the follow-ups, contracts and missed tasks behind it. */
+export async function readLine(actor: Actor, runId: number, lineId: number) {
+  await getRow(payRunResource, actor, runId);
+  const line = await PayLine.query().findOne({ id: lineId, run_id: runId });
+  if (!line) throw notFound('pay line', lineId);
+  const items = await PayLineItem.query()
+    .where('line_id', lineId)
+    .orderBy([{ column: 'on' }, { column: 'id' }]);
+  return { ...line, items };
+}

@@ -1,0 +1,44 @@
+// The village doctor's phone statement (本月健康管理绩效): this month's points computed live from
+// the work recorded so far (a follow-up logged now counts at once), and beside them the last
+// calculated month's point value and amount.
+import type { Actor } from '../core/actor';
+import { assertCan } from '../core/crud';
+import * as clock from '../core/clock';
+import { db } from '../db/knex';
+import { payrollPersonOfUser } from '../hr';
+import { monthPoints } from './points';
+import { microText } from './rules';
+import { readSchemeView, schemeOf } from './scheme';
+
+export interface PayStatement {
+  month: string;
+  /** null for a login that is no one's on the payroll */
+  points: string | null;
+  gross_points: string | null;
+  missed_tasks: number;
+  last: { month: string; status: string; points: string; point_value: string | null; amount: string } | null;
+}
+
+/** GET /api/pay-statement: the caller's own statement. */
+export async function myStatement(actor: Actor): Promise<PayStatement> {
+  assertCan(actor, 'pay-statement', 'show');
+  const month = clock.today().slice(0, 7);
+  const person = await payrollPersonOfUser(actor.id);
+  if (!person) return { month, points: null, gross_points: null, missed_tasks: 0, last: null };
+  const [now] = await monthPoints([person], month, schemeOf(await readSchemeView()), db());
+  const last = await db()('pay_lines as l')
+    .join('pay_runs as r', 'r.id', 'l.run_id')
+    .where('l.user_id', actor.id)
+    .whereNot('r.status', 'draft')
+    .where('r.month', '<', `${month}-01`)
+    .orderBy('r.month', 'desc')
+    .select(db().raw("to_char(r.month, 'YYYY-MM') as month"), 'r.status', 'l.points', 'r.point_value', 'l.amount')
+    .first<PayStatement['last'] | undefined>();
+  return {
+    month,
+    points: microText(now.points.effective),
+    gross_points: (now.points.gross / 100).toFixed(2),
+    missed_tasks: now.points.missed_tasks,
+    last: last ?? null,
+  };
+}
