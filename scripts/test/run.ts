@@ -1,8 +1,8 @@
 // The test runner of `npm test`: every test file once, on a pool of worker processes (each with
 // its own test system: database, API, Chromium), the longest files first, so a 2-core machine runs
 // the browser tests two at a time. Each file's spec output is printed whole when it ends.
-// Usage: tsx scripts/test/run.ts [--api] [--not file ...] [file ...]   (--api: only the API, seeds and
-// reports tests; --not: leave that file out; files: just those)
+// Usage: tsx scripts/test/run.ts [--api] [file ...]   (--api: only the API, seeds and reports tests;
+// files: just those)
 // Env: TEST_WORKERS (default 2), TEST_TODAY (passed on: the whole system's clock).
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -60,9 +60,8 @@ function work(files: string[], results: FileResult[]): Promise<void> {
 async function main() {
   const started = Date.now();
   const args = process.argv.slice(2);
-  const left = args.filter((a, i) => args[i - 1] === '--not');
-  const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--not');
-  const files = (named.length ? named : queue(args.includes('--api'))).filter((f) => !left.includes(f));
+  const named = args.filter((a) => !a.startsWith('--'));
+  const files = named.length ? named : queue(args.includes('--api'));
   if (files.some((f) => f.startsWith(BROWSER_DIR))) await ensureUiBuilt();
   const workers = Math.max(1, Number(process.env.TEST_WORKERS ?? 2));
   const results: FileResult[] = [];
