@@ -1,16 +1,52 @@
 // The admin UI build: sources in admin-ui/, output in admin-ui/dist (served by the API at /).
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/** A screen of the village doctor's: a module of the health domain (its screens, pages and home widgets). */
+const VILLAGE_DOCTOR_SCREEN = /[\\/]admin-ui[\\/]src[\\/]health[\\/]/;
+
+/**
+ * The hashed files (`assets/…`) the service worker precaches, filled at each build: the shell (the
+ * entry chunk and what it imports statically, with their CSS) and the village doctor's screens —
+ * the shell's dynamic imports of health modules, each with what it imports statically. What those
+ * screens load later themselves (the measurement chart and recharts, which need the network for
+ * their data anyway) and every other domain's screens are cached at run time when first loaded.
+ */
+function villageDoctorPrecache(keep: Set<string>): Plugin {
+  return {
+    name: 'village-doctor-precache',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      keep.clear();
+      const chunks = new Map(Object.values(bundle).flatMap((o) => (o.type === 'chunk' ? [[o.fileName, o] as const] : [])));
+      const withImports = (file: string) => {
+        if (keep.has(file)) return;
+        keep.add(file);
+        const chunk = chunks.get(file);
+        for (const css of chunk?.viteMetadata?.importedCss ?? []) keep.add(css);
+        for (const imported of chunk?.imports ?? []) withImports(imported);
+      };
+      for (const chunk of chunks.values()) if (chunk.isEntry) withImports(chunk.fileName);
+      const shell = [...keep].flatMap((file) => chunks.get(file)?.dynamicImports ?? []);
+      for (const file of shell) if (chunks.get(file)?.moduleIds.some((id) => VILLAGE_DOCTOR_SCREEN.test(id))) withImports(file);
+    },
+  };
+}
+
+const precached = new Set<string>();
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   plugins: [
     react(),
-    // offline-first (issue 16): a service worker precaches the shell and every screen's chunk, so the
-    // app opens with no network after one visit; navigations fall back to index.html; /api is never
+    villageDoctorPrecache(precached),
+    // offline-first (issue 16): a service worker precaches the shell and the village doctor's screens
+    // (not every domain's: a village doctor's first visit would download them all), so the app opens
+    // with no network after one visit; any other hashed file is kept when first loaded (CacheFirst:
+    // a hashed name never changes its content); navigations fall back to index.html; /api is never
     // cached by the worker (the app keeps the village's data in IndexedDB, per user: src/shared/offline)
     VitePWA({
       registerType: 'autoUpdate',
@@ -36,8 +72,21 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
-        // the vendor chunks are large (MUI icons): precache them all
+        // of the hashed files, the shell's and the village doctor's screens' only (villageDoctorPrecache)
+        manifestTransforms: [async (entries) => ({ manifest: entries.filter((e) => !e.url.startsWith('assets/') || precached.has(e.url)), warnings: [] })],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        runtimeCaching: [
+          {
+            urlPattern: ({ sameOrigin, url }) => sameOrigin && url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'assets',
+              // a new build's files replace the old ones over time: the least recently used go first
+              expiration: { maxEntries: 300, maxAgeSeconds: 365 * 24 * 3600, purgeOnQuotaError: true },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
@@ -49,20 +98,25 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // vendor code in long-cached chunks, each under Vite's 500 kB warning (split, not silenced)
+    // vendor code in long-cached chunks, each under Vite's 500 kB warning (split, not silenced).
+    // The screens are fetched when first shown (shared/lazyScreens.ts): the first load brings the
+    // shell's libraries (`$initial`: what main.tsx reaches without a dynamic import) and that page's
+    // screens; a library only some screens use comes with them (recharts with the charts' screens)
     rolldownOptions: {
       output: {
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'mui-icons', test: /node_modules[\\/]@mui[\\/]icons-material[\\/]/ },
-            { name: 'mui', test: /node_modules[\\/](@mui|@emotion)[\\/]/ },
+            { name: 'mui', test: /node_modules[\\/](@mui|@emotion)[\\/]/, tags: ['$initial'] },
+            { name: 'react-admin', test: /node_modules[\\/]/, tags: ['$initial'] },
             { name: 'charts', test: /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor)[\\/]/ },
-            { name: 'react-admin-ui', test: /node_modules[\\/]ra-ui-materialui[\\/]/ },
-            { name: 'react-admin', test: /node_modules[\\/]/ },
-            // the back office's own screens, by domain group (finance and settlement are the largest)
-            { name: 'app-finance', test: /src[\\/](finance|budgets|expense-requests|procurement|purchase-orders|requisitions|deliveries)[\\/]/ },
-            { name: 'app-settlement', test: /src[\\/](settlement|settlement-runs|fund-years|fund-year-populations|claims|satisfaction-scores)[\\/]/ },
+            // what 25 screens or more use (lists, fields, forms) in one chunk, less the reference
+            // inputs' autocomplete: a list without one (the village doctor's tasks) goes without it
+            {
+              name: 'screens',
+              test: (id) => /node_modules[\\/]/.test(id) && !/(Reference|Autocomplete)(Array)?Input|[\\/](use)?Autocomplete[\\/]/.test(id),
+              minShareCount: 25,
+            },
           ],
         },
       },

@@ -24,7 +24,7 @@ async function buildWorker() {
 
 export interface Workers {
   port: number;
-  pids(): number[];
+  pids: () => number[];
   stop(): Promise<void>;
 }
 

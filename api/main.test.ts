@@ -6,6 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
+import type { LoginAnswer, Problem } from '../scripts/test/harness';
+
+/** The JSON body of a reply, as the type the route answers (fetch's own `json()` is untyped). */
+const json = <T>(r: Response) => r.json() as Promise<T>;
+type Department = { id: number; name: string };
 
 interface Started {
   url: string;
@@ -52,25 +57,25 @@ describe('npm start (the real entry point, as a child process)', function () {
     const first = await start(dataDir);
     expect(first.output).to.match(/demo group loaded/);
     expect(first.output).to.match(/admin \(集团管理员\)/);
-    const health = await fetch(`${first.url}/api/health`).then((r) => r.json());
+    const health = await fetch(`${first.url}/api/health`).then(json<{ status: string; database: string }>);
     expect(health).to.include({ database: 'reachable' });
     const login = await fetch(`${first.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'admin', password: 'demo123' }),
-    }).then((r) => r.json());
+    }).then(json<LoginAnswer>);
     const created = await fetch(`${first.url}/api/departments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
       body: JSON.stringify({ org_unit_id: login.user.org_unit.id, name: '重启验证科', kind: 'administration' }),
-    }).then((r) => r.json());
+    }).then(json<Department>);
     const auth = { authorization: `Bearer ${login.token}` };
-    const residents = await fetch(`${first.url}/api/residents?range=[0,0]`, { headers: auth }).then((r) => r.json());
-    const idNumber = await fetch(`${first.url}/api/residents/${residents[0].id}/id-number`, { headers: auth }).then((r) => r.json());
+    const residents = await fetch(`${first.url}/api/residents?range=[0,0]`, { headers: auth }).then(json<{ id: number }[]>);
+    const idNumber = await fetch(`${first.url}/api/residents/${residents[0].id}/id-number`, { headers: auth }).then(json<{ id_number: string }>);
     expect(idNumber.id_number).to.match(/^\d{17}[\dX]$/);
     // the jobs are known to the workers that answer HTTP, and run on demand
-    const jobs = await fetch(`${first.url}/api/job-runs/jobs`, { headers: auth }).then((r) => r.json());
-    expect(jobs.map((j: { name: string }) => j.name)).to.include.members(['health-daily', 'referrals.escalate']);
+    const jobs = await fetch(`${first.url}/api/job-runs/jobs`, { headers: auth }).then(json<{ name: string }[]>);
+    expect(jobs.map((j) => j.name)).to.include.members(['health-daily', 'referrals.escalate']);
     const run = await fetch(`${first.url}/api/job-runs/run/referrals.escalate`, { method: 'POST', headers: auth });
     expect(run.status).to.equal(200);
     // no key is built in: one was made at random and kept with the data, for this user only
@@ -84,10 +89,10 @@ describe('npm start (the real entry point, as a child process)', function () {
     const second = await start(dataDir);
     try {
       expect(second.output).not.to.match(/demo group loaded/);
-      const again = await fetch(`${second.url}/api/departments/${created.id}`, { headers: { authorization: `Bearer ${login.token}` } }).then((r) => r.json());
+      const again = await fetch(`${second.url}/api/departments/${created.id}`, { headers: { authorization: `Bearer ${login.token}` } }).then(json<Department>);
       expect(again.name).to.equal('重启验证科');
       // the same keys: the first start's token still works and the 身份证号 still decrypts
-      const read = await fetch(`${second.url}/api/residents/${residents[0].id}/id-number`, { headers: auth }).then((r) => r.json());
+      const read = await fetch(`${second.url}/api/residents/${residents[0].id}/id-number`, { headers: auth }).then(json<{ id_number: string }>);
       expect(read.id_number).to.equal(idNumber.id_number);
       // PostgreSQL gone: every route answers 503 with Retry-After, within a second
       const pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -103,7 +108,7 @@ describe('npm start (the real entry point, as a child process)', function () {
         const r = await fetch(`${second.url}${url}`, { method, headers: { ...auth, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
         expect(r.status, url).to.equal(503);
         expect(r.headers.get('retry-after'), url).to.match(/^\d+$/);
-        expect((await r.json()).error.code).to.equal('unavailable');
+        expect((await json<Problem>(r)).error.code).to.equal('unavailable');
         expect(Date.now() - started, url).to.be.below(1000);
       }
     } finally {

@@ -38,13 +38,15 @@ export interface BootOptions {
   demoScale?: number;
   /** HTTP in this process (0, the default: tests) or in that many cluster workers (`npm start`) */
   workers?: number;
+  /** the embedded database is deleted after the run (tests): it need not survive a crash */
+  throwaway?: boolean;
 }
 
 export async function boot(opts: BootOptions = {}): Promise<Running> {
   let embedded: EmbeddedServer | undefined;
   const external = opts.databaseUrl ?? config.databaseUrl;
   try {
-    if (!external) embedded = await startEmbedded(opts.dataDir ?? config.dataDir, (m) => logger.debug({ pg: m }, 'postgres'));
+    if (!external) embedded = await startEmbedded(opts.dataDir ?? config.dataDir, (m) => logger.debug({ pg: m }, 'postgres'), opts.throwaway);
     const keys = appSecrets(process.env, embedded?.secrets);
     useSecrets(keys);
     const databaseUrl = embedded?.apiUrl ?? external!;

@@ -2,12 +2,11 @@
 // with budget, posted, committed, consumed, remaining and the execution rate, and after each
 // unit its 支出合计 and 收入合计 rows (the first unit is the root, so its totals are the whole).
 import type { Writable } from 'node:stream';
-import { ACCOUNT_KIND, type AccountExecution, type executionReport } from '../api/finance';
-import { zh } from '../admin-ui/src/finance/messages';
-import { zh as referralZh } from '../admin-ui/src/referrals/messages';
+import { ACCOUNT_KIND, EXECUTION_COLUMN, type AccountExecution, type executionReport } from '../api/finance';
+import { UNIT_LEVEL } from '../api/org';
 import { addSheet, amount, labelOf, streamingWorkbook, sumAmounts, writeRow } from './xlsx';
 
-const X = zh.finance.execution;
+const X = EXECUTION_COLUMN.messages('zh');
 const AMOUNTS = ['budget', 'posted', 'committed', 'consumed', 'remaining'] as const;
 
 type UnitExecution = Awaited<ReturnType<typeof executionReport>>[number];
@@ -29,7 +28,7 @@ export async function writeBudgetExecution(out: Writable, year: number, units: U
   ]);
   const kindOf = (kind: string) => labelOf(ACCOUNT_KIND.messages('zh'), kind);
   for (const u of units) {
-    const head = { code: u.code, name: u.name, level: labelOf(referralZh.enums.level, String(u.level)) };
+    const head = { code: u.code, name: u.name, level: labelOf(UNIT_LEVEL.messages('zh'), String(u.level)) };
     for (const a of u.accounts) {
       writeRow(sheet, { ...head, account_name: a.name, kind: kindOf(a.kind), ...Object.fromEntries(AMOUNTS.map((k) => [k, amount(a[k])])), rate: a.rate });
     }

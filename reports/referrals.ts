@@ -1,8 +1,8 @@
 // 双向转诊报表: every referral of the period with its times (Beijing time) and fees; counts per
 // unit and direction with a total; timeliness per receiving unit with a total. Streaming: a year
-// of the whole group stays small in memory. Labels are the screens' (referrals messages).
+// of the whole group stays small in memory. Labels are the API's (the domains' enums).
 import type { Writable } from 'node:stream';
-import { zh } from '../admin-ui/src/referrals/messages';
+import { UNIT_LEVEL } from '../api/org';
 import { REFERRAL_DIRECTION, REFERRAL_PURPOSE, REFERRAL_STATUS, REFERRAL_URGENCY } from '../api/referrals';
 import { addSheet, amount, labelOf, shanghaiTime, streamingWorkbook, sumCounts, writeRow } from './xlsx';
 
@@ -34,7 +34,6 @@ export interface ReferralsWorkbookData {
 }
 
 const minutesBetween = (a: unknown, b: unknown) => (a && b ? Math.round((new Date(b as string).getTime() - new Date(a as string).getTime()) / 60_000) : null);
-const E = zh.enums;
 const TIMES = ['requested_at', 'due_at', 'answered_at', 'appointment_at', 'arrived_at', 'completed_at'] as const;
 const FEES = ['registration_due', 'threshold', 'threshold_offset', 'threshold_due'] as const;
 
@@ -73,7 +72,7 @@ export async function writeReferralsWorkbook(out: Writable, data: ReferralsWorkb
     const fees = (r.fees ?? {}) as Record<string, string>;
     writeRow(list, {
       ...r,
-      ...Object.fromEntries(TIMES.map((k) => [k, shanghaiTime(r[k])])),
+      ...Object.fromEntries(TIMES.map((k) => [k, shanghaiTime(r[k] as Date | string | null)])),
       direction: labelOf(REFERRAL_DIRECTION.messages('zh'), r.direction as string),
       urgency: labelOf(REFERRAL_URGENCY.messages('zh'), r.urgency as string),
       purpose: labelOf(REFERRAL_PURPOSE.messages('zh'), r.purpose as string),
@@ -92,7 +91,7 @@ export async function writeReferralsWorkbook(out: Writable, data: ReferralsWorkb
     { header: '级别', key: 'level', width: 12 },
     ...COUNTS.map((key, i) => ({ header: ['上转', '下转', '转出县外', '已完成', '上转已完成', '接收', '接收已完成'][i], key, fmt: 'count' as const })),
   ]);
-  for (const u of data.units) writeRow(units, { ...u, level: labelOf(E.level, String(u.level)) });
+  for (const u of data.units) writeRow(units, { ...u, level: labelOf(UNIT_LEVEL.messages('zh'), String(u.level)) });
   writeRow(units, { name: '合计', ...Object.fromEntries(COUNTS.map((k) => [k, sumCounts(data.units, k)])) }, true);
   units.commit();
 

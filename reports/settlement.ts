@@ -1,11 +1,22 @@
 // The settlement run workbook (结算工作簿) for group finance and the board: 汇总 (every figure
-// with its meaning), 监测指标 per unit, 结余分配 per township with every
-// intermediate figure and a total, 基金支出 by month with month subtotals and a grand total, 定义 (the definitions).
-// Labels are the screens' (admin-ui settlement messages; values' labels from api/settlement/enums.ts), so workbook and screen say the same.
+// with its meaning, the scoring rule of the allocation), 监测指标 per unit, 结余分配 per township with every
+// intermediate figure of each pool and a total, 基金支出 by month with month subtotals and a grand total, 定义 (the definitions).
+// Labels are the screens' (api/settlement/enums.ts: the figures' RUN_LABEL, the run's RUN_FIELD and the values' labels), so workbook and screen say the same.
 import type { Writable } from 'node:stream';
 import { enumMessages } from '../api/core/enums';
-import { type RunFigures, DEFINITIONS, GATE, gateIsScore, type GateRegistry, type Indicator, SETTLEMENT_ENUMS } from '../api/settlement';
-import { zh } from '../admin-ui/src/settlement/messages';
+import {
+  type AdvancesView,
+  type RunFigures,
+  DEFINITIONS,
+  GATE,
+  gateIsScore,
+  type GateRegistry,
+  type Indicator,
+  isEstimate,
+  RUN_FIELD,
+  RUN_LABEL,
+  SETTLEMENT_ENUMS,
+} from '../api/settlement';
 import { addSheet, amount, FORMATS, labelledSheet, labelOf, shanghaiTime, streamingWorkbook, sumAmounts, sumCounts, writeRow, type Format } from './xlsx';
 
 export interface RunHead {
@@ -17,10 +28,13 @@ export interface RunHead {
   calculated_at: string | null;
   reviewed_by_name: string | null;
   approved_by_name: string | null;
+  /** the final run's advances and 清算 (null for a month, or for a reader who may not see advances) */
+  advances?: AdvancesView | null;
 }
 
 type Book = ReturnType<typeof streamingWorkbook>;
-const T = zh.settlement;
+const T = RUN_LABEL.messages('zh');
+const F = RUN_FIELD.messages('zh');
 const E = enumMessages('zh', ...SETTLEMENT_ENUMS).enums;
 const PASSED = (ok: boolean | null) => (ok === null ? T.na : ok ? T.passed : T.failed);
 const pct = (x: number) => `${(x * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
@@ -34,11 +48,11 @@ const figure = (v: string | number) =>
 function summarySheet(wb: Book, run: RunHead, f: RunFigures, gates: GateRegistry) {
   const { sheet, line } = labelledSheet(wb, '汇总');
   line(T.fund_year, `${f.region} ${f.year} 年`);
-  line(zh.resources['settlement-runs'].fields.period, `${f.period}（${labelOf(E.run_kind, f.kind)}）`, undefined, `截至 ${f.through_month} 月`);
+  line(F.period, `${f.period}（${labelOf(E.run_kind, f.kind)}）`, undefined, `截至 ${f.through_month} 月`);
   line('结算批次编号', run.id, 'count', `${labelOf(E.run_status, run.status)}，第 ${run.version} 版`);
-  line(zh.resources['settlement-runs'].fields.calculated_at, shanghaiTime(run.calculated_at), 'datetime', '北京时间');
-  line(zh.resources['settlement-runs'].fields.reviewed_by_name, run.reviewed_by_name ?? '');
-  line(zh.resources['settlement-runs'].fields.approved_by_name, run.approved_by_name ?? '');
+  line(F.calculated_at, shanghaiTime(run.calculated_at), 'datetime', '北京时间');
+  line(F.reviewed_by_name, run.reviewed_by_name ?? '');
+  line(F.approved_by_name, run.approved_by_name ?? '');
   line(T.annual_budget, amount(f.annual_budget), 'money');
   line(T.budget_to_date, amount(f.budget), 'money', '按月度预算分布累计至本期');
   line(T.spending, amount(f.spending.total), 'money', `${T.claims} ${figure(f.spending.claims)}`);
@@ -69,10 +83,31 @@ function summarySheet(wb: Book, run: RunHead, f: RunFigures, gates: GateRegistry
     );
   }
   line(T.deductions, f.deductions, 'rate');
-  line(T.retained, amount(f.retained), 'money');
-  line(T.returned, amount(f.returned_to_fund), 'money');
-  for (const p of f.pools) line(`${T.pool} · ${labelOf(E.pool, p.key)}`, amount(p.amount), 'money', `占结余留用 ${pct(p.share)}`);
-  for (const i of f.indicators) line(`${T.indicators} · ${labelOf(E.settlement_indicator, i.key)}`, cell(i.value), valueFormat(i.value), indicatorNote(i));
+  // a provisional run only estimates what the year-end run will allocate
+  const estimate = isEstimate(f);
+  line(estimate ? T.retained_estimate : T.retained, amount(f.retained), 'money', estimate ? T.estimate_note : '');
+  line(T.returned, amount(f.returned_to_fund), 'money', estimate ? T.estimate : '');
+  for (const p of f.pools) {
+    const on = (p.indicators ?? []).map((k) => `${labelOf(E.allocation_indicator, k.key)} ${k.weight}`).join('、');
+    line(
+      `${T.pool} · ${labelOf(E.pool, p.key)}${estimate ? `（${T.estimate}）` : ''}`,
+      amount(p.amount),
+      'money',
+      `占${estimate ? T.retained_estimate : T.retained} ${pct(p.share)}${on ? `；分配指标及权重：${on}` : ''}`,
+    );
+  }
+  if (run.advances?.reconciliation) {
+    const r = run.advances.reconciliation;
+    line(T.total_paid, amount(r.advances_paid), 'money', `见“${T.advances}”表`);
+    line(T.due, amount(r.due), 'money', '基金支出 + 结余留用 − 集团承担超支');
+    line(`${T.reconciliation} · ${T[r.direction]}`, amount(r.amount), 'money', T.reconciliation_formula);
+  }
+  line('结余分配评分方法', '', undefined, T.scoring_rule);
+  for (const [name, list] of [
+    [T.group_provided, f.indicators],
+    [T.group_insured, f.insured_indicators ?? []],
+  ] as const)
+    for (const i of list) line(`${T.indicators} · ${name} · ${labelOf(E.settlement_indicator, i.key)}`, cell(i.value), valueFormat(i.value), indicatorNote(i));
   sheet.commit();
 }
 
@@ -87,7 +122,8 @@ function definitionSheet(wb: Book) {
 
 function indicatorNote(i: Indicator) {
   const threshold = typeof i.value === 'string' || i.key === 'inpatient_average_cost' ? `¥${i.threshold}` : pct(Number(i.threshold));
-  return `${T.numerator} ${figure(i.numerator)} ÷ ${T.denominator} ${figure(i.denominator)}；${labelOf(E.direction, i.direction)} ${threshold}：${PASSED(i.ok)}`;
+  const over = i.over ? `${labelOf(E.claim_set, i.over)}：` : '';
+  return `${over}${T.numerator} ${figure(i.numerator)} ÷ ${T.denominator} ${figure(i.denominator)}；${labelOf(E.direction, i.direction)} ${threshold}：${PASSED(i.ok)}`;
 }
 
 function indicatorSheet(wb: Book, f: RunFigures) {
@@ -95,6 +131,7 @@ function indicatorSheet(wb: Book, f: RunFigures) {
     { header: '单位编码', key: 'code', width: 10 },
     { header: T.unit, key: 'name', width: 24 },
     { header: T.indicator, key: 'key', width: 20 },
+    { header: T.claim_set, key: 'over', width: 16 },
     { header: T.numerator, key: 'numerator', width: 18 },
     { header: T.denominator, key: 'denominator', width: 18 },
     { header: T.value, key: 'value', width: 14 },
@@ -103,12 +140,18 @@ function indicatorSheet(wb: Book, f: RunFigures) {
     { header: T.ok, key: 'ok', width: 8 },
   ]);
   const byLevel = [...f.unit_indicators].sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));
-  for (const u of [{ code: '', name: `${T.group_level}${T.total}`, indicators: f.indicators }, ...byLevel]) {
+  // the group over the claims its units provided, then over all the claims of its insured (absent in versions calculated before)
+  const group = [
+    { code: '', name: T.group_provided, indicators: f.indicators },
+    ...(f.insured_indicators ? [{ code: '', name: T.group_insured, indicators: f.insured_indicators }] : []),
+  ];
+  for (const u of [...group, ...byLevel]) {
     for (const i of u.indicators) {
       const row = sheet.addRow({
         code: u.code,
         name: u.name,
         key: labelOf(E.settlement_indicator, i.key),
+        over: i.over ? labelOf(E.claim_set, i.over) : '',
         numerator: cell(i.numerator),
         denominator: cell(i.denominator),
         value: cell(i.value),
@@ -126,43 +169,60 @@ function indicatorSheet(wb: Book, f: RunFigures) {
   sheet.commit();
 }
 
-/** One row per recipient (the figures are the same in every pool), one amount column per pool, a total row. */
+/**
+ * One row per recipient: its raw values (无数据 when missing), then per pool its points on the pool's own indicators
+ * (the header says the weight each counted with), score, weight, share and amount; the population, the total; a total row.
+ */
 function allocationSheet(wb: Book, f: RunFigures) {
-  const keys = [...new Set(f.allocations.flatMap((a) => Object.keys(a.raw_values)))];
-  const rateLike = (k: string): Format => (k.endsWith('_rate') ? 'rate' : 'decimal');
-  const sheet = addSheet(wb, T.allocation, [
+  const amountLabel = isEstimate(f) ? T.amount_estimate : T.amount;
+  const rateLike = (k: string): Format => (k.endsWith('_rate') || k.endsWith('_share') ? 'rate' : 'decimal');
+  const label = (k: string) => labelOf(E.allocation_indicator, k);
+  const poolLabel = (key: string) => labelOf(E.pool, key);
+  const firstOf = (pool: string) => f.allocations.find((a) => a.pool === pool);
+  const keysOf = (pool: string) => Object.keys(firstOf(pool)?.raw_values ?? {});
+  const rawKeys = [...new Set(f.pools.flatMap((p) => keysOf(p.key)))];
+  const used = (pool: string, k: string) => {
+    const w = firstOf(pool)?.indicator_weights?.[k];
+    return w === undefined ? '' : w > 0 ? `，${T.weight_used} ${w}` : `，${T.left_out}`;
+  };
+  const sheet = addSheet(wb, isEstimate(f) ? T.allocation_estimate : T.allocation, [
     { header: '单位编码', key: 'code', width: 10 },
     { header: T.unit, key: 'name', width: 22 },
-    ...keys.flatMap((k) => [
-      { header: `${labelOf(E.allocation_indicator, k)}（${T.raw}）`, key: `raw.${k}`, fmt: rateLike(k) },
-      { header: `${labelOf(E.allocation_indicator, k)}（${T.normalised}）`, key: `n.${k}`, fmt: 'decimal' as const },
+    ...rawKeys.map((k) => ({ header: `${label(k)}（${T.raw}）`, key: `raw.${k}`, fmt: rateLike(k) })),
+    ...f.pools.flatMap((p) => [
+      ...keysOf(p.key).map((k) => ({
+        header: `${poolLabel(p.key)}·${label(k)}（${T.normalised}${used(p.key, k)}）`,
+        key: `n.${p.key}.${k}`,
+        fmt: 'decimal' as const,
+      })),
+      { header: `${poolLabel(p.key)}·${T.score}`, key: `score.${p.key}`, fmt: 'decimal' as const },
+      { header: `${poolLabel(p.key)}·${T.weight}`, key: `weight.${p.key}`, fmt: 'decimal' as const, width: 14 },
+      { header: `${poolLabel(p.key)}·${T.share}`, key: `share.${p.key}`, fmt: 'rate' as const },
+      { header: `${poolLabel(p.key)}${amountLabel}`, key: `pool.${p.key}`, fmt: 'money' as const },
     ]),
-    { header: T.score, key: 'score', fmt: 'decimal' },
     { header: T.population, key: 'population', fmt: 'count' },
-    { header: T.weight, key: 'weight', fmt: 'decimal', width: 14 },
-    { header: T.share, key: 'share', fmt: 'rate' },
-    ...f.pools.map((p) => ({ header: `${labelOf(E.pool, p.key)}${T.amount}`, key: `pool.${p.key}`, fmt: 'money' as const })),
-    { header: `${T.amount}${T.total}`, key: 'amount', fmt: 'money' },
+    { header: `${amountLabel}${T.total}`, key: 'amount', fmt: 'money' },
   ]);
   const units = new Map<number, RunFigures['allocations']>();
   for (const a of f.allocations) units.set(a.org_unit_id, [...(units.get(a.org_unit_id) ?? []), a]);
   const firsts = [...units.values()].map((rows) => rows[0]);
   for (const rows of units.values()) {
     const a = rows[0];
+    const raw = (k: string) => rows.find((r) => k in r.raw_values)?.raw_values[k] ?? null;
     writeRow(sheet, {
       code: a.code,
       name: a.name,
+      ...Object.fromEntries(rawKeys.map((k) => [`raw.${k}`, raw(k) ?? T.na])),
       ...Object.fromEntries(
-        keys.flatMap((k) => [
-          [`raw.${k}`, a.raw_values[k]],
-          [`n.${k}`, a.normalised_values[k]],
+        rows.flatMap((r): [string, unknown][] => [
+          ...Object.entries(r.normalised_values).map(([k, n]): [string, unknown] => [`n.${r.pool}.${k}`, n]),
+          [`score.${r.pool}`, r.score],
+          [`weight.${r.pool}`, r.weight],
+          [`share.${r.pool}`, r.share],
+          [`pool.${r.pool}`, amount(r.amount)],
         ]),
       ),
-      score: a.score,
       population: a.population,
-      weight: a.weight,
-      share: a.share,
-      ...Object.fromEntries(rows.map((r) => [`pool.${r.pool}`, amount(r.amount)])),
       amount: sumAmounts(rows.map((r) => r.amount)),
     });
   }
@@ -233,6 +293,47 @@ function spendingSheet(wb: Book, f: RunFigures) {
   sheet.commit();
 }
 
+/**
+ * 预拨付与清算 (the final run): per month the advance planned, paid, the dates paid and the running totals; a 合计 row
+ * (planned = the annual budget, paid = the advances paid); then the 清算 lines: spending, retained, the overspend the
+ * group bears, what is due, the advances paid and the balance either way, with the formula.
+ */
+function advancesSheet(wb: Book, a: AdvancesView) {
+  const sheet = addSheet(wb, T.advances, [
+    { header: T.month, key: 'month', width: 12 },
+    { header: T.advance_planned, key: 'planned', fmt: 'money' },
+    { header: T.advance_paid, key: 'paid', fmt: 'money' },
+    { header: T.paid_on, key: 'paid_on', width: 24 },
+    { header: T.cumulative_planned, key: 'cumulative_planned', fmt: 'money' },
+    { header: T.cumulative_paid, key: 'cumulative_paid', fmt: 'money' },
+  ]);
+  for (const m of a.months)
+    writeRow(sheet, {
+      month: m.month,
+      planned: amount(m.planned),
+      paid: amount(m.paid),
+      paid_on: m.paid_on.join('、'),
+      cumulative_planned: amount(m.cumulative_planned),
+      cumulative_paid: amount(m.cumulative_paid),
+    });
+  writeRow(sheet, { month: T.total, planned: sumAmounts(a.months.map((m) => m.planned)), paid: sumAmounts(a.months.map((m) => m.paid)) }, true);
+  const r = a.reconciliation;
+  if (r) {
+    writeRow(sheet, {});
+    const lines: [string, string, string][] = [
+      [T.spending, r.spending, ''],
+      [T.retained, r.retained, ''],
+      [T.overspend_group, r.overspend_group, ''],
+      [T.due, r.due, '基金支出 + 结余留用 − 集团承担超支'],
+      [T.total_paid, r.advances_paid, ''],
+      [T.balance, r.balance, '集团年度应得 − 预拨付合计'],
+      [`${T.reconciliation}：${T[r.direction]}`, r.amount, T.reconciliation_formula],
+    ];
+    for (const [label, value, note] of lines) writeRow(sheet, { month: label, planned: amount(value), paid_on: note }, label.startsWith(T.reconciliation));
+  }
+  sheet.commit();
+}
+
 /** `gates`: the registry the run's gates are labelled from (a test passes one with an extra gate). */
 export async function writeSettlementWorkbook(out: Writable, run: RunHead, f: RunFigures, gates: GateRegistry = GATE) {
   const wb = streamingWorkbook(out);
@@ -240,6 +341,7 @@ export async function writeSettlementWorkbook(out: Writable, run: RunHead, f: Ru
   indicatorSheet(wb, f);
   allocationSheet(wb, f);
   spendingSheet(wb, f);
+  if (run.advances) advancesSheet(wb, run.advances);
   definitionSheet(wb);
   await wb.commit();
 }

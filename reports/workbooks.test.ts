@@ -6,25 +6,42 @@ import type ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import * as clock from '../api/core/clock';
 import { defineEnum } from '../api/core/enums';
-import { GATE, type GateDef } from '../api/settlement';
+import { GATE, POOL, SETTLEMENT_ENUMS, type GateDef, type RunFigures } from '../api/settlement';
 import { toFen } from '../api/shared/money';
-import { get, unitId } from '../scripts/test/harness';
-import { zh as settlementZh } from '../admin-ui/src/settlement/messages';
-import { zh as referralZh } from '../admin-ui/src/referrals/messages';
-import { REFERRAL_DIRECTION } from '../api/referrals';
-import { zh as procurementZh } from '../admin-ui/src/procurement/messages';
-import { zh as healthZh } from '../admin-ui/src/health/messages';
-import { zh as financeZh } from '../admin-ui/src/finance/messages';
+import { get, unitId, type AnswerOf, type Json } from '../scripts/test/harness';
+import type { OrgUnit } from '../api/org';
+import type { savingsReport } from '../api/procurement';
+import { REFERRAL_DIRECTION, REFERRAL_ENUMS, type Direction } from '../api/referrals';
+import { PROCUREMENT_ENUMS } from '../api/procurement';
+import { HEALTH_ENUMS } from '../api/health';
+import { FINANCE_ENUMS } from '../api/finance';
 import { readWorkbook } from './xlsx';
-import { writeSettlementWorkbook } from './settlement';
+import { writeSettlementWorkbook, type RunHead } from './settlement';
 
 type Row = Record<string, ExcelJS.CellValue>;
+/** A settlement run as the API answers it: its head and its figures. */
+type RunJson = RunHead & { figures: Json<RunFigures> };
+/** The part of a budget execution answer the workbook is checked against. */
+type ExecutionJson = { unit: { expense: { budget: string; consumed: string } } };
+/** The part of a referral the workbook's list is checked against. */
+type ReferralJson = { id: number; direction: Direction; requested_at: string };
+
+/** A cell's text as a reader sees it: a plain value as it is, rich text by its runs, a formula by its result. */
+function textOf(v: ExcelJS.CellValue): string {
+  if (v == null) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  if ('result' in v) return textOf(v.result);
+  if ('text' in v) return textOf(v.text);
+  return JSON.stringify(v);
+}
 
 /** The rows of a sheet as objects keyed by the header texts. */
 function rowsOf(ws: ExcelJS.Worksheet): Row[] {
   const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map(String);
   const rows: Row[] = [];
-  ws.eachRow((row, n) => n > 1 && rows.push(Object.fromEntries(header.map((h, i) => [h, row.getCell(i).value]).slice(1))));
+  ws.eachRow((row, n) => n > 1 && rows.push(Object.fromEntries(header.map((h, i): [string, ExcelJS.CellValue] => [h, row.getCell(i).value]).slice(1))));
   return rows;
 }
 
@@ -32,12 +49,11 @@ const fen = (v: ExcelJS.CellValue) => toFen(v as number);
 const sumFen = (values: ExcelJS.CellValue[]) => values.reduce<bigint>((a, v) => a + (v == null ? 0n : fen(v)), 0n);
 const sum = (values: ExcelJS.CellValue[]) => values.reduce<number>((a, v) => a + Number(v ?? 0), 0);
 
-// every code an enum label map knows (the values a workbook must show translated)
-const CODES = new Set(
-  [settlementZh, referralZh, procurementZh, healthZh, financeZh]
-    .flatMap((m) => Object.values(m.enums as Record<string, Record<string, string>>).flatMap((labels) => Object.keys(labels)))
-    .filter((k) => /^[a-z_]{3,}$/.test(k)),
-);
+// every code a list of values knows (the values a workbook must show translated)
+const LISTS: readonly (readonly { values: readonly string[] }[])[] = [SETTLEMENT_ENUMS, REFERRAL_ENUMS, PROCUREMENT_ENUMS, HEALTH_ENUMS, FINANCE_ENUMS];
+const CODES = new Set(LISTS.flatMap((lists) => lists.flatMap((list) => list.values)).filter((k) => /^[a-z_]{3,}$/.test(k)));
+/** A pool's label, as the allocation sheet heads its column. */
+const poolLabel = (key: string) => (POOL.has(key) ? POOL.zh(key) : key);
 const NUMERIC_TEXT = /^-?[\d,.]+%?$/;
 const SNAKE_CODE = /^[a-z]+(_[a-z]+)+$/;
 const CJK = /[\u4e00-\u9fff]/;
@@ -61,10 +77,10 @@ function readabilityProblems(wb: ExcelJS.Workbook): string[] {
 }
 
 async function workbook(url: string, as: string, query?: Record<string, unknown>) {
-  const r = await get(url, { as, query });
+  const r = await get<Buffer>(url, { as, query });
   expect(r.status, `${url}: ${r.status}`).to.equal(200);
   expect(r.headers.get('content-type')).to.match(/spreadsheetml/);
-  const wb = await readWorkbook(r.body as Buffer);
+  const wb = await readWorkbook(r.body);
   expect(readabilityProblems(wb), url).to.deep.equal([]);
   return wb;
 }
@@ -74,22 +90,22 @@ describe('workbooks a board can read', function () {
   const year = Number(clock.today().slice(0, 4));
 
   it('the settlement run: Chinese labels, real numbers with formats, Beijing time; allocations and spending total exactly to the API', async () => {
-    const [final] = (await get('/api/settlement-runs', { as: 'finance', query: { filter: { kind: 'final' }, sort: ['period', 'DESC'] } })).body;
-    const run = (await get(`/api/settlement-runs/${final.id}`, { as: 'finance' })).body;
+    const [final] = (await get<RunJson[]>('/api/settlement-runs', { as: 'finance', query: { filter: { kind: 'final' }, sort: ['period', 'DESC'] } })).body;
+    const run = (await get<RunJson>(`/api/settlement-runs/${final.id}`, { as: 'finance' })).body;
     const f = run.figures;
     const wb = await workbook(`/api/reports/settlement/${final.id}.xlsx`, 'finance');
-    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['汇总', '监测指标', '结余分配', '基金支出（按月）', '定义']);
+    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['汇总', '监测指标', '结余分配', '基金支出（按月）', '预拨付与清算', '定义']);
 
-    const summary = new Map(rowsOf(wb.getWorksheet('汇总')!).map((r) => [String(r['项目']), r['数值']]));
-    expect(fen(summary.get('结余')!)).to.equal(toFen(f.surplus));
-    expect(fen(summary.get('基金支出')!)).to.equal(toFen(f.spending.total));
-    expect(fen(summary.get('结余留用')!)).to.equal(toFen(f.retained));
+    const summary = new Map(rowsOf(wb.getWorksheet('汇总')!).map((r) => [textOf(r['项目']), r['数值']]));
+    expect(fen(summary.get('结余'))).to.equal(toFen(f.surplus));
+    expect(fen(summary.get('基金支出'))).to.equal(toFen(f.spending.total));
+    expect(fen(summary.get('结余留用'))).to.equal(toFen(f.retained));
     expect(summary.get('结余率')).to.equal(f.surplus_rate);
-    expect(fen(summary.get('基金支出 · 集团内')!)).to.equal(toFen(f.spending.by_provider_class.in_group));
+    expect(fen(summary.get('基金支出 · 集团内'))).to.equal(toFen(f.spending.by_provider_class.in_group));
     const calculated = summary.get('计算时间') as Date;
-    expect(calculated.getTime() - new Date(run.calculated_at).getTime()).to.equal(8 * 3600_000); // shown in Beijing time
+    expect(calculated.getTime() - new Date(run.calculated_at!).getTime()).to.equal(8 * 3600_000); // shown in Beijing time
     const cells = new Map<string, ExcelJS.Cell>();
-    wb.getWorksheet('汇总')!.eachRow((row) => cells.set(String(row.getCell(1).value), row.getCell(2)));
+    wb.getWorksheet('汇总')!.eachRow((row) => cells.set(textOf(row.getCell(1).value), row.getCell(2)));
     expect(cells.get('结余')!.numFmt).to.equal('¥#,##0.00');
     expect(cells.get('结余率')!.numFmt).to.equal('0.00%');
     expect(cells.get('计算时间')!.numFmt).to.equal('yyyy-mm-dd hh:mm');
@@ -98,15 +114,14 @@ describe('workbooks a board can read', function () {
     const allocation = rowsOf(wb.getWorksheet('结余分配')!);
     const total = allocation.pop()!;
     expect(total['单位']).to.equal('合计');
-    const townships = new Set(f.allocations.map((a: { code: string }) => a.code));
+    const townships = new Set(f.allocations.map((a) => a.code));
     expect(allocation.map((r) => r['单位编码'])).to.deep.equal([...townships]);
-    for (const p of f.pools as { key: string; amount: string }[]) {
-      const column = `${settlementZh.enums.pool[p.key as 'health_management']}分配额`;
+    for (const p of f.pools) {
+      const column = `${poolLabel(p.key)}分配额`;
       expect(sumFen(allocation.map((r) => r[column])), p.key).to.equal(toFen(p.amount));
       expect(fen(total[column]), p.key).to.equal(toFen(p.amount));
     }
-    for (const r of allocation)
-      expect(fen(r['分配额合计'])).to.equal(sumFen(f.pools.map((p: { key: string }) => r[`${settlementZh.enums.pool[p.key as 'health_management']}分配额`])));
+    for (const r of allocation) expect(fen(r['分配额合计'])).to.equal(sumFen(f.pools.map((p) => r[`${poolLabel(p.key)}分配额`])));
     expect(fen(total['分配额合计'])).to.equal(toFen(f.retained));
     expect(sumFen(allocation.map((r) => r['分配额合计']))).to.equal(toFen(f.retained));
 
@@ -125,15 +140,50 @@ describe('workbooks a board can read', function () {
     expect(sumFen(subtotals.map((r) => r['统筹支付']))).to.equal(toFen(f.spending.total));
     expect(grand['结算人次']).to.equal(f.spending.claims);
 
+    // 预拨付与清算: twelve months, the planned ones adding up to the annual budget, the paid ones to the API's total; then the 清算 lines
+    const a = run.advances!;
+    const advances = rowsOf(wb.getWorksheet('预拨付与清算')!);
+    const months = advances.slice(0, 12);
+    const advanceTotal = advances[12];
+    expect(months.map((r) => r['月份'])).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(advanceTotal['月份']).to.equal('合计');
+    expect(sumFen(months.map((r) => r['计划预拨付']))).to.equal(toFen(f.annual_budget));
+    expect(fen(advanceTotal['计划预拨付'])).to.equal(toFen(f.annual_budget));
+    expect(sumFen(months.map((r) => r['实际预拨付']))).to.equal(toFen(a.total_paid));
+    expect(fen(advanceTotal['实际预拨付'])).to.equal(toFen(a.total_paid));
+    expect(fen(months[11]['累计已拨付'])).to.equal(toFen(a.total_paid));
+    const lines = new Map(advances.slice(13).map((r) => [textOf(r['月份']), r['计划预拨付']]));
+    const r = a.reconciliation!;
+    expect(fen(lines.get('集团年度应得'))).to.equal(toFen(f.spending.total) + toFen(f.retained) - toFen(f.overspend_group));
+    expect(fen(lines.get('预拨付合计'))).to.equal(toFen(a.total_paid));
+    expect(fen(lines.get('清算差额'))).to.equal(fen(lines.get('集团年度应得')) - fen(lines.get('预拨付合计')));
+    expect(fen(lines.get(`清算：${r.direction === 'group_returns' ? '集团应退回基金' : '基金应补付集团'}`))).to.equal(toFen(r.amount));
+    expect(fen(summary.get(`清算 · ${r.direction === 'group_returns' ? '集团应退回基金' : '基金应补付集团'}`))).to.equal(toFen(r.amount));
+
     // member units by level, then code: no branch between townships
-    const indicatorUnits = [...new Set(rowsOf(wb.getWorksheet('监测指标')!).map((r) => String(r['单位编码'] ?? '')))].filter(Boolean);
-    const levels = indicatorUnits.map((code) => f.unit_indicators.find((u: { code: string }) => u.code === code).level);
+    const indicatorUnits = [...new Set(rowsOf(wb.getWorksheet('监测指标')!).map((r) => textOf(r['单位编码'])))].filter(Boolean);
+    const levels = indicatorUnits.map((code) => f.unit_indicators.find((u) => u.code === code)!.level);
     expect(levels).to.deep.equal([...levels].sort((a, b) => a - b));
   });
 
+  it('a provisional run’s workbook shows its retained surplus and shares as an estimate (预估), and no 清算', async () => {
+    const [month] = (await get<RunJson[]>('/api/settlement-runs', { as: 'finance', query: { filter: { kind: 'provisional' }, sort: ['period', 'DESC'] } }))
+      .body;
+    const run = (await get<RunJson>(`/api/settlement-runs/${month.id}`, { as: 'finance' })).body;
+    expect(run.figures.estimate).to.equal(true);
+    const wb = await workbook(`/api/reports/settlement/${month.id}.xlsx`, 'finance');
+    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['汇总', '监测指标', '结余分配（预估）', '基金支出（按月）', '定义']);
+    const summary = new Map(rowsOf(wb.getWorksheet('汇总')!).map((r) => [textOf(r['项目']), r]));
+    expect(summary.has('结余留用')).to.equal(false);
+    expect(fen(summary.get('预估结余留用')!['数值'])).to.equal(toFen(run.figures.retained));
+    expect(textOf(summary.get('预估结余留用')!['说明'])).to.contain('不实际分配');
+    const allocation = rowsOf(wb.getWorksheet('结余分配（预估）')!);
+    expect(fen(allocation.pop()!['预估分配额合计'])).to.equal(toFen(run.figures.retained));
+  });
+
   it('the settlement run: a gate added to the registry gets its row, labelled and formatted from its entry', async () => {
-    const [final] = (await get('/api/settlement-runs', { as: 'finance', query: { filter: { kind: 'final' }, sort: ['period', 'DESC'] } })).body;
-    const run = (await get(`/api/settlement-runs/${final.id}`, { as: 'finance' })).body;
+    const [final] = (await get<RunJson[]>('/api/settlement-runs', { as: 'finance', query: { filter: { kind: 'final' }, sort: ['period', 'DESC'] } })).body;
+    const run = (await get<RunJson>(`/api/settlement-runs/${final.id}`, { as: 'finance' })).body;
     const registry = defineEnum('gate', {
       ...GATE.labels,
       primary_care_fund_share: {
@@ -151,7 +201,7 @@ describe('workbooks a board can read', function () {
     out.on('data', (c: Buffer) => chunks.push(c));
     await writeSettlementWorkbook(out, run, { ...run.figures, gates: [...run.figures.gates, added] }, registry);
     const cells = new Map<string, ExcelJS.Row>();
-    (await readWorkbook(Buffer.concat(chunks))).getWorksheet('汇总')!.eachRow((row) => cells.set(String(row.getCell(1).value), row));
+    (await readWorkbook(Buffer.concat(chunks))).getWorksheet('汇总')!.eachRow((row) => cells.set(textOf(row.getCell(1).value), row));
     const row = cells.get('结余留用条件 · 基层基金支出占比')!;
     expect([row.getCell(2).value, row.getCell(2).numFmt, row.getCell(3).value]).to.deep.equal([0.1, '0.00%', '≥ 20%：未达标，扣减 5%']);
     expect(cells.get('结余留用条件 · 参保满意度')!.getCell(2).numFmt).to.not.equal('0.00%'); // the survey's score, not a rate
@@ -159,7 +209,7 @@ describe('workbooks a board can read', function () {
 
   it('budget execution: each unit’s 支出合计 is the sum of its expense accounts and the API’s', async () => {
     const hq = await unitId('HQ');
-    const api = (await get('/api/budgets/execution', { as: 'finance', query: { year, org_unit_id: hq } })).body;
+    const api = (await get<ExecutionJson>('/api/budgets/execution', { as: 'finance', query: { year, org_unit_id: hq } })).body;
     const wb = await workbook('/api/reports/budget-execution.xlsx', 'finance', { year: String(year), org_unit_id: String(hq) });
     const rows = rowsOf(wb.worksheets[0]).filter((r) => r['单位编码'] === 'HQ');
     const expense = rows.filter((r) => r['收支'] === '支出');
@@ -173,7 +223,8 @@ describe('workbooks a board can read', function () {
 
   it('procurement savings: categories add up to the 合计 row = the API’s total; rates are percentages', async () => {
     const today = clock.today();
-    const api = (await get('/api/purchase-orders/savings', { as: 'procurement', query: { from: '2000-01-01', to: today } })).body;
+    const api = (await get<AnswerOf<typeof savingsReport>>('/api/purchase-orders/savings', { as: 'procurement', query: { from: '2000-01-01', to: today } }))
+      .body;
     const wb = await workbook('/api/reports/procurement-savings.xlsx', 'procurement', { from: '2000-01-01', to: today });
     const rows = rowsOf(wb.worksheets[0]);
     const total = rows.pop()!;
@@ -189,7 +240,7 @@ describe('workbooks a board can read', function () {
     const wb = await workbook('/api/reports/referrals.xlsx', 'referral', { from, to: today });
     const list = rowsOf(wb.getWorksheet('转诊明细')!);
     expect(list.length).to.be.greaterThan(0);
-    const first = (await get(`/api/referrals/${list[0]['编号']}`, { as: 'referral' })).body;
+    const first = (await get<ReferralJson>(`/api/referrals/${list[0]['编号'] as number}`, { as: 'referral' })).body;
     expect(list[0]['方向']).to.equal(REFERRAL_DIRECTION.zh(first.direction));
     expect((list[0]['申请时间'] as Date).getTime() - new Date(first.requested_at).getTime()).to.equal(8 * 3600_000);
     const units = rowsOf(wb.getWorksheet('按单位方向统计')!);
@@ -219,7 +270,7 @@ describe('workbooks a board can read', function () {
     const rows = rowsOf(wb.worksheets[0]);
     const grand = rows.pop()!;
     expect(grand['乡镇卫生院']).to.equal('总计');
-    const townships = rows.filter((r) => String(r['乡镇卫生院']).endsWith(' 合计'));
+    const townships = rows.filter((r) => textOf(r['乡镇卫生院']).endsWith(' 合计'));
     expect(townships.length).to.be.greaterThan(0);
     expect(grand['随访合计']).to.equal(sum(townships.map((r) => r['随访合计'])));
     expect(grand['随访合计']).to.equal(sum(rows.filter((r) => r['村医']).map((r) => r['随访合计'])));
@@ -233,7 +284,7 @@ describe('workbooks read through the caller’s scope', function () {
 
   /** The units a caller sees (the org-units list is scoped), by code and by name. */
   async function unitsSeenBy(as: string) {
-    const units: { code: string; name: string }[] = (await get('/api/org-units', { as, query: { range: [0, 999] } })).body;
+    const units = (await get<Json<OrgUnit>[]>('/api/org-units', { as, query: { range: [0, 999] } })).body;
     return { codes: new Set(units.map((u) => u.code)), names: new Set(units.map((u) => u.name)) };
   }
 
@@ -243,7 +294,7 @@ describe('workbooks read through the caller’s scope', function () {
     expect(seen.codes.has('HQ')).to.equal(false);
     const rows = rowsOf((await workbook('/api/reports/budget-execution.xlsx', T01, { year: String(year) })).worksheets[0]);
     expect(rows[0]['单位编码']).to.equal('T01');
-    const codes = new Set(rows.map((r) => String(r['单位编码'])));
+    const codes = new Set(rows.map((r) => textOf(r['单位编码'])));
     expect(codes.size, 'T01 and the villages below it').to.be.greaterThan(1);
     for (const code of codes) expect(seen.codes.has(code), code).to.equal(true);
 
@@ -251,7 +302,7 @@ describe('workbooks read through the caller’s scope', function () {
     const group = rowsOf((await workbook('/api/reports/budget-execution.xlsx', 'finance', { year: String(year), org_unit_id: String(t01) })).worksheets[0]);
     expect(rows).to.deep.equal(group);
     const expenseTotal = rows.find((r) => r['单位编码'] === 'T01' && r['科目'] === '支出合计')!;
-    const api = (await get('/api/budgets/execution', { as: T01, query: { year } })).body;
+    const api = (await get<ExecutionJson>('/api/budgets/execution', { as: T01, query: { year } })).body;
     expect(fen(expenseTotal['预算'])).to.equal(toFen(api.unit.expense.budget));
     expect(fen(expenseTotal['已消耗'])).to.equal(toFen(api.unit.expense.consumed));
 
@@ -265,16 +316,17 @@ describe('workbooks read through the caller’s scope', function () {
     const mine = await workbook('/api/reports/referrals.xlsx', T01, query);
     const list = rowsOf(mine.getWorksheet('转诊明细')!);
     expect(list.length).to.be.greaterThan(0);
-    for (const r of list) expect(seen.names.has(String(r['转出单位'])) || seen.names.has(String(r['接收单位'])), `referral ${r['编号']}`).to.equal(true);
+    for (const r of list)
+      expect(seen.names.has(textOf(r['转出单位'])) || seen.names.has(textOf(r['接收单位'])), `referral ${r['编号'] as number}`).to.equal(true);
     const units = rowsOf(mine.getWorksheet('按单位方向统计')!);
     expect(units.pop()!['单位']).to.equal('合计');
-    for (const u of units) expect(seen.names.has(String(u['单位'])), String(u['单位'])).to.equal(true);
+    for (const u of units) expect(seen.names.has(textOf(u['单位'])), textOf(u['单位'])).to.equal(true);
 
     const group = rowsOf((await workbook('/api/reports/referrals.xlsx', 'referral', query)).getWorksheet('转诊明细')!);
     const groupIds = new Set(group.map((r) => r['编号']));
     expect(group.length).to.be.greaterThan(list.length);
     for (const r of list) expect(groupIds.has(r['编号'])).to.equal(true);
-    const first = (await get(`/api/referrals/${list[0]['编号']}`, { as: T01 })).body;
+    const first = (await get<ReferralJson>(`/api/referrals/${list[0]['编号'] as number}`, { as: T01 })).body;
     expect(list[0]['方向']).to.equal(REFERRAL_DIRECTION.zh(first.direction));
   });
 });

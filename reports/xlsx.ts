@@ -53,9 +53,9 @@ export const sumCounts = <T>(rows: readonly T[], key: keyof T) => rows.reduce((a
  * A timestamp as an Excel date cell showing Shanghai wall time (Excel dates carry no zone;
  * exceljs writes a Date's UTC fields, so the instant is shifted by +08:00).
  */
-export function shanghaiTime(v: unknown): Date | null {
+export function shanghaiTime(v: Date | string | null | undefined): Date | null {
   if (v == null || v === '') return null;
-  const ms = (v instanceof Date ? v : new Date(String(v))).getTime();
+  const ms = (v instanceof Date ? v : new Date(v)).getTime();
   return Number.isNaN(ms) ? null : shanghaiWallTime(new Date(ms));
 }
 

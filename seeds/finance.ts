@@ -4,7 +4,7 @@
 // and the medical-risk fund: last year's contributions, payouts and year-end return, this
 // year's contributions so far. Bulk inserts; every ledger entry gets its audit row.
 import type { Knex } from 'knex';
-import { evenMonthly, pickLimitRule, resolveSteps, riskFundReturns, type UnitNode } from '../api/finance';
+import { evenMonthly, pickLimitRule, resolveSteps, riskFundReturns, type LimitRule, type UnitNode } from '../api/finance';
 import { fromFen, toFen } from '../api/shared/money';
 import { between, pick, seeded, weighted } from '../api/shared/random';
 import type { DemoContext, DemoStep } from './demo';
@@ -37,6 +37,9 @@ const PURPOSES: Record<string, string[]> = {
 const AMOUNT_RANGE: Record<number, [number, number]> = { 1: [20_000, 2_000_000], 2: [5_000, 800_000], 3: [800, 120_000], 4: [100, 9_000] };
 const REQUEST_STATES = ['pending', 'approved', 'paid', 'rejected', 'cancelled'] as const;
 
+/** A row of the spending-limit matrix as it comes from the table: amounts in yuan as numeric text. */
+type SpendingLimitRow = Omit<LimitRule, 'min_amount' | 'max_amount'> & { min_amount: string; max_amount: string | null };
+
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const round100 = (yuan: number) => Math.max(100, Math.round(yuan / 100) * 100);
 
@@ -46,10 +49,10 @@ export async function seedFinance(trx: Knex.Transaction, ctx: DemoContext) {
   const month = ctx.today.getUTCMonth() + 1;
   const todayIso = iso(ctx.today);
   const units = ctx.units;
-  const accounts: { code: string; kind: string }[] = await trx('accounts').select('code', 'kind').whereIn('kind', ['expense', 'income']);
-  const { password_hash } = await trx('users').where('username', 'finance').first('password_hash');
-  const finance = await trx('users').where('username', 'finance').first('id');
-  const admin = await trx('users').where('username', 'admin').first('id');
+  const accounts = await trx('accounts').select<{ code: string; kind: string }[]>('code', 'kind').whereIn('kind', ['expense', 'income']);
+  const { password_hash } = (await trx('users').where('username', 'finance').first<{ password_hash: string } | undefined>('password_hash'))!;
+  const finance = (await trx('users').where('username', 'finance').first<{ id: number } | undefined>('id'))!;
+  const admin = (await trx('users').where('username', 'admin').first<{ id: number } | undefined>('id'))!;
 
   // chief accountants posted to the branches (总会计师委派)
   const branches = units.filter((u) => u.level === 2);
@@ -63,7 +66,7 @@ export async function seedFinance(trx: Knex.Transaction, ctx: DemoContext) {
         password_hash,
       })),
     )
-    .returning(['id', 'username']);
+    .returning<{ id: number; username: string }[]>(['id', 'username']);
   await trx('chief_accountant_postings').insert(
     branches.map((b, i) => ({ user_id: cas[i].id, org_unit_id: b.id, starts_on: `${year - 1}-01-01`, note: '集团委派总会计师' })),
   );
@@ -89,7 +92,7 @@ export async function seedFinance(trx: Knex.Transaction, ctx: DemoContext) {
     inserted.push(
       ...(await trx('budgets')
         .insert(budgetRows.slice(i, i + 1000))
-        .returning(['id', 'amount', 'org_unit_id', 'account'])),
+        .returning<typeof inserted>(['id', 'amount', 'org_unit_id', 'account'])),
     );
   const revised = inserted.filter(() => rng() < 0.05);
   if (revised.length) {
@@ -137,16 +140,21 @@ export async function seedFinance(trx: Knex.Transaction, ctx: DemoContext) {
   );
 
   // expense requests in every state, routed by the matrix
-  const rules = (await trx('spending_limits').where('active', true)).map((r) => ({
+  const rules: LimitRule[] = (await trx('spending_limits').where('active', true).select<SpendingLimitRow[]>('*')).map((r) => ({
     ...r,
     min_amount: toFen(r.min_amount),
     max_amount: r.max_amount === null ? null : toFen(r.max_amount),
   }));
   const directors = new Map<number, number[]>();
   const names = new Map<number, string>();
-  for (const d of await trx('users').select('id', 'org_unit_id', 'display_name', 'roles')) {
+  for (const d of await trx('users').select<{ id: number; org_unit_id: number; display_name: string; roles: string[] }[]>(
+    'id',
+    'org_unit_id',
+    'display_name',
+    'roles',
+  )) {
     names.set(d.id, d.display_name);
-    if ((d.roles as string[]).includes('director')) directors.set(d.org_unit_id, [...(directors.get(d.org_unit_id) ?? []), d.id]);
+    if (d.roles.includes('director')) directors.set(d.org_unit_id, [...(directors.get(d.org_unit_id) ?? []), d.id]);
   }
   const byId = new Map(units.map((u) => [u.id, u]));
   const chainOf = (unitId: number): UnitNode[] => {
@@ -238,7 +246,7 @@ export async function seedFinance(trx: Knex.Transaction, ctx: DemoContext) {
     requestIds.push(
       ...(await trx('expense_requests')
         .insert(requests.slice(i, i + 500))
-        .returning('id')),
+        .returning<{ id: number }[]>('id')),
     );
   await trx.batchInsert(
     'expense_request_steps',
@@ -272,7 +280,7 @@ export async function seedFinance(trx: Knex.Transaction, ctx: DemoContext) {
     `insert into audit_log (actor_id, actor_name, action, resource, record_id, after)
      select created_by, 'system', 'post', 'ledger-entries', id::text, to_jsonb(l) from ledger_entries l`,
   );
-  const [{ entries }] = (await trx.raw('select count(*)::int as entries from ledger_entries')).rows;
+  const [{ entries }] = (await trx.raw<{ rows: [{ entries: number }] }>('select count(*)::int as entries from ledger_entries')).rows;
   return { budgets: budgetRows.length + revised.length, entries, requests: requests.length, ...fund };
 }
 
@@ -315,7 +323,7 @@ async function seedRiskFund(trx: Knex.Transaction, ctx: DemoContext, year: numbe
         source_type: 'risk-fund-entries',
         created_by: financeId,
       })
-      .returning('id');
+      .returning<{ id: number }[]>('id');
     await trx('risk_fund_entries').insert({
       org_unit_id: u.id,
       fund_year: year - 1,
@@ -328,15 +336,15 @@ async function seedRiskFund(trx: Knex.Transaction, ctx: DemoContext, year: numbe
       created_by: financeId,
     });
   }
-  const balances: { org_unit_id: number; balance: string }[] = (
-    await trx.raw(
+  const balances = (
+    await trx.raw<{ rows: { org_unit_id: number; balance: string }[] }>(
       `select org_unit_id, sum(case when kind = 'contribution' then amount else -amount end)::text as balance
          from risk_fund_entries where fund_year = ? group by org_unit_id having sum(case when kind = 'contribution' then amount else -amount end) > 0`,
       [year - 1],
     )
   ).rows;
-  const contributions: { org_unit_id: number; staff_id: number; amount: string }[] = (
-    await trx.raw(
+  const contributions = (
+    await trx.raw<{ rows: { org_unit_id: number; staff_id: number; amount: string }[] }>(
       `select org_unit_id, staff_id, sum(amount)::text as amount from risk_fund_entries where fund_year = ? and kind = 'contribution' group by 1, 2`,
       [year - 1],
     )
@@ -364,7 +372,7 @@ async function seedRiskFund(trx: Knex.Transaction, ctx: DemoContext, year: numbe
             created_by: financeId,
           })),
         )
-        .returning('id')),
+        .returning<{ id: number }[]>('id')),
     );
   }
   const fundIds: { id: number }[] = [];
@@ -376,7 +384,7 @@ async function seedRiskFund(trx: Knex.Transaction, ctx: DemoContext, year: numbe
             .slice(i, i + 1000)
             .map((r, k) => ({ ...r, fund_year: year - 1, kind: 'return', entry_date: returnDate, ledger_entry_id: entryIds[i + k].id, created_by: financeId })),
         )
-        .returning('id')),
+        .returning<{ id: number }[]>('id')),
     );
   }
   if (fundIds.length) {
@@ -385,7 +393,7 @@ async function seedRiskFund(trx: Knex.Transaction, ctx: DemoContext, year: numbe
       fundIds.map((f) => f.id),
     ]);
   }
-  const [{ n }] = (await trx.raw("select count(*)::int as n from risk_fund_entries where kind = 'contribution'")).rows;
+  const [{ n }] = (await trx.raw<{ rows: [{ n: number }] }>("select count(*)::int as n from risk_fund_entries where kind = 'contribution'")).rows;
   return { contributions: n, returns: returns.length };
 }
 

@@ -5,14 +5,14 @@
 // Deterministic (seeded), dated relative to ctx.today, bulk inserts only.
 import type { Knex } from 'knex';
 import { addDays, addYears, excellentQuota, LADDER_OF, LADDERS, type Category, REFERENCE_QUOTAS, statusOn } from '../api/hr';
-import { checkDigit, protectIdNumber } from '../api/core/personalId';
-import { between, pick, seeded, weighted, type Rng } from '../api/shared/random';
+import { protectIdNumber } from '../api/core/personalId';
+import { drawBirth, idNumberFor } from './people';
+import { insertColumns } from './sql';
+import { between, pick, seeded, weighted } from '../api/shared/random';
 import type { DemoContext, DemoStep } from './demo';
 import type { UnitRow } from './org';
 import { dayKey } from '../api/core/clock';
-
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢祁鲍韩星'.split('');
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅燕鹏辉玲建国文斌海峰晓丹宁雪琴慧鑫婷浩然佳欣志远春生福德发顺'.split('');
+import { personName } from './names';
 
 /** Category mix of a hospital's staff by level (HQ, branch, township). */
 const CATEGORY_MIX: Record<number, [Category, number][]> = {
@@ -85,18 +85,6 @@ interface StaffSeed {
   level: number;
 }
 
-function idNumber(rng: Rng, region: string, birth: string, sex: 'M' | 'F', used: Set<string>): string {
-  for (;;) {
-    const seq = between(rng, 0, 99) * 10 + (sex === 'M' ? pick(rng, [1, 3, 5, 7, 9]) : pick(rng, [0, 2, 4, 6, 8]));
-    const first17 = `${region}${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
-    const id = first17 + checkDigit(first17);
-    if (!used.has(id)) {
-      used.add(id);
-      return id;
-    }
-  }
-}
-
 export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
   const rng = seeded(4004);
   const today = dayKey(ctx.today);
@@ -110,8 +98,7 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
   const people: StaffSeed[] = [];
   const person = (unit: UnitRow, category: Category, workUnit: UnitRow, employment: string): StaffSeed => {
     const sex: 'M' | 'F' = category === 'nurse' ? (rng() < 0.92 ? 'F' : 'M') : rng() < 0.5 ? 'M' : 'F';
-    const age = between(rng, 23, 59);
-    const birth = `${year - age}-${String(between(rng, 1, 12)).padStart(2, '0')}-${String(between(rng, 1, 28)).padStart(2, '0')}`;
+    const { age, birth } = drawBirth(rng, year, 23, 59);
     const ladder = LADDER_OF[category];
     const levelWeights = TITLE_WEIGHTS[Math.min(unit.level, 3)];
     // older people hold higher titles: shift the draw by age
@@ -128,10 +115,11 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
     const hire = addDays(`${year - age + hireAge}-09-01`, between(rng, 0, 300));
     const s: StaffSeed = {
       idx: people.length,
-      name: pick(rng, SURNAMES) + pick(rng, GIVEN) + (rng() < 0.6 ? pick(rng, GIVEN) : ''),
+      name: personName(rng, sex),
       sex,
       birth_date: birth,
-      id_number: idNumber(rng, unit.level === 1 ? '630103' : '630121', birth, sex, usedIds),
+      // the sequence's last digit drawn (odd for a man, even for a woman), the next free one on a clash
+      id_number: idNumberFor(unit.level === 1 ? '630103' : '630121', birth, sex, between(rng, 0, 99) * 5 + pick(rng, [0, 1, 2, 3, 4]), usedIds),
       phone: `1${pick(rng, ['39', '58', '87', '35', '51'])}${String(between(rng, 0, 99_999_999)).padStart(8, '0')}`,
       category,
       title,
@@ -151,7 +139,15 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
     // a few on leave, a few who left (retired or resigned) — they stay in the registry with the reason
     const r = rng();
     if (r < 0.01) s.status = 'on_leave';
-    else if (r < 0.018) Object.assign(s, { status: 'left', leave_reason: age > 55 ? 'retired' : 'resigned', left_on: addDays(today, -between(rng, 10, 700)) });
+    else if (r < 0.018) {
+      // never before the hire: someone hired lately left a few months in
+      const left = addDays(today, -between(rng, 10, 700));
+      Object.assign(s, {
+        status: 'left',
+        leave_reason: age > 55 ? 'retired' : 'resigned',
+        left_on: left > s.hire_date ? left : addDays(s.hire_date, 90) < today ? addDays(s.hire_date, 90) : today,
+      });
+    }
     people.push(s);
     return s;
   };
@@ -228,7 +224,7 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
     postIds.push(
       ...(await trx('posts')
         .insert(postRows.slice(i, i + 1000))
-        .returning('id')),
+        .returning<{ id: number }[]>('id')),
     );
   [...groups.values()].forEach((g, i) => g.forEach((p) => (p.post_id = postIds[i].id)));
 
@@ -244,23 +240,6 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
       ).map((r: { id: number }) => r.id),
     );
   const idOf = (p: StaffSeed) => ids[p.idx];
-
-  const history: Record<string, unknown>[] = [];
-  const hist = (p: StaffSeed, field: string, from: unknown, to: unknown, on: string, reason: string) =>
-    history.push({
-      staff_id: idOf(p),
-      field,
-      from_value: from == null ? null : String(from),
-      to_value: to == null ? null : String(to),
-      effective_on: on,
-      reason,
-      changed_by_name: 'system',
-    });
-  for (const p of people) {
-    hist(p, 'employer_org_unit_id', null, p.employer_org_unit_id, p.hire_date, 'hired');
-    if (p.title) hist(p, 'title', null, p.title, p.hire_date, 'hired');
-    if (p.status === 'left') hist(p, 'status', 'active', 'left', p.left_on!, p.leave_reason!);
-  }
 
   // licences: five-year registrations; a few run out within 60 days and a couple already have
   const licences: Record<string, unknown>[] = [];
@@ -358,8 +337,12 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
     { year, quotas: JSON.stringify(REFERENCE_QUOTAS), note: '集团年度人员上下流动计划（总院下派分院18名、分院下派乡镇卫生院30名，基层等量上派进修）' },
   ]);
   const used = new Set<number>();
-  const take = (unitId: number, senior: boolean) => {
-    const free = people.filter((p) => p.employer_org_unit_id === unitId && p.status === 'active' && p.category !== 'village_doctor' && !used.has(p.idx));
+  const take = (unitId: number, senior: boolean, startOn: string) => {
+    const candidates = people.filter((p) => p.employer_org_unit_id === unitId && p.status === 'active' && p.category !== 'village_doctor' && !used.has(p.idx));
+    // someone a year in the post by the start (a tiny demo unit may have no one else)
+    const yearBefore = addDays(startOn, -365);
+    const settled = candidates.filter((p) => p.hire_date <= yearBefore);
+    const free = settled.length ? settled : candidates;
     // clinical staff first; a tiny demo unit may have to send someone else
     const clinical = free.filter((p) => CLINICAL.includes(p.category));
     const pool = clinical.length ? clinical : free;
@@ -372,7 +355,14 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
   const hq = ctx.units.find((u) => u.kind === 'hq')!;
   const branches = ctx.units.filter((u) => u.kind === 'branch');
   const townships = ctx.units.filter((u) => u.level === 3 && (u.kind === 'township' || u.kind === 'community'));
-  const rotations: (Record<string, unknown> & { p: StaffSeed; status: string; host_org_unit_id: number; start_on: string; planned_end_on: string })[] = [];
+  const rotations: (Record<string, unknown> & {
+    p: StaffSeed;
+    status: string;
+    home_org_unit_id: number;
+    host_org_unit_id: number;
+    start_on: string;
+    planned_end_on: string;
+  })[] = [];
   const PURPOSE = { down: '驻点服务：门诊坐诊、查房带教、规范诊疗流程', up: '进修培训：跟班学习、临床技能与管理规范' };
   for (const y of [year - 1, year]) {
     const start = () => addDays(`${y}-01-01`, between(rng, 0, 58));
@@ -393,35 +383,58 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
     for (const b of branches) {
       for (let i = 0; i < 6; i++) {
         const s = start();
-        add(take(hq.id, true), 'down_expert', hq.id, b.id, s, addDays(addYears(s, 1), -1));
+        add(take(hq.id, true, s), 'down_expert', hq.id, b.id, s, addDays(addYears(s, 1), -1));
         const t = start();
-        add(take(b.id, false), 'up_training', b.id, hq.id, t, addDays(addYears(t, 1), -1));
+        add(take(b.id, false, t), 'up_training', b.id, hq.id, t, addDays(addYears(t, 1), -1));
       }
     }
     // each branch → one expert per township centre (30), each township → one trainee to its branch
     for (const t of townships) {
       const s = start();
-      add(take(t.parent_id!, true), 'down_expert', t.parent_id!, t.id, s, addDays(addYears(s, 1), -1));
+      add(take(t.parent_id!, true, s), 'down_expert', t.parent_id!, t.id, s, addDays(addYears(s, 1), -1));
       const u = start();
-      add(take(t.id, false), 'up_training', t.id, t.parent_id!, u, addDays(addYears(u, 1), -1));
+      add(take(t.id, false, u), 'up_training', t.id, t.parent_id!, u, addDays(addYears(u, 1), -1));
     }
   }
-  // people on a running rotation work at the host (and count at both units)
-  for (const r of rotations) {
-    if (r.status === 'planned') continue;
-    hist(r.p, 'work_org_unit_id', r.home_org_unit_id, r.host_org_unit_id, r.start_on, 'rotation started');
-    if (r.status === 'completed') hist(r.p, 'work_org_unit_id', r.host_org_unit_id, r.home_org_unit_id, addDays(r.planned_end_on, 1), 'rotation ended');
-  }
-
-  await trx.batchInsert('staff_history', history, 2000);
   await trx.batchInsert('licences', licences, 1000);
   await trx.batchInsert('village_doctor_contracts', contracts, 1000);
   await trx.batchInsert('assessments', assessments, 2000);
   if (promotions.length) await trx('title_promotions').insert(promotions);
-  await trx.batchInsert(
-    'rotations',
-    rotations.map(({ p: _p, ...r }) => r),
-    500,
+  const rotationIds: number[] = [];
+  for (let i = 0; i < rotations.length; i += 500)
+    rotationIds.push(
+      ...(
+        await trx('rotations')
+          .insert(rotations.slice(i, i + 500).map(({ p: _p, ...r }) => r))
+          .returning('id')
+      ).map((r: { id: number }) => r.id),
+    );
+  const history = staffHistory(
+    people,
+    idOf,
+    rotations.map((r, i) => ({ ...r, id: rotationIds[i] })),
+    byId,
+    deptsOf,
+    today,
+  );
+  const hr = await trx('users').where('username', 'hr').first<{ id: number; display_name: string } | undefined>('id', 'display_name');
+  // one statement over column arrays: tens of thousands of rows
+  await insertColumns(
+    trx,
+    'staff_history',
+    [
+      ['staff_id', 'int'],
+      ['field', 'text'],
+      ['from_value', 'text'],
+      ['to_value', 'text'],
+      ['effective_on', 'date'],
+      ['reason', 'text'],
+      ['changed_at', 'timestamptz'],
+      ['changed_by', 'int'],
+      ['changed_by_name', 'text'],
+    ],
+    history.map((h) => ({ ...h, changed_by: hr?.id ?? null, changed_by_name: hr?.display_name ?? 'system' })),
+    50_000,
   );
   await trx.raw(`update staff set work_org_unit_id = r.host_org_unit_id from rotations r where r.staff_id = staff.id and r.status = 'active'`);
   return {
@@ -432,6 +445,98 @@ export async function seedHr(trx: Knex.Transaction, ctx: DemoContext) {
     assessments: assessments.length,
     rotations: rotations.length,
   };
+}
+
+/**
+ * The change history as HR would have recorded it, each row on the day it happened (changed_at that
+ * morning, not the day the demo was loaded): the hire (employer, working unit, department, post, the
+ * entry title, employment), title awards up the ladder to the title held now, a transfer up the
+ * levels for some, the rotations' starts and ends, leaving. Reasons are the codes the API writes
+ * (hired, transfer, rotation #12 started, title_review, a leave reason), shown in Chinese.
+ * Its own random stream, so the rest of the HR demo stays as it was.
+ */
+function staffHistory(
+  people: StaffSeed[],
+  idOf: (p: StaffSeed) => number,
+  rotations: { id: number; p: StaffSeed; status: string; home_org_unit_id: number; host_org_unit_id: number; start_on: string; planned_end_on: string }[],
+  byId: Map<number, UnitRow>,
+  deptsOf: Map<number, { id: number; kind: string }[]>,
+  today: string,
+) {
+  const rng = seeded(4005);
+  const rows: {
+    staff_id: number;
+    field: string;
+    from_value: string | null;
+    to_value: string | null;
+    effective_on: string;
+    reason: string;
+    changed_at: string;
+  }[] = [];
+  const hist = (p: StaffSeed, field: string, from: string | number | null, to: string | number | null, on: string, reason: string) =>
+    rows.push({
+      staff_id: idOf(p),
+      field,
+      from_value: from == null ? null : String(from),
+      to_value: to == null ? null : String(to),
+      effective_on: on,
+      reason,
+      // recorded that working morning (Shanghai)
+      changed_at: `${on}T${String(8 + (rows.length % 9)).padStart(2, '0')}:${String((rows.length * 7) % 60).padStart(2, '0')}:00+08:00`,
+    });
+  const years = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / (365.25 * 86_400_000);
+
+  const branches = [...byId.values()].filter((u) => u.kind === 'branch');
+  const townshipsOf = new Map(branches.map((b) => [b.id, [...byId.values()].filter((u) => u.parent_id === b.id)]));
+  for (const p of people) {
+    // some of the HQ's and the county hospitals' staff came up from a unit below, years ago
+    const below = p.level === 1 ? branches : p.level === 2 ? (townshipsOf.get(p.employer_org_unit_id) ?? []) : [];
+    // by the end of the year before last: before any rotation of the demo's two years
+    const latest = `${Number(today.slice(0, 4)) - 2}-12-31`;
+    const moved = below.length > 0 && years(p.hire_date, latest) >= 3 && rng() < 0.1 ? below[Math.floor(rng() * below.length)] : null;
+    const transferOn = moved ? addDays(p.hire_date, Math.round(365 * (2 + rng() * (years(p.hire_date, latest) - 2)))) : null;
+    const firstDept = moved ? ((deptsOf.get(moved.id) ?? []).find((d) => d.kind === 'clinical')?.id ?? null) : p.department_id;
+
+    hist(p, 'employer_org_unit_id', null, moved?.id ?? p.employer_org_unit_id, p.hire_date, 'hired');
+    hist(p, 'work_org_unit_id', null, moved?.id ?? p.work_org_unit_id, p.hire_date, 'hired');
+    if (firstDept) hist(p, 'department_id', null, firstDept, p.hire_date, 'hired');
+    if (p.post_id && !moved) hist(p, 'post_id', null, p.post_id, p.hire_date, 'hired');
+    hist(p, 'employment_type', null, p.employment_type, p.hire_date, 'hired');
+
+    // the title: the ladder's entry grade at hire (士 straight from school, else 师), then a step
+    // every few years up to the title held now; someone without the years came with it
+    const ladder = LADDER_OF[p.category];
+    const steps = ladder && ladder !== 'village' ? (LADDERS[ladder] as readonly string[]) : null;
+    if (p.title && steps && steps.includes(p.title)) {
+      const now = steps.indexOf(p.title);
+      const hireAge = years(p.birth_date, p.hire_date);
+      const entry = Math.max(now, hireAge < 24 ? steps.length - 1 : steps.length - 2);
+      const served = years(p.hire_date, today);
+      const awards = entry - now;
+      if (awards > 0 && served >= awards * 1.5) {
+        hist(p, 'title', null, steps[entry], p.hire_date, 'hired');
+        const spacing = Math.min(7, served / (awards + 0.3));
+        for (let k = 1; k <= awards; k++)
+          hist(p, 'title', steps[entry - k + 1], steps[entry - k], addDays(p.hire_date, Math.round(365.25 * (k * spacing - rng() * 0.3))), 'title_review');
+      } else hist(p, 'title', null, p.title, p.hire_date, 'hired');
+    } else if (p.title) hist(p, 'title', null, p.title, p.hire_date, 'hired');
+
+    if (moved && transferOn) {
+      hist(p, 'employer_org_unit_id', moved.id, p.employer_org_unit_id, transferOn, 'transfer');
+      hist(p, 'work_org_unit_id', moved.id, p.employer_org_unit_id, transferOn, 'transfer');
+      if (p.department_id && firstDept !== p.department_id) hist(p, 'department_id', firstDept, p.department_id, transferOn, 'transfer');
+      if (p.post_id) hist(p, 'post_id', null, p.post_id, transferOn, 'post');
+    }
+    if (p.status === 'left') hist(p, 'status', 'active', 'left', p.left_on!, p.leave_reason!);
+  }
+  // people on a running rotation work at the host (and count at both units)
+  for (const r of rotations) {
+    if (r.status === 'planned') continue;
+    hist(r.p, 'work_org_unit_id', r.home_org_unit_id, r.host_org_unit_id, r.start_on, `rotation #${r.id} started`);
+    if (r.status === 'completed')
+      hist(r.p, 'work_org_unit_id', r.host_org_unit_id, r.home_org_unit_id, addDays(r.planned_end_on, 1), `rotation #${r.id} ended`);
+  }
+  return rows;
 }
 
 export const hrDemo: DemoStep = { name: 'hr', run: seedHr };

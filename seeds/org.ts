@@ -2,7 +2,7 @@
 import type { Knex } from 'knex';
 import { hashPassword } from '../api/auth';
 import { childPath } from '../api/org';
-import { BRANCHES, DEPARTMENTS, HQ, TOWNSHIPS, TOWNSHIPS_PER_BRANCH, VILLAGES_PER_TOWNSHIP, villageName } from './orgNames';
+import { BRANCHES, DEPARTMENTS, HQ, TOWNSHIPS, TOWNSHIPS_PER_BRANCH, VILLAGES_PER_TOWNSHIP, villageName, placeOf, doctorTitleOf } from './orgNames';
 
 export interface UnitRow {
   id: number;
@@ -29,9 +29,9 @@ export async function seedOrg(trx: Knex.Transaction, demoPassword: string): Prom
   const add = async (code: string, name: string, kind: string, parent: UnitRow | null, region: string) => {
     const [row] = await trx('org_units')
       .insert({ code, name, kind, level: parent ? parent.level + 1 : 1, parent_id: parent?.id ?? null, path: childPath(parent?.path ?? null, code), region })
-      .returning(['id', 'code', 'name', 'kind', 'level', 'parent_id', 'path']);
+      .returning<UnitRow[]>(['id', 'code', 'name', 'kind', 'level', 'parent_id', 'path']);
     units.push(row);
-    return row as UnitRow;
+    return row;
   };
   const hq = await add(HQ.code, HQ.name, 'hq', null, HQ.region);
   let t = 0;
@@ -46,7 +46,7 @@ export async function seedOrg(trx: Knex.Transaction, demoPassword: string): Prom
         const code = `V${String(v).padStart(3, '0')}`;
         return { code, name: villageName(v - 1), kind: 'village', level: 4, parent_id: township.id, path: childPath(township.path, code), region: '大通县' };
       });
-      units.push(...(await trx('org_units').insert(villages).returning(['id', 'code', 'name', 'kind', 'level', 'parent_id', 'path'])));
+      units.push(...(await trx('org_units').insert(villages).returning<UnitRow[]>(['id', 'code', 'name', 'kind', 'level', 'parent_id', 'path'])));
     }
   }
   const departments = units.flatMap((u) =>
@@ -63,7 +63,7 @@ export async function seedOrg(trx: Knex.Transaction, demoPassword: string): Prom
       .filter((u) => u.kind === 'village')
       .map((u) => ({
         username: `doctor-${u.code}`,
-        display_name: `${u.name.replace('卫生室', '')}村医`,
+        display_name: `${placeOf(u.name)}${doctorTitleOf(u.name)}`,
         roles: ['village_doctor'],
         org_unit_id: u.id,
         password_hash,

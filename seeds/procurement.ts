@@ -107,7 +107,7 @@ const money = (yuan: number) => fromFen(toFen(yuan.toFixed(2)));
 export async function seedProcurement(trx: Knex.Transaction, ctx: DemoContext) {
   const rng = seeded(6006);
   const hq = ctx.units.find((u) => u.level === 1)!;
-  const user = async (username: string) => (await trx('users').where('username', username).first('id')).id as number;
+  const user = async (username: string) => (await trx('users').where('username', username).first<{ id: number } | undefined>('id'))!.id;
   const procurement = await user('procurement');
   const finance = await user('finance');
 
@@ -122,7 +122,7 @@ export async function seedProcurement(trx: Knex.Transaction, ctx: DemoContext) {
         contract_ends_on: `${ctx.today.getUTCFullYear() + 1}-12-31`,
       })),
     )
-    .returning(['id', 'name']);
+    .returning<{ id: number; name: string }[]>(['id', 'name']);
   const supplierFor = (c: Category) => {
     const options = SUPPLIERS.map(([, cats], i) => (cats.includes(c) ? i : -1)).filter((i) => i >= 0);
     return suppliers[pick(rng, options)].id;
@@ -157,7 +157,10 @@ export async function seedProcurement(trx: Knex.Transaction, ctx: DemoContext) {
   // requisitions from townships and villages in three rounds
   const members = ctx.units.filter((u) => u.level >= 3);
   const directors = new Map<number, number>(
-    (await trx('users').select('id', 'org_unit_id').whereRaw("'director' = any(roles)")).map((d) => [d.org_unit_id, d.id]),
+    (await trx('users').select<{ id: number; org_unit_id: number }[]>('id', 'org_unit_id').whereRaw("'director' = any(roles)")).map((d) => [
+      d.org_unit_id,
+      d.id,
+    ]),
   );
   const byId = new Map(ctx.units.map((u) => [u.id, u]));
   const perRound = Math.max(12, Math.round(150 * ctx.scale));
@@ -216,7 +219,7 @@ export async function seedProcurement(trx: Knex.Transaction, ctx: DemoContext) {
     lines.push(
       ...(await trx('requisition_lines')
         .insert(lineRows.slice(i, i + 1000))
-        .returning(['id', 'requisition_id', 'org_unit_id', 'item_id', 'approved_qty'])),
+        .returning<typeof lines>(['id', 'requisition_id', 'org_unit_id', 'item_id', 'approved_qty'])),
     );
   const roundOf = new Map(reqIds.map((r, i) => [r.id, reqLines[i].round]));
   const itemById = new Map(catalog.map((c) => [c.id, c]));
@@ -367,7 +370,7 @@ export async function seedProcurement(trx: Knex.Transaction, ctx: DemoContext) {
             where d.id = any(?::int[]) and dl.accepted_qty > 0`,
           [ds.map((d) => d.id)],
         );
-        const entries = await trx.raw(
+        const entries = await trx.raw<{ rows: ({ id: number; created_by: number } & Record<string, unknown>)[] }>(
           `insert into ledger_entries (org_unit_id, entry_date, debit_account, credit_account, amount, memo, source_type, source_id, created_by)
            select d.org_unit_id, ?::date, ci.account, 'payables', sum(dl.accepted_qty * pol.unit_price), '集中采购配送 #' || d.id || ' 验收入库', 'deliveries', d.id, ?
              from delivery_lines dl join deliveries d on d.id = dl.delivery_id
@@ -380,7 +383,7 @@ export async function seedProcurement(trx: Knex.Transaction, ctx: DemoContext) {
           [day(round.daysAgo - 7), finance, ds.map((d) => d.id)],
         );
         await trx('audit_log').insert(
-          entries.rows.map((e: { id: number; created_by: number }) => ({
+          entries.rows.map((e) => ({
             actor_id: e.created_by,
             actor_name: 'system',
             action: 'post',
@@ -398,7 +401,7 @@ export async function seedProcurement(trx: Knex.Transaction, ctx: DemoContext) {
 }
 
 async function seedAssets(trx: Knex.Transaction, ctx: DemoContext, rng: Rng) {
-  const finance = (await trx('users').where('username', 'finance').first('id')).id;
+  const finance = (await trx('users').where('username', 'finance').first<{ id: number } | undefined>('id'))!.id;
   const holders = ctx.units.filter((u) => u.level <= 3);
   const count = Math.max(30, Math.round(600 * ctx.scale));
   const rows = Array.from({ length: count }, (_, i) => {
@@ -427,7 +430,10 @@ async function seedAssets(trx: Knex.Transaction, ctx: DemoContext, rng: Rng) {
   const idle = assets.filter((a) => a.status === 'idle');
   const townships = ctx.units.filter((u) => u.level === 3);
   const directors = new Map<number, number>(
-    (await trx('users').select('id', 'org_unit_id').whereRaw("'director' = any(roles)")).map((d) => [d.org_unit_id, d.id]),
+    (await trx('users').select<{ id: number; org_unit_id: number }[]>('id', 'org_unit_id').whereRaw("'director' = any(roles)")).map((d) => [
+      d.org_unit_id,
+      d.id,
+    ]),
   );
   const moved = idle.slice(0, Math.max(1, Math.floor(idle.length / 4)));
   const transfers = moved.map((a, i) => {

@@ -1,67 +1,39 @@
-// A year of two-way referrals shaped like the reference group: mostly village/township →
-// branch → HQ, a smaller stream down for rehabilitation, some out of the county, a few stuck
-// requests. Generated with a seeded rng (same rows every time), inserted in bulk; the events,
-// slots, escalations and managing-unit history are derived in SQL from the referrals' times.
+// A year of two-way referrals shaped like the reference group, drawn from the diagnosis →
+// department → urgency table (referralPaths.ts): mostly village/township → branch → HQ, the green
+// channel straight to the HQ, a smaller stream down for rehabilitation and chronic care (townships
+// to their villages too), some out of the county; patients who fit the diagnosis (a delivery a
+// young woman); answer times log-normal around each urgency's median; a few stuck routine requests,
+// escalated. Seeded (same rows every time), inserted in bulk; the events, slots, escalations and
+// managing-unit history are derived in SQL from the referrals' times.
 import type { Knex } from 'knex';
 import type { DemoContext, DemoStep } from './demo';
 import type { UnitRow } from './org';
 import { between, pick, seeded, weighted, type Rng } from '../api/shared/random';
-import { checkDigit, protectIdNumber } from '../api/core/personalId';
+import { protectIdNumber } from '../api/core/personalId';
+import { drawBirth, idNumberFor } from './people';
 import { toFen } from '../api/shared/money';
-import { DEFAULT_SETTINGS, computeFees, dueAt, slotStarts, storedFees, type Direction, type Purpose, type Urgency } from '../api/referrals';
+import { DEFAULT_SETTINGS, computeFees, dueAt, slotStarts, storedFees, type Urgency } from '../api/referrals';
 import { syncManagingUnits } from '../api/health';
+import type { PersonGroup } from './claimsMix';
+import { personName, tibetanName, tibetanShare, type Sex } from './names';
+import { departmentAt, REFERRAL_PATHS, type Place, type ReferralPath } from './referralPaths';
 import { dayKey, shanghaiMidnight } from '../api/core/clock';
 
 /** Referrals a year at scale 1 (the reference county: ~450,000 people, 289 village clinics). */
 export const REFERRALS_PER_YEAR = 20_000;
 
-const DIAGNOSES: Record<'up' | 'down' | 'out', [string, string][]> = {
-  up: [
-    ['I10', '原发性高血压'],
-    ['E11.9', '2型糖尿病'],
-    ['I21.9', '急性心肌梗死'],
-    ['I63.9', '脑梗死'],
-    ['J18.9', '肺炎'],
-    ['J44.1', '慢性阻塞性肺病急性加重'],
-    ['K35.9', '急性阑尾炎'],
-    ['K80.2', '胆囊结石'],
-    ['S72.0', '股骨颈骨折'],
-    ['O80', '单胎顺产'],
-    ['I50.9', '心力衰竭'],
-    ['N18.5', '慢性肾脏病5期'],
-    ['B18.1', '慢性乙型肝炎'],
-    ['C16.9', '胃恶性肿瘤'],
-  ],
-  down: [
-    ['I63.9', '脑梗死恢复期'],
-    ['S72.0', '股骨颈骨折术后'],
-    ['I21.9', '心肌梗死PCI术后'],
-    ['E11.9', '2型糖尿病稳定期'],
-    ['I10', '高血压稳定期'],
-    ['J44.9', '慢阻肺稳定期'],
-    ['Z48.8', '术后康复'],
-  ],
-  out: [
-    ['C34.9', '肺恶性肿瘤'],
-    ['C22.0', '肝细胞癌'],
-    ['Q21.1', '房间隔缺损'],
-    ['I71.0', '主动脉夹层'],
-    ['T31.3', '重度烧伤'],
-    ['G40.9', '难治性癫痫'],
-  ],
-};
-const OUTSIDE = ['青海省人民医院', '青海大学附属医院', '青海省心脑血管病专科医院', '四川大学华西医院', '兰州大学第一医院'];
-const REASONS: Record<'up' | 'down' | 'out', string[]> = {
-  up: ['基层无诊治条件，需上级医院进一步诊治', '病情加重，需住院治疗', '需专科检查明确诊断', '胸痛中心绿色通道转诊'],
-  down: ['病情稳定，转回基层康复', '术后恢复期，回社区继续治疗', '慢病稳定期，转基层管理'],
-  out: ['县内无诊治条件，需上级专科治疗', '需手术，集团内无条件开展'],
-};
-const REJECT = ['本院床位已满，建议转其他分院', '病情不符合转诊指征，建议基层继续治疗', '专科医生外出，建议改约'];
+const REJECT = ['本院床位已满，建议转其他分院', '专科医生外出，建议改约'];
+const REJECT_ROUTINE = '病情不符合转诊指征，建议基层继续治疗';
 const CANCEL = ['患者放弃转诊', '患者病情好转', '患者自行前往其他医院'];
-const SURNAMES = ['马', '李', '王', '张', '祁', '韩', '赵', '刘', '陈', '杨', '鲍', '朱', '星', '才', '索'];
-const GIVEN = ['有福', '秀英', '建国', '玉兰', '海龙', '桂花', '德明', '金花', '永贵', '春梅', '卓玛', '才让', '国庆', '凤英'];
 
-type Flow = { direction: Direction; from: (rng: Rng) => UnitRow; to: (rng: Rng, from: UnitRow) => UnitRow | null; weight: number };
+/** [group, youngest, oldest, sex] of the patients from outside the health records (PEOPLE's groups). */
+const EXTERNAL_GROUPS: [PersonGroup, number, number, 'M' | 'F' | null][] = [
+  ['child', 0, 14, null],
+  ['young_woman', 18, 44, 'F'],
+  ['young_man', 18, 44, 'M'],
+  ['older_woman', 45, 88, 'F'],
+  ['older_man', 45, 88, 'M'],
+];
 
 interface Patient {
   resident_id: number | null;
@@ -71,6 +43,8 @@ interface Patient {
   patient_id_number_hash: string;
   patient_id_number_masked: string;
   patient_id_number_cipher: string | null;
+  /** condition codes and tags, to find a patient for a diagnosis */
+  marks: string[];
 }
 
 export interface GenerateOptions {
@@ -81,56 +55,78 @@ export interface GenerateOptions {
   stuckShare?: number;
 }
 
-/** Generates and inserts `count` referrals over the year before `today`; returns how many. */
+/**
+ * The group a person of `sex` born on `birth` falls in over the year before `day`, when their
+ * referrals were made: a 15-year-old today was 14 a year ago, still a child.
+ */
+/** The health records a referral's patient is drawn from: the key tags and the condition codes beside them. */
+interface ResidentRow {
+  id: number;
+  org_unit_id: number;
+  name: string;
+  sex: string;
+  birth_date: string;
+  id_number_hash: string;
+  id_number_masked: string;
+  tags: string[] | null;
+  conditions: string[] | null;
+}
+
+function groupOf(sex: string, birth: string, day: string): PersonGroup {
+  const age = Number(day.slice(0, 4)) - Number(birth.slice(0, 4)) - (day.slice(5) < birth.slice(5) ? 1 : 0);
+  if (age < 16) return 'child';
+  if (age < 45) return sex === 'F' ? 'young_woman' : 'young_man';
+  return sex === 'F' ? 'older_woman' : 'older_man';
+}
+
+/**
+ * Minutes until the receiving unit answers, drawn from a log-normal around the urgency's median:
+ * the green channel in minutes, urgent requests within the hour, routine ones within the working
+ * day; one or two in a hundred answered past the service level (30 min, 2 h, a day).
+ */
+export const ANSWER_MEDIAN_MINUTES: Record<Urgency, number> = { emergency: 6, urgent: 25, routine: 180 };
+const ANSWER_SIGMA: Record<Urgency, number> = { emergency: 0.7, urgent: 0.8, routine: 1 };
+function answerMinutes(rng: Rng, urgency: Urgency): number {
+  const z = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+  return Math.max(1, ANSWER_MEDIAN_MINUTES[urgency] * Math.exp(ANSWER_SIGMA[urgency] * z));
+}
+
+/** Generates and inserts `count` referrals over the year before `today` from REFERRAL_PATHS; returns how many. */
 export async function generateReferrals(trx: Knex | Knex.Transaction, units: UnitRow[], opts: GenerateOptions) {
   if (opts.count <= 0) return { referrals: 0 };
   const rng = seeded(opts.seed ?? 20_181_101);
   const byId = new Map(units.map((u) => [u.id, u]));
   const ofKind = (...kinds: string[]) => units.filter((u) => kinds.includes(u.kind));
-  const hq = ofKind('hq')[0];
-  const branches = ofKind('branch');
-  const townships = ofKind('township', 'community');
-  const villages = ofKind('village');
-  const up = (u: UnitRow) => byId.get(u.parent_id!)!;
-  const flows: Flow[] = [
-    { direction: 'up', weight: 30, from: (r) => pick(r, villages), to: (_r, f) => up(f) },
-    { direction: 'up', weight: 12, from: (r) => pick(r, villages), to: (_r, f) => up(up(f)) },
-    { direction: 'up', weight: 25, from: (r) => pick(r, townships), to: (_r, f) => up(f) },
-    { direction: 'up', weight: 5, from: (r) => pick(r, townships), to: () => hq },
-    { direction: 'up', weight: 12, from: (r) => pick(r, branches), to: () => hq },
-    { direction: 'down', weight: 2, from: () => hq, to: (r) => pick(r, branches) },
-    { direction: 'down', weight: 3, from: () => hq, to: (r) => pick(r, townships) },
-    {
-      direction: 'down',
-      weight: 5,
-      from: (r) => pick(r, branches),
-      to: (r, f) =>
-        pick(
-          r,
-          townships.filter((t) => t.parent_id === f.id),
-        ),
-    },
-    { direction: 'out', weight: 5, from: (r) => pick(r, branches), to: () => null },
-    { direction: 'out', weight: 1, from: () => hq, to: () => null },
-  ];
+  const at: Record<Place, UnitRow[]> = {
+    hq: ofKind('hq'),
+    branch: ofKind('branch'),
+    township: ofKind('township', 'community'),
+    village: ofKind('village'),
+  };
+  const placeOf = (u: UnitRow): Place => (u.kind === 'community' ? 'township' : (u.kind as Place));
+  const ancestors = (u: UnitRow): UnitRow[] => (u.parent_id === null ? [] : [byId.get(u.parent_id)!, ...ancestors(byId.get(u.parent_id)!)]);
+  const under = (u: UnitRow, place: Place) => at[place].filter((x) => x.path.startsWith(`${u.path}.`));
 
   // one after another: a transaction is one connection
-  const departments = await trx('departments').select('id', 'org_unit_id', 'name', 'kind').where('active', true);
+  const departments = await trx('departments')
+    .select<{ id: number; org_unit_id: number; name: string }[]>('id', 'org_unit_id', 'name')
+    .where({ active: true, kind: 'clinical' });
+  const deptOf = new Map(departments.map((d) => [`${d.org_unit_id}|${d.name}`, d]));
   const users = await trx('users')
-    .select('id', 'username', 'display_name')
+    .select<{ id: number; username: string; display_name: string }[]>('id', 'username', 'display_name')
     .where((w) => w.where('username', 'like', 'doctor-%').orWhere('username', 'like', 'director-%'));
-  const residents = await trx.raw(`select id, org_unit_id, name, sex, birth_date, id_number_hash, id_number_masked
+  const today = dayKey(opts.today);
+  const residents = await trx.raw<{ rows: ResidentRow[] }>(`select id, org_unit_id, name, sex, birth_date, id_number_hash, id_number_masked, tags,
+                                          coalesce((select array_agg(c->>'code') from jsonb_array_elements(conditions) c), '{}') as conditions
                from (select r.*, row_number() over (partition by org_unit_id order by id) as n from residents r where deregistered_on is null) x
-              where n <= 40`);
-  const deptsOf = new Map<number, { id: number; name: string; kind: string }[]>();
-  for (const d of departments) if (d.kind === 'clinical') deptsOf.set(d.org_unit_id, [...(deptsOf.get(d.org_unit_id) ?? []), d]);
-  const userOf = new Map<string, { id: number; display_name: string }>(
-    users.map((u: { id: number; username: string; display_name: string }) => [u.username, u]),
-  );
-  const residentsOf = new Map<number, Patient[]>();
+              where n <= 60`);
+  const userOf = new Map<string, { id: number; display_name: string }>(users.map((u) => [u.username, u]));
+  const residentsOf = new Map<number, Map<PersonGroup, Patient[]>>();
   for (const r of residents.rows) {
-    residentsOf.set(r.org_unit_id, [
-      ...(residentsOf.get(r.org_unit_id) ?? []),
+    const groups = residentsOf.get(r.org_unit_id) ?? residentsOf.set(r.org_unit_id, new Map()).get(r.org_unit_id)!;
+    const g = groupOf(r.sex, r.birth_date, today);
+    groups.set(g, [
+      ...(groups.get(g) ?? []),
       {
         resident_id: r.id,
         patient_name: r.name,
@@ -139,108 +135,147 @@ export async function generateReferrals(trx: Knex | Knex.Transaction, units: Uni
         patient_id_number_hash: r.id_number_hash,
         patient_id_number_masked: r.id_number_masked,
         patient_id_number_cipher: null,
+        marks: [...(r.tags ?? []), ...(r.conditions ?? [])],
       },
     ]);
   }
-  // patients from outside the health records: a pool of external people with protected IDs
-  const externals: Patient[] = Array.from({ length: Math.min(500, Math.max(20, Math.ceil(opts.count / 50))) }, (_, i) => {
-    const birth = `19${between(rng, 35, 99)}${String(between(rng, 1, 12)).padStart(2, '0')}${String(between(rng, 1, 28)).padStart(2, '0')}`;
-    const first17 = `630121${birth}${String(i % 1000).padStart(3, '0')}`;
-    const id = `${first17}${checkDigit(first17)}`;
-    const p = protectIdNumber(id);
-    return {
-      resident_id: null,
-      patient_name: `${pick(rng, SURNAMES)}${pick(rng, GIVEN)}`,
-      patient_sex: Number(id[16]) % 2 ? 'M' : 'F',
-      patient_birth_date: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
-      patient_id_number_hash: p.id_number_hash,
-      patient_id_number_masked: p.id_number_masked,
-      patient_id_number_cipher: p.id_number_cipher,
-    };
-  });
-  const villagesUnder = (u: UnitRow) => villages.filter((v) => v.path.startsWith(`${u.path}.`));
-  const patientFor = (from: UnitRow, to: UnitRow | null): Patient => {
-    // residents live in villages: the village itself, or one under the township / the receiving unit going down
-    const home = from.kind === 'village' ? [from] : villagesUnder(to && to.level > from.level ? to : from);
-    const pool = home.length ? residentsOf.get(pick(rng, home).id) : undefined;
-    return pool?.length && rng() < 0.85 ? pick(rng, pool) : pick(rng, externals);
+  // patients from outside the health records: a pool of people of each group with protected IDs; and
+  // a pool of Tibetan ones, drawn from a stream of its own (so the rest of the referrals stay as they
+  // were), for the patients of the townships whose people are Tibetan as often as its residents
+  const perGroup = Math.min(200, Math.max(8, Math.ceil(opts.count / 100)));
+  let seq = 0;
+  const usedIds = new Set<string>();
+  const externalPool = (draw: Rng, nameOf: (rng: Rng, sex: Sex) => string) =>
+    new Map<PersonGroup, Patient[]>(
+      EXTERNAL_GROUPS.map(([group, youngest, oldest, fixedSex]) => [
+        group,
+        Array.from({ length: perGroup }, () => {
+          const sex = fixedSex ?? (draw() < 0.5 ? 'M' : 'F');
+          const { birth } = drawBirth(draw, Number(today.slice(0, 4)) - 1, youngest, oldest);
+          seq += 1;
+          const p = protectIdNumber(idNumberFor('630121', birth, sex, 5 * (seq % 100) + (seq % 5), usedIds));
+          return {
+            resident_id: null,
+            patient_name: nameOf(draw, sex),
+            patient_sex: sex,
+            patient_birth_date: birth,
+            patient_id_number_hash: p.id_number_hash,
+            patient_id_number_masked: p.id_number_masked,
+            patient_id_number_cipher: p.id_number_cipher,
+            marks: [],
+          };
+        }),
+      ]),
+    );
+  const externals = externalPool(rng, personName);
+  const tibetanRng = seeded((opts.seed ?? 20_181_101) + 17);
+  const tibetans = externalPool(tibetanRng, tibetanName);
+  const patientFor = (path: ReferralPath, from: UnitRow, to: UnitRow | null): Patient => {
+    // residents live in villages: the sending village itself, else one under the sending unit (or, going down, the receiving one)
+    const home = from.kind === 'village' ? [from] : to?.kind === 'village' ? [to] : under(to && to.level > from.level ? to : from, 'village');
+    const group = pick(rng, path.who);
+    const village = home.length ? pick(rng, home) : undefined;
+    const pool = village ? (residentsOf.get(village.id)?.get(group) ?? []) : [];
+    const marked = path.tag ? pool.filter((p) => p.marks.includes(path.tag!)) : [];
+    const r = rng();
+    if (marked.length && r < 0.9) return pick(rng, marked);
+    if (pool.length && r < (path.tag ? 0.6 : 0.85)) return pick(rng, pool);
+    const external = pick(rng, externals.get(group)!);
+    const township = village?.parent_id == null ? undefined : byId.get(village.parent_id)?.code;
+    return tibetanRng() < tibetanShare(township) ? pick(tibetanRng, tibetans.get(group)!) : external;
   };
 
   const now = opts.today.getTime();
   const yearMs = 365 * 86_400_000;
   const stuck = Math.max(opts.count >= 50 ? 1 : 0, Math.round(opts.count * (opts.stuckShare ?? 0.002)));
   const rows: Record<string, unknown>[] = [];
+  const routine = REFERRAL_PATHS.filter((p) => p.urgency === 'routine' && p.direction === 'up');
   for (let i = 0; i < opts.count; i++) {
-    const flow =
-      flows[
+    const isStuck = i < stuck;
+    // a stuck request is a routine one: nothing urgent is left unanswered for days
+    const paths = isStuck ? routine : REFERRAL_PATHS;
+    const path =
+      paths[
         weighted(
           rng,
-          flows.map((f) => f.weight),
+          paths.map((p) => p.weight),
         )
       ];
-    const from = flow.from(rng);
-    const to = flow.to(rng, from);
-    const isStuck = i < stuck;
-    // daytime requests, spread over the year; stuck ones are 3–20 days old
+    const [fromPlace, toPlace] =
+      path.routes[
+        weighted(
+          rng,
+          path.routes.map(([, , w]) => w),
+        )
+      ];
+    const from = pick(rng, at[fromPlace]);
+    const to: UnitRow | null =
+      toPlace === 'out'
+        ? null
+        : toPlace === 'hq'
+          ? at.hq[0]
+          : path.direction === 'up'
+            ? ancestors(from).find((u) => placeOf(u) === toPlace)!
+            : pick(rng, fromPlace === 'hq' ? at[toPlace] : under(from, toPlace));
+    // daytime requests, spread over the year (emergencies at any hour); stuck ones are 3–20 days old
     const dayStart = shanghaiMidnight(dayKey(new Date(isStuck ? now - between(rng, 3, 20) * 86_400_000 : now - rng() * yearMs))).getTime();
-    const requested = new Date(Math.min(now - 60_000, dayStart + (7.5 + rng() * 11) * 3_600_000));
-    const urgency: Urgency =
-      isStuck || flow.direction === 'down'
-        ? 'routine'
-        : (['routine', 'urgent', 'emergency'] as const)[weighted(rng, flow.direction === 'out' ? [50, 50, 0] : [70, 22, 8])];
-    const purpose: Purpose =
-      flow.direction === 'down'
-        ? rng() < 0.8
-          ? 'rehabilitation'
-          : 'chronic_care'
-        : (['treatment', 'inpatient', 'examination'] as const)[weighted(rng, [40, 45, 15])];
-    const [code, text] = pick(rng, DIAGNOSES[flow.direction]);
+    const hour = path.urgency === 'emergency' ? rng() * 24 : 7.5 + rng() * 11;
+    const requested = new Date(Math.min(now - 60_000, dayStart + hour * 3_600_000));
+    const urgency = path.urgency;
+    const purpose = path.purpose;
     const paid =
-      flow.direction === 'up' && purpose === 'inpatient' && from.level <= 3 && rng() < 0.4
+      path.direction === 'up' && purpose === 'inpatient' && from.level <= 3 && from.level >= 2 && rng() < 0.4
         ? toFen(DEFAULT_SETTINGS.inpatientThreshold[String(from.level) as '2' | '3'])
         : 0n;
-    const fees = computeFees({ direction: flow.direction, purpose, toLevel: to?.level ?? null, thresholdPaidBefore: paid }, DEFAULT_SETTINGS);
+    const fees = computeFees({ direction: path.direction, purpose, toLevel: to?.level ?? null, thresholdPaidBefore: paid }, DEFAULT_SETTINGS);
     const due = dueAt(requested, urgency, DEFAULT_SETTINGS);
     const doctor = userOf.get(from.kind === 'village' ? `doctor-${from.code}` : `director-${from.code}`);
-    const dept = to ? (deptsOf.get(to.id)?.length ? pick(rng, deptsOf.get(to.id)!) : undefined) : undefined;
+    const deptName = to ? departmentAt(path, placeOf(to)) : null;
+    const dept = to && deptName ? deptOf.get(`${to.id}|${deptName}`) : undefined;
+    if (to && deptName && !dept) throw new Error(`referrals demo: ${to.name} has no ${deptName} for ${path.code}`);
 
-    // answer within the service level mostly; ~8 % late
-    const sla = due.getTime() - requested.getTime();
-    const answerMs = isStuck ? Infinity : sla * (rng() < 0.92 ? 0.1 + rng() * 0.85 : 1.05 + rng() * 1.5);
-    const answered = requested.getTime() + answerMs;
-    const outcome = weighted(rng, [90, 5, 5]); // accepted, rejected, cancelled before an answer
+    const answered = isStuck ? Infinity : requested.getTime() + answerMinutes(rng, urgency) * 60_000;
+    // the green channel takes every patient; a routine request may be turned down as not needing it
+    const outcome = weighted(rng, urgency === 'emergency' ? [99, 0, 1] : [91, 4, 5]); // accepted, rejected, cancelled before an answer
     const r: Record<string, unknown> = {
-      ...patientFor(from, to),
+      ...patientFor(path, from, to),
       from_org_unit_id: from.id,
       from_unit_name: from.name,
       from_level: from.level,
       from_doctor_id: doctor?.id ?? null,
       from_doctor_name: doctor?.display_name ?? `${from.name}医生`,
       to_org_unit_id: to?.id ?? null,
-      to_unit_name: to?.name ?? pick(rng, OUTSIDE),
+      to_unit_name: to?.name ?? pick(rng, path.hospitals ?? ['青海省人民医院']),
       to_level: to?.level ?? null,
       to_department_id: null,
       to_department_name: null,
-      direction: flow.direction,
+      direction: path.direction,
       urgency,
       purpose,
-      diagnosis_code: code,
-      diagnosis_text: text,
-      reason: pick(rng, REASONS[flow.direction]),
-      summary: `${text}。转诊前已完成初步处置，生命体征平稳。`,
+      diagnosis_code: path.code,
+      diagnosis_text: path.text,
+      reason: path.reason,
+      summary: path.summary,
       status: 'requested',
       fees: storedFees(fees),
       requested_at: requested.toISOString(),
       due_at: due.toISOString(),
     };
-    if (flow.direction === 'out') r.to_external_name = r.to_unit_name;
+    delete r.marks;
+    if (path.direction === 'out') r.to_external_name = r.to_unit_name;
     if (answered <= now) {
-      if (outcome === 1) Object.assign(r, { status: 'rejected', answered_at: iso(answered), closed_at: iso(answered), status_reason: pick(rng, REJECT) });
+      if (outcome === 1)
+        Object.assign(r, {
+          status: 'rejected',
+          answered_at: iso(answered),
+          closed_at: iso(answered),
+          status_reason: urgency === 'routine' ? pick(rng, [...REJECT, REJECT_ROUTINE]) : pick(rng, REJECT),
+        });
       else if (outcome === 2) Object.assign(r, { status: 'cancelled', closed_at: iso(answered), status_reason: pick(rng, CANCEL) });
       else {
-        // green channel at once; others the next free half hour within 0–2 days
+        // green channel at once; urgent within hours; others the next free half hour within two days (a village: the home visit)
         const appointment =
-          urgency === 'emergency' || flow.direction === 'out' ? answered : slotAfter(answered + between(rng, 1, urgency === 'urgent' ? 6 : 48) * 3_600_000);
+          urgency === 'emergency' || path.direction === 'out' ? answered : slotAfter(answered + between(rng, 1, urgency === 'urgent' ? 3 : 48) * 3_600_000);
         Object.assign(r, {
           status: 'accepted',
           answered_at: iso(answered),
@@ -249,11 +284,11 @@ export async function generateReferrals(trx: Knex | Knex.Transaction, units: Uni
           to_department_id: dept?.id ?? null,
           to_department_name: dept?.name ?? null,
         });
-        const arrived = Math.max(appointment, answered) + rng() * 3_600_000;
+        const arrived = Math.max(appointment, answered) + rng() * (urgency === 'emergency' ? 1_800_000 : 3_600_000);
         if (arrived <= now && rng() < 0.97) {
           Object.assign(r, { status: 'arrived', arrived_at: iso(arrived) });
           const completed =
-            arrived + (purpose === 'inpatient' || flow.direction === 'down' ? between(rng, 3, 14) * 86_400_000 : between(rng, 1, 8) * 3_600_000);
+            arrived + (purpose === 'inpatient' || path.direction === 'down' ? between(rng, 3, 14) * 86_400_000 : between(rng, 1, 8) * 3_600_000);
           if (completed <= now) Object.assign(r, { status: 'completed', completed_at: iso(completed) });
         } else if (arrived <= now) {
           Object.assign(r, { status: 'cancelled', closed_at: iso(arrived), status_reason: '患者未按预约到院' });
@@ -262,19 +297,25 @@ export async function generateReferrals(trx: Knex | Knex.Transaction, units: Uni
     }
     rows.push(r);
   }
-  // one open referral per patient, as the service enforces: later duplicates become external patients
+  // one open referral per patient, as the service enforces: later duplicates become external patients of the same group
   const open = new Set<string>();
-  let spare = 0;
+  const spare = new Map<string, number>();
   for (const r of rows) {
     if (!['requested', 'accepted', 'arrived'].includes(r.status as string)) continue;
-    while (open.has(String(r.patient_id_number_hash)) && spare < externals.length) Object.assign(r, externals[spare++]);
+    const group = groupOf(String(r.patient_sex), String(r.patient_birth_date), today);
+    const pool = externals.get(group)!;
+    while (open.has(String(r.patient_id_number_hash)) && (spare.get(group) ?? 0) < pool.length) {
+      const { marks: _m, ...p } = pool[spare.get(group) ?? 0];
+      spare.set(group, (spare.get(group) ?? 0) + 1);
+      Object.assign(r, p);
+    }
     open.add(String(r.patient_id_number_hash));
   }
 
   // what follows derives from these rows only: ids from `first` on
   const {
     rows: [{ first }],
-  } = await trx.raw('select coalesce(max(id), 0) + 1 as first from referrals');
+  } = await trx.raw<{ rows: { first: number }[] }>('select coalesce(max(id), 0) + 1 as first from referrals');
   for (let i = 0; i < rows.length; i += 5000) await insertReferrals(trx, rows.slice(i, i + 5000));
   await trx.raw('analyze referrals'); // fresh rows, no statistics yet: the derivations below need them to plan
   await deriveRest(trx, new Date(now), first);
@@ -414,8 +455,10 @@ async function deriveRest(trx: Knex | Knex.Transaction, now: Date, first: number
 
 /** Two weeks of open slots ahead for the receiving departments (HQ and branch clinics, township GP and TCM). */
 async function publishAhead(trx: Knex.Transaction, today: Date) {
-  const depts: { id: number; org_unit_id: number; capacity: number }[] = (
-    await trx.raw(`select d.id, d.org_unit_id, case u.kind when 'hq' then 4 when 'branch' then 3 else 2 end as capacity
+  const depts = (
+    await trx.raw<{
+      rows: { id: number; org_unit_id: number; capacity: number }[];
+    }>(`select d.id, d.org_unit_id, case u.kind when 'hq' then 4 when 'branch' then 3 else 2 end as capacity
                      from departments d join org_units u on u.id = d.org_unit_id
                     where d.active and d.kind = 'clinical' and (u.kind in ('hq','branch') or d.name in ('全科','中医科'))`)
   ).rows;

@@ -1,10 +1,12 @@
 // Browser helpers for the admin UI tests: the system's Chromium, headless, and a demo login.
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'chai';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { system } from '../../scripts/test/harness';
 import * as clock from '../../api/core/clock';
 import { ensureUiBuilt } from '../../scripts/uiBuild';
+import { onFailure } from '../../scripts/test/onFailure';
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'demo123';
 export const PHONE = { width: 390, height: 844 };
@@ -26,10 +28,37 @@ export async function startBrowserTest(): Promise<{ baseUrl: string; browser: Br
  * Opens a fresh page (own storage) as a user in the group would: Chinese, Asia/Shanghai, and the
  * page's clock on the system's (TEST_TODAY moves both).
  */
-export async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+export async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }, serviceWorkers: 'allow' | 'block' = 'allow'): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers });
   if (process.env.TEST_TODAY) await context.clock.setSystemTime(clock.now());
-  return context.newPage();
+  const page = await context.newPage();
+  trackRequests(page);
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
+  return page;
+}
+
+/** The pages not yet closed: a failed test's screens are kept as screenshots (what it saw, for the log). */
+const openPages = new Set<Page>();
+
+onFailure(async (title) => {
+  const name = `failed-${title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}`;
+  for (const [i, page] of [...openPages].entries()) console.log(`  screen at the failure (${page.url()}): ${await screenshot(page, `${name}-${i}`)}`);
+});
+
+/** The page's requests in flight, and when that number last changed (for settle). */
+const traffic = new WeakMap<Page, { inFlight: number; changedAt: number }>();
+
+function trackRequests(page: Page) {
+  const t = { inFlight: 0, changedAt: Date.now() };
+  const change = (by: number) => () => {
+    t.inFlight += by;
+    t.changedAt = Date.now();
+  };
+  page.on('request', change(1));
+  page.on('requestfinished', change(-1));
+  page.on('requestfailed', change(-1));
+  traffic.set(page, t);
 }
 
 /** Logs in through the login form and waits for the dashboard greeting. */
@@ -48,13 +77,47 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/**
+ * Picks an option of a react-admin SelectInput (named by its source) by its label, and waits for the
+ * list to close: a click while the menu was still opening can leave it open, and an open menu hides
+ * the rest of the form from the page's roles (the next "保存" is then not found).
+ */
+export async function selectOption(page: Page, source: string, label: string, scope: Page | Locator = page) {
+  await scope.locator(`input[name="${source}"]`).locator('xpath=..').getByRole('combobox').click();
+  const option = page.getByRole('option', { name: label, exact: true });
+  await option.click();
+  const closed = () => page.getByRole('listbox').waitFor({ state: 'detached', timeout: 3000 });
+  await closed().catch(async () => {
+    await option.click();
+    await closed();
+  });
+}
+
+/** The page fits its screen's width: nothing to scroll sideways (a phone's lists, tables and forms). */
+export async function expectFits(page: Page, what: string) {
+  const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(scroll, `${what}: page ${scroll}px wide on a ${width}px screen`).to.be.at.most(width);
+}
+
 /** Whether react-admin's error page (or its Chinese message) is on screen. */
 export const errorShown = async (page: Page) =>
   (await page.locator('.RaError-root').or(page.getByText('出现错误')).or(page.getByText('客户端出错')).count()) > 0;
 
-/** Waits for the page's requests to finish (bounded: a page that keeps polling is not waited for). */
+/** How long a page's network must stay quiet to count as settled: what a click starts has begun by then. */
+const QUIET_MS = 200;
+
+/**
+ * Waits for the page's requests to finish and the network to stay quiet for QUIET_MS (bounded at
+ * 3 s: a page that keeps polling is not waited for). A page from newPage is watched as it goes,
+ * which spares the 500 ms that Playwright's 'networkidle' always waits.
+ */
 export async function settle(page: Page) {
-  await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
+  const t = traffic.get(page);
+  if (!t) await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
+  const started = Date.now();
+  while (t && Date.now() - started < 3000 && (t.inFlight > 0 || Date.now() - Math.max(t.changedAt, started) < QUIET_MS)) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
   await page
     .locator('.RaLoadingIndicator-loader')
     .waitFor({ state: 'detached', timeout: 5000 })
@@ -134,6 +197,8 @@ export const firstRow = (page: Page) =>
 
 /** Opens the list's first row, if it has one; true when that led to another page. */
 export async function openFirstRow(page: Page): Promise<boolean> {
+  // a page that is no list (a tree, a planner, a report, a settings form) has no row to wait for
+  if (!(await page.locator('.RaList-main').count())) return false;
   const row = firstRow(page);
   // a cold system may still be answering the list: give its first row a moment to appear
   await row.waitFor({ timeout: 3000 }).catch(() => undefined);

@@ -39,7 +39,7 @@ type Row = Record<string, unknown>;
 async function apiRows(as: string, path: string, query: { filter: string; sort: string }): Promise<{ rows: Row[]; total: number }> {
   const rows: Row[] = [];
   for (;;) {
-    const r = await get(path, { as, query: { ...query, range: [rows.length, rows.length + 999] } });
+    const r = await get<Row[]>(path, { as, query: { ...query, range: [rows.length, rows.length + 999] } });
     expect(r.status, `${path} ${JSON.stringify(r.body)}`).to.equal(200);
     rows.push(...r.body);
     const total = Number(String(r.headers.get('content-range')).split('/')[1]);
@@ -157,7 +157,7 @@ describe('admin UI: 导出 gives every row of the list as a CSV Excel opens', fu
 
       const { rows, total } = await apiRows(c.user, `/api/${c.resource}`, query);
       expect(total, 'the list is not empty').to.be.greaterThan(0);
-      if (c.search) expect(JSON.parse(query.filter).q, 'the list was searched').to.equal(c.search);
+      if (c.search) expect((JSON.parse(query.filter) as { q?: string }).q, 'the list was searched').to.equal(c.search);
       expect(lines.length, 'rows in the file').to.equal(total);
 
       const units = new Map((await apiRows('admin', '/api/org-units', { filter: '{}', sort: '["id","ASC"]' })).rows.map((u) => [String(u.id), u]));

@@ -7,7 +7,16 @@
 import { expect } from 'chai';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
-import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
+import { PHONE, expectFits, login, selectOption, settle, newPage, screenshot, startBrowserTest } from './browser';
+import type { ExpenseRequestRecord, ExpenseRequestStep, RiskFundRecord, SpendingLimitRecord } from '../src/finance/records';
+import type { AssetRecord, AssetTransferRecord, CatalogItemRecord, RequisitionLineRecord, RequisitionRecord, SupplierRecord } from '../src/procurement/records';
+import type { StaffRecord } from '../src/hr/records';
+import type { OrgUnitRecord, UserRecord } from '../src/shared/records';
+
+/** A request's own read, with its approval chain */
+type RequestRead = ExpenseRequestRecord & { steps: ExpenseRequestStep[] };
+/** A requisition's own read, with its lines */
+type RequisitionRead = RequisitionRecord & { lines: RequisitionLineRecord[] };
 
 const FUND_YEAR = 2033; // a fund year of our own
 const SUFFIX = String(Date.now()).slice(-6);
@@ -26,12 +35,6 @@ describe('admin UI: finance and procurement administration', function () {
     return page;
   }
 
-  /** Picks an option of a react-admin SelectInput by its label. */
-  async function select(scope: Page | Locator, source: string, label: string, page: Page) {
-    await scope.locator(`input[name="${source}"]`).locator('xpath=..').getByRole('combobox').click();
-    await page.getByRole('option', { name: label, exact: true }).click();
-  }
-
   /** Types into the AutocompleteInput labelled `field` and picks the option containing `label`. */
   async function autocomplete(scope: Page | Locator, field: string, typed: string, label: string, page: Page) {
     const input = scope.getByRole('combobox', { name: new RegExp(`^${field}\\s*\\*?$`) });
@@ -41,13 +44,8 @@ describe('admin UI: finance and procurement administration', function () {
   }
 
   /** The page is no wider than the viewport (nothing scrolls sideways). */
-  async function expectNoOverflow(page: Page, what: string) {
-    const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-    expect(scroll, `${what}: page ${scroll}px wide on a ${width}px screen`).to.be.at.most(width);
-  }
-
   async function unit(code: string) {
-    return (await get(`/api/org-units/${await unitId(code)}`, { as: 'admin' })).body as { id: number; code: string; name: string; parent_id: number };
+    return (await get<OrgUnitRecord>(`/api/org-units/${await unitId(code)}`, { as: 'admin' })).body;
   }
 
   before(async function () {
@@ -62,32 +60,32 @@ describe('admin UI: finance and procurement administration', function () {
   it('finance creates a spending-limit rule and edits it', async () => {
     const page = await open('finance');
     await page.goto(`${baseUrl}/spending-limits/create`);
-    await select(page, 'unit_level', '乡镇/社区', page);
-    await select(page, 'account', '培训进修费', page);
+    await selectOption(page, 'unit_level', '乡镇/社区');
+    await selectOption(page, 'account', '培训进修费');
     await page.locator('[name="min_amount"]').fill('77000');
     await page.locator('[name="max_amount"]').fill('78000');
     // the chain: the unit's director, then the posted chief accountant
     await page.getByRole('button', { name: '添加' }).click();
-    await select(page, 'steps.1', '派驻总会计师', page);
+    await selectOption(page, 'steps.1', '派驻总会计师');
     await page.locator('[name="description"]').fill(`界面测试：乡镇培训费 7.7 万档 ${SUFFIX}`);
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/spending-limits$/);
-    const rules = await get('/api/spending-limits', { as: 'finance', query: { range: [0, 999] } });
-    const rule = rules.body.find((r: { description: string | null }) => r.description?.endsWith(SUFFIX));
+    const rules = await get<SpendingLimitRecord[]>('/api/spending-limits', { as: 'finance', query: { range: [0, 999] } });
+    const rule = rules.body.find((r) => r.description?.endsWith(SUFFIX))!;
     expect(rule, 'the rule was saved').to.exist;
     expect(rule).to.include({ unit_level: 3, account: 'training', min_amount: '77000.00', max_amount: '78000.00' });
     expect(rule.steps).to.deep.equal(['unit_director', 'chief_accountant']);
     limitId = rule.id;
-    await page.getByText(rule.description).waitFor();
+    await page.getByText(rule.description!).waitFor();
 
-    await page.getByText(rule.description).click();
+    await page.getByText(rule.description!).click();
     await page.waitForURL(new RegExp(`/spending-limits/${limitId}$`));
     await page.locator('[name="max_amount"]').fill('79000');
     await page.locator('[name="description"]').fill(`界面测试：乡镇培训费 7.7–7.9 万档 ${SUFFIX}`);
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/spending-limits$/);
     await page.getByText(`界面测试：乡镇培训费 7.7–7.9 万档 ${SUFFIX}`).waitFor();
-    const edited = await get(`/api/spending-limits/${limitId}`, { as: 'finance' });
+    const edited = await get<SpendingLimitRecord>(`/api/spending-limits/${limitId}`, { as: 'finance' });
     expect(edited.body).to.include({ max_amount: '79000.00', account: 'training', unit_level: 3 });
     expect(edited.body.steps).to.deep.equal(['unit_director', 'chief_accountant']);
     await screenshot(page, 'finance-admin-limits');
@@ -95,7 +93,7 @@ describe('admin UI: finance and procurement administration', function () {
 
   it('finance posts a chief accountant to T14; the accountant appears on and approves T14’s request chain, the approved steps green', async () => {
     const username = `ca-ui-${SUFFIX}`;
-    const created = await post(
+    const created = await post<UserRecord>(
       '/api/users',
       { username, display_name: `界面测试总会计师${SUFFIX}`, roles: ['group_finance'], org_unit_id: await unitId('HQ'), password: 'finance-ui-1' },
       { as: 'admin' },
@@ -112,21 +110,24 @@ describe('admin UI: finance and procurement administration', function () {
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/chief-accountant-postings$/);
     await page.getByText(`界面测试总会计师${SUFFIX}`).waitFor();
-    const postings = await get('/api/chief-accountant-postings', { as: 'finance', query: { filter: { user_id: created.body.id } } });
+    const postings = await get<{ org_unit_id: number; starts_on: string }[]>('/api/chief-accountant-postings', {
+      as: 'finance',
+      query: { filter: { user_id: created.body.id } },
+    });
     expect(postings.body).to.have.length(1);
     expect(postings.body[0]).to.include({ org_unit_id: t14.id, starts_on: '2026-01-01' });
     await screenshot(page, 'finance-admin-postings');
 
     // a request of T14 in the rule's band walks director → the posted accountant
-    const r = await post(
+    const r = await post<RequestRead>(
       '/api/expense-requests',
       { org_unit_id: t14.id, account: 'training', amount: '77500.00', purpose: '全科医生转岗培训（界面测试）', request_date: '2026-11-01' },
       { as: 'director-T14' },
     );
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
-    expect(r.body.steps.map((s: { approver_role: string; approver_unit_id: number }) => s.approver_role)).to.deep.equal(['director', 'chief_accountant']);
+    expect(r.body.steps.map((s) => s.approver_role)).to.deep.equal(['director', 'chief_accountant']);
     expect(r.body.steps[1].approver_unit_id).to.equal(t14.id);
-    const parent = (await get(`/api/org-units/${t14.parent_id}`, { as: 'admin' })).body;
+    const parent = (await get<OrgUnitRecord>(`/api/org-units/${t14.parent_id}`, { as: 'admin' })).body;
     const director = await open(`director-${parent.code}`);
     await director.goto(`${baseUrl}/expense-requests/${r.body.id}/show`);
     await director.getByTestId('approve').click();
@@ -152,12 +153,12 @@ describe('admin UI: finance and procurement administration', function () {
   });
 
   it('finance pays a dispute from the risk fund, then returns the year-end balance; the table adds up to the balance', async () => {
-    const staff = await get('/api/staff', { as: 'admin', query: { filter: { status: 'active' }, range: [0, 999] } });
+    const staff = await get<StaffRecord[]>('/api/staff', { as: 'admin', query: { filter: { status: 'active' }, range: [0, 999] } });
     const counts = new Map<number, number>();
     for (const s of staff.body) counts.set(s.employer_org_unit_id, (counts.get(s.employer_org_unit_id) ?? 0) + 1);
     // a unit the API test's fund year does not share: ours is FUND_YEAR
     const [unitIdWithStaff, people] = [...counts.entries()].filter(([, n]) => n >= 3).at(-1)!;
-    const fundUnit = (await get(`/api/org-units/${unitIdWithStaff}`, { as: 'admin' })).body;
+    const fundUnit = (await get<OrgUnitRecord>(`/api/org-units/${unitIdWithStaff}`, { as: 'admin' })).body;
     for (const [month, amount] of [
       ['01', '100.00'],
       ['02', '33.33'],
@@ -175,11 +176,11 @@ describe('admin UI: finance and procurement administration', function () {
     await dialog.locator('[name="dispute_ref"]').fill(`YL-UI-${SUFFIX}`);
     await dialog.getByTestId('fund-pay').click();
     await dialog.waitFor({ state: 'detached' });
-    const payouts = await get('/api/risk-fund-entries', {
+    const payouts = await get<RiskFundRecord[]>('/api/risk-fund-entries', {
       as: 'finance',
       query: { filter: { org_unit_id: unitIdWithStaff, kind: 'payout', fund_year: FUND_YEAR } },
     });
-    expect(payouts.body.map((p: { amount: string }) => p.amount)).to.deep.equal(['12.34']);
+    expect(payouts.body.map((p) => p.amount)).to.deep.equal(['12.34']);
 
     await page.getByTestId('fund-return').click();
     await autocomplete(dialog, '单位', fundUnit.name, fundUnit.name, page);
@@ -198,7 +199,10 @@ describe('admin UI: finance and procurement administration', function () {
     for (let i = 0; i < people; i++) fen += Math.round(Number((await rows.nth(i).locator('td').last().textContent())!.replace(/,/g, '')) * 100);
     expect(fen).to.equal(balanceFen);
     await screenshot(page, 'finance-admin-fund-return');
-    const after = await get('/api/risk-fund-entries/summary', { as: 'finance', query: { org_unit_id: unitIdWithStaff, fund_year: FUND_YEAR } });
+    const after = await get<{ balance: string }>('/api/risk-fund-entries/summary', {
+      as: 'finance',
+      query: { org_unit_id: unitIdWithStaff, fund_year: FUND_YEAR },
+    });
     expect(after.body.balance).to.equal('0.00');
   });
 
@@ -208,7 +212,7 @@ describe('admin UI: finance and procurement administration', function () {
     await page.goto(`${baseUrl}/assets/create`);
     await page.locator('[name="code"]').fill(`ZC-UI-${SUFFIX}`);
     await page.locator('[name="name"]').fill('彩色多普勒超声诊断仪（界面测试）');
-    await select(page, 'category', '影像设备', page);
+    await selectOption(page, 'category', '影像设备');
     await page.locator('[name="value"]').fill('420000');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/assets\/\d+\/show$/);
@@ -237,14 +241,14 @@ describe('admin UI: finance and procurement administration', function () {
     await offered.waitFor({ state: 'detached' });
 
     await finance.reload();
-    const transfer = (await get('/api/asset-transfers', { as: 'finance', query: { filter: { asset_id: assetId } } })).body[0];
+    const transfer = (await get<AssetTransferRecord[]>('/api/asset-transfers', { as: 'finance', query: { filter: { asset_id: assetId } } })).body[0];
     expect(transfer).to.include({ from_org_unit_id: t11.id, to_org_unit_id: t12.id, status: 'requested' });
     await finance.getByTestId(`transfer-approve-${transfer.id}`).click();
     await finance.getByRole('dialog').locator('textarea').first().fill('同意调拨');
     await finance.getByTestId('transfer-confirm').click();
     await finance.getByText('已调拨').waitFor();
     await screenshot(finance, 'finance-admin-asset-transferred');
-    const moved = await get(`/api/assets/${assetId}`, { as: 'director-T12' });
+    const moved = await get<AssetRecord>(`/api/assets/${assetId}`, { as: 'director-T12' });
     expect(moved.body).to.include({ org_unit_id: t12.id, status: 'in_use' });
 
     await other.goto(`${baseUrl}/assets/${assetId}/show`);
@@ -258,17 +262,17 @@ describe('admin UI: finance and procurement administration', function () {
   });
 
   it('the director approves a requisition with less than requested on one line', async () => {
-    const items = (await get('/api/catalog-items', { as: 'procurement', query: { filter: { active: true }, range: [0, 1] } })).body;
+    const items = (await get<CatalogItemRecord[]>('/api/catalog-items', { as: 'procurement', query: { filter: { active: true }, range: [0, 1] } })).body;
     // a requisition of T13 is decided by the director above it
     const t13 = await unit('T13');
-    const r = await post(
+    const r = await post<RequisitionRead>(
       '/api/requisitions',
-      { org_unit_id: t13.id, note: `界面测试申领 ${SUFFIX}`, lines: items.map((it: { id: number }, k: number) => ({ item_id: it.id, requested_qty: 20 + k })) },
+      { org_unit_id: t13.id, note: `界面测试申领 ${SUFFIX}`, lines: items.map((it, k) => ({ item_id: it.id, requested_qty: 20 + k })) },
       { as: 'director-T13' },
     );
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
     requisitionId = r.body.id;
-    const approver = `director-${(await get(`/api/org-units/${t13.parent_id}`, { as: 'admin' })).body.code}`;
+    const approver = `director-${(await get<OrgUnitRecord>(`/api/org-units/${t13.parent_id}`, { as: 'admin' })).body.code}`;
     const page = await open(approver);
     await page.goto(`${baseUrl}/requisitions/${requisitionId}/show`);
     await page.getByTestId('requisition-decision').waitFor();
@@ -278,7 +282,7 @@ describe('admin UI: finance and procurement administration', function () {
     await own.getByTestId('ordered-pct').waitFor();
     expect(await own.getByTestId('requisition-decision').count()).to.equal(0);
 
-    const [first, second] = r.body.lines as { id: number; requested_qty: number }[];
+    const [first, second] = r.body.lines;
     await page.getByTestId(`approved-qty-${first.id}`).fill('25');
     expect(await page.getByTestId('approve-requisition').isDisabled(), 'more than requested is refused').to.equal(true);
     await page.getByTestId(`approved-qty-${first.id}`).fill('12');
@@ -287,15 +291,16 @@ describe('admin UI: finance and procurement administration', function () {
     await page.getByTestId(`line-approved-${first.id}`).filter({ hasText: '12' }).waitFor();
     expect(await page.getByTestId(`line-approved-${second.id}`).textContent()).to.equal(String(second.requested_qty));
     await screenshot(page, 'finance-admin-requisition-approved');
-    const back = await get(`/api/requisitions/${requisitionId}`, { as: approver });
+    const back = await get<RequisitionRead>(`/api/requisitions/${requisitionId}`, { as: approver });
     expect(back.body.status).to.equal('approved');
-    expect(back.body.lines.map((l: { approved_qty: number }) => l.approved_qty)).to.deep.equal([12, second.requested_qty]);
+    expect(back.body.lines.map((l) => l.approved_qty)).to.deep.equal([12, second.requested_qty]);
   });
 
   it('procurement edits a catalogue item’s contract price and a supplier’s contact', async () => {
-    const supplier = (await post('/api/suppliers', { code: `S-ADM-${SUFFIX}`, name: `青海医药（界面测试）${SUFFIX}` }, { as: 'procurement' })).body;
+    const supplier = (await post<SupplierRecord>('/api/suppliers', { code: `S-ADM-${SUFFIX}`, name: `青海医药（界面测试）${SUFFIX}` }, { as: 'procurement' }))
+      .body;
     const item = (
-      await post(
+      await post<CatalogItemRecord>(
         '/api/catalog-items',
         {
           code: `I-ADM-${SUFFIX}`,
@@ -318,7 +323,7 @@ describe('admin UI: finance and procurement administration', function () {
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/suppliers(\?.*)?$/);
     await page.getByText('0971-6123456').waitFor();
-    expect((await get(`/api/suppliers/${supplier.id}`, { as: 'procurement' })).body).to.include({
+    expect((await get<SupplierRecord>(`/api/suppliers/${supplier.id}`, { as: 'procurement' })).body).to.include({
       contact: '马经理',
       phone: '0971-6123456',
       code: supplier.code,
@@ -332,22 +337,22 @@ describe('admin UI: finance and procurement administration', function () {
     await screenshot(page, 'finance-admin-catalog-edit');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/catalog-items(\?.*)?$/);
-    const back = (await get(`/api/catalog-items/${item.id}`, { as: 'procurement' })).body;
+    const back = (await get<CatalogItemRecord>(`/api/catalog-items/${item.id}`, { as: 'procurement' })).body;
     expect(back).to.include({ contract_price: '17.60', baseline_price: '20.00', supplier_id: supplier.id, name: item.name });
   });
 
   it('on a phone the order and delivery lists and the decision tables fit the screen', async () => {
     // a requisition waiting for a decision, for its decision table
-    const items = (await get('/api/catalog-items', { as: 'procurement', query: { filter: { active: true }, range: [0, 2] } })).body;
+    const items = (await get<CatalogItemRecord[]>('/api/catalog-items', { as: 'procurement', query: { filter: { active: true }, range: [0, 2] } })).body;
     const t13 = await unit('T13');
-    const waiting = await post(
+    const waiting = await post<RequisitionRecord>(
       '/api/requisitions',
-      { org_unit_id: t13.id, lines: items.map((it: { id: number }) => ({ item_id: it.id, requested_qty: 8 })) },
+      { org_unit_id: t13.id, lines: items.map((it) => ({ item_id: it.id, requested_qty: 8 })) },
       { as: 'director-T13' },
     );
-    const approver = `director-${(await get(`/api/org-units/${t13.parent_id}`, { as: 'admin' })).body.code}`;
+    const approver = `director-${(await get<OrgUnitRecord>(`/api/org-units/${t13.parent_id}`, { as: 'admin' })).body.code}`;
     // an asset with a transfer waiting for the group, for its decision table
-    const asset = await post(
+    const asset = await post<AssetRecord>(
       '/api/assets',
       {
         org_unit_id: await unitId('T11'),
@@ -360,7 +365,7 @@ describe('admin UI: finance and procurement administration', function () {
       { as: 'director-T11' },
     );
     await post(`/api/assets/${asset.body.id}/offer`, { note: '闲置' }, { as: 'director-T11' });
-    await post(
+    await post<AssetTransferRecord>(
       '/api/asset-transfers',
       { asset_id: asset.body.id, to_org_unit_id: await unitId('T12'), reason: '检验科设备老化，急需一台生化分析仪替换使用' },
       { as: 'director-T12' },
@@ -376,10 +381,9 @@ describe('admin UI: finance and procurement administration', function () {
       for (const p of paths) {
         await page.goto(`${baseUrl}${p}`);
         await page.locator('main').first().waitFor();
-        await page.waitForLoadState('networkidle');
-        await page.waitForTimeout(500);
+        await settle(page);
         await screenshot(page, `finance-admin-phone-${user}${p.replace(/\//g, '_')}`);
-        await expectNoOverflow(page, `${user} ${p}`);
+        await expectFits(page, `${user} ${p}`);
       }
       await page.context().close();
     }
@@ -388,6 +392,6 @@ describe('admin UI: finance and procurement administration', function () {
     await page.goto(`${baseUrl}/requisitions/${waiting.body.id}/show`);
     await page.getByTestId('approve-requisition').click();
     await page.getByTestId('requisition-decision').waitFor({ state: 'detached' });
-    expect((await get(`/api/requisitions/${waiting.body.id}`, { as: approver })).body.status).to.equal('approved');
+    expect((await get<RequisitionRecord>(`/api/requisitions/${waiting.body.id}`, { as: approver })).body.status).to.equal('approved');
   });
 });

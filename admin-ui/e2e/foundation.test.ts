@@ -61,6 +61,8 @@ describe('admin UI: foundation', function () {
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByTestId('menu-group-org').getByText('Organisation').waitFor();
+    // a domain's English comes when chosen (messages.en), not with the first load
+    await page.getByTestId('menu-group-hr').getByText('Human resources').waitFor();
     await page.getByText('Units per level in your scope').waitFor();
     await screenshot(page, 'dashboard-english');
   });

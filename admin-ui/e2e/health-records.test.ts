@@ -8,6 +8,8 @@ import { get, post, unitId } from '../../scripts/test/harness';
 import { checkDigit } from '../../api/core/personalId';
 import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
+import type { OrgUnitRecord } from '../src/shared/records';
+import type { ResidentDetail, ResidentRecord, TaskRecord } from '../src/health/records';
 
 const today = clock.today();
 const year = Number(today.slice(0, 4));
@@ -16,13 +18,13 @@ let serial = 700;
 async function v001Resident(name: string) {
   serial += 1;
   const first17 = `630103${year - 58}0611${String(serial).padStart(3, '0')}`;
-  const r = await post(
+  const r = await post<ResidentRecord>(
     '/api/residents',
     { name, id_number: first17 + checkDigit(first17), conditions: [{ code: 'hypertension', diagnosed_on: `${year - 2}-05-01` }] },
     { as: 'doctor-V001' },
   );
   expect(r.status, JSON.stringify(r.body)).to.equal(200);
-  return r.body as { id: number; org_unit_id: number };
+  return r.body;
 }
 
 describe('admin UI: resident transfer and task cancel', function () {
@@ -41,7 +43,10 @@ describe('admin UI: resident transfer and task cancel', function () {
 
   it('director-T01 moves a V001 resident to another T01 village; the history shows it and doctor-V001 no longer sees the resident', async () => {
     const resident = await v001Resident(`迁移${serial}`);
-    const villages = await get('/api/org-units', { as: 'director-T01', query: { filter: { kind: 'village' }, sort: ['code', 'ASC'], range: [0, 99] } });
+    const villages = await get<OrgUnitRecord[]>('/api/org-units', {
+      as: 'director-T01',
+      query: { filter: { kind: 'village' }, sort: ['code', 'ASC'], range: [0, 99] },
+    });
     const target = (villages.body as { id: number; code: string; name: string }[]).find((v) => v.id !== resident.org_unit_id)!;
     expect(target, 'T01 has a second village').to.not.equal(undefined);
 
@@ -63,19 +68,22 @@ describe('admin UI: resident transfer and task cancel', function () {
     await screenshot(page, 'health-resident-transfer-history');
     await page.close();
 
-    const after = await get(`/api/residents/${resident.id}`, { as: 'director-T01' });
+    const after = await get<ResidentDetail>(`/api/residents/${resident.id}`, { as: 'director-T01' });
     expect(after.body.org_unit_id).to.equal(target.id);
     expect(after.body.transfers).to.have.length(1);
     expect(after.body.transfers[0]).to.include({ from_org_unit_id: await unitId('V001'), to_org_unit_id: target.id, reason: '随子女迁居' });
-    expect((await get(`/api/residents/${resident.id}`, { as: 'doctor-V001' })).status).to.equal(404);
-    const listed = await get('/api/residents', { as: 'doctor-V001', query: { filter: { q: `迁移${serial}` } } });
+    expect((await get<ResidentRecord>(`/api/residents/${resident.id}`, { as: 'doctor-V001' })).status).to.equal(404);
+    const listed = await get<ResidentRecord[]>('/api/residents', { as: 'doctor-V001', query: { filter: { q: `迁移${serial}` } } });
     expect(listed.body).to.have.length(0);
   });
 
   it('a village doctor cancels an open task with a reason on the phone; it leaves my tasks and keeps the reason', async () => {
     const resident = await v001Resident(`取消${serial}`);
-    const open = await get('/api/tasks', { as: 'doctor-V001', query: { filter: { resident_id: resident.id, bucket: 'open' }, sort: ['due_on', 'ASC'] } });
-    const task = open.body[0] as { id: string; state: string };
+    const open = await get<TaskRecord[]>('/api/tasks', {
+      as: 'doctor-V001',
+      query: { filter: { resident_id: resident.id, bucket: 'open' }, sort: ['due_on', 'ASC'] },
+    });
+    const task = open.body[0];
     expect(task, 'a new hypertension patient has an open task').to.not.equal(undefined);
 
     const page: Page = await newPage(browser, PHONE);
@@ -93,9 +101,9 @@ describe('admin UI: resident transfer and task cancel', function () {
     expect(await page.getByTestId(`task-${task.id}`).count(), 'gone from my tasks').to.equal(0);
     await page.close();
 
-    const read = await get(`/api/tasks/${encodeURIComponent(task.id)}`, { as: 'doctor-V001' });
+    const read = await get<TaskRecord>(`/api/tasks/${encodeURIComponent(task.id)}`, { as: 'doctor-V001' });
     expect(read.body.state).to.equal('cancelled');
-    expect(read.body.history.at(-1)).to.include({
+    expect(read.body.history?.at(-1)).to.include({
       from_state: task.state,
       to_state: 'cancelled',
       actor_name: 'doctor-V001',

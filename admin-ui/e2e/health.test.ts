@@ -5,10 +5,12 @@
 import { expect } from 'chai';
 import type { Browser, Page, Request } from 'playwright-core';
 import { call, get, post } from '../../scripts/test/harness';
+import { ANSWERED } from '../../scripts/test/health';
 import { checkDigit } from '../../api/core/personalId';
 import { addDays } from '../../api/health/rules';
 import { PHONE, clickMenu, login, newPage, screenshot, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
+import type { FollowupRecord, ResidentRecord, TaskRecord } from '../src/health/records';
 
 let serial = 500;
 const today = clock.today();
@@ -17,7 +19,7 @@ const today = clock.today();
 async function overdueHypertensionTask() {
   serial += 1;
   const first17 = `630103${Number(today.slice(0, 4)) - 62}0412${String(serial).padStart(3, '0')}`;
-  const r = await post(
+  const r = await post<ResidentRecord>(
     '/api/residents',
     {
       name: `随访${serial}`,
@@ -30,11 +32,17 @@ async function overdueHypertensionTask() {
   const visitedOn = addDays(today, -20);
   const v = await post(
     '/api/followups',
-    { resident_id: r.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 158, diastolic: 96 },
+    { ...ANSWERED, resident_id: r.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 158, diastolic: 96 },
     { as: 'doctor-V001' },
   );
   expect(v.status).to.equal(200);
   return { resident: r.body, taskId: `${r.body.id}-hypertension_recheck-${visitedOn}` };
+}
+
+/** The national record's required answers besides the pressures: 无症状, 服药 规律. */
+async function answerRecord(page: Page) {
+  await page.getByTestId('field-symptoms').getByLabel('无症状', { exact: true }).check();
+  await page.getByTestId('field-medication_adherence').getByLabel('规律', { exact: true }).check();
 }
 
 const followupsOf = async (residentId: number) =>
@@ -68,6 +76,7 @@ describe('admin UI: health management on a phone', function () {
     await page.getByTestId('followup-task').waitFor();
     await page.getByTestId('input-systolic').fill(systolic);
     await page.getByTestId('input-diastolic').fill(diastolic);
+    await answerRecord(page);
     const sent = page.waitForRequest((r) => r.url().endsWith('/api/followups') && r.method() === 'POST');
     await page.getByTestId('followup-save').click();
     return sent;
@@ -86,13 +95,13 @@ describe('admin UI: health management on a phone', function () {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, 'no horizontal scrolling at 390 px').to.be.at.most(PHONE.width);
 
-    const task = await get(`/api/tasks/${taskId}`, { as: 'doctor-V001' });
+    const task = await get<TaskRecord>(`/api/tasks/${taskId}`, { as: 'doctor-V001' });
     expect(task.body.state).to.equal('done');
     const before = await followupsOf(resident.id);
     // the same request again, as a retry would send it: same key, same body
     const key = request.headers()['idempotency-key'];
     expect(key).to.be.a('string').and.not.empty;
-    const replay = await call('POST', '/api/followups', {
+    const replay = await call<FollowupRecord>('POST', '/api/followups', {
       as: 'doctor-V001',
       raw: request.postData()!,
       headers: { 'content-type': 'application/json', 'Idempotency-Key': key },
@@ -133,6 +142,7 @@ describe('admin UI: health management on a phone', function () {
     await page.getByTestId(`task-${taskId}`).click();
     await page.getByTestId('input-systolic').fill('128');
     await page.getByTestId('input-diastolic').fill('80');
+    await answerRecord(page);
     await page.getByTestId('followup-save').click();
     await page.getByTestId('followup-queued').waitFor();
     await screenshot(page, 'health-followup-offline-phone');
@@ -146,14 +156,14 @@ describe('admin UI: health management on a phone', function () {
     expect(await page.getByTestId('followup-queued').count()).to.equal(0);
     await page.getByTestId('task-done').waitFor();
     expect(await followupsOf(resident.id)).to.have.length(before + 1);
-    expect((await get(`/api/tasks/${taskId}`, { as: 'doctor-V001' })).body.state).to.equal('done');
+    expect((await get<TaskRecord>(`/api/tasks/${taskId}`, { as: 'doctor-V001' })).body.state).to.equal('done');
   });
 
   it('the resident page shows the contract, conditions and a trend chart of the last measurements', async () => {
     const { resident } = await overdueHypertensionTask();
     await post(
       '/api/followups',
-      { resident_id: resident.id, type: 'hypertension', visited_on: addDays(today, -3), systolic: 136, diastolic: 84 },
+      { ...ANSWERED, resident_id: resident.id, type: 'hypertension', visited_on: addDays(today, -3), systolic: 136, diastolic: 84 },
       { as: 'doctor-V001' },
     );
     await page.goto(`${baseUrl}/residents/${resident.id}/show`);

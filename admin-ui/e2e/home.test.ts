@@ -4,9 +4,14 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
+import { ANSWERED } from '../../scripts/test/health';
 import * as clock from '../../api/core/clock';
 import { checkDigit } from '../../api/core/personalId';
 import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
+import type { Execution } from '../src/finance/BudgetExecution';
+import type { Summary } from '../src/hr/RotationPlanner';
+import type { ReferralRecord } from '../src/referrals/choices';
+import type { Dashboard, FundYearRecord, RunSummary } from '../src/settlement/types';
 
 const total = (r: { headers: Headers }) => Number(String(r.headers.get('content-range')).split('/')[1]);
 const apiTotal = async (as: string, resource: string, filter: Record<string, unknown>) =>
@@ -52,7 +57,7 @@ describe('admin UI: home page per role', function () {
   });
 
   it('the login page names the product and, on the demo, lists the demo logins', async () => {
-    const info = (await get('/api/auth/login-info')).body;
+    const info: unknown = (await get('/api/auth/login-info')).body;
     expect(info).to.include({ product: '医联体综合管理平台', demo: true, password: 'demo123' });
     const page = await newPage(browser, PHONE);
     await page.goto(`${baseUrl}/login`);
@@ -67,14 +72,14 @@ describe('admin UI: home page per role', function () {
   });
 
   it('group finance: the fund year to date with its gates, runs to review, expenses at the finance centre', async () => {
-    const fundYear = (await get('/api/fund-years', { as: 'finance', query: { filter: { year: thisYear() } } })).body[0];
-    const f = (await get(`/api/fund-years/${fundYear.id}/dashboard`, { as: 'finance' })).body.latest.figures;
+    const fundYear = (await get<FundYearRecord[]>('/api/fund-years', { as: 'finance', query: { filter: { year: thisYear() } } })).body[0];
+    const f = (await get<Dashboard>(`/api/fund-years/${fundYear.id}/dashboard`, { as: 'finance' })).body.latest!.figures;
     const page = await home('finance');
     const budget = await figure(page, 'home-budget');
     expect(budget.value).to.equal(f.budget);
     expect(budget.text).to.contain(yuan(f.budget));
     expect((await figure(page, 'home-spending')).text).to.contain(yuan(f.spending.total));
-    expect((await figure(page, 'home-surplus-rate')).text).to.contain(`${(f.surplus_rate * 100).toFixed(2)}%`);
+    expect((await figure(page, 'home-surplus-rate')).text).to.contain(`${(f.surplus_rate! * 100).toFixed(2)}%`);
     expect(f.gates.length).to.be.above(0);
     for (const g of f.gates) expect((await figure(page, `home-gate-${g.key}`)).text).to.contain(g.passed ? '达标' : '未达标');
     const toReview = await apiTotal('finance', 'settlement-runs', { status: 'calculated', current: true });
@@ -94,9 +99,9 @@ describe('admin UI: home page per role', function () {
 
   it('group admin: the runs finance has reviewed wait for approval; council expenses; the units per level, every bar labelled', async () => {
     // arrange: finance reviews this year's earliest provisional run
-    const fundYear = (await get('/api/fund-years', { as: 'finance', query: { filter: { year: thisYear() } } })).body[0];
+    const fundYear = (await get<FundYearRecord[]>('/api/fund-years', { as: 'finance', query: { filter: { year: thisYear() } } })).body[0];
     const [first] = (
-      await get('/api/settlement-runs', {
+      await get<RunSummary[]>('/api/settlement-runs', {
         as: 'finance',
         query: { filter: { fund_year_id: fundYear.id, status: 'calculated', current: true }, sort: ['period', 'ASC'], range: [0, 0] },
       })
@@ -130,7 +135,7 @@ describe('admin UI: home page per role', function () {
 
   it('group HR: rotation plan against quotas, next year’s plan, licences expiring in 60 days, vacant posts', async () => {
     const year = thisYear();
-    const plan = (await get(`/api/rotation-plans/by-year/${year}`, { as: 'hr' })).body;
+    const plan = (await get<Summary>(`/api/rotation-plans/by-year/${year}`, { as: 'hr' })).body;
     const hq = await unitId('HQ');
     const vacancies = (await get('/api/posts/vacancies', { as: 'hr', query: { org_unit_id: String(hq) } })).body as {
       headcount: number;
@@ -139,17 +144,16 @@ describe('admin UI: home page per role', function () {
     }[];
     const page = await home('hr');
     for (const type of ['down_expert', 'up_training']) {
-      const ds = plan.directions.filter((d: { type: string }) => d.type === type);
-      const sum = (k: string) => ds.reduce((s: number, d: Record<string, number>) => s + d[k], 0);
+      const ds = plan.directions.filter((d) => d.type === type);
+      const sum = (k: 'filled' | 'quota') => ds.reduce((s, d) => s + d[k], 0);
       expect((await figure(page, `home-rotation-${type}`)).value).to.equal(`${sum('filled')}/${sum('quota')}`);
     }
     // the chart: a quota bar and a placed bar per direction, each labelled with its count
     const chart = page.getByTestId('home-rotation-chart');
-    await chart.locator('.recharts-label-list text').first().waitFor();
-    expect((await chart.locator('.recharts-label-list text').allTextContents()).map(Number)).to.deep.equal([
-      ...plan.directions.map((d: { quota: number }) => d.quota),
-      ...plan.directions.map((d: { filled: number }) => d.filled),
-    ]);
+    // each series' labels by their class: recharts draws the two series' labels in either order
+    await chart.locator('text.label-filled').first().waitFor();
+    expect((await chart.locator('text.label-quota').allTextContents()).map(Number)).to.deep.equal(plan.directions.map((d) => d.quota));
+    expect((await chart.locator('text.label-filled').allTextContents()).map(Number)).to.deep.equal(plan.directions.map((d) => d.filled));
     expect(await chart.textContent())
       .to.contain('下派 总院→分院')
       .and.contain('计划名额')
@@ -184,11 +188,13 @@ describe('admin UI: home page per role', function () {
       const as = `director-${code}`;
       const unit = await unitId(code);
       const year = thisYear();
-      const indicators = (await get('/api/health/indicators', { as, query: { org_unit_id: String(unit), year: String(year) } })).body.indicators as Record<
-        string,
-        { value: number | null }
-      >;
-      const execution = (await get('/api/budgets/execution', { as, query: { org_unit_id: String(unit), year: String(year) } })).body;
+      const indicators = (
+        await get<{ indicators: Record<string, { value: number | null }> }>('/api/health/indicators', {
+          as,
+          query: { org_unit_id: String(unit), year: String(year) },
+        })
+      ).body.indicators;
+      const execution = (await get<Execution>('/api/budgets/execution', { as, query: { org_unit_id: String(unit), year: String(year) } })).body;
       const waiting = await apiTotal(as, 'referrals', { to_org_unit_id: unit, status: 'requested' });
       const page = await home(as);
 
@@ -206,7 +212,10 @@ describe('admin UI: home page per role', function () {
       expect(Number((await figure(page, 'home-referrals-waiting')).value)).to.equal(waiting);
       expect(Number((await figure(page, 'home-referrals-overdue')).value)).to.equal(await apiTotal(as, 'referrals', { to_org_unit_id: unit, overdue: true }));
       const [oldest] = (
-        await get('/api/referrals', { as, query: { filter: { to_org_unit_id: unit, status: 'requested' }, sort: ['requested_at', 'ASC'], range: [0, 0] } })
+        await get<ReferralRecord[]>('/api/referrals', {
+          as,
+          query: { filter: { to_org_unit_id: unit, status: 'requested' }, sort: ['requested_at', 'ASC'], range: [0, 0] },
+        })
       ).body;
       expect((await figure(page, 'home-referrals-oldest')).value).to.equal(oldest ? new Date(oldest.requested_at).toISOString() : '—');
 
@@ -255,7 +264,7 @@ describe('admin UI: home page per role', function () {
   it('village doctor on a phone: today / overdue / this month, one tap into the task list so filtered', async () => {
     // arrange: a hypertensive resident of V001 whose uncontrolled visit 20 days ago asked for a recheck within 14 days
     const first17 = `63012119600315${String(800 + (process.pid % 100)).padStart(3, '0')}`;
-    const resident = await post(
+    const resident = await post<{ id: number }>(
       '/api/residents',
       { name: '首页测试', id_number: first17 + checkDigit(first17), conditions: [{ code: 'hypertension', diagnosed_on: '2020-03-01' }] },
       { as: 'doctor-V001' },
@@ -264,7 +273,7 @@ describe('admin UI: home page per role', function () {
     const visitedOn = new Date(Date.parse(clock.today()) - 20 * 86_400_000).toISOString().slice(0, 10);
     const visit = await post(
       '/api/followups',
-      { resident_id: resident.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 160, diastolic: 100 },
+      { ...ANSWERED, resident_id: resident.body.id, type: 'hypertension', visited_on: visitedOn, systolic: 160, diastolic: 100 },
       { as: 'doctor-V001' },
     );
     expect(visit.status, JSON.stringify(visit.body)).to.equal(200);

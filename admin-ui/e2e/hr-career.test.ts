@@ -10,6 +10,8 @@ import { hire } from '../../api/hr/testData';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 import { addDays } from '../../api/core/clock';
+import type { AssessmentRecord, AssessmentYearRecord, LicenceRecord, PostRecord, StaffRecord, VillageDoctorContractRecord } from '../src/hr/records';
+import type { OrgUnitRecord } from '../src/shared/records';
 
 const day = (offset: number) => addDays(clock.today(), offset);
 
@@ -51,7 +53,7 @@ describe('admin UI: HR careers', function () {
 
   it('transfers a person to another unit from the staff page; the history shows it with its effective date', async () => {
     const s = await hire({ unit: 'B1', name: `调配${tag}` });
-    const b2 = (await get(`/api/org-units/${await unitId('B2')}`, { as: 'admin' })).body;
+    const b2 = (await get<OrgUnitRecord>(`/api/org-units/${await unitId('B2')}`, { as: 'admin' })).body;
     await page.goto(`${baseUrl}/staff/${s.id}/show`);
     await page.getByTestId(`action-transfer-${s.id}`).click();
     await chooseInDialog('聘用单位', 'B2', /\(B2\)/);
@@ -60,7 +62,7 @@ describe('admin UI: HR careers', function () {
     await page.getByTestId('confirm-transfer').click();
     await dialog().waitFor({ state: 'detached' });
 
-    expect((await get(`/api/staff/${s.id}`, { as: 'hr' })).body).to.include({ employer_org_unit_id: b2.id, work_org_unit_id: b2.id });
+    expect((await get<StaffRecord>(`/api/staff/${s.id}`, { as: 'hr' })).body).to.include({ employer_org_unit_id: b2.id, work_org_unit_id: b2.id });
     const rows = await historyRows(s.id);
     const employer = rows.find((r) => r.includes('聘用单位'));
     expect(employer).to.contain('2026').and.to.contain(b2.name).and.to.contain('支援分院');
@@ -80,7 +82,7 @@ describe('admin UI: HR careers', function () {
     ).to.equal(0); // asked only when leaving
     await page.getByTestId('confirm-change-status').click();
     await dialog().waitFor({ state: 'detached' });
-    expect((await get(`/api/staff/${s.id}`, { as: 'hr' })).body.status).to.equal('on_leave');
+    expect((await get<StaffRecord>(`/api/staff/${s.id}`, { as: 'hr' })).body.status).to.equal('on_leave');
 
     await page.getByTestId(`action-change-status-${s.id}`).click();
     await chooseInDialog('新状态', null, '离职');
@@ -89,7 +91,11 @@ describe('admin UI: HR careers', function () {
     await dialog().getByTestId('field-effective_on').fill('2026-10-31');
     await page.getByTestId('confirm-change-status').click();
     await dialog().waitFor({ state: 'detached' });
-    expect((await get(`/api/staff/${s.id}`, { as: 'hr' })).body).to.include({ status: 'left', leave_reason: 'contract_ended', left_on: '2026-10-31' });
+    expect((await get<StaffRecord>(`/api/staff/${s.id}`, { as: 'hr' })).body).to.include({
+      status: 'left',
+      leave_reason: 'contract_ended',
+      left_on: '2026-10-31',
+    });
     await page.getByTestId(`action-transfer-${s.id}`).waitFor({ state: 'detached' });
     expect(await page.getByTestId(`action-change-status-${s.id}`).count()).to.equal(0);
 
@@ -99,7 +105,7 @@ describe('admin UI: HR careers', function () {
 
   it('assigns a post (a director may, but not transfer); the post is filled and the history shows it', async () => {
     const b1 = await unitId('B1');
-    const postRow = (await post('/api/posts', { org_unit_id: b1, name: `岗位${tag}`, category: 'doctor', headcount: 2 }, { as: 'hr' })).body;
+    const postRow = (await post<PostRecord>('/api/posts', { org_unit_id: b1, name: `岗位${tag}`, category: 'doctor', headcount: 2 }, { as: 'hr' })).body;
     const s = await hire({ unit: 'B1', name: `上岗${tag}` });
     const director = await newPage(browser, { width: 1400, height: 900 });
     await login(director, baseUrl, 'director-B1');
@@ -114,21 +120,27 @@ describe('admin UI: HR careers', function () {
     await director.locator('a', { hasText: `岗位${tag}` }).waitFor(); // the record shows its post
     await director.context().close();
 
-    expect((await get(`/api/staff/${s.id}`, { as: 'hr' })).body.post_id).to.equal(postRow.id);
-    expect((await get(`/api/posts/${postRow.id}`, { as: 'hr' })).body).to.include({ filled: 1 });
+    expect((await get<StaffRecord>(`/api/staff/${s.id}`, { as: 'hr' })).body.post_id).to.equal(postRow.id);
+    expect((await get<PostRecord>(`/api/posts/${postRow.id}`, { as: 'hr' })).body).to.include({ filled: 1 });
     const rows = await historyRows(s.id);
     expect(rows.some((r) => r.includes('岗位') && r.includes(`岗位${tag}`))).to.equal(true);
   });
 
   it('grade entry beyond the 优秀 quota shows the Chinese message on the grade', async () => {
     const unit = (
-      await post('/api/org-units', { code: `QE${tag.slice(-4)}`, name: `优秀名额测试${tag}`, kind: 'township', parent_id: await unitId('B2') }, { as: 'admin' })
+      await post<OrgUnitRecord>(
+        '/api/org-units',
+        { code: `QE${tag.slice(-4)}`, name: `优秀名额测试${tag}`, kind: 'township', parent_id: await unitId('B2') },
+        { as: 'admin' },
+      )
     ).body;
     const people = [];
     for (let i = 0; i < 5; i++) people.push(await hire({ unit: unit.code, name: `考核${tag}-${i}` }));
     const year = 2092;
-    await post('/api/assessment-years', { year }, { as: 'hr' });
-    expect((await post('/api/assessments', { staff_id: people[0].id, year, score: 95, grade: 'excellent' }, { as: 'hr' })).status).to.equal(200);
+    await post<AssessmentYearRecord>('/api/assessment-years', { year }, { as: 'hr' });
+    expect((await post<AssessmentRecord>('/api/assessments', { staff_id: people[0].id, year, score: 95, grade: 'excellent' }, { as: 'hr' })).status).to.equal(
+      200,
+    );
 
     await page.goto(`${baseUrl}/assessments/create`);
     await field(page, '人员').fill(`考核${tag}-1`);
@@ -145,19 +157,19 @@ describe('admin UI: HR careers', function () {
     await error.waitFor();
     expect(await error.textContent()).to.contain('本单位本年度已有 1 名优秀，名额为 1 名（5 人的 20%）');
     await screenshot(page, 'hr-assessment-quota');
-    const saved = await get('/api/assessments', { as: 'hr', query: { filter: { year, staff_id: people[1].id } } });
+    const saved = await get<AssessmentRecord[]>('/api/assessments', { as: 'hr', query: { filter: { year, staff_id: people[1].id } } });
     expect(saved.body).to.have.length(0);
   });
 
   it('locking an assessment year: an edit afterwards is refused with the Chinese message', async () => {
     const year = 2093;
     const s = await hire({ unit: 'B1', name: `锁定${tag}` });
-    await post('/api/assessment-years', { year }, { as: 'hr' });
-    const a = (await post('/api/assessments', { staff_id: s.id, year, score: 80, grade: 'qualified' }, { as: 'hr' })).body;
+    await post<AssessmentYearRecord>('/api/assessment-years', { year }, { as: 'hr' });
+    const a = (await post<AssessmentRecord>('/api/assessments', { staff_id: s.id, year, score: 80, grade: 'qualified' }, { as: 'hr' })).body;
     await page.goto(`${baseUrl}/assessment-years`);
     await page.getByTestId(`action-approve-${year}`).click();
     await page.getByTestId(`action-approve-${year}`).waitFor({ state: 'detached' });
-    expect((await get(`/api/assessment-years/${year}`, { as: 'hr' })).body.status).to.equal('approved');
+    expect((await get<AssessmentYearRecord>(`/api/assessment-years/${year}`, { as: 'hr' })).body.status).to.equal('approved');
 
     await page.goto(`${baseUrl}/assessments/${a.id}`);
     await field(page, '得分').waitFor();
@@ -165,12 +177,13 @@ describe('admin UI: HR careers', function () {
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText(`${year} 年度考核已审定锁定，不能再修改`).first().waitFor();
     await screenshot(page, 'hr-assessment-locked');
-    expect((await get(`/api/assessments/${a.id}`, { as: 'hr' })).body.score).to.equal('80.00');
+    expect((await get<AssessmentRecord>(`/api/assessments/${a.id}`, { as: 'hr' })).body.score).to.equal('80.00');
   });
 
   it('a village-doctor contract is renewed, then the renewal exited with a coded reason', async () => {
     const t01 = await unitId('T01');
-    const clinic = (await get('/api/org-units', { as: 'admin', query: { filter: { parent_id: t01, kind: 'village' }, range: [0, 0] } })).body[0];
+    const clinic = (await get<OrgUnitRecord[]>('/api/org-units', { as: 'admin', query: { filter: { parent_id: t01, kind: 'village' }, range: [0, 0] } }))
+      .body[0];
     const name = `续签${tag}`;
     const doctor = await hire({
       unit: 'T01',
@@ -181,7 +194,7 @@ describe('admin UI: HR careers', function () {
       work_org_unit_id: clinic.id,
     });
     const first = (
-      await post(
+      await post<VillageDoctorContractRecord>(
         '/api/village-doctor-contracts',
         { staff_id: doctor.id, employer_org_unit_id: t01, work_org_unit_id: clinic.id, start_on: '2024-01-01', end_on: '2026-12-31' },
         { as: 'hr' },
@@ -193,7 +206,8 @@ describe('admin UI: HR careers', function () {
     await dialog().getByTestId('field-end_on').fill('2029-12-31');
     await page.getByTestId('confirm-renew').click();
     await dialog().waitFor({ state: 'detached' });
-    const contracts = (await get('/api/village-doctor-contracts', { as: 'hr', query: { filter: { staff_id: doctor.id } } })).body as {
+    const contracts = (await get<VillageDoctorContractRecord[]>('/api/village-doctor-contracts', { as: 'hr', query: { filter: { staff_id: doctor.id } } }))
+      .body as {
       id: number;
       status: string;
       end_on: string;
@@ -208,8 +222,11 @@ describe('admin UI: HR careers', function () {
     await dialog().waitFor({ state: 'detached' });
     await page.getByTestId(`action-exit-${renewal.id}`).waitFor({ state: 'detached' });
     await screenshot(page, 'hr-contract-exited');
-    expect((await get(`/api/village-doctor-contracts/${renewal.id}`, { as: 'hr' })).body).to.include({ status: 'exited', exit_reason: 'assessment_failed' });
-    expect((await get(`/api/staff/${doctor.id}`, { as: 'hr' })).body.status).to.equal('left');
+    expect((await get<VillageDoctorContractRecord>(`/api/village-doctor-contracts/${renewal.id}`, { as: 'hr' })).body).to.include({
+      status: 'exited',
+      exit_reason: 'assessment_failed',
+    });
+    expect((await get<StaffRecord>(`/api/staff/${doctor.id}`, { as: 'hr' })).body.status).to.equal('left');
   });
 
   it("the post vacancy table shows the API's figures", async () => {
@@ -239,7 +256,7 @@ describe('admin UI: HR careers', function () {
       ['A', 30],
       ['B', 90],
     ] as const) {
-      const r = await post(
+      const r = await post<LicenceRecord>(
         '/api/licences',
         { staff_id: s.id, kind: 'physician', number: `${prefix}${suffix}`, issued_on: '2021-01-01', expires_on: day(offset) },
         { as: 'hr' },

@@ -7,6 +7,9 @@ import type { Browser, Page } from 'playwright-core';
 import { get, unitId } from '../../scripts/test/harness';
 import { freshIdNumber, hire } from '../../api/hr/testData';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
+import type { StaffRecord, TitlePromotionRecord, VillageDoctorContractRecord } from '../src/hr/records';
+import type { OrgUnitRecord } from '../src/shared/records';
+import type { AuditEntry } from '../src/system/records';
 
 describe('admin UI: HR registry screens', function () {
   this.timeout(90_000);
@@ -60,13 +63,13 @@ describe('admin UI: HR registry screens', function () {
     const masked = `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`;
     await page.getByTestId('id-number').waitFor();
     expect(await page.getByTestId('id-number').textContent()).to.equal(masked);
-    const created = (await get('/api/staff', { as: 'hr', query: { filter: { q: name } } })).body[0];
+    const created = (await get<StaffRecord[]>('/api/staff', { as: 'hr', query: { filter: { q: name } } })).body[0];
     expect(created).to.include({ name, sex: 'F', title: 'attending_physician', employer_org_unit_id: await unitId('B1'), id_number_masked: masked });
 
     // the audited reveal, for a role that may
     await page.getByTestId('reveal-id-number').click();
     await page.getByText(idNumber).waitFor();
-    const audit = await get('/api/audit-log', {
+    const audit = await get<AuditEntry[]>('/api/audit-log', {
       as: 'auditor',
       query: { filter: { resource: 'staff', record_id: String(created.id), action: 'reveal-id-number' } },
     });
@@ -97,7 +100,7 @@ describe('admin UI: HR registry screens', function () {
     await choose(page, '申报职称', '主治医师');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/title-promotions(\?.*)?$/);
-    const app = (await get('/api/title-promotions', { as: 'hr', query: { filter: { staff_id: s.id } } })).body[0];
+    const app = (await get<TitlePromotionRecord[]>('/api/title-promotions', { as: 'hr', query: { filter: { staff_id: s.id } } })).body[0];
     expect(app).to.include({ status: 'submitted', from_title: 'physician', to_title: 'attending_physician' });
 
     // the unit step, then group HR's approval; each button only in the state it applies to
@@ -112,14 +115,18 @@ describe('admin UI: HR registry screens', function () {
     await page.getByTestId(`action-approve-${app.id}`).waitFor({ state: 'detached' });
     expect(await page.getByTestId(`action-reject-${app.id}`).count()).to.equal(0);
     await screenshot(page, 'hr-promotion-approved');
-    expect((await get(`/api/title-promotions/${app.id}`, { as: 'hr' })).body).to.include({ status: 'approved', unit_opinion: '同意推荐' });
-    expect((await get(`/api/staff/${s.id}`, { as: 'hr' })).body.title).to.equal('attending_physician');
+    expect((await get<TitlePromotionRecord>(`/api/title-promotions/${app.id}`, { as: 'hr' })).body).to.include({
+      status: 'approved',
+      unit_opinion: '同意推荐',
+    });
+    expect((await get<StaffRecord>(`/api/staff/${s.id}`, { as: 'hr' })).body.title).to.equal('attending_physician');
   });
 
   it('a 乡聘村用 contract into a clinic of another township shows the Chinese 422 on the clinic', async () => {
     const t01 = await unitId('T01');
     const villages = async (township: string) =>
-      (await get('/api/org-units', { as: 'admin', query: { filter: { parent_id: await unitId(township), kind: 'village' }, range: [0, 0] } })).body[0];
+      (await get<OrgUnitRecord[]>('/api/org-units', { as: 'admin', query: { filter: { parent_id: await unitId(township), kind: 'village' }, range: [0, 0] } }))
+        .body[0];
     const own = await villages('T01');
     const foreign = await villages('T02');
     const name = `村医合同${tag}`;
@@ -131,7 +138,7 @@ describe('admin UI: HR registry screens', function () {
       employment_type: 'township_hired',
       work_org_unit_id: own.id,
     });
-    const township = (await get(`/api/org-units/${t01}`, { as: 'admin' })).body;
+    const township = (await get<OrgUnitRecord>(`/api/org-units/${t01}`, { as: 'admin' })).body;
 
     await page.goto(`${baseUrl}/village-doctor-contracts/create`);
     await pick(page, '乡村医生', name, name);
@@ -152,7 +159,8 @@ describe('admin UI: HR registry screens', function () {
     await pick(page, '执业村卫生室', own.code, new RegExp(`\\(${own.code}\\)`));
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/village-doctor-contracts(\?.*)?$/);
-    const contract = (await get('/api/village-doctor-contracts', { as: 'hr', query: { filter: { staff_id: doctor.id } } })).body[0];
+    const contract = (await get<VillageDoctorContractRecord[]>('/api/village-doctor-contracts', { as: 'hr', query: { filter: { staff_id: doctor.id } } }))
+      .body[0];
     expect(contract).to.include({ employer_org_unit_id: t01, work_org_unit_id: own.id, status: 'active' });
     await page.goto(`${baseUrl}/village-doctor-contracts?filter=${encodeURIComponent(JSON.stringify({ staff_id: doctor.id }))}`);
     await page.locator('tr', { hasText: name }).waitFor();

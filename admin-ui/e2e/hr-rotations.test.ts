@@ -8,6 +8,10 @@ import { get, post, unitId } from '../../scripts/test/harness';
 import { hire } from '../../api/hr/testData';
 import { today } from '../../api/core/clock';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
+import type { RotationRecord } from '../src/hr/records';
+import type { HostOptions } from '../src/hr/rotations/RotationInputs';
+import type { Summary } from '../src/hr/RotationPlanner';
+import type { OrgUnitRecord } from '../src/shared/records';
 
 describe('admin UI: HR rotations (show, end, cancel, next year, person picker)', function () {
   this.timeout(120_000);
@@ -56,7 +60,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
   it('opens a running rotation from the list and ends it early: refused without a reason, ended with one', async () => {
     const s = await hire({ unit: 'HQ', name: `提前结束${tag}` });
     const r = (
-      await post(
+      await post<RotationRecord>(
         '/api/rotations',
         { staff_id: s.id, type: 'down_expert', host_org_unit_id: await unitId('B1'), start_on: today(), purpose: '驻点帮扶心内科' },
         { as: 'hr' },
@@ -90,7 +94,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
       (rows: string[]) => rows[0].includes('安排') && rows.at(-1)!.includes('家中有事提前返回'),
     );
     expect(await page.getByTestId(`action-end-${r.id}`).count()).to.equal(0);
-    expect((await get(`/api/rotations/${r.id}`, { as: 'hr' })).body).to.include({
+    expect((await get<RotationRecord>(`/api/rotations/${r.id}`, { as: 'hr' })).body).to.include({
       status: 'completed',
       actual_end_on: today(),
       end_reason: '家中有事提前返回',
@@ -101,8 +105,9 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
   it('re-plans a planned rotation, then cancels it with a reason', async () => {
     const s = await hire({ unit: 'B2', name: `取消轮转${tag}` });
     const start = `${year + 1}-03-01`;
-    const host = (await get('/api/rotations/host-options', { as: 'hr', query: { staff_id: String(s.id), type: 'down_expert' } })).body.hosts[0];
-    const r = (await post('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: host.id, start_on: start }, { as: 'hr' })).body;
+    const host = (await get<HostOptions>('/api/rotations/host-options', { as: 'hr', query: { staff_id: String(s.id), type: 'down_expert' } })).body.hosts[0];
+    const r = (await post<RotationRecord>('/api/rotations', { staff_id: s.id, type: 'down_expert', host_org_unit_id: host.id, start_on: start }, { as: 'hr' }))
+      .body;
     expect(r.status, JSON.stringify(r)).to.equal('planned');
     await openRow(year + 1, `取消轮转${tag}`);
     expect(await page.getByTestId('rotation-hint').textContent()).to.contain('计划中');
@@ -117,7 +122,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     await field('planned_end_on')
       .getByText(/2\d{3}/)
       .waitFor();
-    expect((await get(`/api/rotations/${r.id}`, { as: 'hr' })).body.planned_end_on).to.equal(`${year + 1}-08-31`);
+    expect((await get<RotationRecord>(`/api/rotations/${r.id}`, { as: 'hr' })).body.planned_end_on).to.equal(`${year + 1}-08-31`);
     await page
       .getByTestId('rotation-history')
       .locator('tr', { hasText: `${r.planned_end_on} → ${year + 1}-08-31` })
@@ -131,12 +136,12 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     await field('status').getByText('已取消').waitFor();
     expect(await page.getByTestId('rotation-hint').textContent()).to.contain('「已取消」的轮转不能再结束、取消或修改');
     expect(await page.getByRole('link', { name: '修改计划' }).count()).to.equal(0);
-    expect((await get(`/api/rotations/${r.id}`, { as: 'hr' })).body).to.include({ status: 'cancelled', end_reason: '分院人员紧张，暂缓下派' });
+    expect((await get<RotationRecord>(`/api/rotations/${r.id}`, { as: 'hr' })).body).to.include({ status: 'cancelled', end_reason: '分院人员紧张，暂缓下派' });
     await screenshot(page, 'rotation-show-cancelled');
   });
 
   it("shows next year without a plan and copies this year's plan: the quotas equal this year's, then adjusted; an empty plan the year after", async () => {
-    const thisYear = (await get(`/api/rotation-plans/by-year/${year}`, { as: 'hr' })).body.plan.quotas as Record<string, number>;
+    const thisYear = (await get<Summary>(`/api/rotation-plans/by-year/${year}`, { as: 'hr' })).body.plan.quotas;
     await fromHome('/rotation-planner');
     await page.getByTestId('timeline-legend').waitFor();
     await page.getByTestId('timeline-today').waitFor();
@@ -155,7 +160,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     for (const [key, quota] of Object.entries(thisYear)) {
       expect(await page.getByTestId(`quota-${key}`).textContent(), key).to.match(new RegExp(`\\d+/${quota}$`));
     }
-    const copied = (await get(`/api/rotation-plans/by-year/${year + 1}`, { as: 'hr' })).body.plan;
+    const copied = (await get<Summary>(`/api/rotation-plans/by-year/${year + 1}`, { as: 'hr' })).body.plan;
     expect(copied.quotas).to.deep.equal(thisYear);
     await screenshot(page, 'planner-next-year-copied');
 
@@ -168,7 +173,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
       .getByTestId('quota-down_hq_branch')
       .getByText(new RegExp(`/${thisYear.down_hq_branch + 2}$`))
       .waitFor();
-    expect((await get(`/api/rotation-plans/by-year/${year + 1}`, { as: 'hr' })).body.plan.quotas).to.deep.equal({
+    expect((await get<Summary>(`/api/rotation-plans/by-year/${year + 1}`, { as: 'hr' })).body.plan.quotas).to.deep.equal({
       ...thisYear,
       down_hq_branch: thisYear.down_hq_branch + 2,
     });
@@ -181,14 +186,14 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     // the new plan is drawn with its quota editor (other tests may have rotations in that year already)
     await page.getByTestId('no-plan').waitFor({ state: 'detached' });
     await page.getByTestId('edit-quotas').waitFor();
-    expect((await get(`/api/rotation-plans/by-year/${year + 2}`, { as: 'hr' })).body.plan.quotas).to.deep.equal({});
+    expect((await get<Summary>(`/api/rotation-plans/by-year/${year + 2}`, { as: 'hr' })).body.plan.quotas).to.deep.equal({});
   });
 
   it('the person picker lists the exact name first, with title, unit and staff number', async () => {
     const exact = await hire({ unit: 'T01', name: `芳${tag}` });
     await hire({ unit: 'B1', name: `李芳${tag}` });
     await hire({ unit: 'B2', name: `芳${tag}涛` });
-    const t01 = (await get(`/api/org-units/${await unitId('T01')}`, { as: 'admin' })).body.name;
+    const t01 = (await get<OrgUnitRecord>(`/api/org-units/${await unitId('T01')}`, { as: 'admin' })).body.name;
     await fromHome('/rotation-planner');
     await page.getByLabel('人员（输入姓名查找）').fill(`芳${tag}`);
     const options = page.getByRole('option');

@@ -7,6 +7,9 @@ import { get, unitId } from '../../scripts/test/harness';
 import { hire } from '../../api/hr/testData';
 import { today } from '../../api/core/clock';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
+import type { RotationRecord, StaffRecord } from '../src/hr/records';
+import type { OrgUnitRecord } from '../src/shared/records';
+import type { Summary } from '../src/hr/RotationPlanner';
 
 describe('admin UI: HR rotation planner', function () {
   this.timeout(90_000);
@@ -41,8 +44,8 @@ describe('admin UI: HR rotation planner', function () {
   /** filled/quota per direction as the API counts them (API tests add rotations of their own
    *  this year, so the fresh demo's 18/18 and 30/30 are asserted in api/hr/rotations/rotations.test.ts) */
   async function planFigures(): Promise<Record<string, string>> {
-    const r = await get(`/api/rotation-plans/by-year/${year}`, { as: 'hr' });
-    return Object.fromEntries(r.body.directions.map((d: { key: string; filled: number; quota: number }) => [d.key, `${d.filled}/${d.quota}`]));
+    const r = await get<Summary>(`/api/rotation-plans/by-year/${year}`, { as: 'hr' });
+    return Object.fromEntries(r.body.directions.map((d) => [d.key, `${d.filled}/${d.quota}`]));
   }
 
   it("opens this year's plan: filled against quota per direction (18 down to the branches, 30 down to the townships)", async () => {
@@ -60,10 +63,13 @@ describe('admin UI: HR rotation planner', function () {
 
   it('an overlapping rotation shows the Chinese conflict message naming the other rotation', async () => {
     const existing = (
-      await get('/api/rotations', { as: 'hr', query: { filter: { year, type: 'down_expert', home_org_unit_id: await unitId('HQ') }, range: [0, 0] } })
+      await get<RotationRecord[]>('/api/rotations', {
+        as: 'hr',
+        query: { filter: { year, type: 'down_expert', home_org_unit_id: await unitId('HQ') }, range: [0, 0] },
+      })
     ).body[0];
-    const staff = (await get(`/api/staff/${existing.staff_id}`, { as: 'hr' })).body;
-    const host = (await get(`/api/org-units/${existing.host_org_unit_id}`, { as: 'admin' })).body;
+    const staff = (await get<StaffRecord>(`/api/staff/${existing.staff_id}`, { as: 'hr' })).body;
+    const host = (await get<OrgUnitRecord>(`/api/org-units/${existing.host_org_unit_id}`, { as: 'admin' })).body;
     await page.goto(`${baseUrl}/rotation-planner`);
     await page.getByTestId('quota-down_hq_branch').waitFor();
     await planRotation(page, staff, host.code, existing.start_on);
@@ -83,7 +89,7 @@ describe('admin UI: HR rotation planner', function () {
     await page.getByTestId('quota-down_hq_branch').waitFor();
     await planRotation(page, { id: s.id, name: '轮转测试甲' }, 'B2', today());
     await page.getByText(/已安排轮转 #\d+/).waitFor();
-    const created = (await get('/api/rotations', { as: 'hr', query: { filter: { staff_id: s.id } } })).body[0];
+    const created = (await get<RotationRecord[]>('/api/rotations', { as: 'hr', query: { filter: { staff_id: s.id } } })).body[0];
     expect(created).to.include({ host_org_unit_id: await unitId('B2'), status: 'active' });
     await page.getByTestId(`timeline-bar-${created.id}`).waitFor();
     expect(await page.getByTestId(`timeline-host-${created.host_org_unit_id}`).textContent()).to.contain('轮转测试甲');

@@ -9,6 +9,7 @@ import { domains } from '../../api/domains';
 import { db } from '../../api/db/knex';
 import { chinese } from '../src/i18n/zh';
 import { screenshot, settle } from './browser';
+import type { Choice } from '../src/shared/exporter';
 
 // logins are legitimately Latin (the audit log names its actors: demo users, the seeding 'demo', 'system')
 const LOGINS = ['admin', 'finance', 'hr', 'procurement', 'referral', 'auditor', 'demo', 'system'];
@@ -50,7 +51,7 @@ const LATIN_ALLOWED = new Set(['Excel']);
 
 /** Every string literal of the database's CHECK constraints: the values the API can store. */
 async function checkedValues(): Promise<string[]> {
-  const rows: { def: string }[] = (await db().raw("select pg_get_constraintdef(oid) as def from pg_constraint where contype = 'c'")).rows;
+  const { rows } = await db().raw<{ rows: { def: string }[] }>("select pg_get_constraintdef(oid) as def from pg_constraint where contype = 'c'");
   return rows.flatMap(({ def }) => [...def.matchAll(/'([A-Za-z][\w-]*)'/g)].map((m) => m[1]));
 }
 
@@ -58,13 +59,17 @@ async function checkedValues(): Promise<string[]> {
 async function uiModules(suffix: string): Promise<Record<string, unknown>[]> {
   const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src');
   const files = (fs.readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith(suffix));
-  return Promise.all(files.map((f) => import(path.join(src, f))));
+  return Promise.all(files.map((f) => import(path.join(src, f)) as Promise<Record<string, unknown>>));
 }
 
 /** The ids of every choice list of the admin UI. */
 async function choiceIds(): Promise<string[]> {
   const modules = await uiModules('choices.ts');
-  return modules.flatMap((m) => Object.values(m).flatMap((v) => (Array.isArray(v) ? v.map((c) => String(typeof c === 'object' ? c.id : c)) : [])));
+  return modules.flatMap((m) =>
+    Object.values(m).flatMap((v) =>
+      Array.isArray(v) ? (v as unknown[]).map((c) => String(typeof c === 'object' ? (c as Choice).id : (c as string | number))) : [],
+    ),
+  );
 }
 
 /** Every resource and action verb the roles are granted. */
@@ -83,7 +88,8 @@ async function codePattern(): Promise<RegExp> {
     .filter((w) => /[A-Za-z]/.test(w))
     .sort((a, b) => b.length - a.length)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
-  return new RegExp(`(?<![\\w./-])(${alternatives.join('|')})(?![\\w-])`, 'g');
+  // a code before a slash is a unit's part (血红蛋白 (g/L)), not a stored value shown raw
+  return new RegExp(`(?<![\\w./-])(${alternatives.join('|')})(?![\\w/-])`, 'g');
 }
 
 /** The Chinese text of an i18n key in the app's or a domain's messages, or undefined when it has none. */

@@ -6,12 +6,18 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
+import type { ExpenseRequestRecord } from '../src/finance/records';
+import type { CatalogItemRecord, DeliveryRecord, PurchaseOrderRecord, RequisitionRecord, SupplierRecord } from '../src/procurement/records';
+import type { OrgUnitRecord } from '../src/shared/records';
+
+/** A delivery as its list answers it, with its lines */
+type DeliveryRead = DeliveryRecord & { lines: { id: number; item_id: number; shipped_qty: number }[] };
 
 const TOWNSHIPS = ['T01', 'T02', 'T03', 'T04', 'T05'];
 
 async function parentDirector(code: string) {
-  const unit = await get(`/api/org-units/${await unitId(code)}`, { as: 'admin' });
-  const parent = await get(`/api/org-units/${unit.body.parent_id}`, { as: 'admin' });
+  const unit = await get<OrgUnitRecord>(`/api/org-units/${await unitId(code)}`, { as: 'admin' });
+  const parent = await get<OrgUnitRecord>(`/api/org-units/${unit.body.parent_id}`, { as: 'admin' });
   return `director-${parent.body.code}`;
 }
 
@@ -35,7 +41,7 @@ describe('admin UI: procurement and finance', function () {
     this.timeout(240_000);
     ({ baseUrl, browser } = await startBrowserTest());
     for (const [i, name] of ['国药控股（界面测试）', '威高耗材（界面测试）'].entries()) {
-      suppliers.push((await post('/api/suppliers', { code: `S-UI-${i}`, name }, { as: 'procurement' })).body);
+      suppliers.push((await post<SupplierRecord>('/api/suppliers', { code: `S-UI-${i}`, name }, { as: 'procurement' })).body);
     }
     for (const [i, [name, category, baseline, contract, s]] of (
       [
@@ -46,7 +52,7 @@ describe('admin UI: procurement and finance', function () {
     ).entries()) {
       items.push(
         (
-          await post(
+          await post<CatalogItemRecord>(
             '/api/catalog-items',
             { code: `I-UI-${i}`, name, category, uom: '盒', baseline_price: baseline, contract_price: contract, supplier_id: suppliers[s].id },
             { as: 'procurement' },
@@ -55,7 +61,7 @@ describe('admin UI: procurement and finance', function () {
       );
     }
     for (const [i, code] of TOWNSHIPS.entries()) {
-      const r = await post(
+      const r = await post<RequisitionRecord>(
         '/api/requisitions',
         { org_unit_id: await unitId(code), note: '界面测试申领', lines: items.map((it, k) => ({ item_id: it.id, requested_qty: 10 * (i + 1) + k })) },
         { as: `director-${code}` },
@@ -88,7 +94,11 @@ describe('admin UI: procurement and finance', function () {
     await page.getByTestId(`created-order-${suppliers[0].id}`).click();
     await page.waitForURL(/\/purchase-orders\/\d+\/show$/);
     const orderId = Number(page.url().match(/purchase-orders\/(\d+)/)![1]);
-    const order = (await get(`/api/purchase-orders/${orderId}`, { as: 'procurement' })).body;
+    const order = (
+      await get<PurchaseOrderRecord & { lines: { id: number; quantity: number; requisition_lines: unknown[] }[] }>(`/api/purchase-orders/${orderId}`, {
+        as: 'procurement',
+      })
+    ).body;
     expect(order.lines).to.have.length(1);
     expect(order.lines[0].quantity).to.equal(10 + 20 + 30 + 40 + 50);
     expect(order.lines[0].requisition_lines).to.have.length(5);
@@ -102,14 +112,17 @@ describe('admin UI: procurement and finance', function () {
     await page.getByTestId('deliver-order').click();
     await page.getByTestId('deliver-order').waitFor({ state: 'detached' });
     await screenshot(page, 'procurement-order');
-    const deliveries = await get('/api/deliveries', { as: 'procurement', query: { filter: { purchase_order_id: orderId } } });
-    expect(deliveries.body.map((d: { lines: { shipped_qty: number }[] }) => d.lines[0].shipped_qty)).to.deep.equal([10, 20, 15]);
+    const deliveries = await get<DeliveryRead[]>('/api/deliveries', { as: 'procurement', query: { filter: { purchase_order_id: orderId } } });
+    expect(deliveries.body.map((d) => d.lines[0].shipped_qty)).to.deep.equal([10, 20, 15]);
   });
 
   it('director-T01 confirms the delivery with one rejected line and a reason; stock and percentages update', async () => {
     const t01 = await unitId('T01');
-    const list = await get('/api/deliveries', { as: 'director-T01', query: { filter: { status: 'shipped', org_unit_id: t01 }, sort: ['id', 'DESC'] } });
-    const delivery = list.body.find((d: { lines: { item_id: number }[] }) => d.lines[0].item_id === items[0].id);
+    const list = await get<DeliveryRead[]>('/api/deliveries', {
+      as: 'director-T01',
+      query: { filter: { status: 'shipped', org_unit_id: t01 }, sort: ['id', 'DESC'] },
+    });
+    const delivery = list.body.find((d) => d.lines[0].item_id === items[0].id)!;
     const line = delivery.lines[0];
     const page = await open('director-T01');
     await page.goto(`${baseUrl}/deliveries`);
@@ -124,7 +137,7 @@ describe('admin UI: procurement and finance', function () {
     await page.getByTestId('confirm-delivery').waitFor({ state: 'detached' });
     expect(await page.getByTestId(`accepted-${line.id}`).textContent()).to.equal('8');
 
-    const stock = await get('/api/stock', { as: 'director-T01', query: { filter: { org_unit_id: t01, item_id: items[0].id } } });
+    const stock = await get<{ quantity: number }[]>('/api/stock', { as: 'director-T01', query: { filter: { org_unit_id: t01, item_id: items[0].id } } });
     expect(stock.body[0].quantity).to.equal(8);
     const requisition = requisitions.find((r) => r.org_unit_id === t01)!;
     const approved = 10 + 11 + 12;
@@ -148,7 +161,7 @@ describe('admin UI: procurement and finance', function () {
     await page.getByTestId('trail-1').waitFor();
     await screenshot(page, 'budget-execution-township');
 
-    const inbox = await get('/api/expense-requests', { as: 'finance', query: { filter: { awaiting_me: true }, range: [0, 0] } });
+    const inbox = await get<ExpenseRequestRecord[]>('/api/expense-requests', { as: 'finance', query: { filter: { awaiting_me: true }, range: [0, 0] } });
     await page.goto(`${baseUrl}/approvals`);
     if (inbox.body.length) {
       await page.locator('table tbody tr').first().click();

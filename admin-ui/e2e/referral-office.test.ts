@@ -9,22 +9,25 @@ import * as clock from '../../api/core/clock';
 import { runJob } from '../../api/jobs/service';
 import { resident, upBody } from '../../api/referrals/testFixtures';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
+import type { ReferralRecord } from '../src/referrals/choices';
+import type { OrgUnitRecord } from '../src/shared/records';
 
 /** The first village clinic under a township, and the township's name. */
 async function townshipAndVillage(code: string) {
   const id = await unitId(code);
-  const township = (await get(`/api/org-units/${id}`, { as: 'admin' })).body;
-  const village = (await get('/api/org-units', { as: 'admin', query: { filter: { parent_id: id, kind: 'village' }, sort: ['code', 'ASC'], range: [0, 0] } }))
-    .body[0];
-  return { id, name: township.name as string, village: village.code as string };
+  const township = (await get<OrgUnitRecord>(`/api/org-units/${id}`, { as: 'admin' })).body;
+  const village = (
+    await get<OrgUnitRecord[]>('/api/org-units', { as: 'admin', query: { filter: { parent_id: id, kind: 'village' }, sort: ['code', 'ASC'], range: [0, 0] } })
+  ).body[0];
+  return { id, name: township.name, village: village.code };
 }
 
 async function referUp(code: string, patient: string) {
   const t = await townshipAndVillage(code);
   const p = await resident(t.village, patient);
-  const r = await post('/api/referrals', upBody(p.id, t.id, { urgency: 'urgent' }), { as: `doctor-${t.village}` });
+  const r = await post<ReferralRecord>('/api/referrals', upBody(p.id, t.id, { urgency: 'urgent' }), { as: `doctor-${t.village}` });
   expect(r.status, JSON.stringify(r.body)).to.equal(200);
-  return { ...t, referralId: r.body.id as number };
+  return { ...t, referralId: r.body.id };
 }
 
 const menu = (page: Page, label: string) => page.locator('a.RaMenuItemLink-root', { hasText: label }).first().click();

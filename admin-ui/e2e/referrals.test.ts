@@ -8,6 +8,10 @@ import { checkDigit } from '../../api/core/personalId';
 import { login, newPage, PHONE, screenshot, startBrowserTest } from './browser';
 import { dayKey } from '../../api/core/clock';
 import * as clock from '../../api/core/clock';
+import type { ReferralRecord } from '../src/referrals/choices';
+import type { DepartmentRecord, OrgUnitRecord } from '../src/shared/records';
+import type { Settings } from '../src/referrals/SettingsPage';
+import type { ResidentRecord } from '../src/health/records';
 
 describe('admin UI: referrals', function () {
   this.timeout(120_000);
@@ -34,7 +38,7 @@ describe('admin UI: referrals', function () {
   it('doctor-V001 refers a resident up to T01 as urgent; director-T01 accepts it into a slot; fees and timeline are shown', async () => {
     const first17 = '63012119520814771';
     const idNumber = `${first17}${checkDigit(first17)}`;
-    const resident = await post('/api/residents', { name: '祁永贵', id_number: idNumber }, { as: 'doctor-V001' });
+    const resident = await post<ResidentRecord>('/api/residents', { name: '祁永贵', id_number: idNumber }, { as: 'doctor-V001' });
     expect(resident.status, JSON.stringify(resident.body)).to.equal(200);
 
     // the village doctor fills in the referral form
@@ -120,7 +124,7 @@ describe('admin UI: referrals', function () {
     // a day beyond the demo's two weeks and the API tests' days, so the slots are only these
     const day = dayKey(new Date(clock.now().getTime() + 40 * 86_400_000));
     const t01 = await unitId('T01');
-    const tcm = (await get('/api/departments', { as: 'admin', query: { filter: { org_unit_id: t01, name: '中医科' } } })).body[0].id as number;
+    const tcm = (await get<DepartmentRecord[]>('/api/departments', { as: 'admin', query: { filter: { org_unit_id: t01, name: '中医科' } } })).body[0].id;
     const director = await open('director-T01');
     await director.goto(`${baseUrl}/referral-slots`);
     await director.getByTestId('slot-department').waitFor({ state: 'attached' });
@@ -155,9 +159,9 @@ describe('admin UI: referrals', function () {
 
     // a village doctor refers a resident up to T01's 中医科; the director accepts it into one of the new slots
     const first17 = '63012119600101882';
-    const resident = await post('/api/residents', { name: '马秀兰', id_number: `${first17}${checkDigit(first17)}` }, { as: 'doctor-V002' });
+    const resident = await post<ResidentRecord>('/api/residents', { name: '马秀兰', id_number: `${first17}${checkDigit(first17)}` }, { as: 'doctor-V002' });
     expect(resident.status, JSON.stringify(resident.body)).to.equal(200);
-    const referral = await post(
+    const referral = await post<ReferralRecord>(
       '/api/referrals',
       {
         resident_id: resident.body.id,
@@ -219,7 +223,7 @@ describe('admin UI: referrals', function () {
   });
 
   it('the referral office changes a service level in the settings; a bad value is refused on its field', async () => {
-    const before = (await get('/api/referral-settings', { as: 'referral' })).body;
+    const before = (await get<Settings>('/api/referral-settings', { as: 'referral' })).body;
     try {
       const office = await open('referral');
       await office.goto(`${baseUrl}/referral-settings`);
@@ -235,12 +239,12 @@ describe('admin UI: referrals', function () {
         .locator('p.Mui-error')
         .filter({ hasText: /less than or equal to 1|<=\s*1|≤\s*1/ })
         .waitFor();
-      expect((await get('/api/referral-settings', { as: 'referral' })).body.serviceLevelMinutes.urgent).to.equal(before.serviceLevelMinutes.urgent);
+      expect((await get<Settings>('/api/referral-settings', { as: 'referral' })).body.serviceLevelMinutes.urgent).to.equal(before.serviceLevelMinutes.urgent);
       await screenshot(office, 'referral-settings-error');
       await share.fill(String(before.upReservedShare));
       await office.getByTestId('save-settings').click();
       await office.getByText('转诊参数已保存').waitFor();
-      const after = (await get('/api/referral-settings', { as: 'referral' })).body;
+      const after = (await get<Settings>('/api/referral-settings', { as: 'referral' })).body;
       expect(after.serviceLevelMinutes).to.deep.equal({ ...before.serviceLevelMinutes, urgent: 90 });
       expect(after.upReservedShare).to.equal(before.upReservedShare);
 
@@ -256,9 +260,9 @@ describe('admin UI: referrals', function () {
 
   it('a village clinic, which has no slots, accepts a patient sent back to it by naming the home visit', async () => {
     const first17 = '63012119480303772';
-    const resident = await post('/api/residents', { name: '回村康复者', id_number: `${first17}${checkDigit(first17)}` }, { as: 'doctor-V002' });
+    const resident = await post<ResidentRecord>('/api/residents', { name: '回村康复者', id_number: `${first17}${checkDigit(first17)}` }, { as: 'doctor-V002' });
     expect(resident.status, JSON.stringify(resident.body)).to.equal(200);
-    const sent = await post(
+    const sent = await post<ReferralRecord>(
       '/api/referrals',
       {
         resident_id: resident.body.id,
@@ -288,16 +292,16 @@ describe('admin UI: referrals', function () {
     await confirm.click();
     await clinic.getByTestId('event-accepted').waitFor();
     await screenshot(clinic, 'referral-village-home-visit');
-    const accepted = await get(`/api/referrals/${sent.body.id}`, { as: 'director-V002' });
+    const accepted = await get<ReferralRecord>(`/api/referrals/${sent.body.id}`, { as: 'director-V002' });
     expect(accepted.body).to.include({ status: 'accepted', slot_id: null });
-    expect(Date.parse(accepted.body.appointment_at)).to.equal(visit.getTime());
+    expect(Date.parse(accepted.body.appointment_at!)).to.equal(visit.getTime());
   });
 
   it('the inbox, outbox and list are usable on a phone (390×844)', async () => {
     // something in the outbox too: T01 refers an external patient up to its branch
-    const t01 = (await get('/api/org-units', { as: 'admin', query: { filter: { code: 'T01' } } })).body[0];
+    const t01 = (await get<OrgUnitRecord[]>('/api/org-units', { as: 'admin', query: { filter: { code: 'T01' } } })).body[0];
     const first17 = '63012119700505123';
-    const sent = await post(
+    const sent = await post<ReferralRecord>(
       '/api/referrals',
       {
         patient_name: '韩建国',
@@ -312,6 +316,28 @@ describe('admin UI: referrals', function () {
       { as: 'director-T01' },
     );
     expect(sent.status, JSON.stringify(sent.body)).to.equal(200);
+    // and one waiting in the inbox, its clock running: a village doctor refers a resident up to T01
+    const firstOfResident = '63012119580302771';
+    const resident = await post<ResidentRecord>(
+      '/api/residents',
+      { name: '李春花', id_number: `${firstOfResident}${checkDigit(firstOfResident)}` },
+      { as: 'doctor-V002' },
+    );
+    expect(resident.status, JSON.stringify(resident.body)).to.equal(200);
+    const waiting = await post<ReferralRecord>(
+      '/api/referrals',
+      {
+        resident_id: resident.body.id,
+        to_org_unit_id: t01.id,
+        direction: 'up',
+        urgency: 'urgent',
+        diagnosis_code: 'I10',
+        diagnosis_text: '高血压',
+        reason: '血压控制不满意',
+      },
+      { as: 'doctor-V002' },
+    );
+    expect(waiting.status, JSON.stringify(waiting.body)).to.equal(200);
     const director = await open('director-T01', PHONE);
     for (const [path, name] of [
       ['/referral-inbox', 'inbox'],

@@ -6,6 +6,15 @@ import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
 import { login, newPage, screenshot, startBrowserTest } from './browser';
+import type { FundYearRecord, RunSummary } from '../src/settlement/types';
+
+/** GET /api/fund-year-populations/:id */
+interface Population {
+  id: number;
+  fund_year_id: number;
+  org_unit_id: number;
+  insured_population: number;
+}
 
 const REGION = '配置测试县';
 
@@ -22,13 +31,13 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
   }
 
   const makeYear = async (year: number) => {
-    const r = await post(
+    const r = await post<FundYearRecord>(
       '/api/fund-years',
       { region: REGION, year, insured_count: 1000, premium_total: '1090000.00', catastrophic_pool: '109000.00', outpatient_pool: '130800.00' },
       { as: 'finance' },
     );
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
-    return r.body.id as number;
+    return r.body.id;
   };
 
   before(async function () {
@@ -56,7 +65,9 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
     await screenshot(page, 'fund-year-edit');
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('已更新').first().waitFor();
-    const saved = (await get(`/api/fund-years/${openYear}`, { as: 'finance' })).body;
+    const saved = (
+      await get<FundYearRecord & { overspend_tiers: { upTo: number | null; groupShare: number }[] }>(`/api/fund-years/${openYear}`, { as: 'finance' })
+    ).body;
     expect(saved).to.include({ bundle_ratio: '0.8500', budget: '722670.00' });
     await page.context().close();
   });
@@ -75,7 +86,9 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
     expect(await errorOf('overspend_tiers.1.groupShare').count()).to.equal(0);
     expect(await errorOf('overspend_tiers.0.upTo').count()).to.equal(0);
     await screenshot(page, 'fund-year-tier-refused');
-    const stored = (await get(`/api/fund-years/${openYear}`, { as: 'finance' })).body;
+    const stored = (
+      await get<FundYearRecord & { overspend_tiers: { upTo: number | null; groupShare: number }[] }>(`/api/fund-years/${openYear}`, { as: 'finance' })
+    ).body;
     expect(stored.overspend_tiers).to.deep.equal([
       { upTo: 0.05, groupShare: 0.5 },
       { upTo: null, groupShare: 1 },
@@ -94,10 +107,35 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
     await page.context().close();
   });
 
+  it('each pool has its own indicators with their weight sum; a pool whose weights do not add up is refused on it', async () => {
+    const page = await open('finance');
+    await page.goto(`${baseUrl}/fund-years/${openYear}`);
+    expect(await page.getByTestId('scoring-rule').textContent()).to.contain('第 10 百分位');
+    await page.getByTestId('sum-allocation.pools.0.indicators').filter({ hasText: '1.0000 ✓' }).waitFor();
+    await page.getByTestId('sum-allocation.pools.1.indicators').filter({ hasText: '1.0000 ✓' }).waitFor();
+    await page.locator('input[name="allocation.pools.1.indicators.0.weight"]').fill('0.3');
+    await page.getByTestId('sum-allocation.pools.1.indicators').filter({ hasText: '0.7000 ≠ 1' }).waitFor();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('sum-allocation.pools.1.indicators').filter({ hasText: 'add up to 1' }).waitFor();
+    // the health pool's sum is untouched, nothing saved
+    expect(await page.getByTestId('sum-allocation.pools.0.indicators').textContent()).to.contain('1.0000 ✓');
+    const stored = (
+      await get<FundYearRecord & { allocation: { pools: { indicators: { key: string; weight: number }[] }[] } }>(`/api/fund-years/${openYear}`, {
+        as: 'finance',
+      })
+    ).body;
+    expect(stored.allocation.pools.map((p) => p.indicators.map((k) => `${k.key} ${k.weight}`))).to.deep.equal([
+      ['standardised_management_rate 0.5', 'control_rate 0.5'],
+      ['inpatient_admissions_change 0.6', 'drug_share 0.4'],
+    ]);
+    await screenshot(page, 'fund-year-pool-weights-refused');
+    await page.context().close();
+  });
+
   it('a fund year with an approved run is shown locked and cannot be saved', async () => {
     const locked = await makeYear(2018);
     await post('/api/fund-year-populations', { fund_year_id: locked, org_unit_id: await unitId('T01'), insured_population: 1000 }, { as: 'finance' });
-    const run = await post('/api/settlement-runs', { fund_year_id: locked, period: '2018-01' }, { as: 'finance' });
+    const run = await post<RunSummary>('/api/settlement-runs', { fund_year_id: locked, period: '2018-01' }, { as: 'finance' });
     expect(run.status, JSON.stringify(run.body)).to.equal(200);
     for (const [step, as, body] of [
       ['calculate', 'finance', {}],
@@ -120,7 +158,7 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
   });
 
   it('finance corrects the insured population of a unit', async () => {
-    const made = await post(
+    const made = await post<Population>(
       '/api/fund-year-populations',
       { fund_year_id: openYear, org_unit_id: await unitId('T02'), insured_population: 900 },
       { as: 'finance' },
@@ -132,7 +170,7 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
     await page.locator('input[name="insured_population"]').fill('950');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/fund-year-populations(\?|$)/);
-    expect((await get(`/api/fund-year-populations/${made.body.id}`, { as: 'finance' })).body.insured_population).to.equal(950);
+    expect((await get<Population>(`/api/fund-year-populations/${made.body.id}`, { as: 'finance' })).body.insured_population).to.equal(950);
     await page.context().close();
   });
 });

@@ -10,9 +10,13 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { checkDigit } from '../../api/core/personalId';
 import { get, unitId } from '../../scripts/test/harness';
-import { login, newPage, screenshot, startBrowserTest } from './browser';
+import { clickMenu, login, newPage, screenshot, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 import { CLAIM_COLUMNS } from '../../api/settlement';
+import type { AdvancesView, ClaimRecord, FundYearRecord, RunDetail, RunFigures, RunSummary, UnitSummary } from '../src/settlement/types';
+
+/** A run's own read once calculated: its figures are there */
+type CalculatedRun = RunDetail & { figures: RunFigures };
 
 // the claim file's template columns, without the optional insured name (these files carry none)
 const HEADER = CLAIM_COLUMNS.map(([column]) => column).filter((column) => column !== 'insured_name');
@@ -93,10 +97,10 @@ describe('admin UI: settlement (医保打包付费)', function () {
     this.timeout(300_000);
     ({ baseUrl, browser } = await startBrowserTest());
     const year = Number(clock.today().slice(0, 4)) - 1;
-    const fys = await get('/api/fund-years', { as: 'finance', query: { filter: JSON.stringify({ year }) } });
-    lastYear = fys.body.find((f: { region: string }) => f.region === '大通县');
+    const fys = await get<FundYearRecord[]>('/api/fund-years', { as: 'finance', query: { filter: JSON.stringify({ year }) } });
+    lastYear = fys.body.find((f) => f.region === '大通县')!;
     expect(lastYear, 'the demo has last year’s fund year').to.exist;
-    const runs = await get('/api/settlement-runs', {
+    const runs = await get<RunSummary[]>('/api/settlement-runs', {
       as: 'finance',
       query: { filter: JSON.stringify({ fund_year_id: lastYear.id, kind: 'final', current: true }) },
     });
@@ -120,7 +124,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
       .filter({ hasText: String(lastYear.year) })
       .first();
     await yearRow.waitFor();
-    const budget = (await get(`/api/fund-years/${lastYear.id}`, { as: 'finance' })).body.budget as string;
+    const budget = (await get<FundYearRecord>(`/api/fund-years/${lastYear.id}`, { as: 'finance' })).body.budget;
     const [whole, fen] = budget.split('.');
     expect(await yearRow.locator('td.column-budget').textContent()).to.equal(`¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fen}`);
     await screenshot(page, 'settlement-fund-years-1440');
@@ -179,23 +183,16 @@ describe('admin UI: settlement (医保打包付费)', function () {
     await page.getByTestId('commit').click();
     await page.getByText('导入完成').waitFor();
     expect(await page.getByTestId('import-summary').textContent()).to.contain('新增 9');
-    const stored = await get('/api/claims', { as: 'finance', query: { filter: JSON.stringify({ fund_year_id: lastYear.id, q: 'E2E-' }), range: '[0,99]' } });
-    expect(stored.body.map((c: { claim_no: string }) => c.claim_no).sort()).to.deep.equal([
-      'E2E-1',
-      'E2E-10',
-      'E2E-11',
-      'E2E-12',
-      'E2E-3',
-      'E2E-4',
-      'E2E-6',
-      'E2E-7',
-      'E2E-9',
-    ]);
+    const stored = await get<ClaimRecord[]>('/api/claims', {
+      as: 'finance',
+      query: { filter: JSON.stringify({ fund_year_id: lastYear.id, q: 'E2E-' }), range: '[0,99]' },
+    });
+    expect(stored.body.map((c) => c.claim_no).sort()).to.deep.equal(['E2E-1', 'E2E-10', 'E2E-11', 'E2E-12', 'E2E-3', 'E2E-4', 'E2E-6', 'E2E-7', 'E2E-9']);
     await page.context().close();
   });
 
   it('finance recalculates last year’s final run with a reason and reviews it; approving is not offered', async () => {
-    const before = (await get(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
+    const before = (await get<CalculatedRun>(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
     const page = await open('finance');
     await page.goto(`${baseUrl}/settlement-runs/${finalRunId}/show`);
     await page.getByTestId('run-status').waitFor();
@@ -208,7 +205,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
     await page.getByTestId('version-2').waitFor();
     expect(await page.getByTestId('run-version').textContent()).to.contain('2');
     expect(await page.getByTestId('versions').textContent()).to.contain('导入补报的 6 月结算单');
-    const after = (await get(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
+    const after = (await get<CalculatedRun>(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
     expect(after.figures.spending.claims).to.equal(before.figures.spending.claims + 9);
     expect(await page.getByTestId('figure-spending').textContent()).to.contain(
       Number(after.figures.spending.total).toLocaleString('zh-CN', { minimumFractionDigits: 2 }),
@@ -232,6 +229,90 @@ describe('admin UI: settlement (医保打包付费)', function () {
     await page.context().close();
   });
 
+  it('finance, from the home page: 结算看板 shows last year’s advances and its 清算; the final run’s page shows the same card', async () => {
+    const a = (await get<AdvancesView>(`/api/fund-years/${lastYear.id}/advances`, { as: 'finance' })).body;
+    const r = a.reconciliation!;
+    expect(r, 'last year’s final run is calculated').to.exist;
+    const money = (v: string) => `¥${Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    const said = r.direction === 'group_returns' ? '集团应退回基金' : '基金应补付集团';
+    const page = await open('finance');
+    await clickMenu(page, '/settlement-dashboard');
+    await pickFundYear(page, 'fund-year-select');
+    const card = page.getByTestId('advances-card');
+    await card.getByTestId('reconciliation').waitFor();
+    expect(await card.getByTestId('reconciliation-amount').textContent()).to.equal(`${said} ${money(r.amount)}`);
+    expect(await card.locator('[data-testid^="advance-"]').count()).to.equal(13); // twelve months and the total
+    expect(await card.getByTestId('advance-total').textContent()).to.contain(money(a.total_paid));
+    expect(await card.getByTestId('advance-10').textContent()).to.contain('少拨');
+    await screenshot(page, 'settlement-dashboard-advances');
+
+    // → the final run (the dashboard's latest run of last year): its 预拨付与清算 card with the same 清算
+    await page
+      .getByTestId('latest-run')
+      .filter({ hasText: String(lastYear.year) })
+      .getByRole('link')
+      .click();
+    await page.getByTestId('run-show').waitFor();
+    const runCard = page.getByTestId('run-show').getByTestId('advances-card');
+    await runCard.getByTestId('reconciliation').waitFor();
+    expect(await runCard.getByTestId('reconciliation-amount').textContent()).to.equal(`${said} ${money(r.amount)}`);
+    expect(await page.getByTestId('run-estimate').count(), 'the final run is no estimate').to.equal(0);
+    await screenshot(page, 'settlement-final-run-advances');
+    await page.context().close();
+  });
+
+  it('finance records last year’s October advance by clicking (a bad amount refused on its input in Chinese); the card shows it and the new 清算; the auditor has no button', async () => {
+    const url = `/api/fund-years/${lastYear.id}/advances`;
+    const before = (await get<AdvancesView>(url, { as: 'finance' })).body;
+    const october = before.months[9];
+    const lacking = ((Math.round(Number(october.planned) * 100) - Math.round(Number(october.paid) * 100)) / 100).toFixed(2);
+    expect(Number(lacking), 'the demo pays October short').to.be.greaterThan(0);
+    const money = (v: string) => `¥${Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    const page = await open('finance');
+    await clickMenu(page, '/settlement-dashboard');
+    await pickFundYear(page, 'fund-year-select');
+    const card = page.getByTestId('advances-card');
+    await card.getByTestId('reconciliation').waitFor();
+    await card.getByTestId('record-advance-10').click();
+    const dialog = page.getByTestId('record-advance-dialog');
+    // prefilled: what October still lacks, paid today by the app's clock
+    expect(await dialog.getByTestId('record-advance-amount').inputValue()).to.equal(lacking);
+    expect(await dialog.getByTestId('record-advance-paid_on').inputValue()).to.equal(clock.today());
+    await dialog.getByTestId('record-advance-reference').fill('E2E-预拨-10');
+    // 0 is refused by the API, on the amount, in Chinese
+    await dialog.getByTestId('record-advance-amount').fill('0');
+    await dialog.getByTestId('record-advance-save').click();
+    expect(await dialog.getByTestId('record-advance-amount-error').textContent()).to.equal('请填写大于 0 的金额，至多两位小数');
+    await dialog.getByTestId('record-advance-amount').fill(lacking);
+    await dialog.getByTestId('record-advance-save').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const after = (await get<AdvancesView>(url, { as: 'finance' })).body;
+    expect(after.months[9].paid).to.equal(october.planned);
+    expect(after.months[9].paid_on).to.include(clock.today());
+    expect(Number(after.total_paid) * 100).to.be.closeTo((Number(before.total_paid) + Number(lacking)) * 100, 0.5);
+    const r = after.reconciliation!;
+    expect(r.advances_paid).to.equal(after.total_paid);
+    // the 清算 moves by what was paid: due less all the advances
+    expect(Math.round(Number(r.balance) * 100)).to.equal(Math.round((Number(before.reconciliation!.balance) - Number(lacking)) * 100));
+    const said = { group_returns: '集团应退回基金', fund_pays_group: '基金应补付集团', settled: '已结清' }[r.direction];
+    await card
+      .getByTestId('advance-total')
+      .filter({ hasText: money(after.total_paid) })
+      .waitFor();
+    const row = (await card.getByTestId('advance-10').textContent())!;
+    expect(row).to.contain(money(october.planned)).and.contain(clock.today()).and.not.contain('少拨');
+    expect(await card.getByTestId('reconciliation-amount').textContent()).to.equal(`${said} ${money(r.amount)}`);
+    await screenshot(page, 'settlement-advance-recorded');
+    await page.context().close();
+
+    const auditor = await open('auditor');
+    await clickMenu(auditor, '/settlement-dashboard');
+    await pickFundYear(auditor, 'fund-year-select');
+    await auditor.getByTestId('advances-card').getByTestId('reconciliation').waitFor();
+    expect(await auditor.locator('[data-testid^="record-advance-"]').count()).to.equal(0);
+    await auditor.context().close();
+  });
   it('admin approves the reviewed run (four eyes) and it is locked', async () => {
     const page = await open('admin');
     await page.goto(`${baseUrl}/settlement-runs/${finalRunId}/show`);
@@ -241,9 +322,21 @@ describe('admin UI: settlement (医保打包付费)', function () {
     expect(await page.getByTestId('step-approve').count()).to.equal(0);
     expect(await page.getByTestId('step-recalculate').count()).to.equal(0);
     await screenshot(page, 'settlement-run-approved');
-    const run = (await get(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
+    const run = (await get<CalculatedRun>(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
     expect(run.status).to.equal('approved');
     expect(run.approved_by_name).to.equal('集团管理员'); // the person's name, not the login
+    await page.context().close();
+  });
+
+  it('once admin has approved last year’s final run its 清算 is closed: the card says so and offers finance no 登记拨付', async () => {
+    expect((await get<AdvancesView>(`/api/fund-years/${lastYear.id}/advances`, { as: 'finance' })).body.closed).to.equal(true);
+    const page = await open('finance');
+    await clickMenu(page, '/settlement-dashboard');
+    await pickFundYear(page, 'fund-year-select');
+    const card = page.getByTestId('advances-card');
+    await card.getByTestId('reconciliation').waitFor();
+    expect(await card.getByTestId('advances-subheader').textContent()).to.contain('年终结算已审批，清算已结');
+    expect(await card.locator('[data-testid^="record-advance-"]').count()).to.equal(0);
     await page.context().close();
   });
 
@@ -272,12 +365,15 @@ describe('admin UI: settlement (医保打包付费)', function () {
       .waitFor();
     expect(await page.getByTestId('gates').locator('[data-ok]').count()).to.equal(3);
     expect(await page.getByTestId('indicators').locator('[data-ok]').count()).to.equal(9);
+    // the group twice: over the claims its units provided, and over all the claims of its insured, each indicator naming its set
+    expect(await page.getByTestId('insured-indicators').locator('[data-ok]').count()).to.equal(9);
+    expect(await page.getByTestId('indicators-drug_share-over').textContent()).to.equal('按提供的结算单');
+    expect(await page.getByTestId('indicators-in_county_fund_share-over').textContent()).to.equal('按参保人的结算单');
+    expect(await page.getByTestId('insured-indicators-drug_share-over').textContent()).to.equal('按参保人的结算单');
     await page.getByTestId('unit-row-T01').click();
     await page.getByTestId('drill-provided').waitFor();
-    const summary = (await get(`/api/fund-years/${lastYear.id}/units/${await unitId('T01')}/summary`, { as: 'finance' })).body;
-    const outpatient = summary.provided.find(
-      (r: { care_type: string; provider_class: string }) => r.care_type === 'outpatient' && r.provider_class === 'in_group',
-    );
+    const summary = (await get<UnitSummary>(`/api/fund-years/${lastYear.id}/units/${await unitId('T01')}/summary`, { as: 'finance' })).body;
+    const outpatient = summary.provided.find((r) => r.care_type === 'outpatient' && r.provider_class === 'in_group')!;
     expect(await page.getByTestId('drill-provided-outpatient-in_group').textContent()).to.contain(outpatient.claims.toLocaleString('zh-CN'));
     await screenshot(page, 'settlement-dashboard-drill');
     await page.context().close();

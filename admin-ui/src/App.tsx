@@ -6,14 +6,25 @@ import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
-import { domains } from './registry';
+import { domains, screensAt, userScreens } from './registry';
 import { queryClient } from './shared/fullRecord';
+import { prefetchScreens, prefetchWhenQuiet } from './shared/lazyScreens';
+import { storedUser } from './session';
 
 const resources = domains.flatMap((d) => d.resources);
 const pages = domains.flatMap((d) => d.pages ?? []);
 
+// The screens of the page being opened are fetched while the app starts (not once its router has
+// drawn the layout); once that page is drawn and the network is quiet, the rest of this user's
+// screens, so that a village doctor's follow-up form opens without a network.
+if (storedUser()) void prefetchScreens(screensAt(window.location.pathname));
+prefetchWhenQuiet(userScreens, () => queryClient.isFetching() + queryClient.isMutating() > 0);
+
+// No transitions: by default the router renders the next screen in the background while the one
+// it replaces stays live, and a list still live then applies its search half a second after the
+// typing — a resident tapped within that half second sent the doctor back to the list.
 export const App = () => (
-  <BrowserRouter>
+  <BrowserRouter useTransitions={false}>
     <Admin
       title="医联体综合管理平台"
       loginPage={LoginPage}
@@ -36,7 +47,7 @@ export const App = () => (
             key={p.path}
             path={p.path}
             element={
-              <CanAccess resource={p.resource} action="list" accessDenied={<AccessDenied />}>
+              <CanAccess resource={p.resource} action={p.action ?? 'list'} accessDenied={<AccessDenied />}>
                 {p.element}
               </CanAccess>
             }

@@ -13,11 +13,18 @@ function loginProblem(e: unknown): string {
   return 'ra.auth.sign_in_error';
 }
 
+/** POST /api/auth/login's answer (api/auth/routes.ts) */
+interface LoginAnswer {
+  token: string;
+  user: CurrentUser;
+}
+
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     try {
       const { json } = await httpClient('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) });
-      storeSession(json.token, json.user as CurrentUser);
+      const { token, user } = json as LoginAnswer;
+      storeSession(token, user);
     } catch (e) {
       throw new Error(loginProblem(e));
     }

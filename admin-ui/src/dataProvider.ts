@@ -2,6 +2,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { httpClient } from './httpClient';
 import { markPartial } from './shared/fullRecord';
+import type { RaRecord } from 'react-admin';
 import type { CurrentUser } from './session';
 
 export interface OrgTreeNode {
@@ -27,11 +28,11 @@ export const dataProvider = {
     return { ...page, data: markPartial(page.data) };
   },
   // many records by id, in chunks, each asked as a list page as long as its ids
-  getMany: async (resource: string, { ids, signal }: Parameters<typeof rest.getMany>[1]) => {
-    const data = [];
+  getMany: async <R extends RaRecord = RaRecord>(resource: string, { ids, signal }: Parameters<typeof rest.getMany>[1]) => {
+    const data: R[] = [];
     for (let i = 0; i < ids.length; i += MANY_CHUNK) {
       const chunk = ids.slice(i, i + MANY_CHUNK);
-      const page = await rest.getList(resource, {
+      const page = await rest.getList<R>(resource, {
         filter: { id: chunk },
         sort: { field: 'id', order: 'ASC' },
         pagination: { page: 1, perPage: chunk.length },

@@ -4,16 +4,19 @@
 // network fails — or at once when the browser knows it has none.
 import { HttpError, fetchUtils } from 'react-admin';
 import { storedToken } from './session';
-import { answerableOffline, offlineAnswer, rememberAnswer, setReachable } from './shared/offline';
+import { answerableOffline, offlineAnswer, rememberAnswer, setReachable, type JsonAnswer } from './shared/offline';
 
 interface ApiErrorBody {
   error?: { code?: string; message?: string; details?: unknown };
 }
 
 // react-admin's form shows body.errors per input and root.serverError as the notification
+const isFieldProblem = (d: unknown): d is { field: string; message: string } =>
+  typeof d === 'object' && d !== null && typeof (d as { field?: unknown }).field === 'string';
+
 function formErrors(message: string, details: unknown) {
   if (!Array.isArray(details)) return undefined;
-  const problems = details.filter((d): d is { field: string; message: string } => typeof d?.field === 'string');
+  const problems = (details as unknown[]).filter(isFieldProblem);
   if (!problems.length) return undefined;
   return { ...Object.fromEntries(problems.map((d) => [d.field, d.message])), root: { serverError: message } };
 }
@@ -28,7 +31,7 @@ export function withTimeout(signal: AbortSignal | null | undefined, ms = WEAK_NE
   return typeof AbortSignal.any === 'function' ? AbortSignal.any([signal, AbortSignal.timeout(ms)]) : signal;
 }
 
-export async function httpClient(url: string, options: fetchUtils.Options = {}) {
+export async function httpClient(url: string, options: fetchUtils.Options = {}): Promise<JsonAnswer> {
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
   const token = storedToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
@@ -53,13 +56,15 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
       throw e;
     }
     // a gateway that cannot reach the server answers for it: the phone's copy is the better answer
-    if (offlineable && [502, 503, 504].includes(e.status)) {
+    // react-admin declares HttpError's status `any`; fetchJson sets the response's status
+    const status = e.status as number;
+    if (offlineable && [502, 503, 504].includes(status)) {
       const kept = await offlineAnswer(url);
       if (kept) return kept;
     }
     setReachable(true);
     const apiError = (e.body as ApiErrorBody | undefined)?.error;
     if (!apiError?.message) throw e;
-    throw new HttpError(apiError.message, e.status, { ...apiError, errors: formErrors(apiError.message, apiError.details) });
+    throw new HttpError(apiError.message, status, { ...apiError, errors: formErrors(apiError.message, apiError.details) });
   }
 }

@@ -2,3 +2,5 @@
 export { wasRecorded } from './recorded';
 export { trailOf } from './service';
 export { auditRoutes } from './routes';
+// the records the API answers, for the admin UI to `import type` (api/core/json.ts)
+export type { AuditEntry } from './model';

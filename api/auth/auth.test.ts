@@ -1,25 +1,34 @@
 import { expect } from 'chai';
-import { get, post } from '../../scripts/test/harness';
+import { get, post, type AnswerOf, type Problem } from '../../scripts/test/harness';
+import { login, whoAmI } from './service';
+
+/** The login page's answer on the demo database (api/auth/loginInfo.ts reads its rows untyped). */
+interface LoginInfo {
+  product: string;
+  demo: boolean;
+  password: string | null;
+  logins: { username: string; display_name: string; roles: string[]; unit_name: string }[];
+}
 
 describe('login and me', () => {
   it('logs in with the demo password and returns identity, unit, scope and permissions', async () => {
-    const r = await post('/api/auth/login', { username: 'doctor-V001', password: 'demo123' });
+    const r = await post<AnswerOf<typeof login>>('/api/auth/login', { username: 'doctor-V001', password: 'demo123' });
     expect(r.status).to.equal(200);
     expect(r.body.token).to.be.a('string');
     expect(r.body.user.roles).to.deep.equal(['village_doctor']);
     expect(r.body.user.org_unit.code).to.equal('V001');
-    const me = await get('/api/auth/me', { headers: { authorization: `Bearer ${r.body.token}` } });
+    const me = await get<AnswerOf<typeof whoAmI>>('/api/auth/me', { headers: { authorization: `Bearer ${r.body.token}` } });
     expect(me.body.scope_path).to.equal(me.body.org_unit.path);
-    const resources = me.body.permissions.map((p: { resource: string }) => p.resource);
+    const resources = me.body.permissions.map((p) => p.resource);
     expect(resources).to.include('org-units');
     expect(resources).not.to.include('audit-log');
   });
 
   it('GET /api/auth/login-info, without a token: the product and, on the demo database, the demo logins with their names', async () => {
-    const r = await get('/api/auth/login-info');
+    const r = await get<LoginInfo>('/api/auth/login-info');
     expect(r.status).to.equal(200);
     expect(r.body).to.include({ product: '医联体综合管理平台', demo: true, password: 'demo123' });
-    const logins = r.body.logins as { username: string; display_name: string; roles: string[]; unit_name: string }[];
+    const logins = r.body.logins;
     expect(logins.map((u) => u.username)).to.deep.equal([
       'admin',
       'finance',
@@ -38,9 +47,9 @@ describe('login and me', () => {
 
   it('a wrong password is a 401; a missing field a 400', async () => {
     expect((await post('/api/auth/login', { username: 'admin', password: 'nope' })).status).to.equal(401);
-    const r = await post('/api/auth/login', { username: 'admin' });
+    const r = await post<Problem>('/api/auth/login', { username: 'admin' });
     expect(r.status).to.equal(400);
-    expect(r.body.error.details[0].field).to.equal('password');
+    expect(r.body.error.details?.[0].field).to.equal('password');
   });
 
   it('rate-limits repeated failures for one account (429), without locking out others', async () => {

@@ -13,11 +13,11 @@ type Conn = Knex | Knex.Transaction;
 
 /** The accounts (with `columns`), a query to narrow further by account columns. */
 export function accounts<C extends UserColumn>(columns: readonly C[], conn: Conn = db()): Knex.QueryBuilder<User, UserRow<C>[]> {
-  return conn(USERS).select(columns);
+  return conn<User>(USERS).select(columns);
 }
 
 export async function userById<C extends UserColumn>(id: number, columns: readonly C[], conn: Conn = db()): Promise<UserRow<C> | undefined> {
-  return (await accounts(columns, conn).where('id', id).first()) as UserRow<C> | undefined;
+  return await accounts(columns, conn).where('id', id).first();
 }
 
 /** Joins the accounts as `alias` to a query on `alias.id = fkColumn`. */

@@ -3,4 +3,6 @@
 // loading, and auth's routes need the edge loaded first (the composition root imports ./routes).
 export { GROUP_ROLES, ROLES, withinScope, type Role } from './rules';
 export { hashPassword } from './password';
-export { accounts, joinUser, userById, usersSql } from './directory';
+export { accounts, joinUser, userById, usersSql, type UserRow } from './directory';
+// the records the API answers, for the admin UI to `import type` (api/core/json.ts)
+export type { User } from './model';

@@ -2,21 +2,23 @@
 // forged and revoked tokens.
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
-import { call, post, put, unitId } from '../../scripts/test/harness';
+import { call, post, put, unitId, type AnswerOf, type Json } from '../../scripts/test/harness';
+import type { User } from './model';
+import type { login } from './service';
 import { config } from '../config';
 
 const from = (address: string) => ({ 'x-forwarded-for': address }); // the API trusts its loopback proxy
 const loginAs = (username: string, password: string, address: string) =>
-  call('POST', '/api/auth/login', { body: { username, password }, headers: from(address) });
+  call<AnswerOf<typeof login>>('POST', '/api/auth/login', { body: { username, password }, headers: from(address) });
 
 async function newClerk(username: string) {
-  const r = await post(
+  const r = await post<Json<User>>(
     '/api/users',
     { username, display_name: '测试文员', roles: ['staff_clerk'], org_unit_id: await unitId('T05'), password: 'first-pass-1' },
     { as: 'admin' },
   );
   expect(r.status).to.equal(200);
-  return r.body.id as number;
+  return r.body.id;
 }
 
 describe('login throttling and tokens', () => {
@@ -47,7 +49,7 @@ describe('login throttling and tokens', () => {
 
   it('a password change, a role change or a deactivation revokes the tokens issued before it', async () => {
     const id = await newClerk('clerk-revoke');
-    const tokenNow = async (password: string) => (await loginAs('clerk-revoke', password, '203.0.113.30')).body.token as string;
+    const tokenNow = async (password: string) => (await loginAs('clerk-revoke', password, '203.0.113.30')).body.token;
     const me = (token: string) => call('GET', '/api/auth/me', { headers: { authorization: `Bearer ${token}` } });
     const first = await tokenNow('first-pass-1');
     expect((await me(first)).status).to.equal(200);

@@ -22,7 +22,7 @@ const isDemo = () =>
 export async function loginInfo() {
   if (!(await isDemo())) return { product: PRODUCT_NAME, demo: false };
   const users = await joinUnit(db()('users as u'), 'o', 'u.org_unit_id')
-    .select('u.username', 'u.display_name', 'u.roles', 'o.name as unit_name')
+    .select<{ username: string; display_name: string; roles: string[]; unit_name: string }[]>('u.username', 'u.display_name', 'u.roles', 'o.name as unit_name')
     .whereIn('u.username', DEMO_USERNAMES)
     .where('u.active', true);
   const order = (name: string) => DEMO_USERNAMES.indexOf(name);

@@ -27,7 +27,7 @@ export function throttleKeys(username: string, ip: string) {
 export async function takeAttempt(username: string, ip: string) {
   const keys = throttleKeys(username, ip);
   const windowSeconds = config.loginWindowMinutes * 60;
-  const { rows } = await db().raw(
+  const { rows } = await db().raw<{ rows: { refused: boolean; wait_seconds: number | null }[] }>(
     `insert into login_throttle as t (key, allowance, attempts, last_at)
      select k.key, k.allowance, 1, now() from jsonb_to_recordset(?::jsonb) as k(key text, allowance int)
      order by k.key
@@ -44,7 +44,7 @@ export async function takeAttempt(username: string, ip: string) {
      returning refused, ceil(extract(epoch from wait_until - now()))::int as wait_seconds`,
     [JSON.stringify(keys), windowSeconds, windowSeconds, FIRST_DELAY_SECONDS, windowSeconds],
   );
-  const refused = (rows as { refused: boolean; wait_seconds: number | null }[]).filter((r) => r.refused);
+  const refused = rows.filter((r) => r.refused);
   if (refused.length) {
     const wait = Math.max(1, ...refused.map((r) => r.wait_seconds ?? 1));
     throw tooMany(`too many login attempts; try again in ${wait} s`, wait);

@@ -27,12 +27,12 @@ async function withHash(data: Record<string, unknown>, actor: Actor) {
   if (roles?.some((r) => GROUP_ROLES.includes(r)) && !actor.roles.includes('group_admin')) {
     throw forbidden('only group_admin may grant group-wide roles');
   }
-  return password ? { ...rest, password_hash: await hashPassword(String(password)) } : rest;
+  return typeof password === 'string' && password ? { ...rest, password_hash: await hashPassword(password) } : rest;
 }
 
 /** A new password, other roles, another unit or a deactivation ends the sessions the account had. */
 function revokesTokens(row: Record<string, unknown>, current: User) {
-  const changed = (k: keyof User) => k in row && JSON.stringify(row[k]) !== JSON.stringify(current[k]);
+  const changed = (k: 'roles' | 'org_unit_id') => k in row && JSON.stringify(row[k]) !== JSON.stringify(current[k]);
   return 'password_hash' in row || changed('roles') || changed('org_unit_id') || row.active === false;
 }
 

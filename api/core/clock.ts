@@ -53,3 +53,35 @@ export function setClockFromEnv(name: string, env = process.env): void {
 
 /** The day `n` days after `day` (both YYYY-MM-DD; n may be negative). */
 export const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** The same day `months` later (the last day of a shorter month: 31 May + 3 months = 31 August, 30 Nov + 3 = 28/29 Feb). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const ty = Math.floor(index / 12);
+  const tm = (index % 12) + 1;
+  return iso(ty, tm, Math.min(d, lastDay(ty, tm)));
+}
+
+/** First and last day of the month containing `day`. */
+export function monthOf(day: string): { start: string; end: string } {
+  const [y, m] = day.split('-').map(Number);
+  return { start: iso(y, m, 1), end: iso(y, m, lastDay(y, m)) };
+}
+
+/** Whole days from `a` to `b` (YYYY-MM-DD; negative when b is earlier). */
+export const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+
+/** The month YYYY-MM of a day. */
+export const monthKey = (day: string) => day.slice(0, 7);
+/** First and last day of a month YYYY-MM. */
+export const monthRange = (month: string) => monthOf(`${month}-01`);
+/** The month before YYYY-MM. */
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
+}

@@ -54,7 +54,11 @@ export function assertCan(actor: Actor, resource: string, action: Action) {
 export async function assertUnitInScope(actor: Actor, unitId: number | undefined, field = 'org_unit_id', trx?: Knex.Transaction) {
   if (unitId === undefined) return;
   // org's table: see org/index.ts
-  const unit = await (trx ?? db())('org_units').select('id').where('id', unitId).whereRaw('path <@ ?::ltree', [actor.scopePath]).first();
+  const unit = await (trx ?? db())('org_units')
+    .select('id')
+    .where('id', unitId)
+    .whereRaw('path <@ ?::ltree', [actor.scopePath])
+    .first<{ id: number } | undefined>();
   if (!unit) throw forbidden(`${field} ${unitId} is outside your organisation scope`);
 }
 
@@ -84,7 +88,7 @@ function selectList<M extends Model>(def: ResourceDef<M>, columns: readonly stri
 const knexOf = (qb: AnyQueryBuilder | Knex.QueryBuilder): Knex.QueryBuilder => ('toKnexQuery' in qb ? qb.toKnexQuery() : qb);
 
 /** An objection query run as a prepared statement (see api/db/knex.ts): for texts of bounded shape. */
-const prepared = <Q extends AnyQueryBuilder>(qb: Q, prepare = true): Q => qb.onBuildKnex((k) => k.options({ prepare })) as Q;
+const prepared = <Q extends AnyQueryBuilder>(qb: Q, prepare = true): Q => qb.onBuildKnex((k) => k.options({ prepare }));
 
 /** A list's statement has one text per filter/sort combination, except with an IN list, whose length varies. */
 const boundedShape = (lq: ListQuery) => lq.conditions.every((c) => c.op !== 'in');

@@ -9,6 +9,9 @@ export type ProblemKind =
 export interface FieldProblem {
   field: string;
   message: string;
+  /** the rule refused, for a screen to say it in Chinese (with `params`, the figures of its message) */
+  rule?: string;
+  params?: Record<string, unknown>;
 }
 
 export class AppError extends Error {
@@ -25,7 +28,7 @@ export class AppError extends Error {
 export const badRequest = (message: string, details?: FieldProblem[]) => new AppError('invalid', 'validation_failed', message, details);
 export const unauthorized = (message = 'authentication required') => new AppError('unauthenticated', 'unauthorized', message);
 export const forbidden = (message: string) => new AppError('forbidden', 'forbidden', message);
-export const notFound = (resource: string, id?: unknown) =>
+export const notFound = (resource: string, id?: string | number) =>
   new AppError('not_found', 'not_found', id === undefined ? `${resource} not found` : `${resource} ${id} not found`);
 export const conflict = (message: string, details?: unknown) => new AppError('conflict', 'conflict', message, details);
 export const unprocessable = (message: string, details?: unknown) => new AppError('business_rule', 'business_rule', message, details);

@@ -46,6 +46,11 @@ export interface ListQuery {
 export const MAX_PAGE = 1000;
 const OPS: Record<string, Condition['op']> = { _gte: '>=', _lte: '<=', _gt: '>', _lt: '<' };
 
+/** A JSON array of two, its items still to be checked. */
+const isPair = (v: unknown): v is [unknown, unknown] => Array.isArray(v) && v.length === 2;
+/** A row index of a range: a whole number from 0. */
+const isIndex = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+
 function json(raw: unknown, name: string): unknown {
   if (raw === undefined || raw === '') return undefined;
   if (typeof raw !== 'string') throw badRequest(`malformed ${name}`, [{ field: name, message: 'must be JSON' }]);
@@ -98,14 +103,14 @@ function checkValue(field: string, kind: FieldKind, v: unknown): unknown {
 
 export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): ListQuery {
   const sortRaw = json(query.sort, 'sort') ?? spec.defaultSort ?? ['id', 'ASC'];
-  if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || !(Object.hasOwn(spec.fields, sortRaw[0]) || sortRaw[0] === 'id')) {
+  if (!isPair(sortRaw) || typeof sortRaw[0] !== 'string' || !(Object.hasOwn(spec.fields, sortRaw[0]) || sortRaw[0] === 'id')) {
     throw badRequest('invalid sort', [{ field: 'sort', message: `sort by one of ${['id', ...Object.keys(spec.fields)].join(', ')}` }]);
   }
   const dir = String(sortRaw[1]).toUpperCase();
   if (dir !== 'ASC' && dir !== 'DESC') throw badRequest('invalid sort', [{ field: 'sort', message: 'direction must be ASC or DESC' }]);
 
   const rangeRaw = json(query.range, 'range') ?? [0, 24];
-  if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0) || rangeRaw[1] < rangeRaw[0]) {
+  if (!isPair(rangeRaw) || !isIndex(rangeRaw[0]) || !isIndex(rangeRaw[1]) || rangeRaw[1] < rangeRaw[0]) {
     throw badRequest('invalid range', [{ field: 'range', message: 'must be [start, end] with 0 ≤ start ≤ end' }]);
   }
   if (rangeRaw[1] - rangeRaw[0] + 1 > MAX_PAGE) {

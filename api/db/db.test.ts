@@ -12,7 +12,9 @@ describe('db plumbing', () => {
   });
 
   it('classifies Chinese characters, so text searches in Chinese are served by the trigram indexes', async () => {
-    const { rows } = await db().raw("select show_trgm('大通县人民医院') as trigrams, datctype as ctype from pg_database where datname = current_database()");
+    const { rows } = await db().raw<{ rows: { trigrams: string[]; ctype: string }[] }>(
+      "select show_trgm('大通县人民医院') as trigrams, datctype as ctype from pg_database where datname = current_database()",
+    );
     expect(rows[0].ctype).to.equal('C.UTF-8');
     expect(rows[0].trigrams).to.have.length(8); // 大通县人民医院: 7 characters, padded at both ends
   });
@@ -26,6 +28,8 @@ describe('db plumbing', () => {
       (3, timestamptz '1999-12-31 16:00:00.5+00', 0, null, 0, null, null, null, null, null, 'NaN'::float8, interval '-3 months'),
       (4, null, null, date '2026-11-26', null, true, 'four', 'HQ.B2.T01'::ltree, array[null, 'x'], '[]'::jsonb, 1e21::float8, null)
     ) as v(n, at, amount, day, big, flag, note, path, tags, doc, ratio, span)`;
+  /** A fixture row as JSON: the fields these checks read. */
+  type FixtureJson = { n: number; at: string | null; amount: string | null; day: string | null; big: number | null; path: string | null };
   const fixturePage = () => db().select('*').fromRaw(fixture);
   const count = () => db().count('*').fromRaw(fixture);
 
@@ -34,7 +38,7 @@ describe('db plumbing', () => {
     const rows = await fixturePage().orderBy('n');
     const answered = await jsonPage(page, count(), { prepare: false });
     expect(answered.body.text).to.equal(JSON.stringify(rows));
-    expect(JSON.parse(answered.body.text)[0]).to.include({
+    expect((JSON.parse(answered.body.text) as FixtureJson[])[0]).to.include({
       at: '2026-11-26T05:53:15.489Z',
       amount: '1234.50',
       day: '2026-02-28',
@@ -47,7 +51,7 @@ describe('db plumbing', () => {
 
   it('keeps the page’s order and bounds, and still counts the total past the end', async () => {
     const page = await jsonPage(fixturePage().orderBy('n', 'desc').offset(1).limit(2), count(), { prepare: true });
-    expect(JSON.parse(page.body.text).map((r: { n: number }) => r.n)).to.deep.equal([3, 2]);
+    expect((JSON.parse(page.body.text) as FixtureJson[]).map((r) => r.n)).to.deep.equal([3, 2]);
     expect(page).to.include({ count: 2, total: 4 });
     const past = await jsonPage(fixturePage().orderBy('n').offset(10).limit(5), count(), { prepare: true });
     expect(past.body.text).to.equal('[]');
@@ -56,7 +60,7 @@ describe('db plumbing', () => {
 
   it('prepares a statement built with prepare: true, named by its text, and nothing else', async () => {
     await db().transaction(async (trx) => {
-      const names = async () => new Set((await trx.raw('select name from pg_prepared_statements')).rows.map((r: { name: string }) => r.name));
+      const names = async () => new Set((await trx.raw<{ rows: { name: string }[] }>('select name from pg_prepared_statements')).rows.map((r) => r.name));
       const before = await names();
       const first = await trx('org_units').select('code').where('level', 1).where('active', true).options({ prepare: true });
       const again = await trx('org_units').select('code').where('level', 1).where('active', true).options({ prepare: true });
@@ -66,7 +70,7 @@ describe('db plumbing', () => {
       expect(first.map((u: { code: string }) => u.code)).to.deep.equal(['HQ']);
       expect(added).to.have.length(1);
       expect(added[0]).to.match(/^s_[\w-]{20}$/);
-      const { rows } = await trx.raw('select statement from pg_prepared_statements where name = ?', [added[0] as string]);
+      const { rows } = await trx.raw<{ rows: { statement: string }[] }>('select statement from pg_prepared_statements where name = ?', [added[0]]);
       expect(rows[0].statement).to.match(/where "level" = \$1 and "active" = \$2/);
     });
   });

@@ -24,9 +24,9 @@ const DATABASE = 'erp';
 /**
  * Starts the embedded server on loopback. A new data directory gets random passwords and keys,
  * kept with the data (see core/secrets); one made before they existed (superuser password
- * "postgres") is given them on its first start.
+ * "postgres") is given them on its first start. A `throwaway` server (the tests') never waits for the disk.
  */
-export async function startEmbedded(dataDir: string, log: (m: string) => void = () => {}): Promise<EmbeddedServer> {
+export async function startEmbedded(dataDir: string, log: (m: string) => void = () => {}, throwaway = false): Promise<EmbeddedServer> {
   const port = await freePort();
   const isNew = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   const kept = isNew ? undefined : readEmbeddedSecrets(dataDir);
@@ -42,7 +42,7 @@ export async function startEmbedded(dataDir: string, log: (m: string) => void = 
     // trigrams of Chinese text and a search for 大通县 is served by the trigram indexes (under
     // plain C it finds no trigram in Chinese and every search of the claims is a full scan)
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...(throwaway ? NOT_DURABLE : [])],
     onLog: log,
     onError: (e) => log(String(e)),
   });
@@ -62,6 +62,9 @@ export async function startEmbedded(dataDir: string, log: (m: string) => void = 
 }
 
 const LEGACY_PASSWORD = 'postgres';
+
+/** A test's database, dropped when it ends: nothing waits for the disk (a crash loses it, which is no loss). */
+const NOT_DURABLE = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
 
 /** The roles (passwords as kept), the database owned by the owner role, the tables too. */
 async function prepareDatabase(pg: EmbeddedPostgres, secrets: EmbeddedSecrets) {

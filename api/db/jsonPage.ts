@@ -6,7 +6,7 @@
 // forms: timestamptz as Date#toJSON prints it, numeric as a decimal string); the common types
 // directly from their text, any other through its pg parser.
 import type { Knex } from 'knex';
-import pg from 'pg';
+import pg, { type QueryArrayResult } from 'pg';
 import { db } from './knex';
 
 /** A response body that already is JSON text. */
@@ -28,7 +28,7 @@ function isoFromPg(text: string): string {
   const m = UTC_TEXT.exec(text);
   if (m) return `${m[1]}T${m[2]}.${(m[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
   // another session time zone, or a year outside 0000–9999: the ordinary parser decides
-  return (pg.types.getTypeParser(TIMESTAMPTZ, 'text')(text) as Date).toJSON();
+  return (pg.types.getTypeParser(TIMESTAMPTZ, 'text') as (text: string) => Date)(text).toJSON();
 }
 
 type Writer = (text: string) => string;
@@ -100,11 +100,11 @@ export interface JsonPage {
  */
 export async function jsonPage(page: Knex.QueryBuilder, count: Knex.QueryBuilder, options: { prepare: boolean }): Promise<JsonPage> {
   // (a builder in a raw is compiled once, in parentheses: a statement PostgreSQL accepts)
-  const statement = db().raw('?', [page.clone().select(db().raw('? as total_rows', [count]))]);
+  const statement = db().raw<QueryArrayResult<(string | null)[]>>('?', [page.clone().select(db().raw('? as total_rows', [count]))]);
   const result = await statement.options({ ...options, rowMode: 'array', types: rawText });
-  const rows = result.rows as (string | null)[][];
-  const fields = (result.fields as { name: string; dataTypeID: number }[]).slice(0, -1);
+  const rows = result.rows;
+  const fields = result.fields.slice(0, -1);
   const body = new JsonText(serializerOf(fields)(rows));
-  const total = rows.length ? Number(rows[0][fields.length]) : Number((await count)[0].count);
+  const total = rows.length ? Number(rows[0][fields.length]) : Number(((await count) as { count: number }[])[0].count);
   return { body, count: rows.length, total };
 }

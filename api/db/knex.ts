@@ -59,6 +59,13 @@ export function db(): Knex {
   return instance;
 }
 
+/** knex's pool handing out its pg connections (knex types its client `any`): for a session-level lock held across statements. */
+export interface PoolConnections {
+  acquireConnection(): Promise<pg.ClientBase>;
+  releaseConnection(connection: pg.ClientBase): Promise<void>;
+}
+export const poolConnections = (): PoolConnections => db().client as PoolConnections;
+
 export async function migrate(knex: Knex) {
   await knex.migrate.latest({ directory: migrationsDir, loadExtensions: ['.ts'] });
 }

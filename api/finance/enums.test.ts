@@ -24,7 +24,7 @@ describe('finance enums and the CHECK constraints', () => {
     });
 
   it('the accounts table holds the chart of accounts, each of its kind', async () => {
-    const rows: { code: string; kind: string }[] = await db()('accounts').select('code', 'kind').orderBy('sort');
+    const rows = await db()('accounts').select<{ code: string; kind: string }[]>('code', 'kind').orderBy('sort');
     expect(rows).to.deep.equal(ACCOUNT.values.map((code) => ({ code, kind: ACCOUNT.labels[code].kind })));
   });
 });

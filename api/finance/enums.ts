@@ -72,4 +72,15 @@ export const BUDGET_STATUS = defineEnum('budget_status', {
 export const accountsOf = (...kinds: AccountKind[]) => ACCOUNT.values.filter((a) => kinds.includes(ACCOUNT.labels[a].kind));
 
 /** The lists of values the UI translates (`enums.<name>.<value>`). */
+/** The figures of budget execution (预算执行) per unit and account: the screen's columns and the workbook's headings. */
+export const EXECUTION_COLUMN = defineEnum('execution_column', {
+  unit: { zh: '单位', en: 'Unit' },
+  budget: { zh: '预算', en: 'Budget' },
+  posted: { zh: '已入账', en: 'Posted' },
+  committed: { zh: '已占用', en: 'Committed' },
+  consumed: { zh: '已消耗', en: 'Consumed' },
+  remaining: { zh: '结余', en: 'Remaining' },
+  rate: { zh: '执行率', en: 'Execution rate' },
+});
+
 export const FINANCE_ENUMS = [ACCOUNT, ACCOUNT_KIND, OVER_BUDGET, REQUEST_STATUS, STEP_STATUS, STEP_KIND, APPROVER_ROLE, FUND_KIND, BUDGET_STATUS];

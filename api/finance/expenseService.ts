@@ -110,7 +110,7 @@ export async function readRequest(actor: Actor, id: number, trx?: Knex.Transacti
 
 /** The requesting unit and its ancestors (nearest first) with their directors. */
 async function unitChain(trx: Knex.Transaction, unitId: number): Promise<UnitNode[]> {
-  const { rows } = await trx.raw(
+  const { rows } = await trx.raw<{ rows: UnitNode[] }>(
     `select u.id, u.level, coalesce(array_agg(d.id) filter (where d.id is not null), '{}') as directors
        from ${unitsSql('u')}
        left join ${usersSql('d')} on d.org_unit_id = u.id and d.active and 'director' = any(d.roles)
@@ -188,7 +188,7 @@ export function createRequest(actor: Actor, input: RequestInput) {
     const rule = pickLimitRule(rules, { level: chain[0].level, account: input.account, amount: input.amount });
     if (!rule) throw unprocessable(`no spending-limit rule covers ${fromFen(input.amount)} on ${input.account} at level ${chain[0].level}`);
     const posted = await trx('chief_accountant_postings')
-      .select('org_unit_id')
+      .select<{ org_unit_id: number }[]>('org_unit_id')
       .whereIn(
         'org_unit_id',
         chain.map((u) => u.id),

@@ -3,8 +3,11 @@
 export { postEntry } from './ledgerService';
 export { countCommitments, type CommitmentsSql } from './commitments';
 export { executionReport, type AccountExecution } from './service';
-export { evenMonthly, pickLimitRule, resolveSteps, riskFundReturns, type UnitNode } from './rules';
+export { evenMonthly, pickLimitRule, resolveSteps, riskFundReturns, type LimitRule, type UnitNode } from './rules';
 export { financeGrants } from './rules';
 export { riskFundYearEnd } from './jobs';
 export { financeRouters } from './routes';
-export { ACCOUNT_KIND } from './enums';
+export { ACCOUNT_KIND, EXECUTION_COLUMN, FINANCE_ENUMS } from './enums';
+// the records the API answers, for the admin UI to `import type` (api/core/json.ts)
+export type { Budget, ExpenseRequest, ExpenseRequestStep, LedgerEntry, RiskFundEntry, SpendingLimit } from './model';
+export type { readRequest } from './expenseService';

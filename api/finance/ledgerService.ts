@@ -144,7 +144,7 @@ export async function balances(actor: Actor, q: { org_unit_id: number; from: str
   assertCan(actor, 'ledger-entries', 'list');
   await assertUnitInScope(actor, q.org_unit_id);
   const ids = await subtreeUnitIds(q.org_unit_id);
-  const { rows } = await db().raw(
+  const { rows } = await db().raw<{ rows: { account: string; name: string; kind: string; debit: string; credit: string; balance: string }[] }>(
     `with moves as (
             select x.account, sum(x.debit) as debit, sum(x.credit) as credit
               from (select debit_account, credit_account, sum(amount) as amount from ledger_entries
@@ -158,5 +158,5 @@ export async function balances(actor: Actor, q: { org_unit_id: number; from: str
       order by a.sort`,
     [ids, q.from, q.to],
   );
-  return rows as { account: string; name: string; kind: string; debit: string; credit: string; balance: string }[];
+  return rows;
 }

@@ -92,7 +92,7 @@ export function contributeMonth(actor: Actor, input: { org_unit_id: number; mont
           created_by: actor.id || null,
         })),
       )
-      .returning('id');
+      .returning<{ id: number }[]>('id');
     await audit({
       action: 'contribute',
       resource: 'risk-fund-entries',

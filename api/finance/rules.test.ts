@@ -18,7 +18,7 @@ describe('finance rules', () => {
     expect(m).to.have.length(12);
     expect(sumFen(m)).to.equal(toFen('1000.01'));
     expect(monthlyProblem(toFen('1000.01'), m)).to.equal(null);
-    expect(monthlyProblem(toFen('10'), Array(12).fill(toFen('1')))).to.match(/add up to 12.00/);
+    expect(monthlyProblem(toFen('10'), new Array<bigint>(12).fill(toFen('1')))).to.match(/add up to 12.00/);
   });
 
   it('picks the most specific spending-limit rule: account over level, then the narrower band', () => {

@@ -40,8 +40,8 @@ export const spendingLimitResource: ResourceDef<SpendingLimit> = {
 };
 
 async function checkLimitAccount(data: Record<string, unknown>, trx: Knex.Transaction) {
-  if (data.account) await expenseAccount(trx, String(data.account));
-  for (const k of ['min_amount', 'max_amount'] as const) if (typeof data[k] === 'bigint') data[k] = fromFen(data[k] as Fen);
+  if (typeof data.account === 'string' && data.account) await expenseAccount(trx, data.account);
+  for (const k of ['min_amount', 'max_amount'] as const) if (typeof data[k] === 'bigint') data[k] = fromFen(data[k]);
   return data;
 }
 
@@ -58,7 +58,7 @@ export const postingResource: ResourceDef<ChiefAccountantPosting> = {
 /** A posting is of a finance user of the group, and a unit has one chief accountant at a time. */
 async function checkPosting(data: Record<string, unknown>, trx: Knex.Transaction, selfId?: number) {
   const user = await userById(data.user_id as number, ['roles'], trx);
-  if (!user || !(user.roles as string[]).includes('group_finance')) {
+  if (!user || !user.roles.includes('group_finance')) {
     throw unprocessable('a chief accountant is a group finance user', [{ field: 'user_id', message: 'must be a user with role group_finance' }]);
   }
   const overlap = await trx('chief_accountant_postings')
@@ -68,15 +68,15 @@ async function checkPosting(data: Record<string, unknown>, trx: Knex.Transaction
       data.starts_on as string,
       (data.ends_on as string | null) ?? null,
     ])
-    .first();
-  if (overlap) throw conflict(`unit ${data.org_unit_id} already has a chief accountant from ${overlap.starts_on} (posting ${overlap.id})`);
+    .first<Pick<ChiefAccountantPosting, 'id' | 'starts_on'> | undefined>();
+  if (overlap) throw conflict(`unit ${data.org_unit_id as number} already has a chief accountant from ${overlap.starts_on} (posting ${overlap.id})`);
   return data;
 }
 
 /** Units (this one first, then ancestors) where a user is posted as chief accountant on `day`. */
 export async function postedUnitIds(trx: Knex | Knex.Transaction, userId: number, day: string): Promise<number[]> {
   const rows = await trx('chief_accountant_postings')
-    .select('org_unit_id')
+    .select<{ org_unit_id: number }[]>('org_unit_id')
     .where('user_id', userId)
     .where('starts_on', '<=', day)
     .where((w) => w.whereNull('ends_on').orWhere('ends_on', '>=', day));
@@ -171,7 +171,7 @@ const yearRange = (year: number) => [`${year}-01-01`, `${year + 1}-01-01`] as co
 /** Budget, posted spending and open commitments of one unit (its own, not rolled up) on one account. */
 export async function budgetFigures(trx: Knex.Transaction, unitId: number, year: number, account: string): Promise<BudgetFigures> {
   const [from, to] = yearRange(year);
-  const { rows } = await trx.raw(
+  const { rows } = await trx.raw<{ rows: { budget: string; posted: string; committed: string }[] }>(
     `select
        (select coalesce(sum(amount), 0) from budgets where org_unit_id = :unit and year = :year and account = :account and status = 'active')::text as budget,
        (select coalesce(sum(case when debit_account = :account then amount else -amount end), 0) from ledger_entries
@@ -206,7 +206,7 @@ export async function executionRows(year: number, rootId: number, depth: number)
   const [from, to] = yearRange(year);
   // the subtree's ids as a constant array: the planner then sees how much of the ledger it covers
   const ids = await subtreeUnitIds(rootId);
-  const { rows } = await db().raw(
+  const { rows } = await db().raw<{ rows: ExecutionRow[] }>(
     `with root as (select path from ${unitsSql('u')} where u.id = ?),
      facts as (
        select org_unit_id, account, sum(budget) as budget, sum(posted) as posted, sum(committed) as committed from (

@@ -7,7 +7,7 @@ import type { Actor } from '../core/actor';
 import { db } from '../db/knex';
 import { notFound } from '../core/errors';
 import { isUnderSql, unitsSql } from '../org';
-import { CareTransfer } from './model';
+import { CareTransfer, Resident } from './model';
 import * as clock from '../core/clock';
 
 /** The facts of a resident another domain may copy (never the ID number itself). */
@@ -56,7 +56,11 @@ export async function residentByIdNumberHash(hash: string, conn: Knex = db()): P
  * manages them already. Runs inside the caller's transaction, whose audit row covers it.
  */
 export async function transferCare(trx: Knex.Transaction, residentId: number, toUnitId: number, referralId: number | null, actor?: Actor) {
-  const r = await trx('residents').select('managing_org_unit_id').where('id', residentId).forUpdate().first();
+  const r = await trx('residents')
+    .select('managing_org_unit_id')
+    .where('id', residentId)
+    .forUpdate()
+    .first<Pick<Resident, 'managing_org_unit_id'> | undefined>();
   if (!r) throw notFound(`resident ${residentId} not found`);
   if (r.managing_org_unit_id === toUnitId) return null;
   const transfer = await CareTransfer.query(trx).insertAndFetch({

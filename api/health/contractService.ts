@@ -27,6 +27,7 @@ export const contractResource: ResourceDef<Contract> = {
       signed_on: 'date',
       start_on: 'date',
       end_on: 'date',
+      signed_by_user_id: 'int',
     },
     search: ['residents.name'],
     defaultSort: ['signed_on', 'DESC'],
@@ -51,7 +52,7 @@ async function checkTeamServes(trx: Knex.Transaction, teamId: number, villageId:
   const team = await Team.query(trx).findById(teamId);
   if (!team) throw unprocessable(`team ${teamId} does not exist`, [{ field, message: 'no such team' }]);
   if (!team.active) throw unprocessable(`team ${team.code} is not active`, [{ field, message: 'inactive team' }]);
-  const serves = await trx('team_villages').where({ team_id: teamId, village_id: villageId }).first();
+  const serves = await trx('team_villages').where({ team_id: teamId, village_id: villageId }).first<{ team_id: number } | undefined>();
   if (!serves)
     throw unprocessable(`team ${team.code} does not serve the resident's village`, [{ field, message: "must be a team serving the resident's village" }]);
 }

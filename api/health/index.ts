@@ -1,7 +1,10 @@
-// The health domain's public face: residents and their care for referrals, indicators for
-// settlement and the workbooks, and the rules the demo loader plans a year of care with.
+// The health domain's public face: residents and their care for referrals (and the referral a
+// follow-up's advice calls for), indicators for settlement and the workbooks, and the rules the
+// demo loader plans a year of care with.
 export {
   careTransfers,
+  followupReferralDraft,
+  linkFollowupReferral,
   healthIndicators,
   residentByIdNumberHash,
   residentsForReferral,
@@ -15,18 +18,34 @@ export {
 export {
   addDays,
   assess,
+  bmiOf,
   contractEnd,
   daysBetween,
+  deriveFollowup,
+  elderlyFindings,
+  needsRecheck,
+  nextElderlyCheckOn,
+  nextVisitOn,
   openStateOn,
   recheckPlan,
+  selfCare,
   storedTags,
   taskPlanner,
   type Condition,
   type HealthIndicators,
+  type Medication,
+  type PreviousVisit,
+  type ReferralDraft,
   type Schedule,
   type TaskPlan,
 } from './rules';
-export { FOLLOWUP_TYPE, INDICATOR, type ConditionCode, type FollowupType } from './enums';
+export { FOLLOWUP_TYPE, HEALTH_ENUMS, INDICATOR, type ConditionCode, type FollowupType, type HouseholdRelation } from './enums';
 export { healthGrants } from './rules';
 export { healthDailyJob } from './jobs';
 export { healthRouters } from './routes';
+// the records the API answers, for the admin UI to `import type` (api/core/json.ts)
+export type { Contract, DoctorTarget, ElderlyCheck, FollowupSchedule, Household, Task, TaskEvent, Team } from './model';
+export type { residentView, readResident } from './residentService';
+export type { readHousehold } from './householdService';
+export type { readFollowup } from './followupService';
+export type { readTask } from './taskService';

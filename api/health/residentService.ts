@@ -10,20 +10,44 @@ import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from
 import { unitById, unitInScope } from '../org';
 import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../core/personalId';
 import { careTransfers } from './careService';
-import { Contract, Resident, ResidentTransfer } from './model';
+import { Contract, Followup, Household, Resident, ResidentTransfer } from './model';
 import { SEX } from '../hr';
-import { KEY_TAG, type DeregistrationReason } from './enums';
+import { CLASSIFICATION, HOUSEHOLD_RELATION, KEY_TAG, type DeregistrationReason, type HouseholdRelation } from './enums';
 import { AGE_TAGS, KEY_CONDITIONS, TYPED_TAGS, ageOn, ageTags, conditionProblems, residentTags, storedTags, type Condition } from './rules';
 import { cancelOpenTasks, syncResidentTasks } from './taskService';
 import * as clock from '../core/clock';
 
 type Row = Record<string, unknown>;
 
-/** The API view of a resident: all key-population tags (age ones derived today) and the age. */
+/** The API view of a resident: all key-population tags (age ones derived today) and the age; in a list, whether the next task is overdue. */
 export function residentView(r: Resident, today = clock.today()) {
-  const json = r.toJSON() as Row;
-  return { ...json, tags: residentTags(r, today), age: ageOn(r.birth_date, today) };
+  // the ID number's hash and cipher never leave the server (Resident.$formatJson drops them)
+  const { id_number_hash: _h, id_number_cipher: _c, ...json } = r.toJSON();
+  const overdue: { overdue?: boolean } = 'next_due_on' in json ? { overdue: json.next_due_on != null && json.next_due_on < today } : {};
+  return { ...json, tags: residentTags(r, today), age: ageOn(r.birth_date, today), ...overdue };
 }
+
+// "My patients": each listed resident's last blood pressure and fasting glucose (any visit that
+// measured them), the classification of the last hypertension / diabetes visit per condition they
+// have, and the due date of their next open task. Scalar subqueries in the select list: evaluated
+// for the page's rows alone (the total clears them), each off followups_resident / tasks_resident —
+// four per row, so only for the list that shows them (filter care_columns: the my-patients list and
+// the village copy), not for every reference picker or look-up of residents.
+const CHRONIC = `array['hypertension','diabetes']::text[]`;
+/** The classification of the resident's last classified visit of type `typeSql`. */
+const lastClassification = (typeSql: string) =>
+  `(select f.classification from followups f where f.resident_id = residents.id and f.type = ${typeSql} and f.classification is not null
+     order by f.visited_on desc, f.id desc limit 1)`;
+const MY_PATIENT_COLUMNS = [
+  `(select json_build_object('systolic', f.systolic, 'diastolic', f.diastolic, 'visited_on', f.visited_on) from followups f
+     where f.resident_id = residents.id and f.systolic is not null order by f.visited_on desc, f.id desc limit 1) as last_bp`,
+  `(select json_build_object('fasting_glucose', f.fasting_glucose, 'visited_on', f.visited_on) from followups f
+     where f.resident_id = residents.id and f.fasting_glucose is not null order by f.visited_on desc, f.id desc limit 1) as last_glucose`,
+  `(select json_object_agg(c.type, c.classification) from (
+      select c.type, ${lastClassification('c.type')} as classification from unnest(${CHRONIC}) as c(type) where residents.tags @> array[c.type]) c
+     where c.classification is not null) as control`,
+  `(select min(t.due_on) from tasks t where t.resident_id = residents.id and t.state in ('upcoming','due')) as next_due_on`,
+].join(', ');
 
 export const residentResource: ResourceDef<Resident> = {
   name: 'residents',
@@ -38,15 +62,45 @@ export const residentResource: ResourceDef<Resident> = {
       birth_date: 'date',
       insured: 'bool',
       household: 'text',
+      household_id: 'int',
+      household_relation: HOUSEHOLD_RELATION.values,
       phone: 'text',
       created_at: 'timestamp',
     },
     search: ['residents.name', 'residents.household', 'residents.phone', 'residents.id_number_masked'],
     defaultSort: ['name', 'ASC'],
-    custom: { tag: KEY_TAG.values, active: 'bool', id_number: 'text', contracted: 'bool' },
+    // control: the last hypertension or diabetes visit (of a condition the resident has) classified so;
+    // overdue: an open task past its due date; care_columns: add the my-patients columns to each row
+    custom: {
+      tag: KEY_TAG.values,
+      active: 'bool',
+      id_number: 'text',
+      contracted: 'bool',
+      control: CLASSIFICATION.values,
+      overdue: 'bool',
+      care_columns: 'bool',
+    },
   },
-  applyCustom: (qb, custom) => {
+  applyCustom: (qb, custom, actor) => {
     const today = clock.today();
+    if (custom.care_columns === true) qb.select(db().raw(MY_PATIENT_COLUMNS));
+    if (custom.control !== undefined) {
+      // over many units the tags' index narrows the patients first; in one village (a few hundred
+      // residents) reading them is cheaper than that index's group-wide scan
+      if (actor.scopeUnitId === undefined) qb.whereRaw(`residents.tags && ${CHRONIC}`);
+      qb.whereRaw(`exists (select 1 from unnest(${CHRONIC}) as c(type) where residents.tags @> array[c.type] and ${lastClassification('c.type')} = ?)`, [
+        custom.control as string,
+      ]);
+    }
+    if (custom.overdue !== undefined) {
+      const overdue = db()('tasks')
+        .select(db().raw('1'))
+        .whereRaw('tasks.resident_id = residents.id')
+        .whereIn('tasks.state', ['upcoming', 'due'])
+        .where('tasks.due_on', '<', today);
+      if (custom.overdue) qb.whereExists(overdue);
+      else qb.whereNotExists(overdue);
+    }
     const tag = custom.tag as string | undefined;
     if (tag === 'elderly_65') qb.where('residents.birth_date', '<=', yearsBefore(today, 65));
     else if (tag === 'child_0_6') qb.where('residents.birth_date', '>', yearsBefore(today, 7));
@@ -54,7 +108,7 @@ export const residentResource: ResourceDef<Resident> = {
     if (custom.active === true) qb.whereNull('residents.deregistered_on');
     if (custom.active === false) qb.whereNotNull('residents.deregistered_on');
     // exact look-up by full ID number, through its keyed hash (the number itself is never stored in clear)
-    if (custom.id_number !== undefined) qb.where('residents.id_number_hash', hashIdNumber(normaliseIdNumber(String(custom.id_number))));
+    if (typeof custom.id_number === 'string') qb.where('residents.id_number_hash', hashIdNumber(normaliseIdNumber(custom.id_number)));
     if (custom.contracted !== undefined) {
       const sub = db()('contracts').select(db().raw('1')).whereRaw('contracts.resident_id = residents.id').where('status', 'active');
       if (custom.contracted) qb.whereExists(sub);
@@ -83,7 +137,9 @@ export interface ResidentInput {
   birth_date?: string;
   id_number?: string;
   phone?: string | null;
+  /** the household's code (户编号) in the resident's village: found, or made */
   household?: string | null;
+  household_relation?: HouseholdRelation | null;
   insured?: boolean;
   conditions?: Condition[];
   tags?: string[];
@@ -154,12 +210,39 @@ async function assertVillage(trx: Knex.Transaction, unitId: number, field = 'org
   return unit;
 }
 
+/**
+ * Puts the resident in the household their `household` code names in their village (made when no
+ * household has that code yet), with their relation to its head; an empty code takes them out of
+ * any. A household has one head (409 naming the one it has).
+ */
+async function placeInHousehold(trx: Knex.Transaction, data: Row, input: ResidentInput, unitId: number, current?: Resident) {
+  if (input.household === undefined && input.household_relation === undefined) return;
+  const code = input.household !== undefined ? input.household?.trim() || null : (current?.household ?? null);
+  const relation = input.household_relation !== undefined ? input.household_relation : (current?.household_relation ?? null);
+  if (!code) {
+    if (input.household_relation) throw badRequest('invalid household_relation', [{ field: 'household_relation', message: 'needs a household' }]);
+    Object.assign(data, { household: null, household_id: null, household_relation: null });
+    return;
+  }
+  await trx('households').insert({ org_unit_id: unitId, code }).onConflict(['org_unit_id', 'code']).ignore();
+  const household = (await Household.query(trx).where({ org_unit_id: unitId, code }).first())!;
+  if (relation === 'head') {
+    const head = await trx('residents')
+      .select('id', 'name')
+      .where({ household_id: household.id, household_relation: 'head' })
+      .whereNot('id', current?.id ?? 0)
+      .first<Pick<Resident, 'id' | 'name'> | undefined>();
+    if (head) throw conflict(`household ${code} already has a head: ${head.name} (#${head.id})`, { field: 'household_relation', existing_id: head.id });
+  }
+  Object.assign(data, { household: code, household_id: household.id, household_relation: relation });
+}
+
 async function assertUniqueId(trx: Knex.Transaction, hash: string, exceptId?: number) {
   const existing = await trx('residents')
     .select('id', 'org_unit_id', 'name')
     .where('id_number_hash', hash)
     .whereNot('id', exceptId ?? 0)
-    .first();
+    .first<Pick<Resident, 'id' | 'org_unit_id' | 'name'> | undefined>();
   if (existing) {
     throw conflict(`a resident with this ID number is already registered: #${existing.id}`, {
       field: 'id_number',
@@ -179,8 +262,10 @@ export function createResident(actor: Actor, input: ResidentInput) {
     const inScope = await unitInScope(unitId, actor.scopePath, ['id'], trx);
     if (!inScope) throw notFound('org-units', unitId);
     await assertUniqueId(trx, String(data.id_number_hash));
+    await placeInHousehold(trx, data, input, unitId);
     if (data.tags === undefined) data.tags = [];
-    const created = await Resident.query(trx).insertAndFetch({ ...data, org_unit_id: unitId });
+    // registered now by the system's clock (not the database's), as every other date it records
+    const created = await Resident.query(trx).insertAndFetch({ ...data, org_unit_id: unitId, created_at: clock.nowIso() });
     await syncResidentTasks(trx, created.id, today, actor.username);
     await audit({ action: 'create', resource: 'residents', recordId: created.id, after: created });
     return residentView(created, today);
@@ -199,7 +284,8 @@ export function updateResident(actor: Actor, id: number, input: ResidentInput) {
     if (current.deregistered_on) throw conflict(`resident ${id} was deregistered on ${current.deregistered_on}; the record is closed`);
     const data = prepare(input, current, today);
     delete data.org_unit_id;
-    if (data.id_number_hash) await assertUniqueId(trx, String(data.id_number_hash), id);
+    if (typeof data.id_number_hash === 'string' && data.id_number_hash) await assertUniqueId(trx, data.id_number_hash, id);
+    await placeInHousehold(trx, data, input, current.org_unit_id, current);
     const updated = await Resident.query(trx).patchAndFetchById(id, { ...data, updated_at: clock.nowIso() });
     const tasks = await syncResidentTasks(trx, id, today, actor.username);
     await audit({ action: 'update', resource: 'residents', recordId: id, before: current, after: { ...updated.toJSON(), tasks } });
@@ -245,16 +331,20 @@ export function transferResident(actor: Actor, id: number, input: { to_org_unit_
     });
     // a resident managed by their own village stays so in the new one; care held by a referral's unit stays there
     const managing = current.managing_org_unit_id === current.org_unit_id ? input.to_org_unit_id : current.managing_org_unit_id;
+    // a household is one village's: the resident leaves theirs
     const updated = await Resident.query(trx).patchAndFetchById(id, {
       org_unit_id: input.to_org_unit_id,
       managing_org_unit_id: managing,
+      household: null,
+      household_id: null,
+      household_relation: null,
       updated_at: clock.nowIso(),
     });
     await trx('tasks').where('resident_id', id).whereIn('state', ['upcoming', 'due']).update({ org_unit_id: input.to_org_unit_id, updated_at: clock.nowIso() });
     const contract = await Contract.query(trx).where({ resident_id: id, status: 'active' }).first();
     let contractOutcome: string | null = null;
     if (contract) {
-      const serves = await trx('team_villages').where({ team_id: contract.team_id, village_id: input.to_org_unit_id }).first();
+      const serves = await trx('team_villages').where({ team_id: contract.team_id, village_id: input.to_org_unit_id }).first<{ team_id: number } | undefined>();
       if (serves) {
         await Contract.query(trx).patchAndFetchById(contract.id, { org_unit_id: input.to_org_unit_id, updated_at: clock.nowIso() });
         contractOutcome = 'moved';
@@ -317,8 +407,13 @@ export function deregisterResident(actor: Actor, id: number, input: { reason: De
 export async function residentMeasurements(actor: Actor, id: number, limit = 12) {
   assertCan(actor, 'residents', 'show');
   await getRow(residentResource, actor, id);
+  // numeric columns come back as strings
+  type MeasurementRow = Pick<Followup, 'id' | 'type' | 'visited_on' | 'systolic' | 'diastolic' | 'heart_rate' | 'classification'> & {
+    fasting_glucose: string | null;
+    weight_kg: string | null;
+  };
   const rows = await db()('followups')
-    .select('id', 'type', 'visited_on', 'systolic', 'diastolic', 'fasting_glucose', 'weight_kg', 'heart_rate', 'classification')
+    .select<MeasurementRow[]>('id', 'type', 'visited_on', 'systolic', 'diastolic', 'fasting_glucose', 'weight_kg', 'heart_rate', 'classification')
     .where('resident_id', id)
     .where((w) => w.whereNotNull('systolic').orWhereNotNull('fasting_glucose').orWhereNotNull('weight_kg'))
     .orderBy([

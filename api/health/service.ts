@@ -9,7 +9,7 @@ import { db } from '../db/knex';
 import { assertCan } from '../core/crud';
 import { badRequest, notFound } from '../core/errors';
 import type { Breakdown, IndicatorKey } from './enums';
-import { STANDARD_FOLLOWUPS_PER_YEAR, ratio, worstFirst, type HealthIndicators } from './rules';
+import { KEY_CONDITIONS, STANDARD_FOLLOWUPS_PER_YEAR, TYPED_TAGS, ratio, worstFirst, type HealthIndicators } from './rules';
 
 export * from './residentService';
 import * as clock from '../core/clock';
@@ -18,9 +18,13 @@ export * from './contractService';
 export * from './followupService';
 export * from './taskService';
 export * from './careService';
+export * from './householdService';
+export * from './targetService';
 export type { HealthIndicators, Ratio } from './rules';
 
 const n = (v: unknown) => Number(v ?? 0);
+/** A grouped query's row: the target unit and its sums (PostgreSQL answers a sum of counts as a numeric string). */
+type SumsRow = { target_id: number } & Record<string, string | number | null>;
 
 /** Runs the queries side by side on the pool, or one after another on a transaction's single connection. */
 async function allOn<T>(conn: Knex, queries: PromiseLike<T>[]): Promise<T[]> {
@@ -32,13 +36,16 @@ async function allOn<T>(conn: Knex, queries: PromiseLike<T>[]): Promise<T[]> {
 
 /**
  * The health-management indicators of each given org unit over the year, computed over the
- * unit AND its subtree, in three grouped queries whatever the number of units.
+ * unit AND its subtree, in three grouped queries whatever the number of units. A year counts the
+ * residents registered by its end and, as patients, those whose condition was diagnosed by its end
+ * (the stored tags are today's: a patient diagnosed this year was not one last year).
  * - contract rate: residents with a contract in force at some time in the year / residents
  *   registered by the year's end and not deregistered before it began;
  * - key-population contract rate: the same over residents in a key population at year end;
  * - standardised management: (resident, hypertension|diabetes) pairs with ≥ 4 face-to-face
  *   follow-ups of that type in the year / registered pairs;
- * - control rate: pairs whose last follow-up of the year was controlled / pairs followed up in the year;
+ * - control rate: pairs whose last follow-up of the year had blood pressure / glucose on target (控制率
+ *   counts the readings: a visit classified 不良反应 or 并发症 with readings on target is controlled) / pairs followed up in the year;
  * - task completion: tasks done / tasks that came due by the year's end (or today) and were not cancelled.
  * `conn` lets a caller read inside its own transaction (a settlement run being calculated, the demo load).
  */
@@ -60,12 +67,26 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
        WHERE t.id = ANY(:ids::int[])),
      units AS (SELECT DISTINCT unit_id FROM targets)`;
   const registered = `r.org_unit_id IN (SELECT unit_id FROM units) AND r.created_at < (:yearEnd::date + 1) AND (r.deregistered_on IS NULL OR r.deregistered_on >= :yearStart::date)`;
+  // a resident's conditions among :codes diagnosed by the year's end, one row each
+  const diagnosed = (codes: string) =>
+    `SELECT c->>'code' AS cond FROM jsonb_array_elements(r.conditions) AS c WHERE c->>'code' = ANY(${codes}::text[]) AND (c->>'diagnosed_on')::date <= :yearEnd::date`;
   const rollUp = (perUnit: string, sums: string[]) =>
     `SELECT tg.target_id, ${sums.map((c) => `sum(p.${c}) AS ${c}`).join(', ')} FROM targets tg JOIN (${perUnit}) p ON p.unit_id = tg.unit_id GROUP BY tg.target_id`;
-  const params = { ids, yearStart, yearEnd, dueBy, elderlyBorn, childBorn, standard: STANDARD_FOLLOWUPS_PER_YEAR };
+  const params = {
+    ids,
+    yearStart,
+    yearEnd,
+    dueBy,
+    elderlyBorn,
+    childBorn,
+    standard: STANDARD_FOLLOWUPS_PER_YEAR,
+    keyConditions: [...KEY_CONDITIONS],
+    typedTags: [...TYPED_TAGS],
+    managed: ['hypertension', 'diabetes'],
+  };
 
   const [contracts, management, tasks] = await allOn(conn, [
-    conn.raw(
+    conn.raw<{ rows: SumsRow[] }>(
       `WITH ${targets},
        in_force AS (
          SELECT DISTINCT c.resident_id FROM contracts c
@@ -73,7 +94,7 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
             AND (c.terminated_on IS NULL OR (c.terminated_on >= :yearStart::date AND c.terminated_on > c.start_on))),
        people AS (
          SELECT r.org_unit_id AS unit_id,
-                (r.tags && array['hypertension','diabetes','pregnant','severe_mental','tb']::text[]
+                (r.tags && :typedTags::text[] OR EXISTS (${diagnosed(':keyConditions')})
                   OR r.birth_date <= :elderlyBorn::date OR r.birth_date > :childBorn::date) AS key_population,
                 f.resident_id IS NOT NULL AS contracted
            FROM residents r LEFT JOIN in_force f ON f.resident_id = r.id
@@ -86,29 +107,29 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
        )}`,
       params,
     ),
-    conn.raw(
+    conn.raw<{ rows: SumsRow[] }>(
       `WITH ${targets},
        pairs AS (
-         SELECT r.org_unit_id AS unit_id, r.id AS resident_id, cond
-           FROM residents r CROSS JOIN unnest(array['hypertension','diabetes']::text[]) AS cond
-          WHERE r.tags && array['hypertension','diabetes']::text[] AND r.tags @> array[cond] AND ${registered}),
+         SELECT r.org_unit_id AS unit_id, r.id AS resident_id, d.cond
+           FROM residents r CROSS JOIN LATERAL (${diagnosed(':managed')}) AS d
+          WHERE r.tags && :managed::text[] AND ${registered}),
        visits AS (
          SELECT f.resident_id, f.type,
                 count(*) FILTER (WHERE f.mode <> 'phone') AS face_to_face,
-                (array_agg(f.classification ORDER BY f.visited_on DESC, f.id DESC))[1] AS last_classification
+                (array_agg(coalesce(f.on_target, f.classification = 'controlled') ORDER BY f.visited_on DESC, f.id DESC))[1] AS last_on_target
            FROM followups f
           WHERE f.type IN ('hypertension','diabetes') AND f.visited_on BETWEEN :yearStart::date AND :yearEnd::date
             AND f.resident_id IN (SELECT resident_id FROM pairs)
           GROUP BY f.resident_id, f.type)
        ${rollUp(
          `SELECT p.unit_id, count(*) AS patients, count(*) FILTER (WHERE v.face_to_face >= :standard) AS standardised,
-                 count(v.resident_id) AS followed, count(*) FILTER (WHERE v.last_classification = 'controlled') AS controlled
+                 count(v.resident_id) AS followed, count(*) FILTER (WHERE v.last_on_target) AS controlled
             FROM pairs p LEFT JOIN visits v ON v.resident_id = p.resident_id AND v.type = p.cond GROUP BY p.unit_id`,
          ['patients', 'standardised', 'followed', 'controlled'],
        )}`,
       params,
     ),
-    conn.raw(
+    conn.raw<{ rows: SumsRow[] }>(
       `WITH ${targets}
        ${rollUp(
          `SELECT t.org_unit_id AS unit_id,
@@ -122,14 +143,15 @@ export async function healthIndicators(q: { orgUnitIds: number[]; year: number }
       params,
     ),
   ]);
-  const by = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [n(r.target_id), r]));
+  const by = (rows: SumsRow[]) => new Map(rows.map((r) => [n(r.target_id), r]));
   const c = by(contracts.rows);
   const m = by(management.rows);
   const t = by(tasks.rows);
+  const none: SumsRow = { target_id: 0 }; // a unit with no row counts nothing
   for (const id of ids) {
-    const cr = c.get(id) ?? {};
-    const mr = m.get(id) ?? {};
-    const tr = t.get(id) ?? {};
+    const cr = c.get(id) ?? none;
+    const mr = m.get(id) ?? none;
+    const tr = t.get(id) ?? none;
     out.set(id, {
       contract_rate: ratio(n(cr.contracted), n(cr.residents)),
       key_population_contract_rate: ratio(n(cr.key_contracted), n(cr.key_population)),
@@ -184,6 +206,22 @@ export interface WorkloadRow {
   contracts_signed: number;
 }
 
+/** The workload query's row: ids and names as stored, counts (bigints, read as numbers by api/db/knex), follow-ups by type as JSON numbers. */
+interface WorkloadSqlRow {
+  township_id: number;
+  township: string;
+  village_id: number;
+  village: string;
+  user_id: number;
+  username: string;
+  display_name: string;
+  followups: Record<string, number>;
+  tasks_due: number;
+  tasks_done: number;
+  tasks_missed: number;
+  contracts_signed: number;
+}
+
 /**
  * One row per village doctor in the unit: follow-ups they logged by type, their village's
  * tasks that came due / were done / were missed in the period, and contracts they signed.
@@ -195,7 +233,7 @@ export async function workload(actor: Actor, q: { org_unit_id?: number; year: nu
   const from = q.month ? `${q.year}-${String(q.month).padStart(2, '0')}-01` : `${q.year}-01-01`;
   const to = q.month ? new Date(Date.UTC(q.year, q.month, 0)).toISOString().slice(0, 10) : `${q.year}-12-31`;
   const today = clock.today();
-  const { rows } = await db().raw(
+  const { rows } = await db().raw<{ rows: WorkloadSqlRow[] }>(
     `WITH doctors AS (
        SELECT u.id AS user_id, u.username, u.display_name, v.id AS village_id, v.name AS village, t.id AS township_id, t.name AS township, v.path
          FROM ${usersSql('u')} ${joinUnitSql('v', 'u.org_unit_id')} ${joinUnitSql('t', 'v.parent_id')}
@@ -219,16 +257,16 @@ export async function workload(actor: Actor, q: { org_unit_id?: number; year: nu
       ORDER BY d.path, d.username`,
     { path: unit.path, from, to, today },
   );
-  const out: WorkloadRow[] = rows.map((r: Record<string, unknown>) => {
-    const followups = Object.fromEntries(Object.entries(r.followups as Record<string, unknown>).map(([k, v]) => [k, n(v)]));
+  const out: WorkloadRow[] = rows.map((r) => {
+    const followups = Object.fromEntries(Object.entries(r.followups).map(([k, v]) => [k, n(v)]));
     return {
-      township_id: n(r.township_id),
-      township: String(r.township),
-      village_id: n(r.village_id),
-      village: String(r.village),
-      user_id: n(r.user_id),
-      username: String(r.username),
-      doctor: String(r.display_name),
+      township_id: r.township_id,
+      township: r.township,
+      village_id: r.village_id,
+      village: r.village,
+      user_id: r.user_id,
+      username: r.username,
+      doctor: r.display_name,
       followups,
       followups_total: Object.values(followups).reduce((a, b) => a + b, 0),
       tasks_due: n(r.tasks_due),
@@ -237,7 +275,7 @@ export async function workload(actor: Actor, q: { org_unit_id?: number; year: nu
       contracts_signed: n(r.contracts_signed),
     };
   });
-  return { unitId: unit.id as number, from, to, rows: out };
+  return { unitId: unit.id, from, to, rows: out };
 }
 
 /** The workload workbook's figures: the doctors' counts and the villages' indicators of the caller's unit or one in scope. */

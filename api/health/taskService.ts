@@ -9,7 +9,7 @@ import { inFixedSet } from '../db/fixedSet';
 import { scopeByUnit } from '../core/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { conflict, notFound } from '../core/errors';
-import { FollowupSchedule, Task, TaskEvent } from './model';
+import { FollowupSchedule, Resident, Task, TaskEvent } from './model';
 import { FOLLOWUP_TYPE, TASK_BUCKET, TASK_STATE, type FollowupType } from './enums';
 import type { TaskSummary } from './buckets';
 import {
@@ -111,7 +111,7 @@ export async function readTask(actor: Actor, id: string) {
   assertCan(actor, 'tasks', 'show');
   const task = await getRow(taskResource, actor, id);
   const [resident, events] = await Promise.all([
-    db()('residents').select('name', 'sex', 'birth_date').where('id', task.resident_id).first(),
+    db()('residents').select('name', 'sex', 'birth_date').where('id', task.resident_id).first<Pick<Resident, 'name' | 'sex' | 'birth_date'> | undefined>(),
     TaskEvent.query().where('task_id', id).orderBy('id'),
   ]);
   const created = {
@@ -147,7 +147,7 @@ export async function insertPlans(trx: Knex | Knex.Transaction, plans: TaskPlan[
        ON CONFLICT (id) DO NOTHING
        RETURNING id`,
       [
-        col('id') as string[],
+        col('id'),
         chunk.map((p) => unitOf.get(p.resident_id)!),
         col('resident_id'),
         col('schedule_code'),
@@ -188,7 +188,7 @@ export async function advanceTaskStates(today: string, actorName = 'system', con
     ['missed', `state in ('upcoming','due') and window_end < ?::date`],
     ['due', `state = 'upcoming' and window_start <= ?::date`],
   ] as const) {
-    const { rows } = await conn.raw(
+    const { rows } = await conn.raw<{ rows: { task_id: string }[] }>(
       `WITH old AS (SELECT id, state FROM tasks WHERE ${cond} FOR UPDATE),
             upd AS (UPDATE tasks t SET state = ?, updated_at = now() FROM old WHERE t.id = old.id RETURNING t.id, old.state AS from_state)
        INSERT INTO task_events (task_id, from_state, to_state, actor_name, reason)
@@ -206,7 +206,11 @@ export async function advanceTaskStates(today: string, actorName = 'system', con
  */
 export async function syncResidentTasks(trx: Knex.Transaction, residentId: number, today: string, actorName: string) {
   const to = addDays(today, LOOKAHEAD_DAYS);
-  const resident = await trx('residents').select('id', 'org_unit_id', 'birth_date', 'tags', 'deregistered_on').where('id', residentId).first();
+  const resident = await trx('residents')
+    .select('id', 'org_unit_id', 'birth_date', 'tags', 'deregistered_on')
+    .where('id', residentId)
+    .first<Pick<Resident, 'id' | 'org_unit_id' | 'birth_date' | 'tags' | 'deregistered_on'> | undefined>();
+  if (!resident) throw notFound('residents', residentId);
   const schedules = await activeSchedules(trx);
   const plans = resident.deregistered_on ? [] : planTasks(resident, schedules, today, to);
   const created = await insertPlans(trx, plans, new Map([[resident.id, resident.org_unit_id]]), today);
@@ -222,7 +226,7 @@ export async function syncResidentTasks(trx: Knex.Transaction, residentId: numbe
 
 /** Cancels a resident's open tasks (except `keep`), with history. */
 export async function cancelOpenTasks(trx: Knex.Transaction, residentId: number, actorName: string, reason: string, keep: string[] = []) {
-  const { rows } = await trx.raw(
+  const { rows } = await trx.raw<{ rows: { task_id: string }[] }>(
     `WITH old AS (SELECT id, state FROM tasks WHERE resident_id = ? AND state in ('upcoming','due') AND NOT (id = ANY(?::text[])) FOR UPDATE),
           upd AS (UPDATE tasks t SET state = 'cancelled', updated_at = now() FROM old WHERE t.id = old.id RETURNING t.id, old.state AS from_state)
      INSERT INTO task_events (task_id, from_state, to_state, actor_name, reason)

@@ -62,13 +62,13 @@ export const teamResource: ResourceDef<Team> = {
 async function withDetails(team: Team, trx?: Knex.Transaction) {
   const conn = trx ?? db();
   const [villages, members] = await Promise.all([
-    conn('team_villages').select('village_id').where('team_id', team.id).orderBy('village_id'),
+    conn('team_villages').select<{ village_id: number }[]>('village_id').where('team_id', team.id).orderBy('village_id'),
     joinUser(conn('team_members'), 'u', 'team_members.user_id')
       .select('team_members.user_id', 'team_members.role', 'team_members.is_leader', 'u.display_name', 'u.username', 'u.org_unit_id')
       .where('team_id', team.id)
       .orderBy([{ column: 'is_leader', order: 'desc' }, 'user_id']),
   ]);
-  return { ...team.toJSON(), village_ids: villages.map((v) => v.village_id as number), members };
+  return { ...team.toJSON(), village_ids: villages.map((v) => v.village_id), members };
 }
 
 export async function readTeam(actor: Actor, id: number) {

@@ -13,3 +13,8 @@ export { unitQuery, yearQuery } from './shared';
 export { hrGrants } from './grants';
 export { hrDaily } from './jobs';
 export { hrRouters } from './routes';
+// the records the API answers, for the admin UI to `import type` (api/core/json.ts)
+export type { Staff, StaffHistory } from './staff/model';
+export type { Rotation, RotationPlan } from './rotations/model';
+export type { Assessment, AssessmentYear, Licence, Post, TitlePromotion } from './careers/model';
+export type { VillageDoctorContract } from './contracts/model';

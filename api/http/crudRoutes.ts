@@ -14,7 +14,7 @@ type Row = Record<string, unknown>;
  * as the JSON the database writes; any other, or one that `view` reshapes, as its model rows.
  */
 export async function answerList<M extends Model>(def: ResourceDef<M>, req: Request, res: Response, view?: (rows: M[]) => unknown) {
-  const lq = parseListQuery(req.query as Record<string, unknown>, def.list);
+  const lq = parseListQuery(req.query, def.list);
   if (def.listColumns && !view) {
     const page = await listJson(def, req.actor, lq);
     res.setHeader('Content-Range', contentRange(def.name, lq, page.count, page.total));

@@ -1,8 +1,9 @@
 // Idempotency-Key on every POST: a retry answers the first response and writes nothing twice.
 import { expect } from 'chai';
-import { auditCount, call, unitId } from '../../scripts/test/harness';
+import { auditCount, call, unitId, type Problem } from '../../scripts/test/harness';
 
-const postWithKey = (url: string, body: unknown, key: string, as: string) => call('POST', url, { as, body, headers: { 'Idempotency-Key': key } });
+const postWithKey = <T = unknown>(url: string, body: unknown, key: string, as: string) =>
+  call<T>('POST', url, { as, body, headers: { 'Idempotency-Key': key } });
 
 describe('Idempotency-Key on every creating POST', () => {
   it('a department created twice with one key exists once; the retry is the first answer, replayed', async () => {
@@ -16,9 +17,9 @@ describe('Idempotency-Key on every creating POST', () => {
     expect(again.headers.get('idempotent-replayed')).to.equal('true');
     expect(again.body).to.deep.equal(first.body);
     expect(await auditCount()).to.equal(before + 1);
-    const changed = await postWithKey('/api/departments', { ...body, name: '另一个科' }, key, 'director-T06');
+    const changed = await postWithKey<Problem>('/api/departments', { ...body, name: '另一个科' }, key, 'director-T06');
     expect(changed.status).to.equal(422);
-    expect(changed.body.error.details[0].field).to.equal('Idempotency-Key');
+    expect(changed.body.error.details?.[0].field).to.equal('Idempotency-Key');
   });
 
   it('a failed first attempt keeps no key: the corrected retry with it runs', async () => {

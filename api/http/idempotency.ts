@@ -11,6 +11,13 @@ import { JsonText } from '../db/jsonPage';
 import { badRequest, unprocessable } from '../core/errors';
 import * as clock from '../core/clock';
 
+/** A recorded request: its body's hash and the answer it was given. */
+interface IdempotencyRow {
+  request_hash: string;
+  status_code: number;
+  response: unknown;
+}
+
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const KEY_PATTERN = /^[A-Za-z0-9_\-:.]{8,128}$/;
 
@@ -56,7 +63,7 @@ export async function idempotent(req: Request, res: Response, work: (trx?: Knex.
       .ignore()
       .returning('key');
     if (!claimed.length) {
-      const prior = await trx('idempotency_keys').where(where).first();
+      const prior = await trx('idempotency_keys').where(where).first<IdempotencyRow>();
       if (prior.request_hash !== requestHash) {
         throw unprocessable(`${IDEMPOTENCY_HEADER} ${key} was already used for a different request`, [
           { field: IDEMPOTENCY_HEADER, message: 'reused with a different body; use a new key for a new request' },
@@ -66,7 +73,7 @@ export async function idempotent(req: Request, res: Response, work: (trx?: Knex.
       return prior.response;
     }
     const answer = await work(trx);
-    const result = answer instanceof JsonText ? JSON.parse(answer.text) : JSON.parse(JSON.stringify(answer ?? null));
+    const result: unknown = answer instanceof JsonText ? JSON.parse(answer.text) : JSON.parse(JSON.stringify(answer ?? null));
     await trx('idempotency_keys')
       .where(where)
       .update({ response: JSON.stringify(result), status_code: res.statusCode });

@@ -2,3 +2,5 @@
 export { listJobs, runJob, type JobDef } from './service';
 export { idempotencyPurgeJob } from './housekeeping';
 export { jobRoutes } from './routes';
+// the records the API answers, for the admin UI to `import type` (api/core/json.ts)
+export type { JobRun } from './model';

@@ -3,7 +3,7 @@
 // Jobs themselves are idempotent (safe to re-run); the lock only keeps replicas from racing.
 import cron from 'node-cron';
 import type { Actor } from '../core/actor';
-import { db } from '../db/knex';
+import { poolConnections } from '../db/knex';
 import { assertCan, type ResourceDef } from '../core/crud';
 import { logger } from '../http/logger';
 import { notFound } from '../core/errors';
@@ -41,9 +41,10 @@ export async function runJob(name: string, opts: { now?: Date; triggeredBy?: str
   if (!job) throw notFound('job', name);
   const now = opts.now ?? clock.now();
   const ctx: JobContext = { now, runKey: dayKey(now) };
-  const conn = await db().client.acquireConnection();
+  const pool = poolConnections();
+  const conn = await pool.acquireConnection();
   try {
-    const { rows } = await conn.query('SELECT pg_try_advisory_lock($1) AS locked', [lockKey(name)]);
+    const { rows } = await conn.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [lockKey(name)]);
     const base = { job: name, run_key: ctx.runKey, triggered_by: opts.triggeredBy ?? 'cron' };
     if (!rows[0].locked) {
       return JobRun.query().insertAndFetch({ ...base, status: 'skipped', finished_at: clock.nowIso(), result: { reason: 'running elsewhere' } });
@@ -59,7 +60,7 @@ export async function runJob(name: string, opts: { now?: Date; triggeredBy?: str
       await conn.query('SELECT pg_advisory_unlock($1)', [lockKey(name)]);
     }
   } finally {
-    await db().client.releaseConnection(conn);
+    await pool.releaseConnection(conn);
   }
 }
 

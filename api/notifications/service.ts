@@ -48,10 +48,10 @@ export function markRead(actor: Actor, id: number) {
     const [row] = await trx('notifications')
       .where({ id, user_id: actor.id })
       .update({ read_at: trx.raw('coalesce(read_at, ?)', [clock.now()]) })
-      .returning('*');
+      .returning<Notification[]>('*');
     if (!row) throw notFound('notifications', id);
     await audit({ action: 'mark_read', resource: 'notifications', recordId: id, after: { read_at: row.read_at } });
-    return row as Notification;
+    return row;
   });
 }
 

@@ -6,3 +6,5 @@ export type { OrgUnit } from './model';
 export { childPath } from './rules';
 export { onSubtreeMoved } from './moves';
 export * from './units';
+export { UNIT_LEVEL } from './enums';
+export type { Department } from './model';

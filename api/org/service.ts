@@ -30,8 +30,9 @@ export const orgUnitResource: ResourceDef<OrgUnit> = {
   },
   unitOf: (data) => data.parent_id as number | undefined,
   prepareCreate: async (data, trx) => {
-    const parent = data.parent_id == null ? null : await OrgUnit.query(trx).findById(data.parent_id as number);
-    if (data.parent_id != null && !parent) throw unprocessable(`parent_id ${data.parent_id} does not exist`, [{ field: 'parent_id', message: 'no such unit' }]);
+    const parentId = data.parent_id as number | null | undefined; // as the schema parsed it
+    const parent = parentId == null ? null : await OrgUnit.query(trx).findById(parentId);
+    if (parentId != null && !parent) throw unprocessable(`parent_id ${parentId} does not exist`, [{ field: 'parent_id', message: 'no such unit' }]);
     const problem = placementProblem(String(data.kind), parent ?? null);
     if (problem) throw unprocessable(problem, [{ field: 'parent_id', message: problem }]);
     return { ...data, level: parent ? parent.level + 1 : 1, path: childPath(parent?.path ?? null, String(data.code)) };

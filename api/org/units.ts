@@ -12,7 +12,7 @@ type Conn = Knex | Knex.Transaction;
 
 /** The units (with `columns`), a query to narrow further by unit columns: `.where('active', true).orderBy('path')`. */
 export function orgUnits<C extends UnitColumn>(columns: readonly C[], conn: Conn = db()): Knex.QueryBuilder<OrgUnit, UnitRow<C>[]> {
-  return conn(UNITS).select(columns);
+  return conn<OrgUnit>(UNITS).select(columns);
 }
 
 /** The units of `ids` that exist, in no particular order. */
@@ -21,12 +21,12 @@ export async function unitsByIds<C extends UnitColumn>(ids: readonly number[], c
 }
 
 export function unitById<C extends UnitColumn>(id: number, columns: readonly C[], conn: Conn = db()): Promise<UnitRow<C> | undefined> {
-  return orgUnits(columns, conn).where('id', id).first() as Promise<UnitRow<C> | undefined>;
+  return orgUnits(columns, conn).where('id', id).first();
 }
 
 /** The unit `id` if it lies inside `scopePath` (the unit there or below it). */
 export function unitInScope<C extends UnitColumn>(id: number, scopePath: string, columns: readonly C[], conn: Conn = db()): Promise<UnitRow<C> | undefined> {
-  return under(orgUnits(columns, conn).where('id', id), scopePath).first() as Promise<UnitRow<C> | undefined>;
+  return under(orgUnits(columns, conn).where('id', id), scopePath).first();
 }
 
 /** The group's root unit (the HQ hospital, level 1). */
@@ -36,12 +36,12 @@ export async function rootUnitId(conn: Conn = db()): Promise<number> {
 
 /** The unit whose path is `path` (a scope's own unit). */
 export function unitAtPath<C extends UnitColumn>(path: string, columns: readonly C[], conn: Conn = db()): Promise<UnitRow<C> | undefined> {
-  return orgUnits(columns, conn).whereRaw('path = ?::ltree', [path]).first() as Promise<UnitRow<C> | undefined>;
+  return orgUnits(columns, conn).whereRaw('path = ?::ltree', [path]).first();
 }
 
 /** How many units a scope holds (and the one, when it is one) against the whole group's count. */
 export async function scopeSize(scopePath: string, conn: Conn = db()): Promise<{ id: number; units: number; all_units: number }> {
-  const [size] = await conn(UNITS).select(
+  const [size] = await conn(UNITS).select<{ id: number; units: number; all_units: number }[]>(
     conn.raw('min(id) filter (where path <@ ?::ltree) as id, (count(*) filter (where path <@ ?::ltree))::int as units, count(*)::int as all_units', [
       scopePath,
       scopePath,
@@ -122,7 +122,7 @@ export async function departmentById<C extends DepartmentColumn>(
   columns: readonly C[],
   conn: Conn = db(),
 ): Promise<Pick<Department, C> | undefined> {
-  return (await orgDepartments(columns, conn).where('id', id).first()) as Pick<Department, C> | undefined;
+  return await orgDepartments(columns, conn).where('id', id).first();
 }
 
 /** SQL naming the departments table under `alias`, for a raw statement's `from` or `join`. */

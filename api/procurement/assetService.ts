@@ -50,8 +50,8 @@ export async function withNames(rows: AssetTransfer[]) {
   if (!rows.length) return [];
   const unitIds = [...new Set(rows.flatMap((r) => [r.from_org_unit_id, r.to_org_unit_id]))];
   const units = await unitsByIds(unitIds, ['id', 'code', 'name']);
-  const assets: { id: number; code: string; name: string }[] = await db()('assets')
-    .select('id', 'code', 'name')
+  const assets = await db()('assets')
+    .select<Pick<Asset, 'id' | 'code' | 'name'>[]>('id', 'code', 'name')
     .whereIn('id', [...new Set(rows.map((r) => r.asset_id))]);
   const unit = new Map(units.map((u) => [u.id, `${u.name} (${u.code})`]));
   const asset = new Map(assets.map((a) => [a.id, `${a.name}（${a.code}）`]));
@@ -142,7 +142,12 @@ export async function market(actor: Actor, q: { category?: string; q?: string })
       if (q.category) qb.where('a.category', q.category);
       if (q.q) qb.where((w) => w.whereILike('a.name', `%${q.q}%`).orWhereILike('a.code', `%${q.q}%`));
     })
-    .select(
+    .select<
+      (Pick<Asset, 'id' | 'code' | 'name' | 'category' | 'value' | 'acquired_on' | 'note' | 'org_unit_id' | 'updated_at'> & {
+        unit_code: string;
+        unit_name: string;
+      })[]
+    >(
       'a.id',
       'a.code',
       'a.name',

@@ -39,6 +39,11 @@ export class RequisitionLine extends Model {
   shipped_qty!: number;
   accepted_qty!: number;
   rejected_qty!: number;
+  /** the item as the catalogue names it, joined in when a requisition is read (service.ts withProgress) */
+  declare item_name?: string;
+  declare item_code?: string;
+  declare uom?: string;
+  declare category?: string;
   static tableName = 'requisition_lines';
 }
 

@@ -11,7 +11,8 @@ import { badRequest, conflict, unprocessable } from '../core/errors';
 import { postEntry } from '../finance';
 import { fromFen, toFen } from '../shared/money';
 import { joinUnit, rootUnitId } from '../org';
-import { Delivery, DeliveryLine, PurchaseOrder, PurchaseOrderLine, Receipt } from './model';
+import type { ModelObject } from 'objection';
+import { CatalogItem, Delivery, DeliveryLine, PurchaseOrder, PurchaseOrderLine, Receipt, RequisitionLine } from './model';
 import {
   ORDER_STATES,
   canMoveOrder,
@@ -22,6 +23,7 @@ import {
   receiptProblems,
   savingsByCategory,
   type ApprovedLine,
+  type OpenRequisitionLine,
   type SavingsRow,
   type Confirmation,
   type OrderState,
@@ -56,14 +58,26 @@ export async function withOrderLines(orders: PurchaseOrder[], trx?: Knex.Transac
       'pol.purchase_order_id',
       orders.map((o) => o.id),
     )
-    .select('pol.*', 'ci.code as item_code', 'ci.name as item_name', 'ci.uom', 'ci.category')
+    .select<(ModelObject<PurchaseOrderLine> & { item_code: string; item_name: string; uom: string; category: string })[]>(
+      'pol.*',
+      'ci.code as item_code',
+      'ci.name as item_name',
+      'ci.uom',
+      'ci.category',
+    )
     .orderBy('pol.id');
   const refs = await joinUnit((trx ?? db())('requisition_lines as rl'), 'u', 'rl.org_unit_id')
     .whereIn(
       'rl.purchase_order_line_id',
       lines.map((l) => l.id),
     )
-    .select(
+    .select<
+      (Pick<RequisitionLine, 'requisition_id' | 'purchase_order_line_id' | 'org_unit_id' | 'approved_qty' | 'shipped_qty' | 'accepted_qty' | 'rejected_qty'> & {
+        requisition_line_id: number;
+        unit_code: string;
+        unit_name: string;
+      })[]
+    >(
       'rl.id as requisition_line_id',
       'rl.requisition_id',
       'rl.purchase_order_line_id',
@@ -92,7 +106,9 @@ export function consolidate(actor: Actor, lineIds: number[]) {
   assertCan(actor, 'purchase-orders', 'create');
   return inTransaction(actor, async (trx, audit) => {
     const ids = [...new Set(lineIds)];
-    const { rows } = await trx.raw(
+    const { rows } = await trx.raw<{
+      rows: (Omit<ApprovedLine, 'approved_qty'> & { approved_qty: number | null; purchase_order_line_id: number | null; status: string; active: boolean })[];
+    }>(
       `select rl.id, rl.org_unit_id, rl.item_id, rl.approved_qty, rl.purchase_order_line_id, r.status,
               ci.supplier_id, ci.contract_price, ci.baseline_price, ci.active
          from requisition_lines rl
@@ -104,25 +120,25 @@ export function consolidate(actor: Actor, lineIds: number[]) {
       [ids],
     );
     const problems: { field: string; message: string }[] = [];
-    const found = new Set(rows.map((r: { id: number }) => r.id));
+    const found = new Set(rows.map((r) => r.id));
     const missing = ids.filter((i) => !found.has(i));
     if (missing.length) problems.push({ field: 'requisition_line_ids', message: `no such lines: ${missing.slice(0, 20).join(', ')}` });
-    const notApproved = rows.filter((r: { status: string; approved_qty: number | null }) => r.status !== 'approved' || !r.approved_qty);
+    const notApproved = rows.filter((r) => r.status !== 'approved' || !r.approved_qty);
     if (notApproved.length)
       problems.push({
         field: 'requisition_line_ids',
         message: `not approved (or approved as 0): ${notApproved
           .slice(0, 20)
-          .map((r: { id: number }) => r.id)
+          .map((r) => r.id)
           .join(', ')}`,
       });
     if (problems.length) throw unprocessable('some requisition lines cannot be ordered', problems);
-    const ordered = rows.filter((r: { purchase_order_line_id: number | null }) => r.purchase_order_line_id !== null);
+    const ordered = rows.filter((r) => r.purchase_order_line_id !== null);
     if (ordered.length)
       throw conflict(
         `already on an order: lines ${ordered
           .slice(0, 20)
-          .map((r: { id: number }) => r.id)
+          .map((r) => r.id)
           .join(', ')}`,
       );
 
@@ -142,7 +158,7 @@ export function consolidate(actor: Actor, lineIds: number[]) {
           created_by: actor.id || null,
         })),
       )
-      .returning(['id', 'supplier_id']);
+      .returning<Pick<PurchaseOrder, 'id' | 'supplier_id'>[]>(['id', 'supplier_id']);
     await trx.raw(`update purchase_orders set number = 'PO' || to_char(order_date, 'YYYYMMDD') || '-' || lpad(id::text, 6, '0') where id = any(?::int[])`, [
       orders.map((o) => o.id),
     ]);
@@ -156,12 +172,12 @@ export function consolidate(actor: Actor, lineIds: number[]) {
         baseline_price: l.baseline_price,
       })),
     );
-    const inserted: { id: number; purchase_order_id: number; item_id: number }[] = [];
+    const inserted: Pick<PurchaseOrderLine, 'id' | 'purchase_order_id' | 'item_id'>[] = [];
     for (let i = 0; i < lineRows.length; i += 2000)
       inserted.push(
         ...(await trx('purchase_order_lines')
           .insert(lineRows.slice(i, i + 2000))
-          .returning(['id', 'purchase_order_id', 'item_id'])),
+          .returning<Pick<PurchaseOrderLine, 'id' | 'purchase_order_id' | 'item_id'>[]>(['id', 'purchase_order_id', 'item_id'])),
       );
     // the back-references: every requisition line points at the order line it went into
     const lineByKey = new Map(inserted.map((l) => [`${l.purchase_order_id}:${l.item_id}`, l.id]));
@@ -277,7 +293,7 @@ export function deliver(actor: Actor, id: number, input: { org_unit_ids?: number
       .modify((qb) => {
         if (input.org_unit_ids?.length) qb.whereIn('org_unit_id', input.org_unit_ids);
       })
-      .select('id', 'org_unit_id', 'item_id', 'purchase_order_line_id', 'approved_qty', 'shipped_qty');
+      .select<OpenRequisitionLine[]>('id', 'org_unit_id', 'item_id', 'purchase_order_line_id', 'approved_qty', 'shipped_qty');
     const plans = planDeliveries(lines, reqLines);
     if (!plans.length) throw unprocessable(`purchase order ${o.number} has no received goods left to deliver`);
     const shippedOn = input.shipped_on ?? clock.today();
@@ -313,7 +329,13 @@ export async function withDeliveryLines(deliveries: Delivery[], trx?: Knex.Trans
       'dl.delivery_id',
       deliveries.map((d) => d.id),
     )
-    .select('dl.*', 'ci.code as item_code', 'ci.name as item_name', 'ci.uom', 'rl.requisition_id')
+    .select<(ModelObject<DeliveryLine> & { item_code: string; item_name: string; uom: string; requisition_id: number })[]>(
+      'dl.*',
+      'ci.code as item_code',
+      'ci.name as item_name',
+      'ci.uom',
+      'rl.requisition_id',
+    )
     .orderBy('dl.id');
   return deliveries.map((d) => ({ ...d.toJSON(), lines: lines.filter((l) => l.delivery_id === d.id) }));
 }
@@ -366,7 +388,7 @@ export function confirmDelivery(
           .join('purchase_order_lines as pol', 'pol.id', 'rl.purchase_order_line_id')
           .join('catalog_items as ci', 'ci.id', 'pol.item_id')
           .where('rl.id', line.requisition_line_id)
-          .first('pol.unit_price', 'ci.account');
+          .first<Pick<CatalogItem, 'account'> & Pick<PurchaseOrderLine, 'unit_price'>>('pol.unit_price', 'ci.account');
         valued.push({ account: priced.account, value: toFen(priced.unit_price) * BigInt(g.accepted_qty) });
       }
     }
@@ -402,7 +424,7 @@ export function confirmDelivery(
 
 /** An order whose goods are all received, shipped and confirmed at the members is closed. */
 async function closeOrderWhenDone(trx: Knex.Transaction, orderId: number) {
-  const { rows } = await trx.raw(
+  const { rows } = await trx.raw<{ rows: { all_shipped: boolean | null; all_confirmed: boolean }[] }>(
     `select bool_and(pol.received_qty = pol.quantity and pol.shipped_qty = pol.received_qty) as all_shipped,
             not exists (select 1 from deliveries d where d.purchase_order_id = ? and d.status = 'shipped') as all_confirmed
        from purchase_order_lines pol where pol.purchase_order_id = ?`,

@@ -48,7 +48,7 @@ export interface PlannedOrder {
 export function planOrders(lines: readonly ApprovedLine[]): PlannedOrder[] {
   const bySupplier = new Map<number, Map<number, PlannedOrder['lines'][number]>>();
   for (const l of lines) {
-    const items = bySupplier.get(l.supplier_id) ?? new Map();
+    const items = bySupplier.get(l.supplier_id) ?? new Map<number, PlannedOrder['lines'][number]>();
     const line = items.get(l.item_id) ?? {
       item_id: l.item_id,
       quantity: 0,

@@ -163,6 +163,16 @@ export function decideOtherwise(actor: Actor, id: number, to: 'rejected' | 'canc
   });
 }
 
+/** An approved requisition line not yet on an order, with its member, item and contracted supplier. */
+type ConsolidationCandidate = Pick<RequisitionLine, 'id' | 'requisition_id' | 'org_unit_id' | 'item_id' | 'approved_qty'> &
+  Pick<CatalogItem, 'category' | 'uom' | 'contract_price' | 'baseline_price' | 'supplier_id'> & {
+    unit_code: string;
+    unit_name: string;
+    item_code: string;
+    item_name: string;
+    supplier_name: string;
+  };
+
 /** Approved requisition lines not yet on an order, with their member, item and contracted supplier. */
 export async function consolidationCandidates(actor: Actor, q: { supplier_id?: number; category?: string; limit: number }) {
   assertCan(actor, 'purchase-orders', 'create');
@@ -178,7 +188,7 @@ export async function consolidationCandidates(actor: Actor, q: { supplier_id?: n
       if (q.supplier_id) qb.where('ci.supplier_id', q.supplier_id);
       if (q.category) qb.where('ci.category', q.category);
     })
-    .select(
+    .select<ConsolidationCandidate[]>(
       'rl.id',
       'rl.requisition_id',
       'rl.org_unit_id',

@@ -1,9 +1,15 @@
 // The group referral office's inbox over every receiving unit, slots that have started refused,
 // and the notices a referral's sender gets (HTTP against the real database).
 import { expect } from 'chai';
-import { get, post, put, system, unitId } from '../../scripts/test/harness';
+import { get, post, put, system, unitId, type AnswerOf, type Json, type Problem } from '../../scripts/test/harness';
+import type { OrgUnit } from '../org';
+import type { ReferralSlot } from './model';
+import type { createReferral, referralPage } from './service';
 import * as clock from '../core/clock';
 import { dayAfter, department, resident, slotsOf, upBody } from './testFixtures';
+
+type ReferralJson = AnswerOf<typeof createReferral>;
+type UserRow = { id: number; username: string; display_name: string };
 
 interface Notice {
   id: number;
@@ -15,25 +21,25 @@ interface Notice {
 
 /** The first two village clinics under a township. */
 async function villagesOf(townshipCode: string): Promise<string[]> {
-  const r = await get('/api/org-units', {
+  const r = await get<Json<OrgUnit>[]>('/api/org-units', {
     as: 'admin',
     query: { filter: { parent_id: await unitId(townshipCode), kind: 'village' }, sort: ['code', 'ASC'], range: [0, 1] },
   });
-  return r.body.map((u: { code: string }) => u.code);
+  return r.body.map((u) => u.code);
 }
 
 /** A routine up-referral from a village clinic's doctor to its township. */
 async function referUp(village: string, township: string, name: string) {
   const p = await resident(village, name);
-  const r = await post('/api/referrals', upBody(p.id, await unitId(township), { urgency: 'routine' }), { as: `doctor-${village}` });
+  const r = await post<ReferralJson>('/api/referrals', upBody(p.id, await unitId(township), { urgency: 'routine' }), { as: `doctor-${village}` });
   expect(r.status, JSON.stringify(r.body)).to.equal(200);
-  return r.body.id as number;
+  return r.body.id;
 }
 
 const notices = async (as: string, filter: Record<string, unknown> = {}) => {
-  const r = await get('/api/notifications', { as, query: { filter, range: [0, 99] } });
+  const r = await get<Notice[]>('/api/notifications', { as, query: { filter, range: [0, 99] } });
   expect(r.status).to.equal(200);
-  return { rows: r.body as Notice[], total: Number(String(r.headers.get('content-range')).split('/')[1]) };
+  return { rows: r.body, total: Number(String(r.headers.get('content-range')).split('/')[1]) };
 };
 const unreadOf = async (as: string, referralId: number) => (await notices(as, { unread: true, record_id: referralId })).rows;
 
@@ -61,30 +67,31 @@ describe('the referral office and the senders (HTTP, real database)', () => {
     const toT12 = await referUp(v12, 'T12', '办公室乙');
     const t11 = await unitId('T11');
 
-    const all = await get('/api/referrals', { as: 'referral', query: { filter: { inbox_all: true }, sort: ['requested_at', 'ASC'], range: [0, 999] } });
+    const all = await get<ReferralJson[]>('/api/referrals', {
+      as: 'referral',
+      query: { filter: { inbox_all: true }, sort: ['requested_at', 'ASC'], range: [0, 999] },
+    });
     expect(all.status).to.equal(200);
-    const ids = all.body.map((r: { id: number }) => r.id);
+    const ids = all.body.map((r) => r.id);
     expect(ids).to.include.members([toT11, toT12]);
     // requests to answer come before accepted patients, across the units
-    const statuses = all.body.map((r: { status: string }) => r.status);
+    const statuses = all.body.map((r) => r.status);
     expect(statuses.lastIndexOf('requested')).to.be.lessThan(statuses.includes('accepted') ? statuses.indexOf('accepted') : Infinity);
-    expect(new Set(all.body.map((r: { to_org_unit_id: number }) => r.to_org_unit_id)).size).to.be.greaterThan(1);
+    expect(new Set(all.body.map((r) => r.to_org_unit_id)).size).to.be.greaterThan(1);
 
-    const one = await get('/api/referrals', { as: 'referral', query: { filter: { inbox_all: true, to_org_unit_id: t11 }, range: [0, 999] } });
-    expect(one.body.map((r: { id: number }) => r.id))
+    const one = await get<ReferralJson[]>('/api/referrals', { as: 'referral', query: { filter: { inbox_all: true, to_org_unit_id: t11 }, range: [0, 999] } });
+    expect(one.body.map((r) => r.id))
       .to.include(toT11)
       .and.not.include(toT12);
-    expect(
-      one.body.every((r: { to_org_unit_id: number; status: string }) => r.to_org_unit_id === t11 && ['requested', 'accepted'].includes(r.status)),
-    ).to.equal(true);
+    expect(one.body.every((r) => r.to_org_unit_id === t11 && ['requested', 'accepted'].includes(r.status))).to.equal(true);
 
     // a township's director asking for every inbox gets those in their scope only
-    const director = await get('/api/referrals', { as: 'director-T11', query: { filter: { inbox_all: true }, range: [0, 999] } });
-    expect(director.body.map((r: { id: number }) => r.id))
+    const director = await get<ReferralJson[]>('/api/referrals', { as: 'director-T11', query: { filter: { inbox_all: true }, range: [0, 999] } });
+    expect(director.body.map((r) => r.id))
       .to.include(toT11)
       .and.not.include(toT12);
     expect(
-      (await get('/api/referrals', { as: 'director-T11', query: { filter: { inbox: t11 }, range: [0, 999] } })).body.map((r: { id: number }) => r.id),
+      (await get<ReferralJson[]>('/api/referrals', { as: 'director-T11', query: { filter: { inbox: t11 }, range: [0, 999] } })).body.map((r) => r.id),
     ).to.include(toT11);
   });
 
@@ -94,32 +101,36 @@ describe('the referral office and the senders (HTTP, real database)', () => {
     // a department with no published slots, so this half hour is free to create
     const dept = await department('T13', '公共卫生科');
     const started = new Date(Math.floor(clock.now().getTime() / 1_800_000) * 1_800_000);
-    const created = await post('/api/referral-slots', { department_id: dept, starts_at: started.toISOString(), capacity: 2 }, { as: 'director-T13' });
+    const created = await post<Json<ReferralSlot>>(
+      '/api/referral-slots',
+      { department_id: dept, starts_at: started.toISOString(), capacity: 2 },
+      { as: 'director-T13' },
+    );
     expect(created.status, JSON.stringify(created.body)).to.equal(200);
 
-    const offered = await get('/api/referral-slots', {
+    const offered = await get<Json<ReferralSlot>[]>('/api/referral-slots', {
       as: 'director-T13',
       query: { filter: { department_id: dept, upcoming: true, free: true }, range: [0, 99] },
     });
-    expect(offered.body.map((s: { id: number }) => s.id)).not.to.include(created.body.id);
+    expect(offered.body.map((s) => s.id)).not.to.include(created.body.id);
 
-    const refused = await post(`/api/referrals/${id}/accept`, { slot_id: created.body.id }, { as: 'director-T13' });
+    const refused = await post<Problem>(`/api/referrals/${id}/accept`, { slot_id: created.body.id }, { as: 'director-T13' });
     expect(refused.status).to.equal(422);
     expect(refused.body.error.details).to.deep.equal([{ field: 'slot_id', message: 'the slot has already started; choose a later one' }]);
-    expect((await get(`/api/referrals/${id}`, { as: 'director-T13' })).body.status).to.equal('requested');
+    expect((await get<ReferralJson>(`/api/referrals/${id}`, { as: 'director-T13' })).body.status).to.equal('requested');
     expect(await unreadOf(`doctor-${v13}`, id)).to.deep.equal([]);
   });
 
   it('the timeline names people by the name their account goes by, never a login', async () => {
     const [v17] = await villagesOf('T17');
     const p = await resident(v17, '时间线');
-    const created = await post('/api/referrals', upBody(p.id, await unitId('T17'), { urgency: 'emergency' }), { as: `doctor-${v17}` });
+    const created = await post<ReferralJson>('/api/referrals', upBody(p.id, await unitId('T17'), { urgency: 'emergency' }), { as: `doctor-${v17}` });
     expect((await post(`/api/referrals/${created.body.id}/accept`, {}, { as: 'director-T17' })).status).to.equal(200);
-    const director = (await get('/api/users', { as: 'admin', query: { filter: { username: 'director-T17' } } })).body[0];
+    const director = (await get<UserRow[]>('/api/users', { as: 'admin', query: { filter: { username: 'director-T17' } } })).body[0];
     expect((await put(`/api/users/${director.id}`, { display_name: '马建国院长' }, { as: 'admin' })).status).to.equal(200);
-    const doctor = (await get('/api/users', { as: 'admin', query: { filter: { username: `doctor-${v17}` } } })).body[0];
-    const page = await get(`/api/referrals/${created.body.id}`, { as: `doctor-${v17}` });
-    expect(page.body.events.map((e: { kind: string; actor_name: string }) => [e.kind, e.actor_name])).to.deep.equal([
+    const doctor = (await get<UserRow[]>('/api/users', { as: 'admin', query: { filter: { username: `doctor-${v17}` } } })).body[0];
+    const page = await get<AnswerOf<typeof referralPage>>(`/api/referrals/${created.body.id}`, { as: `doctor-${v17}` });
+    expect(page.body.events.map((e) => [e.kind, e.actor_name])).to.deep.equal([
       ['requested', doctor.display_name],
       ['accepted', '马建国院长'],
     ]);
@@ -134,7 +145,10 @@ describe('the referral office and the senders (HTTP, real database)', () => {
 
     const [notice] = await unreadOf(`doctor-${v14}`, first);
     expect(notice).to.include({ kind: 'referral_accepted', record_id: first, read_at: null });
-    expect(notice.data).to.include({ patient_name: '通知甲', to_unit_name: (await get(`/api/org-units/${await unitId('T14')}`, { as: 'admin' })).body.name });
+    expect(notice.data).to.include({
+      patient_name: '通知甲',
+      to_unit_name: (await get<Json<OrgUnit>>(`/api/org-units/${await unitId('T14')}`, { as: 'admin' })).body.name,
+    });
     expect(notice.data.appointment_at).to.be.a('string');
     expect(await unreadOf(`doctor-${v14}`, first)).to.have.length(1);
     expect(await unreadOf(`director-${v14}`, first)).to.have.length(1); // the sending unit's director
@@ -147,7 +161,7 @@ describe('the referral office and the senders (HTTP, real database)', () => {
     const [rejected] = await unreadOf(`doctor-${v14}`, second);
     expect(rejected).to.include({ kind: 'referral_rejected' });
     expect(rejected.data).to.include({ reason: '本院床位已满，请转县医院' });
-    const read = await post(`/api/notifications/${rejected.id}/read`, {}, { as: `doctor-${v14}` });
+    const read = await post<Notice>(`/api/notifications/${rejected.id}/read`, {}, { as: `doctor-${v14}` });
     expect(read.status).to.equal(200);
     expect(read.body.read_at).to.be.a('string');
     const mine = (await notices(`doctor-${v14}`)).rows.filter((n) => [first, second].includes(n.record_id)).map((n) => n.id);
@@ -161,7 +175,7 @@ describe('the referral office and the senders (HTTP, real database)', () => {
     // arrival is a notice too; read-all clears the bell
     expect((await post(`/api/referrals/${first}/arrive`, {}, { as: 'director-T14' })).status).to.equal(200);
     expect((await unreadOf(`doctor-${v14}`, first)).map((n) => n.kind)).to.deep.equal(['referral_arrived', 'referral_accepted']);
-    const all = await post('/api/notifications/read-all', {}, { as: `doctor-${v14}` });
+    const all = await post<{ read: number }>('/api/notifications/read-all', {}, { as: `doctor-${v14}` });
     expect(all.body.read).to.be.greaterThanOrEqual(2);
     expect((await notices(`doctor-${v14}`, { unread: true })).total).to.equal(0);
   });

@@ -3,9 +3,10 @@ import { answerList, mountCrud } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, parse, isoDate, positiveId } from '../http/validate';
 import { toFen } from '../shared/money';
-import { ACTIONS, DIRECTIONS, ICD10_PATTERN, PURPOSES, URGENCIES, type ReferralAction } from './rules';
+import { ACTIONS, DIRECTIONS, ICD10_PATTERN, PURPOSES, URGENCIES } from './rules';
 import {
   createReferral,
+  referFromFollowup,
   escalationResource,
   levelFlows,
   referralPage,
@@ -49,6 +50,7 @@ const createBody = z.strictObject({
   previous_referral_id: id.nullish(),
   threshold_paid_before: amount.nullish(),
 });
+const fromFollowupBody = z.strictObject({ followup_id: id, to_org_unit_id: id.nullish(), to_department_id: id.nullish() });
 const transitionBody = z.strictObject({
   slot_id: id.nullish(),
   appointment_at: z.iso.datetime({ offset: true }).nullish(),
@@ -77,10 +79,18 @@ export const referralRoutes = new ApiRouter('/referrals', 'referrals')
     answerList(referralResource, req, res),
   )
   .get('/:id', { summary: 'One referral with its event timeline, fees and the actions open to you' }, (req) => referralPage(req.actor, idParam(req.params.id)))
-  .post('/', { summary: 'Refer a patient (up, down, or out of the group)', body: createBody }, (req) => createReferral(req.actor, parse(createBody, req.body)));
+  .post('/', { summary: 'Refer a patient (up, down, or out of the group)', body: createBody }, (req) => createReferral(req.actor, parse(createBody, req.body)))
+  .post(
+    '/from-followup',
+    {
+      summary: 'One-tap up-referral from a follow-up whose advice calls for one, prefilled from the visit (to the unit above unless named)',
+      body: fromFollowupBody,
+    },
+    (req) => referFromFollowup(req.actor, parse(fromFollowupBody, req.body)),
+  );
 for (const action of ACTIONS) {
   referralRoutes.post(`/:id/${action}`, { summary: `${action[0].toUpperCase()}${action.slice(1)} a referral`, body: transitionBody }, (req) =>
-    transition(req.actor, idParam(req.params.id), action as ReferralAction, parse(transitionBody, req.body ?? {})),
+    transition(req.actor, idParam(req.params.id), action, parse(transitionBody, req.body ?? {})),
   );
 }
 

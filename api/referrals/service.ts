@@ -2,8 +2,9 @@
 // through its states (each an event on its timeline), the configuration, and the figures the
 // group office and settlement read. Slots are in ./slots.ts, the escalation job in ./jobs.ts.
 import type { Knex } from 'knex';
+import type { ModelObject } from 'objection';
 import { systemActor, type Actor } from '../core/actor';
-import { inTransaction } from '../core/transaction';
+import { inTransaction, withinTransaction } from '../core/transaction';
 import { withinScope } from '../auth';
 import { can } from '../core/access';
 import { db } from '../db/knex';
@@ -12,7 +13,7 @@ import { scopeByAnyUnit } from '../core/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../core/crud';
 import { AppError, badRequest, conflict, forbidden, unprocessable } from '../core/errors';
 import { joinUser, usersSql } from '../auth';
-import { careTransfers, residentsForReferral, transferCare } from '../health';
+import { careTransfers, followupReferralDraft, linkFollowupReferral, residentsForReferral, transferCare } from '../health';
 import { inSubtree, orgDepartments, orgUnits, subtreeIdsSql, under, unitById, unitIdsUnderSql, unitsByIds } from '../org';
 import { toFen } from '../shared/money';
 import { Referral, ReferralEscalation, ReferralEvent } from './model';
@@ -40,6 +41,7 @@ import {
   type Direction,
   type Purpose,
   type ReferralAction,
+  type LevelFlow,
   type ReferralFigures,
   type Status,
   type Urgency,
@@ -184,7 +186,7 @@ export function createReferral(actor: Actor, input: ReferralInput) {
       .select('id')
       .whereIn('status', OPEN_STATUSES as string[])
       .where((w) => (patient.resident_id ? w.where('resident_id', patient.resident_id) : w.where('patient_id_number_hash', patient.patient_id_number_hash)))
-      .first();
+      .first<Pick<Referral, 'id'> | undefined>();
     if (open) throw conflict(`the patient already has an open referral ${open.id}; cancel or complete it first`, { referral_id: open.id });
 
     const paidBefore = await thresholdPaidBefore(trx, actor, input, patient, fromId);
@@ -221,6 +223,34 @@ export function createReferral(actor: Actor, input: ReferralInput) {
     await addEvent(trx, actor, created.id, 'requested', null, 'requested', input.reason, { urgency: input.urgency, due_at: created.due_at });
     await audit({ action: 'create', resource: 'referrals', recordId: created.id, after: created });
     return created;
+  });
+}
+
+export interface FollowupReferralInput {
+  followup_id: number;
+  to_org_unit_id?: number | null;
+  to_department_id?: number | null;
+}
+
+/**
+ * 一键转诊: the up-referral a hypertension or diabetes visit's advice calls for (two uncontrolled
+ * visits in a row, a persisting adverse reaction, a new complication, a critical reading). The
+ * health domain drafts it from the visit — resident, diagnosis, reason with the readings, summary
+ * — and it goes to the unit above the visit's village (its township centre) unless another is
+ * named; the follow-up records the referral, all in one transaction.
+ */
+export function referFromFollowup(actor: Actor, input: FollowupReferralInput) {
+  assertCan(actor, 'referrals', 'create');
+  return inTransaction(actor, async (trx, audit) => {
+    const draft = await followupReferralDraft(actor, input.followup_id, trx);
+    const from = await unitById(draft.from_org_unit_id, ['id', 'parent_id'], trx);
+    const to = input.to_org_unit_id ?? from?.parent_id ?? null;
+    if (to == null) throw unprocessable('the visit’s unit has none above it: name the receiving unit', [{ field: 'to_org_unit_id', message: 'required' }]);
+    const referral = await withinTransaction(trx, () =>
+      createReferral(actor, { ...draft, to_org_unit_id: to, to_department_id: input.to_department_id ?? null }),
+    );
+    await linkFollowupReferral(trx, input.followup_id, referral.id, audit);
+    return referral;
   });
 }
 
@@ -416,7 +446,7 @@ export async function referralPage(actor: Actor, id: number) {
   const [events, history, escalation] = await Promise.all([
     timeline(id),
     r.resident_id ? careTransfers({ referralId: id }) : Promise.resolve([]),
-    db()('referral_escalations').where('referral_id', id).first(),
+    db()('referral_escalations').where('referral_id', id).first<ModelObject<ReferralEscalation> | undefined>(),
   ]);
   const paths = await db().transaction((trx) => unitPaths(trx, r));
   const mayDo = allowedActions(r.status).filter((a) => {
@@ -458,7 +488,7 @@ const PERIOD_SQL = "r.requested_at >= ?::timestamptz and r.requested_at < ?::tim
 export async function referralFigures(q: { from: string; to: string; orgUnitIds?: number[] }): Promise<ReferralFigures[]> {
   const units = orgUnits(['id']);
   if (q.orgUnitIds) units.whereIn('id', q.orgUnitIds);
-  const { rows } = await db().raw(
+  const { rows } = await db().raw<{ rows: ReferralFigures[] }>(
     `select u.id as org_unit_id,
             count(r.id) filter (where r.direction = 'up')::int as up,
             count(r.id) filter (where r.direction = 'down')::int as down,
@@ -490,16 +520,14 @@ export async function unitTable(actor: Actor, q: Period & { org_unit_id?: number
   const ids = units.map((u) => u.id);
   const [sent, received] = await Promise.all([
     referralFigures({ from: q.from, to: q.to, orgUnitIds: ids }),
-    db().raw(
+    db().raw<{ rows: { id: number; received: number; received_completed: number }[] }>(
       `select r.to_org_unit_id as id, count(*)::int as received, count(*) filter (where r.status = 'completed')::int as received_completed
          from referrals r where r.to_org_unit_id = any(?) and ${PERIOD_SQL} group by r.to_org_unit_id`,
       [ids, ...periodBounds(q)],
     ),
   ]);
   const bySent = new Map(sent.map((s) => [s.org_unit_id, s]));
-  const byReceived = new Map<number, { received: number; received_completed: number }>(
-    received.rows.map((r: { id: number; received: number; received_completed: number }) => [r.id, r]),
-  );
+  const byReceived = new Map<number, { received: number; received_completed: number }>(received.rows.map((r) => [r.id, r]));
   return units
     .map((u) => ({
       code: u.code,
@@ -516,7 +544,7 @@ export async function unitTable(actor: Actor, q: Period & { org_unit_id?: number
 export async function levelFlows(actor: Actor, q: Period & { org_unit_id?: number }) {
   assertCan(actor, 'referrals', 'list');
   const units = await scopedUnits(actor, q.org_unit_id);
-  const { rows } = await db().raw(
+  const { rows } = await db().raw<{ rows: (LevelFlow & { completed: number })[] }>(
     `select r.from_level, r.to_level, count(*)::int as count,
             count(*) filter (where r.status = 'completed')::int as completed
        from referrals r
@@ -537,7 +565,19 @@ export async function timeliness(actor: Actor, q: Period & { org_unit_id?: numbe
   assertCan(actor, 'referrals', 'list');
   const units = await scopedUnits(actor, q.org_unit_id);
   const byId = new Map(units.map((u) => [u.id, u]));
-  const { rows } = await db().raw(
+  const { rows } = await db().raw<{
+    rows: {
+      org_unit_id: number;
+      requests: number;
+      answered: number;
+      accepted: number;
+      within: number;
+      overdue_open: number;
+      median_minutes_to_accept: number | null;
+      emergency: number;
+      median_minutes_emergency: number | null;
+    }[];
+  }>(
     `select r.to_org_unit_id as org_unit_id,
             count(*)::int as requests,
             count(r.answered_at)::int as answered,
@@ -555,9 +595,9 @@ export async function timeliness(actor: Actor, q: Period & { org_unit_id?: numbe
     [clock.now(), units.map((u) => u.id), ...periodBounds(q)],
   );
   return rows
-    .map((row: Record<string, number | null>) => {
-      const due = Number(row.answered) + Number(row.overdue_open);
-      const u = byId.get(row.org_unit_id as number)!;
+    .map((row) => {
+      const due = row.answered + row.overdue_open;
+      const u = byId.get(row.org_unit_id)!;
       return {
         ...row,
         code: u.code,
@@ -568,7 +608,7 @@ export async function timeliness(actor: Actor, q: Period & { org_unit_id?: numbe
         share_within: due ? Math.round((Number(row.within) / due) * 10000) / 10000 : null,
       };
     })
-    .sort((a: { level: number; code: string }, b: { level: number; code: string }) => a.level - b.level || a.code.localeCompare(b.code));
+    .sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));
 }
 
 /**
@@ -582,7 +622,7 @@ export async function inboxSummary(actor: Actor) {
   const units = await scopedUnits(actor);
   const byId = new Map(units.map((u) => [u.id, u]));
   const ids = units.map((u) => u.id);
-  const { rows } = await db().raw(
+  const { rows } = await db().raw<{ rows: { org_unit_id: number | null; waiting: number; overdue: number; oldest_requested_at: Date }[] }>(
     `select r.to_org_unit_id as org_unit_id, count(*)::int as waiting,
             count(*) filter (where r.due_at < ?)::int as overdue, min(r.requested_at) as oldest_requested_at
        from referrals r
@@ -591,7 +631,7 @@ export async function inboxSummary(actor: Actor) {
       order by overdue desc, waiting desc, min(r.requested_at)`,
     [clock.now(), ids, ids],
   );
-  return rows.map((row: { org_unit_id: number | null }) => {
+  return rows.map((row) => {
     const u = row.org_unit_id === null ? undefined : byId.get(row.org_unit_id);
     return { ...row, code: u?.code ?? null, name: u?.name ?? null };
   });
@@ -607,7 +647,9 @@ export async function inboxSummary(actor: Actor) {
 export function escalateOverdue(now: Date, runKey: string) {
   const actor = systemActor('referrals.escalate');
   return inTransaction(actor, async (trx, audit) => {
-    const { rows } = await trx.raw(
+    const { rows: escalated } = await trx.raw<{
+      rows: Pick<ReferralEscalation, 'referral_id' | 'org_unit_id' | 'overdue_minutes' | 'notify_user_ids'>[];
+    }>(
       `insert into referral_escalations (referral_id, org_unit_id, due_at, escalated_at, overdue_minutes, notify_user_ids, run_key)
        select r.id, r.to_org_unit_id, r.due_at, ?::timestamptz,
               floor(extract(epoch from (?::timestamptz - r.due_at)) / 60)::int,
@@ -623,7 +665,6 @@ export function escalateOverdue(now: Date, runKey: string) {
        returning referral_id, org_unit_id, overdue_minutes, notify_user_ids`,
       [now, now, runKey, now],
     );
-    const escalated = rows as { referral_id: number; org_unit_id: number | null; overdue_minutes: number; notify_user_ids: number[] }[];
     if (escalated.length) {
       await trx('referrals')
         .whereIn(

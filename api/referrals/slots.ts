@@ -8,6 +8,7 @@ import { scopeByUnit } from '../core/scope';
 import { assertCan, assertUnitInScope, type ResourceDef } from '../core/crud';
 import { badRequest, conflict, notFound, unprocessable } from '../core/errors';
 import { departmentName, orgDepartments, unitIdsUnderSql } from '../org';
+import type { ModelObject } from 'objection';
 import { ReferralSlot, type Referral } from './model';
 import { bookingProblem, heldPlaces, heldUntil, slotStartProblem, slotStarts } from './rules';
 import { currentSettings } from './settings';
@@ -122,8 +123,8 @@ export async function slotDay(actor: Actor, q: { department_id: number; day: str
   return {
     day: q.day,
     department_id: dept.id,
-    department_name: dept.name as string,
-    org_unit_id: dept.org_unit_id as number,
+    department_name: dept.name,
+    org_unit_id: dept.org_unit_id,
     capacity,
     booked,
     booked_up: bookedUp,
@@ -142,7 +143,7 @@ export async function bookSlot(trx: Knex.Transaction, referral: Referral, slotId
   const slot = await trx('referral_slots')
     .select('referral_slots.*', departmentName('referral_slots.department_id', 'department_name', trx))
     .where('referral_slots.id', slotId)
-    .first();
+    .first<(ModelObject<ReferralSlot> & { department_name: string }) | undefined>();
   if (!slot) throw unprocessable(`slot ${slotId} does not exist`, [{ field: 'slot_id', message: 'no such slot' }]);
   if (slot.org_unit_id !== referral.to_org_unit_id)
     throw unprocessable('the slot is not one of the receiving unit', [{ field: 'slot_id', message: 'another unit’s slot' }]);
@@ -153,7 +154,7 @@ export async function bookSlot(trx: Knex.Transaction, referral: Referral, slotId
   }
   // lock the department's whole day: the places held for up-referrals are counted per day
   const midnight = shanghaiMidnight(dayKey(new Date(slot.starts_at)));
-  const day: ReferralSlot[] = await trx('referral_slots')
+  const day = await trx<ModelObject<ReferralSlot>>('referral_slots')
     .where('department_id', slot.department_id)
     .where('starts_at', '>=', midnight)
     .where('starts_at', '<', new Date(midnight.getTime() + 86_400_000))
@@ -177,7 +178,7 @@ export async function bookSlot(trx: Knex.Transaction, referral: Referral, slotId
   await trx('referral_slots')
     .where('id', slotId)
     .update({ booked: locked.booked + 1, booked_up: locked.booked_up + up, updated_at: now });
-  return { id: slotId, starts_at: new Date(locked.starts_at), department_id: slot.department_id as number, department_name: slot.department_name as string };
+  return { id: slotId, starts_at: new Date(locked.starts_at), department_id: slot.department_id, department_name: slot.department_name };
 }
 
 /** Gives a cancelled referral's place back. */

@@ -19,7 +19,7 @@ export async function resident(villageCode: string, name: string) {
   const id = idNumber();
   const r = await post('/api/residents', { name, id_number: id }, { as: `doctor-${villageCode}` });
   if (r.status !== 200) throw new Error(`resident fixture: ${r.status} ${JSON.stringify(r.body)}`);
-  return { id: r.body.id as number, idNumber: id };
+  return { id: (r.body as { id: number }).id, idNumber: id };
 }
 
 // the demo publishes two weeks of slots ahead; the tests publish their own further out
@@ -27,7 +27,7 @@ export const dayAfter = (n: number) => dayKey(new Date(clock.now().getTime() + n
 
 export async function department(unitCode: string, name: string) {
   const r = await get('/api/departments', { as: 'admin', query: { filter: { org_unit_id: await unitId(unitCode), name } } });
-  return r.body[0].id as number;
+  return (r.body as { id: number }[])[0].id;
 }
 
 export async function slotsOf(as: string, departmentId: number, day: string) {

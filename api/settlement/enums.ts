@@ -74,10 +74,16 @@ export const SETTLEMENT_INDICATOR = defineEnum('settlement_indicator', {
   in_county_inpatient_share: { zh: '县域内住院占比', en: 'In-county inpatient share', direction: 'min' },
   up_referral_rate: { zh: '上转住院率', en: 'Up-referral rate', direction: 'max' },
 } satisfies Record<string, Labels & { direction: Direction }>);
+/** the set of claims an indicator is over: those the unit (for the group row, the group's units) provided, or those of the insured it is responsible for (for the group, all the county's insured, wherever treated) */
+export const CLAIM_SET = defineEnum('claim_set', {
+  provided: { zh: '按提供的结算单', en: 'Over the claims provided' },
+  insured: { zh: '按参保人的结算单', en: 'Over the claims of the insured' },
+});
 export const ALLOCATION_INDICATOR = defineEnum('allocation_indicator', {
   standardised_management_rate: { zh: '规范管理率', en: 'Standardised management rate' },
   control_rate: { zh: '控制率', en: 'Control rate' },
   inpatient_admissions_change: { zh: '千人住院变化', en: 'Admissions change' },
+  drug_share: { zh: '药占比', en: 'Drug share' },
 });
 /** the default pools' labels (a fund year may name other pools) */
 export const POOL = defineEnum('pool', {
@@ -86,4 +92,106 @@ export const POOL = defineEnum('pool', {
 });
 
 /** The lists of values the UI translates (`enums.<name>.<value>`). */
-export const SETTLEMENT_ENUMS = [PROVIDER_CLASS, CARE_TYPE, RUN_KIND, RUN_STATUS, GATE, DIRECTION, SETTLEMENT_INDICATOR, ALLOCATION_INDICATOR, POOL];
+/** The labels of a settlement run's figures: the run screens' and the run workbook's (汇总, 监测指标, 结余分配, 基金支出) headings. */
+export const RUN_LABEL = defineEnum('run_label', {
+  fund_year: { zh: '基金年度', en: 'Fund year' },
+  annual_budget: { zh: '年度预算', en: 'Annual budget' },
+  budget_to_date: { zh: '预算（至本期）', en: 'Budget to date' },
+  spending: { zh: '基金支出', en: 'Fund spending' },
+  claims: { zh: '结算人次', en: 'Claims' },
+  surplus: { zh: '结余', en: 'Surplus' },
+  surplus_rate: { zh: '结余率', en: 'Surplus rate' },
+  overspend: { zh: '超支', en: 'Overspend' },
+  overspend_group: { zh: '集团承担', en: 'Borne by the group' },
+  overspend_fund: { zh: '基金承担', en: 'Borne by the fund' },
+  overspend_slices: { zh: '超支分担分段', en: 'Overspend slices' },
+  satisfaction: { zh: '满意度', en: 'Satisfaction' },
+  gates: { zh: '结余留用条件', en: 'Conditions for keeping the surplus' },
+  deductions: { zh: '扣减比例', en: 'Deduction share' },
+  retained: { zh: '结余留用', en: 'Surplus retained' },
+  returned: { zh: '返还基金', en: 'Returned to the fund' },
+  pool: { zh: '资金池', en: 'Pool' },
+  indicators: { zh: '监测指标', en: 'Indicators' },
+  indicator: { zh: '指标', en: 'Indicator' },
+  numerator: { zh: '分子', en: 'Numerator' },
+  denominator: { zh: '分母', en: 'Denominator' },
+  value: { zh: '实际值', en: 'Value' },
+  threshold: { zh: '阈值', en: 'Threshold' },
+  ok: { zh: '状态', en: 'Status' },
+  passed: { zh: '达标', en: 'Passed' },
+  failed: { zh: '未达标', en: 'Failed' },
+  na: { zh: '无数据', en: 'No data' },
+  unit: { zh: '单位', en: 'Unit' },
+  group_level: { zh: '集团', en: 'Group' },
+  total: { zh: '合计', en: 'Total' },
+  allocation: { zh: '结余分配', en: 'Surplus allocation' },
+  raw: { zh: '原始值', en: 'Raw value' },
+  normalised: { zh: '标准化值', en: 'Normalised value' },
+  score: { zh: '得分', en: 'Score' },
+  population: { zh: '参保人口', en: 'Insured population' },
+  weight: { zh: '权重', en: 'Weight' },
+  share: { zh: '份额', en: 'Share' },
+  amount: { zh: '分配额', en: 'Amount allocated' },
+  month: { zh: '月份', en: 'Month' },
+  provider_class: { zh: '机构类别', en: 'Provider class' },
+  care_type: { zh: '就诊类型', en: 'Care type' },
+  total_cost: { zh: '总费用', en: 'Total cost' },
+  fund_paid: { zh: '统筹支付', en: 'Paid by the fund' },
+  cumulative_budget: { zh: '累计预算', en: 'Cumulative budget' },
+  cumulative_spending: { zh: '累计支出', en: 'Cumulative spending' },
+  scoring_rule: {
+    zh: '评分方法：每项分配指标在各受益单位之间按直线计 0 到 1 分——最差（第 10 百分位）记 0 分，最好（第 90 百分位）记 1 分，超出者按 0 或 1 分计，故单个极端值（如住院为 0 的乡镇）不能独占该指标的权重；无数据记 0 分（按最差计）；各单位相同（如全为 0 或全无数据）的指标不区分任何单位，不计入，其权重按比例分给本资金池的其他指标；得分 = Σ 权重 × 分值，分配额按 得分 × 参保人口 占比。',
+    en: "Scoring: each allocation indicator scores 0 to 1 on a straight line between the recipients' worst (10th percentile, 0) and best (90th percentile, 1), values beyond them 0 or 1, so no single outlier (such as a township with no admissions) takes the indicator's whole weight; no data scores 0, as the worst; an indicator on which all recipients stand the same (all zero, or no data anywhere) separates no one and is left out, its weight shared over the pool's other indicators; score = Σ weight × points, and the pool is shared by score × insured population.",
+  },
+  weight_used: { zh: '计算权重', en: 'Weight used' },
+  left_out: { zh: '不区分任何单位，未计入', en: 'separates no one, left out' },
+  group_provided: { zh: '集团（本集团提供的结算单）', en: 'Group (claims it provided)' },
+  group_insured: {
+    zh: '集团参保人（其全部结算单，含县内集团外和县外）',
+    en: "The group's insured (all their claims, outside the group and the county included)",
+  },
+  group_indicators_help: {
+    zh: '集团行的前五项按本集团各单位提供的结算单计算，后四项按全体参保人的结算单计算；参保人行九项均按参保人的全部结算单计算',
+    en: "The group's row's first five indicators are over the claims the group's units provided, the last four over the claims of all the insured; the insured row's nine are all over the insured's claims",
+  },
+  claim_set: { zh: '结算单口径', en: 'Claims counted' },
+  // a provisional run's retained surplus and shares are an estimate: only the final run allocates
+  estimate: { zh: '预估', en: 'Estimate' },
+  retained_estimate: { zh: '预估结余留用', en: 'Estimated surplus retained' },
+  amount_estimate: { zh: '预估分配额', en: 'Estimated amount' },
+  allocation_estimate: { zh: '结余分配（预估）', en: 'Surplus allocation (estimate)' },
+  estimate_note: {
+    zh: '月度暂结为年初至本月的预估：预估结余留用及各单位预估份额仅供参考，不实际分配、不拨付；结余只在年终清算批次中分配。',
+    en: 'A monthly provisional run is an estimate of the year to date: the estimated surplus retained and each unit’s estimated share are for reference only, not allocated or paid; only the year-end run allocates the surplus.',
+  },
+  // monthly advances (预拨付) and the year-end 清算
+  advances: { zh: '预拨付与清算', en: 'Advances and year-end settlement' },
+  advance_planned: { zh: '计划预拨付', en: 'Advance planned' },
+  advance_paid: { zh: '实际预拨付', en: 'Advance paid' },
+  paid_on: { zh: '拨付日期', en: 'Paid on' },
+  reference: { zh: '拨付凭证号', en: 'Payment reference' },
+  cumulative_paid: { zh: '累计已拨付', en: 'Paid to date' },
+  cumulative_planned: { zh: '累计计划', en: 'Planned to date' },
+  total_paid: { zh: '预拨付合计', en: 'Advances paid' },
+  due: { zh: '集团年度应得', en: 'Due to the group for the year' },
+  reconciliation: { zh: '清算', en: 'Year-end settlement' },
+  balance: { zh: '清算差额', en: 'Balance' },
+  fund_pays_group: { zh: '基金应补付集团', en: 'The fund owes the group' },
+  group_returns: { zh: '集团应退回基金', en: 'The group returns to the fund' },
+  settled: { zh: '已结清', en: 'Settled' },
+  reconciliation_formula: {
+    zh: '集团年度应得 = 基金支出 + 结余留用 − 集团承担超支；清算差额 = 集团年度应得 − 预拨付合计（为正：基金应补付集团；为负：集团应退回基金）。',
+    en: 'Due to the group = fund spending + surplus retained − overspend borne by the group; balance = due − advances paid (positive: the fund owes the group; negative: the group returns the difference).',
+  },
+  no_final_run: { zh: '年终清算批次计算后显示清算结果', en: 'The settlement shows once the year-end run is calculated' },
+});
+
+/** The labels of a settlement run's own fields, as the run list and the workbook's 汇总 name them. */
+export const RUN_FIELD = defineEnum('run_field', {
+  period: { zh: '期间', en: 'Period' },
+  calculated_at: { zh: '计算时间', en: 'Calculated at' },
+  reviewed_by_name: { zh: '审核人', en: 'Reviewed by' },
+  approved_by_name: { zh: '批准人', en: 'Approved by' },
+});
+
+export const SETTLEMENT_ENUMS = [PROVIDER_CLASS, CARE_TYPE, RUN_KIND, RUN_STATUS, GATE, DIRECTION, SETTLEMENT_INDICATOR, CLAIM_SET, ALLOCATION_INDICATOR, POOL];

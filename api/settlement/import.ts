@@ -76,7 +76,7 @@ export async function* readRows(
 
   if (ext === '.csv') {
     let n = 0;
-    for await (const values of parseFile<string[], string[]>(file.path, { headers: false, trim: true })) {
+    for await (const values of parseFile<string[], string[]>(file.path, { headers: false, trim: true }) as AsyncIterable<string[]>) {
       n += 1;
       if (!fields) header(values);
       else if (!isBlank(values)) yield { row: n, raw: toRaw(values) };
@@ -109,11 +109,12 @@ export async function* readRows(
 
 function cellValue(v: unknown): Cell {
   if (v === null || v === undefined || typeof v !== 'object' || v instanceof Date) return v as Cell;
-  const o = v as { richText?: { text: string }[]; result?: Cell; text?: string };
+  const o = v as { richText?: { text: string }[]; result?: Cell; text?: string; error?: string };
   if (o.richText) return o.richText.map((t) => t.text).join('');
   if ('result' in o) return o.result ?? null;
   if (o.text !== undefined) return o.text;
-  return String(v);
+  if (o.error !== undefined) return o.error; // an error cell (#N/A, #REF!…) as Excel shows it
+  return JSON.stringify(v);
 }
 
 export interface ImportSpec<T> {

@@ -3,11 +3,22 @@
 export { SettlementRun } from './runs/model';
 export { CLAIM_COLUMNS } from './claims/rules';
 export { calculateIn, runReport } from './runs/service';
-export { aggregateSql, type RunFigures } from './runs/calculation';
+export { aggregateSql, isEstimate, type RunFigures } from './runs/calculation';
+export { type AdvancesView } from './advances/service';
+export { reconcile } from './advances/rules';
 export { DEFINITIONS } from './definitions';
-export { GATE, gateIsScore, SETTLEMENT_ENUMS, type GateDef, type GateRegistry } from './enums';
+export { GATE, gateIsScore, POOL, RUN_FIELD, RUN_LABEL, SETTLEMENT_ENUMS, type GateDef, type GateRegistry } from './enums';
 export { DEFAULT_ALLOCATION, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_PROFILE, DEFAULT_TIERS } from './fundYears/rules';
 export { periodText, type Indicator } from './runs/rules';
+// the budget arithmetic, so the demo sets last year's premiums to land on the reference surplus rate exactly
+export { budgetOf, DEFAULT_BUNDLE_RATIO, monthlyBudgets } from './fundYears/rules';
+export { rate4 } from './runs/rules';
 export { settlementGrants } from './grants';
 export { monthlyProvisionalJob } from './jobs';
 export { settlementRouters } from './routes';
+// the records and answers the API sends, for the admin UI to `import type` (api/core/json.ts)
+export type { Claim } from './claims/model';
+export type { unitSummary } from './claims/service';
+export type { withBudget } from './fundYears/service';
+export type { dashboard, readRun, runSummary } from './runs/service';
+export type { ImportResult } from './import';

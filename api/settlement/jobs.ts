@@ -7,6 +7,7 @@ import type { JobDef } from '../jobs';
 import { db } from '../db/knex';
 import { calculateRun, createRun, currentRun } from './runs/service';
 import { periodText } from './runs/rules';
+import type { FundYear } from './fundYears/model';
 
 /** The month before `now` in the group's time zone (Asia/Shanghai). */
 export function previousMonth(now: Date): { year: number; month: number } {
@@ -20,7 +21,7 @@ export async function provisionalRuns(now: Date) {
   const actor = { ...systemActor('settlement-job'), roles: ['group_finance'] };
   const { year, month } = previousMonth(now);
   const period = periodText(year, month);
-  const fundYears: { id: number; region: string }[] = await db()('fund_years').select('id', 'region').where('year', year).orderBy('id');
+  const fundYears = await db()('fund_years').select<Pick<FundYear, 'id' | 'region'>[]>('id', 'region').where('year', year).orderBy('id');
   const done: { fund_year_id: number; region: string; run_id: number; action: string }[] = [];
   for (const fy of fundYears) {
     let run = await currentRun(db(), fy.id, period);

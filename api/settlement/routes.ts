@@ -3,5 +3,6 @@
 import { fundYearRoutes, populationRoutes } from './fundYears/routes';
 import { claimRoutes, satisfactionRoutes } from './claims/routes';
 import { allocationRoutes, runRoutes } from './runs/routes';
+import { advanceRoutes } from './advances/routes';
 
-export const settlementRouters = [fundYearRoutes, populationRoutes, claimRoutes, satisfactionRoutes, runRoutes, allocationRoutes];
+export const settlementRouters = [fundYearRoutes, populationRoutes, claimRoutes, satisfactionRoutes, runRoutes, allocationRoutes, advanceRoutes];

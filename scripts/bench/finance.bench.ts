@@ -90,7 +90,7 @@ try {
        from r cross join generate_series(1, $2) k`,
     [Math.ceil(LINES / perRequisition), perRequisition],
   );
-  const { rows: lines } = await pool.query(
+  const { rows: lines } = await pool.query<{ id: number }>(
     `select rl.id from requisition_lines rl join requisitions r on r.id = rl.requisition_id where r.note = 'bench' order by rl.id limit $1`,
     [LINES],
   );
@@ -99,14 +99,14 @@ try {
     const res = await fetch(`${sys.url}/api/purchase-orders/consolidate`, {
       method: 'POST',
       headers: { authorization: `Bearer ${procurement}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ requisition_line_ids: lines.map((l: { id: number }) => l.id) }),
+      body: JSON.stringify({ requisition_line_ids: lines.map((l) => l.id) }),
     });
     if (!res.ok) throw new Error(`consolidate: ${res.status} ${await res.text()}`);
     return res.json() as Promise<{ orders: unknown[] }>;
   });
-  const { rows: linked } = await pool.query(
+  const { rows: linked } = await pool.query<{ n: number }>(
     `select count(*)::int as n from requisition_lines where id = any($1::int[]) and purchase_order_line_id is not null`,
-    [lines.map((l: { id: number }) => l.id)],
+    [lines.map((l) => l.id)],
   );
   ok =
     printTiming(

@@ -14,7 +14,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
 /** Tops the registry up to `total` people spread over the hospitals (levels 1–3), titles on the physician and nursing ladders. */
 async function growStaff(total: number) {
-  const { rows } = await pool.query('select count(*)::int as n from staff');
+  const { rows } = await pool.query<{ n: number }>('select count(*)::int as n from staff');
   const missing = total - rows[0].n;
   if (missing <= 0) return;
   await pool.query(
@@ -37,10 +37,10 @@ try {
   await growStaff(rosterSize);
   const {
     rows: [hq],
-  } = await pool.query(`select id from org_units where level = 1`);
+  } = await pool.query<{ id: number }>(`select id from org_units where level = 1`);
   const {
     rows: [{ n: rosterRows }],
-  } = await pool.query('select count(*)::int as n from staff');
+  } = await pool.query<{ n: number }>('select count(*)::int as n from staff');
   const token = await login(sys.url, 'hr');
   const rssBefore = peakHttpRss(sys).mb;
   const roster = await timed(async () => {
@@ -70,7 +70,7 @@ try {
   await settle(pool, 'staff');
   const {
     rows: [{ n }],
-  } = await pool.query('select count(*)::int as n from staff');
+  } = await pool.query<{ n: number }>('select count(*)::int as n from staff');
   const query = { filter: JSON.stringify({ level: 2, title: 'attending_physician' }), sort: '["name","ASC"]', range: '[0,24]' };
   const listed = await httpLoad(`${sys.url}/api/staff?${new URLSearchParams(query)}`, { authorization: `Bearer ${token}` }, { seconds });
   // the baseline is the page the endpoint reads: filtered, sorted, with its window count and licence flags

@@ -33,7 +33,7 @@ export interface Figures {
 // of its runs: one 10 s run on these machines moves by a sixth from one minute to the next.
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WARM_UP_SECONDS = 5;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function medianOfRuns(run: () => Promise<Figures>): Promise<Figures> {
   const runs: Figures[] = [];

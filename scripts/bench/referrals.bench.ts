@@ -17,10 +17,14 @@ try {
   const units: UnitRow[] = await db()('org_units').select('id', 'code', 'name', 'kind', 'level', 'parent_id', 'path');
   const gen = await timed(() => generateReferrals(db(), units, { count, today: new Date(), stuckShare: 0.005 }));
   await settle(pool);
-  const [{ total }] = (await db().raw('select count(*)::int as total from referrals')).rows;
+  const [{ total }] = (await db().raw<{ rows: { total: number }[] }>('select count(*)::int as total from referrals')).rows;
   const hq = units.find((u) => u.code === 'HQ')!;
-  const [{ open }] = (await db().raw(`select count(*)::int as open from referrals where to_org_unit_id = ? and status in ('requested','accepted')`, [hq.id]))
-    .rows;
+  const [{ open }] = (
+    await db().raw<{ rows: { open: number }[] }>(
+      `select count(*)::int as open from referrals where to_org_unit_id = ? and status in ('requested','accepted')`,
+      [hq.id],
+    )
+  ).rows;
   printTiming(`generate ${total} referrals (a year of the group; ${open} open in the HQ inbox)`, gen.ms, undefined, { maxMs: 300_000 });
 
   const token = await login(sys.url, 'director-HQ');
@@ -28,7 +32,7 @@ try {
   const api = await httpLoad(`${sys.url}/api/referrals?${new URLSearchParams(query)}`, { authorization: `Bearer ${token}` }, { seconds });
   // the statement the endpoint runs: the list's columns, scope, the inbox, green channel first, a page with its count
   const statement = await listStatement(referralResource, token, query);
-  const plan = await pool.query(`explain (analyze, costs off, summary on) ${statement.sql}`, statement.bindings as unknown[]);
+  const plan = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, costs off, summary on) ${statement.sql}`, statement.bindings as unknown[]);
   console.log(`\n  plan:\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
   const raw = await rawBaselines(pool, statement, { seconds });
   const ok = printLoad(`GET /api/referrals?filter={"inbox":HQ} as director-HQ over ${total} referrals (50 connections, ${seconds} s)`, api, raw, {

@@ -13,10 +13,10 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import type { Knex } from 'knex';
 import { db } from '../../api/db/knex';
-import { aggregateSql, CLAIM_COLUMNS } from '../../api/settlement';
+import { aggregateSql, CLAIM_COLUMNS, type RunFigures } from '../../api/settlement';
 import { checkDigit } from '../../api/core/personalId';
 import { benchSystem, login, peakHttpRss, printTiming, timed } from './lib';
-import { generateClaims, insuredPersons, townships } from '../../seeds/settlement';
+import { claimTables, generateClaims, insuredPersons, townships } from '../../seeds/settlement';
 import type { UnitRow } from '../../seeds/org';
 import { seeded } from '../../api/shared/random';
 
@@ -29,17 +29,17 @@ const pool = new pg.Pool({ connectionString: sys.adminDatabaseUrl, max: 4 });
 let ok = true;
 try {
   const token = await login(sys.url, 'finance');
-  const api = async (method: string, url: string, body?: unknown) => {
+  const api = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${sys.url}${url}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const json = await res.json();
+    const json: unknown = await res.json();
     if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
+    return json as T;
   };
-  const fy = await api('POST', '/api/fund-years', {
+  const fy = await api<{ id: number }>('POST', '/api/fund-years', {
     region: '压测县',
     year: YEAR,
     insured_count: 4_000_000,
@@ -58,8 +58,9 @@ try {
       await trx.raw('SET LOCAL session_replication_role = replica');
       const rng = seeded(31);
       const towns = townships({ units, scale: 10, today: new Date(), demoPassword: '' }, rng);
-      const persons = await insuredPersons(trx, towns, 1, rng);
-      await generateClaims(trx, fy.id, YEAR, `${YEAR}-12-31`, CLAIMS, towns, persons, 1, 0.5);
+      const persons = await insuredPersons(trx, towns, 1, YEAR, rng);
+      const tables = claimTables(towns, persons, rng);
+      await generateClaims(trx, fy.id, YEAR, `${YEAR}-12-31`, CLAIMS, towns, tables, 1, 0.5);
       await trx.raw('SET LOCAL session_replication_role = origin');
       await rebuild();
       await trx('fund_year_populations').insert(
@@ -79,9 +80,9 @@ try {
   const raw = `SELECT provider_class, care_type, org_unit_id, count(*), count(*) FILTER (WHERE referred_up), sum(total_cost), sum(fund_paid), sum(self_pay), sum(self_funded), sum(drug_cost), sum(consumables_cost)
                  FROM claims WHERE fund_year_id = $1 GROUP BY provider_class, care_type, org_unit_id`;
   await pool.query(raw, [fy.id]);
-  const run = await api('POST', '/api/settlement-runs', { fund_year_id: fy.id, period: String(YEAR) });
+  const run = await api<{ id: number }>('POST', '/api/settlement-runs', { fund_year_id: fy.id, period: String(YEAR) });
   await api('POST', `/api/settlement-runs/${run.id}/calculate`, {});
-  const calc = await timed(() => api('POST', `/api/settlement-runs/${run.id}/calculate`, { reason: 'bench' }));
+  const calc = await timed(() => api<{ figures: RunFigures }>('POST', `/api/settlement-runs/${run.id}/calculate`, { reason: 'bench' }));
   const baseline = await timed(() => pool.query(raw, [fy.id]));
   ok =
     printTiming(
@@ -96,7 +97,7 @@ try {
   const search = (q: string) =>
     fetch(`${sys.url}/api/claims?${new URLSearchParams({ filter: JSON.stringify({ q }), range: '[0,24]' })}`, {
       headers: { authorization: `Bearer ${financeToken}` },
-    }).then((r) => r.json());
+    }).then((r) => r.json() as Promise<unknown[]>);
   const longQ = `X-${'大通县人民医院'.repeat(14)}`.slice(0, 100);
   await search(longQ);
   const searched = await timed(() => search(longQ));
@@ -137,7 +138,7 @@ try {
   }
 
   // a 100,000-row xlsx in the next fund year, written with the streaming writer
-  const fy2 = await api('POST', '/api/fund-years', {
+  const fy2 = await api<{ id: number }>('POST', '/api/fund-years', {
     region: '压测县',
     year: YEAR + 1,
     insured_count: 1000,
@@ -189,7 +190,7 @@ try {
         headers: { authorization: `Bearer ${childToken}` },
         body: form,
       });
-      return res.json();
+      return res.json() as Promise<{ accepted: number; rejected_rows: number }>;
     });
     const { mb: rss, pid } = peakHttpRss(sys);
     const importOk = imported.value.accepted === IMPORT_ROWS && rss < 500;

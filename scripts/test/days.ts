@@ -14,10 +14,16 @@ export const AWKWARD_DAYS = [
   '2027-07-01T07:30+08:00', // early morning in Shanghai: still the previous day (30 June) in UTC
 ];
 
+// Tests no day can change, left out of the days' runs: the malformed-input sweep of every route
+// (fixed dates in its inputs) and `npm start` in a child process (its clock is its own, not TEST_TODAY)
+const DAY_FREE = ['api/http/badInput.test.ts', 'api/main.test.ts'];
+
 /** The API, seeds and reports tests on one day; true when they all passed. */
 function runOn(day: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawn('npx', ['tsx', 'scripts/test/run.ts', '--api'], { env: { ...process.env, TEST_TODAY: day, TEST_WORKERS: '1' } });
+    const child = spawn('npx', ['tsx', 'scripts/test/run.ts', '--api', ...DAY_FREE.flatMap((f) => ['--not', f])], {
+      env: { ...process.env, TEST_TODAY: day, TEST_WORKERS: '1' },
+    });
     const output: string[] = [];
     child.stdout.on('data', (c: Buffer) => output.push(c.toString()));
     child.stderr.on('data', (c: Buffer) => output.push(c.toString()));

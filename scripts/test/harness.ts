@@ -6,6 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { setClockFromEnv } from '../../api/core/clock';
 import { readEmbeddedSecrets } from '../../api/core/secrets';
+import type { AuditEntry } from '../../api/audit/model';
+import type { login } from '../../api/auth/service';
+import type { FieldProblem } from '../../api/core/errors';
+import type { OrgUnit } from '../../api/org';
 import { boot, type Running } from '../../api/server';
 import { demo } from '../../seeds/index';
 
@@ -19,7 +23,7 @@ let dataDir: string | undefined;
 export function system(): Promise<Running> {
   if (!running) {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'erp-test-'));
-    running = boot({ port: 0, dataDir, cron: false, demo: demo.load, demoScale: Number(process.env.TEST_DEMO_SCALE ?? 0.01) });
+    running = boot({ port: 0, dataDir, cron: false, demo: demo.load, demoScale: Number(process.env.TEST_DEMO_SCALE ?? 0.01), throwaway: true });
   }
   return running;
 }
@@ -39,11 +43,29 @@ export async function shutdown() {
   running = undefined;
 }
 
-export interface Reply<T = any> {
+/** One answer of the API: `body` is the parsed JSON (or the bytes of a file), typed by the caller as the API answers it (`unknown` until named). */
+export interface Reply<T = unknown> {
   status: number;
   body: T;
   headers: Headers;
 }
+
+import type { AnswerOf, Json } from '../../api/core/json';
+export type { Json, AnswerOf } from '../../api/core/json';
+
+/** A row of the audit log, its `before` and `after` read as records of the audited resource (null on create, delete). */
+export type AuditRow<R = Record<string, unknown>> = Omit<Json<AuditEntry>, 'before' | 'after'> & { before: R | null; after: R | null };
+
+/** One field's problem; a business rule's also names the rule and the figures its message is made of. */
+export type RuleProblem = FieldProblem & { rule?: string; params?: Record<string, unknown> };
+
+/** The API's one error body (api/http/errors.ts): `{"error":{"code","message","details"}}`. */
+export interface Problem<D = RuleProblem[]> {
+  error: { code: string; message: string; details?: D };
+}
+
+/** The body of a login: the bearer token and who it is (a test of any domain may log in). */
+export type LoginAnswer = AnswerOf<typeof login>;
 
 const tokens = new Map<string, string>();
 
@@ -51,7 +73,7 @@ const tokens = new Map<string, string>();
 export async function tokenFor(username: string): Promise<string> {
   const cached = tokens.get(username);
   if (cached) return cached;
-  const r = await call('POST', '/api/auth/login', { body: { username, password: process.env.DEMO_PASSWORD ?? 'demo123' } });
+  const r = await call<LoginAnswer>('POST', '/api/auth/login', { body: { username, password: process.env.DEMO_PASSWORD ?? 'demo123' } });
   if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
   tokens.set(username, r.body.token);
   return r.body.token;
@@ -67,7 +89,7 @@ export interface CallOptions {
 }
 
 /** One HTTP call to the running API; JSON in and out. `as` logs in as that demo user. */
-export async function call<T = any>(method: string, url: string, opts: CallOptions = {}): Promise<Reply<T>> {
+export async function call<T = unknown>(method: string, url: string, opts: CallOptions = {}): Promise<Reply<T>> {
   const { url: base } = await system();
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.as) headers.authorization = `Bearer ${await tokenFor(opts.as)}`;
@@ -75,18 +97,18 @@ export async function call<T = any>(method: string, url: string, opts: CallOptio
   const qs = opts.query ? `?${new URLSearchParams(Object.entries(opts.query).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))}` : '';
   const res = await fetch(`${base}${url}${qs}`, { method, headers, body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) });
   const type = res.headers.get('content-type') ?? '';
-  const body = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
+  const body: unknown = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
   return { status: res.status, body: body as T, headers: res.headers };
 }
 
-export const get = <T = any>(url: string, opts?: CallOptions) => call<T>('GET', url, opts);
-export const post = <T = any>(url: string, body: unknown, opts?: CallOptions) => call<T>('POST', url, { ...opts, body });
-export const put = <T = any>(url: string, body: unknown, opts?: CallOptions) => call<T>('PUT', url, { ...opts, body });
-export const del = <T = any>(url: string, opts?: CallOptions) => call<T>('DELETE', url, opts);
+export const get = <T = unknown>(url: string, opts?: CallOptions) => call<T>('GET', url, opts);
+export const post = <T = unknown>(url: string, body: unknown, opts?: CallOptions) => call<T>('POST', url, { ...opts, body });
+export const put = <T = unknown>(url: string, body: unknown, opts?: CallOptions) => call<T>('PUT', url, { ...opts, body });
+export const del = <T = unknown>(url: string, opts?: CallOptions) => call<T>('DELETE', url, opts);
 
 /** The id of a demo unit by its code. */
 export async function unitId(code: string): Promise<number> {
-  const r = await get('/api/org-units', { as: 'admin', query: { filter: { code } } });
+  const r = await get<Json<OrgUnit>[]>('/api/org-units', { as: 'admin', query: { filter: { code } } });
   if (!r.body[0]) throw new Error(`no unit ${code}`);
   return r.body[0].id;
 }

@@ -1,8 +1,8 @@
 // The test runner of `npm test`: every test file once, on a pool of worker processes (each with
 // its own test system: database, API, Chromium), the longest files first, so a 2-core machine runs
 // the browser tests two at a time. Each file's spec output is printed whole when it ends.
-// Usage: tsx scripts/test/run.ts [--api] [file ...]   (--api: only the API, seeds and reports tests;
-// files: just those)
+// Usage: tsx scripts/test/run.ts [--api] [--not file ...] [file ...]   (--api: only the API, seeds and
+// reports tests; --not: leave that file out; files: just those)
 // Env: TEST_WORKERS (default 2), TEST_TODAY (passed on: the whole system's clock).
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,8 +34,11 @@ function queue(apiOnly: boolean): string[] {
   return [...api, ...walks, ...browser.filter((f) => !walks.includes(f))];
 }
 
-/** One worker: takes files from the queue until it is empty, printing each result as it comes. */
-function work(files: string[], results: FileResult[]): Promise<void> {
+/**
+ * One worker: takes files from the queue until it is empty, printing each result as it comes. A
+ * browser file waits for `uiBuilt`: the UI builds while the API files run.
+ */
+function work(files: string[], results: FileResult[], uiBuilt: Promise<unknown>): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(root, 'scripts/test/worker.ts'), [], {
       cwd: root,
@@ -44,7 +47,14 @@ function work(files: string[], results: FileResult[]): Promise<void> {
     });
     const next = () => {
       const file = files.shift();
-      child.send(file ? { file } : {});
+      if (!file?.startsWith(BROWSER_DIR)) return child.send(file ? { file } : {});
+      uiBuilt.then(
+        () => child.send({ file }),
+        (e: unknown) => {
+          console.error('the admin UI could not be built:', e);
+          process.exit(1);
+        },
+      );
     };
     child.on('message', (m: FileResult | { ready: true }) => {
       if ('file' in m) {
@@ -60,12 +70,13 @@ function work(files: string[], results: FileResult[]): Promise<void> {
 async function main() {
   const started = Date.now();
   const args = process.argv.slice(2);
-  const named = args.filter((a) => !a.startsWith('--'));
-  const files = named.length ? named : queue(args.includes('--api'));
-  if (files.some((f) => f.startsWith(BROWSER_DIR))) await ensureUiBuilt();
+  const left = args.filter((_a, i) => args[i - 1] === '--not');
+  const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--not');
+  const files = (named.length ? named : queue(args.includes('--api'))).filter((f) => !left.includes(f));
+  const uiBuilt = files.some((f) => f.startsWith(BROWSER_DIR)) ? ensureUiBuilt() : Promise.resolve(false);
   const workers = Math.max(1, Number(process.env.TEST_WORKERS ?? 2));
   const results: FileResult[] = [];
-  await Promise.all(Array.from({ length: workers }, () => work(files, results)));
+  await Promise.all(Array.from({ length: workers }, () => work(files, results, uiBuilt)));
   const sum = (k: 'passes' | 'failures' | 'pending') => results.reduce((n, r) => n + r[k], 0);
   const failed = results.filter((r) => r.failures > 0).map((r) => r.file);
   console.log(

@@ -2,6 +2,7 @@
 // cards of the domains this user works with — chosen by permission, and by role where roles
 // share a permission but not the work.
 import { Stack } from '@mui/material';
+import { Suspense } from 'react';
 import { Title, useCanAccessResources, useTranslate } from 'react-admin';
 import { domains, type DashboardWidget } from '../registry';
 import { storedUser } from '../session';
@@ -23,14 +24,19 @@ export const Dashboard = () => {
       {todo.length > 0 && (
         <HomeCard title={translate('home.todo')} testId="home-todo">
           {todo.map((w, i) => (
-            <w.component key={i} />
+            <Suspense key={i} fallback={null}>
+              <w.component />
+            </Suspense>
           ))}
         </HomeCard>
       )}
       {widgets
         .filter((w) => !w.todo && mine(w))
         .map((w, i) => (
-          <w.component key={i} />
+          // each domain's widgets are fetched when first shown; the page does not wait for them
+          <Suspense key={i} fallback={null}>
+            <w.component />
+          </Suspense>
         ))}
     </Stack>
   );

@@ -1,6 +1,7 @@
 // JSON calls to the finance and procurement endpoints that are not simple-rest resources.
 import { httpClient } from '../httpClient';
 import { storedUser } from '../session';
+import { inputText } from '../shared/inputText';
 
 export const apiGet = async <T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> => {
   const qs = new URLSearchParams(
@@ -30,7 +31,7 @@ export const can = (resource: string, action: string) =>
 /** An amount typed in yuan as integer fen: 0 when empty, null when not an amount with at most two decimals. */
 export function fenOf(v: unknown): number | null {
   if (v === null || v === undefined || v === '') return 0;
-  const m = String(v)
+  const m = inputText(v)
     .trim()
     .match(/^(-?)(\d+)(?:\.(\d{1,2}))?$/);
   if (!m) return null;

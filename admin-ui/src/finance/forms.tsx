@@ -19,11 +19,13 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Edit } from '../shared/fullRecord';
+import { inputText } from '../shared/inputText';
 import { UNIT_LEVEL_CHOICES } from '../org/orgUnits/choices';
 import { storedUser } from '../session';
 import { apiError } from './api';
 import { ACCOUNT_CHOICES, EXPENSE_ACCOUNT_CHOICES, STEP_KIND_CHOICES } from './choices';
 import { shanghaiDate } from '../shared/time';
+import type { UserRecord } from '../shared/records';
 
 const orNull = (v: unknown) => (v === '' || v === undefined || v === null ? null : v);
 const amountOrNull = (v: unknown) => (orNull(v) === null ? null : String(v));
@@ -32,7 +34,7 @@ const amountOrNull = (v: unknown) => (orNull(v) === null ? null : String(v));
 const limitPayload = (d: Record<string, unknown>) => ({
   unit_level: orNull(d.unit_level),
   account: orNull(d.account),
-  min_amount: String(d.min_amount ?? 0),
+  min_amount: inputText(d.min_amount ?? 0),
   max_amount: amountOrNull(d.max_amount),
   steps: ((d.steps as string[]) ?? []).filter(Boolean),
   description: orNull(d.description),
@@ -80,7 +82,7 @@ const postingPayload = (d: Record<string, unknown>) => ({
 const PostingForm = () => (
   <SimpleForm>
     <ReferenceInput source="user_id" reference="users" filter={{ role: 'group_finance' }}>
-      <AutocompleteInput optionText={(u) => `${u.display_name}（${u.username}）`} validate={required()} />
+      <AutocompleteInput optionText={(u: UserRecord) => `${u.display_name}（${u.username}）`} validate={required()} />
     </ReferenceInput>
     <ReferenceInput source="org_unit_id" reference="org-units">
       <AutocompleteInput validate={required()} />
@@ -114,7 +116,11 @@ export const LedgerEntryCreate = () => {
     notify(message, { type: 'error' });
   };
   return (
-    <Create redirect="list" transform={(d) => ({ ...d, amount: String(d.amount), memo: orNull(d.memo) })} mutationOptions={{ onError }}>
+    <Create
+      redirect="list"
+      transform={(d: Record<string, unknown>) => ({ ...d, amount: String(d.amount), memo: orNull(d.memo) })}
+      mutationOptions={{ onError }}
+    >
       <SimpleForm defaultValues={{ org_unit_id: storedUser()?.org_unit.id, entry_date: shanghaiDate(), credit_account: 'bank' }}>
         {closed ? (
           <Alert severity="error" sx={{ mb: 2, width: '100%' }} data-testid="period-closed">

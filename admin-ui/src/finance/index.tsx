@@ -5,11 +5,14 @@ import InboxIcon from '@mui/icons-material/Inbox';
 import type { DomainModule } from '../registry';
 import { budgets } from './budgets';
 import { expenseRequests } from './expense-requests';
-import { ApprovalsInbox } from './expense-requests/ExpenseRequestList';
-import { BudgetExecution } from './BudgetExecution';
-import { BudgetHome, ExpenseApprovalsHome } from './HomeWidgets';
 import { financeLists } from './lists';
-import { en, zh } from './messages';
+import { zh } from './messages';
+import { lazyScreens } from '../shared/lazyScreens';
+
+// pages and home widgets, each module fetched when first shown
+const { ApprovalsInbox } = lazyScreens(() => import('./expense-requests/ExpenseRequestList'));
+const { BudgetExecution } = lazyScreens(() => import('./BudgetExecution'));
+const { BudgetHome, ExpenseApprovalsHome } = lazyScreens(() => import('./HomeWidgets'));
 
 export const financeDomain: DomainModule = {
   group: 'finance',
@@ -23,5 +26,5 @@ export const financeDomain: DomainModule = {
     { resource: 'expense-requests', roles: ['group_finance', 'group_admin', 'director'], todo: true, component: ExpenseApprovalsHome },
     { resource: 'budgets', roles: ['director'], component: BudgetHome },
   ],
-  messages: { zh, en },
+  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
 };

@@ -38,7 +38,7 @@ export const ActionDialog = ({ label, url, body, ready, testId, color = 'primary
       if (onDone) onDone();
       else refresh();
     } catch (e) {
-      const problems = e instanceof HttpError ? (e.body?.details as { field: string; message: string }[] | undefined) : undefined;
+      const problems = e instanceof HttpError ? (e.body as { details?: { field: string; message: string }[] } | undefined)?.details : undefined;
       setError(
         [
           e instanceof Error ? e.message : String(e),

@@ -9,6 +9,7 @@ import { useNotify, useRefresh, useTranslate } from 'react-admin';
 import { useReachable } from '../shared/offline';
 import { formatTime, shanghaiDate } from '../shared/time';
 import { dismissSent, useOutbox, type SentVisit } from './outbox';
+import { refusalText } from './problems';
 import { ensureVillageCopy, keepsVillageCopy, useVillageCopyState } from './village';
 
 /** "14:32" today, "12-05 14:32" on another day (Asia/Shanghai). */
@@ -17,10 +18,19 @@ export const syncTime = (at: string) =>
     ? formatTime(at, { hour: '2-digit', minute: '2-digit', hour12: false })
     : `${shanghaiDate(at).slice(5)} ${formatTime(at, { hour: '2-digit', minute: '2-digit', hour12: false })}`;
 
-/** A sent visit's outcome as the server classified it. */
-export const SentOutcome = ({ visit }: { visit: SentVisit }) => {
+/** A sent visit's outcome as the server classified it (or its reason for refusing it). */
+export const SentOutcome = ({ visit }: { visit: Pick<SentVisit, 'classification' | 'advice' | 'task_done' | 'error' | 'refusal'> }) => {
   const translate = useTranslate();
-  if (visit.error) return <Chip size="small" color="error" variant="outlined" label={translate('health.sync.refused', { reason: visit.error })} />;
+  if (visit.error)
+    return (
+      <Chip
+        size="small"
+        color="error"
+        variant="outlined"
+        data-testid="sent-refusal"
+        label={visit.refusal ? refusalText(translate, visit.refusal) : translate('health.sync.refused', { reason: visit.error })}
+      />
+    );
   return (
     <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
       {visit.classification && (

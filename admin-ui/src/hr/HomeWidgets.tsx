@@ -48,10 +48,10 @@ const QuotaChart = ({ plan }: { plan: Summary }) => {
           <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} />
           <Legend />
           <Bar dataKey="quota" name={translate('home.quota')} fill="#b0bec5" minPointSize={2}>
-            <LabelList dataKey="quota" position="right" />
+            <LabelList dataKey="quota" position="right" className="label-quota" />
           </Bar>
           <Bar dataKey="filled" name={translate('home.filled')} fill="#1976d2" minPointSize={2}>
-            <LabelList dataKey="filled" position="right" />
+            <LabelList dataKey="filled" position="right" className="label-filled" />
           </Bar>
         </BarChart>
       </ResponsiveContainer>

@@ -8,13 +8,14 @@ import { useCanAccess, useDataProvider, useGetList, useNotify, useTranslate } fr
 import { httpClient } from '../httpClient';
 import { problemText } from './problems';
 import { shanghaiDate } from '../shared/time';
+import type { RotationPlanRecord } from './records';
 
 export const PlanStart = ({ year, onCreated }: { year: number; onCreated: () => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useDataProvider();
   const { canAccess } = useCanAccess({ resource: 'rotation-plans', action: 'create' });
-  const { data: before = [] } = useGetList('rotation-plans', { filter: { year: year - 1 }, pagination: { page: 1, perPage: 1 } });
+  const { data: before = [] } = useGetList<RotationPlanRecord>('rotation-plans', { filter: { year: year - 1 }, pagination: { page: 1, perPage: 1 } });
   const [problem, setProblem] = useState<string | null>(null);
   const from = before[0];
   const run = async (work: () => Promise<unknown>) => {

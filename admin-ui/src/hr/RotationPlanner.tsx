@@ -33,6 +33,7 @@ import { HostPicker, StaffPicker } from './rotations/RotationInputs';
 import { PlanStart } from './PlanStart';
 import { QuotaEditor } from './QuotaEditor';
 import { Timeline } from './RotationTimeline';
+import type { RotationRecord } from './records';
 
 interface Direction {
   key: string;
@@ -143,7 +144,7 @@ const CreateRotation = ({ onCreated }: { onCreated: () => void }) => {
     setProblem(null);
     const data = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v != null));
     try {
-      const { data: created } = await dataProvider.create('rotations', { data });
+      const { data: created } = await dataProvider.create<RotationRecord>('rotations', { data });
       notify('hr.planner.created', { type: 'success', messageArgs: { id: created.id } });
       onCreated();
     } catch (e) {
@@ -193,7 +194,11 @@ export const RotationPlanner = () => {
     queryFn: async () => (await httpClient(`/api/rotation-plans/by-year/${year}`)).json as Summary,
     retry: false,
   });
-  const rotations = useGetList('rotations', { filter: { year }, pagination: { page: 1, perPage: 1000 }, sort: { field: 'start_on', order: 'ASC' } });
+  const rotations = useGetList<RotationRecord>('rotations', {
+    filter: { year },
+    pagination: { page: 1, perPage: 1000 },
+    sort: { field: 'start_on', order: 'ASC' },
+  });
   const refresh = () => {
     void summary.refetch();
     void rotations.refetch();

@@ -3,8 +3,9 @@
 // with a legend and a line for today; a bar opens its rotation.
 import { useMemo, useState } from 'react';
 import { Box, Card, CardContent, CardHeader, FormControl, InputLabel, MenuItem, Select, Stack, Tooltip, Typography } from '@mui/material';
-import { useRedirect, useTranslate, type RaRecord } from 'react-admin';
+import { useRedirect, useTranslate } from 'react-admin';
 import { shanghaiDate } from '../shared/time';
+import type { RotationRecord } from './records';
 
 const DAY = 86_400_000;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -31,7 +32,7 @@ const Legend = () => {
   );
 };
 
-export const Timeline = ({ year, rotations }: { year: number; rotations: RaRecord[] }) => {
+export const Timeline = ({ year, rotations }: { year: number; rotations: RotationRecord[] }) => {
   const translate = useTranslate();
   const redirect = useRedirect();
   const [host, setHost] = useState<number | ''>('');

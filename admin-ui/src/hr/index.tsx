@@ -9,9 +9,12 @@ import { rotations } from './rotations';
 import { titlePromotions } from './title-promotions';
 import { villageDoctorContracts } from './village-doctor-contracts';
 import { staff } from './staff';
-import { en, zh } from './messages';
-import { HrHome } from './HomeWidgets';
-import { RotationPlanner } from './RotationPlanner';
+import { zh } from './messages';
+import { lazyScreens } from '../shared/lazyScreens';
+
+// pages and home widgets, each module fetched when first shown
+const { HrHome } = lazyScreens(() => import('./HomeWidgets'));
+const { RotationPlanner } = lazyScreens(() => import('./RotationPlanner'));
 
 export const hrDomain: DomainModule = {
   group: 'hr',
@@ -19,5 +22,5 @@ export const hrDomain: DomainModule = {
   resources: [staff, posts, licences, titlePromotions, assessments, assessmentYears, villageDoctorContracts, rotations],
   pages: [{ path: '/rotation-planner', label: 'menu.rotation_planner', icon: TimelineIcon, element: <RotationPlanner />, resource: 'rotation-plans' }],
   dashboardWidgets: [{ resource: 'rotation-plans', roles: ['group_hr'], component: HrHome }],
-  messages: { zh, en },
+  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
 };

@@ -48,8 +48,12 @@ const detailsOf = (e: unknown): Detail[] => {
 export function detailText(d: Detail, translate: Translate): string {
   if (!d.rule) return d.message ?? '';
   const params: Record<string, unknown> = { ...d.params };
-  for (const k of ['from', 'to']) if (params[k]) params[k] = translate(`enums.rotation_status.${String(params[k])}`);
-  if (params.status) params.status = translate(`enums.staff_status.${String(params.status)}`);
+  // the statuses a rule names are codes: shown as their labels
+  for (const k of ['from', 'to']) {
+    const status = params[k];
+    if (typeof status === 'string' && status) params[k] = translate(`enums.rotation_status.${status}`);
+  }
+  if (typeof params.status === 'string' && params.status) params.status = translate(`enums.staff_status.${params.status}`);
   return translate(`hr.rules.${d.rule}`, { _: d.message, ...params });
 }
 
@@ -93,8 +97,8 @@ export const HrForm = ({
     try {
       const saved =
         record?.id != null
-          ? (await dataProvider.update(resource, { id: record.id, data, previousData: record })).data
-          : (await dataProvider.create(resource, { data })).data;
+          ? (await dataProvider.update<RaRecord>(resource, { id: record.id, data, previousData: record })).data
+          : (await dataProvider.create<RaRecord>(resource, { data })).data;
       notify(record?.id != null ? 'ra.notification.updated' : 'ra.notification.created', { type: 'info', messageArgs: { smart_count: 1 } });
       redirectTo(redirect, resource, saved.id, saved);
     } catch (e) {
@@ -124,11 +128,17 @@ export interface ActionField {
   when?: (values: Record<string, string>) => boolean;
 }
 
+/** What a picker reads of the records it offers (units, staff, departments: each has a name, some a code). */
+interface PickedRecord extends RaRecord {
+  name: string;
+  code?: string;
+}
+
 /** A record of `reference` picked by typing part of its name. */
 const ReferencePicker = ({ field, record, value, onChange }: { field: ActionField; record: RaRecord; value: string; onChange: (v: string) => void }) => {
   const translate = useTranslate();
   const [typed, setTyped] = useState('');
-  const { data = [] } = useGetList(field.reference!, {
+  const { data = [] } = useGetList<PickedRecord>(field.reference!, {
     filter: { ...field.filter?.(record), ...(typed ? { q: typed } : {}) },
     pagination: { page: 1, perPage: 25 },
     sort: { field: 'name', order: 'ASC' },
@@ -140,7 +150,7 @@ const ReferencePicker = ({ field, record, value, onChange }: { field: ActionFiel
       value={selected}
       filterOptions={(o) => o}
       isOptionEqualToValue={(o, v) => o.id === v.id}
-      getOptionLabel={(o: RaRecord) => (o.code ? `${o.name} (${o.code})` : o.name)}
+      getOptionLabel={(o) => (o.code ? `${o.name} (${o.code})` : o.name)}
       onInputChange={(_e, v, reason) => {
         if (reason === 'input') setTyped(v);
       }}

@@ -1,6 +1,6 @@
 // English: react-admin's pack plus our own names. zh.ts must translate every key of `appEnglish`.
 import englishMessages from 'ra-language-english';
-import { mergeTranslations } from 'react-admin';
+import { mergeMessages } from './merge';
 import { enumMessages } from '../../../api/core/enums';
 import { ROLE } from '../../../api/auth/enums';
 import { ORG_ENUMS } from '../../../api/org/enums';
@@ -216,4 +216,4 @@ export const appEnglish = {
   },
 };
 
-export const english = mergeTranslations(englishMessages, appEnglish);
+export const english = mergeMessages(englishMessages, appEnglish);

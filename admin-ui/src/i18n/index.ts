@@ -1,16 +1,22 @@
-import { mergeTranslations } from 'react-admin';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { domains } from '../registry';
 import { english as baseEnglish } from './en';
 import { chinese as baseChinese } from './zh';
+import { mergeMessages } from './merge';
 import * as notifications from '../notifications/messages';
 
-// each domain brings its own messages (registry `messages`)
-const english = mergeTranslations(baseEnglish, notifications.en, ...domains.map((d) => d.messages?.en ?? {}));
-const chinese = mergeTranslations(baseChinese, notifications.zh, ...domains.map((d) => d.messages?.zh ?? {}));
+// each domain brings its own messages (registry `messages`). The English ones are loaded when a
+// user chooses English: a village doctor's first load on a weak network carries only Chinese.
+const chinese = mergeMessages(baseChinese, notifications.zh, ...domains.map((d) => d.messages?.zh ?? {}));
+const english = async () =>
+  mergeMessages(
+    baseEnglish,
+    (await import('../notifications/messages.en')).en,
+    ...(await Promise.all(domains.flatMap((d) => (d.messages ? [d.messages.en()] : [])))),
+  );
 
 export const i18nProvider = polyglotI18nProvider(
-  (locale) => (locale === 'en' ? english : chinese),
+  (locale) => (locale === 'en' ? english() : chinese),
   'zh-CN',
   [
     { locale: 'zh-CN', name: '中文' },

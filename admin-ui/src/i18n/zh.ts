@@ -1,6 +1,6 @@
 // 简体中文: react-admin 的 ra.* 与本系统名称；缺的键落回英文。
-import { mergeTranslations } from 'react-admin';
 import { appEnglish, english } from './en';
+import { mergeMessages } from './merge';
 import { raChinese } from './raChinese';
 import { enumMessages } from '../../../api/core/enums';
 import { ROLE } from '../../../api/auth/enums';
@@ -209,4 +209,4 @@ const appChinese: typeof appEnglish = {
   },
 };
 
-export const chinese = mergeTranslations(english, raChinese, appChinese);
+export const chinese = mergeMessages(english, raChinese, appChinese);

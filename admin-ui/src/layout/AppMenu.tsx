@@ -1,7 +1,7 @@
 // The menu, one group per domain of the registry, each showing only what the user may list.
 import { ListSubheader } from '@mui/material';
 import { Menu, useCanAccessResources, useSidebarState, useTranslate } from 'react-admin';
-import { domains, type DomainModule } from '../registry';
+import { domains, pageAllowed, type DomainModule } from '../registry';
 import { storedUser } from '../session';
 
 const DomainMenuGroup = ({ domain }: { domain: DomainModule }) => {
@@ -10,16 +10,17 @@ const DomainMenuGroup = ({ domain }: { domain: DomainModule }) => {
   const pages = domain.pages ?? [];
   const { canAccess } = useCanAccessResources({
     action: 'list',
-    resources: [...new Set([...domain.resources.map((r) => r.name), ...pages.map((p) => p.resource)])],
+    resources: domain.resources.map((r) => r.name),
   });
   if (!canAccess) return null;
   const resources = domain.resources.filter((r) => canAccess[r.name]);
-  const visiblePages = pages.filter((p) => canAccess[p.resource]);
+  const visiblePages = pages.filter((p) => pageAllowed(p));
   if (!resources.length && !visiblePages.length) return null;
   return (
     <>
       {sidebarOpen && (
-        <ListSubheader data-testid={`menu-group-${domain.group}`} sx={{ bgcolor: 'transparent', lineHeight: '36px', mt: 1 }}>
+        // not sticky: a transparent group title that stuck to the top would lie over the entries scrolled under it
+        <ListSubheader disableSticky data-testid={`menu-group-${domain.group}`} sx={{ bgcolor: 'transparent', lineHeight: '36px', mt: 1 }}>
           {translate(domain.label)}
         </ListSubheader>
       )}

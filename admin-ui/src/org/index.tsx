@@ -1,11 +1,14 @@
 // 组织机构: units (list and tree), departments, user accounts.
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import type { DomainModule } from '../registry';
+import { lazyScreens } from '../shared/lazyScreens';
 import { departments } from './departments';
 import { orgUnits } from './orgUnits';
-import { OrgTree } from './orgUnits/OrgTree';
-import { UnitsPerLevelChart } from './orgUnits/UnitsPerLevelChart';
 import { users } from './users';
+
+// pages and home widgets, each module fetched when first shown
+const { OrgTree } = lazyScreens(() => import('./orgUnits/OrgTree'));
+const { UnitsPerLevelChart } = lazyScreens(() => import('./orgUnits/UnitsPerLevelChart'));
 
 export const orgDomain: DomainModule = {
   group: 'org',

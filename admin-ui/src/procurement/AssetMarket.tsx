@@ -59,7 +59,7 @@ export const AssetMarket = () => {
         setReason('');
         return queryClient.invalidateQueries({ queryKey: ['asset-market'] });
       })
-      .catch((e) => notify(e.message, { type: 'error' }));
+      .catch((e: Error) => notify(e.message, { type: 'error' }));
   return (
     <Box sx={{ p: 2 }}>
       <Title title={t('title')} />

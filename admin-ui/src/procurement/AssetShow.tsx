@@ -25,6 +25,7 @@ import { apiError, apiPost, can } from '../finance/api';
 import { ASSET_CATEGORY_CHOICES, ASSET_STATUS_CHOICES, TRANSFER_STATUS_CHOICES } from './choices';
 import { TransferDecision } from './TransferDecision';
 import { useIsSmall } from '../shared/useIsSmall';
+import type { AssetTransferRecord } from './records';
 
 const VERBS: { verb: 'approve' | 'offer' | 'withdraw' | 'dispose'; from: string; color: 'success' | 'primary' | 'inherit' | 'error' }[] = [
   { verb: 'approve', from: 'pending_approval', color: 'success' },
@@ -90,7 +91,7 @@ const AssetActions = () => {
 
 /** Phones: each transfer as a card (who, why, decision) with its buttons, instead of a wide table. */
 const TransferCards = () => {
-  const { data } = useListContext();
+  const { data } = useListContext<AssetTransferRecord>();
   const translate = useTranslate();
   return (
     <Stack sx={{ gap: 1 }}>

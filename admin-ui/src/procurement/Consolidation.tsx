@@ -5,7 +5,7 @@ import { Alert, Box, Button, Card, CardHeader, Checkbox, Link, Stack, Table, Tab
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Loading, Title, useNotify, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
-import { apiGet, apiPost, yuan } from '../finance/api';
+import { apiGet, apiPost, fenOf, fenYuan, yuan } from '../finance/api';
 
 interface Candidate {
   id: number;
@@ -20,6 +20,10 @@ interface Candidate {
   supplier_name: string;
   requisition_id: number;
 }
+
+/** A line's value in fen: the contract price (two decimals) times the approved quantity (whole units), exact. */
+const lineFen = (l: Candidate) => (fenOf(l.contract_price) ?? 0) * l.approved_qty;
+const sumFen = (lines: Candidate[]) => lines.reduce((s, l) => s + lineFen(l), 0);
 
 export const Consolidation = () => {
   const translate = useTranslate();
@@ -43,7 +47,7 @@ export const Consolidation = () => {
     ids.forEach((id) => (on ? next.add(id) : next.delete(id)));
     setSelected(next);
   };
-  const value = (data ?? []).filter((c) => selected.has(c.id)).reduce((s, c) => s + Number(c.contract_price) * c.approved_qty, 0);
+  const value = sumFen((data ?? []).filter((c) => selected.has(c.id)));
   const create = () =>
     apiPost<{ orders: { id: number; number: string; supplier_id: number; total_amount: string }[] }>('/purchase-orders/consolidate', {
       requisition_line_ids: [...selected],
@@ -54,7 +58,7 @@ export const Consolidation = () => {
         notify(t('created', { count: r.orders.length }), { type: 'success' });
         return queryClient.invalidateQueries({ queryKey: ['consolidation-candidates'] });
       })
-      .catch((e) => notify(e.message, { type: 'error' }));
+      .catch((e: Error) => notify(e.message, { type: 'error' }));
   return (
     <Box sx={{ p: 2 }}>
       <Title title={t('title')} />
@@ -80,7 +84,7 @@ export const Consolidation = () => {
         >
           {t('select_all')}
         </Button>
-        <Typography data-testid="selection">{t('selected', { count: selected.size, amount: yuan(value) })}</Typography>
+        <Typography data-testid="selection">{t('selected', { count: selected.size, amount: fenYuan(value) })}</Typography>
         <Button variant="contained" disabled={!selected.size} onClick={create} data-testid="create-orders">
           {t('create')}
         </Button>
@@ -107,7 +111,7 @@ export const Consolidation = () => {
                 />
               }
               title={lines[0].supplier_name}
-              subheader={`${lines.length} · ${yuan(lines.reduce((s, l) => s + Number(l.contract_price) * l.approved_qty, 0))}`}
+              subheader={`${lines.length} · ${fenYuan(sumFen(lines))}`}
             />
             <Table size="small">
               <TableHead>
@@ -139,7 +143,7 @@ export const Consolidation = () => {
                       {l.approved_qty} {l.uom}
                     </TableCell>
                     <TableCell align="right">{yuan(l.contract_price)}</TableCell>
-                    <TableCell align="right">{yuan(Number(l.contract_price) * l.approved_qty)}</TableCell>
+                    <TableCell align="right">{fenYuan(lineFen(l))}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

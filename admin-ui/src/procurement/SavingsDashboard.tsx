@@ -19,6 +19,12 @@ interface Row {
   savings: string;
   savings_pct: number;
 }
+/** A month as the chart's point: its label and each category's savings % by category code. */
+const monthPoint = (m: Savings['months'][number]): Record<string, string | number> => ({
+  month: m.month,
+  ...Object.fromEntries(m.categories.map((c) => [c.category, c.savings_pct])),
+});
+
 interface Savings {
   categories: Row[];
   total: Row;
@@ -84,7 +90,7 @@ export const SavingsDashboard = () => {
               <CardHeader title={`${t('pct')} · 月度`} />
               <CardContent sx={{ height: 300 }}>
                 <ResponsiveContainer>
-                  <LineChart data={data.months.map((m) => Object.fromEntries([['month', m.month], ...m.categories.map((c) => [c.category, c.savings_pct])]))}>
+                  <LineChart data={data.months.map(monthPoint)}>
                     <CartesianGrid strokeDasharray="3 3" />
                     <XAxis dataKey="month" />
                     <YAxis unit="%" />

@@ -109,7 +109,11 @@ const ThresholdHint = () => (
 export const AssetCreate = () => (
   <Create
     redirect="show"
-    transform={(d) => ({ ...pick(d, ['org_unit_id', 'code', 'name', 'category', 'acquired_on', 'note']), value: String(d.value), note: d.note || undefined })}
+    transform={(d: Record<string, unknown>) => ({
+      ...pick(d, ['org_unit_id', 'code', 'name', 'category', 'acquired_on', 'note']),
+      value: String(d.value),
+      note: d.note || undefined,
+    })}
   >
     <SimpleForm defaultValues={{ org_unit_id: storedUser()?.org_unit.id, acquired_on: shanghaiDate() }}>
       <ThresholdHint />

@@ -7,20 +7,23 @@ import type { DomainModule } from '../registry';
 import { deliveries } from './deliveries';
 import { purchaseOrders } from './purchase-orders';
 import { requisitions } from './requisitions';
-import { AssetMarket } from './AssetMarket';
-import { Consolidation } from './Consolidation';
 import { procurementLists } from './lists';
-import { en, zh } from './messages';
-import { SavingsDashboard } from './SavingsDashboard';
+import { zh } from './messages';
+import { lazyScreens } from '../shared/lazyScreens';
+
+// pages, each module fetched when first shown
+const { AssetMarket } = lazyScreens(() => import('./AssetMarket'));
+const { Consolidation } = lazyScreens(() => import('./Consolidation'));
+const { SavingsDashboard } = lazyScreens(() => import('./SavingsDashboard'));
 
 export const procurementDomain: DomainModule = {
   group: 'procurement',
   label: 'menu.groups.procurement',
   resources: [requisitions, purchaseOrders, deliveries, ...procurementLists],
   pages: [
-    { path: '/consolidation', label: 'menu.consolidation', icon: MergeTypeIcon, element: <Consolidation />, resource: 'purchase-orders' },
+    { path: '/consolidation', label: 'menu.consolidation', icon: MergeTypeIcon, element: <Consolidation />, resource: 'purchase-orders', action: 'create' },
     { path: '/procurement-savings', label: 'menu.savings', icon: TrendingDownIcon, element: <SavingsDashboard />, resource: 'purchase-orders' },
     { path: '/asset-market', label: 'menu.asset_market', icon: StorefrontIcon, element: <AssetMarket />, resource: 'assets' },
   ],
-  messages: { zh, en },
+  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
 };

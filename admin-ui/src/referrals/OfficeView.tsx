@@ -34,7 +34,8 @@ interface TimeRow {
 
 export const OfficeView = () => {
   const translate = useTranslate();
-  const [from, setFrom] = useState(shanghaiDate(new Date(Date.now() - 364 * 86_400_000)));
+  // the last year to today, read once when the screen opens
+  const [from, setFrom] = useState(() => shanghaiDate(new Date(Date.now() - 364 * 86_400_000)));
   const [to, setTo] = useState(shanghaiDate());
   const [flows, setFlows] = useState<Flows | null>(null);
   const [units, setUnits] = useState<UnitRow[]>([]);

@@ -17,6 +17,20 @@ import { httpClient } from '../httpClient';
 import { storedUser } from '../session';
 import { DIRECTION_CHOICES, PURPOSE_CHOICES, URGENCY_CHOICES } from './choices';
 
+/** A resident as the patient picker shows them (GET /api/residents) */
+interface ResidentOption {
+  id: number;
+  name: string;
+  id_number_masked: string | null;
+}
+
+/** The form's values its inputs depend on */
+interface ReferralForm {
+  patient_kind: 'resident' | 'external';
+  direction: string;
+  to_org_unit_id?: number;
+}
+
 interface Target {
   id: number;
   code: string;
@@ -71,11 +85,15 @@ export const ReferralCreate = () => {
             { id: 'external', name: 'referrals.patient.external' },
           ]}
         />
-        <FormDataConsumer>
+        <FormDataConsumer<ReferralForm>>
           {({ formData }) =>
             formData.patient_kind === 'resident' ? (
               <ReferenceInput source="resident_id" reference="residents">
-                <AutocompleteInput optionText={(r) => `${r.name} ${r.id_number_masked ?? ''}`} validate={required()} filterToQuery={(q) => ({ q })} />
+                <AutocompleteInput
+                  optionText={(r: ResidentOption) => `${r.name} ${r.id_number_masked ?? ''}`}
+                  validate={required()}
+                  filterToQuery={(q) => ({ q })}
+                />
               </ReferenceInput>
             ) : (
               <>
@@ -86,7 +104,7 @@ export const ReferralCreate = () => {
           }
         </FormDataConsumer>
         <SelectInput source="direction" choices={DIRECTION_CHOICES} validate={required()} />
-        <FormDataConsumer>
+        <FormDataConsumer<ReferralForm>>
           {({ formData }) =>
             formData.direction === 'out' ? (
               <TextInput source="to_external_name" validate={required()} />

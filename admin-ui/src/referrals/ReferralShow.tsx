@@ -38,6 +38,7 @@ import { httpClient } from '../httpClient';
 import { DIRECTION_CHOICES, PURPOSE_CHOICES, STATUS_CHOICES, VILLAGE_LEVEL, type ReferralRecord } from './choices';
 import { DATE_TIME_OPTIONS, formatTime, shanghaiDate } from '../shared/time';
 import { LiveTimer, UrgencyChip } from './LiveTimer';
+import type { DepartmentRecord } from '../shared/records';
 
 const yuan = (v: string) => `¥${v}`;
 
@@ -136,8 +137,8 @@ const Timeline = () => {
               )}
               {e.data?.appointment_at ? (
                 <Typography variant="body2" color="text.secondary">
-                  {translate('referrals.timer.appointment', { time: formatTime(String(e.data.appointment_at)) })}
-                  {e.data.department ? ` · ${String(e.data.department)}` : ''}
+                  {translate('referrals.timer.appointment', { time: formatTime(e.data.appointment_at) })}
+                  {e.data.department ? ` · ${e.data.department}` : ''}
                 </Typography>
               ) : null}
             </Box>
@@ -184,7 +185,7 @@ const SlotPicker = ({ r, value, onChange }: { r: ReferralRecord; value: number |
     { filter: { ...filter, day }, sort: { field: 'starts_at', order: 'ASC' }, pagination: { page: 1, perPage: 100 } },
     { enabled: day != null },
   );
-  const { data: depts } = useGetList('departments', {
+  const { data: depts } = useGetList<DepartmentRecord>('departments', {
     filter: { org_unit_id: r.to_org_unit_id },
     pagination: { page: 1, perPage: 100 },
     sort: { field: 'name', order: 'ASC' },
@@ -341,7 +342,7 @@ export const ReferralShow = () => {
       <Box sx={{ p: 2 }}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <Typography variant="h6">
-            <FunctionField render={(r) => `#${r.id} ${r.patient_name}`} />
+            <FunctionField<ReferralRecord> render={(r) => `#${r.id} ${r.patient_name}`} />
           </Typography>
           <UrgencyChip />
           <SelectField source="status" choices={STATUS_CHOICES} data-testid="referral-status" />
@@ -385,7 +386,7 @@ export const ReferralShow = () => {
                 </Grid>
                 <Grid size={6}>
                   <Labeled>
-                    <FunctionField source="diagnosis_text" render={(r) => `${r.diagnosis_code} ${r.diagnosis_text}`} />
+                    <FunctionField<ReferralRecord> source="diagnosis_text" render={(r) => `${r.diagnosis_code} ${r.diagnosis_text}`} />
                   </Labeled>
                 </Grid>
                 <Grid size={6}>

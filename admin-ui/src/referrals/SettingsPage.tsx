@@ -19,13 +19,14 @@ import {
   useTranslate,
 } from 'react-admin';
 import { httpClient } from '../httpClient';
+import { inputText } from '../shared/inputText';
 
 const FEE_KEYS = ['1', '2', '3', '4', 'out'] as const;
 const URGENCY_KEYS = ['emergency', 'urgent', 'routine'] as const;
 const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
-const amount = (v: unknown) => (v != null && v !== '' && !AMOUNT.test(String(v)) ? 'referrals.settings.amount' : undefined);
+const amount = (v: unknown) => (v != null && v !== '' && !AMOUNT.test(inputText(v)) ? 'referrals.settings.amount' : undefined);
 
-interface Settings {
+export interface Settings {
   serviceLevelMinutes: Record<(typeof URGENCY_KEYS)[number], number>;
   registrationFee: Record<(typeof FEE_KEYS)[number], string>;
   inpatientThreshold: Record<(typeof FEE_KEYS)[number], string>;

@@ -22,7 +22,7 @@ import {
   Tooltip,
   Typography,
 } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   ArrayInput,
   CheckboxGroupInput,
@@ -46,6 +46,7 @@ import {
 import { httpClient } from '../httpClient';
 import { storedUser } from '../session';
 import { formatTime, shanghaiDate } from '../shared/time';
+import type { DepartmentRecord, OrgUnitRecord } from '../shared/records';
 
 interface Slot {
   id: number;
@@ -75,6 +76,13 @@ const halfHour = (v: string) => (v && !HHMM.test(v) ? 'referrals.slots.half_hour
 /** A 400/422 from the API as field errors for the form (react-admin sets them on the inputs). */
 const submissionErrors = (e: unknown) => (e instanceof HttpError && (e.body as { errors?: object })?.errors) || undefined;
 
+/** POST /api/referral-slots/publish's answer (api/referrals/slots.ts publishSlots) */
+interface Published {
+  department_id: number;
+  created: number;
+  skipped: number;
+}
+
 const PublishForm = ({ departmentId, onPublished }: { departmentId: number; onPublished: (from: string) => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -83,7 +91,8 @@ const PublishForm = ({ departmentId, onPublished }: { departmentId: number; onPu
     const body = { ...values, department_id: departmentId, weekdays: weekdays?.length ? weekdays : undefined };
     try {
       const { json } = await httpClient('/api/referral-slots/publish', { method: 'POST', body: JSON.stringify(body) });
-      notify('referrals.slots.published', { type: 'success', messageArgs: { created: json.created, skipped: json.skipped } });
+      const { created, skipped } = json as Published;
+      notify('referrals.slots.published', { type: 'success', messageArgs: { created, skipped } });
       onPublished(values.from as string);
       return undefined;
     } catch (e) {
@@ -299,31 +308,40 @@ export const SlotsPage = () => {
   const [problem, setProblem] = useState<string | null>(null);
   const { canAccess: canPublish } = useCanAccess({ resource: 'referral-slots', action: 'create' });
   // receiving units (levels 1–3 have referral offices); a director's scope holds only its own
-  const { data: units } = useGetList('org-units', {
+  const { data: units } = useGetList<OrgUnitRecord>('org-units', {
     filter: { level_lte: 3, active: true },
     sort: { field: 'path', order: 'ASC' },
     pagination: { page: 1, perPage: 200 },
   });
-  const { data: departments } = useGetList(
+  const { data: departments } = useGetList<DepartmentRecord>(
     'departments',
     { filter: { org_unit_id: unitId, kind: 'clinical', active: true }, sort: { field: 'name', order: 'ASC' }, pagination: { page: 1, perPage: 100 } },
     { enabled: unitId !== '' },
   );
+  // the department chosen, or the unit's first until one of its own is chosen
+  const department: number | '' = departments?.some((d) => d.id === departmentId) ? departmentId : (departments?.[0]?.id ?? '');
+  // the day's slots, read again when the department or day changes or after a change (reload); an answer for an earlier choice is dropped
+  const [version, setVersion] = useState(0);
+  const reload = () => setVersion((v) => v + 1);
   useEffect(() => {
-    if (departments?.length && !departments.some((d) => d.id === departmentId)) setDepartmentId(departments[0].id);
-  }, [departments, departmentId]);
-  const load = useCallback(async () => {
-    if (departmentId === '' || !day) return;
-    try {
-      const { json } = await httpClient(`/api/referral-slots/day?department_id=${departmentId}&day=${day}`);
-      setView(json as SlotDay);
-      setProblem(null);
-    } catch (e) {
-      setView(null);
-      setProblem((e as Error).message);
-    }
-  }, [departmentId, day]);
-  useEffect(() => void load(), [load]);
+    if (department === '' || !day) return;
+    let current = true;
+    httpClient(`/api/referral-slots/day?department_id=${department}&day=${day}`).then(
+      ({ json }) => {
+        if (!current) return;
+        setView(json as SlotDay);
+        setProblem(null);
+      },
+      (e: unknown) => {
+        if (!current) return;
+        setView(null);
+        setProblem((e as Error).message);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [department, day, version]);
   return (
     <Box sx={{ p: { xs: 1, sm: 2 } }}>
       <Title title={translate('referrals.slots.title')} />
@@ -350,7 +368,7 @@ export const SlotsPage = () => {
           select
           size="small"
           label={translate('resources.referrals.fields.to_department_id')}
-          value={departments?.some((d) => d.id === departmentId) ? departmentId : ''}
+          value={department}
           onChange={(e) => setDepartmentId(Number(e.target.value))}
           sx={{ minWidth: 180 }}
           slotProps={{ htmlInput: { 'data-testid': 'slot-department' } }}
@@ -377,12 +395,12 @@ export const SlotsPage = () => {
         </Alert>
       )}
       <Stack spacing={2}>
-        {view && <DayView view={view} onChanged={() => void load()} />}
-        {canPublish && departmentId !== '' && (
+        {view && <DayView view={view} onChanged={reload} />}
+        {canPublish && department !== '' && (
           <PublishForm
-            departmentId={departmentId}
+            departmentId={department}
             onPublished={(from) => {
-              if (from === day) void load();
+              if (from === day) reload();
               else setDay(from);
             }}
           />

@@ -12,6 +12,11 @@ export const VILLAGE_LEVEL = 4;
 
 export interface ReferralRecord {
   id: number;
+  patient_name: string;
+  diagnosis_code: string;
+  diagnosis_text: string;
+  reason: string;
+  to_unit_name: string | null;
   status: string;
   urgency: string;
   direction: string;
@@ -32,8 +37,11 @@ export interface ReferralRecord {
     threshold_due: string;
     basis: string[];
   };
-  events?: { id: number; kind: string; actor_name: string; at: string; note: string | null; data: Record<string, unknown> | null }[];
+  events?: { id: number; kind: string; actor_name: string; at: string; note: string | null; data: ReferralEventData | null }[];
   unit_history?: { id: number; from_org_unit_id: number; to_org_unit_id: number; at: string }[];
   patient_managing_org_unit_id?: number | null;
   allowed_actions?: string[];
 }
+
+/** What an event of the timeline records beside its kind: a booking's slot, appointment time and department name (api/referrals/service.ts). */
+export type ReferralEventData = { slot_id?: number; appointment_at?: string; department?: string | null } & Record<string, unknown>;

@@ -9,14 +9,17 @@ import SettingsIcon from '@mui/icons-material/Tune';
 import SsidChartIcon from '@mui/icons-material/SsidChart';
 import type { RaRecord } from 'react-admin';
 import type { DomainModule, ResourceEntry } from '../registry';
-import { en, zh } from './messages';
-import { DirectorInboxHome, OfficeInboxHome } from './HomeWidgets';
-import { OfficeView } from './OfficeView';
-import { ReferralCreate } from './ReferralCreate';
-import { ReferralInbox, ReferralList, ReferralOutbox } from './ReferralList';
-import { ReferralShow } from './ReferralShow';
-import { SettingsPage } from './SettingsPage';
-import { SlotsPage } from './SlotsPage';
+import { lazyScreens } from '../shared/lazyScreens';
+import { zh } from './messages';
+
+// the screens, each module fetched when first shown
+const { DirectorInboxHome, OfficeInboxHome } = lazyScreens(() => import('./HomeWidgets'));
+const { OfficeView } = lazyScreens(() => import('./OfficeView'));
+const { ReferralCreate } = lazyScreens(() => import('./ReferralCreate'));
+const { ReferralInbox, ReferralList, ReferralOutbox } = lazyScreens(() => import('./ReferralList'));
+const { ReferralShow } = lazyScreens(() => import('./ReferralShow'));
+const { SettingsPage } = lazyScreens(() => import('./SettingsPage'));
+const { SlotsPage } = lazyScreens(() => import('./SlotsPage'));
 
 export const referrals: ResourceEntry = {
   name: 'referrals',
@@ -42,5 +45,5 @@ export const referralsDomain: DomainModule = {
     { resource: 'referrals', roles: ['director'], component: DirectorInboxHome },
     { resource: 'referrals', roles: ['referral_coordinator'], component: OfficeInboxHome },
   ],
-  messages: { zh, en },
+  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
 };

@@ -6,6 +6,7 @@ import { useTranslate } from 'react-admin';
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { yuan } from '../finance/api';
 import { gateIsScore } from '../../../api/settlement/enums';
+import { isEstimate } from '../../../api/settlement/runs/estimate';
 import { byLevelThenCode, pct, type Allocation, type Gate, type Indicator, type RunFigures, type SpendingCell } from './types';
 
 // one decimal, so that ticks 5,000 apart (0.5万, 1万, 1.5万) stay distinct
@@ -46,6 +47,7 @@ export const KeyFigures = ({ f }: { f: RunFigures }) => {
   const translate = useTranslate();
   const t = (k: string) => translate(`settlement.${k}`);
   const negative = Number(f.surplus) < 0;
+  const estimate = isEstimate(f);
   return (
     <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap', mb: 2 }}>
       <Figure testId="figure-budget" label={t('budget_to_date')} value={`¥${yuan(f.budget)}`} sub={`${t('annual_budget')} ¥${yuan(f.annual_budget)}`} />
@@ -72,9 +74,9 @@ export const KeyFigures = ({ f }: { f: RunFigures }) => {
       ) : (
         <Figure
           testId="figure-retained"
-          label={t('retained')}
+          label={estimate ? t('retained_estimate') : t('retained')}
           value={`¥${yuan(f.retained)}`}
-          sub={`${t('deductions')} ${pct(f.deductions, 0)} · ${t('returned')} ¥${yuan(f.returned_to_fund)}`}
+          sub={`${t('deductions')} ${pct(f.deductions, 0)} · ${t('returned')} ¥${yuan(f.returned_to_fund)}${estimate ? ` · ${t('estimate_note')}` : ''}`}
         />
       )}
     </Stack>
@@ -217,16 +219,27 @@ export const GatesTable = ({ gates, satisfaction }: { gates: Gate[]; satisfactio
   );
 };
 
-export const IndicatorsTable = ({ indicators, title, testId = 'indicators' }: { indicators: Indicator[]; title: string; testId?: string }) => {
+export const IndicatorsTable = ({
+  indicators,
+  title,
+  subheader,
+  testId = 'indicators',
+}: {
+  indicators: Indicator[];
+  title: string;
+  subheader?: string;
+  testId?: string;
+}) => {
   const translate = useTranslate();
   const t = (k: string) => translate(`settlement.${k}`);
   return (
     <Card sx={{ mb: 2 }} data-testid={testId}>
-      <CardHeader title={title} />
+      <CardHeader title={title} subheader={subheader} />
       <Table size="small">
         <TableHead>
           <TableRow>
             <TableCell>{t('indicator')}</TableCell>
+            <TableCell>{t('claim_set')}</TableCell>
             <TableCell align="right">{t('numerator')}</TableCell>
             <TableCell align="right">{t('denominator')}</TableCell>
             <TableCell align="right">{t('value')}</TableCell>
@@ -238,6 +251,7 @@ export const IndicatorsTable = ({ indicators, title, testId = 'indicators' }: { 
           {indicators.map((i) => (
             <TableRow key={i.key}>
               <TableCell>{translate(`enums.settlement_indicator.${i.key}`)}</TableCell>
+              <TableCell data-testid={`${testId}-${i.key}-over`}>{i.over ? translate(`enums.claim_set.${i.over}`) : '—'}</TableCell>
               <TableCell align="right">{count(i.numerator)}</TableCell>
               <TableCell align="right">{count(i.denominator)}</TableCell>
               <TableCell align="right">{rateOrAmount(i.key, i.value)}</TableCell>
@@ -255,11 +269,25 @@ export const IndicatorsTable = ({ indicators, title, testId = 'indicators' }: { 
   );
 };
 
-/** One row per member unit, one column per indicator (value, green/red); a click opens the unit's claims summary. */
+/** The group's indicators twice: over the claims its units provided, and over all the claims of its insured (absent in versions calculated before). */
+export const GroupIndicators = ({ f }: { f: RunFigures }) => {
+  const translate = useTranslate();
+  const t = (k: string) => translate(`settlement.${k}`);
+  return (
+    <>
+      <IndicatorsTable indicators={f.indicators} title={`${t('indicators')} · ${t('group_provided')}`} subheader={t('group_indicators_help')} />
+      {f.insured_indicators && (
+        <IndicatorsTable indicators={f.insured_indicators} title={`${t('indicators')} · ${t('group_insured')}`} testId="insured-indicators" />
+      )}
+    </>
+  );
+};
+
+/** One row per member unit, one column per indicator (value, green/red; its header says which claims it is over); a click opens the unit's claims summary. */
 export const UnitIndicatorsTable = ({ units, onUnit }: { units: RunFigures['unit_indicators']; onUnit?: (u: { id: number; name: string }) => void }) => {
   const translate = useTranslate();
   const t = (k: string) => translate(`settlement.${k}`);
-  const keys = units[0]?.indicators.map((i) => i.key) ?? [];
+  const heads = units[0]?.indicators ?? [];
   return (
     <Card sx={{ mb: 2 }} data-testid="unit-indicators">
       <CardHeader title={t('unit_indicators')} subheader={onUnit ? t('drill') : undefined} />
@@ -268,9 +296,14 @@ export const UnitIndicatorsTable = ({ units, onUnit }: { units: RunFigures['unit
           <TableHead>
             <TableRow>
               <TableCell>{t('unit')}</TableCell>
-              {keys.map((k) => (
-                <TableCell key={k} align="right">
-                  {translate(`enums.settlement_indicator.${k}`)}
+              {heads.map((i) => (
+                <TableCell key={i.key} align="right">
+                  {translate(`enums.settlement_indicator.${i.key}`)}
+                  {i.over && (
+                    <Typography component="div" variant="caption" color="text.secondary">
+                      {translate(`enums.claim_set.${i.over}`)}
+                    </Typography>
+                  )}
                 </TableCell>
               ))}
             </TableRow>
@@ -307,7 +340,16 @@ export const UnitIndicatorsTable = ({ units, onUnit }: { units: RunFigures['unit
 };
 
 /** The amount per township and pool as stacked bars. */
-export const AllocationBars = ({ allocations, onUnit }: { allocations: Allocation[]; onUnit?: (u: { id: number; name: string }) => void }) => {
+export const AllocationBars = ({
+  allocations,
+  estimate = false,
+  onUnit,
+}: {
+  allocations: Allocation[];
+  /** a provisional run's shares: shown as an estimate, not as money allocated */
+  estimate?: boolean;
+  onUnit?: (u: { id: number; name: string }) => void;
+}) => {
   const translate = useTranslate();
   const pools = [...new Set(allocations.map((a) => a.pool))];
   const byUnit = new Map<number, Record<string, number | string>>();
@@ -318,8 +360,11 @@ export const AllocationBars = ({ allocations, onUnit }: { allocations: Allocatio
   }
   const colors = ['#43a047', '#1e88e5', '#fb8c00', '#8e24aa'];
   return (
-    <Card sx={{ mb: 2 }} data-testid="allocation-bars">
-      <CardHeader title={translate('settlement.allocation_by_township')} subheader={onUnit ? translate('settlement.drill') : undefined} />
+    <Card sx={{ mb: 2 }} data-testid="allocation-bars" data-estimate={String(estimate)}>
+      <CardHeader
+        title={translate(estimate ? 'settlement.allocation_by_township_estimate' : 'settlement.allocation_by_township')}
+        subheader={[estimate ? translate('settlement.estimate_note') : '', onUnit ? translate('settlement.drill') : ''].filter(Boolean).join(' ') || undefined}
+      />
       <CardContent sx={{ height: 340 }}>
         <ResponsiveContainer>
           <BarChart data={[...byUnit.values()]} margin={{ left: 30, bottom: 40 }}>
@@ -346,24 +391,27 @@ export const AllocationBars = ({ allocations, onUnit }: { allocations: Allocatio
   );
 };
 
-const ALLOCATION_ORDER = ['standardised_management_rate', 'control_rate', 'inpatient_admissions_change'];
-const rank = (k: string) => (ALLOCATION_ORDER.includes(k) ? ALLOCATION_ORDER.indexOf(k) : ALLOCATION_ORDER.length);
-
-/** Every intermediate figure of the allocation: raw and normalised values, score, population, weight, share, amount. */
-export const AllocationTable = ({ allocations, pools }: { allocations: Allocation[]; pools: RunFigures['pools'] }) => {
+/** Every intermediate figure of the allocation, pool by pool on its own indicators: raw values (无数据 when missing), points, the weight each counted with, score, population, weight, share, amount. */
+export const AllocationTable = ({ allocations, pools, estimate = false }: { allocations: Allocation[]; pools: RunFigures['pools']; estimate?: boolean }) => {
   const translate = useTranslate();
   const t = (k: string) => translate(`settlement.${k}`);
-  // the default indicators in their configured order, any others after them
-  const keys = Object.keys(allocations[0]?.raw_values ?? {}).sort((a, b) => rank(a) - rank(b));
   return (
-    <Card sx={{ mb: 2 }} data-testid="allocation-table">
-      <CardHeader title={t('allocation')} />
+    <Card sx={{ mb: 2 }} data-testid="allocation-table" data-estimate={String(estimate)}>
+      <CardHeader
+        title={t(estimate ? 'allocation_estimate' : 'allocation')}
+        subheader={estimate ? `${t('estimate_note')} ${t('scoring_rule')}` : t('scoring_rule')}
+      />
       {pools.map((p) => {
         const rows = allocations.filter((a) => a.pool === p.key);
+        // the pool's indicators in their configured order
+        const keys = Object.keys(rows[0]?.raw_values ?? {});
+        // versions calculated before each pool had its own weights carry none
+        const used = rows[0]?.indicator_weights as Record<string, number> | undefined;
+        const label = (k: string) => translate(`enums.allocation_indicator.${k}`, { _: k });
         return (
           <Box key={p.key} sx={{ mb: 2, overflowX: 'auto' }}>
             <Typography variant="subtitle2" sx={{ px: 2 }} data-testid={`pool-${p.key}`}>
-              {t('pool')}：{translate(`enums.pool.${p.key}`, { _: p.key })}（{pct(p.share, 0)}）¥{yuan(p.amount)}
+              {t('pool')}：{translate(`enums.pool.${p.key}`, { _: p.key })}（{pct(p.share, 0)}）{estimate ? `${t('estimate')} ` : ''}¥{yuan(p.amount)}
             </Typography>
             <Table size="small">
               <TableHead>
@@ -371,23 +419,28 @@ export const AllocationTable = ({ allocations, pools }: { allocations: Allocatio
                   <TableCell>{t('unit')}</TableCell>
                   {keys.map((k) => (
                     <TableCell key={`r-${k}`} align="right">
-                      {translate(`enums.allocation_indicator.${k}`, { _: k })}
+                      {label(k)}
                       <br />
                       {t('raw')}
                     </TableCell>
                   ))}
                   {keys.map((k) => (
-                    <TableCell key={`n-${k}`} align="right">
-                      {translate(`enums.allocation_indicator.${k}`, { _: k })}
+                    <TableCell key={`n-${k}`} align="right" data-testid={`weight-${p.key}-${k}`}>
+                      {label(k)}
                       <br />
                       {t('normalised')}
+                      {used && (
+                        <Typography component="div" variant="caption" color="text.secondary">
+                          {used[k] > 0 ? `${t('weight_used')} ${num(used[k], 4)}` : t('left_out')}
+                        </Typography>
+                      )}
                     </TableCell>
                   ))}
                   <TableCell align="right">{t('score')}</TableCell>
                   <TableCell align="right">{t('population')}</TableCell>
                   <TableCell align="right">{t('weight')}</TableCell>
                   <TableCell align="right">{t('share')}</TableCell>
-                  <TableCell align="right">{t('amount')}</TableCell>
+                  <TableCell align="right">{t(estimate ? 'amount_estimate' : 'amount')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -397,8 +450,8 @@ export const AllocationTable = ({ allocations, pools }: { allocations: Allocatio
                       {a.name}（{a.code}）
                     </TableCell>
                     {keys.map((k) => (
-                      <TableCell key={`r-${k}`} align="right">
-                        {a.raw_values[k] === null ? '—' : num(a.raw_values[k], 4)}
+                      <TableCell key={`r-${k}`} align="right" sx={{ color: a.raw_values[k] === null ? 'text.disabled' : undefined }}>
+                        {a.raw_values[k] === null ? t('na') : num(a.raw_values[k], 4)}
                       </TableCell>
                     ))}
                     {keys.map((k) => (

@@ -22,7 +22,9 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link, Loading, Title, useGetList, useTranslate } from 'react-admin';
 import { apiGet, yuan } from '../finance/api';
-import { AllocationBars, GatesTable, IndicatorsTable, KeyFigures, MonthChart, UnitIndicatorsTable } from './Figures';
+import { AdvancesCard } from './AdvancesCard';
+import { isEstimate } from '../../../api/settlement/runs/estimate';
+import { AllocationBars, GatesTable, GroupIndicators, KeyFigures, MonthChart, UnitIndicatorsTable } from './Figures';
 import type { Dashboard, FundYearRecord, UnitSummary, UnitSummaryRow } from './types';
 
 const SummaryTable = ({ rows, title, testId }: { rows: UnitSummaryRow[]; title: string; testId: string }) => {
@@ -141,6 +143,7 @@ export const SettlementDashboard = () => {
       </Stack>
       {error && <Typography color="error">{String(error)}</Typography>}
       {data && <MonthChart months={data.months.filter((m) => m.claims > 0 || Number(m.spending) > 0 || m.month <= (data.latest?.through_month ?? 0))} />}
+      {data?.advances && <AdvancesCard advances={data.advances} />}
       {data && !f && <Typography data-testid="no-run">{t('no_run')}</Typography>}
       {data && f && (
         <>
@@ -150,10 +153,10 @@ export const SettlementDashboard = () => {
               <GatesTable gates={f.gates} satisfaction={f.satisfaction} />
             </Box>
             <Box sx={{ flex: 1 }}>
-              <IndicatorsTable indicators={f.indicators} title={`${t('indicators')}（${t('group_level')}）`} />
+              <GroupIndicators f={f} />
             </Box>
           </Stack>
-          {f.allocations.length > 0 && <AllocationBars allocations={f.allocations} onUnit={setUnit} />}
+          {f.allocations.length > 0 && <AllocationBars allocations={f.allocations} estimate={isEstimate(f)} onUnit={setUnit} />}
           <UnitIndicatorsTable units={f.unit_indicators} onUnit={setUnit} />
         </>
       )}

@@ -9,10 +9,13 @@ import { fundYearPopulations } from './fund-year-populations';
 import { fundYears } from './fund-years';
 import { satisfactionScores } from './satisfaction-scores';
 import { settlementRuns } from './settlement-runs';
-import { ClaimsImport } from './ClaimsImport';
-import { en, zh } from './messages';
-import { SettlementDashboard } from './SettlementDashboard';
-import { FundYearHome, RunsAwaitingHome } from './HomeWidgets';
+import { zh } from './messages';
+import { lazyScreens } from '../shared/lazyScreens';
+
+// pages and home widgets, each module fetched when first shown
+const { ClaimsImport } = lazyScreens(() => import('./ClaimsImport'));
+const { SettlementDashboard } = lazyScreens(() => import('./SettlementDashboard'));
+const { FundYearHome, RunsAwaitingHome } = lazyScreens(() => import('./HomeWidgets'));
 
 export const settlementDomain: DomainModule = {
   group: 'settlement',
@@ -26,5 +29,5 @@ export const settlementDomain: DomainModule = {
     { resource: 'settlement-runs', roles: ['group_finance', 'group_admin'], todo: true, component: RunsAwaitingHome },
     { resource: 'fund-years', roles: ['group_finance'], component: FundYearHome },
   ],
-  messages: { zh, en },
+  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
 };

@@ -1,86 +1,26 @@
-// The settlement API's answers as the screens read them (amounts are decimal strings).
-import type { RunFigures } from '../../../api/settlement';
-// the run's figures are the API's own type (api/settlement/runs/calculation.ts), never re-declared here
+// The settlement API's answers as the screens read them: the API's own types as JSON (api/core/json.ts),
+// never re-declared here (import type only: nothing of api/ reaches the bundle). Amounts are decimal strings.
+import type { AnswerOf, Json } from '../../../api/core/json';
+import type { Claim, dashboard, ImportResult as Import, readRun, RunFigures, runSummary, unitSummary, withBudget } from '../../../api/settlement';
+// the run's figures are the API's own type (api/settlement/runs/calculation.ts)
+export type { AdvancesView } from '../../../api/settlement';
 export type { Indicator, RunFigures } from '../../../api/settlement';
 export type Gate = RunFigures['gates'][number];
 export type Allocation = RunFigures['allocations'][number];
 export type SpendingCell = RunFigures['spending']['by_class_and_care'][number];
-export interface RunSummary {
-  id: number;
-  fund_year_id: number;
-  period: string;
-  kind: string;
-  through_month: number;
-  status: string;
-  version: number;
-  superseded_by_id: number | null;
-  supersedes_id: number | null;
-  reason: string | null;
-  budget: string | null;
-  spending: string | null;
-  surplus: string | null;
-  surplus_rate: number | null;
-  retained: string | null;
-  calculated_at: string | null;
-  reviewed_by_name: string | null;
-  approved_by_name: string | null;
-}
-export interface RunDetail extends Omit<RunSummary, 'budget' | 'spending' | 'surplus' | 'surplus_rate' | 'retained'> {
-  figures: RunFigures | null;
-  allowed: string[];
-  reviewed_by: number | null;
-  versions: {
-    id: number;
-    version: number;
-    reason: string | null;
-    calculated_by_name: string | null;
-    calculated_at: string;
-    surplus: string;
-    retained: string;
-    surplus_rate: number | null;
-    spending: string;
-  }[];
-  events: { id: number; action: string; version: number | null; comment: string | null; actor_name: string; at: string }[];
-}
-export interface FundYearRecord {
-  id: number;
-  region: string;
-  year: number;
-  budget: string;
-  insured_count: number;
-}
-export interface Dashboard {
-  fund_year: FundYearRecord;
-  months: { month: number; budget: string; spending: string; claims: number; cumulative_budget: string; cumulative_spending: string }[];
-  runs: RunSummary[];
-  latest: (RunSummary & { figures: RunFigures }) | null;
-}
-export interface UnitSummaryRow {
-  provider_class: string;
-  care_type: string;
-  claims: number;
-  total_cost: string;
-  fund_paid: string;
-  self_pay: string;
-  self_funded: string;
-  drug_cost: string;
-  consumables_cost: string;
-}
-export interface UnitSummary {
-  unit: { id: number; code: string; name: string };
-  provided: UnitSummaryRow[];
-  insured: UnitSummaryRow[];
-}
-export interface ImportResult {
-  accepted: number;
-  rejected: { row: number; field: string; message: string }[];
-  rejected_rows: number;
-  committed: boolean;
-  dry_run: boolean;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
+/** A run as the lists and the dashboard show it (api/settlement/runs/service.ts runSummary) */
+export type RunSummary = AnswerOf<typeof runSummary>;
+/** GET /api/settlement-runs/:id: the run, its figures, its versions and its history */
+export type RunDetail = AnswerOf<typeof readRun>;
+/** GET /api/fund-years/:id: a fund year with its budget */
+export type FundYearRecord = AnswerOf<typeof withBudget>;
+/** GET /api/fund-years/:id/dashboard */
+export type Dashboard = AnswerOf<typeof dashboard>;
+/** GET /api/claims/unit-summary: a unit's claims as provider and as the insured's unit */
+export type UnitSummary = AnswerOf<typeof unitSummary>;
+export type UnitSummaryRow = UnitSummary['provided'][number];
+/** The answer of an import (claims, satisfaction, populations) */
+export type ImportResult = Json<Import>;
 
 /** 0.1027 → "10.27%" */
 export const pct = (r: number | null | undefined, places = 2) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(places)}%`);
@@ -89,3 +29,5 @@ export { YUAN } from '../shared/columnFields';
 /** Member units as the group is drawn: by level (HQ, branches, townships), then code. */
 export const byLevelThenCode = <U extends { level: number; code: string }>(units: readonly U[]) =>
   [...units].sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));
+/** GET /api/claims: an insurance claim (api/settlement/claims/model.ts; the full ID number is never answered) */
+export type ClaimRecord = Omit<Json<Claim>, 'id_number_hash' | 'id_number_cipher'>;

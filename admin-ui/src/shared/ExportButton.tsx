@@ -18,6 +18,7 @@ import {
 } from 'react-admin';
 import { csvOf, fetchAllRows, fetchRelated, type Column, type Represent } from './exporter';
 import { shanghaiDate } from './time';
+import { useFilterValues } from './filterValues';
 
 /** A referenced record as the list shows it: the named field, else its resource's recordRepresentation. */
 function useRepresent(): Represent {
@@ -31,7 +32,8 @@ function useRepresent(): Represent {
 }
 
 export const ExportButton = ({ columns }: { columns: readonly Column[] }) => {
-  const { filter, filterValues, resource, sort, total } = useListContext();
+  const { filter, resource, sort, total } = useListContext();
+  const filterValues = useFilterValues();
   const dataProvider = useDataProvider();
   const translate = useTranslate();
   const represent = useRepresent();

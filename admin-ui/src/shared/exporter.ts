@@ -28,15 +28,17 @@ interface ColumnBase {
 /**
  * One column of a list and of its export. Declared once next to the list: the export reads it,
  * and the list renders its Datagrid from it where the cells are plain (see columnFields.tsx).
+ * `R` is the list's record, as its computed values read it.
  */
-export type Column = ColumnBase &
+export type Column<R extends RaRecord = RaRecord> = ColumnBase &
   (
     | { kind: 'text' | 'number' | 'money' | 'percent' | 'date' | 'datetime' | 'bool' }
     | { kind: 'choice'; choices: readonly Choice[] }
     /** an id shown as the referenced record: its resource's representation unless `field` says; without an id, the row's `otherwise` field */
     | { kind: 'reference'; reference: string; field?: string; link?: 'show' | 'edit'; otherwise?: string }
     /** a value the list computes from the row (a "120/80" pressure, a joined label) */
-    | { kind: 'computed'; value: (record: RaRecord, translate: Translate) => string }
+    // a method, so that a list's Column<R>[] is a Column[] to the export and the Datagrid
+    | { kind: 'computed'; value(record: R, translate: Translate): string }
   );
 
 export interface ListParams {
@@ -48,7 +50,7 @@ export interface ListParams {
 export async function fetchAllRows(dataProvider: DataProvider, resource: string, params: ListParams, chunk = EXPORT_CHUNK) {
   const rows: RaRecord[] = [];
   for (let page = 1; ; page++) {
-    const { data, total } = await dataProvider.getList(resource, { ...params, pagination: { page, perPage: chunk } });
+    const { data, total } = await dataProvider.getList<RaRecord>(resource, { ...params, pagination: { page, perPage: chunk } });
     rows.push(...data);
     if (data.length < chunk || (total !== undefined && rows.length >= total)) return rows;
   }
@@ -62,13 +64,16 @@ export async function fetchRelated(dataProvider: DataProvider, rows: RaRecord[],
   for (const c of columns) {
     if (c.kind !== 'reference') continue;
     const set = ids.get(c.reference) ?? new Set();
-    for (const row of rows) if (row[c.source] !== null && row[c.source] !== undefined) set.add(row[c.source]);
+    for (const row of rows) {
+      const id = row[c.source] as RaRecord['id'] | null | undefined;
+      if (id !== null && id !== undefined) set.add(id);
+    }
     ids.set(c.reference, set);
   }
   const related: Related = new Map();
   for (const [reference, set] of ids) {
     // a resource this user may not list leaves its ids as they are, as the list's own cells do
-    const { data } = set.size ? await dataProvider.getMany(reference, { ids: [...set] }).catch(() => ({ data: [] as RaRecord[] })) : { data: [] };
+    const { data } = set.size ? await dataProvider.getMany<RaRecord>(reference, { ids: [...set] }).catch(() => ({ data: [] as RaRecord[] })) : { data: [] };
     related.set(reference, new Map(data.map((r) => [String(r.id), r])));
   }
   return related;
@@ -94,9 +99,12 @@ const asText = (s: string) => (/^[=+@\t\r]/.test(s) ? `'${s}` : s);
 const localDateTime = (v: string) => new Date(v).toLocaleString('sv-SE', { timeZone: TIME_ZONE });
 const localDate = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : new Date(v).toLocaleDateString('sv-SE', { timeZone: TIME_ZONE }));
 
+/** What the API answers in a list's plain columns (a computed column reads its own record). */
+type CellValue = string | number | boolean | null | undefined;
+
 /** One cell as the user reads it on the screen: labels for codes, names for ids, plain numbers for money. */
 export function cellValue(column: Column, record: RaRecord, ctx: CellContext): string {
-  const v = record[column.source];
+  const v = record[column.source] as CellValue;
   if (column.kind === 'computed') return asText(column.value(record, ctx.translate));
   if (column.kind === 'reference' && (v === null || v === undefined) && column.otherwise) return asText(String(record[column.otherwise] ?? ''));
   if (v === null || v === undefined || v === '') return '';

@@ -29,6 +29,9 @@ export class Licence extends Model {
   status!: 'valid' | 'revoked';
   created_at!: string;
   updated_at!: string;
+  /** the holder's name and the days to the expiry, added by the list (service.ts licenceResource.applyCustom) */
+  declare staff_name?: string;
+  declare days_left?: number;
 
   static tableName = 'licences';
 }
@@ -52,6 +55,8 @@ export class TitlePromotion extends Model {
   decided_at!: string | null;
   created_at!: string;
   updated_at!: string;
+  /** the person's name, added by the list (service.ts promotionResource.applyCustom) */
+  declare staff_name?: string;
 
   static tableName = 'title_promotions';
 }
@@ -84,6 +89,8 @@ export class Assessment extends Model {
   comment!: string | null;
   created_at!: string;
   updated_at!: string;
+  /** the person's name, added by the list (service.ts assessmentResource.applyCustom) */
+  declare staff_name?: string;
 
   static tableName = 'assessments';
 }

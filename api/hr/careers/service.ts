@@ -80,7 +80,9 @@ async function checkDepartment(trx: Knex.Transaction, departmentId: unknown, uni
 export async function vacancies(actor: Actor, unitId: number) {
   assertCan(actor, 'posts', 'list');
   await assertUnitInScope(actor, unitId);
-  const { rows } = await db().raw(
+  const { rows } = await db().raw<{
+    rows: { org_unit_id: number; code: string; name: string; level: number; headcount: number; filled: number; vacant: number; posts: number }[];
+  }>(
     `select u.id as org_unit_id, u.code, u.name, u.level,
             coalesce(sum(p.headcount), 0)::int as headcount, coalesce(sum(p.filled), 0)::int as filled,
             coalesce(sum(p.headcount - p.filled), 0)::int as vacant, count(p.id)::int as posts
@@ -328,7 +330,7 @@ export const assessmentResource: ResourceDef<Assessment> = {
         year: current.year,
         org_unit_id: current.org_unit_id,
         score: Number(data.score ?? current.score),
-        grade: String(data.grade ?? current.grade),
+        grade: (data.grade as string | undefined) ?? current.grade,
       },
       current.id,
     );

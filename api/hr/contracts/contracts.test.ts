@@ -1,10 +1,16 @@
 // 乡聘村用 contracts over HTTP: the placement rule, signing, renewal and exit.
 import { expect } from 'chai';
-import { get, post, unitId } from '../../../scripts/test/harness';
+import { get, post, unitId, type Json, type Problem } from '../../../scripts/test/harness';
+import type { OrgUnit } from '../../org';
+import type { Staff } from '../staff/model';
+import type { VillageDoctorContract } from './model';
 import { freshIdNumber, hire } from '../testData';
 
 async function villageOf(township: string): Promise<number> {
-  const r = await get('/api/org-units', { as: 'admin', query: { filter: { parent_id: await unitId(township), kind: 'village' }, range: [0, 0] } });
+  const r = await get<Json<OrgUnit>[]>('/api/org-units', {
+    as: 'admin',
+    query: { filter: { parent_id: await unitId(township), kind: 'village' }, range: [0, 0] },
+  });
   return r.body[0].id;
 }
 
@@ -13,15 +19,15 @@ describe('hr: 乡聘村用 village-doctor contracts (HTTP)', () => {
     const t01 = await unitId('T01');
     const own = await villageOf('T01');
     const doctor = await hire({ unit: 'T01', category: 'village_doctor', title: 'village_doctor', employment_type: 'township_hired', work_org_unit_id: own });
-    const wrong = await post(
+    const wrong = await post<Problem>(
       '/api/village-doctor-contracts',
       { staff_id: doctor.id, employer_org_unit_id: t01, work_org_unit_id: await villageOf('T02'), start_on: '2026-01-01', end_on: '2028-12-31' },
       { as: 'hr' },
     );
     expect(wrong.status).to.equal(422);
-    const otherClinic = (await get(`/api/org-units/${await villageOf('T02')}`, { as: 'admin' })).body;
-    const township = (await get(`/api/org-units/${t01}`, { as: 'admin' })).body;
-    expect(wrong.body.error.details[0]).to.deep.include({
+    const otherClinic = (await get<Json<OrgUnit>>(`/api/org-units/${await villageOf('T02')}`, { as: 'admin' })).body;
+    const township = (await get<Json<OrgUnit>>(`/api/org-units/${t01}`, { as: 'admin' })).body;
+    expect(wrong.body.error.details?.[0]).to.deep.include({
       field: 'work_org_unit_id',
       rule: 'village_clinic_other_township',
       params: { township: township.name, village: otherClinic.name },
@@ -42,7 +48,7 @@ describe('hr: 乡聘村用 village-doctor contracts (HTTP)', () => {
       { as: 'hr' },
     );
     expect(direct.status).to.equal(422);
-    const c = await post(
+    const c = await post<Json<VillageDoctorContract>>(
       '/api/village-doctor-contracts',
       { staff_id: doctor.id, employer_org_unit_id: t01, work_org_unit_id: own, start_on: '2026-01-01', end_on: '2028-12-31' },
       { as: 'hr' },
@@ -57,10 +63,14 @@ describe('hr: 乡聘村用 village-doctor contracts (HTTP)', () => {
         )
       ).status,
     ).to.equal(409);
-    const renewed = await post(`/api/village-doctor-contracts/${c.body.id}/renew`, { end_on: '2031-12-31' }, { as: 'hr' });
+    const renewed = await post<Json<VillageDoctorContract>>(`/api/village-doctor-contracts/${c.body.id}/renew`, { end_on: '2031-12-31' }, { as: 'hr' });
     expect(renewed.body).to.include({ start_on: '2029-01-01', renewed_from_id: c.body.id, status: 'active' });
-    const exit = await post(`/api/village-doctor-contracts/${renewed.body.id}/exit`, { exit_reason: 'retired', exit_on: '2026-12-31' }, { as: 'hr' });
+    const exit = await post<Json<VillageDoctorContract>>(
+      `/api/village-doctor-contracts/${renewed.body.id}/exit`,
+      { exit_reason: 'retired', exit_on: '2026-12-31' },
+      { as: 'hr' },
+    );
     expect(exit.body.status).to.equal('exited');
-    expect((await get(`/api/staff/${doctor.id}`, { as: 'hr' })).body).to.include({ status: 'left', leave_reason: 'exited' });
+    expect((await get<Json<Staff>>(`/api/staff/${doctor.id}`, { as: 'hr' })).body).to.include({ status: 'left', leave_reason: 'exited' });
   });
 });

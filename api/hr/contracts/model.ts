@@ -15,6 +15,8 @@ export class VillageDoctorContract extends Model {
   note!: string | null;
   created_at!: string;
   updated_at!: string;
+  /** the village doctor's name, added by the list (service.ts contractResource.applyCustom) */
+  declare staff_name?: string;
 
   static tableName = 'village_doctor_contracts';
 }

@@ -11,6 +11,7 @@ import { addDays } from '../../core/clock';
 import { VillageDoctorContract } from './model';
 import { CONTRACT_MOVES, moveProblem, villageContractProblem } from './rules';
 import { Staff } from '../staff/model';
+import type { Rotation } from '../rotations/model';
 import { leaveInTransaction, staffFor } from '../staff/service';
 import { CONTRACT_STATUS } from '../enums';
 import { recordHistory, unitsById } from '../shared';
@@ -147,7 +148,11 @@ export function exitContract(actor: Actor, id: number, input: { exit_reason: str
     });
     const staff = await Staff.query(trx).findById(current.staff_id).forUpdate();
     if (staff && staff.status !== 'left') {
-      const rotation = await trx('rotations').select('id', 'status').where('staff_id', staff.id).whereIn('status', ['planned', 'active']).first();
+      const rotation = await trx('rotations')
+        .select('id', 'status')
+        .where('staff_id', staff.id)
+        .whereIn('status', ['planned', 'active'])
+        .first<Pick<Rotation, 'id' | 'status'> | undefined>();
       if (rotation)
         throw conflict(`${staff.name} has ${rotation.status} rotation #${rotation.id}; end or cancel it first`, [
           { field: 'status', message: `rotation #${rotation.id}` },
@@ -162,11 +167,11 @@ export function exitContract(actor: Actor, id: number, input: { exit_reason: str
 /** Daily: contracts past their end without renewal or exit become `expired`. */
 export async function expireContracts(actor: Actor, day: string) {
   return inTransaction(actor, async (trx, audit) => {
-    const rows = (await VillageDoctorContract.query(trx)
+    const rows = await VillageDoctorContract.query(trx)
       .patch({ status: 'expired', updated_at: clock.nowIso() })
       .where('status', 'active')
       .where('end_on', '<', day)
-      .returning('*')) as unknown as VillageDoctorContract[];
+      .returning('*');
     for (const r of rows) await audit({ action: 'expire', resource: 'village-doctor-contracts', recordId: r.id, after: r });
     return rows.map((r) => r.id);
   });

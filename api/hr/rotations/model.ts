@@ -27,6 +27,13 @@ export class Rotation extends Model {
   end_reason!: string | null;
   created_at!: string;
   updated_at!: string;
+  /** the person's and the units' names and levels, added by the lists and reads (service.ts withNames) */
+  declare staff_name?: string;
+  declare staff_title?: string | null;
+  declare home_name?: string;
+  declare host_name?: string;
+  declare home_level?: number;
+  declare host_level?: number;
 
   static tableName = 'rotations';
 }

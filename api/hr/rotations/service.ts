@@ -81,7 +81,7 @@ export const rotationResource: ResourceDef<Rotation> = {
   },
   applyCustom: (qb, custom) => {
     withNames(qb);
-    if (custom.year !== undefined) qb.whereBetween('rotations.start_on', [`${custom.year}-01-01`, `${custom.year}-12-31`]);
+    if (custom.year !== undefined) qb.whereBetween('rotations.start_on', [`${custom.year as number}-01-01`, `${custom.year as number}-12-31`]);
     if (custom.ending_within !== undefined) {
       const day = clock.today();
       qb.where('rotations.status', 'active').whereBetween('rotations.planned_end_on', [day, addDays(day, custom.ending_within as number)]);

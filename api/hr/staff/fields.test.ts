@@ -27,7 +27,7 @@ describe('hr: the staff field list', () => {
   });
 
   it('the list answers each list field, and nothing of the ID number but its masked form', async () => {
-    const r = await get('/api/staff', { as: 'hr', query: { range: [0, 0] } });
+    const r = await get<Record<string, unknown>[]>('/api/staff', { as: 'hr', query: { range: [0, 0] } });
     expect(r.status).to.equal(200);
     expect(r.body[0]).to.include.all.keys(STAFF_LIST_COLUMNS);
     expect(r.body[0]).to.not.have.any.keys(...NOT_FIELDS);

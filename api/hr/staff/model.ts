@@ -25,6 +25,11 @@ export class Staff extends Model {
   user_id!: number | null;
   created_at!: string;
   updated_at!: string;
+  /** added by every list and read of the registry (service.ts staffResource.applyCustom): the licence flags and the units' names */
+  declare licence_expired?: boolean;
+  declare licence_expires_on?: string | null;
+  declare employer_name?: string;
+  declare work_unit_name?: string;
 
   static tableName = 'staff';
 

@@ -8,9 +8,10 @@ import { db } from '../../db/knex';
 import { scopeByAnyUnit } from '../../core/scope';
 import { assertCan, assertUnitInScope, getRow, lockRow, type ResourceDef } from '../../core/crud';
 import type { Enum } from '../../core/enums';
-import { badRequest, conflict, notFound, unprocessable, type FieldProblem } from '../../core/errors';
+import { badRequest, conflict, notFound, unprocessable } from '../../core/errors';
 import { hashIdNumber, idNumberFacts, idNumberProblem, normaliseIdNumber, protectIdNumber, revealIdNumber } from '../../core/personalId';
 import { Staff, StaffHistory } from './model';
+import type { Rotation } from '../rotations/model';
 import {
   CATEGORIES,
   EMPLOYMENT_TYPES,
@@ -98,7 +99,7 @@ export const staffResource: ResourceDef<Staff> = {
     if (custom.licence_expired !== undefined) qb[custom.licence_expired ? 'whereExists' : 'whereNotExists'](validLicence('l.expires_on < ?::date', [day]));
     if (custom.on_rotation !== undefined)
       qb.whereRaw(`${custom.on_rotation ? '' : 'not '}exists (select 1 from rotations r where r.staff_id = staff.id and r.status = 'active')`);
-    if (custom.id_number !== undefined) qb.where('staff.id_number_hash', hashIdNumber(normaliseIdNumber(String(custom.id_number))));
+    if (custom.id_number !== undefined) qb.where('staff.id_number_hash', hashIdNumber(normaliseIdNumber(custom.id_number as string)));
   },
 };
 
@@ -130,15 +131,16 @@ async function checkPlacement(trx: Knex.Transaction, data: Row) {
 
 async function checkUserLink(trx: Knex.Transaction, userId: unknown, staffId?: number) {
   if (userId == null) return;
-  const user = await userById(userId as number, ['id'], trx);
+  const id = userId as number; // as the schema parsed it
+  const user = await userById(id, ['id'], trx);
   if (!user) throw unprocessable('user_id does not exist', [{ field: 'user_id', message: 'no such user' }]);
   const other = await trx('staff')
     .select('id', 'name')
-    .where('user_id', userId as number)
+    .where('user_id', id)
     .whereNot('id', staffId ?? 0)
-    .first();
+    .first<Pick<Staff, 'id' | 'name'> | undefined>();
   if (other)
-    throw conflict(`user ${userId} is already linked to staff #${other.id} ${other.name}`, [{ field: 'user_id', message: `linked to staff #${other.id}` }]);
+    throw conflict(`user ${id} is already linked to staff #${other.id} ${other.name}`, [{ field: 'user_id', message: `linked to staff #${other.id}` }]);
 }
 
 /** Hires a person into the registry: ID number protected, placement checked, first history rows written. */
@@ -148,7 +150,7 @@ export function createStaff(actor: Actor, input: Row) {
     const { id_number: raw, ...rest } = input;
     const idNumber = normaliseIdNumber(String(raw));
     const bad = idNumberProblem(idNumber);
-    if (bad) throw badRequest('invalid id_number', [{ field: 'id_number', message: bad, rule: 'id_number_invalid' } as FieldProblem]);
+    if (bad) throw badRequest('invalid id_number', [{ field: 'id_number', message: bad, rule: 'id_number_invalid' }]);
     const facts = idNumberFacts(idNumber);
     for (const [field, fromId] of [
       ['sex', facts.sex],
@@ -157,7 +159,7 @@ export function createStaff(actor: Actor, input: Row) {
       if (rest[field] != null && rest[field] !== fromId)
         throw unprocessable(`${field} does not match the ID number`, [{ field, message: `the ID number says ${fromId}` }]);
     }
-    const dup = await trx('staff').select('id', 'name').where('id_number_hash', hashIdNumber(idNumber)).first();
+    const dup = await trx('staff').select('id', 'name').where('id_number_hash', hashIdNumber(idNumber)).first<Pick<Staff, 'id' | 'name'> | undefined>();
     if (dup)
       throw conflict(`this ID number is already registered: staff #${dup.id} ${dup.name}`, [
         { field: 'id_number', message: `already registered as staff #${dup.id}`, rule: 'id_number_duplicate', params: { id: dup.id, name: dup.name } },
@@ -195,7 +197,9 @@ export function updateStaff(actor: Actor, id: number, input: Row) {
       status: 'POST /api/staff/:id/change-status',
       title: 'an approved title promotion',
     };
-    const changed = TRACKED.filter((f) => input[f] !== undefined && String(input[f] ?? '') !== String(current[f] ?? ''));
+    const changed = TRACKED.filter(
+      (f) => input[f] !== undefined && String((input[f] as string | number | null | undefined) ?? '') !== String(current[f] ?? ''),
+    );
     if (changed.length)
       throw badRequest(
         `cannot change ${changed.join(', ')} here`,
@@ -203,7 +207,7 @@ export function updateStaff(actor: Actor, id: number, input: Row) {
       );
     const data = Object.fromEntries(Object.entries(input).filter(([k]) => !(TRACKED as readonly string[]).includes(k)));
     if (data.category !== undefined) {
-      const t = titleProblem(String(data.category), current.title);
+      const t = titleProblem(data.category as string, current.title);
       if (t) throw unprocessable(t, [{ field: 'category', message: t }]);
     }
     await checkUserLink(trx, data.user_id, id);
@@ -214,7 +218,12 @@ export function updateStaff(actor: Actor, id: number, input: Row) {
 }
 
 async function activeRotation(trx: Knex.Transaction, staffId: number, statuses = ['active']) {
-  return trx('rotations').select('id', 'status', 'start_on').where('staff_id', staffId).whereIn('status', statuses).orderBy('start_on').first();
+  return trx('rotations')
+    .select('id', 'status', 'start_on')
+    .where('staff_id', staffId)
+    .whereIn('status', statuses)
+    .orderBy('start_on')
+    .first<Pick<Rotation, 'id' | 'status' | 'start_on'> | undefined>();
 }
 
 /** Moves a person to another employer / working unit / department (调配), effective on a date. */
@@ -287,7 +296,7 @@ export function changeStaffStatus(actor: Actor, id: number, input: { status: Sta
         ]);
     }
     if (input.status === 'left') {
-      const contract = await trx('village_doctor_contracts').select('id').where({ staff_id: id, status: 'active' }).first();
+      const contract = await trx('village_doctor_contracts').select('id').where({ staff_id: id, status: 'active' }).first<{ id: number } | undefined>();
       if (contract)
         throw conflict(`staff #${id} has active village-doctor contract #${contract.id}; exit it (POST /api/village-doctor-contracts/${contract.id}/exit)`, [
           { field: 'status', message: `contract #${contract.id} is active` },
@@ -318,7 +327,7 @@ export async function leaveInTransaction(trx: Knex.Transaction, actor: Actor, st
 }
 
 async function releasePost(trx: Knex.Transaction, postId: number) {
-  const post = await trx('posts').where('id', postId).forUpdate().first();
+  const post = (await trx('posts').where('id', postId).forUpdate().first<Pick<Post, 'filled' | 'headcount' | 'status'> | undefined>())!;
   const filled = Math.max(0, post.filled - 1);
   await trx('posts')
     .where('id', postId)
@@ -390,7 +399,7 @@ export async function unitSummary(actor: Actor, unitId: number) {
   assertCan(actor, 'staff', 'list');
   await assertUnitInScope(actor, unitId);
   const [counts] = (
-    await db().raw(
+    await db().raw<{ rows: { employed: number; working: number; rotated_out: number; rotated_in: number }[] }>(
       `select
          count(*) filter (where employer_org_unit_id = :u) as employed,
          count(*) filter (where work_org_unit_id = :u) as working,
@@ -401,7 +410,7 @@ export async function unitSummary(actor: Actor, unitId: number) {
     )
   ).rows;
   const [posts] = (
-    await db().raw(
+    await db().raw<{ rows: { headcount: number; filled: number; vacant: number; vacant_posts: number }[] }>(
       `select coalesce(sum(headcount), 0)::int as headcount, coalesce(sum(filled), 0)::int as filled,
               coalesce(sum(headcount - filled), 0)::int as vacant, count(*) filter (where status = 'vacant')::int as vacant_posts
          from posts where org_unit_id = ? and status <> 'closed'`,
@@ -451,7 +460,8 @@ export type StaffRosterRow = Record<string, unknown> & { licence_expires_on: str
 const PAGE = 2000;
 
 /** A coded value in Chinese (an empty cell for none, an unknown code as it is). */
-const zhOf = (list: Enum<string>, code: unknown) => (code == null ? '' : list.has(code) ? list.zh(code) : String(code));
+const zhOf = (list: Enum<string>, code: unknown) =>
+  code == null ? '' : list.has(code) ? list.zh(code) : typeof code === 'string' || typeof code === 'number' ? String(code) : JSON.stringify(code);
 const rosterLabels = (r: StaffRosterRow): StaffRosterRow => ({
   ...r,
   ...Object.fromEntries(STAFF_ROSTER_COLUMNS.flatMap((c) => (c.coded ? [[c.key, zhOf(c.coded, r[c.key])]] : []))),
@@ -462,7 +472,7 @@ export async function* staffRosterRows(actor: Actor, unitId: number): AsyncGener
   const day = clock.today();
   let after = 0;
   for (;;) {
-    const { rows } = await db().raw(
+    const { rows } = await db().raw<{ rows: (StaffRosterRow & { id: number })[] }>(
       `with sub as (select u.id from ${unitsSql('u')} where ${isInSubtreeSql('u', ':unit')} and ${isUnderSql('u', ':scope')})
        select ${STAFF_ROSTER_COLUMNS.map((c) => `${c.sql} as ${c.key}`).join(', ')},
               (select min(l.expires_on) from licences l where l.staff_id = s.id and l.status = 'valid' and l.expires_on >= :day) as licence_expires_on,

@@ -53,10 +53,27 @@ describe('claim row validation', () => {
     expect(fields({ ...row, drug_cost: '90', consumables_cost: '20' })).to.deep.equal(['drug_cost']);
     expect(fields({ ...row, fund_paid: '-1' })).to.deep.equal(['fund_paid']);
     expect(fields({ ...row, provider_unit_code: 'X99' })).to.deep.equal(['provider_unit_code']);
-    expect(fields({ ...row, visit_on: '2024-12-30' })).to.deep.equal(['visit_on']);
+    expect(fields({ ...row, visit_on: '2023-12-30' })).to.deep.equal(['visit_on']); // two years before the fund year
+    expect(fields({ ...row, visit_on: '2026-01-02' })).to.deep.equal(['visit_on']); // after the fund year
     expect(fields({ ...row, id_number: '110105194912310021' })).to.deep.equal(['id_number']);
     expect(fields({ ...row, visit_on: '2025-03-01', settled_on: '2025-03-05' })).to.deep.equal(['settled_on']);
     expect(fields({ ...row, settled_on: 45800 })).to.deep.equal([]); // an Excel serial day in 2025-05
+  });
+
+  it('a stay admitted in December and settled in January belongs to the fund year of its settlement date', () => {
+    const stay = { ...row, care_type: 'inpatient', visit_on: '2024-12-28', discharged_on: '2025-01-04', settled_on: '2025-01-06' };
+    const v = validateClaim(stay, { ...ctx, lockedThrough: 0 });
+    expect(v).to.have.property('row');
+    expect((v as { row: object }).row).to.include({ visit_on: '2024-12-28', discharged_on: '2025-01-04', settled_on: '2025-01-06' });
+    // the year before refuses it: its discharge and settlement dates lie after that fund year
+    const before = validateClaim(stay, { ...ctx, year: 2024, lockedThrough: 0 });
+    expect('problems' in before && before.problems).to.deep.equal([
+      { field: 'discharged_on', message: 'must lie inside the fund year 2024 or the year before' },
+      { field: 'settled_on', message: 'must lie inside the fund year 2024' },
+    ]);
+    // discharged and settled in December: the year before, not this one
+    const december = validateClaim({ ...stay, discharged_on: '2024-12-31', settled_on: '2024-12-31' }, { ...ctx, lockedThrough: 0 });
+    expect('problems' in december && december.problems.map((p) => p.field)).to.deep.equal(['settled_on']);
   });
 
   it('an approved provisional run locks its months to date; the final run the year', () => {

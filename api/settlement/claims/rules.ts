@@ -115,20 +115,24 @@ export function validateClaim(raw: RawRow, ctx: ClaimContext): { row: ClaimRow }
   const careType = cellText(raw.care_type) as CareType;
   if (!CARE_TYPES.includes(careType)) bad('care_type', `must be one of ${CARE_TYPES.join(', ')}`);
 
-  const inYear = (field: string, v: Cell, required: boolean) => {
+  // the settlement date decides the fund year (and the month); a stay or visit may begin in the year before
+  // (admitted 2025-12-28, settled 2026-01-06 belongs to 2026), never after the fund year
+  const dated = (field: string, v: Cell, required: boolean, earliest: number) => {
     if (blankCell(v)) {
       if (required) bad(field, 'required');
       return null;
     }
     const d = dateCell(v);
+    const year = d ? Number(d.slice(0, 4)) : 0;
     if (!d) bad(field, 'must be a date YYYY-MM-DD');
-    else if (Number(d.slice(0, 4)) !== ctx.year) bad(field, `must lie inside the fund year ${ctx.year}`);
+    else if (year < earliest || year > ctx.year)
+      bad(field, earliest === ctx.year ? `must lie inside the fund year ${ctx.year}` : `must lie inside the fund year ${ctx.year} or the year before`);
     else return d;
     return null;
   };
-  const visitOn = inYear('visit_on', raw.visit_on, true);
-  const dischargedOn = inYear('discharged_on', raw.discharged_on, false);
-  const settledOn = inYear('settled_on', raw.settled_on, true);
+  const visitOn = dated('visit_on', raw.visit_on, true, ctx.year - 1);
+  const dischargedOn = dated('discharged_on', raw.discharged_on, false, ctx.year - 1);
+  const settledOn = dated('settled_on', raw.settled_on, true, ctx.year);
   if (visitOn && dischargedOn && dischargedOn < visitOn) bad('discharged_on', 'before the admission date');
   if (visitOn && settledOn && settledOn < visitOn) bad('settled_on', 'before the visit date');
   if (dischargedOn && careType === 'outpatient') bad('discharged_on', 'only for inpatient stays');
@@ -221,9 +225,9 @@ export const CLAIM_NOTES: Record<string, string> = {
   provider_unit_code: 'Group unit code (HQ, B1, T01, V001…) — required for in_group, empty otherwise',
   provider_name: 'Provider name — required outside the group',
   care_type: 'inpatient | outpatient',
-  visit_on: 'Visit or admission date YYYY-MM-DD, inside the fund year',
-  discharged_on: 'Discharge date (inpatient), inside the fund year',
-  settled_on: 'Settlement date: decides the period (month) the claim counts in',
+  visit_on: 'Visit or admission date YYYY-MM-DD, inside the fund year or the year before (a stay settled in January may begin in December)',
+  discharged_on: 'Discharge date (inpatient), inside the fund year or the year before',
+  settled_on: 'Settlement date, inside the fund year: decides the fund year and the period (month) the claim counts in',
   total_cost: 'Total cost; must equal fund_paid + self_pay + self_funded to the fen',
   fund_paid: 'Paid by the pooled fund (统筹支付)',
   self_pay: 'Co-payment inside the scheme (个人自付)',

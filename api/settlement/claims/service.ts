@@ -60,13 +60,13 @@ export const satisfactionResource: ResourceDef<SatisfactionScore> = {
   name: 'satisfaction-scores',
   model: SatisfactionScore,
   scope: (qb) => qb,
-  list: { fields: { fund_year_id: 'int', month: 'int' }, defaultSort: ['month', 'ASC'] },
+  list: { fields: { fund_year_id: 'int', month: 'int' }, defaultSort: ['fund_year_id', 'DESC'] },
 };
 
 /** The highest month locked by a current approved run of the fund year, and that run. */
 export async function lockState(q: Knex | Knex.Transaction, fundYearId: number): Promise<{ lockedThrough: number; lockedBy: number | null }> {
-  const runs: { id: number; through_month: number }[] = await q('settlement_runs')
-    .select('id', 'through_month')
+  const runs = await q('settlement_runs')
+    .select<{ id: number; through_month: number }[]>('id', 'through_month')
     .where({ fund_year_id: fundYearId, status: 'approved' })
     .whereNull('superseded_by_id')
     .orderBy('through_month', 'desc');
@@ -166,8 +166,8 @@ export async function importClaims(actor: Actor, fundYearId: number, file: Uploa
     // a stored claim already settled in a locked period cannot be moved or changed by a re-import
     check: async (q, rows) => {
       if (!lock.lockedThrough) return [];
-      const locked: { claim_no: string; period_month: number }[] = await q('claims')
-        .select('claim_no', 'period_month')
+      const locked = await q('claims')
+        .select<{ claim_no: string; period_month: number }[]>('claim_no', 'period_month')
         .where('fund_year_id', fy.id)
         .whereIn(
           'claim_no',
@@ -227,8 +227,12 @@ export async function unitSummary(actor: Actor, fundYearId: number, unitId: numb
   const fy = await fundYearOr404(db(), fundYearId);
   const unit = await unitInScope(unitId, actor.scopePath, ['id', 'code', 'name', 'path', 'kind', 'level']);
   if (!unit) throw notFound('org-units', unitId);
-  const sums = (qb: Knex.QueryBuilder) =>
-    qb
+  type Sums = { provider_class: string; care_type: string; claims: number } & Record<
+    'total_cost' | 'fund_paid' | 'self_pay' | 'self_funded' | 'drug_cost' | 'consumables_cost',
+    string
+  >;
+  const sums = async (qb: Knex.QueryBuilder) =>
+    (await qb
       .select('provider_class', 'care_type')
       .count({ claims: '*' })
       .sum({
@@ -241,11 +245,11 @@ export async function unitSummary(actor: Actor, fundYearId: number, unitId: numb
       })
       .where('fund_year_id', fy.id)
       .groupBy('provider_class', 'care_type')
-      .orderBy(['provider_class', 'care_type']);
+      .orderBy(['provider_class', 'care_type'])) as Sums[];
   const [provided, insured] = await Promise.all([
     sums(db()('claims').whereRaw(`org_unit_id in ${unitIdsUnderSql('?')}`, [unit.path])),
     sums(db()('claims').where('insured_unit_id', unit.id)),
   ]);
-  const norm = (rows: Record<string, unknown>[]) => rows.map((r) => ({ ...r, claims: Number(r.claims) }));
+  const norm = (rows: Sums[]) => rows.map((r) => ({ ...r, claims: Number(r.claims) }));
   return { fund_year_id: fy.id, unit, provided: norm(provided), insured: norm(insured) };
 }

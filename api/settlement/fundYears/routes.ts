@@ -11,6 +11,7 @@ import { GATE, type GateRegistry } from '../enums';
 import { importOptions, importQuery, writeTemplate } from '../import';
 import { unitSummary } from '../claims/service';
 import { dashboard } from '../runs/service';
+import { readAdvances } from '../advances/service';
 import {
   ALLOCATION_INDICATORS,
   DEFAULT_ALLOCATION,
@@ -38,9 +39,16 @@ const thresholds = z.strictObject(
   Object.fromEntries(INDICATOR_KEYS.map((k) => [k, z.number().nonnegative()])) as Record<(typeof INDICATOR_KEYS)[number], z.ZodNumber>,
 );
 const allocation = z.strictObject({
-  pools: z.array(z.strictObject({ key: z.string().regex(/^[a-z_]{1,40}$/), share })).min(1),
+  pools: z
+    .array(
+      z.strictObject({
+        key: z.string().regex(/^[a-z_]{1,40}$/),
+        share,
+        indicators: z.array(z.strictObject({ key: z.enum(ALLOCATION_INDICATORS), weight: share, higher_is_better: z.boolean() })).min(1),
+      }),
+    )
+    .min(1),
   recipient_kinds: z.array(z.string()).min(1),
-  indicators: z.array(z.strictObject({ key: z.enum(ALLOCATION_INDICATORS), weight: share, higher_is_better: z.boolean() })).min(1),
 });
 const fundYearFields = {
   region: z.string().trim().min(1).max(50),
@@ -80,6 +88,9 @@ const updateFundYear = z.strictObject(fundYearFields).partial();
 export const fundYearRoutes = new ApiRouter('/fund-years', 'settlement')
   .get('/:id/dashboard', { summary: 'Budget against cumulative spending by month, the runs, and the latest figures' }, (req) =>
     dashboard(req.actor, idParam(req.params.id)),
+  )
+  .get('/:id/advances', { summary: 'Advances (预拨付) by month, planned by the profile against paid, and the final run’s 清算' }, (req) =>
+    readAdvances(req.actor, idParam(req.params.id)),
   )
   .get('/:id/units/:unitId/summary', { summary: 'Claims a unit provided and claims of its insured, by provider class and care type' }, (req) =>
     unitSummary(req.actor, idParam(req.params.id), idParam(req.params.unitId)),

@@ -36,8 +36,18 @@ describe('settlement rules: the fund year', () => {
     const base = { overspend_tiers: DEFAULT_TIERS, gates: DEFAULT_GATES, allocation: DEFAULT_ALLOCATION, monthly_profile: DEFAULT_PROFILE };
     expect(configProblems(base)).to.deep.equal([]);
     expect(configProblems({ ...base, overspend_tiers: [{ upTo: 0.05, groupShare: 0.5 }] }).map((p) => p.field)).to.deep.equal(['overspend_tiers']);
-    expect(configProblems({ ...base, allocation: { ...DEFAULT_ALLOCATION, pools: [{ key: 'a', share: 0.5 }] } }).map((p) => p.field)).to.deep.equal([
+    const [health, staff] = DEFAULT_ALLOCATION.pools;
+    expect(configProblems({ ...base, allocation: { ...DEFAULT_ALLOCATION, pools: [{ ...health, share: 0.5 }] } }).map((p) => p.field)).to.deep.equal([
       'allocation.pools',
+    ]);
+    // each pool's own weights add up to 1, each indicator at most once in a pool
+    const halved = { ...staff, indicators: staff.indicators.map((k) => ({ ...k, weight: k.weight / 2 })) };
+    expect(configProblems({ ...base, allocation: { ...DEFAULT_ALLOCATION, pools: [health, halved] } })).to.deep.equal([
+      { field: 'allocation.pools.1.indicators', message: 'the pool’s indicator weights must add up to 1' },
+    ]);
+    const twice = { ...health, indicators: [{ ...health.indicators[0] }, { ...health.indicators[0] }] };
+    expect(configProblems({ ...base, allocation: { ...DEFAULT_ALLOCATION, pools: [twice, staff] } }).map((p) => p.field)).to.deep.equal([
+      'allocation.pools.0.indicators',
     ]);
     expect(configProblems({ ...base, monthly_profile: [1] }).map((p) => p.field)).to.deep.equal(['monthly_profile']);
   });

@@ -30,11 +30,21 @@ export type IndicatorThresholds = Record<IndicatorKey, number>;
 
 export const ALLOCATION_INDICATORS = ALLOCATION_INDICATOR.values;
 export type AllocationIndicatorKey = EnumValue<typeof ALLOCATION_INDICATOR>;
+export interface AllocationIndicator {
+  key: AllocationIndicatorKey;
+  weight: number;
+  higher_is_better: boolean;
+}
+/** A pool of the retained surplus: its share and the indicators (weights adding up to 1) its recipients are scored on. */
+export interface AllocationPool {
+  key: string;
+  share: number;
+  indicators: AllocationIndicator[];
+}
 export interface AllocationConfig {
-  pools: { key: string; share: number }[];
+  pools: AllocationPool[];
   /** org unit kinds that receive a share (default: township centres) */
   recipient_kinds: string[];
-  indicators: { key: AllocationIndicatorKey; weight: number; higher_is_better: boolean }[];
 }
 
 export const DEFAULT_TIERS: OverspendTier[] = [
@@ -59,17 +69,30 @@ export const DEFAULT_INDICATOR_THRESHOLDS: IndicatorThresholds = {
   in_county_inpatient_share: 0.85,
   up_referral_rate: 0.1,
 };
+/**
+ * The health-management pool rewards the results of managing the chronic patients (规范管理率, 控制率); the
+ * staff-performance pool rewards cost control — fewer admissions per insured than last year and a lower drug share.
+ */
 export const DEFAULT_ALLOCATION: AllocationConfig = {
   pools: [
-    { key: 'health_management', share: 0.6 },
-    { key: 'staff_performance', share: 0.4 },
+    {
+      key: 'health_management',
+      share: 0.6,
+      indicators: [
+        { key: 'standardised_management_rate', weight: 0.5, higher_is_better: true },
+        { key: 'control_rate', weight: 0.5, higher_is_better: true },
+      ],
+    },
+    {
+      key: 'staff_performance',
+      share: 0.4,
+      indicators: [
+        { key: 'inpatient_admissions_change', weight: 0.6, higher_is_better: false },
+        { key: 'drug_share', weight: 0.4, higher_is_better: false },
+      ],
+    },
   ],
   recipient_kinds: ['township', 'community'],
-  indicators: [
-    { key: 'standardised_management_rate', weight: 0.4, higher_is_better: true },
-    { key: 'control_rate', weight: 0.4, higher_is_better: true },
-    { key: 'inpatient_admissions_change', weight: 0.2, higher_is_better: false },
-  ],
 };
 export const DEFAULT_PROFILE: number[] = Array.from({ length: 12 }, () => 1 / 12);
 export const DEFAULT_BUNDLE_RATIO = '0.9000';
@@ -91,8 +114,12 @@ export function configProblems(c: {
   if (tiers.length && tiers[tiers.length - 1].upTo !== null) out.push({ field: 'overspend_tiers', message: 'the last tier must be open-ended (upTo: null)' });
   const near1 = (n: number) => Math.abs(n - 1) < 1e-6;
   if (!near1(c.allocation.pools.reduce((a, p) => a + p.share, 0))) out.push({ field: 'allocation.pools', message: 'pool shares must add up to 1' });
-  if (!near1(c.allocation.indicators.reduce((a, k) => a + k.weight, 0)))
-    out.push({ field: 'allocation.indicators', message: 'indicator weights must add up to 1' });
+  c.allocation.pools.forEach((p, i) => {
+    if (!near1(p.indicators.reduce((a, k) => a + k.weight, 0)))
+      out.push({ field: `allocation.pools.${i}.indicators`, message: 'the pool’s indicator weights must add up to 1' });
+    if (new Set(p.indicators.map((k) => k.key)).size !== p.indicators.length)
+      out.push({ field: `allocation.pools.${i}.indicators`, message: 'an indicator at most once per pool' });
+  });
   if (new Set(c.allocation.pools.map((p) => p.key)).size !== c.allocation.pools.length)
     out.push({ field: 'allocation.pools', message: 'pool keys must differ' });
   if (c.monthly_profile.length !== 12) out.push({ field: 'monthly_profile', message: 'twelve monthly shares' });

@@ -11,6 +11,7 @@ import { db } from '../../db/knex';
 import { fromFen, toFen } from '../../shared/money';
 import { runImport, unitsByCode, type ImportOptions } from '../import';
 import { FundYear, FundYearPopulation } from './model';
+import type { SettlementRun } from '../runs/model';
 import { budgetOf, configProblems, gatesConfig, monthlyBudgets, POPULATION_COLUMNS, validatePopulation, type PopulationRow } from './rules';
 
 type Row = Record<string, unknown>;
@@ -41,9 +42,9 @@ async function assertYearOpen(trx: Knex.Transaction, fundYearId: number) {
     .where({ fund_year_id: fundYearId, status: 'approved' })
     .whereNull('superseded_by_id')
     .orderBy('through_month', 'desc')
-    .first();
+    .first<Pick<SettlementRun, 'id' | 'period'> | undefined>();
   if (!approved) return;
-  const fy = await trx('fund_years').select('region', 'year').where('id', fundYearId).first();
+  const fy = await trx('fund_years').select('region', 'year').where('id', fundYearId).first<Pick<FundYear, 'region' | 'year'>>();
   throw conflict(
     `fund year ${fy.region} ${fy.year} is locked: run ${approved.id} (${approved.period}) is approved; supersede it with a new run to change the configuration`,
     {

@@ -6,10 +6,11 @@
 // township's insured figures all derive from them. No loop over claims anywhere.
 import type { Knex } from 'knex';
 import { fromFen, toFen, type Fen } from '../../shared/money';
-import { healthIndicators } from '../../health';
+import { healthIndicators, type HealthIndicators } from '../../health';
 import { orgUnits } from '../../org';
 import { CARE_TYPE, PROVIDER_CLASS } from '../enums';
 import type { FundYear } from '../fundYears/model';
+import type { AllocationConfig } from '../fundYears/rules';
 import { budgetOf, budgetThrough, monthlyBudgets } from '../fundYears/rules';
 import {
   addSums,
@@ -18,6 +19,7 @@ import {
   emptySums,
   evaluateGates,
   indicatorsOf,
+  insuredIndicatorsOf,
   overspendSplit,
   providerTier,
   rate4,
@@ -79,11 +81,23 @@ export interface RunFigures {
   deductions: number;
   retained: string;
   returned_to_fund: string;
+  /** the group row: the five provision indicators over the claims the group's units provided, the four others over all claims of the insured */
   indicators: Indicator[];
+  /** the group's insured row: all nine over every claim of the county's insured, out-of-group and out-of-county hospitals included (absent in versions calculated before) */
+  insured_indicators?: Indicator[];
   unit_indicators: { org_unit_id: number; code: string; name: string; level: number; indicators: Indicator[] }[];
-  pools: { key: string; share: number; amount: string }[];
+  /** each pool with its share, amount and the indicators (configured weights) its recipients are scored on */
+  pools: { key: string; share: number; amount: string; indicators?: AllocationConfig['pools'][number]['indicators'] }[];
+  /**
+   * true for a provisional run: its retained surplus and allocation rows are an estimate (预估) of the year to
+   * date, not money allocated; only the final run allocates (its rows alone are stored in surplus_allocations).
+   * Absent in versions calculated before: read it as `kind === 'provisional'` (isEstimate).
+   */
+  estimate?: boolean;
   allocations: (AllocationRow & { name: string })[];
 }
+
+export { isEstimate } from './estimate';
 
 const CLASSES = PROVIDER_CLASS.values;
 const CARE = CARE_TYPE.values;
@@ -143,8 +157,12 @@ async function admissionsByTownship(trx: Knex | Knex.Transaction, fundYearId: nu
 }
 
 async function populations(trx: Knex | Knex.Transaction, fundYearId: number) {
-  const rows: { org_unit_id: number; insured_population: number; baseline_admissions: number | null }[] = await trx('fund_year_populations')
-    .select('org_unit_id', 'insured_population', 'baseline_admissions')
+  const rows = await trx('fund_year_populations')
+    .select<{ org_unit_id: number; insured_population: number; baseline_admissions: number | null }[]>(
+      'org_unit_id',
+      'insured_population',
+      'baseline_admissions',
+    )
     .where('fund_year_id', fundYearId);
   return new Map(rows.map((r) => [r.org_unit_id, r]));
 }
@@ -155,10 +173,15 @@ export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear,
   // one connection (a transaction): the statements run one after another
   const units = await loadUnits(trx);
   const { rows } = await aggregateSql(trx, fy.id, m);
-  const scores = await trx('satisfaction_scores').select('score', 'respondents').where('fund_year_id', fy.id).where('month', '<=', m);
+  const scores = await trx('satisfaction_scores')
+    .select<{ score: string; respondents: number }[]>('score', 'respondents')
+    .where('fund_year_id', fy.id)
+    .where('month', '<=', m);
 
   // ---- spending, group sums, per-unit sums
   const group = emptySums();
+  /** the claims the group's own units provided */
+  const groupProvided = emptySums();
   const provided = new Map<number, ClaimSums>();
   const insured = new Map<number, ClaimSums>();
   const cells = new Map<string, { claims: number; total: Fen; fund: Fen }>();
@@ -186,6 +209,7 @@ export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear,
     if (r.insured_unit_id !== null) addSums(insured.get(r.insured_unit_id) ?? insured.set(r.insured_unit_id, emptySums()).get(r.insured_unit_id)!, sums);
     addSums(group, sums);
     if (unit) {
+      addSums(groupProvided, sums);
       const member = memberOf(units, unit.id);
       addSums(provided.get(member.id) ?? provided.set(member.id, emptySums()).get(member.id)!, sums);
     }
@@ -254,7 +278,7 @@ export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear,
 
   // ---- allocation of the retained surplus to the recipients
   const recipients = [...units.values()].filter((u) => fy.allocation.recipient_kinds.includes(u.kind));
-  const allocations = await allocationRows(trx, fy, period, retained, recipients, insured);
+  const allocations = await allocationRows(trx, fy, period, retained, recipients, insured, provided);
 
   return {
     region: fy.region,
@@ -283,13 +307,15 @@ export async function computeFigures(trx: Knex | Knex.Transaction, fy: FundYear,
     deductions: gates.reduce((a, g) => a + g.deduction, 0),
     retained: fromFen(retained),
     returned_to_fund: fromFen(surplus > 0n ? surplus - retained : 0n),
-    indicators: indicatorsOf(group, group, fy.indicator_thresholds),
+    indicators: indicatorsOf(groupProvided, group, fy.indicator_thresholds),
+    insured_indicators: insuredIndicatorsOf(group, fy.indicator_thresholds),
     unit_indicators: unitIndicators,
     pools: (() => {
       const byPool = new Map<string, string>();
       for (const a of allocations) byPool.set(a.pool, a.pool_amount);
-      return fy.allocation.pools.map((p) => ({ key: p.key, share: p.share, amount: byPool.get(p.key) ?? fromFen(0n) }));
+      return fy.allocation.pools.map((p) => ({ key: p.key, share: p.share, amount: byPool.get(p.key) ?? fromFen(0n), indicators: p.indicators }));
     })(),
+    estimate: period.kind === 'provisional',
     allocations,
   };
 }
@@ -301,22 +327,25 @@ async function allocationRows(
   retained: Fen,
   recipients: UnitInfo[],
   insured: Map<number, ClaimSums>,
+  provided: Map<number, ClaimSums>,
 ): Promise<RunFigures['allocations']> {
   if (!recipients.length) return [];
   const m = period.throughMonth;
   const ids = recipients.map((u) => u.id);
-  const wanted = new Set(fy.allocation.indicators.map((k) => k.key));
+  const wanted = new Set(fy.allocation.pools.flatMap((p) => p.indicators.map((k) => k.key)));
   const pops = await populations(trx, fy.id);
   // the previous year: its fund year's claims over the same months when they are in the
   // system, else the baseline admissions given with this year's populations
   const prevYear = await trx('fund_years')
     .select('id')
     .where({ region: fy.region, year: fy.year - 1 })
-    .first();
+    .first<Pick<FundYear, 'id'> | undefined>();
   const prevAdmissions = prevYear ? await admissionsByTownship(trx, prevYear.id, m) : new Map<number, number>();
   const prevPops = prevYear ? await populations(trx, prevYear.id) : new Map<number, { insured_population: number }>();
   const health =
-    wanted.has('standardised_management_rate') || wanted.has('control_rate') ? await healthIndicators({ orgUnitIds: ids, year: fy.year }, trx) : new Map();
+    wanted.has('standardised_management_rate') || wanted.has('control_rate')
+      ? await healthIndicators({ orgUnitIds: ids, year: fy.year }, trx)
+      : new Map<number, HealthIndicators>();
 
   const list: Recipient[] = recipients.map((u) => {
     const pop = pops.get(u.id);
@@ -338,6 +367,8 @@ async function allocationRows(
         standardised_management_rate: h?.standardised_management_rate.value ?? null,
         control_rate: h?.control_rate.value ?? null,
         inpatient_admissions_change: admissionsChange(now, prev),
+        // over the claims the township (with its villages) provided
+        drug_share: rate4(provided.get(u.id)?.drug ?? 0n, provided.get(u.id)?.total ?? 0n),
       },
     };
   });

@@ -66,6 +66,8 @@ export class SurplusAllocation extends Model {
   org_unit_id!: number;
   raw_values!: Record<string, number | null>;
   normalised_values!: Record<string, number>;
+  /** the weight each of the pool's indicators counted with (0: left out); null for versions calculated before pools had their own */
+  indicator_weights!: Record<string, number> | null;
   score!: string;
   population!: number;
   weight!: string;
@@ -73,5 +75,5 @@ export class SurplusAllocation extends Model {
   amount!: string;
 
   static tableName = 'surplus_allocations';
-  static jsonAttributes = ['raw_values', 'normalised_values'];
+  static jsonAttributes = ['raw_values', 'normalised_values', 'indicator_weights'];
 }

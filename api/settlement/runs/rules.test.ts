@@ -17,7 +17,9 @@ import {
   addSums,
   emptySums,
   indicatorsOf,
+  insuredIndicatorsOf,
   normalise,
+  percentile,
   allocate,
   admissionsChange,
   type ClaimSums,
@@ -220,31 +222,132 @@ describe('settlement rules: monitoring indicators', () => {
     expect(ind.up_referral_rate).to.include({ numerator: 2, denominator: 12, value: 0.1667, ok: false });
     expect(indicatorsOf(emptySums(), emptySums(), DEFAULT_INDICATOR_THRESHOLDS).every((i) => i.value === null && i.ok === null)).to.equal(true);
   });
+
+  it('the group row is over its own provision for the five provision indicators; the insured row over all claims of the insured', () => {
+    const hq = sumsOf({
+      provider_class: 'in_group',
+      care_type: 'inpatient',
+      provider_tier: 'top',
+      claims: 4,
+      referred_up: 0,
+      total: toFen('20000.00'),
+      fund: toFen('14000.00'),
+      self_pay: toFen('5000.00'),
+      self_funded: toFen('1000.00'),
+      drug: toFen('5000.00'),
+      consumables: toFen('3000.00'),
+    });
+    const outside = sumsOf({
+      provider_class: 'out_of_county',
+      care_type: 'inpatient',
+      provider_tier: null,
+      claims: 1,
+      referred_up: 0,
+      total: toFen('20000.00'),
+      fund: toFen('11000.00'),
+      self_pay: toFen('6000.00'),
+      self_funded: toFen('3000.00'),
+      drug: toFen('9000.00'),
+      consumables: toFen('4000.00'),
+    });
+    const all = addSums(addSums(emptySums(), hq), outside);
+    const group = Object.fromEntries(indicatorsOf(hq, all, DEFAULT_INDICATOR_THRESHOLDS).map((i) => [i.key, i]));
+    const insured = Object.fromEntries(insuredIndicatorsOf(all, DEFAULT_INDICATOR_THRESHOLDS).map((i) => [i.key, i]));
+    // own provision: 20,000 / 4 stays = 5,000 (≤ 6,500); the insured's: 40,000 / 5 = 8,000 (red)
+    expect(group.inpatient_average_cost).to.include({ over: 'provided', value: '5000.00', ok: true });
+    expect(insured.inpatient_average_cost).to.include({ over: 'insured', value: '8000.00', ok: false });
+    // self-funded 1,000 / 20,000 = 0.05 against 4,000 / 40,000 = 0.10 (over 0.08: red)
+    expect(group.self_funded_rate).to.include({ over: 'provided', value: 0.05, ok: true });
+    expect(insured.self_funded_rate).to.include({ over: 'insured', value: 0.1, ok: false });
+    expect(insured.drug_share).to.include({ numerator: '14000.00', denominator: '40000.00', value: 0.35 });
+    // the four insured indicators are the same in both rows: 14,000 of 25,000 fund paid in the county
+    expect(group.in_county_fund_share).to.deep.equal(insured.in_county_fund_share);
+    expect(group.in_county_fund_share).to.include({ over: 'insured', value: 0.56 });
+    expect(Object.values(insured).every((i) => i.over === 'insured')).to.equal(true);
+  });
 });
 
 describe('settlement rules: allocation', () => {
-  it('normalises higher-is-better as v / max', () => {
-    expect(normalise([0.5, 0.8, 0.4], true)).to.deep.equal([0.625, 1, 0.5]);
-    expect(normalise([0, 0.5], true)).to.deep.equal([0, 1]);
-    expect(normalise([0, 0], true)).to.deep.equal([1, 1]);
+  it('scores on a straight line between the 10th and 90th percentile of the recipients, capped at 0 and 1', () => {
+    // [0.4, 0.5, 0.8]: worst = P10 = 0.42, best = P90 = 0.74; 0.5 → 0.08 / 0.32 = 0.25; 0.8 beyond the best, 0.4 beyond the worst
+    expect(normalise([0.5, 0.8, 0.4], true)).to.deep.equal([0.25, 1, 0]);
+    // lower is better: [0.6, 0.9, 1.2]: best = P10 = 0.66, worst = P90 = 1.14; 0.9 → 0.24 / 0.48 = 0.5
+    expect(normalise([0.9, 1.2, 0.6], false)).to.deep.equal([0.5, 0, 1]);
+    expect(percentile([0, 0.9, 1.2], 0.1)).to.be.closeTo(0.18, 1e-12);
   });
 
-  it('normalises lower-is-better as min / v, 1 when v is 0', () => {
-    expect(normalise([0.9, 1.2, 0.6], false)).to.deep.equal([0.666667, 0.5, 1]);
-    expect(normalise([0, 0.5, 1], false)).to.deep.equal([1, 0, 0]);
-    expect(normalise([null, 0.5], false)).to.deep.equal([0, 1]);
+  it('no data (无数据) scores 0, as the worst; equal values all score 1; all missing all 0', () => {
+    expect(normalise([null, 0.5, 0.7], false)).to.deep.equal([0, 1, 0]);
+    expect(normalise([0, 0, 0], false)).to.deep.equal([1, 1, 1]);
+    expect(normalise([0, 0, 0], true)).to.deep.equal([1, 1, 1]);
+    expect(normalise([0.3, null], true)).to.deep.equal([1, 0]);
+    expect(normalise([null, null], true)).to.deep.equal([0, 0]);
   });
 
   it('refuses negative values', () => {
     expect(() => normalise([-0.1, 0.2], false)).to.throw(RangeError);
   });
 
+  it('a township with zero admissions does not take the whole admissions weight; nor does any single outlier', () => {
+    const changes = [0, 0.9, 0.92, 0.94, 0.96, 0.98, 1.0, 1.02, 1.04, 1.06];
+    const n = normalise(changes, false);
+    // min / v gave the zero 1 and every other township 0; now the best is P10 = 0.81, the worst P90 = 1.042
+    expect(n).to.deep.equal([1, 0.612069, 0.525862, 0.439655, 0.353448, 0.267241, 0.181034, 0.094828, 0.008621, 0]);
+    const config = {
+      pools: [{ key: 'all', share: 1, indicators: [{ key: 'inpatient_admissions_change' as const, weight: 1, higher_is_better: false }] }],
+      recipient_kinds: ['township'],
+    };
+    const recipients = changes.map((v, i) => ({
+      org_unit_id: i + 1,
+      code: `T${String(i + 1).padStart(2, '0')}`,
+      population: 1000,
+      values: { inpatient_admissions_change: v },
+    }));
+    const rows = allocate(toFen('100000.00'), config, recipients);
+    // the zero scores 1, no more than a township at the 10th percentile would: 1 / (1 + 2.482758) of the pool
+    expect(rows[0]).to.include({ code: 'T01', score: 1, amount: '28712.88' });
+    expect(rows.slice(1).reduce((a, r) => a + toFen(r.amount), 0n)).to.equal(toFen('71287.12'));
+    // a high outlier (one township's rate far above the rest) is capped the same way
+    const rates = normalise([0.55, 0.6, 0.58, 0.62, 0.57, 0.61, 0.59, 0.6, 0.56, 5], true);
+    expect(rates[9]).to.equal(1);
+    expect(rates.slice(0, 9).filter((x) => x > 0).length).to.equal(8);
+  });
+
+  it('an indicator on which all stand the same (all zero, or no data anywhere) is left out: its weight goes to the others', () => {
+    const pool = (indicators: { key: 'control_rate' | 'inpatient_admissions_change'; weight: number; higher_is_better: boolean }[]) => ({
+      pools: [{ key: 'all', share: 1, indicators }],
+      recipient_kinds: ['township'],
+    });
+    const both = pool([
+      { key: 'control_rate', weight: 0.5, higher_is_better: true },
+      { key: 'inpatient_admissions_change', weight: 0.5, higher_is_better: false },
+    ]);
+    const rates = [0.3, 0.5, 0.6, 0.4];
+    const people = (change: number | null) =>
+      rates.map((r, i) => ({
+        org_unit_id: i + 1,
+        code: `T0${i + 1}`,
+        population: 1000 + 100 * i,
+        values: { control_rate: r, inpatient_admissions_change: change },
+      }));
+    const amounts = (rows: ReturnType<typeof allocate>) => rows.map((r) => r.amount);
+    const allZero = allocate(toFen('10000.00'), both, people(0));
+    const allMissing = allocate(toFen('10000.00'), both, people(null));
+    const controlOnly = allocate(toFen('10000.00'), pool([{ key: 'control_rate', weight: 1, higher_is_better: true }]), people(null));
+    expect(amounts(allZero)).to.deep.equal(amounts(controlOnly));
+    expect(amounts(allMissing)).to.deep.equal(amounts(controlOnly));
+    expect(allZero[0].indicator_weights).to.deep.equal({ control_rate: 1, inpatient_admissions_change: 0 });
+    expect(allMissing[0].raw_values).to.deep.equal({ control_rate: 0.3, inpatient_admissions_change: null });
+    // nothing separates anyone: by population (1000 : 1100 : 1200 : 1300)
+    const byPopulation = allocate(toFen('4600.00'), pool([{ key: 'inpatient_admissions_change', weight: 1, higher_is_better: false }]), people(null));
+    expect(amounts(byPopulation)).to.deep.equal(['1000.00', '1100.00', '1200.00', '1300.00']);
+  });
+
   it('rounds by largest remainder so the parts add up where naive rounding is off by a fen', () => {
     // three equal recipients sharing 100.00: naive rounding gives 33.33 × 3 = 99.99
     const config = {
       ...DEFAULT_ALLOCATION,
-      pools: [{ key: 'all', share: 1 }],
-      indicators: [{ key: 'control_rate' as const, weight: 1, higher_is_better: true }],
+      pools: [{ key: 'all', share: 1, indicators: [{ key: 'control_rate' as const, weight: 1, higher_is_better: true }] }],
     };
     const recipients = ['T03', 'T01', 'T02'].map((code, i) => ({ org_unit_id: i + 1, code, population: 1000, values: { control_rate: 0.5 } }));
     const rows = allocate(toFen('100.00'), config, recipients);
@@ -258,28 +361,64 @@ describe('settlement rules: allocation', () => {
     ]);
   });
 
-  it('weights = score × population; every pool and the whole add up exactly', () => {
+  it('each pool scores on its own indicators; weights = score × population; hand-counted to the fen', () => {
     const recipients = [
-      { org_unit_id: 1, code: 'T01', population: 20000, values: { standardised_management_rate: 0.8, control_rate: 0.6, inpatient_admissions_change: 0.9 } },
-      { org_unit_id: 2, code: 'T02', population: 10000, values: { standardised_management_rate: 0.4, control_rate: 0.6, inpatient_admissions_change: 1.2 } },
-      { org_unit_id: 3, code: 'T03', population: 15000, values: { standardised_management_rate: 0.6, control_rate: 0.3, inpatient_admissions_change: 0 } },
+      {
+        org_unit_id: 1,
+        code: 'T01',
+        population: 20000,
+        values: { standardised_management_rate: 0.8, control_rate: 0.6, inpatient_admissions_change: 0.9, drug_share: 0.4 },
+      },
+      {
+        org_unit_id: 2,
+        code: 'T02',
+        population: 10000,
+        values: { standardised_management_rate: 0.4, control_rate: 0.6, inpatient_admissions_change: 1.2, drug_share: 0.35 },
+      },
+      {
+        org_unit_id: 3,
+        code: 'T03',
+        population: 15000,
+        values: { standardised_management_rate: 0.6, control_rate: 0.3, inpatient_admissions_change: 0, drug_share: null },
+      },
     ];
     const retained = toFen('1234567.89');
     const rows = allocate(retained, DEFAULT_ALLOCATION, recipients);
-    const t1 = rows.find((r) => r.code === 'T01' && r.pool === 'health_management')!;
-    // n: 0.8/0.8 = 1, 0.6/0.6 = 1, min(0.9, 1.2, 0)/0.9 = 0 → score 0.4 + 0.4 + 0 = 0.8
-    expect(t1.normalised_values).to.deep.equal({ standardised_management_rate: 1, control_rate: 1, inpatient_admissions_change: 0 });
-    expect(t1.score).to.equal(0.8);
-    expect(t1.weight).to.equal(16000);
-    const t3 = rows.find((r) => r.code === 'T03' && r.pool === 'health_management')!;
-    // 0.6/0.8 = 0.75, 0.3/0.6 = 0.5, v = 0 → 1: score 0.4·0.75 + 0.4·0.5 + 0.2·1 = 0.7
-    expect(t3.score).to.equal(0.7);
+    const row = (pool: string, code: string) => rows.find((r) => r.pool === pool && r.code === code)!;
+    // pools 0.6 / 0.4 of 123,456,789 fen: 74,074,073.4 and 49,382,715.6 → the fen left over to the larger remainder
+    expect(row('health_management', 'T01').pool_amount).to.equal('740740.73');
+    expect(row('staff_performance', 'T01').pool_amount).to.equal('493827.16');
+    // health management, 规范管理率 0.5 and 控制率 0.5:
+    //   规范管理率 [0.4, 0.6, 0.8]: P10 0.44, P90 0.76 → T01 1, T02 0, T03 0.16 / 0.32 = 0.5
+    //   控制率 [0.3, 0.6, 0.6]: P10 0.36, P90 0.6 → T01 1, T02 1, T03 0
+    //   scores 1, 0.5, 0.25; weights 20,000, 5,000, 3,750 (16 : 4 : 3)
+    expect(row('health_management', 'T03').normalised_values).to.deep.equal({ standardised_management_rate: 0.5, control_rate: 0 });
+    expect(rows.filter((r) => r.pool === 'health_management').map((r) => [r.score, r.weight])).to.deep.equal([
+      [1, 20000],
+      [0.5, 5000],
+      [0.25, 3750],
+    ]);
+    // 74,074,073 fen × 16/23, 4/23, 3/23 = …789.91, …447.48, …835.61: the two fen left to T01 and T03
+    expect(rows.filter((r) => r.pool === 'health_management').map((r) => r.amount)).to.deep.equal(['515297.90', '128824.47', '96618.36']);
+    // staff performance (cost control), 千人住院变化 0.6 and 药占比 0.4, both lower is better:
+    //   住院变化 [0, 0.9, 1.2]: best P10 0.18, worst P90 1.14 → T01 0.24 / 0.96 = 0.25, T02 0, T03 (zero admissions) 1 — not all of it
+    //   药占比 [0.35, 0.4] and T03 无数据: best 0.355, worst 0.395 → T01 0, T02 1, T03 0 (no data scores as the worst)
+    //   scores 0.15, 0.4, 0.6; weights 3,000, 4,000, 9,000 (3 : 4 : 9)
+    expect(row('staff_performance', 'T03').raw_values).to.deep.equal({ inpatient_admissions_change: 0, drug_share: null });
+    expect(row('staff_performance', 'T03').normalised_values).to.deep.equal({ inpatient_admissions_change: 1, drug_share: 0 });
+    expect(row('staff_performance', 'T01').indicator_weights).to.deep.equal({ inpatient_admissions_change: 0.6, drug_share: 0.4 });
+    expect(rows.filter((r) => r.pool === 'staff_performance').map((r) => [r.score, r.weight])).to.deep.equal([
+      [0.15, 3000],
+      [0.4, 4000],
+      [0.6, 9000],
+    ]);
+    // 49,382,716 fen / 16 = 3,086,419.75: × 3, 4, 9 = …259.25, …679, …777.75 → the one fen to T03
+    expect(rows.filter((r) => r.pool === 'staff_performance').map((r) => r.amount)).to.deep.equal(['92592.59', '123456.79', '277777.78']);
     for (const pool of DEFAULT_ALLOCATION.pools) {
       const part = rows.filter((r) => r.pool === pool.key);
       expect(part.reduce((a, r) => a + toFen(r.amount), 0n)).to.equal(toFen(part[0].pool_amount));
     }
     expect(rows.reduce((a, r) => a + toFen(r.amount), 0n)).to.equal(retained);
-    expect(rows.filter((r) => r.pool === 'health_management').map((r) => r.pool_amount)[0]).to.equal('740740.73');
   });
 
   it('change in admissions per 1,000 is a factor against the previous year', () => {

@@ -4,7 +4,7 @@
 // configuration and budget are fundYears/rules.ts. Money is BigInt fen throughout; rates are rounded to 4 decimals.
 import type { EnumValue } from '../../core/enums';
 import { divRound, fromFen, mulRatio, splitByLargestRemainder, toFen, type Fen } from '../../shared/money';
-import { CARE_TYPE, GATE, PROVIDER_CLASS, RUN_KIND, RUN_STATUS, SETTLEMENT_INDICATOR, type Direction, type GateRegistry } from '../enums';
+import { CARE_TYPE, CLAIM_SET, GATE, PROVIDER_CLASS, RUN_KIND, RUN_STATUS, SETTLEMENT_INDICATOR, type Direction, type GateRegistry } from '../enums';
 import {
   gatesConfig,
   type AllocationConfig,
@@ -236,8 +236,11 @@ export function satisfactionOf(scores: { score: string; respondents: number }[])
   return Number(divRound(weighted, n)) / 100;
 }
 
+export type ClaimSet = EnumValue<typeof CLAIM_SET>;
 export interface Indicator {
   key: IndicatorKey;
+  /** the claims it is over: those provided, or those of the insured */
+  over: ClaimSet;
   direction: Direction;
   /** amounts as decimal strings, counts as numbers */
   numerator: string | number;
@@ -250,17 +253,19 @@ export interface Indicator {
 }
 
 /**
- * The monitoring indicators. `provided` are the claims a unit treated, `insured` the claims of
- * the insured it is responsible for; for the whole group both are all claims.
+ * The monitoring indicators, each saying which claims it is over: the first five over `provided`, the claims
+ * a unit treated (for the group row, those its units treated), the last four over `insured`, the claims of the
+ * insured it is responsible for (for the group, all the claims of the county's insured, wherever treated).
  */
 export function indicatorsOf(provided: ClaimSums, insured: ClaimSums, thresholds: IndicatorThresholds): Indicator[] {
-  const ratio = (key: IndicatorKey, num: bigint | number, den: bigint | number): Indicator => {
+  const ratio = (key: IndicatorKey, num: bigint | number, den: bigint | number, over: ClaimSet): Indicator => {
     const value = rate4(BigInt(num), BigInt(den));
     const threshold = thresholds[key];
     const { direction } = SETTLEMENT_INDICATOR.labels[key];
     const shown = (x: bigint | number) => (typeof x === 'bigint' ? fromFen(x) : x);
     return {
       key,
+      over,
       direction,
       numerator: shown(num),
       denominator: shown(den),
@@ -274,6 +279,7 @@ export function indicatorsOf(provided: ClaimSums, insured: ClaimSums, thresholds
   return [
     {
       key: 'inpatient_average_cost',
+      over: 'provided',
       direction: 'max',
       numerator: fromFen(provided.inpatient_total),
       denominator: provided.inpatient,
@@ -281,35 +287,68 @@ export function indicatorsOf(provided: ClaimSums, insured: ClaimSums, thresholds
       threshold: fromFen(avgThreshold),
       ok: avg === null ? null : avg <= avgThreshold,
     },
-    ratio('drug_share', provided.drug, provided.total),
-    ratio('consumables_share', provided.consumables, provided.total),
-    ratio('self_funded_rate', provided.self_funded, provided.total),
-    ratio('reimbursement_ratio', provided.fund, provided.total),
-    ratio('in_county_fund_share', insured.fund_in_county, insured.fund),
-    ratio('primary_care_fund_share', insured.fund_primary, insured.fund),
-    ratio('in_county_inpatient_share', insured.inpatient_in_county, insured.inpatient),
-    ratio('up_referral_rate', insured.inpatient_referred_up_top, insured.inpatient),
+    ratio('drug_share', provided.drug, provided.total, 'provided'),
+    ratio('consumables_share', provided.consumables, provided.total, 'provided'),
+    ratio('self_funded_rate', provided.self_funded, provided.total, 'provided'),
+    ratio('reimbursement_ratio', provided.fund, provided.total, 'provided'),
+    ratio('in_county_fund_share', insured.fund_in_county, insured.fund, 'insured'),
+    ratio('primary_care_fund_share', insured.fund_primary, insured.fund, 'insured'),
+    ratio('in_county_inpatient_share', insured.inpatient_in_county, insured.inpatient, 'insured'),
+    ratio('up_referral_rate', insured.inpatient_referred_up_top, insured.inpatient, 'insured'),
   ];
 }
+
+/** All nine indicators over the claims of the insured (the group's insured row: every claim, wherever treated). */
+export const insuredIndicatorsOf = (insured: ClaimSums, thresholds: IndicatorThresholds): Indicator[] =>
+  indicatorsOf(insured, insured, thresholds).map((i) => ({ ...i, over: 'insured' }));
 
 // ---------------------------------------------------------------- allocation
 
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
 
+/** The scoring's caps: the worst and the best of the recipients are the 10th and 90th percentile of their values. */
+export const SCORE_CAPS = { worst: 0.1, best: 0.9 } as const;
+
+/** The p-th percentile (0–1) of values sorted ascending, linear between neighbours (Excel's PERCENTILE.INC). */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) throw new RangeError('no values');
+  const at = p * (sorted.length - 1);
+  const lo = Math.floor(at);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo] + (at - lo) * (sorted[hi] - sorted[lo]);
+}
+
 /**
- * Normalises one indicator over the recipients: v / max_j v_j when higher is better, else
- * min_j v_j / v (1 when v is 0). Missing values normalise to 0; when the best value is 0 and
- * higher is better nobody is ahead and all get 1. Rounded to 6 decimals.
+ * Scores one indicator over the recipients from 0 to 1 on a straight line between the worst and the best
+ * of them, where the worst and the best are the 10th and 90th percentile of the values present — so no
+ * single outlier sets the scale: a value beyond the best scores 1, beyond the worst 0. Lower-is-better
+ * indicators run the line the other way. No data (null, shown as 无数据) scores 0, as the worst. When every
+ * value present is the same, those score 1. Rounded to 6 decimals.
  */
 export function normalise(values: readonly (number | null)[], higherIsBetter: boolean): number[] {
   if (values.some((v) => v !== null && (!(v >= 0) || !Number.isFinite(v)))) throw new RangeError('indicator values must be finite and ≥ 0');
-  const present = values.filter((v): v is number => v !== null);
-  if (higherIsBetter) {
-    const max = Math.max(0, ...present);
-    return values.map((v) => (v === null ? 0 : max === 0 ? 1 : round(v / max, 6)));
-  }
-  const min = present.length ? Math.min(...present) : 0;
-  return values.map((v) => (v === null ? 0 : v === 0 ? 1 : round(min / v, 6)));
+  const present = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  if (!present.length) return values.map(() => 0);
+  const low = percentile(present, higherIsBetter ? SCORE_CAPS.worst : 1 - SCORE_CAPS.best);
+  const high = percentile(present, higherIsBetter ? SCORE_CAPS.best : 1 - SCORE_CAPS.worst);
+  return values.map((v) => {
+    if (v === null) return 0;
+    if (high - low <= 1e-12) return 1;
+    const n = higherIsBetter ? (v - low) / (high - low) : (high - v) / (high - low);
+    return round(Math.min(1, Math.max(0, n)), 6);
+  });
+}
+
+/**
+ * The weights a pool's indicators count with: an indicator on which every recipient scores the same (all
+ * values equal, or no data anywhere) separates no one, so it is left out (weight 0) and the others share its
+ * weight in proportion. null when no indicator separates anyone (the pool then goes by population).
+ */
+export function effectiveWeights(indicators: readonly { weight: number }[], normalised: readonly (readonly number[])[]): number[] | null {
+  const separates = normalised.map((n) => n.some((x) => x !== n[0]));
+  const kept = indicators.reduce((a, k, j) => a + (separates[j] ? k.weight : 0), 0);
+  if (kept <= 0) return null;
+  return indicators.map((k, j) => (separates[j] ? round(k.weight / kept, 6) : 0));
 }
 
 export interface Recipient {
@@ -324,8 +363,11 @@ export interface AllocationRow {
   pool_amount: string;
   org_unit_id: number;
   code: string;
+  /** the pool's indicators: the recipient's value, null for no data (无数据) */
   raw_values: Record<string, number | null>;
   normalised_values: Record<string, number>;
+  /** the weight each of the pool's indicators counted with (0: left out, it separated no one) */
+  indicator_weights: Record<string, number>;
   score: number;
   population: number;
   weight: number;
@@ -334,43 +376,48 @@ export interface AllocationRow {
 }
 
 /**
- * Shares `retained` out: into pools by their configured shares, then each pool among the
- * recipients by weight_i = score_i × population_i with score_i = Σ_k w_k × n_k,i, amounts
- * rounded to the fen by largest remainder (recipients in unit-code order break ties), so every
- * pool, and the whole, adds up exactly. If every weight is 0 the pool goes by population.
+ * Shares `retained` out: into pools by their configured shares, then each pool among the recipients by
+ * weight_i = score_i × population_i with score_i = Σ_k w_k × n_k,i over the pool's own indicators (n by
+ * `normalise`, w by `effectiveWeights`), amounts rounded to the fen by largest remainder (recipients in
+ * unit-code order break ties), so every pool, and the whole, adds up exactly. If no indicator separates the
+ * recipients, or every weight is 0, the pool goes by population.
  */
 export function allocate(retained: Fen, config: AllocationConfig, recipients: readonly Recipient[]): AllocationRow[] {
   if (!recipients.length) return [];
   const ordered = [...recipients].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const normalised = config.indicators.map((k) =>
-    normalise(
-      ordered.map((r) => r.values[k.key] ?? null),
-      k.higher_is_better,
-    ),
-  );
-  const scores = ordered.map((_, i) =>
-    round(
-      config.indicators.reduce((a, k, j) => a + k.weight * normalised[j][i], 0),
-      6,
-    ),
-  );
-  const weights = ordered.map((r, i) => round(scores[i] * r.population, 6));
-  const totalWeight = weights.reduce((a, b) => a + b, 0);
-  const basis = totalWeight > 0 ? weights : ordered.map((r) => r.population);
-  const basisTotal = basis.reduce((a, b) => a + b, 0);
   const poolAmounts = splitByLargestRemainder(
     retained,
     config.pools.map((p) => p.share),
   );
   return config.pools.flatMap((pool, p) => {
+    const normalised = pool.indicators.map((k) =>
+      normalise(
+        ordered.map((r) => r.values[k.key] ?? null),
+        k.higher_is_better,
+      ),
+    );
+    const w = effectiveWeights(pool.indicators, normalised);
+    const scores = ordered.map((_, i) =>
+      w === null
+        ? 1
+        : round(
+            pool.indicators.reduce((a, _k, j) => a + w[j] * normalised[j][i], 0),
+            6,
+          ),
+    );
+    const weights = ordered.map((r, i) => round(scores[i] * r.population, 6));
+    const totalWeight = weights.reduce((a, b) => a + b, 0);
+    const basis = totalWeight > 0 ? weights : ordered.map((r) => r.population);
+    const basisTotal = basis.reduce((a, b) => a + b, 0);
     const amounts = splitByLargestRemainder(poolAmounts[p], basis);
     return ordered.map((r, i) => ({
       pool: pool.key,
       pool_amount: fromFen(poolAmounts[p]),
       org_unit_id: r.org_unit_id,
       code: r.code,
-      raw_values: Object.fromEntries(config.indicators.map((k) => [k.key, r.values[k.key] ?? null])),
-      normalised_values: Object.fromEntries(config.indicators.map((k, j) => [k.key, normalised[j][i]])),
+      raw_values: Object.fromEntries(pool.indicators.map((k) => [k.key, r.values[k.key] ?? null])),
+      normalised_values: Object.fromEntries(pool.indicators.map((k, j) => [k.key, normalised[j][i]])),
+      indicator_weights: Object.fromEntries(pool.indicators.map((k, j) => [k.key, w === null ? 0 : w[j]])),
       score: scores[i],
       population: r.population,
       weight: weights[i],

@@ -9,6 +9,7 @@ import { inTransaction, type Audit } from '../../core/transaction';
 import { db } from '../../db/knex';
 import { scopeByUnit } from '../../core/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../../core/crud';
+import { can } from '../../core/access';
 import { badRequest, conflict, notFound, unprocessable } from '../../core/errors';
 import * as clock from '../../core/clock';
 import { fromFen, toFen } from '../../shared/money';
@@ -17,7 +18,8 @@ import { RUN_KIND, RUN_STATUS } from '../enums';
 import { FundYear } from '../fundYears/model';
 import { budgetOf, monthlyBudgets } from '../fundYears/rules';
 import { fundYearOr404, withBudget } from '../fundYears/service';
-import { computeFigures, type RunFigures } from './calculation';
+import { computeFigures, isEstimate, type RunFigures } from './calculation';
+import { advancesOf, paymentsOf } from '../advances/service';
 import { SettlementRun, SettlementRunEvent, SettlementRunVersion, SurplusAllocation } from './model';
 import { allowedSteps, parsePeriod, RUN_STEPS, type RunStep } from './rules';
 
@@ -147,7 +149,8 @@ export async function calculateIn(trx: Knex.Transaction, actor: Actor, audit: Au
     calculated_by: actor.id || null,
     calculated_by_name: actor.displayName,
   });
-  if (figures.allocations.length) {
+  // only the final run allocates: a provisional run's shares are an estimate, kept in its figures alone
+  if (figures.allocations.length && !isEstimate(figures)) {
     await trx.batchInsert(
       'surplus_allocations',
       figures.allocations.map((a) => ({
@@ -158,6 +161,7 @@ export async function calculateIn(trx: Knex.Transaction, actor: Actor, audit: Au
         org_unit_id: a.org_unit_id,
         raw_values: JSON.stringify(a.raw_values),
         normalised_values: JSON.stringify(a.normalised_values),
+        indicator_weights: JSON.stringify(a.indicator_weights),
         score: a.score,
         population: a.population,
         weight: a.weight,
@@ -287,6 +291,7 @@ export function commentRun(actor: Actor, id: number, comment: string) {
 
 /** A director sees the group totals and only the units in their scope. */
 export async function scopedFigures(actor: Actor, figures: RunFigures): Promise<RunFigures> {
+  figures = { ...figures, estimate: isEstimate(figures) };
   if (!actor.scopePath || !actor.scopePath.includes('.')) return figures;
   const ids = new Set((await under(orgUnits(['id']), actor.scopePath)).map((r) => r.id));
   return {
@@ -295,6 +300,14 @@ export async function scopedFigures(actor: Actor, figures: RunFigures): Promise<
     allocations: figures.allocations.filter((a) => ids.has(a.org_unit_id)),
   };
 }
+
+/** A calculation of a run as its page lists it: the figures' totals, not the figures. */
+type VersionSummary = Pick<SettlementRunVersion, 'id' | 'version' | 'reason' | 'calculated_by_name' | 'calculated_at'> & {
+  surplus: string;
+  retained: string;
+  surplus_rate: number | null;
+  spending: string;
+};
 
 /** GET /api/settlement-runs/:id: the run, its figures, its versions and its history. */
 export async function readRun(actor: Actor, id: number) {
@@ -314,16 +327,25 @@ export async function readRun(actor: Actor, id: number) {
         db().raw("figures->'spending'->>'total' as spending"),
       )
       .where('run_id', id)
-      .orderBy('version', 'desc'),
+      .orderBy('version', 'desc')
+      .castTo<VersionSummary[]>(),
     SettlementRunEvent.query().where('run_id', id).orderBy('id', 'asc'),
   ]);
   return {
     ...run.toJSON(),
     figures: run.figures ? await scopedFigures(actor, run.figures) : null,
+    advances: await runAdvances(actor, run),
     allowed: run.superseded_by_id ? [] : allowedSteps(run.status),
     versions,
     events,
   };
+}
+
+/** The final run's advances and 清算 (advances paid against its figures), for who may read advances; null for a month. */
+async function runAdvances(actor: Actor, run: SettlementRun) {
+  if (run.kind !== 'final' || !can(actor.roles, 'settlement-advances', 'list')) return null;
+  const fy = await fundYearOr404(db(), run.fund_year_id);
+  return advancesOf(fy, await paymentsOf(db(), fy.id), run);
 }
 
 /** A calculated run for its workbook: the run with its figures limited to the caller's scope (see readRun), and its fund year's region. */
@@ -385,9 +407,11 @@ export async function dashboard(actor: Actor, fundYearId: number) {
   const current = runs.filter((r) => r.superseded_by_id === null);
   // the latest figures: the final run once calculated, else the latest calculated month
   const latest = current.filter((r) => r.figures).sort((a, b) => (a.kind === b.kind ? b.through_month - a.through_month : a.kind === 'final' ? -1 : 1))[0];
+  const final = current.find((r) => r.kind === 'final' && r.figures);
   return {
     fund_year: withBudget(fy),
     months,
+    advances: can(actor.roles, 'settlement-advances', 'list') ? advancesOf(fy, await paymentsOf(db(), fy.id), final) : null,
     runs: runs.map(runSummary),
     latest: latest ? { ...runSummary(latest), figures: await scopedFigures(actor, latest.figures!) } : null,
   };

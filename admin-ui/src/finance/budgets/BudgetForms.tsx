@@ -22,6 +22,7 @@ import {
 import { Edit } from '../../shared/fullRecord';
 import { apiPost } from '../api';
 import { BUDGET_ACCOUNT_CHOICES } from '../choices';
+import type { BudgetRecord } from '../records';
 import { storedUser } from '../../session';
 import { MonthlySplit, monthlyPayload, validateBudget } from './MonthlySplit';
 
@@ -50,7 +51,7 @@ export const BudgetCreate = () => (
 );
 
 const Fixed = () => {
-  const record = useRecordContext();
+  const record = useRecordContext<BudgetRecord>();
   const translate = useTranslate();
   if (!record) return null;
   return (
@@ -72,7 +73,7 @@ const Fixed = () => {
 };
 
 const ReviseForm = () => {
-  const record = useRecordContext();
+  const record = useRecordContext<BudgetRecord>();
   const notify = useNotify();
   const redirect = useRedirect();
   const translate = useTranslate();
@@ -83,7 +84,7 @@ const ReviseForm = () => {
         notify(translate('finance.budget.revised', { version: record.version + 1 }), { type: 'success' });
         redirect('show', 'budgets', next.id);
       })
-      .catch((e) => notify(e.message, { type: 'error' }));
+      .catch((e: Error) => notify(e.message, { type: 'error' }));
   return (
     <SimpleForm onSubmit={save} validate={validateBudget} defaultValues={{ amount: record.amount, monthly: record.monthly, reason: '' }}>
       <Fixed />

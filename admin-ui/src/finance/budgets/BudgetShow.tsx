@@ -19,9 +19,10 @@ import {
 import { Show } from '../../shared/fullRecord';
 import { can, yuan } from '../api';
 import { BUDGET_ACCOUNT_CHOICES } from '../choices';
+import type { BudgetRecord } from '../records';
 
 const Actions = () => {
-  const record = useRecordContext();
+  const record = useRecordContext<BudgetRecord>();
   const translate = useTranslate();
   return (
     <TopToolbar>
@@ -31,7 +32,7 @@ const Actions = () => {
 };
 
 const Months = () => {
-  const record = useRecordContext();
+  const record = useRecordContext<BudgetRecord>();
   const translate = useTranslate();
   if (!record) return null;
   return (
@@ -40,7 +41,7 @@ const Months = () => {
         <TableBody>
           {[0, 6].map((start) => (
             <TableRow key={start}>
-              {(record.monthly as string[]).slice(start, start + 6).map((m, i) => (
+              {record.monthly.slice(start, start + 6).map((m, i) => (
                 <TableCell key={i} align="right">
                   <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
                     {translate('finance.budget.month', { month: start + i + 1 })}
@@ -57,9 +58,9 @@ const Months = () => {
 };
 
 const Versions = () => {
-  const record = useRecordContext();
+  const record = useRecordContext<BudgetRecord>();
   const translate = useTranslate();
-  const { data } = useGetList(
+  const { data } = useGetList<BudgetRecord>(
     'budgets',
     {
       filter: { org_unit_id: record?.org_unit_id, year: record?.year, account: record?.account },

@@ -4,6 +4,7 @@ import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { NumberInput, useTranslate } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { fenOf, fenYuan } from '../api';
+import { inputText } from '../../shared/inputText';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i);
 
@@ -24,12 +25,12 @@ export function validateBudget(values: { amount?: unknown; monthly?: unknown[] }
 }
 
 /** Sends the months only when some were typed (empty ones count as 0); otherwise the server splits evenly. */
-export const monthlyPayload = (monthly: unknown[] | undefined) => (filled(monthly) ? MONTHS.map((i) => String(monthly?.[i] ?? '') || '0') : undefined);
+export const monthlyPayload = (monthly: unknown[] | undefined) => (filled(monthly) ? MONTHS.map((i) => inputText(monthly?.[i]) || '0') : undefined);
 
 export const MonthlySplit = () => {
   const translate = useTranslate();
   const { setValue } = useFormContext();
-  const amount = useWatch({ name: 'amount' });
+  const amount: unknown = useWatch({ name: 'amount' });
   const monthly = useWatch({ name: 'monthly' }) as unknown[] | undefined;
   const d = monthlyDifference({ amount, monthly });
   const spread = () => {

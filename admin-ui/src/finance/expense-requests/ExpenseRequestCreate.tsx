@@ -23,6 +23,12 @@ import { EXPENSE_ACCOUNT_CHOICES } from '../choices';
 import { storedUser } from '../../session';
 import { shanghaiDate } from '../../shared/time';
 
+/** The form's values: the attachments' blank rows are left out before the request is sent */
+interface RequestForm {
+  attachments?: { name?: string; url?: string }[];
+  [field: string]: unknown;
+}
+
 interface OverBudget {
   budget: string;
   consumed: string;
@@ -68,7 +74,7 @@ export const ExpenseRequestCreate = () => {
   return (
     <Create
       redirect="show"
-      transform={(d) => dropEmpty({ ...d, attachments: (d.attachments ?? []).filter((a: { name?: string }) => a?.name) })}
+      transform={(d: RequestForm) => dropEmpty({ ...d, attachments: (d.attachments ?? []).filter((a) => a?.name) })}
       mutationOptions={{ onError }}
     >
       <SimpleForm defaultValues={{ org_unit_id: storedUser()?.org_unit.id, request_date: shanghaiDate() }}>

@@ -18,6 +18,7 @@ import { useIsSmall } from '../../shared/useIsSmall';
 import { ChoiceChip } from '../../shared/ChoiceChip';
 import { EXPENSE_ACCOUNT_CHOICES, REQUEST_STATUS_CHOICES } from '../choices';
 import { yuan } from '../api';
+import type { ExpenseRequestRecord } from '../records';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -31,7 +32,7 @@ const filters = [
 ];
 
 /** The requests' columns, on the screen and in its export; the inbox shows the pending step instead of the status. */
-const columns: Column[] = [
+const columns: Column<ExpenseRequestRecord>[] = [
   { source: 'id', kind: 'text' },
   { source: 'request_date', kind: 'date' },
   { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
@@ -49,7 +50,7 @@ export const ExpenseRequestList = () => {
   return (
     <List filters={filters} actions={<ListActions columns={columns} />} sort={{ field: 'created_at', order: 'DESC' }}>
       {isSmall ? (
-        <SimpleList
+        <SimpleList<ExpenseRequestRecord>
           primaryText={(r) => r.purpose}
           secondaryText={(r) => `${yuan(r.amount)} · ${translate(`enums.request_status.${r.status}`)}`}
           linkType="show"

@@ -38,22 +38,10 @@ import { Show } from '../../shared/fullRecord';
 import { apiError, apiPost, can } from '../api';
 import { EXPENSE_ACCOUNT_CHOICES } from '../choices';
 import { storedUser } from '../../session';
-
-interface StepRow {
-  id: number;
-  seq: number;
-  kind: string;
-  approver_role: string;
-  approver_unit_id: number | null;
-  approver_unit_name: string | null;
-  status: string;
-  decided_by_name: string | null;
-  decided_at: string | null;
-  comment: string | null;
-}
+import type { ExpenseRequestDetail } from '../records';
 
 const Chain = () => {
-  const record = useRecordContext();
+  const record = useRecordContext<ExpenseRequestDetail>();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -62,7 +50,7 @@ const Chain = () => {
   const [over, setOver] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
   if (!record) return null;
-  const steps = (record.steps ?? []) as StepRow[];
+  const steps = record.steps ?? [];
   const active = steps.findIndex((s) => s.status === 'pending');
   const user = storedUser();
   const t = (k: string) => translate(`finance.request.${k}`);
@@ -190,7 +178,7 @@ const Chain = () => {
 };
 
 const BudgetNote = () => {
-  const record = useRecordContext();
+  const record = useRecordContext<ExpenseRequestDetail>();
   if (!record?.budget_note) return null;
   return (
     <Alert severity={record.override_reason ? 'warning' : 'info'} sx={{ mt: 1 }}>
@@ -222,15 +210,18 @@ export const ExpenseRequestShow = () => {
             <DateField source="request_date" />
           </Labeled>
           <Labeled>
-            <FunctionField source="status" render={(r) => <span data-testid="request-status">{translate(`enums.request_status.${r.status}`)}</span>} />
+            <FunctionField<ExpenseRequestDetail>
+              source="status"
+              render={(r) => <span data-testid="request-status">{translate(`enums.request_status.${r.status}`)}</span>}
+            />
           </Labeled>
         </Box>
         <TextField source="purpose" />
-        <FunctionField
+        <FunctionField<ExpenseRequestDetail>
           source="attachments"
           render={(r) =>
             r.attachments?.length
-              ? (r.attachments as { name: string; url?: string }[]).map((a, i) => (
+              ? r.attachments.map((a, i) => (
                   <Chip key={i} size="small" sx={{ mr: 1 }} label={a.name} component={a.url ? 'a' : 'div'} href={a.url} clickable={!!a.url} />
                 ))
               : null

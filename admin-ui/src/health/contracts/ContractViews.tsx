@@ -37,6 +37,7 @@ import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
 import { shanghaiDate } from '../../shared/time';
+import type { ContractRecord, ResidentRecord } from '../records';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -44,7 +45,7 @@ const filters = [
   <SelectInput key="package_code" source="package_code" choices={PACKAGE_CHOICES} />,
 ];
 
-const columns: Column[] = [
+const columns: Column<ContractRecord>[] = [
   { source: 'resident_name', kind: 'text', sortable: false },
   { source: 'team_id', kind: 'reference', reference: 'family-doctor-teams' },
   { source: 'package_code', kind: 'choice', choices: PACKAGE_CHOICES },
@@ -59,7 +60,7 @@ export const ContractList = () => {
   return (
     <List filters={filters} filterDefaultValues={{ status: 'active' }} sort={{ field: 'signed_on', order: 'DESC' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
-        <SimpleList
+        <SimpleList<ContractRecord>
           primaryText={(c) => c.resident_name}
           secondaryText={(c) => `${translate(`enums.package.${c.package_code}`)} · ${c.start_on} – ${c.end_on}`}
           tertiaryText={(c) => translate(`enums.family_contract_status.${c.status}`)}
@@ -144,7 +145,7 @@ export const ContractShow = () => (
 export const ContractCreate = () => {
   const [params] = useSearchParams();
   const residentId = Number(params.get('resident_id')) || undefined;
-  const { data: resident } = useGetOne('residents', { id: residentId! }, { enabled: !!residentId });
+  const { data: resident } = useGetOne<ResidentRecord>('residents', { id: residentId! }, { enabled: !!residentId });
   return (
     <Create redirect="show">
       <SimpleForm defaultValues={{ resident_id: residentId, signed_on: shanghaiDate(), package_code: 'basic' }}>

@@ -1,5 +1,13 @@
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import type { ResourceEntry } from '../../registry';
-import { ContractCreate, ContractList, ContractShow } from './ContractViews';
+import { lazyScreens } from '../../shared/lazyScreens';
 
-export const contracts: ResourceEntry = { name: 'contracts', list: ContractList, show: ContractShow, create: ContractCreate, icon: HandshakeIcon };
+const contractViews = lazyScreens(() => import('./ContractViews'));
+
+export const contracts: ResourceEntry = {
+  name: 'contracts',
+  list: contractViews.ContractList,
+  show: contractViews.ContractShow,
+  create: contractViews.ContractCreate,
+  icon: HandshakeIcon,
+};

@@ -34,10 +34,12 @@ import { useIsSmall } from '../../shared/useIsSmall';
 import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
+import type { OrgUnitRecord, UserRecord } from '../../shared/records';
+import type { TeamRecord } from '../records';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
-const columns: Column[] = [
+const columns: Column<TeamRecord>[] = [
   { source: 'code', kind: 'text' },
   { source: 'name', kind: 'text' },
   { source: 'org_unit_id', kind: 'reference', reference: 'org-units' },
@@ -52,7 +54,12 @@ export const TeamList = () => {
   return (
     <List filters={filters} sort={{ field: 'code', order: 'ASC' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
-        <SimpleList primaryText={(t) => t.name} secondaryText={(t) => t.leader_name ?? ''} tertiaryText={(t) => String(t.active_contracts)} linkType="show" />
+        <SimpleList<TeamRecord>
+          primaryText={(t) => t.name}
+          secondaryText={(t) => t.leader_name ?? ''}
+          tertiaryText={(t) => String(t.active_contracts)}
+          linkType="show"
+        />
       ) : (
         <Datagrid rowClick="show" bulkActionButtons={false}>
           {columnFields(columns)}
@@ -63,12 +70,12 @@ export const TeamList = () => {
 };
 
 const Villages = () => {
-  const record = useRecordContext<{ village_ids: number[] }>();
+  const record = useRecordContext<TeamRecord>();
   return (
     <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap' }}>
       {record?.village_ids.map((id) => (
         <ReferenceField key={id} record={{ id }} source="id" reference="org-units" link={false}>
-          <FunctionField render={(u) => <Chip size="small" label={u.name} />} />
+          <FunctionField<OrgUnitRecord> render={(u) => <Chip size="small" label={u.name} />} />
         </ReferenceField>
       ))}
     </Stack>
@@ -111,7 +118,11 @@ const TeamFields = ({ creating }: { creating?: boolean }) => {
       <ArrayInput source="members" validate={required()}>
         <SimpleFormIterator inline disableReordering>
           <ReferenceInput source="user_id" reference="users">
-            <AutocompleteInput optionText={(u) => `${u.display_name} (${u.username})`} filterToQuery={(q: string) => ({ q })} validate={required()} />
+            <AutocompleteInput
+              optionText={(u: UserRecord) => `${u.display_name} (${u.username})`}
+              filterToQuery={(q: string) => ({ q })}
+              validate={required()}
+            />
           </ReferenceInput>
           <SelectInput source="role" choices={MEMBER_ROLE_CHOICES} validate={required()} />
           <BooleanInput source="is_leader" />

@@ -1,7 +1,12 @@
 // The village doctor's follow-up form: opened from a task it is prefilled (resident, type,
-// today), so a visit is a handful of taps — the readings and Save. The visit is kept on the
+// today). A hypertension or diabetes visit is the national record (NationalFields), an elderly
+// check its own form (ElderlyCheckFields); the answer shows the classification, the advice, the
+// next visit and — when the norms advise it — the one-tap up-referral. The visit is kept on the
 // phone and sent with an Idempotency-Key; without network it waits in the outbox.
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { NationalFields, Reading, nationalBody } from './NationalFields';
+import { ELDERLY_DEFAULTS, ElderlyCheckFields, elderlyBody } from './ElderlyCheckFields';
+import { httpClient } from '../../httpClient';
 import { useState } from 'react';
 import {
   AutocompleteInput,
@@ -18,29 +23,18 @@ import {
   required,
   useGetOne,
   useTranslate,
-  type Validator,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { TaskCancelButton } from '../tasks/TaskCancelButton';
 import type { FollowupType } from '../../../../api/health/enums';
-import { FIELDS_OF, FOLLOWUP_TYPE_CHOICES, MODE_CHOICES, RANGES, REQUIRED, type Measurement } from '../choices';
+import { FIELDS_OF, FOLLOWUP_TYPE_CHOICES, MODE_CHOICES, REQUIRED } from '../choices';
 import { OutboxBanner } from '../OutboxBanner';
 import { submitFollowup, useSentVisit, type SubmitResult } from '../outbox';
-import type { TaskRecord } from '../tasks/TaskList';
+import type { TaskRecord } from '../records';
 import { shanghaiDate } from '../../shared/time';
 
 type Result = SubmitResult;
-
-const inRange =
-  (field: Measurement): Validator =>
-  (value) => {
-    if (value == null || value === '') return undefined;
-    const [lo, hi, unit] = RANGES[field];
-    return Number(value) < lo || Number(value) > hi ? `${lo}–${hi} ${unit}` : undefined;
-  };
-const belowSystolic: Validator = (value, all) =>
-  value != null && all.systolic != null && Number(value) >= Number(all.systolic) ? '< 收缩压 / systolic' : undefined;
 
 const Measurements = ({ type }: { type: FollowupType }) => {
   const translate = useTranslate();
@@ -61,14 +55,7 @@ const Measurements = ({ type }: { type: FollowupType }) => {
       </Typography>
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 1 }}>
         {fields.map((f) => (
-          <NumberInput
-            key={f}
-            source={f}
-            label={`${translate(`resources.followups.fields.${f}`)} (${RANGES[f][2]})`}
-            validate={[...(REQUIRED[type]?.includes(f) ? [required()] : []), inRange(f), ...(f === 'diastolic' ? [belowSystolic] : [])]}
-            step={f === 'fasting_glucose' || f === 'weight_kg' ? 0.1 : 1}
-            slotProps={{ htmlInput: { inputMode: f === 'fasting_glucose' || f === 'weight_kg' ? 'decimal' : 'numeric', 'data-testid': `input-${f}` } }}
-          />
+          <Reading key={f} source={f} need={REQUIRED[type]?.includes(f)} />
         ))}
       </Box>
     </>
@@ -78,19 +65,75 @@ const Measurements = ({ type }: { type: FollowupType }) => {
 const TypeFields = ({ fixedType }: { fixedType?: FollowupType }) => {
   const chosen = useWatch({ name: 'type' }) as FollowupType | undefined;
   const type = fixedType ?? chosen;
+  if (type === 'hypertension' || type === 'diabetes') return <NationalFields type={type} />;
+  if (type === 'elderly_check') return <ElderlyCheckFields />;
   return type ? <Measurements type={type} /> : null;
+};
+
+interface SavedFollowup {
+  /** absent on a visit the outbox sent later, until the list is read again */
+  id?: number;
+  type?: string;
+  classification?: string | null;
+  advice?: string | null;
+  referral_reason?: string | null;
+  referral_id?: number | null;
+  next_visit_on?: string | null;
+  task?: { state: string } | null;
+  elderly_check?: { self_care_score: number; self_care_level: string; assessment: string; findings: string[]; next_check_on: string } | null;
+}
+
+/** 一键转诊: the referral the visit's advice calls for, prefilled by the API from the visit. */
+const ReferUp = ({ followup }: { followup: SavedFollowup }) => {
+  const translate = useTranslate();
+  const [referral, setReferral] = useState<{ id: number; to_unit_name: string } | undefined>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  if ((followup.advice !== 'up_referral' && followup.advice !== 'urgent_referral') || followup.id === undefined) return null;
+  if (referral || followup.referral_id)
+    return (
+      <Alert severity="success" data-testid="referral-created">
+        {translate('health.form.referred', { unit: referral?.to_unit_name ?? '' })}{' '}
+        <Link to={`/referrals/${referral?.id ?? followup.referral_id}/show`}>{translate('health.form.open_referral')}</Link>
+      </Alert>
+    );
+  const refer = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { json } = await httpClient('/api/referrals/from-followup', { method: 'POST', body: JSON.stringify({ followup_id: followup.id }) });
+      setReferral(json as { id: number; to_unit_name: string });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button variant="contained" color="error" size="large" disabled={busy} onClick={() => void refer()} data-testid="refer-up">
+        {translate('health.form.refer_up')}
+      </Button>
+      {error && (
+        <Alert severity="error" data-testid="refer-up-error">
+          {error}
+        </Alert>
+      )}
+    </>
+  );
 };
 
 const Outcome = ({ result, task, onAnother }: { result: Result; task?: TaskRecord; onAnother: () => void }) => {
   const translate = useTranslate();
   // a visit that waited in the outbox: once sent, its answer replaces "no network" here too
   const later = useSentVisit(result.status === 'queued' ? result.key : undefined);
-  const r =
+  const r: SavedFollowup | undefined =
     result.status === 'sent'
-      ? (result.record as { classification?: string | null; advice?: string | null; task?: { state: string } | null })
+      ? result.record
       : later && !later.error
-        ? { classification: later.classification, advice: later.advice, task: later.task_done ? { state: 'done' } : null }
+        ? { id: later.id, classification: later.classification, advice: later.advice, task: later.task_done ? { state: 'done' } : null }
         : undefined;
+  const check = r?.elderly_check;
   return (
     <Card data-testid="followup-outcome">
       <CardContent>
@@ -112,7 +155,34 @@ const Outcome = ({ result, task, onAnother }: { result: Result; task?: TaskRecor
                 label={translate(`enums.classification.${r.classification}`)}
               />
             )}
-            {r?.advice && <Alert severity={r.advice === 'urgent_referral' ? 'error' : 'info'}>{translate(`enums.advice.${r.advice}`)}</Alert>}
+            {r?.advice && (
+              <Alert severity={r.advice === 'recheck_in_2_weeks' ? 'info' : 'error'} data-testid="advice">
+                {translate(`enums.advice.${r.advice}`)}
+                {r.referral_reason && `：${translate(`enums.up_referral_reason.${r.referral_reason}`)}`}
+              </Alert>
+            )}
+            {r && <ReferUp followup={r} />}
+            {check && (
+              <>
+                <Chip
+                  data-testid="self-care-level"
+                  color={check.self_care_level === 'independent' ? 'success' : 'warning'}
+                  label={translate('health.form.self_care_total', {
+                    score: check.self_care_score,
+                    level: translate(`enums.self_care_level.${check.self_care_level}`),
+                  })}
+                />
+                <Alert severity={check.assessment === 'normal' ? 'success' : 'warning'} data-testid="assessment">
+                  {translate('health.form.assessment', { result: translate(`enums.exam_result.${check.assessment}`) })}
+                  {check.findings.length > 0 && `：${check.findings.map((f) => translate(`enums.elderly_finding.${f}`)).join('、')}`}
+                </Alert>
+              </>
+            )}
+            {r?.next_visit_on && (
+              <Typography data-testid="next-visit" variant="body2">
+                {translate(check ? 'health.form.next_check' : 'health.form.next_visit_on', { date: r.next_visit_on })}
+              </Typography>
+            )}
             {r?.task?.state === 'done' && <Chip data-testid="task-done" color="primary" variant="outlined" label={translate('health.form.task_done')} />}
           </Stack>
         )}
@@ -146,12 +216,15 @@ export const FollowupCreate = () => {
   const navigate = useNavigate();
   if (taskId && isPending) return null;
 
-  const fixedType = task?.type as FollowupType | undefined;
+  const fixedType = task?.type;
   const defaults = {
     resident_id: task?.resident_id ?? (residentParam ? Number(residentParam) : undefined),
     type: fixedType,
     visited_on: shanghaiDate(),
     mode: 'clinic',
+    adverse_reaction: false,
+    new_complication: false,
+    ...ELDERLY_DEFAULTS,
   };
 
   const onSubmit = async (values: Record<string, unknown>) => {
@@ -161,13 +234,17 @@ export const FollowupCreate = () => {
     if (task) body.task_id = task.id;
     for (const f of FIELDS_OF[type] ?? []) if (values[f] != null && values[f] !== '') body[f] = Number(values[f]);
     for (const f of ['topic', 'attendees', 'notes']) if (values[f] != null && values[f] !== '') body[f] = values[f];
-    const label = `${task?.resident_name ?? (type === 'health_education' ? String(values.topic ?? '') : `#${String(values.resident_id)}`)} · ${translate(`enums.followup_type.${type}`)}`;
+    if (type === 'hypertension' || type === 'diabetes') Object.assign(body, nationalBody(values));
+    if (type === 'elderly_check') Object.assign(body, elderlyBody(values));
+    const topic = typeof values.topic === 'string' ? values.topic : '';
+    const label = `${task?.resident_name ?? (type === 'health_education' ? topic : `#${String(values.resident_id)}`)} · ${translate(`enums.followup_type.${type}`)}`;
     try {
       setResult(await submitFollowup(body, label));
       return undefined;
     } catch (e) {
       // the API's field problems land on the inputs (httpClient puts them in body.errors)
-      if (e instanceof HttpError && e.body?.errors) return e.body.errors;
+      const errors = e instanceof HttpError ? (e.body as { errors?: Record<string, string> } | undefined)?.errors : undefined;
+      if (errors) return errors;
       throw e;
     }
   };
@@ -220,7 +297,7 @@ export const FollowupCreate = () => {
 };
 
 const ResidentPicker = () => {
-  const type = useWatch({ name: 'type' });
+  const type = useWatch<{ type?: FollowupType }>({ name: 'type' });
   if (type === 'health_education') return null;
   return (
     <ReferenceInput source="resident_id" reference="residents" filter={{ active: true }}>

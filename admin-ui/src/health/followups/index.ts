@@ -1,6 +1,14 @@
 import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
 import type { ResourceEntry } from '../../registry';
-import { FollowupCreate } from './FollowupCreate';
-import { FollowupList, FollowupShow } from './FollowupList';
+import { lazyScreens } from '../../shared/lazyScreens';
 
-export const followups: ResourceEntry = { name: 'followups', list: FollowupList, show: FollowupShow, create: FollowupCreate, icon: MonitorHeartIcon };
+const followupList = lazyScreens(() => import('./FollowupList'));
+const followupCreate = lazyScreens(() => import('./FollowupCreate'));
+
+export const followups: ResourceEntry = {
+  name: 'followups',
+  list: followupList.FollowupList,
+  show: followupList.FollowupShow,
+  create: followupCreate.FollowupCreate,
+  icon: MonitorHeartIcon,
+};

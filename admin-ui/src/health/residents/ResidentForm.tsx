@@ -1,5 +1,6 @@
 // Register or edit a resident. Birth date and sex come from the ID number when left empty;
 // 65+ and 0–6 are derived, disease tags come from the conditions: only "pregnant" is ticked.
+// The household (户编号) groups residents of the village: a new number makes the household.
 import {
   ArrayInput,
   BooleanInput,
@@ -14,7 +15,7 @@ import {
   required,
 } from 'react-admin';
 import { Edit } from '../../shared/fullRecord';
-import { CONDITION_CHOICES, SEX_CHOICES, TYPED_TAG_CHOICES } from '../choices';
+import { CONDITION_CHOICES, HOUSEHOLD_RELATION_CHOICES, SEX_CHOICES, TYPED_TAG_CHOICES } from '../choices';
 
 /** Only the typed tag goes back; the derived ones are the server's to work out. */
 const typedOnly = (data: Record<string, unknown>) => ({ ...data, tags: ((data.tags as string[] | undefined) ?? []).filter((t) => t === 'pregnant') });
@@ -32,6 +33,7 @@ const Fields = ({ creating }: { creating?: boolean }) => (
     <DateInput source="birth_date" />
     <TextInput source="phone" />
     <TextInput source="household" />
+    <SelectInput source="household_relation" choices={HOUSEHOLD_RELATION_CHOICES} />
     <BooleanInput source="insured" defaultValue />
     <ArrayInput source="conditions" defaultValue={[]}>
       <SimpleFormIterator inline disableReordering>

@@ -1,7 +1,7 @@
 // A resident's page: identity (full ID on request, audited), key populations and conditions,
 // the family-doctor contract, the trend of the last measurements, follow-ups, tasks, transfers.
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { Component, Suspense, useState, type ReactNode } from 'react';
 import {
   Datagrid,
   DateField,
@@ -22,29 +22,32 @@ import { Show } from '../../shared/fullRecord';
 import { Link } from 'react-router-dom';
 import { httpClient } from '../../httpClient';
 import { CLASSIFICATION_CHOICES, FOLLOWUP_TYPE_CHOICES, SEX_CHOICES, TASK_STATE_CHOICES } from '../choices';
-import { MeasurementChart } from '../MeasurementChart';
 import { useIsSmall } from '../../shared/useIsSmall';
 import { DeregisterButton, TransferButton } from './ResidentActions';
 import { TagChips } from './ResidentList';
+import { lazyScreens } from '../../shared/lazyScreens';
+import type { FollowupRecord, ResidentDetail } from '../records';
 
-interface ResidentRecord {
-  id: number;
-  name: string;
-  age: number;
-  tags: string[];
-  conditions: { code: string; diagnosed_on: string }[];
-  id_number_masked: string;
-  active_contract: { id: number; team_id: number; package_code: string; start_on: string; end_on: string; status: string } | null;
-  transfers: { id: number; from_org_unit_id: number; to_org_unit_id: number; transferred_on: string; reason: string | null }[];
-  org_unit_id: number;
-  managing_org_unit_id: number;
-  care_transfers: { id: number; from_org_unit_id: number; to_org_unit_id: number; referral_id: number | null; at: string }[];
-  deregistered_on: string | null;
-  deregistration_reason: string | null;
+// the chart library is fetched only when a chart is drawn
+const { MeasurementChart } = lazyScreens(() => import('../MeasurementChart'));
+
+/**
+ * The chart, or nothing when its module cannot be had: it is not among the files the service worker
+ * keeps ahead (recharts is large, and the chart's data needs the network anyway), so a resident's
+ * page opened offline before the chart was ever drawn goes without it.
+ */
+class ChartOrNothing extends Component<{ children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  render() {
+    return this.state.failed ? null : this.props.children;
+  }
 }
 
 const RevealId = () => {
-  const record = useRecordContext<ResidentRecord>();
+  const record = useRecordContext<ResidentDetail>();
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'residents', action: 'reveal_id' });
   const [full, setFull] = useState<string>();
@@ -65,7 +68,7 @@ const RevealId = () => {
 };
 
 const ContractCard = () => {
-  const record = useRecordContext<ResidentRecord>();
+  const record = useRecordContext<ResidentDetail>();
   const translate = useTranslate();
   if (!record) return null;
   const c = record.active_contract;
@@ -100,7 +103,7 @@ const ContractCard = () => {
 };
 
 const Conditions = () => {
-  const record = useRecordContext<ResidentRecord>();
+  const record = useRecordContext<ResidentDetail>();
   const translate = useTranslate();
   if (!record?.conditions.length) return null;
   return (
@@ -113,7 +116,7 @@ const Conditions = () => {
 };
 
 const Actions = () => {
-  const record = useRecordContext<ResidentRecord>();
+  const record = useRecordContext<ResidentDetail>();
   const translate = useTranslate();
   return (
     <TopToolbar>
@@ -130,7 +133,7 @@ const Actions = () => {
 };
 
 const Body = () => {
-  const record = useRecordContext<ResidentRecord>();
+  const record = useRecordContext<ResidentDetail>();
   const translate = useTranslate();
   const isSmall = useIsSmall();
   if (!record) return null;
@@ -161,7 +164,14 @@ const Body = () => {
           <TextField source="phone" />
         </Labeled>
         <Labeled source="household">
-          <TextField source="household" />
+          {record.household_id ? (
+            <Typography variant="body2" component={Link} to={`/households/${record.household_id}/show`} data-testid="resident-household">
+              {record.household}
+              {record.household_relation ? ` · ${translate(`enums.household_relation.${record.household_relation}`)}` : ''}
+            </Typography>
+          ) : (
+            <TextField source="household" />
+          )}
         </Labeled>
         <Labeled source="org_unit_id">
           <ReferenceField source="org_unit_id" reference="org-units" link={false} />
@@ -178,11 +188,15 @@ const Body = () => {
       <TagChips tags={record.tags} />
       <Conditions />
       <ContractCard />
-      <MeasurementChart residentId={record.id} />
+      <ChartOrNothing>
+        <Suspense fallback={null}>
+          <MeasurementChart residentId={record.id} />
+        </Suspense>
+      </ChartOrNothing>
       <Typography variant="subtitle1">{translate('health.resident.followups')}</Typography>
       <ReferenceManyField reference="followups" target="resident_id" sort={{ field: 'visited_on', order: 'DESC' }} perPage={10}>
         {isSmall ? (
-          <SimpleList
+          <SimpleList<FollowupRecord>
             primaryText={(f) => `${f.visited_on} · ${translate(`enums.followup_type.${f.type}`)}`}
             secondaryText={(f) =>
               [f.systolic && `${f.systolic}/${f.diastolic} mmHg`, f.fasting_glucose && `${f.fasting_glucose} mmol/L`].filter(Boolean).join(' · ')
@@ -194,7 +208,7 @@ const Body = () => {
           <Datagrid bulkActionButtons={false} rowClick="show">
             <DateField source="visited_on" />
             <SelectField source="type" choices={FOLLOWUP_TYPE_CHOICES} />
-            <FunctionField label="resources.followups.fields.systolic" render={(f) => (f.systolic ? `${f.systolic}/${f.diastolic}` : '')} />
+            <FunctionField<FollowupRecord> label="resources.followups.fields.systolic" render={(f) => (f.systolic ? `${f.systolic}/${f.diastolic}` : '')} />
             <TextField source="fasting_glucose" />
             <SelectField source="classification" choices={CLASSIFICATION_CHOICES} />
           </Datagrid>

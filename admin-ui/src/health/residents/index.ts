@@ -1,16 +1,18 @@
 import PersonIcon from '@mui/icons-material/Person';
 import type { RaRecord } from 'react-admin';
 import type { ResourceEntry } from '../../registry';
-import { ResidentCreate, ResidentEdit } from './ResidentForm';
-import { ResidentList } from './ResidentList';
-import { ResidentShow } from './ResidentShow';
+import { lazyScreens } from '../../shared/lazyScreens';
+
+const residentList = lazyScreens(() => import('./ResidentList'));
+const residentShow = lazyScreens(() => import('./ResidentShow'));
+const residentForm = lazyScreens(() => import('./ResidentForm'));
 
 export const residents: ResourceEntry = {
   name: 'residents',
-  list: ResidentList,
-  show: ResidentShow,
-  create: ResidentCreate,
-  edit: ResidentEdit,
+  list: residentList.ResidentList,
+  show: residentShow.ResidentShow,
+  create: residentForm.ResidentCreate,
+  edit: residentForm.ResidentEdit,
   icon: PersonIcon,
   recordRepresentation: (r: RaRecord) => String(r.name),
 };

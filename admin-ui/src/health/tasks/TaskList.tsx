@@ -4,7 +4,7 @@
 // without a network). Offline the list is the phone's copy of the village (village.ts), as the
 // sync line above it says. Built for a 390-px phone.
 import { Box, Chip, List as MuiList, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
-import { Datagrid, List, SelectInput, useListContext, useTranslate, type RaRecord } from 'react-admin';
+import { Datagrid, List, SelectInput, useListContext, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { OutboxBanner } from '../OutboxBanner';
 import { useTaskSummary } from './useTaskSummary';
@@ -15,26 +15,16 @@ import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
 import { shanghaiDate } from '../../shared/time';
-
-export interface TaskRecord extends RaRecord {
-  id: string;
-  resident_id: number;
-  resident_name: string;
-  type: string;
-  due_on: string;
-  window_start: string;
-  window_end: string;
-  state: string;
-  overdue: boolean;
-}
-
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+import { useFilterValues } from '../../shared/filterValues';
+import type { TaskRecord } from '../records';
+import { daysBetween } from '../../../../api/core/clock';
 
 /** The bucket chips, each with its count (of the chosen type): one tap switches between today / overdue / this month / all open. */
 const BucketChips = () => {
   const translate = useTranslate();
-  const { filterValues, setFilters } = useListContext();
-  const { data: counts } = useTaskSummary(filterValues.type as string | undefined);
+  const { setFilters } = useListContext();
+  const filterValues = useFilterValues<{ type?: string; bucket?: string }>();
+  const { data: counts } = useTaskSummary(filterValues.type);
   return (
     <Stack direction="row" spacing={1} sx={{ px: 1, pt: 1, flexWrap: 'wrap', rowGap: 1 }}>
       {TASK_BUCKET.values.map((b) => (
@@ -98,7 +88,7 @@ const PhoneTasks = () => {
 
 const filters = [<SelectInput key="type" source="type" choices={FOLLOWUP_TYPE_CHOICES} alwaysOn />];
 
-const columns: Column[] = [
+const columns: Column<TaskRecord>[] = [
   { source: 'resident_name', kind: 'text', sortable: false },
   { source: 'type', kind: 'choice', choices: FOLLOWUP_TYPE_CHOICES },
   { source: 'due_on', kind: 'date' },
@@ -133,7 +123,7 @@ export const TaskList = () => {
         <Datagrid
           rowClick={(id) => `/followups/create?task_id=${encodeURIComponent(String(id))}`}
           bulkActionButtons={false}
-          rowSx={(r) => ({ '& td': { color: r.overdue ? 'error.main' : undefined } })}
+          rowSx={(r: TaskRecord) => ({ '& td': { color: r.overdue ? 'error.main' : undefined } })}
         >
           {columnFields(columns)}
         </Datagrid>

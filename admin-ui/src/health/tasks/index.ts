@@ -1,5 +1,7 @@
 import ChecklistIcon from '@mui/icons-material/Checklist';
 import type { ResourceEntry } from '../../registry';
-import { TaskList } from './TaskList';
+import { lazyScreens } from '../../shared/lazyScreens';
 
-export const tasks: ResourceEntry = { name: 'tasks', list: TaskList, icon: ChecklistIcon };
+const taskList = lazyScreens(() => import('./TaskList'));
+
+export const tasks: ResourceEntry = { name: 'tasks', list: taskList.TaskList, icon: ChecklistIcon };

@@ -4,9 +4,10 @@ import { DateInput, TextInput, required, useRecordContext } from 'react-admin';
 import { HrForm } from '../problems';
 import { Edit } from '../../shared/fullRecord';
 import { HostPicker } from './RotationInputs';
+import type { RotationRecord } from '../records';
 
 const Fields = () => {
-  const r = useRecordContext();
+  const r = useRecordContext<RotationRecord>();
   const started = r?.status === 'active';
   return (
     <HrForm fields={started ? ['planned_end_on', 'purpose'] : ['host_org_unit_id', 'start_on', 'planned_end_on', 'purpose']} redirect="show">

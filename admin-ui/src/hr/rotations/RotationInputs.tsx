@@ -3,9 +3,10 @@
 // only the units the chosen direction allows from the sending unit (the API's own rule).
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { AutocompleteInput, ReferenceInput, required, useTranslate, type RaRecord } from 'react-admin';
+import { AutocompleteInput, ReferenceInput, required, useTranslate } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { httpClient } from '../../httpClient';
+import type { RotationRecord, StaffRecord } from '../records';
 
 type Translate = ReturnType<typeof useTranslate>;
 interface HostOption {
@@ -14,13 +15,19 @@ interface HostOption {
   name: string;
   level: number;
 }
-interface HostOptions {
+/** The rotation form's values the host picker reads */
+interface RotationForm {
+  staff_id: number | null;
+  type: RotationRecord['type'] | null;
+  host_org_unit_id: number | null;
+}
+export interface HostOptions {
   home: HostOption;
   hosts: HostOption[];
 }
 
 /** 王芳 · 主治医师 · 城关镇卫生院（现在在 城关分院）· 工号 #123 */
-export function staffOptionText(s: RaRecord, translate: Translate): string {
+export function staffOptionText(s: StaffRecord, translate: Translate): string {
   const unit =
     s.work_unit_name && s.work_unit_name !== s.employer_name
       ? `${s.employer_name}（${translate('hr.rotations.now_at')} ${s.work_unit_name}）`
@@ -34,7 +41,7 @@ export const StaffPicker = () => {
     <ReferenceInput source="staff_id" reference="staff" filter={{ status: 'active' }} sort={{ field: 'name', order: 'ASC' }}>
       <AutocompleteInput
         label="hr.planner.staff_search"
-        optionText={(s: RaRecord) => staffOptionText(s, translate)}
+        optionText={(s: StaffRecord) => staffOptionText(s, translate)}
         validate={required()}
         sx={{ minWidth: 420 }}
       />
@@ -49,11 +56,11 @@ const hostQuery = (staffId: number, type: string, home?: number) =>
 export const HostPicker = ({ home, disabled }: { home?: number; disabled?: boolean }) => {
   const translate = useTranslate();
   const { setValue } = useFormContext();
-  const [staffId, type, host] = useWatch({ name: ['staff_id', 'type', 'host_org_unit_id'] });
+  const [staffId, type, host] = useWatch<RotationForm, ['staff_id', 'type', 'host_org_unit_id']>({ name: ['staff_id', 'type', 'host_org_unit_id'] });
   const { data } = useQuery({
     queryKey: ['rotation-host-options', staffId, type, home],
     enabled: !!staffId && !!type,
-    queryFn: async () => (await httpClient(`/api/rotations/host-options?${hostQuery(staffId, type, home)}`)).json as HostOptions,
+    queryFn: async () => (await httpClient(`/api/rotations/host-options?${hostQuery(staffId!, type!, home)}`)).json as HostOptions,
   });
   // a unit picked for the other direction is no longer valid
   useEffect(() => {

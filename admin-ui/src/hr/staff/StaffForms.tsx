@@ -8,7 +8,7 @@ import { CATEGORY_CHOICES, EMPLOYMENT_CHOICES, TITLE_CHOICES } from '../choices'
 import { HrForm } from '../problems';
 
 const DepartmentInput = () => {
-  const employer = useWatch({ name: 'employer_org_unit_id' });
+  const employer = useWatch<{ employer_org_unit_id?: number | null }>({ name: 'employer_org_unit_id' });
   return (
     <ReferenceInput source="department_id" reference="departments" filter={employer ? { org_unit_id: employer } : {}}>
       <AutocompleteInput disabled={!employer} />

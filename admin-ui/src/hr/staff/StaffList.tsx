@@ -18,6 +18,7 @@ import { ListActions } from '../../shared/ExportButton';
 import type { Column } from '../../shared/exporter';
 import { UNIT_LEVEL_CHOICES } from '../../org/orgUnits/choices';
 import { CATEGORY_CHOICES, EMPLOYMENT_CHOICES, SEX_CHOICES, STAFF_STATUS_CHOICES, TITLE_CHOICES } from '../choices';
+import type { StaffRecord } from '../records';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -42,7 +43,7 @@ export const LicenceFlag = (_props: { label?: string }) => {
 };
 
 /** The registry's columns, on the screen and in its export. */
-const columns: Column[] = [
+const columns: Column<StaffRecord>[] = [
   { source: 'name', kind: 'text' },
   { source: 'id_number_masked', kind: 'text', sortable: false },
   { source: 'sex', kind: 'choice', choices: SEX_CHOICES },

@@ -25,10 +25,11 @@ import { ActionButton, type ActionField } from '../problems';
 import { LicenceFlag } from './StaffList';
 import { HistoryReasonField } from './HistoryReason';
 import { rotationFields } from '../rotations/rotationFields';
+import type { StaffHistoryRecord, StaffRecord } from '../records';
 
 /** A history value: units by name, titles and statuses translated. */
 const HistoryValue = ({ source }: { source: 'from_value' | 'to_value'; label?: string }) => {
-  const row = useRecordContext();
+  const row = useRecordContext<StaffHistoryRecord>();
   const translate = useTranslate();
   const value = row?.[source];
   if (value == null) return null;
@@ -44,7 +45,7 @@ const HistoryValue = ({ source }: { source: 'from_value' | 'to_value'; label?: s
 
 /** The masked ID number; roles that may see it in full reveal it by an explicit, audited action. */
 const IdNumber = () => {
-  const staff = useRecordContext();
+  const staff = useRecordContext<StaffRecord>();
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'staff', action: 'reveal' });
   const [full, setFull] = useState<string | null>(null);
@@ -77,7 +78,7 @@ const notLeft = (r: RaRecord) => r.status !== 'left';
 const nextStatuses = (status?: string) => STAFF_STATUS_CHOICES.filter((c) => c.id !== status);
 
 const ShowActions = () => {
-  const staff = useRecordContext();
+  const staff = useRecordContext<StaffRecord>();
   return (
     <TopToolbar sx={{ gap: 1, alignItems: 'center' }}>
       <ActionButton

@@ -1,16 +1,18 @@
 import BadgeIcon from '@mui/icons-material/Badge';
-import type { RaRecord } from 'react-admin';
+import type { StaffRecord } from '../records';
 import type { ResourceEntry } from '../../registry';
-import { StaffCreate, StaffEdit } from './StaffForms';
-import { StaffList } from './StaffList';
-import { StaffShow } from './StaffShow';
+import { lazyScreens } from '../../shared/lazyScreens';
+
+const staffList = lazyScreens(() => import('./StaffList'));
+const staffShow = lazyScreens(() => import('./StaffShow'));
+const staffForms = lazyScreens(() => import('./StaffForms'));
 
 export const staff: ResourceEntry = {
   name: 'staff',
-  list: StaffList,
-  show: StaffShow,
-  create: StaffCreate,
-  edit: StaffEdit,
+  list: staffList.StaffList,
+  show: staffShow.StaffShow,
+  create: staffForms.StaffCreate,
+  edit: staffForms.StaffEdit,
   icon: BadgeIcon,
-  recordRepresentation: (s: RaRecord) => s.name,
+  recordRepresentation: (s: StaffRecord) => s.name,
 };

@@ -3,6 +3,7 @@ import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
 import { useIsSmall } from '../../shared/useIsSmall';
+import type { DepartmentRecord } from '../../shared/records';
 import { DEPARTMENT_KIND_CHOICES } from './choices';
 
 const filters = [
@@ -13,7 +14,7 @@ const filters = [
   <SelectInput key="kind" source="kind" choices={DEPARTMENT_KIND_CHOICES} />,
 ];
 
-const columns: Column[] = [
+const columns: Column<DepartmentRecord>[] = [
   { source: 'org_unit_id', kind: 'reference', reference: 'org-units', link: 'show' },
   { source: 'name', kind: 'text' },
   { source: 'kind', kind: 'choice', choices: DEPARTMENT_KIND_CHOICES },
@@ -26,7 +27,7 @@ export const DepartmentList = () => {
   return (
     <List filters={filters} actions={<ListActions columns={columns} />}>
       {isSmall ? (
-        <SimpleList
+        <SimpleList<DepartmentRecord>
           primaryText={(department) => department.name}
           secondaryText={(department) => translate(`enums.department_kind.${department.kind}`)}
           linkType="edit"

@@ -1,13 +1,15 @@
 import MeetingRoomIcon from '@mui/icons-material/MeetingRoom';
 import type { ResourceEntry } from '../../registry';
-import { DepartmentCreate, DepartmentEdit } from './DepartmentForm';
-import { DepartmentList } from './DepartmentList';
+import { lazyScreens } from '../../shared/lazyScreens';
+
+const departmentList = lazyScreens(() => import('./DepartmentList'));
+const departmentForm = lazyScreens(() => import('./DepartmentForm'));
 
 export const departments: ResourceEntry = {
   name: 'departments',
-  list: DepartmentList,
-  edit: DepartmentEdit,
-  create: DepartmentCreate,
+  list: departmentList.DepartmentList,
+  edit: departmentForm.DepartmentEdit,
+  create: departmentForm.DepartmentCreate,
   icon: MeetingRoomIcon,
   recordRepresentation: 'name',
 };

@@ -3,6 +3,7 @@ import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
 import { useIsSmall } from '../../shared/useIsSmall';
+import type { OrgUnitRecord } from '../../shared/records';
 import { UNIT_KIND_CHOICES, UNIT_LEVEL_CHOICES } from './choices';
 
 const filters = [
@@ -11,7 +12,7 @@ const filters = [
   <SelectInput key="level" source="level" choices={UNIT_LEVEL_CHOICES} />,
 ];
 
-const columns: Column[] = [
+const columns: Column<OrgUnitRecord>[] = [
   { source: 'code', kind: 'text' },
   { source: 'name', kind: 'text' },
   { source: 'kind', kind: 'choice', choices: UNIT_KIND_CHOICES },
@@ -27,7 +28,7 @@ export const OrgUnitList = () => {
   return (
     <List filters={filters} sort={{ field: 'path', order: 'ASC' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
-        <SimpleList
+        <SimpleList<OrgUnitRecord>
           primaryText={(unit) => unit.name}
           secondaryText={(unit) => translate(`enums.unit_kind.${unit.kind}`)}
           tertiaryText={(unit) => unit.code}

@@ -9,10 +9,10 @@ import {
   TextInput,
   minLength,
   required,
-  type RaRecord,
 } from 'react-admin';
 import { Edit } from '../../shared/fullRecord';
 import { ROLE_CHOICES } from './roles';
+import type { UserRecord } from '../../shared/records';
 
 const UserForm = ({ passwordRequired }: { passwordRequired: boolean }) => (
   <SimpleForm>
@@ -28,7 +28,7 @@ const UserForm = ({ passwordRequired }: { passwordRequired: boolean }) => (
 );
 
 // a blank password on edit means "keep the current one"
-const withoutBlankPassword = ({ password, ...user }: RaRecord) => (password ? { ...user, password } : user);
+const withoutBlankPassword = ({ password, ...user }: Partial<UserRecord> & { password?: string }) => (password ? { ...user, password } : user);
 
 export const UserEdit = () => (
   <Edit mutationMode="pessimistic" transform={withoutBlankPassword}>

@@ -3,6 +3,7 @@ import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { codeLabels, type Column } from '../../shared/exporter';
 import { useIsSmall } from '../../shared/useIsSmall';
+import type { UserRecord } from '../../shared/records';
 import { RoleChips } from './RoleChips';
 import { ROLE_CHOICES } from './roles';
 
@@ -14,7 +15,7 @@ const filters = [
   </ReferenceInput>,
 ];
 
-const columns: Column[] = [
+const columns: Column<UserRecord>[] = [
   { source: 'username', kind: 'text' },
   { source: 'display_name', kind: 'text' },
   { source: 'roles', kind: 'computed', sortable: false, value: (u, translate) => codeLabels(u.roles, 'enums.role', translate) },
@@ -27,7 +28,7 @@ export const UserList = () => {
   return (
     <List filters={filters} actions={<ListActions columns={columns} />}>
       {isSmall ? (
-        <SimpleList primaryText={(user) => user.display_name} secondaryText={(user) => user.username} linkType="edit" />
+        <SimpleList<UserRecord> primaryText={(user) => user.display_name} secondaryText={(user) => user.username} linkType="edit" />
       ) : (
         <Datagrid rowClick="edit">{columnFields(columns, { roles: <RoleChips label="resources.users.fields.roles" /> })}</Datagrid>
       )}

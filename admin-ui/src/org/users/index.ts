@@ -1,13 +1,15 @@
 import PeopleIcon from '@mui/icons-material/People';
 import type { ResourceEntry } from '../../registry';
-import { UserCreate, UserEdit } from './UserForm';
-import { UserList } from './UserList';
+import { lazyScreens } from '../../shared/lazyScreens';
+
+const userList = lazyScreens(() => import('./UserList'));
+const userForm = lazyScreens(() => import('./UserForm'));
 
 export const users: ResourceEntry = {
   name: 'users',
-  list: UserList,
-  edit: UserEdit,
-  create: UserCreate,
+  list: userList.UserList,
+  edit: userForm.UserEdit,
+  create: userForm.UserCreate,
   icon: PeopleIcon,
   recordRepresentation: 'display_name',
 };

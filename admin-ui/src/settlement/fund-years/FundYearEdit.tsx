@@ -1,6 +1,7 @@
 // 基金年度配置 (group finance): the money, the bundle ratio with the budget derived live, the
 // overspend tiers (超支分担), the gates (结余留用条件) with their deductions, the indicator
-// thresholds, the allocation settings and the monthly budget profile with its running sum.
+// thresholds, the allocation settings (each pool with its own indicators and weights) and the monthly
+// budget profile with its running sum.
 // The server validates the whole configuration and answers field problems onto the inputs; a
 // year whose approved run rests on this configuration is locked (409), shown before editing.
 import { Alert, Box, Stack, Typography } from '@mui/material';
@@ -20,6 +21,7 @@ import {
   required,
   useGetList,
   useRecordContext,
+  useSimpleFormIteratorItem,
   useTranslate,
 } from 'react-admin';
 import { Edit } from '../../shared/fullRecord';
@@ -32,6 +34,15 @@ import { budgetFen, yuanText } from './budget';
 // out-of-range share before the API judges the configuration and answers onto the fields
 const share = { step: 'any' };
 const near1 = (n: number) => Math.abs(n - 1) < 1e-6;
+/** The edit form's values the live sums read: amounts and the ratio as typed (decimal text), shares and weights per row. */
+interface FundYearForm {
+  premium_total: string | null;
+  catastrophic_pool: string | null;
+  outpatient_pool: string | null;
+  bundle_ratio: string | null;
+  allocation: { pools: { share: number | null; indicators: { weight: number | null }[] }[] };
+}
+
 const sumOf = <T,>(xs: T[] | undefined, pick: (x: T) => unknown = (x) => x) => (xs ?? []).reduce<number>((a, x) => a + (Number(pick(x)) || 0), 0);
 
 const Section = ({ title, help, children }: { title: string; help?: string; children: ReactNode }) => {
@@ -52,7 +63,10 @@ const Section = ({ title, help, children }: { title: string; help?: string; chil
 /** budget = round2((premium − catastrophic − outpatient) × ratio), recomputed as the inputs change. */
 const DerivedBudget = () => {
   const translate = useTranslate();
-  const [premium_total, catastrophic_pool, outpatient_pool, bundle_ratio] = useWatch({
+  const [premium_total, catastrophic_pool, outpatient_pool, bundle_ratio] = useWatch<
+    FundYearForm,
+    ['premium_total', 'catastrophic_pool', 'outpatient_pool', 'bundle_ratio']
+  >({
     name: ['premium_total', 'catastrophic_pool', 'outpatient_pool', 'bundle_ratio'],
   });
   const fen = budgetFen({ premium_total, catastrophic_pool, outpatient_pool, bundle_ratio });
@@ -83,41 +97,39 @@ const SumLine = ({ source, total, label, showError }: { source: string; total: n
 const PoolSum = () => (
   <SumLine
     source="allocation.pools"
-    total={sumOf(useWatch({ name: 'allocation.pools' }), (p: { share: number }) => p?.share)}
+    total={sumOf(useWatch<FundYearForm, 'allocation.pools'>({ name: 'allocation.pools' }), (p) => p?.share)}
     label="settlement.config.share_sum"
   />
 );
-const WeightSum = () => (
-  <SumLine
-    source="allocation.indicators"
-    total={sumOf(useWatch({ name: 'allocation.indicators' }), (k: { weight: number }) => k?.weight)}
-    label="settlement.config.weight_sum"
-  />
-);
+/** The sum of one pool's indicator weights, with the server's problem on that pool's list. */
+const WeightSum = () => {
+  const { index } = useSimpleFormIteratorItem();
+  const source = `allocation.pools.${index}.indicators` as const;
+  const weights = useWatch<FundYearForm, `allocation.pools.${number}.indicators`>({ name: source });
+  return <SumLine source={source} total={sumOf(weights, (k) => k?.weight)} label="settlement.config.weight_sum" showError />;
+};
 
 /** Twelve monthly shares, each with the running sum beside it. */
 const MonthlyProfile = () => {
   const translate = useTranslate();
   const profile = (useWatch({ name: 'monthly_profile' }) as unknown[] | undefined) ?? [];
-  let running = 0;
+  // the running sum after each month, summed in month order
+  const running = Array.from({ length: 12 }, (_, i) => Number(profile[i]) || 0).reduce<number[]>((sums, share) => [...sums, (sums.at(-1) ?? 0) + share], []);
   return (
     <Box>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'repeat(4, 1fr)' }, columnGap: 2 }}>
-        {Array.from({ length: 12 }, (_, i) => {
-          running += Number(profile[i]) || 0;
-          return (
-            <NumberInput
-              key={i}
-              source={`monthly_profile.${i}`}
-              label={translate('settlement.config.month_n', { n: i + 1 })}
-              helperText={`${translate('settlement.config.running_sum')} ${running.toFixed(4)}`}
-              validate={required()}
-              {...share}
-            />
-          );
-        })}
+        {running.map((sum, i) => (
+          <NumberInput
+            key={i}
+            source={`monthly_profile.${i}`}
+            label={translate('settlement.config.month_n', { n: i + 1 })}
+            helperText={`${translate('settlement.config.running_sum')} ${sum.toFixed(4)}`}
+            validate={required()}
+            {...share}
+          />
+        ))}
       </Box>
-      <SumLine source="monthly_profile" total={running} label="settlement.config.profile_sum" showError />
+      <SumLine source="monthly_profile" total={running[11]} label="settlement.config.profile_sum" showError />
     </Box>
   );
 };
@@ -209,10 +221,23 @@ export const FundYearEdit = () => {
         </Section>
 
         <Section title="resources.fund-years.fields.allocation" help="settlement.config.allocation_help">
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="scoring-rule">
+            {translate('settlement.scoring_rule')}
+          </Typography>
           <ArrayInput source="allocation.pools" label="settlement.config.pools">
-            <SimpleFormIterator inline disableReordering>
-              <TextInput source="key" label="settlement.pool" validate={required()} helperText="settlement.config.pool_key_help" />
-              <NumberInput source="share" label="settlement.share" validate={required()} {...share} />
+            <SimpleFormIterator disableReordering>
+              <Stack direction={{ xs: 'column', md: 'row' }} sx={{ columnGap: 2 }}>
+                <TextInput source="key" label="settlement.pool" validate={required()} helperText="settlement.config.pool_key_help" />
+                <NumberInput source="share" label="settlement.share" validate={required()} {...share} />
+              </Stack>
+              <ArrayInput source="indicators" label="settlement.config.pool_indicators">
+                <SimpleFormIterator inline disableReordering>
+                  <SelectInput source="key" label="settlement.indicator" choices={ALLOCATION_INDICATOR_CHOICES} validate={required()} />
+                  <NumberInput source="weight" label="settlement.weight" validate={required()} {...share} />
+                  <BooleanInput source="higher_is_better" label="settlement.config.higher_is_better" defaultValue />
+                </SimpleFormIterator>
+              </ArrayInput>
+              <WeightSum />
             </SimpleFormIterator>
           </ArrayInput>
           <PoolSum />
@@ -223,14 +248,6 @@ export const FundYearEdit = () => {
             validate={required()}
             sx={{ mt: 2, minWidth: 320 }}
           />
-          <ArrayInput source="allocation.indicators" label="settlement.config.allocation_indicators">
-            <SimpleFormIterator inline disableReordering>
-              <SelectInput source="key" label="settlement.indicator" choices={ALLOCATION_INDICATOR_CHOICES} validate={required()} />
-              <NumberInput source="weight" label="settlement.weight" validate={required()} {...share} />
-              <BooleanInput source="higher_is_better" label="settlement.config.higher_is_better" defaultValue />
-            </SimpleFormIterator>
-          </ArrayInput>
-          <WeightSum />
         </Section>
 
         <Section title="resources.fund-years.fields.monthly_profile" help="settlement.config.profile_help">

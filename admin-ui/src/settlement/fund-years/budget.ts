@@ -1,10 +1,11 @@
 // The fund year's budget as the server computes it (api/settlement/fundYears/rules.ts budgetOf), for the
 // live preview on the edit form: round2((premium − catastrophic − outpatient) × ratio), in
 // BigInt fen with the ratio as an exact decimal fraction, half away from zero.
+import { inputText } from '../../shared/inputText';
 
 /** "1234.5" → 123450n; null when not an amount with at most two decimals. */
 export function fenOf(v: unknown): bigint | null {
-  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(String(v ?? '').trim());
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(inputText(v).trim());
   if (!m) return null;
   const f = BigInt(m[2]) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));
   return m[1] ? -f : f;
@@ -12,7 +13,7 @@ export function fenOf(v: unknown): bigint | null {
 
 /** "0.9" → {num: 9n, den: 10n}; null when not a decimal. */
 function ratioOf(v: unknown): { num: bigint; den: bigint } | null {
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(String(v ?? '').trim());
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(inputText(v).trim());
   if (!m) return null;
   const decimals = m[2] ?? '';
   return { num: BigInt(m[1] + decimals), den: 10n ** BigInt(decimals.length) };

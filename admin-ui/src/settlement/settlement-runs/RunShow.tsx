@@ -33,14 +33,16 @@ import {
   AllocationBars,
   AllocationTable,
   GatesTable,
-  IndicatorsTable,
+  GroupIndicators,
   KeyFigures,
   MonthChart,
   OverspendSlices,
   SpendingTable,
   UnitIndicatorsTable,
 } from '../Figures';
-import { pct, type RunDetail, type RunFigures } from '../types';
+import { pct, type AdvancesView, type RunDetail, type RunFigures } from '../types';
+import { AdvancesCard } from '../AdvancesCard';
+import { isEstimate } from '../../../../api/settlement/runs/estimate';
 
 type Step = 'calculate' | 'recalculate' | 'review' | 'approve' | 'comment';
 const PATHS: Record<Step, string> = { calculate: 'calculate', recalculate: 'calculate', review: 'review', approve: 'approve', comment: 'comments' };
@@ -127,21 +129,22 @@ function useSteps(run: RunDetail | undefined): Step[] {
   return steps;
 }
 
-const Figures = ({ f }: { f: RunFigures }) => {
-  const translate = useTranslate();
+const Figures = ({ f, advances }: { f: RunFigures; advances?: AdvancesView | null }) => {
+  const estimate = isEstimate(f);
   return (
     <>
       <KeyFigures f={f} />
+      {advances && <AdvancesCard advances={advances} />}
       <MonthChart months={f.spending.by_month} />
       <SpendingTable cells={f.spending.by_class_and_care} byClass={f.spending.by_provider_class} byCare={f.spending.by_care_type} total={f.spending.total} />
       <OverspendSlices f={f} />
       <GatesTable gates={f.gates} satisfaction={f.satisfaction} />
-      <IndicatorsTable indicators={f.indicators} title={`${translate('settlement.indicators')}（${translate('settlement.group_level')}）`} />
+      <GroupIndicators f={f} />
       <UnitIndicatorsTable units={f.unit_indicators} />
       {f.allocations.length > 0 && (
         <>
-          <AllocationBars allocations={f.allocations} />
-          <AllocationTable allocations={f.allocations} pools={f.pools} />
+          <AllocationBars allocations={f.allocations} estimate={estimate} />
+          <AllocationTable allocations={f.allocations} pools={f.pools} estimate={estimate} />
         </>
       )}
     </>
@@ -173,6 +176,7 @@ export const RunShow = () => {
           {figures?.region ?? ''} {record.period}
         </Typography>
         <Chip label={translate(`enums.run_kind.${record.kind}`)} />
+        {figures && isEstimate(figures) && <Chip color="warning" variant="outlined" label={translate('settlement.estimate')} data-testid="run-estimate" />}
         <Chip
           color={record.status === 'approved' ? 'success' : record.status === 'reviewed' ? 'info' : 'default'}
           label={translate(`enums.run_status.${record.status}`)}
@@ -285,7 +289,13 @@ export const RunShow = () => {
           </Table>
         </Card>
       </Stack>
-      {figures ? <Figures f={figures} /> : shown !== null ? <Loading /> : <Alert severity="info">{translate('settlement.no_run')}</Alert>}
+      {figures ? (
+        <Figures f={figures} advances={shown === null ? record.advances : null} />
+      ) : shown !== null ? (
+        <Loading />
+      ) : (
+        <Alert severity="info">{translate('settlement.no_run')}</Alert>
+      )}
       {step && <StepDialog run={record} step={step} onClose={() => setStep(null)} />}
     </Box>
   );

@@ -6,8 +6,8 @@ import type { fetchUtils } from 'react-admin';
 import { storedUser } from '../../session';
 import { idbDelete, idbDeletePrefix, idbGet, idbSet } from './idb';
 
-/** What fetchUtils.fetchJson answers: the shape react-admin's data provider reads. */
-export type JsonAnswer = Awaited<ReturnType<typeof fetchUtils.fetchJson>>;
+/** What fetchUtils.fetchJson answers: the shape react-admin's data provider reads; the body parsed but not yet known (each reader names its type). */
+export type JsonAnswer = Omit<Awaited<ReturnType<typeof fetchUtils.fetchJson>>, 'json'> & { json: unknown };
 
 export type OfflineReader = (url: URL) => Promise<JsonAnswer | undefined>;
 

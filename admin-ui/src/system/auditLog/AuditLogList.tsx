@@ -5,6 +5,7 @@ import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
 import { AUDITED_RESOURCE_CHOICES, AUDIT_ACTION_CHOICES } from './choices';
 import { auditAction, auditResource, useAuditLabels } from './labels';
+import type { AuditEntry } from '../records';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -14,7 +15,7 @@ const filters = [
   <DateTimeInput key="at_lte" source="at_lte" />,
 ];
 
-const columns: Column[] = [
+const columns: Column<AuditEntry>[] = [
   { source: 'at', kind: 'datetime' },
   { source: 'actor_name', kind: 'text' },
   { source: 'action', kind: 'computed', value: (e, translate) => auditAction(translate, e.action) },
@@ -28,7 +29,7 @@ export const AuditLogList = () => {
   return (
     <List filters={filters} sort={{ field: 'at', order: 'DESC' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
-        <SimpleList
+        <SimpleList<AuditEntry>
           primaryText={(entry) => `${action(entry.action)} ${resource(entry.resource)} ${entry.record_id ?? ''}`}
           secondaryText={(entry) => entry.actor_name}
           tertiaryText={(entry) => new Date(entry.at).toLocaleString()}

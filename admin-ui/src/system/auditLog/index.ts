@@ -1,12 +1,15 @@
 import HistoryIcon from '@mui/icons-material/History';
 import type { ResourceEntry } from '../../registry';
-import { AuditLogList } from './AuditLogList';
-import { AuditLogShow } from './AuditLogShow';
+import { lazyScreens } from '../../shared/lazyScreens';
+import type { AuditEntry } from '../records';
+
+const auditLogList = lazyScreens(() => import('./AuditLogList'));
+const auditLogShow = lazyScreens(() => import('./AuditLogShow'));
 
 export const auditLog: ResourceEntry = {
   name: 'audit-log',
-  list: AuditLogList,
-  show: AuditLogShow,
+  list: auditLogList.AuditLogList,
+  show: auditLogShow.AuditLogShow,
   icon: HistoryIcon,
-  recordRepresentation: (entry) => `#${entry.id}`,
+  recordRepresentation: (entry: AuditEntry) => `#${entry.id}`,
 };

@@ -5,10 +5,11 @@ import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
 import { JOB_STATUS_CHOICES } from './statuses';
 import { jobName, jobTrigger, useJobLabels } from './labels';
+import type { JobRun } from '../records';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="status" source="status" choices={JOB_STATUS_CHOICES} />];
 
-const columns: Column[] = [
+const columns: Column<JobRun>[] = [
   { source: 'job', kind: 'computed', value: (r, translate) => jobName(translate, r.job) },
   { source: 'run_key', kind: 'text' },
   { source: 'status', kind: 'choice', choices: JOB_STATUS_CHOICES },
@@ -24,7 +25,7 @@ export const JobRunList = () => {
   return (
     <List filters={filters} sort={{ field: 'started_at', order: 'DESC' }} actions={<ListActions columns={columns} />}>
       {isSmall ? (
-        <SimpleList
+        <SimpleList<JobRun>
           primaryText={(run) => job(run.job)}
           secondaryText={(run) => translate(`enums.job_status.${run.status}`)}
           tertiaryText={(run) => run.run_key}

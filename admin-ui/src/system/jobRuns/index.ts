@@ -1,12 +1,16 @@
 import ScheduleIcon from '@mui/icons-material/Schedule';
+import { createElement } from 'react';
 import type { ResourceEntry } from '../../registry';
-import { JobRunList } from './JobRunList';
-import { JobRunShow } from './JobRunShow';
+import { lazyScreens } from '../../shared/lazyScreens';
+import { JobRunTitle } from './JobRunTitle';
+
+const jobRunList = lazyScreens(() => import('./JobRunList'));
+const jobRunShow = lazyScreens(() => import('./JobRunShow'));
 
 export const jobRuns: ResourceEntry = {
   name: 'job-runs',
-  list: JobRunList,
-  show: JobRunShow,
+  list: jobRunList.JobRunList,
+  show: jobRunShow.JobRunShow,
   icon: ScheduleIcon,
-  recordRepresentation: (run) => `${run.job} ${run.run_key}`,
+  recordRepresentation: createElement(JobRunTitle),
 };
