@@ -23,7 +23,7 @@ import type { PayLine, PayLineItem, PayRun } from '../../../../api/pay';
 import { apiGet, apiPost, can, yuan } from '../../finance/api';
 
 type Line = Json<PayLine>;
-type RunRead = Json<PayRun> & { lines: Line[] };
+type RunRead = Json<PayRun> & { lines?: Line[] };
 type Step = 'calculate' | 'review' | 'approve' | 'lock';
 const NEXT: Partial<Record<PayRunStatus, Step[]>> = { draft: ['calculate'], calculated: ['calculate', 'review'], reviewed: ['approve'], approved: ['lock'] };
 const STATUS_CHOICES = PAY_RUN_STATUS.choices();
@@ -104,7 +104,8 @@ const Lines = () => {
   const run = useRecordContext<RunRead>();
   const translate = useTranslate();
   const [open, setOpen] = useState<Line | null>(null);
-  if (!run) return null;
+  // the list's row stands in for the run until its page is read: it has no lines yet
+  if (!run?.lines) return null;
   const cols = [
     'name',
     'gross_points',
