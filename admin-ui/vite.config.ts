@@ -4,8 +4,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
-/** A screen of the village doctor's: a module of the health domain (its screens, pages and home widgets). */
-const VILLAGE_DOCTOR_SCREEN = /[\\/]admin-ui[\\/]src[\\/]health[\\/]/;
+/** A screen of the village doctor's: a module of the health domain (its screens, pages and home widgets), and the pay card on their home page. */
+const VILLAGE_DOCTOR_SCREEN = /[\\/]admin-ui[\\/]src[\\/](health[\\/]|pay[\\/]PayStatementHome)/;
 
 /**
  * The hashed files (`assets/…`) the service worker precaches, filled at each build: the shell (the
