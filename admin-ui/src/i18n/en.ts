@@ -130,6 +130,8 @@ export const appEnglish = {
       confirm: 'Confirm',
       offer: 'Offer',
       withdraw: 'Withdraw',
+      sign: 'Sign off',
+      lock: 'Lock',
       dispose: 'Dispose',
       transfer: 'Transfer',
       return_to_market: 'Back on the market',

@@ -127,6 +127,8 @@ const appChinese: typeof appEnglish = {
       confirm: '确认',
       offer: '挂出调剂',
       withdraw: '撤回',
+      sign: '审核签署',
+      lock: '锁定',
       dispose: '报废',
       transfer: '调拨',
       return_to_market: '退回调剂市场',

@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   'confirm',
   'offer',
   'withdraw',
+  'sign',
+  'lock',
   'dispose',
   'transfer',
   'return_to_market',
@@ -91,6 +93,9 @@ export const AUDITED_RESOURCES = [
   'asset-transfers',
   'rotation-plans',
   'notifications',
+  'settlement-advances',
+  'health-signoffs',
+  'pay-runs',
 ] as const;
 
 export const AUDIT_ACTION_CHOICES = enumChoices('enums.audit_action', AUDIT_ACTIONS);
