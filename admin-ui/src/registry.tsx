@@ -14,7 +14,7 @@ import { procurementDomain } from './procurement';
 import { referralsDomain } from './referrals';
 import { settlementDomain } from './settlement';
 import { systemDomain } from './system';
-import { storedUser, type CurrentUser } from './session';
+import { may, storedUser, type CurrentUser } from './session';
 
 /** A react-admin resource: the name is the API path under /api and the permission name. */
 export type ResourceEntry = Pick<ResourceProps, 'name' | 'list' | 'show' | 'edit' | 'create' | 'icon' | 'options' | 'recordRepresentation'>;
@@ -32,8 +32,7 @@ export interface PageEntry {
 }
 
 /** Whether this user may open the page (see it in the menu). */
-export const pageAllowed = (page: PageEntry, user = storedUser()) =>
-  !!user?.permissions.some((p) => p.resource === page.resource && p.actions.includes(page.action ?? 'list'));
+export const pageAllowed = (page: PageEntry, user = storedUser()) => may(page.resource, page.action ?? 'list', user);
 
 /**
  * A piece of the home page (首页), shown to users who may list `resource` — and, where roles

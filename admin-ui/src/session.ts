@@ -34,3 +34,7 @@ export function clearSession() {
   localStorage.removeItem(TOKEN_KEY);
   localStorage.removeItem(USER_KEY);
 }
+
+/** Whether `user` (the logged-in one unless said) holds `action` on `resource`. */
+export const may = (resource: string, action: string, user = storedUser()) =>
+  !!user?.permissions.find((p) => p.resource === resource)?.actions.includes(action);

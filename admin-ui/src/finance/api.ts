@@ -1,6 +1,6 @@
 // JSON calls to the finance and procurement endpoints that are not simple-rest resources.
 import { httpClient } from '../httpClient';
-import { storedUser } from '../session';
+import { may } from '../session';
 import { inputText } from '../shared/inputText';
 
 export const apiGet = async <T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> => {
@@ -23,10 +23,7 @@ export const yuan = (s: string | number | null | undefined) =>
 export const dropEmpty = (d: Record<string, unknown>) => Object.fromEntries(Object.entries(d).filter(([, v]) => v !== null && v !== ''));
 
 /** Whether the logged-in user holds `action` on `resource`: action buttons are shown only to who may press them. */
-export const can = (resource: string, action: string) =>
-  !!storedUser()
-    ?.permissions.find((p) => p.resource === resource)
-    ?.actions.includes(action);
+export const can = (resource: string, action: string) => may(resource, action);
 
 /** An amount typed in yuan as integer fen: 0 when empty, null when not an amount with at most two decimals. */
 export function fenOf(v: unknown): number | null {

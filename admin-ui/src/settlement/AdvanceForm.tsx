@@ -5,7 +5,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { HttpError, useNotify, useRefresh, useTranslate } from 'react-admin';
-import { apiPost } from '../finance/api';
+import { apiPost, fenOf } from '../finance/api';
 import { shanghaiDate } from '../shared/time';
 import type { AdvancesView } from './types';
 
@@ -15,7 +15,7 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** What a month still lacks of its plan, in yuan with two decimals; '' when nothing. */
 export function remainderOf(m: { planned: string; paid: string }): string {
-  const fen = Math.round(Number(m.planned) * 100) - Math.round(Number(m.paid) * 100);
+  const fen = (fenOf(m.planned) ?? 0) - (fenOf(m.paid) ?? 0);
   return fen > 0 ? (fen / 100).toFixed(2) : '';
 }
 

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Box, Button, Card, CardContent, CardHeader, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useCanAccess, useTranslate } from 'react-admin';
-import { yuan } from '../finance/api';
+import { fenOf, fenYuan, yuan } from '../finance/api';
 import { AdvanceForm } from './AdvanceForm';
 import type { AdvancesView } from './types';
 
@@ -12,7 +12,7 @@ export const AdvancesCard = ({ advances }: { advances: AdvancesView }) => {
   const translate = useTranslate();
   const t = (k: string, o?: object) => translate(`settlement.${k}`, o);
   const r = advances.reconciliation;
-  const fen = (x: string) => Math.round(Number(x) * 100);
+  const fen = (x: string) => fenOf(x) ?? 0;
   // group finance records an advance (登记拨付) for a month; the group admin and the auditor only read
   const { canAccess: mayRecord } = useCanAccess({ resource: 'settlement-advances', action: 'create' });
   // the approved final run's 清算 is closed: nothing more to record
@@ -76,7 +76,7 @@ export const AdvancesCard = ({ advances }: { advances: AdvancesView }) => {
                     <TableCell align="right" sx={{ color: Number(m.paid) === 0 ? 'text.disabled' : undefined }}>
                       ¥{yuan(m.paid)}
                       {short && (
-                        <Chip size="small" color="warning" sx={{ ml: 1 }} label={t('advance_short', { amount: yuan((fen(m.planned) - fen(m.paid)) / 100) })} />
+                        <Chip size="small" color="warning" sx={{ ml: 1 }} label={t('advance_short', { amount: fenYuan(fen(m.planned) - fen(m.paid)) })} />
                       )}
                     </TableCell>
                     <TableCell>
