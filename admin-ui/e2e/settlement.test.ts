@@ -146,7 +146,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
     const finalRow = page
       .locator('.RaDatagrid-row')
       .filter({ hasText: '年终清算' })
-      .filter({ hasText: String(lastYear.year) });
+      .filter({ hasText: `${lastYear.region} ${lastYear.year}` });
     await finalRow.first().waitFor();
     expect(await finalRow.count(), 'last year’s final run on the first page').to.equal(1);
     const wrapper = page.locator('.RaDatagrid-tableWrapper');

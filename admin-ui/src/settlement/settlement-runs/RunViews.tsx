@@ -17,6 +17,8 @@ const filters = [
 
 // what a finance officer compares across runs, fitting 1440 px (the run page has the rest)
 const columns: Column[] = [
+  // the fund year names its region: two regions' runs of one year are told apart
+  { source: 'fund_year_id', kind: 'reference', reference: 'fund-years', sortable: false },
   { source: 'period', kind: 'text', sortable: false },
   { source: 'kind', kind: 'choice', choices: RUN_KIND_CHOICES, sortable: false },
   { source: 'status', kind: 'choice', choices: RUN_STATUS_CHOICES, sortable: false },
