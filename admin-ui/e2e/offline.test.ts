@@ -348,7 +348,11 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     expect(outbox.map((e) => e.url)).to.deep.equal([undefined, undefined, undefined]);
     expect(outbox.map((e) => e.label)).to.deep.equal([`${head.name} · 高血压随访`, `${spouse.name} · 糖尿病随访`, `${brother!.name} · 高血压随访`]);
     expect(outbox.map((e) => [e.body.resident_id, e.body.task_id])).to.deep.equal(members.map(([m, t]) => [m.id, t.id]));
-    for (const e of outbox) expect(e.body).to.include({ visited_on: today, mode: 'home' });
+    // the phone's date of the visit: today, or tomorrow if midnight (Beijing) passed since the file loaded
+    for (const e of outbox) {
+      expect(e.body).to.include({ mode: 'home' });
+      expect([today, clock.today()]).to.include(e.body.visited_on);
+    }
     expect(outbox[0].body).to.deep.include({
       type: 'hypertension',
       systolic: 158,

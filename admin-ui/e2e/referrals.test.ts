@@ -151,7 +151,7 @@ describe('admin UI: referrals', function () {
     }
     await director.getByTestId('publish-slots').click();
     await director.getByText('已发布 4 个时段').waitFor();
-    await director.getByTestId('slot-cell').nth(3).waitFor();
+    await director.locator(`[data-testid="slot-day"][data-day="${day}"][data-department="${tcm}"]`).getByTestId('slot-cell').nth(3).waitFor();
     expect(await director.getByTestId('slot-booked').allTextContents()).to.deep.equal(['0 / 2', '0 / 2', '0 / 2', '0 / 2']);
     // 8 places: ceil(30 %) = 3 held for up-referrals until the day before
     expect(await director.getByTestId('slot-day-held').textContent()).to.contain('上转预留 3 个');
@@ -194,7 +194,7 @@ describe('admin UI: referrals', function () {
     await director.getByRole('combobox', { name: '接收科室' }).click();
     await director.getByRole('option', { name: '中医科' }).click();
     await director.getByTestId('slot-day-input').fill(day);
-    await director.getByTestId('slot-cell').nth(3).waitFor();
+    await director.locator(`[data-testid="slot-day"][data-day="${day}"][data-department="${tcm}"]`).getByTestId('slot-cell').nth(3).waitFor();
     expect(await director.getByTestId('slot-booked').allTextContents()).to.deep.equal(['0 / 2', '1 / 2', '0 / 2', '0 / 2']);
 
     // one slot's places raised, not below what is booked; a booked slot cannot be withdrawn, a free one can

@@ -57,6 +57,7 @@ interface Slot {
 }
 interface SlotDay {
   day: string;
+  department_id: number;
   department_name: string;
   capacity: number;
   booked: number;
@@ -266,7 +267,7 @@ const DayView = ({ view, onChanged }: { view: SlotDay; onChanged: () => void }) 
   const { canAccess: canEdit } = useCanAccess({ resource: 'referral-slots', action: 'edit' });
   const { canAccess: canDelete } = useCanAccess({ resource: 'referral-slots', action: 'delete' });
   return (
-    <Card variant="outlined" data-testid="slot-day">
+    <Card variant="outlined" data-testid="slot-day" data-day={view.day} data-department={view.department_id}>
       <CardContent>
         <Typography variant="subtitle1">{translate('referrals.slots.day_title', { day: view.day, department: view.department_name })}</Typography>
         <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1, my: 1 }} data-testid="slot-day-summary">
@@ -326,6 +327,8 @@ export const SlotsPage = () => {
   useEffect(() => {
     if (department === '' || !day) return;
     let current = true;
+    // another day's or department's slots are not shown under the new choice while it loads
+    setView((v) => (v && v.day === day && v.department_id === department ? v : null));
     httpClient(`/api/referral-slots/day?department_id=${department}&day=${day}`).then(
       ({ json }) => {
         if (!current) return;
