@@ -327,8 +327,6 @@ export const SlotsPage = () => {
   useEffect(() => {
     if (department === '' || !day) return;
     let current = true;
-    // another day's or department's slots are not shown under the new choice while it loads
-    setView((v) => (v && v.day === day && v.department_id === department ? v : null));
     httpClient(`/api/referral-slots/day?department_id=${department}&day=${day}`).then(
       ({ json }) => {
         if (!current) return;
@@ -345,6 +343,8 @@ export const SlotsPage = () => {
       current = false;
     };
   }, [department, day, version]);
+  // another day's or department's slots are not shown under the new choice while it loads
+  const shown = view?.day === day && view.department_id === department ? view : null;
   return (
     <Box sx={{ p: { xs: 1, sm: 2 } }}>
       <Title title={translate('referrals.slots.title')} />
@@ -398,7 +398,7 @@ export const SlotsPage = () => {
         </Alert>
       )}
       <Stack spacing={2}>
-        {view && <DayView view={view} onChanged={reload} />}
+        {shown && <DayView view={shown} onChanged={reload} />}
         {canPublish && department !== '' && (
           <PublishForm
             departmentId={department}
