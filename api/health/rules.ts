@@ -58,6 +58,14 @@ const outOfRange = (field: string, lo: number, hi: number, unit: string): FieldP
   params: { lo, hi },
 });
 
+/** Each given number of `values` outside its plausible range (ranges.ts: the unit third, or in `units`), named with the form's prefix. */
+function rangeProblems(values: object, ranges: Record<string, readonly [number, number, string?]>, prefix = '', units: Record<string, string> = {}) {
+  return Object.entries(ranges).flatMap(([f, [lo, hi, unit]]) => {
+    const v = (values as Record<string, unknown>)[f];
+    return typeof v === 'number' && (v < lo || v > hi) ? [outOfRange(prefix + f, lo, hi, unit ?? units[f])] : [];
+  });
+}
+
 /** An answer the form requires, missing. */
 const required = (field: string, form: string): FieldProblem => ({ field, message: `is required for ${form}`, rule: 'required' });
 
@@ -142,12 +150,7 @@ export type Measurements = Partial<Record<MeasurementField, number | null>>;
 
 /** Field problems of a follow-up's measurements: ranges, systolic above diastolic, required ones. */
 export function measurementProblems(type: FollowupType, m: Measurements & { topic?: string | null; attendees?: number | null }): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  for (const [field, [lo, hi]] of Object.entries(MEASUREMENT_RANGES) as [MeasurementField, readonly [number, number]][]) {
-    const v = m[field];
-    if (v == null) continue;
-    if (v < lo || v > hi) problems.push(outOfRange(field, lo, hi, UNITS[field]));
-  }
+  const problems = rangeProblems(m, MEASUREMENT_RANGES, '', UNITS);
   if (m.systolic != null && m.diastolic != null && m.diastolic >= m.systolic) {
     problems.push({ field: 'diastolic', message: 'must be below the systolic pressure' });
   }
@@ -394,10 +397,7 @@ export function recordProblems(type: FollowupType, r: NationalRecord): FieldProb
     if (!SYMPTOM.labels[s].types.includes(type)) problems.push({ field: `symptoms.${i}`, message: `${s} is not a symptom of the ${type} record` });
   });
   if (symptoms.includes('none') && symptoms.length > 1) problems.push({ field: 'symptoms', message: 'none (无症状) stands alone' });
-  for (const [f, [lo, hi, unit]] of Object.entries(RECORD_RANGES) as [RecordNumber, readonly [number, number, string]][]) {
-    const v = r[f];
-    if (v != null && (v < lo || v > hi)) problems.push(outOfRange(f, lo, hi, unit));
-  }
+  problems.push(...rangeProblems(r, RECORD_RANGES));
   if (r.adverse_reaction && !r.adverse_reaction_text?.trim()) problems.push({ field: 'adverse_reaction_text', message: 'describe the adverse reaction' });
   if (!r.adverse_reaction && r.adverse_reaction_text?.trim()) problems.push({ field: 'adverse_reaction_text', message: 'only with adverse_reaction' });
   if (r.new_complication && !r.complication_text?.trim()) problems.push({ field: 'complication_text', message: 'name the complication' });
@@ -584,10 +584,7 @@ export function elderlyProblems(
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const f of ELDERLY_REQUIRED) if (m[f] == null) problems.push(required(f, 'an elderly check'));
-  for (const [f, [lo, hi, unit]] of Object.entries(ELDERLY_RANGES) as [ElderlyNumber, readonly [number, number, string]][]) {
-    const v = c[f];
-    if (v != null && (v < lo || v > hi)) problems.push(outOfRange(`elderly_check.${f}`, lo, hi, unit));
-  }
+  problems.push(...rangeProblems(c, ELDERLY_RANGES, 'elderly_check.'));
   problems.push(...selfCareProblems(c, 'elderly_check.'));
   // shown under the guidance on the doctor's (Chinese) form: the findings and the choices by their labels, no codes
   if (findings.length && !c.guidance?.length)

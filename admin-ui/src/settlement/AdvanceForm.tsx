@@ -23,7 +23,7 @@ export function remainderOf(m: { planned: string; paid: string }): string {
 type Refusal = { field: string; message: string; rule?: string; params?: Record<string, unknown> };
 
 /** One refusal in Chinese: by the rule the API names (with its figures), else by the field. */
-export function advanceProblem(translate: Translate, problem: Refusal): string {
+function advanceProblem(translate: Translate, problem: Refusal): string {
   const t = (k: string, o?: Record<string, unknown>) => translate(`settlement.advance_form.errors.${k}`, o);
   if (problem.rule === 'advance_outside_year') return t(problem.rule, { year: problem.params?.year, next: Number(problem.params?.year) + 1 });
   if (problem.rule === 'advance_in_future' || problem.rule === 'advance_year_closed') return t(problem.rule, problem.params);
