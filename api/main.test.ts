@@ -49,7 +49,8 @@ function start(dataDir: string): Promise<Started> {
 }
 
 describe('npm start (the real entry point, as a child process)', function () {
-  this.timeout(180_000);
+  // two starts of a fresh PostgreSQL with the demo: about a minute on a quiet machine, several under a loaded one
+  this.timeout(360_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'erp-start-'));
   after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
