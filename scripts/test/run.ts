@@ -1,10 +1,11 @@
 // The test runner of `npm test`: every test file once, on a pool of worker processes (each with
 // its own test system: database, API, Chromium), the longest files first, so a 2-core machine runs
 // the browser tests two at a time. Each file's spec output is printed whole when it ends.
-// Usage: tsx scripts/test/run.ts [--api] [--not file ...] [file ...]   (--api: only the API, seeds and
-// reports tests; --not: leave that file out; files: just those)
-// Env: TEST_WORKERS (default 2), TEST_TODAY (passed on: the whole system's clock).
-import { fork } from 'node:child_process';
+// Usage: tsx scripts/test/run.ts [--checks] [--api] [--not file ...] [file ...]   (--checks: the
+// typecheck, format check and lint too, alongside the tests; --api: only the API, seeds and reports
+// tests; --not: leave that file out; files: just those)
+// Env: TEST_WORKERS (default 3: a browser test leaves the CPU idle while its page settles), TEST_TODAY (passed on: the whole system's clock).
+import { fork, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,21 +68,49 @@ function work(files: string[], results: FileResult[], uiBuilt: Promise<unknown>)
   });
 }
 
+interface CheckResult {
+  ok: boolean;
+  output: string;
+  ms: number;
+}
+
+/**
+ * The static checks (`npm run typecheck`, `format:check`, `lint`), one after another in a child at
+ * the lowest priority: they fill the CPU the test workers leave idle while a browser test waits on
+ * its page, instead of holding every test back by two minutes before the first one starts.
+ */
+function staticChecks(): Promise<CheckResult> {
+  const started = Date.now();
+  const script = 'npm run typecheck && npm run format:check && npm run lint';
+  return new Promise((resolve) => {
+    const child = spawn('nice', ['-n', '19', 'sh', '-c', script], { cwd: root, env: process.env });
+    const chunks: string[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c.toString()));
+    child.stderr.on('data', (c: Buffer) => chunks.push(c.toString()));
+    child.on('close', (code) => resolve({ ok: code === 0, output: chunks.join(''), ms: Date.now() - started }));
+  });
+}
+
 async function main() {
   const started = Date.now();
   const args = process.argv.slice(2);
   const left = args.filter((_a, i) => args[i - 1] === '--not');
   const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--not');
   const files = (named.length ? named : queue(args.includes('--api'))).filter((f) => !left.includes(f));
+  const checks = args.includes('--checks') ? staticChecks() : undefined;
   const uiBuilt = files.some((f) => f.startsWith(BROWSER_DIR)) ? ensureUiBuilt() : Promise.resolve(false);
-  const workers = Math.max(1, Number(process.env.TEST_WORKERS ?? 2));
+  const workers = Math.max(1, Number(process.env.TEST_WORKERS ?? 3));
   const results: FileResult[] = [];
   await Promise.all(Array.from({ length: workers }, () => work(files, results, uiBuilt)));
+  const checked = await checks;
+  if (checked)
+    process.stdout.write(`\n── typecheck, format, lint (${(checked.ms / 1000).toFixed(0)} s): ${checked.ok ? 'passed' : 'FAILED'}\n${checked.output}`);
   const sum = (k: 'passes' | 'failures' | 'pending') => results.reduce((n, r) => n + r[k], 0);
   const failed = results.filter((r) => r.failures > 0).map((r) => r.file);
   console.log(
     `\n${sum('passes')} passing, ${sum('failures')} failing, ${sum('pending')} pending — ${results.length} files on ${workers} workers in ${((Date.now() - started) / 1000).toFixed(0)} s`,
   );
+  if (checked && !checked.ok) failed.push('typecheck, format, lint');
   if (failed.length) console.log(`failed: ${failed.join(', ')}`);
   process.exit(failed.length ? 1 : 0);
 }
