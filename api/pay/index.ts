@@ -7,3 +7,5 @@ export { calculateRun, createRun } from './service';
 export type { PayLine, PayLineItem, PayRun } from './model';
 export type { PayStatement } from './statement';
 export type { SchemeView } from './scheme';
+export { traceRun, type PayTrace } from './trace';
+export { TRACE_CHECK, TRACE_LABEL, TRACE_NO_SETTLEMENT } from './traceLabels';
