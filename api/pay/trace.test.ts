@@ -5,7 +5,7 @@
 // another month traces the fund to the people; nothing to trace is a 409 naming the field.
 import { expect } from 'chai';
 import { get, post, system, unitId, type Json, type Problem } from '../../scripts/test/harness';
-import { lastYearFinalRun, restoreFinalRun, type FinalRunSnapshot } from '../../scripts/test/finalRun';
+import { approveFinalRun, lastYearFinalRun, restoreFinalRun, type FinalRunSnapshot } from '../../scripts/test/finalRun';
 import * as clock from '../core/clock';
 import type { PayRun, PayTrace } from '.';
 
@@ -33,12 +33,7 @@ describe('pay trace (HTTP, real database)', () => {
     this.timeout(300_000);
     await system();
     snapshot = await lastYearFinalRun();
-    if (snapshot.status !== 'approved') {
-      if (snapshot.status === 'calculated')
-        expect((await post(`/api/settlement-runs/${snapshot.id}/review`, { comment: '核对无误' }, { as: 'finance' })).status).to.equal(200);
-      const approved = await post(`/api/settlement-runs/${snapshot.id}/approve`, {}, { as: 'admin' });
-      expect(approved.status, JSON.stringify(approved.body)).to.equal(200);
-    }
+    await approveFinalRun(snapshot);
     township = await unitId(TOWNSHIP);
     const made = await post<Json<PayRun>>('/api/pay-runs', { org_unit_id: township, month: `${year}-12`, budgeted_fund: '5000.00' }, { as: 'finance' });
     expect(made.status, JSON.stringify(made.body)).to.equal(200);

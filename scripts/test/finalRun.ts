@@ -3,8 +3,10 @@
 // year, final, current), its workflow columns and history remembered, and put back as they were
 // after the test — other files (settlement's, in any order on the same database) expect the demo's
 // run still waiting for review.
+import { expect } from 'chai';
 import { db } from '../../api/db/knex';
 import * as clock from '../../api/core/clock';
+import { post } from './harness';
 
 const WORKFLOW = ['status', 'reviewed_by', 'reviewed_by_name', 'reviewed_at', 'approved_by', 'approved_by_name', 'approved_at', 'updated_at'] as const;
 
@@ -32,4 +34,15 @@ export async function lastYearFinalRun(): Promise<FinalRunSnapshot> {
 export async function restoreFinalRun(snapshot: FinalRunSnapshot) {
   await db()('settlement_runs').where('id', snapshot.id).update(snapshot.row);
   await db()('settlement_run_events').where('run_id', snapshot.id).where('id', '>', snapshot.lastEventId).delete();
+}
+
+/** Approves the run through the API as the workflow has it (finance reviews, admin approves), from wherever it stands. */
+export async function approveFinalRun(snapshot: FinalRunSnapshot) {
+  if (snapshot.status === 'approved') return;
+  if (snapshot.status === 'calculated') {
+    const reviewed = await post(`/api/settlement-runs/${snapshot.id}/review`, { comment: '核对无误' }, { as: 'finance' });
+    expect(reviewed.status, JSON.stringify(reviewed.body)).to.equal(200);
+  }
+  const approved = await post(`/api/settlement-runs/${snapshot.id}/approve`, {}, { as: 'admin' });
+  expect(approved.status, JSON.stringify(approved.body)).to.equal(200);
 }
