@@ -56,5 +56,5 @@ export const TRACE_LABEL = defineEnum('pay_trace_label', {
   expected: { zh: '应为', en: 'Expected' },
   actual: { zh: '实际', en: 'Actual' },
   ok: { zh: '结果', en: 'Result' },
-  amount_unit: { zh: '金额', en: 'Amount' },
+  amount_unit: { zh: '金额（元）', en: 'Amount (yuan)' },
 });
