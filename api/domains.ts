@@ -33,6 +33,7 @@ import {
   financeReportRoutes,
   healthReportRoutes,
   hrReportRoutes,
+  payReportRoutes,
   procurementReportRoutes,
   referralReportRoutes,
   settlementReportRoutes,
@@ -58,7 +59,7 @@ export const domains: Domain[] = [
   { name: 'health', routers: healthRouters, reports: [healthReportRoutes], jobs: [healthDailyJob], grants: healthGrants },
   { name: 'settlement', routers: settlementRouters, reports: [settlementReportRoutes], jobs: [monthlyProvisionalJob], grants: settlementGrants },
   { name: 'finance', routers: financeRouters, reports: [financeReportRoutes], jobs: [riskFundYearEnd], grants: financeGrants },
-  { name: 'pay', routers: payRouters, grants: payGrants },
+  { name: 'pay', routers: payRouters, reports: [payReportRoutes], grants: payGrants },
   { name: 'procurement', routers: procurementRouters, reports: [procurementReportRoutes], grants: procurementGrants },
   // last, so its grants merge after the others' (the order /auth/me lists permissions in)
   { name: 'notifications', routers: [notificationRoutes], grants: notificationGrants },

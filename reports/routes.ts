@@ -8,11 +8,13 @@ import { idParam, parse } from '../api/http/validate';
 import { executionReport } from '../api/finance';
 import { workloadReport } from '../api/health';
 import { rotationRosterData, staffRosterRows, staffRosterUnit, unitQuery, yearQuery } from '../api/hr';
+import { payRunReport } from '../api/pay';
 import { orderPeriodQuery, savingsReport } from '../api/procurement';
 import { referralPeriodQuery, referralsReport } from '../api/referrals';
 import { readDifference, runReport } from '../api/settlement';
 import { writeBudgetExecution } from './budgetExecution';
 import { buildHealthWorkload } from './health-workload';
+import { writePayWorkbook } from './pay';
 import { writeProcurementSavings } from './procurementSavings';
 import { writeReferralsWorkbook } from './referrals';
 import { writeRotationRoster } from './rotation-roster';
@@ -100,5 +102,17 @@ export const procurementReportRoutes = new ApiRouter('/reports', 'procurement').
     const q = parse(orderPeriodQuery, req.query, 'query');
     const figures = await savingsReport(req.actor, q);
     await sendFile(res, `procurement-savings-${q.from}-${q.to}.xlsx`, XLSX, (out) => writeProcurementSavings(out, figures));
+  },
+);
+
+export const payReportRoutes = new ApiRouter('/reports', 'pay').get(
+  '/pay-runs/:file',
+  { summary: "A township's monthly pay workbook (绩效工资表): GET /api/reports/pay-runs/:runId.xlsx", produces: XLSX },
+  async (req, res) => {
+    const m = /^(\d+)\.xlsx$/.exec(String(req.params.file));
+    const id = idParam(m?.[1]);
+    // figures first (grant, scope, calculated), then the file streams
+    const report = await payRunReport(req.actor, id);
+    await sendFile(res, `绩效工资-${report.run.township}-${report.run.month.slice(0, 7)}-run${id}.xlsx`, XLSX, (out) => writePayWorkbook(out, report));
   },
 );

@@ -7,3 +7,7 @@ export { calculateRun, createRun } from './service';
 export type { PayLine, PayLineItem, PayRun } from './model';
 export type { PayStatement } from './statement';
 export type { SchemeView } from './scheme';
+export { traceRun, type PayTrace } from './trace';
+export { TRACE_CHECK, TRACE_LABEL, TRACE_NO_SETTLEMENT } from './traceLabels';
+export { payRunReport, type PayRunReport } from './report';
+export { PAY_GRADE, PAY_RUN_STATUS, PAY_SERVICE } from './enums';

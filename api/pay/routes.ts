@@ -8,6 +8,7 @@ import { PAY_GRADE, PAY_SERVICE } from './enums';
 import { approveRun, calculateRun, createRun, lockRun, payRunResource, readLine, readRun, reviewRun } from './service';
 import { showScheme, updateScheme } from './scheme';
 import { myStatement } from './statement';
+import { traceRun } from './trace';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
 const nonNegative = moneyInput.refine((f) => f >= 0n, 'cannot be negative');
@@ -32,6 +33,9 @@ export const payRunRoutes = new ApiRouter('/pay-runs', 'pay')
   .get('/:id', { summary: 'A pay run with a line per person' }, (req) => readRun(req.actor, idParam(req.params.id)))
   .get('/:id/lines/:lineId', { summary: "A person's line with the follow-ups, contracts and missed tasks behind it" }, (req) =>
     readLine(req.actor, idParam(req.params.id), idParam(req.params.lineId, 'lineId')),
+  )
+  .get('/:id/trace', { summary: 'The trace (绩效追溯): retained surplus → staff-performance pool → township → pay pool → people, with named checks' }, (req) =>
+    traceRun(req.actor, idParam(req.params.id)),
   )
   .post('/', { summary: "Create a draft pay run of a township's month with its budgeted performance fund", body: createBody }, (req) =>
     createRun(req.actor, parse(createBody, req.body)),

@@ -6,6 +6,7 @@ export { calculateIn, runReport } from './runs/service';
 export { readDifference, type DifferenceView } from './runs/differenceService';
 export { aggregateSql, isEstimate, type RunFigures } from './runs/calculation';
 export { staffPerformanceShare, type StaffPerformanceShare } from './runs/payShare';
+export { settlementForTrace, type SettlementForTrace } from './runs/payShare';
 export { type AdvancesView } from './advances/service';
 export { type Forecast } from './runs/forecast';
 export { reconcile } from './advances/rules';

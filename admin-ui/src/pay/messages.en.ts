@@ -1,6 +1,7 @@
 // pay: the English messages, loaded when a user switches to English (the first load is Chinese).
 import { enumMessages } from '../../../api/core/enums';
 import { PAY_ENUMS } from '../../../api/pay/enums';
+import { TRACE_CHECK, TRACE_LABEL, TRACE_NO_SETTLEMENT } from '../../../api/pay/traceLabels';
 
 export const en = {
   menu: { groups: { pay: 'Performance pay' } },
@@ -41,6 +42,7 @@ export const en = {
     item: { on: 'Date', kind: 'Kind', ref_id: 'Record', type: 'Service', resident: 'Resident', points: 'Points' },
     drill: 'Points in detail',
     close: 'Close',
+    download: 'Download pay workbook',
     action: { calculate: 'Calculate', review: 'Director review', approve: 'Finance approval', lock: 'Lock for payment' },
     done: 'Done: %{step}',
     refused: {
@@ -60,5 +62,5 @@ export const en = {
       none: 'Not calculated yet',
     },
   },
-  ...enumMessages('en', ...PAY_ENUMS),
+  ...enumMessages('en', ...PAY_ENUMS, TRACE_CHECK, TRACE_NO_SETTLEMENT, TRACE_LABEL),
 };

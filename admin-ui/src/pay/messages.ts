@@ -1,6 +1,7 @@
 // 绩效工资 messages, zh-CN first.
 import { enumMessages } from '../../../api/core/enums';
 import { PAY_ENUMS } from '../../../api/pay/enums';
+import { TRACE_CHECK, TRACE_LABEL, TRACE_NO_SETTLEMENT } from '../../../api/pay/traceLabels';
 
 export const zh = {
   menu: { groups: { pay: '绩效工资' } },
@@ -41,6 +42,7 @@ export const zh = {
     item: { on: '日期', kind: '类别', ref_id: '记录号', type: '项目', resident: '居民', points: '工分' },
     drill: '工分明细',
     close: '关闭',
+    download: '下载绩效工资表',
     action: { calculate: '计算', review: '院长审核', approve: '财务批准', lock: '锁定发放' },
     done: '已完成：%{step}',
     refused: {
@@ -60,5 +62,5 @@ export const zh = {
       none: '尚无核算',
     },
   },
-  ...enumMessages('zh', ...PAY_ENUMS),
+  ...enumMessages('zh', ...PAY_ENUMS, TRACE_CHECK, TRACE_NO_SETTLEMENT, TRACE_LABEL),
 };

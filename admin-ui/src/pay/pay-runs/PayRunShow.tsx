@@ -21,6 +21,7 @@ import { PAY_GRADE, PAY_RUN_STATUS, type PayRunStatus } from '../../../../api/pa
 import type { Json } from '../../../../api/core/json';
 import type { PayLine, PayLineItem, PayRun } from '../../../../api/pay';
 import { apiGet, apiPost, can, yuan } from '../../finance/api';
+import { PayRunTraceButtons } from '../trace/PayRunTrace';
 
 type Line = Json<PayLine>;
 type RunRead = Json<PayRun> & { lines?: Line[] };
@@ -167,6 +168,7 @@ export const PayRunShow = () => (
       <TextField source="reviewed_by_name" emptyText="—" />
       <TextField source="approved_by_name" emptyText="—" />
       <StepButtons />
+      <PayRunTraceButtons />
       <Lines />
     </SimpleShowLayout>
   </Show>

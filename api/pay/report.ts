@@ -1,0 +1,33 @@
+// What the pay workbook (GET /api/reports/pay-runs/:id.xlsx) reads: the run as its page shows it,
+// with the names of its township, of the villages its people work in and of who calculated,
+// reviewed and approved it; a line per person; the scheme kept on the run; and the trace.
+import type { Actor } from '../core/actor';
+import { accounts } from '../auth';
+import { unitsByIds } from '../org';
+import type { PayLine } from './model';
+import type { SchemeView } from './scheme';
+import { readRun } from './service';
+import { traceRun, type PayTrace } from './trace';
+
+export interface PayRunReport {
+  run: Omit<Awaited<ReturnType<typeof readRun>>, 'lines'> & { township: string; calculated_by_name: string | null };
+  lines: (PayLine & { works_at: string })[];
+  /** the scheme the run was calculated with */
+  scheme: SchemeView;
+  trace: PayTrace;
+}
+
+/** A calculated run for its workbook, read as the caller may read the run (409 before it is calculated: nothing to pay). */
+export async function payRunReport(actor: Actor, id: number): Promise<PayRunReport> {
+  // the trace checks the grant, the scope and that the run is calculated
+  const trace = await traceRun(actor, id);
+  const { lines, ...run } = await readRun(actor, id);
+  const names = new Map((await unitsByIds([run.org_unit_id, ...lines.map((l) => l.work_org_unit_id)], ['id', 'name'])).map((u) => [u.id, u.name]));
+  const calculator = run.calculated_by === null ? undefined : await accounts(['display_name']).where('id', run.calculated_by).first();
+  return {
+    run: Object.assign(run, { township: names.get(run.org_unit_id) ?? '', calculated_by_name: calculator?.display_name ?? null }),
+    lines: lines.map((l) => Object.assign(l, { works_at: names.get(l.work_org_unit_id) ?? '' })),
+    scheme: run.scheme as SchemeView,
+    trace,
+  };
+}

@@ -1,0 +1,165 @@
+// The pay workbook (绩效工资表) of a township's monthly run, for group finance and the director:
+// 汇总 (the run: township, month, status, the fund, the settlement share, the pool, points, point
+// value, who calculated, reviewed and approved), 绩效明细 (a row per person from their points by
+// service to their amount, and a 合计 row equal to the pool), 绩效方案 (the scheme the run was
+// calculated with) and 结余追溯 (the trace from the retained surplus to the people, with its checks).
+import type { Writable } from 'node:stream';
+import { PAY_GRADE, PAY_RUN_STATUS, PAY_SERVICE, TRACE_CHECK, TRACE_LABEL, TRACE_NO_SETTLEMENT, type PayRunReport } from '../api/pay';
+import { POOL } from '../api/settlement';
+import { addSheet, amount, FORMATS, labelledSheet, shanghaiTime, streamingWorkbook, sumAmounts, sumCounts, writeRow } from './xlsx';
+
+type Book = ReturnType<typeof streamingWorkbook>;
+const L = TRACE_LABEL.messages('zh');
+const POINTS_FORMAT = '0.000000';
+const pct = (x: number) => `${(x * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+
+function summarySheet(wb: Book, { run, lines }: PayRunReport) {
+  const { sheet, line } = labelledSheet(wb, '汇总');
+  line('乡镇卫生院', run.township);
+  line('月份', run.month.slice(0, 7));
+  line('核算批次编号', run.id, 'count', PAY_RUN_STATUS.zh(run.status));
+  line('状态', PAY_RUN_STATUS.zh(run.status));
+  line(L.budgeted_fund, amount(run.budgeted_fund), 'money', '财务下达的本月预算绩效资金');
+  line(
+    L.settlement_share,
+    amount(run.settlement_share),
+    'money',
+    run.settlement_run_id ? `年终结算批次 ${run.settlement_run_id} 绩效奖励池中本院的分配` : '本月无医保结余分配',
+  );
+  line(L.pool, amount(run.pool), 'money', '预算绩效资金 + 医保结余绩效');
+  line('总工分', amount(run.total_points), 'score', '各人核定工分之和');
+  line('每分值（元）', amount(run.point_value), 'decimal', '本月绩效总额 ÷ 总工分（四位小数，仅供参考；个人金额按工分比例以最大余额法分配，合计等于总额）');
+  line('人数', lines.length, 'count');
+  line('计算人', run.calculated_by_name ?? '');
+  line('计算时间', shanghaiTime(run.calculated_at), 'datetime', '北京时间');
+  line('审核人（院长）', run.reviewed_by_name ?? '');
+  line('审核时间', shanghaiTime(run.reviewed_at), 'datetime', '北京时间');
+  line('批准人（财务）', run.approved_by_name ?? '');
+  line('批准时间', shanghaiTime(run.approved_at), 'datetime', '北京时间');
+  sheet.commit();
+}
+
+function linesSheet(wb: Book, { run, lines }: PayRunReport) {
+  const services = PAY_SERVICE.values;
+  const sheet = addSheet(wb, '绩效明细', [
+    { header: '姓名', key: 'name', width: 12 },
+    { header: '工作单位', key: 'works_at', width: 22 },
+    ...services.map((s) => ({ header: `${PAY_SERVICE.zh(s)}（分）`, key: s, fmt: 'score' as const })),
+    { header: '工分合计', key: 'gross', fmt: 'score' },
+    { header: '漏访（次）', key: 'missed', fmt: 'count' },
+    { header: '扣分', key: 'deduction', fmt: 'score' },
+    { header: '控制率', key: 'control_rate', fmt: 'rate' },
+    { header: '质量系数', key: 'quality', fmt: 'score' },
+    { header: '年度考核', key: 'grade', width: 10 },
+    { header: '考核系数', key: 'grade_factor', fmt: 'score' },
+    { header: '核定工分', key: 'points', width: 14 },
+    { header: '绩效金额（元）', key: 'amount', fmt: 'money' },
+  ]);
+  const servicePoints = (l: PayRunReport['lines'][number], s: (typeof services)[number]) => (l.by_service[s] ? l.by_service[s].points / 100 : null);
+  for (const l of lines) {
+    const row = writeRow(sheet, {
+      name: l.name,
+      works_at: l.works_at,
+      ...Object.fromEntries(services.map((s) => [s, servicePoints(l, s)])),
+      gross: amount(l.gross_points),
+      missed: l.missed_tasks,
+      deduction: amount(l.deduction_points),
+      control_rate: amount(l.control_rate),
+      quality: amount(l.quality_factor),
+      grade: PAY_GRADE.has(l.grade) ? PAY_GRADE.zh(l.grade) : '',
+      grade_factor: amount(l.grade_factor),
+      points: amount(l.points),
+      amount: amount(l.amount),
+    });
+    row.getCell('points').numFmt = POINTS_FORMAT;
+  }
+  // points are hundredths (exact in floating point), the amounts summed in fen
+  const total = writeRow(
+    sheet,
+    {
+      name: '合计',
+      ...Object.fromEntries(services.map((s) => [s, Math.round(lines.reduce((a, l) => a + (l.by_service[s]?.points ?? 0), 0)) / 100])),
+      gross: sumAmounts(lines.map((l) => l.gross_points)),
+      missed: sumCounts(lines, 'missed_tasks'),
+      deduction: sumAmounts(lines.map((l) => l.deduction_points)),
+      points: amount(run.total_points),
+      amount: sumAmounts(lines.map((l) => l.amount)),
+    },
+    true,
+  );
+  total.getCell('points').numFmt = POINTS_FORMAT;
+  sheet.commit();
+}
+
+function schemeSheet(wb: Book, { scheme }: PayRunReport) {
+  const { sheet, line } = labelledSheet(wb, '绩效方案');
+  for (const s of PAY_SERVICE.values) line(PAY_SERVICE.zh(s), scheme.points[s], 'score', '每项工分');
+  line('漏访扣分（每次）', scheme.missed_task_points, 'score', '居民的随访任务逾期未做，所在村医每人扣分');
+  for (const g of PAY_GRADE.values) line(`考核系数 · ${PAY_GRADE.zh(g)}`, scheme.grade_factors[g], 'score', '上一年度考核等级的系数（无考核按合格）');
+  for (const b of [...scheme.quality_bands].sort((a, c) => c.min_rate - a.min_rate))
+    line(`质量系数 · 控制率 ≥ ${pct(b.min_rate)}`, b.factor, 'score', '所在村当年慢病控制率达到的最高档');
+  line('质量系数 · 无控制率数据', scheme.no_rate_factor, 'score', '所在村当年无随访患者时');
+  line('核定工分', '', undefined, '（工分合计 − 扣分，不低于 0）× 质量系数 × 考核系数');
+  sheet.commit();
+}
+
+function traceSheet(wb: Book, { trace }: PayRunReport) {
+  const sheet = addSheet(wb, '结余追溯', [
+    { header: '步骤', key: 'step', width: 18 },
+    { header: '项目', key: 'item', width: 44 },
+    { header: '金额（元）', key: 'amount', width: 18 },
+    { header: '实际', key: 'actual', width: 18 },
+    { header: '说明', key: 'note', width: 60 },
+  ]);
+  const money = (step: string, item: string, value: string | null, note = '', total = false) => {
+    const row = writeRow(sheet, { step, item, amount: amount(value), note }, total);
+    row.getCell('amount').numFmt = FORMATS.money;
+  };
+  const s = trace.settlement;
+  if (s) {
+    const step1 = `1 ${L.settlement}`;
+    money(step1, L.surplus, s.surplus, `${s.region} ${s.year} 年终结算，批次 ${s.run_id} 第 ${s.version} 版`);
+    money(step1, L.retained, s.retained, '结余 × (1 − 考核扣减)');
+    money(step1, L.returned_to_fund, s.returned_to_fund);
+    const step2 = `2 ${L.pools}`;
+    for (const p of s.pools) money(step2, POOL.has(p.key) ? POOL.zh(p.key) : p.key, p.amount, `${L.pool_share} ${pct(p.share)}`);
+    money(step2, L.total, sumAmounts(s.pools.map((p) => p.amount)).toFixed(2), `= ${L.retained}`, true);
+    const step3 = `3 ${L.townships}`;
+    for (const r of s.shares)
+      money(step3, r.name, r.amount, `${L.population} ${r.population.toLocaleString('en-US')}，${L.score} ${r.score.toFixed(4)}，${L.share} ${pct(r.share)}`);
+    const hidden = s.recipients - s.shares.length;
+    if (hidden > 0) {
+      const rest = Math.round(Number(s.shares_total) * 100) - s.shares.reduce((a, r) => a + Math.round(Number(r.amount) * 100), 0);
+      money(step3, L.others_hidden.replace('%{n}', String(hidden)), (rest / 100).toFixed(2));
+    }
+    money(step3, L.total, s.shares_total, `= ${L.staff_pool}（${s.recipients} 个乡镇）`, true);
+  } else if (trace.no_settlement) {
+    writeRow(sheet, { step: `1 ${L.settlement}`, item: TRACE_NO_SETTLEMENT.zh(trace.no_settlement) });
+  }
+  const step4 = `${s ? 4 : 2} ${L.pay_pool}`;
+  money(step4, L.budgeted_fund, trace.run.budgeted_fund);
+  money(step4, L.settlement_share, trace.run.settlement_share);
+  money(step4, L.pool, trace.run.pool, `${trace.run.township} ${trace.run.month}`, true);
+  const step5 = `${s ? 5 : 3} ${L.people}`;
+  for (const p of trace.people) money(step5, `${p.name}（${p.works_at}）`, p.amount, `${L.points} ${Number(p.points).toFixed(2)}`);
+  money(step5, L.total, sumAmounts(trace.people.map((p) => p.amount)).toFixed(2), `= ${L.pool}`, true);
+
+  writeRow(sheet, {});
+  writeRow(sheet, { step: L.checks, item: L.check, amount: L.expected, actual: L.actual, note: L.ok }, true);
+  for (const c of trace.checks) {
+    const row = writeRow(sheet, { step: L.checks, item: TRACE_CHECK.zh(c.name), amount: Number(c.expected), actual: Number(c.actual), note: c.ok ? '✓' : '✗' });
+    const fmt = c.unit === 'yuan' ? FORMATS.money : c.unit === 'points' ? POINTS_FORMAT : FORMATS.count;
+    row.getCell('amount').numFmt = fmt;
+    row.getCell('actual').numFmt = fmt;
+  }
+  sheet.commit();
+}
+
+export async function writePayWorkbook(out: Writable, report: PayRunReport) {
+  const wb = streamingWorkbook(out);
+  summarySheet(wb, report);
+  linesSheet(wb, report);
+  schemeSheet(wb, report);
+  traceSheet(wb, report);
+  await wb.commit();
+}
