@@ -4,6 +4,7 @@
 // township's point value and each person's amount, split so the parts add up to the pool.
 // Points and factors are held as integers of hundredths, so the arithmetic is exact.
 import { read, type GrantTable } from '../core/access';
+import type { LapsedTask } from '../health';
 import { splitByLargestRemainder, type Fen } from '../shared/money';
 import { PAY_GRADE, PAY_SERVICE, type PayGrade, type PayRunStatus, type PayService } from './enums';
 
@@ -93,17 +94,58 @@ export interface WorkItem {
   mode: string | null;
   attendees: number | null;
   resident: string | null;
+  /** a missed task's deduction when shared among the village's doctors (their part); else the scheme's */
+  deduction?: Centi;
+  /** how many doctors share a missed task's deduction */
+  shared_by?: number;
 }
 
 /** What one item is worth (negative for a missed task), by service. */
 export function itemPoints(scheme: PayScheme, item: WorkItem): { service: PayService | null; points: Centi }[] {
-  if (item.kind === 'missed_task') return [{ service: null, points: -scheme.missed_task_points }];
+  if (item.kind === 'missed_task') return [{ service: null, points: -(item.deduction ?? scheme.missed_task_points) }];
   if (item.kind === 'contract') return [{ service: 'contract_signed', points: scheme.points.contract_signed }];
   const service = serviceOfFollowup(item.type, item.mode ?? '');
   if (!service) return [];
   const own = { service, points: scheme.points[service] };
   if (service !== 'health_education' || !item.attendees) return [own];
   return [own, { service: 'health_education_attendee', points: item.attendees * scheme.points.health_education_attendee }];
+}
+
+/**
+ * Who answers for each task let lapse (the deduction rule, README 绩效工资): the doctor responsible for the
+ * resident — the signer of their family-doctor contract in force on the task's last day — when that doctor is
+ * on this payroll; otherwise (no contract, signed by no doctor, or by someone another unit pays) the village's
+ * doctors on this payroll share it: the scheme's points split into equal hundredths, the hundredths left over
+ * going in turn (task by task, in order) so no one always carries them. A village with no one on the payroll
+ * docks no one. `people` in payroll order; the answer has every person's missed-task items.
+ */
+export function assignMissedTasks(
+  scheme: PayScheme,
+  people: readonly { user_id: number; work_org_unit_id: number }[],
+  tasks: readonly LapsedTask[],
+): Map<number, WorkItem[]> {
+  const out = new Map<number, WorkItem[]>(people.map((p) => [p.user_id, []]));
+  const turn = new Map<number, number>();
+  for (const t of tasks) {
+    const item: WorkItem = { kind: 'missed_task', ref_id: t.ref_id, on: t.on, type: t.type, mode: null, attendees: null, resident: t.resident };
+    const responsible = t.responsible_user_id === null ? undefined : out.get(t.responsible_user_id);
+    if (responsible) {
+      responsible.push(item);
+      continue;
+    }
+    const village = people.filter((p) => p.work_org_unit_id === t.org_unit_id);
+    if (!village.length) continue;
+    const n = village.length;
+    const base = Math.floor(scheme.missed_task_points / n);
+    const left = scheme.missed_task_points - base * n;
+    const k = turn.get(t.org_unit_id) ?? 0;
+    turn.set(t.org_unit_id, k + 1);
+    village.forEach((p, i) => {
+      const extra = (i - (k % n) + n) % n < left ? 1 : 0;
+      out.get(p.user_id)!.push(n === 1 ? item : { ...item, deduction: base + extra, shared_by: n });
+    });
+  }
+  return out;
 }
 
 /** The quality factor of a control rate: the highest band it reaches. */
