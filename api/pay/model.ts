@@ -15,6 +15,10 @@ export class PayRun extends Model {
   pool!: string | null;
   total_points!: string | null;
   point_value!: string | null;
+  /** the medical-risk fund: the month's contributions, the year's returns (December), the net paid */
+  risk_contributions!: string | null;
+  risk_returns!: string | null;
+  net_paid!: string | null;
   scheme!: unknown;
   created_by!: number | null;
   calculated_by!: number | null;
@@ -50,7 +54,12 @@ export class PayLine extends Model {
   grade!: PayGrade;
   grade_factor!: string;
   points!: string;
+  /** the gross amount: the person's share of the pool */
   amount!: string;
+  risk_contribution!: string;
+  risk_return!: string;
+  /** amount − risk contribution + risk return */
+  net_amount!: string;
   static tableName = 'pay_lines';
   static jsonAttributes = ['by_service'];
 }

@@ -25,6 +25,8 @@ const schemeBody = z.strictObject({
     .min(1)
     .max(10),
   no_rate_factor: factor,
+  /** percent of each monthly amount withheld for the medical-risk fund */
+  risk_fund_rate: z.number().min(0).max(10).multipleOf(0.01),
 });
 
 export const payRunRoutes = new ApiRouter('/pay-runs', 'pay')

@@ -14,6 +14,7 @@ import {
   splitPool,
   type WorkItem,
 } from './rules';
+import { riskContribution, riskFigures } from './riskFund';
 
 const followups = (n: number, type: string, mode = 'clinic'): WorkItem[] =>
   Array.from({ length: n }, (_, i) => ({ kind: 'followup', ref_id: `${type}-${i}`, on: '2026-11-10', type, mode, attendees: null, resident: '张*' }));
@@ -157,5 +158,36 @@ describe('pay rules', () => {
     // A's month: 10 hypertension follow-ups (40) less 2 + 0.67 + 0.66 = 36.67
     const a = personPoints(DEFAULT_SCHEME, { grade: 'qualified', control_rate: 0.6 }, [...followups(10, 'hypertension'), ...out.get(1)!]);
     expect([a.gross, a.deduction, a.missed_tasks, a.effective]).to.deep.equal([4000, 333, 3, 36_670_000n]);
+  });
+});
+
+describe('medical-risk fund rules', () => {
+  it('withholds the rate from each amount, half up to the fen, by hand', () => {
+    // 2 %: 1.25 yuan → 2.5 fen → 3; 0.75 → 1.5 → 2; 0.74 → 1.48 → 1; nothing from nothing
+    expect([125n, 75n, 74n, 0n].map((a) => riskContribution(a, 200))).to.deep.equal([3n, 2n, 1n, 0n]);
+    // 2.5 % of 1,000.10 yuan = 25.0025 → 25.00
+    expect(riskContribution(100_010n, 250)).to.equal(2_500n);
+    // the three doctors' 3048.68, 1359.11, 592.21 at 2 %: 60.9736 → 60.97, 27.1822 → 27.18, 11.8442 → 11.84
+    const f = riskFigures([304_868n, 135_911n, 59_221n], 200, null);
+    expect(f.map((x) => [x.contribution, x.returned, x.net])).to.deep.equal([
+      [6_097n, 0n, 298_771n],
+      [2_718n, 0n, 133_193n],
+      [1_184n, 0n, 58_037n],
+    ]);
+    // the totals add up: 5,000.00 − 99.99 = 4,900.01
+    expect(f.reduce((a, x) => a + x.net, 0n)).to.equal(500_000n - 9_999n);
+  });
+
+  it("returns the year's contributions in December, with December's own, unless the grade is 不称职", () => {
+    const f = riskFigures([304_868n, 135_911n, 59_221n], 200, [
+      { earlier: 60_000n, grade: 'excellent' },
+      { earlier: 0n, grade: 'qualified' },
+      { earlier: 5_000n, grade: 'unqualified' },
+    ]);
+    expect(f.map((x) => [x.contribution, x.returned, x.net])).to.deep.equal([
+      [6_097n, 66_097n, 364_868n],
+      [2_718n, 2_718n, 135_911n],
+      [1_184n, 0n, 58_037n],
+    ]);
   });
 });

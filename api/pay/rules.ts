@@ -29,13 +29,15 @@ export interface PayScheme {
   quality_bands: QualityBand[];
   /** the factor where the village has no patient followed up in the year (no rate) */
   no_rate_factor: Centi;
+  /** the medical-risk fund's rate (医疗风险金) in hundredths of a percent: 2 % = 200 (api/pay/riskFund.ts) */
+  risk_fund_rate: Centi;
 }
 
 /**
  * Defaults for a western county (README, 绩效工资): a face-to-face chronic follow-up 4 points, by
  * phone 1, the elderly annual check 8, a signed contract 3, a household visit 3, a health-
  * education session 5 + 0.2 a listener; 2 points off a missed task; 优秀 ×1.2 … 不称职 0; a
- * village controlling ≥ 70 % of its patients ×1.1, ≥ 55 % ×1.0, ≥ 40 % ×0.9, below ×0.8.
+ * village controlling ≥ 70 % of its patients ×1.1, ≥ 55 % ×1.0, ≥ 40 % ×0.9, below ×0.8; 2 % to the risk fund.
  */
 export const DEFAULT_SCHEME: PayScheme = {
   points: {
@@ -61,6 +63,7 @@ export const DEFAULT_SCHEME: PayScheme = {
     { min_rate: 0, factor: 80 },
   ],
   no_rate_factor: 100,
+  risk_fund_rate: 200,
 };
 
 /** A grade missing (a newcomer not yet assessed) counts as 合格. */

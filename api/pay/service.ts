@@ -19,6 +19,7 @@ import { PayLine, PayLineItem, PayRun } from './model';
 import { monthPoints, type PersonMonth } from './points';
 import { microText, monthStart, mayStep, PAY_STEPS, pointValue, splitPool, STEP_TO, type PayStep } from './rules';
 import { fromCenti, readSchemeView, schemeOf } from './scheme';
+import { riskFigures, yearContributions, type RiskFigures } from './riskFund';
 
 export const payRunResource: ResourceDef<PayRun> = {
   name: 'pay-runs',
@@ -85,7 +86,8 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
       const month = run.month.slice(0, 7);
       const view = await readSchemeView(trx);
       const people = await payrollPeople(run.org_unit_id, run.month, trx);
-      const months = await monthPoints(people, month, schemeOf(view), trx);
+      const scheme = schemeOf(view);
+      const months = await monthPoints(people, month, scheme, trx);
       // the fund year's settlement reaches the people in its December run
       const share = month.endsWith('-12') ? await staffPerformanceShare(Number(month.slice(0, 4)), run.org_unit_id, trx) : null;
       const pool = toFen(run.budgeted_fund) + (share ? toFen(share.amount) : 0n);
@@ -96,8 +98,18 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
         pool,
         months.map((m) => m.points.effective),
       );
+      // the risk fund withheld from each amount; December gives back the year's contributions
+      const earlier = month.endsWith('-12')
+        ? await yearContributions(
+            months.map((m) => m.person.staff_id),
+            Number(month.slice(0, 4)),
+            trx,
+          )
+        : null;
+      const december = earlier && months.map((m) => ({ earlier: earlier.get(m.person.staff_id) ?? 0n, grade: m.points.grade }));
+      const figures = riskFigures(amounts, scheme.risk_fund_rate, december);
       await PayLine.query(trx).delete().where('run_id', id);
-      await saveLines(trx, id, months, amounts);
+      await saveLines(trx, id, months, figures);
       const updated = await PayRun.query(trx).patchAndFetchById(id, {
         status: 'calculated',
         settlement_share: share?.amount ?? '0.00',
@@ -105,6 +117,9 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
         pool: fromFen(pool),
         total_points: microText(total),
         point_value: pointValue(pool, total),
+        risk_contributions: fromFen(sumFen(figures.map((f) => f.contribution))),
+        risk_returns: fromFen(sumFen(figures.map((f) => f.returned))),
+        net_paid: fromFen(sumFen(figures.map((f) => f.net))),
         scheme: view,
         calculated_by: actor.id,
         calculated_at: clock.nowIso(),
@@ -115,7 +130,14 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
         resource: 'pay-runs',
         recordId: id,
         before: { status: run.status },
-        after: { status: 'calculated', pool: updated.pool, total_points: updated.total_points, people: months.length, paid: fromFen(sumFen(amounts)) },
+        after: {
+          status: 'calculated',
+          pool: updated.pool,
+          total_points: updated.total_points,
+          people: months.length,
+          paid: fromFen(sumFen(amounts)),
+          net_paid: updated.net_paid,
+        },
       });
       return updated;
     },
@@ -123,7 +145,7 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
   );
 }
 
-async function saveLines(trx: Knex.Transaction, runId: number, months: readonly PersonMonth[], amounts: readonly bigint[]) {
+async function saveLines(trx: Knex.Transaction, runId: number, months: readonly PersonMonth[], figures: readonly RiskFigures[]) {
   for (const [i, m] of months.entries()) {
     const p = m.points;
     const line = await PayLine.query(trx).insertAndFetch({
@@ -141,7 +163,10 @@ async function saveLines(trx: Knex.Transaction, runId: number, months: readonly 
       grade: p.grade,
       grade_factor: centiText(p.grade_factor),
       points: microText(p.effective),
-      amount: fromFen(amounts[i]),
+      amount: fromFen(figures[i].amount),
+      risk_contribution: fromFen(figures[i].contribution),
+      risk_return: fromFen(figures[i].returned),
+      net_amount: fromFen(figures[i].net),
     });
     const items = m.items.map((it) => ({
       line_id: line.id,

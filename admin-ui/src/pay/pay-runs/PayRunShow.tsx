@@ -117,12 +117,16 @@ const Lines = () => {
     'grade_factor',
     'points',
     'amount',
+    'risk_contribution',
+    'risk_return',
+    'net_amount',
   ] as const;
+  const money = new Set<string>(['amount', 'risk_contribution', 'risk_return', 'net_amount']);
   const cell = (l: Line, c: (typeof cols)[number]) =>
     c === 'grade'
       ? PAY_GRADE.has(l.grade) && translate(`enums.pay_grade.${l.grade}`)
-      : c === 'amount'
-        ? yuan(l.amount)
+      : money.has(c)
+        ? yuan(l[c])
         : c === 'points'
           ? Number(l.points).toFixed(2)
           : l[c];
@@ -164,6 +168,9 @@ export const PayRunShow = () => (
       <NumberField source="pool" options={{ minimumFractionDigits: 2 }} />
       <NumberField source="total_points" options={{ maximumFractionDigits: 2 }} />
       <NumberField source="point_value" options={{ maximumFractionDigits: 4 }} />
+      <NumberField source="risk_contributions" options={{ minimumFractionDigits: 2 }} />
+      <NumberField source="risk_returns" options={{ minimumFractionDigits: 2 }} />
+      <NumberField source="net_paid" options={{ minimumFractionDigits: 2 }} />
       <TextField source="reviewed_by_name" emptyText="—" />
       <TextField source="approved_by_name" emptyText="—" />
       <StepButtons />
