@@ -1,6 +1,6 @@
 // Performance pay's records as objection models. Money and points arrive from pg as decimal strings.
 import { Model } from 'objection';
-import type { PayGrade, PayItemKind, PayRunStatus, PayService } from './enums';
+import type { PayDifferenceChange, PayGrade, PayItemKind, PayRunStatus, PayService } from './enums';
 import type { ServiceCount } from './rules';
 
 /** A township's pay run for one month (月度绩效工资核算). */
@@ -31,6 +31,12 @@ export class PayRun extends Model {
   approved_at!: string | null;
   locked_by!: number | null;
   locked_at!: string | null;
+  /** 1, or n + 1 for the correction of version n */
+  version!: number;
+  /** the approved or locked run this correction supersedes */
+  supersedes_id!: number | null;
+  /** why the correction was made */
+  reason!: string | null;
   created_at!: string;
   updated_at!: string;
   static tableName = 'pay_runs';
@@ -77,4 +83,20 @@ export class PayLineItem extends Model {
   resident!: string | null;
   points!: string;
   static tableName = 'pay_line_items';
+}
+
+/** A person's difference between a correction and the version it supersedes (stored when the correction is calculated). */
+export class PayRunDifference extends Model {
+  id!: number;
+  run_id!: number;
+  staff_id!: number;
+  name!: string;
+  change!: PayDifferenceChange;
+  amount_before!: string | null;
+  amount_after!: string | null;
+  points_before!: string | null;
+  points_after!: string | null;
+  net_before!: string | null;
+  net_after!: string | null;
+  static tableName = 'pay_run_differences';
 }

@@ -264,7 +264,7 @@ export const schemeKeys = { services: PAY_SERVICE.values, grades: PAY_GRADE.valu
 // ---- grants ---------------------------------------------------------------------------------
 
 export const payGrants: GrantTable = {
-  group_finance: { 'pay-runs': [...read, 'create', 'edit', 'calculate', 'approve', 'lock'], 'pay-scheme': [...read, 'edit'] },
+  group_finance: { 'pay-runs': [...read, 'create', 'edit', 'calculate', 'approve', 'lock', 'correct'], 'pay-scheme': [...read, 'edit'] },
   group_admin: { 'pay-runs': read, 'pay-scheme': read },
   director: { 'pay-runs': [...read, 'calculate', 'review'], 'pay-scheme': read },
   village_doctor: { 'pay-statement': read },

@@ -5,31 +5,23 @@
 // approved settlement — over the people by their points, exactly to the fen.
 import type { Knex } from 'knex';
 import type { Actor } from '../core/actor';
-import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { assertCan, getRow, lockRow } from '../core/crud';
 import { conflict, forbidden, notFound, unprocessable } from '../core/errors';
-import { scopeByUnit } from '../core/scope';
 import { inTransaction } from '../core/transaction';
 import * as clock from '../core/clock';
 import { fromFen, sumFen, toFen } from '../shared/money';
 import { unitInScope } from '../org';
 import { payrollPeople } from '../hr';
 import { staffPerformanceShare } from '../settlement';
-import { PAY_RUN_STATUS } from './enums';
 import { PayLine, PayLineItem, PayRun } from './model';
 import { monthPoints, type PersonMonth } from './points';
 import { microText, monthStart, mayStep, PAY_STEPS, pointValue, splitPool, STEP_TO, type PayStep } from './rules';
 import { fromCenti, readSchemeView, schemeOf } from './scheme';
 import { riskFigures, yearContributions, type RiskFigures } from './riskFund';
+import { payRunResource } from './resource';
+import { runCorrection, saveDifferences } from './correction';
 
-export const payRunResource: ResourceDef<PayRun> = {
-  name: 'pay-runs',
-  model: PayRun,
-  scope: scopeByUnit('pay_runs.org_unit_id'),
-  list: {
-    fields: { org_unit_id: 'int', month: 'date', status: PAY_RUN_STATUS.values, created_at: 'timestamp' },
-    defaultSort: ['month', 'DESC'],
-  },
-};
+export { payRunResource };
 
 const TOWNSHIP_LEVEL = 3;
 const centiText = (c: number) => fromCenti(c).toFixed(2);
@@ -45,7 +37,8 @@ export function createRun(actor: Actor, input: { org_unit_id: number; month: str
       if (unit.level !== TOWNSHIP_LEVEL)
         throw unprocessable('pay runs are per township', [{ field: 'org_unit_id', message: `unit ${unit.id} is not a township`, rule: 'not_township' }]);
       const month = monthStart(input.month);
-      const existing = await PayRun.query(trx).findOne({ org_unit_id: unit.id, month });
+      // one live version per township and month: a superseded run leaves its place to its correction
+      const existing = await PayRun.query(trx).findOne({ org_unit_id: unit.id, month }).whereNot('status', 'superseded');
       if (existing)
         throw conflict(`the township already has a run for ${input.month}`, [
           { field: 'month', message: `run ${existing.id}`, rule: 'run_exists', params: { id: existing.id } },
@@ -110,6 +103,7 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
       const figures = riskFigures(amounts, scheme.risk_fund_rate, december);
       await PayLine.query(trx).delete().where('run_id', id);
       await saveLines(trx, id, months, figures);
+      if (run.supersedes_id) await saveDifferences(trx, id, run.supersedes_id);
       const updated = await PayRun.query(trx).patchAndFetchById(id, {
         status: 'calculated',
         settlement_share: share?.amount ?? '0.00',
@@ -234,7 +228,7 @@ async function step(
 export async function readRun(actor: Actor, id: number) {
   const run = await getRow(payRunResource, actor, id);
   const lines = await PayLine.query().where('run_id', id).orderBy('id');
-  return { ...run, lines };
+  return { ...run, lines, ...(await runCorrection(run)) };
 }
 
 /** GET /api/pay-runs/:id/lines/:lineId: a person's line with the follow-ups, contracts and missed tasks behind it. */

@@ -39,7 +39,7 @@ export async function myStatement(actor: Actor): Promise<PayStatement> {
   const last = await db()('pay_lines as l')
     .join('pay_runs as r', 'r.id', 'l.run_id')
     .where('l.user_id', actor.id)
-    .whereNot('r.status', 'draft')
+    .whereNotIn('r.status', ['draft', 'superseded'])
     .where('r.month', '<', `${month}-01`)
     .orderBy('r.month', 'desc')
     .select(

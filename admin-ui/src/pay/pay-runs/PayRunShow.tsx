@@ -1,5 +1,6 @@
 // A pay run: its pool and point value, the step the user may take next, a line per person and,
-// on a line, the follow-ups, contracts and missed tasks behind its points (residents masked).
+// on a line, the follow-ups, contracts and missed tasks behind its points (residents masked); a
+// correction's version, reason and difference against the version it supersedes, and the 更正 button.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
@@ -21,6 +22,7 @@ import { PAY_GRADE, PAY_RUN_STATUS, type PayRunStatus } from '../../../../api/pa
 import type { Json } from '../../../../api/core/json';
 import type { PayLine, PayLineItem, PayRun } from '../../../../api/pay';
 import { apiGet, apiPost, can, yuan } from '../../finance/api';
+import { CorrectButton, DifferenceCard, VersionNote } from './Correction';
 
 type Line = Json<PayLine>;
 type RunRead = Json<PayRun> & { lines?: Line[] };
@@ -163,6 +165,7 @@ export const PayRunShow = () => (
       </ReferenceField>
       <DateField source="month" options={{ year: 'numeric', month: 'long' }} />
       <SelectField source="status" choices={STATUS_CHOICES} />
+      <VersionNote />
       <NumberField source="budgeted_fund" options={{ minimumFractionDigits: 2 }} />
       <NumberField source="settlement_share" options={{ minimumFractionDigits: 2 }} />
       <NumberField source="pool" options={{ minimumFractionDigits: 2 }} />
@@ -173,7 +176,11 @@ export const PayRunShow = () => (
       <NumberField source="net_paid" options={{ minimumFractionDigits: 2 }} />
       <TextField source="reviewed_by_name" emptyText="—" />
       <TextField source="approved_by_name" emptyText="—" />
-      <StepButtons />
+      <Stack direction="row" spacing={1}>
+        <StepButtons />
+        <CorrectButton />
+      </Stack>
+      <DifferenceCard />
       <Lines />
     </SimpleShowLayout>
   </Show>
