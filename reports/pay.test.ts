@@ -85,7 +85,7 @@ describe('the pay workbook (绩效工资表)', function () {
     expect(row[col('工分合计')]).to.equal(Number(line.gross_points));
     expect(row[col('漏访（次）')]).to.equal(line.missed_tasks);
     expect(row[col('核定工分')]).to.equal(Number(line.points));
-    expect(fen(row[col('绩效金额（元）')])).to.equal(toFen(line.amount));
+    expect(fen(row[col('应发（元）')])).to.equal(toFen(line.amount));
     expect(row[col('年度考核')]).to.be.oneOf(['优秀', '合格', '基本合格', '不称职']);
     const byService = Object.entries(line.by_service).map(([, v]) => v.points / 100);
     const serviceCells = header.flatMap((h, i) => (typeof h === 'string' && h.endsWith('（分）') ? [row[i]] : [])).filter((v) => v != null);
@@ -93,8 +93,13 @@ describe('the pay workbook (绩效工资表)', function () {
     const people = rows.filter((r) => r[col('姓名')] !== '合计');
     expect(people).to.have.length(run.lines.length);
     const total = rows.find((r) => r[col('姓名')] === '合计')!;
-    expect(fen(total[col('绩效金额（元）')])).to.equal(toFen(run.pool!));
-    expect(people.reduce((a, r) => a + fen(r[col('绩效金额（元）')]), 0n)).to.equal(toFen(run.pool!));
+    expect(fen(total[col('应发（元）')])).to.equal(toFen(run.pool!));
+    expect(people.reduce((a, r) => a + fen(r[col('应发（元）')]), 0n)).to.equal(toFen(run.pool!));
+    // the medical-risk fund: each row's net = gross − contribution + return; the totals are the run's
+    expect(fen(row[col('实发（元）')])).to.equal(toFen(line.net_amount));
+    expect(fen(row[col('应发（元）')]) - fen(row[col('医疗风险金（元）')]) + fen(row[col('风险金返还（元）')])).to.equal(toFen(line.net_amount));
+    expect(fen(total[col('医疗风险金（元）')])).to.equal(toFen(run.risk_contributions!));
+    expect(fen(total[col('实发（元）')])).to.equal(toFen(run.net_paid!));
   });
 
   it('绩效方案: the scheme kept on the run, with Chinese labels', () => {

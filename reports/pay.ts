@@ -19,6 +19,7 @@ function summarySheet(wb: Book, { run, lines }: PayRunReport) {
   line('月份', run.month.slice(0, 7));
   line('核算批次编号', run.id, 'count', PAY_RUN_STATUS.zh(run.status));
   line('状态', PAY_RUN_STATUS.zh(run.status));
+  line('版本', run.version, 'count', run.reason ? `更正原因：${run.reason}` : '');
   line(L.budgeted_fund, amount(run.budgeted_fund), 'money', '财务下达的本月预算绩效资金');
   line(
     L.settlement_share,
@@ -29,6 +30,9 @@ function summarySheet(wb: Book, { run, lines }: PayRunReport) {
   line(L.pool, amount(run.pool), 'money', '预算绩效资金 + 医保结余绩效');
   line('总工分', amount(run.total_points), 'score', '各人核定工分之和');
   line('每分值（元）', amount(run.point_value), 'decimal', '本月绩效总额 ÷ 总工分（四位小数，仅供参考；个人金额按工分比例以最大余额法分配，合计等于总额）');
+  line('医疗风险金', amount(run.risk_contributions), 'money', '各人应发 × 风险金比例，四舍五入到分');
+  line('风险金返还', amount(run.risk_returns), 'money', '十二月：返还当年已提取的风险金（年度考核不称职者不返还）');
+  line('实发合计', amount(run.net_paid), 'money', '本月绩效总额 − 医疗风险金 + 风险金返还');
   line('人数', lines.length, 'count');
   line('计算人', run.calculated_by_name ?? '');
   line('计算时间', shanghaiTime(run.calculated_at), 'datetime', '北京时间');
@@ -53,7 +57,10 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
     { header: '年度考核', key: 'grade', width: 10 },
     { header: '考核系数', key: 'grade_factor', fmt: 'score' },
     { header: '核定工分', key: 'points', width: 14 },
-    { header: '绩效金额（元）', key: 'amount', fmt: 'money' },
+    { header: '应发（元）', key: 'amount', fmt: 'money' },
+    { header: '医疗风险金（元）', key: 'risk_contribution', fmt: 'money' },
+    { header: '风险金返还（元）', key: 'risk_return', fmt: 'money' },
+    { header: '实发（元）', key: 'net_paid', fmt: 'money' },
   ]);
   const servicePoints = (l: PayRunReport['lines'][number], s: (typeof services)[number]) => (l.by_service[s] ? l.by_service[s].points / 100 : null);
   for (const l of lines) {
@@ -70,6 +77,9 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
       grade_factor: amount(l.grade_factor),
       points: amount(l.points),
       amount: amount(l.amount),
+      risk_contribution: amount(l.risk_contribution),
+      risk_return: amount(l.risk_return),
+      net_paid: amount(l.net_amount),
     });
     row.getCell('points').numFmt = POINTS_FORMAT;
   }
@@ -84,6 +94,9 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
       deduction: sumAmounts(lines.map((l) => l.deduction_points)),
       points: amount(run.total_points),
       amount: sumAmounts(lines.map((l) => l.amount)),
+      risk_contribution: sumAmounts(lines.map((l) => l.risk_contribution)),
+      risk_return: sumAmounts(lines.map((l) => l.risk_return)),
+      net_paid: sumAmounts(lines.map((l) => l.net_amount)),
     },
     true,
   );
@@ -94,7 +107,8 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
 function schemeSheet(wb: Book, { scheme }: PayRunReport) {
   const { sheet, line } = labelledSheet(wb, '绩效方案');
   for (const s of PAY_SERVICE.values) line(PAY_SERVICE.zh(s), scheme.points[s], 'score', '每项工分');
-  line('漏访扣分（每次）', scheme.missed_task_points, 'score', '居民的随访任务逾期未做，所在村医每人扣分');
+  line('漏访扣分（每次）', scheme.missed_task_points, 'score', '居民的随访任务逾期未做：扣其签约责任医生；责任医生不在本院发薪名册时，由所在村医生均摊');
+  line('医疗风险金比例（%）', scheme.risk_fund_rate ?? 0, 'decimal', '每月从各人应发中提取，十二月返还当年提取额（不称职者不返还）');
   for (const g of PAY_GRADE.values) line(`考核系数 · ${PAY_GRADE.zh(g)}`, scheme.grade_factors[g], 'score', '上一年度考核等级的系数（无考核按合格）');
   for (const b of [...scheme.quality_bands].sort((a, c) => c.min_rate - a.min_rate))
     line(`质量系数 · 控制率 ≥ ${pct(b.min_rate)}`, b.factor, 'score', '所在村当年慢病控制率达到的最高档');

@@ -18,6 +18,8 @@ export interface RecordedWork {
 
 export interface LapsedTask {
   org_unit_id: number;
+  /** the doctor responsible for the resident: the signer of their family-doctor contract in force on the window's last day (null: none, or signed without a doctor) */
+  responsible_user_id: number | null;
   ref_id: string;
   /** the last day of the task's window */
   on: string;
@@ -47,12 +49,21 @@ export async function recordedWork(q: { userIds: readonly number[]; from: string
   return rows;
 }
 
-/** The tasks of the units missed with their window closing from ≤ date < to. */
+/**
+ * The tasks of the units missed with their window closing from ≤ date < to, each with the doctor responsible for
+ * the resident then: the signer of the contract in force on the window's last day (started, not ended, not
+ * terminated by then; the latest started if several).
+ */
 export async function lapsedTasks(q: { unitIds: readonly number[]; from: string; to: string }, conn: Knex = db()): Promise<LapsedTask[]> {
   if (!q.unitIds.length) return [];
   const { rows } = await conn.raw<{ rows: LapsedTask[] }>(
-    `SELECT t.org_unit_id, t.id AS ref_id, to_char(t.window_end, 'YYYY-MM-DD') AS "on", t.type, ${masked('r')} AS resident
+    `SELECT t.org_unit_id, c.signed_by_user_id AS responsible_user_id, t.id AS ref_id, to_char(t.window_end, 'YYYY-MM-DD') AS "on", t.type,
+            ${masked('r')} AS resident
        FROM tasks t JOIN residents r ON r.id = t.resident_id
+       LEFT JOIN LATERAL (SELECT c.signed_by_user_id FROM contracts c
+                           WHERE c.resident_id = t.resident_id AND c.start_on <= t.window_end AND c.end_on >= t.window_end
+                             AND (c.terminated_on IS NULL OR c.terminated_on > t.window_end)
+                           ORDER BY c.start_on DESC, c.id DESC LIMIT 1) c ON true
       WHERE t.org_unit_id = ANY(:ids::int[]) AND t.state = 'missed' AND t.window_end >= :from::date AND t.window_end < :to::date
       ORDER BY t.window_end, t.id`,
     { ids: [...q.unitIds], from: q.from, to: q.to },

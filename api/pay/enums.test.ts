@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { db } from '../db/knex';
 import { checkedValues } from '../db/checkedValues';
 import { system } from '../../scripts/test/harness';
-import { PAY_GRADE, PAY_ITEM_KIND, PAY_RUN_STATUS, PAY_SERVICE } from './enums';
+import { PAY_DIFFERENCE_CHANGE, PAY_GRADE, PAY_ITEM_KIND, PAY_RUN_STATUS, PAY_SERVICE } from './enums';
 import { DEFAULT_SCHEME } from './rules';
 
 describe('pay enums and the CHECK constraints', () => {
@@ -16,6 +16,7 @@ describe('pay enums and the CHECK constraints', () => {
     ['pay_runs', 'status', PAY_RUN_STATUS],
     ['pay_lines', 'grade', PAY_GRADE],
     ['pay_line_items', 'kind', PAY_ITEM_KIND],
+    ['pay_run_differences', 'change', PAY_DIFFERENCE_CHANGE],
   ] as const)
     it(`${table}.${column} allows the values of ${list.name}`, async () => {
       expect(await checkedValues(table, column)).to.have.members([...list.values]);

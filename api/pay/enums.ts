@@ -20,13 +20,17 @@ export const PAY_SERVICE = defineEnum('pay_service', {
 });
 export type PayService = EnumValue<typeof PAY_SERVICE>;
 
-/** A pay run's states: draft → calculated → reviewed (the unit's director) → approved (group finance, not the reviewer) → locked. */
+/**
+ * A pay run's states: draft → calculated → reviewed (the unit's director) → approved (group finance, not the
+ * reviewer) → locked; an approved or locked run corrected by a new version is superseded.
+ */
 export const PAY_RUN_STATUS = defineEnum('pay_run_status', {
   draft: { zh: '草稿', en: 'Draft' },
   calculated: { zh: '已计算', en: 'Calculated' },
   reviewed: { zh: '院长已审核', en: 'Reviewed' },
   approved: { zh: '财务已批准', en: 'Approved' },
   locked: { zh: '已锁定', en: 'Locked' },
+  superseded: { zh: '已被更正', en: 'Superseded' },
 });
 export type PayRunStatus = EnumValue<typeof PAY_RUN_STATUS>;
 
@@ -47,5 +51,13 @@ export const PAY_GRADE = defineEnum('pay_grade', {
 });
 export type PayGrade = EnumValue<typeof PAY_GRADE>;
 
+/** How a person's line of a correction differs from the version it supersedes. */
+export const PAY_DIFFERENCE_CHANGE = defineEnum('pay_difference_change', {
+  added: { zh: '新增人员', en: 'Added' },
+  gone: { zh: '不再在册', en: 'Gone' },
+  changed: { zh: '金额或工分变动', en: 'Changed' },
+});
+export type PayDifferenceChange = EnumValue<typeof PAY_DIFFERENCE_CHANGE>;
+
 /** The lists of values the UI translates (`enums.<name>.<value>`). */
-export const PAY_ENUMS = [PAY_SERVICE, PAY_RUN_STATUS, PAY_ITEM_KIND, PAY_GRADE];
+export const PAY_ENUMS = [PAY_SERVICE, PAY_RUN_STATUS, PAY_ITEM_KIND, PAY_GRADE, PAY_DIFFERENCE_CHANGE];

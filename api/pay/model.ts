@@ -1,6 +1,6 @@
 // Performance pay's records as objection models. Money and points arrive from pg as decimal strings.
 import { Model } from 'objection';
-import type { PayGrade, PayItemKind, PayRunStatus, PayService } from './enums';
+import type { PayDifferenceChange, PayGrade, PayItemKind, PayRunStatus, PayService } from './enums';
 import type { ServiceCount } from './rules';
 
 /** A township's pay run for one month (月度绩效工资核算). */
@@ -15,6 +15,10 @@ export class PayRun extends Model {
   pool!: string | null;
   total_points!: string | null;
   point_value!: string | null;
+  /** the medical-risk fund: the month's contributions, the year's returns (December), the net paid */
+  risk_contributions!: string | null;
+  risk_returns!: string | null;
+  net_paid!: string | null;
   scheme!: unknown;
   created_by!: number | null;
   calculated_by!: number | null;
@@ -27,6 +31,12 @@ export class PayRun extends Model {
   approved_at!: string | null;
   locked_by!: number | null;
   locked_at!: string | null;
+  /** 1, or n + 1 for the correction of version n */
+  version!: number;
+  /** the approved or locked run this correction supersedes */
+  supersedes_id!: number | null;
+  /** why the correction was made */
+  reason!: string | null;
   created_at!: string;
   updated_at!: string;
   static tableName = 'pay_runs';
@@ -50,7 +60,12 @@ export class PayLine extends Model {
   grade!: PayGrade;
   grade_factor!: string;
   points!: string;
+  /** the gross amount: the person's share of the pool */
   amount!: string;
+  risk_contribution!: string;
+  risk_return!: string;
+  /** amount − risk contribution + risk return */
+  net_amount!: string;
   static tableName = 'pay_lines';
   static jsonAttributes = ['by_service'];
 }
@@ -68,4 +83,20 @@ export class PayLineItem extends Model {
   resident!: string | null;
   points!: string;
   static tableName = 'pay_line_items';
+}
+
+/** A person's difference between a correction and the version it supersedes (stored when the correction is calculated). */
+export class PayRunDifference extends Model {
+  id!: number;
+  run_id!: number;
+  staff_id!: number;
+  name!: string;
+  change!: PayDifferenceChange;
+  amount_before!: string | null;
+  amount_after!: string | null;
+  points_before!: string | null;
+  points_after!: string | null;
+  net_before!: string | null;
+  net_after!: string | null;
+  static tableName = 'pay_run_differences';
 }

@@ -37,6 +37,21 @@ describe('performance pay (HTTP, real database)', () => {
     ).to.not.equal(undefined);
   });
 
+  it("withholds the risk fund's 2 % from each amount, half up, and the run's totals add up", () => {
+    const december = month.endsWith('-12');
+    for (const l of run.lines) {
+      expect(fen(l.risk_contribution), l.name).to.equal((fen(l.amount) * 2n + 50n) / 100n);
+      if (!december) expect(fen(l.risk_return), l.name).to.equal(0n);
+      expect(fen(l.net_amount), l.name).to.equal(fen(l.amount) - fen(l.risk_contribution) + fen(l.risk_return));
+    }
+    const sum = (f: (l: (typeof run.lines)[number]) => string) => run.lines.reduce((a, l) => a + fen(f(l)), 0n);
+    expect(sum((l) => l.risk_contribution)).to.equal(fen(run.risk_contributions!));
+    expect(sum((l) => l.risk_return)).to.equal(fen(run.risk_returns!));
+    expect(sum((l) => l.net_amount)).to.equal(fen(run.net_paid!));
+    expect(fen(run.net_paid!)).to.equal(fen(run.pool!) - fen(run.risk_contributions!) + fen(run.risk_returns!));
+    expect(fen(run.risk_contributions!) > 0n, 'something withheld').to.equal(true);
+  });
+
   it('a line drills down to the follow-ups and contracts behind it, the residents masked, and its points add up', async () => {
     const line = run.lines.reduce((a, b) => (Number(b.gross_points) > Number(a.gross_points) ? b : a));
     const r = await get<LineRead>(`/api/pay-runs/${run.id}/lines/${line.id}`, { as: 'finance' });
@@ -93,7 +108,16 @@ describe('performance pay (HTTP, real database)', () => {
     expect(before.status).to.equal(200);
     const doctor = (await db()('users').where('username', 'doctor-V001').first<{ id: number }>('id')).id;
     const mine = run.lines.find((l) => l.user_id === doctor)!;
-    expect(before.body.last).to.deep.equal({ month, status: 'locked', points: mine.points, point_value: run.point_value, amount: mine.amount });
+    expect(before.body.last).to.deep.equal({
+      month,
+      status: 'locked',
+      points: mine.points,
+      point_value: run.point_value,
+      amount: mine.amount,
+      risk_contribution: mine.risk_contribution,
+      risk_return: mine.risk_return,
+      net_amount: mine.net_amount,
+    });
     const logged = await post(
       '/api/followups',
       { type: 'health_education', visited_on: clock.today(), topic: '高血压防治', attendees: 23 },
@@ -123,6 +147,10 @@ describe('performance pay (HTTP, real database)', () => {
     expect(twice.status).to.equal(409);
     const scheme = (await get<SchemeView>('/api/pay-scheme', { as: 'finance' })).body;
     expect(scheme.points.hypertension_followup).to.equal(4);
+    expect(scheme.risk_fund_rate).to.equal(2);
+    const badRate = await put<Problem>('/api/pay-scheme', { ...scheme, risk_fund_rate: 10.5 }, { as: 'finance' });
+    expect(badRate.status).to.equal(400);
+    expect(badRate.body.error.details!.map((d) => d.field)).to.include('risk_fund_rate');
     const badScheme = await put<Problem>('/api/pay-scheme', { ...scheme, grade_factors: { ...scheme.grade_factors, excellent: -1 } }, { as: 'finance' });
     expect(badScheme.status).to.equal(400);
     expect(badScheme.body.error.details!.map((d) => d.field)).to.include('grade_factors.excellent');

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { assessmentGrades, type PayrollPerson } from '../hr';
 import { healthIndicators, lapsedTasks, recordedWork } from '../health';
 import { PAY_GRADE } from './enums';
-import { itemPoints, monthStart, nextMonthStart, personPoints, type PayScheme, type PersonPoints, type WorkItem } from './rules';
+import { assignMissedTasks, itemPoints, monthStart, nextMonthStart, personPoints, type PayScheme, type PersonPoints, type WorkItem } from './rules';
 
 export interface PersonMonth {
   person: PayrollPerson;
@@ -27,12 +27,10 @@ export async function monthPoints(people: readonly PayrollPerson[], month: strin
     conn,
   );
   const indicators = await healthIndicators({ orgUnitIds: villages, year }, conn);
+  // the resident's responsible doctor answers for a task let lapse, else the village's doctors share it
+  const missed = assignMissedTasks(scheme, people, lapsed);
   return people.map((person) => {
-    // every doctor of a village answers for the tasks of its residents let lapse
-    const items: WorkItem[] = [
-      ...work.filter((w) => w.user_id === person.user_id),
-      ...lapsed.filter((t) => t.org_unit_id === person.work_org_unit_id).map((t) => ({ ...t, kind: 'missed_task' as const, mode: null, attendees: null })),
-    ];
+    const items: WorkItem[] = [...work.filter((w) => w.user_id === person.user_id), ...missed.get(person.user_id)!];
     const grade = grades.get(person.staff_id);
     const control_rate = indicators.get(person.work_org_unit_id)?.control_rate.value ?? null;
     const points = personPoints(scheme, { grade: PAY_GRADE.has(grade) ? grade : null, control_rate }, items);

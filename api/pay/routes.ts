@@ -5,15 +5,18 @@ import { answerList } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, moneyInput, parse, positiveId } from '../http/validate';
 import { PAY_GRADE, PAY_SERVICE } from './enums';
-import { approveRun, calculateRun, createRun, lockRun, payRunResource, readLine, readRun, reviewRun } from './service';
+import { approveRun, calculateRun, createRun, lockRun, readLine, readRun, reviewRun } from './service';
+import { payRunResource } from './resource';
 import { showScheme, updateScheme } from './scheme';
 import { myStatement } from './statement';
 import { traceRun } from './trace';
+import { correctRun } from './correction';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
 const nonNegative = moneyInput.refine((f) => f >= 0n, 'cannot be negative');
 const createBody = z.strictObject({ org_unit_id: positiveId, month, budgeted_fund: nonNegative });
 const commentBody = z.strictObject({ comment: z.string().trim().max(2000).optional() });
+const correctBody = z.strictObject({ reason: z.string().trim().min(1, 'a correction needs its reason').max(2000) });
 
 const points = z.number().min(0).max(1000).multipleOf(0.01);
 const factor = z.number().min(0).max(5).multipleOf(0.01);
@@ -26,6 +29,8 @@ const schemeBody = z.strictObject({
     .min(1)
     .max(10),
   no_rate_factor: factor,
+  /** percent of each monthly amount withheld for the medical-risk fund */
+  risk_fund_rate: z.number().min(0).max(10).multipleOf(0.01),
 });
 
 export const payRunRoutes = new ApiRouter('/pay-runs', 'pay')
@@ -49,7 +54,12 @@ export const payRunRoutes = new ApiRouter('/pay-runs', 'pay')
   .post('/:id/approve', { summary: 'Approve (group finance, not the reviewer)', body: commentBody }, (req) =>
     approveRun(req.actor, idParam(req.params.id), parse(commentBody, req.body ?? {}).comment),
   )
-  .post('/:id/lock', { summary: 'Lock an approved run (paid)' }, (req) => lockRun(req.actor, idParam(req.params.id)));
+  .post('/:id/lock', { summary: 'Lock an approved run (paid)' }, (req) => lockRun(req.actor, idParam(req.params.id)))
+  .post(
+    '/:id/correct',
+    { summary: 'Correct an approved or locked run: a new draft version with its reason; the old one is superseded', body: correctBody },
+    (req) => correctRun(req.actor, idParam(req.params.id), parse(correctBody, req.body ?? {}).reason),
+  );
 
 export const paySchemeRoutes = new ApiRouter('/pay-scheme', 'pay')
   .get('/', { summary: 'The pay scheme: points per service, deduction per missed task, grade factors, quality bands' }, (req) => showScheme(req.actor))

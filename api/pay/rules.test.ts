@@ -2,7 +2,19 @@
 // points by service, the deductions for missed tasks, the quality factor of their villages' control
 // rates and the assessment grade — and the workflow's steps.
 import { expect } from 'chai';
-import { DEFAULT_SCHEME, itemPoints, mayStep, personPoints, pointValue, qualityFactor, serviceOfFollowup, splitPool, type WorkItem } from './rules';
+import {
+  assignMissedTasks,
+  DEFAULT_SCHEME,
+  itemPoints,
+  mayStep,
+  personPoints,
+  pointValue,
+  qualityFactor,
+  serviceOfFollowup,
+  splitPool,
+  type WorkItem,
+} from './rules';
+import { riskContribution, riskFigures } from './riskFund';
 
 const followups = (n: number, type: string, mode = 'clinic'): WorkItem[] =>
   Array.from({ length: n }, (_, i) => ({ kind: 'followup', ref_id: `${type}-${i}`, on: '2026-11-10', type, mode, attendees: null, resident: '张*' }));
@@ -96,5 +108,86 @@ describe('pay rules', () => {
     expect(mayStep('calculate', 'reviewed')).to.equal(false);
     expect(mayStep('approve', 'calculated')).to.equal(false);
     expect(mayStep('lock', 'approved')).to.equal(true);
+  });
+
+  it("docks a lapsed task to the resident's responsible doctor on the payroll, else shares it among the village's doctors by hand", () => {
+    // V1: A (user 1), B (2), D (4); V2: C (3); V3 has no one on this payroll
+    const people = [
+      { user_id: 1, work_org_unit_id: 101 },
+      { user_id: 2, work_org_unit_id: 101 },
+      { user_id: 3, work_org_unit_id: 102 },
+      { user_id: 4, work_org_unit_id: 101 },
+    ];
+    const task = (ref: string, unit: number, responsible: number | null) => ({
+      org_unit_id: unit,
+      responsible_user_id: responsible,
+      ref_id: ref,
+      on: '2026-11-20',
+      type: 'hypertension',
+      resident: '王*',
+    });
+    const out = assignMissedTasks(DEFAULT_SCHEME, people, [
+      task('t1', 101, 1), // A signed the contract: A alone, 2 points
+      task('t2', 101, 3), // C signed it though the resident lives in V1: C, on this payroll, answers
+      task('t3', 101, 99), // signed by someone another unit pays: V1's three share 2.00 → 0.67, 0.67, 0.66
+      task('t4', 101, null), // no contract: shared again, the spare hundredths now from B on → 0.66, 0.67, 0.67
+      task('t5', 102, null), // V2's only doctor: C, the whole 2 points
+      task('t6', 103, null), // no one of V3 on this payroll: no one
+    ]);
+    const parts = (user: number) => out.get(user)!.map((i) => [i.ref_id, -itemPoints(DEFAULT_SCHEME, i)[0].points, i.shared_by ?? 1]);
+    expect(parts(1)).to.deep.equal([
+      ['t1', 200, 1],
+      ['t3', 67, 3],
+      ['t4', 66, 3],
+    ]);
+    expect(parts(2)).to.deep.equal([
+      ['t3', 67, 3],
+      ['t4', 67, 3],
+    ]);
+    expect(parts(4)).to.deep.equal([
+      ['t3', 66, 3],
+      ['t4', 67, 3],
+    ]);
+    expect(parts(3)).to.deep.equal([
+      ['t2', 200, 1],
+      ['t5', 200, 1],
+    ]);
+    // every docked task adds up to its 2 points; t6 docks no one
+    const docked = [...out.values()].flat().reduce((a, i) => a - itemPoints(DEFAULT_SCHEME, i)[0].points, 0);
+    expect(docked).to.equal(5 * 200);
+    // A's month: 10 hypertension follow-ups (40) less 2 + 0.67 + 0.66 = 36.67
+    const a = personPoints(DEFAULT_SCHEME, { grade: 'qualified', control_rate: 0.6 }, [...followups(10, 'hypertension'), ...out.get(1)!]);
+    expect([a.gross, a.deduction, a.missed_tasks, a.effective]).to.deep.equal([4000, 333, 3, 36_670_000n]);
+  });
+});
+
+describe('medical-risk fund rules', () => {
+  it('withholds the rate from each amount, half up to the fen, by hand', () => {
+    // 2 %: 1.25 yuan → 2.5 fen → 3; 0.75 → 1.5 → 2; 0.74 → 1.48 → 1; nothing from nothing
+    expect([125n, 75n, 74n, 0n].map((a) => riskContribution(a, 200))).to.deep.equal([3n, 2n, 1n, 0n]);
+    // 2.5 % of 1,000.10 yuan = 25.0025 → 25.00
+    expect(riskContribution(100_010n, 250)).to.equal(2_500n);
+    // the three doctors' 3048.68, 1359.11, 592.21 at 2 %: 60.9736 → 60.97, 27.1822 → 27.18, 11.8442 → 11.84
+    const f = riskFigures([304_868n, 135_911n, 59_221n], 200, null);
+    expect(f.map((x) => [x.contribution, x.returned, x.net])).to.deep.equal([
+      [6_097n, 0n, 298_771n],
+      [2_718n, 0n, 133_193n],
+      [1_184n, 0n, 58_037n],
+    ]);
+    // the totals add up: 5,000.00 − 99.99 = 4,900.01
+    expect(f.reduce((a, x) => a + x.net, 0n)).to.equal(500_000n - 9_999n);
+  });
+
+  it("returns the year's contributions in December, with December's own, unless the grade is 不称职", () => {
+    const f = riskFigures([304_868n, 135_911n, 59_221n], 200, [
+      { earlier: 60_000n, grade: 'excellent' },
+      { earlier: 0n, grade: 'qualified' },
+      { earlier: 5_000n, grade: 'unqualified' },
+    ]);
+    expect(f.map((x) => [x.contribution, x.returned, x.net])).to.deep.equal([
+      [6_097n, 66_097n, 364_868n],
+      [2_718n, 2_718n, 135_911n],
+      [1_184n, 0n, 58_037n],
+    ]);
   });
 });

@@ -4,6 +4,7 @@
 // township's point value and each person's amount, split so the parts add up to the pool.
 // Points and factors are held as integers of hundredths, so the arithmetic is exact.
 import { read, type GrantTable } from '../core/access';
+import type { LapsedTask } from '../health';
 import { splitByLargestRemainder, type Fen } from '../shared/money';
 import { PAY_GRADE, PAY_SERVICE, type PayGrade, type PayRunStatus, type PayService } from './enums';
 
@@ -28,13 +29,15 @@ export interface PayScheme {
   quality_bands: QualityBand[];
   /** the factor where the village has no patient followed up in the year (no rate) */
   no_rate_factor: Centi;
+  /** the medical-risk fund's rate (医疗风险金) in hundredths of a percent: 2 % = 200 (api/pay/riskFund.ts) */
+  risk_fund_rate: Centi;
 }
 
 /**
  * Defaults for a western county (README, 绩效工资): a face-to-face chronic follow-up 4 points, by
  * phone 1, the elderly annual check 8, a signed contract 3, a household visit 3, a health-
  * education session 5 + 0.2 a listener; 2 points off a missed task; 优秀 ×1.2 … 不称职 0; a
- * village controlling ≥ 70 % of its patients ×1.1, ≥ 55 % ×1.0, ≥ 40 % ×0.9, below ×0.8.
+ * village controlling ≥ 70 % of its patients ×1.1, ≥ 55 % ×1.0, ≥ 40 % ×0.9, below ×0.8; 2 % to the risk fund.
  */
 export const DEFAULT_SCHEME: PayScheme = {
   points: {
@@ -60,6 +63,7 @@ export const DEFAULT_SCHEME: PayScheme = {
     { min_rate: 0, factor: 80 },
   ],
   no_rate_factor: 100,
+  risk_fund_rate: 200,
 };
 
 /** A grade missing (a newcomer not yet assessed) counts as 合格. */
@@ -93,17 +97,58 @@ export interface WorkItem {
   mode: string | null;
   attendees: number | null;
   resident: string | null;
+  /** a missed task's deduction when shared among the village's doctors (their part); else the scheme's */
+  deduction?: Centi;
+  /** how many doctors share a missed task's deduction */
+  shared_by?: number;
 }
 
 /** What one item is worth (negative for a missed task), by service. */
 export function itemPoints(scheme: PayScheme, item: WorkItem): { service: PayService | null; points: Centi }[] {
-  if (item.kind === 'missed_task') return [{ service: null, points: -scheme.missed_task_points }];
+  if (item.kind === 'missed_task') return [{ service: null, points: -(item.deduction ?? scheme.missed_task_points) }];
   if (item.kind === 'contract') return [{ service: 'contract_signed', points: scheme.points.contract_signed }];
   const service = serviceOfFollowup(item.type, item.mode ?? '');
   if (!service) return [];
   const own = { service, points: scheme.points[service] };
   if (service !== 'health_education' || !item.attendees) return [own];
   return [own, { service: 'health_education_attendee', points: item.attendees * scheme.points.health_education_attendee }];
+}
+
+/**
+ * Who answers for each task let lapse (the deduction rule, README 绩效工资): the doctor responsible for the
+ * resident — the signer of their family-doctor contract in force on the task's last day — when that doctor is
+ * on this payroll; otherwise (no contract, signed by no doctor, or by someone another unit pays) the village's
+ * doctors on this payroll share it: the scheme's points split into equal hundredths, the hundredths left over
+ * going in turn (task by task, in order) so no one always carries them. A village with no one on the payroll
+ * docks no one. `people` in payroll order; the answer has every person's missed-task items.
+ */
+export function assignMissedTasks(
+  scheme: PayScheme,
+  people: readonly { user_id: number; work_org_unit_id: number }[],
+  tasks: readonly LapsedTask[],
+): Map<number, WorkItem[]> {
+  const out = new Map<number, WorkItem[]>(people.map((p) => [p.user_id, []]));
+  const turn = new Map<number, number>();
+  for (const t of tasks) {
+    const item: WorkItem = { kind: 'missed_task', ref_id: t.ref_id, on: t.on, type: t.type, mode: null, attendees: null, resident: t.resident };
+    const responsible = t.responsible_user_id === null ? undefined : out.get(t.responsible_user_id);
+    if (responsible) {
+      responsible.push(item);
+      continue;
+    }
+    const village = people.filter((p) => p.work_org_unit_id === t.org_unit_id);
+    if (!village.length) continue;
+    const n = village.length;
+    const base = Math.floor(scheme.missed_task_points / n);
+    const left = scheme.missed_task_points - base * n;
+    const k = turn.get(t.org_unit_id) ?? 0;
+    turn.set(t.org_unit_id, k + 1);
+    village.forEach((p, i) => {
+      const extra = (i - (k % n) + n) % n < left ? 1 : 0;
+      out.get(p.user_id)!.push(n === 1 ? item : { ...item, deduction: base + extra, shared_by: n });
+    });
+  }
+  return out;
 }
 
 /** The quality factor of a control rate: the highest band it reaches. */
@@ -219,7 +264,7 @@ export const schemeKeys = { services: PAY_SERVICE.values, grades: PAY_GRADE.valu
 // ---- grants ---------------------------------------------------------------------------------
 
 export const payGrants: GrantTable = {
-  group_finance: { 'pay-runs': [...read, 'create', 'edit', 'calculate', 'approve', 'lock'], 'pay-scheme': [...read, 'edit'] },
+  group_finance: { 'pay-runs': [...read, 'create', 'edit', 'calculate', 'approve', 'lock', 'correct'], 'pay-scheme': [...read, 'edit'] },
   group_admin: { 'pay-runs': read, 'pay-scheme': read },
   director: { 'pay-runs': [...read, 'calculate', 'review'], 'pay-scheme': read },
   village_doctor: { 'pay-statement': read },

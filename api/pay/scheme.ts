@@ -22,6 +22,8 @@ export interface SchemeView {
   grade_factors: Record<PayGrade, number>;
   quality_bands: { min_rate: number; factor: number }[];
   no_rate_factor: number;
+  /** the medical-risk fund's rate in percent (2 = 2 %) */
+  risk_fund_rate: number;
 }
 
 interface SettingsRow {
@@ -29,6 +31,7 @@ interface SettingsRow {
   grade_factors: Record<PayGrade, number>;
   quality_bands: { min_rate: number; factor: number }[];
   no_rate_factor: string;
+  risk_fund_rate: string;
 }
 
 export async function readSchemeView(conn: Knex = db()): Promise<SchemeView> {
@@ -41,6 +44,7 @@ export async function readSchemeView(conn: Knex = db()): Promise<SchemeView> {
     grade_factors: settings.grade_factors,
     quality_bands: settings.quality_bands,
     no_rate_factor: Number(settings.no_rate_factor),
+    risk_fund_rate: Number(settings.risk_fund_rate),
   };
 }
 
@@ -52,6 +56,7 @@ export function schemeOf(v: SchemeView): PayScheme {
     grade_factors: Object.fromEntries(PAY_GRADE.values.map((g) => [g, toCenti(v.grade_factors[g])])) as Record<PayGrade, Centi>,
     quality_bands: v.quality_bands.map((b) => ({ min_rate: b.min_rate, factor: toCenti(b.factor) })),
     no_rate_factor: toCenti(v.no_rate_factor),
+    risk_fund_rate: toCenti(v.risk_fund_rate),
   };
 }
 
@@ -74,6 +79,7 @@ export function updateScheme(actor: Actor, input: SchemeView) {
         grade_factors: JSON.stringify(input.grade_factors),
         quality_bands: JSON.stringify(input.quality_bands),
         no_rate_factor: input.no_rate_factor,
+        risk_fund_rate: input.risk_fund_rate,
         updated_by: actor.id,
         updated_at: clock.nowIso(),
       });

@@ -5,30 +5,23 @@
 // approved settlement — over the people by their points, exactly to the fen.
 import type { Knex } from 'knex';
 import type { Actor } from '../core/actor';
-import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
+import { assertCan, getRow, lockRow } from '../core/crud';
 import { conflict, forbidden, notFound, unprocessable } from '../core/errors';
-import { scopeByUnit } from '../core/scope';
 import { inTransaction } from '../core/transaction';
 import * as clock from '../core/clock';
 import { fromFen, sumFen, toFen } from '../shared/money';
 import { unitInScope } from '../org';
 import { payrollPeople } from '../hr';
 import { staffPerformanceShare } from '../settlement';
-import { PAY_RUN_STATUS } from './enums';
 import { PayLine, PayLineItem, PayRun } from './model';
 import { monthPoints, type PersonMonth } from './points';
 import { microText, monthStart, mayStep, PAY_STEPS, pointValue, splitPool, STEP_TO, type PayStep } from './rules';
 import { fromCenti, readSchemeView, schemeOf } from './scheme';
+import { riskFigures, yearContributions, type RiskFigures } from './riskFund';
+import { payRunResource } from './resource';
+import { runCorrection, saveDifferences } from './correction';
 
-export const payRunResource: ResourceDef<PayRun> = {
-  name: 'pay-runs',
-  model: PayRun,
-  scope: scopeByUnit('pay_runs.org_unit_id'),
-  list: {
-    fields: { org_unit_id: 'int', month: 'date', status: PAY_RUN_STATUS.values, created_at: 'timestamp' },
-    defaultSort: ['month', 'DESC'],
-  },
-};
+export { payRunResource };
 
 const TOWNSHIP_LEVEL = 3;
 const centiText = (c: number) => fromCenti(c).toFixed(2);
@@ -44,7 +37,8 @@ export function createRun(actor: Actor, input: { org_unit_id: number; month: str
       if (unit.level !== TOWNSHIP_LEVEL)
         throw unprocessable('pay runs are per township', [{ field: 'org_unit_id', message: `unit ${unit.id} is not a township`, rule: 'not_township' }]);
       const month = monthStart(input.month);
-      const existing = await PayRun.query(trx).findOne({ org_unit_id: unit.id, month });
+      // one live version per township and month: a superseded run leaves its place to its correction
+      const existing = await PayRun.query(trx).findOne({ org_unit_id: unit.id, month }).whereNot('status', 'superseded');
       if (existing)
         throw conflict(`the township already has a run for ${input.month}`, [
           { field: 'month', message: `run ${existing.id}`, rule: 'run_exists', params: { id: existing.id } },
@@ -85,7 +79,8 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
       const month = run.month.slice(0, 7);
       const view = await readSchemeView(trx);
       const people = await payrollPeople(run.org_unit_id, run.month, trx);
-      const months = await monthPoints(people, month, schemeOf(view), trx);
+      const scheme = schemeOf(view);
+      const months = await monthPoints(people, month, scheme, trx);
       // the fund year's settlement reaches the people in its December run
       const share = month.endsWith('-12') ? await staffPerformanceShare(Number(month.slice(0, 4)), run.org_unit_id, trx) : null;
       const pool = toFen(run.budgeted_fund) + (share ? toFen(share.amount) : 0n);
@@ -96,8 +91,19 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
         pool,
         months.map((m) => m.points.effective),
       );
+      // the risk fund withheld from each amount; December gives back the year's contributions
+      const earlier = month.endsWith('-12')
+        ? await yearContributions(
+            months.map((m) => m.person.staff_id),
+            Number(month.slice(0, 4)),
+            trx,
+          )
+        : null;
+      const december = earlier && months.map((m) => ({ earlier: earlier.get(m.person.staff_id) ?? 0n, grade: m.points.grade }));
+      const figures = riskFigures(amounts, scheme.risk_fund_rate, december);
       await PayLine.query(trx).delete().where('run_id', id);
-      await saveLines(trx, id, months, amounts);
+      await saveLines(trx, id, months, figures);
+      if (run.supersedes_id) await saveDifferences(trx, id, run.supersedes_id);
       const updated = await PayRun.query(trx).patchAndFetchById(id, {
         status: 'calculated',
         settlement_share: share?.amount ?? '0.00',
@@ -105,6 +111,9 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
         pool: fromFen(pool),
         total_points: microText(total),
         point_value: pointValue(pool, total),
+        risk_contributions: fromFen(sumFen(figures.map((f) => f.contribution))),
+        risk_returns: fromFen(sumFen(figures.map((f) => f.returned))),
+        net_paid: fromFen(sumFen(figures.map((f) => f.net))),
         scheme: view,
         calculated_by: actor.id,
         calculated_at: clock.nowIso(),
@@ -115,7 +124,14 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
         resource: 'pay-runs',
         recordId: id,
         before: { status: run.status },
-        after: { status: 'calculated', pool: updated.pool, total_points: updated.total_points, people: months.length, paid: fromFen(sumFen(amounts)) },
+        after: {
+          status: 'calculated',
+          pool: updated.pool,
+          total_points: updated.total_points,
+          people: months.length,
+          paid: fromFen(sumFen(amounts)),
+          net_paid: updated.net_paid,
+        },
       });
       return updated;
     },
@@ -123,7 +139,7 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
   );
 }
 
-async function saveLines(trx: Knex.Transaction, runId: number, months: readonly PersonMonth[], amounts: readonly bigint[]) {
+async function saveLines(trx: Knex.Transaction, runId: number, months: readonly PersonMonth[], figures: readonly RiskFigures[]) {
   for (const [i, m] of months.entries()) {
     const p = m.points;
     const line = await PayLine.query(trx).insertAndFetch({
@@ -141,7 +157,10 @@ async function saveLines(trx: Knex.Transaction, runId: number, months: readonly 
       grade: p.grade,
       grade_factor: centiText(p.grade_factor),
       points: microText(p.effective),
-      amount: fromFen(amounts[i]),
+      amount: fromFen(figures[i].amount),
+      risk_contribution: fromFen(figures[i].contribution),
+      risk_return: fromFen(figures[i].returned),
+      net_amount: fromFen(figures[i].net),
     });
     const items = m.items.map((it) => ({
       line_id: line.id,
@@ -209,7 +228,7 @@ async function step(
 export async function readRun(actor: Actor, id: number) {
   const run = await getRow(payRunResource, actor, id);
   const lines = await PayLine.query().where('run_id', id).orderBy('id');
-  return { ...run, lines };
+  return { ...run, lines, ...(await runCorrection(run)) };
 }
 
 /** GET /api/pay-runs/:id/lines/:lineId: a person's line with the follow-ups, contracts and missed tasks behind it. */

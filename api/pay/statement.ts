@@ -1,6 +1,6 @@
 // The village doctor's phone statement (本月健康管理绩效): this month's points computed live from
 // the work recorded so far (a follow-up logged now counts at once), and beside them the last
-// calculated month's point value and amount.
+// calculated month's point value and amount: gross, the medical-risk fund's contribution, net paid.
 import type { Actor } from '../core/actor';
 import { assertCan } from '../core/crud';
 import * as clock from '../core/clock';
@@ -16,7 +16,17 @@ export interface PayStatement {
   points: string | null;
   gross_points: string | null;
   missed_tasks: number;
-  last: { month: string; status: string; points: string; point_value: string | null; amount: string } | null;
+  /** the amount is gross: the risk fund's contribution withheld, in December the year's return given back, net paid */
+  last: {
+    month: string;
+    status: string;
+    points: string;
+    point_value: string | null;
+    amount: string;
+    risk_contribution: string;
+    risk_return: string;
+    net_amount: string;
+  } | null;
 }
 
 /** GET /api/pay-statement: the caller's own statement. */
@@ -29,10 +39,19 @@ export async function myStatement(actor: Actor): Promise<PayStatement> {
   const last = await db()('pay_lines as l')
     .join('pay_runs as r', 'r.id', 'l.run_id')
     .where('l.user_id', actor.id)
-    .whereNot('r.status', 'draft')
+    .whereNotIn('r.status', ['draft', 'superseded'])
     .where('r.month', '<', `${month}-01`)
     .orderBy('r.month', 'desc')
-    .select(db().raw("to_char(r.month, 'YYYY-MM') as month"), 'r.status', 'l.points', 'r.point_value', 'l.amount')
+    .select(
+      db().raw("to_char(r.month, 'YYYY-MM') as month"),
+      'r.status',
+      'l.points',
+      'r.point_value',
+      'l.amount',
+      'l.risk_contribution',
+      'l.risk_return',
+      'l.net_amount',
+    )
     .first<PayStatement['last'] | undefined>();
   return {
     month,

@@ -119,6 +119,7 @@ export const appEnglish = {
       calculate: 'Calculate',
       recalculate: 'Recalculate',
       supersede: 'Supersede',
+      correct: 'Correct',
       revise: 'Revise',
       budget_override: 'Budget override',
       contribute: 'Contribute',

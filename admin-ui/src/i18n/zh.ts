@@ -116,6 +116,7 @@ const appChinese: typeof appEnglish = {
       calculate: '计算',
       recalculate: '重新计算',
       supersede: '替代',
+      correct: '更正',
       revise: '修订',
       budget_override: '超预算放行',
       contribute: '缴存',

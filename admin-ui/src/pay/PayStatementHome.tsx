@@ -1,5 +1,7 @@
 // 首页 card of a village doctor: 本月健康管理绩效 — this month's points so far (live: a follow-up
-// logged counts at once) and, beside them, the last calculated month's point value and amount.
+// logged counts at once) and, beside them, the last calculated month's point value and amount, and
+// what was paid of it: the gross amount less the medical-risk fund's contribution (plus, in December,
+// the year's contributions returned).
 import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { Figure, HomeCard, money } from '../dashboard/figures';
@@ -29,6 +31,20 @@ export const PayStatementHome = () => {
         to="/"
         sub={last?.point_value ? translate('pay.statement.value', { value: last.point_value }) : undefined}
       />
+      {last && (
+        <Figure
+          testId="pay-net"
+          label={translate('pay.statement.net')}
+          value={last.net_amount}
+          display={money(last.net_amount)}
+          to="/"
+          sub={translate(Number(last.risk_return) > 0 ? 'pay.statement.risk_returned' : 'pay.statement.risk', {
+            gross: money(last.amount),
+            contribution: money(last.risk_contribution),
+            returned: money(last.risk_return),
+          })}
+        />
+      )}
     </HomeCard>
   );
 };

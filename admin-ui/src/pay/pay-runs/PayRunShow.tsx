@@ -1,5 +1,6 @@
 // A pay run: its pool and point value, the step the user may take next, a line per person and,
-// on a line, the follow-ups, contracts and missed tasks behind its points (residents masked).
+// on a line, the follow-ups, contracts and missed tasks behind its points (residents masked); a
+// correction's version, reason and difference against the version it supersedes, and the 更正 button.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
@@ -22,6 +23,7 @@ import type { Json } from '../../../../api/core/json';
 import type { PayLine, PayLineItem, PayRun } from '../../../../api/pay';
 import { apiGet, apiPost, can, yuan } from '../../finance/api';
 import { PayRunTraceButtons } from '../trace/PayRunTrace';
+import { CorrectButton, DifferenceCard, VersionNote } from './Correction';
 
 type Line = Json<PayLine>;
 type RunRead = Json<PayRun> & { lines?: Line[] };
@@ -118,12 +120,16 @@ const Lines = () => {
     'grade_factor',
     'points',
     'amount',
+    'risk_contribution',
+    'risk_return',
+    'net_amount',
   ] as const;
+  const money = new Set<string>(['amount', 'risk_contribution', 'risk_return', 'net_amount']);
   const cell = (l: Line, c: (typeof cols)[number]) =>
     c === 'grade'
       ? PAY_GRADE.has(l.grade) && translate(`enums.pay_grade.${l.grade}`)
-      : c === 'amount'
-        ? yuan(l.amount)
+      : money.has(c)
+        ? yuan(l[c])
         : c === 'points'
           ? Number(l.points).toFixed(2)
           : l[c];
@@ -160,15 +166,23 @@ export const PayRunShow = () => (
       </ReferenceField>
       <DateField source="month" options={{ year: 'numeric', month: 'long' }} />
       <SelectField source="status" choices={STATUS_CHOICES} />
+      <VersionNote />
       <NumberField source="budgeted_fund" options={{ minimumFractionDigits: 2 }} />
       <NumberField source="settlement_share" options={{ minimumFractionDigits: 2 }} />
       <NumberField source="pool" options={{ minimumFractionDigits: 2 }} />
       <NumberField source="total_points" options={{ maximumFractionDigits: 2 }} />
       <NumberField source="point_value" options={{ maximumFractionDigits: 4 }} />
+      <NumberField source="risk_contributions" options={{ minimumFractionDigits: 2 }} />
+      <NumberField source="risk_returns" options={{ minimumFractionDigits: 2 }} />
+      <NumberField source="net_paid" options={{ minimumFractionDigits: 2 }} />
       <TextField source="reviewed_by_name" emptyText="—" />
       <TextField source="approved_by_name" emptyText="—" />
-      <StepButtons />
+      <Stack direction="row" spacing={1}>
+        <StepButtons />
+        <CorrectButton />
+      </Stack>
       <PayRunTraceButtons />
+      <DifferenceCard />
       <Lines />
     </SimpleShowLayout>
   </Show>

@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   'calculate',
   'recalculate',
   'supersede',
+  'correct',
   'revise',
   'budget_override',
   'contribute',

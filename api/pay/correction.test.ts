@@ -1,0 +1,165 @@
+// Corrections and the medical-risk fund through HTTP against the real database. A township other than
+// V001's (whose runs other files use), in a year no other file pays (two years back): November is paid
+// and approved, December returns the year's risk-fund contributions; then a follow-up logged afterwards
+// is corrected for — a new version with its reason, the old one superseded, the difference naming that
+// doctor with the amounts of both versions; one live version per township and month.
+import { expect } from 'chai';
+import { get, post, system, unitId, type Json, type Problem } from '../../scripts/test/harness';
+import { db } from '../db/knex';
+import * as clock from '../core/clock';
+import type { PayLine, PayRun, PayRunDifference } from '.';
+
+type RunRead = Json<PayRun> & { lines: Json<PayLine>[]; differences: Json<PayRunDifference>[]; superseded_by_id: number | null };
+const fen = (yuan: string | null) => BigInt(Math.round(Number(yuan) * 100));
+const year = Number(clock.today().slice(0, 4)) - 2;
+
+describe('pay corrections and the medical-risk fund (HTTP, real database)', () => {
+  let township: number;
+  let director: string;
+  let doctor: { username: string; staff_id: number };
+  let november: RunRead;
+  let december: RunRead;
+
+  const read = async (id: number) => (await get<RunRead>(`/api/pay-runs/${id}`, { as: 'finance' })).body;
+  const session = async (on: string, attendees: number) => {
+    const r = await post('/api/followups', { type: 'health_education', visited_on: on, topic: '慢病防治', attendees }, { as: doctor.username });
+    expect(r.status, JSON.stringify(r.body)).to.equal(200);
+  };
+  const payMonth = async (month: string, fund: string) => {
+    const made = await post<Json<PayRun>>('/api/pay-runs', { org_unit_id: township, month, budgeted_fund: fund }, { as: 'finance' });
+    expect(made.status, JSON.stringify(made.body)).to.equal(200);
+    const calc = await post(`/api/pay-runs/${made.body.id}/calculate`, {}, { as: 'finance' });
+    expect(calc.status, JSON.stringify(calc.body)).to.equal(200);
+    return read(made.body.id);
+  };
+  const approve = async (id: number) => {
+    expect((await post(`/api/pay-runs/${id}/review`, {}, { as: director })).status).to.equal(200);
+    expect((await post(`/api/pay-runs/${id}/approve`, {}, { as: 'finance' })).status).to.equal(200);
+  };
+
+  before(async function () {
+    this.timeout(300_000);
+    await system();
+    const v001 = await unitId('V001');
+    const taken = (await db()('org_units').where('id', v001).first<{ parent_id: number }>('parent_id')).parent_id;
+    // a village doctor employed by another township, never graded 不称职 (that would zero their points)
+    const row = await db()('staff as s')
+      .join('users as u', 'u.id', 's.user_id')
+      .join('org_units as o', 'o.id', 's.employer_org_unit_id')
+      .where('o.level', 3)
+      .whereNot('o.id', taken)
+      .whereLike('u.username', 'doctor-%')
+      .whereNot('s.status', 'left')
+      .where('u.active', true)
+      .whereNotExists((q) => q.select(1).from('assessments as a').whereRaw('a.staff_id = s.id').where('a.grade', 'unqualified'))
+      .orderBy([{ column: 'o.id' }, { column: 's.id' }])
+      .first<{ township: number; code: string; username: string; staff_id: number }>('o.id as township', 'o.code', 'u.username', 's.id as staff_id');
+    township = row.township;
+    director = `director-${row.code}`;
+    doctor = { username: row.username, staff_id: row.staff_id };
+    await session(`${year}-11-10`, 20);
+    await session(`${year}-12-10`, 20);
+  });
+
+  it('November withholds 2 % of each amount, half up; the totals add up; nothing returned before December', async () => {
+    november = await payMonth(`${year}-11`, '10000.00');
+    expect(november.lines.length).to.be.greaterThan(0);
+    for (const l of november.lines) {
+      expect(fen(l.risk_contribution), l.name).to.equal((fen(l.amount) * 2n + 50n) / 100n);
+      expect([fen(l.risk_return), fen(l.net_amount)], l.name).to.deep.equal([0n, fen(l.amount) - fen(l.risk_contribution)]);
+    }
+    const sum = (k: 'amount' | 'risk_contribution' | 'net_amount') => november.lines.reduce((a, l) => a + fen(l[k]), 0n);
+    expect([sum('amount'), sum('risk_contribution'), sum('net_amount')]).to.deep.equal([
+      fen(november.pool),
+      fen(november.risk_contributions),
+      fen(november.net_paid),
+    ]);
+    expect(fen(november.risk_contributions) > 0n).to.equal(true);
+    await approve(november.id);
+  });
+
+  it("December gives back the year's contributions — November's and its own — to everyone not graded 不称职", async () => {
+    december = await payMonth(`${year}-12`, '12345.67');
+    const earlier = new Map(november.lines.map((l) => [l.staff_id, fen(l.risk_contribution)]));
+    for (const l of december.lines) {
+      const own = fen(l.risk_contribution);
+      expect(own, l.name).to.equal((fen(l.amount) * 2n + 50n) / 100n);
+      expect(fen(l.risk_return), l.name).to.equal(l.grade === 'unqualified' ? 0n : (earlier.get(l.staff_id) ?? 0n) + own);
+      expect(fen(l.net_amount), l.name).to.equal(fen(l.amount) - own + fen(l.risk_return));
+    }
+    const mine = december.lines.find((l) => l.staff_id === doctor.staff_id)!;
+    expect(fen(mine.risk_return)).to.equal(earlier.get(doctor.staff_id)! + fen(mine.risk_contribution));
+    expect(fen(december.net_paid)).to.equal(fen(december.pool) - fen(december.risk_contributions) + fen(december.risk_returns));
+    expect(december.lines.reduce((a, l) => a + fen(l.risk_return), 0n)).to.equal(fen(december.risk_returns));
+    await approve(december.id);
+  });
+
+  it('a correction needs its reason (400 naming reason), a run not yet approved and a director cannot correct', async () => {
+    const none = await post<Problem>(`/api/pay-runs/${december.id}/correct`, {}, { as: 'finance' });
+    expect(none.status).to.equal(400);
+    expect(none.body.error.details!.map((d) => d.field)).to.include('reason');
+    const blank = await post<Problem>(`/api/pay-runs/${december.id}/correct`, { reason: '  ' }, { as: 'finance' });
+    expect(blank.status).to.equal(400);
+    expect(blank.body.error.details!.map((d) => d.field)).to.include('reason');
+    expect((await post(`/api/pay-runs/${december.id}/correct`, { reason: '补录' }, { as: director })).status).to.equal(403);
+    const open = await post<Json<PayRun>>('/api/pay-runs', { org_unit_id: township, month: `${year}-10`, budgeted_fund: '0' }, { as: 'finance' });
+    const early = await post<Problem>(`/api/pay-runs/${open.body.id}/correct`, { reason: '补录' }, { as: 'finance' });
+    expect(early.status).to.equal(409);
+    expect(early.body.error.details![0]).to.include({ field: 'status', rule: 'pay_run_state' });
+  });
+
+  it('corrects the approved December for a session logged afterwards: a new version, the old superseded, the difference naming that doctor', async () => {
+    await session(`${year}-12-15`, 10);
+    const made = await post<Json<PayRun>>(`/api/pay-runs/${december.id}/correct`, { reason: '补录12月15日健康教育' }, { as: 'finance' });
+    expect(made.status, JSON.stringify(made.body)).to.equal(200);
+    expect(made.body).to.include({
+      org_unit_id: township,
+      month: `${year}-12-01`,
+      status: 'draft',
+      version: 2,
+      supersedes_id: december.id,
+      reason: '补录12月15日健康教育',
+      budgeted_fund: '12345.67',
+    });
+    const old = await read(december.id);
+    expect([old.status, old.superseded_by_id]).to.deep.equal(['superseded', made.body.id]);
+    // one live version per township and month
+    const twice = await post<Problem>('/api/pay-runs', { org_unit_id: township, month: `${year}-12`, budgeted_fund: '1' }, { as: 'finance' });
+    expect(twice.status).to.equal(409);
+    expect(twice.body.error.details![0].params).to.deep.equal({ id: made.body.id });
+    expect((await post(`/api/pay-runs/${december.id}/correct`, { reason: '再次' }, { as: 'finance' })).status).to.equal(409);
+
+    expect((await post(`/api/pay-runs/${made.body.id}/calculate`, {}, { as: 'finance' })).status).to.equal(200);
+    const fixed = await read(made.body.id);
+    const before = new Map(old.lines.map((l) => [l.staff_id, l]));
+    const after = new Map(fixed.lines.map((l) => [l.staff_id, l]));
+    const was = before.get(doctor.staff_id)!;
+    const now = after.get(doctor.staff_id)!;
+    // the session of 10 is 5 + 2 gross points more
+    expect(fen(now.gross_points) - fen(was.gross_points)).to.equal(700n);
+    expect(fixed.differences.find((d) => d.staff_id === doctor.staff_id)).to.include({
+      name: now.name,
+      change: 'changed',
+      amount_before: was.amount,
+      amount_after: now.amount,
+      points_before: was.points,
+      points_after: now.points,
+      net_before: was.net_amount,
+      net_after: now.net_amount,
+    });
+    expect(fen(now.amount) > fen(was.amount)).to.equal(true);
+    // everyone whose figures moved is listed, with both versions' figures, and no one else
+    const moved = fixed.lines.filter((l) => {
+      const b = before.get(l.staff_id);
+      return !b || b.amount !== l.amount || b.points !== l.points || b.net_amount !== l.net_amount;
+    });
+    expect(fixed.differences.map((d) => d.staff_id).sort()).to.deep.equal(moved.map((l) => l.staff_id).sort());
+    for (const d of fixed.differences)
+      expect([d.amount_before, d.amount_after], d.name).to.deep.equal([before.get(d.staff_id)!.amount, after.get(d.staff_id)!.amount]);
+    // the pool is the same, split again: the differences of the amounts add up to nothing
+    expect(fixed.differences.reduce((a, d) => a + fen(d.amount_after) - fen(d.amount_before), 0n)).to.equal(0n);
+    // the correction is reviewed and approved like any run
+    await approve(made.body.id);
+    expect((await read(made.body.id)).status).to.equal('approved');
+  });
+});
