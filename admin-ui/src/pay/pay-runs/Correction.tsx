@@ -2,29 +2,12 @@
 // the card 与上一版本的差异 on a correction's page (per person: amount, points and net paid before → after,
 // people added or gone), and the links between the versions.
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  CardContent,
-  CardHeader,
-  Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Button, Card, CardContent, CardHeader, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, useRecordContext, useRedirect, useTranslate } from 'react-admin';
 import type { Json } from '../../../../api/core/json';
 import type { PayRun, PayRunDifference } from '../../../../api/pay';
 import { apiError, apiPost, can, yuan } from '../../finance/api';
+import { TextDialog } from '../../shared/TextDialog';
 
 export type Versioned = Json<PayRun> & { differences?: Json<PayRunDifference>[]; superseded_by_id?: number | null };
 
@@ -35,22 +18,11 @@ export const CorrectButton = () => {
   const translate = useTranslate();
   const redirect = useRedirect();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   if (!run || !CORRECTABLE.has(run.status) || !can('pay-runs', 'correct')) return null;
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const made = await apiPost<Json<PayRun>>(`/pay-runs/${run.id}/correct`, { reason: reason.trim() });
-      setOpen(false);
-      redirect('show', 'pay-runs', made.id);
-    } catch (e) {
-      setError(apiError(e).message);
-    } finally {
-      setBusy(false);
-    }
+  const send = async (reason: string) => {
+    const made = await apiPost<Json<PayRun>>(`/pay-runs/${run.id}/correct`, { reason });
+    setOpen(false);
+    redirect('show', 'pay-runs', made.id);
   };
   return (
     <>
@@ -58,37 +30,19 @@ export const CorrectButton = () => {
         {translate('pay.correction.action')}
       </Button>
       {open && (
-        <Dialog open onClose={() => setOpen(false)} fullWidth maxWidth="sm" data-testid="dialog-correct">
-          <DialogTitle>{translate('pay.correction.action')}</DialogTitle>
-          <DialogContent>
-            <Alert severity="info" sx={{ mb: 1 }}>
-              {translate('pay.correction.help')}
-            </Alert>
-            <TextField
-              autoFocus
-              fullWidth
-              multiline
-              minRows={3}
-              margin="dense"
-              required
-              label={translate('pay.correction.reason')}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              slotProps={{ htmlInput: { 'data-testid': 'correct-reason' } }}
-            />
-            {error && (
-              <Alert severity="error" data-testid="correct-error">
-                {error}
-              </Alert>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setOpen(false)}>{translate('pay.close')}</Button>
-            <Button variant="contained" disabled={busy || !reason.trim()} onClick={() => void submit()} data-testid="correct-submit">
-              {translate('pay.correction.submit')}
-            </Button>
-          </DialogActions>
-        </Dialog>
+        <TextDialog
+          testId="dialog-correct"
+          ids={{ text: 'correct-reason', error: 'correct-error', submit: 'correct-submit' }}
+          title={translate('pay.correction.action')}
+          help={translate('pay.correction.help')}
+          label={translate('pay.correction.reason')}
+          required
+          cancelLabel={translate('pay.close')}
+          submitLabel={translate('pay.correction.submit')}
+          send={send}
+          refusal={(e) => apiError(e).message}
+          onClose={() => setOpen(false)}
+        />
       )}
     </>
   );

@@ -2,26 +2,7 @@
 // and the steps calculate / recalculate (with a reason) / review / approve / comment, each shown
 // only to who may take it now (role, state, and four eyes for approving).
 import { useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardHeader,
-  Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Card, CardHeader, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Loading, Title, useCanAccess, useNotify, useRefresh, useShowController, useTranslate } from 'react-admin';
@@ -46,6 +27,7 @@ import { WhatIfPanel } from './WhatIf';
 import { refusalText } from '../problems';
 import { RunInputsCard } from './RunInputs';
 import { DifferenceCard } from './DifferenceCard';
+import { TextDialog } from '../../shared/TextDialog';
 import { isEstimate } from '../../../../api/settlement/runs/estimate';
 
 type Step = 'calculate' | 'recalculate' | 'review' | 'approve' | 'comment';
@@ -55,61 +37,27 @@ const StepDialog = ({ run, step, onClose }: { run: RunDetail; step: Step; onClos
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const needsText = step === 'recalculate' || step === 'review' || step === 'comment';
   const field = step === 'recalculate' ? 'reason' : 'comment';
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await apiPost(`/settlement-runs/${run.id}/${PATHS[step]}`, text.trim() ? { [field]: text.trim() } : {});
-      notify(translate('settlement.run.done', { action: translate(`settlement.run.${step}`) }), { type: 'success' });
-      refresh();
-      onClose();
-    } catch (e) {
-      setError(refusalText(e, translate));
-    } finally {
-      setBusy(false);
-    }
+  const send = async (text: string) => {
+    await apiPost(`/settlement-runs/${run.id}/${PATHS[step]}`, text ? { [field]: text } : {});
+    notify(translate('settlement.run.done', { action: translate(`settlement.run.${step}`) }), { type: 'success' });
+    refresh();
+    onClose();
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" data-testid={`dialog-${step}`}>
-      <DialogTitle>
-        {translate(`settlement.run.${step}`)} — {run.period}
-      </DialogTitle>
-      <DialogContent>
-        {step === 'approve' && (
-          <Alert severity="info" sx={{ mb: 1 }}>
-            {translate('settlement.run.four_eyes')}
-          </Alert>
-        )}
-        <TextField
-          autoFocus
-          fullWidth
-          multiline
-          minRows={3}
-          margin="dense"
-          label={translate(step === 'recalculate' ? 'settlement.run.reason' : 'settlement.run.comment_label')}
-          required={needsText}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          slotProps={{ htmlInput: { 'data-testid': 'step-text' } }}
-        />
-        {error && (
-          <Alert severity="error" data-testid="step-error">
-            {error}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{translate('settlement.run.cancel')}</Button>
-        <Button variant="contained" disabled={busy || (needsText && !text.trim())} onClick={submit} data-testid="step-submit">
-          {translate('settlement.run.submit')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <TextDialog
+      testId={`dialog-${step}`}
+      ids={{ text: 'step-text', error: 'step-error', submit: 'step-submit' }}
+      title={`${translate(`settlement.run.${step}`)} — ${run.period}`}
+      help={step === 'approve' ? translate('settlement.run.four_eyes') : undefined}
+      label={translate(step === 'recalculate' ? 'settlement.run.reason' : 'settlement.run.comment_label')}
+      required={step === 'recalculate' || step === 'review' || step === 'comment'}
+      cancelLabel={translate('settlement.run.cancel')}
+      submitLabel={translate('settlement.run.submit')}
+      send={send}
+      refusal={(e) => refusalText(e, translate)}
+      onClose={onClose}
+    />
   );
 };
 
