@@ -276,6 +276,7 @@ export const SPECTRUM_LABEL = defineEnum('spectrum_label', {
   per_1000: { zh: '千人住院人次', en: 'Admissions per 1,000 insured' },
   per_1000_last: { zh: '上年同期千人住院人次', en: 'Per 1,000 last year' },
   population: { zh: '参保人口', en: 'Insured' },
+  no_data: { zh: '无数据', en: 'No data' },
   uncoded: { zh: '未填诊断的结算单（未排名）', en: 'Claims without a diagnosis (not ranked)' },
   no_rows: { zh: '本期无结算单', en: 'No claims in these months' },
   note: {

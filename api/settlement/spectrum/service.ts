@@ -121,8 +121,9 @@ const townshipsIn = (conn: Knex, scopePath: string): Promise<Unit[]> =>
 
 /**
  * GET /api/fund-years/:id/disease-spectrum?month=&unit=: the group's insured (no unit) or one township's.
- * A director sees the townships of their scope (the group only with a scope of the whole group: 403 naming
- * `unit` otherwise); a unit outside the scope is a 404, a unit that is not a township a 400 naming `unit`.
+ * A director sees the townships of their scope (the group only with a scope of the whole group; without a unit
+ * the first township of their scope, their own; 403 naming `unit` when it holds none); a unit outside the scope
+ * is a 404, a unit that is not a township a 400 naming `unit`.
  */
 export async function diseaseSpectrum(actor: Actor, fundYearId: number, q: { month?: number; unit?: number }) {
   assertCan(actor, 'claims', 'list');
@@ -135,7 +136,13 @@ export async function diseaseSpectrum(actor: Actor, fundYearId: number, q: { mon
     if (u.level !== 3)
       throw badRequest('invalid unit', [{ field: 'unit', message: 'must be a township (乡镇卫生院 or 社区卫生服务中心) whose insured are counted' }]);
     unit = { id: u.id, code: u.code, name: u.name };
-  } else if (!actor.scopeIsWholeGroup) throw forbidden('unit: name a township of your scope; the group’s spectrum is for the group’s roles');
+  }
+  const townships = await townshipsIn(conn, actor.scopePath);
+  // the group's spectrum is for a reader of the whole group; a director without a unit reads the first township of their scope (their own)
+  if (!unit && !actor.scopeIsWholeGroup) {
+    unit = townships[0] ?? null;
+    if (!unit) throw forbidden('unit: your scope holds no township; the group’s spectrum is for the group’s roles');
+  }
   const month = q.month ?? (await latestMonth(conn, fy.id));
   const s = await spectra(conn, fy, month, unit ? [unit] : [], !unit);
   return {
@@ -143,7 +150,9 @@ export async function diseaseSpectrum(actor: Actor, fundYearId: number, q: { mon
     previous_fund_year_id: s.previous_fund_year_id,
     month,
     ...(s.group ?? s.units[0]),
-    townships: await townshipsIn(conn, actor.scopePath),
+    /** the townships the reader may choose, and whether the group's insured too */
+    townships,
+    group_allowed: actor.scopeIsWholeGroup === true,
   };
 }
 

@@ -208,7 +208,14 @@ describe('disease spectrum (HTTP, real database)', function () {
     expect(own.status).to.equal(200);
     expect(own.body.townships.map((t) => t.code)).to.deep.equal(['T01']);
     expect((await get(url(), { as: 'director-T01', query: { month: '3', unit: String(await unitId('T02')) } })).status).to.equal(404);
-    expect((await get(url(), { as: 'director-T01', query: { month: '3' } })).status).to.equal(403);
+    // without a unit: their own township, never the group
+    const plain = await get<SpectrumAnswer>(url(), { as: 'director-T01', query: { month: '3' } });
+    expect(plain.body.unit).to.include({ code: 'T01' });
+    expect(plain.body.by_admissions.map((r) => r.code)).to.deep.equal(['I10', 'B67', 'J18']);
+    // a village clinic's director has no township to see
+    const village = await get<Problem>(url(), { as: 'director-V001', query: { month: '3' } });
+    expect(village.status).to.equal(403);
+    expect(village.body.error.message).to.match(/^unit:/);
     for (const [query, field] of [
       [{ month: '13' }, 'month'],
       [{ month: '0' }, 'month'],
