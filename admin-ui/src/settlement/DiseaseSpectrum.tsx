@@ -68,7 +68,7 @@ const SpectrumTable = ({ rows, title, testId }: { rows: SpectrumRow[]; title: st
                 <TableRow key={r.code} data-testid={`${testId}-${r.code}`}>
                   <TableCell>{r.rank}</TableCell>
                   <TableCell>{r.code}</TableCell>
-                  <TableCell>{locale === 'zh' ? r.name : categoryName(r.code, 'en')}</TableCell>
+                  <TableCell>{locale === 'en' ? categoryName(r.code, 'en') : r.name}</TableCell>
                   <TableCell align="right">{count(r.admissions)}</TableCell>
                   <TableCell align="right">{na(r.admissions_last, count)}</TableCell>
                   <TableCell align="right">
