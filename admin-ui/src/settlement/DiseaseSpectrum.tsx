@@ -5,10 +5,11 @@
 import { useState } from 'react';
 import { Box, Card, CardContent, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { Loading, Title, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { Loading, Title, useLocaleState, useTranslate } from 'react-admin';
 import { categoryName } from '../../../api/settlement/spectrum/categories';
 import { apiGet, yuan } from '../finance/api';
-import type { DiseaseSpectrum as Answer, FundYearRecord, SpectrumRow } from './types';
+import { FundYearSelect, useFundYearChoice } from './FundYearSelect';
+import type { DiseaseSpectrum as Answer, SpectrumRow } from './types';
 
 const pct = (x: number) => `${(Math.abs(x) * 100).toFixed(1)}%`;
 
@@ -94,9 +95,7 @@ const SpectrumTable = ({ rows, title, testId }: { rows: SpectrumRow[]; title: st
 export const DiseaseSpectrum = () => {
   const translate = useTranslate();
   const t = (k: string, o?: object) => translate(`settlement.spectrum.${k}`, o);
-  const years = useGetList<FundYearRecord>('fund-years', { pagination: { page: 1, perPage: 100 }, sort: { field: 'year', order: 'DESC' } });
-  const [picked, setPicked] = useState<number | null>(null);
-  const fundYearId = picked ?? years.data?.[0]?.id ?? null;
+  const { years, fundYearId, setPicked } = useFundYearChoice();
   const [month, setMonth] = useState<number | ''>('');
   const [unit, setUnit] = useState<number | ''>('');
   const { data, error, isFetching } = useQuery({
@@ -110,24 +109,15 @@ export const DiseaseSpectrum = () => {
     <Box sx={{ p: 2 }} data-testid="disease-spectrum">
       <Title title={translate('menu.disease_spectrum')} />
       <Stack direction="row" sx={{ gap: 2, alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
-        <TextField
-          select
-          size="small"
-          label={translate('settlement.fund_year')}
-          value={fundYearId ?? ''}
-          onChange={(e) => {
-            setPicked(Number(e.target.value));
+        <FundYearSelect
+          years={years.data}
+          value={fundYearId}
+          onChange={(id) => {
+            setPicked(id);
             setMonth('');
           }}
-          sx={{ minWidth: 200 }}
-          data-testid="spectrum-fund-year"
-        >
-          {(years.data ?? []).map((y) => (
-            <MenuItem key={y.id} value={y.id}>
-              {y.region} {y.year}
-            </MenuItem>
-          ))}
-        </TextField>
+          testId="spectrum-fund-year"
+        />
         <TextField
           select
           size="small"

@@ -12,8 +12,9 @@ const spectrumQuery = z.object({
     .optional(),
   unit: z
     .string()
-    .regex(/^[1-9][0-9]{0,15}$/, 'must be the id of a township')
+    .regex(/^[1-9][0-9]{0,9}$/, 'must be the id of a township')
     .transform(Number)
+    .refine((n) => n <= 2_147_483_647, 'must be the id of a township')
     .optional(),
 });
 
