@@ -18,7 +18,7 @@ const Change = ({ value }: { value: number | null }) => {
   const translate = useTranslate();
   if (value === null)
     return (
-      <Typography variant="body2" component="span" color="text.secondary">
+      <Typography variant="body2" component="span" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
         {translate('settlement.spectrum.no_data')}
       </Typography>
     );
@@ -27,7 +27,7 @@ const Change = ({ value }: { value: number | null }) => {
     <Typography
       variant="body2"
       component="span"
-      sx={{ color: value === 0 ? 'text.primary' : up ? 'error.main' : 'success.main' }}
+      sx={{ whiteSpace: 'nowrap', color: value === 0 ? 'text.primary' : up ? 'error.main' : 'success.main' }}
       title={translate(`settlement.spectrum.${up ? 'up' : 'down'}`)}
     >
       {value === 0 ? '0.0%' : `${up ? '▲' : '▼'} ${pct(value)}`}
