@@ -1,6 +1,7 @@
 // The settlement run workbook (结算工作簿) for group finance and the board: 汇总 (every figure
 // with its meaning, the scoring rule of the allocation), 监测指标 per unit, 结余分配 per township with every
-// intermediate figure of each pool and a total, 基金支出 by month with month subtotals and a grand total, 定义 (the definitions).
+// intermediate figure of each pool and a total, 基金支出 by month with month subtotals and a grand total, 病种谱 (the top 20
+// diseases of the group and each township, this year against last), 定义 (the definitions).
 // Labels are the screens' (api/settlement/enums.ts: the figures' RUN_LABEL, the run's RUN_FIELD and the values' labels), so workbook and screen say the same.
 import type { Writable } from 'node:stream';
 import { enumMessages } from '../api/core/enums';
@@ -9,6 +10,7 @@ import {
   type Forecast,
   type DifferenceView,
   type RunFigures,
+  type RunSpectra,
   DEFINITIONS,
   GATE,
   gateIsScore,
@@ -20,6 +22,7 @@ import {
   SETTLEMENT_ENUMS,
 } from '../api/settlement';
 import { differenceSheet } from './settlementDifference';
+import { spectrumSheet } from './settlementSpectrum';
 import { addSheet, amount, FORMATS, labelledSheet, labelOf, shanghaiTime, streamingWorkbook, sumAmounts, sumCounts, writeRow, type Format } from './xlsx';
 
 export interface RunHead {
@@ -37,6 +40,8 @@ export interface RunHead {
   forecast?: Forecast | null;
   /** a correction run's difference against the approved run it supersedes (null for any other run) */
   difference?: DifferenceView | null;
+  /** the disease spectrum (病种谱) of the reader's townships over the run's months */
+  spectrum?: RunSpectra | null;
 }
 
 type Book = ReturnType<typeof streamingWorkbook>;
@@ -368,6 +373,7 @@ export async function writeSettlementWorkbook(out: Writable, run: RunHead, f: Ru
   if (run.advances) advancesSheet(wb, run.advances);
   if (run.forecast) forecastSheet(wb, run.forecast);
   if (run.difference) differenceSheet(wb, run.difference);
+  if (run.spectrum) spectrumSheet(wb, run.spectrum);
   definitionSheet(wb);
   await wb.commit();
 }

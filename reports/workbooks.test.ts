@@ -6,7 +6,7 @@ import type ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import * as clock from '../api/core/clock';
 import { defineEnum } from '../api/core/enums';
-import { GATE, POOL, SETTLEMENT_ENUMS, type GateDef, type RunFigures } from '../api/settlement';
+import { GATE, POOL, SETTLEMENT_ENUMS, type diseaseSpectrum, type GateDef, type RunFigures } from '../api/settlement';
 import { toFen } from '../api/shared/money';
 import { get, unitId, type AnswerOf, type Json } from '../scripts/test/harness';
 import type { OrgUnit } from '../api/org';
@@ -20,7 +20,7 @@ import { writeSettlementWorkbook, type RunHead } from './settlement';
 
 type Row = Record<string, ExcelJS.CellValue>;
 /** A settlement run as the API answers it: its head and its figures. */
-type RunJson = RunHead & { figures: Json<RunFigures> };
+type RunJson = RunHead & { fund_year_id: number; figures: Json<RunFigures> };
 /** The part of a budget execution answer the workbook is checked against. */
 type ExecutionJson = { unit: { expense: { budget: string; consumed: string } } };
 /** The part of a referral the workbook's list is checked against. */
@@ -94,7 +94,7 @@ describe('workbooks a board can read', function () {
     const run = (await get<RunJson>(`/api/settlement-runs/${final.id}`, { as: 'finance' })).body;
     const f = run.figures;
     const wb = await workbook(`/api/reports/settlement/${final.id}.xlsx`, 'finance');
-    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['汇总', '监测指标', '结余分配', '基金支出（按月）', '预拨付与清算', '定义']);
+    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['汇总', '监测指标', '结余分配', '基金支出（按月）', '预拨付与清算', '病种谱', '定义']);
 
     const summary = new Map(rowsOf(wb.getWorksheet('汇总')!).map((r) => [textOf(r['项目']), r['数值']]));
     expect(fen(summary.get('结余'))).to.equal(toFen(f.surplus));
@@ -173,13 +173,39 @@ describe('workbooks a board can read', function () {
     expect(run.figures.estimate).to.equal(true);
     const wb = await workbook(`/api/reports/settlement/${month.id}.xlsx`, 'finance');
     // a month's workbook also carries the year-end forecast made at it
-    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['汇总', '监测指标', '结余分配（预估）', '基金支出（按月）', '年终预测', '定义']);
+    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['汇总', '监测指标', '结余分配（预估）', '基金支出（按月）', '年终预测', '病种谱', '定义']);
     const summary = new Map(rowsOf(wb.getWorksheet('汇总')!).map((r) => [textOf(r['项目']), r]));
     expect(summary.has('结余留用')).to.equal(false);
     expect(fen(summary.get('预估结余留用')!['数值'])).to.equal(toFen(run.figures.retained));
     expect(textOf(summary.get('预估结余留用')!['说明'])).to.contain('不实际分配');
     const allocation = rowsOf(wb.getWorksheet('结余分配（预估）')!);
     expect(fen(allocation.pop()!['预估分配额合计'])).to.equal(toFen(run.figures.retained));
+
+    // 病种谱: the group's top 20 by admissions and by fund paid over the run's months, as the API answers it, then each township's
+    const api = (
+      await get<AnswerOf<typeof diseaseSpectrum>>(`/api/fund-years/${run.fund_year_id}/disease-spectrum`, {
+        as: 'finance',
+        query: { month: String(run.figures.through_month) },
+      })
+    ).body;
+    const spectrum = rowsOf(wb.getWorksheet('病种谱')!);
+    const group = spectrum.filter((r) => r['范围'] === '集团全体参保人');
+    const byAdmissions = group.filter((r) => r['排名依据'] === '前20位病种（按住院人次）');
+    expect(byAdmissions.map((r) => r['ICD-10 类目'])).to.deep.equal(api.by_admissions.map((r) => r.code));
+    expect(group.filter((r) => r['排名依据'] === '前20位病种（按统筹支付）').map((r) => r['ICD-10 类目'])).to.deep.equal(api.by_fund.map((r) => r.code));
+    const [first] = api.by_admissions;
+    expect(byAdmissions[0]).to.deep.include({
+      排名: 1,
+      病种: first.name,
+      住院人次: first.admissions,
+      上年同期住院人次: first.admissions_last ?? '无数据',
+      住院人次变化: first.admissions_change ?? '无数据',
+      千人住院人次: first.per_1000 ?? '无数据',
+    });
+    expect(fen(byAdmissions[0]['统筹支付'])).to.equal(toFen(first.fund_paid));
+    // one section per township of the reader's scope, named by its code and name
+    const scopes = new Set(spectrum.map((r) => textOf(r['范围'])));
+    for (const t of api.townships) expect(scopes.has(`${t.code} ${t.name}`), t.code).to.equal(true);
   });
 
   it('the settlement run: a gate added to the registry gets its row, labelled and formatted from its entry', async () => {

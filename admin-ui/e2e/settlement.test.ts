@@ -19,6 +19,7 @@ import type {
   AdvancesView,
   ClaimRecord,
   Dashboard,
+  DiseaseSpectrum,
   FundYearRecord,
   RunDetail,
   RunDifference,
@@ -272,6 +273,28 @@ describe('admin UI: settlement (医保打包付费)', function () {
     expect(await page.getByTestId('run-estimate').count(), 'the final run is no estimate').to.equal(0);
     await screenshot(page, 'settlement-final-run-advances');
     await page.context().close();
+  });
+
+  it('病种谱 from the menu: last year’s top 20 by admissions and by fund paid, as the API answers them; a township’s director sees their own', async () => {
+    const api = (await get<DiseaseSpectrum>(`/api/fund-years/${lastYear.id}/disease-spectrum`, { as: 'finance' })).body;
+    const [first] = api.by_admissions;
+    expect(first, 'the demo’s claims carry diagnoses').to.exist;
+    const page = await open('finance');
+    await clickMenu(page, '/disease-spectrum');
+    await pickFundYear(page, 'spectrum-fund-year');
+    const row = page.getByTestId(`spectrum-admissions-${first.code}`);
+    await row.waitFor();
+    expect(await row.textContent()).to.contain(first.name);
+    expect(await row.textContent()).to.contain(first.admissions.toLocaleString('zh-CN'));
+    expect(await page.getByTestId('spectrum-fund').locator('tbody tr').count()).to.equal(api.by_fund.length);
+    await screenshot(page, 'settlement-disease-spectrum');
+    await page.context().close();
+
+    const director = await open('director-T01');
+    await clickMenu(director, '/disease-spectrum');
+    await director.getByTestId('spectrum-admissions').waitFor();
+    expect(await director.getByTestId('spectrum-unit').textContent()).to.contain('T01');
+    await director.context().close();
   });
 
   it('finance records last year’s October advance by clicking (a bad amount refused on its input in Chinese); the card shows it and the new 清算; the auditor has no button', async () => {

@@ -84,6 +84,7 @@ export const ALLOCATION_INDICATOR = defineEnum('allocation_indicator', {
   control_rate: { zh: '控制率', en: 'Control rate' },
   inpatient_admissions_change: { zh: '千人住院变化', en: 'Admissions change' },
   drug_share: { zh: '药占比', en: 'Drug share' },
+  top_diseases_admissions_change: { zh: '前20位病种千人住院变化', en: 'Top-20 diseases admissions change' },
 });
 /** The health indicators a run reads from api/health and stores with each version (its frozen inputs, settlement_run_inputs). */
 export const HEALTH_INPUT = defineEnum('health_input', {
@@ -251,6 +252,36 @@ export const RUN_LABEL = defineEnum('run_label', {
   forecast_method: {
     zh: '预测方法：全年基金支出 = 本年截至最近一次月度暂结的累计支出 ÷ 上年同期累计支出占上年全年支出的比例（即按上年各月的支出进度推算）；区间为按每个往年的支出进度、分别在最近三个月所作推算中的最低至最高值。预测结余率 =（年度预算 − 预测全年支出）÷ 年度预算。',
     en: "Method: the year's spending = this year's spending up to the latest monthly run ÷ the share of last year's spending reached by the same month (last year's monthly shape); the range is the lowest to the highest of the projections made by each past year's shape at each of the last three months. Projected surplus rate = (annual budget − projected spending) ÷ annual budget.",
+  },
+});
+
+/** The labels of the disease spectrum (病种谱): its screen and the run workbook's sheet. */
+export const SPECTRUM_LABEL = defineEnum('spectrum_label', {
+  title: { zh: '病种谱', en: 'Disease spectrum' },
+  by_admissions: { zh: '前20位病种（按住院人次）', en: 'Top 20 categories by inpatient admissions' },
+  by_fund: { zh: '前20位病种（按统筹支付）', en: 'Top 20 categories by fund paid' },
+  ranked_by: { zh: '排名依据', en: 'Ranked by' },
+  scope: { zh: '范围', en: 'Insured of' },
+  group: { zh: '集团全体参保人', en: 'All the group’s insured' },
+  township: { zh: '乡镇', en: 'Township' },
+  through_month: { zh: '截至月份', en: 'Through month' },
+  rank: { zh: '排名', en: 'Rank' },
+  code: { zh: 'ICD-10 类目', en: 'ICD-10 category' },
+  name: { zh: '病种', en: 'Disease' },
+  admissions: { zh: '住院人次', en: 'Admissions' },
+  admissions_last: { zh: '上年同期住院人次', en: 'Admissions last year' },
+  fund_paid: { zh: '统筹支付', en: 'Fund paid' },
+  fund_paid_last: { zh: '上年同期统筹支付', en: 'Fund paid last year' },
+  change: { zh: '变化', en: 'Change' },
+  per_1000: { zh: '千人住院人次', en: 'Admissions per 1,000 insured' },
+  per_1000_last: { zh: '上年同期千人住院人次', en: 'Per 1,000 last year' },
+  population: { zh: '参保人口', en: 'Insured' },
+  no_data: { zh: '无数据', en: 'No data' },
+  uncoded: { zh: '未填诊断的结算单（未排名）', en: 'Claims without a diagnosis (not ranked)' },
+  no_rows: { zh: '本期无结算单', en: 'No claims in these months' },
+  note: {
+    zh: '按参保人所属乡镇统计参保人的全部结算单（含集团外、县外），ICD-10 取诊断编码前三位（类目）；住院人次为住院结算单人次（全额冲正减 1），统筹支付含门诊和住院；冲正单计入原结算单的诊断；本年 1 至所选月份对上年同期；上年不在系统中或无结算单时显示无数据；同排名依据相同时按另一指标、再按编码排序。',
+    en: 'All the claims of the insured (outside the group and the county included) by their township; the ICD-10 category is the code’s first three characters; admissions count inpatient claims (a full reversal −1), fund paid counts visits and stays; a reversal counts under its original’s diagnosis; months 1 to the month chosen against the same months last year (无数据 when last year is not in the system or has no claims); ties by the other measure, then the code.',
   },
 });
 

@@ -11,7 +11,8 @@ export { type AdvancesView } from './advances/service';
 export { type Forecast } from './runs/forecast';
 export { reconcile } from './advances/rules';
 export { DEFINITIONS } from './definitions';
-export { DIFFERENCE_LABEL, GATE, gateIsScore, POOL, RUN_FIELD, RUN_LABEL, SETTLEMENT_ENUMS, type GateDef, type GateRegistry } from './enums';
+export { type RunSpectra } from './spectrum/service';
+export { DIFFERENCE_LABEL, SPECTRUM_LABEL, GATE, gateIsScore, POOL, RUN_FIELD, RUN_LABEL, SETTLEMENT_ENUMS, type GateDef, type GateRegistry } from './enums';
 export { DEFAULT_ALLOCATION, DEFAULT_GATES, DEFAULT_INDICATOR_THRESHOLDS, DEFAULT_PROFILE, DEFAULT_TIERS } from './fundYears/rules';
 export { periodText, type Indicator } from './runs/rules';
 // the budget arithmetic, so the demo sets last year's premiums to land on the reference surplus rate exactly
@@ -30,3 +31,4 @@ export type { dashboard, readRun, runSummary } from './runs/service';
 export type { whatIf } from './runs/whatIf';
 export type { ImportResult } from './import';
 export type { signoffGrid } from './signoffs/service';
+export type { diseaseSpectrum } from './spectrum/service';

@@ -5,5 +5,16 @@ import { claimRoutes, satisfactionRoutes } from './claims/routes';
 import { allocationRoutes, runRoutes } from './runs/routes';
 import { advanceRoutes } from './advances/routes';
 import { signoffRoutes } from './signoffs/routes';
+import { spectrumRoutes } from './spectrum/routes';
 
-export const settlementRouters = [fundYearRoutes, populationRoutes, claimRoutes, satisfactionRoutes, runRoutes, allocationRoutes, advanceRoutes, signoffRoutes];
+export const settlementRouters = [
+  fundYearRoutes,
+  populationRoutes,
+  claimRoutes,
+  satisfactionRoutes,
+  runRoutes,
+  allocationRoutes,
+  advanceRoutes,
+  signoffRoutes,
+  spectrumRoutes,
+];

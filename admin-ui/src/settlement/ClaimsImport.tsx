@@ -22,10 +22,11 @@ import {
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Title, useCanAccess, useGetList, useNotify, useTranslate } from 'react-admin';
+import { Title, useCanAccess, useNotify, useTranslate } from 'react-admin';
 import { downloadReport } from '../finance/download';
 import { httpClient } from '../httpClient';
-import type { FundYearRecord, ImportResult } from './types';
+import { FundYearSelect, useFundYearChoice } from './FundYearSelect';
+import type { ImportResult } from './types';
 
 const KINDS = { claims: '/claims', satisfaction: '/satisfaction-scores' } as const;
 const RESOURCES = { claims: 'claims', satisfaction: 'satisfaction-scores' } as const;
@@ -35,9 +36,7 @@ export const ClaimsImport = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const t = (k: string, o?: object) => translate(`settlement.import.${k}`, o);
-  const years = useGetList<FundYearRecord>('fund-years', { pagination: { page: 1, perPage: 100 }, sort: { field: 'year', order: 'DESC' } });
-  const [picked, setPicked] = useState<number | null>(null);
-  const fundYearId = picked ?? years.data?.[0]?.id ?? null;
+  const { years, fundYearId, setPicked } = useFundYearChoice();
   const [kind, setKind] = useState<Kind>('claims');
   const [file, setFile] = useState<File | null>(null);
   const [allOrNothing, setAllOrNothing] = useState(false);
@@ -74,24 +73,16 @@ export const ClaimsImport = () => {
       <Card sx={{ mb: 2 }}>
         <CardContent>
           <Stack direction="row" sx={{ gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-            <TextField
-              select
-              size="small"
-              label={translate('settlement.fund_year')}
-              value={fundYearId ?? ''}
-              onChange={(e) => {
-                setPicked(Number(e.target.value));
+            <FundYearSelect
+              years={years.data}
+              value={fundYearId}
+              onChange={(id) => {
+                setPicked(id);
                 reset();
               }}
-              sx={{ minWidth: 180 }}
-              data-testid="import-fund-year"
-            >
-              {(years.data ?? []).map((y) => (
-                <MenuItem key={y.id} value={y.id}>
-                  {y.region} {y.year}
-                </MenuItem>
-              ))}
-            </TextField>
+              minWidth={180}
+              testId="import-fund-year"
+            />
             <TextField
               select
               size="small"

@@ -9,24 +9,23 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
-  MenuItem,
   Stack,
   Table,
   TableBody,
   TableCell,
   TableHead,
   TableRow,
-  TextField,
   Typography,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { Link, Loading, Title, useGetList, useTranslate } from 'react-admin';
+import { Link, Loading, Title, useTranslate } from 'react-admin';
 import { apiGet, yuan } from '../finance/api';
 import { AdvancesCard } from './AdvancesCard';
 import { ForecastCard } from './ForecastCard';
 import { isEstimate } from '../../../api/settlement/runs/estimate';
 import { AllocationBars, GatesTable, GroupIndicators, KeyFigures, MonthChart, UnitIndicatorsTable } from './Figures';
-import type { Dashboard, FundYearRecord, UnitSummary, UnitSummaryRow } from './types';
+import { FundYearSelect, useFundYearChoice } from './FundYearSelect';
+import type { Dashboard, UnitSummary, UnitSummaryRow } from './types';
 
 const SummaryTable = ({ rows, title, testId }: { rows: UnitSummaryRow[]; title: string; testId: string }) => {
   const translate = useTranslate();
@@ -100,9 +99,7 @@ const UnitDrill = ({ fundYearId, unit, onClose }: { fundYearId: number; unit: { 
 export const SettlementDashboard = () => {
   const translate = useTranslate();
   const t = (k: string, o?: object) => translate(`settlement.${k}`, o);
-  const years = useGetList<FundYearRecord>('fund-years', { pagination: { page: 1, perPage: 100 }, sort: { field: 'year', order: 'DESC' } });
-  const [picked, setPicked] = useState<number | null>(null);
-  const fundYearId = picked ?? years.data?.[0]?.id ?? null;
+  const { years, fundYearId, setPicked } = useFundYearChoice();
   const [unit, setUnit] = useState<{ id: number; name: string } | null>(null);
   const { data, error } = useQuery({
     queryKey: ['settlement-dashboard', fundYearId],
@@ -115,21 +112,7 @@ export const SettlementDashboard = () => {
     <Box sx={{ p: 2 }} data-testid="settlement-dashboard">
       <Title title={translate('menu.settlement_dashboard')} />
       <Stack direction="row" sx={{ gap: 2, alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
-        <TextField
-          select
-          size="small"
-          label={t('fund_year')}
-          value={fundYearId ?? ''}
-          onChange={(e) => setPicked(Number(e.target.value))}
-          sx={{ minWidth: 200 }}
-          data-testid="fund-year-select"
-        >
-          {(years.data ?? []).map((y) => (
-            <MenuItem key={y.id} value={y.id}>
-              {y.region} {y.year}
-            </MenuItem>
-          ))}
-        </TextField>
+        <FundYearSelect years={years.data} value={fundYearId} onChange={setPicked} testId="fund-year-select" />
         {data && (
           <Typography>
             {t('annual_budget')} ¥{yuan(data.fund_year.budget)}

@@ -4,6 +4,7 @@
 import DashboardIcon from '@mui/icons-material/Insights';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import BiotechIcon from '@mui/icons-material/Biotech';
 import type { DomainModule } from '../registry';
 import { claims } from './claims';
 import { fundYearPopulations } from './fund-year-populations';
@@ -17,6 +18,7 @@ import { lazyScreens } from '../shared/lazyScreens';
 const { ClaimsImport } = lazyScreens(() => import('./ClaimsImport'));
 const { HealthSignoffs } = lazyScreens(() => import('./HealthSignoffs'));
 const { SettlementDashboard } = lazyScreens(() => import('./SettlementDashboard'));
+const { DiseaseSpectrum } = lazyScreens(() => import('./DiseaseSpectrum'));
 const { FundYearHome, RunsAwaitingHome } = lazyScreens(() => import('./HomeWidgets'));
 
 export const settlementDomain: DomainModule = {
@@ -25,6 +27,8 @@ export const settlementDomain: DomainModule = {
   resources: [settlementRuns, fundYears, fundYearPopulations, claims, satisfactionScores],
   pages: [
     { path: '/settlement-dashboard', label: 'menu.settlement_dashboard', icon: DashboardIcon, element: <SettlementDashboard />, resource: 'fund-years' },
+    // 病种谱: the top 20 diseases of the group's or a township's insured, this year against last
+    { path: '/disease-spectrum', label: 'menu.disease_spectrum', icon: BiotechIcon, element: <DiseaseSpectrum />, resource: 'claims' },
     { path: '/claims-import', label: 'menu.claims_import', icon: UploadFileIcon, element: <ClaimsImport />, resource: 'claims' },
     // 健康数据审核: the village doctor, the township's director and group finance sign off a month's health data
     { path: '/health-signoffs', label: 'menu.health_signoffs', icon: FactCheckIcon, element: <HealthSignoffs />, resource: 'health-signoffs' },

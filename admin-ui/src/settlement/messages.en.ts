@@ -1,6 +1,6 @@
 // settlement: the English messages, loaded when a user switches to English (the first load is Chinese).
 import { enumMessages } from '../../../api/core/enums';
-import { DIFFERENCE_LABEL, RUN_LABEL, SETTLEMENT_ENUMS } from '../../../api/settlement/enums';
+import { DIFFERENCE_LABEL, RUN_LABEL, SETTLEMENT_ENUMS, SPECTRUM_LABEL } from '../../../api/settlement/enums';
 
 export const en = {
   menu: {
@@ -8,6 +8,7 @@ export const en = {
     settlement_dashboard: 'Settlement dashboard',
     claims_import: 'Claims import',
     health_signoffs: 'Health data sign-off',
+    disease_spectrum: 'Disease spectrum',
   },
   resources: {
     'fund-years': {
@@ -96,6 +97,7 @@ export const en = {
     // the figures' labels, as the run workbook heads them (the keys below say some of them otherwise on screen)
     ...RUN_LABEL.messages('en'),
     difference: DIFFERENCE_LABEL.messages('en'),
+    spectrum: { ...SPECTRUM_LABEL.messages('en'), up: 'Up on last year', down: 'Down on last year' },
     config: {
       money: 'Premiums and the bundled budget',
       budget_formula: 'Budget = (premiums − catastrophic pool − outpatient pool) × bundle ratio, to the fen',

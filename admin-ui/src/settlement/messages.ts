@@ -1,8 +1,14 @@
 import { enumMessages } from '../../../api/core/enums';
-import { DIFFERENCE_LABEL, RUN_FIELD, RUN_LABEL, SETTLEMENT_ENUMS } from '../../../api/settlement/enums';
+import { DIFFERENCE_LABEL, RUN_FIELD, RUN_LABEL, SETTLEMENT_ENUMS, SPECTRUM_LABEL } from '../../../api/settlement/enums';
 // 医保打包付费 messages, zh-CN first.
 export const zh = {
-  menu: { groups: { settlement: '医保结算' }, settlement_dashboard: '结算看板', claims_import: '结算数据导入', health_signoffs: '健康数据审核' },
+  menu: {
+    groups: { settlement: '医保结算' },
+    settlement_dashboard: '结算看板',
+    claims_import: '结算数据导入',
+    health_signoffs: '健康数据审核',
+    disease_spectrum: '病种谱',
+  },
   resources: {
     'fund-years': {
       name: '基金年度',
@@ -83,6 +89,8 @@ export const zh = {
     ...RUN_LABEL.messages('zh'),
     // a correction run against the approved run it supersedes
     difference: DIFFERENCE_LABEL.messages('zh'),
+    // the disease spectrum (病种谱): its screen and the run workbook's sheet
+    spectrum: { ...SPECTRUM_LABEL.messages('zh'), up: '较上年增加', down: '较上年减少' },
     config: {
       money: '保费与打包预算',
       budget_formula: '打包预算 =（保费总额 − 大病统筹 − 门诊统筹）× 打包比例，保留两位小数',

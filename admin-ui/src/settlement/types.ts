@@ -13,6 +13,7 @@ import type {
   whatIf,
   readDifference,
   withBudget,
+  diseaseSpectrum,
 } from '../../../api/settlement';
 // the run's figures are the API's own type (api/settlement/runs/calculation.ts)
 export type { AdvancesView } from '../../../api/settlement';
@@ -53,3 +54,6 @@ export const byLevelThenCode = <U extends { level: number; code: string }>(units
   [...units].sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));
 /** GET /api/claims: an insurance claim (api/settlement/claims/model.ts; the full ID number is never answered) */
 export type ClaimRecord = Omit<Json<Claim>, 'id_number_hash' | 'id_number_cipher'>;
+/** GET /api/fund-years/:id/disease-spectrum: the top 20 ICD-10 categories by admissions and by fund paid, this year against last */
+export type DiseaseSpectrum = AnswerOf<typeof diseaseSpectrum>;
+export type SpectrumRow = DiseaseSpectrum['by_admissions'][number];

@@ -35,6 +35,8 @@ import {
   type SettleConfig,
   type SettleInputs,
 } from './rules';
+import { categoryRows } from '../spectrum/service';
+import { sumByCategory, topCategories, topDiseasesAdmissionsChange } from '../spectrum/rules';
 
 export interface UnitInfo {
   id: number;
@@ -365,6 +367,9 @@ async function recipientsOf(
   const prevAdmissions = prevYear ? await admissionsByTownship(trx, prevYear.id, m) : new Map<number, number>();
   const prevPops = prevYear ? await populations(trx, prevYear.id) : new Map<number, { insured_population: number }>();
   const health = inputValues(inputs);
+  const topDiseases = fy.allocation.pools.some((p) => p.indicators.some((k) => k.key === 'top_diseases_admissions_change'))
+    ? await topDiseasesOf(trx, fy.id, prevYear?.id ?? null, m)
+    : null;
 
   return recipients.map((u) => {
     const pop = pops.get(u.id);
@@ -389,7 +394,33 @@ async function recipientsOf(
         inpatient_admissions_change: admissionsChange(now, prev),
         // over the claims the township (with its villages) provided
         drug_share: rate4(provided.get(u.id)?.drug ?? 0n, provided.get(u.id)?.total ?? 0n),
+        // measured only when a pool weighs it (a second, smaller read of the stays by diagnosis)
+        ...(topDiseases && {
+          top_diseases_admissions_change: topDiseasesAdmissionsChange(
+            topDiseases.top,
+            topDiseases.rows(fy.id, u.id),
+            prevYear && topDiseases.hasLast ? topDiseases.rows(prevYear.id, u.id) : null,
+            { now: population, last: prevPop ?? null },
+          ),
+        }),
       },
     };
   });
+}
+
+/**
+ * The stays of this year and last by township and ICD-10 category, months 1..m, and the group's top-20
+ * categories by admissions this year: what 前20位病种千人住院变化 (spectrum/rules.ts) is measured over.
+ */
+async function topDiseasesOf(trx: Knex | Knex.Transaction, fundYearId: number, prevYearId: number | null, m: number) {
+  const rows = (await categoryRows(trx, prevYearId === null ? [fundYearId] : [fundYearId, prevYearId], m, { inpatientOnly: true })).filter(
+    (r) => r.code !== '',
+  );
+  const top = new Set(topCategories(sumByCategory(rows.filter((r) => r.fund_year_id === fundYearId)).values(), 'admissions').map((c) => c.code));
+  return {
+    top,
+    /** last year's stays are data only when it has any */
+    hasLast: rows.some((r) => r.fund_year_id === prevYearId),
+    rows: (yearId: number, unitId: number) => rows.filter((r) => r.fund_year_id === yearId && r.insured_unit_id === unitId),
+  };
 }

@@ -3,6 +3,7 @@
 // previous figures as a version; an approved run is only superseded by a new run with a reason.
 // Also what is read of them: a run with its figures in the caller's scope, a version, the run's
 // workbook data, and the fund year's dashboard (budget against spending by month, the runs, the latest figures).
+import { runSpectra } from '../spectrum/service';
 import type { Knex } from 'knex';
 import type { Actor } from '../../core/actor';
 import { inTransaction, type Audit } from '../../core/transaction';
@@ -389,7 +390,12 @@ export async function runReport(actor: Actor, id: number) {
   if (!run.figures) throw unprocessable(`run ${id} is not calculated yet`);
   const fy = await fundYearOr404(db(), run.fund_year_id);
   // a month's workbook carries the year-end forecast made at it
-  return { run: { ...run, forecast: await forecastAt(db(), fy, run) }, figures: run.figures, region: fy.region };
+  // and the disease spectrum (病种谱) of the reader's townships over the run's months
+  return {
+    run: { ...run, forecast: await forecastAt(db(), fy, run), spectrum: await runSpectra(actor, fy, run.through_month) },
+    figures: run.figures,
+    region: fy.region,
+  };
 }
 
 /** GET /api/settlement-runs/:id/versions/:version: the figures of one calculation. */
