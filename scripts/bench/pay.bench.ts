@@ -113,9 +113,26 @@ try {
     if (existing) await pool.query(`update pay_runs set budgeted_fund = $2 where id = $1`, [existing.id, people * 2000]);
     runs.push(existing?.id ?? (await createRun(actor, { org_unit_id: t, month, budgeted_fund: 200_000n * BigInt(people) })).id);
   }
+  // where the time goes: each statement's wall time, summed by its opening (the rest is JavaScript)
+  const started = new Map<string, number>();
+  const bySql = new Map<string, { ms: number; n: number }>();
+  const onQuery = (q: { __knexQueryUid: string }) => started.set(q.__knexQueryUid, performance.now());
+  const onResponse = (_r: unknown, q: { __knexQueryUid: string; sql: string }) => {
+    const key = q.sql.replace(/\s+/g, ' ').slice(0, 90);
+    const e = bySql.get(key) ?? { ms: 0, n: 0 };
+    e.ms += performance.now() - (started.get(q.__knexQueryUid) ?? performance.now());
+    e.n += 1;
+    bySql.set(key, e);
+  };
+  db().on('query', onQuery).on('query-response', onResponse);
   const calc = await timed(async () => {
     for (const id of runs) await calculateRun(actor, id);
   });
+  db().off('query', onQuery).off('query-response', onResponse);
+  const inSql = [...bySql.values()].reduce((a, e) => a + e.ms, 0);
+  console.log(`\n  statements: ${inSql.toFixed(0)} ms of ${calc.ms.toFixed(0)} ms; the slowest kinds (total ms, count):`);
+  for (const [sql, e] of [...bySql.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8))
+    console.log(`    ${e.ms.toFixed(0).padStart(7)} ${String(e.n).padStart(5)}  ${sql}`);
   const {
     rows: [made],
   } = await pool.query<{ lines: number; items: number }>(
