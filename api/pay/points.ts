@@ -29,8 +29,10 @@ export async function monthPoints(people: readonly PayrollPerson[], month: strin
   const indicators = await healthIndicators({ orgUnitIds: villages, year }, conn);
   // the resident's responsible doctor answers for a task let lapse, else the village's doctors share it
   const missed = assignMissedTasks(scheme, people, lapsed);
+  const workOf = new Map<number, WorkItem[]>(people.map((p) => [p.user_id, []]));
+  for (const w of work) workOf.get(w.user_id)?.push(w);
   return people.map((person) => {
-    const items: WorkItem[] = [...work.filter((w) => w.user_id === person.user_id), ...missed.get(person.user_id)!];
+    const items: WorkItem[] = [...workOf.get(person.user_id)!, ...missed.get(person.user_id)!];
     const grade = grades.get(person.staff_id);
     const control_rate = indicators.get(person.work_org_unit_id)?.control_rate.value ?? null;
     const points = personPoints(scheme, { grade: PAY_GRADE.has(grade) ? grade : null, control_rate }, items);

@@ -140,15 +140,16 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
 }
 
 async function saveLines(trx: Knex.Transaction, runId: number, months: readonly PersonMonth[], figures: readonly RiskFigures[]) {
-  for (const [i, m] of months.entries()) {
+  // in bulk: a township's lines in a few statements (their ids in the order inserted), then all their items
+  const lines = months.map((m, i) => {
     const p = m.points;
-    const line = await PayLine.query(trx).insertAndFetch({
+    return {
       run_id: runId,
       staff_id: m.person.staff_id,
       user_id: m.person.user_id,
       name: m.person.name,
       work_org_unit_id: m.person.work_org_unit_id,
-      by_service: p.by_service,
+      by_service: JSON.stringify(p.by_service),
       gross_points: centiText(p.gross),
       missed_tasks: p.missed_tasks,
       deduction_points: centiText(p.deduction),
@@ -161,9 +162,18 @@ async function saveLines(trx: Knex.Transaction, runId: number, months: readonly 
       risk_contribution: fromFen(figures[i].contribution),
       risk_return: fromFen(figures[i].returned),
       net_amount: fromFen(figures[i].net),
-    });
-    const items = m.items.map((it) => ({
-      line_id: line.id,
+    };
+  });
+  const ids: number[] = [];
+  for (let i = 0; i < lines.length; i += 500) {
+    const rows: { id: number }[] = await trx('pay_lines')
+      .insert(lines.slice(i, i + 500))
+      .returning('id');
+    ids.push(...rows.map((r) => r.id));
+  }
+  const items = months.flatMap((m, i) =>
+    m.items.map((it) => ({
+      line_id: ids[i],
       kind: it.kind,
       ref_id: it.ref_id,
       on: it.on,
@@ -172,9 +182,9 @@ async function saveLines(trx: Knex.Transaction, runId: number, months: readonly 
       attendees: it.attendees,
       resident: it.resident,
       points: centiText(it.points),
-    }));
-    if (items.length) await trx.batchInsert('pay_line_items', items, 1000);
-  }
+    })),
+  );
+  if (items.length) await trx.batchInsert('pay_line_items', items, 1000);
 }
 
 /** POST /api/pay-runs/:id/review: calculated → reviewed, by the director of the run's township. */
