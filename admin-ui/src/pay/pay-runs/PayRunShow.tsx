@@ -132,14 +132,22 @@ const Lines = () => {
         ? yuan(l[c])
         : c === 'points'
           ? Number(l.points).toFixed(2)
-          : l[c];
+          : c === 'control_rate'
+            ? l.control_rate === null
+              ? '—'
+              : `${(Number(l.control_rate) * 100).toFixed(1)}%`
+            : l[c];
+  // text on the left, figures on the right; a name stays on one line
+  const align = (c: (typeof cols)[number]) => (c === 'name' || c === 'grade' ? 'left' : 'right');
   return (
     <>
       <Table size="small" data-testid="pay-lines">
         <TableHead>
           <TableRow>
             {cols.map((c) => (
-              <TableCell key={c}>{translate(`pay.line.${c}`)}</TableCell>
+              <TableCell key={c} align={align(c)}>
+                {translate(`pay.line.${c}`)}
+              </TableCell>
             ))}
           </TableRow>
         </TableHead>
@@ -147,7 +155,9 @@ const Lines = () => {
           {run.lines.map((l) => (
             <TableRow key={l.id} hover sx={{ cursor: 'pointer' }} onClick={() => setOpen(l)}>
               {cols.map((c) => (
-                <TableCell key={c}>{cell(l, c) ?? ''}</TableCell>
+                <TableCell key={c} align={align(c)} sx={c === 'name' ? { whiteSpace: 'nowrap' } : undefined}>
+                  {cell(l, c) ?? ''}
+                </TableCell>
               ))}
             </TableRow>
           ))}
