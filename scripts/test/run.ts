@@ -25,14 +25,19 @@ const testFiles = (dir: string): string[] =>
 /**
  * The API tests first: they assert demo figures (this year's rotation plan, last year's final run
  * awaiting review) that the browser tests change as users would. Then the walks of every screen
- * (first-row*), the longest files, so that no long file starts last while the other worker sits idle.
+ * (first-row*), the longest files, then the other browser files largest first, so that no long
+ * file starts last while the other workers sit idle.
  */
 function queue(apiOnly: boolean): string[] {
   const api = API_DIRS.flatMap(testFiles);
   if (apiOnly) return api;
   const browser = testFiles(BROWSER_DIR);
   const walks = browser.filter((f) => path.basename(f).startsWith('first-row'));
-  return [...api, ...walks, ...browser.filter((f) => !walks.includes(f))];
+  // the rest by size, largest first: a browser file's length is a fair guess at its time, and a long
+  // file started last would leave the other workers idle at the end (settlement's, 165 s, did)
+  const size = (f: string) => fs.statSync(path.join(root, f)).size;
+  const rest = browser.filter((f) => !walks.includes(f)).sort((a, b) => size(b) - size(a));
+  return [...api, ...walks, ...rest];
 }
 
 /**
