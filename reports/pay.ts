@@ -6,6 +6,7 @@
 import type { Writable } from 'node:stream';
 import { PAY_GRADE, PAY_RUN_STATUS, PAY_SERVICE, TRACE_CHECK, TRACE_LABEL, TRACE_NO_SETTLEMENT, type PayRunReport } from '../api/pay';
 import { POOL } from '../api/settlement';
+import { fromFen, sumFen, toFen } from '../api/shared/money';
 import { addSheet, amount, FORMATS, labelledSheet, shanghaiTime, streamingWorkbook, sumAmounts, sumCounts, writeRow } from './xlsx';
 
 type Book = ReturnType<typeof streamingWorkbook>;
@@ -143,8 +144,8 @@ function traceSheet(wb: Book, { trace }: PayRunReport) {
       money(step3, r.name, r.amount, `${L.population} ${r.population.toLocaleString('en-US')}，${L.score} ${r.score.toFixed(4)}，${L.share} ${pct(r.share)}`);
     const hidden = s.recipients - s.shares.length;
     if (hidden > 0) {
-      const rest = Math.round(Number(s.shares_total) * 100) - s.shares.reduce((a, r) => a + Math.round(Number(r.amount) * 100), 0);
-      money(step3, L.others_hidden.replace('%{n}', String(hidden)), (rest / 100).toFixed(2));
+      const rest = toFen(s.shares_total) - sumFen(s.shares.map((r) => toFen(r.amount)));
+      money(step3, L.others_hidden.replace('%{n}', String(hidden)), fromFen(rest));
     }
     money(step3, L.total, s.shares_total, `= ${L.staff_pool}（${s.recipients} 个乡镇）`, true);
   } else if (trace.no_settlement) {

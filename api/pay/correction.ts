@@ -5,28 +5,17 @@
 // amount, points and net paid before → after, and the people added or gone.
 import type { Knex } from 'knex';
 import type { Actor } from '../core/actor';
-import { assertCan, getRow, lockRow } from '../core/crud';
-import { conflict } from '../core/errors';
+import { assertCan } from '../core/crud';
 import { inTransaction } from '../core/transaction';
 import * as clock from '../core/clock';
 import { PayLine, PayRun, PayRunDifference } from './model';
-import { payRunResource } from './resource';
-import type { PayRunStatus } from './enums';
-
-/** The states a run may be corrected from: it was approved for payment. */
-const CORRECTABLE: PayRunStatus[] = ['approved', 'locked'];
+import { forStep } from './resource';
 
 /** POST /api/pay-runs/:id/correct {reason}: a new draft version of an approved or locked run; the old one is superseded. */
 export function correctRun(actor: Actor, id: number, reason: string) {
   assertCan(actor, 'pay-runs', 'correct');
   return inTransaction(actor, async (trx, audit) => {
-    await getRow(payRunResource, actor, id, trx);
-    await lockRow(trx, 'pay_runs', id);
-    const old = (await PayRun.query(trx).findById(id))!;
-    if (!CORRECTABLE.includes(old.status))
-      throw conflict(`run ${id} is ${old.status}: only an approved or locked run is corrected`, [
-        { field: 'status', message: `allowed from ${CORRECTABLE.join(', ')}`, rule: 'pay_run_state', params: { status: old.status, step: 'correct' } },
-      ]);
+    const old = await forStep(trx, actor, id, 'correct');
     const now = clock.nowIso();
     // first the old one leaves the township's month, so that the correction takes its place (one live version)
     await PayRun.query(trx).patch({ status: 'superseded', updated_at: now }).where('id', id);

@@ -239,15 +239,23 @@ export function splitPool(pool: Fen, effective: readonly Micro[]): Fen[] {
 
 // ---- the run's workflow -------------------------------------------------------------------
 
-export type PayStep = 'calculate' | 'review' | 'approve' | 'lock';
+export type PayStep = 'calculate' | 'review' | 'approve' | 'lock' | 'correct';
 /** The states each step starts from (recalculating a calculated run is allowed until it is reviewed). */
 export const PAY_STEPS: Record<PayStep, PayRunStatus[]> = {
   calculate: ['draft', 'calculated'],
   review: ['calculated'],
   approve: ['reviewed'],
   lock: ['approved'],
+  // a correction supersedes a run approved for payment
+  correct: ['approved', 'locked'],
 };
-export const STEP_TO: Record<PayStep, PayRunStatus> = { calculate: 'calculated', review: 'reviewed', approve: 'approved', lock: 'locked' };
+export const STEP_TO: Record<PayStep, PayRunStatus> = {
+  calculate: 'calculated',
+  review: 'reviewed',
+  approve: 'approved',
+  lock: 'locked',
+  correct: 'superseded',
+};
 export const mayStep = (step: PayStep, from: PayRunStatus) => PAY_STEPS[step].includes(from);
 
 /** The first day of a month YYYY-MM. */

@@ -5,7 +5,7 @@
 // approved settlement — over the people by their points, exactly to the fen.
 import type { Knex } from 'knex';
 import type { Actor } from '../core/actor';
-import { assertCan, getRow, lockRow } from '../core/crud';
+import { assertCan, getRow } from '../core/crud';
 import { conflict, forbidden, notFound, unprocessable } from '../core/errors';
 import { inTransaction } from '../core/transaction';
 import * as clock from '../core/clock';
@@ -15,10 +15,10 @@ import { payrollPeople } from '../hr';
 import { staffPerformanceShare } from '../settlement';
 import { PayLine, PayLineItem, PayRun } from './model';
 import { monthPoints, type PersonMonth } from './points';
-import { microText, monthStart, mayStep, PAY_STEPS, pointValue, splitPool, STEP_TO, type PayStep } from './rules';
+import { microText, monthStart, pointValue, splitPool, STEP_TO, type PayStep } from './rules';
 import { fromCenti, readSchemeView, schemeOf } from './scheme';
 import { riskFigures, yearContributions, type RiskFigures } from './riskFund';
-import { payRunResource } from './resource';
+import { forStep, payRunResource } from './resource';
 import { runCorrection, saveDifferences } from './correction';
 
 export { payRunResource };
@@ -55,18 +55,6 @@ export function createRun(actor: Actor, input: { org_unit_id: number; month: str
     },
     parent,
   );
-}
-
-/** The run locked for a step after the state check (409 naming what is allowed). */
-async function forStep(trx: Knex.Transaction, actor: Actor, id: number, step: PayStep) {
-  await getRow(payRunResource, actor, id, trx);
-  await lockRow(trx, 'pay_runs', id);
-  const run = (await PayRun.query(trx).findById(id))!;
-  if (!mayStep(step, run.status))
-    throw conflict(`run ${id} is ${run.status}: it cannot be ${STEP_TO[step]}`, [
-      { field: 'status', message: `allowed from ${PAY_STEPS[step].join(', ')}`, rule: 'pay_run_state', params: { status: run.status, step } },
-    ]);
-  return run;
 }
 
 /** POST /api/pay-runs/:id/calculate: the month's lines from the work recorded (again, until reviewed). */

@@ -6,7 +6,7 @@ import { Alert, Button, Card, CardContent, CardHeader, Chip, Table, TableBody, T
 import { Link, useRecordContext, useRedirect, useTranslate } from 'react-admin';
 import type { Json } from '../../../../api/core/json';
 import type { PayRun, PayRunDifference } from '../../../../api/pay';
-import { apiError, apiPost, can, yuan } from '../../finance/api';
+import { apiError, apiPost, can, fenOf, yuan } from '../../finance/api';
 import { TextDialog } from '../../shared/TextDialog';
 
 export type Versioned = Json<PayRun> & { differences?: Json<PayRunDifference>[]; superseded_by_id?: number | null };
@@ -79,7 +79,7 @@ export const DifferenceCard = () => {
   const translate = useTranslate();
   const t = (k: string) => translate(`pay.correction.${k}`);
   if (!run?.supersedes_id || !run.differences) return null;
-  const fen = (v: string | null) => Math.round(Number(v ?? 0) * 100);
+  const fen = (v: string | null) => fenOf(v) ?? 0;
   const change = run.differences.reduce((a, d) => a + fen(d.amount_after) - fen(d.amount_before), 0);
   return (
     <Card sx={{ my: 2 }} data-testid="pay-difference-card">

@@ -26,7 +26,7 @@ import {
 import { useNotify, useRecordContext, useTranslate } from 'react-admin';
 import type { Json } from '../../../../api/core/json';
 import type { PayRun, PayTrace } from '../../../../api/pay';
-import { apiGet, yuan } from '../../finance/api';
+import { apiGet, fenOf, fenYuan, yuan } from '../../finance/api';
 import { downloadReport } from '../../finance/download';
 
 const num = { align: 'right' as const, sx: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } };
@@ -65,7 +65,8 @@ const TraceBody = ({ trace }: { trace: Json<PayTrace> }) => {
     </>
   );
   const hidden = s ? s.recipients - s.shares.length : 0;
-  const fen = (v: string) => Math.round(Number(v) * 100);
+  // amounts from the API are decimal strings: summed as integer fen
+  const fen = (v: string) => fenOf(v) ?? 0;
   return (
     <>
       {s ? (
@@ -106,7 +107,7 @@ const TraceBody = ({ trace }: { trace: Json<PayTrace> }) => {
             {hidden > 0 && (
               <TableRow>
                 <TableCell colSpan={4}>{t('others_hidden', { n: hidden })}</TableCell>
-                <TableCell {...num}>{yuan((fen(s.shares_total) - s.shares.reduce((a, r) => a + fen(r.amount), 0)) / 100)}</TableCell>
+                <TableCell {...num}>{fenYuan(fen(s.shares_total) - s.shares.reduce((a, r) => a + fen(r.amount), 0))}</TableCell>
               </TableRow>
             )}
             <TableRow sx={{ '& td': { fontWeight: 600 } }}>
@@ -149,7 +150,7 @@ const TraceBody = ({ trace }: { trace: Json<PayTrace> }) => {
         ))}
         <TableRow sx={{ '& td': { fontWeight: 600 } }}>
           <TableCell colSpan={3}>{t('total')}</TableCell>
-          <TableCell {...num}>{yuan(trace.people.reduce((a, p) => a + fen(p.amount), 0) / 100)}</TableCell>
+          <TableCell {...num}>{fenYuan(trace.people.reduce((a, p) => a + fen(p.amount), 0))}</TableCell>
         </TableRow>
       </Step>
       <Step
