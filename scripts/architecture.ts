@@ -5,8 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const DOMAINS = ['org', 'auth', 'audit', 'jobs', 'notifications', 'hr', 'referrals', 'health', 'settlement', 'finance', 'procurement'];
-
 /** Which layer may import which: the layers under the domains, each with what it builds on. */
 const LAYERS: Record<string, string[]> = {
   shared: ['shared'],
@@ -14,6 +12,17 @@ const LAYERS: Record<string, string[]> = {
   db: ['db', 'core', 'shared'],
   http: ['http', 'core', 'db', 'shared'],
 };
+
+/** The domains: every folder under api/ that is not a layer (a new domain is checked from its first file). */
+function domainFolders(root: string): string[] {
+  const api = path.join(root, 'api');
+  if (!fs.existsSync(api)) return [];
+  return fs
+    .readdirSync(api, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !LAYERS[e.name])
+    .map((e) => e.name)
+    .sort();
+}
 
 /** Settings every layer may read: leaves that import nothing of the code base. */
 const SETTINGS = ['api/config.ts', 'api/paths.ts'];
@@ -75,9 +84,14 @@ function areaOf(file: string): string {
   return top === 'api' && second && !second.endsWith('.ts') ? second : top;
 }
 
-const domainOf = (file: string) => (file.startsWith('api/') && DOMAINS.includes(areaOf(file)) ? areaOf(file) : undefined);
+/** The domain a file belongs to, if any. */
+type DomainOf = (file: string) => string | undefined;
+const domainLookup =
+  (domains: string[]): DomainOf =>
+  (file) =>
+    file.startsWith('api/') && domains.includes(areaOf(file)) ? areaOf(file) : undefined;
 
-function importViolation(file: string, target: string): Rule | undefined {
+function importViolation(domainOf: DomainOf, file: string, target: string): Rule | undefined {
   const from = domainOf(file);
   const to = domainOf(target);
   const area = areaOf(file);
@@ -126,9 +140,9 @@ function walkRound(graph: DomainGraph, component: Set<string>): Violation[] {
 }
 
 /** Each table's owner: the models' `static tableName` (a domain's model.ts, or its sub-domains'), then the model-less tables. */
-function tableOwners(root: string): Map<string, string> {
+function tableOwners(root: string, domains: string[]): Map<string, string> {
   const owners = new Map<string, string>();
-  for (const d of DOMAINS) {
+  for (const d of domains) {
     for (const model of sourceFiles(root, `api/${d}`).filter((f) => path.posix.basename(f) === 'model.ts')) {
       for (const m of fs.readFileSync(path.join(root, model), 'utf8').matchAll(/static\s+(?:override\s+)?tableName\s*=\s*['"](\w+)['"]/g)) owners.set(m[1], d);
     }
@@ -142,7 +156,7 @@ const LITERAL = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
 const TABLE_USE = [/\b(?:from|join|into|update|table)\s+(?:only\s+)?"?(\w+)/gi, /^['"`](\w+)(?:\s+as\s+\w+)?['"`]$/g, /\b(\w+)\.(?:\w+|\*)/g];
 const KNEX_CALL = /(?:\b(?:db\(\)|trx|tx|knex)\s*\(|\.(?:from|into|table|join|leftJoin|innerJoin|rightJoin|fullOuterJoin|crossJoin|with|withSchema)\s*\()\s*$/;
 
-function tableReaches(root: string, file: string, owners: Map<string, string>): Violation[] {
+function tableReaches(root: string, domainOf: DomainOf, file: string, owners: Map<string, string>): Violation[] {
   const own = domainOf(file);
   const text = fs.readFileSync(path.join(root, file), 'utf8');
   const named = new Set<string>();
@@ -155,14 +169,13 @@ function tableReaches(root: string, file: string, owners: Map<string, string>): 
   return [...named].sort().map((table) => ({ file, target: `${owners.get(table)}.${table}`, rule: 'table' as const }));
 }
 
-/** Every violation of the dependency rule in the tree at `root`. */
-export function checkArchitecture(root: string): Violation[] {
-  const files = ['api', 'reports', 'seeds'].flatMap((dir) => sourceFiles(root, dir));
+/** The tree's imports: every violation of the import rules, and the graph of domain → domain imports (tests left out). */
+function scanImports(root: string, files: string[], domainOf: DomainOf): { violations: Violation[]; graph: DomainGraph } {
   const violations: Violation[] = [];
   const graph: DomainGraph = new Map();
   for (const file of files) {
     for (const target of new Set(importsOf(root, file))) {
-      const rule = importViolation(file, target);
+      const rule = importViolation(domainOf, file, target);
       if (rule) violations.push({ file, target, rule });
       const [from, to] = [domainOf(file), domainOf(target)];
       if (from && to && from !== to && !isTest(file)) {
@@ -171,7 +184,25 @@ export function checkArchitecture(root: string): Violation[] {
       }
     }
   }
-  const owners = tableOwners(root);
+  return { violations, graph };
+}
+
+const treeFiles = (root: string) => ['api', 'reports', 'seeds'].flatMap((dir) => sourceFiles(root, dir));
+
+/** Every violation of the dependency rule in the tree at `root`. */
+export function checkArchitecture(root: string): Violation[] {
+  const files = treeFiles(root);
+  const domains = domainFolders(root);
+  const domainOf = domainLookup(domains);
+  const { violations, graph } = scanImports(root, files, domainOf);
+  const owners = tableOwners(root, domains);
   const domainSources = files.filter((f) => domainOf(f) && !isTest(f));
-  return [...violations, ...circles(graph), ...domainSources.flatMap((f) => tableReaches(root, f, owners))];
+  return [...violations, ...circles(graph), ...domainSources.flatMap((f) => tableReaches(root, domainOf, f, owners))];
+}
+
+/** Each domain with the domains it imports (sorted): the import graph the README and the closing notes show. */
+export function domainEdges(root: string): [string, string[]][] {
+  const domains = domainFolders(root);
+  const { graph } = scanImports(root, treeFiles(root), domainLookup(domains));
+  return domains.map((d) => [d, [...(graph.get(d)?.keys() ?? [])].sort()]);
 }

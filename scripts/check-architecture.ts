@@ -1,8 +1,11 @@
-// `npm run check:architecture`: the dependency rule of api/architecture.test.ts, on its own, with counts per rule.
+// `npm run check:architecture`: the dependency rule of api/architecture.test.ts, on its own, with counts per rule;
+// `-- --graph` prints the domains' import graph first (domain → the domains it imports).
 import path from 'node:path';
-import { checkArchitecture, formatViolation } from './architecture';
+import { checkArchitecture, domainEdges, formatViolation } from './architecture';
 
-const violations = checkArchitecture(path.resolve(import.meta.dirname, '..'));
+const root = path.resolve(import.meta.dirname, '..');
+if (process.argv.includes('--graph')) for (const [d, to] of domainEdges(root)) console.log(`${d} → ${to.join(', ') || '(none)'}`);
+const violations = checkArchitecture(root);
 for (const v of violations) console.log(formatViolation(v));
 const perRule = new Map<string, number>();
 for (const v of violations) perRule.set(v.rule, (perRule.get(v.rule) ?? 0) + 1);
