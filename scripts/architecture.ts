@@ -33,6 +33,7 @@ const ROOT_FILES = ['api/app.ts', 'api/server.ts', 'api/main.ts', 'api/worker.ts
 /** Tables with no model, with the domain (or layer) that owns them. */
 const TABLES_WITHOUT_MODEL: Record<string, string> = {
   idempotency_keys: 'http',
+  claim_totals: 'settlement',
   login_attempts: 'auth',
   login_throttle: 'auth',
   patient_unit_history: 'referrals',

@@ -4,7 +4,7 @@ export { SettlementRun } from './runs/model';
 export { CLAIM_COLUMNS } from './claims/rules';
 export { calculateIn, runReport } from './runs/service';
 export { readDifference, type DifferenceView } from './runs/differenceService';
-export { aggregateSql, isEstimate, type RunFigures } from './runs/calculation';
+export { aggregateSql, isEstimate, rebuildClaimTotals, type RunFigures } from './runs/calculation';
 export { staffPerformanceShare, type StaffPerformanceShare } from './runs/payShare';
 export { settlementForTrace, type SettlementForTrace } from './runs/payShare';
 export { type AdvancesView } from './advances/service';

@@ -1,8 +1,12 @@
-// Settlement at scale: 2,000,000 generated claims in one fund year.
+// Settlement at scale: 2,000,000 generated claims in one fund year (BENCH_CLAIMS=20000000: a
+// province's year, issue 18's target size).
 // 1. The annual run's calculation through the API (POST /calculate) against a same-run raw SQL
 //    aggregate (GROUP BY provider class, care type, unit, with the sums a run needs) over the
-//    same claims. Targets: < 10 s and ≤ 3× the raw aggregate.
-//    The aggregate's and the baseline's EXPLAIN ANALYZE are printed (one pass over the claims).
+//    same claims. Targets: ≤ 3× the raw aggregate, and < 10 s at 2M / < 30 s at 20M.
+//    The run reads the claims' totals by group (claim_totals, kept by the database's statement
+//    triggers as claims are written); the generator's bulk load bypasses triggers (a replica
+//    session), so it rebuilds them once, as it rebuilds the indexes, and that time is printed.
+//    The aggregate's and the baseline's EXPLAIN ANALYZE are printed.
 //    Then the what-if of that run (a 0.85 bundle ratio; from its stored figures) and the forecast of the next year
 //    at its June run (the dashboard, from the runs' stored figures). Targets: < 2 s each.
 // 2. Importing a 100,000-row xlsx through POST /api/claims/import, served by the API's worker
@@ -15,7 +19,7 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import type { Knex } from 'knex';
 import { db } from '../../api/db/knex';
-import { aggregateSql, CLAIM_COLUMNS, signOffMonths, type RunFigures } from '../../api/settlement';
+import { aggregateSql, CLAIM_COLUMNS, rebuildClaimTotals, signOffMonths, type RunFigures } from '../../api/settlement';
 import { checkDigit } from '../../api/core/personalId';
 import { benchSystem, login, peakHttpRss, printTiming, timed } from './lib';
 import { claimTables, generateClaims, insuredPersons, townships } from '../../seeds/settlement';
@@ -65,6 +69,8 @@ try {
       await generateClaims(trx, fy.id, YEAR, `${YEAR}-12-31`, CLAIMS, towns, tables, 1, 0.5);
       await trx.raw('SET LOCAL session_replication_role = origin');
       await rebuild();
+      const totals = await timed(() => rebuildClaimTotals(trx, fy.id));
+      console.log(`claim totals rebuilt from the generated claims in ${(totals.ms / 1000).toFixed(1)} s (one aggregate; imports keep them in step instead)`);
       await trx('fund_year_populations').insert(
         towns.map((t) => ({
           fund_year_id: fy.id,
@@ -98,7 +104,7 @@ try {
       `Annual run calculation over ${CLAIMS.toLocaleString()} claims (POST /calculate)`,
       calc.ms,
       baseline.ms,
-      { maxMs: 10_000, maxRatio: 3 },
+      { maxMs: CLAIMS > 2_000_000 ? 30_000 : 10_000, maxRatio: 3 },
       `surplus_rate ${calc.value.figures.surplus_rate}`,
     ) && ok;
   const whatIf = await timed(() => api<{ units: unknown[] }>('POST', `/api/settlement-runs/${run.id}/what-if`, { bundle_ratio: '0.85' }));

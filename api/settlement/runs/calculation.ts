@@ -133,14 +133,18 @@ interface SqlRow {
   consumables: string;
 }
 
-/** The one aggregate statement of a calculation (the benchmark compares it with a plain GROUP BY). */
+/**
+ * The one aggregate statement of a calculation, over the claims' totals by group (claim_totals, kept
+ * by the database with every write to the claims: migration 20261227000100) — the same rows as a
+ * GROUP BY over the claims themselves (the benchmark compares the two).
+ */
 export function aggregateSql(trx: Knex | Knex.Transaction, fundYearId: number, throughMonth: number) {
   return trx.raw<{ rows: SqlRow[] }>(
     `SELECT provider_class, care_type, org_unit_id, period_month, insured_unit_id,
-            sum(claim_count)::int AS claims, coalesce(sum(claim_count) FILTER (WHERE referred_up), 0)::int AS referred_up,
+            sum(claims)::int AS claims, coalesce(sum(claims) FILTER (WHERE referred_up), 0)::int AS referred_up,
             sum(total_cost) AS total, sum(fund_paid) AS fund, sum(self_pay) AS self_pay, sum(self_funded) AS self_funded,
             sum(drug_cost) AS drug, sum(consumables_cost) AS consumables
-       FROM claims
+       FROM claim_totals
       WHERE fund_year_id = ? AND period_month <= ?
       GROUP BY provider_class, care_type, org_unit_id, period_month, insured_unit_id`,
     [fundYearId, throughMonth],
@@ -149,14 +153,30 @@ export function aggregateSql(trx: Knex | Knex.Transaction, fundYearId: number, t
 
 /** Inpatient admissions of the insured per township, months 1..through (a fully reversed stay counts −1: claim_count). */
 async function admissionsByTownship(trx: Knex | Knex.Transaction, fundYearId: number, throughMonth: number): Promise<Map<number, number>> {
-  const rows: { insured_unit_id: number; n: number }[] = await trx('claims')
+  const rows: { insured_unit_id: number; n: number }[] = await trx('claim_totals')
     .select('insured_unit_id')
-    .sum<{ insured_unit_id: number; n: number }[]>('claim_count as n')
+    .sum<{ insured_unit_id: number; n: number }[]>('claims as n')
     .where({ fund_year_id: fundYearId, care_type: 'inpatient' })
     .where('period_month', '<=', throughMonth)
     .whereNotNull('insured_unit_id')
     .groupBy('insured_unit_id');
   return new Map(rows.map((r) => [r.insured_unit_id, Number(r.n)]));
+}
+
+/**
+ * Recomputes a fund year's claim totals from its claims: after a bulk load that bypassed the
+ * triggers (a replica session, as the benchmark's generator), or to repair; one statement.
+ */
+export async function rebuildClaimTotals(trx: Knex.Transaction, fundYearId: number) {
+  const key = 'fund_year_id, period_month, provider_class, care_type, org_unit_id, insured_unit_id, referred_up';
+  const sums = ['total_cost', 'fund_paid', 'self_pay', 'self_funded', 'drug_cost', 'consumables_cost'];
+  await trx('claim_totals').where('fund_year_id', fundYearId).delete();
+  await trx.raw(
+    `INSERT INTO claim_totals (${key}, claim_rows, claims, ${sums.join(', ')})
+     SELECT ${key}, count(*), sum(claim_count), ${sums.map((c) => `sum(${c})`).join(', ')}
+       FROM claims WHERE fund_year_id = ? GROUP BY ${key}`,
+    [fundYearId],
+  );
 }
 
 async function populations(trx: Knex | Knex.Transaction, fundYearId: number) {
