@@ -193,6 +193,9 @@ describe('admin UI: settlement (医保打包付费)', function () {
       expect(await page.getByTestId(id).count(), id).to.equal(1);
     }
     expect(await page.getByTestId('rejected-rows').locator('tbody tr').count()).to.equal(3);
+    // in the user's language: the column's Chinese header and the problem in Chinese
+    expect(await page.getByTestId('rejected-6-provider_unit_code').innerText()).to.match(/集团机构编码\s+未知的机构编码 NOPE/);
+    expect(await page.getByTestId('rejected-9-settled_on').innerText()).to.contain(`须在基金年度 ${lastYear.year} 内`);
     await screenshot(page, 'settlement-import-dry-run');
     await page.getByTestId('commit').click();
     await page.getByText('导入完成').waitFor();
@@ -388,7 +391,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
       .to.contain('0 行有效')
       .and.contain('2 行有错误');
     const reason = await page.getByTestId('rejected-2-settled_on').textContent();
-    expect(reason).to.contain(`period ${lastYear.year}-06 is locked`).and.contain(`settlement run ${finalRunId} is approved`);
+    expect(reason).to.contain('结算日期').and.contain(`期间 ${lastYear.year}-06 已锁定：结算 ${finalRunId} 已批准`);
     expect(await page.getByTestId('commit').isDisabled()).to.equal(true);
     await screenshot(page, 'settlement-import-locked');
     await page.context().close();

@@ -2,13 +2,25 @@
 // functions: header rows to field names, and a cell to a date, an amount, a yes/no or its text.
 // The sub-domains' rules validate their rows with them; import.ts reads the files.
 import { toFen, type Fen } from '../shared/money';
+import { fillTemplate, IMPORT_PROBLEM, type ImportProblem } from './enums';
 
 export type Cell = string | number | boolean | Date | null | undefined;
 export type RawRow = Record<string, Cell>;
+/** A refused cell: its field, the problem's kind and parameters (the screen translates them), and the API's message. */
 export interface RowProblem {
   field: string;
   message: string;
+  problem: ImportProblem;
+  params: Record<string, string | number>;
 }
+
+/** A problem of `kind` in `field`, with its English message filled in. */
+export const rowProblem = (field: string, problem: ImportProblem, params: Record<string, string | number> = {}): RowProblem => ({
+  field,
+  problem,
+  params,
+  message: fillTemplate(IMPORT_PROBLEM.en(problem), params),
+});
 
 /** A unit as a file names it, by its group code. */
 export interface UnitRef {

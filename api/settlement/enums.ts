@@ -2,6 +2,7 @@
 // workbook's labels, the UI's choices and translations and the migrations' CHECK constraints derive from it.
 // The admin UI imports this file: nothing from node or the database.
 import { defineEnum, type Enum, type EnumValue, type Labels } from '../core/enums';
+import { ID_NUMBER_PROBLEM } from '../core/personalId';
 import type { ClaimSums } from './runs/rules';
 
 export const PROVIDER_CLASS = defineEnum('provider_class', {
@@ -293,6 +294,103 @@ export const RUN_FIELD = defineEnum('run_field', {
   approved_by_name: { zh: '批准人', en: 'Approved by' },
 });
 
+/**
+ * The columns of the insurer's files (claims, satisfaction scores, insured populations): zh is the
+ * header a file may carry instead of the field name (and the import screen's label), en the API's.
+ */
+export const IMPORT_COLUMN = defineEnum('import_column', {
+  claim_no: { zh: '结算单号', en: 'Claim number' },
+  id_number: { zh: '身份证号', en: 'ID number' },
+  insured_name: { zh: '姓名', en: 'Name' },
+  insured_township_code: { zh: '参保乡镇编码', en: 'Insured township code' },
+  provider_class: { zh: '机构类别', en: 'Provider class' },
+  provider_unit_code: { zh: '集团机构编码', en: 'Group unit code' },
+  provider_name: { zh: '机构名称', en: 'Provider name' },
+  care_type: { zh: '就诊类型', en: 'Care type' },
+  visit_on: { zh: '就诊或入院日期', en: 'Visit or admission date' },
+  discharged_on: { zh: '出院日期', en: 'Discharge date' },
+  settled_on: { zh: '结算日期', en: 'Settlement date' },
+  total_cost: { zh: '医疗总费用', en: 'Total cost' },
+  fund_paid: { zh: '统筹支付', en: 'Fund paid' },
+  self_pay: { zh: '个人自付', en: 'Co-payment' },
+  self_funded: { zh: '自费', en: 'Self-funded' },
+  drug_cost: { zh: '药品费用', en: 'Drug cost' },
+  consumables_cost: { zh: '耗材费用', en: 'Consumables cost' },
+  diagnosis: { zh: '诊断ICD10', en: 'Diagnosis (ICD-10)' },
+  referred_up: { zh: '上转住院', en: 'Referred up' },
+  reverses_claim_no: { zh: '冲正原结算单号', en: 'Reverses claim number' },
+  period: { zh: '月份', en: 'Month' },
+  score: { zh: '满意度得分', en: 'Satisfaction score' },
+  respondents: { zh: '调查人数', en: 'Respondents' },
+  unit_code: { zh: '机构编码', en: 'Unit code' },
+  insured_population: { zh: '参保人数', en: 'Insured population' },
+  baseline_admissions: { zh: '上年住院人次', en: 'Admissions the year before' },
+  file: { zh: '文件', en: 'File' },
+});
+export type ImportColumn = EnumValue<typeof IMPORT_COLUMN>;
+
+/** A file's columns in template order, each with the Chinese header it may carry instead. */
+export const importColumns = (...fields: ImportColumn[]): [ImportColumn, string][] => fields.map((f) => [f, IMPORT_COLUMN.zh(f)]);
+
+/**
+ * Why an imported row is refused (导入错误), the API's message (en) and the import screen's (zh);
+ * %{name} is a parameter of the problem, filled the same way on both sides.
+ */
+export const IMPORT_PROBLEM = defineEnum('import_problem', {
+  required: { zh: '必填', en: 'required' },
+  claim_no_format: { zh: '只能由字母、数字和 - _ / . 组成，最多 50 个字符', en: 'letters, digits and - _ / . only, at most 50' },
+  reverses_itself: { zh: '结算单不能冲正自身', en: 'a claim cannot reverse itself' },
+  id_number_format: { zh: '须为 17 位数字加 1 位数字或 X', en: ID_NUMBER_PROBLEM.id_number_format },
+  id_number_birth_date: { zh: '出生日期部分不是有效日期', en: ID_NUMBER_PROBLEM.id_number_birth_date },
+  id_number_check_digit: { zh: '校验位不符', en: ID_NUMBER_PROBLEM.id_number_check_digit },
+  max_length: { zh: '最多 %{n} 个字符', en: 'at most %{n} characters' },
+  unknown_township: { zh: '未知的乡镇编码 %{code}', en: 'unknown township code %{code}' },
+  unknown_unit: { zh: '未知的机构编码 %{code}', en: 'unknown unit code %{code}' },
+  one_of: { zh: '须为以下之一：%{values}', en: 'must be one of %{values}' },
+  unit_for_in_group: { zh: '集团内机构必填', en: 'required for an in_group provider' },
+  unit_only_in_group: { zh: '仅集团内机构填写', en: 'only for in_group providers' },
+  name_outside_group: { zh: '集团外机构必填', en: 'required for a provider outside the group' },
+  date_format: { zh: '须为日期 YYYY-MM-DD', en: 'must be a date YYYY-MM-DD' },
+  in_fund_year: { zh: '须在基金年度 %{year} 内', en: 'must lie inside the fund year %{year}' },
+  in_fund_year_or_before: { zh: '须在基金年度 %{year} 或上一年内', en: 'must lie inside the fund year %{year} or the year before' },
+  before_admission: { zh: '早于入院日期', en: 'before the admission date' },
+  before_visit: { zh: '早于就诊日期', en: 'before the visit date' },
+  inpatient_only: { zh: '仅住院填写', en: 'only for inpatient stays' },
+  year_locked: { zh: '基金年度 %{year} 已锁定：结算 %{run} 已批准', en: 'fund year %{year} is locked: settlement run %{run} is approved' },
+  period_locked: { zh: '期间 %{period} 已锁定：结算 %{run} 已批准', en: 'period %{period} is locked: settlement run %{run} is approved' },
+  reversal_amount: { zh: '冲正金额须 ≤ 0，最多两位小数', en: 'a reversal’s amounts are ≤ 0 with at most two decimals' },
+  amount: { zh: '须为 ≥ 0 的金额，最多两位小数', en: 'must be an amount ≥ 0 with at most two decimals' },
+  total_adds_up: { zh: '须等于统筹支付＋个人自付＋自费（%{sum}）', en: 'must equal fund_paid + self_pay + self_funded (%{sum})' },
+  reversal_below_zero: { zh: '冲正须冲回金额：应小于 0', en: 'a reversal takes back an amount: below 0' },
+  drug_consumables_within_total: { zh: '药品费用＋耗材费用超过医疗总费用', en: 'drug_cost + consumables_cost exceeds total_cost' },
+  icd10: { zh: '须为 ICD-10 编码，如 I10 或 E11.9', en: 'must be an ICD-10 code such as I10 or E11.9' },
+  boolean: { zh: '须为 true 或 false', en: 'must be true or false' },
+  referred_up_inpatient: { zh: '仅住院可标记为上转住院', en: 'only inpatient stays follow an upward referral' },
+  month_format: { zh: '须为月份 YYYY-MM', en: 'must be a month YYYY-MM' },
+  score: { zh: '须为 0–100 的得分，最多两位小数', en: 'must be a score between 0 and 100 with at most two decimals' },
+  positive_whole: { zh: '须为大于 0 的整数', en: 'must be a whole number above 0' },
+  whole_not_negative: { zh: '须为 ≥ 0 的整数', en: 'must be a whole number ≥ 0' },
+  twice_in_file: { zh: '%{key} 在文件中出现两次（首次在第 %{first} 行）', en: '%{key} appears twice in the file (first in row %{first})' },
+  no_original: { zh: '基金年度 %{year} 或 %{previous} 中没有结算单 %{claim}', en: 'no claim %{claim} in fund year %{year} or %{previous}' },
+  original_is_reversal: { zh: '原结算单 %{claim} 本身是冲正单', en: 'claim %{claim} is itself a reversal' },
+  not_original_insured: { zh: '与原结算单 %{claim} 的参保人不一致', en: 'not the insured of claim %{claim}' },
+  not_original_class: { zh: '与原结算单 %{claim} 的机构类别不一致', en: 'not the provider class of claim %{claim}' },
+  not_original_unit: { zh: '与原结算单 %{claim} 的机构不一致', en: 'not the provider unit of claim %{claim}' },
+  not_original_provider: { zh: '与原结算单 %{claim} 的机构名称不一致', en: 'not the provider of claim %{claim}' },
+  not_original_care: { zh: '与原结算单 %{claim} 的就诊类型不一致', en: 'not the care type of claim %{claim}' },
+  not_original_referral: { zh: '与原结算单 %{claim} 的上转标记不一致', en: 'not as in claim %{claim}' },
+  beyond_original: { zh: '冲正超过原结算单 %{claim} 的剩余金额（%{left}）', en: 'reverses more than is left of claim %{claim} (%{left})' },
+  locked_claim: {
+    zh: '结算单所在期间 %{period} 已锁定：结算 %{run} 已批准',
+    en: 'claim is settled in locked period %{period}: settlement run %{run} is approved',
+  },
+});
+export type ImportProblem = EnumValue<typeof IMPORT_PROBLEM>;
+
+/** A template's text with its %{name} parameters filled in. */
+export const fillTemplate = (text: string, params: Record<string, string | number>) =>
+  text.replace(/%\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+
 export const SETTLEMENT_ENUMS = [
   PROVIDER_CLASS,
   CARE_TYPE,
@@ -308,4 +406,6 @@ export const SETTLEMENT_ENUMS = [
   SIGNOFF_LEVEL,
   SIGNOFF_STATE,
   CLAIM_CHANGE,
+  IMPORT_COLUMN,
+  IMPORT_PROBLEM,
 ];

@@ -18,7 +18,7 @@ import { addSheet, streamingWorkbook } from '../core/workbook';
 import type { UploadedFile } from '../http/upload';
 import { parse } from '../http/validate';
 import { orgUnits } from '../org';
-import { headerFields, missingColumns, type Cell, type RawRow, type RowProblem, type UnitRef } from './cells';
+import { headerFields, missingColumns, rowProblem, type Cell, type RawRow, type RowProblem, type UnitRef } from './cells';
 
 export interface Rejection extends RowProblem {
   row: number;
@@ -168,7 +168,7 @@ export async function runImport<T>(actor: Actor, file: UploadedFile, opts: Impor
       const key = spec.key(v.row);
       const first = seen.get(key);
       if (first !== undefined) {
-        reject({ row, field: spec.keyField, message: `${key} appears twice in the file (first in row ${first})` });
+        reject({ row, ...rowProblem(spec.keyField, 'twice_in_file', { key, first }) });
         continue;
       }
       seen.set(key, row);

@@ -181,8 +181,8 @@ export const ClaimsImport = () => {
                     {result.rejected.map((r, i) => (
                       <TableRow key={i} data-testid={`rejected-${r.row}-${r.field}`}>
                         <TableCell>{r.row}</TableCell>
-                        <TableCell>{r.field}</TableCell>
-                        <TableCell>{r.message}</TableCell>
+                        <TableCell>{translate(`enums.import_column.${r.field}`, { _: r.field })}</TableCell>
+                        <TableCell>{translate(`enums.import_problem.${r.problem}`, { _: r.message, ...r.params })}</TableCell>
                       </TableRow>
                     ))}
                   </TableBody>

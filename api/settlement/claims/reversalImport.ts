@@ -4,6 +4,7 @@
 import type { Knex } from 'knex';
 import { hashIdNumber } from '../../core/personalId';
 import type { Rejection } from '../import';
+import { rowProblem } from '../cells';
 import type { FundYear } from '../fundYears/model';
 import { amountsOf, checkReversal, remainingOf, REVERSIBLE, type Amounts, type OriginalClaim } from './reversals';
 import type { ClaimRow } from './rules';
@@ -39,7 +40,7 @@ export function reversalCheck(fy: Pick<FundYear, 'id' | 'region' | 'year'>) {
     for (const { row, data } of reversals) {
       const original = originals.get(data.reverses_claim_no!);
       if (!original) {
-        rejected.push({ row, field: 'reverses_claim_no', message: `no claim ${data.reverses_claim_no} in fund year ${fy.year} or ${fy.year - 1}` });
+        rejected.push({ row, ...rowProblem('reverses_claim_no', 'no_original', { claim: data.reverses_claim_no!, year: fy.year, previous: fy.year - 1 }) });
         continue;
       }
       // a re-imported reversal replaces itself: its stored line is not an earlier reversal

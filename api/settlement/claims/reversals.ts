@@ -1,7 +1,8 @@
 // Reversals (冲正) as plain functions: the month a reversal lands in, and a reversal checked against the claim
 // it reverses and what earlier reversals left of it. The import (service.ts) finds the original and those reversals.
 import { fromFen, toFen, type Fen } from '../../shared/money';
-import type { RowProblem } from '../cells';
+import { rowProblem, type RowProblem } from '../cells';
+import type { ImportProblem } from '../enums';
 
 /** The amounts a reversal takes back, in the order the problems name them. */
 export const REVERSIBLE = ['total_cost', 'fund_paid', 'self_pay', 'self_funded', 'drug_cost', 'consumables_cost'] as const;
@@ -51,17 +52,17 @@ export function remainingOf(original: Amounts, reversals: readonly Amounts[]): A
  */
 export function checkReversal(line: ReversalLine, original: OriginalClaim, remaining: Amounts): { problems: RowProblem[] } | { claim_count: -1 | 0 } {
   const problems: RowProblem[] = [];
-  const bad = (field: string, message: string) => problems.push({ field, message });
-  const of = `claim ${original.claim_no}`;
-  if (original.is_reversal) bad('reverses_claim_no', `${of} is itself a reversal`);
-  if (line.id_number_hash !== original.id_number_hash) bad('id_number', `not the insured of ${of}`);
-  if (line.provider_class !== original.provider_class) bad('provider_class', `not the provider class of ${of}`);
-  else if (line.org_unit_id !== original.org_unit_id) bad('provider_unit_code', `not the provider unit of ${of}`);
-  else if (line.org_unit_id === null && line.provider_name !== original.provider_name) bad('provider_name', `not the provider of ${of}`);
-  if (line.care_type !== original.care_type) bad('care_type', `not the care type of ${of}`);
-  if (line.referred_up !== original.referred_up) bad('referred_up', `not as in ${of}`);
+  const claim = original.claim_no;
+  const bad = (field: string, problem: ImportProblem, params: Record<string, string> = {}) => problems.push(rowProblem(field, problem, { claim, ...params }));
+  if (original.is_reversal) bad('reverses_claim_no', 'original_is_reversal');
+  if (line.id_number_hash !== original.id_number_hash) bad('id_number', 'not_original_insured');
+  if (line.provider_class !== original.provider_class) bad('provider_class', 'not_original_class');
+  else if (line.org_unit_id !== original.org_unit_id) bad('provider_unit_code', 'not_original_unit');
+  else if (line.org_unit_id === null && line.provider_name !== original.provider_name) bad('provider_name', 'not_original_provider');
+  if (line.care_type !== original.care_type) bad('care_type', 'not_original_care');
+  if (line.referred_up !== original.referred_up) bad('referred_up', 'not_original_referral');
   for (const k of REVERSIBLE) {
-    if (-line.amounts[k] > remaining[k]) bad(k, `reverses more than is left of ${of} (${fromFen(remaining[k])})`);
+    if (-line.amounts[k] > remaining[k]) bad(k, 'beyond_original', { left: fromFen(remaining[k]) });
   }
   if (problems.length) return { problems };
   return { claim_count: remaining.total_cost + line.amounts.total_cost === 0n ? -1 : 0 };

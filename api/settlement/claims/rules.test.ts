@@ -4,6 +4,7 @@ import type { RawRow } from '../cells';
 import { toFen } from '../../shared/money';
 import { amountsOf, checkReversal, landingMonth, remainingOf, type OriginalClaim, type ReversalLine } from './reversals';
 import { lockedThrough, validateClaim, type ClaimContext } from './rules';
+import { fillTemplate, IMPORT_PROBLEM } from '../enums';
 
 describe('claim row validation', () => {
   const ctx: ClaimContext = {
@@ -48,6 +49,28 @@ describe('claim row validation', () => {
     });
   });
 
+  it('names each problem by its kind and parameters, the message filled from the same template the screen translates', () => {
+    const v = validateClaim(
+      { ...row, total_cost: '100.01', provider_unit_code: 'X99', settled_on: '2025-02-10', visit_on: '2025-02-01', id_number: '110105194912310021' },
+      ctx,
+    );
+    expect('problems' in v && v.problems).to.deep.equal([
+      { field: 'id_number', problem: 'id_number_check_digit', params: {}, message: 'check digit does not match' },
+      { field: 'provider_unit_code', problem: 'unknown_unit', params: { code: 'X99' }, message: 'unknown unit code X99' },
+      {
+        field: 'settled_on',
+        problem: 'period_locked',
+        params: { period: '2025-02', run: '42' },
+        message: 'period 2025-02 is locked: settlement run 42 is approved',
+      },
+      { field: 'total_cost', problem: 'total_adds_up', params: { sum: '100.00' }, message: 'must equal fund_paid + self_pay + self_funded (100.00)' },
+    ]);
+    // every Chinese text takes exactly the parameters of its English one (a missing %{…} would show raw)
+    const params = (text: string) => [...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const kind of IMPORT_PROBLEM.values) expect(params(IMPORT_PROBLEM.zh(kind)), kind).to.deep.equal(params(IMPORT_PROBLEM.en(kind)));
+    expect(fillTemplate(IMPORT_PROBLEM.zh('twice_in_file'), { key: 'C-9', first: 4 })).to.equal('C-9 在文件中出现两次（首次在第 4 行）');
+  });
+
   it('names the field of each problem', () => {
     const fields = (r: RawRow) =>
       'problems' in validateClaim(r, ctx) ? (validateClaim(r, ctx) as { problems: { field: string }[] }).problems.map((p) => p.field) : [];
@@ -69,7 +92,7 @@ describe('claim row validation', () => {
     expect((v as { row: object }).row).to.include({ visit_on: '2024-12-28', discharged_on: '2025-01-04', settled_on: '2025-01-06' });
     // the year before refuses it: its discharge and settlement dates lie after that fund year
     const before = validateClaim(stay, { ...ctx, year: 2024, lockedThrough: 0 });
-    expect('problems' in before && before.problems).to.deep.equal([
+    expect('problems' in before && before.problems.map(({ field, message }) => ({ field, message }))).to.deep.equal([
       { field: 'discharged_on', message: 'must lie inside the fund year 2024 or the year before' },
       { field: 'settled_on', message: 'must lie inside the fund year 2024' },
     ]);
@@ -122,7 +145,7 @@ describe('claim row validation', () => {
     expect('row' in v && v.row).to.include({ settled_on: '2025-05-02', lands_in_month: 7 });
     expect('problems' in validateClaim(row, { ...ctx, lockedThrough: 6 })).to.equal(true);
     const settled = validateClaim(reversal, { ...ctx, lockedThrough: 12 });
-    expect('problems' in settled && settled.problems).to.deep.equal([
+    expect('problems' in settled && settled.problems.map(({ field, message }) => ({ field, message }))).to.deep.equal([
       { field: 'settled_on', message: 'fund year 2025 is locked: settlement run 42 is approved' },
     ]);
   });

@@ -1,11 +1,11 @@
 // Row validation of the insurer's claim and satisfaction files: plain functions from one row of
 // cells to a clean record or the problems, field by field; the months an approved run locks.
-import { idNumberProblem, normaliseIdNumber } from '../../core/personalId';
+import { idNumberProblemKind, normaliseIdNumber } from '../../core/personalId';
 import { fromFen, type Fen } from '../../shared/money';
 import type { EnumValue } from '../../core/enums';
-import { amountCell, blankCell, boolCell, cellText, dateCell, moneyCell, type Cell, type RawRow, type RowProblem, type UnitRef } from '../cells';
+import { amountCell, blankCell, boolCell, cellText, dateCell, moneyCell, rowProblem, type Cell, type RawRow, type RowProblem, type UnitRef } from '../cells';
 import { landingMonth } from './reversals';
-import { CARE_TYPE, PROVIDER_CLASS } from '../enums';
+import { CARE_TYPE, importColumns, PROVIDER_CLASS, type ImportProblem } from '../enums';
 
 export const PROVIDER_CLASSES = PROVIDER_CLASS.values;
 export type ProviderClass = EnumValue<typeof PROVIDER_CLASS>;
@@ -13,33 +13,29 @@ export const CARE_TYPES = CARE_TYPE.values;
 export type CareType = EnumValue<typeof CARE_TYPE>;
 
 /** The claim file's columns in template order, with the Chinese header each may carry instead. */
-export const CLAIM_COLUMNS: [string, string][] = [
-  ['claim_no', '结算单号'],
-  ['id_number', '身份证号'],
-  ['insured_name', '姓名'],
-  ['insured_township_code', '参保乡镇编码'],
-  ['provider_class', '机构类别'],
-  ['provider_unit_code', '集团机构编码'],
-  ['provider_name', '机构名称'],
-  ['care_type', '就诊类型'],
-  ['visit_on', '就诊或入院日期'],
-  ['discharged_on', '出院日期'],
-  ['settled_on', '结算日期'],
-  ['total_cost', '医疗总费用'],
-  ['fund_paid', '统筹支付'],
-  ['self_pay', '个人自付'],
-  ['self_funded', '自费'],
-  ['drug_cost', '药品费用'],
-  ['consumables_cost', '耗材费用'],
-  ['diagnosis', '诊断ICD10'],
-  ['referred_up', '上转住院'],
-  ['reverses_claim_no', '冲正原结算单号'],
-];
-export const SATISFACTION_COLUMNS: [string, string][] = [
-  ['period', '月份'],
-  ['score', '满意度得分'],
-  ['respondents', '调查人数'],
-];
+export const CLAIM_COLUMNS = importColumns(
+  'claim_no',
+  'id_number',
+  'insured_name',
+  'insured_township_code',
+  'provider_class',
+  'provider_unit_code',
+  'provider_name',
+  'care_type',
+  'visit_on',
+  'discharged_on',
+  'settled_on',
+  'total_cost',
+  'fund_paid',
+  'self_pay',
+  'self_funded',
+  'drug_cost',
+  'consumables_cost',
+  'diagnosis',
+  'referred_up',
+  'reverses_claim_no',
+);
+export const SATISFACTION_COLUMNS = importColumns('period', 'score', 'respondents');
 
 export const CLAIM_NO = /^[A-Za-z0-9][A-Za-z0-9_\-/.]{0,49}$/;
 export const ICD10 = /^[A-Z]\d{2}(\.[0-9A-Za-z]{1,4})?$/;
@@ -86,43 +82,43 @@ const AMOUNTS = ['total_cost', 'fund_paid', 'self_pay', 'self_funded', 'drug_cos
 /** Validates one claim row: a clean row, or every problem found with the field it is in. */
 export function validateClaim(raw: RawRow, ctx: ClaimContext): { row: ClaimRow } | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const bad = (field: string, message: string) => problems.push({ field, message });
+  const bad = (field: string, problem: ImportProblem, params?: Record<string, string | number>) => problems.push(rowProblem(field, problem, params));
 
   const claimNo = cellText(raw.claim_no);
   if (!claimNo) bad('claim_no', 'required');
-  else if (!CLAIM_NO.test(claimNo)) bad('claim_no', 'letters, digits and - _ / . only, at most 50');
+  else if (!CLAIM_NO.test(claimNo)) bad('claim_no', 'claim_no_format');
   const reverses = cellText(raw.reverses_claim_no);
-  if (reverses && !CLAIM_NO.test(reverses)) bad('reverses_claim_no', 'letters, digits and - _ / . only, at most 50');
-  else if (reverses && reverses === claimNo) bad('reverses_claim_no', 'a claim cannot reverse itself');
+  if (reverses && !CLAIM_NO.test(reverses)) bad('reverses_claim_no', 'claim_no_format');
+  else if (reverses && reverses === claimNo) bad('reverses_claim_no', 'reverses_itself');
 
   const idNumber = normaliseIdNumber(cellText(raw.id_number));
-  const idProblem = idNumber ? idNumberProblem(idNumber) : 'required';
+  const idProblem = idNumber ? idNumberProblemKind(idNumber) : 'required';
   if (idProblem) bad('id_number', idProblem);
 
   const name = cellText(raw.insured_name);
-  if (name.length > 50) bad('insured_name', 'at most 50 characters');
+  if (name.length > 50) bad('insured_name', 'max_length', { n: 50 });
 
   const townshipCode = cellText(raw.insured_township_code);
   const township = townshipCode ? ctx.units.get(townshipCode) : undefined;
-  if (townshipCode && (!township || !ctx.insuredKinds.includes(township.kind))) bad('insured_township_code', `unknown township code ${townshipCode}`);
+  if (townshipCode && (!township || !ctx.insuredKinds.includes(township.kind))) bad('insured_township_code', 'unknown_township', { code: townshipCode });
 
   const providerClass = cellText(raw.provider_class) as ProviderClass;
-  if (!PROVIDER_CLASSES.includes(providerClass)) bad('provider_class', `must be one of ${PROVIDER_CLASSES.join(', ')}`);
+  if (!PROVIDER_CLASSES.includes(providerClass)) bad('provider_class', 'one_of', { values: PROVIDER_CLASSES.join(', ') });
   const unitCode = cellText(raw.provider_unit_code);
   const providerName = cellText(raw.provider_name);
   let unit: UnitRef | undefined;
   if (providerClass === 'in_group') {
     unit = ctx.units.get(unitCode);
-    if (!unitCode) bad('provider_unit_code', 'required for an in_group provider');
-    else if (!unit) bad('provider_unit_code', `unknown unit code ${unitCode}`);
+    if (!unitCode) bad('provider_unit_code', 'unit_for_in_group');
+    else if (!unit) bad('provider_unit_code', 'unknown_unit', { code: unitCode });
   } else if (PROVIDER_CLASSES.includes(providerClass)) {
-    if (unitCode) bad('provider_unit_code', 'only for in_group providers');
-    if (!providerName) bad('provider_name', 'required for a provider outside the group');
+    if (unitCode) bad('provider_unit_code', 'unit_only_in_group');
+    if (!providerName) bad('provider_name', 'name_outside_group');
   }
-  if (providerName.length > 100) bad('provider_name', 'at most 100 characters');
+  if (providerName.length > 100) bad('provider_name', 'max_length', { n: 100 });
 
   const careType = cellText(raw.care_type) as CareType;
-  if (!CARE_TYPES.includes(careType)) bad('care_type', `must be one of ${CARE_TYPES.join(', ')}`);
+  if (!CARE_TYPES.includes(careType)) bad('care_type', 'one_of', { values: CARE_TYPES.join(', ') });
 
   // the settlement date decides the fund year (and the month); a stay or visit may begin in the year before
   // (admitted 2025-12-28, settled 2026-01-06 belongs to 2026), never after the fund year
@@ -133,24 +129,23 @@ export function validateClaim(raw: RawRow, ctx: ClaimContext): { row: ClaimRow }
     }
     const d = dateCell(v);
     const year = d ? Number(d.slice(0, 4)) : 0;
-    if (!d) bad(field, 'must be a date YYYY-MM-DD');
-    else if (year < earliest || year > ctx.year)
-      bad(field, earliest === ctx.year ? `must lie inside the fund year ${ctx.year}` : `must lie inside the fund year ${ctx.year} or the year before`);
+    if (!d) bad(field, 'date_format');
+    else if (year < earliest || year > ctx.year) bad(field, earliest === ctx.year ? 'in_fund_year' : 'in_fund_year_or_before', { year: ctx.year });
     else return d;
     return null;
   };
   const visitOn = dated('visit_on', raw.visit_on, true, ctx.year - 1);
   const dischargedOn = dated('discharged_on', raw.discharged_on, false, ctx.year - 1);
   const settledOn = dated('settled_on', raw.settled_on, true, ctx.year);
-  if (visitOn && dischargedOn && dischargedOn < visitOn) bad('discharged_on', 'before the admission date');
-  if (visitOn && settledOn && settledOn < visitOn) bad('settled_on', 'before the visit date');
-  if (dischargedOn && careType === 'outpatient') bad('discharged_on', 'only for inpatient stays');
+  if (visitOn && dischargedOn && dischargedOn < visitOn) bad('discharged_on', 'before_admission');
+  if (visitOn && settledOn && settledOn < visitOn) bad('settled_on', 'before_visit');
+  if (dischargedOn && careType === 'outpatient') bad('discharged_on', 'inpatient_only');
   // an ordinary claim in a locked month is refused; a reversal lands in the next open month
   const settledMonth = settledOn ? Number(settledOn.slice(5, 7)) : 0;
   const lands = reverses && settledOn ? landingMonth(settledMonth, ctx.lockedThrough) : settledMonth;
-  if (settledOn && lands === null) bad('settled_on', `fund year ${ctx.year} is locked: settlement run ${ctx.lockedBy} is approved`);
+  if (settledOn && lands === null) bad('settled_on', 'year_locked', { year: ctx.year, run: String(ctx.lockedBy) });
   else if (settledOn && !reverses && settledMonth <= ctx.lockedThrough) {
-    bad('settled_on', `period ${settledOn.slice(0, 7)} is locked: settlement run ${ctx.lockedBy} is approved`);
+    bad('settled_on', 'period_locked', { period: settledOn.slice(0, 7), run: String(ctx.lockedBy) });
   }
 
   const fen: Partial<Record<(typeof AMOUNTS)[number], Fen>> = {};
@@ -160,24 +155,23 @@ export function validateClaim(raw: RawRow, ctx: ClaimContext): { row: ClaimRow }
       continue;
     }
     const v = reverses ? amountCell(raw[field]) : moneyCell(raw[field]);
-    if (v === null || (reverses && v > 0n))
-      bad(field, reverses ? 'a reversal’s amounts are ≤ 0 with at most two decimals' : 'must be an amount ≥ 0 with at most two decimals');
+    if (v === null || (reverses && v > 0n)) bad(field, reverses ? 'reversal_amount' : 'amount');
     else fen[field] = v;
   }
   if (AMOUNTS.every((f) => fen[f] !== undefined)) {
     const abs = (f: Fen) => (f < 0n ? -f : f);
     if (fen.total_cost !== fen.fund_paid! + fen.self_pay! + fen.self_funded!) {
-      bad('total_cost', `must equal fund_paid + self_pay + self_funded (${fromFen(fen.fund_paid! + fen.self_pay! + fen.self_funded!)})`);
-    } else if (reverses && fen.total_cost === 0n) bad('total_cost', 'a reversal takes back an amount: below 0');
-    if (abs(fen.drug_cost!) + abs(fen.consumables_cost!) > abs(fen.total_cost!)) bad('drug_cost', 'drug_cost + consumables_cost exceeds total_cost');
+      bad('total_cost', 'total_adds_up', { sum: fromFen(fen.fund_paid! + fen.self_pay! + fen.self_funded!) });
+    } else if (reverses && fen.total_cost === 0n) bad('total_cost', 'reversal_below_zero');
+    if (abs(fen.drug_cost!) + abs(fen.consumables_cost!) > abs(fen.total_cost!)) bad('drug_cost', 'drug_consumables_within_total');
   }
 
   const diagnosis = cellText(raw.diagnosis).toUpperCase();
-  if (diagnosis && !ICD10.test(diagnosis)) bad('diagnosis', 'must be an ICD-10 code such as I10 or E11.9');
+  if (diagnosis && !ICD10.test(diagnosis)) bad('diagnosis', 'icd10');
 
   const referredUp = boolCell(raw.referred_up);
-  if (referredUp === null) bad('referred_up', 'must be true or false');
-  else if (referredUp && careType === 'outpatient') bad('referred_up', 'only inpatient stays follow an upward referral');
+  if (referredUp === null) bad('referred_up', 'boolean');
+  else if (referredUp && careType === 'outpatient') bad('referred_up', 'referred_up_inpatient');
 
   if (problems.length) return { problems };
   return {
@@ -222,13 +216,13 @@ export function validateSatisfaction(
   const period = raw.period instanceof Date ? raw.period.toISOString().slice(0, 7) : cellText(raw.period);
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   const month = m ? Number(m[2]) : 0;
-  if (!m || month < 1 || month > 12) problems.push({ field: 'period', message: 'must be a month YYYY-MM' });
-  else if (Number(m[1]) !== ctx.year) problems.push({ field: 'period', message: `must lie inside the fund year ${ctx.year}` });
-  else if (month <= ctx.lockedThrough) problems.push({ field: 'period', message: `period ${period} is locked: settlement run ${ctx.lockedBy} is approved` });
+  if (!m || month < 1 || month > 12) problems.push(rowProblem('period', 'month_format'));
+  else if (Number(m[1]) !== ctx.year) problems.push(rowProblem('period', 'in_fund_year', { year: ctx.year }));
+  else if (month <= ctx.lockedThrough) problems.push(rowProblem('period', 'period_locked', { period, run: String(ctx.lockedBy) }));
   const score = moneyCell(raw.score);
-  if (score === null || score > 10000n) problems.push({ field: 'score', message: 'must be a score between 0 and 100 with at most two decimals' });
+  if (score === null || score > 10000n) problems.push(rowProblem('score', 'score'));
   const respondents = Number(cellText(raw.respondents));
-  if (!Number.isSafeInteger(respondents) || respondents <= 0) problems.push({ field: 'respondents', message: 'must be a whole number above 0' });
+  if (!Number.isSafeInteger(respondents) || respondents <= 0) problems.push(rowProblem('respondents', 'positive_whole'));
   if (problems.length) return { problems };
   return { row: { month, score: fromFen(score!), respondents } };
 }

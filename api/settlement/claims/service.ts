@@ -15,6 +15,7 @@ import { db } from '../../db/knex';
 import * as clock from '../../core/clock';
 import { unitIdsUnderSql, unitInScope } from '../../org';
 import { runImport, unitsByCode, type ImportOptions, type Rejection } from '../import';
+import { rowProblem } from '../cells';
 import { DEFAULT_ALLOCATION } from '../fundYears/rules';
 import { fundYearOr404 } from '../fundYears/service';
 import { Claim, SatisfactionScore } from './model';
@@ -201,8 +202,7 @@ export async function importClaims(actor: Actor, fundYearId: number, file: Uploa
       .filter((r) => byNo.has(r.data.claim_no))
       .map((r): Rejection => ({
         row: r.row,
-        field: 'claim_no',
-        message: `claim is settled in locked period ${fy.year}-${String(byNo.get(r.data.claim_no)).padStart(2, '0')}: settlement run ${lock.lockedBy} is approved`,
+        ...rowProblem('claim_no', 'locked_claim', { period: `${fy.year}-${String(byNo.get(r.data.claim_no)).padStart(2, '0')}`, run: String(lock.lockedBy) }),
       }));
   }
 }

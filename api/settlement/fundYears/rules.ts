@@ -3,8 +3,8 @@
 // of the insured-population file. No HTTP, no database. Money is BigInt fen.
 import type { EnumValue } from '../../core/enums';
 import { mulRatio, splitByLargestRemainder, toFen, type Fen } from '../../shared/money';
-import { cellText, type RawRow, type RowProblem, type UnitRef } from '../cells';
-import { ALLOCATION_INDICATOR, GATE, SETTLEMENT_INDICATOR, type GateRegistry } from '../enums';
+import { cellText, rowProblem, type RawRow, type RowProblem, type UnitRef } from '../cells';
+import { ALLOCATION_INDICATOR, GATE, importColumns, SETTLEMENT_INDICATOR, type GateRegistry } from '../enums';
 
 // ---------------------------------------------------------------- configuration
 
@@ -146,11 +146,7 @@ export function budgetThrough(budget: Fen, profile: readonly number[], through: 
 
 // ---------------------------------------------------------------- insured populations
 
-export const POPULATION_COLUMNS: [string, string][] = [
-  ['unit_code', '机构编码'],
-  ['insured_population', '参保人数'],
-  ['baseline_admissions', '上年住院人次'],
-];
+export const POPULATION_COLUMNS = importColumns('unit_code', 'insured_population', 'baseline_admissions');
 
 export const POPULATION_NOTES: Record<string, string> = {
   unit_code: 'Group unit code of the recipient (e.g. T01)',
@@ -169,15 +165,15 @@ export function validatePopulation(raw: RawRow, units: Map<string, UnitRef>): { 
   const problems: RowProblem[] = [];
   const code = cellText(raw.unit_code);
   const unit = units.get(code);
-  if (!unit) problems.push({ field: 'unit_code', message: code ? `unknown unit code ${code}` : 'required' });
+  if (!unit) problems.push(code ? rowProblem('unit_code', 'unknown_unit', { code }) : rowProblem('unit_code', 'required'));
   const count = (field: string, required: boolean) => {
     const t = cellText(raw[field]);
     if (!t) {
-      if (required) problems.push({ field, message: 'required' });
+      if (required) problems.push(rowProblem(field, 'required'));
       return null;
     }
     const n = Number(t);
-    if (!Number.isSafeInteger(n) || n < 0) problems.push({ field, message: 'must be a whole number ≥ 0' });
+    if (!Number.isSafeInteger(n) || n < 0) problems.push(rowProblem(field, 'whole_not_negative'));
     return n;
   };
   const population = count('insured_population', true);
