@@ -7,17 +7,14 @@
 // superseded version never counts). The view's figures equal a hand count from the live runs' lines,
 // and the whole scope's equal a count in SQL of the lines in the database; who may read what.
 import { expect } from 'chai';
-import { get, post, put, system, unitId, type Json, type Problem } from '../../scripts/test/harness';
+import { get, post, system, type Json, type Problem } from '../../scripts/test/harness';
+import { IncomeTownship, type RunRead } from '../../scripts/test/payIncome';
 import { db } from '../db/knex';
 import * as clock from '../core/clock';
 import type { PayIncomeChange, PayLine, PayRun } from '.';
 
-type RunRead = Json<PayRun> & { lines: Json<PayLine>[] };
 const YEAR = Number(clock.today().slice(0, 4)) - 4;
 const LAST = YEAR - 1;
-const TOWNSHIP = 'T16';
-const STAFF_LOGIN = 'income-test-staff-t16';
-const STAFF_PASSWORD = 'income-test-123';
 const fen = (yuan: string) => BigInt(Math.round(Number(yuan) * 100));
 /** a / b (b > 0) half away from zero */
 const half = (a: bigint, b: bigint): bigint => (a < 0n ? -half(-a, b) : (a * 2n + b) / (2n * b));
@@ -25,109 +22,46 @@ const yuan = (f: bigint) => `${f < 0n ? '-' : ''}${(f < 0n ? -f : f) / 100n}.${S
 
 describe('pay income change (收入变化, HTTP, real database)', function () {
   this.timeout(300_000);
+  const t = new IncomeTownship('T16', 'income-test-staff-t16');
   let township: number;
-  let director: { user_id: number; staff_id: number };
-  let staff: { user_id: number; staff_id: number };
-  let doctor: { username: string; staff_id: number };
+  let director: { staff_id: number };
+  let staff: { staff_id: number };
+  let doctor: { username: string };
   const live: RunRead[] = [];
   let view: PayIncomeChange;
-  let staffToken: string;
-
-  const read = async (id: number) => (await get<RunRead>(`/api/pay-runs/${id}`, { as: 'finance' })).body;
-  const session = async (as: string, on: string, attendees: number) => {
-    // the staff member's own login (not a demo account) carries its token
-    const who = as === STAFF_LOGIN ? { headers: { authorization: `Bearer ${staffToken}` } } : { as };
-    const r = await post('/api/followups', { type: 'health_education', visited_on: on, topic: '慢病防治', attendees }, who);
-    expect(r.status, JSON.stringify(r.body)).to.equal(200);
-  };
-  const work = async (month: string, withDoctor: boolean) => {
-    await session(`director-${TOWNSHIP}`, `${month}-05`, 30);
-    await session(STAFF_LOGIN, `${month}-06`, 12);
-    if (withDoctor) await session(doctor.username, `${month}-07`, 8);
-  };
-  const calculate = async (month: string, fund: string) => {
-    const made = await post<Json<PayRun>>('/api/pay-runs', { org_unit_id: township, month, budgeted_fund: fund }, { as: 'finance' });
-    expect(made.status, JSON.stringify(made.body)).to.equal(200);
-    const calc = await post(`/api/pay-runs/${made.body.id}/calculate`, {}, { as: 'finance' });
-    expect(calc.status, JSON.stringify(calc.body)).to.equal(200);
-    return made.body.id;
-  };
-  const approve = async (id: number) => {
-    expect((await post(`/api/pay-runs/${id}/review`, {}, { as: `director-${TOWNSHIP}` })).status).to.equal(200);
-    expect((await post(`/api/pay-runs/${id}/approve`, {}, { as: 'finance' })).status).to.equal(200);
-  };
 
   before(async () => {
     await system();
-    township = await unitId(TOWNSHIP);
-    const directorUser = (await db()('users').where('username', `director-${TOWNSHIP}`).first<{ id: number }>('id')).id;
-    // two of the township's own staff without a login: its director and another
-    const own = await db()('staff')
-      .where({ employer_org_unit_id: township, work_org_unit_id: township })
-      .whereNull('user_id')
-      .where('status', 'active')
-      .orderBy('id')
-      .limit(2)
-      .select<{ id: number }[]>('id');
-    expect(own.length).to.equal(2);
-    const user = await post<{ id: number }>(
-      '/api/users',
-      { username: STAFF_LOGIN, display_name: '收入测试职工', roles: ['village_doctor'], org_unit_id: township, password: STAFF_PASSWORD },
-      { as: 'admin' },
-    );
-    expect(user.status, JSON.stringify(user.body)).to.equal(200);
-    staffToken = (await post<{ token: string }>('/api/auth/login', { username: STAFF_LOGIN, password: STAFF_PASSWORD })).body.token;
-    director = { user_id: directorUser, staff_id: own[0].id };
-    staff = { user_id: user.body.id, staff_id: own[1].id };
-    for (const p of [director, staff]) {
-      const r = await put(`/api/staff/${p.staff_id}`, { user_id: p.user_id }, { as: 'hr' });
-      expect(r.status, JSON.stringify(r.body)).to.equal(200);
-    }
-    const d = await db()('staff as s')
-      .join('users as u', 'u.id', 's.user_id')
-      .join('org_units as o', 'o.id', 's.work_org_unit_id')
-      .where('s.employer_org_unit_id', township)
-      .where('o.level', 4)
-      .whereNot('s.status', 'left')
-      .orderBy('s.id')
-      .first<{ username: string; staff_id: number }>('u.username', 's.id as staff_id');
-    doctor = d;
-
+    await t.setUp();
+    ({ township, director, staff, doctor } = t);
     // last year: March, April, May and June paid (the doctor works only in June); this year March and April paid, June calculated
-    for (const m of ['03', '04', '05', '06']) await work(`${LAST}-${m}`, m === '06');
-    for (const m of ['03', '04', '06']) await work(`${YEAR}-${m}`, true);
-    const last3 = await calculate(`${LAST}-03`, '9000.00');
-    await approve(last3);
-    const last4 = await calculate(`${LAST}-04`, '9500.00');
-    await approve(last4);
-    expect((await post(`/api/pay-runs/${last4}/lock`, {}, { as: 'finance' })).status).to.equal(200);
-    for (const [m, fund] of [
-      ['05', '7000.00'],
-      ['06', '7100.00'],
-    ])
-      await approve(await calculate(`${LAST}-${m}`, fund));
-    const this3 = await calculate(`${YEAR}-03`, '12345.67');
-    await approve(this3);
-    const first4 = await calculate(`${YEAR}-04`, '11000.00');
-    await approve(first4);
+    for (const m of ['03', '04', '05', '06']) await t.work(`${LAST}-${m}`, m === '06');
+    for (const m of ['03', '04', '06']) await t.work(`${YEAR}-${m}`, true);
+    const last3 = await t.calculate(`${LAST}-03`, '9000.00');
+    await t.approve(last3);
+    const last4 = await t.calculate(`${LAST}-04`, '9500.00');
+    await t.approve(last4, true);
+    await t.approve(await t.calculate(`${LAST}-05`, '7000.00'));
+    await t.approve(await t.calculate(`${LAST}-06`, '7100.00'));
+    const this3 = await t.calculate(`${YEAR}-03`, '12345.67');
+    await t.approve(this3);
+    const first4 = await t.calculate(`${YEAR}-04`, '11000.00');
+    await t.approve(first4);
     // a session logged afterwards: April corrected, the new version approved with the director's larger share
-    await session(`director-${TOWNSHIP}`, `${YEAR}-04-20`, 40);
+    await t.session(t.directorLogin, `${YEAR}-04-20`, 40);
     const corrected = await post<Json<PayRun>>(`/api/pay-runs/${first4}/correct`, { reason: '补录健康教育' }, { as: 'finance' });
     expect(corrected.status, JSON.stringify(corrected.body)).to.equal(200);
     expect((await post(`/api/pay-runs/${corrected.body.id}/calculate`, {}, { as: 'finance' })).status).to.equal(200);
-    await approve(corrected.body.id);
-    expect((await read(first4)).status).to.equal('superseded');
-    await calculate(`${YEAR}-06`, '9999.99');
-    for (const id of [last3, last4, this3, corrected.body.id]) live.push(await read(id));
+    await t.approve(corrected.body.id);
+    expect((await t.read(first4)).status).to.equal('superseded');
+    await t.calculate(`${YEAR}-06`, '9999.99');
+    for (const id of [last3, last4, this3, corrected.body.id]) live.push(await t.read(id));
     const r = await get<PayIncomeChange>('/api/pay-income-change', { as: 'finance', query: { year: YEAR } });
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
     view = r.body;
   });
 
-  after(async () => {
-    for (const p of [director, staff]) if (p) await put(`/api/staff/${p.staff_id}`, { user_id: null }, { as: 'hr' });
-    if (staff) await put(`/api/users/${staff.user_id}`, { active: false }, { as: 'admin' });
-  });
+  after(() => t.tearDown());
 
   it('compares the months this year has paid (March, April) with the same months of last year', () => {
     expect(view).to.include({ year: YEAR, last_year: LAST });
@@ -184,7 +118,7 @@ describe('pay income change (收入变化, HTTP, real database)', function () {
   });
 
   it("a director reads their own township's figures only; the auditor and admin read the group's; a village doctor none", async () => {
-    const own = await get<PayIncomeChange>('/api/pay-income-change', { as: `director-${TOWNSHIP}`, query: { year: YEAR } });
+    const own = await get<PayIncomeChange>('/api/pay-income-change', { as: t.directorLogin, query: { year: YEAR } });
     expect(own.status).to.equal(200);
     expect(own.body.townships.map((t) => t.org_unit_id)).to.deep.equal([township]);
     expect(own.body.townships[0]).to.deep.equal(view.townships.find((t) => t.org_unit_id === township));
