@@ -10,6 +10,7 @@ import { IncomeTownship } from '../../scripts/test/payIncome';
 import * as clock from '../../api/core/clock';
 import type { IncomeChange, PayIncomeChange } from '../../api/pay';
 import { clickMenu, login, newPage, startBrowserTest } from './browser';
+import { languageChecker, type LanguageChecker } from './language';
 
 const YEAR = Number(clock.today().slice(0, 4)) - 8;
 const LAST = YEAR - 1;
@@ -22,6 +23,7 @@ describe('admin UI: 收入变化 (performance pay against last year)', function 
   let browser: Browser;
   let baseUrl: string;
   let view: PayIncomeChange;
+  let language: LanguageChecker;
 
   async function openIncome(username: string) {
     const page = await newPage(browser, { width: 1600, height: 1000 });
@@ -38,6 +40,7 @@ describe('admin UI: 收入变化 (performance pay against last year)', function 
 
   before(async () => {
     ({ baseUrl, browser } = await startBrowserTest());
+    language = await languageChecker();
     await t.setUp();
     await t.work(`${LAST}-05`, false);
     await t.work(`${YEAR}-05`, true);
@@ -82,6 +85,8 @@ describe('admin UI: 收入变化 (performance pay against last year)', function 
       expect((await row.getByTestId(`${k}-last`).textContent())?.trim(), k).to.equal(money(c.last_year.average));
       expect((await row.getByTestId(`${k}-change`).textContent())?.trim(), k).to.equal(change(c.change_pct));
     }
+    // Chinese throughout: no i18n key, no English code
+    expect(await language.problems(page, 'finance 收入变化')).to.deep.equal([]);
     await page.context().close();
   });
 
