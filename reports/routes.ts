@@ -8,13 +8,14 @@ import { idParam, parse } from '../api/http/validate';
 import { executionReport } from '../api/finance';
 import { workloadReport } from '../api/health';
 import { rotationRosterData, staffRosterRows, staffRosterUnit, unitQuery, yearQuery } from '../api/hr';
-import { payRunReport } from '../api/pay';
+import { payIncomeChange, payRunReport } from '../api/pay';
 import { orderPeriodQuery, savingsReport } from '../api/procurement';
 import { referralPeriodQuery, referralsReport } from '../api/referrals';
 import { readDifference, runReport } from '../api/settlement';
 import { writeBudgetExecution } from './budgetExecution';
 import { buildHealthWorkload } from './health-workload';
 import { writePayWorkbook } from './pay';
+import { writePayIncomeChange } from './payIncomeChange';
 import { writeProcurementSavings } from './procurementSavings';
 import { writeReferralsWorkbook } from './referrals';
 import { writeRotationRoster } from './rotation-roster';
@@ -105,14 +106,25 @@ export const procurementReportRoutes = new ApiRouter('/reports', 'procurement').
   },
 );
 
-export const payReportRoutes = new ApiRouter('/reports', 'pay').get(
-  '/pay-runs/:file',
-  { summary: "A township's monthly pay workbook (绩效工资表): GET /api/reports/pay-runs/:runId.xlsx", produces: XLSX },
-  async (req, res) => {
-    const m = /^(\d+)\.xlsx$/.exec(String(req.params.file));
-    const id = idParam(m?.[1]);
-    // figures first (grant, scope, calculated), then the file streams
-    const report = await payRunReport(req.actor, id);
-    await sendFile(res, `绩效工资-${report.run.township}-${report.run.month.slice(0, 7)}-run${id}.xlsx`, XLSX, (out) => writePayWorkbook(out, report));
-  },
-);
+export const payReportRoutes = new ApiRouter('/reports', 'pay')
+  .get(
+    '/pay-runs/:file',
+    { summary: "A township's monthly pay workbook (绩效工资表): GET /api/reports/pay-runs/:runId.xlsx", produces: XLSX },
+    async (req, res) => {
+      const m = /^(\d+)\.xlsx$/.exec(String(req.params.file));
+      const id = idParam(m?.[1]);
+      // figures first (grant, scope, calculated), then the file streams
+      const report = await payRunReport(req.actor, id);
+      await sendFile(res, `绩效工资-${report.run.township}-${report.run.month.slice(0, 7)}-run${id}.xlsx`, XLSX, (out) => writePayWorkbook(out, report));
+    },
+  )
+  .get(
+    '/pay-income-change.xlsx',
+    { summary: '收入变化: performance pay per level, role and township against the same months of last year', query: yearQuery, produces: XLSX },
+    async (req, res) => {
+      const { year } = parse(yearQuery, req.query, 'query');
+      // figures first (grant, scope), then the file streams
+      const view = await payIncomeChange(req.actor, year);
+      await sendFile(res, `收入变化-${year}.xlsx`, XLSX, (out) => writePayIncomeChange(out, view));
+    },
+  );

@@ -59,5 +59,20 @@ export const PAY_DIFFERENCE_CHANGE = defineEnum('pay_difference_change', {
 });
 export type PayDifferenceChange = EnumValue<typeof PAY_DIFFERENCE_CHANGE>;
 
+/** The income-change view's roles (收入变化): the township's director, its other staff, the village doctors it employs. */
+export const INCOME_ROLE = defineEnum('pay_income_role', {
+  director: { zh: '乡镇卫生院院长', en: 'Township directors' },
+  township_staff: { zh: '乡镇卫生院其他职工', en: 'Other township staff' },
+  village_doctor: { zh: '村医', en: 'Village doctors' },
+});
+export type IncomeRole = EnumValue<typeof INCOME_ROLE>;
+
+/** The income-change view's levels, from the person's work unit: the township health centre or a village clinic. */
+export const INCOME_LEVEL = defineEnum('pay_income_level', {
+  township: { zh: '乡镇卫生院人员', en: 'Township health centre staff' },
+  village: { zh: '村卫生室村医', en: 'Village clinic doctors' },
+});
+export type IncomeLevel = EnumValue<typeof INCOME_LEVEL>;
+
 /** The lists of values the UI translates (`enums.<name>.<value>`). */
-export const PAY_ENUMS = [PAY_SERVICE, PAY_RUN_STATUS, PAY_ITEM_KIND, PAY_GRADE, PAY_DIFFERENCE_CHANGE];
+export const PAY_ENUMS = [PAY_SERVICE, PAY_RUN_STATUS, PAY_ITEM_KIND, PAY_GRADE, PAY_DIFFERENCE_CHANGE, INCOME_ROLE, INCOME_LEVEL];

@@ -11,6 +11,7 @@ import { showScheme, updateScheme } from './scheme';
 import { myStatement } from './statement';
 import { traceRun } from './trace';
 import { correctRun } from './correction';
+import { payIncomeChange } from './income';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
 const nonNegative = moneyInput.refine((f) => f >= 0n, 'cannot be negative');
@@ -71,4 +72,17 @@ export const payStatementRoutes = new ApiRouter('/pay-statement', 'pay').get(
   (req) => myStatement(req.actor),
 );
 
-export const payRouters = [payRunRoutes, paySchemeRoutes, payStatementRoutes];
+/** ?year=YYYY: the year compared with the one before */
+export const incomeYearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+export const payIncomeChangeRoutes = new ApiRouter('/pay-income-change', 'pay').get(
+  '/',
+  {
+    summary:
+      "收入变化: performance pay (应发 and 实发 of the approved or locked pay runs, not total salary) per level, role and township, the year's paid months against the same months of the year before",
+    query: incomeYearQuery,
+  },
+  (req) => payIncomeChange(req.actor, parse(incomeYearQuery, req.query, 'query').year),
+);
+
+export const payRouters = [payRunRoutes, paySchemeRoutes, payStatementRoutes, payIncomeChangeRoutes];

@@ -272,8 +272,13 @@ export const schemeKeys = { services: PAY_SERVICE.values, grades: PAY_GRADE.valu
 // ---- grants ---------------------------------------------------------------------------------
 
 export const payGrants: GrantTable = {
-  group_finance: { 'pay-runs': [...read, 'create', 'edit', 'calculate', 'approve', 'lock', 'correct'], 'pay-scheme': [...read, 'edit'] },
-  group_admin: { 'pay-runs': read, 'pay-scheme': read },
-  director: { 'pay-runs': [...read, 'calculate', 'review'], 'pay-scheme': read },
+  group_finance: {
+    'pay-runs': [...read, 'create', 'edit', 'calculate', 'approve', 'lock', 'correct'],
+    'pay-scheme': [...read, 'edit'],
+    'pay-income-change': read,
+  },
+  group_admin: { 'pay-runs': read, 'pay-scheme': read, 'pay-income-change': read },
+  // a director reads their own township's income change (the pay runs' unit scope)
+  director: { 'pay-runs': [...read, 'calculate', 'review'], 'pay-scheme': read, 'pay-income-change': read },
   village_doctor: { 'pay-statement': read },
 };

@@ -1,16 +1,22 @@
 // 绩效工资: the townships' monthly pay runs (核算 → 院长审核 → 财务批准 → 锁定) with each person's
 // line and the work behind it, and the village doctor's 本月健康管理绩效 card on the home page.
+import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import type { DomainModule } from '../registry';
 import { lazyScreens } from '../shared/lazyScreens';
 import { payRuns } from './pay-runs';
 import { zh } from './messages';
 
 const { PayStatementHome } = lazyScreens(() => import('./PayStatementHome'));
+const { PayIncomeChange } = lazyScreens(() => import('./income/PayIncomeChange'));
 
 export const payDomain: DomainModule = {
   group: 'pay',
   label: 'menu.groups.pay',
   resources: [payRuns],
+  pages: [
+    // 收入变化: performance pay per role against the same months of last year (finance, admin, auditor; a director their township)
+    { path: '/pay-income-change', label: 'menu.pay_income_change', icon: TrendingUpIcon, element: <PayIncomeChange />, resource: 'pay-income-change' },
+  ],
   dashboardWidgets: [{ resource: 'pay-statement', roles: ['village_doctor'], component: PayStatementHome }],
   messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
 };

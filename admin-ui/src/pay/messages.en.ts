@@ -4,8 +4,9 @@ import { PAY_ENUMS } from '../../../api/pay/enums';
 import { TRACE_CHECK, TRACE_LABEL, TRACE_NO_SETTLEMENT } from '../../../api/pay/traceLabels';
 
 export const en = {
-  menu: { groups: { pay: 'Performance pay' } },
+  menu: { groups: { pay: 'Performance pay' }, pay_income_change: 'Income change' },
   resources: {
+    'pay-income-change': { name: 'Income change' },
     'pay-runs': {
       name: 'Pay runs',
       fields: {
@@ -81,6 +82,25 @@ export const en = {
       net_before: 'Net before',
       net_after: 'Net after',
       total_change: 'Change of the gross total',
+    },
+    income: {
+      year: 'Year',
+      months: 'Months %{months} of %{year} against the same months of %{last}',
+      no_months: 'No approved pay run in %{year} yet',
+      basis:
+        "Basis: the performance pay (gross amount) of the townships' approved or locked monthly pay runs (current versions), not total salary; monthly average = gross total ÷ person-months.",
+      average: 'Monthly performance pay per person (gross)',
+      last_year: 'Same months last year',
+      change: 'Change',
+      people: '%{people} people, %{months} person-months',
+      all: 'Everyone',
+      chart: 'Monthly performance pay per person: last year and this year',
+      bar_year: '%{year}',
+      townships: 'Monthly performance pay per person by township',
+      township: 'Township health centre',
+      no_rows: 'No approved pay run in the year chosen',
+      no_data: 'No data',
+      download: 'Download the income change workbook',
     },
     statement: {
       title: 'Health-management pay this month',

@@ -4,8 +4,9 @@ import { PAY_ENUMS } from '../../../api/pay/enums';
 import { TRACE_CHECK, TRACE_LABEL, TRACE_NO_SETTLEMENT } from '../../../api/pay/traceLabels';
 
 export const zh = {
-  menu: { groups: { pay: '绩效工资' } },
+  menu: { groups: { pay: '绩效工资' }, pay_income_change: '收入变化' },
   resources: {
+    'pay-income-change': { name: '收入变化' },
     'pay-runs': {
       name: '绩效核算',
       fields: {
@@ -81,6 +82,24 @@ export const zh = {
       net_before: '原实发',
       net_after: '现实发',
       total_change: '应发合计变动',
+    },
+    income: {
+      year: '年度',
+      months: '%{year} 年 %{months} 月与 %{last} 年同期比较',
+      no_months: '%{year} 年尚无已批准的绩效核算',
+      basis: '口径：各乡镇月度绩效核算（财务已批准或已锁定的现行版本）中的绩效工资应发金额，不是工资总额；月人均绩效 = 应发合计 ÷ 人月数。',
+      average: '月人均绩效（应发）',
+      last_year: '上年同期',
+      change: '变化',
+      people: '%{people} 人，%{months} 人月',
+      all: '全部人员',
+      chart: '月人均绩效：上年同期与本年',
+      bar_year: '%{year} 年',
+      townships: '各乡镇卫生院月人均绩效',
+      township: '乡镇卫生院',
+      no_rows: '所选年度没有已批准的绩效核算',
+      no_data: '无数据',
+      download: '下载收入变化表',
     },
     statement: {
       title: '本月健康管理绩效',
