@@ -258,7 +258,7 @@ export async function generateClaims(
               (:code::text[])[1 + dx] AS code
          FROM m OFFSET 0
      )
-     SELECT :fund_year_id, format('%s-%s', :year_text::text, lpad(i::text, 7, '0')),
+     SELECT :fund_year_id, format('%s-%s', :year_text::text, lpad(i::text, greatest(7, length(i::text)), '0')),
             pe.hash, pe.masked, pe.cipher, pe.name, f.unit_id,
             CASE k WHEN 5 THEN 'out_group_in_county' WHEN 6 THEN 'out_of_county' ELSE 'in_group' END,
             CASE k WHEN 1 THEN :hq WHEN 2 THEN branch_id WHEN 3 THEN f.unit_id WHEN 4 THEN village_ids[1 + floor(r_vil * cardinality(village_ids))::int] END,
