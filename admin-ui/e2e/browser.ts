@@ -78,6 +78,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
+ * A screen a test keeps for a person to look at (erp-ui-<name>.png in the temp folder), taken only with
+ * SCREENSHOTS=1: no test reads it, and a full-page shot costs 0.5–2 s on a busy machine (some 130
+ * of them were a tenth of the browser tests' time). A failure's screens and the shots named in a
+ * failure's message are taken regardless.
+ */
+export async function shotForReview(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS === '1') await screenshot(page, name);
+}
+
+/**
  * Picks an option of a react-admin SelectInput (named by its source) by its label, and waits for the
  * list to close: a click while the menu was still opening can leave it open, and an open menu hides
  * the rest of the form from the page's roles (the next "保存" is then not found).
