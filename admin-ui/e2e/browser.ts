@@ -78,6 +78,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
+ * A screen a test keeps for a person to look at (erp-ui-<name>.png in the temp folder), taken only with
+ * SCREENSHOTS=1: no test reads it, and a full-page shot costs 0.5–2 s on a busy machine (some 130
+ * of them were a tenth of the browser tests' time). A failure's screens and the shots named in a
+ * failure's message are taken regardless.
+ */
+export async function shotForReview(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS === '1') await screenshot(page, name);
+}
+
+/**
  * Picks an option of a react-admin SelectInput (named by its source) by its label, and waits for the
  * list to close: a click while the menu was still opening can leave it open, and an open menu hides
  * the rest of the form from the page's roles (the next "保存" is then not found).
@@ -99,29 +109,53 @@ export async function expectFits(page: Page, what: string) {
   expect(scroll, `${what}: page ${scroll}px wide on a ${width}px screen`).to.be.at.most(width);
 }
 
-/** Whether react-admin's error page (or its Chinese message) is on screen. */
-export const errorShown = async (page: Page) =>
-  (await page.locator('.RaError-root').or(page.getByText('出现错误')).or(page.getByText('客户端出错')).count()) > 0;
+/**
+ * Whether react-admin's error page (or its Chinese message) is on screen: one look at the page,
+ * where three text locators each walked every element of a long table.
+ */
+export const errorShown = (page: Page) =>
+  page.evaluate(() => !!document.querySelector('.RaError-root') || /出现错误|客户端出错/.test(document.body.textContent ?? ''));
 
-/** How long a page's network must stay quiet to count as settled: what a click starts has begun by then. */
-const QUIET_MS = 200;
+/** How long a page's network must stay quiet to count as settled, once the page has also drawn a frame and run what it queued. */
+const QUIET_MS = 60;
+
+/** Waits `ms` in the test (between looks at the page's traffic). */
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Waits for the page's requests to finish and the network to stay quiet for QUIET_MS (bounded at
- * 3 s: a page that keeps polling is not waited for). A page from newPage is watched as it goes,
- * which spares the 500 ms that Playwright's 'networkidle' always waits.
+ * Whether the page is still busy once it has drawn a frame and run the tasks queued before it:
+ * react-admin's loading indicator is up (a query is fetching).
+ */
+const loadingAfterFrame = (page: Page) =>
+  page
+    .evaluate(
+      () =>
+        new Promise<boolean>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(!!document.querySelector('.RaLoadingIndicator-loader')), 0))),
+    )
+    .catch(() => false);
+
+/**
+ * Waits for the page's requests to finish and the page to go quiet: no request for QUIET_MS, then a
+ * frame drawn and its queued tasks run (a chunk just loaded renders, and its screen's queries start)
+ * with still no request and no loading indicator. The network is watched for 3 s at most (a page
+ * that keeps polling is not waited for), the loading indicator for 8 s in all. A page from newPage
+ * is watched as it goes, which spares the 500 ms that Playwright's 'networkidle' always waits; the
+ * fixed 200 ms of quiet that this replaced was most of a walk's waiting.
  */
 export async function settle(page: Page) {
   const t = traffic.get(page);
-  if (!t) await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
   const started = Date.now();
-  while (t && Date.now() - started < 3000 && (t.inFlight > 0 || Date.now() - Math.max(t.changedAt, started) < QUIET_MS)) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
+  if (!t) await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined);
+  while (Date.now() - started < 8000) {
+    const watching = t && Date.now() - started < 3000;
+    if (watching && (t.inFlight > 0 || Date.now() - Math.max(t.changedAt, started) < QUIET_MS)) {
+      await pause(20);
+      continue;
+    }
+    const mark = t?.changedAt;
+    if (await loadingAfterFrame(page)) await pause(20);
+    else if (!watching || (t.inFlight === 0 && t.changedAt === mark)) return;
   }
-  await page
-    .locator('.RaLoadingIndicator-loader')
-    .waitFor({ state: 'detached', timeout: 5000 })
-    .catch(() => undefined);
 }
 
 /** Makes the menu visible (on a phone it sits behind the toggle). */
@@ -200,8 +234,21 @@ export async function openFirstRow(page: Page): Promise<boolean> {
   // a page that is no list (a tree, a planner, a report, a settings form) has no row to wait for
   if (!(await page.locator('.RaList-main').count())) return false;
   const row = firstRow(page);
-  // a cold system may still be answering the list: give its first row a moment to appear
-  await row.waitFor({ timeout: 3000 }).catch(() => undefined);
+  // a cold system may still be answering the list: wait for its first row, or for the list to have
+  // drawn what it got without one (an empty list's message), not a fixed 3 s on every empty list
+  await page
+    .waitForFunction(
+      () => {
+        const main = document.querySelector('.RaList-main');
+        if (!main || main.querySelector('.RaDatagrid-tbody .RaDatagrid-row, .RaList-content .MuiListItemButton-root')) return true;
+        const content = main.querySelector('.RaList-content');
+        const loading = document.querySelector('.RaLoadingIndicator-loader') || main.querySelector('.RaPlaceholder-root');
+        return !loading && !!content?.textContent?.trim();
+      },
+      undefined,
+      { timeout: 3000, polling: 50 },
+    )
+    .catch(() => undefined);
   if (!(await row.count())) return false;
   const before = page.url();
   await row.click({ timeout: 5000 }).catch(() => undefined);

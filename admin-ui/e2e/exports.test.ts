@@ -10,7 +10,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils } from 'ra-core';
 import { get, system, tokenFor } from '../../scripts/test/harness';
 import { fetchAllRows } from '../src/shared/exporter';
-import { login, newPage, screenshot, startBrowserTest } from './browser';
+import { login, newPage, shotForReview, startBrowserTest } from './browser';
 
 /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; lines end in CRLF. */
 function parseCsv(text: string): string[][] {
@@ -147,7 +147,7 @@ describe('admin UI: 导出 gives every row of the list as a CSV Excel opens', fu
       await login(page, baseUrl, c.user);
       const query = await openList(page, c);
       const { name, text } = await download(page, c.resource);
-      await screenshot(page, `export-${c.resource}`);
+      await shotForReview(page, `export-${c.resource}`);
 
       expect(name).to.match(new RegExp(`^${c.menu}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
       expect(text.charCodeAt(0), 'UTF-8 BOM').to.equal(0xfeff);

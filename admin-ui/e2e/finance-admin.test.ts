@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
-import { PHONE, expectFits, login, selectOption, settle, newPage, screenshot, startBrowserTest } from './browser';
+import { PHONE, expectFits, login, selectOption, settle, newPage, shotForReview, startBrowserTest } from './browser';
 import type { ExpenseRequestRecord, ExpenseRequestStep, RiskFundRecord, SpendingLimitRecord } from '../src/finance/records';
 import type { AssetRecord, AssetTransferRecord, CatalogItemRecord, RequisitionLineRecord, RequisitionRecord, SupplierRecord } from '../src/procurement/records';
 import type { StaffRecord } from '../src/hr/records';
@@ -88,7 +88,7 @@ describe('admin UI: finance and procurement administration', function () {
     const edited = await get<SpendingLimitRecord>(`/api/spending-limits/${limitId}`, { as: 'finance' });
     expect(edited.body).to.include({ max_amount: '79000.00', account: 'training', unit_level: 3 });
     expect(edited.body.steps).to.deep.equal(['unit_director', 'chief_accountant']);
-    await screenshot(page, 'finance-admin-limits');
+    await shotForReview(page, 'finance-admin-limits');
   });
 
   it('finance posts a chief accountant to T14; the accountant appears on and approves T14’s request chain, the approved steps green', async () => {
@@ -116,7 +116,7 @@ describe('admin UI: finance and procurement administration', function () {
     });
     expect(postings.body).to.have.length(1);
     expect(postings.body[0]).to.include({ org_unit_id: t14.id, starts_on: '2026-01-01' });
-    await screenshot(page, 'finance-admin-postings');
+    await shotForReview(page, 'finance-admin-postings');
 
     // a request of T14 in the rule's band walks director → the posted accountant
     const r = await post<RequestRead>(
@@ -149,7 +149,7 @@ describe('admin UI: finance and procurement administration', function () {
       // MUI success green, not the warning orange
       expect(await chip.evaluate((el) => getComputedStyle(el).backgroundColor)).to.equal('rgb(46, 125, 50)');
     }
-    await screenshot(ca, 'finance-admin-chain-approved');
+    await shotForReview(ca, 'finance-admin-chain-approved');
   });
 
   it('finance pays a dispute from the risk fund, then returns the year-end balance; the table adds up to the balance', async () => {
@@ -198,7 +198,7 @@ describe('admin UI: finance and procurement administration', function () {
     let fen = 0;
     for (let i = 0; i < people; i++) fen += Math.round(Number((await rows.nth(i).locator('td').last().textContent())!.replace(/,/g, '')) * 100);
     expect(fen).to.equal(balanceFen);
-    await screenshot(page, 'finance-admin-fund-return');
+    await shotForReview(page, 'finance-admin-fund-return');
     const after = await get<{ balance: string }>('/api/risk-fund-entries/summary', {
       as: 'finance',
       query: { org_unit_id: unitIdWithStaff, fund_year: FUND_YEAR },
@@ -247,7 +247,7 @@ describe('admin UI: finance and procurement administration', function () {
     await finance.getByRole('dialog').locator('textarea').first().fill('同意调拨');
     await finance.getByTestId('transfer-confirm').click();
     await finance.getByText('已调拨').waitFor();
-    await screenshot(finance, 'finance-admin-asset-transferred');
+    await shotForReview(finance, 'finance-admin-asset-transferred');
     const moved = await get<AssetRecord>(`/api/assets/${assetId}`, { as: 'director-T12' });
     expect(moved.body).to.include({ org_unit_id: t12.id, status: 'in_use' });
 
@@ -290,7 +290,7 @@ describe('admin UI: finance and procurement administration', function () {
     await page.getByTestId('requisition-decision').waitFor({ state: 'detached' });
     await page.getByTestId(`line-approved-${first.id}`).filter({ hasText: '12' }).waitFor();
     expect(await page.getByTestId(`line-approved-${second.id}`).textContent()).to.equal(String(second.requested_qty));
-    await screenshot(page, 'finance-admin-requisition-approved');
+    await shotForReview(page, 'finance-admin-requisition-approved');
     const back = await get<RequisitionRead>(`/api/requisitions/${requisitionId}`, { as: approver });
     expect(back.body.status).to.equal('approved');
     expect(back.body.lines.map((l) => l.approved_qty)).to.deep.equal([12, second.requested_qty]);
@@ -334,7 +334,7 @@ describe('admin UI: finance and procurement administration', function () {
     await page.waitForURL(new RegExp(`/catalog-items/${item.id}$`));
     await page.locator('[name="contract_price"]').fill('17.60');
     await page.getByText('12.0').waitFor(); // the saving per unit against the baseline: 2.40 = 12.0 %
-    await screenshot(page, 'finance-admin-catalog-edit');
+    await shotForReview(page, 'finance-admin-catalog-edit');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/catalog-items(\?.*)?$/);
     const back = (await get<CatalogItemRecord>(`/api/catalog-items/${item.id}`, { as: 'procurement' })).body;
@@ -382,7 +382,7 @@ describe('admin UI: finance and procurement administration', function () {
         await page.goto(`${baseUrl}${p}`);
         await page.locator('main').first().waitFor();
         await settle(page);
-        await screenshot(page, `finance-admin-phone-${user}${p.replace(/\//g, '_')}`);
+        await shotForReview(page, `finance-admin-phone-${user}${p.replace(/\//g, '_')}`);
         await expectFits(page, `${user} ${p}`);
       }
       await page.context().close();

@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
-import { PHONE, errorShown, expectFits, login, newPage, screenshot, selectOption, settle, startBrowserTest } from './browser';
+import { PHONE, errorShown, expectFits, login, newPage, shotForReview, selectOption, settle, startBrowserTest } from './browser';
 import type { BudgetRecord, ExpenseRequestRecord, ExpenseRequestStep, LedgerEntryRecord } from '../src/finance/records';
 import type { OrgUnitRecord } from '../src/shared/records';
 
@@ -52,7 +52,7 @@ describe('admin UI: finance forms and actions', function () {
     expect(await page.getByTestId('over-budget-requested').textContent()).to.equal('95,000.00');
     // a director may not override: no override field
     expect(await page.locator('[name="override_reason"]').count()).to.equal(0);
-    await screenshot(page, 'finance-over-budget');
+    await shotForReview(page, 'finance-over-budget');
 
     await page.locator('[name="amount"]').fill('30000');
     await page.getByRole('button', { name: '保存' }).click();
@@ -66,7 +66,7 @@ describe('admin UI: finance forms and actions', function () {
     expect(await page.getByTestId('step-status-1').textContent()).to.equal('待审批');
     // the requester sees no decision buttons on their own request
     expect(await page.getByTestId('approve').count()).to.equal(0);
-    await screenshot(page, 'finance-request-chain');
+    await shotForReview(page, 'finance-request-chain');
   });
 
   it('the director above approves, then group finance; finance alone sees the pay button', async () => {
@@ -83,7 +83,7 @@ describe('admin UI: finance forms and actions', function () {
     await finance.getByTestId('approve').click();
     await finance.getByTestId('request-status').filter({ hasText: '已批准' }).waitFor();
     expect(await finance.getByTestId('pay').count()).to.equal(1);
-    await screenshot(finance, 'finance-request-approved');
+    await shotForReview(finance, 'finance-request-approved');
     const r = await get<ExpenseRequestRecord & { steps: ExpenseRequestStep[] }>(`/api/expense-requests/${requestId}`, { as: 'finance' });
     expect(r.body.status).to.equal('approved');
     expect(r.body.steps.map((s) => s.decided_by_name)).to.have.length(2);
@@ -102,7 +102,7 @@ describe('admin UI: finance forms and actions', function () {
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('月度合计 1,150.00 与年度预算不符，差额 50.00').waitFor();
     expect(page.url()).to.match(/\/budgets\/create$/);
-    await screenshot(page, 'finance-budget-refused');
+    await shotForReview(page, 'finance-budget-refused');
 
     await page.locator('[name="monthly.11"]').fill('100');
     expect(await page.getByTestId('monthly-diff').textContent()).to.contain('差额 0.00');
@@ -119,7 +119,7 @@ describe('admin UI: finance forms and actions', function () {
     await page.getByTestId('version-2').waitFor();
     expect(await page.getByTestId('budget-versions').locator('tbody tr').count()).to.equal(2);
     expect(await page.getByTestId('version-1').textContent()).to.contain('已被替代');
-    await screenshot(page, 'finance-budget-versions');
+    await shotForReview(page, 'finance-budget-versions');
   });
 
   it('finance closes a month; a posting into it is refused in the form', async () => {
@@ -139,7 +139,7 @@ describe('admin UI: finance forms and actions', function () {
     await page.getByTestId('period-closed').waitFor();
     expect(await page.getByTestId('period-closed').textContent()).to.contain(`${YEAR}-06 已结账`);
     expect(page.url()).to.match(/\/ledger-entries\/create$/);
-    await screenshot(page, 'finance-period-closed');
+    await shotForReview(page, 'finance-period-closed');
     const entries = await get<LedgerEntryRecord[]>('/api/ledger-entries', {
       as: 'finance',
       query: { filter: { entry_date_gte: `${YEAR}-06-01`, entry_date_lte: `${YEAR}-06-30` } },
@@ -171,8 +171,9 @@ describe('admin UI: finance forms and actions', function () {
         await page.goto(`${baseUrl}${p}`);
         await page.locator('main').first().waitFor();
         await settle(page);
-        const shot = await screenshot(page, `finance-phone-${user}${p.replace(/\//g, '_')}`);
-        expect(await errorShown(page), `${user} ${p}: ${shot}`).to.equal(false);
+        await shotForReview(page, `finance-phone-${user}${p.replace(/\//g, '_')}`);
+        // a failure keeps the screen as it was (onFailure in browser.ts)
+        expect(await errorShown(page), `${user} ${p}: error page`).to.equal(false);
         await expectFits(page, `${user} ${p}`);
       }
       await page.context().close();

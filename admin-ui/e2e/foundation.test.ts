@@ -1,7 +1,7 @@
 // The foundation screens in a real browser against the running API and the demo group.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
+import { PHONE, login, newPage, shotForReview, startBrowserTest } from './browser';
 
 describe('admin UI: foundation', function () {
   this.timeout(60_000);
@@ -33,7 +33,7 @@ describe('admin UI: foundation', function () {
     for (const code of ['HQ', 'B1', 'T01']) await page.getByTestId(`tree-toggle-${code}`).click();
     await page.getByTestId('tree-node-V001').waitFor();
     expect(await page.getByTestId('tree-node-V001').textContent()).to.contain('(V001)');
-    await screenshot(page, 'org-tree-admin');
+    await shotForReview(page, 'org-tree-admin');
 
     await page.getByTestId('tree-node-V001').getByRole('link').click();
     await page.waitForURL(/\/org-units\/\d+\/show$/);
@@ -52,7 +52,7 @@ describe('admin UI: foundation', function () {
     await page.getByTestId('tree-node-V001').waitFor();
     expect(await page.locator('[data-testid^="tree-node-"]').count()).to.equal(1);
     expect(await page.locator('[data-testid^="tree-toggle-"]').count()).to.equal(0);
-    await screenshot(page, 'org-tree-doctor');
+    await shotForReview(page, 'org-tree-doctor');
   });
 
   it('is in Chinese by default and switches to English', async () => {
@@ -64,7 +64,7 @@ describe('admin UI: foundation', function () {
     // a domain's English comes when chosen (messages.en), not with the first load
     await page.getByTestId('menu-group-hr').getByText('Human resources').waitFor();
     await page.getByText('Units per level in your scope').waitFor();
-    await screenshot(page, 'dashboard-english');
+    await shotForReview(page, 'dashboard-english');
   });
 
   it('fits a phone screen: login page and a list', async () => {
@@ -72,13 +72,13 @@ describe('admin UI: foundation', function () {
     pages.push(page);
     await page.goto(`${baseUrl}/login`);
     await page.locator('input[name="username"]').waitFor();
-    await screenshot(page, 'login-phone');
+    await shotForReview(page, 'login-phone');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(PHONE.width);
 
     await login(page, baseUrl, 'director-B1');
     await page.goto(`${baseUrl}/org-units`);
     await page.getByText('大通县人民医院').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(PHONE.width);
-    await screenshot(page, 'org-units-phone');
+    await shotForReview(page, 'org-units-phone');
   });
 });

@@ -8,7 +8,7 @@ import { get, post } from '../../scripts/test/harness';
 import { ANSWERED } from '../../scripts/test/health';
 import { checkDigit } from '../../api/core/personalId';
 import { addDays } from '../../api/health/rules';
-import { PHONE, clickMenu, login, newPage, screenshot, settle, startBrowserTest } from './browser';
+import { PHONE, clickMenu, login, newPage, shotForReview, settle, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 import type { ReferralRecord } from '../src/referrals/choices';
 import type { FollowupRecord, ResidentRecord } from '../src/health/records';
@@ -121,9 +121,9 @@ describe('admin UI: the national follow-up forms on a phone', function () {
     // the visit before had a drug reaction with the pressure on target: this one is the first uncontrolled
     const { resident, taskId } = await overdueRecheck({ systolic: 132, diastolic: 82, adverse_reaction: true, adverse_reaction_text: '踝部水肿' });
     const page = await taskFromHome(taskId);
-    await screenshot(page, 'health-forms-task-phone');
+    await shotForReview(page, 'health-forms-task-phone');
     await fillHypertensionRecord(page, '150', '95');
-    await screenshot(page, 'health-forms-hypertension-phone');
+    await shotForReview(page, 'health-forms-hypertension-phone');
     const saved = await save(page);
     await page.getByTestId('classification').waitFor();
     expect(await page.getByTestId('classification').textContent()).to.equal('控制不满意');
@@ -132,7 +132,7 @@ describe('admin UI: the national follow-up forms on a phone', function () {
     await page.getByTestId('task-done').waitFor();
     expect(await page.getByTestId('refer-up').count(), 'a first uncontrolled visit offers no referral').to.equal(0);
     await noSideScroll(page);
-    await screenshot(page, 'health-forms-saved-phone');
+    await shotForReview(page, 'health-forms-saved-phone');
 
     // what the form sent is the record
     const record = (await get<FollowupRecord>(`/api/followups/${saved.id}`, { as: 'doctor-V001' })).body;
@@ -164,10 +164,10 @@ describe('admin UI: the national follow-up forms on a phone', function () {
     await page.getByTestId('classification').waitFor();
     expect(await page.getByTestId('classification').textContent()).to.equal('控制不满意');
     expect(await page.getByTestId('advice').textContent()).to.equal('建议转诊上级医院：连续两次控制不满意');
-    await screenshot(page, 'health-forms-refer-offer-phone');
+    await shotForReview(page, 'health-forms-refer-offer-phone');
     await page.getByTestId('refer-up').click();
     await page.getByTestId('referral-created').waitFor();
-    await screenshot(page, 'health-forms-referred-phone');
+    await shotForReview(page, 'health-forms-referred-phone');
     await noSideScroll(page);
 
     const followup = (await get<FollowupRecord>(`/api/followups/${saved.id}`, { as: 'doctor-V001' })).body;
@@ -248,13 +248,13 @@ describe('admin UI: the national follow-up forms on a phone', function () {
     await radio(page, 'ultrasound', '正常');
     await page.getByTestId('field-guidance').getByLabel('建议复查', { exact: true }).check();
     await noSideScroll(page);
-    await screenshot(page, 'health-forms-elderly-phone');
+    await shotForReview(page, 'health-forms-elderly-phone');
     const saved = await save(page);
     await page.getByTestId('self-care-level').waitFor();
     expect(await page.getByTestId('self-care-level').textContent()).to.equal('自理能力评分 6 · 轻度依赖');
     expect(await page.getByTestId('assessment').textContent()).to.equal('健康评价：异常：体格检查异常、生活自理能力下降');
     await page.getByTestId('task-done').waitFor();
-    await screenshot(page, 'health-forms-elderly-saved-phone');
+    await shotForReview(page, 'health-forms-elderly-saved-phone');
     const record = (await get<FollowupRecord>(`/api/followups/${saved.id}`, { as: 'doctor-V001' })).body;
     expect(record.elderly_check).to.include({ grooming: 'mild', activity: 'moderate', self_care_score: 6, assessment: 'abnormal', haemoglobin: 128 });
     expect(record.elderly_check?.guidance).to.deep.equal(['recheck']);

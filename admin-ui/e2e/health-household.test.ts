@@ -10,7 +10,7 @@ import { ANSWERED } from '../../scripts/test/health';
 import { checkDigit } from '../../api/core/personalId';
 import { FOLLOWUP_TYPE } from '../../api/health/enums';
 import { CHECK_TYPES, addDays, monthRange, previousMonth } from '../../api/health/rules';
-import { PHONE, clickMenu, login, newPage, openFirstRow, screenshot, settle, startBrowserTest } from './browser';
+import { PHONE, clickMenu, login, newPage, openFirstRow, shotForReview, settle, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 import type { OrgUnitRecord, UserRecord } from '../src/shared/records';
 import type { FollowupRecord, HouseholdDetail, PatientRecord, ResidentRecord, TaskRecord } from '../src/health/records';
@@ -142,7 +142,7 @@ describe('admin UI: households and targets on a phone', function () {
       expect(await figure.textContent()).to.contain(`上月 ${last[metric as keyof typeof last].done}/${last[metric as keyof typeof last].goal}`);
     }
     await noSideScroll(page);
-    await screenshot(page, 'health-home-targets-phone');
+    await shotForReview(page, 'health-home-targets-phone');
 
     await clickMenu(page, '/households');
     await page.locator('input[name="q"]').fill(code);
@@ -174,7 +174,7 @@ describe('admin UI: households and targets on a phone', function () {
     await page.getByTestId(`visit-${spouseTask.id}-adverse_reaction`).selectOption('yes');
     await page.getByTestId(`visit-${spouseTask.id}-adverse_reaction_text`).fill('胃肠不适');
     await noSideScroll(page);
-    await screenshot(page, 'health-household-phone');
+    await shotForReview(page, 'health-household-phone');
     // each member's visit posted on its own, as the single-visit form posts it, each with its own key
     const keys: string[] = [];
     const sent = (r: { url: () => string; method: () => string; headers: () => Record<string, string> }) =>
@@ -207,7 +207,7 @@ describe('admin UI: households and targets on a phone', function () {
       adverse_reaction: true,
       adverse_reaction_text: '胃肠不适',
     });
-    await screenshot(page, 'health-household-saved-phone');
+    await shotForReview(page, 'health-household-saved-phone');
 
     // the household from a member's page
     await page.getByRole('link', { name: spouse.name }).click();
@@ -233,7 +233,7 @@ describe('admin UI: households and targets on a phone', function () {
     expect(await due.textContent()).to.equal(`下次随访 ${first.next_due_on}`);
     expect(await page.locator('[data-testid^="patient-due-"]').count()).to.equal(overdue.body.length);
     await noSideScroll(page);
-    await screenshot(page, 'health-my-patients-overdue-phone');
+    await shotForReview(page, 'health-my-patients-overdue-phone');
     await page.context().close();
   });
 
@@ -273,7 +273,7 @@ describe('admin UI: households and targets on a phone', function () {
         .evaluate((el) => getComputedStyle(el).color),
     ).to.equal('rgb(211, 47, 47)');
     await noSideScroll(page);
-    await screenshot(page, 'health-targets-township-phone');
+    await shotForReview(page, 'health-targets-township-phone');
     await page.context().close();
   });
 });

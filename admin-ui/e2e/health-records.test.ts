@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
 import { checkDigit } from '../../api/core/personalId';
-import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
+import { PHONE, login, newPage, shotForReview, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 import type { OrgUnitRecord } from '../src/shared/records';
 import type { ResidentDetail, ResidentRecord, TaskRecord } from '../src/health/records';
@@ -57,7 +57,7 @@ describe('admin UI: resident transfer and task cancel', function () {
     await page.getByTestId('transfer-village').fill(target.code);
     await page.getByRole('option', { name: `${target.code} ${target.name}` }).click();
     await page.getByTestId('transfer-reason').fill('随子女迁居');
-    await screenshot(page, 'health-resident-transfer-dialog');
+    await shotForReview(page, 'health-resident-transfer-dialog');
     await page.getByTestId('resident-transfer-confirm').click();
     const row = page.getByTestId('resident-transfer-row');
     await row.getByText(target.name).waitFor();
@@ -65,7 +65,7 @@ describe('admin UI: resident transfer and task cancel', function () {
     expect(text).to.contain(today);
     expect(text).to.contain(target.name);
     expect(text).to.contain('随子女迁居');
-    await screenshot(page, 'health-resident-transfer-history');
+    await shotForReview(page, 'health-resident-transfer-history');
     await page.close();
 
     const after = await get<ResidentDetail>(`/api/residents/${resident.id}`, { as: 'director-T01' });
@@ -93,7 +93,7 @@ describe('admin UI: resident transfer and task cancel', function () {
     const confirm = page.getByTestId('task-cancel-confirm');
     expect(await confirm.isDisabled(), 'no reason, no cancel').to.equal(true);
     await page.getByTestId('task-cancel-reason').fill('住院治疗，本季度无法随访');
-    await screenshot(page, 'health-task-cancel-phone');
+    await shotForReview(page, 'health-task-cancel-phone');
     await confirm.click();
     await page.waitForURL(/\/tasks(\?|$)/);
     await page.getByTestId('bucket-open').click();

@@ -8,7 +8,7 @@ import { call, get, post } from '../../scripts/test/harness';
 import { ANSWERED } from '../../scripts/test/health';
 import { checkDigit } from '../../api/core/personalId';
 import { addDays } from '../../api/health/rules';
-import { PHONE, clickMenu, login, newPage, screenshot, startBrowserTest } from './browser';
+import { PHONE, clickMenu, login, newPage, shotForReview, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 import type { FollowupRecord, ResidentRecord, TaskRecord } from '../src/health/records';
 
@@ -86,12 +86,12 @@ describe('admin UI: health management on a phone', function () {
     const { resident, taskId } = await overdueHypertensionTask();
     await page.goto(`${baseUrl}/tasks`);
     await page.getByTestId(`task-${taskId}`).waitFor();
-    await screenshot(page, 'health-my-tasks-phone');
+    await shotForReview(page, 'health-my-tasks-phone');
     const request: Request = await logFromTasks(taskId, '150', '95');
     await page.getByTestId('classification').waitFor();
     expect(await page.getByTestId('classification').textContent()).to.equal('控制不满意');
     await page.getByTestId('task-done').waitFor();
-    await screenshot(page, 'health-followup-saved-phone');
+    await shotForReview(page, 'health-followup-saved-phone');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, 'no horizontal scrolling at 390 px').to.be.at.most(PHONE.width);
 
@@ -145,7 +145,7 @@ describe('admin UI: health management on a phone', function () {
     await answerRecord(page);
     await page.getByTestId('followup-save').click();
     await page.getByTestId('followup-queued').waitFor();
-    await screenshot(page, 'health-followup-offline-phone');
+    await shotForReview(page, 'health-followup-offline-phone');
     expect(JSON.parse((await page.evaluate(() => localStorage.getItem('erp.health.outbox'))) ?? '[]')).to.have.length(1);
     expect(await followupsOf(resident.id)).to.have.length(before);
     await page.context().setOffline(false); // the `online` event flushes the outbox
@@ -170,7 +170,7 @@ describe('admin UI: health management on a phone', function () {
     await page.getByTestId('resident-contract').waitFor();
     await page.getByTestId('measurement-chart').locator('svg.recharts-surface').first().waitFor();
     expect(await page.getByText('高血压 ·').count()).to.be.greaterThan(0);
-    await screenshot(page, 'health-resident-phone');
+    await shotForReview(page, 'health-resident-phone');
   });
 
   it('考核指标 on a phone: one card per unit, an indicator per line, nothing wider than the screen', async () => {
@@ -193,7 +193,7 @@ describe('admin UI: health management on a phone', function () {
       expect(box.height, k).to.be.at.most(lineHeight * 1.5);
     }
     expect(await director.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(PHONE.width);
-    await screenshot(director, 'health-indicators-phone');
+    await shotForReview(director, 'health-indicators-phone');
     await director.context().close();
   });
 
@@ -204,7 +204,7 @@ describe('admin UI: health management on a phone', function () {
     await hq.getByTestId('indicators-table').waitFor();
     const rows = await hq.locator('[data-testid^="indicator-row-"]').count();
     expect(rows).to.equal(3); // the three branches under HQ
-    await screenshot(hq, 'health-indicators-hq');
+    await shotForReview(hq, 'health-indicators-hq');
     await hq.context().close();
   });
 });

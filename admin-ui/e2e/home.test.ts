@@ -7,7 +7,7 @@ import { get, post, unitId } from '../../scripts/test/harness';
 import { ANSWERED } from '../../scripts/test/health';
 import * as clock from '../../api/core/clock';
 import { checkDigit } from '../../api/core/personalId';
-import { PHONE, login, newPage, screenshot, startBrowserTest } from './browser';
+import { PHONE, login, newPage, shotForReview, startBrowserTest } from './browser';
 import type { Execution } from '../src/finance/BudgetExecution';
 import type { Summary } from '../src/hr/RotationPlanner';
 import type { ReferralRecord } from '../src/referrals/choices';
@@ -67,7 +67,7 @@ describe('admin UI: home page per role', function () {
     expect(await page.locator('[data-testid^="demo-login-"]').count()).to.equal(10);
     expect(await page.getByTestId('demo-login-finance').textContent()).to.contain('集团财务管理中心');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(PHONE.width);
-    await screenshot(page, 'home-login-phone');
+    await shotForReview(page, 'home-login-phone');
     await page.context().close();
   });
 
@@ -88,7 +88,7 @@ describe('admin UI: home page per role', function () {
     const expenses = await apiTotal('finance', 'expense-requests', { awaiting_me: true, status: 'pending' });
     expect(Number((await figure(page, 'home-expenses-awaiting')).value)).to.equal(expenses);
     expect(await page.getByTestId('home-runs-reviewed').count()).to.equal(0);
-    await screenshot(page, 'home-finance');
+    await shotForReview(page, 'home-finance');
 
     expect(await clickToListTotal(page, 'home-runs-calculated', '/settlement-runs')).to.equal(toReview);
     // the spending's claims: the run's months of the fund year
@@ -121,7 +121,7 @@ describe('admin UI: home page per role', function () {
     await page.locator('.recharts-label-list').first().waitFor();
     const labels = await page.locator('.recharts-label-list text').allTextContents();
     expect(labels.map(Number)).to.deep.equal(levels);
-    await screenshot(page, 'home-admin');
+    await shotForReview(page, 'home-admin');
 
     expect(await clickToListTotal(page, 'home-runs-reviewed', '/settlement-runs')).to.equal(toApprove);
     // a bar opens the units of its level: the villages
@@ -168,7 +168,7 @@ describe('admin UI: home page per role', function () {
     const vacant = vacancies.reduce((s, v) => s + v.vacant, 0);
     await page.getByText(`核定编制 ${headcount} 人`).waitFor();
     expect(await page.getByTestId('home-posts-vacant').textContent()).to.contain(`空缺 ${vacant} 人`);
-    await screenshot(page, 'home-hr');
+    await shotForReview(page, 'home-hr');
 
     expect(await clickToListTotal(page, 'home-licences-expiring', '/licences')).to.equal(expiring);
     // next year's plan opens the planner on that year (December is when HR plans)
@@ -224,7 +224,7 @@ describe('admin UI: home page per role', function () {
       expect(Number((await figure(page, 'home-expenses-awaiting')).value)).to.equal(
         await apiTotal(as, 'expense-requests', { awaiting_me: true, status: 'pending' }),
       );
-      await screenshot(page, `home-director-${code}`);
+      await shotForReview(page, `home-director-${code}`);
 
       if (waiting > 0) expect(await clickToListTotal(page, 'home-referrals-waiting', '/referrals')).to.equal(waiting);
       await page.context().close();
@@ -254,7 +254,7 @@ describe('admin UI: home page per role', function () {
         await apiTotal('referral', 'referrals', { ...receiver, overdue: true }),
       );
     }
-    await screenshot(page, 'home-referral');
+    await shotForReview(page, 'home-referral');
 
     const busiest = summary[0];
     expect(await clickToListTotal(page, `home-office-waiting-${busiest.code ?? 'out'}`, '/referrals')).to.equal(busiest.waiting);
@@ -301,7 +301,7 @@ describe('admin UI: home page per role', function () {
     expect(todo.slice(0, 3)).to.deep.equal(['home-tasks-today', 'home-tasks-overdue', 'home-tasks-this_month']);
     expect(todo).to.include('home-outbox');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(PHONE.width);
-    await screenshot(page, 'home-doctor-phone');
+    await shotForReview(page, 'home-doctor-phone');
     await page.locator('button[aria-label="打开菜单"]').first().click();
     const groups = await page.locator('[data-testid^="menu-group-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
     expect(groups[0]).to.equal('menu-group-health');
@@ -318,7 +318,7 @@ describe('admin UI: home page per role', function () {
     // the phone list shows a page of at most 25 rows
     await page.locator('[data-testid^="task-"]').first().waitFor();
     expect(await page.locator('[data-testid^="task-"]').count()).to.equal(Math.min(counts.overdue, 25));
-    await screenshot(page, 'home-doctor-tasks-phone');
+    await shotForReview(page, 'home-doctor-tasks-phone');
     await page.context().close();
   });
 });

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
 import { hire } from '../../api/hr/testData';
-import { login, newPage, screenshot, startBrowserTest } from './browser';
+import { login, newPage, shotForReview, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 import { addDays } from '../../api/core/clock';
 import type { AssessmentRecord, AssessmentYearRecord, LicenceRecord, PostRecord, StaffRecord, VillageDoctorContractRecord } from '../src/hr/records';
@@ -67,7 +67,7 @@ describe('admin UI: HR careers', function () {
     const employer = rows.find((r) => r.includes('聘用单位'));
     expect(employer).to.contain('2026').and.to.contain(b2.name).and.to.contain('支援分院');
     expect(rows.some((r) => r.includes('工作单位') && r.includes(b2.name))).to.equal(true);
-    await screenshot(page, 'hr-staff-transfer-history');
+    await shotForReview(page, 'hr-staff-transfer-history');
   });
 
   it('changes status: on leave, then left with a coded reason; the actions disappear once left', async () => {
@@ -156,7 +156,7 @@ describe('admin UI: HR careers', function () {
     const error = page.locator('.MuiFormHelperText-root.Mui-error', { hasText: '不能再评优秀' });
     await error.waitFor();
     expect(await error.textContent()).to.contain('本单位本年度已有 1 名优秀，名额为 1 名（5 人的 20%）');
-    await screenshot(page, 'hr-assessment-quota');
+    await shotForReview(page, 'hr-assessment-quota');
     const saved = await get<AssessmentRecord[]>('/api/assessments', { as: 'hr', query: { filter: { year, staff_id: people[1].id } } });
     expect(saved.body).to.have.length(0);
   });
@@ -176,7 +176,7 @@ describe('admin UI: HR careers', function () {
     await field(page, '得分').fill('85');
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText(`${year} 年度考核已审定锁定，不能再修改`).first().waitFor();
-    await screenshot(page, 'hr-assessment-locked');
+    await shotForReview(page, 'hr-assessment-locked');
     expect((await get<AssessmentRecord>(`/api/assessments/${a.id}`, { as: 'hr' })).body.score).to.equal('80.00');
   });
 
@@ -221,7 +221,7 @@ describe('admin UI: HR careers', function () {
     await page.getByTestId('confirm-exit').click();
     await dialog().waitFor({ state: 'detached' });
     await page.getByTestId(`action-exit-${renewal.id}`).waitFor({ state: 'detached' });
-    await screenshot(page, 'hr-contract-exited');
+    await shotForReview(page, 'hr-contract-exited');
     expect((await get<VillageDoctorContractRecord>(`/api/village-doctor-contracts/${renewal.id}`, { as: 'hr' })).body).to.include({
       status: 'exited',
       exit_reason: 'assessment_failed',
@@ -274,6 +274,6 @@ describe('admin UI: HR careers', function () {
     await alerted.waitFor();
     await page.locator('tr', { hasText: `${prefix}B` }).waitFor({ state: 'detached' });
     expect(await alerted.textContent()).to.match(/(29|30) 天后到期/);
-    await screenshot(page, 'hr-licence-alert');
+    await shotForReview(page, 'hr-licence-alert');
   });
 });

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, unitId } from '../../scripts/test/harness';
 import { freshIdNumber, hire } from '../../api/hr/testData';
-import { login, newPage, screenshot, startBrowserTest } from './browser';
+import { login, newPage, shotForReview, startBrowserTest } from './browser';
 import type { StaffRecord, TitlePromotionRecord, VillageDoctorContractRecord } from '../src/hr/records';
 import type { OrgUnitRecord } from '../src/shared/records';
 import type { AuditEntry } from '../src/system/records';
@@ -55,7 +55,7 @@ describe('admin UI: HR registry screens', function () {
     await page.getByRole('button', { name: '保存' }).click();
     const idError = page.locator('.MuiFormHelperText-root.Mui-error', { hasText: '身份证号无效' });
     await idError.waitFor();
-    await screenshot(page, 'hr-staff-create-bad-id');
+    await shotForReview(page, 'hr-staff-create-bad-id');
 
     const idNumber = freshIdNumber('F');
     await field(page, '身份证号').fill(idNumber);
@@ -81,7 +81,7 @@ describe('admin UI: HR registry screens', function () {
     await row.waitFor();
     expect(await row.locator('td.column-id_number_masked').textContent()).to.equal(masked);
     expect(await page.content()).not.to.contain(idNumber);
-    await screenshot(page, 'hr-staff-list-masked');
+    await shotForReview(page, 'hr-staff-list-masked');
 
     // a director may not reveal: no button
     const director = await newPage(browser, { width: 1400, height: 900 });
@@ -114,7 +114,7 @@ describe('admin UI: HR registry screens', function () {
     // other tests leave approved applications in the list: wait on this one's buttons
     await page.getByTestId(`action-approve-${app.id}`).waitFor({ state: 'detached' });
     expect(await page.getByTestId(`action-reject-${app.id}`).count()).to.equal(0);
-    await screenshot(page, 'hr-promotion-approved');
+    await shotForReview(page, 'hr-promotion-approved');
     expect((await get<TitlePromotionRecord>(`/api/title-promotions/${app.id}`, { as: 'hr' })).body).to.include({
       status: 'approved',
       unit_opinion: '同意推荐',
@@ -153,7 +153,7 @@ describe('admin UI: HR registry screens', function () {
     expect(text).to.contain(foreign.name);
     expect(text).to.contain(township.name);
     expect(text).to.contain('乡聘村用只能安排在本乡镇的村卫生室');
-    await screenshot(page, 'hr-contract-422');
+    await shotForReview(page, 'hr-contract-422');
 
     // the own clinic is accepted
     await pick(page, '执业村卫生室', own.code, new RegExp(`\\(${own.code}\\)`));
@@ -165,6 +165,6 @@ describe('admin UI: HR registry screens', function () {
     await page.goto(`${baseUrl}/village-doctor-contracts?filter=${encodeURIComponent(JSON.stringify({ staff_id: doctor.id }))}`);
     await page.locator('tr', { hasText: name }).waitFor();
     await page.getByTestId(`action-exit-${contract.id}`).waitFor();
-    await screenshot(page, 'hr-contracts-list');
+    await shotForReview(page, 'hr-contracts-list');
   });
 });

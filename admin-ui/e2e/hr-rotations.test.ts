@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
 import { hire } from '../../api/hr/testData';
 import { today } from '../../api/core/clock';
-import { login, newPage, screenshot, startBrowserTest } from './browser';
+import { login, newPage, shotForReview, startBrowserTest } from './browser';
 import type { RotationRecord } from '../src/hr/records';
 import type { HostOptions } from '../src/hr/rotations/RotationInputs';
 import type { Summary } from '../src/hr/RotationPlanner';
@@ -49,7 +49,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     }
     const row = page.locator('tbody tr', { hasText: staffName });
     await row.waitFor();
-    await screenshot(page, `rotations-list-${listYear}`);
+    await shotForReview(page, `rotations-list-${listYear}`);
     await row.locator('td.column-type').click();
     await page.getByTestId('rotation-hint').waitFor();
   }
@@ -72,7 +72,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     expect(await field('host_name').textContent()).to.contain(r.host_name);
     expect(await page.getByTestId('rotation-hint').textContent()).to.contain('已开始的轮转不能取消');
     expect(await page.getByTestId(`action-cancel-${r.id}`).count()).to.equal(0);
-    await screenshot(page, 'rotation-show-active');
+    await shotForReview(page, 'rotation-show-active');
 
     await page.getByTestId(`action-end-${r.id}`).click();
     await dialog().getByTestId('field-actual_end_on').fill(today());
@@ -80,7 +80,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     const refused = page.getByTestId(`problem-end-${r.id}`);
     await refused.waitFor();
     expect(await refused.textContent()).to.equal(`在计划结束日 ${r.planned_end_on} 之前结束须填写原因`);
-    await screenshot(page, 'rotation-end-refused');
+    await shotForReview(page, 'rotation-end-refused');
     await dialog().getByTestId('field-end_reason').fill('家中有事提前返回');
     await page.getByTestId('confirm-end').click();
     await dialog().waitFor({ state: 'detached' });
@@ -99,7 +99,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
       actual_end_on: today(),
       end_reason: '家中有事提前返回',
     });
-    await screenshot(page, 'rotation-show-ended');
+    await shotForReview(page, 'rotation-show-ended');
   });
 
   it('re-plans a planned rotation, then cancels it with a reason', async () => {
@@ -116,7 +116,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     const end = page.getByLabel(/^计划结束/);
     await end.waitFor();
     await end.fill(`${year + 1}-08-31`);
-    await screenshot(page, 'rotation-edit');
+    await shotForReview(page, 'rotation-edit');
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByTestId('rotation-hint').waitFor();
     await field('planned_end_on')
@@ -137,7 +137,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     expect(await page.getByTestId('rotation-hint').textContent()).to.contain('「已取消」的轮转不能再结束、取消或修改');
     expect(await page.getByRole('link', { name: '修改计划' }).count()).to.equal(0);
     expect((await get<RotationRecord>(`/api/rotations/${r.id}`, { as: 'hr' })).body).to.include({ status: 'cancelled', end_reason: '分院人员紧张，暂缓下派' });
-    await screenshot(page, 'rotation-show-cancelled');
+    await shotForReview(page, 'rotation-show-cancelled');
   });
 
   it("shows next year without a plan and copies this year's plan: the quotas equal this year's, then adjusted; an empty plan the year after", async () => {
@@ -149,12 +149,12 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
       .to.contain('下派驻点')
       .and.to.contain('上派进修')
       .and.to.contain(`今天 ${today()}`);
-    await screenshot(page, 'planner-this-year');
+    await shotForReview(page, 'planner-this-year');
     await page.getByTestId('planner-next').click();
     const none = page.getByTestId('no-plan');
     await none.waitFor();
     expect(await none.textContent()).to.contain(`${year + 1} 年尚无轮转计划`);
-    await screenshot(page, 'planner-next-year-empty');
+    await shotForReview(page, 'planner-next-year-empty');
     await page.getByRole('button', { name: '复制本年计划' }).click();
     await page.getByTestId('quota-down_hq_branch').waitFor();
     for (const [key, quota] of Object.entries(thisYear)) {
@@ -162,12 +162,12 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     }
     const copied = (await get<Summary>(`/api/rotation-plans/by-year/${year + 1}`, { as: 'hr' })).body.plan;
     expect(copied.quotas).to.deep.equal(thisYear);
-    await screenshot(page, 'planner-next-year-copied');
+    await shotForReview(page, 'planner-next-year-copied');
 
     // the copy's quotas are then adjusted: one more expert down to the branches
     await page.getByTestId('edit-quotas').click();
     await page.getByTestId('quota-input-down_hq_branch').fill(String(thisYear.down_hq_branch + 2));
-    await screenshot(page, 'planner-edit-quotas');
+    await shotForReview(page, 'planner-edit-quotas');
     await page.getByTestId('save-quotas').click();
     await page
       .getByTestId('quota-down_hq_branch')
@@ -201,7 +201,7 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     const texts = await options.allTextContents();
     expect(texts[0]).to.equal(`芳${tag} · 主治医师 · ${t01} · 工号 #${exact.id}`);
     expect(texts.slice(0, 3).map((t) => t.split(' · ')[0])).to.deep.equal([`芳${tag}`, `芳${tag}涛`, `李芳${tag}`]);
-    await screenshot(page, 'planner-person-picker');
+    await shotForReview(page, 'planner-person-picker');
     // the receiving units then follow the direction: 下派 from a township centre goes only to its village clinics
     await options.first().click();
     await page
@@ -211,6 +211,6 @@ describe('admin UI: HR rotations (show, end, cancel, next year, person picker)',
     const hosts = await page.getByRole('option').allTextContents();
     expect(hosts.length).to.be.greaterThan(0);
     for (const h of hosts) expect(h).to.match(/\(V\w+\)$/); // village clinics (V001 …, and units other tests add)
-    await screenshot(page, 'planner-host-picker');
+    await shotForReview(page, 'planner-host-picker');
   });
 });

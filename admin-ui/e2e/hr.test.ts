@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { get, unitId } from '../../scripts/test/harness';
 import { hire } from '../../api/hr/testData';
 import { today } from '../../api/core/clock';
-import { login, newPage, screenshot, startBrowserTest } from './browser';
+import { login, newPage, shotForReview, startBrowserTest } from './browser';
 import type { RotationRecord, StaffRecord } from '../src/hr/records';
 import type { OrgUnitRecord } from '../src/shared/records';
 import type { Summary } from '../src/hr/RotationPlanner';
@@ -58,7 +58,7 @@ describe('admin UI: HR rotation planner', function () {
       expect(await page.getByTestId(`quota-${key}`).textContent(), key).to.contain(fig[key]);
     }
     await page.getByTestId('balance-table').waitFor();
-    await screenshot(page, 'hr-planner');
+    await shotForReview(page, 'hr-planner');
   });
 
   it('an overlapping rotation shows the Chinese conflict message naming the other rotation', async () => {
@@ -79,7 +79,7 @@ describe('admin UI: HR rotation planner', function () {
     expect(text).to.contain(`与该人员的轮转 #${existing.id}`);
     expect(text).to.contain('时间重叠');
     expect(text).to.contain(host.name);
-    await screenshot(page, 'hr-planner-conflict');
+    await shotForReview(page, 'hr-planner-conflict');
   });
 
   it('a valid rotation is created and appears on the timeline of its host unit', async () => {
@@ -96,7 +96,7 @@ describe('admin UI: HR rotation planner', function () {
     // the quota bar counts it
     expect(await page.getByTestId('quota-down_hq_branch').textContent()).to.contain(`${before + 1}/18`);
     await page.getByTestId(`timeline-bar-${created.id}`).scrollIntoViewIfNeeded();
-    await screenshot(page, 'hr-planner-created');
+    await shotForReview(page, 'hr-planner-created');
   });
 
   it('the staff list filters by title and flags expired licences', async () => {
@@ -109,6 +109,6 @@ describe('admin UI: HR rotation planner', function () {
     expect(new Set(titles)).to.deep.equal(new Set(['主治医师']));
     await page.goto(`${baseUrl}/staff?filter=${encodeURIComponent(JSON.stringify({ licence_expired: true }))}`);
     await page.locator('.MuiChip-label', { hasText: '证书已过期' }).first().waitFor();
-    await screenshot(page, 'hr-staff-expired');
+    await shotForReview(page, 'hr-staff-expired');
   });
 });

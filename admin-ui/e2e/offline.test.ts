@@ -15,7 +15,7 @@ import { ANSWERED } from '../../scripts/test/health';
 import { checkDigit } from '../../api/core/personalId';
 import { addDays } from '../../api/health/rules';
 import * as clock from '../../api/core/clock';
-import { PHONE, clickMenu, login, newPage, screenshot, startBrowserTest } from './browser';
+import { PHONE, clickMenu, login, newPage, shotForReview, startBrowserTest } from './browser';
 import type { ResidentRecord, TaskRecord } from '../src/health/records';
 
 const today = clock.today();
@@ -210,7 +210,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     await page.getByTestId('sync-offline').first().waitFor();
     expect(await page.getByTestId('synced-at').first().textContent()).to.match(/^同步于 (\d{2}-\d{2} )?\d{2}:\d{2}$/);
     for (const bucket of ['today', 'overdue', 'this_month'] as const) expect(await figureValue(page, `home-tasks-${bucket}`), bucket).to.equal(summary[bucket]);
-    await screenshot(page, 'offline-home-phone');
+    await shotForReview(page, 'offline-home-phone');
 
     // the village's tasks, from the phone's copy: the overdue first, the chips with their counts
     await page.getByTestId('home-tasks-overdue').click();
@@ -219,7 +219,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     expect(await page.getByTestId('bucket-overdue').getAttribute('data-count')).to.equal(String(summary.overdue));
     await page.getByTestId(`task-${taskId}`).waitFor();
     expect(await page.getByTestId(`task-${taskId}`).locator('[data-overdue="true"]').count()).to.equal(1);
-    await screenshot(page, 'offline-tasks-phone');
+    await shotForReview(page, 'offline-tasks-phone');
 
     // the village's residents too, searched on the phone
     await clickMenu(page, '/residents');
@@ -250,7 +250,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     expect(JSON.parse((await page.evaluate(() => localStorage.getItem('erp.health.outbox'))) ?? '[]')).to.have.length(1);
     expect(await followupsOf(resident.id)).to.have.length(before);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(PHONE.width);
-    await screenshot(page, 'offline-followup-queued-phone');
+    await shotForReview(page, 'offline-followup-queued-phone');
 
     // the phone is switched off and on again, still with no network: the visit still waits
     await page.close();
@@ -271,7 +271,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     expect(await sentLine.getByTestId('sent-classification').textContent()).to.equal('控制不满意');
     await page.getByTestId('sync-offline').waitFor({ state: 'detached' });
     expect(await figureValue(page, 'home-outbox')).to.equal(0);
-    await screenshot(page, 'offline-sent-phone');
+    await shotForReview(page, 'offline-sent-phone');
 
     const after = await followupsOf(resident.id);
     expect(after).to.have.length(before + 1);
@@ -365,7 +365,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     for (const [, t] of members) expect(await page.getByTestId(`household-task-${t.id}`).count()).to.equal(0);
     expect(await followupsOf(head.id)).to.have.length(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(PHONE.width);
-    await screenshot(page, 'offline-household-queued-phone');
+    await shotForReview(page, 'offline-household-queued-phone');
 
     // the network is back, but the first answer (the head's) is lost on the way: the server has that
     // visit, the phone does not know; the outbox sends it again with the same key and the server
@@ -398,7 +398,7 @@ describe('admin UI: the village doctor offline (service worker, village copy, ou
     expect(await page.getByTestId('household-visits').textContent())
       .to.contain('已保存 2 条随访')
       .and.to.contain('1 条未被接受');
-    await screenshot(page, 'offline-household-sent-phone');
+    await shotForReview(page, 'offline-household-sent-phone');
 
     // the sync line (我的任务) lists each member: two sent, the brother refused with the same reason
     await clickMenu(page, '/tasks');

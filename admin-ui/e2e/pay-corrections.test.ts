@@ -9,7 +9,7 @@ import { get, post, unitId, type Json } from '../../scripts/test/harness';
 import { db } from '../../api/db/knex';
 import { today } from '../../api/core/clock';
 import type { PayLine, PayRun, PayRunDifference } from '../../api/pay';
-import { login, newPage, screenshot, startBrowserTest } from './browser';
+import { login, newPage, shotForReview, startBrowserTest } from './browser';
 
 type RunRead = Json<PayRun> & { lines: Json<PayLine>[]; differences: Json<PayRunDifference>[] };
 const yuan = (s: string | null) => Number(s).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -100,7 +100,7 @@ describe('admin UI: pay run correction (更正, 与上一版本的差异)', func
     expect(d.amount_before).to.equal(run.lines.find((l) => l.staff_id === doctor.staff_id)!.amount);
     const text = await row.innerText();
     for (const v of [doctor.name, yuan(d.amount_before), yuan(d.amount_after), '金额或工分变动']) expect(text).to.contain(v);
-    await screenshot(page, 'pay-correction');
+    await shotForReview(page, 'pay-correction');
     await page.goto(`${baseUrl}/pay-runs/${run.id}/show`);
     await page.getByTestId('pay-superseded').waitFor();
     expect(await page.getByTestId('pay-correct').count()).to.equal(0);

@@ -10,7 +10,7 @@ import { get, post, put, unitId, type Json } from '../../scripts/test/harness';
 import { lastYearFinalRun, restoreFinalRun, type FinalRunSnapshot } from '../../scripts/test/finalRun';
 import * as clock from '../../api/core/clock';
 import type { PayLine, PayLineItem, PayRun, PayStatement, PayTrace } from '../../api/pay';
-import { clickMenu, login, newPage, PHONE, screenshot, selectOption, startBrowserTest } from './browser';
+import { clickMenu, login, newPage, PHONE, shotForReview, selectOption, startBrowserTest } from './browser';
 
 type RunRead = Json<PayRun> & { lines: Json<PayLine>[] };
 const year = Number(clock.today().slice(0, 4)) - 1;
@@ -118,7 +118,7 @@ describe('admin UI: performance pay (绩效工资), from the final settlement to
     expect(Number(run.settlement_share), 'the township has its share of the staff-performance pool').to.be.greaterThan(0);
     expect(run.lines.length).to.be.greaterThan(0);
     expect(await page.getByTestId('pay-lines').locator('tbody tr').count()).to.equal(run.lines.length);
-    await screenshot(page, 'pay-run-calculated');
+    await shotForReview(page, 'pay-run-calculated');
     await page.context().close();
   });
 
@@ -129,7 +129,7 @@ describe('admin UI: performance pay (绩效工资), from the final settlement to
     await status(director, '院长已审核');
     await director.getByTestId('pay-approve').click();
     await director.getByText('审核人不能再批准同一批次（双人复核）').waitFor();
-    await screenshot(director, 'pay-run-four-eyes');
+    await shotForReview(director, 'pay-run-four-eyes');
     await director.context().close();
     expect((await get<Json<PayRun>>(`/api/pay-runs/${runId}`, { as: 'finance' })).body.status).to.equal('reviewed');
 
@@ -159,7 +159,7 @@ describe('admin UI: performance pay (绩效工资), from the final settlement to
     expect(await row.textContent())
       .to.contain(followup.on)
       .and.contain('随访记录');
-    await screenshot(page, 'pay-line-drill-down');
+    await shotForReview(page, 'pay-line-drill-down');
     await page.context().close();
   });
 
@@ -181,7 +181,7 @@ describe('admin UI: performance pay (绩效工资), from the final settlement to
     const people = dialog.getByTestId('trace-people').locator('tbody tr');
     expect(await people.count()).to.equal(trace.people.length + 1);
     expect(await people.last().locator('td').last().textContent()).to.equal(money(trace.run.pool).slice(1));
-    await screenshot(page, 'pay-trace');
+    await shotForReview(page, 'pay-trace');
     await dialog.getByRole('button', { name: '关闭' }).click();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pay-download').click()]);
@@ -200,7 +200,7 @@ describe('admin UI: performance pay (绩效工资), from the final settlement to
     await amount.waitFor();
     expect(await amount.textContent()).to.contain(money(statement.last!.amount));
     expect(await card.getByTestId('pay-points').getAttribute('data-value')).to.equal(statement.points);
-    await screenshot(page, 'pay-statement-phone');
+    await shotForReview(page, 'pay-statement-phone');
     await page.context().close();
   });
 });

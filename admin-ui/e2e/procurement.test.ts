@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
-import { login, newPage, screenshot, startBrowserTest } from './browser';
+import { login, newPage, shotForReview, startBrowserTest } from './browser';
 import type { ExpenseRequestRecord } from '../src/finance/records';
 import type { CatalogItemRecord, DeliveryRecord, PurchaseOrderRecord, RequisitionRecord, SupplierRecord } from '../src/procurement/records';
 import type { OrgUnitRecord } from '../src/shared/records';
@@ -85,11 +85,11 @@ describe('admin UI: procurement and finance', function () {
       await page.getByTestId(`supplier-check-${s.id}`).locator('input').check();
     }
     expect(await page.getByTestId('selection').textContent()).to.contain('15');
-    await screenshot(page, 'procurement-consolidation');
+    await shotForReview(page, 'procurement-consolidation');
     await page.getByTestId('create-orders').click();
     await page.getByTestId('created-orders').waitFor();
     expect(await page.locator('[data-testid^="created-order-"]').count()).to.equal(2);
-    await screenshot(page, 'procurement-consolidated');
+    await shotForReview(page, 'procurement-consolidated');
 
     await page.getByTestId(`created-order-${suppliers[0].id}`).click();
     await page.waitForURL(/\/purchase-orders\/\d+\/show$/);
@@ -111,7 +111,7 @@ describe('admin UI: procurement and finance', function () {
     expect(await page.getByTestId(`received-${order.lines[0].id}`).textContent()).to.equal('45');
     await page.getByTestId('deliver-order').click();
     await page.getByTestId('deliver-order').waitFor({ state: 'detached' });
-    await screenshot(page, 'procurement-order');
+    await shotForReview(page, 'procurement-order');
     const deliveries = await get<DeliveryRead[]>('/api/deliveries', { as: 'procurement', query: { filter: { purchase_order_id: orderId } } });
     expect(deliveries.body.map((d) => d.lines[0].shipped_qty)).to.deep.equal([10, 20, 15]);
   });
@@ -132,7 +132,7 @@ describe('admin UI: procurement and finance', function () {
     expect(await page.getByTestId(`accepted-${line.id}`).inputValue()).to.equal('8');
     await page.getByTestId(`reason-${line.id}`).fill('外包装破损');
     await page.getByTestId('received-by').fill('王药师');
-    await screenshot(page, 'delivery-confirm');
+    await shotForReview(page, 'delivery-confirm');
     await page.getByTestId('confirm-delivery').click();
     await page.getByTestId('confirm-delivery').waitFor({ state: 'detached' });
     expect(await page.getByTestId(`accepted-${line.id}`).textContent()).to.equal('8');
@@ -146,7 +146,7 @@ describe('admin UI: procurement and finance', function () {
     await page.getByTestId('received-pct').waitFor();
     expect(await page.getByTestId('ordered-pct').textContent()).to.equal('100%');
     expect(await page.getByTestId('received-pct').textContent()).to.equal(`${pct}%`);
-    await screenshot(page, 'requisition-progress');
+    await shotForReview(page, 'requisition-progress');
   });
 
   it('finance drills down budget vs actual and sees a request in the approvals inbox', async () => {
@@ -154,12 +154,12 @@ describe('admin UI: procurement and finance', function () {
     await page.goto(`${baseUrl}/budget-execution`);
     await page.getByTestId('child-B1').waitFor();
     await page.locator('.recharts-bar-rectangle').first().waitFor();
-    await screenshot(page, 'budget-execution-group');
+    await shotForReview(page, 'budget-execution-group');
     await page.getByTestId('child-B1').click();
     await page.getByTestId('child-T01').waitFor();
     await page.getByTestId('child-T01').click();
     await page.getByTestId('trail-1').waitFor();
-    await screenshot(page, 'budget-execution-township');
+    await shotForReview(page, 'budget-execution-township');
 
     const inbox = await get<ExpenseRequestRecord[]>('/api/expense-requests', { as: 'finance', query: { filter: { awaiting_me: true }, range: [0, 0] } });
     await page.goto(`${baseUrl}/approvals`);
@@ -167,7 +167,7 @@ describe('admin UI: procurement and finance', function () {
       await page.locator('table tbody tr').first().click();
       await page.getByTestId('approval-chain').waitFor();
       await page.getByTestId('approve').waitFor();
-      await screenshot(page, 'expense-request-chain');
+      await shotForReview(page, 'expense-request-chain');
     }
   });
 });

@@ -8,7 +8,7 @@ import { get, post, unitId } from '../../scripts/test/harness';
 import * as clock from '../../api/core/clock';
 import { runJob } from '../../api/jobs/service';
 import { resident, upBody } from '../../api/referrals/testFixtures';
-import { login, newPage, screenshot, startBrowserTest } from './browser';
+import { login, newPage, shotForReview, startBrowserTest } from './browser';
 import type { ReferralRecord } from '../src/referrals/choices';
 import type { OrgUnitRecord } from '../src/shared/records';
 
@@ -66,7 +66,7 @@ describe('admin UI: the referral office’s inbox and the sender’s bell', func
     const units = await office.locator('tbody tr td.column-to_unit_name').allTextContents();
     expect(units.length).to.be.greaterThan(0);
     expect(new Set(units)).to.deep.equal(new Set([mine.name]));
-    await screenshot(office, 'office-inbox-township');
+    await shotForReview(office, 'office-inbox-township');
 
     // accept: only slots yet to start are offered
     await office.locator('tbody tr', { hasText: '韩守仁' }).click();
@@ -76,7 +76,7 @@ describe('admin UI: the referral office’s inbox and the sender’s bell', func
     const day = await office.getByTestId('slot-picker-day').inputValue();
     const times = await office.getByTestId('slot-option').allTextContents();
     for (const t of times) expect(new Date(`${day}T${t.slice(0, 5)}:00+08:00`).getTime(), t).to.be.greaterThan(clock.now().getTime());
-    await screenshot(office, 'office-accept-slots');
+    await shotForReview(office, 'office-accept-slots');
     await office.getByTestId('slot-option').first().click();
     await office.getByTestId('confirm-action').click();
     await office.getByTestId('event-accepted').waitFor();
@@ -94,14 +94,14 @@ describe('admin UI: the referral office’s inbox and the sender’s bell', func
       .to.contain(`${mine.name} 已接收 韩守仁 的转诊`)
       .and.contain('预约');
     expect(await item.getAttribute('data-unread')).to.equal('true');
-    await screenshot(doctor, 'doctor-notifications');
+    await shotForReview(doctor, 'doctor-notifications');
     await item.click();
     await doctor.waitForURL(new RegExp(`/referrals/${mine.referralId}/show$`));
     await doctor.getByTestId('event-accepted').waitFor();
     await doctor.waitForFunction((n) => Number(document.querySelector('[data-testid="notification-count"] .MuiBadge-badge')?.textContent || 0) === n, before, {
       timeout: 10_000,
     });
-    await screenshot(doctor, 'doctor-referral-from-notice');
+    await shotForReview(doctor, 'doctor-referral-from-notice');
 
     // the other township's request, left unanswered past its service level, is escalated by the job:
     // its timeline says so in Chinese, by the system, not by a job's code name
@@ -118,6 +118,6 @@ describe('admin UI: the referral office’s inbox and the sender’s bell', func
       .and.contain('系统（超时自动上报）')
       .and.contain('超过应答时限')
       .and.not.contain('referrals.escalate');
-    await screenshot(office, 'office-escalated-timeline');
+    await shotForReview(office, 'office-escalated-timeline');
   });
 });

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post, put, unitId } from '../../scripts/test/harness';
 import { checkDigit } from '../../api/core/personalId';
-import { login, newPage, PHONE, screenshot, startBrowserTest } from './browser';
+import { login, newPage, PHONE, shotForReview, startBrowserTest } from './browser';
 import { dayKey } from '../../api/core/clock';
 import * as clock from '../../api/core/clock';
 import type { ReferralRecord } from '../src/referrals/choices';
@@ -54,7 +54,7 @@ describe('admin UI: referrals', function () {
     await doctor.locator('input[name="diagnosis_text"]').fill('原发性高血压 3级');
     await doctor.locator('textarea[name="reason"]').fill('血压控制不佳，需上级医院调整用药');
     await doctor.locator('input[name="threshold_paid_before"]').fill('150');
-    await screenshot(doctor, 'referral-create');
+    await shotForReview(doctor, 'referral-create');
     await doctor.getByRole('button', { name: /保存|Save/ }).click();
     await doctor.waitForURL(/\/referrals\/\d+\/show$/);
     const id = Number(/\/referrals\/(\d+)\/show/.exec(doctor.url())![1]);
@@ -79,7 +79,7 @@ describe('admin UI: referrals', function () {
     expect(await timer.textContent())
       .to.match(/剩余/)
       .and.not.equal(before);
-    await screenshot(director, 'referral-inbox');
+    await shotForReview(director, 'referral-inbox');
 
     await firstRow.click();
     await director.waitForURL(new RegExp(`/referrals/${id}/show$`));
@@ -94,7 +94,7 @@ describe('admin UI: referrals', function () {
     expect(steps).to.have.length(2);
     expect(steps[0]).to.contain('提出转诊');
     expect(steps[1]).to.contain('接收').and.contain('院长').and.contain('预约');
-    await screenshot(director, 'referral-accepted');
+    await shotForReview(director, 'referral-accepted');
 
     // arrival: the resident's managing unit (health record) follows the referral to T01, on both pages
     await director.getByTestId('action-arrive').click();
@@ -102,22 +102,22 @@ describe('admin UI: referrals', function () {
     await director.getByTestId('event-arrived').waitFor();
     await director.getByTestId('referral-unit-history').getByText('桥头镇中心卫生院').waitFor();
     await director.getByTestId('referral-managing-unit').getByText('桥头镇中心卫生院').waitFor();
-    await screenshot(director, 'referral-arrived');
+    await shotForReview(director, 'referral-arrived');
     await director.goto(`${baseUrl}/residents/${resident.body.id}/show`);
     await director.getByTestId('resident-managing-unit').getByText('桥头镇中心卫生院').waitFor();
     expect(await director.getByTestId('resident-care-transfer-row').count()).to.equal(1);
     expect(await director.getByTestId('resident-care-transfer-row').textContent()).to.contain(`#${id}`);
-    await screenshot(director, 'resident-managing-unit');
+    await shotForReview(director, 'resident-managing-unit');
   });
 
   it('the group referral office sees the flows between levels as a Sankey and the table per unit', async () => {
     const office = await open('referral');
     await office.goto(`${baseUrl}/referral-office`);
     await office.getByTestId('referral-unit-table').locator('tbody tr').first().waitFor();
-    await screenshot(office, 'referral-office');
+    await shotForReview(office, 'referral-office');
     await office.getByTestId('referral-sankey').locator('svg path').first().waitFor();
     expect(await office.getByTestId('referral-unit-table').locator('tbody tr').count()).to.be.greaterThan(0);
-    await screenshot(office, 'referral-office');
+    await shotForReview(office, 'referral-office');
   });
 
   it('director-T01 publishes slots for a department and sees them offered when accepting a referral', async () => {
@@ -155,7 +155,7 @@ describe('admin UI: referrals', function () {
     expect(await director.getByTestId('slot-booked').allTextContents()).to.deep.equal(['0 / 2', '0 / 2', '0 / 2', '0 / 2']);
     // 8 places: ceil(30 %) = 3 held for up-referrals until the day before
     expect(await director.getByTestId('slot-day-held').textContent()).to.contain('上转预留 3 个');
-    await screenshot(director, 'referral-slots');
+    await shotForReview(director, 'referral-slots');
 
     // a village doctor refers a resident up to T01's 中医科; the director accepts it into one of the new slots
     const first17 = '63012119600101882';
@@ -219,7 +219,7 @@ describe('admin UI: referrals', function () {
       [1, 3],
       [0, 2],
     ]);
-    await screenshot(director, 'referral-slots-edited');
+    await shotForReview(director, 'referral-slots-edited');
   });
 
   it('the referral office changes a service level in the settings; a bad value is refused on its field', async () => {
@@ -240,7 +240,7 @@ describe('admin UI: referrals', function () {
         .filter({ hasText: /less than or equal to 1|<=\s*1|≤\s*1/ })
         .waitFor();
       expect((await get<Settings>('/api/referral-settings', { as: 'referral' })).body.serviceLevelMinutes.urgent).to.equal(before.serviceLevelMinutes.urgent);
-      await screenshot(office, 'referral-settings-error');
+      await shotForReview(office, 'referral-settings-error');
       await share.fill(String(before.upReservedShare));
       await office.getByTestId('save-settings').click();
       await office.getByText('转诊参数已保存').waitFor();
@@ -291,7 +291,7 @@ describe('admin UI: referrals', function () {
     await clinic.getByTestId('home-visit-at').fill(`${day}T09:30`);
     await confirm.click();
     await clinic.getByTestId('event-accepted').waitFor();
-    await screenshot(clinic, 'referral-village-home-visit');
+    await shotForReview(clinic, 'referral-village-home-visit');
     const accepted = await get<ReferralRecord>(`/api/referrals/${sent.body.id}`, { as: 'director-V002' });
     expect(accepted.body).to.include({ status: 'accepted', slot_id: null });
     expect(Date.parse(accepted.body.appointment_at!)).to.equal(visit.getTime());
@@ -354,13 +354,13 @@ describe('admin UI: referrals', function () {
       const title = await director.locator('#react-admin-title').evaluate((el) => ({ text: el.textContent ?? '', fits: el.scrollWidth <= el.clientWidth + 1 }));
       expect(title.fits, `title "${title.text}" fits`).to.equal(true);
       if (name === 'inbox') expect(title.text).to.equal('转入待办');
-      await screenshot(director, `referral-phone-${name}`);
+      await shotForReview(director, `referral-phone-${name}`);
     }
     // a row opens the referral page, which fits too
     await director.goto(`${baseUrl}/referral-inbox`);
     await director.locator('ul.MuiList-root a[href*="/referrals/"]').first().click();
     await director.getByTestId('referral-timeline').waitFor();
     expect(await director.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(PHONE.width);
-    await screenshot(director, 'referral-phone-show');
+    await shotForReview(director, 'referral-phone-show');
   });
 });

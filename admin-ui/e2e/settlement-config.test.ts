@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
-import { login, newPage, screenshot, startBrowserTest } from './browser';
+import { login, newPage, shotForReview, startBrowserTest } from './browser';
 import type { FundYearRecord, RunSummary } from '../src/settlement/types';
 
 /** GET /api/fund-year-populations/:id */
@@ -62,7 +62,7 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
     await page.locator('input[name="premium_total"]').fill('1090000.10');
     await page.getByText('¥722,670.09').waitFor();
     await page.locator('input[name="premium_total"]').fill('1090000.00');
-    await screenshot(page, 'fund-year-edit');
+    await shotForReview(page, 'fund-year-edit');
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('已更新').first().waitFor();
     const saved = (
@@ -85,7 +85,7 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
     // the other inputs carry no error
     expect(await errorOf('overspend_tiers.1.groupShare').count()).to.equal(0);
     expect(await errorOf('overspend_tiers.0.upTo').count()).to.equal(0);
-    await screenshot(page, 'fund-year-tier-refused');
+    await shotForReview(page, 'fund-year-tier-refused');
     const stored = (
       await get<FundYearRecord & { overspend_tiers: { upTo: number | null; groupShare: number }[] }>(`/api/fund-years/${openYear}`, { as: 'finance' })
     ).body;
@@ -128,7 +128,7 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
       ['standardised_management_rate 0.5', 'control_rate 0.5'],
       ['inpatient_admissions_change 0.6', 'drug_share 0.4'],
     ]);
-    await screenshot(page, 'fund-year-pool-weights-refused');
+    await shotForReview(page, 'fund-year-pool-weights-refused');
     await page.context().close();
   });
 
@@ -153,7 +153,7 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
       .to.contain(`结算批次 ${run.body.id}`)
       .and.contain('2018-01');
     expect(await page.getByRole('button', { name: '保存' }).isDisabled()).to.equal(true);
-    await screenshot(page, 'fund-year-locked');
+    await shotForReview(page, 'fund-year-locked');
     await page.context().close();
   });
 

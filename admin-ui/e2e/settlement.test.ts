@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { checkDigit, revealIdNumber } from '../../api/core/personalId';
 import { call, get, post, unitId } from '../../scripts/test/harness';
 import { db } from '../../api/db/knex';
-import { clickMenu, login, newPage, screenshot, startBrowserTest } from './browser';
+import { clickMenu, login, newPage, shotForReview, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 import { CLAIM_COLUMNS } from '../../api/settlement';
 import type {
@@ -141,7 +141,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
     const budget = (await get<FundYearRecord>(`/api/fund-years/${lastYear.id}`, { as: 'finance' })).body.budget;
     const [whole, fen] = budget.split('.');
     expect(await yearRow.locator('td.column-budget').textContent()).to.equal(`¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fen}`);
-    await screenshot(page, 'settlement-fund-years-1440');
+    await shotForReview(page, 'settlement-fund-years-1440');
 
     await page.locator('a.RaMenuItemLink-root[href="/settlement-runs"]').click();
     const finalRow = page
@@ -154,7 +154,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
     const [scrollWidth, clientWidth] = await wrapper.evaluate((el) => [el.scrollWidth, el.clientWidth]);
     expect(scrollWidth, 'the runs table fits at 1440 px').to.be.at.most(clientWidth);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(1440);
-    await screenshot(page, 'settlement-runs-1440');
+    await shotForReview(page, 'settlement-runs-1440');
 
     await finalRow.locator('td').first().click();
     await page.getByTestId('unit-indicators').waitFor();
@@ -173,7 +173,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
         expect(new Set(ticks).size, `${chart}: ${ticks.join(' ')}`).to.equal(ticks.length);
       }
     }
-    await screenshot(page, 'settlement-final-run-1440');
+    await shotForReview(page, 'settlement-final-run-1440');
     await page.context().close();
   });
 
@@ -196,7 +196,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
     // in the user's language: the column's Chinese header and the problem in Chinese
     expect(await page.getByTestId('rejected-6-provider_unit_code').innerText()).to.match(/集团机构编码\s+未知的机构编码 NOPE/);
     expect(await page.getByTestId('rejected-9-settled_on').innerText()).to.contain(`须在基金年度 ${lastYear.year} 内`);
-    await screenshot(page, 'settlement-import-dry-run');
+    await shotForReview(page, 'settlement-import-dry-run');
     await page.getByTestId('commit').click();
     await page.getByText('导入完成').waitFor();
     expect(await page.getByTestId('import-summary').textContent()).to.contain('新增 9');
@@ -242,7 +242,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
     expect(await page.getByTestId('history').textContent()).to.contain('数据核对无误');
     expect(await page.getByTestId('step-review').count()).to.equal(0);
     expect(await page.getByTestId('step-approve').count()).to.equal(0);
-    await screenshot(page, 'settlement-run-reviewed');
+    await shotForReview(page, 'settlement-run-reviewed');
     await page.context().close();
   });
 
@@ -261,7 +261,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
     expect(await card.locator('[data-testid^="advance-"]').count()).to.equal(13); // twelve months and the total
     expect(await card.getByTestId('advance-total').textContent()).to.contain(money(a.total_paid));
     expect(await card.getByTestId('advance-10').textContent()).to.contain('少拨');
-    await screenshot(page, 'settlement-dashboard-advances');
+    await shotForReview(page, 'settlement-dashboard-advances');
 
     // → the final run (the dashboard's latest run of last year): its 预拨付与清算 card with the same 清算
     await page
@@ -274,7 +274,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
     await runCard.getByTestId('reconciliation').waitFor();
     expect(await runCard.getByTestId('reconciliation-amount').textContent()).to.equal(`${said} ${money(r.amount)}`);
     expect(await page.getByTestId('run-estimate').count(), 'the final run is no estimate').to.equal(0);
-    await screenshot(page, 'settlement-final-run-advances');
+    await shotForReview(page, 'settlement-final-run-advances');
     await page.context().close();
   });
 
@@ -290,7 +290,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
     expect(await row.textContent()).to.contain(first.name);
     expect(await row.textContent()).to.contain(first.admissions.toLocaleString('zh-CN'));
     expect(await page.getByTestId('spectrum-fund').locator('tbody tr').count()).to.equal(api.by_fund.length);
-    await screenshot(page, 'settlement-disease-spectrum');
+    await shotForReview(page, 'settlement-disease-spectrum');
     await page.context().close();
 
     const director = await open('director-T01');
@@ -345,7 +345,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
     const row = (await card.getByTestId('advance-10').textContent())!;
     expect(row).to.contain(money(october.planned)).and.contain(clock.today()).and.not.contain('少拨');
     expect(await card.getByTestId('reconciliation-amount').textContent()).to.equal(`${said} ${money(r.amount)}`);
-    await screenshot(page, 'settlement-advance-recorded');
+    await shotForReview(page, 'settlement-advance-recorded');
     await page.context().close();
 
     const auditor = await open('auditor');
@@ -363,7 +363,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
     await page.locator('[data-testid="run-status"][data-status="approved"]').waitFor();
     expect(await page.getByTestId('step-approve').count()).to.equal(0);
     expect(await page.getByTestId('step-recalculate').count()).to.equal(0);
-    await screenshot(page, 'settlement-run-approved');
+    await shotForReview(page, 'settlement-run-approved');
     const run = (await get<CalculatedRun>(`/api/settlement-runs/${finalRunId}`, { as: 'finance' })).body;
     expect(run.status).to.equal('approved');
     expect(run.approved_by_name).to.equal('集团管理员'); // the person's name, not the login
@@ -393,7 +393,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
     const reason = await page.getByTestId('rejected-2-settled_on').textContent();
     expect(reason).to.contain('结算日期').and.contain(`期间 ${lastYear.year}-06 已锁定：结算 ${finalRunId} 已批准`);
     expect(await page.getByTestId('commit').isDisabled()).to.equal(true);
-    await screenshot(page, 'settlement-import-locked');
+    await shotForReview(page, 'settlement-import-locked');
     await page.context().close();
   });
 
@@ -417,7 +417,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
     const summary = (await get<UnitSummary>(`/api/fund-years/${lastYear.id}/units/${await unitId('T01')}/summary`, { as: 'finance' })).body;
     const outpatient = summary.provided.find((r) => r.care_type === 'outpatient' && r.provider_class === 'in_group')!;
     expect(await page.getByTestId('drill-provided-outpatient-in_group').textContent()).to.contain(outpatient.claims.toLocaleString('zh-CN'));
-    await screenshot(page, 'settlement-dashboard-drill');
+    await shotForReview(page, 'settlement-dashboard-drill');
     await page.context().close();
   });
 
@@ -437,7 +437,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
       .to.contain(`¥${yuan(forecast.spending)}`)
       .and.contain(`¥${yuan(forecast.spending_high)}`);
     expect(await card.getByTestId('forecast-method').textContent()).to.match(/^预测方法：/);
-    await screenshot(page, 'settlement-forecast');
+    await shotForReview(page, 'settlement-forecast');
 
     // → last year's final run, its 模拟测算
     await pickFundYear(page, 'fund-year-select');
@@ -464,7 +464,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
       const row = await panel.getByTestId(`what-if-unit-${u.code}`).textContent();
       expect(row, u.code).to.contain(yuan(u.real)).and.contain(yuan(u.what_if)).and.contain(yuan(u.difference));
     }
-    await screenshot(page, 'settlement-what-if');
+    await shotForReview(page, 'settlement-what-if');
     await page.context().close();
   });
 
@@ -533,7 +533,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
     expect(await card.getByTestId('difference-units-total').textContent())
       .to.contain(money(d.spending.change))
       .and.contain(money(d.retained.change));
-    await screenshot(page, 'settlement-correction-difference');
+    await shotForReview(page, 'settlement-correction-difference');
     await page.context().close();
   });
 });
