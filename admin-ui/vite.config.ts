@@ -35,6 +35,40 @@ function villageDoctorPrecache(keep: Set<string>): Plugin {
   };
 }
 
+const LAZY_JSONEXPORT = '\0lazy-jsonexport';
+const NO_DEFAULT_MESSAGES = '\0react-admin-default-messages';
+
+/**
+ * What react-admin imports for defaults this app never uses, which every page carried:
+ * - its default CSV exporter (ra-core export/defaultExporter.js) imports jsonexport (18 kB), and
+ *   every list reaches it (useListController's default `exporter`). Our lists export through
+ *   shared/exporter.ts (csvOf); the default exporter, where a list still used it, fetches jsonexport
+ *   on its first export;
+ * - its default i18nProvider (react-admin defaultI18nProvider.js, for an <Admin> without one)
+ *   imports the English pack (ra-language-english, 7 kB): ours has one (src/i18n), which loads
+ *   that pack when a user chooses English. The default is given an empty catalogue.
+ */
+function reactAdminDefaults(): Plugin {
+  return {
+    name: 'react-admin-defaults',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'jsonexport/dist/index.js' && importer && /[\\/]ra-core[\\/]/.test(importer)) return LAZY_JSONEXPORT;
+      if (source === 'ra-language-english' && importer && /[\\/]react-admin[\\/]dist[\\/]defaultI18nProvider\.js$/.test(importer)) return NO_DEFAULT_MESSAGES;
+      return null;
+    },
+    load(id) {
+      if (id === NO_DEFAULT_MESSAGES) return 'export default {};';
+      if (id !== LAZY_JSONEXPORT) return null;
+      return [
+        '// jsonexport(data, [options], callback), fetched on the first call',
+        'export default (...args) =>',
+        "  import('jsonexport/dist/index.js').then((m) => (m.default ?? m)(...args));",
+      ].join('\n');
+    },
+  };
+}
+
 const precached = new Set<string>();
 
 export default defineConfig({
@@ -42,6 +76,7 @@ export default defineConfig({
   base: '/',
   plugins: [
     react(),
+    reactAdminDefaults(),
     villageDoctorPrecache(precached),
     // offline-first (issue 16): a service worker precaches the shell and the village doctor's screens
     // (not every domain's: a village doctor's first visit would download them all), so the app opens
@@ -98,6 +133,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // the browsers the app supports (a phone's Chromium, a recent desktop) preload modules themselves
+    modulePreload: { polyfill: false },
     // vendor code in long-cached chunks, each under Vite's 500 kB warning (split, not silenced).
     // The screens are fetched when first shown (shared/lazyScreens.ts): the first load brings the
     // shell's libraries (`$initial`: what main.tsx reaches without a dynamic import) and that page's
@@ -106,7 +143,10 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // with Vite's preload helper (what dynamic imports go through), which the entry needs:
+            // else the first group holding a module with a dynamic import takes it along, and the
+            // entry then imports that whole group
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|^\0vite[\\/]preload-helper/ },
             { name: 'mui', test: /node_modules[\\/](@mui|@emotion)[\\/]/, tags: ['$initial'] },
             { name: 'react-admin', test: /node_modules[\\/]/, tags: ['$initial'] },
             { name: 'charts', test: /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor)[\\/]/ },
