@@ -1,4 +1,5 @@
 // The admin UI build: sources in admin-ui/, output in admin-ui/dist (served by the API at /).
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -31,6 +32,72 @@ function villageDoctorPrecache(keep: Set<string>): Plugin {
       for (const chunk of chunks.values()) if (chunk.isEntry) withImports(chunk.fileName);
       const shell = [...keep].flatMap((file) => chunks.get(file)?.dynamicImports ?? []);
       for (const file of shell) if (chunks.get(file)?.moduleIds.some((id) => VILLAGE_DOCTOR_SCREEN.test(id))) withImports(file);
+    },
+  };
+}
+
+/** A list page of the village doctor's phone: `src/health/<resource>/<Name>List.tsx`, at /<resource>. */
+const PHONE_LIST = /[\\/]admin-ui[\\/]src[\\/]health[\\/]([a-z-]+)[\\/][A-Z]\w*List\.tsx$/;
+
+/**
+ * The first page's screens fetched with the shell, not after it. The screens are lazy
+ * (shared/lazyScreens.ts): the app asks for a page's modules once its own ~300 kB have come and
+ * run, one more round trip (300 ms in a village) and a network idle meanwhile. A small script that
+ * index.html loads beside the shell (`assets/route-preload-<hash>.js`: the CSP allows no inline
+ * script) adds a modulepreload of each module the page at the address needs and the shell does not
+ * import — for the village doctor's list pages (PHONE_LIST), and only for a logged-in user (the
+ * login page needs none). The file goes into the service worker's precache (`extra`).
+ */
+function routePreload(extra: Set<string>): Plugin {
+  let file: { fileName: string; source: string } | undefined;
+  return {
+    name: 'route-preload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle) return html;
+        const chunks = new Map(Object.values(ctx.bundle).flatMap((o) => (o.type === 'chunk' ? [[o.fileName, o] as const] : [])));
+        const closure = (name: string, into = new Set<string>()) => {
+          if (into.has(name)) return into;
+          into.add(name);
+          for (const imported of chunks.get(name)?.imports ?? []) closure(imported, into);
+          return into;
+        };
+        const shell = new Set<string>();
+        for (const chunk of chunks.values()) if (chunk.isEntry) closure(chunk.fileName, shell);
+        const routes: Record<string, string[]> = {};
+        for (const chunk of chunks.values()) {
+          if (!chunk.isDynamicEntry) continue;
+          for (const id of chunk.moduleIds) {
+            const route = PHONE_LIST.exec(id)?.[1];
+            if (route) routes[`/${route}`] = [...closure(chunk.fileName)].filter((f) => !shell.has(f)).map((f) => `/${f}`);
+          }
+        }
+        const source = [
+          '// the modules of the page at this address that the shell does not import, fetched beside it (admin-ui/vite.config.ts routePreload)',
+          `(function (routes) {`,
+          `  if (!localStorage.getItem('erp.user')) return;`,
+          `  (routes[location.pathname.replace(/\\/+$/, '')] || []).forEach(function (href) {`,
+          `    var link = document.createElement('link');`,
+          `    link.rel = 'modulepreload';`,
+          `    link.crossOrigin = '';`,
+          `    link.href = href;`,
+          `    document.head.appendChild(link);`,
+          `  });`,
+          `})(${JSON.stringify(routes)});`,
+          '',
+        ].join('\n');
+        file = { fileName: `assets/route-preload-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source };
+        extra.add(file.fileName);
+        return [{ tag: 'script', attrs: { src: `/${file.fileName}`, async: true }, injectTo: 'head' }];
+      },
+    },
+    generateBundle: {
+      order: 'post',
+      handler() {
+        if (file) this.emitFile({ type: 'asset', ...file });
+      },
     },
   };
 }
@@ -70,6 +137,7 @@ function reactAdminDefaults(): Plugin {
 }
 
 const precached = new Set<string>();
+const preloads = new Set<string>();
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -78,6 +146,7 @@ export default defineConfig({
     react(),
     reactAdminDefaults(),
     villageDoctorPrecache(precached),
+    routePreload(preloads),
     // offline-first (issue 16): a service worker precaches the shell and the village doctor's screens
     // (not every domain's: a village doctor's first visit would download them all), so the app opens
     // with no network after one visit; any other hashed file is kept when first loaded (CacheFirst:
@@ -107,8 +176,11 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
-        // of the hashed files, the shell's and the village doctor's screens' only (villageDoctorPrecache)
-        manifestTransforms: [async (entries) => ({ manifest: entries.filter((e) => !e.url.startsWith('assets/') || precached.has(e.url)), warnings: [] })],
+        // of the hashed files, the shell's and the village doctor's screens' only (villageDoctorPrecache),
+        // and the script that preloads a page's screens (routePreload)
+        manifestTransforms: [
+          async (entries) => ({ manifest: entries.filter((e) => !e.url.startsWith('assets/') || precached.has(e.url) || preloads.has(e.url)), warnings: [] }),
+        ],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         runtimeCaching: [
           {
