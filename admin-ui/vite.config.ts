@@ -1,4 +1,5 @@
 // The admin UI build: sources in admin-ui/, output in admin-ui/dist (served by the API at /).
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -35,14 +36,117 @@ function villageDoctorPrecache(keep: Set<string>): Plugin {
   };
 }
 
+/** A list page of the village doctor's phone: `src/health/<resource>/<Name>List.tsx`, at /<resource>. */
+const PHONE_LIST = /[\\/]admin-ui[\\/]src[\\/]health[\\/]([a-z-]+)[\\/][A-Z]\w*List\.tsx$/;
+
+/**
+ * The first page's screens fetched with the shell, not after it. The screens are lazy
+ * (shared/lazyScreens.ts): the app asks for a page's modules once its own ~300 kB have come and
+ * run, one more round trip (300 ms in a village) and a network idle meanwhile. A small script that
+ * index.html loads beside the shell (`assets/route-preload-<hash>.js`: the CSP allows no inline
+ * script) adds a modulepreload of each module the page at the address needs and the shell does not
+ * import — for the village doctor's list pages (PHONE_LIST), and only for a logged-in user (the
+ * login page needs none). The file goes into the service worker's precache (`extra`).
+ */
+function routePreload(extra: Set<string>): Plugin {
+  let file: { fileName: string; source: string } | undefined;
+  return {
+    name: 'route-preload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle) return html;
+        const chunks = new Map(Object.values(ctx.bundle).flatMap((o) => (o.type === 'chunk' ? [[o.fileName, o] as const] : [])));
+        const closure = (name: string, into = new Set<string>()) => {
+          if (into.has(name)) return into;
+          into.add(name);
+          for (const imported of chunks.get(name)?.imports ?? []) closure(imported, into);
+          return into;
+        };
+        const shell = new Set<string>();
+        for (const chunk of chunks.values()) if (chunk.isEntry) closure(chunk.fileName, shell);
+        const routes: Record<string, string[]> = {};
+        for (const chunk of chunks.values()) {
+          if (!chunk.isDynamicEntry) continue;
+          for (const id of chunk.moduleIds) {
+            const route = PHONE_LIST.exec(id)?.[1];
+            if (route) routes[`/${route}`] = [...closure(chunk.fileName)].filter((f) => !shell.has(f)).map((f) => `/${f}`);
+          }
+        }
+        const source = [
+          '// the modules of the page at this address that the shell does not import, fetched beside it (admin-ui/vite.config.ts routePreload)',
+          `(function (routes) {`,
+          `  if (!localStorage.getItem('erp.user')) return;`,
+          `  (routes[location.pathname.replace(/\\/+$/, '')] || []).forEach(function (href) {`,
+          `    var link = document.createElement('link');`,
+          `    link.rel = 'modulepreload';`,
+          `    link.crossOrigin = '';`,
+          `    link.href = href;`,
+          `    document.head.appendChild(link);`,
+          `  });`,
+          `})(${JSON.stringify(routes)});`,
+          '',
+        ].join('\n');
+        file = { fileName: `assets/route-preload-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source };
+        extra.add(file.fileName);
+        return [{ tag: 'script', attrs: { src: `/${file.fileName}`, async: true }, injectTo: 'head' }];
+      },
+    },
+    generateBundle: {
+      order: 'post',
+      handler() {
+        if (file) this.emitFile({ type: 'asset', ...file });
+      },
+    },
+  };
+}
+
+const LAZY_JSONEXPORT = '\0lazy-jsonexport';
+const NO_DEFAULT_MESSAGES = '\0react-admin-default-messages';
+
+/**
+ * What react-admin imports for defaults this app never uses, which every page carried:
+ * - its default CSV exporter (ra-core export/defaultExporter.js) imports jsonexport (18 kB), and
+ *   every list reaches it (useListController's default `exporter`). Our lists export through
+ *   shared/exporter.ts (csvOf); the default exporter, where a list still used it, fetches jsonexport
+ *   on its first export;
+ * - its default i18nProvider (react-admin defaultI18nProvider.js, for an <Admin> without one)
+ *   imports the English pack (ra-language-english, 7 kB): ours has one (src/i18n), which loads
+ *   that pack when a user chooses English. The default is given an empty catalogue.
+ */
+function reactAdminDefaults(): Plugin {
+  return {
+    name: 'react-admin-defaults',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'jsonexport/dist/index.js' && importer && /[\\/]ra-core[\\/]/.test(importer)) return LAZY_JSONEXPORT;
+      if (source === 'ra-language-english' && importer && /[\\/]react-admin[\\/]dist[\\/]defaultI18nProvider\.js$/.test(importer)) return NO_DEFAULT_MESSAGES;
+      return null;
+    },
+    load(id) {
+      if (id === NO_DEFAULT_MESSAGES) return 'export default {};';
+      if (id !== LAZY_JSONEXPORT) return null;
+      return [
+        '// jsonexport(data, [options], callback), fetched on the first call',
+        'export default (...args) =>',
+        "  import('jsonexport/dist/index.js').then((m) => (m.default ?? m)(...args));",
+      ].join('\n');
+    },
+  };
+}
+
 const precached = new Set<string>();
+const preloads = new Set<string>();
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   plugins: [
     react(),
+    reactAdminDefaults(),
     villageDoctorPrecache(precached),
+    routePreload(preloads),
     // offline-first (issue 16): a service worker precaches the shell and the village doctor's screens
     // (not every domain's: a village doctor's first visit would download them all), so the app opens
     // with no network after one visit; any other hashed file is kept when first loaded (CacheFirst:
@@ -72,8 +176,11 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
-        // of the hashed files, the shell's and the village doctor's screens' only (villageDoctorPrecache)
-        manifestTransforms: [async (entries) => ({ manifest: entries.filter((e) => !e.url.startsWith('assets/') || precached.has(e.url)), warnings: [] })],
+        // of the hashed files, the shell's and the village doctor's screens' only (villageDoctorPrecache),
+        // and the script that preloads a page's screens (routePreload)
+        manifestTransforms: [
+          async (entries) => ({ manifest: entries.filter((e) => !e.url.startsWith('assets/') || precached.has(e.url) || preloads.has(e.url)), warnings: [] }),
+        ],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         runtimeCaching: [
           {
@@ -98,6 +205,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // the browsers the app supports (a phone's Chromium, a recent desktop) preload modules themselves
+    modulePreload: { polyfill: false },
     // vendor code in long-cached chunks, each under Vite's 500 kB warning (split, not silenced).
     // The screens are fetched when first shown (shared/lazyScreens.ts): the first load brings the
     // shell's libraries (`$initial`: what main.tsx reaches without a dynamic import) and that page's
@@ -106,7 +215,10 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // with Vite's preload helper (what dynamic imports go through), which the entry needs:
+            // else the first group holding a module with a dynamic import takes it along, and the
+            // entry then imports that whole group
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|^\0vite[\\/]preload-helper/ },
             { name: 'mui', test: /node_modules[\\/](@mui|@emotion)[\\/]/, tags: ['$initial'] },
             { name: 'react-admin', test: /node_modules[\\/]/, tags: ['$initial'] },
             { name: 'charts', test: /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor)[\\/]/ },

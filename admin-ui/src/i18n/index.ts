@@ -1,6 +1,5 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { domains } from '../registry';
-import { english as baseEnglish } from './en';
 import { chinese as baseChinese } from './zh';
 import { mergeMessages } from './merge';
 import * as notifications from '../notifications/messages';
@@ -10,7 +9,7 @@ import * as notifications from '../notifications/messages';
 const chinese = mergeMessages(baseChinese, notifications.zh, ...domains.map((d) => d.messages?.zh ?? {}));
 const english = async () =>
   mergeMessages(
-    baseEnglish,
+    (await import('./en')).english,
     (await import('../notifications/messages.en')).en,
     ...(await Promise.all(domains.flatMap((d) => (d.messages ? [d.messages.en()] : [])))),
   );

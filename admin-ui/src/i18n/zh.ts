@@ -1,5 +1,6 @@
-// 简体中文: react-admin 的 ra.* 与本系统名称；缺的键落回英文。
-import { appEnglish, english } from './en';
+// 简体中文: react-admin 的 ra.* (raChinese, key for key) 与本系统名称 (typed as the English: every key).
+// Not merged over the English pack: a first load carries Chinese only (the English comes when chosen).
+import type { appEnglish } from './en';
 import { mergeMessages } from './merge';
 import { raChinese } from './raChinese';
 import { enumMessages } from '../../../api/core/enums';
@@ -212,4 +213,4 @@ const appChinese: typeof appEnglish = {
   },
 };
 
-export const chinese = mergeMessages(english, raChinese, appChinese);
+export const chinese = mergeMessages(raChinese, appChinese);
