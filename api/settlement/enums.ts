@@ -2,7 +2,7 @@
 // workbook's labels, the UI's choices and translations and the migrations' CHECK constraints derive from it.
 // The admin UI imports this file: nothing from node or the database.
 import { defineEnum, type Enum, type EnumValue, type Labels } from '../core/enums';
-import { ID_NUMBER_PROBLEM } from '../core/personalId';
+import { ID_NUMBER_PROBLEM } from '../core/idNumber';
 import type { ClaimSums } from './runs/rules';
 
 export const PROVIDER_CLASS = defineEnum('provider_class', {

@@ -1,6 +1,7 @@
 // Row validation of the insurer's claim and satisfaction files: plain functions from one row of
 // cells to a clean record or the problems, field by field; the months an approved run locks.
-import { idNumberProblemKind, normaliseIdNumber } from '../../core/personalId';
+import { idNumberProblemKind } from '../../core/idNumber';
+import { normaliseIdNumber } from '../../core/personalId';
 import { fromFen, type Fen } from '../../shared/money';
 import type { EnumValue } from '../../core/enums';
 import { amountCell, blankCell, boolCell, cellText, dateCell, moneyCell, rowProblem, type Cell, type RawRow, type RowProblem, type UnitRef } from '../cells';
