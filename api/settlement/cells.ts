@@ -6,20 +6,20 @@ import { fillTemplate, IMPORT_PROBLEM, type ImportProblem } from './enums';
 
 export type Cell = string | number | boolean | Date | null | undefined;
 export type RawRow = Record<string, Cell>;
-/** A refused cell: its field, the problem's kind and parameters (the screen translates them), and the API's message. */
+/** A refused cell: its field, the rule it breaks and its parameters (the screen translates them, as a refusal's `rule`), and the API's message. */
 export interface RowProblem {
   field: string;
   message: string;
-  problem: ImportProblem;
+  rule: ImportProblem;
   params: Record<string, string | number>;
 }
 
 /** A problem of `kind` in `field`, with its English message filled in. */
-export const rowProblem = (field: string, problem: ImportProblem, params: Record<string, string | number> = {}): RowProblem => ({
+export const rowProblem = (field: string, rule: ImportProblem, params: Record<string, string | number> = {}): RowProblem => ({
   field,
-  problem,
+  rule,
   params,
-  message: fillTemplate(IMPORT_PROBLEM.en(problem), params),
+  message: fillTemplate(IMPORT_PROBLEM.en(rule), params),
 });
 
 /** A unit as a file names it, by its group code. */

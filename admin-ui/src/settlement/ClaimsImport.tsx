@@ -182,7 +182,7 @@ export const ClaimsImport = () => {
                       <TableRow key={i} data-testid={`rejected-${r.row}-${r.field}`}>
                         <TableCell>{r.row}</TableCell>
                         <TableCell>{translate(`enums.import_column.${r.field}`, { _: r.field })}</TableCell>
-                        <TableCell>{translate(`enums.import_problem.${r.problem}`, { _: r.message, ...r.params })}</TableCell>
+                        <TableCell>{translate(`enums.import_problem.${r.rule}`, { _: r.message, ...r.params })}</TableCell>
                       </TableRow>
                     ))}
                   </TableBody>

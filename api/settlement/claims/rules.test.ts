@@ -55,15 +55,15 @@ describe('claim row validation', () => {
       ctx,
     );
     expect('problems' in v && v.problems).to.deep.equal([
-      { field: 'id_number', problem: 'id_number_check_digit', params: {}, message: 'check digit does not match' },
-      { field: 'provider_unit_code', problem: 'unknown_unit', params: { code: 'X99' }, message: 'unknown unit code X99' },
+      { field: 'id_number', rule: 'id_number_check_digit', params: {}, message: 'check digit does not match' },
+      { field: 'provider_unit_code', rule: 'unknown_unit', params: { code: 'X99' }, message: 'unknown unit code X99' },
       {
         field: 'settled_on',
-        problem: 'period_locked',
+        rule: 'period_locked',
         params: { period: '2025-02', run: '42' },
         message: 'period 2025-02 is locked: settlement run 42 is approved',
       },
-      { field: 'total_cost', problem: 'total_adds_up', params: { sum: '100.00' }, message: 'must equal fund_paid + self_pay + self_funded (100.00)' },
+      { field: 'total_cost', rule: 'total_adds_up', params: { sum: '100.00' }, message: 'must equal fund_paid + self_pay + self_funded (100.00)' },
     ]);
     // every Chinese text takes exactly the parameters of its English one (a missing %{…} would show raw)
     const params = (text: string) => [...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -59,9 +59,9 @@ describe('settlement rules: the fund year', () => {
     });
     expect(validatePopulation({ unit_code: 'X9', insured_population: '-1', baseline_admissions: '2.5' }, units)).to.deep.equal({
       problems: [
-        { field: 'unit_code', message: 'unknown unit code X9' },
-        { field: 'insured_population', message: 'must be a whole number ≥ 0' },
-        { field: 'baseline_admissions', message: 'must be a whole number ≥ 0' },
+        { field: 'unit_code', rule: 'unknown_unit', params: { code: 'X9' }, message: 'unknown unit code X9' },
+        { field: 'insured_population', rule: 'whole_not_negative', params: {}, message: 'must be a whole number ≥ 0' },
+        { field: 'baseline_admissions', rule: 'whole_not_negative', params: {}, message: 'must be a whole number ≥ 0' },
       ],
     });
   });
