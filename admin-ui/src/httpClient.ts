@@ -1,11 +1,10 @@
 // fetch for the API: adds the bearer token and turns the API's error shape into an HttpError
 // whose message is the API's own and whose body.errors puts field problems on the form inputs.
 // A GET the phone can answer offline (shared/offline) is answered from what it keeps when the
-// network fails — or at once when the browser knows it has none, and, for the reads that say so,
-// while the app starts on a slow network (the server's answer follows).
+// network fails — or at once when the browser knows it has none.
 import { HttpError, fetchUtils } from 'react-admin';
 import { storedToken } from './session';
-import { answerableOffline, answersFirst, networkAnswered, offlineAnswer, rememberAnswer, setReachable, type JsonAnswer } from './shared/offline';
+import { answerableOffline, offlineAnswer, rememberAnswer, setReachable, type JsonAnswer } from './shared/offline';
 
 interface ApiErrorBody {
   error?: { code?: string; message?: string; details?: unknown };
@@ -32,14 +31,6 @@ export function withTimeout(signal: AbortSignal | null | undefined, ms = WEAK_NE
   return typeof AbortSignal.any === 'function' ? AbortSignal.any([signal, AbortSignal.timeout(ms)]) : signal;
 }
 
-/** How long a read at the app's start waits on the network before the phone's copy answers it (shared/offline answersFirst). */
-const COPY_AFTER_MS = 100;
-/** How long the network's answer that came after the copy's waits for the screen's read again (fresher: at once). */
-const LATE_ANSWER_MS = 5_000;
-
-/** The network's answers that came after the copy's, each taken by the next read of its URL (not asked twice). */
-const lateAnswers = new Map<string, { answer: JsonAnswer; at: number }>();
-
 export async function httpClient(url: string, options: fetchUtils.Options = {}): Promise<JsonAnswer> {
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
   const token = storedToken();
@@ -49,44 +40,11 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}):
     const kept = await offlineAnswer(url);
     if (kept) return kept;
   }
-  if (offlineable) {
-    const late = lateAnswers.get(url);
-    lateAnswers.delete(url);
-    if (late && Date.now() - late.at < LATE_ANSWER_MS) return late.answer;
-  }
-  if (!offlineable || !answersFirst(url)) return (await fromNetwork(url, options, headers, offlineable)).answer;
-  // the app's start on a slow network: the phone's copy at once, the server's answer when it comes
-  const network = fromNetwork(url, options, headers, offlineable);
-  const quick = await Promise.race([network, new Promise<undefined>((resolve) => setTimeout(resolve, COPY_AFTER_MS))]);
-  if (quick) return quick.answer;
-  const kept = await offlineAnswer(url);
-  if (!kept) return (await network).answer;
-  void network.then(
-    ({ answer, fromServer }) => {
-      if (!fromServer) return;
-      lateAnswers.set(url, { answer, at: Date.now() });
-      networkAnswered(url, true);
-    },
-    () => undefined,
-  );
-  return kept;
-}
-
-/** The server's answer (fromServer), or the phone's copy when the network fails a read it can answer. */
-async function fromNetwork(
-  url: string,
-  options: fetchUtils.Options,
-  headers: Headers,
-  offlineable: boolean,
-): Promise<{ answer: JsonAnswer; fromServer: boolean }> {
   try {
     const answer = await fetchUtils.fetchJson(url, { ...options, headers, signal: offlineable ? withTimeout(options.signal) : options.signal });
     setReachable(true);
-    if (offlineable) {
-      networkAnswered(url);
-      void rememberAnswer(url, answer);
-    }
-    return { answer, fromServer: true };
+    if (offlineable) void rememberAnswer(url, answer);
+    return answer;
   } catch (e) {
     // no answer at all (no network, the connection dropped): the phone's copy, if it has one
     if (!(e instanceof HttpError)) {
@@ -94,7 +52,7 @@ async function fromNetwork(
       if ((e as Error).name === 'AbortError') throw e;
       setReachable(false);
       const kept = offlineable ? await offlineAnswer(url) : undefined;
-      if (kept) return { answer: kept, fromServer: false };
+      if (kept) return kept;
       throw e;
     }
     // a gateway that cannot reach the server answers for it: the phone's copy is the better answer
@@ -102,7 +60,7 @@ async function fromNetwork(
     const status = e.status as number;
     if (offlineable && [502, 503, 504].includes(status)) {
       const kept = await offlineAnswer(url);
-      if (kept) return { answer: kept, fromServer: false };
+      if (kept) return kept;
     }
     setReachable(true);
     const apiError = (e.body as ApiErrorBody | undefined)?.error;

@@ -2,15 +2,13 @@
 // registered resident and every household of the village, fetched whole when the network is there
 // and kept in IndexedDB per user. With no network the task list, the home counts, the chips, a task,
 // the resident picker, the households and a household's page are answered from it (on the API's own protocol, shared/offline), and the screens
-// say when it was taken ("同步于 HH:mm"); while the app starts on a slow network, the task list and
-// its counts show from it at once, then from the server. A visit waiting in the outbox takes its task off the
+// say when it was taken ("同步于 HH:mm"). A visit waiting in the outbox takes its task off the
 // lists until the server has it.
 import { useSyncExternalStore } from 'react';
 import { fetchUtils } from 'react-admin';
 import { storedToken, storedUser } from '../session';
 import { answerList, idbGet, idbSet, isReachable, jsonAnswer, keepOffline, userPrefix, type JsonAnswer, type RowFilter } from '../shared/offline';
 import { shanghaiDate } from '../shared/time';
-import { queryClient } from '../shared/fullRecord';
 import { bucketCounts, inBucket, OPEN_TASK_STATES } from '../../../api/health/buckets';
 import { TASK_BUCKET, type TaskBucket } from '../../../api/health/enums';
 import { waitingTaskIds } from './outbox';
@@ -240,16 +238,9 @@ const householdFilter: RowFilter<HouseholdNow> = (h, key, value) => {
   return undefined;
 };
 
-/**
- * Registers the paths the village doctor opens offline: tasks, counts, a task, residents; me and the
- * schedules as last seen. The tasks and their counts also answer from the copy while the app starts
- * on a slow network (the last synced tasks at once, 同步于 HH:mm above them), read again from the
- * server's answer when it comes.
- */
+/** Registers the paths the village doctor opens offline: tasks, counts, a task, residents; me and the schedules as last seen. */
 export function keepVillageOffline() {
   keepOffline(/^\/api\/tasks\/summary$/, {
-    first: keepsVillageCopy,
-    fresher: () => void queryClient.invalidateQueries({ queryKey: ['tasks', 'summary'] }),
     read: async (url) => {
       const tasks = await openTasks();
       const type = url.searchParams.get('type');
@@ -266,8 +257,6 @@ export function keepVillageOffline() {
   });
   keepOffline(/^\/api\/tasks$/, {
     remember: keepsVillageCopy,
-    first: keepsVillageCopy,
-    fresher: () => void queryClient.invalidateQueries({ queryKey: ['tasks', 'getList'] }),
     read: async (url) => {
       const tasks = asksOpenTasks(url) ? await openTasks() : undefined;
       return tasks && answerList(url, 'tasks', tasks, taskFilter);

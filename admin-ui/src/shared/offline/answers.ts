@@ -16,23 +16,13 @@ interface Entry {
   /** keep the last answer per URL (for the logins that work offline: a predicate read at each answer) */
   remember: () => boolean;
   read?: OfflineReader;
-  /** while the app starts, the phone's copy answers a slow network at once (see `answersFirst`) */
-  first?: () => boolean;
-  /** called when the network's answer comes after the copy's: the screens read again */
-  fresher?: () => void;
-  /** the network answered a GET of this path in this page load */
-  answered?: boolean;
 }
 
 const entries: Entry[] = [];
 
-/**
- * Makes GETs of the paths matching `pattern` answerable offline: by `read`, else by the last answer
- * kept. With `first` (a predicate read at each request), the copy also answers while the app starts
- * on a network slower than a moment, and `fresher` is called once the network's answer is there.
- */
-export function keepOffline(pattern: RegExp, opts: { remember?: () => boolean; read?: OfflineReader; first?: () => boolean; fresher?: () => void }) {
-  entries.push({ pattern, remember: opts.remember ?? (() => false), read: opts.read, first: opts.first, fresher: opts.fresher });
+/** Makes GETs of the paths matching `pattern` answerable offline: by `read`, else by the last answer kept. */
+export function keepOffline(pattern: RegExp, opts: { remember?: () => boolean; read?: OfflineReader }) {
+  entries.push({ pattern, remember: opts.remember ?? (() => false), read: opts.read });
 }
 
 /** The most URLs whose answers are kept per user: the oldest kept is forgotten first. */
@@ -56,24 +46,6 @@ export const userPrefix = () => {
 
 /** Whether a GET of this URL can be answered offline. */
 export const answerableOffline = (url: string) => !!entryOf(toUrl(url));
-
-/**
- * Whether the phone's copy may answer a GET of this URL before the network does: its path says so
- * (`first`), and the network has not answered that path yet in this page load — the app's start,
- * where a village doctor's last synced tasks show at once (同步于 HH:mm) and the server's follow.
- */
-export const answersFirst = (url: string) => {
-  const entry = entryOf(toUrl(url));
-  return !!entry?.first?.() && !entry.answered;
-};
-
-/** Records that the network answered a GET of this URL; `late`: after the copy had answered it (the screens read again). */
-export function networkAnswered(url: string, late = false) {
-  const entry = entryOf(toUrl(url));
-  if (!entry) return;
-  entry.answered = true;
-  if (late) entry.fresher?.();
-}
 
 interface Kept {
   at: string;

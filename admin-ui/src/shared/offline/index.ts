@@ -2,11 +2,9 @@
 // answers. The service worker (admin-ui/vite.config.ts) keeps the app itself; this keeps the data.
 export {
   answerableOffline,
-  answersFirst,
   forgetOfflineData,
   jsonAnswer,
   keepOffline,
-  networkAnswered,
   offlineAnswer,
   rememberAnswer,
   userPrefix,
