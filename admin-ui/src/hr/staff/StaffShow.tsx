@@ -131,49 +131,59 @@ const ShowActions = () => {
   );
 };
 
-export const StaffShow = () => (
-  <Show actions={<ShowActions />}>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="resources.staff.name">
-        <TextField source="name" />
-        <SelectField source="sex" choices={SEX_CHOICES} />
-        <DateField source="birth_date" />
-        <Labeled label="resources.staff.fields.id_number_masked">
-          <IdNumber />
-        </Labeled>
-        <TextField source="phone" />
-        <SelectField source="category" choices={CATEGORY_CHOICES} />
-        <SelectField source="title" choices={TITLE_CHOICES} />
-        <ReferenceField source="department_id" reference="departments" link={false} />
-        <ReferenceField source="post_id" reference="posts" link="show" />
-        <SelectField source="employment_type" choices={EMPLOYMENT_CHOICES} />
-        <ReferenceField source="employer_org_unit_id" reference="org-units" link="show" />
-        <ReferenceField source="work_org_unit_id" reference="org-units" link="show" />
-        <DateField source="hire_date" />
-        <SelectField source="status" choices={STAFF_STATUS_CHOICES} />
-        <SelectField source="leave_reason" choices={LEAVE_REASON_CHOICES} />
-        <Labeled label="resources.staff.fields.licence_expires_on">
-          <LicenceFlag />
-        </Labeled>
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="resources.rotations.name" path="rotations">
-        <ReferenceManyField reference="rotations" target="staff_id" label={false} sort={{ field: 'start_on', order: 'DESC' }}>
-          <Datagrid bulkActionButtons={false}>{rotationFields()}</Datagrid>
-        </ReferenceManyField>
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="resources.staff-history.name" path="history">
-        <ReferenceManyField reference="staff-history" target="staff_id" label={false} sort={{ field: 'effective_on', order: 'DESC' }} perPage={100}>
-          <Datagrid bulkActionButtons={false}>
-            <DateField source="effective_on" />
-            <SelectField source="field" choices={STAFF_FIELD_CHOICES} />
-            <HistoryValue source="from_value" label="resources.staff-history.fields.from_value" />
-            <HistoryValue source="to_value" label="resources.staff-history.fields.to_value" />
-            <HistoryReasonField source="reason" />
-            <TextField source="changed_by_name" />
-            <DateField source="changed_at" showTime />
-          </Datagrid>
-        </ReferenceManyField>
-      </TabbedShowLayout.Tab>
-    </TabbedShowLayout>
-  </Show>
-);
+/** Whether the user may list a resource: a part of the record another role keeps (finance reads the staff, not their posts or rotations) is left out, not shown as a refusal. */
+const useCanList = (resource: string) => useCanAccess({ resource, action: 'list' }).canAccess === true;
+
+export const StaffShow = () => {
+  const [posts, rotations, history] = [useCanList('posts'), useCanList('rotations'), useCanList('staff-history')];
+  return (
+    <Show actions={<ShowActions />}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="resources.staff.name">
+          <TextField source="name" />
+          <SelectField source="sex" choices={SEX_CHOICES} />
+          <DateField source="birth_date" />
+          <Labeled label="resources.staff.fields.id_number_masked">
+            <IdNumber />
+          </Labeled>
+          <TextField source="phone" />
+          <SelectField source="category" choices={CATEGORY_CHOICES} />
+          <SelectField source="title" choices={TITLE_CHOICES} />
+          <ReferenceField source="department_id" reference="departments" link={false} />
+          {posts && <ReferenceField source="post_id" reference="posts" link="show" />}
+          <SelectField source="employment_type" choices={EMPLOYMENT_CHOICES} />
+          <ReferenceField source="employer_org_unit_id" reference="org-units" link="show" />
+          <ReferenceField source="work_org_unit_id" reference="org-units" link="show" />
+          <DateField source="hire_date" />
+          <SelectField source="status" choices={STAFF_STATUS_CHOICES} />
+          <SelectField source="leave_reason" choices={LEAVE_REASON_CHOICES} />
+          <Labeled label="resources.staff.fields.licence_expires_on">
+            <LicenceFlag />
+          </Labeled>
+        </TabbedShowLayout.Tab>
+        {rotations && (
+          <TabbedShowLayout.Tab label="resources.rotations.name" path="rotations">
+            <ReferenceManyField reference="rotations" target="staff_id" label={false} sort={{ field: 'start_on', order: 'DESC' }}>
+              <Datagrid bulkActionButtons={false}>{rotationFields()}</Datagrid>
+            </ReferenceManyField>
+          </TabbedShowLayout.Tab>
+        )}
+        {history && (
+          <TabbedShowLayout.Tab label="resources.staff-history.name" path="history">
+            <ReferenceManyField reference="staff-history" target="staff_id" label={false} sort={{ field: 'effective_on', order: 'DESC' }} perPage={100}>
+              <Datagrid bulkActionButtons={false}>
+                <DateField source="effective_on" />
+                <SelectField source="field" choices={STAFF_FIELD_CHOICES} />
+                <HistoryValue source="from_value" label="resources.staff-history.fields.from_value" />
+                <HistoryValue source="to_value" label="resources.staff-history.fields.to_value" />
+                <HistoryReasonField source="reason" />
+                <TextField source="changed_by_name" />
+                <DateField source="changed_at" showTime />
+              </Datagrid>
+            </ReferenceManyField>
+          </TabbedShowLayout.Tab>
+        )}
+      </TabbedShowLayout>
+    </Show>
+  );
+};
