@@ -2,8 +2,7 @@
 // row of its list. No page may show react-admin's error page or throw in the page, and every
 // screen is in Chinese: the first walk to reach a screen reads its text, its filter menu, and the
 // first row's page with each of its tabs (language.ts says what may not show). The roles are
-// walked in four test files (three of office roles, one of the field's), so that the test runner's
-// workers walk them at once.
+// walked in two test files, the office's and the field's, so that the test runner runs both at once.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { clickMenu, errorShown, login, menuPaths, newPage, openFirstRow, screenshot, startBrowserTest } from './browser';
