@@ -1,7 +1,8 @@
-// Builds the admin UI with Vite when its sources are newer than the last build, so that
+// Builds the admin UI with Vite when a file it was built from has changed since, so that
 // `npm start` and the browser tests always serve the current screens without a separate step;
 // then writes a brotli (`.br`) and a gzip (`.gz`) copy beside every compressible file, which the
 // API serves to browsers that take them (api/http/uiFiles.ts). `npm run build:ui` builds anew.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,13 +12,6 @@ import { COMPRESSIBLE } from '../api/http/uiFiles';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../admin-ui');
 const built = path.join(root, 'dist/index.html');
-
-function newest(dir: string): number {
-  return fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
-    const p = path.join(dir, e.name);
-    return Math.max(max, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-  }, 0);
-}
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
@@ -65,6 +59,20 @@ export async function precompress(dir = path.join(root, 'dist')) {
   return total;
 }
 
+/** What a build was made from: each source file of the repository it read (its own, and the api/ enums and rules it imports), with its content's hash. */
+const SOURCES = path.join(root, 'dist/.sources.json');
+const repo = path.dirname(root);
+const hashOf = (file: string) => createHash('sha1').update(fs.readFileSync(file)).digest('hex');
+
+/** The repository's files a build read: its modules outside node_modules, the page, the config, the lock file and public/. */
+function sourcesOf(output: unknown): string[] {
+  const outputs = (Array.isArray(output) ? output : [output]) as { output: { type: string; moduleIds?: string[] }[] }[];
+  const modules = outputs.flatMap((o) => o.output.flatMap((c) => (c.type === 'chunk' ? (c.moduleIds ?? []) : [])));
+  const inRepo = modules.map((id) => id.split('?')[0]).filter((id) => id.startsWith(repo) && !id.includes('node_modules') && fs.existsSync(id));
+  const fixed = ['admin-ui/index.html', 'admin-ui/vite.config.ts', 'package-lock.json'].map((f) => path.join(repo, f));
+  return [...new Set([...inRepo, ...fixed, ...files(path.join(root, 'public'))])].sort();
+}
+
 /** Builds the UI (production) into admin-ui/dist and precompresses it; `info` lists the chunks. */
 export async function buildUi(logLevel: 'info' | 'warn' = 'warn') {
   const { build } = await import('vite');
@@ -72,8 +80,16 @@ export async function buildUi(logLevel: 'info' | 'warn' = 'warn') {
   // React's development build (and its JSX runtime) to a bundle that npm start may serve later
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
+  // admin-ui's own files are hashed before the build reads them: one edited meanwhile leaves the build stale, not marked current
+  const before = new Map(
+    files(root)
+      .filter((f) => !f.includes(`${path.sep}dist${path.sep}`))
+      .map((f) => [f, hashOf(f)]),
+  );
   try {
-    await build({ root, configFile: path.join(root, 'vite.config.ts'), mode: 'production', logLevel });
+    const output = await build({ root, configFile: path.join(root, 'vite.config.ts'), mode: 'production', logLevel });
+    const sources = sourcesOf(output).map((f) => [path.relative(repo, f), before.get(f) ?? hashOf(f)]);
+    fs.writeFileSync(SOURCES, JSON.stringify(Object.fromEntries(sources), null, 1));
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
@@ -81,15 +97,21 @@ export async function buildUi(logLevel: 'info' | 'warn' = 'warn') {
   return precompress();
 }
 
+/**
+ * Whether admin-ui/dist was built from the files as they are now: every file the build read has the
+ * content it had then. Content, not modification times: a checkout, a revert or an edit during a
+ * build moves times in ways that once left a stale build serving screens from another branch.
+ */
+function builtFromCurrentSources(): boolean {
+  if (!fs.existsSync(SOURCES) || !fs.existsSync(`${built}.br`)) return false;
+  const recorded = JSON.parse(fs.readFileSync(SOURCES, 'utf8')) as Record<string, string>;
+  const publicNow = files(path.join(root, 'public')).map((f) => path.relative(repo, f));
+  if (publicNow.some((f) => !(f in recorded))) return false;
+  return Object.entries(recorded).every(([file, hash]) => fs.existsSync(path.join(repo, file)) && hashOf(path.join(repo, file)) === hash);
+}
+
 export async function ensureUiBuilt(log: (m: string) => void = (m) => process.stdout.write(`${m}\n`)) {
-  const sources = Math.max(
-    newest(path.join(root, 'src')),
-    newest(path.join(root, 'public')),
-    fs.statSync(path.join(root, 'index.html')).mtimeMs,
-    fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs,
-  );
-  // a build is current when it is newer than the sources and was precompressed (index.html.br)
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources && fs.existsSync(`${built}.br`)) return false;
+  if (builtFromCurrentSources()) return false;
   log('building the admin UI (vite)…');
   await buildUi();
   return true;

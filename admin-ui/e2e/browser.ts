@@ -124,13 +124,16 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Whether the page is still busy once it has drawn a frame and run the tasks queued before it:
- * react-admin's loading indicator is up (a query is fetching).
+ * react-admin's loading indicator is up (a query is fetching), or a screen's module is still on its way
+ * (lazyScreens' mark: without it a walk took a list still loading for a page without one).
  */
 const loadingAfterFrame = (page: Page) =>
   page
     .evaluate(
       () =>
-        new Promise<boolean>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(!!document.querySelector('.RaLoadingIndicator-loader')), 0))),
+        new Promise<boolean>((resolve) =>
+          requestAnimationFrame(() => setTimeout(() => resolve(!!document.querySelector('.RaLoadingIndicator-loader, [data-screen-loading]')), 0)),
+        ),
     )
     .catch(() => false);
 

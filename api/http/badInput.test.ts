@@ -102,6 +102,11 @@ describe('bad input over every route of the OpenAPI description', function () {
               send(url, { query });
             continue;
           }
+          // an odd id is about the path, not the body: it is sent one body, the absent id every bad one
+          if (url !== paths[0]) {
+            send(url, { body: {} });
+            continue;
+          }
           const schema = op.requestBody?.content['application/json'].schema ?? {};
           for (const body of badBodies(schema)) send(url, { body });
           send(url, { raw: '{"a": "\\u0000"}' });

@@ -1,6 +1,7 @@
 // A list's Datagrid cells from the same column declarations its export uses (exporter.ts).
 import { cloneElement, type ReactElement } from 'react';
 import { BooleanField, DateField, FunctionField, NumberField, ReferenceField, SelectField, TextField, useTranslate, type RaRecord } from 'react-admin';
+import { may } from '../session';
 import { DATE_TIME_OPTIONS } from './time';
 import type { Column } from './exporter';
 
@@ -41,9 +42,15 @@ function columnField(c: Column) {
   }
 }
 
-/** The Datagrid children for these columns, in order; `cells` gives a column the screen draws its own way (a chip, a timer). */
+/**
+ * The Datagrid children for these columns, in order; `cells` gives a column the screen draws its own
+ * way (a chip, a timer). A reference to a resource the user may not list is left out: its cells
+ * would each show the refusal's error mark (the village doctor's catalogue, refused the suppliers).
+ */
 export const columnFields = (columns: readonly Column[], cells: Record<string, ReactElement> = {}) =>
-  columns.map((c) => (cells[c.source] ? cloneElement(cells[c.source], { key: c.source }) : columnField(c)));
+  columns
+    .filter((c) => c.kind !== 'reference' || may(c.reference, 'list'))
+    .map((c) => (cells[c.source] ? cloneElement(cells[c.source], { key: c.source }) : columnField(c)));
 
 /** Cells drawing every money column in yuan (¥), for `columnFields`' `cells`. */
 export const yuanCells = (columns: readonly Column[]) =>

@@ -37,6 +37,9 @@ function counted<T>(load: () => Promise<T>): () => Promise<T> {
 
 const RELOADED_AT = 'erp.reloadedForNewBuild';
 
+/** What shows while a screen's module loads: react-admin's loading state, marked for whoever waits on the page (the browser tests). */
+const loadingScreen = createElement('div', { 'data-screen-loading': '', style: { display: 'contents' } }, createElement(Loading));
+
 /** Online, a screen's module that fails to load is from a replaced build: reload once a minute at most; else the error stands. */
 function reloadForNewBuild(error: unknown): Promise<never> {
   const last = Number(sessionStorage.getItem(RELOADED_AT) ?? 0);
@@ -70,7 +73,8 @@ export function lazyScreens<M extends object>(load: () => Promise<M>): M {
         // the screen it replaces goes at once. Under the layout's boundary the old screen was only
         // hidden, still mounted, and a list kept so applied its search half a second after the
         // typing: a resident tapped in that half second sent the doctor back to the list.
-        screen = (props: object) => createElement(Suspense, { fallback: createElement(Loading) }, createElement(Lazy, props));
+        // (the mark says a screen is on its way: react-admin's Loading draws nothing for its first second)
+        screen = (props: object) => createElement(Suspense, { fallback: loadingScreen }, createElement(Lazy, props));
         loaders.set(screen, module);
         made.set(name, screen);
       }

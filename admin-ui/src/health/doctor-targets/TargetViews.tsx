@@ -22,6 +22,7 @@ import { useIsSmall } from '../../shared/useIsSmall';
 import { shanghaiDate } from '../../shared/time';
 import { monthChoices, type TargetsView } from '../TargetsPage';
 import type { DoctorTargetRecord } from '../records';
+import { useEditLink } from '../../shared/useAccess';
 
 const GOALS = ['followups_goal', 'contracts_goal', 'checks_goal'] as const;
 
@@ -30,6 +31,7 @@ const goalText = (r: DoctorTargetRecord, field: (typeof GOALS)[number], translat
   r[field] == null ? translate('health.targets.default_short') : String(r[field]);
 
 export const TargetList = () => {
+  const rowClick = useEditLink('doctor-targets');
   const isSmall = useIsSmall();
   const translate = useTranslate();
   return (
@@ -38,10 +40,10 @@ export const TargetList = () => {
         <SimpleList<DoctorTargetRecord>
           primaryText={(r) => `${r.doctor_name} · ${r.month}`}
           secondaryText={(r) => GOALS.map((g) => `${translate(`resources.doctor-targets.fields.${g}`)} ${goalText(r, g, translate)}`).join(' · ')}
-          linkType="edit"
+          linkType={rowClick}
         />
       ) : (
-        <Datagrid rowClick="edit" bulkActionButtons={false}>
+        <Datagrid rowClick={rowClick} bulkActionButtons={false}>
           <TextField source="doctor_name" sortable={false} />
           <TextField source="month" />
           {GOALS.map((g) => (

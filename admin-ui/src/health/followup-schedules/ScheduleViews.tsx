@@ -18,21 +18,20 @@ import {
   maxValue,
   minValue,
   required,
-  useCanAccess,
   useTranslate,
 } from 'react-admin';
 import { Edit } from '../../shared/fullRecord';
 import { FOLLOWUP_TYPE_CHOICES, TAG_CHOICES, TRIGGER_CHOICES } from '../choices';
 import { useIsSmall } from '../../shared/useIsSmall';
 import type { ScheduleRecord } from '../records';
+import { useEditLink } from '../../shared/useAccess';
 
 const PERIOD_CHOICES = [1, 2, 3, 4, 6, 12].map((m) => ({ id: m, name: `health.schedules.every_${m}` }));
 
 export const ScheduleList = () => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
-  const { canAccess: canEdit } = useCanAccess({ resource: 'followup-schedules', action: 'edit' });
-  const rowClick = canEdit ? 'edit' : false;
+  const rowClick = useEditLink('followup-schedules');
   return (
     <List pagination={false} perPage={100} sort={{ field: 'code', order: 'ASC' }} exporter={false} actions={false}>
       {isSmall ? (

@@ -27,6 +27,7 @@ import { DeregisterButton, TransferButton } from './ResidentActions';
 import { TagChips } from './ResidentList';
 import { lazyScreens } from '../../shared/lazyScreens';
 import type { FollowupRecord, ResidentDetail } from '../records';
+import { useCanList } from '../../shared/useAccess';
 
 // the chart library is fetched only when a chart is drawn
 const { MeasurementChart } = lazyScreens(() => import('../MeasurementChart'));
@@ -136,6 +137,8 @@ const Body = () => {
   const record = useRecordContext<ResidentDetail>();
   const translate = useTranslate();
   const isSmall = useIsSmall();
+  // the referral office opens residents, not their follow-ups and tasks
+  const [canListFollowups, canListTasks] = [useCanList('followups'), useCanList('tasks')];
   if (!record) return null;
   return (
     <Stack spacing={2} sx={{ p: { xs: 1, sm: 2 } }}>
@@ -193,35 +196,43 @@ const Body = () => {
           <MeasurementChart residentId={record.id} />
         </Suspense>
       </ChartOrNothing>
-      <Typography variant="subtitle1">{translate('health.resident.followups')}</Typography>
-      <ReferenceManyField reference="followups" target="resident_id" sort={{ field: 'visited_on', order: 'DESC' }} perPage={10}>
-        {isSmall ? (
-          <SimpleList<FollowupRecord>
-            primaryText={(f) => `${f.visited_on} · ${translate(`enums.followup_type.${f.type}`)}`}
-            secondaryText={(f) =>
-              [f.systolic && `${f.systolic}/${f.diastolic} mmHg`, f.fasting_glucose && `${f.fasting_glucose} mmol/L`].filter(Boolean).join(' · ')
-            }
-            tertiaryText={(f) => (f.classification ? translate(`enums.classification.${f.classification}`) : '')}
-            linkType="show"
-          />
-        ) : (
-          <Datagrid bulkActionButtons={false} rowClick="show">
-            <DateField source="visited_on" />
-            <SelectField source="type" choices={FOLLOWUP_TYPE_CHOICES} />
-            <FunctionField<FollowupRecord> label="resources.followups.fields.systolic" render={(f) => (f.systolic ? `${f.systolic}/${f.diastolic}` : '')} />
-            <TextField source="fasting_glucose" />
-            <SelectField source="classification" choices={CLASSIFICATION_CHOICES} />
-          </Datagrid>
-        )}
-      </ReferenceManyField>
-      <Typography variant="subtitle1">{translate('health.resident.tasks')}</Typography>
-      <ReferenceManyField reference="tasks" target="resident_id" sort={{ field: 'due_on', order: 'DESC' }} perPage={8}>
-        <Datagrid bulkActionButtons={false} rowClick={(id) => `/followups/create?task_id=${encodeURIComponent(String(id))}`}>
-          <SelectField source="type" choices={FOLLOWUP_TYPE_CHOICES} />
-          <DateField source="due_on" />
-          <SelectField source="state" choices={TASK_STATE_CHOICES} />
-        </Datagrid>
-      </ReferenceManyField>
+      {canListFollowups && (
+        <>
+          <Typography variant="subtitle1">{translate('health.resident.followups')}</Typography>
+          <ReferenceManyField reference="followups" target="resident_id" sort={{ field: 'visited_on', order: 'DESC' }} perPage={10}>
+            {isSmall ? (
+              <SimpleList<FollowupRecord>
+                primaryText={(f) => `${f.visited_on} · ${translate(`enums.followup_type.${f.type}`)}`}
+                secondaryText={(f) =>
+                  [f.systolic && `${f.systolic}/${f.diastolic} mmHg`, f.fasting_glucose && `${f.fasting_glucose} mmol/L`].filter(Boolean).join(' · ')
+                }
+                tertiaryText={(f) => (f.classification ? translate(`enums.classification.${f.classification}`) : '')}
+                linkType="show"
+              />
+            ) : (
+              <Datagrid bulkActionButtons={false} rowClick="show">
+                <DateField source="visited_on" />
+                <SelectField source="type" choices={FOLLOWUP_TYPE_CHOICES} />
+                <FunctionField<FollowupRecord> label="resources.followups.fields.systolic" render={(f) => (f.systolic ? `${f.systolic}/${f.diastolic}` : '')} />
+                <TextField source="fasting_glucose" />
+                <SelectField source="classification" choices={CLASSIFICATION_CHOICES} />
+              </Datagrid>
+            )}
+          </ReferenceManyField>
+        </>
+      )}
+      {canListTasks && (
+        <>
+          <Typography variant="subtitle1">{translate('health.resident.tasks')}</Typography>
+          <ReferenceManyField reference="tasks" target="resident_id" sort={{ field: 'due_on', order: 'DESC' }} perPage={8}>
+            <Datagrid bulkActionButtons={false} rowClick={(id) => `/followups/create?task_id=${encodeURIComponent(String(id))}`}>
+              <SelectField source="type" choices={FOLLOWUP_TYPE_CHOICES} />
+              <DateField source="due_on" />
+              <SelectField source="state" choices={TASK_STATE_CHOICES} />
+            </Datagrid>
+          </ReferenceManyField>
+        </>
+      )}
       {record.transfers.length > 0 && (
         <>
           <Typography variant="subtitle1">{translate('health.resident.transfers')}</Typography>

@@ -6,6 +6,7 @@ import { type Column } from '../../shared/exporter';
 import { Edit } from '../../shared/fullRecord';
 import { ASSESSMENT_YEAR_STATUS_CHOICES } from '../choices';
 import { ActionButton, HrForm } from '../problems';
+import { useEditLink } from '../../shared/useAccess';
 
 const columns: Column[] = [
   { source: 'year', kind: 'text' },
@@ -15,16 +16,19 @@ const columns: Column[] = [
   { source: 'approved_at', kind: 'datetime' },
 ];
 
-export const YearList = () => (
-  <List sort={{ field: 'year', order: 'DESC' }} actions={<ListActions columns={columns} />}>
-    <Datagrid bulkActionButtons={false} rowClick={(_id, _r, y) => (y.status === 'open' ? 'edit' : false)}>
-      {columnFields(columns)}
-      <WrapperField label="hr.promotions.steps">
-        <ActionButton verb="approve" label="hr.assessments.approve_year" color="success" when={(y) => y.status === 'open'} fields={[]} />
-      </WrapperField>
-    </Datagrid>
-  </List>
-);
+export const YearList = () => {
+  const rowClick = useEditLink('assessment-years');
+  return (
+    <List sort={{ field: 'year', order: 'DESC' }} actions={<ListActions columns={columns} />}>
+      <Datagrid bulkActionButtons={false} rowClick={(_id, _r, y) => (y.status === 'open' ? rowClick : false)}>
+        {columnFields(columns)}
+        <WrapperField label="hr.promotions.steps">
+          <ActionButton verb="approve" label="hr.assessments.approve_year" color="success" when={(y) => y.status === 'open'} fields={[]} />
+        </WrapperField>
+      </Datagrid>
+    </List>
+  );
+};
 
 export const YearCreate = () => (
   <Create>

@@ -23,6 +23,7 @@ import { GRADE_CHOICES } from '../choices';
 import { HrForm } from '../problems';
 import type { AssessmentYearRecord } from '../records';
 import { useFilterValues } from '../../shared/filterValues';
+import { useEditLink } from '../../shared/useAccess';
 
 const filters = [
   <NumberInput key="year" source="year" alwaysOn />,
@@ -64,19 +65,22 @@ const columns: Column[] = [
   { source: 'comment', kind: 'text' },
 ];
 
-export const AssessmentList = () => (
-  <List
-    filters={filters}
-    filterDefaultValues={{ year: new Date().getFullYear() - 1 }}
-    sort={{ field: 'year', order: 'DESC' }}
-    actions={<ListActions columns={columns} />}
-  >
-    <YearState />
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
-      {columnFields(columns)}
-    </Datagrid>
-  </List>
-);
+export const AssessmentList = () => {
+  const rowClick = useEditLink('assessments');
+  return (
+    <List
+      filters={filters}
+      filterDefaultValues={{ year: new Date().getFullYear() - 1 }}
+      sort={{ field: 'year', order: 'DESC' }}
+      actions={<ListActions columns={columns} />}
+    >
+      <YearState />
+      <Datagrid rowClick={rowClick} bulkActionButtons={false}>
+        {columnFields(columns)}
+      </Datagrid>
+    </List>
+  );
+};
 
 export const AssessmentCreate = () => (
   <Create>

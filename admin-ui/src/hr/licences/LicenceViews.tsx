@@ -24,6 +24,7 @@ import { Edit } from '../../shared/fullRecord';
 import { LICENCE_KIND_CHOICES, LICENCE_STATUS_CHOICES } from '../choices';
 import { HrForm } from '../problems';
 import type { LicenceRecord } from '../records';
+import { useEditLink } from '../../shared/useAccess';
 
 const ALERT_DAYS = 60;
 
@@ -66,13 +67,16 @@ const columns: Column<LicenceRecord>[] = [
   { source: 'days_left', kind: 'computed', label: 'hr.licences.flag', sortable: false, value: (l, translate) => expiry(l, translate)?.text ?? '' },
 ];
 
-export const LicenceList = () => (
-  <List filters={filters} sort={{ field: 'expires_on', order: 'ASC' }} actions={<ListActions columns={columns} />}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
-      {columnFields(columns, { days_left: <ExpiryFlag label="hr.licences.flag" /> })}
-    </Datagrid>
-  </List>
-);
+export const LicenceList = () => {
+  const rowClick = useEditLink('licences');
+  return (
+    <List filters={filters} sort={{ field: 'expires_on', order: 'ASC' }} actions={<ListActions columns={columns} />}>
+      <Datagrid rowClick={rowClick} bulkActionButtons={false}>
+        {columnFields(columns, { days_left: <ExpiryFlag label="hr.licences.flag" /> })}
+      </Datagrid>
+    </List>
+  );
+};
 
 const FIELDS = ['staff_id', 'kind', 'number', 'scope', 'issued_on', 'expires_on'];
 const Inputs = ({ edit }: { edit?: boolean }) => (

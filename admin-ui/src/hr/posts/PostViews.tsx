@@ -28,6 +28,7 @@ import { type Column } from '../../shared/exporter';
 import { storedUser } from '../../session';
 import type { PostRecord } from '../records';
 import { useFilterValues } from '../../shared/filterValues';
+import { useEditLink } from '../../shared/useAccess';
 
 interface Vacancy {
   org_unit_id: number;
@@ -121,13 +122,16 @@ const columns: Column<PostRecord>[] = [
   { source: 'status', kind: 'choice', choices: POST_STATUS_CHOICES },
 ];
 
-export const PostList = () => (
-  <List filters={filters} sort={{ field: 'org_unit_id', order: 'ASC' }} aside={<Vacancies />} actions={<ListActions columns={columns} />}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
-      {columnFields(columns)}
-    </Datagrid>
-  </List>
-);
+export const PostList = () => {
+  const rowClick = useEditLink('posts');
+  return (
+    <List filters={filters} sort={{ field: 'org_unit_id', order: 'ASC' }} aside={<Vacancies />} actions={<ListActions columns={columns} />}>
+      <Datagrid rowClick={rowClick} bulkActionButtons={false}>
+        {columnFields(columns)}
+      </Datagrid>
+    </List>
+  );
+};
 
 const DepartmentInput = () => {
   const unit = useWatch<{ org_unit_id?: number | null }>({ name: 'org_unit_id' });

@@ -26,6 +26,7 @@ import { LicenceFlag } from './StaffList';
 import { HistoryReasonField } from './HistoryReason';
 import { rotationFields } from '../rotations/rotationFields';
 import type { StaffHistoryRecord, StaffRecord } from '../records';
+import { useCanList } from '../../shared/useAccess';
 
 /** A history value: units by name, titles and statuses translated. */
 const HistoryValue = ({ source }: { source: 'from_value' | 'to_value'; label?: string }) => {
@@ -132,8 +133,6 @@ const ShowActions = () => {
 };
 
 /** Whether the user may list a resource: a part of the record another role keeps (finance reads the staff, not their posts or rotations) is left out, not shown as a refusal. */
-const useCanList = (resource: string) => useCanAccess({ resource, action: 'list' }).canAccess === true;
-
 export const StaffShow = () => {
   const [posts, rotations, history] = [useCanList('posts'), useCanList('rotations'), useCanList('staff-history')];
   return (

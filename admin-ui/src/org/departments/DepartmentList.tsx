@@ -5,6 +5,7 @@ import { type Column } from '../../shared/exporter';
 import { useIsSmall } from '../../shared/useIsSmall';
 import type { DepartmentRecord } from '../../shared/records';
 import { DEPARTMENT_KIND_CHOICES } from './choices';
+import { useEditLink } from '../../shared/useAccess';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -22,6 +23,7 @@ const columns: Column<DepartmentRecord>[] = [
 ];
 
 export const DepartmentList = () => {
+  const rowClick = useEditLink('departments');
   const isSmall = useIsSmall();
   const translate = useTranslate();
   return (
@@ -30,10 +32,10 @@ export const DepartmentList = () => {
         <SimpleList<DepartmentRecord>
           primaryText={(department) => department.name}
           secondaryText={(department) => translate(`enums.department_kind.${department.kind}`)}
-          linkType="edit"
+          linkType={rowClick}
         />
       ) : (
-        <Datagrid rowClick="edit">{columnFields(columns)}</Datagrid>
+        <Datagrid rowClick={rowClick}>{columnFields(columns)}</Datagrid>
       )}
     </List>
   );

@@ -6,6 +6,7 @@ import { useIsSmall } from '../../shared/useIsSmall';
 import type { UserRecord } from '../../shared/records';
 import { RoleChips } from './RoleChips';
 import { ROLE_CHOICES } from './roles';
+import { useEditLink } from '../../shared/useAccess';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -24,13 +25,14 @@ const columns: Column<UserRecord>[] = [
 ];
 
 export const UserList = () => {
+  const rowClick = useEditLink('users');
   const isSmall = useIsSmall();
   return (
     <List filters={filters} actions={<ListActions columns={columns} />}>
       {isSmall ? (
-        <SimpleList<UserRecord> primaryText={(user) => user.display_name} secondaryText={(user) => user.username} linkType="edit" />
+        <SimpleList<UserRecord> primaryText={(user) => user.display_name} secondaryText={(user) => user.username} linkType={rowClick} />
       ) : (
-        <Datagrid rowClick="edit">{columnFields(columns, { roles: <RoleChips label="resources.users.fields.roles" /> })}</Datagrid>
+        <Datagrid rowClick={rowClick}>{columnFields(columns, { roles: <RoleChips label="resources.users.fields.roles" /> })}</Datagrid>
       )}
     </List>
   );

@@ -18,6 +18,7 @@ import { Edit } from '../../shared/fullRecord';
 import { columnFields } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
+import { useEditLink } from '../../shared/useAccess';
 
 const fundYearText = (y: { region: string; year: number }) => `${y.region} ${y.year}`;
 
@@ -37,13 +38,16 @@ const columns: Column[] = [
   { source: 'baseline_admissions', kind: 'number' },
 ];
 
-export const PopulationList = () => (
-  <List filters={filters} sort={{ field: 'org_unit_id', order: 'ASC' }} actions={<ListActions columns={columns} />}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
-      {columnFields(columns)}
-    </Datagrid>
-  </List>
-);
+export const PopulationList = () => {
+  const rowClick = useEditLink('fund-year-populations');
+  return (
+    <List filters={filters} sort={{ field: 'org_unit_id', order: 'ASC' }} actions={<ListActions columns={columns} />}>
+      <Datagrid rowClick={rowClick} bulkActionButtons={false}>
+        {columnFields(columns)}
+      </Datagrid>
+    </List>
+  );
+};
 
 export const PopulationEdit = () => (
   <Edit mutationMode="pessimistic" redirect="list">

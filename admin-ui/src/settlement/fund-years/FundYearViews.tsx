@@ -7,6 +7,7 @@ import { columnFields, yuanCells } from '../../shared/columnFields';
 import { ListActions } from '../../shared/ExportButton';
 import { type Column } from '../../shared/exporter';
 import { dropEmpty } from '../../finance/api';
+import { useEditLink } from '../../shared/useAccess';
 
 const DashboardLink = () => {
   const translate = useTranslate();
@@ -32,14 +33,17 @@ const columns: Column[] = [
   { source: 'budget', kind: 'money', sortable: false },
 ];
 
-export const FundYearList = () => (
-  <List sort={{ field: 'year', order: 'DESC' }} actions={<ListActions columns={columns} />}>
-    <Datagrid bulkActionButtons={false} rowClick="edit">
-      {columnFields(columns, yuanCells(columns))}
-      <DashboardLink />
-    </Datagrid>
-  </List>
-);
+export const FundYearList = () => {
+  const rowClick = useEditLink('fund-years');
+  return (
+    <List sort={{ field: 'year', order: 'DESC' }} actions={<ListActions columns={columns} />}>
+      <Datagrid bulkActionButtons={false} rowClick={rowClick}>
+        {columnFields(columns, yuanCells(columns))}
+        <DashboardLink />
+      </Datagrid>
+    </List>
+  );
+};
 
 export const FundYearCreate = () => (
   <Create redirect="edit" transform={dropEmpty}>
