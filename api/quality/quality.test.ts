@@ -21,7 +21,8 @@ describe('quality: committees, inspections and rectification (HTTP)', () => {
     });
     expect(committees.status).to.equal(200);
     expect(committees.body.map((c) => c.name)).to.include.members(['医疗质量管理委员会', '药事管理与药物治疗学委员会', '医院感染管理委员会']);
-    expect(committees.body).to.have.lengthOf(24);
+    // the demo's 24 (other files may add more: badInput posts to every route)
+    expect(committees.body.length).to.be.at.least(24);
 
     const c = await post<Json<Committee>>('/api/committees', { name: '测试质控委员会', remit: '测试' }, { as: 'admin' });
     expect(c.status, JSON.stringify(c.body)).to.equal(200);
