@@ -11,6 +11,7 @@ import { hrDomain } from './hr';
 import { orgDomain } from './org';
 import { payDomain } from './pay';
 import { procurementDomain } from './procurement';
+import { qualityDomain } from './quality';
 import { referralsDomain } from './referrals';
 import { settlementDomain } from './settlement';
 import { systemDomain } from './system';
@@ -71,6 +72,7 @@ export const domains: DomainModule[] = [
   payDomain,
   financeDomain,
   procurementDomain,
+  qualityDomain,
   systemDomain,
 ];
 

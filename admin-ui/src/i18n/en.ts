@@ -91,6 +91,7 @@ export const appEnglish = {
       'health-daily': 'Health daily',
       'hr-daily': 'HR daily',
       referrals: { escalate: 'Referral escalation' },
+      quality: { escalate: 'Overdue rectification escalation' },
       settlement: { 'monthly-provisional': 'Monthly provisional settlement' },
       'idempotency-keys-purge': 'Idempotency keys purge',
     },
@@ -149,6 +150,9 @@ export const appEnglish = {
       copy: 'Copy',
       mark_read: 'Mark read',
       mark_all_read: 'Mark all read',
+      score: 'Score',
+      report: 'Report rectification',
+      verify: 'Verify',
     },
   },
   org_tree: {

@@ -89,6 +89,7 @@ const appChinese: typeof appEnglish = {
       'health-daily': '健康管理每日任务',
       'hr-daily': '人事每日检查',
       referrals: { escalate: '转诊超时上报' },
+      quality: { escalate: '整改逾期上报' },
       settlement: { 'monthly-provisional': '医保月度预结算' },
       'idempotency-keys-purge': '清理过期幂等键',
     },
@@ -147,6 +148,9 @@ const appChinese: typeof appEnglish = {
       copy: '复制',
       mark_read: '标为已读',
       mark_all_read: '全部标为已读',
+      score: '评分',
+      report: '报告整改',
+      verify: '验证销号',
     },
   },
   org_tree: {

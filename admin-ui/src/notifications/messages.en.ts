@@ -13,6 +13,7 @@ export const en: typeof zh = {
       referral_rejected: '%{to_unit_name} rejected the referral of %{patient_name}',
       referral_arrived: '%{patient_name} arrived at %{to_unit_name}',
       referral_escalated: 'The referral of %{patient_name} to %{to_unit_name} is overdue and was escalated',
+      quality_finding_escalated: '%{unit_name}: "%{title}" is %{days} days past its rectification deadline and was escalated',
     },
     appointment: 'Appointment %{time}',
     reason: 'Reason: %{reason}',

@@ -56,6 +56,9 @@ export const AUDIT_ACTIONS = [
   'copy',
   'mark_read',
   'mark_all_read',
+  'score',
+  'report',
+  'verify',
 ] as const;
 
 export const AUDITED_RESOURCES = [
@@ -97,6 +100,12 @@ export const AUDITED_RESOURCES = [
   'settlement-advances',
   'health-signoffs',
   'pay-runs',
+  'committees',
+  'committee-members',
+  'committee-meetings',
+  'checklists',
+  'quality-inspections',
+  'quality-findings',
 ] as const;
 
 export const AUDIT_ACTION_CHOICES = enumChoices('enums.audit_action', AUDIT_ACTIONS);
