@@ -27,6 +27,7 @@ import { payGrants, payRouters } from './pay';
 import { referralRouters } from './referrals/routes';
 import { referralGrants } from './referrals/rules';
 import { escalationJob } from './referrals/jobs';
+import { criticalValueJob, diagnosisGrants, diagnosisRouters } from './diagnosis';
 import { notificationRoutes } from './notifications/routes';
 import { notificationGrants } from './notifications/rules';
 import {
@@ -61,6 +62,7 @@ export const domains: Domain[] = [
   { name: 'finance', routers: financeRouters, reports: [financeReportRoutes], jobs: [riskFundYearEnd], grants: financeGrants },
   { name: 'pay', routers: payRouters, reports: [payReportRoutes], grants: payGrants },
   { name: 'procurement', routers: procurementRouters, reports: [procurementReportRoutes], grants: procurementGrants },
+  { name: 'diagnosis', routers: diagnosisRouters, jobs: [criticalValueJob], grants: diagnosisGrants },
   // last, so its grants merge after the others' (the order /auth/me lists permissions in)
   { name: 'notifications', routers: [notificationRoutes], grants: notificationGrants },
 ];
