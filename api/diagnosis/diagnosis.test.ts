@@ -76,6 +76,20 @@ describe('diagnosis centres (HTTP, real database)', function () {
 
   afterEach(() => clock.setClock());
 
+  it('the demo: the five centres at the HQ, a year of requests from the levels, reported mostly within the norm', async () => {
+    const centres = await get<CentreRow[]>('/api/diagnosis-centres', { as: 'auditor', query: { filter: { host_org_unit_id: hq } } });
+    expect(centres.body.map((c) => c.kind)).to.have.members(['imaging', 'ecg', 'laboratory', 'pathology', 'ultrasound']);
+    const year = { from: clock.addDays(clock.today(), -366), to: clock.today() };
+    const f = await get<Figures>('/api/diagnosis-requests/figures', { as: 'auditor', query: year });
+    const total = f.body.centres.reduce((n, c) => n + c.requests, 0);
+    expect(total).to.be.greaterThan(20);
+    const levels = await get<{ from_level: number }[]>('/api/diagnosis-requests', { as: 'auditor', query: { range: [0, 999] } });
+    expect(new Set(levels.body.map((r) => r.from_level)).size).to.be.at.least(3);
+    const reported = f.body.centres.reduce((n, c) => n + c.reported, 0);
+    const onTime = f.body.centres.reduce((n, c) => n + c.on_time, 0);
+    expect(onTime / reported).to.be.greaterThan(0.8);
+  });
+
   it('a service takes the national norms of its kind and modality unless told; its fee is kept in fen; only the group admin configures', async () => {
     const imaging = await centre('imaging');
     const ct = await post<ServiceRow>(

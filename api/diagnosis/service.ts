@@ -158,6 +158,7 @@ export const requestResource: ResourceDef<DiagnosisRequest> = {
     'patient_id_number_masked',
     'from_org_unit_id',
     'from_unit_name',
+    'from_level',
     'from_doctor_name',
     'urgency',
     'status',
