@@ -12,6 +12,7 @@ import { orgDomain } from './org';
 import { payDomain } from './pay';
 import { procurementDomain } from './procurement';
 import { referralsDomain } from './referrals';
+import { diagnosisDomain } from './diagnosis';
 import { settlementDomain } from './settlement';
 import { systemDomain } from './system';
 import { may, storedUser, type CurrentUser } from './session';
@@ -67,6 +68,7 @@ export const domains: DomainModule[] = [
   hrDomain,
   healthDomain,
   referralsDomain,
+  diagnosisDomain,
   settlementDomain,
   payDomain,
   financeDomain,

@@ -56,6 +56,11 @@ export const AUDIT_ACTIONS = [
   'copy',
   'mark_read',
   'mark_all_read',
+  'attach',
+  'return',
+  'assign',
+  'report',
+  'acknowledge',
 ] as const;
 
 export const AUDITED_RESOURCES = [
@@ -97,6 +102,10 @@ export const AUDITED_RESOURCES = [
   'settlement-advances',
   'health-signoffs',
   'pay-runs',
+  'diagnosis-centres',
+  'diagnosis-services',
+  'diagnosis-requests',
+  'diagnosis-samples',
 ] as const;
 
 export const AUDIT_ACTION_CHOICES = enumChoices('enums.audit_action', AUDIT_ACTIONS);
