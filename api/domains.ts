@@ -28,6 +28,7 @@ import { referralRouters } from './referrals/routes';
 import { referralGrants } from './referrals/rules';
 import { escalationJob } from './referrals/jobs';
 import { qualityEscalationJob, qualityGrants, qualityRouters } from './quality';
+import { criticalValueJob, diagnosisGrants, diagnosisRouters } from './diagnosis';
 import { notificationRoutes } from './notifications/routes';
 import { notificationGrants } from './notifications/rules';
 import {
@@ -63,6 +64,7 @@ export const domains: Domain[] = [
   { name: 'pay', routers: payRouters, reports: [payReportRoutes], grants: payGrants },
   { name: 'procurement', routers: procurementRouters, reports: [procurementReportRoutes], grants: procurementGrants },
   { name: 'quality', routers: qualityRouters, jobs: [qualityEscalationJob], grants: qualityGrants },
+  { name: 'diagnosis', routers: diagnosisRouters, jobs: [criticalValueJob], grants: diagnosisGrants },
   // last, so its grants merge after the others' (the order /auth/me lists permissions in)
   { name: 'notifications', routers: [notificationRoutes], grants: notificationGrants },
 ];

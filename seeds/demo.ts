@@ -10,6 +10,7 @@ import { financeDemo } from './finance';
 import { procurementDemo } from './procurement';
 import { payDemo } from './pay';
 import { qualityDemo } from './quality';
+import { diagnosisDemo } from './diagnosis';
 import { config } from '../api/config';
 import { logger } from '../api/http/logger';
 import * as clock from '../api/core/clock';
@@ -29,7 +30,7 @@ export interface DemoStep {
 }
 
 /** Demo data of the domains, in dependency order. A domain with demo data adds its step here. */
-export const demoSteps: DemoStep[] = [hrDemo, healthDemoStep, referralsDemo, settlementDemo, financeDemo, procurementDemo, payDemo, qualityDemo];
+export const demoSteps: DemoStep[] = [hrDemo, healthDemoStep, referralsDemo, settlementDemo, financeDemo, procurementDemo, payDemo, qualityDemo, diagnosisDemo];
 
 export async function loadDemoIfEmpty(knex: Knex, scale = config.demoScale, today = clock.now()): Promise<boolean> {
   const [{ count }] = await knex('org_units').count<{ count: number }[]>('* as count');

@@ -13,6 +13,7 @@ import { payDomain } from './pay';
 import { procurementDomain } from './procurement';
 import { qualityDomain } from './quality';
 import { referralsDomain } from './referrals';
+import { diagnosisDomain } from './diagnosis';
 import { settlementDomain } from './settlement';
 import { systemDomain } from './system';
 import { may, storedUser, type CurrentUser } from './session';
@@ -68,6 +69,7 @@ export const domains: DomainModule[] = [
   hrDomain,
   healthDomain,
   referralsDomain,
+  diagnosisDomain,
   settlementDomain,
   payDomain,
   financeDomain,

@@ -32,8 +32,8 @@ export const notFound = (resource: string, id?: string | number) =>
   new AppError('not_found', 'not_found', id === undefined ? `${resource} not found` : `${resource} ${id} not found`);
 export const conflict = (message: string, details?: unknown) => new AppError('conflict', 'conflict', message, details);
 export const unprocessable = (message: string, details?: unknown) => new AppError('business_rule', 'business_rule', message, details);
-export const unsupportedMedia = (message: string) => new AppError('unsupported_media', 'unsupported_media_type', message);
-export const tooLarge = (message: string) => new AppError('too_large', 'payload_too_large', message);
+export const unsupportedMedia = (message: string, details?: FieldProblem[]) => new AppError('unsupported_media', 'unsupported_media_type', message, details);
+export const tooLarge = (message: string, details?: FieldProblem[]) => new AppError('too_large', 'payload_too_large', message, details);
 export const tooMany = (message: string, retryAfterSeconds: number) =>
   new AppError('too_many', 'too_many_requests', message, { retry_after: retryAfterSeconds });
 export const unavailable = (message: string, retryAfterSeconds: number) =>

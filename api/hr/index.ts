@@ -7,6 +7,7 @@ export { addDays, addYears, LADDER_OF, LADDERS, type Category } from './staff/ru
 export { excellentQuota } from './careers/rules';
 export { SEX } from './enums';
 export { REFERENCE_QUOTAS, statusOn } from './rotations/rules';
+export { staffQualifications, type StaffQualification } from './qualifications';
 export { assessmentGrades, payrollPeople, payrollPersonOfUser, type PayrollPerson } from './payFacts';
 export { rotationRosterData, type RotationRosterData } from './rotations/service';
 export { STAFF_ROSTER_COLUMNS } from './staff/fields';

@@ -12,15 +12,22 @@ export interface UploadedFile {
   size: number;
 }
 
-const upload = multer({ dest: os.tmpdir(), limits: { fileSize: 200 * 1024 * 1024, files: 1 } }).single('file');
+const MB = 1024 * 1024;
+const uploads = new Map<number, ReturnType<ReturnType<typeof multer>['single']>>();
+const uploadOf = (maxBytes: number) => {
+  let u = uploads.get(maxBytes);
+  if (!u) uploads.set(maxBytes, (u = multer({ dest: os.tmpdir(), limits: { fileSize: maxBytes, files: 1 } }).single('file')));
+  return u;
+};
 
-/** The uploaded file, or a 400 naming `file` (413 when too large). */
-export async function receiveFile(req: Request, res: Response): Promise<UploadedFile> {
+/** The uploaded file, or a 400 naming `file` (413 naming it when larger than `maxBytes`, 200 MB unless told). */
+export async function receiveFile(req: Request, res: Response, maxBytes = 200 * MB): Promise<UploadedFile> {
   await new Promise<void>((resolve, reject) =>
-    upload(req, res, (err: unknown) => {
+    uploadOf(maxBytes)(req, res, (err: unknown) => {
       if (!err) return resolve();
       const e = err as { code?: string; message?: string };
-      if (e.code === 'LIMIT_FILE_SIZE') return reject(tooLarge('file exceeds 200 MB'));
+      const limit = maxBytes >= MB ? `${Math.round(maxBytes / MB)} MB` : `${maxBytes} bytes`;
+      if (e.code === 'LIMIT_FILE_SIZE') return reject(tooLarge(`file exceeds ${limit}`, [{ field: 'file', message: `larger than ${limit}` }]));
       reject(badRequest(`upload failed: ${e.message ?? e.code}`, [{ field: 'file', message: String(e.message ?? e.code) }]));
     }),
   );
@@ -29,8 +36,8 @@ export async function receiveFile(req: Request, res: Response): Promise<Uploaded
 }
 
 /** Runs `work` with the uploaded file and removes it afterwards. */
-export async function withUpload<T>(req: Request, res: Response, work: (file: UploadedFile) => Promise<T>): Promise<T> {
-  const file = await receiveFile(req, res);
+export async function withUpload<T>(req: Request, res: Response, work: (file: UploadedFile) => Promise<T>, maxBytes?: number): Promise<T> {
+  const file = await receiveFile(req, res, maxBytes);
   try {
     return await work(file);
   } finally {

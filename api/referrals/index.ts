@@ -7,3 +7,5 @@ export { REFERRAL_ENUMS } from './enums';
 export { escalationJob } from './jobs';
 export { referralsReport } from './service';
 export { periodQuery as referralPeriodQuery, referralRouters } from './routes';
+// who a request is about: a resident, or an external patient with a protected ID number (the diagnosis centres' requests too)
+export { resolvePatient, type PatientInput } from './patients';

@@ -3,6 +3,7 @@
 // slots with places held for up-referrals, service levels. No HTTP, no database.
 import type { GrantTable } from '../core/access';
 import { all, read } from '../core/access';
+import { stateMachine, type Machine } from '../core/stateMachine';
 import { type Fen, fromFen, toFen } from '../shared/money';
 import { dayKey, shanghaiMidnight } from '../core/clock';
 import { DIRECTION, PURPOSE, STATUS, URGENCY } from './enums';
@@ -78,7 +79,7 @@ export function directionProblem(direction: Direction, from: Leveled, to: Levele
 
 // ---------------------------------------------------------------- state machine
 
-const MACHINE: Record<Status, Partial<Record<ReferralAction, Status>>> = {
+const MACHINE: Machine<Status, ReferralAction> = {
   requested: { accept: 'accepted', reject: 'rejected', cancel: 'cancelled' },
   accepted: { arrive: 'arrived', cancel: 'cancelled' },
   arrived: { complete: 'completed' },
@@ -87,18 +88,7 @@ const MACHINE: Record<Status, Partial<Record<ReferralAction, Status>>> = {
   cancelled: {},
 };
 
-export const allowedActions = (status: Status): ReferralAction[] => Object.keys(MACHINE[status]) as ReferralAction[];
-
-/** The status `action` leads to from `status`, or the problem naming the allowed actions. */
-export function nextStatus(status: Status, action: ReferralAction): { to: Status } | { problem: string; allowed: ReferralAction[] } {
-  const to = MACHINE[status][action];
-  if (to) return { to };
-  const allowed = allowedActions(status);
-  return {
-    problem: `cannot ${action} a ${status} referral; allowed from ${status}: ${allowed.length ? allowed.join(', ') : 'none (final)'}`,
-    allowed,
-  };
-}
+export const { allowedActions, nextStatus } = stateMachine('referral', MACHINE);
 
 /** Which side acts: the receiving unit answers and receives, the sending unit cancels. */
 export const actingSide = (action: ReferralAction): 'receiving' | 'sending' => (action === 'cancel' ? 'sending' : 'receiving');

@@ -59,6 +59,10 @@ export const AUDIT_ACTIONS = [
   'score',
   'report',
   'verify',
+  'attach',
+  'return',
+  'assign',
+  'acknowledge',
 ] as const;
 
 export const AUDITED_RESOURCES = [
@@ -106,6 +110,10 @@ export const AUDITED_RESOURCES = [
   'checklists',
   'quality-inspections',
   'quality-findings',
+  'diagnosis-centres',
+  'diagnosis-services',
+  'diagnosis-requests',
+  'diagnosis-samples',
 ] as const;
 
 export const AUDIT_ACTION_CHOICES = enumChoices('enums.audit_action', AUDIT_ACTIONS);

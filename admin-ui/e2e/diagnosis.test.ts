@@ -1,0 +1,104 @@
+// 诊断中心 in a real browser: a village doctor requests an emergency ECG with the trace attached;
+// the HQ's ECG centre finds it on its worklist, accepts it, assigns a reader, who reports STEMI as a
+// critical value; the doctor, on the phone, sees the alert and acknowledges it.
+import { expect } from 'chai';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { checkDigit } from '../../api/core/personalId';
+import { login, newPage, PHONE, startBrowserTest } from './browser';
+
+describe('admin UI: diagnosis centres', function () {
+  this.timeout(180_000);
+  let browser: Browser;
+  let baseUrl: string;
+  const pages: Page[] = [];
+
+  async function open(username: string, viewport?: { width: number; height: number }) {
+    const page = await newPage(browser, viewport);
+    pages.push(page);
+    await login(page, baseUrl, username);
+    return page;
+  }
+
+  before(async function () {
+    this.timeout(240_000);
+    ({ baseUrl, browser } = await startBrowserTest());
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('doctor-V001 requests an emergency ECG with a trace; the centre accepts, a reader reports STEMI critical; the doctor acknowledges on the phone', async () => {
+    const first17 = '63012319580306881';
+    const idNumber = `${first17}${checkDigit(first17)}`;
+    const trace = path.join(os.tmpdir(), `ecg-trace-${process.pid}.png`);
+    fs.writeFileSync(trace, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 7)]));
+
+    // the village doctor's request, the trace attached
+    const doctor = await open('doctor-V001');
+    await doctor.goto(`${baseUrl}/diagnosis-requests/create`);
+    await doctor.locator('input[name="service_id"]').fill('常规十二导联');
+    await doctor.getByRole('option', { name: /常规十二导联心电图/ }).click();
+    await doctor.getByRole('combobox', { name: '紧急程度' }).click();
+    await doctor.getByRole('option', { name: '急诊', exact: true }).click();
+    await doctor.locator('textarea[name="clinical_question"]').fill('胸痛2小时，大汗，疑急性心梗');
+    await doctor.locator('input[name="patient_name"]').fill('祁占林');
+    await doctor.locator('input[name="patient_id_number"]').fill(idNumber);
+    await doctor.getByTestId('attachment-input').setInputFiles(trace);
+    await doctor.getByRole('button', { name: /保存|Save/ }).click();
+    await doctor.waitForURL(/\/diagnosis-requests\/\d+\/show$/);
+    const id = Number(/\/diagnosis-requests\/(\d+)\/show/.exec(doctor.url())![1]);
+    await doctor.getByTestId('event-submitted').waitFor();
+    await doctor
+      .getByTestId('attachment')
+      .filter({ hasText: path.basename(trace) })
+      .waitFor();
+    await doctor.getByTestId('time-left').waitFor();
+
+    // the HQ's ECG centre: on its worklist, emergency, with the time left
+    const centre = await open('director-HQ');
+    await centre.goto(`${baseUrl}/diagnosis-worklist`);
+    await centre.getByRole('combobox', { name: '诊断中心' }).click();
+    await centre.getByRole('option', { name: '集团心电诊断中心' }).click();
+    const row = centre.locator('tbody tr').filter({ hasText: '祁占林' }).first();
+    await row.waitFor();
+    expect(await row.textContent())
+      .to.contain('急诊')
+      .and.contain('剩');
+    await row.click();
+    await centre.waitForURL(new RegExp(`/diagnosis-requests/${id}/show$`));
+    await centre.getByTestId('attachment').filter({ hasText: 'ecg-trace' }).waitFor();
+
+    await centre.getByTestId('step-accept').click();
+    await centre.getByTestId('confirm-step').click();
+    await centre.getByTestId('event-accepted').waitFor();
+    await centre.getByTestId('step-assign').click();
+    await centre.getByRole('combobox', { name: '诊断医师' }).click();
+    await centre.getByTestId('reader-option').first().click();
+    await centre.getByTestId('confirm-step').click();
+    await centre.getByTestId('event-assigned').waitFor();
+    await centre.getByTestId('step-report').click();
+    await centre.locator('textarea[name="findings"]').fill('V1–V4 导联 ST 段弓背向上抬高 0.3–0.5 mV');
+    await centre.locator('textarea[name="conclusion"]').fill('急性前壁ST段抬高型心肌梗死（STEMI）');
+    await centre.locator('input[name="critical"]').check();
+    await centre.locator('input[name="critical_note"]').fill('STEMI，请立即启动胸痛绿色通道');
+    await centre.getByTestId('confirm-step').click();
+    await centre.getByTestId('event-reported').waitFor();
+    expect(await centre.getByTestId('critical-alert').textContent()).to.contain('STEMI');
+
+    // the doctor, on the phone: the critical value's alert, acknowledged
+    const phone = await open('doctor-V001', PHONE);
+    await phone.goto(`${baseUrl}/diagnosis-requests/${id}/show`);
+    expect(await phone.getByTestId('critical-alert').textContent()).to.contain('请立即启动胸痛绿色通道');
+    await phone.getByTestId('step-acknowledge').click();
+    await phone.getByTestId('confirm-step').click();
+    await phone.getByTestId('event-acknowledged').waitFor();
+    expect(await phone.getByTestId('critical-alert').textContent()).to.contain('确认');
+    const steps = await phone.getByTestId('dx-timeline').locator('li').allTextContents();
+    expect(steps.map((s) => s.split(' · ')[0])).to.deep.equal(['提出申请', '上传附件', '审核接收', '分配医师', '发出报告', '确认收到']);
+    fs.rmSync(trace, { force: true });
+  });
+});

@@ -1,0 +1,131 @@
+// The centres' figures over a period: per centre, per service and urgency, per requesting unit —
+// volumes, turnaround median and p90 against the norm, the on-time share, critical values and
+// their acknowledgement, the sample's agreement.
+import { useEffect, useState } from 'react';
+import { Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
+import { Title, useTranslate } from 'react-admin';
+import { httpClient } from '../httpClient';
+import { shanghaiDate } from '../shared/time';
+
+interface Row {
+  centre_id: number;
+  centre_name: string | null;
+  label: string | null;
+  urgency?: string;
+  norm_minutes: number | null;
+  requests: number;
+  returned: number;
+  reported: number;
+  median_minutes: number | null;
+  p90_minutes: number | null;
+  on_time_share: number | null;
+  critical: number;
+  critical_acknowledged: number;
+  median_ack_minutes: number | null;
+  sample_agreement: number | null;
+  fees: string;
+}
+interface Figures {
+  centres: Row[];
+  services: Row[];
+  units: Row[];
+}
+
+const pct = (v: number | null) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
+const num = (v: number | null) => (v == null ? '—' : String(v));
+
+const FigureTable = ({ rows, by, testId }: { rows: Row[]; by: 'centre' | 'service' | 'unit'; testId: string }) => {
+  const translate = useTranslate();
+  const heads = ['requests', 'returned', 'reported', 'norm', 'median', 'p90', 'on_time', 'critical', 'ack', 'agreement', 'fees'];
+  return (
+    <Table size="small" data-testid={testId}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('diagnosis.centre')}</TableCell>
+          {by !== 'centre' && <TableCell>{translate(`diagnosis.figures.${by}`)}</TableCell>}
+          {heads.map((h) => (
+            <TableCell key={h} align="right">
+              {translate(`diagnosis.figures.${h}`)}
+            </TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map((r, i) => {
+          const late = r.norm_minutes != null && r.p90_minutes != null && r.p90_minutes > r.norm_minutes;
+          return (
+            <TableRow key={i}>
+              <TableCell>{r.centre_name}</TableCell>
+              {by !== 'centre' && (
+                <TableCell>
+                  {r.label}
+                  {r.urgency ? ` · ${translate(`enums.diagnosis_urgency.${r.urgency}`)}` : ''}
+                </TableCell>
+              )}
+              <TableCell align="right">{r.requests}</TableCell>
+              <TableCell align="right">{r.returned}</TableCell>
+              <TableCell align="right">{r.reported}</TableCell>
+              <TableCell align="right">{num(r.norm_minutes)}</TableCell>
+              <TableCell align="right">{num(r.median_minutes)}</TableCell>
+              <TableCell align="right" sx={late ? { color: 'error.main', fontWeight: 'bold' } : undefined}>
+                {num(r.p90_minutes)}
+              </TableCell>
+              <TableCell align="right">{pct(r.on_time_share)}</TableCell>
+              <TableCell align="right">
+                {r.critical_acknowledged}/{r.critical}
+              </TableCell>
+              <TableCell align="right">{num(r.median_ack_minutes)}</TableCell>
+              <TableCell align="right">{pct(r.sample_agreement)}</TableCell>
+              <TableCell align="right">¥{r.fees}</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+};
+
+export const FiguresPage = () => {
+  const translate = useTranslate();
+  const today = shanghaiDate();
+  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(today);
+  const [data, setData] = useState<Figures | null>(null);
+  useEffect(() => {
+    if (!from || !to || from > to) return;
+    void httpClient(`/api/diagnosis-requests/figures?from=${from}&to=${to}`).then((r) => setData(r.json as Figures));
+  }, [from, to]);
+  return (
+    <Box sx={{ p: 2 }}>
+      <Title title={translate('diagnosis.figures.title')} />
+      <Stack direction="row" spacing={2} sx={{ mb: 2 }}>
+        <MuiTextField
+          type="date"
+          size="small"
+          label={translate('diagnosis.figures.from')}
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <MuiTextField
+          type="date"
+          size="small"
+          label={translate('diagnosis.figures.to')}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+      </Stack>
+      <Typography variant="caption" color="text.secondary">
+        {translate('diagnosis.figures.minutes_hint')}
+      </Typography>
+      {data && (
+        <Stack spacing={3}>
+          <FigureTable rows={data.centres} by="centre" testId="figures-centres" />
+          <FigureTable rows={data.services} by="service" testId="figures-services" />
+          <FigureTable rows={data.units} by="unit" testId="figures-units" />
+        </Stack>
+      )}
+    </Box>
+  );
+};

@@ -1,0 +1,314 @@
+// The request page: patient, service, the clinical question, the attachments (opened from the API
+// with the caller's token), the report, the critical value and its escalations, the timeline, and
+// the steps open to the user (accept or return, assign a reader, report, acknowledge).
+import {
+  Alert,
+  Box,
+  Button as MuiButton,
+  Card,
+  CardContent,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  Grid,
+  MenuItem,
+  Stack,
+  TextField as MuiTextField,
+  Typography,
+} from '@mui/material';
+import { useEffect, useState } from 'react';
+import { DateField, FunctionField, Labeled, SelectField, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Show } from '../shared/fullRecord';
+import { httpClient } from '../httpClient';
+import { storedToken } from '../session';
+import { DATE_TIME_OPTIONS, formatTime } from '../shared/time';
+import { STATUS_CHOICES, type DxRequestRecord } from './choices';
+import { CriticalChip, TimeLeft, UrgencyChip } from './TimeLeft';
+
+/** Opens an attachment: fetched with the bearer token, shown from a blob URL. */
+const openAttachment = async (requestId: number, id: number) => {
+  const res = await fetch(`/api/diagnosis-requests/${requestId}/attachments/${id}`, { headers: { Authorization: `Bearer ${storedToken() ?? ''}` } });
+  const url = URL.createObjectURL(await res.blob());
+  window.open(url, '_blank');
+};
+
+const Attachments = () => {
+  const r = useRecordContext<DxRequestRecord>();
+  const translate = useTranslate();
+  if (!r?.attachments) return null;
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Typography variant="subtitle1">{translate('diagnosis.attachments')}</Typography>
+        {!r.attachments.length && <Typography color="text.secondary">—</Typography>}
+        {r.attachments.map((a) => (
+          <Box key={a.id} data-testid="attachment">
+            <MuiButton size="small" onClick={() => void openAttachment(r.id, a.id)}>
+              {a.filename}
+            </MuiButton>
+            <Typography component="span" variant="body2" color="text.secondary">
+              {a.content_type} · {Math.ceil(a.size / 1024)} KB · {a.uploaded_by_name}
+            </Typography>
+          </Box>
+        ))}
+      </CardContent>
+    </Card>
+  );
+};
+
+const Timeline = () => {
+  const r = useRecordContext<DxRequestRecord>();
+  const translate = useTranslate();
+  if (!r?.events) return null;
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Typography variant="subtitle1">{translate('diagnosis.timeline')}</Typography>
+        <Box component="ol" data-testid="dx-timeline" sx={{ listStyle: 'none', p: 0, m: 0 }}>
+          {r.events.map((e) => (
+            <Box
+              component="li"
+              key={e.id}
+              data-testid={`event-${e.kind}`}
+              sx={{ borderLeft: 3, borderColor: e.kind === 'escalated' || e.kind === 'returned' ? 'error.main' : 'primary.main', pl: 2, pb: 1 }}
+            >
+              <Typography variant="body2">
+                <strong>{translate(`diagnosis.event.${e.kind}`)}</strong> · {e.actor_name} · {formatTime(e.at)}
+              </Typography>
+              {e.note && (
+                <Typography variant="body2" color="text.secondary">
+                  {e.note}
+                </Typography>
+              )}
+            </Box>
+          ))}
+        </Box>
+      </CardContent>
+    </Card>
+  );
+};
+
+interface Reader {
+  id: number;
+  name: string;
+  title: string | null;
+}
+
+const StepDialog = ({ action, r, onClose }: { action: string; r: DxRequestRecord; onClose: () => void }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [readers, setReaders] = useState<Reader[]>([]);
+  const [reader, setReader] = useState<number | ''>('');
+  const [reason, setReason] = useState('');
+  const [findings, setFindings] = useState('');
+  const [conclusion, setConclusion] = useState('');
+  const [critical, setCritical] = useState(false);
+  const [criticalNote, setCriticalNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (action === 'assign') void httpClient(`/api/diagnosis-centres/${r.centre_id}/readers`).then((res) => setReaders(res.json as Reader[]));
+  }, [action, r.centre_id]);
+  const body = (): Record<string, unknown> => {
+    if (action === 'return') return { reason };
+    if (action === 'assign') return { reader_staff_id: reader };
+    if (action === 'report') return { findings, conclusion, critical, ...(critical ? { critical_note: criticalNote } : {}) };
+    return {};
+  };
+  const ready =
+    (action !== 'return' || reason.trim()) &&
+    (action !== 'assign' || reader !== '') &&
+    (action !== 'report' || (conclusion.trim() && (!critical || criticalNote.trim())));
+  const submit = async () => {
+    setBusy(true);
+    try {
+      await httpClient(`/api/diagnosis-requests/${r.id}/${action}`, { method: 'POST', body: JSON.stringify(body()) });
+      notify('diagnosis.done', { type: 'success', messageArgs: { action: translate(`diagnosis.action.${action}`) } });
+      onClose();
+      refresh();
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+      <DialogTitle>{translate(`diagnosis.action.${action}`)}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ mt: 1 }}>
+          {action === 'return' && (
+            <MuiTextField
+              name="reason"
+              label={translate('diagnosis.reason')}
+              multiline
+              minRows={2}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              required
+            />
+          )}
+          {action === 'assign' && (
+            <MuiTextField
+              select
+              label={translate('diagnosis.reader')}
+              value={reader}
+              onChange={(e) => setReader(Number(e.target.value))}
+              slotProps={{ htmlInput: { 'data-testid': 'reader' } }}
+            >
+              {readers.map((p) => (
+                <MenuItem key={p.id} value={p.id} data-testid="reader-option">
+                  {p.name}
+                  {p.title ? `（${translate(`enums.title.${p.title}`)}）` : ''}
+                </MenuItem>
+              ))}
+            </MuiTextField>
+          )}
+          {action === 'report' && (
+            <>
+              <MuiTextField
+                name="findings"
+                label={translate('diagnosis.findings')}
+                multiline
+                minRows={3}
+                value={findings}
+                onChange={(e) => setFindings(e.target.value)}
+              />
+              <MuiTextField
+                name="conclusion"
+                label={translate('diagnosis.conclusion')}
+                multiline
+                minRows={2}
+                value={conclusion}
+                onChange={(e) => setConclusion(e.target.value)}
+                required
+              />
+              <FormControlLabel
+                control={<Checkbox name="critical" checked={critical} onChange={(e) => setCritical(e.target.checked)} color="error" />}
+                label={translate('diagnosis.flag_critical')}
+              />
+              {critical && (
+                <MuiTextField
+                  name="critical_note"
+                  label={translate('diagnosis.critical_note')}
+                  value={criticalNote}
+                  onChange={(e) => setCriticalNote(e.target.value)}
+                  required
+                />
+              )}
+            </>
+          )}
+          {action === 'acknowledge' && r.critical && <Alert severity="error">{r.critical_note}</Alert>}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <MuiButton onClick={onClose}>{translate('ra.action.cancel')}</MuiButton>
+        <MuiButton variant="contained" data-testid="confirm-step" disabled={busy || !ready} onClick={() => void submit()}>
+          {translate('diagnosis.confirm')}
+        </MuiButton>
+      </DialogActions>
+    </Dialog>
+  );
+};
+
+const Steps = () => {
+  const r = useRecordContext<DxRequestRecord>();
+  const translate = useTranslate();
+  const [open, setOpen] = useState<string | null>(null);
+  if (!r?.allowed_actions?.length) return null;
+  return (
+    <Stack direction="row" spacing={1} sx={{ my: 1 }}>
+      {r.allowed_actions.map((a) => (
+        <MuiButton
+          key={a}
+          data-testid={`step-${a}`}
+          variant={a === 'return' ? 'outlined' : 'contained'}
+          color={a === 'return' ? 'error' : 'primary'}
+          onClick={() => setOpen(a)}
+        >
+          {translate(`diagnosis.action.${a}`)}
+        </MuiButton>
+      ))}
+      {open && <StepDialog action={open} r={r} onClose={() => setOpen(null)} />}
+    </Stack>
+  );
+};
+
+/** The critical value, with who was told when it went unacknowledged. */
+const CriticalAlert = () => {
+  const r = useRecordContext<DxRequestRecord>();
+  const translate = useTranslate();
+  if (!r?.critical) return null;
+  return (
+    <Alert severity="error" data-testid="critical-alert" sx={{ my: 1 }}>
+      <strong>{translate('diagnosis.critical')}</strong>: {r.critical_note}
+      {r.acknowledged_at
+        ? ` · ${translate('diagnosis.acknowledged_by', { name: r.acknowledged_by_name ?? '', time: formatTime(r.acknowledged_at) })}`
+        : r.ack_due_at
+          ? ` · ${translate('diagnosis.ack_by', { time: formatTime(r.ack_due_at) })}`
+          : ''}
+      {r.escalations?.map((e) => (
+        <div key={e.level}>{translate(`diagnosis.escalated_${e.level}`, { time: formatTime(e.escalated_at) })}</div>
+      ))}
+    </Alert>
+  );
+};
+
+const field = (source: string, size = 6) => (
+  <Grid size={size} key={source}>
+    <Labeled>
+      <TextField source={source} emptyText="—" />
+    </Labeled>
+  </Grid>
+);
+
+export const RequestShow = () => (
+  <Show>
+    <Box sx={{ p: 2 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography variant="h6">
+          <FunctionField<DxRequestRecord> render={(r) => `#${r.id} ${r.patient_name} · ${r.service_name}`} />
+        </Typography>
+        <UrgencyChip />
+        <SelectField source="status" choices={STATUS_CHOICES} data-testid="dx-status" />
+        <TimeLeft />
+        <CriticalChip />
+      </Stack>
+      <CriticalAlert />
+      <Steps />
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, md: 7 }}>
+          <Grid container spacing={1}>
+            {field('centre_name')}
+            {field('patient_id_number_masked')}
+            {field('from_unit_name')}
+            {field('from_doctor_name')}
+            <Grid size={6}>
+              <Labeled>
+                <DateField source="submitted_at" showTime options={DATE_TIME_OPTIONS} />
+              </Labeled>
+            </Grid>
+            <Grid size={6}>
+              <Labeled>
+                <DateField source="due_at" showTime options={DATE_TIME_OPTIONS} />
+              </Labeled>
+            </Grid>
+            {field('clinical_question', 12)}
+            {field('return_reason', 12)}
+            {field('reader_name')}
+            {field('signer_name')}
+            {field('findings', 12)}
+            {field('conclusion', 12)}
+          </Grid>
+          <Timeline />
+        </Grid>
+        <Grid size={{ xs: 12, md: 5 }}>
+          <Attachments />
+        </Grid>
+      </Grid>
+    </Box>
+  </Show>
+);

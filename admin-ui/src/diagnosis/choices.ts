@@ -1,0 +1,43 @@
+// Choices of the diagnosis lists, derived from the API's (api/diagnosis/enums.ts); labels are i18n keys.
+import { AGREEMENT, CENTRE_KIND, DX_STATUS, DX_URGENCY } from '../../../api/diagnosis/enums';
+
+export const KIND_CHOICES = CENTRE_KIND.choices();
+export const URGENCY_CHOICES = DX_URGENCY.choices();
+export const STATUS_CHOICES = DX_STATUS.choices();
+export const AGREEMENT_CHOICES = AGREEMENT.choices();
+
+/** A request as the API answers it (the list's columns; the page adds the rest). */
+export interface DxRequestRecord {
+  id: number;
+  centre_id: number;
+  centre_name?: string;
+  kind: string;
+  service_name: string;
+  patient_name: string;
+  patient_id_number_masked: string | null;
+  from_unit_name: string;
+  from_doctor_name: string;
+  clinical_question?: string;
+  urgency: string;
+  status: string;
+  submitted_at: string;
+  due_at: string;
+  reported_at: string | null;
+  reader_name: string | null;
+  critical: boolean;
+  critical_note?: string | null;
+  findings?: string | null;
+  conclusion?: string | null;
+  signer_name?: string | null;
+  return_reason?: string | null;
+  ack_due_at?: string | null;
+  acknowledged_at: string | null;
+  acknowledged_by_name?: string | null;
+  escalation_level: number;
+  late: boolean;
+  minutes_left: number | null;
+  allowed_actions?: string[];
+  attachments?: { id: number; filename: string; content_type: string; size: number; uploaded_by_name: string; uploaded_at: string }[];
+  events?: { id: number; kind: string; actor_name: string; at: string; note: string | null }[];
+  escalations?: { level: number; escalated_at: string }[];
+}

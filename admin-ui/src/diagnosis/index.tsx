@@ -1,0 +1,41 @@
+// 诊断中心: diagnosis requests (the requesting doctor's list, the request page with its steps, the
+// create form with its attachment), the centre's worklist and the figures.
+import BiotechIcon from '@mui/icons-material/Biotech';
+import ListAltIcon from '@mui/icons-material/ListAlt';
+import InsightsIcon from '@mui/icons-material/Insights';
+import type { RaRecord } from 'react-admin';
+import type { DomainModule, ResourceEntry } from '../registry';
+import { lazyScreens } from '../shared/lazyScreens';
+import { zh } from './messages';
+
+const { RequestList, Worklist } = lazyScreens(() => import('./RequestList'));
+const { RequestShow } = lazyScreens(() => import('./RequestShow'));
+const { RequestCreate } = lazyScreens(() => import('./RequestCreate'));
+const { FiguresPage } = lazyScreens(() => import('./FiguresPage'));
+
+export const diagnosisRequests: ResourceEntry = {
+  name: 'diagnosis-requests',
+  list: RequestList,
+  show: RequestShow,
+  create: RequestCreate,
+  icon: BiotechIcon,
+  recordRepresentation: (r: RaRecord) => `#${r.id} ${r.patient_name}`,
+};
+
+export const diagnosisDomain: DomainModule = {
+  group: 'diagnosis',
+  label: 'menu.groups.diagnosis',
+  resources: [diagnosisRequests],
+  pages: [
+    {
+      path: '/diagnosis-worklist',
+      label: 'menu.diagnosis_worklist',
+      icon: ListAltIcon,
+      element: <Worklist />,
+      resource: 'diagnosis-requests',
+      action: 'accept',
+    },
+    { path: '/diagnosis-figures', label: 'menu.diagnosis_figures', icon: InsightsIcon, element: <FiguresPage />, resource: 'diagnosis-requests' },
+  ],
+  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
+};

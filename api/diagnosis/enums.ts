@@ -1,0 +1,37 @@
+// The diagnosis centres' lists of values (影像/心电/检验/病理/超声中心), each written once with its zh and en
+// labels: the rules and zod schemas, the migration's CHECK constraints (enums.test.ts), the admin UI's
+// choices and translations derive from here. The admin UI imports this file: import nothing from node or the database.
+import { defineEnum } from '../core/enums';
+
+export const CENTRE_KIND = defineEnum('diagnosis_centre_kind', {
+  imaging: { zh: '影像诊断中心', en: 'Imaging' },
+  ecg: { zh: '心电诊断中心', en: 'ECG' },
+  laboratory: { zh: '医学检验中心', en: 'Laboratory' },
+  pathology: { zh: '病理诊断中心', en: 'Pathology' },
+  ultrasound: { zh: '超声诊断中心', en: 'Ultrasound' },
+});
+
+/** emergency = 急诊 (answered first, the short norms); routine = outpatient and inpatient */
+export const DX_URGENCY = defineEnum('diagnosis_urgency', {
+  emergency: { zh: '急诊', en: 'Emergency' },
+  routine: { zh: '普通', en: 'Routine' },
+});
+
+export const DX_STATUS = defineEnum('diagnosis_status', {
+  submitted: { zh: '待审核', en: 'Submitted' },
+  accepted: { zh: '已接收', en: 'Accepted' },
+  returned: { zh: '已退回', en: 'Returned' },
+  assigned: { zh: '已分配', en: 'Assigned' },
+  reported: { zh: '已报告', en: 'Reported' },
+  acknowledged: { zh: '已确认', en: 'Acknowledged' },
+});
+
+/** a senior's re-reading of a sampled report (每月抽查) */
+export const AGREEMENT = defineEnum('diagnosis_agreement', {
+  agree: { zh: '一致', en: 'Agree' },
+  minor: { zh: '轻微差异', en: 'Minor difference' },
+  major: { zh: '重大差异', en: 'Major difference' },
+});
+
+/** Every diagnosis list the admin UI translates as `enums.<name>.<value>`. */
+export const DIAGNOSIS_ENUMS = [CENTRE_KIND, DX_URGENCY, DX_STATUS, AGREEMENT];

@@ -1,0 +1,7 @@
+// The diagnosis centres' public face (五大诊断中心): what api/domains.ts wires, the norms the demo
+// loader starts services from, the lists of values and the records the admin UI reads.
+export { diagnosisGrants, defaultNorms, readerProblem, dueAt as diagnosisDueAt, type CentreKind, type Urgency as DiagnosisUrgency } from './rules';
+export { DIAGNOSIS_ENUMS, CENTRE_KIND, DX_STATUS, DX_URGENCY, AGREEMENT } from './enums';
+export { diagnosisRouters } from './routes';
+export { criticalValueJob } from './jobs';
+export type { DiagnosisCentre, DiagnosisRequest, DiagnosisService, DiagnosisSample } from './model';

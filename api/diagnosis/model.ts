@@ -1,0 +1,140 @@
+import { Model } from 'objection';
+import type { Agreement, CentreKind, Status, Urgency } from './rules';
+
+/** 诊断中心: one of the five at a host unit, the units it serves (none listed: every member unit). */
+export class DiagnosisCentre extends Model {
+  id!: number;
+  kind!: CentreKind;
+  name!: string;
+  host_org_unit_id!: number;
+  served_unit_ids!: number[];
+  head_user_id!: number | null;
+  critical_ack_minutes!: number;
+  active!: boolean;
+  created_at!: string;
+  updated_at!: string;
+
+  static tableName = 'diagnosis_centres';
+}
+
+/** A service of a centre with its fee (yuan, a decimal read back as text) and turnaround norms in minutes. */
+export class DiagnosisService extends Model {
+  id!: number;
+  centre_id!: number;
+  code!: string;
+  name!: string;
+  modality!: string | null;
+  fee!: string;
+  norm_emergency_minutes!: number | null;
+  norm_routine_minutes!: number | null;
+  active!: boolean;
+  created_at!: string;
+  updated_at!: string;
+
+  static tableName = 'diagnosis_services';
+}
+
+/** 诊断申请. The full ID number of an external patient is only in the cipher, never serialised. */
+export class DiagnosisRequest extends Model {
+  id!: number;
+  centre_id!: number;
+  centre_org_unit_id!: number;
+  kind!: CentreKind;
+  service_id!: number;
+  service_name!: string;
+  resident_id!: number | null;
+  patient_name!: string;
+  patient_sex!: string | null;
+  patient_birth_date!: string | null;
+  patient_id_number_hash!: string | null;
+  patient_id_number_masked!: string | null;
+  patient_id_number_cipher!: string | null;
+  from_org_unit_id!: number;
+  from_unit_name!: string;
+  from_level!: number;
+  from_doctor_id!: number | null;
+  from_doctor_name!: string;
+  clinical_question!: string;
+  urgency!: Urgency;
+  urgency_rank!: number;
+  status!: Status;
+  fee!: string;
+  norm_minutes!: number;
+  submitted_at!: string;
+  due_at!: string;
+  accepted_at!: string | null;
+  returned_at!: string | null;
+  return_reason!: string | null;
+  reader_staff_id!: number | null;
+  reader_name!: string | null;
+  assigned_at!: string | null;
+  findings!: string | null;
+  conclusion!: string | null;
+  signer_staff_id!: number | null;
+  signer_name!: string | null;
+  reported_by!: number | null;
+  reported_at!: string | null;
+  critical!: boolean;
+  critical_note!: string | null;
+  ack_due_at!: string | null;
+  acknowledged_at!: string | null;
+  acknowledged_by!: number | null;
+  acknowledged_by_name!: string | null;
+  escalation_level!: number;
+  created_at!: string;
+  updated_at!: string;
+  /** added by the lists (service.ts): past the norm, and the minutes left to it */
+  declare late?: boolean;
+  declare minutes_left?: number | null;
+
+  static tableName = 'diagnosis_requests';
+
+  $formatJson(json: Record<string, unknown>) {
+    const { patient_id_number_hash: _h, patient_id_number_cipher: _c, ...rest } = super.$formatJson(json);
+    return rest;
+  }
+}
+
+/** An attached file; its bytes are read only by the download, never listed. */
+export class DiagnosisAttachment extends Model {
+  id!: number;
+  request_id!: number;
+  filename!: string;
+  content_type!: string;
+  size!: number;
+  uploaded_by!: number | null;
+  uploaded_by_name!: string;
+  uploaded_at!: string;
+
+  static tableName = 'diagnosis_attachments';
+}
+
+export class DiagnosisEvent extends Model {
+  id!: number;
+  request_id!: number;
+  kind!: string;
+  from_status!: Status | null;
+  to_status!: Status | null;
+  actor_id!: number | null;
+  actor_name!: string;
+  at!: string;
+  note!: string | null;
+  data!: unknown;
+
+  static tableName = 'diagnosis_events';
+}
+
+export class DiagnosisSample extends Model {
+  id!: number;
+  centre_id!: number;
+  month!: string;
+  request_id!: number;
+  reviewer_staff_id!: number;
+  reviewer_name!: string;
+  agreement!: Agreement | null;
+  note!: string | null;
+  drawn_at!: string;
+  reviewed_at!: string | null;
+
+  static tableName = 'diagnosis_samples';
+}

@@ -1,0 +1,141 @@
+import fs from 'node:fs/promises';
+import { z } from 'zod';
+import { answerList, mountCrud } from '../http/crudRoutes';
+import { ApiRouter } from '../http/router';
+import { withUpload } from '../http/upload';
+import { idParam, isoDate, moneyInput, parse, positiveId } from '../http/validate';
+import { ACTIONS, AGREEMENTS, CENTRE_KINDS, MAX_ATTACHMENT_BYTES, URGENCIES } from './rules';
+import { attach, attachmentContent, centreReaders, centreResource, createRequest, requestPage, requestResource, serviceResource, step } from './service';
+import { diagnosisFigures } from './figures';
+import { drawMonthlySample, reviewSample, sampleResource } from './samples';
+
+const id = positiveId;
+const minutes = z.number().int().min(1).max(43_200);
+
+const centreBody = z.strictObject({
+  kind: z.enum(CENTRE_KINDS),
+  name: z.string().trim().min(2).max(100),
+  host_org_unit_id: id,
+  served_unit_ids: z.array(id).max(500).optional(),
+  head_user_id: id.nullish(),
+  critical_ack_minutes: z.number().int().min(1).max(1440).optional(),
+  active: z.boolean().optional(),
+});
+const serviceBody = z.strictObject({
+  centre_id: id,
+  code: z.string().trim().min(1).max(30),
+  name: z.string().trim().min(1).max(100),
+  modality: z.string().trim().max(20).nullish(),
+  fee: moneyInput.refine((f) => f >= 0n, 'must not be negative'),
+  norm_emergency_minutes: minutes.nullish(),
+  norm_routine_minutes: minutes.nullish(),
+  active: z.boolean().optional(),
+});
+
+export const centreRoutes = new ApiRouter('/diagnosis-centres', 'diagnosis').get(
+  '/:id/readers',
+  { summary: 'The staff of the centre’s unit the HR registry qualifies to read its reports (senior: may re-read the monthly sample)' },
+  (req) => centreReaders(req.actor, idParam(req.params.id)),
+);
+mountCrud(centreRoutes, centreResource, {
+  label: 'diagnosis centres',
+  create: centreBody,
+  update: centreBody.partial(),
+});
+
+export const serviceRoutes = mountCrud(new ApiRouter('/diagnosis-services', 'diagnosis'), serviceResource, {
+  label: 'diagnosis services',
+  create: serviceBody,
+  update: serviceBody.omit({ centre_id: true }).partial(),
+  echoed: ['centre_id'],
+});
+
+const createBody = z.strictObject({
+  service_id: id,
+  urgency: z.enum(URGENCIES),
+  clinical_question: z.string().trim().min(2).max(2000),
+  resident_id: id.nullish(),
+  patient_name: z.string().trim().min(1).max(50).nullish(),
+  patient_id_number: z.string().trim().max(18).nullish(),
+  from_org_unit_id: id.optional(),
+});
+const stepBody = z.strictObject({
+  reason: z.string().trim().max(1000).nullish(),
+  note: z.string().trim().max(1000).nullish(),
+  reader_staff_id: id.nullish(),
+  findings: z.string().max(20_000).nullish(),
+  conclusion: z.string().trim().max(2000).nullish(),
+  critical: z.boolean().optional(),
+  critical_note: z.string().trim().max(1000).nullish(),
+});
+const figuresQuery = z
+  .strictObject({ from: isoDate, to: isoDate, centre_id: z.coerce.number().int().positive().optional() })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
+
+export const requestRoutes = new ApiRouter('/diagnosis-requests', 'diagnosis')
+  .get(
+    '/figures',
+    {
+      summary: 'Per centre, per service and urgency, per requesting unit: volumes, turnaround against the norm, on time, critical values',
+      query: figuresQuery,
+    },
+    (req) => diagnosisFigures(req.actor, parse(figuresQuery, req.query, 'query')),
+  )
+  .get(
+    '/',
+    {
+      summary: 'List diagnosis requests (filter worklist=<centre> for its open ones, emergencies and the nearest due first; late; unacknowledged)',
+      list: true,
+    },
+    (req, res) => answerList(requestResource, req, res),
+  )
+  .get('/:id', { summary: 'One request with its timeline, attachments, escalations, time left and the steps open to you' }, (req) =>
+    requestPage(req.actor, idParam(req.params.id)),
+  )
+  .post('/', { summary: 'Request a diagnosis from a centre (the patient, the service, the clinical question, the urgency)', body: createBody }, (req) =>
+    createRequest(req.actor, parse(createBody, req.body)),
+  )
+  .post(
+    '/:id/attachments',
+    { summary: `Attach a file (multipart field "file"; PNG, JPEG, PDF or DICOM; at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB)` },
+    (req, res) => {
+      const requestId = idParam(req.params.id);
+      return withUpload(
+        req,
+        res,
+        async (file) => attach(req.actor, requestId, { originalname: file.originalname, size: file.size, content: await fs.readFile(file.path) }),
+        MAX_ATTACHMENT_BYTES,
+      );
+    },
+  )
+  .get('/:id/attachments/:attachmentId', { summary: 'The bytes of an attachment', produces: 'application/octet-stream' }, async (req, res) => {
+    const file = await attachmentContent(req.actor, idParam(req.params.id), idParam(req.params.attachmentId, 'attachmentId'));
+    res.setHeader('Content-Type', file.content_type);
+    res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+    res.setHeader('Content-Length', file.content.length);
+    res.end(file.content);
+  });
+for (const action of ACTIONS) {
+  requestRoutes.post(`/:id/${action}`, { summary: `${action[0].toUpperCase()}${action.slice(1)} a diagnosis request`, body: stepBody }, (req) =>
+    step(req.actor, idParam(req.params.id), action, parse(stepBody, req.body ?? {})),
+  );
+}
+
+const drawBody = z.strictObject({
+  centre_id: id,
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM'),
+  size: z.number().int().min(1).max(200),
+  reviewer_staff_id: id,
+});
+const reviewBody = z.strictObject({ agreement: z.enum(AGREEMENTS), note: z.string().trim().max(2000).nullish() });
+
+export const sampleRoutes = new ApiRouter('/diagnosis-samples', 'diagnosis')
+  .post('/draw', { summary: 'Draw a random sample of a month’s reports for a senior to re-read', body: drawBody }, (req) =>
+    drawMonthlySample(req.actor, parse(drawBody, req.body)),
+  )
+  .post('/:id/review', { summary: 'Record the senior’s re-reading: agree, minor or major difference', body: reviewBody }, (req) =>
+    reviewSample(req.actor, idParam(req.params.id), parse(reviewBody, req.body)),
+  );
+mountCrud(sampleRoutes, sampleResource, { label: 'diagnosis samples', readOnly: true });
+
+export const diagnosisRouters = [centreRoutes, serviceRoutes, requestRoutes, sampleRoutes];

@@ -1,0 +1,205 @@
+// 五大诊断中心: the rules of the group's diagnosis centres as plain functions over plain data — the
+// national turnaround norms a service starts from, the request's state machine, who may read and
+// who may re-read a report (HR facts), the critical-value escalation ladder, the attachment check,
+// the turnaround figures and the monthly sample. No HTTP, no database.
+import type { GrantTable } from '../core/access';
+import { all, read } from '../core/access';
+import { stateMachine, type Machine } from '../core/stateMachine';
+import type { StaffQualification } from '../hr';
+import { AGREEMENT, CENTRE_KIND, DX_STATUS, DX_URGENCY } from './enums';
+
+export const CENTRE_KINDS = CENTRE_KIND.values;
+export type CentreKind = (typeof CENTRE_KINDS)[number];
+export const URGENCIES = DX_URGENCY.values;
+export type Urgency = (typeof URGENCIES)[number];
+export const STATUSES = DX_STATUS.values;
+export type Status = (typeof STATUSES)[number];
+export const AGREEMENTS = AGREEMENT.values;
+export type Agreement = (typeof AGREEMENTS)[number];
+
+export const ACTIONS = ['accept', 'return', 'assign', 'report', 'acknowledge'] as const;
+export type DxAction = (typeof ACTIONS)[number];
+
+/** the centre's worklist: requests still to check, read or report */
+export const OPEN_STATUSES: readonly Status[] = ['submitted', 'accepted', 'assigned'];
+
+// ---------------------------------------------------------------- norms
+
+/** Turnaround norms in minutes per urgency; null: the service is not offered at that urgency. */
+export interface Norms {
+  emergency: number | null;
+  routine: number | null;
+}
+
+const HOUR = 60;
+/**
+ * Pathology's "4 working days" and outpatient CT/MR's "4 working hours" are counted here in plain
+ * minutes (4 × 24 h, 4 h): working time would need the group's working calendar, which does not
+ * exist yet. Each norm is configuration of the service (PUT /api/diagnosis-services/:id).
+ */
+const PATHOLOGY_DAYS = 4 * 24 * HOUR;
+
+/** The defaults of the national norms (国家卫健委 医疗质量控制指标) per kind of centre and modality. */
+export function defaultNorms(kind: CentreKind, modality?: string | null): Norms {
+  const m = (modality ?? '').toUpperCase();
+  switch (kind) {
+    case 'ecg':
+    case 'ultrasound':
+      return { emergency: 30, routine: 2 * HOUR };
+    case 'imaging':
+      // emergency CT/MR ≤ 1 h, outpatient CT/MR ≤ 4 (working) h; X-ray: emergency ≤ 30 min, routine ≤ 2 h
+      return m === 'CT' || m === 'MR' ? { emergency: HOUR, routine: 4 * HOUR } : { emergency: 30, routine: 2 * HOUR };
+    case 'laboratory':
+      return { emergency: HOUR, routine: 4 * HOUR };
+    case 'pathology':
+      // a frozen section (术中冰冻) ≤ 1 h; other pathology ≤ 4 working days
+      return m === 'FROZEN' ? { emergency: HOUR, routine: null } : { emergency: null, routine: PATHOLOGY_DAYS };
+  }
+}
+
+/** The norm of a service at an urgency, or the problem (not offered at that urgency). */
+export function normFor(norms: Norms, urgency: Urgency): { minutes: number } | { problem: string } {
+  const minutes = norms[urgency];
+  return minutes == null ? { problem: `the service is not offered as ${urgency}` } : { minutes };
+}
+
+export const dueAt = (submittedAt: Date, normMinutes: number) => new Date(submittedAt.getTime() + normMinutes * 60_000);
+
+/** Past its norm: reported after the due time, or not reported and the due time gone. */
+export const isLate = (r: { due_at: string | Date; reported_at: string | Date | null }, now: Date) =>
+  new Date(r.reported_at ?? now).getTime() > new Date(r.due_at).getTime();
+
+/** Minutes left to the due time (negative: late by that much); null once reported. */
+export const minutesLeft = (r: { due_at: string | Date; reported_at: string | Date | null }, now: Date) =>
+  r.reported_at ? null : Math.floor((new Date(r.due_at).getTime() - now.getTime()) / 60_000);
+
+// ---------------------------------------------------------------- state machine
+
+const MACHINE: Machine<Status, DxAction> = {
+  submitted: { accept: 'accepted', return: 'returned' },
+  accepted: { assign: 'assigned', return: 'returned' },
+  // reassigning keeps the request assigned, to another reader
+  assigned: { assign: 'assigned', report: 'reported' },
+  reported: { acknowledge: 'acknowledged' },
+  acknowledged: {},
+  returned: {},
+};
+
+export const { allowedActions, nextStatus } = stateMachine('request', MACHINE);
+
+/** The centre checks, assigns and reports; the requesting side acknowledges the report. */
+export const actingSide = (action: DxAction): 'centre' | 'requester' => (action === 'acknowledge' ? 'requester' : 'centre');
+
+// ---------------------------------------------------------------- readers (HR facts)
+
+/** What the HR registry says of a person (status, category, title, working unit, licences valid today). */
+export type ReaderFacts = StaffQualification;
+
+/** 上级医师 for the re-reading: 主治 (中级) and above */
+const SENIOR_TITLES = [
+  'chief_physician',
+  'associate_chief_physician',
+  'attending_physician',
+  'chief_technician',
+  'associate_chief_technician',
+  'technician_in_charge',
+];
+const JUNIOR_TITLES = ['assistant_physician', 'assistant_technician'];
+
+/**
+ * Why a person may not read (or, `senior`, re-read in the monthly sample) the centre's reports, or
+ * null: working at the centre's unit, active, a physician — a technician too for the laboratory —
+ * with a title above the 士 grade (主治 and above for a senior) and a valid licence for it.
+ */
+export function readerProblem(p: ReaderFacts, centre: { kind: CentreKind; host_org_unit_id: number }, senior = false): string | null {
+  if (p.status !== 'active') return `${p.name} is not on active duty (${p.status})`;
+  if (p.work_org_unit_id !== centre.host_org_unit_id) return `${p.name} does not work at the centre's unit`;
+  const categories = centre.kind === 'laboratory' ? ['doctor', 'technician'] : ['doctor'];
+  if (!categories.includes(p.category)) return `${p.name} is not a ${categories.join(' or ')} (${p.category})`;
+  if (!p.title || JUNIOR_TITLES.includes(p.title)) return `${p.name} holds no title a report needs (${p.title ?? 'none'})`;
+  if (senior && !SENIOR_TITLES.includes(p.title)) return `${p.name} is not a senior (主治 or above) for the re-reading`;
+  const licences = centre.kind === 'laboratory' ? ['physician', 'technician'] : ['physician'];
+  if (!p.licence_kinds.some((k) => licences.includes(k))) return `${p.name} holds no valid ${licences.join(' or ')} licence`;
+  return null;
+}
+
+// ---------------------------------------------------------------- critical values
+
+/**
+ * The escalation a critical report has reached at `now`: 0 within the acknowledgement window, 1 once
+ * it has passed (the requesting unit's director), 2 once a second window has passed (the centre's head).
+ */
+export function escalationLevel(reportedAt: Date, ackMinutes: number, now: Date): 0 | 1 | 2 {
+  const over = now.getTime() - reportedAt.getTime();
+  if (over > 2 * ackMinutes * 60_000) return 2;
+  if (over > ackMinutes * 60_000) return 1;
+  return 0;
+}
+
+// ---------------------------------------------------------------- attachments
+
+/** 10 MB a file: an ECG trace or a lab file is far smaller, a key image fits (a whole CT series does not travel this way). */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 10;
+
+/** What a file is, by its first bytes (not by the name or the type the client claims), or null: not one the centres take. */
+export function sniffType(head: Uint8Array): string | null {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf'; // %PDF-
+  if (head.length >= 132 && head[128] === 0x44 && head[129] === 0x49 && head[130] === 0x43 && head[131] === 0x4d) return 'application/dicom'; // DICM
+  return null;
+}
+export const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'application/pdf', 'application/dicom'];
+
+// ---------------------------------------------------------------- figures
+
+/** The p-th percentile (0–1) of `values`, interpolated as PostgreSQL's percentile_cont does; null for none. */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = p * (sorted.length - 1);
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+}
+
+/** Rounded to one decimal (minutes), or null. */
+export const round1 = (v: number | string | null) => (v == null ? null : Math.round(Number(v) * 10) / 10);
+/** A share rounded to four decimals, or null without a denominator. */
+export const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10000) / 10000 : null);
+
+// ---------------------------------------------------------------- monthly sample
+
+/** `size` of `ids` drawn without replacement with `rng` (a partial Fisher–Yates), in the order drawn. */
+export function drawSample<T>(ids: readonly T[], size: number, rng: () => number): T[] {
+  const pool = [...ids];
+  const n = Math.min(size, pool.length);
+  for (let i = 0; i < n; i++) {
+    const j = i + Math.floor(rng() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, n);
+}
+
+// ---------------------------------------------------------------- grants
+
+const CENTRE_STEPS = ['accept', 'return', 'assign', 'report'];
+export const diagnosisGrants: GrantTable = {
+  group_admin: { 'diagnosis-centres': all, 'diagnosis-services': all, 'diagnosis-requests': read, 'diagnosis-samples': read },
+  // a director runs the centres of their unit and requests for it
+  director: {
+    'diagnosis-centres': read,
+    'diagnosis-services': read,
+    'diagnosis-requests': [...read, 'create', ...CENTRE_STEPS, 'acknowledge'],
+    'diagnosis-samples': [...read, 'create', 'edit'],
+  },
+  staff_clerk: {
+    'diagnosis-centres': read,
+    'diagnosis-services': read,
+    'diagnosis-requests': [...read, 'create', 'accept', 'return', 'assign', 'acknowledge'],
+  },
+  village_doctor: { 'diagnosis-centres': read, 'diagnosis-services': read, 'diagnosis-requests': [...read, 'create', 'acknowledge'] },
+  referral_coordinator: { 'diagnosis-centres': read, 'diagnosis-services': read, 'diagnosis-requests': read },
+};

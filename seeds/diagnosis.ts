@@ -1,0 +1,305 @@
+// The group's five diagnosis centres at the HQ (影像、心电、检验、病理、超声) with their services, fees
+// and the national turnaround norms, serving every member unit; and a year of requests from every
+// level (villages most, the HQ least): residents of the requesting unit's villages, turnaround
+// log-normal around half the norm (a few late), a few returned, a few critical values acknowledged
+// within minutes, the last day's requests still open. Seeded (same rows every time), inserted in bulk;
+// the timeline is derived in SQL from the requests' times.
+import type { Knex } from 'knex';
+import type { DemoContext, DemoStep } from './demo';
+import type { UnitRow } from './org';
+import { defaultNorms, readerProblem, type CentreKind } from '../api/diagnosis';
+import { staffQualifications } from '../api/hr';
+import { between, pick, seeded, weighted, type Rng } from '../api/shared/random';
+import { dayKey } from '../api/core/clock';
+
+/** [code, name, modality, fee in yuan, norms over the defaults] per centre. */
+export const CENTRES: {
+  kind: CentreKind;
+  name: string;
+  services: [string, string, string | null, string, { emergency?: number | null; routine?: number | null }?][];
+}[] = [
+  {
+    kind: 'imaging',
+    name: '集团影像诊断中心',
+    services: [
+      ['DR-CHEST', '胸部X线摄影(DR)', 'XR', '60.00'],
+      ['CT-HEAD', '头颅CT平扫', 'CT', '220.00'],
+      ['CT-CHEST', '胸部CT平扫', 'CT', '260.00'],
+      ['MR-HEAD', '头颅MR平扫', 'MR', '480.00'],
+    ],
+  },
+  {
+    kind: 'ecg',
+    name: '集团心电诊断中心',
+    services: [
+      ['ECG-12', '常规十二导联心电图', 'ECG', '25.00'],
+      ['ECG-HOLTER', '动态心电图(24小时)', 'ECG', '180.00', { emergency: null, routine: 48 * 60 }],
+    ],
+  },
+  {
+    kind: 'laboratory',
+    name: '集团医学检验中心',
+    services: [
+      ['LAB-CBC', '血常规', 'LAB', '20.00'],
+      ['LAB-TNI', '心肌肌钙蛋白I', 'LAB', '60.00'],
+      ['LAB-CHEM', '生化全项', 'LAB', '120.00'],
+    ],
+  },
+  {
+    kind: 'pathology',
+    name: '集团病理诊断中心',
+    services: [
+      ['PATH-BIOPSY', '组织病理活检', 'HISTO', '300.00'],
+      ['PATH-FROZEN', '术中冰冻切片', 'FROZEN', '500.00'],
+    ],
+  },
+  {
+    kind: 'ultrasound',
+    name: '集团超声诊断中心',
+    services: [
+      ['US-ABD', '腹部彩超', 'US', '120.00'],
+      ['US-HEART', '心脏彩超', 'US', '200.00'],
+    ],
+  },
+];
+
+export interface SeededService {
+  id: number;
+  centre_id: number;
+  kind: CentreKind;
+  code: string;
+  name: string;
+  fee: string;
+  norm_emergency_minutes: number | null;
+  norm_routine_minutes: number | null;
+}
+
+export async function seedCentres(trx: Knex.Transaction, hqId: number) {
+  const services: SeededService[] = [];
+  const centres: { id: number; kind: CentreKind }[] = [];
+  for (const c of CENTRES) {
+    const [centre] = await trx('diagnosis_centres')
+      .insert({ kind: c.kind, name: c.name, host_org_unit_id: hqId, served_unit_ids: [], critical_ack_minutes: 15 })
+      .returning<{ id: number; kind: CentreKind }[]>(['id', 'kind']);
+    centres.push(centre);
+    const rows = c.services.map(([code, name, modality, fee, over]) => {
+      const norms = { ...defaultNorms(c.kind, modality), ...over };
+      return {
+        centre_id: centre.id,
+        code,
+        name,
+        modality,
+        fee,
+        norm_emergency_minutes: norms.emergency,
+        norm_routine_minutes: norms.routine,
+      };
+    });
+    const inserted = await trx('diagnosis_services')
+      .insert(rows)
+      .returning<Omit<SeededService, 'kind'>[]>(['id', 'centre_id', 'code', 'name', 'fee', 'norm_emergency_minutes', 'norm_routine_minutes']);
+    services.push(...inserted.map((s) => ({ ...s, kind: c.kind })));
+  }
+  return { centres, services };
+}
+
+/** Requests a year at scale 1 (a county group's remote diagnosis, a few thousand). */
+export const REQUESTS_PER_YEAR = 4_000;
+
+/** The share of requests per kind of centre, and per level of the requesting unit (1 HQ … 4 village). */
+const KIND_WEIGHTS: [CentreKind, number][] = [
+  ['ecg', 35],
+  ['imaging', 25],
+  ['laboratory', 20],
+  ['ultrasound', 15],
+  ['pathology', 5],
+];
+const LEVEL_WEIGHTS = [0, 5, 15, 30, 50];
+const QUESTIONS: Record<CentreKind, { q: string; ok: string; critical?: [string, string] }[]> = {
+  ecg: [
+    { q: '胸闷心悸，查心电图', ok: '窦性心律，大致正常心电图' },
+    { q: '胸痛2小时', ok: '窦性心律，ST-T改变', critical: ['急性下壁ST段抬高型心肌梗死', 'STEMI，请立即启动胸痛绿色通道'] },
+    { q: '高血压随访', ok: '窦性心律，左心室高电压' },
+  ],
+  imaging: [
+    { q: '咳嗽发热一周', ok: '双肺纹理增多，未见实变' },
+    { q: '头痛头晕，查头颅', ok: '颅内未见明显异常', critical: ['左侧基底节区脑出血', '脑出血，出血量约25ml'] },
+  ],
+  laboratory: [
+    { q: '乏力，查血常规', ok: '血常规未见异常' },
+    { q: '胸痛，查心肌标志物', ok: '肌钙蛋白I正常', critical: ['肌钙蛋白I 2.3 ng/ml 明显升高', '肌钙蛋白I危急值'] },
+  ],
+  ultrasound: [
+    { q: '右上腹痛', ok: '胆囊结石' },
+    { q: '孕期检查', ok: '宫内单活胎' },
+  ],
+  pathology: [{ q: '胃镜活检', ok: '慢性非萎缩性胃炎' }],
+};
+
+/** Minutes log-normal around `median` (a spread of about a third either way). */
+const logNormal = (rng: Rng, median: number) => {
+  const z = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+  return Math.max(3, Math.round(median * Math.exp(0.55 * z)));
+};
+
+interface ResidentRow {
+  id: number;
+  name: string;
+  sex: string;
+  birth_date: string;
+  id_number_hash: string;
+  id_number_masked: string;
+  org_unit_id: number;
+}
+
+export async function generateRequests(trx: Knex.Transaction, units: UnitRow[], hqId: number, services: SeededService[], count: number, today: Date) {
+  if (count <= 0) return { requests: 0 };
+  const rng = seeded(20261228);
+  const byKind = new Map<CentreKind, SeededService[]>();
+  for (const s of services) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
+  const centreOf = new Map(services.map((s) => [s.kind, s.centre_id]));
+  const people = await staffQualifications({ workOrgUnitId: hqId }, dayKey(today), trx);
+  const readersOf = new Map(KIND_WEIGHTS.map(([kind]) => [kind, people.filter((p) => readerProblem(p, { kind, host_org_unit_id: hqId }) === null)] as const));
+  const residents = (await trx('residents')
+    .select('id', 'name', 'sex', 'birth_date', 'id_number_hash', 'id_number_masked', 'org_unit_id')
+    .whereNull('deregistered_on')
+    .orderBy('id')
+    .limit(50_000)) as ResidentRow[];
+  if (!residents.length) return { requests: 0 };
+  const byPath = new Map(units.map((u) => [u.id, u.path]));
+  const users = (await trx('users')
+    .select('id', 'username', 'display_name')
+    .where((w) => w.where('username', 'like', 'doctor-%').orWhere('username', 'like', 'director-%'))) as {
+    id: number;
+    username: string;
+    display_name: string;
+  }[];
+  const userOf = new Map(users.map((u) => [u.username, u]));
+  const atLevel = [1, 2, 3, 4].map((level) => units.filter((u) => Math.min(u.level, 4) === level));
+
+  const localOf = new Map<number, ResidentRow[]>();
+  const rows: Record<string, unknown>[] = [];
+  const end = today.getTime();
+  for (let i = 0; i < count; i++) {
+    const from = pick(rng, atLevel[weighted(rng, LEVEL_WEIGHTS) - 1] ?? atLevel[3]);
+    const kind =
+      KIND_WEIGHTS[
+        weighted(
+          rng,
+          KIND_WEIGHTS.map(([, w]) => w),
+        )
+      ][0];
+    const readers = readersOf.get(kind)!;
+    const service = pick(rng, byKind.get(kind)!);
+    const emergencyShare = from.level >= 3 ? 0.2 : 0.1;
+    const urgency = service.norm_emergency_minutes != null && (service.norm_routine_minutes == null || rng() < emergencyShare) ? 'emergency' : 'routine';
+    const norm = (urgency === 'emergency' ? service.norm_emergency_minutes : service.norm_routine_minutes)!;
+    const path = byPath.get(from.id)!;
+    let local = localOf.get(from.id);
+    if (!local)
+      localOf.set(
+        from.id,
+        (local = residents.filter((r) => {
+          const p = byPath.get(r.org_unit_id) ?? '';
+          return p === path || p.startsWith(`${path}.`);
+        })),
+      );
+    const patient = pick(rng, local.length ? local : residents);
+    const doctor = userOf.get(from.level >= 4 ? `doctor-${from.code}` : `director-${from.code}`);
+    // daytime in Shanghai (08:00–20:00) on a day of the past year
+    const day = between(rng, 0, 364);
+    const submitted = new Date(end - day * 86_400_000 - ((end / 60_000) % 1440) * 60_000 + between(rng, 0, 719) * 60_000);
+    if (submitted.getTime() >= end) continue;
+    const topic = pick(rng, QUESTIONS[kind]);
+    const minutes = logNormal(rng, norm * 0.5);
+    const reportedAt = new Date(submitted.getTime() + minutes * 60_000);
+    const due = new Date(submitted.getTime() + norm * 60_000);
+    const returned = rng() < 0.03;
+    const open = reportedAt.getTime() > end || !readers.length;
+    const critical = !returned && !open && topic.critical !== undefined && urgency === 'emergency' && rng() < 0.15;
+    const reader = readers.length ? pick(rng, readers) : null;
+    const accepted = new Date(submitted.getTime() + Math.min(minutes, between(rng, 2, 10)) * 0.5 * 60_000);
+    const assigned = new Date(accepted.getTime() + 60_000);
+    const ackAfter = critical ? between(rng, 2, 14) : between(rng, 30, 600);
+    const acknowledged = !returned && !open && (critical || rng() < 0.7) ? new Date(reportedAt.getTime() + ackAfter * 60_000) : null;
+    const status = returned
+      ? 'returned'
+      : open
+        ? accepted.getTime() > end
+          ? 'submitted'
+          : 'assigned'
+        : acknowledged && acknowledged.getTime() <= end
+          ? 'acknowledged'
+          : 'reported';
+    rows.push({
+      centre_id: centreOf.get(kind),
+      centre_org_unit_id: hqId,
+      kind,
+      service_id: service.id,
+      service_name: service.name,
+      resident_id: patient.id,
+      patient_name: patient.name,
+      patient_sex: patient.sex,
+      patient_birth_date: patient.birth_date,
+      patient_id_number_hash: patient.id_number_hash,
+      patient_id_number_masked: patient.id_number_masked,
+      from_org_unit_id: from.id,
+      from_unit_name: from.name,
+      from_level: from.level,
+      from_doctor_id: doctor?.id ?? null,
+      from_doctor_name: doctor?.display_name ?? `${from.name}医生`,
+      clinical_question: topic.q,
+      urgency,
+      status,
+      fee: service.fee,
+      norm_minutes: norm,
+      submitted_at: submitted,
+      due_at: due,
+      accepted_at: status === 'submitted' || returned ? null : accepted,
+      returned_at: returned ? accepted : null,
+      return_reason: returned ? '申请资料不全或图像不清晰，请补充后重新申请' : null,
+      reader_staff_id: returned || status === 'submitted' || !reader ? null : reader.id,
+      reader_name: returned || status === 'submitted' || !reader ? null : reader.name,
+      assigned_at: returned || status === 'submitted' || !reader ? null : assigned,
+      findings: status === 'reported' || status === 'acknowledged' ? (critical ? topic.critical![0] : topic.ok) : null,
+      conclusion: status === 'reported' || status === 'acknowledged' ? (critical ? topic.critical![0] : topic.ok) : null,
+      signer_staff_id: status === 'reported' || status === 'acknowledged' ? reader!.id : null,
+      signer_name: status === 'reported' || status === 'acknowledged' ? reader!.name : null,
+      reported_at: status === 'reported' || status === 'acknowledged' ? reportedAt : null,
+      critical,
+      critical_note: critical ? topic.critical![1] : null,
+      ack_due_at: critical ? new Date(reportedAt.getTime() + 15 * 60_000) : null,
+      acknowledged_at: status === 'acknowledged' ? acknowledged : null,
+      acknowledged_by: status === 'acknowledged' ? (doctor?.id ?? null) : null,
+      acknowledged_by_name: status === 'acknowledged' ? (doctor?.display_name ?? null) : null,
+    });
+  }
+  await trx.batchInsert('diagnosis_requests', rows, 1000);
+  // the timeline, derived from the times
+  for (const [kind, at, to] of [
+    ['submitted', 'submitted_at', 'submitted'],
+    ['accepted', 'accepted_at', 'accepted'],
+    ['returned', 'returned_at', 'returned'],
+    ['assigned', 'assigned_at', 'assigned'],
+    ['reported', 'reported_at', 'reported'],
+    ['acknowledged', 'acknowledged_at', 'acknowledged'],
+  ] as const) {
+    await trx.raw(
+      `insert into diagnosis_events (request_id, kind, to_status, actor_name, at, note)
+       select id, ?, ?, case when ? in ('submitted', 'acknowledged') then from_doctor_name else '集团诊断中心' end, ${at},
+              case ? when 'submitted' then clinical_question when 'returned' then return_reason when 'reported' then conclusion end
+         from diagnosis_requests where ${at} is not null`,
+      [kind, to, kind, kind],
+    );
+  }
+  return { requests: rows.length, critical: rows.filter((r) => r.critical).length };
+}
+
+export const diagnosisDemo: DemoStep = {
+  name: 'diagnosis',
+  run: async (trx: Knex.Transaction, ctx: DemoContext) => {
+    const hq = ctx.units.find((u) => u.kind === 'hq')!;
+    const { centres, services } = await seedCentres(trx, hq.id);
+    const made = await generateRequests(trx, ctx.units, hq.id, services, Math.round(REQUESTS_PER_YEAR * ctx.scale), ctx.today);
+    return { centres: centres.length, services: services.length, ...made };
+  },
+};
