@@ -104,6 +104,6 @@ export const en: typeof zh = {
   enums: {
     ...enumMessages('en', ...DIAGNOSIS_ENUMS).enums,
     job: { diagnosis: { critical: 'Critical value escalation' } },
-    audit_action: { attach: 'Attach', return: 'Return', assign: 'Assign', report: 'Report', acknowledge: 'Acknowledge' },
+    audit_action: { attach: 'Attach', return: 'Return', assign: 'Assign', acknowledge: 'Acknowledge' },
   },
 };

@@ -103,6 +103,6 @@ export const zh = {
   enums: {
     ...enumMessages('zh', ...DIAGNOSIS_ENUMS).enums,
     job: { diagnosis: { critical: '危急值超时上报' } },
-    audit_action: { attach: '上传附件', return: '退回', assign: '分配', report: '发出报告', acknowledge: '确认收到' },
+    audit_action: { attach: '上传附件', return: '退回', assign: '分配', acknowledge: '确认收到' },
   },
 };

@@ -151,7 +151,7 @@ export const appEnglish = {
       mark_read: 'Mark read',
       mark_all_read: 'Mark all read',
       score: 'Score',
-      report: 'Report rectification',
+      report: 'Report',
       verify: 'Verify',
     },
   },

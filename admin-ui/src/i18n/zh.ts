@@ -149,7 +149,7 @@ const appChinese: typeof appEnglish = {
       mark_read: '标为已读',
       mark_all_read: '全部标为已读',
       score: '评分',
-      report: '报告整改',
+      report: '报告',
       verify: '验证销号',
     },
   },
