@@ -153,7 +153,8 @@ describe('the pay workbook (绩效工资表)', function () {
     expect((await get(`/api/reports/pay-runs/${run.id}.xlsx`, { as: 'doctor-V001' })).status).to.equal(403);
     const draft = await post<Json<PayRun>>(
       '/api/pay-runs',
-      { org_unit_id: await unitId(TOWNSHIP), month: `${year}-10`, budgeted_fund: '100.00' },
+      // two years back: the demo pays last year's other months
+      { org_unit_id: await unitId(TOWNSHIP), month: `${year - 1}-10`, budgeted_fund: '100.00' },
       { as: 'finance' },
     );
     const early = await get<Problem>(`/api/reports/pay-runs/${draft.body.id}.xlsx`, { as: 'finance' });

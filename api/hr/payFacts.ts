@@ -1,21 +1,21 @@
-// What performance pay reads of HR (issue 19): the people a unit pays (its staff with a login, the
-// village doctors it employs 乡聘村用 among them) and each one's latest approved annual assessment grade.
+// What performance pay reads of HR (issue 19): the people a unit pays (its staff, the village doctors it
+// employs 乡聘村用 among them, with or without a login) and each one's latest approved annual assessment grade.
 import type { Knex } from 'knex';
 import { db } from '../db/knex';
 
 export interface PayrollPerson {
   staff_id: number;
-  user_id: number;
+  /** the login they record work with; null without one (their health-management points are then 0) */
+  user_id: number | null;
   name: string;
   work_org_unit_id: number;
 }
 
-/** The unit's employees with a login (those who record work) still employed at `from` (the month's first day). */
+/** The unit's employees still employed at `from` (the month's first day), with their login if they have one. */
 export function payrollPeople(employerUnitId: number, from: string, conn: Knex = db()): Promise<PayrollPerson[]> {
   return conn('staff')
     .select('id as staff_id', 'user_id', 'name', 'work_org_unit_id')
     .where('employer_org_unit_id', employerUnitId)
-    .whereNotNull('user_id')
     .where((q) => q.whereNot('status', 'left').orWhere('left_on', '>=', from))
     .orderBy('id');
 }

@@ -48,7 +48,8 @@ export class PayLine extends Model {
   id!: number;
   run_id!: number;
   staff_id!: number;
-  user_id!: number;
+  /** null: someone on the payroll without a login */
+  user_id!: number | null;
   name!: string;
   work_org_unit_id!: number;
   by_service!: Partial<Record<PayService, ServiceCount>>;

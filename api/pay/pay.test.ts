@@ -7,6 +7,7 @@ import { call, get, post, put, system, unitId, type Json, type LoginAnswer, type
 import { db } from '../db/knex';
 import * as clock from '../core/clock';
 import type { PayLine, PayLineItem, PayRun, PayStatement, SchemeView } from '.';
+import { demoPayMonths } from '../../seeds/pay';
 
 type RunRead = Json<PayRun> & { lines: Json<PayLine>[] };
 type LineRead = Json<PayLine> & { items: Json<PayLineItem>[] };
@@ -35,6 +36,37 @@ describe('performance pay (HTTP, real database)', () => {
       run.lines.find((l) => Number(l.points) > 0),
       'someone earned points',
     ).to.not.equal(undefined);
+  });
+
+  it("the demo paid every township's staff for last year's and this year's earlier months: reviewed by the director, approved by finance", async () => {
+    const months = demoPayMonths(clock.today().slice(0, 7));
+    expect(months.at(-1)).to.equal(month);
+    const runs: { code: string; month: string; status: string; reviewed_by_name: string | null; people: number; staff: number }[] = await db()('pay_runs as r')
+      .join('org_units as o', 'o.id', 'r.org_unit_id')
+      .where('r.version', 1)
+      .whereRaw("to_char(r.month, 'YYYY-MM') = any(?)", [months.slice(0, -1)])
+      .select(
+        'o.code',
+        db().raw("to_char(r.month, 'YYYY-MM') as month"),
+        'r.status',
+        'r.reviewed_by_name',
+        db().raw('(select count(*)::int from pay_lines l where l.run_id = r.id) as people'),
+        db().raw('(select count(*)::int from pay_lines l where l.run_id = r.id and l.work_org_unit_id = r.org_unit_id) as staff'),
+      );
+    const townships = (await db()('org_units').where('level', 3).select<{ code: string }[]>('code')).map((u) => u.code);
+    // every township's month has its run (approved, unless no one earned a point: a draft)
+    for (const code of townships)
+      expect(
+        runs.filter((r) => r.code === code).map((r) => r.month),
+        code,
+      ).to.include.members(months.slice(0, -1));
+    const paid = runs.filter((r) => r.status !== 'draft');
+    expect(paid.length).to.be.greaterThan(runs.length / 2);
+    // another file may have locked or corrected one since
+    expect(paid.every((r) => ['approved', 'locked', 'superseded'].includes(r.status))).to.equal(true);
+    expect(paid.every((r) => r.reviewed_by_name?.endsWith('院长'))).to.equal(true);
+    // the township's own staff are on the payroll, not only the village doctors
+    expect(paid.every((r) => r.staff > 0 && r.people > r.staff)).to.equal(true);
   });
 
   it("withholds the risk fund's 2 % from each amount, half up, and the run's totals add up", () => {

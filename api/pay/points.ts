@@ -19,7 +19,9 @@ export async function monthPoints(people: readonly PayrollPerson[], month: strin
   const to = nextMonthStart(month);
   const year = Number(month.slice(0, 4));
   const villages = [...new Set(people.map((p) => p.work_org_unit_id))];
-  const work = await recordedWork({ userIds: people.map((p) => p.user_id), from, to }, conn);
+  // only a login records work: someone without one earns no health-management points
+  const userIds = people.flatMap((p) => (p.user_id === null ? [] : [p.user_id]));
+  const work = await recordedWork({ userIds, from, to }, conn);
   const lapsed = await lapsedTasks({ unitIds: villages, from, to }, conn);
   const grades = await assessmentGrades(
     people.map((p) => p.staff_id),
@@ -29,10 +31,10 @@ export async function monthPoints(people: readonly PayrollPerson[], month: strin
   const indicators = await healthIndicators({ orgUnitIds: villages, year }, conn);
   // the resident's responsible doctor answers for a task let lapse, else the village's doctors share it
   const missed = assignMissedTasks(scheme, people, lapsed);
-  const workOf = new Map<number, WorkItem[]>(people.map((p) => [p.user_id, []]));
+  const workOf = new Map<number, WorkItem[]>(userIds.map((id) => [id, []]));
   for (const w of work) workOf.get(w.user_id)?.push(w);
   return people.map((person) => {
-    const items: WorkItem[] = [...workOf.get(person.user_id)!, ...missed.get(person.user_id)!];
+    const items: WorkItem[] = [...((person.user_id !== null && workOf.get(person.user_id)) || []), ...missed.get(person.staff_id)!];
     const grade = grades.get(person.staff_id);
     const control_rate = indicators.get(person.work_org_unit_id)?.control_rate.value ?? null;
     const points = personPoints(scheme, { grade: PAY_GRADE.has(grade) ? grade : null, control_rate }, items);

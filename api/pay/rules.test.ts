@@ -111,12 +111,12 @@ describe('pay rules', () => {
   });
 
   it("docks a lapsed task to the resident's responsible doctor on the payroll, else shares it among the village's doctors by hand", () => {
-    // V1: A (user 1), B (2), D (4); V2: C (3); V3 has no one on this payroll
+    // V1: A (user 1, staff 10), B (2, 20), D (4, 40); V2: C (3, 30); V3 has no one on this payroll
     const people = [
-      { user_id: 1, work_org_unit_id: 101 },
-      { user_id: 2, work_org_unit_id: 101 },
-      { user_id: 3, work_org_unit_id: 102 },
-      { user_id: 4, work_org_unit_id: 101 },
+      { staff_id: 10, user_id: 1, work_org_unit_id: 101 },
+      { staff_id: 20, user_id: 2, work_org_unit_id: 101 },
+      { staff_id: 30, user_id: 3, work_org_unit_id: 102 },
+      { staff_id: 40, user_id: 4, work_org_unit_id: 101 },
     ];
     const task = (ref: string, unit: number, responsible: number | null) => ({
       org_unit_id: unit,
@@ -134,7 +134,7 @@ describe('pay rules', () => {
       task('t5', 102, null), // V2's only doctor: C, the whole 2 points
       task('t6', 103, null), // no one of V3 on this payroll: no one
     ]);
-    const parts = (user: number) => out.get(user)!.map((i) => [i.ref_id, -itemPoints(DEFAULT_SCHEME, i)[0].points, i.shared_by ?? 1]);
+    const parts = (user: number) => out.get(user * 10)!.map((i) => [i.ref_id, -itemPoints(DEFAULT_SCHEME, i)[0].points, i.shared_by ?? 1]);
     expect(parts(1)).to.deep.equal([
       ['t1', 200, 1],
       ['t3', 67, 3],
@@ -156,7 +156,7 @@ describe('pay rules', () => {
     const docked = [...out.values()].flat().reduce((a, i) => a - itemPoints(DEFAULT_SCHEME, i)[0].points, 0);
     expect(docked).to.equal(5 * 200);
     // A's month: 10 hypertension follow-ups (40) less 2 + 0.67 + 0.66 = 36.67
-    const a = personPoints(DEFAULT_SCHEME, { grade: 'qualified', control_rate: 0.6 }, [...followups(10, 'hypertension'), ...out.get(1)!]);
+    const a = personPoints(DEFAULT_SCHEME, { grade: 'qualified', control_rate: 0.6 }, [...followups(10, 'hypertension'), ...out.get(10)!]);
     expect([a.gross, a.deduction, a.missed_tasks, a.effective]).to.deep.equal([4000, 333, 3, 36_670_000n]);
   });
 });

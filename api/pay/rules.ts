@@ -118,20 +118,23 @@ export function itemPoints(scheme: PayScheme, item: WorkItem): { service: PaySer
  * Who answers for each task let lapse (the deduction rule, README 绩效工资): the doctor responsible for the
  * resident — the signer of their family-doctor contract in force on the task's last day — when that doctor is
  * on this payroll; otherwise (no contract, signed by no doctor, or by someone another unit pays) the village's
- * doctors on this payroll share it: the scheme's points split into equal hundredths, the hundredths left over
- * going in turn (task by task, in order) so no one always carries them. A village with no one on the payroll
- * docks no one. `people` in payroll order; the answer has every person's missed-task items.
+ * doctors on this payroll share it (a second doctor without a login too): the scheme's points split into equal
+ * hundredths, the hundredths left over going in turn (task by task, in order) so no one always carries them. A
+ * village with no one on the payroll docks no one. `people` in payroll order; the answer, by staff id, has every
+ * person's missed-task items.
  */
 export function assignMissedTasks(
   scheme: PayScheme,
-  people: readonly { user_id: number; work_org_unit_id: number }[],
+  people: readonly { staff_id: number; user_id: number | null; work_org_unit_id: number }[],
   tasks: readonly LapsedTask[],
 ): Map<number, WorkItem[]> {
-  const out = new Map<number, WorkItem[]>(people.map((p) => [p.user_id, []]));
+  const out = new Map<number, WorkItem[]>(people.map((p) => [p.staff_id, []]));
+  const staffOfUser = new Map(people.filter((p) => p.user_id !== null).map((p) => [p.user_id!, p.staff_id]));
   const turn = new Map<number, number>();
   for (const t of tasks) {
     const item: WorkItem = { kind: 'missed_task', ref_id: t.ref_id, on: t.on, type: t.type, mode: null, attendees: null, resident: t.resident };
-    const responsible = t.responsible_user_id === null ? undefined : out.get(t.responsible_user_id);
+    const signer = t.responsible_user_id === null ? undefined : staffOfUser.get(t.responsible_user_id);
+    const responsible = signer === undefined ? undefined : out.get(signer);
     if (responsible) {
       responsible.push(item);
       continue;
@@ -145,7 +148,7 @@ export function assignMissedTasks(
     turn.set(t.org_unit_id, k + 1);
     village.forEach((p, i) => {
       const extra = (i - (k % n) + n) % n < left ? 1 : 0;
-      out.get(p.user_id)!.push(n === 1 ? item : { ...item, deduction: base + extra, shared_by: n });
+      out.get(p.staff_id)!.push(n === 1 ? item : { ...item, deduction: base + extra, shared_by: n });
     });
   }
   return out;
