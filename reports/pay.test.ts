@@ -9,7 +9,7 @@ import * as clock from '../api/core/clock';
 import { toFen } from '../api/shared/money';
 import { get, post, system, unitId, type Json, type Problem } from '../scripts/test/harness';
 import { approveFinalRun, lastYearFinalRun, restoreFinalRun, type FinalRunSnapshot } from '../scripts/test/finalRun';
-import type { PayLine, PayRun, PayTrace } from '../api/pay';
+import { PAY_POST, PAY_TITLE_LEVEL, type PayLine, type PayRun, type PayTrace } from '../api/pay';
 import { readWorkbook } from './xlsx';
 
 type RunRead = Json<PayRun> & { lines: Json<PayLine>[] };
@@ -83,6 +83,10 @@ describe('the pay workbook (绩效工资表)', function () {
     const row = rows.find((r) => r[col('姓名')] === line.name)!;
     expect(row, line.name).to.exist;
     expect(row[col('工分合计')]).to.equal(Number(line.gross_points));
+    // the base part by post and title
+    expect(row[col('基础绩效工分')]).to.equal(Number(line.base_points));
+    expect(row[col('岗位')]).to.equal(PAY_POST.zh(line.post!));
+    expect(row[col('职称等级')]).to.equal(PAY_TITLE_LEVEL.zh(line.title_level!));
     expect(row[col('漏访（次）')]).to.equal(line.missed_tasks);
     expect(row[col('核定工分')]).to.equal(Number(line.points));
     expect(fen(row[col('应发（元）')])).to.equal(toFen(line.amount));
@@ -153,7 +157,8 @@ describe('the pay workbook (绩效工资表)', function () {
     expect((await get(`/api/reports/pay-runs/${run.id}.xlsx`, { as: 'doctor-V001' })).status).to.equal(403);
     const draft = await post<Json<PayRun>>(
       '/api/pay-runs',
-      { org_unit_id: await unitId(TOWNSHIP), month: `${year}-10`, budgeted_fund: '100.00' },
+      // two years back: the demo pays last year's other months
+      { org_unit_id: await unitId(TOWNSHIP), month: `${year - 1}-10`, budgeted_fund: '100.00' },
       { as: 'finance' },
     );
     const early = await get<Problem>(`/api/reports/pay-runs/${draft.body.id}.xlsx`, { as: 'finance' });

@@ -4,7 +4,17 @@
 // service to their amount, and a 合计 row equal to the pool), 绩效方案 (the scheme the run was
 // calculated with) and 结余追溯 (the trace from the retained surplus to the people, with its checks).
 import type { Writable } from 'node:stream';
-import { PAY_GRADE, PAY_RUN_STATUS, PAY_SERVICE, TRACE_CHECK, TRACE_LABEL, TRACE_NO_SETTLEMENT, type PayRunReport } from '../api/pay';
+import {
+  PAY_GRADE,
+  PAY_POST,
+  PAY_RUN_STATUS,
+  PAY_SERVICE,
+  PAY_TITLE_LEVEL,
+  TRACE_CHECK,
+  TRACE_LABEL,
+  TRACE_NO_SETTLEMENT,
+  type PayRunReport,
+} from '../api/pay';
 import { POOL } from '../api/settlement';
 import { fromFen, sumFen, toFen } from '../api/shared/money';
 import { addSheet, amount, FORMATS, labelledSheet, shanghaiTime, streamingWorkbook, sumAmounts, sumCounts, writeRow } from './xlsx';
@@ -49,6 +59,9 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
   const sheet = addSheet(wb, '绩效明细', [
     { header: '姓名', key: 'name', width: 12 },
     { header: '工作单位', key: 'works_at', width: 22 },
+    { header: '岗位', key: 'post', width: 12 },
+    { header: '职称等级', key: 'title_level', width: 12 },
+    { header: '基础绩效工分', key: 'base', fmt: 'score' },
     ...services.map((s) => ({ header: `${PAY_SERVICE.zh(s)}（分）`, key: s, fmt: 'score' as const })),
     { header: '工分合计', key: 'gross', fmt: 'score' },
     { header: '漏访（次）', key: 'missed', fmt: 'count' },
@@ -68,6 +81,9 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
     const row = writeRow(sheet, {
       name: l.name,
       works_at: l.works_at,
+      post: l.post && PAY_POST.has(l.post) ? PAY_POST.zh(l.post) : '',
+      title_level: l.title_level && PAY_TITLE_LEVEL.has(l.title_level) ? PAY_TITLE_LEVEL.zh(l.title_level) : '',
+      base: amount(l.base_points),
       ...Object.fromEntries(services.map((s) => [s, servicePoints(l, s)])),
       gross: amount(l.gross_points),
       missed: l.missed_tasks,
@@ -89,6 +105,7 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
     sheet,
     {
       name: '合计',
+      base: sumAmounts(lines.map((l) => l.base_points)),
       ...Object.fromEntries(services.map((s) => [s, Math.round(lines.reduce((a, l) => a + (l.by_service[s]?.points ?? 0), 0)) / 100])),
       gross: sumAmounts(lines.map((l) => l.gross_points)),
       missed: sumCounts(lines, 'missed_tasks'),
@@ -114,7 +131,11 @@ function schemeSheet(wb: Book, { scheme }: PayRunReport) {
   for (const b of [...scheme.quality_bands].sort((a, c) => c.min_rate - a.min_rate))
     line(`质量系数 · 控制率 ≥ ${pct(b.min_rate)}`, b.factor, 'score', '所在村当年慢病控制率达到的最高档');
   line('质量系数 · 无控制率数据', scheme.no_rate_factor, 'score', '所在村当年无随访患者时');
-  line('核定工分', '', undefined, '（工分合计 − 扣分，不低于 0）× 质量系数 × 考核系数');
+  // a run calculated before the base part existed keeps a scheme without it
+  for (const p of PAY_POST.values) if (scheme.post_points) line(`基础绩效 · ${PAY_POST.zh(p)}`, scheme.post_points[p], 'score', '每月岗位工分');
+  for (const t of PAY_TITLE_LEVEL.values)
+    if (scheme.title_points) line(`基础绩效 · ${PAY_TITLE_LEVEL.zh(t)}`, scheme.title_points[t], 'score', '每月职称工分（与岗位工分相加）');
+  line('核定工分', '', undefined, '（基础绩效工分 +（工分合计 − 扣分，不低于 0）× 质量系数）× 考核系数');
   sheet.commit();
 }
 

@@ -1,42 +1,113 @@
-// The demo's pay runs (绩效工资): every township's last complete month, calculated from the
-// demo's follow-ups and contracts so the screens and the village doctors' statements are not
-// empty; the director's review and finance's approval are left to do. Deterministic: the
-// budgeted fund is ¥2,000 a person on the township's payroll. A township whose month holds no
-// points (a small demo's one doctor whose lapsed tasks outweigh the work) keeps its run as a draft,
-// as a real one would: the fund cannot be paid out by points no one earned.
-import { systemActor } from '../api/core/actor';
-import { dayKey, previousMonth } from '../api/core/clock';
+// The demo's pay runs (绩效工资): every township's months of last year and of this year up to last
+// month, each calculated from the demo's follow-ups and contracts by the service's own use-cases, then
+// reviewed by the township's director and approved by group finance — so that 收入变化 compares real
+// figures per role and township — except the last complete month, calculated and left for the
+// director's review and finance's approval (the flow the screens start from). Last year's December
+// waits for the year's final settlement, as a real one would (its run takes the settlement's share).
+// Every employee of the township is on its payroll; the director's login is linked to their staff
+// record (the township's longest-serving physician). Deterministic: the budgeted fund is ¥1,800 a
+// person on the payroll last year and ¥2,000 this year. A township whose month holds no points (a
+// small demo's one doctor whose lapsed tasks outweigh the work) keeps that run as a draft, as a real
+// one would: the fund cannot be paid out by points no one earned.
+import type { Knex } from 'knex';
+import { systemActor, type Actor } from '../api/core/actor';
+import { addMonths, dayKey } from '../api/core/clock';
 import { payrollPeople } from '../api/hr';
-import { calculateRun, createRun } from '../api/pay';
+import { approveRun, calculateRun, createRun, reviewRun } from '../api/pay';
 import type { DemoStep } from './demo';
+import type { UnitRow } from './org';
 import { AppError } from '../api/core/errors';
 
-const FUND_PER_PERSON = 200_000n; // fen
+/** fen a person, by year: last year's, this year's */
+const FUND_PER_PERSON = { last: 180_000n, this: 200_000n };
 
 /** Whether `e` is the refusal of business rule `rule`. */
 const isRule = (e: unknown, rule: string) => e instanceof AppError && Array.isArray(e.details) && e.details.some((d: { rule?: string }) => d.rule === rule);
 
+/**
+ * The months paid (YYYY-MM, oldest first) when today is in `current`: last year's January to this year's
+ * last complete month, leaving out last year's December (it waits for the final settlement).
+ */
+export function demoPayMonths(current: string): string[] {
+  const december = `${Number(current.slice(0, 4)) - 1}-12`;
+  const months: string[] = [];
+  for (let m = `${Number(current.slice(0, 4)) - 1}-01`; m < current; m = addMonths(`${m}-01`, 1).slice(0, 7)) if (m !== december) months.push(m);
+  return months;
+}
+
+interface Login {
+  id: number;
+  username: string;
+  display_name: string;
+  org_unit_id: number;
+}
+
+/** Links each township director's login to the township's longest-serving physician still employed there. */
+async function linkDirectors(trx: Knex.Transaction, townships: readonly UnitRow[]): Promise<Map<number, Login>> {
+  const logins: Login[] = await trx('users')
+    .whereIn(
+      'username',
+      townships.map((t) => `director-${t.code}`),
+    )
+    .select('id', 'username', 'display_name', 'org_unit_id');
+  for (const login of logins) {
+    const head = await trx('staff')
+      .where({ employer_org_unit_id: login.org_unit_id, work_org_unit_id: login.org_unit_id, category: 'doctor', status: 'active' })
+      .whereNull('user_id')
+      .orderBy([{ column: 'hire_date' }, { column: 'id' }])
+      .first<{ id: number } | undefined>('id');
+    if (head) await trx('staff').where('id', head.id).update({ user_id: login.id });
+  }
+  return new Map(logins.map((l) => [l.org_unit_id, l]));
+}
+
 export const payDemo: DemoStep = {
   name: 'pay',
   run: async (trx, ctx) => {
-    const actor = { ...systemActor('demo'), roles: ['group_finance'] };
-    const month = previousMonth(dayKey(ctx.today).slice(0, 7));
-    let runs = 0;
+    const finance = await trx('users').where('username', 'finance').first<Login>('id', 'username', 'display_name', 'org_unit_id');
+    const actor: Actor = { ...systemActor('finance'), id: finance.id, displayName: finance.display_name, roles: ['group_finance'] };
+    const townships = ctx.units.filter((u) => u.level === 3);
+    const directors = await linkDirectors(trx, townships);
+    const months = demoPayMonths(dayKey(ctx.today).slice(0, 7));
+    const open = months[months.length - 1];
+    const thisYear = open.slice(0, 4);
+    let approved = 0;
+    let calculated = 0;
     let drafts = 0;
-    for (const unit of ctx.units.filter((u) => u.level === 3)) {
-      const people = await payrollPeople(unit.id, `${month}-01`, trx);
-      if (!people.length) continue;
-      const run = await createRun(actor, { org_unit_id: unit.id, month, budgeted_fund: FUND_PER_PERSON * BigInt(people.length) }, trx);
-      const calculated = await calculateRun(actor, run.id, trx).then(
-        () => true,
-        (e: unknown) => {
-          if (isRule(e, 'no_points')) return false;
-          throw e;
-        },
-      );
-      runs += 1;
-      if (!calculated) drafts += 1;
+    for (const unit of townships) {
+      const login = directors.get(unit.id);
+      const director: Actor | null = login
+        ? {
+            ...systemActor(login.username),
+            id: login.id,
+            displayName: login.display_name,
+            roles: ['director'],
+            orgUnitId: unit.id,
+            unitPath: unit.path,
+            scopePath: unit.path,
+          }
+        : null;
+      for (const month of months) {
+        const people = await payrollPeople(unit.id, `${month}-01`, trx);
+        if (!people.length) continue;
+        const perPerson = month.startsWith(thisYear) ? FUND_PER_PERSON.this : FUND_PER_PERSON.last;
+        const run = await createRun(actor, { org_unit_id: unit.id, month, budgeted_fund: perPerson * BigInt(people.length) }, trx);
+        const done = await calculateRun(actor, run.id, trx).then(
+          () => true,
+          (e: unknown) => {
+            if (isRule(e, 'no_points')) return false;
+            throw e;
+          },
+        );
+        if (!done) drafts += 1;
+        else if (month === open || !director) calculated += 1;
+        else {
+          await reviewRun(director, run.id, '已核对', trx);
+          await approveRun(actor, run.id, '同意发放', trx);
+          approved += 1;
+        }
+      }
     }
-    return { month, runs, drafts };
+    return { months: `${months[0]}…${open}`, approved, calculated, drafts };
   },
 };

@@ -35,11 +35,12 @@ describe('admin UI: performance pay (绩效工资), from the final settlement to
     return page;
   }
 
-  /** From the home page: the menu's 绩效核算 filtered to the township, then its December run of last year. */
+  /** From the home page: the menu's 绩效核算 filtered to the township and the month, then its December run of last year. */
   async function openDecemberRun(page: Page) {
     await clickMenu(page, '/pay-runs');
-    // a reader of every township's runs finds this one by the list's township filter
+    // a reader of every township's runs finds this one by the list's township and month filters
     await selectOption(page, 'org_unit_id', townshipName);
+    await page.locator('input[name="month"]').fill(`${year}-12`);
     const row = page
       .locator('.RaDatagrid-row')
       .filter({ hasText: townshipName })

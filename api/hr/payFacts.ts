@@ -1,21 +1,28 @@
-// What performance pay reads of HR (issue 19): the people a unit pays (its staff with a login, the
-// village doctors it employs 乡聘村用 among them) and each one's latest approved annual assessment grade.
+// What performance pay reads of HR (issue 19): the people a unit pays (its staff, the village doctors it
+// employs 乡聘村用 among them, with or without a login) and each one's latest approved annual assessment grade.
 import type { Knex } from 'knex';
 import { db } from '../db/knex';
+import type { Category } from './staff/rules';
 
 export interface PayrollPerson {
   staff_id: number;
-  user_id: number;
+  /** the login they record work with; null without one (their health-management points are then 0) */
+  user_id: number | null;
   name: string;
   work_org_unit_id: number;
+  /** the base part's facts: their category and title (职称) */
+  category: Category;
+  title: string | null;
+  employer_org_unit_id: number;
 }
 
-/** The unit's employees with a login (those who record work) still employed at `from` (the month's first day). */
+const PERSON = ['id as staff_id', 'user_id', 'name', 'work_org_unit_id', 'category', 'title', 'employer_org_unit_id'];
+
+/** The unit's employees still employed at `from` (the month's first day), with their login if they have one. */
 export function payrollPeople(employerUnitId: number, from: string, conn: Knex = db()): Promise<PayrollPerson[]> {
   return conn('staff')
-    .select('id as staff_id', 'user_id', 'name', 'work_org_unit_id')
+    .select(PERSON)
     .where('employer_org_unit_id', employerUnitId)
-    .whereNotNull('user_id')
     .where((q) => q.whereNot('status', 'left').orWhere('left_on', '>=', from))
     .orderBy('id');
 }
@@ -36,11 +43,6 @@ export async function assessmentGrades(staffIds: readonly number[], year: number
 }
 
 /** The employee a login belongs to, with the unit that employs (and pays) them; undefined for a login without one. */
-export function payrollPersonOfUser(userId: number, conn: Knex = db()): Promise<(PayrollPerson & { employer_org_unit_id: number }) | undefined> {
-  return conn('staff')
-    .select('id as staff_id', 'user_id', 'name', 'work_org_unit_id', 'employer_org_unit_id')
-    .where('user_id', userId)
-    .whereNot('status', 'left')
-    .orderBy('id')
-    .first();
+export function payrollPersonOfUser(userId: number, conn: Knex = db()): Promise<PayrollPerson | undefined> {
+  return conn('staff').select(PERSON).where('user_id', userId).whereNot('status', 'left').orderBy('id').first();
 }

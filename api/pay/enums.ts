@@ -51,6 +51,30 @@ export const PAY_GRADE = defineEnum('pay_grade', {
 });
 export type PayGrade = EnumValue<typeof PAY_GRADE>;
 
+/** The base part's posts (岗位): the township's director (院长岗), else the post of the person's category (HR's STAFF_CATEGORY). */
+export const PAY_POST = defineEnum('pay_post', {
+  director: { zh: '院长岗', en: 'Director' },
+  clinical: { zh: '临床医师岗', en: 'Clinical' },
+  public_health: { zh: '公共卫生岗', en: 'Public health' },
+  nursing: { zh: '护理岗', en: 'Nursing' },
+  pharmacy: { zh: '药学岗', en: 'Pharmacy' },
+  technology: { zh: '医技岗', en: 'Medical technology' },
+  administration: { zh: '管理岗', en: 'Administration' },
+  village_doctor: { zh: '乡村医生岗', en: 'Village doctor' },
+});
+export type PayPost = EnumValue<typeof PAY_POST>;
+
+/** The base part's title levels (职称等级), from the person's title on HR's ladders (senior first). */
+export const PAY_TITLE_LEVEL = defineEnum('pay_title_level', {
+  senior: { zh: '正高级', en: 'Senior' },
+  associate: { zh: '副高级', en: 'Associate senior' },
+  intermediate: { zh: '中级', en: 'Intermediate' },
+  junior: { zh: '初级（师）', en: 'Junior' },
+  assistant: { zh: '初级（士）', en: 'Assistant' },
+  none: { zh: '无职称', en: 'No title' },
+});
+export type PayTitleLevel = EnumValue<typeof PAY_TITLE_LEVEL>;
+
 /** How a person's line of a correction differs from the version it supersedes. */
 export const PAY_DIFFERENCE_CHANGE = defineEnum('pay_difference_change', {
   added: { zh: '新增人员', en: 'Added' },
@@ -75,4 +99,4 @@ export const INCOME_LEVEL = defineEnum('pay_income_level', {
 export type IncomeLevel = EnumValue<typeof INCOME_LEVEL>;
 
 /** The lists of values the UI translates (`enums.<name>.<value>`). */
-export const PAY_ENUMS = [PAY_SERVICE, PAY_RUN_STATUS, PAY_ITEM_KIND, PAY_GRADE, PAY_DIFFERENCE_CHANGE, INCOME_ROLE, INCOME_LEVEL];
+export const PAY_ENUMS = [PAY_SERVICE, PAY_RUN_STATUS, PAY_ITEM_KIND, PAY_GRADE, PAY_DIFFERENCE_CHANGE, INCOME_ROLE, INCOME_LEVEL, PAY_POST, PAY_TITLE_LEVEL];

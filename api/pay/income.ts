@@ -35,7 +35,7 @@ interface LineRow {
   month: number;
   township_id: number;
   staff_id: number;
-  user_id: number;
+  user_id: number | null;
   work_org_unit_id: number;
   amount: string;
   net_amount: string;
@@ -74,7 +74,7 @@ export async function payIncomeChange(actor: Actor, year: number): Promise<PayIn
     kept.length
       ? (
           await accounts(['id', 'org_unit_id'])
-            .whereIn('id', [...new Set(kept.map((r) => r.user_id))])
+            .whereIn('id', [...new Set(kept.flatMap((r) => (r.user_id === null ? [] : [r.user_id])))])
             .whereRaw("'director' = any(roles)")
         ).map((u) => `${u.id}@${u.org_unit_id}`)
       : [],

@@ -3,14 +3,14 @@
 export { payGrants, DEFAULT_SCHEME } from './rules';
 export { payRouters } from './routes';
 export { PAY_ENUMS } from './enums';
-export { calculateRun, createRun } from './service';
+export { approveRun, calculateRun, createRun, reviewRun } from './service';
 export type { PayLine, PayLineItem, PayRun, PayRunDifference } from './model';
 export type { PayStatement } from './statement';
 export type { SchemeView } from './scheme';
 export { traceRun, type PayTrace } from './trace';
 export { TRACE_CHECK, TRACE_LABEL, TRACE_NO_SETTLEMENT } from './traceLabels';
 export { payRunReport, type PayRunReport } from './report';
-export { PAY_GRADE, PAY_RUN_STATUS, PAY_SERVICE } from './enums';
+export { PAY_GRADE, PAY_POST, PAY_RUN_STATUS, PAY_SERVICE, PAY_TITLE_LEVEL } from './enums';
 export { payIncomeChange, type PayIncomeChange } from './income';
 export type { IncomeChange, IncomeFigures } from './incomeRules';
 export { INCOME_LEVEL, INCOME_ROLE } from './enums';

@@ -1,6 +1,6 @@
 // Performance pay's records as objection models. Money and points arrive from pg as decimal strings.
 import { Model } from 'objection';
-import type { PayDifferenceChange, PayGrade, PayItemKind, PayRunStatus, PayService } from './enums';
+import type { PayDifferenceChange, PayGrade, PayItemKind, PayPost, PayRunStatus, PayService, PayTitleLevel } from './enums';
 import type { ServiceCount } from './rules';
 
 /** A township's pay run for one month (月度绩效工资核算). */
@@ -48,9 +48,14 @@ export class PayLine extends Model {
   id!: number;
   run_id!: number;
   staff_id!: number;
-  user_id!: number;
+  /** null: someone on the payroll without a login */
+  user_id!: number | null;
   name!: string;
   work_org_unit_id!: number;
+  /** the base part (基础绩效): the post and title level it was paid for (null on lines calculated before it), its points */
+  post!: PayPost | null;
+  title_level!: PayTitleLevel | null;
+  base_points!: string;
   by_service!: Partial<Record<PayService, ServiceCount>>;
   gross_points!: string;
   missed_tasks!: number;

@@ -6,7 +6,8 @@ import { expect } from 'chai';
 import { call, get, post, put, system, unitId, type Json, type LoginAnswer, type Problem } from '../../scripts/test/harness';
 import { db } from '../db/knex';
 import * as clock from '../core/clock';
-import type { PayLine, PayLineItem, PayRun, PayStatement, SchemeView } from '.';
+import type { PayIncomeChange, PayLine, PayLineItem, PayRun, PayStatement, SchemeView } from '.';
+import { demoPayMonths } from '../../seeds/pay';
 
 type RunRead = Json<PayRun> & { lines: Json<PayLine>[] };
 type LineRead = Json<PayLine> & { items: Json<PayLineItem>[] };
@@ -37,6 +38,65 @@ describe('performance pay (HTTP, real database)', () => {
     ).to.not.equal(undefined);
   });
 
+  it("the demo paid every township's staff for last year's and this year's earlier months: reviewed by the director, approved by finance", async () => {
+    const months = demoPayMonths(clock.today().slice(0, 7));
+    expect(months.at(-1)).to.equal(month);
+    const runs: { code: string; month: string; status: string; reviewed_by_name: string | null; people: number; staff: number }[] = await db()('pay_runs as r')
+      .join('org_units as o', 'o.id', 'r.org_unit_id')
+      .where('r.version', 1)
+      .whereRaw("to_char(r.month, 'YYYY-MM') = any(?)", [months.slice(0, -1)])
+      .select(
+        'o.code',
+        db().raw("to_char(r.month, 'YYYY-MM') as month"),
+        'r.status',
+        'r.reviewed_by_name',
+        db().raw('(select count(*)::int from pay_lines l where l.run_id = r.id) as people'),
+        db().raw('(select count(*)::int from pay_lines l where l.run_id = r.id and l.work_org_unit_id = r.org_unit_id) as staff'),
+      );
+    const townships = (await db()('org_units').where('level', 3).select<{ code: string }[]>('code')).map((u) => u.code);
+    // every township's month has its run (approved, unless no one earned a point: a draft)
+    for (const code of townships)
+      expect(
+        runs.filter((r) => r.code === code).map((r) => r.month),
+        code,
+      ).to.include.members(months.slice(0, -1));
+    // approved (another file may have locked or corrected one since): the base part pays even a month without work
+    const paid = runs.filter((r) => ['approved', 'locked', 'superseded'].includes(r.status));
+    expect(paid.length).to.equal(runs.length);
+    expect(paid.every((r) => r.reviewed_by_name?.endsWith('院长'))).to.equal(true);
+    // the township's own staff are on the payroll, not only the village doctors
+    expect(paid.every((r) => r.staff > 0 && r.people > r.staff)).to.equal(true);
+  });
+
+  it('each line has its base part by post and title: the director 院长岗, the township staff by category, the village doctors 乡村医生岗', async () => {
+    const director = (
+      await db()('users')
+        .where('username', `director-${(await db()('org_units').where('id', township).first<{ code: string }>('code')).code}`)
+        .first<{ id: number }>('id')
+    ).id;
+    const head = run.lines.find((l) => l.user_id === director)!;
+    expect(head, "the director's line").to.not.equal(undefined);
+    expect(head.post).to.equal('director');
+    const scheme = (await get<SchemeView>('/api/pay-scheme', { as: 'finance' })).body;
+    for (const l of run.lines) {
+      expect(l.post, l.name).to.not.equal(null);
+      expect(Number(l.base_points), l.name).to.equal(scheme.post_points[l.post!] + scheme.title_points[l.title_level!]);
+    }
+    const village = run.lines.filter((l) => l.work_org_unit_id !== township && l.post === 'village_doctor');
+    expect(village.length, 'village doctors').to.be.greaterThan(0);
+  });
+
+  it('收入变化 of this year on the demo: every role paid in both years, the director above the other township staff a month', async function () {
+    const view = (await get<PayIncomeChange>('/api/pay-income-change', { as: 'finance', query: { year: Number(clock.today().slice(0, 4)) } })).body;
+    // early in January this year has no paid month yet
+    if (!view.months.length) this.skip();
+    const role = (r: string) => view.by_role.find((x) => x.role === r)!;
+    for (const r of ['director', 'township_staff', 'village_doctor'])
+      for (const y of [role(r).this_year, role(r).last_year]) expect(Number(y.average ?? '0'), r).to.be.greaterThan(0);
+    expect(Number(role('director').this_year.average)).to.be.greaterThan(Number(role('township_staff').this_year.average));
+    expect(role('director').change_pct).to.not.equal(null);
+  });
+
   it("withholds the risk fund's 2 % from each amount, half up, and the run's totals add up", () => {
     const december = month.endsWith('-12');
     for (const l of run.lines) {
@@ -61,9 +121,9 @@ describe('performance pay (HTTP, real database)', () => {
     expect(earned).to.equal(fen(line.gross_points));
     expect(lost).to.equal(fen(line.deduction_points));
     for (const item of r.body.items.filter((i) => i.resident)) expect(item.resident).to.match(/^.\*+$/);
-    // (gross − deduction) × quality × grade, to the millionth
+    // (base + (gross − deduction) × quality) × grade, to the millionth
     const net = Math.max(0, Number(line.gross_points) - Number(line.deduction_points));
-    expect(Number(line.points)).to.be.closeTo(net * Number(line.quality_factor) * Number(line.grade_factor), 1e-6);
+    expect(Number(line.points)).to.be.closeTo((Number(line.base_points) + net * Number(line.quality_factor)) * Number(line.grade_factor), 1e-6);
   });
 
   it('four eyes: the director reviews; a reviewer who is also group finance may not approve (422); finance approves and locks', async () => {

@@ -3,23 +3,42 @@
 import type { Knex } from 'knex';
 import { assessmentGrades, type PayrollPerson } from '../hr';
 import { healthIndicators, lapsedTasks, recordedWork } from '../health';
+import { accounts } from '../auth';
 import { PAY_GRADE } from './enums';
-import { assignMissedTasks, itemPoints, monthStart, nextMonthStart, personPoints, type PayScheme, type PersonPoints, type WorkItem } from './rules';
+import type { PayPost, PayTitleLevel } from './enums';
+import {
+  assignMissedTasks,
+  basePoints,
+  itemPoints,
+  monthStart,
+  nextMonthStart,
+  payPost,
+  personPoints,
+  titleLevel,
+  type PayScheme,
+  type PersonPoints,
+  type WorkItem,
+} from './rules';
 
 export interface PersonMonth {
   person: PayrollPerson;
+  /** the base part's post and title level */
+  post: PayPost;
+  title_level: PayTitleLevel;
   control_rate: number | null;
   points: PersonPoints;
   items: (WorkItem & { points: number })[];
 }
 
-/** Each person's points of the month (YYYY-MM), with the items behind them; last year's assessment grades them. */
+/** Each person's points of the month (YYYY-MM) — the base part by post and title, and the work with the items behind it; last year's assessment grades them. */
 export async function monthPoints(people: readonly PayrollPerson[], month: string, scheme: PayScheme, conn: Knex): Promise<PersonMonth[]> {
   const from = monthStart(month);
   const to = nextMonthStart(month);
   const year = Number(month.slice(0, 4));
   const villages = [...new Set(people.map((p) => p.work_org_unit_id))];
-  const work = await recordedWork({ userIds: people.map((p) => p.user_id), from, to }, conn);
+  // only a login records work: someone without one earns no health-management points
+  const userIds = people.flatMap((p) => (p.user_id === null ? [] : [p.user_id]));
+  const work = await recordedWork({ userIds, from, to }, conn);
   const lapsed = await lapsedTasks({ unitIds: villages, from, to }, conn);
   const grades = await assessmentGrades(
     people.map((p) => p.staff_id),
@@ -27,16 +46,23 @@ export async function monthPoints(people: readonly PayrollPerson[], month: strin
     conn,
   );
   const indicators = await healthIndicators({ orgUnitIds: villages, year }, conn);
+  // the director's post: the login with role director at the employing unit
+  const directorAt = new Map(
+    (await accounts(['id', 'org_unit_id'], conn).whereIn('id', userIds).whereRaw("'director' = any(roles)")).map((u) => [u.id, u.org_unit_id]),
+  );
   // the resident's responsible doctor answers for a task let lapse, else the village's doctors share it
   const missed = assignMissedTasks(scheme, people, lapsed);
-  const workOf = new Map<number, WorkItem[]>(people.map((p) => [p.user_id, []]));
+  const workOf = new Map<number, WorkItem[]>(userIds.map((id) => [id, []]));
   for (const w of work) workOf.get(w.user_id)?.push(w);
   return people.map((person) => {
-    const items: WorkItem[] = [...workOf.get(person.user_id)!, ...missed.get(person.user_id)!];
+    const items: WorkItem[] = [...((person.user_id !== null && workOf.get(person.user_id)) || []), ...missed.get(person.staff_id)!];
     const grade = grades.get(person.staff_id);
     const control_rate = indicators.get(person.work_org_unit_id)?.control_rate.value ?? null;
-    const points = personPoints(scheme, { grade: PAY_GRADE.has(grade) ? grade : null, control_rate }, items);
+    const post = payPost(person.category, person.user_id !== null && directorAt.get(person.user_id) === person.employer_org_unit_id);
+    const title_level = titleLevel(person.title);
+    const base = basePoints(scheme, post, title_level);
+    const points = personPoints(scheme, { grade: PAY_GRADE.has(grade) ? grade : null, control_rate, base }, items);
     const priced = items.map((i) => ({ ...i, points: itemPoints(scheme, i).reduce((a, p) => a + p.points, 0) }));
-    return { person, control_rate, points, items: priced };
+    return { person, post, title_level, control_rate, points, items: priced };
   });
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { answerList } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, moneyInput, parse, positiveId } from '../http/validate';
-import { PAY_GRADE, PAY_SERVICE } from './enums';
+import { PAY_GRADE, PAY_POST, PAY_SERVICE, PAY_TITLE_LEVEL } from './enums';
 import { approveRun, calculateRun, createRun, lockRun, readLine, readRun, reviewRun } from './service';
 import { payRunResource } from './resource';
 import { showScheme, updateScheme } from './scheme';
@@ -32,6 +32,11 @@ const schemeBody = z.strictObject({
   no_rate_factor: factor,
   /** percent of each monthly amount withheld for the medical-risk fund */
   risk_fund_rate: z.number().min(0).max(10).multipleOf(0.01),
+  /** the base part: points a month per post and per title level */
+  post_points: z.strictObject(Object.fromEntries(PAY_POST.values.map((p) => [p, points])) as Record<(typeof PAY_POST.values)[number], typeof points>),
+  title_points: z.strictObject(
+    Object.fromEntries(PAY_TITLE_LEVEL.values.map((l) => [l, points])) as Record<(typeof PAY_TITLE_LEVEL.values)[number], typeof points>,
+  ),
 });
 
 export const payRunRoutes = new ApiRouter('/pay-runs', 'pay')

@@ -4,14 +4,17 @@
 import { expect } from 'chai';
 import {
   assignMissedTasks,
+  basePoints,
   DEFAULT_SCHEME,
   itemPoints,
   mayStep,
+  payPost,
   personPoints,
   pointValue,
   qualityFactor,
   serviceOfFollowup,
   splitPool,
+  titleLevel,
   type WorkItem,
 } from './rules';
 import { riskContribution, riskFigures } from './riskFund';
@@ -111,12 +114,12 @@ describe('pay rules', () => {
   });
 
   it("docks a lapsed task to the resident's responsible doctor on the payroll, else shares it among the village's doctors by hand", () => {
-    // V1: A (user 1), B (2), D (4); V2: C (3); V3 has no one on this payroll
+    // V1: A (user 1, staff 10), B (2, 20), D (4, 40); V2: C (3, 30); V3 has no one on this payroll
     const people = [
-      { user_id: 1, work_org_unit_id: 101 },
-      { user_id: 2, work_org_unit_id: 101 },
-      { user_id: 3, work_org_unit_id: 102 },
-      { user_id: 4, work_org_unit_id: 101 },
+      { staff_id: 10, user_id: 1, work_org_unit_id: 101 },
+      { staff_id: 20, user_id: 2, work_org_unit_id: 101 },
+      { staff_id: 30, user_id: 3, work_org_unit_id: 102 },
+      { staff_id: 40, user_id: 4, work_org_unit_id: 101 },
     ];
     const task = (ref: string, unit: number, responsible: number | null) => ({
       org_unit_id: unit,
@@ -134,7 +137,7 @@ describe('pay rules', () => {
       task('t5', 102, null), // V2's only doctor: C, the whole 2 points
       task('t6', 103, null), // no one of V3 on this payroll: no one
     ]);
-    const parts = (user: number) => out.get(user)!.map((i) => [i.ref_id, -itemPoints(DEFAULT_SCHEME, i)[0].points, i.shared_by ?? 1]);
+    const parts = (user: number) => out.get(user * 10)!.map((i) => [i.ref_id, -itemPoints(DEFAULT_SCHEME, i)[0].points, i.shared_by ?? 1]);
     expect(parts(1)).to.deep.equal([
       ['t1', 200, 1],
       ['t3', 67, 3],
@@ -156,8 +159,61 @@ describe('pay rules', () => {
     const docked = [...out.values()].flat().reduce((a, i) => a - itemPoints(DEFAULT_SCHEME, i)[0].points, 0);
     expect(docked).to.equal(5 * 200);
     // A's month: 10 hypertension follow-ups (40) less 2 + 0.67 + 0.66 = 36.67
-    const a = personPoints(DEFAULT_SCHEME, { grade: 'qualified', control_rate: 0.6 }, [...followups(10, 'hypertension'), ...out.get(1)!]);
+    const a = personPoints(DEFAULT_SCHEME, { grade: 'qualified', control_rate: 0.6 }, [...followups(10, 'hypertension'), ...out.get(10)!]);
     expect([a.gross, a.deduction, a.missed_tasks, a.effective]).to.deep.equal([4000, 333, 3, 36_670_000n]);
+  });
+});
+
+describe('pay rules: the base part by post and title (基础绩效)', () => {
+  it('takes the post from the category (the director 院长岗) and the level from the title on its ladder', () => {
+    expect([
+      payPost('doctor', true),
+      payPost('doctor', false),
+      payPost('nurse', false),
+      payPost('admin', false),
+      payPost('village_doctor', false),
+    ]).to.deep.equal(['director', 'clinical', 'nursing', 'administration', 'village_doctor']);
+    expect(
+      ['chief_physician', 'associate_chief_nurse', 'pharmacist_in_charge', 'technician', 'assistant_physician', 'village_doctor', null].map((t) =>
+        titleLevel(t),
+      ),
+    ).to.deep.equal(['senior', 'associate', 'intermediate', 'junior', 'assistant', 'none', 'none']);
+    // 院长岗 80 + 副高 30; 护理岗 35 + 师 10; 乡村医生岗 20, no title
+    expect([
+      basePoints(DEFAULT_SCHEME, 'director', 'associate'),
+      basePoints(DEFAULT_SCHEME, 'nursing', 'junior'),
+      basePoints(DEFAULT_SCHEME, 'village_doctor', 'none'),
+    ]).to.deep.equal([11_000, 4_500, 2_000]);
+  });
+
+  it('pays a township of its director, a nurse and a village doctor by hand, to the fen', () => {
+    // the director (副主任医师, 优秀 ×1.2, no work): (110 + 0) × 1.2 = 132
+    const director = personPoints(
+      DEFAULT_SCHEME,
+      { grade: 'excellent', control_rate: null, base: basePoints(DEFAULT_SCHEME, 'director', titleLevel('associate_chief_physician')) },
+      [],
+    );
+    // a nurse (护师, no grade yet: 合格): 35 + 10 = 45
+    const nurse = personPoints(
+      DEFAULT_SCHEME,
+      { grade: null, control_rate: null, base: basePoints(DEFAULT_SCHEME, 'nursing', titleLevel('senior_nurse')) },
+      [],
+    );
+    // the village doctor (基本合格 ×0.8, village controlling 72 % ×1.1): 10 follow-ups (40) less a missed task (2) = 38;
+    // (20 + 38 × 1.1) × 0.8 = (20 + 41.8) × 0.8 = 49.44 — the quality factor adjusts the work, not the base
+    const doctor = personPoints(
+      DEFAULT_SCHEME,
+      { grade: 'basically_qualified', control_rate: 0.72, base: basePoints(DEFAULT_SCHEME, 'village_doctor', titleLevel('village_doctor')) },
+      [...followups(10, 'hypertension'), ...missed(1)],
+    );
+    expect([director.base, director.effective]).to.deep.equal([11_000, 132_000_000n]);
+    expect([nurse.base, nurse.grade, nurse.effective]).to.deep.equal([4_500, 'qualified', 45_000_000n]);
+    expect([doctor.base, doctor.gross, doctor.deduction, doctor.quality_factor, doctor.effective]).to.deep.equal([2_000, 4_000, 200, 110, 49_440_000n]);
+    // ¥5,000.00 over 226.44 points: 22.0809 a point; 5000 × 132 / 226.44 = 2914.679…, 993.649…, 1091.679…:
+    // 2914.67 + 993.64 + 1091.67 = 4999.98, the two fen left to the largest remainders (.99 the doctor, .94 the director)
+    const total = director.effective + nurse.effective + doctor.effective;
+    expect(pointValue(500_000n, total)).to.equal('22.0809');
+    expect(splitPool(500_000n, [director.effective, nurse.effective, doctor.effective])).to.deep.equal([291_468n, 99_364n, 109_168n]);
   });
 });
 

@@ -5,8 +5,9 @@
 // Points and factors are held as integers of hundredths, so the arithmetic is exact.
 import { read, type GrantTable } from '../core/access';
 import type { LapsedTask } from '../health';
+import { LADDERS, type Category } from '../hr';
 import { splitByLargestRemainder, type Fen } from '../shared/money';
-import { PAY_GRADE, PAY_SERVICE, type PayGrade, type PayRunStatus, type PayService } from './enums';
+import { PAY_GRADE, PAY_SERVICE, type PayGrade, type PayPost, type PayRunStatus, type PayService, type PayTitleLevel } from './enums';
 
 /** A number of hundredths (4.5 points = 450; a factor of 1.2 = 120). */
 export type Centi = number;
@@ -31,6 +32,10 @@ export interface PayScheme {
   no_rate_factor: Centi;
   /** the medical-risk fund's rate (医疗风险金) in hundredths of a percent: 2 % = 200 (api/pay/riskFund.ts) */
   risk_fund_rate: Centi;
+  /** the base part (基础绩效): points a month for the post (岗位) … */
+  post_points: Record<PayPost, Centi>;
+  /** … plus points a month for the title level (职称) */
+  title_points: Record<PayTitleLevel, Centi>;
 }
 
 /**
@@ -38,6 +43,8 @@ export interface PayScheme {
  * phone 1, the elderly annual check 8, a signed contract 3, a household visit 3, a health-
  * education session 5 + 0.2 a listener; 2 points off a missed task; 优秀 ×1.2 … 不称职 0; a
  * village controlling ≥ 70 % of its patients ×1.1, ≥ 55 % ×1.0, ≥ 40 % ×0.9, below ×0.8; 2 % to the risk fund.
+ * The base part a month: 院长岗 80, 临床/公卫 40, 护理/医技 35, 药学/管理 30, 乡村医生 20; plus 正高 40,
+ * 副高 30, 中级 20, 师 10, 士 5, no title 0.
  */
 export const DEFAULT_SCHEME: PayScheme = {
   points: {
@@ -64,7 +71,47 @@ export const DEFAULT_SCHEME: PayScheme = {
   ],
   no_rate_factor: 100,
   risk_fund_rate: 200,
+  post_points: {
+    director: 8000,
+    clinical: 4000,
+    public_health: 4000,
+    nursing: 3500,
+    pharmacy: 3000,
+    technology: 3500,
+    administration: 3000,
+    village_doctor: 2000,
+  },
+  title_points: { senior: 4000, associate: 3000, intermediate: 2000, junior: 1000, assistant: 500, none: 0 },
 };
+
+const POST_OF: Record<Category, PayPost> = {
+  doctor: 'clinical',
+  public_health: 'public_health',
+  nurse: 'nursing',
+  pharmacist: 'pharmacy',
+  technician: 'technology',
+  admin: 'administration',
+  village_doctor: 'village_doctor',
+};
+const LEVELS: PayTitleLevel[] = ['senior', 'associate', 'intermediate', 'junior', 'assistant'];
+
+/** A person's post for the base part: the township's director holds 院长岗, anyone else their category's post. */
+export const payPost = (category: Category, isDirector: boolean): PayPost => (isDirector ? 'director' : POST_OF[category]);
+
+/**
+ * A title's level: its rung on HR's five-rung ladders (正高 … 士); 乡村医生 is a qualification, not a
+ * professional title (no title), and a village doctor holding 医师 or 医士 is on the physicians' ladder.
+ */
+export function titleLevel(title: string | null): PayTitleLevel {
+  for (const ladder of Object.values(LADDERS) as readonly (readonly string[])[]) {
+    const rung = ladder.indexOf(title ?? '');
+    if (rung >= 0 && ladder.length === LEVELS.length) return LEVELS[rung];
+  }
+  return 'none';
+}
+
+/** The base part of a month in points: the post's plus the title level's. */
+export const basePoints = (scheme: PayScheme, post: PayPost, level: PayTitleLevel): Centi => scheme.post_points[post] + scheme.title_points[level];
 
 /** A grade missing (a newcomer not yet assessed) counts as 合格. */
 export const DEFAULT_GRADE: PayGrade = 'qualified';
@@ -118,20 +165,23 @@ export function itemPoints(scheme: PayScheme, item: WorkItem): { service: PaySer
  * Who answers for each task let lapse (the deduction rule, README 绩效工资): the doctor responsible for the
  * resident — the signer of their family-doctor contract in force on the task's last day — when that doctor is
  * on this payroll; otherwise (no contract, signed by no doctor, or by someone another unit pays) the village's
- * doctors on this payroll share it: the scheme's points split into equal hundredths, the hundredths left over
- * going in turn (task by task, in order) so no one always carries them. A village with no one on the payroll
- * docks no one. `people` in payroll order; the answer has every person's missed-task items.
+ * doctors on this payroll share it (a second doctor without a login too): the scheme's points split into equal
+ * hundredths, the hundredths left over going in turn (task by task, in order) so no one always carries them. A
+ * village with no one on the payroll docks no one. `people` in payroll order; the answer, by staff id, has every
+ * person's missed-task items.
  */
 export function assignMissedTasks(
   scheme: PayScheme,
-  people: readonly { user_id: number; work_org_unit_id: number }[],
+  people: readonly { staff_id: number; user_id: number | null; work_org_unit_id: number }[],
   tasks: readonly LapsedTask[],
 ): Map<number, WorkItem[]> {
-  const out = new Map<number, WorkItem[]>(people.map((p) => [p.user_id, []]));
+  const out = new Map<number, WorkItem[]>(people.map((p) => [p.staff_id, []]));
+  const staffOfUser = new Map(people.filter((p) => p.user_id !== null).map((p) => [p.user_id!, p.staff_id]));
   const turn = new Map<number, number>();
   for (const t of tasks) {
     const item: WorkItem = { kind: 'missed_task', ref_id: t.ref_id, on: t.on, type: t.type, mode: null, attendees: null, resident: t.resident };
-    const responsible = t.responsible_user_id === null ? undefined : out.get(t.responsible_user_id);
+    const signer = t.responsible_user_id === null ? undefined : staffOfUser.get(t.responsible_user_id);
+    const responsible = signer === undefined ? undefined : out.get(signer);
     if (responsible) {
       responsible.push(item);
       continue;
@@ -145,7 +195,7 @@ export function assignMissedTasks(
     turn.set(t.org_unit_id, k + 1);
     village.forEach((p, i) => {
       const extra = (i - (k % n) + n) % n < left ? 1 : 0;
-      out.get(p.user_id)!.push(n === 1 ? item : { ...item, deduction: base + extra, shared_by: n });
+      out.get(p.staff_id)!.push(n === 1 ? item : { ...item, deduction: base + extra, shared_by: n });
     });
   }
   return out;
@@ -162,6 +212,8 @@ export interface PersonFacts {
   grade: PayGrade | null;
   /** the control rate of the village (or township) they work in, this year; null without patients */
   control_rate: number | null;
+  /** the base part's points of the month (post + title, `basePoints`); none given counts 0 */
+  base?: Centi;
 }
 
 export interface ServiceCount {
@@ -177,11 +229,17 @@ export interface PersonPoints {
   grade: PayGrade;
   grade_factor: Centi;
   quality_factor: Centi;
-  /** (gross − deduction, never below 0) × quality factor × grade factor, in millionths of a point */
+  /** the base part's points (post + title) */
+  base: Centi;
+  /** (base + (gross − deduction, never below 0) × quality factor) × grade factor, in millionths of a point */
   effective: Micro;
 }
 
-/** A person's month: the points of their work less the deductions, times their two factors. */
+/**
+ * A person's month (structural performance pay): the base part by post and title, plus the points of
+ * their work less the deductions times the quality factor of their village's control rate; the whole
+ * times their assessment grade's factor.
+ */
 export function personPoints(scheme: PayScheme, facts: PersonFacts, items: readonly WorkItem[]): PersonPoints {
   const by_service: Partial<Record<PayService, ServiceCount>> = {};
   let gross = 0;
@@ -205,6 +263,7 @@ export function personPoints(scheme: PayScheme, facts: PersonFacts, items: reado
   const grade_factor = scheme.grade_factors[grade];
   const quality_factor = qualityFactor(scheme, facts.control_rate);
   const net = BigInt(Math.max(0, gross - deduction));
+  const base = facts.base ?? 0;
   return {
     by_service,
     gross,
@@ -213,7 +272,8 @@ export function personPoints(scheme: PayScheme, facts: PersonFacts, items: reado
     grade,
     grade_factor,
     quality_factor,
-    effective: net * BigInt(quality_factor) * BigInt(grade_factor),
+    base,
+    effective: (BigInt(base) * 100n + net * BigInt(quality_factor)) * BigInt(grade_factor),
   };
 }
 

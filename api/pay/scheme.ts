@@ -7,7 +7,7 @@ import { assertCan } from '../core/crud';
 import { inTransaction } from '../core/transaction';
 import * as clock from '../core/clock';
 import { db } from '../db/knex';
-import { PAY_GRADE, PAY_SERVICE, type PayGrade, type PayService } from './enums';
+import { PAY_GRADE, PAY_POST, PAY_SERVICE, PAY_TITLE_LEVEL, type PayGrade, type PayPost, type PayService, type PayTitleLevel } from './enums';
 import type { Centi, PayScheme } from './rules';
 
 /** 4.5 → 450: the decimals the database and the API hold, as exact hundredths. */
@@ -24,6 +24,9 @@ export interface SchemeView {
   no_rate_factor: number;
   /** the medical-risk fund's rate in percent (2 = 2 %) */
   risk_fund_rate: number;
+  /** the base part: points a month per post (岗位) and per title level (职称) */
+  post_points: Record<PayPost, number>;
+  title_points: Record<PayTitleLevel, number>;
 }
 
 interface SettingsRow {
@@ -32,7 +35,12 @@ interface SettingsRow {
   quality_bands: { min_rate: number; factor: number }[];
   no_rate_factor: string;
   risk_fund_rate: string;
+  post_points: Record<PayPost, number>;
+  title_points: Record<PayTitleLevel, number>;
 }
+
+/** Decimals by key → hundredths by key, for every value of the list. */
+const centiBy = <K extends string>(keys: readonly K[], v: Record<K, number>) => Object.fromEntries(keys.map((k) => [k, toCenti(v[k])])) as Record<K, Centi>;
 
 export async function readSchemeView(conn: Knex = db()): Promise<SchemeView> {
   const rows: { service: PayService; points: string }[] = await conn('pay_service_points').select('service', 'points');
@@ -45,6 +53,8 @@ export async function readSchemeView(conn: Knex = db()): Promise<SchemeView> {
     quality_bands: settings.quality_bands,
     no_rate_factor: Number(settings.no_rate_factor),
     risk_fund_rate: Number(settings.risk_fund_rate),
+    post_points: settings.post_points,
+    title_points: settings.title_points,
   };
 }
 
@@ -57,6 +67,8 @@ export function schemeOf(v: SchemeView): PayScheme {
     quality_bands: v.quality_bands.map((b) => ({ min_rate: b.min_rate, factor: toCenti(b.factor) })),
     no_rate_factor: toCenti(v.no_rate_factor),
     risk_fund_rate: toCenti(v.risk_fund_rate),
+    post_points: centiBy(PAY_POST.values, v.post_points),
+    title_points: centiBy(PAY_TITLE_LEVEL.values, v.title_points),
   };
 }
 
@@ -80,6 +92,8 @@ export function updateScheme(actor: Actor, input: SchemeView) {
         quality_bands: JSON.stringify(input.quality_bands),
         no_rate_factor: input.no_rate_factor,
         risk_fund_rate: input.risk_fund_rate,
+        post_points: JSON.stringify(input.post_points),
+        title_points: JSON.stringify(input.title_points),
         updated_by: actor.id,
         updated_at: clock.nowIso(),
       });

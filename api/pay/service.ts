@@ -137,6 +137,9 @@ async function saveLines(trx: Knex.Transaction, runId: number, months: readonly 
       user_id: m.person.user_id,
       name: m.person.name,
       work_org_unit_id: m.person.work_org_unit_id,
+      post: m.post,
+      title_level: m.title_level,
+      base_points: centiText(p.base),
       by_service: JSON.stringify(p.by_service),
       gross_points: centiText(p.gross),
       missed_tasks: p.missed_tasks,
@@ -176,28 +179,36 @@ async function saveLines(trx: Knex.Transaction, runId: number, months: readonly 
 }
 
 /** POST /api/pay-runs/:id/review: calculated → reviewed, by the director of the run's township. */
-export function reviewRun(actor: Actor, id: number, comment?: string) {
+export function reviewRun(actor: Actor, id: number, comment?: string, parent?: Knex.Transaction) {
   assertCan(actor, 'pay-runs', 'review');
-  return inTransaction(actor, async (trx, audit) => {
-    const head = await getRow(payRunResource, actor, id, trx);
-    if (!actor.roles.includes('director') || actor.orgUnitId !== head.org_unit_id)
-      throw forbidden(`only the director of unit ${head.org_unit_id} reviews its pay run`);
-    const run = await forStep(trx, actor, id, 'review');
-    return step(trx, audit, run, 'review', { reviewed_by: actor.id, reviewed_by_name: actor.displayName, reviewed_at: clock.nowIso() }, comment);
-  });
+  return inTransaction(
+    actor,
+    async (trx, audit) => {
+      const head = await getRow(payRunResource, actor, id, trx);
+      if (!actor.roles.includes('director') || actor.orgUnitId !== head.org_unit_id)
+        throw forbidden(`only the director of unit ${head.org_unit_id} reviews its pay run`);
+      const run = await forStep(trx, actor, id, 'review');
+      return step(trx, audit, run, 'review', { reviewed_by: actor.id, reviewed_by_name: actor.displayName, reviewed_at: clock.nowIso() }, comment);
+    },
+    parent,
+  );
 }
 
 /** POST /api/pay-runs/:id/approve: reviewed → approved, by group finance — never the reviewer (four eyes). */
-export function approveRun(actor: Actor, id: number, comment?: string) {
+export function approveRun(actor: Actor, id: number, comment?: string, parent?: Knex.Transaction) {
   assertCan(actor, 'pay-runs', 'approve');
-  return inTransaction(actor, async (trx, audit) => {
-    const run = await forStep(trx, actor, id, 'approve');
-    if (run.reviewed_by === actor.id)
-      throw unprocessable('four-eyes rule: the reviewer of a pay run cannot also approve it', [
-        { field: 'approved_by', message: `${actor.username} reviewed this run`, rule: 'four_eyes' },
-      ]);
-    return step(trx, audit, run, 'approve', { approved_by: actor.id, approved_by_name: actor.displayName, approved_at: clock.nowIso() }, comment);
-  });
+  return inTransaction(
+    actor,
+    async (trx, audit) => {
+      const run = await forStep(trx, actor, id, 'approve');
+      if (run.reviewed_by === actor.id)
+        throw unprocessable('four-eyes rule: the reviewer of a pay run cannot also approve it', [
+          { field: 'approved_by', message: `${actor.username} reviewed this run`, rule: 'four_eyes' },
+        ]);
+      return step(trx, audit, run, 'approve', { approved_by: actor.id, approved_by_name: actor.displayName, approved_at: clock.nowIso() }, comment);
+    },
+    parent,
+  );
 }
 
 /** POST /api/pay-runs/:id/lock: approved → locked (paid; nothing changes it any more). */

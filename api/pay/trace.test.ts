@@ -90,7 +90,8 @@ describe('pay trace (HTTP, real database)', () => {
   });
 
   it('a run of another month has no settlement share: the trace says so and checks the fund → people', async () => {
-    const made = await post<Json<PayRun>>('/api/pay-runs', { org_unit_id: township, month: `${year}-11`, budgeted_fund: '3000.00' }, { as: 'finance' });
+    // two years back: the demo pays last year's other months
+    const made = await post<Json<PayRun>>('/api/pay-runs', { org_unit_id: township, month: `${year - 1}-11`, budgeted_fund: '3000.00' }, { as: 'finance' });
     expect(made.status, JSON.stringify(made.body)).to.equal(200);
     // nothing to trace before it is calculated: 409 on the status
     const early = await get<Problem>(`/api/pay-runs/${made.body.id}/trace`, { as: 'finance' });
@@ -104,7 +105,7 @@ describe('pay trace (HTTP, real database)', () => {
     expect((await post(`/api/pay-runs/${made.body.id}/calculate`, {}, { as: 'finance' })).status).to.equal(200);
     const r = await get<PayTrace>(`/api/pay-runs/${made.body.id}/trace`, { as: 'finance' });
     expect(r.body).to.include({ settlement: null, no_settlement: 'not_december' });
-    expect(r.body.run).to.include({ month: `${year}-11`, budgeted_fund: '3000.00', settlement_share: '0.00', pool: '3000.00' });
+    expect(r.body.run).to.include({ month: `${year - 1}-11`, budgeted_fund: '3000.00', settlement_share: '0.00', pool: '3000.00' });
     expect(r.body.checks.map((c) => [c.name, c.ok])).to.deep.equal([
       ['pool_is_fund_plus_share', true],
       ['points_add_up', true],

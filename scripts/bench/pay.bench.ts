@@ -87,7 +87,7 @@ try {
   const {
     rows: [n],
   } = await pool.query<{ people: number; townships: number; followups: number; contracts: number; residents: number; missed: number }>(
-    `select (select count(*) from staff where user_id is not null and employer_org_unit_id in (select id from org_units where level = 3))::int as people,
+    `select (select count(*) from staff where status <> 'left' and employer_org_unit_id in (select id from org_units where level = 3))::int as people,
             (select count(distinct employer_org_unit_id) from staff where employer_org_unit_id in (select id from org_units where level = 3))::int as townships,
             (select count(*) from followups where visited_on >= $1 and visited_on < $2)::int as followups,
             (select count(*) from contracts where signed_on >= $1 and signed_on < $2)::int as contracts,

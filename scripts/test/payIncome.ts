@@ -1,8 +1,8 @@
 // A township's pay for the 收入变化 tests (API, workbook, browser), each file at a township and in years
-// no other file pays: its director and one of its other staff put on the payroll (the director's
-// demo login and a login of the file's own linked to two of the township's staff records, unlinked
-// after), a village doctor of the township found by what they are, and helpers to log the work a
-// month's points come from, and to calculate, approve and lock a month's run.
+// no other file pays: its director (the demo's login, linked to their staff record by the demo, else by
+// the file) and one of its other staff given a login of the file's own (unlinked after) record work; a
+// village doctor of the township found by what they are, and helpers to log the work a month's points
+// come from, and to calculate, approve and lock a month's run.
 import { expect } from 'chai';
 import { db } from '../../api/db/knex';
 import type { PayLine, PayRun } from '../../api/pay';
@@ -21,6 +21,8 @@ export class IncomeTownship {
   staff!: Person;
   doctor!: { username: string; staff_id: number };
   private staffToken = '';
+  /** whether this file linked the director's login (the demo had not) */
+  private directorLinked = false;
 
   /** `code`: the township; `login`: the username of the other staff member's login, unique to the file. */
   constructor(
@@ -36,6 +38,9 @@ export class IncomeTownship {
   async setUp() {
     this.township = await unitId(this.code);
     const directorUser = (await db()('users').where('username', this.directorLogin).first<{ id: number }>('id')).id;
+    // the demo links the director's login to their staff record; without it, one of the township's staff takes it
+    const linked = await db()('staff').where('user_id', directorUser).first<{ id: number } | undefined>('id');
+    this.directorLinked = !linked;
     const own = await db()('staff')
       .where({ employer_org_unit_id: this.township, work_org_unit_id: this.township })
       .whereNull('user_id')
@@ -52,9 +57,9 @@ export class IncomeTownship {
     );
     expect(user.status, JSON.stringify(user.body)).to.equal(200);
     this.staffToken = (await post<{ token: string }>('/api/auth/login', { username: this.login, password })).body.token;
-    this.director = { user_id: directorUser, staff_id: own[0].id };
+    this.director = { user_id: directorUser, staff_id: linked?.id ?? own[0].id };
     this.staff = { user_id: user.body.id, staff_id: own[1].id };
-    for (const p of [this.director, this.staff]) {
+    for (const p of this.linked()) {
       const r = await put(`/api/staff/${p.staff_id}`, { user_id: p.user_id }, { as: 'hr' });
       expect(r.status, JSON.stringify(r.body)).to.equal(200);
     }
@@ -68,9 +73,14 @@ export class IncomeTownship {
       .first<{ username: string; staff_id: number }>('u.username', 's.id as staff_id');
   }
 
-  /** The director and the staff member unlinked again, the file's login deactivated. */
+  /** The records this file linked: the staff member's, and the director's unless the demo had linked it. */
+  private linked() {
+    return [...(this.directorLinked ? [this.director] : []), this.staff];
+  }
+
+  /** The director and the staff member unlinked again (the demo's link kept), the file's login deactivated. */
   async tearDown() {
-    for (const p of [this.director, this.staff]) if (p) await put(`/api/staff/${p.staff_id}`, { user_id: null }, { as: 'hr' });
+    for (const p of this.linked()) if (p) await put(`/api/staff/${p.staff_id}`, { user_id: null }, { as: 'hr' });
     if (this.staff) await put(`/api/users/${this.staff.user_id}`, { active: false }, { as: 'admin' });
   }
 

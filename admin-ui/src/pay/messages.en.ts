@@ -35,6 +35,9 @@ export const en = {
     line: {
       name: 'Name',
       work_org_unit_id: 'Works at',
+      post: 'Post',
+      title_level: 'Title level',
+      base_points: 'Base points',
       gross_points: 'Points',
       missed_tasks: 'Missed',
       deduction_points: 'Deducted',

@@ -35,6 +35,9 @@ export const zh = {
     line: {
       name: '姓名',
       work_org_unit_id: '工作单位',
+      post: '岗位',
+      title_level: '职称等级',
+      base_points: '基础绩效工分',
       gross_points: '工分',
       missed_tasks: '漏访',
       deduction_points: '扣分',

@@ -18,7 +18,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import { PAY_GRADE, PAY_RUN_STATUS, type PayRunStatus } from '../../../../api/pay/enums';
+import { PAY_GRADE, PAY_POST, PAY_RUN_STATUS, PAY_TITLE_LEVEL, type PayRunStatus } from '../../../../api/pay/enums';
 import type { Json } from '../../../../api/core/json';
 import type { PayLine, PayLineItem, PayRun } from '../../../../api/pay';
 import { apiGet, apiPost, can, yuan } from '../../finance/api';
@@ -111,6 +111,9 @@ const Lines = () => {
   if (!run?.lines) return null;
   const cols = [
     'name',
+    'post',
+    'title_level',
+    'base_points',
     'gross_points',
     'missed_tasks',
     'deduction_points',
@@ -128,17 +131,21 @@ const Lines = () => {
   const cell = (l: Line, c: (typeof cols)[number]) =>
     c === 'grade'
       ? PAY_GRADE.has(l.grade) && translate(`enums.pay_grade.${l.grade}`)
-      : money.has(c)
-        ? yuan(l[c])
-        : c === 'points'
-          ? Number(l.points).toFixed(2)
-          : c === 'control_rate'
-            ? l.control_rate === null
-              ? '—'
-              : `${(Number(l.control_rate) * 100).toFixed(1)}%`
-            : l[c];
+      : c === 'post'
+        ? PAY_POST.has(l.post) && translate(`enums.pay_post.${l.post}`)
+        : c === 'title_level'
+          ? PAY_TITLE_LEVEL.has(l.title_level) && translate(`enums.pay_title_level.${l.title_level}`)
+          : money.has(c)
+            ? yuan(l[c])
+            : c === 'points'
+              ? Number(l.points).toFixed(2)
+              : c === 'control_rate'
+                ? l.control_rate === null
+                  ? '—'
+                  : `${(Number(l.control_rate) * 100).toFixed(1)}%`
+                : l[c];
   // text on the left, figures on the right; a name stays on one line
-  const align = (c: (typeof cols)[number]) => (c === 'name' || c === 'grade' ? 'left' : 'right');
+  const align = (c: (typeof cols)[number]) => (['name', 'grade', 'post', 'title_level'].includes(c) ? 'left' : 'right');
   return (
     <>
       <Table size="small" data-testid="pay-lines">

@@ -24,6 +24,16 @@ const filters = [
     <SelectInput optionText="name" />
   </ReferenceInput>,
   <SelectInput key="status" source="status" choices={STATUS_CHOICES} alwaysOn />,
+  // a township has a run a month: the month finds one among the years of them
+  <TextInput
+    key="month"
+    source="month"
+    type="month"
+    format={(v?: string) => v?.slice(0, 7) ?? ''}
+    parse={(v: string) => (/^\d{4}-\d{2}$/.test(v) ? `${v}-01` : undefined)}
+    slotProps={{ inputLabel: { shrink: true } }}
+    alwaysOn
+  />,
 ];
 
 export const PayRunList = () => (
