@@ -58,11 +58,15 @@ describe('admin UI: the referral office’s inbox and the sender’s bell', func
     await login(office, baseUrl, 'referral');
     await menu(office, '转入待办');
     await office.getByText('转入待办（全部接收单位）').first().waitFor();
-    await office.locator('tbody tr', { hasText: '冶福海' }).waitFor();
-    await office.locator('tbody tr', { hasText: '韩守仁' }).waitFor();
+    // every unit's inbox: both townships' requests are waiting (by their unit: other files' requests
+    // may push these two past the first page)
+    const waitingAt = async () => new Set(await office.locator('tbody tr td.column-to_unit_name').allTextContents());
+    await office.locator('tbody tr td.column-to_unit_name').first().waitFor();
+    expect((await waitingAt()).size, 'receiving units in the whole inbox').to.be.greaterThan(1);
     await office.locator('input[name="to_org_unit_id"]').fill(mine.name);
     await office.getByRole('option', { name: mine.name }).click();
-    await office.locator('tbody tr', { hasText: '冶福海' }).waitFor({ state: 'detached' });
+    await office.waitForFunction((name) => [...document.querySelectorAll('tbody tr td.column-to_unit_name')].every((td) => td.textContent === name), mine.name);
+    await office.locator('tbody tr', { hasText: '韩守仁' }).waitFor();
     const units = await office.locator('tbody tr td.column-to_unit_name').allTextContents();
     expect(units.length).to.be.greaterThan(0);
     expect(new Set(units)).to.deep.equal(new Set([mine.name]));

@@ -53,7 +53,8 @@ describe('performance pay (HTTP, real database)', () => {
         db().raw('(select count(*)::int from pay_lines l where l.run_id = r.id) as people'),
         db().raw('(select count(*)::int from pay_lines l where l.run_id = r.id and l.work_org_unit_id = r.org_unit_id) as staff'),
       );
-    const townships = (await db()('org_units').where('level', 3).select<{ code: string }[]>('code')).map((u) => u.code);
+    // the demo's townships (T01…T30): other files of the same database add townships of their own
+    const townships = (await db()('org_units').where('level', 3).whereRaw("code ~ '^T[0-9]{2}$'").select<{ code: string }[]>('code')).map((u) => u.code);
     // every township's month has its run (approved, unless no one earned a point: a draft)
     for (const code of townships)
       expect(

@@ -71,6 +71,8 @@ const RevealId = () => {
 const ContractCard = () => {
   const record = useRecordContext<ResidentDetail>();
   const translate = useTranslate();
+  // the referral office reads the resident, not the health office's teams and contracts
+  const [canListTeams, canListContracts] = [useCanList('family-doctor-teams'), useCanList('contracts')];
   if (!record) return null;
   const c = record.active_contract;
   return (
@@ -79,14 +81,16 @@ const ContractCard = () => {
         <Typography variant="subtitle2">{translate('health.resident.contract')}</Typography>
         {c ? (
           <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 0.5, mt: 0.5, alignItems: 'center' }}>
-            <ReferenceField record={c} source="team_id" reference="family-doctor-teams" link="show" />
+            {canListTeams && <ReferenceField record={c} source="team_id" reference="family-doctor-teams" link="show" />}
             <Chip size="small" label={translate(`enums.package.${c.package_code}`)} />
             <Typography variant="body2">
               {c.start_on} – {c.end_on}
             </Typography>
-            <Button size="small" component={Link} to={`/contracts/${c.id}/show`}>
-              #{c.id}
-            </Button>
+            {canListContracts && (
+              <Button size="small" component={Link} to={`/contracts/${c.id}/show`}>
+                #{c.id}
+              </Button>
+            )}
           </Stack>
         ) : (
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
