@@ -70,6 +70,13 @@ export async function login(page: Page, baseUrl: string, username: string, passw
   await page.getByTestId('greeting').waitFor();
 }
 
+/** A fresh page (newPage) logged in as `username`: how a test opens each user's screen. */
+export async function loggedInPage(browser: Browser, baseUrl: string, username: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await newPage(browser, viewport);
+  await login(page, baseUrl, username);
+  return page;
+}
+
 /** Saves a full-page screenshot outside the repository and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(os.tmpdir(), `erp-ui-${name}.png`);

@@ -5,22 +5,15 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { checkDigit } from '../../api/core/personalId';
-import { login, newPage, PHONE, startBrowserTest } from './browser';
+import { loggedInPage, PHONE, startBrowserTest } from './browser';
 
 describe('admin UI: diagnosis centres', function () {
   this.timeout(180_000);
   let browser: Browser;
   let baseUrl: string;
-  const pages: Page[] = [];
-
-  async function open(username: string, viewport?: { width: number; height: number }) {
-    const page = await newPage(browser, viewport);
-    pages.push(page);
-    await login(page, baseUrl, username);
-    return page;
-  }
+  const open = (username: string, viewport?: { width: number; height: number }) => loggedInPage(browser, baseUrl, username, viewport);
 
   before(async function () {
     this.timeout(240_000);

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
 import { runJob } from '../../api/jobs';
 import * as clock from '../../api/core/clock';
-import { login, newPage, selectOption, shotForReview, startBrowserTest } from './browser';
+import { loggedInPage, selectOption, shotForReview, startBrowserTest } from './browser';
 import type { ChecklistRecord, FindingRecord, InspectionPage } from '../src/quality/records';
 
 describe('admin UI: quality inspection and rectification', function () {
@@ -18,11 +18,7 @@ describe('admin UI: quality inspection and rectification', function () {
   const today = clock.today();
   const inspectedOn = clock.addDays(today, -20);
 
-  async function open(username: string): Promise<Page> {
-    const page = await newPage(browser);
-    await login(page, baseUrl, username);
-    return page;
-  }
+  const open = (username: string) => loggedInPage(browser, baseUrl, username);
 
   before(async function () {
     this.timeout(240_000);
