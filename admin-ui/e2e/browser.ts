@@ -29,7 +29,9 @@ export async function startBrowserTest(): Promise<{ baseUrl: string; browser: Br
  * page's clock on the system's (TEST_TODAY moves both).
  */
 export async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }, serviceWorkers: 'allow' | 'block' = 'allow'): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers });
+  // reduced motion, as the user's device may ask (the theme then draws menus and dialogs without
+  // animation): a click no longer waits for a menu to finish growing, nor a check for a dialog to fade
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers, reducedMotion: 'reduce' });
   if (process.env.TEST_TODAY) await context.clock.setSystemTime(clock.now());
   const page = await context.newPage();
   trackRequests(page);

@@ -126,6 +126,9 @@ export async function languageChecker(): Promise<LanguageChecker> {
   async function filterMenuProblems(page: Page, where: string): Promise<string[]> {
     const button = page.locator('.RaFilterButton-root button, button[aria-label="添加筛选"]').first();
     if (!(await button.isVisible().catch(() => false))) return [];
+    // the app keeps other popovers mounted (closed): the filter menu is gone when their count is back
+    // (waiting for every popover to go had cost the walk 3 s on each list)
+    const before = await page.evaluate(() => document.querySelectorAll('.MuiPopover-root').length);
     // a list that is still loading redraws its toolbar: the button may go before the click lands
     if (
       !(await button.click({ timeout: 3000 }).then(
@@ -136,10 +139,8 @@ export async function languageChecker(): Promise<LanguageChecker> {
       return [];
     const found = await problems(page, `${where} (筛选)`);
     await page.keyboard.press('Escape');
-    await page
-      .locator('.MuiPopover-root')
-      .waitFor({ state: 'detached', timeout: 3000 })
-      .catch(() => undefined);
+    const closed = (n: number) => document.querySelectorAll('.MuiPopover-root').length <= n;
+    await page.waitForFunction(closed, before, { timeout: 3000, polling: 20 }).catch(() => undefined);
     return found;
   }
 

@@ -6,6 +6,7 @@ import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
+import { theme } from './layout/theme';
 import { domains, screensAt, userScreens } from './registry';
 import { queryClient } from './shared/fullRecord';
 import { prefetchScreens, prefetchWhenQuiet } from './shared/lazyScreens';
@@ -35,6 +36,7 @@ export const App = () => (
       store={localStorageStore(undefined, 'erp-admin')}
       dashboard={Dashboard}
       layout={AppLayout}
+      theme={theme}
       requireAuth
       disableTelemetry
     >
