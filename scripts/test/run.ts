@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureUiBuilt } from '../uiBuild';
+import { prepareTemplate } from './harness';
 import type { FileResult } from './worker';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,14 +43,15 @@ function queue(apiOnly: boolean): string[] {
 
 /**
  * One worker: takes files from the queue until it is empty, printing each result as it comes. A
- * browser file waits for `uiBuilt`: the UI builds while the API files run.
+ * browser file waits for `uiBuilt`: the UI builds while the API files run. The worker's database
+ * starts as a copy of `template`.
  */
-function work(files: string[], results: FileResult[], uiBuilt: Promise<unknown>): Promise<void> {
+function work(files: string[], results: FileResult[], uiBuilt: Promise<unknown>, template: string | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(root, 'scripts/test/worker.ts'), [], {
       cwd: root,
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, NODE_ENV: 'test' },
+      env: { ...process.env, NODE_ENV: 'test', ...(template ? { TEST_DATA_TEMPLATE: template } : {}) },
     });
     const next = () => {
       const file = files.shift();
@@ -105,8 +107,11 @@ async function main() {
   const checks = args.includes('--checks') ? staticChecks() : undefined;
   const uiBuilt = files.some((f) => f.startsWith(BROWSER_DIR)) ? ensureUiBuilt() : Promise.resolve(false);
   const workers = Math.max(1, Number(process.env.TEST_WORKERS ?? 3));
+  // the database every worker starts from a copy of (harness.ts), while the UI builds and the checks run
+  const template = await prepareTemplate();
   const results: FileResult[] = [];
-  await Promise.all(Array.from({ length: workers }, () => work(files, results, uiBuilt)));
+  await Promise.all(Array.from({ length: workers }, () => work(files, results, uiBuilt, template)));
+  if (template) fs.rmSync(template, { recursive: true, force: true });
   const checked = await checks;
   if (checked)
     process.stdout.write(`\n── typecheck, format, lint (${(checked.ms / 1000).toFixed(0)} s): ${checked.ok ? 'passed' : 'FAILED'}\n${checked.output}`);
