@@ -73,9 +73,15 @@ export async function login(page: Page, baseUrl: string, username: string, passw
 }
 
 /** A fresh page (newPage) logged in as `username`: how a test opens each user's screen. */
-export async function loggedInPage(browser: Browser, baseUrl: string, username: string, viewport?: { width: number; height: number }): Promise<Page> {
+export async function loggedInPage(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  viewport?: { width: number; height: number },
+  password?: string,
+): Promise<Page> {
   const page = await newPage(browser, viewport);
-  await login(page, baseUrl, username);
+  await login(page, baseUrl, username, password);
   return page;
 }
 

@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
-import { PHONE, expectFits, login, selectOption, settle, newPage, shotForReview, startBrowserTest } from './browser';
+import { expectFits, loggedInPage, PHONE, selectOption, settle, shotForReview, startBrowserTest } from './browser';
 import type { ExpenseRequestRecord, ExpenseRequestStep, RiskFundRecord, SpendingLimitRecord } from '../src/finance/records';
 import type { AssetRecord, AssetTransferRecord, CatalogItemRecord, RequisitionLineRecord, RequisitionRecord, SupplierRecord } from '../src/procurement/records';
 import type { StaffRecord } from '../src/hr/records';
@@ -29,11 +29,8 @@ describe('admin UI: finance and procurement administration', function () {
   let assetId: number;
   let requisitionId: number;
 
-  async function open(username: string, viewport?: { width: number; height: number }, password?: string) {
-    const page = await newPage(browser, viewport);
-    await login(page, baseUrl, username, password);
-    return page;
-  }
+  const open = (username: string, viewport?: { width: number; height: number }, password?: string) =>
+    loggedInPage(browser, baseUrl, username, viewport, password);
 
   /** Types into the AutocompleteInput labelled `field` and picks the option containing `label`. */
   async function autocomplete(scope: Page | Locator, field: string, typed: string, label: string, page: Page) {

@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
-import { PHONE, errorShown, expectFits, login, newPage, shotForReview, selectOption, settle, startBrowserTest } from './browser';
+import { errorShown, expectFits, loggedInPage, PHONE, selectOption, settle, shotForReview, startBrowserTest } from './browser';
 import type { BudgetRecord, ExpenseRequestRecord, ExpenseRequestStep, LedgerEntryRecord } from '../src/finance/records';
 import type { OrgUnitRecord } from '../src/shared/records';
 
@@ -19,11 +19,7 @@ describe('admin UI: finance forms and actions', function () {
   let parent: { code: string; name: string };
   let requestId: number;
 
-  async function open(username: string, viewport?: { width: number; height: number }) {
-    const page = await newPage(browser, viewport);
-    await login(page, baseUrl, username);
-    return page;
-  }
+  const open = (username: string, viewport?: { width: number; height: number }) => loggedInPage(browser, baseUrl, username, viewport);
 
   before(async function () {
     this.timeout(240_000);

@@ -1,7 +1,7 @@
 // The foundation screens in a real browser against the running API and the demo group.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { PHONE, login, newPage, shotForReview, startBrowserTest } from './browser';
+import { loggedInPage, login, newPage, PHONE, shotForReview, startBrowserTest } from './browser';
 
 describe('admin UI: foundation', function () {
   this.timeout(60_000);
@@ -10,9 +10,8 @@ describe('admin UI: foundation', function () {
   const pages: Page[] = [];
 
   async function open(username: string, viewport?: { width: number; height: number }) {
-    const page = await newPage(browser, viewport);
+    const page = await loggedInPage(browser, baseUrl, username, viewport);
     pages.push(page);
-    await login(page, baseUrl, username);
     return page;
   }
 

@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
-import { login, newPage, shotForReview, startBrowserTest } from './browser';
+import { loggedInPage, shotForReview, startBrowserTest } from './browser';
 import type { ExpenseRequestRecord } from '../src/finance/records';
 import type { CatalogItemRecord, DeliveryRecord, PurchaseOrderRecord, RequisitionRecord, SupplierRecord } from '../src/procurement/records';
 import type { OrgUnitRecord } from '../src/shared/records';
@@ -31,9 +31,8 @@ describe('admin UI: procurement and finance', function () {
   const requisitions: { id: number; org_unit_id: number }[] = [];
 
   async function open(username: string) {
-    const page = await newPage(browser);
+    const page = await loggedInPage(browser, baseUrl, username);
     pages.push(page);
-    await login(page, baseUrl, username);
     return page;
   }
 

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { get, post, put, unitId } from '../../scripts/test/harness';
 import { checkDigit } from '../../api/core/personalId';
-import { login, newPage, PHONE, shotForReview, startBrowserTest } from './browser';
+import { loggedInPage, PHONE, shotForReview, startBrowserTest } from './browser';
 import { dayKey } from '../../api/core/clock';
 import * as clock from '../../api/core/clock';
 import type { ReferralRecord } from '../src/referrals/choices';
@@ -20,9 +20,8 @@ describe('admin UI: referrals', function () {
   const pages: Page[] = [];
 
   async function open(username: string, viewport?: { width: number; height: number }) {
-    const page = await newPage(browser, viewport);
+    const page = await loggedInPage(browser, baseUrl, username, viewport);
     pages.push(page);
-    await login(page, baseUrl, username);
     return page;
   }
 

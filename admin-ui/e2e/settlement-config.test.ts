@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
 import { get, post, unitId } from '../../scripts/test/harness';
-import { login, newPage, shotForReview, startBrowserTest } from './browser';
+import { loggedInPage, shotForReview, startBrowserTest } from './browser';
 import type { FundYearRecord, RunSummary } from '../src/settlement/types';
 
 /** GET /api/fund-year-populations/:id */
@@ -24,11 +24,7 @@ describe('admin UI: fund-year configuration (医保打包付费)', function () {
   let baseUrl: string;
   let openYear: number;
 
-  async function open(username: string) {
-    const page = await newPage(browser, { width: 1400, height: 900 });
-    await login(page, baseUrl, username);
-    return page;
-  }
+  const open = (username: string) => loggedInPage(browser, baseUrl, username, { width: 1400, height: 900 });
 
   const makeYear = async (year: number) => {
     const r = await post<FundYearRecord>(

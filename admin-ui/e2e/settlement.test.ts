@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { checkDigit, revealIdNumber } from '../../api/core/personalId';
 import { call, get, post, unitId } from '../../scripts/test/harness';
 import { db } from '../../api/db/knex';
-import { clickMenu, login, newPage, shotForReview, startBrowserTest } from './browser';
+import { clickMenu, loggedInPage, login, newPage, shotForReview, startBrowserTest } from './browser';
 import * as clock from '../../api/core/clock';
 import { CLAIM_COLUMNS } from '../../api/settlement';
 import type {
@@ -87,11 +87,7 @@ describe('admin UI: settlement (医保打包付费)', function () {
   let finalRunId: number;
   const files: string[] = [];
 
-  async function open(username: string) {
-    const page = await newPage(browser, { width: 1400, height: 900 });
-    await login(page, baseUrl, username);
-    return page;
-  }
+  const open = (username: string) => loggedInPage(browser, baseUrl, username, { width: 1400, height: 900 });
 
   /** Picks the fund year in a MUI select (TextField select with a data-testid). */
   async function pickFundYear(page: Page, testId: string) {
