@@ -89,6 +89,11 @@ describe('the pay workbook (绩效工资表)', function () {
     expect(row[col('职称等级')]).to.equal(PAY_TITLE_LEVEL.zh(line.title_level!));
     expect(row[col('漏访（次）')]).to.equal(line.missed_tasks);
     expect(row[col('核定工分')]).to.equal(Number(line.points));
+    // the unit's quality score and its points ± (none when neither the work unit nor the township was inspected)
+    expect([row[col('质量得分')] ?? null, row[col('质量加减分')]]).to.deep.equal([
+      line.unit_quality_score === null ? null : Number(line.unit_quality_score),
+      Number(line.unit_quality_points),
+    ]);
     expect(fen(row[col('应发（元）')])).to.equal(toFen(line.amount));
     expect(row[col('年度考核')]).to.be.oneOf(['优秀', '合格', '基本合格', '不称职']);
     const byService = Object.entries(line.by_service).map(([, v]) => v.points / 100);
@@ -114,6 +119,7 @@ describe('the pay workbook (绩效工资表)', function () {
     expect(s.get('考核系数 · 优秀')).to.equal(1.2);
     expect(s.get('考核系数 · 不称职')).to.equal(0);
     expect(s.get('质量系数 · 控制率 ≥ 70%')).to.equal(1.1);
+    expect([s.get('质量加减分 · 质量得分 ≥ 95'), s.get('质量加减分 · 质量得分 ≥ 70'), s.get('质量加减分 · 质量得分 ≥ 0')]).to.deep.equal([5, -5, -10]);
   });
 
   it('结余追溯: from the retained surplus to the people, each 合计 its whole to the fen, every check ✓', () => {

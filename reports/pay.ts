@@ -68,6 +68,9 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
     { header: '扣分', key: 'deduction', fmt: 'score' },
     { header: '控制率', key: 'control_rate', fmt: 'rate' },
     { header: '质量系数', key: 'quality', fmt: 'score' },
+    { header: '质量考核单位', key: 'quality_unit', width: 22 },
+    { header: '质量得分', key: 'unit_quality_score', fmt: 'score' },
+    { header: '质量加减分', key: 'unit_quality_points', fmt: 'score' },
     { header: '年度考核', key: 'grade', width: 10 },
     { header: '考核系数', key: 'grade_factor', fmt: 'score' },
     { header: '核定工分', key: 'points', width: 14 },
@@ -90,6 +93,9 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
       deduction: amount(l.deduction_points),
       control_rate: amount(l.control_rate),
       quality: amount(l.quality_factor),
+      quality_unit: l.quality_unit,
+      unit_quality_score: amount(l.unit_quality_score),
+      unit_quality_points: amount(l.unit_quality_points),
       grade: PAY_GRADE.has(l.grade) ? PAY_GRADE.zh(l.grade) : '',
       grade_factor: amount(l.grade_factor),
       points: amount(l.points),
@@ -110,6 +116,7 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
       gross: sumAmounts(lines.map((l) => l.gross_points)),
       missed: sumCounts(lines, 'missed_tasks'),
       deduction: sumAmounts(lines.map((l) => l.deduction_points)),
+      unit_quality_points: sumAmounts(lines.map((l) => l.unit_quality_points)),
       points: amount(run.total_points),
       amount: sumAmounts(lines.map((l) => l.amount)),
       risk_contribution: sumAmounts(lines.map((l) => l.risk_contribution)),
@@ -131,11 +138,19 @@ function schemeSheet(wb: Book, { scheme }: PayRunReport) {
   for (const b of [...scheme.quality_bands].sort((a, c) => c.min_rate - a.min_rate))
     line(`质量系数 · 控制率 ≥ ${pct(b.min_rate)}`, b.factor, 'score', '所在村当年慢病控制率达到的最高档');
   line('质量系数 · 无控制率数据', scheme.no_rate_factor, 'score', '所在村当年无随访患者时');
+  // a run calculated before the unit's quality score kept a scheme without its bands
+  for (const b of [...((scheme as Partial<typeof scheme>).unit_quality_bands ?? [])].sort((a, c) => c.min_score - a.min_score))
+    line(
+      `质量加减分 · 质量得分 ≥ ${b.min_score}`,
+      b.points,
+      'score',
+      '每月：工作单位当年（截至本月底）的质量考核得分，未受检时按所属乡镇卫生院；均未受检不加减',
+    );
   // a run calculated before the base part existed keeps a scheme without it
   for (const p of PAY_POST.values) if (scheme.post_points) line(`基础绩效 · ${PAY_POST.zh(p)}`, scheme.post_points[p], 'score', '每月岗位工分');
   for (const t of PAY_TITLE_LEVEL.values)
     if (scheme.title_points) line(`基础绩效 · ${PAY_TITLE_LEVEL.zh(t)}`, scheme.title_points[t], 'score', '每月职称工分（与岗位工分相加）');
-  line('核定工分', '', undefined, '（基础绩效工分 +（工分合计 − 扣分，不低于 0）× 质量系数）× 考核系数');
+  line('核定工分', '', undefined, '（基础绩效工分 +（工分合计 − 扣分，不低于 0）× 质量系数 + 质量加减分，不低于 0）× 考核系数');
   sheet.commit();
 }
 

@@ -62,6 +62,10 @@ export class PayLine extends Model {
   deduction_points!: string;
   control_rate!: string | null;
   quality_factor!: string;
+  /** the unit whose quality score (质量得分, the year up to the month's end) adjusted the line — the work unit, else the township — its score and the points ± it gave; null: not inspected */
+  quality_org_unit_id!: number | null;
+  unit_quality_score!: string | null;
+  unit_quality_points!: string;
   grade!: PayGrade;
   grade_factor!: string;
   points!: string;

@@ -8,6 +8,9 @@ import { db } from '../db/knex';
 import * as clock from '../core/clock';
 import type { PayIncomeChange, PayLine, PayLineItem, PayRun, PayStatement, SchemeView } from '.';
 import { demoPayMonths } from '../../seeds/pay';
+import { unitQualityScores } from '../quality';
+import { qualityScoreOf, unitQualityPoints } from './rules';
+import { readSchemeView, schemeOf } from './scheme';
 
 type RunRead = Json<PayRun> & { lines: Json<PayLine>[] };
 type LineRead = Json<PayLine> & { items: Json<PayLineItem>[] };
@@ -25,6 +28,8 @@ describe('performance pay (HTTP, real database)', () => {
     township = (await db()('org_units').where('id', v001).first<{ parent_id: number }>('parent_id')).parent_id;
     const list = await get<Json<PayRun>[]>('/api/pay-runs', { as: 'finance', query: { filter: { org_unit_id: township } } });
     const mine = list.body.find((r) => r.month === `${month}-01`)!;
+    // calculated again now: the units' quality scores as of today (another file may have inspected since the demo)
+    expect((await post(`/api/pay-runs/${mine.id}/calculate`, {}, { as: 'finance' })).status).to.equal(200);
     run = (await get<RunRead>(`/api/pay-runs/${mine.id}`, { as: 'finance' })).body;
   });
 
@@ -124,7 +129,33 @@ describe('performance pay (HTTP, real database)', () => {
     for (const item of r.body.items.filter((i) => i.resident)) expect(item.resident).to.match(/^.\*+$/);
     // (base + (gross − deduction) × quality) × grade, to the millionth
     const net = Math.max(0, Number(line.gross_points) - Number(line.deduction_points));
-    expect(Number(line.points)).to.be.closeTo((Number(line.base_points) + net * Number(line.quality_factor)) * Number(line.grade_factor), 1e-6);
+    expect(Number(line.points)).to.be.closeTo(
+      Math.max(0, Number(line.base_points) + net * Number(line.quality_factor) + Number(line.unit_quality_points)) * Number(line.grade_factor),
+      1e-6,
+    );
+  });
+
+  it("adds the points of the unit's quality score (the work unit's, else the township's, the year to the month's end) to each line", async () => {
+    const scored = await unitQualityScores([township, ...run.lines.map((l) => l.work_org_unit_id)], `${month.slice(0, 4)}-01-01`, clock.monthRange(month).end);
+    const scores = new Map(scored.map((q) => [q.org_unit_id, q.score]));
+    // the demo inspects the first townships 90 to 55 days ago: in this year's period unless the month is early in the year
+    if (month.slice(5) >= '04') expect(scores.get(township), 'the township was inspected').to.be.a('number');
+    const scheme = schemeOf(await readSchemeView());
+    for (const l of run.lines) {
+      const q = qualityScoreOf(scores, l.work_org_unit_id, township);
+      expect([l.quality_org_unit_id, l.unit_quality_score === null ? null : Number(l.unit_quality_score)], l.name).to.deep.equal([
+        q?.org_unit_id ?? null,
+        q?.score ?? null,
+      ]);
+      expect(fen(l.unit_quality_points), l.name).to.equal(BigInt(unitQualityPoints(scheme, q?.score ?? null)));
+    }
+    // the drill-down names the unit whose score applied
+    const staff = run.lines.find((l) => l.work_org_unit_id === township && l.quality_org_unit_id !== null);
+    if (staff) {
+      const r = await get<LineRead & { quality_unit_name: string | null }>(`/api/pay-runs/${run.id}/lines/${staff.id}`, { as: 'finance' });
+      const name = (await db()('org_units').where('id', township).first<{ name: string }>('name')).name;
+      expect(r.body.quality_unit_name).to.equal(name);
+    }
   });
 
   it('four eyes: the director reviews; a reviewer who is also group finance may not approve (422); finance approves and locks', async () => {

@@ -30,6 +30,11 @@ const schemeBody = z.strictObject({
     .min(1)
     .max(10),
   no_rate_factor: factor,
+  /** the unit's quality score → points ± a month (a band per threshold) */
+  unit_quality_bands: z
+    .array(z.strictObject({ min_score: z.number().min(0).max(100), points: z.number().min(-100).max(100).multipleOf(0.01) }))
+    .max(10)
+    .refine((bands) => new Set(bands.map((b) => b.min_score)).size === bands.length, 'two bands start at the same score'),
   /** percent of each monthly amount withheld for the medical-risk fund */
   risk_fund_rate: z.number().min(0).max(10).multipleOf(0.01),
   /** the base part: points a month per post and per title level */

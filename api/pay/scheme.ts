@@ -22,6 +22,8 @@ export interface SchemeView {
   grade_factors: Record<PayGrade, number>;
   quality_bands: { min_rate: number; factor: number }[];
   no_rate_factor: number;
+  /** the unit's quality score (0–100) → points ± a month */
+  unit_quality_bands: { min_score: number; points: number }[];
   /** the medical-risk fund's rate in percent (2 = 2 %) */
   risk_fund_rate: number;
   /** the base part: points a month per post (岗位) and per title level (职称) */
@@ -34,6 +36,7 @@ interface SettingsRow {
   grade_factors: Record<PayGrade, number>;
   quality_bands: { min_rate: number; factor: number }[];
   no_rate_factor: string;
+  unit_quality_bands: { min_score: number; points: number }[];
   risk_fund_rate: string;
   post_points: Record<PayPost, number>;
   title_points: Record<PayTitleLevel, number>;
@@ -52,6 +55,7 @@ export async function readSchemeView(conn: Knex = db()): Promise<SchemeView> {
     grade_factors: settings.grade_factors,
     quality_bands: settings.quality_bands,
     no_rate_factor: Number(settings.no_rate_factor),
+    unit_quality_bands: settings.unit_quality_bands,
     risk_fund_rate: Number(settings.risk_fund_rate),
     post_points: settings.post_points,
     title_points: settings.title_points,
@@ -66,6 +70,7 @@ export function schemeOf(v: SchemeView): PayScheme {
     grade_factors: Object.fromEntries(PAY_GRADE.values.map((g) => [g, toCenti(v.grade_factors[g])])) as Record<PayGrade, Centi>,
     quality_bands: v.quality_bands.map((b) => ({ min_rate: b.min_rate, factor: toCenti(b.factor) })),
     no_rate_factor: toCenti(v.no_rate_factor),
+    unit_quality_bands: v.unit_quality_bands.map((b) => ({ min_score: b.min_score, points: toCenti(b.points) })),
     risk_fund_rate: toCenti(v.risk_fund_rate),
     post_points: centiBy(PAY_POST.values, v.post_points),
     title_points: centiBy(PAY_TITLE_LEVEL.values, v.title_points),
@@ -91,6 +96,7 @@ export function updateScheme(actor: Actor, input: SchemeView) {
         grade_factors: JSON.stringify(input.grade_factors),
         quality_bands: JSON.stringify(input.quality_bands),
         no_rate_factor: input.no_rate_factor,
+        unit_quality_bands: JSON.stringify(input.unit_quality_bands),
         risk_fund_rate: input.risk_fund_rate,
         post_points: JSON.stringify(input.post_points),
         title_points: JSON.stringify(input.title_points),

@@ -10,7 +10,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../core/errors';
 import { inTransaction } from '../core/transaction';
 import * as clock from '../core/clock';
 import { fromFen, sumFen, toFen } from '../shared/money';
-import { unitInScope } from '../org';
+import { unitInScope, unitsByIds } from '../org';
 import { payrollPeople } from '../hr';
 import { staffPerformanceShare } from '../settlement';
 import { PayLine, PayLineItem, PayRun } from './model';
@@ -146,6 +146,9 @@ async function saveLines(trx: Knex.Transaction, runId: number, months: readonly 
       deduction_points: centiText(p.deduction),
       control_rate: m.control_rate === null ? null : String(m.control_rate),
       quality_factor: centiText(p.quality_factor),
+      quality_org_unit_id: m.quality?.org_unit_id ?? null,
+      unit_quality_score: m.quality === null ? null : m.quality.score.toFixed(2),
+      unit_quality_points: centiText(p.unit_quality_points),
       grade: p.grade,
       grade_factor: centiText(p.grade_factor),
       points: microText(p.effective),
@@ -240,7 +243,7 @@ export async function readRun(actor: Actor, id: number) {
   return { ...run, lines, ...(await runCorrection(run)) };
 }
 
-/** GET /api/pay-runs/:id/lines/:lineId: a person's line with the follow-ups, contracts and missed tasks behind it. */
+/** GET /api/pay-runs/:id/lines/:lineId: a person's line with the follow-ups, contracts and missed tasks behind it, and the name of the unit whose quality score applied. */
 export async function readLine(actor: Actor, runId: number, lineId: number) {
   await getRow(payRunResource, actor, runId);
   const line = await PayLine.query().findOne({ id: lineId, run_id: runId });
@@ -248,5 +251,6 @@ export async function readLine(actor: Actor, runId: number, lineId: number) {
   const items = await PayLineItem.query()
     .where('line_id', lineId)
     .orderBy([{ column: 'on' }, { column: 'id' }]);
-  return { ...line, items };
+  const [unit] = line.quality_org_unit_id === null ? [] : await unitsByIds([line.quality_org_unit_id], ['name']);
+  return { ...line, quality_unit_name: unit?.name ?? null, items };
 }

@@ -3,7 +3,7 @@
 // correction's version, reason and difference against the version it supersedes, and the 更正 button.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
   DateField,
   HttpError,
@@ -65,8 +65,13 @@ const LineDrill = ({ runId, line, onClose }: { runId: number; line: Line; onClos
   const translate = useTranslate();
   const { data } = useQuery({
     queryKey: ['pay-line', runId, line.id],
-    queryFn: () => apiGet<{ items: Json<PayLineItem>[] }>(`/pay-runs/${runId}/lines/${line.id}`),
+    queryFn: () => apiGet<{ quality_unit_name: string | null; items: Json<PayLineItem>[] }>(`/pay-runs/${runId}/lines/${line.id}`),
   });
+  // the line's quality adjustment: the unit whose quality score applied, the score, the points ±
+  const quality =
+    line.unit_quality_score === null
+      ? translate('pay.quality.none')
+      : translate('pay.quality.scored', { unit: data?.quality_unit_name ?? '', score: line.unit_quality_score, points: line.unit_quality_points });
   const cols = ['on', 'kind', 'ref_id', 'type', 'resident', 'points'] as const;
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth>
@@ -74,6 +79,9 @@ const LineDrill = ({ runId, line, onClose }: { runId: number; line: Line; onClos
         {translate('pay.drill')} · {line.name}
       </DialogTitle>
       <DialogContent>
+        <Typography variant="body2" sx={{ mb: 1 }} data-testid="pay-line-quality">
+          {quality}
+        </Typography>
         <Table size="small" data-testid="pay-items">
           <TableHead>
             <TableRow>
@@ -119,6 +127,8 @@ const Lines = () => {
     'deduction_points',
     'control_rate',
     'quality_factor',
+    'unit_quality_score',
+    'unit_quality_points',
     'grade',
     'grade_factor',
     'points',
@@ -143,7 +153,9 @@ const Lines = () => {
                 ? l.control_rate === null
                   ? '—'
                   : `${(Number(l.control_rate) * 100).toFixed(1)}%`
-                : l[c];
+                : c === 'unit_quality_score'
+                  ? (l.unit_quality_score ?? '—')
+                  : l[c];
   // text on the left, figures on the right; a name stays on one line
   const align = (c: (typeof cols)[number]) => (['name', 'grade', 'post', 'title_level'].includes(c) ? 'left' : 'right');
   return (
