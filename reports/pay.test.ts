@@ -109,6 +109,12 @@ describe('the pay workbook (绩效工资表)', function () {
     expect(fen(row[col('应发（元）')]) - fen(row[col('医疗风险金（元）')]) + fen(row[col('风险金返还（元）')])).to.equal(toFen(line.net_amount));
     expect(fen(total[col('医疗风险金（元）')])).to.equal(toFen(run.risk_contributions!));
     expect(fen(total[col('实发（元）')])).to.equal(toFen(run.net_paid!));
+    // the experts sent down (下派): their sending unit and its top-up, outside the pool; the 合计 is the run's
+    const sent = people.filter((r) => r[col('下派派出单位')]);
+    expect(sent.map((r) => fen(r[col('下派补助（元，派出单位支付）')]))).to.deep.equal(
+      run.lines.filter((l) => l.rotation_id !== null).map((l) => toFen(l.rotation_top_up)),
+    );
+    expect(fen(total[col('下派补助（元，派出单位支付）')])).to.equal(toFen(run.rotation_top_ups!));
   });
 
   it('绩效方案: the scheme kept on the run, with Chinese labels', () => {

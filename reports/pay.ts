@@ -44,6 +44,7 @@ function summarySheet(wb: Book, { run, lines }: PayRunReport) {
   line('医疗风险金', amount(run.risk_contributions), 'money', '各人应发 × 风险金比例，四舍五入到分');
   line('风险金返还', amount(run.risk_returns), 'money', '十二月：返还当年已提取的风险金（年度考核不称职者不返还）');
   line('实发合计', amount(run.net_paid), 'money', '本月绩效总额 − 医疗风险金 + 风险金返还');
+  line('下派补助合计', amount(run.rotation_top_ups), 'money', '下派到本院的专家按本院方案计发绩效；派出单位另付的下派补助，不在本月绩效总额内');
   line('人数', lines.length, 'count');
   line('计算人', run.calculated_by_name ?? '');
   line('计算时间', shanghaiTime(run.calculated_at), 'datetime', '北京时间');
@@ -78,6 +79,8 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
     { header: '医疗风险金（元）', key: 'risk_contribution', fmt: 'money' },
     { header: '风险金返还（元）', key: 'risk_return', fmt: 'money' },
     { header: '实发（元）', key: 'net_paid', fmt: 'money' },
+    { header: '下派派出单位', key: 'home_unit', width: 22 },
+    { header: '下派补助（元，派出单位支付）', key: 'rotation_top_up', fmt: 'money' },
   ]);
   const servicePoints = (l: PayRunReport['lines'][number], s: (typeof services)[number]) => (l.by_service[s] ? l.by_service[s].points / 100 : null);
   for (const l of lines) {
@@ -103,6 +106,8 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
       risk_contribution: amount(l.risk_contribution),
       risk_return: amount(l.risk_return),
       net_paid: amount(l.net_amount),
+      home_unit: l.home_unit,
+      rotation_top_up: amount(l.rotation_top_up),
     });
     row.getCell('points').numFmt = POINTS_FORMAT;
   }
@@ -122,6 +127,7 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
       risk_contribution: sumAmounts(lines.map((l) => l.risk_contribution)),
       risk_return: sumAmounts(lines.map((l) => l.risk_return)),
       net_paid: sumAmounts(lines.map((l) => l.net_amount)),
+      rotation_top_up: sumAmounts(lines.map((l) => l.rotation_top_up)),
     },
     true,
   );
@@ -133,6 +139,13 @@ function schemeSheet(wb: Book, { scheme }: PayRunReport) {
   const { sheet, line } = labelledSheet(wb, '绩效方案');
   for (const s of PAY_SERVICE.values) line(PAY_SERVICE.zh(s), scheme.points[s], 'score', '每项工分');
   line('漏访扣分（每次）', scheme.missed_task_points, 'score', '居民的随访任务逾期未做：扣其签约责任医生；责任医生不在本院发薪名册时，由所在村医生均摊');
+  // a run calculated before rotations were paid kept a scheme without the top-up
+  line(
+    '下派补助（元/月）',
+    (scheme as Partial<typeof scheme>).rotation_top_up ?? 0,
+    'money',
+    '下派专家在下派期间（覆盖当月15日的月份）按接收单位方案计发绩效，派出单位另付此补助',
+  );
   line('医疗风险金比例（%）', scheme.risk_fund_rate ?? 0, 'decimal', '每月从各人应发中提取，十二月返还当年提取额（不称职者不返还）');
   for (const g of PAY_GRADE.values) line(`考核系数 · ${PAY_GRADE.zh(g)}`, scheme.grade_factors[g], 'score', '上一年度考核等级的系数（无考核按合格）');
   for (const b of [...scheme.quality_bands].sort((a, c) => c.min_rate - a.min_rate))

@@ -19,6 +19,8 @@ export class PayRun extends Model {
   risk_contributions!: string | null;
   risk_returns!: string | null;
   net_paid!: string | null;
+  /** the top-ups the sending units pay the experts sent down (下派补助), beside the pool */
+  rotation_top_ups!: string | null;
   scheme!: unknown;
   created_by!: number | null;
   calculated_by!: number | null;
@@ -75,6 +77,10 @@ export class PayLine extends Model {
   risk_return!: string;
   /** amount − risk contribution + risk return */
   net_amount!: string;
+  /** an expert sent down (下派): their rotation, the unit that sent them and its top-up (paid by it, not from the pool); else null, null, 0 */
+  rotation_id!: number | null;
+  home_org_unit_id!: number | null;
+  rotation_top_up!: string;
   static tableName = 'pay_lines';
   static jsonAttributes = ['by_service'];
 }

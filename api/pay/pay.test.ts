@@ -158,6 +158,58 @@ describe('performance pay (HTTP, real database)', () => {
     }
   });
 
+  it("an expert the branch sent down (下派) is paid on the township's run for the month with the branch's top-up beside; 乡聘村用 doctors by the employing township", async () => {
+    const mid = `${month}-15`;
+    const rotations: { id: number; staff_id: number; home_org_unit_id: number }[] = await db()('rotations')
+      .where({ type: 'down_expert', host_org_unit_id: township })
+      .whereIn('status', ['active', 'completed'])
+      .where('start_on', '<=', mid)
+      .whereRaw('coalesce(actual_end_on, planned_end_on) >= ?', [mid])
+      .select('id', 'staff_id', 'home_org_unit_id');
+    // the demo sends one expert a year from the branch to each township, from January or February
+    if (month.slice(5) >= '03') expect(rotations.length, 'an expert at the township this month').to.be.greaterThan(0);
+    const topUp = fen(String((await get<SchemeView>('/api/pay-scheme', { as: 'finance' })).body.rotation_top_up));
+    expect(topUp).to.equal(200_000n);
+    for (const r of rotations) {
+      const line = run.lines.find((l) => l.staff_id === r.staff_id)!;
+      expect(line, `expert ${r.staff_id}`).to.not.equal(undefined);
+      expect([line.rotation_id, line.home_org_unit_id, fen(line.rotation_top_up), line.work_org_unit_id]).to.deep.equal([
+        r.id,
+        r.home_org_unit_id,
+        topUp,
+        township,
+      ]);
+      expect(line.post, 'paid at the host scheme: a base part by post and title').to.not.equal(null);
+    }
+    expect(run.lines.filter((l) => l.rotation_id !== null).length).to.equal(rotations.length);
+    expect(fen(run.rotation_top_ups!)).to.equal(topUp * BigInt(rotations.length));
+    // the top-up is the sending unit's: the amounts still add up to the pool
+    expect(run.lines.reduce((a, l) => a + fen(l.amount), 0n)).to.equal(fen(run.pool!));
+    // 乡聘村用: each village doctor under a contract with the township on the month's first day is paid once, by it, for work in their village
+    const first = `${month}-01`;
+    const contracted: { staff_id: number; work_org_unit_id: number }[] = await db()('village_doctor_contracts as c')
+      .join('staff as s', 's.id', 'c.staff_id')
+      .where('c.employer_org_unit_id', township)
+      .where('c.start_on', '<=', first)
+      .where('c.end_on', '>=', first)
+      .whereRaw('(c.exit_on is null or c.exit_on >= ?)', [first])
+      .whereNot('s.status', 'left')
+      .select('c.staff_id', 'c.work_org_unit_id');
+    expect(contracted.length, 'village doctors hired by the township').to.be.greaterThan(0);
+    const paid: { staff_id: number; org_unit_id: number; work_org_unit_id: number }[] = await db()('pay_lines as l')
+      .join('pay_runs as r', 'r.id', 'l.run_id')
+      .where('r.month', first)
+      .whereNot('r.status', 'superseded')
+      .whereIn(
+        'l.staff_id',
+        contracted.map((c) => c.staff_id),
+      )
+      .select('l.staff_id', 'r.org_unit_id', 'l.work_org_unit_id');
+    expect(paid.map((p) => [p.staff_id, p.org_unit_id, p.work_org_unit_id]).sort()).to.deep.equal(
+      contracted.map((c) => [c.staff_id, township, c.work_org_unit_id]).sort(),
+    );
+  });
+
   it('four eyes: the director reviews; a reviewer who is also group finance may not approve (422); finance approves and locks', async () => {
     const pw = 'twohats123';
     const made = await post(

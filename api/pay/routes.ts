@@ -37,6 +37,8 @@ const schemeBody = z.strictObject({
     .refine((bands) => new Set(bands.map((b) => b.min_score)).size === bands.length, 'two bands start at the same score'),
   /** percent of each monthly amount withheld for the medical-risk fund */
   risk_fund_rate: z.number().min(0).max(10).multipleOf(0.01),
+  /** yuan a month the sending unit tops up an expert sent down */
+  rotation_top_up: z.number().min(0).max(100_000).multipleOf(0.01),
   /** the base part: points a month per post and per title level */
   post_points: z.strictObject(Object.fromEntries(PAY_POST.values.map((p) => [p, points])) as Record<(typeof PAY_POST.values)[number], typeof points>),
   title_points: z.strictObject(

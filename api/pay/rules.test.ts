@@ -13,6 +13,7 @@ import {
   pointValue,
   qualityFactor,
   qualityScoreOf,
+  rotationPaysMonth,
   serviceOfFollowup,
   splitPool,
   titleLevel,
@@ -275,6 +276,46 @@ describe("the unit's quality score in pay", () => {
       ),
     ).to.equal('8.5150');
     expect(splitPool(100_000n, all)).to.deep.equal([34_060n, 45_504n, 20_436n, 0n]);
+  });
+});
+
+describe('rotations (下派) in pay', () => {
+  it("pays an expert sent down on the host's run for the months whose 15th the rotation covers: a year's rotation, 12", () => {
+    const year = { start_on: '2026-01-20', last_day: '2027-01-19' };
+    const months = [...Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`), '2027-01', '2027-02'];
+    expect(months.filter((m) => rotationPaysMonth(year, m))).to.deep.equal([...months.slice(1, 12), '2027-01']);
+    // started on the 10th: January to December
+    expect(months.filter((m) => rotationPaysMonth({ start_on: '2026-01-10', last_day: '2027-01-09' }, m))).to.deep.equal(months.slice(0, 12));
+    // ended early on 14 June: May is the last; a single day on the 15th is that month
+    expect(['2026-05', '2026-06'].map((m) => rotationPaysMonth({ start_on: '2026-03-01', last_day: '2026-06-14' }, m))).to.deep.equal([true, false]);
+    expect(rotationPaysMonth({ start_on: '2026-03-15', last_day: '2026-03-15' }, '2026-03')).to.equal(true);
+  });
+
+  it("shares the host's pool with the expert at the host's scheme, the sending unit's top-up beside it, by hand", () => {
+    // the director (副主任医师, 合格: 80 + 30 = 110), a nurse (护师, 35 + 10 = 45) and the branch's expert
+    // (主任医师 on a clinical post: 40 + 40 = 80, no work recorded yet, 合格), all at the township's scheme
+    const director = personPoints(
+      DEFAULT_SCHEME,
+      { grade: null, control_rate: null, base: basePoints(DEFAULT_SCHEME, 'director', titleLevel('associate_chief_physician')) },
+      [],
+    );
+    const nurse = personPoints(
+      DEFAULT_SCHEME,
+      { grade: null, control_rate: null, base: basePoints(DEFAULT_SCHEME, 'nursing', titleLevel('senior_nurse')) },
+      [],
+    );
+    const expert = personPoints(
+      DEFAULT_SCHEME,
+      { grade: null, control_rate: null, base: basePoints(DEFAULT_SCHEME, payPost('doctor', false), titleLevel('chief_physician')) },
+      [],
+    );
+    expect([director.effective, nurse.effective, expert.effective]).to.deep.equal([110_000_000n, 45_000_000n, 80_000_000n]);
+    // ¥3,000.00 over 235 points: 12.7660 a point; 140425.53…, 57446.80…, 102127.65… fen: the two fen left to .80 and .65
+    const total = director.effective + nurse.effective + expert.effective;
+    expect(pointValue(300_000n, total)).to.equal('12.7660');
+    expect(splitPool(300_000n, [director.effective, nurse.effective, expert.effective])).to.deep.equal([140_425n, 57_447n, 102_128n]);
+    // the sending unit's top-up is its own money, ¥2,000.00 a month, never taken from the township's pool
+    expect(DEFAULT_SCHEME.rotation_top_up).to.equal(200_000);
   });
 });
 

@@ -44,6 +44,8 @@ export interface PayScheme {
   unit_quality_bands: UnitQualityBand[];
   /** the medical-risk fund's rate (医疗风险金) in hundredths of a percent: 2 % = 200 (api/pay/riskFund.ts) */
   risk_fund_rate: Centi;
+  /** the top-up (下派补助) a month the sending unit pays an expert sent down, in fen, beside the host's pay */
+  rotation_top_up: Centi;
   /** the base part (基础绩效): points a month for the post (岗位) … */
   post_points: Record<PayPost, Centi>;
   /** … plus points a month for the title level (职称) */
@@ -56,6 +58,7 @@ export interface PayScheme {
  * education session 5 + 0.2 a listener; 2 points off a missed task; 优秀 ×1.2 … 不称职 0; a
  * village controlling ≥ 70 % of its patients ×1.1, ≥ 55 % ×1.0, ≥ 40 % ×0.9, below ×0.8; 2 % to the risk fund.
  * The unit's quality score: ≥ 95 +5 points a month, ≥ 85 ±0, ≥ 70 −5, below −10; not inspected ±0.
+ * An expert sent down (下派) is topped up ¥2,000 a month by the sending unit.
  * The base part a month: 院长岗 80, 临床/公卫 40, 护理/医技 35, 药学/管理 30, 乡村医生 20; plus 正高 40,
  * 副高 30, 中级 20, 师 10, 士 5, no title 0.
  */
@@ -90,6 +93,7 @@ export const DEFAULT_SCHEME: PayScheme = {
     { min_score: 0, points: -1000 },
   ],
   risk_fund_rate: 200,
+  rotation_top_up: 200_000,
   post_points: {
     director: 8000,
     clinical: 4000,
@@ -347,6 +351,17 @@ export function splitPool(pool: Fen, effective: readonly Micro[]): Fen[] {
     pool,
     effective.map((e) => Number(e)),
   );
+}
+
+// ---- rotations (下派) ---------------------------------------------------------------------
+
+/**
+ * Whether an expert sent down is paid on the host's run of `month` (YYYY-MM): the rotation covers the month's 15th,
+ * so each month is paid once, by the unit they spent most of it at (a year's rotation, started on any day, pays 12).
+ */
+export function rotationPaysMonth(r: { start_on: string; last_day: string }, month: string): boolean {
+  const mid = `${month}-15`;
+  return r.start_on <= mid && mid <= r.last_day;
 }
 
 // ---- the run's workflow -------------------------------------------------------------------

@@ -26,6 +26,8 @@ export interface SchemeView {
   unit_quality_bands: { min_score: number; points: number }[];
   /** the medical-risk fund's rate in percent (2 = 2 %) */
   risk_fund_rate: number;
+  /** yuan a month the sending unit tops up an expert sent down (下派补助) */
+  rotation_top_up: number;
   /** the base part: points a month per post (岗位) and per title level (职称) */
   post_points: Record<PayPost, number>;
   title_points: Record<PayTitleLevel, number>;
@@ -38,6 +40,7 @@ interface SettingsRow {
   no_rate_factor: string;
   unit_quality_bands: { min_score: number; points: number }[];
   risk_fund_rate: string;
+  rotation_top_up: string;
   post_points: Record<PayPost, number>;
   title_points: Record<PayTitleLevel, number>;
 }
@@ -57,6 +60,7 @@ export async function readSchemeView(conn: Knex = db()): Promise<SchemeView> {
     no_rate_factor: Number(settings.no_rate_factor),
     unit_quality_bands: settings.unit_quality_bands,
     risk_fund_rate: Number(settings.risk_fund_rate),
+    rotation_top_up: Number(settings.rotation_top_up),
     post_points: settings.post_points,
     title_points: settings.title_points,
   };
@@ -72,6 +76,7 @@ export function schemeOf(v: SchemeView): PayScheme {
     no_rate_factor: toCenti(v.no_rate_factor),
     unit_quality_bands: v.unit_quality_bands.map((b) => ({ min_score: b.min_score, points: toCenti(b.points) })),
     risk_fund_rate: toCenti(v.risk_fund_rate),
+    rotation_top_up: toCenti(v.rotation_top_up),
     post_points: centiBy(PAY_POST.values, v.post_points),
     title_points: centiBy(PAY_TITLE_LEVEL.values, v.title_points),
   };
@@ -98,6 +103,7 @@ export function updateScheme(actor: Actor, input: SchemeView) {
         no_rate_factor: input.no_rate_factor,
         unit_quality_bands: JSON.stringify(input.unit_quality_bands),
         risk_fund_rate: input.risk_fund_rate,
+        rotation_top_up: input.rotation_top_up,
         post_points: JSON.stringify(input.post_points),
         title_points: JSON.stringify(input.title_points),
         updated_by: actor.id,

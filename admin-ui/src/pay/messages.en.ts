@@ -21,6 +21,7 @@ export const en = {
         point_value: 'Point value (yuan)',
         risk_contributions: 'Medical-risk fund withheld',
         risk_returns: 'Medical-risk fund returned (year end)',
+        rotation_top_ups: 'Rotation top-ups (paid by the sending units)',
         net_paid: 'Net paid',
         version: 'Version',
         reason: 'Reason for the correction',
@@ -51,10 +52,15 @@ export const en = {
       amount: 'Gross amount (yuan)',
       risk_contribution: 'Risk fund',
       risk_return: 'Risk fund returned',
+      rotation_top_up: 'Rotation top-up',
       net_amount: 'Net paid (yuan)',
     },
     item: { on: 'Date', kind: 'Kind', ref_id: 'Record', type: 'Service', resident: 'Resident', points: 'Points' },
     drill: 'Points in detail',
+    rotation: {
+      tag: 'sent down',
+      note: "Expert sent down by %{unit}: paid this month at this centre's scheme; the sending unit adds a top-up of %{top_up} (outside this centre's pool)",
+    },
     quality: {
       scored: "Quality: %{unit}'s quality score this year %{score}, quality points %{points}",
       none: 'Quality: neither the work unit nor its township was inspected this year, no points added or taken off',

@@ -22,6 +22,7 @@ export const zh = {
         risk_contributions: '医疗风险金（计提）',
         risk_returns: '医疗风险金（年终返还）',
         net_paid: '实发总额',
+        rotation_top_ups: '下派补助（派出单位支付）',
         version: '版本',
         reason: '更正原因',
         calculated_at: '计算时间',
@@ -52,9 +53,14 @@ export const zh = {
       risk_contribution: '医疗风险金',
       risk_return: '风险金返还',
       net_amount: '实发金额（元）',
+      rotation_top_up: '下派补助（元）',
     },
     item: { on: '日期', kind: '类别', ref_id: '记录号', type: '项目', resident: '居民', points: '工分' },
     drill: '工分明细',
+    rotation: {
+      tag: '下派',
+      note: '下派专家：由%{unit}派驻，本月按本院方案计发绩效；派出单位另付下派补助 %{top_up}（不在本院绩效总额内）',
+    },
     quality: {
       scored: '质量考核：%{unit} 当年质量得分 %{score}，质量加减分 %{points}',
       none: '质量考核：工作单位及所属卫生院当年未受检，不加减分',
