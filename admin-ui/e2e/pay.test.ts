@@ -205,6 +205,11 @@ describe('admin UI: performance pay (绩效工资), from the final settlement to
     await amount.waitFor();
     expect(await amount.textContent()).to.contain(money(statement.last!.amount));
     expect(await card.getByTestId('pay-points').getAttribute('data-value')).to.equal(statement.points);
+    // the medical-risk fund: this year's contributions so far, and the latest year-end return or when it comes
+    const fund = card.getByTestId('pay-risk-fund');
+    expect(await fund.getAttribute('data-value')).to.equal(statement.risk_fund[0].contributed);
+    const returned = statement.risk_fund.find((y) => y.returned !== null);
+    expect(await fund.textContent()).to.contain(returned ? `${returned.year} 年终返还 ${money(returned.returned!)}` : '年终返还：十二月绩效批准后发放');
     await shotForReview(page, 'pay-statement-phone');
     await page.context().close();
   });

@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import { call, get, post, put, system, unitId, type Json, type LoginAnswer, type Problem } from '../../scripts/test/harness';
 import { db } from '../db/knex';
+import { fromFen } from '../shared/money';
 import * as clock from '../core/clock';
 import type { PayIncomeChange, PayLine, PayLineItem, PayRun, PayStatement, SchemeView } from '.';
 import { demoPayMonths } from '../../seeds/pay';
@@ -262,6 +263,28 @@ describe('performance pay (HTTP, real database)', () => {
       risk_return: mine.risk_return,
       net_amount: mine.net_amount,
     });
+    // the medical-risk fund, this year and the two before: what the paid runs withheld (this month's run locked above) and the year-end returns
+    const staff = (await db()('staff').where('user_id', doctor).first<{ id: number }>('id')).id;
+    const paid: { year: number; contribution: string; risk_return: string; december: boolean }[] = await db()('pay_lines as l')
+      .join('pay_runs as r', 'r.id', 'l.run_id')
+      .where('l.staff_id', staff)
+      .whereIn('r.status', ['approved', 'locked'])
+      .select(
+        db().raw('extract(year from r.month)::int as year'),
+        'l.risk_contribution as contribution',
+        'l.risk_return',
+        db().raw('extract(month from r.month) = 12 as december'),
+      );
+    const thisYear = Number(clock.today().slice(0, 4));
+    expect(before.body.risk_fund).to.deep.equal(
+      [thisYear, thisYear - 1, thisYear - 2].map((year) => {
+        const of = paid.filter((p) => p.year === year);
+        const dec = of.find((p) => p.december);
+        const total = of.reduce((a, p) => a + fen(p.contribution), 0n);
+        return { year, contributed: fromFen(total), returned: dec ? dec.risk_return : null };
+      }),
+    );
+    if (month.startsWith(String(thisYear))) expect(fen(before.body.risk_fund[0].contributed) >= fen(mine.risk_contribution)).to.equal(true);
     const logged = await post(
       '/api/followups',
       { type: 'health_education', visited_on: clock.today(), topic: '高血压防治', attendees: 23 },
