@@ -126,6 +126,7 @@ describe('the pay workbook (绩效工资表)', function () {
     expect(s.get('考核系数 · 不称职')).to.equal(0);
     expect(s.get('质量系数 · 控制率 ≥ 70%')).to.equal(1.1);
     expect([s.get('质量加减分 · 质量得分 ≥ 95'), s.get('质量加减分 · 质量得分 ≥ 70'), s.get('质量加减分 · 质量得分 ≥ 0')]).to.deep.equal([5, -5, -10]);
+    expect([s.get('科室绩效 · 药占比权重（%）'), s.get('科室绩效 · 次均住院费用权重（%）'), s.get('科室绩效 · 单项最高分')]).to.deep.equal([40, 40, 120]);
   });
 
   it('结余追溯: from the retained surplus to the people, each 合计 its whole to the fen, every check ✓', () => {

@@ -16,6 +16,7 @@ import {
   type PayRunReport,
 } from '../api/pay';
 import { POOL } from '../api/settlement';
+import { DEPARTMENT_INDICATORS } from '../api/pay';
 import { fromFen, sumFen, toFen } from '../api/shared/money';
 import { addSheet, amount, FORMATS, labelledSheet, shanghaiTime, streamingWorkbook, sumAmounts, sumCounts, writeRow } from './xlsx';
 
@@ -163,6 +164,23 @@ function schemeSheet(wb: Book, { scheme }: PayRunReport) {
   for (const p of PAY_POST.values) if (scheme.post_points) line(`基础绩效 · ${PAY_POST.zh(p)}`, scheme.post_points[p], 'score', '每月岗位工分');
   for (const t of PAY_TITLE_LEVEL.values)
     if (scheme.title_points) line(`基础绩效 · ${PAY_TITLE_LEVEL.zh(t)}`, scheme.title_points[t], 'score', '每月职称工分（与岗位工分相加）');
+  // the HQ's and branches' department pay (a run calculated before it kept a scheme without it)
+  const dept = (scheme as Partial<typeof scheme>).department_scheme;
+  if (dept) {
+    for (const [k, d] of Object.entries(DEPARTMENT_INDICATORS))
+      line(
+        `科室绩效 · ${d.zh}权重（%）`,
+        dept.weights[k as keyof typeof DEPARTMENT_INDICATORS],
+        'count',
+        d.lower_is_better ? '越低越好：得分 = 目标 ÷ 实际 × 100' : '越高越好：得分 = 实际 ÷ 目标 × 100',
+      );
+    line(
+      '科室绩效 · 单项最高分',
+      dept.max_indicator_score,
+      'score',
+      '总院、分院科室：科室得分 = 各项得分按权重加权；科室分配 ∝ 科室得分 × 科室人员工分，人员按基础绩效工分 × 考核系数',
+    );
+  }
   line('核定工分', '', undefined, '（基础绩效工分 +（工分合计 − 扣分，不低于 0）× 质量系数 + 质量加减分，不低于 0）× 考核系数');
   sheet.commit();
 }

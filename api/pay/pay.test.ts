@@ -318,6 +318,18 @@ describe('performance pay (HTTP, real database)', () => {
     const badRate = await put<Problem>('/api/pay-scheme', { ...scheme, risk_fund_rate: 10.5 }, { as: 'finance' });
     expect(badRate.status).to.equal(400);
     expect(badRate.body.error.details!.map((d) => d.field)).to.include('risk_fund_rate');
+    // the departments' scheme, checked like a fund year: weights adding up to 100 (400 naming it), else kept
+    expect(scheme.department_scheme).to.deep.equal({ weights: { drug_share: 40, cost_per_stay: 40, referrals: 20 }, max_indicator_score: 120 });
+    const badWeights = await put<Problem>(
+      '/api/pay-scheme',
+      { ...scheme, department_scheme: { ...scheme.department_scheme, weights: { drug_share: 50, cost_per_stay: 40, referrals: 20 } } },
+      { as: 'finance' },
+    );
+    expect(badWeights.status).to.equal(400);
+    expect(badWeights.body.error.details).to.deep.equal([{ field: 'department_scheme.weights', message: 'the weights must add up to 100' }]);
+    const changed = { ...scheme, department_scheme: { weights: { drug_share: 50, cost_per_stay: 30, referrals: 20 }, max_indicator_score: 150 } };
+    expect((await put<SchemeView>('/api/pay-scheme', changed, { as: 'finance' })).body.department_scheme).to.deep.equal(changed.department_scheme);
+    expect((await put('/api/pay-scheme', scheme, { as: 'finance' })).status).to.equal(200);
     const badScheme = await put<Problem>('/api/pay-scheme', { ...scheme, grade_factors: { ...scheme.grade_factors, excellent: -1 } }, { as: 'finance' });
     expect(badScheme.status).to.equal(400);
     expect(badScheme.body.error.details!.map((d) => d.field)).to.include('grade_factors.excellent');

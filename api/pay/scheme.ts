@@ -9,6 +9,8 @@ import * as clock from '../core/clock';
 import { db } from '../db/knex';
 import { PAY_GRADE, PAY_POST, PAY_SERVICE, PAY_TITLE_LEVEL, type PayGrade, type PayPost, type PayService, type PayTitleLevel } from './enums';
 import type { Centi, PayScheme } from './rules';
+import { departmentSchemeProblems, type DepartmentIndicator, type DepartmentScheme } from './departmentRules';
+import { badRequest } from '../core/errors';
 
 /** 4.5 → 450: the decimals the database and the API hold, as exact hundredths. */
 export const toCenti = (value: string | number): Centi => Math.round(Number(value) * 100);
@@ -31,6 +33,8 @@ export interface SchemeView {
   /** the base part: points a month per post (岗位) and per title level (职称) */
   post_points: Record<PayPost, number>;
   title_points: Record<PayTitleLevel, number>;
+  /** the HQ's and branches' department pay (departmentRules.ts): indicator weights in whole percent, an indicator's most points */
+  department_scheme: { weights: Record<DepartmentIndicator, number>; max_indicator_score: number };
 }
 
 interface SettingsRow {
@@ -43,6 +47,7 @@ interface SettingsRow {
   rotation_top_up: string;
   post_points: Record<PayPost, number>;
   title_points: Record<PayTitleLevel, number>;
+  department_scheme: SchemeView['department_scheme'];
 }
 
 /** Decimals by key → hundredths by key, for every value of the list. */
@@ -63,8 +68,15 @@ export async function readSchemeView(conn: Knex = db()): Promise<SchemeView> {
     rotation_top_up: Number(settings.rotation_top_up),
     post_points: settings.post_points,
     title_points: settings.title_points,
+    department_scheme: settings.department_scheme,
   };
 }
+
+/** The departments' scheme in the rules' hundredths. */
+export const departmentSchemeOf = (v: SchemeView): DepartmentScheme => ({
+  weights: v.department_scheme.weights,
+  max_indicator_score: toCenti(v.department_scheme.max_indicator_score),
+});
 
 /** The scheme in the rules' hundredths. */
 export function schemeOf(v: SchemeView): PayScheme {
@@ -91,6 +103,9 @@ export function showScheme(actor: Actor) {
 /** PUT /api/pay-scheme: the whole scheme replaced; the runs already calculated keep the scheme they were calculated with. */
 export function updateScheme(actor: Actor, input: SchemeView) {
   assertCan(actor, 'pay-scheme', 'edit');
+  // checked like a fund year's configuration: 400 naming each field
+  const problems = departmentSchemeProblems(departmentSchemeOf(input)).map((p) => ({ ...p, field: `department_scheme.${p.field}` }));
+  if (problems.length) throw badRequest(`invalid ${problems.map((p) => p.field).join(', ')}`, problems);
   return inTransaction(actor, async (trx, audit) => {
     const before = await readSchemeView(trx);
     for (const service of PAY_SERVICE.values) await trx('pay_service_points').where('service', service).update({ points: input.points[service] });
@@ -106,6 +121,7 @@ export function updateScheme(actor: Actor, input: SchemeView) {
         rotation_top_up: input.rotation_top_up,
         post_points: JSON.stringify(input.post_points),
         title_points: JSON.stringify(input.title_points),
+        department_scheme: JSON.stringify(input.department_scheme),
         updated_by: actor.id,
         updated_at: clock.nowIso(),
       });
