@@ -89,6 +89,11 @@ describe('the pay workbook (绩效工资表)', function () {
     expect(row[col('职称等级')]).to.equal(PAY_TITLE_LEVEL.zh(line.title_level!));
     expect(row[col('漏访（次）')]).to.equal(line.missed_tasks);
     expect(row[col('核定工分')]).to.equal(Number(line.points));
+    // the unit's quality score and its points ± (none when neither the work unit nor the township was inspected)
+    expect([row[col('质量得分')] ?? null, row[col('质量加减分')]]).to.deep.equal([
+      line.unit_quality_score === null ? null : Number(line.unit_quality_score),
+      Number(line.unit_quality_points),
+    ]);
     expect(fen(row[col('应发（元）')])).to.equal(toFen(line.amount));
     expect(row[col('年度考核')]).to.be.oneOf(['优秀', '合格', '基本合格', '不称职']);
     const byService = Object.entries(line.by_service).map(([, v]) => v.points / 100);
@@ -104,6 +109,12 @@ describe('the pay workbook (绩效工资表)', function () {
     expect(fen(row[col('应发（元）')]) - fen(row[col('医疗风险金（元）')]) + fen(row[col('风险金返还（元）')])).to.equal(toFen(line.net_amount));
     expect(fen(total[col('医疗风险金（元）')])).to.equal(toFen(run.risk_contributions!));
     expect(fen(total[col('实发（元）')])).to.equal(toFen(run.net_paid!));
+    // the experts sent down (下派): their sending unit and its top-up, outside the pool; the 合计 is the run's
+    const sent = people.filter((r) => r[col('下派派出单位')]);
+    expect(sent.map((r) => fen(r[col('下派补助（元，派出单位支付）')]))).to.deep.equal(
+      run.lines.filter((l) => l.rotation_id !== null).map((l) => toFen(l.rotation_top_up)),
+    );
+    expect(fen(total[col('下派补助（元，派出单位支付）')])).to.equal(toFen(run.rotation_top_ups!));
   });
 
   it('绩效方案: the scheme kept on the run, with Chinese labels', () => {
@@ -114,6 +125,8 @@ describe('the pay workbook (绩效工资表)', function () {
     expect(s.get('考核系数 · 优秀')).to.equal(1.2);
     expect(s.get('考核系数 · 不称职')).to.equal(0);
     expect(s.get('质量系数 · 控制率 ≥ 70%')).to.equal(1.1);
+    expect([s.get('质量加减分 · 质量得分 ≥ 95'), s.get('质量加减分 · 质量得分 ≥ 70'), s.get('质量加减分 · 质量得分 ≥ 0')]).to.deep.equal([5, -5, -10]);
+    expect([s.get('科室绩效 · 药占比权重（%）'), s.get('科室绩效 · 次均住院费用权重（%）'), s.get('科室绩效 · 单项最高分')]).to.deep.equal([40, 40, 120]);
   });
 
   it('结余追溯: from the retained surplus to the people, each 合计 its whole to the fen, every check ✓', () => {

@@ -16,6 +16,7 @@ import {
   type PayRunReport,
 } from '../api/pay';
 import { POOL } from '../api/settlement';
+import { DEPARTMENT_INDICATORS } from '../api/pay';
 import { fromFen, sumFen, toFen } from '../api/shared/money';
 import { addSheet, amount, FORMATS, labelledSheet, shanghaiTime, streamingWorkbook, sumAmounts, sumCounts, writeRow } from './xlsx';
 
@@ -44,6 +45,7 @@ function summarySheet(wb: Book, { run, lines }: PayRunReport) {
   line('医疗风险金', amount(run.risk_contributions), 'money', '各人应发 × 风险金比例，四舍五入到分');
   line('风险金返还', amount(run.risk_returns), 'money', '十二月：返还当年已提取的风险金（年度考核不称职者不返还）');
   line('实发合计', amount(run.net_paid), 'money', '本月绩效总额 − 医疗风险金 + 风险金返还');
+  line('下派补助合计', amount(run.rotation_top_ups), 'money', '下派到本院的专家按本院方案计发绩效；派出单位另付的下派补助，不在本月绩效总额内');
   line('人数', lines.length, 'count');
   line('计算人', run.calculated_by_name ?? '');
   line('计算时间', shanghaiTime(run.calculated_at), 'datetime', '北京时间');
@@ -68,6 +70,9 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
     { header: '扣分', key: 'deduction', fmt: 'score' },
     { header: '控制率', key: 'control_rate', fmt: 'rate' },
     { header: '质量系数', key: 'quality', fmt: 'score' },
+    { header: '质量考核单位', key: 'quality_unit', width: 22 },
+    { header: '质量得分', key: 'unit_quality_score', fmt: 'score' },
+    { header: '质量加减分', key: 'unit_quality_points', fmt: 'score' },
     { header: '年度考核', key: 'grade', width: 10 },
     { header: '考核系数', key: 'grade_factor', fmt: 'score' },
     { header: '核定工分', key: 'points', width: 14 },
@@ -75,6 +80,8 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
     { header: '医疗风险金（元）', key: 'risk_contribution', fmt: 'money' },
     { header: '风险金返还（元）', key: 'risk_return', fmt: 'money' },
     { header: '实发（元）', key: 'net_paid', fmt: 'money' },
+    { header: '下派派出单位', key: 'home_unit', width: 22 },
+    { header: '下派补助（元，派出单位支付）', key: 'rotation_top_up', fmt: 'money' },
   ]);
   const servicePoints = (l: PayRunReport['lines'][number], s: (typeof services)[number]) => (l.by_service[s] ? l.by_service[s].points / 100 : null);
   for (const l of lines) {
@@ -90,6 +97,9 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
       deduction: amount(l.deduction_points),
       control_rate: amount(l.control_rate),
       quality: amount(l.quality_factor),
+      quality_unit: l.quality_unit,
+      unit_quality_score: amount(l.unit_quality_score),
+      unit_quality_points: amount(l.unit_quality_points),
       grade: PAY_GRADE.has(l.grade) ? PAY_GRADE.zh(l.grade) : '',
       grade_factor: amount(l.grade_factor),
       points: amount(l.points),
@@ -97,6 +107,8 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
       risk_contribution: amount(l.risk_contribution),
       risk_return: amount(l.risk_return),
       net_paid: amount(l.net_amount),
+      home_unit: l.home_unit,
+      rotation_top_up: amount(l.rotation_top_up),
     });
     row.getCell('points').numFmt = POINTS_FORMAT;
   }
@@ -110,11 +122,13 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
       gross: sumAmounts(lines.map((l) => l.gross_points)),
       missed: sumCounts(lines, 'missed_tasks'),
       deduction: sumAmounts(lines.map((l) => l.deduction_points)),
+      unit_quality_points: sumAmounts(lines.map((l) => l.unit_quality_points)),
       points: amount(run.total_points),
       amount: sumAmounts(lines.map((l) => l.amount)),
       risk_contribution: sumAmounts(lines.map((l) => l.risk_contribution)),
       risk_return: sumAmounts(lines.map((l) => l.risk_return)),
       net_paid: sumAmounts(lines.map((l) => l.net_amount)),
+      rotation_top_up: sumAmounts(lines.map((l) => l.rotation_top_up)),
     },
     true,
   );
@@ -126,16 +140,48 @@ function schemeSheet(wb: Book, { scheme }: PayRunReport) {
   const { sheet, line } = labelledSheet(wb, '绩效方案');
   for (const s of PAY_SERVICE.values) line(PAY_SERVICE.zh(s), scheme.points[s], 'score', '每项工分');
   line('漏访扣分（每次）', scheme.missed_task_points, 'score', '居民的随访任务逾期未做：扣其签约责任医生；责任医生不在本院发薪名册时，由所在村医生均摊');
+  // a run calculated before rotations were paid kept a scheme without the top-up
+  line(
+    '下派补助（元/月）',
+    (scheme as Partial<typeof scheme>).rotation_top_up ?? 0,
+    'money',
+    '下派专家在下派期间（覆盖当月15日的月份）按接收单位方案计发绩效，派出单位另付此补助',
+  );
   line('医疗风险金比例（%）', scheme.risk_fund_rate ?? 0, 'decimal', '每月从各人应发中提取，十二月返还当年提取额（不称职者不返还）');
   for (const g of PAY_GRADE.values) line(`考核系数 · ${PAY_GRADE.zh(g)}`, scheme.grade_factors[g], 'score', '上一年度考核等级的系数（无考核按合格）');
   for (const b of [...scheme.quality_bands].sort((a, c) => c.min_rate - a.min_rate))
     line(`质量系数 · 控制率 ≥ ${pct(b.min_rate)}`, b.factor, 'score', '所在村当年慢病控制率达到的最高档');
   line('质量系数 · 无控制率数据', scheme.no_rate_factor, 'score', '所在村当年无随访患者时');
+  // a run calculated before the unit's quality score kept a scheme without its bands
+  for (const b of [...((scheme as Partial<typeof scheme>).unit_quality_bands ?? [])].sort((a, c) => c.min_score - a.min_score))
+    line(
+      `质量加减分 · 质量得分 ≥ ${b.min_score}`,
+      b.points,
+      'score',
+      '每月：工作单位当年（截至本月底）的质量考核得分，未受检时按所属乡镇卫生院；均未受检不加减',
+    );
   // a run calculated before the base part existed keeps a scheme without it
   for (const p of PAY_POST.values) if (scheme.post_points) line(`基础绩效 · ${PAY_POST.zh(p)}`, scheme.post_points[p], 'score', '每月岗位工分');
   for (const t of PAY_TITLE_LEVEL.values)
     if (scheme.title_points) line(`基础绩效 · ${PAY_TITLE_LEVEL.zh(t)}`, scheme.title_points[t], 'score', '每月职称工分（与岗位工分相加）');
-  line('核定工分', '', undefined, '（基础绩效工分 +（工分合计 − 扣分，不低于 0）× 质量系数）× 考核系数');
+  // the HQ's and branches' department pay (a run calculated before it kept a scheme without it)
+  const dept = (scheme as Partial<typeof scheme>).department_scheme;
+  if (dept) {
+    for (const [k, d] of Object.entries(DEPARTMENT_INDICATORS))
+      line(
+        `科室绩效 · ${d.zh}权重（%）`,
+        dept.weights[k as keyof typeof DEPARTMENT_INDICATORS],
+        'count',
+        d.lower_is_better ? '越低越好：得分 = 目标 ÷ 实际 × 100' : '越高越好：得分 = 实际 ÷ 目标 × 100',
+      );
+    line(
+      '科室绩效 · 单项最高分',
+      dept.max_indicator_score,
+      'score',
+      '总院、分院科室：科室得分 = 各项得分按权重加权；科室分配 ∝ 科室得分 × 科室人员工分，人员按基础绩效工分 × 考核系数',
+    );
+  }
+  line('核定工分', '', undefined, '（基础绩效工分 +（工分合计 − 扣分，不低于 0）× 质量系数 + 质量加减分，不低于 0）× 考核系数');
   sheet.commit();
 }
 

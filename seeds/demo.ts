@@ -30,7 +30,7 @@ export interface DemoStep {
 }
 
 /** Demo data of the domains, in dependency order. A domain with demo data adds its step here. */
-export const demoSteps: DemoStep[] = [hrDemo, healthDemoStep, referralsDemo, settlementDemo, financeDemo, procurementDemo, payDemo, qualityDemo, diagnosisDemo];
+export const demoSteps: DemoStep[] = [hrDemo, healthDemoStep, referralsDemo, settlementDemo, financeDemo, procurementDemo, qualityDemo, payDemo, diagnosisDemo];
 
 export async function loadDemoIfEmpty(knex: Knex, scale = config.demoScale, today = clock.now()): Promise<boolean> {
   const [{ count }] = await knex('org_units').count<{ count: number }[]>('* as count');

@@ -2,7 +2,7 @@
 // final settlement run reviewed by finance and approved by admin (unless another file did it — then
 // put back as the demo had it); finance creates and calculates a township's December pay run of
 // last year; its director (who here also holds group finance) reviews it and is refused approving
-// it (four eyes), finance approves; a line's drill-down lists the follow-ups behind it; 绩效追溯
+// it (four eyes), finance approves; a line's drill-down lists the follow-ups behind it and its quality adjustment; 绩效追溯
 // shows every check ✓ and the workbook downloads; doctor-V001 sees 本月健康管理绩效 on the phone.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
@@ -160,6 +160,10 @@ describe('admin UI: performance pay (绩效工资), from the final settlement to
     expect(await row.textContent())
       .to.contain(followup.on)
       .and.contain('随访记录');
+    // the line's quality adjustment: the unit's quality score and its points ±, or none when not inspected
+    expect(await page.getByTestId('pay-line-quality').textContent()).to.contain(
+      line.unit_quality_score === null ? '当年未受检，不加减分' : `当年质量得分 ${line.unit_quality_score}，质量加减分 ${line.unit_quality_points}`,
+    );
     await shotForReview(page, 'pay-line-drill-down');
     await page.context().close();
   });
@@ -201,6 +205,11 @@ describe('admin UI: performance pay (绩效工资), from the final settlement to
     await amount.waitFor();
     expect(await amount.textContent()).to.contain(money(statement.last!.amount));
     expect(await card.getByTestId('pay-points').getAttribute('data-value')).to.equal(statement.points);
+    // the medical-risk fund: this year's contributions so far, and the latest year-end return or when it comes
+    const fund = card.getByTestId('pay-risk-fund');
+    expect(await fund.getAttribute('data-value')).to.equal(statement.risk_fund[0].contributed);
+    const returned = statement.risk_fund.find((y) => y.returned !== null);
+    expect(await fund.textContent()).to.contain(returned ? `${returned.year} 年终返还 ${money(returned.returned!)}` : '年终返还：十二月绩效批准后发放');
     await shotForReview(page, 'pay-statement-phone');
     await page.context().close();
   });

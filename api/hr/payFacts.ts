@@ -46,3 +46,51 @@ export async function assessmentGrades(staffIds: readonly number[], year: number
 export function payrollPersonOfUser(userId: number, conn: Knex = db()): Promise<PayrollPerson | undefined> {
   return conn('staff').select(PERSON).where('user_id', userId).whereNot('status', 'left').orderBy('id').first();
 }
+
+/** An expert sent down (下派) to a unit: who they are, paid at the host for the rotation's months, and the rotation. */
+export interface RotatedExpert {
+  person: PayrollPerson;
+  rotation_id: number;
+  /** the unit that sent them (HQ or a branch): it keeps employing them and pays their top-up */
+  home_org_unit_id: number;
+  start_on: string;
+  /** the actual end, else the planned one */
+  last_day: string;
+}
+
+/**
+ * The experts another unit sent down to `hostUnitId` (rotations of type down_expert, running or completed, never
+ * planned or cancelled) whose rotation overlaps [from, to]; each person as working at the host.
+ */
+export async function rotatedExperts(hostUnitId: number, from: string, to: string, conn: Knex = db()): Promise<RotatedExpert[]> {
+  const rows: (Omit<PayrollPerson, 'work_org_unit_id'> & { rotation_id: number; home_org_unit_id: number; start_on: string; last_day: string })[] = await conn(
+    'rotations as r',
+  )
+    .join('staff as s', 's.id', 'r.staff_id')
+    .where('r.type', 'down_expert')
+    .where('r.host_org_unit_id', hostUnitId)
+    .whereIn('r.status', ['active', 'completed'])
+    .whereNot('s.employer_org_unit_id', hostUnitId)
+    .where('r.start_on', '<=', to)
+    .whereRaw('coalesce(r.actual_end_on, r.planned_end_on) >= ?', [from])
+    .orderBy([{ column: 's.id' }, { column: 'r.start_on' }])
+    .select(
+      's.id as staff_id',
+      's.user_id',
+      's.name',
+      's.category',
+      's.title',
+      's.employer_org_unit_id',
+      'r.id as rotation_id',
+      'r.home_org_unit_id',
+      conn.raw("to_char(r.start_on, 'YYYY-MM-DD') as start_on"),
+      conn.raw("to_char(coalesce(r.actual_end_on, r.planned_end_on), 'YYYY-MM-DD') as last_day"),
+    );
+  return rows.map(({ rotation_id, home_org_unit_id, start_on, last_day, ...p }) => ({
+    person: { ...p, work_org_unit_id: hostUnitId },
+    rotation_id,
+    home_org_unit_id,
+    start_on,
+    last_day,
+  }));
+}

@@ -6,8 +6,9 @@
 import { expect } from 'chai';
 import { get, post, system, unitId, type Json, type Problem } from '../../scripts/test/harness';
 import { db } from '../db/knex';
+import { fromFen } from '../shared/money';
 import * as clock from '../core/clock';
-import type { PayLine, PayRun, PayRunDifference } from '.';
+import type { PayLine, PayRun, PayRunDifference, PayStatement } from '.';
 
 type RunRead = Json<PayRun> & { lines: Json<PayLine>[]; differences: Json<PayRunDifference>[]; superseded_by_id: number | null };
 const fen = (yuan: string | null) => BigInt(Math.round(Number(yuan) * 100));
@@ -91,7 +92,17 @@ describe('pay corrections and the medical-risk fund (HTTP, real database)', () =
     expect(fen(mine.risk_return)).to.equal(earlier.get(doctor.staff_id)! + fen(mine.risk_contribution));
     expect(fen(december.net_paid)).to.equal(fen(december.pool) - fen(december.risk_contributions) + fen(december.risk_returns));
     expect(december.lines.reduce((a, l) => a + fen(l.risk_return), 0n)).to.equal(fen(december.risk_returns));
+    // the doctor's statement: that year's fund (two years back) has no return until December is approved
+    const fund = async () => (await get<PayStatement>('/api/pay-statement', { as: doctor.username })).body.risk_fund.find((y) => y.year === year)!;
+    const withheld = earlier.get(doctor.staff_id)!;
+    expect(await fund()).to.deep.equal({ year, contributed: fromFen(withheld), returned: null });
     await approve(december.id);
+    // approved: November's and December's contributions, and the year-end return of both
+    expect(await fund()).to.deep.equal({
+      year,
+      contributed: fromFen(withheld + fen(mine.risk_contribution)),
+      returned: mine.risk_return,
+    });
   });
 
   it('a correction needs its reason (400 naming reason), a run not yet approved and a director cannot correct', async () => {

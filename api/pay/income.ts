@@ -46,6 +46,8 @@ function paidLines(actor: Actor, years: readonly number[]): Promise<LineRow[]> {
   const q = db()('pay_lines')
     .join('pay_runs', 'pay_runs.id', 'pay_lines.run_id')
     .whereIn('pay_runs.status', [...PAID_STATUSES])
+    // the township's own people: an expert sent down (下派) is the sending unit's
+    .whereNull('pay_lines.rotation_id')
     .whereRaw('extract(year from pay_runs.month)::int = any(?)', [[...years]])
     .select(
       db().raw('extract(year from pay_runs.month)::int as year'),

@@ -14,3 +14,4 @@ export { PAY_GRADE, PAY_POST, PAY_RUN_STATUS, PAY_SERVICE, PAY_TITLE_LEVEL } fro
 export { payIncomeChange, type PayIncomeChange } from './income';
 export type { IncomeChange, IncomeFigures } from './incomeRules';
 export { INCOME_LEVEL, INCOME_ROLE } from './enums';
+export { DEPARTMENT_INDICATORS } from './departmentRules';

@@ -19,6 +19,8 @@ export class PayRun extends Model {
   risk_contributions!: string | null;
   risk_returns!: string | null;
   net_paid!: string | null;
+  /** the top-ups the sending units pay the experts sent down (下派补助), beside the pool */
+  rotation_top_ups!: string | null;
   scheme!: unknown;
   created_by!: number | null;
   calculated_by!: number | null;
@@ -62,6 +64,10 @@ export class PayLine extends Model {
   deduction_points!: string;
   control_rate!: string | null;
   quality_factor!: string;
+  /** the unit whose quality score (质量得分, the year up to the month's end) adjusted the line — the work unit, else the township — its score and the points ± it gave; null: not inspected */
+  quality_org_unit_id!: number | null;
+  unit_quality_score!: string | null;
+  unit_quality_points!: string;
   grade!: PayGrade;
   grade_factor!: string;
   points!: string;
@@ -71,6 +77,10 @@ export class PayLine extends Model {
   risk_return!: string;
   /** amount − risk contribution + risk return */
   net_amount!: string;
+  /** an expert sent down (下派): their rotation, the unit that sent them and its top-up (paid by it, not from the pool); else null, null, 0 */
+  rotation_id!: number | null;
+  home_org_unit_id!: number | null;
+  rotation_top_up!: string;
   static tableName = 'pay_lines';
   static jsonAttributes = ['by_service'];
 }

@@ -5,9 +5,13 @@
 import { expect } from 'chai';
 import { call, get, post, put, system, unitId, type Json, type LoginAnswer, type Problem } from '../../scripts/test/harness';
 import { db } from '../db/knex';
+import { fromFen } from '../shared/money';
 import * as clock from '../core/clock';
 import type { PayIncomeChange, PayLine, PayLineItem, PayRun, PayStatement, SchemeView } from '.';
 import { demoPayMonths } from '../../seeds/pay';
+import { unitQualityScores } from '../quality';
+import { qualityScoreOf, unitQualityPoints } from './rules';
+import { readSchemeView, schemeOf } from './scheme';
 
 type RunRead = Json<PayRun> & { lines: Json<PayLine>[] };
 type LineRead = Json<PayLine> & { items: Json<PayLineItem>[] };
@@ -25,6 +29,8 @@ describe('performance pay (HTTP, real database)', () => {
     township = (await db()('org_units').where('id', v001).first<{ parent_id: number }>('parent_id')).parent_id;
     const list = await get<Json<PayRun>[]>('/api/pay-runs', { as: 'finance', query: { filter: { org_unit_id: township } } });
     const mine = list.body.find((r) => r.month === `${month}-01`)!;
+    // calculated again now: the units' quality scores as of today (another file may have inspected since the demo)
+    expect((await post(`/api/pay-runs/${mine.id}/calculate`, {}, { as: 'finance' })).status).to.equal(200);
     run = (await get<RunRead>(`/api/pay-runs/${mine.id}`, { as: 'finance' })).body;
   });
 
@@ -124,7 +130,85 @@ describe('performance pay (HTTP, real database)', () => {
     for (const item of r.body.items.filter((i) => i.resident)) expect(item.resident).to.match(/^.\*+$/);
     // (base + (gross − deduction) × quality) × grade, to the millionth
     const net = Math.max(0, Number(line.gross_points) - Number(line.deduction_points));
-    expect(Number(line.points)).to.be.closeTo((Number(line.base_points) + net * Number(line.quality_factor)) * Number(line.grade_factor), 1e-6);
+    expect(Number(line.points)).to.be.closeTo(
+      Math.max(0, Number(line.base_points) + net * Number(line.quality_factor) + Number(line.unit_quality_points)) * Number(line.grade_factor),
+      1e-6,
+    );
+  });
+
+  it("adds the points of the unit's quality score (the work unit's, else the township's, the year to the month's end) to each line", async () => {
+    const scored = await unitQualityScores([township, ...run.lines.map((l) => l.work_org_unit_id)], `${month.slice(0, 4)}-01-01`, clock.monthRange(month).end);
+    const scores = new Map(scored.map((q) => [q.org_unit_id, q.score]));
+    // the demo inspects the first townships 90 to 55 days ago: in this year's period unless the month is early in the year
+    if (month.slice(5) >= '04') expect(scores.get(township), 'the township was inspected').to.be.a('number');
+    const scheme = schemeOf(await readSchemeView());
+    for (const l of run.lines) {
+      const q = qualityScoreOf(scores, l.work_org_unit_id, township);
+      expect([l.quality_org_unit_id, l.unit_quality_score === null ? null : Number(l.unit_quality_score)], l.name).to.deep.equal([
+        q?.org_unit_id ?? null,
+        q?.score ?? null,
+      ]);
+      expect(fen(l.unit_quality_points), l.name).to.equal(BigInt(unitQualityPoints(scheme, q?.score ?? null)));
+    }
+    // the drill-down names the unit whose score applied
+    const staff = run.lines.find((l) => l.work_org_unit_id === township && l.quality_org_unit_id !== null);
+    if (staff) {
+      const r = await get<LineRead & { quality_unit_name: string | null }>(`/api/pay-runs/${run.id}/lines/${staff.id}`, { as: 'finance' });
+      const name = (await db()('org_units').where('id', township).first<{ name: string }>('name')).name;
+      expect(r.body.quality_unit_name).to.equal(name);
+    }
+  });
+
+  it("an expert the branch sent down (下派) is paid on the township's run for the month with the branch's top-up beside; 乡聘村用 doctors by the employing township", async () => {
+    const mid = `${month}-15`;
+    const rotations: { id: number; staff_id: number; home_org_unit_id: number }[] = await db()('rotations')
+      .where({ type: 'down_expert', host_org_unit_id: township })
+      .whereIn('status', ['active', 'completed'])
+      .where('start_on', '<=', mid)
+      .whereRaw('coalesce(actual_end_on, planned_end_on) >= ?', [mid])
+      .select('id', 'staff_id', 'home_org_unit_id');
+    // the demo sends one expert a year from the branch to each township, from January or February
+    if (month.slice(5) >= '03') expect(rotations.length, 'an expert at the township this month').to.be.greaterThan(0);
+    const topUp = fen(String((await get<SchemeView>('/api/pay-scheme', { as: 'finance' })).body.rotation_top_up));
+    expect(topUp).to.equal(200_000n);
+    for (const r of rotations) {
+      const line = run.lines.find((l) => l.staff_id === r.staff_id)!;
+      expect(line, `expert ${r.staff_id}`).to.not.equal(undefined);
+      expect([line.rotation_id, line.home_org_unit_id, fen(line.rotation_top_up), line.work_org_unit_id]).to.deep.equal([
+        r.id,
+        r.home_org_unit_id,
+        topUp,
+        township,
+      ]);
+      expect(line.post, 'paid at the host scheme: a base part by post and title').to.not.equal(null);
+    }
+    expect(run.lines.filter((l) => l.rotation_id !== null).length).to.equal(rotations.length);
+    expect(fen(run.rotation_top_ups!)).to.equal(topUp * BigInt(rotations.length));
+    // the top-up is the sending unit's: the amounts still add up to the pool
+    expect(run.lines.reduce((a, l) => a + fen(l.amount), 0n)).to.equal(fen(run.pool!));
+    // 乡聘村用: each village doctor under a contract with the township on the month's first day is paid once, by it, for work in their village
+    const first = `${month}-01`;
+    const contracted: { staff_id: number; work_org_unit_id: number }[] = await db()('village_doctor_contracts as c')
+      .join('staff as s', 's.id', 'c.staff_id')
+      .where('c.employer_org_unit_id', township)
+      .where('c.start_on', '<=', first)
+      .where('c.end_on', '>=', first)
+      .whereRaw('(c.exit_on is null or c.exit_on >= ?)', [first])
+      .whereNot('s.status', 'left')
+      .select('c.staff_id', 'c.work_org_unit_id');
+    expect(contracted.length, 'village doctors hired by the township').to.be.greaterThan(0);
+    const paid: { staff_id: number; org_unit_id: number; work_org_unit_id: number }[] = await db()('pay_lines as l')
+      .join('pay_runs as r', 'r.id', 'l.run_id')
+      .where('r.month', first)
+      .whereNot('r.status', 'superseded')
+      .whereIn(
+        'l.staff_id',
+        contracted.map((c) => c.staff_id),
+      )
+      .select('l.staff_id', 'r.org_unit_id', 'l.work_org_unit_id');
+    expect(paid.map((p) => [p.staff_id, p.org_unit_id, p.work_org_unit_id]).sort()).to.deep.equal(
+      contracted.map((c) => [c.staff_id, township, c.work_org_unit_id]).sort(),
+    );
   });
 
   it('four eyes: the director reviews; a reviewer who is also group finance may not approve (422); finance approves and locks', async () => {
@@ -179,6 +263,28 @@ describe('performance pay (HTTP, real database)', () => {
       risk_return: mine.risk_return,
       net_amount: mine.net_amount,
     });
+    // the medical-risk fund, this year and the two before: what the paid runs withheld (this month's run locked above) and the year-end returns
+    const staff = (await db()('staff').where('user_id', doctor).first<{ id: number }>('id')).id;
+    const paid: { year: number; contribution: string; risk_return: string; december: boolean }[] = await db()('pay_lines as l')
+      .join('pay_runs as r', 'r.id', 'l.run_id')
+      .where('l.staff_id', staff)
+      .whereIn('r.status', ['approved', 'locked'])
+      .select(
+        db().raw('extract(year from r.month)::int as year'),
+        'l.risk_contribution as contribution',
+        'l.risk_return',
+        db().raw('extract(month from r.month) = 12 as december'),
+      );
+    const thisYear = Number(clock.today().slice(0, 4));
+    expect(before.body.risk_fund).to.deep.equal(
+      [thisYear, thisYear - 1, thisYear - 2].map((year) => {
+        const of = paid.filter((p) => p.year === year);
+        const dec = of.find((p) => p.december);
+        const total = of.reduce((a, p) => a + fen(p.contribution), 0n);
+        return { year, contributed: fromFen(total), returned: dec ? dec.risk_return : null };
+      }),
+    );
+    if (month.startsWith(String(thisYear))) expect(fen(before.body.risk_fund[0].contributed) >= fen(mine.risk_contribution)).to.equal(true);
     const logged = await post(
       '/api/followups',
       { type: 'health_education', visited_on: clock.today(), topic: '高血压防治', attendees: 23 },
@@ -212,6 +318,18 @@ describe('performance pay (HTTP, real database)', () => {
     const badRate = await put<Problem>('/api/pay-scheme', { ...scheme, risk_fund_rate: 10.5 }, { as: 'finance' });
     expect(badRate.status).to.equal(400);
     expect(badRate.body.error.details!.map((d) => d.field)).to.include('risk_fund_rate');
+    // the departments' scheme, checked like a fund year: weights adding up to 100 (400 naming it), else kept
+    expect(scheme.department_scheme).to.deep.equal({ weights: { drug_share: 40, cost_per_stay: 40, referrals: 20 }, max_indicator_score: 120 });
+    const badWeights = await put<Problem>(
+      '/api/pay-scheme',
+      { ...scheme, department_scheme: { ...scheme.department_scheme, weights: { drug_share: 50, cost_per_stay: 40, referrals: 20 } } },
+      { as: 'finance' },
+    );
+    expect(badWeights.status).to.equal(400);
+    expect(badWeights.body.error.details).to.deep.equal([{ field: 'department_scheme.weights', message: 'the weights must add up to 100' }]);
+    const changed = { ...scheme, department_scheme: { weights: { drug_share: 50, cost_per_stay: 30, referrals: 20 }, max_indicator_score: 150 } };
+    expect((await put<SchemeView>('/api/pay-scheme', changed, { as: 'finance' })).body.department_scheme).to.deep.equal(changed.department_scheme);
+    expect((await put('/api/pay-scheme', scheme, { as: 'finance' })).status).to.equal(200);
     const badScheme = await put<Problem>('/api/pay-scheme', { ...scheme, grade_factors: { ...scheme.grade_factors, excellent: -1 } }, { as: 'finance' });
     expect(badScheme.status).to.equal(400);
     expect(badScheme.body.error.details!.map((d) => d.field)).to.include('grade_factors.excellent');

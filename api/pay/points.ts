@@ -4,6 +4,8 @@ import type { Knex } from 'knex';
 import { assessmentGrades, type PayrollPerson } from '../hr';
 import { healthIndicators, lapsedTasks, recordedWork } from '../health';
 import { accounts } from '../auth';
+import { unitQualityScores } from '../quality';
+import { monthRange } from '../core/clock';
 import { PAY_GRADE } from './enums';
 import type { PayPost, PayTitleLevel } from './enums';
 import {
@@ -14,6 +16,7 @@ import {
   nextMonthStart,
   payPost,
   personPoints,
+  qualityScoreOf,
   titleLevel,
   type PayScheme,
   type PersonPoints,
@@ -26,6 +29,8 @@ export interface PersonMonth {
   post: PayPost;
   title_level: PayTitleLevel;
   control_rate: number | null;
+  /** the unit whose quality score adjusted their pay (their work unit, else the township) and the score; null: not inspected */
+  quality: { org_unit_id: number; score: number } | null;
   points: PersonPoints;
   items: (WorkItem & { points: number })[];
 }
@@ -46,6 +51,9 @@ export async function monthPoints(people: readonly PayrollPerson[], month: strin
     conn,
   );
   const indicators = await healthIndicators({ orgUnitIds: villages, year }, conn);
+  // the units' quality scores of the year up to the month's end: the work units', and the paying townships'
+  const scored = await unitQualityScores([...villages, ...people.map((p) => p.employer_org_unit_id)], `${year}-01-01`, monthRange(month).end, conn);
+  const scores = new Map(scored.map((q) => [q.org_unit_id, q.score]));
   // the director's post: the login with role director at the employing unit
   const directorAt = new Map(
     (await accounts(['id', 'org_unit_id'], conn).whereIn('id', userIds).whereRaw("'director' = any(roles)")).map((u) => [u.id, u.org_unit_id]),
@@ -61,8 +69,9 @@ export async function monthPoints(people: readonly PayrollPerson[], month: strin
     const post = payPost(person.category, person.user_id !== null && directorAt.get(person.user_id) === person.employer_org_unit_id);
     const title_level = titleLevel(person.title);
     const base = basePoints(scheme, post, title_level);
-    const points = personPoints(scheme, { grade: PAY_GRADE.has(grade) ? grade : null, control_rate, base }, items);
+    const quality = qualityScoreOf(scores, person.work_org_unit_id, person.employer_org_unit_id);
+    const points = personPoints(scheme, { grade: PAY_GRADE.has(grade) ? grade : null, control_rate, base, unit_quality_score: quality?.score ?? null }, items);
     const priced = items.map((i) => ({ ...i, points: itemPoints(scheme, i).reduce((a, p) => a + p.points, 0) }));
-    return { person, post, title_level, control_rate, points, items: priced };
+    return { person, post, title_level, control_rate, quality, points, items: priced };
   });
 }

@@ -11,7 +11,8 @@ import { traceRun, type PayTrace } from './trace';
 
 export interface PayRunReport {
   run: Omit<Awaited<ReturnType<typeof readRun>>, 'lines'> & { township: string; calculated_by_name: string | null };
-  lines: (PayLine & { works_at: string })[];
+  /** works_at: the work unit's name; quality_unit: the unit whose quality score applied, home_unit: the unit that sent an expert down ('' when none) */
+  lines: (PayLine & { works_at: string; quality_unit: string; home_unit: string })[];
   /** the scheme the run was calculated with */
   scheme: SchemeView;
   trace: PayTrace;
@@ -22,11 +23,25 @@ export async function payRunReport(actor: Actor, id: number): Promise<PayRunRepo
   // the trace checks the grant, the scope and that the run is calculated
   const trace = await traceRun(actor, id);
   const { lines, ...run } = await readRun(actor, id);
-  const names = new Map((await unitsByIds([run.org_unit_id, ...lines.map((l) => l.work_org_unit_id)], ['id', 'name'])).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (
+      await unitsByIds(
+        [run.org_unit_id, ...lines.flatMap((l) => [l.work_org_unit_id, l.quality_org_unit_id ?? run.org_unit_id, l.home_org_unit_id ?? run.org_unit_id])],
+        ['id', 'name'],
+      )
+    ).map((u) => [u.id, u.name]),
+  );
+  const nameOf = (id: number | null) => (id === null ? '' : (names.get(id) ?? ''));
   const calculator = run.calculated_by === null ? undefined : await accounts(['display_name']).where('id', run.calculated_by).first();
   return {
     run: Object.assign(run, { township: names.get(run.org_unit_id) ?? '', calculated_by_name: calculator?.display_name ?? null }),
-    lines: lines.map((l) => Object.assign(l, { works_at: names.get(l.work_org_unit_id) ?? '' })),
+    lines: lines.map((l) =>
+      Object.assign(l, {
+        works_at: names.get(l.work_org_unit_id) ?? '',
+        quality_unit: nameOf(l.quality_org_unit_id),
+        home_unit: nameOf(l.home_org_unit_id),
+      }),
+    ),
     scheme: run.scheme as SchemeView,
     trace,
   };

@@ -52,3 +52,38 @@ export async function yearContributions(staffIds: readonly number[], year: numbe
     .select('l.staff_id', conn.raw('(sum(l.risk_contribution) * 100)::bigint::text as fen'));
   return new Map(rows.map((r) => [r.staff_id, BigInt(r.fen)]));
 }
+
+/** A person's medical-risk fund of a year, as their statement shows it. */
+export interface RiskFundYear {
+  year: number;
+  /** withheld by the year's approved or locked runs (December's included) */
+  contributed: string;
+  /** the year-end return of the year's approved or locked December run; null until there is one */
+  returned: string | null;
+}
+
+/**
+ * A person's medical-risk fund for `years` years up to `lastYear` (newest first): what the approved or locked runs
+ * withheld in each, of any township, and the year-end return once its December run is approved. Years without a
+ * paid run are 0 and null.
+ */
+export async function personRiskFund(staffId: number, lastYear: number, years: number, conn: Knex): Promise<RiskFundYear[]> {
+  const first = lastYear - years + 1;
+  const rows: { year: number; contributed: string; returned: string | null }[] = await conn('pay_lines as l')
+    .join('pay_runs as r', 'r.id', 'l.run_id')
+    .where('l.staff_id', staffId)
+    .whereIn('r.status', ['approved', 'locked'])
+    .where('r.month', '>=', `${first}-01-01`)
+    .where('r.month', '<', `${lastYear + 1}-01-01`)
+    .groupByRaw('1')
+    .select(
+      conn.raw('extract(year from r.month)::int as year'),
+      conn.raw('sum(l.risk_contribution)::numeric(14, 2)::text as contributed'),
+      conn.raw('(sum(l.risk_return) filter (where extract(month from r.month) = 12))::numeric(14, 2)::text as returned'),
+    );
+  return Array.from({ length: years }, (_, i) => {
+    const year = lastYear - i;
+    const row = rows.find((r) => r.year === year);
+    return { year, contributed: row?.contributed ?? '0.00', returned: row?.returned ?? null };
+  });
+}

@@ -5,6 +5,7 @@ import { answerList } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, moneyInput, parse, positiveId } from '../http/validate';
 import { PAY_GRADE, PAY_POST, PAY_SERVICE, PAY_TITLE_LEVEL } from './enums';
+import { DEPARTMENT_INDICATORS } from './departmentRules';
 import { approveRun, calculateRun, createRun, lockRun, readLine, readRun, reviewRun } from './service';
 import { payRunResource } from './resource';
 import { showScheme, updateScheme } from './scheme';
@@ -30,10 +31,27 @@ const schemeBody = z.strictObject({
     .min(1)
     .max(10),
   no_rate_factor: factor,
+  /** the unit's quality score → points ± a month (a band per threshold) */
+  unit_quality_bands: z
+    .array(z.strictObject({ min_score: z.number().min(0).max(100), points: z.number().min(-100).max(100).multipleOf(0.01) }))
+    .max(10)
+    .refine((bands) => new Set(bands.map((b) => b.min_score)).size === bands.length, 'two bands start at the same score'),
   /** percent of each monthly amount withheld for the medical-risk fund */
   risk_fund_rate: z.number().min(0).max(10).multipleOf(0.01),
+  /** yuan a month the sending unit tops up an expert sent down */
+  rotation_top_up: z.number().min(0).max(100_000).multipleOf(0.01),
   /** the base part: points a month per post and per title level */
   post_points: z.strictObject(Object.fromEntries(PAY_POST.values.map((p) => [p, points])) as Record<(typeof PAY_POST.values)[number], typeof points>),
+  /** the HQ's and branches' department pay: weights in whole percent (adding up to 100: the service checks), an indicator's most points */
+  department_scheme: z.strictObject({
+    weights: z.strictObject(
+      Object.fromEntries(Object.keys(DEPARTMENT_INDICATORS).map((k) => [k, z.number().int().min(0).max(100)])) as Record<
+        keyof typeof DEPARTMENT_INDICATORS,
+        z.ZodNumber
+      >,
+    ),
+    max_indicator_score: z.number().min(100).max(200).multipleOf(0.01),
+  }),
   title_points: z.strictObject(
     Object.fromEntries(PAY_TITLE_LEVEL.values.map((l) => [l, points])) as Record<(typeof PAY_TITLE_LEVEL.values)[number], typeof points>,
   ),

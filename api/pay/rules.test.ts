@@ -12,9 +12,12 @@ import {
   personPoints,
   pointValue,
   qualityFactor,
+  qualityScoreOf,
+  rotationPaysMonth,
   serviceOfFollowup,
   splitPool,
   titleLevel,
+  unitQualityPoints,
   type WorkItem,
 } from './rules';
 import { riskContribution, riskFigures } from './riskFund';
@@ -214,6 +217,105 @@ describe('pay rules: the base part by post and title (基础绩效)', () => {
     const total = director.effective + nurse.effective + doctor.effective;
     expect(pointValue(500_000n, total)).to.equal('22.0809');
     expect(splitPool(500_000n, [director.effective, nurse.effective, doctor.effective])).to.deep.equal([291_468n, 99_364n, 109_168n]);
+  });
+});
+
+describe("the unit's quality score in pay", () => {
+  it('turns a quality score into points ± by the highest band it reaches; not inspected adds nothing', () => {
+    expect([100, 95, 94.99, 85, 84.5, 70, 69.99, 0, null].map((s) => unitQualityPoints(DEFAULT_SCHEME, s))).to.deep.equal([
+      500, 500, 0, 0, -500, -500, -1000, -1000, 0,
+    ]);
+  });
+
+  it("takes the work unit's score when it was inspected, else the township's, else none", () => {
+    // township 5 scored 88.5; village 101 was not inspected, village 102 scored 96; village 103 is not in the map
+    const scores = new Map<number, number | null>([
+      [5, 88.5],
+      [101, null],
+      [102, 96],
+    ]);
+    expect(qualityScoreOf(scores, 101, 5)).to.deep.equal({ org_unit_id: 5, score: 88.5 });
+    expect(qualityScoreOf(scores, 102, 5)).to.deep.equal({ org_unit_id: 102, score: 96 });
+    expect(qualityScoreOf(scores, 103, 5)).to.deep.equal({ org_unit_id: 5, score: 88.5 });
+    expect(qualityScoreOf(new Map([[5, null]]), 101, 5)).to.equal(null);
+  });
+
+  it('pays a township whose inspection scored 72 and a village that scored 96, by hand to the fen', () => {
+    // the nurse (护师, 合格) at the township scored 72: (35 + 10 − 5) × 1.0 = 40
+    const nurse = personPoints(
+      DEFAULT_SCHEME,
+      { grade: null, control_rate: null, base: basePoints(DEFAULT_SCHEME, 'nursing', 'junior'), unit_quality_score: 72 },
+      [],
+    );
+    // the village doctor (基本合格 ×0.8) in the village that scored 96: 10 follow-ups (40) − a missed task (2) = 38 × 1.1 = 41.8;
+    // (20 + 41.8 + 5) × 0.8 = 53.44
+    const doctor = personPoints(
+      DEFAULT_SCHEME,
+      { grade: 'basically_qualified', control_rate: 0.72, base: basePoints(DEFAULT_SCHEME, 'village_doctor', 'none'), unit_quality_score: 96 },
+      [...followups(10, 'hypertension'), ...missed(1)],
+    );
+    // an administrator without a title in a unit that scored 60: 30 − 10 = 20 (优秀 ×1.2 → 24)
+    const clerk = personPoints(
+      DEFAULT_SCHEME,
+      { grade: 'excellent', control_rate: null, base: basePoints(DEFAULT_SCHEME, 'administration', 'none'), unit_quality_score: 60 },
+      [],
+    );
+    // nothing in points and −10 for the unit: never below 0
+    const idle = personPoints(DEFAULT_SCHEME, { grade: null, control_rate: null, unit_quality_score: 50 }, followups(1, 'hypertension'));
+    expect([nurse.unit_quality_points, nurse.effective]).to.deep.equal([-500, 40_000_000n]);
+    expect([doctor.unit_quality_points, doctor.effective]).to.deep.equal([500, 53_440_000n]);
+    expect([clerk.unit_quality_points, clerk.effective]).to.deep.equal([-1000, 24_000_000n]);
+    expect([idle.unit_quality_points, idle.effective]).to.deep.equal([-1000, 0n]);
+    // ¥1,000.00 over 117.44 points: 8.5150 a point; 34059.945…, 45504.087…, 20435.967… fen: 340.59 + 455.04 + 204.35 = 999.98,
+    // the two fen left to the largest remainders (.967 the clerk, .945 the nurse)
+    const all = [nurse.effective, doctor.effective, clerk.effective, idle.effective];
+    expect(
+      pointValue(
+        100_000n,
+        all.reduce((a, b) => a + b, 0n),
+      ),
+    ).to.equal('8.5150');
+    expect(splitPool(100_000n, all)).to.deep.equal([34_060n, 45_504n, 20_436n, 0n]);
+  });
+});
+
+describe('rotations (下派) in pay', () => {
+  it("pays an expert sent down on the host's run for the months whose 15th the rotation covers: a year's rotation, 12", () => {
+    const year = { start_on: '2026-01-20', last_day: '2027-01-19' };
+    const months = [...Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`), '2027-01', '2027-02'];
+    expect(months.filter((m) => rotationPaysMonth(year, m))).to.deep.equal([...months.slice(1, 12), '2027-01']);
+    // started on the 10th: January to December
+    expect(months.filter((m) => rotationPaysMonth({ start_on: '2026-01-10', last_day: '2027-01-09' }, m))).to.deep.equal(months.slice(0, 12));
+    // ended early on 14 June: May is the last; a single day on the 15th is that month
+    expect(['2026-05', '2026-06'].map((m) => rotationPaysMonth({ start_on: '2026-03-01', last_day: '2026-06-14' }, m))).to.deep.equal([true, false]);
+    expect(rotationPaysMonth({ start_on: '2026-03-15', last_day: '2026-03-15' }, '2026-03')).to.equal(true);
+  });
+
+  it("shares the host's pool with the expert at the host's scheme, the sending unit's top-up beside it, by hand", () => {
+    // the director (副主任医师, 合格: 80 + 30 = 110), a nurse (护师, 35 + 10 = 45) and the branch's expert
+    // (主任医师 on a clinical post: 40 + 40 = 80, no work recorded yet, 合格), all at the township's scheme
+    const director = personPoints(
+      DEFAULT_SCHEME,
+      { grade: null, control_rate: null, base: basePoints(DEFAULT_SCHEME, 'director', titleLevel('associate_chief_physician')) },
+      [],
+    );
+    const nurse = personPoints(
+      DEFAULT_SCHEME,
+      { grade: null, control_rate: null, base: basePoints(DEFAULT_SCHEME, 'nursing', titleLevel('senior_nurse')) },
+      [],
+    );
+    const expert = personPoints(
+      DEFAULT_SCHEME,
+      { grade: null, control_rate: null, base: basePoints(DEFAULT_SCHEME, payPost('doctor', false), titleLevel('chief_physician')) },
+      [],
+    );
+    expect([director.effective, nurse.effective, expert.effective]).to.deep.equal([110_000_000n, 45_000_000n, 80_000_000n]);
+    // ¥3,000.00 over 235 points: 12.7660 a point; 140425.53…, 57446.80…, 102127.65… fen: the two fen left to .80 and .65
+    const total = director.effective + nurse.effective + expert.effective;
+    expect(pointValue(300_000n, total)).to.equal('12.7660');
+    expect(splitPool(300_000n, [director.effective, nurse.effective, expert.effective])).to.deep.equal([140_425n, 57_447n, 102_128n]);
+    // the sending unit's top-up is its own money, ¥2,000.00 a month, never taken from the township's pool
+    expect(DEFAULT_SCHEME.rotation_top_up).to.equal(200_000);
   });
 });
 

@@ -20,6 +20,13 @@ export interface QualityBand {
   factor: Centi;
 }
 
+export interface UnitQualityBand {
+  /** the lowest quality score (0–100) the band starts at */
+  min_score: number;
+  /** points added (or, negative, taken off) a month */
+  points: Centi;
+}
+
 /** The pay scheme of township and village health management (configuration, one for the group). */
 export interface PayScheme {
   points: Record<PayService, Centi>;
@@ -30,8 +37,15 @@ export interface PayScheme {
   quality_bands: QualityBand[];
   /** the factor where the village has no patient followed up in the year (no rate) */
   no_rate_factor: Centi;
+  /**
+   * the unit's quality score (质量得分, quality's `unitQualityScores`, the year up to the month's end) as points
+   * ± a month per band, any order: the highest band the score reaches applies; a unit not inspected adds nothing
+   */
+  unit_quality_bands: UnitQualityBand[];
   /** the medical-risk fund's rate (医疗风险金) in hundredths of a percent: 2 % = 200 (api/pay/riskFund.ts) */
   risk_fund_rate: Centi;
+  /** the top-up (下派补助) a month the sending unit pays an expert sent down, in fen, beside the host's pay */
+  rotation_top_up: Centi;
   /** the base part (基础绩效): points a month for the post (岗位) … */
   post_points: Record<PayPost, Centi>;
   /** … plus points a month for the title level (职称) */
@@ -43,6 +57,8 @@ export interface PayScheme {
  * phone 1, the elderly annual check 8, a signed contract 3, a household visit 3, a health-
  * education session 5 + 0.2 a listener; 2 points off a missed task; 优秀 ×1.2 … 不称职 0; a
  * village controlling ≥ 70 % of its patients ×1.1, ≥ 55 % ×1.0, ≥ 40 % ×0.9, below ×0.8; 2 % to the risk fund.
+ * The unit's quality score: ≥ 95 +5 points a month, ≥ 85 ±0, ≥ 70 −5, below −10; not inspected ±0.
+ * An expert sent down (下派) is topped up ¥2,000 a month by the sending unit.
  * The base part a month: 院长岗 80, 临床/公卫 40, 护理/医技 35, 药学/管理 30, 乡村医生 20; plus 正高 40,
  * 副高 30, 中级 20, 师 10, 士 5, no title 0.
  */
@@ -70,7 +86,14 @@ export const DEFAULT_SCHEME: PayScheme = {
     { min_rate: 0, factor: 80 },
   ],
   no_rate_factor: 100,
+  unit_quality_bands: [
+    { min_score: 95, points: 500 },
+    { min_score: 85, points: 0 },
+    { min_score: 70, points: -500 },
+    { min_score: 0, points: -1000 },
+  ],
   risk_fund_rate: 200,
+  rotation_top_up: 200_000,
   post_points: {
     director: 8000,
     clinical: 4000,
@@ -201,11 +224,37 @@ export function assignMissedTasks(
   return out;
 }
 
+/** The band of the highest threshold `value` reaches (bands in any order); undefined below them all. */
+function highestBand<B>(bands: readonly B[], threshold: (b: B) => number, value: number): B | undefined {
+  return [...bands].sort((a, b) => threshold(b) - threshold(a)).find((b) => value >= threshold(b));
+}
+
 /** The quality factor of a control rate: the highest band it reaches. */
 export function qualityFactor(scheme: PayScheme, rate: number | null): Centi {
   if (rate === null) return scheme.no_rate_factor;
-  const band = [...scheme.quality_bands].sort((a, b) => b.min_rate - a.min_rate).find((b) => rate >= b.min_rate);
-  return band?.factor ?? scheme.no_rate_factor;
+  return highestBand(scheme.quality_bands, (b) => b.min_rate, rate)?.factor ?? scheme.no_rate_factor;
+}
+
+/** The points ± of a unit's quality score: the highest band it reaches; a unit not inspected (null) or below every band, 0. */
+export function unitQualityPoints(scheme: PayScheme, score: number | null): Centi {
+  if (score === null) return 0;
+  return highestBand(scheme.unit_quality_bands, (b) => b.min_score, score)?.points ?? 0;
+}
+
+/**
+ * Whose quality score adjusts a person's pay: their work unit's when it was inspected in the period (a score), else
+ * the paying township's (a village clinic answers to its township's inspection); null when neither was inspected.
+ */
+export function qualityScoreOf(
+  scores: ReadonlyMap<number, number | null>,
+  workUnitId: number,
+  townshipId: number,
+): { org_unit_id: number; score: number } | null {
+  for (const id of [workUnitId, townshipId]) {
+    const score = scores.get(id);
+    if (score !== null && score !== undefined) return { org_unit_id: id, score };
+  }
+  return null;
 }
 
 export interface PersonFacts {
@@ -214,6 +263,8 @@ export interface PersonFacts {
   control_rate: number | null;
   /** the base part's points of the month (post + title, `basePoints`); none given counts 0 */
   base?: Centi;
+  /** the quality score of their unit for the period (`qualityScoreOf`); none given or null: not inspected */
+  unit_quality_score?: number | null;
 }
 
 export interface ServiceCount {
@@ -231,14 +282,16 @@ export interface PersonPoints {
   quality_factor: Centi;
   /** the base part's points (post + title) */
   base: Centi;
-  /** (base + (gross − deduction, never below 0) × quality factor) × grade factor, in millionths of a point */
+  /** the points ± of their unit's quality score (`unitQualityPoints`) */
+  unit_quality_points: Centi;
+  /** (base + (gross − deduction, never below 0) × quality factor + unit quality points, never below 0) × grade factor, in millionths of a point */
   effective: Micro;
 }
 
 /**
  * A person's month (structural performance pay): the base part by post and title, plus the points of
- * their work less the deductions times the quality factor of their village's control rate; the whole
- * times their assessment grade's factor.
+ * their work less the deductions times the quality factor of their village's control rate, plus or minus
+ * the points of their unit's quality score (never below 0 in all); the whole times their assessment grade's factor.
  */
 export function personPoints(scheme: PayScheme, facts: PersonFacts, items: readonly WorkItem[]): PersonPoints {
   const by_service: Partial<Record<PayService, ServiceCount>> = {};
@@ -264,6 +317,8 @@ export function personPoints(scheme: PayScheme, facts: PersonFacts, items: reado
   const quality_factor = qualityFactor(scheme, facts.control_rate);
   const net = BigInt(Math.max(0, gross - deduction));
   const base = facts.base ?? 0;
+  const unit_quality_points = unitQualityPoints(scheme, facts.unit_quality_score ?? null);
+  const before = BigInt(base) * 100n + net * BigInt(quality_factor) + BigInt(unit_quality_points) * 100n;
   return {
     by_service,
     gross,
@@ -273,7 +328,8 @@ export function personPoints(scheme: PayScheme, facts: PersonFacts, items: reado
     grade_factor,
     quality_factor,
     base,
-    effective: (BigInt(base) * 100n + net * BigInt(quality_factor)) * BigInt(grade_factor),
+    unit_quality_points,
+    effective: (before > 0n ? before : 0n) * BigInt(grade_factor),
   };
 }
 
@@ -295,6 +351,17 @@ export function splitPool(pool: Fen, effective: readonly Micro[]): Fen[] {
     pool,
     effective.map((e) => Number(e)),
   );
+}
+
+// ---- rotations (下派) ---------------------------------------------------------------------
+
+/**
+ * Whether an expert sent down is paid on the host's run of `month` (YYYY-MM): the rotation covers the month's 15th,
+ * so each month is paid once, by the unit they spent most of it at (a year's rotation, started on any day, pays 12).
+ */
+export function rotationPaysMonth(r: { start_on: string; last_day: string }, month: string): boolean {
+  const mid = `${month}-15`;
+  return r.start_on <= mid && mid <= r.last_day;
 }
 
 // ---- the run's workflow -------------------------------------------------------------------

@@ -9,6 +9,8 @@ import * as clock from '../core/clock';
 import { db } from '../db/knex';
 import { PAY_GRADE, PAY_POST, PAY_SERVICE, PAY_TITLE_LEVEL, type PayGrade, type PayPost, type PayService, type PayTitleLevel } from './enums';
 import type { Centi, PayScheme } from './rules';
+import { departmentSchemeProblems, type DepartmentIndicator, type DepartmentScheme } from './departmentRules';
+import { badRequest } from '../core/errors';
 
 /** 4.5 → 450: the decimals the database and the API hold, as exact hundredths. */
 export const toCenti = (value: string | number): Centi => Math.round(Number(value) * 100);
@@ -22,11 +24,17 @@ export interface SchemeView {
   grade_factors: Record<PayGrade, number>;
   quality_bands: { min_rate: number; factor: number }[];
   no_rate_factor: number;
+  /** the unit's quality score (0–100) → points ± a month */
+  unit_quality_bands: { min_score: number; points: number }[];
   /** the medical-risk fund's rate in percent (2 = 2 %) */
   risk_fund_rate: number;
+  /** yuan a month the sending unit tops up an expert sent down (下派补助) */
+  rotation_top_up: number;
   /** the base part: points a month per post (岗位) and per title level (职称) */
   post_points: Record<PayPost, number>;
   title_points: Record<PayTitleLevel, number>;
+  /** the HQ's and branches' department pay (departmentRules.ts): indicator weights in whole percent, an indicator's most points */
+  department_scheme: { weights: Record<DepartmentIndicator, number>; max_indicator_score: number };
 }
 
 interface SettingsRow {
@@ -34,9 +42,12 @@ interface SettingsRow {
   grade_factors: Record<PayGrade, number>;
   quality_bands: { min_rate: number; factor: number }[];
   no_rate_factor: string;
+  unit_quality_bands: { min_score: number; points: number }[];
   risk_fund_rate: string;
+  rotation_top_up: string;
   post_points: Record<PayPost, number>;
   title_points: Record<PayTitleLevel, number>;
+  department_scheme: SchemeView['department_scheme'];
 }
 
 /** Decimals by key → hundredths by key, for every value of the list. */
@@ -52,11 +63,20 @@ export async function readSchemeView(conn: Knex = db()): Promise<SchemeView> {
     grade_factors: settings.grade_factors,
     quality_bands: settings.quality_bands,
     no_rate_factor: Number(settings.no_rate_factor),
+    unit_quality_bands: settings.unit_quality_bands,
     risk_fund_rate: Number(settings.risk_fund_rate),
+    rotation_top_up: Number(settings.rotation_top_up),
     post_points: settings.post_points,
     title_points: settings.title_points,
+    department_scheme: settings.department_scheme,
   };
 }
+
+/** The departments' scheme in the rules' hundredths. */
+export const departmentSchemeOf = (v: SchemeView): DepartmentScheme => ({
+  weights: v.department_scheme.weights,
+  max_indicator_score: toCenti(v.department_scheme.max_indicator_score),
+});
 
 /** The scheme in the rules' hundredths. */
 export function schemeOf(v: SchemeView): PayScheme {
@@ -66,7 +86,9 @@ export function schemeOf(v: SchemeView): PayScheme {
     grade_factors: Object.fromEntries(PAY_GRADE.values.map((g) => [g, toCenti(v.grade_factors[g])])) as Record<PayGrade, Centi>,
     quality_bands: v.quality_bands.map((b) => ({ min_rate: b.min_rate, factor: toCenti(b.factor) })),
     no_rate_factor: toCenti(v.no_rate_factor),
+    unit_quality_bands: v.unit_quality_bands.map((b) => ({ min_score: b.min_score, points: toCenti(b.points) })),
     risk_fund_rate: toCenti(v.risk_fund_rate),
+    rotation_top_up: toCenti(v.rotation_top_up),
     post_points: centiBy(PAY_POST.values, v.post_points),
     title_points: centiBy(PAY_TITLE_LEVEL.values, v.title_points),
   };
@@ -81,6 +103,9 @@ export function showScheme(actor: Actor) {
 /** PUT /api/pay-scheme: the whole scheme replaced; the runs already calculated keep the scheme they were calculated with. */
 export function updateScheme(actor: Actor, input: SchemeView) {
   assertCan(actor, 'pay-scheme', 'edit');
+  // checked like a fund year's configuration: 400 naming each field
+  const problems = departmentSchemeProblems(departmentSchemeOf(input)).map((p) => ({ ...p, field: `department_scheme.${p.field}` }));
+  if (problems.length) throw badRequest(`invalid ${problems.map((p) => p.field).join(', ')}`, problems);
   return inTransaction(actor, async (trx, audit) => {
     const before = await readSchemeView(trx);
     for (const service of PAY_SERVICE.values) await trx('pay_service_points').where('service', service).update({ points: input.points[service] });
@@ -91,9 +116,12 @@ export function updateScheme(actor: Actor, input: SchemeView) {
         grade_factors: JSON.stringify(input.grade_factors),
         quality_bands: JSON.stringify(input.quality_bands),
         no_rate_factor: input.no_rate_factor,
+        unit_quality_bands: JSON.stringify(input.unit_quality_bands),
         risk_fund_rate: input.risk_fund_rate,
+        rotation_top_up: input.rotation_top_up,
         post_points: JSON.stringify(input.post_points),
         title_points: JSON.stringify(input.title_points),
+        department_scheme: JSON.stringify(input.department_scheme),
         updated_by: actor.id,
         updated_at: clock.nowIso(),
       });

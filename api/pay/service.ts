@@ -10,12 +10,12 @@ import { conflict, forbidden, notFound, unprocessable } from '../core/errors';
 import { inTransaction } from '../core/transaction';
 import * as clock from '../core/clock';
 import { fromFen, sumFen, toFen } from '../shared/money';
-import { unitInScope } from '../org';
-import { payrollPeople } from '../hr';
+import { unitInScope, unitsByIds } from '../org';
+import { payrollPeople, rotatedExperts, type RotatedExpert } from '../hr';
 import { staffPerformanceShare } from '../settlement';
 import { PayLine, PayLineItem, PayRun } from './model';
 import { monthPoints, type PersonMonth } from './points';
-import { microText, monthStart, pointValue, splitPool, STEP_TO, type PayStep } from './rules';
+import { microText, monthStart, pointValue, rotationPaysMonth, splitPool, STEP_TO, type PayStep } from './rules';
 import { fromCenti, readSchemeView, schemeOf } from './scheme';
 import { riskFigures, yearContributions, type RiskFigures } from './riskFund';
 import { forStep, payRunResource } from './resource';
@@ -66,7 +66,10 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
       const run = await forStep(trx, actor, id, 'calculate');
       const month = run.month.slice(0, 7);
       const view = await readSchemeView(trx);
-      const people = await payrollPeople(run.org_unit_id, run.month, trx);
+      // the township's employees, and the experts sent down to it for this month (paid here at its scheme)
+      const range = clock.monthRange(month);
+      const experts = (await rotatedExperts(run.org_unit_id, range.start, range.end, trx)).filter((r) => rotationPaysMonth(r, month));
+      const people = [...(await payrollPeople(run.org_unit_id, run.month, trx)), ...experts.map((r) => r.person)];
       const scheme = schemeOf(view);
       const months = await monthPoints(people, month, scheme, trx);
       // the fund year's settlement reaches the people in its December run
@@ -90,7 +93,8 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
       const december = earlier && months.map((m) => ({ earlier: earlier.get(m.person.staff_id) ?? 0n, grade: m.points.grade }));
       const figures = riskFigures(amounts, scheme.risk_fund_rate, december);
       await PayLine.query(trx).delete().where('run_id', id);
-      await saveLines(trx, id, months, figures);
+      const topUps = new Map(experts.map((r) => [r.person.staff_id, r]));
+      await saveLines(trx, id, months, figures, topUps, BigInt(scheme.rotation_top_up));
       if (run.supersedes_id) await saveDifferences(trx, id, run.supersedes_id);
       const updated = await PayRun.query(trx).patchAndFetchById(id, {
         status: 'calculated',
@@ -102,6 +106,7 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
         risk_contributions: fromFen(sumFen(figures.map((f) => f.contribution))),
         risk_returns: fromFen(sumFen(figures.map((f) => f.returned))),
         net_paid: fromFen(sumFen(figures.map((f) => f.net))),
+        rotation_top_ups: fromFen(BigInt(scheme.rotation_top_up) * BigInt(experts.length)),
         scheme: view,
         calculated_by: actor.id,
         calculated_at: clock.nowIso(),
@@ -127,10 +132,19 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
   );
 }
 
-async function saveLines(trx: Knex.Transaction, runId: number, months: readonly PersonMonth[], figures: readonly RiskFigures[]) {
+/** `rotations`: the experts sent down, by staff id, each topped up `topUp` fen by the unit that sent them. */
+async function saveLines(
+  trx: Knex.Transaction,
+  runId: number,
+  months: readonly PersonMonth[],
+  figures: readonly RiskFigures[],
+  rotations: ReadonlyMap<number, RotatedExpert>,
+  topUp: bigint,
+) {
   // in bulk: a township's lines in a few statements (their ids in the order inserted), then all their items
   const lines = months.map((m, i) => {
     const p = m.points;
+    const rotation = rotations.get(m.person.staff_id);
     return {
       run_id: runId,
       staff_id: m.person.staff_id,
@@ -146,6 +160,9 @@ async function saveLines(trx: Knex.Transaction, runId: number, months: readonly 
       deduction_points: centiText(p.deduction),
       control_rate: m.control_rate === null ? null : String(m.control_rate),
       quality_factor: centiText(p.quality_factor),
+      quality_org_unit_id: m.quality?.org_unit_id ?? null,
+      unit_quality_score: m.quality === null ? null : m.quality.score.toFixed(2),
+      unit_quality_points: centiText(p.unit_quality_points),
       grade: p.grade,
       grade_factor: centiText(p.grade_factor),
       points: microText(p.effective),
@@ -153,6 +170,9 @@ async function saveLines(trx: Knex.Transaction, runId: number, months: readonly 
       risk_contribution: fromFen(figures[i].contribution),
       risk_return: fromFen(figures[i].returned),
       net_amount: fromFen(figures[i].net),
+      rotation_id: rotation?.rotation_id ?? null,
+      home_org_unit_id: rotation?.home_org_unit_id ?? null,
+      rotation_top_up: fromFen(rotation ? topUp : 0n),
     };
   });
   const ids: number[] = [];
@@ -240,7 +260,7 @@ export async function readRun(actor: Actor, id: number) {
   return { ...run, lines, ...(await runCorrection(run)) };
 }
 
-/** GET /api/pay-runs/:id/lines/:lineId: a person's line with the follow-ups, contracts and missed tasks behind it. */
+/** GET /api/pay-runs/:id/lines/:lineId: a person's line with the follow-ups, contracts and missed tasks behind it, the names of the unit whose quality score applied and of the unit that sent an expert down. */
 export async function readLine(actor: Actor, runId: number, lineId: number) {
   await getRow(payRunResource, actor, runId);
   const line = await PayLine.query().findOne({ id: lineId, run_id: runId });
@@ -248,5 +268,14 @@ export async function readLine(actor: Actor, runId: number, lineId: number) {
   const items = await PayLineItem.query()
     .where('line_id', lineId)
     .orderBy([{ column: 'on' }, { column: 'id' }]);
-  return { ...line, items };
+  const names = new Map(
+    (
+      await unitsByIds(
+        [line.quality_org_unit_id, line.home_org_unit_id].filter((u) => u !== null),
+        ['id', 'name'],
+      )
+    ).map((u) => [u.id, u.name]),
+  );
+  const nameOf = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
+  return { ...line, quality_unit_name: nameOf(line.quality_org_unit_id), home_unit_name: nameOf(line.home_org_unit_id), items };
 }

@@ -1,6 +1,7 @@
 // The village doctor's phone statement (本月健康管理绩效): this month's points computed live from
 // the work recorded so far (a follow-up logged now counts at once), and beside them the last
-// calculated month's point value and amount: gross, the medical-risk fund's contribution, net paid.
+// calculated month's point value and amount: gross, the medical-risk fund's contribution, net paid; and the
+// person's medical-risk fund of this year and the two before: contributed, and returned at the year's end.
 import type { Actor } from '../core/actor';
 import { assertCan } from '../core/crud';
 import * as clock from '../core/clock';
@@ -9,6 +10,10 @@ import { payrollPersonOfUser } from '../hr';
 import { monthPoints } from './points';
 import { microText } from './rules';
 import { readSchemeView, schemeOf } from './scheme';
+import { personRiskFund, type RiskFundYear } from './riskFund';
+
+/** The years of the medical-risk fund a statement shows: this year and the two before (a return comes a year-end later). */
+const RISK_FUND_YEARS = 3;
 
 export interface PayStatement {
   month: string;
@@ -27,6 +32,8 @@ export interface PayStatement {
     risk_return: string;
     net_amount: string;
   } | null;
+  /** the medical-risk fund (医疗风险金), this year first: contributed by the paid runs, and the year-end return once December is approved */
+  risk_fund: RiskFundYear[];
 }
 
 /** GET /api/pay-statement: the caller's own statement. */
@@ -34,7 +41,7 @@ export async function myStatement(actor: Actor): Promise<PayStatement> {
   assertCan(actor, 'pay-statement', 'show');
   const month = clock.today().slice(0, 7);
   const person = await payrollPersonOfUser(actor.id);
-  if (!person) return { month, points: null, gross_points: null, missed_tasks: 0, last: null };
+  if (!person) return { month, points: null, gross_points: null, missed_tasks: 0, last: null, risk_fund: [] };
   const [now] = await monthPoints([person], month, schemeOf(await readSchemeView()), db());
   const last = await db()('pay_lines as l')
     .join('pay_runs as r', 'r.id', 'l.run_id')
@@ -59,5 +66,6 @@ export async function myStatement(actor: Actor): Promise<PayStatement> {
     gross_points: (now.points.gross / 100).toFixed(2),
     missed_tasks: now.points.missed_tasks,
     last: last ?? null,
+    risk_fund: await personRiskFund(person.staff_id, Number(month.slice(0, 4)), RISK_FUND_YEARS, db()),
   };
 }

@@ -1,7 +1,8 @@
 // 首页 card of a village doctor: 本月健康管理绩效 — this month's points so far (live: a follow-up
 // logged counts at once) and, beside them, the last calculated month's point value and amount, and
 // what was paid of it: the gross amount less the medical-risk fund's contribution (plus, in December,
-// the year's contributions returned).
+// the year's contributions returned); and the medical-risk fund: this year's contributions so far and the
+// latest year-end return.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { Figure, HomeCard, money } from '../dashboard/figures';
@@ -13,6 +14,8 @@ export const PayStatementHome = () => {
   const { data } = useQuery({ queryKey: ['pay-statement'], queryFn: () => apiGet<PayStatement>('/pay-statement') });
   if (data && data.points === null) return null;
   const last = data?.last;
+  const thisYear = data?.risk_fund[0];
+  const returned = data?.risk_fund.find((y) => y.returned !== null);
   return (
     <HomeCard title={translate('pay.statement.title')} testId="home-pay-statement">
       <Figure
@@ -43,6 +46,20 @@ export const PayStatementHome = () => {
             contribution: money(last.risk_contribution),
             returned: money(last.risk_return),
           })}
+        />
+      )}
+      {thisYear && (
+        <Figure
+          testId="pay-risk-fund"
+          label={translate('pay.statement.risk_fund', { year: thisYear.year })}
+          value={thisYear.contributed}
+          display={money(thisYear.contributed)}
+          to="/"
+          sub={
+            returned?.returned
+              ? translate('pay.statement.risk_fund_returned', { year: returned.year, returned: money(returned.returned) })
+              : translate('pay.statement.risk_fund_pending')
+          }
         />
       )}
     </HomeCard>

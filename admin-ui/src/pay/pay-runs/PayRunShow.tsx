@@ -3,7 +3,7 @@
 // correction's version, reason and difference against the version it supersedes, and the 更正 button.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
   DateField,
   HttpError,
@@ -65,8 +65,14 @@ const LineDrill = ({ runId, line, onClose }: { runId: number; line: Line; onClos
   const translate = useTranslate();
   const { data } = useQuery({
     queryKey: ['pay-line', runId, line.id],
-    queryFn: () => apiGet<{ items: Json<PayLineItem>[] }>(`/pay-runs/${runId}/lines/${line.id}`),
+    queryFn: () =>
+      apiGet<{ quality_unit_name: string | null; home_unit_name: string | null; items: Json<PayLineItem>[] }>(`/pay-runs/${runId}/lines/${line.id}`),
   });
+  // the line's quality adjustment: the unit whose quality score applied, the score, the points ±
+  const quality =
+    line.unit_quality_score === null
+      ? translate('pay.quality.none')
+      : translate('pay.quality.scored', { unit: data?.quality_unit_name ?? '', score: line.unit_quality_score, points: line.unit_quality_points });
   const cols = ['on', 'kind', 'ref_id', 'type', 'resident', 'points'] as const;
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth>
@@ -74,6 +80,14 @@ const LineDrill = ({ runId, line, onClose }: { runId: number; line: Line; onClos
         {translate('pay.drill')} · {line.name}
       </DialogTitle>
       <DialogContent>
+        <Typography variant="body2" sx={{ mb: 1 }} data-testid="pay-line-quality">
+          {quality}
+        </Typography>
+        {line.rotation_id !== null && (
+          <Typography variant="body2" sx={{ mb: 1 }} data-testid="pay-line-rotation">
+            {translate('pay.rotation.note', { unit: data?.home_unit_name ?? '', top_up: yuan(line.rotation_top_up) })}
+          </Typography>
+        )}
         <Table size="small" data-testid="pay-items">
           <TableHead>
             <TableRow>
@@ -119,6 +133,8 @@ const Lines = () => {
     'deduction_points',
     'control_rate',
     'quality_factor',
+    'unit_quality_score',
+    'unit_quality_points',
     'grade',
     'grade_factor',
     'points',
@@ -126,24 +142,31 @@ const Lines = () => {
     'risk_contribution',
     'risk_return',
     'net_amount',
+    'rotation_top_up',
   ] as const;
-  const money = new Set<string>(['amount', 'risk_contribution', 'risk_return', 'net_amount']);
+  const money = new Set<string>(['amount', 'risk_contribution', 'risk_return', 'net_amount', 'rotation_top_up']);
   const cell = (l: Line, c: (typeof cols)[number]) =>
-    c === 'grade'
-      ? PAY_GRADE.has(l.grade) && translate(`enums.pay_grade.${l.grade}`)
-      : c === 'post'
-        ? PAY_POST.has(l.post) && translate(`enums.pay_post.${l.post}`)
-        : c === 'title_level'
-          ? PAY_TITLE_LEVEL.has(l.title_level) && translate(`enums.pay_title_level.${l.title_level}`)
-          : money.has(c)
-            ? yuan(l[c])
-            : c === 'points'
-              ? Number(l.points).toFixed(2)
-              : c === 'control_rate'
-                ? l.control_rate === null
-                  ? '—'
-                  : `${(Number(l.control_rate) * 100).toFixed(1)}%`
-                : l[c];
+    c === 'name'
+      ? l.rotation_id === null
+        ? l.name
+        : `${l.name}（${translate('pay.rotation.tag')}）`
+      : c === 'grade'
+        ? PAY_GRADE.has(l.grade) && translate(`enums.pay_grade.${l.grade}`)
+        : c === 'post'
+          ? PAY_POST.has(l.post) && translate(`enums.pay_post.${l.post}`)
+          : c === 'title_level'
+            ? PAY_TITLE_LEVEL.has(l.title_level) && translate(`enums.pay_title_level.${l.title_level}`)
+            : money.has(c)
+              ? yuan(l[c])
+              : c === 'points'
+                ? Number(l.points).toFixed(2)
+                : c === 'control_rate'
+                  ? l.control_rate === null
+                    ? '—'
+                    : `${(Number(l.control_rate) * 100).toFixed(1)}%`
+                  : c === 'unit_quality_score'
+                    ? (l.unit_quality_score ?? '—')
+                    : l[c];
   // text on the left, figures on the right; a name stays on one line
   const align = (c: (typeof cols)[number]) => (['name', 'grade', 'post', 'title_level'].includes(c) ? 'left' : 'right');
   return (
@@ -192,6 +215,7 @@ export const PayRunShow = () => (
       <NumberField source="risk_contributions" options={{ minimumFractionDigits: 2 }} />
       <NumberField source="risk_returns" options={{ minimumFractionDigits: 2 }} />
       <NumberField source="net_paid" options={{ minimumFractionDigits: 2 }} />
+      <NumberField source="rotation_top_ups" options={{ minimumFractionDigits: 2 }} emptyText="—" />
       <TextField source="reviewed_by_name" emptyText="—" />
       <TextField source="approved_by_name" emptyText="—" />
       <Stack direction="row" spacing={1}>
