@@ -180,11 +180,11 @@ async function writeBatch(trx: Knex.Transaction, rows: { row: number; data: RxRo
   );
   items.forEach((i) => touched.add(String(i.prescription_id)));
   const inserted = written.filter((w) => w.inserted).length;
-  const itemChanged = new Set(written.map((w) => `${w.prescription_id}\t${w.seq}`));
+  const itemWritten = new Map(written.map((w) => [`${w.prescription_id}\t${w.seq}`, w.inserted]));
   // a row is updated when its drug changed, or its prescription's own columns did
   const updated = items.filter((i) => {
-    const key = `${i.prescription_id}\t${i.seq}`;
-    return itemChanged.has(key) ? !written.find((w) => `${w.prescription_id}\t${w.seq}` === key)!.inserted : headerChanged.has(String(i.prescription_id));
+    const wasInserted = itemWritten.get(`${i.prescription_id}\t${i.seq}`);
+    return wasInserted === undefined ? headerChanged.has(String(i.prescription_id)) : !wasInserted;
   }).length;
   return { inserted, updated };
 }
