@@ -2,7 +2,7 @@
 // the data of the HR workbooks, and what api/domains.ts wires (routers, grants, the daily job).
 // HR is split into sub-domains, each with its model, rules, service and routes: staff/ (the
 // registry), careers/ (posts, licences, promotions, assessments), contracts/ (乡聘村用), rotations/.
-export { activeStaffIds, staffNames, staffRosterRows, staffRosterUnit, type StaffRosterRow } from './staff/service';
+export { activeStaffIds, staffByUnitAndName, staffNames, staffRosterRows, staffRosterUnit, type StaffRosterRow } from './staff/service';
 export { addDays, addYears, LADDER_OF, LADDERS, type Category } from './staff/rules';
 export { excellentQuota } from './careers/rules';
 export { SEX } from './enums';

@@ -133,6 +133,8 @@ export interface ImportSpec<T> {
   summary: Record<string, unknown>;
   /** runs first inside the transaction (e.g. a lock that keeps approvals out while importing) */
   begin?: (trx: Knex.Transaction) => Promise<void>;
+  /** runs last inside the transaction, after every batch is written (e.g. what a record spread over rows derives) */
+  end?: (trx: Knex.Transaction, audit: Audit) => Promise<void>;
 }
 
 class RolledBack extends Error {}
@@ -193,6 +195,7 @@ export async function runImport<T>(actor: Actor, file: UploadedFile, opts: Impor
         result.unchanged += rows.length - w.inserted - w.updated;
       });
       if (opts.allOrNothing && badRows.size) throw new RolledBack();
+      await spec.end?.(trx, audit);
       await audit({
         action: 'import',
         resource: spec.resource,
@@ -234,12 +237,7 @@ export const importOptions = (q: unknown) => {
 };
 
 /** A template workbook: the header row, and a second sheet describing each column. */
-export async function writeTemplate(
-  out: Writable,
-  kind: 'claims' | 'satisfaction-scores' | 'fund-year-populations',
-  columns: readonly [string, string][],
-  notes: Record<string, string>,
-) {
+export async function writeTemplate(out: Writable, kind: string, columns: readonly [string, string][], notes: Record<string, string>) {
   const wb = streamingWorkbook(out);
   const sheet = addSheet(
     wb,

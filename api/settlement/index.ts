@@ -2,6 +2,11 @@
 // demo loader calculates a year of runs with, and the calculation's aggregate for the benchmark.
 export { SettlementRun } from './runs/model';
 export { CLAIM_COLUMNS } from './claims/rules';
+// the streamed, idempotent file import and its cells, for another domain's files (pharmacy's prescriptions)
+export { runImport, writeTemplate, type ImportOptions, type ImportSpec, type Rejection } from './import';
+export { blankCell, boolCell, cellText, dateCell, rowProblem, type Cell, type RawRow, type RowProblem } from './cells';
+export { type ImportProblem } from './enums';
+export { claimDrugCosts } from './claims/service';
 export { calculateIn, runReport } from './runs/service';
 export { readDifference, type DifferenceView } from './runs/differenceService';
 export { aggregateSql, isEstimate, rebuildClaimTotals, type RunFigures } from './runs/calculation';

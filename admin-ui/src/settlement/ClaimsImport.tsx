@@ -2,31 +2,13 @@
 // first (dry run: every rejected row listed by row, field and message), then import the valid
 // rows. Templates are downloadable.
 import { useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  Checkbox,
-  FormControlLabel,
-  MenuItem,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, MenuItem, Stack, TextField } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
-import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Title, useCanAccess, useNotify, useTranslate } from 'react-admin';
 import { downloadReport } from '../finance/download';
-import { httpClient } from '../httpClient';
+import { ImportControls, ImportResultCard } from '../shared/FileImport';
+import { useFileImport } from '../shared/useFileImport';
 import { FundYearSelect, useFundYearChoice } from './FundYearSelect';
-import type { ImportResult } from './types';
 
 const KINDS = { claims: '/claims', satisfaction: '/satisfaction-scores' } as const;
 const RESOURCES = { claims: 'claims', satisfaction: 'satisfaction-scores' } as const;
@@ -38,33 +20,14 @@ export const ClaimsImport = () => {
   const t = (k: string, o?: object) => translate(`settlement.import.${k}`, o);
   const { years, fundYearId, setPicked } = useFundYearChoice();
   const [kind, setKind] = useState<Kind>('claims');
-  const [file, setFile] = useState<File | null>(null);
-  const [allOrNothing, setAllOrNothing] = useState(false);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const state = useFileImport();
+  const { result, error, reset } = state;
   // who may only read claims (directors, the auditor) sees the page without the import buttons
   const mayImport = useCanAccess({ resource: RESOURCES[kind], action: 'import' }).canAccess === true;
 
-  const send = async (dryRun: boolean) => {
-    if (!file || fundYearId === null) return notify(t('no_file'), { type: 'warning' });
-    const body = new FormData();
-    body.append('file', file, file.name);
-    const qs = new URLSearchParams({ fund_year_id: String(fundYearId), dry_run: String(dryRun), all_or_nothing: String(allOrNothing) });
-    setBusy(true);
-    setError(null);
-    try {
-      setResult((await httpClient(`/api${KINDS[kind]}/import?${qs}`, { method: 'POST', body })).json as ImportResult);
-    } catch (e) {
-      setResult(null);
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const reset = () => {
-    setResult(null);
-    setError(null);
+  const send = (dryRun: boolean) => {
+    if (!state.file || fundYearId === null) return notify(t('no_file'), { type: 'warning' });
+    void state.send(`/api${KINDS[kind]}/import`, dryRun, { fund_year_id: String(fundYearId) });
   };
 
   return (
@@ -106,35 +69,7 @@ export const ClaimsImport = () => {
               {t('template')}
             </Button>
           </Stack>
-          <Stack direction="row" sx={{ gap: 2, alignItems: 'center', flexWrap: 'wrap', mt: 2 }}>
-            <Button component="label" variant="outlined" startIcon={<UploadFileIcon />}>
-              {t('file')}
-              <input
-                hidden
-                type="file"
-                accept=".xlsx,.csv"
-                data-testid="import-file"
-                onChange={(e) => {
-                  setFile(e.target.files?.[0] ?? null);
-                  reset();
-                }}
-              />
-            </Button>
-            <Typography data-testid="import-file-name">{file?.name ?? ''}</Typography>
-            <FormControlLabel control={<Checkbox checked={allOrNothing} onChange={(e) => setAllOrNothing(e.target.checked)} />} label={t('all_or_nothing')} />
-            <Box sx={{ flex: 1 }} />
-            <Button variant="outlined" disabled={!mayImport || !file || busy} onClick={() => send(true)} data-testid="dry-run">
-              {t('dry_run')}
-            </Button>
-            <Button
-              variant="contained"
-              disabled={!mayImport || !file || busy || !result?.dry_run || result.accepted === 0}
-              onClick={() => send(false)}
-              data-testid="commit"
-            >
-              {t('commit')}
-            </Button>
-          </Stack>
+          <ImportControls state={state} prefix="settlement.import" mayImport={mayImport} send={send} />
         </CardContent>
       </Card>
       {!mayImport && (
@@ -147,51 +82,7 @@ export const ClaimsImport = () => {
           {error}
         </Alert>
       )}
-      {result && (
-        <Card data-testid="import-result">
-          <CardContent>
-            {result.dry_run ? (
-              <Alert severity={result.rejected_rows ? 'warning' : 'success'} data-testid="import-summary">
-                {t('checked', { accepted: result.accepted, rejected: result.rejected_rows })}
-              </Alert>
-            ) : result.committed ? (
-              <Alert severity="success" data-testid="import-summary">
-                {t('committed', { inserted: result.inserted, updated: result.updated, unchanged: result.unchanged })}
-              </Alert>
-            ) : (
-              <Alert severity="error" data-testid="import-summary">
-                {t('rolled_back')}
-              </Alert>
-            )}
-            {result.rejected.length > 0 && (
-              <>
-                <Typography variant="subtitle1" sx={{ mt: 2 }}>
-                  {t('rejected')}：{result.rejected_rows}
-                  {result.rejected.length < result.rejected_rows ? `（${t('listed', { n: result.rejected.length })}）` : ''}
-                </Typography>
-                <Table size="small" data-testid="rejected-rows">
-                  <TableHead>
-                    <TableRow>
-                      <TableCell>{t('row')}</TableCell>
-                      <TableCell>{t('field')}</TableCell>
-                      <TableCell>{t('message')}</TableCell>
-                    </TableRow>
-                  </TableHead>
-                  <TableBody>
-                    {result.rejected.map((r, i) => (
-                      <TableRow key={i} data-testid={`rejected-${r.row}-${r.field}`}>
-                        <TableCell>{r.row}</TableCell>
-                        <TableCell>{translate(`enums.import_column.${r.field}`, { _: r.field })}</TableCell>
-                        <TableCell>{translate(`enums.import_problem.${r.rule}`, { _: r.message, ...r.params })}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </>
-            )}
-          </CardContent>
-        </Card>
-      )}
+      {result && <ImportResultCard result={result} prefix="settlement.import" columns="import_column" />}
     </Box>
   );
 };

@@ -445,6 +445,29 @@ export async function staffNames(ids: readonly number[], conn: Conn = db()): Pro
   return new Map(rows.map((s) => [s.id, s.name]));
 }
 
+/**
+ * The registry's people named in files by unit and name (a prescription's prescriber): unit id →
+ * name → staff id, for a name that exactly one person not yet left bears among the unit's working staff.
+ */
+export async function staffByUnitAndName(pairs: readonly { unitId: number; name: string }[], conn: Conn = db()): Promise<Map<number, Map<string, number>>> {
+  const out = new Map<number, Map<string, number>>();
+  if (!pairs.length) return out;
+  const rows = await Staff.query(conn)
+    .select('work_org_unit_id', 'name')
+    .min('id as id')
+    .count('* as n')
+    .whereIn('work_org_unit_id', [...new Set(pairs.map((p) => p.unitId))])
+    .whereIn('name', [...new Set(pairs.map((p) => p.name))])
+    .whereNot('status', 'left')
+    .groupBy('work_org_unit_id', 'name');
+  for (const r of rows as unknown as { work_org_unit_id: number; name: string; id: number; n: string }[]) {
+    if (Number(r.n) !== 1) continue;
+    if (!out.has(r.work_org_unit_id)) out.set(r.work_org_unit_id, new Map());
+    out.get(r.work_org_unit_id)!.set(r.name, r.id);
+  }
+  return out;
+}
+
 // ---- the staff roster of a unit (人员花名册), read in keyset pages so that the streamed workbook never holds the whole registry ----
 
 /** Checks the request before anything is streamed (a JSON error cannot follow sent headers). */

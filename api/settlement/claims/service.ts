@@ -273,3 +273,21 @@ export async function unitSummary(actor: Actor, fundYearId: number, unitId: numb
   const norm = (rows: Sums[]) => rows.map((r) => ({ ...r, claims: Number(r.claims) }));
   return { fund_year_id: fy.id, unit, provided: norm(provided), insured: norm(insured) };
 }
+
+/**
+ * The drug and total cost (yuan, text) of the claims each unit provided in the group in a month
+ * (the month a claim counts in: its settlement month, or the month a late reversal lands in), over
+ * every fund year of that calendar year, from the claim totals the database keeps. For another
+ * domain's drug share (药占比); a unit without claims is absent.
+ */
+export async function claimDrugCosts(unitIds: readonly number[], year: number, month: number, conn: Knex | Knex.Transaction = db()) {
+  if (!unitIds.length) return new Map<number, { drug_cost: string; total_cost: string }>();
+  const rows = await conn('claim_totals as t')
+    .join('fund_years as f', 'f.id', 't.fund_year_id')
+    .select('t.org_unit_id')
+    .sum<{ org_unit_id: number; drug_cost: string; total_cost: string }[]>({ drug_cost: 't.drug_cost', total_cost: 't.total_cost' })
+    .where({ 'f.year': year, 't.period_month': month, 't.provider_class': 'in_group' })
+    .whereIn('t.org_unit_id', [...unitIds])
+    .groupBy('t.org_unit_id');
+  return new Map(rows.map((r) => [r.org_unit_id, { drug_cost: r.drug_cost, total_cost: r.total_cost }]));
+}

@@ -63,6 +63,8 @@ export const AUDIT_ACTIONS = [
   'return',
   'assign',
   'acknowledge',
+  'sample',
+  'reopen',
 ] as const;
 
 export const AUDITED_RESOURCES = [
@@ -114,6 +116,9 @@ export const AUDITED_RESOURCES = [
   'diagnosis-services',
   'diagnosis-requests',
   'diagnosis-samples',
+  'prescriptions',
+  'prescriber-actions',
+  'prescription-rules',
 ] as const;
 
 export const AUDIT_ACTION_CHOICES = enumChoices('enums.audit_action', AUDIT_ACTIONS);

@@ -1,0 +1,9 @@
+// The pharmacy domain's public face: the chief pharmacist's prescription review (总药师处方点评).
+// The demo loader writes prescriptions and derives their flags through `evaluatePrescriptions`.
+export { evaluatePrescriptions, currentRules } from './service';
+export { DEFAULT_RULES, prescriptionFlags, unitFigures, pharmacyGrants, type RxRules } from './rules';
+export { PHARMACY_ENUMS } from './enums';
+export { pharmacyRouters } from './routes';
+// the records the API answers, for the admin UI to `import type` (api/core/json.ts)
+export type { PrescriberAction, Prescription, PrescriptionItem } from './model';
+export type { prescriptionFigures, prescriptionPage, readAction } from './service';
