@@ -10,12 +10,16 @@ import { checkDigit } from '../core/personalId';
 import type { centreReaders, createRequest, requestPage } from './service';
 import type { diagnosisFigures } from './figures';
 import type { drawMonthlySample } from './samples';
+import type { chestPainFiguresOf, recordChestPainTime, startChestPain } from './chestPain';
 
 type RequestJson = AnswerOf<typeof createRequest>;
 type PageJson = AnswerOf<typeof requestPage>;
 type Readers = AnswerOf<typeof centreReaders>;
 type Figures = AnswerOf<typeof diagnosisFigures>;
 type Conflict = Problem<{ status: string; allowed: string[] }>;
+type CaseJson = AnswerOf<typeof startChestPain> & AnswerOf<typeof recordChestPainTime>;
+type CpFigures = AnswerOf<typeof chestPainFiguresOf>;
+type CpPage = PageJson & { chest_pain: CaseJson | null; chest_pain_actions: string[] };
 type ServiceRow = { id: number; code: string; centre_id: number; norm_emergency_minutes: number | null; norm_routine_minutes: number | null; fee: string };
 type CentreRow = { id: number; kind: string; critical_ack_minutes: number };
 type NoticeRow = { kind: string; record_id: number; data: { level?: number } };
@@ -355,5 +359,89 @@ describe('diagnosis centres (HTTP, real database)', function () {
     expect((await post<Conflict>(`/api/diagnosis-samples/${first.id}/review`, { agreement: 'agree' }, { as: 'director-HQ' })).status).to.equal(409);
     const after = await get<Figures>('/api/diagnosis-requests/figures', { as: 'director-HQ', query: { from: day, to: day, centre_id: String(ultrasound.id) } });
     expect(after.body.centres[0]).to.include({ sampled: 4, sample_agree: 3, sample_agreement: 0.75 });
+  });
+
+  it('chest pain: a village’s STEMI ECG starts the green channel in one tap — the emergency up-referral carrying the request, the FMC time; arrival and balloon close it; the clock and the township figures', async () => {
+    const reportedEcg = async (conclusion: string) => {
+      const r = await request('doctor-V001', { service_id: ecg12.id, urgency: 'emergency', clinical_question: '胸痛1小时，大汗', ...external('马福贵') });
+      await stepOk(r.id, 'accept');
+      await stepOk(r.id, 'assign', { reader_staff_id: reader.id });
+      return stepOk(r.id, 'report', { conclusion, critical: true, critical_note: conclusion });
+    };
+    const period = { from: clock.addDays(clock.today(), -1), to: clock.addDays(clock.today(), 1) };
+    const figures = async () => (await get<CpFigures>('/api/diagnosis-requests/chest-pain-figures', { as: 'director-HQ', query: period })).body;
+    const before = await figures();
+
+    // not STEMI: a 409 saying so, and no button
+    const sinus = await reportedEcg('窦性心动过速，ST-T改变');
+    const notStemi = await post<Conflict>(`/api/diagnosis-requests/${sinus.id}/chest-pain`, {}, { as: 'doctor-V001' });
+    expect(notStemi.status).to.equal(409);
+    expect(notStemi.body.error.message).to.match(/does not conclude STEMI/);
+    expect((await get<CpPage>(`/api/diagnosis-requests/${sinus.id}`, { as: 'doctor-V001' })).body.chest_pain_actions).to.deep.equal([]);
+
+    const r = await reportedEcg('急性下壁ST段抬高型心肌梗死（STEMI）');
+    const page = (await get<CpPage>(`/api/diagnosis-requests/${r.id}`, { as: 'doctor-V001' })).body;
+    expect(page).to.include({ chest_pain: null });
+    expect(page.chest_pain_actions).to.deep.equal(['start']);
+    const future = await post<Problem>(
+      `/api/diagnosis-requests/${r.id}/chest-pain`,
+      { fmc_at: minutesLater(clock.now(), 30).toISOString() },
+      { as: 'doctor-V001' },
+    );
+    expect(future.status).to.equal(422);
+    expect(future.body.error.details![0].field).to.equal('fmc_at');
+
+    // one tap: the case, with the FMC time (the ECG's request), and the referral carrying the request
+    const fmc = minutesLater(r.submitted_at, -10);
+    const started = await post<CaseJson>(`/api/diagnosis-requests/${r.id}/chest-pain`, { fmc_at: fmc.toISOString() }, { as: 'doctor-V001' });
+    expect(started.status, JSON.stringify(started.body)).to.equal(200);
+    expect(new Date(started.body.fmc_at).getTime()).to.equal(fmc.getTime());
+    expect(started.body).to.include({ request_id: r.id, from_org_unit_id: r.from_org_unit_id, to_org_unit_id: hq, outcome: null, patient_name: '马福贵' });
+    expect(started.body.township_org_unit_id).not.to.equal(r.from_org_unit_id);
+    const referral = await get<Record<string, unknown>>(`/api/referrals/${started.body.referral_id}`, { as: 'doctor-V001' });
+    expect(referral.status).to.equal(200);
+    expect(referral.body).to.include({
+      direction: 'up',
+      urgency: 'emergency',
+      status: 'requested',
+      from_org_unit_id: r.from_org_unit_id,
+      to_org_unit_id: hq,
+      diagnosis_code: 'I21.9',
+      diagnosis_request_id: r.id,
+      patient_name: '马福贵',
+    });
+    const twice = await post<Problem>(`/api/diagnosis-requests/${r.id}/chest-pain`, {}, { as: 'doctor-V001' });
+    expect(twice.status).to.equal(409);
+
+    // the times, recorded at the HQ 100 minutes later: the balloon not before the arrival, nor before it in time
+    clock.setClock(minutesLater(fmc, 100));
+    const time = (step: string, minutes: number) =>
+      post<CaseJson & Conflict>(
+        `/api/diagnosis-requests/${r.id}/chest-pain/time`,
+        { step, at: minutesLater(fmc, minutes).toISOString() },
+        { as: 'director-HQ' },
+      );
+    const early = await time('balloon', 70);
+    expect(early.status).to.equal(409);
+    expect(early.body.error.details!.allowed).to.deep.equal(['arrival', 'fibrinolysis', 'transfer_out']);
+    const arrived = await time('arrival', 35);
+    expect(arrived.status, JSON.stringify(arrived.body)).to.equal(200);
+    expect(arrived.body.clock).to.deep.equal({ minutes: 100, target: 90, running: true, late: true });
+    expect((await time('balloon', 30)).status).to.equal(409);
+    const balloon = await time('balloon', 78);
+    expect(balloon.status).to.equal(200);
+    expect(balloon.body).to.include({ outcome: 'balloon' });
+    expect(balloon.body.clock).to.deep.equal({ minutes: 78, target: 90, running: false, late: false });
+    expect((await time('door', 80)).status).to.equal(409);
+
+    const closed = (await get<CpPage>(`/api/diagnosis-requests/${r.id}`, { as: 'doctor-V001' })).body;
+    expect(closed.chest_pain!.clock).to.include({ minutes: 78, late: false });
+    expect(closed.chest_pain_actions).to.deep.equal([]);
+    expect(closed.events.map((e) => e.kind).slice(-3)).to.deep.equal(['chest_pain_started', 'chest_pain_arrival', 'chest_pain_balloon']);
+
+    // the township's figures: one more case, a PCI within 90 minutes
+    const row = (f: CpFigures) => f.find((t) => t.township_org_unit_id === started.body.township_org_unit_id);
+    const was = row(before) ?? { cases: 0, pci: 0, within_90: 0 };
+    expect(row(await figures())).to.include({ cases: was.cases + 1, pci: was.pci + 1, within_90: was.within_90 + 1 });
   });
 });

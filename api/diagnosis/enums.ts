@@ -33,5 +33,21 @@ export const AGREEMENT = defineEnum('diagnosis_agreement', {
   major: { zh: '重大差异', en: 'Major difference' },
 });
 
+/** 胸痛绿色通道: the times recorded after the first medical contact, in their order; the last three close the case. */
+export const CHEST_PAIN_STEP = defineEnum('chest_pain_step', {
+  arrival: { zh: '到达医院', en: 'Arrival at hospital' },
+  door: { zh: '进入导管室', en: 'Cath-lab door' },
+  balloon: { zh: '球囊扩张', en: 'Balloon (PCI)' },
+  fibrinolysis: { zh: '溶栓', en: 'Fibrinolysis' },
+  transfer_out: { zh: '转出', en: 'Transfer out' },
+});
+
+/** How a chest-pain case closed (the step that closed it). */
+export const CHEST_PAIN_OUTCOME = defineEnum('chest_pain_outcome', {
+  balloon: { zh: '急诊PCI', en: 'Primary PCI' },
+  fibrinolysis: { zh: '溶栓', en: 'Fibrinolysis' },
+  transfer_out: { zh: '转出', en: 'Transferred out' },
+});
+
 /** Every diagnosis list the admin UI translates as `enums.<name>.<value>`. */
-export const DIAGNOSIS_ENUMS = [CENTRE_KIND, DX_URGENCY, DX_STATUS, AGREEMENT];
+export const DIAGNOSIS_ENUMS = [CENTRE_KIND, DX_URGENCY, DX_STATUS, AGREEMENT, CHEST_PAIN_STEP, CHEST_PAIN_OUTCOME];

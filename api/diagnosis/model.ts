@@ -1,5 +1,5 @@
 import { Model } from 'objection';
-import type { Agreement, CentreKind, Status, Urgency } from './rules';
+import type { Agreement, CentreKind, ChestPainStep, Status, Urgency } from './rules';
 
 /** 诊断中心: one of the five at a host unit, the units it serves (none listed: every member unit). */
 export class DiagnosisCentre extends Model {
@@ -137,4 +137,32 @@ export class DiagnosisSample extends Model {
   reviewed_at!: string | null;
 
   static tableName = 'diagnosis_samples';
+}
+
+/** 胸痛绿色通道: the case a STEMI ECG started, with the referral it created and its times. */
+export class ChestPainCase extends Model {
+  id!: number;
+  request_id!: number;
+  referral_id!: number;
+  from_org_unit_id!: number;
+  township_org_unit_id!: number;
+  township_name!: string;
+  to_org_unit_id!: number;
+  to_unit_name!: string;
+  patient_name!: string;
+  fmc_at!: string;
+  started_at!: string;
+  started_by!: number | null;
+  started_by_name!: string;
+  arrival_at!: string | null;
+  door_at!: string | null;
+  balloon_at!: string | null;
+  fibrinolysis_at!: string | null;
+  transfer_out_at!: string | null;
+  outcome!: ChestPainStep | null;
+  closed_at!: string | null;
+  created_at!: string;
+  updated_at!: string;
+
+  static tableName = 'chest_pain_cases';
 }

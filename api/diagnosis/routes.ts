@@ -4,7 +4,8 @@ import { answerList, mountCrud } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { withUpload } from '../http/upload';
 import { idParam, isoDate, moneyInput, parse, positiveId } from '../http/validate';
-import { ACTIONS, AGREEMENTS, CENTRE_KINDS, MAX_ATTACHMENT_BYTES, URGENCIES } from './rules';
+import { ACTIONS, AGREEMENTS, CENTRE_KINDS, CHEST_PAIN_STEPS, MAX_ATTACHMENT_BYTES, URGENCIES } from './rules';
+import { chestPainFiguresOf, chestPainOfRequest, recordChestPainTime, startChestPain } from './chestPain';
 import { attach, attachmentContent, centreReaders, centreResource, createRequest, requestPage, requestResource, serviceResource, step } from './service';
 import { diagnosisFigures } from './figures';
 import { drawMonthlySample, reviewSample, sampleResource } from './samples';
@@ -72,6 +73,11 @@ const figuresQuery = z
   .strictObject({ from: isoDate, to: isoDate, centre_id: z.coerce.number().int().positive().optional() })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 
+const periodQuery = z.strictObject({ from: isoDate, to: isoDate }).refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
+const instant = z.iso.datetime({ offset: true, error: 'an ISO date-time with its offset' });
+const chestPainBody = z.strictObject({ fmc_at: instant.nullish() });
+const chestPainTimeBody = z.strictObject({ step: z.enum(CHEST_PAIN_STEPS), at: instant.nullish() });
+
 export const requestRoutes = new ApiRouter('/diagnosis-requests', 'diagnosis')
   .get(
     '/figures',
@@ -89,8 +95,21 @@ export const requestRoutes = new ApiRouter('/diagnosis-requests', 'diagnosis')
     },
     (req, res) => answerList(requestResource, req, res),
   )
-  .get('/:id', { summary: 'One request with its timeline, attachments, escalations, time left and the steps open to you' }, (req) =>
-    requestPage(req.actor, idParam(req.params.id)),
+  .get(
+    '/chest-pain-figures',
+    {
+      summary: '胸痛绿色通道 per township: cases (first medical contact in the period), how they closed, median FMC-to-balloon minutes, the share within 90',
+      query: periodQuery,
+    },
+    (req) => chestPainFiguresOf(req.actor, parse(periodQuery, req.query, 'query')),
+  )
+  .get(
+    '/:id',
+    { summary: 'One request with its timeline, attachments, escalations, time left, its chest-pain case and the steps open to you' },
+    async (req) => {
+      const page = await requestPage(req.actor, idParam(req.params.id));
+      return { ...page, ...(await chestPainOfRequest(req.actor, page)) };
+    },
   )
   .post('/', { summary: 'Request a diagnosis from a centre (the patient, the service, the clinical question, the urgency)', body: createBody }, (req) =>
     createRequest(req.actor, parse(createBody, req.body)),
@@ -115,6 +134,20 @@ export const requestRoutes = new ApiRouter('/diagnosis-requests', 'diagnosis')
     res.setHeader('Content-Length', file.content.length);
     res.end(file.content);
   });
+requestRoutes
+  .post(
+    '/:id/chest-pain',
+    { summary: '启动胸痛通道: the emergency up-referral carrying this STEMI ECG and the case with its first-medical-contact time', body: chestPainBody },
+    (req) => startChestPain(req.actor, idParam(req.params.id), parse(chestPainBody, req.body ?? {})),
+  )
+  .post(
+    '/:id/chest-pain/time',
+    {
+      summary: 'Record a chest-pain time: arrival, cath-lab door, balloon, fibrinolysis or transfer out (the last three close the case)',
+      body: chestPainTimeBody,
+    },
+    (req) => recordChestPainTime(req.actor, idParam(req.params.id), parse(chestPainTimeBody, req.body)),
+  );
 for (const action of ACTIONS) {
   requestRoutes.post(`/:id/${action}`, { summary: `${action[0].toUpperCase()}${action.slice(1)} a diagnosis request`, body: stepBody }, (req) =>
     step(req.actor, idParam(req.params.id), action, parse(stepBody, req.body ?? {})),

@@ -317,7 +317,7 @@ export interface StepInput {
   critical_note?: string | null;
 }
 
-async function unitPaths(trx: Knex.Transaction, r: DiagnosisRequest) {
+export async function unitPaths(trx: Knex.Transaction, r: Pick<DiagnosisRequest, 'from_org_unit_id' | 'centre_org_unit_id'>) {
   const rows = await unitsByIds([r.from_org_unit_id, r.centre_org_unit_id], ['id', 'path'], trx);
   const path = (id: number) => rows.find((u) => u.id === id)!.path;
   return { from: path(r.from_org_unit_id), centre: path(r.centre_org_unit_id) };
