@@ -3,7 +3,7 @@
 // level (villages most, the HQ least): residents of the requesting unit's villages, turnaround
 // log-normal around half the norm (a few late), a few returned, a few critical values acknowledged
 // within minutes, the last day's requests still open. Seeded (same rows every time), inserted in bulk;
-// the timeline is derived in SQL from the requests' times.
+// the timeline is derived in SQL from the requests' times. One chest-pain case end to end (./chestPain.ts).
 import type { Knex } from 'knex';
 import type { DemoContext, DemoStep } from './demo';
 import type { UnitRow } from './org';
@@ -11,6 +11,7 @@ import { defaultNorms, readerProblem, type CentreKind } from '../api/diagnosis';
 import { staffQualifications } from '../api/hr';
 import { between, pick, seeded, weighted, type Rng } from '../api/shared/random';
 import { dayKey } from '../api/core/clock';
+import { seedChestPainCase } from './chestPain';
 
 /** [code, name, modality, fee in yuan, norms over the defaults] per centre. */
 export const CENTRES: {
@@ -300,6 +301,7 @@ export const diagnosisDemo: DemoStep = {
     const hq = ctx.units.find((u) => u.kind === 'hq')!;
     const { centres, services } = await seedCentres(trx, hq.id);
     const made = await generateRequests(trx, ctx.units, hq.id, services, Math.round(REQUESTS_PER_YEAR * ctx.scale), ctx.today);
-    return { centres: centres.length, services: services.length, ...made };
+    const chestPain = await seedChestPainCase(trx, ctx.units, ctx.today);
+    return { centres: centres.length, services: services.length, ...made, ...chestPain };
   },
 };

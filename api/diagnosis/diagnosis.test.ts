@@ -92,6 +92,14 @@ describe('diagnosis centres (HTTP, real database)', function () {
     const reported = f.body.centres.reduce((n, c) => n + c.reported, 0);
     const onTime = f.body.centres.reduce((n, c) => n + c.on_time, 0);
     expect(onTime / reported).to.be.greaterThan(0.8);
+    // one chest-pain case end to end, three days ago: a village's STEMI, the balloon 83 minutes after the first contact
+    const cp = await get<CpFigures>('/api/diagnosis-requests/chest-pain-figures', {
+      as: 'auditor',
+      query: { from: clock.addDays(clock.today(), -4), to: clock.addDays(clock.today(), -2) },
+    });
+    expect(cp.body.map(({ township_org_unit_id: _t, township_name: _n, ...r }) => r)).to.deep.equal([
+      { cases: 1, open: 0, pci: 1, fibrinolysis: 0, transfer_out: 0, median_fmc_to_balloon: 83, within_90: 1, within_90_share: 1 },
+    ]);
   });
 
   it('a service takes the national norms of its kind and modality unless told; its fee is kept in fen; only the group admin configures', async () => {

@@ -1,6 +1,6 @@
 // The request page: patient, service, the clinical question, the attachments (opened from the API
 // with the caller's token), the report, the critical value and its escalations, the timeline, and
-// the steps open to the user (accept or return, assign a reader, report, acknowledge).
+// the steps open to the user (accept or return, assign a reader, report, acknowledge), the chest-pain case.
 import {
   Alert,
   Box,
@@ -27,6 +27,7 @@ import { storedToken } from '../session';
 import { DATE_TIME_OPTIONS, formatTime } from '../shared/time';
 import { STATUS_CHOICES, type DxRequestRecord } from './choices';
 import { CriticalChip, TimeLeft, UrgencyChip } from './TimeLeft';
+import { ChestPainCard } from './ChestPain';
 
 /** Opens an attachment: fetched with the bearer token, shown from a blob URL. */
 const openAttachment = async (requestId: number, id: number) => {
@@ -279,6 +280,7 @@ export const RequestShow = () => (
       </Stack>
       <CriticalAlert />
       <Steps />
+      <ChestPainCard />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 7 }}>
           <Grid container spacing={1}>

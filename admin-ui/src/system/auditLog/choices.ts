@@ -63,6 +63,8 @@ export const AUDIT_ACTIONS = [
   'return',
   'assign',
   'acknowledge',
+  'chest_pain',
+  'chest_pain_time',
 ] as const;
 
 export const AUDITED_RESOURCES = [
