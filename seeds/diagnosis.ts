@@ -93,6 +93,8 @@ export async function seedCentres(trx: Knex.Transaction, hqId: number) {
         fee,
         norm_emergency_minutes: norms.emergency,
         norm_routine_minutes: norms.routine,
+        // a pathology report is final once a second pathologist signs it
+        second_signature: c.kind === 'pathology',
       };
     });
     const inserted = await trx('diagnosis_services')
@@ -231,6 +233,8 @@ export async function generateRequests(trx: Knex.Transaction, units: UnitRow[], 
         : acknowledged && acknowledged.getTime() <= end
           ? 'acknowledged'
           : 'reported';
+    const signed = status === 'reported' || status === 'acknowledged';
+    const second = readers.find((p) => p.id !== reader?.id);
     rows.push({
       centre_id: centreOf.get(kind),
       centre_org_unit_id: hqId,
@@ -266,6 +270,9 @@ export async function generateRequests(trx: Knex.Transaction, units: UnitRow[], 
       signer_staff_id: status === 'reported' || status === 'acknowledged' ? reader!.id : null,
       signer_name: status === 'reported' || status === 'acknowledged' ? reader!.name : null,
       reported_at: status === 'reported' || status === 'acknowledged' ? reportedAt : null,
+      second_signer_staff_id: signed && kind === 'pathology' ? (second?.id ?? null) : null,
+      second_signer_name: signed && kind === 'pathology' ? (second?.name ?? null) : null,
+      report_version: signed ? 1 : 0,
       critical,
       critical_note: critical ? topic.critical![1] : null,
       ack_due_at: critical ? new Date(reportedAt.getTime() + 15 * 60_000) : null,
@@ -275,6 +282,11 @@ export async function generateRequests(trx: Knex.Transaction, units: UnitRow[], 
     });
   }
   await trx.batchInsert('diagnosis_requests', rows, 1000);
+  // each signed report is its first version
+  await trx.raw(`insert into diagnosis_report_versions (request_id, version, findings, conclusion, critical, critical_note, signer_staff_id, signer_name,
+                                                        second_signer_staff_id, second_signer_name, signed_at)
+    select id, 1, findings, conclusion, critical, critical_note, signer_staff_id, signer_name, second_signer_staff_id, second_signer_name, reported_at
+      from diagnosis_requests where reported_at is not null`);
   // the timeline, derived from the times
   for (const [kind, at, to] of [
     ['submitted', 'submitted_at', 'submitted'],

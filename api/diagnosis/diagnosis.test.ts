@@ -20,7 +20,15 @@ type Conflict = Problem<{ status: string; allowed: string[] }>;
 type CaseJson = AnswerOf<typeof startChestPain> & AnswerOf<typeof recordChestPainTime>;
 type CpFigures = AnswerOf<typeof chestPainFiguresOf>;
 type CpPage = PageJson & { chest_pain: CaseJson | null; chest_pain_actions: string[] };
-type ServiceRow = { id: number; code: string; centre_id: number; norm_emergency_minutes: number | null; norm_routine_minutes: number | null; fee: string };
+type ServiceRow = {
+  id: number;
+  code: string;
+  centre_id: number;
+  norm_emergency_minutes: number | null;
+  norm_routine_minutes: number | null;
+  fee: string;
+  second_signature: boolean;
+};
 type CentreRow = { id: number; kind: string; critical_ack_minutes: number };
 type NoticeRow = { kind: string; record_id: number; data: { level?: number } };
 
@@ -192,7 +200,7 @@ describe('diagnosis centres (HTTP, real database)', function () {
 
     const again = await post<Conflict>(`/api/diagnosis-requests/${r.id}/report`, { conclusion: 'x' }, { as: 'director-HQ' });
     expect(again.status).to.equal(409);
-    expect(again.body.error.details!.allowed).to.deep.equal(['acknowledge']);
+    expect(again.body.error.details!.allowed).to.deep.equal(['acknowledge', 'correct']);
     const acked = await stepOk(r.id, 'acknowledge', {}, 'doctor-V001');
     expect(acked).to.include({ status: 'acknowledged', acknowledged_by_name: '' + acked.acknowledged_by_name });
     expect(acked.acknowledged_by_name).to.be.a('string').and.not.be.empty;
@@ -451,5 +459,63 @@ describe('diagnosis centres (HTTP, real database)', function () {
     const row = (f: CpFigures) => f.find((t) => t.township_org_unit_id === started.body.township_org_unit_id);
     const was = row(before) ?? { cases: 0, pci: 0, within_90: 0 };
     expect(row(await figures())).to.include({ cases: was.cases + 1, pci: was.pci + 1, within_90: was.within_90 + 1 });
+  });
+
+  it('a correction to a signed report is a new version with its reason; a pathology report is final only once another reader co-signs; the requester evaluates once', async () => {
+    // a correction: the old version kept, the new one with its reason, to be acknowledged again
+    const r = await request('doctor-V001', { service_id: ecg12.id, urgency: 'routine', clinical_question: '心悸一周', ...external('周玉兰') });
+    await stepOk(r.id, 'accept');
+    await stepOk(r.id, 'assign', { reader_staff_id: reader.id });
+    await stepOk(r.id, 'report', { findings: '窦性心律', conclusion: '窦性心律，未见明显异常' });
+    await stepOk(r.id, 'acknowledge', {}, 'doctor-V001');
+    const noReason = await post<Problem>(`/api/diagnosis-requests/${r.id}/correct`, { conclusion: '窦性心律，II导联ST段压低' }, { as: 'director-HQ' });
+    expect(noReason.status).to.equal(400);
+    expect(noReason.body.error.details![0].field).to.equal('reason');
+    const corrected = await stepOk(r.id, 'correct', {
+      reason: '复核发现 II、III、aVF 导联 ST 段压低漏报',
+      findings: '窦性心律，II、III、aVF 导联 ST 段压低 0.1 mV',
+      conclusion: '窦性心律，下壁导联ST段压低',
+    });
+    expect(corrected).to.include({ status: 'reported', report_version: 2, conclusion: '窦性心律，下壁导联ST段压低', acknowledged_at: null });
+    const versions = (await get<PageJson>(`/api/diagnosis-requests/${r.id}`, { as: 'doctor-V001' })).body.versions;
+    expect(versions.map((v) => [v.version, v.conclusion, v.reason, v.signer_name])).to.deep.equal([
+      [1, '窦性心律，未见明显异常', null, reader.name],
+      [2, '窦性心律，下壁导联ST段压低', '复核发现 II、III、aVF 导联 ST 段压低漏报', reader.name],
+    ]);
+    const notices = await get<NoticeRow[]>('/api/notifications', { as: 'doctor-V001', query: { filter: { record_id: r.id } } });
+    expect(notices.body.map((n) => n.kind)).to.include('diagnosis_corrected');
+
+    // pathology: preliminary after the first signature — not final, nothing to acknowledge or evaluate
+    const biopsy = await service('PATH-BIOPSY');
+    expect(biopsy.second_signature).to.equal(true);
+    const p = await request('director-B1', { service_id: biopsy.id, urgency: 'routine', clinical_question: '胃窦黏膜活检', ...external('韩德明') });
+    await stepOk(p.id, 'accept');
+    await stepOk(p.id, 'assign', { reader_staff_id: reader.id });
+    const first = await stepOk(p.id, 'report', { findings: '胃窦黏膜慢性炎', conclusion: '（胃窦）慢性萎缩性胃炎伴肠化' });
+    expect(first).to.include({ status: 'preliminary', reported_at: null, report_version: 0, signer_staff_id: reader.id });
+    const early = await post<Conflict>(`/api/diagnosis-requests/${p.id}/acknowledge`, {}, { as: 'director-B1' });
+    expect(early.status).to.equal(409);
+    expect(early.body.error.details!.allowed).to.deep.equal(['cosign']);
+    expect((await post(`/api/diagnosis-requests/${p.id}/evaluate`, { score: 5 }, { as: 'director-B1' })).status).to.equal(409);
+    const same = await post<Problem>(`/api/diagnosis-requests/${p.id}/cosign`, { reader_staff_id: reader.id }, { as: 'director-HQ' });
+    expect(same.status).to.equal(422);
+    expect(same.body.error.details![0]).to.include({ field: 'reader_staff_id', message: 'the second signature must be another reader’s' });
+    const other = readers.find((x) => x.id !== reader.id)!;
+    const final = await stepOk(p.id, 'cosign', { reader_staff_id: other.id });
+    expect(final).to.include({ status: 'reported', report_version: 1, second_signer_staff_id: other.id, second_signer_name: other.name });
+    expect(final.reported_at).to.be.a('string');
+    const page = (await get<PageJson>(`/api/diagnosis-requests/${p.id}`, { as: 'director-B1' })).body;
+    expect(page.versions.map((v) => [v.version, v.signer_name, v.second_signer_name])).to.deep.equal([[1, reader.name, other.name]]);
+    expect(page.events.map((e) => e.kind).slice(-2)).to.deep.equal(['preliminary', 'cosigned']);
+    expect(page.can_evaluate).to.equal(true);
+
+    // the evaluation: 1–5, once, by the requesting side
+    expect((await post<Problem>(`/api/diagnosis-requests/${p.id}/evaluate`, { score: 6 }, { as: 'director-B1' })).status).to.equal(400);
+    const evaluated = await post<RequestJson>(`/api/diagnosis-requests/${p.id}/evaluate`, { score: 4, comment: '报告及时，描述清晰' }, { as: 'director-B1' });
+    expect(evaluated.status, JSON.stringify(evaluated.body)).to.equal(200);
+    expect(evaluated.body).to.include({ evaluation_score: 4, evaluation_comment: '报告及时，描述清晰' });
+    const twice = await post<Problem>(`/api/diagnosis-requests/${p.id}/evaluate`, { score: 2 }, { as: 'director-B1' });
+    expect(twice.status).to.equal(409);
+    expect((await get<PageJson>(`/api/diagnosis-requests/${p.id}`, { as: 'director-B1' })).body.can_evaluate).to.equal(false);
   });
 });

@@ -22,6 +22,8 @@ export const DX_STATUS = defineEnum('diagnosis_status', {
   accepted: { zh: '已接收', en: 'Accepted' },
   returned: { zh: '已退回', en: 'Returned' },
   assigned: { zh: '已分配', en: 'Assigned' },
+  /** signed by the first reader of a service that needs a second signature: not final until another reader co-signs */
+  preliminary: { zh: '待复核签名', en: 'Awaiting second signature' },
   reported: { zh: '已报告', en: 'Reported' },
   acknowledged: { zh: '已确认', en: 'Acknowledged' },
 });

@@ -27,6 +27,8 @@ export class DiagnosisService extends Model {
   fee!: string;
   norm_emergency_minutes!: number | null;
   norm_routine_minutes!: number | null;
+  /** not final until a second reader co-signs (pathology) */
+  second_signature!: boolean;
   active!: boolean;
   created_at!: string;
   updated_at!: string;
@@ -81,6 +83,15 @@ export class DiagnosisRequest extends Model {
   acknowledged_by!: number | null;
   acknowledged_by_name!: string | null;
   escalation_level!: number;
+  report_version!: number;
+  second_signer_staff_id!: number | null;
+  second_signer_name!: string | null;
+  correction_reason!: string | null;
+  evaluation_score!: number | null;
+  evaluation_comment!: string | null;
+  evaluated_at!: string | null;
+  evaluated_by!: number | null;
+  evaluated_by_name!: string | null;
   created_at!: string;
   updated_at!: string;
   /** added by the lists (service.ts): past the norm, and the minutes left to it */

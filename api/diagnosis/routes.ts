@@ -6,7 +6,18 @@ import { withUpload } from '../http/upload';
 import { idParam, isoDate, moneyInput, parse, positiveId } from '../http/validate';
 import { ACTIONS, AGREEMENTS, CENTRE_KINDS, CHEST_PAIN_STEPS, MAX_ATTACHMENT_BYTES, URGENCIES } from './rules';
 import { chestPainFiguresOf, chestPainOfRequest, recordChestPainTime, startChestPain } from './chestPain';
-import { attach, attachmentContent, centreReaders, centreResource, createRequest, requestPage, requestResource, serviceResource, step } from './service';
+import {
+  attach,
+  attachmentContent,
+  centreReaders,
+  centreResource,
+  createRequest,
+  evaluate,
+  requestPage,
+  requestResource,
+  serviceResource,
+  step,
+} from './service';
 import { diagnosisFigures } from './figures';
 import { drawMonthlySample, reviewSample, sampleResource } from './samples';
 
@@ -30,6 +41,7 @@ const serviceBody = z.strictObject({
   fee: moneyInput.refine((f) => f >= 0n, 'must not be negative'),
   norm_emergency_minutes: minutes.nullish(),
   norm_routine_minutes: minutes.nullish(),
+  second_signature: z.boolean().optional(),
   active: z.boolean().optional(),
 });
 
@@ -75,6 +87,7 @@ const figuresQuery = z
 
 const periodQuery = z.strictObject({ from: isoDate, to: isoDate }).refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 const instant = z.iso.datetime({ offset: true, error: 'an ISO date-time with its offset' });
+const evaluationBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).nullish() });
 const chestPainBody = z.strictObject({ fmc_at: instant.nullish() });
 const chestPainTimeBody = z.strictObject({ step: z.enum(CHEST_PAIN_STEPS), at: instant.nullish() });
 
@@ -135,6 +148,9 @@ export const requestRoutes = new ApiRouter('/diagnosis-requests', 'diagnosis')
     res.end(file.content);
   });
 requestRoutes
+  .post('/:id/evaluate', { summary: 'The requesting doctor’s evaluation of the final report: a score 1–5 and a comment, once', body: evaluationBody }, (req) =>
+    evaluate(req.actor, idParam(req.params.id), parse(evaluationBody, req.body)),
+  )
   .post(
     '/:id/chest-pain',
     { summary: '启动胸痛通道: the emergency up-referral carrying this STEMI ECG and the case with its first-medical-contact time', body: chestPainBody },

@@ -4,7 +4,9 @@ import {
   chestPainFigures,
   chestPainProblem,
   chestPainStepProblem,
+  cosignProblem,
   defaultNorms,
+  evaluationProblem,
   drawSample,
   escalationLevel,
   isStemi,
@@ -12,6 +14,7 @@ import {
   openSteps,
   percentile,
   readerProblem,
+  reportStatus,
   sniffType,
   type ChestPainCaseFacts,
   type ReaderFacts,
@@ -35,8 +38,27 @@ describe('diagnosis rules', () => {
       allowed: ['assign', 'return'],
     });
     expect(nextStatus('acknowledged', 'acknowledge')).to.include({
-      problem: 'cannot acknowledge a acknowledged request; allowed from acknowledged: none (final)',
+      problem: 'cannot acknowledge a acknowledged request; allowed from acknowledged: correct',
     });
+    expect(nextStatus('returned', 'accept')).to.include({ problem: 'cannot accept a returned request; allowed from returned: none (final)' });
+    expect(nextStatus('preliminary', 'acknowledge')).to.deep.equal({
+      problem: 'cannot acknowledge a preliminary request; allowed from preliminary: cosign',
+      allowed: ['cosign'],
+    });
+  });
+
+  it('second signature: a report or a correction of such a service is preliminary until another reader co-signs; an evaluation once, of a final report', () => {
+    expect([reportStatus('reported', 'report', true), reportStatus('reported', 'correct', true), reportStatus('reported', 'cosign', true)]).to.deep.equal([
+      'preliminary',
+      'preliminary',
+      'reported',
+    ]);
+    expect(reportStatus('reported', 'report', false)).to.equal('reported');
+    expect(cosignProblem(7, 7)).to.match(/another reader/);
+    expect(cosignProblem(7, 8)).to.equal(null);
+    expect(evaluationProblem({ status: 'preliminary', evaluated_at: null })).to.match(/no final report/);
+    expect(evaluationProblem({ status: 'acknowledged', evaluated_at: null })).to.equal(null);
+    expect(evaluationProblem({ status: 'reported', evaluated_at: '2026-12-01T02:00:00Z' })).to.match(/already/);
   });
 
   it('readers: at the centre’s unit, active, a titled physician with a valid licence; a senior for the re-reading', () => {

@@ -17,11 +17,11 @@ export type Status = (typeof STATUSES)[number];
 export const AGREEMENTS = AGREEMENT.values;
 export type Agreement = (typeof AGREEMENTS)[number];
 
-export const ACTIONS = ['accept', 'return', 'assign', 'report', 'acknowledge'] as const;
+export const ACTIONS = ['accept', 'return', 'assign', 'report', 'cosign', 'correct', 'acknowledge'] as const;
 export type DxAction = (typeof ACTIONS)[number];
 
 /** the centre's worklist: requests still to check, read or report */
-export const OPEN_STATUSES: readonly Status[] = ['submitted', 'accepted', 'assigned'];
+export const OPEN_STATUSES: readonly Status[] = ['submitted', 'accepted', 'assigned', 'preliminary'];
 
 // ---------------------------------------------------------------- norms
 
@@ -78,14 +78,31 @@ export const minutesLeft = (r: { due_at: string | Date; reported_at: string | Da
 const MACHINE: Machine<Status, DxAction> = {
   submitted: { accept: 'accepted', return: 'returned' },
   accepted: { assign: 'assigned', return: 'returned' },
-  // reassigning keeps the request assigned, to another reader
+  // reassigning keeps the request assigned, to another reader; a service that needs a second
+  // signature reports (and corrects) into `preliminary` instead (reportStatus)
   assigned: { assign: 'assigned', report: 'reported' },
-  reported: { acknowledge: 'acknowledged' },
-  acknowledged: {},
+  preliminary: { cosign: 'reported' },
+  // a correction is a new version: the requester acknowledges it again
+  reported: { acknowledge: 'acknowledged', correct: 'reported' },
+  acknowledged: { correct: 'reported' },
   returned: {},
 };
 
 export const { allowedActions, nextStatus } = stateMachine('request', MACHINE);
+
+/** Where a report or a correction leads: preliminary until a second reader signs, for a service that needs one. */
+export const reportStatus = (to: Status, action: DxAction, secondSignature: boolean): Status =>
+  secondSignature && (action === 'report' || action === 'correct') ? 'preliminary' : to;
+
+/** Why `second` cannot co-sign a report `first` signed, or null: another person. */
+export const cosignProblem = (first: number | null, second: number) => (first === second ? 'the second signature must be another reader’s' : null);
+
+/** Why the requester cannot evaluate the report (yet, or again), or null. */
+export function evaluationProblem(r: { status: Status; evaluated_at: string | Date | null }): string | null {
+  if (r.status !== 'reported' && r.status !== 'acknowledged') return `a ${r.status} request has no final report to evaluate`;
+  if (r.evaluated_at) return 'the report is already evaluated';
+  return null;
+}
 
 /** The centre checks, assigns and reports; the requesting side acknowledges the report. */
 export const actingSide = (action: DxAction): 'centre' | 'requester' => (action === 'acknowledge' ? 'requester' : 'centre');
@@ -289,7 +306,7 @@ export function chestPainFigures(cases: readonly ChestPainCaseFacts[]) {
 
 // ---------------------------------------------------------------- grants
 
-const CENTRE_STEPS = ['accept', 'return', 'assign', 'report'];
+const CENTRE_STEPS = ['accept', 'return', 'assign', 'report', 'cosign', 'correct'];
 /** start the green channel (the requesting side; it also needs the referrals' create), record its times (either end) */
 const CHEST_PAIN_ACTIONS = ['chest_pain', 'chest_pain_time'];
 export const diagnosisGrants: GrantTable = {
@@ -298,14 +315,18 @@ export const diagnosisGrants: GrantTable = {
   director: {
     'diagnosis-centres': read,
     'diagnosis-services': read,
-    'diagnosis-requests': [...read, 'create', ...CENTRE_STEPS, 'acknowledge', ...CHEST_PAIN_ACTIONS],
+    'diagnosis-requests': [...read, 'create', ...CENTRE_STEPS, 'acknowledge', 'evaluate', ...CHEST_PAIN_ACTIONS],
     'diagnosis-samples': [...read, 'create', 'edit'],
   },
   staff_clerk: {
     'diagnosis-centres': read,
     'diagnosis-services': read,
-    'diagnosis-requests': [...read, 'create', 'accept', 'return', 'assign', 'acknowledge', 'chest_pain_time'],
+    'diagnosis-requests': [...read, 'create', 'accept', 'return', 'assign', 'acknowledge', 'evaluate', 'chest_pain_time'],
   },
-  village_doctor: { 'diagnosis-centres': read, 'diagnosis-services': read, 'diagnosis-requests': [...read, 'create', 'acknowledge', ...CHEST_PAIN_ACTIONS] },
+  village_doctor: {
+    'diagnosis-centres': read,
+    'diagnosis-services': read,
+    'diagnosis-requests': [...read, 'create', 'acknowledge', 'evaluate', ...CHEST_PAIN_ACTIONS],
+  },
   referral_coordinator: { 'diagnosis-centres': read, 'diagnosis-services': read, 'diagnosis-requests': read },
 };

@@ -65,6 +65,8 @@ export const AUDIT_ACTIONS = [
   'acknowledge',
   'chest_pain',
   'chest_pain_time',
+  'cosign',
+  'evaluate',
 ] as const;
 
 export const AUDITED_RESOURCES = [
