@@ -3,7 +3,7 @@
 // level (villages most, the HQ least): residents of the requesting unit's villages, turnaround
 // log-normal around half the norm (a few late), a few returned, a few critical values acknowledged
 // within minutes, the last day's requests still open. Seeded (same rows every time), inserted in bulk;
-// the timeline is derived in SQL from the requests' times.
+// the timeline is derived in SQL from the requests' times. One chest-pain case end to end (./chestPain.ts).
 import type { Knex } from 'knex';
 import type { DemoContext, DemoStep } from './demo';
 import type { UnitRow } from './org';
@@ -11,6 +11,7 @@ import { defaultNorms, readerProblem, type CentreKind } from '../api/diagnosis';
 import { staffQualifications } from '../api/hr';
 import { between, pick, seeded, weighted, type Rng } from '../api/shared/random';
 import { dayKey } from '../api/core/clock';
+import { seedChestPainCase } from './chestPain';
 
 /** [code, name, modality, fee in yuan, norms over the defaults] per centre. */
 export const CENTRES: {
@@ -92,6 +93,8 @@ export async function seedCentres(trx: Knex.Transaction, hqId: number) {
         fee,
         norm_emergency_minutes: norms.emergency,
         norm_routine_minutes: norms.routine,
+        // a pathology report is final once a second pathologist signs it
+        second_signature: c.kind === 'pathology',
       };
     });
     const inserted = await trx('diagnosis_services')
@@ -230,6 +233,8 @@ export async function generateRequests(trx: Knex.Transaction, units: UnitRow[], 
         : acknowledged && acknowledged.getTime() <= end
           ? 'acknowledged'
           : 'reported';
+    const signed = status === 'reported' || status === 'acknowledged';
+    const second = readers.find((p) => p.id !== reader?.id);
     rows.push({
       centre_id: centreOf.get(kind),
       centre_org_unit_id: hqId,
@@ -265,6 +270,9 @@ export async function generateRequests(trx: Knex.Transaction, units: UnitRow[], 
       signer_staff_id: status === 'reported' || status === 'acknowledged' ? reader!.id : null,
       signer_name: status === 'reported' || status === 'acknowledged' ? reader!.name : null,
       reported_at: status === 'reported' || status === 'acknowledged' ? reportedAt : null,
+      second_signer_staff_id: signed && kind === 'pathology' ? (second?.id ?? null) : null,
+      second_signer_name: signed && kind === 'pathology' ? (second?.name ?? null) : null,
+      report_version: signed ? 1 : 0,
       critical,
       critical_note: critical ? topic.critical![1] : null,
       ack_due_at: critical ? new Date(reportedAt.getTime() + 15 * 60_000) : null,
@@ -274,6 +282,11 @@ export async function generateRequests(trx: Knex.Transaction, units: UnitRow[], 
     });
   }
   await trx.batchInsert('diagnosis_requests', rows, 1000);
+  // each signed report is its first version
+  await trx.raw(`insert into diagnosis_report_versions (request_id, version, findings, conclusion, critical, critical_note, signer_staff_id, signer_name,
+                                                        second_signer_staff_id, second_signer_name, signed_at)
+    select id, 1, findings, conclusion, critical, critical_note, signer_staff_id, signer_name, second_signer_staff_id, second_signer_name, reported_at
+      from diagnosis_requests where reported_at is not null`);
   // the timeline, derived from the times
   for (const [kind, at, to] of [
     ['submitted', 'submitted_at', 'submitted'],
@@ -300,6 +313,7 @@ export const diagnosisDemo: DemoStep = {
     const hq = ctx.units.find((u) => u.kind === 'hq')!;
     const { centres, services } = await seedCentres(trx, hq.id);
     const made = await generateRequests(trx, ctx.units, hq.id, services, Math.round(REQUESTS_PER_YEAR * ctx.scale), ctx.today);
-    return { centres: centres.length, services: services.length, ...made };
+    const chestPain = await seedChestPainCase(trx, ctx.units, ctx.today);
+    return { centres: centres.length, services: services.length, ...made, ...chestPain };
   },
 };

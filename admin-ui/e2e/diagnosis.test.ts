@@ -1,6 +1,8 @@
 // 诊断中心 in a real browser: a village doctor requests an emergency ECG with the trace attached;
 // the HQ's ECG centre finds it on its worklist, accepts it, assigns a reader, who reports STEMI as a
-// critical value; the doctor, on the phone, sees the alert and acknowledges it.
+// critical value; the doctor, on the phone, sees the alert and acknowledges it, and starts the chest-pain
+// green channel in one tap; the HQ records the arrival and the balloon, which close the case with
+// the FMC-to-balloon minutes; the figures show the township's case.
 import { expect } from 'chai';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +26,7 @@ describe('admin UI: diagnosis centres', function () {
     await browser?.close();
   });
 
-  it('doctor-V001 requests an emergency ECG with a trace; the centre accepts, a reader reports STEMI critical; the doctor acknowledges on the phone', async () => {
+  it('doctor-V001 requests an emergency ECG with a trace; the centre accepts, a reader reports STEMI critical; the doctor acknowledges on the phone and starts the chest-pain channel; arrival and balloon close it; the figures show it', async () => {
     const first17 = '63012319580306881';
     const idNumber = `${first17}${checkDigit(first17)}`;
     const trace = path.join(os.tmpdir(), `ecg-trace-${process.pid}.png`);
@@ -92,6 +94,28 @@ describe('admin UI: diagnosis centres', function () {
     expect(await phone.getByTestId('critical-alert').textContent()).to.contain('确认');
     const steps = await phone.getByTestId('dx-timeline').locator('li').allTextContents();
     expect(steps.map((s) => s.split(' · ')[0])).to.deep.equal(['提出申请', '上传附件', '审核接收', '分配医师', '发出报告', '确认收到']);
+
+    // 胸痛绿色通道: one tap on the phone makes the emergency referral and starts the FMC clock
+    await phone.getByTestId('chest-pain-start').click();
+    await phone.getByTestId('chest-pain').waitFor();
+    expect(await phone.getByTestId('fmc-clock').textContent()).to.match(/^FMC 已 \d+ 分钟$/);
+    expect(await phone.getByTestId('chest-pain-referral').textContent()).to.match(/^急诊上转 #\d+ → /);
+    const township = (await phone.getByTestId('chest-pain-township').textContent())!;
+
+    // the HQ receives the patient: the arrival, then the balloon, which closes the case
+    await centre.reload();
+    await centre.getByTestId('cp-step-arrival').click();
+    await centre.getByTestId('cp-time-arrival').waitFor();
+    await centre.getByTestId('cp-step-balloon').click();
+    await centre.getByTestId('cp-time-balloon').waitFor();
+    expect(await centre.getByTestId('fmc-clock').textContent()).to.match(/^FMC→球囊 \d+(\.\d)? 分钟$/);
+    expect(await centre.locator('[data-testid^="cp-step-"]').count()).to.equal(0);
+
+    // the figures: the township's row, its PCI within 90 minutes
+    await centre.goto(`${baseUrl}/diagnosis-figures`);
+    const cpRow = centre.getByTestId('figures-chest-pain').locator('tbody tr').filter({ hasText: township });
+    await cpRow.waitFor();
+    expect(await cpRow.locator('td').last().textContent()).to.equal('100.0%');
     fs.rmSync(trace, { force: true });
   });
 });

@@ -10,13 +10,25 @@ import { checkDigit } from '../core/personalId';
 import type { centreReaders, createRequest, requestPage } from './service';
 import type { diagnosisFigures } from './figures';
 import type { drawMonthlySample } from './samples';
+import type { chestPainFiguresOf, recordChestPainTime, startChestPain } from './chestPain';
 
 type RequestJson = AnswerOf<typeof createRequest>;
 type PageJson = AnswerOf<typeof requestPage>;
 type Readers = AnswerOf<typeof centreReaders>;
 type Figures = AnswerOf<typeof diagnosisFigures>;
 type Conflict = Problem<{ status: string; allowed: string[] }>;
-type ServiceRow = { id: number; code: string; centre_id: number; norm_emergency_minutes: number | null; norm_routine_minutes: number | null; fee: string };
+type CaseJson = AnswerOf<typeof startChestPain> & AnswerOf<typeof recordChestPainTime>;
+type CpFigures = AnswerOf<typeof chestPainFiguresOf>;
+type CpPage = PageJson & { chest_pain: CaseJson | null; chest_pain_actions: string[] };
+type ServiceRow = {
+  id: number;
+  code: string;
+  centre_id: number;
+  norm_emergency_minutes: number | null;
+  norm_routine_minutes: number | null;
+  fee: string;
+  second_signature: boolean;
+};
 type CentreRow = { id: number; kind: string; critical_ack_minutes: number };
 type NoticeRow = { kind: string; record_id: number; data: { level?: number } };
 
@@ -88,6 +100,14 @@ describe('diagnosis centres (HTTP, real database)', function () {
     const reported = f.body.centres.reduce((n, c) => n + c.reported, 0);
     const onTime = f.body.centres.reduce((n, c) => n + c.on_time, 0);
     expect(onTime / reported).to.be.greaterThan(0.8);
+    // one chest-pain case end to end, three days ago: a village's STEMI, the balloon 83 minutes after the first contact
+    const cp = await get<CpFigures>('/api/diagnosis-requests/chest-pain-figures', {
+      as: 'auditor',
+      query: { from: clock.addDays(clock.today(), -4), to: clock.addDays(clock.today(), -2) },
+    });
+    expect(cp.body.map(({ township_org_unit_id: _t, township_name: _n, ...r }) => r)).to.deep.equal([
+      { cases: 1, open: 0, pci: 1, fibrinolysis: 0, transfer_out: 0, median_fmc_to_balloon: 83, within_90: 1, within_90_share: 1 },
+    ]);
   });
 
   it('a service takes the national norms of its kind and modality unless told; its fee is kept in fen; only the group admin configures', async () => {
@@ -180,7 +200,7 @@ describe('diagnosis centres (HTTP, real database)', function () {
 
     const again = await post<Conflict>(`/api/diagnosis-requests/${r.id}/report`, { conclusion: 'x' }, { as: 'director-HQ' });
     expect(again.status).to.equal(409);
-    expect(again.body.error.details!.allowed).to.deep.equal(['acknowledge']);
+    expect(again.body.error.details!.allowed).to.deep.equal(['acknowledge', 'correct']);
     const acked = await stepOk(r.id, 'acknowledge', {}, 'doctor-V001');
     expect(acked).to.include({ status: 'acknowledged', acknowledged_by_name: '' + acked.acknowledged_by_name });
     expect(acked.acknowledged_by_name).to.be.a('string').and.not.be.empty;
@@ -355,5 +375,147 @@ describe('diagnosis centres (HTTP, real database)', function () {
     expect((await post<Conflict>(`/api/diagnosis-samples/${first.id}/review`, { agreement: 'agree' }, { as: 'director-HQ' })).status).to.equal(409);
     const after = await get<Figures>('/api/diagnosis-requests/figures', { as: 'director-HQ', query: { from: day, to: day, centre_id: String(ultrasound.id) } });
     expect(after.body.centres[0]).to.include({ sampled: 4, sample_agree: 3, sample_agreement: 0.75 });
+  });
+
+  it('chest pain: a village’s STEMI ECG starts the green channel in one tap — the emergency up-referral carrying the request, the FMC time; arrival and balloon close it; the clock and the township figures', async () => {
+    const reportedEcg = async (conclusion: string) => {
+      const r = await request('doctor-V001', { service_id: ecg12.id, urgency: 'emergency', clinical_question: '胸痛1小时，大汗', ...external('马福贵') });
+      await stepOk(r.id, 'accept');
+      await stepOk(r.id, 'assign', { reader_staff_id: reader.id });
+      return stepOk(r.id, 'report', { conclusion, critical: true, critical_note: conclusion });
+    };
+    const period = { from: clock.addDays(clock.today(), -1), to: clock.addDays(clock.today(), 1) };
+    const figures = async () => (await get<CpFigures>('/api/diagnosis-requests/chest-pain-figures', { as: 'director-HQ', query: period })).body;
+    const before = await figures();
+
+    // not STEMI: a 409 saying so, and no button
+    const sinus = await reportedEcg('窦性心动过速，ST-T改变');
+    const notStemi = await post<Conflict>(`/api/diagnosis-requests/${sinus.id}/chest-pain`, {}, { as: 'doctor-V001' });
+    expect(notStemi.status).to.equal(409);
+    expect(notStemi.body.error.message).to.match(/does not conclude STEMI/);
+    expect((await get<CpPage>(`/api/diagnosis-requests/${sinus.id}`, { as: 'doctor-V001' })).body.chest_pain_actions).to.deep.equal([]);
+
+    const r = await reportedEcg('急性下壁ST段抬高型心肌梗死（STEMI）');
+    const page = (await get<CpPage>(`/api/diagnosis-requests/${r.id}`, { as: 'doctor-V001' })).body;
+    expect(page).to.include({ chest_pain: null });
+    expect(page.chest_pain_actions).to.deep.equal(['start']);
+    const future = await post<Problem>(
+      `/api/diagnosis-requests/${r.id}/chest-pain`,
+      { fmc_at: minutesLater(clock.now(), 30).toISOString() },
+      { as: 'doctor-V001' },
+    );
+    expect(future.status).to.equal(422);
+    expect(future.body.error.details![0].field).to.equal('fmc_at');
+
+    // one tap: the case, with the FMC time (the ECG's request), and the referral carrying the request
+    const fmc = minutesLater(r.submitted_at, -10);
+    const started = await post<CaseJson>(`/api/diagnosis-requests/${r.id}/chest-pain`, { fmc_at: fmc.toISOString() }, { as: 'doctor-V001' });
+    expect(started.status, JSON.stringify(started.body)).to.equal(200);
+    expect(new Date(started.body.fmc_at).getTime()).to.equal(fmc.getTime());
+    expect(started.body).to.include({ request_id: r.id, from_org_unit_id: r.from_org_unit_id, to_org_unit_id: hq, outcome: null, patient_name: '马福贵' });
+    expect(started.body.township_org_unit_id).not.to.equal(r.from_org_unit_id);
+    const referral = await get<Record<string, unknown>>(`/api/referrals/${started.body.referral_id}`, { as: 'doctor-V001' });
+    expect(referral.status).to.equal(200);
+    expect(referral.body).to.include({
+      direction: 'up',
+      urgency: 'emergency',
+      status: 'requested',
+      from_org_unit_id: r.from_org_unit_id,
+      to_org_unit_id: hq,
+      diagnosis_code: 'I21.9',
+      diagnosis_request_id: r.id,
+      patient_name: '马福贵',
+    });
+    const twice = await post<Problem>(`/api/diagnosis-requests/${r.id}/chest-pain`, {}, { as: 'doctor-V001' });
+    expect(twice.status).to.equal(409);
+
+    // the times, recorded at the HQ 100 minutes later: the balloon not before the arrival, nor before it in time
+    clock.setClock(minutesLater(fmc, 100));
+    const time = (step: string, minutes: number) =>
+      post<CaseJson & Conflict>(
+        `/api/diagnosis-requests/${r.id}/chest-pain/time`,
+        { step, at: minutesLater(fmc, minutes).toISOString() },
+        { as: 'director-HQ' },
+      );
+    const early = await time('balloon', 70);
+    expect(early.status).to.equal(409);
+    expect(early.body.error.details!.allowed).to.deep.equal(['arrival', 'fibrinolysis', 'transfer_out']);
+    const arrived = await time('arrival', 35);
+    expect(arrived.status, JSON.stringify(arrived.body)).to.equal(200);
+    expect(arrived.body.clock).to.deep.equal({ minutes: 100, target: 90, running: true, late: true });
+    expect((await time('balloon', 30)).status).to.equal(409);
+    const balloon = await time('balloon', 78);
+    expect(balloon.status).to.equal(200);
+    expect(balloon.body).to.include({ outcome: 'balloon' });
+    expect(balloon.body.clock).to.deep.equal({ minutes: 78, target: 90, running: false, late: false });
+    expect((await time('door', 80)).status).to.equal(409);
+
+    const closed = (await get<CpPage>(`/api/diagnosis-requests/${r.id}`, { as: 'doctor-V001' })).body;
+    expect(closed.chest_pain!.clock).to.include({ minutes: 78, late: false });
+    expect(closed.chest_pain_actions).to.deep.equal([]);
+    expect(closed.events.map((e) => e.kind).slice(-3)).to.deep.equal(['chest_pain_started', 'chest_pain_arrival', 'chest_pain_balloon']);
+
+    // the township's figures: one more case, a PCI within 90 minutes
+    const row = (f: CpFigures) => f.find((t) => t.township_org_unit_id === started.body.township_org_unit_id);
+    const was = row(before) ?? { cases: 0, pci: 0, within_90: 0 };
+    expect(row(await figures())).to.include({ cases: was.cases + 1, pci: was.pci + 1, within_90: was.within_90 + 1 });
+  });
+
+  it('a correction to a signed report is a new version with its reason; a pathology report is final only once another reader co-signs; the requester evaluates once', async () => {
+    // a correction: the old version kept, the new one with its reason, to be acknowledged again
+    const r = await request('doctor-V001', { service_id: ecg12.id, urgency: 'routine', clinical_question: '心悸一周', ...external('周玉兰') });
+    await stepOk(r.id, 'accept');
+    await stepOk(r.id, 'assign', { reader_staff_id: reader.id });
+    await stepOk(r.id, 'report', { findings: '窦性心律', conclusion: '窦性心律，未见明显异常' });
+    await stepOk(r.id, 'acknowledge', {}, 'doctor-V001');
+    const noReason = await post<Problem>(`/api/diagnosis-requests/${r.id}/correct`, { conclusion: '窦性心律，II导联ST段压低' }, { as: 'director-HQ' });
+    expect(noReason.status).to.equal(400);
+    expect(noReason.body.error.details![0].field).to.equal('reason');
+    const corrected = await stepOk(r.id, 'correct', {
+      reason: '复核发现 II、III、aVF 导联 ST 段压低漏报',
+      findings: '窦性心律，II、III、aVF 导联 ST 段压低 0.1 mV',
+      conclusion: '窦性心律，下壁导联ST段压低',
+    });
+    expect(corrected).to.include({ status: 'reported', report_version: 2, conclusion: '窦性心律，下壁导联ST段压低', acknowledged_at: null });
+    const versions = (await get<PageJson>(`/api/diagnosis-requests/${r.id}`, { as: 'doctor-V001' })).body.versions;
+    expect(versions.map((v) => [v.version, v.conclusion, v.reason, v.signer_name])).to.deep.equal([
+      [1, '窦性心律，未见明显异常', null, reader.name],
+      [2, '窦性心律，下壁导联ST段压低', '复核发现 II、III、aVF 导联 ST 段压低漏报', reader.name],
+    ]);
+    const notices = await get<NoticeRow[]>('/api/notifications', { as: 'doctor-V001', query: { filter: { record_id: r.id } } });
+    expect(notices.body.map((n) => n.kind)).to.include('diagnosis_corrected');
+
+    // pathology: preliminary after the first signature — not final, nothing to acknowledge or evaluate
+    const biopsy = await service('PATH-BIOPSY');
+    expect(biopsy.second_signature).to.equal(true);
+    const p = await request('director-B1', { service_id: biopsy.id, urgency: 'routine', clinical_question: '胃窦黏膜活检', ...external('韩德明') });
+    await stepOk(p.id, 'accept');
+    await stepOk(p.id, 'assign', { reader_staff_id: reader.id });
+    const first = await stepOk(p.id, 'report', { findings: '胃窦黏膜慢性炎', conclusion: '（胃窦）慢性萎缩性胃炎伴肠化' });
+    expect(first).to.include({ status: 'preliminary', reported_at: null, report_version: 0, signer_staff_id: reader.id });
+    const early = await post<Conflict>(`/api/diagnosis-requests/${p.id}/acknowledge`, {}, { as: 'director-B1' });
+    expect(early.status).to.equal(409);
+    expect(early.body.error.details!.allowed).to.deep.equal(['cosign']);
+    expect((await post(`/api/diagnosis-requests/${p.id}/evaluate`, { score: 5 }, { as: 'director-B1' })).status).to.equal(409);
+    const same = await post<Problem>(`/api/diagnosis-requests/${p.id}/cosign`, { reader_staff_id: reader.id }, { as: 'director-HQ' });
+    expect(same.status).to.equal(422);
+    expect(same.body.error.details![0]).to.include({ field: 'reader_staff_id', message: 'the second signature must be another reader’s' });
+    const other = readers.find((x) => x.id !== reader.id)!;
+    const final = await stepOk(p.id, 'cosign', { reader_staff_id: other.id });
+    expect(final).to.include({ status: 'reported', report_version: 1, second_signer_staff_id: other.id, second_signer_name: other.name });
+    expect(final.reported_at).to.be.a('string');
+    const page = (await get<PageJson>(`/api/diagnosis-requests/${p.id}`, { as: 'director-B1' })).body;
+    expect(page.versions.map((v) => [v.version, v.signer_name, v.second_signer_name])).to.deep.equal([[1, reader.name, other.name]]);
+    expect(page.events.map((e) => e.kind).slice(-2)).to.deep.equal(['preliminary', 'cosigned']);
+    expect(page.can_evaluate).to.equal(true);
+
+    // the evaluation: 1–5, once, by the requesting side
+    expect((await post<Problem>(`/api/diagnosis-requests/${p.id}/evaluate`, { score: 6 }, { as: 'director-B1' })).status).to.equal(400);
+    const evaluated = await post<RequestJson>(`/api/diagnosis-requests/${p.id}/evaluate`, { score: 4, comment: '报告及时，描述清晰' }, { as: 'director-B1' });
+    expect(evaluated.status, JSON.stringify(evaluated.body)).to.equal(200);
+    expect(evaluated.body).to.include({ evaluation_score: 4, evaluation_comment: '报告及时，描述清晰' });
+    const twice = await post<Problem>(`/api/diagnosis-requests/${p.id}/evaluate`, { score: 2 }, { as: 'director-B1' });
+    expect(twice.status).to.equal(409);
+    expect((await get<PageJson>(`/api/diagnosis-requests/${p.id}`, { as: 'director-B1' })).body.can_evaluate).to.equal(false);
   });
 });

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { system } from '../../scripts/test/harness';
 import { checkedValues } from '../db/checkedValues';
-import { AGREEMENT, CENTRE_KIND, DX_STATUS, DX_URGENCY } from './enums';
+import { AGREEMENT, CENTRE_KIND, CHEST_PAIN_OUTCOME, DX_STATUS, DX_URGENCY } from './enums';
 
 describe('diagnosis: lists of values', () => {
   before(() => system());
@@ -14,6 +14,7 @@ describe('diagnosis: lists of values', () => {
     ['diagnosis_requests', 'urgency', DX_URGENCY],
     ['diagnosis_requests', 'status', DX_STATUS],
     ['diagnosis_samples', 'agreement', AGREEMENT],
+    ['chest_pain_cases', 'outcome', CHEST_PAIN_OUTCOME],
   ] as const) {
     it(`${table}.${column} allows exactly the values of enums.${list.name}`, async () => {
       expect(await checkedValues(table, column))

@@ -22,6 +22,8 @@ export const DX_STATUS = defineEnum('diagnosis_status', {
   accepted: { zh: '已接收', en: 'Accepted' },
   returned: { zh: '已退回', en: 'Returned' },
   assigned: { zh: '已分配', en: 'Assigned' },
+  /** signed by the first reader of a service that needs a second signature: not final until another reader co-signs */
+  preliminary: { zh: '待复核签名', en: 'Awaiting second signature' },
   reported: { zh: '已报告', en: 'Reported' },
   acknowledged: { zh: '已确认', en: 'Acknowledged' },
 });
@@ -33,5 +35,21 @@ export const AGREEMENT = defineEnum('diagnosis_agreement', {
   major: { zh: '重大差异', en: 'Major difference' },
 });
 
+/** 胸痛绿色通道: the times recorded after the first medical contact, in their order; the last three close the case. */
+export const CHEST_PAIN_STEP = defineEnum('chest_pain_step', {
+  arrival: { zh: '到达医院', en: 'Arrival at hospital' },
+  door: { zh: '进入导管室', en: 'Cath-lab door' },
+  balloon: { zh: '球囊扩张', en: 'Balloon (PCI)' },
+  fibrinolysis: { zh: '溶栓', en: 'Fibrinolysis' },
+  transfer_out: { zh: '转出', en: 'Transfer out' },
+});
+
+/** How a chest-pain case closed (the step that closed it). */
+export const CHEST_PAIN_OUTCOME = defineEnum('chest_pain_outcome', {
+  balloon: { zh: '急诊PCI', en: 'Primary PCI' },
+  fibrinolysis: { zh: '溶栓', en: 'Fibrinolysis' },
+  transfer_out: { zh: '转出', en: 'Transferred out' },
+});
+
 /** Every diagnosis list the admin UI translates as `enums.<name>.<value>`. */
-export const DIAGNOSIS_ENUMS = [CENTRE_KIND, DX_URGENCY, DX_STATUS, AGREEMENT];
+export const DIAGNOSIS_ENUMS = [CENTRE_KIND, DX_URGENCY, DX_STATUS, AGREEMENT, CHEST_PAIN_STEP, CHEST_PAIN_OUTCOME];

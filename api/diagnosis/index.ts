@@ -5,3 +5,6 @@ export { DIAGNOSIS_ENUMS, CENTRE_KIND, DX_STATUS, DX_URGENCY, AGREEMENT } from '
 export { diagnosisRouters } from './routes';
 export { criticalValueJob } from './jobs';
 export type { DiagnosisCentre, DiagnosisRequest, DiagnosisService, DiagnosisSample } from './model';
+// the use-cases the demo loader runs its chest-pain case through (seeds/chestPain.ts)
+export { createRequest as createDiagnosisRequest, attach as attachToDiagnosisRequest, step as diagnosisStep } from './service';
+export { startChestPain, recordChestPainTime } from './chestPain';

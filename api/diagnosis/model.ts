@@ -1,5 +1,5 @@
 import { Model } from 'objection';
-import type { Agreement, CentreKind, Status, Urgency } from './rules';
+import type { Agreement, CentreKind, ChestPainStep, Status, Urgency } from './rules';
 
 /** 诊断中心: one of the five at a host unit, the units it serves (none listed: every member unit). */
 export class DiagnosisCentre extends Model {
@@ -27,6 +27,8 @@ export class DiagnosisService extends Model {
   fee!: string;
   norm_emergency_minutes!: number | null;
   norm_routine_minutes!: number | null;
+  /** not final until a second reader co-signs (pathology) */
+  second_signature!: boolean;
   active!: boolean;
   created_at!: string;
   updated_at!: string;
@@ -81,6 +83,15 @@ export class DiagnosisRequest extends Model {
   acknowledged_by!: number | null;
   acknowledged_by_name!: string | null;
   escalation_level!: number;
+  report_version!: number;
+  second_signer_staff_id!: number | null;
+  second_signer_name!: string | null;
+  correction_reason!: string | null;
+  evaluation_score!: number | null;
+  evaluation_comment!: string | null;
+  evaluated_at!: string | null;
+  evaluated_by!: number | null;
+  evaluated_by_name!: string | null;
   created_at!: string;
   updated_at!: string;
   /** added by the lists (service.ts): past the norm, and the minutes left to it */
@@ -137,4 +148,32 @@ export class DiagnosisSample extends Model {
   reviewed_at!: string | null;
 
   static tableName = 'diagnosis_samples';
+}
+
+/** 胸痛绿色通道: the case a STEMI ECG started, with the referral it created and its times. */
+export class ChestPainCase extends Model {
+  id!: number;
+  request_id!: number;
+  referral_id!: number;
+  from_org_unit_id!: number;
+  township_org_unit_id!: number;
+  township_name!: string;
+  to_org_unit_id!: number;
+  to_unit_name!: string;
+  patient_name!: string;
+  fmc_at!: string;
+  started_at!: string;
+  started_by!: number | null;
+  started_by_name!: string;
+  arrival_at!: string | null;
+  door_at!: string | null;
+  balloon_at!: string | null;
+  fibrinolysis_at!: string | null;
+  transfer_out_at!: string | null;
+  outcome!: ChestPainStep | null;
+  closed_at!: string | null;
+  created_at!: string;
+  updated_at!: string;
+
+  static tableName = 'chest_pain_cases';
 }

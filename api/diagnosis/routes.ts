@@ -4,8 +4,20 @@ import { answerList, mountCrud } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { withUpload } from '../http/upload';
 import { idParam, isoDate, moneyInput, parse, positiveId } from '../http/validate';
-import { ACTIONS, AGREEMENTS, CENTRE_KINDS, MAX_ATTACHMENT_BYTES, URGENCIES } from './rules';
-import { attach, attachmentContent, centreReaders, centreResource, createRequest, requestPage, requestResource, serviceResource, step } from './service';
+import { ACTIONS, AGREEMENTS, CENTRE_KINDS, CHEST_PAIN_STEPS, MAX_ATTACHMENT_BYTES, URGENCIES } from './rules';
+import { chestPainFiguresOf, chestPainOfRequest, recordChestPainTime, startChestPain } from './chestPain';
+import {
+  attach,
+  attachmentContent,
+  centreReaders,
+  centreResource,
+  createRequest,
+  evaluate,
+  requestPage,
+  requestResource,
+  serviceResource,
+  step,
+} from './service';
 import { diagnosisFigures } from './figures';
 import { drawMonthlySample, reviewSample, sampleResource } from './samples';
 
@@ -29,6 +41,7 @@ const serviceBody = z.strictObject({
   fee: moneyInput.refine((f) => f >= 0n, 'must not be negative'),
   norm_emergency_minutes: minutes.nullish(),
   norm_routine_minutes: minutes.nullish(),
+  second_signature: z.boolean().optional(),
   active: z.boolean().optional(),
 });
 
@@ -72,6 +85,12 @@ const figuresQuery = z
   .strictObject({ from: isoDate, to: isoDate, centre_id: z.coerce.number().int().positive().optional() })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 
+const periodQuery = z.strictObject({ from: isoDate, to: isoDate }).refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
+const instant = z.iso.datetime({ offset: true, error: 'an ISO date-time with its offset' });
+const evaluationBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).nullish() });
+const chestPainBody = z.strictObject({ fmc_at: instant.nullish() });
+const chestPainTimeBody = z.strictObject({ step: z.enum(CHEST_PAIN_STEPS), at: instant.nullish() });
+
 export const requestRoutes = new ApiRouter('/diagnosis-requests', 'diagnosis')
   .get(
     '/figures',
@@ -89,8 +108,21 @@ export const requestRoutes = new ApiRouter('/diagnosis-requests', 'diagnosis')
     },
     (req, res) => answerList(requestResource, req, res),
   )
-  .get('/:id', { summary: 'One request with its timeline, attachments, escalations, time left and the steps open to you' }, (req) =>
-    requestPage(req.actor, idParam(req.params.id)),
+  .get(
+    '/chest-pain-figures',
+    {
+      summary: '胸痛绿色通道 per township: cases (first medical contact in the period), how they closed, median FMC-to-balloon minutes, the share within 90',
+      query: periodQuery,
+    },
+    (req) => chestPainFiguresOf(req.actor, parse(periodQuery, req.query, 'query')),
+  )
+  .get(
+    '/:id',
+    { summary: 'One request with its timeline, attachments, escalations, time left, its chest-pain case and the steps open to you' },
+    async (req) => {
+      const page = await requestPage(req.actor, idParam(req.params.id));
+      return { ...page, ...(await chestPainOfRequest(req.actor, page)) };
+    },
   )
   .post('/', { summary: 'Request a diagnosis from a centre (the patient, the service, the clinical question, the urgency)', body: createBody }, (req) =>
     createRequest(req.actor, parse(createBody, req.body)),
@@ -115,6 +147,23 @@ export const requestRoutes = new ApiRouter('/diagnosis-requests', 'diagnosis')
     res.setHeader('Content-Length', file.content.length);
     res.end(file.content);
   });
+requestRoutes
+  .post('/:id/evaluate', { summary: 'The requesting doctor’s evaluation of the final report: a score 1–5 and a comment, once', body: evaluationBody }, (req) =>
+    evaluate(req.actor, idParam(req.params.id), parse(evaluationBody, req.body)),
+  )
+  .post(
+    '/:id/chest-pain',
+    { summary: '启动胸痛通道: the emergency up-referral carrying this STEMI ECG and the case with its first-medical-contact time', body: chestPainBody },
+    (req) => startChestPain(req.actor, idParam(req.params.id), parse(chestPainBody, req.body ?? {})),
+  )
+  .post(
+    '/:id/chest-pain/time',
+    {
+      summary: 'Record a chest-pain time: arrival, cath-lab door, balloon, fibrinolysis or transfer out (the last three close the case)',
+      body: chestPainTimeBody,
+    },
+    (req) => recordChestPainTime(req.actor, idParam(req.params.id), parse(chestPainTimeBody, req.body)),
+  );
 for (const action of ACTIONS) {
   requestRoutes.post(`/:id/${action}`, { summary: `${action[0].toUpperCase()}${action.slice(1)} a diagnosis request`, body: stepBody }, (req) =>
     step(req.actor, idParam(req.params.id), action, parse(stepBody, req.body ?? {})),

@@ -1,5 +1,24 @@
 import { expect } from 'chai';
-import { defaultNorms, drawSample, escalationLevel, nextStatus, percentile, readerProblem, sniffType, type ReaderFacts } from './rules';
+import {
+  chestPainClock,
+  chestPainFigures,
+  chestPainProblem,
+  chestPainStepProblem,
+  cosignProblem,
+  defaultNorms,
+  evaluationProblem,
+  drawSample,
+  escalationLevel,
+  isStemi,
+  nextStatus,
+  openSteps,
+  percentile,
+  readerProblem,
+  reportStatus,
+  sniffType,
+  type ChestPainCaseFacts,
+  type ReaderFacts,
+} from './rules';
 import { seeded } from '../shared/random';
 
 describe('diagnosis rules', () => {
@@ -19,8 +38,27 @@ describe('diagnosis rules', () => {
       allowed: ['assign', 'return'],
     });
     expect(nextStatus('acknowledged', 'acknowledge')).to.include({
-      problem: 'cannot acknowledge a acknowledged request; allowed from acknowledged: none (final)',
+      problem: 'cannot acknowledge a acknowledged request; allowed from acknowledged: correct',
     });
+    expect(nextStatus('returned', 'accept')).to.include({ problem: 'cannot accept a returned request; allowed from returned: none (final)' });
+    expect(nextStatus('preliminary', 'acknowledge')).to.deep.equal({
+      problem: 'cannot acknowledge a preliminary request; allowed from preliminary: cosign',
+      allowed: ['cosign'],
+    });
+  });
+
+  it('second signature: a report or a correction of such a service is preliminary until another reader co-signs; an evaluation once, of a final report', () => {
+    expect([reportStatus('reported', 'report', true), reportStatus('reported', 'correct', true), reportStatus('reported', 'cosign', true)]).to.deep.equal([
+      'preliminary',
+      'preliminary',
+      'reported',
+    ]);
+    expect(reportStatus('reported', 'report', false)).to.equal('reported');
+    expect(cosignProblem(7, 7)).to.match(/another reader/);
+    expect(cosignProblem(7, 8)).to.equal(null);
+    expect(evaluationProblem({ status: 'preliminary', evaluated_at: null })).to.match(/no final report/);
+    expect(evaluationProblem({ status: 'acknowledged', evaluated_at: null })).to.equal(null);
+    expect(evaluationProblem({ status: 'reported', evaluated_at: '2026-12-01T02:00:00Z' })).to.match(/already/);
   });
 
   it('readers: at the centre’s unit, active, a titled physician with a valid licence; a senior for the re-reading', () => {
@@ -72,5 +110,104 @@ describe('diagnosis rules', () => {
     expect(drawn).to.have.lengthOf(4);
     expect(new Set(drawn).size).to.equal(4);
     expect(drawSample([1, 2], 5, seeded(1))).to.have.members([1, 2]);
+  });
+
+  describe('chest pain (胸痛绿色通道)', () => {
+    const fmc = new Date('2026-12-01T02:00:00Z');
+    const at = (m: number) => new Date(fmc.getTime() + m * 60_000);
+    const open = { fmc_at: fmc, arrival_at: null, door_at: null, balloon_at: null, fibrinolysis_at: null, transfer_out_at: null, closed_at: null };
+
+    it('a reported ECG of a village or township concluding STEMI starts it; NSTEMI does not', () => {
+      expect([
+        isStemi('急性下壁ST段抬高型心肌梗死'),
+        isStemi('acute anterior STEMI'),
+        isStemi('NSTEMI'),
+        isStemi('非ST段抬高型心肌梗死'),
+        isStemi(null),
+      ]).to.deep.equal([true, true, false, false, false]);
+      const r = { kind: 'ecg' as const, status: 'acknowledged' as const, from_level: 4, conclusion: '急性前壁ST段抬高型心肌梗死（STEMI）' };
+      expect(chestPainProblem(r)).to.equal(null);
+      expect(chestPainProblem({ ...r, from_level: 3, status: 'reported' })).to.equal(null);
+      expect(chestPainProblem({ ...r, from_level: 2 })).to.match(/village or township/);
+      expect(chestPainProblem({ ...r, status: 'assigned' })).to.match(/not yet reported/);
+      expect(chestPainProblem({ ...r, kind: 'laboratory' })).to.match(/only an ECG/);
+      expect(chestPainProblem({ ...r, conclusion: '窦性心律，ST-T改变' })).to.match(/STEMI/);
+    });
+
+    it('times in order: the door and balloon after the arrival, none before the last, none in the future; a closing step closes', () => {
+      const now = at(200);
+      expect(openSteps(open)).to.deep.equal(['arrival', 'fibrinolysis', 'transfer_out']);
+      expect(chestPainStepProblem(open, 'balloon', at(60), now)).to.match(/arrival before the balloon/);
+      expect(chestPainStepProblem(open, 'arrival', at(-1), now)).to.match(/before a time already recorded/);
+      expect(chestPainStepProblem(open, 'arrival', at(202), now)).to.match(/future/);
+      expect(chestPainStepProblem(open, 'arrival', at(40), now)).to.equal(null);
+      const arrived = { ...open, arrival_at: at(40) };
+      expect(openSteps(arrived)).to.deep.equal(['door', 'balloon', 'fibrinolysis', 'transfer_out']);
+      expect(chestPainStepProblem(arrived, 'arrival', at(41), now)).to.match(/already recorded/);
+      expect(chestPainStepProblem(arrived, 'door', at(39), now)).to.match(/before a time already recorded/);
+      expect(chestPainStepProblem({ ...arrived, door_at: at(70) }, 'balloon', at(65), now)).to.match(/before/);
+      const closed = { ...arrived, balloon_at: at(75), closed_at: at(76) };
+      expect(chestPainStepProblem(closed, 'door', at(80), now)).to.equal('the case is closed');
+      expect(openSteps(closed)).to.deep.equal([]);
+    });
+
+    it('the clock: running to now (red past 90), stopped at the balloon; fibrinolysis against 30; no target for a transfer out', () => {
+      expect(chestPainClock(open, at(45))).to.deep.equal({ minutes: 45, target: 90, running: true, late: false });
+      expect(chestPainClock(open, at(91))).to.include({ late: true, running: true });
+      expect(chestPainClock({ ...open, arrival_at: at(40), balloon_at: at(95.5), closed_at: at(96) }, at(500))).to.deep.equal({
+        minutes: 95.5,
+        target: 90,
+        running: false,
+        late: true,
+      });
+      expect(chestPainClock({ ...open, fibrinolysis_at: at(28), closed_at: at(28) }, at(500))).to.include({ minutes: 28, target: 30, late: false });
+      expect(chestPainClock({ ...open, transfer_out_at: at(130), closed_at: at(130) }, at(500))).to.include({ minutes: 130, target: null, late: false });
+    });
+
+    it('figures per township equal a hand count', () => {
+      const c = (township: number, name: string, times: Partial<ChestPainCaseFacts>): ChestPainCaseFacts => ({
+        ...open,
+        township_org_unit_id: township,
+        township_name: name,
+        ...times,
+      });
+      const pci = (t: number, n: string, m: number) => c(t, n, { arrival_at: at(m - 20), balloon_at: at(m), closed_at: at(m) });
+      const rows = chestPainFigures([
+        pci(2, '乙镇', 60),
+        pci(2, '乙镇', 100),
+        pci(2, '乙镇', 80),
+        c(2, '乙镇', { fibrinolysis_at: at(25), closed_at: at(25) }),
+        c(2, '乙镇', { arrival_at: at(30) }),
+        pci(1, '甲镇', 120),
+        c(1, '甲镇', { transfer_out_at: at(50), closed_at: at(50) }),
+      ]);
+      // 乙镇: PCI at 60, 80, 100 → median 80, two of three within 90; 甲镇: one PCI at 120 → none within
+      expect(rows).to.deep.equal([
+        {
+          township_org_unit_id: 1,
+          township_name: '甲镇',
+          cases: 2,
+          open: 0,
+          pci: 1,
+          fibrinolysis: 0,
+          transfer_out: 1,
+          median_fmc_to_balloon: 120,
+          within_90: 0,
+          within_90_share: 0,
+        },
+        {
+          township_org_unit_id: 2,
+          township_name: '乙镇',
+          cases: 5,
+          open: 1,
+          pci: 3,
+          fibrinolysis: 1,
+          transfer_out: 0,
+          median_fmc_to_balloon: 80,
+          within_90: 2,
+          within_90_share: 0.6667,
+        },
+      ]);
+    });
   });
 });

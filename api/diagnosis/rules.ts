@@ -6,7 +6,7 @@ import type { GrantTable } from '../core/access';
 import { all, read } from '../core/access';
 import { stateMachine, type Machine } from '../core/stateMachine';
 import type { StaffQualification } from '../hr';
-import { AGREEMENT, CENTRE_KIND, DX_STATUS, DX_URGENCY } from './enums';
+import { AGREEMENT, CENTRE_KIND, CHEST_PAIN_STEP, DX_STATUS, DX_URGENCY } from './enums';
 
 export const CENTRE_KINDS = CENTRE_KIND.values;
 export type CentreKind = (typeof CENTRE_KINDS)[number];
@@ -17,11 +17,11 @@ export type Status = (typeof STATUSES)[number];
 export const AGREEMENTS = AGREEMENT.values;
 export type Agreement = (typeof AGREEMENTS)[number];
 
-export const ACTIONS = ['accept', 'return', 'assign', 'report', 'acknowledge'] as const;
+export const ACTIONS = ['accept', 'return', 'assign', 'report', 'cosign', 'correct', 'acknowledge'] as const;
 export type DxAction = (typeof ACTIONS)[number];
 
 /** the centre's worklist: requests still to check, read or report */
-export const OPEN_STATUSES: readonly Status[] = ['submitted', 'accepted', 'assigned'];
+export const OPEN_STATUSES: readonly Status[] = ['submitted', 'accepted', 'assigned', 'preliminary'];
 
 // ---------------------------------------------------------------- norms
 
@@ -78,14 +78,31 @@ export const minutesLeft = (r: { due_at: string | Date; reported_at: string | Da
 const MACHINE: Machine<Status, DxAction> = {
   submitted: { accept: 'accepted', return: 'returned' },
   accepted: { assign: 'assigned', return: 'returned' },
-  // reassigning keeps the request assigned, to another reader
+  // reassigning keeps the request assigned, to another reader; a service that needs a second
+  // signature reports (and corrects) into `preliminary` instead (reportStatus)
   assigned: { assign: 'assigned', report: 'reported' },
-  reported: { acknowledge: 'acknowledged' },
-  acknowledged: {},
+  preliminary: { cosign: 'reported' },
+  // a correction is a new version: the requester acknowledges it again
+  reported: { acknowledge: 'acknowledged', correct: 'reported' },
+  acknowledged: { correct: 'reported' },
   returned: {},
 };
 
 export const { allowedActions, nextStatus } = stateMachine('request', MACHINE);
+
+/** Where a report or a correction leads: preliminary until a second reader signs, for a service that needs one. */
+export const reportStatus = (to: Status, action: DxAction, secondSignature: boolean): Status =>
+  secondSignature && (action === 'report' || action === 'correct') ? 'preliminary' : to;
+
+/** Why `second` cannot co-sign a report `first` signed, or null: another person. */
+export const cosignProblem = (first: number | null, second: number) => (first === second ? 'the second signature must be another reader’s' : null);
+
+/** Why the requester cannot evaluate the report (yet, or again), or null. */
+export function evaluationProblem(r: { status: Status; evaluated_at: string | Date | null }): string | null {
+  if (r.status !== 'reported' && r.status !== 'acknowledged') return `a ${r.status} request has no final report to evaluate`;
+  if (r.evaluated_at) return 'the report is already evaluated';
+  return null;
+}
 
 /** The centre checks, assigns and reports; the requesting side acknowledges the report. */
 export const actingSide = (action: DxAction): 'centre' | 'requester' => (action === 'acknowledge' ? 'requester' : 'centre');
@@ -183,23 +200,133 @@ export function drawSample<T>(ids: readonly T[], size: number, rng: () => number
   return pool.slice(0, n);
 }
 
+// ---------------------------------------------------------------- chest pain (胸痛绿色通道)
+
+export const CHEST_PAIN_STEPS = CHEST_PAIN_STEP.values;
+export type ChestPainStep = (typeof CHEST_PAIN_STEPS)[number];
+/** the steps that close a case (the treatment, or the patient sent on) */
+export const CLOSING_STEPS = ['balloon', 'fibrinolysis', 'transfer_out'] as const satisfies readonly ChestPainStep[];
+export type ClosingStep = (typeof CLOSING_STEPS)[number];
+/** FMC to balloon ≤ 90 min (primary PCI); FMC to needle ≤ 30 min (fibrinolysis); a transfer out has its own clock elsewhere */
+export const FMC_TARGET_MINUTES: Record<'balloon' | 'fibrinolysis', number> = { balloon: 90, fibrinolysis: 30 };
+
+/** An ECG conclusion of ST-elevation myocardial infarction (not NSTEMI, not 非ST段抬高). */
+export const isStemi = (conclusion: string | null) => !!conclusion && /(?<!N)STEMI|(?<!非)ST段抬高型心肌梗死/i.test(conclusion);
+
+/** Why a request cannot start the green channel, or null: a reported ECG of a village or township (level 3–4) concluding STEMI. */
+export function chestPainProblem(r: { kind: CentreKind; status: Status; from_level: number; conclusion: string | null }): string | null {
+  if (r.kind !== 'ecg') return 'only an ECG report starts the chest-pain channel';
+  if (r.status !== 'reported' && r.status !== 'acknowledged') return `the ECG is ${r.status}, not yet reported`;
+  if (r.from_level < 3) return 'only a village or township request starts the chest-pain channel';
+  if (!isStemi(r.conclusion)) return 'the report does not conclude STEMI';
+  return null;
+}
+
+type When = string | Date | null;
+export interface ChestPainTimes {
+  fmc_at: string | Date;
+  arrival_at: When;
+  door_at: When;
+  balloon_at: When;
+  fibrinolysis_at: When;
+  transfer_out_at: When;
+  closed_at: When;
+}
+const timeOf = (c: ChestPainTimes, step: ChestPainStep): When => c[`${step}_at`];
+const ms = (t: string | Date) => new Date(t).getTime();
+
+/**
+ * Why `step` at `at` cannot be recorded, or null: the case still open, the step not yet recorded,
+ * the cath-lab door and the balloon after the arrival, no time before the first medical contact
+ * or a time already recorded, none in the future (a minute's grace for the clocks of the devices).
+ */
+export function chestPainStepProblem(c: ChestPainTimes, step: ChestPainStep, at: Date, now: Date): string | null {
+  const order = stepOrderProblem(c, step);
+  if (order) return order;
+  if (at.getTime() > now.getTime() + 60_000) return 'a time in the future';
+  const before = (['arrival', 'door'] as const).map((s) => timeOf(c, s)).filter((t): t is string | Date => t != null);
+  const latest = Math.max(ms(c.fmc_at), ...before.map(ms));
+  if (at.getTime() < latest) return `before a time already recorded (${new Date(latest).toISOString()})`;
+  return null;
+}
+
+function stepOrderProblem(c: ChestPainTimes, step: ChestPainStep): string | null {
+  if (c.closed_at) return 'the case is closed';
+  if (timeOf(c, step)) return `${step} is already recorded`;
+  if ((step === 'door' || step === 'balloon') && !c.arrival_at) return `record the arrival before the ${step === 'door' ? 'cath-lab door' : 'balloon'}`;
+  return null;
+}
+
+/** The steps still open on a case: none once closed; the door and the balloon after the arrival. */
+export const openSteps = (c: ChestPainTimes): ChestPainStep[] => CHEST_PAIN_STEPS.filter((s) => stepOrderProblem(c, s) === null);
+
+/** The closing step of a closed case, or null. */
+export const outcomeOf = (c: ChestPainTimes): ClosingStep | null => CLOSING_STEPS.find((s) => timeOf(c, s)) ?? null;
+
+/**
+ * The clock from the first medical contact: to the closing time, or running to `now`; late past the
+ * target of the treatment (90 min to the balloon while running; none for a transfer out).
+ */
+export function chestPainClock(c: ChestPainTimes, now: Date) {
+  const outcome = outcomeOf(c);
+  const end = outcome ? ms(timeOf(c, outcome)!) : now.getTime();
+  const minutes = round1((end - ms(c.fmc_at)) / 60_000)!;
+  const target = outcome === 'transfer_out' ? null : FMC_TARGET_MINUTES[outcome ?? 'balloon'];
+  return { minutes, target, running: !outcome, late: target != null && minutes > target };
+}
+
+export interface ChestPainCaseFacts extends ChestPainTimes {
+  township_org_unit_id: number;
+  township_name: string;
+}
+
+/** Per township: cases, how they closed, the median FMC-to-balloon minutes and the share of PCI cases within 90 minutes. */
+export function chestPainFigures(cases: readonly ChestPainCaseFacts[]) {
+  const byTownship = new Map<number, ChestPainCaseFacts[]>();
+  for (const c of cases) byTownship.set(c.township_org_unit_id, [...(byTownship.get(c.township_org_unit_id) ?? []), c]);
+  return [...byTownship.values()]
+    .map((list) => {
+      const pci = list.filter((c) => outcomeOf(c) === 'balloon').map((c) => (ms(c.balloon_at!) - ms(c.fmc_at)) / 60_000);
+      const within = pci.filter((m) => m <= FMC_TARGET_MINUTES.balloon).length;
+      return {
+        township_org_unit_id: list[0].township_org_unit_id,
+        township_name: list[0].township_name,
+        cases: list.length,
+        open: list.filter((c) => !outcomeOf(c)).length,
+        pci: pci.length,
+        fibrinolysis: list.filter((c) => outcomeOf(c) === 'fibrinolysis').length,
+        transfer_out: list.filter((c) => outcomeOf(c) === 'transfer_out').length,
+        median_fmc_to_balloon: round1(percentile(pci, 0.5)),
+        within_90: within,
+        within_90_share: share(within, pci.length),
+      };
+    })
+    .sort((a, b) => a.township_name.localeCompare(b.township_name, 'zh'));
+}
+
 // ---------------------------------------------------------------- grants
 
-const CENTRE_STEPS = ['accept', 'return', 'assign', 'report'];
+const CENTRE_STEPS = ['accept', 'return', 'assign', 'report', 'cosign', 'correct'];
+/** start the green channel (the requesting side; it also needs the referrals' create), record its times (either end) */
+const CHEST_PAIN_ACTIONS = ['chest_pain', 'chest_pain_time'];
 export const diagnosisGrants: GrantTable = {
   group_admin: { 'diagnosis-centres': all, 'diagnosis-services': all, 'diagnosis-requests': read, 'diagnosis-samples': read },
   // a director runs the centres of their unit and requests for it
   director: {
     'diagnosis-centres': read,
     'diagnosis-services': read,
-    'diagnosis-requests': [...read, 'create', ...CENTRE_STEPS, 'acknowledge'],
+    'diagnosis-requests': [...read, 'create', ...CENTRE_STEPS, 'acknowledge', 'evaluate', ...CHEST_PAIN_ACTIONS],
     'diagnosis-samples': [...read, 'create', 'edit'],
   },
   staff_clerk: {
     'diagnosis-centres': read,
     'diagnosis-services': read,
-    'diagnosis-requests': [...read, 'create', 'accept', 'return', 'assign', 'acknowledge'],
+    'diagnosis-requests': [...read, 'create', 'accept', 'return', 'assign', 'acknowledge', 'evaluate', 'chest_pain_time'],
   },
-  village_doctor: { 'diagnosis-centres': read, 'diagnosis-services': read, 'diagnosis-requests': [...read, 'create', 'acknowledge'] },
+  village_doctor: {
+    'diagnosis-centres': read,
+    'diagnosis-services': read,
+    'diagnosis-requests': [...read, 'create', 'acknowledge', 'evaluate', ...CHEST_PAIN_ACTIONS],
+  },
   referral_coordinator: { 'diagnosis-centres': read, 'diagnosis-services': read, 'diagnosis-requests': read },
 };

@@ -28,6 +28,9 @@ import {
   URGENCIES,
   actingSide,
   allowedActions,
+  cosignProblem,
+  evaluationProblem,
+  reportStatus,
   defaultNorms,
   dueAt,
   isLate,
@@ -317,7 +320,7 @@ export interface StepInput {
   critical_note?: string | null;
 }
 
-async function unitPaths(trx: Knex.Transaction, r: DiagnosisRequest) {
+export async function unitPaths(trx: Knex.Transaction, r: Pick<DiagnosisRequest, 'from_org_unit_id' | 'centre_org_unit_id'>) {
   const rows = await unitsByIds([r.from_org_unit_id, r.centre_org_unit_id], ['id', 'path'], trx);
   const path = (id: number) => rows.find((u) => u.id === id)!.path;
   return { from: path(r.from_org_unit_id), centre: path(r.centre_org_unit_id) };
@@ -344,7 +347,36 @@ async function qualifiedReader(trx: Knex.Transaction, centre: DiagnosisCentre, s
   return person;
 }
 
-/** accept | return | assign | report | acknowledge: one step of the state machine, one event, one audit row. */
+/** The signed version of a report, kept for good (a correction adds the next). */
+async function addVersion(trx: Knex.Transaction, r: DiagnosisRequest, signedAt: Date) {
+  await trx('diagnosis_report_versions').insert({
+    request_id: r.id,
+    version: r.report_version,
+    findings: r.findings,
+    conclusion: r.conclusion,
+    critical: r.critical,
+    critical_note: r.critical_note,
+    signer_staff_id: r.signer_staff_id,
+    signer_name: r.signer_name,
+    second_signer_staff_id: r.second_signer_staff_id,
+    second_signer_name: r.second_signer_name,
+    reason: r.report_version > 1 ? r.correction_reason : null,
+    signed_at: signedAt,
+  });
+}
+
+/** The report's final fields: signed now, a critical value's acknowledgement window started, the next version. */
+const finalFields = (current: DiagnosisRequest, centre: DiagnosisCentre, critical: boolean, now: Date) => ({
+  critical,
+  ack_due_at: critical ? new Date(now.getTime() + centre.critical_ack_minutes * 60_000) : null,
+  reported_at: current.reported_at ?? now,
+  acknowledged_at: null,
+  acknowledged_by: null,
+  acknowledged_by_name: null,
+  report_version: current.report_version + 1,
+});
+
+/** accept | return | assign | report | cosign | correct | acknowledge: one step of the state machine, one event, one audit row. */
 export function step(actor: Actor, id: number, action: DxAction, input: StepInput) {
   assertCan(actor, 'diagnosis-requests', action);
   return inTransaction(actor, async (trx, audit) => {
@@ -355,8 +387,10 @@ export function step(actor: Actor, id: number, action: DxAction, input: StepInpu
     const next = nextStatus(current.status, action);
     if ('problem' in next) throw conflict(next.problem, { status: current.status, allowed: next.allowed });
     const centre = (await DiagnosisCentre.query(trx).findById(current.centre_id))!;
+    const service = (await DiagnosisService.query(trx).findById(current.service_id))!;
+    const to = reportStatus(next.to, action, service.second_signature);
     const now = clock.now();
-    const patch: Row = { status: next.to, updated_at: now.toISOString() };
+    const patch: Row = { status: to, updated_at: now.toISOString() };
     const data: Row = {};
     let note = input.note?.trim() || null;
     switch (action) {
@@ -374,8 +408,10 @@ export function step(actor: Actor, id: number, action: DxAction, input: StepInpu
         Object.assign(data, { reader_staff_id: reader.id, reader_name: reader.name, title: reader.title });
         break;
       }
-      case 'report': {
-        const conclusion = required('conclusion', input.conclusion, 'report');
+      case 'report':
+      case 'correct': {
+        const conclusion = required('conclusion', input.conclusion, action);
+        const reason = action === 'correct' ? required('reason', input.reason, 'correct a signed report') : null;
         // the assigned reader signs; their qualification is checked again on the day of the report
         const signer = await qualifiedReader(trx, centre, current.reader_staff_id!, 'reader_staff_id');
         const critical = input.critical === true;
@@ -385,14 +421,35 @@ export function step(actor: Actor, id: number, action: DxAction, input: StepInpu
           conclusion,
           signer_staff_id: signer.id,
           signer_name: signer.name,
+          second_signer_staff_id: null,
+          second_signer_name: null,
           reported_by: actor.id || null,
-          reported_at: now,
-          critical,
+          // preliminary: the flag waits in the note for the second signature
           critical_note: critical ? input.critical_note!.trim() : null,
-          ack_due_at: critical ? new Date(now.getTime() + centre.critical_ack_minutes * 60_000) : null,
+          ...(action === 'correct' ? { correction_reason: reason } : {}),
+          ...(to === 'preliminary' ? { critical: false, ack_due_at: null } : finalFields(current, centre, critical, now)),
         });
-        Object.assign(data, { critical, late: isLate({ due_at: current.due_at, reported_at: now.toISOString() }, now) });
-        note = conclusion;
+        Object.assign(data, {
+          critical,
+          preliminary: to === 'preliminary',
+          late: isLate({ due_at: current.due_at, reported_at: current.reported_at ?? now.toISOString() }, now),
+        });
+        if (reason) data.reason = reason;
+        note = reason ? `${reason} → ${conclusion}` : conclusion;
+        break;
+      }
+      case 'cosign': {
+        if (input.reader_staff_id == null) throw badRequest('invalid reader_staff_id', [{ field: 'reader_staff_id', message: 'required to co-sign' }]);
+        const second = await qualifiedReader(trx, centre, input.reader_staff_id, 'reader_staff_id');
+        const problem = cosignProblem(current.signer_staff_id, second.id);
+        if (problem) throw unprocessable(problem, [{ field: 'reader_staff_id', message: problem }]);
+        Object.assign(patch, {
+          second_signer_staff_id: second.id,
+          second_signer_name: second.name,
+          ...finalFields(current, centre, current.critical_note != null, now),
+        });
+        Object.assign(data, { second_signer_staff_id: second.id, second_signer_name: second.name });
+        note = current.conclusion;
         break;
       }
       case 'acknowledge':
@@ -402,17 +459,51 @@ export function step(actor: Actor, id: number, action: DxAction, input: StepInpu
         break;
     }
     const updated = await DiagnosisRequest.query(trx).patchAndFetchById(id, patch);
-    await addEvent(trx, actor, id, next.to, current.status, next.to, note, Object.keys(data).length ? data : null);
+    if (updated.report_version > current.report_version) await addVersion(trx, updated, now);
+    const kind = action === 'correct' ? 'corrected' : action === 'cosign' ? 'cosigned' : to;
+    await addEvent(trx, actor, id, kind, current.status, to, note, Object.keys(data).length ? data : null);
     await noticeOf(trx, updated, action);
     await audit({ action, resource: 'diagnosis-requests', recordId: id, before: current, after: updated });
     return updated;
   });
 }
 
+export interface EvaluationInput {
+  score: number;
+  comment?: string | null;
+}
+
+/** The requesting side's evaluation of a final report (1–5 and a comment), once. */
+export function evaluate(actor: Actor, id: number, input: EvaluationInput) {
+  assertCan(actor, 'diagnosis-requests', 'evaluate');
+  return inTransaction(actor, async (trx, audit) => {
+    await lockRow(trx, 'diagnosis_requests', id);
+    const current = await getRow(requestResource, actor, id, trx);
+    const paths = await unitPaths(trx, current);
+    if (!(actor.id === current.from_doctor_id || withinScope(paths.from, actor.scopePath))) throw forbidden('only the requesting unit evaluates the report');
+    const problem = evaluationProblem(current);
+    if (problem) throw conflict(problem, { status: current.status, evaluated_at: current.evaluated_at });
+    const now = clock.now();
+    const updated = await DiagnosisRequest.query(trx).patchAndFetchById(id, {
+      evaluation_score: input.score,
+      evaluation_comment: input.comment?.trim() || null,
+      evaluated_at: now.toISOString(),
+      evaluated_by: actor.id || null,
+      evaluated_by_name: actor.displayName,
+      updated_at: now.toISOString(),
+    });
+    await addEvent(trx, actor, id, 'evaluated', null, null, updated.evaluation_comment, { score: input.score });
+    await audit({ action: 'evaluate', resource: 'diagnosis-requests', recordId: id, before: current, after: updated });
+    return updated;
+  });
+}
+
 /** The requesting doctor hears of a return and of the report; a critical value is its own, urgent notice. */
 async function noticeOf(trx: Knex.Transaction, r: DiagnosisRequest, action: DxAction) {
-  if ((action !== 'return' && action !== 'report') || !r.from_doctor_id) return;
-  const kind = action === 'return' ? 'diagnosis_returned' : r.critical ? 'diagnosis_critical' : 'diagnosis_reported';
+  // a report is heard of once final (signed twice where the service needs it); a correction as such
+  if (!['return', 'report', 'cosign', 'correct'].includes(action) || r.status === 'preliminary' || !r.from_doctor_id) return;
+  const kind =
+    action === 'return' ? 'diagnosis_returned' : r.critical ? 'diagnosis_critical' : action === 'correct' ? 'diagnosis_corrected' : 'diagnosis_reported';
   await notify(trx, [r.from_doctor_id], {
     kind,
     resource: 'diagnosis-requests',
@@ -450,7 +541,7 @@ export async function addEvent(
 export async function requestPage(actor: Actor, id: number) {
   assertCan(actor, 'diagnosis-requests', 'show');
   const r = await getRow(requestResource, actor, id);
-  const [events, attachments, escalations, centre] = await Promise.all([
+  const [events, attachments, escalations, centre, versions] = await Promise.all([
     DiagnosisEvent.query()
       .where('request_id', id)
       .orderBy([{ column: 'at' }, { column: 'id' }]),
@@ -463,6 +554,10 @@ export async function requestPage(actor: Actor, id: number) {
       .where('request_id', id)
       .orderBy('level'),
     DiagnosisCentre.query().findById(r.centre_id),
+    db()('diagnosis_report_versions')
+      .select<Row[]>('version', 'findings', 'conclusion', 'critical', 'critical_note', 'signer_name', 'second_signer_name', 'reason', 'signed_at')
+      .where('request_id', id)
+      .orderBy('version'),
   ]);
   const paths = await db().transaction((trx) => unitPaths(trx, r));
   const now = clock.now();
@@ -474,6 +569,8 @@ export async function requestPage(actor: Actor, id: number) {
     events,
     attachments,
     escalations,
+    versions,
+    can_evaluate: can(actor.roles, 'diagnosis-requests', 'evaluate') && evaluationProblem(r) === null && sideProblem(actor, r, 'acknowledge', paths) === null,
     allowed_actions: allowedActions(r.status).filter((a) => can(actor.roles, 'diagnosis-requests', a) && sideProblem(actor, r, a, paths) === null),
   };
 }

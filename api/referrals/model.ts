@@ -31,6 +31,7 @@ export class Referral extends Model {
   reason!: string;
   summary!: string | null;
   previous_referral_id!: number | null;
+  diagnosis_request_id!: number | null;
   status!: Status;
   slot_id!: number | null;
   appointment_at!: string | null;

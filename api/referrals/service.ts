@@ -142,6 +142,8 @@ export interface ReferralInput extends PatientInput {
   summary?: string | null;
   previous_referral_id?: number | null;
   threshold_paid_before?: string | null;
+  /** the diagnosis request the referral was started from (a chest-pain case's STEMI ECG; set by the diagnosis domain, not by the route) */
+  diagnosis_request_id?: number | null;
 }
 
 interface UnitFacts {
@@ -215,6 +217,7 @@ export function createReferral(actor: Actor, input: ReferralInput) {
       reason: input.reason,
       summary: input.summary ?? null,
       previous_referral_id: input.previous_referral_id ?? null,
+      diagnosis_request_id: input.diagnosis_request_id ?? null,
       status: 'requested',
       fees: storedFees(fees),
       requested_at: now.toISOString(),

@@ -1,6 +1,6 @@
 // The centres' figures over a period: per centre, per service and urgency, per requesting unit —
 // volumes, turnaround median and p90 against the norm, the on-time share, critical values and
-// their acknowledgement, the sample's agreement.
+// their acknowledgement, the sample's agreement; the chest-pain channel per township.
 import { useEffect, useState } from 'react';
 import { Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
@@ -30,6 +30,20 @@ interface Figures {
   services: Row[];
   units: Row[];
 }
+
+/** 胸痛绿色通道 per township (api/diagnosis/rules.ts chestPainFigures) */
+interface ChestPainRow {
+  township_org_unit_id: number;
+  township_name: string;
+  cases: number;
+  open: number;
+  pci: number;
+  fibrinolysis: number;
+  transfer_out: number;
+  median_fmc_to_balloon: number | null;
+  within_90_share: number | null;
+}
+const CP_TARGET = 90;
 
 const pct = (v: number | null) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 const num = (v: number | null) => (v == null ? '—' : String(v));
@@ -85,15 +99,58 @@ const FigureTable = ({ rows, by, testId }: { rows: Row[]; by: 'centre' | 'servic
   );
 };
 
+const ChestPainTable = ({ rows }: { rows: ChestPainRow[] }) => {
+  const translate = useTranslate();
+  const counts = ['cases', 'open', 'pci', 'fibrinolysis', 'transfer_out'] as const;
+  return (
+    <Box>
+      <Typography variant="subtitle1">{translate('diagnosis.chest_pain.figures')}</Typography>
+      <Table size="small" data-testid="figures-chest-pain">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('diagnosis.chest_pain.township')}</TableCell>
+            {[...counts, 'median', 'within'].map((h) => (
+              <TableCell key={h} align="right">
+                {translate(`diagnosis.chest_pain.${h}`)}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map((r) => (
+            <TableRow key={r.township_org_unit_id}>
+              <TableCell>{r.township_name}</TableCell>
+              {counts.map((k) => (
+                <TableCell key={k} align="right">
+                  {r[k]}
+                </TableCell>
+              ))}
+              <TableCell
+                align="right"
+                sx={r.median_fmc_to_balloon != null && r.median_fmc_to_balloon > CP_TARGET ? { color: 'error.main', fontWeight: 'bold' } : undefined}
+              >
+                {num(r.median_fmc_to_balloon)}
+              </TableCell>
+              <TableCell align="right">{pct(r.within_90_share)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+};
+
 export const FiguresPage = () => {
   const translate = useTranslate();
   const today = shanghaiDate();
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
   const [data, setData] = useState<Figures | null>(null);
+  const [chestPain, setChestPain] = useState<ChestPainRow[] | null>(null);
   useEffect(() => {
     if (!from || !to || from > to) return;
     void httpClient(`/api/diagnosis-requests/figures?from=${from}&to=${to}`).then((r) => setData(r.json as Figures));
+    void httpClient(`/api/diagnosis-requests/chest-pain-figures?from=${from}&to=${to}`).then((r) => setChestPain(r.json as ChestPainRow[]));
   }, [from, to]);
   return (
     <Box sx={{ p: 2 }}>
@@ -126,6 +183,7 @@ export const FiguresPage = () => {
           <FigureTable rows={data.units} by="unit" testId="figures-units" />
         </Stack>
       )}
+      {chestPain && <ChestPainTable rows={chestPain} />}
     </Box>
   );
 };

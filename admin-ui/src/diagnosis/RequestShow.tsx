@@ -1,6 +1,6 @@
 // The request page: patient, service, the clinical question, the attachments (opened from the API
 // with the caller's token), the report, the critical value and its escalations, the timeline, and
-// the steps open to the user (accept or return, assign a reader, report, acknowledge).
+// the steps open to the user (accept or return, assign a reader, report, acknowledge), the chest-pain case.
 import {
   Alert,
   Box,
@@ -15,6 +15,7 @@ import {
   FormControlLabel,
   Grid,
   MenuItem,
+  Rating,
   Stack,
   TextField as MuiTextField,
   Typography,
@@ -27,6 +28,7 @@ import { storedToken } from '../session';
 import { DATE_TIME_OPTIONS, formatTime } from '../shared/time';
 import { STATUS_CHOICES, type DxRequestRecord } from './choices';
 import { CriticalChip, TimeLeft, UrgencyChip } from './TimeLeft';
+import { ChestPainCard } from './ChestPain';
 
 /** Opens an attachment: fetched with the bearer token, shown from a blob URL. */
 const openAttachment = async (requestId: number, id: number) => {
@@ -110,18 +112,21 @@ const StepDialog = ({ action, r, onClose }: { action: string; r: DxRequestRecord
   const [criticalNote, setCriticalNote] = useState('');
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    if (action === 'assign') void httpClient(`/api/diagnosis-centres/${r.centre_id}/readers`).then((res) => setReaders(res.json as Reader[]));
+    if (action === 'assign' || action === 'cosign')
+      void httpClient(`/api/diagnosis-centres/${r.centre_id}/readers`).then((res) => setReaders(res.json as Reader[]));
   }, [action, r.centre_id]);
+  const writes = action === 'report' || action === 'correct';
+  const picks = action === 'assign' || action === 'cosign';
   const body = (): Record<string, unknown> => {
     if (action === 'return') return { reason };
-    if (action === 'assign') return { reader_staff_id: reader };
-    if (action === 'report') return { findings, conclusion, critical, ...(critical ? { critical_note: criticalNote } : {}) };
+    if (picks) return { reader_staff_id: reader };
+    if (writes) return { findings, conclusion, critical, ...(critical ? { critical_note: criticalNote } : {}), ...(action === 'correct' ? { reason } : {}) };
     return {};
   };
   const ready =
-    (action !== 'return' || reason.trim()) &&
-    (action !== 'assign' || reader !== '') &&
-    (action !== 'report' || (conclusion.trim() && (!critical || criticalNote.trim())));
+    ((action !== 'return' && action !== 'correct') || reason.trim()) &&
+    (!picks || reader !== '') &&
+    (!writes || (conclusion.trim() && (!critical || criticalNote.trim())));
   const submit = async () => {
     setBusy(true);
     try {
@@ -140,10 +145,10 @@ const StepDialog = ({ action, r, onClose }: { action: string; r: DxRequestRecord
       <DialogTitle>{translate(`diagnosis.action.${action}`)}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
-          {action === 'return' && (
+          {(action === 'return' || action === 'correct') && (
             <MuiTextField
               name="reason"
-              label={translate('diagnosis.reason')}
+              label={translate(action === 'correct' ? 'diagnosis.correction_reason' : 'diagnosis.reason')}
               multiline
               minRows={2}
               value={reason}
@@ -151,23 +156,25 @@ const StepDialog = ({ action, r, onClose }: { action: string; r: DxRequestRecord
               required
             />
           )}
-          {action === 'assign' && (
+          {picks && (
             <MuiTextField
               select
-              label={translate('diagnosis.reader')}
+              label={translate(action === 'cosign' ? 'diagnosis.second_reader' : 'diagnosis.reader')}
               value={reader}
               onChange={(e) => setReader(Number(e.target.value))}
               slotProps={{ htmlInput: { 'data-testid': 'reader' } }}
             >
-              {readers.map((p) => (
-                <MenuItem key={p.id} value={p.id} data-testid="reader-option">
-                  {p.name}
-                  {p.title ? `（${translate(`enums.title.${p.title}`)}）` : ''}
-                </MenuItem>
-              ))}
+              {readers
+                .filter((p) => action !== 'cosign' || p.id !== r.signer_staff_id)
+                .map((p) => (
+                  <MenuItem key={p.id} value={p.id} data-testid="reader-option">
+                    {p.name}
+                    {p.title ? `（${translate(`enums.title.${p.title}`)}）` : ''}
+                  </MenuItem>
+                ))}
             </MuiTextField>
           )}
-          {action === 'report' && (
+          {writes && (
             <>
               <MuiTextField
                 name="findings"
@@ -257,6 +264,84 @@ const CriticalAlert = () => {
   );
 };
 
+/** Every signed version of the report, the latest last; a correction with its reason. */
+const Versions = () => {
+  const r = useRecordContext<DxRequestRecord>();
+  const translate = useTranslate();
+  if (!r?.versions || r.versions.length < 2) return null;
+  return (
+    <Card variant="outlined" sx={{ mt: 1 }}>
+      <CardContent>
+        <Typography variant="subtitle1">{translate('diagnosis.versions')}</Typography>
+        {r.versions.map((v) => (
+          <Box
+            key={v.version}
+            data-testid="report-version"
+            sx={{ borderLeft: 3, borderColor: v.version === r.report_version ? 'primary.main' : 'grey.400', pl: 2, mb: 1 }}
+          >
+            <Typography variant="body2">
+              <strong>{translate('diagnosis.version', { version: v.version })}</strong> · {v.signer_name}
+              {v.second_signer_name ? ` / ${v.second_signer_name}` : ''} · {formatTime(v.signed_at)}
+            </Typography>
+            {v.reason && (
+              <Typography variant="body2" color="error.main">
+                {translate('diagnosis.correction_reason')}: {v.reason}
+              </Typography>
+            )}
+            <Typography variant="body2" color="text.secondary">
+              {v.conclusion}
+            </Typography>
+          </Box>
+        ))}
+      </CardContent>
+    </Card>
+  );
+};
+
+/** The requesting doctor's evaluation of the final report: given, or the form when it is theirs to give. */
+const Evaluation = () => {
+  const r = useRecordContext<DxRequestRecord>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [score, setScore] = useState<number | null>(null);
+  const [comment, setComment] = useState('');
+  if (!r) return null;
+  if (r.evaluation_score != null)
+    return (
+      <Box data-testid="evaluation" sx={{ my: 1 }}>
+        <Typography variant="body2">
+          {translate('diagnosis.evaluation')}: <Rating value={r.evaluation_score} readOnly size="small" /> {r.evaluation_comment ?? ''}
+        </Typography>
+      </Box>
+    );
+  if (!r.can_evaluate) return null;
+  const submit = async () => {
+    try {
+      await httpClient(`/api/diagnosis-requests/${r.id}/evaluate`, { method: 'POST', body: JSON.stringify({ score, comment }) });
+      refresh();
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    }
+  };
+  return (
+    <Stack direction="row" spacing={1} sx={{ my: 1, alignItems: 'center' }}>
+      <Typography variant="body2">{translate('diagnosis.evaluate')}</Typography>
+      <Rating name="score" value={score} onChange={(_e, v) => setScore(v)} />
+      <MuiTextField
+        size="small"
+        name="evaluation_comment"
+        label={translate('diagnosis.comment')}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+      />
+      <MuiButton variant="outlined" disabled={!score} onClick={() => void submit()} data-testid="evaluate">
+        {translate('diagnosis.confirm')}
+      </MuiButton>
+    </Stack>
+  );
+};
+
 const field = (source: string, size = 6) => (
   <Grid size={size} key={source}>
     <Labeled>
@@ -279,6 +364,7 @@ export const RequestShow = () => (
       </Stack>
       <CriticalAlert />
       <Steps />
+      <ChestPainCard />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 7 }}>
           <Grid container spacing={1}>
@@ -300,9 +386,13 @@ export const RequestShow = () => (
             {field('return_reason', 12)}
             {field('reader_name')}
             {field('signer_name')}
+            {field('second_signer_name')}
+            {field('correction_reason')}
             {field('findings', 12)}
             {field('conclusion', 12)}
           </Grid>
+          <Evaluation />
+          <Versions />
           <Timeline />
         </Grid>
         <Grid size={{ xs: 12, md: 5 }}>

@@ -40,4 +40,39 @@ export interface DxRequestRecord {
   attachments?: { id: number; filename: string; content_type: string; size: number; uploaded_by_name: string; uploaded_at: string }[];
   events?: { id: number; kind: string; actor_name: string; at: string; note: string | null }[];
   escalations?: { level: number; escalated_at: string }[];
+  signer_staff_id?: number | null;
+  second_signer_name?: string | null;
+  correction_reason?: string | null;
+  report_version?: number;
+  versions?: {
+    version: number;
+    conclusion: string;
+    signer_name: string;
+    second_signer_name: string | null;
+    reason: string | null;
+    signed_at: string;
+  }[];
+  evaluation_score?: number | null;
+  evaluation_comment?: string | null;
+  can_evaluate?: boolean;
+  chest_pain?: ChestPainCaseRecord | null;
+  /** 'start', or the times still open to the caller */
+  chest_pain_actions?: string[];
+}
+
+/** 胸痛绿色通道: the case of a request, with its clock from the first medical contact. */
+export interface ChestPainCaseRecord {
+  id: number;
+  referral_id: number;
+  to_unit_name: string;
+  township_name: string;
+  fmc_at: string;
+  arrival_at: string | null;
+  door_at: string | null;
+  balloon_at: string | null;
+  fibrinolysis_at: string | null;
+  transfer_out_at: string | null;
+  outcome: 'balloon' | 'fibrinolysis' | 'transfer_out' | null;
+  closed_at: string | null;
+  clock: { minutes: number; target: number | null; running: boolean; late: boolean };
 }

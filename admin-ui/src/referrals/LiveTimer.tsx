@@ -1,9 +1,9 @@
 // A ticking clock per request: time left to answer, or how long past the service level.
 import { Chip } from '@mui/material';
-import { useEffect, useState } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
 import type { ReferralRecord } from './choices';
 import { formatTime } from '../shared/time';
+import { useNow } from '../shared/useNow';
 
 const hms = (ms: number) => {
   const s = Math.floor(Math.abs(ms) / 1000);
@@ -13,15 +13,6 @@ const hms = (ms: number) => {
   const ss = String(s % 60).padStart(2, '0');
   return `${d ? `${d}d ` : ''}${hh}:${mm}:${ss}`;
 };
-
-export function useNow(intervalMs = 1000) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(t);
-  }, [intervalMs]);
-  return now;
-}
 
 export const LiveTimer = () => {
   const r = useRecordContext<ReferralRecord>();

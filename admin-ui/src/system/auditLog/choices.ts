@@ -65,6 +65,10 @@ export const AUDIT_ACTIONS = [
   'acknowledge',
   'sample',
   'reopen',
+  'chest_pain',
+  'chest_pain_time',
+  'cosign',
+  'evaluate',
 ] as const;
 
 export const AUDITED_RESOURCES = [
