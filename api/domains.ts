@@ -29,6 +29,7 @@ import { referralGrants } from './referrals/rules';
 import { escalationJob } from './referrals/jobs';
 import { qualityEscalationJob, qualityGrants, qualityRouters } from './quality';
 import { criticalValueJob, diagnosisGrants, diagnosisRouters } from './diagnosis';
+import { monitoringGrants, monitoringRouters } from './monitoring';
 import { notificationRoutes } from './notifications/routes';
 import { notificationGrants } from './notifications/rules';
 import {
@@ -65,6 +66,7 @@ export const domains: Domain[] = [
   { name: 'procurement', routers: procurementRouters, reports: [procurementReportRoutes], grants: procurementGrants },
   { name: 'quality', routers: qualityRouters, jobs: [qualityEscalationJob], grants: qualityGrants },
   { name: 'diagnosis', routers: diagnosisRouters, jobs: [criticalValueJob], grants: diagnosisGrants },
+  { name: 'monitoring', routers: monitoringRouters, grants: monitoringGrants },
   // last, so its grants merge after the others' (the order /auth/me lists permissions in)
   { name: 'notifications', routers: [notificationRoutes], grants: notificationGrants },
 ];

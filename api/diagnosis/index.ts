@@ -5,3 +5,5 @@ export { DIAGNOSIS_ENUMS, CENTRE_KIND, DX_STATUS, DX_URGENCY, AGREEMENT } from '
 export { diagnosisRouters } from './routes';
 export { criticalValueJob } from './jobs';
 export type { DiagnosisCentre, DiagnosisRequest, DiagnosisService, DiagnosisSample } from './model';
+// the national monitoring indicators' read of the ECG requests (api/monitoring)
+export { villageEcgRequests, type VillageEcg } from './monitoring';
