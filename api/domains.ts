@@ -35,6 +35,7 @@ import { notificationGrants } from './notifications/rules';
 import {
   financeReportRoutes,
   healthReportRoutes,
+  monitoringReportRoutes,
   hrReportRoutes,
   payReportRoutes,
   procurementReportRoutes,
@@ -66,7 +67,7 @@ export const domains: Domain[] = [
   { name: 'procurement', routers: procurementRouters, reports: [procurementReportRoutes], grants: procurementGrants },
   { name: 'quality', routers: qualityRouters, jobs: [qualityEscalationJob], grants: qualityGrants },
   { name: 'diagnosis', routers: diagnosisRouters, jobs: [criticalValueJob], grants: diagnosisGrants },
-  { name: 'monitoring', routers: monitoringRouters, grants: monitoringGrants },
+  { name: 'monitoring', routers: monitoringRouters, reports: [monitoringReportRoutes], grants: monitoringGrants },
   // last, so its grants merge after the others' (the order /auth/me lists permissions in)
   { name: 'notifications', routers: [notificationRoutes], grants: notificationGrants },
 ];

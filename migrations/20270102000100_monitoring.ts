@@ -7,7 +7,23 @@ import type { Knex } from 'knex';
 
 /** `column in (...)`: one of the values (as api/core/enums.ts checkIn writes it; kept here so this migration never changes). */
 const checkIn = (column: string, values: readonly string[]) => `${column} in (${values.map((v) => `'${v}'`).join(', ')})`;
-const INDICATORS = Array.from({ length: 14 }, (_, i) => `I${String(i + 1).padStart(2, '0')}`);
+// the 14 in the national order (api/monitoring/enums.ts INDICATOR)
+const INDICATORS = [
+  'resources_unified',
+  'democratic_decisions',
+  'service_coordination',
+  'seconded_doctors',
+  'ecg_village_coverage',
+  'primary_pay_ratio',
+  'primary_visit_share',
+  'fund_in_county_share',
+  'fund_primary_share',
+  'inpatient_cost',
+  'inpatient_in_county_share',
+  'tcm_visit_share',
+  'chronic_admission_rate',
+  'premature_mortality',
+];
 
 export async function up(knex: Knex) {
   await knex.schema.createTable('monitoring_targets', (t) => {
@@ -53,7 +69,7 @@ export async function up(knex: Knex) {
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.unique(['org_unit_id', 'year', 'indicator']);
-    t.check(checkIn('indicator', ['I01', 'I02', 'I03']), [], 'monitoring_evidence_indicator');
+    t.check(checkIn('indicator', ['resources_unified', 'democratic_decisions', 'service_coordination']), [], 'monitoring_evidence_indicator');
     t.check(
       '(self_score is null or self_score between 0 and 100) and (reviewed_score is null or reviewed_score between 0 and 100)',
       [],

@@ -12,6 +12,7 @@ import { orgDomain } from './org';
 import { payDomain } from './pay';
 import { procurementDomain } from './procurement';
 import { qualityDomain } from './quality';
+import { monitoringDomain } from './monitoring';
 import { referralsDomain } from './referrals';
 import { diagnosisDomain } from './diagnosis';
 import { settlementDomain } from './settlement';
@@ -75,6 +76,7 @@ export const domains: DomainModule[] = [
   financeDomain,
   procurementDomain,
   qualityDomain,
+  monitoringDomain,
   systemDomain,
 ];
 

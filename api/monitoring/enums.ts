@@ -39,9 +39,9 @@ export const SOURCE = defineEnum('monitoring_source', {
   residents: { zh: '居民健康档案', en: 'Resident records' },
 });
 
-/** The indicators (code = the national numbering within the set, 1–14). */
+/** The indicators, in the national order (序号 1–14 in the workbook). */
 export const INDICATOR = defineEnum('monitoring_indicator', {
-  I01: {
+  resources_unified: {
     zh: '资源统一管理',
     en: 'Resources managed as one',
     dimension: 'integration',
@@ -52,7 +52,7 @@ export const INDICATOR = defineEnum('monitoring_indicator', {
     numerator: null,
     denominator: null,
   },
-  I02: {
+  democratic_decisions: {
     zh: '医共体内部民主决策',
     en: 'Democratic decisions within the group',
     dimension: 'integration',
@@ -63,7 +63,7 @@ export const INDICATOR = defineEnum('monitoring_indicator', {
     numerator: null,
     denominator: null,
   },
-  I03: {
+  service_coordination: {
     zh: '服务协同联动',
     en: 'Coordinated services',
     dimension: 'integration',
@@ -74,7 +74,7 @@ export const INDICATOR = defineEnum('monitoring_indicator', {
     numerator: null,
     denominator: null,
   },
-  I04: {
+  seconded_doctors: {
     zh: '每万人口中级及以上医师到基层派驻人数',
     en: 'Intermediate-or-above doctors seconded to primary care per 10,000 residents',
     dimension: 'homogeneity',
@@ -88,7 +88,7 @@ export const INDICATOR = defineEnum('monitoring_indicator', {
     },
     denominator: { zh: '年末在册居民数（万人）', en: 'residents on record at year end (10,000s)' },
   },
-  I05: {
+  ecg_village_coverage: {
     zh: '影像心电中心服务开展与心电设备村级覆盖率',
     en: 'ECG service coverage of village clinics',
     dimension: 'homogeneity',
@@ -99,7 +99,7 @@ export const INDICATOR = defineEnum('monitoring_indicator', {
     numerator: { zh: '年内向心电诊断中心提交过心电检查的村卫生室数', en: 'village clinics that sent an ECG to the ECG centre during the year' },
     denominator: { zh: '村卫生室数', en: 'village clinics' },
   },
-  I06: {
+  primary_pay_ratio: {
     zh: '基层医疗卫生机构人员收入与牵头医院人员收入比',
     en: 'Per-capita pay in primary care against the lead hospital',
     dimension: 'homogeneity',
@@ -110,7 +110,7 @@ export const INDICATOR = defineEnum('monitoring_indicator', {
     numerator: { zh: '基层（乡镇、村）人员经费 ÷ 在岗人数', en: 'primary units’ personnel spending ÷ their active staff' },
     denominator: { zh: '牵头医院人员经费 ÷ 在岗人数', en: 'lead hospital’s personnel spending ÷ its active staff' },
   },
-  I07: {
+  primary_visit_share: {
     zh: '县域内基层医疗卫生机构诊疗人次数占比',
     en: 'Share of visits in primary care',
     dimension: 'division',
@@ -121,7 +121,7 @@ export const INDICATOR = defineEnum('monitoring_indicator', {
     numerator: { zh: '基层（乡镇、村）诊疗人次', en: 'visits at township and village units' },
     denominator: { zh: '县域内医疗卫生机构诊疗人次', en: 'visits at all units in the county' },
   },
-  I08: {
+  fund_in_county_share: {
     zh: '医保基金县域内支出占比（不含药店）',
     en: 'Share of the insurance fund spent in the county (pharmacies excluded)',
     dimension: 'division',
@@ -132,7 +132,7 @@ export const INDICATOR = defineEnum('monitoring_indicator', {
     numerator: { zh: '参保人在县域内医疗机构的医保基金支出', en: 'fund paid for the insured at providers in the county' },
     denominator: { zh: '参保人医保基金支出（不含药店）', en: 'fund paid for the insured, pharmacies excluded' },
   },
-  I09: {
+  fund_primary_share: {
     zh: '县域内基层医疗卫生机构医保基金支出占比',
     en: 'Share of the in-county fund spent in primary care',
     dimension: 'division',
@@ -143,7 +143,7 @@ export const INDICATOR = defineEnum('monitoring_indicator', {
     numerator: { zh: '基层（乡镇、村）医保基金支出', en: 'fund paid at township and village units' },
     denominator: { zh: '县域内医疗机构医保基金支出（不含药店）', en: 'fund paid at providers in the county, pharmacies excluded' },
   },
-  I10: {
+  inpatient_cost: {
     zh: '参保人县域内住院人均费用',
     en: 'Mean cost of an in-county stay (and its growth)',
     dimension: 'efficiency',
@@ -154,7 +154,7 @@ export const INDICATOR = defineEnum('monitoring_indicator', {
     numerator: { zh: '县域内住院总费用', en: 'total cost of in-county stays' },
     denominator: { zh: '县域内住院人次', en: 'in-county stays' },
   },
-  I11: {
+  inpatient_in_county_share: {
     zh: '参保人县域内住院人次占比',
     en: 'Share of stays in the county',
     dimension: 'efficiency',
@@ -165,7 +165,7 @@ export const INDICATOR = defineEnum('monitoring_indicator', {
     numerator: { zh: '参保人县域内住院人次', en: 'stays of the insured in the county' },
     denominator: { zh: '参保人住院总人次', en: 'all stays of the insured' },
   },
-  I12: {
+  tcm_visit_share: {
     zh: '县域内中医类诊疗量占比',
     en: 'Share of traditional Chinese medicine visits',
     dimension: 'efficiency',
@@ -176,7 +176,7 @@ export const INDICATOR = defineEnum('monitoring_indicator', {
     numerator: { zh: '中医类诊疗人次', en: 'TCM visits' },
     denominator: { zh: '县域内诊疗人次', en: 'all visits in the county' },
   },
-  I13: {
+  chronic_admission_rate: {
     zh: '县域内慢性病健康管理人群住院率',
     en: 'Admission rate of managed chronic patients',
     dimension: 'health',
@@ -190,7 +190,7 @@ export const INDICATOR = defineEnum('monitoring_indicator', {
     },
     denominator: { zh: '在管高血压、糖尿病患者数', en: 'managed hypertension and diabetes patients' },
   },
-  I14: {
+  premature_mortality: {
     zh: '县域内四类慢性病过早死亡率',
     en: 'Premature mortality from the four chronic diseases',
     dimension: 'health',
@@ -211,7 +211,7 @@ export const INDICATOR = defineEnum('monitoring_indicator', {
 export type IndicatorCode = EnumValue<typeof INDICATOR>;
 export type IndicatorDef = (typeof INDICATOR.labels)[IndicatorCode];
 /** the qualitative ones, which hold evidence (rules.test.ts holds this list to the registry) */
-export const QUALITATIVE_INDICATORS = ['I01', 'I02', 'I03'] as const satisfies readonly IndicatorCode[];
+export const QUALITATIVE_INDICATORS = ['resources_unified', 'democratic_decisions', 'service_coordination'] as const satisfies readonly IndicatorCode[];
 
 /** The colour of a figure against its target: met, within a tenth of it, or missed. */
 export const STANDING = defineEnum('monitoring_standing', {

@@ -3,7 +3,15 @@
 export { monitoringGrants } from './rules';
 export { monitoringRouters } from './routes';
 export { BETTER, DIMENSION, INDICATOR, MONITORING_ENUMS, SOURCE, STANDING, UNIT as MONITORING_UNIT, type IndicatorCode } from './enums';
-export { chronicAdmissions, monitoringIndicators, yearFigures, type IndicatorRow, type VillageAdmissions, type YearFigure } from './service';
+export {
+  chronicAdmissions,
+  chronicAdmissionsOf,
+  monitoringIndicators,
+  yearFigures,
+  type IndicatorRow,
+  type VillageAdmissions,
+  type YearFigure,
+} from './service';
 // the answers the API sends, for the admin UI to `import type` (api/core/json.ts)
-export type { chronicAdmissionsOf, indicatorRecords, readTargets, EvidenceView } from './service';
+export type { indicatorRecords, readTargets, EvidenceView } from './service';
 export type { VisitCount } from './model';

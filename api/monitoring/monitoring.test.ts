@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { checkDigit } from '../core/personalId';
 import * as clock from '../core/clock';
 import { call, get, post, put, unitId, type AnswerOf, type Problem } from '../../scripts/test/harness';
-import { hire } from '../hr/testData';
+import { readWorkbook } from '../../reports/xlsx';
 import { CLAIM_COLUMNS } from '../settlement';
 import type { chronicAdmissionsOf, indicatorRecords, monitoringIndicators } from './service';
 
@@ -48,6 +48,24 @@ describe('monitoring indicators (HTTP, real database)', function () {
     );
     people[key] = { id: r.id, id_number };
     return r.id;
+  };
+  /** hires a person through the HR registry (a test of another domain names no HR file) */
+  const hire = async (fields: { unit: string; name: string; title: string; category?: string; employment_type?: string }) => {
+    const { unit: unitCode, ...rest } = fields;
+    return ok(
+      await post<{ id: number }>(
+        '/api/staff',
+        {
+          category: 'doctor',
+          employment_type: 'establishment',
+          hire_date: '2015-08-01',
+          employer_org_unit_id: ids[unitCode],
+          id_number: idNumber('1985-05-05'),
+          ...rest,
+        },
+        { as: 'hr' },
+      ),
+    );
   };
   const deregister = async (key: string, reason: string, on: string, death_cause?: string) =>
     ok(await post(`/api/residents/${people[key].id}/deregister`, { reason, on, ...(death_cause ? { death_cause } : {}) }, { as: 'admin' }));
@@ -188,14 +206,20 @@ describe('monitoring indicators (HTTP, real database)', function () {
     const e1 = ok(
       await post<{ id: number }>(
         '/api/monitoring-evidence',
-        { org_unit_id: ids.MB9, year: THIS, indicator: 'I01', self_score: 80, self_note: '人财物统一管理' },
+        { org_unit_id: ids.MB9, year: THIS, indicator: 'resources_unified', self_score: 80, self_note: '人财物统一管理' },
         { as: 'admin' },
       ),
     );
     ok(await post(`/api/monitoring-evidence/${e1.id}/review`, { reviewed_score: 75, reviewer_note: '药品统一配送未覆盖全部村卫生室' }, { as: 'admin' }));
-    ok(await post('/api/monitoring-evidence', { org_unit_id: ids.MB9, year: THIS, indicator: 'I02', self_score: 90 }, { as: 'admin' }));
-    ok(await post('/api/monitoring-evidence', { org_unit_id: ids.MB9, year: LAST, indicator: 'I01', self_score: 70 }, { as: 'admin' }));
-    ok(await put(`/api/monitoring-targets/${THIS}`, { targets: { I07: 0.65, I10: 5200, I12: 0.16, I13: 0.9, I01: 80 } }, { as: 'admin' }));
+    ok(await post('/api/monitoring-evidence', { org_unit_id: ids.MB9, year: THIS, indicator: 'democratic_decisions', self_score: 90 }, { as: 'admin' }));
+    ok(await post('/api/monitoring-evidence', { org_unit_id: ids.MB9, year: LAST, indicator: 'resources_unified', self_score: 70 }, { as: 'admin' }));
+    ok(
+      await put(
+        `/api/monitoring-targets/${THIS}`,
+        { targets: { primary_visit_share: 0.65, inpatient_cost: 5200, tcm_visit_share: 0.16, chronic_admission_rate: 0.9, resources_unified: 80 } },
+        { as: 'admin' },
+      ),
+    );
 
     // the branch's director, who sends an ECG from the first village this year
     ok(
@@ -210,30 +234,37 @@ describe('monitoring indicators (HTTP, real database)', function () {
 
   it('I01–I03: the reviewed score, else the self-assessment; the documents are the records', async () => {
     const a = await indicators();
-    expect([row(a, 'I01').value, row(a, 'I02').value, row(a, 'I03').value]).to.deep.equal([75, 90, null]);
-    expect(row(a, 'I01')).to.deep.include({ target: 80, standing: 'near', change: 0.071429 }); // 75 / 70 − 1
-    expect(row(a, 'I01').evidence).to.include({ self_score: 80, reviewed_score: 75, reviewed_by: 'admin' });
+    expect([row(a, 'resources_unified').value, row(a, 'democratic_decisions').value, row(a, 'service_coordination').value]).to.deep.equal([75, 90, null]);
+    expect(row(a, 'resources_unified')).to.deep.include({ target: 80, standing: 'near', change: 0.0714 }); // 75 / 70 − 1
+    expect(row(a, 'resources_unified').evidence).to.include({ self_score: 80, reviewed_score: 75, reviewed_by: 'admin' });
     const form = new FormData();
     form.append('file', new Blob(['理事会决议']), '理事会决议.pdf');
-    const doc = await call<{ id: number }>('POST', `/api/monitoring-evidence/${row(a, 'I02').evidence!.id}/documents`, { as: 'admin', raw: form });
+    const doc = await call<{ id: number }>('POST', `/api/monitoring-evidence/${row(a, 'democratic_decisions').evidence!.id}/documents`, {
+      as: 'admin',
+      raw: form,
+    });
     expect(doc.status, JSON.stringify(doc.body)).to.equal(200);
-    const docs = await records('I02', 'numerator');
+    const docs = await records('democratic_decisions', 'numerator');
     expect(docs.rows.map((d) => (d as { file_name: string }).file_name)).to.deep.equal(['理事会决议.pdf']);
-    const bytes = await get<Buffer>(`/api/monitoring-evidence/${row(a, 'I02').evidence!.id}/documents/${doc.body.id}`, { as: 'auditor' });
+    const bytes = await get<Buffer>(`/api/monitoring-evidence/${row(a, 'democratic_decisions').evidence!.id}/documents/${doc.body.id}`, { as: 'auditor' });
     expect(bytes.body.toString()).to.equal('理事会决议');
     // a review without a self-assessment to review is refused; a score above 100 names its field
-    const bad = await post<Problem>('/api/monitoring-evidence', { org_unit_id: ids.MB9, year: THIS, indicator: 'I03', self_score: 120 }, { as: 'admin' });
+    const bad = await post<Problem>(
+      '/api/monitoring-evidence',
+      { org_unit_id: ids.MB9, year: THIS, indicator: 'service_coordination', self_score: 120 },
+      { as: 'admin' },
+    );
     expect(bad.status).to.equal(400);
     expect(JSON.stringify(bad.body)).to.contain('self_score');
   });
 
   it('I04: senior doctors seconded to primary care per 10,000 residents on record at year end', async () => {
     // 2019: one (the 主治; the 医师 is below intermediate) over 34 residents; 2018: the 副主任 over 37 (R7 left in June)
-    expect(row(await indicators(), 'I04')).to.deep.include({ numerator: 1, denominator: 34, value: 294.117647 });
-    expect(row(await indicators(LAST), 'I04')).to.deep.include({ numerator: 1, denominator: 37, value: 270.27027 });
-    const n = await records('I04', 'numerator');
+    expect(row(await indicators(), 'seconded_doctors')).to.deep.include({ numerator: 1, denominator: 34, value: 294.117647 });
+    expect(row(await indicators(LAST), 'seconded_doctors')).to.deep.include({ numerator: 1, denominator: 37, value: 270.27027 });
+    const n = await records('seconded_doctors', 'numerator');
     expect(n.rows.map((r) => (r as { staff_name: string; host_name: string }).staff_name)).to.deep.equal(['派驻主治']);
-    const d = await records('I04', 'denominator');
+    const d = await records('seconded_doctors', 'denominator');
     expect(d.rows.map((r) => [(r as { unit_name: string }).unit_name, (r as { residents: number }).residents])).to.deep.equal([
       ['监测一村', 2],
       ['监测二村', 32],
@@ -248,10 +279,10 @@ describe('monitoring indicators (HTTP, real database)', function () {
       body: { service_id: services[0].id, urgency: 'routine', clinical_question: '胸闷心悸，查心电图', resident_id: people.R1.id, from_org_unit_id: ids.MV91 },
     });
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
-    expect(row(await indicators(year), 'I05')).to.deep.include({ numerator: 1, denominator: 2, value: 0.5 });
-    expect(row(await indicators(THIS), 'I05')).to.deep.include({ numerator: 0, denominator: 2, value: 0 });
+    expect(row(await indicators(year), 'ecg_village_coverage')).to.deep.include({ numerator: 1, denominator: 2, value: 0.5 });
+    expect(row(await indicators(THIS), 'ecg_village_coverage')).to.deep.include({ numerator: 0, denominator: 2, value: 0 });
     const n = ok(
-      await get<Records>('/api/monitoring-indicators/I05/records', {
+      await get<Records>('/api/monitoring-indicators/ecg_village_coverage/records', {
         as: 'finance',
         query: { unit_id: String(ids.MB9), year: String(year), part: 'numerator' },
       }),
@@ -260,8 +291,8 @@ describe('monitoring indicators (HTTP, real database)', function () {
   });
 
   it('I06: per-capita personnel spending in primary care over the lead hospital’s', async () => {
-    expect(row(await indicators(), 'I06')).to.deep.include({ numerator: 55000, denominator: 100000, value: 0.55 });
-    const n = await records('I06', 'numerator');
+    expect(row(await indicators(), 'primary_pay_ratio')).to.deep.include({ numerator: 55000, denominator: 100000, value: 0.55 });
+    const n = await records('primary_pay_ratio', 'numerator');
     expect(n.rows.map((r) => (r as { amount?: string }).amount ?? (r as { staff_name: string }).staff_name)).to.deep.equal([
       '100000.00',
       '20000.00',
@@ -273,13 +304,13 @@ describe('monitoring indicators (HTTP, real database)', function () {
 
   it('I07 and I12: the primary-care and 中医 shares of the visits', async () => {
     const a = await indicators();
-    expect(row(a, 'I07')).to.deep.include({ numerator: 1000, denominator: 2000, value: 0.5, target: 0.65, standing: 'missed' });
-    expect(row(a, 'I07').last).to.deep.equal({ numerator: 500, denominator: 1500, value: 0.333333 });
-    expect(row(a, 'I12')).to.deep.include({ numerator: 300, denominator: 2000, value: 0.15, standing: 'near' }); // ≥ 0.144
-    expect(row(a, 'I12').last.value).to.equal(0.066667);
-    const n = await records('I07', 'numerator');
+    expect(row(a, 'primary_visit_share')).to.deep.include({ numerator: 1000, denominator: 2000, value: 0.5, target: 0.65, standing: 'missed' });
+    expect(row(a, 'primary_visit_share').last).to.deep.equal({ numerator: 500, denominator: 1500, value: 0.333333 });
+    expect(row(a, 'tcm_visit_share')).to.deep.include({ numerator: 300, denominator: 2000, value: 0.15, standing: 'near' }); // ≥ 0.144
+    expect(row(a, 'tcm_visit_share').last.value).to.equal(0.066667);
+    const n = await records('primary_visit_share', 'numerator');
     expect(n.rows.map((r) => (r as { unit_name: string; visits: number }).visits)).to.deep.equal([600, 400]);
-    expect((await records('I12', 'denominator')).total).to.equal(3);
+    expect((await records('tcm_visit_share', 'denominator')).total).to.equal(3);
     // the 中医 visits cannot exceed the visits, the month is its first day
     const bad = await post<Problem>('/api/visit-counts', { org_unit_id: ids.MT9, month: `${THIS}-05-01`, visits: 10, tcm_visits: 11 }, { as: 'admin' });
     expect(bad.status).to.equal(422);
@@ -290,12 +321,12 @@ describe('monitoring indicators (HTTP, real database)', function () {
   it('I08, I09: the fund spent in the county (pharmacies out) and of it in primary care', async () => {
     const a = await indicators();
     // all but the pharmacy: 4000 + 8000 + 6000 + 100 + 2000; in the county: all but the province's 8000; primary: MT9 4000 + MV91 100
-    expect(row(a, 'I08')).to.deep.include({ numerator: 12100, denominator: 20100, value: 0.60199 });
-    expect(row(a, 'I09')).to.deep.include({ numerator: 4100, denominator: 12100, value: 0.338843 });
-    expect(row(a, 'I08').last).to.deep.equal({ numerator: 3200, denominator: 11200, value: 0.285714 });
-    const n = await records('I08', 'numerator');
+    expect(row(a, 'fund_in_county_share')).to.deep.include({ numerator: 12100, denominator: 20100, value: 0.60199 });
+    expect(row(a, 'fund_primary_share')).to.deep.include({ numerator: 4100, denominator: 12100, value: 0.338843 });
+    expect(row(a, 'fund_in_county_share').last).to.deep.equal({ numerator: 3200, denominator: 11200, value: 0.285714 });
+    const n = await records('fund_in_county_share', 'numerator');
     expect(n.rows.map((r) => (r as { claim_no: string }).claim_no)).to.deep.equal(['M19-1', 'M19-3', 'M19-4', 'M19-6']);
-    const d = await records('I08', 'denominator');
+    const d = await records('fund_in_county_share', 'denominator');
     expect(d.total).to.equal(5);
     expect(JSON.stringify(d)).not.to.contain(people.R1.id_number);
     expect((d.rows[0] as { id_number_masked: string }).id_number_masked).to.match(/^6321\*{10}[0-9X]{4}$/);
@@ -304,16 +335,21 @@ describe('monitoring indicators (HTTP, real database)', function () {
   it('I10, I11: the mean cost of an in-county stay and its growth; the in-county share of stays', async () => {
     const a = await indicators();
     // 5000 + 7500 + 2500 over three stays; 2018: 4000 over one
-    expect(row(a, 'I10')).to.deep.include({ numerator: 15000, denominator: 3, value: 5000, change: 0.25, target: 5200, standing: 'met' });
-    expect(row(a, 'I11')).to.deep.include({ numerator: 3, denominator: 4, value: 0.75 });
-    expect(row(a, 'I11').last).to.deep.equal({ numerator: 1, denominator: 2, value: 0.5 });
-    expect((await records('I11', 'denominator')).rows.map((r) => (r as { claim_no: string }).claim_no)).to.deep.equal(['M19-1', 'M19-2', 'M19-3', 'M19-6']);
+    expect(row(a, 'inpatient_cost')).to.deep.include({ numerator: 15000, denominator: 3, value: 5000, change: 0.25, target: 5200, standing: 'met' });
+    expect(row(a, 'inpatient_in_county_share')).to.deep.include({ numerator: 3, denominator: 4, value: 0.75 });
+    expect(row(a, 'inpatient_in_county_share').last).to.deep.equal({ numerator: 1, denominator: 2, value: 0.5 });
+    expect((await records('inpatient_in_county_share', 'denominator')).rows.map((r) => (r as { claim_no: string }).claim_no)).to.deep.equal([
+      'M19-1',
+      'M19-2',
+      'M19-3',
+      'M19-6',
+    ]);
   });
 
   it('I13: the managed chronic patients’ stays over the patients, per village, from the resident–claim join', async () => {
     const a = await indicators();
-    expect(row(a, 'I13')).to.deep.include({ numerator: 3, denominator: 3, value: 1, target: 0.9, standing: 'missed' });
-    expect(row(a, 'I13').last).to.deep.equal({ numerator: 2, denominator: 3, value: 0.666667 });
+    expect(row(a, 'chronic_admission_rate')).to.deep.include({ numerator: 3, denominator: 3, value: 1, target: 0.9, standing: 'missed' });
+    expect(row(a, 'chronic_admission_rate').last).to.deep.equal({ numerator: 2, denominator: 3, value: 0.666667 });
     const v = ok(
       await get<AnswerOf<typeof chronicAdmissionsOf>>('/api/monitoring-indicators/chronic-admissions', {
         as: 'finance',
@@ -324,12 +360,12 @@ describe('monitoring indicators (HTTP, real database)', function () {
       ['监测一村', 2, 3, 1.5],
       ['监测二村', 1, 0, 0],
     ]);
-    const n = await records('I13', 'numerator');
+    const n = await records('chronic_admission_rate', 'numerator');
     expect(n.rows.map((r) => [(r as { name: string }).name, (r as { stays: number }).stays])).to.deep.equal([
       ['监测R1', 2],
       ['监测R2', 1],
     ]);
-    const text = JSON.stringify([v, n, await records('I13', 'denominator')]);
+    const text = JSON.stringify([v, n, await records('chronic_admission_rate', 'denominator')]);
     for (const p of Object.values(people)) expect(text).not.to.contain(p.id_number);
     expect(text).not.to.match(/id_number_hash|id_number_cipher|[0-9a-f]{64}/);
   });
@@ -338,9 +374,9 @@ describe('monitoring indicators (HTTP, real database)', function () {
     const a = await indicators();
     // 65–69: 1 stroke death of 21; 60–64: 1 heart attack of 12 (R8's pneumonia is not counted)
     // 1 − (1 − (5/21)/(1 + 2.5/21)) (1 − (5/12)/(1 + 2.5/12)) = 1 − (18.5/23.5)(9.5/14.5) = 0.484226
-    expect(row(a, 'I14')).to.deep.include({ numerator: 2, denominator: 36, value: 0.484226 });
-    expect(row(a, 'I14').last).to.deep.include({ numerator: 0, value: 0 });
-    const n = await records('I14', 'numerator');
+    expect(row(a, 'premature_mortality')).to.deep.include({ numerator: 2, denominator: 36, value: 0.484226 });
+    expect(row(a, 'premature_mortality').last).to.deep.include({ numerator: 0, value: 0 });
+    const n = await records('premature_mortality', 'numerator');
     expect(n.rows.map((r) => [(r as { name: string }).name, (r as { death_cause: string }).death_cause])).to.deep.equal([
       ['监测R3', 'I63.9'],
       ['监测R6', 'I21.9'],
@@ -350,17 +386,72 @@ describe('monitoring indicators (HTTP, real database)', function () {
     expect(bad.status).to.equal(422);
   });
 
+  it('the monitoring workbook: the 14 in the national layout, the villages with a 合计 row', async () => {
+    const r = await get<Buffer>('/api/reports/monitoring.xlsx', { as: 'finance', query: { unit_id: String(ids.MB9), year: String(THIS) } });
+    expect(r.status).to.equal(200);
+    const wb = await readWorkbook(r.body);
+    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['监测指标', '慢病管理人群住院率（按村）', '说明']);
+    const sheet = wb.getWorksheet('监测指标')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).to.deep.equal([
+      '序号',
+      '维度',
+      '指标',
+      '性质',
+      '分子定义',
+      '分母定义',
+      '单位',
+      '导向',
+      '分子',
+      '分母',
+      '2019年',
+      '2018年',
+      '同比',
+      '目标值',
+      '评价',
+    ]);
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => (sheet.getRow(i + 2).values as unknown[]).slice(1));
+    expect(rows).to.have.length(14);
+    expect(rows[6]).to.deep.equal([
+      7,
+      '促分工',
+      '县域内基层医疗卫生机构诊疗人次数占比',
+      '定量',
+      '基层（乡镇、村）诊疗人次',
+      '县域内医疗卫生机构诊疗人次',
+      '%',
+      '越高越好',
+      1000,
+      2000,
+      0.5,
+      0.333333,
+      0.5,
+      0.65,
+      '未达标',
+    ]);
+    expect(sheet.getRow(8).getCell(11).numFmt).to.equal('0.00%');
+    expect(rows[9].slice(8, 15)).to.deep.equal([15000, 3, 5000, 4000, 0.25, 5200, '达标']);
+    expect(rows[0].slice(1, 4)).to.deep.equal(['紧密型', '资源统一管理', '定性']);
+    const villages = wb.getWorksheet('慢病管理人群住院率（按村）')!;
+    expect([2, 3, 4].map((n) => (villages.getRow(n).values as unknown[]).slice(1))).to.deep.equal([
+      ['监测一村', 2, 3, 1.5],
+      ['监测二村', 1, 0, 0],
+      ['合计', 3, 3, 1],
+    ]);
+  });
+
   it('targets are validated, naming the field; the county answers all 14 for the demo', async () => {
-    const bad = await put<Problem>(`/api/monitoring-targets/${THIS}`, { targets: { I07: 65 } }, { as: 'admin' });
+    const bad = await put<Problem>(`/api/monitoring-targets/${THIS}`, { targets: { primary_visit_share: 65 } }, { as: 'admin' });
     expect(bad.status).to.equal(422);
-    expect(JSON.stringify(bad.body)).to.contain('targets.I07');
-    expect((await put(`/api/monitoring-targets/${THIS}`, { targets: { I07: 0.6 } }, { as: 'finance' })).status).to.equal(403);
+    expect(JSON.stringify(bad.body)).to.contain('targets.primary_visit_share');
+    expect((await put(`/api/monitoring-targets/${THIS}`, { targets: { primary_visit_share: 0.6 } }, { as: 'finance' })).status).to.equal(403);
     const year = Number(clock.today().slice(0, 4));
     const started = Date.now();
     const county = ok(await get<Indicators>('/api/monitoring-indicators', { as: 'admin', query: { unit_id: String(await unitId('HQ')), year: String(year) } }));
     console.log(`      the county's 14 for ${year}: ${Date.now() - started} ms`);
     expect(county.indicators.map((i) => i.code)).to.have.length(14);
     // the demo's claims, visits and residents give the claims and chronic figures a value
-    for (const code of ['I08', 'I09', 'I11', 'I13']) expect(row(county, code).value, code).to.be.a('number');
+    for (const code of ['fund_in_county_share', 'fund_primary_share', 'inpatient_in_county_share', 'chronic_admission_rate'])
+      expect(row(county, code).value, code).to.be.a('number');
   });
 });

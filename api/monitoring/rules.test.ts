@@ -13,37 +13,38 @@ describe('monitoring rules', () => {
   });
 
   it('computes a value by its unit: a fraction, per 10,000, a mean; none without a denominator', () => {
-    expect(indicatorValue('I07', 300, 1200)).to.equal(0.25);
-    expect(indicatorValue('I04', 3, 12_000)).to.equal(2.5); // 3 doctors over 1.2 ten-thousands
-    expect(indicatorValue('I10', 10_000, 3)).to.equal(3333.333333);
-    expect(indicatorValue('I08', 5, 0)).to.equal(null);
+    expect(indicatorValue('primary_visit_share', 300, 1200)).to.equal(0.25);
+    expect(indicatorValue('seconded_doctors', 3, 12_000)).to.equal(2.5); // 3 doctors over 1.2 ten-thousands
+    expect(indicatorValue('inpatient_cost', 10_000, 3)).to.equal(3333.333333);
+    expect(indicatorValue('fund_in_county_share', 5, 0)).to.equal(null);
   });
 
   it('growth is the change on last year, none without last year', () => {
     expect(growth(110, 100)).to.equal(0.1);
     expect(growth(90, 100)).to.equal(-0.1);
+    expect(growth(0.5, 0.333333)).to.equal(0.5); // four places: the values' own rounding does not show
     expect(growth(90, null)).to.equal(null);
     expect(growth(90, 0)).to.equal(null);
   });
 
   it('colours against the target in the indicator’s direction, near within a tenth', () => {
-    expect(standing('I07', 0.66, 0.65)).to.equal('met'); // higher is better
-    expect(standing('I07', 0.6, 0.65)).to.equal('near'); // ≥ 0.585
-    expect(standing('I07', 0.58, 0.65)).to.equal('missed');
-    expect(standing('I10', 5000, 5200)).to.equal('met'); // lower is better
-    expect(standing('I10', 5700, 5200)).to.equal('near'); // ≤ 5720
-    expect(standing('I10', 5800, 5200)).to.equal('missed');
-    expect(standing('I10', null, 5200)).to.equal('none');
-    expect(standing('I10', 5000, null)).to.equal('none');
+    expect(standing('primary_visit_share', 0.66, 0.65)).to.equal('met'); // higher is better
+    expect(standing('primary_visit_share', 0.6, 0.65)).to.equal('near'); // ≥ 0.585
+    expect(standing('primary_visit_share', 0.58, 0.65)).to.equal('missed');
+    expect(standing('inpatient_cost', 5000, 5200)).to.equal('met'); // lower is better
+    expect(standing('inpatient_cost', 5700, 5200)).to.equal('near'); // ≤ 5720
+    expect(standing('inpatient_cost', 5800, 5200)).to.equal('missed');
+    expect(standing('inpatient_cost', null, 5200)).to.equal('none');
+    expect(standing('inpatient_cost', 5000, null)).to.equal('none');
   });
 
   it('validates targets, naming the field', () => {
-    expect(targetProblems({ I07: 0.65, I10: 5200, I04: 2, I01: 80 })).to.deep.equal([]);
-    expect(targetProblems({ I99: 1, I07: 65, I10: -1, I01: 120 })).to.deep.equal([
+    expect(targetProblems({ primary_visit_share: 0.65, inpatient_cost: 5200, seconded_doctors: 2, resources_unified: 80 })).to.deep.equal([]);
+    expect(targetProblems({ I99: 1, primary_visit_share: 65, inpatient_cost: -1, resources_unified: 120 })).to.deep.equal([
       { field: 'targets.I99', message: 'no such indicator' },
-      { field: 'targets.I07', message: 'a percentage is a fraction ≤ 1 (0.65 = 65%)' },
-      { field: 'targets.I10', message: 'must be a number ≥ 0' },
-      { field: 'targets.I01', message: 'a score is at most 100' },
+      { field: 'targets.primary_visit_share', message: 'a percentage is a fraction ≤ 1 (0.65 = 65%)' },
+      { field: 'targets.inpatient_cost', message: 'must be a number ≥ 0' },
+      { field: 'targets.resources_unified', message: 'a score is at most 100' },
     ]);
   });
 

@@ -13,10 +13,10 @@ export function indicatorValue(code: IndicatorCode, numerator: number, denominat
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
-/** The change on last year as a fraction (0.05 = +5%); null when last year had no value (or zero). */
+/** The change on last year as a fraction to four places (0.0512 = +5.12%); null when last year had no value (or zero). */
 export function growth(current: number | null, previous: number | null): number | null {
   if (current == null || previous == null || previous === 0) return null;
-  return round6(current / previous - 1);
+  return Math.round((current / previous - 1) * 1e4) / 1e4;
 }
 
 /** How far from the target counts as near it: a tenth of the target. */

@@ -67,17 +67,21 @@ export async function yearFigures(rootUnitId: number, year: number, conn: Conn =
   const leadPay = perHead(spending.lead, heads.lead);
   const chronicTotal = chronic.reduce((a, r) => ({ patients: a.patients + r.patients, stays: a.stays + r.stays }), { patients: 0, stays: 0 });
   return {
-    I04: ratioFigure('I04', new Set(seconded.map((s) => s.staff_id)).size, residents),
-    I05: ratioFigure('I05', ecg.filter((v) => v.requests > 0).length, ecg.length),
-    I06: { numerator: primaryPay, denominator: leadPay, value: primaryPay != null && leadPay ? indicatorValue('I06', primaryPay, leadPay) : null },
-    I07: ratioFigure('I07', visits.primary, visits.all),
-    I08: ratioFigure('I08', yuan(claims.fund_county.fund), yuan(claims.fund_all.fund)),
-    I09: ratioFigure('I09', yuan(claims.fund_primary.fund), yuan(claims.fund_county.fund)),
-    I10: ratioFigure('I10', yuan(claims.stays_county.cost), claims.stays_county.count),
-    I11: ratioFigure('I11', claims.stays_county.count, claims.stays_all.count),
-    I12: ratioFigure('I12', visits.tcm, visits.all),
-    I13: ratioFigure('I13', chronicTotal.stays, chronicTotal.patients),
-    I14: {
+    seconded_doctors: ratioFigure('seconded_doctors', new Set(seconded.map((s) => s.staff_id)).size, residents),
+    ecg_village_coverage: ratioFigure('ecg_village_coverage', ecg.filter((v) => v.requests > 0).length, ecg.length),
+    primary_pay_ratio: {
+      numerator: primaryPay,
+      denominator: leadPay,
+      value: primaryPay != null && leadPay ? indicatorValue('primary_pay_ratio', primaryPay, leadPay) : null,
+    },
+    primary_visit_share: ratioFigure('primary_visit_share', visits.primary, visits.all),
+    fund_in_county_share: ratioFigure('fund_in_county_share', yuan(claims.fund_county.fund), yuan(claims.fund_all.fund)),
+    fund_primary_share: ratioFigure('fund_primary_share', yuan(claims.fund_primary.fund), yuan(claims.fund_county.fund)),
+    inpatient_cost: ratioFigure('inpatient_cost', yuan(claims.stays_county.cost), claims.stays_county.count),
+    inpatient_in_county_share: ratioFigure('inpatient_in_county_share', claims.stays_county.count, claims.stays_all.count),
+    tcm_visit_share: ratioFigure('tcm_visit_share', visits.tcm, visits.all),
+    chronic_admission_rate: ratioFigure('chronic_admission_rate', chronicTotal.stays, chronicTotal.patients),
+    premature_mortality: {
       numerator: mortality.reduce((a, g) => a + g.deaths, 0),
       denominator: mortality.reduce((a, g) => a + g.population, 0),
       value: prematureMortality(mortality),
@@ -119,7 +123,7 @@ export async function chronicAdmissions(conn: Conn, rootUnitId: number, year: nu
       GROUP BY x.org_unit_id, u.name, u.path ORDER BY u.path`,
     [people],
   );
-  return rows.map((r) => ({ ...r, rate: indicatorValue('I13', r.stays, r.patients) }));
+  return rows.map((r) => ({ ...r, rate: indicatorValue('chronic_admission_rate', r.stays, r.patients) }));
 }
 
 async function targetsOf(year: number, conn: Conn = db()): Promise<Partial<Record<IndicatorCode, number>>> {
@@ -174,10 +178,10 @@ export type Part = 'numerator' | 'denominator';
 
 /** Which claims set a claims indicator's part reads. */
 const CLAIM_PARTS: Partial<Record<IndicatorCode, Record<Part, ClaimSet>>> = {
-  I08: { numerator: 'fund_county', denominator: 'fund_all' },
-  I09: { numerator: 'fund_primary', denominator: 'fund_county' },
-  I10: { numerator: 'stays_county', denominator: 'stays_county' },
-  I11: { numerator: 'stays_county', denominator: 'stays_all' },
+  fund_in_county_share: { numerator: 'fund_county', denominator: 'fund_all' },
+  fund_primary_share: { numerator: 'fund_primary', denominator: 'fund_county' },
+  inpatient_cost: { numerator: 'stays_county', denominator: 'stays_county' },
+  inpatient_in_county_share: { numerator: 'stays_county', denominator: 'stays_all' },
 };
 
 /** The kind of records a drill-down answers (the screen picks its columns by it). */
@@ -197,29 +201,29 @@ export async function indicatorRecords(actor: Actor, code: IndicatorCode, unitId
   const claimParts = CLAIM_PARTS[code];
   if (claimParts) return answer('claims', await claimSetRecords(conn, unit.id, year, claimParts[part], page));
   switch (code) {
-    case 'I01':
-    case 'I02':
-    case 'I03': {
+    case 'resources_unified':
+    case 'democratic_decisions':
+    case 'service_coordination': {
       const e = (await evidenceOf(unit.id, year)).get(code)?.now;
       return answer('evidence', paged(e ? e.documents : []));
     }
-    case 'I04':
+    case 'seconded_doctors':
       if (part === 'numerator') return answer('rotations', paged(await secondedDoctors(conn, unit.id, year)));
       return answer('villages', paged(await residentsOnRecordByUnit(conn, unit.id, `${year}-12-31`)));
-    case 'I05': {
+    case 'ecg_village_coverage': {
       const villages = await villageEcgRequests(conn, unit.id, year);
       return answer('villages', paged(part === 'numerator' ? villages.filter((v) => v.requests > 0) : villages));
     }
-    case 'I06': {
+    case 'primary_pay_ratio': {
       const [entries, staff] = await Promise.all([personnelEntries(conn, unit.id, year), staffAtDay(conn, unit.id, `${year}-12-31`)]);
       const tier = (level: number) => (part === 'numerator' ? level >= 3 : level <= 2);
       // the spending's entries first, then the people it is divided by
       return answer('ledger', paged([...entries.filter((e) => tier(e.unit_level)), ...staff.filter((s) => tier(s.unit_level))]));
     }
-    case 'I07':
-    case 'I12':
-      return answer('visits', paged(await visitRows(conn, unit.id, year, code === 'I07' && part === 'numerator')));
-    case 'I13': {
+    case 'primary_visit_share':
+    case 'tcm_visit_share':
+      return answer('visits', paged(await visitRows(conn, unit.id, year, code === 'primary_visit_share' && part === 'numerator')));
+    case 'chronic_admission_rate': {
       const people = staysOfPeople(conn, managedChronicPeople(conn, unit.id, year), year);
       const { rows } = await conn.raw<{ rows: { resident_id: number; stays: number; total: number }[] }>(
         `SELECT x.resident_id, x.stays, (count(*) OVER ())::int AS total FROM (?) x ${part === 'numerator' ? 'WHERE x.stays > 0' : ''}
@@ -233,7 +237,7 @@ export async function indicatorRecords(actor: Actor, code: IndicatorCode, unitId
       );
       return answer('patients', { total: rows[0]?.total ?? 0, rows: records.map((r) => ({ ...r, stays: stays.get(r.id) ?? 0 })) });
     }
-    case 'I14':
+    case 'premature_mortality':
       return answer('residents', await mortalityRecords(conn, unit.id, year, part === 'numerator' ? 'deaths' : 'population', fourChronicSql, page));
   }
   throw notFound('indicator records', code);
