@@ -10,6 +10,7 @@ import { financeDemo } from './finance';
 import { procurementDemo } from './procurement';
 import { payDemo } from './pay';
 import { qualityDemo } from './quality';
+import { monitoringDemo } from './monitoring';
 import { diagnosisDemo } from './diagnosis';
 import { config } from '../api/config';
 import { logger } from '../api/http/logger';
@@ -30,7 +31,18 @@ export interface DemoStep {
 }
 
 /** Demo data of the domains, in dependency order. A domain with demo data adds its step here. */
-export const demoSteps: DemoStep[] = [hrDemo, healthDemoStep, referralsDemo, settlementDemo, financeDemo, procurementDemo, payDemo, qualityDemo, diagnosisDemo];
+export const demoSteps: DemoStep[] = [
+  hrDemo,
+  healthDemoStep,
+  referralsDemo,
+  settlementDemo,
+  financeDemo,
+  procurementDemo,
+  payDemo,
+  qualityDemo,
+  diagnosisDemo,
+  monitoringDemo,
+];
 
 export async function loadDemoIfEmpty(knex: Knex, scale = config.demoScale, today = clock.now()): Promise<boolean> {
   const [{ count }] = await knex('org_units').count<{ count: number }[]>('* as count');

@@ -451,7 +451,14 @@ describe('monitoring indicators (HTTP, real database)', function () {
     console.log(`      the county's 14 for ${year}: ${Date.now() - started} ms`);
     expect(county.indicators.map((i) => i.code)).to.have.length(14);
     // the demo's claims, visits and residents give the claims and chronic figures a value
-    for (const code of ['fund_in_county_share', 'fund_primary_share', 'inpatient_in_county_share', 'chronic_admission_rate'])
+    for (const code of [
+      'primary_visit_share',
+      'tcm_visit_share',
+      'fund_in_county_share',
+      'fund_primary_share',
+      'inpatient_in_county_share',
+      'chronic_admission_rate',
+    ])
       expect(row(county, code).value, code).to.be.a('number');
   });
 });
