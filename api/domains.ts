@@ -30,11 +30,13 @@ import { escalationJob } from './referrals/jobs';
 import { qualityEscalationJob, qualityGrants, qualityRouters } from './quality';
 import { criticalValueJob, diagnosisGrants, diagnosisRouters } from './diagnosis';
 import { pharmacyGrants, pharmacyRouters } from './pharmacy';
+import { monitoringGrants, monitoringRouters } from './monitoring';
 import { notificationRoutes } from './notifications/routes';
 import { notificationGrants } from './notifications/rules';
 import {
   financeReportRoutes,
   healthReportRoutes,
+  monitoringReportRoutes,
   hrReportRoutes,
   payReportRoutes,
   procurementReportRoutes,
@@ -67,6 +69,7 @@ export const domains: Domain[] = [
   { name: 'quality', routers: qualityRouters, jobs: [qualityEscalationJob], grants: qualityGrants },
   { name: 'diagnosis', routers: diagnosisRouters, jobs: [criticalValueJob], grants: diagnosisGrants },
   { name: 'pharmacy', routers: pharmacyRouters, grants: pharmacyGrants },
+  { name: 'monitoring', routers: monitoringRouters, reports: [monitoringReportRoutes], grants: monitoringGrants },
   // last, so its grants merge after the others' (the order /auth/me lists permissions in)
   { name: 'notifications', routers: [notificationRoutes], grants: notificationGrants },
 ];

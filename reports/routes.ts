@@ -12,6 +12,8 @@ import { payIncomeChange, payRunReport } from '../api/pay';
 import { orderPeriodQuery, savingsReport } from '../api/procurement';
 import { referralPeriodQuery, referralsReport } from '../api/referrals';
 import { readDifference, runReport } from '../api/settlement';
+import { chronicAdmissionsOf, monitoringIndicators } from '../api/monitoring';
+import { writeMonitoringWorkbook } from './monitoring';
 import { writeBudgetExecution } from './budgetExecution';
 import { buildHealthWorkload } from './health-workload';
 import { writePayWorkbook } from './pay';
@@ -128,3 +130,15 @@ export const payReportRoutes = new ApiRouter('/reports', 'pay')
       await sendFile(res, `收入变化-${year}.xlsx`, XLSX, (out) => writePayIncomeChange(out, view));
     },
   );
+
+const monitoringQuery = z.strictObject({ unit_id: z.coerce.number().int().positive().max(2_147_483_647), year });
+export const monitoringReportRoutes = new ApiRouter('/reports', 'reports').get(
+  '/monitoring.xlsx',
+  { summary: 'The national 医共体 monitoring indicators of a unit’s subtree for a year, in the national layout', query: monitoringQuery, produces: XLSX },
+  async (req, res) => {
+    const q = parse(monitoringQuery, req.query, 'query');
+    const answer = await monitoringIndicators(req.actor, q.unit_id, q.year);
+    const { villages } = await chronicAdmissionsOf(req.actor, answer.unit.id, q.year);
+    await sendFile(res, `医共体监测指标-${answer.unit.code}-${q.year}.xlsx`, XLSX, (out) => writeMonitoringWorkbook(out, { ...answer, villages }));
+  },
+);

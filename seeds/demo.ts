@@ -11,6 +11,7 @@ import { procurementDemo } from './procurement';
 import { payDemo } from './pay';
 import { qualityDemo } from './quality';
 import { pharmacyDemo } from './pharmacy';
+import { monitoringDemo } from './monitoring';
 import { diagnosisDemo } from './diagnosis';
 import { config } from '../api/config';
 import { logger } from '../api/http/logger';
@@ -42,6 +43,7 @@ export const demoSteps: DemoStep[] = [
   payDemo,
   pharmacyDemo,
   diagnosisDemo,
+  monitoringDemo,
 ];
 
 export async function loadDemoIfEmpty(knex: Knex, scale = config.demoScale, today = clock.now()): Promise<boolean> {

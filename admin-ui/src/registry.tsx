@@ -13,6 +13,7 @@ import { payDomain } from './pay';
 import { procurementDomain } from './procurement';
 import { qualityDomain } from './quality';
 import { pharmacyDomain } from './pharmacy';
+import { monitoringDomain } from './monitoring';
 import { referralsDomain } from './referrals';
 import { diagnosisDomain } from './diagnosis';
 import { settlementDomain } from './settlement';
@@ -77,6 +78,7 @@ export const domains: DomainModule[] = [
   procurementDomain,
   qualityDomain,
   pharmacyDomain,
+  monitoringDomain,
   systemDomain,
 ];
 

@@ -8,3 +8,5 @@ export type { DiagnosisCentre, DiagnosisRequest, DiagnosisService, DiagnosisSamp
 // the use-cases the demo loader runs its chest-pain case through (seeds/chestPain.ts)
 export { createRequest as createDiagnosisRequest, attach as attachToDiagnosisRequest, step as diagnosisStep } from './service';
 export { startChestPain, recordChestPainTime } from './chestPain';
+// the national monitoring indicators' read of the ECG requests (api/monitoring)
+export { villageEcgRequests, type VillageEcg } from './monitoring';

@@ -1,8 +1,8 @@
-import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { answerList, mountCrud } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
-import { withUpload } from '../http/upload';
+import { withUploadedBytes } from '../http/upload';
+import { sendBytes } from '../http/download';
 import { idParam, isoDate, moneyInput, parse, positiveId } from '../http/validate';
 import { ACTIONS, AGREEMENTS, CENTRE_KINDS, CHEST_PAIN_STEPS, MAX_ATTACHMENT_BYTES, URGENCIES } from './rules';
 import { chestPainFiguresOf, chestPainOfRequest, recordChestPainTime, startChestPain } from './chestPain';
@@ -132,20 +132,12 @@ export const requestRoutes = new ApiRouter('/diagnosis-requests', 'diagnosis')
     { summary: `Attach a file (multipart field "file"; PNG, JPEG, PDF or DICOM; at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB)` },
     (req, res) => {
       const requestId = idParam(req.params.id);
-      return withUpload(
-        req,
-        res,
-        async (file) => attach(req.actor, requestId, { originalname: file.originalname, size: file.size, content: await fs.readFile(file.path) }),
-        MAX_ATTACHMENT_BYTES,
-      );
+      return withUploadedBytes(req, res, (file) => attach(req.actor, requestId, file), MAX_ATTACHMENT_BYTES);
     },
   )
   .get('/:id/attachments/:attachmentId', { summary: 'The bytes of an attachment', produces: 'application/octet-stream' }, async (req, res) => {
     const file = await attachmentContent(req.actor, idParam(req.params.id), idParam(req.params.attachmentId, 'attachmentId'));
-    res.setHeader('Content-Type', file.content_type);
-    res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
-    res.setHeader('Content-Length', file.content.length);
-    res.end(file.content);
+    sendBytes(res, file.filename, file.content_type, file.content, 'inline');
   });
 requestRoutes
   .post('/:id/evaluate', { summary: 'The requesting doctor’s evaluation of the final report: a score 1–5 and a comment, once', body: evaluationBody }, (req) =>

@@ -11,3 +11,5 @@ export { ACCOUNT_KIND, EXECUTION_COLUMN, FINANCE_ENUMS } from './enums';
 // the records the API answers, for the admin UI to `import type` (api/core/json.ts)
 export type { Budget, ExpenseRequest, ExpenseRequestStep, LedgerEntry, RiskFundEntry, SpendingLimit } from './model';
 export type { readRequest } from './expenseService';
+// the national monitoring indicators' reads of the ledger (api/monitoring)
+export { personnelEntries, personnelSpendingByTier, type PersonnelEntry } from './monitoring';

@@ -50,3 +50,14 @@ export type { residentView, readResident } from './residentService';
 export type { readHousehold } from './householdService';
 export type { readFollowup } from './followupService';
 export type { readTask } from './taskService';
+// the national monitoring indicators' reads of the residents (api/monitoring)
+export {
+  deathsByAgeGroup,
+  managedChronicPeople,
+  mortalityRecords,
+  residentRecords,
+  residentsOnRecord,
+  residentsOnRecordByUnit,
+  type AgeGroupRow,
+  type ResidentRecord,
+} from './monitoring';

@@ -24,6 +24,8 @@ export class Resident extends Model {
   tags!: string[];
   deregistered_on!: string | null;
   deregistration_reason!: string | null;
+  /** the underlying cause of a death (ICD-10), given with the deregistration */
+  death_cause!: string | null;
   created_at!: string;
   updated_at!: string;
   /** "my patients" (the list's care_columns, residentService.ts MY_PATIENT_COLUMNS): the last readings, the control, the next task's due date */

@@ -372,16 +372,23 @@ export function transferResident(actor: Actor, id: number, input: { to_org_unit_
 const maxDay = (a: string, b: string) => (a > b ? a : b);
 
 /** Closes a record (death, moved out of the group): open tasks cancelled, active contract terminated. */
-export function deregisterResident(actor: Actor, id: number, input: { reason: DeregistrationReason; on?: string }) {
+export function deregisterResident(actor: Actor, id: number, input: { reason: DeregistrationReason; on?: string; death_cause?: string | null }) {
   assertCan(actor, 'residents', 'deregister');
   const today = clock.today();
   return inTransaction(actor, async (trx, audit) => {
     const current = await getRow(residentResource, actor, id, trx);
     await lockRow(trx, 'residents', id);
     if (current.deregistered_on) throw conflict(`resident ${id} is already deregistered (${current.deregistered_on})`);
+    if (input.death_cause && input.reason !== 'death')
+      throw unprocessable('a cause of death goes with a deregistration by death', [{ field: 'death_cause', message: 'only when the reason is death' }]);
     const on = input.on ?? today;
     if (on > today) throw badRequest('invalid on', [{ field: 'on', message: 'is in the future' }]);
-    const updated = await Resident.query(trx).patchAndFetchById(id, { deregistered_on: on, deregistration_reason: input.reason, updated_at: clock.nowIso() });
+    const updated = await Resident.query(trx).patchAndFetchById(id, {
+      deregistered_on: on,
+      deregistration_reason: input.reason,
+      death_cause: input.death_cause ?? null,
+      updated_at: clock.nowIso(),
+    });
     const cancelled = await cancelOpenTasks(trx, id, actor.username, `deregistered: ${input.reason}`);
     const contract = await Contract.query(trx).where({ resident_id: id, status: 'active' }).first();
     if (contract) {

@@ -141,7 +141,18 @@ const RESIDENT_ECHOED = [
 ];
 const updateResidentBody = z.strictObject(residentFields).partial();
 const transferBody = z.strictObject({ to_org_unit_id: id, transferred_on: day.optional(), reason: z.string().trim().max(200).nullable().optional() });
-const deregisterBody = z.strictObject({ reason: z.enum(DEREGISTRATION_REASON.values), on: day.optional() });
+/** a death's underlying cause (ICD-10, for the premature mortality of the four chronic diseases) */
+const deregisterBody = z.strictObject({
+  reason: z.enum(DEREGISTRATION_REASON.values),
+  on: day.optional(),
+  death_cause: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$/, 'an ICD-10 code such as I63.9')
+    .nullable()
+    .optional(),
+});
 
 export const residentRoutes = new ApiRouter('/residents', 'health');
 listRoute(residentRoutes, residentResource, 'residents (health records)', (r) => residentView(r));

@@ -20,3 +20,5 @@ export type { Staff, StaffHistory } from './staff/model';
 export type { Rotation, RotationPlan } from './rotations/model';
 export type { Assessment, AssessmentYear, Licence, Post, TitlePromotion } from './careers/model';
 export type { VillageDoctorContract } from './contracts/model';
+// the national monitoring indicators' reads of rotations and staff (api/monitoring)
+export { headcountByTier, secondedDoctors, staffAtDay, SENIOR_DOCTOR_TITLES, type SecondedDoctor, type StaffAtYearEnd } from './rotations/monitoring';

@@ -11,3 +11,11 @@ export async function sendFile(res: Response, filename: string, contentType: str
   await write(res);
   if (!res.writableEnded) res.end();
 }
+
+/** Sends bytes held in memory (an uploaded document or attachment) under their file name. */
+export function sendBytes(res: Response, filename: string, contentType: string, bytes: Buffer, disposition: 'inline' | 'attachment' = 'attachment') {
+  res.setHeader('Content-Type', contentType);
+  res.setHeader('Content-Disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  res.setHeader('Content-Length', bytes.length);
+  res.end(bytes);
+}

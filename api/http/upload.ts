@@ -14,9 +14,10 @@ export interface UploadedFile {
 
 const MB = 1024 * 1024;
 const uploads = new Map<number, ReturnType<ReturnType<typeof multer>['single']>>();
+// a file name without a declared charset is read as UTF-8 (browsers send 理事会决议.pdf so; multer's default, latin1, garbles it)
 const uploadOf = (maxBytes: number) => {
   let u = uploads.get(maxBytes);
-  if (!u) uploads.set(maxBytes, (u = multer({ dest: os.tmpdir(), limits: { fileSize: maxBytes, files: 1 } }).single('file')));
+  if (!u) uploads.set(maxBytes, (u = multer({ dest: os.tmpdir(), limits: { fileSize: maxBytes, files: 1 }, defParamCharset: 'utf8' }).single('file')));
   return u;
 };
 
@@ -43,4 +44,14 @@ export async function withUpload<T>(req: Request, res: Response, work: (file: Up
   } finally {
     await fs.rm(file.path, { force: true });
   }
+}
+
+/** Runs `work` with the uploaded file read into memory (a document kept in the database). */
+export function withUploadedBytes<T>(
+  req: Request,
+  res: Response,
+  work: (file: { originalname: string; size: number; content: Buffer }) => Promise<T>,
+  maxBytes?: number,
+): Promise<T> {
+  return withUpload(req, res, async (file) => work({ originalname: file.originalname, size: file.size, content: await fs.readFile(file.path) }), maxBytes);
 }

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { checkedValues } from '../db/checkedValues';
 import { system } from '../../scripts/test/harness';
-import { CARE_TYPE, HEALTH_INPUT, PROVIDER_CLASS, RUN_KIND, RUN_STATUS, SIGNOFF_LEVEL } from './enums';
+import { CARE_TYPE, HEALTH_INPUT, PROVIDER_CLASS, PROVIDER_KIND, RUN_KIND, RUN_STATUS, SIGNOFF_LEVEL } from './enums';
 
 describe('settlement enums and the CHECK constraints', () => {
   before(async () => {
@@ -11,6 +11,7 @@ describe('settlement enums and the CHECK constraints', () => {
 
   for (const [table, column, list] of [
     ['claims', 'provider_class', PROVIDER_CLASS],
+    ['claims', 'provider_kind', PROVIDER_KIND],
     ['claims', 'care_type', CARE_TYPE],
     ['settlement_runs', 'kind', RUN_KIND],
     ['settlement_runs', 'status', RUN_STATUS],

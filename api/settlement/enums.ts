@@ -10,6 +10,11 @@ export const PROVIDER_CLASS = defineEnum('provider_class', {
   out_group_in_county: { zh: '县内集团外', en: 'In county, outside group' },
   out_of_county: { zh: '县外', en: 'Out of county' },
 });
+/** a provider's kind: a medical institution, or a retail pharmacy (定点零售药店; the fund's in-county share leaves them out) */
+export const PROVIDER_KIND = defineEnum('provider_kind', {
+  institution: { zh: '医疗机构', en: 'Medical institution' },
+  pharmacy: { zh: '定点药店', en: 'Pharmacy' },
+});
 export const CARE_TYPE = defineEnum('care_type', { inpatient: { zh: '住院', en: 'Inpatient' }, outpatient: { zh: '门诊', en: 'Outpatient' } });
 export const RUN_KIND = defineEnum('run_kind', { provisional: { zh: '月度暂结', en: 'Monthly provisional' }, final: { zh: '年终清算', en: 'Year-end final' } });
 export const RUN_STATUS = defineEnum('run_status', {
@@ -319,6 +324,7 @@ export const IMPORT_COLUMN = defineEnum('import_column', {
   diagnosis: { zh: '诊断ICD10', en: 'Diagnosis (ICD-10)' },
   referred_up: { zh: '上转住院', en: 'Referred up' },
   reverses_claim_no: { zh: '冲正原结算单号', en: 'Reverses claim number' },
+  provider_kind: { zh: '机构类型', en: 'Provider kind' },
   period: { zh: '月份', en: 'Month' },
   score: { zh: '满意度得分', en: 'Satisfaction score' },
   respondents: { zh: '调查人数', en: 'Respondents' },
@@ -396,6 +402,7 @@ export const fillTemplate = (text: string, params: Record<string, string | numbe
 
 export const SETTLEMENT_ENUMS = [
   PROVIDER_CLASS,
+  PROVIDER_KIND,
   CARE_TYPE,
   RUN_KIND,
   RUN_STATUS,

@@ -37,3 +37,14 @@ export type { whatIf } from './runs/whatIf';
 export type { ImportResult } from './import';
 export type { signoffGrid } from './signoffs/service';
 export type { diseaseSpectrum } from './spectrum/service';
+// the national monitoring indicators' reads of the claims (api/monitoring)
+export {
+  CLAIM_SET as MONITORING_CLAIM_SET,
+  claimSetRecords,
+  claimSetSums,
+  staysOfPeople,
+  type ClaimRecord,
+  type ClaimSet,
+  type ClaimSetSums,
+} from './claims/monitoring';
+export { PROVIDER_KIND } from './enums';

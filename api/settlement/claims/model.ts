@@ -12,6 +12,8 @@ export class Claim extends Model {
   insured_name!: string | null;
   insured_unit_id!: number | null;
   provider_class!: string;
+  /** institution, or pharmacy (定点药店) */
+  provider_kind!: string;
   org_unit_id!: number | null;
   provider_name!: string | null;
   care_type!: string;

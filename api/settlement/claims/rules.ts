@@ -6,12 +6,13 @@ import { fromFen, type Fen } from '../../shared/money';
 import type { EnumValue } from '../../core/enums';
 import { amountCell, blankCell, boolCell, cellText, dateCell, moneyCell, rowProblem, type Cell, type RawRow, type RowProblem, type UnitRef } from '../cells';
 import { landingMonth } from './reversals';
-import { CARE_TYPE, importColumns, PROVIDER_CLASS, type ImportProblem } from '../enums';
+import { CARE_TYPE, importColumns, PROVIDER_CLASS, PROVIDER_KIND, type ImportProblem } from '../enums';
 
 export const PROVIDER_CLASSES = PROVIDER_CLASS.values;
 export type ProviderClass = EnumValue<typeof PROVIDER_CLASS>;
 export const CARE_TYPES = CARE_TYPE.values;
 export type CareType = EnumValue<typeof CARE_TYPE>;
+export type ProviderKind = EnumValue<typeof PROVIDER_KIND>;
 
 /** The claim file's columns in template order, with the Chinese header each may carry instead. */
 export const CLAIM_COLUMNS = importColumns(
@@ -35,6 +36,7 @@ export const CLAIM_COLUMNS = importColumns(
   'diagnosis',
   'referred_up',
   'reverses_claim_no',
+  'provider_kind',
 );
 export const SATISFACTION_COLUMNS = importColumns('period', 'score', 'respondents');
 
@@ -58,6 +60,8 @@ export interface ClaimRow {
   insured_name: string | null;
   insured_unit_id: number | null;
   provider_class: ProviderClass;
+  /** a pharmacy (定点药店) or a medical institution (blank in the file) */
+  provider_kind: ProviderKind;
   org_unit_id: number | null;
   provider_name: string | null;
   care_type: CareType;
@@ -117,6 +121,9 @@ export function validateClaim(raw: RawRow, ctx: ClaimContext): { row: ClaimRow }
     if (!providerName) bad('provider_name', 'name_outside_group');
   }
   if (providerName.length > 100) bad('provider_name', 'max_length', { n: 100 });
+  const providerKind = (cellText(raw.provider_kind) || 'institution') as ProviderKind;
+  if (!PROVIDER_KIND.has(providerKind)) bad('provider_kind', 'one_of', { values: PROVIDER_KIND.values.join(', ') });
+  else if (providerKind === 'pharmacy' && providerClass === 'in_group') bad('provider_kind', 'one_of', { values: 'institution' });
 
   const careType = cellText(raw.care_type) as CareType;
   if (!CARE_TYPES.includes(careType)) bad('care_type', 'one_of', { values: CARE_TYPES.join(', ') });
@@ -182,6 +189,7 @@ export function validateClaim(raw: RawRow, ctx: ClaimContext): { row: ClaimRow }
       insured_name: name || null,
       insured_unit_id: township?.id ?? null,
       provider_class: providerClass,
+      provider_kind: providerKind,
       org_unit_id: unit?.id ?? null,
       provider_name: providerClass === 'in_group' ? null : providerName,
       care_type: careType,

@@ -85,6 +85,7 @@ const CLAIM_DATA = [
   'insured_name',
   'insured_unit_id',
   'provider_class',
+  'provider_kind',
   'org_unit_id',
   'provider_name',
   'care_type',
@@ -104,7 +105,7 @@ const CLAIM_DATA = [
   'claim_count',
 ] as const;
 const RECORD_TYPES =
-  'claim_no text, id_number_hash text, id_number_masked text, id_number_cipher text, insured_name text, insured_unit_id int, provider_class text, org_unit_id int, provider_name text, care_type text, visit_on date, discharged_on date, settled_on date, total_cost numeric, fund_paid numeric, self_pay numeric, self_funded numeric, drug_cost numeric, consumables_cost numeric, diagnosis text, referred_up boolean, reverses_claim_id bigint, lands_in_month smallint, claim_count smallint';
+  'claim_no text, id_number_hash text, id_number_masked text, id_number_cipher text, insured_name text, insured_unit_id int, provider_class text, provider_kind text, org_unit_id int, provider_name text, care_type text, visit_on date, discharged_on date, settled_on date, total_cost numeric, fund_paid numeric, self_pay numeric, self_funded numeric, drug_cost numeric, consumables_cost numeric, diagnosis text, referred_up boolean, reverses_claim_id bigint, lands_in_month smallint, claim_count smallint';
 
 /** One statement per batch: insert new claims, update changed ones (returning what they were), leave equal ones alone. */
 async function upsertClaims(trx: Knex.Transaction, fundYearId: number, rows: { row: number; data: ImportedClaim }[], audit: Audit) {

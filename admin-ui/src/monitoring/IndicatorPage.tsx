@@ -1,0 +1,237 @@
+// 医共体监测指标: the 14 national indicators of the county (the group's root) or a member's subtree
+// by dimension, the year against the year before, the year's target and the colour against it; a
+// click on a numerator or denominator lists the records behind it (masked), as api/monitoring defines them.
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField as MuiTextField,
+  Typography,
+} from '@mui/material';
+import { Title, useLocale, useTranslate } from 'react-admin';
+import { DIMENSION, INDICATOR, type IndicatorCode } from '../../../api/monitoring/enums';
+import { apiError, apiGet } from '../finance/api';
+import { shanghaiDate } from '../shared/time';
+import type { IndicatorAnswer, IndicatorRow, RecordsAnswer, UnitOption } from './records';
+import { cellText, formatValue, RECORD_COLUMNS } from './format';
+
+const STANDING_COLOUR = { met: 'success', near: 'warning', missed: 'error', none: 'default' } as const;
+
+export const IndicatorPage = () => {
+  const translate = useTranslate();
+  const locale = useLocale() === 'en' ? 'en' : 'zh';
+  const t = (k: string, o?: object) => translate(`monitoring.${k}`, o);
+  const thisYear = Number(shanghaiDate().slice(0, 4));
+  const [units, setUnits] = useState<UnitOption[]>([]);
+  const [unitId, setUnitId] = useState<number | ''>('');
+  const [year, setYear] = useState(thisYear);
+  const [answer, setAnswer] = useState<IndicatorAnswer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [drill, setDrill] = useState<{ code: IndicatorCode; part: 'numerator' | 'denominator' } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all(
+      [1, 2].map((level) => apiGet<UnitOption[]>('/org-units', { filter: JSON.stringify({ level, active: true }), range: '[0,99]', sort: '["path","ASC"]' })),
+    )
+      .then(([top, branches]) => {
+        if (!live) return;
+        setUnits([...top, ...branches]);
+        if (top[0]) setUnitId((u) => (u === '' ? top[0].id : u));
+      })
+      .catch((e) => live && setError(apiError(e).message));
+    return () => {
+      live = false;
+    };
+  }, []);
+  useEffect(() => {
+    let live = true;
+    if (unitId === '') return;
+    apiGet<IndicatorAnswer>('/monitoring-indicators', { unit_id: unitId, year })
+      .then((r) => {
+        if (!live) return;
+        setAnswer(r);
+        setError(null);
+      })
+      .catch((e) => live && setError(apiError(e).message));
+    return () => {
+      live = false;
+    };
+  }, [unitId, year]);
+
+  const value = (row: IndicatorRow, v: number | null) => formatValue(INDICATOR.labels[row.code].unit, v);
+  const partCell = (row: IndicatorRow, part: 'numerator' | 'denominator') => {
+    const def = INDICATOR.labels[row.code];
+    const figure = row[part];
+    if (def.kind === 'qualitative') {
+      if (part === 'denominator') return '—';
+      return (
+        <Button size="small" data-testid={`drill-${row.code}-${part}`} onClick={() => setDrill({ code: row.code, part })}>
+          {t('evidence', { n: row.evidence?.documents.length ?? 0 })}
+        </Button>
+      );
+    }
+    return (
+      <Button size="small" data-testid={`drill-${row.code}-${part}`} title={def[part]?.[locale] ?? ''} onClick={() => setDrill({ code: row.code, part })}>
+        {figure == null ? '—' : Number(figure).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}
+      </Button>
+    );
+  };
+
+  return (
+    <Card>
+      <Title title={translate('menu.monitoring_indicators')} />
+      <CardContent>
+        <Stack direction="row" sx={{ gap: 2, mb: 2, flexWrap: 'wrap' }}>
+          <MuiTextField select size="small" label={t('unit')} value={unitId} onChange={(e) => setUnitId(Number(e.target.value))} sx={{ minWidth: 220 }}>
+            {units.map((u) => (
+              <MenuItem key={u.id} value={u.id}>
+                {u.level === 1 ? t('county', { name: u.name }) : u.name}
+              </MenuItem>
+            ))}
+          </MuiTextField>
+          <MuiTextField select size="small" label={t('year')} value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {[0, 1, 2, 3].map((k) => (
+              <MenuItem key={k} value={thisYear - k}>
+                {thisYear - k}
+              </MenuItem>
+            ))}
+          </MuiTextField>
+        </Stack>
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {t('help')}
+        </Alert>
+        {error && <Alert severity="error">{error}</Alert>}
+        {answer &&
+          DIMENSION.values.map((dim) => (
+            <Stack key={dim} sx={{ mb: 3 }}>
+              <Typography variant="h6" sx={{ mb: 1 }}>
+                {translate(`enums.monitoring_dimension.${dim}`)}
+              </Typography>
+              <Table size="small" data-testid={`dimension-${dim}`}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{t('indicator')}</TableCell>
+                    <TableCell align="right">{t('numerator')}</TableCell>
+                    <TableCell align="right">{t('denominator')}</TableCell>
+                    <TableCell align="right">{t('this_year', { year: answer.year })}</TableCell>
+                    <TableCell align="right">{t('last_year', { year: answer.year - 1 })}</TableCell>
+                    <TableCell align="right">{t('change')}</TableCell>
+                    <TableCell align="right">{t('target')}</TableCell>
+                    <TableCell>{t('standing')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {answer.indicators
+                    .filter((r) => INDICATOR.labels[r.code].dimension === dim)
+                    .map((r) => (
+                      <TableRow key={r.code} data-testid={`indicator-${r.code}`}>
+                        <TableCell>
+                          {translate(`enums.monitoring_indicator.${r.code}`)}
+                          <Typography variant="caption" sx={{ display: 'block', color: 'text.secondary' }}>
+                            {translate(`enums.monitoring_better.${INDICATOR.labels[r.code].better}`)} ·{' '}
+                            {translate(`enums.monitoring_source.${INDICATOR.labels[r.code].source}`)}
+                          </Typography>
+                        </TableCell>
+                        <TableCell align="right">{partCell(r, 'numerator')}</TableCell>
+                        <TableCell align="right">{partCell(r, 'denominator')}</TableCell>
+                        <TableCell align="right" data-testid={`value-${r.code}`}>
+                          <b>{value(r, r.value)}</b>
+                        </TableCell>
+                        <TableCell align="right">{value(r, r.last.value)}</TableCell>
+                        <TableCell align="right">{r.change == null ? '—' : `${r.change > 0 ? '+' : ''}${(r.change * 100).toFixed(1)}%`}</TableCell>
+                        <TableCell align="right">{value(r, r.target)}</TableCell>
+                        <TableCell>
+                          <Chip size="small" color={STANDING_COLOUR[r.standing]} label={translate(`enums.monitoring_standing.${r.standing}`)} />
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                </TableBody>
+              </Table>
+            </Stack>
+          ))}
+      </CardContent>
+      {drill && answer && <RecordsDialog code={drill.code} part={drill.part} unitId={answer.unit.id} year={answer.year} onClose={() => setDrill(null)} />}
+    </Card>
+  );
+};
+
+const RecordsDialog = ({
+  code,
+  part,
+  unitId,
+  year,
+  onClose,
+}: {
+  code: IndicatorCode;
+  part: 'numerator' | 'denominator';
+  unitId: number;
+  year: number;
+  onClose: () => void;
+}) => {
+  const translate = useTranslate();
+  const locale = useLocale() === 'en' ? 'en' : 'zh';
+  const [answer, setAnswer] = useState<RecordsAnswer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    apiGet<RecordsAnswer>(`/monitoring-indicators/${code}/records`, { unit_id: unitId, year, part, limit: 200 })
+      .then((r) => live && setAnswer(r))
+      .catch((e) => live && setError(apiError(e).message));
+    return () => {
+      live = false;
+    };
+  }, [code, part, unitId, year]);
+  const columns = answer?.rows[0] ? RECORD_COLUMNS.filter((c) => c in (answer.rows[0] as object)) : [];
+  return (
+    <Dialog open onClose={onClose} maxWidth="lg" fullWidth data-testid="records-dialog">
+      <DialogTitle>
+        {translate(`enums.monitoring_indicator.${code}`)} · {translate(`monitoring.${part}`)}
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          {INDICATOR.labels[code].kind === 'qualitative' ? translate('monitoring.documents') : (INDICATOR.labels[code][part]?.[locale] ?? '')}
+        </Typography>
+      </DialogTitle>
+      <DialogContent>
+        {error && <Alert severity="error">{error}</Alert>}
+        {answer && <Typography sx={{ mb: 1 }}>{translate('monitoring.record_count', { n: answer.total, shown: answer.rows.length })}</Typography>}
+        {answer && answer.rows.length > 0 && (
+          <Table size="small" data-testid="records">
+            <TableHead>
+              <TableRow>
+                {columns.map((c) => (
+                  <TableCell key={c}>{translate(`monitoring.record.${c}`)}</TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {answer.rows.map((r, i) => (
+                <TableRow key={i}>
+                  {columns.map((c) => (
+                    <TableCell key={c}>{cellText(c, (r as Record<string, unknown>)[c], translate)}</TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('ra.action.close')}</Button>
+      </DialogActions>
+    </Dialog>
+  );
+};

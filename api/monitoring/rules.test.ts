@@ -1,0 +1,74 @@
+// The monitoring arithmetic computed by hand: values by unit, growth, colour against the target,
+// the targets' validation, the four chronic diseases by ICD-10 and premature mortality (life table).
+import { expect } from 'chai';
+import { INDICATOR, QUALITATIVE_INDICATORS } from './enums';
+import { ageGroupOf, ageOn, AGE_GROUPS, growth, indicatorValue, isFourChronic, prematureMortality, standing, targetProblems } from './rules';
+
+describe('monitoring rules', () => {
+  it('defines 14 indicators over the five dimensions, the first three qualitative', () => {
+    expect(INDICATOR.values).to.have.length(14);
+    const byDim = (d: string) => INDICATOR.values.filter((c) => INDICATOR.labels[c].dimension === d).length;
+    expect([byDim('integration'), byDim('homogeneity'), byDim('division'), byDim('efficiency'), byDim('health')]).to.deep.equal([3, 3, 3, 3, 2]);
+    expect(INDICATOR.values.filter((c) => INDICATOR.labels[c].kind === 'qualitative')).to.deep.equal([...QUALITATIVE_INDICATORS]);
+  });
+
+  it('computes a value by its unit: a fraction, per 10,000, a mean; none without a denominator', () => {
+    expect(indicatorValue('primary_visit_share', 300, 1200)).to.equal(0.25);
+    expect(indicatorValue('seconded_doctors', 3, 12_000)).to.equal(2.5); // 3 doctors over 1.2 ten-thousands
+    expect(indicatorValue('inpatient_cost', 10_000, 3)).to.equal(3333.333333);
+    expect(indicatorValue('fund_in_county_share', 5, 0)).to.equal(null);
+  });
+
+  it('growth is the change on last year, none without last year', () => {
+    expect(growth(110, 100)).to.equal(0.1);
+    expect(growth(90, 100)).to.equal(-0.1);
+    expect(growth(0.5, 0.333333)).to.equal(0.5); // four places: the values' own rounding does not show
+    expect(growth(90, null)).to.equal(null);
+    expect(growth(90, 0)).to.equal(null);
+  });
+
+  it('colours against the target in the indicator’s direction, near within a tenth', () => {
+    expect(standing('primary_visit_share', 0.66, 0.65)).to.equal('met'); // higher is better
+    expect(standing('primary_visit_share', 0.6, 0.65)).to.equal('near'); // ≥ 0.585
+    expect(standing('primary_visit_share', 0.58, 0.65)).to.equal('missed');
+    expect(standing('inpatient_cost', 5000, 5200)).to.equal('met'); // lower is better
+    expect(standing('inpatient_cost', 5700, 5200)).to.equal('near'); // ≤ 5720
+    expect(standing('inpatient_cost', 5800, 5200)).to.equal('missed');
+    expect(standing('inpatient_cost', null, 5200)).to.equal('none');
+    expect(standing('inpatient_cost', 5000, null)).to.equal('none');
+  });
+
+  it('validates targets, naming the field', () => {
+    expect(targetProblems({ primary_visit_share: 0.65, inpatient_cost: 5200, seconded_doctors: 2, resources_unified: 80 })).to.deep.equal([]);
+    expect(targetProblems({ I99: 1, primary_visit_share: 65, inpatient_cost: -1, resources_unified: 120 })).to.deep.equal([
+      { field: 'targets.I99', message: 'no such indicator' },
+      { field: 'targets.primary_visit_share', message: 'a percentage is a fraction ≤ 1 (0.65 = 65%)' },
+      { field: 'targets.inpatient_cost', message: 'must be a number ≥ 0' },
+      { field: 'targets.resources_unified', message: 'a score is at most 100' },
+    ]);
+  });
+
+  it('knows the four chronic diseases by ICD-10', () => {
+    for (const c of ['I10', 'I63.9', 'C34.1', 'C97', 'J44.1', 'J30', 'J98.4', 'E11.9', 'e14']) expect(isFourChronic(c), c).to.equal(true);
+    for (const c of ['C98', 'J18.9', 'J99', 'E09', 'E15', 'S72.0', 'A15', '', null]) expect(isFourChronic(c), String(c)).to.equal(false);
+  });
+
+  it('places an age in its 5-year group of 30–70', () => {
+    expect(AGE_GROUPS).to.have.length(8);
+    expect(ageOn('1960-07-01', '2026-06-30')).to.equal(65);
+    expect(ageOn('1960-07-01', '2026-07-01')).to.equal(66);
+    expect([29, 30, 34, 35, 65, 69, 70].map(ageGroupOf)).to.deep.equal([null, 0, 0, 1, 7, 7, null]);
+  });
+
+  it('premature mortality is 1 − Π(1 − 5qx), 5qx = 5m / (1 + 2.5m)', () => {
+    const groups = AGE_GROUPS.map(() => ({ deaths: 0, population: 100 }));
+    groups[6].deaths = 2; // 60–64: m = 0.02, 5q = 0.1 / 1.05
+    groups[7].deaths = 4; // 65–69: m = 0.04, 5q = 0.2 / 1.1
+    // 1 − (0.95 / 1.05)(0.9 / 1.1) = 1 − 0.855 / 1.155 = 0.2597402…
+    expect(prematureMortality(groups)).to.equal(0.25974);
+    groups[0].population = 0; // a group without people adds no risk
+    expect(prematureMortality(groups)).to.equal(0.25974);
+    expect(prematureMortality(AGE_GROUPS.map(() => ({ deaths: 0, population: 0 })))).to.equal(null);
+    expect(prematureMortality(AGE_GROUPS.map(() => ({ deaths: 0, population: 50 })))).to.equal(0);
+  });
+});
