@@ -127,6 +127,7 @@ const RESIDENT_ECHOED = [
   'id_number_masked',
   'deregistered_on',
   'deregistration_reason',
+  'death_cause',
   'transfers',
   'care_transfers',
   'managing_org_unit_id',
