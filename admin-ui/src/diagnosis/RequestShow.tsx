@@ -16,6 +16,7 @@ import {
   Grid,
   MenuItem,
   Rating,
+  type RatingProps,
   Stack,
   TextField as MuiTextField,
   Typography,
@@ -298,6 +299,12 @@ const Versions = () => {
   );
 };
 
+/** MUI's star rating, its screen-reader labels in the user's language (MUI's own are English: "1 Star", "Empty"). */
+const Stars = (props: RatingProps) => {
+  const translate = useTranslate();
+  return <Rating {...props} getLabelText={(v) => translate('diagnosis.stars', { smart_count: v })} emptyLabelText={translate('diagnosis.no_score')} />;
+};
+
 /** The requesting doctor's evaluation of the final report: given, or the form when it is theirs to give. */
 const Evaluation = () => {
   const r = useRecordContext<DxRequestRecord>();
@@ -311,7 +318,7 @@ const Evaluation = () => {
     return (
       <Box data-testid="evaluation" sx={{ my: 1 }}>
         <Typography variant="body2">
-          {translate('diagnosis.evaluation')}: <Rating value={r.evaluation_score} readOnly size="small" /> {r.evaluation_comment ?? ''}
+          {translate('diagnosis.evaluation')}: <Stars value={r.evaluation_score} readOnly size="small" /> {r.evaluation_comment ?? ''}
         </Typography>
       </Box>
     );
@@ -326,8 +333,10 @@ const Evaluation = () => {
   };
   return (
     <Stack direction="row" spacing={1} sx={{ my: 1, alignItems: 'center' }}>
-      <Typography variant="body2">{translate('diagnosis.evaluate')}</Typography>
-      <Rating name="score" value={score} onChange={(_e, v) => setScore(v)} />
+      <Typography variant="body2" sx={{ whiteSpace: 'nowrap' }}>
+        {translate('diagnosis.evaluate')}
+      </Typography>
+      <Stars name="score" value={score} onChange={(_e, v) => setScore(v)} />
       <MuiTextField
         size="small"
         name="evaluation_comment"

@@ -76,6 +76,8 @@ export const en: typeof zh = {
     version: 'Version %{version}',
     evaluation: 'Requester’s evaluation',
     evaluate: 'Evaluate this report',
+    stars: '%{smart_count} star |||| %{smart_count} stars',
+    no_score: 'Not rated',
     comment: 'Comment',
     done: '%{action}: done',
     patient: { resident: 'Resident', external: 'Patient from elsewhere' },

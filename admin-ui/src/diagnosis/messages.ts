@@ -75,6 +75,8 @@ export const zh = {
     version: '第 %{version} 版',
     evaluation: '申请医生评价',
     evaluate: '评价本报告',
+    stars: '%{smart_count} 星',
+    no_score: '未评分',
     comment: '评语',
     done: '已%{action}',
     patient: { resident: '辖区居民', external: '非本辖区患者' },
