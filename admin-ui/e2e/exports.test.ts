@@ -10,7 +10,9 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils } from 'ra-core';
 import { get, system, tokenFor } from '../../scripts/test/harness';
 import { fetchAllRows } from '../src/shared/exporter';
-import { login, newPage, shotForReview, startBrowserTest } from './browser';
+import { readWorkbook } from '../../reports/xlsx';
+import * as clock from '../../api/core/clock';
+import { clickMenu, login, newPage, shotForReview, startBrowserTest } from './browser';
 
 /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; lines end in CRLF. */
 function parseCsv(text: string): string[][] {
@@ -172,6 +174,22 @@ describe('admin UI: 导出 gives every row of the list as a CSV Excel opens', fu
       await page.context().close();
     });
   }
+
+  it('finance: 监测评价 → 医共体监测指标 → 下载监测报表 gives the 14 indicators of the county, the year as the screen shows it', async () => {
+    const page = await newPage(browser, { width: 1400, height: 900 });
+    await login(page, baseUrl, 'finance');
+    await clickMenu(page, '/monitoring-indicators');
+    await page.getByTestId('dimension-integration').waitFor();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('monitoring-download').click()]);
+    const year = Number(clock.today().slice(0, 4));
+    expect(file.suggestedFilename()).to.equal(`医共体监测指标-${year}.xlsx`);
+    const wb = await readWorkbook(await readFile(await file.path()));
+    const sheet = wb.getWorksheet('监测指标')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).to.deep.equal(['序号', '维度', '指标']);
+    expect(sheet.getRow(1).getCell(11).value).to.equal(`${year}年`);
+    expect(sheet.rowCount - 1, 'the 14 indicators').to.equal(14);
+    await page.context().close();
+  });
 });
 
 describe('exporter: every row, a chunk at a time, through the real simple-rest dataProvider', function () {

@@ -1,6 +1,7 @@
 // 医共体监测指标: the 14 national indicators of the county (the group's root) or a member's subtree
 // by dimension, the year against the year before, the year's target and the colour against it; a
 // click on a numerator or denominator lists the records behind it (masked), as api/monitoring defines them.
+import DownloadIcon from '@mui/icons-material/Download';
 import { useEffect, useState } from 'react';
 import {
   Alert,
@@ -25,6 +26,7 @@ import {
 import { Title, useLocale, useTranslate } from 'react-admin';
 import { DIMENSION, INDICATOR, type IndicatorCode } from '../../../api/monitoring/enums';
 import { apiError, apiGet } from '../finance/api';
+import { downloadReport } from '../finance/download';
 import { shanghaiDate } from '../shared/time';
 import type { IndicatorAnswer, IndicatorRow, RecordsAnswer, UnitOption } from './records';
 import { cellText, formatValue, RECORD_COLUMNS } from './format';
@@ -111,6 +113,18 @@ export const IndicatorPage = () => {
               </MenuItem>
             ))}
           </MuiTextField>
+          <Button
+            startIcon={<DownloadIcon />}
+            disabled={unitId === ''}
+            data-testid="monitoring-download"
+            onClick={() =>
+              downloadReport(`/reports/monitoring.xlsx?unit_id=${unitId}&year=${year}`, `医共体监测指标-${year}.xlsx`).catch((e: unknown) =>
+                setError(apiError(e).message),
+              )
+            }
+          >
+            {t('download')}
+          </Button>
         </Stack>
         <Alert severity="info" sx={{ mb: 2 }}>
           {t('help')}

@@ -27,6 +27,7 @@ export const en = {
     target: 'Target',
     standing: 'Standing',
     evidence: '%{n} documents',
+    download: 'Download the monitoring workbook',
     documents: 'Documents uploaded as evidence',
     record_count: '%{n} records, %{shown} shown',
     record: {

@@ -26,6 +26,7 @@ export const zh = {
     target: '目标',
     standing: '评价',
     evidence: '佐证材料 %{n} 份',
+    download: '下载监测报表',
     documents: '已上传的佐证材料',
     record_count: '共 %{n} 条，显示 %{shown} 条',
     record: {
