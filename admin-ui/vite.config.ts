@@ -46,7 +46,8 @@ const PHONE_LIST = /[\\/]admin-ui[\\/]src[\\/]health[\\/]([a-z-]+)[\\/][A-Z]\w*L
  * index.html loads beside the shell (`assets/route-preload-<hash>.js`: the CSP allows no inline
  * script) adds a modulepreload of each module the page at the address needs and the shell does not
  * import — for the village doctor's list pages (PHONE_LIST), and only for a logged-in user (the
- * login page needs none). The file goes into the service worker's precache (`extra`).
+ * login page needs none) — and fetches the API reads the page at the address made as it opened last
+ * time (src/shared/bootReads.ts). The file goes into the service worker's precache (`extra`).
  */
 function routePreload(extra: Set<string>): Plugin {
   let file: { fileName: string; source: string } | undefined;
@@ -77,14 +78,25 @@ function routePreload(extra: Set<string>): Plugin {
         const source = [
           '// the modules of the page at this address that the shell does not import, fetched beside it (admin-ui/vite.config.ts routePreload)',
           `(function (routes) {`,
-          `  if (!localStorage.getItem('erp.user')) return;`,
-          `  (routes[location.pathname.replace(/\\/+$/, '')] || []).forEach(function (href) {`,
+          `  var user = localStorage.getItem('erp.user');`,
+          `  if (!user) return;`,
+          `  var path = location.pathname.replace(/\\/+$/, '') || '/';`,
+          `  (routes[path] || []).forEach(function (href) {`,
           `    var link = document.createElement('link');`,
           `    link.rel = 'modulepreload';`,
           `    link.crossOrigin = '';`,
           `    link.href = href;`,
           `    document.head.appendChild(link);`,
           `  });`,
+          `  // the API reads this page made as it opened last time (src/shared/bootReads.ts), fetched now`,
+          `  try {`,
+          `    var reads = JSON.parse(localStorage.getItem('erp.reads:' + JSON.parse(user).id + ':' + path) || '[]');`,
+          `    var headers = { Accept: 'application/json', Authorization: 'Bearer ' + localStorage.getItem('erp.token') };`,
+          `    window.erpPreloadedReads = {};`,
+          `    reads.forEach(function (url) {`,
+          `      window.erpPreloadedReads[url] = { at: Date.now(), response: fetch(url, { headers: headers }).catch(function () { return null; }) };`,
+          `    });`,
+          `  } catch (e) {}`,
           `})(${JSON.stringify(routes)});`,
           '',
         ].join('\n');

@@ -159,6 +159,38 @@ describe('admin UI: health management on a phone', function () {
     expect((await get<TaskRecord>(`/api/tasks/${taskId}`, { as: 'doctor-V001' })).body.state).to.equal('done');
   });
 
+  it('a second start of my tasks fetches its opening reads beside the shell and uses each answer: every read asked once', async () => {
+    await page.goto(`${baseUrl}/tasks`);
+    await page.getByTestId('bucket-today').waitFor();
+    await page.waitForLoadState('networkidle');
+    // each API request of the reload with the script that sent it (CDP's initiator: its stack's first frame)
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    const asked: { url: string; by: string }[] = [];
+    cdp.on('Network.requestWillBeSent', (e) => {
+      const u = new URL(e.request.url);
+      if (u.pathname.startsWith('/api/')) asked.push({ url: u.pathname + u.search, by: e.initiator.stack?.callFrames[0]?.url ?? '' });
+    });
+    await page.reload();
+    await page.getByTestId('bucket-today').waitFor();
+    await page.waitForLoadState('networkidle');
+    await cdp.detach();
+    const reads = await page.evaluate(() => {
+      const user = JSON.parse(localStorage.getItem('erp.user')!) as { id: number };
+      return JSON.parse(localStorage.getItem(`erp.reads:${user.id}:/tasks`) ?? '[]') as string[];
+    });
+    expect(
+      reads.some((u) => u.startsWith('/api/tasks?')),
+      reads.join(' '),
+    ).to.equal(true);
+    // each recorded read went out once, from the route-preload script, and the page took its answer instead of asking again
+    for (const url of reads) {
+      const sent = asked.filter((a) => a.url === url);
+      expect(sent, url).to.have.length(1);
+      expect(sent[0].by, url).to.match(/\/assets\/route-preload-\w+\.js$/);
+    }
+  });
+
   it('the resident page shows the contract, conditions and a trend chart of the last measurements', async () => {
     const { resident } = await overdueHypertensionTask();
     await post(

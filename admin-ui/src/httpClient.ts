@@ -1,10 +1,12 @@
 // fetch for the API: adds the bearer token and turns the API's error shape into an HttpError
 // whose message is the API's own and whose body.errors puts field problems on the form inputs.
 // A GET the phone can answer offline (shared/offline) is answered from what it keeps when the
-// network fails — or at once when the browser knows it has none.
+// network fails — or at once when the browser knows it has none. A GET the page made as it opened
+// last time was fetched beside the shell this time (shared/bootReads): its answer is taken once.
 import { HttpError, fetchUtils } from 'react-admin';
-import { storedToken } from './session';
+import { storedToken, storedUser } from './session';
 import { answerableOffline, offlineAnswer, rememberAnswer, setReachable, type JsonAnswer } from './shared/offline';
+import { recordBootRead, takePreloaded } from './shared/bootReads';
 
 interface ApiErrorBody {
   error?: { code?: string; message?: string; details?: unknown };
@@ -35,13 +37,17 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}):
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
   const token = storedToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
-  const offlineable = (options.method ?? 'GET').toUpperCase() === 'GET' && answerableOffline(url);
+  const isGet = (options.method ?? 'GET').toUpperCase() === 'GET';
+  const offlineable = isGet && answerableOffline(url);
+  if (isGet) recordBootRead(url, storedUser()?.id);
   if (offlineable && !navigator.onLine) {
     const kept = await offlineAnswer(url);
     if (kept) return kept;
   }
   try {
-    const answer = await fetchUtils.fetchJson(url, { ...options, headers, signal: offlineable ? withTimeout(options.signal) : options.signal });
+    const answer =
+      (isGet ? await takePreloaded(url) : undefined) ??
+      (await fetchUtils.fetchJson(url, { ...options, headers, signal: offlineable ? withTimeout(options.signal) : options.signal }));
     setReachable(true);
     if (offlineable) void rememberAnswer(url, answer);
     return answer;
