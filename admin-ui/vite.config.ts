@@ -36,6 +36,9 @@ function villageDoctorPrecache(keep: Set<string>): Plugin {
   };
 }
 
+/** A domain's Chinese messages, `src/<domain>/messages.ts`: loaded for the users who work in it (src/i18n). */
+const DOMAIN_MESSAGES = /[\\/]admin-ui[\\/]src[\\/]([a-z]+)[\\/]messages\.ts$/;
+
 /** A list page of the village doctor's phone: `src/health/<resource>/<Name>List.tsx`, at /<resource>. */
 const PHONE_LIST = /[\\/]admin-ui[\\/]src[\\/]health[\\/]([a-z-]+)[\\/][A-Z]\w*List\.tsx$/;
 
@@ -46,8 +49,10 @@ const PHONE_LIST = /[\\/]admin-ui[\\/]src[\\/]health[\\/]([a-z-]+)[\\/][A-Z]\w*L
  * index.html loads beside the shell (`assets/route-preload-<hash>.js`: the CSP allows no inline
  * script) adds a modulepreload of each module the page at the address needs and the shell does not
  * import — for the village doctor's list pages (PHONE_LIST), and only for a logged-in user (the
- * login page needs none) — and fetches the API reads the page at the address made as it opened last
- * time (src/shared/bootReads.ts). The file goes into the service worker's precache (`extra`).
+ * login page needs none) —, the Chinese messages of the user's domains (src/i18n, recorded at their
+ * last start), and fetches the API reads the page at the address made as it opened last time
+ * (src/shared/bootReads.ts). The file and the messages' chunks go into the service worker's
+ * precache (`extra`): a phone opens offline in its user's words.
  */
 function routePreload(extra: Set<string>): Plugin {
   let file: { fileName: string; source: string } | undefined;
@@ -68,20 +73,34 @@ function routePreload(extra: Set<string>): Plugin {
         const shell = new Set<string>();
         for (const chunk of chunks.values()) if (chunk.isEntry) closure(chunk.fileName, shell);
         const routes: Record<string, string[]> = {};
+        const messages: Record<string, string[]> = {};
         for (const chunk of chunks.values()) {
           if (!chunk.isDynamicEntry) continue;
+          const files = () => [...closure(chunk.fileName)].filter((f) => !shell.has(f));
           for (const id of chunk.moduleIds) {
             const route = PHONE_LIST.exec(id)?.[1];
-            if (route) routes[`/${route}`] = [...closure(chunk.fileName)].filter((f) => !shell.has(f)).map((f) => `/${f}`);
+            if (route) routes[`/${route}`] = files().map((f) => `/${f}`);
+            const domain = DOMAIN_MESSAGES.exec(id)?.[1];
+            if (domain) {
+              messages[domain] = files().map((f) => `/${f}`);
+              for (const f of files()) extra.add(f);
+            }
           }
         }
         const source = [
           '// the modules of the page at this address that the shell does not import, fetched beside it (admin-ui/vite.config.ts routePreload)',
-          `(function (routes) {`,
+          `(function (routes, messages) {`,
           `  var user = localStorage.getItem('erp.user');`,
           `  if (!user) return;`,
           `  var path = location.pathname.replace(/\\/+$/, '') || '/';`,
-          `  (routes[path] || []).forEach(function (href) {`,
+          `  var hrefs = routes[path] || [];`,
+          `  // the Chinese messages of the user's domains (src/i18n: loadMessagesFor), which the shell awaits before drawing`,
+          `  try {`,
+          `    JSON.parse(localStorage.getItem('erp.domains:' + JSON.parse(user).id) || '[]').forEach(function (d) {`,
+          `      hrefs = hrefs.concat(messages[d] || []);`,
+          `    });`,
+          `  } catch (e) {}`,
+          `  hrefs.forEach(function (href) {`,
           `    var link = document.createElement('link');`,
           `    link.rel = 'modulepreload';`,
           `    link.crossOrigin = '';`,
@@ -97,7 +116,7 @@ function routePreload(extra: Set<string>): Plugin {
           `      window.erpPreloadedReads[url] = { at: Date.now(), response: fetch(url, { headers: headers }).catch(function () { return null; }) };`,
           `    });`,
           `  } catch (e) {}`,
-          `})(${JSON.stringify(routes)});`,
+          `})(${JSON.stringify(routes)}, ${JSON.stringify(messages)});`,
           '',
         ].join('\n');
         file = { fileName: `assets/route-preload-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source };
@@ -116,6 +135,7 @@ function routePreload(extra: Set<string>): Plugin {
 
 const LAZY_JSONEXPORT = '\0lazy-jsonexport';
 const NO_DEFAULT_MESSAGES = '\0react-admin-default-messages';
+const OBJECT_ENTRIES = '\0object-entries';
 
 /**
  * What react-admin imports for defaults this app never uses, which every page carried:
@@ -125,7 +145,10 @@ const NO_DEFAULT_MESSAGES = '\0react-admin-default-messages';
  *   on its first export;
  * - its default i18nProvider (react-admin defaultI18nProvider.js, for an <Admin> without one)
  *   imports the English pack (ra-language-english, 7 kB): ours has one (src/i18n), which loads
- *   that pack when a user chooses English. The default is given an empty catalogue.
+ *   that pack when a user chooses English. The default is given an empty catalogue;
+ * - node-polyglot (the translations) requires the `object.entries` polyfill, which brings its
+ *   es-abstract helpers (get-intrinsic, object-keys …, 16 kB) for what every supported browser has:
+ *   it is given `Object.entries`.
  */
 function reactAdminDefaults(): Plugin {
   return {
@@ -134,10 +157,12 @@ function reactAdminDefaults(): Plugin {
     resolveId(source, importer) {
       if (source === 'jsonexport/dist/index.js' && importer && /[\\/]ra-core[\\/]/.test(importer)) return LAZY_JSONEXPORT;
       if (source === 'ra-language-english' && importer && /[\\/]react-admin[\\/]dist[\\/]defaultI18nProvider\.js$/.test(importer)) return NO_DEFAULT_MESSAGES;
+      if (source === 'object.entries' && importer && /[\\/]node-polyglot[\\/]/.test(importer)) return OBJECT_ENTRIES;
       return null;
     },
     load(id) {
       if (id === NO_DEFAULT_MESSAGES) return 'export default {};';
+      if (id === OBJECT_ENTRIES) return 'module.exports = Object.entries;';
       if (id !== LAZY_JSONEXPORT) return null;
       return [
         '// jsonexport(data, [options], callback), fetched on the first call',

@@ -3,6 +3,7 @@ import { HttpError, type AuthProvider } from 'react-admin';
 import { httpClient } from './httpClient';
 import { clearSession, storeSession, storedToken, storedUser, type CurrentUser } from './session';
 import { forgetOfflineData } from './shared/offline';
+import { loadMessagesFor } from './i18n';
 
 /** The login form shows the thrown message as an i18n key: the API's error code, in the user's language. */
 function loginProblem(e: unknown): string {
@@ -28,6 +29,8 @@ export const authProvider: AuthProvider = {
     } catch (e) {
       throw new Error(loginProblem(e));
     }
+    // the words of this user's domains before their first screen
+    await loadMessagesFor(storedUser()).catch(() => undefined);
   },
   async logout() {
     // what the phone kept of this user's data goes with the login (a visit waiting to be sent stays, theirs to send)

@@ -58,8 +58,9 @@ export interface DomainModule {
   resources: ResourceEntry[];
   pages?: PageEntry[];
   dashboardWidgets?: DashboardWidget[];
-  /** the domain's own translations, merged into the app's: zh-CN at start, en loaded when chosen */
-  messages?: { zh: object; en: () => Promise<object> };
+  /** the domain's own translations, merged into the app's: zh-CN before the first screen of a user
+   *  who works in the domain (src/i18n), en when English is chosen */
+  messages?: { zh: () => Promise<object>; en: () => Promise<object> };
   /** roles whose menu shows this group first (their day's work) */
   firstFor?: string[];
   /** background work from app start, before the first screen (health: the offline copy and the outbox) */

@@ -6,7 +6,6 @@ import InsightsIcon from '@mui/icons-material/Insights';
 import type { RaRecord } from 'react-admin';
 import type { DomainModule, ResourceEntry } from '../registry';
 import { lazyScreens } from '../shared/lazyScreens';
-import { zh } from './messages';
 
 const { RequestList, Worklist } = lazyScreens(() => import('./RequestList'));
 const { RequestShow } = lazyScreens(() => import('./RequestShow'));
@@ -37,5 +36,5 @@ export const diagnosisDomain: DomainModule = {
     },
     { path: '/diagnosis-figures', label: 'menu.diagnosis_figures', icon: InsightsIcon, element: <FiguresPage />, resource: 'diagnosis-requests' },
   ],
-  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
+  messages: { zh: () => import('./messages').then((m) => m.zh), en: () => import('./messages.en').then((m) => m.en) },
 };

@@ -6,7 +6,6 @@ import type { DomainModule } from '../registry';
 import { budgets } from './budgets';
 import { expenseRequests } from './expense-requests';
 import { financeLists } from './lists';
-import { zh } from './messages';
 import { lazyScreens } from '../shared/lazyScreens';
 
 // pages and home widgets, each module fetched when first shown
@@ -26,5 +25,5 @@ export const financeDomain: DomainModule = {
     { resource: 'expense-requests', roles: ['group_finance', 'group_admin', 'director'], todo: true, component: ExpenseApprovalsHome },
     { resource: 'budgets', roles: ['director'], component: BudgetHome },
   ],
-  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
+  messages: { zh: () => import('./messages').then((m) => m.zh), en: () => import('./messages.en').then((m) => m.en) },
 };

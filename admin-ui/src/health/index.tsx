@@ -12,7 +12,6 @@ import { doctorTargets } from './doctor-targets';
 import { residents } from './residents';
 import { tasks } from './tasks';
 import { startHealthSync } from './sync';
-import { zh } from './messages';
 import { lazyScreens } from '../shared/lazyScreens';
 
 // pages and home widgets, each module fetched when first shown
@@ -36,7 +35,7 @@ export const healthDomain: DomainModule = {
     { resource: 'health-indicators', roles: ['director'], component: IndicatorsHome },
     { resource: 'doctor-targets', roles: ['village_doctor'], component: TargetsHome },
   ],
-  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
+  messages: { zh: () => import('./messages').then((m) => m.zh), en: () => import('./messages.en').then((m) => m.en) },
   // the village doctor's day starts here: my tasks before the org chart's menus
   firstFor: ['village_doctor'],
   // offline-first: the village's copy answers offline, the outbox is sent from app start on

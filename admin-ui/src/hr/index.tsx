@@ -9,7 +9,6 @@ import { rotations } from './rotations';
 import { titlePromotions } from './title-promotions';
 import { villageDoctorContracts } from './village-doctor-contracts';
 import { staff } from './staff';
-import { zh } from './messages';
 import { lazyScreens } from '../shared/lazyScreens';
 
 // pages and home widgets, each module fetched when first shown
@@ -22,5 +21,5 @@ export const hrDomain: DomainModule = {
   resources: [staff, posts, licences, titlePromotions, assessments, assessmentYears, villageDoctorContracts, rotations],
   pages: [{ path: '/rotation-planner', label: 'menu.rotation_planner', icon: TimelineIcon, element: <RotationPlanner />, resource: 'rotation-plans' }],
   dashboardWidgets: [{ resource: 'rotation-plans', roles: ['group_hr'], component: HrHome }],
-  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
+  messages: { zh: () => import('./messages').then((m) => m.zh), en: () => import('./messages.en').then((m) => m.en) },
 };

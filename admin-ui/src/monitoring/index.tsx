@@ -3,7 +3,6 @@
 import InsightsIcon from '@mui/icons-material/Insights';
 import type { DomainModule } from '../registry';
 import { lazyScreens } from '../shared/lazyScreens';
-import { zh } from './messages';
 
 const { IndicatorPage } = lazyScreens(() => import('./IndicatorPage'));
 
@@ -14,5 +13,5 @@ export const monitoringDomain: DomainModule = {
   pages: [
     { path: '/monitoring-indicators', label: 'menu.monitoring_indicators', icon: InsightsIcon, element: <IndicatorPage />, resource: 'monitoring-indicators' },
   ],
-  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
+  messages: { zh: () => import('./messages').then((m) => m.zh), en: () => import('./messages.en').then((m) => m.en) },
 };

@@ -4,7 +4,6 @@ import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import type { DomainModule } from '../registry';
 import { lazyScreens } from '../shared/lazyScreens';
 import { payRuns } from './pay-runs';
-import { zh } from './messages';
 
 const { PayStatementHome } = lazyScreens(() => import('./PayStatementHome'));
 const { PayIncomeChange } = lazyScreens(() => import('./income/PayIncomeChange'));
@@ -18,5 +17,5 @@ export const payDomain: DomainModule = {
     { path: '/pay-income-change', label: 'menu.pay_income_change', icon: TrendingUpIcon, element: <PayIncomeChange />, resource: 'pay-income-change' },
   ],
   dashboardWidgets: [{ resource: 'pay-statement', roles: ['village_doctor'], component: PayStatementHome }],
-  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
+  messages: { zh: () => import('./messages').then((m) => m.zh), en: () => import('./messages.en').then((m) => m.en) },
 };

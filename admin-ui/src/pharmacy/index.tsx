@@ -6,7 +6,6 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import InsightsIcon from '@mui/icons-material/Insights';
 import type { DomainModule, ResourceEntry } from '../registry';
 import { lazyScreens } from '../shared/lazyScreens';
-import { zh } from './messages';
 import type { ActionRecord, PrescriptionRecord } from './records';
 
 const prescriptionViews = lazyScreens(() => import('./prescriptions/PrescriptionViews'));
@@ -46,5 +45,5 @@ export const pharmacyDomain: DomainModule = {
     },
     { path: '/prescription-figures', label: 'menu.prescription_figures', icon: InsightsIcon, element: <FiguresPage />, resource: 'prescription-figures' },
   ],
-  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
+  messages: { zh: () => import('./messages').then((m) => m.zh), en: () => import('./messages.en').then((m) => m.en) },
 };

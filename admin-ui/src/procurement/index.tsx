@@ -8,7 +8,6 @@ import { deliveries } from './deliveries';
 import { purchaseOrders } from './purchase-orders';
 import { requisitions } from './requisitions';
 import { procurementLists } from './lists';
-import { zh } from './messages';
 import { lazyScreens } from '../shared/lazyScreens';
 
 // pages, each module fetched when first shown
@@ -25,5 +24,5 @@ export const procurementDomain: DomainModule = {
     { path: '/procurement-savings', label: 'menu.savings', icon: TrendingDownIcon, element: <SavingsDashboard />, resource: 'purchase-orders' },
     { path: '/asset-market', label: 'menu.asset_market', icon: StorefrontIcon, element: <AssetMarket />, resource: 'assets' },
   ],
-  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
+  messages: { zh: () => import('./messages').then((m) => m.zh), en: () => import('./messages.en').then((m) => m.en) },
 };

@@ -7,7 +7,6 @@ import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import type { DomainModule, ResourceEntry } from '../registry';
 import { lazyScreens } from '../shared/lazyScreens';
 import { committees, meetings } from './committees';
-import { zh } from './messages';
 import type { ChecklistRecord, FindingRecord } from './records';
 
 const inspectionViews = lazyScreens(() => import('./inspections/InspectionViews'));
@@ -46,5 +45,5 @@ export const qualityDomain: DomainModule = {
   label: 'menu.groups.quality',
   resources,
   pages: [{ path: '/quality-scores', label: 'menu.quality_scores', icon: AssessmentIcon, element: <ScorePage />, resource: 'quality-scores' }],
-  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
+  messages: { zh: () => import('./messages').then((m) => m.zh), en: () => import('./messages.en').then((m) => m.en) },
 };

@@ -10,7 +10,6 @@ import SsidChartIcon from '@mui/icons-material/SsidChart';
 import type { RaRecord } from 'react-admin';
 import type { DomainModule, ResourceEntry } from '../registry';
 import { lazyScreens } from '../shared/lazyScreens';
-import { zh } from './messages';
 
 // the screens, each module fetched when first shown
 const { DirectorInboxHome, OfficeInboxHome } = lazyScreens(() => import('./HomeWidgets'));
@@ -45,5 +44,5 @@ export const referralsDomain: DomainModule = {
     { resource: 'referrals', roles: ['director'], component: DirectorInboxHome },
     { resource: 'referrals', roles: ['referral_coordinator'], component: OfficeInboxHome },
   ],
-  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
+  messages: { zh: () => import('./messages').then((m) => m.zh), en: () => import('./messages.en').then((m) => m.en) },
 };

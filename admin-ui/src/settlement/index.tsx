@@ -11,7 +11,6 @@ import { fundYearPopulations } from './fund-year-populations';
 import { fundYears } from './fund-years';
 import { satisfactionScores } from './satisfaction-scores';
 import { settlementRuns } from './settlement-runs';
-import { zh } from './messages';
 import { lazyScreens } from '../shared/lazyScreens';
 
 // pages and home widgets, each module fetched when first shown
@@ -37,5 +36,5 @@ export const settlementDomain: DomainModule = {
     { resource: 'settlement-runs', roles: ['group_finance', 'group_admin'], todo: true, component: RunsAwaitingHome },
     { resource: 'fund-years', roles: ['group_finance'], component: FundYearHome },
   ],
-  messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
+  messages: { zh: () => import('./messages').then((m) => m.zh), en: () => import('./messages.en').then((m) => m.en) },
 };
