@@ -45,13 +45,17 @@ try {
     if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
     return json as T;
   };
+  // the fund sized to the claims (4,000,000 insured and ¥4.36 bn for 2,000,000 claims): a surplus
+  // rate a fund office would recognise at any size (at 20,000,000 claims a fixed fund was 805 % overspent)
+  const size = CLAIMS / 2_000_000;
+  const yuan = (n: number) => (n * size).toFixed(2);
   const fy = await api<{ id: number }>('POST', '/api/fund-years', {
     region: '压测县',
     year: YEAR,
-    insured_count: 4_000_000,
-    premium_total: '4360000000.00',
-    catastrophic_pool: '436000000.00',
-    outpatient_pool: '523200000.00',
+    insured_count: Math.round(4_000_000 * size),
+    premium_total: yuan(4_360_000_000),
+    catastrophic_pool: yuan(436_000_000),
+    outpatient_pool: yuan(523_200_000),
   });
 
   // the demo generator, at ten times the county's yearly volume; a bulk load: the secondary
