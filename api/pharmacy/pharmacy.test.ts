@@ -7,7 +7,8 @@ import { expect } from 'chai';
 import { call, get, post, unitId, type AnswerOf, type Json, type Problem } from '../../scripts/test/harness';
 import * as clock from '../core/clock';
 import type { PrescriberAction, Prescription } from './model';
-import type { prescriptionFigures, prescriptionPage } from './service';
+import type { prescriptionFigures } from './service/figures';
+import type { prescriptionPage } from './service/prescriptions';
 
 type Page = AnswerOf<typeof prescriptionPage>;
 type Figures = AnswerOf<typeof prescriptionFigures>;

@@ -8,21 +8,13 @@ import { idParam, isoDate, parse, positiveId } from '../http/validate';
 import { writeTemplate } from '../settlement';
 import { PRESCRIBER_ACTION_KIND, RX_IRRATIONAL_REASON, RX_OUTCOME } from './enums';
 import { RX_COLUMNS, RX_NOTES } from './rules';
-import {
-  actionResource,
-  actionStep,
-  createAction,
-  drawSample,
-  importPrescriptions,
-  prescriptionFigures,
-  prescriptionPage,
-  prescriptionResource,
-  readAction,
-  readRules,
-  reopenPrescription,
-  reviewPrescription,
-  updateRules,
-} from './service';
+import { actionResource, actionStep, createAction, readAction } from './service/actions';
+import { prescriptionFigures } from './service/figures';
+import { importPrescriptions } from './service/import';
+import { prescriptionPage, prescriptionResource } from './service/prescriptions';
+import { reopenPrescription, reviewPrescription } from './service/review';
+import { drawSample } from './service/sample';
+import { readRules, updateRules } from './service/settings';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
