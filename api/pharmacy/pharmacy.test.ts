@@ -6,11 +6,15 @@
 import { expect } from 'chai';
 import { call, get, post, unitId, type AnswerOf, type Json, type Problem } from '../../scripts/test/harness';
 import * as clock from '../core/clock';
-import type { PrescriberAction, Prescription } from './model';
+import { db } from '../db/knex';
+import type { PrescriberAction, Prescription, PrescriptionItem } from './model';
+import { DEFAULT_RULES, prescriptionFlags, type RxRules } from './rules';
+import { evaluateSet } from './service/flags';
 import type { prescriptionFigures } from './service/figures';
 import type { prescriptionPage } from './service/prescriptions';
 
 type Page = AnswerOf<typeof prescriptionPage>;
+class RolledBack extends Error {}
 type Figures = AnswerOf<typeof prescriptionFigures>;
 interface Imported {
   accepted: number;
@@ -186,5 +190,45 @@ describe('pharmacy: prescriptions imported, flagged, reviewed, acted on (HTTP)',
     expect(r.body).to.include({ inserted: 1, flagged: 1 });
     const list = await get<Json<Prescription>[]>('/api/prescriptions', { as: 'admin', query: { filter: { q: 'TRX-S1' } } });
     expect(list.body[0].flags).to.deep.equal(['suspended_drug']);
+  });
+
+  it('derives in SQL the flags prescriptionFlags defines, on every stored prescription, under two sets of rules', async () => {
+    const variant: RxRules = { ...DEFAULT_RULES, max_drugs: 2, infection_icd_prefixes: ['J06'], infection_words: ['高血压'], oral_preferred: ['头孢曲松'] };
+    // evaluated inside a transaction rolled back: the stored flags stay as they were
+    await db()
+      .transaction(async (trx) => {
+        const ids = (await trx('prescriptions').select<{ id: string }[]>('id')).map((r) => String(r.id));
+        const items = await trx('prescription_items').select<Json<PrescriptionItem>[]>('*').orderBy(['prescription_id', 'seq']);
+        const suspensions = await trx('prescriber_actions').where({ kind: 'suspend', status: 'open' }).select<Json<PrescriberAction>[]>('*');
+        for (const rules of [DEFAULT_RULES, variant]) {
+          await evaluateSet(trx, { ids }, rules);
+          const rows = await trx('prescriptions').select<Json<Prescription>[]>('*');
+          let flagged = 0;
+          for (const p of rows) {
+            const own = items.filter((i) => String(i.prescription_id) === String(p.id)).map((i) => ({ ...i, dose: i.dose === null ? null : String(i.dose) }));
+            const suspended = suspensions
+              .filter(
+                (a) =>
+                  a.org_unit_id === p.org_unit_id &&
+                  (a.prescriber_staff_id != null ? a.prescriber_staff_id === p.prescriber_staff_id : a.prescriber_name === p.prescriber_name),
+              )
+              .map((a) => a.drug_name!);
+            const expected = prescriptionFlags(
+              { care_type: p.care_type, diagnosis_codes: p.diagnosis_codes, diagnosis_text: p.diagnosis_text, items: own, suspended },
+              rules,
+            );
+            expect(p.flags, `${p.prescription_no}`).to.deep.equal(expected);
+            expect(p.item_count).to.equal(own.length);
+            expect(p.has_antibiotic).to.equal(own.some((i) => i.antibiotic));
+            if (expected.length) flagged += 1;
+          }
+          // the rules raise some flags and leave some prescriptions unflagged, so the comparison means something
+          expect(flagged).to.be.above(0).and.below(rows.length);
+        }
+        throw new RolledBack();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof RolledBack)) throw e;
+      });
   });
 });

@@ -11,8 +11,9 @@ import { withinScope } from '../../auth';
 import { staffByUnitAndName } from '../../hr';
 import { orgUnits } from '../../org';
 import { runImport, type ImportOptions } from '../../settlement';
-import { RX_COLUMNS, RX_REQUIRED, validateRxRow, type RxRow } from '../rules';
-import { evaluatePrescriptions } from './flags';
+import { RX_COLUMNS, RX_REQUIRED, validateRxRow, type RxRow, type RxRules } from '../rules';
+import { evaluateSet } from './flags';
+import { currentRules } from './settings';
 
 const HEADER = [
   'org_unit_id',
@@ -36,8 +37,12 @@ const ITEM_TYPES =
 const changed = (table: string, cols: readonly string[]) =>
   `(${cols.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${cols.map((c) => `excluded.${c}`).join(', ')})`;
 
-/** Writes a batch of rows (drugs): the prescriptions upserted by unit and number, their drugs by line; answers the rows inserted and updated. */
-async function writeBatch(trx: Knex.Transaction, rows: { row: number; data: RxRow }[], touched: Set<string>) {
+/**
+ * Writes a batch of rows (drugs): the prescriptions upserted by unit and number, their drugs by line,
+ * then the batch's prescriptions flagged (`flagged`: id → flagged; one split over two batches is
+ * evaluated again with the second); answers the rows inserted and updated.
+ */
+async function writeBatch(trx: Knex.Transaction, rows: { row: number; data: RxRow }[], rules: RxRules, flagged: Map<string, boolean>) {
   const headers = new Map<string, RxRow>();
   for (const { data } of rows) {
     const key = `${data.org_unit_id}\t${data.prescription_no}`;
@@ -93,7 +98,7 @@ async function writeBatch(trx: Knex.Transaction, rows: { row: number; data: RxRo
      RETURNING prescription_id, seq, (xmax = 0) AS inserted`,
     [JSON.stringify(items)],
   );
-  items.forEach((i) => touched.add(String(i.prescription_id)));
+  for (const e of await evaluateSet(trx, { ids: [...new Set(items.map((i) => String(i.prescription_id)))] }, rules)) flagged.set(e.id, e.flagged);
   const inserted = written.filter((w) => w.inserted).length;
   const itemWritten = new Map(written.map((w) => [`${w.prescription_id}\t${w.seq}`, w.inserted]));
   // a row is updated when its drug changed, or its prescription's own columns did
@@ -111,8 +116,8 @@ export async function importPrescriptions(actor: Actor, file: UploadedFile, opts
     (await orgUnits(['id', 'code', 'path'])).filter((u) => withinScope(u.path, actor.scopePath)).map((u) => [u.code, { id: u.id }] as const),
   );
   const today = clock.today();
-  const touched = new Set<string>();
-  let flagged = 0;
+  const flagged = new Map<string, boolean>();
+  let rules: RxRules;
   const result = await runImport<RxRow>(actor, file, opts, {
     resource: 'prescriptions',
     columns: RX_COLUMNS,
@@ -120,11 +125,13 @@ export async function importPrescriptions(actor: Actor, file: UploadedFile, opts
     validate: (raw) => validateRxRow(raw, units, today),
     keyField: 'item_no',
     key: (r) => `${r.org_unit_id}\t${r.prescription_no}\t${r.item.seq}`,
-    write: (trx, rows) => writeBatch(trx, rows, touched),
-    end: async (trx) => {
-      flagged = await evaluatePrescriptions(trx, [...touched]);
+    batch: 5000,
+    begin: async (trx) => {
+      rules = await currentRules(trx);
     },
+    write: (trx, rows) => writeBatch(trx, rows, rules, flagged),
     summary: {},
   });
-  return { ...result, prescriptions: result.committed ? touched.size : 0, flagged: result.committed ? flagged : 0 };
+  const count = [...flagged.values()].filter(Boolean).length;
+  return { ...result, prescriptions: result.committed ? flagged.size : 0, flagged: result.committed ? count : 0 };
 }
