@@ -4,7 +4,7 @@
 // closed, a drug suspended for a prescriber flagged on the next import, and B2's figures for the
 // month equal to a hand count. The month is four months back: the demo fills only the last one.
 import { expect } from 'chai';
-import { call, get, post, unitId, type AnswerOf, type Json, type Problem } from '../../scripts/test/harness';
+import { call, get, post, put, unitId, type AnswerOf, type AuditRow, type Json, type Problem } from '../../scripts/test/harness';
 import * as clock from '../core/clock';
 import { db } from '../db/knex';
 import type { PrescriberAction, Prescription, PrescriptionItem } from './model';
@@ -230,5 +230,61 @@ describe('pharmacy: prescriptions imported, flagged, reviewed, acted on (HTTP)',
       .catch((e: unknown) => {
         if (!(e instanceof RolledBack)) throw e;
       });
+  });
+
+  it("changes a rule: a bad one is a 422 naming its field; the current month's open prescriptions are flagged again, in one transaction with its audit row", async () => {
+    const before = (await get<RxRules>('/api/prescription-rules', { as: 'admin' })).body;
+    const bad = await put<Problem>(
+      '/api/prescription-rules',
+      { ...before, dose_ranges: [...before.dose_ranges, { drug: '阿莫西林', unit: 'g', min: 2, max: 1 }] },
+      { as: 'admin' },
+    );
+    expect(bad.status).to.equal(422);
+    expect(bad.body.error.details!.map((d) => d.field)).to.deep.equal([
+      `dose_ranges.${before.dose_ranges.length}.max`,
+      `dose_ranges.${before.dose_ranges.length}.drug`,
+    ]);
+    expect((await put('/api/prescription-rules', before, { as: 'director-B2' })).status).to.equal(403);
+
+    // two drugs each: C1 open this month, C2 reviewed this month, E1 open four months back
+    const today = clock.today();
+    const two = (no: string, on: string) =>
+      [1, 2].map((i) => `${no},B2,内科,${doctor.name},${on},门诊,P0010,40,M,I10,,${i},${i === 1 ? '硝苯地平' : '二甲双胍'},类${i},否,口服,,,7`);
+    const r = await upload([HEADER, ...two('TRX-C1', today), ...two('TRX-C2', today), ...two('TRX-E1', day)].join('\n'));
+    expect(r.body).to.include({ inserted: 6, flagged: 0 });
+    const found = async () =>
+      new Map(
+        (await get<Json<Prescription>[]>('/api/prescriptions', { as: 'admin', query: { filter: { q: 'TRX-', org_unit_id: b2 }, range: [0, 99] } })).body.map(
+          (p) => [p.prescription_no, p] as const,
+        ),
+      );
+    const c2 = (await found()).get('TRX-C2')!;
+    expect((await post(`/api/prescriptions/${c2.id}/review`, { outcome: 'rational' }, { as: 'admin' })).status).to.equal(200);
+
+    try {
+      const changed = await put<RxRules & { reflagged: { month: string; open: number; changed: number; flagged: number } }>(
+        '/api/prescription-rules',
+        { ...before, max_drugs: 1 },
+        { as: 'admin' },
+      );
+      expect(changed.status, JSON.stringify(changed.body)).to.equal(200);
+      expect(changed.body.max_drugs).to.equal(1);
+      expect(changed.body.reflagged.month).to.equal(clock.monthKey(today));
+      expect(changed.body.reflagged.changed).to.be.at.least(1);
+      const now = await found();
+      expect(now.get('TRX-C1')!.flags).to.deep.equal(['too_many_drugs']);
+      expect(now.get('TRX-C2')!.flags).to.deep.equal([]); // reviewed: judged by the flags it had
+      expect(now.get('TRX-E1')!.flags).to.deep.equal([]); // an earlier month
+      const audit = await get<AuditRow<{ max_drugs: number; reflagged?: { changed: number } }>[]>('/api/audit-log', {
+        as: 'auditor',
+        query: { filter: { resource: 'prescription-rules' }, sort: ['id', 'DESC'], range: [0, 0] },
+      });
+      expect(audit.body[0].before!.max_drugs).to.equal(before.max_drugs);
+      expect(audit.body[0].after).to.deep.include({ max_drugs: 1, reflagged: changed.body.reflagged });
+    } finally {
+      const restored = await put<{ reflagged: { changed: number } }>('/api/prescription-rules', before, { as: 'admin' });
+      expect(restored.status).to.equal(200);
+    }
+    expect((await found()).get('TRX-C1')!.flags).to.deep.equal([]);
   });
 });

@@ -88,13 +88,7 @@ const rulesBody = z.strictObject({
   max_drugs: z.number().int().min(1).max(50),
   infection_icd_prefixes: z.array(z.string().regex(/^[A-Z][0-9A-Za-z.]{0,6}$/, 'an ICD-10 code or its start, e.g. J0 or N39.0')).max(200),
   infection_words: z.array(text(20)).max(50),
-  dose_ranges: z
-    .array(
-      z
-        .strictObject({ drug: text(100), unit: text(20), min: z.number().min(0).max(1e6), max: z.number().min(0).max(1e6) })
-        .refine((r) => r.min <= r.max, { message: 'min above max', path: ['min'] }),
-    )
-    .max(1000),
+  dose_ranges: z.array(z.strictObject({ drug: text(100), unit: text(20), min: z.number().min(0).max(1e6), max: z.number().min(0).max(1e6) })).max(1000),
   oral_preferred: z.array(text(100)).max(1000),
   sample_size: z.number().int().min(1).max(10_000),
   targets: z.strictObject({
@@ -109,8 +103,10 @@ const rulesBody = z.strictObject({
 
 export const rulesRoutes = new ApiRouter('/prescription-rules', 'pharmacy')
   .get('/', { summary: 'The prescription rules: flags’ parameters, sample size, targets' }, (req) => readRules(req.actor))
-  .put('/', { summary: 'Change the prescription rules (apply to prescriptions imported afterwards)', body: rulesBody }, (req) =>
-    updateRules(req.actor, parse(rulesBody, req.body)),
+  .put(
+    '/',
+    { summary: 'Change the prescription rules (422 naming the field); the current month’s open prescriptions are flagged again', body: rulesBody },
+    (req) => updateRules(req.actor, parse(rulesBody, req.body)),
   );
 
 const figuresQuery = z.object({ month, org_unit_id: z.coerce.number().int().positive().optional() });

@@ -4,6 +4,7 @@ import MedicationIcon from '@mui/icons-material/Medication';
 import GavelIcon from '@mui/icons-material/Gavel';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import InsightsIcon from '@mui/icons-material/Insights';
+import RuleIcon from '@mui/icons-material/Rule';
 import type { DomainModule, ResourceEntry } from '../registry';
 import { lazyScreens } from '../shared/lazyScreens';
 import { zh } from './messages';
@@ -13,6 +14,7 @@ const prescriptionViews = lazyScreens(() => import('./prescriptions/Prescription
 const actionViews = lazyScreens(() => import('./actions/ActionViews'));
 const { ImportPage } = lazyScreens(() => import('./ImportPage'));
 const { FiguresPage } = lazyScreens(() => import('./FiguresPage'));
+const { RulesPage } = lazyScreens(() => import('./RulesPage'));
 
 const resources: ResourceEntry[] = [
   {
@@ -45,6 +47,7 @@ export const pharmacyDomain: DomainModule = {
       action: 'import',
     },
     { path: '/prescription-figures', label: 'menu.prescription_figures', icon: InsightsIcon, element: <FiguresPage />, resource: 'prescription-figures' },
+    { path: '/prescription-rules', label: 'menu.prescription_rules', icon: RuleIcon, element: <RulesPage />, resource: 'prescription-rules' },
   ],
   messages: { zh, en: () => import('./messages.en').then((m) => m.en) },
 };
