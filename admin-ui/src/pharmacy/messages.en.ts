@@ -93,6 +93,7 @@ export const en = {
       target: 'Target',
       parts: 'Numerator/denominator',
       none: 'No prescriptions this month',
+      download: 'Download the month’s workbook',
       rule: "Outpatient figures count outpatient prescriptions; the drug share is the unit's drug cost over its total cost in the month's claims; red misses the target.",
     },
     rules: {

@@ -96,6 +96,7 @@ export const zh = {
       target: '目标',
       parts: '分子/分母',
       none: '本月无处方',
+      download: '下载月报',
       rule: '门诊指标以门急诊处方计；药占比取医保结算中该单位本月的药品费用 ÷ 医疗总费用；红色为未达目标。',
     },
     rules: {

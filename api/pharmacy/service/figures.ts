@@ -1,4 +1,6 @@
-// Each unit's figures for a month (its prescriptions; the drug share from its claims) against the targets.
+// Each unit's figures for a month (its prescriptions; the drug share from its claims) against the
+// targets, and the month's report behind the workbook (reports/pharmacy.ts).
+import type { Knex } from 'knex';
 import type { Actor } from '../../core/actor';
 import { assertCan } from '../../core/crud';
 import { notFound } from '../../core/errors';
@@ -6,10 +8,13 @@ import { scopeByUnit } from '../../core/scope';
 import * as clock from '../../core/clock';
 import { db } from '../../db/knex';
 import { withinScope } from '../../auth';
+import { staffNames } from '../../hr';
 import { orgUnits, unitsByIds } from '../../org';
 import { toFen } from '../../shared/money';
 import { claimDrugCosts } from '../../settlement';
-import { unitFigures } from '../rules';
+import { PRESCRIBER_ACTION_KIND, PRESCRIBER_ACTION_STATUS, RX_FLAG, RX_IRRATIONAL_REASON } from '../enums';
+import { PrescriberAction } from '../model';
+import { unitFigures, type RxFlag, type RxIrrationalReason } from '../rules';
 import { currentRules } from './settings';
 
 /** Each unit's figures for a month (its prescriptions; the drug share from its claims), against the targets. */
@@ -82,3 +87,69 @@ export async function prescriptionFigures(actor: Actor, input: { month: string; 
     })
     .sort((a, b) => (a.path < b.path ? -1 : 1));
 }
+
+/** Counts keyed by unit, then by a code. */
+const byUnit = (rows: { org_unit_id: number; code: string | null; n: string }[]) => {
+  const out = new Map<number, Record<string, number>>();
+  for (const r of rows) {
+    if (r.code === null) continue;
+    const u = out.get(r.org_unit_id) ?? {};
+    u[r.code] = (u[r.code] ?? 0) + Number(r.n);
+    out.set(r.org_unit_id, u);
+  }
+  return out;
+};
+
+/**
+ * The figures workbook's data (合理用药指标与处方点评月报): each unit's figures as the screen shows them,
+ * with its flagged prescriptions per rule, its review outcomes (rational, and irrational by kind) and
+ * its actions against prescribers by kind and state — those opened in the month and those still open —,
+ * listed one by one.
+ */
+export async function figuresReport(actor: Actor, input: { month: string; org_unit_id?: number }) {
+  const units = await prescriptionFigures(actor, input);
+  const ids = units.map((u) => u.org_unit_id);
+  const { start, end } = clock.monthRange(input.month);
+  const inMonth = (q: Knex.QueryBuilder) => q.whereIn('p.org_unit_id', ids).whereBetween('p.prescribed_on', [start, end]);
+  const flags = byUnit(
+    await inMonth(db()('prescriptions as p').select('p.org_unit_id', db().raw('f AS code'), db().raw('count(*) AS n')))
+      .joinRaw('CROSS JOIN unnest(p.flags) AS f')
+      .groupBy('p.org_unit_id', 'f'),
+  );
+  const outcomes = byUnit(
+    await inMonth(db()('prescriptions as p').select('p.org_unit_id', db().raw('coalesce(p.reason, p.outcome) AS code'), db().raw('count(*) AS n')))
+      .where('p.review_status', 'reviewed')
+      .groupBy('p.org_unit_id', db().raw('coalesce(p.reason, p.outcome)')),
+  );
+  const actions = await PrescriberAction.query()
+    .whereIn('org_unit_id', ids)
+    .where('created_at', '<', `${clock.addDays(end, 1)}T00:00:00+08:00`)
+    .where((w) => w.where('status', 'open').orWhere('created_at', '>=', `${start}T00:00:00+08:00`))
+    .orderBy(['org_unit_id', 'created_at', 'id']);
+  const staff = await staffNames(actions.flatMap((a) => (a.prescriber_staff_id ? [a.prescriber_staff_id] : [])));
+  return {
+    month: input.month,
+    units: units.map((u) => ({
+      ...u,
+      flags: Object.fromEntries(RX_FLAG.values.map((f) => [f, flags.get(u.org_unit_id)?.[f] ?? 0])) as Record<RxFlag, number>,
+      outcomes: {
+        rational: outcomes.get(u.org_unit_id)?.rational ?? 0,
+        ...(Object.fromEntries(RX_IRRATIONAL_REASON.values.map((r) => [r, outcomes.get(u.org_unit_id)?.[r] ?? 0])) as Record<RxIrrationalReason, number>),
+      },
+      actions: Object.fromEntries(
+        PRESCRIBER_ACTION_KIND.values.map((k) => [
+          k,
+          Object.fromEntries(
+            PRESCRIBER_ACTION_STATUS.values.map((s) => [s, actions.filter((a) => a.org_unit_id === u.org_unit_id && a.kind === k && a.status === s).length]),
+          ),
+        ]),
+      ) as Record<PrescriberAction['kind'], Record<PrescriberAction['status'], number>>,
+    })),
+    actions: actions.map((a) => ({
+      ...a.toJSON(),
+      unit_name: units.find((u) => u.org_unit_id === a.org_unit_id)?.name ?? '',
+      prescriber_staff_name: a.prescriber_staff_id ? (staff.get(a.prescriber_staff_id) ?? null) : null,
+    })),
+  };
+}
+export type FiguresReport = Awaited<ReturnType<typeof figuresReport>>;
