@@ -37,6 +37,7 @@ import {
   financeReportRoutes,
   healthReportRoutes,
   monitoringReportRoutes,
+  pharmacyReportRoutes,
   hrReportRoutes,
   payReportRoutes,
   procurementReportRoutes,
@@ -68,7 +69,7 @@ export const domains: Domain[] = [
   { name: 'procurement', routers: procurementRouters, reports: [procurementReportRoutes], grants: procurementGrants },
   { name: 'quality', routers: qualityRouters, jobs: [qualityEscalationJob], grants: qualityGrants },
   { name: 'diagnosis', routers: diagnosisRouters, jobs: [criticalValueJob], grants: diagnosisGrants },
-  { name: 'pharmacy', routers: pharmacyRouters, grants: pharmacyGrants },
+  { name: 'pharmacy', routers: pharmacyRouters, reports: [pharmacyReportRoutes], grants: pharmacyGrants },
   { name: 'monitoring', routers: monitoringRouters, reports: [monitoringReportRoutes], grants: monitoringGrants },
   // last, so its grants merge after the others' (the order /auth/me lists permissions in)
   { name: 'notifications', routers: [notificationRoutes], grants: notificationGrants },

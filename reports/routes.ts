@@ -14,6 +14,8 @@ import { referralPeriodQuery, referralsReport } from '../api/referrals';
 import { readDifference, runReport } from '../api/settlement';
 import { chronicAdmissionsOf, monitoringIndicators } from '../api/monitoring';
 import { writeMonitoringWorkbook } from './monitoring';
+import { figuresReport } from '../api/pharmacy';
+import { writePharmacyWorkbook } from './pharmacy';
 import { writeBudgetExecution } from './budgetExecution';
 import { buildHealthWorkload } from './health-workload';
 import { writePayWorkbook } from './pay';
@@ -140,5 +142,23 @@ export const monitoringReportRoutes = new ApiRouter('/reports', 'reports').get(
     const answer = await monitoringIndicators(req.actor, q.unit_id, q.year);
     const { villages } = await chronicAdmissionsOf(req.actor, answer.unit.id, q.year);
     await sendFile(res, `医共体监测指标-${answer.unit.code}-${q.year}.xlsx`, XLSX, (out) => writeMonitoringWorkbook(out, { ...answer, villages }));
+  },
+);
+
+const pharmacyQuery = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM'),
+  org_unit_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+});
+export const pharmacyReportRoutes = new ApiRouter('/reports', 'reports').get(
+  '/prescription-figures.xlsx',
+  {
+    summary: "Each unit's rational drug use figures for a month against the targets, flags per rule, reviews, outcomes and actions against prescribers",
+    query: pharmacyQuery,
+    produces: XLSX,
+  },
+  async (req, res) => {
+    const q = parse(pharmacyQuery, req.query, 'query');
+    const data = await figuresReport(req.actor, q);
+    await sendFile(res, `合理用药指标-${q.month}.xlsx`, XLSX, (out) => writePharmacyWorkbook(out, data));
   },
 );

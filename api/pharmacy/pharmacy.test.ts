@@ -4,12 +4,17 @@
 // closed, a drug suspended for a prescriber flagged on the next import, and B2's figures for the
 // month equal to a hand count. The month is four months back: the demo fills only the last one.
 import { expect } from 'chai';
-import { call, get, post, unitId, type AnswerOf, type Json, type Problem } from '../../scripts/test/harness';
+import { call, get, post, put, unitId, type AnswerOf, type AuditRow, type Json, type Problem } from '../../scripts/test/harness';
 import * as clock from '../core/clock';
-import type { PrescriberAction, Prescription } from './model';
-import type { prescriptionFigures, prescriptionPage } from './service';
+import { db } from '../db/knex';
+import type { PrescriberAction, Prescription, PrescriptionItem } from './model';
+import { DEFAULT_RULES, prescriptionFlags, type RxRules } from './rules';
+import { evaluateSet } from './service/flags';
+import type { prescriptionFigures } from './service/figures';
+import type { prescriptionPage } from './service/prescriptions';
 
 type Page = AnswerOf<typeof prescriptionPage>;
+class RolledBack extends Error {}
 type Figures = AnswerOf<typeof prescriptionFigures>;
 interface Imported {
   accepted: number;
@@ -185,5 +190,101 @@ describe('pharmacy: prescriptions imported, flagged, reviewed, acted on (HTTP)',
     expect(r.body).to.include({ inserted: 1, flagged: 1 });
     const list = await get<Json<Prescription>[]>('/api/prescriptions', { as: 'admin', query: { filter: { q: 'TRX-S1' } } });
     expect(list.body[0].flags).to.deep.equal(['suspended_drug']);
+  });
+
+  it('derives in SQL the flags prescriptionFlags defines, on every stored prescription, under two sets of rules', async () => {
+    const variant: RxRules = { ...DEFAULT_RULES, max_drugs: 2, infection_icd_prefixes: ['J06'], infection_words: ['高血压'], oral_preferred: ['头孢曲松'] };
+    // evaluated inside a transaction rolled back: the stored flags stay as they were
+    await db()
+      .transaction(async (trx) => {
+        const ids = (await trx('prescriptions').select<{ id: string }[]>('id')).map((r) => String(r.id));
+        const items = await trx('prescription_items').select<Json<PrescriptionItem>[]>('*').orderBy(['prescription_id', 'seq']);
+        const suspensions = await trx('prescriber_actions').where({ kind: 'suspend', status: 'open' }).select<Json<PrescriberAction>[]>('*');
+        for (const rules of [DEFAULT_RULES, variant]) {
+          await evaluateSet(trx, { ids }, rules);
+          const rows = await trx('prescriptions').select<Json<Prescription>[]>('*');
+          let flagged = 0;
+          for (const p of rows) {
+            const own = items.filter((i) => String(i.prescription_id) === String(p.id)).map((i) => ({ ...i, dose: i.dose === null ? null : String(i.dose) }));
+            const suspended = suspensions
+              .filter(
+                (a) =>
+                  a.org_unit_id === p.org_unit_id &&
+                  (a.prescriber_staff_id != null ? a.prescriber_staff_id === p.prescriber_staff_id : a.prescriber_name === p.prescriber_name),
+              )
+              .map((a) => a.drug_name!);
+            const expected = prescriptionFlags(
+              { care_type: p.care_type, diagnosis_codes: p.diagnosis_codes, diagnosis_text: p.diagnosis_text, items: own, suspended },
+              rules,
+            );
+            expect(p.flags, `${p.prescription_no}`).to.deep.equal(expected);
+            expect(p.item_count).to.equal(own.length);
+            expect(p.has_antibiotic).to.equal(own.some((i) => i.antibiotic));
+            if (expected.length) flagged += 1;
+          }
+          // the rules raise some flags and leave some prescriptions unflagged, so the comparison means something
+          expect(flagged).to.be.above(0).and.below(rows.length);
+        }
+        throw new RolledBack();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof RolledBack)) throw e;
+      });
+  });
+
+  it("changes a rule: a bad one is a 422 naming its field; the current month's open prescriptions are flagged again, in one transaction with its audit row", async () => {
+    const before = (await get<RxRules>('/api/prescription-rules', { as: 'admin' })).body;
+    const bad = await put<Problem>(
+      '/api/prescription-rules',
+      { ...before, dose_ranges: [...before.dose_ranges, { drug: '阿莫西林', unit: 'g', min: 2, max: 1 }] },
+      { as: 'admin' },
+    );
+    expect(bad.status).to.equal(422);
+    expect(bad.body.error.details!.map((d) => d.field)).to.deep.equal([
+      `dose_ranges.${before.dose_ranges.length}.max`,
+      `dose_ranges.${before.dose_ranges.length}.drug`,
+    ]);
+    expect((await put('/api/prescription-rules', before, { as: 'director-B2' })).status).to.equal(403);
+
+    // two drugs each: C1 open this month, C2 reviewed this month, E1 open four months back
+    const today = clock.today();
+    const two = (no: string, on: string) =>
+      [1, 2].map((i) => `${no},B2,内科,${doctor.name},${on},门诊,P0010,40,M,I10,,${i},${i === 1 ? '硝苯地平' : '二甲双胍'},类${i},否,口服,,,7`);
+    const r = await upload([HEADER, ...two('TRX-C1', today), ...two('TRX-C2', today), ...two('TRX-E1', day)].join('\n'));
+    expect(r.body).to.include({ inserted: 6, flagged: 0 });
+    const found = async () =>
+      new Map(
+        (await get<Json<Prescription>[]>('/api/prescriptions', { as: 'admin', query: { filter: { q: 'TRX-', org_unit_id: b2 }, range: [0, 99] } })).body.map(
+          (p) => [p.prescription_no, p] as const,
+        ),
+      );
+    const c2 = (await found()).get('TRX-C2')!;
+    expect((await post(`/api/prescriptions/${c2.id}/review`, { outcome: 'rational' }, { as: 'admin' })).status).to.equal(200);
+
+    try {
+      const changed = await put<RxRules & { reflagged: { month: string; open: number; changed: number; flagged: number } }>(
+        '/api/prescription-rules',
+        { ...before, max_drugs: 1 },
+        { as: 'admin' },
+      );
+      expect(changed.status, JSON.stringify(changed.body)).to.equal(200);
+      expect(changed.body.max_drugs).to.equal(1);
+      expect(changed.body.reflagged.month).to.equal(clock.monthKey(today));
+      expect(changed.body.reflagged.changed).to.be.at.least(1);
+      const now = await found();
+      expect(now.get('TRX-C1')!.flags).to.deep.equal(['too_many_drugs']);
+      expect(now.get('TRX-C2')!.flags).to.deep.equal([]); // reviewed: judged by the flags it had
+      expect(now.get('TRX-E1')!.flags).to.deep.equal([]); // an earlier month
+      const audit = await get<AuditRow<{ max_drugs: number; reflagged?: { changed: number } }>[]>('/api/audit-log', {
+        as: 'auditor',
+        query: { filter: { resource: 'prescription-rules' }, sort: ['id', 'DESC'], range: [0, 0] },
+      });
+      expect(audit.body[0].before!.max_drugs).to.equal(before.max_drugs);
+      expect(audit.body[0].after).to.deep.include({ max_drugs: 1, reflagged: changed.body.reflagged });
+    } finally {
+      const restored = await put<{ reflagged: { changed: number } }>('/api/prescription-rules', before, { as: 'admin' });
+      expect(restored.status).to.equal(200);
+    }
+    expect((await found()).get('TRX-C1')!.flags).to.deep.equal([]);
   });
 });

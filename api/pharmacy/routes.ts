@@ -8,21 +8,13 @@ import { idParam, isoDate, parse, positiveId } from '../http/validate';
 import { writeTemplate } from '../settlement';
 import { PRESCRIBER_ACTION_KIND, RX_IRRATIONAL_REASON, RX_OUTCOME } from './enums';
 import { RX_COLUMNS, RX_NOTES } from './rules';
-import {
-  actionResource,
-  actionStep,
-  createAction,
-  drawSample,
-  importPrescriptions,
-  prescriptionFigures,
-  prescriptionPage,
-  prescriptionResource,
-  readAction,
-  readRules,
-  reopenPrescription,
-  reviewPrescription,
-  updateRules,
-} from './service';
+import { actionResource, actionStep, createAction, readAction } from './service/actions';
+import { prescriptionFigures } from './service/figures';
+import { importPrescriptions } from './service/import';
+import { prescriptionPage, prescriptionResource } from './service/prescriptions';
+import { reopenPrescription, reviewPrescription } from './service/review';
+import { drawSample } from './service/sample';
+import { readRules, updateRules } from './service/settings';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
@@ -96,13 +88,7 @@ const rulesBody = z.strictObject({
   max_drugs: z.number().int().min(1).max(50),
   infection_icd_prefixes: z.array(z.string().regex(/^[A-Z][0-9A-Za-z.]{0,6}$/, 'an ICD-10 code or its start, e.g. J0 or N39.0')).max(200),
   infection_words: z.array(text(20)).max(50),
-  dose_ranges: z
-    .array(
-      z
-        .strictObject({ drug: text(100), unit: text(20), min: z.number().min(0).max(1e6), max: z.number().min(0).max(1e6) })
-        .refine((r) => r.min <= r.max, { message: 'min above max', path: ['min'] }),
-    )
-    .max(1000),
+  dose_ranges: z.array(z.strictObject({ drug: text(100), unit: text(20), min: z.number().min(0).max(1e6), max: z.number().min(0).max(1e6) })).max(1000),
   oral_preferred: z.array(text(100)).max(1000),
   sample_size: z.number().int().min(1).max(10_000),
   targets: z.strictObject({
@@ -117,8 +103,10 @@ const rulesBody = z.strictObject({
 
 export const rulesRoutes = new ApiRouter('/prescription-rules', 'pharmacy')
   .get('/', { summary: 'The prescription rules: flags’ parameters, sample size, targets' }, (req) => readRules(req.actor))
-  .put('/', { summary: 'Change the prescription rules (apply to prescriptions imported afterwards)', body: rulesBody }, (req) =>
-    updateRules(req.actor, parse(rulesBody, req.body)),
+  .put(
+    '/',
+    { summary: 'Change the prescription rules (422 naming the field); the current month’s open prescriptions are flagged again', body: rulesBody },
+    (req) => updateRules(req.actor, parse(rulesBody, req.body)),
   );
 
 const figuresQuery = z.object({ month, org_unit_id: z.coerce.number().int().positive().optional() });

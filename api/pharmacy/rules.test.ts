@@ -8,6 +8,7 @@ import {
   prescriptionFlags,
   reviewMachine,
   reviewProblems,
+  rulesProblems,
   unitFigures,
   validateRxRow,
   type RxForRules,
@@ -202,5 +203,26 @@ describe('pharmacy rules', () => {
     );
     expect(none.antibiotic_rate).to.deep.include({ value: null, met: null });
     expect(none.drug_share).to.deep.include({ value: null, met: null });
+  });
+
+  it('refuses rules a shape cannot refuse, naming the field: a range below its minimum, a drug and unit twice, an entry twice', () => {
+    expect(rulesProblems(DEFAULT_RULES)).to.deep.equal([]);
+    const n = DEFAULT_RULES.dose_ranges.length;
+    const bad = {
+      ...DEFAULT_RULES,
+      dose_ranges: [...DEFAULT_RULES.dose_ranges, { drug: '布洛芬', unit: 'g', min: 0.6, max: 0.2 }, { drug: '阿莫西林', unit: 'g', min: 0.1, max: 2 }],
+      infection_words: ['感染', '肺炎', '感染'],
+      infection_icd_prefixes: ['J0', 'j0'],
+    };
+    expect(rulesProblems(bad).map((p) => p.field)).to.deep.equal([
+      `dose_ranges.${n}.max`,
+      `dose_ranges.${n + 1}.drug`,
+      'infection_icd_prefixes.1',
+      'infection_words.2',
+    ]);
+    // the same drug in another unit is another range
+    expect(
+      rulesProblems({ ...DEFAULT_RULES, dose_ranges: [...DEFAULT_RULES.dose_ranges, { drug: '阿莫西林', unit: 'mg', min: 250, max: 1000 }] }),
+    ).to.deep.equal([]);
   });
 });

@@ -85,6 +85,30 @@ export const DEFAULT_RULES: RxRules = {
   targets: { drug_share: 0.3, antibiotic_rate: 0.2, injection_rate: 0.2, avg_drugs: 3, flagged_share: 0.1, reviewed_share: 0.01 },
 };
 
+/**
+ * What the rules' shape (the route's schema) cannot say: each dose range from its minimum to its
+ * maximum, one range per drug and unit, no word or code listed twice. Each problem names its field
+ * (`dose_ranges.2.max`); the service answers them as a 422.
+ */
+export function rulesProblems(rules: RxRules): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  const seen = new Map<string, number>();
+  rules.dose_ranges.forEach((r, i) => {
+    if (r.min > r.max) problems.push({ field: `dose_ranges.${i}.max`, message: `below its minimum ${r.min}` });
+    const key = `${r.drug}\t${r.unit}`;
+    const first = seen.get(key);
+    if (first !== undefined) problems.push({ field: `dose_ranges.${i}.drug`, message: `${r.drug} (${r.unit}) already has a range (line ${first + 1})` });
+    else seen.set(key, i);
+  });
+  for (const field of ['infection_icd_prefixes', 'infection_words', 'oral_preferred'] as const) {
+    const list = rules[field].map((x) => x.toUpperCase());
+    list.forEach((x, i) => {
+      if (list.indexOf(x) !== i) problems.push({ field: `${field}.${i}`, message: `${rules[field][i]} is listed twice` });
+    });
+  }
+  return problems;
+}
+
 // ---------------------------------------------------------------- the file's rows
 
 export const RX_COLUMNS: [string, string][] = RX_COLUMN.values.map((v) => [v, RX_COLUMN.zh(v)]);

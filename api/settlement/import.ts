@@ -1,13 +1,13 @@
 // Imports of the insurer's files (xlsx or csv), shared by the sub-domains (claims and satisfaction
-// scores, insured populations), streamed row by row: exceljs' WorkbookReader for xlsx and fast-csv
-// for csv, so a 100,000-row file never sits in memory as a workbook. Each row is validated; valid
-// rows are written in batches (INSERT … ON CONFLICT), the whole import in one transaction with its
-// audit rows; dry runs write nothing, all-or-nothing imports roll back if any row is bad. Also the
+// scores, insured populations), streamed row by row: core's xlsxRows for xlsx (exceljs' streamed
+// reader garbled a character split across two chunks) and fast-csv for csv, so a 100,000-row file
+// never sits in memory as a workbook. Each row is validated; valid rows are written in batches
+// (INSERT … ON CONFLICT), the next batch read and validated while one is written, the whole import
+// in one transaction with its audit rows; dry runs write nothing, all-or-nothing imports roll back if any row is bad. Also the
 // files' templates, the query an import takes, and the units a file names by code.
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Knex } from 'knex';
-import ExcelJS from 'exceljs';
 import { parseFile } from 'fast-csv';
 import { z } from 'zod';
 import type { Actor } from '../core/actor';
@@ -15,6 +15,7 @@ import { inTransaction, type Audit } from '../core/transaction';
 import { db } from '../db/knex';
 import { badRequest } from '../core/errors';
 import { addSheet, streamingWorkbook } from '../core/workbook';
+import { xlsxRows } from '../core/xlsxRows';
 import type { UploadedFile } from '../http/upload';
 import { parse } from '../http/validate';
 import { orgUnits } from '../org';
@@ -82,22 +83,10 @@ export async function* readRows(
       else if (!isBlank(values)) yield { row: n, raw: toRaw(values) };
     }
   } else {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.path, {
-      entries: 'emit',
-      sharedStrings: 'cache',
-      styles: 'ignore',
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
-    });
     try {
-      for await (const sheet of reader) {
-        for await (const row of sheet) {
-          // row.values is 1-based; rich text and formulas are reduced to their text / result
-          const values = (row.values as unknown[]).slice(1).map(cellValue);
-          if (!fields) header(values);
-          else if (!isBlank(values)) yield { row: row.number, raw: toRaw(values) };
-        }
-        break; // the first sheet only
+      for await (const { row, values } of xlsxRows(file.path)) {
+        if (!fields) header(values);
+        else if (!isBlank(values)) yield { row, raw: toRaw(values) };
       }
     } catch (err) {
       if ((err as { status?: number }).status) throw err;
@@ -105,16 +94,6 @@ export async function* readRows(
     }
   }
   if (!fields) throw badRequest('empty file', [{ field: 'file', message: 'no header row' }]);
-}
-
-function cellValue(v: unknown): Cell {
-  if (v === null || v === undefined || typeof v !== 'object' || v instanceof Date) return v as Cell;
-  const o = v as { richText?: { text: string }[]; result?: Cell; text?: string; error?: string };
-  if (o.richText) return o.richText.map((t) => t.text).join('');
-  if ('result' in o) return o.result ?? null;
-  if (o.text !== undefined) return o.text;
-  if (o.error !== undefined) return o.error; // an error cell (#N/A, #REF!…) as Excel shows it
-  return JSON.stringify(v);
 }
 
 export interface ImportSpec<T> {
@@ -131,6 +110,8 @@ export interface ImportSpec<T> {
   write: (trx: Knex.Transaction, rows: { row: number; data: T }[], audit: Audit) => Promise<{ inserted: number; updated: number }>;
   /** what the summary audit row records about the import */
   summary: Record<string, unknown>;
+  /** rows written at a time (BATCH unless told) */
+  batch?: number;
   /** runs first inside the transaction (e.g. a lock that keeps approvals out while importing) */
   begin?: (trx: Knex.Transaction) => Promise<void>;
   /** runs last inside the transaction, after every batch is written (e.g. what a record spread over rows derives) */
@@ -151,33 +132,46 @@ export async function runImport<T>(actor: Actor, file: UploadedFile, opts: Impor
 
   const process = async (q: Knex | Knex.Transaction, write: ((rows: { row: number; data: T }[]) => Promise<void>) | null) => {
     let batch: { row: number; data: T }[] = [];
+    // one batch written while the next is read and validated: the database and this process work at once
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (!batch.length) return;
-      const problems = spec.check ? await spec.check(q, batch) : [];
+      const rows = batch;
+      batch = [];
+      await writing; // a batch is checked against what the batches before it wrote
+      const problems = spec.check ? await spec.check(q, rows) : [];
       problems.forEach(reject);
       const bad = new Set(problems.map((p) => p.row));
-      const good = bad.size ? batch.filter((b) => !bad.has(b.row)) : batch;
+      const good = bad.size ? rows.filter((b) => !bad.has(b.row)) : rows;
       result.accepted += good.length;
-      if (write && good.length) await write(good);
-      batch = [];
+      if (write && good.length) {
+        writing = write(good);
+        writing.catch(() => undefined); // its failure is thrown where it is awaited
+      }
     };
-    for await (const { row, raw } of readRows(file, spec.columns, spec.required)) {
-      const v = spec.validate(raw);
-      if ('problems' in v) {
-        v.problems.forEach((p) => reject({ row, ...p }));
-        continue;
+    try {
+      for await (const { row, raw } of readRows(file, spec.columns, spec.required)) {
+        const v = spec.validate(raw);
+        if ('problems' in v) {
+          v.problems.forEach((p) => reject({ row, ...p }));
+          continue;
+        }
+        const key = spec.key(v.row);
+        const first = seen.get(key);
+        if (first !== undefined) {
+          reject({ row, ...rowProblem(spec.keyField, 'twice_in_file', { key, first }) });
+          continue;
+        }
+        seen.set(key, row);
+        batch.push({ row, data: v.row });
+        if (batch.length >= (spec.batch ?? BATCH)) await flush();
       }
-      const key = spec.key(v.row);
-      const first = seen.get(key);
-      if (first !== undefined) {
-        reject({ row, ...rowProblem(spec.keyField, 'twice_in_file', { key, first }) });
-        continue;
-      }
-      seen.set(key, row);
-      batch.push({ row, data: v.row });
-      if (batch.length >= BATCH) await flush();
+    } catch (err) {
+      await writing.catch(() => undefined); // the transaction ends only once its last write has
+      throw err;
     }
     await flush();
+    await writing;
     result.rejected_rows = badRows.size;
   };
 

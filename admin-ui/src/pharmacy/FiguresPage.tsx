@@ -1,10 +1,26 @@
 // 合理用药指标: each unit's figures for a month against the targets of the rules — the drug share
 // from its claims, the outpatient antibiotic and injection rates, drugs per outpatient prescription,
-// the flagged and the reviewed shares (api/pharmacy/rules.ts unitFigures); a missed target in red.
+// the flagged and the reviewed shares (api/pharmacy/rules.ts unitFigures); a missed target in red;
+// 下载月报 downloads the month's workbook (reports/pharmacy.ts).
+import DownloadIcon from '@mui/icons-material/Download';
 import { useState } from 'react';
-import { Alert, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Card,
+  CardContent,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField as MuiTextField,
+  Typography,
+} from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
 import { RX_FIGURE } from '../../../api/pharmacy/enums';
+import { downloadReport } from '../finance/download';
 import { useApiGet } from '../shared/useApiGet';
 import { shanghaiDate } from '../shared/time';
 import type { UnitFigures } from './records';
@@ -20,6 +36,7 @@ export const FiguresPage = () => {
   const t = (k: string) => translate(`pharmacy.figures.${k}`);
   const [month, setMonth] = useState(lastMonth);
   const { data: rows, error } = useApiGet<UnitFigures[]>('/prescription-figures', { month }, !!month);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
   return (
     <Card>
       <Title title={translate('menu.prescription_figures')} />
@@ -33,11 +50,24 @@ export const FiguresPage = () => {
             onChange={(e) => setMonth(e.target.value)}
             slotProps={{ inputLabel: { shrink: true } }}
           />
+          <Button
+            startIcon={<DownloadIcon />}
+            disabled={!month}
+            data-testid="prescription-figures-download"
+            onClick={() => {
+              setDownloadError(null);
+              downloadReport(`/reports/prescription-figures.xlsx?month=${month}`, `合理用药指标-${month}.xlsx`).catch((e: unknown) =>
+                setDownloadError((e as Error).message),
+              );
+            }}
+          >
+            {t('download')}
+          </Button>
         </Stack>
         <Alert severity="info" sx={{ mb: 2 }}>
           {t('rule')}
         </Alert>
-        {error && <Alert severity="error">{error}</Alert>}
+        {(error ?? downloadError) && <Alert severity="error">{error ?? downloadError}</Alert>}
         {rows && !rows.length && <Typography>{t('none')}</Typography>}
         {rows && rows.length > 0 && (
           <Table size="small" data-testid="prescription-figures">

@@ -4,6 +4,7 @@ import MedicationIcon from '@mui/icons-material/Medication';
 import GavelIcon from '@mui/icons-material/Gavel';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import InsightsIcon from '@mui/icons-material/Insights';
+import RuleIcon from '@mui/icons-material/Rule';
 import type { DomainModule, ResourceEntry } from '../registry';
 import { lazyScreens } from '../shared/lazyScreens';
 import type { ActionRecord, PrescriptionRecord } from './records';
@@ -12,6 +13,7 @@ const prescriptionViews = lazyScreens(() => import('./prescriptions/Prescription
 const actionViews = lazyScreens(() => import('./actions/ActionViews'));
 const { ImportPage } = lazyScreens(() => import('./ImportPage'));
 const { FiguresPage } = lazyScreens(() => import('./FiguresPage'));
+const { RulesPage } = lazyScreens(() => import('./RulesPage'));
 
 const resources: ResourceEntry[] = [
   {
@@ -44,6 +46,7 @@ export const pharmacyDomain: DomainModule = {
       action: 'import',
     },
     { path: '/prescription-figures', label: 'menu.prescription_figures', icon: InsightsIcon, element: <FiguresPage />, resource: 'prescription-figures' },
+    { path: '/prescription-rules', label: 'menu.prescription_rules', icon: RuleIcon, element: <RulesPage />, resource: 'prescription-rules' },
   ],
   messages: { zh: () => import('./messages').then((m) => m.zh), en: () => import('./messages.en').then((m) => m.en) },
 };

@@ -3,7 +3,12 @@ import { enumMessages } from '../../../api/core/enums';
 import { PHARMACY_ENUMS } from '../../../api/pharmacy/enums';
 
 export const en = {
-  menu: { groups: { pharmacy: 'Prescription review' }, prescription_import: 'Prescription import', prescription_figures: 'Rational drug use figures' },
+  menu: {
+    groups: { pharmacy: 'Prescription review' },
+    prescription_import: 'Prescription import',
+    prescription_figures: 'Rational drug use figures',
+    prescription_rules: 'Review rules',
+  },
   resources: {
     prescriptions: {
       name: 'Prescriptions',
@@ -88,7 +93,27 @@ export const en = {
       target: 'Target',
       parts: 'Numerator/denominator',
       none: 'No prescriptions this month',
+      download: 'Download the month’s workbook',
       rule: "Outpatient figures count outpatient prescriptions; the drug share is the unit's drug cost over its total cost in the month's claims; red misses the target.",
+    },
+    rules: {
+      intro: "Saving flags this month's prescriptions not yet reviewed again under the new rules; earlier months and reviewed prescriptions keep their flags.",
+      flags: 'Flag rules',
+      max_drugs: 'Most drugs on a prescription',
+      infection_icd_prefixes: 'Infection diagnoses: ICD-10 code starts (an antibiotic’s indication)',
+      infection_words: 'Infection diagnoses: words',
+      oral_preferred: 'Drugs an oral form would replace (outpatients)',
+      list_help: 'One per line (or separated by commas)',
+      dose_ranges: 'Single dose ranges',
+      drug: 'Drug',
+      unit: 'Unit',
+      min: 'Min',
+      max: 'Max',
+      sample_and_targets: 'Sample and targets',
+      sample_size: 'Prescriptions sampled per unit and month',
+      target_share: 'A share, 0.2 for 20 %; blank: no target',
+      target_count: 'Drugs; blank: no target',
+      saved: "Rules saved: this month's %{open} open prescriptions flagged again, %{changed} changed, %{flagged} now flagged",
     },
   },
   enums: {

@@ -2,7 +2,7 @@ import { enumMessages } from '../../../api/core/enums';
 import { PHARMACY_ENUMS } from '../../../api/pharmacy/enums';
 // 处方点评 messages, zh-CN first.
 export const zh = {
-  menu: { groups: { pharmacy: '处方点评' }, prescription_import: '处方导入', prescription_figures: '合理用药指标' },
+  menu: { groups: { pharmacy: '处方点评' }, prescription_import: '处方导入', prescription_figures: '合理用药指标', prescription_rules: '点评规则' },
   resources: {
     prescriptions: {
       name: '处方',
@@ -96,7 +96,27 @@ export const zh = {
       target: '目标',
       parts: '分子/分母',
       none: '本月无处方',
+      download: '下载月报',
       rule: '门诊指标以门急诊处方计；药占比取医保结算中该单位本月的药品费用 ÷ 医疗总费用；红色为未达目标。',
+    },
+    rules: {
+      intro: '保存后，本月尚未点评的处方按新规则重新预警；以前月份和已点评的处方保留原预警。',
+      flags: '预警规则',
+      max_drugs: '处方药品品种数上限',
+      infection_icd_prefixes: '感染诊断 ICD-10 编码开头（抗菌药物指征）',
+      infection_words: '感染诊断关键词',
+      oral_preferred: '可口服而不宜注射的药品（门诊）',
+      list_help: '每行一项（或以逗号分隔）',
+      dose_ranges: '单次剂量范围',
+      drug: '药品',
+      unit: '单位',
+      min: '最小',
+      max: '最大',
+      sample_and_targets: '抽样与指标目标',
+      sample_size: '每月每单位抽样处方数',
+      target_share: '比例，如 0.2 即 20%；空为无目标',
+      target_count: '品种数；空为无目标',
+      saved: '规则已保存：本月未点评处方 %{open} 张重新预警，其中 %{changed} 张预警有变化，现有预警 %{flagged} 张',
     },
   },
   enums: {

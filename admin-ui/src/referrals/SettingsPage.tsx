@@ -1,7 +1,7 @@
 // 转诊参数: service levels per urgency, registration fees and inpatient thresholds per level, and
 // the share of each day's places held for up-referrals. The group referral office and the group
 // administrator change them; everyone else who may see them reads them.
-import { Card, CardContent, Stack, Typography } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import {
   Form,
@@ -19,6 +19,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { httpClient } from '../httpClient';
+import { SettingsSection } from '../shared/SettingsSection';
 import { inputText } from '../shared/inputText';
 
 const FEE_KEYS = ['1', '2', '3', '4', 'out'] as const;
@@ -32,22 +33,6 @@ export interface Settings {
   inpatientThreshold: Record<(typeof FEE_KEYS)[number], string>;
   upReservedShare: number;
 }
-
-const Section = ({ title, children }: { title: string; children: React.ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mb: 2 }}>
-      <CardContent>
-        <Typography variant="subtitle1" gutterBottom>
-          {translate(title)}
-        </Typography>
-        <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ columnGap: 2, flexWrap: 'wrap' }}>
-          {children}
-        </Stack>
-      </CardContent>
-    </Card>
-  );
-};
 
 export const SettingsPage = () => {
   const translate = useTranslate();
@@ -76,7 +61,7 @@ export const SettingsPage = () => {
     <Stack sx={{ p: { xs: 1, sm: 2 } }}>
       <Title title={translate('referrals.settings.title')} />
       <Form record={settings} onSubmit={save} disabled={readOnly}>
-        <Section title="referrals.settings.service_levels">
+        <SettingsSection title="referrals.settings.service_levels">
           {URGENCY_KEYS.map((u) => (
             <NumberInput
               key={u}
@@ -89,8 +74,8 @@ export const SettingsPage = () => {
               fullWidth={false}
             />
           ))}
-        </Section>
-        <Section title="referrals.settings.registration_fees">
+        </SettingsSection>
+        <SettingsSection title="referrals.settings.registration_fees">
           {FEE_KEYS.map((k) => (
             <TextInput
               key={k}
@@ -102,8 +87,8 @@ export const SettingsPage = () => {
               fullWidth={false}
             />
           ))}
-        </Section>
-        <Section title="referrals.settings.thresholds">
+        </SettingsSection>
+        <SettingsSection title="referrals.settings.thresholds">
           {FEE_KEYS.map((k) => (
             <TextInput
               key={k}
@@ -115,8 +100,8 @@ export const SettingsPage = () => {
               fullWidth={false}
             />
           ))}
-        </Section>
-        <Section title="referrals.settings.held">
+        </SettingsSection>
+        <SettingsSection title="referrals.settings.held">
           <NumberInput
             source="upReservedShare"
             label="referrals.settings.share"
@@ -126,7 +111,7 @@ export const SettingsPage = () => {
             validate={required()}
             fullWidth={false}
           />
-        </Section>
+        </SettingsSection>
         {readOnly ? (
           <Typography color="text.secondary" data-testid="settings-read-only">
             {translate('referrals.settings.read_only')}
