@@ -8,7 +8,7 @@ import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
 import { domains, screensAt, userScreens } from './registry';
-import { queryClient } from './shared/fullRecord';
+import { queriesBusy, queryClient } from './shared/fullRecord';
 import { prefetchScreens, prefetchWhenQuiet } from './shared/lazyScreens';
 import { storedUser } from './session';
 
@@ -19,7 +19,7 @@ const pages = domains.flatMap((d) => d.pages ?? []);
 // drawn the layout); once that page is drawn and the network is quiet, the rest of this user's
 // screens, so that a village doctor's follow-up form opens without a network.
 if (storedUser()) void prefetchScreens(screensAt(window.location.pathname));
-prefetchWhenQuiet(userScreens, () => queryClient.isFetching() + queryClient.isMutating() > 0);
+prefetchWhenQuiet(userScreens, queriesBusy);
 
 // No transitions: by default the router renders the next screen in the background while the one
 // it replaces stays live, and a list still live then applies its search half a second after the

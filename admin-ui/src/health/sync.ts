@@ -1,8 +1,11 @@
 // The health domain's background work from app start (registry `start`): the village copy is
 // answerable offline; the outbox is sent at start (also after the phone was switched off), when the
 // network comes back and every 30 s; the copy is taken again after visits were recorded and when
-// it has grown old.
+// it has grown old. At start the copy waits until the first screen has its data: on a village's
+// weak link its pages of tasks and residents would otherwise come before the screen's own reads.
 import { onReconnect, isReachable } from '../shared/offline';
+import { queriesBusy } from '../shared/fullRecord';
+import { whenQuiet } from '../shared/lazyScreens';
 import { storedToken } from '../session';
 import { FOLLOWUP_SENT, flushOutbox, pendingFollowups } from './outbox';
 import { ensureVillageCopy, keepVillageOffline, syncVillage } from './village';
@@ -32,5 +35,6 @@ export function startHealthSync() {
   window.setInterval(() => {
     if (pendingFollowups().length || isReachable()) void catchUp();
   }, RETRY_MS);
-  void catchUp();
+  if (pendingFollowups().length) void flushOutbox();
+  void whenQuiet(queriesBusy, 1000).then(catchUp);
 }

@@ -27,6 +27,9 @@ export const queryClient = new QueryClient({
   defaultOptions: { queries: { structuralSharing: keepUnlessPartial, networkMode: 'always' }, mutations: { networkMode: 'always' } },
 });
 
+/** Whether the screens are reading or writing anything (for work that waits until they are done: lazyScreens' whenQuiet). */
+export const queriesBusy = () => queryClient.isFetching() + queryClient.isMutating() > 0;
+
 const WhenFull = ({ children }: { children: ReactNode }) => (isPartial(useRecordContext()) ? <Loading /> : <>{children}</>);
 
 /** react-admin's Show, rendering its content only from the record's own read. */

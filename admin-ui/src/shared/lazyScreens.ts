@@ -90,23 +90,30 @@ export function prefetchScreens(screens: readonly unknown[]): Promise<unknown> {
 }
 
 /**
- * Fetches `screens()` once the page is drawn and the network has been quiet for `quietMs` (no
- * screen module and nothing `busy` loading): the first screen never waits behind them. Not on a
- * connection in data-saver mode. Polls until `screens()` names any (after a login).
+ * Resolves once the page is drawn and the network has been quiet for `quietMs` (no screen module
+ * and nothing `busy` loading): work that waits for it never delays the first screen.
+ */
+export function whenQuiet(busy: () => boolean, quietMs = 2000): Promise<void> {
+  return new Promise((resolve) => {
+    let quietSince = 0;
+    const timer = setInterval(() => {
+      if (document.readyState !== 'complete' || inFlight > 0 || busy()) {
+        quietSince = 0;
+        return;
+      }
+      quietSince ||= Date.now();
+      if (Date.now() - quietSince < quietMs) return;
+      clearInterval(timer);
+      resolve();
+    }, 250);
+  });
+}
+
+/**
+ * Fetches `screens()` once the network is quiet (whenQuiet), not on a connection in data-saver
+ * mode; waits until `screens()` names any (after a login).
  */
 export function prefetchWhenQuiet(screens: () => readonly unknown[], busy: () => boolean, quietMs = 2000) {
   if ((navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
-  let quietSince = 0;
-  const timer = setInterval(() => {
-    if (document.readyState !== 'complete' || inFlight > 0 || busy()) {
-      quietSince = 0;
-      return;
-    }
-    quietSince ||= Date.now();
-    if (Date.now() - quietSince < quietMs) return;
-    const list = screens();
-    if (!list.length) return;
-    clearInterval(timer);
-    void prefetchScreens(list);
-  }, 250);
+  void whenQuiet(() => busy() || !screens().length, quietMs).then(() => prefetchScreens(screens()));
 }
