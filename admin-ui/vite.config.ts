@@ -36,8 +36,8 @@ function villageDoctorPrecache(keep: Set<string>): Plugin {
   };
 }
 
-/** A domain's Chinese messages, `src/<domain>/messages.ts`: loaded for the users who work in it (src/i18n). */
-const DOMAIN_MESSAGES = /[\\/]admin-ui[\\/]src[\\/]([a-z]+)[\\/]messages\.ts$/;
+/** A catalogue of Chinese messages, `src/<domain>/messages.ts` or a page's `src/<domain>/<page>/messages.ts`: loaded for its users (src/i18n). */
+const CATALOGUE = /[\\/]admin-ui[\\/]src[\\/]([a-z]+(?:[\\/][a-z]+)?)[\\/]messages\.ts$/;
 
 /** A list page of the village doctor's phone: `src/health/<resource>/<Name>List.tsx`, at /<resource>. */
 const PHONE_LIST = /[\\/]admin-ui[\\/]src[\\/]health[\\/]([a-z-]+)[\\/][A-Z]\w*List\.tsx$/;
@@ -49,7 +49,7 @@ const PHONE_LIST = /[\\/]admin-ui[\\/]src[\\/]health[\\/]([a-z-]+)[\\/][A-Z]\w*L
  * index.html loads beside the shell (`assets/route-preload-<hash>.js`: the CSP allows no inline
  * script) adds a modulepreload of each module the page at the address needs and the shell does not
  * import — for the village doctor's list pages (PHONE_LIST), and only for a logged-in user (the
- * login page needs none) —, the Chinese messages of the user's domains (src/i18n, recorded at their
+ * login page needs none) —, the Chinese catalogues of the user's domains and pages (src/i18n, recorded at their
  * last start), and fetches the API reads the page at the address made as it opened last time
  * (src/shared/bootReads.ts). The file and the messages' chunks go into the service worker's
  * precache (`extra`): a phone opens offline in its user's words.
@@ -80,9 +80,9 @@ function routePreload(extra: Set<string>): Plugin {
           for (const id of chunk.moduleIds) {
             const route = PHONE_LIST.exec(id)?.[1];
             if (route) routes[`/${route}`] = files().map((f) => `/${f}`);
-            const domain = DOMAIN_MESSAGES.exec(id)?.[1];
-            if (domain) {
-              messages[domain] = files().map((f) => `/${f}`);
+            const catalogue = CATALOGUE.exec(id)?.[1]?.replace('\\', '/');
+            if (catalogue) {
+              messages[catalogue] = files().map((f) => `/${f}`);
               for (const f of files()) extra.add(f);
             }
           }
@@ -94,9 +94,9 @@ function routePreload(extra: Set<string>): Plugin {
           `  if (!user) return;`,
           `  var path = location.pathname.replace(/\\/+$/, '') || '/';`,
           `  var hrefs = routes[path] || [];`,
-          `  // the Chinese messages of the user's domains (src/i18n: loadMessagesFor), which the shell awaits before drawing`,
+          `  // the Chinese catalogues of the user (src/i18n: loadMessagesFor), which the shell awaits before drawing`,
           `  try {`,
-          `    JSON.parse(localStorage.getItem('erp.domains:' + JSON.parse(user).id) || '[]').forEach(function (d) {`,
+          `    JSON.parse(localStorage.getItem('erp.catalogues:' + JSON.parse(user).id) || '[]').forEach(function (d) {`,
           `      hrefs = hrefs.concat(messages[d] || []);`,
           `    });`,
           `  } catch (e) {}`,

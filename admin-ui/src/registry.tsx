@@ -33,6 +33,15 @@ export interface PageEntry {
   resource: string;
   /** a page that is work only some of the resource's readers may do (集中采购: creating orders) */
   action?: string;
+  /** words only this page needs, loaded for its users alone (src/i18n): `module` is the folder of
+   *  its messages.ts under src/, by which the route-preload script finds their chunk */
+  messages?: DomainMessages & { module: string };
+}
+
+/** A domain's (or a page's) translations: zh-CN before the first screen of its users, en when English is chosen. */
+export interface DomainMessages {
+  zh: () => Promise<object>;
+  en: () => Promise<object>;
 }
 
 /** Whether this user may open the page (see it in the menu). */
@@ -58,9 +67,8 @@ export interface DomainModule {
   resources: ResourceEntry[];
   pages?: PageEntry[];
   dashboardWidgets?: DashboardWidget[];
-  /** the domain's own translations, merged into the app's: zh-CN before the first screen of a user
-   *  who works in the domain (src/i18n), en when English is chosen */
-  messages?: { zh: () => Promise<object>; en: () => Promise<object> };
+  /** the domain's own translations, merged into the app's for the users who work in the domain (src/i18n) */
+  messages?: DomainMessages;
   /** roles whose menu shows this group first (their day's work) */
   firstFor?: string[];
   /** background work from app start, before the first screen (health: the offline copy and the outbox) */

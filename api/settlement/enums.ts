@@ -4,6 +4,9 @@
 import { defineEnum, type Enum, type EnumValue, type Labels } from '../core/enums';
 import { ID_NUMBER_PROBLEM } from '../core/idNumber';
 import type { ClaimSums } from './runs/rules';
+import { SIGNOFF_LEVEL, SIGNOFF_STATE } from './signoffs/enums';
+
+export { SIGNOFF_LEVEL, SIGNOFF_STATE, type SignoffLevel, type SignoffState } from './signoffs/enums';
 
 export const PROVIDER_CLASS = defineEnum('provider_class', {
   in_group: { zh: '集团内', en: 'In group' },
@@ -98,20 +101,6 @@ export const HEALTH_INPUT = defineEnum('health_input', {
   control_rate: { zh: '控制率', en: 'Control rate' },
 });
 export type HealthInputKey = EnumValue<typeof HEALTH_INPUT>;
-/** Who signs off a month's health data (健康数据审核), bottom-up: the village clinic's doctor, the township centre's director, the group. */
-export const SIGNOFF_LEVEL = defineEnum('signoff_level', {
-  village: { zh: '村卫生室', en: 'Village clinic' },
-  township: { zh: '乡镇卫生院', en: 'Township centre' },
-  group: { zh: '医共体', en: 'Medical group' },
-});
-export type SignoffLevel = EnumValue<typeof SIGNOFF_LEVEL>;
-/** A month of a unit on the sign-off page: not over yet, waiting for its sign-off, or signed. */
-export const SIGNOFF_STATE = defineEnum('signoff_state', {
-  not_over: { zh: '未到期', en: 'Month not over' },
-  open: { zh: '待审核', en: 'Awaiting sign-off' },
-  signed: { zh: '已审核', en: 'Signed off' },
-});
-export type SignoffState = EnumValue<typeof SIGNOFF_STATE>;
 /** the default pools' labels (a fund year may name other pools) */
 export const POOL = defineEnum('pool', {
   health_management: { zh: '健康管理', en: 'Health management' },

@@ -1,45 +1,57 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import { domains, pageAllowed, type DomainModule } from '../registry';
+import { domains, pageAllowed, type DomainMessages, type DomainModule } from '../registry';
 import { storedUser, type CurrentUser } from '../session';
 import { chinese as baseChinese } from './zh';
 import { mergeMessages } from './merge';
 import * as notifications from '../notifications/messages';
 
-// Each domain brings its own messages (registry `messages`), loaded for the users who work in it:
-// a village doctor's first load on a weak network carries the shell's Chinese and that of their
-// own domains (health, referrals …), not the settlement's claim columns or the pharmacist's rules.
+// Each domain brings its own messages (registry `messages`), loaded for the users who work in it, and
+// a page may bring its own (PageEntry.messages): a village doctor's first load on a weak network
+// carries the shell's Chinese and that of their own domains (health, referrals …) and pages (the
+// health data sign-off), not the settlement's claim columns or the pharmacist's rules.
 // The English ones are loaded when a user chooses English.
 let chinese = mergeMessages(baseChinese, notifications.zh);
-const loaded = new Set<DomainModule>();
 
-/**
- * The domains whose words the user's screens show: each holding a resource the user has a
- * permission on, a page or a home widget of theirs. A reader of the audit log gets all (it names
- * every domain's records).
- */
-function domainsOf(user: CurrentUser | null): DomainModule[] {
-  if (!user) return [];
-  const granted = new Set(user.permissions.map((p) => p.resource));
-  if (granted.has('audit-log')) return domains;
-  return domains.filter(
-    (d) =>
-      d.resources.some((r) => granted.has(r.name)) ||
-      (d.pages ?? []).some((p) => pageAllowed(p, user)) ||
-      (d.dashboardWidgets ?? []).some((w) => granted.has(w.resource)),
-  );
+/** A catalogue to load: a domain's (named by its menu group) or one page's own (named by its module). */
+interface Catalogue {
+  name: string;
+  messages: DomainMessages;
 }
 
-/** Where the route-preload script (admin-ui/vite.config.ts) finds the domains whose messages to fetch beside the shell. */
-const domainsKey = (userId: number) => `erp.domains:${userId}`;
+const pageCatalogues = (d: DomainModule, user: CurrentUser | null, all: boolean): Catalogue[] =>
+  (d.pages ?? []).flatMap((p) => (p.messages && (all || pageAllowed(p, user)) ? [{ name: p.messages.module, messages: p.messages }] : []));
 
-/** Loads the Chinese messages of the user's domains not loaded yet, before their screens are drawn (app start, login). */
+/**
+ * The catalogues whose words the user's screens show: a domain's for a user holding a permission on
+ * one of its resources, a home widget of theirs or a page without words of its own; a page's own
+ * for the users of that page. A reader of the audit log gets all (it names every domain's records).
+ */
+function cataloguesOf(user: CurrentUser | null): Catalogue[] {
+  if (!user) return [];
+  const granted = new Set(user.permissions.map((p) => p.resource));
+  const all = granted.has('audit-log');
+  return domains.flatMap((d) => {
+    const works =
+      all ||
+      d.resources.some((r) => granted.has(r.name)) ||
+      (d.dashboardWidgets ?? []).some((w) => granted.has(w.resource)) ||
+      (d.pages ?? []).some((p) => !p.messages && pageAllowed(p, user));
+    return [...(works && d.messages ? [{ name: d.group, messages: d.messages }] : []), ...pageCatalogues(d, user, all)];
+  });
+}
+
+/** Where the route-preload script (admin-ui/vite.config.ts) finds the catalogues to fetch beside the shell. */
+const cataloguesKey = (userId: number) => `erp.catalogues:${userId}`;
+const loaded = new Set<string>();
+
+/** Loads the Chinese catalogues of the user not loaded yet, before their screens are drawn (app start, login). */
 export async function loadMessagesFor(user = storedUser()) {
-  const wanted = domainsOf(user);
-  if (user) localStorage.setItem(domainsKey(user.id), JSON.stringify(wanted.map((d) => d.group)));
-  const missing = wanted.filter((d) => d.messages && !loaded.has(d));
+  const wanted = cataloguesOf(user);
+  if (user) localStorage.setItem(cataloguesKey(user.id), JSON.stringify(wanted.map((c) => c.name)));
+  const missing = wanted.filter((c) => !loaded.has(c.name));
   if (!missing.length) return;
-  const parts = await Promise.all(missing.map((d) => d.messages!.zh()));
-  for (const d of missing) loaded.add(d);
+  const parts = await Promise.all(missing.map((c) => c.messages.zh()));
+  for (const c of missing) loaded.add(c.name);
   chinese = mergeMessages(chinese, ...parts);
   // the provider reads its catalogue when a locale is set: set Chinese again to take the new words
   if (i18nProvider.getLocale() === 'zh-CN') await i18nProvider.changeLocale('zh-CN');
@@ -49,7 +61,9 @@ const english = async () =>
   mergeMessages(
     (await import('./en')).english,
     (await import('../notifications/messages.en')).en,
-    ...(await Promise.all(domains.flatMap((d) => (d.messages ? [d.messages.en()] : [])))),
+    ...(await Promise.all(
+      domains.flatMap((d) => [...(d.messages ? [d.messages] : []), ...pageCatalogues(d, null, true).map((c) => c.messages)]).map((m) => m.en()),
+    )),
   );
 
 export const i18nProvider = polyglotI18nProvider(

@@ -30,7 +30,18 @@ export const settlementDomain: DomainModule = {
     { path: '/disease-spectrum', label: 'menu.disease_spectrum', icon: BiotechIcon, element: <DiseaseSpectrum />, resource: 'claims' },
     { path: '/claims-import', label: 'menu.claims_import', icon: UploadFileIcon, element: <ClaimsImport />, resource: 'claims' },
     // 健康数据审核: the village doctor, the township's director and group finance sign off a month's health data
-    { path: '/health-signoffs', label: 'menu.health_signoffs', icon: FactCheckIcon, element: <HealthSignoffs />, resource: 'health-signoffs' },
+    {
+      path: '/health-signoffs',
+      label: 'menu.health_signoffs',
+      icon: FactCheckIcon,
+      element: <HealthSignoffs />,
+      resource: 'health-signoffs',
+      messages: {
+        module: 'settlement/signoffs',
+        zh: () => import('./signoffs/messages').then((m) => m.zh),
+        en: () => import('./signoffs/messages.en').then((m) => m.en),
+      },
+    },
   ],
   dashboardWidgets: [
     { resource: 'settlement-runs', roles: ['group_finance', 'group_admin'], todo: true, component: RunsAwaitingHome },

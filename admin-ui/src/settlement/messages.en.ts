@@ -7,7 +7,6 @@ export const en = {
     groups: { settlement: 'Insurance settlement' },
     settlement_dashboard: 'Settlement dashboard',
     claims_import: 'Claims import',
-    health_signoffs: 'Health data sign-off',
     disease_spectrum: 'Disease spectrum',
   },
   resources: {
@@ -30,7 +29,6 @@ export const en = {
     },
     // named in the audit log's resource filter
     'settlement-advances': { name: 'Advances' },
-    'health-signoffs': { name: 'Health data sign-off' },
     'settlement-runs': {
       name: 'Settlement runs',
       fields: {
@@ -290,28 +288,7 @@ export const en = {
       unchanged: 'No input changed against run %{run} version %{n}',
       changed: '%{count} input(s) changed against run %{run} version %{n} (follow-ups recorded or corrected after sign-off)',
     },
-    signoff: {
-      title: 'Health data sign-off',
-      year: 'Year',
-      unit: 'Unit',
-      month_n: 'M%{n}',
-      below: 'below %{n}/%{of}',
-      sign: 'Sign off',
-      withdraw: 'Withdraw',
-      back: 'Back to the group',
-      order:
-        'Signed off bottom-up: village clinic → township centre → medical group; a level withdraws while the level above has not signed. The final run uses only months the group signed off',
-      signed: '%{unit} %{period} signed off',
-      withdrawn: '%{unit} %{period} sign-off withdrawn',
-    },
     rules: {
-      month_not_over: '%{period} is not over yet: sign it off once it ends',
-      already_signed: '%{period} is already signed off',
-      below_not_signed: '%{period}: %{count} unit(s) below have not signed off: %{units}',
-      not_signed: '%{period} is not signed off',
-      above_signed: '%{period} is signed off above (%{unit}): that level withdraws first',
-      not_a_signing_unit: 'This unit signs off no health data (village clinics, township centres and the group do)',
-      not_the_signer: 'The %{level} level is signed off by its own unit’s signer',
       months_not_signed_off: 'The final run needs the whole year’s health data signed off by the group: month(s) %{months} are not',
     },
     event: {

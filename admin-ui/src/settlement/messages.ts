@@ -6,7 +6,6 @@ export const zh = {
     groups: { settlement: '医保结算' },
     settlement_dashboard: '结算看板',
     claims_import: '结算数据导入',
-    health_signoffs: '健康数据审核',
     disease_spectrum: '病种谱',
   },
   resources: {
@@ -29,7 +28,6 @@ export const zh = {
     },
     // named in the audit log's resource filter
     'settlement-advances': { name: '预拨付' },
-    'health-signoffs': { name: '健康数据审核' },
     'settlement-runs': {
       name: '结算批次',
       fields: {
@@ -235,27 +233,7 @@ export const zh = {
       unchanged: '与批次 %{run} 第 %{n} 版相比，输入数据未变化',
       changed: '与批次 %{run} 第 %{n} 版相比，%{count} 项输入数据有变化（审核后补录或更正的随访）',
     },
-    signoff: {
-      title: '健康数据审核',
-      year: '年度',
-      unit: '单位',
-      month_n: '%{n}月',
-      below: '下级 %{n}/%{of}',
-      sign: '审核',
-      withdraw: '撤回',
-      back: '返回全集团',
-      order: '自下而上逐级审核：村卫生室 → 乡镇卫生院 → 医共体；上级未审核时本级可撤回。年终清算只使用医共体已审核的月份',
-      signed: '%{unit} %{period} 已审核',
-      withdrawn: '%{unit} %{period} 已撤回审核',
-    },
     rules: {
-      month_not_over: '%{period} 尚未结束，月份结束后才能审核',
-      already_signed: '%{period} 已审核',
-      below_not_signed: '%{period}：下级还有 %{count} 个单位未审核：%{units}',
-      not_signed: '%{period} 尚未审核，无需撤回',
-      above_signed: '%{period} 上级已审核（%{unit}），请先由上级撤回',
-      not_a_signing_unit: '该单位不参与健康数据审核（由村卫生室、乡镇卫生院和医共体审核）',
-      not_the_signer: '%{level}一级只能由本单位的审核人审核',
       months_not_signed_off: '年终清算需要全年健康数据经医共体审核：%{months} 月尚未审核',
     },
     event: { created: '创建', calculated: '计算', recalculated: '重新计算', reviewed: '审核', approved: '批准', comment: '意见', superseded: '被取代' },
