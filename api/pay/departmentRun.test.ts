@@ -109,7 +109,8 @@ describe("a branch's pay run by department results (科室绩效, HTTP, real dat
       expect(Number(d.score), d.name).to.equal(Math.round(w.drug_share * s[0] + w.cost_per_stay * s[1] + w.referrals * s[2]) / 100);
       if (Number(d.score) !== 100) scored += 1;
     }
-    expect(scored, 'a department scored against last year').to.be.greaterThan(0);
+    // the demo's claims start last year: in January the month before has no year before it to be scored against
+    if ([...before.values()].some((f) => f.total > 0n)) expect(scored, 'a department scored against last year').to.be.greaterThan(0);
   });
 
   it('splits the pool to the departments by score × points and to their people by base × grade, to the fen', () => {
