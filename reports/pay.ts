@@ -27,7 +27,7 @@ const pct = (x: number) => `${(x * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
 
 function summarySheet(wb: Book, { run, lines }: PayRunReport) {
   const { sheet, line } = labelledSheet(wb, '汇总');
-  line('乡镇卫生院', run.township);
+  line(run.departments.length ? '核算单位' : '乡镇卫生院', run.township);
   line('月份', run.month.slice(0, 7));
   line('核算批次编号', run.id, 'count', PAY_RUN_STATUS.zh(run.status));
   line('状态', PAY_RUN_STATUS.zh(run.status));
@@ -61,6 +61,7 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
   const sheet = addSheet(wb, '绩效明细', [
     { header: '姓名', key: 'name', width: 12 },
     { header: '工作单位', key: 'works_at', width: 22 },
+    { header: '科室', key: 'department', width: 14 },
     { header: '岗位', key: 'post', width: 12 },
     { header: '职称等级', key: 'title_level', width: 12 },
     { header: '基础绩效工分', key: 'base', fmt: 'score' },
@@ -88,6 +89,7 @@ function linesSheet(wb: Book, { run, lines }: PayRunReport) {
     const row = writeRow(sheet, {
       name: l.name,
       works_at: l.works_at,
+      department: l.department,
       post: l.post && PAY_POST.has(l.post) ? PAY_POST.zh(l.post) : '',
       title_level: l.title_level && PAY_TITLE_LEVEL.has(l.title_level) ? PAY_TITLE_LEVEL.zh(l.title_level) : '',
       base: amount(l.base_points),
@@ -237,9 +239,53 @@ function traceSheet(wb: Book, { trace }: PayRunReport) {
   sheet.commit();
 }
 
+/** 科室绩效 (the HQ's and branches' runs): a row per department — its indicators against last year's, their scores, the score, people, points and amount — and 合计 = the pool. */
+function departmentsSheet(wb: Book, { run }: PayRunReport) {
+  const sheet = addSheet(wb, '科室绩效', [
+    { header: '科室', key: 'name', width: 16 },
+    { header: '药占比', key: 'drug_share', fmt: 'rate' },
+    { header: '药占比（去年同月）', key: 'drug_share_target', fmt: 'rate' },
+    { header: '药占比得分', key: 'drug_share_score', fmt: 'score' },
+    { header: '次均住院费用（元）', key: 'cost_per_stay', fmt: 'money' },
+    { header: '次均住院费用（去年同月，元）', key: 'cost_per_stay_target', fmt: 'money' },
+    { header: '次均住院费用得分', key: 'cost_per_stay_score', fmt: 'score' },
+    { header: '下转人次', key: 'referrals', fmt: 'count' },
+    { header: '下转人次（去年同月）', key: 'referrals_target', fmt: 'count' },
+    { header: '下转得分', key: 'referrals_score', fmt: 'score' },
+    { header: '科室得分', key: 'score', fmt: 'score' },
+    { header: '人数', key: 'people', fmt: 'count' },
+    { header: '科室工分', key: 'points', width: 14 },
+    { header: '科室绩效（元）', key: 'amount', fmt: 'money' },
+  ]);
+  for (const d of run.departments) {
+    const row = writeRow(sheet, {
+      name: d.name,
+      drug_share: amount(d.drug_share),
+      drug_share_target: amount(d.drug_share_target),
+      drug_share_score: amount(d.drug_share_score),
+      cost_per_stay: amount(d.cost_per_stay),
+      cost_per_stay_target: amount(d.cost_per_stay_target),
+      cost_per_stay_score: amount(d.cost_per_stay_score),
+      referrals: d.referrals,
+      referrals_target: d.referrals_target,
+      referrals_score: amount(d.referrals_score),
+      score: amount(d.score),
+      people: d.people,
+      points: amount(d.points),
+      amount: amount(d.amount),
+    });
+    row.getCell('points').numFmt = POINTS_FORMAT;
+  }
+  writeRow(sheet, { name: '合计', people: sumCounts(run.departments, 'people'), amount: sumAmounts(run.departments.map((d) => d.amount)) }, true);
+  writeRow(sheet, {});
+  writeRow(sheet, { name: '说明：指标无本月或去年同月数据者按 100 分计；科室绩效 = 总额按（科室得分 × 科室工分）以最大余额法分配，科室内按个人工分分配' });
+  sheet.commit();
+}
+
 export async function writePayWorkbook(out: Writable, report: PayRunReport) {
   const wb = streamingWorkbook(out);
   summarySheet(wb, report);
+  if (report.run.departments.length) departmentsSheet(wb, report);
   linesSheet(wb, report);
   schemeSheet(wb, report);
   traceSheet(wb, report);

@@ -5,21 +5,45 @@
 // director's review and finance's approval (the flow the screens start from). Last year's December
 // waits for the year's final settlement, as a real one would (its run takes the settlement's share).
 // Every employee of the township is on its payroll; the director's login is linked to their staff
-// record (the township's longest-serving physician). Deterministic: the budgeted fund is ¥1,800 a
-// person on the payroll last year and ¥2,000 this year. A township whose month holds no points (a
+// record (the township's longest-serving physician). The budgeted fund (预算绩效资金, what the county
+// approves) is the payroll's monthly budget by category (a physician ¥2,800 … a village doctor ¥1,500)
+// times the township's own factor (0.88–1.15, its revenue and workload), and last year's the same over
+// last year's payroll divided by the township's rise (6–30 %): deterministic, different by township.
+// A township whose month holds no points (a
 // small demo's one doctor whose lapsed tasks outweigh the work) keeps that run as a draft, as a real
 // one would: the fund cannot be paid out by points no one earned.
 import type { Knex } from 'knex';
 import { systemActor, type Actor } from '../api/core/actor';
 import { addMonths, dayKey } from '../api/core/clock';
-import { payrollPeople } from '../api/hr';
+import { payrollPeople, type Category } from '../api/hr';
+import { seeded } from '../api/shared/random';
 import { approveRun, calculateRun, createRun, reviewRun } from '../api/pay';
 import type { DemoStep } from './demo';
 import type { UnitRow } from './org';
 import { AppError } from '../api/core/errors';
 
-/** fen a person, by year: last year's, this year's */
-const FUND_PER_PERSON = { last: 180_000n, this: 200_000n };
+/** A person's monthly budget in the township's fund, by category (yuan, this year, at a factor of 1). */
+const BUDGET_PER_PERSON: Record<Category, number> = {
+  doctor: 2_800,
+  public_health: 2_600,
+  nurse: 2_500,
+  pharmacist: 2_300,
+  technician: 2_400,
+  admin: 2_300,
+  village_doctor: 1_500,
+};
+
+/** Each township's factor this year (0.88–1.15) and its rise on last year (6–30 %), drawn in the order given. */
+export function townshipFunds(ids: readonly number[]): Map<number, { factor: number; rise: number }> {
+  const rng = seeded(1919);
+  return new Map(ids.map((id) => [id, { factor: 0.88 + 0.27 * rng(), rise: 0.06 + 0.24 * rng() }]));
+}
+
+/** The township's budgeted fund of a month, in fen (whole yuan): its payroll's budget × its factor, last year's ÷ its rise. */
+export function budgetedFund(people: readonly { category: Category }[], fund: { factor: number; rise: number }, lastYear: boolean): bigint {
+  const budget = people.reduce((a, p) => a + BUDGET_PER_PERSON[p.category], 0) * fund.factor;
+  return BigInt(Math.round(lastYear ? budget / (1 + fund.rise) : budget)) * 100n;
+}
 
 /** Whether `e` is the refusal of business rule `rule`. */
 const isRule = (e: unknown, rule: string) => e instanceof AppError && Array.isArray(e.details) && e.details.some((d: { rule?: string }) => d.rule === rule);
@@ -75,6 +99,7 @@ export const payDemo: DemoStep = {
     const actor: Actor = { ...systemActor('finance'), id: finance.id, displayName: finance.display_name, roles: ['group_finance'] };
     const townships = ctx.units.filter((u) => u.level === 3);
     const directors = await linkDirectors(trx, townships);
+    const funds = townshipFunds(townships.map((t) => t.id));
     const months = demoPayMonths(dayKey(ctx.today).slice(0, 7));
     const open = months[months.length - 1];
     const thisYear = open.slice(0, 4);
@@ -97,8 +122,8 @@ export const payDemo: DemoStep = {
       for (const month of months) {
         const people = await payrollPeople(unit.id, `${month}-01`, trx);
         if (!people.length) continue;
-        const perPerson = month.startsWith(thisYear) ? FUND_PER_PERSON.this : FUND_PER_PERSON.last;
-        const run = await createRun(actor, { org_unit_id: unit.id, month, budgeted_fund: perPerson * BigInt(people.length) }, trx);
+        const fund = budgetedFund(people, funds.get(unit.id)!, !month.startsWith(thisYear));
+        const run = await createRun(actor, { org_unit_id: unit.id, month, budgeted_fund: fund }, trx);
         const done = await calculateRun(actor, run.id, trx).then(
           () => true,
           (e: unknown) => {

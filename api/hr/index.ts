@@ -8,7 +8,7 @@ export { excellentQuota } from './careers/rules';
 export { SEX } from './enums';
 export { REFERENCE_QUOTAS, statusOn } from './rotations/rules';
 export { staffQualifications, type StaffQualification } from './qualifications';
-export { assessmentGrades, payrollPeople, payrollPersonOfUser, rotatedExperts, type PayrollPerson, type RotatedExpert } from './payFacts';
+export { assessmentGrades, expertsSentFrom, payrollPeople, payrollPersonOfUser, rotatedExperts, type PayrollPerson, type RotatedExpert } from './payFacts';
 export { rotationRosterData, type RotationRosterData } from './rotations/service';
 export { STAFF_ROSTER_COLUMNS } from './staff/fields';
 export { unitQuery, yearQuery } from './shared';

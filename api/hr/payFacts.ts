@@ -14,9 +14,11 @@ export interface PayrollPerson {
   category: Category;
   title: string | null;
   employer_org_unit_id: number;
+  /** the department they work in (the HQ's and branches' department pay); null where the unit has none */
+  department_id: number | null;
 }
 
-const PERSON = ['id as staff_id', 'user_id', 'name', 'work_org_unit_id', 'category', 'title', 'employer_org_unit_id'];
+const PERSON = ['id as staff_id', 'user_id', 'name', 'work_org_unit_id', 'category', 'title', 'employer_org_unit_id', 'department_id'];
 
 /** The unit's employees still employed at `from` (the month's first day), with their login if they have one. */
 export function payrollPeople(employerUnitId: number, from: string, conn: Knex = db()): Promise<PayrollPerson[]> {
@@ -81,6 +83,7 @@ export async function rotatedExperts(hostUnitId: number, from: string, to: strin
       's.category',
       's.title',
       's.employer_org_unit_id',
+      's.department_id',
       'r.id as rotation_id',
       'r.home_org_unit_id',
       conn.raw("to_char(r.start_on, 'YYYY-MM-DD') as start_on"),
@@ -93,4 +96,29 @@ export async function rotatedExperts(hostUnitId: number, from: string, to: strin
     start_on,
     last_day,
   }));
+}
+
+/**
+ * The rotations (of type down_expert, running or completed) on which `homeUnitId` sent its staff down to another unit
+ * overlapping [from, to]: the staff and the rotation's days, so that the sending unit's own run leaves out the months
+ * the host pays them for.
+ */
+export function expertsSentFrom(
+  homeUnitId: number,
+  from: string,
+  to: string,
+  conn: Knex = db(),
+): Promise<{ staff_id: number; start_on: string; last_day: string }[]> {
+  return conn('rotations as r')
+    .where({ 'r.type': 'down_expert', 'r.home_org_unit_id': homeUnitId })
+    .whereNot('r.host_org_unit_id', homeUnitId)
+    .whereIn('r.status', ['active', 'completed'])
+    .where('r.start_on', '<=', to)
+    .whereRaw('coalesce(r.actual_end_on, r.planned_end_on) >= ?', [from])
+    .orderBy([{ column: 'r.staff_id' }, { column: 'r.start_on' }])
+    .select(
+      'r.staff_id',
+      conn.raw("to_char(r.start_on, 'YYYY-MM-DD') as start_on"),
+      conn.raw("to_char(coalesce(r.actual_end_on, r.planned_end_on), 'YYYY-MM-DD') as last_day"),
+    );
 }

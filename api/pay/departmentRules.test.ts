@@ -6,8 +6,12 @@ import {
   DEFAULT_DEPARTMENT_SCHEME as S,
   departmentPay,
   departmentSchemeProblems,
+  departmentOfDiagnosis,
   departmentScore,
+  indicatorFigures,
   indicatorScore,
+  NO_FIGURES,
+  resultsOf,
   type DepartmentResults,
 } from './departmentRules';
 
@@ -78,5 +82,41 @@ describe('department pay rules (HQ and branches)', () => {
       { field: 'weights', message: 'the weights must add up to 100' },
       { field: 'max_indicator_score', message: 'from 100 to 200' },
     ]);
+  });
+
+  it("finds the department treating a diagnosis among the unit's: the specialty at the HQ, 内科 or 外科 at a branch", () => {
+    const hq = ['心血管内科', '呼吸内科', '神经内科', '普外科', '骨科', '妇产科', '儿科', '全科医学科', '检验科'].map((name, i) => ({ id: i + 1, name }));
+    const branch = ['内科', '外科', '妇产科', '儿科'].map((name, i) => ({ id: 100 + i, name }));
+    const codes = ['I10', 'I63.9', 'J21.9', 'J44.1', 'K35.8', 'S72.0', 'O80', 'N39.0', 'H25.9'];
+    expect(codes.map((c) => departmentOfDiagnosis(c, hq))).to.deep.equal([1, 3, 7, 2, 4, 5, 6, 8, 8]);
+    // a branch has no 神经内科 nor 全科: the stroke and the rest go to 内科; a cataract with no match, 内科
+    expect(codes.map((c) => departmentOfDiagnosis(c, branch))).to.deep.equal([100, 100, 103, 100, 101, 101, 102, 100, 100]);
+    expect(departmentOfDiagnosis('O80', branch.slice(0, 2))).to.equal(100);
+    expect(departmentOfDiagnosis('I10', [{ id: 9, name: '检验科' }])).to.equal(null);
+  });
+
+  it("takes a month's figures against the same month of last year; a figure missing in either year scores 100", () => {
+    // ¥30,000.00 of claims with ¥9,000.00 of drugs (0.3), 4 stays costing ¥24,000.01 (¥6,000.00 a stay, half up), 3 referrals down;
+    // last year 0.35, 5 stays at ¥6,400.00, 2 referrals
+    const now = { total_cost: 3_000_000n, drug_cost: 900_000n, stays: 4, stay_cost: 2_400_001n, referrals_down: 3 };
+    const last = { total_cost: 2_000_000n, drug_cost: 700_000n, stays: 5, stay_cost: 3_200_000n, referrals_down: 2 };
+    const figures = indicatorFigures(now, last);
+    expect(figures).to.deep.equal({
+      drug_share: { actual: 0.3, target: 0.35 },
+      cost_per_stay: { actual: 600_000, target: 640_000 },
+      referrals: { actual: 3, target: 2 },
+    });
+    // 0.35 / 0.3 = 116.67, 6,400 / 6,000 = 106.67, 3 / 2 = 150 → 120: 40 × 116.67 + 40 × 106.67 + 20 × 120 = 11,333.6 → 113.34
+    expect(departmentScore(S, resultsOf(figures))).to.deep.equal({
+      indicators: { drug_share: 11_667, cost_per_stay: 10_667, referrals: 12_000 },
+      score: 11_334,
+    });
+    // nothing last year: every indicator without its target, 100; a department without claims either year, 100
+    expect(departmentScore(S, resultsOf(indicatorFigures(now, NO_FIGURES))).score).to.equal(10_000);
+    expect(indicatorFigures(NO_FIGURES, NO_FIGURES)).to.deep.equal({
+      drug_share: { actual: null, target: null },
+      cost_per_stay: { actual: null, target: null },
+      referrals: { actual: 0, target: null },
+    });
   });
 });

@@ -3,7 +3,8 @@
 // the lower the better, referrals the higher) → a department score → the department's share of the unit's pool
 // (score × its people's points) → each person by their points (base part by post and title × grade factor).
 // Scores are integers of hundredths, so the arithmetic is exact; every split adds up to its whole to the fen.
-// Not wired to runs yet: the rules and their configuration check, tested by hand (departmentRules.test.ts).
+// A department's results of a month: its claims (by the diagnosis it treats) and its referrals down, against the
+// same month of last year (the bundle's baseline); wired to the HQ's and branches' runs in departmentRun.ts.
 import { splitByLargestRemainder, type Fen } from '../shared/money';
 import type { Centi } from './rules';
 
@@ -118,4 +119,77 @@ export function departmentPay(
     return own.map((p, i) => ({ staff_id: p.staff_id, department_id: d.department_id, points: pointsOf(p), amount: split[i] }));
   });
   return { departments, people: [...paid, ...none] };
+}
+
+// ---- a department's results from the month's claims and referrals ----------------------------------------------
+
+/**
+ * Which department treats a diagnosis (ICD-10): the first of the names the unit has, by the longest matching code
+ * prefix (a stroke 神经内科 before the circulatory 心血管内科; a branch's 内科 where the HQ has the specialty).
+ */
+const DEPARTMENT_OF_DIAGNOSIS: [prefix: string, names: string[]][] = [
+  ['I6', ['神经内科', '内科']],
+  ['I', ['心血管内科', '内科']],
+  ['J21', ['儿科', '呼吸内科', '内科']],
+  ['J', ['呼吸内科', '内科']],
+  ['C34', ['呼吸内科', '内科']],
+  ['K35', ['普外科', '外科']],
+  ['K80', ['普外科', '外科']],
+  ['C16', ['普外科', '外科']],
+  ['B67', ['普外科', '外科']],
+  ['K', ['消化内科', '内科']],
+  ['E', ['内分泌科', '内科']],
+  ['S06', ['急诊科', '神经内科', '外科']],
+  ['S', ['骨科', '外科']],
+  ['M', ['骨科', '康复医学科', '康复科', '外科']],
+  ['O', ['妇产科']],
+];
+/** where no prefix matches or the unit has none of its departments */
+const GENERAL = ['全科医学科', '内科'];
+
+/** The unit's department that treats `code`, or null when it has none of them. */
+export function departmentOfDiagnosis(code: string, departments: readonly { id: number; name: string }[]): number | null {
+  const byName = new Map(departments.map((d) => [d.name, d.id]));
+  const rules = DEPARTMENT_OF_DIAGNOSIS.filter(([prefix]) => code.startsWith(prefix)).sort((a, b) => b[0].length - a[0].length);
+  for (const names of [...rules.map(([, n]) => n), GENERAL]) for (const name of names) if (byName.has(name)) return byName.get(name)!;
+  return null;
+}
+
+/** A department's month: its claims' costs (fen), its stays and their cost, its referrals down. */
+export interface DepartmentFigures {
+  total_cost: Fen;
+  drug_cost: Fen;
+  stays: number;
+  stay_cost: Fen;
+  referrals_down: number;
+}
+export const NO_FIGURES: DepartmentFigures = { total_cost: 0n, drug_cost: 0n, stays: 0, stay_cost: 0n, referrals_down: 0 };
+
+/** An indicator's figure this month and its target (the same month last year); null where there is none. */
+export type IndicatorFigures = Record<DepartmentIndicator, { actual: number | null; target: number | null }>;
+
+/**
+ * The indicators of a month against the same month of last year: drug share = drug cost ÷ total cost (4 decimals),
+ * cost per stay = the stays' cost ÷ stays (fen, half up), referrals down counted. A figure missing in either year
+ * (no claims, no stays, no referral last year) leaves the indicator without target: it scores 100, neither rewarded
+ * nor docked — so a department without claims of its own (imaging, nursing, the offices) scores 100 throughout.
+ */
+export function indicatorFigures(now: DepartmentFigures, lastYear: DepartmentFigures): IndicatorFigures {
+  const share = (f: DepartmentFigures) => (f.total_cost > 0n ? Math.round((Number(f.drug_cost) / Number(f.total_cost)) * 10_000) / 10_000 : null);
+  const perStay = (f: DepartmentFigures) => (f.stays > 0 ? Number((f.stay_cost * 2n + BigInt(f.stays)) / (2n * BigInt(f.stays))) : null);
+  return {
+    drug_share: { actual: share(now), target: share(lastYear) },
+    cost_per_stay: { actual: perStay(now), target: perStay(lastYear) },
+    referrals: { actual: now.referrals_down, target: lastYear.referrals_down > 0 ? lastYear.referrals_down : null },
+  };
+}
+
+/** The results the score is taken from: an indicator without an actual figure or a target is met exactly (100). */
+export function resultsOf(figures: IndicatorFigures): DepartmentResults {
+  return Object.fromEntries(
+    INDICATORS.map((k) => {
+      const { actual, target } = figures[k];
+      return [k, actual === null || target === null ? { actual: 1, target: 1 } : { actual, target }];
+    }),
+  ) as DepartmentResults;
 }

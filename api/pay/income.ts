@@ -9,7 +9,7 @@ import type { AnyQueryBuilder } from 'objection';
 import { db } from '../db/knex';
 import { toFen } from '../shared/money';
 import { accounts } from '../auth';
-import { unitsByIds } from '../org';
+import { unitIdsAtLevelSql, unitsByIds } from '../org';
 import { INCOME_LEVEL, INCOME_ROLE, type IncomeLevel, type IncomeRole } from './enums';
 import { changesBy, coveredMonths, incomeChange, incomeRole, levelOfRole, PAID_STATUSES, type IncomeChange, type IncomeLine } from './incomeRules';
 import { payRunResource } from './resource';
@@ -48,6 +48,8 @@ function paidLines(actor: Actor, years: readonly number[]): Promise<LineRow[]> {
     .whereIn('pay_runs.status', [...PAID_STATUSES])
     // the township's own people: an expert sent down (下派) is the sending unit's
     .whereNull('pay_lines.rotation_id')
+    // the townships' runs: the HQ's and branches' (by department) are not the reference's township and village roles
+    .whereRaw(`pay_runs.org_unit_id in ${unitIdsAtLevelSql('3')}`)
     .whereRaw('extract(year from pay_runs.month)::int = any(?)', [[...years]])
     .select(
       db().raw('extract(year from pay_runs.month)::int as year'),

@@ -4,7 +4,7 @@ export { payGrants, DEFAULT_SCHEME } from './rules';
 export { payRouters } from './routes';
 export { PAY_ENUMS } from './enums';
 export { approveRun, calculateRun, createRun, reviewRun } from './service';
-export type { PayLine, PayLineItem, PayRun, PayRunDifference } from './model';
+export type { PayLine, PayLineItem, PayRun, PayRunDepartment, PayRunDifference } from './model';
 export type { PayStatement } from './statement';
 export type { SchemeView } from './scheme';
 export { traceRun, type PayTrace } from './trace';

@@ -81,6 +81,8 @@ export class PayLine extends Model {
   rotation_id!: number | null;
   home_org_unit_id!: number | null;
   rotation_top_up!: string;
+  /** the department they were paid in (the HQ's and branches' runs); null on a township's */
+  department_id!: number | null;
   static tableName = 'pay_lines';
   static jsonAttributes = ['by_service'];
 }
@@ -114,4 +116,28 @@ export class PayRunDifference extends Model {
   net_before!: string | null;
   net_after!: string | null;
   static tableName = 'pay_run_differences';
+}
+
+/** A department of an HQ or branch run (科室绩效): its indicators of the month against the same month of last year, their scores, its share. */
+export class PayRunDepartment extends Model {
+  id!: number;
+  run_id!: number;
+  /** null: the people without a department */
+  department_id!: number | null;
+  name!: string;
+  /** the month's figure and its target (last year's); null where there is none (the indicator then scores 100) */
+  drug_share!: string | null;
+  drug_share_target!: string | null;
+  cost_per_stay!: string | null;
+  cost_per_stay_target!: string | null;
+  referrals!: number;
+  referrals_target!: number | null;
+  drug_share_score!: string;
+  cost_per_stay_score!: string;
+  referrals_score!: string;
+  score!: string;
+  people!: number;
+  points!: string;
+  amount!: string;
+  static tableName = 'pay_run_departments';
 }

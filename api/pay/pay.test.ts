@@ -307,7 +307,7 @@ describe('performance pay (HTTP, real database)', () => {
     expect(village.status).to.equal(422);
     expect(village.body.error.details).to.deep.include({
       field: 'org_unit_id',
-      message: `unit ${await unitId('V001')} is not a township`,
+      message: `unit ${await unitId('V001')} is a village clinic: its people are on the township's run`,
       rule: 'not_township',
     });
     const twice = await post<Problem>('/api/pay-runs', { org_unit_id: township, month, budgeted_fund: '10' }, { as: 'finance' });

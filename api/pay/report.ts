@@ -12,7 +12,7 @@ import { traceRun, type PayTrace } from './trace';
 export interface PayRunReport {
   run: Omit<Awaited<ReturnType<typeof readRun>>, 'lines'> & { township: string; calculated_by_name: string | null };
   /** works_at: the work unit's name; quality_unit: the unit whose quality score applied, home_unit: the unit that sent an expert down ('' when none) */
-  lines: (PayLine & { works_at: string; quality_unit: string; home_unit: string })[];
+  lines: (PayLine & { works_at: string; quality_unit: string; home_unit: string; department: string })[];
   /** the scheme the run was calculated with */
   scheme: SchemeView;
   trace: PayTrace;
@@ -32,6 +32,8 @@ export async function payRunReport(actor: Actor, id: number): Promise<PayRunRepo
     ).map((u) => [u.id, u.name]),
   );
   const nameOf = (id: number | null) => (id === null ? '' : (names.get(id) ?? ''));
+  // an HQ or branch run's departments (科室绩效): each line's department by name
+  const departmentOf = new Map(run.departments.map((d) => [d.department_id, d.name]));
   const calculator = run.calculated_by === null ? undefined : await accounts(['display_name']).where('id', run.calculated_by).first();
   return {
     run: Object.assign(run, { township: names.get(run.org_unit_id) ?? '', calculated_by_name: calculator?.display_name ?? null }),
@@ -40,6 +42,7 @@ export async function payRunReport(actor: Actor, id: number): Promise<PayRunRepo
         works_at: names.get(l.work_org_unit_id) ?? '',
         quality_unit: nameOf(l.quality_org_unit_id),
         home_unit: nameOf(l.home_org_unit_id),
+        department: run.departments.length ? (departmentOf.get(l.department_id) ?? '') : '',
       }),
     ),
     scheme: run.scheme as SchemeView,

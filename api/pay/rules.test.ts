@@ -181,42 +181,42 @@ describe('pay rules: the base part by post and title (基础绩效)', () => {
         titleLevel(t),
       ),
     ).to.deep.equal(['senior', 'associate', 'intermediate', 'junior', 'assistant', 'none', 'none']);
-    // 院长岗 80 + 副高 30; 护理岗 35 + 师 10; 乡村医生岗 20, no title
+    // 院长岗 600 + 副高 150; 护理岗 260 + 师 50; 乡村医生岗 60, no title
     expect([
       basePoints(DEFAULT_SCHEME, 'director', 'associate'),
       basePoints(DEFAULT_SCHEME, 'nursing', 'junior'),
       basePoints(DEFAULT_SCHEME, 'village_doctor', 'none'),
-    ]).to.deep.equal([11_000, 4_500, 2_000]);
+    ]).to.deep.equal([75_000, 31_000, 6_000]);
   });
 
   it('pays a township of its director, a nurse and a village doctor by hand, to the fen', () => {
-    // the director (副主任医师, 优秀 ×1.2, no work): (110 + 0) × 1.2 = 132
+    // the director (副主任医师, 优秀 ×1.2, no work): (750 + 0) × 1.2 = 900
     const director = personPoints(
       DEFAULT_SCHEME,
       { grade: 'excellent', control_rate: null, base: basePoints(DEFAULT_SCHEME, 'director', titleLevel('associate_chief_physician')) },
       [],
     );
-    // a nurse (护师, no grade yet: 合格): 35 + 10 = 45
+    // a nurse (护师, no grade yet: 合格): 260 + 50 = 310
     const nurse = personPoints(
       DEFAULT_SCHEME,
       { grade: null, control_rate: null, base: basePoints(DEFAULT_SCHEME, 'nursing', titleLevel('senior_nurse')) },
       [],
     );
     // the village doctor (基本合格 ×0.8, village controlling 72 % ×1.1): 10 follow-ups (40) less a missed task (2) = 38;
-    // (20 + 38 × 1.1) × 0.8 = (20 + 41.8) × 0.8 = 49.44 — the quality factor adjusts the work, not the base
+    // (60 + 38 × 1.1) × 0.8 = (60 + 41.8) × 0.8 = 81.44 — the quality factor adjusts the work, not the base
     const doctor = personPoints(
       DEFAULT_SCHEME,
       { grade: 'basically_qualified', control_rate: 0.72, base: basePoints(DEFAULT_SCHEME, 'village_doctor', titleLevel('village_doctor')) },
       [...followups(10, 'hypertension'), ...missed(1)],
     );
-    expect([director.base, director.effective]).to.deep.equal([11_000, 132_000_000n]);
-    expect([nurse.base, nurse.grade, nurse.effective]).to.deep.equal([4_500, 'qualified', 45_000_000n]);
-    expect([doctor.base, doctor.gross, doctor.deduction, doctor.quality_factor, doctor.effective]).to.deep.equal([2_000, 4_000, 200, 110, 49_440_000n]);
-    // ¥5,000.00 over 226.44 points: 22.0809 a point; 5000 × 132 / 226.44 = 2914.679…, 993.649…, 1091.679…:
-    // 2914.67 + 993.64 + 1091.67 = 4999.98, the two fen left to the largest remainders (.99 the doctor, .94 the director)
+    expect([director.base, director.effective]).to.deep.equal([75_000, 900_000_000n]);
+    expect([nurse.base, nurse.grade, nurse.effective]).to.deep.equal([31_000, 'qualified', 310_000_000n]);
+    expect([doctor.base, doctor.gross, doctor.deduction, doctor.quality_factor, doctor.effective]).to.deep.equal([6_000, 4_000, 200, 110, 81_440_000n]);
+    // ¥5,000.00 over 1,291.44 points: 3.8716 a point; 5000 × 900 / 1291.44 = 3484.482…, 1200.210…, 315.306…:
+    // 3484.48 + 1200.21 + 315.30 = 4999.99, the fen left to the largest remainder (.6 of a fen, the doctor)
     const total = director.effective + nurse.effective + doctor.effective;
-    expect(pointValue(500_000n, total)).to.equal('22.0809');
-    expect(splitPool(500_000n, [director.effective, nurse.effective, doctor.effective])).to.deep.equal([291_468n, 99_364n, 109_168n]);
+    expect(pointValue(500_000n, total)).to.equal('3.8716');
+    expect(splitPool(500_000n, [director.effective, nurse.effective, doctor.effective])).to.deep.equal([348_448n, 120_021n, 31_531n]);
   });
 });
 
@@ -241,20 +241,20 @@ describe("the unit's quality score in pay", () => {
   });
 
   it('pays a township whose inspection scored 72 and a village that scored 96, by hand to the fen', () => {
-    // the nurse (护师, 合格) at the township scored 72: (35 + 10 − 5) × 1.0 = 40
+    // the nurse (护师, 合格) at the township scored 72: (260 + 50 − 5) × 1.0 = 305
     const nurse = personPoints(
       DEFAULT_SCHEME,
       { grade: null, control_rate: null, base: basePoints(DEFAULT_SCHEME, 'nursing', 'junior'), unit_quality_score: 72 },
       [],
     );
     // the village doctor (基本合格 ×0.8) in the village that scored 96: 10 follow-ups (40) − a missed task (2) = 38 × 1.1 = 41.8;
-    // (20 + 41.8 + 5) × 0.8 = 53.44
+    // (60 + 41.8 + 5) × 0.8 = 85.44
     const doctor = personPoints(
       DEFAULT_SCHEME,
       { grade: 'basically_qualified', control_rate: 0.72, base: basePoints(DEFAULT_SCHEME, 'village_doctor', 'none'), unit_quality_score: 96 },
       [...followups(10, 'hypertension'), ...missed(1)],
     );
-    // an administrator without a title in a unit that scored 60: 30 − 10 = 20 (优秀 ×1.2 → 24)
+    // an administrator without a title in a unit that scored 60: 240 − 10 = 230 (优秀 ×1.2 → 276)
     const clerk = personPoints(
       DEFAULT_SCHEME,
       { grade: 'excellent', control_rate: null, base: basePoints(DEFAULT_SCHEME, 'administration', 'none'), unit_quality_score: 60 },
@@ -262,20 +262,20 @@ describe("the unit's quality score in pay", () => {
     );
     // nothing in points and −10 for the unit: never below 0
     const idle = personPoints(DEFAULT_SCHEME, { grade: null, control_rate: null, unit_quality_score: 50 }, followups(1, 'hypertension'));
-    expect([nurse.unit_quality_points, nurse.effective]).to.deep.equal([-500, 40_000_000n]);
-    expect([doctor.unit_quality_points, doctor.effective]).to.deep.equal([500, 53_440_000n]);
-    expect([clerk.unit_quality_points, clerk.effective]).to.deep.equal([-1000, 24_000_000n]);
+    expect([nurse.unit_quality_points, nurse.effective]).to.deep.equal([-500, 305_000_000n]);
+    expect([doctor.unit_quality_points, doctor.effective]).to.deep.equal([500, 85_440_000n]);
+    expect([clerk.unit_quality_points, clerk.effective]).to.deep.equal([-1000, 276_000_000n]);
     expect([idle.unit_quality_points, idle.effective]).to.deep.equal([-1000, 0n]);
-    // ¥1,000.00 over 117.44 points: 8.5150 a point; 34059.945…, 45504.087…, 20435.967… fen: 340.59 + 455.04 + 204.35 = 999.98,
-    // the two fen left to the largest remainders (.967 the clerk, .945 the nurse)
+    // ¥1,000.00 over 666.44 points: 1.5005 a point; 45765.560…, 12820.358…, 41414.080… fen: 457.65 + 128.20 + 414.14 = 999.99,
+    // the fen left to the largest remainder (.560, the nurse)
     const all = [nurse.effective, doctor.effective, clerk.effective, idle.effective];
     expect(
       pointValue(
         100_000n,
         all.reduce((a, b) => a + b, 0n),
       ),
-    ).to.equal('8.5150');
-    expect(splitPool(100_000n, all)).to.deep.equal([34_060n, 45_504n, 20_436n, 0n]);
+    ).to.equal('1.5005');
+    expect(splitPool(100_000n, all)).to.deep.equal([45_766n, 12_820n, 41_414n, 0n]);
   });
 });
 
@@ -292,8 +292,8 @@ describe('rotations (下派) in pay', () => {
   });
 
   it("shares the host's pool with the expert at the host's scheme, the sending unit's top-up beside it, by hand", () => {
-    // the director (副主任医师, 合格: 80 + 30 = 110), a nurse (护师, 35 + 10 = 45) and the branch's expert
-    // (主任医师 on a clinical post: 40 + 40 = 80, no work recorded yet, 合格), all at the township's scheme
+    // the director (副主任医师, 合格: 600 + 150 = 750), a nurse (护师, 260 + 50 = 310) and the branch's expert
+    // (主任医师 on a clinical post: 300 + 200 = 500, no work recorded yet, 合格), all at the township's scheme
     const director = personPoints(
       DEFAULT_SCHEME,
       { grade: null, control_rate: null, base: basePoints(DEFAULT_SCHEME, 'director', titleLevel('associate_chief_physician')) },
@@ -309,11 +309,11 @@ describe('rotations (下派) in pay', () => {
       { grade: null, control_rate: null, base: basePoints(DEFAULT_SCHEME, payPost('doctor', false), titleLevel('chief_physician')) },
       [],
     );
-    expect([director.effective, nurse.effective, expert.effective]).to.deep.equal([110_000_000n, 45_000_000n, 80_000_000n]);
-    // ¥3,000.00 over 235 points: 12.7660 a point; 140425.53…, 57446.80…, 102127.65… fen: the two fen left to .80 and .65
+    expect([director.effective, nurse.effective, expert.effective]).to.deep.equal([750_000_000n, 310_000_000n, 500_000_000n]);
+    // ¥3,000.00 over 1,560 points: 1.9231 a point; 144230.76…, 59615.38…, 96153.84… fen: the two fen left to .84 and .76
     const total = director.effective + nurse.effective + expert.effective;
-    expect(pointValue(300_000n, total)).to.equal('12.7660');
-    expect(splitPool(300_000n, [director.effective, nurse.effective, expert.effective])).to.deep.equal([140_425n, 57_447n, 102_128n]);
+    expect(pointValue(300_000n, total)).to.equal('1.9231');
+    expect(splitPool(300_000n, [director.effective, nurse.effective, expert.effective])).to.deep.equal([144_231n, 59_615n, 96_154n]);
     // the sending unit's top-up is its own money, ¥2,000.00 a month, never taken from the township's pool
     expect(DEFAULT_SCHEME.rotation_top_up).to.equal(200_000);
   });

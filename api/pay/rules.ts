@@ -59,8 +59,9 @@ export interface PayScheme {
  * village controlling ≥ 70 % of its patients ×1.1, ≥ 55 % ×1.0, ≥ 40 % ×0.9, below ×0.8; 2 % to the risk fund.
  * The unit's quality score: ≥ 95 +5 points a month, ≥ 85 ±0, ≥ 70 −5, below −10; not inspected ±0.
  * An expert sent down (下派) is topped up ¥2,000 a month by the sending unit.
- * The base part a month: 院长岗 80, 临床/公卫 40, 护理/医技 35, 药学/管理 30, 乡村医生 20; plus 正高 40,
- * 副高 30, 中级 20, 师 10, 士 5, no title 0.
+ * The base part a month: 院长岗 600, 临床 300, 公卫 280, 护理/医技 260, 药学/管理 240, 乡村医生 60; plus 正高 200,
+ * 副高 150, 中级 100, 师 50, 士 25, no title 0 — a township's staff above a village doctor's month of follow-ups
+ * (≈ 200 points), the director about twice a clinician.
  */
 export const DEFAULT_SCHEME: PayScheme = {
   points: {
@@ -95,16 +96,16 @@ export const DEFAULT_SCHEME: PayScheme = {
   risk_fund_rate: 200,
   rotation_top_up: 200_000,
   post_points: {
-    director: 8000,
-    clinical: 4000,
-    public_health: 4000,
-    nursing: 3500,
-    pharmacy: 3000,
-    technology: 3500,
-    administration: 3000,
-    village_doctor: 2000,
+    director: 60_000,
+    clinical: 30_000,
+    public_health: 28_000,
+    nursing: 26_000,
+    pharmacy: 24_000,
+    technology: 26_000,
+    administration: 24_000,
+    village_doctor: 6_000,
   },
-  title_points: { senior: 4000, associate: 3000, intermediate: 2000, junior: 1000, assistant: 500, none: 0 },
+  title_points: { senior: 20_000, associate: 15_000, intermediate: 10_000, junior: 5_000, assistant: 2_500, none: 0 },
 };
 
 const POST_OF: Record<Category, PayPost> = {

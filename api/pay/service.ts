@@ -7,16 +7,18 @@ import type { Knex } from 'knex';
 import type { Actor } from '../core/actor';
 import { assertCan, getRow } from '../core/crud';
 import { conflict, forbidden, notFound, unprocessable } from '../core/errors';
-import { inTransaction } from '../core/transaction';
+import { inTransaction, type Audit } from '../core/transaction';
 import * as clock from '../core/clock';
-import { fromFen, sumFen, toFen } from '../shared/money';
+import { fromFen, sumFen, toFen, type Fen } from '../shared/money';
+import type { PayGrade } from './enums';
 import { unitInScope, unitsByIds } from '../org';
 import { payrollPeople, rotatedExperts, type RotatedExpert } from '../hr';
 import { staffPerformanceShare } from '../settlement';
-import { PayLine, PayLineItem, PayRun } from './model';
+import { PayLine, PayLineItem, PayRun, PayRunDepartment } from './model';
 import { monthPoints, type PersonMonth } from './points';
 import { microText, monthStart, pointValue, rotationPaysMonth, splitPool, STEP_TO, type PayStep } from './rules';
-import { fromCenti, readSchemeView, schemeOf } from './scheme';
+import { departmentSchemeOf, fromCenti, readSchemeView, schemeOf, type SchemeView } from './scheme';
+import { departmentMonth } from './departmentRun';
 import { riskFigures, yearContributions, type RiskFigures } from './riskFund';
 import { forStep, payRunResource } from './resource';
 import { runCorrection, saveDifferences } from './correction';
@@ -34,8 +36,11 @@ export function createRun(actor: Actor, input: { org_unit_id: number; month: str
     async (trx, audit) => {
       const unit = await unitInScope(input.org_unit_id, actor.scopePath, ['id', 'level'], trx);
       if (!unit) throw notFound('org unit', input.org_unit_id);
-      if (unit.level !== TOWNSHIP_LEVEL)
-        throw unprocessable('pay runs are per township', [{ field: 'org_unit_id', message: `unit ${unit.id} is not a township`, rule: 'not_township' }]);
+      // a township pays by points; the HQ and the branches by department results (departmentRun.ts); a village clinic's people are the township's
+      if (unit.level > TOWNSHIP_LEVEL)
+        throw unprocessable('pay runs are per township, branch or the HQ', [
+          { field: 'org_unit_id', message: `unit ${unit.id} is a village clinic: its people are on the township's run`, rule: 'not_township' },
+        ]);
       const month = monthStart(input.month);
       // one live version per township and month: a superseded run leaves its place to its correction
       const existing = await PayRun.query(trx).findOne({ org_unit_id: unit.id, month }).whereNot('status', 'superseded');
@@ -66,6 +71,8 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
       const run = await forStep(trx, actor, id, 'calculate');
       const month = run.month.slice(0, 7);
       const view = await readSchemeView(trx);
+      const [unit] = await unitsByIds([run.org_unit_id], ['level'], trx);
+      if (unit.level !== TOWNSHIP_LEVEL) return calculateDepartmentRun(trx, audit, actor, run, view);
       // the township's employees, and the experts sent down to it for this month (paid here at its scheme)
       const range = clock.monthRange(month);
       const experts = (await rotatedExperts(run.org_unit_id, range.start, range.end, trx)).filter((r) => rotationPaysMonth(r, month));
@@ -82,16 +89,13 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
         pool,
         months.map((m) => m.points.effective),
       );
-      // the risk fund withheld from each amount; December gives back the year's contributions
-      const earlier = month.endsWith('-12')
-        ? await yearContributions(
-            months.map((m) => m.person.staff_id),
-            Number(month.slice(0, 4)),
-            trx,
-          )
-        : null;
-      const december = earlier && months.map((m) => ({ earlier: earlier.get(m.person.staff_id) ?? 0n, grade: m.points.grade }));
-      const figures = riskFigures(amounts, scheme.risk_fund_rate, december);
+      const figures = await monthRiskFigures(
+        trx,
+        month,
+        amounts,
+        months.map((m) => ({ staff_id: m.person.staff_id, grade: m.points.grade })),
+        scheme.risk_fund_rate,
+      );
       await PayLine.query(trx).delete().where('run_id', id);
       const topUps = new Map(experts.map((r) => [r.person.staff_id, r]));
       await saveLines(trx, id, months, figures, topUps, BigInt(scheme.rotation_top_up));
@@ -103,14 +107,8 @@ export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction
         pool: fromFen(pool),
         total_points: microText(total),
         point_value: pointValue(pool, total),
-        risk_contributions: fromFen(sumFen(figures.map((f) => f.contribution))),
-        risk_returns: fromFen(sumFen(figures.map((f) => f.returned))),
-        net_paid: fromFen(sumFen(figures.map((f) => f.net))),
         rotation_top_ups: fromFen(BigInt(scheme.rotation_top_up) * BigInt(experts.length)),
-        scheme: view,
-        calculated_by: actor.id,
-        calculated_at: clock.nowIso(),
-        updated_at: clock.nowIso(),
+        ...calculatedBy(actor, view, figures),
       });
       await audit({
         action: 'calculate',
@@ -175,13 +173,7 @@ async function saveLines(
       rotation_top_up: fromFen(rotation ? topUp : 0n),
     };
   });
-  const ids: number[] = [];
-  for (let i = 0; i < lines.length; i += 500) {
-    const rows: { id: number }[] = await trx('pay_lines')
-      .insert(lines.slice(i, i + 500))
-      .returning('id');
-    ids.push(...rows.map((r) => r.id));
-  }
+  const ids = await insertLines(trx, lines);
   const items = months.flatMap((m, i) =>
     m.items.map((it) => ({
       line_id: ids[i],
@@ -196,6 +188,142 @@ async function saveLines(
     })),
   );
   if (items.length) await trx.batchInsert('pay_line_items', items, 1000);
+}
+
+/** The risk fund withheld from each amount of the month; December gives back the year's contributions (riskFund.ts). */
+async function monthRiskFigures(
+  trx: Knex.Transaction,
+  month: string,
+  amounts: readonly Fen[],
+  people: readonly { staff_id: number; grade: PayGrade }[],
+  rate: number,
+): Promise<RiskFigures[]> {
+  if (!month.endsWith('-12')) return riskFigures(amounts, rate, null);
+  const earlier = await yearContributions(
+    people.map((p) => p.staff_id),
+    Number(month.slice(0, 4)),
+    trx,
+  );
+  return riskFigures(
+    amounts,
+    rate,
+    people.map((p) => ({ earlier: earlier.get(p.staff_id) ?? 0n, grade: p.grade })),
+  );
+}
+
+/** What every calculated run keeps: the risk fund's totals, the scheme it was calculated with, who and when. */
+const calculatedBy = (actor: Actor, view: SchemeView, figures: readonly RiskFigures[]) => ({
+  risk_contributions: fromFen(sumFen(figures.map((f) => f.contribution))),
+  risk_returns: fromFen(sumFen(figures.map((f) => f.returned))),
+  net_paid: fromFen(sumFen(figures.map((f) => f.net))),
+  scheme: view,
+  calculated_by: actor.id,
+  calculated_at: clock.nowIso(),
+  updated_at: clock.nowIso(),
+});
+
+/** Lines in bulk, a few statements a run; their ids in the order given. */
+async function insertLines(trx: Knex.Transaction, lines: readonly Record<string, unknown>[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < lines.length; i += 500) {
+    const rows: { id: number }[] = await trx('pay_lines')
+      .insert(lines.slice(i, i + 500))
+      .returning('id');
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
+/**
+ * The HQ's or a branch's month by department results (departmentRun.ts): the budgeted fund split to the departments
+ * by score × points and to their people by points, the risk fund withheld as on a township's run; the run keeps a row
+ * per department (its indicators, targets, scores, points and amount), each line its department.
+ */
+async function calculateDepartmentRun(trx: Knex.Transaction, audit: Audit, actor: Actor, run: PayRun, view: SchemeView) {
+  const month = run.month.slice(0, 7);
+  const scheme = schemeOf(view);
+  const pool = toFen(run.budgeted_fund);
+  const { lines, departments } = await departmentMonth(run.org_unit_id, month, pool, scheme, departmentSchemeOf(view), trx);
+  const total = lines.reduce((a, l) => a + l.points, 0n);
+  if (total === 0n && pool > 0n)
+    throw unprocessable(`no points in ${month}: the pool cannot be paid out`, [{ field: 'month', message: 'no points', rule: 'no_points' }]);
+  const figures = await monthRiskFigures(
+    trx,
+    month,
+    lines.map((l) => l.amount),
+    lines.map((l) => ({ staff_id: l.person.staff_id, grade: l.grade })),
+    scheme.risk_fund_rate,
+  );
+  await PayLine.query(trx).delete().where('run_id', run.id);
+  await trx('pay_run_departments').delete().where('run_id', run.id);
+  await insertLines(
+    trx,
+    lines.map((l, i) => ({
+      run_id: run.id,
+      staff_id: l.person.staff_id,
+      user_id: l.person.user_id,
+      name: l.person.name,
+      work_org_unit_id: l.person.work_org_unit_id,
+      department_id: l.person.department_id,
+      post: l.post,
+      title_level: l.title_level,
+      base_points: centiText(l.base),
+      by_service: JSON.stringify({}),
+      gross_points: '0.00',
+      missed_tasks: 0,
+      deduction_points: '0.00',
+      quality_factor: '1.00',
+      unit_quality_points: '0.00',
+      grade: l.grade,
+      grade_factor: centiText(l.grade_factor),
+      points: microText(l.points),
+      amount: fromFen(figures[i].amount),
+      risk_contribution: fromFen(figures[i].contribution),
+      risk_return: fromFen(figures[i].returned),
+      net_amount: fromFen(figures[i].net),
+    })),
+  );
+  const text = (v: number | null, digits: number) => (v === null ? null : v.toFixed(digits));
+  await trx('pay_run_departments').insert(
+    departments.map((d) => ({
+      run_id: run.id,
+      department_id: d.department_id,
+      name: d.name,
+      drug_share: text(d.figures.drug_share.actual, 4),
+      drug_share_target: text(d.figures.drug_share.target, 4),
+      cost_per_stay: d.figures.cost_per_stay.actual === null ? null : fromFen(BigInt(d.figures.cost_per_stay.actual)),
+      cost_per_stay_target: d.figures.cost_per_stay.target === null ? null : fromFen(BigInt(d.figures.cost_per_stay.target)),
+      referrals: d.figures.referrals.actual,
+      referrals_target: d.figures.referrals.target,
+      drug_share_score: centiText(d.score.indicators.drug_share),
+      cost_per_stay_score: centiText(d.score.indicators.cost_per_stay),
+      referrals_score: centiText(d.score.indicators.referrals),
+      score: centiText(d.score.score),
+      people: d.people,
+      points: microText(d.points),
+      amount: fromFen(d.amount),
+    })),
+  );
+  if (run.supersedes_id) await saveDifferences(trx, run.id, run.supersedes_id);
+  const updated = await PayRun.query(trx).patchAndFetchById(run.id, {
+    status: 'calculated',
+    settlement_share: '0.00',
+    settlement_run_id: null,
+    pool: fromFen(pool),
+    total_points: microText(total),
+    // each department has its own value of a point: none for the unit
+    point_value: null,
+    rotation_top_ups: '0.00',
+    ...calculatedBy(actor, view, figures),
+  });
+  await audit({
+    action: 'calculate',
+    resource: 'pay-runs',
+    recordId: run.id,
+    before: { status: run.status },
+    after: { status: 'calculated', pool: updated.pool, departments: departments.length, people: lines.length, net_paid: updated.net_paid },
+  });
+  return updated;
 }
 
 /** POST /api/pay-runs/:id/review: calculated → reviewed, by the director of the run's township. */
@@ -257,7 +385,9 @@ async function step(
 export async function readRun(actor: Actor, id: number) {
   const run = await getRow(payRunResource, actor, id);
   const lines = await PayLine.query().where('run_id', id).orderBy('id');
-  return { ...run, lines, ...(await runCorrection(run)) };
+  // the HQ's and branches' runs: a row per department (none on a township's)
+  const departments = await PayRunDepartment.query().where('run_id', id).orderBy('id');
+  return { ...run, lines, departments, ...(await runCorrection(run)) };
 }
 
 /** GET /api/pay-runs/:id/lines/:lineId: a person's line with the follow-ups, contracts and missed tasks behind it, the names of the unit whose quality score applied and of the unit that sent an expert down. */

@@ -10,7 +10,7 @@ import { conflict } from '../core/errors';
 import { fromFen, sumFen, toFen } from '../shared/money';
 import { orgUnits, under, unitsByIds } from '../org';
 import { settlementForTrace, type SettlementForTrace } from '../settlement';
-import { PayLine } from './model';
+import { PayLine, PayRunDepartment } from './model';
 import { payRunResource } from './service';
 import type { TraceNoSettlement } from './traceLabels';
 import { microOf, traceChecks, type TraceCheck } from './traceRules';
@@ -68,6 +68,7 @@ export async function traceRun(actor: Actor, id: number): Promise<PayTrace> {
       { field: 'settlement_run_id', message: `settlement run ${run.settlement_run_id}`, rule: 'no_figures' },
     ]);
   const lines = await PayLine.query().where('run_id', id).orderBy('id');
+  const departments = await PayRunDepartment.query().where('run_id', id);
   const units = new Map((await unitsByIds([run.org_unit_id, ...lines.map((l) => l.work_org_unit_id)], ['id', 'name'])).map((u) => [u.id, u.name]));
   const rows = (settlement?.allocations ?? []).filter((a) => a.pool === STAFF_POOL);
   const staff = settlement && {
@@ -85,7 +86,10 @@ export async function traceRun(actor: Actor, id: number): Promise<PayTrace> {
     settlement_share: toFen(run.settlement_share),
     pool: toFen(run.pool),
     total_points: microOf(run.total_points),
-    lines: lines.map((l) => ({ points: microOf(l.points), amount: toFen(l.amount) })),
+    lines: lines.map((l) => ({ points: microOf(l.points), amount: toFen(l.amount), department_id: l.department_id })),
+    departments: departments.length
+      ? departments.map((d) => ({ department_id: d.department_id, points: microOf(d.points), amount: toFen(d.amount) }))
+      : undefined,
   });
   const seen = await visibleUnits(
     actor,

@@ -11,7 +11,11 @@ export const TRACE_CHECK = defineEnum('pay_trace_check', {
   pool_is_fund_plus_share: { zh: '本月绩效总额 = 预算绩效资金 + 医保结余绩效', en: 'The pool is the budgeted fund plus the settlement share' },
   points_add_up: { zh: '个人核定工分之和 = 总工分', en: "The people's points add up to the total points" },
   lines_add_up: { zh: '个人绩效之和 = 本月绩效总额', en: "The people's amounts add up to the pool" },
-  amounts_by_points: { zh: '每人金额与（总额 × 工分 ÷ 总工分）相差不超过 1 分', en: 'Each amount is within one fen of pool × points ÷ total points' },
+  departments_add_up: { zh: '各科室绩效之和 = 本月绩效总额', en: "The departments' amounts add up to the pool" },
+  amounts_by_points: {
+    zh: '每人金额与（总额 × 工分 ÷ 总工分，分院和总院按科室）相差不超过 1 分',
+    en: "Each amount is within one fen of pool × points ÷ total points (the HQ's and branches' by department)",
+  },
 });
 export type TraceCheckName = EnumValue<typeof TRACE_CHECK>;
 

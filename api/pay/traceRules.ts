@@ -32,7 +32,9 @@ export interface TraceFigures {
   settlement_share: Fen;
   pool: Fen;
   total_points: Micro;
-  lines: readonly { points: Micro; amount: Fen }[];
+  lines: readonly { points: Micro; amount: Fen; department_id?: number | null }[];
+  /** an HQ or branch run's departments: the pool goes to them, and each one's amount to its people by points */
+  departments?: readonly { department_id: number | null; points: Micro; amount: Fen }[];
 }
 
 const money = (name: TraceCheckName, expected: Fen, actual: Fen): TraceCheck => ({
@@ -71,7 +73,14 @@ export function traceChecks(t: TraceFigures): TraceCheck[] {
   const points = t.lines.reduce((a, l) => a + l.points, 0n);
   checks.push({ name: 'points_add_up', unit: 'points', expected: microText(t.total_points), actual: microText(points), ok: points === t.total_points });
   checks.push(money('lines_add_up', t.pool, sumFen(t.lines.map((l) => l.amount))));
-  const fair = t.lines.filter((l) => withinOneFen(t.pool, t.total_points, l.points, l.amount)).length;
+  // by department on an HQ or branch run: each department's amount over its people's points
+  const depts = t.departments && new Map(t.departments.map((d) => [d.department_id, d]));
+  if (t.departments) checks.push(money('departments_add_up', t.pool, sumFen(t.departments.map((d) => d.amount))));
+  const share = (l: TraceFigures['lines'][number]) => {
+    const d = depts?.get(l.department_id ?? null);
+    return d ? withinOneFen(d.amount, d.points, l.points, l.amount) : withinOneFen(t.pool, t.total_points, l.points, l.amount);
+  };
+  const fair = t.lines.filter(share).length;
   checks.push({ name: 'amounts_by_points', unit: 'people', expected: String(t.lines.length), actual: String(fair), ok: fair === t.lines.length });
   return checks;
 }

@@ -11,3 +11,5 @@ export { periodQuery as referralPeriodQuery, referralRouters } from './routes';
 export { resolvePatient, type PatientInput } from './patients';
 // the diagnosis centres' chest-pain channel refers the patient up in one step (the referral carries the request)
 export { createReferral, transition as referralTransition, type ReferralInput } from './service';
+// the HQ's and branches' department pay credits the department that referred down
+export { downReferralsByDiagnosis } from './payFacts';

@@ -6,7 +6,7 @@ export { CLAIM_COLUMNS } from './claims/rules';
 export { runImport, writeTemplate, type ImportOptions, type ImportSpec, type Rejection } from './import';
 export { blankCell, boolCell, cellText, dateCell, rowProblem, type Cell, type RawRow, type RowProblem } from './cells';
 export { type ImportProblem } from './enums';
-export { claimDrugCosts } from './claims/service';
+export { claimDrugCosts, unitClaimsByDiagnosis } from './claims/service';
 export { calculateIn, runReport } from './runs/service';
 export { readDifference, type DifferenceView } from './runs/differenceService';
 export { aggregateSql, isEstimate, rebuildClaimTotals, type RunFigures } from './runs/calculation';

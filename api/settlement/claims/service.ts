@@ -292,3 +292,24 @@ export async function claimDrugCosts(unitIds: readonly number[], year: number, m
     .groupBy('t.org_unit_id');
   return new Map(rows.map((r) => [r.org_unit_id, { drug_cost: r.drug_cost, total_cost: r.total_cost }]));
 }
+
+/**
+ * A unit's claims of a month by diagnosis (ICD-10) — the month a claim counts in, over the fund year of that
+ * calendar year, reversals netted (their amounts ≤ 0, their `claim_count` taking back the stay) — for the HQ's and
+ * branches' department pay (科室绩效: drug share and cost per stay by the department treating the diagnosis).
+ * Amounts in yuan as decimal strings.
+ */
+export function unitClaimsByDiagnosis(orgUnitId: number, year: number, month: number, conn: Knex | Knex.Transaction = db()) {
+  return conn('claims as c')
+    .join('fund_years as f', 'f.id', 'c.fund_year_id')
+    .where({ 'f.year': year, 'c.period_month': month, 'c.org_unit_id': orgUnitId })
+    .groupBy('c.diagnosis')
+    .orderBy('c.diagnosis')
+    .select<{ diagnosis: string | null; total_cost: string; drug_cost: string; stays: number; stay_cost: string }[]>(
+      'c.diagnosis',
+      conn.raw('sum(c.total_cost) as total_cost'),
+      conn.raw('sum(c.drug_cost) as drug_cost'),
+      conn.raw("coalesce(sum(c.claim_count) filter (where c.care_type = 'inpatient'), 0)::int as stays"),
+      conn.raw("coalesce(sum(c.total_cost) filter (where c.care_type = 'inpatient'), 0) as stay_cost"),
+    );
+}
