@@ -13,6 +13,8 @@ import { orderPeriodQuery, savingsReport } from '../api/procurement';
 import { referralPeriodQuery, referralsReport } from '../api/referrals';
 import { readDifference, runReport } from '../api/settlement';
 import { chronicAdmissionsOf, monitoringIndicators } from '../api/monitoring';
+import { chestPainFiguresOf, diagnosisFigures, diagnosisFiguresQuery } from '../api/diagnosis';
+import { writeDiagnosisWorkbook } from './diagnosis';
 import { writeMonitoringWorkbook } from './monitoring';
 import { writeBudgetExecution } from './budgetExecution';
 import { buildHealthWorkload } from './health-workload';
@@ -140,5 +142,20 @@ export const monitoringReportRoutes = new ApiRouter('/reports', 'reports').get(
     const answer = await monitoringIndicators(req.actor, q.unit_id, q.year);
     const { villages } = await chronicAdmissionsOf(req.actor, answer.unit.id, q.year);
     await sendFile(res, `医共体监测指标-${answer.unit.code}-${q.year}.xlsx`, XLSX, (out) => writeMonitoringWorkbook(out, { ...answer, villages }));
+  },
+);
+
+export const diagnosisReportRoutes = new ApiRouter('/reports', 'diagnosis').get(
+  '/diagnosis-figures.xlsx',
+  {
+    summary: '诊断中心统计表: the figures per centre, service and requesting unit, the workload per reader, chest pain per township, village ECG coverage',
+    query: diagnosisFiguresQuery,
+    produces: XLSX,
+  },
+  async (req, res) => {
+    const q = parse(diagnosisFiguresQuery, req.query, 'query');
+    // figures first (grant, scope, parameters checked), then the file streams
+    const [figures, chestPain] = await Promise.all([diagnosisFigures(req.actor, q), chestPainFiguresOf(req.actor, q)]);
+    await sendFile(res, `诊断中心统计-${q.from}-${q.to}.xlsx`, XLSX, (out) => writeDiagnosisWorkbook(out, { from: q.from, to: q.to, figures, chestPain }));
   },
 );

@@ -81,11 +81,11 @@ const stepBody = z.strictObject({
   critical: z.boolean().optional(),
   critical_note: z.string().trim().max(1000).nullish(),
 });
-const figuresQuery = z
+export const figuresQuery = z
   .strictObject({ from: isoDate, to: isoDate, centre_id: z.coerce.number().int().positive().optional() })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 
-const periodQuery = z.strictObject({ from: isoDate, to: isoDate }).refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
+export const periodQuery = z.strictObject({ from: isoDate, to: isoDate }).refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 const instant = z.iso.datetime({ offset: true, error: 'an ISO date-time with its offset' });
 const evaluationBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).nullish() });
 const chestPainBody = z.strictObject({ fmc_at: instant.nullish() });

@@ -149,6 +149,7 @@ export const en: typeof zh = {
       agreement: 'Sample agreement',
       fees: 'Fees',
       minutes_hint: 'Minutes from request to report; red: p90 past the norm',
+      download: 'Download workbook',
     },
   },
   enums: {

@@ -140,6 +140,7 @@ export const zh = {
       agreement: '抽查符合率',
       fees: '费用',
       minutes_hint: '时长为申请至报告的分钟数；红色：90%分位超过时限',
+      download: '下载统计表',
     },
   },
   enums: {
