@@ -19,6 +19,7 @@ import {
   step,
 } from './service';
 import { diagnosisFigures } from './figures';
+import { dutyRoster, setDutyRoster } from './duties';
 import { drawMonthlySample, reviewSample, sampleResource } from './samples';
 
 const id = positiveId;
@@ -45,11 +46,26 @@ const serviceBody = z.strictObject({
   active: z.boolean().optional(),
 });
 
-export const centreRoutes = new ApiRouter('/diagnosis-centres', 'diagnosis').get(
-  '/:id/readers',
-  { summary: 'The staff of the centre’s unit the HR registry qualifies to read its reports (senior: may re-read the monthly sample)' },
-  (req) => centreReaders(req.actor, idParam(req.params.id)),
-);
+const rosterQuery = z.strictObject({ from: isoDate, to: isoDate });
+const rosterBody = z.strictObject({ from: isoDate, to: isoDate, duties: z.array(z.strictObject({ day: isoDate, staff_id: id })).max(2000) });
+
+export const centreRoutes = new ApiRouter('/diagnosis-centres', 'diagnosis')
+  .get(
+    '/:id/readers',
+    { summary: 'The staff of the centre’s unit the HR registry qualifies to read its reports (senior: may re-read the monthly sample; on duty today)' },
+    (req) => centreReaders(req.actor, idParam(req.params.id)),
+  )
+  .get('/:id/duties', { summary: '排班: the readers on duty per day from `from` to `to` (at most 31 days)', query: rosterQuery }, (req) =>
+    dutyRoster(req.actor, idParam(req.params.id), parse(rosterQuery, req.query, 'query')),
+  )
+  .put(
+    '/:id/duties',
+    {
+      summary: '排班: replace the roster of `from`–`to` (the centre’s head); on a day with a roster only a reader on it is assigned, reports or co-signs',
+      body: rosterBody,
+    },
+    (req) => setDutyRoster(req.actor, idParam(req.params.id), parse(rosterBody, req.body)),
+  );
 mountCrud(centreRoutes, centreResource, {
   label: 'diagnosis centres',
   create: centreBody,
