@@ -179,6 +179,7 @@ export const en: typeof zh = {
       chest_pain_time: 'Chest-pain time',
       cosign: 'Co-sign',
       evaluate: 'Evaluate',
+      roster: 'Duty roster',
     },
   },
 };

@@ -165,6 +165,7 @@ export const zh = {
       chest_pain_time: '记录胸痛时间',
       cosign: '复核签名',
       evaluate: '评价',
+      roster: '排班',
     },
   },
 };
