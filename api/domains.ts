@@ -34,6 +34,7 @@ import { monitoringGrants, monitoringRouters } from './monitoring';
 import { notificationRoutes } from './notifications/routes';
 import { notificationGrants } from './notifications/rules';
 import {
+  diagnosisReportRoutes,
   financeReportRoutes,
   healthReportRoutes,
   monitoringReportRoutes,
@@ -68,7 +69,7 @@ export const domains: Domain[] = [
   { name: 'pay', routers: payRouters, reports: [payReportRoutes], grants: payGrants },
   { name: 'procurement', routers: procurementRouters, reports: [procurementReportRoutes], grants: procurementGrants },
   { name: 'quality', routers: qualityRouters, jobs: [qualityEscalationJob], grants: qualityGrants },
-  { name: 'diagnosis', routers: diagnosisRouters, jobs: [criticalValueJob], grants: diagnosisGrants },
+  { name: 'diagnosis', routers: diagnosisRouters, reports: [diagnosisReportRoutes], jobs: [criticalValueJob], grants: diagnosisGrants },
   { name: 'pharmacy', routers: pharmacyRouters, reports: [pharmacyReportRoutes], grants: pharmacyGrants },
   { name: 'monitoring', routers: monitoringRouters, reports: [monitoringReportRoutes], grants: monitoringGrants },
   // last, so its grants merge after the others' (the order /auth/me lists permissions in)

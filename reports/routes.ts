@@ -13,6 +13,8 @@ import { orderPeriodQuery, savingsReport } from '../api/procurement';
 import { referralPeriodQuery, referralsReport } from '../api/referrals';
 import { readDifference, runReport } from '../api/settlement';
 import { chronicAdmissionsOf, monitoringIndicators } from '../api/monitoring';
+import { chestPainFiguresOf, diagnosisFigures, diagnosisFiguresQuery } from '../api/diagnosis';
+import { writeDiagnosisWorkbook } from './diagnosis';
 import { writeMonitoringWorkbook } from './monitoring';
 import { figuresReport } from '../api/pharmacy';
 import { writePharmacyWorkbook } from './pharmacy';
@@ -160,5 +162,20 @@ export const pharmacyReportRoutes = new ApiRouter('/reports', 'reports').get(
     const q = parse(pharmacyQuery, req.query, 'query');
     const data = await figuresReport(req.actor, q);
     await sendFile(res, `合理用药指标-${q.month}.xlsx`, XLSX, (out) => writePharmacyWorkbook(out, data));
+  },
+);
+
+export const diagnosisReportRoutes = new ApiRouter('/reports', 'diagnosis').get(
+  '/diagnosis-figures.xlsx',
+  {
+    summary: '诊断中心统计表: the figures per centre, service and requesting unit, the workload per reader, chest pain per township, village ECG coverage',
+    query: diagnosisFiguresQuery,
+    produces: XLSX,
+  },
+  async (req, res) => {
+    const q = parse(diagnosisFiguresQuery, req.query, 'query');
+    // figures first (grant, scope, parameters checked), then the file streams
+    const [figures, chestPain] = await Promise.all([diagnosisFigures(req.actor, q), chestPainFiguresOf(req.actor, q)]);
+    await sendFile(res, `诊断中心统计-${q.from}-${q.to}.xlsx`, XLSX, (out) => writeDiagnosisWorkbook(out, { from: q.from, to: q.to, figures, chestPain }));
   },
 );

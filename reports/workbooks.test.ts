@@ -15,6 +15,8 @@ import { REFERRAL_DIRECTION, REFERRAL_ENUMS, type Direction } from '../api/refer
 import { PROCUREMENT_ENUMS } from '../api/procurement';
 import { HEALTH_ENUMS } from '../api/health';
 import { FINANCE_ENUMS } from '../api/finance';
+import { DIAGNOSIS_ENUMS, DX_URGENCY } from '../api/diagnosis';
+import type { chestPainFiguresOf, diagnosisFigures } from '../api/diagnosis';
 import { readWorkbook } from './xlsx';
 import { writeSettlementWorkbook, type RunHead } from './settlement';
 
@@ -50,7 +52,14 @@ const sumFen = (values: ExcelJS.CellValue[]) => values.reduce<bigint>((a, v) => 
 const sum = (values: ExcelJS.CellValue[]) => values.reduce<number>((a, v) => a + Number(v ?? 0), 0);
 
 // every code a list of values knows (the values a workbook must show translated)
-const LISTS: readonly (readonly { values: readonly string[] }[])[] = [SETTLEMENT_ENUMS, REFERRAL_ENUMS, PROCUREMENT_ENUMS, HEALTH_ENUMS, FINANCE_ENUMS];
+const LISTS: readonly (readonly { values: readonly string[] }[])[] = [
+  SETTLEMENT_ENUMS,
+  REFERRAL_ENUMS,
+  PROCUREMENT_ENUMS,
+  HEALTH_ENUMS,
+  FINANCE_ENUMS,
+  DIAGNOSIS_ENUMS,
+];
 const CODES = new Set(LISTS.flatMap((lists) => lists.flatMap((list) => list.values)).filter((k) => /^[a-z_]{3,}$/.test(k)));
 /** A pool's label, as the allocation sheet heads its column. */
 const poolLabel = (key: string) => (POOL.has(key) ? POOL.zh(key) : key);
@@ -277,6 +286,76 @@ describe('workbooks a board can read', function () {
     const timely = rowsOf(wb.getWorksheet('及时性')!);
     const t = timely.pop()!;
     expect(t['申请数']).to.equal(sum(timely.map((r) => r['申请数'])));
+  });
+
+  it('the diagnosis centres: per centre, service and unit, per reader, chest pain per township and the village ECG share, equal to the API’s', async () => {
+    const q = { from: clock.addDays(clock.today(), -366), to: clock.today() };
+    const [f, cp] = await Promise.all([
+      get<AnswerOf<typeof diagnosisFigures>>('/api/diagnosis-requests/figures', { as: 'auditor', query: q }).then((r) => {
+        expect(r.status, JSON.stringify(r.body)).to.equal(200);
+        return r.body;
+      }),
+      get<AnswerOf<typeof chestPainFiguresOf>>('/api/diagnosis-requests/chest-pain-figures', { as: 'auditor', query: q }).then((r) => r.body),
+    ]);
+    const wb = await workbook('/api/reports/diagnosis-figures.xlsx', 'auditor', q);
+    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['汇总', '按中心', '按服务项目', '按申请单位', '医师工作量', '胸痛中心（按乡镇）', '村卫生室心电']);
+
+    const centres = rowsOf(wb.getWorksheet('按中心')!);
+    const total = centres.pop()!;
+    expect(total['诊断中心']).to.equal('合计');
+    expect(centres.map((r) => r['诊断中心'])).to.deep.equal(f.centres.map((c) => c.centre_name));
+    for (const [i, c] of f.centres.entries()) {
+      const r = centres[i];
+      expect([r['申请数'], r['已报告'], r['按时'], r['超时'], r['危急值'], r['危急值已确认']], c.centre_name!).to.deep.equal([
+        c.requests,
+        c.reported,
+        c.on_time,
+        c.late,
+        c.critical,
+        c.critical_acknowledged,
+      ]);
+      expect([r['用时中位数（分钟）'], r['用时P90（分钟）'], r['按时率']]).to.deep.equal([c.median_minutes, c.p90_minutes, c.on_time_share]);
+      expect(r['平均评分'] ?? null).to.equal(c.mean_score);
+      expect(fen(r['报告费用'])).to.equal(toFen(c.fees));
+    }
+    const reported = sum(f.centres.map((c) => c.reported));
+    expect(total['申请数']).to.equal(sum(f.centres.map((c) => c.requests)));
+    expect(total['已报告']).to.equal(reported);
+    expect(fen(total['报告费用'])).to.equal(f.centres.reduce((a, c) => a + toFen(c.fees), 0n));
+
+    // the services and the requesting units add up to the same requests; the urgencies in Chinese
+    const services = rowsOf(wb.getWorksheet('按服务项目')!);
+    expect(services.pop()!['申请数']).to.equal(total['申请数']);
+    expect(services).to.have.lengthOf(f.services.length);
+    expect(new Set(services.map((r) => r['紧急程度']))).to.deep.equal(new Set(f.services.map((s) => DX_URGENCY.zh(s.urgency as 'routine'))));
+    const units = rowsOf(wb.getWorksheet('按申请单位')!);
+    expect(units.pop()!['申请数']).to.equal(total['申请数']);
+    expect(units.map((r) => r['申请单位'])).to.deep.equal(f.units.map((u) => u.label));
+
+    // every reported request has its first signer: the readers' reports add up to the centres' reported
+    const readers = rowsOf(wb.getWorksheet('医师工作量')!);
+    const readersTotal = readers.pop()!;
+    expect(readers.map((r) => [r['医师'], r['签发报告'], r['复核签名']])).to.deep.equal(f.readers.map((r) => [r.name, r.reports, r.cosigned]));
+    expect(readersTotal['签发报告']).to.equal(reported);
+    expect(fen(readersTotal['签发报告费用'])).to.equal(toFen(total['报告费用'] as number));
+
+    const chestPain = rowsOf(wb.getWorksheet('胸痛中心（按乡镇）')!);
+    expect(chestPain.pop()!['病例']).to.equal(sum(cp.map((c) => c.cases)));
+    expect(chestPain.map((r) => [r['乡镇'], r['病例'], r['急诊PCI'], r['FMC至球囊中位数（分钟）'] ?? null])).to.deep.equal(
+      cp.map((c) => [c.township_name, c.cases, c.pci, c.median_fmc_to_balloon]),
+    );
+
+    // the village clinics: one row each, the share of those that sent an ECG = the API's = the 汇总's
+    const villages = rowsOf(wb.getWorksheet('村卫生室心电')!);
+    villages.pop();
+    const sent = villages.filter((r) => r['已发送'] === '是').length;
+    expect(villages).to.have.lengthOf(f.village_ecg.village_clinics);
+    expect(sent).to.equal(f.village_ecg.sent);
+    expect(sent).to.be.greaterThan(0);
+    const summary = new Map(rowsOf(wb.getWorksheet('汇总')!).map((r) => [textOf(r['项目']), r['数值']]));
+    expect(summary.get('村卫生室心电覆盖率')).to.equal(f.village_ecg.share);
+    expect(f.village_ecg.share).to.equal(Math.round((sent / villages.length) * 10000) / 10000);
+    expect(summary.get('申请数')).to.equal(total['申请数']);
   });
 
   it('the rotation roster and the staff roster: real dates, Chinese labels, totals of quota and balance', async () => {

@@ -2,13 +2,14 @@
 // the HQ's ECG centre finds it on its worklist, accepts it, assigns a reader, who reports STEMI as a
 // critical value; the doctor, on the phone, sees the alert and acknowledges it, and starts the chest-pain
 // green channel in one tap; the HQ records the arrival and the balloon, which close the case with
-// the FMC-to-balloon minutes; the figures show the township's case.
+// the FMC-to-balloon minutes; the figures show the township's case, and so does the downloaded workbook.
 import { expect } from 'chai';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { checkDigit } from '../../api/core/personalId';
+import { readWorkbook } from '../../reports/xlsx';
 import { loggedInPage, PHONE, startBrowserTest } from './browser';
 
 describe('admin UI: diagnosis centres', function () {
@@ -116,6 +117,16 @@ describe('admin UI: diagnosis centres', function () {
     const cpRow = centre.getByTestId('figures-chest-pain').locator('tbody tr').filter({ hasText: township });
     await cpRow.waitFor();
     expect(await cpRow.locator('td').last().textContent()).to.equal('100.0%');
+    // 下载统计表: the same period's workbook, the township's case within 90 minutes
+    const [file] = await Promise.all([centre.waitForEvent('download'), centre.getByTestId('figures-download').click()]);
+    expect(file.suggestedFilename()).to.match(/^诊断中心统计-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const sheet = (await readWorkbook(fs.readFileSync(await file.path()))).getWorksheet('胸痛中心（按乡镇）')!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const [, cases, , pci, , , within] = rows.find((r) => r[0] === township) ?? [];
+    expect(cases, JSON.stringify(rows)).to.be.at.least(1);
+    expect(within, 'within 90 minutes: every PCI case').to.equal(pci);
+    expect(pci).to.be.at.least(1);
     fs.rmSync(trace, { force: true });
   });
 });

@@ -3,11 +3,12 @@
 // a late report shown red, a critical value escalating twice with the clock moved, the figures
 // equal to a hand count over a fixture, and the monthly sample re-read by a senior.
 import { expect } from 'chai';
-import { call, get, post, unitId, type AnswerOf, type Problem } from '../../scripts/test/harness';
+import { call, get, post, put, unitId, type AnswerOf, type Problem } from '../../scripts/test/harness';
 import { runJob } from '../jobs';
 import * as clock from '../core/clock';
 import { checkDigit } from '../core/personalId';
 import type { centreReaders, createRequest, requestPage } from './service';
+import type { setDutyRoster } from './duties';
 import type { diagnosisFigures } from './figures';
 import type { drawMonthlySample } from './samples';
 import type { chestPainFiguresOf, recordChestPainTime, startChestPain } from './chestPain';
@@ -212,6 +213,68 @@ describe('diagnosis centres (HTTP, real database)', function () {
     expect(audit.body.map((a) => a.action)).to.have.members(['create', 'attach', 'accept', 'assign', 'report', 'acknowledge']);
     const events = (await get<PageJson>(`/api/diagnosis-requests/${r.id}`, { as: 'doctor-V001' })).body.events.map((e) => e.kind);
     expect(events).to.deep.equal(['submitted', 'attached', 'accepted', 'assigned', 'reported', 'acknowledged']);
+  });
+
+  it('the duty roster: the head of the centre keeps it a week at a time; on a day with one only a reader on it is assigned or reports (422 naming the field); a day without one checks nothing', async () => {
+    // days of their own ahead of the demo and the other fixtures; the roster is emptied again at the end
+    const day = clock.addDays(clock.today(), 50);
+    const next = clock.addDays(day, 1);
+    const week = { from: day, to: clock.addDays(day, 6) };
+    const url = `/api/diagnosis-centres/${ecg.id}/duties`;
+    const [onIt, off] = readers;
+    type Roster = AnswerOf<typeof setDutyRoster>;
+    const problem = async (as: string, body: unknown, status: number) => {
+      const r = await put<Problem>(url, body, { as });
+      expect(r.status, JSON.stringify(r.body)).to.equal(status);
+      return r.body.error.details?.map((d) => d.field);
+    };
+    await problem('doctor-V001', { ...week, duties: [] }, 403);
+    await problem('director-T01', { ...week, duties: [] }, 403);
+    expect(await problem('director-HQ', { ...week, duties: [{ day: clock.addDays(day, 7), staff_id: onIt.id }] }, 422)).to.deep.equal(['duties']);
+    expect(await problem('director-HQ', { from: day, to: clock.addDays(day, 31), duties: [] }, 422)).to.deep.equal(['to']);
+    const set = await put<Roster>(
+      url,
+      {
+        ...week,
+        duties: [
+          { day, staff_id: onIt.id },
+          { day: next, staff_id: off.id },
+        ],
+      },
+      { as: 'director-HQ' },
+    );
+    expect(set.status, JSON.stringify(set.body)).to.equal(200);
+    expect(set.body.duties.map((d) => [d.day, d.staff_id])).to.deep.equal([
+      [day, onIt.id],
+      [next, off.id],
+    ]);
+    const shown = await get<Roster>(url, { as: 'doctor-V001', query: week });
+    expect(shown.body.duties.map((d) => [d.day, d.staff_name])).to.deep.equal([
+      [day, onIt.name],
+      [next, off.name],
+    ]);
+
+    clock.setClock(new Date(`${day}T09:00:00+08:00`));
+    const made = await request('doctor-V001', { service_id: ecg12.id, urgency: 'routine', clinical_question: '胸闷一周', ...external() });
+    await stepOk(made.id, 'accept');
+    const notOnDuty = await post<Problem>(`/api/diagnosis-requests/${made.id}/assign`, { reader_staff_id: off.id }, { as: 'director-HQ' });
+    expect(notOnDuty.status, JSON.stringify(notOnDuty.body)).to.equal(422);
+    expect(notOnDuty.body.error.details![0]).to.deep.include({ field: 'reader_staff_id', message: `not on the centre's duty roster on ${day}` });
+    const onDuty = (await get<Readers>(`/api/diagnosis-centres/${ecg.id}/readers`, { as: 'director-HQ' })).body;
+    expect(onDuty.filter((r) => r.on_duty).map((r) => r.id)).to.deep.equal([onIt.id]);
+    await stepOk(made.id, 'assign', { reader_staff_id: onIt.id });
+    // the next day another reader is on duty: the assigned one may not report then
+    clock.setClock(new Date(`${next}T09:00:00+08:00`));
+    const report = await post<Problem>(`/api/diagnosis-requests/${made.id}/report`, { conclusion: '窦性心律' }, { as: 'director-HQ' });
+    expect(report.status, JSON.stringify(report.body)).to.equal(422);
+    expect(report.body.error.details![0].field).to.equal('reader_staff_id');
+    // a day without a roster checks nothing
+    clock.setClock(new Date(`${clock.addDays(day, 2)}T09:00:00+08:00`));
+    expect((await get<Readers>(`/api/diagnosis-centres/${ecg.id}/readers`, { as: 'director-HQ' })).body.every((r) => r.on_duty === null)).to.equal(true);
+    await stepOk(made.id, 'report', { conclusion: '窦性心律' });
+    clock.setClock();
+    const emptied = await put<Roster>(url, { ...week, duties: [] }, { as: 'director-HQ' });
+    expect(emptied.body.duties).to.deep.equal([]);
   });
 
   it('a request returned with its reason is final; without a reason it is a 400', async () => {

@@ -1,12 +1,17 @@
 // The centres' figures over a period (requests submitted in it, dates inclusive, Asia/Shanghai):
 // per centre, per service and urgency, per requesting unit — volumes, turnaround (submitted to
 // reported) median and 90th percentile against the norm, the on-time share, critical values with
-// their acknowledgement times, the sample's agreement rate and the fees of the reports.
+// their acknowledgement times, the sample's agreement rate, the requesters' evaluations and the fees
+// of the reports; the workload per reader (first and second signatures); and the national indicator
+// of the year the period ends in: the share of village clinics that sent the ECG centres a request.
+import type { Knex } from 'knex';
 import type { Actor } from '../core/actor';
 import { assertCan } from '../core/crud';
 import { db } from '../db/knex';
 import * as clock from '../core/clock';
+import { rootUnitId, unitAtPath } from '../org';
 import { requestResource } from './service';
+import { villageEcgRequests } from './monitoring';
 import { round1, share } from './rules';
 
 export interface FiguresQuery {
@@ -44,10 +49,24 @@ interface Raw {
   fees: string;
   sampled: number;
   sample_agree: number;
+  evaluated: number;
+  mean_score: string | null;
 }
 
 const MINUTES = 'extract(epoch from r.reported_at - r.submitted_at) / 60';
 const ACK_MINUTES = 'extract(epoch from r.acknowledged_at - r.reported_at) / 60';
+
+/** The requests of the period (submitted in it), of the centre when given, in the caller's scope. */
+function ofPeriod(qb: Knex.QueryBuilder, actor: Actor, q: FiguresQuery) {
+  qb.whereRaw("r.submitted_at >= ?::timestamptz and r.submitted_at < ?::timestamptz + interval '1 day'", [
+    `${q.from}T00:00:00+08:00`,
+    `${q.to}T00:00:00+08:00`,
+  ]);
+  if (q.centre_id !== undefined) qb.where('r.centre_id', q.centre_id);
+  // the caller's scope: requests of their units, or to their units' centres
+  qb.whereIn('r.id', requestResource.scope(db()('diagnosis_requests').select('diagnosis_requests.id') as never, actor.scopePath, actor) as never);
+  return qb;
+}
 
 async function grouped(actor: Actor, q: FiguresQuery, by: Grouping, now: Date): Promise<Raw[]> {
   const keys = KEYS[by];
@@ -72,17 +91,16 @@ async function grouped(actor: Actor, q: FiguresQuery, by: Grouping, now: Date): 
          count(*) filter (where r.escalation_level > 0)::int as escalated,
          coalesce(sum(r.fee) filter (where r.reported_at is not null), 0)::numeric(14,2)::text as fees,
          count(s.id) filter (where s.agreement is not null)::int as sampled,
-         count(s.id) filter (where s.agreement = 'agree')::int as sample_agree`,
+         count(s.id) filter (where s.agreement = 'agree')::int as sample_agree,
+         count(r.evaluation_score)::int as evaluated,
+         round(avg(r.evaluation_score), 2)::text as mean_score`,
         [now],
       ),
     )
     .leftJoin('diagnosis_samples as s', 's.request_id', 'r.id')
-    .whereRaw("r.submitted_at >= ?::timestamptz and r.submitted_at < ?::timestamptz + interval '1 day'", [`${q.from}T00:00:00+08:00`, `${q.to}T00:00:00+08:00`])
     .groupBy(keys)
     .orderBy(keys);
-  if (q.centre_id !== undefined) qb.where('r.centre_id', q.centre_id);
-  // the caller's scope: requests of their units, or to their units' centres
-  qb.whereIn('r.id', requestResource.scope(db()('diagnosis_requests').select('diagnosis_requests.id') as never, actor.scopePath, actor) as never);
+  ofPeriod(qb, actor, q);
   return (await qb) as Raw[];
 }
 
@@ -94,19 +112,89 @@ const shape = (r: Raw) => ({
   max_ack_minutes: round1(r.max_ack_minutes),
   on_time_share: share(r.on_time, r.on_time + r.late),
   sample_agreement: share(r.sample_agree, r.sampled),
+  mean_score: r.mean_score == null ? null : Number(r.mean_score),
 });
 
-/** The three tables of the figures, each row with its keys, names and measures. */
+interface ReaderRaw {
+  centre_id: number;
+  staff_id: number;
+  name: string;
+  reports: number;
+  emergency: number;
+  critical: number;
+  late: number;
+  cosigned: number;
+  fees: string;
+}
+
+/**
+ * 工作量: per centre and reader, the reports they signed first (with the emergencies, the critical
+ * values, those past the norm and the fees), and the reports they co-signed as the second reader.
+ */
+async function readerWorkload(actor: Actor, q: FiguresQuery): Promise<ReaderRaw[]> {
+  const signed = (staff: string, name: string, first: boolean) =>
+    ofPeriod(
+      db()('diagnosis_requests as r')
+        .select(
+          'r.centre_id',
+          db().raw(
+            `r.${staff} as staff_id, r.${name} as name, ${first ? 'true' : 'false'} as first, r.urgency, r.critical, r.reported_at > r.due_at as late, r.fee`,
+          ),
+        )
+        .whereNotNull(`r.${staff}`)
+        .whereNotNull('r.reported_at'),
+      actor,
+      q,
+    );
+  const rows = await db()
+    .from(
+      signed('signer_staff_id', 'signer_name', true)
+        .unionAll(signed('second_signer_staff_id', 'second_signer_name', false), true)
+        .as('w'),
+    )
+    .select(
+      'w.centre_id',
+      'w.staff_id',
+      db().raw(`max(w.name) as name,
+        count(*) filter (where w.first)::int as reports,
+        count(*) filter (where w.first and w.urgency = 'emergency')::int as emergency,
+        count(*) filter (where w.first and w.critical)::int as critical,
+        count(*) filter (where w.first and w.late)::int as late,
+        count(*) filter (where not w.first)::int as cosigned,
+        coalesce(sum(w.fee) filter (where w.first), 0)::numeric(14,2)::text as fees`),
+    )
+    .groupBy('w.centre_id', 'w.staff_id')
+    .orderBy(['w.centre_id', 'w.staff_id']);
+  return rows as ReaderRaw[];
+}
+
+/** 村卫生室心电覆盖: each village clinic of the caller's scope with its ECG requests in `year`; the share that sent one. */
+async function villageEcgOf(actor: Actor, year: number) {
+  const root = actor.scopePath ? (await unitAtPath(actor.scopePath, ['id']))?.id : await rootUnitId();
+  const villages = root === undefined ? [] : await villageEcgRequests(db(), root, year);
+  const sent = villages.filter((v) => v.requests > 0).length;
+  return { year, villages, village_clinics: villages.length, sent, share: share(sent, villages.length) };
+}
+
+/** The tables of the figures, each row with its keys, names and measures; the workload per reader; the village ECG coverage. */
 export async function diagnosisFigures(actor: Actor, q: FiguresQuery) {
   assertCan(actor, 'diagnosis-requests', 'list');
   const now = clock.now();
-  const [centres, services, units, names] = await Promise.all([
+  const [centres, services, units, readers, villageEcg, names] = await Promise.all([
     grouped(actor, q, 'centre', now),
     grouped(actor, q, 'service', now),
     grouped(actor, q, 'unit', now),
+    readerWorkload(actor, q),
+    villageEcgOf(actor, Number(q.to.slice(0, 4))),
     db()('diagnosis_centres').select('id', 'name', 'kind'),
   ]);
   const centre = new Map(names.map((c: { id: number; name: string; kind: string }) => [c.id, c]));
   const named = (r: Raw) => ({ ...shape(r), centre_name: centre.get(r.centre_id)?.name ?? null, kind: centre.get(r.centre_id)?.kind ?? null });
-  return { centres: centres.map(named), services: services.map(named), units: units.map(named) };
+  return {
+    centres: centres.map(named),
+    services: services.map(named),
+    units: units.map(named),
+    readers: readers.map((r) => ({ ...r, centre_name: centre.get(r.centre_id)?.name ?? null })),
+    village_ecg: villageEcg,
+  };
 }

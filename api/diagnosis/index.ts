@@ -2,7 +2,10 @@
 // loader starts services from, the lists of values and the records the admin UI reads.
 export { diagnosisGrants, defaultNorms, readerProblem, dueAt as diagnosisDueAt, type CentreKind, type Urgency as DiagnosisUrgency } from './rules';
 export { DIAGNOSIS_ENUMS, CENTRE_KIND, DX_STATUS, DX_URGENCY, AGREEMENT } from './enums';
-export { diagnosisRouters } from './routes';
+export { diagnosisRouters, figuresQuery as diagnosisFiguresQuery } from './routes';
+// the figures workbook's reads (reports/diagnosis.ts)
+export { diagnosisFigures } from './figures';
+export { chestPainFiguresOf } from './chestPain';
 export { criticalValueJob } from './jobs';
 export type { DiagnosisCentre, DiagnosisRequest, DiagnosisService, DiagnosisSample } from './model';
 // the use-cases the demo loader runs its chest-pain case through (seeds/chestPain.ts)

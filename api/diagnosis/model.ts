@@ -177,3 +177,16 @@ export class ChestPainCase extends Model {
 
   static tableName = 'chest_pain_cases';
 }
+
+/** 排班: a reader on duty at a centre on a day (Beijing date). */
+export class DiagnosisDuty extends Model {
+  id!: number;
+  centre_id!: number;
+  day!: string;
+  staff_id!: number;
+  staff_name!: string;
+  created_by!: number | null;
+  created_at!: string;
+
+  static tableName = 'diagnosis_duties';
+}

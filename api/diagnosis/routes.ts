@@ -19,6 +19,7 @@ import {
   step,
 } from './service';
 import { diagnosisFigures } from './figures';
+import { dutyRoster, setDutyRoster } from './duties';
 import { drawMonthlySample, reviewSample, sampleResource } from './samples';
 
 const id = positiveId;
@@ -45,11 +46,26 @@ const serviceBody = z.strictObject({
   active: z.boolean().optional(),
 });
 
-export const centreRoutes = new ApiRouter('/diagnosis-centres', 'diagnosis').get(
-  '/:id/readers',
-  { summary: 'The staff of the centre’s unit the HR registry qualifies to read its reports (senior: may re-read the monthly sample)' },
-  (req) => centreReaders(req.actor, idParam(req.params.id)),
-);
+const rosterQuery = z.strictObject({ from: isoDate, to: isoDate });
+const rosterBody = z.strictObject({ from: isoDate, to: isoDate, duties: z.array(z.strictObject({ day: isoDate, staff_id: id })).max(2000) });
+
+export const centreRoutes = new ApiRouter('/diagnosis-centres', 'diagnosis')
+  .get(
+    '/:id/readers',
+    { summary: 'The staff of the centre’s unit the HR registry qualifies to read its reports (senior: may re-read the monthly sample; on duty today)' },
+    (req) => centreReaders(req.actor, idParam(req.params.id)),
+  )
+  .get('/:id/duties', { summary: '排班: the readers on duty per day from `from` to `to` (at most 31 days)', query: rosterQuery }, (req) =>
+    dutyRoster(req.actor, idParam(req.params.id), parse(rosterQuery, req.query, 'query')),
+  )
+  .put(
+    '/:id/duties',
+    {
+      summary: '排班: replace the roster of `from`–`to` (the centre’s head); on a day with a roster only a reader on it is assigned, reports or co-signs',
+      body: rosterBody,
+    },
+    (req) => setDutyRoster(req.actor, idParam(req.params.id), parse(rosterBody, req.body)),
+  );
 mountCrud(centreRoutes, centreResource, {
   label: 'diagnosis centres',
   create: centreBody,
@@ -81,11 +97,11 @@ const stepBody = z.strictObject({
   critical: z.boolean().optional(),
   critical_note: z.string().trim().max(1000).nullish(),
 });
-const figuresQuery = z
+export const figuresQuery = z
   .strictObject({ from: isoDate, to: isoDate, centre_id: z.coerce.number().int().positive().optional() })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 
-const periodQuery = z.strictObject({ from: isoDate, to: isoDate }).refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
+export const periodQuery = z.strictObject({ from: isoDate, to: isoDate }).refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 const instant = z.iso.datetime({ offset: true, error: 'an ISO date-time with its offset' });
 const evaluationBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).nullish() });
 const chestPainBody = z.strictObject({ fmc_at: instant.nullish() });

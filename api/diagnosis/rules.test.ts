@@ -8,6 +8,8 @@ import {
   defaultNorms,
   evaluationProblem,
   drawSample,
+  dutyProblem,
+  rosterProblem,
   escalationLevel,
   isStemi,
   nextStatus,
@@ -208,6 +210,25 @@ describe('diagnosis rules', () => {
           within_90_share: 0.6667,
         },
       ]);
+    });
+  });
+
+  describe('duty rosters', () => {
+    it('a day with a roster takes only the readers on it; a day without one checks nothing', () => {
+      expect(dutyProblem([7, 9], 7, '2027-01-04')).to.equal(null);
+      expect(dutyProblem([7, 9], 8, '2027-01-04')).to.equal("not on the centre's duty roster on 2027-01-04");
+      expect(dutyProblem([], 8, '2027-01-04')).to.equal(null);
+    });
+    it('a roster covers 1 to 31 days and holds only days inside them', () => {
+      expect(rosterProblem('2027-01-04', '2027-01-10', ['2027-01-04', '2027-01-10'])).to.equal(null);
+      expect(rosterProblem('2027-01-04', '2027-01-04', [])).to.equal(null);
+      expect(rosterProblem('2027-01-04', '2027-01-03', [])).to.deep.equal({ field: 'to', message: 'must not be before from' });
+      expect(rosterProblem('2027-01-01', '2027-01-31', [])).to.equal(null);
+      expect(rosterProblem('2027-01-01', '2027-02-01', [])?.field).to.equal('to');
+      expect(rosterProblem('2027-01-04', '2027-01-10', ['2027-01-11'])).to.deep.equal({
+        field: 'duties',
+        message: '2027-01-11 is outside 2027-01-04–2027-01-10',
+      });
     });
   });
 });

@@ -140,6 +140,28 @@ export function readerProblem(p: ReaderFacts, centre: { kind: CentreKind; host_o
   return null;
 }
 
+// ---------------------------------------------------------------- duty rosters (排班)
+
+/** The longest range one roster entry replaces (a week view, a month at most). */
+export const MAX_ROSTER_DAYS = 31;
+
+/**
+ * Why `staffId` may not read on a day whose roster is `onDuty` (the staff on it), or null: on the
+ * roster, or the centre kept no roster that day (nothing to check).
+ */
+export function dutyProblem(onDuty: readonly number[], staffId: number, day: string): string | null {
+  return onDuty.length && !onDuty.includes(staffId) ? `not on the centre's duty roster on ${day}` : null;
+}
+
+/** Why a roster for `from`–`to` with these days cannot be kept, or null: a range of at most 31 days holding every day given. */
+export function rosterProblem(from: string, to: string, days: readonly string[]): { field: string; message: string } | null {
+  const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+  if (span < 1) return { field: 'to', message: 'must not be before from' };
+  if (span > MAX_ROSTER_DAYS) return { field: 'to', message: `at most ${MAX_ROSTER_DAYS} days from from` };
+  const outside = days.find((d) => d < from || d > to);
+  return outside ? { field: 'duties', message: `${outside} is outside ${from}–${to}` } : null;
+}
+
 // ---------------------------------------------------------------- critical values
 
 /**
@@ -310,10 +332,11 @@ const CENTRE_STEPS = ['accept', 'return', 'assign', 'report', 'cosign', 'correct
 /** start the green channel (the requesting side; it also needs the referrals' create), record its times (either end) */
 const CHEST_PAIN_ACTIONS = ['chest_pain', 'chest_pain_time'];
 export const diagnosisGrants: GrantTable = {
-  group_admin: { 'diagnosis-centres': all, 'diagnosis-services': all, 'diagnosis-requests': read, 'diagnosis-samples': read },
+  group_admin: { 'diagnosis-centres': [...all, 'roster'], 'diagnosis-services': all, 'diagnosis-requests': read, 'diagnosis-samples': read },
   // a director runs the centres of their unit and requests for it
   director: {
-    'diagnosis-centres': read,
+    // the centre's head (or the director of its unit) keeps its duty roster
+    'diagnosis-centres': [...read, 'roster'],
     'diagnosis-services': read,
     'diagnosis-requests': [...read, 'create', ...CENTRE_STEPS, 'acknowledge', 'evaluate', ...CHEST_PAIN_ACTIONS],
     'diagnosis-samples': [...read, 'create', 'edit'],

@@ -18,6 +18,7 @@ import { staffQualifications } from '../hr';
 import { notify } from '../notifications';
 import { resolvePatient, type PatientInput } from '../referrals';
 import * as clock from '../core/clock';
+import { assertOnDuty, onDuty } from './duties';
 import { DiagnosisAttachment, DiagnosisCentre, DiagnosisEvent, DiagnosisRequest, DiagnosisService } from './model';
 import {
   ACCEPTED_TYPES,
@@ -104,15 +105,25 @@ export const serviceResource: ResourceDef<DiagnosisService> = {
   },
 };
 
-/** The staff of a centre's unit who may read its reports (and the seniors who may re-read them), from the HR registry. */
+/** The staff of a centre's unit who may read its reports (the seniors who may re-read them, who is on duty today), from the HR registry. */
 export async function centreReaders(actor: Actor, centreId: number) {
   assertCan(actor, 'diagnosis-centres', 'show');
   const centre = await DiagnosisCentre.query().findById(centreId);
   if (!centre) throw notFound('diagnosis-centres', centreId);
-  const people = await staffQualifications({ workOrgUnitId: centre.host_org_unit_id }, clock.today());
+  const [people, duty] = await Promise.all([
+    staffQualifications({ workOrgUnitId: centre.host_org_unit_id }, clock.today()),
+    onDuty(db(), centre.id, clock.today()),
+  ]);
+  // on_duty: on today's roster; null when the centre keeps none today
   return people
     .filter((p) => readerProblem(p, centre) === null)
-    .map((p) => ({ id: p.id, name: p.name, title: p.title, senior: readerProblem(p, centre, true) === null }));
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      title: p.title,
+      senior: readerProblem(p, centre, true) === null,
+      on_duty: duty.length ? duty.includes(p.id) : null,
+    }));
 }
 
 // ---------------------------------------------------------------- the requests resource
@@ -338,12 +349,13 @@ const required = (field: string, value: string | null | undefined, action: strin
   return value.trim();
 };
 
-/** A reader the HR registry qualifies for the centre, or a 422 naming `field`. */
+/** A reader the HR registry qualifies for the centre and on its roster today (when it keeps one), or a 422 naming `field`. */
 async function qualifiedReader(trx: Knex.Transaction, centre: DiagnosisCentre, staffId: number, field: string, senior = false) {
   const [person] = await staffQualifications({ ids: [staffId] }, clock.today(), trx);
   if (!person) throw unprocessable(`no staff ${staffId}`, [{ field, message: 'not in the staff registry' }]);
   const problem = readerProblem(person, centre, senior);
   if (problem) throw unprocessable(problem, [{ field, message: problem }]);
+  await assertOnDuty(trx, centre.id, person.id, field);
   return person;
 }
 

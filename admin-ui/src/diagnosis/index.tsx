@@ -1,8 +1,9 @@
 // 诊断中心: diagnosis requests (the requesting doctor's list, the request page with its steps, the
-// create form with its attachment), the centre's worklist and the figures.
+// create form with its attachment), the centre's worklist, its duty roster and the figures.
 import BiotechIcon from '@mui/icons-material/Biotech';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import InsightsIcon from '@mui/icons-material/Insights';
+import EventNoteIcon from '@mui/icons-material/EventNote';
 import type { RaRecord } from 'react-admin';
 import type { DomainModule, ResourceEntry } from '../registry';
 import { lazyScreens } from '../shared/lazyScreens';
@@ -11,6 +12,7 @@ const { RequestList, Worklist } = lazyScreens(() => import('./RequestList'));
 const { RequestShow } = lazyScreens(() => import('./RequestShow'));
 const { RequestCreate } = lazyScreens(() => import('./RequestCreate'));
 const { FiguresPage } = lazyScreens(() => import('./FiguresPage'));
+const { DutyRoster } = lazyScreens(() => import('./DutyRoster'));
 
 export const diagnosisRequests: ResourceEntry = {
   name: 'diagnosis-requests',
@@ -33,6 +35,14 @@ export const diagnosisDomain: DomainModule = {
       element: <Worklist />,
       resource: 'diagnosis-requests',
       action: 'accept',
+    },
+    {
+      path: '/diagnosis-roster',
+      label: 'menu.diagnosis_roster',
+      icon: EventNoteIcon,
+      element: <DutyRoster />,
+      resource: 'diagnosis-centres',
+      action: 'roster',
     },
     { path: '/diagnosis-figures', label: 'menu.diagnosis_figures', icon: InsightsIcon, element: <FiguresPage />, resource: 'diagnosis-requests' },
   ],

@@ -4,7 +4,12 @@ import { DIAGNOSIS_ENUMS } from '../../../api/diagnosis/enums';
 import type { zh } from './messages';
 
 export const en: typeof zh = {
-  menu: { groups: { diagnosis: 'Diagnosis centres' }, diagnosis_worklist: 'Centre worklist', diagnosis_figures: 'Centre figures' },
+  menu: {
+    groups: { diagnosis: 'Diagnosis centres' },
+    diagnosis_worklist: 'Centre worklist',
+    diagnosis_figures: 'Centre figures',
+    diagnosis_roster: 'Duty roster',
+  },
   resources: {
     'diagnosis-requests': {
       name: 'Diagnosis requests',
@@ -131,6 +136,16 @@ export const en: typeof zh = {
       median: 'Median FMC to balloon (min)',
       within: 'Within 90 min',
     },
+    roster: {
+      title: 'Duty roster',
+      reader: 'Reader',
+      save: 'Save the week',
+      saved: 'Roster saved',
+      previous: 'Previous week',
+      next: 'Next week',
+      hint: 'Tick the readers on duty each day; on a day with a roster only a reader on it is assigned and reports, a day without one is open to all',
+      weekday: { 0: 'Mon', 1: 'Tue', 2: 'Wed', 3: 'Thu', 4: 'Fri', 5: 'Sat', 6: 'Sun' },
+    },
     figures: {
       title: 'Centre figures',
       from: 'From',
@@ -149,6 +164,7 @@ export const en: typeof zh = {
       agreement: 'Sample agreement',
       fees: 'Fees',
       minutes_hint: 'Minutes from request to report; red: p90 past the norm',
+      download: 'Download workbook',
     },
   },
   enums: {
@@ -163,6 +179,7 @@ export const en: typeof zh = {
       chest_pain_time: 'Chest-pain time',
       cosign: 'Co-sign',
       evaluate: 'Evaluate',
+      roster: 'Duty roster',
     },
   },
 };

@@ -3,7 +3,7 @@ import { enumMessages } from '../../../api/core/enums';
 import { DIAGNOSIS_ENUMS } from '../../../api/diagnosis/enums';
 
 export const zh = {
-  menu: { groups: { diagnosis: '诊断中心' }, diagnosis_worklist: '中心工作台', diagnosis_figures: '诊断中心指标' },
+  menu: { groups: { diagnosis: '诊断中心' }, diagnosis_worklist: '中心工作台', diagnosis_figures: '诊断中心指标', diagnosis_roster: '中心排班' },
   resources: {
     'diagnosis-requests': {
       name: '诊断申请',
@@ -122,6 +122,16 @@ export const zh = {
       median: 'FMC→球囊中位（分钟）',
       within: '90分钟内占比',
     },
+    roster: {
+      title: '中心排班',
+      reader: '诊断医师',
+      save: '保存本周排班',
+      saved: '排班已保存',
+      previous: '上一周',
+      next: '下一周',
+      hint: '勾选每天值班的医师；有排班的日子只能分配给当天值班的医师并由其签发报告，未排班的日子不限',
+      weekday: { 0: '周一', 1: '周二', 2: '周三', 3: '周四', 4: '周五', 5: '周六', 6: '周日' },
+    },
     figures: {
       title: '诊断中心指标',
       from: '开始日期',
@@ -140,6 +150,7 @@ export const zh = {
       agreement: '抽查符合率',
       fees: '费用',
       minutes_hint: '时长为申请至报告的分钟数；红色：90%分位超过时限',
+      download: '下载统计表',
     },
   },
   enums: {
@@ -154,6 +165,7 @@ export const zh = {
       chest_pain_time: '记录胸痛时间',
       cosign: '复核签名',
       evaluate: '评价',
+      roster: '排班',
     },
   },
 };
