@@ -5,7 +5,6 @@ import type { zh } from './messages';
 
 export const en: typeof zh = {
   menu: {
-    groups: { diagnosis: 'Diagnosis centres' },
     diagnosis_worklist: 'Centre worklist',
     diagnosis_figures: 'Centre figures',
     diagnosis_roster: 'Duty roster',

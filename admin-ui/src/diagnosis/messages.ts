@@ -3,7 +3,7 @@ import { enumMessages } from '../../../api/core/enums';
 import { DIAGNOSIS_ENUMS } from '../../../api/diagnosis/enums';
 
 export const zh = {
-  menu: { groups: { diagnosis: '诊断中心' }, diagnosis_worklist: '中心工作台', diagnosis_figures: '诊断中心指标', diagnosis_roster: '中心排班' },
+  menu: { diagnosis_worklist: '中心工作台', diagnosis_figures: '诊断中心指标', diagnosis_roster: '中心排班' },
   resources: {
     'diagnosis-requests': {
       name: '诊断申请',

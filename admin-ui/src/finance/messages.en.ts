@@ -3,7 +3,7 @@ import { enumMessages } from '../../../api/core/enums';
 import { FINANCE_ENUMS } from '../../../api/finance/enums';
 
 export const en = {
-  menu: { groups: { finance: 'Finance' }, budget_execution: 'Budget vs actual', approvals: 'My approvals' },
+  menu: { budget_execution: 'Budget vs actual', approvals: 'My approvals' },
   resources: {
     budgets: {
       name: 'Budgets',

@@ -2,7 +2,7 @@ import { enumMessages } from '../../../api/core/enums';
 import { EXECUTION_COLUMN, FINANCE_ENUMS } from '../../../api/finance/enums';
 // 财务 messages, zh-CN first.
 export const zh = {
-  menu: { groups: { finance: '财务管理中心' }, budget_execution: '预算执行', approvals: '我的审批' },
+  menu: { budget_execution: '预算执行', approvals: '我的审批' },
   resources: {
     budgets: {
       name: '预算',

@@ -4,7 +4,6 @@ import { HEALTH_ENUMS } from '../../../api/health/enums';
 
 export const en = {
   menu: {
-    groups: { health: 'Health management' },
     my_tasks: 'My tasks',
     log_followup: 'Log a follow-up',
     health_indicators: 'Indicators',

@@ -3,7 +3,7 @@ import { enumMessages } from '../../../api/core/enums';
 import { HEALTH_ENUMS } from '../../../api/health/enums';
 
 export const zh = {
-  menu: { groups: { health: '健康管理' }, my_tasks: '我的任务', log_followup: '登记随访', health_indicators: '考核指标', health_targets: '目标进度' },
+  menu: { my_tasks: '我的任务', log_followup: '登记随访', health_indicators: '考核指标', health_targets: '目标进度' },
   resources: {
     residents: {
       name: '居民档案',

@@ -4,7 +4,7 @@ import { HR_ENUMS } from '../../../api/hr/enums';
 import type { zh } from './messages';
 
 export const en: typeof zh = {
-  menu: { groups: { hr: 'Human resources' }, rotation_planner: 'Rotation planner' },
+  menu: { rotation_planner: 'Rotation planner' },
   resources: {
     staff: {
       name: 'Staff',

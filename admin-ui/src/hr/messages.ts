@@ -4,7 +4,7 @@ import { enumMessages } from '../../../api/core/enums';
 import { HR_ENUMS } from '../../../api/hr/enums';
 
 export const zh = {
-  menu: { groups: { hr: '人力资源' }, rotation_planner: '轮转计划' },
+  menu: { rotation_planner: '轮转计划' },
   resources: {
     staff: {
       name: '人员',

@@ -15,7 +15,22 @@ export const appEnglish = {
     },
   },
   menu: {
-    groups: { org: 'Organisation', system: 'System' },
+    // every domain's menu header (see zh.ts)
+    groups: {
+      org: 'Organisation',
+      hr: 'Human resources',
+      health: 'Health management',
+      referrals: 'Referrals',
+      diagnosis: 'Diagnosis centres',
+      settlement: 'Insurance settlement',
+      pay: 'Performance pay',
+      finance: 'Finance',
+      procurement: 'Procurement',
+      quality: 'Quality',
+      pharmacy: 'Prescription review',
+      monitoring: 'Monitoring',
+      system: 'System',
+    },
     org_tree: 'Unit tree',
   },
   resources: {

@@ -13,7 +13,22 @@ const appChinese: typeof appEnglish = {
     login: { wrong_password: '用户名或密码错误', too_many_attempts: '登录尝试次数过多，请稍后再试', unavailable: '系统暂时无法使用，请稍后再试' },
   },
   menu: {
-    groups: { org: '组织机构', system: '系统' },
+    // every domain's menu header, in the shell: a user may see a domain's header for one page whose words come alone (健康数据审核)
+    groups: {
+      org: '组织机构',
+      hr: '人力资源',
+      health: '健康管理',
+      referrals: '双向转诊',
+      diagnosis: '诊断中心',
+      settlement: '医保结算',
+      pay: '绩效工资',
+      finance: '财务管理中心',
+      procurement: '药械采购中心',
+      quality: '质量管理',
+      pharmacy: '处方点评',
+      monitoring: '监测评价',
+      system: '系统',
+    },
     org_tree: '机构树',
   },
   resources: {

@@ -3,7 +3,7 @@ import { enumMessages } from '../../../api/core/enums';
 import { MONITORING_ENUMS } from '../../../api/monitoring/enums';
 
 export const en = {
-  menu: { groups: { monitoring: 'Monitoring' }, monitoring_indicators: 'Group indicators' },
+  menu: { monitoring_indicators: 'Group indicators' },
   resources: {
     'monitoring-indicators': { name: 'Group indicators' },
     'monitoring-targets': { name: 'Indicator targets' },

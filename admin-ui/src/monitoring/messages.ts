@@ -2,7 +2,7 @@ import { enumMessages } from '../../../api/core/enums';
 import { MONITORING_ENUMS } from '../../../api/monitoring/enums';
 // 监测指标 messages, zh-CN first.
 export const zh = {
-  menu: { groups: { monitoring: '监测评价' }, monitoring_indicators: '医共体监测指标' },
+  menu: { monitoring_indicators: '医共体监测指标' },
   resources: {
     'monitoring-indicators': { name: '医共体监测指标' },
     'monitoring-targets': { name: '监测指标年度目标' },

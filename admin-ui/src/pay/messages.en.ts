@@ -4,7 +4,7 @@ import { PAY_ENUMS } from '../../../api/pay/enums';
 import { TRACE_CHECK, TRACE_LABEL, TRACE_NO_SETTLEMENT } from '../../../api/pay/traceLabels';
 
 export const en = {
-  menu: { groups: { pay: 'Performance pay' }, pay_income_change: 'Income change' },
+  menu: { pay_income_change: 'Income change' },
   resources: {
     'pay-income-change': { name: 'Income change' },
     'pay-runs': {

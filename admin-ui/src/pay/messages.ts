@@ -4,7 +4,7 @@ import { PAY_ENUMS } from '../../../api/pay/enums';
 import { TRACE_CHECK, TRACE_LABEL, TRACE_NO_SETTLEMENT } from '../../../api/pay/traceLabels';
 
 export const zh = {
-  menu: { groups: { pay: '绩效工资' }, pay_income_change: '收入变化' },
+  menu: { pay_income_change: '收入变化' },
   resources: {
     'pay-income-change': { name: '收入变化' },
     'pay-runs': {

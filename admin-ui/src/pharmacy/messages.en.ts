@@ -4,7 +4,6 @@ import { PHARMACY_ENUMS } from '../../../api/pharmacy/enums';
 
 export const en = {
   menu: {
-    groups: { pharmacy: 'Prescription review' },
     prescription_import: 'Prescription import',
     prescription_figures: 'Rational drug use figures',
     prescription_rules: 'Review rules',

@@ -2,7 +2,7 @@ import { enumMessages } from '../../../api/core/enums';
 import { PHARMACY_ENUMS } from '../../../api/pharmacy/enums';
 // 处方点评 messages, zh-CN first.
 export const zh = {
-  menu: { groups: { pharmacy: '处方点评' }, prescription_import: '处方导入', prescription_figures: '合理用药指标', prescription_rules: '点评规则' },
+  menu: { prescription_import: '处方导入', prescription_figures: '合理用药指标', prescription_rules: '点评规则' },
   resources: {
     prescriptions: {
       name: '处方',

@@ -3,7 +3,7 @@ import { enumMessages } from '../../../api/core/enums';
 import { PROCUREMENT_ENUMS } from '../../../api/procurement/enums';
 
 export const en = {
-  menu: { groups: { procurement: 'Procurement' }, consolidation: 'Consolidation', savings: 'Savings', asset_market: 'Idle-asset market' },
+  menu: { consolidation: 'Consolidation', savings: 'Savings', asset_market: 'Idle-asset market' },
   resources: {
     suppliers: {
       name: 'Suppliers',

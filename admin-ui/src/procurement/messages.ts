@@ -2,7 +2,7 @@ import { enumMessages } from '../../../api/core/enums';
 import { PROCUREMENT_ENUMS } from '../../../api/procurement/enums';
 // 采购 messages, zh-CN first.
 export const zh = {
-  menu: { groups: { procurement: '药械采购中心' }, consolidation: '集中采购汇总', savings: '采购节约分析', asset_market: '闲置资产调剂' },
+  menu: { consolidation: '集中采购汇总', savings: '采购节约分析', asset_market: '闲置资产调剂' },
   resources: {
     suppliers: {
       name: '供应商',

@@ -3,7 +3,7 @@ import { enumMessages } from '../../../api/core/enums';
 import { QUALITY_ENUMS } from '../../../api/quality/enums';
 
 export const en = {
-  menu: { groups: { quality: 'Quality' }, quality_scores: 'Unit quality scores' },
+  menu: { quality_scores: 'Unit quality scores' },
   resources: {
     committees: {
       name: 'Committees',

@@ -2,7 +2,7 @@ import { enumMessages } from '../../../api/core/enums';
 import { QUALITY_ENUMS } from '../../../api/quality/enums';
 // 质量管理 messages, zh-CN first.
 export const zh = {
-  menu: { groups: { quality: '质量管理' }, quality_scores: '单位质量得分' },
+  menu: { quality_scores: '单位质量得分' },
   resources: {
     committees: {
       name: '专业委员会',

@@ -5,7 +5,6 @@ import type { zh } from './messages';
 
 export const en: typeof zh = {
   menu: {
-    groups: { referrals: 'Referrals' },
     referral_inbox: 'Referral inbox',
     referral_outbox: 'Referral outbox',
     referral_office: 'Referral office',

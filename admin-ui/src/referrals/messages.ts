@@ -4,7 +4,6 @@ import { REFERRAL_ENUMS } from '../../../api/referrals/enums';
 
 export const zh = {
   menu: {
-    groups: { referrals: '双向转诊' },
     referral_inbox: '转入待办',
     referral_outbox: '转出记录',
     referral_office: '转诊办公室',

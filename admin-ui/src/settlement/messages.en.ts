@@ -4,7 +4,6 @@ import { DIFFERENCE_LABEL, RUN_LABEL, SETTLEMENT_ENUMS, SPECTRUM_LABEL } from '.
 
 export const en = {
   menu: {
-    groups: { settlement: 'Insurance settlement' },
     settlement_dashboard: 'Settlement dashboard',
     claims_import: 'Claims import',
     disease_spectrum: 'Disease spectrum',

@@ -3,7 +3,6 @@ import { DIFFERENCE_LABEL, RUN_FIELD, RUN_LABEL, SETTLEMENT_ENUMS, SPECTRUM_LABE
 // 医保打包付费 messages, zh-CN first.
 export const zh = {
   menu: {
-    groups: { settlement: '医保结算' },
     settlement_dashboard: '结算看板',
     claims_import: '结算数据导入',
     disease_spectrum: '病种谱',
