@@ -318,6 +318,43 @@ describe('monitoring indicators (HTTP, real database)', function () {
     expect((await post('/api/visit-counts', { org_unit_id: ids.MT9, month: `${THIS}-05-02`, visits: 10 }, { as: 'admin' })).status).to.equal(422);
   });
 
+  it('imports the visits of a year from a file: bad rows named, idempotent, counted by the indicators', async () => {
+    const upload = (csv: string, as = 'admin', query = '') => {
+      const form = new FormData();
+      form.append('file', new Blob([csv]), 'visits.csv');
+      return call<{ accepted: number; inserted: number; updated: number; unchanged: number; rejected: { row: number; field: string; rule: string }[] }>(
+        'POST',
+        `/api/visit-counts/import${query}`,
+        { as, raw: form },
+      );
+    };
+    // the Chinese headers, 2017 (a year no other part of this file reads)
+    const file = (mb9: number) =>
+      [
+        '机构编码,月份,诊疗人次,中医类诊疗人次',
+        `MB9,2017-01,${mb9},100`,
+        'MT9,2017-01,500,',
+        'MV92,2017-02-01,300,30',
+        'XX9,2017-01,5,0',
+        'MT9,2017-02,10,11',
+        'MB9,2017-1,1,0',
+      ].join('\n');
+    const dry = ok(await upload(file(1000), 'admin', '?dry_run=true'));
+    expect(dry).to.include({ accepted: 3, inserted: 0 });
+    const r = ok(await upload(file(1000)));
+    expect(r.rejected.map((x) => `${x.row}:${x.field}:${x.rule}`)).to.deep.equal(['5:unit_code:unknown_unit', '6:tcm_visits:at_most', '7:month:twice_in_file']);
+    expect(r).to.include({ accepted: 3, inserted: 3, updated: 0, unchanged: 0 });
+    expect(ok(await upload(file(1200)))).to.include({ accepted: 3, inserted: 0, updated: 1, unchanged: 2 });
+    expect((await upload(file(1200), 'director-B1')).status).to.equal(403);
+    const a = await indicators(2017);
+    expect(row(a, 'primary_visit_share')).to.deep.include({ numerator: 800, denominator: 2000, value: 0.4 });
+    expect(row(a, 'tcm_visit_share')).to.deep.include({ numerator: 130, denominator: 2000, value: 0.065 });
+    const stored = ok(
+      await get<{ month: string; visits: number; source: string }[]>('/api/visit-counts', { as: 'admin', query: { filter: { org_unit_id: ids.MV92 } } }),
+    );
+    expect(stored.map((v) => [v.month.slice(0, 7), v.visits, v.source])).to.deep.equal([['2017-02', 300, 'import']]);
+  });
+
   it('I08, I09: the fund spent in the county (pharmacies out) and of it in primary care', async () => {
     const a = await indicators();
     // all but the pharmacy: 4000 + 8000 + 6000 + 100 + 2000; in the county: all but the province's 8000; primary: MT9 4000 + MV91 100
