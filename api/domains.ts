@@ -30,7 +30,8 @@ import { escalationJob } from './referrals/jobs';
 import { qualityEscalationJob, qualityGrants, qualityRouters } from './quality';
 import { criticalValueJob, diagnosisGrants, diagnosisRouters } from './diagnosis';
 import { pharmacyGrants, pharmacyRouters } from './pharmacy';
-import { monitoringGrants, monitoringRouters } from './monitoring';
+import { chronicAdmissionRates, monitoringGrants, monitoringRouters } from './monitoring';
+import { useInputSource } from './settlement';
 import { notificationRoutes } from './notifications/routes';
 import { notificationGrants } from './notifications/rules';
 import {
@@ -76,3 +77,6 @@ export const domains: Domain[] = [
 
 useGrants(roleGrants(domains.flatMap((d) => (d.grants ? [d.grants] : []))));
 useJobs(domains.flatMap((d) => d.jobs ?? []));
+// settlement's allocation may weigh the managed chronic patients' admission rate, which monitoring computes
+// from settlement's own claims (so settlement cannot import it: the composition root wires it)
+useInputSource('chronic_admission_rate', chronicAdmissionRates);

@@ -30,6 +30,7 @@ describe('monitoring indicators (HTTP, real database)', function () {
   const ids: Record<string, number> = {};
   const people: Record<string, { id: number; id_number: string }> = {};
   let directorToken = '';
+  let fundYear2019 = 0;
 
   const ok = <T>(r: { status: number; body: T }) => {
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
@@ -187,7 +188,7 @@ describe('monitoring indicators (HTTP, real database)', function () {
     await deregister('R7', 'moved_away', `${LAST}-06-01`);
 
     // claims
-    const now = await fundYear(THIS);
+    const now = (fundYear2019 = await fundYear(THIS));
     const last = await fundYear(LAST);
     await importClaims(now, [
       claim('M19-1', 'R1', 'inpatient', `${THIS}-02-01`, 4000, { unit: 'MT9' }),
@@ -405,6 +406,23 @@ describe('monitoring indicators (HTTP, real database)', function () {
     const text = JSON.stringify([v, n, await records('chronic_admission_rate', 'denominator')]);
     for (const p of Object.values(people)) expect(text).not.to.contain(p.id_number);
     expect(text).not.to.match(/id_number_hash|id_number_cipher|[0-9a-f]{64}/);
+  });
+
+  it('I13 as a settlement allocation indicator: a run weighs each township’s rate over its months, frozen with its inputs', async () => {
+    const allocation = {
+      pools: [{ key: 'health_management', share: 1, indicators: [{ key: 'chronic_admission_rate', weight: 1, higher_is_better: false }] }],
+      recipient_kinds: ['township'],
+    };
+    ok(await put(`/api/fund-years/${fundYear2019}`, { allocation }, { as: 'finance' }));
+    type Allocation = { org_unit_id: number; raw_values: Record<string, number | null> };
+    const calculated = async (period: string) => {
+      const created = ok(await post<{ id: number }>('/api/settlement-runs', { fund_year_id: fundYear2019, period }, { as: 'finance' }));
+      return ok(await post<{ figures: { allocations: Allocation[] } }>(`/api/settlement-runs/${created.id}/calculate`, {}, { as: 'finance' }));
+    };
+    const mt9 = (r: { figures: { allocations: Allocation[] } }) => r.figures.allocations.find((a) => a.org_unit_id === ids.MT9)!.raw_values;
+    // through March: R1's February stay and R2's March one over the 3 managed patients; through May R1's April stay too
+    expect(mt9(await calculated(`${THIS}-03`))).to.deep.equal({ chronic_admission_rate: 0.6667 });
+    expect(mt9(await calculated(`${THIS}-05`))).to.deep.equal({ chronic_admission_rate: 1 });
   });
 
   it('I14: premature mortality of the four chronic diseases by the life table', async () => {

@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import { INDICATOR, QUALITATIVE_INDICATORS } from './enums';
 import {
+  admissionTotals,
   ageGroupOf,
   ageOn,
   AGE_GROUPS,
@@ -104,5 +105,15 @@ describe('monitoring rules', () => {
     expect(problems({ unit_code: '', month: '', visits: '' })).to.deep.equal(['unit_code:required', 'month:required', 'visits:required']);
     expect(problems({ unit_code: 'T01', month: '2026-05', visits: 10, tcm_visits: 11 })).to.deep.equal(['tcm_visits:at_most']);
     expect(problems({ unit_code: 'T01', month: '2026-05', visits: 10_000_001 })).to.deep.equal(['visits:at_most']);
+  });
+
+  it('adds up the villages’ managed patients and stays (a township’s rate)', () => {
+    expect(
+      admissionTotals([
+        { patients: 2, stays: 3 },
+        { patients: 1, stays: 0 },
+      ]),
+    ).to.deep.equal({ patients: 3, stays: 3 });
+    expect(admissionTotals([])).to.deep.equal({ patients: 0, stays: 0 });
   });
 });

@@ -45,6 +45,10 @@ export function targetProblems(targets: Record<string, number>): { field: string
   return problems;
 }
 
+/** The managed chronic patients and their stays of several villages together (a township's, the county's). */
+export const admissionTotals = (rows: readonly { patients: number; stays: number }[]) =>
+  rows.reduce((a, r) => ({ patients: a.patients + r.patients, stays: a.stays + r.stays }), { patients: 0, stays: 0 });
+
 // ---------------------------------------------------------------- premature mortality (四类慢性病过早死亡率)
 
 /** The eight 5-year age groups of 30–70: 30–34 … 65–69. */

@@ -22,6 +22,7 @@ import { villageEcgRequests } from '../diagnosis';
 import { INDICATOR, QUALITATIVE_INDICATORS, VISIT_SOURCE, type IndicatorCode, type Standing } from './enums';
 import { Evidence, EvidenceDocument, MonitoringTarget, VisitCount } from './model';
 import {
+  admissionTotals,
   fourChronicSql,
   growth,
   indicatorValue,
@@ -78,7 +79,7 @@ export async function yearFigures(rootUnitId: number, year: number, conn: Conn =
   const perHead = (spent: string, n: number) => (n > 0 ? Math.round((yuan(spent) / n) * 100) / 100 : null);
   const primaryPay = perHead(spending.primary, heads.primary);
   const leadPay = perHead(spending.lead, heads.lead);
-  const chronicTotal = chronic.reduce((a, r) => ({ patients: a.patients + r.patients, stays: a.stays + r.stays }), { patients: 0, stays: 0 });
+  const chronicTotal = admissionTotals(chronic);
   return {
     seconded_doctors: ratioFigure('seconded_doctors', new Set(seconded.map((s) => s.staff_id)).size, residents),
     ecg_village_coverage: ratioFigure('ecg_village_coverage', ecg.filter((v) => v.requests > 0).length, ecg.length),
@@ -125,11 +126,11 @@ export interface VillageAdmissions {
 
 /**
  * The managed hypertension and diabetes patients of each village under a unit and their stays in the
- * year: the residents joined to the claims by the ID number's hash inside one statement (the hash is
- * never selected out of it).
+ * year (months 1..throughMonth of its claims): the residents joined to the claims by the ID number's hash
+ * inside one statement (the hash is never selected out of it).
  */
-export async function chronicAdmissions(conn: Conn, rootUnitId: number, year: number): Promise<VillageAdmissions[]> {
-  const people = staysOfPeople(conn, managedChronicPeople(conn, rootUnitId, year), year);
+export async function chronicAdmissions(conn: Conn, rootUnitId: number, year: number, throughMonth = 12): Promise<VillageAdmissions[]> {
+  const people = staysOfPeople(conn, managedChronicPeople(conn, rootUnitId, year), year, throughMonth);
   const { rows } = await conn.raw<{ rows: Omit<VillageAdmissions, 'rate'>[] }>(
     `SELECT x.org_unit_id AS unit_id, u.name AS unit_name, count(*)::int AS patients, coalesce(sum(x.stays), 0)::int AS stays
        FROM (?) x ${joinUnitSql('u', 'x.org_unit_id')}
@@ -137,6 +138,19 @@ export async function chronicAdmissions(conn: Conn, rootUnitId: number, year: nu
     [people],
   );
   return rows.map((r) => ({ ...r, rate: indicatorValue('chronic_admission_rate', r.stays, r.patients) }));
+}
+
+/**
+ * The managed chronic patients' stays and their number for each unit's subtree (a township: its villages),
+ * months 1..throughMonth of the year: the settlement's allocation input 慢病管理人群住院率 (api/domains.ts wires it).
+ */
+export async function chronicAdmissionRates(conn: Conn, unitIds: readonly number[], year: number, throughMonth: number) {
+  const out = new Map<number, { numerator: number; denominator: number }>();
+  for (const id of unitIds) {
+    const t = admissionTotals(await chronicAdmissions(conn, id, year, throughMonth));
+    out.set(id, { numerator: t.stays, denominator: t.patients });
+  }
+  return out;
 }
 
 async function targetsOf(year: number, conn: Conn = db()): Promise<Partial<Record<IndicatorCode, number>>> {
