@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ApiRouter } from '../api/http/router';
 import { sendFile, XLSX } from '../api/http/download';
-import { idParam, parse } from '../api/http/validate';
+import { idParam, isoDate, parse } from '../api/http/validate';
 import { executionReport } from '../api/finance';
 import { workloadReport } from '../api/health';
 import { rotationRosterData, staffRosterRows, staffRosterUnit, unitQuery, yearQuery } from '../api/hr';
@@ -14,6 +14,8 @@ import { referralPeriodQuery, referralsReport } from '../api/referrals';
 import { readDifference, runReport } from '../api/settlement';
 import { chronicAdmissionsOf, monitoringIndicators } from '../api/monitoring';
 import { writeMonitoringWorkbook } from './monitoring';
+import { qualityReport } from '../api/quality';
+import { writeQualityWorkbook } from './quality';
 import { writeBudgetExecution } from './budgetExecution';
 import { buildHealthWorkload } from './health-workload';
 import { writePayWorkbook } from './pay';
@@ -140,5 +142,20 @@ export const monitoringReportRoutes = new ApiRouter('/reports', 'reports').get(
     const answer = await monitoringIndicators(req.actor, q.unit_id, q.year);
     const { villages } = await chronicAdmissionsOf(req.actor, answer.unit.id, q.year);
     await sendFile(res, `医共体监测指标-${answer.unit.code}-${q.year}.xlsx`, XLSX, (out) => writeMonitoringWorkbook(out, { ...answer, villages }));
+  },
+);
+
+const qualityQuery = z.strictObject({ from: isoDate, to: isoDate });
+export const qualityReportRoutes = new ApiRouter('/reports', 'reports').get(
+  '/quality.xlsx',
+  {
+    summary: 'The quality workbook of a period: inspections, findings with their rectification, the units’ quality scores',
+    query: qualityQuery,
+    produces: XLSX,
+  },
+  async (req, res) => {
+    const q = parse(qualityQuery, req.query, 'query');
+    const data = await qualityReport(req.actor, q);
+    await sendFile(res, `质量管理-${q.from}-${q.to}.xlsx`, XLSX, (out) => writeQualityWorkbook(out, data));
   },
 );
