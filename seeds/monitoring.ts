@@ -177,7 +177,7 @@ export const monitoringDemo: DemoStep = {
         const share = days / 365; // this year is not over
         if (r >= four * (4 / 3) * share) continue;
         const on = new Date(Date.UTC(y, 0, 1) + Math.floor(deathRng() * days) * 86_400_000).toISOString().slice(0, 10);
-        if (on <= c.since) break;
+        if (on <= c.since) continue; // not before the record, the contract or the last follow-up: perhaps this year
         deaths.push({ id: c.id, on, cause: r < four * share ? pick(FOUR_CHRONIC_CAUSES, deathRng()) : pick(OTHER_CAUSES, deathRng()) });
         break;
       }
