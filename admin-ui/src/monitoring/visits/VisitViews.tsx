@@ -52,6 +52,8 @@ const ImportLink = () => {
 export const VisitList = () => {
   const isSmall = useIsSmall();
   const translate = useTranslate();
+  // a row opens its edit form for those who may edit it (the auditor only reads the list)
+  const mayEdit = can('visit-counts', 'edit');
   return (
     <List
       filters={[
@@ -71,10 +73,10 @@ export const VisitList = () => {
         <SimpleList<VisitRecord>
           primaryText={(r) => <ReferenceField record={r} source="org_unit_id" reference="org-units" link={false} />}
           secondaryText={(r) => `${r.month.slice(0, 7)} · ${r.visits}（${translate('resources.visit-counts.fields.tcm_visits')} ${r.tcm_visits}）`}
-          linkType="edit"
+          linkType={mayEdit ? 'edit' : false}
         />
       ) : (
-        <Datagrid rowClick="edit" bulkActionButtons={false}>
+        <Datagrid rowClick={mayEdit ? 'edit' : false} bulkActionButtons={false}>
           {columnFields(columns)}
         </Datagrid>
       )}
