@@ -30,7 +30,8 @@ import { escalationJob } from './referrals/jobs';
 import { qualityEscalationJob, qualityGrants, qualityRouters } from './quality';
 import { criticalValueJob, diagnosisGrants, diagnosisRouters } from './diagnosis';
 import { pharmacyGrants, pharmacyRouters } from './pharmacy';
-import { monitoringGrants, monitoringRouters } from './monitoring';
+import { chronicAdmissionRates, monitoringGrants, monitoringRouters } from './monitoring';
+import { useInputSource } from './settlement';
 import { notificationRoutes } from './notifications/routes';
 import { notificationGrants } from './notifications/rules';
 import {
@@ -39,6 +40,7 @@ import {
   healthReportRoutes,
   monitoringReportRoutes,
   pharmacyReportRoutes,
+  qualityReportRoutes,
   hrReportRoutes,
   payReportRoutes,
   procurementReportRoutes,
@@ -68,7 +70,7 @@ export const domains: Domain[] = [
   { name: 'finance', routers: financeRouters, reports: [financeReportRoutes], jobs: [riskFundYearEnd], grants: financeGrants },
   { name: 'pay', routers: payRouters, reports: [payReportRoutes], grants: payGrants },
   { name: 'procurement', routers: procurementRouters, reports: [procurementReportRoutes], grants: procurementGrants },
-  { name: 'quality', routers: qualityRouters, jobs: [qualityEscalationJob], grants: qualityGrants },
+  { name: 'quality', routers: qualityRouters, reports: [qualityReportRoutes], jobs: [qualityEscalationJob], grants: qualityGrants },
   { name: 'diagnosis', routers: diagnosisRouters, reports: [diagnosisReportRoutes], jobs: [criticalValueJob], grants: diagnosisGrants },
   { name: 'pharmacy', routers: pharmacyRouters, reports: [pharmacyReportRoutes], grants: pharmacyGrants },
   { name: 'monitoring', routers: monitoringRouters, reports: [monitoringReportRoutes], grants: monitoringGrants },
@@ -78,3 +80,6 @@ export const domains: Domain[] = [
 
 useGrants(roleGrants(domains.flatMap((d) => (d.grants ? [d.grants] : []))));
 useJobs(domains.flatMap((d) => d.jobs ?? []));
+// settlement's allocation may weigh the managed chronic patients' admission rate, which monitoring computes
+// from settlement's own claims (so settlement cannot import it: the composition root wires it)
+useInputSource('chronic_admission_rate', chronicAdmissionRates);

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ApiRouter } from '../api/http/router';
 import { sendFile, XLSX } from '../api/http/download';
-import { idParam, parse } from '../api/http/validate';
+import { idParam, isoDate, parse } from '../api/http/validate';
 import { executionReport } from '../api/finance';
 import { workloadReport } from '../api/health';
 import { rotationRosterData, staffRosterRows, staffRosterUnit, unitQuery, yearQuery } from '../api/hr';
@@ -18,6 +18,8 @@ import { writeDiagnosisWorkbook } from './diagnosis';
 import { writeMonitoringWorkbook } from './monitoring';
 import { figuresReport } from '../api/pharmacy';
 import { writePharmacyWorkbook } from './pharmacy';
+import { qualityReport } from '../api/quality';
+import { writeQualityWorkbook } from './quality';
 import { writeBudgetExecution } from './budgetExecution';
 import { buildHealthWorkload } from './health-workload';
 import { writePayWorkbook } from './pay';
@@ -177,5 +179,20 @@ export const diagnosisReportRoutes = new ApiRouter('/reports', 'diagnosis').get(
     // figures first (grant, scope, parameters checked), then the file streams
     const [figures, chestPain] = await Promise.all([diagnosisFigures(req.actor, q), chestPainFiguresOf(req.actor, q)]);
     await sendFile(res, `诊断中心统计-${q.from}-${q.to}.xlsx`, XLSX, (out) => writeDiagnosisWorkbook(out, { from: q.from, to: q.to, figures, chestPain }));
+  },
+);
+
+const qualityQuery = z.strictObject({ from: isoDate, to: isoDate });
+export const qualityReportRoutes = new ApiRouter('/reports', 'reports').get(
+  '/quality.xlsx',
+  {
+    summary: 'The quality workbook of a period: inspections, findings with their rectification, the units’ quality scores',
+    query: qualityQuery,
+    produces: XLSX,
+  },
+  async (req, res) => {
+    const q = parse(qualityQuery, req.query, 'query');
+    const data = await qualityReport(req.actor, q);
+    await sendFile(res, `质量管理-${q.from}-${q.to}.xlsx`, XLSX, (out) => writeQualityWorkbook(out, data));
   },
 );

@@ -45,6 +45,10 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
  * and a fund spending about ¥690 a head, what premiums of about ¥1,100 a head carry at 10.27%.
  */
 const STAY_SHARE = 0.34;
+/** The share of the managed chronic patients who are in the pool of insured people the claims draw from. */
+const RESIDENTS_IN_POOL = 0.1;
+/** The share of the outpatient claims at in-county providers outside the group that a designated pharmacy fills. */
+const PHARMACY_SHARE = 0.4;
 
 /**
  * This year against last: the premium a head rises by 4% (a county's yearly rise is 3–5%), the
@@ -119,6 +123,33 @@ export async function insuredPersons(trx: Knex.Transaction, towns: Town[], scale
     groups.push({ offsets, counts });
   }
   await trx.batchInsert('demo_persons', rows, 2000);
+  // a tenth of each township's managed hypertension and diabetes patients (health's residents) are in the
+  // pool as themselves, among the older people of their sex: the resident–claim join (by the ID number's
+  // hash) finds their stays. Identities only: no draw above changes, so neither does any amount.
+  await trx.raw(
+    `WITH t AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(unit_id int, sex text, first int, n int)),
+          r AS (SELECT t.first, t.n, r.id_number_hash, r.id_number_masked, r.id_number_cipher, r.name,
+                       row_number() OVER (PARTITION BY t.first ORDER BY r.id) - 1 AS k,
+                       count(*) OVER (PARTITION BY t.first) AS managed
+                  FROM t JOIN org_units u ON u.id = t.unit_id
+                  JOIN org_units v ON v.path <@ u.path
+                  JOIN residents r ON r.org_unit_id = v.id AND r.sex = t.sex AND r.deregistered_on IS NULL
+                 WHERE r.conditions @> '[{"code":"hypertension"}]' OR r.conditions @> '[{"code":"diabetes"}]')
+     UPDATE demo_persons p SET hash = r.id_number_hash, masked = r.id_number_masked, cipher = r.id_number_cipher, name = r.name
+       FROM r WHERE r.k < least(r.n, round(r.managed * ?::numeric)) AND p.gidx = r.first + r.k`,
+    [
+      JSON.stringify(
+        towns.flatMap((t, i) =>
+          PEOPLE_MIX.flatMap(([group], g) =>
+            group === 'older_woman' || group === 'older_man'
+              ? [{ unit_id: t.unit_id, sex: group === 'older_woman' ? 'F' : 'M', first: groups[i].offsets[g], n: groups[i].counts[g] }]
+              : [],
+          ),
+        ),
+      ),
+      RESIDENTS_IN_POOL,
+    ],
+  );
   return groups;
 }
 
@@ -214,7 +245,7 @@ export async function generateClaims(
   // sites: k = 1 hq, 2 branch, 3 township, 4 village, 5 county (outside the group), 6 outside the county (SITES)
   await trx.raw(
     `INSERT INTO claims (fund_year_id, claim_no, id_number_hash, id_number_masked, id_number_cipher, insured_name, insured_unit_id, provider_class, org_unit_id,
-                         provider_name, care_type, visit_on, discharged_on, settled_on, total_cost, fund_paid, self_pay, self_funded, drug_cost, consumables_cost,
+                         provider_name, provider_kind, care_type, visit_on, discharged_on, settled_on, total_cost, fund_paid, self_pay, self_funded, drug_cost, consumables_cost,
                          diagnosis, referred_up)
      WITH r AS (
        SELECT i, random() AS r_town, random() AS r_care, random() AS r_dx, random() AS r_site, random() AS r_amt, random() AS r_day, random() AS r_los,
@@ -262,12 +293,15 @@ export async function generateClaims(
             pe.hash, pe.masked, pe.cipher, pe.name, f.unit_id,
             CASE k WHEN 5 THEN 'out_group_in_county' WHEN 6 THEN 'out_of_county' ELSE 'in_group' END,
             CASE k WHEN 1 THEN :hq WHEN 2 THEN branch_id WHEN 3 THEN f.unit_id WHEN 4 THEN village_ids[1 + floor(r_vil * cardinality(village_ids))::int] END,
-            CASE k WHEN 5 THEN CASE WHEN code LIKE 'O8%' OR code LIKE 'J2%' OR (code = 'J18.9' AND grp = 0) THEN '大通县妇幼保健院'
+            CASE WHEN k = 5 AND NOT inpatient AND r_ref < :pharmacy_share THEN (ARRAY['大通县百姓大药房', '大通县同仁堂药店'])[1 + floor(r_vil * 2)::int]
+                 ELSE CASE k WHEN 5 THEN CASE WHEN code LIKE 'O8%' OR code LIKE 'J2%' OR (code = 'J18.9' AND grp = 0) THEN '大通县妇幼保健院'
                                     WHEN code IN ('I63.9', 'M51.2', 'S72.0') THEN '大通县康宁康复医院'
                                     ELSE (ARRAY['大通县妇幼保健院', '大通县康宁康复医院'])[1 + floor(r_vil * 2)::int] END
                    WHEN 6 THEN CASE WHEN code LIKE 'I2%' OR code LIKE 'I6%' OR code LIKE 'I50%' THEN '青海省心脑血管病专科医院'
                                     WHEN code LIKE 'B67%' OR code LIKE 'C%' THEN (ARRAY['青海大学附属医院', '青海省人民医院', '四川大学华西医院'])[1 + floor(r_vil * 3)::int]
-                                    ELSE (ARRAY['青海省人民医院', '青海大学附属医院', '兰州大学第一医院'])[1 + floor(r_vil * 3)::int] END END,
+                                    ELSE (ARRAY['青海省人民医院', '青海大学附属医院', '兰州大学第一医院'])[1 + floor(r_vil * 3)::int] END END END,
+            -- a designated pharmacy (定点零售药店) fills part of the county's outpatient claims outside the group
+            CASE WHEN k = 5 AND NOT inpatient AND r_ref < :pharmacy_share THEN 'pharmacy' ELSE 'institution' END,
             CASE WHEN inpatient THEN 'inpatient' ELSE 'outpatient' END,
             CASE WHEN inpatient THEN greatest(:year_start::date, settled - los) ELSE settled END,
             CASE WHEN inpatient THEN settled END,
@@ -285,6 +319,7 @@ export async function generateClaims(
       year_text: String(year),
       hq: hq.id,
       stay_share: STAY_SHARE,
+      pharmacy_share: PHARMACY_SHARE,
       ...tables.constants,
     },
   );

@@ -181,15 +181,8 @@ export function escalationLevel(reportedAt: Date, ackMinutes: number, now: Date)
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 10;
 
-/** What a file is, by its first bytes (not by the name or the type the client claims), or null: not one the centres take. */
-export function sniffType(head: Uint8Array): string | null {
-  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf'; // %PDF-
-  if (head.length >= 132 && head[128] === 0x44 && head[129] === 0x49 && head[130] === 0x43 && head[131] === 0x4d) return 'application/dicom'; // DICM
-  return null;
-}
+/** What a file is, by its first bytes (api/shared/fileType.ts), or null: not one the centres take. */
+export { sniffType } from '../shared/fileType';
 export const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'application/pdf', 'application/dicom'];
 
 // ---------------------------------------------------------------- figures

@@ -225,4 +225,12 @@ export type Standing = EnumValue<typeof STANDING>;
 /** Where a visit count comes from. */
 export const VISIT_SOURCE = defineEnum('visit_source', { entry: { zh: '录入', en: 'Entered' }, import: { zh: '导入', en: 'Imported' } });
 
-export const MONITORING_ENUMS = [DIMENSION, INDICATOR_KIND, BETTER, UNIT, SOURCE, INDICATOR, STANDING, VISIT_SOURCE];
+/** The columns of the visits file (诊疗人次导入): one row per unit and month; the Chinese headers are accepted too. */
+export const VISIT_COLUMN = defineEnum('visit_column', {
+  unit_code: { zh: '机构编码', en: 'Unit code' },
+  month: { zh: '月份', en: 'Month' },
+  visits: { zh: '诊疗人次', en: 'Visits' },
+  tcm_visits: { zh: '中医类诊疗人次', en: 'TCM visits' },
+});
+
+export const MONITORING_ENUMS = [DIMENSION, INDICATOR_KIND, BETTER, UNIT, SOURCE, INDICATOR, STANDING, VISIT_SOURCE, VISIT_COLUMN];

@@ -5,6 +5,7 @@ export { monitoringRouters } from './routes';
 export { BETTER, DIMENSION, INDICATOR, MONITORING_ENUMS, SOURCE, STANDING, UNIT as MONITORING_UNIT, type IndicatorCode } from './enums';
 export {
   chronicAdmissions,
+  chronicAdmissionRates,
   chronicAdmissionsOf,
   monitoringIndicators,
   yearFigures,

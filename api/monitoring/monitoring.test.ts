@@ -30,6 +30,7 @@ describe('monitoring indicators (HTTP, real database)', function () {
   const ids: Record<string, number> = {};
   const people: Record<string, { id: number; id_number: string }> = {};
   let directorToken = '';
+  let fundYear2019 = 0;
 
   const ok = <T>(r: { status: number; body: T }) => {
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
@@ -187,7 +188,7 @@ describe('monitoring indicators (HTTP, real database)', function () {
     await deregister('R7', 'moved_away', `${LAST}-06-01`);
 
     // claims
-    const now = await fundYear(THIS);
+    const now = (fundYear2019 = await fundYear(THIS));
     const last = await fundYear(LAST);
     await importClaims(now, [
       claim('M19-1', 'R1', 'inpatient', `${THIS}-02-01`, 4000, { unit: 'MT9' }),
@@ -318,6 +319,43 @@ describe('monitoring indicators (HTTP, real database)', function () {
     expect((await post('/api/visit-counts', { org_unit_id: ids.MT9, month: `${THIS}-05-02`, visits: 10 }, { as: 'admin' })).status).to.equal(422);
   });
 
+  it('imports the visits of a year from a file: bad rows named, idempotent, counted by the indicators', async () => {
+    const upload = (csv: string, as = 'admin', query = '') => {
+      const form = new FormData();
+      form.append('file', new Blob([csv]), 'visits.csv');
+      return call<{ accepted: number; inserted: number; updated: number; unchanged: number; rejected: { row: number; field: string; rule: string }[] }>(
+        'POST',
+        `/api/visit-counts/import${query}`,
+        { as, raw: form },
+      );
+    };
+    // the Chinese headers, 2017 (a year no other part of this file reads)
+    const file = (mb9: number) =>
+      [
+        '机构编码,月份,诊疗人次,中医类诊疗人次',
+        `MB9,2017-01,${mb9},100`,
+        'MT9,2017-01,500,',
+        'MV92,2017-02-01,300,30',
+        'XX9,2017-01,5,0',
+        'MT9,2017-02,10,11',
+        'MB9,2017-1,1,0',
+      ].join('\n');
+    const dry = ok(await upload(file(1000), 'admin', '?dry_run=true'));
+    expect(dry).to.include({ accepted: 3, inserted: 0 });
+    const r = ok(await upload(file(1000)));
+    expect(r.rejected.map((x) => `${x.row}:${x.field}:${x.rule}`)).to.deep.equal(['5:unit_code:unknown_unit', '6:tcm_visits:at_most', '7:month:twice_in_file']);
+    expect(r).to.include({ accepted: 3, inserted: 3, updated: 0, unchanged: 0 });
+    expect(ok(await upload(file(1200)))).to.include({ accepted: 3, inserted: 0, updated: 1, unchanged: 2 });
+    expect((await upload(file(1200), 'director-B1')).status).to.equal(403);
+    const a = await indicators(2017);
+    expect(row(a, 'primary_visit_share')).to.deep.include({ numerator: 800, denominator: 2000, value: 0.4 });
+    expect(row(a, 'tcm_visit_share')).to.deep.include({ numerator: 130, denominator: 2000, value: 0.065 });
+    const stored = ok(
+      await get<{ month: string; visits: number; source: string }[]>('/api/visit-counts', { as: 'admin', query: { filter: { org_unit_id: ids.MV92 } } }),
+    );
+    expect(stored.map((v) => [v.month.slice(0, 7), v.visits, v.source])).to.deep.equal([['2017-02', 300, 'import']]);
+  });
+
   it('I08, I09: the fund spent in the county (pharmacies out) and of it in primary care', async () => {
     const a = await indicators();
     // all but the pharmacy: 4000 + 8000 + 6000 + 100 + 2000; in the county: all but the province's 8000; primary: MT9 4000 + MV91 100
@@ -368,6 +406,23 @@ describe('monitoring indicators (HTTP, real database)', function () {
     const text = JSON.stringify([v, n, await records('chronic_admission_rate', 'denominator')]);
     for (const p of Object.values(people)) expect(text).not.to.contain(p.id_number);
     expect(text).not.to.match(/id_number_hash|id_number_cipher|[0-9a-f]{64}/);
+  });
+
+  it('I13 as a settlement allocation indicator: a run weighs each township’s rate over its months, frozen with its inputs', async () => {
+    const allocation = {
+      pools: [{ key: 'health_management', share: 1, indicators: [{ key: 'chronic_admission_rate', weight: 1, higher_is_better: false }] }],
+      recipient_kinds: ['township'],
+    };
+    ok(await put(`/api/fund-years/${fundYear2019}`, { allocation }, { as: 'finance' }));
+    type Allocation = { org_unit_id: number; raw_values: Record<string, number | null> };
+    const calculated = async (period: string) => {
+      const created = ok(await post<{ id: number }>('/api/settlement-runs', { fund_year_id: fundYear2019, period }, { as: 'finance' }));
+      return ok(await post<{ figures: { allocations: Allocation[] } }>(`/api/settlement-runs/${created.id}/calculate`, {}, { as: 'finance' }));
+    };
+    const mt9 = (r: { figures: { allocations: Allocation[] } }) => r.figures.allocations.find((a) => a.org_unit_id === ids.MT9)!.raw_values;
+    // through March: R1's February stay and R2's March one over the 3 managed patients; through May R1's April stay too
+    expect(mt9(await calculated(`${THIS}-03`))).to.deep.equal({ chronic_admission_rate: 0.6667 });
+    expect(mt9(await calculated(`${THIS}-05`))).to.deep.equal({ chronic_admission_rate: 1 });
   });
 
   it('I14: premature mortality of the four chronic diseases by the life table', async () => {

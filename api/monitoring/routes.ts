@@ -1,18 +1,21 @@
 // The monitoring domain's routes: the indicators of a unit and year with the records behind each, the
-// managed patients' admission rate per village, the year's targets, the visits (entry), and the
+// managed patients' admission rate per village, the year's targets, the visits (entry and import), and the
 // qualitative indicators' evidence (self-assessment, review, documents).
 import { z } from 'zod';
 import { mountCrud } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, isoDate, parse, positiveId } from '../http/validate';
-import { withUploadedBytes } from '../http/upload';
-import { sendBytes } from '../http/download';
+import { withUpload, withUploadedBytes } from '../http/upload';
+import { sendBytes, sendFile, XLSX } from '../http/download';
+import { writeTemplate } from '../settlement';
 import { INDICATOR, QUALITATIVE_INDICATORS } from './enums';
+import { VISIT_COLUMNS, VISIT_NOTES } from './rules';
 import {
   assess,
   attachDocument,
   chronicAdmissionsOf,
   documentContent,
+  importVisits,
   indicatorRecords,
   monitoringIndicators,
   putTargets,
@@ -56,7 +59,17 @@ export const targetRoutes = new ApiRouter('/monitoring-targets', 'monitoring')
 
 const count = z.number().int().min(0).max(10_000_000);
 const visitFields = { org_unit_id: positiveId, month: isoDate, visits: count, tcm_visits: count.optional() };
-export const visitRoutes = mountCrud(new ApiRouter('/visit-counts', 'monitoring'), visitResource, {
+const yesNo = z.enum(['true', 'false']).optional();
+const importQuery = z.strictObject({ dry_run: yesNo, all_or_nothing: yesNo });
+const visitImportRoutes = new ApiRouter('/visit-counts', 'monitoring')
+  .get('/template.xlsx', { summary: 'Template workbook for the visits import (one row per unit and month)', produces: XLSX }, (_req, res) =>
+    sendFile(res, 'visits-template.xlsx', XLSX, (out) => writeTemplate(out, 'visit-counts', VISIT_COLUMNS, VISIT_NOTES)),
+  )
+  .post('/import', { summary: 'Import visits per unit and month (multipart xlsx or csv; ?dry_run, ?all_or_nothing)', query: importQuery }, (req, res) => {
+    const q = parse(importQuery, req.query, 'query');
+    return withUpload(req, res, (file) => importVisits(req.actor, file, { dryRun: q.dry_run === 'true', allOrNothing: q.all_or_nothing === 'true' }));
+  });
+export const visitRoutes = mountCrud(visitImportRoutes, visitResource, {
   label: 'visits per unit and month (诊疗人次, with the 中医 visits among them)',
   create: z.strictObject(visitFields),
   update: z.strictObject({ visits: count, tcm_visits: count }).partial(),

@@ -2,7 +2,20 @@
 // the targets' validation, the four chronic diseases by ICD-10 and premature mortality (life table).
 import { expect } from 'chai';
 import { INDICATOR, QUALITATIVE_INDICATORS } from './enums';
-import { ageGroupOf, ageOn, AGE_GROUPS, growth, indicatorValue, isFourChronic, prematureMortality, standing, targetProblems } from './rules';
+import {
+  admissionTotals,
+  ageGroupOf,
+  ageOn,
+  AGE_GROUPS,
+  growth,
+  indicatorValue,
+  isFourChronic,
+  monthCell,
+  prematureMortality,
+  standing,
+  targetProblems,
+  validateVisitRow,
+} from './rules';
 
 describe('monitoring rules', () => {
   it('defines 14 indicators over the five dimensions, the first three qualitative', () => {
@@ -70,5 +83,37 @@ describe('monitoring rules', () => {
     expect(prematureMortality(groups)).to.equal(0.25974);
     expect(prematureMortality(AGE_GROUPS.map(() => ({ deaths: 0, population: 0 })))).to.equal(null);
     expect(prematureMortality(AGE_GROUPS.map(() => ({ deaths: 0, population: 50 })))).to.equal(0);
+  });
+
+  it('reads a row of the visits file: the unit by code, the month, whole counts with the 中医 ones within the visits', () => {
+    const units = new Map([['T01', { id: 7 }]]);
+    const ok = validateVisitRow({ unit_code: 'T01', month: '2026-3', visits: 1200, tcm_visits: '' }, units, '2026-11');
+    expect(ok).to.deep.equal({ row: { org_unit_id: 7, month: '2026-03-01', visits: 1200, tcm_visits: 0 } });
+    expect(monthCell('2026-03-01')).to.equal('2026-03-01');
+    expect(monthCell(new Date(Date.UTC(2026, 2, 1)))).to.equal('2026-03-01');
+    expect([monthCell('2026-03-02'), monthCell('2026-13'), monthCell('三月')]).to.deep.equal([null, null, null]);
+    const problems = (raw: Record<string, string | number>) => {
+      const v = validateVisitRow(raw, units, '2026-11');
+      return 'problems' in v ? v.problems.map((p) => `${p.field}:${p.rule}`) : [];
+    };
+    expect(problems({ unit_code: 'X9', month: '2026-12', visits: '12.5', tcm_visits: -1 })).to.deep.equal([
+      'unit_code:unknown_unit',
+      'month:not_after_today',
+      'visits:whole_not_negative',
+      'tcm_visits:whole_not_negative',
+    ]);
+    expect(problems({ unit_code: '', month: '', visits: '' })).to.deep.equal(['unit_code:required', 'month:required', 'visits:required']);
+    expect(problems({ unit_code: 'T01', month: '2026-05', visits: 10, tcm_visits: 11 })).to.deep.equal(['tcm_visits:at_most']);
+    expect(problems({ unit_code: 'T01', month: '2026-05', visits: 10_000_001 })).to.deep.equal(['visits:at_most']);
+  });
+
+  it('adds up the villages’ managed patients and stays (a township’s rate)', () => {
+    expect(
+      admissionTotals([
+        { patients: 2, stays: 3 },
+        { patients: 1, stays: 0 },
+      ]),
+    ).to.deep.equal({ patients: 3, stays: 3 });
+    expect(admissionTotals([])).to.deep.equal({ patients: 0, stays: 0 });
   });
 });

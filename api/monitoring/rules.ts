@@ -2,7 +2,8 @@
 // denominator, the growth on last year, the colour against the year's target, the targets'
 // validation, and premature mortality by the life-table method. No HTTP, no database.
 import { all, read, type GrantTable } from '../core/access';
-import { INDICATOR, type IndicatorCode, type Standing } from './enums';
+import { blankCell, cellText, dateCell, rowProblem, type ImportProblem, type RawRow, type RowProblem } from '../settlement';
+import { INDICATOR, VISIT_COLUMN, type IndicatorCode, type Standing } from './enums';
 
 /** An indicator's value from its two sums: a ratio (percent and ratio: 0.25 = 25%), per 10,000, or a mean; null without a denominator. */
 export function indicatorValue(code: IndicatorCode, numerator: number, denominator: number): number | null {
@@ -43,6 +44,10 @@ export function targetProblems(targets: Record<string, number>): { field: string
   }
   return problems;
 }
+
+/** The managed chronic patients and their stays of several villages together (a township's, the county's). */
+export const admissionTotals = (rows: readonly { patients: number; stays: number }[]) =>
+  rows.reduce((a, r) => ({ patients: a.patients + r.patients, stays: a.stays + r.stays }), { patients: 0, stays: 0 });
 
 // ---------------------------------------------------------------- premature mortality (四类慢性病过早死亡率)
 
@@ -102,6 +107,66 @@ export function prematureMortality(groups: readonly AgeGroupFigures[]): number |
   return round6(1 - survive);
 }
 
+// ---------------------------------------------------------------- the visits file (诊疗人次导入)
+
+export const VISIT_COLUMNS: [string, string][] = VISIT_COLUMN.values.map((v) => [v, VISIT_COLUMN.zh(v)]);
+export const VISIT_REQUIRED = ['unit_code', 'month', 'visits'] as const;
+export const VISIT_NOTES: Record<string, string> = {
+  unit_code: 'the group unit code (e.g. HQ, B1, T01, V001)',
+  month: 'the month, YYYY-MM (or its first day YYYY-MM-01)',
+  visits: 'every visit (诊疗人次) of the unit in the month, insured or not: a whole number ≥ 0',
+  tcm_visits: '中医类 visits among them (blank: 0), at most the visits',
+};
+/** A count in a month's row: at most this many (the entry screen's limit). */
+export const MAX_VISITS = 10_000_000;
+
+export interface VisitRow {
+  org_unit_id: number;
+  /** the month's first day */
+  month: string;
+  visits: number;
+  tcm_visits: number;
+}
+
+/** A month cell → its first day: text YYYY-MM, or a date (text, Excel day or Date) that is a month's first day. */
+export function monthCell(v: unknown): string | null {
+  if (typeof v === 'string') {
+    const m = /^(\d{4})[-/](\d{1,2})$/.exec(v.trim());
+    if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? `${m[1]}-${m[2].padStart(2, '0')}-01` : null;
+  }
+  const day = dateCell(v as Parameters<typeof dateCell>[0]);
+  return day?.endsWith('-01') ? day : null;
+}
+
+/**
+ * One row of the visits file to a clean record or its problems, field by field: a unit the importer
+ * may write (by code), a month not after the current one, whole counts with the 中医 ones at most the visits.
+ */
+export function validateVisitRow(raw: RawRow, units: ReadonlyMap<string, { id: number }>, thisMonth: string): { row: VisitRow } | { problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const bad = (field: string, problem: ImportProblem, params?: Record<string, string | number>) => problems.push(rowProblem(field, problem, params));
+  const count = (field: string) => {
+    if (blankCell(raw[field])) return field === 'visits' ? (bad(field, 'required'), null) : 0;
+    const t = cellText(raw[field]);
+    if (!/^\d{1,9}$/.test(t)) return (bad(field, 'whole_not_negative'), null);
+    if (Number(t) > MAX_VISITS) return (bad(field, 'at_most', { n: MAX_VISITS }), null);
+    return Number(t);
+  };
+  const code = cellText(raw.unit_code);
+  const unit = code ? units.get(code) : undefined;
+  if (!code) bad('unit_code', 'required');
+  else if (!unit) bad('unit_code', 'unknown_unit', { code: code.slice(0, 50) });
+  const month = monthCell(raw.month);
+  if (blankCell(raw.month)) bad('month', 'required');
+  else if (!month) bad('month', 'month_format');
+  else if (month.slice(0, 7) > thisMonth) bad('month', 'not_after_today');
+  const visits = count('visits');
+  const tcm = count('tcm_visits');
+  if (visits != null && tcm != null && tcm > visits) bad('tcm_visits', 'at_most', { n: visits });
+  if (problems.length || !unit || !month || visits == null || tcm == null) return { problems };
+  return { row: { org_unit_id: unit.id, month, visits, tcm_visits: tcm } };
+}
+
 // ---------------------------------------------------------------- grants
 
 /** As the settlement's readers: group finance and the group's office read and keep the inputs; the auditor reads (auth grants it every read). */
@@ -109,8 +174,8 @@ export const monitoringGrants: GrantTable = {
   group_admin: {
     'monitoring-indicators': read,
     'monitoring-targets': [...read, 'edit'],
-    'visit-counts': all,
+    'visit-counts': [...all, 'import'],
     'monitoring-evidence': [...read, 'create', 'review'],
   },
-  group_finance: { 'monitoring-indicators': read, 'monitoring-targets': read, 'visit-counts': all, 'monitoring-evidence': read },
+  group_finance: { 'monitoring-indicators': read, 'monitoring-targets': read, 'visit-counts': [...all, 'import'], 'monitoring-evidence': read },
 };

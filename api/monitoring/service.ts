@@ -11,15 +11,29 @@ import { inTransaction } from '../core/transaction';
 import { scopeByUnit } from '../core/scope';
 import * as clock from '../core/clock';
 import { db } from '../db/knex';
-import { joinUnitSql, subtreeIdsSql, unitInScope } from '../org';
-import { claimSetRecords, claimSetSums, staysOfPeople, type ClaimSet } from '../settlement';
+import type { UploadedFile } from '../http/upload';
+import { withinScope } from '../auth';
+import { joinUnitSql, orgUnits, subtreeIdsSql, unitInScope } from '../org';
+import { claimSetRecords, claimSetSums, runImport, staysOfPeople, type ClaimSet, type ImportOptions } from '../settlement';
 import { deathsByAgeGroup, managedChronicPeople, mortalityRecords, residentRecords, residentsOnRecord, residentsOnRecordByUnit } from '../health';
 import { headcountByTier, secondedDoctors, staffAtDay } from '../hr';
 import { personnelEntries, personnelSpendingByTier } from '../finance';
 import { villageEcgRequests } from '../diagnosis';
 import { INDICATOR, QUALITATIVE_INDICATORS, VISIT_SOURCE, type IndicatorCode, type Standing } from './enums';
 import { Evidence, EvidenceDocument, MonitoringTarget, VisitCount } from './model';
-import { fourChronicSql, growth, indicatorValue, prematureMortality, standing, targetProblems } from './rules';
+import {
+  admissionTotals,
+  fourChronicSql,
+  growth,
+  indicatorValue,
+  prematureMortality,
+  standing,
+  targetProblems,
+  validateVisitRow,
+  VISIT_COLUMNS,
+  VISIT_REQUIRED,
+  type VisitRow,
+} from './rules';
 
 type Conn = Knex | Knex.Transaction;
 
@@ -65,7 +79,7 @@ export async function yearFigures(rootUnitId: number, year: number, conn: Conn =
   const perHead = (spent: string, n: number) => (n > 0 ? Math.round((yuan(spent) / n) * 100) / 100 : null);
   const primaryPay = perHead(spending.primary, heads.primary);
   const leadPay = perHead(spending.lead, heads.lead);
-  const chronicTotal = chronic.reduce((a, r) => ({ patients: a.patients + r.patients, stays: a.stays + r.stays }), { patients: 0, stays: 0 });
+  const chronicTotal = admissionTotals(chronic);
   return {
     seconded_doctors: ratioFigure('seconded_doctors', new Set(seconded.map((s) => s.staff_id)).size, residents),
     ecg_village_coverage: ratioFigure('ecg_village_coverage', ecg.filter((v) => v.requests > 0).length, ecg.length),
@@ -112,11 +126,11 @@ export interface VillageAdmissions {
 
 /**
  * The managed hypertension and diabetes patients of each village under a unit and their stays in the
- * year: the residents joined to the claims by the ID number's hash inside one statement (the hash is
- * never selected out of it).
+ * year (months 1..throughMonth of its claims): the residents joined to the claims by the ID number's hash
+ * inside one statement (the hash is never selected out of it).
  */
-export async function chronicAdmissions(conn: Conn, rootUnitId: number, year: number): Promise<VillageAdmissions[]> {
-  const people = staysOfPeople(conn, managedChronicPeople(conn, rootUnitId, year), year);
+export async function chronicAdmissions(conn: Conn, rootUnitId: number, year: number, throughMonth = 12): Promise<VillageAdmissions[]> {
+  const people = staysOfPeople(conn, managedChronicPeople(conn, rootUnitId, year), year, throughMonth);
   const { rows } = await conn.raw<{ rows: Omit<VillageAdmissions, 'rate'>[] }>(
     `SELECT x.org_unit_id AS unit_id, u.name AS unit_name, count(*)::int AS patients, coalesce(sum(x.stays), 0)::int AS stays
        FROM (?) x ${joinUnitSql('u', 'x.org_unit_id')}
@@ -124,6 +138,19 @@ export async function chronicAdmissions(conn: Conn, rootUnitId: number, year: nu
     [people],
   );
   return rows.map((r) => ({ ...r, rate: indicatorValue('chronic_admission_rate', r.stays, r.patients) }));
+}
+
+/**
+ * The managed chronic patients' stays and their number for each unit's subtree (a township: its villages),
+ * months 1..throughMonth of the year: the settlement's allocation input 慢病管理人群住院率 (api/domains.ts wires it).
+ */
+export async function chronicAdmissionRates(conn: Conn, unitIds: readonly number[], year: number, throughMonth: number) {
+  const out = new Map<number, { numerator: number; denominator: number }>();
+  for (const id of unitIds) {
+    const t = admissionTotals(await chronicAdmissions(conn, id, year, throughMonth));
+    out.set(id, { numerator: t.stays, denominator: t.patients });
+  }
+  return out;
 }
 
 async function targetsOf(year: number, conn: Conn = db()): Promise<Partial<Record<IndicatorCode, number>>> {
@@ -302,6 +329,41 @@ function checkVisits(data: Record<string, unknown>, current: VisitCount | undefi
   if (typeof data.month === 'string' && !data.month.endsWith('-01'))
     throw unprocessable('month must be the first day of a month', [{ field: 'month', message: 'the first day of the month' }]);
   return Promise.resolve({ ...data, ...(current ? { updated_at: clock.nowIso() } : {}) });
+}
+
+/**
+ * POST /api/visit-counts/import: the visits of units in the caller's scope per month from an xlsx or csv
+ * file (streamed through settlement's import, validated row by row), idempotent by unit and month: a
+ * row equal to the stored one changes nothing, another replaces its counts (the source becomes 导入).
+ */
+export async function importVisits(actor: Actor, file: UploadedFile, opts: ImportOptions) {
+  assertCan(actor, 'visit-counts', 'import');
+  const units = new Map(
+    (await orgUnits(['id', 'code', 'path'])).filter((u) => withinScope(u.path, actor.scopePath)).map((u) => [u.code, { id: u.id }] as const),
+  );
+  const thisMonth = clock.monthKey(clock.today());
+  return runImport<VisitRow>(actor, file, opts, {
+    resource: 'visit-counts',
+    columns: VISIT_COLUMNS,
+    required: VISIT_REQUIRED,
+    validate: (raw) => validateVisitRow(raw, units, thisMonth),
+    keyField: 'month',
+    key: (r) => `${r.org_unit_id}\t${r.month}`,
+    write: async (trx, rows) => {
+      const { rows: written } = await trx.raw<{ rows: { inserted: boolean }[] }>(
+        `INSERT INTO visit_counts AS v (org_unit_id, month, visits, tcm_visits, source)
+         SELECT x.org_unit_id, x.month, x.visits, x.tcm_visits, 'import'
+           FROM jsonb_to_recordset(?::jsonb) AS x(org_unit_id int, month date, visits int, tcm_visits int)
+         ON CONFLICT (org_unit_id, month) DO UPDATE SET visits = excluded.visits, tcm_visits = excluded.tcm_visits, source = 'import', updated_at = ?::timestamptz
+          WHERE (v.visits, v.tcm_visits) IS DISTINCT FROM (excluded.visits, excluded.tcm_visits)
+         RETURNING (xmax = 0) AS inserted`,
+        [JSON.stringify(rows.map((r) => r.data)), clock.nowIso()],
+      );
+      const inserted = written.filter((w) => w.inserted).length;
+      return { inserted, updated: written.length - inserted };
+    },
+    summary: {},
+  });
 }
 
 // ---------------------------------------------------------------- evidence (qualitative indicators)

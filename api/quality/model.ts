@@ -131,3 +131,17 @@ export class FindingEvent extends Model {
   note!: string | null;
   static tableName = 'quality_finding_events';
 }
+
+/** A file of evidence for a finding's rectification (its bytes are read one at a time). */
+export class FindingFile extends Model {
+  id!: number;
+  finding_id!: number;
+  filename!: string;
+  content_type!: string;
+  size!: number;
+  content!: Buffer;
+  uploaded_by!: number | null;
+  uploaded_by_name!: string;
+  uploaded_at!: string;
+  static tableName = 'quality_finding_files';
+}

@@ -3,8 +3,9 @@
 // once, then verified by B1), one is left overdue and escalated once by the job; B2's quality score
 // for the period follows, computed by hand. B2 is inspected by no other test or demo row.
 import { expect } from 'chai';
-import { get, post, unitId, type AnswerOf, type Json, type Problem } from '../../scripts/test/harness';
+import { call, get, post, unitId, type AnswerOf, type Json, type Problem } from '../../scripts/test/harness';
 import { runJob } from '../jobs';
+import { readWorkbook } from '../../reports/xlsx';
 import * as clock from '../core/clock';
 import type { Checklist, Committee, CommitteeMeeting, CommitteeMember, Finding, Inspection } from './model';
 import type { findingPage, inspectionPage, qualityScores } from './service';
@@ -119,6 +120,24 @@ describe('quality: committees, inspections and rectification (HTTP)', () => {
     expect(early2.status).to.equal(409);
     expect(early2.body.error.details!.allowed).to.deep.equal(['report']);
     expect((await post(`/api/quality-findings/${f1}/report`, { rectification: '已整改' }, { as: 'director-B1' })).status).to.equal(403);
+    // the owner unit's evidence: a photo (by its bytes), not a text file, not too large, not by the inspector
+    const upload = (name: string, bytes: Uint8Array<ArrayBuffer>, as: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([bytes]), name);
+      return call<{ id: number; content_type: string; size: number }>('POST', `/api/quality-findings/${f1}/files`, { as, raw: form });
+    };
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+    const photo = await upload('整改后病历.png', png, 'director-B2');
+    expect(photo.status, JSON.stringify(photo.body)).to.equal(200);
+    expect(photo.body).to.include({ content_type: 'image/png', size: 12 });
+    expect((await upload('说明.txt', new TextEncoder().encode('已整改'), 'director-B2')).status).to.equal(415);
+    expect((await upload('整改.png', png, 'director-B1')).status).to.equal(403);
+    const big = new Uint8Array(10 * 1024 * 1024 + 1);
+    big.set(png);
+    expect((await upload('大.png', big, 'director-B2')).status).to.equal(413);
+    const bytes = await call<ArrayBuffer>('GET', `/api/quality-findings/${f1}/files/${photo.body.id}`, { as: 'director-B1' });
+    expect(bytes.status).to.equal(200);
+    expect(bytes.headers.get('content-type')).to.equal('image/png');
     expect(
       (await post(`/api/quality-findings/${f1}/report`, { rectification: '组织全科学习病历书写规范', evidence: '培训签到表' }, { as: 'director-B2' })).status,
     ).to.equal(200);
@@ -128,8 +147,11 @@ describe('quality: committees, inspections and rectification (HTTP)', () => {
     const verified = await post<FindingPage>(`/api/quality-findings/${f1}/verify`, { note: '复查合格' }, { as: 'director-B1' });
     expect(verified.status).to.equal(200);
     expect(verified.body).to.include({ status: 'verified', rejections: 1, evidence: '复查记录 5 份' });
-    expect(verified.body.events.map((e) => e.kind)).to.deep.equal(['create', 'report', 'reject', 'report', 'verify']);
+    expect(verified.body.events.map((e) => e.kind)).to.deep.equal(['create', 'attach', 'report', 'reject', 'report', 'verify']);
     expect(verified.body.actions).to.deep.equal([]);
+    expect(verified.body.files.map((f) => f.filename)).to.deep.equal(['整改后病历.png']);
+    expect(verified.body.may_attach).to.equal(false);
+    expect((await upload('晚.png', png, 'director-B2')).status).to.equal(409);
     expect(await score()).to.include({ open: 2, overdue: 1, deduction: 11, score: 76 });
 
     // the overdue one, escalated once however often the job runs; its unit's director hears of it
@@ -149,11 +171,35 @@ describe('quality: committees, inspections and rectification (HTTP)', () => {
     const notices = await get<{ kind: string; record_id: number }[]>('/api/notifications', { as: 'director-B2' });
     expect(notices.body.filter((n) => n.kind === 'quality_finding_escalated' && n.record_id === f2)).to.have.lengthOf(1);
 
+    // the quality workbook of the period: this inspection, its three findings in their states, B2's score
+    const book = await get<Buffer>('/api/reports/quality.xlsx', { as: 'director-B2', query: { from, to: today } });
+    expect(book.status).to.equal(200);
+    const wb = await readWorkbook(book.body);
+    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['检查', '问题整改', '单位得分', '说明']);
+    const rows = (name: string) =>
+      wb
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(2)
+        .map((r) => (r as unknown[]).slice(1));
+    const inspectionRow = rows('检查').find((r) => r[0] === id)!;
+    const b1Name = (await get<{ name: string }>(`/api/org-units/${b1}`, { as: 'admin' })).body.name;
+    expect([inspectionRow[2], inspectionRow[4], inspectionRow[6], inspectionRow[7], inspectionRow[8]]).to.deep.equal(['交叉检查', b1Name, '已完成', 87, 3]);
+    const findingRows = rows('问题整改').filter((r) => r[1] === id);
+    expect(findingRows.map((r) => [r[0], r[4], r[6], r[7] ?? '', r[8]])).to.deep.equal([
+      [f1, '一般', '已销号', '', 1],
+      [f2, '较重', '待整改', '是', 0],
+      [f3, '严重', '待整改', '', 0],
+    ]);
+    const b2Row = rows('单位得分').find((r) => r[0] === 'B2')!;
+    expect(b2Row.slice(2)).to.deep.equal([1, 87, 2, 1, 11, 76]);
+    expect((await get('/api/reports/quality.xlsx', { as: 'director-B2', query: { from: today } })).status).to.equal(400);
+
     // the audit trail holds every step
     const audit = await get<{ action: string }[]>('/api/audit-log', {
       as: 'auditor',
       query: { filter: { resource: 'quality-findings', record_id: String(f1) }, range: [0, 20] },
     });
-    expect(audit.body.map((a) => a.action).sort()).to.deep.equal(['create', 'reject', 'report', 'report', 'verify']);
+    expect(audit.body.map((a) => a.action).sort()).to.deep.equal(['attach', 'create', 'reject', 'report', 'report', 'verify']);
   });
 });

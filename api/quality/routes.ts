@@ -4,15 +4,20 @@ import type { Model } from 'objection';
 import { answerList, mountCrud } from '../http/crudRoutes';
 import { ApiRouter } from '../http/router';
 import { idParam, isoDate, parse, positiveId } from '../http/validate';
+import { withUploadedBytes } from '../http/upload';
+import { sendBytes } from '../http/download';
 import { updateRow, type ResourceDef } from '../core/crud';
 import { COMMITTEE_KIND, COMMITTEE_ROLE, INSPECTION_KIND, MEETING_KIND, SEVERITY } from './enums';
+import { MAX_FINDING_FILE_BYTES } from './rules';
 import {
+  attachFindingFile,
   checklistResource,
   committeeResource,
   completeInspection,
   createChecklist,
   createFinding,
   createInspection,
+  findingFileContent,
   findingPage,
   findingResource,
   findingStep,
@@ -162,7 +167,19 @@ export const findingRoutes = new ApiRouter('/quality-findings', 'quality')
   )
   .post('/:id/reject', { summary: 'The inspector rejects the rectification (back to the unit)', body: rejectBody }, (req) =>
     findingStep(req.actor, idParam(req.params.id), 'reject', parse(rejectBody, req.body)),
-  );
+  )
+  .post(
+    '/:id/files',
+    { summary: `Add a file of evidence to the rectification (multipart field "file"; PNG, JPEG or PDF; at most ${MAX_FINDING_FILE_BYTES / 1024 / 1024} MB)` },
+    (req, res) => {
+      const id = idParam(req.params.id);
+      return withUploadedBytes(req, res, (file) => attachFindingFile(req.actor, id, file), MAX_FINDING_FILE_BYTES);
+    },
+  )
+  .get('/:id/files/:fileId', { summary: 'The bytes of a file of evidence', produces: 'application/octet-stream' }, async (req, res) => {
+    const file = await findingFileContent(req.actor, idParam(req.params.id), idParam(req.params.fileId, 'fileId'));
+    sendBytes(res, file.filename, file.content_type, file.content);
+  });
 
 // ---- the units' quality scores ------------------------------------------------------------------------------
 

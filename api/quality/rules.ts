@@ -127,6 +127,16 @@ export function qualityScore(inspections: readonly ScoredInspection[], findings:
 /** The day a period is judged on: its last day, or `today` while it runs. */
 export const asOfDay = (to: string, today: string) => (to < today ? to : today);
 
+// ---------------------------------------------------------------- rectification evidence (整改佐证)
+
+/** 10 MB a file, 10 files a finding: a photo of the site put right, a scanned notice. */
+export const MAX_FINDING_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FINDING_FILES = 10;
+/** what a rectification's evidence may be (by its bytes): a photo or a scan */
+export const FINDING_FILE_TYPES = ['image/png', 'image/jpeg', 'application/pdf'];
+/** the statuses in which the owner unit adds evidence: while it rectifies, before the inspector looks */
+export const FINDING_FILE_STATUSES = ['open'] as const;
+
 // ---------------------------------------------------------------- grants
 
 const unitSide = {

@@ -7,19 +7,34 @@ import { inTransaction } from '../core/transaction';
 import { db } from '../db/knex';
 import { scopeByAnyUnit } from '../core/scope';
 import { assertCan, getRow, lockRow, type ResourceDef } from '../core/crud';
-import { badRequest, conflict, forbidden, notFound, unprocessable } from '../core/errors';
+import { badRequest, conflict, forbidden, notFound, unprocessable, unsupportedMedia } from '../core/errors';
+import { sniffType } from '../shared/fileType';
 import { accounts, withinScope } from '../auth';
 import { notify } from '../notifications';
 import { staffNames } from '../hr';
 import { unitById, unitsByIds } from '../org';
 import * as clock from '../core/clock';
-import { Checklist, ChecklistItem, Committee, CommitteeMeeting, CommitteeMember, Finding, FindingEvent, Inspection, InspectionScore } from './model';
+import {
+  Checklist,
+  ChecklistItem,
+  Committee,
+  CommitteeMeeting,
+  CommitteeMember,
+  Finding,
+  FindingEvent,
+  FindingFile,
+  Inspection,
+  InspectionScore,
+} from './model';
 import { COMMITTEE_KIND, COMMITTEE_ROLE, FINDING_STATUS, INSPECTION_KIND, INSPECTION_STATUS, MEETING_KIND, SEVERITY } from './enums';
 import {
   allowedFindingActions,
   asOfDay,
   findingSide,
+  FINDING_FILE_STATUSES,
+  FINDING_FILE_TYPES,
   inspectionScore,
+  MAX_FINDING_FILES,
   nextFindingStatus,
   qualityScore,
   scoreProblems,
@@ -298,10 +313,11 @@ export function completeInspection(actor: Actor, id: number, input: { summary?: 
 
 // ---------------------------------------------------------------- findings and their rectification
 
+const findingScope = scopeByAnyUnit('quality_findings.org_unit_id', 'quality_findings.inspector_org_unit_id');
 export const findingResource: ResourceDef<Finding> = {
   name: 'quality-findings',
   model: Finding,
-  scope: scopeByAnyUnit('quality_findings.org_unit_id', 'quality_findings.inspector_org_unit_id'),
+  scope: findingScope,
   list: {
     fields: {
       inspection_id: 'int',
@@ -398,7 +414,70 @@ export async function findingPage(actor: Actor, id: number, trx?: Knex.Transacti
   const ownerPath = await pathOf(f.org_unit_id, trx ?? db());
   const inspectorPath = await pathOf(f.inspector_org_unit_id, trx ?? db());
   const actions = allowedFindingActions(f.status).filter((a) => mayAct(actor, a, inspection!, ownerPath, inspectorPath));
-  return { ...f.toJSON(), overdue: f.status === 'open' && f.deadline < clock.today(), events, actions };
+  const files = await FindingFile.query(trx)
+    .select('id', 'filename', 'content_type', 'size', 'uploaded_by_name', 'uploaded_at')
+    .where('finding_id', id)
+    .orderBy('id');
+  // the owner unit adds evidence while it rectifies
+  const may_attach =
+    (FINDING_FILE_STATUSES as readonly string[]).includes(f.status) &&
+    mayAct(actor, 'report', inspection!, ownerPath, inspectorPath) &&
+    files.length < MAX_FINDING_FILES;
+  return { ...f.toJSON(), overdue: f.status === 'open' && f.deadline < clock.today(), events, actions, files: files.map((x) => x.toJSON()), may_attach };
+}
+
+/**
+ * POST /api/quality-findings/:id/files: the owner unit attaches a file of evidence to its rectification
+ * while the finding is open (a PNG, JPEG or PDF by its bytes, at most MAX_FINDING_FILES); an event and an audit row.
+ */
+export function attachFindingFile(actor: Actor, id: number, file: { originalname: string; size: number; content: Buffer }) {
+  assertCan(actor, 'quality-findings', 'report');
+  return inTransaction(actor, async (trx, audit) => {
+    await getRow(findingResource, actor, id, trx);
+    await lockRow(trx, Finding.tableName, id);
+    const f = (await Finding.query(trx).findById(id))!;
+    const ownerPath = await pathOf(f.org_unit_id, trx);
+    if (!ownerPath || !withinScope(ownerPath, actor.scopePath)) throw forbidden('only the owner unit adds evidence to its rectification');
+    if (!(FINDING_FILE_STATUSES as readonly string[]).includes(f.status))
+      throw conflict(`cannot add evidence to a ${f.status} finding`, { status: f.status, allowed: [...FINDING_FILE_STATUSES] });
+    const type = sniffType(file.content.subarray(0, 132));
+    if (!type || !FINDING_FILE_TYPES.includes(type))
+      throw unsupportedMedia(`${file.originalname} is not one of ${FINDING_FILE_TYPES.join(', ')}`, [
+        { field: 'file', message: `not a PNG, JPEG or PDF file (${FINDING_FILE_TYPES.join(', ')})` },
+      ]);
+    const count = await FindingFile.query(trx).where('finding_id', id).resultSize();
+    if (count >= MAX_FINDING_FILES)
+      throw unprocessable(`at most ${MAX_FINDING_FILES} files a finding`, [{ field: 'file', message: `at most ${MAX_FINDING_FILES} files` }]);
+    const row = await FindingFile.query(trx)
+      .insert({
+        finding_id: id,
+        filename: file.originalname.slice(0, 200),
+        content_type: type,
+        size: file.size,
+        content: file.content,
+        uploaded_by: actor.id || null,
+        uploaded_by_name: actor.displayName,
+        uploaded_at: clock.nowIso(),
+      })
+      .returning(['id', 'finding_id', 'filename', 'content_type', 'size', 'uploaded_by_name', 'uploaded_at']);
+    await addEvent(trx, actor, id, 'attach', f.status, f.status, row.filename);
+    await audit({
+      action: 'attach',
+      resource: 'quality-findings',
+      recordId: id,
+      after: { file_id: row.id, filename: row.filename, size: row.size, content_type: type },
+    });
+    return row;
+  });
+}
+
+/** GET /api/quality-findings/:id/files/:fileId: a file's bytes, for whoever sees the finding. */
+export async function findingFileContent(actor: Actor, id: number, fileId: number) {
+  assertCan(actor, 'quality-findings', 'show');
+  await getRow(findingResource, actor, id);
+  const file = await FindingFile.query().findOne({ id: fileId, finding_id: id });
+  if (!file) throw notFound('file', fileId);
+  return file;
 }
 
 function mayAct(actor: Actor, action: FindingAction, inspection: Inspection, ownerPath: string | null, inspectorPath: string | null) {
@@ -591,4 +670,65 @@ export async function qualityScores(actor: Actor, q: { from: string; to: string;
       return { id: u.id, unit_code: u.code, unit_name: u.name, ...s };
     })
     .sort((a, b) => (a.score ?? -1) - (b.score ?? -1) || a.unit_code.localeCompare(b.unit_code));
+}
+
+/**
+ * The quality workbook's data (GET /api/reports/quality.xlsx): the inspections of the period in the
+ * caller's scope with their units, committee, checklist and score; their findings with severity,
+ * deadline, rectification state and overdue mark; and the units' quality scores for the period.
+ */
+export async function qualityReport(actor: Actor, q: { from: string; to: string }) {
+  assertCan(actor, 'quality-inspections', 'list');
+  assertCan(actor, 'quality-findings', 'list');
+  const scores = await qualityScores(actor, q);
+  const inspections = await inspectionScope(Inspection.query().whereBetween('inspected_on', [q.from, q.to]), actor.scopePath).orderBy([
+    { column: 'inspected_on' },
+    { column: 'id' },
+  ]);
+  const findings = inspections.length
+    ? await findingScope(
+        Finding.query().whereIn(
+          'inspection_id',
+          inspections.map((i) => i.id),
+        ),
+        actor.scopePath,
+      ).orderBy('id')
+    : [];
+  const unitIds = [...inspections.flatMap((i) => [i.org_unit_id, i.inspector_org_unit_id]), ...findings.map((f) => f.org_unit_id)].filter(
+    (x): x is number => x != null,
+  );
+  const units = new Map((await unitsByIds(unitIds, ['id', 'name'])).map((u) => [u.id, u.name]));
+  const committees = new Map((await Committee.query().select('id', 'name')).map((c) => [c.id, c.name]));
+  const checklists = new Map((await Checklist.query().select('id', 'name')).map((c) => [c.id, c.name]));
+  const today = clock.today();
+  return {
+    ...q,
+    inspections: inspections.map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      inspected_on: i.inspected_on,
+      unit_name: units.get(i.org_unit_id) ?? '',
+      inspector: i.committee_id ? (committees.get(i.committee_id) ?? '') : (units.get(i.inspector_org_unit_id ?? 0) ?? ''),
+      checklist: checklists.get(i.checklist_id) ?? '',
+      status: i.status,
+      score: i.score,
+      findings: findings.filter((f) => f.inspection_id === i.id).length,
+    })),
+    findings: findings.map((f) => ({
+      id: f.id,
+      inspection_id: f.inspection_id,
+      unit_name: units.get(f.org_unit_id) ?? '',
+      title: f.title,
+      severity: f.severity,
+      deadline: f.deadline,
+      status: f.status,
+      overdue: f.status === 'open' && f.deadline < today,
+      rejections: f.rejections,
+      rectification: f.rectification,
+      reported_at: f.reported_at,
+      closed_at: f.closed_at,
+      escalated_at: f.escalated_at,
+    })),
+    scores,
+  };
 }

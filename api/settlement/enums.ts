@@ -94,11 +94,17 @@ export const ALLOCATION_INDICATOR = defineEnum('allocation_indicator', {
   inpatient_admissions_change: { zh: '千人住院变化', en: 'Admissions change' },
   drug_share: { zh: '药占比', en: 'Drug share' },
   top_diseases_admissions_change: { zh: '前20位病种千人住院变化', en: 'Top-20 diseases admissions change' },
+  chronic_admission_rate: { zh: '慢病管理人群住院率', en: 'Managed chronic patients’ admission rate' },
 });
-/** The health indicators a run reads from api/health and stores with each version (its frozen inputs, settlement_run_inputs). */
+/**
+ * The health indicators a run reads and stores with each version (its frozen inputs, settlement_run_inputs):
+ * the management and control rates from api/health, the managed chronic patients' admission rate (stays ÷
+ * patients: it may exceed 1) from api/monitoring through the source api/domains.ts wires (useInputSource).
+ */
 export const HEALTH_INPUT = defineEnum('health_input', {
   standardised_management_rate: { zh: '规范管理率', en: 'Standardised management rate' },
   control_rate: { zh: '控制率', en: 'Control rate' },
+  chronic_admission_rate: { zh: '慢病管理人群住院率', en: 'Managed chronic patients’ admission rate' },
 });
 export type HealthInputKey = EnumValue<typeof HEALTH_INPUT>;
 /** the default pools' labels (a fund year may name other pools) */

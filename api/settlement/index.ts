@@ -26,6 +26,8 @@ export { rate4 } from './runs/rules';
 export { settlementGrants } from './grants';
 // the demo loader, the tests and the benchmark sign off whole months of health data before a final run
 export { signOffMonths } from './signoffs/service';
+// an allocation input computed by another domain (api/domains.ts wires monitoring's admission rate)
+export { useInputSource, type InputSource } from './runs/inputs';
 export { monthlyProvisionalJob } from './jobs';
 export { settlementRouters } from './routes';
 // the records and answers the API sends, for the admin UI to `import type` (api/core/json.ts)

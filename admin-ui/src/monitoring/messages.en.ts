@@ -3,7 +3,7 @@ import { enumMessages } from '../../../api/core/enums';
 import { MONITORING_ENUMS } from '../../../api/monitoring/enums';
 
 export const en = {
-  menu: { monitoring_indicators: 'Group indicators' },
+  menu: { monitoring_indicators: 'Group indicators', visit_import: 'Visits import' },
   resources: {
     'monitoring-indicators': { name: 'Group indicators' },
     'monitoring-targets': { name: 'Indicator targets' },
@@ -14,6 +14,23 @@ export const en = {
     },
   },
   monitoring: {
+    visit_import: {
+      open: 'Import',
+      title: 'Visits import',
+      template: 'Download template',
+      file: 'Choose a file (xlsx or csv, one row per unit and month)',
+      all_or_nothing: 'Import nothing if any row is bad',
+      dry_run: 'Check',
+      commit: 'Import',
+      checked: '%{accepted} rows can be imported, %{rejected} have problems',
+      committed: 'Imported: %{inserted} new, %{updated} updated, %{unchanged} unchanged',
+      rolled_back: 'Some rows are bad: nothing was imported',
+      rejected: 'Rows with problems',
+      listed: 'the first %{n} listed',
+      row: 'Row',
+      field: 'Column',
+      message: 'Problem',
+    },
     unit: 'Scope',
     county: 'County (led by %{name})',
     year: 'Year',

@@ -2,7 +2,7 @@ import { enumMessages } from '../../../api/core/enums';
 import { MONITORING_ENUMS } from '../../../api/monitoring/enums';
 // 监测指标 messages, zh-CN first.
 export const zh = {
-  menu: { monitoring_indicators: '医共体监测指标' },
+  menu: { monitoring_indicators: '医共体监测指标', visit_import: '诊疗人次导入' },
   resources: {
     'monitoring-indicators': { name: '医共体监测指标' },
     'monitoring-targets': { name: '监测指标年度目标' },
@@ -13,6 +13,23 @@ export const zh = {
     },
   },
   monitoring: {
+    visit_import: {
+      open: '导入',
+      title: '诊疗人次导入',
+      template: '下载模板',
+      file: '选择文件（xlsx 或 csv，每行一个机构一个月）',
+      all_or_nothing: '有错误行则全部不导入',
+      dry_run: '检查',
+      commit: '导入',
+      checked: '可导入 %{accepted} 行，有错误 %{rejected} 行',
+      committed: '已导入：新增 %{inserted} 行，更新 %{updated} 行，未变 %{unchanged} 行',
+      rolled_back: '有错误行，全部未导入',
+      rejected: '错误行',
+      listed: '列出前 %{n} 行',
+      row: '行号',
+      field: '列',
+      message: '问题',
+    },
     unit: '范围',
     county: '全县（%{name}牵头）',
     year: '年度',

@@ -87,7 +87,16 @@ export const en = {
       reject: 'Send back',
       reason: 'Reason',
       note: 'Verification note',
-      event: { create: 'Recorded', report: 'Rectification reported', verify: 'Verified', reject: 'Sent back', escalate: 'Escalated as overdue' },
+      files: 'Evidence files',
+      add_file: 'Add evidence (image or PDF)',
+      event: {
+        attach: 'Evidence added',
+        create: 'Recorded',
+        report: 'Rectification reported',
+        verify: 'Verified',
+        reject: 'Sent back',
+        escalate: 'Escalated as overdue',
+      },
     },
     score: {
       from: 'From',

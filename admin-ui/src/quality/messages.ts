@@ -77,7 +77,9 @@ export const zh = {
       reject: '退回整改',
       reason: '退回原因',
       note: '验证意见',
-      event: { create: '登记', report: '报告整改', verify: '验证销号', reject: '退回整改', escalate: '逾期上报' },
+      files: '整改佐证文件',
+      add_file: '上传佐证（图片或 PDF）',
+      event: { attach: '上传佐证', create: '登记', report: '报告整改', verify: '验证销号', reject: '退回整改', escalate: '逾期上报' },
     },
     score: {
       from: '起始日期',

@@ -97,15 +97,15 @@ async function countOf(conn: Knex | Knex.Transaction, rootUnitId: number, year: 
 
 /**
  * The resident–claim join: `people` (a query answering `id_number_hash` and any other columns) with
- * each person's stays in fund years of `year` (the sum of claim_count, a full reversal taking one off),
+ * each person's stays in fund years of `year`, months 1..throughMonth (the sum of claim_count, a full reversal taking one off),
  * as a query to embed in the caller's statement (select from it what is needed, never the hash).
  */
-export function staysOfPeople(conn: Knex | Knex.Transaction, people: Knex.Raw | Knex.QueryBuilder, year: number): Knex.Raw {
+export function staysOfPeople(conn: Knex | Knex.Transaction, people: Knex.Raw | Knex.QueryBuilder, year: number, throughMonth = 12): Knex.Raw {
   return conn.raw(
     `SELECT p.*, coalesce((SELECT sum(c.claim_count) FROM claims c
                             WHERE c.id_number_hash = p.id_number_hash AND c.care_type = 'inpatient'
-                              AND c.fund_year_id IN (SELECT id FROM fund_years WHERE year = ?)), 0)::int AS stays
+                              AND c.fund_year_id IN (SELECT id FROM fund_years WHERE year = ?) AND c.period_month <= ?), 0)::int AS stays
        FROM (?) p`,
-    [year, people],
+    [year, throughMonth, people],
   );
 }

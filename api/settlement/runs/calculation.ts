@@ -411,6 +411,8 @@ async function recipientsOf(
       values: {
         standardised_management_rate: h?.standardised_management_rate ?? null,
         control_rate: h?.control_rate ?? null,
+        // measured (api/monitoring, frozen with the version) only when a pool weighs it
+        ...(h && 'chronic_admission_rate' in h && { chronic_admission_rate: h.chronic_admission_rate ?? null }),
         inpatient_admissions_change: admissionsChange(now, prev),
         // over the claims the township (with its villages) provided
         drug_share: rate4(provided.get(u.id)?.drug ?? 0n, provided.get(u.id)?.total ?? 0n),

@@ -440,6 +440,21 @@ describe('settlement rules: allocation', () => {
     expect(amounts(byPopulation)).to.deep.equal(['1000.00', '1100.00', '1200.00', '1300.00']);
   });
 
+  it('weighs the managed chronic patients’ admission rate, lower being better, a rate above 1 allowed', () => {
+    const config = {
+      pools: [{ key: 'health_management', share: 1, indicators: [{ key: 'chronic_admission_rate' as const, weight: 1, higher_is_better: false }] }],
+      recipient_kinds: ['township'],
+    };
+    // [0.5, 1.0, 1.5]: best = P10 = 0.6, worst = P90 = 1.4; 1.0 → 0.4 / 0.8 = 0.5; scores 1, 0.5, 0
+    const recipients = [0.5, 1.0, 1.5].map((v, i) => ({ org_unit_id: i + 1, code: `T0${i + 1}`, population: 1000, values: { chronic_admission_rate: v } }));
+    const rows = allocate(toFen('300.00'), config, recipients);
+    expect(rows.map((r) => [r.code, r.normalised_values.chronic_admission_rate, r.amount])).to.deep.equal([
+      ['T01', 1, '200.00'],
+      ['T02', 0.5, '100.00'],
+      ['T03', 0, '0.00'],
+    ]);
+  });
+
   it('rounds by largest remainder so the parts add up where naive rounding is off by a fen', () => {
     // three equal recipients sharing 100.00: naive rounding gives 33.33 × 3 = 99.99
     const config = {

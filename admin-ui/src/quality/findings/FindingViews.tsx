@@ -1,8 +1,10 @@
 // 问题整改: every finding with its owner unit and deadline, those open past it in red; a finding's
 // page holds its timeline (登记 → 报告整改 → 验证销号 / 退回整改, 逾期上报) and the step the caller may take:
-// the owner unit reports its rectification with evidence, the inspector verifies or sends it back.
+// the owner unit reports its rectification with evidence (files: a photo or a scan, added while it
+// rectifies), the inspector verifies or sends it back.
 import { useState } from 'react';
-import { Alert, Button, Card, CardContent, Stack, TextField as MuiTextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Stack, TextField as MuiTextField, Typography } from '@mui/material';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import {
   AutocompleteInput,
   BooleanInput,
@@ -19,9 +21,13 @@ import {
   SimpleShowLayout,
   TextField,
   TextInput,
+  useNotify,
   useRecordContext,
+  useRefresh,
   useTranslate,
 } from 'react-admin';
+import { httpClient } from '../../httpClient';
+import { downloadReport } from '../../finance/download';
 import { Show } from '../../shared/fullRecord';
 import { useAct } from '../useAct';
 import { useIsSmall } from '../../shared/useIsSmall';
@@ -185,6 +191,58 @@ const Timeline = () => {
   );
 };
 
+/** The rectification's evidence files (opened with the caller's token); the owner unit adds one while it rectifies. */
+const Files = () => {
+  const record = useRecordContext<FindingPage>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [busy, setBusy] = useState(false);
+  if (!record) return null;
+  const t = (k: string) => translate(`quality.finding.${k}`);
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    const body = new FormData();
+    body.append('file', file, file.name);
+    setBusy(true);
+    try {
+      await httpClient(`/api/quality-findings/${record.id}/files`, { method: 'POST', body });
+      refresh();
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card variant="outlined" data-testid="finding-files">
+      <CardContent>
+        <Typography variant="subtitle1">{t('files')}</Typography>
+        {!record.files.length && <Typography color="text.secondary">—</Typography>}
+        {record.files.map((f) => (
+          <Box key={f.id}>
+            <Button
+              size="small"
+              onClick={() => downloadReport(`/quality-findings/${record.id}/files/${f.id}`, f.filename).catch((e) => notify(String(e), { type: 'error' }))}
+            >
+              {f.filename}
+            </Button>
+            <Typography component="span" variant="body2" color="text.secondary">
+              {Math.ceil(f.size / 1024)} KB · {f.uploaded_by_name} · {formatTime(f.uploaded_at)}
+            </Typography>
+          </Box>
+        ))}
+        {record.may_attach && (
+          <Button component="label" size="small" variant="outlined" startIcon={<UploadFileIcon />} disabled={busy} sx={{ mt: 1 }}>
+            {t('add_file')}
+            <input hidden type="file" accept=".png,.jpg,.jpeg,.pdf" data-testid="finding-file" onChange={(e) => void upload(e.target.files?.[0])} />
+          </Button>
+        )}
+      </CardContent>
+    </Card>
+  );
+};
+
 const Escalated = () => {
   const record = useRecordContext<FindingPage>();
   const translate = useTranslate();
@@ -211,6 +269,7 @@ export const FindingShow = () => (
       <TextField source="description" emptyText="—" />
       <TextField source="rectification" emptyText="—" />
       <TextField source="evidence" emptyText="—" />
+      <Files />
       <NumberField source="rejections" />
       <Timeline />
       <Step />

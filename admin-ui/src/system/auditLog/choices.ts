@@ -123,6 +123,9 @@ export const AUDITED_RESOURCES = [
   'prescriptions',
   'prescriber-actions',
   'prescription-rules',
+  'visit-counts',
+  'monitoring-targets',
+  'monitoring-evidence',
 ] as const;
 
 export const AUDIT_ACTION_CHOICES = enumChoices('enums.audit_action', AUDIT_ACTIONS);
