@@ -10,6 +10,7 @@ import {
   HttpError,
   Loading,
   NumberInput,
+  ResourceContextProvider,
   SaveButton,
   SimpleFormIterator,
   TextInput,
@@ -87,54 +88,57 @@ export const RulesPage = () => {
       <Typography color="text.secondary" sx={{ mb: 2 }}>
         {translate('pharmacy.rules.intro')}
       </Typography>
-      <Form record={toForm(rules)} onSubmit={save} disabled={readOnly}>
-        <SettingsSection title="pharmacy.rules.flags">
-          <NumberInput
-            source="max_drugs"
-            label="pharmacy.rules.max_drugs"
-            validate={[required(), minValue(1), maxValue(50)]}
-            step={1}
-            readOnly={readOnly}
-            fullWidth={false}
-          />
-          {list('infection_icd_prefixes')}
-          {list('infection_words')}
-          {list('oral_preferred')}
-        </SettingsSection>
-        <SettingsSection title="pharmacy.rules.dose_ranges">
-          <ArrayInput source="dose_ranges" label={false}>
-            <SimpleFormIterator inline disableReordering disableAdd={readOnly} disableRemove={readOnly}>
-              <TextInput source="drug" label="pharmacy.rules.drug" validate={required()} helperText={false} />
-              <TextInput source="unit" label="pharmacy.rules.unit" validate={required()} helperText={false} sx={{ width: 90 }} />
-              <NumberInput source="min" label="pharmacy.rules.min" validate={[required(), minValue(0)]} helperText={false} sx={{ width: 110 }} />
-              <NumberInput source="max" label="pharmacy.rules.max" validate={[required(), minValue(0)]} helperText={false} sx={{ width: 110 }} />
-            </SimpleFormIterator>
-          </ArrayInput>
-        </SettingsSection>
-        <SettingsSection title="pharmacy.rules.sample_and_targets">
-          <NumberInput
-            source="sample_size"
-            label="pharmacy.rules.sample_size"
-            validate={[required(), minValue(1), maxValue(10_000)]}
-            step={1}
-            readOnly={readOnly}
-            fullWidth={false}
-          />
-          {RX_FIGURE.values.map((f) => (
+      {/* the dose ranges' SimpleFormIterator needs a resource: a page has none of its own */}
+      <ResourceContextProvider value="prescription-rules">
+        <Form record={toForm(rules)} onSubmit={save} disabled={readOnly}>
+          <SettingsSection title="pharmacy.rules.flags">
             <NumberInput
-              key={f}
-              source={`targets.${f}`}
-              label={`enums.rx_figure.${f}`}
-              helperText={f === 'avg_drugs' ? 'pharmacy.rules.target_count' : 'pharmacy.rules.target_share'}
-              validate={[minValue(0), maxValue(f === 'avg_drugs' ? 50 : 1)]}
-              step={f === 'avg_drugs' ? 0.5 : 0.01}
+              source="max_drugs"
+              label="pharmacy.rules.max_drugs"
+              validate={[required(), minValue(1), maxValue(50)]}
+              step={1}
               readOnly={readOnly}
               fullWidth={false}
             />
-          ))}
-        </SettingsSection>
-        {!readOnly && <SaveButton data-testid="save-rules" />}
-      </Form>
+            {list('infection_icd_prefixes')}
+            {list('infection_words')}
+            {list('oral_preferred')}
+          </SettingsSection>
+          <SettingsSection title="pharmacy.rules.dose_ranges">
+            <ArrayInput source="dose_ranges" label={false}>
+              <SimpleFormIterator inline disableReordering disableAdd={readOnly} disableRemove={readOnly}>
+                <TextInput source="drug" label="pharmacy.rules.drug" validate={required()} helperText={false} />
+                <TextInput source="unit" label="pharmacy.rules.unit" validate={required()} helperText={false} sx={{ width: 90 }} />
+                <NumberInput source="min" label="pharmacy.rules.min" validate={[required(), minValue(0)]} helperText={false} sx={{ width: 110 }} />
+                <NumberInput source="max" label="pharmacy.rules.max" validate={[required(), minValue(0)]} helperText={false} sx={{ width: 110 }} />
+              </SimpleFormIterator>
+            </ArrayInput>
+          </SettingsSection>
+          <SettingsSection title="pharmacy.rules.sample_and_targets">
+            <NumberInput
+              source="sample_size"
+              label="pharmacy.rules.sample_size"
+              validate={[required(), minValue(1), maxValue(10_000)]}
+              step={1}
+              readOnly={readOnly}
+              fullWidth={false}
+            />
+            {RX_FIGURE.values.map((f) => (
+              <NumberInput
+                key={f}
+                source={`targets.${f}`}
+                label={`enums.rx_figure.${f}`}
+                helperText={f === 'avg_drugs' ? 'pharmacy.rules.target_count' : 'pharmacy.rules.target_share'}
+                validate={[minValue(0), maxValue(f === 'avg_drugs' ? 50 : 1)]}
+                step={f === 'avg_drugs' ? 0.5 : 0.01}
+                readOnly={readOnly}
+                fullWidth={false}
+              />
+            ))}
+          </SettingsSection>
+          {!readOnly && <SaveButton data-testid="save-rules" />}
+        </Form>
+      </ResourceContextProvider>
     </Stack>
   );
 };
