@@ -1,5 +1,6 @@
 // 诊断中心 messages, zh-CN first; the lists of values come from api/diagnosis/enums.ts.
 import { enumMessages } from '../../../api/core/enums';
+import { TITLE } from '../../../api/hr/enums';
 import { DIAGNOSIS_ENUMS } from '../../../api/diagnosis/enums';
 
 export const zh = {
@@ -154,7 +155,8 @@ export const zh = {
     },
   },
   enums: {
-    ...enumMessages('zh', ...DIAGNOSIS_ENUMS).enums,
+    // with the other domains' lists its screens name: its users may not work in those domains (src/i18n)
+    ...enumMessages('zh', ...DIAGNOSIS_ENUMS, TITLE).enums,
     job: { diagnosis: { critical: '危急值超时上报' } },
     audit_action: {
       attach: '上传附件',

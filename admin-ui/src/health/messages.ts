@@ -1,5 +1,6 @@
 // 健康管理 messages, zh-CN first. The `enums` section is generated from api/health/enums.ts.
 import { enumMessages } from '../../../api/core/enums';
+import { SEX } from '../../../api/hr/enums';
 import { HEALTH_ENUMS } from '../../../api/health/enums';
 
 export const zh = {
@@ -242,7 +243,8 @@ export const zh = {
       },
     },
   },
-  ...enumMessages('zh', ...HEALTH_ENUMS),
+  // with the other domains' lists its screens name: its users may not work in those domains (src/i18n)
+  ...enumMessages('zh', ...HEALTH_ENUMS, SEX),
   health: {
     tasks: {
       title: '我的任务',

@@ -1,4 +1,6 @@
 import { enumMessages } from '../../../api/core/enums';
+import { CONDITION } from '../../../api/health/enums';
+import { IMPORT_PROBLEM } from '../../../api/settlement/enums';
 import { MONITORING_ENUMS } from '../../../api/monitoring/enums';
 // 监测指标 messages, zh-CN first.
 export const zh = {
@@ -85,5 +87,6 @@ export const zh = {
       uploaded_by: '上传人',
     },
   },
-  ...enumMessages('zh', ...MONITORING_ENUMS),
+  // with the other domains' lists its screens name: its users may not work in those domains (src/i18n)
+  ...enumMessages('zh', ...MONITORING_ENUMS, CONDITION, IMPORT_PROBLEM),
 };

@@ -1,5 +1,6 @@
 // 绩效工资 messages, zh-CN first.
 import { enumMessages } from '../../../api/core/enums';
+import { FOLLOWUP_TYPE, PACKAGE } from '../../../api/health/enums';
 import { PAY_ENUMS } from '../../../api/pay/enums';
 import { TRACE_CHECK, TRACE_LABEL, TRACE_NO_SETTLEMENT } from '../../../api/pay/traceLabels';
 
@@ -131,5 +132,6 @@ export const zh = {
       risk_fund_pending: '年终返还：十二月绩效批准后发放',
     },
   },
-  ...enumMessages('zh', ...PAY_ENUMS, TRACE_CHECK, TRACE_NO_SETTLEMENT, TRACE_LABEL),
+  // with the other domains' lists its screens name: its users may not work in those domains (src/i18n)
+  ...enumMessages('zh', ...PAY_ENUMS, TRACE_CHECK, TRACE_NO_SETTLEMENT, TRACE_LABEL, PACKAGE, FOLLOWUP_TYPE),
 };

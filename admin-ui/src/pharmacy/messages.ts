@@ -1,4 +1,6 @@
 import { enumMessages } from '../../../api/core/enums';
+import { SEX } from '../../../api/hr/enums';
+import { IMPORT_PROBLEM } from '../../../api/settlement/enums';
 import { PHARMACY_ENUMS } from '../../../api/pharmacy/enums';
 // 处方点评 messages, zh-CN first.
 export const zh = {
@@ -120,7 +122,8 @@ export const zh = {
     },
   },
   enums: {
-    ...enumMessages('zh', ...PHARMACY_ENUMS).enums,
+    // with the other domains' lists its screens name: its users may not work in those domains (src/i18n)
+    ...enumMessages('zh', ...PHARMACY_ENUMS, SEX, IMPORT_PROBLEM).enums,
     audit_action: { sample: '抽样', reopen: '撤回' },
   },
 };
