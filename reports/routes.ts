@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ApiRouter } from '../api/http/router';
 import { sendFile, XLSX } from '../api/http/download';
-import { idParam, isoDate, parse } from '../api/http/validate';
+import { idParam, isoDate, isoMonth, parse } from '../api/http/validate';
 import { executionReport } from '../api/finance';
 import { workloadReport } from '../api/health';
 import { rotationRosterData, staffRosterRows, staffRosterUnit, unitQuery, yearQuery } from '../api/hr';
@@ -150,7 +150,7 @@ export const monitoringReportRoutes = new ApiRouter('/reports', 'reports').get(
 );
 
 const pharmacyQuery = z.strictObject({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM'),
+  month: isoMonth,
   org_unit_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
 export const pharmacyReportRoutes = new ApiRouter('/reports', 'reports').get(

@@ -20,6 +20,7 @@ export function idParam(raw: unknown, field = 'id'): number {
 
 /** A calendar date YYYY-MM-DD that exists (no 2026-02-30, no 2026-2-3). */
 export const isoDate = z.iso.date({ error: 'must be a real date YYYY-MM-DD' });
+export const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
 
 /** A record id in a body. */
 export const positiveId = z.number({ error: 'must be a positive integer' }).int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -4,7 +4,7 @@ import { answerList } from '../http/crudRoutes';
 import { sendFile, XLSX } from '../http/download';
 import { ApiRouter } from '../http/router';
 import { withUpload } from '../http/upload';
-import { idParam, isoDate, parse, positiveId } from '../http/validate';
+import { idParam, isoDate, isoMonth, parse, positiveId } from '../http/validate';
 import { writeTemplate } from '../settlement';
 import { PRESCRIBER_ACTION_KIND, RX_IRRATIONAL_REASON, RX_OUTCOME } from './enums';
 import { RX_COLUMNS, RX_NOTES } from './rules';
@@ -17,11 +17,10 @@ import { drawSample } from './service/sample';
 import { readRules, updateRules } from './service/settings';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
 const yesNo = z.enum(['true', 'false']).optional();
 
 const importQuery = z.object({ dry_run: yesNo, all_or_nothing: yesNo });
-const sampleBody = z.strictObject({ month, org_unit_id: positiveId.optional(), size: z.number().int().min(1).max(10_000).optional() });
+const sampleBody = z.strictObject({ month: isoMonth, org_unit_id: positiveId.optional(), size: z.number().int().min(1).max(10_000).optional() });
 const reviewBody = z.strictObject({
   outcome: z.enum(RX_OUTCOME.values),
   reason: z.enum(RX_IRRATIONAL_REASON.values).nullable().optional(),
@@ -109,7 +108,7 @@ export const rulesRoutes = new ApiRouter('/prescription-rules', 'pharmacy')
     (req) => updateRules(req.actor, parse(rulesBody, req.body)),
   );
 
-const figuresQuery = z.object({ month, org_unit_id: z.coerce.number().int().positive().optional() });
+const figuresQuery = z.object({ month: isoMonth, org_unit_id: z.coerce.number().int().positive().optional() });
 export const figureRoutes = new ApiRouter('/prescription-figures', 'pharmacy').get(
   '/',
   { summary: "Each unit's prescription figures for a month (the drug share from the insurer's settlement) against the targets", query: figuresQuery },

@@ -3,11 +3,9 @@
 // the figures' targets. The quality office (the chief pharmacist's desk) changes them; saving flags
 // the current month's open prescriptions again, and says how many changed.
 import { Stack, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
 import {
   ArrayInput,
   Form,
-  HttpError,
   Loading,
   NumberInput,
   ResourceContextProvider,
@@ -18,14 +16,13 @@ import {
   maxValue,
   minValue,
   required,
-  useCanAccess,
   useNotify,
   useTranslate,
 } from 'react-admin';
 import { RX_FIGURE } from '../../../api/pharmacy/enums';
 import type { RxRules } from '../../../api/pharmacy';
-import { httpClient } from '../httpClient';
 import { SettingsSection } from '../shared/SettingsSection';
+import { useSettings } from '../shared/useSettings';
 import { inputText } from '../shared/inputText';
 
 const LISTS = ['infection_icd_prefixes', 'infection_words', 'oral_preferred'] as const;
@@ -49,26 +46,16 @@ const fromForm = (v: Record<string, unknown>) => ({
 export const RulesPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
-  const [rules, setRules] = useState<RxRules | null>(null);
-  const { canAccess: canEdit, isPending } = useCanAccess({ resource: 'prescription-rules', action: 'edit' });
-  useEffect(() => {
-    void httpClient('/api/prescription-rules').then((r) => setRules(r.json as RxRules));
-  }, []);
-  if (!rules || isPending) return <Loading />;
-  const readOnly = !canEdit;
+  const { settings: rules, setSettings: setRules, readOnly, put } = useSettings<RxRules>('/api/prescription-rules', 'prescription-rules');
+  if (!rules) return <Loading />;
   const save = async (values: Record<string, unknown>) => {
-    try {
-      const { json } = await httpClient('/api/prescription-rules', { method: 'PUT', body: JSON.stringify(fromForm(values)) });
-      const { reflagged, ...saved } = json as Answer;
-      setRules(saved);
-      notify('pharmacy.rules.saved', { type: 'success', messageArgs: reflagged });
-      return undefined;
-    } catch (e) {
-      const errors = e instanceof HttpError ? (e.body as { errors?: Record<string, unknown> })?.errors : undefined;
-      if (!errors) notify((e as Error).message, { type: 'error' });
-      // a list's entry (infection_words.3) is shown on the list's input
-      return errors && Object.fromEntries(Object.entries(errors).map(([k, m]) => [LISTS.find((l) => k.startsWith(`${l}.`)) ?? k, m]));
-    }
+    const { answer, errors } = await put(fromForm(values));
+    // a list's entry (infection_words.3) is shown on the list's input
+    if (!answer) return errors && Object.fromEntries(Object.entries(errors).map(([k, m]) => [LISTS.find((l) => k.startsWith(`${l}.`)) ?? k, m]));
+    const { reflagged, ...saved } = answer as Answer;
+    setRules(saved);
+    notify('pharmacy.rules.saved', { type: 'success', messageArgs: reflagged });
+    return undefined;
   };
   const list = (source: (typeof LISTS)[number]) => (
     <TextInput

@@ -2,24 +2,9 @@
 // the share of each day's places held for up-referrals. The group referral office and the group
 // administrator change them; everyone else who may see them reads them.
 import { Stack, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import {
-  Form,
-  HttpError,
-  Loading,
-  NumberInput,
-  SaveButton,
-  TextInput,
-  Title,
-  maxValue,
-  minValue,
-  required,
-  useCanAccess,
-  useNotify,
-  useTranslate,
-} from 'react-admin';
-import { httpClient } from '../httpClient';
+import { Form, Loading, NumberInput, SaveButton, TextInput, Title, maxValue, minValue, required, useNotify, useTranslate } from 'react-admin';
 import { SettingsSection } from '../shared/SettingsSection';
+import { useSettings } from '../shared/useSettings';
 import { inputText } from '../shared/inputText';
 
 const FEE_KEYS = ['1', '2', '3', '4', 'out'] as const;
@@ -37,24 +22,14 @@ export interface Settings {
 export const SettingsPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const { canAccess: canEdit, isPending } = useCanAccess({ resource: 'referral-settings', action: 'edit' });
-  useEffect(() => {
-    void httpClient('/api/referral-settings').then((r) => setSettings(r.json as Settings));
-  }, []);
-  if (!settings || isPending) return <Loading />;
-  const readOnly = !canEdit;
+  const { settings, setSettings, readOnly, put } = useSettings<Settings>('/api/referral-settings', 'referral-settings');
+  if (!settings) return <Loading />;
   const save = async (values: Record<string, unknown>) => {
-    try {
-      const { json } = await httpClient('/api/referral-settings', { method: 'PUT', body: JSON.stringify(values) });
-      setSettings(json as Settings);
-      notify('referrals.settings.saved', { type: 'success' });
-      return undefined;
-    } catch (e) {
-      const errors = e instanceof HttpError ? (e.body as { errors?: object })?.errors : undefined;
-      if (!errors) notify((e as Error).message, { type: 'error' });
-      return errors;
-    }
+    const { answer, errors } = await put(values);
+    if (!answer) return errors;
+    setSettings(answer as Settings);
+    notify('referrals.settings.saved', { type: 'success' });
+    return undefined;
   };
   const level = (k: string) => translate(`enums.level.${k}`);
   return (
