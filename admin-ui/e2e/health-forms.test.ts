@@ -3,7 +3,7 @@
 // saved, the classification shown; a second uncontrolled visit offers the up-referral and one tap
 // makes it; and the elderly annual check on its own form, from the resident's page.
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { get, post } from '../../scripts/test/harness';
 import { ANSWERED } from '../../scripts/test/health';
 import { checkDigit } from '../../api/core/personalId';
@@ -31,6 +31,34 @@ async function resident(conditions: string[], age: number) {
   );
   expect(r.status, JSON.stringify(r.body)).to.equal(200);
   return r.body as { id: number; name: string };
+}
+
+const RESIDENT_PAGE = /^\/residents\/\d+\/show$/;
+
+/**
+ * Taps the row and checks the resident's page opens and stays open: the failure guarded against is
+ * being sent back to the list once the page had opened (the list's late search). A tap the loaded
+ * phone never turned into a navigation (the row redrawn under the finger) is tapped again, as its
+ * user would; one that navigated is never repeated, so a return to the list still fails.
+ */
+async function tapUntilOpened(page: Page, row: Locator) {
+  const paths: string[] = [];
+  const record = (frame: Frame) => {
+    if (frame === page.mainFrame()) paths.push(new URL(frame.url()).pathname);
+  };
+  page.on('framenavigated', record);
+  for (let tap = 0; tap < 3 && !paths.some((p) => RESIDENT_PAGE.test(p)); tap += 1) {
+    await row.click();
+    await page.waitForURL((url) => RESIDENT_PAGE.test(url.pathname), { timeout: 5000 }).catch(() => undefined);
+  }
+  await page.getByTestId('resident-contract').waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(1500);
+  page.off('framenavigated', record);
+  const opened = paths.findIndex((p) => RESIDENT_PAGE.test(p));
+  expect(paths.slice(opened), 'never back on the list once the resident opened').to.satisfy(
+    (after: string[]) => opened >= 0 && after.every((p) => RESIDENT_PAGE.test(p)),
+  );
+  expect(new URL(page.url()).pathname).to.match(RESIDENT_PAGE);
 }
 
 /** A hypertension patient whose visit 20 days ago left an overdue two-week recheck (the visit: `previous`). */
@@ -191,20 +219,14 @@ describe('admin UI: the national follow-up forms on a phone', function () {
     const first = page.locator('.RaList-content .MuiListItemButton-root').first();
     const name = (await first.locator('.MuiListItemText-primary').textContent())?.split(' · ')[0] ?? '';
     await page.locator('input[name="q"]').fill(name);
-    await first.click();
-    await page.getByTestId('resident-contract').waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(1000);
-    expect(new URL(page.url()).pathname).to.match(/^\/residents\/\d+\/show$/);
+    await tapUntilOpened(page, first);
     expect(await page.getByText(name).count()).to.be.greaterThan(0);
     // again with the module at hand but a slow phone: the resident's page takes long to draw
     await clickMenu(page, '/residents');
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
     await page.locator('input[name="q"]').fill(name);
-    await first.click();
-    await page.getByTestId('resident-contract').waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(1500);
-    expect(new URL(page.url()).pathname).to.match(/^\/residents\/\d+\/show$/);
+    await tapUntilOpened(page, first);
     await page.context().close();
   });
 
