@@ -121,7 +121,9 @@ function routePreload(extra: Set<string>): Plugin {
         ].join('\n');
         file = { fileName: `assets/route-preload-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source };
         extra.add(file.fileName);
-        return [{ tag: 'script', attrs: { src: `/${file.fileName}`, async: true }, injectTo: 'head' }];
+        // not async: a classic script runs as the page is parsed, before the shell's (deferred) modules
+        // are evaluated — async, it waited ~1 s behind them on a loaded phone, and so did the API reads
+        return [{ tag: 'script', attrs: { src: `/${file.fileName}` }, injectTo: 'head' }];
       },
     },
     generateBundle: {

@@ -189,6 +189,15 @@ describe('admin UI: health management on a phone', function () {
       expect(sent, url).to.have.length(1);
       expect(sent[0].by, url).to.match(/\/assets\/route-preload-\w+\.js$/);
     }
+    // and went out while the page was still being parsed, not behind the shell's modules
+    const late = await page.evaluate((urls) => {
+      const parsed = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive;
+      return performance
+        .getEntriesByType('resource')
+        .filter((e) => urls.some((u) => e.name.endsWith(u)) && e.startTime > parsed)
+        .map((e) => `${e.name} at ${e.startTime.toFixed(0)} ms, parsed at ${parsed.toFixed(0)} ms`);
+    }, reads);
+    expect(late).to.deep.equal([]);
   });
 
   it('the resident page shows the contract, conditions and a trend chart of the last measurements', async () => {
