@@ -6,6 +6,7 @@ import { listJobs } from '../../api/jobs/service';
 import { AUDITED_RESOURCES, AUDIT_ACTIONS } from '../src/system/auditLog/choices';
 import { DEMO_PASSWORD, newPage, startBrowserTest } from './browser';
 import { chineseTexts, languageChecker, type LanguageChecker } from './language';
+import { listsWithoutWords } from './catalogues';
 
 describe('admin UI: Chinese where the demo data rarely shows it', function () {
   this.timeout(300_000);
@@ -27,6 +28,10 @@ describe('admin UI: Chinese where the demo data rarely shows it', function () {
     const chineseText = await chineseTexts();
     expect(keys.filter((key) => !chineseText(key))).to.deep.equal([]);
     expect(chineseText('enums.job.referrals.escalate')).to.equal('转诊超时上报');
+  });
+
+  it('every list a screen names is in a catalogue that screen loads (another domain’s list travels with it)', async () => {
+    expect(await listsWithoutWords()).to.deep.equal([]);
   });
 
   it('the login form tells a wrong password in Chinese', async () => {

@@ -2,6 +2,7 @@
 import { enumMessages } from '../../../api/core/enums';
 import { FOLLOWUP_TYPE, PACKAGE } from '../../../api/health/enums';
 import { PAY_ENUMS } from '../../../api/pay/enums';
+import { POOL } from '../../../api/settlement/enums';
 import { TRACE_CHECK, TRACE_LABEL, TRACE_NO_SETTLEMENT } from '../../../api/pay/traceLabels';
 
 export const zh = {
@@ -133,5 +134,5 @@ export const zh = {
     },
   },
   // with the other domains' lists its screens name: its users may not work in those domains (src/i18n)
-  ...enumMessages('zh', ...PAY_ENUMS, TRACE_CHECK, TRACE_NO_SETTLEMENT, TRACE_LABEL, PACKAGE, FOLLOWUP_TYPE),
+  ...enumMessages('zh', ...PAY_ENUMS, TRACE_CHECK, TRACE_NO_SETTLEMENT, TRACE_LABEL, PACKAGE, FOLLOWUP_TYPE, POOL),
 };
