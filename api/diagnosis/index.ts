@@ -15,4 +15,11 @@ export { startChestPain, recordChestPainTime } from './chestPain';
 export { villageEcgRequests, type VillageEcg } from './monitoring';
 // 远程会诊: the records the admin UI reads; the rules the demo loader books its consultations with
 export type { DiagnosisConsultation } from './consultations/model';
-export { consultationFee, DEFAULT_CONSULTATION_SETTINGS, slotEnd, readyDueAt, opinionDueAt } from './consultations/rules';
+export {
+  consultationFee,
+  DEFAULT_CONSULTATION_SETTINGS,
+  expertProblem as consultationExpertProblem,
+  slotEnd,
+  readyDueAt,
+  opinionDueAt,
+} from './consultations/rules';

@@ -68,6 +68,37 @@ describe('remote consultation (HTTP, real database)', function () {
 
   afterEach(() => clock.setClock());
 
+  it('the demo: consultations over the year in every state, no expert booked twice at once, the fee half hours × 150', async () => {
+    type Row = {
+      id: number;
+      status: string;
+      expert_staff_id: number | null;
+      slot_start: string | null;
+      slot_end: string | null;
+      half_hours: number | null;
+      fee: string | null;
+    };
+    const rows = (await get<Row[]>('/api/diagnosis-consultations', { as: 'auditor', query: { range: [0, 999] } })).body;
+    // (this file's own bookings are in the evening, 20:00–22:00 Beijing)
+    const demo = rows.filter((r) => !r.slot_start || ![12, 13].includes(new Date(r.slot_start).getUTCHours()));
+    expect(new Set(demo.map((r) => r.status))).to.have.all.keys(
+      'invited',
+      'returned',
+      'material_checked',
+      'scheduled',
+      'room_ready',
+      'held',
+      'opinion_uploaded',
+      'evaluated',
+    );
+    const booked = demo.filter((r) => r.slot_start);
+    for (const r of booked) expect(r.fee).to.equal((150 * r.half_hours!).toFixed(2));
+    for (const a of booked)
+      for (const b of booked)
+        if (a.id < b.id && a.expert_staff_id != null && a.expert_staff_id === b.expert_staff_id)
+          expect(a.slot_end! <= b.slot_start! || b.slot_end! <= a.slot_start!, `${a.id} and ${b.id}`).to.equal(true);
+  });
+
   it('the whole path: invited with material, checked, booked, the room ready late, held, the opinion past its norm, evaluated, referred up in one step — each step audited', async () => {
     const expert = experts[0];
     const c = await inviteOk({ host_org_unit_id: hq, expert_staff_id: expert.id, question: '肺部结节性质待定，是否需上转手术？', ...external('韩德福') });
