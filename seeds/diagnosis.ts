@@ -3,7 +3,8 @@
 // level (villages most, the HQ least): residents of the requesting unit's villages, turnaround
 // log-normal around half the norm (a few late), a few returned, a few critical values acknowledged
 // within minutes, the last day's requests still open. Seeded (same rows every time), inserted in bulk;
-// the timeline is derived in SQL from the requests' times. One chest-pain case end to end (./chestPain.ts).
+// the timeline is derived in SQL from the requests' times. One chest-pain case end to end (./chestPain.ts);
+// remote consultations over the year in every state (./consultations.ts).
 import type { Knex } from 'knex';
 import type { DemoContext, DemoStep } from './demo';
 import type { UnitRow } from './org';
@@ -12,6 +13,7 @@ import { staffQualifications } from '../api/hr';
 import { between, pick, seeded, weighted, type Rng } from '../api/shared/random';
 import { dayKey } from '../api/core/clock';
 import { seedChestPainCase } from './chestPain';
+import { seedConsultations } from './consultations';
 
 /** [code, name, modality, fee in yuan, norms over the defaults] per centre. */
 export const CENTRES: {
@@ -314,6 +316,7 @@ export const diagnosisDemo: DemoStep = {
     const { centres, services } = await seedCentres(trx, hq.id);
     const made = await generateRequests(trx, ctx.units, hq.id, services, Math.round(REQUESTS_PER_YEAR * ctx.scale), ctx.today);
     const chestPain = await seedChestPainCase(trx, ctx.units, ctx.today);
-    return { centres: centres.length, services: services.length, ...made, ...chestPain };
+    const consultations = await seedConsultations(trx, ctx.units, ctx.today, ctx.scale);
+    return { centres: centres.length, services: services.length, ...made, ...chestPain, ...consultations };
   },
 };

@@ -2,7 +2,8 @@
 // the HQ's ECG centre finds it on its worklist, accepts it, assigns a reader, who reports STEMI as a
 // critical value; the doctor, on the phone, sees the alert and acknowledges it, and starts the chest-pain
 // green channel in one tap; the HQ records the arrival and the balloon, which close the case with
-// the FMC-to-balloon minutes; the figures show the township's case, and so does the downloaded workbook.
+// the FMC-to-balloon minutes; the figures show the township's case, and so does the downloaded workbook;
+// the HQ opens an invited remote consultation from its list and checks its material.
 import { expect } from 'chai';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -128,5 +129,14 @@ describe('admin UI: diagnosis centres', function () {
     expect(within, 'within 90 minutes: every PCI case').to.equal(pci);
     expect(pci).to.be.at.least(1);
     fs.rmSync(trace, { force: true });
+
+    // 远程会诊: the HQ opens an invited consultation from the list and passes its material check
+    await centre.goto(`${baseUrl}/diagnosis-consultations?filter=${encodeURIComponent(JSON.stringify({ status: 'invited' }))}`);
+    await centre.locator('tbody tr').first().click();
+    await centre.waitForURL(/\/diagnosis-consultations\/\d+\/show$/);
+    await centre.getByTestId('step-check').click();
+    await centre.getByTestId('confirm-step').click();
+    await centre.getByTestId('event-check').waitFor();
+    expect(await centre.getByTestId('consultation-status').textContent()).to.equal('资料已审核');
   });
 });

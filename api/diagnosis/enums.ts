@@ -51,5 +51,17 @@ export const CHEST_PAIN_OUTCOME = defineEnum('chest_pain_outcome', {
   transfer_out: { zh: '转出', en: 'Transferred out' },
 });
 
+/** 远程会诊: an invitation from a township or branch to the HQ or a branch, step by step (consultations/rules.ts). */
+export const CONSULTATION_STATUS = defineEnum('consultation_status', {
+  invited: { zh: '已邀请', en: 'Invited' },
+  returned: { zh: '资料退回', en: 'Material returned' },
+  material_checked: { zh: '资料已审核', en: 'Material checked' },
+  scheduled: { zh: '已预约', en: 'Scheduled' },
+  room_ready: { zh: '会诊室就绪', en: 'Room ready' },
+  held: { zh: '已会诊', en: 'Held' },
+  opinion_uploaded: { zh: '意见已上传', en: 'Opinion uploaded' },
+  evaluated: { zh: '已评价', en: 'Evaluated' },
+});
+
 /** Every diagnosis list the admin UI translates as `enums.<name>.<value>`. */
-export const DIAGNOSIS_ENUMS = [CENTRE_KIND, DX_URGENCY, DX_STATUS, AGREEMENT, CHEST_PAIN_STEP, CHEST_PAIN_OUTCOME];
+export const DIAGNOSIS_ENUMS = [CENTRE_KIND, DX_URGENCY, DX_STATUS, AGREEMENT, CHEST_PAIN_STEP, CHEST_PAIN_OUTCOME, CONSULTATION_STATUS];

@@ -1,7 +1,7 @@
 // The diagnosis centres' public face (五大诊断中心): what api/domains.ts wires, the norms the demo
 // loader starts services from, the lists of values and the records the admin UI reads.
 export { diagnosisGrants, defaultNorms, readerProblem, dueAt as diagnosisDueAt, type CentreKind, type Urgency as DiagnosisUrgency } from './rules';
-export { DIAGNOSIS_ENUMS, CENTRE_KIND, DX_STATUS, DX_URGENCY, AGREEMENT } from './enums';
+export { DIAGNOSIS_ENUMS, CENTRE_KIND, DX_STATUS, DX_URGENCY, AGREEMENT, CONSULTATION_STATUS } from './enums';
 export { diagnosisRouters, figuresQuery as diagnosisFiguresQuery } from './routes';
 // the figures workbook's reads (reports/diagnosis.ts)
 export { diagnosisFigures } from './figures';
@@ -13,3 +13,13 @@ export { createRequest as createDiagnosisRequest, attach as attachToDiagnosisReq
 export { startChestPain, recordChestPainTime } from './chestPain';
 // the national monitoring indicators' read of the ECG requests (api/monitoring)
 export { villageEcgRequests, type VillageEcg } from './monitoring';
+// 远程会诊: the records the admin UI reads; the rules the demo loader books its consultations with
+export type { DiagnosisConsultation } from './consultations/model';
+export {
+  consultationFee,
+  DEFAULT_CONSULTATION_SETTINGS,
+  expertProblem as consultationExpertProblem,
+  slotEnd,
+  readyDueAt,
+  opinionDueAt,
+} from './consultations/rules';

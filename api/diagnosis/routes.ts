@@ -21,6 +21,7 @@ import {
 import { diagnosisFigures } from './figures';
 import { dutyRoster, setDutyRoster } from './duties';
 import { drawMonthlySample, reviewSample, sampleResource } from './samples';
+import { consultationRoutes, consultationSettingsRoutes } from './consultations/routes';
 
 const id = positiveId;
 const minutes = z.number().int().min(1).max(43_200);
@@ -195,4 +196,4 @@ export const sampleRoutes = new ApiRouter('/diagnosis-samples', 'diagnosis')
   );
 mountCrud(sampleRoutes, sampleResource, { label: 'diagnosis samples', readOnly: true });
 
-export const diagnosisRouters = [centreRoutes, serviceRoutes, requestRoutes, sampleRoutes];
+export const diagnosisRouters = [centreRoutes, serviceRoutes, requestRoutes, sampleRoutes, consultationRoutes, consultationSettingsRoutes];

@@ -7,6 +7,7 @@ import { all, read } from '../core/access';
 import { stateMachine, type Machine } from '../core/stateMachine';
 import type { StaffQualification } from '../hr';
 import { AGREEMENT, CENTRE_KIND, CHEST_PAIN_STEP, DX_STATUS, DX_URGENCY } from './enums';
+import { consultationGrants } from './consultations/rules';
 
 export const CENTRE_KINDS = CENTRE_KIND.values;
 export type CentreKind = (typeof CENTRE_KINDS)[number];
@@ -324,7 +325,7 @@ export function chestPainFigures(cases: readonly ChestPainCaseFacts[]) {
 const CENTRE_STEPS = ['accept', 'return', 'assign', 'report', 'cosign', 'correct'];
 /** start the green channel (the requesting side; it also needs the referrals' create), record its times (either end) */
 const CHEST_PAIN_ACTIONS = ['chest_pain', 'chest_pain_time'];
-export const diagnosisGrants: GrantTable = {
+const requestGrants: GrantTable = {
   group_admin: { 'diagnosis-centres': [...all, 'roster'], 'diagnosis-services': all, 'diagnosis-requests': read, 'diagnosis-samples': read },
   // a director runs the centres of their unit and requests for it
   director: {
@@ -346,3 +347,11 @@ export const diagnosisGrants: GrantTable = {
   },
   referral_coordinator: { 'diagnosis-centres': read, 'diagnosis-services': read, 'diagnosis-requests': read },
 };
+
+/** The centres' grants and the remote consultations' (consultations/rules.ts), per role. */
+export const diagnosisGrants: GrantTable = Object.fromEntries(
+  [...new Set([...Object.keys(requestGrants), ...Object.keys(consultationGrants)])].map((role) => [
+    role,
+    { ...requestGrants[role], ...consultationGrants[role] },
+  ]),
+);

@@ -273,50 +273,67 @@ export function attach(actor: Actor, id: number, file: IncomingFile) {
     const paths = await unitPaths(trx, r);
     if (!withinScope(paths.from, actor.scopePath)) throw forbidden('only the requesting unit attaches material');
     if (r.status !== 'submitted') throw conflict(`cannot attach to a ${r.status} request; only while submitted`, { status: r.status, allowed: ['submitted'] });
-    const type = sniffType(file.content.subarray(0, 132));
-    if (!type)
-      throw unsupportedMedia(`${file.originalname} is not one of ${ACCEPTED_TYPES.join(', ')}`, [
-        { field: 'file', message: `not a PNG, JPEG, PDF or DICOM file (${ACCEPTED_TYPES.join(', ')})` },
-      ]);
-    const count = await trx('diagnosis_attachments').where('request_id', id).count<{ n: string }[]>('* as n');
-    if (Number(count[0].n) >= MAX_ATTACHMENTS)
-      throw unprocessable(`at most ${MAX_ATTACHMENTS} files a request`, [{ field: 'file', message: `at most ${MAX_ATTACHMENTS} files` }]);
-    const [row] = await trx('diagnosis_attachments')
-      .insert({
-        request_id: id,
-        filename: file.originalname.slice(0, 200),
-        content_type: type,
-        size: file.size,
-        content: file.content,
-        uploaded_by: actor.id || null,
-        uploaded_by_name: actor.displayName,
-        uploaded_at: clock.now(),
-      })
-      .returning<Omit<DiagnosisAttachment, 'content'>[]>([
-        'id',
-        'request_id',
-        'filename',
-        'content_type',
-        'size',
-        'uploaded_by',
-        'uploaded_by_name',
-        'uploaded_at',
-      ]);
-    await addEvent(trx, actor, id, 'attached', null, null, row.filename, { attachment_id: row.id, size: row.size, content_type: type });
+    const row = await storeAttachment(trx, actor, 'diagnosis_attachments', { request_id: id }, file);
+    await addEvent(trx, actor, id, 'attached', null, null, row.filename, { attachment_id: row.id, size: row.size, content_type: row.content_type });
     await audit({ action: 'attach', resource: 'diagnosis-requests', recordId: id, after: row });
     return row;
   });
+}
+
+/**
+ * Stores a file of a request or a consultation (`owner`: its column and id): a type the centres take
+ * (by its bytes, else a 415 naming the field), at most MAX_ATTACHMENTS; the size limit (413) is the route's.
+ */
+export async function storeAttachment(
+  trx: Knex.Transaction,
+  actor: Actor,
+  table: 'diagnosis_attachments' | 'diagnosis_consultation_attachments',
+  owner: Record<string, number>,
+  file: IncomingFile,
+) {
+  const type = sniffType(file.content.subarray(0, 132));
+  if (!type)
+    throw unsupportedMedia(`${file.originalname} is not one of ${ACCEPTED_TYPES.join(', ')}`, [
+      { field: 'file', message: `not a PNG, JPEG, PDF or DICOM file (${ACCEPTED_TYPES.join(', ')})` },
+    ]);
+  const count = await trx(table).where(owner).count<{ n: string }[]>('* as n');
+  if (Number(count[0].n) >= MAX_ATTACHMENTS)
+    throw unprocessable(`at most ${MAX_ATTACHMENTS} files`, [{ field: 'file', message: `at most ${MAX_ATTACHMENTS} files` }]);
+  const [row] = await trx(table)
+    .insert({
+      ...owner,
+      filename: file.originalname.slice(0, 200),
+      content_type: type,
+      size: file.size,
+      content: file.content,
+      uploaded_by: actor.id || null,
+      uploaded_by_name: actor.displayName,
+      uploaded_at: clock.now(),
+    })
+    .returning<
+      { id: number; filename: string; content_type: string; size: number; uploaded_by: number | null; uploaded_by_name: string; uploaded_at: string }[]
+    >([...Object.keys(owner), 'id', 'filename', 'content_type', 'size', 'uploaded_by', 'uploaded_by_name', 'uploaded_at']);
+  return row;
+}
+
+/** A stored file's bytes (`owner`: its request or consultation), or a 404. */
+export async function storedAttachment(
+  table: 'diagnosis_attachments' | 'diagnosis_consultation_attachments',
+  owner: Record<string, number>,
+  attachmentId: number,
+) {
+  const row = await db()(table)
+    .where({ ...owner, id: attachmentId })
+    .first<{ filename: string; content_type: string; content: Buffer } | undefined>('filename', 'content_type', 'content');
+  if (!row) throw notFound('attachment', attachmentId);
+  return row;
 }
 
 /** An attachment's bytes, for whoever sees the request. */
 export async function attachmentContent(actor: Actor, id: number, attachmentId: number) {
   assertCan(actor, 'diagnosis-requests', 'show');
   await getRow(requestResource, actor, id);
-  const row = await db()('diagnosis_attachments')
-    .where({ id: attachmentId, request_id: id })
-    .first<{ filename: string; content_type: string; content: Buffer } | undefined>('filename', 'content_type', 'content');
-  if (!row) throw notFound('attachment', attachmentId);
-  return row;
+  return storedAttachment('diagnosis_attachments', { request_id: id }, attachmentId);
 }
 
 // ---------------------------------------------------------------- transitions
@@ -344,7 +361,8 @@ function sideProblem(actor: Actor, r: DiagnosisRequest, action: DxAction, paths:
   return actor.id === r.from_doctor_id || withinScope(paths.from, actor.scopePath) ? null : `only the requesting unit may ${action} this request`;
 }
 
-const required = (field: string, value: string | null | undefined, action: string) => {
+/** The trimmed text of a step's field it cannot do without, or a 400 naming the field. */
+export const required = (field: string, value: string | null | undefined, action: string) => {
   if (!value?.trim()) throw badRequest(`invalid ${field}`, [{ field, message: `required to ${action}` }]);
   return value.trim();
 };
@@ -524,7 +542,7 @@ async function noticeOf(trx: Knex.Transaction, r: DiagnosisRequest, action: DxAc
   });
 }
 
-export async function addEvent(
+export function addEvent(
   trx: Knex.Transaction,
   actor: Actor,
   requestId: number,
@@ -534,16 +552,24 @@ export async function addEvent(
   note: string | null,
   data: unknown,
 ) {
-  await DiagnosisEvent.query(trx).insert({
-    request_id: requestId,
-    kind,
-    from_status: fromStatus,
-    to_status: toStatus,
+  return addTimelineEvent(trx, actor, 'diagnosis_events', { request_id: requestId }, { kind, from_status: fromStatus, to_status: toStatus, note, data });
+}
+
+/** One event on the timeline of a request or a consultation (`owner`: its column and id), by the actor, now. */
+export async function addTimelineEvent(
+  trx: Knex.Transaction,
+  actor: Actor,
+  table: 'diagnosis_events' | 'diagnosis_consultation_events',
+  owner: Record<string, number>,
+  e: { kind: string; from_status: string | null; to_status: string | null; note: string | null; data: unknown },
+) {
+  await trx(table).insert({
+    ...owner,
+    ...e,
+    data: e.data == null ? null : JSON.stringify(e.data),
     actor_id: actor.id || null,
     actor_name: actor.displayName || actor.username,
     at: clock.nowIso(),
-    note,
-    data: data ?? null,
   });
 }
 

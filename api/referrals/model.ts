@@ -32,6 +32,8 @@ export class Referral extends Model {
   summary!: string | null;
   previous_referral_id!: number | null;
   diagnosis_request_id!: number | null;
+  /** the remote consultation it was started from */
+  consultation_id!: number | null;
   status!: Status;
   slot_id!: number | null;
   appointment_at!: string | null;

@@ -144,6 +144,8 @@ export interface ReferralInput extends PatientInput {
   threshold_paid_before?: string | null;
   /** the diagnosis request the referral was started from (a chest-pain case's STEMI ECG; set by the diagnosis domain, not by the route) */
   diagnosis_request_id?: number | null;
+  /** the remote consultation the referral was started from (set by the diagnosis domain, not by the route) */
+  consultation_id?: number | null;
 }
 
 interface UnitFacts {
@@ -218,6 +220,7 @@ export function createReferral(actor: Actor, input: ReferralInput) {
       summary: input.summary ?? null,
       previous_referral_id: input.previous_referral_id ?? null,
       diagnosis_request_id: input.diagnosis_request_id ?? null,
+      consultation_id: input.consultation_id ?? null,
       status: 'requested',
       fees: storedFees(fees),
       requested_at: now.toISOString(),

@@ -8,10 +8,6 @@ import {
   Card,
   CardContent,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   FormControlLabel,
   Grid,
   MenuItem,
@@ -25,74 +21,12 @@ import { useEffect, useState } from 'react';
 import { DateField, FunctionField, Labeled, SelectField, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { Show } from '../shared/fullRecord';
 import { httpClient } from '../httpClient';
-import { storedToken } from '../session';
 import { DATE_TIME_OPTIONS, formatTime } from '../shared/time';
 import { STATUS_CHOICES, type DxRequestRecord } from './choices';
 import { CriticalChip, TimeLeft, UrgencyChip } from './TimeLeft';
 import { ChestPainCard } from './ChestPain';
-
-/** Opens an attachment: fetched with the bearer token, shown from a blob URL. */
-const openAttachment = async (requestId: number, id: number) => {
-  const res = await fetch(`/api/diagnosis-requests/${requestId}/attachments/${id}`, { headers: { Authorization: `Bearer ${storedToken() ?? ''}` } });
-  const url = URL.createObjectURL(await res.blob());
-  window.open(url, '_blank');
-};
-
-const Attachments = () => {
-  const r = useRecordContext<DxRequestRecord>();
-  const translate = useTranslate();
-  if (!r?.attachments) return null;
-  return (
-    <Card variant="outlined">
-      <CardContent>
-        <Typography variant="subtitle1">{translate('diagnosis.attachments')}</Typography>
-        {!r.attachments.length && <Typography color="text.secondary">—</Typography>}
-        {r.attachments.map((a) => (
-          <Box key={a.id} data-testid="attachment">
-            <MuiButton size="small" onClick={() => void openAttachment(r.id, a.id)}>
-              {a.filename}
-            </MuiButton>
-            <Typography component="span" variant="body2" color="text.secondary">
-              {a.content_type} · {Math.ceil(a.size / 1024)} KB · {a.uploaded_by_name}
-            </Typography>
-          </Box>
-        ))}
-      </CardContent>
-    </Card>
-  );
-};
-
-const Timeline = () => {
-  const r = useRecordContext<DxRequestRecord>();
-  const translate = useTranslate();
-  if (!r?.events) return null;
-  return (
-    <Card variant="outlined">
-      <CardContent>
-        <Typography variant="subtitle1">{translate('diagnosis.timeline')}</Typography>
-        <Box component="ol" data-testid="dx-timeline" sx={{ listStyle: 'none', p: 0, m: 0 }}>
-          {r.events.map((e) => (
-            <Box
-              component="li"
-              key={e.id}
-              data-testid={`event-${e.kind}`}
-              sx={{ borderLeft: 3, borderColor: e.kind === 'escalated' || e.kind === 'returned' ? 'error.main' : 'primary.main', pl: 2, pb: 1 }}
-            >
-              <Typography variant="body2">
-                <strong>{translate(`diagnosis.event.${e.kind}`)}</strong> · {e.actor_name} · {formatTime(e.at)}
-              </Typography>
-              {e.note && (
-                <Typography variant="body2" color="text.secondary">
-                  {e.note}
-                </Typography>
-              )}
-            </Box>
-          ))}
-        </Box>
-      </CardContent>
-    </Card>
-  );
-};
+import { Attachments, Timeline } from './Material';
+import { StepDialog } from './StepDialog';
 
 interface Reader {
   id: number;
@@ -100,10 +34,8 @@ interface Reader {
   title: string | null;
 }
 
-const StepDialog = ({ action, r, onClose }: { action: string; r: DxRequestRecord; onClose: () => void }) => {
+const RequestStepDialog = ({ action, r, onClose }: { action: string; r: DxRequestRecord; onClose: () => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [readers, setReaders] = useState<Reader[]>([]);
   const [reader, setReader] = useState<number | ''>('');
   const [reason, setReason] = useState('');
@@ -111,7 +43,6 @@ const StepDialog = ({ action, r, onClose }: { action: string; r: DxRequestRecord
   const [conclusion, setConclusion] = useState('');
   const [critical, setCritical] = useState(false);
   const [criticalNote, setCriticalNote] = useState('');
-  const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (action === 'assign' || action === 'cosign')
       void httpClient(`/api/diagnosis-centres/${r.centre_id}/readers`).then((res) => setReaders(res.json as Reader[]));
@@ -128,97 +59,73 @@ const StepDialog = ({ action, r, onClose }: { action: string; r: DxRequestRecord
     ((action !== 'return' && action !== 'correct') || reason.trim()) &&
     (!picks || reader !== '') &&
     (!writes || (conclusion.trim() && (!critical || criticalNote.trim())));
-  const submit = async () => {
-    setBusy(true);
-    try {
-      await httpClient(`/api/diagnosis-requests/${r.id}/${action}`, { method: 'POST', body: JSON.stringify(body()) });
-      notify('diagnosis.done', { type: 'success', messageArgs: { action: translate(`diagnosis.action.${action}`) } });
-      onClose();
-      refresh();
-    } catch (e) {
-      notify((e as Error).message, { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>{translate(`diagnosis.action.${action}`)}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ mt: 1 }}>
-          {(action === 'return' || action === 'correct') && (
+    <StepDialog title={translate(`diagnosis.action.${action}`)} url={`/api/diagnosis-requests/${r.id}/${action}`} body={body} ready={!!ready} onClose={onClose}>
+      {(action === 'return' || action === 'correct') && (
+        <MuiTextField
+          name="reason"
+          label={translate(action === 'correct' ? 'diagnosis.correction_reason' : 'diagnosis.reason')}
+          multiline
+          minRows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          required
+        />
+      )}
+      {picks && (
+        <MuiTextField
+          select
+          label={translate(action === 'cosign' ? 'diagnosis.second_reader' : 'diagnosis.reader')}
+          value={reader}
+          onChange={(e) => setReader(Number(e.target.value))}
+          slotProps={{ htmlInput: { 'data-testid': 'reader' } }}
+        >
+          {readers
+            .filter((p) => action !== 'cosign' || p.id !== r.signer_staff_id)
+            .map((p) => (
+              <MenuItem key={p.id} value={p.id} data-testid="reader-option">
+                {p.name}
+                {p.title ? `（${translate(`enums.title.${p.title}`)}）` : ''}
+              </MenuItem>
+            ))}
+        </MuiTextField>
+      )}
+      {writes && (
+        <>
+          <MuiTextField
+            name="findings"
+            label={translate('diagnosis.findings')}
+            multiline
+            minRows={3}
+            value={findings}
+            onChange={(e) => setFindings(e.target.value)}
+          />
+          <MuiTextField
+            name="conclusion"
+            label={translate('diagnosis.conclusion')}
+            multiline
+            minRows={2}
+            value={conclusion}
+            onChange={(e) => setConclusion(e.target.value)}
+            required
+          />
+          <FormControlLabel
+            control={<Checkbox name="critical" checked={critical} onChange={(e) => setCritical(e.target.checked)} color="error" />}
+            label={translate('diagnosis.flag_critical')}
+          />
+          {critical && (
             <MuiTextField
-              name="reason"
-              label={translate(action === 'correct' ? 'diagnosis.correction_reason' : 'diagnosis.reason')}
-              multiline
-              minRows={2}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
+              name="critical_note"
+              label={translate('diagnosis.critical_note')}
+              value={criticalNote}
+              onChange={(e) => setCriticalNote(e.target.value)}
               required
             />
           )}
-          {picks && (
-            <MuiTextField
-              select
-              label={translate(action === 'cosign' ? 'diagnosis.second_reader' : 'diagnosis.reader')}
-              value={reader}
-              onChange={(e) => setReader(Number(e.target.value))}
-              slotProps={{ htmlInput: { 'data-testid': 'reader' } }}
-            >
-              {readers
-                .filter((p) => action !== 'cosign' || p.id !== r.signer_staff_id)
-                .map((p) => (
-                  <MenuItem key={p.id} value={p.id} data-testid="reader-option">
-                    {p.name}
-                    {p.title ? `（${translate(`enums.title.${p.title}`)}）` : ''}
-                  </MenuItem>
-                ))}
-            </MuiTextField>
-          )}
-          {writes && (
-            <>
-              <MuiTextField
-                name="findings"
-                label={translate('diagnosis.findings')}
-                multiline
-                minRows={3}
-                value={findings}
-                onChange={(e) => setFindings(e.target.value)}
-              />
-              <MuiTextField
-                name="conclusion"
-                label={translate('diagnosis.conclusion')}
-                multiline
-                minRows={2}
-                value={conclusion}
-                onChange={(e) => setConclusion(e.target.value)}
-                required
-              />
-              <FormControlLabel
-                control={<Checkbox name="critical" checked={critical} onChange={(e) => setCritical(e.target.checked)} color="error" />}
-                label={translate('diagnosis.flag_critical')}
-              />
-              {critical && (
-                <MuiTextField
-                  name="critical_note"
-                  label={translate('diagnosis.critical_note')}
-                  value={criticalNote}
-                  onChange={(e) => setCriticalNote(e.target.value)}
-                  required
-                />
-              )}
-            </>
-          )}
-          {action === 'acknowledge' && r.critical && <Alert severity="error">{r.critical_note}</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <MuiButton onClick={onClose}>{translate('ra.action.cancel')}</MuiButton>
-        <MuiButton variant="contained" data-testid="confirm-step" disabled={busy || !ready} onClick={() => void submit()}>
-          {translate('diagnosis.confirm')}
-        </MuiButton>
-      </DialogActions>
-    </Dialog>
+        </>
+      )}
+      {action === 'acknowledge' && r.critical && <Alert severity="error">{r.critical_note}</Alert>}
+    </StepDialog>
   );
 };
 
@@ -240,7 +147,7 @@ const Steps = () => {
           {translate(`diagnosis.action.${a}`)}
         </MuiButton>
       ))}
-      {open && <StepDialog action={open} r={r} onClose={() => setOpen(null)} />}
+      {open && <RequestStepDialog action={open} r={r} onClose={() => setOpen(null)} />}
     </Stack>
   );
 };
@@ -405,7 +312,7 @@ export const RequestShow = () => (
           <Timeline />
         </Grid>
         <Grid size={{ xs: 12, md: 5 }}>
-          <Attachments />
+          <Attachments resource="diagnosis-requests" />
         </Grid>
       </Grid>
     </Box>

@@ -3,7 +3,8 @@ import { Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import type { DxRequestRecord } from './choices';
 
-const hm = (minutes: number) => {
+/** h:mm of a number of minutes (its sign dropped). */
+export const hm = (minutes: number) => {
   const m = Math.abs(minutes);
   return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
 };

@@ -1,10 +1,11 @@
 // Choices of the diagnosis lists, derived from the API's (api/diagnosis/enums.ts); labels are i18n keys.
-import { AGREEMENT, CENTRE_KIND, DX_STATUS, DX_URGENCY } from '../../../api/diagnosis/enums';
+import { AGREEMENT, CENTRE_KIND, CONSULTATION_STATUS, DX_STATUS, DX_URGENCY } from '../../../api/diagnosis/enums';
 
 export const KIND_CHOICES = CENTRE_KIND.choices();
 export const URGENCY_CHOICES = DX_URGENCY.choices();
 export const STATUS_CHOICES = DX_STATUS.choices();
 export const AGREEMENT_CHOICES = AGREEMENT.choices();
+export const CONSULTATION_STATUS_CHOICES = CONSULTATION_STATUS.choices();
 
 /** A request as the API answers it (the list's columns; the page adds the rest). */
 export interface DxRequestRecord {
@@ -75,4 +76,45 @@ export interface ChestPainCaseRecord {
   outcome: 'balloon' | 'fibrinolysis' | 'transfer_out' | null;
   closed_at: string | null;
   clock: { minutes: number; target: number | null; running: boolean; late: boolean };
+}
+
+/** 远程会诊 as the API answers it (the list's columns and timing; the page adds the rest). */
+export interface ConsultationRecord {
+  id: number;
+  status: string;
+  patient_name: string;
+  patient_id_number_masked: string | null;
+  from_unit_name: string;
+  from_doctor_name: string;
+  host_org_unit_id: number;
+  host_unit_name: string;
+  host_department_name: string | null;
+  expert_name: string | null;
+  expert_title?: string | null;
+  question?: string;
+  return_reason?: string | null;
+  slot_start: string | null;
+  slot_end: string | null;
+  half_hours: number | null;
+  room: string | null;
+  fee: string | null;
+  ready_due_at: string | null;
+  ready_at: string | null;
+  room_person?: string | null;
+  equipment_check?: string | null;
+  opinion_due_at: string | null;
+  opinion_at: string | null;
+  opinion?: string | null;
+  evaluation_score: number | null;
+  evaluation_note?: string | null;
+  referral_id: number | null;
+  ready_late: boolean;
+  opinion_late: boolean;
+  next_due_at: string | null;
+  minutes_left: number | null;
+  allowed_actions?: string[];
+  can_attach?: boolean;
+  can_refer?: boolean;
+  attachments?: DxRequestRecord['attachments'];
+  events?: DxRequestRecord['events'];
 }

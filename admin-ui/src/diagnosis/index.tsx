@@ -1,9 +1,11 @@
 // 诊断中心: diagnosis requests (the requesting doctor's list, the request page with its steps, the
-// create form with its attachment), the centre's worklist, its duty roster and the figures.
+// create form with its attachment), the centre's worklist, its duty roster and the figures; remote
+// consultations (the list by state, the page with its steps, the invitation).
 import BiotechIcon from '@mui/icons-material/Biotech';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import InsightsIcon from '@mui/icons-material/Insights';
 import EventNoteIcon from '@mui/icons-material/EventNote';
+import VideoCallIcon from '@mui/icons-material/VideoCall';
 import type { RaRecord } from 'react-admin';
 import type { DomainModule, ResourceEntry } from '../registry';
 import { lazyScreens } from '../shared/lazyScreens';
@@ -13,6 +15,9 @@ const { RequestShow } = lazyScreens(() => import('./RequestShow'));
 const { RequestCreate } = lazyScreens(() => import('./RequestCreate'));
 const { FiguresPage } = lazyScreens(() => import('./FiguresPage'));
 const { DutyRoster } = lazyScreens(() => import('./DutyRoster'));
+const { ConsultationList } = lazyScreens(() => import('./ConsultationList'));
+const { ConsultationShow } = lazyScreens(() => import('./ConsultationShow'));
+const { ConsultationCreate } = lazyScreens(() => import('./ConsultationCreate'));
 
 export const diagnosisRequests: ResourceEntry = {
   name: 'diagnosis-requests',
@@ -23,10 +28,20 @@ export const diagnosisRequests: ResourceEntry = {
   recordRepresentation: (r: RaRecord) => `#${r.id} ${r.patient_name}`,
 };
 
+/** 远程会诊: the list by state, the page with its steps, the invitation. */
+export const diagnosisConsultations: ResourceEntry = {
+  name: 'diagnosis-consultations',
+  list: ConsultationList,
+  show: ConsultationShow,
+  create: ConsultationCreate,
+  icon: VideoCallIcon,
+  recordRepresentation: (r: RaRecord) => `#${r.id} ${r.patient_name}`,
+};
+
 export const diagnosisDomain: DomainModule = {
   group: 'diagnosis',
   label: 'menu.groups.diagnosis',
-  resources: [diagnosisRequests],
+  resources: [diagnosisRequests, diagnosisConsultations],
   pages: [
     {
       path: '/diagnosis-worklist',

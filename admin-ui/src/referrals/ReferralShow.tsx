@@ -24,6 +24,7 @@ import {
   DateField,
   FunctionField,
   Labeled,
+  Link,
   ReferenceField,
   SelectField,
   TextField,
@@ -414,6 +415,19 @@ export const ReferralShow = () => {
                     <TextField source="summary" emptyText="—" />
                   </Labeled>
                 </Grid>
+                <FunctionField<ReferralRecord>
+                  render={(r) =>
+                    r.consultation_id ? (
+                      <Grid size={12}>
+                        <Labeled source="consultation_id">
+                          <Link to={`/diagnosis-consultations/${r.consultation_id}/show`} data-testid="referral-consultation">
+                            #{r.consultation_id}
+                          </Link>
+                        </Labeled>
+                      </Grid>
+                    ) : null
+                  }
+                />
                 <Grid size={12}>
                   <Labeled>
                     <TextField source="status_reason" emptyText="—" />

@@ -27,6 +27,8 @@ export interface ReferralRecord {
   to_org_unit_id: number | null;
   to_level: number | null;
   to_department_id: number | null;
+  /** the remote consultation it was started from (远程会诊) */
+  consultation_id?: number | null;
   fees: {
     registration_fee: string;
     registration_due: string;

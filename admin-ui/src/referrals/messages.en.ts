@@ -37,6 +37,7 @@ export const en: typeof zh = {
         diagnosis_code: 'ICD-10',
         diagnosis_text: 'Diagnosis',
         reason: 'Reason',
+        consultation_id: 'From remote consultation',
         summary: 'Case summary',
         status: 'Status',
         slot_id: 'Slot',

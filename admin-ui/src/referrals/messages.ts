@@ -36,6 +36,7 @@ export const zh = {
         diagnosis_code: 'ICD-10',
         diagnosis_text: '诊断',
         reason: '转诊理由',
+        consultation_id: '来自远程会诊',
         summary: '病历摘要',
         status: '状态',
         slot_id: '预约时段',
