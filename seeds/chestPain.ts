@@ -1,8 +1,9 @@
 // One chest-pain case end to end (胸痛绿色通道), through the services with the clock moved to each
 // step, three days before "today": a village doctor's emergency ECG with the trace, the HQ's ECG
 // centre accepting and reporting STEMI as a critical value, the doctor acknowledging and starting the
-// green channel (the emergency up-referral), the HQ receiving the patient — arrival, cath-lab door,
-// balloon at 83 minutes from the first medical contact — and the referral completed two days later.
+// green channel (the emergency up-referral to the nearest PCI hospital: the village's branch has a cath
+// lab), the patient received — arrival (the referral's too), cath-lab door, balloon at 83 minutes from
+// the first medical contact — and the referral completed two days later.
 // The village is the last one of another township than V001's (the browser test makes its own case there).
 import type { Knex } from 'knex';
 import { systemActor, type Actor } from '../api/core/actor';
@@ -77,7 +78,7 @@ export async function seedChestPainCase(trx: Knex.Transaction, units: UnitRow[],
       at(AT.referralAccept);
       await referralTransition(centre, started.referral_id, 'accept', {});
       at(AT.arrival);
-      await referralTransition(centre, started.referral_id, 'arrive', {});
+      // the referral arrives with the case's arrival
       await recordChestPainTime(centre, r.id, { step: 'arrival' });
       at(AT.door);
       await recordChestPainTime(centre, r.id, { step: 'door' });

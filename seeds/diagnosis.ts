@@ -105,6 +105,9 @@ export async function seedCentres(trx: Knex.Transaction, hqId: number) {
   return { centres, services };
 }
 
+/** The branch with a cath lab beside the HQ's (the last: V001's branch refers its STEMIs to the HQ). */
+const PCI_BRANCH = 'B3';
+
 /** Requests a year at scale 1 (a county group's remote diagnosis, a few thousand). */
 export const REQUESTS_PER_YEAR = 4_000;
 
@@ -313,6 +316,9 @@ export const diagnosisDemo: DemoStep = {
     const hq = ctx.units.find((u) => u.kind === 'hq')!;
     const { centres, services } = await seedCentres(trx, hq.id);
     const made = await generateRequests(trx, ctx.units, hq.id, services, Math.round(REQUESTS_PER_YEAR * ctx.scale), ctx.today);
+    // the PCI hospitals (胸痛): the HQ and the branch with a cath lab
+    const pci = ctx.units.filter((u) => u.kind === 'hq' || u.code === PCI_BRANCH);
+    await trx('pci_hospitals').insert(pci.map((u) => ({ org_unit_id: u.id, note: u.kind === 'hq' ? '胸痛中心 导管室' : '导管室' })));
     const chestPain = await seedChestPainCase(trx, ctx.units, ctx.today);
     return { centres: centres.length, services: services.length, ...made, ...chestPain };
   },
