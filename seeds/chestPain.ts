@@ -40,13 +40,17 @@ export async function seedChestPainCase(trx: Knex.Transaction, units: UnitRow[],
     ? await trx('residents').where({ org_unit_id: village.id }).whereNull('deregistered_on').orderBy('id').first<{ id: number } | undefined>('id')
     : undefined;
   if (!village || !service || !resident) return { chest_pain_cases: 0 };
+  const fmc = new Date(clock.shanghaiMidnight(clock.addDays(clock.dayKey(today), -3)).getTime() + (9 * 60 + 10) * 60_000);
+  // a reader on the ECG centre's roster that day (any qualified one if it kept none)
+  const rostered = (await trx('diagnosis_duties')
+    .where({ centre_id: service.centre_id, day: clock.dayKey(fmc) })
+    .pluck('staff_id')) as number[];
   const readers = (await staffQualifications({ workOrgUnitId: hq.id }, clock.dayKey(today), trx)).filter(
-    (p) => readerProblem(p, { kind: 'ecg', host_org_unit_id: hq.id }) === null,
+    (p) => readerProblem(p, { kind: 'ecg', host_org_unit_id: hq.id }) === null && (!rostered.length || rostered.includes(p.id)),
   );
   if (!readers.length) return { chest_pain_cases: 0 };
   const doctor = await actorOf(trx, `doctor-${village.code}`, village);
   const centre = await actorOf(trx, `director-${hq.code}`, hq);
-  const fmc = new Date(clock.shanghaiMidnight(clock.addDays(clock.dayKey(today), -3)).getTime() + (9 * 60 + 10) * 60_000);
   const offset = clock.now().getTime() - Date.now();
   const at = (minutes: number) => clock.setClock(new Date(fmc.getTime() + minutes * 60_000));
   const iso = (minutes: number) => new Date(fmc.getTime() + minutes * 60_000).toISOString();

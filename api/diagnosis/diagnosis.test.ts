@@ -75,6 +75,18 @@ describe('diagnosis centres (HTTP, real database)', function () {
     return r.body;
   };
   const external = (name = '张建国') => ({ patient_name: name, patient_id_number: idNumber('19620704') });
+  /** A centre's readers on its roster today and tomorrow (a test may cross Beijing midnight); every one on a day it keeps none. */
+  const dutyReaders = async (centreId: number) => {
+    const all = (await get<Readers>(`/api/diagnosis-centres/${centreId}/readers`, { as: 'director-HQ' })).body;
+    const days = [clock.today(), clock.addDays(clock.today(), 1)];
+    const roster = await get<{ duties: { day: string; staff_id: number }[] }>(`/api/diagnosis-centres/${centreId}/duties`, {
+      as: 'director-HQ',
+      query: { from: days[0], to: days[1] },
+    });
+    const on = (id: number, day: string) =>
+      !roster.body.duties.some((d) => d.day === day) || roster.body.duties.some((d) => d.day === day && d.staff_id === id);
+    return all.filter((r) => days.every((day) => on(r.id, day)));
+  };
 
   before(async () => {
     hq = await unitId('HQ');
@@ -82,8 +94,8 @@ describe('diagnosis centres (HTTP, real database)', function () {
     ultrasound = await centre('ultrasound');
     ecg12 = await service('ECG-12');
     usAbd = await service('US-ABD');
-    readers = (await get<Readers>(`/api/diagnosis-centres/${ecg.id}/readers`, { as: 'director-HQ' })).body;
-    expect(readers.length, 'the HQ has qualified readers').to.be.greaterThan(1);
+    readers = await dutyReaders(ecg.id);
+    expect(readers.length, 'the HQ has qualified readers on duty').to.be.greaterThan(1);
     reader = readers.find((r) => !r.senior) ?? readers[0];
   });
 
@@ -605,24 +617,24 @@ describe('diagnosis centres (HTTP, real database)', function () {
     // pathology: preliminary after the first signature — not final, nothing to acknowledge or evaluate
     const biopsy = await service('PATH-BIOPSY');
     expect(biopsy.second_signature).to.equal(true);
+    const [pathologist, other] = await dutyReaders((await centre('pathology')).id);
     const p = await request('director-B1', { service_id: biopsy.id, urgency: 'routine', clinical_question: '胃窦黏膜活检', ...external('韩德明') });
     await stepOk(p.id, 'accept');
-    await stepOk(p.id, 'assign', { reader_staff_id: reader.id });
+    await stepOk(p.id, 'assign', { reader_staff_id: pathologist.id });
     const first = await stepOk(p.id, 'report', { findings: '胃窦黏膜慢性炎', conclusion: '（胃窦）慢性萎缩性胃炎伴肠化' });
-    expect(first).to.include({ status: 'preliminary', reported_at: null, report_version: 0, signer_staff_id: reader.id });
+    expect(first).to.include({ status: 'preliminary', reported_at: null, report_version: 0, signer_staff_id: pathologist.id });
     const early = await post<Conflict>(`/api/diagnosis-requests/${p.id}/acknowledge`, {}, { as: 'director-B1' });
     expect(early.status).to.equal(409);
     expect(early.body.error.details!.allowed).to.deep.equal(['cosign']);
     expect((await post(`/api/diagnosis-requests/${p.id}/evaluate`, { score: 5 }, { as: 'director-B1' })).status).to.equal(409);
-    const same = await post<Problem>(`/api/diagnosis-requests/${p.id}/cosign`, { reader_staff_id: reader.id }, { as: 'director-HQ' });
+    const same = await post<Problem>(`/api/diagnosis-requests/${p.id}/cosign`, { reader_staff_id: pathologist.id }, { as: 'director-HQ' });
     expect(same.status).to.equal(422);
     expect(same.body.error.details![0]).to.include({ field: 'reader_staff_id', message: 'the second signature must be another reader’s' });
-    const other = readers.find((x) => x.id !== reader.id)!;
     const final = await stepOk(p.id, 'cosign', { reader_staff_id: other.id });
     expect(final).to.include({ status: 'reported', report_version: 1, second_signer_staff_id: other.id, second_signer_name: other.name });
     expect(final.reported_at).to.be.a('string');
     const page = (await get<PageJson>(`/api/diagnosis-requests/${p.id}`, { as: 'director-B1' })).body;
-    expect(page.versions.map((v) => [v.version, v.signer_name, v.second_signer_name])).to.deep.equal([[1, reader.name, other.name]]);
+    expect(page.versions.map((v) => [v.version, v.signer_name, v.second_signer_name])).to.deep.equal([[1, pathologist.name, other.name]]);
     expect(page.events.map((e) => e.kind).slice(-2)).to.deep.equal(['preliminary', 'cosigned']);
     expect(page.can_evaluate).to.equal(true);
 

@@ -98,6 +98,8 @@ interface Reader {
   id: number;
   name: string;
   title: string | null;
+  /** on today's roster; null when the centre keeps none today */
+  on_duty: boolean | null;
 }
 
 const StepDialog = ({ action, r, onClose }: { action: string; r: DxRequestRecord; onClose: () => void }) => {
@@ -114,7 +116,8 @@ const StepDialog = ({ action, r, onClose }: { action: string; r: DxRequestRecord
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (action === 'assign' || action === 'cosign')
-      void httpClient(`/api/diagnosis-centres/${r.centre_id}/readers`).then((res) => setReaders(res.json as Reader[]));
+      // only the readers on today's roster may be assigned or sign
+      void httpClient(`/api/diagnosis-centres/${r.centre_id}/readers`).then((res) => setReaders((res.json as Reader[]).filter((p) => p.on_duty !== false)));
   }, [action, r.centre_id]);
   const writes = action === 'report' || action === 'correct';
   const picks = action === 'assign' || action === 'cosign';
