@@ -1,8 +1,9 @@
 // One chest-pain case end to end (胸痛绿色通道), through the services with the clock moved to each
 // step, three days before "today": a village doctor's emergency ECG with the trace, the HQ's ECG
 // centre accepting and reporting STEMI as a critical value, the doctor acknowledging and starting the
-// green channel (the emergency up-referral), the HQ receiving the patient — arrival, cath-lab door,
-// balloon at 83 minutes from the first medical contact — and the referral completed two days later.
+// green channel (the emergency up-referral to the nearest PCI hospital: the village's branch has a cath
+// lab), the patient received — arrival (the referral's too), cath-lab door, balloon at 83 minutes from
+// the first medical contact — and the referral completed two days later.
 // The village is the last one of another township than V001's (the browser test makes its own case there).
 import type { Knex } from 'knex';
 import { systemActor, type Actor } from '../api/core/actor';
@@ -39,13 +40,17 @@ export async function seedChestPainCase(trx: Knex.Transaction, units: UnitRow[],
     ? await trx('residents').where({ org_unit_id: village.id }).whereNull('deregistered_on').orderBy('id').first<{ id: number } | undefined>('id')
     : undefined;
   if (!village || !service || !resident) return { chest_pain_cases: 0 };
+  const fmc = new Date(clock.shanghaiMidnight(clock.addDays(clock.dayKey(today), -3)).getTime() + (9 * 60 + 10) * 60_000);
+  // a reader on the ECG centre's roster that day (any qualified one if it kept none)
+  const rostered = (await trx('diagnosis_duties')
+    .where({ centre_id: service.centre_id, day: clock.dayKey(fmc) })
+    .pluck('staff_id')) as number[];
   const readers = (await staffQualifications({ workOrgUnitId: hq.id }, clock.dayKey(today), trx)).filter(
-    (p) => readerProblem(p, { kind: 'ecg', host_org_unit_id: hq.id }) === null,
+    (p) => readerProblem(p, { kind: 'ecg', host_org_unit_id: hq.id }) === null && (!rostered.length || rostered.includes(p.id)),
   );
   if (!readers.length) return { chest_pain_cases: 0 };
   const doctor = await actorOf(trx, `doctor-${village.code}`, village);
   const centre = await actorOf(trx, `director-${hq.code}`, hq);
-  const fmc = new Date(clock.shanghaiMidnight(clock.addDays(clock.dayKey(today), -3)).getTime() + (9 * 60 + 10) * 60_000);
   const offset = clock.now().getTime() - Date.now();
   const at = (minutes: number) => clock.setClock(new Date(fmc.getTime() + minutes * 60_000));
   const iso = (minutes: number) => new Date(fmc.getTime() + minutes * 60_000).toISOString();
@@ -77,7 +82,7 @@ export async function seedChestPainCase(trx: Knex.Transaction, units: UnitRow[],
       at(AT.referralAccept);
       await referralTransition(centre, started.referral_id, 'accept', {});
       at(AT.arrival);
-      await referralTransition(centre, started.referral_id, 'arrive', {});
+      // the referral arrives with the case's arrival
       await recordChestPainTime(centre, r.id, { step: 'arrival' });
       at(AT.door);
       await recordChestPainTime(centre, r.id, { step: 'door' });

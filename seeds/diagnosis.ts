@@ -11,7 +11,7 @@ import type { UnitRow } from './org';
 import { defaultNorms, readerProblem, type CentreKind } from '../api/diagnosis';
 import { staffQualifications } from '../api/hr';
 import { between, pick, seeded, weighted, type Rng } from '../api/shared/random';
-import { dayKey } from '../api/core/clock';
+import { addDays, dayKey } from '../api/core/clock';
 import { seedChestPainCase } from './chestPain';
 import { seedConsultations } from './consultations';
 
@@ -107,6 +107,54 @@ export async function seedCentres(trx: Knex.Transaction, hqId: number) {
   return { centres, services };
 }
 
+/** The branch with a cath lab beside the HQ's (the last: V001's branch refers its STEMIs to the HQ). */
+const PCI_BRANCH = 'B3';
+
+/** The days of the demo's rosters: the requests' year, and two weeks ahead (a head publishes the next week's). */
+const ROSTER_DAYS_BACK = 365;
+const ROSTER_DAYS_AHEAD = 13;
+/** A centre's team of readers at most; each works five days a week, the days off staggered across the team. */
+const TEAM = 8;
+
+/**
+ * Whether the team's `member` is on duty on `day` (YYYY-MM-DD): two days off a week, the first
+ * member's the weekend, the next's Monday and Tuesday, and so on two days later each — with four
+ * or more in the team, at least two on duty every day and two on any two days running.
+ */
+const onDutyOn = (day: string, member: number) => {
+  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  return (((weekday - 5 - 2 * member) % 7) + 7) % 7 >= 2;
+};
+
+/**
+ * 排班: each centre's team — up to eight of the readers the HR registry qualifies, a slice of its
+ * own — on duty five days in seven, staggered so that every day has most of the team; over the
+ * requests' year and two weeks ahead. Returns each
+ * centre's readers on duty per day, for the requests to be assigned and signed by them.
+ */
+export async function seedRosters(trx: Knex.Transaction, centres: { id: number; kind: CentreKind }[], hqId: number, today: Date) {
+  const people = await staffQualifications({ workOrgUnitId: hqId }, dayKey(today), trx);
+  const onDuty = new Map<CentreKind, Map<string, { id: number; name: string }[]>>();
+  const rows: { centre_id: number; day: string; staff_id: number; staff_name: string }[] = [];
+  const first = addDays(dayKey(today), -ROSTER_DAYS_BACK);
+  for (const [i, centre] of centres.entries()) {
+    const qualified = people.filter((p) => readerProblem(p, { kind: centre.kind, host_org_unit_id: hqId }) === null).sort((a, b) => a.id - b.id);
+    // a slice of its own (eight, or as many as the HQ's readers allow, four at least: sharing a few where they are scarce)
+    const size = Math.min(qualified.length, Math.max(4, Math.min(TEAM, Math.floor(qualified.length / centres.length))));
+    const team = Array.from({ length: size }, (_, k) => qualified[(i * size + k) % qualified.length]);
+    const days = new Map<string, { id: number; name: string }[]>();
+    for (let d = 0; d <= ROSTER_DAYS_BACK + ROSTER_DAYS_AHEAD && team.length > 1; d++) {
+      const day = addDays(first, d);
+      const duty = team.filter((_, member) => onDutyOn(day, member));
+      days.set(day, duty);
+      rows.push(...duty.map((p) => ({ centre_id: centre.id, day, staff_id: p.id, staff_name: p.name })));
+    }
+    onDuty.set(centre.kind, days);
+  }
+  await trx.batchInsert('diagnosis_duties', rows, 1000);
+  return { duties: rows.length, onDuty };
+}
+
 /** Requests a year at scale 1 (a county group's remote diagnosis, a few thousand). */
 export const REQUESTS_PER_YEAR = 4_000;
 
@@ -156,7 +204,18 @@ interface ResidentRow {
   org_unit_id: number;
 }
 
-export async function generateRequests(trx: Knex.Transaction, units: UnitRow[], hqId: number, services: SeededService[], count: number, today: Date) {
+/** Each centre's readers on duty per day (seedRosters); a day without a roster: every qualified reader. */
+type Rosters = Map<CentreKind, Map<string, { id: number; name: string }[]>>;
+
+export async function generateRequests(
+  trx: Knex.Transaction,
+  units: UnitRow[],
+  hqId: number,
+  services: SeededService[],
+  count: number,
+  today: Date,
+  rosters: Rosters = new Map(),
+) {
   if (count <= 0) return { requests: 0 };
   const rng = seeded(20261228);
   const byKind = new Map<CentreKind, SeededService[]>();
@@ -193,7 +252,7 @@ export async function generateRequests(trx: Knex.Transaction, units: UnitRow[], 
           KIND_WEIGHTS.map(([, w]) => w),
         )
       ][0];
-    const readers = readersOf.get(kind)!;
+    const qualified = readersOf.get(kind)!;
     const service = pick(rng, byKind.get(kind)!);
     const emergencyShare = from.level >= 3 ? 0.2 : 0.1;
     const urgency = service.norm_emergency_minutes != null && (service.norm_routine_minutes == null || rng() < emergencyShare) ? 'emergency' : 'routine';
@@ -214,6 +273,9 @@ export async function generateRequests(trx: Knex.Transaction, units: UnitRow[], 
     const day = between(rng, 0, 364);
     const submitted = new Date(end - day * 86_400_000 - ((end / 60_000) % 1440) * 60_000 + between(rng, 0, 719) * 60_000);
     if (submitted.getTime() >= end) continue;
+    // assigned and signed by readers on the day's roster
+    const rostered = rosters.get(kind)?.get(dayKey(submitted));
+    const readers = rostered?.length ? rostered : qualified;
     const topic = pick(rng, QUESTIONS[kind]);
     const minutes = logNormal(rng, norm * 0.5);
     const reportedAt = new Date(submitted.getTime() + minutes * 60_000);
@@ -314,9 +376,13 @@ export const diagnosisDemo: DemoStep = {
   run: async (trx: Knex.Transaction, ctx: DemoContext) => {
     const hq = ctx.units.find((u) => u.kind === 'hq')!;
     const { centres, services } = await seedCentres(trx, hq.id);
-    const made = await generateRequests(trx, ctx.units, hq.id, services, Math.round(REQUESTS_PER_YEAR * ctx.scale), ctx.today);
+    const { duties, onDuty } = await seedRosters(trx, centres, hq.id, ctx.today);
+    const made = await generateRequests(trx, ctx.units, hq.id, services, Math.round(REQUESTS_PER_YEAR * ctx.scale), ctx.today, onDuty);
+    // the PCI hospitals (胸痛): the HQ and the branch with a cath lab
+    const pci = ctx.units.filter((u) => u.kind === 'hq' || u.code === PCI_BRANCH);
+    await trx('pci_hospitals').insert(pci.map((u) => ({ org_unit_id: u.id, note: u.kind === 'hq' ? '胸痛中心 导管室' : '导管室' })));
     const chestPain = await seedChestPainCase(trx, ctx.units, ctx.today);
     const consultations = await seedConsultations(trx, ctx.units, ctx.today, ctx.scale);
-    return { centres: centres.length, services: services.length, ...made, ...chestPain, ...consultations };
+    return { centres: centres.length, services: services.length, duties, ...made, ...chestPain, ...consultations };
   },
 };

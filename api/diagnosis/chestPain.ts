@@ -13,25 +13,99 @@ import { revealIdNumber } from '../core/personalId';
 import * as clock from '../core/clock';
 import { db } from '../db/knex';
 import { withinScope } from '../auth';
-import { unitById } from '../org';
-import { createReferral } from '../referrals';
-import { ChestPainCase, type DiagnosisRequest } from './model';
+import { unitById, unitsByIds } from '../org';
+import { createReferral, referralStatus, referralTransition } from '../referrals';
+import { ChestPainCase, PciHospital, type DiagnosisRequest } from './model';
 import { addEvent, requestResource, unitPaths } from './service';
-import { CLOSING_STEPS, chestPainClock, chestPainFigures, chestPainProblem, chestPainStepProblem, openSteps, type ChestPainStep } from './rules';
+import {
+  CLOSING_STEPS,
+  chestPainClock,
+  chestPainFigures,
+  chestPainProblem,
+  chestPainStepProblem,
+  nearestPci,
+  openSteps,
+  pciUnitProblem,
+  type ChestPainStep,
+} from './rules';
 
 /** A first medical contact is at most this long before the ECG request. */
 const FMC_BEFORE_REQUEST_HOURS = 24;
 
 /** The requesting doctor, or someone of the requesting unit; `to`: the receiving hospital's staff too. */
 type Ends = Pick<DiagnosisRequest, 'from_doctor_id' | 'from_org_unit_id' | 'centre_org_unit_id'>;
-async function sides(trx: Knex.Transaction, actor: Actor, r: Ends) {
+async function sides(trx: Knex.Transaction, actor: Actor, r: Ends, receiving?: number) {
   const paths = await unitPaths(trx, r);
-  return { from: actor.id === r.from_doctor_id || withinScope(paths.from, actor.scopePath), to: withinScope(paths.centre, actor.scopePath) };
+  const receivingPath = receiving === undefined ? undefined : (await unitById(receiving, ['path'], trx))?.path;
+  return {
+    from: actor.id === r.from_doctor_id || withinScope(paths.from, actor.scopePath),
+    to: withinScope(paths.centre, actor.scopePath) || (receivingPath !== undefined && withinScope(receivingPath, actor.scopePath)),
+  };
 }
 
 export interface StartInput {
   /** first medical contact; the request's submission when left out */
   fmc_at?: string | null;
+  /** the PCI hospital the patient goes to; the nearest one when left out */
+  pci_org_unit_id?: number | null;
+}
+
+/** The PCI hospitals configured, the HQ first, with their place in the tree. */
+async function pciUnits(conn: Knex = db()) {
+  const ids = (await PciHospital.query(conn).select('org_unit_id')).map((p) => p.org_unit_id);
+  return (await unitsByIds(ids, ['id', 'name', 'path', 'level'], conn)).sort((a, b) => a.level - b.level || a.id - b.id);
+}
+
+/**
+ * Where a STEMI of the request goes: the chosen PCI hospital (422 naming the field if it does no
+ * PCI), else the nearest to the requesting unit, else the first; none configured: the centre's hospital.
+ */
+async function pciTarget(trx: Knex.Transaction, r: DiagnosisRequest, fromPath: string, chosen: number | null | undefined): Promise<number> {
+  const pci = await pciUnits(trx);
+  if (chosen != null) {
+    if (pci.length ? pci.some((u) => u.id === chosen) : chosen === r.centre_org_unit_id) return chosen;
+    const names = pci.length ? pci.map((u) => u.name).join('、') : (await unitById(r.centre_org_unit_id, ['name'], trx))!.name;
+    throw unprocessable('not a PCI hospital', [{ field: 'pci_org_unit_id', message: `unit ${chosen} does no primary PCI; the PCI hospitals: ${names}` }]);
+  }
+  return (nearestPci(fromPath, pci) ?? pci[0])?.id ?? r.centre_org_unit_id;
+}
+
+/** The PCI hospitals the requesting doctor chooses from, the nearest marked (the request page's start). */
+async function pciChoices(r: Ends) {
+  const [pci, paths] = await Promise.all([pciUnits(), db().transaction((trx) => unitPaths(trx, r))]);
+  if (!pci.length) return [];
+  const nearest = nearestPci(paths.from, pci) ?? pci[0];
+  return pci.map((u) => ({ id: u.id, name: u.name, nearest: u.id === nearest.id }));
+}
+
+async function pciList(conn: Knex) {
+  const notes = new Map((await PciHospital.query(conn)).map((p) => [p.org_unit_id, p.note]));
+  return (await pciUnits(conn)).map((u) => ({ org_unit_id: u.id, name: u.name, level: u.level, note: notes.get(u.id) ?? null }));
+}
+
+/** The PCI hospitals configured (胸痛: the HQ, the branches with a cath lab). */
+export function pciHospitals(actor: Actor) {
+  assertCan(actor, 'diagnosis-centres', 'list');
+  return pciList(db());
+}
+
+/** Replaces the PCI hospitals (group_admin): each the HQ or a branch. */
+export function setPciHospitals(actor: Actor, input: { hospitals: { org_unit_id: number; note?: string | null }[] }) {
+  assertCan(actor, 'diagnosis-centres', 'edit');
+  return inTransaction(actor, async (trx, audit) => {
+    const ids = input.hospitals.map((h) => h.org_unit_id);
+    const units = await unitsByIds(ids, ['id', 'level'], trx);
+    input.hospitals.forEach((h, i) => {
+      const problem = pciUnitProblem(units.find((u) => u.id === h.org_unit_id));
+      if (problem) throw unprocessable(`unit ${h.org_unit_id}: ${problem}`, [{ field: `hospitals.${i}.org_unit_id`, message: problem }]);
+      if (ids.indexOf(h.org_unit_id) !== i) throw unprocessable('listed twice', [{ field: `hospitals.${i}.org_unit_id`, message: 'listed twice' }]);
+    });
+    const before = await PciHospital.query(trx);
+    await PciHospital.query(trx).delete();
+    if (input.hospitals.length) await PciHospital.query(trx).insert(input.hospitals.map((h) => ({ org_unit_id: h.org_unit_id, note: h.note ?? null })));
+    await audit({ action: 'pci_hospitals', resource: 'diagnosis-centres', recordId: null, before, after: input.hospitals });
+    return pciList(trx);
+  });
 }
 
 /** 启动胸痛通道: the emergency up-referral to the centre's hospital and the case, in one transaction. */
@@ -51,7 +125,8 @@ export function startChestPain(actor: Actor, requestId: number, input: StartInpu
     if (fmc.getTime() < new Date(r.submitted_at).getTime() - FMC_BEFORE_REQUEST_HOURS * 3600_000)
       throw unprocessable('fmc_at is too long before the ECG', [{ field: 'fmc_at', message: `at most ${FMC_BEFORE_REQUEST_HOURS} h before the request` }]);
 
-    const from = (await unitById(r.from_org_unit_id, ['id', 'name', 'level', 'parent_id'], trx))!;
+    const from = (await unitById(r.from_org_unit_id, ['id', 'name', 'level', 'parent_id', 'path'], trx))!;
+    const to = await pciTarget(trx, r, from.path, input.pci_org_unit_id);
     const township = from.level >= 4 && from.parent_id ? (await unitById(from.parent_id, ['id', 'name'], trx))! : from;
     const patient = r.resident_id
       ? { resident_id: r.resident_id }
@@ -60,7 +135,7 @@ export function startChestPain(actor: Actor, requestId: number, input: StartInpu
       createReferral(actor, {
         ...patient,
         from_org_unit_id: r.from_org_unit_id,
-        to_org_unit_id: r.centre_org_unit_id,
+        to_org_unit_id: to,
         direction: 'up',
         urgency: 'emergency',
         purpose: 'inpatient',
@@ -105,9 +180,9 @@ export function recordChestPainTime(actor: Actor, requestId: number, input: Time
   assertCan(actor, 'diagnosis-requests', 'chest_pain_time');
   return inTransaction(actor, async (trx, audit) => {
     const r = await getRow(requestResource, actor, requestId, trx);
-    const side = await sides(trx, actor, r);
-    if (!side.from && !side.to) throw forbidden('only the requesting unit or the receiving hospital records the chest-pain times');
     const found = await ChestPainCase.query(trx).findOne({ request_id: r.id });
+    const side = await sides(trx, actor, r, found?.to_org_unit_id);
+    if (!side.from && !side.to) throw forbidden('only the requesting unit or the receiving hospital records the chest-pain times');
     if (!found) throw conflict('the chest-pain channel was not started for this request', { allowed: ['chest_pain'] });
     await lockRow(trx, 'chest_pain_cases', found.id);
     const current = (await ChestPainCase.query(trx).findById(found.id))!;
@@ -115,6 +190,13 @@ export function recordChestPainTime(actor: Actor, requestId: number, input: Time
     const at = input.at ? new Date(input.at) : now;
     const problem = chestPainStepProblem(current, input.step, at, now);
     if (problem) throw conflict(problem, { allowed: openSteps(current) });
+    // the arrival is the receiving hospital's: it receives the referral too (arrived, through the referrals' rules)
+    if (input.step === 'arrival') {
+      if (!side.to) throw forbidden('only the receiving hospital records the arrival');
+      const status = await referralStatus(current.referral_id, trx);
+      if (status === 'requested' || status === 'accepted')
+        await withinTransaction(trx, () => referralTransition(actor, current.referral_id, 'arrive', { note: '胸痛绿色通道：患者到达' }));
+    }
     const closing = (CLOSING_STEPS as readonly ChestPainStep[]).includes(input.step);
     const updated = await ChestPainCase.query(trx).patchAndFetchById(current.id, {
       [`${input.step}_at`]: at.toISOString(),
@@ -131,13 +213,15 @@ export function recordChestPainTime(actor: Actor, requestId: number, input: Time
 /** The request page's part: the case with its clock, or whether the caller may start one; the times open to the caller. */
 export async function chestPainOfRequest(actor: Actor, r: Ends & Pick<DiagnosisRequest, 'id' | 'kind' | 'status' | 'from_level' | 'conclusion'>) {
   const found = await ChestPainCase.query().findOne({ request_id: r.id });
-  const side = await db().transaction((trx) => sides(trx, actor, r));
+  const side = await db().transaction((trx) => sides(trx, actor, r, found?.to_org_unit_id));
   if (!found) {
     const mayStart = side.from && can(actor.roles, 'diagnosis-requests', 'chest_pain') && can(actor.roles, 'referrals', 'create') && !chestPainProblem(r);
-    return { chest_pain: null, chest_pain_actions: mayStart ? ['start'] : [] };
+    return { chest_pain: null, chest_pain_actions: mayStart ? ['start'] : [], pci_hospitals: mayStart ? await pciChoices(r) : [] };
   }
   const mayTime = (side.from || side.to) && can(actor.roles, 'diagnosis-requests', 'chest_pain_time');
-  return { chest_pain: { ...found.toJSON(), clock: chestPainClock(found, clock.now()) }, chest_pain_actions: mayTime ? openSteps(found) : [] };
+  // the arrival only for the receiving hospital, which receives the referral with it
+  const steps = mayTime ? openSteps(found).filter((s) => s !== 'arrival' || (side.to && can(actor.roles, 'referrals', 'arrive'))) : [];
+  return { chest_pain: { ...found.toJSON(), clock: chestPainClock(found, clock.now()) }, chest_pain_actions: steps };
 }
 
 export interface ChestPainFiguresQuery {

@@ -75,6 +75,18 @@ describe('diagnosis centres (HTTP, real database)', function () {
     return r.body;
   };
   const external = (name = '张建国') => ({ patient_name: name, patient_id_number: idNumber('19620704') });
+  /** A centre's readers on its roster today and tomorrow (a test may cross Beijing midnight); every one on a day it keeps none. */
+  const dutyReaders = async (centreId: number) => {
+    const all = (await get<Readers>(`/api/diagnosis-centres/${centreId}/readers`, { as: 'director-HQ' })).body;
+    const days = [clock.today(), clock.addDays(clock.today(), 1)];
+    const roster = await get<{ duties: { day: string; staff_id: number }[] }>(`/api/diagnosis-centres/${centreId}/duties`, {
+      as: 'director-HQ',
+      query: { from: days[0], to: days[1] },
+    });
+    const on = (id: number, day: string) =>
+      !roster.body.duties.some((d) => d.day === day) || roster.body.duties.some((d) => d.day === day && d.staff_id === id);
+    return all.filter((r) => days.every((day) => on(r.id, day)));
+  };
 
   before(async () => {
     hq = await unitId('HQ');
@@ -82,8 +94,8 @@ describe('diagnosis centres (HTTP, real database)', function () {
     ultrasound = await centre('ultrasound');
     ecg12 = await service('ECG-12');
     usAbd = await service('US-ABD');
-    readers = (await get<Readers>(`/api/diagnosis-centres/${ecg.id}/readers`, { as: 'director-HQ' })).body;
-    expect(readers.length, 'the HQ has qualified readers').to.be.greaterThan(1);
+    readers = await dutyReaders(ecg.id);
+    expect(readers.length, 'the HQ has qualified readers on duty').to.be.greaterThan(1);
     reader = readers.find((r) => !r.senior) ?? readers[0];
   });
 
@@ -440,13 +452,15 @@ describe('diagnosis centres (HTTP, real database)', function () {
     expect(after.body.centres[0]).to.include({ sampled: 4, sample_agree: 3, sample_agreement: 0.75 });
   });
 
+  /** An emergency ECG of doctor-V001 reported with `conclusion` as a critical value. */
+  const reportedEcg = async (conclusion: string) => {
+    const r = await request('doctor-V001', { service_id: ecg12.id, urgency: 'emergency', clinical_question: '胸痛1小时，大汗', ...external('马福贵') });
+    await stepOk(r.id, 'accept');
+    await stepOk(r.id, 'assign', { reader_staff_id: reader.id });
+    return stepOk(r.id, 'report', { conclusion, critical: true, critical_note: conclusion });
+  };
+
   it('chest pain: a village’s STEMI ECG starts the green channel in one tap — the emergency up-referral carrying the request, the FMC time; arrival and balloon close it; the clock and the township figures', async () => {
-    const reportedEcg = async (conclusion: string) => {
-      const r = await request('doctor-V001', { service_id: ecg12.id, urgency: 'emergency', clinical_question: '胸痛1小时，大汗', ...external('马福贵') });
-      await stepOk(r.id, 'accept');
-      await stepOk(r.id, 'assign', { reader_staff_id: reader.id });
-      return stepOk(r.id, 'report', { conclusion, critical: true, critical_note: conclusion });
-    };
     const period = { from: clock.addDays(clock.today(), -1), to: clock.addDays(clock.today(), 1) };
     const figures = async () => (await get<CpFigures>('/api/diagnosis-requests/chest-pain-figures', { as: 'director-HQ', query: period })).body;
     const before = await figures();
@@ -491,6 +505,10 @@ describe('diagnosis centres (HTTP, real database)', function () {
     });
     const twice = await post<Problem>(`/api/diagnosis-requests/${r.id}/chest-pain`, {}, { as: 'doctor-V001' });
     expect(twice.status).to.equal(409);
+    // the arrival is the receiving hospital's (it receives the referral with it): not the village doctor's
+    const doctorPage = (await get<CpPage>(`/api/diagnosis-requests/${r.id}`, { as: 'doctor-V001' })).body;
+    expect(doctorPage.chest_pain_actions).to.deep.equal(['fibrinolysis', 'transfer_out']);
+    expect((await post<Problem>(`/api/diagnosis-requests/${r.id}/chest-pain/time`, { step: 'arrival' }, { as: 'doctor-V001' })).status).to.equal(403);
 
     // the times, recorded at the HQ 100 minutes later: the balloon not before the arrival, nor before it in time
     clock.setClock(minutesLater(fmc, 100));
@@ -506,6 +524,10 @@ describe('diagnosis centres (HTTP, real database)', function () {
     const arrived = await time('arrival', 35);
     expect(arrived.status, JSON.stringify(arrived.body)).to.equal(200);
     expect(arrived.body.clock).to.deep.equal({ minutes: 100, target: 90, running: true, late: true });
+    // the green channel's referral, never answered, arrived with it (the arrival answers it)
+    const received = (await get<Record<string, unknown>>(`/api/referrals/${started.body.referral_id}`, { as: 'director-HQ' })).body;
+    expect(received).to.include({ status: 'arrived' });
+    expect(received.accepted_at).to.equal(received.arrived_at);
     expect((await time('balloon', 30)).status).to.equal(409);
     const balloon = await time('balloon', 78);
     expect(balloon.status).to.equal(200);
@@ -522,6 +544,50 @@ describe('diagnosis centres (HTTP, real database)', function () {
     const row = (f: CpFigures) => f.find((t) => t.township_org_unit_id === started.body.township_org_unit_id);
     const was = row(before) ?? { cases: 0, pci: 0, within_90: 0 };
     expect(row(await figures())).to.include({ cases: was.cases + 1, pci: was.pci + 1, within_90: was.within_90 + 1 });
+  });
+
+  it('chest pain: the PCI hospitals (the HQ, a branch with a cath lab) — a STEMI goes to the nearest unless the doctor chooses another; a unit without PCI is a 422 naming the field', async () => {
+    type Pci = { org_unit_id: number; name: string; level: number; note: string | null };
+    const path = '/api/diagnosis-centres/pci-hospitals';
+    const was = (await get<Pci[]>(path, { as: 'admin' })).body;
+    const [b1, b2, t01] = [await unitId('B1'), await unitId('B2'), await unitId('T01')];
+    try {
+      const township = await put<Problem>(path, { hospitals: [{ org_unit_id: hq }, { org_unit_id: t01 }] }, { as: 'admin' });
+      expect(township.status).to.equal(422);
+      expect(township.body.error.details![0].field).to.equal('hospitals.1.org_unit_id');
+      expect((await put<Problem>(path, { hospitals: [{ org_unit_id: hq }] }, { as: 'director-HQ' })).status).to.equal(403);
+      const set = await put<Pci[]>(path, { hospitals: [{ org_unit_id: b1, note: '导管室' }, { org_unit_id: hq }] }, { as: 'admin' });
+      expect(set.status, JSON.stringify(set.body)).to.equal(200);
+      expect(set.body.map((p) => [p.org_unit_id, p.note])).to.deep.equal([
+        [hq, null],
+        [b1, '导管室'],
+      ]);
+
+      // V001 is under B1: its cath lab is the nearest, offered first on the page
+      const stemi = '急性前壁ST段抬高型心肌梗死（STEMI）';
+      const r = await reportedEcg(stemi);
+      const page = (await get<CpPage & { pci_hospitals: { id: number; nearest: boolean }[] }>(`/api/diagnosis-requests/${r.id}`, { as: 'doctor-V001' })).body;
+      expect(page.pci_hospitals.map((p) => [p.id, p.nearest])).to.deep.equal([
+        [hq, false],
+        [b1, true],
+      ]);
+      const noPci = await post<Problem>(`/api/diagnosis-requests/${r.id}/chest-pain`, { pci_org_unit_id: b2 }, { as: 'doctor-V001' });
+      expect(noPci.status).to.equal(422);
+      expect(noPci.body.error.details![0].field).to.equal('pci_org_unit_id');
+      const nearest = await post<CaseJson>(`/api/diagnosis-requests/${r.id}/chest-pain`, {}, { as: 'doctor-V001' });
+      expect(nearest.status, JSON.stringify(nearest.body)).to.equal(200);
+      expect(nearest.body.to_org_unit_id).to.equal(b1);
+      expect((await get<{ to_org_unit_id: number }>(`/api/referrals/${nearest.body.referral_id}`, { as: 'doctor-V001' })).body.to_org_unit_id).to.equal(b1);
+
+      // the doctor chooses the HQ instead
+      const r2 = await reportedEcg(stemi);
+      const chosen = await post<CaseJson>(`/api/diagnosis-requests/${r2.id}/chest-pain`, { pci_org_unit_id: hq }, { as: 'doctor-V001' });
+      expect(chosen.status, JSON.stringify(chosen.body)).to.equal(200);
+      expect(chosen.body.to_org_unit_id).to.equal(hq);
+    } finally {
+      const back = await put<Pci[]>(path, { hospitals: was.map(({ org_unit_id, note }) => ({ org_unit_id, note })) }, { as: 'admin' });
+      expect(back.status).to.equal(200);
+    }
   });
 
   it('a correction to a signed report is a new version with its reason; a pathology report is final only once another reader co-signs; the requester evaluates once', async () => {
@@ -551,24 +617,24 @@ describe('diagnosis centres (HTTP, real database)', function () {
     // pathology: preliminary after the first signature — not final, nothing to acknowledge or evaluate
     const biopsy = await service('PATH-BIOPSY');
     expect(biopsy.second_signature).to.equal(true);
+    const [pathologist, other] = await dutyReaders((await centre('pathology')).id);
     const p = await request('director-B1', { service_id: biopsy.id, urgency: 'routine', clinical_question: '胃窦黏膜活检', ...external('韩德明') });
     await stepOk(p.id, 'accept');
-    await stepOk(p.id, 'assign', { reader_staff_id: reader.id });
+    await stepOk(p.id, 'assign', { reader_staff_id: pathologist.id });
     const first = await stepOk(p.id, 'report', { findings: '胃窦黏膜慢性炎', conclusion: '（胃窦）慢性萎缩性胃炎伴肠化' });
-    expect(first).to.include({ status: 'preliminary', reported_at: null, report_version: 0, signer_staff_id: reader.id });
+    expect(first).to.include({ status: 'preliminary', reported_at: null, report_version: 0, signer_staff_id: pathologist.id });
     const early = await post<Conflict>(`/api/diagnosis-requests/${p.id}/acknowledge`, {}, { as: 'director-B1' });
     expect(early.status).to.equal(409);
     expect(early.body.error.details!.allowed).to.deep.equal(['cosign']);
     expect((await post(`/api/diagnosis-requests/${p.id}/evaluate`, { score: 5 }, { as: 'director-B1' })).status).to.equal(409);
-    const same = await post<Problem>(`/api/diagnosis-requests/${p.id}/cosign`, { reader_staff_id: reader.id }, { as: 'director-HQ' });
+    const same = await post<Problem>(`/api/diagnosis-requests/${p.id}/cosign`, { reader_staff_id: pathologist.id }, { as: 'director-HQ' });
     expect(same.status).to.equal(422);
     expect(same.body.error.details![0]).to.include({ field: 'reader_staff_id', message: 'the second signature must be another reader’s' });
-    const other = readers.find((x) => x.id !== reader.id)!;
     const final = await stepOk(p.id, 'cosign', { reader_staff_id: other.id });
     expect(final).to.include({ status: 'reported', report_version: 1, second_signer_staff_id: other.id, second_signer_name: other.name });
     expect(final.reported_at).to.be.a('string');
     const page = (await get<PageJson>(`/api/diagnosis-requests/${p.id}`, { as: 'director-B1' })).body;
-    expect(page.versions.map((v) => [v.version, v.signer_name, v.second_signer_name])).to.deep.equal([[1, reader.name, other.name]]);
+    expect(page.versions.map((v) => [v.version, v.signer_name, v.second_signer_name])).to.deep.equal([[1, pathologist.name, other.name]]);
     expect(page.events.map((e) => e.kind).slice(-2)).to.deep.equal(['preliminary', 'cosigned']);
     expect(page.can_evaluate).to.equal(true);
 

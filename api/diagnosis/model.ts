@@ -190,3 +190,13 @@ export class DiagnosisDuty extends Model {
 
   static tableName = 'diagnosis_duties';
 }
+
+/** 胸痛: a hospital of the group that does primary PCI (a cath lab): where the green channel sends a STEMI. */
+export class PciHospital extends Model {
+  org_unit_id!: number;
+  note!: string | null;
+  created_at!: string;
+
+  static tableName = 'pci_hospitals';
+  static idColumn = 'org_unit_id';
+}

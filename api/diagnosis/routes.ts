@@ -5,7 +5,7 @@ import { withUploadedBytes } from '../http/upload';
 import { sendBytes } from '../http/download';
 import { idParam, isoDate, moneyInput, parse, positiveId } from '../http/validate';
 import { ACTIONS, AGREEMENTS, CENTRE_KINDS, CHEST_PAIN_STEPS, MAX_ATTACHMENT_BYTES, URGENCIES } from './rules';
-import { chestPainFiguresOf, chestPainOfRequest, recordChestPainTime, startChestPain } from './chestPain';
+import { chestPainFiguresOf, chestPainOfRequest, pciHospitals, recordChestPainTime, setPciHospitals, startChestPain } from './chestPain';
 import {
   attach,
   attachmentContent,
@@ -50,7 +50,19 @@ const serviceBody = z.strictObject({
 const rosterQuery = z.strictObject({ from: isoDate, to: isoDate });
 const rosterBody = z.strictObject({ from: isoDate, to: isoDate, duties: z.array(z.strictObject({ day: isoDate, staff_id: id })).max(2000) });
 
+const pciBody = z.strictObject({
+  hospitals: z.array(z.strictObject({ org_unit_id: id, note: z.string().trim().max(200).nullish() })).max(50),
+});
+
 export const centreRoutes = new ApiRouter('/diagnosis-centres', 'diagnosis')
+  .get('/pci-hospitals', { summary: '胸痛: the hospitals of the group that do primary PCI (a cath lab), where a STEMI is referred' }, (req) =>
+    pciHospitals(req.actor),
+  )
+  .put(
+    '/pci-hospitals',
+    { summary: '胸痛: replace the PCI hospitals (the HQ, branches with a cath lab); a STEMI goes to the nearest unless the doctor chooses', body: pciBody },
+    (req) => setPciHospitals(req.actor, parse(pciBody, req.body)),
+  )
   .get(
     '/:id/readers',
     { summary: 'The staff of the centre’s unit the HR registry qualifies to read its reports (senior: may re-read the monthly sample; on duty today)' },
@@ -105,7 +117,7 @@ export const figuresQuery = z
 export const periodQuery = z.strictObject({ from: isoDate, to: isoDate }).refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 const instant = z.iso.datetime({ offset: true, error: 'an ISO date-time with its offset' });
 const evaluationBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).nullish() });
-const chestPainBody = z.strictObject({ fmc_at: instant.nullish() });
+const chestPainBody = z.strictObject({ fmc_at: instant.nullish(), pci_org_unit_id: id.nullish() });
 const chestPainTimeBody = z.strictObject({ step: z.enum(CHEST_PAIN_STEPS), at: instant.nullish() });
 
 export const requestRoutes = new ApiRouter('/diagnosis-requests', 'diagnosis')
@@ -162,13 +174,18 @@ requestRoutes
   )
   .post(
     '/:id/chest-pain',
-    { summary: '启动胸痛通道: the emergency up-referral carrying this STEMI ECG and the case with its first-medical-contact time', body: chestPainBody },
+    {
+      summary:
+        '启动胸痛通道: the emergency up-referral carrying this STEMI ECG to a PCI hospital (the nearest unless chosen) and the case with its first-medical-contact time',
+      body: chestPainBody,
+    },
     (req) => startChestPain(req.actor, idParam(req.params.id), parse(chestPainBody, req.body ?? {})),
   )
   .post(
     '/:id/chest-pain/time',
     {
-      summary: 'Record a chest-pain time: arrival, cath-lab door, balloon, fibrinolysis or transfer out (the last three close the case)',
+      summary:
+        'Record a chest-pain time: arrival (the receiving hospital; the referral arrives with it), cath-lab door, balloon, fibrinolysis or transfer out (the last three close the case)',
       body: chestPainTimeBody,
     },
     (req) => recordChestPainTime(req.actor, idParam(req.params.id), parse(chestPainTimeBody, req.body)),

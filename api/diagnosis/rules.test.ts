@@ -20,6 +20,8 @@ import {
   sniffType,
   type ChestPainCaseFacts,
   type ReaderFacts,
+  nearestPci,
+  pciUnitProblem,
 } from './rules';
 import { seeded } from '../shared/random';
 
@@ -115,6 +117,23 @@ describe('diagnosis rules', () => {
   });
 
   describe('chest pain (胸痛绿色通道)', () => {
+    it('the nearest PCI hospital is the nearest ancestor doing PCI: the branch with a cath lab, else the HQ', () => {
+      const hq = { id: 1, path: 'HQ', level: 1 };
+      const b1 = { id: 2, path: 'HQ.B1', level: 2 };
+      expect(nearestPci('HQ.B1.T01.V001', [hq, b1])).to.equal(b1);
+      expect(nearestPci('HQ.B1.T01', [b1, hq])).to.equal(b1);
+      expect(nearestPci('HQ.B2.T05.V030', [hq, b1])).to.equal(hq);
+      // a label that only begins like the branch's is another unit
+      expect(nearestPci('HQ.B10.T20', [hq, b1])).to.equal(hq);
+      expect(nearestPci('HQ.B2.T05', [b1])).to.equal(null);
+      expect(nearestPci('HQ.B2.T05', [])).to.equal(null);
+    });
+    it('only the HQ or a branch does PCI', () => {
+      expect(pciUnitProblem({ level: 1 })).to.equal(null);
+      expect(pciUnitProblem({ level: 2 })).to.equal(null);
+      expect(pciUnitProblem({ level: 3 })).to.contain('cath lab');
+      expect(pciUnitProblem(undefined)).to.equal('no such unit');
+    });
     const fmc = new Date('2026-12-01T02:00:00Z');
     const at = (m: number) => new Date(fmc.getTime() + m * 60_000);
     const open = { fmc_at: fmc, arrival_at: null, door_at: null, balloon_at: null, fibrinolysis_at: null, transfer_out_at: null, closed_at: null };

@@ -238,6 +238,34 @@ export function chestPainProblem(r: { kind: CentreKind; status: Status; from_lev
   return null;
 }
 
+/** A unit that does primary PCI, as the choice needs it: its place in the group's tree (ltree path) and level. */
+export interface PciUnit {
+  id: number;
+  path: string;
+  level: number;
+}
+
+/**
+ * The PCI hospital nearest the requesting unit in the group's tree: its nearest ancestor that does
+ * PCI — its own branch when that has a cath lab — else the HQ (the root is everyone's ancestor);
+ * null when none of them is one.
+ */
+export function nearestPci<U extends PciUnit>(fromPath: string, pci: readonly U[]): U | null {
+  const from = fromPath.split('.');
+  // how deep an ancestor (or the unit itself) it is; -1 if not one
+  const shared = (p: string) => {
+    const labels = p.split('.');
+    return labels.length > from.length || labels.some((l, i) => l !== from[i]) ? -1 : labels.length;
+  };
+  let best: U | null = null;
+  for (const u of pci) if (shared(u.path) > (best ? shared(best.path) : -1)) best = u;
+  return best;
+}
+
+/** Why a unit cannot be a PCI hospital, or null: only the HQ and the branches (levels 1–2) have a cath lab. */
+export const pciUnitProblem = (u: { level: number } | undefined): string | null =>
+  !u ? 'no such unit' : u.level > 2 ? 'only the HQ or a branch hospital (a cath lab) does primary PCI' : null;
+
 type When = string | Date | null;
 export interface ChestPainTimes {
   fmc_at: string | Date;

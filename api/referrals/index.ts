@@ -10,6 +10,6 @@ export { periodQuery as referralPeriodQuery, referralRouters } from './routes';
 // who a request is about: a resident, or an external patient with a protected ID number (the diagnosis centres' requests too)
 export { resolvePatient, type PatientInput } from './patients';
 // the diagnosis centres' chest-pain channel refers the patient up in one step (the referral carries the request)
-export { createReferral, transition as referralTransition, type ReferralInput } from './service';
+export { createReferral, referralStatus, transition as referralTransition, type ReferralInput } from './service';
 // the HQ's and branches' department pay credits the department that referred down
 export { downReferralsByDiagnosis } from './payFacts';

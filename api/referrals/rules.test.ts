@@ -9,6 +9,8 @@ import {
   heldUntil,
   median,
   nextStatus,
+  referralNext,
+  allowedActions,
   sankeyOf,
   slotStartProblem,
   receivesAtHomeVisit,
@@ -230,6 +232,18 @@ describe('referral rules', () => {
       expect(r2.allowed).to.deep.equal(['accept', 'reject', 'cancel']);
       expect(r2.problem).to.contain('accept, reject, cancel');
       expect(nextStatus('arrived', 'cancel')).to.have.property('allowed').that.deep.equals(['complete']);
+    });
+    it('green channel: an unanswered emergency referral within the group may arrive, no other unanswered one', () => {
+      const emergency = { status: 'requested', urgency: 'emergency', direction: 'up' } as const;
+      expect(referralNext(emergency, 'arrive')).to.deep.equal({ to: 'arrived' });
+      expect(allowedActions(emergency)).to.deep.equal(['accept', 'reject', 'arrive', 'cancel']);
+      expect(referralNext({ ...emergency, status: 'accepted' }, 'arrive')).to.deep.equal({ to: 'arrived' });
+      const urgent = referralNext({ ...emergency, urgency: 'urgent' }, 'arrive') as { problem: string; allowed: string[] };
+      expect(urgent.allowed).to.deep.equal(['accept', 'reject', 'cancel']);
+      const out = referralNext({ ...emergency, direction: 'out' }, 'arrive') as { problem: string; allowed: string[] };
+      expect(out.allowed).to.deep.equal(['accept', 'reject', 'cancel']);
+      const done = referralNext({ ...emergency, status: 'completed' }, 'arrive') as { problem: string; allowed: string[] };
+      expect(done.problem).to.contain('none (final)');
     });
   });
 

@@ -88,7 +88,34 @@ const MACHINE: Machine<Status, ReferralAction> = {
   cancelled: {},
 };
 
-export const { allowedActions, nextStatus } = stateMachine('referral', MACHINE);
+const machine = stateMachine('referral', MACHINE);
+export const { nextStatus } = machine;
+
+/**
+ * 绿色通道: an emergency referral within the group may be received on arrival before the receiving
+ * unit answered it — the patient (a STEMI on the way to the cath lab) does not wait for an answer,
+ * and the arrival answers it (accepted at that moment). Every other referral arrives only once accepted.
+ */
+const arrivesUnanswered = (r: ReferralState) => r.status === 'requested' && r.urgency === 'emergency' && r.direction !== 'out';
+
+export interface ReferralState {
+  status: Status;
+  urgency: Urgency;
+  direction: Direction;
+}
+
+/** The actions open on the referral, in the machine's order, with the green channel's arrival. */
+export const allowedActions = (r: ReferralState): ReferralAction[] => {
+  const allowed = machine.allowedActions(r.status);
+  return arrivesUnanswered(r) ? [...allowed.slice(0, 2), 'arrive', ...allowed.slice(2)] : allowed;
+};
+
+/** The status `action` leads to on the referral, or the problem naming the allowed actions. */
+export function referralNext(r: ReferralState, action: ReferralAction): { to: Status } | { problem: string; allowed: ReferralAction[] } {
+  if (action === 'arrive' && arrivesUnanswered(r)) return { to: 'arrived' };
+  const next = nextStatus(r.status, action);
+  return 'problem' in next ? { ...next, allowed: allowedActions(r) } : next;
+}
 
 /** Which side acts: the receiving unit answers and receives, the sending unit cancels. */
 export const actingSide = (action: ReferralAction): 'receiving' | 'sending' => (action === 'cancel' ? 'sending' : 'receiving');

@@ -36,7 +36,7 @@ import {
   storedFees,
   directionProblem,
   dueAt,
-  nextStatus,
+  referralNext,
   sankeyOf,
   type Direction,
   type Purpose,
@@ -159,6 +159,11 @@ interface UnitFacts {
 const unitFacts = (trx: Knex.Transaction, id: number): Promise<UnitFacts | undefined> => unitById(id, ['id', 'name', 'level', 'path', 'active'], trx);
 
 /** Refers a patient: checks direction and patient, computes the fees and the answer-by time. */
+/** A referral's status (another domain's step that follows it: the chest-pain arrival), or undefined. */
+export async function referralStatus(id: number, conn: Knex = db()): Promise<Status | undefined> {
+  return (await Referral.query(conn).findById(id).select('status'))?.status;
+}
+
 export function createReferral(actor: Actor, input: ReferralInput) {
   assertCan(actor, 'referrals', 'create');
   return inTransaction(actor, async (trx, audit) => {
@@ -322,7 +327,7 @@ export function transition(actor: Actor, id: number, action: ReferralAction, inp
     const current = await getRow(referralResource, actor, id, trx);
     const paths = await unitPaths(trx, current);
     assertSide(actor, current, action, paths);
-    const next = nextStatus(current.status, action);
+    const next = referralNext(current, action);
     if ('problem' in next) throw conflict(next.problem, { status: current.status, allowed: next.allowed });
     if ((action === 'reject' || action === 'cancel') && !input.reason?.trim()) {
       throw badRequest('invalid reason', [{ field: 'reason', message: `required to ${action}` }]);
@@ -374,6 +379,8 @@ export function transition(actor: Actor, id: number, action: ReferralAction, inp
         break;
       case 'arrive': {
         patch.arrived_at = now;
+        // the green channel's patient came before the answer: the arrival answers it
+        if (current.status === 'requested') Object.assign(patch, { answered_at: now, accepted_at: now, appointment_at: now });
         // the resident's managing unit follows the referral to a member unit
         // (the health record's managing unit, set through the health service, which keeps the history)
         if (current.resident_id && current.to_org_unit_id) {
@@ -455,7 +462,7 @@ export async function referralPage(actor: Actor, id: number) {
     db()('referral_escalations').where('referral_id', id).first<ModelObject<ReferralEscalation> | undefined>(),
   ]);
   const paths = await db().transaction((trx) => unitPaths(trx, r));
-  const mayDo = allowedActions(r.status).filter((a) => {
+  const mayDo = allowedActions(r).filter((a) => {
     if (!can(actor.roles, 'referrals', a)) return false;
     try {
       assertSide(actor, r, a, paths);

@@ -32,6 +32,8 @@ interface Reader {
   id: number;
   name: string;
   title: string | null;
+  /** on today's roster; null when the centre keeps none today */
+  on_duty: boolean | null;
 }
 
 const RequestStepDialog = ({ action, r, onClose }: { action: string; r: DxRequestRecord; onClose: () => void }) => {
@@ -45,7 +47,8 @@ const RequestStepDialog = ({ action, r, onClose }: { action: string; r: DxReques
   const [criticalNote, setCriticalNote] = useState('');
   useEffect(() => {
     if (action === 'assign' || action === 'cosign')
-      void httpClient(`/api/diagnosis-centres/${r.centre_id}/readers`).then((res) => setReaders(res.json as Reader[]));
+      // only the readers on today's roster may be assigned or sign
+      void httpClient(`/api/diagnosis-centres/${r.centre_id}/readers`).then((res) => setReaders((res.json as Reader[]).filter((p) => p.on_duty !== false)));
   }, [action, r.centre_id]);
   const writes = action === 'report' || action === 'correct';
   const picks = action === 'assign' || action === 'cosign';
