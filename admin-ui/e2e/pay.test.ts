@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { get, post, put, unitId, type Json } from '../../scripts/test/harness';
 import { lastYearFinalRun, restoreFinalRun, type FinalRunSnapshot } from '../../scripts/test/finalRun';
 import * as clock from '../../api/core/clock';
-import type { PayLine, PayLineItem, PayRun, PayRunDepartment, PayStatement, PayTrace } from '../../api/pay';
+import type { PayLine, PayLineItem, PayRun, PayRunDepartment, PayStatement, PayTrace, SchemeView } from '../../api/pay';
 import { clickMenu, login, newPage, PHONE, shotForReview, selectOption, startBrowserTest } from './browser';
 
 type RunRead = Json<PayRun> & { lines: Json<PayLine>[] };
@@ -202,8 +202,10 @@ describe('admin UI: performance pay (绩效工资), from the final settlement to
     expect(run.departments.length, 'the demo paid the HQ by department').to.be.greaterThan(1);
     const page = await open('finance');
     await clickMenu(page, '/pay-runs');
-    await selectOption(page, 'org_unit_id', (await get<{ name: string }>(`/api/org-units/${hq}`, { as: 'admin' })).body.name);
-    await page.locator('.RaDatagrid-row td').first().click();
+    const hqName = (await get<{ name: string }>(`/api/org-units/${hq}`, { as: 'admin' })).body.name;
+    await selectOption(page, 'org_unit_id', hqName);
+    // the list filtered to the HQ (its newest month first): not a row of the list before the filter
+    await page.locator('.RaDatagrid-row').filter({ hasText: hqName }).first().locator('td').first().click();
     const cards = page.getByTestId('pay-department');
     await cards.first().waitFor();
     expect(await cards.count()).to.equal(run.departments.length);
@@ -214,6 +216,21 @@ describe('admin UI: performance pay (绩效工资), from the final settlement to
       .and.contain('药占比');
     expect(await card.getByTestId('pay-department-people').locator('tbody tr').count()).to.equal(biggest.people);
     await shotForReview(page, 'pay-run-departments');
+    await page.context().close();
+  });
+
+  it('绩效方案: finance reads the scheme; department weights that do not add up to 100 are refused on their inputs, nothing saved', async () => {
+    const scheme = (await get<SchemeView>('/api/pay-scheme', { as: 'finance' })).body;
+    const page = await open('finance');
+    await clickMenu(page, '/pay-scheme');
+    const drug = page.locator('input[name="department_scheme.weights.drug_share"]');
+    expect(await drug.inputValue()).to.equal(String(scheme.department_scheme.weights.drug_share));
+    expect(await page.locator('input[name="points.hypertension_followup"]').inputValue()).to.equal(String(scheme.points.hypertension_followup));
+    await drug.fill(String(scheme.department_scheme.weights.drug_share + 10));
+    await page.getByTestId('save-pay-scheme').click();
+    const refused = page.locator('.MuiTextField-root', { has: drug }).locator('.MuiFormHelperText-root.Mui-error');
+    expect(await refused.textContent()).to.equal('三项权重合计须为 100');
+    expect((await get<SchemeView>('/api/pay-scheme', { as: 'finance' })).body).to.deep.equal(scheme);
     await page.context().close();
   });
 

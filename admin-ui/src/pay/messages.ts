@@ -59,6 +59,7 @@ export const zh = {
       yuan_a_month: '元/月，由派出单位支付',
       department_scheme: '总院、分院科室绩效',
       weight_help: '权重（%），三项合计 100',
+      weights_sum: '三项权重合计须为 100',
       max_indicator_score: '单项指标最高得分',
       max_indicator_help: '100–200',
       saved: '绩效方案已保存',
@@ -171,6 +172,8 @@ export const zh = {
       risk_fund: '%{year} 年医疗风险金（已计提）',
       risk_fund_returned: '%{year} 年终返还 %{returned}',
       risk_fund_pending: '年终返还：十二月绩效批准后发放',
+      top_up: '下派补助（%{unit}支付）',
+      top_up_total: '%{host}按本院方案实发 %{net} + 下派补助 = %{total}',
     },
   },
   // with the other domains' lists its screens name: its users may not work in those domains (src/i18n)
