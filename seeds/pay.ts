@@ -12,6 +12,8 @@
 // A township whose month holds no points (a
 // small demo's one doctor whose lapsed tasks outweigh the work) keeps that run as a draft, as a real
 // one would: the fund cannot be paid out by points no one earned.
+// The HQ and one branch (B1; B2 is the department-run test's own) are paid the same months by department results
+// (科室绩效), reviewed by their directors and approved alike, so that the run page shows their departments' figures.
 import type { Knex } from 'knex';
 import { systemActor, type Actor } from '../api/core/actor';
 import { addMonths, dayKey } from '../api/core/clock';
@@ -92,21 +94,25 @@ async function linkDirectors(trx: Knex.Transaction, townships: readonly UnitRow[
   return new Map(logins.map((l) => [l.org_unit_id, l]));
 }
 
+/** The units paid by department results in the demo: the HQ and branch B1. */
+const DEPARTMENT_UNITS = ['HQ', 'B1'];
+
 export const payDemo: DemoStep = {
   name: 'pay',
   run: async (trx, ctx) => {
     const finance = await trx('users').where('username', 'finance').first<Login>('id', 'username', 'display_name', 'org_unit_id');
     const actor: Actor = { ...systemActor('finance'), id: finance.id, displayName: finance.display_name, roles: ['group_finance'] };
-    const townships = ctx.units.filter((u) => u.level === 3);
-    const directors = await linkDirectors(trx, townships);
-    const funds = townshipFunds(townships.map((t) => t.id));
+    const units = [...ctx.units.filter((u) => u.level === 3), ...ctx.units.filter((u) => DEPARTMENT_UNITS.includes(u.code))];
+    const directors = await linkDirectors(trx, units);
+    // the HQ's and the branch's factors drawn after the townships': the townships' stay as they were
+    const funds = townshipFunds(units.map((t) => t.id));
     const months = demoPayMonths(dayKey(ctx.today).slice(0, 7));
     const open = months[months.length - 1];
     const thisYear = open.slice(0, 4);
     let approved = 0;
     let calculated = 0;
     let drafts = 0;
-    for (const unit of townships) {
+    for (const unit of units) {
       const login = directors.get(unit.id);
       const director: Actor | null = login
         ? {

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { get, post, put, unitId, type Json } from '../../scripts/test/harness';
 import { lastYearFinalRun, restoreFinalRun, type FinalRunSnapshot } from '../../scripts/test/finalRun';
 import * as clock from '../../api/core/clock';
-import type { PayLine, PayLineItem, PayRun, PayStatement, PayTrace } from '../../api/pay';
+import type { PayLine, PayLineItem, PayRun, PayRunDepartment, PayStatement, PayTrace, SchemeView } from '../../api/pay';
 import { clickMenu, login, newPage, PHONE, shotForReview, selectOption, startBrowserTest } from './browser';
 
 type RunRead = Json<PayRun> & { lines: Json<PayLine>[] };
@@ -191,6 +191,46 @@ describe('admin UI: performance pay (绩效工资), from the final settlement to
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pay-download').click()]);
     expect(download.suggestedFilename()).to.equal(`绩效工资-${year}-12-run${runId}.xlsx`);
+    await page.context().close();
+  });
+
+  it("the HQ's newest run (the demo's): each department with its indicators, score and share, its people under it", async () => {
+    const hq = await unitId('HQ');
+    // newest month first, as the list shows them
+    const runs = (await get<Json<PayRun>[]>(`/api/pay-runs?filter=${encodeURIComponent(JSON.stringify({ org_unit_id: hq }))}`, { as: 'finance' })).body;
+    const run = (await get<RunRead & { departments: Json<PayRunDepartment>[] }>(`/api/pay-runs/${runs[0].id}`, { as: 'finance' })).body;
+    expect(run.departments.length, 'the demo paid the HQ by department').to.be.greaterThan(1);
+    const page = await open('finance');
+    await clickMenu(page, '/pay-runs');
+    const hqName = (await get<{ name: string }>(`/api/org-units/${hq}`, { as: 'admin' })).body.name;
+    await selectOption(page, 'org_unit_id', hqName);
+    // the list filtered to the HQ (its newest month first): not a row of the list before the filter
+    await page.locator('.RaDatagrid-row').filter({ hasText: hqName }).first().locator('td').first().click();
+    const cards = page.getByTestId('pay-department');
+    await cards.first().waitFor();
+    expect(await cards.count()).to.equal(run.departments.length);
+    const biggest = run.departments.reduce((a, b) => (b.people > a.people ? b : a));
+    const card = cards.filter({ hasText: biggest.name }).first();
+    expect(await card.textContent())
+      .to.contain(`科室得分 ${biggest.score}`)
+      .and.contain('药占比');
+    expect(await card.getByTestId('pay-department-people').locator('tbody tr').count()).to.equal(biggest.people);
+    await shotForReview(page, 'pay-run-departments');
+    await page.context().close();
+  });
+
+  it('绩效方案: finance reads the scheme; department weights that do not add up to 100 are refused on their inputs, nothing saved', async () => {
+    const scheme = (await get<SchemeView>('/api/pay-scheme', { as: 'finance' })).body;
+    const page = await open('finance');
+    await clickMenu(page, '/pay-scheme');
+    const drug = page.locator('input[name="department_scheme.weights.drug_share"]');
+    expect(await drug.inputValue()).to.equal(String(scheme.department_scheme.weights.drug_share));
+    expect(await page.locator('input[name="points.hypertension_followup"]').inputValue()).to.equal(String(scheme.points.hypertension_followup));
+    await drug.fill(String(scheme.department_scheme.weights.drug_share + 10));
+    await page.getByTestId('save-pay-scheme').click();
+    const refused = page.locator('.MuiTextField-root', { has: drug }).locator('.MuiFormHelperText-root.Mui-error');
+    expect(await refused.textContent()).to.equal('三项权重合计须为 100');
+    expect((await get<SchemeView>('/api/pay-scheme', { as: 'finance' })).body).to.deep.equal(scheme);
     await page.context().close();
   });
 

@@ -2,13 +2,16 @@
 // V001's (whose runs other files use), in a year no other file pays (two years back): November is paid
 // and approved, December returns the year's risk-fund contributions; then a follow-up logged afterwards
 // is corrected for — a new version with its reason, the old one superseded, the difference naming that
-// doctor with the amounts of both versions; one live version per township and month.
+// doctor with the amounts of both versions; one live version per township and month. Each approval posts the
+// risk fund to the finance ledger (payables → 医疗风险金 for the contributions, back for December's return; a
+// correction its difference): the fund's movement is the live versions' contributions less their returns.
 import { expect } from 'chai';
 import { get, post, system, unitId, type Json, type Problem } from '../../scripts/test/harness';
 import { db } from '../db/knex';
 import { fromFen } from '../shared/money';
 import * as clock from '../core/clock';
 import type { PayLine, PayRun, PayRunDifference, PayStatement } from '.';
+import type { LedgerEntry } from '../finance';
 
 type RunRead = Json<PayRun> & { lines: Json<PayLine>[]; differences: Json<PayRunDifference>[]; superseded_by_id: number | null };
 const fen = (yuan: string | null) => BigInt(Math.round(Number(yuan) * 100));
@@ -32,6 +35,20 @@ describe('pay corrections and the medical-risk fund (HTTP, real database)', () =
     const calc = await post(`/api/pay-runs/${made.body.id}/calculate`, {}, { as: 'finance' });
     expect(calc.status, JSON.stringify(calc.body)).to.equal(200);
     return read(made.body.id);
+  };
+  /** The ledger entries the runs' approvals posted: each between payables and the risk fund, of the township; the fund's net movement in fen. */
+  const posted = async (...ids: number[]) => {
+    const entries: Json<LedgerEntry>[] = [];
+    for (const id of ids)
+      entries.push(
+        ...(await get<Json<LedgerEntry>[]>('/api/ledger-entries', { as: 'finance', query: { filter: { source_type: 'pay-runs', source_id: id } } })).body,
+      );
+    for (const e of entries) {
+      expect([e.org_unit_id, [e.debit_account, e.credit_account].sort()], e.memo ?? '').to.deep.equal([township, ['payables', 'risk_fund']]);
+      expect(fen(e.amount) > 0n).to.equal(true);
+    }
+    const fund = entries.reduce((a, e) => a + (e.credit_account === 'risk_fund' ? fen(e.amount) : -fen(e.amount)), 0n);
+    return { entries, fund };
   };
   const approve = async (id: number) => {
     expect((await post(`/api/pay-runs/${id}/review`, {}, { as: director })).status).to.equal(200);
@@ -76,7 +93,13 @@ describe('pay corrections and the medical-risk fund (HTTP, real database)', () =
       fen(november.net_paid),
     ]);
     expect(fen(november.risk_contributions) > 0n).to.equal(true);
+    expect((await posted(november.id)).entries, 'nothing posted before approval').to.deep.equal([]);
     await approve(november.id);
+    // approved: the month's contributions into the fund, one entry, nothing returned
+    const { entries } = await posted(november.id);
+    expect(entries.map((e) => [e.debit_account, e.credit_account, e.amount, e.entry_date])).to.deep.equal([
+      ['payables', 'risk_fund', november.risk_contributions, clock.today()],
+    ]);
   });
 
   it("December gives back the year's contributions — November's and its own — to everyone not graded 不称职", async () => {
@@ -97,6 +120,13 @@ describe('pay corrections and the medical-risk fund (HTTP, real database)', () =
     const withheld = earlier.get(doctor.staff_id)!;
     expect(await fund()).to.deep.equal({ year, contributed: fromFen(withheld), returned: null });
     await approve(december.id);
+    // the ledger: December's contributions into the fund, the year-end return out of it
+    expect((await posted(december.id)).entries.map((e) => [e.debit_account, e.credit_account, e.amount]).sort()).to.deep.equal(
+      [
+        ['payables', 'risk_fund', december.risk_contributions],
+        ['risk_fund', 'payables', december.risk_returns],
+      ].sort(),
+    );
     // approved: November's and December's contributions, and the year-end return of both
     expect(await fund()).to.deep.equal({
       year,
@@ -172,5 +202,9 @@ describe('pay corrections and the medical-risk fund (HTTP, real database)', () =
     // the correction is reviewed and approved like any run
     await approve(made.body.id);
     expect((await read(made.body.id)).status).to.equal('approved');
+    // the correction posted only its difference: the fund moved by the live versions' contributions less their returns
+    const live = [november, await read(made.body.id)];
+    const due = live.reduce((a, r) => a + fen(r.risk_contributions) - fen(r.risk_returns), 0n);
+    expect((await posted(november.id, december.id, made.body.id)).fund).to.equal(due);
   });
 });

@@ -49,6 +49,8 @@ describe('performance pay (HTTP, real database)', () => {
     expect(months.at(-1)).to.equal(month);
     const runs: { code: string; month: string; status: string; reviewed_by_name: string | null; people: number; staff: number }[] = await db()('pay_runs as r')
       .join('org_units as o', 'o.id', 'r.org_unit_id')
+      // the townships' runs (the HQ's and B1's pay by department: departmentRun.test.ts)
+      .where('o.level', 3)
       .where('r.version', 1)
       .whereRaw("to_char(r.month, 'YYYY-MM') = any(?)", [months.slice(0, -1)])
       .select(
@@ -211,6 +213,40 @@ describe('performance pay (HTTP, real database)', () => {
     );
   });
 
+  it("the expert's own statement shows both parts of the month: the amount at the host township's scheme and the sending unit's top-up", async () => {
+    const line = run.lines.find((l) => l.rotation_id !== null);
+    // the demo sends one expert a year from the branch to each township, from January or February
+    if (month.slice(5) < '03' && !line) return;
+    expect(line, 'an expert on the township run').to.not.equal(undefined);
+    const pw = 'expert-pay-123';
+    const made = await post<{ id: number }>(
+      '/api/users',
+      { username: 'pay-expert', display_name: line!.name, roles: ['village_doctor'], org_unit_id: township, password: pw },
+      { as: 'admin' },
+    );
+    expect(made.status, JSON.stringify(made.body)).to.equal(200);
+    const own = (await db()('staff').where('id', line!.staff_id).first<{ user_id: number | null }>('user_id')).user_id;
+    await db()('staff').where('id', line!.staff_id).update({ user_id: made.body.id });
+    try {
+      const login = await post<LoginAnswer>('/api/auth/login', { username: 'pay-expert', password: pw });
+      const mine = await call<PayStatement>('GET', '/api/pay-statement', { headers: { authorization: `Bearer ${login.body.token}` } });
+      expect(mine.status, JSON.stringify(mine.body)).to.equal(200);
+      const names = async (id: number) => (await db()('org_units').where('id', id).first<{ name: string }>('name')).name;
+      expect(mine.body.last).to.deep.include({
+        month,
+        amount: line!.amount,
+        net_amount: line!.net_amount,
+        rotation_top_up: line!.rotation_top_up,
+        rotation: { host_unit: await names(township), home_unit: await names(line!.home_org_unit_id!) },
+      });
+      expect(fen(line!.rotation_top_up)).to.equal(200_000n);
+      expect(fen(mine.body.last!.total_paid)).to.equal(fen(line!.net_amount) + 200_000n);
+    } finally {
+      await db()('staff').where('id', line!.staff_id).update({ user_id: own });
+      await put(`/api/users/${made.body.id}`, { active: false }, { as: 'admin' });
+    }
+  });
+
   it('four eyes: the director reviews; a reviewer who is also group finance may not approve (422); finance approves and locks', async () => {
     const pw = 'twohats123';
     const made = await post(
@@ -262,6 +298,9 @@ describe('performance pay (HTTP, real database)', () => {
       risk_contribution: mine.risk_contribution,
       risk_return: mine.risk_return,
       net_amount: mine.net_amount,
+      rotation_top_up: '0.00',
+      rotation: null,
+      total_paid: mine.net_amount,
     });
     // the medical-risk fund, this year and the two before: what the paid runs withheld (this month's run locked above) and the year-end returns
     const staff = (await db()('staff').where('user_id', doctor).first<{ id: number }>('id')).id;

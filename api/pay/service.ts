@@ -22,6 +22,7 @@ import { departmentMonth } from './departmentRun';
 import { riskFigures, yearContributions, type RiskFigures } from './riskFund';
 import { forStep, payRunResource } from './resource';
 import { runCorrection, saveDifferences } from './correction';
+import { postRiskFund } from './ledger';
 
 export { payRunResource };
 
@@ -342,7 +343,7 @@ export function reviewRun(actor: Actor, id: number, comment?: string, parent?: K
   );
 }
 
-/** POST /api/pay-runs/:id/approve: reviewed → approved, by group finance — never the reviewer (four eyes). */
+/** POST /api/pay-runs/:id/approve: reviewed → approved, by group finance — never the reviewer (four eyes); the risk fund posted to the ledger. */
 export function approveRun(actor: Actor, id: number, comment?: string, parent?: Knex.Transaction) {
   assertCan(actor, 'pay-runs', 'approve');
   return inTransaction(
@@ -353,6 +354,8 @@ export function approveRun(actor: Actor, id: number, comment?: string, parent?: 
         throw unprocessable('four-eyes rule: the reviewer of a pay run cannot also approve it', [
           { field: 'approved_by', message: `${actor.username} reviewed this run`, rule: 'four_eyes' },
         ]);
+      // the month's risk-fund contributions (and December's return) into the ledger, in this transaction
+      await postRiskFund(trx, audit, actor, run);
       return step(trx, audit, run, 'approve', { approved_by: actor.id, approved_by_name: actor.displayName, approved_at: clock.nowIso() }, comment);
     },
     parent,

@@ -2,11 +2,15 @@
 // the work recorded so far (a follow-up logged now counts at once), and beside them the last
 // calculated month's point value and amount: gross, the medical-risk fund's contribution, net paid; and the
 // person's medical-risk fund of this year and the two before: contributed, and returned at the year's end.
+// An expert sent down (下派) sees both parts of the month: the amount at the host township's scheme and the
+// top-up the sending unit pays beside it (下派补助), with the two units named and the sum received.
 import type { Actor } from '../core/actor';
 import { assertCan } from '../core/crud';
 import * as clock from '../core/clock';
 import { db } from '../db/knex';
 import { payrollPersonOfUser } from '../hr';
+import { unitsByIds } from '../org';
+import { fromFen, toFen } from '../shared/money';
 import { monthPoints } from './points';
 import { microText } from './rules';
 import { readSchemeView, schemeOf } from './scheme';
@@ -31,6 +35,12 @@ export interface PayStatement {
     risk_contribution: string;
     risk_return: string;
     net_amount: string;
+    /** the sending unit's top-up of an expert sent down ('0.00' otherwise), paid beside the pool */
+    rotation_top_up: string;
+    /** an expert sent down: the township whose scheme paid the amount and the unit that pays the top-up; else null */
+    rotation: { host_unit: string; home_unit: string } | null;
+    /** net paid + the top-up: what the person receives for the month */
+    total_paid: string;
   } | null;
   /** the medical-risk fund (医疗风险金), this year first: contributed by the paid runs, and the year-end return once December is approved */
   risk_fund: RiskFundYear[];
@@ -43,9 +53,10 @@ export async function myStatement(actor: Actor): Promise<PayStatement> {
   const person = await payrollPersonOfUser(actor.id);
   if (!person) return { month, points: null, gross_points: null, missed_tasks: 0, last: null, risk_fund: [] };
   const [now] = await monthPoints([person], month, schemeOf(await readSchemeView()), db());
-  const last = await db()('pay_lines as l')
+  // the person's own lines, by staff record: a line of a month before their login was linked counts too
+  const row = await db()('pay_lines as l')
     .join('pay_runs as r', 'r.id', 'l.run_id')
-    .where('l.user_id', actor.id)
+    .where('l.staff_id', person.staff_id)
     .whereNotIn('r.status', ['draft', 'superseded'])
     .where('r.month', '<', `${month}-01`)
     .orderBy('r.month', 'desc')
@@ -58,14 +69,27 @@ export async function myStatement(actor: Actor): Promise<PayStatement> {
       'l.risk_contribution',
       'l.risk_return',
       'l.net_amount',
+      'l.rotation_top_up',
+      'l.home_org_unit_id',
+      'r.org_unit_id',
     )
-    .first<PayStatement['last'] | undefined>();
+    .first<(Omit<NonNullable<PayStatement['last']>, 'rotation' | 'total_paid'> & { home_org_unit_id: number | null; org_unit_id: number }) | undefined>();
+  let last: PayStatement['last'] = null;
+  if (row) {
+    const { home_org_unit_id: home, org_unit_id: host, ...figures } = row;
+    const names = home === null ? null : new Map((await unitsByIds([host, home], ['id', 'name'])).map((u) => [u.id, u.name]));
+    last = {
+      ...figures,
+      rotation: names && home !== null ? { host_unit: names.get(host) ?? '', home_unit: names.get(home) ?? '' } : null,
+      total_paid: fromFen(toFen(figures.net_amount) + toFen(figures.rotation_top_up)),
+    };
+  }
   return {
     month,
     points: microText(now.points.effective),
     gross_points: (now.points.gross / 100).toFixed(2),
     missed_tasks: now.points.missed_tasks,
-    last: last ?? null,
+    last,
     risk_fund: await personRiskFund(person.staff_id, Number(month.slice(0, 4)), RISK_FUND_YEARS, db()),
   };
 }

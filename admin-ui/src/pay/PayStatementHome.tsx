@@ -2,7 +2,7 @@
 // logged counts at once) and, beside them, the last calculated month's point value and amount, and
 // what was paid of it: the gross amount less the medical-risk fund's contribution (plus, in December,
 // the year's contributions returned); and the medical-risk fund: this year's contributions so far and the
-// latest year-end return.
+// latest year-end return. An expert sent down (下派) sees the sending unit's top-up beside, and the sum received.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { Figure, HomeCard, money } from '../dashboard/figures';
@@ -46,6 +46,16 @@ export const PayStatementHome = () => {
             contribution: money(last.risk_contribution),
             returned: money(last.risk_return),
           })}
+        />
+      )}
+      {last?.rotation && (
+        <Figure
+          testId="pay-top-up"
+          label={translate('pay.statement.top_up', { unit: last.rotation.home_unit })}
+          value={last.rotation_top_up}
+          display={money(last.rotation_top_up)}
+          to="/"
+          sub={translate('pay.statement.top_up_total', { host: last.rotation.host_unit, net: money(last.net_amount), total: money(last.total_paid) })}
         />
       )}
       {thisYear && (

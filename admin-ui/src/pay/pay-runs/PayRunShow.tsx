@@ -18,15 +18,16 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import { PAY_GRADE, PAY_POST, PAY_RUN_STATUS, PAY_TITLE_LEVEL, type PayRunStatus } from '../../../../api/pay/enums';
+import { PAY_RUN_STATUS, type PayRunStatus } from '../../../../api/pay/enums';
 import type { Json } from '../../../../api/core/json';
-import type { PayLine, PayLineItem, PayRun } from '../../../../api/pay';
+import type { PayLineItem, PayRun, PayRunDepartment } from '../../../../api/pay';
 import { apiGet, apiPost, can, yuan } from '../../finance/api';
 import { PayRunTraceButtons } from '../trace/PayRunTrace';
 import { CorrectButton, DifferenceCard, VersionNote } from './Correction';
+import { Departments, isDepartmentRun } from './Departments';
+import { LineTable, type Line, type LineColumn } from './LineTable';
 
-type Line = Json<PayLine>;
-type RunRead = Json<PayRun> & { lines?: Line[] };
+type RunRead = Json<PayRun> & { lines?: Line[]; departments?: Json<PayRunDepartment>[] };
 type Step = 'calculate' | 'review' | 'approve' | 'lock';
 const NEXT: Partial<Record<PayRunStatus, Step[]>> = { draft: ['calculate'], calculated: ['calculate', 'review'], reviewed: ['approve'], approved: ['lock'] };
 const STATUS_CHOICES = PAY_RUN_STATUS.choices();
@@ -117,82 +118,37 @@ const LineDrill = ({ runId, line, onClose }: { runId: number; line: Line; onClos
   );
 };
 
+/** Every figure between the work and the amount; a row opens the work behind it. */
+const TOWNSHIP_COLUMNS: readonly LineColumn[] = [
+  'name',
+  'post',
+  'title_level',
+  'base_points',
+  'gross_points',
+  'missed_tasks',
+  'deduction_points',
+  'control_rate',
+  'quality_factor',
+  'unit_quality_score',
+  'unit_quality_points',
+  'grade',
+  'grade_factor',
+  'points',
+  'amount',
+  'risk_contribution',
+  'risk_return',
+  'net_amount',
+  'rotation_top_up',
+];
+
 const Lines = () => {
   const run = useRecordContext<RunRead>();
-  const translate = useTranslate();
   const [open, setOpen] = useState<Line | null>(null);
-  // the list's row stands in for the run until its page is read: it has no lines yet
-  if (!run?.lines) return null;
-  const cols = [
-    'name',
-    'post',
-    'title_level',
-    'base_points',
-    'gross_points',
-    'missed_tasks',
-    'deduction_points',
-    'control_rate',
-    'quality_factor',
-    'unit_quality_score',
-    'unit_quality_points',
-    'grade',
-    'grade_factor',
-    'points',
-    'amount',
-    'risk_contribution',
-    'risk_return',
-    'net_amount',
-    'rotation_top_up',
-  ] as const;
-  const money = new Set<string>(['amount', 'risk_contribution', 'risk_return', 'net_amount', 'rotation_top_up']);
-  const cell = (l: Line, c: (typeof cols)[number]) =>
-    c === 'name'
-      ? l.rotation_id === null
-        ? l.name
-        : `${l.name}（${translate('pay.rotation.tag')}）`
-      : c === 'grade'
-        ? PAY_GRADE.has(l.grade) && translate(`enums.pay_grade.${l.grade}`)
-        : c === 'post'
-          ? PAY_POST.has(l.post) && translate(`enums.pay_post.${l.post}`)
-          : c === 'title_level'
-            ? PAY_TITLE_LEVEL.has(l.title_level) && translate(`enums.pay_title_level.${l.title_level}`)
-            : money.has(c)
-              ? yuan(l[c])
-              : c === 'points'
-                ? Number(l.points).toFixed(2)
-                : c === 'control_rate'
-                  ? l.control_rate === null
-                    ? '—'
-                    : `${(Number(l.control_rate) * 100).toFixed(1)}%`
-                  : c === 'unit_quality_score'
-                    ? (l.unit_quality_score ?? '—')
-                    : l[c];
-  // text on the left, figures on the right; a name stays on one line
-  const align = (c: (typeof cols)[number]) => (['name', 'grade', 'post', 'title_level'].includes(c) ? 'left' : 'right');
+  // the list's row stands in for the run until its page is read: it has no lines yet; an HQ's or branch's run shows its lines by department
+  if (!run?.lines || isDepartmentRun(run)) return null;
   return (
     <>
-      <Table size="small" data-testid="pay-lines">
-        <TableHead>
-          <TableRow>
-            {cols.map((c) => (
-              <TableCell key={c} align={align(c)}>
-                {translate(`pay.line.${c}`)}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {run.lines.map((l) => (
-            <TableRow key={l.id} hover sx={{ cursor: 'pointer' }} onClick={() => setOpen(l)}>
-              {cols.map((c) => (
-                <TableCell key={c} align={align(c)} sx={c === 'name' ? { whiteSpace: 'nowrap' } : undefined}>
-                  {cell(l, c) ?? ''}
-                </TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <LineTable lines={run.lines} cols={TOWNSHIP_COLUMNS} testId="pay-lines" onOpen={setOpen} />
       {open && <LineDrill runId={run.id} line={open} onClose={() => setOpen(null)} />}
     </>
   );
@@ -224,6 +180,7 @@ export const PayRunShow = () => (
       </Stack>
       <PayRunTraceButtons />
       <DifferenceCard />
+      <Departments />
       <Lines />
     </SimpleShowLayout>
   </Show>

@@ -1,4 +1,4 @@
-// 绩效核算: the townships' runs, newest month first, and a new draft run (group finance enters the budgeted fund).
+// 绩效核算: the runs of the townships, the branches and the HQ, newest month first, and a new draft run (group finance enters the budgeted fund).
 import {
   Create,
   Datagrid,
@@ -17,10 +17,12 @@ import {
 import { PAY_RUN_STATUS } from '../../../../api/pay/enums';
 
 const STATUS_CHOICES = PAY_RUN_STATUS.choices();
+// a township or community centre pays by points, the HQ and a branch by department results; a village clinic's people are its township's
+const UNITS = { level_lte: 3, active: true };
 const yuan = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
 
 const filters = [
-  <ReferenceInput key="unit" source="org_unit_id" reference="org-units" filter={{ level: 3 }} alwaysOn>
+  <ReferenceInput key="unit" source="org_unit_id" reference="org-units" filter={UNITS} sort={{ field: 'path', order: 'ASC' }} perPage={200} alwaysOn>
     <SelectInput optionText="name" />
   </ReferenceInput>,
   <SelectInput key="status" source="status" choices={STATUS_CHOICES} alwaysOn />,
@@ -54,8 +56,8 @@ export const PayRunList = () => (
 export const PayRunCreate = () => (
   <Create redirect="show">
     <SimpleForm>
-      <ReferenceInput source="org_unit_id" reference="org-units" filter={{ level: 3 }}>
-        <SelectInput optionText="name" validate={required()} />
+      <ReferenceInput source="org_unit_id" reference="org-units" filter={UNITS} sort={{ field: 'path', order: 'ASC' }} perPage={200}>
+        <SelectInput optionText="name" validate={required()} helperText="pay.unit_help" />
       </ReferenceInput>
       <TextInput source="month" validate={required()} helperText="pay.month_help" />
       <TextInput source="budgeted_fund" validate={required()} />
