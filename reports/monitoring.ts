@@ -3,7 +3,7 @@
 // year's values, 同比, 目标 and 评价 — then the managed chronic patients' admission rate per village
 // with a 合计 row, and a 说明 sheet. Labels are the API's (api/monitoring/enums.ts).
 import type { Writable } from 'node:stream';
-import { BETTER, DIMENSION, INDICATOR, MONITORING_UNIT, STANDING, type IndicatorRow, type VillageAdmissions } from '../api/monitoring';
+import { BETTER, DIMENSION, INDICATOR, MONITORING_UNIT, POPULATION_SOURCE, STANDING, type IndicatorRow, type VillageAdmissions } from '../api/monitoring';
 import { addSheet, FORMATS, labelledSheet, streamingWorkbook, writeRow, type Format } from './xlsx';
 
 export interface MonitoringWorkbookData {
@@ -46,7 +46,7 @@ export async function writeMonitoringWorkbook(out: Writable, data: MonitoringWor
       name: def.zh,
       kind: def.kind === 'qualitative' ? '定性' : '定量',
       numerator_def: def.numerator?.zh ?? '自评与复核评分（佐证材料）',
-      denominator_def: def.denominator?.zh ?? '',
+      denominator_def: (def.denominator?.zh ?? '') + (r.denominator_source ? `（本表：${POPULATION_SOURCE.zh(r.denominator_source)}）` : ''),
       unit: MONITORING_UNIT.zh(def.unit),
       better: BETTER.zh(def.better),
       numerator: r.numerator,

@@ -68,7 +68,6 @@ const LAST_YEAR_LESS = 4;
 
 /** The annual death rate from the four chronic diseases at an age (five-year steps from 30; 70+ beyond), and of other causes a third of it. */
 const FOUR_CHRONIC_RATE = [0.0003, 0.0005, 0.0009, 0.0016, 0.0028, 0.0045, 0.0075, 0.012, 0.03, 0.05, 0.09];
-const rateAt = (age: number) => (age < 30 ? 0 : FOUR_CHRONIC_RATE[Math.min(FOUR_CHRONIC_RATE.length - 1, Math.floor((age - 30) / 5))]);
 /** causes, each with its weight: cardiovascular, cancer, chronic respiratory, diabetes; then the others */
 const FOUR_CHRONIC_CAUSES: [string, number][] = [
   ['I63.9', 22],
@@ -166,20 +165,35 @@ export const monitoringDemo: DemoStep = {
           .join(' AND '),
       )
       .orderBy('r.id');
+    // The deaths each year at the rates by age over everyone on record (the population the county's figure
+    // divides by), each drawn among the candidates of that age who can have died on a day after their record,
+    // contract and last follow-up (most are followed up all year, and so few have a day left last year: the
+    // deaths of an age go to those who have one, as many as the whole age group's rates give).
+    const born = await trx('residents')
+      .select<{ born: number; n: number }[]>(trx.raw('extract(year FROM birth_date)::int AS born'), trx.raw('count(*)::int AS n'))
+      .whereNull('deregistered_on')
+      .groupBy('born');
     const deathRng = seeded(2027_0107);
     const deaths: { id: number; on: string; cause: string }[] = [];
-    for (const c of candidates) {
-      for (const y of [year - 1, year]) {
-        const age = y - Number(c.birth_date.slice(0, 4));
-        const four = rateAt(age);
-        const r = deathRng();
-        const days = y < year ? 365 : Math.round((Date.parse(today) - Date.UTC(year, 0, 1)) / 86_400_000) - 1;
-        const share = days / 365; // this year is not over
-        if (r >= four * (4 / 3) * share) continue;
-        const on = new Date(Date.UTC(y, 0, 1) + Math.floor(deathRng() * days) * 86_400_000).toISOString().slice(0, 10);
-        if (on <= c.since) continue; // not before the record, the contract or the last follow-up: perhaps this year
-        deaths.push({ id: c.id, on, cause: r < four * share ? pick(FOUR_CHRONIC_CAUSES, deathRng()) : pick(OTHER_CAUSES, deathRng()) });
-        break;
+    const dead = new Set<number>();
+    for (const y of [year - 1, year]) {
+      const days = y < year ? 365 : Math.round((Date.parse(today) - Date.UTC(year, 0, 1)) / 86_400_000) - 1;
+      const share = days / 365; // this year is not over
+      for (let band = 0; band < FOUR_CHRONIC_RATE.length; band++) {
+        const inBand = (b: number) => y - b >= 30 && Math.min(FOUR_CHRONIC_RATE.length - 1, Math.floor((y - b - 30) / 5)) === band;
+        const p = FOUR_CHRONIC_RATE[band] * (4 / 3) * share;
+        let count = 0; // deaths of the band: one draw per person on record
+        for (const b of born) if (inBand(b.born)) for (let k = 0; k < b.n; k++) if (deathRng() < p) count += 1;
+        const open = candidates
+          .filter((c) => !dead.has(c.id) && inBand(Number(c.birth_date.slice(0, 4))))
+          .map((c) => ({ id: c.id, first: Math.max(0, Math.round((Date.parse(c.since) - Date.UTC(y, 0, 1)) / 86_400_000) + 1) }))
+          .filter((c) => c.first < days);
+        for (let k = 0; k < count && open.length; k++) {
+          const c = open.splice(Math.floor(deathRng() * open.length), 1)[0];
+          const on = new Date(Date.UTC(y, 0, 1 + c.first + Math.floor(deathRng() * (days - c.first)))).toISOString().slice(0, 10);
+          deaths.push({ id: c.id, on, cause: deathRng() < 3 / 4 ? pick(FOUR_CHRONIC_CAUSES, deathRng()) : pick(OTHER_CAUSES, deathRng()) });
+          dead.add(c.id);
+        }
       }
     }
     for (const d of deaths) {

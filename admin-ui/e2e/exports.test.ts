@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils } from 'ra-core';
-import { get, system, tokenFor } from '../../scripts/test/harness';
+import { get, system, tokenFor, unitId } from '../../scripts/test/harness';
 import { fetchAllRows } from '../src/shared/exporter';
 import { readWorkbook } from '../../reports/xlsx';
 import * as clock from '../../api/core/clock';
@@ -175,11 +175,13 @@ describe('admin UI: 导出 gives every row of the list as a CSV Excel opens', fu
     });
   }
 
-  it('finance: 监测评价 → 医共体监测指标 → 下载监测报表 gives the 14 indicators of the county, the year as the screen shows it', async () => {
+  it('finance: 监测评价 → 医共体监测指标 → 下载监测报表 gives the 14 indicators of the county, the year as the screen shows it; 诊疗人次导入 counts a small file’s rows and names its bad one', async () => {
     const page = await newPage(browser, { width: 1400, height: 900 });
     await login(page, baseUrl, 'finance');
     await clickMenu(page, '/monitoring-indicators');
     await page.getByTestId('dimension-integration').waitFor();
+    // seconded doctors per 10,000 of the county's insured, its source named under the denominator
+    expect(await page.getByTestId('source-seconded_doctors').textContent()).to.equal('医保基金年度参保人数');
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('monitoring-download').click()]);
     const year = Number(clock.today().slice(0, 4));
     expect(file.suggestedFilename()).to.equal(`医共体监测指标-${year}.xlsx`);
@@ -188,6 +190,21 @@ describe('admin UI: 导出 gives every row of the list as a CSV Excel opens', fu
     expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).to.deep.equal(['序号', '维度', '指标']);
     expect(sheet.getRow(1).getCell(11).value).to.equal(`${year}年`);
     expect(sheet.rowCount - 1, 'the 14 indicators').to.equal(14);
+
+    // 诊疗人次导入: a small file checked (one row counted, the bad one named by row and column), then imported
+    await page.goto(`${baseUrl}/visit-import`);
+    const csv = 'unit_code,month,visits,tcm_visits\nV001,2017-06,321,12\nV999,2017-06,100,0\n';
+    await page.getByTestId('import-file').setInputFiles({ name: '诊疗人次.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('dry-run').click();
+    expect(await page.getByTestId('import-summary').textContent()).to.equal('可导入 1 行，有错误 1 行');
+    expect(await page.getByTestId('rejected-3-unit_code').textContent()).to.contain('未知的机构编码 V999');
+    await page.getByTestId('commit').click();
+    await page.getByText('已导入：').waitFor();
+    const stored = await get<{ visits: number; tcm_visits: number }[]>('/api/visit-counts', {
+      as: 'finance',
+      query: { filter: JSON.stringify({ org_unit_id: await unitId('V001'), month: '2017-06-01' }) },
+    });
+    expect(stored.body.map((v) => [v.visits, v.tcm_visits])).to.deep.equal([[321, 12]]);
     await page.context().close();
   });
 });

@@ -1,5 +1,5 @@
 // Quality management in a real browser (issue 21): the HQ cross-inspects branch B3 — its director
-// scores the checklist and records three findings; B3's director reports one rectification, the HQ
+// scores the checklist and records three findings; B3's director reports one rectification (with a file of evidence), the HQ
 // verifies it; another is left past its deadline, the escalation job escalates it and the findings
 // list shows it in red; B3's quality score on the score page follows (87 − 1 − 3×2 − 5 = 75, then 76).
 import { expect } from 'chai';
@@ -100,6 +100,8 @@ describe('admin UI: quality inspection and rectification', function () {
     await b3Page.goto(`${baseUrl}/quality-findings/${minor.id}/show`);
     await b3Page.getByTestId('rectification').fill('组织全院学习病历书写规范，逐份复查');
     await b3Page.getByTestId('evidence').fill('培训签到表、复查记录 12 份');
+    await b3Page.getByTestId('finding-file').setInputFiles({ name: '培训签到表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 培训签到表') });
+    await b3Page.getByTestId('finding-files').getByRole('button', { name: '培训签到表.pdf' }).waitFor();
     await b3Page.getByTestId('finding-report').click();
     await b3Page.getByTestId('finding-step').waitFor({ state: 'detached' });
     expect(await b3Page.getByTestId('finding-status').textContent()).to.equal('待验证');

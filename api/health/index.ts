@@ -53,10 +53,10 @@ export type { readTask } from './taskService';
 // the national monitoring indicators' reads of the residents (api/monitoring)
 export {
   deathsByAgeGroup,
+  deathsWithCause,
   managedChronicPeople,
   mortalityRecords,
   residentRecords,
-  residentsOnRecord,
   residentsOnRecordByUnit,
   type AgeGroupRow,
   type ResidentRecord,

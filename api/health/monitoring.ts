@@ -11,15 +11,6 @@ const IN_SUBTREE = `r.org_unit_id IN ${subtreeIdsSql('?')}`;
 const ON_RECORD = '(r.deregistered_on IS NULL OR r.deregistered_on > ?::date)';
 const MANAGED = `(r.conditions @> '[{"code":"hypertension"}]' OR r.conditions @> '[{"code":"diabetes"}]')`;
 
-/** Residents on record under a unit at the end of a day. */
-export async function residentsOnRecord(conn: Conn, rootUnitId: number, day: string): Promise<number> {
-  const { rows } = await conn.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM residents r WHERE ${IN_SUBTREE} AND ${ON_RECORD}`, [
-    rootUnitId,
-    day,
-  ]);
-  return rows[0].n;
-}
-
 /** Residents on record under a unit at the end of a day, per unit where they are registered (by path). */
 export async function residentsOnRecordByUnit(
   conn: Conn,
@@ -75,6 +66,16 @@ export async function deathsByAgeGroup(conn: Conn, rootUnitId: number, year: num
     [rootUnitId, `${year}-01-01`, `${year}-12-31`, mid, rootUnitId, `${year}-01-01`, mid],
   );
   return rows;
+}
+
+/** Deaths in the year under a unit whose cause (ICD-10) is recorded, of any cause and age: whether causes of death are recorded at all. */
+export async function deathsWithCause(conn: Conn, rootUnitId: number, year: number): Promise<number> {
+  const { rows } = await conn.raw<{ rows: { n: number }[] }>(
+    `SELECT count(*)::int AS n FROM residents r
+      WHERE ${IN_SUBTREE} AND r.deregistration_reason = 'death' AND r.death_cause IS NOT NULL AND r.deregistered_on BETWEEN ?::date AND ?::date`,
+    [rootUnitId, `${year}-01-01`, `${year}-12-31`],
+  );
+  return rows[0].n;
 }
 
 export interface ResidentRecord {

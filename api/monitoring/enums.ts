@@ -86,7 +86,10 @@ export const INDICATOR = defineEnum('monitoring_indicator', {
       zh: '年内派驻基层（乡镇、村）的中级及以上职称医师人数',
       en: 'doctors of intermediate title or above seconded (下派) to township or village units during the year',
     },
-    denominator: { zh: '年末在册居民数（万人）', en: 'residents on record at year end (10,000s)' },
+    denominator: {
+      zh: '县域人口（万人）：当年医保基金年度的参保人数；无参保人数时为年末在册居民数',
+      en: 'the population (10,000s): the insured of the year’s fund years; without them the residents on record at year end',
+    },
   },
   ecg_village_coverage: {
     zh: '影像心电中心服务开展与心电设备村级覆盖率',
@@ -222,6 +225,13 @@ export const STANDING = defineEnum('monitoring_standing', {
 });
 export type Standing = EnumValue<typeof STANDING>;
 
+/** Where the population of an indicator per 10,000 residents comes from (service.ts `populationOf`, the one definition). */
+export const POPULATION_SOURCE = defineEnum('monitoring_population_source', {
+  insured: { zh: '医保基金年度参保人数', en: 'Insured of the fund year' },
+  residents: { zh: '年末在册居民数（健康档案）', en: 'Residents on record at year end' },
+});
+export type PopulationSource = EnumValue<typeof POPULATION_SOURCE>;
+
 /** Where a visit count comes from. */
 export const VISIT_SOURCE = defineEnum('visit_source', { entry: { zh: '录入', en: 'Entered' }, import: { zh: '导入', en: 'Imported' } });
 
@@ -233,4 +243,4 @@ export const VISIT_COLUMN = defineEnum('visit_column', {
   tcm_visits: { zh: '中医类诊疗人次', en: 'TCM visits' },
 });
 
-export const MONITORING_ENUMS = [DIMENSION, INDICATOR_KIND, BETTER, UNIT, SOURCE, INDICATOR, STANDING, VISIT_SOURCE, VISIT_COLUMN];
+export const MONITORING_ENUMS = [DIMENSION, INDICATOR_KIND, BETTER, UNIT, SOURCE, INDICATOR, STANDING, POPULATION_SOURCE, VISIT_SOURCE, VISIT_COLUMN];

@@ -2,7 +2,7 @@
 // api/domains.ts wires, the registry the workbook and the screens read, and the figures.
 export { monitoringGrants } from './rules';
 export { monitoringRouters } from './routes';
-export { BETTER, DIMENSION, INDICATOR, MONITORING_ENUMS, SOURCE, STANDING, UNIT as MONITORING_UNIT, type IndicatorCode } from './enums';
+export { BETTER, DIMENSION, INDICATOR, MONITORING_ENUMS, POPULATION_SOURCE, SOURCE, STANDING, UNIT as MONITORING_UNIT, type IndicatorCode } from './enums';
 export {
   chronicAdmissions,
   chronicAdmissionRates,

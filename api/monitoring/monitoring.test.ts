@@ -259,17 +259,28 @@ describe('monitoring indicators (HTTP, real database)', function () {
     expect(JSON.stringify(bad.body)).to.contain('self_score');
   });
 
-  it('I04: senior doctors seconded to primary care per 10,000 residents on record at year end', async () => {
-    // 2019: one (the 主治; the 医师 is below intermediate) over 34 residents; 2018: the 副主任 over 37 (R7 left in June)
-    expect(row(await indicators(), 'seconded_doctors')).to.deep.include({ numerator: 1, denominator: 34, value: 294.117647 });
-    expect(row(await indicators(LAST), 'seconded_doctors')).to.deep.include({ numerator: 1, denominator: 37, value: 270.27027 });
+  it('I04: senior doctors seconded to primary care per 10,000 of the insured population, else of the residents on record', async () => {
+    // 2018 has no insured population for the branch: the 副主任 over the 37 residents on record at year end (R7 left in June)
+    expect(row(await indicators(LAST), 'seconded_doctors')).to.deep.include({
+      numerator: 1,
+      denominator: 37,
+      value: 270.27027,
+      denominator_source: 'residents',
+    });
+    const residents = await records('seconded_doctors', 'denominator', LAST);
+    expect(residents.kind).to.equal('villages');
+    expect(residents.rows.map((r) => [(r as { unit_name: string }).unit_name, (r as { residents: number }).residents])).to.deep.equal([
+      ['监测一村', 3],
+      ['监测二村', 34],
+    ]);
+    // 2019: the township's insured population of the fund year (2,500), not the 34 residents the records hold: one (the 主治; the 医师 is below intermediate) = 4 per 10,000
+    ok(await post('/api/fund-year-populations', { fund_year_id: fundYear2019, org_unit_id: ids.MT9, insured_population: 2500 }, { as: 'finance' }));
+    expect(row(await indicators(), 'seconded_doctors')).to.deep.include({ numerator: 1, denominator: 2500, value: 4, denominator_source: 'insured' });
     const n = await records('seconded_doctors', 'numerator');
     expect(n.rows.map((r) => (r as { staff_name: string; host_name: string }).staff_name)).to.deep.equal(['派驻主治']);
     const d = await records('seconded_doctors', 'denominator');
-    expect(d.rows.map((r) => [(r as { unit_name: string }).unit_name, (r as { residents: number }).residents])).to.deep.equal([
-      ['监测一村', 2],
-      ['监测二村', 32],
-    ]);
+    expect(d.kind).to.equal('populations');
+    expect(d.rows).to.deep.equal([{ unit_id: ids.MT9, unit_name: '监测乡镇卫生院', region: '监测指标测试县', insured: 2500 }]);
   });
 
   it('I05: village clinics that sent an ECG this year over the village clinics', async () => {
@@ -430,7 +441,8 @@ describe('monitoring indicators (HTTP, real database)', function () {
     // 65–69: 1 stroke death of 21; 60–64: 1 heart attack of 12 (R8's pneumonia is not counted)
     // 1 − (1 − (5/21)/(1 + 2.5/21)) (1 − (5/12)/(1 + 2.5/12)) = 1 − (18.5/23.5)(9.5/14.5) = 0.484226
     expect(row(a, 'premature_mortality')).to.deep.include({ numerator: 2, denominator: 36, value: 0.484226 });
-    expect(row(a, 'premature_mortality').last).to.deep.include({ numerator: 0, value: 0 });
+    // 2018: nobody's death recorded with its cause — no data, not 0
+    expect(row(a, 'premature_mortality').last).to.deep.include({ numerator: 0, value: null });
     const n = await records('premature_mortality', 'numerator');
     expect(n.rows.map((r) => [(r as { name: string }).name, (r as { death_cause: string }).death_cause])).to.deep.equal([
       ['监测R3', 'I63.9'],
@@ -487,6 +499,9 @@ describe('monitoring indicators (HTTP, real database)', function () {
     expect(sheet.getRow(8).getCell(11).numFmt).to.equal('0.00%');
     expect(rows[9].slice(8, 15)).to.deep.equal([15000, 3, 5000, 4000, 0.25, 5200, '达标']);
     expect(rows[0].slice(1, 4)).to.deep.equal(['紧密型', '资源统一管理', '定性']);
+    // I04 over the township's insured population (I04's test added it), its source named beside the definition
+    expect(rows[3][5]).to.match(/（本表：医保基金年度参保人数）$/);
+    expect(rows[3].slice(8, 11)).to.deep.equal([1, 2500, 4]);
     const villages = wb.getWorksheet('慢病管理人群住院率（按村）')!;
     expect([2, 3, 4].map((n) => (villages.getRow(n).values as unknown[]).slice(1))).to.deep.equal([
       ['监测一村', 2, 3, 1.5],

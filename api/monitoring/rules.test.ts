@@ -11,6 +11,7 @@ import {
   indicatorValue,
   isFourChronic,
   monthCell,
+  mortalityFigure,
   prematureMortality,
   standing,
   targetProblems,
@@ -83,6 +84,20 @@ describe('monitoring rules', () => {
     expect(prematureMortality(groups)).to.equal(0.25974);
     expect(prematureMortality(AGE_GROUPS.map(() => ({ deaths: 0, population: 0 })))).to.equal(null);
     expect(prematureMortality(AGE_GROUPS.map(() => ({ deaths: 0, population: 50 })))).to.equal(0);
+    // no death of the year with its cause recorded: no data, not a green 0; a death of another cause makes the 0 a figure
+    expect(
+      mortalityFigure(
+        AGE_GROUPS.map(() => ({ deaths: 0, population: 50 })),
+        0,
+      ),
+    ).to.equal(null);
+    expect(
+      mortalityFigure(
+        AGE_GROUPS.map(() => ({ deaths: 0, population: 50 })),
+        1,
+      ),
+    ).to.equal(0);
+    expect(mortalityFigure(groups, 6)).to.equal(0.25974);
   });
 
   it('reads a row of the visits file: the unit by code, the month, whole counts with the 中医 ones within the visits', () => {

@@ -107,6 +107,12 @@ export function prematureMortality(groups: readonly AgeGroupFigures[]): number |
   return round6(1 - survive);
 }
 
+/**
+ * Premature mortality as the county reads it: null (no data) when no death of the year has its cause
+ * recorded — a 0 then would say that nobody aged 30–70 died of the four, where nobody recorded why anyone died.
+ */
+export const mortalityFigure = (groups: readonly AgeGroupFigures[], deathsWithCause: number) => (deathsWithCause > 0 ? prematureMortality(groups) : null);
+
 // ---------------------------------------------------------------- the visits file (诊疗人次导入)
 
 export const VISIT_COLUMNS: [string, string][] = VISIT_COLUMN.values.map((v) => [v, VISIT_COLUMN.zh(v)]);

@@ -14,19 +14,19 @@ import { db } from '../db/knex';
 import type { UploadedFile } from '../http/upload';
 import { withinScope } from '../auth';
 import { joinUnitSql, orgUnits, subtreeIdsSql, unitInScope } from '../org';
-import { claimSetRecords, claimSetSums, runImport, staysOfPeople, type ClaimSet, type ImportOptions } from '../settlement';
-import { deathsByAgeGroup, managedChronicPeople, mortalityRecords, residentRecords, residentsOnRecord, residentsOnRecordByUnit } from '../health';
+import { claimSetRecords, claimSetSums, insuredPopulations, runImport, staysOfPeople, type ClaimSet, type ImportOptions } from '../settlement';
+import { deathsByAgeGroup, deathsWithCause, managedChronicPeople, mortalityRecords, residentRecords, residentsOnRecordByUnit } from '../health';
 import { headcountByTier, secondedDoctors, staffAtDay } from '../hr';
 import { personnelEntries, personnelSpendingByTier } from '../finance';
 import { villageEcgRequests } from '../diagnosis';
-import { INDICATOR, QUALITATIVE_INDICATORS, VISIT_SOURCE, type IndicatorCode, type Standing } from './enums';
+import { INDICATOR, QUALITATIVE_INDICATORS, VISIT_SOURCE, type IndicatorCode, type PopulationSource, type Standing } from './enums';
 import { Evidence, EvidenceDocument, MonitoringTarget, VisitCount } from './model';
 import {
   admissionTotals,
   fourChronicSql,
   growth,
   indicatorValue,
-  prematureMortality,
+  mortalityFigure,
   standing,
   targetProblems,
   validateVisitRow,
@@ -42,6 +42,8 @@ export interface YearFigure {
   numerator: number | null;
   denominator: number | null;
   value: number | null;
+  /** where the denominator's population comes from (an indicator per 10,000 residents) */
+  denominator_source?: PopulationSource;
 }
 
 export interface IndicatorRow extends YearFigure {
@@ -62,26 +64,43 @@ const ratioFigure = (code: IndicatorCode, numerator: number, denominator: number
 });
 const yuan = (s: string) => Number(s);
 
+/**
+ * The population an indicator per 10,000 residents divides by, defined once: the insured population
+ * the fund years of the year hold for the subtree (the county: the fund year's insured count; a member:
+ * its townships' insured populations), else — no fund year holds one — the residents on record at year
+ * end (the health records, which a demo holds only a sample of). Its lines are the drill-down's records.
+ */
+export async function populationOf(conn: Conn, rootUnitId: number, year: number) {
+  const insured = await insuredPopulations(conn, rootUnitId, year);
+  if (insured.length) return { source: 'insured' as const, population: insured.reduce((a, r) => a + r.insured, 0), lines: insured };
+  const residents = await residentsOnRecordByUnit(conn, rootUnitId, `${year}-12-31`);
+  return { source: 'residents' as const, population: residents.reduce((a, r) => a + r.residents, 0), lines: residents };
+}
+
 /** The figures of every quantitative indicator for a unit's subtree in one year (each source read once, side by side). */
 export async function yearFigures(rootUnitId: number, year: number, conn: Conn = db()): Promise<Partial<Record<IndicatorCode, YearFigure>>> {
   const yearEnd = `${year}-12-31`;
-  const [claims, visits, seconded, residents, ecg, spending, heads, chronic, mortality] = await Promise.all([
+  const [claims, visits, seconded, population, ecg, spending, heads, chronic, mortality, deathCauses] = await Promise.all([
     claimSetSums(conn, rootUnitId, year),
     visitSums(conn, rootUnitId, year),
     secondedDoctors(conn, rootUnitId, year),
-    residentsOnRecord(conn, rootUnitId, yearEnd),
+    populationOf(conn, rootUnitId, year),
     villageEcgRequests(conn, rootUnitId, year),
     personnelSpendingByTier(conn, rootUnitId, year),
     headcountByTier(conn, rootUnitId, yearEnd),
     chronicAdmissions(conn, rootUnitId, year),
     deathsByAgeGroup(conn, rootUnitId, year, fourChronicSql),
+    deathsWithCause(conn, rootUnitId, year),
   ]);
   const perHead = (spent: string, n: number) => (n > 0 ? Math.round((yuan(spent) / n) * 100) / 100 : null);
   const primaryPay = perHead(spending.primary, heads.primary);
   const leadPay = perHead(spending.lead, heads.lead);
   const chronicTotal = admissionTotals(chronic);
   return {
-    seconded_doctors: ratioFigure('seconded_doctors', new Set(seconded.map((s) => s.staff_id)).size, residents),
+    seconded_doctors: {
+      ...ratioFigure('seconded_doctors', new Set(seconded.map((s) => s.staff_id)).size, population.population),
+      denominator_source: population.source,
+    },
     ecg_village_coverage: ratioFigure('ecg_village_coverage', ecg.filter((v) => v.requests > 0).length, ecg.length),
     primary_pay_ratio: {
       numerator: primaryPay,
@@ -98,7 +117,7 @@ export async function yearFigures(rootUnitId: number, year: number, conn: Conn =
     premature_mortality: {
       numerator: mortality.reduce((a, g) => a + g.deaths, 0),
       denominator: mortality.reduce((a, g) => a + g.population, 0),
-      value: prematureMortality(mortality),
+      value: mortalityFigure(mortality, deathCauses),
     },
   };
 }
@@ -212,7 +231,7 @@ const CLAIM_PARTS: Partial<Record<IndicatorCode, Record<Part, ClaimSet>>> = {
 };
 
 /** The kind of records a drill-down answers (the screen picks its columns by it). */
-export type RecordKind = 'claims' | 'visits' | 'rotations' | 'residents' | 'villages' | 'staff' | 'ledger' | 'patients' | 'evidence';
+export type RecordKind = 'claims' | 'visits' | 'rotations' | 'residents' | 'villages' | 'populations' | 'staff' | 'ledger' | 'patients' | 'evidence';
 
 /**
  * GET /api/monitoring-indicators/:code/records: the records behind an indicator's numerator or
@@ -234,9 +253,11 @@ export async function indicatorRecords(actor: Actor, code: IndicatorCode, unitId
       const e = (await evidenceOf(unit.id, year)).get(code)?.now;
       return answer('evidence', paged(e ? e.documents : []));
     }
-    case 'seconded_doctors':
+    case 'seconded_doctors': {
       if (part === 'numerator') return answer('rotations', paged(await secondedDoctors(conn, unit.id, year)));
-      return answer('villages', paged(await residentsOnRecordByUnit(conn, unit.id, `${year}-12-31`)));
+      const population = await populationOf(conn, unit.id, year);
+      return answer(population.source === 'insured' ? 'populations' : 'villages', paged<object>(population.lines));
+    }
     case 'ecg_village_coverage': {
       const villages = await villageEcgRequests(conn, unit.id, year);
       return answer('villages', paged(part === 'numerator' ? villages.filter((v) => v.requests > 0) : villages));

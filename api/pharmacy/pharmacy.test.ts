@@ -200,6 +200,15 @@ describe('pharmacy: prescriptions imported, flagged, reviewed, acted on (HTTP)',
         const ids = (await trx('prescriptions').select<{ id: string }[]>('id')).map((r) => String(r.id));
         const items = await trx('prescription_items').select<Json<PrescriptionItem>[]>('*').orderBy(['prescription_id', 'seq']);
         const suspensions = await trx('prescriber_actions').where({ kind: 'suspend', status: 'open' }).select<Json<PrescriberAction>[]>('*');
+        // the imports flagged each new prescription as they inserted it, from the batch's drugs: the same flags as from the stored ones
+        // (but for the suspension opened after the first import, which the earlier prescriptions keep without)
+        const reflagged = (await evaluateSet(trx, { ids }, DEFAULT_RULES)).filter((e) => e.changed).map((e) => e.id);
+        const suspendedSince = await trx('prescriptions as p')
+          .join('prescription_items as i', 'i.prescription_id', 'p.id')
+          .where({ 'p.org_unit_id': b2, 'p.prescriber_staff_id': doctor.id, 'i.drug_name': '左氧氟沙星' })
+          .whereNot('p.prescription_no', 'TRX-S1')
+          .pluck('p.id');
+        expect(reflagged.sort()).to.deep.equal(suspendedSince.map(String).sort());
         for (const rules of [DEFAULT_RULES, variant]) {
           await evaluateSet(trx, { ids }, rules);
           const rows = await trx('prescriptions').select<Json<Prescription>[]>('*');

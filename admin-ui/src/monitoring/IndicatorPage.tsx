@@ -87,10 +87,18 @@ export const IndicatorPage = () => {
         </Button>
       );
     }
+    const source = part === 'denominator' ? row.denominator_source : undefined;
     return (
-      <Button size="small" data-testid={`drill-${row.code}-${part}`} title={def[part]?.[locale] ?? ''} onClick={() => setDrill({ code: row.code, part })}>
-        {figure == null ? '—' : Number(figure).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}
-      </Button>
+      <>
+        <Button size="small" data-testid={`drill-${row.code}-${part}`} title={def[part]?.[locale] ?? ''} onClick={() => setDrill({ code: row.code, part })}>
+          {figure == null ? '—' : Number(figure).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}
+        </Button>
+        {source && (
+          <Typography variant="caption" data-testid={`source-${row.code}`} sx={{ display: 'block', color: 'text.secondary' }}>
+            {translate(`enums.monitoring_population_source.${source}`)}
+          </Typography>
+        )}
+      </>
     );
   };
 

@@ -48,6 +48,8 @@ export const RECORD_COLUMNS = [
   'visits',
   'tcm_visits',
   'residents',
+  'region',
+  'insured',
   'requests',
   'stays',
   'deregistered_on',

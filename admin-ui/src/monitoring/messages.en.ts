@@ -77,6 +77,8 @@ export const en = {
       visits: 'Visits',
       tcm_visits: 'TCM',
       residents: 'Residents',
+      region: 'Region',
+      insured: 'Insured',
       requests: 'ECG requests',
       stays: 'Stays',
       deregistered_on: 'Deregistered',

@@ -78,6 +78,8 @@ export const zh = {
       visits: '诊疗人次',
       tcm_visits: '中医类',
       residents: '在册居民',
+      region: '统筹区',
+      insured: '参保人数',
       requests: '心电申请',
       stays: '住院人次',
       deregistered_on: '注销日期',

@@ -20,19 +20,23 @@ const FLAG_SQL: Record<RxFlag, string> = {
   suspended_drug: 'x.suspended',
 };
 
-/**
- * Derives the drug count, antibiotic and injection marks and flags of a set of prescriptions from
- * their drugs under the rules, writing only what changed. Answers each
- * evaluated prescription's id with whether it is flagged, and how many rows changed.
- */
-export async function evaluateSet(trx: Knex.Transaction, set: RxSet, r: RxRules) {
+/** The rules' parameters the flags' SQL names (:ranges, :oral, :prefixes, :words, :max_drugs). */
+export function rulesParams(r: RxRules) {
   // a drug's first range in that unit applies, as in prescriptionFlags
   const ranges = r.dose_ranges.filter((d, i) => r.dose_ranges.findIndex((e) => e.drug === d.drug && e.unit === d.unit) === i);
-  const target = 'ids' in set ? 'p.id = ANY(:ids::bigint[])' : "p.review_status = 'pending' AND p.prescribed_on BETWEEN :from::date AND :to::date";
-  const { rows } = await trx.raw<{ rows: { id: string; flagged: boolean; changed: boolean }[] }>(
-    `WITH ranges AS (SELECT * FROM jsonb_to_recordset(:ranges::jsonb) AS r(drug text, unit text, min numeric, max numeric)),
-     t AS (SELECT p.id, p.org_unit_id, p.prescriber_staff_id, p.prescriber_name, p.care_type, p.diagnosis_codes, p.diagnosis_text
-             FROM prescriptions p WHERE ${target}),
+  return { ranges: JSON.stringify(ranges), oral: r.oral_preferred, prefixes: r.infection_icd_prefixes, words: r.infection_words, max_drugs: r.max_drugs };
+}
+
+/**
+ * The CTEs `ranges`, `x` (each prescription's drugs aggregated) and `v` (its drug count, marks and flags) over
+ * a CTE `t` of prescriptions (id, org_unit_id, prescriber_staff_id, prescriber_name, care_type, diagnosis_codes,
+ * diagnosis_text), defined before them, and `items`, a relation of their drugs keyed by prescription_id = t.id:
+ * the stored drugs, or a batch's before it is written (the import flags a new prescription as it inserts it).
+ * `ranges` is materialized: the JSON is read once, not once per drug.
+ */
+export const derivedSql = (
+  items: string,
+) => `ranges AS MATERIALIZED (SELECT * FROM jsonb_to_recordset(:ranges::jsonb) AS r(drug text, unit text, min numeric, max numeric)),
      x AS (
        SELECT t.id,
               count(i.seq)::smallint AS item_count,
@@ -48,12 +52,24 @@ export async function evaluateSet(trx: Knex.Transaction, set: RxSet, r: RxRules)
                    AND CASE WHEN a.prescriber_staff_id IS NOT NULL THEN a.prescriber_staff_id = t.prescriber_staff_id ELSE a.prescriber_name = t.prescriber_name END)), false) AS suspended,
               EXISTS (SELECT 1 FROM unnest(t.diagnosis_codes) c, unnest(:prefixes::text[]) pre WHERE starts_with(upper(c), upper(pre)))
                 OR coalesce(EXISTS (SELECT 1 FROM unnest(:words::text[]) w WHERE w <> '' AND strpos(t.diagnosis_text, w) > 0), false) AS infection
-         FROM t LEFT JOIN prescription_items i ON i.prescription_id = t.id
+         FROM t LEFT JOIN ${items} i ON i.prescription_id = t.id
         GROUP BY t.id, t.diagnosis_codes, t.diagnosis_text),
      v AS (
        SELECT t.id, x.item_count, x.has_antibiotic, x.has_injection,
               array_remove(ARRAY[${RX_FLAG.values.map((f) => `CASE WHEN ${FLAG_SQL[f]} THEN '${f}' END`).join(', ')}]::text[], NULL) AS flags
-         FROM t JOIN x USING (id)),
+         FROM t JOIN x USING (id))`;
+
+/**
+ * Derives the drug count, antibiotic and injection marks and flags of a set of prescriptions from
+ * their drugs under the rules, writing only what changed. Answers each
+ * evaluated prescription's id with whether it is flagged, and how many rows changed.
+ */
+export async function evaluateSet(trx: Knex.Transaction, set: RxSet, r: RxRules) {
+  const target = 'ids' in set ? 'p.id = ANY(:ids::bigint[])' : "p.review_status = 'pending' AND p.prescribed_on BETWEEN :from::date AND :to::date";
+  const { rows } = await trx.raw<{ rows: { id: string; flagged: boolean; changed: boolean }[] }>(
+    `WITH t AS (SELECT p.id, p.org_unit_id, p.prescriber_staff_id, p.prescriber_name, p.care_type, p.diagnosis_codes, p.diagnosis_text
+                  FROM prescriptions p WHERE ${target}),
+     ${derivedSql('prescription_items')},
      up AS (
        UPDATE prescriptions p SET item_count = v.item_count, has_antibiotic = v.has_antibiotic, has_injection = v.has_injection, flags = v.flags
          FROM v
@@ -61,14 +77,10 @@ export async function evaluateSet(trx: Knex.Transaction, set: RxSet, r: RxRules)
        RETURNING p.id)
      SELECT v.id, v.flags <> '{}' AS flagged, up.id IS NOT NULL AS changed FROM v LEFT JOIN up USING (id)`,
     {
-      ranges: JSON.stringify(ranges),
+      ...rulesParams(r),
       ids: 'ids' in set ? set.ids : null,
       from: 'openFrom' in set ? set.openFrom : null,
       to: 'openTo' in set ? set.openTo : null,
-      oral: r.oral_preferred,
-      prefixes: r.infection_icd_prefixes,
-      words: r.infection_words,
-      max_drugs: r.max_drugs,
     },
   );
   return rows;

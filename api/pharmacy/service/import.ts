@@ -12,7 +12,7 @@ import { staffByUnitAndName } from '../../hr';
 import { orgUnits } from '../../org';
 import { runImport, type ImportOptions } from '../../settlement';
 import { RX_COLUMNS, RX_REQUIRED, validateRxRow, type RxRow, type RxRules } from '../rules';
-import { evaluateSet } from './flags';
+import { derivedSql, evaluateSet, rulesParams } from './flags';
 import { currentRules } from './settings';
 
 const HEADER = [
@@ -38,21 +38,22 @@ const changed = (table: string, cols: readonly string[]) =>
   `(${cols.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${cols.map((c) => `excluded.${c}`).join(', ')})`;
 
 /**
- * Writes a batch of rows (drugs): the prescriptions upserted by unit and number, their drugs by line,
- * then the batch's prescriptions flagged (`flagged`: id → flagged; one split over two batches is
- * evaluated again with the second); answers the rows inserted and updated.
+ * Writes a batch of rows (drugs) in one statement: the prescriptions upserted by unit and number — a
+ * new one inserted with its drug count, marks and flags derived from the batch's drugs (`derivedSql`,
+ * the flags' one SQL definition), so it is written once — and their drugs by line. A prescription
+ * that was stored before (imported again, or split over two batches) is then flagged from its stored
+ * drugs (`evaluateSet`, writing only what changed). `flagged`: id → flagged. Answers the rows inserted and updated.
  */
 async function writeBatch(trx: Knex.Transaction, rows: { row: number; data: RxRow }[], rules: RxRules, flagged: Map<string, boolean>) {
-  const headers = new Map<string, RxRow>();
-  for (const { data } of rows) {
-    const key = `${data.org_unit_id}\t${data.prescription_no}`;
-    if (!headers.has(key)) headers.set(key, data);
-  }
+  const keyOf = (d: RxRow) => `${d.org_unit_id}\t${d.prescription_no}`;
+  const headers = new Map<string, { k: number; data: RxRow }>();
+  for (const { data } of rows) if (!headers.has(keyOf(data))) headers.set(keyOf(data), { k: headers.size, data });
   const staff = await staffByUnitAndName(
-    [...headers.values()].map((h) => ({ unitId: h.org_unit_id, name: h.prescriber_name })),
+    [...headers.values()].map(({ data: h }) => ({ unitId: h.org_unit_id, name: h.prescriber_name })),
     trx,
   );
-  const input = [...headers.values()].map((h) => ({
+  const input = [...headers.values()].map(({ k, data: h }) => ({
+    k,
     org_unit_id: h.org_unit_id,
     prescription_no: h.prescription_no,
     department: h.department,
@@ -66,46 +67,67 @@ async function writeBatch(trx: Knex.Transaction, rows: { row: number; data: RxRo
     diagnosis_codes: h.diagnosis_codes,
     diagnosis_text: h.diagnosis_text,
   }));
+  const items = rows.map(({ data }) => ({ k: headers.get(keyOf(data))!.k, ...data.item }));
   const cols = HEADER.join(', ');
-  const { rows: ids } = await trx.raw<{ rows: { id: string; org_unit_id: number; prescription_no: string; changed: boolean }[] }>(
-    `WITH input AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(${HEADER_TYPES})),
+  const itemCols = ITEM.slice(1).join(', ');
+  const sql = `WITH h AS (SELECT * FROM jsonb_to_recordset(:headers::jsonb) AS x(k int, ${HEADER_TYPES})),
+          hi AS (SELECT * FROM jsonb_to_recordset(:items::jsonb) AS x(k int, ${ITEM_TYPES.replace('prescription_id bigint, ', '')})),
+          t AS (SELECT k AS id, org_unit_id, prescriber_staff_id, prescriber_name, care_type, diagnosis_codes, diagnosis_text FROM h),
+          ${derivedSql('(SELECT k AS prescription_id, hi.* FROM hi)')},
           up AS (
-            INSERT INTO prescriptions (${cols}) SELECT ${cols} FROM input
+            INSERT INTO prescriptions (${cols}, item_count, has_antibiotic, has_injection, flags)
+            SELECT ${HEADER.map((c) => `h.${c}`).join(', ')}, v.item_count, v.has_antibiotic, v.has_injection, v.flags FROM h JOIN v ON v.id = h.k
             ON CONFLICT (org_unit_id, prescription_no) DO UPDATE
                SET ${HEADER.slice(2)
                  .map((c) => `${c} = excluded.${c}`)
                  .join(', ')}, updated_at = now()
              WHERE ${changed('prescriptions', HEADER.slice(2))}
-            RETURNING id, org_unit_id, prescription_no, (xmax <> 0) AS changed)
-     SELECT id, org_unit_id, prescription_no, changed FROM up
+            RETURNING id, org_unit_id, prescription_no, (xmax = 0) AS inserted, flags <> '{}' AS flagged),
+          ids AS (
+            SELECT up.id, h.k, up.inserted, NOT up.inserted AS changed, up.flagged FROM up JOIN h USING (org_unit_id, prescription_no)
+            UNION ALL
+            SELECT p.id, h.k, false, false, NULL FROM prescriptions p JOIN h USING (org_unit_id, prescription_no)
+             WHERE NOT EXISTS (SELECT 1 FROM up WHERE up.id = p.id)),
+          drugs AS (
+            INSERT INTO prescription_items (prescription_id, ${itemCols}) SELECT ids.id, ${ITEM.slice(1)
+              .map((c) => `hi.${c}`)
+              .join(', ')} FROM hi JOIN ids USING (k)
+            ON CONFLICT (prescription_id, seq) DO UPDATE
+               SET ${ITEM.slice(2)
+                 .map((c) => `${c} = excluded.${c}`)
+                 .join(', ')}
+             WHERE ${changed('prescription_items', ITEM.slice(2))}
+            RETURNING prescription_id, seq, (xmax = 0) AS inserted)
+     SELECT id::text, k, NULL::int AS seq, inserted, changed, flagged FROM ids
      UNION ALL
-     SELECT p.id, p.org_unit_id, p.prescription_no, false FROM prescriptions p JOIN input i USING (org_unit_id, prescription_no)
-      WHERE NOT EXISTS (SELECT 1 FROM up WHERE up.id = p.id)`,
-    [JSON.stringify(input)],
-  );
-  const idOf = new Map(ids.map((r) => [`${r.org_unit_id}\t${r.prescription_no}`, r.id]));
-  const headerChanged = new Set(ids.filter((r) => r.changed).map((r) => r.id));
-  const items = rows.map(({ data }) => ({ prescription_id: idOf.get(`${data.org_unit_id}\t${data.prescription_no}`)!, ...data.item }));
-  const itemCols = ITEM.join(', ');
-  const { rows: written } = await trx.raw<{ rows: { prescription_id: string; seq: number; inserted: boolean }[] }>(
-    `WITH input AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(${ITEM_TYPES}))
-     INSERT INTO prescription_items (${itemCols}) SELECT ${itemCols} FROM input
-     ON CONFLICT (prescription_id, seq) DO UPDATE
-        SET ${ITEM.slice(2)
-          .map((c) => `${c} = excluded.${c}`)
-          .join(', ')}
-      WHERE ${changed('prescription_items', ITEM.slice(2))}
-     RETURNING prescription_id, seq, (xmax = 0) AS inserted`,
-    [JSON.stringify(items)],
-  );
-  for (const e of await evaluateSet(trx, { ids: [...new Set(items.map((i) => String(i.prescription_id)))] }, rules)) flagged.set(e.id, e.flagged);
-  const inserted = written.filter((w) => w.inserted).length;
-  const itemWritten = new Map(written.map((w) => [`${w.prescription_id}\t${w.seq}`, w.inserted]));
+     SELECT prescription_id::text, NULL, seq, inserted, NULL, NULL FROM drugs`;
+  const { rows: written } = await trx.raw<{
+    rows: { id: string; k: number | null; seq: number | null; inserted: boolean; changed: boolean | null; flagged: boolean | null }[];
+  }>(sql, { ...rulesParams(rules), headers: JSON.stringify(input), items: JSON.stringify(items) });
+  const idOfK = new Map<number, string>();
+  const headerChanged = new Set<string>();
+  const stored: string[] = [];
+  const itemWritten = new Map<string, boolean>();
+  for (const w of written) {
+    if (w.k == null) {
+      itemWritten.set(`${w.id}\t${w.seq}`, w.inserted);
+      continue;
+    }
+    idOfK.set(w.k, w.id);
+    if (w.changed) headerChanged.add(w.id);
+    if (w.inserted) flagged.set(w.id, w.flagged!);
+    else stored.push(w.id);
+  }
+  if (stored.length) for (const e of await evaluateSet(trx, { ids: stored }, rules)) flagged.set(e.id, e.flagged);
+  let inserted = 0;
+  let updated = 0;
   // a row is updated when its drug changed, or its prescription's own columns did
-  const updated = items.filter((i) => {
-    const wasInserted = itemWritten.get(`${i.prescription_id}\t${i.seq}`);
-    return wasInserted === undefined ? headerChanged.has(String(i.prescription_id)) : !wasInserted;
-  }).length;
+  for (const i of items) {
+    const id = idOfK.get(i.k)!;
+    const wasInserted = itemWritten.get(`${id}\t${i.seq}`);
+    if (wasInserted) inserted += 1;
+    else if (wasInserted === false || headerChanged.has(id)) updated += 1;
+  }
   return { inserted, updated };
 }
 

@@ -3,7 +3,7 @@
 // set (masked), and the stays of a set of people found by the ID number's hash — the resident–claim
 // join, done inside one statement so that no ID number, not even its hash, leaves the database.
 import type { Knex } from 'knex';
-import { joinUnitSql, subtreeIdsSql } from '../../org';
+import { joinUnitSql, subtreeIdsSql, unitsSql } from '../../org';
 
 /** The sets of claims the indicators divide; each a condition on `c` (the claim) and `pu` (its provider unit, when in the group). */
 const IN_COUNTY = "c.provider_class IN ('in_group', 'out_group_in_county')";
@@ -108,4 +108,36 @@ export function staysOfPeople(conn: Knex | Knex.Transaction, people: Knex.Raw | 
        FROM (?) p`,
     [year, throughMonth, people],
   );
+}
+
+/** One line of a subtree's insured population: a fund year's insured count (the county's) or a unit's insured population in it. */
+export interface InsuredPopulation {
+  unit_id: number;
+  unit_name: string;
+  region: string;
+  insured: number;
+}
+
+/**
+ * The insured population of a unit's subtree in a year, as the fund years of the year hold it: the
+ * group's root (the county) answers each fund year's insured count; another unit the insured
+ * populations of the units of its subtree (a unit's own, else those below it, never counted twice).
+ * Empty when the fund years hold none.
+ */
+export async function insuredPopulations(conn: Knex | Knex.Transaction, rootUnitId: number, year: number): Promise<InsuredPopulation[]> {
+  const { rows } = await conn.raw<{ rows: InsuredPopulation[] }>(
+    `SELECT root.id AS unit_id, root.name AS unit_name, f.region, f.insured_count AS insured
+       FROM ${unitsSql('root')} JOIN fund_years f ON f.year = ? AND f.insured_count > 0
+      WHERE root.id = ? AND root.parent_id IS NULL
+     UNION ALL
+     SELECT u.id, u.name, f.region, p.insured_population
+       FROM fund_year_populations p JOIN fund_years f ON f.id = p.fund_year_id AND f.year = ?
+       ${joinUnitSql('u', 'p.org_unit_id')}
+       JOIN ${unitsSql('root')} ON root.id = ? AND root.parent_id IS NOT NULL AND u.path <@ root.path
+      WHERE NOT EXISTS (SELECT 1 FROM fund_year_populations q ${joinUnitSql('qu', 'q.org_unit_id')}
+                         WHERE q.fund_year_id = p.fund_year_id AND qu.id <> u.id AND u.path <@ qu.path AND qu.path <@ root.path)
+     ORDER BY region, unit_id`,
+    [year, rootUnitId, year, rootUnitId],
+  );
+  return rows;
 }
