@@ -63,8 +63,10 @@ function ofPeriod(qb: Knex.QueryBuilder, actor: Actor, q: FiguresQuery) {
     `${q.to}T00:00:00+08:00`,
   ]);
   if (q.centre_id !== undefined) qb.where('r.centre_id', q.centre_id);
-  // the caller's scope: requests of their units, or to their units' centres
-  qb.whereIn('r.id', requestResource.scope(db()('diagnosis_requests').select('diagnosis_requests.id') as never, actor.scopePath, actor) as never);
+  // the caller's scope: requests of their units, or to their units' centres (the whole group's: no
+  // condition, rather than a semi-join of every request with itself)
+  if (!actor.scopeIsWholeGroup)
+    qb.whereIn('r.id', requestResource.scope(db()('diagnosis_requests').select('diagnosis_requests.id') as never, actor.scopePath, actor) as never);
   return qb;
 }
 

@@ -9,6 +9,7 @@ import { httpClient } from '../httpClient';
 import { formatTime } from '../shared/time';
 import { useNow } from '../shared/useNow';
 import type { ChestPainCaseRecord, DxRequestRecord } from './choices';
+import { IdSelect } from './IdSelect';
 
 const TIMES = ['arrival', 'door', 'balloon', 'fibrinolysis', 'transfer_out'] as const;
 
@@ -35,6 +36,7 @@ export const ChestPainCard = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const [busy, setBusy] = useState(false);
+  const [pci, setPci] = useState<number | null>(null);
   if (!r) return null;
   const c = r.chest_pain;
   const actions = r.chest_pain_actions ?? [];
@@ -51,19 +53,26 @@ export const ChestPainCard = () => {
   };
   if (!c) {
     if (!actions.includes('start')) return null;
+    // the PCI hospital: the nearest unless another is chosen
+    const hospitals = r.pci_hospitals ?? [];
+    const chosen = pci ?? hospitals.find((h) => h.nearest)?.id ?? null;
     return (
-      <Button
-        data-testid="chest-pain-start"
-        variant="contained"
-        color="error"
-        size="large"
-        startIcon={<FavoriteIcon />}
-        disabled={busy}
-        onClick={() => void post('chest-pain', {})}
-        sx={{ my: 1 }}
-      >
-        {translate('diagnosis.chest_pain.start')}
-      </Button>
+      <Stack direction="row" spacing={1} sx={{ my: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+        {hospitals.length > 1 && (
+          <IdSelect label={translate('diagnosis.chest_pain.pci_hospital')} value={chosen} options={hospitals} onChange={setPci} testId="chest-pain-pci" />
+        )}
+        <Button
+          data-testid="chest-pain-start"
+          variant="contained"
+          color="error"
+          size="large"
+          startIcon={<FavoriteIcon />}
+          disabled={busy}
+          onClick={() => void post('chest-pain', chosen === null ? {} : { pci_org_unit_id: chosen })}
+        >
+          {translate('diagnosis.chest_pain.start')}
+        </Button>
+      </Stack>
     );
   }
   return (

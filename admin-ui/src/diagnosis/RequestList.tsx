@@ -1,7 +1,6 @@
 // All diagnosis requests in scope (the requesting doctor's, a centre's), and a centre's worklist:
 // what is still to check, assign or report, emergencies first, the nearest due time first, red past the norm.
 import { useState } from 'react';
-import { MenuItem, TextField as MuiTextField } from '@mui/material';
 import {
   Datagrid,
   DateField,
@@ -18,6 +17,7 @@ import {
 import { DATE_TIME_OPTIONS } from '../shared/time';
 import { KIND_CHOICES, STATUS_CHOICES, URGENCY_CHOICES, type DxRequestRecord } from './choices';
 import { CriticalChip, TimeLeft, UrgencyChip } from './TimeLeft';
+import { IdSelect } from './IdSelect';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -61,21 +61,14 @@ export const Worklist = () => {
   const centre = chosen ?? centres?.[0]?.id ?? null;
   return (
     <>
-      <MuiTextField
-        select
-        size="small"
+      <IdSelect
         label={translate('diagnosis.centre')}
-        value={centre ?? ''}
-        onChange={(e) => setChosen(Number(e.target.value))}
+        value={centre}
+        options={centres ?? []}
+        onChange={setChosen}
+        testId="worklist-centre"
         sx={{ mt: 2, minWidth: 260 }}
-        slotProps={{ htmlInput: { 'data-testid': 'worklist-centre' } }}
-      >
-        {(centres ?? []).map((c) => (
-          <MenuItem key={c.id} value={c.id}>
-            {c.name}
-          </MenuItem>
-        ))}
-      </MuiTextField>
+      />
       {centre != null && (
         <List
           key={centre}

@@ -59,6 +59,8 @@ export interface DxRequestRecord {
   chest_pain?: ChestPainCaseRecord | null;
   /** 'start', or the times still open to the caller */
   chest_pain_actions?: string[];
+  /** with 'start': the PCI hospitals to send the patient to, the nearest marked */
+  pci_hospitals?: { id: number; name: string; nearest: boolean }[];
 }
 
 /** 胸痛绿色通道: the case of a request, with its clock from the first medical contact. */

@@ -158,6 +158,7 @@ export const en: typeof zh = {
     chest_pain: {
       title: 'Chest-pain green channel',
       start: 'Start the chest-pain channel',
+      pci_hospital: 'PCI hospital',
       running: 'FMC + %{minutes} min',
       done_balloon: 'FMC to balloon %{minutes} min',
       done_fibrinolysis: 'FMC to needle %{minutes} min',

@@ -146,6 +146,7 @@ export const zh = {
     chest_pain: {
       title: '胸痛绿色通道',
       start: '启动胸痛通道',
+      pci_hospital: 'PCI 医院',
       running: 'FMC 已 %{minutes} 分钟',
       done_balloon: 'FMC→球囊 %{minutes} 分钟',
       done_fibrinolysis: 'FMC→溶栓 %{minutes} 分钟',
