@@ -46,7 +46,7 @@ try {
       `insert into staff (name, sex, birth_date, id_number_hash, id_number_masked, id_number_cipher, category, title, employment_type,
                           employer_org_unit_id, work_org_unit_id, hire_date, user_id)
        select u.display_name, 'M', date '1980-01-01', 'paybench-' || u.id, '63****', 'x',
-              case when u.id % 8 = 0 then 'physician' else 'village_doctor' end, null,
+              case when u.id % 8 = 0 then 'doctor' else 'village_doctor' end, null,
               case when u.id % 8 = 0 then 'establishment' else 'township_hired' end,
               v.parent_id, case when u.id % 8 = 0 then v.parent_id else v.id end, date '2015-03-01', u.id
          from users u join bench_v v on v.id = u.org_unit_id where u.username like 'paybench-%'`,
