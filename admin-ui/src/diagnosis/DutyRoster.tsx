@@ -22,6 +22,7 @@ import {
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { httpClient } from '../httpClient';
 import { shanghaiDate } from '../shared/time';
+import { addDays, mondayOf } from './week';
 
 interface Centre {
   id: number;
@@ -37,9 +38,6 @@ interface Duty {
   staff_id: number;
 }
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-/** The Monday of the week holding `day`. */
-const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
 const key = (d: Duty) => `${d.day}/${d.staff_id}`;
 
 export const DutyRoster = () => {

@@ -6,6 +6,7 @@ import ListAltIcon from '@mui/icons-material/ListAlt';
 import InsightsIcon from '@mui/icons-material/Insights';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import VideoCallIcon from '@mui/icons-material/VideoCall';
+import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import type { RaRecord } from 'react-admin';
 import type { DomainModule, ResourceEntry } from '../registry';
 import { lazyScreens } from '../shared/lazyScreens';
@@ -18,6 +19,7 @@ const { DutyRoster } = lazyScreens(() => import('./DutyRoster'));
 const { ConsultationList } = lazyScreens(() => import('./ConsultationList'));
 const { ConsultationShow } = lazyScreens(() => import('./ConsultationShow'));
 const { ConsultationCreate } = lazyScreens(() => import('./ConsultationCreate'));
+const { ConsultationCalendar } = lazyScreens(() => import('./ConsultationCalendar'));
 
 export const diagnosisRequests: ResourceEntry = {
   name: 'diagnosis-requests',
@@ -58,6 +60,13 @@ export const diagnosisDomain: DomainModule = {
       element: <DutyRoster />,
       resource: 'diagnosis-centres',
       action: 'roster',
+    },
+    {
+      path: '/consultation-calendar',
+      label: 'menu.consultation_calendar',
+      icon: CalendarMonthIcon,
+      element: <ConsultationCalendar />,
+      resource: 'diagnosis-consultations',
     },
     { path: '/diagnosis-figures', label: 'menu.diagnosis_figures', icon: InsightsIcon, element: <FiguresPage />, resource: 'diagnosis-requests' },
   ],

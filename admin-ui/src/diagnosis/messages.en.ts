@@ -8,6 +8,7 @@ export const en: typeof zh = {
     diagnosis_worklist: 'Centre worklist',
     diagnosis_figures: 'Centre figures',
     diagnosis_roster: 'Duty roster',
+    consultation_calendar: 'Consultation calendar',
   },
   resources: {
     'diagnosis-requests': {
@@ -178,6 +179,7 @@ export const en: typeof zh = {
       within: 'Within 90 min',
     },
     consultation: {
+      calendar: 'Consultation calendar',
       ready_late: 'Equipment checked late',
       opinion_late: 'Opinion late',
       ready_due: 'The equipment check is due 30 minutes before the slot, by',

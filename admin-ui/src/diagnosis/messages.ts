@@ -4,7 +4,7 @@ import { TITLE } from '../../../api/hr/enums';
 import { DIAGNOSIS_ENUMS } from '../../../api/diagnosis/enums';
 
 export const zh = {
-  menu: { diagnosis_worklist: '中心工作台', diagnosis_figures: '诊断中心指标', diagnosis_roster: '中心排班' },
+  menu: { diagnosis_worklist: '中心工作台', diagnosis_figures: '诊断中心指标', diagnosis_roster: '中心排班', consultation_calendar: '会诊日历' },
   resources: {
     'diagnosis-requests': {
       name: '诊断申请',
@@ -166,6 +166,7 @@ export const zh = {
       within: '90分钟内占比',
     },
     consultation: {
+      calendar: '会诊日历',
       ready_late: '设备检查超时',
       opinion_late: '意见上传超时',
       ready_due: '须在会诊前 30 分钟完成设备检查，截止',
