@@ -1,6 +1,6 @@
 // The group's five diagnosis centres at the HQ (影像、心电、检验、病理、超声) with their services, fees
 // and the national turnaround norms, serving every member unit; and a year of requests from every
-// level (villages most, the HQ least): residents of the requesting unit's villages, turnaround
+// level (villages most, the HQ least), and a year before it with a fifth fewer: residents of the requesting unit's villages, turnaround
 // log-normal around half the norm (a few late), a few returned, a few critical values acknowledged
 // within minutes, the last day's requests still open. Seeded (same rows every time), inserted in bulk;
 // the timeline is derived in SQL from the requests' times. One chest-pain case end to end (./chestPain.ts);
@@ -167,6 +167,8 @@ const KIND_WEIGHTS: [CentreKind, number][] = [
   ['pathology', 5],
 ];
 const LEVEL_WEIGHTS = [0, 5, 15, 30, 50];
+/** The requests of the year before the past one, a share of the past year's: the ECG network reached fewer villages then. */
+const PRIOR_YEAR_SHARE = 0.8;
 const QUESTIONS: Record<CentreKind, { q: string; ok: string; critical?: [string, string] }[]> = {
   ecg: [
     { q: '胸闷心悸，查心电图', ok: '窦性心律，大致正常心电图' },
@@ -243,7 +245,9 @@ export async function generateRequests(
   const localOf = new Map<number, ResidentRow[]>();
   const rows: Record<string, unknown>[] = [];
   const end = today.getTime();
-  for (let i = 0; i < count; i++) {
+  // the year before too, a little fewer (the network reaching more villages): drawn after the year's, so its rows stay the same
+  const before = Math.round(count * PRIOR_YEAR_SHARE);
+  for (let i = 0; i < count + before; i++) {
     const from = pick(rng, atLevel[weighted(rng, LEVEL_WEIGHTS) - 1] ?? atLevel[3]);
     const kind =
       KIND_WEIGHTS[
@@ -269,8 +273,8 @@ export async function generateRequests(
       );
     const patient = pick(rng, local.length ? local : residents);
     const doctor = userOf.get(from.level >= 4 ? `doctor-${from.code}` : `director-${from.code}`);
-    // daytime in Shanghai (08:00–20:00) on a day of the past year
-    const day = between(rng, 0, 364);
+    // daytime in Shanghai (08:00–20:00) on a day of the past year (of the year before it, after the year's `count`)
+    const day = between(rng, 0, 364) + (i < count ? 0 : 365);
     const submitted = new Date(end - day * 86_400_000 - ((end / 60_000) % 1440) * 60_000 + between(rng, 0, 719) * 60_000);
     if (submitted.getTime() >= end) continue;
     // assigned and signed by readers on the day's roster

@@ -45,8 +45,12 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
  * and a fund spending about ¥690 a head, what premiums of about ¥1,100 a head carry at 10.27%.
  */
 const STAY_SHARE = 0.34;
-/** The share of the managed chronic patients who are in the pool of insured people the claims draw from. */
-const RESIDENTS_IN_POOL = 0.1;
+/**
+ * The share of the managed chronic patients who are in the pool of insured people the claims draw from:
+ * a pooled older person has some 3 stays a year (the pool is small beside the claims), so 4% of the
+ * managed make their yearly admission rate about 11%, a managed hypertension or diabetes patient's 8–15%.
+ */
+const RESIDENTS_IN_POOL = 0.04;
 /** The share of the outpatient claims at in-county providers outside the group that a designated pharmacy fills. */
 const PHARMACY_SHARE = 0.4;
 
@@ -123,20 +127,21 @@ export async function insuredPersons(trx: Knex.Transaction, towns: Town[], scale
     groups.push({ offsets, counts });
   }
   await trx.batchInsert('demo_persons', rows, 2000);
-  // a tenth of each township's managed hypertension and diabetes patients (health's residents) are in the
-  // pool as themselves, among the older people of their sex: the resident–claim join (by the ID number's
-  // hash) finds their stays. Identities only: no draw above changes, so neither does any amount.
+  // a few of each township's managed hypertension and diabetes patients (health’s residents, 4 of every 100
+  // by their id, spread evenly) are in the pool as themselves, among the older people of their sex: the
+  // resident–claim join (by the ID number's hash) finds their stays. Identities only: no draw above
+  // changes, so neither does any amount.
   await trx.raw(
     `WITH t AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(unit_id int, sex text, first int, n int)),
           r AS (SELECT t.first, t.n, r.id_number_hash, r.id_number_masked, r.id_number_cipher, r.name,
-                       row_number() OVER (PARTITION BY t.first ORDER BY r.id) - 1 AS k,
-                       count(*) OVER (PARTITION BY t.first) AS managed
+                       row_number() OVER (PARTITION BY t.first ORDER BY r.id) - 1 AS k
                   FROM t JOIN org_units u ON u.id = t.unit_id
                   JOIN org_units v ON v.path <@ u.path
                   JOIN residents r ON r.org_unit_id = v.id AND r.sex = t.sex AND r.deregistered_on IS NULL
-                 WHERE r.conditions @> '[{"code":"hypertension"}]' OR r.conditions @> '[{"code":"diabetes"}]')
+                 WHERE (r.conditions @> '[{"code":"hypertension"}]' OR r.conditions @> '[{"code":"diabetes"}]')
+                   AND mod(r.id * 37, 100) < ?)
      UPDATE demo_persons p SET hash = r.id_number_hash, masked = r.id_number_masked, cipher = r.id_number_cipher, name = r.name
-       FROM r WHERE r.k < least(r.n, round(r.managed * ?::numeric)) AND p.gidx = r.first + r.k`,
+       FROM r WHERE r.k < r.n AND p.gidx = r.first + r.k`,
     [
       JSON.stringify(
         towns.flatMap((t, i) =>
@@ -147,7 +152,7 @@ export async function insuredPersons(trx: Knex.Transaction, towns: Town[], scale
           ),
         ),
       ),
-      RESIDENTS_IN_POOL,
+      Math.round(RESIDENTS_IN_POOL * 100),
     ],
   );
   return groups;
