@@ -26,7 +26,8 @@ export const config = {
   cron: env.CRON !== 'off',
   // how long a replica trusts its copy of a token's user (roles, unit, active)
   actorCacheSeconds: Number(env.ACTOR_CACHE_SECONDS ?? 5),
-  logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  // tests print only errors: a 500 (an unhandled error) or a failed job shows in their output with its cause
+  logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'error' : 'info'),
   // login attempts allowed per username (and per client address) in the window below
   loginMaxFailures: Number(env.LOGIN_MAX_FAILURES || 10),
   loginWindowMinutes: Number(env.LOGIN_WINDOW_MINUTES || 15),
