@@ -5,8 +5,10 @@ import { defineEnum, type Enum, type EnumValue, type Labels } from '../core/enum
 import { ID_NUMBER_PROBLEM } from '../core/idNumber';
 import type { ClaimSums } from './runs/rules';
 import { SIGNOFF_LEVEL, SIGNOFF_STATE } from './signoffs/enums';
+import { POOL } from './poolLabels';
 
 export { SIGNOFF_LEVEL, SIGNOFF_STATE, type SignoffLevel, type SignoffState } from './signoffs/enums';
+export { POOL } from './poolLabels';
 
 export const PROVIDER_CLASS = defineEnum('provider_class', {
   in_group: { zh: '集团内', en: 'In group' },
@@ -107,11 +109,6 @@ export const HEALTH_INPUT = defineEnum('health_input', {
   chronic_admission_rate: { zh: '慢病管理人群住院率', en: 'Managed chronic patients’ admission rate' },
 });
 export type HealthInputKey = EnumValue<typeof HEALTH_INPUT>;
-/** the default pools' labels (a fund year may name other pools) */
-export const POOL = defineEnum('pool', {
-  health_management: { zh: '健康管理', en: 'Health management' },
-  staff_performance: { zh: '绩效奖励', en: 'Staff performance' },
-});
 
 /** How a claim line of a correction run's difference changed since the approved run it supersedes. */
 export const CLAIM_CHANGE = defineEnum('claim_change', {

@@ -2,7 +2,7 @@
 import { enumMessages } from '../../../api/core/enums';
 import { FOLLOWUP_TYPE, PACKAGE } from '../../../api/health/enums';
 import { PAY_ENUMS } from '../../../api/pay/enums';
-import { POOL } from '../../../api/settlement/enums';
+import { POOL } from '../../../api/settlement/poolLabels';
 import { TRACE_CHECK, TRACE_LABEL, TRACE_NO_SETTLEMENT } from '../../../api/pay/traceLabels';
 
 export const zh = {
