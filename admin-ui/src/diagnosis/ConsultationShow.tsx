@@ -10,7 +10,7 @@ import { DATE_TIME_OPTIONS } from '../shared/time';
 import { CONSULTATION_STATUS_CHOICES, type ConsultationRecord } from './choices';
 import { Attachments, Timeline, uploadAttachment } from './Material';
 import { ConsultationTiming } from './ConsultationList';
-import { StepDialog } from './StepDialog';
+import { StepButtons, StepDialog } from './StepDialog';
 
 type Kind = 'text' | 'multiline' | 'slot' | 'half_hours' | 'score';
 /** What each step asks for (required: the API refuses the step without it). */
@@ -122,17 +122,7 @@ const Steps = () => {
   };
   return (
     <Stack direction="row" spacing={1} sx={{ my: 1, alignItems: 'center' }}>
-      {actions.map((a) => (
-        <MuiButton
-          key={a}
-          data-testid={`step-${a}`}
-          variant={a === 'return' ? 'outlined' : 'contained'}
-          color={a === 'return' ? 'error' : a === 'refer' ? 'secondary' : 'primary'}
-          onClick={() => setOpen(a)}
-        >
-          {translate(`diagnosis.consultation.action.${a}`)}
-        </MuiButton>
-      ))}
+      <StepButtons actions={actions} prefix="diagnosis.consultation.action" onOpen={setOpen} />
       {r.can_attach && (
         <MuiButton component="label" variant="outlined">
           {translate('diagnosis.attach')}

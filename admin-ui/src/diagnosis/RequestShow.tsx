@@ -26,7 +26,7 @@ import { STATUS_CHOICES, type DxRequestRecord } from './choices';
 import { CriticalChip, TimeLeft, UrgencyChip } from './TimeLeft';
 import { ChestPainCard } from './ChestPain';
 import { Attachments, Timeline } from './Material';
-import { StepDialog } from './StepDialog';
+import { StepButtons, StepDialog } from './StepDialog';
 
 interface Reader {
   id: number;
@@ -134,22 +134,11 @@ const RequestStepDialog = ({ action, r, onClose }: { action: string; r: DxReques
 
 const Steps = () => {
   const r = useRecordContext<DxRequestRecord>();
-  const translate = useTranslate();
   const [open, setOpen] = useState<string | null>(null);
   if (!r?.allowed_actions?.length) return null;
   return (
     <Stack direction="row" spacing={1} sx={{ my: 1 }}>
-      {r.allowed_actions.map((a) => (
-        <MuiButton
-          key={a}
-          data-testid={`step-${a}`}
-          variant={a === 'return' ? 'outlined' : 'contained'}
-          color={a === 'return' ? 'error' : 'primary'}
-          onClick={() => setOpen(a)}
-        >
-          {translate(`diagnosis.action.${a}`)}
-        </MuiButton>
-      ))}
+      <StepButtons actions={r.allowed_actions} prefix="diagnosis.action" onOpen={setOpen} />
       {open && <RequestStepDialog action={open} r={r} onClose={() => setOpen(null)} />}
     </Stack>
   );

@@ -54,3 +54,19 @@ export const StepDialog = ({
     </Dialog>
   );
 };
+
+/** One button per step open to the user, labelled `<prefix>.<step>`: a return outlined in red, a referral apart. */
+export const StepButtons = ({ actions, prefix, onOpen }: { actions: readonly string[]; prefix: string; onOpen: (step: string) => void }) => {
+  const translate = useTranslate();
+  return actions.map((a) => (
+    <MuiButton
+      key={a}
+      data-testid={`step-${a}`}
+      variant={a === 'return' ? 'outlined' : 'contained'}
+      color={a === 'return' ? 'error' : a === 'refer' ? 'secondary' : 'primary'}
+      onClick={() => onOpen(a)}
+    >
+      {translate(`${prefix}.${a}`)}
+    </MuiButton>
+  ));
+};
