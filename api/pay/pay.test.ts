@@ -357,15 +357,18 @@ describe('performance pay (HTTP, real database)', () => {
     const badRate = await put<Problem>('/api/pay-scheme', { ...scheme, risk_fund_rate: 10.5 }, { as: 'finance' });
     expect(badRate.status).to.equal(400);
     expect(badRate.body.error.details!.map((d) => d.field)).to.include('risk_fund_rate');
-    // the departments' scheme, checked like a fund year: weights adding up to 100 (400 naming it), else kept
+    // the departments' scheme: weights adding up to 100 (else 422 naming them, rule weights_sum), else kept
     expect(scheme.department_scheme).to.deep.equal({ weights: { drug_share: 40, cost_per_stay: 40, referrals: 20 }, max_indicator_score: 120 });
     const badWeights = await put<Problem>(
       '/api/pay-scheme',
       { ...scheme, department_scheme: { ...scheme.department_scheme, weights: { drug_share: 50, cost_per_stay: 40, referrals: 20 } } },
       { as: 'finance' },
     );
-    expect(badWeights.status).to.equal(400);
-    expect(badWeights.body.error.details).to.deep.equal([{ field: 'department_scheme.weights', message: 'the weights must add up to 100' }]);
+    expect(badWeights.status).to.equal(422);
+    expect(badWeights.body.error.details).to.deep.equal([
+      { field: 'department_scheme.weights', message: 'the weights must add up to 100', rule: 'weights_sum' },
+    ]);
+    expect((await get<SchemeView>('/api/pay-scheme', { as: 'finance' })).body).to.deep.equal(scheme);
     const changed = { ...scheme, department_scheme: { weights: { drug_share: 50, cost_per_stay: 30, referrals: 20 }, max_indicator_score: 150 } };
     expect((await put<SchemeView>('/api/pay-scheme', changed, { as: 'finance' })).body.department_scheme).to.deep.equal(changed.department_scheme);
     expect((await put('/api/pay-scheme', scheme, { as: 'finance' })).status).to.equal(200);
