@@ -8,6 +8,7 @@ import { db } from '../db/knex';
 import { fromFen } from '../shared/money';
 import * as clock from '../core/clock';
 import type { PayIncomeChange, PayLine, PayLineItem, PayRun, PayStatement, SchemeView } from '.';
+import type { LedgerEntry } from '../finance';
 import { demoPayMonths } from '../../seeds/pay';
 import { unitQualityScores } from '../quality';
 import { qualityScoreOf, unitQualityPoints } from './rules';
@@ -268,6 +269,21 @@ describe('performance pay (HTTP, real database)', () => {
       status: 'approved',
       approved_by_name: (await db()('users').where('username', 'finance').first<{ display_name: string }>('display_name')).display_name,
     });
+    // the ledger, dated the pay month's last day (the demo leaves the last complete month open): the risk fund at the
+    // township, and each sending unit's top-ups of its experts at that unit (人员经费 → payables); each entry balanced
+    const entries = (
+      await get<Json<LedgerEntry>[]>('/api/ledger-entries', { as: 'finance', query: { filter: { source_type: 'pay-runs', source_id: run.id } } })
+    ).body;
+    const end = clock.monthRange(month).end;
+    const topUps = new Map<number, bigint>();
+    for (const l of run.lines) if (l.home_org_unit_id !== null) topUps.set(l.home_org_unit_id, (topUps.get(l.home_org_unit_id) ?? 0n) + fen(l.rotation_top_up));
+    expect(entries.map((e) => [e.org_unit_id, e.debit_account, e.credit_account, fen(e.amount), e.entry_date]).sort()).to.deep.equal(
+      [
+        [township, 'payables', 'risk_fund', fen(run.risk_contributions!), end],
+        ...[...topUps].map(([unit, amount]) => [unit, 'personnel', 'payables', amount, end]),
+      ].sort(),
+    );
+    expect([...topUps.values()].reduce((a, b) => a + b, 0n)).to.equal(fen(run.rotation_top_ups!));
     expect((await post<Json<PayRun>>(`/api/pay-runs/${run.id}/lock`, {}, { as: 'finance' })).body.status).to.equal('locked');
     expect((await post(`/api/pay-runs/${run.id}/calculate`, {}, { as: 'finance' })).status).to.equal(409);
     // a second director at the township would take its director's place in other files' approval chains

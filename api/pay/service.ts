@@ -23,7 +23,7 @@ import { departmentMonth } from './departmentRun';
 import { riskFigures, yearContributions, type RiskFigures } from './riskFund';
 import { forStep, payRunResource } from './resource';
 import { runCorrection, saveDifferences } from './correction';
-import { postRiskFund } from './ledger';
+import { postPayRun } from './ledger';
 
 export { payRunResource };
 
@@ -421,8 +421,8 @@ export function approveRun(actor: Actor, id: number, comment?: string, parent?: 
         throw unprocessable('four-eyes rule: the reviewer of a pay run cannot also approve it', [
           { field: 'approved_by', message: `${actor.username} reviewed this run`, rule: 'four_eyes' },
         ]);
-      // the month's risk-fund contributions (and December's return) into the ledger, in this transaction
-      await postRiskFund(trx, audit, actor, run);
+      // the month's risk-fund contributions (and December's return) and the sending units' top-ups into the ledger, in this transaction
+      await postPayRun(trx, audit, actor, run);
       return step(trx, audit, run, 'approve', { approved_by: actor.id, approved_by_name: actor.displayName, approved_at: clock.nowIso() }, comment);
     },
     parent,
