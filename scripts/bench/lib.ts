@@ -77,25 +77,31 @@ let served: { httpPids: () => number[]; postmaster: number } | undefined;
 const procStat = (pid: number) => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
 const CLOCK_TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK']).toString());
 
-/** CPU time (user + system, in clock ticks) of the processes serving HTTP and of the database's. */
-function cpuTicks(): { api: number; db: number } | undefined {
+/** CPU time (user + system, in clock ticks) of each process serving HTTP and of each of the database's, by pid. */
+function cpuTicks(): { api: Map<number, number>; db: Map<number, number> } | undefined {
   if (!served) return undefined;
-  const ticks = (pid: number) => {
-    try {
-      const f = procStat(pid);
-      return Number(f[11]) + Number(f[12]);
-    } catch {
-      return 0; // a backend that ended meanwhile
-    }
-  };
+  const ticks = (pids: number[]) =>
+    new Map(
+      pids.flatMap((pid) => {
+        try {
+          const f = procStat(pid);
+          return [[pid, Number(f[11]) + Number(f[12])] as const];
+        } catch {
+          return []; // a backend that ended meanwhile
+        }
+      }),
+    );
   const dbPids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(served.postmaster)])
     .toString()
     .trim()
     .split(/\s+/)
     .map(Number)
     .concat(served.postmaster);
-  return { api: served.httpPids().reduce((s, pid) => s + ticks(pid), 0), db: dbPids.reduce((s, pid) => s + ticks(pid), 0) };
+  return { api: ticks(served.httpPids()), db: ticks(dbPids) };
 }
+
+/** The ticks the processes spent between two readings (one started meanwhile: all of its own; one that ended: none). */
+const ticksBetween = (before: Map<number, number>, after: Map<number, number>) => [...after].reduce((s, [pid, t]) => s + t - (before.get(pid) ?? 0), 0);
 
 export async function login(base: string, username: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
@@ -127,7 +133,7 @@ export async function httpLoad(url: string, headers: Record<string, string>, opt
     const after = cpuTicks();
     if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
     const perRequest = (ticks: number) => (ticks / CLOCK_TICKS_PER_S / result.requests.total) * 1e6;
-    const cpu = before && after ? { apiUs: perRequest(after.api - before.api), dbUs: perRequest(after.db - before.db) } : undefined;
+    const cpu = before && after ? { apiUs: perRequest(ticksBetween(before.api, after.api)), dbUs: perRequest(ticksBetween(before.db, after.db)) } : undefined;
     return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpu };
   });
 }
