@@ -2,7 +2,7 @@
 // workers running the API bundle, each with its own peak RSS), an HTTP load (autocannon on
 // loopback, in its own process), the same concurrency against a raw baseline, and figures
 // printed with their ratio. Ratios, not absolute times, are the targets: these machines are noisy.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +27,11 @@ export interface Figures {
   p99: number;
   /** the measured runs these figures are the medians of */
   runs?: Figures[];
+  /**
+   * CPU time per request (µs, user + system, from /proc) of the processes serving HTTP and of the
+   * database's: what a change to the code moves, and load on a shared machine moves far less than req/s
+   */
+  cpu?: { apiUs: number; dbUs: number };
 }
 
 // Each load is measured in three runs (BENCH_RUNS) after a warm-up, and each figure is the median
@@ -38,7 +43,8 @@ export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor
 async function medianOfRuns(run: () => Promise<Figures>): Promise<Figures> {
   const runs: Figures[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await run());
-  return { rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), runs };
+  const cpu = runs.every((r) => r.cpu) ? { apiUs: median(runs.map((r) => r.cpu!.apiUs)), dbUs: median(runs.map((r) => r.cpu!.dbUs)) } : undefined;
+  return { rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), runs, cpu };
 }
 
 /**
@@ -52,6 +58,9 @@ export async function benchSystem(demoScale = Number(process.env.BENCH_DEMO_SCAL
   // the workers serve as the API's login; this process loads bulk data as the database's admin
   await disconnect();
   connect(running.adminDatabaseUrl);
+  // the embedded database's processes (on this machine): its postmaster, the parent of this session's backend, and its children
+  const backend = config.databaseUrl ? undefined : (await db().raw<{ rows: { pid: number }[] }>('select pg_backend_pid() as pid')).rows[0].pid;
+  served = backend === undefined ? undefined : { httpPids: () => running.httpPids(), postmaster: Number(procStat(backend)[1]) };
   return {
     ...running,
     async cleanup() {
@@ -60,6 +69,39 @@ export async function benchSystem(demoScale = Number(process.env.BENCH_DEMO_SCAL
     },
   };
 }
+
+// What the system benchSystem started runs in, for the CPU time of each load (see `Figures.cpu`).
+let served: { httpPids: () => number[]; postmaster: number } | undefined;
+
+/** The fields of /proc/<pid>/stat after the command's name (state first). */
+const procStat = (pid: number) => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+const CLOCK_TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK']).toString());
+
+/** CPU time (user + system, in clock ticks) of each process serving HTTP and of each of the database's, by pid. */
+function cpuTicks(): { api: Map<number, number>; db: Map<number, number> } | undefined {
+  if (!served) return undefined;
+  const ticks = (pids: number[]) =>
+    new Map(
+      pids.flatMap((pid) => {
+        try {
+          const f = procStat(pid);
+          return [[pid, Number(f[11]) + Number(f[12])] as const];
+        } catch {
+          return []; // a backend that ended meanwhile
+        }
+      }),
+    );
+  const dbPids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(served.postmaster)])
+    .toString()
+    .trim()
+    .split(/\s+/)
+    .map(Number)
+    .concat(served.postmaster);
+  return { api: ticks(served.httpPids()), db: ticks(dbPids) };
+}
+
+/** The ticks the processes spent between two readings (one started meanwhile: all of its own; one that ended: none). */
+const ticksBetween = (before: Map<number, number>, after: Map<number, number>) => [...after].reduce((s, [pid, t]) => s + t - (before.get(pid) ?? 0), 0);
 
 export async function login(base: string, username: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
@@ -86,14 +128,18 @@ export async function httpLoad(url: string, headers: Record<string, string>, opt
   // statements are not in the figures
   await autocannonRun(url, headers, opts.connections ?? 50, WARM_UP_SECONDS);
   return medianOfRuns(async () => {
+    const before = cpuTicks();
     const result = await autocannonRun(url, headers, opts.connections ?? 50, opts.seconds ?? 10);
+    const after = cpuTicks();
     if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-    return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+    const perRequest = (ticks: number) => (ticks / CLOCK_TICKS_PER_S / result.requests.total) * 1e6;
+    const cpu = before && after ? { apiUs: perRequest(ticksBetween(before.api, after.api)), dbUs: perRequest(ticksBetween(before.db, after.db)) } : undefined;
+    return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpu };
   });
 }
 
 interface AutocannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
@@ -220,6 +266,10 @@ export function printLoad(title: string, subject: Figures, raw: { plain: Figures
   console.log(`  API                ${f(subject.rps)} ${f(subject.p50)} ${f(subject.p99)}${runsOf(subject)}`);
   console.log(`  raw SQL            ${f(raw.plain.rps)} ${f(raw.plain.p50)} ${f(raw.plain.p99)}${runsOf(raw.plain)}`);
   console.log(`  raw SQL, prepared  ${f(raw.prepared.rps)} ${f(raw.prepared.p50)} ${f(raw.prepared.p99)}${runsOf(raw.prepared)}`);
+  if (subject.cpu)
+    console.log(
+      `  API's CPU per request: ${subject.cpu.apiUs.toFixed(0)} µs in the HTTP workers, ${subject.cpu.dbUs.toFixed(0)} µs in the database (medians; runs: ${subject.runs?.map((r) => `${r.cpu?.apiUs.toFixed(0)}/${r.cpu?.dbUs.toFixed(0)}`).join(', ')})`,
+    );
   console.log(
     `  ratio API/raw SQL throughput: ${ratio.toFixed(2)} (target ≥ ${targets.minRatio.toFixed(2)}; against the prepared statement ${(subject.rps / raw.prepared.rps).toFixed(2)}); p99 target < ${targets.p99Ms} ms → ${ok ? 'MET' : 'MISSED'}`,
   );
