@@ -12,6 +12,7 @@ import * as clock from '../core/clock';
 import { rootUnitId, unitAtPath } from '../org';
 import { requestResource } from './service';
 import { villageEcgRequests } from './monitoring';
+import { consultationFigures } from './consultations/figures';
 import { round1, share } from './rules';
 
 export interface FiguresQuery {
@@ -212,11 +213,12 @@ async function villageEcgOf(actor: Actor, year: number) {
 export async function diagnosisFigures(actor: Actor, q: FiguresQuery) {
   assertCan(actor, 'diagnosis-requests', 'list');
   const now = clock.now();
-  const [rows, readers, villageEcg, names] = await Promise.all([
+  const [rows, readers, villageEcg, names, consultations] = await Promise.all([
     grouped(actor, q, now),
     readerWorkload(actor, q),
     villageEcgOf(actor, Number(q.to.slice(0, 4))),
     db()('diagnosis_centres').select('id', 'name', 'kind'),
+    consultationFigures(actor, q, now),
   ]);
   const centre = new Map(names.map((c: { id: number; name: string; kind: string }) => [c.id, c]));
   const named = (r: Raw) => ({ ...keysOf(r), ...shape(r), centre_name: centre.get(r.centre_id)?.name ?? null, kind: centre.get(r.centre_id)?.kind ?? null });
@@ -228,5 +230,6 @@ export async function diagnosisFigures(actor: Actor, q: FiguresQuery) {
     months: of(SET.month),
     readers: readers.map((r) => ({ ...r, centre_name: centre.get(r.centre_id)?.name ?? null })),
     village_ecg: villageEcg,
+    consultations,
   };
 }
