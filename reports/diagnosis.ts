@@ -2,7 +2,8 @@
 // service and urgency, per requesting unit (volumes, turnaround median and P90 against the norm, the
 // on-time share, critical values and their acknowledgement, the sample's agreement, evaluations,
 // fees), each with a 合计 row of its counts; the workload per reader; the chest-pain channel per
-// township; the village clinics and the ECGs they sent this year (national indicator).
+// township; the remote consultations per host and month; the village clinics and the ECGs they sent
+// this year (national indicator).
 import type { Writable } from 'node:stream';
 import { DX_URGENCY, type chestPainFiguresOf, type diagnosisFigures } from '../api/diagnosis';
 import { addSheet, amount, labelledSheet, labelOf, streamingWorkbook, sumAmounts, sumCounts, writeRow, type SheetColumn } from './xlsx';
@@ -129,6 +130,23 @@ export async function writeDiagnosisWorkbook(out: Writable, data: DiagnosisWorkb
   const cp = Object.fromEntries(CP_COUNTS.map((k) => [k, sumCounts(data.chestPain, k)]));
   writeRow(chestPain, { township_name: '合计', ...cp, within_90_share: ratio(cp.within_90, cp.pci) }, true);
   chestPain.commit();
+
+  // 远程会诊: per host (the period) and per host and month — invited, held, opinions, turnaround and on-time share
+  const CONSULT_COUNTS = ['consultations', 'held', 'opinions', 'on_time', 'late'] as const;
+  const consult = addSheet(wb, '远程会诊', [
+    { header: '会诊中心', key: 'host_unit_name', width: 22 },
+    { header: '月份', key: 'month', width: 10 },
+    ...CONSULT_COUNTS.map((key, i) => ({ header: ['邀请数', '已会诊', '已出意见', '按时出意见', '超时'][i], key, fmt: 'count' as const })),
+    { header: '邀请至意见中位数（小时）', key: 'median_hours', fmt: 'score' },
+    { header: '邀请至意见P90（小时）', key: 'p90_hours', fmt: 'score' },
+    { header: '按时率', key: 'on_time_share', fmt: 'rate' },
+    { header: '会诊费用', key: 'fees', fmt: 'money' },
+  ]);
+  for (const h of f.consultations.hosts) {
+    writeRow(consult, { ...h, month: '全期', fees: amount(h.fees) }, true);
+    for (const m of f.consultations.months.filter((r) => r.host_org_unit_id === h.host_org_unit_id)) writeRow(consult, { ...m, fees: amount(m.fees) });
+  }
+  consult.commit();
 
   const villages = addSheet(wb, '村卫生室心电', [
     { header: '村卫生室', key: 'unit_name', width: 24 },

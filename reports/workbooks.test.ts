@@ -298,7 +298,16 @@ describe('workbooks a board can read', function () {
       get<AnswerOf<typeof chestPainFiguresOf>>('/api/diagnosis-requests/chest-pain-figures', { as: 'auditor', query: q }).then((r) => r.body),
     ]);
     const wb = await workbook('/api/reports/diagnosis-figures.xlsx', 'auditor', q);
-    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['汇总', '按中心', '按服务项目', '按申请单位', '医师工作量', '胸痛中心（按乡镇）', '村卫生室心电']);
+    expect(wb.worksheets.map((w) => w.name)).to.deep.equal([
+      '汇总',
+      '按中心',
+      '按服务项目',
+      '按申请单位',
+      '医师工作量',
+      '胸痛中心（按乡镇）',
+      '远程会诊',
+      '村卫生室心电',
+    ]);
 
     const centres = rowsOf(wb.getWorksheet('按中心')!);
     const total = centres.pop()!;
@@ -344,6 +353,22 @@ describe('workbooks a board can read', function () {
     expect(chestPain.map((r) => [r['乡镇'], r['病例'], r['急诊PCI'], r['FMC至球囊中位数（分钟）'] ?? null])).to.deep.equal(
       cp.map((c) => [c.township_name, c.cases, c.pci, c.median_fmc_to_balloon]),
     );
+
+    // the consultations: a row per host (全期) then its months, as the API's; the months add up to the host's
+    const consult = rowsOf(wb.getWorksheet('远程会诊')!);
+    expect(f.consultations.hosts.length, 'the demo has consultations in the year').to.be.greaterThan(0);
+    expect(
+      consult.map((r) => [r['会诊中心'], r['月份'], r['邀请数'], r['已出意见'], r['邀请至意见中位数（小时）'] ?? null, r['按时率'] ?? null]),
+    ).to.deep.equal(
+      f.consultations.hosts.flatMap((h) => [
+        [h.host_unit_name, '全期', h.consultations, h.opinions, h.median_hours, h.on_time_share],
+        ...f.consultations.months
+          .filter((m) => m.host_org_unit_id === h.host_org_unit_id)
+          .map((m) => [m.host_unit_name, m.month, m.consultations, m.opinions, m.median_hours, m.on_time_share]),
+      ]),
+    );
+    for (const h of f.consultations.hosts)
+      expect(sum(f.consultations.months.filter((m) => m.host_org_unit_id === h.host_org_unit_id).map((m) => m.consultations))).to.equal(h.consultations);
 
     // the village clinics: one row each, the share of those that sent an ECG = the API's = the 汇总's
     const villages = rowsOf(wb.getWorksheet('村卫生室心电')!);

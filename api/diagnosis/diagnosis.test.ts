@@ -423,6 +423,10 @@ describe('diagnosis centres (HTTP, real database)', function () {
     expect(emergency).to.include({ requests: 1, reported: 1, on_time: 1, late: 0, on_time_share: 1, median_minutes: 20, norm_minutes: 30, critical: 1 });
     const v002 = await unitId('V002');
     expect(f.body.units.find((u) => u.from_org_unit_id === v002)).to.include({ requests: 1, reported: 1, on_time_share: 1 });
+    // the month's row is the day's (the fixture alone), and the reader signed the four reports: one emergency, critical; one late
+    expect(f.body.months).to.have.lengthOf(1);
+    expect(f.body.months[0]).to.include({ month: day.slice(0, 7), requests: 6, reported: 4, on_time: 3, late: 2, median_minutes: 80, p90_minutes: 135 });
+    expect(f.body.readers.find((r) => r.staff_id === usReader.id)).to.include({ reports: 4, emergency: 1, critical: 1, late: 1, cosigned: 0, fees: '480.00' });
 
     // the month's sample: every report of it (4), none read by the reviewer; three agree, one differs
     const month = day.slice(0, 7);

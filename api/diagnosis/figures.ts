@@ -12,6 +12,7 @@ import * as clock from '../core/clock';
 import { rootUnitId, unitAtPath } from '../org';
 import { requestResource } from './service';
 import { villageEcgRequests } from './monitoring';
+import { consultationFigures } from './consultations/figures';
 import { round1, share } from './rules';
 
 export interface FiguresQuery {
@@ -20,19 +21,16 @@ export interface FiguresQuery {
   centre_id?: number;
 }
 
-type Grouping = 'centre' | 'service' | 'unit';
-const KEYS: Record<Grouping, string[]> = {
-  centre: ['r.centre_id'],
-  service: ['r.centre_id', 'r.service_id', 'r.urgency'],
-  unit: ['r.centre_id', 'r.from_org_unit_id'],
-};
-
 interface Raw {
+  /** grouping() of (service, unit, month): 7 the centre's row, 3 a service's, 5 a requesting unit's, 6 a month's */
+  set: number;
   centre_id: number;
-  service_id?: number;
-  urgency?: string;
-  from_org_unit_id?: number;
-  label: string | null;
+  service_id: number | null;
+  urgency: string | null;
+  from_org_unit_id: number | null;
+  month: string | null;
+  service_name: string | null;
+  unit_name: string | null;
   norm_minutes: number | null;
   requests: number;
   returned: number;
@@ -52,9 +50,7 @@ interface Raw {
   evaluated: number;
   mean_score: string | null;
 }
-
-const MINUTES = 'extract(epoch from r.reported_at - r.submitted_at) / 60';
-const ACK_MINUTES = 'extract(epoch from r.acknowledged_at - r.reported_at) / 60';
+const SET = { centre: 7, service: 3, unit: 5, month: 6 } as const;
 
 /** The requests of the period (submitted in it), of the centre when given, in the caller's scope. */
 function ofPeriod(qb: Knex.QueryBuilder, actor: Actor, q: FiguresQuery) {
@@ -70,44 +66,92 @@ function ofPeriod(qb: Knex.QueryBuilder, actor: Actor, q: FiguresQuery) {
   return qb;
 }
 
-async function grouped(actor: Actor, q: FiguresQuery, by: Grouping, now: Date): Promise<Raw[]> {
-  const keys = KEYS[by];
-  const label = by === 'service' ? 'max(r.service_name)' : by === 'unit' ? 'max(r.from_unit_name)' : 'null';
-  const qb = db()('diagnosis_requests as r')
-    .select(keys.map((k) => db().raw('??', [k])))
-    .select(
+/**
+ * The four tables in one statement, one scan of the period: GROUPING SETS per centre, per centre,
+ * service and urgency, per centre and requesting unit, per centre and month (each row says its set).
+ * The scan projects each request to the few narrow values the measures need (minutes as float8, the
+ * month as a timestamp), so that the sorts of the grouping sets move small tuples, in memory.
+ */
+async function grouped(actor: Actor, q: FiguresQuery, now: Date): Promise<Raw[]> {
+  const requests = ofPeriod(
+    db()('diagnosis_requests as r')
+      .leftJoin('diagnosis_samples as s', 's.request_id', 'r.id')
+      .select(
+        'r.centre_id',
+        'r.service_id',
+        'r.urgency',
+        'r.from_org_unit_id',
+        db().raw(
+          `date_trunc('month', r.submitted_at at time zone 'Asia/Shanghai') as month,
+           r.service_name, r.from_unit_name, r.norm_minutes,
+           r.status = 'returned' as returned,
+           date_part('epoch', r.reported_at - r.submitted_at) / 60 as minutes,
+           r.reported_at <= r.due_at as on_time,
+           r.status <> 'returned' and coalesce(r.reported_at, ?::timestamptz) > r.due_at as late,
+           r.critical,
+           case when r.critical then date_part('epoch', r.acknowledged_at - r.reported_at) / 60 end as ack_minutes,
+           r.escalation_level > 0 as escalated,
+           case when r.reported_at is not null then r.fee end as fee,
+           s.agreement,
+           r.evaluation_score`,
+          [now],
+        ),
+      ),
+    actor,
+    q,
+  );
+  const month = "to_char(x.month, 'YYYY-MM')";
+  return db()
+    .from(requests.as('x'))
+    .select<Raw[]>(
       db().raw(
-        `${label} as label,
-         ${by === 'service' ? 'max(r.norm_minutes)' : 'null'}::int as norm_minutes,
+        `grouping(x.service_id, x.from_org_unit_id, x.month)::int as set,
+         x.centre_id, x.service_id, x.urgency, x.from_org_unit_id, ${month} as month,
+         case when grouping(x.service_id) = 0 then max(x.service_name) end as service_name,
+         case when grouping(x.from_org_unit_id) = 0 then max(x.from_unit_name) end as unit_name,
+         case when grouping(x.service_id) = 0 then max(x.norm_minutes) end::int as norm_minutes,
          count(*)::int as requests,
-         count(*) filter (where r.status = 'returned')::int as returned,
-         count(r.reported_at)::int as reported,
-         count(*) filter (where r.reported_at <= r.due_at)::int as on_time,
-         count(*) filter (where r.status <> 'returned' and coalesce(r.reported_at, ?::timestamptz) > r.due_at)::int as late,
-         percentile_cont(0.5) within group (order by ${MINUTES}) filter (where r.reported_at is not null) as median_minutes,
-         percentile_cont(0.9) within group (order by ${MINUTES}) filter (where r.reported_at is not null) as p90_minutes,
-         count(*) filter (where r.critical)::int as critical,
-         count(r.acknowledged_at) filter (where r.critical)::int as critical_acknowledged,
-         percentile_cont(0.5) within group (order by ${ACK_MINUTES}) filter (where r.critical and r.acknowledged_at is not null) as median_ack_minutes,
-         max(${ACK_MINUTES}) filter (where r.critical) as max_ack_minutes,
-         count(*) filter (where r.escalation_level > 0)::int as escalated,
-         coalesce(sum(r.fee) filter (where r.reported_at is not null), 0)::numeric(14,2)::text as fees,
-         count(s.id) filter (where s.agreement is not null)::int as sampled,
-         count(s.id) filter (where s.agreement = 'agree')::int as sample_agree,
-         count(r.evaluation_score)::int as evaluated,
-         round(avg(r.evaluation_score), 2)::text as mean_score`,
-        [now],
+         count(*) filter (where x.returned)::int as returned,
+         count(x.minutes)::int as reported,
+         count(*) filter (where x.on_time)::int as on_time,
+         count(*) filter (where x.late)::int as late,
+         percentile_cont(0.5) within group (order by x.minutes) filter (where x.minutes is not null) as median_minutes,
+         percentile_cont(0.9) within group (order by x.minutes) filter (where x.minutes is not null) as p90_minutes,
+         count(*) filter (where x.critical)::int as critical,
+         count(x.ack_minutes)::int as critical_acknowledged,
+         percentile_cont(0.5) within group (order by x.ack_minutes) filter (where x.ack_minutes is not null) as median_ack_minutes,
+         max(x.ack_minutes) as max_ack_minutes,
+         count(*) filter (where x.escalated)::int as escalated,
+         coalesce(sum(x.fee), 0)::numeric(14,2)::text as fees,
+         count(x.agreement)::int as sampled,
+         count(*) filter (where x.agreement = 'agree')::int as sample_agree,
+         count(x.evaluation_score)::int as evaluated,
+         round(avg(x.evaluation_score), 2)::text as mean_score`,
       ),
     )
-    .leftJoin('diagnosis_samples as s', 's.request_id', 'r.id')
-    .groupBy(keys)
-    .orderBy(keys);
-  ofPeriod(qb, actor, q);
-  return (await qb) as Raw[];
+    .groupByRaw('grouping sets ((x.centre_id), (x.centre_id, x.service_id, x.urgency), (x.centre_id, x.from_org_unit_id), (x.centre_id, x.month))')
+    .orderByRaw('x.centre_id, x.service_id, x.urgency, x.from_org_unit_id, x.month');
 }
 
-const shape = (r: Raw) => ({
+/** A row as the tables answer it: its set's keys only, its label (the service's or the unit's name), the shares. */
+const keysOf = ({
+  set,
+  service_id,
+  urgency,
+  from_org_unit_id,
+  month,
+}: Raw): { service_id?: number; urgency?: string; from_org_unit_id?: number; month?: string } =>
+  set === SET.service
+    ? { service_id: service_id!, urgency: urgency! }
+    : set === SET.unit
+      ? { from_org_unit_id: from_org_unit_id! }
+      : set === SET.month
+        ? { month: month! }
+        : {};
+
+const shape = ({ set: _s, service_id: _i, urgency: _u, from_org_unit_id: _f, month: _m, service_name, unit_name, ...r }: Raw) => ({
   ...r,
+  label: service_name ?? unit_name,
   median_minutes: round1(r.median_minutes),
   p90_minutes: round1(r.p90_minutes),
   median_ack_minutes: round1(r.median_ack_minutes),
@@ -134,40 +178,27 @@ interface ReaderRaw {
  * values, those past the norm and the fees), and the reports they co-signed as the second reader.
  */
 async function readerWorkload(actor: Actor, q: FiguresQuery): Promise<ReaderRaw[]> {
-  const signed = (staff: string, name: string, first: boolean) =>
-    ofPeriod(
-      db()('diagnosis_requests as r')
-        .select(
-          'r.centre_id',
-          db().raw(
-            `r.${staff} as staff_id, r.${name} as name, ${first ? 'true' : 'false'} as first, r.urgency, r.critical, r.reported_at > r.due_at as late, r.fee`,
-          ),
-        )
-        .whereNotNull(`r.${staff}`)
-        .whereNotNull('r.reported_at'),
-      actor,
-      q,
-    );
-  const rows = await db()
-    .from(
-      signed('signer_staff_id', 'signer_name', true)
-        .unionAll(signed('second_signer_staff_id', 'second_signer_name', false), true)
-        .as('w'),
+  // one scan: each reported request gives a row to its first signer and one to its second, if any
+  const qb = db()('diagnosis_requests as r')
+    .joinRaw(
+      `cross join lateral (values (r.signer_staff_id, r.signer_name, true), (r.second_signer_staff_id, r.second_signer_name, false)) as w(staff_id, name, first)`,
     )
     .select(
-      'w.centre_id',
+      'r.centre_id',
       'w.staff_id',
       db().raw(`max(w.name) as name,
         count(*) filter (where w.first)::int as reports,
-        count(*) filter (where w.first and w.urgency = 'emergency')::int as emergency,
-        count(*) filter (where w.first and w.critical)::int as critical,
-        count(*) filter (where w.first and w.late)::int as late,
+        count(*) filter (where w.first and r.urgency = 'emergency')::int as emergency,
+        count(*) filter (where w.first and r.critical)::int as critical,
+        count(*) filter (where w.first and r.reported_at > r.due_at)::int as late,
         count(*) filter (where not w.first)::int as cosigned,
-        coalesce(sum(w.fee) filter (where w.first), 0)::numeric(14,2)::text as fees`),
+        coalesce(sum(r.fee) filter (where w.first), 0)::numeric(14,2)::text as fees`),
     )
-    .groupBy('w.centre_id', 'w.staff_id')
-    .orderBy(['w.centre_id', 'w.staff_id']);
-  return rows as ReaderRaw[];
+    .whereNotNull('w.staff_id')
+    .whereNotNull('r.reported_at')
+    .groupBy('r.centre_id', 'w.staff_id')
+    .orderBy(['r.centre_id', 'w.staff_id']);
+  return (await ofPeriod(qb, actor, q)) as ReaderRaw[];
 }
 
 /** 村卫生室心电覆盖: each village clinic of the caller's scope with its ECG requests in `year`; the share that sent one. */
@@ -182,21 +213,23 @@ async function villageEcgOf(actor: Actor, year: number) {
 export async function diagnosisFigures(actor: Actor, q: FiguresQuery) {
   assertCan(actor, 'diagnosis-requests', 'list');
   const now = clock.now();
-  const [centres, services, units, readers, villageEcg, names] = await Promise.all([
-    grouped(actor, q, 'centre', now),
-    grouped(actor, q, 'service', now),
-    grouped(actor, q, 'unit', now),
+  const [rows, readers, villageEcg, names, consultations] = await Promise.all([
+    grouped(actor, q, now),
     readerWorkload(actor, q),
     villageEcgOf(actor, Number(q.to.slice(0, 4))),
     db()('diagnosis_centres').select('id', 'name', 'kind'),
+    consultationFigures(actor, q, now),
   ]);
   const centre = new Map(names.map((c: { id: number; name: string; kind: string }) => [c.id, c]));
-  const named = (r: Raw) => ({ ...shape(r), centre_name: centre.get(r.centre_id)?.name ?? null, kind: centre.get(r.centre_id)?.kind ?? null });
+  const named = (r: Raw) => ({ ...keysOf(r), ...shape(r), centre_name: centre.get(r.centre_id)?.name ?? null, kind: centre.get(r.centre_id)?.kind ?? null });
+  const of = (set: number) => rows.filter((r) => r.set === set).map(named);
   return {
-    centres: centres.map(named),
-    services: services.map(named),
-    units: units.map(named),
+    centres: of(SET.centre),
+    services: of(SET.service),
+    units: of(SET.unit),
+    months: of(SET.month),
     readers: readers.map((r) => ({ ...r, centre_name: centre.get(r.centre_id)?.name ?? null })),
     village_ecg: villageEcg,
+    consultations,
   };
 }

@@ -1,6 +1,7 @@
 // The centres' figures over a period: per centre, per service and urgency, per requesting unit —
 // volumes, turnaround median and p90 against the norm, the on-time share, critical values and
-// their acknowledgement, the sample's agreement; the chest-pain channel per township; 下载统计表
+// their acknowledgement, the sample's agreement; the remote consultations per host and month; the
+// chest-pain channel per township; 下载统计表
 // downloads the same figures as a workbook (reports/diagnosis.ts).
 import { useEffect, useState } from 'react';
 import DownloadIcon from '@mui/icons-material/Download';
@@ -28,10 +29,24 @@ interface Row {
   sample_agreement: number | null;
   fees: string;
 }
+/** 远程会诊 per host and per host and month (api/diagnosis/consultations/figures.ts) */
+interface ConsultationRow {
+  host_org_unit_id: number;
+  host_unit_name: string;
+  month?: string;
+  consultations: number;
+  held: number;
+  opinions: number;
+  median_hours: number | null;
+  p90_hours: number | null;
+  on_time_share: number | null;
+  fees: string;
+}
 interface Figures {
   centres: Row[];
   services: Row[];
   units: Row[];
+  consultations: { hosts: ConsultationRow[]; months: ConsultationRow[] };
 }
 
 /** 胸痛绿色通道 per township (api/diagnosis/rules.ts chestPainFigures) */
@@ -143,6 +158,54 @@ const ChestPainTable = ({ rows }: { rows: ChestPainRow[] }) => {
   );
 };
 
+/** Each host's period row (bold), then its months. */
+const ConsultationTable = ({ figures }: { figures: Figures['consultations'] }) => {
+  const translate = useTranslate();
+  const heads = ['consultations', 'held', 'opinions', 'median_hours', 'p90_hours', 'on_time', 'fees'] as const;
+  const cells = (r: ConsultationRow) => [r.consultations, r.held, r.opinions, num(r.median_hours), num(r.p90_hours), pct(r.on_time_share), r.fees];
+  return (
+    <Box>
+      <Typography variant="subtitle1">{translate('diagnosis.figures.consultation.title')}</Typography>
+      <Table size="small" data-testid="figures-consultations">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('diagnosis.figures.consultation.host')}</TableCell>
+            {heads.map((h) => (
+              <TableCell key={h} align="right">
+                {translate(`diagnosis.figures.consultation.${h}`)}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {figures.hosts.flatMap((h) => [
+            <TableRow key={h.host_org_unit_id}>
+              <TableCell sx={{ fontWeight: 'bold' }}>{h.host_unit_name}</TableCell>
+              {cells(h).map((v, i) => (
+                <TableCell key={heads[i]} align="right" sx={{ fontWeight: 'bold' }}>
+                  {v}
+                </TableCell>
+              ))}
+            </TableRow>,
+            ...figures.months
+              .filter((m) => m.host_org_unit_id === h.host_org_unit_id)
+              .map((m) => (
+                <TableRow key={`${m.host_org_unit_id}-${m.month}`}>
+                  <TableCell sx={{ pl: 4 }}>{m.month}</TableCell>
+                  {cells(m).map((v, i) => (
+                    <TableCell key={heads[i]} align="right">
+                      {v}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              )),
+          ])}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+};
+
 export const FiguresPage = () => {
   const translate = useTranslate();
   const today = shanghaiDate();
@@ -197,6 +260,7 @@ export const FiguresPage = () => {
           <FigureTable rows={data.centres} by="centre" testId="figures-centres" />
           <FigureTable rows={data.services} by="service" testId="figures-services" />
           <FigureTable rows={data.units} by="unit" testId="figures-units" />
+          <ConsultationTable figures={data.consultations} />
         </Stack>
       )}
       {chestPain && <ChestPainTable rows={chestPain} />}

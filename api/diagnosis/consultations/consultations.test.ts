@@ -302,4 +302,50 @@ describe('remote consultation (HTTP, real database)', function () {
       await put('/api/consultation-settings', { ...before.body }, { as: 'admin' });
     }
   });
+  it('the figures: per host and month, the count, the turnaround from the invitation to the opinion, the on-time share — equal to a hand count', async () => {
+    // a day ahead of the demo and of this file's other bookings, so that only this fixture is on it
+    const day = clock.addDays(clock.today(), 61);
+    const at = (hhmm: string, days = 0) => new Date(`${clock.addDays(day, days)}T${hhmm}:00+08:00`);
+    const made = [];
+    for (const hhmm of ['08:00', '08:10', '08:20']) {
+      clock.setClock(at(hhmm));
+      made.push(await inviteOk({ host_org_unit_id: hq, host_department_id: department, question: '统计用会诊', ...external('统计患者') }));
+    }
+    const [a, b] = made;
+    clock.setClock(at('08:30'));
+    const fees: string[] = [];
+    for (const [c, slot, room] of [
+      [a, '09:00', '统计会诊室甲'],
+      [b, '09:30', '统计会诊室乙'],
+    ] as const) {
+      await stepOk(c.id, 'check');
+      fees.push((await stepOk(c.id, 'schedule', { slot_start: at(slot).toISOString(), half_hours: 1, room })).fee!);
+      await stepOk(c.id, 'ready', { room_person: '王会诊', equipment_check: '视频、影像调阅正常' });
+      await stepOk(c.id, 'hold');
+    }
+    // a: the opinion 2 h after the invitation (due the next day at 09:30); b: 26 h after (due the next day at 10:00: 10 minutes late); the third never booked
+    clock.setClock(at('10:00'));
+    await stepOk(a.id, 'opinion', { opinion: '考虑良性，定期复查' });
+    clock.setClock(at('10:10', 1));
+    await stepOk(b.id, 'opinion', { opinion: '建议上转手术' });
+
+    type Figures = { consultations: { hosts: Record<string, unknown>[]; months: Record<string, unknown>[] } };
+    const f = await get<Figures>('/api/diagnosis-requests/figures', { as: 'director-HQ', query: { from: day, to: day } });
+    expect(f.status, JSON.stringify(f.body)).to.equal(200);
+    const counted = {
+      host_org_unit_id: hq,
+      consultations: 3,
+      held: 2,
+      opinions: 2,
+      median_hours: 14,
+      p90_hours: 23.6,
+      on_time: 1,
+      late: 1,
+      on_time_share: 0.5,
+      fees: (Number(fees[0]) + Number(fees[1])).toFixed(2),
+    };
+    expect(f.body.consultations.hosts).to.have.lengthOf(1);
+    expect(f.body.consultations.hosts[0]).to.include(counted);
+    expect(f.body.consultations.months).to.deep.equal([{ ...f.body.consultations.hosts[0], month: day.slice(0, 7) }]);
+  });
 });
