@@ -3,14 +3,24 @@
 // year's values, 同比, 目标 and 评价 — then the managed chronic patients' admission rate per village
 // with a 合计 row, and a 说明 sheet. Labels are the API's (api/monitoring/enums.ts).
 import type { Writable } from 'node:stream';
-import { BETTER, DIMENSION, INDICATOR, MONITORING_UNIT, POPULATION_SOURCE, STANDING, type IndicatorRow, type VillageAdmissions } from '../api/monitoring';
+import {
+  BETTER,
+  DIMENSION,
+  INDICATOR,
+  MIN_VILLAGE_PATIENTS,
+  MONITORING_UNIT,
+  POPULATION_SOURCE,
+  STANDING,
+  type IndicatorRow,
+  type JudgedVillageAdmissions,
+} from '../api/monitoring';
 import { addSheet, FORMATS, labelledSheet, streamingWorkbook, writeRow, type Format } from './xlsx';
 
 export interface MonitoringWorkbookData {
   unit: { name: string; level: number };
   year: number;
   indicators: IndicatorRow[];
-  villages: VillageAdmissions[];
+  villages: JudgedVillageAdmissions[];
 }
 
 const valueFormat = (code: IndicatorRow['code']): Format => {
@@ -67,8 +77,11 @@ export async function writeMonitoringWorkbook(out: Writable, data: MonitoringWor
     { header: '在管高血压糖尿病患者', key: 'patients', fmt: 'count', width: 20 },
     { header: '住院人次', key: 'stays', fmt: 'count' },
     { header: '住院率', key: 'rate', fmt: 'rate' },
+    { header: '排名', key: 'rank', fmt: 'count', width: 8 },
+    { header: '评价', key: 'standing', width: 16 },
   ]);
-  for (const v of data.villages) writeRow(villages, { ...v });
+  // a village with too few patients keeps its rate beside its denominator, unranked and unjudged (rules.ts MIN_VILLAGE_PATIENTS)
+  for (const v of data.villages) writeRow(villages, { ...v, standing: v.judged ? STANDING.zh(v.standing!) : `不足${MIN_VILLAGE_PATIENTS}人，不排名` });
   const patients = data.villages.reduce((a, v) => a + v.patients, 0);
   const stays = data.villages.reduce((a, v) => a + v.stays, 0);
   writeRow(villages, { unit_name: '合计', patients, stays, rate: patients ? Math.round((stays / patients) * 1e6) / 1e6 : null }, true);
@@ -78,6 +91,12 @@ export async function writeMonitoringWorkbook(out: Writable, data: MonitoringWor
   line('范围', data.unit.level === 1 ? `全县（${data.unit.name}牵头）` : data.unit.name, undefined, '该单位及其下属机构');
   line('年度', year, undefined, `与 ${year - 1} 年对比`);
   line('评价', '达标／接近／未达标', undefined, '按指标导向与年度目标比较；与目标相差不超过目标的十分之一为“接近”');
+  line(
+    '按村住院率',
+    `在管患者不少于 ${MIN_VILLAGE_PATIENTS} 人的村排名并评价`,
+    undefined,
+    '人数太少的村，一次住院即可使住院率相差十几个百分点：只列出分子分母，不排名、不评价',
+  );
   line('身份证号', '不出库', undefined, '慢病管理人群与医保结算按身份证号密钥哈希在数据库内关联，报表与明细仅含脱敏号码');
   notes.commit();
   await wb.commit();

@@ -1,6 +1,6 @@
 // The monitoring domain's public face (the national 医共体 indicators, issue 21 part 1): what
 // api/domains.ts wires, the registry the workbook and the screens read, and the figures.
-export { monitoringGrants } from './rules';
+export { MIN_VILLAGE_PATIENTS, monitoringGrants } from './rules';
 export { monitoringRouters } from './routes';
 export { BETTER, DIMENSION, INDICATOR, MONITORING_ENUMS, POPULATION_SOURCE, SOURCE, STANDING, UNIT as MONITORING_UNIT, type IndicatorCode } from './enums';
 export {
@@ -10,6 +10,7 @@ export {
   monitoringIndicators,
   yearFigures,
   type IndicatorRow,
+  type JudgedVillageAdmissions,
   type VillageAdmissions,
   type YearFigure,
 } from './service';

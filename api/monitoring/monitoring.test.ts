@@ -405,9 +405,11 @@ describe('monitoring indicators (HTTP, real database)', function () {
         query: { unit_id: String(ids.MB9), year: String(THIS) },
       }),
     );
-    expect(v.villages.map((x) => [x.unit_name, x.patients, x.stays, x.rate])).to.deep.equal([
-      ['监测一村', 2, 3, 1.5],
-      ['监测二村', 1, 0, 0],
+    // two and one managed patients: each rate beside its denominator, neither ranked nor judged (fewer than 30)
+    expect(v.min_patients).to.equal(30);
+    expect(v.villages.map((x) => [x.unit_name, x.patients, x.stays, x.rate, x.judged, x.rank, x.standing])).to.deep.equal([
+      ['监测一村', 2, 3, 1.5, false, null, null],
+      ['监测二村', 1, 0, 0, false, null, null],
     ]);
     const n = await records('chronic_admission_rate', 'numerator');
     expect(n.rows.map((r) => [(r as { name: string }).name, (r as { stays: number }).stays])).to.deep.equal([
@@ -503,9 +505,9 @@ describe('monitoring indicators (HTTP, real database)', function () {
     expect(rows[3][5]).to.match(/（本表：医保基金年度参保人数）$/);
     expect(rows[3].slice(8, 11)).to.deep.equal([1, 2500, 4]);
     const villages = wb.getWorksheet('慢病管理人群住院率（按村）')!;
-    expect([2, 3, 4].map((n) => (villages.getRow(n).values as unknown[]).slice(1))).to.deep.equal([
-      ['监测一村', 2, 3, 1.5],
-      ['监测二村', 1, 0, 0],
+    expect([2, 3, 4].map((n) => Array.from((villages.getRow(n).values as unknown[]).slice(1), (x) => x ?? null))).to.deep.equal([
+      ['监测一村', 2, 3, 1.5, null, '不足30人，不排名'],
+      ['监测二村', 1, 0, 0, null, '不足30人，不排名'],
       ['合计', 3, 3, 1],
     ]);
   });

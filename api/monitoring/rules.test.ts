@@ -10,6 +10,8 @@ import {
   growth,
   indicatorValue,
   isFourChronic,
+  judgeVillageRates,
+  MIN_VILLAGE_PATIENTS,
   monthCell,
   mortalityFigure,
   prematureMortality,
@@ -130,5 +132,32 @@ describe('monitoring rules', () => {
       ]),
     ).to.deep.equal({ patients: 3, stays: 3 });
     expect(admissionTotals([])).to.deep.equal({ patients: 0, stays: 0 });
+  });
+
+  it('ranks and colours only the villages with enough managed patients; the others keep their rate and denominator', () => {
+    const v = (name: string, patients: number, stays: number) => ({ name, patients, stays, rate: indicatorValue('chronic_admission_rate', stays, patients) });
+    const judged = judgeVillageRates(
+      [
+        v('甲村', 40, 4), // 10 %
+        v('乙村', 8, 0), // 0 % over 8 patients: the best rate by chance, not ranked
+        v('丙村', 30, 6), // 20 %, exactly the minimum: ranked
+        v('丁村', 29, 9), // 31 % over 29: not ranked, not coloured
+        v('戊村', 50, 5), // 10 %, tied with 甲村
+        v('己村', 0, 0),
+      ],
+      0.12,
+    );
+    expect(MIN_VILLAGE_PATIENTS).to.equal(30);
+    expect(judged.map((r) => [r.name, r.patients, r.rate, r.judged, r.rank, r.standing])).to.deep.equal([
+      ['甲村', 40, 0.1, true, 1, 'met'],
+      ['乙村', 8, 0, false, null, null],
+      ['丙村', 30, 0.2, true, 3, 'missed'],
+      ['丁村', 29, 0.310345, false, null, null],
+      ['戊村', 50, 0.1, true, 1, 'met'],
+      ['己村', 0, null, false, null, null],
+    ]);
+    // 13 % is within a tenth of the 12 % target: near; no target: ranked, not judged against one
+    expect(judgeVillageRates([v('甲村', 100, 13)], 0.12)[0].standing).to.equal('near');
+    expect(judgeVillageRates([v('甲村', 100, 13)], null)[0]).to.include({ rank: 1, standing: 'none' });
   });
 });

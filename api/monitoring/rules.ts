@@ -49,6 +49,30 @@ export function targetProblems(targets: Record<string, number>): { field: string
 export const admissionTotals = (rows: readonly { patients: number; stays: number }[]) =>
   rows.reduce((a, r) => ({ patients: a.patients + r.patients, stays: a.stays + r.stays }), { patients: 0, stays: 0 });
 
+/**
+ * The fewest managed patients a village's admission rate is ranked and coloured on. A village clinic
+ * manages a few dozen hypertension and diabetes patients, often fewer: with 8 of them one stay more moves
+ * the rate by 12.5 points, so a small village tops or bottoms a ranking by chance alone (the rate of 30
+ * patients at the county's 10–20 % still has a standard error of about 6 points). Below this a village's
+ * rate is shown with its denominator, but neither ranked nor judged against the target.
+ */
+export const MIN_VILLAGE_PATIENTS = 30;
+
+/**
+ * Each village's rate judged where it has at least MIN_VILLAGE_PATIENTS managed patients: `rank` among
+ * those villages (1: the lowest rate, the best; ties share a rank) and `standing` against the target;
+ * a village with fewer has `judged` false, no rank and no standing. Rows keep their order.
+ */
+export function judgeVillageRates<T extends { patients: number; rate: number | null }>(rows: readonly T[], target: number | null | undefined) {
+  const judged = (r: T) => r.patients >= MIN_VILLAGE_PATIENTS && r.rate != null;
+  const rates = rows.filter(judged).map((r) => r.rate!);
+  return rows.map((r) =>
+    judged(r)
+      ? { ...r, judged: true, rank: 1 + rates.filter((x) => x < r.rate!).length, standing: standing('chronic_admission_rate', r.rate, target) }
+      : { ...r, judged: false, rank: null, standing: null },
+  );
+}
+
 // ---------------------------------------------------------------- premature mortality (四类慢性病过早死亡率)
 
 /** The eight 5-year age groups of 30–70: 30–34 … 65–69. */

@@ -23,6 +23,8 @@ import { INDICATOR, QUALITATIVE_INDICATORS, VISIT_SOURCE, type IndicatorCode, ty
 import { Evidence, EvidenceDocument, MonitoringTarget, VisitCount } from './model';
 import {
   admissionTotals,
+  judgeVillageRates,
+  MIN_VILLAGE_PATIENTS,
   fourChronicSql,
   growth,
   indicatorValue,
@@ -142,6 +144,9 @@ export interface VillageAdmissions {
   /** stays ÷ patients */
   rate: number | null;
 }
+
+/** A village's rate as the API and the workbook show it: ranked and judged only with enough patients (rules.ts judgeVillageRates). */
+export type JudgedVillageAdmissions = VillageAdmissions & { judged: boolean; rank: number | null; standing: Standing | null };
 
 /**
  * The managed hypertension and diabetes patients of each village under a unit and their stays in the
@@ -302,11 +307,21 @@ async function visitRows(conn: Conn, rootUnitId: number, year: number, primaryOn
   return rows;
 }
 
-/** GET /api/monitoring-indicators/chronic-admissions: the managed patients' admission rate per village. */
+/**
+ * GET /api/monitoring-indicators/chronic-admissions: the managed patients' admission rate per village with
+ * its denominator, ranked and judged against the year's target only where a village has at least
+ * MIN_VILLAGE_PATIENTS managed patients (rules.ts says why).
+ */
 export async function chronicAdmissionsOf(actor: Actor, unitId: number, year: number) {
   assertCan(actor, 'monitoring-indicators', 'list');
   const unit = await scopedUnit(actor, unitId);
-  return { unit_id: unit.id, year, villages: await chronicAdmissions(db(), unit.id, year) };
+  const [villages, targets] = await Promise.all([chronicAdmissions(db(), unit.id, year), targetsOf(year)]);
+  return {
+    unit_id: unit.id,
+    year,
+    min_patients: MIN_VILLAGE_PATIENTS,
+    villages: judgeVillageRates(villages, targets.chronic_admission_rate) as JudgedVillageAdmissions[],
+  };
 }
 
 // ---------------------------------------------------------------- targets

@@ -15,6 +15,7 @@ import { inTransaction, type Audit } from '../core/transaction';
 import { db } from '../db/knex';
 import { badRequest } from '../core/errors';
 import { addSheet, streamingWorkbook } from '../core/workbook';
+import { SeenKeys } from '../core/seenKeys';
 import { xlsxRows } from '../core/xlsxRows';
 import type { UploadedFile } from '../http/upload';
 import { parse } from '../http/validate';
@@ -128,7 +129,7 @@ export async function runImport<T>(actor: Actor, file: UploadedFile, opts: Impor
     badRows.add(r.row);
     if (result.rejected.length < REJECTED_LISTED) result.rejected.push(r);
   };
-  const seen = new Map<string, number>();
+  const seen = new SeenKeys();
 
   const process = async (q: Knex | Knex.Transaction, write: ((rows: { row: number; data: T }[]) => Promise<void>) | null) => {
     let batch: { row: number; data: T }[] = [];
@@ -157,12 +158,11 @@ export async function runImport<T>(actor: Actor, file: UploadedFile, opts: Impor
           continue;
         }
         const key = spec.key(v.row);
-        const first = seen.get(key);
+        const first = seen.firstOrAdd(key, row);
         if (first !== undefined) {
           reject({ row, ...rowProblem(spec.keyField, 'twice_in_file', { key, first }) });
           continue;
         }
-        seen.set(key, row);
         batch.push({ row, data: v.row });
         if (batch.length >= (spec.batch ?? BATCH)) await flush();
       }
