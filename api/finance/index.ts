@@ -1,6 +1,6 @@
 // The finance domain's public face: the ledger and open commitments other domains post to and
 // report, budget execution for the workbooks, and the rules the demo loader plans a year with.
-export { postEntry } from './ledgerService';
+export { periodClosed, postEntry } from './ledgerService';
 export { countCommitments, type CommitmentsSql } from './commitments';
 export { executionReport, type AccountExecution } from './service';
 export { evenMonthly, pickLimitRule, resolveSteps, riskFundReturns, type LimitRule, type UnitNode } from './rules';

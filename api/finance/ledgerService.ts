@@ -59,6 +59,11 @@ export interface EntryInput {
 const periodLock = (trx: Knex.Transaction, period: string, mode: 'shared' | 'exclusive') =>
   trx.raw(`select pg_advisory_xact_lock${mode === 'shared' ? '_shared' : ''}(hashtext(?))`, [`ledger-period:${period}`]);
 
+/** Whether the ledger has closed the month of `isoDate` (an entry dated in it would be refused). */
+export async function periodClosed(conn: Knex, isoDate: string): Promise<boolean> {
+  return (await LedgerPeriod.query(conn).findOne({ period: periodOf(isoDate) })) !== undefined;
+}
+
 /** Posts one entry inside the caller's transaction, with its audit row; 409 into a closed month. */
 export async function postEntry(trx: Knex.Transaction, audit: Audit, actor: Actor, e: EntryInput): Promise<LedgerEntry> {
   const period = periodOf(e.entry_date);

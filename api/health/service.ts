@@ -9,7 +9,7 @@ import { db } from '../db/knex';
 import { assertCan } from '../core/crud';
 import { badRequest, notFound } from '../core/errors';
 import type { Breakdown, IndicatorKey } from './enums';
-import { KEY_CONDITIONS, TYPED_TAGS, ratio, standardThrough, worstFirst, type HealthIndicators } from './rules';
+import { KEY_CONDITIONS, TYPED_TAGS, ratio, standardThrough, worstFirst, type HealthIndicators, type Ratio } from './rules';
 
 export * from './residentService';
 import * as clock from '../core/clock';
@@ -58,6 +58,49 @@ export async function healthIndicators(
   const ids = [...new Set(q.orgUnitIds)];
   const out = new Map<number, HealthIndicators>();
   if (!ids.length) return out;
+  const { contracts: c, management: m, tasks: t } = await indicatorSums(ids, q, INDICATOR_PARTS, conn);
+  const none: SumsRow = { target_id: 0 }; // a unit with no row counts nothing
+  for (const id of ids) {
+    const cr = c.get(id) ?? none;
+    const mr = m.get(id) ?? none;
+    const tr = t.get(id) ?? none;
+    out.set(id, {
+      contract_rate: ratio(n(cr.contracted), n(cr.residents)),
+      key_population_contract_rate: ratio(n(cr.key_contracted), n(cr.key_population)),
+      standardised_management_rate: ratio(n(mr.standardised), n(mr.patients)),
+      control_rate: ratio(n(mr.controlled), n(mr.followed)),
+      task_completion_rate: ratio(n(tr.done), n(tr.came_due)),
+    });
+  }
+  return out;
+}
+
+/**
+ * The control rate (控制率) alone of each given unit over the year, as healthIndicators counts it, in its one grouped
+ * query: performance pay reads every village's of a month at once for the quality factor, not the other four.
+ */
+export async function controlRates(q: { orgUnitIds: number[]; year: number }, conn: Knex = db()): Promise<Map<number, Ratio>> {
+  const ids = [...new Set(q.orgUnitIds)];
+  if (!ids.length) return new Map();
+  const { management } = await indicatorSums(ids, q, ['management'], conn);
+  return new Map(
+    ids.map((id) => {
+      const mr = management.get(id);
+      return [id, ratio(n(mr?.controlled), n(mr?.followed))];
+    }),
+  );
+}
+
+const INDICATOR_PARTS = ['contracts', 'management', 'tasks'] as const;
+type IndicatorPart = (typeof INDICATOR_PARTS)[number];
+
+/** The indicators' sums per target unit, by part (contracts, management, tasks): only the parts asked for are queried. */
+async function indicatorSums(
+  ids: number[],
+  q: { year: number; throughMonth?: number },
+  parts: readonly IndicatorPart[],
+  conn: Knex,
+): Promise<Record<IndicatorPart, Map<number, SumsRow>>> {
   const months = q.throughMonth ?? 12;
   const yearStart = `${q.year}-01-01`;
   // the period's last day: "the year" below reads "months 1..throughMonth" when a settlement run asks for its months
@@ -92,8 +135,11 @@ export async function healthIndicators(
     managed: ['hypertension', 'diabetes'],
   };
 
+  const wanted = (part: IndicatorPart, sql: string) =>
+    parts.includes(part) ? conn.raw<{ rows: SumsRow[] }>(sql, params) : Promise.resolve({ rows: [] as SumsRow[] });
   const [contracts, management, tasks] = await allOn(conn, [
-    conn.raw<{ rows: SumsRow[] }>(
+    wanted(
+      'contracts',
       `WITH ${targets},
        in_force AS (
          SELECT DISTINCT c.resident_id FROM contracts c
@@ -112,9 +158,9 @@ export async function healthIndicators(
             FROM people GROUP BY unit_id`,
          ['residents', 'contracted', 'key_population', 'key_contracted'],
        )}`,
-      params,
     ),
-    conn.raw<{ rows: SumsRow[] }>(
+    wanted(
+      'management',
       `WITH ${targets},
        pairs AS (
          SELECT r.org_unit_id AS unit_id, r.id AS resident_id, d.cond
@@ -134,9 +180,9 @@ export async function healthIndicators(
             FROM pairs p LEFT JOIN visits v ON v.resident_id = p.resident_id AND v.type = p.cond GROUP BY p.unit_id`,
          ['patients', 'standardised', 'followed', 'controlled'],
        )}`,
-      params,
     ),
-    conn.raw<{ rows: SumsRow[] }>(
+    wanted(
+      'tasks',
       `WITH ${targets}
        ${rollUp(
          `SELECT t.org_unit_id AS unit_id,
@@ -147,27 +193,10 @@ export async function healthIndicators(
            GROUP BY t.org_unit_id`,
          ['came_due', 'done'],
        )}`,
-      params,
     ),
   ]);
   const by = (rows: SumsRow[]) => new Map(rows.map((r) => [n(r.target_id), r]));
-  const c = by(contracts.rows);
-  const m = by(management.rows);
-  const t = by(tasks.rows);
-  const none: SumsRow = { target_id: 0 }; // a unit with no row counts nothing
-  for (const id of ids) {
-    const cr = c.get(id) ?? none;
-    const mr = m.get(id) ?? none;
-    const tr = t.get(id) ?? none;
-    out.set(id, {
-      contract_rate: ratio(n(cr.contracted), n(cr.residents)),
-      key_population_contract_rate: ratio(n(cr.key_contracted), n(cr.key_population)),
-      standardised_management_rate: ratio(n(mr.standardised), n(mr.patients)),
-      control_rate: ratio(n(mr.controlled), n(mr.followed)),
-      task_completion_rate: ratio(n(tr.done), n(tr.came_due)),
-    });
-  }
-  return out;
+  return { contracts: by(contracts.rows), management: by(management.rows), tasks: by(tasks.rows) };
 }
 
 /** The indicators of a unit in scope, and of the units below it, worst first. */

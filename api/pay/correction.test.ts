@@ -36,12 +36,14 @@ describe('pay corrections and the medical-risk fund (HTTP, real database)', () =
     expect(calc.status, JSON.stringify(calc.body)).to.equal(200);
     return read(made.body.id);
   };
-  /** The ledger entries the runs' approvals posted: each between payables and the risk fund, of the township; the fund's net movement in fen. */
+  /** The risk-fund entries the runs' approvals posted (not the top-ups of an expert sent down): each between payables and the risk fund, of the township; the fund's net movement in fen. */
   const posted = async (...ids: number[]) => {
     const entries: Json<LedgerEntry>[] = [];
     for (const id of ids)
       entries.push(
-        ...(await get<Json<LedgerEntry>[]>('/api/ledger-entries', { as: 'finance', query: { filter: { source_type: 'pay-runs', source_id: id } } })).body,
+        ...(
+          await get<Json<LedgerEntry>[]>('/api/ledger-entries', { as: 'finance', query: { filter: { source_type: 'pay-runs', source_id: id } } })
+        ).body.filter((e) => e.debit_account === 'risk_fund' || e.credit_account === 'risk_fund'),
       );
     for (const e of entries) {
       expect([e.org_unit_id, [e.debit_account, e.credit_account].sort()], e.memo ?? '').to.deep.equal([township, ['payables', 'risk_fund']]);
@@ -95,10 +97,10 @@ describe('pay corrections and the medical-risk fund (HTTP, real database)', () =
     expect(fen(november.risk_contributions) > 0n).to.equal(true);
     expect((await posted(november.id)).entries, 'nothing posted before approval').to.deep.equal([]);
     await approve(november.id);
-    // approved: the month's contributions into the fund, one entry, nothing returned
+    // approved: the month's contributions into the fund, one entry, nothing returned, dated the pay month's last day (open)
     const { entries } = await posted(november.id);
     expect(entries.map((e) => [e.debit_account, e.credit_account, e.amount, e.entry_date])).to.deep.equal([
-      ['payables', 'risk_fund', november.risk_contributions, clock.today()],
+      ['payables', 'risk_fund', november.risk_contributions, `${year}-11-30`],
     ]);
   });
 
@@ -121,10 +123,10 @@ describe('pay corrections and the medical-risk fund (HTTP, real database)', () =
     expect(await fund()).to.deep.equal({ year, contributed: fromFen(withheld), returned: null });
     await approve(december.id);
     // the ledger: December's contributions into the fund, the year-end return out of it
-    expect((await posted(december.id)).entries.map((e) => [e.debit_account, e.credit_account, e.amount]).sort()).to.deep.equal(
+    expect((await posted(december.id)).entries.map((e) => [e.debit_account, e.credit_account, e.amount, e.entry_date]).sort()).to.deep.equal(
       [
-        ['payables', 'risk_fund', december.risk_contributions],
-        ['risk_fund', 'payables', december.risk_returns],
+        ['payables', 'risk_fund', december.risk_contributions, `${year}-12-31`],
+        ['risk_fund', 'payables', december.risk_returns, `${year}-12-31`],
       ].sort(),
     );
     // approved: November's and December's contributions, and the year-end return of both
@@ -199,9 +201,15 @@ describe('pay corrections and the medical-risk fund (HTTP, real database)', () =
       expect([d.amount_before, d.amount_after], d.name).to.deep.equal([before.get(d.staff_id)!.amount, after.get(d.staff_id)!.amount]);
     // the pool is the same, split again: the differences of the amounts add up to nothing
     expect(fixed.differences.reduce((a, d) => a + fen(d.amount_after) - fen(d.amount_before), 0n)).to.equal(0n);
-    // the correction is reviewed and approved like any run
+    // the correction is reviewed and approved like any run — after the ledger closed December (no other file posts in
+    // that year): its entries cannot be dated in the pay month, so they carry the approval's day
+    expect((await post('/api/ledger-periods', { period: `${year}-12` }, { as: 'finance' })).status).to.equal(200);
+    const day = clock.today();
     await approve(made.body.id);
     expect((await read(made.body.id)).status).to.equal('approved');
+    const dated = (await posted(made.body.id)).entries.map((e) => e.entry_date);
+    expect(dated.length, 'the correction moved the fund').to.be.greaterThan(0);
+    for (const d of dated) expect([day, clock.today()]).to.include(d);
     // the correction posted only its difference: the fund moved by the live versions' contributions less their returns
     const live = [november, await read(made.body.id)];
     const due = live.reduce((a, r) => a + fen(r.risk_contributions) - fen(r.risk_returns), 0n);

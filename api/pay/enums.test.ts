@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { db } from '../db/knex';
 import { checkedValues } from '../db/checkedValues';
 import { system } from '../../scripts/test/harness';
-import { PAY_DIFFERENCE_CHANGE, PAY_GRADE, PAY_ITEM_KIND, PAY_POST, PAY_RUN_STATUS, PAY_SERVICE, PAY_TITLE_LEVEL } from './enums';
+import { PAY_DIFFERENCE_CHANGE, PAY_GRADE, PAY_POST, PAY_RUN_STATUS, PAY_SERVICE, PAY_TITLE_LEVEL } from './enums';
 import { DEFAULT_SCHEME } from './rules';
 
 describe('pay enums and the CHECK constraints', () => {
@@ -17,7 +17,6 @@ describe('pay enums and the CHECK constraints', () => {
     ['pay_lines', 'grade', PAY_GRADE],
     ['pay_lines', 'post', PAY_POST],
     ['pay_lines', 'title_level', PAY_TITLE_LEVEL],
-    ['pay_line_items', 'kind', PAY_ITEM_KIND],
     ['pay_run_differences', 'change', PAY_DIFFERENCE_CHANGE],
   ] as const)
     it(`${table}.${column} allows the values of ${list.name}`, async () => {

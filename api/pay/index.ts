@@ -3,7 +3,7 @@
 export { payGrants, DEFAULT_SCHEME } from './rules';
 export { payRouters } from './routes';
 export { PAY_ENUMS } from './enums';
-export { approveRun, calculateRun, createRun, reviewRun } from './service';
+export { approveRun, calculateRun, calculateRuns, createRun, reviewRun } from './service';
 export type { PayLine, PayLineItem, PayRun, PayRunDepartment, PayRunDifference } from './model';
 export type { PayStatement } from './statement';
 export type { SchemeView } from './scheme';

@@ -1,7 +1,7 @@
 // Performance pay's records as objection models. Money and points arrive from pg as decimal strings.
 import { Model } from 'objection';
-import type { PayDifferenceChange, PayGrade, PayItemKind, PayPost, PayRunStatus, PayService, PayTitleLevel } from './enums';
-import type { ServiceCount } from './rules';
+import type { PayDifferenceChange, PayGrade, PayPost, PayRunStatus, PayService, PayTitleLevel } from './enums';
+import type { ServiceCount, WorkItem } from './rules';
 
 /** A township's pay run for one month (月度绩效工资核算). */
 export class PayRun extends Model {
@@ -87,20 +87,9 @@ export class PayLine extends Model {
   static jsonAttributes = ['by_service'];
 }
 
-/** A follow-up, contract or missed task behind a line (the drill-down). */
-export class PayLineItem extends Model {
-  id!: string;
-  line_id!: number;
-  kind!: PayItemKind;
-  ref_id!: string;
-  on!: string;
-  type!: string;
-  mode!: string | null;
-  attendees!: number | null;
-  resident!: string | null;
-  points!: string;
-  static tableName = 'pay_line_items';
-}
+/** A follow-up, contract or missed task behind a line (the drill-down), one of the line's list in pay_line_work: the work
+ * item as calculated, its points as text, and `id` its place in the list from 1 (by date, then as recorded). */
+export type PayLineItem = Pick<WorkItem, 'kind' | 'ref_id' | 'on' | 'type' | 'mode' | 'attendees' | 'resident'> & { id: number; points: string };
 
 /** A person's difference between a correction and the version it supersedes (stored when the correction is calculated). */
 export class PayRunDifference extends Model {

@@ -8,6 +8,7 @@ import { db } from '../db/knex';
 import { fromFen } from '../shared/money';
 import * as clock from '../core/clock';
 import type { PayIncomeChange, PayLine, PayLineItem, PayRun, PayStatement, SchemeView } from '.';
+import type { LedgerEntry } from '../finance';
 import { demoPayMonths } from '../../seeds/pay';
 import { unitQualityScores } from '../quality';
 import { qualityScoreOf, unitQualityPoints } from './rules';
@@ -268,6 +269,21 @@ describe('performance pay (HTTP, real database)', () => {
       status: 'approved',
       approved_by_name: (await db()('users').where('username', 'finance').first<{ display_name: string }>('display_name')).display_name,
     });
+    // the ledger, dated the pay month's last day (the demo leaves the last complete month open): the risk fund at the
+    // township, and each sending unit's top-ups of its experts at that unit (人员经费 → payables); each entry balanced
+    const entries = (
+      await get<Json<LedgerEntry>[]>('/api/ledger-entries', { as: 'finance', query: { filter: { source_type: 'pay-runs', source_id: run.id } } })
+    ).body;
+    const end = clock.monthRange(month).end;
+    const topUps = new Map<number, bigint>();
+    for (const l of run.lines) if (l.home_org_unit_id !== null) topUps.set(l.home_org_unit_id, (topUps.get(l.home_org_unit_id) ?? 0n) + fen(l.rotation_top_up));
+    expect(entries.map((e) => [e.org_unit_id, e.debit_account, e.credit_account, fen(e.amount), e.entry_date]).sort()).to.deep.equal(
+      [
+        [township, 'payables', 'risk_fund', fen(run.risk_contributions!), end],
+        ...[...topUps].map(([unit, amount]) => [unit, 'personnel', 'payables', amount, end]),
+      ].sort(),
+    );
+    expect([...topUps.values()].reduce((a, b) => a + b, 0n)).to.equal(fen(run.rotation_top_ups!));
     expect((await post<Json<PayRun>>(`/api/pay-runs/${run.id}/lock`, {}, { as: 'finance' })).body.status).to.equal('locked');
     expect((await post(`/api/pay-runs/${run.id}/calculate`, {}, { as: 'finance' })).status).to.equal(409);
     // a second director at the township would take its director's place in other files' approval chains
@@ -357,15 +373,18 @@ describe('performance pay (HTTP, real database)', () => {
     const badRate = await put<Problem>('/api/pay-scheme', { ...scheme, risk_fund_rate: 10.5 }, { as: 'finance' });
     expect(badRate.status).to.equal(400);
     expect(badRate.body.error.details!.map((d) => d.field)).to.include('risk_fund_rate');
-    // the departments' scheme, checked like a fund year: weights adding up to 100 (400 naming it), else kept
+    // the departments' scheme: weights adding up to 100 (else 422 naming them, rule weights_sum), else kept
     expect(scheme.department_scheme).to.deep.equal({ weights: { drug_share: 40, cost_per_stay: 40, referrals: 20 }, max_indicator_score: 120 });
     const badWeights = await put<Problem>(
       '/api/pay-scheme',
       { ...scheme, department_scheme: { ...scheme.department_scheme, weights: { drug_share: 50, cost_per_stay: 40, referrals: 20 } } },
       { as: 'finance' },
     );
-    expect(badWeights.status).to.equal(400);
-    expect(badWeights.body.error.details).to.deep.equal([{ field: 'department_scheme.weights', message: 'the weights must add up to 100' }]);
+    expect(badWeights.status).to.equal(422);
+    expect(badWeights.body.error.details).to.deep.equal([
+      { field: 'department_scheme.weights', message: 'the weights must add up to 100', rule: 'weights_sum' },
+    ]);
+    expect((await get<SchemeView>('/api/pay-scheme', { as: 'finance' })).body).to.deep.equal(scheme);
     const changed = { ...scheme, department_scheme: { weights: { drug_share: 50, cost_per_stay: 30, referrals: 20 }, max_indicator_score: 150 } };
     expect((await put<SchemeView>('/api/pay-scheme', changed, { as: 'finance' })).body.department_scheme).to.deep.equal(changed.department_scheme);
     expect((await put('/api/pay-scheme', scheme, { as: 'finance' })).status).to.equal(200);

@@ -10,7 +10,7 @@ import { db } from '../db/knex';
 import { PAY_GRADE, PAY_POST, PAY_SERVICE, PAY_TITLE_LEVEL, type PayGrade, type PayPost, type PayService, type PayTitleLevel } from './enums';
 import type { Centi, PayScheme } from './rules';
 import { departmentSchemeProblems, type DepartmentIndicator, type DepartmentScheme } from './departmentRules';
-import { badRequest } from '../core/errors';
+import { unprocessable } from '../core/errors';
 
 /** 4.5 → 450: the decimals the database and the API hold, as exact hundredths. */
 export const toCenti = (value: string | number): Centi => Math.round(Number(value) * 100);
@@ -103,9 +103,14 @@ export function showScheme(actor: Actor) {
 /** PUT /api/pay-scheme: the whole scheme replaced; the runs already calculated keep the scheme they were calculated with. */
 export function updateScheme(actor: Actor, input: SchemeView) {
   assertCan(actor, 'pay-scheme', 'edit');
-  // checked like a fund year's configuration: 400 naming each field
-  const problems = departmentSchemeProblems(departmentSchemeOf(input)).map((p) => ({ ...p, field: `department_scheme.${p.field}` }));
-  if (problems.length) throw badRequest(`invalid ${problems.map((p) => p.field).join(', ')}`, problems);
+  // the body's shape and ranges are the route's (400); figures that do not fit together are a rule refused: 422 naming
+  // each field, as the rest of the API does (the screen puts the weights' sum on the three inputs)
+  const problems = departmentSchemeProblems(departmentSchemeOf(input)).map((p) => ({
+    ...p,
+    field: `department_scheme.${p.field}`,
+    rule: p.field === 'weights' ? 'weights_sum' : 'department_scheme',
+  }));
+  if (problems.length) throw unprocessable(`invalid ${problems.map((p) => p.field).join(', ')}`, problems);
   return inTransaction(actor, async (trx, audit) => {
     const before = await readSchemeView(trx);
     for (const service of PAY_SERVICE.values) await trx('pay_service_points').where('service', service).update({ points: input.points[service] });

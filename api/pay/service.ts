@@ -9,20 +9,21 @@ import { assertCan, getRow } from '../core/crud';
 import { conflict, forbidden, notFound, unprocessable } from '../core/errors';
 import { inTransaction, type Audit } from '../core/transaction';
 import * as clock from '../core/clock';
+import { db } from '../db/knex';
 import { fromFen, sumFen, toFen, type Fen } from '../shared/money';
 import type { PayGrade } from './enums';
 import { unitInScope, unitsByIds } from '../org';
-import { payrollPeople, rotatedExperts, type RotatedExpert } from '../hr';
+import { payrollPeople, rotatedExperts, type PayrollPerson, type RotatedExpert } from '../hr';
 import { staffPerformanceShare } from '../settlement';
-import { PayLine, PayLineItem, PayRun, PayRunDepartment } from './model';
-import { monthPoints, type PersonMonth } from './points';
+import { PayLine, PayRun, PayRunDepartment, type PayLineItem } from './model';
+import { priceMonth, readMonthFacts, type PersonMonth } from './points';
 import { microText, monthStart, pointValue, rotationPaysMonth, splitPool, STEP_TO, type PayStep } from './rules';
 import { departmentSchemeOf, fromCenti, readSchemeView, schemeOf, type SchemeView } from './scheme';
 import { departmentMonth } from './departmentRun';
 import { riskFigures, yearContributions, type RiskFigures } from './riskFund';
 import { forStep, payRunResource } from './resource';
 import { runCorrection, saveDifferences } from './correction';
-import { postRiskFund } from './ledger';
+import { postPayRun } from './ledger';
 
 export { payRunResource };
 
@@ -64,71 +65,119 @@ export function createRun(actor: Actor, input: { org_unit_id: number; month: str
 }
 
 /** POST /api/pay-runs/:id/calculate: the month's lines from the work recorded (again, until reviewed). */
-export function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction) {
+export async function calculateRun(actor: Actor, id: number, parent?: Knex.Transaction) {
+  const [run] = await calculateRuns(actor, [id], parent);
+  return run;
+}
+
+/**
+ * Calculates the runs (each a draft or calculated one) in one transaction, an audit row each — the group's month in
+ * one go. The townships' runs of a month read their facts once for all of them (the work recorded, the tasks let lapse,
+ * the grades, the villages' control rates in one grouped query, the quality scores, the directors), then each payroll
+ * is priced and its pool split on its own; the HQ's and branches' runs go by department results.
+ */
+export function calculateRuns(actor: Actor, ids: readonly number[], parent?: Knex.Transaction): Promise<PayRun[]> {
   assertCan(actor, 'pay-runs', 'calculate');
   return inTransaction(
     actor,
     async (trx, audit) => {
-      const run = await forStep(trx, actor, id, 'calculate');
-      const month = run.month.slice(0, 7);
+      const runs: PayRun[] = [];
+      for (const id of new Set(ids)) runs.push(await forStep(trx, actor, id, 'calculate'));
       const view = await readSchemeView(trx);
-      const [unit] = await unitsByIds([run.org_unit_id], ['level'], trx);
-      if (unit.level !== TOWNSHIP_LEVEL) return calculateDepartmentRun(trx, audit, actor, run, view);
-      // the township's employees, and the experts sent down to it for this month (paid here at its scheme)
-      const range = clock.monthRange(month);
-      const experts = (await rotatedExperts(run.org_unit_id, range.start, range.end, trx)).filter((r) => rotationPaysMonth(r, month));
-      const people = [...(await payrollPeople(run.org_unit_id, run.month, trx)), ...experts.map((r) => r.person)];
       const scheme = schemeOf(view);
-      const months = await monthPoints(people, month, scheme, trx);
-      // the fund year's settlement reaches the people in its December run
-      const share = month.endsWith('-12') ? await staffPerformanceShare(Number(month.slice(0, 4)), run.org_unit_id, trx) : null;
-      const pool = toFen(run.budgeted_fund) + (share ? toFen(share.amount) : 0n);
-      const total = months.reduce((a, m) => a + m.points.effective, 0n);
-      if (total === 0n && pool > 0n)
-        throw unprocessable(`no points recorded in ${month}: the pool cannot be paid out`, [{ field: 'month', message: 'no points', rule: 'no_points' }]);
-      const amounts = splitPool(
-        pool,
-        months.map((m) => m.points.effective),
+      const levels = new Map(
+        (
+          await unitsByIds(
+            runs.map((r) => r.org_unit_id),
+            ['id', 'level'],
+            trx,
+          )
+        ).map((u) => [u.id, u.level]),
       );
-      const figures = await monthRiskFigures(
-        trx,
-        month,
-        amounts,
-        months.map((m) => ({ staff_id: m.person.staff_id, grade: m.points.grade })),
-        scheme.risk_fund_rate,
-      );
-      await PayLine.query(trx).delete().where('run_id', id);
-      const topUps = new Map(experts.map((r) => [r.person.staff_id, r]));
-      await saveLines(trx, id, months, figures, topUps, BigInt(scheme.rotation_top_up));
-      if (run.supersedes_id) await saveDifferences(trx, id, run.supersedes_id);
-      const updated = await PayRun.query(trx).patchAndFetchById(id, {
-        status: 'calculated',
-        settlement_share: share?.amount ?? '0.00',
-        settlement_run_id: share?.run_id ?? null,
-        pool: fromFen(pool),
-        total_points: microText(total),
-        point_value: pointValue(pool, total),
-        rotation_top_ups: fromFen(BigInt(scheme.rotation_top_up) * BigInt(experts.length)),
-        ...calculatedBy(actor, view, figures),
-      });
-      await audit({
-        action: 'calculate',
-        resource: 'pay-runs',
-        recordId: id,
-        before: { status: run.status },
-        after: {
-          status: 'calculated',
-          pool: updated.pool,
-          total_points: updated.total_points,
-          people: months.length,
-          paid: fromFen(sumFen(amounts)),
-          net_paid: updated.net_paid,
-        },
-      });
-      return updated;
+      const done = new Map<number, PayRun>();
+      const townships = runs.filter((r) => levels.get(r.org_unit_id) === TOWNSHIP_LEVEL);
+      for (const run of runs) if (!townships.includes(run)) done.set(run.id, await calculateDepartmentRun(trx, audit, actor, run, view));
+      for (const month of new Set(townships.map((r) => r.month.slice(0, 7)))) {
+        // each township's employees, and the experts sent down to it for this month (paid there at its scheme)
+        const range = clock.monthRange(month);
+        const payrolls: Payroll[] = [];
+        for (const run of townships.filter((r) => r.month.startsWith(month))) {
+          const experts = (await rotatedExperts(run.org_unit_id, range.start, range.end, trx)).filter((r) => rotationPaysMonth(r, month));
+          payrolls.push({ run, experts, people: [...(await payrollPeople(run.org_unit_id, run.month, trx)), ...experts.map((r) => r.person)] });
+        }
+        const facts = await readMonthFacts(
+          payrolls.flatMap((p) => p.people),
+          month,
+          trx,
+        );
+        for (const p of payrolls) done.set(p.run.id, await calculateTownshipRun(trx, audit, actor, p, view, priceMonth(p.people, scheme, facts)));
+      }
+      return runs.map((r) => done.get(r.id)!);
     },
     parent,
   );
+}
+
+interface Payroll {
+  run: PayRun;
+  experts: RotatedExpert[];
+  people: PayrollPerson[];
+}
+
+/** A township's run from its people's month: the pool (the budgeted fund, in December with the settlement's share) split by points. */
+async function calculateTownshipRun(trx: Knex.Transaction, audit: Audit, actor: Actor, p: Payroll, view: SchemeView, months: PersonMonth[]) {
+  const { run, experts } = p;
+  const id = run.id;
+  const month = run.month.slice(0, 7);
+  const scheme = schemeOf(view);
+  // the fund year's settlement reaches the people in its December run
+  const share = month.endsWith('-12') ? await staffPerformanceShare(Number(month.slice(0, 4)), run.org_unit_id, trx) : null;
+  const pool = toFen(run.budgeted_fund) + (share ? toFen(share.amount) : 0n);
+  const total = months.reduce((a, m) => a + m.points.effective, 0n);
+  if (total === 0n && pool > 0n)
+    throw unprocessable(`no points recorded in ${month}: the pool cannot be paid out`, [
+      { field: 'month', message: `no points (run ${id})`, rule: 'no_points', params: { run_id: id } },
+    ]);
+  const amounts = splitPool(
+    pool,
+    months.map((m) => m.points.effective),
+  );
+  const figures = await monthRiskFigures(
+    trx,
+    month,
+    amounts,
+    months.map((m) => ({ staff_id: m.person.staff_id, grade: m.points.grade })),
+    scheme.risk_fund_rate,
+  );
+  await PayLine.query(trx).delete().where('run_id', id);
+  const topUps = new Map(experts.map((r) => [r.person.staff_id, r]));
+  await saveLines(trx, id, months, figures, topUps, BigInt(scheme.rotation_top_up));
+  if (run.supersedes_id) await saveDifferences(trx, id, run.supersedes_id);
+  const updated = await PayRun.query(trx).patchAndFetchById(id, {
+    status: 'calculated',
+    settlement_share: share?.amount ?? '0.00',
+    settlement_run_id: share?.run_id ?? null,
+    pool: fromFen(pool),
+    total_points: microText(total),
+    point_value: pointValue(pool, total),
+    rotation_top_ups: fromFen(BigInt(scheme.rotation_top_up) * BigInt(experts.length)),
+    ...calculatedBy(actor, view, figures),
+  });
+  await audit({
+    action: 'calculate',
+    resource: 'pay-runs',
+    recordId: id,
+    before: { status: run.status },
+    after: {
+      status: 'calculated',
+      pool: updated.pool,
+      total_points: updated.total_points,
+      people: months.length,
+      paid: fromFen(sumFen(amounts)),
+      net_paid: updated.net_paid,
+    },
+  });
+  return updated;
 }
 
 /** `rotations`: the experts sent down, by staff id, each topped up `topUp` fen by the unit that sent them. */
@@ -140,7 +189,7 @@ async function saveLines(
   rotations: ReadonlyMap<number, RotatedExpert>,
   topUp: bigint,
 ) {
-  // in bulk: a township's lines in a few statements (their ids in the order inserted), then all their items
+  // in bulk: a township's lines in one statement, then the lists of their items
   const lines = months.map((m, i) => {
     const p = m.points;
     const rotation = rotations.get(m.person.staff_id);
@@ -153,7 +202,7 @@ async function saveLines(
       post: m.post,
       title_level: m.title_level,
       base_points: centiText(p.base),
-      by_service: JSON.stringify(p.by_service),
+      by_service: p.by_service,
       gross_points: centiText(p.gross),
       missed_tasks: p.missed_tasks,
       deduction_points: centiText(p.deduction),
@@ -175,34 +224,33 @@ async function saveLines(
     };
   });
   const ids = await insertLines(trx, lines);
-  const items = months.flatMap((m, i) =>
-    m.items.map((it) => ({
-      line_id: ids[i],
-      kind: it.kind,
-      ref_id: it.ref_id,
-      on: it.on,
-      type: it.type,
-      mode: it.mode,
-      attendees: it.attendees,
-      resident: it.resident,
-      points: centiText(it.points),
-    })),
+  // each line's items as one list (pay_line_work), by date then as recorded, numbered from 1
+  const work = months.flatMap((m, i) =>
+    m.items.length === 0
+      ? []
+      : [
+          {
+            line_id: ids[i],
+            items: [...m.items]
+              .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))
+              .map((it, k) => ({
+                id: k + 1,
+                kind: it.kind,
+                ref_id: it.ref_id,
+                on: it.on,
+                type: it.type,
+                mode: it.mode,
+                attendees: it.attendees,
+                resident: it.resident,
+                points: centiText(it.points),
+              })),
+          },
+        ],
   );
-  for (let i = 0; i < items.length; i += ITEMS_PER_STATEMENT) await insertItems(trx, items.slice(i, i + ITEMS_PER_STATEMENT));
-}
-
-/** Items a statement: the group's month writes ~250,000 (knex's multi-row insert spent 17 s building and binding 9 parameters each). */
-const ITEMS_PER_STATEMENT = 20_000;
-
-/** The items behind the lines in one statement, as one JSON parameter. */
-function insertItems(trx: Knex.Transaction, items: readonly Record<string, unknown>[]) {
-  return trx.raw(
-    `insert into pay_line_items (line_id, kind, ref_id, "on", type, mode, attendees, resident, points)
-     select line_id, kind, ref_id, "on", type, mode, attendees, resident, points
-       from jsonb_to_recordset(?::jsonb)
-         as x(line_id int, kind text, ref_id text, "on" date, type text, mode text, attendees int, resident text, points numeric)`,
-    [JSON.stringify(items)],
-  );
+  if (work.length)
+    await trx.raw(`insert into pay_line_work (line_id, items) select line_id, items from jsonb_to_recordset(?::jsonb) as x(line_id int, items jsonb)`, [
+      JSON.stringify(work),
+    ]);
 }
 
 /** The risk fund withheld from each amount of the month; December gives back the year's contributions (riskFund.ts). */
@@ -237,16 +285,21 @@ const calculatedBy = (actor: Actor, view: SchemeView, figures: readonly RiskFigu
   updated_at: clock.nowIso(),
 });
 
-/** Lines in bulk, a few statements a run; their ids in the order given. */
-async function insertLines(trx: Knex.Transaction, lines: readonly Record<string, unknown>[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < lines.length; i += 500) {
-    const rows: { id: number }[] = await trx('pay_lines')
-      .insert(lines.slice(i, i + 500))
-      .returning('id');
-    ids.push(...rows.map((r) => r.id));
-  }
-  return ids;
+/**
+ * A run's lines in one statement, each passed as JSON and read as a pay_lines row (its columns' own types; `by_service`
+ * an object); their ids in the order given, matched by staff (one line a person in a run).
+ */
+async function insertLines(trx: Knex.Transaction, lines: readonly (Record<string, unknown> & { staff_id: number })[]): Promise<number[]> {
+  if (!lines.length) return [];
+  const columns = Object.keys(lines[0])
+    .map((c) => `"${c}"`)
+    .join(', ');
+  const { rows }: { rows: { id: number; staff_id: number }[] } = await trx.raw(
+    `insert into pay_lines (${columns}) select ${columns} from jsonb_populate_recordset(null::pay_lines, ?::jsonb) returning id, staff_id`,
+    [JSON.stringify(lines)],
+  );
+  const idOf = new Map(rows.map((r) => [r.staff_id, r.id]));
+  return lines.map((l) => idOf.get(l.staff_id)!);
 }
 
 /**
@@ -283,7 +336,7 @@ async function calculateDepartmentRun(trx: Knex.Transaction, audit: Audit, actor
       post: l.post,
       title_level: l.title_level,
       base_points: centiText(l.base),
-      by_service: JSON.stringify({}),
+      by_service: {},
       gross_points: '0.00',
       missed_tasks: 0,
       deduction_points: '0.00',
@@ -368,8 +421,8 @@ export function approveRun(actor: Actor, id: number, comment?: string, parent?: 
         throw unprocessable('four-eyes rule: the reviewer of a pay run cannot also approve it', [
           { field: 'approved_by', message: `${actor.username} reviewed this run`, rule: 'four_eyes' },
         ]);
-      // the month's risk-fund contributions (and December's return) into the ledger, in this transaction
-      await postRiskFund(trx, audit, actor, run);
+      // the month's risk-fund contributions (and December's return) and the sending units' top-ups into the ledger, in this transaction
+      await postPayRun(trx, audit, actor, run);
       return step(trx, audit, run, 'approve', { approved_by: actor.id, approved_by_name: actor.displayName, approved_at: clock.nowIso() }, comment);
     },
     parent,
@@ -412,9 +465,8 @@ export async function readLine(actor: Actor, runId: number, lineId: number) {
   await getRow(payRunResource, actor, runId);
   const line = await PayLine.query().findOne({ id: lineId, run_id: runId });
   if (!line) throw notFound('pay line', lineId);
-  const items = await PayLineItem.query()
-    .where('line_id', lineId)
-    .orderBy([{ column: 'on' }, { column: 'id' }]);
+  const work: { items: PayLineItem[] } | undefined = await db()('pay_line_work').where('line_id', lineId).first('items');
+  const items = work?.items ?? [];
   const names = new Map(
     (
       await unitsByIds(
