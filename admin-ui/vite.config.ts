@@ -36,6 +36,16 @@ function villageDoctorPrecache(keep: Set<string>): Plugin {
   };
 }
 
+/**
+ * What a village doctor's first page, 我的任务 (/tasks), needs beyond the shell, in two chunks (the
+ * `phone-*` groups below, each with the modules it imports): the Chinese catalogues (src/i18n) of
+ * the domains the role holds a permission in (health, referrals, diagnosis, pay, procurement and the
+ * health data sign-off's page), with the lists they name; and the list screen. A change of the
+ * role's grants only moves a catalogue in or out of one request.
+ */
+const PHONE_MESSAGES = /[\\/]admin-ui[\\/]src[\\/](health|referrals|diagnosis|pay|procurement|settlement[\\/]signoffs)[\\/]messages\.ts$/;
+const PHONE_TASKS = /[\\/]admin-ui[\\/]src[\\/]health[\\/]tasks[\\/]TaskList\.tsx$/;
+
 /** A catalogue of Chinese messages, `src/<domain>/messages.ts` or a page's `src/<domain>/<page>/messages.ts`: loaded for its users (src/i18n). */
 const CATALOGUE = /[\\/]admin-ui[\\/]src[\\/]([a-z]+(?:[\\/][a-z]+)?)[\\/]messages\.ts$/;
 
@@ -72,10 +82,12 @@ function routePreload(extra: Set<string>): Plugin {
         };
         const shell = new Set<string>();
         for (const chunk of chunks.values()) if (chunk.isEntry) closure(chunk.fileName, shell);
+        const dynamicallyImported = new Set([...chunks.values()].flatMap((c) => c.dynamicImports));
         const routes: Record<string, string[]> = {};
         const messages: Record<string, string[]> = {};
         for (const chunk of chunks.values()) {
-          if (!chunk.isDynamicEntry) continue;
+          // a dynamic import's target (a chunk of a group, as phone-messages, is one without being a dynamic entry)
+          if (!dynamicallyImported.has(chunk.fileName)) continue;
           const files = () => [...closure(chunk.fileName)].filter((f) => !shell.has(f));
           for (const id of chunk.moduleIds) {
             const route = PHONE_LIST.exec(id)?.[1];
@@ -123,7 +135,9 @@ function routePreload(extra: Set<string>): Plugin {
         extra.add(file.fileName);
         // not async: a classic script runs as the page is parsed, before the shell's (deferred) modules
         // are evaluated — async, it waited ~1 s behind them on a loaded phone, and so did the API reads
-        return [{ tag: 'script', attrs: { src: `/${file.fileName}` }, injectTo: 'head' }];
+        // first in the head: the browser asks for it before the shell's chunks, which would else hold
+        // HTTP/1.1's six connections for 2 s on a village's link, and the page's modules with it
+        return [{ tag: 'script', attrs: { src: `/${file.fileName}` }, injectTo: 'head-prepend' }];
       },
     },
     generateBundle: {
@@ -268,6 +282,17 @@ export default defineConfig({
               test: (id) => /node_modules[\\/]/.test(id) && !/(Reference|Autocomplete)(Array)?Input|[\\/](use)?Autocomplete[\\/]/.test(id),
               minShareCount: 25,
             },
+            // what a village doctor's /tasks loads beyond the shell (PHONE_MESSAGES, PHONE_TASKS) in two
+            // files: the Chinese catalogues of the role's domains with the lists they name, and the
+            // task list with the small modules it imports (the outbox banner, the choices, the export
+            // button, the clock …). Apart, they were 27 files of 0.1–4 kB: on HTTP/1.1's six
+            // connections, each a round trip (300 ms in a village) queued behind the shell's chunks.
+            // After `screens` (the libraries many screens share stay there)
+            // (the shell's own modules in a chunk of theirs first: else the phone group would take those
+            // its modules import, and the shell then the whole group)
+            { name: 'shell', test: (id) => !/node_modules[\\/]|[\\/]src[\\/]main\.tsx$/.test(id), tags: ['$initial'] },
+            { name: 'phone-messages', test: PHONE_MESSAGES },
+            { name: 'phone-tasks', test: PHONE_TASKS },
           ],
         },
       },
