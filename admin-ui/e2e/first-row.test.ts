@@ -7,5 +7,5 @@ walkEveryList('admin UI: every list and its first row, for every office role', [
   { username: 'hr' },
   { username: 'procurement' },
   { username: 'referral' },
-  { username: 'auditor' },
+  { username: 'auditor', reader: true },
 ]);

@@ -45,8 +45,9 @@ function statementName(sql: string) {
 export function connect(url: string, poolMax = 20, statementTimeoutMs = 0): Knex {
   instance = knexFactory({
     client: PreparingPgClient as unknown as typeof knexFactory.Client,
-    // a down database is known in a second, not after the pool's minute of retries
-    connection: { connectionString: url, statement_timeout: statementTimeoutMs, connectionTimeoutMillis: 1000 },
+    // a down database refuses at once and a hung one is known in 5 s, not after the pool's minute of
+    // retries; a busy machine may take over a second to start a backend (1 s had turned that into a 500)
+    connection: { connectionString: url, statement_timeout: statementTimeoutMs, connectionTimeoutMillis: 5000 },
     pool: { min: 0, max: poolMax, propagateCreateError: true },
     acquireConnectionTimeout: 10_000,
   });

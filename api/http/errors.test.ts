@@ -2,6 +2,7 @@
 import { expect } from 'chai';
 import { auditCount, call, get, post, put, unitId, type AnswerOf, type Problem } from '../../scripts/test/harness';
 import type { openApiDocument } from './openapi';
+import { toAppError } from './errors';
 
 /** The fields of an org unit these checks read (the HTTP edge names no domain, not even in its tests). */
 type Unit = { id: number; code: string };
@@ -138,5 +139,15 @@ describe('HTTP conventions and bad input', () => {
     const r = await get('/api/health');
     expect(r.headers.get('x-content-type-options')).to.equal('nosniff');
     expect(r.headers.get('content-security-policy')).to.match(/script-src 'self'/);
+  });
+});
+
+describe('a database out of reach is a 503, whatever the driver says', () => {
+  it('refused, reset, a connect that timed out, no pooled connection in time: unavailable; a bug stays a 500', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const pooled = Object.assign(new Error('Knex: Timeout acquiring a connection'), { name: 'KnexTimeoutError' });
+    for (const err of [refused, pooled, new Error('timeout expired'), new Error('Connection terminated due to connection timeout')])
+      expect(toAppError(err)?.kind, err.message).to.equal('unavailable');
+    expect(toAppError(new TypeError('x is undefined'))).to.equal(undefined);
   });
 });

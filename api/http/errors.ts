@@ -73,12 +73,13 @@ const constraintField = (name = '') => {
   return m ? [m[1]] : [];
 };
 
-/** Errors that mean the database cannot be reached: refused, reset, or no pooled connection in time. */
+/** Errors that mean the database cannot be reached: refused, reset, not connected or no pooled connection in time. */
 function isUnreachable(err: { code?: string; name?: string; message?: string }) {
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(err.code ?? '') ||
     err.name === 'KnexTimeoutError' ||
-    /Connection terminated|connect ECONNREFUSED/.test(err.message ?? '')
+    // pg's connection timeout says "timeout expired" (older) or "…due to connection timeout" (newer)
+    /Connection terminated|connect ECONNREFUSED|^timeout expired$/.test(err.message ?? '')
   );
 }
 

@@ -20,7 +20,7 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Title, useCanAccess, useTranslate } from 'react-admin';
+import { Title, useCanAccess, useGetList, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { TARGET_METRIC, type TargetMetric, type TargetStatus } from '../../../api/health/enums';
 import { apiGet } from '../finance/api';
@@ -180,19 +180,57 @@ const DoctorTable = ({ view }: { view: TargetsView }) => {
   );
 };
 
+/**
+ * The townships in the caller's scope. A user above them (the group, a branch) picks one, the first by
+ * default: a table of every village doctor of the county (some 300) was unreadable and took seconds to draw.
+ */
+function useTownship(): { ready: boolean; townships: { id: number; name: string }[]; unitId?: number; setUnitId: (id: number) => void } {
+  const { data: townships = [], isPending } = useGetList<{ id: number; name: string }>('org-units', {
+    filter: { kind: 'township' },
+    sort: { field: 'path', order: 'ASC' },
+    pagination: { page: 1, perPage: 200 },
+  });
+  const [chosen, setUnitId] = useState<number>();
+  // a township's own users (one in scope) keep the API's default: their own unit
+  const unitId = townships.length > 1 ? (chosen ?? townships[0].id) : undefined;
+  return { ready: !isPending, townships, unitId, setUnitId };
+}
+
 export const TargetsPage = () => {
   const translate = useTranslate();
   const isSmall = useIsSmall();
   const [month, setMonth] = useState(shanghaiDate().slice(0, 7));
-  const { data: view } = useQuery({ queryKey: ['health-targets', month], queryFn: () => apiGet<TargetsView>('/health/targets', { month }) });
+  const { ready, townships, unitId, setUnitId } = useTownship();
+  const { data: view } = useQuery({
+    queryKey: ['health-targets', month, unitId],
+    queryFn: () => apiGet<TargetsView>('/health/targets', unitId ? { month, org_unit_id: String(unitId) } : { month }),
+    enabled: ready,
+  });
   return (
     <Card sx={{ mt: 1 }}>
       <Title title={translate('health.targets.title')} />
       <CardContent sx={{ px: { xs: 1, sm: 2 } }}>
         <Stack direction="row" spacing={1} sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-          <Typography variant="subtitle1" sx={{ flex: 1 }}>
-            {view?.org_unit.name}
-          </Typography>
+          {unitId ? (
+            <TextField
+              select
+              size="small"
+              label={translate('health.targets.township')}
+              value={unitId}
+              onChange={(e) => setUnitId(Number(e.target.value))}
+              sx={{ flex: 1, maxWidth: 280 }}
+            >
+              {townships.map((t) => (
+                <MenuItem key={t.id} value={t.id}>
+                  {t.name}
+                </MenuItem>
+              ))}
+            </TextField>
+          ) : (
+            <Typography variant="subtitle1" sx={{ flex: 1 }}>
+              {view?.org_unit.name}
+            </Typography>
+          )}
           <TextField select size="small" label={translate('health.targets.month')} value={month} onChange={(e) => setMonth(e.target.value)}>
             {monthChoices().map((m) => (
               <MenuItem key={m} value={m}>

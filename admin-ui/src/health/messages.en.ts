@@ -388,6 +388,7 @@ export const en = {
       last_month: 'Last month %{month}',
       last: 'Last month %{done}/%{goal}',
       month: 'Month',
+      township: 'Township health centre',
       doctor: 'Village doctor',
       set_goal: 'Set goals',
       edit_goal: 'Edit goals',

@@ -386,6 +386,7 @@ export const zh = {
       last_month: '上月 %{month}',
       last: '上月 %{done}/%{goal}',
       month: '月份',
+      township: '乡镇卫生院',
       doctor: '村医',
       set_goal: '设置目标',
       edit_goal: '修改目标',
