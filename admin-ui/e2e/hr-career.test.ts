@@ -45,9 +45,13 @@ describe('admin UI: HR careers', function () {
   }
 
   /** The history tab's rows as text. */
-  async function historyRows(staffId: number) {
+  /** The staff record's history rows, once a row with `awaited` shows (the list may draw before the newest entry is in it). */
+  async function historyRows(staffId: number, awaited?: string) {
     await page.goto(`${baseUrl}/staff/${staffId}/show/history`);
-    await page.locator('tbody tr').first().waitFor();
+    await page
+      .locator('tbody tr', awaited ? { hasText: awaited } : {})
+      .first()
+      .waitFor();
     return page.locator('tbody tr').allTextContents();
   }
 
@@ -122,7 +126,7 @@ describe('admin UI: HR careers', function () {
 
     expect((await get<StaffRecord>(`/api/staff/${s.id}`, { as: 'hr' })).body.post_id).to.equal(postRow.id);
     expect((await get<PostRecord>(`/api/posts/${postRow.id}`, { as: 'hr' })).body).to.include({ filled: 1 });
-    const rows = await historyRows(s.id);
+    const rows = await historyRows(s.id, `岗位${tag}`);
     expect(rows.some((r) => r.includes('岗位') && r.includes(`岗位${tag}`))).to.equal(true);
   });
 
