@@ -43,12 +43,6 @@ async function viewsOf(page: Page): Promise<Record<string, string>> {
 export interface Walker {
   username: string;
   viewport?: { width: number; height: number };
-  /**
-   * A reader (the auditor) sees the screens an earlier walker read in full, less their buttons: on a
-   * path already walked it checks what fewer grants can break (the error page, a row leading to the
-   * access-denied page) without reading the text, filter menu and tabs again (a fifth of the CI's walk time).
-   */
-  reader?: boolean;
 }
 
 /** The walk of `walkers`, one test each; a view of a screen (see viewsOf) is walked and read by the first walker that has it. */
@@ -59,7 +53,6 @@ export function walkEveryList(title: string, walkers: Walker[]) {
     let browser: Browser;
     let language: LanguageChecker;
     const walked = new Set<string>();
-    const pathsRead = new Set<string>();
     before(async () => {
       ({ baseUrl, browser } = await startBrowserTest());
       language = await languageChecker();
@@ -72,7 +65,7 @@ export function walkEveryList(title: string, walkers: Walker[]) {
       return [...found, ...(await readLanguage(where))];
     }
 
-    for (const { username, viewport, reader } of walkers) {
+    for (const { username, viewport } of walkers) {
       it(`${username}${viewport ? ' on a phone' : ''}: opens each menu entry and its first row, in Chinese, without an error`, async () => {
         const page = await newPage(browser, viewport);
         const thrown: string[] = [];
@@ -89,14 +82,13 @@ export function walkEveryList(title: string, walkers: Walker[]) {
           const view = `${viewport ? 'phone' : 'desk'} ${views[path]}`;
           if (walked.has(view)) continue;
           walked.add(view);
-          const read = !(reader && pathsRead.has(path));
-          pathsRead.add(path);
           await clickMenu(page, path);
           const shot = `error${path.replaceAll('/', '-')}`;
           failures.push(
-            ...(await pageProblems(page, path, shot, async (where) =>
-              read ? [...(await language.problems(page, where)), ...(await language.filterMenuProblems(page, where))] : [],
-            )),
+            ...(await pageProblems(page, path, shot, async (where) => [
+              ...(await language.problems(page, where)),
+              ...(await language.filterMenuProblems(page, where)),
+            ])),
           );
           const opened = await openFirstRow(page);
           seen.push(opened ? `${path} → ${page.url().slice(baseUrl.length)}` : `${path}: no row opened`);
@@ -105,9 +97,10 @@ export function walkEveryList(title: string, walkers: Walker[]) {
           // a row the user may click leads to a page they may see
           if (new URL(page.url()).pathname === '/access-denied') failures.push(`${path}: its first row leads to the access-denied page`);
           failures.push(
-            ...(await pageProblems(page, `${path} → ${page.url()}`, `${shot}-row`, async (where) =>
-              read ? [...(await language.problems(page, where)), ...(await language.tabProblems(page, where))] : [],
-            )),
+            ...(await pageProblems(page, `${path} → ${page.url()}`, `${shot}-row`, async (where) => [
+              ...(await language.problems(page, where)),
+              ...(await language.tabProblems(page, where)),
+            ])),
           );
         }
         await page.context().close();

@@ -1,11 +1,19 @@
-// The menu, one group per domain of the registry, each showing only what the user may list.
+// The menu, one group per domain of the registry, each showing only what the user may list. It is
+// drawn once: react-admin redraws the layout on every page change, and the menu's only part that
+// changes with the page is which entry is current, which each entry follows itself (MenuEntry).
+import { memo, type ComponentType } from 'react';
 import { ListSubheader } from '@mui/material';
-import { Menu, useCanAccessResources, useSidebarState, useTranslate } from 'react-admin';
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import ViewListIcon from '@mui/icons-material/ViewList';
+import { Menu, useCanAccessResources, useGetResourceLabel, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
 import { domains, pageAllowed, type DomainModule } from '../registry';
 import { storedUser } from '../session';
+import { FollowLocation, MenuEntry } from './MenuEntry';
 
 const DomainMenuGroup = ({ domain }: { domain: DomainModule }) => {
   const translate = useTranslate();
+  const resourceLabel = useGetResourceLabel();
+  const definitions = useResourceDefinitions();
   const [sidebarOpen] = useSidebarState();
   const pages = domain.pages ?? [];
   const { canAccess } = useCanAccessResources({
@@ -13,7 +21,7 @@ const DomainMenuGroup = ({ domain }: { domain: DomainModule }) => {
     resources: domain.resources.map((r) => r.name),
   });
   if (!canAccess) return null;
-  const resources = domain.resources.filter((r) => canAccess[r.name]);
+  const resources = domain.resources.filter((r) => canAccess[r.name] && definitions[r.name]);
   const visiblePages = pages.filter((p) => pageAllowed(p));
   if (!resources.length && !visiblePages.length) return null;
   return (
@@ -25,10 +33,15 @@ const DomainMenuGroup = ({ domain }: { domain: DomainModule }) => {
         </ListSubheader>
       )}
       {resources.map((r) => (
-        <Menu.ResourceItem key={r.name} name={r.name} />
+        <MenuEntry
+          key={r.name}
+          to={`/${r.name}`}
+          label={resourceLabel(r.name, 2)}
+          icon={(definitions[r.name].icon as ComponentType | undefined) ?? ViewListIcon}
+        />
       ))}
       {visiblePages.map((p) => (
-        <Menu.Item key={p.path} to={p.path} primaryText={translate(p.label)} leftIcon={<p.icon />} />
+        <MenuEntry key={p.path} to={p.path} label={translate(p.label)} icon={p.icon} />
       ))}
     </>
   );
@@ -40,11 +53,15 @@ const menuOrder = (roles: string[]) => [
   ...domains.filter((d) => !d.firstFor?.some((r) => roles.includes(r))),
 ];
 
-export const AppMenu = () => (
-  <Menu>
-    <Menu.DashboardItem />
-    {menuOrder(storedUser()?.roles ?? []).map((domain) => (
-      <DomainMenuGroup key={domain.group} domain={domain} />
-    ))}
-  </Menu>
-);
+export const AppMenu = memo(function AppMenu() {
+  const translate = useTranslate();
+  return (
+    <Menu>
+      <FollowLocation />
+      <MenuEntry to="/" label={translate('ra.page.dashboard')} icon={DashboardIcon} />
+      {menuOrder(storedUser()?.roles ?? []).map((domain) => (
+        <DomainMenuGroup key={domain.group} domain={domain} />
+      ))}
+    </Menu>
+  );
+});
