@@ -10,7 +10,8 @@
 // its bytes over the wire, who asked for it) and its main-thread work until the first task row.
 // TRACE=1: V8's compilations (whether from a code cache) and the main thread's trace events by name;
 // PROFILE=1: a CPU profile until the row, self time per script and per function; WARM_STARTS=n: the
-// app opened n times after the first visit, the last measured as the warm start.
+// app opened n times after the first visit, the last measured as the warm start; LINGER_MS=ms: each
+// page left open that long after its row (a code cache is written once the page is idle).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -23,6 +24,7 @@ import { benchSystem, median } from './lib';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WARM_STARTS = Number(process.env.WARM_STARTS ?? 1);
+const LINGER_MS = Number(process.env.LINGER_MS ?? 0);
 const USER = 'doctor-V001';
 const ROW = '[data-testid^="task-"]';
 const LINK = { down: 1_500_000, up: 750_000, rtt: Number(process.env.RTT ?? 300) };
@@ -117,6 +119,8 @@ async function open(context: BrowserContext, base: string): Promise<Load> {
     await done;
     for (const c of compiles) if (/assets/.test(c.url)) console.log(`    compile ${c.name} ${short(c.url)} ${c.cache}`);
   }
+  // the page left open a while, as a phone's is: V8 writes a code cache once the page is idle
+  await page.waitForTimeout(LINGER_MS);
   await page.close();
   const events = process.env.TRACE ? mainThreadEvents(traced, ms) : undefined;
   return {
