@@ -280,7 +280,7 @@ try {
         console.log(`  CPU profile until the row, self time per script:\n${top(load.profile.byUrl, 15)}`);
         console.log(`  … per function:\n${top(load.profile.byFunction, 30)}`);
       }
-      if (load.events) console.log(`  main thread's trace events until the row (they nest):\n${top(load.events, 25)}`);
+      if (load.events?.size) console.log(`  main thread's trace events until the row (they nest):\n${top(load.events, 25)}`);
     }
   }
 } finally {
