@@ -1,5 +1,7 @@
 // The admin UI build: sources in admin-ui/, output in admin-ui/dist (served by the API at /).
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -192,9 +194,22 @@ function reactAdminDefaults(): Plugin {
 const precached = new Set<string>();
 const preloads = new Set<string>();
 
+/**
+ * react-router's production build: its package sends every bundler to the development one (the
+ * `import` condition; `production` is a folder no export names), which warns and checks as it
+ * matches routes (ENABLE_DEV_WARNINGS) — the only difference between the two.
+ */
+const reactRouterProduction = path.join(path.dirname(createRequire(import.meta.url).resolve('react-router/package.json')), 'dist/production');
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
+  resolve: {
+    alias: [
+      { find: /^react-router$/, replacement: path.join(reactRouterProduction, 'index.mjs') },
+      { find: /^react-router\/dom$/, replacement: path.join(reactRouterProduction, 'dom-export.mjs') },
+    ],
+  },
   plugins: [
     react(),
     reactAdminDefaults(),

@@ -21,7 +21,7 @@ import type { Knex } from 'knex';
 import { db } from '../../api/db/knex';
 import { aggregateSql, CLAIM_COLUMNS, rebuildClaimTotals, signOffMonths, type RunFigures } from '../../api/settlement';
 import { checkDigit } from '../../api/core/personalId';
-import { benchSystem, login, peakHttpRss, printTiming, timed } from './lib';
+import { benchSystem, cpuNote, login, peakHttpRss, printTiming, timed } from './lib';
 import { claimTables, generateClaims, insuredPersons, townships } from '../../seeds/settlement';
 import type { UnitRow } from '../../seeds/org';
 import { seeded } from '../../api/shared/random';
@@ -109,7 +109,7 @@ try {
       calc.ms,
       baseline.ms,
       { maxMs: CLAIMS > 2_000_000 ? 30_000 : 10_000, maxRatio: 3 },
-      `surplus_rate ${calc.value.figures.surplus_rate}`,
+      `surplus_rate ${calc.value.figures.surplus_rate}; ${cpuNote(calc)}`,
     ) && ok;
   const whatIf = await timed(() => api<{ units: unknown[] }>('POST', `/api/settlement-runs/${run.id}/what-if`, { bundle_ratio: '0.85' }));
   ok =
@@ -118,7 +118,7 @@ try {
       whatIf.ms,
       undefined,
       { maxMs: 2000 },
-      `${whatIf.value.units.length} recipients`,
+      `${whatIf.value.units.length} recipients; ${cpuNote(whatIf)}`,
     ) && ok;
   // a text search of the largest list: 100 characters (the longest allowed), served by the trigram indexes
   const financeToken = await login(sys.url, 'finance');
@@ -135,7 +135,7 @@ try {
       searched.ms,
       undefined,
       { maxMs: 200 },
-      `${searched.value.length} rows`,
+      `${searched.value.length} rows; ${cpuNote(searched)}`,
     ) && ok;
   // the plans, with the calculation's work_mem: one parallel pass each
   const aggregate = aggregateSql(db(), fy.id, 12).toSQL().toNative();
@@ -228,7 +228,7 @@ try {
         imported.ms,
         undefined,
         { maxMs: 60_000 },
-        `accepted ${imported.value.accepted}, rejected ${imported.value.rejected_rows}`,
+        `accepted ${imported.value.accepted}, rejected ${imported.value.rejected_rows}; ${cpuNote(imported)}`,
       ) &&
       importOk &&
       ok;
@@ -248,7 +248,7 @@ try {
       dashboard.ms,
       undefined,
       { maxMs: 2000 },
-      `projected surplus rate ${dashboard.value.forecast?.surplus_rate ?? '—'}`,
+      `projected surplus rate ${dashboard.value.forecast?.surplus_rate ?? '—'}; ${cpuNote(dashboard)}`,
     ) && ok;
 } finally {
   await pool.end();
