@@ -6,6 +6,7 @@ export { PAY_ENUMS } from './enums';
 export { approveRun, calculateRun, calculateRuns, createRun, reviewRun } from './service';
 export type { PayLine, PayLineItem, PayRun, PayRunDepartment, PayRunDifference } from './model';
 export type { PayStatement } from './statement';
+export type { PersonFund } from './personFund';
 export type { SchemeView } from './scheme';
 export { traceRun, type PayTrace } from './trace';
 export { TRACE_CHECK, TRACE_LABEL, TRACE_NO_SETTLEMENT } from './traceLabels';
