@@ -16,3 +16,4 @@ export { payIncomeChange, type PayIncomeChange } from './income';
 export type { IncomeChange, IncomeFigures } from './incomeRules';
 export { INCOME_LEVEL, INCOME_ROLE } from './enums';
 export { DEPARTMENT_INDICATORS } from './departmentRules';
+export type { LineDepartmentTrace } from './departmentRun';
