@@ -6,6 +6,8 @@ export { executionReport, type AccountExecution } from './service';
 export { evenMonthly, pickLimitRule, resolveSteps, riskFundReturns, type LimitRule, type UnitNode } from './rules';
 export { financeGrants } from './rules';
 export { riskFundYearEnd } from './jobs';
+// a person's own entries of the fund, beside what their pay runs withheld (api/pay/personFund.ts)
+export { personFundEntries, type PersonFundEntry } from './riskFundService';
 export { financeRouters } from './routes';
 export { ACCOUNT_KIND, EXECUTION_COLUMN, FINANCE_ENUMS } from './enums';
 // the records the API answers, for the admin UI to `import type` (api/core/json.ts)

@@ -27,6 +27,31 @@ export const riskFundResource: ResourceDef<RiskFundEntry> = {
   },
 };
 
+/** A person's contribution or year-end return (pay's per-person fund reads them, api/pay/personFund.ts). */
+export interface PersonFundEntry {
+  id: number;
+  org_unit_id: number;
+  fund_year: number;
+  kind: 'contribution' | 'return';
+  entry_date: string;
+  amount: string;
+}
+
+/**
+ * A person's contributions and year-end returns of the fund years `fromYear`…`toYear`, oldest first: of the units
+ * inside `scopePath` (the list's scope), or of every unit without one (the person's own statement).
+ */
+export function personFundEntries(staffId: number, fromYear: number, toYear: number, scopePath: string | null, conn: Knex = db()): Promise<PersonFundEntry[]> {
+  const q = conn('risk_fund_entries')
+    .where('staff_id', staffId)
+    .whereBetween('fund_year', [fromYear, toYear])
+    .whereIn('kind', ['contribution', 'return'])
+    .select('id', 'org_unit_id', 'fund_year', 'kind', conn.raw("to_char(entry_date, 'YYYY-MM-DD') as entry_date"), 'amount')
+    .orderBy([{ column: 'entry_date' }, { column: 'id' }]);
+  if (scopePath !== null) scopeByUnit('risk_fund_entries.org_unit_id')(q, scopePath);
+  return q;
+}
+
 /** Contributions, payouts, returns and balance of a unit's fund for a year. */
 export async function fundPosition(trx: Knex | Knex.Transaction, unitId: number, year: number) {
   const rows: { kind: string; total: string }[] = await trx('risk_fund_entries')

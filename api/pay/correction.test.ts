@@ -10,8 +10,8 @@ import { get, post, system, unitId, type Json, type Problem } from '../../script
 import { db } from '../db/knex';
 import { fromFen } from '../shared/money';
 import * as clock from '../core/clock';
-import type { PayLine, PayRun, PayRunDifference, PayStatement } from '.';
-import type { LedgerEntry } from '../finance';
+import type { PayLine, PayRun, PayRunDifference, PayStatement, PersonFund } from '.';
+import type { LedgerEntry, RiskFundEntry } from '../finance';
 
 type RunRead = Json<PayRun> & { lines: Json<PayLine>[]; differences: Json<PayRunDifference>[]; superseded_by_id: number | null };
 const fen = (yuan: string | null) => BigInt(Math.round(Number(yuan) * 100));
@@ -23,6 +23,8 @@ describe('pay corrections and the medical-risk fund (HTTP, real database)', () =
   let doctor: { username: string; staff_id: number };
   let november: RunRead;
   let december: RunRead;
+  /** December's correction: the live version */
+  let corrected: RunRead;
 
   const read = async (id: number) => (await get<RunRead>(`/api/pay-runs/${id}`, { as: 'finance' })).body;
   const session = async (on: string, attendees: number) => {
@@ -120,7 +122,7 @@ describe('pay corrections and the medical-risk fund (HTTP, real database)', () =
     // the doctor's statement: that year's fund (two years back) has no return until December is approved
     const fund = async () => (await get<PayStatement>('/api/pay-statement', { as: doctor.username })).body.risk_fund.find((y) => y.year === year)!;
     const withheld = earlier.get(doctor.staff_id)!;
-    expect(await fund()).to.deep.equal({ year, contributed: fromFen(withheld), returned: null });
+    expect(await fund()).to.deep.equal({ year, contributed: fromFen(withheld), withheld: fromFen(withheld), returned: null });
     await approve(december.id);
     // the ledger: December's contributions into the fund, the year-end return out of it
     expect((await posted(december.id)).entries.map((e) => [e.debit_account, e.credit_account, e.amount, e.entry_date]).sort()).to.deep.equal(
@@ -133,6 +135,7 @@ describe('pay corrections and the medical-risk fund (HTTP, real database)', () =
     expect(await fund()).to.deep.equal({
       year,
       contributed: fromFen(withheld + fen(mine.risk_contribution)),
+      withheld: fromFen(withheld + fen(mine.risk_contribution)),
       returned: mine.risk_return,
     });
   });
@@ -211,8 +214,74 @@ describe('pay corrections and the medical-risk fund (HTTP, real database)', () =
     expect(dated.length, 'the correction moved the fund').to.be.greaterThan(0);
     for (const d of dated) expect([day, clock.today()]).to.include(d);
     // the correction posted only its difference: the fund moved by the live versions' contributions less their returns
-    const live = [november, await read(made.body.id)];
+    corrected = await read(made.body.id);
+    const live = [november, corrected];
     const due = live.reduce((a, r) => a + fen(r.risk_contributions) - fen(r.risk_returns), 0n);
     expect((await posted(november.id, december.id, made.body.id)).fund).to.equal(due);
+  });
+
+  it("the person's fund year: finance's contributions and the paid runs' withholdings month by month, both year-end returns, adding up to the fen", async () => {
+    // finance's own contributions for every active staff member of the township: March 20.00, July 13.33 (33.33 a person);
+    // no payout: the year-end return gives each the 33.33 back (an equal share of n × 33.33), dated today (that year is closed)
+    for (const [month, amount] of [
+      ['03', '20.00'],
+      ['07', '13.33'],
+    ]) {
+      const r = await post<{ created: number }>(
+        '/api/risk-fund-entries/contributions',
+        { org_unit_id: township, month: `${year}-${month}`, amount },
+        { as: 'finance' },
+      );
+      expect(r.status, JSON.stringify(r.body)).to.equal(200);
+    }
+    const back = await post<{ returns: Json<RiskFundEntry>[] }>(
+      '/api/risk-fund-entries/year-end-return',
+      { org_unit_id: township, fund_year: year },
+      { as: 'finance' },
+    );
+    expect(back.status, JSON.stringify(back.body)).to.equal(200);
+    const mine = back.body.returns.find((r) => r.staff_id === doctor.staff_id)!;
+    expect(mine.amount).to.equal('33.33');
+
+    const r = await get<PersonFund>(`/api/risk-fund-people/${doctor.staff_id}`, { as: 'finance', query: { year } });
+    expect(r.status, JSON.stringify(r.body)).to.equal(200);
+    const nov = november.lines.find((l) => l.staff_id === doctor.staff_id)!;
+    const dec = corrected.lines.find((l) => l.staff_id === doctor.staff_id)!;
+    // the withholdings: November's line and the live December's — never the superseded version's
+    expect(r.body.withholdings.map((w) => [w.run_id, w.month, w.amount, w.withheld, w.returned])).to.deep.equal([
+      [november.id, `${year}-11`, nov.amount, nov.risk_contribution, '0.00'],
+      [corrected.id, `${year}-12`, dec.amount, dec.risk_contribution, dec.risk_return],
+    ]);
+    const withheld = fen(nov.risk_contribution) + fen(dec.risk_contribution);
+    // a row per month: 20.00 in March, 13.33 in July, the two withholdings in November and December
+    const months = Object.fromEntries(r.body.months.map((m) => [m.month, [m.contributed, m.withheld]]));
+    expect(Object.keys(months)).to.have.length(12);
+    expect(months[`${year}-03`]).to.deep.equal(['20.00', '0.00']);
+    expect(months[`${year}-07`]).to.deep.equal(['13.33', '0.00']);
+    expect(months[`${year}-11`]).to.deep.equal(['0.00', nov.risk_contribution]);
+    expect(months[`${year}-12`]).to.deep.equal(['0.00', dec.risk_contribution]);
+    expect(r.body.months.filter((m) => m.contributed !== '0.00' || m.withheld !== '0.00')).to.have.length(4);
+    // the returns: finance's 33.33 and December's return of both withholdings (never 不称职: all of them)
+    expect(fen(dec.risk_return)).to.equal(withheld);
+    expect(r.body.returns.map((x) => [x.source, x.ref_id, x.month, x.amount]).sort()).to.deep.equal(
+      [
+        ['fund', mine.id, mine.entry_date.slice(0, 7), '33.33'],
+        ['pay', corrected.id, `${year}-12`, dec.risk_return],
+      ].sort(),
+    );
+    // paid in 33.33 + the withholdings, all of it returned: nothing kept
+    expect(r.body.totals).to.deep.equal({
+      contributed: '33.33',
+      withheld: fromFen(withheld),
+      paid_in: fromFen(3333n + withheld),
+      returned: fromFen(3333n + withheld),
+      kept: '0.00',
+    });
+    // the doctor's own statement counts the same year the same way
+    const own = (await get<PayStatement>('/api/pay-statement', { as: doctor.username })).body.risk_fund.find((y) => y.year === year);
+    expect(own).to.deep.equal({ year, contributed: fromFen(3333n + withheld), withheld: fromFen(withheld), returned: fromFen(3333n + withheld) });
+    // who may not list the fund's entries may not read a person's; a staff id that is no one's is 404
+    expect((await get(`/api/risk-fund-people/${doctor.staff_id}`, { as: doctor.username, query: { year } })).status).to.equal(403);
+    expect((await get('/api/risk-fund-people/987654321', { as: 'finance', query: { year } })).status).to.equal(404);
   });
 });

@@ -3,6 +3,7 @@
 // and the scheme's configuration check.
 import { expect } from 'chai';
 import {
+  amountByIndicator,
   DEFAULT_DEPARTMENT_SCHEME as S,
   departmentPay,
   departmentSchemeProblems,
@@ -117,6 +118,22 @@ describe('department pay rules (HQ and branches)', () => {
       drug_share: { actual: null, target: null },
       cost_per_stay: { actual: null, target: null },
       referrals: { actual: 0, target: null },
+    });
+  });
+
+  it("a line's amount traced to the indicators: ∝ weight × score, by largest remainder, adding up to the amount", () => {
+    // 40 × 90.00, 40 × 110.00, 20 × 120.00 = 360,000 : 440,000 : 240,000 of ¥1,000.00 → 34,615.38 / 42,307.69 / 23,076.92 fen:
+    // floors 99,998, the two largest remainders (.92, .69) take a fen each
+    expect(amountByIndicator(S.weights, { drug_share: 9_000, cost_per_stay: 11_000, referrals: 12_000 }, 100_000n)).to.deep.equal({
+      drug_share: 34_615n,
+      cost_per_stay: 42_308n,
+      referrals: 23_077n,
+    });
+    // nothing scored, nothing paid
+    expect(amountByIndicator(S.weights, { drug_share: 0, cost_per_stay: 0, referrals: 0 }, 0n)).to.deep.equal({
+      drug_share: 0n,
+      cost_per_stay: 0n,
+      referrals: 0n,
     });
   });
 });

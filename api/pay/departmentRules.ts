@@ -193,3 +193,21 @@ export function resultsOf(figures: IndicatorFigures): DepartmentResults {
     }),
   ) as DepartmentResults;
 }
+
+// ---- a department line's amount traced to the indicators -------------------------------------------------------
+
+/**
+ * A line's amount of a department run split over the indicators behind it: the department's score is Σ weight ×
+ * indicator score ÷ 100, and the line's amount is proportional to that score (the department's share ∝ score × points,
+ * the person's ∝ points), so each indicator's part is ∝ its term weight × score — by largest remainder, the parts add
+ * up to the amount exactly. A score of 0 throughout (nothing paid) gives parts of 0.
+ */
+export function amountByIndicator(
+  weights: Record<DepartmentIndicator, number>,
+  scores: Record<DepartmentIndicator, Centi>,
+  amount: Fen,
+): Record<DepartmentIndicator, Fen> {
+  const terms = INDICATORS.map((k) => weights[k] * scores[k]);
+  const parts = terms.every((t) => t === 0) ? INDICATORS.map(() => 0n) : splitByLargestRemainder(amount, terms);
+  return Object.fromEntries(INDICATORS.map((k, i) => [k, parts[i]])) as Record<DepartmentIndicator, Fen>;
+}

@@ -13,6 +13,7 @@ import { toFen } from '../shared/money';
 import { readWorkbook } from '../../reports/xlsx';
 import type { PayLine, PayRun, PayRunDepartment, PayTrace, SchemeView } from '.';
 import { departmentOfDiagnosis } from './departmentRules';
+import type { LineDepartmentTrace } from './departmentRun';
 
 type RunRead = Json<PayRun> & { lines: Json<PayLine>[]; departments: Json<PayRunDepartment>[] };
 const month = clock.previousMonth(clock.today().slice(0, 7));
@@ -142,6 +143,38 @@ describe("a branch's pay run by department results (科室绩效, HTTP, real dat
       expect(Number(l.points), l.name).to.be.closeTo(base * Number(l.grade_factor), 1e-6);
       expect(fen(l.net_amount), l.name).to.equal(fen(l.amount) - fen(l.risk_contribution) + fen(l.risk_return));
     }
+  });
+
+  const fen = (v: string) => toFen(v);
+  it("a line's drill-down traces its amount to its department's indicators: the figures read, the scores, the weights, parts adding up to the amount", async () => {
+    const scored = run.departments.filter((d) => fen(d.amount) > 0n).sort((a, b) => Number(Number(a.score) === 100) - Number(Number(b.score) === 100));
+    const d = scored[0];
+    const line = run.lines.find((l) => l.department_id === d.department_id && fen(l.amount) > 0n)!;
+    const r = await get<{ department: LineDepartmentTrace }>(`/api/pay-runs/${run.id}/lines/${line.id}`, { as: 'finance' });
+    expect(r.status, JSON.stringify(r.body)).to.equal(200);
+    const t = r.body.department;
+    expect(t).to.include({
+      department_id: d.department_id,
+      name: d.name,
+      score: d.score,
+      people: d.people,
+      points: d.points,
+      amount: d.amount,
+      pool: run.pool,
+    });
+    const w = scheme.department_scheme.weights;
+    expect(t.indicators.map((i) => [i.indicator, i.actual, i.target, i.score, i.weight])).to.deep.equal([
+      ['drug_share', d.drug_share, d.drug_share_target, d.drug_share_score, w.drug_share],
+      ['cost_per_stay', d.cost_per_stay, d.cost_per_stay_target, d.cost_per_stay_score, w.cost_per_stay],
+      ['referrals', d.referrals, d.referrals_target, d.referrals_score, w.referrals],
+    ]);
+    // each part ∝ weight × score (within a fen), the parts adding up to the line's amount exactly
+    const terms = t.indicators.map((i) => BigInt(i.weight) * BigInt(Math.round(Number(i.score) * 100)));
+    const total = terms.reduce((a, x) => a + x, 0n);
+    t.indicators.forEach((i, k) => expect(withinFen(fen(line.amount), terms[k], total, fen(i.amount)), i.indicator).to.equal(true));
+    expect(t.indicators.reduce((a, i) => a + fen(i.amount), 0n)).to.equal(fen(line.amount));
+    // the weighted terms add up to the department's score (rounded to the hundredth as the score is)
+    expect(Math.round(t.indicators.reduce((a, i) => a + Number(i.weighted) * 100, 0))).to.be.closeTo(Math.round(Number(d.score) * 100), 2);
   });
 
   it("is reviewed by the branch's director and approved by finance; the trace and the workbook add up to the pool", async () => {

@@ -5,7 +5,7 @@
 // each person by base points (post + title) × grade factor. The rules are departmentRules.ts; this reads their facts.
 import type { Knex } from 'knex';
 import { monthRange } from '../core/clock';
-import { toFen, type Fen } from '../shared/money';
+import { fromFen, toFen, type Fen } from '../shared/money';
 import { orgDepartments } from '../org';
 import { accounts } from '../auth';
 import { assessmentGrades, expertsSentFrom, payrollPeople, type PayrollPerson } from '../hr';
@@ -14,16 +14,22 @@ import { downReferralsByDiagnosis } from '../referrals';
 import { PAY_GRADE, type PayGrade, type PayPost, type PayTitleLevel } from './enums';
 import { basePoints, DEFAULT_GRADE, nextMonthStart, payPost, rotationPaysMonth, titleLevel, type PayScheme } from './rules';
 import {
+  amountByIndicator,
+  DEFAULT_DEPARTMENT_SCHEME,
+  DEPARTMENT_INDICATORS,
   departmentOfDiagnosis,
   departmentPay,
   indicatorFigures,
   NO_FIGURES,
   resultsOf,
   type DepartmentFigures,
+  type DepartmentIndicator,
   type DepartmentScheme,
   type DepartmentScore,
   type IndicatorFigures,
 } from './departmentRules';
+import { PayRunDepartment, type PayLine, type PayRun } from './model';
+import { toCenti, type SchemeView } from './scheme';
 
 /** departmentPay's key for the people without a department */
 const NO_DEPARTMENT = 0;
@@ -131,6 +137,69 @@ export async function departmentMonth(
       people: facts.filter((f) => keyOf(f.person) === d.department_id).length,
       points: d.points * 100n,
       amount: d.amount,
+    })),
+  };
+}
+
+/** An indicator behind a department line's amount: the figures read, the score, the weight applied and its part of the amount. */
+export interface LineIndicator {
+  indicator: DepartmentIndicator;
+  /** the month's figure and its target (the same month last year); null where there is none (the score is then 100) */
+  actual: string | number | null;
+  target: string | number | null;
+  score: string;
+  /** the scheme's weight in whole percent, as the run was calculated */
+  weight: number;
+  /** weight × score ÷ 100: the indicator's term of the department score */
+  weighted: string;
+  /** the line's amount ∝ its term (amountByIndicator): the parts add up to the line's amount */
+  amount: string;
+}
+
+/** A department line traced: its department's row (score, people, points, amount), the line's share of its points, the indicators. */
+export interface LineDepartmentTrace {
+  department_id: number | null;
+  name: string;
+  score: string;
+  people: number;
+  points: string;
+  amount: string;
+  /** the run's pool the departments share ∝ score × points */
+  pool: string | null;
+  indicators: LineIndicator[];
+}
+
+/**
+ * GET /api/pay-runs/:id/lines/:lineId of an HQ's or branch's run: the line's amount traced to the indicators of its
+ * department, with the weights the run was calculated with; null on a township's run (no department rows).
+ */
+export async function lineDepartmentTrace(run: PayRun, line: PayLine, conn: Knex): Promise<LineDepartmentTrace | null> {
+  const d = await PayRunDepartment.query(conn).where('run_id', run.id).whereRaw('department_id is not distinct from ?', [line.department_id]).first();
+  if (!d) return null;
+  const view = run.scheme as Partial<SchemeView> | null;
+  const weights = view?.department_scheme?.weights ?? DEFAULT_DEPARTMENT_SCHEME.weights;
+  const read: Record<DepartmentIndicator, { actual: string | number | null; target: string | number | null; score: string }> = {
+    drug_share: { actual: d.drug_share, target: d.drug_share_target, score: d.drug_share_score },
+    cost_per_stay: { actual: d.cost_per_stay, target: d.cost_per_stay_target, score: d.cost_per_stay_score },
+    referrals: { actual: d.referrals, target: d.referrals_target, score: d.referrals_score },
+  };
+  const keys = Object.keys(DEPARTMENT_INDICATORS) as DepartmentIndicator[];
+  const scores = Object.fromEntries(keys.map((k) => [k, toCenti(read[k].score)])) as Record<DepartmentIndicator, number>;
+  const parts = amountByIndicator(weights, scores, toFen(line.amount));
+  return {
+    department_id: d.department_id,
+    name: d.name,
+    score: d.score,
+    people: d.people,
+    points: d.points,
+    amount: d.amount,
+    pool: run.pool,
+    indicators: keys.map((k) => ({
+      indicator: k,
+      ...read[k],
+      weight: weights[k],
+      weighted: ((weights[k] * scores[k]) / 100 / 100).toFixed(2),
+      amount: fromFen(parts[k]),
     })),
   };
 }

@@ -330,13 +330,25 @@ describe('performance pay (HTTP, real database)', () => {
         'l.risk_return',
         db().raw('extract(month from r.month) = 12 as december'),
       );
+    // and finance's own contributions and year-end returns of the fund (the demo's: every active staff member's since January last year)
+    const entries: { fund_year: number; kind: string; amount: string }[] = await db()('risk_fund_entries')
+      .where('staff_id', staff)
+      .whereIn('kind', ['contribution', 'return'])
+      .select('fund_year', 'kind', 'amount');
     const thisYear = Number(clock.today().slice(0, 4));
     expect(before.body.risk_fund).to.deep.equal(
       [thisYear, thisYear - 1, thisYear - 2].map((year) => {
         const of = paid.filter((p) => p.year === year);
-        const dec = of.find((p) => p.december);
-        const total = of.reduce((a, p) => a + fen(p.contribution), 0n);
-        return { year, contributed: fromFen(total), returned: dec ? dec.risk_return : null };
+        const dec = of.find((p) => p.december && fen(p.risk_return) > 0n);
+        const withheld = of.reduce((a, p) => a + fen(p.contribution), 0n);
+        const fund = (kind: string) => entries.filter((e) => e.fund_year === year && e.kind === kind).map((e) => fen(e.amount));
+        const returns = [...fund('return'), ...(dec ? [fen(dec.risk_return)] : [])];
+        return {
+          year,
+          contributed: fromFen(withheld + fund('contribution').reduce((a, f) => a + f, 0n)),
+          withheld: fromFen(withheld),
+          returned: returns.length ? fromFen(returns.reduce((a, f) => a + f, 0n)) : null,
+        };
       }),
     );
     if (month.startsWith(String(thisYear))) expect(fen(before.body.risk_fund[0].contributed) >= fen(mine.risk_contribution)).to.equal(true);

@@ -3,7 +3,7 @@
 // the run applies) is 不称职: then they stay in the fund. Exact to the fen: contribution = amount × rate
 // rounded half up, net = amount − contribution (+ the return in December), so a run's totals add up.
 import type { Knex } from 'knex';
-import type { Fen } from '../shared/money';
+import { sumFen, type Fen } from '../shared/money';
 import type { PayGrade } from './enums';
 import type { Centi } from './rules';
 
@@ -53,37 +53,47 @@ export async function yearContributions(staffIds: readonly number[], year: numbe
   return new Map(rows.map((r) => [r.staff_id, BigInt(r.fen)]));
 }
 
-/** A person's medical-risk fund of a year, as their statement shows it. */
-export interface RiskFundYear {
-  year: number;
-  /** withheld by the year's approved or locked runs (December's included) */
-  contributed: string;
-  /** the year-end return of the year's approved or locked December run; null until there is one */
-  returned: string | null;
+/** A month of a person's fund year: what finance's contributions paid in and what the pay runs withheld. */
+export interface FundMonth {
+  month: string;
+  contributed: Fen;
+  withheld: Fen;
+}
+
+/** A person's fund year: its months, and what was paid in, given back and kept — exact to the fen. */
+export interface FundYear {
+  months: FundMonth[];
+  contributed: Fen;
+  withheld: Fen;
+  /** contributed + withheld */
+  paidIn: Fen;
+  /** finance's year-end return and December's pay return */
+  returned: Fen;
+  /** paidIn − returned: what stays in the fund (a payout's part, a 不称职 year's withholdings) */
+  kept: Fen;
 }
 
 /**
- * A person's medical-risk fund for `years` years up to `lastYear` (newest first): what the approved or locked runs
- * withheld in each, of any township, and the year-end return once its December run is approved. Years without a
- * paid run are 0 and null.
+ * A person's fund year from its parts: a row for each of the year's twelve months (and any other month an entry of the
+ * fund year was dated in), each month's contributions and withholdings summed; the totals are the rows' sums.
  */
-export async function personRiskFund(staffId: number, lastYear: number, years: number, conn: Knex): Promise<RiskFundYear[]> {
-  const first = lastYear - years + 1;
-  const rows: { year: number; contributed: string; returned: string | null }[] = await conn('pay_lines as l')
-    .join('pay_runs as r', 'r.id', 'l.run_id')
-    .where('l.staff_id', staffId)
-    .whereIn('r.status', ['approved', 'locked'])
-    .where('r.month', '>=', `${first}-01-01`)
-    .where('r.month', '<', `${lastYear + 1}-01-01`)
-    .groupByRaw('1')
-    .select(
-      conn.raw('extract(year from r.month)::int as year'),
-      conn.raw('sum(l.risk_contribution)::numeric(14, 2)::text as contributed'),
-      conn.raw('(sum(l.risk_return) filter (where extract(month from r.month) = 12))::numeric(14, 2)::text as returned'),
-    );
-  return Array.from({ length: years }, (_, i) => {
-    const year = lastYear - i;
-    const row = rows.find((r) => r.year === year);
-    return { year, contributed: row?.contributed ?? '0.00', returned: row?.returned ?? null };
-  });
+export function fundYear(
+  year: number,
+  contributions: readonly { month: string; amount: Fen }[],
+  withholdings: readonly { month: string; amount: Fen }[],
+  returns: readonly Fen[],
+): FundYear {
+  const months = new Map<string, FundMonth>();
+  for (let m = 1; m <= 12; m++) {
+    const month = `${year}-${String(m).padStart(2, '0')}`;
+    months.set(month, { month, contributed: 0n, withheld: 0n });
+  }
+  const row = (month: string) => months.get(month) ?? months.set(month, { month, contributed: 0n, withheld: 0n }).get(month)!;
+  for (const c of contributions) row(c.month).contributed += c.amount;
+  for (const w of withholdings) row(w.month).withheld += w.amount;
+  const rows = [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
+  const contributed = sumFen(rows.map((r) => r.contributed));
+  const withheld = sumFen(rows.map((r) => r.withheld));
+  const returned = sumFen(returns);
+  return { months: rows, contributed, withheld, paidIn: contributed + withheld, returned, kept: contributed + withheld - returned };
 }

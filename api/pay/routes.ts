@@ -13,6 +13,7 @@ import { myStatement } from './statement';
 import { traceRun } from './trace';
 import { correctRun } from './correction';
 import { payIncomeChange } from './income';
+import { personFund } from './personFund';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
 const nonNegative = moneyInput.refine((f) => f >= 0n, 'cannot be negative');
@@ -108,4 +109,17 @@ export const payIncomeChangeRoutes = new ApiRouter('/pay-income-change', 'pay').
   (req) => payIncomeChange(req.actor, parse(incomeYearQuery, req.query, 'query').year),
 );
 
-export const payRouters = [payRunRoutes, paySchemeRoutes, payStatementRoutes, payIncomeChangeRoutes];
+/** ?year=YYYY: the fund year */
+const fundYearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+export const riskFundPeopleRoutes = new ApiRouter('/risk-fund-people', 'pay').get(
+  '/:staffId',
+  {
+    summary:
+      "A person's medical-risk fund of a year (医疗风险金个人明细): finance's contributions and the pay runs' withholdings month by month, the year-end returns (finance's and December's pay return), paid in, returned and kept — in the reader's scope",
+    query: fundYearQuery,
+  },
+  (req) => personFund(req.actor, idParam(req.params.staffId, 'staffId'), parse(fundYearQuery, req.query, 'query').year),
+);
+
+export const payRouters = [payRunRoutes, paySchemeRoutes, payStatementRoutes, payIncomeChangeRoutes, riskFundPeopleRoutes];

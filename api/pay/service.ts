@@ -19,7 +19,7 @@ import { PayLine, PayRun, PayRunDepartment, type PayLineItem } from './model';
 import { priceMonth, readMonthFacts, type PersonMonth } from './points';
 import { microText, monthStart, pointValue, rotationPaysMonth, splitPool, STEP_TO, type PayStep } from './rules';
 import { departmentSchemeOf, fromCenti, readSchemeView, schemeOf, type SchemeView } from './scheme';
-import { departmentMonth } from './departmentRun';
+import { departmentMonth, lineDepartmentTrace } from './departmentRun';
 import { riskFigures, yearContributions, type RiskFigures } from './riskFund';
 import { forStep, payRunResource } from './resource';
 import { runCorrection, saveDifferences } from './correction';
@@ -460,9 +460,9 @@ export async function readRun(actor: Actor, id: number) {
   return { ...run, lines, departments, ...(await runCorrection(run)) };
 }
 
-/** GET /api/pay-runs/:id/lines/:lineId: a person's line with the follow-ups, contracts and missed tasks behind it, the names of the unit whose quality score applied and of the unit that sent an expert down. */
+/** GET /api/pay-runs/:id/lines/:lineId: a person's line with the follow-ups, contracts and missed tasks behind it (an HQ's or branch's line: its department's indicators, `department`), the names of the unit whose quality score applied and of the unit that sent an expert down. */
 export async function readLine(actor: Actor, runId: number, lineId: number) {
-  await getRow(payRunResource, actor, runId);
+  const run = await getRow(payRunResource, actor, runId);
   const line = await PayLine.query().findOne({ id: lineId, run_id: runId });
   if (!line) throw notFound('pay line', lineId);
   const work: { items: PayLineItem[] } | undefined = await db()('pay_line_work').where('line_id', lineId).first('items');
@@ -476,5 +476,7 @@ export async function readLine(actor: Actor, runId: number, lineId: number) {
     ).map((u) => [u.id, u.name]),
   );
   const nameOf = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
-  return { ...line, quality_unit_name: nameOf(line.quality_org_unit_id), home_unit_name: nameOf(line.home_org_unit_id), items };
+  // an HQ's or branch's line: its amount traced to its department's indicators (null on a township's)
+  const department = await lineDepartmentTrace(run, line, db());
+  return { ...line, quality_unit_name: nameOf(line.quality_org_unit_id), home_unit_name: nameOf(line.home_org_unit_id), items, department };
 }

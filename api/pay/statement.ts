@@ -1,7 +1,7 @@
 // The village doctor's phone statement (本月健康管理绩效): this month's points computed live from
 // the work recorded so far (a follow-up logged now counts at once), and beside them the last
 // calculated month's point value and amount: gross, the medical-risk fund's contribution, net paid; and the
-// person's medical-risk fund of this year and the two before: contributed, and returned at the year's end.
+// person's medical-risk fund of this year and the two before: paid in (contributed and withheld), and returned at the year's end.
 // An expert sent down (下派) sees both parts of the month: the amount at the host township's scheme and the
 // top-up the sending unit pays beside it (下派补助), with the two units named and the sum received.
 import type { Actor } from '../core/actor';
@@ -14,7 +14,7 @@ import { fromFen, toFen } from '../shared/money';
 import { monthPoints } from './points';
 import { microText } from './rules';
 import { readSchemeView, schemeOf } from './scheme';
-import { personRiskFund, type RiskFundYear } from './riskFund';
+import { personRiskFund, type RiskFundYear } from './personFund';
 
 /** The years of the medical-risk fund a statement shows: this year and the two before (a return comes a year-end later). */
 const RISK_FUND_YEARS = 3;
@@ -42,7 +42,7 @@ export interface PayStatement {
     /** net paid + the top-up: what the person receives for the month */
     total_paid: string;
   } | null;
-  /** the medical-risk fund (医疗风险金), this year first: contributed by the paid runs, and the year-end return once December is approved */
+  /** the medical-risk fund (医疗风险金), this year first: paid in (finance's contributions and the paid runs' withholdings), and the year-end returns once there are */
   risk_fund: RiskFundYear[];
 }
 

@@ -13,6 +13,7 @@ import {
   SimpleList,
   useTranslate,
 } from 'react-admin';
+import { useState } from 'react';
 import type { LedgerEntryRecord, RiskFundRecord, SpendingLimitRecord } from './records';
 import { SmallOr, useIsSmall } from '../shared/useIsSmall';
 import { columnFields } from '../shared/columnFields';
@@ -20,6 +21,7 @@ import { ListActions } from '../shared/ExportButton';
 import { codeLabels, type Column, type Translate } from '../shared/exporter';
 import { UNIT_LEVEL_CHOICES } from '../org/orgUnits/choices';
 import { RiskFundActions, PeriodActions } from './actions';
+import { PersonFundDialog, type FundPerson } from './PersonFund';
 import { can, yuan } from './api';
 import { ACCOUNT_CHOICES, FUND_KIND_CHOICES } from './choices';
 
@@ -160,9 +162,26 @@ const fundColumns: Column<RiskFundRecord>[] = [
   { source: 'dispute_ref', kind: 'text' },
 ];
 
-export const FundList = () => (
+/** A row of a person (a contribution, a return) opens their fund year: contributions, pay withholdings, returns. */
+export const FundList = () => {
+  const [person, setPerson] = useState<FundPerson | null>(null);
+  return (
+    <>
+      <FundEntries onPerson={setPerson} />
+      <PersonFundDialog person={person} onClose={() => setPerson(null)} />
+    </>
+  );
+};
+
+const FundEntries = ({ onPerson }: { onPerson: (p: FundPerson) => void }) => (
   <List
-    filters={[unitFilter, <SelectInput key="kind" source="kind" choices={FUND_KIND_CHOICES} alwaysOn />]}
+    filters={[
+      unitFilter,
+      <SelectInput key="kind" source="kind" choices={FUND_KIND_CHOICES} alwaysOn />,
+      <ReferenceInput key="staff" source="staff_id" reference="staff">
+        <AutocompleteInput />
+      </ReferenceInput>,
+    ]}
     sort={{ field: 'entry_date', order: 'DESC' }}
     actions={
       <ListActions columns={fundColumns}>
@@ -180,7 +199,16 @@ export const FundList = () => (
         />
       }
     >
-      <Datagrid bulkActionButtons={false}>{columnFields(fundColumns)}</Datagrid>
+      <Datagrid
+        bulkActionButtons={false}
+        rowClick={(_id, _resource, record) => {
+          const r = record as RiskFundRecord;
+          if (r.staff_id !== null) onPerson({ staff_id: r.staff_id, year: r.fund_year });
+          return false;
+        }}
+      >
+        {columnFields(fundColumns)}
+      </Datagrid>
     </SmallOr>
   </List>
 );

@@ -74,6 +74,12 @@ export const en = {
       drug_share: 'Drug share',
       cost_per_stay: 'Cost per stay (yuan)',
       referrals: 'Referrals down',
+      weight: 'Weight',
+      weighted: 'Weighted score',
+      part: 'Part of the amount (¥)',
+      total: 'Total: department score / amount',
+      line_chain:
+        'Pool ¥%{pool} to %{name} by score × points (score %{score}, %{dept_points} points): ¥%{dept_amount}; by this person’s %{points} points ¥%{amount}, split by each indicator’s weighted score',
     },
     line: {
       name: 'Name',

@@ -76,6 +76,12 @@ export const zh = {
       drug_share: '药占比',
       cost_per_stay: '次均住院费用（元）',
       referrals: '下转人次',
+      weight: '权重',
+      weighted: '加权得分',
+      part: '本人绩效中的份额（元）',
+      total: '合计：科室得分 / 本人应发',
+      line_chain:
+        '绩效总额 ¥%{pool} 按科室得分 × 科室工分分到 %{name}（得分 %{score}，工分 %{dept_points}）：¥%{dept_amount}；按本人核定工分 %{points} 分得 ¥%{amount}，按各指标加权得分拆分如下',
     },
     line: {
       name: '姓名',
