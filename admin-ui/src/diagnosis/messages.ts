@@ -75,6 +75,10 @@ export const zh = {
         evaluation_score: '评分',
         evaluation_note: '评价',
         score: '评分',
+        cancel_reason: '取消原因',
+        cancel_note: '取消说明',
+        cancelled_at: '取消时间',
+        reschedules: '改约次数',
         diagnosis_code: '诊断编码',
         diagnosis_text: '诊断',
         q: '搜索',
@@ -184,6 +188,8 @@ export const zh = {
         opinion: '上传会诊意见',
         evaluate: '评价会诊',
         refer: '一键上转',
+        reschedule: '改约时段',
+        cancel: '取消会诊',
       },
       event: {
         invited: '发起邀请',
@@ -197,6 +203,8 @@ export const zh = {
         opinion: '上传会诊意见',
         evaluate: '评价会诊',
         referred: '上转',
+        reschedule: '改约时段',
+        cancel: '取消会诊',
       },
     },
     roster: {
