@@ -160,6 +160,8 @@ export function startChestPain(actor: Actor, requestId: number, input: StartInpu
       started_by: actor.id || null,
       started_by_name: actor.displayName,
     });
+    // the receiving hospital opens the request from now on (its arrival, door and balloon times)
+    await trx('diagnosis_requests').where('id', r.id).update({ receiving_org_unit_id: created.to_org_unit_id });
     await addEvent(trx, actor, r.id, 'chest_pain_started', null, null, `转诊 #${referral.id} → ${referral.to_unit_name}`, {
       referral_id: referral.id,
       fmc_at: created.fmc_at,

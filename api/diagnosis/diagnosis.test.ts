@@ -588,6 +588,18 @@ describe('diagnosis centres (HTTP, real database)', function () {
       const chosen = await post<CaseJson>(`/api/diagnosis-requests/${r2.id}/chest-pain`, { pci_org_unit_id: hq }, { as: 'doctor-V001' });
       expect(chosen.status, JSON.stringify(chosen.body)).to.equal(200);
       expect(chosen.body.to_org_unit_id).to.equal(hq);
+
+      // a branch's cath lab chosen for a village outside its tree (V001 is under B1): B2 opens the request and records the arrival
+      await put(path, { hospitals: [{ org_unit_id: hq }, { org_unit_id: b1 }, { org_unit_id: b2 }] }, { as: 'admin' });
+      const r3 = await reportedEcg(stemi);
+      expect((await get(`/api/diagnosis-requests/${r3.id}`, { as: 'director-B2' })).status).to.be.oneOf([403, 404]);
+      const far = await post<CaseJson>(`/api/diagnosis-requests/${r3.id}/chest-pain`, { pci_org_unit_id: b2 }, { as: 'doctor-V001' });
+      expect(far.status, JSON.stringify(far.body)).to.equal(200);
+      const opened = await get<CpPage>(`/api/diagnosis-requests/${r3.id}`, { as: 'director-B2' });
+      expect(opened.status, JSON.stringify(opened.body)).to.equal(200);
+      expect(opened.body.chest_pain).to.include({ to_org_unit_id: b2 });
+      const arrival = await post(`/api/diagnosis-requests/${r3.id}/chest-pain/time`, { step: 'arrival' }, { as: 'director-B2' });
+      expect(arrival.status, JSON.stringify(arrival.body)).to.equal(200);
     } finally {
       const back = await put<Pci[]>(path, { hospitals: was.map(({ org_unit_id, note }) => ({ org_unit_id, note })) }, { as: 'admin' });
       expect(back.status).to.equal(200);

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { system } from '../../scripts/test/harness';
 import { checkedValues } from '../db/checkedValues';
-import { AGREEMENT, CENTRE_KIND, CHEST_PAIN_OUTCOME, CONSULTATION_STATUS, DX_STATUS, DX_URGENCY } from './enums';
+import { AGREEMENT, CENTRE_KIND, CHEST_PAIN_OUTCOME, CONSULTATION_CANCEL_REASON, CONSULTATION_STATUS, DX_STATUS, DX_URGENCY } from './enums';
 
 describe('diagnosis: lists of values', () => {
   before(() => system());
@@ -16,6 +16,7 @@ describe('diagnosis: lists of values', () => {
     ['diagnosis_samples', 'agreement', AGREEMENT],
     ['chest_pain_cases', 'outcome', CHEST_PAIN_OUTCOME],
     ['diagnosis_consultations', 'status', CONSULTATION_STATUS],
+    ['diagnosis_consultations', 'cancel_reason', CONSULTATION_CANCEL_REASON],
   ] as const) {
     it(`${table}.${column} allows exactly the values of enums.${list.name}`, async () => {
       expect(await checkedValues(table, column))

@@ -61,7 +61,28 @@ export const CONSULTATION_STATUS = defineEnum('consultation_status', {
   held: { zh: '已会诊', en: 'Held' },
   opinion_uploaded: { zh: '意见已上传', en: 'Opinion uploaded' },
   evaluated: { zh: '已评价', en: 'Evaluated' },
+  /** withdrawn by the inviting side before it was held (with a coded reason) */
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+});
+
+/** Why the inviting side withdraws a consultation before it is held; `other` needs its note. */
+export const CONSULTATION_CANCEL_REASON = defineEnum('consultation_cancel_reason', {
+  patient_declined: { zh: '患者或家属放弃', en: 'Patient or family declined' },
+  condition_changed: { zh: '病情变化，无需会诊', en: 'Condition changed, no longer needed' },
+  referred_directly: { zh: '已直接转诊', en: 'Referred directly' },
+  patient_died: { zh: '患者死亡', en: 'Patient died' },
+  duplicate: { zh: '重复邀请', en: 'Duplicate invitation' },
+  other: { zh: '其他', en: 'Other' },
 });
 
 /** Every diagnosis list the admin UI translates as `enums.<name>.<value>`. */
-export const DIAGNOSIS_ENUMS = [CENTRE_KIND, DX_URGENCY, DX_STATUS, AGREEMENT, CHEST_PAIN_STEP, CHEST_PAIN_OUTCOME, CONSULTATION_STATUS];
+export const DIAGNOSIS_ENUMS = [
+  CENTRE_KIND,
+  DX_URGENCY,
+  DX_STATUS,
+  AGREEMENT,
+  CHEST_PAIN_STEP,
+  CHEST_PAIN_OUTCOME,
+  CONSULTATION_STATUS,
+  CONSULTATION_CANCEL_REASON,
+];

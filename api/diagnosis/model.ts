@@ -41,6 +41,8 @@ export class DiagnosisRequest extends Model {
   id!: number;
   centre_id!: number;
   centre_org_unit_id!: number;
+  /** 胸痛: the PCI hospital the green channel sends the patient to (a third end that sees the request) */
+  receiving_org_unit_id!: number | null;
   kind!: CentreKind;
   service_id!: number;
   service_name!: string;

@@ -136,8 +136,8 @@ const TIMING_SQL =
 export const requestResource: ResourceDef<DiagnosisRequest> = {
   name: 'diagnosis-requests',
   model: DiagnosisRequest,
-  // a request belongs to both ends: the requesting unit and the centre's unit see it
-  scope: scopeByAnyUnit('diagnosis_requests.from_org_unit_id', 'diagnosis_requests.centre_org_unit_id'),
+  // a request belongs to both ends: the requesting unit and the centre's unit see it; a STEMI's, the PCI hospital receiving the patient too
+  scope: scopeByAnyUnit('diagnosis_requests.from_org_unit_id', 'diagnosis_requests.centre_org_unit_id', 'diagnosis_requests.receiving_org_unit_id'),
   list: {
     fields: {
       status: STATUSES,

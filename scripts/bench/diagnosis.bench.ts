@@ -7,12 +7,15 @@
 // 2. The figures over the last year (GET /api/diagnosis-requests/figures: per centre, service and
 //    urgency, requesting unit, month (one GROUPING SETS statement), reader, the village ECG coverage) against a same-run raw aggregate:
 //    the per-centre monthly volumes, median and 90th percentile turnaround and on-time counts.
-//    Target: < 2 s. EXPLAIN ANALYZE of the worklist statement and of the baseline is printed.
+//    Target: < 2 s. EXPLAIN ANALYZE of the worklist statement and of the baseline is printed, and
+//    EXPLAIN (ANALYZE, BUFFERS) of the figures' GROUPING SETS statement as the endpoint sends it.
 import pg from 'pg';
 import { db } from '../../api/db/knex';
 import * as clock from '../../api/core/clock';
+import { actorFromToken } from '../../api/auth/service';
 import { requestResource } from '../../api/diagnosis/service';
-import { benchSystem, httpLoad, listStatement, login, median, printLoad, printTiming, rawBaselines, settle, timed } from './lib';
+import { diagnosisFigures, FIGURES_WORK_MEM } from '../../api/diagnosis/figures';
+import { benchSystem, httpLoad, listStatement, login, median, printLoad, printTiming, rawBaselines, settle, timed, type Statement } from './lib';
 
 const count = Number(process.env.BENCH_DX_REQUESTS ?? 200_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -181,6 +184,33 @@ try {
       requests: a.value.centres.reduce((s, c) => s + c.requests, 0),
     };
     baseMs.push((await timed(baseline)).ms);
+  }
+  // the GROUPING SETS statement as the endpoint sends it, with its buffers, under the work_mem the endpoint sets for it
+  let groupingStatement: Statement | undefined;
+  const listen = (q: Statement) => {
+    if (q.sql.includes('grouping sets') && q.sql.includes('diagnosis_requests')) groupingStatement ??= { sql: q.sql, bindings: q.bindings };
+  };
+  db().on('query', listen);
+  try {
+    await diagnosisFigures(await actorFromToken(token), { from, to });
+  } finally {
+    db().off('query', listen);
+  }
+  if (!groupingStatement) throw new Error('the figures: no GROUPING SETS statement captured');
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query(`set local work_mem = '${FIGURES_WORK_MEM}'`);
+    const groupingPlan = await client.query<{ 'QUERY PLAN': string }>(
+      `explain (analyze, buffers, costs off, summary on) ${groupingStatement.sql}`,
+      groupingStatement.bindings as unknown[],
+    );
+    await client.query('rollback');
+    console.log(
+      `\n  figures plan (work_mem ${FIGURES_WORK_MEM}; a sort that spills says "Disk" and "temp written"):\n${groupingPlan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`,
+    );
+  } finally {
+    client.release();
   }
   const basePlan = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, costs off, summary on) ${baselineSql}`, period);
   console.log(`\n  baseline plan:\n${basePlan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);

@@ -42,7 +42,7 @@ export const ConsultationCalendar = () => {
               {translate(`diagnosis.roster.weekday.${i}`)} {day.slice(5)}
             </Typography>
             {(data ?? [])
-              .filter((c) => c.slot_start && shanghaiDate(c.slot_start) === day)
+              .filter((c) => c.slot_start && c.status !== 'cancelled' && shanghaiDate(c.slot_start) === day)
               .map((c) => (
                 <Card
                   key={c.id}

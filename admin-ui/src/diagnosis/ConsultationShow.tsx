@@ -1,31 +1,39 @@
 // The consultation page: the patient, the question, the host and the expert, the slot and its fee,
 // the room check and the opinion with their late flags, the material (added while invited or
-// returned), the timeline; a button for each step open to the user (the API says which), the
-// evaluation's stars, and the one step to an up-referral once held.
+// returned), the timeline; a button for each step open to the user (the API says which: the host's
+// move of a booked slot, the inviting side's cancellation with its coded reason), the evaluation's
+// stars, and the one step to an up-referral once held.
 import { useState } from 'react';
 import { Alert, Box, Button as MuiButton, Grid, MenuItem, Rating, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import { DateField, FunctionField, Labeled, Link, SelectField, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { Show } from '../shared/fullRecord';
 import { DATE_TIME_OPTIONS } from '../shared/time';
-import { CONSULTATION_STATUS_CHOICES, type ConsultationRecord } from './choices';
+import { CANCEL_REASON_CHOICES, CONSULTATION_STATUS_CHOICES, type ConsultationRecord } from './choices';
 import { Attachments, Timeline, uploadAttachment } from './Material';
 import { ConsultationTiming } from './ConsultationList';
 import { StepButtons, StepDialog } from './StepDialog';
 
-type Kind = 'text' | 'multiline' | 'slot' | 'half_hours' | 'score';
+type Kind = 'text' | 'multiline' | 'slot' | 'half_hours' | 'score' | 'cancel_reason';
+/** A booking and its move: the start, the length, the room. */
+const SLOT: { name: string; kind: Kind; required?: boolean }[] = [
+  { name: 'slot_start', kind: 'slot', required: true },
+  { name: 'half_hours', kind: 'half_hours', required: true },
+  { name: 'room', kind: 'text', required: true },
+];
 /** What each step asks for (required: the API refuses the step without it). */
 const STEP_FIELDS: Record<string, { name: string; kind: Kind; required?: boolean }[]> = {
   check: [{ name: 'note', kind: 'text' }],
   return: [{ name: 'reason', kind: 'multiline', required: true }],
   resend: [{ name: 'question', kind: 'multiline' }],
-  schedule: [
-    { name: 'slot_start', kind: 'slot', required: true },
-    { name: 'half_hours', kind: 'half_hours', required: true },
-    { name: 'room', kind: 'text', required: true },
-  ],
+  schedule: SLOT,
   ready: [
     { name: 'room_person', kind: 'text', required: true },
     { name: 'equipment_check', kind: 'multiline', required: true },
+  ],
+  reschedule: SLOT,
+  cancel: [
+    { name: 'cancel_reason', kind: 'cancel_reason', required: true },
+    { name: 'note', kind: 'multiline' },
   ],
   hold: [{ name: 'participants', kind: 'text' }],
   opinion: [{ name: 'opinion', kind: 'multiline', required: true }],
@@ -45,7 +53,9 @@ const beijing = (local: string) => `${local}:00+08:00`;
 const ConsultationStepDialog = ({ action, r, onClose }: { action: string; r: ConsultationRecord; onClose: () => void }) => {
   const translate = useTranslate();
   const fields = STEP_FIELDS[action] ?? [];
-  const [values, setValues] = useState<Record<string, string | number>>(action === 'schedule' ? { half_hours: 1 } : {});
+  const [values, setValues] = useState<Record<string, string | number>>(
+    action === 'schedule' ? { half_hours: 1 } : action === 'reschedule' ? { half_hours: r.half_hours ?? 1, room: r.room ?? '' } : {},
+  );
   const set = (name: string, v: string | number) => setValues((old) => ({ ...old, [name]: v }));
   const ready = fields.every((f) => !f.required || String(values[f.name] ?? '').trim());
   const body = () =>
@@ -71,6 +81,22 @@ const ConsultationStepDialog = ({ action, r, onClose }: { action: string; r: Con
       {fields.map((f) =>
         f.kind === 'score' ? (
           <Rating key={f.name} name="score" value={Number(values.score ?? 0) || null} onChange={(_e, v) => set('score', v ?? '')} />
+        ) : f.kind === 'cancel_reason' ? (
+          <MuiTextField
+            key={f.name}
+            select
+            required
+            name={f.name}
+            label={label(f.name)}
+            value={values[f.name] ?? ''}
+            onChange={(e) => set(f.name, e.target.value)}
+          >
+            {CANCEL_REASON_CHOICES.map((c) => (
+              <MenuItem key={c.id} value={c.id}>
+                {translate(c.name)}
+              </MenuItem>
+            ))}
+          </MuiTextField>
         ) : f.kind === 'half_hours' ? (
           <MuiTextField
             key={f.name}
@@ -134,6 +160,23 @@ const Steps = () => {
   );
 };
 
+/** Why the inviting side cancelled it, when it did. */
+const CancelReason = () => {
+  const r = useRecordContext<ConsultationRecord>();
+  if (!r?.cancel_reason) return null;
+  return (
+    <>
+      <Grid size={6}>
+        <Labeled>
+          <SelectField source="cancel_reason" choices={CANCEL_REASON_CHOICES} />
+        </Labeled>
+      </Grid>
+      {time('cancelled_at')}
+      {field('cancel_note', 12)}
+    </>
+  );
+};
+
 /** The up-referral the consultation became. */
 const ReferralLink = () => {
   const r = useRecordContext<ConsultationRecord>();
@@ -184,6 +227,7 @@ export const ConsultationShow = () => (
             {field('expert_name')}
             {field('question', 12)}
             {field('return_reason', 12)}
+            <CancelReason />
             {time('slot_start')}
             {field('room')}
             {field('fee')}

@@ -55,15 +55,16 @@ export const StepDialog = ({
   );
 };
 
-/** One button per step open to the user, labelled `<prefix>.<step>`: a return outlined in red, a referral apart. */
+const WITHDRAWING = ['return', 'cancel'];
+/** One button per step open to the user, labelled `<prefix>.<step>`: a return or a cancellation outlined in red, a referral apart. */
 export const StepButtons = ({ actions, prefix, onOpen }: { actions: readonly string[]; prefix: string; onOpen: (step: string) => void }) => {
   const translate = useTranslate();
   return actions.map((a) => (
     <MuiButton
       key={a}
       data-testid={`step-${a}`}
-      variant={a === 'return' ? 'outlined' : 'contained'}
-      color={a === 'return' ? 'error' : a === 'refer' ? 'secondary' : 'primary'}
+      variant={WITHDRAWING.includes(a) ? 'outlined' : 'contained'}
+      color={WITHDRAWING.includes(a) ? 'error' : a === 'refer' ? 'secondary' : 'primary'}
       onClick={() => onOpen(a)}
     >
       {translate(`${prefix}.${a}`)}

@@ -1,11 +1,12 @@
 // Choices of the diagnosis lists, derived from the API's (api/diagnosis/enums.ts); labels are i18n keys.
-import { AGREEMENT, CENTRE_KIND, CONSULTATION_STATUS, DX_STATUS, DX_URGENCY } from '../../../api/diagnosis/enums';
+import { AGREEMENT, CENTRE_KIND, CONSULTATION_CANCEL_REASON, CONSULTATION_STATUS, DX_STATUS, DX_URGENCY } from '../../../api/diagnosis/enums';
 
 export const KIND_CHOICES = CENTRE_KIND.choices();
 export const URGENCY_CHOICES = DX_URGENCY.choices();
 export const STATUS_CHOICES = DX_STATUS.choices();
 export const AGREEMENT_CHOICES = AGREEMENT.choices();
 export const CONSULTATION_STATUS_CHOICES = CONSULTATION_STATUS.choices();
+export const CANCEL_REASON_CHOICES = CONSULTATION_CANCEL_REASON.choices();
 
 /** A request as the API answers it (the list's columns; the page adds the rest). */
 export interface DxRequestRecord {
@@ -110,6 +111,10 @@ export interface ConsultationRecord {
   evaluation_score: number | null;
   evaluation_note?: string | null;
   referral_id: number | null;
+  cancel_reason?: string | null;
+  cancel_note?: string | null;
+  cancelled_at?: string | null;
+  reschedules?: number;
   ready_late: boolean;
   opinion_late: boolean;
   next_due_at: string | null;

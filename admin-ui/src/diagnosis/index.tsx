@@ -1,12 +1,13 @@
 // 诊断中心: diagnosis requests (the requesting doctor's list, the request page with its steps, the
 // create form with its attachment), the centre's worklist, its duty roster and the figures; remote
-// consultations (the list by state, the page with its steps, the invitation).
+// consultations (the list by state, the page with its steps, the invitation, the calendar, the settings).
 import BiotechIcon from '@mui/icons-material/Biotech';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import InsightsIcon from '@mui/icons-material/Insights';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import VideoCallIcon from '@mui/icons-material/VideoCall';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
+import TuneIcon from '@mui/icons-material/Tune';
 import type { RaRecord } from 'react-admin';
 import type { DomainModule, ResourceEntry } from '../registry';
 import { lazyScreens } from '../shared/lazyScreens';
@@ -20,6 +21,7 @@ const { ConsultationList } = lazyScreens(() => import('./ConsultationList'));
 const { ConsultationShow } = lazyScreens(() => import('./ConsultationShow'));
 const { ConsultationCreate } = lazyScreens(() => import('./ConsultationCreate'));
 const { ConsultationCalendar } = lazyScreens(() => import('./ConsultationCalendar'));
+const { ConsultationSettingsPage } = lazyScreens(() => import('./ConsultationSettingsPage'));
 
 export const diagnosisRequests: ResourceEntry = {
   name: 'diagnosis-requests',
@@ -69,6 +71,14 @@ export const diagnosisDomain: DomainModule = {
       resource: 'diagnosis-consultations',
     },
     { path: '/diagnosis-figures', label: 'menu.diagnosis_figures', icon: InsightsIcon, element: <FiguresPage />, resource: 'diagnosis-requests' },
+    {
+      path: '/consultation-settings',
+      label: 'menu.consultation_settings',
+      icon: TuneIcon,
+      element: <ConsultationSettingsPage />,
+      resource: 'consultation-settings',
+      action: 'show',
+    },
   ],
   messages: { zh: () => import('./messages').then((m) => m.zh), en: () => import('./messages.en').then((m) => m.en) },
 };

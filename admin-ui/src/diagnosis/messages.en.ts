@@ -9,6 +9,7 @@ export const en: typeof zh = {
     diagnosis_figures: 'Centre figures',
     diagnosis_roster: 'Duty roster',
     consultation_calendar: 'Consultation calendar',
+    consultation_settings: 'Consultation settings',
   },
   resources: {
     'diagnosis-requests': {
@@ -79,6 +80,10 @@ export const en: typeof zh = {
         opinion: 'Opinion',
         evaluation_score: 'Score',
         evaluation_note: 'Evaluation',
+        cancel_reason: 'Reason cancelled',
+        cancel_note: 'Cancellation note',
+        cancelled_at: 'Cancelled at',
+        reschedules: 'Times rescheduled',
         score: 'Score',
         diagnosis_code: 'Diagnosis code',
         diagnosis_text: 'Diagnosis',
@@ -179,6 +184,20 @@ export const en: typeof zh = {
       within: 'Within 90 min',
     },
     consultation: {
+      settings: {
+        intro:
+          'The fee is charged per half hour; the opinion is due within the norm after the slot ends; the room’s person checks the equipment before the slot. Changes apply to consultations booked from then on.',
+        section: 'Fee and norms',
+        fee_per_half_hour: 'Fee per half hour',
+        yuan: 'Yuan, at most two decimals',
+        yuan_format: 'An amount with at most two decimals',
+        opinion_hours: 'Opinion due (hours)',
+        opinion_help: 'After the slot ends, 1–720 hours',
+        ready_minutes: 'Equipment check lead (minutes)',
+        ready_help: 'Before the slot, 5–240 minutes',
+        saved: 'Consultation settings saved',
+        read_only: 'Only the group administrator changes the consultation settings.',
+      },
       calendar: 'Consultation calendar',
       ready_late: 'Equipment checked late',
       opinion_late: 'Opinion late',
@@ -197,6 +216,8 @@ export const en: typeof zh = {
         opinion: 'Upload the opinion',
         evaluate: 'Evaluate',
         refer: 'Refer up',
+        reschedule: 'Move the slot',
+        cancel: 'Cancel the consultation',
       },
       event: {
         invited: 'Invited',
@@ -209,6 +230,8 @@ export const en: typeof zh = {
         hold: 'Held',
         opinion: 'Opinion uploaded',
         evaluate: 'Evaluated',
+        reschedule: 'Slot moved',
+        cancel: 'Cancelled',
         referred: 'Referred up',
       },
     },

@@ -4,7 +4,13 @@ import { TITLE } from '../../../api/hr/enums';
 import { DIAGNOSIS_ENUMS } from '../../../api/diagnosis/enums';
 
 export const zh = {
-  menu: { diagnosis_worklist: '中心工作台', diagnosis_figures: '诊断中心指标', diagnosis_roster: '中心排班', consultation_calendar: '会诊日历' },
+  menu: {
+    diagnosis_worklist: '中心工作台',
+    diagnosis_figures: '诊断中心指标',
+    diagnosis_roster: '中心排班',
+    consultation_calendar: '会诊日历',
+    consultation_settings: '会诊参数',
+  },
   resources: {
     'diagnosis-requests': {
       name: '诊断申请',
@@ -75,6 +81,10 @@ export const zh = {
         evaluation_score: '评分',
         evaluation_note: '评价',
         score: '评分',
+        cancel_reason: '取消原因',
+        cancel_note: '取消说明',
+        cancelled_at: '取消时间',
+        reschedules: '改约次数',
         diagnosis_code: '诊断编码',
         diagnosis_text: '诊断',
         q: '搜索',
@@ -166,6 +176,19 @@ export const zh = {
       within: '90分钟内占比',
     },
     consultation: {
+      settings: {
+        intro: '会诊费按每半小时计；会诊意见须在会诊结束后规定时限内上传；会诊室负责人须在会诊前完成设备检查。修改后对此后预约的会诊生效。',
+        section: '费用与时限',
+        fee_per_half_hour: '会诊费（每半小时）',
+        yuan: '元，最多两位小数',
+        yuan_format: '请输入金额，最多两位小数',
+        opinion_hours: '意见上传时限（小时）',
+        opinion_help: '会诊结束后，1–720 小时',
+        ready_minutes: '设备检查提前（分钟）',
+        ready_help: '会诊开始前，5–240 分钟',
+        saved: '会诊参数已保存',
+        read_only: '只有集团管理员可以修改会诊参数。',
+      },
       calendar: '会诊日历',
       ready_late: '设备检查超时',
       opinion_late: '意见上传超时',
@@ -184,6 +207,8 @@ export const zh = {
         opinion: '上传会诊意见',
         evaluate: '评价会诊',
         refer: '一键上转',
+        reschedule: '改约时段',
+        cancel: '取消会诊',
       },
       event: {
         invited: '发起邀请',
@@ -197,6 +222,8 @@ export const zh = {
         opinion: '上传会诊意见',
         evaluate: '评价会诊',
         referred: '上转',
+        reschedule: '改约时段',
+        cancel: '取消会诊',
       },
     },
     roster: {

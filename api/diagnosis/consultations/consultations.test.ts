@@ -126,7 +126,8 @@ describe('remote consultation (HTTP, real database)', function () {
     expect(Buffer.compare(back.body, PDF)).to.equal(0);
     // the host sees its steps; the inviting side none yet
     expect(page.body.allowed_actions).to.deep.equal(['check', 'return']);
-    expect((await get<Page>(`/api/diagnosis-consultations/${c.id}`, { as: 'director-T03' })).body.allowed_actions).to.deep.equal([]);
+    // the inviting side may only withdraw it
+    expect((await get<Page>(`/api/diagnosis-consultations/${c.id}`, { as: 'director-T03' })).body.allowed_actions).to.deep.equal(['cancel']);
 
     await stepOk(c.id, 'check');
     // the slot: 20:00–21:00 in three days; the fee two half hours × the fee per half hour
@@ -206,7 +207,7 @@ describe('remote consultation (HTTP, real database)', function () {
       { as: 'director-HQ' },
     );
     expect(early.status).to.equal(409);
-    expect(early.body.error.details).to.deep.equal({ status: 'invited', allowed: ['check', 'return'] });
+    expect(early.body.error.details).to.deep.equal({ status: 'invited', allowed: ['check', 'return', 'cancel'] });
     // the wrong side (the township checks its own material) and the wrong role (a village doctor has no consultations)
     expect((await post(`/api/diagnosis-consultations/${c.id}/check`, {}, { as: 'director-T03' })).status).to.equal(403);
     expect(
@@ -282,6 +283,76 @@ describe('remote consultation (HTTP, real database)', function () {
     expect(
       (await post(`/api/diagnosis-consultations/${d.id}/refer`, { diagnosis_code: 'I10', diagnosis_text: '高血压' }, { as: 'director-T03' })).status,
     ).to.equal(409);
+  });
+
+  it('cancel and reschedule: the host moves a booked slot (the same overlap check, a readied room checked again), the inviting side cancels with a coded reason until held — each audited', async () => {
+    const expert = experts[1];
+    const c = await inviteOk({ host_org_unit_id: hq, expert_staff_id: expert.id, question: '心衰加重，调整用药？', ...external('周来福') });
+    await stepOk(c.id, 'check');
+    const booked = await stepOk(c.id, 'schedule', { slot_start: evening(6).toISOString(), half_hours: 1, room: 'T-会诊室E' });
+    const d = await inviteOk({ host_org_unit_id: hq, expert_staff_id: expert.id, question: '房颤抗凝方案', ...external('钱春梅') });
+    await stepOk(d.id, 'check');
+    await stepOk(d.id, 'schedule', { slot_start: evening(6, 21).toISOString(), half_hours: 1, room: 'T-会诊室F' });
+
+    // moving c onto d's hour: the expert is taken (409 naming d); the inviting side may not move it (403); the same slot is no move (422)
+    const clashing = await post<Problem<{ field: string; consultation_id: number }>>(
+      `/api/diagnosis-consultations/${c.id}/reschedule`,
+      { slot_start: evening(6, 21).toISOString() },
+      { as: 'director-HQ' },
+    );
+    expect(clashing.status).to.equal(409);
+    expect(clashing.body.error.details).to.include({ field: 'slot_start', consultation_id: d.id });
+    expect((await post(`/api/diagnosis-consultations/${c.id}/reschedule`, { slot_start: evening(7).toISOString() }, { as: 'director-T03' })).status).to.equal(
+      403,
+    );
+    const same = await post<Problem>(`/api/diagnosis-consultations/${c.id}/reschedule`, { slot_start: evening(6).toISOString() }, { as: 'director-HQ' });
+    expect([same.status, same.body.error.details![0].field]).to.deep.equal([422, 'slot_start']);
+
+    // the room readied, then the slot moved to the next day 20:30 for an hour: scheduled again, the room's check to do again, the booked rate kept
+    await stepOk(c.id, 'ready', { room_person: '李护士', equipment_check: '视频终端正常' });
+    const start = minutesLater(evening(7), 30);
+    const moved = await stepOk(c.id, 'reschedule', { slot_start: start.toISOString(), half_hours: 2 });
+    expect(moved).to.include({ status: 'scheduled', room: 'T-会诊室E', half_hours: 2, reschedules: 1, ready_at: null, room_person: null });
+    expect(moved.fee).to.equal((Number(booked.fee_per_half_hour) * 2).toFixed(2));
+    expect(new Date(moved.slot_end!).getTime()).to.equal(minutesLater(start, 60).getTime());
+    expect(new Date(moved.ready_due_at!).getTime()).to.equal(minutesLater(start, -30).getTime());
+    // c's old hour is free now: d moves into it
+    expect((await stepOk(d.id, 'reschedule', { slot_start: evening(6).toISOString(), room: 'T-会诊室E' })).room).to.equal('T-会诊室E');
+
+    // cancelling: the inviting side only, a coded reason (a note when `other`)
+    expect((await post(`/api/diagnosis-consultations/${c.id}/cancel`, { cancel_reason: 'duplicate' }, { as: 'director-HQ' })).status).to.equal(403);
+    const noReason = await post<Problem>(`/api/diagnosis-consultations/${c.id}/cancel`, {}, { as: 'director-T03' });
+    expect([noReason.status, noReason.body.error.details![0].field]).to.deep.equal([400, 'cancel_reason']);
+    const unknown = await post<Problem>(`/api/diagnosis-consultations/${c.id}/cancel`, { cancel_reason: 'bored' }, { as: 'director-T03' });
+    expect([unknown.status, unknown.body.error.details![0].field]).to.deep.equal([400, 'cancel_reason']);
+    const bare = await post<Problem>(`/api/diagnosis-consultations/${c.id}/cancel`, { cancel_reason: 'other' }, { as: 'director-T03' });
+    expect([bare.status, bare.body.error.details![0].field]).to.deep.equal([422, 'note']);
+    const cancelled = await stepOk(c.id, 'cancel', { cancel_reason: 'patient_declined', note: '家属决定直接来院' }, 'director-T03');
+    expect(cancelled).to.include({
+      status: 'cancelled',
+      cancel_reason: 'patient_declined',
+      cancel_note: '家属决定直接来院',
+      ready_late: false,
+      opinion_late: false,
+    });
+    const twice = await post<Conflict>(`/api/diagnosis-consultations/${c.id}/cancel`, { cancel_reason: 'duplicate' }, { as: 'director-T03' });
+    expect([twice.status, twice.body.error.details]).to.deep.equal([409, { status: 'cancelled', allowed: [] }]);
+    // held: too late to cancel
+    await stepOk(d.id, 'ready', { room_person: '王护士', equipment_check: '正常' });
+    await stepOk(d.id, 'hold');
+    const late = await post<Conflict>(`/api/diagnosis-consultations/${d.id}/cancel`, { cancel_reason: 'duplicate' }, { as: 'director-T03' });
+    expect([late.status, late.body.error.details]).to.deep.equal([409, { status: 'held', allowed: ['opinion'] }]);
+
+    const audit = await get<{ action: string }[]>('/api/audit-log', {
+      as: 'auditor',
+      query: { filter: { resource: 'diagnosis-consultations', record_id: String(c.id) }, sort: ['id', 'ASC'] },
+    });
+    expect(audit.body.map((a) => a.action)).to.deep.equal(['create', 'check', 'schedule', 'ready', 'reschedule', 'cancel']);
+    const events = (await get<Page>(`/api/diagnosis-consultations/${c.id}`, { as: 'director-T03' })).body.events;
+    expect(events.find((e) => e.kind === 'reschedule')?.data).to.deep.include({
+      from: { slot_start: evening(6).toISOString(), half_hours: 1, room: 'T-会诊室E' },
+    });
+    expect(events.at(-1)).to.include({ kind: 'cancel', from_status: 'scheduled', to_status: 'cancelled', note: '家属决定直接来院' });
   });
 
   it('the configuration: the group admin changes the fee per half hour (new bookings take it); others read it', async () => {

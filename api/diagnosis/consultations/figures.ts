@@ -2,7 +2,7 @@
 // inclusive), in the caller's scope, per host unit (the consultation centre) and per host and month —
 // how many, held, with their opinion; the turnaround from the invitation to the opinion (hours, median
 // and 90th percentile); the opinions on time (uploaded by their due time) against those late (uploaded
-// after it, or due and still missing), and the fees of those held. One statement: GROUPING SETS.
+// after it, or due and still missing — a cancelled one never), and the fees of those held. One statement: GROUPING SETS.
 import type { Actor } from '../../core/actor';
 import { can } from '../../core/access';
 import { db } from '../../db/knex';
@@ -35,7 +35,7 @@ export async function consultationFigures(actor: Actor, q: { from: string; to: s
         `date_trunc('month', invited_at at time zone 'Asia/Shanghai') as month, held_at,
          date_part('epoch', opinion_at - invited_at) / 3600 as hours,
          opinion_at <= opinion_due_at as on_time,
-         opinion_due_at is not null and coalesce(opinion_at, ?::timestamptz) > opinion_due_at as late,
+         opinion_due_at is not null and status <> 'cancelled' and coalesce(opinion_at, ?::timestamptz) > opinion_due_at as late,
          case when held_at is not null then fee end as fee`,
         [now],
       ),

@@ -1,5 +1,5 @@
 import { Model } from 'objection';
-import type { ConsultationStatus } from './rules';
+import type { CancelReason, ConsultationStatus } from './rules';
 
 /** 远程会诊. The full ID number of an external patient is only in the cipher, never serialised. */
 export class DiagnosisConsultation extends Model {
@@ -52,6 +52,12 @@ export class DiagnosisConsultation extends Model {
   evaluated_at!: string | null;
   evaluated_by_name!: string | null;
   referral_id!: number | null;
+  cancelled_at!: string | null;
+  cancel_reason!: CancelReason | null;
+  cancel_note!: string | null;
+  cancelled_by_name!: string | null;
+  /** how many times the host moved the booked slot */
+  reschedules!: number;
   created_at!: string;
   updated_at!: string;
 

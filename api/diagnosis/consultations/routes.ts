@@ -6,6 +6,7 @@ import { sendBytes } from '../../http/download';
 import { idParam, moneyInput, parse, positiveId } from '../../http/validate';
 import { REFERRAL_URGENCY } from '../../referrals';
 import { MAX_ATTACHMENT_BYTES } from '../rules';
+import { CONSULTATION_CANCEL_REASON } from '../enums';
 import { CONSULTATION_ACTIONS, MAX_HALF_HOURS } from './rules';
 import { fromFen } from '../../shared/money';
 import {
@@ -47,6 +48,7 @@ const stepBody = z.strictObject({
   participants: text(1000),
   opinion: z.string().trim().max(20_000).nullish(),
   score: z.number().int().min(1).max(5).nullish(),
+  cancel_reason: z.enum(CONSULTATION_CANCEL_REASON.values).nullish(),
 });
 const referBody = z.strictObject({
   diagnosis_code: z.string().trim().min(1).max(20),

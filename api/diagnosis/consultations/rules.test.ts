@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import {
+  actingSide,
   allowedActions,
+  cancelProblem,
   clashOf,
   consultationFee,
   expertProblem,
@@ -8,6 +10,7 @@ import {
   opinionDueAt,
   readyDueAt,
   referralProblem,
+  rescheduleProblem,
   slotEnd,
   slotProblem,
   timingOf,
@@ -31,12 +34,53 @@ describe('remote consultation rules', () => {
     ] as const;
     for (const [from, action, to] of path) expect(nextStatus(from, action)).to.deep.equal({ to });
     expect(nextStatus('invited', 'schedule')).to.deep.equal({
-      problem: 'cannot schedule a invited consultation; allowed from invited: check, return',
-      allowed: ['check', 'return'],
+      problem: 'cannot schedule a invited consultation; allowed from invited: check, return, cancel',
+      allowed: ['check', 'return', 'cancel'],
     });
-    expect(nextStatus('scheduled', 'hold')).to.have.property('allowed').that.deep.equals(['ready']);
+    expect(nextStatus('scheduled', 'hold')).to.have.property('allowed').that.deep.equals(['ready', 'reschedule', 'cancel']);
     expect(allowedActions('evaluated')).to.deep.equal([]);
     expect((nextStatus('evaluated', 'evaluate') as { problem: string }).problem).to.contain('none (final)');
+  });
+
+  it('cancel and reschedule: cancelled by the inviting side until held, never after; a booked slot moved by the host; both final or back to scheduled', () => {
+    for (const from of ['invited', 'returned', 'material_checked', 'scheduled', 'room_ready'] as const)
+      expect(nextStatus(from, 'cancel'), from).to.deep.equal({ to: 'cancelled' });
+    expect(nextStatus('held', 'cancel')).to.deep.equal({
+      problem: 'cannot cancel a held consultation; allowed from held: opinion',
+      allowed: ['opinion'],
+    });
+    expect(nextStatus('scheduled', 'reschedule')).to.deep.equal({ to: 'scheduled' });
+    // a readied room is checked again for the new slot
+    expect(nextStatus('room_ready', 'reschedule')).to.deep.equal({ to: 'scheduled' });
+    expect(nextStatus('material_checked', 'reschedule')).to.have.property('allowed').that.deep.equals(['schedule', 'cancel']);
+    expect(nextStatus('held', 'reschedule')).to.have.property('problem');
+    expect(allowedActions('cancelled')).to.deep.equal([]);
+    expect([actingSide('cancel'), actingSide('reschedule'), actingSide('resend'), actingSide('schedule')]).to.deep.equal([
+      'inviter',
+      'host',
+      'inviter',
+      'host',
+    ]);
+
+    // a coded reason; `other` says why
+    expect(cancelProblem('patient_declined', null)).to.equal(null);
+    expect(cancelProblem(null, 'x')).to.deep.equal({ field: 'cancel_reason', message: 'required to cancel' });
+    expect(cancelProblem('bored', null)?.field).to.equal('cancel_reason');
+    expect(cancelProblem('other', '  ')).to.deep.equal({ field: 'note', message: 'say why when the reason is other' });
+    expect(cancelProblem('other', '家属要求改期后失联')).to.equal(null);
+
+    // the new slot: the slot rules, and a change of time, length or room
+    const now = at('2027-01-10T02:10:00Z');
+    const booked = { slot_start: '2027-01-10T04:00:00.000Z', half_hours: 2, room: '会诊室1' };
+    expect(rescheduleProblem(booked, { start: at('2027-01-10T05:00:00Z'), halfHours: 2, room: '会诊室1' }, now)).to.equal(null);
+    expect(rescheduleProblem(booked, { start: at('2027-01-10T04:00:00Z'), halfHours: 2, room: '会诊室2' }, now)).to.equal(null);
+    expect(rescheduleProblem(booked, { start: at('2027-01-10T04:00:00Z'), halfHours: 3, room: '会诊室1' }, now)).to.equal(null);
+    expect(rescheduleProblem(booked, { start: at('2027-01-10T04:00:00Z'), halfHours: 2, room: '会诊室1' }, now)).to.deep.equal({
+      field: 'slot_start',
+      message: 'the same slot and room as booked',
+    });
+    expect(rescheduleProblem(booked, { start: at('2027-01-10T02:00:00Z'), halfHours: 2, room: '会诊室1' }, now)?.message).to.equal('must be in the future');
+    expect(rescheduleProblem(booked, { start: at('2027-01-10T05:10:00Z'), halfHours: 2, room: '会诊室1' }, now)?.field).to.equal('slot_start');
   });
 
   it('units: a branch or township invites the HQ or a branch above it', () => {
@@ -130,6 +174,13 @@ describe('remote consultation rules', () => {
     const done = { ...held, status: 'opinion_uploaded' as const, opinion_at: at('2027-01-11T04:00:00Z') };
     expect(timingOf(done, at('2027-01-12T00:00:00Z'))).to.deep.equal({ ready_late: true, opinion_late: true, next_due_at: null, minutes_left: null });
     expect(timingOf({ ...done, opinion_at: at('2027-01-10T05:00:00Z') }, at('2027-01-12T00:00:00Z'))).to.include({ opinion_late: false });
+    // cancelled before the room was checked: never late, nothing waited for
+    expect(timingOf({ ...base, status: 'cancelled' }, at('2027-01-12T00:00:00Z'))).to.deep.equal({
+      ready_late: false,
+      opinion_late: false,
+      next_due_at: null,
+      minutes_left: null,
+    });
     // nothing booked yet: nothing late, nothing waited for
     expect(timingOf({ ...base, status: 'invited', slot_start: null, ready_due_at: null, opinion_due_at: null }, at('2027-01-12T00:00:00Z'))).to.deep.equal({
       ready_late: false,

@@ -7,30 +7,33 @@ import { read } from '../../core/access';
 import { stateMachine, type Machine } from '../../core/stateMachine';
 import { fromFen, toFen } from '../../shared/money';
 import type { StaffQualification } from '../../hr';
-import { CONSULTATION_STATUS } from '../enums';
+import { CONSULTATION_CANCEL_REASON, CONSULTATION_STATUS } from '../enums';
 
 export const CONSULTATION_STATUSES = CONSULTATION_STATUS.values;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 
-export const CONSULTATION_ACTIONS = ['check', 'return', 'resend', 'schedule', 'ready', 'hold', 'opinion', 'evaluate'] as const;
+export const CONSULTATION_ACTIONS = ['check', 'return', 'resend', 'schedule', 'ready', 'hold', 'opinion', 'evaluate', 'reschedule', 'cancel'] as const;
 export type ConsultationAction = (typeof CONSULTATION_ACTIONS)[number];
 
+// the inviting side may cancel until the consultation is held; the host moves a booked slot (the room's check, if done, is done again)
 const MACHINE: Machine<ConsultationStatus, ConsultationAction> = {
-  invited: { check: 'material_checked', return: 'returned' },
+  invited: { check: 'material_checked', return: 'returned', cancel: 'cancelled' },
   // the inviting doctor fixes the material (attaches, rewrites the question) and sends it again
-  returned: { resend: 'invited' },
-  material_checked: { schedule: 'scheduled' },
-  scheduled: { ready: 'room_ready' },
-  room_ready: { hold: 'held' },
+  returned: { resend: 'invited', cancel: 'cancelled' },
+  material_checked: { schedule: 'scheduled', cancel: 'cancelled' },
+  scheduled: { ready: 'room_ready', reschedule: 'scheduled', cancel: 'cancelled' },
+  room_ready: { hold: 'held', reschedule: 'scheduled', cancel: 'cancelled' },
   held: { opinion: 'opinion_uploaded' },
   opinion_uploaded: { evaluate: 'evaluated' },
   evaluated: {},
+  cancelled: {},
 };
 
 export const { allowedActions, nextStatus } = stateMachine('consultation', MACHINE);
 
-/** The inviting unit invites, re-sends and evaluates; the host checks, schedules, readies the room, holds and writes the opinion. */
-export const actingSide = (action: ConsultationAction): 'host' | 'inviter' => (action === 'resend' || action === 'evaluate' ? 'inviter' : 'host');
+const INVITER_ACTIONS: readonly ConsultationAction[] = ['resend', 'evaluate', 'cancel'];
+/** The inviting unit invites, re-sends, cancels and evaluates; the host checks, schedules and reschedules, readies the room, holds and writes the opinion. */
+export const actingSide = (action: ConsultationAction): 'host' | 'inviter' => (INVITER_ACTIONS.includes(action) ? 'inviter' : 'host');
 
 /** The states with a booked slot (they hold the expert and the room). */
 export const BOOKED_STATUSES: readonly ConsultationStatus[] = ['scheduled', 'room_ready', 'held', 'opinion_uploaded', 'evaluated'];
@@ -102,6 +105,36 @@ export function clashOf(wanted: Booking, others: readonly Booking[]): { booking:
   return null;
 }
 
+/** Why a booked consultation cannot move to `wanted`, or null: the slot rules, and a change of time or room. */
+export function rescheduleProblem(
+  booked: { slot_start: string | Date | null; half_hours: number | null; room: string | null },
+  wanted: { start: Date; halfHours: number; room: string },
+  now: Date,
+): { field: string; message: string } | null {
+  const slot = slotProblem(wanted.start, wanted.halfHours, now);
+  if (slot) return slot;
+  if (
+    booked.slot_start != null &&
+    new Date(booked.slot_start).getTime() === wanted.start.getTime() &&
+    booked.half_hours === wanted.halfHours &&
+    booked.room === wanted.room
+  )
+    return { field: 'slot_start', message: 'the same slot and room as booked' };
+  return null;
+}
+
+// ---------------------------------------------------------------- cancelling
+
+export type CancelReason = (typeof CONSULTATION_CANCEL_REASON.values)[number];
+
+/** Why a cancellation is incomplete, or null: a coded reason, and a note when the reason is `other`. */
+export function cancelProblem(reason: string | null | undefined, note: string | null | undefined): { field: string; message: string } | null {
+  if (!reason) return { field: 'cancel_reason', message: 'required to cancel' };
+  if (!CONSULTATION_CANCEL_REASON.has(reason)) return { field: 'cancel_reason', message: `one of ${CONSULTATION_CANCEL_REASON.values.join(', ')}` };
+  if (reason === 'other' && !note?.trim()) return { field: 'note', message: 'say why when the reason is other' };
+  return null;
+}
+
 // ---------------------------------------------------------------- settings, fee, due times
 
 export interface ConsultationSettings {
@@ -161,8 +194,8 @@ export function referralProblem(c: { status: ConsultationStatus; referral_id: nu
 
 // ---------------------------------------------------------------- grants
 
-const HOST_STEPS = ['check', 'return', 'schedule', 'ready', 'hold', 'opinion'];
-const INVITER_STEPS = ['create', 'resend', 'evaluate', 'refer'];
+const HOST_STEPS = ['check', 'return', 'schedule', 'reschedule', 'ready', 'hold', 'opinion'];
+const INVITER_STEPS = ['create', 'resend', 'evaluate', 'cancel', 'refer'];
 export const consultationGrants: GrantTable = {
   group_admin: { 'diagnosis-consultations': read, 'consultation-settings': ['show', 'edit'] },
   // a director acts for whichever side their unit is (a branch both invites the HQ and hosts its townships)

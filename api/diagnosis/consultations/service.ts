@@ -25,6 +25,7 @@ import {
   MATERIAL_STATUSES,
   actingSide,
   allowedActions,
+  cancelProblem,
   clashOf,
   consultationFee,
   expertProblem,
@@ -32,6 +33,7 @@ import {
   opinionDueAt,
   readyDueAt,
   referralProblem,
+  rescheduleProblem,
   slotEnd,
   slotProblem,
   timingOf,
@@ -265,6 +267,7 @@ export interface ConsultationStepInput {
   participants?: string | null;
   opinion?: string | null;
   score?: number | null;
+  cancel_reason?: string | null;
 }
 
 type Row = Record<string, unknown>;
@@ -286,7 +289,7 @@ async function clash(trx: Knex.Transaction, c: DiagnosisConsultation, wanted: Bo
   return clashOf(wanted, others);
 }
 
-/** check | return | resend | schedule | ready | hold | opinion | evaluate: one step, one event, one audit row. */
+/** check | return | resend | schedule | reschedule | ready | hold | opinion | evaluate | cancel: one step, one event, one audit row. */
 export function consultationStep(actor: Actor, id: number, action: ConsultationAction, input: ConsultationStepInput) {
   assertCan(actor, RESOURCE, action);
   return inTransaction(actor, async (trx, audit) => {
@@ -312,11 +315,12 @@ export function consultationStep(actor: Actor, id: number, action: ConsultationA
         // the fixed material: the question rewritten if need be (files are attached beside)
         if (input.question?.trim()) patch.question = input.question.trim();
         break;
-      case 'schedule': {
-        const start = new Date(required('slot_start', input.slot_start, 'schedule'));
-        const halfHours = input.half_hours ?? 1;
-        const room = required('room', input.room, 'schedule');
-        const problem = slotProblem(start, halfHours, now);
+      case 'schedule':
+      case 'reschedule': {
+        const start = new Date(required('slot_start', input.slot_start, action));
+        const halfHours = input.half_hours ?? (action === 'reschedule' ? current.half_hours! : 1);
+        const room = input.room?.trim() || (action === 'reschedule' ? current.room! : required('room', input.room, action));
+        const problem = action === 'schedule' ? slotProblem(start, halfHours, now) : rescheduleProblem(current, { start, halfHours, room }, now);
         if (problem) throw unprocessable(problem.message, [problem]);
         const end = slotEnd(start, halfHours);
         const found = await clash(trx, current, { id: current.id, slot_start: start, slot_end: end, expert_staff_id: current.expert_staff_id, room });
@@ -328,18 +332,32 @@ export function consultationStep(actor: Actor, id: number, action: ConsultationA
             slot_end: new Date(found.booking.slot_end).toISOString(),
           });
         const settings = await currentConsultationSettings(trx);
+        // a moved slot keeps the rate it was booked at; the norms are today's
+        const rate = action === 'reschedule' ? current.fee_per_half_hour! : settings.fee_per_half_hour;
         Object.assign(patch, {
           slot_start: start,
           slot_end: end,
           half_hours: halfHours,
           room,
-          fee_per_half_hour: settings.fee_per_half_hour,
-          fee: consultationFee(settings.fee_per_half_hour, halfHours),
-          scheduled_at: now,
+          fee_per_half_hour: rate,
+          fee: consultationFee(rate, halfHours),
           ready_due_at: readyDueAt(start, settings),
           opinion_due_at: opinionDueAt(end, settings),
         });
+        if (action === 'schedule') patch.scheduled_at = now;
+        else {
+          // the room is checked again before the new slot
+          Object.assign(patch, { reschedules: current.reschedules + 1, ready_at: null, room_person: null, equipment_check: null });
+          data.from = { slot_start: new Date(current.slot_start!).toISOString(), half_hours: current.half_hours, room: current.room };
+        }
         Object.assign(data, { slot_start: start.toISOString(), half_hours: halfHours, room, fee: patch.fee });
+        break;
+      }
+      case 'cancel': {
+        const problem = cancelProblem(required('cancel_reason', input.cancel_reason ?? null, 'cancel'), note);
+        if (problem) throw unprocessable(problem.message, [problem]);
+        Object.assign(patch, { cancel_reason: input.cancel_reason, cancel_note: note, cancelled_at: now, cancelled_by_name: actor.displayName });
+        data.reason = input.cancel_reason;
         break;
       }
       case 'ready': {
