@@ -7,11 +7,11 @@ import type { Knex } from 'knex';
 import { evenMonthly, pickLimitRule, resolveSteps, riskFundReturns, type LimitRule, type UnitNode } from '../api/finance';
 import { fromFen, toFen } from '../api/shared/money';
 import { between, pick, seeded, weighted } from '../api/shared/random';
+import type { Category } from '../api/hr';
 import type { DemoContext, DemoStep } from './demo';
 
-// yearly budget per account by level (HQ, branch, township, village), in yuan
+// yearly budget per account by level (HQ, branch, township, village), in yuan; personnel's is the unit's payroll (below)
 const BUDGET_BASE: Record<string, [number, number, number, number]> = {
-  personnel: [60_000_000, 15_000_000, 2_400_000, 60_000],
   drugs: [30_000_000, 8_000_000, 1_200_000, 40_000],
   consumables: [12_000_000, 3_000_000, 400_000, 10_000],
   equipment: [10_000_000, 2_000_000, 300_000, 10_000],
@@ -24,6 +24,19 @@ const BUDGET_BASE: Record<string, [number, number, number, number]> = {
   subsidy_income: [10_000_000, 5_000_000, 2_000_000, 60_000],
   insurance_income: [30_000_000, 8_000_000, 1_500_000, 40_000],
 };
+/**
+ * A head's yearly pay (人员经费: salary, performance pay, insurance) at its employer's level — the HQ (县人民医院), a
+ * branch, a township centre — times its category's factor; a village doctor (乡聘村用) is on the township's payroll.
+ * Townships after the reference group's structural performance pay (院长 +40 %, staff +20 %, 003_*.txt 八) earn about
+ * three quarters of the HQ's, a village doctor (公卫、基药补助 and the township's pay) well under half.
+ */
+const PAY_BY_LEVEL: Record<number, number> = { 1: 140_000, 2: 120_000, 3: 105_000 };
+const PAY_FACTOR: Record<Category, number> = { doctor: 1.2, nurse: 0.9, pharmacist: 0.9, technician: 0.95, public_health: 0.9, admin: 0.9, village_doctor: 0 };
+const VILLAGE_DOCTOR_PAY = 55_000;
+/** The yearly pay of `n` people of a category employed at a unit of `level`, in yuan. */
+export const yearlyPay = (level: number, category: Category, n: number) =>
+  n * (category === 'village_doctor' ? VILLAGE_DOCTOR_PAY : PAY_BY_LEVEL[Math.min(level, 3)] * PAY_FACTOR[category]);
+
 const PURPOSES: Record<string, string[]> = {
   drugs: ['季度常用药品补充', '慢病用药储备', '急救药品补充'],
   consumables: ['一次性医用耗材', '检验试剂采购', '口腔科耗材'],
@@ -71,10 +84,24 @@ export async function seedFinance(trx: Knex.Transaction, ctx: DemoContext) {
     branches.map((b, i) => ({ user_id: cas[i].id, org_unit_id: b.id, starts_on: `${year - 1}-01-01`, note: '集团委派总会计师' })),
   );
 
-  // budgets: every unit and account; one in twenty revised mid-year
-  const budgetRows = units.flatMap((u) =>
+  // personnel: the payroll of the people each unit employs (not left) — so the ledger's personnel spending over the
+  // headcount is a believable pay per head at every demo scale; a village, whose doctors the township employs, has none
+  const payroll = new Map<number, number>();
+  const levelOf = new Map(units.map((u) => [u.id, u.level]));
+  for (const g of await trx('staff')
+    .whereNot('status', 'left')
+    .groupBy('employer_org_unit_id', 'category')
+    .select<{ employer_org_unit_id: number; category: Category; n: number }[]>('employer_org_unit_id', 'category', trx.raw('count(*)::int as n')))
+    payroll.set(g.employer_org_unit_id, (payroll.get(g.employer_org_unit_id) ?? 0) + yearlyPay(levelOf.get(g.employer_org_unit_id)!, g.category, g.n));
+
+  // budgets: every unit and account (personnel where the unit employs someone); one in twenty revised mid-year
+  // (the draws stay one per unit and account, kept or not, so that the rest of the demo draws what it drew before)
+  const drafts = units.flatMap((u) =>
     accounts.map((a) => {
-      const amount = toFen(String(round100(BUDGET_BASE[a.code][Math.min(u.level, 4) - 1] * (0.8 + rng() * 0.4))));
+      const drawn = BUDGET_BASE[a.code]?.[Math.min(u.level, 4) - 1] ?? 0;
+      const base = a.code === 'personnel' ? (rng(), payroll.get(u.id) ?? 0) : drawn * (0.8 + rng() * 0.4);
+      if (!base) return null;
+      const amount = toFen(String(round100(base)));
       return {
         org_unit_id: u.id,
         year,
@@ -87,6 +114,7 @@ export async function seedFinance(trx: Knex.Transaction, ctx: DemoContext) {
       };
     }),
   );
+  const budgetRows = drafts.filter((r) => r !== null);
   const inserted: { id: number; amount: string; org_unit_id: number; account: string }[] = [];
   for (let i = 0; i < budgetRows.length; i += 1000)
     inserted.push(
@@ -94,7 +122,12 @@ export async function seedFinance(trx: Knex.Transaction, ctx: DemoContext) {
         .insert(budgetRows.slice(i, i + 1000))
         .returning<typeof inserted>(['id', 'amount', 'org_unit_id', 'account'])),
     );
-  const revised = inserted.filter(() => rng() < 0.05);
+  const kept = inserted.values();
+  const revised = drafts.flatMap((r) => {
+    const pick = rng() < 0.05;
+    const row = r && kept.next().value!;
+    return pick && row ? [row] : [];
+  });
   if (revised.length) {
     await trx('budgets')
       .whereIn(

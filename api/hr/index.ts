@@ -21,4 +21,4 @@ export type { Rotation, RotationPlan } from './rotations/model';
 export type { Assessment, AssessmentYear, Licence, Post, TitlePromotion } from './careers/model';
 export type { VillageDoctorContract } from './contracts/model';
 // the national monitoring indicators' reads of rotations and staff (api/monitoring)
-export { headcountByTier, secondedDoctors, staffAtDay, SENIOR_DOCTOR_TITLES, type SecondedDoctor, type StaffAtYearEnd } from './rotations/monitoring';
+export { averageHeadcountByTier, payrollStaff, secondedDoctors, SENIOR_DOCTOR_TITLES, type PaidStaff, type SecondedDoctor } from './rotations/monitoring';

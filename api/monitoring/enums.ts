@@ -110,8 +110,14 @@ export const INDICATOR = defineEnum('monitoring_indicator', {
     unit: 'ratio',
     better: 'higher',
     source: 'ledger',
-    numerator: { zh: '基层（乡镇、村）人员经费 ÷ 在岗人数', en: 'primary units’ personnel spending ÷ their active staff' },
-    denominator: { zh: '牵头医院人员经费 ÷ 在岗人数', en: 'lead hospital’s personnel spending ÷ its active staff' },
+    numerator: {
+      zh: '基层（乡镇、村）人员经费 ÷ 平均在岗人数（按用人单位，各月末人数平均）',
+      en: 'primary units’ personnel spending ÷ their average headcount (by employer, month-end counts averaged)',
+    },
+    denominator: {
+      zh: '牵头医院人员经费 ÷ 平均在岗人数（按用人单位，下派人员仍计派出医院）',
+      en: 'lead hospital’s personnel spending ÷ its average headcount (by employer: a doctor seconded down stays with the sender)',
+    },
   },
   primary_visit_share: {
     zh: '县域内基层医疗卫生机构诊疗人次数占比',

@@ -51,7 +51,7 @@ describe('monitoring indicators (HTTP, real database)', function () {
     return r.id;
   };
   /** hires a person through the HR registry (a test of another domain names no HR file) */
-  const hire = async (fields: { unit: string; name: string; title: string; category?: string; employment_type?: string }) => {
+  const hire = async (fields: { unit: string; name: string; title: string; category?: string; employment_type?: string; hire_date?: string }) => {
     const { unit: unitCode, ...rest } = fields;
     return ok(
       await post<{ id: number }>(
@@ -157,11 +157,21 @@ describe('monitoring indicators (HTTP, real database)', function () {
     await rotate(d1.id, `${THIS}-03-01`, `${THIS}-08-31`); // counted in 2019
     await rotate(d2.id, `${THIS}-04-01`, `${THIS}-06-30`); // 医师: below intermediate, not counted
     await rotate(d3.id, `${LAST}-03-01`, `${LAST}-09-30`); // counted in 2018
+    // the 医师 is still seconded down (working at the township today) — paid by the branch, counted with it
+    await rotate(d2.id, `${THIS}-10-01`, `${Number(clock.today().slice(0, 4)) + 1}-12-31`);
+    // part-year staff: a township physician hired on 1 July 2019 (6 month-ends of 12), a branch nurse who left on 1 April (3)
+    await hire({ unit: 'MT9', name: '年中入职', title: 'physician', hire_date: `${THIS}-07-01` });
+    const gone = await hire({ unit: 'MB9', name: '春季离职', category: 'nurse', title: 'nurse' });
+    ok(await post(`/api/staff/${gone.id}/change-status`, { status: 'left', leave_reason: 'resigned', effective_on: `${THIS}-04-01` }, { as: 'hr' }));
 
-    // personnel spending 2019: the branch 300,000 over 3 = 100,000 a head; primary 100,000 − 10,000 + 20,000 over 2 = 55,000
+    // personnel spending 2019 over the average headcount (month-end counts by employer ÷ 12):
+    // the branch 325,000 over 3 doctors + the nurse's 3 months (3.25) = 100,000 a head;
+    // primary 100,000 − 10,000 + 27,500 + 20,000 = 137,500 over the nurse, the village doctor and half a physician (2.5) = 55,000
     await ledger('MB9', `${THIS}-06-30`, 'personnel', 'bank', '300000.00');
+    await ledger('MB9', `${THIS}-03-31`, 'personnel', 'bank', '25000.00');
     await ledger('MT9', `${THIS}-06-30`, 'personnel', 'bank', '100000.00');
     await ledger('MT9', `${THIS}-07-15`, 'bank', 'personnel', '10000.00');
+    await ledger('MT9', `${THIS}-12-31`, 'personnel', 'bank', '27500.00');
     await ledger('MV91', `${THIS}-06-30`, 'personnel', 'bank', '20000.00');
 
     // visits: 2019 2,000 of which primary 1,000 and 中医 300; 2018 1,500, primary 500, 中医 100
@@ -302,16 +312,20 @@ describe('monitoring indicators (HTTP, real database)', function () {
     expect(n.rows).to.deep.equal([{ unit_id: ids.MV91, unit_name: '监测一村', requests: 1 }]);
   });
 
-  it('I06: per-capita personnel spending in primary care over the lead hospital’s', async () => {
+  it('I06: per-capita personnel spending in primary care over the lead hospital’s, by employer over the average headcount', async () => {
+    // by the head count at the working unit on 31 December it was 137,500 / 4 (the seconded 医师 among the township's,
+    // the new physician whole, the nurse who left not at all) = 34,375 over 300,000 / 2 = 150,000: 0.23
     expect(row(await indicators(), 'primary_pay_ratio')).to.deep.include({ numerator: 55000, denominator: 100000, value: 0.55 });
     const n = await records('primary_pay_ratio', 'numerator');
-    expect(n.rows.map((r) => (r as { amount?: string }).amount ?? (r as { staff_name: string }).staff_name)).to.deep.equal([
-      '100000.00',
-      '20000.00',
-      '-10000.00',
-      '乡镇护士',
-      '村医',
-    ]);
+    const line = (r: unknown) => {
+      const x = r as { amount?: string; staff_name: string; paid_months: number };
+      return x.amount ?? `${x.staff_name} ${x.paid_months}`;
+    };
+    expect(n.rows.map(line)).to.deep.equal(['100000.00', '20000.00', '-10000.00', '27500.00', '乡镇护士 12', '年中入职 6', '村医 12']);
+    const d = await records('primary_pay_ratio', 'denominator');
+    expect(d.rows.map(line)).to.deep.equal(['25000.00', '300000.00', '派驻主治 12', '派驻医师 12', '派驻副主任 12', '春季离职 3']);
+    // 2018: no personnel spending, so no figure
+    expect(row(await indicators(LAST), 'primary_pay_ratio')).to.deep.include({ numerator: null, denominator: null, value: null });
   });
 
   it('I07 and I12: the primary-care and 中医 shares of the visits', async () => {
@@ -520,7 +534,7 @@ describe('monitoring indicators (HTTP, real database)', function () {
     const year = Number(clock.today().slice(0, 4));
     const started = Date.now();
     const county = ok(await get<Indicators>('/api/monitoring-indicators', { as: 'admin', query: { unit_id: String(await unitId('HQ')), year: String(year) } }));
-    console.log(`      the county's 14 for ${year}: ${Date.now() - started} ms`);
+    console.log(`      the county's 14 for ${year}: ${Date.now() - started} ms; pay ratio ${row(county, 'primary_pay_ratio').value}`);
     expect(county.indicators.map((i) => i.code)).to.have.length(14);
     // the demo's claims, visits and residents give the claims and chronic figures a value
     for (const code of [
@@ -532,5 +546,8 @@ describe('monitoring indicators (HTTP, real database)', function () {
       'chronic_admission_rate',
     ])
       expect(row(county, code).value, code).to.be.a('number');
+    // the demo's personnel spending is its payroll (seeds/finance.ts): township pay about three quarters of the HQ's,
+    // a village doctor's well under half — near what national monitoring expects of a 紧密型 group (0.6–0.9)
+    expect(row(county, 'primary_pay_ratio').value).to.be.within(0.55, 0.9);
   });
 });

@@ -16,7 +16,7 @@ import { withinScope } from '../auth';
 import { joinUnitSql, orgUnits, subtreeIdsSql, unitInScope } from '../org';
 import { claimSetRecords, claimSetSums, insuredPopulations, runImport, staysOfPeople, type ClaimSet, type ImportOptions } from '../settlement';
 import { deathsByAgeGroup, deathsWithCause, managedChronicPeople, mortalityRecords, residentRecords, residentsOnRecordByUnit } from '../health';
-import { headcountByTier, secondedDoctors, staffAtDay } from '../hr';
+import { averageHeadcountByTier, payrollStaff, secondedDoctors } from '../hr';
 import { personnelEntries, personnelSpendingByTier } from '../finance';
 import { villageEcgRequests } from '../diagnosis';
 import { INDICATOR, QUALITATIVE_INDICATORS, VISIT_SOURCE, type IndicatorCode, type PopulationSource, type Standing } from './enums';
@@ -79,9 +79,15 @@ export async function populationOf(conn: Conn, rootUnitId: number, year: number)
   return { source: 'residents' as const, population: residents.reduce((a, r) => a + r.residents, 0), lines: residents };
 }
 
+/**
+ * The last day of a year's pay period the ledger holds: the year's end, or today in the current year — the
+ * personnel spending so far is divided by the average headcount of the same months.
+ */
+const payPeriodEnd = (year: number) => (clock.today() < `${year}-12-31` ? clock.today() : `${year}-12-31`);
+
 /** The figures of every quantitative indicator for a unit's subtree in one year (each source read once, side by side). */
 export async function yearFigures(rootUnitId: number, year: number, conn: Conn = db()): Promise<Partial<Record<IndicatorCode, YearFigure>>> {
-  const yearEnd = `${year}-12-31`;
+  const through = payPeriodEnd(year);
   const [claims, visits, seconded, population, ecg, spending, heads, chronic, mortality, deathCauses] = await Promise.all([
     claimSetSums(conn, rootUnitId, year),
     visitSums(conn, rootUnitId, year),
@@ -89,12 +95,13 @@ export async function yearFigures(rootUnitId: number, year: number, conn: Conn =
     populationOf(conn, rootUnitId, year),
     villageEcgRequests(conn, rootUnitId, year),
     personnelSpendingByTier(conn, rootUnitId, year),
-    headcountByTier(conn, rootUnitId, yearEnd),
+    averageHeadcountByTier(conn, rootUnitId, year, through),
     chronicAdmissions(conn, rootUnitId, year),
     deathsByAgeGroup(conn, rootUnitId, year, fourChronicSql),
     deathsWithCause(conn, rootUnitId, year),
   ]);
-  const perHead = (spent: string, n: number) => (n > 0 ? Math.round((yuan(spent) / n) * 100) / 100 : null);
+  // no personnel spending on the ledger (a year before the ledger, a village that employs nobody): no figure, not a zero
+  const perHead = (spent: string, n: number) => (n > 0 && yuan(spent) !== 0 ? Math.round((yuan(spent) / n) * 100) / 100 : null);
   const primaryPay = perHead(spending.primary, heads.primary);
   const leadPay = perHead(spending.lead, heads.lead);
   const chronicTotal = admissionTotals(chronic);
@@ -268,9 +275,9 @@ export async function indicatorRecords(actor: Actor, code: IndicatorCode, unitId
       return answer('villages', paged(part === 'numerator' ? villages.filter((v) => v.requests > 0) : villages));
     }
     case 'primary_pay_ratio': {
-      const [entries, staff] = await Promise.all([personnelEntries(conn, unit.id, year), staffAtDay(conn, unit.id, `${year}-12-31`)]);
+      const [entries, staff] = await Promise.all([personnelEntries(conn, unit.id, year), payrollStaff(conn, unit.id, year, payPeriodEnd(year))]);
       const tier = (level: number) => (part === 'numerator' ? level >= 3 : level <= 2);
-      // the spending's entries first, then the people it is divided by
+      // the spending's entries first, then the people it is divided by (each with the months of the period on the payroll)
       return answer('ledger', paged([...entries.filter((e) => tier(e.unit_level)), ...staff.filter((s) => tier(s.unit_level))]));
     }
     case 'primary_visit_share':

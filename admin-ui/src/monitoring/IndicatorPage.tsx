@@ -3,35 +3,16 @@
 // click on a numerator or denominator lists the records behind it (masked), as api/monitoring defines them.
 import DownloadIcon from '@mui/icons-material/Download';
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  CardContent,
-  Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField as MuiTextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Button, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Title, useLocale, useTranslate } from 'react-admin';
 import { DIMENSION, INDICATOR, type IndicatorCode } from '../../../api/monitoring/enums';
 import { apiError, apiGet } from '../finance/api';
 import { downloadReport } from '../finance/download';
 import { shanghaiDate } from '../shared/time';
-import type { IndicatorAnswer, IndicatorRow, RecordsAnswer, UnitOption } from './records';
-import { cellText, formatValue, RECORD_COLUMNS } from './format';
-
-const STANDING_COLOUR = { met: 'success', near: 'warning', missed: 'error', none: 'default' } as const;
+import type { IndicatorAnswer, IndicatorRow, UnitOption } from './records';
+import { formatValue } from './format';
+import { RecordsDialog } from './RecordsDialog';
+import { ScopeFields, STANDING_COLOUR } from './ScopeFields';
 
 export const IndicatorPage = () => {
   const translate = useTranslate();
@@ -107,20 +88,7 @@ export const IndicatorPage = () => {
       <Title title={translate('menu.monitoring_indicators')} />
       <CardContent>
         <Stack direction="row" sx={{ gap: 2, mb: 2, flexWrap: 'wrap' }}>
-          <MuiTextField select size="small" label={t('unit')} value={unitId} onChange={(e) => setUnitId(Number(e.target.value))} sx={{ minWidth: 220 }}>
-            {units.map((u) => (
-              <MenuItem key={u.id} value={u.id}>
-                {u.level === 1 ? t('county', { name: u.name }) : u.name}
-              </MenuItem>
-            ))}
-          </MuiTextField>
-          <MuiTextField select size="small" label={t('year')} value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {[0, 1, 2, 3].map((k) => (
-              <MenuItem key={k} value={thisYear - k}>
-                {thisYear - k}
-              </MenuItem>
-            ))}
-          </MuiTextField>
+          <ScopeFields units={units} unitId={unitId} onUnit={setUnitId} year={year} thisYear={thisYear} onYear={setYear} />
           <Button
             startIcon={<DownloadIcon />}
             disabled={unitId === ''}
@@ -189,71 +157,5 @@ export const IndicatorPage = () => {
       </CardContent>
       {drill && answer && <RecordsDialog code={drill.code} part={drill.part} unitId={answer.unit.id} year={answer.year} onClose={() => setDrill(null)} />}
     </Card>
-  );
-};
-
-const RecordsDialog = ({
-  code,
-  part,
-  unitId,
-  year,
-  onClose,
-}: {
-  code: IndicatorCode;
-  part: 'numerator' | 'denominator';
-  unitId: number;
-  year: number;
-  onClose: () => void;
-}) => {
-  const translate = useTranslate();
-  const locale = useLocale() === 'en' ? 'en' : 'zh';
-  const [answer, setAnswer] = useState<RecordsAnswer | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    apiGet<RecordsAnswer>(`/monitoring-indicators/${code}/records`, { unit_id: unitId, year, part, limit: 200 })
-      .then((r) => live && setAnswer(r))
-      .catch((e) => live && setError(apiError(e).message));
-    return () => {
-      live = false;
-    };
-  }, [code, part, unitId, year]);
-  const columns = answer?.rows[0] ? RECORD_COLUMNS.filter((c) => c in (answer.rows[0] as object)) : [];
-  return (
-    <Dialog open onClose={onClose} maxWidth="lg" fullWidth data-testid="records-dialog">
-      <DialogTitle>
-        {translate(`enums.monitoring_indicator.${code}`)} · {translate(`monitoring.${part}`)}
-        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          {INDICATOR.labels[code].kind === 'qualitative' ? translate('monitoring.documents') : (INDICATOR.labels[code][part]?.[locale] ?? '')}
-        </Typography>
-      </DialogTitle>
-      <DialogContent>
-        {error && <Alert severity="error">{error}</Alert>}
-        {answer && <Typography sx={{ mb: 1 }}>{translate('monitoring.record_count', { n: answer.total, shown: answer.rows.length })}</Typography>}
-        {answer && answer.rows.length > 0 && (
-          <Table size="small" data-testid="records">
-            <TableHead>
-              <TableRow>
-                {columns.map((c) => (
-                  <TableCell key={c}>{translate(`monitoring.record.${c}`)}</TableCell>
-                ))}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {answer.rows.map((r, i) => (
-                <TableRow key={i}>
-                  {columns.map((c) => (
-                    <TableCell key={c}>{cellText(c, (r as Record<string, unknown>)[c], translate)}</TableCell>
-                  ))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{translate('ra.action.close')}</Button>
-      </DialogActions>
-    </Dialog>
   );
 };

@@ -29,6 +29,7 @@ export const RECORD_COLUMNS = [
   'birth_date',
   'conditions',
   'title',
+  'paid_months',
   'home_name',
   'host_name',
   'start_on',

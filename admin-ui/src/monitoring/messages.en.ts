@@ -3,7 +3,7 @@ import { enumMessages } from '../../../api/core/enums';
 import { MONITORING_ENUMS } from '../../../api/monitoring/enums';
 
 export const en = {
-  menu: { monitoring_indicators: 'Group indicators', visit_import: 'Visits import' },
+  menu: { monitoring_indicators: 'Group indicators', chronic_admissions: 'Village chronic admission rates', visit_import: 'Visits import' },
   resources: {
     'monitoring-indicators': { name: 'Group indicators' },
     'monitoring-targets': { name: 'Indicator targets' },
@@ -30,6 +30,19 @@ export const en = {
       row: 'Row',
       field: 'Column',
       message: 'Problem',
+    },
+    chronic: {
+      help: 'The stays in the insurance claims of the managed hypertension and diabetes patients ÷ the patients, per village clinic (the health records joined to the claims by the ID number’s hash; no ID number leaves the database). A village with fewer than %{min} managed patients is listed but neither ranked nor judged: one stay would swing its rate. Click the stays or the patients for the patients behind them.',
+      summary:
+        '%{villages} village clinics, %{judged} of them ranked; in all %{stays} stays ÷ %{patients} managed patients = %{rate} (the year’s target %{target})',
+      none: 'No managed chronic patients in this scope',
+      township: 'Township',
+      village: 'Village clinic',
+      stays: 'Stays (numerator)',
+      patients: 'Managed patients (denominator)',
+      rate: 'Admission rate',
+      rank: 'Rank (lowest first)',
+      too_few: 'Under %{min}, not ranked',
     },
     unit: 'Scope',
     county: 'County (led by %{name})',
@@ -58,6 +71,7 @@ export const en = {
       birth_date: 'Born',
       conditions: 'Chronic conditions',
       title: 'Title',
+      paid_months: 'Months on the payroll',
       home_name: 'Home unit',
       host_name: 'Host unit',
       start_on: 'From',

@@ -4,7 +4,7 @@ import { IMPORT_PROBLEM } from '../../../api/settlement/enums';
 import { MONITORING_ENUMS } from '../../../api/monitoring/enums';
 // 监测指标 messages, zh-CN first.
 export const zh = {
-  menu: { monitoring_indicators: '医共体监测指标', visit_import: '诊疗人次导入' },
+  menu: { monitoring_indicators: '医共体监测指标', chronic_admissions: '村级慢病管理人群住院率', visit_import: '诊疗人次导入' },
   resources: {
     'monitoring-indicators': { name: '医共体监测指标' },
     'monitoring-targets': { name: '监测指标年度目标' },
@@ -31,6 +31,18 @@ export const zh = {
       row: '行号',
       field: '列',
       message: '问题',
+    },
+    chronic: {
+      help: '高血压、糖尿病规范管理患者在医保结算中的住院人次 ÷ 管理患者数，按村卫生室（居民档案与结算单按身份证号密文关联，身份证号不出库）。管理患者不足 %{min} 人的村只列出，不排名、不评价：人数太少时一次住院就能让住院率大起大落。点击住院人次或管理患者数查看患者明细。',
+      summary: '共 %{villages} 个村卫生室，其中 %{judged} 个参与排名；合计住院 %{stays} 人次 ÷ 管理患者 %{patients} 人 = %{rate}（年度目标 %{target}）',
+      none: '该范围内没有规范管理的慢病患者',
+      township: '乡镇',
+      village: '村卫生室',
+      stays: '住院人次（分子）',
+      patients: '管理患者数（分母）',
+      rate: '住院率',
+      rank: '排名（低者优）',
+      too_few: '不足 %{min} 人，不排名',
     },
     unit: '范围',
     county: '全县（%{name}牵头）',
@@ -59,6 +71,7 @@ export const zh = {
       birth_date: '出生日期',
       conditions: '慢病',
       title: '职称',
+      paid_months: '在岗月数',
       home_name: '派出单位',
       host_name: '派驻单位',
       start_on: '开始日期',

@@ -1,6 +1,6 @@
 // What the national monitoring indicators (api/monitoring) read of HR: the doctors of intermediate
-// title or above seconded (下派) to township and village units under a unit in a year, and the active
-// staff at a year's end by level (the lead hospitals, 1–2; primary care, 3–4) for per-capita pay.
+// title or above seconded (下派) to township and village units under a unit in a year, and the
+// staff on the payroll over a year by level (the lead hospitals, 1–2; primary care, 3–4) for per-capita pay.
 import type { Knex } from 'knex';
 import { joinUnitSql, subtreeIdsSql } from '../../org';
 import { LADDERS } from '../staff/rules';
@@ -37,33 +37,61 @@ export async function secondedDoctors(conn: Conn, rootUnitId: number, year: numb
   return rows;
 }
 
-export interface StaffAtYearEnd {
+export interface PaidStaff {
   staff_id: number;
   staff_name: string;
   title: string | null;
   unit_name: string;
   unit_level: number;
+  /** the months of the period whose last day found the person employed (of `months` in all) */
+  paid_months: number;
 }
 
-/** The staff working under a unit at the end of a day (hired by then, not left), with their unit's level. */
-export async function staffAtDay(conn: Conn, rootUnitId: number, day: string): Promise<StaffAtYearEnd[]> {
-  const { rows } = await conn.raw<{ rows: StaffAtYearEnd[] }>(
-    `SELECT s.id AS staff_id, s.name AS staff_name, s.title, u.name AS unit_name, u.level AS unit_level
-       FROM staff s ${joinUnitSql('u', 's.work_org_unit_id')}
-      WHERE s.work_org_unit_id IN ${subtreeIdsSql('?')} AND s.hire_date <= ?::date AND (s.left_on IS NULL OR s.left_on > ?::date)
+/**
+ * The months a person counts in: each month of the year through `throughDay`'s month, on its last day (the
+ * current month's: throughDay) — hired by then and not left. Month-end headcounts averaged over the months are
+ * the year's average headcount (年平均在岗人数): someone hired on 1 July counts half a year.
+ */
+const MONTH_ENDS = `SELECT least((date_trunc('month', m) + interval '1 month - 1 day')::date, ?::date) AS day
+                      FROM generate_series(make_date(?, 1, 1), ?::date, interval '1 month') m`;
+const monthBindings = (year: number, throughDay: string) => [throughDay, year, throughDay];
+
+/**
+ * Who the personnel spending of a year (the ledger's, through `throughDay`) is paid to: the staff under a unit by
+ * their **employer** — the unit whose personnel account pays them (a doctor seconded down is paid and topped up by
+ * the sending hospital, api/pay/ledger.ts) — with the months of the period each was employed at the month's end.
+ */
+export async function payrollStaff(conn: Conn, rootUnitId: number, year: number, throughDay: string): Promise<PaidStaff[]> {
+  const { rows } = await conn.raw<{ rows: PaidStaff[] }>(
+    `SELECT s.id AS staff_id, s.name AS staff_name, s.title, u.name AS unit_name, u.level AS unit_level, count(*)::int AS paid_months
+       FROM staff s ${joinUnitSql('u', 's.employer_org_unit_id')}
+       JOIN (${MONTH_ENDS}) me ON s.hire_date <= me.day AND (s.left_on IS NULL OR s.left_on > me.day)
+      WHERE s.employer_org_unit_id IN ${subtreeIdsSql('?')}
+      GROUP BY s.id, u.name, u.level, u.id
       ORDER BY u.level, u.id, s.id`,
-    [rootUnitId, day, day],
+    [...monthBindings(year, throughDay), rootUnitId],
   );
   return rows;
 }
 
-/** The headcount at the end of a day by level: lead hospitals (levels 1–2) and primary care (3–4). */
-export async function headcountByTier(conn: Conn, rootUnitId: number, day: string): Promise<{ lead: number; primary: number }> {
-  const { rows } = await conn.raw<{ rows: { lead: number; primary: number }[] }>(
-    `SELECT count(*) FILTER (WHERE u.level <= 2)::int AS lead, count(*) FILTER (WHERE u.level >= 3)::int AS "primary"
-       FROM staff s ${joinUnitSql('u', 's.work_org_unit_id')}
-      WHERE s.work_org_unit_id IN ${subtreeIdsSql('?')} AND s.hire_date <= ?::date AND (s.left_on IS NULL OR s.left_on > ?::date)`,
-    [rootUnitId, day, day],
+/**
+ * The average headcount of the period by level — the lead hospitals (1–2) and primary care (3–4) — by employer
+ * (payrollStaff): the month-end headcounts summed over the months, divided by the months.
+ */
+export async function averageHeadcountByTier(
+  conn: Conn,
+  rootUnitId: number,
+  year: number,
+  throughDay: string,
+): Promise<{ lead: number; primary: number; months: number }> {
+  const { rows } = await conn.raw<{ rows: { lead: number; primary: number; months: number }[] }>(
+    `SELECT (SELECT count(*) FROM (${MONTH_ENDS}) x)::int AS months,
+            count(*) FILTER (WHERE u.level <= 2)::int AS lead, count(*) FILTER (WHERE u.level >= 3)::int AS "primary"
+       FROM staff s ${joinUnitSql('u', 's.employer_org_unit_id')}
+       JOIN (${MONTH_ENDS}) me ON s.hire_date <= me.day AND (s.left_on IS NULL OR s.left_on > me.day)
+      WHERE s.employer_org_unit_id IN ${subtreeIdsSql('?')}`,
+    [...monthBindings(year, throughDay), ...monthBindings(year, throughDay), rootUnitId],
   );
-  return rows[0];
+  const { lead, primary, months } = rows[0];
+  return months > 0 ? { lead: lead / months, primary: primary / months, months } : { lead: 0, primary: 0, months: 0 };
 }
