@@ -523,10 +523,11 @@ describe('referrals (HTTP, real database)', () => {
     const wb = await readWorkbook(r.body);
     const list = wb.getWorksheet('转诊明细')!;
     expect(list.getRow(1).getCell(1).value).to.equal('编号');
-    // the director's scope is T01 and its villages: the same referrals as the API lists
+    // the director's scope is T03 and its villages: the same referrals of today (Beijing) as the API lists
+    // (bounded above too: another file's referral dated a later day is not today's)
     const api = await get<ReferralJson[]>('/api/referrals', {
       as: 'director-T03',
-      query: { filter: { requested_at_gte: `${today}T00:00:00+08:00` }, range: [0, 0] },
+      query: { filter: { requested_at_gte: `${today}T00:00:00+08:00`, requested_at_lt: `${clock.addDays(today, 1)}T00:00:00+08:00` }, range: [0, 0] },
     });
     expect(list.rowCount - 1).to.equal(Number(String(api.headers.get('content-range')).split('/')[1]));
     const units = wb.getWorksheet('按单位方向统计')!;
