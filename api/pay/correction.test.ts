@@ -283,5 +283,8 @@ describe('pay corrections and the medical-risk fund (HTTP, real database)', () =
     // who may not list the fund's entries may not read a person's; a staff id that is no one's is 404
     expect((await get(`/api/risk-fund-people/${doctor.staff_id}`, { as: doctor.username, query: { year } })).status).to.equal(403);
     expect((await get('/api/risk-fund-people/987654321', { as: 'finance', query: { year } })).status).to.equal(404);
+    // a director reads the people of their own township, not another's (V001's township is not the doctor's)
+    expect((await get(`/api/risk-fund-people/${doctor.staff_id}`, { as: director, query: { year } })).status).to.equal(200);
+    expect((await get(`/api/risk-fund-people/${doctor.staff_id}`, { as: 'director-T01', query: { year } })).status).to.equal(404);
   });
 });

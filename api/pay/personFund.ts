@@ -104,6 +104,8 @@ export async function personFund(actor: Actor, staffId: number, year: number): P
   const name = (await staffNames([staffId])).get(staffId);
   if (name === undefined) throw notFound('staff', staffId);
   const [{ withholdings: paid, returns, figures }] = await fundYears(staffId, year, year, actor.scopePath, db());
+  // a reader below the group sees a person through their units' entries and runs only: none there is no one they may read
+  if (actor.scopePath !== null && !paid.length && !returns.length && figures.paidIn === 0n) throw notFound('staff', staffId);
   return {
     staff_id: staffId,
     name,
