@@ -15,7 +15,7 @@ import * as clock from '../../api/core/clock';
 import { actorFromToken } from '../../api/auth/service';
 import { requestResource } from '../../api/diagnosis/service';
 import { diagnosisFigures, FIGURES_WORK_MEM } from '../../api/diagnosis/figures';
-import { benchSystem, httpLoad, listStatement, login, median, printLoad, printTiming, rawBaselines, settle, timed, type Statement } from './lib';
+import { benchSystem, cpuNote, httpLoad, listStatement, login, median, printLoad, printTiming, rawBaselines, settle, timed, type Statement } from './lib';
 
 const count = Number(process.env.BENCH_DX_REQUESTS ?? 200_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -170,11 +170,13 @@ try {
   await figures(); // warm-up: the workers' first plans
   await baseline();
   const apiMs: number[] = [];
+  const apiCpu: string[] = [];
   const baseMs: number[] = [];
   let shown = { centres: 0, services: 0, units: 0, months: 0, readers: 0, requests: 0 };
   for (let i = 0; i < 3; i++) {
     const a = await timed(figures);
     apiMs.push(a.ms);
+    apiCpu.push(cpuNote(a));
     shown = {
       centres: a.value.centres.length,
       services: a.value.services.length,
@@ -207,7 +209,7 @@ try {
     );
     await client.query('rollback');
     console.log(
-      `\n  figures plan (work_mem ${FIGURES_WORK_MEM}; a sort that spills says "Disk" and "temp written"):\n${groupingPlan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`,
+      `\n  figures plan (work_mem ${FIGURES_WORK_MEM}; a hash table or a sort that spills says "Disk"):\n${groupingPlan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`,
     );
   } finally {
     client.release();
@@ -220,7 +222,7 @@ try {
       median(apiMs),
       median(baseMs),
       { maxMs: 2000 },
-      `${shown.requests} requests in ${shown.centres} centres, ${shown.services} service rows, ${shown.units} unit rows, ${shown.months} month rows, ${shown.readers} readers; baseline: the raw monthly aggregate per centre (runs ${baseMs.map((m) => m.toFixed(0)).join(', ')} ms)`,
+      `${shown.requests} requests in ${shown.centres} centres, ${shown.services} service rows, ${shown.units} unit rows, ${shown.months} month rows, ${shown.readers} readers; baseline: the raw monthly aggregate per centre (runs ${baseMs.map((m) => m.toFixed(0)).join(', ')} ms); ${apiCpu.join(' / ')}`,
     ) && ok;
 } finally {
   await pool.end();
