@@ -89,7 +89,10 @@ export class PayLine extends Model {
 
 /** A follow-up, contract or missed task behind a line (the drill-down), one of the line's list in pay_line_work: the work
  * item as calculated, its points as text, and `id` its place in the list from 1 (by date, then as recorded). */
-export type PayLineItem = Pick<WorkItem, 'kind' | 'ref_id' | 'on' | 'type' | 'mode' | 'attendees' | 'resident'> & { id: number; points: string };
+export type PayLineWorkItem = Pick<WorkItem, 'kind' | 'ref_id' | 'on' | 'type' | 'mode' | 'attendees'> & { id: number; points: string };
+
+/** An item as the drill-down reads it: its resident's name masked (张*), read then; null for a health-education session. */
+export type PayLineItem = PayLineWorkItem & { resident: string | null };
 
 /** A person's difference between a correction and the version it supersedes (stored when the correction is calculated). */
 export class PayRunDifference extends Model {

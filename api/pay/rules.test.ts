@@ -23,9 +23,9 @@ import {
 import { riskContribution, riskFigures } from './riskFund';
 
 const followups = (n: number, type: string, mode = 'clinic'): WorkItem[] =>
-  Array.from({ length: n }, (_, i) => ({ kind: 'followup', ref_id: `${type}-${i}`, on: '2026-11-10', type, mode, attendees: null, resident: '张*' }));
+  Array.from({ length: n }, (_, i) => ({ kind: 'followup', ref_id: `${type}-${i}`, on: '2026-11-10', type, mode, attendees: null }));
 const contracts = (n: number): WorkItem[] =>
-  Array.from({ length: n }, (_, i) => ({ kind: 'contract', ref_id: `c-${i}`, on: '2026-11-12', type: 'basic', mode: null, attendees: null, resident: '李*' }));
+  Array.from({ length: n }, (_, i) => ({ kind: 'contract', ref_id: `c-${i}`, on: '2026-11-12', type: 'basic', mode: null, attendees: null }));
 const missed = (n: number): WorkItem[] =>
   Array.from({ length: n }, (_, i) => ({
     kind: 'missed_task',
@@ -34,7 +34,6 @@ const missed = (n: number): WorkItem[] =>
     type: 'hypertension',
     mode: null,
     attendees: null,
-    resident: '王*',
   }));
 const session = (attendees: number): WorkItem => ({
   kind: 'followup',
@@ -43,7 +42,6 @@ const session = (attendees: number): WorkItem => ({
   type: 'health_education',
   mode: 'clinic',
   attendees,
-  resident: null,
 });
 
 describe('pay rules', () => {
@@ -130,7 +128,6 @@ describe('pay rules', () => {
       ref_id: ref,
       on: '2026-11-20',
       type: 'hypertension',
-      resident: '王*',
     });
     const out = assignMissedTasks(DEFAULT_SCHEME, people, [
       task('t1', 101, 1), // A signed the contract: A alone, 2 points

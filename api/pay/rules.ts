@@ -158,7 +158,7 @@ export function serviceOfFollowup(type: string, mode: string): PayService | null
   return FOLLOWUP_SERVICE[type] ?? null;
 }
 
-/** A piece of work recorded (or, for missed tasks, let lapse), as the drill-down lists it. */
+/** A piece of work recorded (or, for missed tasks, let lapse), as the drill-down lists it (its resident named when the drill-down is read). */
 export interface WorkItem {
   kind: 'followup' | 'contract' | 'missed_task';
   ref_id: string;
@@ -167,7 +167,6 @@ export interface WorkItem {
   type: string;
   mode: string | null;
   attendees: number | null;
-  resident: string | null;
   /** a missed task's deduction when shared among the village's doctors (their part); else the scheme's */
   deduction?: Centi;
   /** how many doctors share a missed task's deduction */
@@ -203,7 +202,7 @@ export function assignMissedTasks(
   const staffOfUser = new Map(people.filter((p) => p.user_id !== null).map((p) => [p.user_id!, p.staff_id]));
   const turn = new Map<number, number>();
   for (const t of tasks) {
-    const item: WorkItem = { kind: 'missed_task', ref_id: t.ref_id, on: t.on, type: t.type, mode: null, attendees: null, resident: t.resident };
+    const item: WorkItem = { kind: 'missed_task', ref_id: t.ref_id, on: t.on, type: t.type, mode: null, attendees: null };
     const signer = t.responsible_user_id === null ? undefined : staffOfUser.get(t.responsible_user_id);
     const responsible = signer === undefined ? undefined : out.get(signer);
     if (responsible) {
