@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import {
   assignMissedTasks,
   basePoints,
+  byDateAsRecorded,
   DEFAULT_SCHEME,
   itemPoints,
   mayStep,
@@ -53,6 +54,28 @@ describe('pay rules', () => {
     expect(itemPoints(DEFAULT_SCHEME, session(30))).to.deep.equal([
       { service: 'health_education', points: 500 },
       { service: 'health_education_attendee', points: 600 },
+    ]);
+  });
+
+  it("lists a line's items by date; on a day contracts, follow-ups (by id as a number), then missed tasks as given", () => {
+    const item = (kind: WorkItem['kind'], ref_id: string, on: string): WorkItem => ({ kind, ref_id, on, type: 'hypertension', mode: null, attendees: null });
+    const items = [
+      item('missed_task', 'T-b', '2026-11-03'),
+      item('followup', '1000', '2026-11-03'),
+      item('missed_task', 'T-a', '2026-11-03'),
+      item('followup', '999', '2026-11-03'),
+      item('contract', '12', '2026-11-03'),
+      item('followup', '5', '2026-11-04'),
+      item('followup', '7', '2026-11-02'),
+    ];
+    expect([...items].sort(byDateAsRecorded).map((i) => `${i.on.slice(8)} ${i.ref_id}`)).to.deep.equal([
+      '02 7',
+      '03 12',
+      '03 999',
+      '03 1000',
+      '03 T-b',
+      '03 T-a',
+      '04 5',
     ]);
   });
 

@@ -173,6 +173,16 @@ export interface WorkItem {
   shared_by?: number;
 }
 
+/**
+ * The order of a line's items (the drill-down's list): by date; on a day the contracts, the follow-ups, then the missed
+ * tasks; contracts and follow-ups as recorded (by id), missed tasks in the order given.
+ */
+export function byDateAsRecorded(a: WorkItem, b: WorkItem): number {
+  if (a.on !== b.on) return a.on < b.on ? -1 : 1;
+  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
+  return a.kind === 'missed_task' ? 0 : Number(a.ref_id) - Number(b.ref_id);
+}
+
 /** What one item is worth (negative for a missed task), by service. */
 export function itemPoints(scheme: PayScheme, item: WorkItem): { service: PayService | null; points: Centi }[] {
   if (item.kind === 'missed_task') return [{ service: null, points: -(item.deduction ?? scheme.missed_task_points) }];

@@ -16,9 +16,9 @@ import { unitInScope, unitsByIds } from '../org';
 import { payrollPeople, rotatedExperts, type PayrollPerson, type RotatedExpert } from '../hr';
 import { staffPerformanceShare, type StaffPerformanceShare } from '../settlement';
 import { workResidents } from '../health';
-import { PayLine, PayRun, PayRunDepartment, type PayLineItem, type PayLineWorkItem } from './model';
+import { PayLine, PayRun, PayRunDepartment, workItem, workTuple, type PayLineItem, type PayLineWorkTuple } from './model';
 import { priceMonth, readMonthFacts, type PersonMonth } from './points';
-import { microText, monthStart, pointValue, rotationPaysMonth, splitPool, STEP_TO, type PayScheme, type PayStep } from './rules';
+import { byDateAsRecorded, microText, monthStart, pointValue, rotationPaysMonth, splitPool, STEP_TO, type PayScheme, type PayStep } from './rules';
 import { departmentSchemeOf, fromCenti, readSchemeView, schemeOf, type SchemeView } from './scheme';
 import { departmentMonth, lineDepartmentTrace } from './departmentRun';
 import { riskFigures, yearContributions, type RiskFigures } from './riskFund';
@@ -265,29 +265,18 @@ async function saveLines(trx: Knex.Transaction, runs: readonly PricedRun[], topU
     };
   });
   const ids = await insertLines(trx, lines);
-  // each line's items as one list (pay_line_work), by date then as recorded, numbered from 1
+  // each line's items as one list (pay_line_work), by date then as recorded: an item's place in it is its id (from 1)
   const work = rows.flatMap(({ m }, i) =>
     m.items.length === 0
       ? []
       : [
           {
             line_id: ids[i],
-            items: [...m.items]
-              .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))
-              .map((it, k) => ({
-                id: k + 1,
-                kind: it.kind,
-                ref_id: it.ref_id,
-                on: it.on,
-                type: it.type,
-                mode: it.mode,
-                attendees: it.attendees,
-                points: centiText(it.points),
-              })),
+            items: [...m.items].sort(byDateAsRecorded).map((it) => workTuple({ ...it, points: centiText(it.points) })),
           },
         ],
   );
-  // each list its own parameter (json: stored as given, migration 20270119000100), as many lines a statement as the protocol's 65,535 parameters allow
+  // each list a parameter of its own (json, stored as given: migration 20270119000100), as many a statement as the protocol's 65,535 parameters allow
   for (let i = 0; i < work.length; i += WORK_LINES_PER_STATEMENT) {
     const part = work.slice(i, i + WORK_LINES_PER_STATEMENT);
     await trx.raw(
@@ -511,10 +500,11 @@ export async function readLine(actor: Actor, runId: number, lineId: number) {
   const run = await getRow(payRunResource, actor, runId);
   const line = await PayLine.query().findOne({ id: lineId, run_id: runId });
   if (!line) throw notFound('pay line', lineId);
-  const work: { items: PayLineWorkItem[] } | undefined = await db()('pay_line_work').where('line_id', lineId).first('items');
-  // the residents named now (the month's work is read without them); an item saved with its resident's name gets it read again
-  const residents = await workResidents(work?.items ?? [], db());
-  const items: PayLineItem[] = (work?.items ?? []).map((i) => ({ ...i, resident: residents.get(`${i.kind}:${i.ref_id}`) ?? null }));
+  const work: { items: PayLineWorkTuple[] } | undefined = await db()('pay_line_work').where('line_id', lineId).first('items');
+  const listed = (work?.items ?? []).map(workItem);
+  // the residents named now: the month's work is read without them
+  const residents = await workResidents(listed, db());
+  const items: PayLineItem[] = listed.map((i) => ({ ...i, resident: residents.get(`${i.kind}:${i.ref_id}`) ?? null }));
   const names = new Map(
     (
       await unitsByIds(

@@ -120,7 +120,10 @@ try {
   const started = new Map<string, number>();
   const bySql = new Map<string, { ms: number; n: number }>();
   const onQuery = (q: { __knexQueryUid: string }) => started.set(q.__knexQueryUid, performance.now());
-  const onResponse = (_r: unknown, q: { __knexQueryUid: string; sql: string }) => {
+  // the month's work as calculateRuns read it, explained below
+  let workRead: { sql: string; bindings: unknown[] } | undefined;
+  const onResponse = (_r: unknown, q: { __knexQueryUid: string; sql: string; bindings: unknown[] }) => {
+    if (!workRead && q.sql.includes(`'followup' AS kind`)) workRead = q;
     const key = q.sql.replace(/\s+/g, ' ').slice(0, 90);
     const e = bySql.get(key) ?? { ms: 0, n: 0 };
     e.ms += performance.now() - (started.get(q.__knexQueryUid) ?? performance.now());
@@ -190,17 +193,11 @@ try {
       { maxMs: 5_000, maxRatio: 3 },
       `baseline = one raw SQL aggregate of the month's points per person (${raw.value.rowCount} people${raw.cpu ? `, ${raw.cpu.dbMs.toFixed(0)} ms CPU in the database` : ''})`,
     ) && ok;
-  const plan = await pool.query<{ 'QUERY PLAN': string }>(
-    `explain (analyze, costs off, summary on) SELECT count(*) FROM followups f WHERE f.doctor_user_id = ANY($1::int[]) AND f.visited_on >= $2::date AND f.visited_on < $3::date`,
-    [
-      (await pool.query<{ user_id: number }>(`select user_id from staff where employer_org_unit_id = $1 and user_id is not null`, [townships[0]])).rows.map(
-        (r) => r.user_id,
-      ),
-      from,
-      to,
-    ],
+  const plan = workRead ? (await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, costs off, summary on) ${workRead.sql}`, workRead.bindings)).rows : [];
+  // (the payrolls' logins left out of the conditions)
+  console.log(
+    `\n  plan (the month's work of every payroll, as calculated):\n${plan.map((r) => `    ${r['QUERY PLAN'].replace(/'\{[\d,]{40,}\}'/g, "'{…}'")}`).join('\n')}`,
   );
-  console.log(`\n  plan (one township's follow-ups of the month):\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
 } finally {
   await pool.end();
   await sys.cleanup();
