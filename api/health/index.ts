@@ -16,7 +16,7 @@ export {
   type ResidentFacts,
   type WorkloadRow,
 } from './service';
-export { lapsedTasks, recordedWork, type LapsedTask, type RecordedWork } from './payWork';
+export { lapsedTasks, recordedWork, workResidents, type LapsedTask, type RecordedWork, type WorkRef } from './payWork';
 export {
   addDays,
   assess,

@@ -20,11 +20,14 @@ export interface PayrollPerson {
 
 const PERSON = ['id as staff_id', 'user_id', 'name', 'work_org_unit_id', 'category', 'title', 'employer_org_unit_id', 'department_id'];
 
-/** The unit's employees still employed at `from` (the month's first day), with their login if they have one. */
-export function payrollPeople(employerUnitId: number, from: string, conn: Knex = db()): Promise<PayrollPerson[]> {
+/**
+ * The unit's employees still employed at `from` (the month's first day), with their login if they have one; given
+ * several units, all of theirs in one statement (each person's `employer_org_unit_id` says whose).
+ */
+export function payrollPeople(employerUnitIds: number | readonly number[], from: string, conn: Knex = db()): Promise<PayrollPerson[]> {
   return conn('staff')
     .select(PERSON)
-    .where('employer_org_unit_id', employerUnitId)
+    .whereIn('employer_org_unit_id', [employerUnitIds].flat())
     .where((q) => q.whereNot('status', 'left').orWhere('left_on', '>=', from))
     .orderBy('id');
 }
@@ -61,18 +64,23 @@ export interface RotatedExpert {
 }
 
 /**
- * The experts another unit sent down to `hostUnitId` (rotations of type down_expert, running or completed, never
- * planned or cancelled) whose rotation overlaps [from, to]; each person as working at the host.
+ * The experts another unit sent down to `hostUnitIds` (rotations of type down_expert, running or completed, never
+ * planned or cancelled) whose rotation overlaps [from, to]; each person as working at the host (several hosts: one
+ * statement, each expert's `person.work_org_unit_id` the host).
  */
-export async function rotatedExperts(hostUnitId: number, from: string, to: string, conn: Knex = db()): Promise<RotatedExpert[]> {
-  const rows: (Omit<PayrollPerson, 'work_org_unit_id'> & { rotation_id: number; home_org_unit_id: number; start_on: string; last_day: string })[] = await conn(
-    'rotations as r',
-  )
+export async function rotatedExperts(hostUnitIds: number | readonly number[], from: string, to: string, conn: Knex = db()): Promise<RotatedExpert[]> {
+  const rows: (Omit<PayrollPerson, 'work_org_unit_id'> & {
+    host_org_unit_id: number;
+    rotation_id: number;
+    home_org_unit_id: number;
+    start_on: string;
+    last_day: string;
+  })[] = await conn('rotations as r')
     .join('staff as s', 's.id', 'r.staff_id')
     .where('r.type', 'down_expert')
-    .where('r.host_org_unit_id', hostUnitId)
+    .whereIn('r.host_org_unit_id', [hostUnitIds].flat())
     .whereIn('r.status', ['active', 'completed'])
-    .whereNot('s.employer_org_unit_id', hostUnitId)
+    .whereRaw('s.employer_org_unit_id <> r.host_org_unit_id')
     .where('r.start_on', '<=', to)
     .whereRaw('coalesce(r.actual_end_on, r.planned_end_on) >= ?', [from])
     .orderBy([{ column: 's.id' }, { column: 'r.start_on' }])
@@ -84,13 +92,14 @@ export async function rotatedExperts(hostUnitId: number, from: string, to: strin
       's.title',
       's.employer_org_unit_id',
       's.department_id',
+      'r.host_org_unit_id',
       'r.id as rotation_id',
       'r.home_org_unit_id',
       conn.raw("to_char(r.start_on, 'YYYY-MM-DD') as start_on"),
       conn.raw("to_char(coalesce(r.actual_end_on, r.planned_end_on), 'YYYY-MM-DD') as last_day"),
     );
-  return rows.map(({ rotation_id, home_org_unit_id, start_on, last_day, ...p }) => ({
-    person: { ...p, work_org_unit_id: hostUnitId },
+  return rows.map(({ host_org_unit_id, rotation_id, home_org_unit_id, start_on, last_day, ...p }) => ({
+    person: { ...p, work_org_unit_id: host_org_unit_id },
     rotation_id,
     home_org_unit_id,
     start_on,

@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import {
   assignMissedTasks,
   basePoints,
+  byDateAsRecorded,
   DEFAULT_SCHEME,
   itemPoints,
   mayStep,
@@ -23,9 +24,9 @@ import {
 import { riskContribution, riskFigures } from './riskFund';
 
 const followups = (n: number, type: string, mode = 'clinic'): WorkItem[] =>
-  Array.from({ length: n }, (_, i) => ({ kind: 'followup', ref_id: `${type}-${i}`, on: '2026-11-10', type, mode, attendees: null, resident: '张*' }));
+  Array.from({ length: n }, (_, i) => ({ kind: 'followup', ref_id: `${type}-${i}`, on: '2026-11-10', type, mode, attendees: null }));
 const contracts = (n: number): WorkItem[] =>
-  Array.from({ length: n }, (_, i) => ({ kind: 'contract', ref_id: `c-${i}`, on: '2026-11-12', type: 'basic', mode: null, attendees: null, resident: '李*' }));
+  Array.from({ length: n }, (_, i) => ({ kind: 'contract', ref_id: `c-${i}`, on: '2026-11-12', type: 'basic', mode: null, attendees: null }));
 const missed = (n: number): WorkItem[] =>
   Array.from({ length: n }, (_, i) => ({
     kind: 'missed_task',
@@ -34,7 +35,6 @@ const missed = (n: number): WorkItem[] =>
     type: 'hypertension',
     mode: null,
     attendees: null,
-    resident: '王*',
   }));
 const session = (attendees: number): WorkItem => ({
   kind: 'followup',
@@ -43,7 +43,6 @@ const session = (attendees: number): WorkItem => ({
   type: 'health_education',
   mode: 'clinic',
   attendees,
-  resident: null,
 });
 
 describe('pay rules', () => {
@@ -55,6 +54,28 @@ describe('pay rules', () => {
     expect(itemPoints(DEFAULT_SCHEME, session(30))).to.deep.equal([
       { service: 'health_education', points: 500 },
       { service: 'health_education_attendee', points: 600 },
+    ]);
+  });
+
+  it("lists a line's items by date; on a day contracts, follow-ups (by id as a number), then missed tasks as given", () => {
+    const item = (kind: WorkItem['kind'], ref_id: string, on: string): WorkItem => ({ kind, ref_id, on, type: 'hypertension', mode: null, attendees: null });
+    const items = [
+      item('missed_task', 'T-b', '2026-11-03'),
+      item('followup', '1000', '2026-11-03'),
+      item('missed_task', 'T-a', '2026-11-03'),
+      item('followup', '999', '2026-11-03'),
+      item('contract', '12', '2026-11-03'),
+      item('followup', '5', '2026-11-04'),
+      item('followup', '7', '2026-11-02'),
+    ];
+    expect([...items].sort(byDateAsRecorded).map((i) => `${i.on.slice(8)} ${i.ref_id}`)).to.deep.equal([
+      '02 7',
+      '03 12',
+      '03 999',
+      '03 1000',
+      '03 T-b',
+      '03 T-a',
+      '04 5',
     ]);
   });
 
@@ -130,7 +151,6 @@ describe('pay rules', () => {
       ref_id: ref,
       on: '2026-11-20',
       type: 'hypertension',
-      resident: '王*',
     });
     const out = assignMissedTasks(DEFAULT_SCHEME, people, [
       task('t1', 101, 1), // A signed the contract: A alone, 2 points

@@ -158,7 +158,7 @@ export function serviceOfFollowup(type: string, mode: string): PayService | null
   return FOLLOWUP_SERVICE[type] ?? null;
 }
 
-/** A piece of work recorded (or, for missed tasks, let lapse), as the drill-down lists it. */
+/** A piece of work recorded (or, for missed tasks, let lapse), as the drill-down lists it (its resident named when the drill-down is read). */
 export interface WorkItem {
   kind: 'followup' | 'contract' | 'missed_task';
   ref_id: string;
@@ -167,11 +167,20 @@ export interface WorkItem {
   type: string;
   mode: string | null;
   attendees: number | null;
-  resident: string | null;
   /** a missed task's deduction when shared among the village's doctors (their part); else the scheme's */
   deduction?: Centi;
   /** how many doctors share a missed task's deduction */
   shared_by?: number;
+}
+
+/**
+ * The order of a line's items (the drill-down's list): by date; on a day the contracts, the follow-ups, then the missed
+ * tasks; contracts and follow-ups as recorded (by id), missed tasks in the order given.
+ */
+export function byDateAsRecorded(a: WorkItem, b: WorkItem): number {
+  if (a.on !== b.on) return a.on < b.on ? -1 : 1;
+  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
+  return a.kind === 'missed_task' ? 0 : Number(a.ref_id) - Number(b.ref_id);
 }
 
 /** What one item is worth (negative for a missed task), by service. */
@@ -203,7 +212,7 @@ export function assignMissedTasks(
   const staffOfUser = new Map(people.filter((p) => p.user_id !== null).map((p) => [p.user_id!, p.staff_id]));
   const turn = new Map<number, number>();
   for (const t of tasks) {
-    const item: WorkItem = { kind: 'missed_task', ref_id: t.ref_id, on: t.on, type: t.type, mode: null, attendees: null, resident: t.resident };
+    const item: WorkItem = { kind: 'missed_task', ref_id: t.ref_id, on: t.on, type: t.type, mode: null, attendees: null };
     const signer = t.responsible_user_id === null ? undefined : staffOfUser.get(t.responsible_user_id);
     const responsible = signer === undefined ? undefined : out.get(signer);
     if (responsible) {

@@ -14,14 +14,15 @@ import { fromFen, sumFen, toFen, type Fen } from '../shared/money';
 import type { PayGrade } from './enums';
 import { unitInScope, unitsByIds } from '../org';
 import { payrollPeople, rotatedExperts, type PayrollPerson, type RotatedExpert } from '../hr';
-import { staffPerformanceShare } from '../settlement';
-import { PayLine, PayRun, PayRunDepartment, type PayLineItem } from './model';
+import { staffPerformanceShare, type StaffPerformanceShare } from '../settlement';
+import { workResidents } from '../health';
+import { PayLine, PayRun, PayRunDepartment, workItem, workTuple, type PayLineItem, type PayLineWorkTuple } from './model';
 import { priceMonth, readMonthFacts, type PersonMonth } from './points';
-import { microText, monthStart, pointValue, rotationPaysMonth, splitPool, STEP_TO, type PayStep } from './rules';
+import { byDateAsRecorded, microText, monthStart, pointValue, rotationPaysMonth, splitPool, STEP_TO, type PayScheme, type PayStep } from './rules';
 import { departmentSchemeOf, fromCenti, readSchemeView, schemeOf, type SchemeView } from './scheme';
 import { departmentMonth, lineDepartmentTrace } from './departmentRun';
 import { riskFigures, yearContributions, type RiskFigures } from './riskFund';
-import { forStep, payRunResource } from './resource';
+import { forStep, forSteps, payRunResource } from './resource';
 import { runCorrection, saveDifferences } from './correction';
 import { postPayRun } from './ledger';
 
@@ -81,8 +82,7 @@ export function calculateRuns(actor: Actor, ids: readonly number[], parent?: Kne
   return inTransaction(
     actor,
     async (trx, audit) => {
-      const runs: PayRun[] = [];
-      for (const id of new Set(ids)) runs.push(await forStep(trx, actor, id, 'calculate'));
+      const runs = await forSteps(trx, actor, [...new Set(ids)], 'calculate');
       const view = await readSchemeView(trx);
       const scheme = schemeOf(view);
       const levels = new Map(
@@ -98,24 +98,45 @@ export function calculateRuns(actor: Actor, ids: readonly number[], parent?: Kne
       const townships = runs.filter((r) => levels.get(r.org_unit_id) === TOWNSHIP_LEVEL);
       for (const run of runs) if (!townships.includes(run)) done.set(run.id, await calculateDepartmentRun(trx, audit, actor, run, view));
       for (const month of new Set(townships.map((r) => r.month.slice(0, 7)))) {
-        // each township's employees, and the experts sent down to it for this month (paid there at its scheme)
+        // each township's employees, and the experts sent down to it for this month (paid there at its scheme): one statement each for all
         const range = clock.monthRange(month);
-        const payrolls: Payroll[] = [];
-        for (const run of townships.filter((r) => r.month.startsWith(month))) {
-          const experts = (await rotatedExperts(run.org_unit_id, range.start, range.end, trx)).filter((r) => rotationPaysMonth(r, month));
-          payrolls.push({ run, experts, people: [...(await payrollPeople(run.org_unit_id, run.month, trx)), ...experts.map((r) => r.person)] });
-        }
+        const monthRuns = townships.filter((r) => r.month.startsWith(month));
+        const units = monthRuns.map((r) => r.org_unit_id);
+        const employed = byUnit(await payrollPeople(units, range.start, trx), (p) => p.employer_org_unit_id);
+        const sent = byUnit(
+          (await rotatedExperts(units, range.start, range.end, trx)).filter((r) => rotationPaysMonth(r, month)),
+          (r) => r.person.work_org_unit_id,
+        );
+        const payrolls: Payroll[] = monthRuns.map((run) => {
+          const experts = sent.get(run.org_unit_id) ?? [];
+          return { run, experts, people: [...(employed.get(run.org_unit_id) ?? []), ...experts.map((r) => r.person)] };
+        });
         const facts = await readMonthFacts(
           payrolls.flatMap((p) => p.people),
           month,
           trx,
         );
-        for (const p of payrolls) done.set(p.run.id, await calculateTownshipRun(trx, audit, actor, p, view, priceMonth(p.people, scheme, facts)));
+        const priced: PricedRun[] = [];
+        for (const p of payrolls) priced.push(await priceTownshipRun(trx, p, scheme, priceMonth(p.people, scheme, facts)));
+        // the month's lines, and their lists of items, for all the runs at once: one statement each
+        await saveLines(trx, priced, BigInt(scheme.rotation_top_up));
+        for (const p of priced) done.set(p.run.id, await finishTownshipRun(trx, audit, actor, view, p));
       }
       return runs.map((r) => done.get(r.id)!);
     },
     parent,
   );
+}
+
+/** Rows grouped by their unit, each group in the rows' order. */
+function byUnit<T>(rows: readonly T[], unitOf: (row: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const row of rows) {
+    const group = out.get(unitOf(row));
+    if (group) group.push(row);
+    else out.set(unitOf(row), [row]);
+  }
+  return out;
 }
 
 interface Payroll {
@@ -124,12 +145,21 @@ interface Payroll {
   people: PayrollPerson[];
 }
 
+/** A township's run priced: its people's month, the pool split by points, the risk fund withheld; saved by saveLines and finishTownshipRun. */
+interface PricedRun extends Payroll {
+  months: PersonMonth[];
+  share: StaffPerformanceShare | null;
+  pool: Fen;
+  total: bigint;
+  amounts: Fen[];
+  figures: RiskFigures[];
+}
+
 /** A township's run from its people's month: the pool (the budgeted fund, in December with the settlement's share) split by points. */
-async function calculateTownshipRun(trx: Knex.Transaction, audit: Audit, actor: Actor, p: Payroll, view: SchemeView, months: PersonMonth[]) {
-  const { run, experts } = p;
+async function priceTownshipRun(trx: Knex.Transaction, p: Payroll, scheme: PayScheme, months: PersonMonth[]): Promise<PricedRun> {
+  const { run } = p;
   const id = run.id;
   const month = run.month.slice(0, 7);
-  const scheme = schemeOf(view);
   // the fund year's settlement reaches the people in its December run
   const share = month.endsWith('-12') ? await staffPerformanceShare(Number(month.slice(0, 4)), run.org_unit_id, trx) : null;
   const pool = toFen(run.budgeted_fund) + (share ? toFen(share.amount) : 0n);
@@ -149,9 +179,14 @@ async function calculateTownshipRun(trx: Knex.Transaction, audit: Audit, actor: 
     months.map((m) => ({ staff_id: m.person.staff_id, grade: m.points.grade })),
     scheme.risk_fund_rate,
   );
-  await PayLine.query(trx).delete().where('run_id', id);
-  const topUps = new Map(experts.map((r) => [r.person.staff_id, r]));
-  await saveLines(trx, id, months, figures, topUps, BigInt(scheme.rotation_top_up));
+  return { ...p, months, share, pool, total, amounts, figures };
+}
+
+/** A priced run whose lines are saved: its differences from the version it corrects, its figures, its audit row. */
+async function finishTownshipRun(trx: Knex.Transaction, audit: Audit, actor: Actor, view: SchemeView, p: PricedRun) {
+  const { run, experts, months, share, pool, total, amounts, figures } = p;
+  const id = run.id;
+  const scheme = schemeOf(view);
   if (run.supersedes_id) await saveDifferences(trx, id, run.supersedes_id);
   const updated = await PayRun.query(trx).patchAndFetchById(id, {
     status: 'calculated',
@@ -180,21 +215,27 @@ async function calculateTownshipRun(trx: Knex.Transaction, audit: Audit, actor: 
   return updated;
 }
 
-/** `rotations`: the experts sent down, by staff id, each topped up `topUp` fen by the unit that sent them. */
-async function saveLines(
-  trx: Knex.Transaction,
-  runId: number,
-  months: readonly PersonMonth[],
-  figures: readonly RiskFigures[],
-  rotations: ReadonlyMap<number, RotatedExpert>,
-  topUp: bigint,
-) {
-  // in bulk: a township's lines in one statement, then the lists of their items
-  const lines = months.map((m, i) => {
+/**
+ * The priced runs' lines (their old ones deleted) in one statement, then the lists of their items in one: the group's
+ * month writes some 5,500 lines and 250,000 items. The experts sent down are each topped up `topUp` fen by the unit that
+ * sent them.
+ */
+async function saveLines(trx: Knex.Transaction, runs: readonly PricedRun[], topUp: bigint) {
+  if (!runs.length) return;
+  await PayLine.query(trx)
+    .delete()
+    .whereIn(
+      'run_id',
+      runs.map((r) => r.run.id),
+    );
+  const rows = runs.flatMap((r) => {
+    const rotations = new Map(r.experts.map((e) => [e.person.staff_id, e]));
+    return r.months.map((m, i) => ({ run: r, m, figures: r.figures[i], rotation: rotations.get(m.person.staff_id) }));
+  });
+  const lines = rows.map(({ run: r, m, figures, rotation }) => {
     const p = m.points;
-    const rotation = rotations.get(m.person.staff_id);
     return {
-      run_id: runId,
+      run_id: r.run.id,
       staff_id: m.person.staff_id,
       user_id: m.person.user_id,
       name: m.person.name,
@@ -214,44 +255,38 @@ async function saveLines(
       grade: p.grade,
       grade_factor: centiText(p.grade_factor),
       points: microText(p.effective),
-      amount: fromFen(figures[i].amount),
-      risk_contribution: fromFen(figures[i].contribution),
-      risk_return: fromFen(figures[i].returned),
-      net_amount: fromFen(figures[i].net),
+      amount: fromFen(figures.amount),
+      risk_contribution: fromFen(figures.contribution),
+      risk_return: fromFen(figures.returned),
+      net_amount: fromFen(figures.net),
       rotation_id: rotation?.rotation_id ?? null,
       home_org_unit_id: rotation?.home_org_unit_id ?? null,
       rotation_top_up: fromFen(rotation ? topUp : 0n),
     };
   });
   const ids = await insertLines(trx, lines);
-  // each line's items as one list (pay_line_work), by date then as recorded, numbered from 1
-  const work = months.flatMap((m, i) =>
+  // each line's items as one list (pay_line_work), by date then as recorded: an item's place in it is its id (from 1)
+  const work = rows.flatMap(({ m }, i) =>
     m.items.length === 0
       ? []
       : [
           {
             line_id: ids[i],
-            items: [...m.items]
-              .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))
-              .map((it, k) => ({
-                id: k + 1,
-                kind: it.kind,
-                ref_id: it.ref_id,
-                on: it.on,
-                type: it.type,
-                mode: it.mode,
-                attendees: it.attendees,
-                resident: it.resident,
-                points: centiText(it.points),
-              })),
+            items: [...m.items].sort(byDateAsRecorded).map((it) => workTuple({ ...it, points: centiText(it.points) })),
           },
         ],
   );
-  if (work.length)
-    await trx.raw(`insert into pay_line_work (line_id, items) select line_id, items from jsonb_to_recordset(?::jsonb) as x(line_id int, items jsonb)`, [
-      JSON.stringify(work),
-    ]);
+  // each list a parameter of its own (json, stored as given: migration 20270119000100), as many a statement as the protocol's 65,535 parameters allow
+  for (let i = 0; i < work.length; i += WORK_LINES_PER_STATEMENT) {
+    const part = work.slice(i, i + WORK_LINES_PER_STATEMENT);
+    await trx.raw(
+      `insert into pay_line_work (line_id, items) values ${part.map(() => '(?::int, ?::json)').join(', ')}`,
+      part.flatMap((w) => [w.line_id, JSON.stringify(w.items)]),
+    );
+  }
 }
+
+const WORK_LINES_PER_STATEMENT = 30_000;
 
 /** The risk fund withheld from each amount of the month; December gives back the year's contributions (riskFund.ts). */
 async function monthRiskFigures(
@@ -286,20 +321,20 @@ const calculatedBy = (actor: Actor, view: SchemeView, figures: readonly RiskFigu
 });
 
 /**
- * A run's lines in one statement, each passed as JSON and read as a pay_lines row (its columns' own types; `by_service`
- * an object); their ids in the order given, matched by staff (one line a person in a run).
+ * Lines of one run or several in one statement, each passed as JSON and read as a pay_lines row (its columns' own types;
+ * `by_service` an object); their ids in the order given, matched by run and staff (one line a person in a run).
  */
-async function insertLines(trx: Knex.Transaction, lines: readonly (Record<string, unknown> & { staff_id: number })[]): Promise<number[]> {
+async function insertLines(trx: Knex.Transaction, lines: readonly (Record<string, unknown> & { run_id: number; staff_id: number })[]): Promise<number[]> {
   if (!lines.length) return [];
   const columns = Object.keys(lines[0])
     .map((c) => `"${c}"`)
     .join(', ');
-  const { rows }: { rows: { id: number; staff_id: number }[] } = await trx.raw(
-    `insert into pay_lines (${columns}) select ${columns} from jsonb_populate_recordset(null::pay_lines, ?::jsonb) returning id, staff_id`,
+  const { rows }: { rows: { id: number; run_id: number; staff_id: number }[] } = await trx.raw(
+    `insert into pay_lines (${columns}) select ${columns} from json_populate_recordset(null::pay_lines, ?::json) returning id, run_id, staff_id`,
     [JSON.stringify(lines)],
   );
-  const idOf = new Map(rows.map((r) => [r.staff_id, r.id]));
-  return lines.map((l) => idOf.get(l.staff_id)!);
+  const idOf = new Map(rows.map((r) => [`${r.run_id}:${r.staff_id}`, r.id]));
+  return lines.map((l) => idOf.get(`${l.run_id}:${l.staff_id}`)!);
 }
 
 /**
@@ -465,8 +500,11 @@ export async function readLine(actor: Actor, runId: number, lineId: number) {
   const run = await getRow(payRunResource, actor, runId);
   const line = await PayLine.query().findOne({ id: lineId, run_id: runId });
   if (!line) throw notFound('pay line', lineId);
-  const work: { items: PayLineItem[] } | undefined = await db()('pay_line_work').where('line_id', lineId).first('items');
-  const items = work?.items ?? [];
+  const work: { items: PayLineWorkTuple[] } | undefined = await db()('pay_line_work').where('line_id', lineId).first('items');
+  const listed = (work?.items ?? []).map(workItem);
+  // the residents named now: the month's work is read without them
+  const residents = await workResidents(listed, db());
+  const items: PayLineItem[] = listed.map((i) => ({ ...i, resident: residents.get(`${i.kind}:${i.ref_id}`) ?? null }));
   const names = new Map(
     (
       await unitsByIds(

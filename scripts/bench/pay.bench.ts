@@ -5,6 +5,8 @@
 // Target: the group's month (every township's run of it, through the real calculateRuns: one transaction,
 // the month's facts read once for all the townships) < 5 s and
 // ≤ 3× a raw aggregate, in one SQL statement, of the same month's points per person (same run).
+import fs from 'node:fs';
+import inspector from 'node:inspector';
 import pg from 'pg';
 import { db } from '../../api/db/knex';
 import { systemActor } from '../../api/core/actor';
@@ -118,7 +120,10 @@ try {
   const started = new Map<string, number>();
   const bySql = new Map<string, { ms: number; n: number }>();
   const onQuery = (q: { __knexQueryUid: string }) => started.set(q.__knexQueryUid, performance.now());
-  const onResponse = (_r: unknown, q: { __knexQueryUid: string; sql: string }) => {
+  // the month's work as calculateRuns read it, explained below
+  let workRead: { sql: string; bindings: unknown[] } | undefined;
+  const onResponse = (_r: unknown, q: { __knexQueryUid: string; sql: string; bindings: unknown[] }) => {
+    if (!workRead && q.sql.includes(`'followup' AS kind`)) workRead = q;
     const key = q.sql.replace(/\s+/g, ' ').slice(0, 90);
     const e = bySql.get(key) ?? { ms: 0, n: 0 };
     e.ms += performance.now() - (started.get(q.__knexQueryUid) ?? performance.now());
@@ -126,16 +131,35 @@ try {
     bySql.set(key, e);
   };
   db().on('query', onQuery).on('query-response', onResponse);
+  // BENCH_PAY_PROFILE=<file.cpuprofile>: this process's CPU profile of the calculation alone (open it in Chrome's DevTools)
+  const profiler = process.env.BENCH_PAY_PROFILE ? new inspector.Session() : undefined;
+  const post = (method: string) => new Promise<unknown>((resolve, reject) => profiler!.post(method, (e, r) => (e ? reject(e) : resolve(r))));
+  if (profiler) {
+    profiler.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+  }
+  const ownCpu = process.cpuUsage();
   const calc = await timed(() => calculateRuns(actor, runs));
+  const own = process.cpuUsage(ownCpu);
+  if (profiler) {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    fs.writeFileSync(process.env.BENCH_PAY_PROFILE!, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   db().off('query', onQuery).off('query-response', onResponse);
   const inSql = [...bySql.values()].reduce((a, e) => a + e.ms, 0);
-  console.log(`\n  statements: ${inSql.toFixed(0)} ms of ${calc.ms.toFixed(0)} ms; the slowest kinds (total ms, count):`);
+  // CPU time moves far less with the machine's load than wall time: this process's (JavaScript, the driver) and the database's
+  console.log(
+    `\n  CPU: ${((own.user + own.system) / 1000).toFixed(0)} ms in this process, ${calc.cpu ? `${calc.cpu.dbMs.toFixed(0)} ms in the database` : 'the database not measured'}`,
+  );
+  console.log(`  statements: ${inSql.toFixed(0)} ms of ${calc.ms.toFixed(0)} ms; the slowest kinds (total ms, count):`);
   for (const [sql, e] of [...bySql.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8))
     console.log(`    ${e.ms.toFixed(0).padStart(7)} ${String(e.n).padStart(5)}  ${sql}`);
   const {
     rows: [made],
   } = await pool.query<{ lines: number; items: number }>(
-    `select count(*)::int as lines, (select sum(jsonb_array_length(w.items)) from pay_line_work w join pay_lines l on l.id = w.line_id where l.run_id = any($1))::int as items from pay_lines where run_id = any($1)`,
+    `select count(*)::int as lines, (select sum(json_array_length(w.items)) from pay_line_work w join pay_lines l on l.id = w.line_id where l.run_id = any($1))::int as items from pay_lines where run_id = any($1)`,
     [runs],
   );
 
@@ -167,19 +191,13 @@ try {
       calc.ms,
       raw.ms,
       { maxMs: 5_000, maxRatio: 3 },
-      `baseline = one raw SQL aggregate of the month's points per person (${raw.value.rowCount} people)`,
+      `baseline = one raw SQL aggregate of the month's points per person (${raw.value.rowCount} people${raw.cpu ? `, ${raw.cpu.dbMs.toFixed(0)} ms CPU in the database` : ''})`,
     ) && ok;
-  const plan = await pool.query<{ 'QUERY PLAN': string }>(
-    `explain (analyze, costs off, summary on) SELECT count(*) FROM followups f WHERE f.doctor_user_id = ANY($1::int[]) AND f.visited_on >= $2::date AND f.visited_on < $3::date`,
-    [
-      (await pool.query<{ user_id: number }>(`select user_id from staff where employer_org_unit_id = $1 and user_id is not null`, [townships[0]])).rows.map(
-        (r) => r.user_id,
-      ),
-      from,
-      to,
-    ],
+  const plan = workRead ? (await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, costs off, summary on) ${workRead.sql}`, workRead.bindings)).rows : [];
+  // (the payrolls' logins left out of the conditions)
+  console.log(
+    `\n  plan (the month's work of every payroll, as calculated):\n${plan.map((r) => `    ${r['QUERY PLAN'].replace(/'\{[\d,]{40,}\}'/g, "'{…}'")}`).join('\n')}`,
   );
-  console.log(`\n  plan (one township's follow-ups of the month):\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
 } finally {
   await pool.end();
   await sys.cleanup();
