@@ -105,6 +105,32 @@ describe('pharmacy: prescriptions imported, flagged, reviewed, acted on (HTTP)',
     expect((await get(`/api/prescriptions/${byNo.get('TRX-P1')!.id}`, { as: 'director-B1' })).status).to.equal(404);
   });
 
+  it('imports a changed file again: a prescription whose own columns changed, a drug changed, a drug added, each counted and flagged from its stored drugs', async () => {
+    // a month earlier than the others' (their figures are counted by hand)
+    const on = `${clock.monthKey(clock.addMonths(clock.today(), -5))}-12`;
+    const rows = (dept: string, dose: string, added: boolean) =>
+      [
+        HEADER,
+        `TRX-Q1,B2,${dept},${doctor.name},${on},门诊,P0011,40,M,J06.9,,1,阿莫西林,青霉素类,是,口服,0.5,g,5`,
+        `TRX-Q1,B2,${dept},${doctor.name},${on},门诊,P0011,40,M,J06.9,,2,布洛芬,解热镇痛药,否,口服,0.3,g,3`,
+        `TRX-Q2,B2,内科,${doctor.name},${on},门诊,P0012,66,F,I10,高血压,1,硝苯地平,钙通道阻滞剂,否,口服,${dose},mg,7`,
+        ...(added ? [`TRX-Q2,B2,内科,${doctor.name},${on},门诊,P0012,66,F,I10,高血压,2,氨氯地平,钙通道阻滞剂,否,口服,5,mg,7`] : []),
+      ].join('\n');
+    const first = await upload(rows('内科', '30', false));
+    expect(first.body).to.include({ accepted: 3, inserted: 3, updated: 0, unchanged: 0, prescriptions: 2, flagged: 0 });
+    // Q1's department changed (its two drugs count as updated), Q2's nifedipine 30 → 100 mg (over its range) and a second calcium-channel blocker added
+    const second = await upload(rows('外科', '100', true));
+    expect(second.status, JSON.stringify(second.body)).to.equal(200);
+    expect(second.body).to.include({ accepted: 4, inserted: 1, updated: 3, unchanged: 0, prescriptions: 2, flagged: 1 });
+    const list = await get<Json<Prescription>[]>('/api/prescriptions', {
+      as: 'admin',
+      query: { filter: { org_unit_id: b2, prescribed_on: on, q: 'TRX-Q' }, range: [0, 9] },
+    });
+    const q = new Map(list.body.map((p) => [p.prescription_no, p]));
+    expect(q.get('TRX-Q1')).to.deep.include({ department: '外科', item_count: 2, flags: [] });
+    expect(q.get('TRX-Q2')).to.deep.include({ department: '内科', item_count: 2, flags: ['duplicate_class', 'dose_out_of_range'] });
+  });
+
   it("draws the month's sample once per unit", async () => {
     const s = await post<{ units: { org_unit_id: number; drawn: number }[] }>(
       '/api/prescriptions/sample',

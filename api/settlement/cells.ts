@@ -54,6 +54,16 @@ export function dateCell(v: Cell): string | null {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
   if (typeof v === 'number') return Number.isInteger(v) && v > 0 && v < 100000 ? new Date(EXCEL_EPOCH + v * 86400000).toISOString().slice(0, 10) : null;
   if (typeof v !== 'string') return null;
+  let date = DATE_TEXTS.get(v);
+  if (date === undefined) {
+    if (DATE_TEXTS.size >= 4096) DATE_TEXTS.clear();
+    DATE_TEXTS.set(v, (date = dateText(v)));
+  }
+  return date;
+}
+/** A file's dates repeat (a month's days on 500,000 rows): each text's answer kept, a few thousand at most. */
+const DATE_TEXTS = new Map<string, string | null>();
+function dateText(v: string): string | null {
   const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(v.trim());
   if (!m) return null;
   const text = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;

@@ -120,13 +120,10 @@ try {
     const pg = (await import('pg')).default;
     const client = new pg.Client({ connectionString: sys.adminDatabaseUrl });
     await client.connect();
-    const headers = JSON.parse(String(explain.bindings.find((b) => typeof b === 'string' && b.includes('prescription_no')))) as {
-      org_unit_id: number;
-      prescription_no: string;
-    }[];
+    // the statement's first two arrays are its prescriptions' units and numbers (BATCH_SQL in service/import.ts)
     await client.query(
-      'DELETE FROM prescriptions p USING jsonb_to_recordset($1::jsonb) AS h(org_unit_id int, prescription_no text) WHERE p.org_unit_id = h.org_unit_id AND p.prescription_no = h.prescription_no',
-      [JSON.stringify(headers)],
+      'DELETE FROM prescriptions p USING unnest($1::int[], $2::text[]) AS h(org_unit_id, prescription_no) WHERE p.org_unit_id = h.org_unit_id AND p.prescription_no = h.prescription_no',
+      [explain.bindings[0], explain.bindings[1]],
     );
     await client.query('VACUUM ANALYZE prescriptions, prescription_items');
     await client.query('BEGIN');

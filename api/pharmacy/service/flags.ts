@@ -12,7 +12,9 @@ export type RxSet = { ids: readonly string[] } | { openFrom: string; openTo: str
 
 /** Each flag's condition over `t` (the prescription) and `x` (its drugs aggregated); the flags come out in RX_FLAG's order. */
 const FLAG_SQL: Record<RxFlag, string> = {
-  antibiotic_without_indication: 'x.has_antibiotic AND NOT x.infection',
+  // (the infection looked for after the antibiotic: the executor stops an AND at its first false)
+  antibiotic_without_indication: `x.has_antibiotic AND NOT (EXISTS (SELECT 1 FROM unnest(t.diagnosis_codes) c WHERE upper(c) ^@ ANY (:prefixes::text[]))
+    OR coalesce(EXISTS (SELECT 1 FROM unnest(:words::text[]) w WHERE w <> '' AND strpos(t.diagnosis_text, w) > 0), false))`,
   too_many_drugs: 'x.item_count > :max_drugs',
   duplicate_class: 'x.duplicate_class',
   dose_out_of_range: 'x.dose_out_of_range',
@@ -24,7 +26,14 @@ const FLAG_SQL: Record<RxFlag, string> = {
 export function rulesParams(r: RxRules) {
   // a drug's first range in that unit applies, as in prescriptionFlags
   const ranges = r.dose_ranges.filter((d, i) => r.dose_ranges.findIndex((e) => e.drug === d.drug && e.unit === d.unit) === i);
-  return { ranges: JSON.stringify(ranges), oral: r.oral_preferred, prefixes: r.infection_icd_prefixes, words: r.infection_words, max_drugs: r.max_drugs };
+  return {
+    ranges: JSON.stringify(ranges),
+    oral: r.oral_preferred,
+    // upper-cased here as hasInfection does (each code is upper-cased in the SQL)
+    prefixes: r.infection_icd_prefixes.map((p) => p.toUpperCase()),
+    words: r.infection_words,
+    max_drugs: r.max_drugs,
+  };
 }
 
 /**
@@ -49,11 +58,9 @@ export const derivedSql = (
               coalesce(bool_or(EXISTS (
                 SELECT 1 FROM prescriber_actions a
                  WHERE a.kind = 'suspend' AND a.status = 'open' AND a.org_unit_id = t.org_unit_id AND a.drug_name = i.drug_name
-                   AND CASE WHEN a.prescriber_staff_id IS NOT NULL THEN a.prescriber_staff_id = t.prescriber_staff_id ELSE a.prescriber_name = t.prescriber_name END)), false) AS suspended,
-              EXISTS (SELECT 1 FROM unnest(t.diagnosis_codes) c, unnest(:prefixes::text[]) pre WHERE starts_with(upper(c), upper(pre)))
-                OR coalesce(EXISTS (SELECT 1 FROM unnest(:words::text[]) w WHERE w <> '' AND strpos(t.diagnosis_text, w) > 0), false) AS infection
+                   AND CASE WHEN a.prescriber_staff_id IS NOT NULL THEN a.prescriber_staff_id = t.prescriber_staff_id ELSE a.prescriber_name = t.prescriber_name END)), false) AS suspended
          FROM t LEFT JOIN ${items} i ON i.prescription_id = t.id
-        GROUP BY t.id, t.diagnosis_codes, t.diagnosis_text),
+        GROUP BY t.id),
      v AS (
        SELECT t.id, x.item_count, x.has_antibiotic, x.has_injection,
               array_remove(ARRAY[${RX_FLAG.values.map((f) => `CASE WHEN ${FLAG_SQL[f]} THEN '${f}' END`).join(', ')}]::text[], NULL) AS flags
