@@ -208,7 +208,7 @@ describe('admin UI: the national follow-up forms on a phone', function () {
   });
 
   it('a resident tapped while the search is still being applied opens, though the page’s module is slow to come', async () => {
-    const page = await newPage(browser, PHONE, 'block');
+    const page = await newPage(browser, PHONE);
     // the resident page's module held back two seconds: the list's search applies meanwhile
     await page.route('**/assets/ResidentShow-*.js', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 2000));

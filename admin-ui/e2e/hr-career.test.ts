@@ -67,7 +67,7 @@ describe('admin UI: HR careers', function () {
     await dialog().waitFor({ state: 'detached' });
 
     expect((await get<StaffRecord>(`/api/staff/${s.id}`, { as: 'hr' })).body).to.include({ employer_org_unit_id: b2.id, work_org_unit_id: b2.id });
-    const rows = await historyRows(s.id);
+    const rows = await historyRows(s.id, b2.name);
     const employer = rows.find((r) => r.includes('聘用单位'));
     expect(employer).to.contain('2026').and.to.contain(b2.name).and.to.contain('支援分院');
     expect(rows.some((r) => r.includes('工作单位') && r.includes(b2.name))).to.equal(true);
