@@ -200,6 +200,8 @@ export const qualityDemo: DemoStep = {
         const closed = findings % 3 !== 2;
         const reportedAt = new Date(Date.parse(`${addDays(on, 20)}T15:00:00+08:00`));
         const closedAt = new Date(Date.parse(`${addDays(on, 25)}T11:00:00+08:00`));
+        // an open one past its deadline was escalated by the daily job (quality.escalate, 07:30) the morning after
+        const escalatedAt = !closed && deadline < today ? new Date(Date.parse(`${addDays(deadline, 1)}T07:30:00+08:00`)) : null;
         const [f] = await trx('quality_findings')
           .insert({
             inspection_id: row.id,
@@ -213,6 +215,7 @@ export const qualityDemo: DemoStep = {
             evidence: closed ? '整改报告及复查记录（科室存档）' : null,
             reported_at: closed ? reportedAt : null,
             closed_at: closed ? closedAt : null,
+            escalated_at: escalatedAt,
             created_at: completedAt,
             updated_at: closed ? closedAt : completedAt,
           })
@@ -223,6 +226,19 @@ export const qualityDemo: DemoStep = {
             ? [
                 { finding_id: f.id, kind: 'report', from_status: 'open', to_status: 'reported', actor_name: 'system', at: reportedAt },
                 { finding_id: f.id, kind: 'verify', from_status: 'reported', to_status: 'verified', actor_name: 'system', at: closedAt },
+              ]
+            : []),
+          ...(escalatedAt
+            ? [
+                {
+                  finding_id: f.id,
+                  kind: 'escalate',
+                  from_status: 'open',
+                  to_status: 'open',
+                  actor_name: 'system',
+                  at: escalatedAt,
+                  note: `overdue 1 days past ${deadline} (quality.escalate ${addDays(deadline, 1)})`,
+                },
               ]
             : []),
         ]);

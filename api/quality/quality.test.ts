@@ -202,4 +202,36 @@ describe('quality: committees, inspections and rectification (HTTP)', () => {
     });
     expect(audit.body.map((a) => a.action).sort()).to.deep.equal(['attach', 'create', 'reject', 'report', 'report', 'verify']);
   });
+
+  it('a unit may not sign off its own rectification, though its scope holds the unit that inspected it (B1 inspects the HQ)', async () => {
+    const today = clock.today();
+    const list = await post<Json<Checklist & { items: { id: number }[] }>>(
+      '/api/checklists',
+      { name: '测试互查表', items: [{ title: '急救', max_score: 100 }] },
+      { as: 'admin' },
+    );
+    const inspection = {
+      kind: 'cross',
+      inspector_org_unit_id: await unitId('B1'),
+      org_unit_id: await unitId('HQ'),
+      checklist_id: list.body.id,
+      inspected_on: clock.addDays(today, -3),
+    };
+    const id = (await post<Json<Inspection>>('/api/quality-inspections', inspection, { as: 'director-B1' })).body.id;
+    await post(`/api/quality-inspections/${id}/scores`, { scores: [{ item_id: list.body.items[0].id, score: 90 }] }, { as: 'director-B1' });
+    expect((await post(`/api/quality-inspections/${id}/complete`, {}, { as: 'director-B1' })).status).to.equal(200);
+    const finding = { inspection_id: id, severity: 'major', title: '急救车药品过期一支', deadline: clock.addDays(today, 10) };
+    const f = (await post<Json<Finding>>('/api/quality-findings', finding, { as: 'director-B1' })).body.id;
+    expect((await post(`/api/quality-findings/${f}/report`, { rectification: '更换过期药品，建立效期登记' }, { as: 'director-HQ' })).status).to.equal(200);
+
+    // the HQ's page offers it neither step; the inspecting branch's offers both
+    expect((await get<FindingPage>(`/api/quality-findings/${f}`, { as: 'director-HQ' })).body.actions).to.deep.equal([]);
+    expect((await get<FindingPage>(`/api/quality-findings/${f}`, { as: 'director-B1' })).body.actions).to.have.members(['verify', 'reject']);
+    const own = await post<Problem>(`/api/quality-findings/${f}/verify`, { note: '自查合格' }, { as: 'director-HQ' });
+    expect(own.status).to.equal(403);
+    expect(own.body.error.message).to.equal('the unit that rectifies may not verify or reject its own rectification');
+    expect((await post(`/api/quality-findings/${f}/reject`, { reason: '自退' }, { as: 'director-HQ' })).status).to.equal(403);
+    const verified = await post<FindingPage>(`/api/quality-findings/${f}/verify`, { note: '复查合格' }, { as: 'director-B1' });
+    expect(verified.body).to.include({ status: 'verified' });
+  });
 });

@@ -175,6 +175,13 @@ function assertInspector(actor: Actor, inspection: Pick<Inspection, 'kind' | 'in
   throw forbidden(`only the ${inspection.kind === 'cross' ? 'inspecting unit' : 'committee (the quality office)'} may ${what}`);
 }
 
+/** The inspector's side of a finding (verify, reject), never taken by the unit that rectifies: the HQ's scope holds the branch that inspects it. */
+function assertSignOff(actor: Actor, inspection: Inspection, inspectorPath: string | null, ownerUnitId: number, what: string) {
+  assertInspector(actor, inspection, inspectorPath, what);
+  if (!actor.roles.includes('group_admin') && actor.orgUnitId === ownerUnitId)
+    throw forbidden('the unit that rectifies may not verify or reject its own rectification');
+}
+
 async function pathOf(id: number | null, conn: Knex | Knex.Transaction) {
   return id == null ? null : ((await unitById(id, ['path'], conn))?.path ?? null);
 }
@@ -413,7 +420,7 @@ export async function findingPage(actor: Actor, id: number, trx?: Knex.Transacti
   const inspection = await Inspection.query(trx).findById(f.inspection_id);
   const ownerPath = await pathOf(f.org_unit_id, trx ?? db());
   const inspectorPath = await pathOf(f.inspector_org_unit_id, trx ?? db());
-  const actions = allowedFindingActions(f.status).filter((a) => mayAct(actor, a, inspection!, ownerPath, inspectorPath));
+  const actions = allowedFindingActions(f.status).filter((a) => mayAct(actor, a, inspection!, ownerPath, inspectorPath, f.org_unit_id));
   const files = await FindingFile.query(trx)
     .select('id', 'filename', 'content_type', 'size', 'uploaded_by_name', 'uploaded_at')
     .where('finding_id', id)
@@ -421,7 +428,7 @@ export async function findingPage(actor: Actor, id: number, trx?: Knex.Transacti
   // the owner unit adds evidence while it rectifies
   const may_attach =
     (FINDING_FILE_STATUSES as readonly string[]).includes(f.status) &&
-    mayAct(actor, 'report', inspection!, ownerPath, inspectorPath) &&
+    mayAct(actor, 'report', inspection!, ownerPath, inspectorPath, f.org_unit_id) &&
     files.length < MAX_FINDING_FILES;
   return { ...f.toJSON(), overdue: f.status === 'open' && f.deadline < clock.today(), events, actions, files: files.map((x) => x.toJSON()), may_attach };
 }
@@ -480,11 +487,11 @@ export async function findingFileContent(actor: Actor, id: number, fileId: numbe
   return file;
 }
 
-function mayAct(actor: Actor, action: FindingAction, inspection: Inspection, ownerPath: string | null, inspectorPath: string | null) {
+function mayAct(actor: Actor, action: FindingAction, inspection: Inspection, ownerPath: string | null, inspectorPath: string | null, ownerUnitId: number) {
   if (!actor.roles.some((r) => r !== 'auditor') || !canDo(actor, action)) return false;
   if (findingSide(action) === 'owner') return !!ownerPath && withinScope(ownerPath, actor.scopePath);
   try {
-    assertInspector(actor, inspection, inspectorPath, action);
+    assertSignOff(actor, inspection, inspectorPath, ownerUnitId, action);
     return true;
   } catch {
     return false;
@@ -519,7 +526,7 @@ export function findingStep(actor: Actor, id: number, action: FindingAction, inp
       const ownerPath = await pathOf(current.org_unit_id, trx);
       if (!ownerPath || !withinScope(ownerPath, actor.scopePath)) throw forbidden('only the owner unit reports its rectification');
     } else {
-      assertInspector(actor, inspection, await pathOf(inspection.inspector_org_unit_id, trx), `${action} this rectification`);
+      assertSignOff(actor, inspection, await pathOf(inspection.inspector_org_unit_id, trx), current.org_unit_id, `${action} this rectification`);
     }
     const next = nextFindingStatus(current.status, action);
     if ('problem' in next) throw conflict(next.problem, { status: current.status, allowed: next.allowed });
