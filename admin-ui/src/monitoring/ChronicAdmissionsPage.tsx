@@ -13,11 +13,14 @@ import { shanghaiDate } from '../shared/time';
 import { formatValue } from './format';
 import type { UnitOption } from './records';
 import { RecordsDialog } from './RecordsDialog';
-import { ScopeFields, STANDING_COLOUR } from './ScopeFields';
+import { ScopeFields, STANDING_COLOUR, useScopeUnits } from './ScopeFields';
 
 type Answer = AnswerOf<typeof chronicAdmissionsOf>;
 type Village = Answer['villages'][number];
 type Unit = UnitOption & { parent_id: number | null };
+
+// the scopes (county, branches, townships) and the villages, whose township each row names
+const LEVELS = [1, 2, 3, 4];
 
 const percent = (v: number | null | undefined) => formatValue('percent', v);
 
@@ -25,30 +28,13 @@ export const ChronicAdmissionsPage = () => {
   const translate = useTranslate();
   const t = (k: string, o?: object) => translate(`monitoring.chronic.${k}`, o);
   const thisYear = Number(shanghaiDate().slice(0, 4));
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [unitId, setUnitId] = useState<number | ''>('');
+  const { units, unitId, setUnitId, error: unitsError } = useScopeUnits<Unit>(LEVELS);
   const [year, setYear] = useState(thisYear);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [target, setTarget] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [drill, setDrill] = useState<{ village: Village; part: 'numerator' | 'denominator' } | null>(null);
 
-  // the scopes (county, branches, townships) and the villages, whose township each row names
-  useEffect(() => {
-    let live = true;
-    const level = (n: number) =>
-      apiGet<Unit[]>('/org-units', { filter: JSON.stringify({ level: n, active: true }), range: n === 4 ? '[0,999]' : '[0,199]', sort: '["path","ASC"]' });
-    Promise.all([1, 2, 3, 4].map(level))
-      .then((byLevel) => {
-        if (!live) return;
-        setUnits(byLevel.flat());
-        if (byLevel[0][0]) setUnitId((u) => (u === '' ? byLevel[0][0].id : u));
-      })
-      .catch((e) => live && setError(apiError(e).message));
-    return () => {
-      live = false;
-    };
-  }, []);
   useEffect(() => {
     let live = true;
     if (unitId === '') return;
@@ -96,7 +82,7 @@ export const ChronicAdmissionsPage = () => {
         <Alert severity="info" sx={{ mb: 2 }}>
           {t('help', { min: answer?.min_patients ?? '' })}
         </Alert>
-        {error && <Alert severity="error">{error}</Alert>}
+        {(unitsError ?? error) && <Alert severity="error">{unitsError ?? error}</Alert>}
         {answer && (
           <>
             <Alert severity="success" icon={false} sx={{ mb: 2 }} data-testid="chronic-summary">

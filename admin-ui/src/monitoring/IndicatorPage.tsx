@@ -9,38 +9,25 @@ import { DIMENSION, INDICATOR, type IndicatorCode } from '../../../api/monitorin
 import { apiError, apiGet } from '../finance/api';
 import { downloadReport } from '../finance/download';
 import { shanghaiDate } from '../shared/time';
-import type { IndicatorAnswer, IndicatorRow, UnitOption } from './records';
+import type { IndicatorAnswer, IndicatorRow } from './records';
 import { formatValue } from './format';
 import { RecordsDialog } from './RecordsDialog';
-import { ScopeFields, STANDING_COLOUR } from './ScopeFields';
+import { ScopeFields, STANDING_COLOUR, useScopeUnits } from './ScopeFields';
+
+/** The county and its branches: the scopes the indicators are read for. */
+const LEVELS = [1, 2];
 
 export const IndicatorPage = () => {
   const translate = useTranslate();
   const locale = useLocale() === 'en' ? 'en' : 'zh';
   const t = (k: string, o?: object) => translate(`monitoring.${k}`, o);
   const thisYear = Number(shanghaiDate().slice(0, 4));
-  const [units, setUnits] = useState<UnitOption[]>([]);
-  const [unitId, setUnitId] = useState<number | ''>('');
+  const { units, unitId, setUnitId, error: unitsError } = useScopeUnits(LEVELS);
   const [year, setYear] = useState(thisYear);
   const [answer, setAnswer] = useState<IndicatorAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [drill, setDrill] = useState<{ code: IndicatorCode; part: 'numerator' | 'denominator' } | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    Promise.all(
-      [1, 2].map((level) => apiGet<UnitOption[]>('/org-units', { filter: JSON.stringify({ level, active: true }), range: '[0,99]', sort: '["path","ASC"]' })),
-    )
-      .then(([top, branches]) => {
-        if (!live) return;
-        setUnits([...top, ...branches]);
-        if (top[0]) setUnitId((u) => (u === '' ? top[0].id : u));
-      })
-      .catch((e) => live && setError(apiError(e).message));
-    return () => {
-      live = false;
-    };
-  }, []);
   useEffect(() => {
     let live = true;
     if (unitId === '') return;
@@ -105,7 +92,7 @@ export const IndicatorPage = () => {
         <Alert severity="info" sx={{ mb: 2 }}>
           {t('help')}
         </Alert>
-        {error && <Alert severity="error">{error}</Alert>}
+        {(unitsError ?? error) && <Alert severity="error">{unitsError ?? error}</Alert>}
         {answer &&
           DIMENSION.values.map((dim) => (
             <Stack key={dim} sx={{ mb: 3 }}>
